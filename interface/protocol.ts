@@ -1,0 +1,112 @@
+/**
+ * The Redis layout shared by clients and workers, as the Python
+ * qgis-server-light project uses it. Every key and status lives here so that
+ * client and worker cannot drift apart.
+ *
+ * @module
+ */
+
+/** List clients RPUSH job ids onto and workers take them from. */
+export const JOBS_KEY = "jobs";
+/** Set of registered worker ids. */
+export const WORKERS_KEY = "workers";
+/** Seconds after which a silent worker's `worker:{id}` hash expires. */
+export const WORKER_EXPIRY_SECONDS = 300;
+
+/** Hash fields of `job:{id}`. */
+export const JobField = {
+  /** The job envelope as JSON. */
+  info: "info",
+  /** The envelope's class name, e.g. `QslJobInfoRender`. */
+  infoType: "info_type",
+  /** One of {@link JobStatus}. */
+  status: "status",
+  /** Seconds the worker spent on the job. */
+  duration: "duration",
+  /** Time of the last status change. */
+  lastUpdate: "timestamp.last_update",
+  /** How many times the job has been taken by a worker (our addition). */
+  attempts: "attempts",
+} as const;
+
+/** Statuses a job moves through. */
+export const JobStatus = {
+  queued: "queued",
+  running: "running",
+  succeed: "succeed",
+  failed: "failed",
+} as const;
+/** A job status value. */
+export type JobStatus = typeof JobStatus[keyof typeof JobStatus];
+
+/** Hash fields of `worker:{id}`. */
+export const WorkerField = {
+  info: "info",
+  lastSeen: "last_seen",
+} as const;
+
+/**
+ * Key of a job's hash.
+ *
+ * @example
+ * ```ts
+ * import { jobKey } from "@qgis-server-light/interface/protocol";
+ * jobKey("42"); // "job:42"
+ * ```
+ */
+export function jobKey(id: string): string {
+  return `job:${id}`;
+}
+
+/**
+ * Hash field holding the time a job reached a status.
+ *
+ * @example
+ * ```ts
+ * import { statusTimestampField } from "@qgis-server-light/interface/protocol";
+ * statusTimestampField("running"); // "timestamp.running"
+ * ```
+ */
+export function statusTimestampField(status: JobStatus): string {
+  return `timestamp.${status}`;
+}
+
+/**
+ * Channel a job's result is published on.
+ *
+ * @example
+ * ```ts
+ * import { notificationChannel } from "@qgis-server-light/interface/protocol";
+ * notificationChannel("42"); // "notifications:42"
+ * ```
+ */
+export function notificationChannel(id: string): string {
+  return `notifications:${id}`;
+}
+
+/**
+ * Key of a worker's registration hash.
+ *
+ * @example
+ * ```ts
+ * import { workerKey } from "@qgis-server-light/interface/protocol";
+ * workerKey("w1"); // "worker:w1"
+ * ```
+ */
+export function workerKey(id: string): string {
+  return `worker:${id}`;
+}
+
+/**
+ * Key of the list holding the jobs a worker has taken but not finished
+ * (reliable fetch; our addition to the Python layout).
+ *
+ * @example
+ * ```ts
+ * import { processingKey } from "@qgis-server-light/interface/protocol";
+ * processingKey("w1"); // "processing:w1"
+ * ```
+ */
+export function processingKey(workerId: string): string {
+  return `processing:${workerId}`;
+}

@@ -1,0 +1,121 @@
+/**
+ * Test harness: a Redis for the tests.
+ *
+ * Uses `QSL_TEST_REDIS_URL` when set; otherwise starts a private
+ * `redis-server` on a free loopback port (no persistence) and stops it
+ * afterwards. It never flushes a Redis it did not start.
+ *
+ * @module
+ */
+
+/** A Redis the tests may use. */
+export interface TestRedis {
+  /** `redis://127.0.0.1:<port>` */
+  url: string;
+  /** Port it listens on. */
+  port: number;
+  /** Whether this harness started the server (and so owns its data). */
+  owned: boolean;
+  /** Stops the server when this harness started it. */
+  stop(): Promise<void>;
+  /** Kills the server (SIGKILL) without cleanup, for restart tests; owned servers only. */
+  restart(): Promise<void>;
+}
+
+function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  listener.close();
+  return port;
+}
+
+async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+      conn.close();
+      return;
+    } catch {
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  throw new Error(
+    `Cannot start redis-server: port ${port} not open after ${timeoutMs} ms`,
+  );
+}
+
+function spawnRedis(port: number): Deno.ChildProcess {
+  try {
+    return new Deno.Command("redis-server", {
+      args: [
+        "--port",
+        String(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--protected-mode",
+        "no",
+      ],
+      stdout: "null",
+      stderr: "null",
+    }).spawn();
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) {
+      throw new Error(
+        "Cannot start redis-server: it is not installed (Debian: `apt-get install redis-server`), " +
+          "or set QSL_TEST_REDIS_URL to a Redis the tests may use",
+      );
+    }
+    throw e;
+  }
+}
+
+/**
+ * Starts (or reuses) a Redis for a test.
+ *
+ * @example
+ * ```ts
+ * const redis = await startTestRedis();
+ * try { console.log(redis.url); } finally { await redis.stop(); }
+ * ```
+ */
+export async function startTestRedis(): Promise<TestRedis> {
+  const external = Deno.env.get("QSL_TEST_REDIS_URL");
+  if (external) {
+    const port = Number(new URL(external).port || 6379);
+    return {
+      url: external,
+      port,
+      owned: false,
+      stop: () => Promise.resolve(),
+      restart: () =>
+        Promise.reject(
+          new Error("Cannot restart a Redis this harness did not start"),
+        ),
+    };
+  }
+  const port = freePort();
+  let child = spawnRedis(port);
+  await waitForPort(port, 5000);
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    owned: true,
+    async stop() {
+      try {
+        child.kill("SIGTERM");
+      } catch { /* already gone */ }
+      await child.status;
+    },
+    async restart() {
+      child.kill("SIGKILL");
+      await child.status;
+      child = spawnRedis(port);
+      await waitForPort(port, 5000);
+    },
+  };
+}

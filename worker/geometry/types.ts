@@ -1,0 +1,57 @@
+/**
+ * The in-memory feature model every part of the worker shares: GDAL readers
+ * produce it, expressions, symbology, labels and runners consume it.
+ * Coordinates are interleaved `x, y` pairs in the map CRS (map units).
+ *
+ * @module
+ */
+
+/** The simple geometry type QGIS symbology distinguishes. */
+export type GeometryKind = "point" | "line" | "polygon";
+
+/**
+ * A (multi-)geometry as flat coordinate arrays.
+ *
+ * - `point`: every part holds one array with one or more points (`[x0, y0, x1, y1 …]`
+ *   for a multipoint part it is one point per part: `parts[i][0] = [x, y]`).
+ * - `line`: every part holds one linestring: `parts[i][0] = [x0, y0, x1, y1, …]`.
+ * - `polygon`: every part is a polygon, its rings exterior first:
+ *   `parts[i] = [exterior, hole1, …]`.
+ */
+export interface Geometry {
+  /** Simple type. */
+  kind: GeometryKind;
+  /** Parts, each a list of coordinate rings/strings (see above). */
+  parts: Float64Array[][];
+}
+
+/** A value a feature attribute may hold. */
+export type AttributeValue =
+  | string
+  | number
+  | boolean
+  | null
+  | Date
+  | Uint8Array;
+
+/** A feature: id, attributes by field name, geometry in map CRS. */
+export interface Feature {
+  /** Feature id (OGR FID). */
+  id: number;
+  /** Attribute values by field name. */
+  attributes: Record<string, AttributeValue>;
+  /** Geometry, or `null` when the feature has none. */
+  geometry: Geometry | null;
+}
+
+/** An axis-aligned rectangle in some CRS. */
+export interface Rect {
+  /** Smallest x. */
+  xmin: number;
+  /** Smallest y. */
+  ymin: number;
+  /** Largest x. */
+  xmax: number;
+  /** Largest y. */
+  ymax: number;
+}
