@@ -37,7 +37,9 @@ function packageDir(): string {
  * ```
  */
 export function getGdal(): Promise<Gdal> {
-  instance ??= initGdalJs({ useWorker: false, path: packageDir() });
+  if (!instance) {
+    instance = initGdalJs({ useWorker: false, path: packageDir() });
+  }
   return instance;
 }
 

@@ -3,8 +3,14 @@
  *
  * @module
  */
-import CanvasKitInit from "canvaskit-wasm";
-import type { CanvasKit } from "canvaskit-wasm";
+import CanvasKitModule from "canvaskit-wasm";
+import type { CanvasKit, CanvasKitInitOptions } from "canvaskit-wasm";
+
+// The package is CommonJS whose typings declare an ES default export; Deno's
+// interop hands the init function over as the default import at run time.
+const CanvasKitInit = CanvasKitModule as unknown as (
+  opts?: CanvasKitInitOptions,
+) => Promise<CanvasKit>;
 
 let instance: Promise<CanvasKit> | undefined;
 
@@ -20,6 +26,6 @@ let instance: Promise<CanvasKit> | undefined;
  * ```
  */
 export function getCanvasKit(): Promise<CanvasKit> {
-  instance ??= CanvasKitInit();
+  if (!instance) instance = CanvasKitInit();
   return instance;
 }
