@@ -37,10 +37,10 @@ function packageDir(): string {
  * ```
  */
 export function getGdal(): Promise<Gdal> {
-  if (!instance) {
-    instance = initGdalJs({ useWorker: false, path: packageDir() });
-  }
-  return instance;
+  const ready: Promise<Gdal> = instance ??
+    initGdalJs({ useWorker: false, path: packageDir() });
+  instance = ready;
+  return ready;
 }
 
 /**
