@@ -1,0 +1,69 @@
+/**
+ * What every runner (render, feature, feature info, legend) receives and
+ * returns. The queue loop and the one-shot CLI both call runners through
+ * this contract.
+ *
+ * @module
+ */
+
+/** Log levels, lowest first. */
+export type LogLevel = "debug" | "info" | "warning" | "error";
+
+/** A minimal structured logger; secrets must be redacted before logging. */
+export interface Logger {
+  /** Logs a message with optional fields at a level. */
+  log(level: LogLevel, message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Limits a job must stay within. */
+export interface RunnerLimits {
+  /** Largest image width in pixels. */
+  maxWidth: number;
+  /** Largest image height in pixels. */
+  maxHeight: number;
+  /** Most layers in one job. */
+  maxLayers: number;
+}
+
+/** Everything a runner may use besides the job itself. */
+export interface RunnerContext {
+  /** Absolute, real path of the data root; layer sources resolve below it. */
+  dataRoot: string;
+  /** Absolute folders searched for SVG symbols, in order. */
+  svgPaths: string[];
+  /** Hosts a `remote: true` source may be fetched from. */
+  remoteHosts: string[];
+  /** Request limits. */
+  limits: RunnerLimits;
+  /** Logger. */
+  logger: Logger;
+}
+
+/** A runner's result before it is wrapped in a `JobResult`. */
+export interface RunnerOutput {
+  /** Image bytes, or a JSON-serialisable value (e.g. a QueryCollection). */
+  data: Uint8Array | unknown;
+  /** MIME type, e.g. `image/png` or `application/qgis-server-light.interface.qgis.QueryCollection`. */
+  contentType: string;
+}
+
+/** A runner: turns one decoded job of type `J` into an output. */
+export type Runner<J> = (job: J, ctx: RunnerContext) => Promise<RunnerOutput>;
+
+/**
+ * An error that a job failed for a reason the client should read (bad input,
+ * missing file…). The queue loop reports its message in the failed result.
+ *
+ * @example
+ * ```ts
+ * import { JobError } from "./types.ts";
+ * throw new JobError("Cannot open layer 'roads': file not found");
+ * ```
+ */
+export class JobError extends Error {
+  /** Creates a job error. */
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "JobError";
+  }
+}
