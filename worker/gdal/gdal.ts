@@ -17,6 +17,31 @@ export type Gdal = any;
 
 let instance: Promise<Gdal> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
+const messages: string[] = [];
+const MAX_MESSAGES = 32;
+
+// GDAL reports errors on stderr; they are kept here (bounded) so that callers
+// can name the cause in their own error instead of the worker's log filling
+// up with GDAL's lines.
+function collect(text: string): void {
+  const line = String(text).trim();
+  if (line === "") return;
+  messages.push(line);
+  if (messages.length > MAX_MESSAGES) messages.shift();
+}
+
+/**
+ * Returns the GDAL error lines printed since the last call, and forgets them.
+ *
+ * @example
+ * ```ts
+ * import { takeGdalMessages } from "./gdal.ts";
+ * const lines: string[] = takeGdalMessages();
+ * ```
+ */
+export function takeGdalMessages(): string[] {
+  return messages.splice(0, messages.length);
+}
 
 function packageDir(): string {
   // gdal3.js resolves its .wasm/.data relative to the working directory in
@@ -38,7 +63,12 @@ function packageDir(): string {
  */
 export function getGdal(): Promise<Gdal> {
   const ready: Promise<Gdal> = instance ??
-    initGdalJs({ useWorker: false, path: packageDir() });
+    initGdalJs({
+      useWorker: false,
+      path: packageDir(),
+      errorHandler: collect,
+      logHandler: () => {},
+    });
   instance = ready;
   return ready;
 }

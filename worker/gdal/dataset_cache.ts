@@ -1,0 +1,224 @@
+/**
+ * Opened GDAL datasets kept across jobs.
+ *
+ * Opening a GeoPackage costs tens of milliseconds (SQLite, the CRS tables),
+ * so datasets stay open between jobs in a bounded LRU keyed by the layer id
+ * and the resolved source (real path, archive member, file size and mtime:
+ * a replaced file is opened anew). Evicted datasets are closed, which frees
+ * their WebAssembly memory. Nothing job-specific lives here: filters,
+ * subsets and extents are passed to each read, never set on a dataset.
+ *
+ * The data root is mounted once into gdal3.js's virtual file system at
+ * `/qsl/root<n>` (Node's file system, so Deno's `--allow-read` applies);
+ * GDAL sees nothing of the host outside it.
+ *
+ * Every method must run inside {@link withGdal}.
+ *
+ * @module
+ */
+import type { Gdal } from "./gdal.ts";
+import { takeGdalMessages } from "./gdal.ts";
+import { Lru } from "./_lru.ts";
+import type { LayerRef, ResolvedSource } from "./source.ts";
+import { JobError } from "../runners/types.ts";
+
+/** `GDALOpenEx` flags. */
+const GDAL_OF_RASTER = 0x02;
+const GDAL_OF_VECTOR = 0x04;
+const GDAL_OF_VERBOSE_ERROR = 0x40;
+
+/** What a vector layer is, read once per cached dataset (`ogrinfo -so`). */
+export interface LayerInfo {
+  /** Layer name inside the dataset. */
+  name: string;
+  /** Fields with OGR type names (`String`, `Integer`, `Integer64`, `Real`, `Date`, `DateTime`, `Time`, `Boolean`, `Binary`, …). */
+  fields: { name: string; type: string }[];
+  /** OGR geometry type name (e.g. `Point`, `Multi Polygon`), or null without geometry. */
+  geometryType: string | null;
+  /** Layer CRS as `AUTH:CODE`, or null when unknown / without code. */
+  crs: string | null;
+  /** Name of the FID column (e.g. `fid` for GeoPackage), or null. */
+  fidColumn: string | null;
+  /** Feature count (no filter), or -1 when the driver cannot tell cheaply. */
+  featureCount: number;
+}
+
+/** An open dataset, in the shape gdal3.js's utilities take. */
+export interface OpenDataset {
+  /** `GDALDatasetH`. */
+  pointer: number;
+  /** A short name gdal3.js uses for its output files. */
+  path: string;
+  /** Path GDAL opened (inside its virtual file system). */
+  gdalPath: string;
+  /** Layer names, in dataset order (vector datasets). */
+  layerNames: string[];
+  /** Per-layer metadata, filled on first use. */
+  layers: Map<string, LayerInfo>;
+}
+
+/** Counters for the bench and tests. */
+export interface CacheStats {
+  /** Datasets opened. */
+  opened: number;
+  /** Datasets closed (evicted or cleared). */
+  closed: number;
+  /** Lookups answered from the cache. */
+  hits: number;
+}
+
+const mounts = new Map<string, string>();
+
+function mountRoot(gdal: Gdal, realRoot: string): string {
+  let point = mounts.get(realRoot);
+  if (point !== undefined) return point;
+  const FS = gdal.Module.FS;
+  point = `/qsl/root${mounts.size}`;
+  try {
+    FS.mkdir("/qsl");
+  } catch { /* exists */ }
+  FS.mkdir(point);
+  FS.mount(gdal.Module.NODEFS, { root: realRoot }, point);
+  mounts.set(realRoot, point);
+  return point;
+}
+
+/**
+ * Path of a resolved local source inside GDAL's virtual file system.
+ *
+ * @example
+ * ```ts ignore
+ * gdalPathOf(gdal, resolved); // "/vsizip//qsl/root0/data/roads.zip/roads.shp"
+ * ```
+ */
+export function gdalPathOf(gdal: Gdal, resolved: ResolvedSource): string {
+  const realRoot = resolved.location.slice(
+    0,
+    resolved.location.length - resolved.relativePath.length - 1,
+  );
+  const point = mountRoot(gdal, realRoot);
+  const prefix = resolved.source.vsiPrefix ?? "";
+  const suffix = resolved.source.vsiSuffix ?? "";
+  return `${prefix}${point}/${resolved.relativePath}${suffix}`;
+}
+
+/** A bounded cache of open datasets. */
+export class DatasetCache {
+  #lru: Lru<string, OpenDataset>;
+  #gdal: Gdal | undefined;
+  /** Counters. */
+  readonly stats: CacheStats = { opened: 0, closed: 0, hits: 0 };
+
+  /**
+   * Creates a cache holding at most `capacity` open datasets.
+   *
+   * @example
+   * ```ts
+   * import { DatasetCache } from "./dataset_cache.ts";
+   * const cache = new DatasetCache(16);
+   * ```
+   */
+  constructor(capacity = 32) {
+    this.#lru = new Lru(capacity, (_key, ds) => {
+      this.#gdal?.Module._GDALClose(ds.pointer);
+      this.stats.closed++;
+    });
+  }
+
+  /** Number of open datasets. */
+  get size(): number {
+    return this.#lru.size;
+  }
+
+  /**
+   * Returns the open dataset for a layer's resolved source, opening it (and
+   * evicting the least recently used one) when needed. Call inside
+   * `withGdal`.
+   *
+   * @example
+   * ```ts ignore
+   * const ds = await withGdal((gdal) => cache.open(gdal, layer, resolved, "vector"));
+   * ```
+   */
+  open(
+    gdal: Gdal,
+    layer: LayerRef,
+    resolved: ResolvedSource,
+    kind: "vector" | "raster",
+    gdalPath: string = gdalPathOf(gdal, resolved),
+    version = "",
+  ): OpenDataset {
+    this.#gdal = gdal;
+    const key = [layer.id, kind, gdalPath, version].join("\n");
+    const cached = this.#lru.get(key);
+    if (cached) {
+      this.stats.hits++;
+      return cached;
+    }
+    const M = gdal.Module;
+    M._CPLErrorReset();
+    takeGdalMessages();
+    const flags = (kind === "vector" ? GDAL_OF_VECTOR : GDAL_OF_RASTER) |
+      GDAL_OF_VERBOSE_ERROR;
+    const pointer: number = M.ccall(
+      "GDALOpenEx",
+      "number",
+      ["string", "number", "number", "number", "number"],
+      [gdalPath, flags, 0, 0, 0],
+    );
+    if (!pointer) {
+      const detail = gdalError(gdal) ?? "GDAL could not open the file";
+      throw new JobError(`Cannot open layer '${layer.name}': ${detail}`);
+    }
+    const layerNames: string[] = [];
+    if (kind === "vector") {
+      const n = M._GDALDatasetGetLayerCount(pointer);
+      for (let i = 0; i < n; i++) {
+        const h = M._GDALDatasetGetLayer(pointer, i);
+        layerNames.push(M.UTF8ToString(M._OGR_L_GetName(h)));
+      }
+    }
+    const ds: OpenDataset = {
+      pointer,
+      path: `qsl${this.stats.opened}`,
+      gdalPath,
+      layerNames,
+      layers: new Map(),
+    };
+    this.stats.opened++;
+    this.#lru.set(key, ds);
+    return ds;
+  }
+
+  /** Closes every dataset. Call inside `withGdal`. */
+  clear(): void {
+    this.#lru.clear();
+  }
+}
+
+/**
+ * The last GDAL error (message text without GDAL's prefix), or null; resets
+ * GDAL's error state.
+ *
+ * @example
+ * ```ts ignore
+ * const detail = gdalError(gdal) ?? "unknown error";
+ * ```
+ */
+export function gdalError(gdal: Gdal): string | null {
+  const M = gdal.Module;
+  // The first error is the cause; gdal3.js's wrappers add follow-up errors
+  // (e.g. "Pointer 'hDS' is NULL") after it.
+  const lines = takeGdalMessages()
+    .filter((l) => /^ERROR \d+:/.test(l))
+    .map((l) => l.replace(/^ERROR \d+: /, ""));
+  let message: string | null = lines[0] ?? null;
+  if (message === null && M._CPLGetLastErrorNo() !== 0) {
+    message = M.UTF8ToString(M._CPLGetLastErrorMsg()).trim() || null;
+  }
+  M._CPLErrorReset();
+  return message;
+}
+
+/** The process-wide dataset cache. */
+export const datasetCache: DatasetCache = new DatasetCache(32);
