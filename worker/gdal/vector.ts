@@ -291,7 +291,7 @@ function parseDate(text: string): Date | string {
 }
 
 interface Decoded {
-  header: FgbHeader;
+  header: FgbHeader | null;
   rows: {
     id: number;
     attributes: Record<string, AttributeValue>;
@@ -300,6 +300,8 @@ interface Decoded {
 }
 
 function decode(bytes: Uint8Array, fields: VectorField[]): Decoded {
+  // GDAL writes an empty file when no feature matched.
+  if (bytes.length === 0) return { header: null, rows: [] };
   const file = readFlatGeobuf(bytes);
   const types = new Map(fields.map((f) => [f.name, f.type]));
   const rows: Decoded["rows"] = [];
@@ -481,6 +483,10 @@ export async function readVectorLayer(
       sql,
       "-dialect",
       "OGRSQL",
+      // One geometry type per layer is what FlatGeobuf's writer expects;
+      // sources mix (Polygon and MultiPolygon in one GeoJSON or Shapefile).
+      "-nlt",
+      "GEOMETRY",
       "-nlt",
       "CONVERT_TO_LINEAR",
     ];
@@ -498,7 +504,7 @@ export async function readVectorLayer(
     };
   }
   const decoded = decode(bytes, fields);
-  const geometryKind = kindOfType(decoded.header.geometryType) ??
+  const geometryKind = kindOfType(decoded.header?.geometryType ?? 0) ??
     kindOfTypeName(info.geometryType);
   const features: Feature[] = decoded.rows.map((row) => ({
     id: row.id,
@@ -557,9 +563,21 @@ export async function readVectorPage(
     const spatial = spatialOptions(gdal, query.bbox, query.bboxCrs, info.crs);
     if (spatial === null) return { bytes: null, info, matched: 0 };
     let matched = info.featureCount;
-    if (where !== "" || spatial.length > 0 || matched < 0) {
-      const countBytes = await translate(gdal, ds, layer, [
+    if (spatial.length > 0) {
+      // OGR SQL's COUNT(*) ignores the spatial filter: count matching ids.
+      const idBytes = await translate(gdal, ds, layer, [
         ...spatial,
+        "-sql",
+        `SELECT FID AS "${FID}" FROM ${from}${where}`,
+        "-dialect",
+        "OGRSQL",
+        "-nlt",
+        "NONE",
+      ]);
+      matched = 0;
+      if (idBytes.length > 0) readFlatGeobuf(idBytes).forEach(() => matched++);
+    } else if (where !== "" || matched < 0) {
+      const countBytes = await translate(gdal, ds, layer, [
         "-sql",
         `SELECT COUNT(*) AS "n" FROM ${from}${where}`,
         "-dialect",
@@ -581,6 +599,8 @@ export async function readVectorPage(
       `SELECT FID AS "${FID}", * FROM ${from}${where} ORDER BY FID LIMIT ${count} OFFSET ${query.startIndex}`,
       "-dialect",
       "OGRSQL",
+      "-nlt",
+      "GEOMETRY",
     ];
     if (query.crs !== undefined && normaliseCrs(query.crs) !== info.crs) {
       options.push("-t_srs", query.crs);
@@ -588,15 +608,15 @@ export async function readVectorPage(
     return { bytes: await translate(gdal, ds, layer, options), info, matched };
   });
   const features: PageFeature[] = [];
-  let geometryKind = kindOfTypeName(info.geometryType);
+  const geometryKind = kindOfTypeName(info.geometryType);
   if (bytes) {
     const decoded = decode(bytes, info.fields);
-    geometryKind = kindOfType(decoded.header.geometryType) ?? geometryKind;
+    const header = decoded.header ?? { hasZ: false, hasM: false };
     for (const row of decoded.rows) {
       features.push({
         id: row.id,
         attributes: row.attributes,
-        wkb: row.geometry ? toWkb(row.geometry, decoded.header) : null,
+        wkb: row.geometry ? toWkb(row.geometry, header) : null,
       });
     }
   }

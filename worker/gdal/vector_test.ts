@@ -1,0 +1,329 @@
+import { assert, assertEquals, assertRejects } from "./_assert.ts";
+import { zipSync } from "fflate";
+import { readVectorLayer, readVectorPage } from "./vector.ts";
+import { convertGeoJson, sampleCollection } from "./_test_util.ts";
+import { JobError } from "../runners/types.ts";
+import { DatasetCache, datasetCache } from "./dataset_cache.ts";
+import { withGdal } from "./gdal.ts";
+import { resolveLayerSource } from "./source.ts";
+
+const NEAR = { xmin: 2599000, ymin: 1199000, xmax: 2615000, ymax: 1215000 };
+const ALL = { xmin: 2500000, ymin: 1000000, xmax: 2800000, ymax: 1300000 };
+
+let root: string | undefined;
+
+/** A data root with the sample as GPKG, Shapefile, FlatGeobuf, GeoJSON and zipped Shapefile. */
+async function dataRoot(): Promise<string> {
+  if (root) return root;
+  const dir = await Deno.makeTempDir({ prefix: "qsl_vector_" });
+  await Deno.mkdir(`${dir}/data`);
+  const d = `${dir}/data`;
+  const fc = sampleCollection();
+  await convertGeoJson(d, "sample", fc, "GPKG", ["-nln", "sample"]);
+  await convertGeoJson(d, "sample", fc, "FlatGeobuf", [
+    "-lco",
+    "SPATIAL_INDEX=NO",
+  ]);
+  const shp = await convertGeoJson(d, "sample", fc, "ESRI Shapefile");
+  const zipped: Record<string, Uint8Array> = {};
+  for (const f of shp) zipped[f] = await Deno.readFile(`${d}/${f}`);
+  await Deno.writeFile(`${d}/sample_shp.zip`, zipSync(zipped));
+  root = dir;
+  return dir;
+}
+
+function layer(source: Record<string, unknown>, id = "sample") {
+  return {
+    id,
+    name: "sample",
+    source: JSON.stringify(source),
+    remote: false,
+    folder_name: "data",
+    driver: "ogr",
+  };
+}
+
+const FORMATS: Record<string, Record<string, unknown>> = {
+  gpkg: { path: "sample.gpkg", layerName: "sample" },
+  shapefile: { path: "sample.shp" },
+  flatgeobuf: { path: "sample.fgb" },
+  geojson: { path: "sample.geojson" },
+  "zipped shapefile": {
+    path: "sample_shp.zip",
+    vsiPrefix: "/vsizip/",
+    vsiSuffix: "/sample.shp",
+  },
+};
+
+function ringLengths(
+  f: { geometry: { parts: Float64Array[][] } | null },
+): number[][] {
+  return f.geometry!.parts.map((p) => p.map((r) => r.length / 2));
+}
+
+Deno.test("readVectorLayer reads GPKG, Shapefile, FlatGeobuf, GeoJSON and a zipped Shapefile alike", async () => {
+  const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
+  for (const [format, source] of Object.entries(FORMATS)) {
+    const data = await readVectorLayer(layer(source, format), {
+      bbox: NEAR,
+      crs: "EPSG:2056",
+    }, ctx);
+    assertEquals(data.geometryKind, "polygon", format);
+    const byName = new Map(data.features.map((f) => [f.attributes.name, f]));
+    assertEquals([...byName.keys()].sort(), ["square", "two squares"], format);
+    assertEquals(ringLengths(byName.get("square")!), [[5, 5]], format);
+    assertEquals(ringLengths(byName.get("two squares")!), [[4], [4]], format);
+    const xs = byName.get("square")!.geometry!.parts[0][0].filter((_, i) =>
+      i % 2 === 0
+    );
+    assertEquals(
+      [Math.min(...xs), Math.max(...xs)],
+      [2600000, 2601000],
+      format,
+    );
+    assertEquals(
+      data.features.length,
+      new Set(data.features.map((f) => f.id)).size,
+      format,
+    );
+  }
+});
+
+Deno.test("readVectorLayer types attribute values (GeoPackage)", async () => {
+  const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
+  const data = await readVectorLayer(layer(FORMATS.gpkg), {
+    bbox: ALL,
+    crs: "EPSG:2056",
+  }, ctx);
+  assertEquals(
+    data.fields.map((f) => `${f.name}:${f.type}`),
+    [
+      "name:String",
+      "n:Integer",
+      "r:Real",
+      "ok:Boolean",
+      "day:Date",
+      "at:DateTime",
+    ],
+  );
+  const square = data.features.find((f) => f.attributes.name === "square")!;
+  assertEquals(square.attributes.n, 1);
+  assertEquals(square.attributes.r, 1.5);
+  assertEquals(square.attributes.ok, true);
+  assertEquals(square.attributes.day, new Date(2024, 2, 5));
+  assertEquals(
+    square.attributes.at,
+    new Date(Date.UTC(2024, 2, 5, 10, 20, 30)),
+  );
+  const two = data.features.find((f) => f.attributes.name === "two squares")!;
+  assertEquals([two.attributes.r, two.attributes.ok, two.attributes.day], [
+    null,
+    false,
+    null,
+  ]);
+  // The bbox filters: the feature without geometry is not inside any extent.
+  assertEquals(data.features.length, 3);
+});
+
+Deno.test("readVectorLayer applies the subset, the filter and the field list, and carries none of them over", async () => {
+  const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
+  const subset = { ...FORMATS.gpkg, subset: '"n" >= 2' };
+  const a = await readVectorLayer(layer(subset, "subset"), {
+    bbox: ALL,
+    crs: "EPSG:2056",
+  }, ctx);
+  assertEquals(a.features.map((f) => f.attributes.name).sort(), [
+    "far away",
+    "two squares",
+  ]);
+  const b = await readVectorLayer(
+    layer(subset, "subset"),
+    { bbox: ALL, crs: "EPSG:2056", where: '"r" < 0', fields: ["name"] },
+    ctx,
+  );
+  assertEquals(b.features.map((f) => f.attributes), [{ name: "far away" }]);
+  assertEquals(b.fields, [{ name: "name", type: "String" }]);
+  const none = await readVectorLayer(
+    layer(FORMATS.gpkg, "subset"),
+    { bbox: ALL, crs: "EPSG:2056", fields: [] },
+    ctx,
+  );
+  assertEquals(none.features.length, 3);
+  assertEquals(none.features.map((f) => Object.keys(f.attributes).length), [
+    0,
+    0,
+    0,
+  ]);
+  // Same layer id without subset and filter: everything again.
+  const c = await readVectorLayer(layer(FORMATS.gpkg, "subset"), {
+    bbox: ALL,
+    crs: "EPSG:2056",
+  }, ctx);
+  assertEquals(c.features.length, 3);
+});
+
+Deno.test("readVectorLayer reprojects to the map CRS and filters with a bbox in it", async () => {
+  const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
+  const wgs = await readVectorLayer(
+    layer(FORMATS.gpkg),
+    {
+      bbox: { xmin: 7.3, ymin: 46.8, xmax: 7.7, ymax: 47.1 },
+      crs: "EPSG:4326",
+    },
+    ctx,
+  );
+  assertEquals(wgs.features.map((f) => f.attributes.name).sort(), [
+    "square",
+    "two squares",
+  ]);
+  const [lon, lat] =
+    wgs.features.find((f) => f.attributes.name === "square")!.geometry!
+      .parts[0][0];
+  assert(
+    Math.abs(lon - 7.4386) < 0.01 && Math.abs(lat - 46.9511) < 0.01,
+    `${lon} ${lat}`,
+  );
+  const merc = await readVectorLayer(
+    layer(FORMATS.gpkg),
+    {
+      bbox: { xmin: -2e7, ymin: -2e7, xmax: 2e7, ymax: 2e7 },
+      crs: "EPSG:3857",
+    },
+    ctx,
+  );
+  assertEquals(merc.features.length, 3);
+  const [mx, my] = merc.features[0].geometry!.parts[0][0];
+  assert(mx > 800000 && mx < 900000 && my > 5.9e6 && my < 6.0e6, `${mx} ${my}`);
+  const empty = await readVectorLayer(
+    layer(FORMATS.gpkg),
+    { bbox: { xmin: 0, ymin: 0, xmax: 1, ymax: 1 }, crs: "EPSG:2056" },
+    ctx,
+  );
+  assertEquals(empty.features, []);
+  // Polygons and multipolygons mixed: the layer type is "Unknown", and with
+  // no feature in view there is nothing to tell the kind by.
+  assertEquals(empty.geometryKind, null);
+  assertEquals(empty.fields.length, 6);
+});
+
+Deno.test("readVectorPage returns one page in FID order, ISO WKB, and the total matched", async () => {
+  const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
+  const all = await readVectorPage(layer(FORMATS.gpkg), {
+    startIndex: 0,
+    count: null,
+    orderByFid: true,
+  }, ctx);
+  assertEquals(all.numbersMatched, 4);
+  const ids = all.features.map((f) => f.id);
+  assertEquals(ids, [...ids].sort((a, b) => a - b));
+  assertEquals(all.features.map((f) => f.wkb === null), [
+    false,
+    false,
+    false,
+    true,
+  ]);
+  const type = (wkb: Uint8Array) =>
+    new DataView(wkb.buffer, wkb.byteOffset).getUint32(1, true);
+  assertEquals(all.features.slice(0, 3).map((f) => [f.wkb![0], type(f.wkb!)]), [
+    [1, 3],
+    [1, 6],
+    [1, 3],
+  ]);
+  const page = await readVectorPage(
+    layer(FORMATS.gpkg),
+    { startIndex: 1, count: 1, where: '"n" <> 2', orderByFid: true },
+    ctx,
+  );
+  assertEquals(page.numbersMatched, 3);
+  assertEquals(page.features.map((f) => f.attributes.name), ["far away"]);
+  const spatial = await readVectorPage(
+    layer(FORMATS.gpkg),
+    {
+      startIndex: 0,
+      count: 10,
+      bbox: NEAR,
+      bboxCrs: "EPSG:2056",
+      orderByFid: true,
+    },
+    ctx,
+  );
+  assertEquals(spatial.numbersMatched, 2);
+  assertEquals(spatial.features.length, 2);
+  const past = await readVectorPage(layer(FORMATS.gpkg), {
+    startIndex: 9,
+    count: 5,
+    orderByFid: true,
+  }, ctx);
+  assertEquals([past.numbersMatched, past.features.length], [4, 0]);
+});
+
+Deno.test("readVectorLayer names the cause of failures", async () => {
+  const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
+  const q = { bbox: ALL, crs: "EPSG:2056" };
+  const cases: [Record<string, unknown>, string | undefined, string][] = [
+    [
+      { path: "sample.gpkg", layerName: "nope" },
+      undefined,
+      "no layer 'nope' (it has 'sample')",
+    ],
+    [{ path: "sample.gpkg", layerId: 7 }, undefined, "no layer 7"],
+    [FORMATS.gpkg, '"nosuchfield" = 1', "nosuchfield"],
+    [FORMATS.gpkg, "((", "SQL"],
+    [{ path: "missing.gpkg" }, undefined, "file not found"],
+    [{ path: "../../../etc/passwd" }, undefined, "leaves the data root"],
+  ];
+  for (const [source, where, message] of cases) {
+    const error = await assertRejects(
+      () => readVectorLayer(layer(source, "errors"), { ...q, where }, ctx),
+      JobError,
+    );
+    assert(
+      error.message.startsWith("Cannot open layer 'sample': "),
+      error.message,
+    );
+    assert(error.message.includes(message), `${message}: ${error.message}`);
+  }
+  // GDAL still works after errors.
+  const ok = await readVectorLayer(layer(FORMATS.gpkg, "errors"), q, ctx);
+  assertEquals(ok.features.length, 3);
+});
+
+Deno.test("the dataset cache closes evicted datasets and reopens replaced files", async () => {
+  const dir = await dataRoot();
+  const ctx = { dataRoot: dir, remoteHosts: [] };
+  const cache = new DatasetCache(1);
+  await withGdal(async (gdal) => {
+    for (const format of ["gpkg", "flatgeobuf", "gpkg"]) {
+      const l = layer(FORMATS[format], format);
+      const r = await resolveLayerSource(l, ctx);
+      cache.open(gdal, l, r, "vector", undefined, r.version);
+    }
+    assertEquals(cache.size, 1);
+    assertEquals(cache.stats, { opened: 3, closed: 2, hits: 0 });
+    cache.clear();
+    assertEquals(cache.stats.closed, 3);
+  });
+  // A replaced file is a new dataset for the process-wide cache.
+  await Deno.copyFile(`${dir}/data/sample.fgb`, `${dir}/data/copy.fgb`);
+  const l = layer({ path: "copy.fgb" }, "copy");
+  await readVectorLayer(l, { bbox: ALL, crs: "EPSG:2056" }, ctx);
+  const before = datasetCache.stats.opened;
+  await readVectorLayer(l, { bbox: ALL, crs: "EPSG:2056" }, ctx);
+  assertEquals(datasetCache.stats.opened, before);
+  await Deno.writeFile(
+    `${dir}/data/copy.fgb`,
+    await Deno.readFile(`${dir}/data/sample.fgb`),
+  );
+  await Deno.utime(
+    `${dir}/data/copy.fgb`,
+    new Date(),
+    new Date(Date.now() + 5000),
+  );
+  const again = await readVectorLayer(l, { bbox: ALL, crs: "EPSG:2056" }, ctx);
+  assertEquals(datasetCache.stats.opened, before + 1);
+  assertEquals(again.features.length, 3);
+});
+
+Deno.test("cleanup of the generated data root", async () => {
+  if (root) await Deno.remove(root, { recursive: true });
+});
