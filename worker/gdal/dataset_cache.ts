@@ -21,6 +21,7 @@ import { takeGdalMessages } from "./gdal.ts";
 import { Lru } from "./_lru.ts";
 import type { LayerRef, ResolvedSource } from "./source.ts";
 import { JobError } from "../runners/types.ts";
+import type { Rect } from "../geometry/types.ts";
 
 /** `GDALOpenEx` flags. */
 const GDAL_OF_RASTER = 0x02;
@@ -41,6 +42,8 @@ export interface LayerInfo {
   fidColumn: string | null;
   /** Feature count (no filter), or -1 when the driver cannot tell cheaply. */
   featureCount: number;
+  /** Extent in the layer CRS, when the driver knows it. */
+  extent: Rect | null;
 }
 
 /** An open dataset, in the shape gdal3.js's utilities take. */

@@ -69,7 +69,7 @@ export interface VectorData {
   fields: VectorField[];
   /** The layer's simple geometry type, or null when it has none / is mixed and empty. */
   geometryKind: GeometryKind | null;
-  /** Features inside the bbox, in the map CRS. */
+  /** Features inside the bbox, in the map CRS (each with a geometry of `geometryKind`). */
   features: Feature[];
 }
 
@@ -198,6 +198,14 @@ async function layerInfo(
       : null,
     fidColumn: l.fidColumnName ? String(l.fidColumnName) : null,
     featureCount: typeof l.featureCount === "number" ? l.featureCount : -1,
+    extent: Array.isArray(geom?.extent) && geom.extent.length === 4
+      ? {
+        xmin: geom.extent[0],
+        ymin: geom.extent[1],
+        xmax: geom.extent[2],
+        ymax: geom.extent[3],
+      }
+      : null,
   };
   ds.layers.set(name, info);
   return info;
@@ -248,16 +256,27 @@ function spatialOptions(
   gdal: Gdal,
   bbox: Rect | undefined,
   bboxCrs: string | undefined,
-  layerCrs: string | null,
+  info: LayerInfo,
+  skipWhenAllInside: boolean,
 ): string[] | null {
   if (bbox === undefined) return [];
   let rect: Rect | null = bbox;
   if (
-    bboxCrs !== undefined && layerCrs !== null &&
-    normaliseCrs(bboxCrs) !== layerCrs
+    bboxCrs !== undefined && info.crs !== null &&
+    normaliseCrs(bboxCrs) !== info.crs
   ) {
-    rect = transformRect(gdal, bbox, bboxCrs, layerCrs);
+    rect = transformRect(gdal, bbox, bboxCrs, info.crs);
     if (rect === null) return null;
+  }
+  const e = info.extent;
+  if (
+    skipWhenAllInside && e !== null && rect.xmin <= e.xmin &&
+    rect.ymin <= e.ymin &&
+    rect.xmax >= e.xmax && rect.ymax >= e.ymax
+  ) {
+    // The whole layer is in view: a spatial filter would only cost time
+    // (the caller drops features without geometry, as the filter would).
+    return [];
   }
   return [
     "-spat",
@@ -475,7 +494,7 @@ export async function readVectorLayer(
     const sql = `SELECT FID AS "${FID}"${list ? `, ${list}` : ""} FROM ${
       quoteIdent(layer, info.name)
     }${whereClause(resolved.source, query.where)}`;
-    const spatial = spatialOptions(gdal, query.bbox, query.crs, info.crs);
+    const spatial = spatialOptions(gdal, query.bbox, query.crs, info, true);
     if (spatial === null) return { bytes: null, fields, info };
     const options = [
       ...spatial,
@@ -506,11 +525,14 @@ export async function readVectorLayer(
   const decoded = decode(bytes, fields);
   const geometryKind = kindOfType(decoded.header?.geometryType ?? 0) ??
     kindOfTypeName(info.geometryType);
-  const features: Feature[] = decoded.rows.map((row) => ({
-    id: row.id,
-    attributes: row.attributes,
-    geometry: toGeometry(row.geometry, geometryKind),
-  }));
+  const features: Feature[] = [];
+  for (const row of decoded.rows) {
+    // A feature without geometry is in no extent (GDAL's spatial filter
+    // drops it too); one of another kind than the layer's cannot be drawn.
+    const geometry = toGeometry(row.geometry, geometryKind);
+    if (geometry === null) continue;
+    features.push({ id: row.id, attributes: row.attributes, geometry });
+  }
   return {
     fields,
     geometryKind: geometryKind ??
@@ -560,7 +582,13 @@ export async function readVectorPage(
     const info = await layerInfo(gdal, ds, layer, resolved.source);
     const from = quoteIdent(layer, info.name);
     const where = whereClause(resolved.source, query.where);
-    const spatial = spatialOptions(gdal, query.bbox, query.bboxCrs, info.crs);
+    const spatial = spatialOptions(
+      gdal,
+      query.bbox,
+      query.bboxCrs,
+      info,
+      false,
+    );
     if (spatial === null) return { bytes: null, info, matched: 0 };
     let matched = info.featureCount;
     if (spatial.length > 0) {
