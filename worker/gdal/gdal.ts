@@ -68,6 +68,9 @@ export function getGdal(): Promise<Gdal> {
       path: packageDir(),
       errorHandler: collect,
       logHandler: () => {},
+      // gdal3.js is built without threads: ogr2ogr's Arrow fast path (GDAL
+      // ≥ 3.8) would try to start one and fail on some sources.
+      env: { OGR2OGR_USE_ARROW_API: "NO" },
     });
   instance = ready;
   return ready;
