@@ -112,3 +112,56 @@ export function transformRect(
     M._free(ys);
   }
 }
+
+/**
+ * Transforms interleaved x, y arrays in place, in one batch through GDAL.
+ * Returns, per array, whether every point transformed (a failed point is
+ * left non-finite).
+ *
+ * @example
+ * ```ts ignore
+ * const ok = transformInPlace(gdal, [coords], "EPSG:2056", "EPSG:3857");
+ * ```
+ */
+export function transformInPlace(
+  gdal: Gdal,
+  arrays: Float64Array[],
+  from: string,
+  to: string,
+): boolean[] {
+  const ct = transformation(gdal, from, to);
+  const M = gdal.Module;
+  let n = 0;
+  for (const a of arrays) n += a.length >> 1;
+  if (n === 0) return arrays.map(() => true);
+  const xs = M._malloc(n * 8);
+  const ys = M._malloc(n * 8);
+  try {
+    let X = new Float64Array(M.HEAPF64.buffer, xs, n);
+    let Y = new Float64Array(M.HEAPF64.buffer, ys, n);
+    let k = 0;
+    for (const a of arrays) {
+      for (let i = 0; i + 1 < a.length; i += 2, k++) {
+        X[k] = a[i];
+        Y[k] = a[i + 1];
+      }
+    }
+    M._OCTTransform(ct, n, xs, ys, 0);
+    X = new Float64Array(M.HEAPF64.buffer, xs, n);
+    Y = new Float64Array(M.HEAPF64.buffer, ys, n);
+    k = 0;
+    return arrays.map((a) => {
+      let ok = true;
+      for (let i = 0; i + 1 < a.length; i += 2, k++) {
+        const x = X[k], y = Y[k];
+        if (!Number.isFinite(x) || !Number.isFinite(y)) ok = false;
+        a[i] = x;
+        a[i + 1] = y;
+      }
+      return ok;
+    });
+  } finally {
+    M._free(xs);
+    M._free(ys);
+  }
+}

@@ -38,6 +38,8 @@ export interface LayerInfo {
   geometryType: string | null;
   /** Layer CRS as `AUTH:CODE`, or null when unknown / without code. */
   crs: string | null;
+  /** Layer CRS as `AUTH:CODE`, else as WKT; null when the layer has none. */
+  crsDefinition: string | null;
   /** Name of the FID column (e.g. `fid` for GeoPackage), or null. */
   fidColumn: string | null;
   /** Feature count (no filter), or -1 when the driver cannot tell cheaply. */

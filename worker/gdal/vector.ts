@@ -41,7 +41,7 @@ import {
   readProperties,
 } from "./_flatgeobuf.ts";
 import { toWkb } from "./_wkb.ts";
-import { transformRect } from "./_transform.ts";
+import { transformInPlace, transformRect } from "./_transform.ts";
 
 /** What to read from a layer for a map. */
 export interface VectorQuery {
@@ -186,6 +186,10 @@ async function layerInfo(
   if (!l) throw fail(layer, `GDAL cannot describe layer '${name}'`);
   const geom = l.geometryFields?.[0];
   const id = geom?.coordinateSystem?.projjson?.id;
+  const crs = id?.authority && id?.code !== undefined
+    ? `${id.authority}:${id.code}`.toUpperCase()
+    : null;
+  const wkt = geom?.coordinateSystem?.wkt;
   const info: LayerInfo = {
     name,
     fields: (l.fields ?? []).map((f: Json) => ({
@@ -193,9 +197,8 @@ async function layerInfo(
       type: f.subType === "Boolean" ? "Boolean" : String(f.type),
     })),
     geometryType: geom ? String(geom.type) : null,
-    crs: id?.authority && id?.code !== undefined
-      ? `${id.authority}:${id.code}`.toUpperCase()
-      : null,
+    crs,
+    crsDefinition: crs ?? (typeof wkt === "string" && wkt !== "" ? wkt : null),
     fidColumn: l.fidColumnName ? String(l.fidColumnName) : null,
     featureCount: typeof l.featureCount === "number" ? l.featureCount : -1,
     extent: Array.isArray(geom?.extent) && geom.extent.length === 4
@@ -262,10 +265,10 @@ function spatialOptions(
   if (bbox === undefined) return [];
   let rect: Rect | null = bbox;
   if (
-    bboxCrs !== undefined && info.crs !== null &&
+    bboxCrs !== undefined && info.crsDefinition !== null &&
     normaliseCrs(bboxCrs) !== info.crs
   ) {
-    rect = transformRect(gdal, bbox, bboxCrs, info.crs);
+    rect = transformRect(gdal, bbox, bboxCrs, info.crsDefinition);
     if (rect === null) return null;
   }
   const e = info.extent;
@@ -479,7 +482,7 @@ export async function readVectorLayer(
   if (resolved.remote) {
     throw fail(layer, "remote vector sources are not supported yet");
   }
-  const { bytes, fields, info } = await withGdal(async (gdal) => {
+  return await withGdal(async (gdal) => {
     const ds = datasetCache.open(
       gdal,
       layer,
@@ -495,7 +498,13 @@ export async function readVectorLayer(
       quoteIdent(layer, info.name)
     }${whereClause(resolved.source, query.where)}`;
     const spatial = spatialOptions(gdal, query.bbox, query.crs, info, true);
-    if (spatial === null) return { bytes: null, fields, info };
+    if (spatial === null) {
+      return {
+        fields,
+        geometryKind: kindOfTypeName(info.geometryType),
+        features: [],
+      };
+    }
     const options = [
       ...spatial,
       "-sql",
@@ -509,36 +518,66 @@ export async function readVectorLayer(
       "-nlt",
       "CONVERT_TO_LINEAR",
     ];
-    if (info.crs !== mapCrs && info.crs !== null) {
-      options.push("-t_srs", query.crs);
-    }
     const bytes = await translate(gdal, ds, layer, options);
-    return { bytes, fields, info };
-  });
-  if (bytes === null) {
+    const decoded = decode(bytes, fields);
+    const geometryKind = kindOfType(decoded.header?.geometryType ?? 0) ??
+      kindOfTypeName(info.geometryType);
+    let features: Feature[] = [];
+    for (const row of decoded.rows) {
+      // A feature without geometry is in no extent (GDAL's spatial filter
+      // drops it too); one of another kind than the layer's cannot be drawn.
+      const geometry = toGeometry(row.geometry, geometryKind);
+      if (geometry === null) continue;
+      features.push({ id: row.id, attributes: row.attributes, geometry });
+    }
+    if (info.crsDefinition !== null && info.crs !== mapCrs) {
+      features = reproject(gdal, features, info.crsDefinition, query.crs);
+    }
     return {
       fields,
-      geometryKind: kindOfTypeName(info.geometryType),
-      features: [],
+      geometryKind: geometryKind ?? features[0]?.geometry?.kind ?? null,
+      features,
     };
+  });
+}
+
+/**
+ * Reprojects features in place, in one batch (ogr2ogr's `-t_srs` builds
+ * its coordinate operation anew on every call, which costs more than the
+ * read itself); features with a point that does not transform are dropped.
+ */
+function reproject(
+  gdal: Gdal,
+  features: Feature[],
+  from: string,
+  to: string,
+): Feature[] {
+  const arrays: Float64Array[] = [];
+  const owners: number[] = [];
+  features.forEach((f, i) => {
+    for (const part of f.geometry!.parts) {
+      for (const ring of part) {
+        arrays.push(ring);
+        owners.push(i);
+      }
+    }
+  });
+  let ok: boolean[];
+  try {
+    ok = transformInPlace(gdal, arrays, from, to);
+  } catch (error) {
+    throw new JobError(
+      `Cannot reproject to ${to}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
-  const decoded = decode(bytes, fields);
-  const geometryKind = kindOfType(decoded.header?.geometryType ?? 0) ??
-    kindOfTypeName(info.geometryType);
-  const features: Feature[] = [];
-  for (const row of decoded.rows) {
-    // A feature without geometry is in no extent (GDAL's spatial filter
-    // drops it too); one of another kind than the layer's cannot be drawn.
-    const geometry = toGeometry(row.geometry, geometryKind);
-    if (geometry === null) continue;
-    features.push({ id: row.id, attributes: row.attributes, geometry });
-  }
-  return {
-    fields,
-    geometryKind: geometryKind ??
-      features.find((f) => f.geometry)?.geometry?.kind ?? null,
-    features,
-  };
+  const failed = new Set<number>();
+  ok.forEach((good, k) => {
+    if (!good) failed.add(owners[k]);
+  });
+  return failed.size ? features.filter((_, i) => !failed.has(i)) : features;
 }
 
 /**

@@ -324,6 +324,61 @@ Deno.test("the dataset cache closes evicted datasets and reopens replaced files"
   assertEquals(again.features.length, 3);
 });
 
+Deno.test("readVectorLayer's batch reprojection equals ogr2ogr -t_srs", async () => {
+  const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
+  const l = layer(FORMATS.gpkg, "reproject");
+  const resolved = await resolveLayerSource(l, ctx);
+  for (
+    const [crs, bbox] of [
+      ["EPSG:3857", { xmin: -2e7, ymin: -2e7, xmax: 2e7, ymax: 2e7 }],
+      ["EPSG:4326", { xmin: -180, ymin: -90, xmax: 180, ymax: 90 }],
+      ["EPSG:21781", { xmin: 0, ymin: 0, xmax: 1e6, ymax: 1e6 }],
+    ] as const
+  ) {
+    const ours = await readVectorLayer(l, { bbox, crs }, ctx);
+    const gdalFeatures = await withGdal(async (gdal) => {
+      const ds = datasetCache.open(
+        gdal,
+        l,
+        resolved,
+        "vector",
+        undefined,
+        resolved.version,
+      );
+      gdal.Module._CPLErrorReset();
+      const out = await gdal.ogr2ogr(ds, [
+        "-f",
+        "GeoJSON",
+        "-t_srs",
+        crs,
+        "-lco",
+        "SIGNIFICANT_FIGURES=17",
+        "sample",
+      ], "reproject_check");
+      const text = new TextDecoder().decode(gdal.Module.FS.readFile(out.local));
+      gdal.Module.FS.unlink(out.local);
+      return JSON.parse(text).features;
+    });
+    const theirs = new Map<string, number[]>();
+    for (const f of gdalFeatures) {
+      if (f.geometry) {
+        theirs.set(f.properties.name, f.geometry.coordinates.flat(3));
+      }
+    }
+    assertEquals(ours.features.length, theirs.size, crs);
+    for (const f of ours.features) {
+      const mine = f.geometry!.parts.flatMap((p) => p.flatMap((r) => [...r]));
+      const expected = theirs.get(f.attributes.name as string)!;
+      assertEquals(mine.length, expected.length, crs);
+      const diff = Math.max(...mine.map((v, i) => Math.abs(v - expected[i])));
+      assert(
+        diff < 1e-9 * Math.max(1, Math.abs(expected[0])),
+        `${crs}: ${diff}`,
+      );
+    }
+  }
+});
+
 Deno.test("cleanup of the generated data root", async () => {
   if (root) await Deno.remove(root, { recursive: true });
 });
