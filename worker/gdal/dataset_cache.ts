@@ -19,7 +19,13 @@
 import type { Gdal } from "./gdal.ts";
 import { takeGdalMessages } from "./gdal.ts";
 import { Lru } from "./_lru.ts";
-import type { LayerRef, ResolvedSource } from "./source.ts";
+import {
+  type LayerRef,
+  type ResolvedSource,
+  resolveLayerSource,
+  type SourceContext,
+} from "./source.ts";
+import { type Fetched, fetchRemote, storeRemote } from "./_remote.ts";
 import { JobError } from "../runners/types.ts";
 import type { Rect } from "../geometry/types.ts";
 
@@ -227,3 +233,63 @@ export function gdalError(gdal: Gdal): string | null {
 
 /** The process-wide dataset cache. */
 export const datasetCache: DatasetCache = new DatasetCache(32);
+
+/** A layer source resolved (and, if remote, fetched), ready to open. */
+export interface PreparedSource {
+  /** The resolved source. */
+  resolved: ResolvedSource;
+  /** The fetched bytes of a remote source not stored yet, else null. */
+  fetched: Fetched | null;
+}
+
+/**
+ * Resolves a layer's source below the data root (or fetches it from an
+ * allowed host). Runs outside `withGdal`: file system checks and network
+ * time do not hold GDAL.
+ *
+ * @example
+ * ```ts ignore
+ * const prepared = await prepareSource(layer, ctx);
+ * const ds = await withGdal((gdal) => openPrepared(gdal, layer, prepared, "raster"));
+ * ```
+ */
+export async function prepareSource(
+  layer: LayerRef,
+  ctx: SourceContext,
+): Promise<PreparedSource> {
+  const resolved = await resolveLayerSource(layer, ctx);
+  const fetched = resolved.remote
+    ? await fetchRemote(layer, resolved, ctx.remoteHosts)
+    : null;
+  return { resolved, fetched };
+}
+
+/**
+ * Opens (or takes from {@link datasetCache}) the dataset of a prepared
+ * source. Call inside `withGdal`, and use the dataset only there.
+ *
+ * @example
+ * ```ts ignore
+ * const ds = await withGdal((gdal) => openPrepared(gdal, layer, prepared, "vector"));
+ * ```
+ */
+export function openPrepared(
+  gdal: Gdal,
+  layer: LayerRef,
+  prepared: PreparedSource,
+  kind: "vector" | "raster",
+): OpenDataset {
+  const { resolved, fetched } = prepared;
+  if (resolved.remote) {
+    const { gdalPath, version } = storeRemote(gdal, resolved, fetched);
+    return datasetCache.open(gdal, layer, resolved, kind, gdalPath, version);
+  }
+  return datasetCache.open(
+    gdal,
+    layer,
+    resolved,
+    kind,
+    gdalPathOf(gdal, resolved),
+    resolved.version,
+  );
+}

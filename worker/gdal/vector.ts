@@ -22,17 +22,13 @@ import type {
 import { JobError } from "../runners/types.ts";
 import { type Gdal, withGdal } from "./gdal.ts";
 import {
-  datasetCache,
   gdalError,
   type LayerInfo,
   type OpenDataset,
+  openPrepared,
+  prepareSource,
 } from "./dataset_cache.ts";
-import {
-  type LayerRef,
-  type LayerSource,
-  resolveLayerSource,
-  type SourceContext,
-} from "./source.ts";
+import type { LayerRef, LayerSource, SourceContext } from "./source.ts";
 import {
   type FgbGeometry,
   FgbGeometryType as T,
@@ -478,19 +474,10 @@ export async function readVectorLayer(
   query: VectorQuery,
   ctx: SourceContext,
 ): Promise<VectorData> {
-  const resolved = await resolveLayerSource(layer, ctx);
-  if (resolved.remote) {
-    throw fail(layer, "remote vector sources are not supported yet");
-  }
+  const prepared = await prepareSource(layer, ctx);
+  const { resolved } = prepared;
   return await withGdal(async (gdal) => {
-    const ds = datasetCache.open(
-      gdal,
-      layer,
-      resolved,
-      "vector",
-      undefined,
-      resolved.version,
-    );
+    const ds = openPrepared(gdal, layer, prepared, "vector");
     const info = await layerInfo(gdal, ds, layer, resolved.source);
     const mapCrs = normaliseCrs(query.crs);
     const { list, fields } = selectList(layer, info, query.fields);
@@ -605,19 +592,10 @@ export async function readVectorPage(
   ) {
     throw new RangeError("Cannot read page: count must be an integer ≥ 0");
   }
-  const resolved = await resolveLayerSource(layer, ctx);
-  if (resolved.remote) {
-    throw fail(layer, "remote vector sources are not supported yet");
-  }
+  const prepared = await prepareSource(layer, ctx);
+  const { resolved } = prepared;
   const { bytes, info, matched } = await withGdal(async (gdal) => {
-    const ds = datasetCache.open(
-      gdal,
-      layer,
-      resolved,
-      "vector",
-      undefined,
-      resolved.version,
-    );
+    const ds = openPrepared(gdal, layer, prepared, "vector");
     const info = await layerInfo(gdal, ds, layer, resolved.source);
     const from = quoteIdent(layer, info.name);
     const where = whereClause(resolved.source, query.where);
