@@ -5,3 +5,4 @@
  * @module
  */
 export * from "./protocol.ts";
+export * from "./config/mod.ts";

@@ -1,0 +1,689 @@
+/**
+ * QGIS project → qgis-server-light `Config`: the tree, the groups, and one
+ * dataset per layer in the tree, as the Python exporter extracts them.
+ *
+ * @module
+ */
+import type { Element } from "@xmldom/xmldom";
+import { isAbsolute, resolve } from "node:path";
+import type {
+  Config,
+  ConfigBBox,
+  Crs,
+  Custom,
+  DataSource,
+  Field,
+  Group,
+  MetaData,
+  Raster,
+  Service,
+  TreeGroup,
+  Vector,
+} from "../../interface/config/mod.ts";
+import { child, children, childText, customProperties, path } from "./_xml.ts";
+import {
+  type DecodedUri,
+  decodeGdalUri,
+  decodeOgrUri,
+  decodePostgresUri,
+  decodeQueryUri,
+  gdalSource,
+  ogrSource,
+  postgresSource,
+  sslModeToText,
+  vectorTileSource,
+  wmsSource,
+  wmtsSource,
+  xyzSource,
+} from "./datasource.ts";
+import {
+  readOgrDataset,
+  readPostgresTable,
+  type SourceFacts,
+  type SourceField,
+} from "./facts.ts";
+import type { PgServices } from "./pg_service.ts";
+import type { ProjectFile } from "./read_project.ts";
+import { pythonTitle, sanitizeName } from "./sanitize.ts";
+import { layerStyles } from "./style.ts";
+
+/** Options of {@link exportProject}. */
+export interface ExportOptions {
+  /** Name layers by their group path joined by {@link separator}. */
+  unifyLayerNamesByGroup?: boolean;
+  /** Separator of unified names; default ".". */
+  separator?: string;
+  /** pg_service.conf services for `service=` PostgreSQL sources. */
+  pgServices?: PgServices;
+  /** Read field types, keys and geometry types from the sources (default true). */
+  readSources?: boolean;
+  /** Receives warnings (skipped layers, unreachable sources). */
+  warn?: (message: string) => void;
+  /**
+   * Encodes a style's QML for the wire (the interface's style codec);
+   * required for `styles[].definition`.
+   */
+  encodeStyle: (qml: string) => string;
+}
+
+const WMS_ENTRIES: [string, keyof Service][] = [
+  ["WMSContactOrganization", "contact_organization"],
+  ["WMSContactMail", "contact_mail"],
+  ["WMSContactPerson", "contact_person"],
+  ["WMSContactPhone", "contact_phone"],
+  ["WMSContactPosition", "contact_position"],
+  ["WMSFees", "fees"],
+  ["WMSKeywordList", "keyword_list"],
+  ["WMSOnlineResource", "online_resource"],
+  ["WMSServiceAbstract", "service_abstract"],
+  ["WMSServiceTitle", "service_title"],
+  ["WMSUrl", "resource_url"],
+];
+
+/** The project's metadata and WMS service description. */
+export function extractMetadata(root: Element): MetaData {
+  const properties = child(root, "properties");
+  const service = {} as Service;
+  for (const [entry, key] of WMS_ENTRIES) {
+    const e = properties ? child(properties, entry) : undefined;
+    if (e === undefined) service[key] = "";
+    else if (entry.toLowerCase().includes("list")) {
+      service[key] = children(e, "value").map((v) => v.textContent ?? "")
+        .join(", ");
+    } else service[key] = e.textContent ?? "";
+  }
+  const meta = child(root, "projectMetadata");
+  const categories: string[] = [];
+  for (const k of meta ? children(meta, "keywords") : []) {
+    if (k.getAttribute("vocabulary") === "gmd:topicCategory") {
+      for (const w of children(k, "keyword")) {
+        categories.push(w.textContent ?? "");
+      }
+    }
+  }
+  const links = meta ? path(meta, "links") : undefined;
+  const creation = meta ? childText(meta, "creation") ?? "" : "";
+  return {
+    service,
+    links: links
+      ? children(links, "link").map((l) => l.getAttribute("url") ?? "")
+      : [],
+    language: meta ? childText(meta, "language") ?? "" : "",
+    categories,
+    creationDateTime: creation !== ""
+      ? creation
+      : new Date().toISOString().replace("Z", "+00:00"),
+    author: meta ? childText(meta, "author") ?? "" : "",
+  };
+}
+
+function checked(e: Element): boolean {
+  const c = e.getAttribute("checked");
+  return c === null || c === "" || c === "Qt::Checked" ||
+    c === "Qt::PartiallyChecked";
+}
+
+function expanded(e: Element): boolean {
+  const x = e.getAttribute("expanded");
+  return x === null || x === "" || x === "1";
+}
+
+function groupShortName(group: Element): string {
+  const props = customProperties(group);
+  const short = props.wmsShortName;
+  if (typeof short === "string" && short !== "") return short;
+  const name = sanitizeName(group.getAttribute("name") ?? "", true);
+  return name === "_" ? "" : name;
+}
+
+function groupTitle(group: Element): string {
+  const title = customProperties(group).wmsTitle;
+  if (typeof title === "string" && title !== "") return title;
+  return group.getAttribute("name") ?? "";
+}
+
+const num = (text: string | undefined): number | null => {
+  if (text === undefined || text.trim() === "") return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
+};
+
+function bboxOf(e: Element | undefined): ConfigBBox | null {
+  if (e === undefined) return null;
+  const x0 = num(childText(e, "xmin"));
+  const y0 = num(childText(e, "ymin"));
+  const x1 = num(childText(e, "xmax"));
+  const y1 = num(childText(e, "ymax"));
+  if (x0 === null || y0 === null || x1 === null || y1 === null) return null;
+  return { x_min: x0, x_max: x1, y_min: y0, y_max: y1, z_min: 0, z_max: 0 };
+}
+
+/** The identifiers of a CRS as QGIS gives them. */
+export function crsOf(authId: string, srid: number | null): Crs {
+  const m = /^([^:]+):(.+)$/.exec(authId);
+  let uri: string | null = null;
+  let urn: string | null = null;
+  if (m) {
+    const [, auth, code] = m;
+    if (auth.toUpperCase() === "OGC" && code.toUpperCase() === "CRS84") {
+      uri = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+      urn = "urn:ogc:def:crs:OGC:1.3:CRS84";
+    } else {
+      uri = `http://www.opengis.net/def/crs/${auth.toUpperCase()}/0/${code}`;
+      urn = `urn:ogc:def:crs:${auth.toUpperCase()}::${code}`;
+    }
+  }
+  return {
+    auth_id: authId === "" ? null : authId,
+    postgis_srid: srid,
+    ogc_uri: uri,
+    ogc_urn: urn,
+  };
+}
+
+function layerCrs(layer: Element): Crs | null {
+  const srs = path(layer, "srs", "spatialrefsys");
+  if (srs === undefined) return null;
+  const authId = childText(srs, "authid") ?? "";
+  const srid = num(childText(srs, "srid"));
+  return crsOf(authId, srid);
+}
+
+/** Simple geometry type of a WKB type name, as QGIS names it. */
+export function simpleGeometryType(wkb: string | null): string | null {
+  if (wkb === null) return null;
+  const t = wkb.toLowerCase();
+  if (t === "nogeometry") return "Null";
+  if (/point/.test(t)) return "Point";
+  if (/line|curve$|circularstring|multicurve/.test(t) && !/polygon/.test(t)) {
+    return "Line";
+  }
+  if (/polygon|surface|triangle|tin/.test(t)) return "Polygon";
+  return "Unknown";
+}
+
+function wfsType(f: SourceField): string {
+  switch (f.variant) {
+    case "Int":
+      return "int";
+    case "UInt":
+      return "unsignedInt";
+    case "LongLong":
+      return "long";
+    case "ULongLong":
+      return "unsignedLong";
+    case "Double":
+      return f.length > 0 && f.precision === 0 ? "integer" : "decimal";
+    case "Bool":
+      return "boolean";
+    case "QDate":
+      return "date";
+    case "QTime":
+      return "time";
+    case "QDateTime":
+      return "dateTime";
+    default:
+      return "string";
+  }
+}
+
+function oapifType(f: SourceField): [string, string | null] {
+  switch (f.variant) {
+    case "Int":
+      return ["integer", null];
+    case "UInt":
+      return ["integer", "uint32"];
+    case "LongLong":
+      return ["integer", "int64"];
+    case "ULongLong":
+      return ["integer", "uint64"];
+    case "Double":
+      return ["number", "double"];
+    case "Bool":
+      return ["boolean", null];
+    case "QDate":
+      return ["string", "date"];
+    case "QTime":
+      return ["string", "time"];
+    case "QDateTime":
+      return ["string", "date-time"];
+    default:
+      return ["string", null];
+  }
+}
+
+const DEFAULT_DATE_FORMAT: Partial<Record<string, string>> = {
+  QDate: "yyyy-MM-dd",
+  QTime: "HH:mm:ss",
+  QDateTime: "yyyy-MM-dd HH:mm:ss",
+};
+
+function editorWidget(
+  f: SourceField,
+  widget: { type: string; config: Record<string, unknown> } | undefined,
+): [string | null, string | null, string | null, string | null] {
+  const type = widget?.type ?? "";
+  const config = widget?.config ?? {};
+  if (type === "DateTime") {
+    const format = typeof config.field_format === "string"
+      ? config.field_format
+      : DEFAULT_DATE_FORMAT[f.variant] ?? "yyyy-MM-dd";
+    if (format === "HH:mm:ss") return [type, "time", "string", "time"];
+    if (format === "yyyy-MM-dd") return [type, "date", "string", "date"];
+    if (format === "yyyy-MM-dd HH:mm:ss" || format === "Qt ISO Date") {
+      return [type, "dateTime", "string", "date-time"];
+    }
+  } else if (type === "Range" && config.Precision) {
+    const precision = Number(config.Precision);
+    if (precision !== f.precision) {
+      return precision === 0
+        ? [type, "integer", "integer", "int64"]
+        : [type, "decimal", "number", "double"];
+    }
+  }
+  return [type, null, null, null];
+}
+
+interface LayerFieldConfig {
+  aliases: Map<string, string>;
+  notNull: Map<string, boolean>;
+  widgets: Map<string, { type: string; config: Record<string, unknown> }>;
+}
+
+function fieldConfig(layer: Element): LayerFieldConfig {
+  const aliases = new Map<string, string>();
+  for (const a of children(child(layer, "aliases") ?? layer, "alias")) {
+    aliases.set(a.getAttribute("field") ?? "", a.getAttribute("name") ?? "");
+  }
+  const notNull = new Map<string, boolean>();
+  for (
+    const c of children(child(layer, "constraints") ?? layer, "constraint")
+  ) {
+    const flags = Number(c.getAttribute("constraints") ?? "0");
+    notNull.set(c.getAttribute("field") ?? "", (flags & 1) === 1);
+  }
+  const widgets = new Map<
+    string,
+    { type: string; config: Record<string, unknown> }
+  >();
+  for (
+    const f of children(child(layer, "fieldConfiguration") ?? layer, "field")
+  ) {
+    const w = child(f, "editWidget");
+    if (w === undefined) continue;
+    const option = path(w, "config", "Option");
+    let config: Record<string, unknown> = {};
+    if (option) {
+      const read = readOptionMap(option);
+      if (read) config = read;
+    }
+    widgets.set(f.getAttribute("name") ?? "", {
+      type: w.getAttribute("type") ?? "",
+      config,
+    });
+  }
+  return { aliases, notNull, widgets };
+}
+
+function readOptionMap(option: Element): Record<string, unknown> | undefined {
+  if (option.getAttribute("type") !== "Map") return undefined;
+  const out: Record<string, unknown> = {};
+  for (const c of children(option, "Option")) {
+    out[c.getAttribute("name") ?? ""] = c.getAttribute("value");
+  }
+  return out;
+}
+
+function buildFields(layer: Element, facts: SourceFacts): Field[] {
+  const config = fieldConfig(layer);
+  return facts.fields.map((f) => {
+    const isPk = facts.primaryKeys.includes(f.name);
+    const [oapif, oapifFormat] = oapifType(f);
+    const [widget, widgetWfs, widgetOapif, widgetOapifFormat] = editorWidget(
+      f,
+      config.widgets.get(f.name),
+    );
+    const notNull = config.notNull.get(f.name) ?? !f.nullable;
+    return {
+      name: f.name,
+      type: f.typeName,
+      is_primary_key: isPk,
+      type_wfs: wfsType(f),
+      type_oapif: oapif,
+      type_oapif_format: oapifFormat,
+      alias: config.aliases.get(f.name) || pythonTitle(f.name),
+      comment: f.comment,
+      nullable: !notNull,
+      length: f.length > 0 ? f.length : null,
+      precision: f.precision > 0 ? f.precision : null,
+      editor_widget_type: widget,
+      editor_widget_type_wfs: widgetWfs,
+      editor_widget_type_oapif: widgetOapif,
+      editor_widget_type_oapif_format: widgetOapifFormat,
+    };
+  });
+}
+
+const emptySource = (): DataSource => ({
+  postgres: null,
+  wmts: null,
+  wms: null,
+  ogr: null,
+  gdal: null,
+  wfs: null,
+  vector_tile: null,
+  xyz: null,
+});
+
+type Kind = "vector" | "raster" | "custom";
+
+/**
+ * Exports a parsed project into a `Config`.
+ *
+ * @example
+ * ```ts ignore
+ * import { readProject } from "./read_project.ts";
+ * import { exportProject } from "./export_project.ts";
+ * import { encodeStyle } from "../../interface/style_codec.ts";
+ * const config = await exportProject(await readProject("demo.qgz"), {
+ *   encodeStyle,
+ * });
+ * ```
+ */
+export async function exportProject(
+  project: ProjectFile,
+  options: ExportOptions,
+): Promise<Config> {
+  const warn = options.warn ?? (() => {});
+  const separator = options.separator ?? ".";
+  const readSources = options.readSources ?? true;
+  const root = project.document.documentElement!;
+  const version = root.getAttribute("version") ?? "";
+  const title = childText(root, "title") ||
+    root.getAttribute("projectname") || "";
+
+  const mapLayers = new Map<string, Element>();
+  const projectLayers = child(root, "projectlayers");
+  for (const l of projectLayers ? children(projectLayers, "maplayer") : []) {
+    const id = childText(l, "id");
+    if (id) mapLayers.set(id, l);
+  }
+
+  const members: TreeGroup[] = [];
+  const groups: Group[] = [];
+  const vectors: Vector[] = [];
+  const rasters: Raster[] = [];
+  const customs: Custom[] = [];
+  const ogrCache = new Map<
+    string,
+    Promise<{ layers: Map<string, SourceFacts>; order: string[] }>
+  >();
+
+  const ogrFacts = async (
+    d: DecodedUri,
+    label: string,
+  ): Promise<SourceFacts | null> => {
+    if (!readSources || d.path === null) return null;
+    if (d.vsiPrefix && /^\/vsi(curl|s3|gs|az|http)/i.test(d.vsiPrefix)) {
+      return null;
+    }
+    const base = isAbsolute(d.path)
+      ? d.path
+      : resolve(project.directory, d.path);
+    const file = `${d.vsiPrefix ?? ""}${base}${d.vsiSuffix ?? ""}`;
+    let dataset = ogrCache.get(file);
+    if (dataset === undefined) {
+      dataset = readOgrDataset(file);
+      ogrCache.set(file, dataset);
+    }
+    try {
+      const { layers, order } = await dataset;
+      const name = d.layerName ?? order[Number(d.layerId ?? 0)];
+      const facts = name === undefined ? undefined : layers.get(name);
+      if (facts === undefined) {
+        warn(
+          `Layer ${label}: ${d.path} has no layer '${
+            d.layerName ?? d.layerId ?? 0
+          }'; fields left empty`,
+        );
+        return null;
+      }
+      return facts;
+    } catch (error) {
+      warn(`Layer ${label}: ${(error as Error).message}; fields left empty`);
+      return null;
+    }
+  };
+
+  const pgFacts = async (
+    d: DecodedUri,
+    label: string,
+  ): Promise<SourceFacts | null> => {
+    if (!readSources || !d.table) return null;
+    try {
+      return await readPostgresTable(
+        {
+          host: d.host ?? undefined,
+          port: d.port ? Number(d.port) : undefined,
+          user: d.username ?? d.user ?? undefined,
+          password: d.password ?? undefined,
+          database: d.dbname ?? undefined,
+          sslmode: d.sslmode ? sslModeToText(Number(d.sslmode)) : undefined,
+        },
+        d.schema ?? null,
+        d.table,
+        d.geometrycolumn ?? null,
+        d.key
+          ? d.key.split(",").map((k) => k.trim().replace(/^"|"$/g, ""))
+          : [],
+      );
+    } catch (error) {
+      warn(
+        `Layer ${label}: cannot read PostgreSQL table ${
+          d.schema ?? "public"
+        }.${d.table}: ${
+          (error as Error).message
+        }; fields, geometry type and extent left empty`,
+      );
+      return null;
+    }
+  };
+
+  const mergeService = (d: DecodedUri, label: string): DecodedUri => {
+    if (!d.service) return d;
+    const service = options.pgServices?.[d.service];
+    if (!service) {
+      warn(
+        `Layer ${label}: pg_service '${d.service}' is not in the given service files; the export may not work`,
+      );
+      return d;
+    }
+    const merged: DecodedUri = {};
+    for (const [k, v] of Object.entries(service)) {
+      merged[k === "user" ? "username" : k] = v;
+    }
+    for (const [k, v] of Object.entries(d)) {
+      if (v !== null && v !== undefined) merged[k] = v;
+    }
+    if (merged.sslmode && !/^\d+$/.test(merged.sslmode)) {
+      merged.sslmode = String(
+        ["prefer", "disable", "allow", "require", "verify-ca", "verify-full"]
+          .indexOf(merged.sslmode.toLowerCase()),
+      );
+      if (merged.sslmode === "-1") merged.sslmode = "0";
+    }
+    return merged;
+  };
+
+  const extractLayer = async (
+    node: Element,
+    groupPath: string[],
+  ): Promise<void> => {
+    const id = node.getAttribute("id") ?? "";
+    const layer = mapLayers.get(id);
+    if (layer === undefined) {
+      warn(`Layer ${id}: not in <projectlayers>; skipped`);
+      return;
+    }
+    const type = layer.getAttribute("type") ?? "";
+    const datasource = childText(layer, "datasource") ?? "";
+    let provider = childText(layer, "provider") ?? "";
+    const kind: Kind | undefined = type === "vector"
+      ? "vector"
+      : type === "raster"
+      ? "raster"
+      : ["vector-tile", "vectortile", "mesh", "point-cloud", "tiled-scene"]
+          .includes(type)
+      ? "custom"
+      : undefined;
+    const label = `'${childText(layer, "layername") ?? id}' (${id})`;
+    if (kind === undefined) {
+      warn(`Layer ${label}: unsupported layer type '${type}'; skipped`);
+      return;
+    }
+    const source = emptySource();
+    let facts: SourceFacts | null = null;
+    const providerKey = provider.toLowerCase();
+    if (kind === "vector") {
+      if (providerKey === "ogr") {
+        const d = decodeOgrUri(datasource, project.directory);
+        source.ogr = ogrSource(d);
+        facts = await ogrFacts(d, label);
+      } else if (providerKey === "postgres") {
+        const d = mergeService(decodePostgresUri(datasource), label);
+        source.postgres = postgresSource(d);
+        facts = await pgFacts(d, label);
+      } else if (providerKey === "wfs") {
+        source.wfs = {};
+      } else {
+        warn(`Layer ${label}: unknown provider '${provider}'; skipped`);
+        return;
+      }
+    } else if (kind === "raster") {
+      if (providerKey === "gdal") {
+        source.gdal = gdalSource(decodeGdalUri(datasource, project.directory));
+      } else if (providerKey === "wms") {
+        const d = decodeQueryUri(datasource);
+        if ("tileMatrixSet" in d) source.wmts = wmtsSource(d);
+        else if (d.type === "xyz") source.xyz = xyzSource(d);
+        else source.wms = wmsSource(d);
+      } else {
+        warn(`Layer ${label}: unknown provider '${provider}'; skipped`);
+        return;
+      }
+    } else {
+      const d = decodeQueryUri(datasource);
+      if (providerKey === "" && type.startsWith("vector")) {
+        provider = d.type === "mbtiles"
+          ? "mbtilesvectortiles"
+          : d.type === "xyz"
+          ? "xyzvectortiles"
+          : provider;
+      }
+      if (
+        ["xyzvectortiles", "mbtilesvectortiles"].includes(
+          provider.toLowerCase(),
+        )
+      ) {
+        source.vector_tile = vectorTileSource(d, project.directory);
+      } else {
+        warn(`Layer ${label}: unknown provider '${provider}'; skipped`);
+        return;
+      }
+    }
+
+    const shortName = childText(layer, "shortname") || id;
+    const name = options.unifyLayerNamesByGroup
+      ? [...groupPath, shortName].join(separator)
+      : shortName;
+    const layerName = childText(layer, "layername") ?? "";
+    const styles = layerStyles(layer, version);
+    const wkbAttr = layer.getAttribute("wkbType");
+    const isSpatial = kind !== "vector" ||
+      !(wkbAttr === "NoGeometry" ||
+        layer.getAttribute("geometry") === "No geometry" ||
+        facts?.geometryType === "NoGeometry");
+    let bbox = isSpatial ? bboxOf(child(layer, "extent")) : null;
+    if (isSpatial && bbox === null && facts?.extent) {
+      const [x0, y0, x1, y1] = facts.extent;
+      bbox = { x_min: x0, x_max: x1, y_min: y0, y_max: y1, z_min: 0, z_max: 0 };
+    }
+    const minScale = num(layer.getAttribute("minScale") ?? undefined);
+    const maxScale = num(layer.getAttribute("maxScale") ?? undefined);
+    const common = {
+      id,
+      name,
+      is_checked: checked(node),
+      title: childText(layer, "title") || layerName,
+      source,
+      driver: provider,
+      bbox,
+      bbox_wgs84: isSpatial ? bboxOf(child(layer, "wgs84extent")) : null,
+      crs: isSpatial ? layerCrs(layer) : null,
+      styles: styles.styles.map((s) => ({
+        name: s.name,
+        definition: options.encodeStyle(s.qml),
+      })),
+      minimum_scale: minScale,
+      maximum_scale: maxScale,
+      style_name: styles.current,
+      is_spatial: isSpatial,
+    };
+    if (kind === "vector") {
+      const wkb = wkbAttr || facts?.geometryType || null;
+      vectors.push({
+        ...common,
+        fields: facts ? buildFields(layer, facts) : [],
+        geometry_type_simple: simpleGeometryType(wkb),
+        geometry_type_wkb: wkb,
+      });
+    } else if (kind === "raster") rasters.push(common);
+    else customs.push(common);
+  };
+
+  const walk = async (group: Element, groupPath: string[]): Promise<void> => {
+    const shortName = groupShortName(group);
+    const here = shortName === "" ? groupPath : [...groupPath, shortName];
+    const nodes = children(group).filter((c) =>
+      c.nodeName === "layer-tree-group" || c.nodeName === "layer-tree-layer"
+    );
+    const isRoot = group === rootGroup;
+    members.push({
+      id: shortName,
+      name: shortName,
+      is_checked: isRoot ? true : checked(group),
+      children: nodes.map((c) =>
+        c.nodeName === "layer-tree-group"
+          ? groupShortName(c)
+          : c.getAttribute("id") ?? ""
+      ),
+      is_expanded: isRoot ? true : expanded(group),
+    });
+    groups.push({
+      id: shortName,
+      name: shortName,
+      title: groupTitle(group),
+      is_checked: isRoot ? true : checked(group),
+      is_expanded: isRoot ? true : expanded(group),
+    });
+    for (const c of nodes) {
+      if (c.nodeName === "layer-tree-group") await walk(c, here);
+      else await extractLayer(c, here);
+    }
+  };
+
+  const rootGroup = child(root, "layer-tree-group");
+  if (rootGroup !== undefined) await walk(rootGroup, []);
+
+  return {
+    project: { version, name: title || project.baseName },
+    meta_data: extractMetadata(root),
+    tree: { members },
+    datasets: {
+      vector: vectors,
+      raster: rasters,
+      custom: customs,
+      group: groups,
+    },
+  };
+}

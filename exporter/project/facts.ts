@@ -1,0 +1,333 @@
+/**
+ * Facts a project file does not hold and QGIS reads from the live source:
+ * field types, primary key, geometry type, extent. File sources are read
+ * with GDAL (gdal3.js), PostgreSQL sources from the database.
+ *
+ * @module
+ */
+import { withGdal } from "@qgis-server-light/worker/gdal";
+import pg from "pg";
+
+/** QVariant/QMetaType kinds the exporter maps to WFS and OGC API types. */
+export type VariantType =
+  | "Int"
+  | "UInt"
+  | "LongLong"
+  | "ULongLong"
+  | "Double"
+  | "Bool"
+  | "QDate"
+  | "QTime"
+  | "QDateTime"
+  | "QString"
+  | "QByteArray"
+  | "QVariantList"
+  | "QStringList"
+  | "QVariantMap";
+
+/** A field as the data provider reports it. */
+export interface SourceField {
+  name: string;
+  /** The provider's type name, as `QgsField.typeName()` gives it. */
+  typeName: string;
+  variant: VariantType;
+  length: number;
+  precision: number;
+  nullable: boolean;
+  comment: string;
+}
+
+/** What the source says about one layer. */
+export interface SourceFacts {
+  fields: SourceField[];
+  primaryKeys: string[];
+  /** WKB type name (`Polygon`, `MultiLineString` …) or null. */
+  geometryType: string | null;
+  extent: [number, number, number, number] | null;
+}
+
+// deno-lint-ignore no-explicit-any
+type Json = any;
+
+const OGR_VARIANT: Record<string, VariantType> = {
+  Integer: "Int",
+  Integer64: "LongLong",
+  Real: "Double",
+  String: "QString",
+  Date: "QDate",
+  Time: "QTime",
+  DateTime: "QDateTime",
+  Binary: "QByteArray",
+  IntegerList: "QVariantList",
+  Integer64List: "QVariantList",
+  RealList: "QVariantList",
+  StringList: "QStringList",
+};
+
+/** A GDAL geometry type name ("3D Multi Polygon", "Point Z") as WKB name. */
+export function normalizeGeometryType(type: string | null): string | null {
+  if (type === null || type === "") return null;
+  let t = type.trim();
+  let z = "";
+  if (/^3D /i.test(t)) {
+    t = t.slice(3);
+    z = "Z";
+  }
+  const m = /^(.*?)\s*(ZM|Z|M)$/.exec(t);
+  if (m && /[a-z]/.test(m[1])) {
+    t = m[1];
+    z = m[2];
+  }
+  t = t.replace(/\s+/g, "");
+  if (/^none$/i.test(t)) return "NoGeometry";
+  if (/^unknown/i.test(t)) return "Unknown";
+  return t + z;
+}
+
+/**
+ * Reads every layer of an OGR dataset in one go (one open per file).
+ * Returns facts by layer name, and layer names in dataset order.
+ */
+export function readOgrDataset(
+  absolutePath: string,
+): Promise<{ layers: Map<string, SourceFacts>; order: string[] }> {
+  return withGdal(async (gdal) => {
+    let opened: Json;
+    try {
+      opened = await gdal.open(absolutePath);
+    } catch (error) {
+      throw new Error(`GDAL cannot open ${absolutePath}: ${describe(error)}`);
+    }
+    const ds = opened?.datasets?.[0];
+    if (!ds) throw new Error(`GDAL cannot open ${absolutePath}`);
+    try {
+      const info: Json = await gdal.ogrinfo(ds, ["-so", "-json", "-nomd"]);
+      const layers = new Map<string, SourceFacts>();
+      const order: string[] = [];
+      for (const l of info.layers ?? []) {
+        const name = String(l.name);
+        order.push(name);
+        const geom = l.geometryFields?.[0];
+        const fields: SourceField[] = [];
+        const primaryKeys: string[] = [];
+        const fidName = l.fidColumnName ? String(l.fidColumnName) : "";
+        const names = new Set((l.fields ?? []).map((f: Json) => f.name));
+        // QGIS's OGR provider shows a named FID column as the first field.
+        if (fidName !== "" && !names.has(fidName)) {
+          fields.push({
+            name: fidName,
+            typeName: "Integer64",
+            variant: "LongLong",
+            length: 0,
+            precision: 0,
+            nullable: false,
+            comment: "",
+          });
+          primaryKeys.push(fidName);
+        }
+        for (const f of l.fields ?? []) {
+          const type = String(f.type);
+          let variant = OGR_VARIANT[type] ?? "QString";
+          if (f.subType === "Boolean") variant = "Bool";
+          if (f.subType === "JSON" && type === "String") {
+            variant = "QVariantMap";
+          }
+          fields.push({
+            name: String(f.name),
+            typeName: f.subType === "JSON" ? "JSON" : type,
+            variant,
+            length: Number(f.width ?? 0),
+            precision: Number(f.precision ?? 0),
+            nullable: f.nullable !== false,
+            comment: f.comment ? String(f.comment) : "",
+          });
+        }
+        layers.set(name, {
+          fields,
+          primaryKeys,
+          geometryType: normalizeGeometryType(
+            geom ? String(geom.type) : "None",
+          ),
+          extent: Array.isArray(geom?.extent) && geom.extent.length === 4
+            ? [geom.extent[0], geom.extent[1], geom.extent[2], geom.extent[3]]
+            : null,
+        });
+      }
+      return { layers, order };
+    } finally {
+      await gdal.close(ds);
+    }
+  });
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (Array.isArray(error)) return error.map(describe).join("; ");
+  if (error && typeof error === "object" && "message" in error) {
+    return String((error as { message: unknown }).message);
+  }
+  return String(error);
+}
+
+/** How to reach a PostgreSQL database. */
+export interface PgConnection {
+  host?: string;
+  port?: number;
+  user?: string;
+  password?: string;
+  database?: string;
+  sslmode?: string;
+}
+
+const PG_VARIANT: Record<string, VariantType> = {
+  int2: "Int",
+  int4: "Int",
+  int8: "LongLong",
+  float4: "Double",
+  float8: "Double",
+  numeric: "Double",
+  bool: "Bool",
+  date: "QDate",
+  time: "QTime",
+  timetz: "QTime",
+  timestamp: "QDateTime",
+  timestamptz: "QDateTime",
+  bytea: "QByteArray",
+  json: "QVariantMap",
+  jsonb: "QVariantMap",
+};
+
+/**
+ * Reads a table's fields (with primary key), geometry type and extent from
+ * PostgreSQL/PostGIS. Throws when the database cannot be reached.
+ *
+ * @example
+ * ```ts ignore
+ * import { readPostgresTable } from "./facts.ts";
+ * const facts = await readPostgresTable(
+ *   { host: "127.0.0.1", database: "test" }, "public", "roads", "geom",
+ * );
+ * ```
+ */
+export async function readPostgresTable(
+  connection: PgConnection,
+  schema: string | null,
+  table: string,
+  geometryColumn: string | null,
+  keyColumns: string[] = [],
+): Promise<SourceFacts> {
+  const client = new pg.Client({
+    host: connection.host ?? "localhost",
+    port: connection.port ?? 5432,
+    user: connection.user,
+    password: connection.password,
+    database: connection.database,
+    ssl: connection.sslmode && /require|verify/.test(connection.sslmode)
+      ? { rejectUnauthorized: /verify/.test(connection.sslmode) }
+      : undefined,
+    connectionTimeoutMillis: 3000,
+    query_timeout: 10000,
+  });
+  await client.connect();
+  try {
+    const schemaName = schema ?? "public";
+    const columns = await client.query(
+      `SELECT a.attname AS name, t.typname AS type,
+              format_type(a.atttypid, a.atttypmod) AS full_type,
+              a.atttypmod AS typmod, a.attnotnull AS notnull,
+              col_description(a.attrelid, a.attnum) AS comment,
+              COALESCE(a.attnum = ANY (i.indkey), false) AS pk
+         FROM pg_attribute a
+         JOIN pg_class c ON c.oid = a.attrelid
+         JOIN pg_namespace n ON n.oid = c.relnamespace
+         JOIN pg_type t ON t.oid = a.atttypid
+         LEFT JOIN pg_index i ON i.indrelid = c.oid AND i.indisprimary
+        WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0
+          AND NOT a.attisdropped
+        ORDER BY a.attnum`,
+      [schemaName, table],
+    );
+    if (columns.rows.length === 0) {
+      throw new Error(`relation ${schemaName}.${table} does not exist`);
+    }
+    const fields: SourceField[] = [];
+    const primaryKeys: string[] = [];
+    let geometryType: string | null = null;
+    let geometryName = geometryColumn;
+    for (const row of columns.rows) {
+      const type = String(row.type);
+      if (type === "geometry" || type === "geography") {
+        geometryName ??= String(row.name);
+        if (String(row.name) === geometryName) {
+          const m = /\((\w+)/.exec(String(row.full_type));
+          geometryType = m ? normalizePgGeometry(m[1]) : "Unknown";
+        }
+        continue;
+      }
+      const typmod = Number(row.typmod);
+      let length = 0;
+      let precision = 0;
+      if (type === "varchar" || type === "bpchar") {
+        length = typmod > 4 ? typmod - 4 : 0;
+      } else if (type === "numeric" && typmod > 4) {
+        length = ((typmod - 4) >> 16) & 0xffff;
+        precision = (typmod - 4) & 0xffff;
+      }
+      fields.push({
+        name: String(row.name),
+        typeName: type,
+        variant: PG_VARIANT[type] ?? "QString",
+        length,
+        precision,
+        nullable: !row.notnull,
+        comment: row.comment ? String(row.comment) : "",
+      });
+      if (row.pk) primaryKeys.push(String(row.name));
+    }
+    const keys = keyColumns.length > 0 ? keyColumns : primaryKeys;
+    let extent: SourceFacts["extent"] = null;
+    if (geometryName) {
+      const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
+      const e = await client.query(
+        `SELECT ST_XMin(x) AS xmin, ST_YMin(x) AS ymin, ST_XMax(x) AS xmax,
+                ST_YMax(x) AS ymax
+           FROM (SELECT ST_Extent(${ident(geometryName)}::geometry) AS x
+                   FROM ${ident(schemaName)}.${ident(table)}) e`,
+      );
+      const r = e.rows[0];
+      if (r && r.xmin !== null) {
+        extent = [
+          Number(r.xmin),
+          Number(r.ymin),
+          Number(r.xmax),
+          Number(r.ymax),
+        ];
+      }
+    }
+    return {
+      fields,
+      primaryKeys: keys,
+      geometryType: geometryName ? geometryType : "NoGeometry",
+      extent,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+function normalizePgGeometry(type: string): string {
+  const names: Record<string, string> = {
+    POINT: "Point",
+    LINESTRING: "LineString",
+    POLYGON: "Polygon",
+    MULTIPOINT: "MultiPoint",
+    MULTILINESTRING: "MultiLineString",
+    MULTIPOLYGON: "MultiPolygon",
+    GEOMETRYCOLLECTION: "GeometryCollection",
+    GEOMETRY: "Unknown",
+  };
+  const m = /^([A-Z]+?)(ZM|Z|M)?$/i.exec(type.toUpperCase());
+  if (!m) return "Unknown";
+  const base = names[m[1]] ?? "Unknown";
+  return base === "Unknown" ? base : base + (m[2] ?? "");
+}

@@ -1,0 +1,58 @@
+/**
+ * The exporter service's request and response (wire-compatible with
+ * `qgis_server_light.interface.exporter.api`).
+ *
+ * @module
+ */
+import { z } from "zod";
+import {
+  type ConfigPgServiceConf,
+  ConfigPgServiceConfSchema,
+} from "./_common.ts";
+
+export type { ConfigPgServiceConf };
+
+/** What `POST /export` takes. */
+export interface ExportParameters {
+  mandant: string;
+  project: string;
+  unify_layer_names_by_group: boolean;
+  output_format: string;
+  pg_service_configs: ConfigPgServiceConf[];
+}
+
+/**
+ * Schema of {@link ExportParameters}. Unknown fields are refused, as the
+ * Python service does.
+ *
+ * @example
+ * ```ts
+ * import { ExportParameters } from "./export_api.ts";
+ * const p = ExportParameters.parse({ mandant: "acme", project: "demo" });
+ * ```
+ */
+export const ExportParameters: z.ZodType<ExportParameters> = z.strictObject({
+  mandant: z.string(),
+  project: z.string(),
+  unify_layer_names_by_group: z.boolean().default(false),
+  output_format: z.string().default("json"),
+  pg_service_configs: z.array(ConfigPgServiceConfSchema).default([]),
+});
+
+/** What `POST /export` answers. */
+export interface ExportResult {
+  successful: boolean;
+}
+
+/**
+ * Schema of {@link ExportResult}.
+ *
+ * @example
+ * ```ts
+ * import { ExportResult } from "./export_api.ts";
+ * const r = ExportResult.parse({ successful: true });
+ * ```
+ */
+export const ExportResult: z.ZodType<ExportResult> = z.looseObject({
+  successful: z.boolean(),
+});
