@@ -20,7 +20,7 @@ import type {
   Rect,
 } from "../geometry/types.ts";
 import { JobError } from "../runners/types.ts";
-import { type Gdal, withGdal } from "./gdal.ts";
+import { type Gdal, takeGdalMessages, withGdal } from "./gdal.ts";
 import {
   gdalError,
   type LayerInfo,
@@ -121,6 +121,19 @@ function fail(layer: LayerRef, detail: string, cause?: unknown): JobError {
   );
 }
 
+/**
+ * gdal3.js rejects only on some error numbers; any error GDAL reported
+ * during a read (a VRT's missing source, a failed feature) fails the read
+ * rather than drawing a silently incomplete map.
+ */
+function throwOnGdalError(gdal: Gdal, layer: LayerRef): void {
+  const errors = takeGdalMessages().filter((l) => /^ERROR \d+:/.test(l));
+  gdal.Module._CPLErrorReset();
+  if (errors.length) {
+    throw fail(layer, errors[0].replace(/^ERROR \d+: /, ""));
+  }
+}
+
 function quoteIdent(layer: LayerRef, name: string): string {
   if (name.includes('"')) {
     throw fail(layer, `names with double quotes are not supported ('${name}')`);
@@ -171,6 +184,7 @@ async function layerInfo(
   const cached = ds.layers.get(name);
   if (cached) return cached;
   gdal.Module._CPLErrorReset();
+  takeGdalMessages();
   let json: Json;
   try {
     // The first positional argument names the dataset, the next the layer.
@@ -178,6 +192,7 @@ async function layerInfo(
   } catch (error) {
     throw fail(layer, gdalError(gdal) ?? "GDAL cannot describe it", error);
   }
+  throwOnGdalError(gdal, layer);
   const l = (json.layers ?? []).find((l: Json) => l.name === name);
   if (!l) throw fail(layer, `GDAL cannot describe layer '${name}'`);
   const geom = l.geometryFields?.[0];
@@ -226,6 +241,7 @@ async function translate(
 ): Promise<Uint8Array> {
   const M = gdal.Module;
   M._CPLErrorReset();
+  takeGdalMessages();
   const name = `q${outputSerial++}`;
   let out: Json;
   try {
@@ -240,6 +256,7 @@ async function translate(
     throw fail(layer, gdalError(gdal) ?? "GDAL could not read it", error);
   }
   try {
+    throwOnGdalError(gdal, layer);
     return M.FS.readFile(out.local, { encoding: "binary" });
   } finally {
     for (const f of out.all ?? [{ local: out.local }]) {
