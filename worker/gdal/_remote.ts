@@ -21,9 +21,13 @@ const TIMEOUT_MS = 30_000;
 
 /** A remote file fetched and not yet handed to GDAL. */
 export interface Fetched {
+  /** The source URL (as the job gave it). */
   url: string;
+  /** The file's bytes. */
   bytes: Uint8Array;
+  /** When it was fetched (ms since the epoch). */
   fetchedAt: number;
+  /** A number unique to this fetch. */
   serial: number;
 }
 
