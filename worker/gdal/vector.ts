@@ -334,7 +334,11 @@ interface Decoded {
   }[];
 }
 
-function decode(bytes: Uint8Array, fields: VectorField[]): Decoded {
+function decode(
+  bytes: Uint8Array,
+  fields: VectorField[],
+  fidColumn: string | null,
+): Decoded {
   // GDAL writes an empty file when no feature matched.
   if (bytes.length === 0) return { header: null, rows: [] };
   const file = readFlatGeobuf(bytes);
@@ -343,6 +347,7 @@ function decode(bytes: Uint8Array, fields: VectorField[]): Decoded {
   file.forEach((geometry, properties, columns) => {
     const attributes: Record<string, AttributeValue> = {};
     let id = rows.length;
+    if (fidColumn !== null) attributes[fidColumn] = null;
     for (const c of columns) if (c.name !== FID) attributes[c.name] = null;
     if (properties) {
       readProperties(properties, columns, (i, value) => {
@@ -358,6 +363,7 @@ function decode(bytes: Uint8Array, fields: VectorField[]): Decoded {
           : value;
       });
     }
+    if (fidColumn !== null) attributes[fidColumn] = id;
     rows.push({ id, attributes, geometry });
   });
   return { header: file.header, rows };
@@ -460,16 +466,32 @@ function selectList(
   layer: LayerRef,
   info: LayerInfo,
   fields: string[] | "all" | undefined,
-): { list: string; fields: VectorField[] } {
+): { list: string; fields: VectorField[]; fidColumn: string | null } {
   if (fields === undefined || fields === "all") {
-    return { list: "*", fields: info.fields };
+    return { list: "*", fields: withFid(info), fidColumn: info.fidColumn };
   }
   const wanted = new Set(fields);
   const chosen = info.fields.filter((f) => wanted.has(f.name));
+  const fid = info.fidColumn !== null && wanted.has(info.fidColumn)
+    ? info.fidColumn
+    : null;
   return {
     list: chosen.map((f) => quoteIdent(layer, f.name)).join(", "),
-    fields: chosen,
+    fields: fid === null
+      ? chosen
+      : [{ name: fid, type: "Integer64" }, ...chosen],
+    fidColumn: fid,
   };
+}
+
+/**
+ * The fields as QGIS lists them: a named FID column (GeoPackage's `fid`)
+ * first, then the attributes.
+ */
+function withFid(info: LayerInfo): VectorField[] {
+  return info.fidColumn === null
+    ? info.fields
+    : [{ name: info.fidColumn, type: "Integer64" }, ...info.fields];
 }
 
 /**
@@ -497,7 +519,7 @@ export async function readVectorLayer(
     const ds = openPrepared(gdal, layer, prepared, "vector");
     const info = await layerInfo(gdal, ds, layer, resolved.source);
     const mapCrs = normaliseCrs(query.crs);
-    const { list, fields } = selectList(layer, info, query.fields);
+    const { list, fields, fidColumn } = selectList(layer, info, query.fields);
     const sql = `SELECT FID AS "${FID}"${list ? `, ${list}` : ""} FROM ${
       quoteIdent(layer, info.name)
     }${whereClause(resolved.source, query.where)}`;
@@ -523,7 +545,7 @@ export async function readVectorLayer(
       "CONVERT_TO_LINEAR",
     ];
     const bytes = await translate(gdal, ds, layer, options);
-    const decoded = decode(bytes, fields);
+    const decoded = decode(bytes, fields, fidColumn);
     const geometryKind = kindOfType(decoded.header?.geometryType ?? 0) ??
       kindOfTypeName(info.geometryType);
     let features: Feature[] = [];
@@ -672,7 +694,7 @@ export async function readVectorPage(
   const features: PageFeature[] = [];
   const geometryKind = kindOfTypeName(info.geometryType);
   if (bytes) {
-    const decoded = decode(bytes, info.fields);
+    const decoded = decode(bytes, info.fields, info.fidColumn);
     const header = decoded.header ?? { hasZ: false, hasM: false };
     for (const row of decoded.rows) {
       features.push({
@@ -683,7 +705,7 @@ export async function readVectorPage(
     }
   }
   return {
-    fields: info.fields,
+    fields: withFid(info),
     fidColumn: info.fidColumn,
     geometryKind,
     numbersMatched: matched,

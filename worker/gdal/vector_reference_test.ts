@@ -28,11 +28,14 @@ Deno.test({
       ctx,
     );
     assertEquals(data.geometryKind, "point");
+    // QGIS lists GeoPackage's FID column as the first field.
     assertEquals(data.fields.map((f) => f.name), [
+      "fid",
       "name",
       "priority",
       "canton",
     ]);
+    for (const f of data.features) assertEquals(f.attributes.fid, f.id);
     assertEquals(data.features.length, 93);
     const aarau = data.features.find((f) => f.attributes.name === "Aarau")!;
     assertEquals(typeof aarau.attributes.priority, "number");
@@ -64,8 +67,13 @@ Deno.test({
     assertEquals(page.features.length, want.length);
     for (let i = 0; i < want.length; i++) {
       const got = page.features[i];
-      const attrs: Record<string, unknown> = { fid: got.id, ...got.attributes };
-      for (const a of want[i].attributes) assertEquals(attrs[a.name], a.value);
+      assertEquals(
+        Object.entries(got.attributes),
+        want[i].attributes.map((
+          a: { name: string; value: unknown },
+        ) => [a.name, a.value]),
+      );
+      assertEquals(got.id, got.attributes.fid);
       assertEquals(encodeBase64(got.wkb!), want[i].geometry.value);
     }
   },

@@ -98,6 +98,7 @@ Deno.test("readVectorLayer types attribute values (GeoPackage)", async () => {
   assertEquals(
     data.fields.map((f) => `${f.name}:${f.type}`),
     [
+      "fid:Integer64",
       "name:String",
       "n:Integer",
       "r:Real",
@@ -107,6 +108,7 @@ Deno.test("readVectorLayer types attribute values (GeoPackage)", async () => {
     ],
   );
   const square = data.features.find((f) => f.attributes.name === "square")!;
+  assertEquals(square.attributes.fid, square.id);
   assertEquals(square.attributes.n, 1);
   assertEquals(square.attributes.r, 1.5);
   assertEquals(square.attributes.ok, true);
@@ -203,7 +205,7 @@ Deno.test("readVectorLayer reprojects to the map CRS and filters with a bbox in 
   // Polygons and multipolygons mixed: the layer type is "Unknown", and with
   // no feature in view there is nothing to tell the kind by.
   assertEquals(empty.geometryKind, null);
-  assertEquals(empty.fields.length, 6);
+  assertEquals(empty.fields.length, 7);
 });
 
 Deno.test("readVectorPage returns one page in FID order, ISO WKB, and the total matched", async () => {
