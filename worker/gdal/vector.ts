@@ -145,6 +145,14 @@ function normaliseCrs(crs: string): string {
   return crs.trim().toUpperCase();
 }
 
+/** `-nlt GEOMETRY` keeping the layer's Z and M (for WKB as QGIS writes it). */
+function geometryWithDims(typeName: string | null): string {
+  const name = typeName ?? "";
+  const z = /ZM?$/.test(name) || /3D/.test(name);
+  const m = /M$/.test(name) || /Measured/.test(name);
+  return `GEOMETRY${z ? "Z" : ""}${m ? "M" : ""}`;
+}
+
 function kindOfTypeName(name: string | null): GeometryKind | null {
   if (name === null) return null;
   if (/polygon|surface|triangle|tin/i.test(name)) return "polygon";
@@ -546,8 +554,14 @@ export async function readVectorLayer(
     ];
     const bytes = await translate(gdal, ds, layer, options);
     const decoded = decode(bytes, fields, fidColumn);
-    const geometryKind = kindOfType(decoded.header?.geometryType ?? 0) ??
+    // A layer of mixed type ("Unknown") is drawn as the kind of its first
+    // feature, as QGIS shows one geometry type per layer.
+    let geometryKind = kindOfType(decoded.header?.geometryType ?? 0) ??
       kindOfTypeName(info.geometryType);
+    for (const row of decoded.rows) {
+      if (geometryKind !== null) break;
+      if (row.geometry) geometryKind = firstKind(row.geometry);
+    }
     let features: Feature[] = [];
     for (const row of decoded.rows) {
       // A feature without geometry is in no extent (GDAL's spatial filter
@@ -559,11 +573,7 @@ export async function readVectorLayer(
     if (info.crsDefinition !== null && info.crs !== mapCrs) {
       features = reproject(gdal, features, info.crsDefinition, query.crs);
     }
-    return {
-      fields,
-      geometryKind: geometryKind ?? features[0]?.geometry?.kind ?? null,
-      features,
-    };
+    return { fields, geometryKind, features };
   });
 }
 
@@ -684,7 +694,7 @@ export async function readVectorPage(
       "-dialect",
       "OGRSQL",
       "-nlt",
-      "GEOMETRY",
+      geometryWithDims(info.geometryType),
     ];
     if (query.crs !== undefined && normaliseCrs(query.crs) !== info.crs) {
       options.push("-t_srs", query.crs);

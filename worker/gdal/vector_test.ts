@@ -28,6 +28,48 @@ async function dataRoot(): Promise<string> {
   const zipped: Record<string, Uint8Array> = {};
   for (const f of shp) zipped[f] = await Deno.readFile(`${d}/${f}`);
   await Deno.writeFile(`${d}/sample_shp.zip`, zipSync(zipped));
+  const crs = {
+    type: "name",
+    properties: { name: "urn:ogc:def:crs:EPSG::2056" },
+  };
+  const point = (x: number, y: number, z: number) => ({
+    type: "Feature",
+    properties: { z },
+    geometry: { type: "Point", coordinates: [x, y, z] },
+  });
+  await convertGeoJson(
+    d,
+    "z",
+    {
+      type: "FeatureCollection",
+      crs,
+      features: [point(2600000, 1200000, 500), point(2600100, 1200100, 600)],
+    },
+    "GPKG",
+    ["-nln", "z"],
+  );
+  await convertGeoJson(
+    d,
+    "mixed",
+    {
+      type: "FeatureCollection",
+      crs,
+      features: [
+        point(2600000, 1200000, 0),
+        {
+          type: "Feature",
+          properties: { z: 1 },
+          geometry: {
+            type: "LineString",
+            coordinates: [[2600000, 1200000], [2600100, 1200100]],
+          },
+        },
+        point(2600200, 1200200, 0),
+      ],
+    },
+    "GeoJSON",
+    ["-lco", "RFC7946=NO"],
+  );
   root = dir;
   return dir;
 }
@@ -379,6 +421,31 @@ Deno.test("readVectorLayer's batch reprojection equals ogr2ogr -t_srs", async ()
       );
     }
   }
+});
+
+Deno.test("pages keep Z in their WKB; a mixed layer is read as its first feature's kind", async () => {
+  const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
+  const page = await readVectorPage(
+    layer({ path: "z.gpkg", layerName: "z" }, "z"),
+    { startIndex: 0, count: null, orderByFid: true },
+    ctx,
+  );
+  for (const f of page.features) {
+    const view = new DataView(
+      f.wkb!.buffer,
+      f.wkb!.byteOffset,
+      f.wkb!.byteLength,
+    );
+    assertEquals(view.getUint32(1, true), 1001);
+    assertEquals(view.getFloat64(21, true), f.attributes.z);
+  }
+  const mixed = await readVectorLayer(
+    layer({ path: "mixed.geojson" }, "mixed"),
+    { bbox: ALL, crs: "EPSG:2056" },
+    ctx,
+  );
+  assertEquals(mixed.geometryKind, "point");
+  assertEquals(mixed.features.map((f) => f.geometry!.kind), ["point", "point"]);
 });
 
 Deno.test("cleanup of the generated data root", async () => {
