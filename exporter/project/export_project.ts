@@ -273,7 +273,8 @@ function editorWidget(
     if (format === "yyyy-MM-dd HH:mm:ss" || format === "Qt ISO Date") {
       return [type, "dateTime", "string", "date-time"];
     }
-  } else if (type === "Range" && config.Precision) {
+  } else if (type === "Range" && Number(config.Precision)) {
+    // As upstream: a Precision of 0 counts as unset.
     const precision = Number(config.Precision);
     if (precision !== f.precision) {
       return precision === 0

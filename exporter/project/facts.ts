@@ -254,11 +254,13 @@ export async function readPostgresTable(
     const primaryKeys: string[] = [];
     let geometryType: string | null = null;
     let geometryName = geometryColumn;
+    let geometryFound = false;
     for (const row of columns.rows) {
       const type = String(row.type);
       if (type === "geometry" || type === "geography") {
         geometryName ??= String(row.name);
         if (String(row.name) === geometryName) {
+          geometryFound = true;
           const m = /\((\w+)/.exec(String(row.full_type));
           geometryType = m ? normalizePgGeometry(m[1]) : "Unknown";
         }
@@ -286,7 +288,7 @@ export async function readPostgresTable(
     }
     const keys = keyColumns.length > 0 ? keyColumns : primaryKeys;
     let extent: SourceFacts["extent"] = null;
-    if (geometryName) {
+    if (geometryName && geometryFound) {
       const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
       const e = await client.query(
         `SELECT ST_XMin(x) AS xmin, ST_YMin(x) AS ymin, ST_XMax(x) AS xmax,
@@ -308,6 +310,8 @@ export async function readPostgresTable(
       fields,
       primaryKeys: keys,
       geometryType: geometryName ? geometryType : "NoGeometry",
+      // A named geometry column the table lacks (e.g. no PostGIS) stays
+      // unknown rather than "no geometry".
       extent,
     };
   } finally {

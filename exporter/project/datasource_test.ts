@@ -1,0 +1,78 @@
+import assert from "node:assert/strict";
+import {
+  decodeGdalUri,
+  decodeOgrUri,
+  decodePostgresUri,
+  decodeQueryUri,
+  postgresSource,
+  projectPath,
+  sslModeToInt,
+  sslModeToText,
+  wkbTypeCode,
+} from "./datasource.ts";
+
+Deno.test("OGR URIs: layer name, id, subset with bars, vsi prefix", () => {
+  const d = decodeOgrUri(
+    "./data/demo.gpkg|layername=zones|subset=\"kind\" = 'a|b'",
+    "/p",
+  );
+  assert.equal(d.path, "data/demo.gpkg");
+  assert.equal(d.layerName, "zones");
+  assert.equal(d.subset, "\"kind\" = 'a|b'");
+  const z = decodeOgrUri("/vsizip//p/data/x.zip/roads.shp|layerid=0", "/p");
+  assert.equal(z.vsiPrefix, "/vsizip/");
+  assert.equal(z.path, "data/x.zip");
+  assert.equal(z.vsiSuffix, "/roads.shp");
+  assert.equal(z.layerId, "0");
+});
+
+Deno.test("paths outside the project folder stay absolute", () => {
+  assert.equal(projectPath("/data/a.gpkg", "/p"), "/data/a.gpkg");
+  assert.equal(projectPath("../a.gpkg", "/p/q"), "/p/a.gpkg");
+  assert.equal(projectPath("https://x/y.tif", "/p"), "https://x/y.tif");
+});
+
+Deno.test("GDAL URIs: plain paths and driver-prefixed subdatasets", () => {
+  assert.equal(decodeGdalUri("./dem.tif", "/p").path, "dem.tif");
+  const g = decodeGdalUri('GPKG:"/p/r.gpkg":dem', "/p");
+  assert.equal(g.path, "r.gpkg");
+  assert.equal(g.layerName, "dem");
+});
+
+Deno.test("query URIs are percent-decoded, '+' kept", () => {
+  const d = decodeQueryUri(
+    "type=xyz&url=https://t/%7Bz%7D/%7Bx%7D/%7By%7D.png?a%3D1+2&zmax=19",
+  );
+  assert.equal(d.url, "https://t/{z}/{x}/{y}.png?a=1+2");
+  assert.equal(d.zmax, "19");
+});
+
+Deno.test("PostgreSQL URIs decode like QgsDataSourceUri", () => {
+  const d = decodePostgresUri(
+    `dbname='my db' host=db.example port=5433 user='u' password='p\\'w' ` +
+      `sslmode=require key='id' srid=2056 type=MultiPolygon ` +
+      `checkPrimaryKeyUnicity='0' table="s"."t" (geom) sql="a" = 'x y'`,
+  );
+  assert.equal(d.dbname, "my db");
+  assert.equal(d.password, "p'w");
+  assert.equal(d.username, "u");
+  assert.equal(d.schema, "s");
+  assert.equal(d.table, "t");
+  assert.equal(d.geometrycolumn, "geom");
+  assert.equal(d.sql, `"a" = 'x y'`);
+  const s = postgresSource(d);
+  assert.equal(s.port, 5433);
+  assert.equal(s.type, 6);
+  assert.equal(s.sslmode, 3);
+  assert.equal(s.ssl_mode_text, "require");
+  assert.equal(s.check_primary_key_unicity, "0");
+});
+
+Deno.test("sslmode and WKB codes", () => {
+  assert.equal(sslModeToInt("verify-full"), 5);
+  assert.equal(sslModeToText(sslModeToInt("allow")), "allow");
+  assert.equal(postgresSource({ table: "t" }).sslmode, 2);
+  assert.equal(wkbTypeCode("PointZ"), 1001);
+  assert.equal(wkbTypeCode("LineString25D"), 0x80000002);
+  assert.equal(wkbTypeCode("NoGeometry"), 100);
+});

@@ -1,0 +1,402 @@
+import assert from "node:assert/strict";
+import pg from "pg";
+import { Config } from "../../interface/config/mod.ts";
+import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
+import { exportProject } from "./export_project.ts";
+import { parsePgServiceConf } from "./pg_service.ts";
+import { readProject } from "./read_project.ts";
+import { keepQml, parseQml, TESTDATA } from "./_test_util.ts";
+
+const UPDATE = Deno.env.get("UPDATE_GOLDEN") === "1";
+
+async function exportBasic(warnings: string[] = []): Promise<Config> {
+  return await exportProject(await readProject(`${TESTDATA}basic.qgs`), {
+    encodeStyle: keepQml,
+    pgServices: parsePgServiceConf(
+      await Deno.readTextFile(`${TESTDATA}pg_service.conf`),
+    ),
+    warn: (m) => warnings.push(m),
+  });
+}
+
+Deno.test("basic.qgs exports its golden config", async () => {
+  const warnings: string[] = [];
+  const config = await exportBasic(warnings);
+  const golden = `${TESTDATA}basic.config.json`;
+  const text = JSON.stringify(config, null, 2) + "\n";
+  if (UPDATE) await Deno.writeTextFile(golden, text);
+  assert.deepEqual(config, JSON.parse(await Deno.readTextFile(golden)));
+  assert.deepEqual(Config.parse(config), config);
+  // The memory layer is skipped with a warning; the export goes on.
+  assert.ok(warnings.some((w) => /unknown provider 'memory'; skipped/.test(w)));
+  assert.equal(config.datasets.vector.some((v) => v.id === "memory_1"), false);
+});
+
+Deno.test("unified layer names join the group path", async () => {
+  const config = await exportProject(
+    await readProject(`${TESTDATA}basic.qgs`),
+    {
+      encodeStyle: keepQml,
+      unifyLayerNamesByGroup: true,
+      separator: "/",
+      readSources: false,
+    },
+  );
+  const names = [...config.datasets.vector, ...config.datasets.raster].map((
+    d,
+  ) => d.name);
+  assert.deepEqual(names, [
+    "grune_zone_co/points",
+    "roads",
+    "grune_zone_co/remote_services/wms_1",
+    "grune_zone_co/remote_services/swissimage",
+    "grune_zone_co/remote_services/osm",
+    "dem",
+  ]);
+});
+
+Deno.test("every named style is a QML document with its own content", async () => {
+  const config = await exportBasic();
+  const points = config.datasets.vector.find((v) => v.id === "points_1")!;
+  assert.equal(points.style_name, "red");
+  assert.deepEqual(points.styles.map((s) => s.name), ["blue", "red"]);
+  const [blue, red] = points.styles.map((s) => parseQml(s.definition));
+  for (const qml of [blue, red]) assert.equal(qml.nodeName, "qgis");
+  assert.match(points.styles[0].definition, /0,0,255,255/);
+  assert.match(points.styles[1].definition, /255,0,0,255/);
+  // The live style carries the scale visibility and no layer identity.
+  assert.equal(red.getAttribute("minScale"), "50000");
+  assert.equal(red.getAttribute("hasScaleBasedVisibilityFlag"), "1");
+  assert.equal(red.getAttribute("version"), "3.22.16-Białowieża");
+  assert.equal(red.getElementsByTagName("datasource").length, 0);
+  assert.equal(red.getElementsByTagName("layerOpacity")[0].textContent, "0.5");
+  assert.equal(red.getElementsByTagName("fieldConfiguration").length, 1);
+  assert.equal(red.getElementsByTagName("expressionfields").length, 1);
+});
+
+Deno.test({
+  name: "PostgreSQL facts come from the database; service values merge",
+  async fn(t) {
+    const schema = `qsl_exporter_test_${crypto.randomUUID().slice(0, 8)}`;
+    const client = new pg.Client({
+      host: "127.0.0.1",
+      port: 5432,
+      user: "postgres",
+      database: "test",
+      connectionTimeoutMillis: 3000,
+    });
+    try {
+      await client.connect();
+    } catch (error) {
+      console.warn(
+        `skipped: no PostgreSQL at 127.0.0.1:5432 (${
+          (error as Error).message
+        })`,
+      );
+      await t.step({ name: "PostgreSQL reachable", ignore: true, fn() {} });
+      return;
+    }
+    const postgis = await client.query(
+      "SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'",
+    );
+    const geom = postgis.rows.length > 0
+      ? "geometry(MultiLineString, 2056)"
+      : null;
+    try {
+      if (geom) await client.query("CREATE EXTENSION IF NOT EXISTS postgis");
+      await client.query(`CREATE SCHEMA ${schema}`);
+      await client.query(
+        `CREATE TABLE ${schema}.roads (id serial PRIMARY KEY, class varchar(20) NOT NULL,
+          lanes int2, width numeric(6,2), opened date, note text${
+          geom ? `, geom ${geom}` : ""
+        })`,
+      );
+      await client.query(
+        `COMMENT ON COLUMN ${schema}.roads.note IS 'free text'`,
+      );
+      if (geom) {
+        await client.query(
+          `INSERT INTO ${schema}.roads (class, geom) VALUES ('main',
+            ST_GeomFromText('MULTILINESTRING((2600000 1200000, 2601000 1201000))', 2056))`,
+        );
+      }
+      const text = (await Deno.readTextFile(`${TESTDATA}basic.qgs`))
+        .replaceAll("qsl_exporter_fixture", schema);
+      const dir = await Deno.makeTempDir();
+      await Deno.writeTextFile(`${dir}/pg.qgs`, text);
+      await Deno.copyFile(`${TESTDATA}points.geojson`, `${dir}/points.geojson`);
+      const warnings: string[] = [];
+      const config = await exportProject(await readProject(`${dir}/pg.qgs`), {
+        encodeStyle: keepQml,
+        pgServices: {
+          qsl_fixture: {
+            host: "127.0.0.1",
+            user: "postgres",
+            dbname: "test",
+            port: "5432",
+            sslmode: "disable",
+          },
+        },
+        warn: (m) => warnings.push(m),
+      });
+      await Deno.remove(dir, { recursive: true });
+      const roads = config.datasets.vector.find((v) => v.id === "roads_pg")!;
+      assert.deepEqual(
+        warnings.filter((w) => /roads_pg/.test(w)),
+        [],
+      );
+      assert.equal(roads.source.postgres?.host, "127.0.0.1");
+      assert.equal(roads.source.postgres?.username, "postgres");
+      assert.equal(roads.source.postgres?.schema, schema);
+      assert.deepEqual(
+        roads.fields.map((
+          f,
+        ) => [
+          f.name,
+          f.type,
+          f.is_primary_key,
+          f.nullable,
+          f.length,
+          f.precision,
+        ]),
+        [
+          ["id", "int4", true, false, null, null],
+          ["class", "varchar", false, false, 20, null],
+          ["lanes", "int2", false, true, null, null],
+          ["width", "numeric", false, true, 6, 2],
+          ["opened", "date", false, true, null, null],
+          ["note", "text", false, true, null, null],
+        ],
+      );
+      assert.equal(roads.fields[5].comment, "free text");
+      assert.equal(roads.fields[4].type_wfs, "date");
+      assert.equal(roads.geometry_type_wkb, "MultiLineString");
+    } finally {
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    }
+  },
+});
+
+// What ../shared/reference/demo/demo.qgs holds (QGIS 3.22 saved it).
+const DEMO_LAYERS = [
+  [
+    "vector",
+    "Zones_47a2cff6_516e_434a_81ed_d222f73fcf4d",
+    "zones",
+    "Land-use zones",
+    true,
+    "zones",
+    ["default", "outline"],
+    "Polygon",
+    "Polygon",
+  ],
+  [
+    "vector",
+    "Roads_3fab5e65_3b19_4e35_a4d5_c364d87f20a3",
+    "roads",
+    "Road network",
+    true,
+    "roads",
+    ["default"],
+    "Line",
+    "LineString",
+  ],
+  [
+    "vector",
+    "Places_211c4745_5c07_446a_8059_3c4f49ae49fc",
+    "places",
+    "Populated places",
+    true,
+    "places",
+    ["default"],
+    "Point",
+    "Point",
+  ],
+  [
+    "raster",
+    "Hillshade_d0f406cb_7edd_4b2e_86e5_16f12c389900",
+    "hillshade",
+    "Hillshade",
+    false,
+    null,
+    ["default"],
+    null,
+    null,
+  ],
+  [
+    "raster",
+    "Elevation_8d8f2b8b_1439_4e87_86d1_1af1ccb361cc",
+    "elevation",
+    "Elevation",
+    true,
+    null,
+    ["default"],
+    null,
+    null,
+  ],
+] as const;
+
+const DEMO_FIELDS: Record<string, [string, string][]> = {
+  zones: [["fid", "Integer64"], ["kind", "String"], ["pop", "Integer"], [
+    "area_ha",
+    "Real",
+  ], ["label", "String"]],
+  roads: [["fid", "Integer64"], ["class", "String"], ["name", "String"], [
+    "lanes",
+    "Integer",
+  ]],
+  places: [["fid", "Integer64"], ["name", "String"], ["priority", "Integer"], [
+    "kind",
+    "String",
+  ], ["founded", "Date"]],
+};
+
+Deno.test({
+  name: "parity: demo.qgs and demo.qgz export what QGIS has",
+  ignore: NO_REFERENCE,
+  async fn() {
+    const options = { encodeStyle: keepQml };
+    const qgs = await exportProject(
+      await readProject(`${REFERENCE_DIR}/demo/demo.qgs`),
+      options,
+    );
+    const qgz = await exportProject(
+      await readProject(`${REFERENCE_DIR}/demo/demo.qgz`),
+      options,
+    );
+    assert.deepEqual(qgz, qgs);
+    const c = Config.parse(qgs);
+    assert.deepEqual(c.project, {
+      version: "3.22.16-Białowieża",
+      name: "Acceptance demo",
+    });
+    assert.equal(c.meta_data.service.contact_organization, "Example org");
+    assert.equal(c.meta_data.service.contact_mail, "maps@example.org");
+    assert.equal(c.meta_data.service.service_title, "Demo service");
+    assert.equal(
+      c.meta_data.service.service_abstract,
+      "Synthetic acceptance data",
+    );
+    assert.deepEqual(c.meta_data.categories, ["demo", "test"]);
+    assert.equal(c.meta_data.author, "Acceptance");
+    assert.equal(c.meta_data.language, "en");
+    assert.equal(c.meta_data.creationDateTime, "2026-01-02T03:04:05");
+    assert.deepEqual(
+      c.tree.members.map((
+        m,
+      ) => [m.name, m.is_checked, m.is_expanded, m.children]),
+      [
+        ["", true, true, ["topic", "base"]],
+        ["topic", true, true, ["land_use", "transport", DEMO_LAYERS[2][1]]],
+        ["land_use", true, true, [DEMO_LAYERS[0][1]]],
+        ["transport", true, false, [DEMO_LAYERS[1][1]]],
+        ["base", true, true, [DEMO_LAYERS[3][1], DEMO_LAYERS[4][1]]],
+      ],
+    );
+    assert.deepEqual(
+      c.datasets.group.map((g) => [g.name, g.title]),
+      [["", ""], ["topic", "Topic"], ["land_use", "Land use"], [
+        "transport",
+        "Transport",
+      ], ["base", "Base maps"]],
+    );
+    const all = [...c.datasets.vector, ...c.datasets.raster];
+    assert.equal(all.length, DEMO_LAYERS.length);
+    for (
+      const [kind, id, name, title, isChecked, layerName, styles, simple, wkb]
+        of DEMO_LAYERS
+    ) {
+      const d = (kind === "vector" ? c.datasets.vector : c.datasets.raster)
+        .find((x) => x.id === id);
+      assert.ok(d, id);
+      assert.equal(d.name, name);
+      assert.equal(d.title, title);
+      assert.equal(d.is_checked, isChecked);
+      assert.equal(d.minimum_scale, 1e8);
+      assert.equal(d.maximum_scale, 0);
+      assert.equal(d.style_name, "default");
+      assert.deepEqual(d.styles.map((s) => s.name), styles);
+      assert.deepEqual(d.crs, {
+        auth_id: "EPSG:2056",
+        postgis_srid: 2056,
+        ogc_uri: "http://www.opengis.net/def/crs/EPSG/0/2056",
+        ogc_urn: "urn:ogc:def:crs:EPSG::2056",
+      });
+      for (const s of d.styles) {
+        assert.equal(parseQml(s.definition).nodeName, "qgis");
+      }
+      if (kind === "vector") {
+        const v = c.datasets.vector.find((x) => x.id === id)!;
+        assert.equal(v.driver, "ogr");
+        assert.deepEqual(v.source.ogr, {
+          path: "data/demo.gpkg",
+          layer_name: layerName,
+          vsi_prefix: null,
+          layer_id: null,
+          subset: null,
+        });
+        assert.deepEqual(
+          v.fields.map((f) => [f.name, f.type]),
+          DEMO_FIELDS[name],
+        );
+        assert.deepEqual(
+          v.fields.map((f) => f.is_primary_key),
+          DEMO_FIELDS[name].map((_, i) => i === 0),
+        );
+        assert.equal(v.geometry_type_simple, simple);
+        assert.equal(v.geometry_type_wkb, wkb);
+      } else {
+        assert.equal(d.driver, "gdal");
+        assert.deepEqual(d.source.gdal, {
+          path: "data/dem.tif",
+          layer_name: null,
+          vsi_prefix: null,
+        });
+      }
+    }
+    const zones = c.datasets.vector[0];
+    assert.equal(
+      zones.fields.find((f) => f.name === "pop")?.alias,
+      "Population",
+    );
+    assert.deepEqual(zones.bbox, {
+      x_min: 2600034.79935486,
+      x_max: 2629892.886969,
+      y_min: 1200002.45616203,
+      y_max: 1219943.84240235,
+      z_min: 0,
+      z_max: 0,
+    });
+    const [zonesDefault, zonesOutline] = zones.styles.map((s) =>
+      parseQml(s.definition)
+    );
+    assert.equal(
+      zonesDefault.getElementsByTagName("renderer-v2")[0].getAttribute("type"),
+      "categorizedSymbol",
+    );
+    assert.equal(
+      zonesOutline.getElementsByTagName("renderer-v2")[0].getAttribute("type"),
+      "singleSymbol",
+    );
+    const places = parseQml(c.datasets.vector[2].styles[0].definition);
+    assert.equal(
+      places.getElementsByTagName("labeling")[0].getAttribute("type"),
+      "simple",
+    );
+    const roads = parseQml(c.datasets.vector[1].styles[0].definition);
+    assert.equal(
+      roads.getElementsByTagName("renderer-v2")[0].getAttribute("type"),
+      "RuleRenderer",
+    );
+    const elevation = parseQml(c.datasets.raster[1].styles[0].definition);
+    const renderer = elevation.getElementsByTagName("rasterrenderer")[0];
+    assert.equal(renderer.getAttribute("type"), "singlebandpseudocolor");
+    assert.equal(renderer.getAttribute("opacity"), "0.8");
+    const hillshade = parseQml(c.datasets.raster[0].styles[0].definition);
+    assert.equal(
+      hillshade.getElementsByTagName("rasterrenderer")[0].getAttribute("type"),
+      "hillshade",
+    );
+  },
+});
