@@ -233,7 +233,24 @@ async function layerInfo(
   return info;
 }
 
-function whereClause(source: LayerSource, where?: string): string {
+/**
+ * The subset and the job's filter as one OGR SQL `WHERE` (GDAL parses it,
+ * then hands it to the driver: GeoPackage runs it in SQLite, with its
+ * indexes).
+ */
+function whereClause(
+  layer: LayerRef,
+  source: LayerSource,
+  where?: string,
+): string {
+  if (source.subset !== undefined && /^\s*select\s/i.test(source.subset)) {
+    // QGIS runs such a subset as the layer's SQL; we read layers with our
+    // own statement and cannot nest the source's.
+    throw fail(
+      layer,
+      "subsets that are SQL statements (SELECT …) are not supported",
+    );
+  }
   const parts = [source.subset, where].filter((w): w is string =>
     w !== undefined && w.trim() !== ""
   );
@@ -530,7 +547,7 @@ export async function readVectorLayer(
     const { list, fields, fidColumn } = selectList(layer, info, query.fields);
     const sql = `SELECT FID AS "${FID}"${list ? `, ${list}` : ""} FROM ${
       quoteIdent(layer, info.name)
-    }${whereClause(resolved.source, query.where)}`;
+    }${whereClause(layer, resolved.source, query.where)}`;
     const spatial = spatialOptions(gdal, query.bbox, query.crs, info, true);
     if (spatial === null) {
       return {
@@ -647,7 +664,7 @@ export async function readVectorPage(
     const ds = openPrepared(gdal, layer, prepared, "vector");
     const info = await layerInfo(gdal, ds, layer, resolved.source);
     const from = quoteIdent(layer, info.name);
-    const where = whereClause(resolved.source, query.where);
+    const where = whereClause(layer, resolved.source, query.where);
     const spatial = spatialOptions(
       gdal,
       query.bbox,

@@ -315,6 +315,11 @@ Deno.test("readVectorLayer names the cause of failures", async () => {
     [FORMATS.gpkg, "((", "SQL"],
     [{ path: "missing.gpkg" }, undefined, "file not found"],
     [{ path: "../../../etc/passwd" }, undefined, "leaves the data root"],
+    [
+      { ...FORMATS.gpkg, subset: "SELECT * FROM sample" },
+      undefined,
+      "subsets that are SQL statements (SELECT …) are not supported",
+    ],
   ];
   for (const [source, where, message] of cases) {
     const error = await assertRejects(
