@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { DOMParser } from "@xmldom/xmldom";
+import { Config } from "../interface/config/mod.ts";
+import { serializeConfig } from "./serialize.ts";
+
+const config = Config.parse({
+  project: { version: "3.22.16", name: "a & b" },
+  meta_data: {
+    service: { contact_organization: "<org>", contact_mail: null },
+    categories: ["x", "y"],
+    creationDateTime: "2026-01-02T03:04:05",
+  },
+  tree: {
+    members: [{
+      id: "",
+      name: "",
+      is_checked: true,
+      children: ["l1", "l2"],
+      is_expanded: false,
+    }],
+  },
+  datasets: {},
+});
+
+Deno.test("JSON output is indented and round-trips", () => {
+  const text = serializeConfig(config, "json");
+  assert.match(text, /^\{\n  "project": \{\n    "version"/);
+  assert.deepEqual(Config.parse(JSON.parse(text)), config);
+});
+
+Deno.test("XML output: an element per field, lists repeat, nulls omitted", () => {
+  const text = serializeConfig(config, "xml");
+  const doc = new DOMParser().parseFromString(text, "text/xml");
+  const root = doc.documentElement!;
+  assert.equal(root.nodeName, "Config");
+  assert.equal(root.getElementsByTagName("name")[0].textContent, "a & b");
+  assert.equal(
+    root.getElementsByTagName("contact_organization")[0].textContent,
+    "<org>",
+  );
+  assert.equal(root.getElementsByTagName("contact_mail").length, 0);
+  assert.equal(root.getElementsByTagName("categories").length, 2);
+  assert.deepEqual(
+    Array.from(root.getElementsByTagName("children")).map((e) => e.textContent),
+    ["l1", "l2"],
+  );
+  assert.equal(
+    root.getElementsByTagName("is_expanded")[0].textContent,
+    "false",
+  );
+});
