@@ -179,6 +179,8 @@ class Table {
   }
 }
 
+const EMPTY: Table[] = [];
+
 // Parts of multi-geometries may leave their (implied) type unset.
 const CHILD_TYPE: Record<number, number> = {
   [FgbGeometryType.MultiPoint]: FgbGeometryType.Point,
@@ -188,13 +190,13 @@ const CHILD_TYPE: Record<number, number> = {
 
 function readGeometry(t: Table, fallbackType: number): FgbGeometry {
   const type = t.u8(6, 0) || fallbackType;
-  const parts = t.tables(7);
+  const parts = t.field(7) ? t.tables(7) : EMPTY;
   return {
     type,
     xy: t.doubles(1) ?? new Float64Array(0),
-    z: t.doubles(2),
-    m: t.doubles(3),
-    ends: t.uints(0),
+    z: t.field(2) ? t.doubles(2) : null,
+    m: t.field(3) ? t.doubles(3) : null,
+    ends: t.field(0) ? t.uints(0) : null,
     parts: parts.length
       ? parts.map((p) => readGeometry(p, CHILD_TYPE[type] ?? 0))
       : null,
@@ -269,7 +271,8 @@ export function readFlatGeobuf(bytes: Uint8Array): FgbFile {
         const properties = propStart
           ? new DataView(bytes.buffer, bytes.byteOffset + propStart, propLen)
           : null;
-        const own = f.tables(2);
+        // Per-feature columns are allowed by the format; GDAL never writes them.
+        const own = f.field(2) ? f.tables(2) : EMPTY;
         visit(
           geometry,
           properties,

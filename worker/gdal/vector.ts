@@ -30,6 +30,7 @@ import {
 } from "./dataset_cache.ts";
 import type { LayerRef, LayerSource, SourceContext } from "./source.ts";
 import {
+  type FgbColumn,
   type FgbGeometry,
   FgbGeometryType as T,
   type FgbHeader,
@@ -369,23 +370,33 @@ function decode(
   const file = readFlatGeobuf(bytes);
   const types = new Map(fields.map((f) => [f.name, f.type]));
   const rows: Decoded["rows"] = [];
+  // Per column of the header: its name, whether it is the id, a date.
+  let names: string[] = [];
+  let isDate: boolean[] = [];
+  let fidIndex = -1;
+  let known: FgbColumn[] | null = null;
   file.forEach((geometry, properties, columns) => {
+    if (columns !== known) {
+      known = columns;
+      names = columns.map((c) => c.name);
+      isDate = names.map((n) => {
+        const t = types.get(n);
+        return t === "Date" || t === "DateTime";
+      });
+      fidIndex = names.indexOf(FID);
+    }
     const attributes: Record<string, AttributeValue> = {};
     let id = rows.length;
     if (fidColumn !== null) attributes[fidColumn] = null;
-    for (const c of columns) if (c.name !== FID) attributes[c.name] = null;
+    for (let i = 0; i < names.length; i++) {
+      if (i !== fidIndex) attributes[names[i]] = null;
+    }
     if (properties) {
       readProperties(properties, columns, (i, value) => {
-        const name = columns[i].name;
-        if (name === FID) {
-          id = value as number;
-          return;
-        }
-        const type = types.get(name);
-        attributes[name] = typeof value === "string" &&
-            (type === "Date" || type === "DateTime")
-          ? parseDate(value)
-          : value;
+        if (i === fidIndex) id = value as number;
+        else if (isDate[i] && typeof value === "string") {
+          attributes[names[i]] = parseDate(value);
+        } else attributes[names[i]] = value;
       });
     }
     if (fidColumn !== null) attributes[fidColumn] = id;
@@ -438,7 +449,7 @@ function collect(
   switch (g.type) {
     case T.Point:
       if (kind === "point" && g.xy.length >= 2) {
-        parts.push([g.xy.subarray(0, 2)]);
+        parts.push([g.xy.length === 2 ? g.xy : g.xy.subarray(0, 2)]);
       }
       return;
     case T.MultiPoint:
