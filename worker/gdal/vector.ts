@@ -476,6 +476,15 @@ function collect(
   }
 }
 
+function coordinateArrays(
+  g: FgbGeometry,
+  out: Float64Array[] = [],
+): Float64Array[] {
+  if (g.xy.length) out.push(g.xy);
+  for (const p of g.parts ?? []) coordinateArrays(p, out);
+  return out;
+}
+
 function firstKind(g: FgbGeometry): GeometryKind | null {
   const own = kindOfType(g.type);
   if (own !== null || !g.parts) return own;
@@ -671,7 +680,7 @@ export async function readVectorPage(
   }
   const prepared = await prepareSource(layer, ctx);
   const { resolved } = prepared;
-  const { bytes, info, matched } = await withGdal(async (gdal) => {
+  const { decoded, info, matched } = await withGdal(async (gdal) => {
     const ds = openPrepared(gdal, layer, prepared, "vector");
     const info = await layerInfo(gdal, ds, layer, resolved.source);
     const from = quoteIdent(layer, info.name);
@@ -683,7 +692,7 @@ export async function readVectorPage(
       info,
       false,
     );
-    if (spatial === null) return { bytes: null, info, matched: 0 };
+    if (spatial === null) return { decoded: null, info, matched: 0 };
     let matched = info.featureCount;
     if (spatial.length > 0) {
       // OGR SQL's COUNT(*) ignores the spatial filter: count matching ids.
@@ -714,7 +723,7 @@ export async function readVectorPage(
     }
     const wanted = Math.max(0, matched - query.startIndex);
     const count = query.count === null ? wanted : Math.min(query.count, wanted);
-    if (count === 0) return { bytes: null, info, matched };
+    if (count === 0) return { decoded: null, info, matched };
     const options = [
       ...spatial,
       "-sql",
@@ -724,15 +733,32 @@ export async function readVectorPage(
       "-nlt",
       geometryWithDims(info.geometryType),
     ];
-    if (query.crs !== undefined && normaliseCrs(query.crs) !== info.crs) {
-      options.push("-t_srs", query.crs);
+    const bytes = await translate(gdal, ds, layer, options);
+    const decoded = decode(bytes, info.fields, info.fidColumn);
+    if (
+      query.crs !== undefined && info.crsDefinition !== null &&
+      normaliseCrs(query.crs) !== info.crs
+    ) {
+      const arrays: Float64Array[] = [];
+      const owners: number[] = [];
+      decoded.rows.forEach((row, i) => {
+        if (row.geometry) {
+          for (const xy of coordinateArrays(row.geometry)) {
+            arrays.push(xy);
+            owners.push(i);
+          }
+        }
+      });
+      const ok = transformInPlace(gdal, arrays, info.crsDefinition, query.crs);
+      ok.forEach((good, k) => {
+        if (!good) decoded.rows[owners[k]].geometry = null;
+      });
     }
-    return { bytes: await translate(gdal, ds, layer, options), info, matched };
+    return { decoded, info, matched };
   });
   const features: PageFeature[] = [];
   const geometryKind = kindOfTypeName(info.geometryType);
-  if (bytes) {
-    const decoded = decode(bytes, info.fields, info.fidColumn);
+  if (decoded) {
     const header = decoded.header ?? { hasZ: false, hasM: false };
     for (const row of decoded.rows) {
       features.push({

@@ -428,6 +428,26 @@ Deno.test("readVectorLayer's batch reprojection equals ogr2ogr -t_srs", async ()
   }
 });
 
+Deno.test("readVectorPage reprojects WKB to the requested CRS like readVectorLayer", async () => {
+  const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
+  const page = await readVectorPage(
+    layer(FORMATS.gpkg),
+    { startIndex: 0, count: 1, orderByFid: true, crs: "EPSG:4326" },
+    ctx,
+  );
+  const wkb = page.features[0].wkb!;
+  const view = new DataView(wkb.buffer, wkb.byteOffset, wkb.byteLength);
+  // Polygon: byte order, type, ring count, point count, then x, y.
+  const first = [view.getFloat64(13, true), view.getFloat64(21, true)];
+  const map = await readVectorLayer(
+    layer(FORMATS.gpkg),
+    { bbox: { xmin: 5, ymin: 45, xmax: 11, ymax: 48 }, crs: "EPSG:4326" },
+    ctx,
+  );
+  const same = map.features.find((f) => f.id === page.features[0].id)!;
+  assertEquals(first, [...same.geometry!.parts[0][0].subarray(0, 2)]);
+});
+
 Deno.test("pages keep Z in their WKB; a mixed layer is read as its first feature's kind", async () => {
   const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
   const page = await readVectorPage(
