@@ -1,44 +1,36 @@
-// Small DOM helpers over @xmldom/xmldom: direct-children lookups only, so a
-// project with thousands of layers is walked once instead of searched.
-import type { Element, Node } from "@xmldom/xmldom";
-
-const ELEMENT_NODE = 1;
-
-export function isElement(node: Node | null | undefined): node is Element {
-  return node?.nodeType === ELEMENT_NODE;
-}
+// Direct-children lookups over the light XML tree, so a project with
+// thousands of layers is walked once instead of searched.
+import type { XmlElement } from "./xml_tree.ts";
 
 /** Direct child elements, optionally only those named `name`. */
-export function children(parent: Element, name?: string): Element[] {
-  const out: Element[] = [];
-  for (let n = parent.firstChild; n; n = n.nextSibling) {
-    if (isElement(n) && (name === undefined || n.nodeName === name)) {
-      out.push(n);
-    }
-  }
-  return out;
+export function children(parent: XmlElement, name?: string): XmlElement[] {
+  return name === undefined
+    ? parent.children
+    : parent.children.filter((c) => c.nodeName === name);
 }
 
 /** First direct child element named `name`. */
-export function child(parent: Element, name: string): Element | undefined {
-  for (let n = parent.firstChild; n; n = n.nextSibling) {
-    if (isElement(n) && n.nodeName === name) return n;
-  }
-  return undefined;
+export function child(
+  parent: XmlElement,
+  name: string,
+): XmlElement | undefined {
+  return parent.children.find((c) => c.nodeName === name);
 }
 
 /** Text of the first direct child named `name`, or undefined. */
-export function childText(parent: Element, name: string): string | undefined {
-  const c = child(parent, name);
-  return c === undefined ? undefined : (c.textContent ?? "");
+export function childText(
+  parent: XmlElement,
+  name: string,
+): string | undefined {
+  return child(parent, name)?.textContent;
 }
 
 /** Follows a path of direct-child names. */
 export function path(
-  parent: Element,
+  parent: XmlElement,
   ...names: string[]
-): Element | undefined {
-  let at: Element | undefined = parent;
+): XmlElement | undefined {
+  let at: XmlElement | undefined = parent;
   for (const name of names) {
     if (at === undefined) return undefined;
     at = child(at, name);
@@ -47,7 +39,7 @@ export function path(
 }
 
 /** Reads a QGIS `<Option type="Map">` tree into a plain object. */
-export function readOption(option: Element): unknown {
+export function readOption(option: XmlElement): unknown {
   const type = option.getAttribute("type");
   if (type === "Map") {
     const out: Record<string, unknown> = {};
@@ -64,7 +56,9 @@ export function readOption(option: Element): unknown {
 }
 
 /** The custom properties of a node (`<customproperties>`), both formats. */
-export function customProperties(parent: Element): Record<string, unknown> {
+export function customProperties(
+  parent: XmlElement,
+): Record<string, unknown> {
   const props = child(parent, "customproperties");
   if (props === undefined) return {};
   const option = child(props, "Option");
@@ -80,7 +74,7 @@ export function customProperties(parent: Element): Record<string, unknown> {
     const key = p.getAttribute("key");
     if (key) {
       out[key] = p.getAttribute("value") ??
-        children(p, "value").map((v) => v.textContent ?? "");
+        children(p, "value").map((v) => v.textContent);
     }
   }
   return out;

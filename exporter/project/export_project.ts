@@ -4,7 +4,6 @@
  *
  * @module
  */
-import type { Element } from "@xmldom/xmldom";
 import { isAbsolute, resolve } from "node:path";
 import type {
   Config,
@@ -44,6 +43,7 @@ import {
 } from "./facts.ts";
 import type { PgServices } from "./pg_service.ts";
 import type { ProjectFile } from "./read_project.ts";
+import type { XmlElement } from "./xml_tree.ts";
 import { pythonTitle, sanitizeName } from "./sanitize.ts";
 import { layerStyles } from "./style.ts";
 
@@ -81,14 +81,14 @@ const WMS_ENTRIES: [string, keyof Service][] = [
 ];
 
 /** The project's metadata and WMS service description. */
-export function extractMetadata(root: Element): MetaData {
+export function extractMetadata(root: XmlElement): MetaData {
   const properties = child(root, "properties");
   const service = {} as Service;
   for (const [entry, key] of WMS_ENTRIES) {
     const e = properties ? child(properties, entry) : undefined;
     if (e === undefined) service[key] = "";
     else if (entry.toLowerCase().includes("list")) {
-      service[key] = children(e, "value").map((v) => v.textContent ?? "")
+      service[key] = children(e, "value").map((v) => v.textContent)
         .join(", ");
     } else service[key] = e.textContent ?? "";
   }
@@ -117,18 +117,18 @@ export function extractMetadata(root: Element): MetaData {
   };
 }
 
-function checked(e: Element): boolean {
+function checked(e: XmlElement): boolean {
   const c = e.getAttribute("checked");
   return c === null || c === "" || c === "Qt::Checked" ||
     c === "Qt::PartiallyChecked";
 }
 
-function expanded(e: Element): boolean {
+function expanded(e: XmlElement): boolean {
   const x = e.getAttribute("expanded");
   return x === null || x === "" || x === "1";
 }
 
-function groupShortName(group: Element): string {
+function groupShortName(group: XmlElement): string {
   const props = customProperties(group);
   const short = props.wmsShortName;
   if (typeof short === "string" && short !== "") return short;
@@ -136,7 +136,7 @@ function groupShortName(group: Element): string {
   return name === "_" ? "" : name;
 }
 
-function groupTitle(group: Element): string {
+function groupTitle(group: XmlElement): string {
   const title = customProperties(group).wmsTitle;
   if (typeof title === "string" && title !== "") return title;
   return group.getAttribute("name") ?? "";
@@ -148,7 +148,7 @@ const num = (text: string | undefined): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-function bboxOf(e: Element | undefined): ConfigBBox | null {
+function bboxOf(e: XmlElement | undefined): ConfigBBox | null {
   if (e === undefined) return null;
   const x0 = num(childText(e, "xmin"));
   const y0 = num(childText(e, "ymin"));
@@ -181,7 +181,7 @@ export function crsOf(authId: string, srid: number | null): Crs {
   };
 }
 
-function layerCrs(layer: Element): Crs | null {
+function layerCrs(layer: XmlElement): Crs | null {
   const srs = path(layer, "srs", "spatialrefsys");
   if (srs === undefined) return null;
   const authId = childText(srs, "authid") ?? "";
@@ -291,7 +291,7 @@ interface LayerFieldConfig {
   widgets: Map<string, { type: string; config: Record<string, unknown> }>;
 }
 
-function fieldConfig(layer: Element): LayerFieldConfig {
+function fieldConfig(layer: XmlElement): LayerFieldConfig {
   const aliases = new Map<string, string>();
   for (const a of children(child(layer, "aliases") ?? layer, "alias")) {
     aliases.set(a.getAttribute("field") ?? "", a.getAttribute("name") ?? "");
@@ -326,7 +326,9 @@ function fieldConfig(layer: Element): LayerFieldConfig {
   return { aliases, notNull, widgets };
 }
 
-function readOptionMap(option: Element): Record<string, unknown> | undefined {
+function readOptionMap(
+  option: XmlElement,
+): Record<string, unknown> | undefined {
   if (option.getAttribute("type") !== "Map") return undefined;
   const out: Record<string, unknown> = {};
   for (const c of children(option, "Option")) {
@@ -335,7 +337,7 @@ function readOptionMap(option: Element): Record<string, unknown> | undefined {
   return out;
 }
 
-function buildFields(layer: Element, facts: SourceFacts): Field[] {
+function buildFields(layer: XmlElement, facts: SourceFacts): Field[] {
   const config = fieldConfig(layer);
   return facts.fields.map((f) => {
     const isPk = facts.primaryKeys.includes(f.name);
@@ -398,12 +400,12 @@ export async function exportProject(
   const warn = options.warn ?? (() => {});
   const separator = options.separator ?? ".";
   const readSources = options.readSources ?? true;
-  const root = project.document.documentElement!;
+  const root = project.root;
   const version = root.getAttribute("version") ?? "";
   const title = childText(root, "title") ||
     root.getAttribute("projectname") || "";
 
-  const mapLayers = new Map<string, Element>();
+  const mapLayers = new Map<string, XmlElement>();
   const projectLayers = child(root, "projectlayers");
   for (const l of projectLayers ? children(projectLayers, "maplayer") : []) {
     const id = childText(l, "id");
@@ -517,7 +519,7 @@ export async function exportProject(
   };
 
   const extractLayer = async (
-    node: Element,
+    node: XmlElement,
     groupPath: string[],
   ): Promise<void> => {
     const id = node.getAttribute("id") ?? "";
@@ -598,7 +600,7 @@ export async function exportProject(
       ? [...groupPath, shortName].join(separator)
       : shortName;
     const layerName = childText(layer, "layername") ?? "";
-    const styles = layerStyles(layer, version);
+    const styles = layerStyles(layer, project.text, version);
     const wkbAttr = layer.getAttribute("wkbType");
     const isSpatial = kind !== "vector" ||
       !(wkbAttr === "NoGeometry" ||
@@ -642,7 +644,10 @@ export async function exportProject(
     else customs.push(common);
   };
 
-  const walk = async (group: Element, groupPath: string[]): Promise<void> => {
+  const walk = async (
+    group: XmlElement,
+    groupPath: string[],
+  ): Promise<void> => {
     const shortName = groupShortName(group);
     const here = shortName === "" ? groupPath : [...groupPath, shortName];
     const nodes = children(group).filter((c) =>

@@ -4,15 +4,17 @@
  *
  * @module
  */
-import { type Document, DOMParser } from "@xmldom/xmldom";
 import { unzipSync } from "fflate";
 import { basename, dirname, extname, resolve } from "node:path";
-import { ProjectError, QgisSyntaxError } from "./errors.ts";
+import { ProjectError, type QgisSyntaxError } from "./errors.ts";
+import { parseXml, type XmlElement } from "./xml_tree.ts";
 
 /** A parsed project file and where it came from. */
 export interface ProjectFile {
-  /** The project's XML document (root element `<qgis>`). */
-  document: Document;
+  /** The project's root element, `<qgis>`. */
+  root: XmlElement;
+  /** The project's XML text (styles are copied out of it). */
+  text: string;
   /** Absolute path of the `.qgs`/`.qgz` file. */
   path: string;
   /** Absolute folder of the project: relative layer paths start here. */
@@ -26,54 +28,22 @@ export const PROJECT_EXTENSIONS: readonly string[] = [".qgs", ".qgz"];
 
 /**
  * Parses project XML text; malformed XML throws {@link QgisSyntaxError} with
- * the line and column.
+ * the line and column, a root other than `<qgis>` a {@link ProjectError}.
  *
  * @example
  * ```ts
  * import { parseProjectXml } from "./read_project.ts";
- * const doc = parseProjectXml('<qgis version="3.22.16"/>', "demo.qgs");
+ * const root = parseProjectXml('<qgis version="3.22.16"/>', "demo.qgs");
  * ```
  */
-export function parseProjectXml(text: string, fileName: string): Document {
-  let first: QgisSyntaxError | undefined;
-  const fail = (message: string, locator?: unknown): QgisSyntaxError => {
-    const at = locator as { lineNumber?: number; columnNumber?: number };
-    const line = at?.lineNumber ?? 0;
-    const column = at?.columnNumber ?? 0;
-    const where = line > 0 ? ` at line ${line}, column ${column}` : "";
-    return new QgisSyntaxError(
-      `Cannot parse ${fileName}: malformed XML${where}: ${message}`,
-      line,
-      column,
-    );
-  };
-  let doc: Document;
-  try {
-    doc = new DOMParser({
-      onError: (level, message, context) => {
-        if (level !== "warning" && first === undefined) {
-          first = fail(
-            message,
-            (context as { locator?: unknown } | undefined)?.locator,
-          );
-        }
-      },
-    }).parseFromString(text, "text/xml");
-  } catch (error) {
-    if (first) throw first;
-    const e = error as { message?: string; locator?: unknown };
-    throw fail(String(e.message ?? error), e.locator);
-  }
-  if (first) throw first;
-  const root = doc.documentElement;
-  if (!root || root.nodeName !== "qgis") {
+export function parseProjectXml(text: string, fileName: string): XmlElement {
+  const root = parseXml(text, fileName);
+  if (root.nodeName !== "qgis") {
     throw new ProjectError(
-      `Cannot read ${fileName}: the root element is <${
-        root?.nodeName ?? "none"
-      }>, not <qgis>`,
+      `Cannot read ${fileName}: the root element is <${root.nodeName}>, not <qgis>`,
     );
   }
-  return doc;
+  return root;
 }
 
 /**
@@ -162,7 +132,8 @@ export async function readProject(file: string): Promise<ProjectFile> {
     text = new TextDecoder().decode(bytes);
   }
   return {
-    document: parseProjectXml(text, xmlName),
+    root: parseProjectXml(text, xmlName),
+    text,
     path,
     directory: dirname(path),
     baseName: basename(path, extname(path)),

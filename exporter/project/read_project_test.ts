@@ -18,7 +18,7 @@ async function tempFile(
 Deno.test("reads a .qgs and the same project zipped as .qgz", async () => {
   const qgs = await readProject(`${TESTDATA}basic.qgs`);
   assert.equal(qgs.baseName, "basic");
-  assert.equal(qgs.document.documentElement?.nodeName, "qgis");
+  assert.equal(qgs.root.nodeName, "qgis");
   const text = await Deno.readFile(`${TESTDATA}basic.qgs`);
   const qgzPath = await tempFile(
     "basic.qgz",
@@ -27,7 +27,7 @@ Deno.test("reads a .qgs and the same project zipped as .qgz", async () => {
   const qgz = await readProject(qgzPath);
   assert.equal(qgz.baseName, "basic");
   assert.equal(
-    qgz.document.documentElement?.getAttribute("version"),
+    qgz.root.getAttribute("version"),
     "3.22.16-Białowieża",
   );
 });

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { DOMImplementation, type Element, XMLSerializer } from "@xmldom/xmldom";
 import { child, children } from "./_xml.ts";
+import type { XmlElement } from "./xml_tree.ts";
 
 /** One named style of a layer, as QML text. */
 export interface NamedQml {
@@ -64,30 +64,34 @@ const NOT_STYLE_ELEMENTS = new Set([
   "provider-properties",
 ]);
 
-const serializer = new XMLSerializer();
-const implementation = new DOMImplementation();
+const escapeAttribute = (value: string): string =>
+  value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;")
+    .replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
 
 /**
  * Builds the QML of the layer's live (current) style from its `<maplayer>`:
  * the style elements QGIS writes into a `.qml` (renderer, labeling, blend
  * mode, opacity, raster pipe, custom properties, fields config …) under a
  * `<qgis>` root carrying the scale-visibility and other style attributes.
+ * The elements are copied verbatim from the project text.
  *
  * @example
  * ```ts ignore
  * import { currentStyleQml } from "./style.ts";
- * const qml = currentStyleQml(mapLayer, "3.22.16-Białowieża");
+ * const qml = currentStyleQml(mapLayer, projectText, "3.22.16-Białowieża");
  * ```
  */
-export function currentStyleQml(mapLayer: Element, version: string): string {
-  const doc = implementation.createDocument(null, "qgis", null);
-  const root = doc.documentElement!;
-  root.setAttribute("version", version);
-  const attributes = mapLayer.attributes;
-  for (let i = 0; i < attributes.length; i++) {
-    const a = attributes.item(i)!;
-    if (!NOT_STYLE_ATTRIBUTES.has(a.name)) root.setAttribute(a.name, a.value);
+export function currentStyleQml(
+  mapLayer: XmlElement,
+  text: string,
+  version: string,
+): string {
+  let open = `<qgis version="${escapeAttribute(version)}"`;
+  for (const [name, value] of Object.entries(mapLayer.attributes)) {
+    if (name === "version" || NOT_STYLE_ATTRIBUTES.has(name)) continue;
+    open += ` ${name}="${escapeAttribute(value)}"`;
   }
+  const parts = [`${DOCTYPE}\n${open}>`];
   // Elements before the style manager belong to the layer (writeXml); the
   // vector layer writes <expressionfields/> there and again in its style.
   const all = children(mapLayer);
@@ -97,11 +101,10 @@ export function currentStyleQml(mapLayer: Element, version: string): string {
   for (let i = managerAt + 1; i < all.length; i++) {
     const e = all[i];
     if (NOT_STYLE_ELEMENTS.has(e.nodeName)) continue;
-    root.appendChild(doc.createTextNode("\n  "));
-    root.appendChild(doc.importNode(e, true));
+    parts.push(`\n  ${text.slice(e.start, e.end)}`);
   }
-  root.appendChild(doc.createTextNode("\n"));
-  return `${DOCTYPE}\n${serializer.serializeToString(root)}\n`;
+  parts.push("\n</qgis>\n");
+  return parts.join("");
 }
 
 /**
@@ -112,10 +115,14 @@ export function currentStyleQml(mapLayer: Element, version: string): string {
  * @example
  * ```ts ignore
  * import { layerStyles } from "./style.ts";
- * const { current, styles } = layerStyles(mapLayer, "3.22.16");
+ * const { current, styles } = layerStyles(mapLayer, projectText, "3.22.16");
  * ```
  */
-export function layerStyles(mapLayer: Element, version: string): LayerStyles {
+export function layerStyles(
+  mapLayer: XmlElement,
+  text: string,
+  version: string,
+): LayerStyles {
   const manager = child(mapLayer, "map-layer-style-manager");
   const current = manager?.getAttribute("current") || "default";
   const byName = new Map<string, string>();
@@ -124,9 +131,9 @@ export function layerStyles(mapLayer: Element, version: string): LayerStyles {
     if (name === current) continue;
     const stored = child(style, "qgis");
     if (stored === undefined) continue;
-    byName.set(name, `${DOCTYPE}\n${serializer.serializeToString(stored)}\n`);
+    byName.set(name, `${DOCTYPE}\n${text.slice(stored.start, stored.end)}\n`);
   }
-  byName.set(current, currentStyleQml(mapLayer, version));
+  byName.set(current, currentStyleQml(mapLayer, text, version));
   const names = [...byName.keys()].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
   return {
     current,
