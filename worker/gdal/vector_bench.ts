@@ -3,7 +3,8 @@
  * text route (ogr2ogr → GeoJSON → JSON.parse, same cached dataset, same
  * filters) as the baseline, and a warm dataset cache against a cold one.
  *
- *     deno bench -A worker/gdal/vector_bench.ts
+ *     deno bench -A worker/gdal/vector_bench.ts    # Deno's statistics
+ *     deno run -A worker/gdal/vector_bench.ts      # medians of 21 runs, ratios
  */
 import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
 import { readVectorLayer } from "./vector.ts";
@@ -140,9 +141,17 @@ await Deno.mkdir(`${generated}/data`);
   ]);
 }
 
+interface Case {
+  name: string;
+  group: string;
+  baseline?: boolean;
+  fn: () => Promise<void>;
+}
+const benches: Case[] = [];
+
 for (const [group, dataRoot, layer, bbox] of cases) {
   const ctx = { dataRoot, remoteHosts: [] };
-  Deno.bench({
+  benches.push({
     name: `${group}: GeoJSON text (ogr2ogr + JSON.parse)`,
     group,
     baseline: true,
@@ -150,7 +159,7 @@ for (const [group, dataRoot, layer, bbox] of cases) {
       await readAsGeoJson(layer, bbox, ctx);
     },
   });
-  Deno.bench({
+  benches.push({
     name: `${group}: readVectorLayer (FlatGeobuf)`,
     group,
     async fn() {
@@ -162,7 +171,7 @@ for (const [group, dataRoot, layer, bbox] of cases) {
 if (!NO_REFERENCE) {
   const ctx = { dataRoot: `${REFERENCE_DIR}/demo`, remoteHosts: [] };
   const layer = refLayer("zones", "demo.gpkg");
-  Deno.bench({
+  benches.push({
     name: "demo zones: cold (dataset opened every time)",
     group: "dataset cache",
     baseline: true,
@@ -171,14 +180,14 @@ if (!NO_REFERENCE) {
       await readVectorLayer(layer, { bbox: DEMO, crs: "EPSG:2056" }, ctx);
     },
   });
-  Deno.bench({
+  benches.push({
     name: "demo zones: warm (dataset cached)",
     group: "dataset cache",
     async fn() {
       await readVectorLayer(layer, { bbox: DEMO, crs: "EPSG:2056" }, ctx);
     },
   });
-  Deno.bench({
+  benches.push({
     name: "demo zones: reprojected to EPSG:3857",
     group: "dataset cache",
     async fn() {
@@ -190,6 +199,46 @@ if (!NO_REFERENCE) {
   });
 }
 
-globalThis.addEventListener("unload", () => {
+async function medians(runs: number): Promise<void> {
+  const groups = new Map<
+    string,
+    { name: string; median: number; baseline: boolean }[]
+  >();
+  for (const b of benches) {
+    await b.fn(); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await b.fn();
+      times.push(performance.now() - t0);
+    }
+    times.sort((x, y) => x - y);
+    const row = {
+      name: b.name,
+      median: times[runs >> 1],
+      baseline: !!b.baseline,
+    };
+    groups.set(b.group, [...(groups.get(b.group) ?? []), row]);
+  }
+  for (const [group, rows] of groups) {
+    const base = rows.find((r) => r.baseline) ?? rows[0];
+    console.log(`\n${group}`);
+    for (const r of rows) {
+      console.log(
+        `  ${r.median.toFixed(2).padStart(8)} ms  ×${
+          (r.median / base.median).toFixed(2)
+        }  ${r.name}`,
+      );
+    }
+  }
+}
+
+if (import.meta.main) {
+  await medians(21);
   Deno.removeSync(generated, { recursive: true });
-});
+} else {
+  for (const b of benches) Deno.bench(b);
+  globalThis.addEventListener("unload", () => {
+    Deno.removeSync(generated, { recursive: true });
+  });
+}
