@@ -6,7 +6,7 @@
  */
 import { unzipSync } from "fflate";
 import { basename, dirname, extname, resolve } from "node:path";
-import { ProjectError, type QgisSyntaxError } from "./errors.ts";
+import { ProjectError } from "./errors.ts";
 import { parseXml, type XmlElement } from "./xml_tree.ts";
 
 /** A parsed project file and where it came from. */
@@ -27,8 +27,9 @@ export interface ProjectFile {
 export const PROJECT_EXTENSIONS: readonly string[] = [".qgs", ".qgz"];
 
 /**
- * Parses project XML text; malformed XML throws {@link QgisSyntaxError} with
- * the line and column, a root other than `<qgis>` a {@link ProjectError}.
+ * Parses project XML text; malformed XML throws `QgisSyntaxError` with the
+ * line and column, a root other than `<qgis>` a
+ * {@link ProjectError}.
  *
  * @example
  * ```ts
