@@ -38,6 +38,7 @@ import {
   readProperties,
 } from "./_flatgeobuf.ts";
 import { toWkb } from "./_wkb.ts";
+import { vectorInfo, vectorTranslate } from "./_apps.ts";
 import { transformInPlace, transformRect } from "./_transform.ts";
 
 /** What to read from a layer for a map. */
@@ -165,12 +166,12 @@ function kindOfTypeName(name: string | null): GeometryKind | null {
 // deno-lint-ignore no-explicit-any
 type Json = any;
 
-async function layerInfo(
+function layerInfo(
   gdal: Gdal,
   ds: OpenDataset,
   layer: LayerRef,
   source: LayerSource,
-): Promise<LayerInfo> {
+): LayerInfo {
   let name: string | undefined = source.layerName;
   if (name === undefined) {
     name = ds.layerNames[source.layerId ?? 0];
@@ -194,12 +195,15 @@ async function layerInfo(
   if (cached) return cached;
   gdal.Module._CPLErrorReset();
   takeGdalMessages();
-  let json: Json;
-  try {
-    // The first positional argument names the dataset, the next the layer.
-    json = await gdal.ogrinfo(ds, ["-so", "-nomd", ds.gdalPath, name]);
-  } catch (error) {
-    throw fail(layer, gdalError(gdal) ?? "GDAL cannot describe it", error);
+  // The first positional argument names the dataset, the next the layer.
+  const json: Json = vectorInfo(gdal, ds.pointer, [
+    "-so",
+    "-nomd",
+    ds.gdalPath,
+    name,
+  ]);
+  if (json === null) {
+    throw fail(layer, gdalError(gdal) ?? "GDAL cannot describe it");
   }
   throwOnGdalError(gdal, layer);
   const l = (json.layers ?? []).find((l: Json) => l.name === name);
@@ -259,36 +263,39 @@ function whereClause(
   return ` WHERE ${parts.map((p) => `(${p})`).join(" AND ")}`;
 }
 
-async function translate(
+const OUT_DIR = "/qsl/out";
+
+/** Runs ogr2ogr into FlatGeobuf in GDAL's memory file system; its bytes. */
+function translate(
   gdal: Gdal,
   ds: OpenDataset,
   layer: LayerRef,
   options: string[],
-): Promise<Uint8Array> {
+): Uint8Array {
   const M = gdal.Module;
   M._CPLErrorReset();
   takeGdalMessages();
-  const name = `q${outputSerial++}`;
-  let out: Json;
+  for (const dir of ["/qsl", OUT_DIR]) {
+    try {
+      M.FS.mkdir(dir);
+    } catch { /* exists */ }
+  }
+  const dest = `${OUT_DIR}/q${outputSerial++}.fgb`;
   try {
-    out = await gdal.ogr2ogr(ds, [
+    const ok = vectorTranslate(gdal, ds.pointer, [
       "-f",
       "FlatGeobuf",
       "-lco",
       "SPATIAL_INDEX=NO",
       ...options,
-    ], name);
-  } catch (error) {
-    throw fail(layer, gdalError(gdal) ?? "GDAL could not read it", error);
-  }
-  try {
+    ], dest);
+    if (!ok) throw fail(layer, gdalError(gdal) ?? "GDAL could not read it");
     throwOnGdalError(gdal, layer);
-    return M.FS.readFile(out.local, { encoding: "binary" });
+    return M.FS.readFile(dest, { encoding: "binary" });
   } finally {
-    for (const f of out.all ?? [{ local: out.local }]) {
-      try {
-        M.FS.unlink(f.local);
-      } catch { /* already gone */ }
+    // The output and anything the driver left beside it.
+    for (const name of M.FS.readdir(OUT_DIR) as string[]) {
+      if (name !== "." && name !== "..") M.FS.unlink(`${OUT_DIR}/${name}`);
     }
   }
 }
@@ -560,9 +567,9 @@ export async function readVectorLayer(
 ): Promise<VectorData> {
   const prepared = await prepareSource(layer, ctx);
   const { resolved } = prepared;
-  return await withGdal(async (gdal) => {
+  return await withGdal((gdal) => {
     const ds = openPrepared(gdal, layer, prepared, "vector");
-    const info = await layerInfo(gdal, ds, layer, resolved.source);
+    const info = layerInfo(gdal, ds, layer, resolved.source);
     const mapCrs = normaliseCrs(query.crs);
     const { list, fields, fidColumn } = selectList(layer, info, query.fields);
     const sql = `SELECT FID AS "${FID}"${list ? `, ${list}` : ""} FROM ${
@@ -589,7 +596,7 @@ export async function readVectorLayer(
       "-nlt",
       "CONVERT_TO_LINEAR",
     ];
-    const bytes = await translate(gdal, ds, layer, options);
+    const bytes = translate(gdal, ds, layer, options);
     const decoded = decode(bytes, fields, fidColumn);
     // A layer of mixed type ("Unknown") is drawn as the kind of its first
     // feature, as QGIS shows one geometry type per layer.
@@ -680,9 +687,9 @@ export async function readVectorPage(
   }
   const prepared = await prepareSource(layer, ctx);
   const { resolved } = prepared;
-  const { decoded, info, matched } = await withGdal(async (gdal) => {
+  const { decoded, info, matched } = await withGdal((gdal) => {
     const ds = openPrepared(gdal, layer, prepared, "vector");
-    const info = await layerInfo(gdal, ds, layer, resolved.source);
+    const info = layerInfo(gdal, ds, layer, resolved.source);
     const from = quoteIdent(layer, info.name);
     const where = whereClause(layer, resolved.source, query.where);
     const spatial = spatialOptions(
@@ -696,7 +703,7 @@ export async function readVectorPage(
     let matched = info.featureCount;
     if (spatial.length > 0) {
       // OGR SQL's COUNT(*) ignores the spatial filter: count matching ids.
-      const idBytes = await translate(gdal, ds, layer, [
+      const idBytes = translate(gdal, ds, layer, [
         ...spatial,
         "-sql",
         `SELECT FID AS "${FID}" FROM ${from}${where}`,
@@ -708,7 +715,7 @@ export async function readVectorPage(
       matched = 0;
       if (idBytes.length > 0) readFlatGeobuf(idBytes).forEach(() => matched++);
     } else if (where !== "" || matched < 0) {
-      const countBytes = await translate(gdal, ds, layer, [
+      const countBytes = translate(gdal, ds, layer, [
         "-sql",
         `SELECT COUNT(*) AS "n" FROM ${from}${where}`,
         "-dialect",
@@ -733,7 +740,7 @@ export async function readVectorPage(
       "-nlt",
       geometryWithDims(info.geometryType),
     ];
-    const bytes = await translate(gdal, ds, layer, options);
+    const bytes = translate(gdal, ds, layer, options);
     const decoded = decode(bytes, info.fields, info.fidColumn);
     if (
       query.crs !== undefined && info.crsDefinition !== null &&

@@ -1,0 +1,107 @@
+/**
+ * `ogr2ogr` and `ogrinfo` through GDAL's C API, without gdal3.js's
+ * wrappers: those leak a little WebAssembly memory on every call (the
+ * dataset list, the file list of the output, the info string), which adds
+ * up over thousands of jobs in a long-running worker.
+ *
+ * Call inside `withGdal`.
+ *
+ * @module
+ */
+import type { Gdal } from "./gdal.ts";
+
+/** A NULL-terminated `char**` on the WebAssembly heap; free with {@link freeArgv}. */
+function allocArgv(gdal: Gdal, args: string[]): number[] {
+  const M = gdal.Module;
+  const strings = args.map((arg) => {
+    const size = M.lengthBytesUTF8(arg) + 1;
+    const ptr = M._malloc(size);
+    M.stringToUTF8(arg, ptr, size);
+    return ptr;
+  });
+  const list = M._malloc((strings.length + 1) * 4);
+  const heap = new Uint32Array(M.HEAPU32.buffer, list, strings.length + 1);
+  heap.set(strings);
+  heap[strings.length] = 0;
+  return [list, ...strings];
+}
+
+function freeArgv(gdal: Gdal, ptrs: number[]): void {
+  for (const p of ptrs) gdal.Module._free(p);
+}
+
+function allocString(gdal: Gdal, text: string): number {
+  const M = gdal.Module;
+  const size = M.lengthBytesUTF8(text) + 1;
+  const ptr = M._malloc(size);
+  M.stringToUTF8(text, ptr, size);
+  return ptr;
+}
+
+/**
+ * Runs `ogr2ogr <options>` from an open dataset into `dest` (a path in
+ * GDAL's virtual file system). Returns false when GDAL failed (its error
+ * is left for the caller to read).
+ *
+ * @example
+ * ```ts ignore
+ * vectorTranslate(gdal, ds.pointer, ["-f", "FlatGeobuf", "roads"], "/qsl/out/1.fgb");
+ * ```
+ */
+export function vectorTranslate(
+  gdal: Gdal,
+  dataset: number,
+  options: string[],
+  dest: string,
+): boolean {
+  const M = gdal.Module;
+  const argv = allocArgv(gdal, options);
+  const opts = M._GDALVectorTranslateOptionsNew(argv[0], 0);
+  freeArgv(gdal, argv);
+  if (!opts) return false;
+  const list = M._malloc(4);
+  new Uint32Array(M.HEAPU32.buffer, list, 1)[0] = dataset;
+  const destPtr = allocString(gdal, dest);
+  try {
+    const out = M._GDALVectorTranslate(destPtr, 0, 1, list, opts, 0);
+    if (!out) return false;
+    M._GDALClose(out);
+    return true;
+  } finally {
+    M._GDALVectorTranslateOptionsFree(opts);
+    M._free(list);
+    M._free(destPtr);
+  }
+}
+
+/**
+ * Runs `ogrinfo -json <options>` on an open dataset and returns the parsed
+ * JSON, or null when GDAL failed.
+ *
+ * @example
+ * ```ts ignore
+ * const info = vectorInfo(gdal, ds.pointer, ["-so", "/path", "roads"]);
+ * ```
+ */
+export function vectorInfo(
+  gdal: Gdal,
+  dataset: number,
+  options: string[],
+): unknown {
+  const M = gdal.Module;
+  const argv = allocArgv(gdal, ["-json", ...options]);
+  const opts = M._GDALVectorInfoOptionsNew(argv[0], 0);
+  freeArgv(gdal, argv);
+  if (!opts) return null;
+  try {
+    const text = M._GDALVectorInfo(dataset, opts);
+    if (!text) return null;
+    try {
+      return JSON.parse(M.UTF8ToString(text));
+    } finally {
+      M._free(text);
+    }
+  } finally {
+    M._GDALVectorInfoOptionsFree(opts);
+  }
+}
