@@ -70,3 +70,17 @@ Deno.test("malformed XML reports line and column", async () => {
   assert.throws(() => parseProjectXml("", "e.qgs"), QgisSyntaxError);
   assert.throws(() => parseProjectXml("<html/>", "h.qgs"), /not <qgis>/);
 });
+
+Deno.test({
+  name: "without read permission the project is refused, naming the cause",
+  permissions: { read: [TESTDATA] },
+  async fn() {
+    await assert.rejects(
+      () => readProject("/etc/hosts.qgs"),
+      (e: Error) =>
+        e instanceof ProjectError && e.cause instanceof Deno.errors.NotCapable,
+    );
+    // Inside the allowed folder it still reads.
+    assert.equal((await readProject(`${TESTDATA}basic.qgs`)).baseName, "basic");
+  },
+});
