@@ -1,0 +1,246 @@
+/**
+ * A render job's map, resolved as QGIS's `QgsMapSettings` does: CRS string
+ * normalised, lat/lon bboxes swapped for CRSs with inverted axes, the
+ * extent grown around its centre so pixels are square, and the scale
+ * computed as `QgsScaleCalculator` does.
+ *
+ * @module
+ */
+import type { MapSettings } from "./map_settings.ts";
+
+/** The job fields the map is built from (wire names). */
+export interface MapJob {
+  /** Requested extent. */
+  bbox: { x_min: number; y_min: number; x_max: number; y_max: number };
+  /** CRS string (`EPSG:2056`, `CRS:84`, `urn:ogc:def:crs:EPSG::4326`, `http://www.opengis.net/def/crs/EPSG/0/4326`). */
+  crs: string;
+  /** Output width in pixels. */
+  width: number;
+  /** Output height in pixels. */
+  height: number;
+  /** Output dpi; absent → 96. */
+  dpi?: number | null;
+  /** MIME type, any case (`image/png`, `IMAGE/JPEG`). */
+  format?: string | null;
+}
+
+/**
+ * Normalises a WMS CRS string to `AUTH:CODE`.
+ *
+ * @throws {RangeError} when the string names no CRS we know how to read.
+ * @example
+ * ```ts
+ * import { normaliseCrs } from "./compute.ts";
+ * normaliseCrs("urn:ogc:def:crs:EPSG::4326"); // "EPSG:4326"
+ * normaliseCrs("http://www.opengis.net/def/crs/OGC/1.3/CRS84"); // "OGC:CRS84"
+ * normaliseCrs("crs:84"); // "OGC:CRS84"
+ * ```
+ */
+export function normaliseCrs(crs: string): string {
+  const s = crs.trim();
+  let m = /^([A-Za-z]+):(\w+)$/.exec(s);
+  if (m) {
+    const auth = m[1].toUpperCase();
+    if (auth === "CRS" && m[2] === "84") return "OGC:CRS84";
+    return `${auth}:${m[2].toUpperCase()}`;
+  }
+  m = /^urn:ogc:def:crs:([A-Za-z]+):[^:]*:(\w+)$/i.exec(s);
+  if (m) return fix(m[1], m[2]);
+  m = /^https?:\/\/www\.opengis\.net\/def\/crs\/([A-Za-z]+)\/[^/]+\/(\w+)$/i
+    .exec(s);
+  if (m) return fix(m[1], m[2]);
+  m = /^https?:\/\/www\.opengis\.net\/gml\/srs\/epsg\.xml#(\d+)$/i.exec(s);
+  if (m) return `EPSG:${m[1]}`;
+  throw new RangeError(`Cannot read CRS: '${crs}' is not a CRS name`);
+}
+
+function fix(auth: string, code: string): string {
+  const a = auth.toUpperCase();
+  if (a === "OGC" && /^CRS:?84$/i.test(code)) return "OGC:CRS84";
+  return `${a}:${code.toUpperCase()}`;
+}
+
+// Projected EPSG CRSs whose first axis is northing (WMS 1.3 sends y first).
+const NORTHING_FIRST = new Set([
+  2180,
+  3006,
+  3034,
+  3035,
+  3901,
+  3903,
+  5514,
+  31466,
+  31467,
+  31468,
+  31469,
+  2036,
+  2044,
+  2045,
+  2081,
+  2082,
+  2083,
+  2085,
+  2086,
+  2091,
+  2092,
+  2093,
+  2096,
+  2097,
+  2098,
+  2105,
+  2106,
+  2107,
+  2108,
+  2109,
+  2110,
+  2111,
+  2112,
+  2113,
+  2114,
+]);
+
+/**
+ * Whether a CRS has its axes inverted against x/y (lat/lon geographic EPSG
+ * CRSs, northing-first projected ones): a WMS 1.3 bbox then arrives y first.
+ *
+ * @example
+ * ```ts
+ * import { hasInvertedAxes } from "./compute.ts";
+ * hasInvertedAxes("EPSG:4326"); // true
+ * hasInvertedAxes("OGC:CRS84"); // false
+ * hasInvertedAxes("EPSG:2056"); // false
+ * ```
+ */
+export function hasInvertedAxes(crs: string): boolean {
+  const m = /^EPSG:(\d+)$/.exec(crs);
+  if (!m) return false;
+  const code = Number(m[1]);
+  return isGeographic(crs) || NORTHING_FIRST.has(code);
+}
+
+/**
+ * Whether a CRS is geographic (degrees).
+ *
+ * @example
+ * ```ts
+ * import { isGeographic } from "./compute.ts";
+ * isGeographic("EPSG:4326"); // true
+ * ```
+ */
+export function isGeographic(crs: string): boolean {
+  if (crs === "OGC:CRS84") return true;
+  const m = /^EPSG:(\d+)$/.exec(crs);
+  if (!m) return false;
+  const code = Number(m[1]);
+  // EPSG's geographic 2D CRSs live in 4001–4999 (a few 4xxx are
+  // geocentric/3D; those are not WMS CRSs).
+  return code >= 4001 && code <= 4999 && code !== 4978;
+}
+
+/**
+ * Computes the map scale denominator as `QgsScaleCalculator::calculate`.
+ *
+ * @example
+ * ```ts
+ * import { computeScale } from "./compute.ts";
+ * computeScale({ xmin: 0, ymin: 0, xmax: 254, ymax: 100 }, 96, 96, false); // ≈ 1000
+ * ```
+ */
+export function computeScale(
+  extent: { xmin: number; ymin: number; xmax: number; ymax: number },
+  width: number,
+  dpi: number,
+  geographic: boolean,
+): number {
+  const INCHES_PER_METRE = 39.3700787;
+  let delta = extent.xmax - extent.xmin;
+  if (geographic) {
+    // Distance of the extent's width along its middle latitude, on the
+    // ellipsoid QGIS's calculator uses.
+    const lat = (extent.ymax + extent.ymin) / 2;
+    const rads = Math.PI / 180;
+    const ra = 6378000, rb = 6357000;
+    const e = ((ra - rb) / ra) ** 2;
+    const n = ra / Math.sqrt(1 - e * Math.sin(lat * rads) ** 2);
+    delta = (extent.xmax - extent.xmin) * rads * n * Math.cos(lat * rads);
+  }
+  return (delta * INCHES_PER_METRE) / (width / dpi);
+}
+
+/**
+ * Builds the map settings of a render job.
+ *
+ * @throws {RangeError} for a bad size, dpi, format, CRS or bbox.
+ * @example
+ * ```ts
+ * import { computeMapSettings } from "./compute.ts";
+ * const map = computeMapSettings({
+ *   bbox: { x_min: 0, y_min: 0, x_max: 200, y_max: 100 },
+ *   crs: "EPSG:2056", width: 100, height: 100, dpi: 96, format: "IMAGE/PNG",
+ * });
+ * map.extent; // { xmin: 0, ymin: -50, xmax: 200, ymax: 150 }
+ * ```
+ */
+export function computeMapSettings(job: MapJob): MapSettings {
+  const { width, height } = job;
+  if (
+    !Number.isInteger(width) || !Number.isInteger(height) || width < 1 ||
+    height < 1
+  ) {
+    throw new RangeError(
+      `Cannot compute the map: bad image size ${width}×${height}`,
+    );
+  }
+  const dpi = job.dpi ?? 96;
+  if (!(dpi > 0) || !Number.isFinite(dpi)) {
+    throw new RangeError(`Cannot compute the map: bad dpi ${dpi}`);
+  }
+  const fmt = (job.format ?? "image/png").trim().toLowerCase();
+  let format: "png" | "jpeg";
+  if (fmt === "image/png" || fmt === "png" || fmt.startsWith("image/png;")) {
+    format = "png";
+  } else if (
+    fmt === "image/jpeg" || fmt === "image/jpg" || fmt === "jpeg" ||
+    fmt === "jpg"
+  ) format = "jpeg";
+  else {throw new RangeError(
+      `Cannot compute the map: unsupported format '${job.format}'`,
+    );}
+  const crs = normaliseCrs(job.crs);
+  const b = job.bbox;
+  let [xmin, ymin, xmax, ymax] = [b.x_min, b.y_min, b.x_max, b.y_max];
+  if (hasInvertedAxes(crs)) [xmin, ymin, xmax, ymax] = [ymin, xmin, ymax, xmax];
+  if (
+    ![xmin, ymin, xmax, ymax].every(Number.isFinite) || !(xmax > xmin) ||
+    !(ymax > ymin)
+  ) {
+    throw new RangeError(
+      `Cannot compute the map: empty or bad bbox ${JSON.stringify(b)}`,
+    );
+  }
+  // QgsMapSettings::updateDerived: the larger of the two resolutions wins
+  // and the other axis grows around the centre.
+  const muppX = (xmax - xmin) / width;
+  const muppY = (ymax - ymin) / height;
+  const mupp = Math.max(muppX, muppY);
+  if (muppY > muppX) {
+    const ws = (width * mupp - (xmax - xmin)) * 0.5;
+    xmin -= ws;
+    xmax += ws;
+  } else if (muppX > muppY) {
+    const ws = (height * mupp - (ymax - ymin)) * 0.5;
+    ymin -= ws;
+    ymax += ws;
+  }
+  const extent = { xmin, ymin, xmax, ymax };
+  return {
+    extent,
+    width,
+    height,
+    dpi,
+    crs,
+    mapUnitsPerPixel: mupp,
+    scale: computeScale(extent, width, dpi, isGeographic(crs)),
+    format,
+  };
+}

@@ -1,0 +1,139 @@
+// Small CanvasKit helpers shared by the painters: colours, blend modes,
+// paths from pixel coordinate arrays, Qt pen styles.
+import type { BlendMode, CanvasKit, Paint, Path } from "canvaskit-wasm";
+import type { Rgba } from "../style/props.ts";
+
+/** QGIS `QgsPainting::BlendMode` number → Skia blend mode. */
+export function blendModeOf(ck: CanvasKit, mode: number): BlendMode {
+  const B = ck.BlendMode;
+  switch (mode) {
+    case 1:
+      return B.Lighten;
+    case 2:
+      return B.Screen;
+    case 3:
+      return B.ColorDodge;
+    case 4:
+      return B.Plus;
+    case 5:
+      return B.Darken;
+    case 6:
+      return B.Multiply;
+    case 7:
+      return B.ColorBurn;
+    case 8:
+      return B.Overlay;
+    case 9:
+      return B.SoftLight;
+    case 10:
+      return B.HardLight;
+    case 11:
+      return B.Difference;
+    case 12:
+      return B.Exclusion;
+    case 13:
+      return B.Src;
+    case 14:
+      return B.DstOver;
+    case 15:
+      return B.Clear;
+    case 16:
+      return B.Dst;
+    case 17:
+      return B.SrcIn;
+    case 18:
+      return B.DstIn;
+    case 19:
+      return B.SrcOut;
+    case 20:
+      return B.DstOut;
+    case 21:
+      return B.SrcATop;
+    case 22:
+      return B.DstATop;
+    case 23:
+      return B.Xor;
+    default:
+      return B.SrcOver;
+  }
+}
+
+/** A Skia colour from 0–255 RGBA times an opacity. */
+export function color(ck: CanvasKit, c: Rgba, opacity = 1): Float32Array {
+  return ck.Color4f(c[0] / 255, c[1] / 255, c[2] / 255, (c[3] / 255) * opacity);
+}
+
+/** A new anti-aliased paint (caller deletes). */
+export function newPaint(ck: CanvasKit, blend: number): Paint {
+  const p = new ck.Paint();
+  p.setAntiAlias(true);
+  if (blend !== 0) p.setBlendMode(blendModeOf(ck, blend));
+  return p;
+}
+
+/** Builds a path from pixel coordinate arrays (each one contour). */
+export function pathOf(
+  ck: CanvasKit,
+  contours: Float64Array[] | number[][],
+  close: boolean,
+  evenOdd = true,
+): Path {
+  const b = new ck.PathBuilder();
+  for (const c of contours) {
+    if (c.length < 2) continue;
+    b.moveTo(c[0], c[1]);
+    for (let i = 2; i + 1 < c.length; i += 2) b.lineTo(c[i], c[i + 1]);
+    if (close) b.close();
+  }
+  const path = b.detachAndDelete();
+  path.setFillType(evenOdd ? ck.FillType.EvenOdd : ck.FillType.Winding);
+  return path;
+}
+
+/** Qt's dash patterns of the named pen styles, in pen widths. */
+export function qtDashPattern(style: string): number[] | null {
+  switch (style.trim().toLowerCase()) {
+    case "dash":
+      return [4, 2];
+    case "dot":
+      return [1, 2];
+    case "dash dot":
+      return [4, 2, 1, 2];
+    case "dash dot dot":
+      return [4, 2, 1, 2, 1, 2];
+    default:
+      return null;
+  }
+}
+
+/** Qt cap name → Skia cap. */
+export function capOf(
+  ck: CanvasKit,
+  name: string | undefined,
+  fallback: "square" | "flat" | "round",
+) {
+  switch ((name ?? fallback).toLowerCase()) {
+    case "flat":
+      return ck.StrokeCap.Butt;
+    case "round":
+      return ck.StrokeCap.Round;
+    default:
+      return ck.StrokeCap.Square;
+  }
+}
+
+/** Qt join name → Skia join. */
+export function joinOf(
+  ck: CanvasKit,
+  name: string | undefined,
+  fallback: "bevel" | "miter" | "round",
+) {
+  switch ((name ?? fallback).toLowerCase()) {
+    case "miter":
+      return ck.StrokeJoin.Miter;
+    case "round":
+      return ck.StrokeJoin.Round;
+    default:
+      return ck.StrokeJoin.Bevel;
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * What painting a vector layer needs: the CanvasKit instance and canvas,
+ * the map, an expression compiler for rules and data-defined properties,
+ * and the SVG search paths.
+ *
+ * @module
+ */
+import type { Canvas, CanvasKit } from "canvaskit-wasm";
+import type { Feature, Geometry } from "../geometry/types.ts";
+import type { MapSettings } from "../map/map_settings.ts";
+
+/** What an expression is evaluated against. */
+export interface ExpressionContext {
+  /** The feature (attributes by field name). */
+  feature?: Feature;
+  /** Its geometry. */
+  geometry?: Geometry | null;
+  /** Variables without the `@` (`map_scale`, `layer_id`…). */
+  variables?: Record<string, unknown>;
+}
+
+/** A compiled expression. */
+export type CompiledExpression = (ctx: ExpressionContext) => unknown;
+
+/** Compiles QGIS expression text (throws a `SyntaxError` on bad text). */
+export type ExpressionCompiler = (text: string) => CompiledExpression;
+
+/** Loads an SVG symbol's text by its QML path (null when not found). */
+export type SvgLoader = (path: string) => string | null;
+
+/** Everything painting needs. */
+export interface PaintContext {
+  /** CanvasKit. */
+  ck: CanvasKit;
+  /** Target canvas (map pixels, origin top-left). */
+  canvas: Canvas;
+  /** The map. */
+  map: MapSettings;
+  /** Expression compiler (results are cached by text by the painter). */
+  compile: ExpressionCompiler;
+  /** Expression variables (`map_scale`, `layer_id`…). */
+  variables: Record<string, unknown>;
+  /** SVG loader for `SvgMarker`/`SVGFill`. */
+  loadSvg: SvgLoader;
+  /** Feature blend mode (QGIS number; 0 = normal). */
+  featureBlendMode: number;
+  /** Reports something the painter skipped (unsupported layer class …). */
+  warn: (message: string) => void;
+}

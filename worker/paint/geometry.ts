@@ -1,0 +1,301 @@
+/**
+ * Pure geometry for painting: map → pixel coordinates, parallel offset
+ * lines, centroids, points along lines. Coordinates are flat `x, y` arrays.
+ *
+ * @module
+ */
+import type { Geometry } from "../geometry/types.ts";
+import type { MapSettings } from "../map/map_settings.ts";
+
+/**
+ * Transforms a geometry to pixel coordinates (same part/ring structure).
+ *
+ * @example
+ * ```ts
+ * import { geometryToPixels } from "./geometry.ts";
+ * const g = geometryToPixels(
+ *   { kind: "point", parts: [[new Float64Array([2, 8])]] },
+ *   { extent: { xmin: 0, ymin: 0, xmax: 10, ymax: 10 }, mapUnitsPerPixel: 1 },
+ * );
+ * Array.from(g.parts[0][0]); // [2, 2]
+ * ```
+ */
+export function geometryToPixels(
+  g: Geometry,
+  map: Pick<MapSettings, "extent" | "mapUnitsPerPixel">,
+): Geometry {
+  const { xmin, ymax } = map.extent;
+  const k = 1 / map.mapUnitsPerPixel;
+  return {
+    kind: g.kind,
+    parts: g.parts.map((rings) =>
+      rings.map((r) => {
+        const out = new Float64Array(r.length);
+        for (let i = 0; i + 1 < r.length; i += 2) {
+          out[i] = (r[i] - xmin) * k;
+          out[i + 1] = (ymax - r[i + 1]) * k;
+        }
+        return out;
+      })
+    ),
+  };
+}
+
+/**
+ * Offsets a polyline sideways by `d` pixels (positive: to the right of its
+ * direction on screen, as QGIS draws a positive line offset), with mitred
+ * corners limited to avoid spikes.
+ *
+ * @example
+ * ```ts
+ * import { offsetLine } from "./geometry.ts";
+ * Array.from(offsetLine(new Float64Array([0, 0, 10, 0]), 2)); // [0, 2, 10, 2]
+ * ```
+ */
+export function offsetLine(line: Float64Array, d: number): Float64Array {
+  const n = line.length / 2;
+  if (n < 2 || d === 0) return line;
+  const out = new Float64Array(line.length);
+  // unit normals of every segment (screen right-hand side: (-dy, dx) in y-down)
+  const nx: number[] = [], ny: number[] = [];
+  for (let i = 0; i < n - 1; i++) {
+    const dx = line[2 * i + 2] - line[2 * i],
+      dy = line[2 * i + 3] - line[2 * i + 1];
+    const len = Math.hypot(dx, dy) || 1;
+    nx.push(-dy / len);
+    ny.push(dx / len);
+  }
+  for (let i = 0; i < n; i++) {
+    let ox: number, oy: number;
+    if (i === 0) [ox, oy] = [nx[0], ny[0]];
+    else if (i === n - 1) [ox, oy] = [nx[n - 2], ny[n - 2]];
+    else {
+      const mx = nx[i - 1] + nx[i], my = ny[i - 1] + ny[i];
+      const ml = Math.hypot(mx, my);
+      if (ml < 1e-9) [ox, oy] = [nx[i], ny[i]];
+      else {
+        const cos = (mx / ml) * nx[i] + (my / ml) * ny[i];
+        const scale = 1 / Math.max(cos, 0.25);
+        ox = (mx / ml) * scale;
+        oy = (my / ml) * scale;
+      }
+    }
+    out[2 * i] = line[2 * i] + ox * d;
+    out[2 * i + 1] = line[2 * i + 1] + oy * d;
+  }
+  return out;
+}
+
+/**
+ * Area-weighted centroid of a polygon's rings (exterior first; holes
+ * subtract). Falls back to the vertex mean for degenerate rings.
+ *
+ * @example
+ * ```ts
+ * import { polygonCentroid } from "./geometry.ts";
+ * polygonCentroid([new Float64Array([0, 0, 4, 0, 4, 4, 0, 4, 0, 0])]); // [2, 2]
+ * ```
+ */
+export function polygonCentroid(rings: Float64Array[]): [number, number] {
+  let a = 0, cx = 0, cy = 0;
+  for (const r of rings) {
+    for (let i = 0; i + 3 < r.length; i += 2) {
+      const f = r[i] * r[i + 3] - r[i + 2] * r[i + 1];
+      a += f;
+      cx += (r[i] + r[i + 2]) * f;
+      cy += (r[i + 1] + r[i + 3]) * f;
+    }
+  }
+  if (Math.abs(a) < 1e-12) {
+    const r = rings[0];
+    let sx = 0, sy = 0;
+    for (let i = 0; i + 1 < r.length; i += 2) {
+      sx += r[i];
+      sy += r[i + 1];
+    }
+    const n = Math.max(1, r.length / 2);
+    return [sx / n, sy / n];
+  }
+  return [cx / (3 * a), cy / (3 * a)];
+}
+
+/**
+ * Whether a point lies inside a polygon (even-odd over all rings).
+ *
+ * @example
+ * ```ts
+ * import { pointInPolygon } from "./geometry.ts";
+ * pointInPolygon(1, 1, [new Float64Array([0, 0, 4, 0, 4, 4, 0, 4, 0, 0])]); // true
+ * ```
+ */
+export function pointInPolygon(
+  x: number,
+  y: number,
+  rings: Float64Array[],
+): boolean {
+  let inside = false;
+  for (const r of rings) {
+    const n = r.length / 2;
+    for (let i = 0, j = n - 1; i < n; j = i++) {
+      const xi = r[2 * i], yi = r[2 * i + 1], xj = r[2 * j], yj = r[2 * j + 1];
+      if (
+        (yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi
+      ) {
+        inside = !inside;
+      }
+    }
+  }
+  return inside;
+}
+
+/**
+ * A point guaranteed inside a polygon: the centroid when inside, else the
+ * middle of the widest inside span of the horizontal line through it.
+ *
+ * @example
+ * ```ts
+ * import { pointOnSurface } from "./geometry.ts";
+ * pointOnSurface([new Float64Array([0, 0, 4, 0, 4, 4, 0, 4, 0, 0])]); // [2, 2]
+ * ```
+ */
+export function pointOnSurface(rings: Float64Array[]): [number, number] {
+  const c = polygonCentroid(rings);
+  if (pointInPolygon(c[0], c[1], rings)) return c;
+  const y = c[1];
+  const xs: number[] = [];
+  for (const r of rings) {
+    for (let i = 0; i + 3 < r.length; i += 2) {
+      const y1 = r[i + 1], y2 = r[i + 3];
+      if ((y1 > y) !== (y2 > y)) {
+        xs.push(r[i] + ((y - y1) / (y2 - y1)) * (r[i + 2] - r[i]));
+      }
+    }
+  }
+  xs.sort((a, b) => a - b);
+  let best = -1, bx = c[0];
+  for (let i = 0; i + 1 < xs.length; i += 2) {
+    if (xs[i + 1] - xs[i] > best) {
+      best = xs[i + 1] - xs[i];
+      bx = (xs[i] + xs[i + 1]) / 2;
+    }
+  }
+  return [bx, y];
+}
+
+/** A position along a line with the direction of its segment. */
+export interface LinePosition {
+  /** x. */
+  x: number;
+  /** y. */
+  y: number;
+  /** Segment angle in degrees, clockwise on screen (atan2 in y-down pixels). */
+  angle: number;
+}
+
+/**
+ * Positions every `interval` pixels along a polyline, starting at
+ * `offset` from its start.
+ *
+ * @example
+ * ```ts
+ * import { pointsAlong } from "./geometry.ts";
+ * pointsAlong(new Float64Array([0, 0, 10, 0]), 5, 0).map((p) => p.x); // [0, 5, 10]
+ * ```
+ */
+export function pointsAlong(
+  line: Float64Array,
+  interval: number,
+  offset: number,
+): LinePosition[] {
+  const out: LinePosition[] = [];
+  if (!(interval > 0)) return out;
+  let next = offset;
+  let walked = 0;
+  for (let i = 0; i + 3 < line.length; i += 2) {
+    const x1 = line[i], y1 = line[i + 1], x2 = line[i + 2], y2 = line[i + 3];
+    const len = Math.hypot(x2 - x1, y2 - y1);
+    const angle = (Math.atan2(y2 - y1, x2 - x1) * 180) / Math.PI;
+    while (next <= walked + len + 1e-9 && out.length < 100000) {
+      const t = len === 0 ? 0 : (next - walked) / len;
+      out.push({ x: x1 + (x2 - x1) * t, y: y1 + (y2 - y1) * t, angle });
+      next += interval;
+    }
+    walked += len;
+  }
+  return out;
+}
+
+/**
+ * Length of a polyline.
+ *
+ * @example
+ * ```ts
+ * import { lineLength } from "./geometry.ts";
+ * lineLength(new Float64Array([0, 0, 3, 4])); // 5
+ * ```
+ */
+export function lineLength(line: Float64Array): number {
+  let l = 0;
+  for (let i = 0; i + 3 < line.length; i += 2) {
+    l += Math.hypot(line[i + 2] - line[i], line[i + 3] - line[i + 1]);
+  }
+  return l;
+}
+
+/**
+ * Clips a ring to a rectangle (Sutherland–Hodgman), as QGIS trims polygons
+ * to the extent before drawing them.
+ *
+ * @example
+ * ```ts
+ * import { clipRing } from "./geometry.ts";
+ * clipRing(new Float64Array([-5, 0, 5, 0, 5, 5, -5, 5, -5, 0]), 0, -10, 10, 10).length > 0; // true
+ * ```
+ */
+export function clipRing(
+  ring: Float64Array,
+  xmin: number,
+  ymin: number,
+  xmax: number,
+  ymax: number,
+): Float64Array {
+  let pts: number[] = Array.from(ring);
+  const edges: [
+    (x: number, y: number) => boolean,
+    (ax: number, ay: number, bx: number, by: number) => [number, number],
+  ][] = [
+    [
+      (x) => x >= xmin,
+      (ax, ay, bx, by) => [xmin, ay + ((xmin - ax) * (by - ay)) / (bx - ax)],
+    ],
+    [
+      (x) => x <= xmax,
+      (ax, ay, bx, by) => [xmax, ay + ((xmax - ax) * (by - ay)) / (bx - ax)],
+    ],
+    [
+      (_x, y) => y >= ymin,
+      (ax, ay, bx, by) => [ax + ((ymin - ay) * (bx - ax)) / (by - ay), ymin],
+    ],
+    [
+      (_x, y) => y <= ymax,
+      (ax, ay, bx, by) => [ax + ((ymax - ay) * (bx - ax)) / (by - ay), ymax],
+    ],
+  ];
+  for (const [inside, cut] of edges) {
+    const n = pts.length / 2;
+    if (n === 0) break;
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const cx = pts[2 * i], cy = pts[2 * i + 1];
+      const p = (i + n - 1) % n;
+      const px = pts[2 * p], py = pts[2 * p + 1];
+      const cin = inside(cx, cy), pin = inside(px, py);
+      if (cin) {
+        if (!pin) out.push(...cut(px, py, cx, cy));
+        out.push(cx, cy);
+      } else if (pin) out.push(...cut(px, py, cx, cy));
+    }
+    pts = out;
+  }
+  return new Float64Array(pts);
+}

@@ -1,0 +1,259 @@
+/**
+ * Paints the features of one vector layer with its QML renderer:
+ * `singleSymbol`, `categorizedSymbol`, `graduatedSymbol`, `RuleRenderer`
+ * (nested rules, ELSE, scale ranges), `nullSymbol`; symbol levels; the
+ * feature blend mode. Layer opacity and the layer blend mode are the
+ * caller's (the render runner composites each layer).
+ *
+ * @module
+ */
+import type { Feature, Geometry } from "../geometry/types.ts";
+import type { Renderer, Rule, Symbol, VectorStyle } from "../style/model.ts";
+import type { CompiledExpression, PaintContext } from "./context.ts";
+import { drawSymbol } from "./symbol.ts";
+import { clipRing, geometryToPixels } from "./geometry.ts";
+
+/** Picks the symbols a renderer draws a feature with. */
+export type SymbolPicker = (feature: Feature) => Symbol[];
+
+function compiler(pc: PaintContext): (text: string) => CompiledExpression {
+  const cache = new Map<string, CompiledExpression>();
+  return (text) => {
+    let fn = cache.get(text);
+    if (!fn) {
+      fn = pc.compile(text);
+      cache.set(text, fn);
+    }
+    return fn;
+  };
+}
+
+function valueOf(
+  pc: PaintContext,
+  compile: (t: string) => CompiledExpression,
+  attr: string,
+  feature: Feature,
+  fields: Set<string>,
+): unknown {
+  if (fields.has(attr)) return feature.attributes[attr];
+  const quoted = /^"((?:[^"]|"")*)"$/.exec(attr);
+  if (quoted && fields.has(quoted[1].replaceAll('""', '"'))) {
+    return feature.attributes[quoted[1].replaceAll('""', '"')];
+  }
+  return compile(attr)({
+    feature,
+    geometry: feature.geometry,
+    variables: pc.variables,
+  });
+}
+
+/** QVariant::toString of an attribute value, as categories compare. */
+function asCategoryKey(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (v instanceof Date) return v.toISOString();
+  return String(v);
+}
+
+function isTruthy(v: unknown): boolean {
+  if (v === null || v === undefined || v === false) return false;
+  if (typeof v === "number") return v !== 0 && !Number.isNaN(v);
+  if (typeof v === "string") {
+    // QGIS converts strings to numbers/booleans for a filter result
+    const n = Number(v);
+    if (v.trim() !== "" && Number.isFinite(n)) return n !== 0;
+    return v.length > 0;
+  }
+  return true;
+}
+
+/** QGIS's `Rule::isScaleOK`. */
+function scaleOk(rule: Rule, scale: number): boolean {
+  if (scale === 0) return true;
+  if (rule.scaleMinDenom === 0 && rule.scaleMaxDenom === 0) return true;
+  if (rule.scaleMinDenom !== 0 && rule.scaleMinDenom > scale) return false;
+  if (rule.scaleMaxDenom !== 0 && rule.scaleMaxDenom < scale) return false;
+  return true;
+}
+
+/**
+ * Builds the symbol picker of a renderer.
+ *
+ * @example
+ * ```ts ignore
+ * import { symbolPicker } from "./vector_layer.ts";
+ * const pick = symbolPicker(pc, style.renderer, new Set(["kind"]));
+ * pick(feature); // [Symbol, …]
+ * ```
+ */
+export function symbolPicker(
+  pc: PaintContext,
+  renderer: Renderer,
+  fields: Set<string>,
+): SymbolPicker {
+  const compile = compiler(pc);
+  switch (renderer.type) {
+    case "singleSymbol": {
+      const s = renderer.symbol ? [renderer.symbol] : [];
+      return () => s;
+    }
+    case "categorizedSymbol": {
+      const byValue = new Map<string, Symbol[]>();
+      let other: Symbol[] | null = null;
+      for (const c of renderer.categories) {
+        const syms = c.render && c.symbol ? [c.symbol] : [];
+        const values = Array.isArray(c.value) ? c.value : [c.value];
+        for (const v of values) {
+          if (v === null || v === "") {
+            other ??= syms;
+          } else if (!byValue.has(v)) byValue.set(v, syms);
+        }
+      }
+      return (f) => {
+        const key = asCategoryKey(
+          valueOf(pc, compile, renderer.attr, f, fields),
+        );
+        return byValue.get(key) ?? other ?? [];
+      };
+    }
+    case "graduatedSymbol": {
+      return (f) => {
+        const v = valueOf(pc, compile, renderer.attr, f, fields);
+        if (v === null || v === undefined || v === "") return [];
+        const n = Number(v);
+        if (!Number.isFinite(n)) return [];
+        for (const r of renderer.ranges) {
+          if (r.lower <= n && n <= r.upper) {
+            return r.render && r.symbol ? [r.symbol] : [];
+          }
+        }
+        return [];
+      };
+    }
+    case "RuleRenderer": {
+      const scale = pc.map.scale;
+      const filters = new Map<Rule, CompiledExpression | null>();
+      const prepare = (rule: Rule) => {
+        filters.set(rule, rule.filter ? compile(rule.filter) : null);
+        rule.children.forEach(prepare);
+      };
+      prepare(renderer.root);
+      // returns whether the feature was rendered (or the rule is inactive)
+      const visit = (rule: Rule, f: Feature, out: Symbol[]): boolean => {
+        const fn = filters.get(rule);
+        if (
+          fn &&
+          !isTruthy(
+            fn({ feature: f, geometry: f.geometry, variables: pc.variables }),
+          )
+        ) {
+          return false;
+        }
+        let rendered = false;
+        if (rule.symbol) {
+          out.push(rule.symbol);
+          rendered = true;
+        }
+        let matched = false;
+        const active = rule.children.filter((c) =>
+          c.active && scaleOk(c, scale)
+        );
+        for (const c of active) {
+          if (c.isElse) continue;
+          const r = visit(c, f, out);
+          matched ||= r;
+          rendered ||= r;
+        }
+        if (!matched) {
+          for (const c of active) {
+            if (!c.isElse) continue;
+            const r = visit(c, f, out);
+            rendered ||= r;
+          }
+        }
+        return rendered;
+      };
+      return (f) => {
+        const out: Symbol[] = [];
+        visit(renderer.root, f, out);
+        return out;
+      };
+    }
+    case "nullSymbol":
+    case "unsupported":
+      return () => [];
+  }
+}
+
+function clipForDrawing(g: Geometry, width: number, height: number): Geometry {
+  if (g.kind !== "polygon") return g;
+  // QGIS trims polygons to the extent grown by a tenth on every side.
+  const x0 = -0.1 * width, y0 = -0.1 * height;
+  const x1 = 1.1 * width, y1 = 1.1 * height;
+  let needs = false;
+  for (const part of g.parts) {
+    for (const r of part) {
+      for (let i = 0; i + 1 < r.length; i += 2) {
+        if (r[i] < x0 || r[i] > x1 || r[i + 1] < y0 || r[i + 1] > y1) {
+          needs = true;
+          break;
+        }
+      }
+    }
+  }
+  if (!needs) return g;
+  return {
+    kind: "polygon",
+    parts: g.parts.map((part) =>
+      part.map((r) => clipRing(r, x0, y0, x1, y1)).filter((r) => r.length >= 6)
+    )
+      .filter((p) => p.length > 0),
+  };
+}
+
+/**
+ * Paints a vector layer's features (map CRS) onto `pc.canvas`.
+ *
+ * @returns the number of features drawn with at least one symbol.
+ * @example
+ * ```ts ignore
+ * import { paintVectorLayer } from "./vector_layer.ts";
+ * paintVectorLayer(pc, style, features, new Set(["kind"]));
+ * ```
+ */
+export function paintVectorLayer(
+  pc: PaintContext,
+  style: VectorStyle,
+  features: Feature[],
+  fields: Set<string>,
+): number {
+  const pick = symbolPicker(pc, style.renderer, fields);
+  const jobs: { f: Feature; g: Geometry; symbols: Symbol[] }[] = [];
+  for (const f of features) {
+    if (!f.geometry) continue;
+    const symbols = pick(f);
+    if (symbols.length === 0) continue;
+    const g = clipForDrawing(
+      geometryToPixels(f.geometry, pc.map),
+      pc.map.width,
+      pc.map.height,
+    );
+    jobs.push({ f, g, symbols });
+  }
+  if (!style.symbolLevels) {
+    for (const j of jobs) {
+      for (const s of j.symbols) drawSymbol(pc, s, j.f, j.g);
+    }
+  } else {
+    const passes = new Set<number>();
+    for (const j of jobs) {
+      for (const s of j.symbols) for (const l of s.layers) passes.add(l.pass);
+    }
+    for (const pass of [...passes].sort((a, b) => a - b)) {
+      for (const j of jobs) {
+        for (const s of j.symbols) drawSymbol(pc, s, j.f, j.g, { pass });
+      }
+    }
+  }
+  return jobs.length;
+}

@@ -1,0 +1,452 @@
+/**
+ * The render runner: a `QslJobInfoRender` job becomes the PNG or JPEG QGIS
+ * would have drawn. Layers are drawn bottom first — the job's FIRST layer
+ * is on top — vectors read with GDAL and painted with Skia through the
+ * layer's QML renderer, rasters drawn from the raster renderer's image,
+ * each layer composited with its opacity and blend mode.
+ *
+ * @module
+ */
+import { inflateSync } from "node:zlib";
+import type { Canvas, CanvasKit, Surface } from "canvaskit-wasm";
+import { getCanvasKit } from "../paint/canvaskit.ts";
+import { readVectorLayer } from "../gdal/vector.ts";
+import type { LayerRef } from "../gdal/source.ts";
+import { computeMapSettings, type MapJob } from "../map/compute.ts";
+import type { MapSettings } from "../map/map_settings.ts";
+import { parseQmlDocument, readVectorStyle } from "../style/qml.ts";
+import type { Symbol, VectorStyle } from "../style/model.ts";
+import { parseUnit, propNumber, toPixels } from "../style/props.ts";
+import type { ExpressionCompiler, PaintContext } from "../paint/context.ts";
+import { paintVectorLayer } from "../paint/vector_layer.ts";
+import { blendModeOf } from "../paint/_skia.ts";
+import { encodePng } from "../paint/png.ts";
+import { loadSvgFrom } from "../paint/svg_loader.ts";
+import { JobError, type Runner, type RunnerContext } from "./types.ts";
+import type { Element } from "@xmldom/xmldom";
+
+/** A job layer as a render job carries it (wire names). */
+export interface RenderJobLayer extends LayerRef {
+  /** The layer's style: QML, zlib-compressed and urlsafe-base64 encoded. */
+  style?: { name?: string | null; definition: string } | null;
+  /** An OGC filter (XML) on the layer, or null. */
+  filter?: string | null;
+}
+
+/** The parts of a `QslJobInfoRender` the runner reads (wire names). */
+export interface RenderJob extends MapJob {
+  /** Layers, top first. */
+  layers: RenderJobLayer[];
+}
+
+/** An image a raster renderer produced (unpremultiplied RGBA, map size). */
+export interface RasterImage {
+  /** Pixels. */
+  rgba: Uint8Array;
+  /** Width. */
+  width: number;
+  /** Height. */
+  height: number;
+}
+
+/** Draws a raster layer into an RGBA image of the map size. */
+export type RasterRenderer = (
+  layer: RenderJobLayer,
+  qmlRoot: Element,
+  map: MapSettings,
+  ctx: RunnerContext,
+) => Promise<RasterImage | null>;
+
+/** A labelling engine fed every vector layer in drawing order. */
+export interface LabelEngineLike {
+  /** Registers a layer's features. */
+  addLayer(input: {
+    layerId: string;
+    qmlRoot: Element;
+    features: import("../geometry/types.ts").Feature[];
+    geometryKind: import("../geometry/types.ts").GeometryKind | null;
+  }): void | Promise<void>;
+  /** Draws all labels. */
+  draw(canvas: Canvas): void | Promise<void>;
+  /** Frees Skia objects. */
+  delete(): void;
+}
+
+/** What the runner plugs in from the other parts of the worker. */
+export interface RenderDeps {
+  /** Expression compiler (rules, data-defined properties, expression categories). */
+  compile: ExpressionCompiler;
+  /** An OGC filter (XML) → OGR SQL `WHERE`, or null when it cannot be pushed down. */
+  filterToSql?: (xml: string) => string | null;
+  /** Raster renderer. */
+  renderRaster?: RasterRenderer;
+  /** Creates a label engine for a map. */
+  createLabelEngine?: (map: MapSettings, ck: CanvasKit) => LabelEngineLike;
+}
+
+/**
+ * Decodes a job style definition (urlsafe base64 of zlib-compressed QML).
+ *
+ * @throws {JobError} when it is not.
+ * @example
+ * ```ts
+ * import { deflateSync } from "node:zlib";
+ * import { decodeStyleDefinition } from "./render.ts";
+ * const def = btoa(String.fromCharCode(...deflateSync("<qgis/>"))).replaceAll("+", "-").replaceAll("/", "_");
+ * decodeStyleDefinition(def); // "<qgis/>"
+ * ```
+ */
+export function decodeStyleDefinition(definition: string): string {
+  try {
+    const b64 = definition.trim().replaceAll("-", "+").replaceAll("_", "/");
+    const bin = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4));
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return new TextDecoder().decode(inflateSync(bytes));
+  } catch (error) {
+    throw new JobError(`Cannot decode style: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+}
+
+function noExpressions(text: string): never {
+  throw new SyntaxError(
+    `Cannot evaluate expression '${text}': no expression engine is configured`,
+  );
+}
+
+/** The largest distance (pixels) a symbol draws away from its geometry. */
+export function symbolExtentPx(
+  symbol: Symbol | null,
+  map: MapSettings,
+): number {
+  if (!symbol) return 0;
+  let max = 0;
+  for (const l of symbol.layers) {
+    const p = l.props;
+    const u = (k: string) => parseUnit(p[k]);
+    const size = toPixels(propNumber(p, "size", 0), u("size_unit"), map);
+    const width = Math.max(
+      toPixels(propNumber(p, "line_width", 0), u("line_width_unit"), map),
+      toPixels(propNumber(p, "outline_width", 0), u("outline_width_unit"), map),
+    );
+    const offs = (p.offset ?? "0").split(",").map((v) =>
+      Math.abs(Number(v)) || 0
+    );
+    const offset = toPixels(Math.max(0, ...offs), u("offset_unit"), map);
+    max = Math.max(
+      max,
+      size / 2 + width / 2 + offset,
+      symbolExtentPx(l.subSymbol, map),
+    );
+  }
+  return max;
+}
+
+function rendererSymbols(style: VectorStyle): Symbol[] {
+  const r = style.renderer;
+  switch (r.type) {
+    case "singleSymbol":
+      return r.symbol ? [r.symbol] : [];
+    case "categorizedSymbol":
+      return r.categories.flatMap((c) => (c.symbol ? [c.symbol] : []));
+    case "graduatedSymbol":
+      return r.ranges.flatMap((c) => (c.symbol ? [c.symbol] : []));
+    case "RuleRenderer": {
+      const out: Symbol[] = [];
+      const walk = (rule: typeof r.root) => {
+        if (rule.symbol) out.push(rule.symbol);
+        rule.children.forEach(walk);
+      };
+      walk(r.root);
+      return out;
+    }
+    default:
+      return [];
+  }
+}
+
+/** QgsMapLayer::isInScaleRange. */
+function layerVisibleAt(style: VectorStyle, scale: number): boolean {
+  if (!style.hasScaleBasedVisibility) return true;
+  const { minScale, maxScale } = style;
+  return (minScale === 0 || scale < minScale * 0.9999999999) &&
+    (maxScale === 0 || scale >= maxScale);
+}
+
+function layerComposite(
+  ck: CanvasKit,
+  canvas: Canvas,
+  opacity: number,
+  blend: number,
+): boolean {
+  if (opacity >= 1 && blend === 0) return false;
+  const paint = new ck.Paint();
+  paint.setAlphaf(Math.max(0, Math.min(1, opacity)));
+  if (blend !== 0) paint.setBlendMode(blendModeOf(ck, blend));
+  canvas.saveLayer(paint);
+  paint.delete();
+  return true;
+}
+
+function drawRasterImage(
+  ck: CanvasKit,
+  canvas: Canvas,
+  img: RasterImage,
+  blend: number,
+): void {
+  const image = ck.MakeImage(
+    {
+      width: img.width,
+      height: img.height,
+      alphaType: ck.AlphaType.Unpremul,
+      colorType: ck.ColorType.RGBA_8888,
+      colorSpace: ck.ColorSpace.SRGB,
+    },
+    img.rgba,
+    img.width * 4,
+  );
+  if (!image) throw new JobError("Cannot draw raster layer: bad image");
+  const paint = new ck.Paint();
+  if (blend !== 0) paint.setBlendMode(blendModeOf(ck, blend));
+  canvas.drawImage(image, 0, 0, paint);
+  paint.delete();
+  image.delete();
+}
+
+/**
+ * Renders a map: the whole job, into an RGBA canvas of the map size.
+ * Exposed for the one-shot CLI and the bench; the queue uses the runner.
+ *
+ * @example
+ * ```ts ignore
+ * import { renderMap } from "./render.ts";
+ * const { data, contentType } = await renderMap(job, ctx, deps);
+ * ```
+ */
+export async function renderMap(
+  job: RenderJob,
+  ctx: RunnerContext,
+  deps: RenderDeps,
+): Promise<{ data: Uint8Array; contentType: string }> {
+  let map: MapSettings;
+  try {
+    map = computeMapSettings(job);
+  } catch (error) {
+    throw new JobError((error as Error).message, { cause: error });
+  }
+  if (map.width > ctx.limits.maxWidth || map.height > ctx.limits.maxHeight) {
+    throw new JobError(
+      `Cannot render: ${map.width}×${map.height} exceeds the limit of ${ctx.limits.maxWidth}×${ctx.limits.maxHeight}`,
+    );
+  }
+  if (job.layers.length > ctx.limits.maxLayers) {
+    throw new JobError(
+      `Cannot render: ${job.layers.length} layers exceed the limit of ${ctx.limits.maxLayers}`,
+    );
+  }
+  const ck = await getCanvasKit();
+  const surface: Surface | null = ck.MakeSurface(map.width, map.height);
+  if (!surface) {
+    throw new JobError(
+      `Cannot render: no surface of ${map.width}×${map.height}`,
+    );
+  }
+  const warned = new Set<string>();
+  const warn = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    ctx.logger.log("warning", message);
+  };
+  let labels: LabelEngineLike | null = null;
+  try {
+    const canvas = surface.getCanvas();
+    canvas.clear(map.format === "jpeg" ? ck.WHITE : ck.TRANSPARENT);
+    const baseVariables: Record<string, unknown> = {
+      map_scale: map.scale,
+      map_crs: map.crs,
+      map_units_per_pixel: map.mapUnitsPerPixel,
+      map_width: map.width,
+      map_height: map.height,
+      map_extent_width: map.extent.xmax - map.extent.xmin,
+      map_extent_height: map.extent.ymax - map.extent.ymin,
+      map_rotation: 0,
+      output_dpi: map.dpi,
+    };
+    for (const layer of [...job.layers].reverse()) {
+      const qml = layer.style?.definition
+        ? decodeStyleDefinition(layer.style.definition)
+        : null;
+      let root: Element | null = null;
+      if (qml !== null) {
+        try {
+          root = parseQmlDocument(qml);
+        } catch (error) {
+          throw new JobError(
+            `Cannot read the style of layer '${layer.name}': ${
+              (error as Error).message
+            }`,
+            {
+              cause: error,
+            },
+          );
+        }
+      }
+      const driver = (layer.driver ?? "ogr").toLowerCase();
+      if (driver === "gdal") {
+        if (!deps.renderRaster) {
+          warn(
+            `raster layer '${layer.name}' is not drawn: no raster renderer is configured`,
+          );
+          continue;
+        }
+        if (!root) {
+          throw new JobError(
+            `Cannot render raster layer '${layer.name}': it has no style`,
+          );
+        }
+        const img = await deps.renderRaster(layer, root, map, ctx);
+        if (img) {
+          const blend = Number(
+            root.getElementsByTagName("blendMode")[0]?.textContent ?? 0,
+          ) || 0;
+          drawRasterImage(ck, canvas, img, blend);
+        }
+        continue;
+      }
+      if (driver !== "ogr") {
+        throw new JobError(
+          `Cannot render layer '${layer.name}': driver '${layer.driver}' is not supported`,
+        );
+      }
+      const style = root ? readVectorStyle(root) : null;
+      if (!style) {
+        warn(
+          `vector layer '${layer.name}' has no vector renderer in its style; drawn with nothing`,
+        );
+        continue;
+      }
+      if (!layerVisibleAt(style, map.scale)) continue;
+      const symbols = rendererSymbols(style);
+      const grow = (Math.max(
+        2,
+        ...symbols.map((s) => symbolExtentPx(s, map)),
+      )) * map.mapUnitsPerPixel;
+      let where: string | undefined;
+      if (layer.filter && layer.filter.trim()) {
+        if (!deps.filterToSql) {
+          throw new JobError(
+            `Cannot apply the filter of layer '${layer.name}': no filter support is configured`,
+          );
+        }
+        where = deps.filterToSql(layer.filter) ?? undefined;
+      }
+      const data = await readVectorLayer(layer, {
+        bbox: {
+          xmin: map.extent.xmin - grow,
+          ymin: map.extent.ymin - grow,
+          xmax: map.extent.xmax + grow,
+          ymax: map.extent.ymax + grow,
+        },
+        crs: map.crs,
+        where,
+      }, ctx);
+      const pc: PaintContext = {
+        ck,
+        canvas,
+        map,
+        compile: deps.compile,
+        variables: {
+          ...baseVariables,
+          layer_id: layer.id,
+          layer_name: layer.name,
+          layer: layer.id,
+        },
+        loadSvg: (p) => loadSvgFrom(p, ctx.svgPaths),
+        featureBlendMode: style.featureBlendMode,
+        warn,
+      };
+      const composited = layerComposite(
+        ck,
+        canvas,
+        style.opacity,
+        style.blendMode,
+      );
+      try {
+        paintVectorLayer(
+          pc,
+          style,
+          data.features,
+          new Set(data.fields.map((f) => f.name)),
+        );
+      } catch (error) {
+        if (error instanceof JobError) throw error;
+        throw new JobError(
+          `Cannot draw layer '${layer.name}': ${(error as Error).message}`,
+          { cause: error },
+        );
+      } finally {
+        if (composited) canvas.restore();
+      }
+      if (deps.createLabelEngine && root && style.labelsEnabled) {
+        labels ??= deps.createLabelEngine(map, ck);
+        await labels.addLayer({
+          layerId: layer.id,
+          qmlRoot: root,
+          features: data.features,
+          geometryKind: data.geometryKind,
+        });
+      }
+    }
+    if (labels) await labels.draw(canvas);
+    if (map.format === "jpeg") {
+      const image = surface.makeImageSnapshot();
+      const bytes = image.encodeToBytes(ck.ImageFormat.JPEG, 90);
+      image.delete();
+      if (!bytes) throw new JobError("Cannot encode JPEG");
+      return { data: bytes, contentType: "image/jpeg" };
+    }
+    const rgba = canvas.readPixels(0, 0, {
+      width: map.width,
+      height: map.height,
+      colorType: ck.ColorType.RGBA_8888,
+      alphaType: ck.AlphaType.Unpremul,
+      colorSpace: ck.ColorSpace.SRGB,
+    });
+    if (!rgba) throw new JobError("Cannot read the rendered pixels");
+    return {
+      data: encodePng(rgba as Uint8Array, map.width, map.height),
+      contentType: "image/png",
+    };
+  } finally {
+    labels?.delete();
+    surface.delete();
+  }
+}
+
+/**
+ * Builds a render runner with the given parts plugged in.
+ *
+ * @example
+ * ```ts ignore
+ * import { createRenderRunner } from "./render.ts";
+ * const runner = createRenderRunner({ compile: compileExpression });
+ * ```
+ */
+export function createRenderRunner(deps: RenderDeps): Runner<RenderJob> {
+  return async (job, ctx) => await renderMap(job, ctx, deps);
+}
+
+/**
+ * The render runner with the worker's parts plugged in.
+ *
+ * @example
+ * ```ts ignore
+ * import { renderRunner } from "./render.ts";
+ * const { data, contentType } = await renderRunner(job, ctx);
+ * ```
+ */
+export const renderRunner: Runner<RenderJob> = createRenderRunner({
+  compile: noExpressions,
+});

@@ -1,0 +1,147 @@
+/**
+ * The typed style model a QML document becomes (see `qml.ts`). Symbol layer
+ * properties stay as QGIS writes them (string key/value pairs) and are read
+ * with the typed accessors of `props.ts` where they are painted: QGIS itself
+ * keeps them that way, and so every property of every symbol layer class
+ * survives the translation, even ones we do not paint yet.
+ *
+ * @module
+ */
+
+/** Units a size may be given in (QGIS `QgsUnitTypes::RenderUnit` names). */
+export type RenderUnit =
+  | "MM"
+  | "Point"
+  | "Pixel"
+  | "MapUnit"
+  | "Inch"
+  | "RenderMetersInMapUnits"
+  | "Percentage";
+
+/** A data-defined property of a symbol layer (an expression or a field). */
+export interface DataDefinedProperty {
+  /** Whether QGIS uses it. */
+  active: boolean;
+  /** Expression text (`type` 3) — a field reference is turned into `"field"`. */
+  expression: string;
+}
+
+/** Kind of symbol: what geometry it draws. */
+export type SymbolType = "marker" | "line" | "fill";
+
+/** One symbol layer: a class name and its properties. */
+export interface SymbolLayer {
+  /** QGIS class name, e.g. `SimpleFill`, `SimpleLine`, `SimpleMarker`. */
+  className: string;
+  /** Disabled layers are not drawn. */
+  enabled: boolean;
+  /** Rendering pass (symbol levels). */
+  pass: number;
+  /** Properties as QGIS stores them. */
+  props: Record<string, string>;
+  /** Active data-defined properties by name (e.g. `fillColor`, `size`). */
+  dataDefined: Record<string, DataDefinedProperty>;
+  /** Sub-symbol (marker line's marker, centroid fill's marker, pattern lines…). */
+  subSymbol: Symbol | null;
+}
+
+/** A symbol: several layers drawn bottom first. */
+export interface Symbol {
+  /** Geometry the symbol draws. */
+  type: SymbolType;
+  /** Symbol opacity, 0–1. */
+  alpha: number;
+  /** Whether features are clipped to the map extent before drawing. */
+  clipToExtent: boolean;
+  /** Symbol layers, bottom first. */
+  layers: SymbolLayer[];
+}
+
+/** A category of a categorized renderer. */
+export interface Category {
+  /** Value matched against the attribute / expression value (a list matches any). */
+  value: string | string[] | null;
+  /** Symbol drawn for it (null: nothing). */
+  symbol: Symbol | null;
+  /** Whether the category is drawn. */
+  render: boolean;
+  /** Legend label. */
+  label: string;
+}
+
+/** A class of a graduated renderer. */
+export interface Range {
+  /** Lower bound (inclusive). */
+  lower: number;
+  /** Upper bound (inclusive). */
+  upper: number;
+  /** Symbol drawn for it. */
+  symbol: Symbol | null;
+  /** Whether the class is drawn. */
+  render: boolean;
+  /** Legend label. */
+  label: string;
+}
+
+/** A rule of a rule-based renderer. */
+export interface Rule {
+  /** Rule key. */
+  key: string;
+  /** Legend label. */
+  label: string;
+  /** Filter expression; null: every feature. */
+  filter: string | null;
+  /** True for an ELSE rule. */
+  isElse: boolean;
+  /** Symbol; null for a grouping rule. */
+  symbol: Symbol | null;
+  /** Smallest scale denominator at which the rule applies (0: no limit). */
+  scaleMinDenom: number;
+  /** Largest scale denominator at which the rule applies (0: no limit). */
+  scaleMaxDenom: number;
+  /** Unchecked rules are skipped. */
+  active: boolean;
+  /** Nested rules. */
+  children: Rule[];
+}
+
+/** A feature renderer. */
+export type Renderer =
+  | { type: "singleSymbol"; symbol: Symbol | null }
+  | {
+    type: "categorizedSymbol";
+    /** Field name or expression. */
+    attr: string;
+    categories: Category[];
+  }
+  | {
+    type: "graduatedSymbol";
+    /** Field name or expression. */
+    attr: string;
+    ranges: Range[];
+  }
+  | { type: "RuleRenderer"; root: Rule }
+  | { type: "nullSymbol" }
+  | { type: "unsupported"; name: string };
+
+/** The vector part of a layer's QML. */
+export interface VectorStyle {
+  /** Feature renderer. */
+  renderer: Renderer;
+  /** Symbol levels: draw layer by layer across features, ordered by `pass`. */
+  symbolLevels: boolean;
+  /** Layer opacity, 0–1. */
+  opacity: number;
+  /** Layer blend mode (QGIS `QgsPainting::BlendMode` number). */
+  blendMode: number;
+  /** Feature blend mode. */
+  featureBlendMode: number;
+  /** Whether `minScale`/`maxScale` apply. */
+  hasScaleBasedVisibility: boolean;
+  /** Most zoomed-out scale denominator the layer is drawn at (0: none). */
+  minScale: number;
+  /** Most zoomed-in scale denominator the layer is drawn at (0: none). */
+  maxScale: number;
+  /** Whether the layer has labels switched on. */
+  labelsEnabled: boolean;
+}

@@ -1,0 +1,322 @@
+/**
+ * QML (a QGIS layer style as XML) → the typed style model of `model.ts`.
+ *
+ * @module
+ */
+import { DOMParser, type Element } from "@xmldom/xmldom";
+import type {
+  Category,
+  DataDefinedProperty,
+  Range,
+  Renderer,
+  Rule,
+  Symbol,
+  SymbolLayer,
+  SymbolType,
+  VectorStyle,
+} from "./model.ts";
+
+function children(el: Element, name?: string): Element[] {
+  const out: Element[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1 && (!name || (n as Element).tagName === name)) {
+      out.push(n as Element);
+    }
+  }
+  return out;
+}
+
+function child(el: Element, name: string): Element | null {
+  return children(el, name)[0] ?? null;
+}
+
+function num(value: string | null | undefined, fallback: number): number {
+  if (value === null || value === undefined || value === "") return fallback;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : fallback;
+}
+
+/**
+ * Parses QML text into its root element.
+ *
+ * @throws {SyntaxError} when the text is not a QGIS style document.
+ * @example
+ * ```ts
+ * import { parseQmlDocument } from "./qml.ts";
+ * const root = parseQmlDocument("<qgis><layerOpacity>1</layerOpacity></qgis>");
+ * root.tagName; // "qgis"
+ * ```
+ */
+export function parseQmlDocument(text: string): Element {
+  let root: Element | null = null;
+  const errors: string[] = [];
+  try {
+    const doc = new DOMParser({
+      onError: (level: string, msg: string) => {
+        if (level !== "warning") errors.push(msg);
+      },
+    }).parseFromString(text, "text/xml");
+    root = doc.documentElement as Element | null;
+  } catch (error) {
+    throw new SyntaxError(
+      `Cannot parse style: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  if (!root || errors.length > 0) {
+    throw new SyntaxError(
+      `Cannot parse style: ${errors[0] ?? "no root element"}`,
+    );
+  }
+  if (root.tagName !== "qgis") {
+    throw new SyntaxError(
+      `Cannot parse style: the root element is <${root.tagName}>, not <qgis>`,
+    );
+  }
+  return root;
+}
+
+/** Reads a QGIS `<Option type="Map">` into a plain object (nested maps too). */
+function readOptionMap(el: Element): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const o of children(el, "Option")) {
+    const name = o.getAttribute("name") ?? "";
+    const type = o.getAttribute("type");
+    if (type === "Map") out[name] = readOptionMap(o);
+    else if (type === "List" || type === "StringList") {
+      out[name] = children(o, "Option").map((c) => c.getAttribute("value"));
+    } else out[name] = o.getAttribute("value");
+  }
+  return out;
+}
+
+function readProps(layer: Element): Record<string, string> {
+  const props: Record<string, string> = {};
+  // QGIS ≥ 3.16 writes both forms; older files only <prop k v>.
+  for (const p of children(layer, "prop")) {
+    props[p.getAttribute("k") ?? ""] = p.getAttribute("v") ?? "";
+  }
+  const map = children(layer, "Option").find((o) =>
+    o.getAttribute("type") === "Map"
+  );
+  if (map) {
+    for (const [k, v] of Object.entries(readOptionMap(map))) {
+      if (typeof v === "string") props[k] = v;
+      else if (v === null) props[k] = "";
+    }
+  }
+  return props;
+}
+
+function readDataDefined(
+  el: Element,
+): Record<string, DataDefinedProperty> {
+  const out: Record<string, DataDefinedProperty> = {};
+  const dd = child(el, "data_defined_properties");
+  const map = dd ? child(dd, "Option") : null;
+  if (!map) return out;
+  const props = readOptionMap(map).properties;
+  if (!props || typeof props !== "object") return out;
+  for (const [name, raw] of Object.entries(props as Record<string, unknown>)) {
+    if (!raw || typeof raw !== "object") continue;
+    const p = raw as Record<string, unknown>;
+    const active = p.active === "true" || p.active === "1";
+    const type = Number(p.type ?? 0);
+    let expression: string | null = null;
+    if (type === 2 && typeof p.field === "string" && p.field) {
+      expression = `"${p.field.replaceAll('"', '""')}"`;
+    } else if (type === 3 && typeof p.expression === "string") {
+      expression = p.expression;
+    } else if (type === 1 && typeof p.val === "string") {
+      expression = `'${p.val.replaceAll("'", "''")}'`;
+    }
+    if (expression !== null && expression.trim() !== "") {
+      out[name] = { active, expression };
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads one `<symbol>` element.
+ *
+ * @example
+ * ```ts
+ * import { parseQmlDocument, readSymbol } from "./qml.ts";
+ * const root = parseQmlDocument(
+ *   '<qgis><symbol type="line" alpha="1"><layer class="SimpleLine" enabled="1" pass="0"><prop k="line_width" v="1"/></layer></symbol></qgis>',
+ * );
+ * const symbol = readSymbol(root.getElementsByTagName("symbol")[0]);
+ * symbol.layers[0].props.line_width; // "1"
+ * ```
+ */
+export function readSymbol(el: Element): Symbol {
+  const type = (el.getAttribute("type") ?? "fill") as SymbolType;
+  const layers: SymbolLayer[] = children(el, "layer").map((l) => {
+    const sub = child(l, "symbol");
+    return {
+      className: l.getAttribute("class") ?? "",
+      enabled: l.getAttribute("enabled") !== "0",
+      pass: num(l.getAttribute("pass"), 0),
+      props: readProps(l),
+      dataDefined: readDataDefined(l),
+      subSymbol: sub ? readSymbol(sub) : null,
+    };
+  });
+  return {
+    type,
+    alpha: num(el.getAttribute("alpha"), 1),
+    clipToExtent: el.getAttribute("clip_to_extent") !== "0",
+    layers,
+  };
+}
+
+function readSymbols(renderer: Element): Map<string, Symbol> {
+  const out = new Map<string, Symbol>();
+  const symbols = child(renderer, "symbols");
+  if (!symbols) return out;
+  for (const s of children(symbols, "symbol")) {
+    out.set(s.getAttribute("name") ?? "", readSymbol(s));
+  }
+  return out;
+}
+
+function readRule(el: Element, symbols: Map<string, Symbol>): Rule {
+  const filter = el.getAttribute("filter");
+  const isElse = filter?.trim().toUpperCase() === "ELSE";
+  const symbolName = el.getAttribute("symbol");
+  return {
+    key: el.getAttribute("key") ?? "",
+    label: el.getAttribute("label") ?? "",
+    filter: isElse || !filter?.trim() ? null : filter,
+    isElse,
+    symbol: symbolName !== null ? symbols.get(symbolName) ?? null : null,
+    scaleMinDenom: num(el.getAttribute("scalemindenom"), 0),
+    scaleMaxDenom: num(el.getAttribute("scalemaxdenom"), 0),
+    active: el.getAttribute("checkstate") !== "0",
+    children: children(el, "rule").map((r) => readRule(r, symbols)),
+  };
+}
+
+/**
+ * Reads a `<renderer-v2>` element.
+ *
+ * @example
+ * ```ts
+ * import { parseQmlDocument, readRenderer } from "./qml.ts";
+ * const root = parseQmlDocument('<qgis><renderer-v2 type="nullSymbol"/></qgis>');
+ * readRenderer(root.getElementsByTagName("renderer-v2")[0]).type; // "nullSymbol"
+ * ```
+ */
+export function readRenderer(el: Element): Renderer {
+  const type = el.getAttribute("type") ?? "";
+  const symbols = readSymbols(el);
+  switch (type) {
+    case "singleSymbol":
+      return {
+        type,
+        symbol: symbols.get("0") ?? [...symbols.values()][0] ?? null,
+      };
+    case "categorizedSymbol": {
+      const categories: Category[] = [];
+      const cats = child(el, "categories");
+      for (const c of cats ? children(cats, "category") : []) {
+        const list = children(c, "val");
+        const value = list.length > 0
+          ? list.map((v) => v.getAttribute("value") ?? "")
+          : c.getAttribute("type") === "NULL" || !c.hasAttribute("value")
+          ? null
+          : c.getAttribute("value");
+        categories.push({
+          value,
+          symbol: symbols.get(c.getAttribute("symbol") ?? "") ?? null,
+          render: c.getAttribute("render") !== "false",
+          label: c.getAttribute("label") ?? "",
+        });
+      }
+      return { type, attr: el.getAttribute("attr") ?? "", categories };
+    }
+    case "graduatedSymbol": {
+      const ranges: Range[] = [];
+      const rs = child(el, "ranges");
+      for (const r of rs ? children(rs, "range") : []) {
+        ranges.push({
+          lower: num(r.getAttribute("lower"), -Infinity),
+          upper: num(r.getAttribute("upper"), Infinity),
+          symbol: symbols.get(r.getAttribute("symbol") ?? "") ?? null,
+          render: r.getAttribute("render") !== "false",
+          label: r.getAttribute("label") ?? "",
+        });
+      }
+      return { type, attr: el.getAttribute("attr") ?? "", ranges };
+    }
+    case "RuleRenderer": {
+      const rules = child(el, "rules");
+      const root: Rule = rules ? readRule(rules, symbols) : {
+        key: "",
+        label: "",
+        filter: null,
+        isElse: false,
+        symbol: null,
+        scaleMinDenom: 0,
+        scaleMaxDenom: 0,
+        active: true,
+        children: [],
+      };
+      return { type, root };
+    }
+    case "nullSymbol":
+      return { type };
+    default:
+      return { type: "unsupported", name: type };
+  }
+}
+
+function text(root: Element, name: string): string | null {
+  const el = child(root, name);
+  return el ? (el.textContent ?? "").trim() : null;
+}
+
+/**
+ * Reads the vector part of a QML document (renderer, opacity, blend modes,
+ * scale visibility). Returns null when the style has no vector renderer.
+ *
+ * @example
+ * ```ts
+ * import { parseQmlDocument, readVectorStyle } from "./qml.ts";
+ * const style = readVectorStyle(parseQmlDocument(
+ *   '<qgis><renderer-v2 type="nullSymbol"/><layerOpacity>0.5</layerOpacity></qgis>',
+ * ));
+ * style?.opacity; // 0.5
+ * ```
+ */
+export function readVectorStyle(root: Element): VectorStyle | null {
+  const renderer = child(root, "renderer-v2");
+  if (!renderer) return null;
+  return {
+    renderer: readRenderer(renderer),
+    symbolLevels: renderer.getAttribute("symbollevels") === "1",
+    opacity: num(text(root, "layerOpacity"), 1),
+    blendMode: num(text(root, "blendMode"), 0),
+    featureBlendMode: num(text(root, "featureBlendMode"), 0),
+    hasScaleBasedVisibility:
+      root.getAttribute("hasScaleBasedVisibilityFlag") === "1",
+    minScale: num(root.getAttribute("minScale"), 0),
+    maxScale: num(root.getAttribute("maxScale"), 0),
+    labelsEnabled: root.getAttribute("labelsEnabled") === "1",
+  };
+}
+
+/**
+ * Parses QML text into a vector style (null when it has no vector renderer).
+ *
+ * @throws {SyntaxError} when the text is not a QGIS style document.
+ * @example
+ * ```ts
+ * import { parseVectorStyle } from "./qml.ts";
+ * parseVectorStyle('<qgis><renderer-v2 type="nullSymbol"/></qgis>')?.renderer.type; // "nullSymbol"
+ * ```
+ */
+export function parseVectorStyle(text: string): VectorStyle | null {
+  return readVectorStyle(parseQmlDocument(text));
+}
