@@ -1,0 +1,237 @@
+import { getCanvasKit } from "./canvaskit.ts";
+import type { PaintContext } from "./context.ts";
+import { paintVectorLayer } from "./vector_layer.ts";
+import { parseVectorStyle } from "../style/qml.ts";
+import type { Feature } from "../geometry/types.ts";
+import { computeMapSettings } from "../map/compute.ts";
+
+// A 100×100 px map of 0..100 map units (1 unit per pixel, y up).
+const map = computeMapSettings({
+  bbox: { x_min: 0, y_min: 0, x_max: 100, y_max: 100 },
+  crs: "EPSG:2056",
+  width: 100,
+  height: 100,
+  dpi: 96,
+});
+
+async function render(
+  qml: string,
+  features: Feature[],
+  fields: string[],
+): Promise<(x: number, y: number) => number[]> {
+  const ck = await getCanvasKit();
+  const surface = ck.MakeSurface(100, 100)!;
+  const canvas = surface.getCanvas();
+  canvas.clear(ck.TRANSPARENT);
+  const warnings: string[] = [];
+  const pc: PaintContext = {
+    ck,
+    canvas,
+    map,
+    compile: (t) => {
+      throw new SyntaxError(`no expressions in these tests: ${t}`);
+    },
+    variables: {},
+    loadSvg: () => null,
+    featureBlendMode: 0,
+    warn: (m) => warnings.push(m),
+  };
+  const style = parseVectorStyle(qml)!;
+  paintVectorLayer(pc, style, features, new Set(fields));
+  const px = canvas.readPixels(0, 0, {
+    width: 100,
+    height: 100,
+    colorType: ck.ColorType.RGBA_8888,
+    alphaType: ck.AlphaType.Unpremul,
+    colorSpace: ck.ColorSpace.SRGB,
+  }) as Uint8Array;
+  surface.delete();
+  return (x, y) =>
+    Array.from(px.subarray((y * 100 + x) * 4, (y * 100 + x) * 4 + 4));
+}
+
+function square(
+  id: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  attributes: Record<string, string | number> = {},
+): Feature {
+  return {
+    id,
+    attributes,
+    geometry: {
+      kind: "polygon",
+      parts: [[new Float64Array([x0, y0, x1, y0, x1, y1, x0, y1, x0, y0])]],
+    },
+  };
+}
+
+function point(
+  id: number,
+  x: number,
+  y: number,
+  attributes: Record<string, string | number> = {},
+): Feature {
+  return {
+    id,
+    attributes,
+    geometry: { kind: "point", parts: [[new Float64Array([x, y])]] },
+  };
+}
+
+function eq(a: unknown, b: unknown, msg: string): void {
+  if (JSON.stringify(a) !== JSON.stringify(b)) {
+    throw new Error(`${msg}: ${JSON.stringify(a)} !== ${JSON.stringify(b)}`);
+  }
+}
+
+const fill = (color: string, extra = "") =>
+  `<symbol type="fill" name="S" alpha="1"><layer class="SimpleFill" enabled="1" pass="0"><prop k="color" v="${color}"/><prop k="outline_style" v="no"/>${extra}</layer></symbol>`;
+
+Deno.test("paint: single symbol fill covers the polygon, nothing outside", async () => {
+  const at = await render(
+    `<qgis><renderer-v2 type="singleSymbol"><symbols>${
+      fill("255,0,0,255").replace('name="S"', 'name="0"')
+    }</symbols></renderer-v2></qgis>`,
+    [square(1, 20, 20, 60, 60)],
+    [],
+  );
+  eq(at(40, 60), [255, 0, 0, 255], "inside (map y 40 → pixel row 60)");
+  eq(at(10, 10), [0, 0, 0, 0], "outside");
+  eq(at(70, 50), [0, 0, 0, 0], "right of it");
+});
+
+Deno.test("paint: categories by field, render=false and the catch-all category", async () => {
+  const qml =
+    `<qgis><renderer-v2 type="categorizedSymbol" attr="kind"><categories>
+    <category symbol="0" value="a" render="true"/><category symbol="1" value="b" render="false"/>
+    <category symbol="2" value="" render="true"/></categories><symbols>
+    ${fill("255,0,0,255").replace('name="S"', 'name="0"')}${
+      fill("0,255,0,255").replace('name="S"', 'name="1"')
+    }
+    ${
+      fill("0,0,255,255").replace('name="S"', 'name="2"')
+    }</symbols></renderer-v2></qgis>`;
+  const at = await render(qml, [
+    square(1, 0, 0, 30, 30, { kind: "a" }),
+    square(2, 35, 0, 65, 30, { kind: "b" }),
+    square(3, 70, 0, 100, 30, { kind: "zzz" }),
+  ], ["kind"]);
+  eq(at(15, 85), [255, 0, 0, 255], "category a");
+  eq(at(50, 85), [0, 0, 0, 0], "category b is not rendered");
+  eq(at(85, 85), [0, 0, 255, 255], "other values");
+});
+
+Deno.test("paint: graduated ranges are inclusive; values outside are not drawn", async () => {
+  const qml = `<qgis><renderer-v2 type="graduatedSymbol" attr="v"><ranges>
+    <range symbol="0" lower="0" upper="10" render="true"/><range symbol="1" lower="10" upper="20" render="true"/></ranges><symbols>
+    ${fill("255,0,0,255").replace('name="S"', 'name="0"')}${
+    fill("0,255,0,255").replace('name="S"', 'name="1"')
+  }</symbols></renderer-v2></qgis>`;
+  const at = await render(qml, [
+    square(1, 0, 0, 30, 30, { v: 10 }),
+    square(2, 35, 0, 65, 30, { v: 15 }),
+    square(3, 70, 0, 100, 30, { v: 25 }),
+  ], ["v"]);
+  eq(at(15, 85), [255, 0, 0, 255], "10 falls in the first range");
+  eq(at(50, 85), [0, 255, 0, 255], "15");
+  eq(at(85, 85), [0, 0, 0, 0], "25 is in no range");
+});
+
+Deno.test("paint: symbol opacity multiplies colours; hatch brushes leave gaps", async () => {
+  const qml = `<qgis><renderer-v2 type="singleSymbol"><symbols>${
+    fill("0,0,255,255", '<prop k="style" v="horizontal"/>').replace(
+      'name="S" alpha="1"',
+      'name="0" alpha="0.5"',
+    )
+  }</symbols></renderer-v2></qgis>`;
+  const at = await render(qml, [square(1, 0, 0, 100, 100)], []);
+  const rows = Array.from({ length: 8 }, (_, y) => at(50, 16 + y)[3]);
+  const painted = rows.filter((a) => a > 0);
+  eq(painted.length, 1, "one row in eight carries the hatch line");
+  eq(Math.abs(painted[0] - 128) <= 1, true, "half opacity");
+});
+
+Deno.test("paint: square marker in pixels sits on a whole pixel, as QGIS's marker cache", async () => {
+  const qml =
+    `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="marker" name="0" alpha="1">
+    <layer class="SimpleMarker" enabled="1" pass="0"><prop k="name" v="square"/><prop k="size" v="4"/><prop k="size_unit" v="Pixel"/>
+    <prop k="color" v="255,0,0,255"/><prop k="outline_style" v="no"/></layer></symbol></symbols></renderer-v2></qgis>`;
+  const at = await render(qml, [point(1, 50.3, 49.7)], []);
+  // pixel position (50.3, 50.3) → image of 5 px placed at round(50.3 - 2.5) = 48, centre 50.5
+  eq(
+    [at(49, 49)[3], at(51, 51)[3]],
+    [255, 255],
+    "4 px square covers 48.5..52.5",
+  );
+  eq(Math.abs(at(48, 50)[3] - 128) <= 1, true, "half of pixel 48 is covered");
+  eq(at(53, 50)[3], 0, "nothing beyond");
+});
+
+Deno.test("paint: Qt dash pattern (4 on, 2 off, in pen widths) leaves gaps", async () => {
+  const qml =
+    `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="line" name="0" alpha="1">
+    <layer class="SimpleLine" enabled="1" pass="0"><prop k="line_style" v="dash"/><prop k="line_width" v="2"/>
+    <prop k="line_width_unit" v="Pixel"/><prop k="capstyle" v="flat"/><prop k="line_color" v="0,0,0,255"/></layer></symbol></symbols></renderer-v2></qgis>`;
+  const at = await render(qml, [{
+    id: 1,
+    attributes: {},
+    geometry: { kind: "line", parts: [[new Float64Array([0, 50, 100, 50])]] },
+  }], []);
+  const alphas = Array.from({ length: 12 }, (_, x) => at(x, 50)[3]);
+  eq(
+    alphas.map((a) => (a > 128 ? 1 : 0)),
+    [1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0],
+    "8 px on, 4 px off",
+  );
+});
+
+Deno.test("paint: symbol levels draw all features' lower layers first", async () => {
+  const two = (name: string) =>
+    `<symbol type="fill" name="${name}" alpha="1">
+      <layer class="SimpleFill" enabled="1" pass="0"><prop k="color" v="0,0,0,255"/><prop k="outline_style" v="no"/><prop k="offset" v="-3,-3"/><prop k="offset_unit" v="Pixel"/></layer>
+      <layer class="SimpleFill" enabled="1" pass="1"><prop k="color" v="255,255,0,255"/><prop k="outline_style" v="no"/></layer></symbol>`;
+  const features = [square(1, 10, 40, 50, 80), square(2, 20, 30, 60, 70)];
+  const without = await render(
+    `<qgis><renderer-v2 type="singleSymbol" symbollevels="0"><symbols>${
+      two("0")
+    }</symbols></renderer-v2></qgis>`,
+    features,
+    [],
+  );
+  const withLevels = await render(
+    `<qgis><renderer-v2 type="singleSymbol" symbollevels="1"><symbols>${
+      two("0")
+    }</symbols></renderer-v2></qgis>`,
+    features,
+    [],
+  );
+  // pixel (18, 28): inside feature 1's fill and feature 2's shadow (offset -3 px), not its fill
+  eq(
+    without(18, 28).slice(0, 3),
+    [0, 0, 0],
+    "feature 2's shadow covers feature 1",
+  );
+  eq(
+    withLevels(18, 28).slice(0, 3),
+    [255, 255, 0],
+    "with levels every fill is above every shadow",
+  );
+});
+
+Deno.test("paint: centroid fill and line pattern fill draw inside the polygon", async () => {
+  const qml =
+    `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="fill" name="0" alpha="1">
+    <layer class="LinePatternFill" enabled="1" pass="0"><prop k="lineangle" v="0"/><prop k="distance" v="10"/><prop k="distance_unit" v="Pixel"/>
+      <symbol type="line" name="@0@0" alpha="1"><layer class="SimpleLine" enabled="1" pass="0"><prop k="line_width" v="2"/><prop k="line_width_unit" v="Pixel"/><prop k="line_color" v="0,128,0,255"/></layer></symbol></layer>
+    <layer class="CentroidFill" enabled="1" pass="0">
+      <symbol type="marker" name="@0@1" alpha="1"><layer class="SimpleMarker" enabled="1" pass="0"><prop k="name" v="circle"/><prop k="size" v="6"/><prop k="size_unit" v="Pixel"/><prop k="color" v="255,0,0,255"/><prop k="outline_style" v="no"/></layer></symbol></layer>
+    </symbol></symbols></renderer-v2></qgis>`;
+  const at = await render(qml, [square(1, 20, 20, 80, 80)], []);
+  eq(at(50, 50).slice(0, 3), [255, 0, 0], "marker at the centroid");
+  eq(at(30, 40), [0, 128, 0, 255], "pattern line at a multiple of 10 px");
+  eq(at(30, 45)[3], 0, "between pattern lines");
+  eq(at(10, 40)[3], 0, "pattern clipped to the polygon");
+});

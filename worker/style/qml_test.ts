@@ -1,0 +1,74 @@
+import { parseQmlDocument, parseVectorStyle, readVectorStyle } from "./qml.ts";
+
+// Golden fixtures: `<name>.qml` → `<name>.json`. Regenerate only on purpose:
+// QSL_UPDATE_GOLDEN=1 deno test -A worker/style/qml_test.ts
+const UPDATE = Deno.env.get("QSL_UPDATE_GOLDEN") === "1";
+const DIR = new URL("./testdata/", import.meta.url);
+
+function assertEquals(actual: unknown, expected: unknown, msg: string): void {
+  const a = JSON.stringify(actual, null, 1);
+  const e = JSON.stringify(expected, null, 1);
+  if (a !== e) throw new Error(`${msg}\nactual:   ${a}\nexpected: ${e}`);
+}
+
+for (const entry of Deno.readDirSync(DIR)) {
+  if (!entry.name.endsWith(".qml")) continue;
+  const name = entry.name.slice(0, -4);
+  Deno.test(`QML golden: ${name}`, async () => {
+    const style = parseVectorStyle(
+      await Deno.readTextFile(new URL(entry.name, DIR)),
+    );
+    const golden = new URL(`${name}.json`, DIR);
+    const json = JSON.stringify(style, null, 1) + "\n";
+    if (UPDATE) await Deno.writeTextFile(golden, json);
+    assertEquals(
+      style,
+      JSON.parse(await Deno.readTextFile(golden)),
+      `style model of ${name} differs from its golden file`,
+    );
+  });
+}
+
+Deno.test("QML: rule tree keeps nesting, ELSE, scales and check state", async () => {
+  const style = parseVectorStyle(
+    await Deno.readTextFile(new URL("rules_line.qml", DIR)),
+  )!;
+  if (style.renderer.type !== "RuleRenderer") throw new Error("not rules");
+  const [big, group, off] = style.renderer.root.children;
+  assertEquals(big.scaleMaxDenom, 100000, "scalemaxdenom");
+  assertEquals(group.symbol, null, "grouping rule has no symbol");
+  assertEquals(group.children[1].isElse, true, "ELSE rule");
+  assertEquals(group.children[1].filter, null, "ELSE has no filter");
+  assertEquals(off.active, false, "unchecked rule");
+  assertEquals(style.featureBlendMode, 2, "feature blend mode");
+  assertEquals(style.labelsEnabled, true, "labels");
+});
+
+Deno.test("QML: sub-symbols and data-defined properties", async () => {
+  const style = parseVectorStyle(
+    await Deno.readTextFile(new URL("categorized_fill.qml", DIR)),
+  )!;
+  if (style.renderer.type !== "categorizedSymbol") throw new Error("type");
+  const fill = style.renderer.categories[0].symbol!.layers[0];
+  assertEquals(fill.dataDefined.fillColor.active, true, "dd active");
+  assertEquals(fill.dataDefined.outlineWidth.expression, '"width"', "field → expression");
+  const centroid = style.renderer.categories[1].symbol!.layers[0];
+  assertEquals(centroid.subSymbol?.layers[0].props.name, "star", "sub-symbol");
+  assertEquals(style.renderer.categories[1].render, false, "render=false");
+  assertEquals(style.renderer.categories[2].value, "", "catch-all value");
+  assertEquals([style.opacity, style.blendMode, style.symbolLevels], [0.5, 6, true], "layer");
+});
+
+Deno.test("QML: no renderer → null; bad XML and other roots → SyntaxError", () => {
+  assertEquals(readVectorStyle(parseQmlDocument("<qgis/>")), null, "no renderer");
+  for (const bad of ["<qgis>", "<style/>", "not xml"]) {
+    let error: unknown;
+    try {
+      parseVectorStyle(bad);
+    } catch (e) {
+      error = e;
+    }
+    if (!(error instanceof SyntaxError)) throw new Error(`no SyntaxError for ${bad}`);
+    if (!error.message.startsWith("Cannot parse style")) throw new Error(error.message);
+  }
+});

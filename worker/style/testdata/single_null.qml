@@ -1,0 +1,1 @@
+<qgis version="3.22.16"><renderer-v2 type="nullSymbol"/></qgis>
