@@ -1,0 +1,114 @@
+import { getCanvasKit } from "./canvaskit.ts";
+import type { PaintContext } from "./context.ts";
+import { drawSvgMarker, replaceSvgParams } from "./svg_marker.ts";
+import { loadSvgFrom } from "./svg_loader.ts";
+import { computeMapSettings } from "../map/compute.ts";
+
+const SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10">
+  <rect x="0" y="0" width="10" height="10" fill="param(fill) #000" fill-opacity="param(fill-opacity)"/>
+  <g transform="translate(10,0)"><circle cx="5" cy="5" r="4" style="fill:#00ff00;stroke:none"/></g>
+</svg>`;
+
+Deno.test("SVG: parameters replaced, drawn at the marker width with the SVG's aspect", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.mkdir(`${dir}/symbols`);
+    await Deno.writeTextFile(`${dir}/symbols/two.svg`, SVG);
+    const ck = await getCanvasKit();
+    const surface = ck.MakeSurface(40, 40)!;
+    const canvas = surface.getCanvas();
+    canvas.clear(ck.TRANSPARENT);
+    const warnings: string[] = [];
+    const pc: PaintContext = {
+      ck,
+      canvas,
+      map: computeMapSettings({
+        bbox: { x_min: 0, y_min: 0, x_max: 40, y_max: 40 },
+        crs: "EPSG:2056",
+        width: 40,
+        height: 40,
+      }),
+      compile: () => () => null,
+      variables: {},
+      // a path from another machine: found by its tail below an svg folder
+      loadSvg: (p) => loadSvgFrom(p, [dir]),
+      featureBlendMode: 0,
+      warn: (m) => warnings.push(m),
+    };
+    drawSvgMarker(pc, {
+      path: "C:/Program Files/QGIS/svg/symbols/two.svg",
+      x: 20,
+      y: 20,
+      size: 20,
+      aspect: null,
+      angle: 0,
+      fill: [255, 0, 0, 255],
+      stroke: [0, 0, 0, 255],
+      strokeWidthPx: 1,
+      strokeWidthParam: 0.2,
+      opacity: 1,
+    });
+    drawSvgMarker(pc, {
+      path: "missing.svg",
+      x: 0,
+      y: 0,
+      size: 1,
+      aspect: null,
+      angle: 0,
+      fill: [0, 0, 0, 255],
+      stroke: [0, 0, 0, 255],
+      strokeWidthPx: 0,
+      strokeWidthParam: 0,
+      opacity: 1,
+    });
+    const px = canvas.readPixels(0, 0, {
+      width: 40,
+      height: 40,
+      colorType: ck.ColorType.RGBA_8888,
+      alphaType: ck.AlphaType.Unpremul,
+      colorSpace: ck.ColorSpace.SRGB,
+    }) as Uint8Array;
+    surface.delete();
+    const at = (x: number, y: number) =>
+      Array.from(px.subarray((y * 40 + x) * 4, (y * 40 + x) * 4 + 4));
+    // 20×10 px centred on (20, 20): x 10..30, y 15..25; left half red, right a green circle
+    if (JSON.stringify(at(15, 20)) !== "[255,0,0,255]") {
+      throw new Error(`left ${at(15, 20)}`);
+    }
+    if (JSON.stringify(at(25, 20)) !== "[0,255,0,255]") {
+      throw new Error(`right ${at(25, 20)}`);
+    }
+    if (at(20, 12)[3] !== 0) throw new Error("above the marker");
+    if (!warnings.some((w) => w.includes("missing.svg"))) {
+      throw new Error("no warning for a missing SVG");
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("SVG: loader never leaves the SVG folders", async () => {
+  const root = await Deno.makeTempDir();
+  try {
+    await Deno.mkdir(`${root}/svg`);
+    await Deno.writeTextFile(`${root}/secret.svg`, "<svg/>");
+    await Deno.symlink(`${root}/secret.svg`, `${root}/svg/link.svg`);
+    for (const p of ["../secret.svg", `${root}/secret.svg`, "link.svg"]) {
+      if (loadSvgFrom(p, [`${root}/svg`]) !== null) {
+        throw new Error(`read ${p}`);
+      }
+    }
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("SVG: param defaults after the placeholder are dropped", () => {
+  const out = replaceSvgParams(
+    'stroke="param(outline) #fff" stroke-width="param(outline-width) 1"',
+    [0, 0, 0, 255],
+    [1, 2, 3, 255],
+    0.5,
+  );
+  if (out !== 'stroke="#010203" stroke-width="0.5"') throw new Error(out);
+});
