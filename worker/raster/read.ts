@@ -1,0 +1,307 @@
+/**
+ * Reading raster bands with gdal3.js: the grid, CRS and no-data of an open
+ * dataset (GDAL's C API), source windows resampled as `GDALRasterIO` does
+ * (`gdal_translate -srcwin -outsize` into a raw ENVI file), and a warp onto
+ * the map grid for rasters in another CRS. Every function runs inside
+ * `withGdal`.
+ *
+ * @module
+ */
+import type { Gdal } from "../gdal/gdal.ts";
+import type { OpenDataset } from "../gdal/dataset_cache.ts";
+import { gdalError } from "../gdal/dataset_cache.ts";
+import type { Rect } from "../geometry/types.ts";
+import type { ResamplingMethod } from "./style.ts";
+
+/** What a raster dataset is. */
+export interface RasterInfo {
+  /** Columns. */
+  width: number;
+  /** Rows. */
+  height: number;
+  /** Band count. */
+  bandCount: number;
+  /** GDAL geotransform. */
+  geoTransform: number[];
+  /** Extent (north-up rasters). */
+  extent: Rect;
+  /** True when the geotransform has rotation terms or rows going up. */
+  rotated: boolean;
+  /** Per band (index 0 = band 1): GDAL data type number. */
+  dataTypes: number[];
+  /** Per band: the no-data value as the band's type represents it, or null. */
+  noData: (number | null)[];
+  /** CRS as `AUTH:CODE` when the WKT names one, else null. */
+  crs: string | null;
+  /** CRS as WKT ("" when the dataset has none). */
+  wkt: string;
+}
+
+const infos = new WeakMap<OpenDataset, RasterInfo>();
+
+const GDT_BYTE = 1, GDT_UINT16 = 2, GDT_INT16 = 3, GDT_UINT32 = 4;
+const GDT_INT32 = 5, GDT_FLOAT32 = 6, GDT_INT8 = 14;
+
+/** `QgsRaster::representableValue`: a value cast to the band's type. */
+export function representable(value: number, dataType: number): number {
+  switch (dataType) {
+    case GDT_BYTE:
+      return Math.trunc(value) & 0xff;
+    case GDT_INT8:
+      return (Math.trunc(value) << 24) >> 24;
+    case GDT_UINT16:
+      return Math.trunc(value) & 0xffff;
+    case GDT_INT16:
+      return (Math.trunc(value) << 16) >> 16;
+    case GDT_UINT32:
+      return Math.trunc(value) >>> 0;
+    case GDT_INT32:
+      return Math.trunc(value) | 0;
+    case GDT_FLOAT32:
+      return Math.fround(value);
+    default:
+      return value;
+  }
+}
+
+/**
+ * Reads (once per open dataset) size, geotransform, band types, no-data
+ * values and CRS.
+ *
+ * @example
+ * ```ts ignore
+ * const info = rasterInfo(gdal, ds);
+ * ```
+ */
+export function rasterInfo(gdal: Gdal, ds: OpenDataset): RasterInfo {
+  const cached = infos.get(ds);
+  if (cached) return cached;
+  const M = gdal.Module;
+  const width: number = M._GDALGetRasterXSize(ds.pointer);
+  const height: number = M._GDALGetRasterYSize(ds.pointer);
+  const bandCount: number = M._GDALGetRasterCount(ds.pointer);
+  const mem: number = M._malloc(48);
+  let gt: number[];
+  try {
+    const err = M._GDALGetGeoTransform(ds.pointer, mem);
+    gt = Array.from(M.HEAPF64.subarray(mem >> 3, (mem >> 3) + 6));
+    // GDAL's default (0,1,0,0,0,1) for rasters without georeferencing.
+    if (err !== 0) gt = [0, 1, 0, 0, 0, 1];
+  } finally {
+    M._free(mem);
+  }
+  const dataTypes: number[] = [];
+  const noData: (number | null)[] = [];
+  const flag: number = M._malloc(4);
+  try {
+    for (let b = 1; b <= bandCount; b++) {
+      const band = M._GDALGetRasterBand(ds.pointer, b);
+      const type: number = M._GDALGetRasterDataType(band);
+      dataTypes.push(type);
+      M.HEAP32[flag >> 2] = 0;
+      const value: number = M._GDALGetRasterNoDataValue(band, flag);
+      noData.push(M.HEAP32[flag >> 2] ? representable(value, type) : null);
+    }
+  } finally {
+    M._free(flag);
+  }
+  const wkt: string = M.UTF8ToString(M._GDALGetProjectionRef(ds.pointer));
+  const id = /ID\["([A-Za-z]+)",(\d+)\]\]\s*$/.exec(wkt) ??
+    /AUTHORITY\["([A-Za-z]+)","(\d+)"\]\]\s*$/.exec(wkt);
+  const x0 = gt[0], y0 = gt[3];
+  const info: RasterInfo = {
+    width,
+    height,
+    bandCount,
+    geoTransform: gt,
+    extent: {
+      xmin: Math.min(x0, x0 + width * gt[1]),
+      xmax: Math.max(x0, x0 + width * gt[1]),
+      ymin: Math.min(y0, y0 + height * gt[5]),
+      ymax: Math.max(y0, y0 + height * gt[5]),
+    },
+    rotated: gt[2] !== 0 || gt[4] !== 0 || gt[5] > 0 || gt[1] < 0,
+    dataTypes,
+    noData,
+    crs: id ? `${id[1].toUpperCase()}:${id[2]}` : null,
+    wkt,
+  };
+  infos.set(ds, info);
+  return info;
+}
+
+const GDAL_RESAMPLING: Record<ResamplingMethod, string> = {
+  nearestNeighbour: "near",
+  bilinear: "bilinear",
+  cubic: "cubic",
+  cubicSpline: "cubicspline",
+  lanczos: "lanczos",
+  average: "average",
+  mode: "mode",
+  gauss: "gauss",
+};
+
+let serial = 0;
+
+function readOutput(
+  gdal: Gdal,
+  out: { local: string; all: { local: string }[] },
+): Float64Array {
+  const FS = gdal.Module.FS;
+  try {
+    const bytes: Uint8Array = FS.readFile(out.local);
+    // ENVI writes the host's byte order: little-endian in WebAssembly.
+    const copy = new Float64Array(bytes.length / 8);
+    new Uint8Array(copy.buffer).set(bytes);
+    return copy;
+  } finally {
+    for (const f of out.all) {
+      try {
+        FS.unlink(f.local);
+      } catch { /* already gone */ }
+    }
+  }
+}
+
+/**
+ * Reads one band's source window resampled to `outWidth × outHeight` (as
+ * `GDALRasterIO` does), with no-data (the band's own, unless disabled)
+ * as NaN.
+ *
+ * @example
+ * ```ts ignore
+ * const values = readWindow(gdal, ds, info, 1, 0, 0, 10, 10, 10, 10);
+ * ```
+ */
+export async function readWindow(
+  gdal: Gdal,
+  ds: OpenDataset,
+  info: RasterInfo,
+  band: number,
+  xoff: number,
+  yoff: number,
+  xsize: number,
+  ysize: number,
+  outWidth: number,
+  outHeight: number,
+  useSourceNoData = true,
+  resampling: ResamplingMethod = "nearestNeighbour",
+): Promise<Float64Array> {
+  const name = `qsl_raster_${serial++}`;
+  let out;
+  try {
+    out = await gdal.gdal_translate(
+      { pointer: ds.pointer, path: ds.path },
+      [
+        "-of",
+        "ENVI",
+        "-ot",
+        "Float64",
+        "-b",
+        String(band),
+        "-srcwin",
+        String(xoff),
+        String(yoff),
+        String(xsize),
+        String(ysize),
+        "-outsize",
+        String(outWidth),
+        String(outHeight),
+        "-r",
+        GDAL_RESAMPLING[resampling],
+        "-a_nodata",
+        "none",
+      ],
+      name,
+    );
+  } catch (error) {
+    const detail = gdalError(gdal) ??
+      (error as { message?: string })?.message ?? String(error);
+    throw new Error(`Cannot read raster band ${band}: ${detail}`, {
+      cause: error,
+    });
+  }
+  const values = readOutput(gdal, out);
+  const nodata = useSourceNoData ? info.noData[band - 1] : null;
+  if (nodata !== null && nodata !== undefined) {
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] === nodata) values[i] = NaN;
+    }
+  }
+  return values;
+}
+
+/**
+ * Warps one band onto a target grid in another CRS (GDAL's warper, the
+ * style's resampling), no-data as NaN.
+ *
+ * @example
+ * ```ts ignore
+ * const values = await warpBand(gdal, ds, 1, "EPSG:2056", extent, 100, 100, "nearestNeighbour");
+ * ```
+ */
+export async function warpBand(
+  gdal: Gdal,
+  ds: OpenDataset,
+  band: number,
+  crs: string,
+  extent: Rect,
+  width: number,
+  height: number,
+  resampling: ResamplingMethod,
+  useSourceNoData = true,
+): Promise<Float64Array> {
+  const name = `qsl_warp_${serial++}`;
+  // gdalwarp has no band selection: a one-band VRT view comes first.
+  let vrt;
+  let out;
+  try {
+    vrt = await gdal.gdal_translate(
+      { pointer: ds.pointer, path: ds.path },
+      ["-of", "VRT", "-b", String(band), "-ot", "Float64"].concat(
+        useSourceNoData ? [] : ["-a_nodata", "none"],
+      ),
+      `${name}_band`,
+    );
+    const opened = await gdal.open(vrt.local);
+    try {
+      out = await gdal.gdalwarp(opened.datasets[0], [
+        "-of",
+        "ENVI",
+        "-ot",
+        "Float64",
+        "-t_srs",
+        crs,
+        "-te",
+        String(extent.xmin),
+        String(extent.ymin),
+        String(extent.xmax),
+        String(extent.ymax),
+        "-ts",
+        String(width),
+        String(height),
+        "-r",
+        GDAL_RESAMPLING[resampling],
+        "-dstnodata",
+        "nan",
+      ], name);
+    } finally {
+      await gdal.close(opened.datasets[0]);
+    }
+  } catch (error) {
+    const detail = gdalError(gdal) ??
+      (error as { message?: string })?.message ?? String(error);
+    throw new Error(`Cannot warp raster band ${band}: ${detail}`, {
+      cause: error,
+    });
+  } finally {
+    if (vrt) {
+      for (const f of vrt.all) {
+        try {
+          gdal.Module.FS.unlink(f.local);
+        } catch { /* gone */ }
+      }
+    }
+  }
+  return readOutput(gdal, out);
+}

@@ -1,0 +1,263 @@
+/**
+ * Renders a raster layer of a render job into an image of the map's size,
+ * as QGIS's raster pipe does: provider (read + nearest sampling) →
+ * renderer → brightness/contrast → hue/saturation; opacity premultiplied.
+ *
+ * @module
+ */
+import type { Element } from "@xmldom/xmldom";
+import { withGdal } from "../gdal/gdal.ts";
+import type { LayerRef } from "../gdal/source.ts";
+import { openPrepared, prepareSource } from "../gdal/dataset_cache.ts";
+import type { MapSettings } from "../map/map_settings.ts";
+import type { RunnerContext } from "../runners/types.ts";
+import { JobError } from "../runners/types.ts";
+import { applyBrightnessContrast, applyHueSaturation } from "./filters.ts";
+import { rasterInfo, readWindow, warpBand } from "./read.ts";
+import { type RasterBlock, renderBlocks, rendererBands } from "./renderers.ts";
+import {
+  providerBlock,
+  rasterIteratorTiles,
+  rasterViewport,
+  type Viewport,
+} from "./sampling.ts";
+import { parseRasterStyle, type RasterStyle } from "./style.ts";
+
+/** A rendered raster layer. */
+export interface RasterImage {
+  /** RGBA bytes, row-major, `width × height × 4`. */
+  rgba: Uint8Array;
+  /** Width in pixels (the map's). */
+  width: number;
+  /** Height in pixels (the map's). */
+  height: number;
+  /** True: colour components are multiplied by alpha (always, here). */
+  premultiplied: boolean;
+  /** The layer's QPainter composition mode number (`<blendMode>`, 0 = source over). */
+  blendMode: number;
+}
+
+/** The job layer fields a raster render reads (structurally `QslJobLayer`). */
+export type RasterJobLayer = LayerRef;
+
+function applyUserNoData(
+  values: Float64Array,
+  ranges: { min: number; max: number }[] | undefined,
+): void {
+  if (!ranges || ranges.length === 0) return;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    for (const r of ranges) {
+      if (v >= r.min && v <= r.max) {
+        values[i] = NaN;
+        break;
+      }
+    }
+  }
+}
+
+function paste(
+  out: Uint8Array,
+  map: MapSettings,
+  tile: Uint8Array,
+  left: number,
+  top: number,
+  width: number,
+  height: number,
+): void {
+  for (let row = 0; row < height; row++) {
+    const y = top + row;
+    if (y < 0 || y >= map.height) continue;
+    const x0 = Math.max(0, left), x1 = Math.min(map.width, left + width);
+    if (x1 <= x0) continue;
+    const src = (row * width + (x0 - left)) * 4;
+    out.set(tile.subarray(src, src + (x1 - x0) * 4), (y * map.width + x0) * 4);
+  }
+}
+
+/**
+ * Renders one raster layer for a map.
+ *
+ * The result has the map's size; its pixels are premultiplied and already
+ * carry the layer's opacity (QGIS multiplies it into each pixel): draw it
+ * with source-over (or the layer's `blendMode`) at (0, 0), without any
+ * further opacity. Returns null when the raster is out of view or its
+ * renderer is one we do not draw (logged as a warning).
+ *
+ * @throws {JobError} when the source cannot be opened or read.
+ * @example
+ * ```ts ignore
+ * const image = await renderRasterLayer(layer, qmlRoot, map, ctx);
+ * ```
+ */
+export async function renderRasterLayer(
+  layer: RasterJobLayer,
+  qmlRoot: Element,
+  map: MapSettings,
+  ctx: RunnerContext,
+): Promise<RasterImage | null> {
+  const style = parseRasterStyle(qmlRoot);
+  const renderer = style.renderer;
+  if (renderer === null) {
+    ctx.logger.log("warning", "raster renderer not supported; layer skipped", {
+      layer: layer.name,
+      renderer: style.rendererType,
+    });
+    return null;
+  }
+  const prepared = await prepareSource(layer, ctx);
+  const bands = rendererBands(renderer);
+  return await withGdal(async (gdal) => {
+    const ds = openPrepared(gdal, layer, prepared, "raster");
+    const info = rasterInfo(gdal, ds);
+    for (const b of [...bands, style.alphaBand].filter((b) => b > 0)) {
+      if (b > info.bandCount) {
+        throw new JobError(
+          `Cannot render layer '${layer.name}': its style uses band ${b}, the raster has ${info.bandCount}`,
+        );
+      }
+    }
+    const sameCrs = info.crs === null ||
+      info.crs.toUpperCase() === map.crs.toUpperCase();
+    const useSrcNoData = (b: number) => style.useSourceNoData[b] ?? true;
+    const out = new Uint8Array(map.width * map.height * 4);
+    let drawn = false;
+    if (sameCrs && !info.rotated) {
+      const viewport = rasterViewport(map, info.extent);
+      if (viewport === null || viewport.width === 0 || viewport.height === 0) {
+        return null;
+      }
+      const grid = {
+        width: info.width,
+        height: info.height,
+        extent: info.extent,
+      };
+      for (const tile of rasterIteratorTiles(viewport)) {
+        const blocks: RasterBlock[] = [];
+        const read = async (band: number): Promise<RasterBlock> => {
+          // The provider asks for at most one window per block; read it
+          // first (GDAL is asynchronous here), then sample synchronously.
+          const windows: Float64Array[] = [];
+          const requests: number[][] = [];
+          providerBlock(
+            grid,
+            (...args) => {
+              requests.push(args);
+              return new Float64Array(args[4] * args[5]).fill(NaN);
+            },
+            tile.extent,
+            tile.width,
+            tile.height,
+          );
+          for (const r of requests) {
+            windows.push(
+              await readWindow(
+                gdal,
+                ds,
+                info,
+                band,
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                useSrcNoData(band),
+              ),
+            );
+          }
+          let k = 0;
+          const values = providerBlock(
+            grid,
+            () => windows[k++],
+            tile.extent,
+            tile.width,
+            tile.height,
+          );
+          applyUserNoData(values, style.userNoData[band]);
+          return {
+            width: tile.width,
+            height: tile.height,
+            values,
+            cellSize: [
+              (tile.extent.xmax - tile.extent.xmin) / tile.width,
+              (tile.extent.ymax - tile.extent.ymin) / tile.height,
+            ],
+          };
+        };
+        for (const b of bands) blocks.push(await read(b));
+        const alpha = style.alphaBand > 0
+          ? await read(style.alphaBand)
+          : undefined;
+        const rgba = filter(
+          style,
+          renderBlocks(style, renderer, blocks, alpha),
+        );
+        paste(
+          out,
+          map,
+          rgba,
+          viewport.left + tile.col,
+          viewport.top + tile.row,
+          tile.width,
+          tile.height,
+        );
+        drawn = true;
+      }
+    } else {
+      // Another CRS: GDAL's warper onto the map grid stands in for
+      // QgsRasterProjector's approximate reprojection.
+      const whole: Viewport = {
+        left: 0,
+        top: 0,
+        width: map.width,
+        height: map.height,
+        extent: map.extent,
+      };
+      const method = map.mapUnitsPerPixel > 0
+        ? style.resampling.zoomedIn
+        : "nearestNeighbour";
+      const warp = async (band: number): Promise<RasterBlock> => {
+        const values = await warpBand(
+          gdal,
+          ds,
+          band,
+          map.crs,
+          whole.extent,
+          whole.width,
+          whole.height,
+          method,
+          useSrcNoData(band),
+        );
+        applyUserNoData(values, style.userNoData[band]);
+        return {
+          width: whole.width,
+          height: whole.height,
+          values,
+          cellSize: [map.mapUnitsPerPixel, map.mapUnitsPerPixel],
+        };
+      };
+      const blocks: RasterBlock[] = [];
+      for (const b of bands) blocks.push(await warp(b));
+      const alpha = style.alphaBand > 0
+        ? await warp(style.alphaBand)
+        : undefined;
+      out.set(filter(style, renderBlocks(style, renderer, blocks, alpha)));
+      drawn = true;
+    }
+    if (!drawn) return null;
+    return {
+      rgba: out,
+      width: map.width,
+      height: map.height,
+      premultiplied: true,
+      blendMode: style.blendMode,
+    };
+  });
+}
+
+function filter(style: RasterStyle, rgba: Uint8Array): Uint8Array {
+  applyBrightnessContrast(rgba, style.brightnessContrast);
+  applyHueSaturation(rgba, style.hueSaturation);
+  return rgba;
+}

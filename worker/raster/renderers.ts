@@ -1,0 +1,558 @@
+/**
+ * QGIS's raster renderers as pure functions: blocks of band values (NaN =
+ * no data) → premultiplied RGBA bytes, with QGIS's arithmetic (C++'s
+ * truncating double → int conversions in `qRgba`, opacity multiplied into
+ * the premultiplied components).
+ *
+ * @module
+ */
+import { ColorRampShader } from "./color_ramp.ts";
+import type {
+  ContrastEnhancementStyle,
+  RasterRendererStyle,
+  RasterStyle,
+  Rgba,
+  TransparentRange,
+  TransparentRgb,
+} from "./style.ts";
+
+/** One band's values on the output grid; NaN marks no data. */
+export interface RasterBlock {
+  /** Width in pixels. */
+  width: number;
+  /** Height in pixels. */
+  height: number;
+  /** Values, row-major. */
+  values: Float64Array;
+  /** Cell size in map units (x, y), for hillshade slopes. */
+  cellSize?: [number, number];
+}
+
+/** What a renderer needs besides its band blocks. */
+export type RenderOptions =
+  & Pick<
+    RasterStyle,
+    "opacity" | "nodataColor" | "transparentValues" | "transparentRgb"
+  >
+  & {
+    /** Per-pixel alpha (0–255) from the alpha band, if any. */
+    alpha?: RasterBlock;
+  };
+
+/** The bands (1-based) a renderer reads, in the order it wants them. */
+export function rendererBands(renderer: RasterRendererStyle): number[] {
+  switch (renderer.type) {
+    case "multibandcolor":
+      return [renderer.red, renderer.green, renderer.blue];
+    default:
+      return [renderer.band];
+  }
+}
+
+function setRgba(
+  out: Uint8Array,
+  i: number,
+  r: number,
+  g: number,
+  b: number,
+  a: number,
+): void {
+  // qRgba(int, int, int, int) masks each component to 8 bits.
+  const o = i * 4;
+  out[o] = Math.trunc(r) & 255;
+  out[o + 1] = Math.trunc(g) & 255;
+  out[o + 2] = Math.trunc(b) & 255;
+  out[o + 3] = Math.trunc(a) & 255;
+}
+
+/**
+ * The premultiplied colour QGIS paints no-data pixels with (transparent
+ * unless the style sets `nodataColor`, which the layer opacity scales).
+ */
+export function nodataPixel(
+  options: Pick<RenderOptions, "opacity" | "nodataColor">,
+): [number, number, number, number] {
+  const c = options.nodataColor;
+  if (!c) return [0, 0, 0, 0];
+  const a = Math.trunc(c.a * options.opacity);
+  return [
+    Math.trunc(c.r * a / 255),
+    Math.trunc(c.g * a / 255),
+    Math.trunc(c.b * a / 255),
+    a,
+  ];
+}
+
+/**
+ * `QgsRasterTransparency::alphaValue` for one band: the alpha (0–255) of a
+ * value, given the renderer's global alpha.
+ *
+ * @example
+ * ```ts
+ * import { transparentAlpha } from "./renderers.ts";
+ * transparentAlpha(5, 255, [{ min: 0, max: 10, percentTransparent: 100 }]); // 0
+ * ```
+ */
+export function transparentAlpha(
+  value: number,
+  globalAlpha: number,
+  ranges: TransparentRange[],
+): number {
+  for (const r of ranges) {
+    if (value >= r.min && value <= r.max) {
+      return Math.trunc(globalAlpha * (1 - r.percentTransparent / 100));
+    }
+  }
+  return globalAlpha;
+}
+
+function transparentAlphaRgb(
+  r: number,
+  g: number,
+  b: number,
+  globalAlpha: number,
+  list: TransparentRgb[],
+): number {
+  for (const t of list) {
+    if (t.red === r && t.green === g && t.blue === b) {
+      return Math.trunc(globalAlpha * (1 - t.percentTransparent / 100));
+    }
+  }
+  return globalAlpha;
+}
+
+function fill(out: Uint8Array, i: number, px: number[]): void {
+  const o = i * 4;
+  out[o] = px[0];
+  out[o + 1] = px[1];
+  out[o + 2] = px[2];
+  out[o + 3] = px[3];
+}
+
+function opacityOf(
+  value: number,
+  options: RenderOptions,
+  i: number,
+): number {
+  let opacity = options.opacity;
+  if (options.transparentValues.length > 0) {
+    opacity = transparentAlpha(
+      value,
+      Math.trunc(options.opacity * 255),
+      options.transparentValues,
+    ) / 255;
+  }
+  if (options.alpha) opacity *= options.alpha.values[i] / 255;
+  return opacity;
+}
+
+function usesTransparency(options: RenderOptions): boolean {
+  return options.alpha !== undefined ||
+    options.transparentValues.length > 0 ||
+    options.transparentRgb.length > 0 ||
+    Math.abs(options.opacity - 1) > 4 * Number.EPSILON;
+}
+
+/**
+ * `QgsSingleBandPseudoColorRenderer`: colours a band through a colour ramp
+ * shader.
+ *
+ * @example
+ * ```ts
+ * import { renderPseudocolor } from "./renderers.ts";
+ * const rgba = renderPseudocolor(
+ *   { width: 1, height: 1, values: Float64Array.of(1) },
+ *   { type: "DISCRETE", clip: false, minimumValue: 0, maximumValue: 1,
+ *     items: [{ value: Infinity, color: { r: 255, g: 0, b: 0, a: 255 }, label: "" }] },
+ *   { opacity: 0.4, nodataColor: null, transparentValues: [], transparentRgb: [] },
+ * );
+ * Array.from(rgba); // [102, 0, 0, 102]
+ * ```
+ */
+export function renderPseudocolor(
+  block: RasterBlock,
+  shaderStyle: ConstructorParameters<typeof ColorRampShader>[0],
+  options: RenderOptions,
+): Uint8Array {
+  const shader = new ColorRampShader(shaderStyle);
+  const n = block.width * block.height;
+  const out = new Uint8Array(n * 4);
+  const nodata = nodataPixel(options);
+  const hasTransparency = usesTransparency(options);
+  for (let i = 0; i < n; i++) {
+    const value = block.values[i];
+    if (Number.isNaN(value)) {
+      fill(out, i, nodata);
+      continue;
+    }
+    const c = shader.shade(value);
+    if (c === null) {
+      fill(out, i, nodata);
+      continue;
+    }
+    let { r, g, b } = c;
+    const a = c.a;
+    if (a < 255) {
+      // The shader's colours are straight; the block is premultiplied.
+      r = Math.trunc(r * (a / 255));
+      g = Math.trunc(g * (a / 255));
+      b = Math.trunc(b * (a / 255));
+    }
+    if (!hasTransparency) {
+      setRgba(out, i, r, g, b, a);
+    } else {
+      const o = opacityOf(value, options, i);
+      setRgba(out, i, o * r, o * g, o * b, o * a);
+    }
+  }
+  return out;
+}
+
+/**
+ * `QgsContrastEnhancement`: maps a value to 0–255, or returns -1 when the
+ * value is not displayable (clipped out).
+ *
+ * @example
+ * ```ts
+ * import { enhanceContrast } from "./renderers.ts";
+ * enhanceContrast(50, { algorithm: "StretchToMinimumMaximum", min: 0, max: 100 }); // 127
+ * ```
+ */
+export function enhanceContrast(
+  value: number,
+  ce: ContrastEnhancementStyle | null,
+): number {
+  if (ce === null || ce.algorithm === "NoEnhancement") {
+    return Math.max(0, Math.min(255, Math.trunc(value)));
+  }
+  const { min, max } = ce;
+  const stretch = () => {
+    const v = Math.trunc(((value - min) / (max - min)) * 255);
+    return v < 0 ? 0 : v > 255 ? 255 : v;
+  };
+  switch (ce.algorithm) {
+    case "StretchToMinimumMaximum":
+    case "UserDefinedEnhancement":
+      return stretch();
+    case "StretchAndClipToMinimumMaximum":
+      if (value < min || value > max) return -1;
+      return stretch();
+    case "ClipToMinimumMaximum": {
+      if (value < min || value > max) return -1;
+      const v = Math.trunc(value);
+      return v < 0 ? 0 : v > 255 ? 255 : v;
+    }
+  }
+  return stretch();
+}
+
+/**
+ * `QgsSingleBandGrayRenderer`.
+ *
+ * @example
+ * ```ts
+ * import { renderGray } from "./renderers.ts";
+ * const px = renderGray({ width: 1, height: 1, values: Float64Array.of(100) }, "BlackToWhite", null,
+ *   { opacity: 1, nodataColor: null, transparentValues: [], transparentRgb: [] });
+ * Array.from(px); // [100, 100, 100, 255]
+ * ```
+ */
+export function renderGray(
+  block: RasterBlock,
+  gradient: "BlackToWhite" | "WhiteToBlack",
+  contrast: ContrastEnhancementStyle | null,
+  options: RenderOptions,
+): Uint8Array {
+  const n = block.width * block.height;
+  const out = new Uint8Array(n * 4);
+  const nodata = nodataPixel(options);
+  for (let i = 0; i < n; i++) {
+    const value = block.values[i];
+    if (Number.isNaN(value)) {
+      fill(out, i, nodata);
+      continue;
+    }
+    const alpha = opacityOf(value, options, i);
+    let gray = enhanceContrast(value, contrast);
+    if (gray < 0) {
+      fill(out, i, nodata);
+      continue;
+    }
+    if (gradient === "WhiteToBlack") gray = 255 - gray;
+    if (Math.abs(alpha - 1) <= 4 * Number.EPSILON) {
+      setRgba(out, i, gray, gray, gray, 255);
+    } else {
+      setRgba(out, i, alpha * gray, alpha * gray, alpha * gray, alpha * 255);
+    }
+  }
+  return out;
+}
+
+/**
+ * `QgsMultiBandColorRenderer`.
+ *
+ * @example
+ * ```ts
+ * import { renderMultiband } from "./renderers.ts";
+ * const b = (v: number) => ({ width: 1, height: 1, values: Float64Array.of(v) });
+ * const px = renderMultiband([b(10), b(20), b(30)], [null, null, null],
+ *   { opacity: 1, nodataColor: null, transparentValues: [], transparentRgb: [] });
+ * Array.from(px); // [10, 20, 30, 255]
+ * ```
+ */
+export function renderMultiband(
+  blocks: [RasterBlock, RasterBlock, RasterBlock],
+  contrasts: [
+    ContrastEnhancementStyle | null,
+    ContrastEnhancementStyle | null,
+    ContrastEnhancementStyle | null,
+  ],
+  options: RenderOptions,
+): Uint8Array {
+  const [rb, gb, bb] = blocks;
+  const n = rb.width * rb.height;
+  const out = new Uint8Array(n * 4);
+  const nodata = nodataPixel(options);
+  for (let i = 0; i < n; i++) {
+    const rv = rb.values[i], gv = gb.values[i], bv = bb.values[i];
+    if (Number.isNaN(rv) || Number.isNaN(gv) || Number.isNaN(bv)) {
+      fill(out, i, nodata);
+      continue;
+    }
+    const r = enhanceContrast(rv, contrasts[0]);
+    const g = enhanceContrast(gv, contrasts[1]);
+    const b = enhanceContrast(bv, contrasts[2]);
+    if (r < 0 || g < 0 || b < 0) {
+      fill(out, i, nodata);
+      continue;
+    }
+    let opacity = options.opacity;
+    if (options.transparentRgb.length > 0) {
+      opacity = transparentAlphaRgb(
+        rv,
+        gv,
+        bv,
+        Math.trunc(options.opacity * 255),
+        options.transparentRgb,
+      ) / 255;
+    }
+    if (options.alpha) opacity *= options.alpha.values[i] / 255;
+    if (Math.abs(opacity - 1) <= 4 * Number.EPSILON) {
+      setRgba(out, i, r, g, b, 255);
+    } else {
+      setRgba(out, i, opacity * r, opacity * g, opacity * b, opacity * 255);
+    }
+  }
+  return out;
+}
+
+/**
+ * `QgsPalettedRasterRenderer`: one colour per integer class value.
+ *
+ * @example
+ * ```ts
+ * import { renderPaletted } from "./renderers.ts";
+ * const px = renderPaletted({ width: 1, height: 1, values: Float64Array.of(2) },
+ *   [{ value: 2, color: { r: 0, g: 0, b: 255, a: 255 }, label: "" }],
+ *   { opacity: 1, nodataColor: null, transparentValues: [], transparentRgb: [] });
+ * Array.from(px); // [0, 0, 255, 255]
+ * ```
+ */
+export function renderPaletted(
+  block: RasterBlock,
+  classes: { value: number; color: Rgba }[],
+  options: RenderOptions,
+): Uint8Array {
+  // Premultiplied colours with the opacity folded into alpha, as QGIS
+  // prepares its palette.
+  const palette = new Map<number, number[]>();
+  for (const c of classes) {
+    const a = Math.trunc(c.color.a * options.opacity);
+    palette.set(c.value, [
+      Math.round(c.color.r * a / 255),
+      Math.round(c.color.g * a / 255),
+      Math.round(c.color.b * a / 255),
+      a,
+    ]);
+  }
+  const n = block.width * block.height;
+  const out = new Uint8Array(n * 4);
+  const nodata = nodataPixel(options);
+  for (let i = 0; i < n; i++) {
+    const value = block.values[i];
+    const px = Number.isNaN(value) ? undefined : palette.get(value);
+    if (px === undefined) {
+      fill(out, i, nodata);
+      continue;
+    }
+    let factor = 1;
+    if (options.transparentValues.length > 0) {
+      factor = transparentAlpha(value, 255, options.transparentValues) / 255;
+    }
+    if (options.alpha) factor *= options.alpha.values[i] / 255;
+    if (factor === 1) fill(out, i, px);
+    else {
+      setRgba(
+        out,
+        i,
+        px[0] * factor,
+        px[1] * factor,
+        px[2] * factor,
+        px[3] * factor,
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * `QgsHillshadeRenderer` (GDAL's fast formula; multidirectional too).
+ * Edge pixels and no-data neighbours reuse the centre value.
+ *
+ * @example
+ * ```ts
+ * import { renderHillshade } from "./renderers.ts";
+ * const flat = { width: 2, height: 2, values: new Float64Array(4), cellSize: [1, 1] as [number, number] };
+ * const px = renderHillshade(flat, { azimuth: 315, angle: 45, zFactor: 1, multidirection: false },
+ *   { opacity: 1, nodataColor: null, transparentValues: [], transparentRgb: [] });
+ * px[0]; // 179
+ * ```
+ */
+export function renderHillshade(
+  block: RasterBlock,
+  params: {
+    azimuth: number;
+    angle: number;
+    zFactor: number;
+    multidirection: boolean;
+  },
+  options: RenderOptions,
+): Uint8Array {
+  const { width, height, values } = block;
+  const [cellX, cellY] = block.cellSize ?? [1, 1];
+  const out = new Uint8Array(width * height * 4);
+  const nodata = nodataPixel(options);
+  const zenith = Math.max(0, 90 - params.angle) * Math.PI / 180;
+  const azimuth = -1 * params.azimuth * Math.PI / 180;
+  const cosZenith = Math.cos(zenith);
+  const sinZenith = Math.sin(zenith);
+  const cosAltZ = cosZenith * params.zFactor;
+  const cosAzCosAltZ254 = 254 * Math.cos(azimuth) * cosAltZ;
+  const sinAzCosAltZ254 = 254 * Math.sin(azimuth) * cosAltZ;
+  const squareZ = params.zFactor * params.zFactor;
+  const sinAlt254 = 254 * sinZenith;
+  const sinAlt127 = 127 * sinZenith;
+  const cos225CosAltZ127 = -32.87001872802012 * cosAltZ;
+  const cosAltZ127 = 127 * cosAltZ;
+  const at = (row: number, col: number, centre: number) => {
+    const v = values[row * width + col];
+    return Number.isNaN(v) ? centre : v;
+  };
+  for (let row = 0; row < height; row++) {
+    const up = row === 0 ? row : row - 1;
+    const down = row === height - 1 ? row : row + 1;
+    for (let col = 0; col < width; col++) {
+      const i = row * width + col;
+      const x22 = values[i];
+      if (Number.isNaN(x22)) {
+        fill(out, i, nodata);
+        continue;
+      }
+      const left = col === 0 ? col : col - 1;
+      const right = col === width - 1 ? col : col + 1;
+      const x11 = at(up, left, x22), x21 = at(row, left, x22);
+      const x31 = at(down, left, x22), x12 = at(up, col, x22);
+      const x32 = at(down, col, x22), x13 = at(up, right, x22);
+      const x23 = at(row, right, x22), x33 = at(down, right, x22);
+      const derX = ((x13 + x23 + x23 + x33) - (x11 + x21 + x21 + x31)) /
+        (8 * cellX);
+      const derY = ((x31 + x32 + x32 + x33) - (x11 + x12 + x12 + x13)) /
+        (8 * -cellY);
+      let gray: number;
+      if (!params.multidirection) {
+        gray = (sinAlt254 -
+          (derY * cosAzCosAltZ254 - derX * sinAzCosAltZ254)) /
+          Math.sqrt(1 + squareZ * (derX * derX + derY * derY));
+      } else {
+        const xx = derX * derX, yy = derY * derY, sum = xx + yy;
+        if (sum === 0) gray = 1 + sinAlt254;
+        else {
+          const v225 = Math.max(
+            0,
+            sinAlt127 + (derX - derY) * cos225CosAltZ127,
+          );
+          const v270 = Math.max(0, sinAlt127 - derX * cosAltZ127);
+          const v315 = Math.max(
+            0,
+            sinAlt127 + (derX + derY) * cos225CosAltZ127,
+          );
+          const v360 = Math.max(0, sinAlt127 - derY * cosAltZ127);
+          const w225 = 0.5 * sum - derX * derY;
+          const w270 = yy;
+          const w315 = sum - w225;
+          const w360 = xx;
+          const cang = ((w225 * v225 + w270 * v270 + w315 * v315 +
+            w360 * v360) / sum) / (1 + squareZ * sum);
+          gray = 1 + cang;
+        }
+      }
+      gray = Math.min(255, Math.max(0, gray));
+      const alpha = opacityOf(x22, options, i);
+      if (Math.abs(alpha - 1) <= 4 * Number.EPSILON) {
+        setRgba(out, i, gray, gray, gray, 255);
+      } else {
+        setRgba(out, i, alpha * gray, alpha * gray, alpha * gray, alpha * 255);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs the style's renderer over band blocks (ordered as
+ * {@link rendererBands} says).
+ *
+ * @example
+ * ```ts ignore
+ * const rgba = renderBlocks(style, style.renderer!, blocks);
+ * ```
+ */
+export function renderBlocks(
+  style: RasterStyle,
+  renderer: RasterRendererStyle,
+  blocks: RasterBlock[],
+  alpha?: RasterBlock,
+): Uint8Array {
+  const options: RenderOptions = { ...style, alpha };
+  switch (renderer.type) {
+    case "singlebandpseudocolor":
+      return renderPseudocolor(blocks[0], renderer.shader, options);
+    case "singlebandgray":
+      return renderGray(
+        blocks[0],
+        renderer.gradient,
+        renderer.contrast,
+        options,
+      );
+    case "multibandcolor":
+      return renderMultiband(
+        [blocks[0], blocks[1], blocks[2]],
+        [renderer.redContrast, renderer.greenContrast, renderer.blueContrast],
+        options,
+      );
+    case "paletted":
+      return renderPaletted(blocks[0], renderer.classes, options);
+    case "hillshade":
+      return renderHillshade(blocks[0], renderer, options);
+    case "singlecolor": {
+      const c = renderer.color;
+      return renderPseudocolor(blocks[0], {
+        type: "DISCRETE",
+        clip: false,
+        minimumValue: -Infinity,
+        maximumValue: Infinity,
+        items: [{ value: Infinity, color: c, label: "" }],
+      }, options);
+    }
+  }
+}
