@@ -473,6 +473,39 @@ Deno.test("pages keep Z in their WKB; a mixed layer is read as its first feature
   assertEquals(mixed.features.map((f) => f.geometry!.kind), ["point", "point"]);
 });
 
+Deno.test("concurrent reads are serialised and each gets its own result", async () => {
+  const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
+  const jobs = Object.entries(FORMATS).flatMap(([format, source]) => [
+    readVectorLayer(layer(source, `c_${format}`), {
+      bbox: NEAR,
+      crs: "EPSG:2056",
+    }, ctx),
+    readVectorLayer(layer(source, `c_${format}`), {
+      bbox: { xmin: -2e7, ymin: -2e7, xmax: 2e7, ymax: 2e7 },
+      crs: "EPSG:3857",
+    }, ctx),
+    readVectorPage(layer(source, `c_${format}`), {
+      startIndex: 0,
+      count: 1,
+      orderByFid: true,
+    }, ctx),
+  ]);
+  const results = await Promise.all(jobs);
+  for (let i = 0; i < results.length; i += 3) {
+    const [near, all, page] = results.slice(i, i + 3) as unknown as [
+      { features: unknown[] },
+      { features: unknown[] },
+      { features: unknown[]; numbersMatched: number },
+    ];
+    assertEquals(
+      [near.features.length, all.features.length],
+      [2, 3],
+      `${i / 3}`,
+    );
+    assertEquals([page.features.length, page.numbersMatched], [1, 4]);
+  }
+});
+
 Deno.test("cleanup of the generated data root", async () => {
   if (root) await Deno.remove(root, { recursive: true });
 });
