@@ -39,10 +39,14 @@ export interface RenderJob extends MapJob {
   layers: RenderJobLayer[];
 }
 
-/** An image a raster renderer produced (unpremultiplied RGBA, map size). */
+/** An image a raster renderer produced (RGBA, map size). */
 export interface RasterImage {
   /** Pixels. */
   rgba: Uint8Array;
+  /** True when colours are premultiplied by alpha (default: false). */
+  premultiplied?: boolean;
+  /** The layer's blend mode (QGIS number); absent: read from the QML. */
+  blendMode?: number;
   /** Width. */
   width: number;
   /** Height. */
@@ -200,7 +204,9 @@ function drawRasterImage(
     {
       width: img.width,
       height: img.height,
-      alphaType: ck.AlphaType.Unpremul,
+      alphaType: img.premultiplied
+        ? ck.AlphaType.Premul
+        : ck.AlphaType.Unpremul,
       colorType: ck.ColorType.RGBA_8888,
       colorSpace: ck.ColorSpace.SRGB,
     },

@@ -5,6 +5,7 @@
  * @module
  */
 import type { RenderDeps } from "./render.ts";
+import { renderRasterLayer } from "../raster/render.ts";
 
 /** The worker's render dependencies. */
 export const renderDeps: RenderDeps = {
@@ -13,4 +14,5 @@ export const renderDeps: RenderDeps = {
       `Cannot evaluate expression '${text}': no expression engine is configured`,
     );
   },
+  renderRaster: renderRasterLayer,
 };

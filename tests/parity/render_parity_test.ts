@@ -31,3 +31,9 @@ Deno.test({
   ignore: NO_REFERENCE,
   fn: () => parity("demo", "zones_outline_style", 100),
 });
+
+Deno.test({
+  name: "parity: upstream/bui20220630 (≤ 100 mismatched pixels)",
+  ignore: NO_REFERENCE,
+  fn: () => parity("upstream", "bui20220630", 100),
+});
