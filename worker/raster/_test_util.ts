@@ -43,7 +43,10 @@ export function mapFor(
 }
 
 /** A context for tests: no remote hosts, logs kept. */
-export function testContext(dataRoot: string, logs: string[] = []): RunnerContext {
+export function testContext(
+  dataRoot: string,
+  logs: string[] = [],
+): RunnerContext {
   return {
     dataRoot,
     svgPaths: [],
@@ -53,7 +56,11 @@ export function testContext(dataRoot: string, logs: string[] = []): RunnerContex
   };
 }
 
-/** Premultiplied → straight RGBA (the conversion QGIS's PNGs show: floor). */
+/**
+ * Premultiplied → straight RGBA as Qt converts before writing a PNG:
+ * `c × 255 / a` rounded half to even (Qt's SIMD path; QGIS's PNGs show
+ * 81→202 and 51→128 at alpha 102).
+ */
 export function unpremultiply(rgba: Uint8Array): Uint8Array {
   const out = new Uint8Array(rgba.length);
   for (let o = 0; o < rgba.length; o += 4) {
@@ -61,7 +68,10 @@ export function unpremultiply(rgba: Uint8Array): Uint8Array {
     if (a === 0) continue;
     out[o + 3] = a;
     for (let k = 0; k < 3; k++) {
-      out[o + k] = Math.min(255, Math.floor(rgba[o + k] * 255 / a));
+      const v = rgba[o + k] * 255 / a;
+      const f = Math.floor(v);
+      const r = v - f === 0.5 ? (f % 2 === 0 ? f : f + 1) : Math.round(v);
+      out[o + k] = Math.min(255, r);
     }
   }
   return out;
@@ -81,7 +91,10 @@ export function mismatched(
     includeAA: true,
   });
   if (diffPath && n > 0) {
-    Deno.writeFileSync(diffPath, encode({ width, height, data: diff, channels: 4 }));
+    Deno.writeFileSync(
+      diffPath,
+      encode({ width, height, data: diff, channels: 4 }),
+    );
     Deno.writeFileSync(
       diffPath.replace(/\.png$/, ".actual.png"),
       encode({ width, height, data: actual, channels: 4 }),

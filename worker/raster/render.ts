@@ -213,6 +213,7 @@ export async function renderRasterLayer(
         width: map.width,
         height: map.height,
         extent: map.extent,
+        alignedExtent: map.extent,
       };
       const method = map.mapUnitsPerPixel > 0
         ? style.resampling.zoomedIn

@@ -3,7 +3,8 @@
  *
  * - {@link rasterViewport}: `QgsRasterLayerRenderer` aligns the visible part
  *   of the raster to whole output pixels (floor/ceil) through
- *   `QgsMapToPixel`'s affine transform;
+ *   `QgsMapToPixel`'s affine transform, but reads the unaligned extent into
+ *   them;
  * - {@link rasterIteratorTiles}: `QgsRasterIterator` cuts it in parts of at
  *   most 2000 × 2000 pixels;
  * - {@link providerBlock}: `QgsRasterDataProvider::block` +
@@ -49,8 +50,14 @@ export interface Viewport {
   width: number;
   /** Height in output pixels. */
   height: number;
-  /** The map extent of those pixels. */
+  /**
+   * The extent QGIS reads into those pixels: the visible part of the raster
+   * before alignment (`mDrawnExtent`), so the raster is stretched by up to a
+   * pixel to fill the aligned viewport, as QGIS does.
+   */
   extent: Rect;
+  /** The map extent of the aligned pixels. */
+  alignedExtent: Rect;
 }
 
 /** `QgsMapToPixel` without rotation, with QTransform's arithmetic. */
@@ -144,7 +151,8 @@ export function rasterViewport(
     top,
     width: Math.abs(right - left),
     height: Math.abs(bottom - top),
-    extent: { xmin, ymin, xmax, ymax },
+    extent: visible,
+    alignedExtent: { xmin, ymin, xmax, ymax },
   };
 }
 
@@ -168,8 +176,9 @@ export interface Tile {
  * @example
  * ```ts
  * import { rasterIteratorTiles } from "./sampling.ts";
- * rasterIteratorTiles({ left: 0, top: 0, width: 3000, height: 10,
- *   extent: { xmin: 0, ymin: 0, xmax: 3000, ymax: 10 } }).length; // 2
+ * const extent = { xmin: 0, ymin: 0, xmax: 3000, ymax: 10 };
+ * rasterIteratorTiles({ left: 0, top: 0, width: 3000, height: 10, extent,
+ *   alignedExtent: extent }).length; // 2
  * ```
  */
 export function rasterIteratorTiles(viewport: Viewport, max = 2000): Tile[] {
@@ -355,9 +364,10 @@ export function providerBlock(
   if (nearDouble(tmpYRes, yRes)) tmpYRes = yRes;
   const same = tmpExtent.xmin === box.xmin && tmpExtent.xmax === box.xmax &&
     tmpExtent.ymin === box.ymin && tmpExtent.ymax === box.ymax;
-  if (same && !(tmpXRes > xRes) && !(tmpYRes > yRes)) {
-    return readBlock(grid, read, box, width, height);
-  }
+  // A request inside the raster goes straight to the GDAL provider's
+  // readBlock (QGIS 3.44 renders show its sampling, not the coarser
+  // two-stage read below, even when zoomed out).
+  if (same) return readBlock(grid, read, box, width, height);
   const fromRow = cRound((box.ymax - tmpExtent.ymax) / yRes);
   const toRow = cRound((box.ymax - tmpExtent.ymin) / yRes) - 1;
   const fromCol = cRound((tmpExtent.xmin - box.xmin) / xRes);
