@@ -1,0 +1,135 @@
+/**
+ * `deno task demo`: exports the sample project `demo/demo.qgs` (our own
+ * data in `demo/data/`) to a config, builds a render job from it as a
+ * client would (every checked vector/raster layer, top first, the
+ * project's extent), renders it in one shot — no Redis — and writes
+ * `out/demo.config.json` and `out/demo.png`.
+ *
+ * @module
+ */
+import { deflateSync } from "node:zlib";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { exportProject, readProject } from "../exporter/mod.ts";
+import type { Config, DataSet, TreeGroup } from "../interface/config/mod.ts";
+import { type RenderJob, renderMap } from "../worker/runners/render.ts";
+import { renderDeps } from "../worker/runners/render_deps.ts";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const OUT = join(HERE, "..", "out");
+
+/** The wire form of a style (urlsafe base64 of zlib-compressed QML). */
+function encodeStyle(qml: string): string {
+  const z = deflateSync(new TextEncoder().encode(qml));
+  let bin = "";
+  for (const b of z) bin += String.fromCharCode(b);
+  return btoa(bin).replaceAll("+", "-").replaceAll("/", "_");
+}
+
+/** Layer ids in drawing order of the tree (top first), checked only. */
+function checkedLayerIds(config: Config): string[] {
+  const groups = new Map<string, TreeGroup>(
+    config.tree.members.map((g) => [g.id, g]),
+  );
+  const out: string[] = [];
+  const walk = (g: TreeGroup) => {
+    for (const id of g.children) {
+      const sub = groups.get(id);
+      if (sub && sub !== g) {
+        if (sub.is_checked) walk(sub);
+      } else out.push(id);
+    }
+  };
+  const root = groups.get("");
+  if (root) walk(root);
+  return out;
+}
+
+const warnings: string[] = [];
+const started = performance.now();
+const project = await readProject(join(HERE, "demo.qgs"));
+const config = await exportProject(project, {
+  encodeStyle,
+  warn: (m) => warnings.push(m),
+});
+await Deno.mkdir(OUT, { recursive: true });
+await Deno.writeTextFile(
+  join(OUT, "demo.config.json"),
+  JSON.stringify(config, null, 2),
+);
+const exported = performance.now();
+
+const datasets = new Map<string, DataSet>();
+for (const d of [...config.datasets.vector, ...config.datasets.raster]) {
+  datasets.set(d.id, d);
+}
+const layers: RenderJob["layers"] = [];
+let bbox: RenderJob["bbox"] | null = null;
+for (const id of checkedLayerIds(config)) {
+  const d = datasets.get(id);
+  if (!d || !d.is_checked) continue;
+  const src = d.source.ogr ?? d.source.gdal;
+  if (!src) continue;
+  const style = d.styles.find((s) => s.name === d.style_name) ?? d.styles[0];
+  layers.push({
+    id: d.id,
+    name: d.name,
+    source: JSON.stringify({
+      path: src.path,
+      ...(src.layer_name ? { layerName: src.layer_name } : {}),
+    }),
+    remote: false,
+    folder_name: null,
+    driver: d.driver,
+    style: style ? { name: style.name, definition: style.definition } : null,
+    filter: null,
+  });
+  if (d.bbox) {
+    bbox = bbox
+      ? {
+        x_min: Math.min(bbox.x_min, d.bbox.x_min),
+        y_min: Math.min(bbox.y_min, d.bbox.y_min),
+        x_max: Math.max(bbox.x_max, d.bbox.x_max),
+        y_max: Math.max(bbox.y_max, d.bbox.y_max),
+      }
+      : { ...d.bbox };
+  }
+}
+if (!bbox) throw new Error("Cannot render the demo: no layer has an extent");
+// a margin of 4 % around the data
+const mx = (bbox.x_max - bbox.x_min) * 0.04,
+  my = (bbox.y_max - bbox.y_min) * 0.04;
+bbox = {
+  x_min: bbox.x_min - mx,
+  y_min: bbox.y_min - my,
+  x_max: bbox.x_max + mx,
+  y_max: bbox.y_max + my,
+};
+
+const job: RenderJob = {
+  layers,
+  bbox,
+  crs: "EPSG:2056",
+  width: 1200,
+  height: 800,
+  dpi: 96,
+  format: "image/png",
+};
+const { data } = await renderMap(job, {
+  dataRoot: HERE,
+  svgPaths: [],
+  remoteHosts: [],
+  limits: { maxWidth: 4096, maxHeight: 4096, maxLayers: 100 },
+  logger: { log: (level, message) => warnings.push(`${level}: ${message}`) },
+}, renderDeps);
+await Deno.writeFile(join(OUT, "demo.png"), data as Uint8Array);
+const rendered = performance.now();
+for (const w of warnings) console.warn(w);
+console.log(
+  `exported ${layers.length} layers in ${
+    (exported - started).toFixed(0)
+  } ms, ` +
+    `rendered ${job.width}×${job.height} in ${
+      (rendered - exported).toFixed(0)
+    } ms → out/demo.png`,
+);
