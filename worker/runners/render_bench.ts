@@ -1,0 +1,149 @@
+/**
+ * Render speed: whole render jobs of the reference corpus through
+ * `renderMap` (read, paint, encode; no Redis) against reading their
+ * features alone as the baseline, and our PNG writer against Skia's PNG
+ * encoder (ms per megapixel).
+ *
+ *     deno bench -A worker/runners/render_bench.ts   # Deno's statistics
+ *     deno run -A worker/runners/render_bench.ts     # medians of 21 runs, ratios
+ *
+ * The Python worker (QGIS 3.22) took, end to end through Redis on our
+ * 2-core machines: 16 ms for zones_outline_style, 97 ms for bui20220630.
+ */
+import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
+import { referenceContext } from "../../tests/parity/parity.ts";
+import { type RenderJob, renderMap } from "./render.ts";
+import { renderDeps } from "./render_deps.ts";
+import { readVectorLayer } from "../gdal/vector.ts";
+import { computeMapSettings } from "../map/compute.ts";
+import { getCanvasKit } from "../paint/canvaskit.ts";
+import { encodePng } from "../paint/png.ts";
+
+interface Case {
+  name: string;
+  group: string;
+  baseline?: boolean;
+  fn: () => Promise<void> | void;
+}
+const benches: Case[] = [];
+
+async function job(dir: string, name: string): Promise<RenderJob> {
+  return JSON.parse(
+    await Deno.readTextFile(`${REFERENCE_DIR}/${dir}/${name}.job.json`),
+  ).job;
+}
+
+if (!NO_REFERENCE) {
+  const zones = await job("demo", "zones_outline_style");
+  const zonesCtx = referenceContext(`${REFERENCE_DIR}/demo`);
+  const zonesMap = computeMapSettings(zones);
+  const group = "zones_outline_style 640×440 (Python worker: 16 ms)";
+  benches.push({
+    name: "read its features only (readVectorLayer)",
+    group,
+    baseline: true,
+    async fn() {
+      await readVectorLayer(zones.layers[0], {
+        bbox: zonesMap.extent,
+        crs: zonesMap.crs,
+      }, zonesCtx);
+    },
+  });
+  benches.push({
+    name: "render (read + paint + PNG)",
+    group,
+    async fn() {
+      await renderMap(zones, zonesCtx, renderDeps);
+    },
+  });
+  const bui = await job("upstream", "bui20220630");
+  const buiCtx = referenceContext(`${REFERENCE_DIR}/upstream`);
+  benches.push({
+    name: "bui20220630 1500×1500 raster (Python worker: 97 ms)",
+    group,
+    async fn() {
+      await renderMap(bui, buiCtx, renderDeps);
+    },
+  });
+}
+
+{
+  // a 1500×1500 map of the demo zones' kind: anti-aliased shapes on transparency
+  const ck = await getCanvasKit();
+  const w = 1500, h = 1500;
+  const surface = ck.MakeSurface(w, h)!;
+  const canvas = surface.getCanvas();
+  canvas.clear(ck.TRANSPARENT);
+  const paint = new ck.Paint();
+  paint.setAntiAlias(true);
+  for (let i = 0; i < 400; i++) {
+    paint.setColor(
+      ck.Color((i * 37) % 256, (i * 91) % 256, (i * 53) % 256, 0.8),
+    );
+    canvas.drawCircle((i * 7919) % w, (i * 104729) % h, 20 + (i % 60), paint);
+  }
+  paint.delete();
+  const info = {
+    width: w,
+    height: h,
+    colorType: ck.ColorType.RGBA_8888,
+    alphaType: ck.AlphaType.Unpremul,
+    colorSpace: ck.ColorSpace.SRGB,
+  };
+  const group = "PNG encode 1500×1500 (2.25 Mpx; budget 20 ms/Mpx = 45 ms)";
+  benches.push({
+    name: "Skia's PNG encoder (makeImageSnapshot + encodeToBytes)",
+    group,
+    baseline: true,
+    fn() {
+      const image = surface.makeImageSnapshot();
+      image.encodeToBytes(ck.ImageFormat.PNG, 100);
+      image.delete();
+    },
+  });
+  benches.push({
+    name: "ours: readPixels + encodePng (zlib level 1)",
+    group,
+    fn() {
+      const rgba = canvas.readPixels(0, 0, info) as Uint8Array;
+      encodePng(rgba, w, h);
+    },
+  });
+}
+
+async function medians(runs: number): Promise<void> {
+  const groups = new Map<
+    string,
+    { name: string; median: number; baseline: boolean }[]
+  >();
+  for (const b of benches) {
+    await b.fn(); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await b.fn();
+      times.push(performance.now() - t0);
+    }
+    times.sort((x, y) => x - y);
+    const row = {
+      name: b.name,
+      median: times[runs >> 1],
+      baseline: !!b.baseline,
+    };
+    groups.set(b.group, [...(groups.get(b.group) ?? []), row]);
+  }
+  for (const [group, rows] of groups) {
+    const base = rows.find((r) => r.baseline) ?? rows[0];
+    console.log(`\n${group}`);
+    for (const r of rows) {
+      console.log(
+        `  ${r.median.toFixed(2).padStart(8)} ms  ×${
+          (r.median / base.median).toFixed(2)
+        }  ${r.name}`,
+      );
+    }
+  }
+}
+
+if (import.meta.main) await medians(21);
+else for (const b of benches) Deno.bench(b);
