@@ -254,6 +254,13 @@ export function parseColor(value: string | null | undefined): Rgba | null {
   return null;
 }
 
+// QGIS ≥ 3.38 writes `opacity` (0–1); older versions `percentTransparent`.
+function percent(e: Element): number {
+  const pt = attr(e, "percentTransparent");
+  if (pt !== null) return qmlNumber(pt, 100);
+  return (1 - qmlNumber(attr(e, "opacity"), 0)) * 100;
+}
+
 function contrast(el: Element | null): ContrastEnhancementStyle | null {
   if (!el) return null;
   const algorithm = (text(child(el, "algorithm")) ?? "NoEnhancement")
@@ -398,17 +405,12 @@ export function parseRasterStyle(qmlRoot: Element): RasterStyle {
   const transparency = child(rr, "rasterTransparency");
   const transparentValues: TransparentRange[] = [];
   const transparentRgb: TransparentRgb[] = [];
-  for (
-    const e of children(
-      child(transparency, "singleValuePixelList") ?? rr,
-      "pixelListEntry",
-    )
-  ) {
-    if (!child(transparency, "singleValuePixelList")) break;
+  const single = child(transparency, "singleValuePixelList");
+  for (const e of single ? children(single, "pixelListEntry") : []) {
     transparentValues.push({
       min: qmlNumber(attr(e, "min"), NaN),
       max: qmlNumber(attr(e, "max"), NaN),
-      percentTransparent: qmlNumber(attr(e, "percentTransparent"), 100),
+      percentTransparent: percent(e),
     });
   }
   const three = child(transparency, "threeValuePixelList");
@@ -418,7 +420,7 @@ export function parseRasterStyle(qmlRoot: Element): RasterStyle {
         red: qmlNumber(attr(e, "red"), NaN),
         green: qmlNumber(attr(e, "green"), NaN),
         blue: qmlNumber(attr(e, "blue"), NaN),
-        percentTransparent: qmlNumber(attr(e, "percentTransparent"), 100),
+        percentTransparent: percent(e),
       });
     }
   }

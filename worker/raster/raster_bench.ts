@@ -1,0 +1,123 @@
+/**
+ * Raster render speed on `upstream/bui20220630` (1500 × 1500, pseudocolour
+ * ramp, opacity 0.4): `renderRasterLayer` against a baseline of GDAL's
+ * warper (`gdalwarp -r near` onto the map grid, same cached dataset) plus
+ * the same ramp. The Python worker took 97 ms end to end for this job.
+ *
+ *     deno bench -A worker/raster/raster_bench.ts   # Deno's statistics
+ *     deno run -A worker/raster/raster_bench.ts     # medians of 21 runs, ratios
+ */
+import { DOMParser } from "@xmldom/xmldom";
+import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
+import { withGdal } from "../gdal/gdal.ts";
+import { openPrepared, prepareSource } from "../gdal/dataset_cache.ts";
+import { renderRasterLayer } from "./render.ts";
+import { warpBand } from "./read.ts";
+import { renderPseudocolor } from "./renderers.ts";
+import { parseRasterStyle } from "./style.ts";
+import { mapFor, testContext } from "./_test_util.ts";
+
+interface Case {
+  name: string;
+  group: string;
+  baseline?: boolean;
+  fn: () => Promise<void>;
+}
+const benches: Case[] = [];
+
+if (!NO_REFERENCE) {
+  const dir = `${REFERENCE_DIR}/upstream`;
+  const job = JSON.parse(
+    await Deno.readTextFile(`${dir}/bui20220630.job.json`),
+  ).job;
+  const qml = await Deno.readTextFile(`${dir}/bui20220630.qml`);
+  const b = job.bbox;
+  const map = mapFor(
+    { xmin: b.x_min, ymin: b.y_min, xmax: b.x_max, ymax: b.y_max },
+    job.width,
+    job.height,
+    job.crs,
+    job.dpi,
+  );
+  const ctx = testContext(dir);
+  const layer = job.layers[0];
+  const group = "bui20220630 (1500 × 1500)";
+  benches.push({
+    name: `${group}: gdalwarp -r near + ramp (baseline)`,
+    group,
+    baseline: true,
+    async fn() {
+      const root = new DOMParser().parseFromString(qml, "text/xml")
+        .documentElement!;
+      const style = parseRasterStyle(root);
+      const prepared = await prepareSource(layer, ctx);
+      const values = await withGdal(async (gdal) => {
+        const ds = openPrepared(gdal, layer, prepared, "raster");
+        return await warpBand(
+          gdal,
+          ds,
+          1,
+          map.crs,
+          map.extent,
+          map.width,
+          map.height,
+          "nearestNeighbour",
+        );
+      });
+      if (style.renderer?.type !== "singlebandpseudocolor") throw new Error();
+      renderPseudocolor(
+        { width: map.width, height: map.height, values },
+        style.renderer.shader,
+        style,
+      );
+    },
+  });
+  benches.push({
+    name: `${group}: renderRasterLayer (QGIS sampling)`,
+    group,
+    async fn() {
+      const root = new DOMParser().parseFromString(qml, "text/xml")
+        .documentElement!;
+      await renderRasterLayer(layer, root, map, ctx);
+    },
+  });
+}
+
+async function medians(runs: number): Promise<void> {
+  const groups = new Map<
+    string,
+    { name: string; median: number; baseline: boolean }[]
+  >();
+  for (const b of benches) {
+    await b.fn(); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await b.fn();
+      times.push(performance.now() - t0);
+    }
+    times.sort((x, y) => x - y);
+    groups.set(b.group, [...(groups.get(b.group) ?? []), {
+      name: b.name,
+      median: times[runs >> 1],
+      baseline: !!b.baseline,
+    }]);
+  }
+  for (const [group, rows] of groups) {
+    const base = rows.find((r) => r.baseline) ?? rows[0];
+    console.log(`\n${group} (Python worker, end to end: 97 ms)`);
+    for (const r of rows) {
+      console.log(
+        `  ${r.median.toFixed(2).padStart(8)} ms  ×${
+          (r.median / base.median).toFixed(2)
+        }  ${r.name}`,
+      );
+    }
+  }
+}
+
+if (import.meta.main) {
+  await medians(21);
+} else {
+  for (const b of benches) Deno.bench(b);
+}
