@@ -299,3 +299,79 @@ export function clipRing(
   }
   return new Float64Array(pts);
 }
+
+/**
+ * Clips a polyline to a rectangle; returns the pieces inside (Liang–Barsky
+ * per segment, consecutive inside segments joined), as QGIS clips lines to
+ * the extent before drawing them.
+ *
+ * @example
+ * ```ts
+ * import { clipLine } from "./geometry.ts";
+ * clipLine(new Float64Array([-5, 5, 15, 5]), 0, 0, 10, 10).map((l) => Array.from(l)); // [[0, 5, 10, 5]]
+ * ```
+ */
+export function clipLine(
+  line: Float64Array,
+  xmin: number,
+  ymin: number,
+  xmax: number,
+  ymax: number,
+): Float64Array[] {
+  const out: Float64Array[] = [];
+  let cur: number[] = [];
+  const flush = () => {
+    if (cur.length >= 4) out.push(new Float64Array(cur));
+    cur = [];
+  };
+  for (let i = 0; i + 3 < line.length; i += 2) {
+    const x1 = line[i], y1 = line[i + 1], x2 = line[i + 2], y2 = line[i + 3];
+    const dx = x2 - x1, dy = y2 - y1;
+    let t0 = 0, t1 = 1, ok = true;
+    for (
+      const [p, q] of [[-dx, x1 - xmin], [dx, xmax - x1], [-dy, y1 - ymin], [
+        dy,
+        ymax - y1,
+      ]]
+    ) {
+      if (p === 0) {
+        if (q < 0) {
+          ok = false;
+          break;
+        }
+      } else {
+        const r = q / p;
+        if (p < 0) {
+          if (r > t1) {
+            ok = false;
+            break;
+          }
+          if (r > t0) t0 = r;
+        } else {
+          if (r < t0) {
+            ok = false;
+            break;
+          }
+          if (r < t1) t1 = r;
+        }
+      }
+    }
+    if (!ok) {
+      flush();
+      continue;
+    }
+    const ax = x1 + t0 * dx,
+      ay = y1 + t0 * dy,
+      bx = x1 + t1 * dx,
+      by = y1 + t1 * dy;
+    const n = cur.length;
+    if (n === 0 || cur[n - 2] !== ax || cur[n - 1] !== ay) {
+      flush();
+      cur.push(ax, ay);
+    }
+    cur.push(bx, by);
+    if (t1 < 1) flush();
+  }
+  flush();
+  return out;
+}

@@ -11,7 +11,7 @@ import type { Feature, Geometry } from "../geometry/types.ts";
 import type { Renderer, Rule, Symbol, VectorStyle } from "../style/model.ts";
 import type { CompiledExpression, PaintContext } from "./context.ts";
 import { drawSymbol } from "./symbol.ts";
-import { clipRing, geometryToPixels } from "./geometry.ts";
+import { clipLine, clipRing, geometryToPixels } from "./geometry.ts";
 
 /** Picks the symbols a renderer draws a feature with. */
 export type SymbolPicker = (feature: Feature) => Symbol[];
@@ -186,22 +186,30 @@ export function symbolPicker(
 }
 
 function clipForDrawing(g: Geometry, width: number, height: number): Geometry {
-  if (g.kind !== "polygon") return g;
-  // QGIS trims polygons to the extent grown by a tenth on every side.
+  if (g.kind === "point") return g;
+  // QGIS clips lines and polygons to the extent grown by a tenth on every side.
   const x0 = -0.1 * width, y0 = -0.1 * height;
   const x1 = 1.1 * width, y1 = 1.1 * height;
   let needs = false;
-  for (const part of g.parts) {
+  outer: for (const part of g.parts) {
     for (const r of part) {
       for (let i = 0; i + 1 < r.length; i += 2) {
         if (r[i] < x0 || r[i] > x1 || r[i + 1] < y0 || r[i + 1] > y1) {
           needs = true;
-          break;
+          break outer;
         }
       }
     }
   }
   if (!needs) return g;
+  if (g.kind === "line") {
+    return {
+      kind: "line",
+      parts: g.parts.flatMap((part) =>
+        part[0] ? clipLine(part[0], x0, y0, x1, y1).map((l) => [l]) : []
+      ),
+    };
+  }
   return {
     kind: "polygon",
     parts: g.parts.map((part) =>
