@@ -156,15 +156,12 @@ class Table {
   doubles(index: number): Float64Array | null {
     const [start, len] = this.vector(index);
     if (!start) return null;
-    const out = new Float64Array(len);
+    // A byte copy: the vector need not be 8-byte aligned in the file.
     const byteStart = this.view.byteOffset + start;
-    if (byteStart % 8 === 0) {
-      out.set(new Float64Array(this.view.buffer, byteStart, len));
-    } else {
-      for (let i = 0; i < len; i++) {
-        out[i] = this.view.getFloat64(start + i * 8, true);
-      }
-    }
+    const out = new Float64Array(len);
+    new Uint8Array(out.buffer).set(
+      new Uint8Array(this.view.buffer, byteStart, len * 8),
+    );
     return out;
   }
 
