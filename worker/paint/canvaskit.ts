@@ -3,7 +3,8 @@
  *
  * @module
  */
-import CanvasKitModule from "canvaskit-wasm";
+// The "full" build: the default one cannot encode JPEG.
+import CanvasKitModule from "canvaskit-wasm/bin/full/canvaskit.js";
 import type { CanvasKit, CanvasKitInitOptions } from "canvaskit-wasm";
 
 // The package is CommonJS whose typings declare an ES default export; Deno's

@@ -1,0 +1,154 @@
+import { deflateSync } from "node:zlib";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { decode } from "fast-png";
+import { decodeStyleDefinition, type RenderJob, renderMap } from "./render.ts";
+import { renderDeps } from "./render_deps.ts";
+import { JobError, type RunnerContext } from "./types.ts";
+
+const DEMO = join(dirname(fileURLToPath(import.meta.url)), "../../demo");
+const logs: string[] = [];
+const ctx: RunnerContext = {
+  dataRoot: DEMO,
+  svgPaths: [],
+  remoteHosts: [],
+  limits: { maxWidth: 2000, maxHeight: 2000, maxLayers: 10 },
+  logger: { log: (level, message) => logs.push(`${level}: ${message}`) },
+};
+
+function encode(qml: string): string {
+  let bin = "";
+  for (const b of deflateSync(new TextEncoder().encode(qml))) {
+    bin += String.fromCharCode(b);
+  }
+  return btoa(bin).replaceAll("+", "-").replaceAll("/", "_");
+}
+
+function fillStyle(color: string, extra = ""): string {
+  return `<qgis ${extra}><renderer-v2 type="singleSymbol"><symbols><symbol type="fill" name="0" alpha="1">
+    <layer class="SimpleFill" enabled="1" pass="0"><prop k="color" v="${color}"/><prop k="outline_style" v="no"/></layer>
+    </symbol></symbols></renderer-v2><layerOpacity>OPACITY</layerOpacity></qgis>`;
+}
+
+function layer(
+  id: string,
+  qml: string,
+  opacity = 1,
+): RenderJob["layers"][number] {
+  return {
+    id,
+    name: id,
+    source: JSON.stringify({ path: "zones.geojson" }),
+    remote: false,
+    folder_name: "data",
+    driver: "ogr",
+    style: {
+      name: "default",
+      definition: encode(qml.replace("OPACITY", String(opacity))),
+    },
+    filter: null,
+  };
+}
+
+// the lake zone's inside, in map units (see demo/data/zones.geojson)
+const bbox = { x_min: 2606000, y_min: 1200500, x_max: 2608000, y_max: 1201500 };
+
+async function pixel(job: RenderJob): Promise<number[]> {
+  const out = await renderMap(job, ctx, renderDeps);
+  const img = decode(out.data as Uint8Array);
+  const ch = img.channels;
+  const i =
+    (Math.floor(img.height / 2) * img.width + Math.floor(img.width / 2)) * ch;
+  return Array.from(img.data.subarray(i, i + ch) as Uint8Array);
+}
+
+Deno.test("render: the job's first layer is drawn on top; layer opacity composites", async () => {
+  const job: RenderJob = {
+    layers: [
+      layer("red", fillStyle("255,0,0,255")),
+      layer("blue", fillStyle("0,0,255,255")),
+    ],
+    bbox,
+    crs: "EPSG:2056",
+    width: 20,
+    height: 10,
+    format: "image/png",
+  };
+  if (JSON.stringify(await pixel(job)) !== "[255,0,0,255]") {
+    throw new Error("red is not on top");
+  }
+  job.layers[0] = layer("red", fillStyle("255,0,0,255"), 0.5);
+  const [r, g, b, a] = await pixel(job);
+  if (Math.abs(r - 128) > 1 || g !== 0 || Math.abs(b - 127) > 1 || a !== 255) {
+    throw new Error(`half red over blue: ${[r, g, b, a]}`);
+  }
+});
+
+Deno.test("render: JPEG on white; scale-based visibility hides a layer", async () => {
+  const hidden = fillStyle(
+    "255,0,0,255",
+    'hasScaleBasedVisibilityFlag="1" minScale="1000" maxScale="0"',
+  );
+  const job: RenderJob = {
+    layers: [layer("hidden", hidden)],
+    bbox,
+    crs: "EPSG:2056",
+    width: 20,
+    height: 10,
+    format: "IMAGE/JPEG",
+  };
+  const out = await renderMap(job, ctx, renderDeps);
+  if (out.contentType !== "image/jpeg") throw new Error(out.contentType);
+  const bytes = out.data as Uint8Array;
+  if (bytes[0] !== 0xff || bytes[1] !== 0xd8) throw new Error("not a JPEG");
+  const png = await pixel({ ...job, format: "image/png" });
+  if (png[3] !== 0) {
+    throw new Error("a layer beyond its minimum scale was drawn");
+  }
+});
+
+Deno.test("render: bad input fails with a JobError naming the cause", async () => {
+  const base: RenderJob = {
+    layers: [],
+    bbox,
+    crs: "EPSG:2056",
+    width: 20,
+    height: 10,
+  };
+  const cases: [RenderJob, RegExp][] = [
+    [{ ...base, width: 5000 }, /exceeds the limit/],
+    [{ ...base, format: "image/gif" }, /unsupported format/],
+    [{
+      ...base,
+      layers: [{ ...layer("x", "<qgis/>"), style: { definition: "!!!" } }],
+    }, /Cannot (decode|read the) style/],
+    [
+      { ...base, layers: [layer("x", "<qgis><renderer-v2")] },
+      /Cannot read the style of layer 'x'/,
+    ],
+    [{
+      ...base,
+      layers: [{
+        ...layer("x", fillStyle("1,2,3,255")),
+        source: JSON.stringify({ path: "../../etc/passwd" }),
+      }],
+    }, /Cannot open layer 'x'/],
+  ];
+  for (const [job, re] of cases) {
+    let e: unknown;
+    try {
+      await renderMap(job, ctx, renderDeps);
+    } catch (error) {
+      e = error;
+    }
+    if (!(e instanceof JobError) || !re.test(e.message)) {
+      throw new Error(`${re}: got ${e}`);
+    }
+  }
+});
+
+Deno.test("render: style definitions decode as the Python client encodes them", () => {
+  if (decodeStyleDefinition(encode("<qgis>ü</qgis>")) !== "<qgis>ü</qgis>") {
+    throw new Error("round trip");
+  }
+});
