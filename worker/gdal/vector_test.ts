@@ -506,6 +506,25 @@ Deno.test("concurrent reads are serialised and each gets its own result", async 
   }
 });
 
+Deno.test("the process-wide cache stays bounded over many layers and reopens evicted ones", async () => {
+  const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
+  const before = { ...datasetCache.stats };
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i < 40; i++) {
+      const data = await readVectorLayer(
+        layer(FORMATS.gpkg, `many_${i}`),
+        { bbox: NEAR, crs: "EPSG:2056" },
+        ctx,
+      );
+      assertEquals(data.features.length, 2);
+    }
+  }
+  assert(datasetCache.size <= 32, `${datasetCache.size}`);
+  // 40 ids cycled through 32 slots twice: every read opened its dataset.
+  assertEquals(datasetCache.stats.opened - before.opened, 80);
+  assert(datasetCache.stats.closed - before.closed >= 48);
+});
+
 Deno.test("cleanup of the generated data root", async () => {
   if (root) await Deno.remove(root, { recursive: true });
 });
