@@ -1,0 +1,457 @@
+/**
+ * Job input: layers, filters, the parameters of each job type and the
+ * envelopes shipped in `job:{id}` (wire-compatible with
+ * `qgis_server_light.interface.job.*.input`).
+ *
+ * @module
+ */
+import { z } from "zod";
+import { BBox, Style } from "../common.ts";
+
+const FES20_NS = "http://www.opengis.net/fes/2.0";
+
+/** A filter in OGC Filter Encoding 1.1 (`http://www.opengis.net/ogc`). */
+export interface OgcFilter110 {
+  /** The filter XML. */
+  definition: string;
+}
+/** A filter in OGC Filter Encoding 2.0 (`http://www.opengis.net/fes/2.0`). */
+export interface OgcFilterFES20 {
+  /** The filter XML. */
+  definition: string;
+}
+
+const FilterObject = z.looseObject({ definition: z.string() });
+
+/**
+ * Schema of {@link OgcFilter110}.
+ *
+ * @example
+ * ```ts
+ * import { OgcFilter110 } from "./input.ts";
+ * OgcFilter110.parse({ definition: '<Filter xmlns="http://www.opengis.net/ogc"/>' });
+ * ```
+ */
+export const OgcFilter110: z.ZodType<OgcFilter110> = FilterObject;
+/**
+ * Schema of {@link OgcFilterFES20}.
+ *
+ * @example
+ * ```ts
+ * import { OgcFilterFES20 } from "./input.ts";
+ * OgcFilterFES20.parse({ definition: '<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"/>' });
+ * ```
+ */
+export const OgcFilterFES20: z.ZodType<OgcFilterFES20> = FilterObject;
+
+/**
+ * Which filter encoding a definition uses, told apart by its XML namespace.
+ *
+ * @example
+ * ```ts
+ * import { filterVersion } from "./input.ts";
+ * filterVersion('<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"/>'); // "FES20"
+ * ```
+ */
+export function filterVersion(definition: string): "110" | "FES20" {
+  return definition.includes(FES20_NS) ? "FES20" : "110";
+}
+
+/** A layer as a job carries it. */
+export interface QslJobLayer {
+  /** Layer id. */
+  id: string;
+  /** Layer name. */
+  name: string;
+  /** The decoded source as a JSON string (redacted in logs). */
+  source: string;
+  /** Whether the source is fetched over the network. */
+  remote: boolean;
+  /** Folder below the data root the source's paths are relative to. */
+  folder_name: string;
+  /** Provider: `ogr`, `gdal`, `postgres`, `wms` … */
+  driver: string;
+  /** The style to draw with. */
+  style: Style | null;
+  /** A filter on the layer's features. */
+  filter: OgcFilter110 | OgcFilterFES20 | null;
+}
+
+/**
+ * Schema of {@link QslJobLayer}.
+ *
+ * @example
+ * ```ts
+ * import { QslJobLayer } from "./input.ts";
+ * QslJobLayer.parse({
+ *   id: "l1", name: "roads", source: '{"path": "roads.gpkg"}', remote: false,
+ *   folder_name: "data", driver: "ogr",
+ * }).style; // null
+ * ```
+ */
+export const QslJobLayer: z.ZodType<QslJobLayer> = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  source: z.string(),
+  remote: z.boolean(),
+  folder_name: z.string(),
+  driver: z.string(),
+  style: Style.nullable().default(null),
+  filter: FilterObject.nullable().default(null),
+});
+
+/** Parameters of a render (GetMap-like) job. */
+export interface QslJobParameterRender {
+  /** Layers, the first drawn on top. */
+  layers: QslJobLayer[];
+  /** Requested extent in `crs`. */
+  bbox: BBox;
+  /** Map CRS, e.g. `EPSG:2056`. */
+  crs: string;
+  /** Image width in pixels. */
+  width: number;
+  /** Image height in pixels. */
+  height: number;
+  /** Dots per inch; `null` means 96. */
+  dpi: number | null;
+  /** Output MIME type; default `image/png`. */
+  format: string;
+  /** Extra SVG folders (Python `QslJobParameterMapRelated`). */
+  svg_paths: string[];
+}
+
+const int = () => z.coerce.number().int();
+
+/**
+ * Schema of {@link QslJobParameterRender}.
+ *
+ * @example
+ * ```ts
+ * import { QslJobParameterRender } from "./input.ts";
+ * QslJobParameterRender.parse({
+ *   layers: [], bbox: "0,0,10,10", crs: "EPSG:2056", width: 256, height: 256,
+ * }).format; // "image/png"
+ * ```
+ */
+export const QslJobParameterRender: z.ZodType<QslJobParameterRender> = z
+  .looseObject({
+    layers: z.array(QslJobLayer),
+    bbox: BBox,
+    crs: z.string(),
+    width: int().positive(),
+    height: int().positive(),
+    dpi: z.coerce.number().positive().nullable().default(null),
+    format: z.string().default("image/png"),
+    svg_paths: z.array(z.string()).default([]),
+  });
+
+/** One query of a feature job. */
+export interface FeatureQuery {
+  /** Layers to query (vector sources). */
+  layers: QslJobLayer[];
+  /** Names to report the layers under, same length as `layers` when given. */
+  aliases: string[];
+  /** A FES 2.0 filter; `null` (or a null definition) means none. */
+  filter: OgcFilterFES20 | null;
+}
+
+/**
+ * Schema of {@link FeatureQuery}.
+ *
+ * @example
+ * ```ts
+ * import { FeatureQuery } from "./input.ts";
+ * FeatureQuery.parse({ layers: [] }).aliases; // []
+ * ```
+ */
+export const FeatureQuery: z.ZodType<FeatureQuery> = z.looseObject({
+  layers: z.array(QslJobLayer),
+  aliases: z.array(z.string()).default([]),
+  filter: z.preprocess(
+    (v) =>
+      v && typeof v === "object" &&
+        (v as { definition?: unknown }).definition == null
+        ? null
+        : v,
+    FilterObject.nullable(),
+  ).default(null),
+});
+
+/** Parameters of a feature (GetFeature-like) job. */
+export interface QslJobParameterFeature {
+  /** Queries, answered in order. */
+  queries: FeatureQuery[];
+  /** Paging offset; default 0. */
+  start_index: number;
+  /** Page size; `null` means all. */
+  count: number | null;
+}
+
+/**
+ * Schema of {@link QslJobParameterFeature}. `start_index` and `count` also
+ * accept numeric strings (clients pass WFS key-value values through).
+ *
+ * @example
+ * ```ts
+ * import { QslJobParameterFeature } from "./input.ts";
+ * QslJobParameterFeature.parse({ queries: [], count: "10" }).count; // 10
+ * ```
+ */
+export const QslJobParameterFeature: z.ZodType<QslJobParameterFeature> = z
+  .looseObject({
+    queries: z.array(FeatureQuery),
+    start_index: int().nonnegative().default(0),
+    count: int().nonnegative().nullable().default(null),
+  });
+
+/**
+ * Parameters of a feature info (GetFeatureInfo-like) job: the Python fields
+ * (`INFO_FORMAT`, `QUERY_LAYERS`, `I`/`J` or `X`/`Y`) plus what a renderer
+ * needs to know what is drawn under the pixel (the map, `FEATURE_COUNT`,
+ * tolerances in pixels as QGIS Server's `FI_*_TOLERANCE`).
+ */
+export interface QslJobParameterFeatureInfo {
+  /** `application/json`, `text/plain`, `text/html` or `application/vnd.ogc.gml`. */
+  INFO_FORMAT: string;
+  /** Comma-separated layer names to query. */
+  QUERY_LAYERS: string;
+  /** Pixel column (WMS 1.1). */
+  X: string | null;
+  /** Pixel row (WMS 1.1). */
+  Y: string | null;
+  /** Pixel column (WMS 1.3). */
+  I: string | null;
+  /** Pixel row (WMS 1.3). */
+  J: string | null;
+  /** Most features per layer; default 1. */
+  FEATURE_COUNT: number;
+  /** Point tolerance in pixels; default 16. */
+  FI_POINT_TOLERANCE: number;
+  /** Line tolerance in pixels; default 8. */
+  FI_LINE_TOLERANCE: number;
+  /** Polygon tolerance in pixels; default 4. */
+  FI_POLYGON_TOLERANCE: number;
+  /** The map's layers (with styles). */
+  layers: QslJobLayer[];
+  /** Map extent. */
+  bbox: BBox | null;
+  /** Map CRS. */
+  crs: string | null;
+  /** Map width in pixels. */
+  width: number | null;
+  /** Map height in pixels. */
+  height: number | null;
+  /** Dots per inch. */
+  dpi: number | null;
+}
+
+const optNumStr = () =>
+  z.preprocess(
+    (v) => typeof v === "number" ? String(v) : v,
+    z.string().nullable(),
+  )
+    .default(null);
+
+/**
+ * Schema of {@link QslJobParameterFeatureInfo}.
+ *
+ * @example
+ * ```ts
+ * import { QslJobParameterFeatureInfo } from "./input.ts";
+ * QslJobParameterFeatureInfo.parse({ INFO_FORMAT: "text/plain", QUERY_LAYERS: "a", I: "5", J: "7" })
+ *   .FEATURE_COUNT; // 1
+ * ```
+ */
+export const QslJobParameterFeatureInfo: z.ZodType<QslJobParameterFeatureInfo> =
+  z.looseObject({
+    INFO_FORMAT: z.string(),
+    QUERY_LAYERS: z.string(),
+    X: optNumStr(),
+    Y: optNumStr(),
+    I: optNumStr(),
+    J: optNumStr(),
+    FEATURE_COUNT: int().positive().default(1),
+    FI_POINT_TOLERANCE: z.coerce.number().nonnegative().default(16),
+    FI_LINE_TOLERANCE: z.coerce.number().nonnegative().default(8),
+    FI_POLYGON_TOLERANCE: z.coerce.number().nonnegative().default(4),
+    layers: z.array(QslJobLayer).default([]),
+    bbox: BBox.nullable().default(null),
+    crs: z.string().nullable().default(null),
+    width: int().positive().nullable().default(null),
+    height: int().positive().nullable().default(null),
+    dpi: z.coerce.number().positive().nullable().default(null),
+  });
+
+/** Parameters of a legend (GetLegendGraphic-like) job. */
+export interface QslJobParameterLegend {
+  /** Layers to draw the legend of. */
+  layers: QslJobLayer[];
+  /** Output MIME type; default `image/png`. */
+  format: string;
+  /** Width in pixels. */
+  width: number | null;
+  /** Height in pixels. */
+  height: number | null;
+  /** Dots per inch; default 91 (null → 91). */
+  dpi: number;
+  /** Map scale for scale-dependent rules. */
+  scale: number | null;
+  /** Whether to draw the layer titles. */
+  layer_title: boolean;
+}
+
+/**
+ * Schema of {@link QslJobParameterLegend}.
+ *
+ * @example
+ * ```ts
+ * import { QslJobParameterLegend } from "./input.ts";
+ * QslJobParameterLegend.parse({ layers: [] }).dpi; // 91
+ * ```
+ */
+export const QslJobParameterLegend: z.ZodType<QslJobParameterLegend> = z
+  .looseObject({
+    layers: z.array(QslJobLayer),
+    format: z.string().default("image/png"),
+    width: int().positive().nullable().default(null),
+    height: int().positive().nullable().default(null),
+    dpi: z.preprocess(
+      (v) => v ?? undefined,
+      z.coerce.number().positive().default(91),
+    ),
+    scale: z.coerce.number().positive().nullable().default(null),
+    layer_title: z.boolean().default(false),
+  });
+
+/** A render job envelope. */
+export interface QslJobInfoRender {
+  /** Job id. */
+  id: string;
+  /** Always `QslJobInfoRender`. */
+  type: "QslJobInfoRender";
+  /** Parameters. */
+  job: QslJobParameterRender;
+}
+/** A feature job envelope. */
+export interface QslJobInfoFeature {
+  /** Job id. */
+  id: string;
+  /** Always `QslJobInfoFeature`. */
+  type: "QslJobInfoFeature";
+  /** Parameters. */
+  job: QslJobParameterFeature;
+}
+/** A feature info job envelope. */
+export interface QslJobInfoFeatureInfo {
+  /** Job id. */
+  id: string;
+  /** Always `QslJobInfoFeatureInfo`. */
+  type: "QslJobInfoFeatureInfo";
+  /** Parameters. */
+  job: QslJobParameterFeatureInfo;
+}
+/** A legend job envelope. */
+export interface QslJobInfoLegend {
+  /** Job id. */
+  id: string;
+  /** Always `QslJobInfoLegend`. */
+  type: "QslJobInfoLegend";
+  /** Parameters. */
+  job: QslJobParameterLegend;
+}
+/** Any job envelope, discriminated by `type`. */
+export type QslJobInfo =
+  | QslJobInfoRender
+  | QslJobInfoFeature
+  | QslJobInfoFeatureInfo
+  | QslJobInfoLegend;
+
+/** The names of the job envelope types (the `info_type` of a job hash). */
+export type QslJobInfoType = QslJobInfo["type"];
+
+const RenderEnvelope = z.looseObject({
+  id: z.string(),
+  type: z.literal("QslJobInfoRender"),
+  job: QslJobParameterRender,
+});
+const FeatureEnvelope = z.looseObject({
+  id: z.string(),
+  type: z.literal("QslJobInfoFeature"),
+  job: QslJobParameterFeature,
+});
+const FeatureInfoEnvelope = z.looseObject({
+  id: z.string(),
+  type: z.literal("QslJobInfoFeatureInfo"),
+  job: QslJobParameterFeatureInfo,
+});
+const LegendEnvelope = z.looseObject({
+  id: z.string(),
+  type: z.literal("QslJobInfoLegend"),
+  job: QslJobParameterLegend,
+});
+
+/**
+ * Schema of {@link QslJobInfoRender}.
+ *
+ * @example
+ * ```ts
+ * import { QslJobInfoRender } from "./input.ts";
+ * QslJobInfoRender.safeParse({}).success; // false
+ * ```
+ */
+export const QslJobInfoRender: z.ZodType<QslJobInfoRender> = RenderEnvelope;
+/**
+ * Schema of {@link QslJobInfoFeature}.
+ *
+ * @example
+ * ```ts
+ * import { QslJobInfoFeature } from "./input.ts";
+ * QslJobInfoFeature.parse({ id: "1", type: "QslJobInfoFeature", job: { queries: [] } });
+ * ```
+ */
+export const QslJobInfoFeature: z.ZodType<QslJobInfoFeature> = FeatureEnvelope;
+/**
+ * Schema of {@link QslJobInfoFeatureInfo}.
+ *
+ * @example
+ * ```ts
+ * import { QslJobInfoFeatureInfo } from "./input.ts";
+ * QslJobInfoFeatureInfo.safeParse({ id: "1", type: "QslJobInfoFeatureInfo", job: {} }).success; // false
+ * ```
+ */
+export const QslJobInfoFeatureInfo: z.ZodType<QslJobInfoFeatureInfo> =
+  FeatureInfoEnvelope;
+/**
+ * Schema of {@link QslJobInfoLegend}.
+ *
+ * @example
+ * ```ts
+ * import { QslJobInfoLegend } from "./input.ts";
+ * QslJobInfoLegend.parse({ id: "1", type: "QslJobInfoLegend", job: { layers: [] } });
+ * ```
+ */
+export const QslJobInfoLegend: z.ZodType<QslJobInfoLegend> = LegendEnvelope;
+
+/**
+ * Schema of {@link QslJobInfo}: any envelope, discriminated by `type`.
+ *
+ * @example
+ * ```ts
+ * import { QslJobInfo } from "./input.ts";
+ * QslJobInfo.parse({ id: "1", type: "QslJobInfoLegend", job: { layers: [] } }).type; // "QslJobInfoLegend"
+ * ```
+ */
+export const QslJobInfo: z.ZodType<QslJobInfo> = z.discriminatedUnion("type", [
+  RenderEnvelope,
+  FeatureEnvelope,
+  FeatureInfoEnvelope,
+  LegendEnvelope,
+]);
+
+/** Names of every job envelope type. */
+export const JOB_INFO_TYPES: readonly QslJobInfoType[] = [
+  "QslJobInfoRender",
+  "QslJobInfoFeature",
+  "QslJobInfoFeatureInfo",
+  "QslJobInfoLegend",
+];

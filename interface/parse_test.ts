@@ -1,0 +1,114 @@
+import assert from "node:assert/strict";
+import { NO_REFERENCE, REFERENCE_DIR } from "../tests/reference.ts";
+import { parseJobInfo, WireFormatError } from "./parse.ts";
+import { BBox } from "./common.ts";
+import { QslJobInfo } from "./job/input.ts";
+
+const JOBS = [
+  "upstream/placenames.job.json",
+  "upstream/bui20220630.job.json",
+  "upstream/placenames_features.job.json",
+  "demo/all_lv95.job.json",
+  "demo/zones_outline_style.job.json",
+];
+
+Deno.test({
+  name: "reference jobs parse and round-trip through JSON unchanged",
+  ignore: NO_REFERENCE,
+  fn() {
+    for (const file of JOBS) {
+      const text = Deno.readTextFileSync(`${REFERENCE_DIR}/${file}`);
+      const job = parseJobInfo(text);
+      const again = parseJobInfo(JSON.stringify(job));
+      assert.deepEqual(again, job, file);
+      // every field of the wire JSON survives (unknown fields are kept too)
+      const wire = JSON.parse(text);
+      assert.equal(job.id, wire.id);
+      assert.equal(job.type, wire.type);
+      if (job.type === "QslJobInfoRender") {
+        assert.equal(job.job.layers.length, wire.job.layers.length);
+        assert.equal(job.job.bbox.x_min, wire.job.bbox.x_min);
+        assert.equal(job.job.layers[0].source, wire.job.layers[0].source);
+      }
+    }
+  },
+});
+
+Deno.test("bad input names the path of the bad field", () => {
+  const bad = {
+    id: "1",
+    type: "QslJobInfoRender",
+    job: {
+      layers: [{
+        id: "a",
+        name: "a",
+        source: 3,
+        remote: false,
+        folder_name: "d",
+        driver: "ogr",
+      }],
+      bbox: "0,0,1,1",
+      crs: "EPSG:2056",
+      width: 10,
+      height: 10,
+    },
+  };
+  const err = assertThrowsWire(() => parseJobInfo(bad));
+  assert.equal(err.path, "job.layers.0.source");
+  assert.match(err.message, /job\.layers\.0\.source/);
+  assert.match(
+    assertThrowsWire(() => parseJobInfo("{nope")).message,
+    /malformed JSON/,
+  );
+  assert.match(
+    assertThrowsWire(() => parseJobInfo({ id: "1", type: "Nope", job: {} }))
+      .message,
+    /type/,
+  );
+});
+
+function assertThrowsWire(fn: () => unknown): WireFormatError {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof WireFormatError, String(e));
+    return e;
+  }
+  throw new Error("expected a WireFormatError");
+}
+
+Deno.test("BBox accepts the Python from_string/from_list forms", () => {
+  assert.deepEqual(BBox.parse("1,2,3,4"), {
+    x_min: 1,
+    y_min: 2,
+    x_max: 3,
+    y_max: 4,
+    z_min: 0,
+    z_max: 0,
+  });
+  assert.deepEqual(BBox.parse([1, 2, 5, 3, 4, 6]), {
+    x_min: 1,
+    y_min: 2,
+    z_min: 5,
+    x_max: 3,
+    y_max: 4,
+    z_max: 6,
+  });
+  assert.equal(BBox.safeParse("1,2,3").success, false);
+});
+
+Deno.test("feature job: numeric strings for paging, a filter with null definition is no filter", () => {
+  const job = QslJobInfo.parse({
+    id: "1",
+    type: "QslJobInfoFeature",
+    job: {
+      queries: [{ layers: [], filter: { definition: null } }],
+      start_index: "5",
+      count: "10",
+    },
+  });
+  assert.ok(job.type === "QslJobInfoFeature");
+  assert.equal(job.job.start_index, 5);
+  assert.equal(job.job.count, 10);
+  assert.equal(job.job.queries[0].filter, null);
+});
