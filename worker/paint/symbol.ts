@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Canvas, CanvasKit, Paint, Path } from "canvaskit-wasm";
+import type { Canvas, Paint, Path } from "canvaskit-wasm";
 import type { Feature, Geometry } from "../geometry/types.ts";
 import type { Symbol, SymbolLayer } from "../style/model.ts";
 import {
@@ -30,7 +30,6 @@ import {
 import {
   lineLength,
   offsetLine,
-  pointInPolygon,
   pointOnSurface,
   pointsAlong,
   polygonCentroid,
@@ -1155,9 +1154,3 @@ function linePatternFill(
   }
   restore();
 }
-
-/** Whether a pixel point lies inside pixel rings (exported for tests). */
-export { pointInPolygon };
-
-/** The CanvasKit type re-exported for painters' signatures. */
-export type { CanvasKit };

@@ -51,16 +51,28 @@ Deno.test("QML: sub-symbols and data-defined properties", async () => {
   if (style.renderer.type !== "categorizedSymbol") throw new Error("type");
   const fill = style.renderer.categories[0].symbol!.layers[0];
   assertEquals(fill.dataDefined.fillColor.active, true, "dd active");
-  assertEquals(fill.dataDefined.outlineWidth.expression, '"width"', "field → expression");
+  assertEquals(
+    fill.dataDefined.outlineWidth.expression,
+    '"width"',
+    "field → expression",
+  );
   const centroid = style.renderer.categories[1].symbol!.layers[0];
   assertEquals(centroid.subSymbol?.layers[0].props.name, "star", "sub-symbol");
   assertEquals(style.renderer.categories[1].render, false, "render=false");
   assertEquals(style.renderer.categories[2].value, "", "catch-all value");
-  assertEquals([style.opacity, style.blendMode, style.symbolLevels], [0.5, 6, true], "layer");
+  assertEquals([style.opacity, style.blendMode, style.symbolLevels], [
+    0.5,
+    6,
+    true,
+  ], "layer");
 });
 
 Deno.test("QML: no renderer → null; bad XML and other roots → SyntaxError", () => {
-  assertEquals(readVectorStyle(parseQmlDocument("<qgis/>")), null, "no renderer");
+  assertEquals(
+    readVectorStyle(parseQmlDocument("<qgis/>")),
+    null,
+    "no renderer",
+  );
   for (const bad of ["<qgis>", "<style/>", "not xml"]) {
     let error: unknown;
     try {
@@ -68,7 +80,11 @@ Deno.test("QML: no renderer → null; bad XML and other roots → SyntaxError", 
     } catch (e) {
       error = e;
     }
-    if (!(error instanceof SyntaxError)) throw new Error(`no SyntaxError for ${bad}`);
-    if (!error.message.startsWith("Cannot parse style")) throw new Error(error.message);
+    if (!(error instanceof SyntaxError)) {
+      throw new Error(`no SyntaxError for ${bad}`);
+    }
+    if (!error.message.startsWith("Cannot parse style")) {
+      throw new Error(error.message);
+    }
   }
 });

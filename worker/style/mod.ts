@@ -1,0 +1,41 @@
+/**
+ * QML (QGIS layer styles) → a typed style model.
+ *
+ * @example
+ * ```ts
+ * import { parseVectorStyle } from "./mod.ts";
+ * const style = parseVectorStyle('<qgis><renderer-v2 type="nullSymbol"/></qgis>');
+ * style?.renderer.type; // "nullSymbol"
+ * ```
+ *
+ * @module
+ */
+export type {
+  Category,
+  DataDefinedProperty,
+  Range,
+  Renderer,
+  RenderUnit,
+  Rule,
+  Symbol,
+  SymbolLayer,
+  SymbolType,
+  VectorStyle,
+} from "./model.ts";
+export {
+  parseQmlDocument,
+  parseVectorStyle,
+  readRenderer,
+  readSymbol,
+  readVectorStyle,
+} from "./qml.ts";
+export {
+  parseColor,
+  parseUnit,
+  propNumber,
+  propNumberList,
+  propPoint,
+  type Rgba,
+  toPixels,
+  type UnitContext,
+} from "./props.ts";
