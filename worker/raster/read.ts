@@ -143,6 +143,17 @@ const GDAL_RESAMPLING: Record<ResamplingMethod, string> = {
 
 let serial = 0;
 
+// gdal3.js lists a VRT's sources among its "output" files: only what GDAL
+// wrote into its own output folder may be deleted, never a source file.
+function removeOutputs(gdal: Gdal, files: { local: string }[]): void {
+  for (const f of files) {
+    if (!f.local.startsWith("/output/")) continue;
+    try {
+      gdal.Module.FS.unlink(f.local);
+    } catch { /* already gone */ }
+  }
+}
+
 function readOutput(
   gdal: Gdal,
   out: { local: string; all: { local: string }[] },
@@ -155,11 +166,7 @@ function readOutput(
     new Uint8Array(copy.buffer).set(bytes);
     return copy;
   } finally {
-    for (const f of out.all) {
-      try {
-        FS.unlink(f.local);
-      } catch { /* already gone */ }
-    }
+    removeOutputs(gdal, out.all);
   }
 }
 
@@ -295,13 +302,7 @@ export async function warpBand(
       cause: error,
     });
   } finally {
-    if (vrt) {
-      for (const f of vrt.all) {
-        try {
-          gdal.Module.FS.unlink(f.local);
-        } catch { /* gone */ }
-      }
-    }
+    if (vrt) removeOutputs(gdal, vrt.all);
   }
   return readOutput(gdal, out);
 }

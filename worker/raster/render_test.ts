@@ -1,0 +1,375 @@
+import { DOMParser } from "@xmldom/xmldom";
+import { withGdal } from "../gdal/gdal.ts";
+import { JobError } from "../runners/types.ts";
+import { ColorRampShader } from "./color_ramp.ts";
+import { renderRasterLayer } from "./render.ts";
+import { parseRasterStyle } from "./style.ts";
+import { mapFor, testContext } from "./_test_util.ts";
+import { assert, assertEquals } from "./_assert.ts";
+
+// A 40 × 30 raster of 100 m cells at (2600000, 1200000) in EPSG:2056,
+// values = col + row, no data = -9999 on the diagonal col == row.
+const W = 40, H = 30, CELL = 100, X0 = 2600000, Y0 = 1200000;
+const value = (c: number, r: number) => (c === r ? -9999 : c + r);
+
+const root = await Deno.makeTempDir({ prefix: "qsl_raster_test_" });
+await Deno.mkdir(`${root}/data`);
+
+async function writeAsc(name: string, f: (c: number, r: number) => number) {
+  const lines = [
+    `ncols ${W}`,
+    `nrows ${H}`,
+    `xllcorner ${X0}`,
+    `yllcorner ${Y0}`,
+    `cellsize ${CELL}`,
+    `NODATA_value -9999`,
+  ];
+  for (let r = 0; r < H; r++) {
+    lines.push(Array.from({ length: W }, (_, c) => f(c, r)).join(" "));
+  }
+  await Deno.writeTextFile(`${root}/${name}.asc`, lines.join("\n") + "\n");
+}
+
+async function toGeoTiff(input: string, output: string, extra: string[] = []) {
+  await withGdal(async (gdal) => {
+    const opened = await gdal.open(input);
+    const ds = opened.datasets[0];
+    try {
+      const out = await gdal.gdal_translate(
+        ds,
+        ["-of", "GTiff", "-a_srs", "EPSG:2056", ...extra],
+        output,
+      );
+      await Deno.writeFile(
+        `${root}/data/${output}.tif`,
+        gdal.Module.FS.readFile(out.local),
+      );
+      gdal.Module.FS.unlink(out.local);
+    } finally {
+      await gdal.close(ds);
+    }
+  });
+}
+
+await writeAsc("single", value);
+await toGeoTiff(`${root}/single.asc`, "single", ["-ot", "Float32"]);
+// Three bands through a VRT of three grids.
+await writeAsc("r", (c) => c * 6);
+await writeAsc("g", (_c, r) => r * 8);
+await writeAsc("b", () => 77);
+await Deno.writeTextFile(
+  `${root}/rgb.vrt`,
+  `<VRTDataset rasterXSize="${W}" rasterYSize="${H}">
+  <GeoTransform>${X0}, ${CELL}, 0, ${Y0 + H * CELL}, 0, -${CELL}</GeoTransform>
+  ${
+    ["r", "g", "b"].map((n, i) =>
+      `<VRTRasterBand dataType="Byte" band="${i + 1}"><SimpleSource>
+    <SourceFilename relativeToVRT="1">${n}.asc</SourceFilename><SourceBand>1</SourceBand>
+  </SimpleSource></VRTRasterBand>`
+    ).join("\n")
+  }
+</VRTDataset>`,
+);
+await toGeoTiff(`${root}/rgb.vrt`, "rgb");
+
+const layer = (path: string, name = "test") => ({
+  id: `raster_test_${path}`,
+  name,
+  source: JSON.stringify({ path }),
+  remote: false,
+  folder_name: "data",
+  driver: "gdal",
+});
+
+const qml = (renderer: string, extra = "") =>
+  new DOMParser().parseFromString(
+    `<qgis><pipe>${renderer}</pipe>${extra}</qgis>`,
+    "text/xml",
+  ).documentElement!;
+
+const PSEUDO =
+  `<rasterrenderer type="singlebandpseudocolor" band="1" opacity="1">
+  <rastershader><colorrampshader colorRampType="DISCRETE" clip="0">
+    <item value="10" color="#ff0000" alpha="255"/>
+    <item value="30" color="#00ff00" alpha="255"/>
+    <item value="inf" color="#0000ff" alpha="255"/>
+  </colorrampshader></rastershader></rasterrenderer>`;
+
+const fullMap = (width: number, height: number, crs = "EPSG:2056") =>
+  mapFor(
+    { xmin: X0, ymin: Y0, xmax: X0 + W * CELL, ymax: Y0 + H * CELL },
+    width,
+    height,
+    crs,
+  );
+
+function pixel(
+  rgba: Uint8Array,
+  width: number,
+  x: number,
+  y: number,
+): number[] {
+  const o = (y * width + x) * 4;
+  return Array.from(rgba.slice(o, o + 4));
+}
+
+function expectedColour(v: number): number[] {
+  if (v === -9999) return [0, 0, 0, 0];
+  const style = parseRasterStyle(qml(PSEUDO));
+  if (style.renderer?.type !== "singlebandpseudocolor") throw new Error();
+  const c = new ColorRampShader(style.renderer.shader).shade(v);
+  return c ? [c.r, c.g, c.b, c.a] : [0, 0, 0, 0];
+}
+
+Deno.test({
+  name:
+    "renderRasterLayer: one map pixel per cell gives each cell's class colour",
+  sanitizeResources: false,
+  async fn() {
+    const map = fullMap(W, H);
+    const image = await renderRasterLayer(
+      layer("single.tif"),
+      qml(PSEUDO),
+      map,
+      testContext(root),
+    );
+    assert(image, "rendered");
+    assertEquals(
+      [image.width, image.height, image.premultiplied],
+      [W, H, true],
+      "shape",
+    );
+    for (let r = 0; r < H; r++) {
+      for (let c = 0; c < W; c++) {
+        assertEquals(
+          pixel(image.rgba, W, c, r),
+          expectedColour(value(c, r)),
+          `cell ${c},${r}`,
+        );
+      }
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "renderRasterLayer: zoomed in on part of the raster samples the cell under each pixel centre",
+  sanitizeResources: false,
+  async fn() {
+    // 1000 × 800 m window at 25 m per pixel, inside the raster.
+    const bbox = {
+      xmin: X0 + 1234,
+      ymin: Y0 + 567,
+      xmax: X0 + 2234,
+      ymax: Y0 + 1367,
+    };
+    const map = mapFor(bbox, 40, 32, "EPSG:2056");
+    const image = await renderRasterLayer(
+      layer("single.tif"),
+      qml(PSEUDO),
+      map,
+      testContext(root),
+    );
+    assert(image, "rendered");
+    for (let y = 0; y < map.height; y++) {
+      for (let x = 0; x < map.width; x++) {
+        const mx = map.extent.xmin + (x + 0.5) * map.mapUnitsPerPixel;
+        const my = map.extent.ymax - (y + 0.5) * map.mapUnitsPerPixel;
+        const c = Math.floor((mx - X0) / CELL),
+          r = Math.floor((Y0 + H * CELL - my) / CELL);
+        assertEquals(
+          pixel(image.rgba, map.width, x, y),
+          expectedColour(value(c, r)),
+          `pixel ${x},${y}`,
+        );
+      }
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "renderRasterLayer: opacity is premultiplied; additional no-data hides values",
+  sanitizeResources: false,
+  async fn() {
+    const map = fullMap(W, H);
+    const root40 = qml(
+      PSEUDO.replace('opacity="1"', 'opacity="0.5"'),
+      `<noData><noDataList bandNo="1" useSrcNoData="1"><noDataRange min="0" max="5"/></noDataList></noData>`,
+    );
+    const image = await renderRasterLayer(
+      layer("single.tif"),
+      root40,
+      map,
+      testContext(root),
+    );
+    assert(image, "rendered");
+    assertEquals(
+      pixel(image.rgba, W, 3, 0),
+      [0, 0, 0, 0],
+      "value 3 is additional no-data",
+    );
+    const v = value(20, 0);
+    const [r, g, b, a] = expectedColour(v);
+    assertEquals(
+      pixel(image.rgba, W, 20, 0),
+      [r, g, b, a].map((c) => Math.trunc(c * 0.5)),
+      "half opacity",
+    );
+  },
+});
+
+Deno.test({
+  name: "renderRasterLayer: multiband colour with a stretched band",
+  sanitizeResources: false,
+  async fn() {
+    const map = fullMap(W, H);
+    const root3 = qml(
+      `<rasterrenderer type="multibandcolor" redBand="1" greenBand="2" blueBand="3" opacity="1">
+      <redContrastEnhancement><minValue>0</minValue><maxValue>234</maxValue><algorithm>StretchToMinimumMaximum</algorithm></redContrastEnhancement>
+    </rasterrenderer>`,
+    );
+    const image = await renderRasterLayer(
+      layer("rgb.tif"),
+      root3,
+      map,
+      testContext(root),
+    );
+    assert(image, "rendered");
+    for (const [c, r] of [[0, 0], [10, 5], [39, 29]]) {
+      const red = Math.min(255, Math.trunc((c * 6) / 234 * 255));
+      assertEquals(
+        pixel(image.rgba, W, c, r),
+        [red, r * 8, 77, 255],
+        `cell ${c},${r}`,
+      );
+    }
+  },
+});
+
+Deno.test({
+  name:
+    "renderRasterLayer: another map CRS is warped; only ramp colours appear",
+  sanitizeResources: false,
+  async fn() {
+    // The raster's area in Web Mercator (approximately), 64 × 64 pixels.
+    const map = mapFor(
+      { xmin: 828000, ymin: 5933000, xmax: 835000, ymax: 5939000 },
+      64,
+      64,
+      "EPSG:3857",
+    );
+    const image = await renderRasterLayer(
+      layer("single.tif"),
+      qml(PSEUDO),
+      map,
+      testContext(root),
+    );
+    assert(image, "rendered");
+    const allowed = new Set([
+      "255,0,0,255",
+      "0,255,0,255",
+      "0,0,255,255",
+      "0,0,0,0",
+    ]);
+    let drawn = 0;
+    for (let i = 0; i < image.rgba.length; i += 4) {
+      const key = Array.from(image.rgba.slice(i, i + 4)).join(",");
+      assert(allowed.has(key), `unexpected colour ${key}`);
+      if (image.rgba[i + 3]) drawn++;
+    }
+    assert(drawn > 100, `only ${drawn} pixels drawn`);
+    // The warp goes through a VRT whose file list names the source: the
+    // source must survive the clean-up of GDAL's outputs.
+    await Deno.stat(`${root}/data/single.tif`);
+  },
+});
+
+Deno.test({
+  name:
+    "renderRasterLayer: out of view → null; unsupported renderer → null with a warning",
+  sanitizeResources: false,
+  async fn() {
+    const far = mapFor(
+      { xmin: 0, ymin: 0, xmax: 100, ymax: 100 },
+      10,
+      10,
+      "EPSG:2056",
+    );
+    assertEquals(
+      await renderRasterLayer(
+        layer("single.tif"),
+        qml(PSEUDO),
+        far,
+        testContext(root),
+      ),
+      null,
+      "out of view",
+    );
+    const logs: string[] = [];
+    const contour = qml('<rasterrenderer type="contour" band="1"/>');
+    assertEquals(
+      await renderRasterLayer(
+        layer("single.tif"),
+        contour,
+        fullMap(W, H),
+        testContext(root, logs),
+      ),
+      null,
+      "contour",
+    );
+    assert(
+      logs.some((l) => l.startsWith("warning") && l.includes("not supported")),
+      logs.join("\n"),
+    );
+  },
+});
+
+Deno.test({
+  name:
+    "renderRasterLayer: bad bands and paths are job errors naming the layer",
+  sanitizeResources: false,
+  async fn() {
+    const expectJobError = async (p: Promise<unknown>, pattern: RegExp) => {
+      try {
+        await p;
+      } catch (e) {
+        assert(e instanceof JobError, `not a JobError: ${e}`);
+        assert(pattern.test(e.message), e.message);
+        return;
+      }
+      throw new Error("no error");
+    };
+    await expectJobError(
+      renderRasterLayer(
+        layer("single.tif", "dem"),
+        qml(PSEUDO.replace('band="1"', 'band="2"')),
+        fullMap(W, H),
+        testContext(root),
+      ),
+      /layer 'dem'.*band 2/,
+    );
+    await expectJobError(
+      renderRasterLayer(
+        layer("../../../etc/hostname", "escape"),
+        qml(PSEUDO),
+        fullMap(W, H),
+        testContext(root),
+      ),
+      /layer 'escape'/,
+    );
+    await expectJobError(
+      renderRasterLayer(
+        layer("missing.tif", "missing"),
+        qml(PSEUDO),
+        fullMap(W, H),
+        testContext(root),
+      ),
+      /layer 'missing'/,
+    );
+  },
+});
+
+globalThis.addEventListener("unload", () => {
+  Deno.removeSync(root, { recursive: true });
+});
