@@ -3,12 +3,13 @@
  *
  * gdal3.js exports only a small part of OGR's C API (no feature iteration),
  * so features leave GDAL through `ogr2ogr`: the source's subset and the
- * job's filter as an OGR SQL `WHERE` (pushed down to the driver), the map
- * extent as a spatial filter, reprojection to the map CRS, written as
- * FlatGeobuf (binary, no spatial index) into GDAL's in-memory file system
- * and decoded here straight into the shared feature model. FlatGeobuf was
- * the fastest output measured (see `vector_bench.ts`): faster than GeoJSON
- * text, GeoPackage or Shapefile.
+ * job's filter as an OGR SQL `WHERE` (pushed down to the driver: GeoPackage
+ * runs it in SQLite), the map extent as a spatial filter (spatial indexes
+ * used), written as FlatGeobuf (binary, no spatial index) into the in-memory
+ * file system and decoded here straight into the shared feature model, then
+ * reprojected to the map CRS in one batch. FlatGeobuf was the fastest output
+ * measured (see `vector_bench.ts`): faster than GeoJSON text, GeoPackage or
+ * Shapefile.
  *
  * @module
  */
@@ -63,7 +64,7 @@ export interface VectorField {
 
 /** Features read for a map. */
 export interface VectorData {
-  /** The fields read (in layer order). */
+  /** The fields read, in layer order; a named FID column (GeoPackage's `fid`) first, as QGIS lists it. */
   fields: VectorField[];
   /** The layer's simple geometry type, or null when it has none / is mixed and empty. */
   geometryKind: GeometryKind | null;
@@ -93,7 +94,7 @@ export interface PageQuery {
 export interface PageFeature {
   /** Feature id (OGR FID). */
   id: number;
-  /** Attribute values by field name. */
+  /** Attribute values by field name, in field order (a named FID column first). */
   attributes: Record<string, AttributeValue>;
   /** ISO WKB (little-endian), as QGIS's `QgsGeometry.asWkb()`; null without geometry. */
   wkb: Uint8Array | null;
@@ -101,7 +102,7 @@ export interface PageFeature {
 
 /** One page of features. */
 export interface VectorPage {
-  /** Every field of the layer. */
+  /** Every field of the layer; a named FID column first, as QGIS lists it. */
   fields: VectorField[];
   /** Name of the layer's FID column (QGIS lists it first, e.g. `fid` for GeoPackage), or null. */
   fidColumn: string | null;
@@ -184,6 +185,11 @@ function layerInfo(
       );
     }
   } else if (!ds.layerNames.includes(name)) {
+    // OGR looks layer names up without regard to case as a fallback.
+    const lower = name.toLowerCase();
+    name = ds.layerNames.find((n) => n.toLowerCase() === lower) ?? name;
+  }
+  if (!ds.layerNames.includes(name)) {
     throw fail(
       layer,
       `the dataset has no layer '${name}' (it has ${

@@ -332,6 +332,13 @@ Deno.test("readVectorLayer names the cause of failures", async () => {
     );
     assert(error.message.includes(message), `${message}: ${error.message}`);
   }
+  // Layer names match without regard to case, as OGR's lookup does.
+  const upper = await readVectorLayer(
+    layer({ path: "sample.gpkg", layerName: "SAMPLE" }, "errors"),
+    q,
+    ctx,
+  );
+  assertEquals(upper.features.length, 3);
   // GDAL still works after errors.
   const ok = await readVectorLayer(layer(FORMATS.gpkg, "errors"), q, ctx);
   assertEquals(ok.features.length, 3);
