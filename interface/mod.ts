@@ -17,4 +17,8 @@ export * from "./job/output.ts";
 export * from "./engine_info.ts";
 export * from "./parse.ts";
 export * from "./style_codec.ts";
+export * from "./redact.ts";
+export * from "./pickle.ts";
+export * from "./result_codec.ts";
+export * from "./redis_queue.ts";
 export * from "./config/mod.ts";

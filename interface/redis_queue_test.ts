@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { Redis } from "ioredis";
+import { Buffer } from "node:buffer";
+import { startTestRedis } from "../tests/redis_server.ts";
+import { JobTimeoutError, RedisQueue } from "./redis_queue.ts";
+import { encodeResult } from "./result_codec.ts";
+import { parseJobInfo } from "./parse.ts";
+import type { QslJobParameterLegend } from "./job/input.ts";
+
+const legend: QslJobParameterLegend = {
+  layers: [],
+  format: "image/png",
+  width: null,
+  height: null,
+  dpi: 91,
+  scale: null,
+  layer_title: false,
+};
+
+Deno.test("post() is answered by a worker through a real Redis, and cleans up", async () => {
+  const redis = await startTestRedis();
+  const worker = new Redis(redis.url);
+  const queue = RedisQueue.create(redis.url);
+  try {
+    // A tiny worker: takes the job, checks what the client wrote, answers in pickle.
+    const served = (async () => {
+      const [, id] = (await worker.blpop("jobs", 5))!;
+      const hash = await worker.hgetall(`job:${id}`);
+      const job = parseJobInfo(hash.info);
+      assert.equal(hash.info_type, "QslJobInfoLegend");
+      assert.equal(hash.status, "queued");
+      await worker.hset(`job:${id}`, "status", "succeed");
+      const n = await worker.publish(
+        `notifications:${id}`,
+        Buffer.from(encodeResult({
+          id: job.id,
+          data: new Uint8Array([7, 8, 9]),
+          content_type: "image/png",
+          worker_id: "t",
+          worker_host_name: "h",
+        }, "pickle")),
+      );
+      assert.equal(n, 1, "the client subscribed before pushing");
+      return id;
+    })();
+    const { result, status } = await queue.post(legend, { timeoutMs: 5000 });
+    const id = await served;
+    assert.equal(status, "succeed");
+    assert.equal(result.id, id);
+    assert.deepEqual(result.data, new Uint8Array([7, 8, 9]));
+    assert.equal(await worker.exists(`job:${id}`), 0, "job hash deleted");
+  } finally {
+    await queue.close();
+    worker.disconnect();
+    await redis.stop();
+  }
+});
+
+Deno.test("post() times out with a typed error, withdraws the job and deletes its hash", async () => {
+  const redis = await startTestRedis();
+  const probe = new Redis(redis.url);
+  const queue = RedisQueue.create(redis.url);
+  try {
+    await assert.rejects(
+      queue.post(legend, { timeoutMs: 200, id: "lonely" }),
+      (e: unknown) => e instanceof JobTimeoutError && e.jobId === "lonely",
+    );
+    assert.equal(await probe.exists("job:lonely"), 0);
+    assert.equal(await probe.llen("jobs"), 0);
+  } finally {
+    await queue.close();
+    probe.disconnect();
+    await redis.stop();
+  }
+});
