@@ -199,11 +199,9 @@ export async function runCli(
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (
-        error.code === "commander.helpDisplayed" ||
-        error.code === "commander.help" || error.code === "commander.version"
-      ) return 0;
-      return 2;
+      // --help and --version end with 0; help shown for a missing command,
+      // unknown options and missing arguments are usage errors.
+      return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UsageError) {
       err(`error: ${error.message}\n`);

@@ -5,9 +5,9 @@
  * @module
  */
 import { isAbsolute, resolve } from "node:path";
+import type { BBox } from "../../interface/common.ts";
 import type {
   Config,
-  ConfigBBox,
   Crs,
   Custom,
   DataSource,
@@ -148,7 +148,7 @@ const num = (text: string | undefined): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-function bboxOf(e: XmlElement | undefined): ConfigBBox | null {
+function bboxOf(e: XmlElement | undefined): BBox | null {
   if (e === undefined) return null;
   const x0 = num(childText(e, "xmin"));
   const y0 = num(childText(e, "ymin"));

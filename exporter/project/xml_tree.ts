@@ -21,7 +21,7 @@ export class XmlElement {
   start = 0;
   /** Offset just after the end tag (or `/>`). */
   end = 0;
-  #text: string[] = [];
+  #text = "";
 
   /**
    * @example
@@ -37,7 +37,7 @@ export class XmlElement {
 
   /** Appends text (used while parsing). */
   addText(text: string): void {
-    this.#text.push(text);
+    this.#text += text;
   }
 
   /** An attribute's value, or null. */
@@ -52,10 +52,9 @@ export class XmlElement {
 
   /** The text of the element and its descendants (like DOM `textContent`). */
   get textContent(): string {
-    if (this.children.length === 0) return this.#text.join("");
+    if (this.children.length === 0) return this.#text;
     // Mixed content is rare in QGIS projects; order is not tracked there.
-    return this.#text.join("") +
-      this.children.map((c) => c.textContent).join("");
+    return this.#text + this.children.map((c) => c.textContent).join("");
   }
 }
 
@@ -75,11 +74,11 @@ export function parseXml(text: string, fileName: string): XmlElement {
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
   parser.on("opentag", (tag) => {
-    const attributes: Record<string, string> = {};
-    for (const [k, v] of Object.entries(tag.attributes)) {
-      attributes[k] = typeof v === "string" ? v : v.value;
-    }
-    const e = new XmlElement(tag.name, attributes);
+    // Without namespace processing saxes gives attribute values as strings.
+    const e = new XmlElement(
+      tag.name,
+      tag.attributes as Record<string, string>,
+    );
     // The parser stands just after the start tag's ">": its "<" is the last
     // one before that.
     e.start = text.lastIndexOf("<", parser.position - 1);

@@ -5,14 +5,7 @@
  * @module
  */
 import { z } from "zod";
-import {
-  type ConfigBBox,
-  ConfigBBoxSchema,
-  type ConfigStyle,
-  ConfigStyleSchema,
-} from "./_common.ts";
-
-export type { ConfigBBox, ConfigStyle };
+import { BBox, Style } from "../common.ts";
 
 const str = () => z.string().nullable().default(null);
 const int = () => z.number().int().nullable().default(null);
@@ -379,10 +372,10 @@ export interface DataSet {
   title: string;
   source: DataSource;
   driver: string;
-  bbox: ConfigBBox | null;
-  bbox_wgs84: ConfigBBox | null;
+  bbox: BBox | null;
+  bbox_wgs84: BBox | null;
   crs: Crs | null;
-  styles: ConfigStyle[];
+  styles: Style[];
   minimum_scale: number | null;
   maximum_scale: number | null;
   style_name: string;
@@ -396,10 +389,10 @@ const dataSetShape = {
   title: z.string(),
   source: DataSource,
   driver: z.string(),
-  bbox: ConfigBBoxSchema.nullable().default(null),
-  bbox_wgs84: ConfigBBoxSchema.nullable().default(null),
+  bbox: BBox.nullable().default(null),
+  bbox_wgs84: BBox.nullable().default(null),
   crs: Crs.nullable().default(null),
-  styles: z.array(ConfigStyleSchema).default([]),
+  styles: z.array(Style).default([]),
   minimum_scale: z.number().nullable().default(null),
   maximum_scale: z.number().nullable().default(null),
   style_name: z.string().default("default"),

@@ -5,12 +5,7 @@
  * @module
  */
 import { z } from "zod";
-import {
-  type ConfigPgServiceConf,
-  ConfigPgServiceConfSchema,
-} from "./_common.ts";
-
-export type { ConfigPgServiceConf };
+import { PgServiceConf } from "../common.ts";
 
 /** What `POST /export` takes. */
 export interface ExportParameters {
@@ -18,7 +13,7 @@ export interface ExportParameters {
   project: string;
   unify_layer_names_by_group: boolean;
   output_format: string;
-  pg_service_configs: ConfigPgServiceConf[];
+  pg_service_configs: PgServiceConf[];
 }
 
 /**
@@ -36,7 +31,7 @@ export const ExportParameters: z.ZodType<ExportParameters> = z.strictObject({
   project: z.string(),
   unify_layer_names_by_group: z.boolean().default(false),
   output_format: z.string().default("json"),
-  pg_service_configs: z.array(ConfigPgServiceConfSchema).default([]),
+  pg_service_configs: z.array(PgServiceConf).default([]),
 });
 
 /** What `POST /export` answers. */

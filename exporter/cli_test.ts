@@ -1,0 +1,151 @@
+import assert from "node:assert/strict";
+import { zipSync } from "fflate";
+import { Config } from "../interface/config/mod.ts";
+import { decodeStyle } from "../interface/style_codec.ts";
+import { NO_REFERENCE, REFERENCE_DIR } from "../tests/reference.ts";
+import { TESTDATA } from "./project/_test_util.ts";
+
+const MAIN = new URL("./main.ts", import.meta.url).pathname;
+const PERMISSIONS = [
+  "--allow-read",
+  "--allow-write",
+  "--allow-net",
+  "--allow-env",
+];
+
+async function cli(...args: string[]) {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", ...PERMISSIONS, MAIN, ...args],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  return {
+    code: out.code,
+    stdout: new TextDecoder().decode(out.stdout),
+    stderr: new TextDecoder().decode(out.stderr),
+  };
+}
+
+function assertNoStack(stderr: string): void {
+  assert.doesNotMatch(stderr, /^\s+at /m, stderr);
+}
+
+Deno.test("export prints a Config whose styles decode to QML", async () => {
+  const r = await cli("export", "--project", `${TESTDATA}basic.qgs`);
+  assert.equal(r.code, 0, r.stderr);
+  const config = Config.parse(JSON.parse(r.stdout));
+  const points = config.datasets.vector.find((v) => v.id === "points_1")!;
+  const qml = decodeStyle(points.styles[1].definition);
+  assert.ok(qml.startsWith("<!DOCTYPE qgis"), qml.slice(0, 80));
+  assert.match(qml, /255,0,0,255/);
+  assert.match(
+    r.stderr,
+    /warning: Layer 'Scratch' \(memory_1\): unknown provider 'memory'; skipped/,
+  );
+});
+
+Deno.test("--output writes the file; xml format", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    const r = await cli(
+      "export",
+      "--project",
+      `${TESTDATA}basic.qgs`,
+      "--output-format",
+      "xml",
+      "--output",
+      `${dir}/out.xml`,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, "");
+    assert.match(await Deno.readTextFile(`${dir}/out.xml`), /<Config>/);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("usage errors exit 2", async () => {
+  const help = await cli("--help");
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /export/);
+  assert.equal((await cli()).code, 2);
+  const missing = await cli("export");
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /--project <path>/);
+  const ext = await cli("export", "--project", `${TESTDATA}points.geojson`);
+  assert.equal(ext.code, 2);
+  assert.match(ext.stderr, /must be a \.qgs or \.qgz file/);
+  const format = await cli(
+    "export",
+    "--project",
+    `${TESTDATA}basic.qgs`,
+    "--output-format",
+    "yaml",
+  );
+  assert.equal(format.code, 2);
+  assert.match(format.stderr, /--output-format must be json or xml/);
+  assert.equal((await cli("frobnicate")).code, 2);
+});
+
+Deno.test("bad input exits 1 with one clear message", async () => {
+  const dir = await Deno.makeTempDir();
+  try {
+    await Deno.writeTextFile(
+      `${dir}/broken.qgs`,
+      "<qgis>\n  <title>x</titel>\n</qgis>\n",
+    );
+    await Deno.writeTextFile(`${dir}/text.qgz`, "not a zip");
+    await Deno.writeFile(
+      `${dir}/empty.qgz`,
+      zipSync({ "readme.txt": new Uint8Array([1]) }),
+    );
+    const cases: [string, RegExp][] = [
+      [
+        `${dir}/missing.qgs`,
+        /^error: Cannot read project .*missing\.qgs: no such file\n$/,
+      ],
+      [
+        `${dir}/broken.qgs`,
+        /^error: Cannot parse broken\.qgs: malformed XML at line 2, column \d+: .+\n$/,
+      ],
+      [
+        `${dir}/text.qgz`,
+        /^error: Cannot read text\.qgz: it is not a zip archive\n$/,
+      ],
+      [
+        `${dir}/empty.qgz`,
+        /^error: Cannot read empty\.qgz: it holds no \.qgs file\n$/,
+      ],
+    ];
+    for (const [project, message] of cases) {
+      const r = await cli("export", "--project", project);
+      assert.equal(r.code, 1, project);
+      assert.match(r.stderr, message);
+      assertNoStack(r.stderr);
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test({
+  name: "export --project demo.qgz prints a Config the interface accepts",
+  ignore: NO_REFERENCE,
+  async fn() {
+    const r = await cli(
+      "export",
+      "--project",
+      `${REFERENCE_DIR}/demo/demo.qgz`,
+    );
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, "");
+    const config = Config.parse(JSON.parse(r.stdout));
+    assert.equal(config.datasets.vector.length, 3);
+    assert.equal(config.datasets.raster.length, 2);
+    const zones = config.datasets.vector[0];
+    assert.deepEqual(zones.styles.map((s) => s.name), ["default", "outline"]);
+    for (const s of zones.styles) {
+      assert.match(decodeStyle(s.definition), /<renderer-v2 /);
+    }
+  },
+});
