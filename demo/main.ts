@@ -7,24 +7,16 @@
  *
  * @module
  */
-import { deflateSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { exportProject, readProject } from "../exporter/mod.ts";
+import { encodeStyle } from "../interface/style_codec.ts";
 import type { Config, DataSet, TreeGroup } from "../interface/config/mod.ts";
 import { type RenderJob, renderMap } from "../worker/runners/render.ts";
 import { renderDeps } from "../worker/runners/render_deps.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = join(HERE, "..", "out");
-
-/** The wire form of a style (urlsafe base64 of zlib-compressed QML). */
-function encodeStyle(qml: string): string {
-  const z = deflateSync(new TextEncoder().encode(qml));
-  let bin = "";
-  for (const b of z) bin += String.fromCharCode(b);
-  return btoa(bin).replaceAll("+", "-").replaceAll("/", "_");
-}
 
 /** Layer ids in drawing order of the tree (top first), checked only. */
 function checkedLayerIds(config: Config): string[] {
@@ -79,7 +71,7 @@ for (const id of checkedLayerIds(config)) {
       ...(src.layer_name ? { layerName: src.layer_name } : {}),
     }),
     remote: false,
-    folder_name: null,
+    folder_name: "",
     driver: d.driver,
     style: style ? { name: style.name, definition: style.definition } : null,
     filter: null,

@@ -104,13 +104,16 @@ export async function comparePng(
 export async function loadReferenceCase(
   dir: string,
   name: string,
-): Promise<{ job: unknown; expected: Uint8Array; dataRoot: string }> {
+): Promise<
+  { envelope: unknown; job: unknown; expected: Uint8Array; dataRoot: string }
+> {
   if (!REFERENCE_DIR) throw new Error("the reference corpus is absent");
   const base = `${REFERENCE_DIR}/${dir}`;
   const envelope = JSON.parse(
     await Deno.readTextFile(`${base}/${name}.job.json`),
   );
   return {
+    envelope,
     job: envelope.job,
     expected: await Deno.readFile(`${base}/${name}.qgis.png`),
     dataRoot: base,

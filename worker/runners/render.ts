@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { inflateSync } from "node:zlib";
+import { isAbsolute, relative, resolve } from "node:path";
+import { realpathSync } from "node:fs";
 import type { Canvas, CanvasKit, Surface } from "canvaskit-wasm";
 import { getCanvasKit } from "../paint/canvaskit.ts";
 import { readVectorLayer } from "../gdal/vector.ts";
@@ -23,20 +24,25 @@ import { blendModeOf } from "../paint/_skia.ts";
 import { encodePng } from "../paint/png.ts";
 import { loadSvgFrom } from "../paint/svg_loader.ts";
 import { JobError, type Runner, type RunnerContext } from "./types.ts";
+import { decodeStyle } from "../../interface/style_codec.ts";
+import type { QslJobInfoRender } from "../../interface/job/input.ts";
+import { renderDeps } from "./render_deps.ts";
 import type { Element } from "@xmldom/xmldom";
 
 /** A job layer as a render job carries it (wire names). */
 export interface RenderJobLayer extends LayerRef {
   /** The layer's style: QML, zlib-compressed and urlsafe-base64 encoded. */
   style?: { name?: string | null; definition: string } | null;
-  /** An OGC filter (XML) on the layer, or null. */
-  filter?: string | null;
+  /** An OGC filter on the layer (`{ definition: xml }`, or the XML itself), or null. */
+  filter?: { definition: string } | string | null;
 }
 
 /** The parts of a `QslJobInfoRender` the runner reads (wire names). */
 export interface RenderJob extends MapJob {
   /** Layers, top first. */
   layers: RenderJobLayer[];
+  /** SVG folders of the job, relative to the data root (searched first). */
+  svg_paths?: string[] | null;
 }
 
 /** An image a raster renderer produced (RGBA, map size). */
@@ -89,28 +95,22 @@ export interface RenderDeps {
 }
 
 /**
- * Decodes a job style definition (urlsafe base64 of zlib-compressed QML).
+ * Decodes a job style definition (urlsafe base64 of zlib-compressed QML)
+ * with the interface's style codec.
  *
- * @throws {JobError} when it is not.
+ * @throws {JobError} when it is not one.
  * @example
  * ```ts
- * import { deflateSync } from "node:zlib";
+ * import { encodeStyle } from "../../interface/style_codec.ts";
  * import { decodeStyleDefinition } from "./render.ts";
- * const def = btoa(String.fromCharCode(...deflateSync("<qgis/>"))).replaceAll("+", "-").replaceAll("/", "_");
- * decodeStyleDefinition(def); // "<qgis/>"
+ * decodeStyleDefinition(encodeStyle("<qgis/>")); // "<qgis/>"
  * ```
  */
 export function decodeStyleDefinition(definition: string): string {
   try {
-    const b64 = definition.trim().replaceAll("-", "+").replaceAll("_", "/");
-    const bin = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4));
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return new TextDecoder().decode(inflateSync(bytes));
+    return decodeStyle(definition);
   } catch (error) {
-    throw new JobError(`Cannot decode style: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new JobError((error as Error).message, { cause: error });
   }
 }
 
@@ -169,6 +169,34 @@ function rendererSymbols(style: VectorStyle): Symbol[] {
     default:
       return [];
   }
+}
+
+/** The job's SVG folders, below the data root only (others are refused). */
+function jobSvgPaths(job: RenderJob, ctx: RunnerContext): string[] {
+  const out: string[] = [];
+  let root: string;
+  try {
+    root = realpathSync(ctx.dataRoot);
+  } catch {
+    return out;
+  }
+  for (const p of job.svg_paths ?? []) {
+    const full = resolve(root, p);
+    let real: string;
+    try {
+      real = realpathSync(full);
+    } catch {
+      continue; // a folder that does not exist holds no symbol
+    }
+    const rel = relative(root, real);
+    if (rel.startsWith("..") || isAbsolute(rel)) {
+      throw new JobError(
+        `Cannot use SVG folder '${p}': it is outside the data root`,
+      );
+    }
+    out.push(real);
+  }
+  return out;
 }
 
 /** QgsMapLayer::isInScaleRange. */
@@ -252,6 +280,7 @@ export async function renderMap(
       `Cannot render: ${job.layers.length} layers exceed the limit of ${ctx.limits.maxLayers}`,
     );
   }
+  const svgPaths = [...jobSvgPaths(job, ctx), ...ctx.svgPaths];
   const ck = await getCanvasKit();
   const surface: Surface | null = ck.MakeSurface(map.width, map.height);
   if (!surface) {
@@ -340,13 +369,16 @@ export async function renderMap(
         ...symbols.map((s) => symbolExtentPx(s, map)),
       )) * map.mapUnitsPerPixel;
       let where: string | undefined;
-      if (layer.filter && layer.filter.trim()) {
+      const filterXml = typeof layer.filter === "string"
+        ? layer.filter
+        : layer.filter?.definition;
+      if (filterXml && filterXml.trim()) {
         if (!deps.filterToSql) {
           throw new JobError(
             `Cannot apply the filter of layer '${layer.name}': no filter support is configured`,
           );
         }
-        where = deps.filterToSql(layer.filter) ?? undefined;
+        where = deps.filterToSql(filterXml) ?? undefined;
       }
       const data = await readVectorLayer(layer, {
         bbox: {
@@ -369,7 +401,7 @@ export async function renderMap(
           layer_name: layer.name,
           layer: layer.id,
         },
-        loadSvg: (p) => loadSvgFrom(p, ctx.svgPaths),
+        loadSvg: (p) => loadSvgFrom(p, svgPaths),
         featureBlendMode: style.featureBlendMode,
         warn,
       };

@@ -133,6 +133,7 @@ Deno.test("render: bad input fails with a JobError naming the cause", async () =
         source: JSON.stringify({ path: "../../etc/passwd" }),
       }],
     }, /Cannot open layer 'x'/],
+    [{ ...base, svg_paths: ["../.."] }, /outside the data root/],
   ];
   for (const [job, re] of cases) {
     let e: unknown;
