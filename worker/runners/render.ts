@@ -114,12 +114,6 @@ export function decodeStyleDefinition(definition: string): string {
   }
 }
 
-function noExpressions(text: string): never {
-  throw new SyntaxError(
-    `Cannot evaluate expression '${text}': no expression engine is configured`,
-  );
-}
-
 /** The largest distance (pixels) a symbol draws away from its geometry. */
 export function symbolExtentPx(
   symbol: Symbol | null,
@@ -477,14 +471,14 @@ export function createRenderRunner(deps: RenderDeps): Runner<RenderJob> {
 }
 
 /**
- * The render runner with the worker's parts plugged in.
+ * The render runner for a decoded `QslJobInfoRender` envelope, with the
+ * worker's parts plugged in (`render_deps.ts`).
  *
  * @example
  * ```ts ignore
  * import { renderRunner } from "./render.ts";
- * const { data, contentType } = await renderRunner(job, ctx);
+ * const { data, contentType } = await renderRunner(info, ctx);
  * ```
  */
-export const renderRunner: Runner<RenderJob> = createRenderRunner({
-  compile: noExpressions,
-});
+export const renderRunner: Runner<QslJobInfoRender> = async (info, ctx) =>
+  await renderMap(info.job, ctx, renderDeps);
