@@ -5,6 +5,7 @@ import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
 import { exportProject } from "./export_project.ts";
 import { parsePgServiceConf } from "./pg_service.ts";
 import { readProject } from "./read_project.ts";
+import { parseXml } from "./xml_tree.ts";
 import { keepQml, parseQml, TESTDATA } from "./_test_util.ts";
 
 const UPDATE = Deno.env.get("UPDATE_GOLDEN") === "1";
@@ -368,6 +369,19 @@ Deno.test({
       z_min: 0,
       z_max: 0,
     });
+    // The live style has the same parts, in the same order, as the named
+    // style QGIS itself wrote for this layer.
+    const shape = (qml: string) => {
+      const root = parseXml(qml, "style.qml");
+      return [
+        Object.keys(root.attributes).sort(),
+        root.children.map((e) => e.nodeName),
+      ];
+    };
+    assert.deepEqual(
+      shape(zones.styles[0].definition),
+      shape(zones.styles[1].definition),
+    );
     const [zonesDefault, zonesOutline] = zones.styles.map((s) =>
       parseQml(s.definition)
     );

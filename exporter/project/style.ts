@@ -64,6 +64,15 @@ const NOT_STYLE_ELEMENTS = new Set([
   "provider-properties",
 ]);
 
+// QgsWkbTypes::GeometryType by the name QGIS writes in <maplayer geometry>.
+const GEOMETRY_CODES: Record<string, number> = {
+  Point: 0,
+  Line: 1,
+  Polygon: 2,
+  "Unknown geometry": 3,
+  "No geometry": 4,
+};
+
 const escapeAttribute = (value: string): string =>
   value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;")
     .replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
@@ -102,6 +111,15 @@ export function currentStyleQml(
     const e = all[i];
     if (NOT_STYLE_ELEMENTS.has(e.nodeName)) continue;
     parts.push(`\n  ${text.slice(e.start, e.end)}`);
+  }
+  // exportNamedStyle ends a vector style with the layer's geometry type,
+  // which the project keeps as the <maplayer geometry="…"> attribute.
+  if (
+    mapLayer.getAttribute("type") === "vector" &&
+    !all.some((e) => e.nodeName === "layerGeometryType")
+  ) {
+    const code = GEOMETRY_CODES[mapLayer.getAttribute("geometry") ?? ""] ?? 3;
+    parts.push(`\n  <layerGeometryType>${code}</layerGeometryType>`);
   }
   parts.push("\n</qgis>\n");
   return parts.join("");
