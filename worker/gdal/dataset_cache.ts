@@ -52,6 +52,10 @@ export interface LayerInfo {
   featureCount: number;
   /** Extent in the layer CRS, when the driver knows it. */
   extent: Rect | null;
+  /** Name of the geometry column (e.g. `geom`), when the driver has one. */
+  geometryColumn: string | null;
+  /** GDAL driver short name (e.g. `GPKG`). */
+  driver: string;
 }
 
 /** An open dataset, in the shape gdal3.js's utilities take. */

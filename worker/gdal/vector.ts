@@ -239,9 +239,67 @@ function layerInfo(
         ymax: geom.extent[3],
       }
       : null,
+    geometryColumn: geom?.name ? String(geom.name) : null,
+    driver: String(json.driverShortName ?? ""),
   };
   ds.layers.set(name, info);
   return info;
+}
+
+/** Drivers whose SQL (SQLite) can run a subset OGR SQL cannot parse. */
+const NATIVE_SQL = new Set(["GPKG", "SQLite"]);
+
+/**
+ * Runs a query in OGR SQL; for GeoPackage/SQLite, when OGR SQL cannot parse
+ * it (a subset in SQLite's own syntax, as QGIS passes it to the driver),
+ * runs the native form instead. The native form must select the geometry
+ * column itself.
+ */
+function runSql(
+  gdal: Gdal,
+  ds: OpenDataset,
+  layer: LayerRef,
+  info: LayerInfo,
+  ogrSql: string,
+  nativeSql: () => string,
+  options: string[],
+): Uint8Array {
+  try {
+    return translate(gdal, ds, layer, [
+      ...options,
+      "-sql",
+      ogrSql,
+      "-dialect",
+      "OGRSQL",
+    ]);
+  } catch (error) {
+    // Only what OGR SQL cannot parse; an unknown field stays an error (in
+    // SQLite a double-quoted unknown name would silently be a string).
+    if (
+      !NATIVE_SQL.has(info.driver) ||
+      !/SQL Expression Parsing Error|Undefined function/i.test(
+        (error as Error).message,
+      )
+    ) {
+      throw error;
+    }
+    try {
+      return translate(gdal, ds, layer, [...options, "-sql", nativeSql()]);
+    } catch {
+      throw error;
+    }
+  }
+}
+
+/** The id column and (for native SQL) the geometry column. */
+function nativeColumns(layer: LayerRef, info: LayerInfo, list: string): string {
+  const fid = quoteIdent(layer, info.fidColumn ?? "rowid");
+  const cols = [`${fid} AS "${FID}"`];
+  if (list !== "") cols.push(list);
+  if (list !== "*" && info.geometryColumn !== null) {
+    cols.push(quoteIdent(layer, info.geometryColumn));
+  }
+  return cols.join(", ");
 }
 
 /**
@@ -578,9 +636,11 @@ export async function readVectorLayer(
     const info = layerInfo(gdal, ds, layer, resolved.source);
     const mapCrs = normaliseCrs(query.crs);
     const { list, fields, fidColumn } = selectList(layer, info, query.fields);
-    const sql = `SELECT FID AS "${FID}"${list ? `, ${list}` : ""} FROM ${
-      quoteIdent(layer, info.name)
-    }${whereClause(layer, resolved.source, query.where)}`;
+    const from = quoteIdent(layer, info.name);
+    const where = whereClause(layer, resolved.source, query.where);
+    const sql = `SELECT FID AS "${FID}"${
+      list ? `, ${list}` : ""
+    } FROM ${from}${where}`;
     const spatial = spatialOptions(gdal, query.bbox, query.crs, info, true);
     if (spatial === null) {
       return {
@@ -591,10 +651,6 @@ export async function readVectorLayer(
     }
     const options = [
       ...spatial,
-      "-sql",
-      sql,
-      "-dialect",
-      "OGRSQL",
       // One geometry type per layer is what FlatGeobuf's writer expects;
       // sources mix (Polygon and MultiPolygon in one GeoJSON or Shapefile).
       "-nlt",
@@ -602,7 +658,15 @@ export async function readVectorLayer(
       "-nlt",
       "CONVERT_TO_LINEAR",
     ];
-    const bytes = translate(gdal, ds, layer, options);
+    const bytes = runSql(
+      gdal,
+      ds,
+      layer,
+      info,
+      sql,
+      () => `SELECT ${nativeColumns(layer, info, list)} FROM ${from}${where}`,
+      options,
+    );
     const decoded = decode(bytes, fields, fidColumn);
     // A layer of mixed type ("Unknown") is drawn as the kind of its first
     // feature, as QGIS shows one geometry type per layer.
@@ -709,24 +773,20 @@ export async function readVectorPage(
     let matched = info.featureCount;
     if (spatial.length > 0) {
       // OGR SQL's COUNT(*) ignores the spatial filter: count matching ids.
-      const idBytes = translate(gdal, ds, layer, [
-        ...spatial,
-        "-sql",
+      const idBytes = runSql(
+        gdal,
+        ds,
+        layer,
+        info,
         `SELECT FID AS "${FID}" FROM ${from}${where}`,
-        "-dialect",
-        "OGRSQL",
-        "-nlt",
-        "NONE",
-      ]);
+        () => `SELECT ${nativeColumns(layer, info, "")} FROM ${from}${where}`,
+        [...spatial, "-nlt", "NONE"],
+      );
       matched = 0;
       if (idBytes.length > 0) readFlatGeobuf(idBytes).forEach(() => matched++);
     } else if (where !== "" || matched < 0) {
-      const countBytes = translate(gdal, ds, layer, [
-        "-sql",
-        `SELECT COUNT(*) AS "n" FROM ${from}${where}`,
-        "-dialect",
-        "OGRSQL",
-      ]);
+      const count = `SELECT COUNT(*) AS "n" FROM ${from}${where}`;
+      const countBytes = runSql(gdal, ds, layer, info, count, () => count, []);
       matched = 0;
       readFlatGeobuf(countBytes).forEach((_g, props, columns) => {
         if (props) {
@@ -737,16 +797,21 @@ export async function readVectorPage(
     const wanted = Math.max(0, matched - query.startIndex);
     const count = query.count === null ? wanted : Math.min(query.count, wanted);
     if (count === 0) return { decoded: null, info, matched };
-    const options = [
-      ...spatial,
-      "-sql",
-      `SELECT FID AS "${FID}", * FROM ${from}${where} ORDER BY FID LIMIT ${count} OFFSET ${query.startIndex}`,
-      "-dialect",
-      "OGRSQL",
-      "-nlt",
-      geometryWithDims(info.geometryType),
-    ];
-    const bytes = translate(gdal, ds, layer, options);
+    const page = `LIMIT ${count} OFFSET ${query.startIndex}`;
+    const bytes = runSql(
+      gdal,
+      ds,
+      layer,
+      info,
+      `SELECT FID AS "${FID}", * FROM ${from}${where} ORDER BY FID ${page}`,
+      () =>
+        `SELECT ${
+          nativeColumns(layer, info, "*")
+        } FROM ${from}${where} ORDER BY ${
+          quoteIdent(layer, info.fidColumn ?? "rowid")
+        } ${page}`,
+      [...spatial, "-nlt", geometryWithDims(info.geometryType)],
+    );
     const decoded = decode(bytes, info.fields, info.fidColumn);
     if (
       query.crs !== undefined && info.crsDefinition !== null &&

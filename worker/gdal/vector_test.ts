@@ -206,6 +206,68 @@ Deno.test("readVectorLayer applies the subset, the filter and the field list, an
   assertEquals(c.features.length, 3);
 });
 
+Deno.test("GeoPackage subsets in SQLite's own syntax run natively, as QGIS passes them", async () => {
+  const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
+  const source = {
+    ...FORMATS.gpkg,
+    subset: "lower(\"name\") IN ('square', 'far away')",
+  };
+  const all = await readVectorLayer(layer(source, "native"), {
+    bbox: ALL,
+    crs: "EPSG:2056",
+  }, ctx);
+  assertEquals(all.features.map((f) => f.attributes.name).sort(), [
+    "far away",
+    "square",
+  ]);
+  assertEquals(
+    Object.keys(all.features[0].attributes),
+    all.fields.map((f) => f.name),
+  );
+  assertEquals(
+    all.features.map((f) => f.attributes.fid),
+    all.features.map((f) => f.id),
+  );
+  const some = await readVectorLayer(
+    layer(source, "native"),
+    { bbox: NEAR, crs: "EPSG:2056", where: '"n" < 3', fields: ["n"] },
+    ctx,
+  );
+  assertEquals(some.features.map((f) => f.attributes), [{ n: 1 }]);
+  assertEquals(some.features[0].geometry!.kind, "polygon");
+  const page = await readVectorPage(
+    layer(source, "native"),
+    { startIndex: 1, count: 5, orderByFid: true },
+    ctx,
+  );
+  assertEquals(page.numbersMatched, 2);
+  assertEquals(page.features.map((f) => f.attributes.name), ["far away"]);
+  assert(page.features[0].wkb !== null);
+  const spatial = await readVectorPage(
+    layer(source, "native"),
+    {
+      startIndex: 0,
+      count: 5,
+      orderByFid: true,
+      bbox: NEAR,
+      bboxCrs: "EPSG:2056",
+    },
+    ctx,
+  );
+  assertEquals(spatial.numbersMatched, 1);
+  // Other drivers have no SQL of their own: OGR SQL's error stands.
+  const error = await assertRejects(
+    () =>
+      readVectorLayer(
+        layer({ ...FORMATS.shapefile, subset: source.subset }, "native_shp"),
+        { bbox: ALL, crs: "EPSG:2056" },
+        ctx,
+      ),
+    JobError,
+  );
+  assert(error.message.includes("lower"), error.message);
+});
+
 Deno.test("readVectorLayer reprojects to the map CRS and filters with a bbox in it", async () => {
   const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
   const wgs = await readVectorLayer(
