@@ -1,10 +1,17 @@
 /**
- * QGIS's raster colour filters on premultiplied RGBA blocks:
- * `QgsBrightnessContrastFilter` and `QgsHueSaturationFilter`.
+ * QGIS's raster colour filters on premultiplied RGBA blocks, with their
+ * integer truncations: `QgsBrightnessContrastFilter` and
+ * `QgsHueSaturationFilter` (through Qt's `QColor` HSL conversions).
  *
  * @module
  */
 import type { RasterStyle } from "./style.ts";
+import { hslToRgb, rgbHsvHueSaturation, rgbToHsl } from "./_qcolor.ts";
+
+// C++'s (int) of a double: truncation; NaN/overflow ends up clamped to 0.
+function toInt(v: number): number {
+  return Number.isFinite(v) ? Math.trunc(v) : 0;
+}
 
 /**
  * Brightness (−255…255), contrast (−100…100) and gamma, in place. A no-op
@@ -25,67 +32,38 @@ export function applyBrightnessContrast(
   const { brightness, contrast, gamma } = params;
   if (brightness === 0 && contrast === 0 && gamma === 1) return;
   const factor = Math.pow((contrast + 100) / 100, 2);
-  const adjust = (c: number) =>
-    Math.trunc(
-      255 *
-        Math.pow(
-          Math.max(0, ((c / 255 - 0.5) * factor + 0.5) * 255 + brightness) /
-            255,
-          gamma,
-        ),
+  const curve = (c: number) =>
+    255 *
+    Math.pow(
+      (((c / 255 - 0.5) * factor + 0.5) * 255 + brightness) / 255,
+      gamma,
     );
   for (let o = 0; o < rgba.length; o += 4) {
     const a = rgba[o + 3];
-    if (a === 0) continue;
+    if (a === 0 && rgba[o] === 0 && rgba[o + 1] === 0 && rgba[o + 2] === 0) {
+      continue;
+    }
     for (let k = 0; k < 3; k++) {
+      const c = rgba[o + k];
+      let v: number;
       if (a === 255) {
-        rgba[o + k] = Math.min(255, Math.max(0, adjust(rgba[o + k])));
+        v = Math.min(255, Math.max(0, toInt(curve(c))));
+      } else if (a === 0) {
+        v = 0;
       } else {
-        const f = a / 255;
-        const straight = Math.trunc(rgba[o + k] / f);
-        const v = Math.min(255, Math.max(0, adjust(straight)));
-        rgba[o + k] = Math.trunc(f * v);
+        const alphaFactor = a / 255;
+        const adjusted = curve(c / alphaFactor);
+        v = toInt(alphaFactor * Math.min(255, Math.max(0, adjusted)));
       }
+      rgba[o + k] = v & 255;
     }
   }
 }
 
-function toHsl(r: number, g: number, b: number): [number, number, number] {
-  const max = Math.max(r, g, b), min = Math.min(r, g, b);
-  const l = (max + min) / 2;
-  if (max === min) return [-1, 0, l];
-  const d = max - min;
-  const s = l > 127.5 ? d / (510 - max - min) : d / (max + min);
-  let h: number;
-  if (max === r) h = ((g - b) / d + (g < b ? 6 : 0)) * 60;
-  else if (max === g) h = ((b - r) / d + 2) * 60;
-  else h = ((r - g) / d + 4) * 60;
-  return [h, s, l];
-}
-
-function fromHsl(h: number, s: number, l: number): [number, number, number] {
-  if (h < 0 || s === 0) return [l, l, l];
-  const L = l / 255;
-  const q = L < 0.5 ? L * (1 + s) : L + s - L * s;
-  const p = 2 * L - q;
-  const f = (t: number) => {
-    t = ((t % 1) + 1) % 1;
-    if (t < 1 / 6) return p + (q - p) * 6 * t;
-    if (t < 1 / 2) return q;
-    if (t < 2 / 3) return p + (q - p) * (2 / 3 - t) * 6;
-    return p;
-  };
-  const H = h / 360;
-  return [
-    Math.round(f(H + 1 / 3) * 255),
-    Math.round(f(H) * 255),
-    Math.round(f(H - 1 / 3) * 255),
-  ];
-}
-
 /**
  * Saturation (−100…100), grayscale (1 lightness, 2 luminosity, 3 average),
- * colorize and invert, in place. A no-op at the defaults.
+ * colorize (hue and saturation of the colorize colour, strength) and
+ * invert, in place. A no-op at the defaults.
  *
  * @example
  * ```ts
@@ -100,52 +78,76 @@ export function applyHueSaturation(
   rgba: Uint8Array,
   params: RasterStyle["hueSaturation"],
 ): void {
-  const { saturation, grayscaleMode, invertColors, colorizeOn } = params;
-  if (
-    saturation === 0 && grayscaleMode === 0 && !invertColors && !colorizeOn
-  ) {
+  const { grayscaleMode, invertColors, colorizeOn, colorizeStrength } = params;
+  const saturation = Math.min(100, Math.max(-100, params.saturation));
+  if (!invertColors && saturation === 0 && grayscaleMode === 0 && !colorizeOn) {
     return;
   }
-  const satScale = 1 + saturation / 100;
-  const [colH, colS] = toHsl(
+  const scale = saturation / 100 + 1;
+  const [colorizeH, colorizeS] = rgbHsvHueSaturation(
     params.colorize.r,
     params.colorize.g,
     params.colorize.b,
   );
-  const strength = params.colorizeStrength / 100;
+  let alphaFactor = 1;
   for (let o = 0; o < rgba.length; o += 4) {
-    const a = rgba[o + 3];
-    if (a === 0) continue;
-    const f = a / 255;
-    let r = a === 255 ? rgba[o] : Math.trunc(rgba[o] / f);
-    let g = a === 255 ? rgba[o + 1] : Math.trunc(rgba[o + 1] / f);
-    let b = a === 255 ? rgba[o + 2] : Math.trunc(rgba[o + 2] / f);
-    if (invertColors) {
-      r = 255 - r;
-      g = 255 - g;
-      b = 255 - b;
+    const alpha = rgba[o + 3];
+    if (alpha === 0) continue;
+    let r = rgba[o], g = rgba[o + 1], b = rgba[o + 2];
+    if (invertColors || alpha !== 255) {
+      if (alpha !== 255) {
+        alphaFactor = alpha / 255;
+        r = Math.trunc(r / alphaFactor);
+        g = Math.trunc(g / alphaFactor);
+        b = Math.trunc(b / alphaFactor);
+      }
+      if (invertColors) {
+        r = 255 - r;
+        g = 255 - g;
+        b = 255 - b;
+      }
+      r = Math.min(255, Math.max(0, r));
+      g = Math.min(255, Math.max(0, g));
+      b = Math.min(255, Math.max(0, b));
     }
-    if (grayscaleMode !== 0) {
-      let gray: number;
+    let [h, s, l] = rgbToHsl(r, g, b);
+    if (grayscaleMode !== 0 || scale !== 1) {
       if (grayscaleMode === 1) {
-        gray = Math.trunc((Math.max(r, g, b) + Math.min(r, g, b)) / 2);
+        [r, g, b] = hslToRgb(h, 0, l);
       } else if (grayscaleMode === 2) {
-        gray = Math.trunc(r * 0.21 + g * 0.72 + b * 0.07);
-      } else gray = Math.trunc((r + g + b) / 3);
-      r = g = b = gray;
-    } else if (saturation !== 0) {
-      const [h, s, l] = toHsl(r, g, b);
-      [r, g, b] = fromHsl(h, Math.min(1, Math.max(0, s * satScale)), l);
+        r = g = b = Math.trunc(0.21 * r + 0.72 * g + 0.07 * b);
+        [h, s, l] = rgbToHsl(r, g, b);
+      } else if (grayscaleMode === 3) {
+        r = g = b = Math.trunc((r + g + b) / 3);
+        [h, s, l] = rgbToHsl(r, g, b);
+      } else {
+        s = scale < 1 ? Math.min(Math.trunc(s * scale), 255) : Math.min(
+          Math.trunc(255 * (1 - Math.pow(1 - s / 255, scale * scale))),
+          255,
+        );
+        [r, g, b] = hslToRgb(h, s, l);
+      }
     }
     if (colorizeOn) {
-      const [, , l] = toHsl(r, g, b);
-      const [cr, cg, cb] = fromHsl(colH, colS, l);
-      r = Math.trunc(r * (1 - strength) + cr * strength);
-      g = Math.trunc(g * (1 - strength) + cg * strength);
-      b = Math.trunc(b * (1 - strength) + cb * strength);
+      const [cr, cg, cb] = hslToRgb(colorizeH, colorizeS, l);
+      if (colorizeStrength === 100) {
+        r = cr;
+        g = cg;
+        b = cb;
+      } else {
+        const p = colorizeStrength / 100;
+        r = Math.trunc(p * cr + (1 - p) * r);
+        g = Math.trunc(p * cg + (1 - p) * g);
+        b = Math.trunc(p * cb + (1 - p) * b);
+      }
     }
-    rgba[o] = a === 255 ? r : Math.trunc(r * f);
-    rgba[o + 1] = a === 255 ? g : Math.trunc(g * f);
-    rgba[o + 2] = a === 255 ? b : Math.trunc(b * f);
+    if (alpha !== 255) {
+      r = Math.trunc(r * alphaFactor);
+      g = Math.trunc(g * alphaFactor);
+      b = Math.trunc(b * alphaFactor);
+    }
+    rgba[o] = r & 255;
+    rgba[o + 1] = g & 255;
+    rgba[o + 2] = b & 255;
   }
 }

@@ -1,5 +1,6 @@
 import { applyBrightnessContrast, applyHueSaturation } from "./filters.ts";
 import { assertEquals } from "./_assert.ts";
+import { hslToRgb, rgbHsvHueSaturation, rgbToHsl } from "./_qcolor.ts";
 
 const HS = {
   saturation: 0,
@@ -25,13 +26,48 @@ Deno.test("brightness/contrast: defaults change nothing; brightness adds; contra
 Deno.test("brightness on a translucent pixel works on straight colour and stays premultiplied", () => {
   const px = Uint8Array.of(50, 50, 50, 128);
   applyBrightnessContrast(px, { brightness: 20, contrast: 0, gamma: 1 });
-  const straight = Math.trunc(50 / (128 / 255));
-  assertEquals(
-    px[0],
-    Math.trunc((128 / 255) * (straight + 20)),
-    "premultiplied",
-  );
+  // QGIS divides by alpha without truncating, adjusts, multiplies back.
+  const f = 128 / 255;
+  assertEquals(px[0], Math.trunc(f * (50 / f + 20)), "premultiplied");
   assertEquals(px[3], 128, "alpha kept");
+});
+
+Deno.test("QColor HSL conversions round-trip every grey and the primaries", () => {
+  for (let v = 0; v < 256; v++) {
+    const [h, s, l] = rgbToHsl(v, v, v);
+    assertEquals([h, s], [-1, 0], `grey ${v} hue`);
+    assertEquals(hslToRgb(h, s, l), [v, v, v], `grey ${v}`);
+  }
+  for (
+    const c of [[255, 0, 0], [0, 255, 0], [0, 0, 255], [255, 255, 0], [
+      12,
+      200,
+      99,
+    ]]
+  ) {
+    const [h, s, l] = rgbToHsl(c[0], c[1], c[2]);
+    const back = hslToRgb(h, s, l);
+    for (let k = 0; k < 3; k++) {
+      if (Math.abs(back[k] - c[k]) > 2) throw new Error(`${c} → ${back}`);
+    }
+  }
+  assertEquals(rgbToHsl(255, 0, 0), [0, 255, 128], "red");
+  assertEquals(
+    rgbHsvHueSaturation(255, 128, 128),
+    [0, 127],
+    "colorize default",
+  );
+});
+
+Deno.test("hue/saturation: colorize at full strength takes the colour's hue and saturation", () => {
+  const px = Uint8Array.of(100, 100, 100, 255);
+  applyHueSaturation(px, {
+    ...HS,
+    colorizeOn: true,
+    colorize: { r: 255, g: 0, b: 0, a: 255 },
+  });
+  const [, , l] = rgbToHsl(100, 100, 100);
+  assertEquals(Array.from(px), [...hslToRgb(0, 255, l), 255], "red tint");
 });
 
 Deno.test("hue/saturation: grayscale modes, invert, desaturate", () => {
@@ -40,7 +76,8 @@ Deno.test("hue/saturation: grayscale modes, invert, desaturate", () => {
     applyHueSaturation(px, { ...HS, grayscaleMode: mode });
     return Array.from(px);
   };
-  assertEquals(gray(1), [127, 127, 127, 255], "lightness");
+  // Qt keeps lightness in 16 bits: (255 + 0) / 2 rounds to 128.
+  assertEquals(gray(1), [128, 128, 128, 255], "lightness");
   assertEquals(gray(2), [53, 53, 53, 255], "luminosity");
   assertEquals(gray(3), [85, 85, 85, 255], "average");
   const inv = Uint8Array.of(255, 0, 10, 255);
