@@ -5,7 +5,7 @@
  * @example
  * ```ts ignore
  * import { exportProject, readProject, serializeConfig } from "@qgis-server-light/exporter";
- * import { encodeStyle } from "@qgis-server-light/interface/style_codec";
+ * import { encodeStyle } from "@qgis-server-light/interface";
  * const config = await exportProject(await readProject("demo.qgz"), { encodeStyle });
  * console.log(serializeConfig(config, "json"));
  * ```

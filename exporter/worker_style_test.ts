@@ -1,0 +1,56 @@
+// The styles the exporter writes load in the worker's QML reader, after a
+// round trip through the interface's style codec (as a job carries them).
+import assert from "node:assert/strict";
+import { decodeStyle, encodeStyle } from "../interface/style_codec.ts";
+import { parseVectorStyle } from "../worker/style/qml.ts";
+import { NO_REFERENCE, REFERENCE_DIR } from "../tests/reference.ts";
+import { exportProject } from "./project/export_project.ts";
+import { readProject } from "./project/read_project.ts";
+import { TESTDATA } from "./project/_test_util.ts";
+
+async function vectorStyles(path: string) {
+  const config = await exportProject(await readProject(path), {
+    encodeStyle,
+    readSources: false,
+  });
+  return config.datasets.vector.flatMap((v) =>
+    v.styles.map((s) => ({
+      layer: v.name,
+      name: s.name,
+      qml: decodeStyle(s.definition),
+    }))
+  );
+}
+
+Deno.test("fixture styles load in the worker", async () => {
+  const styles = await vectorStyles(`${TESTDATA}basic.qgs`);
+  assert.ok(styles.length >= 3);
+  for (const s of styles) {
+    const style = parseVectorStyle(s.qml);
+    assert.ok(style, `${s.layer}/${s.name}`);
+  }
+  const red = parseVectorStyle(styles.find((s) => s.name === "red")!.qml)!;
+  assert.equal(red.opacity, 0.5);
+  assert.equal(red.hasScaleBasedVisibility, true);
+  assert.equal(red.minScale, 50000);
+});
+
+Deno.test({
+  name: "demo styles load in the worker with QGIS's renderers",
+  ignore: NO_REFERENCE,
+  async fn() {
+    const styles = await vectorStyles(`${REFERENCE_DIR}/demo/demo.qgs`);
+    const renderer = (layer: string, name: string) =>
+      parseVectorStyle(
+        styles.find((s) => s.layer === layer && s.name === name)!.qml,
+      )?.renderer.type;
+    assert.equal(renderer("zones", "default"), "categorizedSymbol");
+    assert.equal(renderer("zones", "outline"), "singleSymbol");
+    assert.equal(renderer("roads", "default"), "RuleRenderer");
+    assert.equal(renderer("places", "default"), "graduatedSymbol");
+    const places = parseVectorStyle(
+      styles.find((s) => s.layer === "places")!.qml,
+    )!;
+    assert.equal(places.labelsEnabled, true);
+  },
+});
