@@ -149,3 +149,65 @@ Deno.test({
     }
   },
 });
+
+Deno.test("serve answers POST /export until stopped", async () => {
+  const root = await Deno.makeTempDir({ prefix: "qsl_exporter_cli_serve_" });
+  await Deno.mkdir(`${root}/acme`);
+  await Deno.copyFile(`${TESTDATA}basic.qgs`, `${root}/acme/basic.qgs`);
+  await Deno.copyFile(
+    `${TESTDATA}points.geojson`,
+    `${root}/acme/points.geojson`,
+  );
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      ...PERMISSIONS,
+      MAIN,
+      "serve",
+      "--data-root",
+      root,
+      "--port",
+      "0",
+    ],
+    stdout: "null",
+    stderr: "piped",
+  }).spawn();
+  try {
+    const reader = child.stderr.pipeThrough(new TextDecoderStream())
+      .getReader();
+    let seen = "";
+    let url: string | undefined;
+    while (url === undefined) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`serve stopped: ${seen}`);
+      seen += value;
+      url = /listening on (http:\/\/\S+\/export)/.exec(seen)?.[1];
+    }
+    const r = await fetch(url, {
+      method: "POST",
+      body: JSON.stringify({ mandant: "acme", project: "basic" }),
+    });
+    assert.deepEqual(await r.json(), { successful: true });
+    const config = Config.parse(
+      JSON.parse(await Deno.readTextFile(`${root}/acme/basic.json`)),
+    );
+    assert.equal(config.project.name, "basic");
+    const bad = await fetch(url, {
+      method: "POST",
+      body: JSON.stringify({ mandant: "..", project: "basic" }),
+    });
+    assert.equal(bad.status, 400);
+    await bad.body?.cancel();
+    reader.releaseLock();
+  } finally {
+    child.kill("SIGTERM");
+    await child.status;
+    await child.stderr.cancel().catch(() => {});
+    await Deno.remove(root, { recursive: true });
+  }
+  if (Deno.env.get("QSL_DATA_ROOT") === undefined) {
+    const noRoot = await cli("serve");
+    assert.equal(noRoot.code, 2);
+    assert.match(noRoot.stderr, /give --data-root or set QSL_DATA_ROOT/);
+  }
+});
