@@ -8,7 +8,7 @@
  */
 import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
 import { readVectorLayer } from "./vector.ts";
-import { takeGdalMessages, withGdal } from "./gdal.ts";
+import { getGdal, takeGdalMessages, withGdal } from "./gdal.ts";
 import { datasetCache } from "./dataset_cache.ts";
 import { type LayerRef, resolveLayerSource } from "./source.ts";
 import { convertGeoJson } from "./_test_util.ts";
@@ -233,8 +233,44 @@ async function medians(runs: number): Promise<void> {
   }
 }
 
+/**
+ * Memory over many reads: resident set size, and the top of GDAL's
+ * WebAssembly heap (the address a fresh small allocation gets; it climbs
+ * when memory leaks).
+ */
+async function memory(reads: number): Promise<void> {
+  const gdal = await getGdal();
+  const heapTop = () => {
+    const p = gdal.Module._malloc(16);
+    gdal.Module._free(p);
+    return p as number;
+  };
+  const readAll = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const [, dataRoot, layer, bbox] = cases[i % cases.length];
+      await readVectorLayer(layer, { bbox, crs: "EPSG:2056" }, {
+        dataRoot,
+        remoteHosts: [],
+      });
+    }
+  };
+  await readAll(cases.length * 2);
+  const rss0 = Deno.memoryUsage().rss, top0 = heapTop();
+  await readAll(reads);
+  const rss1 = Deno.memoryUsage().rss, top1 = heapTop();
+  console.log(
+    `\nmemory after ${reads} reads: RSS ${(rss0 / 1e6).toFixed(0)} → ${
+      (rss1 / 1e6).toFixed(0)
+    } MB, ` +
+      `GDAL heap top ${(top0 / 1e6).toFixed(2)} → ${
+        (top1 / 1e6).toFixed(2)
+      } MB`,
+  );
+}
+
 if (import.meta.main) {
   await medians(21);
+  await memory(1000);
   Deno.removeSync(generated, { recursive: true });
 } else {
   for (const b of benches) Deno.bench(b);
