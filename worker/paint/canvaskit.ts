@@ -23,7 +23,7 @@ let instance: Promise<CanvasKit> | undefined;
  * import { getCanvasKit } from "./canvaskit.ts";
  * const ck = await getCanvasKit();
  * const surface = ck.MakeSurface(16, 16);
- * surface?.delete();
+ * surface?.dispose(); // frees the pixels MakeSurface allocated
  * ```
  */
 export function getCanvasKit(): Promise<CanvasKit> {

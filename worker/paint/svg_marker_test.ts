@@ -68,7 +68,7 @@ Deno.test("SVG: parameters replaced, drawn at the marker width with the SVG's as
       alphaType: ck.AlphaType.Unpremul,
       colorSpace: ck.ColorSpace.SRGB,
     }) as Uint8Array;
-    surface.delete();
+    surface.dispose();
     const at = (x: number, y: number) =>
       Array.from(px.subarray((y * 40 + x) * 4, (y * 40 + x) * 4 + 4));
     // 20×10 px centred on (20, 20): x 10..30, y 15..25; left half red, right a green circle

@@ -45,7 +45,7 @@ async function render(
     alphaType: ck.AlphaType.Unpremul,
     colorSpace: ck.ColorSpace.SRGB,
   }) as Uint8Array;
-  surface.delete();
+  surface.dispose();
   return (x, y) =>
     Array.from(px.subarray((y * 100 + x) * 4, (y * 100 + x) * 4 + 4));
 }

@@ -453,7 +453,8 @@ export async function renderMap(
     };
   } finally {
     labels?.delete();
-    surface.delete();
+    // dispose(), not delete(): MakeSurface mallocs the pixels, delete() leaks them
+    surface.dispose();
   }
 }
 
