@@ -22,6 +22,7 @@ import {
   type Viewport,
 } from "./sampling.ts";
 import { parseRasterStyle, type RasterStyle } from "./style.ts";
+import { resampleSize, scaleBilinear } from "./resample.ts";
 
 /** A rendered raster layer. */
 export interface RasterImage {
@@ -132,8 +133,18 @@ export async function renderRasterLayer(
         height: info.height,
         extent: info.extent,
       };
+      const providerXRes = (info.extent.xmax - info.extent.xmin) / info.width;
       for (const tile of rasterIteratorTiles(viewport)) {
-        const blocks: RasterBlock[] = [];
+        // The resample filter renders near the source resolution first.
+        const pixelRatio = (tile.extent.xmax - tile.extent.xmin) /
+          tile.width / providerXRes;
+        const size = resampleSize(
+          style.resampling,
+          tile.width,
+          tile.height,
+          pixelRatio,
+        );
+        const [w, h] = size ?? [tile.width, tile.height];
         const read = async (band: number): Promise<RasterBlock> => {
           // The provider asks for at most one window per block; read it
           // first (GDAL is asynchronous here), then sample synchronously.
@@ -146,8 +157,8 @@ export async function renderRasterLayer(
               return new Float64Array(args[4] * args[5]).fill(NaN);
             },
             tile.extent,
-            tile.width,
-            tile.height,
+            w,
+            h,
           );
           for (const r of requests) {
             windows.push(
@@ -171,28 +182,27 @@ export async function renderRasterLayer(
             grid,
             () => windows[k++],
             tile.extent,
-            tile.width,
-            tile.height,
+            w,
+            h,
           );
           applyUserNoData(values, style.userNoData[band]);
           return {
-            width: tile.width,
-            height: tile.height,
+            width: w,
+            height: h,
             values,
             cellSize: [
-              (tile.extent.xmax - tile.extent.xmin) / tile.width,
-              (tile.extent.ymax - tile.extent.ymin) / tile.height,
+              (tile.extent.xmax - tile.extent.xmin) / w,
+              (tile.extent.ymax - tile.extent.ymin) / h,
             ],
           };
         };
+        const blocks: RasterBlock[] = [];
         for (const b of bands) blocks.push(await read(b));
         const alpha = style.alphaBand > 0
           ? await read(style.alphaBand)
           : undefined;
-        const rgba = filter(
-          style,
-          renderBlocks(style, renderer, blocks, alpha),
-        );
+        let rgba = filter(style, renderBlocks(style, renderer, blocks, alpha));
+        if (size) rgba = scaleBilinear(rgba, w, h, tile.width, tile.height);
         paste(
           out,
           map,
@@ -215,9 +225,7 @@ export async function renderRasterLayer(
         extent: map.extent,
         alignedExtent: map.extent,
       };
-      const method = map.mapUnitsPerPixel > 0
-        ? style.resampling.zoomedIn
-        : "nearestNeighbour";
+      const method = style.resampling.zoomedIn;
       const warp = async (band: number): Promise<RasterBlock> => {
         const values = await warpBand(
           gdal,

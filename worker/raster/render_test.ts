@@ -220,6 +220,45 @@ Deno.test({
 });
 
 Deno.test({
+  name:
+    "renderRasterLayer: a bilinear zoomed-in resampler blends neighbouring cells",
+  sanitizeResources: false,
+  async fn() {
+    const gray = (resampler: string) =>
+      qml(`<rasterrenderer type="singlebandgray" grayBand="1" opacity="1">
+        <contrastEnhancement><minValue>0</minValue><maxValue>80</maxValue><algorithm>StretchToMinimumMaximum</algorithm></contrastEnhancement>
+      </rasterrenderer><rasterresampler zoomedInResampler="${resampler}" maxOversampling="2"/>`);
+    const bbox = {
+      xmin: X0 + 1000,
+      ymin: Y0 + 1000,
+      xmax: X0 + 2000,
+      ymax: Y0 + 1800,
+    };
+    const map = mapFor(bbox, 80, 64, "EPSG:2056");
+    const levels = async (resampler: string) => {
+      const image = await renderRasterLayer(
+        layer("single.tif"),
+        gray(resampler),
+        map,
+        testContext(root),
+      );
+      assert(image, "rendered");
+      const seen = new Set<number>();
+      for (let i = 0; i < image.rgba.length; i += 4) {
+        if (image.rgba[i + 3] === 255) seen.add(image.rgba[i]);
+      }
+      return seen.size;
+    };
+    const nearest = await levels("nearestNeighbour");
+    const bilinear = await levels("bilinear");
+    assert(
+      bilinear > 2 * nearest,
+      `bilinear ${bilinear} grey levels, nearest ${nearest}`,
+    );
+  },
+});
+
+Deno.test({
   name: "renderRasterLayer: multiband colour with a stretched band",
   sanitizeResources: false,
   async fn() {
