@@ -232,7 +232,9 @@ export function gdalError(gdal: Gdal): string | null {
     message = M.UTF8ToString(M._CPLGetLastErrorMsg()).trim() || null;
   }
   M._CPLErrorReset();
-  return message;
+  // Name files as the job does (relative to the data root), not by GDAL's
+  // virtual mount point.
+  return message?.replace(/\/qsl\/root\d+\//g, "") ?? null;
 }
 
 /** The process-wide dataset cache. */

@@ -133,7 +133,10 @@ function throwOnGdalError(gdal: Gdal, layer: LayerRef): void {
   const errors = takeGdalMessages().filter((l) => /^ERROR \d+:/.test(l));
   gdal.Module._CPLErrorReset();
   if (errors.length) {
-    throw fail(layer, errors[0].replace(/^ERROR \d+: /, ""));
+    throw fail(
+      layer,
+      errors[0].replace(/^ERROR \d+: /, "").replace(/\/qsl\/root\d+\//g, ""),
+    );
   }
 }
 

@@ -28,6 +28,7 @@ async function dataRoot(): Promise<string> {
   const zipped: Record<string, Uint8Array> = {};
   for (const f of shp) zipped[f] = await Deno.readFile(`${d}/${f}`);
   await Deno.writeFile(`${d}/sample_shp.zip`, zipSync(zipped));
+  await Deno.writeTextFile(`${d}/sample.dbf.txt`, "not a dataset");
   const crs = {
     type: "name",
     properties: { name: "urn:ogc:def:crs:EPSG::2056" },
@@ -376,6 +377,11 @@ Deno.test("readVectorLayer names the cause of failures", async () => {
     [FORMATS.gpkg, '"nosuchfield" = 1', "nosuchfield"],
     [FORMATS.gpkg, "((", "SQL"],
     [{ path: "missing.gpkg" }, undefined, "file not found"],
+    [
+      { path: "sample.dbf.txt" },
+      undefined,
+      "data/sample.dbf.txt' not recognized as a supported file format",
+    ],
     [{ path: "../../../etc/passwd" }, undefined, "leaves the data root"],
     [
       { ...FORMATS.gpkg, subset: "SELECT * FROM sample" },
