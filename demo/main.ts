@@ -12,8 +12,9 @@ import { fileURLToPath } from "node:url";
 import { exportProject, readProject } from "../exporter/mod.ts";
 import { encodeStyle } from "../interface/style_codec.ts";
 import type { Config, DataSet, TreeGroup } from "../interface/config/mod.ts";
-import { type RenderJob, renderMap } from "../worker/runners/render.ts";
-import { renderDeps } from "../worker/runners/render_deps.ts";
+import type { RenderJob } from "../worker/runners/render.ts";
+import { executeJob } from "../worker/queue/execute.ts";
+import { defaultRunners } from "../worker/runners/registry.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = join(HERE, "..", "out");
@@ -107,13 +108,26 @@ const job: RenderJob = {
   dpi: 96,
   format: "image/png",
 };
-const { data } = await renderMap(job, {
-  dataRoot: HERE,
-  svgPaths: [],
-  remoteHosts: [],
-  limits: { maxWidth: 4096, maxHeight: 4096, maxLayers: 100 },
-  logger: { log: (level, message) => warnings.push(`${level}: ${message}`) },
-}, renderDeps);
+// one shot, no Redis: the same path a job takes through the worker's queue
+const outcome = await executeJob(
+  {
+    id: crypto.randomUUID(),
+    type: "QslJobInfoRender",
+    job: { ...job, svg_paths: [] },
+  },
+  defaultRunners(),
+  {
+    dataRoot: HERE,
+    svgPaths: [],
+    remoteHosts: [],
+    limits: { maxWidth: 4096, maxHeight: 4096, maxLayers: 100 },
+    logger: { log: (level, message) => warnings.push(`${level}: ${message}`) },
+  },
+);
+if (outcome.status !== "succeed") {
+  throw new Error(`Cannot render the demo: ${outcome.error}`);
+}
+const data = outcome.data;
 await Deno.writeFile(join(OUT, "demo.png"), data as Uint8Array);
 const rendered = performance.now();
 for (const w of warnings) console.warn(w);
