@@ -1,0 +1,55 @@
+import {
+  parseColor,
+  parseUnit,
+  propNumberList,
+  propPoint,
+  toPixels,
+} from "./props.ts";
+
+function eq(a: unknown, b: unknown, msg: string): void {
+  if (JSON.stringify(a) !== JSON.stringify(b)) {
+    throw new Error(`${msg}: ${JSON.stringify(a)} !== ${JSON.stringify(b)}`);
+  }
+}
+
+Deno.test("props: colours in QGIS's encodings", () => {
+  eq(parseColor("106,27,154,255"), [106, 27, 154, 255], "r,g,b,a");
+  eq(
+    parseColor("106,27,154,255,rgb:0.41,0.10,0.60,1"),
+    [106, 27, 154, 255],
+    "QGIS ≥ 3.28 suffix",
+  );
+  eq(parseColor("1,2,3"), [1, 2, 3, 255], "no alpha");
+  eq(parseColor("#80ff0000"), [255, 0, 0, 128], "#aarrggbb");
+  eq(parseColor("#abc"), [170, 187, 204, 255], "#rgb");
+  eq(parseColor("nonsense", [9, 9, 9, 9]), [9, 9, 9, 9], "fallback");
+});
+
+Deno.test("props: every unit converts as QgsRenderContext::convertToPainterUnits", () => {
+  const ctx = { dpi: 300, mapUnitsPerPixel: 0.5 };
+  eq(toPixels(25.4, "MM", ctx), 300, "mm");
+  eq(toPixels(72, "Point", ctx), 300, "points");
+  eq(toPixels(1, "Inch", ctx), 300, "inch");
+  eq(toPixels(7, "Pixel", ctx), 7, "pixels");
+  eq(toPixels(10, "MapUnit", ctx), 20, "map units");
+  eq(
+    [
+      parseUnit("Point"),
+      parseUnit("MapUnit"),
+      parseUnit(""),
+      parseUnit("Inch"),
+    ],
+    ["Point", "MapUnit", "MM", "Inch"],
+    "names",
+  );
+});
+
+Deno.test("props: points and dash lists", () => {
+  eq(propPoint({ offset: "1.5,-2" }, "offset"), [1.5, -2], "point");
+  eq(propPoint({}, "offset"), [0, 0], "absent point");
+  eq(
+    propNumberList({ customdash: "5;2;0.5;2" }, "customdash"),
+    [5, 2, 0.5, 2],
+    "dashes",
+  );
+});
