@@ -17,11 +17,17 @@ import { rasterInfo, readWindow, warpBand } from "./read.ts";
 import { type RasterBlock, renderBlocks, rendererBands } from "./renderers.ts";
 import {
   providerBlock,
+  providerResampling,
   rasterIteratorTiles,
   rasterViewport,
   type Viewport,
+  type WindowReader,
 } from "./sampling.ts";
-import { parseRasterStyle, type RasterStyle } from "./style.ts";
+import {
+  parseRasterStyle,
+  type RasterStyle,
+  type ResamplingMethod,
+} from "./style.ts";
 import { resampleSize, scaleBilinear } from "./resample.ts";
 
 /** A rendered raster layer. */
@@ -134,6 +140,9 @@ export async function renderRasterLayer(
         extent: info.extent,
       };
       const providerXRes = (info.extent.xmax - info.extent.xmin) / info.width;
+      const resample = style.resampling.provider
+        ? providerResampling(style.resampling)
+        : undefined;
       for (const tile of rasterIteratorTiles(viewport)) {
         // The resample filter renders near the source resolution first.
         const pixelRatio = (tile.extent.xmax - tile.extent.xmin) /
@@ -149,7 +158,7 @@ export async function renderRasterLayer(
           // The provider asks for at most one window per block; read it
           // first (GDAL is asynchronous here), then sample synchronously.
           const windows: Float64Array[] = [];
-          const requests: number[][] = [];
+          const requests: Parameters<WindowReader>[] = [];
           providerBlock(
             grid,
             (...args) => {
@@ -174,6 +183,7 @@ export async function renderRasterLayer(
                 r[4],
                 r[5],
                 useSrcNoData(band),
+                r[6] as ResamplingMethod | undefined,
               ),
             );
           }
@@ -184,6 +194,7 @@ export async function renderRasterLayer(
             tile.extent,
             w,
             h,
+            resample,
           );
           applyUserNoData(values, style.userNoData[band]);
           return {

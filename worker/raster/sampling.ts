@@ -15,6 +15,7 @@
  * @module
  */
 import type { Rect } from "../geometry/types.ts";
+import type { ResamplingMethod } from "./style.ts";
 
 /** A north-up source grid. */
 export interface SourceGrid {
@@ -38,7 +39,45 @@ export type WindowReader = (
   ysize: number,
   outWidth: number,
   outHeight: number,
+  method?: ResamplingMethod,
 ) => Float64Array;
+
+/**
+ * The provider's own resampling (`<provider><resampling enabled>`): the
+ * GDAL method for a resampling factor (request / source resolution), or
+ * null where QGIS samples nearest neighbour.
+ */
+export type ProviderResampling = (factor: number) => ResamplingMethod | null;
+
+/**
+ * `QgsGdalProvider::canDoResampling` and its choice of method, for a
+ * style's provider resampling settings.
+ *
+ * @example
+ * ```ts
+ * import { providerResampling } from "./sampling.ts";
+ * const choose = providerResampling({ zoomedIn: "cubic", zoomedOut: "average", maxOversampling: 2 });
+ * [choose(0.5), choose(1.05), choose(2), choose(5)]; // ["cubic", "average", "average", null]
+ * ```
+ */
+export function providerResampling(
+  r: {
+    zoomedIn: ResamplingMethod;
+    zoomedOut: ResamplingMethod;
+    maxOversampling: number;
+  },
+): ProviderResampling {
+  const nearest = (m: ResamplingMethod) => m === "nearestNeighbour";
+  return (factor) => {
+    if (factor < 1) return nearest(r.zoomedIn) ? null : r.zoomedIn;
+    if (factor < 1.1) {
+      if (!nearest(r.zoomedOut)) return r.zoomedOut;
+      return nearest(r.zoomedIn) ? null : r.zoomedIn;
+    }
+    if (nearest(r.zoomedOut)) return null;
+    return factor <= r.maxOversampling + 0.1 ? r.zoomedOut : null;
+  };
+}
 
 /** The output pixels a raster covers. */
 export interface Viewport {
@@ -255,6 +294,7 @@ function readBlock(
   req: Rect,
   width: number,
   height: number,
+  resample?: ProviderResampling,
 ): Float64Array {
   const out = new Float64Array(width * height).fill(NaN);
   const ext = grid.extent;
@@ -290,6 +330,32 @@ function readBlock(
   const tgtWidth = sub.right - sub.left + 1;
   const tgtHeight = sub.bottom - sub.top + 1;
   if (tgtWidth <= 0 || tgtHeight <= 0 || srcWidth <= 0 || srcHeight <= 0) {
+    return out;
+  }
+  const factor = Math.max(reqXRes / srcXRes, reqYRes / -srcYRes);
+  const method = resample?.(factor) ?? null;
+  if (method !== null) {
+    // GDAL resamples a floating-point source window straight into the
+    // target pixels (QGIS's edge special cases are left out).
+    const dfXOff = (req.xmin + sub.left * reqXRes - ext.xmin) / srcXRes;
+    const dfYOff = (ext.ymax - (req.ymax - sub.top * reqYRes)) / -srcYRes;
+    const dfXSize = tgtWidth * reqXRes / srcXRes;
+    const dfYSize = tgtHeight * reqYRes / -srcYRes;
+    const values = read(
+      dfXOff,
+      dfYOff,
+      dfXSize,
+      dfYSize,
+      tgtWidth,
+      tgtHeight,
+      method,
+    );
+    for (let row = 0; row < tgtHeight; row++) {
+      out.set(
+        values.subarray(row * tgtWidth, (row + 1) * tgtWidth),
+        (sub.top + row) * width + sub.left,
+      );
+    }
     return out;
   }
   let tmpWidth = srcWidth, tmpHeight = srcHeight;
@@ -348,6 +414,7 @@ export function providerBlock(
   box: Rect,
   width: number,
   height: number,
+  resample?: ProviderResampling,
 ): Float64Array {
   const ext = grid.extent;
   const tmpInter = intersect(ext, box);
@@ -367,7 +434,7 @@ export function providerBlock(
   // A request inside the raster goes straight to the GDAL provider's
   // readBlock (QGIS 3.44 renders show its sampling, not the coarser
   // two-stage read below, even when zoomed out).
-  if (same) return readBlock(grid, read, box, width, height);
+  if (same) return readBlock(grid, read, box, width, height, resample);
   const fromRow = cRound((box.ymax - tmpExtent.ymax) / yRes);
   const toRow = cRound((box.ymax - tmpExtent.ymin) / yRes) - 1;
   const fromCol = cRound((tmpExtent.xmin - box.xmin) / xRes);
@@ -397,7 +464,7 @@ export function providerBlock(
   if (tmpWidth <= 0 || tmpHeight <= 0) return block;
   tmpXRes = (tmpExtent.xmax - tmpExtent.xmin) / tmpWidth;
   tmpYRes = (tmpExtent.ymax - tmpExtent.ymin) / tmpHeight;
-  const tmp = readBlock(grid, read, tmpExtent, tmpWidth, tmpHeight);
+  const tmp = readBlock(grid, read, tmpExtent, tmpWidth, tmpHeight, resample);
   for (let row = fromRow; row <= toRow; row++) {
     const y = box.ymax - (row + 0.5) * yRes;
     const tmpRow = Math.floor((tmpExtent.ymax - y) / tmpYRes);
