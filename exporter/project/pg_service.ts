@@ -55,9 +55,18 @@ export function mergePgServices(...layers: PgServices[]): PgServices {
   return out;
 }
 
+function pgServiceFileFromEnv(): string | undefined {
+  try {
+    return Deno.env.get("PGSERVICEFILE");
+  } catch {
+    return undefined; // no env permission: same as unset
+  }
+}
+
 /**
- * Loads the services from `PGSERVICEFILE` (when set and readable) and from
- * `passed`; a `passed` file that cannot be read is an error.
+ * Loads the services from `envFile` (default: `PGSERVICEFILE`, when set and
+ * readable) and from `passed`, whose values win; a `passed` file that cannot
+ * be read is an error.
  *
  * @example
  * ```ts ignore
@@ -68,14 +77,9 @@ export function mergePgServices(...layers: PgServices[]): PgServices {
 export async function loadPgServices(
   passed?: string,
   warn: (message: string) => void = () => {},
+  envFile: string | undefined = pgServiceFileFromEnv(),
 ): Promise<PgServices> {
   let fromEnv: PgServices = {};
-  let envFile: string | undefined;
-  try {
-    envFile = Deno.env.get("PGSERVICEFILE");
-  } catch {
-    envFile = undefined; // no env permission: same as unset
-  }
   if (envFile) {
     try {
       fromEnv = parsePgServiceConf(await Deno.readTextFile(envFile));

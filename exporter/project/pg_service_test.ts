@@ -19,15 +19,17 @@ Deno.test("the passed file wins over PGSERVICEFILE", async () => {
   try {
     await Deno.writeTextFile(`${dir}/env.conf`, "[s]\nhost=env\nport=1\n");
     await Deno.writeTextFile(`${dir}/passed.conf`, "[s]\nhost=passed\n");
-    Deno.env.set("PGSERVICEFILE", `${dir}/env.conf`);
-    const s = await loadPgServices(`${dir}/passed.conf`);
+    const s = await loadPgServices(
+      `${dir}/passed.conf`,
+      () => {},
+      `${dir}/env.conf`,
+    );
     assert.deepEqual(s.s, { host: "passed", port: "1" });
     await assert.rejects(
       () => loadPgServices(`${dir}/missing.conf`),
       /Cannot read pg_service file/,
     );
   } finally {
-    Deno.env.delete("PGSERVICEFILE");
     await Deno.remove(dir, { recursive: true });
   }
 });
