@@ -6,6 +6,7 @@
  *
  *     deno bench -A worker/runners/render_bench.ts   # Deno's statistics
  *     deno run -A worker/runners/render_bench.ts     # medians of 21 runs, ratios
+ *     deno run -A worker/runners/render_bench.ts --memory   # and RSS over 1,000 jobs
  *
  * The Python worker (QGIS 3.22) took, end to end through Redis on our
  * 2-core machines: 16 ms for zones_outline_style, 97 ms for bui20220630.
@@ -145,5 +146,28 @@ async function medians(runs: number): Promise<void> {
   }
 }
 
-if (import.meta.main) await medians(21);
-else for (const b of benches) Deno.bench(b);
+/** Resident memory over 1,000 mixed render jobs (9 zones : 1 bui20220630). */
+async function memory(jobs: number): Promise<void> {
+  if (NO_REFERENCE) return;
+  const zones = await job("demo", "zones_outline_style");
+  const bui = await job("upstream", "bui20220630");
+  const zc = referenceContext(`${REFERENCE_DIR}/demo`);
+  const bc = referenceContext(`${REFERENCE_DIR}/upstream`);
+  console.log(`\nresident memory over ${jobs} mixed render jobs`);
+  for (let i = 0; i < jobs; i++) {
+    if (i % 10 === 0) await renderMap(bui, bc, renderDeps);
+    else await renderMap(zones, zc, renderDeps);
+    if (i % 200 === 0 || i === jobs - 1) {
+      console.log(
+        `  after ${String(i + 1).padStart(4)}: ${
+          (Deno.memoryUsage().rss / 1e6).toFixed(0)
+        } MB`,
+      );
+    }
+  }
+}
+
+if (import.meta.main) {
+  await medians(21);
+  if (Deno.args.includes("--memory")) await memory(1000);
+} else for (const b of benches) Deno.bench(b);
