@@ -107,14 +107,13 @@ function mountRoot(gdal: Gdal, realRoot: string): string {
  * ```
  */
 export function gdalPathOf(gdal: Gdal, resolved: ResolvedSource): string {
-  const realRoot = resolved.location.slice(
-    0,
-    resolved.location.length - resolved.relativePath.length - 1,
-  );
-  const point = mountRoot(gdal, realRoot);
+  const point = mountRoot(gdal, resolved.root);
   const prefix = resolved.source.vsiPrefix ?? "";
   const suffix = resolved.source.vsiSuffix ?? "";
-  return `${prefix}${point}/${resolved.relativePath}${suffix}`;
+  const inside = resolved.relativePath === ""
+    ? ""
+    : `/${resolved.relativePath}`;
+  return `${prefix}${point}${inside}${suffix}`;
 }
 
 /** A bounded cache of open datasets. */

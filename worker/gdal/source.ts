@@ -55,6 +55,8 @@ export interface ResolvedSource {
   remote: boolean;
   /** Local: the real path of the file on the host. Remote: the URL. */
   location: string;
+  /** Local: the data root's real path. */
+  root: string;
   /** Local: path of the file relative to the data root (real, no links). */
   relativePath: string;
   /** Changes when the file does (size and modification time). */
@@ -212,6 +214,7 @@ export async function resolveLayerSource(
       source,
       remote: true,
       location: source.path,
+      root: "",
       relativePath: "",
       version: "",
     };
@@ -272,6 +275,7 @@ export async function resolveLayerSource(
     source,
     remote: false,
     location: real,
+    root,
     relativePath: relative(root, real),
     version: `${stat.size}:${stat.mtime?.getTime() ?? 0}`,
   };

@@ -91,6 +91,7 @@ const FORMATS: Record<string, Record<string, unknown>> = {
   shapefile: { path: "sample.shp" },
   flatgeobuf: { path: "sample.fgb" },
   geojson: { path: "sample.geojson" },
+  "folder of shapefiles": { path: ".", layerName: "sample" },
   "zipped shapefile": {
     path: "sample_shp.zip",
     vsiPrefix: "/vsizip/",
