@@ -1,0 +1,46 @@
+/**
+ * Narrows `process.env` for npm code to the worker's own variables.
+ *
+ * ioredis's `debug` dependency enumerates the whole environment
+ * (`Object.keys(process.env)`) when it loads, which Deno only allows with an
+ * unrestricted `--allow-env`. Replacing `process.env` with a copy of the
+ * variables the worker reads lets it run with `--allow-env=<those names>`;
+ * npm code then sees only them. Import this module before any npm module.
+ *
+ * @module
+ */
+import process from "node:process";
+import { WORKER_ENV_VARS } from "./env_vars.ts";
+
+/**
+ * Replaces `process.env` with a plain object holding `names` (those set and
+ * readable); returns it.
+ *
+ * @example
+ * ```ts ignore
+ * import { narrowProcessEnv } from "./env.ts";
+ * narrowProcessEnv(["QSL_REDIS_URL"]);
+ * ```
+ */
+export function narrowProcessEnv(
+  names: readonly string[],
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of names) {
+    try {
+      const value = Deno.env.get(name);
+      if (value !== undefined) env[name] = value;
+    } catch {
+      // not granted: npm code does not see it either
+    }
+  }
+  Object.defineProperty(process, "env", {
+    value: env,
+    configurable: true,
+    enumerable: true,
+    writable: true,
+  });
+  return env;
+}
+
+narrowProcessEnv(WORKER_ENV_VARS);

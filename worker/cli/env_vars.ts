@@ -1,0 +1,30 @@
+/**
+ * The environment variables the worker reads: its `--allow-env` list.
+ *
+ * @module
+ */
+
+/**
+ * Every environment variable the worker reads.
+ *
+ * @example
+ * ```ts
+ * import { WORKER_ENV_VARS } from "./env_vars.ts";
+ * `--allow-env=${WORKER_ENV_VARS.join(",")}`;
+ * ```
+ */
+export const WORKER_ENV_VARS: readonly string[] = [
+  "QSL_REDIS_URL",
+  "QSL_DATA_ROOT",
+  "QSL_SVG_PATH",
+  "QSL_LOG_LEVEL",
+  "QSL_LOG_FORMAT",
+  "QSL_RESULT_FORMAT",
+  "QSL_MAX_WIDTH",
+  "QSL_MAX_HEIGHT",
+  "QSL_MAX_LAYERS",
+  "QSL_REMOTE_HOSTS",
+  "QSL_MAX_ATTEMPTS",
+  "QSL_WORKER_ID",
+  "QSL_WORKER_EXPIRY",
+];

@@ -1,0 +1,292 @@
+/**
+ * The worker's command line (commander): `run` serves jobs from Redis,
+ * `render <job.json>` runs one job file in-process without Redis.
+ *
+ * @module
+ */
+import {
+  Command,
+  InvalidArgumentError,
+  Option,
+} from "@commander-js/extra-typings";
+import { isAbsolute, resolve } from "node:path";
+import type { ResultFormat } from "../../interface/result_codec.ts";
+import { createLogger, type LogFormat, parseLogLevel } from "../log/logger.ts";
+import { defaultRunners, type RunnerRegistry } from "../runners/registry.ts";
+import type { Logger, LogLevel, RunnerContext } from "../runners/types.ts";
+import { executeJob } from "../queue/execute.ts";
+import { QueueWorker } from "../queue/worker.ts";
+
+export { WORKER_ENV_VARS } from "./env_vars.ts";
+
+/** A command-line usage error, with the process exit code. */
+export class UsageError extends Error {
+  /** Exit code: 2. */
+  readonly exitCode: number = 2;
+  /** Creates the error. */
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** What the program may touch; tests pass their own. */
+export interface ProgramIo {
+  /** Runners by type; default {@link defaultRunners}. */
+  runners?: RunnerRegistry;
+  /** Where log lines and messages go; default stderr. */
+  writeErr?: (line: string) => void;
+  /** Called with the worker once it is created (tests stop it). */
+  onWorker?: (worker: QueueWorker) => void;
+  /** Installs signal handlers calling `stop`; returns their removal. Default SIGINT/SIGTERM. */
+  onSignals?: (stop: () => void) => () => void;
+  /** Loads engines (GDAL, Skia) before the first job; default none. */
+  warmUp?: () => Promise<void>;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new InvalidArgumentError("must be a positive integer");
+  }
+  return n;
+}
+
+function list(sep: string) {
+  return (value: string): string[] =>
+    value.split(sep).map((s) => s.trim()).filter((s) => s !== "");
+}
+
+function level(value: string): LogLevel {
+  try {
+    return parseLogLevel(value);
+  } catch (e) {
+    throw new InvalidArgumentError((e as Error).message);
+  }
+}
+
+function commonOptions(cmd: Command) {
+  return cmd
+    .addOption(
+      new Option("--data-root <dir>", "folder the job's sources resolve below")
+        .env("QSL_DATA_ROOT"),
+    )
+    .addOption(
+      new Option("--svg-path <dirs>", "SVG folders, ':'-separated")
+        .env("QSL_SVG_PATH").argParser(list(":")).default([] as string[]),
+    )
+    .addOption(
+      new Option(
+        "--remote-hosts <hosts>",
+        "hosts (host or host:port, ','-separated) remote sources may come from",
+      ).env("QSL_REMOTE_HOSTS").argParser(list(",")).default([] as string[]),
+    )
+    .addOption(
+      new Option("--max-width <px>", "largest image width")
+        .env("QSL_MAX_WIDTH").argParser(positiveInt).default(8192),
+    )
+    .addOption(
+      new Option("--max-height <px>", "largest image height")
+        .env("QSL_MAX_HEIGHT").argParser(positiveInt).default(8192),
+    )
+    .addOption(
+      new Option("--max-layers <n>", "most layers in one job")
+        .env("QSL_MAX_LAYERS").argParser(positiveInt).default(100),
+    )
+    .addOption(
+      new Option("--log-level <level>", "debug | info | warning | error")
+        .env("QSL_LOG_LEVEL").argParser(level).default("info" as LogLevel),
+    )
+    .addOption(
+      new Option("--log-format <format>", "log lines as text or JSON")
+        .env("QSL_LOG_FORMAT").choices(["plain", "json"] as const)
+        .default("plain" as const),
+    );
+}
+
+interface CommonOpts {
+  dataRoot?: string;
+  svgPath: string[];
+  remoteHosts: string[];
+  maxWidth: number;
+  maxHeight: number;
+  maxLayers: number;
+  logLevel: LogLevel;
+  logFormat: LogFormat;
+}
+
+function realDir(path: string, what: string): string {
+  const abs = isAbsolute(path) ? path : resolve(Deno.cwd(), path);
+  let real: string;
+  try {
+    real = Deno.realPathSync(abs);
+  } catch (e) {
+    throw new UsageError(
+      `Cannot use ${what} '${path}': ${(e as Error).message}`,
+    );
+  }
+  if (!Deno.statSync(real).isDirectory) {
+    throw new UsageError(`Cannot use ${what} '${path}': not a folder`);
+  }
+  return real;
+}
+
+function context(opts: CommonOpts, logger: Logger): RunnerContext {
+  if (!opts.dataRoot) {
+    throw new UsageError(
+      "Cannot start: no data root (--data-root or QSL_DATA_ROOT)",
+    );
+  }
+  return {
+    dataRoot: realDir(opts.dataRoot, "data root"),
+    svgPaths: opts.svgPath.map((p) => realDir(p, "SVG folder")),
+    remoteHosts: opts.remoteHosts.map((h) => h.toLowerCase()),
+    limits: {
+      maxWidth: opts.maxWidth,
+      maxHeight: opts.maxHeight,
+      maxLayers: opts.maxLayers,
+    },
+    logger,
+  };
+}
+
+function defaultSignals(stop: () => void): () => void {
+  const signals: Deno.Signal[] = ["SIGINT", "SIGTERM"];
+  for (const s of signals) Deno.addSignalListener(s, stop);
+  return () => {
+    for (const s of signals) Deno.removeSignalListener(s, stop);
+  };
+}
+
+/**
+ * Builds the `qsl-worker` program. `parseAsync` resolves with the exit code
+ * the process should end with.
+ *
+ * @example
+ * ```ts ignore
+ * import { buildProgram } from "./program.ts";
+ * await buildProgram().parseAsync(["run", "--data-root", "/data"], { from: "user" });
+ * ```
+ */
+export function buildProgram(io: ProgramIo = {}): Command & {
+  exitCode: number;
+} {
+  const runners = io.runners ?? defaultRunners();
+  const writeErr = io.writeErr ??
+    ((l: string) => Deno.stderr.writeSync(new TextEncoder().encode(l + "\n")));
+  const state = { exitCode: 0 };
+  const program = new Command()
+    .name("qsl-worker")
+    .description(
+      "qgis-server-light worker: renders the jobs it takes from Redis",
+    )
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => writeErr(s.trimEnd()) });
+
+  commonOptions(
+    program.command("run")
+      .description("serve jobs from a Redis queue until SIGINT/SIGTERM"),
+  )
+    .addOption(
+      new Option("--redis-url <url>", "Redis to take jobs from")
+        .env("QSL_REDIS_URL").default("redis://localhost:6379"),
+    )
+    .addOption(
+      new Option("--result-format <format>", "how results are published")
+        .env("QSL_RESULT_FORMAT").choices(["json", "pickle"] as const)
+        .default("json" as const),
+    )
+    .addOption(
+      new Option("--max-attempts <n>", "attempts before a job is a poison pill")
+        .env("QSL_MAX_ATTEMPTS").argParser(positiveInt).default(3),
+    )
+    .addOption(
+      new Option("--worker-id <id>", "worker id (default: a random UUID)")
+        .env("QSL_WORKER_ID"),
+    )
+    .addOption(
+      new Option(
+        "--worker-expiry <seconds>",
+        "registration expiry; a silent worker's jobs are re-queued after it",
+      ).env("QSL_WORKER_EXPIRY").argParser(positiveInt).default(300),
+    )
+    .action(async (opts) => {
+      const logger = createLogger({
+        level: opts.logLevel,
+        format: opts.logFormat,
+        write: io.writeErr,
+      });
+      const ctx = context(opts, logger);
+      await io.warmUp?.();
+      const expiry = opts.workerExpiry;
+      const worker = new QueueWorker({
+        redisUrl: opts.redisUrl,
+        runners,
+        context: ctx,
+        resultFormat: opts.resultFormat as ResultFormat,
+        workerId: opts.workerId,
+        maxAttempts: opts.maxAttempts,
+        expirySeconds: expiry,
+        heartbeatSeconds: Math.max(1, Math.min(10, Math.floor(expiry / 3))),
+        requeueSeconds: Math.max(1, Math.min(30, expiry)),
+        blockSeconds: Math.max(1, Math.min(5, Math.floor(expiry / 3))),
+      });
+      io.onWorker?.(worker);
+      const remove = (io.onSignals ?? defaultSignals)(() => {
+        worker.stop();
+      });
+      try {
+        await worker.run();
+      } finally {
+        remove();
+      }
+    });
+
+  commonOptions(
+    program.command("render")
+      .description("run one job file in-process, without Redis"),
+  )
+    .argument("<job.json>", "the job envelope ({id, type, job})")
+    .option("--output <file>", "where the image or JSON goes (default stdout)")
+    .action(async (file, opts) => {
+      const logger = createLogger({
+        level: opts.logLevel,
+        format: opts.logFormat,
+        write: io.writeErr,
+      });
+      const ctx = context({ ...opts, dataRoot: opts.dataRoot ?? "." }, logger);
+      let text: string;
+      try {
+        text = await Deno.readTextFile(file);
+      } catch (e) {
+        throw new UsageError(
+          `Cannot read job '${file}': ${(e as Error).message}`,
+        );
+      }
+      await io.warmUp?.();
+      const outcome = await executeJob(text, runners, ctx);
+      logger.log(outcome.status === "succeed" ? "info" : "error", "job", {
+        type: outcome.type,
+        layers: outcome.layers,
+        status: outcome.status,
+        duration_ms: Math.round(outcome.durationMs * 10) / 10,
+        error: outcome.error,
+      });
+      if (outcome.status === "failed") {
+        state.exitCode = 1;
+        return;
+      }
+      const bytes = outcome.data instanceof Uint8Array
+        ? outcome.data
+        : new TextEncoder().encode(
+          typeof outcome.data === "string"
+            ? outcome.data
+            : JSON.stringify(outcome.data, null, 2) + "\n",
+        );
+      if (opts.output) await Deno.writeFile(opts.output, bytes);
+      else await Deno.stdout.write(bytes);
+    });
+
+  Object.defineProperty(program, "exitCode", { get: () => state.exitCode });
+  return program as Command & { exitCode: number };
+}

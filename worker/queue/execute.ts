@@ -1,0 +1,152 @@
+/**
+ * Runs one job from its raw envelope to a result, whatever arrives: bad JSON,
+ * a schema error, an unknown type, a request over the limits or a runner's
+ * error all become a `failed` outcome whose data names the cause. Shared by
+ * the queue loop and the one-shot `render` command.
+ *
+ * @module
+ */
+import { parseJobInfo, WireFormatError } from "../../interface/parse.ts";
+import type { QslJobInfo } from "../../interface/job/input.ts";
+import { maskSecrets } from "../../interface/redact.ts";
+import { runnerFor, type RunnerRegistry } from "../runners/registry.ts";
+import {
+  JobError,
+  type RunnerContext,
+  type RunnerLimits,
+} from "../runners/types.ts";
+
+/** Content type of a failed result (as the Python client expects it). */
+export const ERROR_CONTENT_TYPE = "application/text";
+
+/** What became of a job. */
+export interface JobOutcome {
+  /** `succeed` or `failed`. */
+  status: "succeed" | "failed";
+  /** The runner's data, or the error message. */
+  data: unknown;
+  /** MIME type of `data`. */
+  contentType: string;
+  /** The job type when the envelope named one. */
+  type?: string;
+  /** Names of the job's layers, for the log. */
+  layers: string[];
+  /** The failure's message (redacted). */
+  error?: string;
+  /** Milliseconds spent, parsing included. */
+  durationMs: number;
+}
+
+function layerNames(value: unknown): string[] {
+  const layers = (value as { job?: { layers?: unknown } })?.job?.layers;
+  if (!Array.isArray(layers)) return [];
+  return layers.map((l) =>
+    typeof l === "string" ? l : String((l as { name?: unknown })?.name ?? "?")
+  );
+}
+
+/**
+ * Throws a `JobError` when a job asks for more than the limits allow.
+ *
+ * @example
+ * ```ts
+ * import { checkLimits } from "./execute.ts";
+ * checkLimits({ id: "1", type: "QslJobInfoLegend", job: { layers: [] } } as never,
+ *   { maxWidth: 10, maxHeight: 10, maxLayers: 1 });
+ * ```
+ */
+export function checkLimits(info: QslJobInfo, limits: RunnerLimits): void {
+  const job = info.job as unknown as Record<string, unknown>;
+  const width = Number(job.width ?? job.WIDTH ?? 0);
+  const height = Number(job.height ?? job.HEIGHT ?? 0);
+  if (width > limits.maxWidth || height > limits.maxHeight) {
+    throw new JobError(
+      `Cannot run job: image ${width} × ${height} exceeds the limit of ${limits.maxWidth} × ${limits.maxHeight}`,
+    );
+  }
+  const layers = Array.isArray(job.layers) ? job.layers.length : 0;
+  if (layers > limits.maxLayers) {
+    throw new JobError(
+      `Cannot run job: ${layers} layers exceed the limit of ${limits.maxLayers}`,
+    );
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof JobError || error instanceof WireFormatError) {
+    return error.message;
+  }
+  const message = error instanceof Error
+    ? `${error.name}: ${error.message}`
+    : String(error);
+  return message.startsWith("Cannot ") ? message : `Cannot run job: ${message}`;
+}
+
+/**
+ * Decodes `raw` (the envelope's JSON text or value), dispatches it to its
+ * runner and returns the outcome; never throws.
+ *
+ * @example
+ * ```ts
+ * import { executeJob } from "./execute.ts";
+ * const ctx = {
+ *   dataRoot: "/data", svgPaths: [], remoteHosts: [],
+ *   limits: { maxWidth: 8192, maxHeight: 8192, maxLayers: 100 },
+ *   logger: { log() {} },
+ * };
+ * const outcome = await executeJob("{not json", {}, ctx);
+ * outcome.status; // "failed"
+ * ```
+ */
+export async function executeJob(
+  raw: unknown,
+  registry: RunnerRegistry,
+  ctx: RunnerContext,
+): Promise<JobOutcome> {
+  const started = performance.now();
+  let type: string | undefined;
+  let layers: string[] = [];
+  try {
+    const value = typeof raw === "string" ? safeJson(raw) : raw;
+    type = typeof (value as { type?: unknown })?.type === "string"
+      ? (value as { type: string }).type
+      : undefined;
+    layers = layerNames(value);
+    const info = parseJobInfo(raw);
+    const runner = runnerFor(registry, info);
+    if (!runner) {
+      throw new JobError(
+        `Cannot run job: no runner for job type '${info.type}' in this worker`,
+      );
+    }
+    checkLimits(info, ctx.limits);
+    const out = await runner(info, ctx);
+    return {
+      status: "succeed",
+      data: out.data,
+      contentType: out.contentType,
+      type,
+      layers,
+      durationMs: performance.now() - started,
+    };
+  } catch (error) {
+    const message = maskSecrets(messageOf(error));
+    return {
+      status: "failed",
+      data: message,
+      contentType: ERROR_CONTENT_TYPE,
+      type,
+      layers,
+      error: message,
+      durationMs: performance.now() - started,
+    };
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,471 @@
+/**
+ * The queue loop, speaking the Python qgis-server-light worker's Redis
+ * protocol (keys in `interface/protocol.ts`) with reliable fetch on top:
+ *
+ * 1. register: `SADD workers {id}`, `HSET worker:{id} info last_seen`,
+ *    `EXPIRE worker:{id} 300`, renewed while idle and while busy;
+ * 2. take a job atomically: `BLMOVE jobs processing:{id} LEFT RIGHT`, with a
+ *    timeout that renews the heartbeat;
+ * 3. count the attempt (`HINCRBY job:{id} attempts 1`; past the limit the job
+ *    is a poison pill and fails), set `running`, run it, set `succeed` or
+ *    `failed` with timestamps and `duration`;
+ * 4. publish the pickled or JSON `JobResult` on `notifications:{id}`; while
+ *    PUBLISH reaches nobody (the Python client subscribes late), set the final
+ *    status again and publish again in one MULTI, with a short backoff;
+ * 5. drop the job from `processing:{id}`.
+ *
+ * Jobs held by workers whose `worker:{id}` expired are moved back to the
+ * front of `jobs` on start and periodically, so a killed worker loses
+ * nothing: delivery is at-least-once.
+ *
+ * @module
+ */
+import { Redis } from "ioredis";
+import { Buffer } from "node:buffer";
+import {
+  JobField,
+  jobKey,
+  JOBS_KEY,
+  JobStatus,
+  notificationChannel,
+  processingKey,
+  statusTimestampField,
+  WORKER_EXPIRY_SECONDS,
+  WorkerField,
+  workerKey,
+  WORKERS_KEY,
+} from "../../interface/protocol.ts";
+import type { EngineInfo, EngineStatus } from "../../interface/engine_info.ts";
+import {
+  encodeResult,
+  type ResultFormat,
+} from "../../interface/result_codec.ts";
+import { maskSecrets } from "../../interface/redact.ts";
+import type { RunnerRegistry } from "../runners/registry.ts";
+import type { RunnerContext } from "../runners/types.ts";
+import { ERROR_CONTENT_TYPE, executeJob, type JobOutcome } from "./execute.ts";
+
+/** Version string the worker registers with. */
+export const WORKER_VERSION = "0.1.0";
+
+/** Options of {@link QueueWorker}. */
+export interface QueueWorkerOptions {
+  /** Redis URL, e.g. `redis://localhost:6379`. */
+  redisUrl: string;
+  /** Runners by job type. */
+  runners: RunnerRegistry;
+  /** What runners receive besides the job (its `logger` also logs the loop). */
+  context: RunnerContext;
+  /** How results are encoded; default `json`. */
+  resultFormat?: ResultFormat;
+  /** Worker id; default a random UUID. */
+  workerId?: string;
+  /** Host name published with results; default `Deno.hostname()`. */
+  hostName?: string;
+  /** Attempts before a job counts as a poison pill; default 3. */
+  maxAttempts?: number;
+  /** Seconds BLMOVE waits before renewing the heartbeat; default 5. */
+  blockSeconds?: number;
+  /** Seconds between heartbeats; default 10. */
+  heartbeatSeconds?: number;
+  /** Seconds between scans for dead workers' jobs; default 30. */
+  requeueSeconds?: number;
+  /** Registration expiry in seconds; default 300 (the Python worker's). */
+  expirySeconds?: number;
+  /** How long to re-publish a result nobody received, in ms; default 5000. */
+  publishRetryMs?: number;
+  /** Largest reconnect backoff in ms; default 5000. */
+  maxBackoffMs?: number;
+}
+
+/** Counters of a running worker. */
+export interface QueueWorkerStats {
+  /** Jobs that ended `succeed`. */
+  succeeded: number;
+  /** Jobs that ended `failed`. */
+  failed: number;
+  /** Jobs moved back to the queue from dead workers. */
+  requeued: number;
+}
+
+function nowIso(): string {
+  return new Date().toISOString();
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+function defaultHostName(): string {
+  try {
+    return Deno.hostname();
+  } catch {
+    return "unknown";
+  }
+}
+
+/**
+ * A worker taking jobs from Redis until {@link QueueWorker.stop} is called.
+ *
+ * @example
+ * ```ts ignore
+ * import { QueueWorker } from "./worker.ts";
+ * import { defaultRunners } from "../runners/registry.ts";
+ * const worker = new QueueWorker({ redisUrl: "redis://localhost:6379", runners: defaultRunners(), context });
+ * Deno.addSignalListener("SIGTERM", () => worker.stop());
+ * await worker.run();
+ * ```
+ */
+export class QueueWorker {
+  /** This worker's id. */
+  readonly id: string;
+  /** Counters. */
+  readonly stats: QueueWorkerStats = { succeeded: 0, failed: 0, requeued: 0 };
+  readonly #o: Required<Omit<QueueWorkerOptions, "workerId" | "hostName">>;
+  readonly #host: string;
+  readonly #started = Math.floor(Date.now() / 1000);
+  #client: Redis | undefined;
+  #blocking: Redis | undefined;
+  #stopping = false;
+  #busy = false;
+  #status: EngineStatus = "starting";
+  #lastHeartbeat = 0;
+  #lastRequeue = 0;
+  #stopWaiters: (() => void)[] = [];
+
+  /** Creates a worker; {@link QueueWorker.run} connects and serves. */
+  constructor(options: QueueWorkerOptions) {
+    this.id = options.workerId ?? crypto.randomUUID();
+    this.#host = options.hostName ?? defaultHostName();
+    this.#o = {
+      redisUrl: options.redisUrl,
+      runners: options.runners,
+      context: options.context,
+      resultFormat: options.resultFormat ?? "json",
+      maxAttempts: options.maxAttempts ?? 3,
+      blockSeconds: options.blockSeconds ?? 5,
+      heartbeatSeconds: options.heartbeatSeconds ?? 10,
+      requeueSeconds: options.requeueSeconds ?? 30,
+      expirySeconds: options.expirySeconds ?? WORKER_EXPIRY_SECONDS,
+      publishRetryMs: options.publishRetryMs ?? 5000,
+      maxBackoffMs: options.maxBackoffMs ?? 5000,
+    };
+  }
+
+  get #log() {
+    return this.#o.context.logger;
+  }
+
+  #connect(name: string): Redis {
+    const maxBackoff = this.#o.maxBackoffMs;
+    const client = new Redis(this.#o.redisUrl, {
+      connectionName: `qsl-worker-${name}`,
+      // Capped exponential backoff; ioredis retries for ever.
+      retryStrategy: (times: number) => Math.min(100 * 2 ** times, maxBackoff),
+      maxRetriesPerRequest: 2,
+      enableReadyCheck: true,
+    });
+    let down = false;
+    client.on("error", (e: Error) => {
+      if (!down) {
+        down = true;
+        this.#log.log("warning", "Redis connection lost, reconnecting", {
+          connection: name,
+          error: maskSecrets(e.message),
+        });
+      }
+    });
+    client.on("ready", () => {
+      if (down) {
+        down = false;
+        this.#log.log("info", "Redis connection restored", {
+          connection: name,
+        });
+        this.#lastHeartbeat = 0; // re-register at once: Redis may have lost us
+      }
+    });
+    return client;
+  }
+
+  /**
+   * Connects, registers and serves jobs until {@link QueueWorker.stop}; then
+   * finishes the current job, returns unstarted jobs, deregisters and
+   * disconnects.
+   */
+  async run(): Promise<void> {
+    this.#client = this.#connect("commands");
+    this.#blocking = this.#connect("blocking");
+    this.#log.log("info", "worker starting", {
+      worker_id: this.id,
+      redis: this.#o.redisUrl,
+      result_format: this.#o.resultFormat,
+      runners: Object.keys(this.#o.runners),
+    });
+    let failures = 0;
+    while (!this.#stopping) {
+      try {
+        await this.#heartbeatIfDue();
+        await this.#requeueIfDue();
+        this.#status = "waiting";
+        const id = await this.#blocking.blmove(
+          JOBS_KEY,
+          processingKey(this.id),
+          "LEFT",
+          "RIGHT",
+          this.#o.blockSeconds,
+        );
+        failures = 0;
+        if (id === null) continue;
+        await this.#handle(id);
+      } catch (error) {
+        if (this.#stopping) break;
+        failures++;
+        const backoff = Math.min(100 * 2 ** failures, this.#o.maxBackoffMs);
+        this.#log.log("warning", "Redis command failed, retrying", {
+          error: maskSecrets((error as Error).message),
+          retry_in_ms: backoff,
+        });
+        await this.#sleepUnlessStopped(backoff);
+        this.#lastHeartbeat = 0;
+      }
+    }
+    await this.#shutdown();
+  }
+
+  /**
+   * Stops taking jobs; the current job finishes. Resolves when the worker has
+   * deregistered.
+   */
+  stop(): Promise<void> {
+    const done = new Promise<void>((r) => this.#stopWaiters.push(r));
+    if (!this.#stopping) {
+      this.#stopping = true;
+      this.#log.log("info", "worker stopping", {
+        worker_id: this.id,
+        busy: this.#busy,
+      });
+      // Abort an idle BLMOVE at once; a job that BLMOVE moved in the meantime
+      // is returned to the queue by #shutdown.
+      if (!this.#busy) this.#blocking?.disconnect();
+    }
+    return done;
+  }
+
+  async #sleepUnlessStopped(ms: number): Promise<void> {
+    const end = Date.now() + ms;
+    while (!this.#stopping && Date.now() < end) {
+      await sleep(Math.min(100, end - Date.now()));
+    }
+  }
+
+  #engineInfo(): EngineInfo {
+    return {
+      id: this.id,
+      qgis_info: {
+        version: 100,
+        version_name: `qgis-server-light-deno ${WORKER_VERSION}`,
+        path: this.#host,
+      },
+      status: this.#status,
+      started: this.#started,
+    };
+  }
+
+  async #heartbeat(client: Redis): Promise<void> {
+    const key = workerKey(this.id);
+    await client.multi()
+      .sadd(WORKERS_KEY, this.id)
+      .hset(key, {
+        [WorkerField.info]: JSON.stringify(this.#engineInfo()),
+        [WorkerField.lastSeen]: nowIso(),
+      })
+      .expire(key, this.#o.expirySeconds)
+      .exec();
+    this.#lastHeartbeat = Date.now();
+  }
+
+  async #heartbeatIfDue(): Promise<void> {
+    if (Date.now() - this.#lastHeartbeat >= this.#o.heartbeatSeconds * 1000) {
+      await this.#heartbeat(this.#client!);
+    }
+  }
+
+  async #requeueIfDue(): Promise<void> {
+    if (Date.now() - this.#lastRequeue < this.#o.requeueSeconds * 1000) return;
+    this.#lastRequeue = Date.now();
+    await this.requeueOrphans();
+  }
+
+  /**
+   * Moves the jobs held by workers whose registration expired back to the
+   * front of `jobs` and forgets those workers; returns how many moved.
+   */
+  async requeueOrphans(): Promise<number> {
+    const client = this.#client!;
+    const members = await client.smembers(WORKERS_KEY);
+    let moved = 0;
+    for (const worker of members) {
+      if (worker === this.id) continue;
+      if (await client.exists(workerKey(worker))) continue;
+      for (;;) {
+        // LMOVE is atomic: two workers reclaiming at once never share a job.
+        const job = await client.lmove(
+          processingKey(worker),
+          JOBS_KEY,
+          "RIGHT",
+          "LEFT",
+        );
+        if (job === null) break;
+        moved++;
+        this.#log.log("warning", "job re-queued from a dead worker", {
+          id: job,
+          dead_worker: worker,
+        });
+      }
+      await client.srem(WORKERS_KEY, worker);
+    }
+    this.stats.requeued += moved;
+    return moved;
+  }
+
+  async #handle(id: string): Promise<void> {
+    this.#busy = true;
+    this.#status = "processing";
+    const client = this.#client!;
+    const key = jobKey(id);
+    const beat = setInterval(() => {
+      this.#heartbeat(client).catch(() => {});
+    }, this.#o.heartbeatSeconds * 1000);
+    try {
+      const [info, attempts] = await Promise.all([
+        client.hget(key, JobField.info),
+        client.hincrby(key, JobField.attempts, 1),
+      ]);
+      let outcome: JobOutcome;
+      if (info === null) {
+        // The client withdrew the job (timeout) and deleted its hash.
+        await client.del(key);
+        await client.lrem(processingKey(this.id), 1, id);
+        this.#log.log("info", "job skipped: its hash is gone", { id });
+        return;
+      }
+      if (attempts > this.#o.maxAttempts) {
+        const message = `Cannot run job: it was taken ${
+          attempts - 1
+        } times by workers that died before finishing (limit ${this.#o.maxAttempts})`;
+        outcome = {
+          status: "failed",
+          data: message,
+          contentType: ERROR_CONTENT_TYPE,
+          layers: [],
+          error: message,
+          durationMs: 0,
+        };
+      } else {
+        const ts = nowIso();
+        await client.hset(key, {
+          [JobField.status]: JobStatus.running,
+          [statusTimestampField(JobStatus.running)]: ts,
+          [JobField.lastUpdate]: ts,
+        });
+        outcome = await executeJob(info, this.#o.runners, this.#o.context);
+      }
+      await this.#finish(id, outcome, attempts);
+    } finally {
+      clearInterval(beat);
+      this.#busy = false;
+    }
+  }
+
+  async #finish(
+    id: string,
+    outcome: JobOutcome,
+    attempts: number,
+  ): Promise<void> {
+    const client = this.#client!;
+    const key = jobKey(id);
+    const payload = encodeResult({
+      id,
+      data: outcome.data,
+      content_type: outcome.contentType,
+      worker_id: this.id,
+      worker_host_name: this.#host,
+    }, this.#o.resultFormat);
+    const status = outcome.status;
+    const fields = () => {
+      const ts = nowIso();
+      return {
+        [JobField.status]: status,
+        [statusTimestampField(status)]: ts,
+        [JobField.lastUpdate]: ts,
+        [JobField.duration]: String(outcome.durationMs / 1000),
+      };
+    };
+    const channel = notificationChannel(id);
+    const publishOnce = async (): Promise<number> => {
+      const res = await client.multi()
+        .hset(key, fields())
+        .publish(channel, Buffer.from(payload))
+        .exec();
+      const err = res?.find(([e]) => e)?.[0];
+      if (err) throw err;
+      return Number(res?.[1]?.[1] ?? 0);
+    };
+    let receivers = await publishOnce();
+    const deadline = Date.now() + this.#o.publishRetryMs;
+    let wait = 10;
+    // The Python client subscribes after pushing and writes `queued` late:
+    // until someone hears us, set the final status again and publish again.
+    while (receivers === 0 && Date.now() < deadline) {
+      await sleep(Math.min(wait, Math.max(0, deadline - Date.now())));
+      wait = Math.min(wait * 2, 500);
+      receivers = await publishOnce();
+    }
+    await client.lrem(processingKey(this.id), 1, id);
+    if (status === "succeed") this.stats.succeeded++;
+    else this.stats.failed++;
+    this.#log.log(status === "succeed" ? "info" : "warning", "job", {
+      id,
+      type: outcome.type,
+      layers: outcome.layers,
+      status,
+      duration_ms: Math.round(outcome.durationMs * 10) / 10,
+      attempt: attempts,
+      receivers,
+      error: outcome.error,
+    });
+  }
+
+  async #shutdown(): Promise<void> {
+    const client = this.#client!;
+    try {
+      // A job BLMOVE took while we were stopping was never started: give it back.
+      for (;;) {
+        const job = await client.lmove(
+          processingKey(this.id),
+          JOBS_KEY,
+          "RIGHT",
+          "LEFT",
+        );
+        if (job === null) break;
+      }
+      await client.multi()
+        .srem(WORKERS_KEY, this.id)
+        .del(workerKey(this.id))
+        .exec();
+    } catch (error) {
+      this.#log.log("warning", "Cannot deregister cleanly", {
+        error: maskSecrets((error as Error).message),
+      });
+    }
+    client.disconnect();
+    this.#blocking?.disconnect();
+    this.#log.log("info", "worker stopped", {
+      worker_id: this.id,
+      succeeded: this.stats.succeeded,
+      failed: this.stats.failed,
+    });
+    for (const r of this.#stopWaiters) r();
+    this.#stopWaiters = [];
+  }
+}
