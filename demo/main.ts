@@ -12,9 +12,9 @@ import { fileURLToPath } from "node:url";
 import { exportProject, readProject } from "../exporter/mod.ts";
 import { encodeStyle } from "../interface/style_codec.ts";
 import type { Config, DataSet, TreeGroup } from "../interface/config/mod.ts";
-import type { RenderJob } from "../worker/runners/render.ts";
-import { executeJob } from "../worker/queue/execute.ts";
-import { defaultRunners } from "../worker/runners/registry.ts";
+import { parseJobInfo } from "../interface/parse.ts";
+import type { QslJobInfoRender } from "../interface/job/input.ts";
+import { type RenderJob, renderRunner } from "../worker/runners/render.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = join(HERE, "..", "out");
@@ -109,13 +109,20 @@ const job: RenderJob = {
   format: "image/png",
 };
 // one shot, no Redis: the same path a job takes through the worker's queue
-const outcome = await executeJob(
-  {
-    id: crypto.randomUUID(),
-    type: "QslJobInfoRender",
-    job: { ...job, svg_paths: [] },
-  },
-  defaultRunners(),
+const envelope = {
+  id: crypto.randomUUID(),
+  type: "QslJobInfoRender",
+  job: { ...job, svg_paths: [] },
+};
+// the job as a client would post it
+await Deno.writeTextFile(
+  join(OUT, "demo.job.json"),
+  JSON.stringify(envelope, null, 2),
+);
+// one shot, no Redis: decoded with the interface's schemas and rendered by
+// the worker's render runner, as the queue does with a job it takes
+const { data } = await renderRunner(
+  parseJobInfo(envelope) as QslJobInfoRender,
   {
     dataRoot: HERE,
     svgPaths: [],
@@ -124,10 +131,6 @@ const outcome = await executeJob(
     logger: { log: (level, message) => warnings.push(`${level}: ${message}`) },
   },
 );
-if (outcome.status !== "succeed") {
-  throw new Error(`Cannot render the demo: ${outcome.error}`);
-}
-const data = outcome.data;
 await Deno.writeFile(join(OUT, "demo.png"), data as Uint8Array);
 const rendered = performance.now();
 for (const w of warnings) console.warn(w);
