@@ -353,7 +353,7 @@ export function renderMultiband(
  * ```ts
  * import { renderPaletted } from "./renderers.ts";
  * const px = renderPaletted({ width: 1, height: 1, values: Float64Array.of(2) },
- *   [{ value: 2, color: { r: 0, g: 0, b: 255, a: 255 }, label: "" }],
+ *   [{ value: 2, color: { r: 0, g: 0, b: 255, a: 255 } }],
  *   { opacity: 1, nodataColor: null, transparentValues: [], transparentRgb: [] });
  * Array.from(px); // [0, 0, 255, 255]
  * ```
