@@ -129,8 +129,16 @@ export async function runCli(
           warn,
         });
         const text = serializeConfig(config, format as OutputFormat);
-        if (opts.output) await Deno.writeTextFile(opts.output, text);
-        else out(text);
+        if (opts.output) {
+          try {
+            await Deno.writeTextFile(opts.output, text);
+          } catch (error) {
+            throw new Error(
+              `Cannot write ${opts.output}: ${(error as Error).message}`,
+              { cause: error },
+            );
+          }
+        } else out(text);
       })();
     });
 

@@ -59,6 +59,17 @@ Deno.test("--output writes the file; xml format", async () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout, "");
     assert.match(await Deno.readTextFile(`${dir}/out.xml`), /<Config>/);
+    const unwritable = await cli(
+      "export",
+      "--project",
+      `${TESTDATA}basic.qgs`,
+      "--no-read-sources",
+      "--output",
+      `${dir}/missing/out.json`,
+    );
+    assert.equal(unwritable.code, 1);
+    assert.match(unwritable.stderr, /^error: Cannot write .*out\.json: /m);
+    assertNoStack(unwritable.stderr);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
