@@ -43,7 +43,7 @@ export {
   type RenderOptions,
   renderPaletted,
   renderPseudocolor,
-  transparentAlpha,
+  transparencyOpacity,
 } from "./renderers.ts";
 export { applyBrightnessContrast, applyHueSaturation } from "./filters.ts";
 export {

@@ -84,41 +84,39 @@ export function nodataPixel(
 }
 
 /**
- * `QgsRasterTransparency::alphaValue` for one band: the alpha (0–255) of a
- * value, given the renderer's global alpha.
+ * `QgsRasterTransparency::opacityForValue` for one band: the opacity
+ * (0–1) the transparency list gives a value (1 when no range holds it).
  *
  * @example
  * ```ts
- * import { transparentAlpha } from "./renderers.ts";
- * transparentAlpha(5, 255, [{ min: 0, max: 10, percentTransparent: 100 }]); // 0
+ * import { transparencyOpacity } from "./renderers.ts";
+ * transparencyOpacity(5, [{ min: 0, max: 10, percentTransparent: 100 }]); // 0
  * ```
  */
-export function transparentAlpha(
+export function transparencyOpacity(
   value: number,
-  globalAlpha: number,
   ranges: TransparentRange[],
 ): number {
   for (const r of ranges) {
     if (value >= r.min && value <= r.max) {
-      return Math.trunc(globalAlpha * (1 - r.percentTransparent / 100));
+      return 1 - r.percentTransparent / 100;
     }
   }
-  return globalAlpha;
+  return 1;
 }
 
-function transparentAlphaRgb(
+function transparencyOpacityRgb(
   r: number,
   g: number,
   b: number,
-  globalAlpha: number,
   list: TransparentRgb[],
 ): number {
   for (const t of list) {
     if (t.red === r && t.green === g && t.blue === b) {
-      return Math.trunc(globalAlpha * (1 - t.percentTransparent / 100));
+      return 1 - t.percentTransparent / 100;
     }
   }
-  return globalAlpha;
+  return 1;
 }
 
 function fill(out: Uint8Array, i: number, px: number[]): void {
@@ -136,11 +134,7 @@ function opacityOf(
 ): number {
   let opacity = options.opacity;
   if (options.transparentValues.length > 0) {
-    opacity = transparentAlpha(
-      value,
-      Math.trunc(options.opacity * 255),
-      options.transparentValues,
-    ) / 255;
+    opacity *= transparencyOpacity(value, options.transparentValues);
   }
   if (options.alpha) opacity *= options.alpha.values[i] / 255;
   return opacity;
@@ -328,13 +322,7 @@ export function renderMultiband(
     }
     let opacity = options.opacity;
     if (options.transparentRgb.length > 0) {
-      opacity = transparentAlphaRgb(
-        rv,
-        gv,
-        bv,
-        Math.trunc(options.opacity * 255),
-        options.transparentRgb,
-      ) / 255;
+      opacity *= transparencyOpacityRgb(rv, gv, bv, options.transparentRgb);
     }
     if (options.alpha) opacity *= options.alpha.values[i] / 255;
     if (Math.abs(opacity - 1) <= 4 * Number.EPSILON) {
@@ -363,11 +351,11 @@ export function renderPaletted(
   classes: { value: number; color: Rgba }[],
   options: RenderOptions,
 ): Uint8Array {
-  // Premultiplied colours with the opacity folded into alpha, as QGIS
-  // prepares its palette.
+  // Premultiplied class colours (qPremultiply rounds); the opacity is
+  // applied per pixel.
   const palette = new Map<number, number[]>();
   for (const c of classes) {
-    const a = Math.trunc(c.color.a * options.opacity);
+    const a = c.color.a;
     palette.set(c.value, [
       Math.round(c.color.r * a / 255),
       Math.round(c.color.g * a / 255),
@@ -378,6 +366,7 @@ export function renderPaletted(
   const n = block.width * block.height;
   const out = new Uint8Array(n * 4);
   const nodata = nodataPixel(options);
+  const hasTransparency = usesTransparency(options);
   for (let i = 0; i < n; i++) {
     const value = block.values[i];
     const px = Number.isNaN(value) ? undefined : palette.get(value);
@@ -385,22 +374,23 @@ export function renderPaletted(
       fill(out, i, nodata);
       continue;
     }
-    let factor = 1;
+    if (!hasTransparency) {
+      fill(out, i, px);
+      continue;
+    }
+    let o = options.opacity;
     if (options.transparentValues.length > 0) {
-      factor = transparentAlpha(value, 255, options.transparentValues) / 255;
+      o *= transparencyOpacity(value, options.transparentValues);
     }
-    if (options.alpha) factor *= options.alpha.values[i] / 255;
-    if (factor === 1) fill(out, i, px);
-    else {
-      setRgba(
-        out,
-        i,
-        px[0] * factor,
-        px[1] * factor,
-        px[2] * factor,
-        px[3] * factor,
-      );
+    if (options.alpha) {
+      const alpha = options.alpha.values[i];
+      if (alpha === 0) {
+        fill(out, i, nodata);
+        continue;
+      }
+      o *= alpha / 255;
     }
+    setRgba(out, i, o * px[0], o * px[1], o * px[2], o * px[3]);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import {
   type RenderOptions,
   renderPaletted,
   renderPseudocolor,
-  transparentAlpha,
+  transparencyOpacity,
 } from "./renderers.ts";
 import { assertEquals } from "./_assert.ts";
 
@@ -69,9 +69,9 @@ Deno.test("pseudocolor: transparent ranges and the no-data colour", () => {
     }),
   );
   assertEquals(px(out, 0), [204, 255, 102, 255], "outside the range");
-  const o =
-    transparentAlpha(7, 255, [{ min: 6, max: 8, percentTransparent: 50 }]) /
-    255;
+  const o = transparencyOpacity(7, [
+    { min: 6, max: 8, percentTransparent: 50 },
+  ]);
   assertEquals(
     px(out, 1),
     [204, 255, 102, 255].map((v) => Math.trunc(v * o)),
@@ -159,6 +159,7 @@ Deno.test("paletted: class colours premultiplied with opacity; unknown values tr
     ],
     opts({ opacity: 0.5 }),
   );
+  // Opacity per pixel, truncating: 0.5 × 255 → 127.
   assertEquals(px(out, 0), [127, 0, 0, 127], "class 1");
   assertEquals(px(out, 1), [0, 127, 0, 127], "class 2");
   assertEquals(px(out, 2), [0, 0, 0, 0], "unknown");
