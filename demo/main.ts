@@ -1,9 +1,10 @@
 /**
- * `deno task demo`: exports the sample project `demo/demo.qgs` (our own
- * data in `demo/data/`) to a config, builds a render job from it as a
- * client would (every checked vector/raster layer, top first, the
- * project's extent), renders it in one shot — no Redis — and writes
- * `out/demo.config.json` and `out/demo.png`.
+ * The first half of `deno task demo`: exports the sample project
+ * `demo/demo.qgs` (our own data in `demo/data/`) to `out/demo.config.json`
+ * and builds from it the render job a client would post (every checked
+ * layer, top first, the project's extent) as `out/demo.job.json`. The task
+ * then renders that job with the worker's one-shot mode (no Redis):
+ * `worker/main.ts render out/demo.job.json --data-root demo --output out/demo.png`.
  *
  * @module
  */
@@ -12,9 +13,7 @@ import { fileURLToPath } from "node:url";
 import { exportProject, readProject } from "../exporter/mod.ts";
 import { encodeStyle } from "../interface/style_codec.ts";
 import type { Config, DataSet, TreeGroup } from "../interface/config/mod.ts";
-import { parseJobInfo } from "../interface/parse.ts";
-import type { QslJobInfoRender } from "../interface/job/input.ts";
-import { type RenderJob, renderRunner } from "../worker/runners/render.ts";
+import type { RenderJob } from "../worker/runners/render.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = join(HERE, "..", "out");
@@ -108,37 +107,18 @@ const job: RenderJob = {
   dpi: 96,
   format: "image/png",
 };
-// one shot, no Redis: the same path a job takes through the worker's queue
+// the job envelope as a client would post it
 const envelope = {
   id: crypto.randomUUID(),
   type: "QslJobInfoRender",
   job: { ...job, svg_paths: [] },
 };
-// the job as a client would post it
 await Deno.writeTextFile(
   join(OUT, "demo.job.json"),
   JSON.stringify(envelope, null, 2),
 );
-// one shot, no Redis: decoded with the interface's schemas and rendered by
-// the worker's render runner, as the queue does with a job it takes
-const { data } = await renderRunner(
-  parseJobInfo(envelope) as QslJobInfoRender,
-  {
-    dataRoot: HERE,
-    svgPaths: [],
-    remoteHosts: [],
-    limits: { maxWidth: 4096, maxHeight: 4096, maxLayers: 100 },
-    logger: { log: (level, message) => warnings.push(`${level}: ${message}`) },
-  },
-);
-await Deno.writeFile(join(OUT, "demo.png"), data as Uint8Array);
-const rendered = performance.now();
 for (const w of warnings) console.warn(w);
 console.log(
-  `exported ${layers.length} layers in ${
-    (exported - started).toFixed(0)
-  } ms, ` +
-    `rendered ${job.width}×${job.height} in ${
-      (rendered - exported).toFixed(0)
-    } ms → out/demo.png`,
+  `exported ${layers.length} layers in ${(exported - started).toFixed(0)} ms ` +
+    `→ out/demo.config.json, out/demo.job.json`,
 );
