@@ -422,76 +422,84 @@ export function renderHillshade(
   const [cellX, cellY] = block.cellSize ?? [1, 1];
   const out = new Uint8Array(width * height * 4);
   const nodata = nodataPixel(options);
-  const zenith = Math.max(0, 90 - params.angle) * Math.PI / 180;
-  const azimuth = -1 * params.azimuth * Math.PI / 180;
-  const cosZenith = Math.cos(zenith);
-  const sinZenith = Math.sin(zenith);
-  const cosAltZ = cosZenith * params.zFactor;
-  const cosAzCosAltZ254 = 254 * Math.cos(azimuth) * cosAltZ;
-  const sinAzCosAltZ254 = 254 * Math.sin(azimuth) * cosAltZ;
-  const squareZ = params.zFactor * params.zFactor;
-  const sinAlt254 = 254 * sinZenith;
-  const sinAlt127 = 127 * sinZenith;
-  const cos225CosAltZ127 = -32.87001872802012 * cosAltZ;
-  const cosAltZ127 = 127 * cosAltZ;
+  // QGIS computes in single precision: every float step is rounded.
+  const f = Math.fround;
+  const z = params.zFactor;
+  const zenith = f(Math.max(0, 90 - params.angle) * Math.PI / 180);
+  const azimuth = f(-1 * params.azimuth * Math.PI / 180);
+  const cosZenith = f(Math.cos(zenith));
+  const sinZenith = f(Math.sin(zenith));
+  const cosAltZ = f(cosZenith * z);
+  const cosAzCosAltZ = f(f(Math.cos(azimuth)) * cosAltZ);
+  const sinAzCosAltZ = f(f(Math.sin(azimuth)) * cosAltZ);
+  const cosAz254 = f(254 * cosAzCosAltZ);
+  const sinAz254 = f(254 * sinAzCosAltZ);
+  const squareZ = f(z * z);
+  const sin254 = f(254 * sinZenith);
+  const sin127 = f(127 * sinZenith);
+  const cos225 = f(f(-32.87001872802012) * cosAltZ);
+  const cosAlt127 = f(127 * cosAltZ);
   const at = (row: number, col: number, centre: number) => {
     const v = values[row * width + col];
-    return Number.isNaN(v) ? centre : v;
+    return Number.isNaN(v) ? centre : f(v);
   };
   for (let row = 0; row < height; row++) {
     const up = row === 0 ? row : row - 1;
     const down = row === height - 1 ? row : row + 1;
     for (let col = 0; col < width; col++) {
       const i = row * width + col;
-      const x22 = values[i];
-      if (Number.isNaN(x22)) {
+      if (Number.isNaN(values[i])) {
         fill(out, i, nodata);
         continue;
       }
+      const x22 = f(values[i]);
       const left = col === 0 ? col : col - 1;
       const right = col === width - 1 ? col : col + 1;
       const x11 = at(up, left, x22), x21 = at(row, left, x22);
       const x31 = at(down, left, x22), x12 = at(up, col, x22);
       const x32 = at(down, col, x22), x13 = at(up, right, x22);
       const x23 = at(row, right, x22), x33 = at(down, right, x22);
-      const derX = ((x13 + x23 + x23 + x33) - (x11 + x21 + x21 + x31)) /
-        (8 * cellX);
-      const derY = ((x31 + x32 + x32 + x33) - (x11 + x12 + x12 + x13)) /
-        (8 * -cellY);
+      const derX = f(
+        ((x13 + x23 + x23 + x33) - (x11 + x21 + x21 + x31)) / (8 * cellX),
+      );
+      const derY = f(
+        ((x31 + x32 + x32 + x33) - (x11 + x12 + x12 + x13)) / (8 * -cellY),
+      );
       let gray: number;
       if (!params.multidirection) {
-        gray = (sinAlt254 -
-          (derY * cosAzCosAltZ254 - derX * sinAzCosAltZ254)) /
-          Math.sqrt(1 + squareZ * (derX * derX + derY * derY));
+        const num = f(sin254 - f(f(derY * cosAz254) - f(derX * sinAz254)));
+        const den = f(
+          Math.sqrt(f(1 + f(squareZ * f(f(derX * derX) + f(derY * derY))))),
+        );
+        gray = f(num / den);
       } else {
-        const xx = derX * derX, yy = derY * derY, sum = xx + yy;
-        if (sum === 0) gray = 1 + sinAlt254;
+        const xx = f(derX * derX), yy = f(derY * derY), sum = f(xx + yy);
+        if (sum === 0) gray = f(1 + sin254);
         else {
-          const v225 = Math.max(
-            0,
-            sinAlt127 + (derX - derY) * cos225CosAltZ127,
+          const clamp0 = (v: number) => (v <= 0 ? 0 : v);
+          const v225 = clamp0(f(sin127 + f(f(derX - derY) * cos225)));
+          const v270 = clamp0(f(sin127 - f(derX * cosAlt127)));
+          const v315 = clamp0(f(sin127 + f(f(derX + derY) * cos225)));
+          const v360 = clamp0(f(sin127 - f(derY * cosAlt127)));
+          const w225 = f(0.5 * sum - f(derX * derY));
+          const w270 = xx;
+          const w315 = f(sum - w225);
+          const w360 = yy;
+          const weighted = f(
+            f(f(f(w225 * v225) + f(w270 * v270)) + f(w315 * v315)) +
+              f(w360 * v360),
           );
-          const v270 = Math.max(0, sinAlt127 - derX * cosAltZ127);
-          const v315 = Math.max(
-            0,
-            sinAlt127 + (derX + derY) * cos225CosAltZ127,
-          );
-          const v360 = Math.max(0, sinAlt127 - derY * cosAltZ127);
-          const w225 = 0.5 * sum - derX * derY;
-          const w270 = yy;
-          const w315 = sum - w225;
-          const w360 = xx;
-          const cang = ((w225 * v225 + w270 * v270 + w315 * v315 +
-            w360 * v360) / sum) / (1 + squareZ * sum);
-          gray = 1 + cang;
+          const cang = f(f(weighted / sum) / f(1 + f(squareZ * sum)));
+          gray = f(1 + cang);
         }
       }
       gray = Math.min(255, Math.max(0, gray));
-      const alpha = opacityOf(x22, options, i);
+      const alpha = f(opacityOf(x22, options, i));
       if (Math.abs(alpha - 1) <= 4 * Number.EPSILON) {
         setRgba(out, i, gray, gray, gray, 255);
       } else {
-        setRgba(out, i, alpha * gray, alpha * gray, alpha * gray, alpha * 255);
+        const g = f(alpha * gray);
+        setRgba(out, i, g, g, g, f(alpha * 255));
       }
     }
   }
