@@ -235,3 +235,36 @@ Deno.test("paint: centroid fill and line pattern fill draw inside the polygon", 
   eq(at(30, 45)[3], 0, "between pattern lines");
   eq(at(10, 40)[3], 0, "pattern clipped to the polygon");
 });
+
+Deno.test("paint: Qt's vertical and backward-diagonal hatches on the device pixel grid", async () => {
+  const style = (s: string) =>
+    `<qgis><renderer-v2 type="singleSymbol"><symbols>${
+      fill("0,0,0,255", `<prop k="style" v="${s}"/>`).replace(
+        'name="S"',
+        'name="0"',
+      )
+    }</symbols></renderer-v2></qgis>`;
+  const ver = await render(style("vertical"), [square(1, 0, 0, 100, 100)], []);
+  eq(Array.from({ length: 8 }, (_, x) => ver(16 + x, 50)[3] > 0 ? 1 : 0), [
+    0,
+    0,
+    0,
+    0,
+    1,
+    0,
+    0,
+    0,
+  ], "column 4 of 8");
+  const bdiag = await render(
+    style("b_diagonal"),
+    [square(1, 0, 0, 100, 100)],
+    [],
+  );
+  // "/": row y of a tile is painted at column 7 − y
+  eq(
+    Array.from({ length: 8 }, (_, y) => bdiag(23 - y, 16 + y)[3] > 0 ? 1 : 0),
+    [1, 1, 1, 1, 1, 1, 1, 1],
+    "diagonal",
+  );
+  eq(bdiag(16, 16)[3], 0, "off the diagonal");
+});
