@@ -195,6 +195,10 @@ export function renderPseudocolor(
     if (!hasTransparency) {
       setRgba(out, i, r, g, b, a);
     } else {
+      if (options.alpha && options.alpha.values[i] === 0) {
+        fill(out, i, nodata);
+        continue;
+      }
       const o = opacityOf(value, options, i);
       setRgba(out, i, o * r, o * g, o * b, o * a);
     }
