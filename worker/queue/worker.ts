@@ -166,15 +166,16 @@ export class QueueWorker {
       enableReadyCheck: true,
     });
     let down = false;
-    client.on("error", (e: Error) => {
-      if (!down) {
-        down = true;
-        this.#log.log("warning", "Redis connection lost, reconnecting", {
-          connection: name,
-          error: maskSecrets(e.message),
-        });
-      }
-    });
+    const lost = (error?: string) => {
+      if (down || this.#stopping) return;
+      down = true;
+      this.#log.log("warning", "Redis connection lost, reconnecting", {
+        connection: name,
+        error,
+      });
+    };
+    client.on("error", (e: Error) => lost(maskSecrets(e.message)));
+    client.on("close", () => lost());
     client.on("ready", () => {
       if (down) {
         down = false;

@@ -1,0 +1,423 @@
+import { Redis } from "ioredis";
+import { startTestRedis, type TestRedis } from "../../tests/redis_server.ts";
+import {
+  legendJob,
+  ranJobs,
+  submit,
+  testRunners,
+  waitFor,
+} from "../../tests/worker_util.ts";
+import {
+  JobField,
+  jobKey,
+  JOBS_KEY,
+  processingKey,
+  workerKey,
+  WORKERS_KEY,
+} from "../../interface/protocol.ts";
+import { RedisQueue } from "../../interface/redis_queue.ts";
+import { decodeResult } from "../../interface/result_codec.ts";
+import { EngineInfo } from "../../interface/engine_info.ts";
+import { createLogger } from "../log/logger.ts";
+import type { ResultFormat } from "../../interface/result_codec.ts";
+import { QueueWorker, type QueueWorkerOptions } from "./worker.ts";
+
+function assert(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Error(message);
+}
+function assertEquals(actual: unknown, expected: unknown, what = ""): void {
+  const a = JSON.stringify(actual), e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+interface Running {
+  worker: QueueWorker;
+  done: Promise<void>;
+  logs: string[];
+}
+
+function start(
+  redis: TestRedis,
+  options: Partial<QueueWorkerOptions> = {},
+): Running {
+  const logs: string[] = [];
+  const worker = new QueueWorker({
+    redisUrl: redis.url,
+    runners: testRunners(),
+    context: {
+      dataRoot: "/nonexistent",
+      svgPaths: [],
+      remoteHosts: [],
+      limits: { maxWidth: 100_000, maxHeight: 4096, maxLayers: 5 },
+      logger: createLogger({
+        format: "json",
+        level: "debug",
+        write: (l) => logs.push(l),
+      }),
+    },
+    blockSeconds: 1,
+    heartbeatSeconds: 1,
+    requeueSeconds: 1,
+    expirySeconds: 2,
+    maxBackoffMs: 500,
+    ...options,
+  });
+  return { worker, done: worker.run(), logs };
+}
+
+async function stopAll(...running: Running[]): Promise<void> {
+  await Promise.all(running.map((r) => r.worker.stop()));
+  await Promise.all(running.map((r) => r.done));
+}
+
+function renderParams(layers: number, width: number, height: number) {
+  return {
+    layers: legendJob("x", Array.from({ length: layers }, (_, i) => `l${i}`))
+      .job.layers,
+    bbox: { x_min: 0, y_min: 0, x_max: 1, y_max: 1, z_min: 0, z_max: 0 },
+    crs: "EPSG:2056",
+    width,
+    height,
+    dpi: 96,
+    format: "image/png",
+    svg_paths: [],
+  };
+}
+
+for (const format of ["json", "pickle"] as ResultFormat[]) {
+  Deno.test(`worker: answers RedisQueue.post in ${format}, registered while it serves`, async () => {
+    const redis = await startTestRedis();
+    const w = start(redis, { resultFormat: format, hostName: "test-host" });
+    const queue = RedisQueue.create(redis.url);
+    const client = new Redis(redis.url);
+    try {
+      const { result, status } = await queue.post(renderParams(3, 300, 200), {
+        timeoutMs: 10_000,
+      });
+      assertEquals(status, "succeed", "status");
+      assertEquals(result.content_type, "image/x-test", "content type");
+      assertEquals(
+        Array.from(result.data as Uint8Array),
+        [3, 300 & 255, 200],
+        "data",
+      );
+      assertEquals(result.worker_id, w.worker.id, "worker id");
+      assertEquals(result.worker_host_name, "test-host", "host");
+      const legend = await queue.post(legendJob("l", ["a", "b"]).job, {
+        type: "QslJobInfoLegend",
+      });
+      assertEquals(legend.status, "succeed");
+      const data = legend.result.data instanceof Uint8Array
+        // pickle carries JSON values as their bytes, as the Python worker does
+        ? JSON.parse(new TextDecoder().decode(legend.result.data))
+        : legend.result.data;
+      assertEquals((data as { layers: string[] }).layers, ["a", "b"]);
+      // registration: set member, hash with EngineInfo JSON, expiry
+      assert(await client.sismember(WORKERS_KEY, w.worker.id), "in workers");
+      const info = EngineInfo.parse(
+        JSON.parse((await client.hget(workerKey(w.worker.id), "info"))!),
+      );
+      assertEquals(info.id, w.worker.id);
+      assert(
+        await client.hget(workerKey(w.worker.id), "last_seen"),
+        "last_seen",
+      );
+      const ttl = await client.ttl(workerKey(w.worker.id));
+      assert(ttl > 0 && ttl <= 2, `ttl ${ttl}`);
+      assertEquals(
+        await client.llen(processingKey(w.worker.id)),
+        0,
+        "processing emptied",
+      );
+    } finally {
+      await queue.close();
+      await stopAll(w);
+      // deregistered
+      assertEquals(
+        await client.sismember(WORKERS_KEY, w.worker.id),
+        0,
+        "deregistered",
+      );
+      assertEquals(await client.exists(workerKey(w.worker.id)), 0, "hash gone");
+      client.disconnect();
+      await redis.stop();
+    }
+  });
+}
+
+Deno.test("worker: statuses, timestamps and duration; a Python-ordered client (late queued, late subscribe) still gets the result and the final status", async () => {
+  const redis = await startTestRedis();
+  const w = start(redis, { resultFormat: "pickle" });
+  try {
+    const id = crypto.randomUUID();
+    const { payload, hash } = await submit(
+      redis.url,
+      id,
+      JSON.stringify(legendJob(id, ["a"])),
+      { pythonOrder: true, lateMs: 150 },
+    );
+    const result = decodeResult(payload);
+    assertEquals(result.id, id);
+    assertEquals(
+      hash.status,
+      "succeed",
+      "final status survives the late queued",
+    );
+    for (
+      const f of [
+        "timestamp.queued",
+        "timestamp.running",
+        "timestamp.succeed",
+        "timestamp.last_update",
+      ]
+    ) {
+      assert(!Number.isNaN(Date.parse(hash[f])), `${f}: ${hash[f]}`);
+    }
+    assert(
+      Date.parse(hash["timestamp.running"]) <=
+        Date.parse(hash["timestamp.succeed"]),
+      "order",
+    );
+    const duration = Number(hash.duration);
+    assert(duration >= 0 && duration < 5, `duration ${hash.duration}`);
+    assertEquals(hash.attempts, "1", "attempts");
+    const jobLine = () =>
+      w.logs.map((l) => JSON.parse(l)).find((l) =>
+        l.id === id && l.message === "job"
+      );
+    await waitFor(() => jobLine() !== undefined, 2000, "the job's log line");
+    const line = jobLine();
+    assert(
+      line && line.status === "succeed" && line.type === "QslJobInfoLegend",
+      JSON.stringify(line),
+    );
+    assert(line.receivers >= 1, "re-published until heard");
+    assert(!w.logs.join("\n").includes("s3cr3t"), "no secret in logs");
+  } finally {
+    await stopAll(w);
+    await redis.stop();
+  }
+});
+
+Deno.test("worker: bad jobs end failed with the cause, and the next job succeeds", async () => {
+  const redis = await startTestRedis();
+  const w = start(redis);
+  try {
+    const cases: [string, string, RegExp][] = [
+      ["malformed", "{not json", /malformed JSON/],
+      [
+        "unknown type",
+        JSON.stringify({ id: "u", type: "QslJobInfoTeapot", job: {} }),
+        /Cannot parse job: type/,
+      ],
+      [
+        "schema error",
+        JSON.stringify({
+          id: "s",
+          type: "QslJobInfoLegend",
+          job: { layers: [{ id: 1 }] },
+        }),
+        /job\.layers\.0/,
+      ],
+      [
+        "no runner",
+        JSON.stringify({
+          id: "f",
+          type: "QslJobInfoFeature",
+          job: { queries: [] },
+        }),
+        /no runner for job type 'QslJobInfoFeature'/,
+      ],
+      [
+        "too many layers",
+        JSON.stringify(legendJob("m", ["1", "2", "3", "4", "5", "6"])),
+        /6 layers exceed the limit of 5/,
+      ],
+      [
+        "runner error",
+        JSON.stringify(legendJob("t", ["throw"])),
+        /RangeError: the runner broke/,
+      ],
+    ];
+    for (const [what, info, expected] of cases) {
+      const id = crypto.randomUUID();
+      const { payload, hash } = await submit(redis.url, id, info);
+      const result = decodeResult(payload);
+      assertEquals(hash.status, "failed", what);
+      assertEquals(result.content_type, "application/text", what);
+      assert(expected.test(String(result.data)), `${what}: ${result.data}`);
+      assert(hash["timestamp.failed"], `${what}: timestamp.failed`);
+    }
+    const id = crypto.randomUUID();
+    const { hash } = await submit(
+      redis.url,
+      id,
+      JSON.stringify(legendJob(id, ["ok"])),
+    );
+    assertEquals(hash.status, "succeed", "the next job");
+    assertEquals(w.worker.stats.failed, cases.length);
+    const failedLines = w.logs.map((l) => JSON.parse(l)).filter((l) =>
+      l.message === "job" && l.status === "failed"
+    );
+    assertEquals(failedLines.length, cases.length, "one line per failed job");
+  } finally {
+    await stopAll(w);
+    await redis.stop();
+  }
+});
+
+Deno.test("worker: a job whose hash the client deleted (timeout) is skipped", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  const w = start(redis);
+  try {
+    await client.rpush(JOBS_KEY, "withdrawn");
+    const id = crypto.randomUUID();
+    const { hash } = await submit(
+      redis.url,
+      id,
+      JSON.stringify(legendJob(id, ["a"])),
+    );
+    assertEquals(hash.status, "succeed");
+    assertEquals(
+      await client.exists(jobKey("withdrawn")),
+      0,
+      "no hash recreated",
+    );
+    assertEquals(await client.llen(processingKey(w.worker.id)), 0);
+  } finally {
+    client.disconnect();
+    await stopAll(w);
+    await redis.stop();
+  }
+});
+
+Deno.test("worker: jobs held by a dead worker are re-queued and run; past the attempt limit they fail", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  try {
+    // a dead worker: listed in `workers`, no `worker:{id}` hash, two jobs held
+    const alive = crypto.randomUUID(), poison = crypto.randomUUID();
+    for (const id of [alive, poison]) {
+      await client.hset(jobKey(id), {
+        [JobField.info]: JSON.stringify(legendJob(id, ["a"])),
+        [JobField.infoType]: "QslJobInfoLegend",
+      });
+      await client.rpush(processingKey("dead"), id);
+    }
+    await client.hset(jobKey(poison), JobField.attempts, "3");
+    await client.sadd(WORKERS_KEY, "dead");
+    // nobody listens for these results: re-publish only briefly
+    const w = start(redis, { maxAttempts: 3, publishRetryMs: 300 });
+    try {
+      await waitFor(
+        async () =>
+          (await client.hget(jobKey(alive), "status")) === "succeed" &&
+          (await client.hget(jobKey(poison), "status")) === "failed",
+        10_000,
+        "both jobs finished",
+      );
+      assertEquals(await client.hget(jobKey(alive), JobField.attempts), "1");
+      assertEquals(
+        await client.sismember(WORKERS_KEY, "dead"),
+        0,
+        "dead worker forgotten",
+      );
+      assertEquals(
+        await client.exists(processingKey("dead")),
+        0,
+        "nothing left held",
+      );
+      assertEquals(w.worker.stats.requeued, 2);
+      assert(!ranJobs.includes(poison), "the poison pill was not run again");
+    } finally {
+      await stopAll(w);
+    }
+  } finally {
+    client.disconnect();
+    await redis.stop();
+  }
+});
+
+Deno.test("worker: stop() lets the current job finish, then deregisters", async () => {
+  const redis = await startTestRedis();
+  const w = start(redis);
+  try {
+    const id = crypto.randomUUID();
+    const pending = submit(
+      redis.url,
+      id,
+      JSON.stringify(legendJob(id, ["slow"], 800)),
+    );
+    await waitFor(() => ranJobs.includes(id), 5000, "job started");
+    const stopped = w.worker.stop();
+    const { hash } = await pending;
+    assertEquals(hash.status, "succeed", "finished after stop");
+    await stopped;
+    await w.done;
+  } finally {
+    await redis.stop();
+  }
+});
+
+Deno.test("worker: survives a Redis restart mid-run", async () => {
+  const redis = await startTestRedis();
+  const w = start(redis);
+  try {
+    const a = crypto.randomUUID();
+    assertEquals(
+      (await submit(redis.url, a, JSON.stringify(legendJob(a, ["a"])))).hash
+        .status,
+      "succeed",
+    );
+    await redis.restart();
+    const b = crypto.randomUUID();
+    const { hash } = await submit(
+      redis.url,
+      b,
+      JSON.stringify(legendJob(b, ["b"])),
+      { timeoutMs: 20_000 },
+    );
+    assertEquals(hash.status, "succeed", "after restart");
+    const client = new Redis(redis.url);
+    // re-registered after Redis lost its data
+    await waitFor(
+      async () => (await client.exists(workerKey(w.worker.id))) === 1,
+      5000,
+      "re-registered",
+    );
+    client.disconnect();
+    assert(
+      w.logs.some((l) => l.includes("connection lost")),
+      "the loss is logged",
+    );
+  } finally {
+    await stopAll(w);
+    await redis.stop();
+  }
+});
+
+Deno.test("worker: two workers on one queue never run the same job twice", async () => {
+  const redis = await startTestRedis();
+  const a = start(redis), b = start(redis);
+  const before = ranJobs.length;
+  try {
+    const ids = Array.from({ length: 60 }, () => crypto.randomUUID());
+    const results = await Promise.all(
+      ids.map((id, i) =>
+        submit(redis.url, id, JSON.stringify(legendJob(id, [`l${i}`], 5)))
+      ),
+    );
+    for (const r of results) assertEquals(r.hash.status, "succeed");
+    const ran = ranJobs.slice(before);
+    assertEquals(ran.length, ids.length, "each job ran once");
+    assertEquals(new Set(ran).size, ids.length, "no job twice");
+    assert(
+      a.worker.stats.succeeded > 0 && b.worker.stats.succeeded > 0,
+      `both served: ${a.worker.stats.succeeded}/${b.worker.stats.succeeded}`,
+    );
+  } finally {
+    await stopAll(a, b);
+    await redis.stop();
+  }
+});
