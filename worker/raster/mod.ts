@@ -56,4 +56,10 @@ export {
   type Viewport,
   type WindowReader,
 } from "./sampling.ts";
-export { type RasterInfo, rasterInfo, readWindow, warpBand } from "./read.ts";
+export {
+  clearWindowCache,
+  type RasterInfo,
+  rasterInfo,
+  readWindow,
+  warpBand,
+} from "./read.ts";

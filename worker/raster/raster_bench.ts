@@ -12,7 +12,7 @@ import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
 import { withGdal } from "../gdal/gdal.ts";
 import { openPrepared, prepareSource } from "../gdal/dataset_cache.ts";
 import { renderRasterLayer } from "./render.ts";
-import { warpBand } from "./read.ts";
+import { clearWindowCache, warpBand } from "./read.ts";
 import { renderPseudocolor } from "./renderers.ts";
 import { parseRasterStyle } from "./style.ts";
 import { mapFor, testContext } from "./_test_util.ts";
@@ -73,7 +73,17 @@ if (!NO_REFERENCE) {
     },
   });
   benches.push({
-    name: `${group}: renderRasterLayer (QGIS sampling)`,
+    name: `${group}: renderRasterLayer, window read every time`,
+    group,
+    async fn() {
+      clearWindowCache();
+      const root = new DOMParser().parseFromString(qml, "text/xml")
+        .documentElement!;
+      await renderRasterLayer(layer, root, map, ctx);
+    },
+  });
+  benches.push({
+    name: `${group}: renderRasterLayer (QGIS sampling, window cached)`,
     group,
     async fn() {
       const root = new DOMParser().parseFromString(qml, "text/xml")

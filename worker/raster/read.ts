@@ -170,10 +170,51 @@ function readOutput(
   }
 }
 
+// Recently read windows, by dataset (its cache name is unique per opened
+// file version), band and window: repeated renders of one area skip GDAL.
+// Bounded by bytes; least recently used first out.
+const WINDOW_CACHE_BYTES = 64 * 1024 * 1024;
+const windows = new Map<string, Float64Array>();
+let windowBytes = 0;
+
+/**
+ * Forgets the recently read windows (for benches and tests).
+ *
+ * @example
+ * ```ts
+ * import { clearWindowCache } from "./read.ts";
+ * clearWindowCache();
+ * ```
+ */
+export function clearWindowCache(): void {
+  windows.clear();
+  windowBytes = 0;
+}
+
+function cacheGet(key: string): Float64Array | undefined {
+  const hit = windows.get(key);
+  if (hit) {
+    windows.delete(key);
+    windows.set(key, hit);
+  }
+  return hit;
+}
+
+function cachePut(key: string, values: Float64Array): void {
+  if (values.byteLength > WINDOW_CACHE_BYTES / 4) return;
+  windows.set(key, values);
+  windowBytes += values.byteLength;
+  for (const [k, v] of windows) {
+    if (windowBytes <= WINDOW_CACHE_BYTES) break;
+    windows.delete(k);
+    windowBytes -= v.byteLength;
+  }
+}
+
 /**
  * Reads one band's source window resampled to `outWidth × outHeight` (as
  * `GDALRasterIO` does), with no-data (the band's own, unless disabled)
- * as NaN.
+ * as NaN. Recent windows are kept (64 MB): the result is shared, read-only.
  *
  * @example
  * ```ts ignore
@@ -194,6 +235,22 @@ export async function readWindow(
   useSourceNoData = true,
   resampling: ResamplingMethod = "nearestNeighbour",
 ): Promise<Float64Array> {
+  const key = [
+    ds.path,
+    ds.gdalPath,
+    band,
+    xoff,
+    yoff,
+    xsize,
+    ysize,
+    outWidth,
+    outHeight,
+    useSourceNoData,
+    resampling,
+  ].join(" ");
+  const cached = cacheGet(key);
+  // Callers may not modify the returned values: they are shared.
+  if (cached) return cached;
   const name = `qsl_raster_${serial++}`;
   let out;
   try {
@@ -235,6 +292,7 @@ export async function readWindow(
       if (values[i] === nodata) values[i] = NaN;
     }
   }
+  cachePut(key, values);
   return values;
 }
 
