@@ -1,0 +1,873 @@
+/**
+ * Label candidates and their solution, after QGIS's PAL (`src/core/pal`):
+ * candidates are generated per feature with PAL's costs (around point,
+ * ordered positions, over point, along lines, inside polygons at the pole of
+ * inaccessibility), penalised by the obstacles they cover, and features are
+ * placed in priority order on their cheapest candidate that overlaps no label
+ * already placed.
+ *
+ * Coordinates here are PAL's: output pixels with y pointing **up**
+ * (`y = -pixelY`), a candidate is its bottom-left corner, width, height and
+ * a counter-clockwise angle in radians.
+ *
+ * @module
+ */
+
+/** Where a label sits relative to its anchor (PAL's quadrants). */
+export type Quadrant =
+  | "aboveLeft"
+  | "above"
+  | "aboveRight"
+  | "left"
+  | "over"
+  | "right"
+  | "belowLeft"
+  | "below"
+  | "belowRight";
+
+/** A label candidate. */
+export interface Candidate {
+  /** Bottom-left x (pixels, y up). */
+  x: number;
+  /** Bottom-left y (pixels, y up). */
+  y: number;
+  /** Width. */
+  w: number;
+  /** Height. */
+  h: number;
+  /** Counter-clockwise angle, radians. */
+  angle: number;
+  /** PAL cost (lower is better), obstacle penalties included once solved. */
+  cost: number;
+  /** Quadrant (drives "follow placement" alignment). */
+  quadrant: Quadrant;
+}
+
+/** Label size and distance for candidate generation (pixels). */
+export interface LabelBox {
+  /** Label width. */
+  w: number;
+  /** Label height. */
+  h: number;
+  /** Distance from the feature. */
+  dist: number;
+  /** Visual margins (top, bottom) for ordered positions. */
+  marginTop?: number;
+  /** Bottom visual margin. */
+  marginBottom?: number;
+  /** Symbol size for "from symbol bounds" offsets. */
+  symbolW?: number;
+  /** Symbol height. */
+  symbolH?: number;
+}
+
+const A90 = Math.PI / 2;
+const A180 = Math.PI;
+const A270 = A180 + A90;
+const A360 = 2 * Math.PI;
+
+/**
+ * PAL's "around point" candidates (`createCandidatesAroundPoint`): 16
+ * positions on a circle starting top-right, costs rising away from it.
+ *
+ * @example
+ * ```ts
+ * import { candidatesAroundPoint } from "./placement.ts";
+ * const c = candidatesAroundPoint(0, 0, { w: 40, h: 12, dist: 6 });
+ * c[0].quadrant; // "aboveRight"
+ * ```
+ */
+export function candidatesAroundPoint(
+  x: number,
+  y: number,
+  box: LabelBox,
+  maxCandidates = 16,
+): Candidate[] {
+  const { w, h, dist } = box;
+  const out: Candidate[] = [];
+  const inc = A360 / maxCandidates;
+  let gamma1: number, gamma2: number;
+  if (dist > 0) {
+    gamma1 = Math.atan2(h / 2, dist + w / 2);
+    gamma2 = Math.atan2(w / 2, dist + h / 2);
+  } else {
+    gamma1 = gamma2 = A90 / 3;
+  }
+  gamma1 = Math.min(gamma1, A90 / 3);
+  gamma2 = Math.min(gamma2, A90 / 3);
+  let icost = 0;
+  let step = 2;
+  let a = Math.PI / 4;
+  for (let i = 0; i < maxCandidates; i++, a += inc) {
+    if (a > A360) a -= A360;
+    let dx = 0, dy = 0;
+    let q: Quadrant = "over";
+    if (a < gamma1 || a > A360 - gamma1) {
+      dx = dist;
+      let iota = a + gamma1;
+      if (iota > A360 - gamma1) iota -= A360;
+      dy = -h + h * iota / (2 * gamma1);
+      q = "right";
+    } else if (a < A90 - gamma2) {
+      dx = dist * Math.cos(a);
+      dy = dist * Math.sin(a);
+      q = "aboveRight";
+    } else if (a < A90 + gamma2) {
+      dx = -w * (a - A90 + gamma2) / (2 * gamma2);
+      dy = dist;
+      q = "above";
+    } else if (a < A180 - gamma1) {
+      dx = dist * Math.cos(a) - w;
+      dy = dist * Math.sin(a);
+      q = "aboveLeft";
+    } else if (a < A180 + gamma1) {
+      dx = -dist - w;
+      dy = -(a - A180 + gamma1) * h / (2 * gamma1);
+      q = "left";
+    } else if (a < A270 - gamma2) {
+      dx = dist * Math.cos(a) - w;
+      dy = dist * Math.sin(a) - h;
+      q = "belowLeft";
+    } else if (a < A270 + gamma2) {
+      dy = -dist - h;
+      dx = -w + (a - A270 + gamma2) * w / (2 * gamma2);
+      q = "below";
+    } else {
+      dx = dist * Math.cos(a);
+      dy = dist * Math.sin(a) - h;
+      q = "belowRight";
+    }
+    const cost = maxCandidates === 1
+      ? 0.0001
+      : 0.0001 + 0.002 * icost / (maxCandidates - 1);
+    out.push({ x: x + dx, y: y + dy, w, h, angle: 0, cost, quadrant: q });
+    icost += step;
+    if (icost === maxCandidates) {
+      icost = maxCandidates - 1;
+      step = -2;
+    } else if (icost > maxCandidates) {
+      icost = maxCandidates - 2;
+      step = -2;
+    }
+  }
+  return out;
+}
+
+/**
+ * PAL's cartographic placement (`createCandidatesAtOrderedPositionsOverPoint`):
+ * one candidate per position code (`TL`, `TSL`, `T`, `TSR`, `TR`, `L`, `R`,
+ * `BL`, `BSL`, `B`, `BSR`, `BR`, `C`), costs rising with the order.
+ *
+ * @example
+ * ```ts
+ * import { candidatesOrderedPositions } from "./placement.ts";
+ * const c = candidatesOrderedPositions(0, 0, { w: 40, h: 12, dist: 5 }, ["TR", "TL"]);
+ * c.length; // 2
+ * ```
+ */
+export function candidatesOrderedPositions(
+  x: number,
+  y: number,
+  box: LabelBox,
+  order: string[],
+): Candidate[] {
+  const { w, h, dist } = box;
+  const mt = box.marginTop ?? 0, mb = box.marginBottom ?? 0;
+  const sw = (box.symbolW ?? 0) / 2, shh = (box.symbolH ?? 0) / 2;
+  const out: Candidate[] = [];
+  let cost = 0.0001;
+  for (const pos of order) {
+    let q: Quadrant, alpha: number, dx: number, dy: number;
+    switch (pos) {
+      case "TL":
+        q = "aboveLeft", alpha = 3 * Math.PI / 4, dx = -w - sw, dy = -mb + shh;
+        break;
+      case "TSL":
+        q = "aboveRight", alpha = A90, dx = -w / 4, dy = -mb + shh;
+        break;
+      case "T":
+        q = "above", alpha = A90, dx = -w / 2, dy = -mb + shh;
+        break;
+      case "TSR":
+        q = "aboveLeft", alpha = A90, dx = -w * 3 / 4, dy = -mb + shh;
+        break;
+      case "TR":
+        q = "aboveRight", alpha = Math.PI / 4, dx = sw, dy = -mb + shh;
+        break;
+      case "L":
+        q = "left", alpha = A180, dx = -w - sw, dy = -h / 2;
+        break;
+      case "R":
+        q = "right", alpha = 0, dx = sw, dy = -h / 2;
+        break;
+      case "BL":
+        q = "belowLeft",
+          alpha = 5 * Math.PI / 4,
+          dx = -w - sw,
+          dy = -h + mt - shh;
+        break;
+      case "BSL":
+        q = "belowRight", alpha = A270, dx = -w / 4, dy = -h + mt - shh;
+        break;
+      case "B":
+        q = "below", alpha = A270, dx = -w / 2, dy = -h + mt - shh;
+        break;
+      case "BSR":
+        q = "belowLeft", alpha = A270, dx = -w * 3 / 4, dy = -h + mt - shh;
+        break;
+      case "BR":
+        q = "belowRight", alpha = 7 * Math.PI / 4, dx = sw, dy = -h + mt - shh;
+        break;
+      case "C":
+      case "O":
+        q = "over", alpha = 0, dx = -w / 2, dy = -h / 2;
+        break;
+      default:
+        continue;
+    }
+    const d = q === "over" ? 0 : dist;
+    out.push({
+      x: x + Math.cos(alpha) * d + dx,
+      y: y + Math.sin(alpha) * d + dy,
+      w,
+      h,
+      angle: 0,
+      cost,
+      quadrant: q,
+    });
+    cost += 0.001;
+  }
+  return out;
+}
+
+/**
+ * "Over point" / "offset from point": one candidate in the quadrant
+ * `quadOffset` (0 top-left … 4 centre … 8 bottom-right) shifted by the offset
+ * (pixels, y up).
+ *
+ * @example
+ * ```ts
+ * import { candidateOverPoint } from "./placement.ts";
+ * candidateOverPoint(0, 0, { w: 10, h: 4, dist: 0 }, 4, 0, 0).x; // -5
+ * ```
+ */
+export function candidateOverPoint(
+  x: number,
+  y: number,
+  box: LabelBox,
+  quadOffset: number,
+  offsetX: number,
+  offsetY: number,
+  angle = 0,
+): Candidate {
+  const { w, h } = box;
+  const qx = quadOffset % 3, qy = Math.floor(quadOffset / 3);
+  // quadrant x: 0 left of the point, 1 centred, 2 right; y: 0 above …
+  const dx = qx === 0 ? -w : qx === 1 ? -w / 2 : 0;
+  const dy = qy === 0 ? 0 : qy === 1 ? -h / 2 : -h;
+  const names: Quadrant[] = [
+    "aboveLeft",
+    "above",
+    "aboveRight",
+    "left",
+    "over",
+    "right",
+    "belowLeft",
+    "below",
+    "belowRight",
+  ];
+  const c = Math.cos(angle), s = Math.sin(angle);
+  const ox = dx + offsetX, oy = dy + offsetY;
+  return {
+    x: x + ox * c - oy * s,
+    y: y + ox * s + oy * c,
+    w,
+    h,
+    angle,
+    cost: 0.0001,
+    quadrant: names[Math.max(0, Math.min(8, quadOffset))],
+  };
+}
+
+/** A polyline in PAL pixels (y up), as flat x, y pairs. */
+export type Line = Float64Array | number[];
+
+function lineLength(l: Line): { total: number; seg: number[] } {
+  const seg: number[] = [];
+  let total = 0;
+  for (let i = 0; i + 3 < l.length; i += 2) {
+    const d = Math.hypot(l[i + 2] - l[i], l[i + 3] - l[i + 1]);
+    seg.push(d);
+    total += d;
+  }
+  return { total, seg };
+}
+
+function pointAt(l: Line, seg: number[], d: number): [number, number] {
+  let acc = 0;
+  for (let i = 0; i < seg.length; i++) {
+    if (acc + seg[i] >= d || i === seg.length - 1) {
+      const t = seg[i] > 0 ? Math.min(1, Math.max(0, (d - acc) / seg[i])) : 0;
+      const x0 = l[2 * i], y0 = l[2 * i + 1];
+      return [x0 + (l[2 * i + 2] - x0) * t, y0 + (l[2 * i + 3] - y0) * t];
+    }
+    acc += seg[i];
+  }
+  return [l[0], l[1]];
+}
+
+/**
+ * Candidates parallel to a line (PAL's `createCandidatesAlongLineNearMidpoint`,
+ * straight labels): positions stepped along the line, angled along the chord
+ * the label covers, kept upright, on/above/below the line by `flags`
+ * (1 on, 2 above, 4 below); costs grow with the distance from the anchor.
+ *
+ * @example
+ * ```ts
+ * import { candidatesAlongLine } from "./placement.ts";
+ * const c = candidatesAlongLine([0, 0, 100, 0], { w: 20, h: 8, dist: 1 }, 1);
+ * c.length > 0; // true
+ * ```
+ */
+export function candidatesAlongLine(
+  line: Line,
+  box: LabelBox,
+  flags: number,
+  anchor = 0.5,
+): Candidate[] {
+  const { w, h, dist } = box;
+  const { total, seg } = lineLength(line);
+  const out: Candidate[] = [];
+  if (total < w || seg.length === 0) return out;
+  const f = flags & 7 || 1;
+  const step = Math.max(h / 2, (total - w) / 24, 1);
+  const anchorD = total * anchor;
+  for (let start = 0; start + w <= total + 1e-9; start += step) {
+    const [x0, y0] = pointAt(line, seg, start);
+    const [x1, y1] = pointAt(line, seg, start + w);
+    let angle = Math.atan2(y1 - y0, x1 - x0);
+    let bx = x0, by = y0;
+    if (Math.cos(angle) < 0) {
+      angle += Math.PI;
+      bx = x1, by = y1;
+    }
+    const mid = start + w / 2;
+    const base = 0.0001 + Math.abs(mid - anchorD) / total / 1000;
+    const nx = -Math.sin(angle), ny = Math.cos(angle);
+    const put = (off: number, extra: number) => {
+      out.push({
+        x: bx + nx * off,
+        y: by + ny * off,
+        w,
+        h,
+        angle,
+        cost: base + extra,
+        quadrant: "over",
+      });
+    };
+    if (f & 2) put(dist, 0);
+    if (f & 1) put(-h / 2, 0.0001);
+    if (f & 4) put(-dist - h, 0.0002);
+  }
+  return out.sort((a, b) => a.cost - b.cost);
+}
+
+/**
+ * Horizontal candidates along a line (PAL's `createHorizontalCandidatesAlongLine`).
+ *
+ * @example
+ * ```ts
+ * import { candidatesHorizontalAlongLine } from "./placement.ts";
+ * candidatesHorizontalAlongLine([0, 0, 100, 50], { w: 20, h: 8, dist: 0 }).length; // 9
+ * ```
+ */
+export function candidatesHorizontalAlongLine(
+  line: Line,
+  box: LabelBox,
+  anchor = 0.5,
+  count = 8,
+): Candidate[] {
+  const { total, seg } = lineLength(line);
+  const out: Candidate[] = [];
+  if (seg.length === 0) return out;
+  const stepD = total / (count + 1);
+  const anchorD = total * anchor;
+  for (let d = 0; d <= total + 1e-9 && out.length <= count; d += stepD || 1) {
+    const [cx, cy] = pointAt(line, seg, d);
+    out.push({
+      x: cx - box.w / 2,
+      y: cy - box.h / 2,
+      w: box.w,
+      h: box.h,
+      angle: 0,
+      cost: Math.abs(anchorD - d) / (total || 1) / 1000,
+      quadrant: "over",
+    });
+    if (!stepD) break;
+  }
+  return out.sort((a, b) => a.cost - b.cost);
+}
+
+/** A polygon: rings of flat x, y pairs, exterior first (PAL pixels). */
+export type Polygon = Line[];
+
+/** Whether a point is inside a polygon (even-odd over all rings). */
+export function pointInPolygon(poly: Polygon, x: number, y: number): boolean {
+  let inside = false;
+  for (const r of poly) {
+    const n = r.length / 2;
+    for (let i = 0, j = n - 1; i < n; j = i++) {
+      const xi = r[2 * i], yi = r[2 * i + 1], xj = r[2 * j], yj = r[2 * j + 1];
+      if (
+        (yi > y) !== (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi
+      ) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+function segDist2(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
+  let dx = bx - ax, dy = by - ay;
+  if (dx !== 0 || dy !== 0) {
+    const t = ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy);
+    if (t > 1) ax = bx, ay = by;
+    else if (t > 0) ax += dx * t, ay += dy * t;
+  }
+  dx = px - ax, dy = py - ay;
+  return dx * dx + dy * dy;
+}
+
+function signedDist(poly: Polygon, x: number, y: number): number {
+  let min = Infinity;
+  for (const r of poly) {
+    const n = r.length / 2;
+    for (let i = 0, j = n - 1; i < n; j = i++) {
+      min = Math.min(
+        min,
+        segDist2(x, y, r[2 * i], r[2 * i + 1], r[2 * j], r[2 * j + 1]),
+      );
+    }
+  }
+  return (pointInPolygon(poly, x, y) ? 1 : -1) * Math.sqrt(min);
+}
+
+/**
+ * The pole of inaccessibility (the interior point farthest from the
+ * boundary; grid refinement as QGIS's `QgsInternalGeometryEngine::poleOfInaccessibility`).
+ *
+ * @example
+ * ```ts
+ * import { poleOfInaccessibility } from "./placement.ts";
+ * poleOfInaccessibility([[0, 0, 10, 0, 10, 10, 0, 10, 0, 0]], 0.1); // ≈ [5, 5, 5]
+ * ```
+ */
+export function poleOfInaccessibility(
+  poly: Polygon,
+  precision: number,
+): [number, number, number] {
+  const ext = poly[0];
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let i = 0; i < ext.length; i += 2) {
+    minX = Math.min(minX, ext[i]), maxX = Math.max(maxX, ext[i]);
+    minY = Math.min(minY, ext[i + 1]), maxY = Math.max(maxY, ext[i + 1]);
+  }
+  const size = Math.min(maxX - minX, maxY - minY);
+  if (!(size > 0)) return [minX, minY, 0];
+  type Cell = { x: number; y: number; h: number; d: number; max: number };
+  const cell = (x: number, y: number, h: number): Cell => {
+    const d = signedDist(poly, x, y);
+    return { x, y, h, d, max: d + h * Math.SQRT2 };
+  };
+  const queue: Cell[] = [];
+  const h0 = size / 2;
+  for (let x = minX; x < maxX; x += size) {
+    for (let y = minY; y < maxY; y += size) {
+      queue.push(cell(x + h0, y + h0, h0));
+    }
+  }
+  // centroid of the exterior as the first guess
+  let best = cell((minX + maxX) / 2, (minY + maxY) / 2, 0);
+  let guard = 0;
+  while (queue.length && guard++ < 20000) {
+    let bi = 0;
+    for (let i = 1; i < queue.length; i++) {
+      if (queue[i].max > queue[bi].max) bi = i;
+    }
+    const c = queue.splice(bi, 1)[0];
+    if (c.d > best.d) best = c;
+    if (c.max - best.d <= precision) continue;
+    const h = c.h / 2;
+    queue.push(
+      cell(c.x - h, c.y - h, h),
+      cell(c.x + h, c.y - h, h),
+      cell(c.x - h, c.y + h, h),
+      cell(c.x + h, c.y + h, h),
+    );
+  }
+  return [best.x, best.y, best.d];
+}
+
+/** The four corners of a candidate (counter-clockwise from bottom-left). */
+export function corners(c: Candidate): number[] {
+  const cs = Math.cos(c.angle), sn = Math.sin(c.angle);
+  const wx = c.w * cs, wy = c.w * sn, hx = -c.h * sn, hy = c.h * cs;
+  return [
+    c.x,
+    c.y,
+    c.x + wx,
+    c.y + wy,
+    c.x + wx + hx,
+    c.y + wy + hy,
+    c.x + hx,
+    c.y + hy,
+  ];
+}
+
+/** Whether a candidate lies entirely inside a polygon (corners and edges). */
+export function candidateInside(poly: Polygon, c: Candidate): boolean {
+  const k = corners(c);
+  for (let i = 0; i < 8; i += 2) {
+    if (!pointInPolygon(poly, k[i], k[i + 1])) return false;
+  }
+  for (const r of poly) {
+    for (let i = 0; i + 3 < r.length; i += 2) {
+      for (let j = 0; j < 8; j += 2) {
+        const n = (j + 2) % 8;
+        if (
+          segmentsCross(
+            r[i],
+            r[i + 1],
+            r[i + 2],
+            r[i + 3],
+            k[j],
+            k[j + 1],
+            k[n],
+            k[n + 1],
+          )
+        ) return false;
+      }
+    }
+  }
+  return true;
+}
+
+function segmentsCross(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
+): boolean {
+  const d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
+  const d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
+  const d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
+  const d4 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
+  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
+    ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
+}
+
+/**
+ * Horizontal candidates inside a polygon (PAL's polygon "horizontal"/"free"
+ * placement): first at the pole of inaccessibility, then on a grid over the
+ * polygon, costs growing with the distance from the pole; only candidates
+ * that fit inside (unless `mustFit` is false, which adds the pole candidate
+ * even when it does not fit).
+ *
+ * @example
+ * ```ts
+ * import { candidatesInPolygon } from "./placement.ts";
+ * const c = candidatesInPolygon([[0, 0, 100, 0, 100, 100, 0, 100, 0, 0]], { w: 20, h: 8, dist: 0 }, true);
+ * c[0].x; // 40
+ * ```
+ */
+export function candidatesInPolygon(
+  poly: Polygon,
+  box: LabelBox,
+  mustFit: boolean,
+  maxCandidates = 30,
+): Candidate[] {
+  const [px, py] = poleOfInaccessibility(poly, 1);
+  const out: Candidate[] = [];
+  const make = (cx: number, cy: number, cost: number): Candidate => ({
+    x: cx - box.w / 2,
+    y: cy - box.h / 2,
+    w: box.w,
+    h: box.h,
+    angle: 0,
+    cost,
+    quadrant: "over",
+  });
+  const first = make(px, py, 0.0001);
+  const fits = candidateInside(poly, first);
+  if (fits || !mustFit) out.push(first);
+  const ext = poly[0];
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (let i = 0; i < ext.length; i += 2) {
+    minX = Math.min(minX, ext[i]), maxX = Math.max(maxX, ext[i]);
+    minY = Math.min(minY, ext[i + 1]), maxY = Math.max(maxY, ext[i + 1]);
+  }
+  const diag = Math.hypot(maxX - minX, maxY - minY) || 1;
+  const stepX = Math.max(box.w / 2, (maxX - minX) / 8, 1);
+  const stepY = Math.max(box.h, (maxY - minY) / 8, 1);
+  const grid: Candidate[] = [];
+  for (let x = minX + box.w / 2; x <= maxX - box.w / 2; x += stepX) {
+    for (let y = minY + box.h / 2; y <= maxY - box.h / 2; y += stepY) {
+      const c = make(x, y, 0.0001 + Math.hypot(x - px, y - py) / diag / 100);
+      if (candidateInside(poly, c)) grid.push(c);
+    }
+  }
+  grid.sort((a, b) => a.cost - b.cost);
+  out.push(...grid.slice(0, maxCandidates - out.length));
+  return out;
+}
+
+/** Axis-aligned bounds of a candidate: [xmin, ymin, xmax, ymax]. */
+export function bounds(c: Candidate): [number, number, number, number] {
+  if (c.angle === 0) return [c.x, c.y, c.x + c.w, c.y + c.h];
+  const k = corners(c);
+  return [
+    Math.min(k[0], k[2], k[4], k[6]),
+    Math.min(k[1], k[3], k[5], k[7]),
+    Math.max(k[0], k[2], k[4], k[6]),
+    Math.max(k[1], k[3], k[5], k[7]),
+  ];
+}
+
+function project(k: number[], ax: number, ay: number): [number, number] {
+  let min = Infinity, max = -Infinity;
+  for (let i = 0; i < 8; i += 2) {
+    const p = k[i] * ax + k[i + 1] * ay;
+    if (p < min) min = p;
+    if (p > max) max = p;
+  }
+  return [min, max];
+}
+
+/**
+ * Whether two candidates overlap (touching edges do not), rotated ones
+ * included (separating axes).
+ *
+ * @example
+ * ```ts
+ * import { overlaps } from "./placement.ts";
+ * const a = { x: 0, y: 0, w: 10, h: 5, angle: 0, cost: 0, quadrant: "over" as const };
+ * overlaps(a, { ...a, x: 5 }); // true
+ * ```
+ */
+export function overlaps(a: Candidate, b: Candidate): boolean {
+  const ba = bounds(a), bb = bounds(b);
+  if (ba[0] >= bb[2] || bb[0] >= ba[2] || ba[1] >= bb[3] || bb[1] >= ba[3]) {
+    return false;
+  }
+  if (a.angle === 0 && b.angle === 0) return true;
+  const ka = corners(a), kb = corners(b);
+  for (const ang of [a.angle, a.angle + A90, b.angle, b.angle + A90]) {
+    const ax = Math.cos(ang), ay = Math.sin(ang);
+    const [a0, a1] = project(ka, ax, ay);
+    const [b0, b1] = project(kb, ax, ay);
+    if (a1 <= b0 || b1 <= a0) return false;
+  }
+  return true;
+}
+
+/** An obstacle: an axis-aligned box (point symbols) or a polyline. */
+export type Obstacle =
+  | {
+    kind: "box";
+    owner: number;
+    box: [number, number, number, number];
+    factor: number;
+  }
+  | { kind: "line"; owner: number; line: Line; factor: number };
+
+/** Whether a candidate intersects an obstacle. */
+export function hitsObstacle(c: Candidate, o: Obstacle): boolean {
+  const b = bounds(c);
+  if (o.kind === "box") {
+    const ob = o.box;
+    if (b[0] >= ob[2] || ob[0] >= b[2] || b[1] >= ob[3] || ob[1] >= b[3]) {
+      return false;
+    }
+    return overlaps(c, {
+      x: ob[0],
+      y: ob[1],
+      w: ob[2] - ob[0],
+      h: ob[3] - ob[1],
+      angle: 0,
+      cost: 0,
+      quadrant: "over",
+    });
+  }
+  const k = corners(c);
+  const l = o.line;
+  for (let i = 0; i + 3 < l.length; i += 2) {
+    const x0 = l[i], y0 = l[i + 1], x1 = l[i + 2], y1 = l[i + 3];
+    if (
+      Math.max(x0, x1) < b[0] || Math.min(x0, x1) > b[2] ||
+      Math.max(y0, y1) < b[1] || Math.min(y0, y1) > b[3]
+    ) continue;
+    for (let j = 0; j < 8; j += 2) {
+      const n = (j + 2) % 8;
+      if (segmentsCross(x0, y0, x1, y1, k[j], k[j + 1], k[n], k[n + 1])) {
+        return true;
+      }
+    }
+    if (inQuad(k, x0, y0)) return true;
+  }
+  return false;
+}
+
+function inQuad(k: number[], x: number, y: number): boolean {
+  let sign = 0;
+  for (let j = 0; j < 8; j += 2) {
+    const n = (j + 2) % 8;
+    const cr = (k[n] - k[j]) * (y - k[j + 1]) -
+      (k[n + 1] - k[j + 1]) * (x - k[j]);
+    const s = Math.sign(cr);
+    if (s === 0) continue;
+    if (sign === 0) sign = s;
+    else if (s !== sign) return false;
+  }
+  return true;
+}
+
+/** A feature to label, with its candidates in PAL order. */
+export interface LabelProblemFeature {
+  /** Candidates (any order; the cheapest wins). */
+  candidates: Candidate[];
+  /** Priority 0…10 (higher placed first). */
+  priority: number;
+  /** Place even when every candidate collides ("show all labels"). */
+  alwaysShow: boolean;
+  /** Overlaps with other labels cost nothing. */
+  allowOverlap: boolean;
+  /** Obstacle owner id (its own obstacles do not penalise it). */
+  owner: number;
+}
+
+/** A solved label: the feature index and its chosen candidate. */
+export interface PlacedLabel {
+  /** Index into the problem's features. */
+  feature: number;
+  /** The chosen candidate. */
+  candidate: Candidate;
+}
+
+class Grid {
+  cell: number;
+  map = new Map<string, number[]>();
+  constructor(cell: number) {
+    this.cell = cell;
+  }
+  keys(b: [number, number, number, number]): string[] {
+    const c = this.cell;
+    const out: string[] = [];
+    for (let i = Math.floor(b[0] / c); i <= Math.floor(b[2] / c); i++) {
+      for (let j = Math.floor(b[1] / c); j <= Math.floor(b[3] / c); j++) {
+        out.push(i + "," + j);
+      }
+    }
+    return out;
+  }
+  add(b: [number, number, number, number], id: number): void {
+    for (const k of this.keys(b)) {
+      const l = this.map.get(k);
+      if (l) l.push(id);
+      else this.map.set(k, [id]);
+    }
+  }
+  query(b: [number, number, number, number]): Set<number> {
+    const s = new Set<number>();
+    for (const k of this.keys(b)) {
+      for (const id of this.map.get(k) ?? []) s.add(id);
+    }
+    return s;
+  }
+}
+
+/**
+ * Solves the labelling problem: obstacle penalties are added to the
+ * candidates' costs, then features are placed in priority order (stable for
+ * equal priorities), each on its cheapest candidate overlapping no placed
+ * label. Features whose every candidate collides stay unlabelled unless
+ * they always show.
+ *
+ * @example
+ * ```ts
+ * import { candidatesAroundPoint, solve } from "./placement.ts";
+ * const f = (x: number) => ({
+ *   candidates: candidatesAroundPoint(x, 0, { w: 40, h: 10, dist: 2 }),
+ *   priority: 5, alwaysShow: false, allowOverlap: false, owner: x,
+ * });
+ * solve([f(0), f(10)], []).length; // 2
+ * ```
+ */
+export function solve(
+  features: LabelProblemFeature[],
+  obstacles: Obstacle[],
+): PlacedLabel[] {
+  const obstacleGrid = new Grid(64);
+  obstacles.forEach((o, i) => {
+    if (o.kind === "box") obstacleGrid.add(o.box, i);
+    else {
+      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (let k = 0; k < o.line.length; k += 2) {
+        x0 = Math.min(x0, o.line[k]), x1 = Math.max(x1, o.line[k]);
+        y0 = Math.min(y0, o.line[k + 1]), y1 = Math.max(y1, o.line[k + 1]);
+      }
+      obstacleGrid.add([x0, y0, x1, y1], i);
+    }
+  });
+  for (const f of features) {
+    for (const c of f.candidates) {
+      for (const i of obstacleGrid.query(bounds(c))) {
+        const o = obstacles[i];
+        if (o.owner === f.owner) continue;
+        if (hitsObstacle(c, o)) c.cost += o.factor;
+      }
+    }
+    f.candidates.sort((a, b) => a.cost - b.cost);
+  }
+  const order = features.map((_, i) => i).sort((a, b) =>
+    features[b].priority - features[a].priority || a - b
+  );
+  const placed: PlacedLabel[] = [];
+  const grid = new Grid(64);
+  for (const fi of order) {
+    const f = features[fi];
+    if (f.candidates.length === 0) continue;
+    let chosen: Candidate | null = null;
+    for (const c of f.candidates) {
+      if (f.allowOverlap) {
+        chosen = c;
+        break;
+      }
+      let clash = false;
+      for (const pi of grid.query(bounds(c))) {
+        if (overlaps(c, placed[pi].candidate)) {
+          clash = true;
+          break;
+        }
+      }
+      if (!clash) {
+        chosen = c;
+        break;
+      }
+    }
+    if (!chosen && f.alwaysShow) chosen = f.candidates[0];
+    if (!chosen) continue;
+    grid.add(bounds(chosen), placed.length);
+    placed.push({ feature: fi, candidate: chosen });
+  }
+  return placed;
+}

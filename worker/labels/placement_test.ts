@@ -1,0 +1,123 @@
+import { assert, assertAlmostEquals, assertEquals } from "./_assert.ts";
+import {
+  type Candidate,
+  candidateOverPoint,
+  candidatesAlongLine,
+  candidatesAroundPoint,
+  candidatesInPolygon,
+  candidatesOrderedPositions,
+  overlaps,
+  poleOfInaccessibility,
+  solve,
+} from "./placement.ts";
+
+Deno.test("around point: 16 candidates, top-right first and cheapest", () => {
+  const c = candidatesAroundPoint(100, 100, { w: 40, h: 12, dist: 6 });
+  assertEquals(c.length, 16);
+  assertEquals(c[0].quadrant, "aboveRight");
+  assertAlmostEquals(c[0].x, 100 + 6 * Math.SQRT1_2, 1e-9);
+  assertAlmostEquals(c[0].y, 100 + 6 * Math.SQRT1_2, 1e-9);
+  assert(c.every((x) => x.cost >= c[0].cost));
+  // every candidate keeps the distance: its box never covers the point
+  for (const k of c) {
+    const inside = k.x < 100 && 100 < k.x + k.w && k.y < 100 && 100 < k.y + k.h;
+    assert(!inside, `candidate ${k.quadrant} covers the point`);
+  }
+});
+
+Deno.test("ordered positions follow the order with rising costs", () => {
+  const c = candidatesOrderedPositions(0, 0, { w: 30, h: 10, dist: 4 }, [
+    "TR",
+    "TL",
+    "BR",
+    "BL",
+    "R",
+    "L",
+  ]);
+  assertEquals(c.map((x) => x.quadrant), [
+    "aboveRight",
+    "aboveLeft",
+    "belowRight",
+    "belowLeft",
+    "right",
+    "left",
+  ]);
+  for (let i = 1; i < c.length; i++) assert(c[i].cost > c[i - 1].cost);
+  assert(c[1].x + c[1].w < 0 && c[0].x > 0);
+});
+
+Deno.test("over point centres the label in quadrant 4", () => {
+  const c = candidateOverPoint(10, 10, { w: 8, h: 4, dist: 0 }, 4, 0, 0);
+  assertEquals([c.x, c.y], [6, 8]);
+});
+
+Deno.test("line candidates lie along a horizontal line and are upright", () => {
+  const c = candidatesAlongLine([100, 0, 0, 0], { w: 20, h: 8, dist: 2 }, 2);
+  assert(c.length > 0);
+  for (const k of c) {
+    assertAlmostEquals(Math.cos(k.angle), 1, 1e-9);
+    assertAlmostEquals(k.y, 2, 1e-9);
+  }
+});
+
+Deno.test("pole of inaccessibility of an L shape lies inside its thick part", () => {
+  const ring = [0, 0, 100, 0, 100, 20, 20, 20, 20, 100, 0, 100, 0, 0];
+  const [x, y, d] = poleOfInaccessibility([ring], 0.5);
+  assert(d > 10 && d < 12, `distance ${d}`); // the inner corner widens it
+  assert(x >= 0 && x <= 100 && y >= 0 && y <= 100);
+  const c = candidatesInPolygon([ring], { w: 30, h: 8, dist: 0 }, true);
+  assert(c.length > 0);
+});
+
+Deno.test("solve never overlaps labels and honours priority", () => {
+  const feat = (x: number, priority: number) => ({
+    candidates: [
+      {
+        x,
+        y: 0,
+        w: 50,
+        h: 10,
+        angle: 0,
+        cost: 0.0001,
+        quadrant: "over" as const,
+      },
+    ],
+    priority,
+    alwaysShow: false,
+    allowOverlap: false,
+    owner: x,
+  });
+  const placed = solve([feat(0, 1), feat(20, 9), feat(80, 5)], []);
+  assertEquals(placed.map((p) => p.feature).sort(), [1, 2]);
+  const all = placed.map((p) => p.candidate);
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) assert(!overlaps(all[i], all[j]));
+  }
+});
+
+Deno.test("obstacles push labels to a free candidate", () => {
+  const around = candidatesAroundPoint(0, 0, { w: 20, h: 8, dist: 3 });
+  const placed = solve([{
+    candidates: around,
+    priority: 5,
+    alwaysShow: false,
+    allowOverlap: false,
+    owner: 1,
+  }], [{ kind: "box", owner: 2, box: [5, 5, 10, 10], factor: 1 }]);
+  const c: Candidate = placed[0].candidate;
+  assert(c.quadrant !== "aboveRight");
+});
+
+Deno.test("rotated candidates overlap by separating axes", () => {
+  const a: Candidate = {
+    x: 0,
+    y: 0,
+    w: 10,
+    h: 2,
+    angle: Math.PI / 4,
+    cost: 0,
+    quadrant: "over",
+  };
+  assert(!overlaps(a, { ...a, angle: 0, x: 8, y: 0 }));
+  assert(overlaps(a, { ...a, angle: 0, x: 2, y: 2 }));
+});

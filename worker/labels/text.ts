@@ -1,0 +1,338 @@
+/**
+ * Label text: the string a feature's label shows (capitalization, wrapping),
+ * its size with QGIS's font metrics, and painting it as QGIS's
+ * `QgsTextRenderer` does (shadow, background, buffer, text), glyph by glyph.
+ *
+ * @module
+ */
+import type { Canvas, CanvasKit, Font } from "canvaskit-wasm";
+import type { UnitContext } from "../style/props.ts";
+import { toPixels } from "../style/props.ts";
+import type { FontLibrary } from "./fonts.ts";
+import type { TextFormat } from "./settings.ts";
+
+/** Applies QGIS capitalization (0 mixed, 1 upper, 2 lower, 4 first letter capital, 5 title? as Qt's `QFont::Capitalize`). */
+export function capitalize(text: string, mode: number): string {
+  switch (mode) {
+    case 1:
+      return text.toUpperCase();
+    case 2:
+      return text.toLowerCase();
+    case 4:
+    case 5:
+      return text.replace(
+        /(^|\s)(\S)/gu,
+        (_m, s: string, c: string) => s + c.toUpperCase(),
+      );
+    default:
+      return text;
+  }
+}
+
+/**
+ * Splits label text into lines: explicit newlines, the wrap character, then
+ * automatic wrapping at spaces (`length` a maximum, or a minimum when
+ * `useMax` is false), as `QgsPalLayerSettings::wrapText` does.
+ *
+ * @example
+ * ```ts
+ * import { wrapLines } from "./text.ts";
+ * wrapLines("a b c", "", 3, true); // ["a b", "c"]
+ * ```
+ */
+export function wrapLines(
+  text: string,
+  wrapChar: string,
+  length: number,
+  useMax: boolean,
+): string[] {
+  let lines = text.split(/\r\n|\n|\r/);
+  if (wrapChar) lines = lines.flatMap((l) => l.split(wrapChar));
+  if (length <= 0) return lines;
+  const out: string[] = [];
+  for (const line of lines) {
+    const words = line.split(" ");
+    let cur = "";
+    for (const w of words) {
+      if (cur === "") {
+        cur = w;
+        continue;
+      }
+      const joined = cur + " " + w;
+      if (useMax ? joined.length > length : cur.length >= length) {
+        out.push(cur);
+        cur = w;
+      } else cur = joined;
+    }
+    out.push(cur);
+  }
+  return out;
+}
+
+/** A measured label text, ready to draw. */
+export interface TextLayout {
+  /** Lines, top to bottom. */
+  lines: string[];
+  /** Glyph ids per line. */
+  glyphs: Uint16Array[];
+  /** Glyph x offsets per line (pixels from the line start). */
+  offsets: Float32Array[];
+  /** Line widths (pixels). */
+  widths: number[];
+  /** Widest line (label width, pixels). */
+  width: number;
+  /** Label height (pixels). */
+  height: number;
+  /** Font ascent (pixels, positive). */
+  ascent: number;
+  /** Font descent (pixels, positive). */
+  descent: number;
+  /** Distance between baselines (pixels). */
+  lineStep: number;
+  /** Font pixel size. */
+  pixelSize: number;
+  /** The Skia font (owned by the layout: call `delete`). */
+  font: Font;
+}
+
+/**
+ * Measures a label's text with the format's font at the output's pixel size
+ * (QGIS: points × dpi / 72); widths are glyph advances plus letter and word
+ * spacing; one line is ascent + descent high.
+ */
+export function layoutText(
+  ck: CanvasKit,
+  fonts: FontLibrary,
+  format: TextFormat,
+  lines: string[],
+  units: UnitContext,
+  sizeOverride?: number,
+): TextLayout {
+  // QGIS sets the font's pixel size, an integer (QgsTextFormat::scaledFont)
+  const pixelSize = Math.max(
+    1,
+    Math.round(toPixels(sizeOverride ?? format.size, format.sizeUnit, units)),
+  );
+  const tf = fonts.typeface(format.family, format.bold, format.italic);
+  const font = new ck.Font(tf, pixelSize);
+  font.setHinting(ck.FontHinting.None);
+  font.setSubpixel(true);
+  font.setLinearMetrics(true);
+  font.setEdging(ck.FontEdging.AntiAlias);
+  const m = font.getMetrics();
+  const ascent = -m.ascent, descent = m.descent;
+  const letter = toPixels(format.letterSpacing, format.sizeUnit, units);
+  const word = toPixels(format.wordSpacing, format.sizeUnit, units);
+  const glyphs: Uint16Array[] = [];
+  const offsets: Float32Array[] = [];
+  const widths: number[] = [];
+  for (const line of lines) {
+    const ids = font.getGlyphIDs(line) as Uint16Array;
+    const adv = font.getGlyphWidths(ids);
+    const chars = Array.from(line);
+    const off = new Float32Array(ids.length);
+    let x = 0;
+    for (let i = 0; i < ids.length; i++) {
+      off[i] = x;
+      x += adv[i] + letter + (chars[i] === " " ? word : 0);
+    }
+    glyphs.push(ids);
+    offsets.push(off);
+    widths.push(x);
+  }
+  const lineHeightPx = format.lineHeightUnit === "Percentage"
+    ? (ascent + descent + (m.leading ?? 0)) * format.lineHeight
+    : toPixels(format.lineHeight, format.lineHeightUnit, units);
+  const width = Math.max(0, ...widths);
+  const height = ascent + descent + lineHeightPx * (lines.length - 1);
+  return {
+    lines,
+    glyphs,
+    offsets,
+    widths,
+    width,
+    height,
+    ascent,
+    descent,
+    lineStep: lineHeightPx,
+    pixelSize,
+    font,
+  };
+}
+
+/** How one label is drawn. */
+export interface DrawSpec {
+  /** Label's bottom-left corner in output pixels (y down). */
+  x: number;
+  /** Bottom-left y (pixels, y down). */
+  y: number;
+  /** Clockwise rotation in radians (pixels, y down). */
+  rotation: number;
+  /** Line alignment: 0 left, 1 centre, 2 right. */
+  align: number;
+  /** Text colour override (data-defined). */
+  color?: [number, number, number, number];
+  /** Layer opacity 0…1. */
+  opacity?: number;
+}
+
+function rgba(
+  ck: CanvasKit,
+  c: [number, number, number, number],
+  opacity: number,
+): Float32Array {
+  return ck.Color4f(c[0] / 255, c[1] / 255, c[2] / 255, c[3] / 255 * opacity);
+}
+
+function drawGlyphs(
+  ck: CanvasKit,
+  canvas: Canvas,
+  layout: TextLayout,
+  align: number,
+  paint: import("canvaskit-wasm").Paint,
+): void {
+  const n = layout.lines.length;
+  for (let i = 0; i < n; i++) {
+    const ids = layout.glyphs[i];
+    if (ids.length === 0) continue;
+    const free = layout.width - layout.widths[i];
+    const dx = align === 1 ? free / 2 : align === 2 ? free : 0;
+    // baseline of line i: the last line sits `descent` above the bottom
+    const base = -layout.descent - layout.lineStep * (n - 1 - i);
+    const xf = new Float32Array(ids.length * 4);
+    for (let g = 0; g < ids.length; g++) {
+      xf[4 * g] = 1;
+      xf[4 * g + 1] = 0;
+      xf[4 * g + 2] = dx + layout.offsets[i][g];
+      xf[4 * g + 3] = base;
+    }
+    const blob = ck.TextBlob.MakeFromRSXformGlyphs(ids, xf, layout.font);
+    if (blob) {
+      canvas.drawTextBlob(blob, 0, 0, paint);
+      blob.delete();
+    }
+  }
+}
+
+/**
+ * Draws a label: drop shadow, background shape, buffer, then the text, in the
+ * label's frame (origin at its bottom-left corner).
+ */
+export function drawText(
+  ck: CanvasKit,
+  canvas: Canvas,
+  layout: TextLayout,
+  format: TextFormat,
+  spec: DrawSpec,
+  units: UnitContext,
+): void {
+  const opacity = spec.opacity ?? 1;
+  canvas.save();
+  canvas.translate(spec.x, spec.y);
+  if (spec.rotation) canvas.rotate(spec.rotation * 180 / Math.PI, 0, 0);
+  const paint = new ck.Paint();
+  paint.setAntiAlias(true);
+  try {
+    const bg = format.background;
+    const buf = format.buffer;
+    const shadow = format.shadow;
+    const bufferPx = toPixels(buf.size, buf.unit, units);
+    const drawBackground = (color?: Float32Array) => {
+      const sx = toPixels(bg.sizeX, bg.sizeUnit, units);
+      const sy = toPixels(bg.sizeY, bg.sizeUnit, units);
+      let w = layout.width, h = layout.height;
+      if (bg.sizeType === 1) w = sx, h = sy;
+      else w += 2 * sx, h += 2 * sy;
+      if (bg.type === 1 || bg.type === 3) w = h = Math.max(w, h);
+      const cx = layout.width / 2 + toPixels(bg.offsetX, bg.offsetUnit, units);
+      const cy = -layout.height / 2 +
+        toPixels(bg.offsetY, bg.offsetUnit, units);
+      const rect = ck.XYWHRect(cx - w / 2, cy - h / 2, w, h);
+      const rx = toPixels(bg.radiusX, bg.radiusUnit, units);
+      const ry = toPixels(bg.radiusY, bg.radiusUnit, units);
+      const shape = (p: import("canvaskit-wasm").Paint) => {
+        if (bg.type === 2 || bg.type === 3) canvas.drawOval(rect, p);
+        else if (rx > 0 || ry > 0) {
+          canvas.drawRRect(ck.RRectXY(rect, rx, ry), p);
+        } else canvas.drawRect(rect, p);
+      };
+      paint.setStyle(ck.PaintStyle.Fill);
+      paint.setColor(color ?? rgba(ck, bg.fill, bg.opacity * opacity));
+      shape(paint);
+      const sw = toPixels(bg.strokeWidth, bg.strokeWidthUnit, units);
+      if (!color && sw > 0 && bg.stroke[3] > 0) {
+        paint.setStyle(ck.PaintStyle.Stroke);
+        paint.setStrokeWidth(sw);
+        paint.setColor(rgba(ck, bg.stroke, bg.opacity * opacity));
+        shape(paint);
+      }
+    };
+    const drawBuffer = (color?: Float32Array) => {
+      paint.setStyle(ck.PaintStyle.Stroke);
+      // QgsTextRenderer strokes the glyph outlines with a pen as wide as the
+      // buffer size: half of it lies outside the glyphs
+      paint.setStrokeWidth(bufferPx);
+      paint.setStrokeJoin(
+        buf.join === 64
+          ? ck.StrokeJoin.Bevel
+          : buf.join === 0
+          ? ck.StrokeJoin.Miter
+          : ck.StrokeJoin.Round,
+      );
+      paint.setColor(color ?? rgba(ck, buf.color, buf.opacity * opacity));
+      if (buf.fillInterior) {
+        drawGlyphs(ck, canvas, layout, spec.align, paint);
+        paint.setStyle(ck.PaintStyle.Fill);
+        drawGlyphs(ck, canvas, layout, spec.align, paint);
+      } else {
+        // QGIS clears the glyphs' interior out of an unfilled buffer
+        canvas.saveLayer();
+        drawGlyphs(ck, canvas, layout, spec.align, paint);
+        const clear = new ck.Paint();
+        clear.setAntiAlias(true);
+        clear.setBlendMode(ck.BlendMode.Clear);
+        drawGlyphs(ck, canvas, layout, spec.align, clear);
+        clear.delete();
+        canvas.restore();
+      }
+      paint.setStyle(ck.PaintStyle.Fill);
+    };
+    const drawFill = (color?: Float32Array) => {
+      paint.setStyle(ck.PaintStyle.Fill);
+      paint.setColor(
+        color ?? rgba(ck, spec.color ?? format.color, format.opacity * opacity),
+      );
+      drawGlyphs(ck, canvas, layout, spec.align, paint);
+    };
+    const hasBg = bg.enabled && bg.type <= 3;
+    const hasBuf = buf.enabled && bufferPx > 0;
+    if (shadow.enabled) {
+      // the shadow is cast by the lowest component (or the chosen one)
+      const comp = shadow.under === 0
+        ? (hasBg ? 3 : hasBuf ? 2 : 1)
+        : shadow.under;
+      const d = toPixels(shadow.offsetDist, shadow.offsetUnit, units);
+      const ang = (shadow.offsetAngle - 90) * Math.PI / 180;
+      const r = toPixels(shadow.radius, shadow.radiusUnit, units);
+      canvas.save();
+      canvas.translate(Math.cos(ang) * d, Math.sin(ang) * d);
+      const blur = r > 0
+        ? ck.MaskFilter.MakeBlur(ck.BlurStyle.Normal, r / 2, false)
+        : null;
+      if (blur) paint.setMaskFilter(blur);
+      const c = rgba(ck, shadow.color, shadow.opacity * opacity);
+      if (comp === 3 && hasBg) drawBackground(c);
+      else if (comp === 2 && hasBuf) drawBuffer(c);
+      else drawFill(c);
+      paint.setMaskFilter(null);
+      blur?.delete();
+      canvas.restore();
+    }
+    if (hasBg) drawBackground();
+    if (hasBuf) drawBuffer();
+    drawFill();
+  } finally {
+    paint.delete();
+    canvas.restore();
+  }
+}
