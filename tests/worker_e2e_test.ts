@@ -1,0 +1,391 @@
+/**
+ * The worker as a process: killed with SIGKILL while holding a job, stopped
+ * with SIGTERM mid-job, and run with exactly the README's permission flags.
+ */
+import { Redis } from "ioredis";
+import { deflateSync } from "node:zlib";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { decode } from "fast-png";
+import { startTestRedis } from "./redis_server.ts";
+import { legendJob, submit, waitFor } from "./worker_util.ts";
+import { decodeResult } from "../interface/result_codec.ts";
+import { jobKey, processingKey, workerKey } from "../interface/protocol.ts";
+import { WORKER_ENV_VARS } from "../worker/cli/env_vars.ts";
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), "..");
+const FIXTURE = join(REPO, "tests/worker_fixture.ts");
+const MAIN = join(REPO, "worker/main.ts");
+const NODE_MODULES = join(REPO, "node_modules");
+
+function assert(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Error(message);
+}
+function assertEquals(actual: unknown, expected: unknown, what = ""): void {
+  const a = JSON.stringify(actual), e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+interface Proc {
+  child: Deno.ChildProcess;
+  log: () => string;
+}
+
+function spawn(args: string[]): Proc {
+  const child = new Deno.Command(Deno.execPath(), {
+    args,
+    cwd: REPO,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).spawn();
+  let text = "";
+  const dec = new TextDecoder();
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.pipeTo(
+      new WritableStream({ write: (c) => void (text += dec.decode(c)) }),
+    ).catch(() => {});
+  }
+  return { child, log: () => text };
+}
+
+function fixture(url: string, id: string, dataRoot: string): Proc {
+  return spawn([
+    "run",
+    "-A",
+    FIXTURE,
+    "run",
+    "--redis-url",
+    url,
+    "--data-root",
+    dataRoot,
+    "--worker-id",
+    id,
+    "--worker-expiry",
+    "2",
+    "--log-format",
+    "json",
+  ]);
+}
+
+async function registered(client: Redis, id: string): Promise<void> {
+  await waitFor(
+    async () => (await client.exists(workerKey(id))) === 1,
+    20_000,
+    `worker ${id} registered`,
+  );
+}
+
+Deno.test("e2e: a worker killed with SIGKILL while holding a job: the job is re-queued and finished by a second worker", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  const root = await Deno.makeTempDir({ prefix: "qsl_worker_e2e_" });
+  const a = fixture(redis.url, "worker-a", root);
+  let b: Proc | undefined;
+  try {
+    await registered(client, "worker-a");
+    const id = crypto.randomUUID();
+    const pending = submit(
+      redis.url,
+      id,
+      JSON.stringify(legendJob(id, ["x", "y"], 1500)),
+      { timeoutMs: 30_000 },
+    );
+    await waitFor(
+      async () =>
+        (await client.lrange(processingKey("worker-a"), 0, -1)).includes(id),
+      10_000,
+      "worker A holds the job",
+    );
+    a.child.kill("SIGKILL");
+    await a.child.status;
+    b = fixture(redis.url, "worker-b", root);
+    const { payload, hash } = await pending;
+    const result = decodeResult(payload);
+    assertEquals(hash.status, "succeed", "status");
+    assertEquals(result.worker_id, "worker-b", "finished by B");
+    assertEquals(hash.attempts, "2", "second attempt");
+    assertEquals((result.data as { layers: string[] }).layers, ["x", "y"]);
+    assertEquals(
+      await client.exists(processingKey("worker-a")),
+      0,
+      "A's list gone",
+    );
+    assert(/re-queued from a dead worker/.test(b.log()), b.log());
+  } finally {
+    for (const p of [a, b]) {
+      if (!p) continue;
+      try {
+        p.child.kill("SIGKILL");
+      } catch { /* already gone */ }
+      await p.child.status;
+    }
+    client.disconnect();
+    await Deno.remove(root, { recursive: true });
+    await redis.stop();
+  }
+});
+
+Deno.test("e2e: SIGTERM lets the current job finish; the worker deregisters and exits 0", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  const root = await Deno.makeTempDir({ prefix: "qsl_worker_e2e_" });
+  const w = fixture(redis.url, "worker-t", root);
+  try {
+    await registered(client, "worker-t");
+    const id = crypto.randomUUID();
+    const pending = submit(
+      redis.url,
+      id,
+      JSON.stringify(legendJob(id, ["x"], 1200)),
+    );
+    await waitFor(
+      async () => (await client.hget(jobKey(id), "status")) === "running",
+      10_000,
+      "job running",
+    );
+    w.child.kill("SIGTERM");
+    const { hash } = await pending;
+    assertEquals(hash.status, "succeed", "the current job finished");
+    const status = await w.child.status;
+    assertEquals(status.code, 0, `exit code; log:\n${w.log()}`);
+    assertEquals(await client.sismember("workers", "worker-t"), 0);
+    assertEquals(await client.exists(workerKey("worker-t")), 0);
+  } finally {
+    try {
+      w.child.kill("SIGKILL");
+    } catch { /* already gone */ }
+    await w.child.status;
+    client.disconnect();
+    await Deno.remove(root, { recursive: true });
+    await redis.stop();
+  }
+});
+
+function encodeQml(qml: string): string {
+  let bin = "";
+  for (const b of deflateSync(new TextEncoder().encode(qml))) {
+    bin += String.fromCharCode(b);
+  }
+  return btoa(bin).replaceAll("+", "-").replaceAll("/", "_");
+}
+
+const RED_FILL = encodeQml(
+  `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="fill" name="0" alpha="1">
+  <layer class="SimpleFill" enabled="1" pass="0"><prop k="color" v="255,0,0,255"/><prop k="outline_style" v="no"/></layer>
+  </symbol></symbols></renderer-v2></qgis>`,
+);
+
+function renderJob(id: string, path: string) {
+  return {
+    id,
+    type: "QslJobInfoRender",
+    job: {
+      layers: [{
+        id: `square_${path}`,
+        name: "square",
+        source: JSON.stringify({ path }),
+        remote: false,
+        folder_name: "data",
+        driver: "ogr",
+        style: { name: "default", definition: RED_FILL },
+        filter: null,
+      }],
+      bbox: {
+        x_min: 2599995,
+        y_min: 1199995,
+        x_max: 2600015,
+        y_max: 1200015,
+        z_min: 0,
+        z_max: 0,
+      },
+      crs: "EPSG:2056",
+      width: 20,
+      height: 20,
+      dpi: 96,
+      format: "image/png",
+      svg_paths: [],
+    },
+  };
+}
+
+async function python3(): Promise<boolean> {
+  try {
+    return (await new Deno.Command("python3", { args: ["-c", "1"] }).output())
+      .success;
+  } catch {
+    return false;
+  }
+}
+const HAS_PYTHON = await python3();
+
+Deno.test("e2e: with exactly the README's permission flags the worker renders through Redis (pickle, to a Python-protocol client); paths leaving the data root fail", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  const base = await Deno.realPath(
+    await Deno.makeTempDir({ prefix: "qsl_worker_perm_" }),
+  );
+  const root = join(base, "root");
+  await Deno.mkdir(join(root, "data"), { recursive: true });
+  const square = JSON.stringify({
+    type: "FeatureCollection",
+    crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::2056" } },
+    features: [{
+      type: "Feature",
+      properties: { n: 1 },
+      geometry: {
+        type: "Polygon",
+        coordinates: [[
+          [2600000, 1200000],
+          [2600010, 1200000],
+          [2600010, 1200010],
+          [2600000, 1200010],
+          [2600000, 1200000],
+        ]],
+      },
+    }],
+  });
+  await Deno.writeTextFile(join(root, "data/square.geojson"), square);
+  await Deno.writeTextFile(join(base, "secret.geojson"), square);
+  await Deno.symlink(
+    join(base, "secret.geojson"),
+    join(root, "data/link.geojson"),
+  );
+  // the README's run command, with this test's Redis and data root
+  const w = spawn([
+    "run",
+    `--allow-net=127.0.0.1:${redis.port}`,
+    `--allow-read=${root},${NODE_MODULES}`,
+    `--allow-env=${WORKER_ENV_VARS.join(",")}`,
+    "--allow-sys=hostname",
+    MAIN,
+    "run",
+    "--redis-url",
+    redis.url,
+    "--data-root",
+    root,
+    "--result-format",
+    "pickle",
+    "--worker-id",
+    "worker-p",
+  ]);
+  try {
+    await registered(client, "worker-p");
+    let png: Uint8Array;
+    const id = crypto.randomUUID();
+    if (HAS_PYTHON) {
+      const infoFile = join(base, "job.json");
+      await Deno.writeTextFile(
+        infoFile,
+        JSON.stringify(renderJob(id, "square.geojson")),
+      );
+      const out = await new Deno.Command("python3", {
+        args: [
+          join(REPO, "tests/worker_python_client.py"),
+          String(redis.port),
+          id,
+          infoFile,
+        ],
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      assert(out.success, new TextDecoder().decode(out.stderr));
+      const r = JSON.parse(new TextDecoder().decode(out.stdout));
+      assertEquals(
+        r.type,
+        "qgis_server_light.interface.job.common.output.JobResult",
+        "class",
+      );
+      assertEquals([r.status, r.id, r.content_type, r.worker_id], [
+        "succeed",
+        id,
+        "image/png",
+        "worker-p",
+      ], "python result");
+      png = Uint8Array.from(atob(r.data_b64), (c) => c.charCodeAt(0));
+    } else {
+      console.warn(
+        "python3 not found: posting with the TypeScript client instead",
+      );
+      const { payload } = await submit(
+        redis.url,
+        id,
+        JSON.stringify(renderJob(id, "square.geojson")),
+      );
+      png = decodeResult(payload).data as Uint8Array;
+    }
+    const img = decode(png);
+    assertEquals([img.width, img.height], [20, 20], "size");
+    const at = (x: number, y: number) =>
+      Array.from(img.data.subarray((y * 20 + x) * 4, (y * 20 + x) * 4 + 4));
+    assertEquals(at(10, 10), [255, 0, 0, 255], "inside the square");
+    assertEquals(at(1, 1)[3], 0, "outside is transparent");
+
+    for (
+      const [path, expected] of [
+        ["../../secret.geojson", /leaves the data root/],
+        [join(base, "secret.geojson"), /absolute paths are not allowed/],
+        ["link.geojson", /leaves the data root/],
+        ["missing.geojson", /Cannot open layer 'square'/],
+      ] as const
+    ) {
+      const jid = crypto.randomUUID();
+      const { payload, hash } = await submit(
+        redis.url,
+        jid,
+        JSON.stringify(renderJob(jid, path)),
+      );
+      const result = decodeResult(payload);
+      assertEquals(hash.status, "failed", path);
+      assert(expected.test(String(result.data)), `${path}: ${result.data}`);
+    }
+    // and the worker still serves
+    const last = crypto.randomUUID();
+    assertEquals(
+      (await submit(
+        redis.url,
+        last,
+        JSON.stringify(renderJob(last, "square.geojson")),
+      )).hash.status,
+      "succeed",
+      "after failures",
+    );
+    assert(!w.log().includes("NotCapable"), w.log());
+  } finally {
+    w.child.kill("SIGTERM");
+    const status = await w.child.status;
+    client.disconnect();
+    await Deno.remove(base, { recursive: true });
+    await redis.stop();
+    assertEquals(status.code, 0, `exit code; log:\n${w.log()}`);
+  }
+});
+
+Deno.test({
+  name: "e2e: Deno itself refuses reads outside the README's --allow-read",
+  permissions: {
+    read: [NODE_MODULES],
+    env: false,
+    net: false,
+    run: false,
+    write: false,
+  },
+  async fn() {
+    for (
+      const path of [
+        "/etc/passwd",
+        join(NODE_MODULES, "../deno.json"),
+        join(NODE_MODULES, "../../../etc/passwd"),
+      ]
+    ) {
+      let error: unknown;
+      try {
+        await Deno.readFile(path);
+      } catch (e) {
+        error = e;
+      }
+      assert(error instanceof Deno.errors.NotCapable, `${path}: ${error}`);
+    }
+  },
+});
