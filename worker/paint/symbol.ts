@@ -317,7 +317,7 @@ function drawLayer(
       return;
     case "SimpleLine": {
       const lines = linesOf(geom, layer);
-      simpleLine(pc, layer, lines.lines, lines.closed, opacity, dd);
+      simpleLine(pc, layer, lines.lines, opacity, dd);
       return;
     }
     case "MarkerLine": {
@@ -492,7 +492,6 @@ function simpleLine(
   pc: PaintContext,
   layer: SymbolLayer,
   lines: Float64Array[],
-  closed: boolean,
   opacity: number,
   dd: Dd,
 ): void {
@@ -548,7 +547,12 @@ function simpleLine(
     dashOffset,
   );
   if (!paint) return;
-  drawAndDelete(pc.canvas, pathOf(ck, shifted, closed), [paint]);
+  drawAndDelete(
+    pc.canvas, // QGIS adds a ring as an open subpath (QPainterPath::addPolygon): its
+    // first and last vertex get caps, not a join.
+    pathOf(ck, shifted, false),
+    [paint],
+  );
 }
 
 /** Draws one marker symbol layer at a pixel position. */
@@ -797,7 +801,9 @@ function simpleMarker(
     const pw = Math.floor(
       Math.round((strokeWidth === 0 ? 1 : strokeWidth * 4) + 1) / 2,
     ) * 2;
-    const imageSize = Math.floor((Math.trunc(scaled) + pw) / 2) * 2 + 1;
+    // QGIS means "(w + pw) / 2 * 2 + 1" to be odd, but pw is a double there,
+    // so the division is exact and the image is w + pw + 1 pixels wide.
+    const imageSize = Math.trunc(Math.trunc(scaled) + pw + 1);
     if (imageSize <= 3000) {
       const s = imageSize;
       cx = Math.round(x - s / 2 + ox) + s / 2;
