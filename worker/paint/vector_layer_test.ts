@@ -160,7 +160,7 @@ Deno.test("paint: square marker in pixels sits on a whole pixel, as QGIS's marke
     <layer class="SimpleMarker" enabled="1" pass="0"><prop k="name" v="square"/><prop k="size" v="4"/><prop k="size_unit" v="Pixel"/>
     <prop k="color" v="255,0,0,255"/><prop k="outline_style" v="no"/></layer></symbol></symbols></renderer-v2></qgis>`;
   const at = await render(qml, [point(1, 50.3, 49.7)], []);
-  // pixel position (50.3, 50.3) → image of 5 px placed at round(50.3 - 2.5) = 48, centre 50.5
+  // pixel (50.3, 50.3); cache image 4 + 2 + 1 = 7 px placed at round(50.3 - 3.5) = 47, centre 50.5
   eq(
     [at(49, 49)[3], at(51, 51)[3]],
     [255, 255],
