@@ -24,6 +24,12 @@ const ARCHIVE = /^(.*?\.(?:zip|gz|tar|tgz|tar\.gz|7z|rar))(\/.*)$/i;
 /**
  * Makes a path as the Python exporter writes it: relative to the project
  * folder when it lies inside it, absolute otherwise; URLs stay as they are.
+ *
+ * @example
+ * ```ts
+ * import { projectPath } from "./datasource.ts";
+ * projectPath("./data/a.gpkg", "/p"); // "data/a.gpkg"
+ * ```
  */
 export function projectPath(path: string, projectDir: string): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
@@ -424,7 +430,7 @@ export function xyzSource(d: DecodedUri): XYZSource {
  * @example
  * ```ts
  * import { decodeQueryUri, vectorTileSource } from "./datasource.ts";
- * vectorTileSource(decodeQueryUri("type=xyz&url=https://t&zmax=14")).zmax; // 14
+ * vectorTileSource(decodeQueryUri("type=xyz&url=https://t&zmax=14"), "/p").zmax; // 14
  * ```
  */
 export function vectorTileSource(

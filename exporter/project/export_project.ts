@@ -80,7 +80,17 @@ const WMS_ENTRIES: [string, keyof Service][] = [
   ["WMSUrl", "resource_url"],
 ];
 
-/** The project's metadata and WMS service description. */
+/**
+ * The project's metadata and WMS service description (the Server tab of the
+ * project properties); absent entries are "" as QGIS reads them.
+ *
+ * @example
+ * ```ts ignore
+ * import { extractMetadata } from "./export_project.ts";
+ * const meta = extractMetadata(project.root);
+ * meta.service.service_title; // "Demo service"
+ * ```
+ */
 export function extractMetadata(root: XmlElement): MetaData {
   const properties = child(root, "properties");
   const service = {} as Service;
@@ -158,7 +168,16 @@ function bboxOf(e: XmlElement | undefined): BBox | null {
   return { x_min: x0, x_max: x1, y_min: y0, y_max: y1, z_min: 0, z_max: 0 };
 }
 
-/** The identifiers of a CRS as QGIS gives them. */
+/**
+ * The identifiers of a CRS as QGIS gives them (authid, PostGIS SRID, OGC
+ * URI and URN).
+ *
+ * @example
+ * ```ts
+ * import { crsOf } from "./export_project.ts";
+ * crsOf("EPSG:2056", 2056).ogc_urn; // "urn:ogc:def:crs:EPSG::2056"
+ * ```
+ */
 export function crsOf(authId: string, srid: number | null): Crs {
   const m = /^([^:]+):(.+)$/.exec(authId);
   let uri: string | null = null;
@@ -189,7 +208,15 @@ function layerCrs(layer: XmlElement): Crs | null {
   return crsOf(authId, srid);
 }
 
-/** Simple geometry type of a WKB type name, as QGIS names it. */
+/**
+ * Simple geometry type of a WKB type name, as QGIS names it.
+ *
+ * @example
+ * ```ts
+ * import { simpleGeometryType } from "./export_project.ts";
+ * simpleGeometryType("MultiLineString"); // "Line"
+ * ```
+ */
 export function simpleGeometryType(wkb: string | null): string | null {
   if (wkb === null) return null;
   const t = wkb.toLowerCase();

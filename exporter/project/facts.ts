@@ -64,7 +64,15 @@ const OGR_VARIANT: Record<string, VariantType> = {
   StringList: "QStringList",
 };
 
-/** A GDAL geometry type name ("3D Multi Polygon", "Point Z") as WKB name. */
+/**
+ * A GDAL geometry type name ("3D Multi Polygon", "Point Z") as WKB name.
+ *
+ * @example
+ * ```ts
+ * import { normalizeGeometryType } from "./facts.ts";
+ * normalizeGeometryType("3D Multi Polygon"); // "MultiPolygonZ"
+ * ```
+ */
 export function normalizeGeometryType(type: string | null): string | null {
   if (type === null || type === "") return null;
   let t = type.trim();
@@ -87,6 +95,13 @@ export function normalizeGeometryType(type: string | null): string | null {
 /**
  * Reads every layer of an OGR dataset in one go (one open per file).
  * Returns facts by layer name, and layer names in dataset order.
+ *
+ * @example
+ * ```ts ignore
+ * import { readOgrDataset } from "./facts.ts";
+ * const { layers } = await readOgrDataset("/data/demo.gpkg");
+ * layers.get("zones")?.geometryType; // "Polygon"
+ * ```
  */
 export function readOgrDataset(
   absolutePath: string,
