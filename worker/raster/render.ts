@@ -30,6 +30,8 @@ import {
 } from "./style.ts";
 import { resampleSize, scaleBilinear } from "./resample.ts";
 
+const WINDOW_PLANNED = Symbol("window planned");
+
 /** A rendered raster layer. */
 export interface RasterImage {
   /** RGBA bytes, row-major, `width × height × 4`. */
@@ -159,16 +161,22 @@ export async function renderRasterLayer(
           // first (GDAL is asynchronous here), then sample synchronously.
           const windows: Float64Array[] = [];
           const requests: Parameters<WindowReader>[] = [];
-          providerBlock(
-            grid,
-            (...args) => {
-              requests.push(args);
-              return new Float64Array(args[4] * args[5]).fill(NaN);
-            },
-            tile.extent,
-            w,
-            h,
-          );
+          // A dry run stops at the read: it only learns the window.
+          try {
+            providerBlock(
+              grid,
+              (...args) => {
+                requests.push(args);
+                throw WINDOW_PLANNED;
+              },
+              tile.extent,
+              w,
+              h,
+              resample,
+            );
+          } catch (error) {
+            if (error !== WINDOW_PLANNED) throw error;
+          }
           for (const r of requests) {
             windows.push(
               await readWindow(

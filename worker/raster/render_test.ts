@@ -259,6 +259,53 @@ Deno.test({
 });
 
 Deno.test({
+  name:
+    "renderRasterLayer: provider resampling (GDAL bilinear) interpolates values at pixel centres",
+  sanitizeResources: false,
+  async fn() {
+    const provider = qml(
+      `<provider><resampling enabled="true" zoomedInResamplingMethod="bilinear" zoomedOutResamplingMethod="nearestNeighbour" maxOversampling="2"/></provider>
+      <rasterrenderer type="singlebandgray" grayBand="1" opacity="1">
+        <contrastEnhancement><minValue>0</minValue><maxValue>80</maxValue><algorithm>StretchToMinimumMaximum</algorithm></contrastEnhancement>
+      </rasterrenderer>`,
+    );
+    const bbox = {
+      xmin: X0 + 1000,
+      ymin: Y0 + 1000,
+      xmax: X0 + 2000,
+      ymax: Y0 + 1800,
+    };
+    const map = mapFor(bbox, 80, 64, "EPSG:2056");
+    const image = await renderRasterLayer(
+      layer("single.tif"),
+      provider,
+      map,
+      testContext(root),
+    );
+    assert(image, "rendered");
+    // The grid is linear (col + row) away from its no-data diagonal, so
+    // bilinear values at pixel centres are the plane's.
+    let checked = 0;
+    for (let y = 0; y < map.height; y++) {
+      for (let x = 0; x < map.width; x++) {
+        const mx = map.extent.xmin + (x + 0.5) * map.mapUnitsPerPixel;
+        const my = map.extent.ymax - (y + 0.5) * map.mapUnitsPerPixel;
+        const c = (mx - X0) / CELL - 0.5, r = (Y0 + H * CELL - my) / CELL - 0.5;
+        if (Math.abs(Math.floor(c) - Math.floor(r)) <= 2) continue;
+        const expected = Math.trunc(((c + r) / 80) * 255);
+        const actual = image.rgba[(y * map.width + x) * 4];
+        assert(
+          Math.abs(actual - expected) <= 1,
+          `pixel ${x},${y}: ${actual} vs ${expected}`,
+        );
+        checked++;
+      }
+    }
+    assert(checked > 1000, `only ${checked} pixels checked`);
+  },
+});
+
+Deno.test({
   name: "renderRasterLayer: multiband colour with a stretched band",
   sanitizeResources: false,
   async fn() {
