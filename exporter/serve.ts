@@ -134,10 +134,16 @@ export function createExportHandler(
         encodeStyle: options.encodeStyle,
         warn: log,
       });
-      await Deno.writeTextFile(
-        `${base}.${format}`,
-        serializeConfig(config, format),
-      );
+      // Written aside and renamed, so a reader never sees half a config.
+      const target = `${base}.${format}`;
+      const partial = `${target}.${crypto.randomUUID()}.partial`;
+      try {
+        await Deno.writeTextFile(partial, serializeConfig(config, format));
+        await Deno.rename(partial, target);
+      } catch (error) {
+        await Deno.remove(partial).catch(() => {});
+        throw error;
+      }
       return answer({ successful: true });
     } catch (error) {
       log(
