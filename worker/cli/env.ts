@@ -13,8 +13,8 @@ import process from "node:process";
 import { WORKER_ENV_VARS } from "./env_vars.ts";
 
 /**
- * Replaces `process.env` with a plain object holding `names` (those set and
- * readable); returns it.
+ * Makes `process.env` a plain object holding `names` (those set and readable),
+ * read afresh on each access; returns the current one.
  *
  * @example
  * ```ts ignore
@@ -25,22 +25,26 @@ import { WORKER_ENV_VARS } from "./env_vars.ts";
 export function narrowProcessEnv(
   names: readonly string[],
 ): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const name of names) {
-    try {
-      const value = Deno.env.get(name);
-      if (value !== undefined) env[name] = value;
-    } catch {
-      // not granted: npm code does not see it either
+  const read = (): Record<string, string> => {
+    const env: Record<string, string> = {};
+    for (const name of names) {
+      try {
+        const value = Deno.env.get(name);
+        if (value !== undefined) env[name] = value;
+      } catch {
+        // not granted: npm code does not see it either
+      }
     }
-  }
+    return env;
+  };
+  // A getter, so later changes of the granted variables stay visible.
   Object.defineProperty(process, "env", {
-    value: env,
+    get: read,
+    set: () => {},
     configurable: true,
     enumerable: true,
-    writable: true,
   });
-  return env;
+  return read();
 }
 
 narrowProcessEnv(WORKER_ENV_VARS);

@@ -1,0 +1,217 @@
+import { join } from "node:path";
+import { deflateSync } from "node:zlib";
+import { decode } from "fast-png";
+import { buildProgram, UsageError } from "./program.ts";
+import { main } from "../main.ts";
+import { legendJob, testRunners } from "../../tests/worker_util.ts";
+
+function assert(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Error(message);
+}
+function assertEquals(actual: unknown, expected: unknown, what = ""): void {
+  const a = JSON.stringify(actual), e = JSON.stringify(expected);
+  if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+async function runProgram(
+  args: string[],
+): Promise<{ code: number; err: string[]; error?: unknown }> {
+  const err: string[] = [];
+  const program = buildProgram({
+    runners: testRunners(),
+    writeErr: (l) => err.push(l),
+  });
+  try {
+    await program.parseAsync(args, { from: "user" });
+    return { code: program.exitCode, err };
+  } catch (error) {
+    return { code: -1, err, error };
+  }
+}
+
+Deno.test("cli render: runs one job file without Redis and writes its JSON result", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_cli_" });
+  try {
+    const job = join(dir, "job.json");
+    const out = join(dir, "out.json");
+    await Deno.writeTextFile(job, JSON.stringify(legendJob("j1", ["a", "b"])));
+    const { code, err } = await runProgram([
+      "render",
+      job,
+      "--data-root",
+      dir,
+      "--output",
+      out,
+      "--log-format",
+      "json",
+    ]);
+    assertEquals(code, 0, err.join("\n"));
+    const result = JSON.parse(await Deno.readTextFile(out));
+    assertEquals(result, { id: "j1", layers: ["a", "b"], count: 2 });
+    const line = JSON.parse(err[0]);
+    assertEquals([line.message, line.status], ["job", "succeed"]);
+    assert(!err.join("").includes("s3cr3t"), "source redacted");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("cli render: a failing job exits 1 and says why; limits come from options and variables", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_cli_" });
+  try {
+    const job = join(dir, "job.json");
+    await Deno.writeTextFile(job, JSON.stringify(legendJob("j", ["a", "b"])));
+    let r = await runProgram([
+      "render",
+      job,
+      "--data-root",
+      dir,
+      "--max-layers",
+      "1",
+    ]);
+    assertEquals(r.code, 1);
+    assert(
+      /2 layers exceed the limit of 1/.test(r.err.join("\n")),
+      r.err.join("\n"),
+    );
+    Deno.env.set("QSL_MAX_LAYERS", "1");
+    try {
+      r = await runProgram(["render", job, "--data-root", dir]);
+      assertEquals(r.code, 1, "QSL_MAX_LAYERS");
+    } finally {
+      Deno.env.delete("QSL_MAX_LAYERS");
+    }
+    await Deno.writeTextFile(job, "{oops");
+    r = await runProgram(["render", job, "--data-root", dir]);
+    assertEquals(r.code, 1);
+    assert(/malformed JSON/.test(r.err.join("\n")), r.err.join("\n"));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("cli: usage errors name the cause", async () => {
+  let r = await runProgram(["run", "--redis-url", "redis://127.0.0.1:1"]);
+  assert(
+    r.error instanceof UsageError && /no data root/.test(r.error.message),
+    String(r.error),
+  );
+  r = await runProgram(["run", "--data-root", "/nonexistent/qsl"]);
+  assert(
+    r.error instanceof UsageError &&
+      /data root '\/nonexistent\/qsl'/.test(r.error.message),
+    String(r.error),
+  );
+  r = await runProgram(["run", "--data-root", ".", "--result-format", "xml"]);
+  assert(
+    /Allowed choices are json, pickle/.test(r.err.join("\n")),
+    r.err.join("\n"),
+  );
+  r = await runProgram(["run", "--data-root", ".", "--log-level", "loud"]);
+  assert(/loud/.test(r.err.join("\n")), r.err.join("\n"));
+  r = await runProgram(["run", "--data-root", ".", "--max-width", "-3"]);
+  assert(/positive integer/.test(r.err.join("\n")), r.err.join("\n"));
+  r = await runProgram(["render", "/nonexistent/job.json", "--data-root", "."]);
+  assert(
+    r.error instanceof UsageError && /Cannot read job/.test(r.error.message),
+    String(r.error),
+  );
+});
+
+function encodeQml(qml: string): string {
+  let bin = "";
+  for (const b of deflateSync(new TextEncoder().encode(qml))) {
+    bin += String.fromCharCode(b);
+  }
+  return btoa(bin).replaceAll("+", "-").replaceAll("/", "_");
+}
+
+const FILL = encodeQml(
+  `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="fill" name="0" alpha="1">
+  <layer class="SimpleFill" enabled="1" pass="0"><prop k="color" v="0,0,255,255"/><prop k="outline_style" v="no"/></layer>
+  </symbol></symbols></renderer-v2></qgis>`,
+);
+
+Deno.test("main render: the real render runner writes a PNG from generated data", async () => {
+  const dir = await Deno.realPath(
+    await Deno.makeTempDir({ prefix: "qsl_cli_" }),
+  );
+  try {
+    await Deno.mkdir(join(dir, "data"));
+    await Deno.writeTextFile(
+      join(dir, "data/dot.geojson"),
+      JSON.stringify({
+        type: "FeatureCollection",
+        crs: {
+          type: "name",
+          properties: { name: "urn:ogc:def:crs:EPSG::2056" },
+        },
+        features: [{
+          type: "Feature",
+          properties: {},
+          geometry: {
+            type: "Polygon",
+            coordinates: [[[2600000, 1200000], [2600010, 1200000], [
+              2600010,
+              1200010,
+            ], [2600000, 1200000]]],
+          },
+        }],
+      }),
+    );
+    const job = {
+      id: "one-shot",
+      type: "QslJobInfoRender",
+      job: {
+        layers: [{
+          id: "dot",
+          name: "dot",
+          source: '{"path":"dot.geojson"}',
+          remote: false,
+          folder_name: "data",
+          driver: "ogr",
+          style: { name: "default", definition: FILL },
+          filter: null,
+        }],
+        bbox: "2599990,1199990,2600020,1200020",
+        crs: "EPSG:2056",
+        width: 30,
+        height: 30,
+      },
+    };
+    await Deno.writeTextFile(join(dir, "job.json"), JSON.stringify(job));
+    const code = await main([
+      "render",
+      join(dir, "job.json"),
+      "--data-root",
+      dir,
+      "--output",
+      join(dir, "map.png"),
+      "--log-level",
+      "error",
+    ]);
+    assertEquals(code, 0, "exit code");
+    const img = decode(await Deno.readFile(join(dir, "map.png")));
+    assertEquals([img.width, img.height], [30, 30]);
+    let drawn = 0;
+    for (let i = 3; i < img.data.length; i += 4) if (img.data[i] > 0) drawn++;
+    assert(drawn > 0 && drawn < 30 * 30, `drawn pixels: ${drawn}`);
+    assertEquals(
+      await main([
+        "render",
+        join(dir, "job.json"),
+        "--data-root",
+        dir,
+        "--max-width",
+        "10",
+        "--log-level",
+        "error",
+      ]),
+      1,
+      "over the limit",
+    );
+    assertEquals(await main(["bogus"]), 2, "unknown command");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
