@@ -297,6 +297,8 @@ export function clipRing(
     }
     pts = out;
   }
+  // keep the closed-ring convention (last vertex repeats the first)
+  if (pts.length >= 2) pts.push(pts[0], pts[1]);
   return new Float64Array(pts);
 }
 

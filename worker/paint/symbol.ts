@@ -329,6 +329,7 @@ function drawLayer(
     case "FontMarker":
     case "SvgMarker":
     case "EllipseMarker":
+    case "FilledMarker":
       for (const [x, y] of markerPoints(symbol, geom)) {
         drawMarkerLayer(pc, layer, x, y, opacity, dd, lineAngle);
       }
@@ -608,6 +609,40 @@ function drawMarkerLayer(
     ];
   }
   switch (layer.className) {
+    case "FilledMarker": {
+      // the shape's outline as a polygon, drawn with the fill sub-symbol
+      const sub = layer.subSymbol;
+      if (!sub) return;
+      const shape = markerShape(dd.str(layer, "name", props.name ?? "circle"));
+      const half = size / 2, r = (angle * Math.PI) / 180;
+      const c = Math.cos(r) * half, si = Math.sin(r) * half;
+      const rings: Float64Array[] = [];
+      for (const cmd of shape.commands) {
+        let unit: number[] = [];
+        if (cmd.op === "poly") unit = cmd.points;
+        else if (cmd.op === "circle") {
+          for (let i = 0; i < 64; i++) {
+            unit.push(
+              Math.cos((i * Math.PI) / 32),
+              Math.sin((i * Math.PI) / 32),
+            );
+          }
+        } else continue;
+        const ring = new Float64Array(unit.length + 2);
+        for (let i = 0; i + 1 < unit.length; i += 2) {
+          ring[i] = x + ox + unit[i] * c - unit[i + 1] * si;
+          ring[i + 1] = y + oy + unit[i] * si + unit[i + 1] * c;
+        }
+        ring[unit.length] = ring[0];
+        ring[unit.length + 1] = ring[1];
+        rings.push(ring);
+      }
+      if (rings.length === 0) return;
+      drawSymbol(pc, sub, null, { kind: "polygon", parts: [rings] }, {
+        opacity,
+      });
+      return;
+    }
     case "SimpleMarker":
       simpleMarker(
         pc,

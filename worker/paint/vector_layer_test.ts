@@ -268,3 +268,15 @@ Deno.test("paint: Qt's vertical and backward-diagonal hatches on the device pixe
   );
   eq(bdiag(16, 16)[3], 0, "off the diagonal");
 });
+
+Deno.test("paint: FilledMarker fills the shape with its fill sub-symbol", async () => {
+  const qml =
+    `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="marker" name="0" alpha="1">
+    <layer class="FilledMarker" enabled="1" pass="0"><prop k="name" v="square"/><prop k="size" v="20"/><prop k="size_unit" v="Pixel"/>
+      ${
+      fill("0,128,255,255").replace('name="S"', 'name="@0@0"')
+    }</layer></symbol></symbols></renderer-v2></qgis>`;
+  const at = await render(qml, [point(1, 50, 50)], []);
+  eq(at(45, 45), [0, 128, 255, 255], "inside the square");
+  eq(at(35, 50)[3], 0, "outside");
+});
