@@ -421,3 +421,25 @@ Deno.test("worker: two workers on one queue never run the same job twice", async
     await redis.stop();
   }
 });
+
+Deno.test("worker: the heartbeat goes on while a job runs longer than the expiry, so no other worker re-queues it", async () => {
+  const redis = await startTestRedis();
+  const a = start(redis), b = start(redis);
+  const before = ranJobs.length;
+  try {
+    const id = crypto.randomUUID();
+    // expiry 2 s, job 3.5 s, B scans for dead workers every second
+    const { hash } = await submit(
+      redis.url,
+      id,
+      JSON.stringify(legendJob(id, ["long"], 3500)),
+    );
+    assertEquals(hash.status, "succeed");
+    assertEquals(hash.attempts, "1", "taken once");
+    assertEquals(ranJobs.slice(before), [id], "ran once");
+    assertEquals(a.worker.stats.requeued + b.worker.stats.requeued, 0);
+  } finally {
+    await stopAll(a, b);
+    await redis.stop();
+  }
+});
