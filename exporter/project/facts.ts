@@ -5,8 +5,8 @@
  *
  * @module
  */
-import { withGdal } from "@qgis-server-light/worker/gdal";
-import pg from "pg";
+// GDAL (WebAssembly) and pg load on first use: a project without file or
+// PostgreSQL sources, or --no-read-sources, never pays for them.
 
 /** QVariant/QMetaType kinds the exporter maps to WFS and OGC API types. */
 export type VariantType =
@@ -103,10 +103,11 @@ export function normalizeGeometryType(type: string | null): string | null {
  * layers.get("zones")?.geometryType; // "Polygon"
  * ```
  */
-export function readOgrDataset(
+export async function readOgrDataset(
   absolutePath: string,
 ): Promise<{ layers: Map<string, SourceFacts>; order: string[] }> {
-  return withGdal(async (gdal) => {
+  const { withGdal } = await import("@qgis-server-light/worker/gdal");
+  return await withGdal(async (gdal) => {
     let opened: Json;
     try {
       opened = await gdal.open(absolutePath);
@@ -231,6 +232,7 @@ export async function readPostgresTable(
   geometryColumn: string | null,
   keyColumns: string[] = [],
 ): Promise<SourceFacts> {
+  const { default: pg } = await import("pg");
   const client = new pg.Client({
     host: connection.host ?? "localhost",
     port: connection.port ?? 5432,
