@@ -173,12 +173,23 @@ export function renderPseudocolor(
   const out = new Uint8Array(n * 4);
   const nodata = nodataPixel(options);
   const hasTransparency = usesTransparency(options);
+  // Zoomed-in blocks repeat each source value over neighbouring pixels: the
+  // last opaque result is reused when neither value nor alpha band differ.
+  const reusable = !options.alpha;
+  let lastValue = NaN;
+  let lastOffset = -1;
   for (let i = 0; i < n; i++) {
     const value = block.values[i];
     if (Number.isNaN(value)) {
       fill(out, i, nodata);
       continue;
     }
+    if (reusable && value === lastValue) {
+      out.copyWithin(i * 4, lastOffset, lastOffset + 4);
+      continue;
+    }
+    lastValue = value;
+    lastOffset = i * 4;
     const c = shader.shade(value);
     if (c === null) {
       fill(out, i, nodata);
