@@ -317,7 +317,13 @@ function drawLayer(
       return;
     case "SimpleLine": {
       const lines = linesOf(geom, layer);
-      simpleLine(pc, layer, lines.lines, opacity, dd);
+      if (geom.kind === "polygon" && layer.props.draw_inside_polygon === "1") {
+        // per part, clipped to that part
+        for (const part of geom.parts) {
+          const partLines = linesOf({ kind: "polygon", parts: [part] }, layer);
+          simpleLine(pc, layer, partLines.lines, opacity, dd, part);
+        }
+      } else simpleLine(pc, layer, lines.lines, opacity, dd);
       return;
     }
     case "MarkerLine": {
@@ -495,6 +501,7 @@ function simpleLine(
   lines: Float64Array[],
   opacity: number,
   dd: Dd,
+  insidePolygon: Float64Array[] | null = null,
 ): void {
   if (lines.length === 0) return;
   const { ck } = pc;
@@ -533,9 +540,24 @@ function simpleLine(
     propNumber(props, "dash_pattern_offset", 0),
     "dash_pattern_offset_unit",
   );
-  const shifted = offset !== 0
-    ? lines.map((l) => offsetLine(l, offset))
-    : lines;
+  const trimStart = px(
+    pc,
+    props,
+    propNumber(props, "trim_distance_start", 0),
+    "trim_distance_start_unit",
+  );
+  const trimEnd = px(
+    pc,
+    props,
+    propNumber(props, "trim_distance_end", 0),
+    "trim_distance_end_unit",
+  );
+  let shifted = offset !== 0 ? lines.map((l) => offsetLine(l, offset)) : lines;
+  if (trimStart > 0 || trimEnd > 0) {
+    shifted = shifted.map((l) => trimLine(l, trimStart, trimEnd)).filter((l) =>
+      l.length >= 4
+    );
+  }
   const paint = strokePaint(
     pc,
     rgba,
@@ -548,12 +570,38 @@ function simpleLine(
     dashOffset,
   );
   if (!paint) return;
-  drawAndDelete(
-    pc.canvas, // QGIS adds a ring as an open subpath (QPainterPath::addPolygon): its
-    // first and last vertex get caps, not a join.
-    pathOf(ck, shifted, false),
-    [paint],
-  );
+  // draw_inside_polygon: the stroke is clipped to the polygon it outlines
+  const restore = insidePolygon && (props.draw_inside_polygon === "1")
+    ? clipTo(pc, insidePolygon)
+    : null;
+  // QGIS adds a ring as an open subpath (QPainterPath::addPolygon): its
+  // first and last vertex get caps, not a join.
+  drawAndDelete(pc.canvas, pathOf(ck, shifted, false), [paint]);
+  restore?.();
+}
+
+/** Cuts `start` pixels off a line's beginning and `end` off its end. */
+function trimLine(
+  line: Float64Array,
+  start: number,
+  end: number,
+): Float64Array {
+  const total = lineLength(line);
+  if (start + end >= total) return new Float64Array(0);
+  const out: number[] = [];
+  let walked = 0;
+  const from = start, to = total - end;
+  for (let i = 0; i + 3 < line.length; i += 2) {
+    const x1 = line[i], y1 = line[i + 1], x2 = line[i + 2], y2 = line[i + 3];
+    const len = Math.hypot(x2 - x1, y2 - y1);
+    const a = walked, b = walked + len;
+    walked = b;
+    if (b < from || a > to || len === 0) continue;
+    const t0 = Math.max(0, (from - a) / len), t1 = Math.min(1, (to - a) / len);
+    if (out.length === 0) out.push(x1 + (x2 - x1) * t0, y1 + (y2 - y1) * t0);
+    out.push(x1 + (x2 - x1) * t1, y1 + (y2 - y1) * t1);
+  }
+  return new Float64Array(out);
 }
 
 /** Draws one marker symbol layer at a pixel position. */

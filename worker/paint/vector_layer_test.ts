@@ -280,3 +280,29 @@ Deno.test("paint: FilledMarker fills the shape with its fill sub-symbol", async 
   eq(at(45, 45), [0, 128, 255, 255], "inside the square");
   eq(at(35, 50)[3], 0, "outside");
 });
+
+Deno.test("paint: SimpleLine trims its ends and draws inside its polygon", async () => {
+  const line = (extra: string) =>
+    `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="line" name="0" alpha="1">
+    <layer class="SimpleLine" enabled="1" pass="0"><prop k="line_width" v="10"/><prop k="line_width_unit" v="Pixel"/>
+    <prop k="capstyle" v="flat"/><prop k="line_color" v="0,0,0,255"/>${extra}</layer></symbol></symbols></renderer-v2></qgis>`;
+  const trimmed = await render(
+    line(
+      '<prop k="trim_distance_start" v="20"/><prop k="trim_distance_start_unit" v="Pixel"/>',
+    ),
+    [{
+      id: 1,
+      attributes: {},
+      geometry: { kind: "line", parts: [[new Float64Array([0, 50, 100, 50])]] },
+    }],
+    [],
+  );
+  eq([trimmed(15, 50)[3], trimmed(25, 50)[3]], [0, 255], "first 20 px trimmed");
+  const fillQml = line('<prop k="draw_inside_polygon" v="1"/>').replace(
+    'type="line" name="0"',
+    'type="fill" name="0"',
+  );
+  const inside = await render(fillQml, [square(1, 20, 20, 80, 80)], []);
+  // the 10 px stroke on the edge x = 20 keeps only its inner half
+  eq([inside(17, 50)[3], inside(23, 50)[3]], [0, 255], "outer half clipped");
+});
