@@ -93,7 +93,8 @@ function paste(
  * further opacity. Returns null when the raster is out of view or its
  * renderer is one we do not draw (logged as a warning).
  *
- * @throws {JobError} when the source cannot be opened or read.
+ * @throws {JobError} when the style has no raster pipe, or the source
+ * cannot be opened or read.
  * @example
  * ```ts ignore
  * const image = await renderRasterLayer(layer, qmlRoot, map, ctx);
@@ -105,7 +106,15 @@ export async function renderRasterLayer(
   map: MapSettings,
   ctx: RunnerContext,
 ): Promise<RasterImage | null> {
-  const style = parseRasterStyle(qmlRoot);
+  let style: RasterStyle;
+  try {
+    style = parseRasterStyle(qmlRoot);
+  } catch (error) {
+    throw new JobError(
+      `Cannot render layer '${layer.name}': ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
   const renderer = style.renderer;
   if (renderer === null) {
     ctx.logger.log("warning", "raster renderer not supported; layer skipped", {

@@ -446,6 +446,15 @@ Deno.test({
     );
     await expectJobError(
       renderRasterLayer(
+        layer("single.tif", "vector style"),
+        qml("", "<renderer-v2/>"),
+        fullMap(W, H),
+        testContext(root),
+      ),
+      /layer 'vector style'.*no <pipe>/,
+    );
+    await expectJobError(
+      renderRasterLayer(
         layer("missing.tif", "missing"),
         qml(PSEUDO),
         fullMap(W, H),
