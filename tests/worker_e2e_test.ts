@@ -177,7 +177,7 @@ const RED_FILL = encodeQml(
   </symbol></symbols></renderer-v2></qgis>`,
 );
 
-function renderJob(id: string, path: string) {
+function renderJob(id: string, path: string, remote = false) {
   return {
     id,
     type: "QslJobInfoRender",
@@ -186,7 +186,7 @@ function renderJob(id: string, path: string) {
         id: `square_${path}`,
         name: "square",
         source: JSON.stringify({ path }),
-        remote: false,
+        remote,
         folder_name: "data",
         driver: "ogr",
         style: { name: "default", definition: RED_FILL },
@@ -252,10 +252,19 @@ Deno.test("e2e: with exactly the README's permission flags the worker renders th
     join(base, "secret.geojson"),
     join(root, "data/link.geojson"),
   );
+  // a remote source, served on an allowed host
+  const http = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+    () =>
+      new Response(square, {
+        headers: { "content-type": "application/geo+json" },
+      }),
+  );
+  const remoteHost = `127.0.0.1:${http.addr.port}`;
   // the README's run command, with this test's Redis and data root
   const w = spawn([
     "run",
-    `--allow-net=127.0.0.1:${redis.port}`,
+    `--allow-net=127.0.0.1:${redis.port},${remoteHost}`,
     `--allow-read=${root},${NODE_MODULES}`,
     `--allow-env=${WORKER_ENV_VARS.join(",")}`,
     "--allow-sys=hostname",
@@ -269,6 +278,8 @@ Deno.test("e2e: with exactly the README's permission flags the worker renders th
     "pickle",
     "--worker-id",
     "worker-p",
+    "--remote-hosts",
+    remoteHost,
   ]);
   try {
     await registered(client, "worker-p");
@@ -340,6 +351,33 @@ Deno.test("e2e: with exactly the README's permission flags the worker renders th
       assertEquals(hash.status, "failed", path);
       assert(expected.test(String(result.data)), `${path}: ${result.data}`);
     }
+    const remote = crypto.randomUUID();
+    assertEquals(
+      (await submit(
+        redis.url,
+        remote,
+        JSON.stringify(
+          renderJob(remote, `http://${remoteHost}/square.geojson`, true),
+        ),
+      )).hash.status,
+      "succeed",
+      "remote source on the allow-list",
+    );
+    const refused = crypto.randomUUID();
+    const r = await submit(
+      redis.url,
+      refused,
+      JSON.stringify(
+        renderJob(refused, `http://127.0.0.1:1/square.geojson`, true),
+      ),
+    );
+    assertEquals(r.hash.status, "failed", "remote host not allowed");
+    assert(
+      /'127\.0\.0\.1:1' is not on the worker's allow-list/.test(
+        String(decodeResult(r.payload).data),
+      ),
+      String(decodeResult(r.payload).data),
+    );
     // and the worker still serves
     const last = crypto.randomUUID();
     assertEquals(
@@ -356,6 +394,7 @@ Deno.test("e2e: with exactly the README's permission flags the worker renders th
     w.child.kill("SIGTERM");
     const status = await w.child.status;
     client.disconnect();
+    await http.shutdown();
     await Deno.remove(base, { recursive: true });
     await redis.stop();
     assertEquals(status.code, 0, `exit code; log:\n${w.log()}`);
