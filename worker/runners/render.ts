@@ -90,8 +90,12 @@ export interface RenderDeps {
   filterToSql?: (xml: string) => string | null;
   /** Raster renderer. */
   renderRaster?: RasterRenderer;
-  /** Creates a label engine for a map. */
-  createLabelEngine?: (map: MapSettings, ck: CanvasKit) => LabelEngineLike;
+  /** Creates a label engine for a map; `warn` reaches the job's log. */
+  createLabelEngine?: (
+    map: MapSettings,
+    ck: CanvasKit,
+    warn: (message: string) => void,
+  ) => LabelEngineLike;
 }
 
 /**
@@ -422,7 +426,7 @@ export async function renderMap(
         if (composited) canvas.restore();
       }
       if (deps.createLabelEngine && root && style.labelsEnabled) {
-        labels ??= deps.createLabelEngine(map, ck);
+        labels ??= deps.createLabelEngine(map, ck, warn);
         await labels.addLayer({
           layerId: layer.id,
           qmlRoot: root,

@@ -6,13 +6,19 @@
  */
 import type { RenderDeps } from "./render.ts";
 import { renderRasterLayer } from "../raster/render.ts";
+import { createLabelEngine } from "../labels/engine.ts";
+import type { ExpressionCompiler } from "../paint/context.ts";
+
+const compile: ExpressionCompiler = (text) => {
+  throw new SyntaxError(
+    `Cannot evaluate expression '${text}': no expression engine is configured`,
+  );
+};
 
 /** The worker's render dependencies. */
 export const renderDeps: RenderDeps = {
-  compile: (text) => {
-    throw new SyntaxError(
-      `Cannot evaluate expression '${text}': no expression engine is configured`,
-    );
-  },
+  compile,
   renderRaster: renderRasterLayer,
+  createLabelEngine: (map, ck, warn) =>
+    createLabelEngine(map, ck, { compile, warn }),
 };
