@@ -218,6 +218,7 @@ export async function renderRasterLayer(
             width: w,
             height: h,
             values,
+            dataType: info.dataTypes[band - 1],
             cellSize: [
               (tile.extent.xmax - tile.extent.xmin) / w,
               (tile.extent.ymax - tile.extent.ymin) / h,
@@ -271,6 +272,7 @@ export async function renderRasterLayer(
           width: whole.width,
           height: whole.height,
           values,
+          dataType: info.dataTypes[band - 1],
           cellSize: [map.mapUnitsPerPixel, map.mapUnitsPerPixel],
         };
       };

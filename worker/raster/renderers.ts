@@ -26,6 +26,8 @@ export interface RasterBlock {
   values: Float64Array;
   /** Cell size in map units (x, y), for hillshade slopes. */
   cellSize?: [number, number];
+  /** The source band's GDAL data type (1 = Byte, the default). */
+  dataType?: number;
 }
 
 /** What a renderer needs besides its band blocks. */
@@ -217,40 +219,60 @@ export function renderPseudocolor(
   return out;
 }
 
+// GDAL data type → the range QgsContrastEnhancement scales by when no
+// stretch applies (Byte passes through).
+const TYPE_RANGE: Record<number, [number, number]> = {
+  1: [0, 255],
+  2: [0, 65535],
+  3: [-32768, 32767],
+  4: [0, 4294967295],
+  5: [-2147483648, 2147483647],
+  6: [-3.4028234663852886e38, 3.4028234663852886e38],
+  7: [-Number.MAX_VALUE, Number.MAX_VALUE],
+  14: [-128, 127],
+};
+
+function typeScaled(value: number, dataType: number): number {
+  if (dataType === 1) return Math.trunc(value);
+  const [lo, hi] = TYPE_RANGE[dataType] ?? TYPE_RANGE[7];
+  return Math.trunc(((value - lo) / (hi - lo)) * 255);
+}
+
 /**
- * `QgsContrastEnhancement`: maps a value to 0–255, or returns -1 when the
- * value is not displayable (clipped out).
+ * `QgsContrastEnhancement::enhanceContrast`: maps a value to 0–255, or null
+ * when the value is not displayable (clipped out). Without a stretch,
+ * values of types other than Byte are scaled by their type's range, as
+ * QGIS does.
  *
  * @example
  * ```ts
  * import { enhanceContrast } from "./renderers.ts";
  * enhanceContrast(50, { algorithm: "StretchToMinimumMaximum", min: 0, max: 100 }); // 127
+ * enhanceContrast(65535, { algorithm: "NoEnhancement", min: 0, max: 0 }, 2); // 255
  * ```
  */
 export function enhanceContrast(
   value: number,
-  ce: ContrastEnhancementStyle | null,
-): number {
-  if (ce === null || ce.algorithm === "NoEnhancement") {
-    return Math.max(0, Math.min(255, Math.trunc(value)));
-  }
+  ce: ContrastEnhancementStyle,
+  dataType = 1,
+): number | null {
   const { min, max } = ce;
   const stretch = () => {
     const v = Math.trunc(((value - min) / (max - min)) * 255);
     return v < 0 ? 0 : v > 255 ? 255 : v;
   };
   switch (ce.algorithm) {
+    case "NoEnhancement":
+      return typeScaled(value, dataType);
     case "StretchToMinimumMaximum":
     case "UserDefinedEnhancement":
       return stretch();
     case "StretchAndClipToMinimumMaximum":
-      if (value < min || value > max) return -1;
+      if (value < min || value > max) return null;
       return stretch();
-    case "ClipToMinimumMaximum": {
-      if (value < min || value > max) return -1;
-      const v = Math.trunc(value);
-      return v < 0 ? 0 : v > 255 ? 255 : v;
-    }
+    case "ClipToMinimumMaximum":
+      if (value < min || value > max) return null;
+      return typeScaled(value, dataType);
   }
   return stretch();
 }
@@ -282,8 +304,12 @@ export function renderGray(
       continue;
     }
     const alpha = opacityOf(value, options, i);
-    let gray = enhanceContrast(value, contrast);
-    if (gray < 0) {
+    // Without a contrast enhancement the value is used as it is (qRgba
+    // keeps its low 8 bits).
+    let gray = contrast === null
+      ? Math.trunc(value)
+      : enhanceContrast(value, contrast, block.dataType);
+    if (gray === null) {
       fill(out, i, nodata);
       continue;
     }
@@ -328,10 +354,14 @@ export function renderMultiband(
       fill(out, i, nodata);
       continue;
     }
-    const r = enhanceContrast(rv, contrasts[0]);
-    const g = enhanceContrast(gv, contrasts[1]);
-    const b = enhanceContrast(bv, contrasts[2]);
-    if (r < 0 || g < 0 || b < 0) {
+    const channel = (v: number, k: 0 | 1 | 2) => {
+      const ce = contrasts[k];
+      return ce === null
+        ? Math.trunc(v)
+        : enhanceContrast(v, ce, blocks[k].dataType);
+    };
+    const r = channel(rv, 0), g = channel(gv, 1), b = channel(bv, 2);
+    if (r === null || g === null || b === null) {
       fill(out, i, nodata);
       continue;
     }

@@ -108,7 +108,7 @@ Deno.test("contrast enhancement algorithms", () => {
   );
   assertEquals(
     enhanceContrast(0, ce("StretchAndClipToMinimumMaximum")),
-    -1,
+    null,
     "clip below",
   );
   assertEquals(
@@ -116,7 +116,23 @@ Deno.test("contrast enhancement algorithms", () => {
     60,
     "clip keeps",
   );
-  assertEquals(enhanceContrast(300, null), 255, "none clamps");
+  // Without a stretch, types other than Byte are scaled by their range.
+  assertEquals(enhanceContrast(200, ce("NoEnhancement")), 200, "byte");
+  assertEquals(
+    enhanceContrast(32768, ce("NoEnhancement"), 2),
+    Math.trunc((32768 / 65535) * 255),
+    "uint16",
+  );
+  assertEquals(
+    enhanceContrast(0, ce("NoEnhancement"), 3),
+    Math.trunc((32768 / 65535) * 255),
+    "int16",
+  );
+  assertEquals(
+    enhanceContrast(30000, ce("ClipToMinimumMaximum"), 2),
+    null,
+    "clip outside with a type range",
+  );
 });
 
 Deno.test("gray: gradient, contrast and opacity", () => {
