@@ -443,3 +443,59 @@ Deno.test("worker: the heartbeat goes on while a job runs longer than the expiry
     await redis.stop();
   }
 });
+
+Deno.test("worker: Redis unreachable at start: retries with backoff (no busy loop), then serves once Redis is up", async () => {
+  const probe = await startTestRedis();
+  const { port, url } = probe;
+  await probe.stop(); // nothing listens on `port` now
+  const w = start(
+    { ...probe, url } as TestRedis,
+    { maxBackoffMs: 400 },
+  );
+  let server: Deno.ChildProcess | undefined;
+  try {
+    await new Promise((r) => setTimeout(r, 2000));
+    const retries = w.logs.filter((l) => l.includes("retrying")).length;
+    assert(retries >= 1 && retries <= 12, `retries in 2 s: ${retries}`);
+    server = new Deno.Command("redis-server", {
+      args: [
+        "--port",
+        String(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+      ],
+      stdout: "null",
+      stderr: "null",
+    }).spawn();
+    await waitFor(
+      async () => {
+        try {
+          (await Deno.connect({ hostname: "127.0.0.1", port })).close();
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      5000,
+      "redis-server up",
+    );
+    const id = crypto.randomUUID();
+    const { hash } = await submit(
+      url,
+      id,
+      JSON.stringify(legendJob(id, ["a"])),
+      { timeoutMs: 15_000 },
+    );
+    assertEquals(hash.status, "succeed");
+  } finally {
+    await stopAll(w);
+    if (server) {
+      server.kill("SIGTERM");
+      await server.status;
+    }
+  }
+});
