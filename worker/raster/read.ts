@@ -10,6 +10,7 @@
 import type { Gdal } from "../gdal/gdal.ts";
 import type { OpenDataset } from "../gdal/dataset_cache.ts";
 import { gdalError } from "../gdal/dataset_cache.ts";
+import { JobError } from "../runners/types.ts";
 import type { Rect } from "../geometry/types.ts";
 import type { ResamplingMethod } from "./style.ts";
 
@@ -281,7 +282,7 @@ export async function readWindow(
   } catch (error) {
     const detail = gdalError(gdal) ??
       (error as { message?: string })?.message ?? String(error);
-    throw new Error(`Cannot read raster band ${band}: ${detail}`, {
+    throw new JobError(`Cannot read raster band ${band}: ${detail}`, {
       cause: error,
     });
   }
@@ -356,7 +357,7 @@ export async function warpBand(
   } catch (error) {
     const detail = gdalError(gdal) ??
       (error as { message?: string })?.message ?? String(error);
-    throw new Error(`Cannot warp raster band ${band}: ${detail}`, {
+    throw new JobError(`Cannot warp raster band ${band}: ${detail}`, {
       cause: error,
     });
   } finally {
