@@ -17,6 +17,7 @@ import { computeMapSettings, type MapJob } from "../map/compute.ts";
 import type { MapSettings } from "../map/map_settings.ts";
 import { parseQmlDocument, readVectorStyle } from "../style/qml.ts";
 import type { Symbol, VectorStyle } from "../style/model.ts";
+import type { Feature, GeometryKind } from "../geometry/types.ts";
 import { parseUnit, propNumber, toPixels } from "../style/props.ts";
 import type { ExpressionCompiler, PaintContext } from "../paint/context.ts";
 import { paintVectorLayer } from "../paint/vector_layer.ts";
@@ -73,8 +74,8 @@ export interface LabelEngineLike {
   addLayer(input: {
     layerId: string;
     qmlRoot: Element;
-    features: import("../geometry/types.ts").Feature[];
-    geometryKind: import("../geometry/types.ts").GeometryKind | null;
+    features: Feature[];
+    geometryKind: GeometryKind | null;
   }): void | Promise<void>;
   /** Draws all labels. */
   draw(canvas: Canvas): void | Promise<void>;
@@ -86,8 +87,10 @@ export interface LabelEngineLike {
 export interface RenderDeps {
   /** Expression compiler (rules, data-defined properties, expression categories). */
   compile: ExpressionCompiler;
-  /** An OGC filter (XML) → OGR SQL `WHERE`, or null when it cannot be pushed down. */
-  filterToSql?: (xml: string) => string | null;
+  /** An OGC filter (XML) → a QGIS expression. */
+  filterToExpression?: (xml: string) => string;
+  /** A QGIS expression → an OGR SQL `WHERE`, or null when GDAL cannot evaluate it. */
+  toOgrSql?: (expression: string) => string | null;
   /** Raster renderer. */
   renderRaster?: RasterRenderer;
   /** Creates a label engine for a map; `warn` reaches the job's log. */
@@ -370,13 +373,38 @@ export async function renderMap(
       const filterXml = typeof layer.filter === "string"
         ? layer.filter
         : layer.filter?.definition;
+      // what OGR SQL can express goes to GDAL; the rest is evaluated here
+      let keep: ((f: Feature) => boolean) | null = null;
       if (filterXml && filterXml.trim()) {
-        if (!deps.filterToSql) {
+        if (!deps.filterToExpression) {
           throw new JobError(
             `Cannot apply the filter of layer '${layer.name}': no filter support is configured`,
           );
         }
-        where = deps.filterToSql(filterXml) ?? undefined;
+        let expression: string;
+        try {
+          expression = deps.filterToExpression(filterXml);
+        } catch (error) {
+          throw new JobError(
+            `Cannot apply the filter of layer '${layer.name}': ${
+              (error as Error).message
+            }`,
+            { cause: error },
+          );
+        }
+        where = deps.toOgrSql?.(expression) ?? undefined;
+        if (where === undefined) {
+          const fn = deps.compile(expression);
+          keep = (f) => {
+            const v = fn({
+              feature: f,
+              geometry: f.geometry,
+              variables: baseVariables,
+            });
+            return v !== null && v !== undefined && v !== false && v !== 0 &&
+              v !== "";
+          };
+        }
       }
       const data = await readVectorLayer(layer, {
         bbox: {
@@ -388,6 +416,7 @@ export async function renderMap(
         crs: map.crs,
         where,
       }, ctx);
+      const features = keep ? data.features.filter(keep) : data.features;
       const pc: PaintContext = {
         ck,
         canvas,
@@ -413,7 +442,7 @@ export async function renderMap(
         paintVectorLayer(
           pc,
           style,
-          data.features,
+          features,
           new Set(data.fields.map((f) => f.name)),
         );
       } catch (error) {
@@ -430,7 +459,7 @@ export async function renderMap(
         await labels.addLayer({
           layerId: layer.id,
           qmlRoot: root,
-          features: data.features,
+          features,
           geometryKind: data.geometryKind,
         });
       }

@@ -153,3 +153,58 @@ Deno.test("render: style definitions decode as the Python client encodes them", 
     throw new Error("round trip");
   }
 });
+
+Deno.test("render: a layer filter goes to GDAL as OGR SQL, or is evaluated here", async () => {
+  // the filter language is the filter module's; here a stand-in turns the
+  // XML's text straight into an expression, to test the runner's two paths
+  const job: RenderJob = {
+    layers: [{
+      ...layer("red", fillStyle("255,0,0,255")),
+      filter: { definition: "\"kind\" = 'lake'" },
+    }],
+    bbox,
+    crs: "EPSG:2056",
+    width: 20,
+    height: 10,
+    format: "image/png",
+  };
+  const center = async (deps: typeof renderDeps) => {
+    const out = await renderMap(job, ctx, deps);
+    const img = decode(out.data as Uint8Array);
+    return img.data[(5 * 20 + 10) * 4 + 3];
+  };
+  const pushed = {
+    ...renderDeps,
+    filterToExpression: (xml: string) => xml,
+    toOgrSql: (e: string) => e,
+  };
+  if (await center(pushed) !== 255) {
+    throw new Error("the lake passes its own filter in GDAL");
+  }
+  const none = {
+    ...pushed,
+    toOgrSql: (e: string) => e.replace("lake", "forest"),
+  };
+  if (await center(none) !== 0) {
+    throw new Error("GDAL drops the lake for another kind");
+  }
+  const local = {
+    ...renderDeps,
+    filterToExpression: (xml: string) => xml,
+    toOgrSql: () => null,
+    compile: () => (c: { feature?: { attributes: Record<string, unknown> } }) =>
+      c.feature?.attributes.kind === "forest",
+  };
+  if (await center(local as typeof renderDeps) !== 0) {
+    throw new Error("evaluated here, the filter drops the lake");
+  }
+  let e: unknown;
+  try {
+    await renderMap(job, ctx, { ...renderDeps, filterToExpression: undefined });
+  } catch (error) {
+    e = error;
+  }
+  if (!(e instanceof JobError) || !/no filter support/.test(e.message)) {
+    throw new Error(`${e}`);
+  }
+});
