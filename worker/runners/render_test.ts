@@ -208,3 +208,26 @@ Deno.test("render: a layer filter goes to GDAL as OGR SQL, or is evaluated here"
     throw new Error(`${e}`);
   }
 });
+
+Deno.test("render: layer blend mode (multiply) composites the layer onto those below", async () => {
+  const multiply = fillStyle("255,255,0,255").replace(
+    "<layerOpacity>",
+    "<blendMode>6</blendMode><layerOpacity>",
+  );
+  const job: RenderJob = {
+    layers: [
+      layer("yellow", multiply),
+      layer("cyan", fillStyle("0,255,255,255")),
+    ],
+    bbox,
+    crs: "EPSG:2056",
+    width: 20,
+    height: 10,
+    format: "image/png",
+  };
+  // yellow × cyan = green
+  const px = await pixel(job);
+  if (JSON.stringify(px) !== "[0,255,0,255]") {
+    throw new Error(`multiply: ${px}`);
+  }
+});
