@@ -231,3 +231,22 @@ Deno.test("render: layer blend mode (multiply) composites the layer onto those b
     throw new Error(`multiply: ${px}`);
   }
 });
+
+Deno.test("render: EPSG:4326 with a WMS 1.3 lat/lon bbox reprojects the layer", async () => {
+  // around the lake's middle (LV95 ≈ 2607600, 1200900 → 7.5396° E, 46.9605° N)
+  const job: RenderJob = {
+    layers: [layer("red", fillStyle("255,0,0,255"))],
+    bbox: { x_min: 46.9595, y_min: 7.5386, x_max: 46.9615, y_max: 7.5406 },
+    crs: "EPSG:4326",
+    width: 20,
+    height: 20,
+    format: "image/png",
+  };
+  const px = await pixel(job);
+  if (JSON.stringify(px) !== "[255,0,0,255]") {
+    throw new Error(`lake not drawn: ${px}`);
+  }
+  // the same numbers read as lon/lat (no swap) are far away in the Indian Ocean: nothing drawn
+  const other = await pixel({ ...job, crs: "OGC:CRS84" });
+  if (other[3] !== 0) throw new Error("CRS:84 bboxes are lon/lat");
+});
