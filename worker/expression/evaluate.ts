@@ -1,0 +1,328 @@
+/**
+ * Evaluates an {@link Expression} against a feature and variables with
+ * QGIS's semantics (three-valued logic, NULL propagation, string/number
+ * coercion).
+ *
+ * @module
+ */
+import type { BinaryOperator, Expression } from "./ast.ts";
+import { ExpressionEvalError } from "./errors.ts";
+import { type ExpressionContext, lookupFunction } from "./functions.ts";
+import { parseExpression } from "./parser.ts";
+import {
+  compareValues,
+  isNumberLike,
+  isTruthy,
+  toNumber,
+  toText,
+  truth,
+} from "./values.ts";
+
+export type { ExpressionContext };
+
+const likeCache = new Map<string, RegExp>();
+
+/**
+ * The regular expression a LIKE pattern stands for (`%` any run, `_` one
+ * character, `\` escapes), matching the whole text.
+ *
+ * @example
+ * ```ts
+ * import { likeToRegExp } from "./evaluate.ts";
+ * likeToRegExp("B%", false).test("Bern"); // true
+ * ```
+ */
+export function likeToRegExp(
+  pattern: string,
+  caseInsensitive: boolean,
+): RegExp {
+  const key = `${caseInsensitive ? "i" : "s"}${pattern}`;
+  let re = likeCache.get(key);
+  if (!re) {
+    let src = "";
+    for (let i = 0; i < pattern.length; i++) {
+      const c = pattern[i];
+      if (c === "\\" && i + 1 < pattern.length) {
+        src += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+      } else if (c === "%") src += "[\\s\\S]*";
+      else if (c === "_") src += "[\\s\\S]";
+      else src += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    }
+    re = new RegExp(`^${src}$`, caseInsensitive ? "iu" : "u");
+    if (likeCache.size > 1000) likeCache.clear();
+    likeCache.set(key, re);
+  }
+  return re;
+}
+
+function equal(a: unknown, b: unknown): boolean {
+  return compareValues(a, b) === 0;
+}
+
+function arithmetic(op: BinaryOperator, a: unknown, b: unknown): unknown {
+  if (op === "+" && typeof a === "string" && typeof b === "string") {
+    return a + b;
+  }
+  if (a instanceof Date && (op === "+" || op === "-") && isNumberLike(b)) {
+    return new Date(a.getTime() + (op === "+" ? 1 : -1) * toNumber(b) * 1000);
+  }
+  if (a instanceof Date && b instanceof Date && op === "-") {
+    return (a.getTime() - b.getTime()) / 1000;
+  }
+  const x = toNumber(a), y = toNumber(b);
+  switch (op) {
+    case "+":
+      return x + y;
+    case "-":
+      return x - y;
+    case "*":
+      return x * y;
+    case "/":
+      return y === 0 ? null : x / y;
+    case "//":
+      return y === 0 ? null : Math.floor(x / y);
+    case "%":
+      return y === 0 ? null : x % y;
+    case "^":
+      return x ** y;
+  }
+  throw new ExpressionEvalError(`Cannot evaluate operator ${op}`);
+}
+
+function binary(
+  op: BinaryOperator,
+  left: Expression,
+  right: Expression,
+  ctx: ExpressionContext,
+): unknown {
+  if (op === "AND") {
+    const a = truth(evaluate(left, ctx));
+    if (a === false) return false;
+    const b = truth(evaluate(right, ctx));
+    if (b === false) return false;
+    return a === null || b === null ? null : true;
+  }
+  if (op === "OR") {
+    const a = truth(evaluate(left, ctx));
+    if (a === true) return true;
+    const b = truth(evaluate(right, ctx));
+    if (b === true) return true;
+    return a === null || b === null ? null : false;
+  }
+  const a = evaluate(left, ctx);
+  const b = evaluate(right, ctx);
+  if (op === "IS") return a === null || b === null ? a === b : equal(a, b);
+  if (op === "IS NOT") return a === null || b === null ? a !== b : !equal(a, b);
+  if (a === null || b === null) return null;
+  switch (op) {
+    case "=":
+      return equal(a, b);
+    case "<>":
+      return !equal(a, b);
+    case "<":
+      return compareValues(a, b) < 0;
+    case ">":
+      return compareValues(a, b) > 0;
+    case "<=":
+      return compareValues(a, b) <= 0;
+    case ">=":
+      return compareValues(a, b) >= 0;
+    case "~":
+      try {
+        return new RegExp(toText(b), "u").test(toText(a));
+      } catch {
+        throw new ExpressionEvalError(
+          `Cannot evaluate regular expression '${toText(b)}'`,
+        );
+      }
+    case "LIKE":
+    case "NOT LIKE":
+    case "ILIKE":
+    case "NOT ILIKE": {
+      const m = likeToRegExp(toText(b), op.includes("ILIKE")).test(toText(a));
+      return op.startsWith("NOT") ? !m : m;
+    }
+    case "||":
+      return toText(a) + toText(b);
+    default:
+      return arithmetic(op, a, b);
+  }
+}
+
+/**
+ * Evaluates an expression.
+ *
+ * @throws {ExpressionEvalError} on what QGIS reports as an evaluation error
+ *   (a text that does not convert to a number …).
+ * @example
+ * ```ts
+ * import { evaluate } from "./evaluate.ts";
+ * import { parseExpression } from "./parser.ts";
+ * evaluate(parseExpression("1 + 2 * 3"), {}); // 7
+ * ```
+ */
+export function evaluate(e: Expression, ctx: ExpressionContext): unknown {
+  switch (e.type) {
+    case "literal":
+      return e.value;
+    case "geometry":
+      return e.value;
+    case "column": {
+      const attrs = ctx.feature?.attributes;
+      if (!attrs) return null;
+      if (e.name in attrs) return attrs[e.name] ?? null;
+      // QGIS resolves field names case-insensitively when no exact match exists
+      const lower = e.name.toLowerCase();
+      for (const k in attrs) {
+        if (k.toLowerCase() === lower) return attrs[k] ?? null;
+      }
+      return null;
+    }
+    case "variable": {
+      const v = ctx.variables?.[e.name];
+      return v === undefined ? null : v;
+    }
+    case "unary": {
+      const v = evaluate(e.operand, ctx);
+      if (e.op === "NOT") {
+        const t = truth(v);
+        return t === null ? null : !t;
+      }
+      if (v === null) return null;
+      return e.op === "-" ? -toNumber(v) : toNumber(v);
+    }
+    case "binary":
+      return binary(e.op, e.left, e.right, ctx);
+    case "in": {
+      const v = evaluate(e.operand, ctx);
+      if (v === null) return null;
+      let sawNull = false;
+      for (const item of e.list) {
+        const x = evaluate(item, ctx);
+        if (x === null) sawNull = true;
+        else if (equal(v, x)) return !e.negated;
+      }
+      return sawNull ? null : e.negated;
+    }
+    case "between": {
+      const v = evaluate(e.operand, ctx);
+      const lo = evaluate(e.low, ctx);
+      const hi = evaluate(e.high, ctx);
+      if (v === null || lo === null || hi === null) return null;
+      const inside = compareValues(v, lo) >= 0 && compareValues(v, hi) <= 0;
+      return e.negated ? !inside : inside;
+    }
+    case "case":
+      for (const w of e.whens) {
+        if (isTruthy(evaluate(w.when, ctx))) return evaluate(w.then, ctx);
+      }
+      return e.else ? evaluate(e.else, ctx) : null;
+    case "index": {
+      const t = evaluate(e.target, ctx);
+      const i = evaluate(e.index, ctx);
+      if (t === null || i === null) return null;
+      if (Array.isArray(t)) {
+        const k = toNumber(i);
+        return t[k < 0 ? t.length + k : k] ?? null;
+      }
+      if (typeof t === "object") {
+        return (t as Record<string, unknown>)[toText(i)] ?? null;
+      }
+      return null;
+    }
+    case "function": {
+      const fn = lookupFunction(e.name)!;
+      if (fn.lazy) return fn.lazy(e.args, (a) => evaluate(a, ctx), ctx);
+      const args = e.args.map((a) => evaluate(a, ctx));
+      if (fn.nullPropagates && args.some((a) => a === null)) return null;
+      return fn.fn!(args, ctx);
+    }
+  }
+}
+
+/** A compiled expression: evaluates to a value, NULL on an evaluation error (as QGIS). */
+export type CompiledExpression = (ctx: ExpressionContext) => unknown;
+
+const compiled = new Map<string, CompiledExpression>();
+
+/**
+ * Parses once (cached by text) and returns an evaluator that yields NULL
+ * where QGIS would report an evaluation error.
+ *
+ * @throws {QgisSyntaxError} when the text does not parse.
+ * @example
+ * ```ts
+ * import { compileExpression } from "./evaluate.ts";
+ * const big = compileExpression('"pop" > 1000');
+ * big({ feature: { id: 1, attributes: { pop: 5000 }, geometry: null } }); // true
+ * ```
+ */
+export function compileExpression(text: string): CompiledExpression {
+  let fn = compiled.get(text);
+  if (!fn) {
+    const ast = parseExpression(text);
+    fn = (ctx) => {
+      try {
+        return evaluate(ast, ctx);
+      } catch (e) {
+        if (e instanceof ExpressionEvalError) return null;
+        throw e;
+      }
+    };
+    if (compiled.size > 5000) compiled.clear();
+    compiled.set(text, fn);
+  }
+  return fn;
+}
+
+/**
+ * The fields an expression reads, or `"all"` when it can read any
+ * (`attribute()` with a computed name).
+ *
+ * @example
+ * ```ts
+ * import { referencedColumns } from "./evaluate.ts";
+ * import { parseExpression } from "./parser.ts";
+ * referencedColumns(parseExpression('"a" + b')); // Set { "a", "b" }
+ * ```
+ */
+export function referencedColumns(e: Expression): Set<string> | "all" {
+  const out = new Set<string>();
+  let all = false;
+  const walk = (n: Expression): void => {
+    switch (n.type) {
+      case "column":
+        out.add(n.name);
+        return;
+      case "unary":
+        return walk(n.operand);
+      case "binary":
+        walk(n.left);
+        return walk(n.right);
+      case "in":
+        walk(n.operand);
+        return n.list.forEach(walk);
+      case "between":
+        walk(n.operand);
+        walk(n.low);
+        return walk(n.high);
+      case "case":
+        n.whens.forEach((w) => (walk(w.when), walk(w.then)));
+        if (n.else) walk(n.else);
+        return;
+      case "index":
+        walk(n.target);
+        return walk(n.index);
+      case "function":
+        if (n.name === "attribute") {
+          const name = n.args[n.args.length - 1];
+          if (name.type === "literal" && typeof name.value === "string") {
+            out.add(name.value);
+          } else all = true;
+        }
+        return n.args.forEach(walk);
+    }
+  };
+  walk(e);
+  return all ? "all" : out;
+}

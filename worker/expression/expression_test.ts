@@ -1,0 +1,225 @@
+import assert from "node:assert/strict";
+import {
+  compileExpression,
+  evaluate,
+  parseExpression,
+  QgisSyntaxError,
+  referencedColumns,
+  splitForPushdown,
+  toOgrSql,
+} from "./mod.ts";
+import type { Feature } from "../geometry/types.ts";
+
+const feature: Feature = {
+  id: 7,
+  attributes: {
+    name: "Bern",
+    pop: 134000,
+    kind: "city",
+    n: null,
+    code: "10",
+    when: new Date(2024, 1, 3, 4, 5, 6),
+  },
+  geometry: {
+    kind: "polygon",
+    parts: [[new Float64Array([0, 0, 4, 0, 4, 2, 0, 2, 0, 0])]],
+  },
+};
+const ctx = { feature, variables: { map_scale: 5000, layer_name: "towns" } };
+const ev = (text: string) => evaluate(parseExpression(text), ctx);
+
+Deno.test("operators follow QGIS's precedence and semantics", () => {
+  const cases: [string, unknown][] = [
+    ["1 + 2 * 3", 7],
+    ["(1 + 2) * 3", 9],
+    ["2 ^ 3 ^ 2", 512],
+    ["-2 ^ 2", 4],
+    ["5 / 2", 2.5],
+    ["5 // 2", 2],
+    ["-5 // 2", -3],
+    ["7 % 3", 1],
+    ["1 / 0", null],
+    ["'a' + 'b'", "ab"],
+    ["1 + '2'", 3],
+    ["'a' || 1", "a1"],
+    ["'a' || NULL", null],
+    ["'10' > '9'", true],
+    ["'b' > 'a'", true],
+    ["1 = 1.0", true],
+    ["1 == 1", true],
+    ["1 != 2", true],
+    ["1 <> 1", false],
+    ["NULL = NULL", null],
+    ["NULL IS NULL", true],
+    ["1 IS NOT NULL", true],
+    ["NULL AND FALSE", false],
+    ["NULL AND TRUE", null],
+    ["NULL OR TRUE", true],
+    ["NULL OR FALSE", null],
+    ["NOT NULL", null],
+    ["NOT 0", true],
+    ["name LIKE 'B%'", true],
+    ["name LIKE 'b%'", false],
+    ["name ILIKE 'b_rn'", true],
+    ["name NOT LIKE '%x%'", true],
+    ["'50%' LIKE '50\\\\%'", true],
+    ["name ~ 'er'", true],
+    ["kind IN ('town', 'city')", true],
+    ["kind NOT IN ('town', 'city')", false],
+    ["'x' IN ('a', NULL)", null],
+    ["code IN (10, 20)", true],
+    ["pop BETWEEN 1 AND 200000", true],
+    ["pop NOT BETWEEN 1 AND 2", true],
+    [
+      "CASE WHEN pop > 1e6 THEN 'huge' WHEN pop > 1e5 THEN 'big' ELSE 'small' END",
+      "big",
+    ],
+    ["CASE WHEN FALSE THEN 1 END", null],
+    ["\"name\" = 'Bern'", true],
+    ["NAME = 'Bern'", true],
+    ["missing", null],
+    ["@map_scale > 1000", true],
+    ["@layer_name", "towns"],
+    ["@undefined_var", null],
+    ["$id", 7],
+    ["$area", 8],
+    ["$perimeter", 12],
+    ["array(1, 2, 3)[-1]", 3],
+    ["/* c */ 1 -- comment\n + 1", 2],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(ev(text), want, text);
+});
+
+Deno.test("functions", () => {
+  const cases: [string, unknown][] = [
+    ["coalesce(n, NULL, 'x')", "x"],
+    ["if(pop > 5, 'y', 'n')", "y"],
+    ["nullif(1, 1)", null],
+    ["try(to_int('x'), -1)", -1],
+    ["upper(name)", "BERN"],
+    ["lower('ÄB')", "äb"],
+    ["title('hello wORLD')", "Hello World"],
+    ["trim('  a ')", "a"],
+    ["length('Zürich')", 6],
+    ["char(65)", "A"],
+    ["concat('a', NULL, 1)", "a1"],
+    ["substr('hello', 2, 3)", "ell"],
+    ["substr('hello', -3)", "llo"],
+    ["left('hello', 2)", "he"],
+    ["right('hello', 2)", "lo"],
+    ["replace('aXbX', 'X', '-')", "a-b-"],
+    ["replace('ab', array('a', 'b'), array('1', '2'))", "12"],
+    ["regexp_replace('a1b22', '\\\\d+', '#')", "a#b#"],
+    ["regexp_substr('abc123', '(\\\\d+)')", "123"],
+    ["strpos('hello', 'll')", 3],
+    ["lpad('5', 3, '0')", "005"],
+    ["rpad('5', 3, '0')", "500"],
+    ["format('%1 of %2', 'a', 3)", "a of 3"],
+    ["format_number(1234.567, 2)", "1,234.57"],
+    ["wordwrap('one two three', 7)", "one two\nthree"],
+    ["to_string(1.5)", "1.5"],
+    ["abs(-3)", 3],
+    ["round(2.567, 2)", 2.57],
+    ["round(-2.5)", -3],
+    ["floor(1.7)", 1],
+    ["ceil(1.2)", 2],
+    ["sqrt(16)", 4],
+    ["pow(2, 10)", 1024],
+    ["ln(exp(2))", 2],
+    ["log10(1000)", 3],
+    ["log(2, 8)", 3],
+    ["min(3, NULL, 1)", 1],
+    ["max(3, 1)", 3],
+    ["clamp(0, 12, 10)", 10],
+    ["scale_linear(5, 0, 10, 0, 100)", 50],
+    ["to_int('12')", 12],
+    ["to_real('1.5')", 1.5],
+    ['year("when")', 2024],
+    ['month("when")', 2],
+    ["day(to_date('2024-02-03'))", 3],
+    ["format_date(\"when\", 'yyyy-MM-dd hh:mm')", "2024-02-03 04:05"],
+    ["day_of_week(to_date('2024-02-04'))", 0],
+    ["week(to_date('2024-01-01'))", 1],
+    ["attribute('name')", "Bern"],
+    ['attribute("kind")', null],
+    ["area($geometry)", 8],
+    ["geometry_type($geometry)", "Polygon"],
+    ["x(centroid($geometry))", 2],
+    ["num_points($geometry)", 5],
+    ["color_rgb(255, 0, 10)", "255,0,10"],
+    ["upper(NULL)", null],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(ev(text), want, text);
+});
+
+Deno.test("syntax errors carry line and column; unknown functions are named", () => {
+  const err = (text: string) => {
+    try {
+      parseExpression(text);
+    } catch (e) {
+      assert.ok(e instanceof QgisSyntaxError, String(e));
+      return e;
+    }
+    throw new Error(`parsed: ${text}`);
+  };
+  assert.equal(err("1 +").column, 4);
+  const e2 = err("a = 1 AND\n  frobnicate(2)");
+  assert.match(e2.message, /unknown function 'frobnicate'/);
+  assert.equal(e2.line, 2);
+  assert.equal(e2.column, 3);
+  assert.match(err("'open").message, /unterminated string/);
+  assert.match(err("upper()").message, /takes 1 arguments, got 0/);
+  assert.match(err("CASE 1 END").message, /expected WHEN/);
+  assert.match(err("").message, /empty expression/);
+});
+
+Deno.test("compileExpression yields NULL on evaluation errors, as QGIS", () => {
+  const f = compileExpression("to_int(name) > 3");
+  assert.equal(f(ctx), null);
+  assert.throws(
+    () => evaluate(parseExpression("to_int(name)"), ctx),
+    /Cannot convert 'Bern'/,
+  );
+  assert.equal(compileExpression("pop > 1")(ctx), true);
+  assert.equal(
+    compileExpression("pop > 1"),
+    compileExpression("pop > 1"),
+    "cached",
+  );
+});
+
+Deno.test("referencedColumns and push-down to OGR SQL", () => {
+  assert.deepEqual(
+    referencedColumns(parseExpression("\"a\" + b * attribute('c')")),
+    new Set(["a", "b", "c"]),
+  );
+  assert.equal(referencedColumns(parseExpression("attribute(name)")), "all");
+  assert.equal(
+    toOgrSql(parseExpression("kind = 'town' AND pop >= 2 OR \"x y\" IS NULL")),
+    `(("kind" = 'town') AND ("pop" >= 2)) OR ("x y" IS NULL)`,
+  );
+  assert.equal(
+    toOgrSql(parseExpression("name LIKE 'B%'")),
+    undefined,
+    "LIKE differs in case",
+  );
+  assert.equal(
+    toOgrSql(parseExpression("name > 'B'")),
+    undefined,
+    "text ordering differs",
+  );
+  assert.equal(
+    toOgrSql(parseExpression("kind IN ('a', 'b''c')")),
+    `"kind" IN ('a', 'b''c')`,
+  );
+  const split = splitForPushdown(
+    parseExpression("pop > 5 AND name LIKE 'B%' AND kind = 'city'"),
+  );
+  assert.equal(split.where, `("pop" > 5) AND ("kind" = 'city')`);
+  assert.equal(split.residual?.type, "binary");
+  assert.equal(evaluate(split.residual!, ctx), true);
+  assert.deepEqual(splitForPushdown(parseExpression("upper(name) = 'X'")), {
+    where: undefined,
+    residual: parseExpression("upper(name) = 'X'"),
+  });
+});

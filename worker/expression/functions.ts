@@ -1,0 +1,629 @@
+/**
+ * The QGIS expression functions this engine knows, by name (case-insensitive).
+ * A name not here is a parse error naming it.
+ *
+ * @module
+ */
+import type { Feature, Geometry } from "../geometry/types.ts";
+import {
+  area,
+  bounds,
+  centroid,
+  length,
+  numPoints,
+  perimeter,
+} from "../geometry/measure.ts";
+import {
+  contains,
+  intersects,
+  rectToGeometry,
+  within,
+} from "../geometry/predicates.ts";
+import type { Expression } from "./ast.ts";
+import { ExpressionEvalError } from "./errors.ts";
+import {
+  compareValues,
+  isGeometry,
+  isTruthy,
+  toDate,
+  toInt,
+  toNumber,
+  toText,
+  truth,
+} from "./values.ts";
+
+/** What an expression is evaluated against. */
+export interface ExpressionContext {
+  /** The feature (attributes by field name, `$id`). */
+  feature?: Feature;
+  /** Its geometry (defaults to the feature's). */
+  geometry?: Geometry | null;
+  /** Variables without the `@` (`map_scale`, `layer_name`…). */
+  variables?: Record<string, unknown>;
+}
+
+/** Evaluates a sub-expression (for functions that evaluate lazily). */
+export type Evaluate = (e: Expression) => unknown;
+
+/** A function of the engine. */
+export interface FunctionDef {
+  /** Canonical (lower-case) name. */
+  name: string;
+  /** Fewest arguments. */
+  min: number;
+  /** Most arguments. */
+  max: number;
+  /** NULL in any argument gives NULL without calling `fn` (most QGIS functions). */
+  nullPropagates?: boolean;
+  /** Eager implementation over evaluated arguments. */
+  fn?: (args: unknown[], ctx: ExpressionContext) => unknown;
+  /** Lazy implementation over the argument expressions. */
+  lazy?: (args: Expression[], ev: Evaluate, ctx: ExpressionContext) => unknown;
+}
+
+const REGISTRY = new Map<string, FunctionDef>();
+
+function def(
+  names: string | string[],
+  min: number,
+  max: number,
+  fn: (args: unknown[], ctx: ExpressionContext) => unknown,
+  nullPropagates = true,
+): void {
+  const list = Array.isArray(names) ? names : [names];
+  const d: FunctionDef = { name: list[0], min, max, fn, nullPropagates };
+  for (const n of list) REGISTRY.set(n.toLowerCase(), d);
+}
+
+function lazy(
+  name: string,
+  min: number,
+  max: number,
+  fn: (args: Expression[], ev: Evaluate, ctx: ExpressionContext) => unknown,
+): void {
+  REGISTRY.set(name, { name, min, max, lazy: fn });
+}
+
+/**
+ * Looks a function up by name.
+ *
+ * @example
+ * ```ts
+ * import { lookupFunction } from "./functions.ts";
+ * lookupFunction("UPPER")?.name; // "upper"
+ * ```
+ */
+export function lookupFunction(name: string): FunctionDef | undefined {
+  return REGISTRY.get(name.toLowerCase());
+}
+
+/**
+ * Names of every known function.
+ *
+ * @example
+ * ```ts
+ * import { functionNames } from "./functions.ts";
+ * functionNames().includes("coalesce"); // true
+ * ```
+ */
+export function functionNames(): string[] {
+  return [...new Set([...REGISTRY.values()].map((d) => d.name))];
+}
+
+const geom = (ctx: ExpressionContext): Geometry | null =>
+  ctx.geometry !== undefined ? ctx.geometry : ctx.feature?.geometry ?? null;
+
+function asGeometry(v: unknown): Geometry {
+  if (isGeometry(v)) return v;
+  throw new ExpressionEvalError(`Cannot convert '${toText(v)}' to geometry`);
+}
+
+const str = (v: unknown) => toText(v);
+const num = (v: unknown) => toNumber(v);
+
+// --- conditionals -----------------------------------------------------------
+lazy("coalesce", 1, Infinity, (args, ev) => {
+  for (const a of args) {
+    const v = ev(a);
+    if (v !== null && v !== undefined) return v;
+  }
+  return null;
+});
+lazy(
+  "if",
+  3,
+  3,
+  (args, ev) => isTruthy(ev(args[0])) ? ev(args[1]) : ev(args[2]),
+);
+lazy("try", 1, 2, (args, ev) => {
+  try {
+    return ev(args[0]);
+  } catch (e) {
+    if (e instanceof ExpressionEvalError) return args[1] ? ev(args[1]) : null;
+    throw e;
+  }
+});
+def(
+  "nullif",
+  2,
+  2,
+  (
+    [a, b],
+  ) => (a !== null && b !== null && compareValues(a, b) === 0 ? null : a),
+  false,
+);
+def("is_null", 1, 1, ([a]) => a === null, false);
+
+// --- strings ----------------------------------------------------------------
+def("lower", 1, 1, ([s]) => str(s).toLowerCase());
+def("upper", 1, 1, ([s]) => str(s).toUpperCase());
+def(
+  "title",
+  1,
+  1,
+  ([s]) =>
+    str(s).replace(
+      /\S+/g,
+      (w) => w[0].toUpperCase() + w.slice(1).toLowerCase(),
+    ),
+);
+def("trim", 1, 1, ([s]) => str(s).trim());
+def(
+  "ltrim",
+  1,
+  2,
+  ([s, c]) =>
+    c == null
+      ? str(s).trimStart()
+      : str(s).replace(new RegExp(`^[${escapeClass(str(c))}]+`), ""),
+);
+def(
+  "rtrim",
+  1,
+  2,
+  ([s, c]) =>
+    c == null
+      ? str(s).trimEnd()
+      : str(s).replace(new RegExp(`[${escapeClass(str(c))}]+$`), ""),
+);
+def(
+  ["length", "char_length"],
+  1,
+  1,
+  ([v]) => isGeometry(v) ? length(v) : [...str(v)].length,
+);
+def("char", 1, 1, ([n]) => String.fromCodePoint(toInt(n)));
+def("ascii", 1, 1, ([s]) => str(s).codePointAt(0) ?? null);
+def(
+  "concat",
+  0,
+  Infinity,
+  (args) => args.map((a) => a === null ? "" : str(a)).join(""),
+  false,
+);
+def("substr", 2, 3, ([s, start, len]) => {
+  const chars = [...str(s)];
+  let from = toInt(start);
+  if (from < 0) from = Math.max(0, chars.length + from);
+  else from = Math.max(0, from - 1);
+  if (len === undefined || len === null) return chars.slice(from).join("");
+  let l = toInt(len);
+  if (l < 0) l = Math.max(0, chars.length - from + l);
+  return chars.slice(from, from + l).join("");
+}, false);
+def(
+  "left",
+  2,
+  2,
+  ([s, n]) => [...str(s)].slice(0, Math.max(0, toInt(n))).join(""),
+);
+def("right", 2, 2, ([s, n]) => {
+  const c = [...str(s)];
+  const k = toInt(n);
+  return k <= 0 ? "" : c.slice(-k).join("");
+});
+def("replace", 2, 3, ([s, a, b]) => {
+  if (s === null) return null;
+  let text = str(s);
+  if (b === undefined) {
+    if (!a || typeof a !== "object") {
+      throw new ExpressionEvalError(
+        "Cannot evaluate replace(): two arguments need a map",
+      );
+    }
+    for (const [k, v] of Object.entries(a as Record<string, unknown>)) {
+      text = text.split(k).join(str(v));
+    }
+    return text;
+  }
+  if (Array.isArray(a)) {
+    const to = Array.isArray(b) ? b : a.map(() => b);
+    a.forEach((k, i) => text = text.split(str(k)).join(str(to[i])));
+    return text;
+  }
+  if (a === null || b === null) return null;
+  return text.split(str(a)).join(str(b));
+}, false);
+def(
+  "regexp_replace",
+  3,
+  3,
+  ([s, re, rep]) =>
+    str(s).replace(regex(str(re), "g"), str(rep).replace(/\\(\d)/g, "$$$1")),
+);
+def("regexp_substr", 2, 2, ([s, re]) => {
+  const m = regex(str(re)).exec(str(s));
+  return m ? (m[1] ?? m[0]) : "";
+});
+def("regexp_match", 2, 2, ([s, re]) => {
+  const m = regex(str(re)).exec(str(s));
+  return m ? m.index + 1 : 0;
+});
+def("strpos", 2, 2, ([s, t]) => str(s).indexOf(str(t)) + 1);
+def("lpad", 3, 3, ([s, n, c]) => {
+  const w = toInt(n), t = str(s);
+  return t.length >= w ? t.slice(0, w) : t.padStart(w, str(c) || " ");
+});
+def("rpad", 3, 3, ([s, n, c]) => {
+  const w = toInt(n), t = str(s);
+  return t.length >= w ? t.slice(0, w) : t.padEnd(w, str(c) || " ");
+});
+def(
+  "format",
+  1,
+  Infinity,
+  ([f, ...rest]) =>
+    str(f).replace(
+      /%(\d+)/g,
+      (m, i) => (Number(i) <= rest.length ? str(rest[Number(i) - 1]) : m),
+    ),
+);
+def("format_number", 1, 3, ([n, places, _locale]) => {
+  const p = places == null ? 0 : toInt(places);
+  return num(n).toLocaleString("en-US", {
+    minimumFractionDigits: p,
+    maximumFractionDigits: p,
+  });
+});
+def(
+  "wordwrap",
+  2,
+  3,
+  ([s, n, delim]) =>
+    wordwrap(str(s), toInt(n), delim == null ? " " : str(delim)),
+);
+def("reverse", 1, 1, ([s]) => [...str(s)].reverse().join(""));
+def("to_string", 1, 1, ([v]) => str(v));
+def("starts_with", 2, 2, ([s, p]) => str(s).startsWith(str(p)));
+def("ends_with", 2, 2, ([s, p]) => str(s).endsWith(str(p)));
+
+// --- math -------------------------------------------------------------------
+def("abs", 1, 1, ([x]) => Math.abs(num(x)));
+def("round", 1, 2, ([x, p]) => {
+  const f = 10 ** (p == null ? 0 : toInt(p));
+  const v = num(x) * f;
+  return (v < 0 ? -Math.round(-v) : Math.round(v)) / f;
+});
+def("floor", 1, 1, ([x]) => Math.floor(num(x)));
+def("ceil", 1, 1, ([x]) => Math.ceil(num(x)));
+def("sqrt", 1, 1, ([x]) => Math.sqrt(num(x)));
+def("pow", 2, 2, ([x, y]) => num(x) ** num(y));
+def("exp", 1, 1, ([x]) => Math.exp(num(x)));
+def("ln", 1, 1, ([x]) => Math.log(num(x)));
+def("log10", 1, 1, ([x]) => Math.log10(num(x)));
+def("log", 2, 2, ([b, x]) => Math.log(num(x)) / Math.log(num(b)));
+def("sin", 1, 1, ([x]) => Math.sin(num(x)));
+def("cos", 1, 1, ([x]) => Math.cos(num(x)));
+def("tan", 1, 1, ([x]) => Math.tan(num(x)));
+def("asin", 1, 1, ([x]) => Math.asin(num(x)));
+def("acos", 1, 1, ([x]) => Math.acos(num(x)));
+def("atan", 1, 1, ([x]) => Math.atan(num(x)));
+def("atan2", 2, 2, ([y, x]) => Math.atan2(num(y), num(x)));
+def("radians", 1, 1, ([x]) => num(x) * Math.PI / 180);
+def("degrees", 1, 1, ([x]) => num(x) * 180 / Math.PI);
+def("pi", 0, 0, () => Math.PI);
+def("min", 1, Infinity, (args) => {
+  const v = args.filter((a) => a !== null).map(num);
+  return v.length ? Math.min(...v) : null;
+}, false);
+def("max", 1, Infinity, (args) => {
+  const v = args.filter((a) => a !== null).map(num);
+  return v.length ? Math.max(...v) : null;
+}, false);
+def(
+  "clamp",
+  3,
+  3,
+  ([lo, x, hi]) => Math.min(num(hi), Math.max(num(lo), num(x))),
+);
+def("scale_linear", 5, 5, ([v, dmin, dmax, rmin, rmax]) => {
+  const x = Math.min(num(dmax), Math.max(num(dmin), num(v)));
+  return num(rmin) +
+    (x - num(dmin)) * (num(rmax) - num(rmin)) / (num(dmax) - num(dmin));
+});
+def("scale_exp", 6, 6, ([v, dmin, dmax, rmin, rmax, e]) => {
+  const x = Math.min(num(dmax), Math.max(num(dmin), num(v)));
+  const t = ((x - num(dmin)) / (num(dmax) - num(dmin))) ** num(e);
+  return num(rmin) + t * (num(rmax) - num(rmin));
+});
+
+// --- conversions ------------------------------------------------------------
+def("to_int", 1, 1, ([v]) => toInt(v));
+def("to_real", 1, 1, ([v]) => num(v));
+def("to_date", 1, 2, ([v]) => {
+  const d = toDate(v);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate());
+});
+def("to_datetime", 1, 2, ([v]) => toDate(v));
+def("to_time", 1, 2, ([v]) => {
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(str(v));
+  if (!m) throw new ExpressionEvalError(`Cannot convert '${str(v)}' to time`);
+  return `${m[1].padStart(2, "0")}:${m[2]}:${m[3] ?? "00"}`;
+});
+def("to_bool", 1, 1, ([v]) => truth(v));
+
+// --- dates ------------------------------------------------------------------
+def("now", 0, 0, () => new Date());
+def("year", 1, 1, ([d]) => toDate(d).getFullYear());
+def("month", 1, 1, ([d]) => toDate(d).getMonth() + 1);
+def("day", 1, 1, ([d]) => toDate(d).getDate());
+def("hour", 1, 1, ([d]) => toDate(d).getHours());
+def("minute", 1, 1, ([d]) => toDate(d).getMinutes());
+def("second", 1, 1, ([d]) => toDate(d).getSeconds());
+def("day_of_week", 1, 1, ([d]) => toDate(d).getDay());
+def("week", 1, 1, ([d]) => isoWeek(toDate(d)));
+def("epoch", 1, 1, ([d]) => toDate(d).getTime());
+def("datetime_from_epoch", 1, 1, ([n]) => new Date(num(n)));
+def(
+  "age",
+  2,
+  2,
+  ([a, b]) => (toDate(a).getTime() - toDate(b).getTime()) / 1000,
+);
+def("format_date", 2, 3, ([d, f]) => formatDate(toDate(d), str(f)));
+
+// --- records and geometry -----------------------------------------------------
+def("$id", 0, 0, (_a, ctx) => ctx.feature?.id ?? null, false);
+def("$geometry", 0, 0, (_a, ctx) => geom(ctx), false);
+def("$area", 0, 0, (_a, ctx) => withGeom(ctx, area), false);
+def("$length", 0, 0, (_a, ctx) => withGeom(ctx, length), false);
+def("$perimeter", 0, 0, (_a, ctx) => withGeom(ctx, perimeter), false);
+def("$x", 0, 0, (_a, ctx) => withGeom(ctx, (g) => pointXY(g)[0]), false);
+def("$y", 0, 0, (_a, ctx) => withGeom(ctx, (g) => pointXY(g)[1]), false);
+def("attribute", 1, 2, (args, ctx) => {
+  const [feature, name] = args.length === 2 ? args : [ctx.feature, args[0]];
+  const f = feature as Feature | undefined;
+  return f?.attributes[str(name)] ?? null;
+}, false);
+def("area", 1, 1, ([g]) => area(asGeometry(g)));
+def("length3d", 1, 1, ([g]) => length(asGeometry(g)));
+def("perimeter", 1, 1, ([g]) => perimeter(asGeometry(g)));
+def("num_points", 1, 1, ([g]) => numPoints(asGeometry(g)));
+def("x", 1, 1, ([g]) => pointXY(asGeometry(g))[0]);
+def("y", 1, 1, ([g]) => pointXY(asGeometry(g))[1]);
+def(
+  "geometry_type",
+  1,
+  1,
+  ([g]) =>
+    ({ point: "Point", line: "Line", polygon: "Polygon" })[asGeometry(g).kind],
+);
+def("centroid", 1, 1, ([g]) => {
+  const c = centroid(asGeometry(g));
+  return c ? { kind: "point", parts: [[new Float64Array(c)]] } : null;
+});
+def("bounds", 1, 1, ([g]) => {
+  const b = bounds(asGeometry(g));
+  return b ? rectToGeometry(b) : null;
+});
+def("x_min", 1, 1, ([g]) => bounds(asGeometry(g))?.xmin ?? null);
+def("x_max", 1, 1, ([g]) => bounds(asGeometry(g))?.xmax ?? null);
+def("y_min", 1, 1, ([g]) => bounds(asGeometry(g))?.ymin ?? null);
+def("y_max", 1, 1, ([g]) => bounds(asGeometry(g))?.ymax ?? null);
+def("intersects", 2, 2, ([a, b]) => intersects(asGeometry(a), asGeometry(b)));
+def("disjoint", 2, 2, ([a, b]) => !intersects(asGeometry(a), asGeometry(b)));
+def("within", 2, 2, ([a, b]) => within(asGeometry(a), asGeometry(b)));
+def("contains", 2, 2, ([a, b]) => contains(asGeometry(a), asGeometry(b)));
+def("intersects_bbox", 2, 2, ([a, b]) => {
+  const x = bounds(asGeometry(a)), y = bounds(asGeometry(b));
+  return !!x && !!y && x.xmin <= y.xmax && y.xmin <= x.xmax &&
+    x.ymin <= y.ymax &&
+    y.ymin <= x.ymax;
+});
+
+// --- arrays and maps (enough for replace() and IN-like use) ----------------------
+def("array", 0, Infinity, (args) => args, false);
+def(
+  "array_contains",
+  2,
+  2,
+  ([a, v]) =>
+    Array.isArray(a)
+      ? a.some((x) => x !== null && v !== null && compareValues(x, v) === 0)
+      : null,
+);
+def("array_length", 1, 1, ([a]) => Array.isArray(a) ? a.length : null);
+def("map", 0, Infinity, (args) => {
+  const m: Record<string, unknown> = {};
+  for (let i = 0; i + 1 < args.length; i += 2) m[str(args[i])] = args[i + 1];
+  return m;
+}, false);
+def(
+  "map_get",
+  2,
+  2,
+  ([m, k]) => (m as Record<string, unknown>)[str(k)] ?? null,
+);
+
+// --- colours (QGIS colour strings "r,g,b,a") -----------------------------------------
+def("color_rgb", 3, 3, ([r, g, b]) => `${toInt(r)},${toInt(g)},${toInt(b)}`);
+def(
+  "color_rgba",
+  4,
+  4,
+  ([r, g, b, a]) => `${toInt(r)},${toInt(g)},${toInt(b)},${toInt(a)}`,
+);
+def("color_hsl", 3, 3, ([h, s, l]) => {
+  const [r, g, b] = hslToRgb(num(h) / 360, num(s) / 100, num(l) / 100);
+  return `${r},${g},${b}`;
+});
+
+function withGeom(
+  ctx: ExpressionContext,
+  f: (g: Geometry) => number,
+): number | null {
+  const g = geom(ctx);
+  return g ? f(g) : null;
+}
+
+function pointXY(g: Geometry): [number, number] {
+  if (g.kind === "point" && g.parts.length === 1) {
+    const c = g.parts[0][0];
+    return [c[0], c[1]];
+  }
+  const c = centroid(g);
+  if (!c) throw new ExpressionEvalError("Cannot take x/y of an empty geometry");
+  return c;
+}
+
+function escapeClass(s: string): string {
+  return s.replace(/[\\\]^-]/g, "\\$&");
+}
+
+function regex(pattern: string, flags = ""): RegExp {
+  try {
+    return new RegExp(pattern, flags + "u");
+  } catch {
+    throw new ExpressionEvalError(
+      `Cannot evaluate regular expression '${pattern}'`,
+    );
+  }
+}
+
+function wordwrap(text: string, width: number, delim: string): string {
+  if (width === 0) return text;
+  const lines: string[] = [];
+  for (const para of text.split("\n")) {
+    const words = para.split(delim);
+    let line = "";
+    for (const w of words) {
+      if (width > 0) {
+        if (line && (line + delim + w).length > width) {
+          lines.push(line);
+          line = w;
+        } else line = line ? line + delim + w : w;
+      } else {
+        // negative: minimum length before wrapping
+        line = line ? line + delim + w : w;
+        if (line.length >= -width) {
+          lines.push(line);
+          line = "";
+        }
+      }
+    }
+    if (line) lines.push(line);
+  }
+  return lines.join("\n");
+}
+
+function isoWeek(d: Date): number {
+  const t = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
+  const day = t.getUTCDay() || 7;
+  t.setUTCDate(t.getUTCDate() + 4 - day);
+  const y0 = new Date(Date.UTC(t.getUTCFullYear(), 0, 1));
+  return Math.ceil(((t.getTime() - y0.getTime()) / 86400000 + 1) / 7);
+}
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+const DAYS = [
+  "Sunday",
+  "Monday",
+  "Tuesday",
+  "Wednesday",
+  "Thursday",
+  "Friday",
+  "Saturday",
+];
+
+function formatDate(d: Date, f: string): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, "0");
+  return f.replace(
+    /yyyy|yy|MMMM|MMM|MM|M|dddd|ddd|dd|d|hh|h|HH|H|mm|m|ss|s|zzz|AP|ap|'[^']*'/g,
+    (t) => {
+      switch (t) {
+        case "yyyy":
+          return String(d.getFullYear());
+        case "yy":
+          return p(d.getFullYear() % 100);
+        case "MMMM":
+          return MONTHS[d.getMonth()];
+        case "MMM":
+          return MONTHS[d.getMonth()].slice(0, 3);
+        case "MM":
+          return p(d.getMonth() + 1);
+        case "M":
+          return String(d.getMonth() + 1);
+        case "dddd":
+          return DAYS[d.getDay()];
+        case "ddd":
+          return DAYS[d.getDay()].slice(0, 3);
+        case "dd":
+          return p(d.getDate());
+        case "d":
+          return String(d.getDate());
+        case "hh":
+        case "HH":
+          return p(d.getHours());
+        case "h":
+        case "H":
+          return String(d.getHours());
+        case "mm":
+          return p(d.getMinutes());
+        case "m":
+          return String(d.getMinutes());
+        case "ss":
+          return p(d.getSeconds());
+        case "s":
+          return String(d.getSeconds());
+        case "zzz":
+          return p(d.getMilliseconds(), 3);
+        case "AP":
+          return d.getHours() < 12 ? "AM" : "PM";
+        case "ap":
+          return d.getHours() < 12 ? "am" : "pm";
+        default:
+          return t.slice(1, -1);
+      }
+    },
+  );
+}
+
+function hslToRgb(h: number, s: number, l: number): [number, number, number] {
+  const q = l < 0.5 ? l * (1 + s) : l + s - l * s;
+  const p = 2 * l - q;
+  const f = (t: number) => {
+    t = (t + 1) % 1;
+    const v = t < 1 / 6
+      ? p + (q - p) * 6 * t
+      : t < 1 / 2
+      ? q
+      : t < 2 / 3
+      ? p + (q - p) * (2 / 3 - t) * 6
+      : p;
+    return Math.round(v * 255);
+  };
+  return [f(h + 1 / 3), f(h), f(h - 1 / 3)];
+}

@@ -1,0 +1,27 @@
+/**
+ * QGIS expressions: a parser and an evaluator with QGIS's semantics, and
+ * push-down of what OGR SQL can say.
+ *
+ * @example
+ * ```ts
+ * import { compileExpression } from "./mod.ts";
+ * const label = compileExpression("upper(name) || ' (' || pop || ')'");
+ * label({ feature: { id: 1, attributes: { name: "Bern", pop: 134 }, geometry: null } }); // "BERN (134)"
+ * ```
+ *
+ * @module
+ */
+export type { BinaryOperator, Expression } from "./ast.ts";
+export { ExpressionEvalError, QgisSyntaxError } from "./errors.ts";
+export { parseExpression } from "./parser.ts";
+export {
+  type CompiledExpression,
+  compileExpression,
+  evaluate,
+  type ExpressionContext,
+  likeToRegExp,
+  referencedColumns,
+} from "./evaluate.ts";
+export { type PushdownSplit, splitForPushdown, toOgrSql } from "./sql.ts";
+export { isTruthy, truth } from "./values.ts";
+export { functionNames, lookupFunction } from "./functions.ts";

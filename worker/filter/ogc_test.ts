@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { filterBBox, ogcFilterToExpression, ogcFilterVersion } from "./mod.ts";
+import { evaluate } from "../expression/mod.ts";
+import type { Feature } from "../geometry/types.ts";
+
+const OGC =
+  'xmlns="http://www.opengis.net/ogc" xmlns:gml="http://www.opengis.net/gml"';
+const FES =
+  'xmlns:fes="http://www.opengis.net/fes/2.0" xmlns:gml="http://www.opengis.net/gml/3.2"';
+
+const point = (
+  x: number,
+  y: number,
+  attrs: Record<string, string | number | null>,
+  id = 1,
+): Feature => ({
+  id,
+  attributes: attrs,
+  geometry: { kind: "point", parts: [[new Float64Array([x, y])]] },
+});
+const bern = point(5, 5, { name: "Bern", pop: 134000, canton: "BE" }, 12);
+const chur = point(50, 50, { name: "Chur", pop: 37000, canton: null }, 3);
+const matches = (xml: string, f: Feature) =>
+  evaluate(ogcFilterToExpression(xml), { feature: f });
+
+Deno.test("Filter 1.1 comparison, logical, like, null, between", () => {
+  const f = `<Filter ${OGC}><And>
+    <PropertyIsGreaterThan><PropertyName>pop</PropertyName><Literal>100000</Literal></PropertyIsGreaterThan>
+    <PropertyIsLike wildCard="*" singleChar="." escapeChar="!"><PropertyName>name</PropertyName><Literal>B*</Literal></PropertyIsLike>
+    <Not><PropertyIsNull><PropertyName>canton</PropertyName></PropertyIsNull></Not>
+  </And></Filter>`;
+  assert.equal(ogcFilterVersion(f), "110");
+  assert.equal(matches(f, bern), true);
+  assert.equal(matches(f, chur), false);
+  const between =
+    `<Filter ${OGC}><PropertyIsBetween><PropertyName>pop</PropertyName>
+    <LowerBoundary><Literal>30000</Literal></LowerBoundary><UpperBoundary><Literal>40000</Literal></UpperBoundary>
+  </PropertyIsBetween></Filter>`;
+  assert.equal(matches(between, chur), true);
+  const caseless =
+    `<Filter ${OGC}><PropertyIsEqualTo matchCase="false"><PropertyName>name</PropertyName><Literal>BERN</Literal></PropertyIsEqualTo></Filter>`;
+  assert.equal(matches(caseless, bern), true);
+  const or =
+    `<Filter ${OGC}><Or><PropertyIsEqualTo><PropertyName>name</PropertyName><Literal>Chur</Literal></PropertyIsEqualTo>
+    <PropertyIsLessThan><PropertyName>pop</PropertyName><Literal>0</Literal></PropertyIsLessThan></Or></Filter>`;
+  assert.equal(matches(or, chur), true);
+  assert.equal(matches(or, bern), false);
+});
+
+Deno.test("FES 2.0 spatial operators with GML, resource ids", () => {
+  const bbox =
+    `<fes:Filter ${FES}><fes:BBOX><fes:ValueReference>geom</fes:ValueReference>
+    <gml:Envelope srsName="EPSG:2056"><gml:lowerCorner>0 0</gml:lowerCorner><gml:upperCorner>10 10</gml:upperCorner></gml:Envelope>
+  </fes:BBOX></fes:Filter>`;
+  assert.equal(ogcFilterVersion(bbox), "FES20");
+  assert.equal(matches(bbox, bern), true);
+  assert.equal(matches(bbox, chur), false);
+  assert.deepEqual(filterBBox(ogcFilterToExpression(bbox)), {
+    rect: { xmin: 0, ymin: 0, xmax: 10, ymax: 10 },
+    srs: "EPSG:2056",
+  });
+  const within =
+    `<fes:Filter ${FES}><fes:Within><fes:ValueReference>geom</fes:ValueReference>
+    <gml:Polygon><gml:exterior><gml:LinearRing><gml:posList>0 0 20 0 20 20 0 20 0 0</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon>
+  </fes:Within></fes:Filter>`;
+  assert.equal(matches(within, bern), true);
+  assert.equal(matches(within, chur), false);
+  const intersects =
+    `<fes:Filter ${FES}><fes:Intersects><fes:ValueReference>geom</fes:ValueReference>
+    <gml:LineString><gml:posList>40 40 60 60</gml:posList></gml:LineString></fes:Intersects></fes:Filter>`;
+  assert.equal(matches(intersects, chur), true);
+  assert.equal(matches(intersects, bern), false);
+  const ids =
+    `<fes:Filter ${FES}><fes:ResourceId rid="places.12"/><fes:ResourceId rid="places.99"/></fes:Filter>`;
+  assert.equal(matches(ids, bern), true);
+  assert.equal(matches(ids, chur), false);
+  const gml2 = `<Filter ${OGC}><Intersects><PropertyName>geom</PropertyName>
+    <gml:Box><gml:coordinates>0,0 10,10</gml:coordinates></gml:Box></Intersects></Filter>`;
+  assert.equal(matches(gml2, bern), true);
+});
+
+Deno.test("a filter that does not parse is a SyntaxError naming the problem", () => {
+  assert.throws(() => ogcFilterToExpression("<Filter"), SyntaxError);
+  assert.throws(() => ogcFilterToExpression(`<Query ${OGC}/>`), /not <Filter>/);
+  assert.throws(
+    () => ogcFilterToExpression(`<Filter ${OGC}><PropertyIsFoo/></Filter>`),
+    /unsupported operator <PropertyIsFoo>/,
+  );
+  assert.throws(
+    () =>
+      ogcFilterToExpression(
+        `<Filter ${OGC}><PropertyIsEqualTo><PropertyName>a</PropertyName></PropertyIsEqualTo></Filter>`,
+      ),
+    /needs two operands/,
+  );
+});
