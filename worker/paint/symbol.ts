@@ -340,6 +340,13 @@ function drawLayer(
         drawMarkerLayer(pc, layer, x, y, opacity, dd, lineAngle);
       }
       return;
+    case "GradientFill":
+      if (geom.kind === "polygon") {
+        for (const part of geom.parts) {
+          gradientFill(pc, layer, part, opacity, dd);
+        }
+      }
+      return;
     case "CentroidFill":
       if (geom.kind === "polygon") {
         centroidFill(pc, layer, geom, feature, opacity);
@@ -1243,4 +1250,67 @@ function linePatternFill(
     if (paint) drawAndDelete(pc.canvas, pathOf(pc.ck, lines, false), [paint]);
   }
   restore();
+}
+
+/**
+ * QGIS's `GradientFill`, two-colour linear and radial gradients between the
+ * reference points (fractions of the feature's bounding box; default top
+ * middle to bottom middle), rotated by `angle` around the centre.
+ */
+function gradientFill(
+  pc: PaintContext,
+  layer: SymbolLayer,
+  rings: Float64Array[],
+  opacity: number,
+  dd: Dd,
+): void {
+  const { ck } = pc;
+  const props = layer.props;
+  const c1 = dd.color(
+    layer,
+    "fillColor",
+    parseColor(props.color, [0, 0, 255, 255]),
+  );
+  const c2 = dd.color(
+    layer,
+    "secondaryColor",
+    parseColor(props.gradient_color2, [255, 255, 255, 255]),
+  );
+  const [x0, y0, x1, y1] = bounds(rings);
+  const [r1x, r1y] = propPoint({ p: props.reference_point1 ?? "0.5,0" }, "p");
+  const [r2x, r2y] = propPoint({ p: props.reference_point2 ?? "0.5,1" }, "p");
+  let p1: [number, number] = [x0 + r1x * (x1 - x0), y0 + r1y * (y1 - y0)];
+  let p2: [number, number] = [x0 + r2x * (x1 - x0), y0 + r2y * (y1 - y0)];
+  const angle = propNumber(props, "angle", 0);
+  if (angle) {
+    // QGIS rotates the gradient counter-clockwise around the box centre
+    const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2, r = (-angle * Math.PI) / 180;
+    const rot = ([x, y]: [number, number]): [number, number] => [
+      cx + (x - cx) * Math.cos(r) - (y - cy) * Math.sin(r),
+      cy + (x - cx) * Math.sin(r) + (y - cy) * Math.cos(r),
+    ];
+    p1 = rot(p1);
+    p2 = rot(p2);
+  }
+  const colors = [color(ck, c1, opacity), color(ck, c2, opacity)];
+  const type = propNumber(props, "gradient_type", 0);
+  const spread = propNumber(props, "spread", 0);
+  const mode = spread === 1
+    ? ck.TileMode.Mirror
+    : spread === 2
+    ? ck.TileMode.Repeat
+    : ck.TileMode.Clamp;
+  const shader = type === 1
+    ? ck.Shader.MakeRadialGradient(
+      p1,
+      Math.hypot(p2[0] - p1[0], p2[1] - p1[1]) || 1,
+      colors,
+      null,
+      mode,
+    )
+    : ck.Shader.MakeLinearGradient(p1, p2, colors, null, mode);
+  const paint = newPaint(ck, pc.featureBlendMode);
+  paint.setShader(shader);
+  shader.delete();
+  drawAndDelete(pc.canvas, pathOf(ck, rings, true), [paint]);
 }

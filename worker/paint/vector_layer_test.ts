@@ -306,3 +306,19 @@ Deno.test("paint: SimpleLine trims its ends and draws inside its polygon", async
   // the 10 px stroke on the edge x = 20 keeps only its inner half
   eq([inside(17, 50)[3], inside(23, 50)[3]], [0, 255], "outer half clipped");
 });
+
+Deno.test("paint: GradientFill runs from its first colour at the top to the second at the bottom", async () => {
+  const qml =
+    `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="fill" name="0" alpha="1">
+    <layer class="GradientFill" enabled="1" pass="0"><prop k="color" v="255,0,0,255"/><prop k="gradient_color2" v="0,0,255,255"/></layer>
+    </symbol></symbols></renderer-v2></qgis>`;
+  const at = await render(qml, [square(1, 0, 0, 100, 100)], []);
+  const top = at(50, 1), bottom = at(50, 98), middle = at(50, 50);
+  eq([top[0] > 240, top[2] < 15, bottom[2] > 240, bottom[0] < 15], [
+    true,
+    true,
+    true,
+    true,
+  ], "ends");
+  eq(Math.abs(middle[0] - middle[2]) < 8, true, "half-way mix");
+});
