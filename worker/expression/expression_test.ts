@@ -223,3 +223,46 @@ Deno.test("referencedColumns and push-down to OGR SQL", () => {
     residual: parseExpression("upper(name) = 'X'"),
   });
 });
+
+Deno.test("expressions and geometry literals print as text that parses back to the same tree", async () => {
+  const { expressionToString } = await import("./format.ts");
+  const { ogcFilterToExpression } = await import("../filter/ogc.ts");
+  const texts = [
+    "a = 1 AND name LIKE 'B%' OR NOT (b IS NULL)",
+    "CASE WHEN x > -1 THEN 'it''s' ELSE NULL END",
+    "kind NOT IN ('a', 'b') AND pop BETWEEN 1 AND 2",
+    '"x y" || upper(@layer_name) + 2 ^ 3',
+    "$area > 5",
+  ];
+  for (const t of texts) {
+    const e = parseExpression(t);
+    assert.deepEqual(parseExpression(expressionToString(e)), e, t);
+  }
+  const spatial = ogcFilterToExpression(
+    '<Filter xmlns="http://www.opengis.net/ogc" xmlns:gml="http://www.opengis.net/gml"><Intersects>' +
+      "<PropertyName>g</PropertyName><gml:Polygon><gml:outerBoundaryIs><gml:LinearRing><gml:coordinates>" +
+      "0,0 4,0 4,4 0,4 0,0</gml:coordinates></gml:LinearRing></gml:outerBoundaryIs></gml:Polygon></Intersects></Filter>",
+  );
+  const text = expressionToString(spatial);
+  assert.match(text, /geom_from_wkt\('POLYGON \(\(0 0, 4 0/);
+  const inside = {
+    id: 1,
+    attributes: {},
+    geometry: { kind: "point" as const, parts: [[new Float64Array([1, 1])]] },
+  };
+  assert.equal(evaluate(parseExpression(text), { feature: inside }), true);
+  assert.deepEqual(
+    evaluate(
+      parseExpression(
+        "geom_from_wkt('MULTIPOLYGON (((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))')",
+      ),
+      {},
+    ),
+    {
+      kind: "polygon",
+      parts: [[new Float64Array([0, 0, 1, 0, 1, 1, 0, 0])], [
+        new Float64Array([5, 5, 6, 5, 6, 6, 5, 5]),
+      ]],
+    },
+  );
+});

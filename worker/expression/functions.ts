@@ -21,6 +21,7 @@ import {
 } from "../geometry/predicates.ts";
 import type { Expression } from "./ast.ts";
 import { ExpressionEvalError } from "./errors.ts";
+import { parseWkt } from "./wkt.ts";
 import {
   compareValues,
   isGeometry,
@@ -395,6 +396,16 @@ def("attribute", 1, 2, (args, ctx) => {
   const f = feature as Feature | undefined;
   return f?.attributes[str(name)] ?? null;
 }, false);
+def("geom_from_wkt", 1, 1, ([t]) => parseWkt(str(t)));
+def(
+  "make_point",
+  2,
+  2,
+  ([x, y]) => ({
+    kind: "point",
+    parts: [[new Float64Array([num(x), num(y)])]],
+  }),
+);
 def("area", 1, 1, ([g]) => area(asGeometry(g)));
 def("length3d", 1, 1, ([g]) => length(asGeometry(g)));
 def("perimeter", 1, 1, ([g]) => perimeter(asGeometry(g)));

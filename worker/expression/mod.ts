@@ -25,3 +25,5 @@ export {
 export { type PushdownSplit, splitForPushdown, toOgrSql } from "./sql.ts";
 export { isTruthy, truth } from "./values.ts";
 export { functionNames, lookupFunction } from "./functions.ts";
+export { expressionToString, geometryToWkt } from "./format.ts";
+export { parseWkt } from "./wkt.ts";
