@@ -37,7 +37,15 @@ export class XmlElement {
 
   /** Appends text (used while parsing). */
   addText(text: string): void {
-    this.#text += text;
+    // Only a leaf keeps its text: QGIS writes no mixed content, and the
+    // whitespace between child elements is most of a project's text.
+    if (this.children.length === 0) this.#text += text;
+  }
+
+  /** Adds a child element (used while parsing). */
+  addChild(child: XmlElement): void {
+    if (this.children.length === 0) this.#text = "";
+    this.children.push(child);
   }
 
   /** An attribute's value, or null. */
@@ -50,11 +58,13 @@ export class XmlElement {
     return Object.hasOwn(this.attributes, name);
   }
 
-  /** The text of the element and its descendants (like DOM `textContent`). */
+  /**
+   * The text of a leaf element; of an element with children, their text
+   * joined (its own text between children is not kept).
+   */
   get textContent(): string {
     if (this.children.length === 0) return this.#text;
-    // Mixed content is rare in QGIS projects; order is not tracked there.
-    return this.#text + this.children.map((c) => c.textContent).join("");
+    return this.children.map((c) => c.textContent).join("");
   }
 }
 
@@ -84,7 +94,7 @@ export function parseXml(text: string, fileName: string): XmlElement {
     e.start = text.lastIndexOf("<", parser.position - 1);
     if (tag.isSelfClosing) e.end = parser.position;
     const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(e);
+    if (parent) parent.addChild(e);
     else root = e;
     stack.push(e);
   });

@@ -13,6 +13,8 @@ Deno.test("elements keep their exact source text", () => {
   assert.equal(slice(1), "<y>t&lt;<![CDATA[c>]]>é😀</y>");
   assert.equal(slice(2), `<z\n  q=">" >  <w/></z>`);
   assert.equal(root.children[1].textContent, "t<c>é😀");
+  // Whitespace between children is not kept.
+  assert.equal(root.children[2].textContent, "");
   assert.equal(root.children[2].getAttribute("q"), ">");
   assert.equal(root.children[2].children[0].nodeName, "w");
   assert.equal(root.getAttribute("missing"), null);
