@@ -37,3 +37,9 @@ Deno.test({
   ignore: NO_REFERENCE,
   fn: () => parity("upstream", "bui20220630", 100),
 });
+
+Deno.test({
+  name: "parity: demo/all_lv95 (figure; its labels count in the labelling suite)",
+  ignore: NO_REFERENCE,
+  fn: () => parity("demo", "all_lv95", Infinity),
+});

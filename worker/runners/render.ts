@@ -83,14 +83,25 @@ export interface LabelEngineLike {
   delete(): void;
 }
 
+/** A layer filter split for GDAL and for the features read. */
+export interface PreparedFilter {
+  /** OGR SQL `WHERE` pushed down to GDAL, if any part could be. */
+  where?: string;
+  /** Tests the features read against the rest of the filter, or null. */
+  residual:
+    | ((f: Feature, variables: Record<string, unknown>) => boolean)
+    | null;
+}
+
 /** What the runner plugs in from the other parts of the worker. */
 export interface RenderDeps {
   /** Expression compiler (rules, data-defined properties, expression categories). */
   compile: ExpressionCompiler;
-  /** An OGC filter (XML) → a QGIS expression. */
-  filterToExpression?: (xml: string) => string;
-  /** A QGIS expression → an OGR SQL `WHERE`, or null when GDAL cannot evaluate it. */
-  toOgrSql?: (expression: string) => string | null;
+  /**
+   * Prepares a layer's OGC filter (XML): the part OGR SQL can say (`where`,
+   * pushed down to GDAL) and the rest, tested on every feature read.
+   */
+  prepareFilter?: (xml: string) => PreparedFilter;
   /** Raster renderer. */
   renderRaster?: RasterRenderer;
   /** Creates a label engine for a map; `warn` reaches the job's log. */
@@ -376,14 +387,14 @@ export async function renderMap(
       // what OGR SQL can express goes to GDAL; the rest is evaluated here
       let keep: ((f: Feature) => boolean) | null = null;
       if (filterXml && filterXml.trim()) {
-        if (!deps.filterToExpression) {
+        if (!deps.prepareFilter) {
           throw new JobError(
             `Cannot apply the filter of layer '${layer.name}': no filter support is configured`,
           );
         }
-        let expression: string;
+        let prepared: PreparedFilter;
         try {
-          expression = deps.filterToExpression(filterXml);
+          prepared = deps.prepareFilter(filterXml);
         } catch (error) {
           throw new JobError(
             `Cannot apply the filter of layer '${layer.name}': ${
@@ -392,19 +403,9 @@ export async function renderMap(
             { cause: error },
           );
         }
-        where = deps.toOgrSql?.(expression) ?? undefined;
-        if (where === undefined) {
-          const fn = deps.compile(expression);
-          keep = (f) => {
-            const v = fn({
-              feature: f,
-              geometry: f.geometry,
-              variables: baseVariables,
-            });
-            return v !== null && v !== undefined && v !== false && v !== 0 &&
-              v !== "";
-          };
-        }
+        where = prepared.where;
+        const residual = prepared.residual;
+        if (residual) keep = (f) => residual(f, baseVariables);
       }
       const data = await readVectorLayer(layer, {
         bbox: {

@@ -7,18 +7,34 @@
 import type { RenderDeps } from "./render.ts";
 import { renderRasterLayer } from "../raster/render.ts";
 import { createLabelEngine } from "../labels/engine.ts";
-import type { ExpressionCompiler } from "../paint/context.ts";
-
-const compile: ExpressionCompiler = (text) => {
-  throw new SyntaxError(
-    `Cannot evaluate expression '${text}': no expression engine is configured`,
-  );
-};
+import {
+  compileExpression,
+  evaluate,
+  isTruthy,
+  splitForPushdown,
+} from "../expression/mod.ts";
+import { ogcFilterToExpression } from "../filter/mod.ts";
 
 /** The worker's render dependencies. */
 export const renderDeps: RenderDeps = {
-  compile,
+  compile: compileExpression,
+  prepareFilter: (xml) => {
+    const { where, residual } = splitForPushdown(ogcFilterToExpression(xml));
+    return {
+      where,
+      residual: residual
+        ? (feature, variables) =>
+          isTruthy(
+            evaluate(residual, {
+              feature,
+              geometry: feature.geometry,
+              variables,
+            }),
+          )
+        : null,
+    };
+  },
   renderRaster: renderRasterLayer,
   createLabelEngine: (map, ck, warn) =>
-    createLabelEngine(map, ck, { compile, warn }),
+    createLabelEngine(map, ck, { compile: compileExpression, warn }),
 };
