@@ -1,19 +1,11 @@
 import { symbolPicker } from "./vector_layer.ts";
 import type { ExpressionCompiler, PaintContext } from "./context.ts";
+import { compileExpression } from "../expression/mod.ts";
 import { parseVectorStyle } from "../style/qml.ts";
 import { computeMapSettings } from "../map/compute.ts";
 import type { Feature } from "../geometry/types.ts";
 
-// The rule tree's semantics (nesting, ELSE, scale ranges, unchecked rules)
-// under test, not the expression language: filters here are only
-// `"field" = 'text'` and `"field" > number`, compiled by this small helper.
-const compile: ExpressionCompiler = (text) => {
-  const eq = /^"(\w+)" = '([^']*)'$/.exec(text);
-  if (eq) return (c) => c.feature?.attributes[eq[1]] === eq[2];
-  const gt = /^"(\w+)" > (\d+)$/.exec(text);
-  if (gt) return (c) => Number(c.feature?.attributes[gt[1]]) > Number(gt[2]);
-  throw new SyntaxError(`test compiler cannot read '${text}'`);
-};
+const compile: ExpressionCompiler = compileExpression;
 
 function pc(scale: number): PaintContext {
   // a map whose scale is `scale`: 96 dpi, width 100 px

@@ -14,10 +14,21 @@ const map = computeMapSettings({
   dpi: 96,
 });
 
-async function render(
+function render(
   qml: string,
   features: Feature[],
   fields: string[],
+): Promise<(x: number, y: number) => number[]> {
+  return renderWith(qml, features, fields, (t) => {
+    throw new SyntaxError(`no expressions in this test: ${t}`);
+  });
+}
+
+async function renderWith(
+  qml: string,
+  features: Feature[],
+  fields: string[],
+  compile: PaintContext["compile"],
 ): Promise<(x: number, y: number) => number[]> {
   const ck = await getCanvasKit();
   const surface = ck.MakeSurface(100, 100)!;
@@ -28,9 +39,7 @@ async function render(
     ck,
     canvas,
     map,
-    compile: (t) => {
-      throw new SyntaxError(`no expressions in these tests: ${t}`);
-    },
+    compile,
     variables: {},
     loadSvg: () => null,
     featureBlendMode: 0,
@@ -321,4 +330,34 @@ Deno.test("paint: GradientFill runs from its first colour at the top to the seco
     true,
   ], "ends");
   eq(Math.abs(middle[0] - middle[2]) < 8, true, "half-way mix");
+});
+
+Deno.test("paint: data-defined fill colour and size through QGIS expressions", async () => {
+  const { compileExpression } = await import("../expression/mod.ts");
+  const qml =
+    `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="marker" name="0" alpha="1">
+    <layer class="SimpleMarker" enabled="1" pass="0"><prop k="name" v="square"/><prop k="size" v="4"/><prop k="size_unit" v="Pixel"/>
+    <prop k="color" v="0,0,0,255"/><prop k="outline_style" v="no"/>
+    <data_defined_properties><Option type="Map"><Option name="properties" type="Map">
+      <Option name="fillColor" type="Map"><Option name="active" value="true" type="bool"/><Option name="type" value="3" type="int"/>
+        <Option name="expression" value="CASE WHEN &quot;kind&quot; = 'big' THEN '255,0,0,255' ELSE color_rgb(0, 0, 255) END" type="QString"/></Option>
+      <Option name="size" type="Map"><Option name="active" value="true" type="bool"/><Option name="type" value="2" type="int"/>
+        <Option name="field" value="s" type="QString"/></Option>
+    </Option></Option></data_defined_properties></layer></symbol></symbols></renderer-v2></qgis>`;
+  const at = await renderWith(
+    qml,
+    [
+      point(1, 30, 50, { kind: "big", s: 20 }),
+      point(2, 70, 50, { kind: "small", s: 6 }),
+    ],
+    ["kind", "s"],
+    compileExpression,
+  );
+  eq(
+    at(38, 50),
+    [255, 0, 0, 255],
+    "20 px red square reaches 8 px right of its centre",
+  );
+  eq(at(70, 50), [0, 0, 255, 255], "blue");
+  eq(at(76, 50)[3], 0, "6 px blue square stops 3 px from its centre");
 });
