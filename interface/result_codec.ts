@@ -23,7 +23,16 @@ export type ResultFormat = "json" | "pickle";
 
 const JOB_RESULT_MODULE = "qgis_server_light.interface.job.common.output";
 
+// Native base64 (Uint8Array.prototype.toBase64 / Uint8Array.fromBase64:
+// Deno 2.5+, current browsers) is ~10× faster; fall back where missing.
+const native = Uint8Array as unknown as {
+  fromBase64?: (text: string) => Uint8Array;
+  prototype: { toBase64?: () => string };
+};
+
 function toBase64(bytes: Uint8Array): string {
+  const encode = native.prototype.toBase64;
+  if (encode) return encode.call(bytes);
   let s = "";
   for (let i = 0; i < bytes.length; i += 0x8000) {
     s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -32,6 +41,7 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 function fromBase64(text: string): Uint8Array {
+  if (native.fromBase64) return native.fromBase64(text);
   const bin = atob(text);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
