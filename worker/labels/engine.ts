@@ -29,6 +29,7 @@ import {
   type LabelProblemFeature,
   type Line,
   type Obstacle,
+  type PlacedLabel,
   type Polygon,
   type Quadrant,
   solve,
@@ -60,6 +61,22 @@ export interface LabelLayerInput {
   geometryKind: GeometryKind | null;
   /** Layer opacity 0…1 (labels are drawn with it). */
   opacity?: number;
+}
+
+/** A placed label, in output pixels (y down). */
+export interface LabelPlacement {
+  /** Its text (lines joined with newlines). */
+  text: string;
+  /** Bottom-left corner x. */
+  x: number;
+  /** Bottom-left corner y. */
+  y: number;
+  /** Width. */
+  width: number;
+  /** Height. */
+  height: number;
+  /** Clockwise rotation about the bottom-left corner, radians. */
+  rotation: number;
 }
 
 /** Options of a label engine. */
@@ -169,6 +186,7 @@ export class LabelEngine {
   #obstacles: Obstacle[] = [];
   #owner = 0;
   #layers = 0;
+  #placed: PlacedLabel[] | null = null;
   #expressions = new Map<string, ((ctx: object) => unknown) | null>();
 
   /** Creates an engine for a map. */
@@ -252,6 +270,7 @@ export class LabelEngine {
 
   /** Registers a layer's labels (and its features as obstacles). */
   addLayer(input: LabelLayerInput): void {
+    this.#placed = null;
     const labeling = readLabeling(input.qmlRoot);
     if (!labeling) return;
     const layerOrder = this.#layers++;
@@ -444,7 +463,7 @@ export class LabelEngine {
       h: layout.height,
       dist,
       marginTop: 0.25 * layout.ascent,
-      marginBottom: 1 + layout.descent,
+      marginBottom: 1 + Math.ceil(layout.descent),
       symbolW: s.offsetType === 1 ? symbolPx : 0,
       symbolH: s.offsetType === 1 ? symbolPx : 0,
     };
@@ -617,10 +636,34 @@ export class LabelEngine {
     }
   }
 
+  #solve(): PlacedLabel[] {
+    if (!this.#placed) {
+      this.#placed = solve(
+        this.#pending.map((p) => p.problem),
+        this.#obstacles,
+      );
+    }
+    return this.#placed;
+  }
+
+  /**
+   * The labels placement chose (solving once), in output pixels (y down):
+   * text, bottom-left corner, size and clockwise rotation in radians.
+   */
+  placements(): LabelPlacement[] {
+    return this.#solve().map(({ feature, candidate: c }) => ({
+      text: this.#pending[feature].layout.lines.join("\n"),
+      x: c.x,
+      y: -c.y,
+      width: c.w,
+      height: c.h,
+      rotation: -c.angle,
+    }));
+  }
+
   /** Solves placement across all layers and paints the labels. */
   draw(canvas: Canvas): void {
-    const problems = this.#pending.map((p) => p.problem);
-    const placed = solve(problems, this.#obstacles);
+    const placed = [...this.#solve()];
     placed.sort((a, b) => {
       const pa = this.#pending[a.feature], pb = this.#pending[b.feature];
       return pa.zIndex - pb.zIndex || pb.layerOrder - pa.layerOrder ||
@@ -649,6 +692,7 @@ export class LabelEngine {
     for (const p of this.#pending) p.layout.font.delete();
     this.#pending = [];
     this.#obstacles = [];
+    this.#placed = null;
   }
 }
 

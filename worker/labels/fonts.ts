@@ -53,6 +53,11 @@ export interface FontLibrary {
    * family falls back to DejaVu Sans (logged once per family).
    */
   typeface(family: string, bold: boolean, italic: boolean): Typeface;
+  /**
+   * Pair kerning of the face (from its `kern` table): `(left << 16) | right`
+   * glyph ids → adjustment in em.
+   */
+  kerning(family: string, bold: boolean, italic: boolean): Map<number, number>;
   /** Whether the library has the family itself (no fallback). */
   has(family: string): boolean;
   /** The families the library holds. */
@@ -69,6 +74,7 @@ class DejaVuLibrary implements FontLibrary {
   #dir: string;
   #cache = new Map<string, Typeface>();
   #warned = new Set<string>();
+  #kerning = new Map<string, Map<number, number>>();
 
   constructor(ck: CanvasKit) {
     this.#ck = ck;
@@ -81,6 +87,22 @@ class DejaVuLibrary implements FontLibrary {
 
   has(family: string): boolean {
     return family.trim().toLowerCase() in FAMILIES;
+  }
+
+  #file(family: string, bold: boolean, italic: boolean): string {
+    let fam = family.trim().toLowerCase();
+    if (!(fam in FAMILIES)) fam = DEFAULT_FAMILY.toLowerCase();
+    return FAMILIES[fam][(bold ? 1 : 0) + (italic ? 2 : 0)];
+  }
+
+  kerning(family: string, bold: boolean, italic: boolean): Map<number, number> {
+    const file = this.#file(family, bold, italic);
+    let k = this.#kerning.get(file);
+    if (!k) {
+      k = readKernTable(readFileSync(this.#dir + file));
+      this.#kerning.set(file, k);
+    }
+    return k;
   }
 
   typeface(family: string, bold: boolean, italic: boolean): Typeface {
@@ -110,6 +132,56 @@ class DejaVuLibrary implements FontLibrary {
     }
     return tf;
   }
+}
+
+/**
+ * Reads the horizontal pairs of a TrueType `kern` table (format 0
+ * subtables), in em.
+ *
+ * @example
+ * ```ts ignore
+ * import { readKernTable } from "./fonts.ts";
+ * const pairs = readKernTable(Deno.readFileSync("DejaVuSans.ttf"));
+ * ```
+ */
+export function readKernTable(bytes: Uint8Array): Map<number, number> {
+  const out = new Map<number, number>();
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const numTables = v.getUint16(4);
+  let kern = -1, head = -1;
+  for (let i = 0; i < numTables; i++) {
+    const rec = 12 + 16 * i;
+    const tag = String.fromCharCode(
+      bytes[rec],
+      bytes[rec + 1],
+      bytes[rec + 2],
+      bytes[rec + 3],
+    );
+    if (tag === "kern") kern = v.getUint32(rec + 8);
+    if (tag === "head") head = v.getUint32(rec + 8);
+  }
+  if (kern < 0 || head < 0) return out;
+  const upem = v.getUint16(head + 18) || 2048;
+  if (v.getUint16(kern) !== 0) return out; // only the Microsoft version 0 layout
+  const n = v.getUint16(kern + 2);
+  let off = kern + 4;
+  for (let t = 0; t < n; t++) {
+    const length = v.getUint16(off + 2);
+    const coverage = v.getUint16(off + 4);
+    const format = coverage >> 8;
+    const horizontal = (coverage & 1) === 1;
+    const cross = (coverage & 4) === 4;
+    if (format === 0 && horizontal && !cross) {
+      const pairs = v.getUint16(off + 6);
+      for (let i = 0; i < pairs; i++) {
+        const p = off + 14 + 6 * i;
+        const key = (v.getUint16(p) << 16) | v.getUint16(p + 2);
+        out.set(key >>> 0, v.getInt16(p + 4) / upem);
+      }
+    }
+    off += length;
+  }
+  return out;
 }
 
 const libraries = new WeakMap<CanvasKit, FontLibrary>();

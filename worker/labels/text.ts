@@ -120,9 +120,15 @@ export function layoutText(
   font.setLinearMetrics(true);
   font.setEdging(ck.FontEdging.AntiAlias);
   const m = font.getMetrics();
-  const ascent = -m.ascent, descent = m.descent;
+  // Qt's FreeType metrics are whole pixels (ascent and descent rounded up):
+  // they size the label box; the baseline sits the font's exact descent
+  // above the box's bottom (measured against QGIS's renders)
+  const ascent = Math.ceil(-m.ascent);
+  const descent = Math.ceil(m.descent);
+  const baseDescent = m.descent;
   const letter = toPixels(format.letterSpacing, format.sizeUnit, units);
   const word = toPixels(format.wordSpacing, format.sizeUnit, units);
+  const kern = fonts.kerning(format.family, format.bold, format.italic);
   const glyphs: Uint16Array[] = [];
   const offsets: Float32Array[] = [];
   const widths: number[] = [];
@@ -135,6 +141,10 @@ export function layoutText(
     for (let i = 0; i < ids.length; i++) {
       off[i] = x;
       x += adv[i] + letter + (chars[i] === " " ? word : 0);
+      // QGIS shapes with HarfBuzz: pair kerning, unrounded
+      if (i + 1 < ids.length) {
+        x += (kern.get(((ids[i] << 16) | ids[i + 1]) >>> 0) ?? 0) * pixelSize;
+      }
     }
     glyphs.push(ids);
     offsets.push(off);
@@ -153,7 +163,7 @@ export function layoutText(
     width,
     height,
     ascent,
-    descent,
+    descent: baseDescent,
     lineStep: lineHeightPx,
     pixelSize,
     font,
@@ -208,7 +218,14 @@ function drawGlyphs(
     }
     const blob = ck.TextBlob.MakeFromRSXformGlyphs(ids, xf, layout.font);
     if (blob) {
+      // a (negligible) path effect makes Skia fill the glyph outlines as
+      // paths at their fractional positions, as QGIS does, instead of
+      // blitting cached masks on whole-pixel baselines
+      const effect = ck.PathEffect.MakeCorner(1e-3);
+      paint.setPathEffect(effect);
       canvas.drawTextBlob(blob, 0, 0, paint);
+      paint.setPathEffect(null);
+      effect?.delete();
       blob.delete();
     }
   }
@@ -280,20 +297,13 @@ export function drawText(
           : ck.StrokeJoin.Round,
       );
       paint.setColor(color ?? rgba(ck, buf.color, buf.opacity * opacity));
+      // QgsTextRenderer fills the outline with the buffer colour, or with
+      // a fully transparent brush when the interior is not filled: the
+      // stroke's inner half stays under the glyphs either way
+      drawGlyphs(ck, canvas, layout, spec.align, paint);
       if (buf.fillInterior) {
-        drawGlyphs(ck, canvas, layout, spec.align, paint);
         paint.setStyle(ck.PaintStyle.Fill);
         drawGlyphs(ck, canvas, layout, spec.align, paint);
-      } else {
-        // QGIS clears the glyphs' interior out of an unfilled buffer
-        canvas.saveLayer();
-        drawGlyphs(ck, canvas, layout, spec.align, paint);
-        const clear = new ck.Paint();
-        clear.setAntiAlias(true);
-        clear.setBlendMode(ck.BlendMode.Clear);
-        drawGlyphs(ck, canvas, layout, spec.align, clear);
-        clear.delete();
-        canvas.restore();
       }
       paint.setStyle(ck.PaintStyle.Fill);
     };

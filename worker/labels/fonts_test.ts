@@ -1,0 +1,35 @@
+import { getCanvasKit } from "../paint/canvaskit.ts";
+import { assert, assertEquals } from "./_assert.ts";
+import { loadFontLibrary } from "./fonts.ts";
+
+Deno.test("fonts: DejaVu faces load once; unknown families fall back", async () => {
+  const ck = await getCanvasKit();
+  const fonts = await loadFontLibrary(ck);
+  const regular = fonts.typeface("DejaVu Sans", false, false);
+  assert(regular === fonts.typeface("dejavu sans", false, false));
+  assert(regular !== fonts.typeface("DejaVu Sans", true, false));
+  const warned: string[] = [];
+  const orig = console.warn;
+  console.warn = (m: string) => warned.push(m);
+  try {
+    assert(fonts.typeface("No Such Font", false, false) === regular);
+    fonts.typeface("No Such Font", false, false);
+  } finally {
+    console.warn = orig;
+  }
+  assertEquals(warned.length, 1);
+  assert(warned[0].includes("No Such Font"));
+  assert(fonts.has("DejaVu Serif") && !fonts.has("Arial"));
+});
+
+Deno.test("fonts: kerning pairs come from the kern table", async () => {
+  const ck = await getCanvasKit();
+  const fonts = await loadFontLibrary(ck);
+  const kern = fonts.kerning("DejaVu Sans", false, false);
+  assert(kern.size > 100, `pairs: ${kern.size}`);
+  const font = new ck.Font(fonts.typeface("DejaVu Sans", false, false), 10);
+  const [a, v] = font.getGlyphIDs("AV");
+  font.delete();
+  const k = kern.get(((a << 16) | v) >>> 0) ?? 0;
+  assert(k < 0, `A-V kerning ${k} should pull the pair together`);
+});

@@ -1,0 +1,61 @@
+import { DOMParser } from "@xmldom/xmldom";
+import { assert, assertEquals } from "./_assert.ts";
+import { readLabeling } from "./settings.ts";
+
+const UPDATE = Deno.env.get("QSL_UPDATE_GOLDEN") === "1";
+const dir = new URL("./testdata/", import.meta.url);
+
+function parse(text: string) {
+  const doc = new DOMParser().parseFromString(text, "text/xml");
+  return readLabeling(doc.documentElement!);
+}
+
+for (const name of ["simple_point", "rule_based"]) {
+  Deno.test(`label settings golden: ${name}`, async () => {
+    const qml = await Deno.readTextFile(new URL(`${name}.qml`, dir));
+    const actual = JSON.parse(JSON.stringify(parse(qml)));
+    const golden = new URL(`${name}.json`, dir);
+    if (UPDATE) {
+      await Deno.writeTextFile(golden, JSON.stringify(actual, null, 1) + "\n");
+    }
+    assertEquals(actual, JSON.parse(await Deno.readTextFile(golden)));
+  });
+}
+
+Deno.test("simple settings: fonts, buffer, placement, data-defined", async () => {
+  const l = parse(
+    await Deno.readTextFile(new URL("simple_point.qml", dir)),
+  );
+  assert(l?.type === "simple");
+  const s = l.settings;
+  assertEquals([s.format.bold, s.format.italic], [true, true]);
+  assertEquals(s.format.buffer.fillInterior, false);
+  assertEquals(s.format.background.type, 2);
+  assertEquals(s.placement, 6);
+  assertEquals(s.predefinedPositionOrder.slice(0, 2), ["TR", "TL"]);
+  assertEquals(s.dataDefined.Size, { active: true, field: "size" });
+  assertEquals(s.dataDefined.Color.active, false);
+  assertEquals([s.scaleMin, s.scaleMax], [1000, 500000]);
+});
+
+Deno.test("rule-based settings: nesting, ELSE, scales, inactive rules", async () => {
+  const l = parse(await Deno.readTextFile(new URL("rule_based.qml", dir)));
+  assert(l?.type === "rule-based");
+  const [big, roads] = l.root.children;
+  assertEquals(big.settings?.isExpression, true);
+  assertEquals(big.scaleMaxDenom, 1000000);
+  assertEquals(big.settings?.displayAll, true);
+  assertEquals(roads.settings, null);
+  assertEquals(roads.children.map((r) => [r.isElse, r.active]), [
+    [false, true],
+    [true, false],
+  ]);
+});
+
+Deno.test("no labeling, or an unknown type, reads as null", () => {
+  assertEquals(parse("<qgis/>"), null);
+  assertEquals(
+    parse('<qgis><labeling type="pal-ish"><settings/></labeling></qgis>'),
+    null,
+  );
+});
