@@ -183,6 +183,38 @@ function rendererSymbols(style: VectorStyle): Symbol[] {
   }
 }
 
+// Parsed styles by definition: XML parsing costs more than painting a small
+// map, and clients send the same styles again and again. The elements are
+// only read.
+const styleCache = new Map<string, Element>();
+const STYLE_CACHE_SIZE = 64;
+
+function styleRoot(layerName: string, definition: string): Element {
+  const hit = styleCache.get(definition);
+  if (hit) {
+    styleCache.delete(definition);
+    styleCache.set(definition, hit);
+    return hit;
+  }
+  const qml = decodeStyleDefinition(definition);
+  let root: Element;
+  try {
+    root = parseQmlDocument(qml);
+  } catch (error) {
+    throw new JobError(
+      `Cannot read the style of layer '${layerName}': ${
+        (error as Error).message
+      }`,
+      { cause: error },
+    );
+  }
+  styleCache.set(definition, root);
+  if (styleCache.size > STYLE_CACHE_SIZE) {
+    styleCache.delete(styleCache.keys().next().value!);
+  }
+  return root;
+}
+
 /** The job's SVG folders, below the data root only (others are refused). */
 function jobSvgPaths(job: RenderJob, ctx: RunnerContext): string[] {
   const out: string[] = [];
@@ -322,24 +354,9 @@ export async function renderMap(
       output_dpi: map.dpi,
     };
     for (const layer of [...job.layers].reverse()) {
-      const qml = layer.style?.definition
-        ? decodeStyleDefinition(layer.style.definition)
+      const root: Element | null = layer.style?.definition
+        ? styleRoot(layer.name, layer.style.definition)
         : null;
-      let root: Element | null = null;
-      if (qml !== null) {
-        try {
-          root = parseQmlDocument(qml);
-        } catch (error) {
-          throw new JobError(
-            `Cannot read the style of layer '${layer.name}': ${
-              (error as Error).message
-            }`,
-            {
-              cause: error,
-            },
-          );
-        }
-      }
       const driver = (layer.driver ?? "ogr").toLowerCase();
       if (driver === "gdal") {
         if (!deps.renderRaster) {
