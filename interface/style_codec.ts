@@ -35,7 +35,7 @@ function fromBase64Url(text: string): Uint8Array {
  * ```
  */
 export function encodeStyle(qml: string): string {
-  return toBase64Url(zlibSync(new TextEncoder().encode(qml), { level: 9 }));
+  return toBase64Url(zlibSync(new TextEncoder().encode(qml), { level: 6 }));
 }
 
 /**

@@ -10,7 +10,8 @@ export function assert(
   condition: unknown,
   message?: string,
 ): asserts condition {
-  nodeAssert.ok(condition, message);
+  if (message === undefined) nodeAssert.ok(condition);
+  else nodeAssert.ok(condition, message);
 }
 
 /** Asserts deep equality. */
@@ -19,7 +20,9 @@ export function assertEquals<T>(
   expected: T,
   message?: string,
 ): void {
-  nodeAssert.deepStrictEqual(actual, expected, message);
+  // a string message replaces node's diff, so pass one only when given
+  if (message === undefined) nodeAssert.deepStrictEqual(actual, expected);
+  else nodeAssert.deepStrictEqual(actual, expected, message);
 }
 
 /** Asserts that `fn` throws an instance of `type`, and returns the error. */
