@@ -39,7 +39,8 @@ Deno.test({
 });
 
 Deno.test({
-  name: "parity: demo/all_lv95 (figure; its labels count in the labelling suite)",
+  name:
+    "parity: demo/all_lv95 (figure; its labels count in the labelling suite)",
   ignore: NO_REFERENCE,
   fn: () => parity("demo", "all_lv95", Infinity),
 });
