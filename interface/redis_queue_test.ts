@@ -6,6 +6,10 @@ import { JobTimeoutError, RedisQueue } from "./redis_queue.ts";
 import { encodeResult } from "./result_codec.ts";
 import { parseJobInfo } from "./parse.ts";
 import type { QslJobParameterLegend } from "./job/input.ts";
+import {
+  QUERY_COLLECTION_CONTENT_TYPE,
+  type QueryCollection,
+} from "./job/output.ts";
 
 const legend: QslJobParameterLegend = {
   layers: [],
@@ -70,6 +74,70 @@ Deno.test("post() times out with a typed error, withdraws the job and deletes it
   } finally {
     await queue.close();
     probe.disconnect();
+    await redis.stop();
+  }
+});
+
+Deno.test("concurrent posts each get their own result, JSON-encoded, with the failed status", async () => {
+  const redis = await startTestRedis();
+  const worker = new Redis(redis.url);
+  const queue = RedisQueue.create(redis.url);
+  const n = 8;
+  try {
+    // A worker answering in JSON: even jobs a QueryCollection, odd ones fail.
+    const served = (async () => {
+      for (let k = 0; k < n; k++) {
+        const [, id] = (await worker.blpop("jobs", 5))!;
+        const job = parseJobInfo(await worker.hget(`job:${id}`, "info"));
+        const index = job.type === "QslJobInfoFeature"
+          ? job.job.start_index
+          : -1;
+        const ok = index % 2 === 0;
+        await worker.hset(`job:${id}`, "status", ok ? "succeed" : "failed");
+        await worker.publish(
+          `notifications:${id}`,
+          Buffer.from(encodeResult({
+            id,
+            data: ok
+              ? {
+                numbers_matched: index,
+                feature_collections: [{ name: `q${index}`, features: [] }],
+              }
+              : `job ${index} failed`,
+            content_type: ok
+              ? QUERY_COLLECTION_CONTENT_TYPE
+              : "application/text",
+            worker_id: "t",
+            worker_host_name: "h",
+          }, "json")),
+        );
+      }
+    })();
+    const answers = await Promise.all(
+      Array.from(
+        { length: n },
+        (_, i) =>
+          queue.post({ queries: [], start_index: i, count: null }, {
+            timeoutMs: 5000,
+          }),
+      ),
+    );
+    await served;
+    answers.forEach(({ result, status }, i) => {
+      if (i % 2 === 0) {
+        assert.equal(status, "succeed");
+        const collection = result.data as QueryCollection;
+        assert.equal(collection.numbers_matched, i);
+        assert.equal(collection.feature_collections[0].name, `q${i}`);
+      } else {
+        assert.equal(status, "failed");
+        assert.equal(result.data, `job ${i} failed`);
+      }
+    });
+    assert.deepEqual(await worker.keys("job:*"), [], "every job hash deleted");
+  } finally {
+    await queue.close();
+    worker.disconnect();
     await redis.stop();
   }
 });

@@ -122,3 +122,25 @@ sys.stderr.buffer.write(pickle.dumps(JobResult(id="py", data=b"\\x00\\x01", cont
     assert.equal(fromPython.worker_id, null);
   },
 });
+
+Deno.test("JSON payloads are the same without native base64 (older browsers)", () => {
+  const big: JobResult = {
+    ...image,
+    data: new Uint8Array(100_000).map((_, i) => (i * 2654435761) >>> 24),
+  };
+  const native = encodeResult(big, "json");
+  const proto = Uint8Array.prototype as { toBase64?: unknown };
+  const ctor = Uint8Array as { fromBase64?: unknown };
+  const { toBase64 } = proto;
+  const { fromBase64 } = ctor;
+  delete proto.toBase64;
+  delete ctor.fromBase64;
+  try {
+    const fallback = encodeResult(big, "json");
+    assert.deepEqual(fallback, native);
+    assert.deepEqual(decodeResult(native), big);
+  } finally {
+    proto.toBase64 = toBase64;
+    ctor.fromBase64 = fromBase64;
+  }
+});
