@@ -326,6 +326,7 @@ function drawLayer(
       } else simpleLine(pc, layer, lines.lines, opacity, dd);
       return;
     }
+    case "HashLine":
     case "MarkerLine": {
       const lines = linesOf(geom, layer);
       markerLine(pc, layer, lines.lines, feature, opacity, dd);
@@ -1056,15 +1057,33 @@ function markerLine(
       }
     }
     for (const p of positions) {
-      drawMarkerSymbol(
-        pc,
-        sub,
-        feature,
-        p.x,
-        p.y,
-        opacity,
-        rotate ? p.angle : 0,
-      );
+      if (layer.className === "HashLine") {
+        // a hash of hash_length across the line (hash_angle 0: perpendicular)
+        const length = px(
+          pc,
+          props,
+          dd.num(layer, "lineLength", propNumber(props, "hash_length", 3)),
+          "hash_length_unit",
+        );
+        const a = (((rotate ? p.angle : 0) + 90 +
+          dd.num(layer, "lineAngle", propNumber(props, "hash_angle", 0))) *
+          Math.PI) / 180;
+        const dx = (Math.cos(a) * length) / 2, dy = (Math.sin(a) * length) / 2;
+        drawSymbol(pc, sub, feature, {
+          kind: "line",
+          parts: [[new Float64Array([p.x - dx, p.y - dy, p.x + dx, p.y + dy])]],
+        }, { opacity });
+      } else {
+        drawMarkerSymbol(
+          pc,
+          sub,
+          feature,
+          p.x,
+          p.y,
+          opacity,
+          rotate ? p.angle : 0,
+        );
+      }
     }
   }
 }

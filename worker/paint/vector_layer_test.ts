@@ -361,3 +361,40 @@ Deno.test("paint: data-defined fill colour and size through QGIS expressions", a
   eq(at(70, 50), [0, 0, 255, 255], "blue");
   eq(at(76, 50)[3], 0, "6 px blue square stops 3 px from its centre");
 });
+
+Deno.test("paint: MarkerLine and HashLine place their sub-symbols every interval", async () => {
+  const line = {
+    id: 1,
+    attributes: {},
+    geometry: {
+      kind: "line" as const,
+      parts: [[new Float64Array([10, 50, 90, 50])]],
+    },
+  };
+  const marker =
+    `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="line" name="0" alpha="1">
+    <layer class="MarkerLine" enabled="1" pass="0"><prop k="placement" v="interval"/><prop k="interval" v="20"/><prop k="interval_unit" v="Pixel"/>
+      <symbol type="marker" name="@0@0" alpha="1"><layer class="SimpleMarker" enabled="1" pass="0"><prop k="name" v="square"/>
+      <prop k="size" v="6"/><prop k="size_unit" v="Pixel"/><prop k="color" v="255,0,0,255"/><prop k="outline_style" v="no"/></layer></symbol>
+    </layer></symbol></symbols></renderer-v2></qgis>`;
+  const m = await render(marker, [line], []);
+  // squares at x = 10, 30, 50, 70, 90 (map y 50 → pixel row 50)
+  eq(
+    [m(30, 50)[3], m(50, 50)[3], m(40, 50)[3]],
+    [255, 255, 0],
+    "markers, none between",
+  );
+  const hash =
+    `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="line" name="0" alpha="1">
+    <layer class="HashLine" enabled="1" pass="0"><prop k="placement" v="interval"/><prop k="interval" v="20"/><prop k="interval_unit" v="Pixel"/>
+      <prop k="hash_length" v="20"/><prop k="hash_length_unit" v="Pixel"/>
+      <symbol type="line" name="@0@0" alpha="1"><layer class="SimpleLine" enabled="1" pass="0"><prop k="line_width" v="2"/>
+      <prop k="line_width_unit" v="Pixel"/><prop k="line_color" v="0,0,255,255"/></layer></symbol>
+    </layer></symbol></symbols></renderer-v2></qgis>`;
+  const h = await render(hash, [line], []);
+  eq(
+    [h(30, 42)[3], h(30, 58)[3], h(40, 42)[3]],
+    [255, 255, 0],
+    "vertical hashes across the line",
+  );
+});
