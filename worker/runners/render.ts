@@ -392,6 +392,11 @@ export async function renderMap(
         continue;
       }
       if (!layerVisibleAt(style, map.scale)) continue;
+      if (style.renderer.type === "unsupported") {
+        warn(
+          `vector layer '${layer.name}': renderer '${style.renderer.name}' is not supported; drawn with nothing`,
+        );
+      }
       const symbols = rendererSymbols(style);
       const grow = (Math.max(
         2,

@@ -267,6 +267,12 @@ export function readRenderer(el: Element): Renderer {
     }
     case "nullSymbol":
       return { type };
+    case "pointDisplacement":
+    case "pointCluster": {
+      // drawn by the renderer they wrap, without displacing or clustering
+      const inner = child(el, "renderer-v2");
+      return inner ? readRenderer(inner) : { type: "unsupported", name: type };
+    }
     default:
       return { type: "unsupported", name: type };
   }

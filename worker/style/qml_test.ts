@@ -88,3 +88,18 @@ Deno.test("QML: no renderer → null; bad XML and other roots → SyntaxError", 
     }
   }
 });
+
+Deno.test("QML: point displacement and cluster renderers draw with the renderer they wrap", () => {
+  for (const type of ["pointDisplacement", "pointCluster"]) {
+    const style = parseVectorStyle(
+      `<qgis><renderer-v2 type="${type}"><renderer-v2 type="nullSymbol"/></renderer-v2></qgis>`,
+    );
+    assertEquals(style?.renderer.type, "nullSymbol", type);
+  }
+  assertEquals(
+    parseVectorStyle('<qgis><renderer-v2 type="heatmapRenderer"/></qgis>')
+      ?.renderer,
+    { type: "unsupported", name: "heatmapRenderer" },
+    "unsupported",
+  );
+});
