@@ -218,14 +218,7 @@ function drawGlyphs(
     }
     const blob = ck.TextBlob.MakeFromRSXformGlyphs(ids, xf, layout.font);
     if (blob) {
-      // a (negligible) path effect makes Skia fill the glyph outlines as
-      // paths at their fractional positions, as QGIS does, instead of
-      // blitting cached masks on whole-pixel baselines
-      const effect = ck.PathEffect.MakeCorner(1e-3);
-      paint.setPathEffect(effect);
       canvas.drawTextBlob(blob, 0, 0, paint);
-      paint.setPathEffect(null);
-      effect?.delete();
       blob.delete();
     }
   }
@@ -246,6 +239,10 @@ export function drawText(
   const opacity = spec.opacity ?? 1;
   canvas.save();
   canvas.translate(spec.x, spec.y);
+  // A vanishing perspective makes Skia fill the glyph outlines as paths at
+  // their exact fractional positions, as QGIS (QPainterPath) does, instead of
+  // blitting cached masks on whole-pixel baselines
+  canvas.concat([1, 0, 0, 0, 1, 0, 1e-9, 0, 1]);
   if (spec.rotation) canvas.rotate(spec.rotation * 180 / Math.PI, 0, 0);
   const paint = new ck.Paint();
   paint.setAntiAlias(true);
