@@ -92,11 +92,13 @@ Deno.test("e2e: a worker killed with SIGKILL while holding a job: the job is re-
       JSON.stringify(legendJob(id, ["x", "y"], 1500)),
       { timeoutMs: 30_000 },
     );
+    // A holds the job and has started it (so the attempt is counted)
     await waitFor(
       async () =>
-        (await client.lrange(processingKey("worker-a"), 0, -1)).includes(id),
+        (await client.lrange(processingKey("worker-a"), 0, -1)).includes(id) &&
+        (await client.hget(jobKey(id), "status")) === "running",
       10_000,
-      "worker A holds the job",
+      "worker A running the job",
     );
     a.child.kill("SIGKILL");
     await a.child.status;

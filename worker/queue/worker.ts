@@ -131,6 +131,10 @@ export class QueueWorker {
   #status: EngineStatus = "starting";
   #lastHeartbeat = 0;
   #lastRequeue = 0;
+  // Jobs in our own processing list while idle were never finished: at start
+  // (a predecessor with the same --worker-id died holding them) and after a
+  // Redis error interrupted a job.
+  #recoverOwn = true;
   #stopWaiters: (() => void)[] = [];
 
   /** Creates a worker; {@link QueueWorker.run} connects and serves. */
@@ -206,6 +210,10 @@ export class QueueWorker {
     while (!this.#stopping) {
       try {
         await this.#heartbeatIfDue();
+        if (this.#recoverOwn) {
+          await this.#returnHeld("job returned to the queue: never finished");
+          this.#recoverOwn = false;
+        }
         await this.#requeueIfDue();
         this.#status = "waiting";
         const id = await this.#blocking.blmove(
@@ -220,6 +228,7 @@ export class QueueWorker {
         await this.#handle(id);
       } catch (error) {
         if (this.#stopping) break;
+        this.#recoverOwn = true;
         failures++;
         const backoff = Math.min(100 * 2 ** failures, this.#o.maxBackoffMs);
         this.#log.log("warning", "Redis command failed, retrying", {
@@ -327,6 +336,22 @@ export class QueueWorker {
     }
     this.stats.requeued += moved;
     return moved;
+  }
+
+  /** Moves the jobs in our own processing list back to the front of `jobs`. */
+  async #returnHeld(message: string): Promise<number> {
+    let moved = 0;
+    for (;;) {
+      const job = await this.#client!.lmove(
+        processingKey(this.id),
+        JOBS_KEY,
+        "RIGHT",
+        "LEFT",
+      );
+      if (job === null) return moved;
+      moved++;
+      this.#log.log("warning", message, { id: job });
+    }
   }
 
   async #handle(id: string): Promise<void> {
@@ -441,15 +466,7 @@ export class QueueWorker {
     const client = this.#client!;
     try {
       // A job BLMOVE took while we were stopping was never started: give it back.
-      for (;;) {
-        const job = await client.lmove(
-          processingKey(this.id),
-          JOBS_KEY,
-          "RIGHT",
-          "LEFT",
-        );
-        if (job === null) break;
-      }
+      await this.#returnHeld("job returned to the queue at stop");
       await client.multi()
         .srem(WORKERS_KEY, this.id)
         .del(workerKey(this.id))

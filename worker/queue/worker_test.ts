@@ -499,3 +499,44 @@ Deno.test("worker: Redis unreachable at start: retries with backoff (no busy loo
     }
   }
 });
+
+Deno.test("worker: a restarted worker with the same --worker-id runs the jobs its predecessor held", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  try {
+    const id = crypto.randomUUID();
+    await client.hset(jobKey(id), {
+      [JobField.info]: JSON.stringify(legendJob(id, ["a"])),
+      [JobField.infoType]: "QslJobInfoLegend",
+    });
+    // the predecessor's registration has not expired yet: nobody else re-queues
+    await client.rpush(processingKey("pod-1"), id);
+    await client.sadd(WORKERS_KEY, "pod-1");
+    await client.hset(
+      workerKey("pod-1"),
+      "last_seen",
+      new Date().toISOString(),
+    );
+    await client.expire(workerKey("pod-1"), 60);
+    const w = start(redis, { workerId: "pod-1", publishRetryMs: 100 });
+    try {
+      await waitFor(
+        async () => (await client.hget(jobKey(id), "status")) === "succeed",
+        5000,
+        "the held job finished",
+      );
+      // dropped from the list once re-publishing to nobody gives up
+      await waitFor(
+        async () => (await client.llen(processingKey("pod-1"))) === 0,
+        2000,
+        "the job dropped from processing:pod-1",
+      );
+      assertEquals(await client.hget(jobKey(id), JobField.attempts), "1");
+    } finally {
+      await stopAll(w);
+    }
+  } finally {
+    client.disconnect();
+    await redis.stop();
+  }
+});
