@@ -430,3 +430,46 @@ Deno.test({
     }
   },
 });
+
+Deno.test("e2e: a second signal exits at once, leaving the held job for re-queueing", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  const root = await Deno.makeTempDir({ prefix: "qsl_worker_e2e_" });
+  const w = fixture(redis.url, "worker-s", root);
+  try {
+    await registered(client, "worker-s");
+    const id = crypto.randomUUID();
+    const pending = submit(
+      redis.url,
+      id,
+      JSON.stringify(legendJob(id, ["x"], 5000)),
+      { timeoutMs: 3000 },
+    ).catch((e) => e);
+    await waitFor(
+      async () => (await client.hget(jobKey(id), "status")) === "running",
+      10_000,
+      "job running",
+    );
+    w.child.kill("SIGTERM");
+    await waitFor(() => w.log().includes("worker stopping"), 5000, "stopping");
+    const t0 = Date.now();
+    w.child.kill("SIGINT");
+    const status = await w.child.status;
+    assertEquals(status.code, 1, "exit code");
+    assert(Date.now() - t0 < 2000, "exited at once");
+    assertEquals(
+      await client.lrange(processingKey("worker-s"), 0, -1),
+      [id],
+      "still held, for another worker to re-queue",
+    );
+    assert((await pending) instanceof Error, "no result was published");
+  } finally {
+    try {
+      w.child.kill("SIGKILL");
+    } catch { /* already gone */ }
+    await w.child.status;
+    client.disconnect();
+    await Deno.remove(root, { recursive: true });
+    await redis.stop();
+  }
+});

@@ -232,7 +232,17 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         blockSeconds: Math.max(1, Math.min(5, Math.floor(expiry / 3))),
       });
       io.onWorker?.(worker);
+      let signalled = false;
       const remove = (io.onSignals ?? defaultSignals)(() => {
+        if (signalled) {
+          // The held job stays in processing:{id}; another worker re-queues
+          // it once this worker's registration expires.
+          logger.log("warning", "second signal: exiting at once", {
+            worker_id: worker.id,
+          });
+          Deno.exit(1);
+        }
+        signalled = true;
         worker.stop();
       });
       try {
