@@ -59,7 +59,7 @@ Deno.test({
   fn: () => parity("upstream", "placenames", 4500),
 });
 
-// ≤ 2 % of the pixels QGIS draws on (goal ≤ 100); measured 1,046.
+// ≤ 2 % of the pixels QGIS draws on (goal ≤ 100); measured 507.
 Deno.test({
   name: "label parity: demo/all_lv95 (≤ 10,800 mismatched pixels)",
   ignore: NO_REFERENCE || !HAS_EXPRESSIONS,

@@ -110,37 +110,85 @@ const QUADRANT_ALIGN: Record<Quadrant, number> = {
   belowRight: 0,
 };
 
-function markerSizePx(root: Element, units: UnitContext): number {
-  const renderer = root.getElementsByTagName("renderer-v2")[0];
-  if (!renderer) return 0;
-  const symbols = renderer.getElementsByTagName("symbol");
+function symbolSizePx(symbol: Element, units: UnitContext): number {
   let best = 0;
-  for (let i = 0; i < symbols.length; i++) {
-    const s = symbols[i];
-    if (s.getAttribute("type") !== "marker") continue;
-    const layers = s.getElementsByTagName("layer");
-    for (let j = 0; j < layers.length; j++) {
-      const opts = layers[j].getElementsByTagName("Option");
-      const p: Record<string, string> = {};
-      for (let k = 0; k < opts.length; k++) {
-        const n = opts[k].getAttribute("name");
-        if (n) p[n] = opts[k].getAttribute("value") ?? "";
-      }
-      // QGIS < 3.22 stores symbol layer props as <prop k= v=>
-      const props = layers[j].getElementsByTagName("prop");
-      for (let k = 0; k < props.length; k++) {
-        const n = props[k].getAttribute("k");
-        if (n && !(n in p)) p[n] = props[k].getAttribute("v") ?? "";
-      }
-      const size = Number(p.size ?? NaN);
-      if (!Number.isFinite(size)) continue;
-      const out = Number(p.outline_width ?? 0) || 0;
-      const px = toPixels(size, parseUnit(p.size_unit), units) +
-        toPixels(out, parseUnit(p.outline_width_unit), units);
-      best = Math.max(best, px);
+  const layers = symbol.getElementsByTagName("layer");
+  for (let j = 0; j < layers.length; j++) {
+    const opts = layers[j].getElementsByTagName("Option");
+    const p: Record<string, string> = {};
+    for (let k = 0; k < opts.length; k++) {
+      const n = opts[k].getAttribute("name");
+      if (n) p[n] = opts[k].getAttribute("value") ?? "";
     }
+    // QGIS < 3.22 stores symbol layer props as <prop k= v=>
+    const props = layers[j].getElementsByTagName("prop");
+    for (let k = 0; k < props.length; k++) {
+      const n = props[k].getAttribute("k");
+      if (n && !(n in p)) p[n] = props[k].getAttribute("v") ?? "";
+    }
+    const size = Number(p.size ?? NaN);
+    if (!Number.isFinite(size)) continue;
+    const out = Number(p.outline_width ?? 0) || 0;
+    const px = toPixels(size, parseUnit(p.size_unit), units) +
+      toPixels(out, parseUnit(p.outline_width_unit), units);
+    best = Math.max(best, px);
   }
   return best;
+}
+
+/**
+ * A point layer's marker size per feature (pixels), for the obstacle its
+ * symbol makes: single symbol, categorized and graduated renderers on a
+ * field; the largest marker otherwise.
+ */
+function markerSizer(
+  root: Element,
+  units: UnitContext,
+): (feature: Feature) => number {
+  const renderer = root.getElementsByTagName("renderer-v2")[0];
+  if (!renderer) return () => 0;
+  const sizes = new Map<string, number>();
+  const symbols = renderer.getElementsByTagName("symbol");
+  let max = 0;
+  for (let i = 0; i < symbols.length; i++) {
+    const sym = symbols[i];
+    if (sym.getAttribute("type") !== "marker") continue;
+    const px = symbolSizePx(sym, units);
+    const name = sym.getAttribute("name") ?? "";
+    if (!sizes.has(name)) sizes.set(name, px);
+    max = Math.max(max, px);
+  }
+  const type = renderer.getAttribute("type");
+  const attr = renderer.getAttribute("attr") ?? "";
+  if (type === "graduatedSymbol" && /^\w+$/.test(attr)) {
+    const ranges = Array.from(
+      { length: renderer.getElementsByTagName("range").length },
+      (_, i) => renderer.getElementsByTagName("range")[i],
+    ).map((r) => ({
+      lower: Number(r.getAttribute("lower")),
+      upper: Number(r.getAttribute("upper")),
+      size: sizes.get(r.getAttribute("symbol") ?? "") ?? max,
+    }));
+    return (f) => {
+      const v = Number(f.attributes[attr]);
+      const r = ranges.find((r) => v >= r.lower && v <= r.upper);
+      return r ? r.size : 0;
+    };
+  }
+  if (type === "categorizedSymbol" && /^\w+$/.test(attr)) {
+    const cats = new Map<string, number>();
+    let other = 0;
+    const list = renderer.getElementsByTagName("category");
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i];
+      const size = sizes.get(c.getAttribute("symbol") ?? "") ?? max;
+      const value = c.getAttribute("value") ?? "";
+      if (value === "") other = size;
+      else cats.set(value, size);
+    }
+    return (f) => cats.get(String(f.attributes[attr])) ?? other;
+  }
+  return () => max;
 }
 
 function scaleOk(min: number, max: number, scale: number): boolean {
@@ -274,9 +322,9 @@ export class LabelEngine {
     const labeling = readLabeling(input.qmlRoot);
     if (!labeling) return;
     const layerOrder = this.#layers++;
-    const symbolPx = input.geometryKind === "point"
-      ? markerSizePx(input.qmlRoot, this.#units)
-      : 0;
+    const sizer = input.geometryKind === "point"
+      ? markerSizer(input.qmlRoot, this.#units)
+      : () => 0;
     const scale = this.#map.scale;
     const matches = (r: LabelRule, f: Feature): boolean => {
       if (!r.filter.trim() || r.isElse) return true;
@@ -318,6 +366,7 @@ export class LabelEngine {
         if (labeling.root.settings) settingsList.push(labeling.root.settings);
         collect(labeling.root, feature, settingsList);
       }
+      const symbolPx = sizer(feature);
       let obstacleAdded = false;
       for (const s of settingsList) {
         if (s.scaleVisibility && !scaleOk(s.scaleMin, s.scaleMax, scale)) {
