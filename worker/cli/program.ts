@@ -10,7 +10,7 @@ import {
   Option,
 } from "@commander-js/extra-typings";
 import { isAbsolute, resolve } from "node:path";
-import type { ResultFormat } from "../../interface/result_codec.ts";
+import type { ResultFormat } from "@qgis-server-light/interface";
 import { createLogger, type LogFormat, parseLogLevel } from "../log/logger.ts";
 import { defaultRunners, type RunnerRegistry } from "../runners/registry.ts";
 import type { Logger, LogLevel, RunnerContext } from "../runners/types.ts";

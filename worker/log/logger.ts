@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { maskSecrets, redact } from "../../interface/redact.ts";
+import { maskSecrets, redact } from "@qgis-server-light/interface";
 import type { Logger, LogLevel } from "../runners/types.ts";
 
 /** How log lines look. */

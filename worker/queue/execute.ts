@@ -6,9 +6,9 @@
  *
  * @module
  */
-import { parseJobInfo, WireFormatError } from "../../interface/parse.ts";
-import type { QslJobInfo } from "../../interface/job/input.ts";
-import { maskSecrets } from "../../interface/redact.ts";
+import { parseJobInfo, WireFormatError } from "@qgis-server-light/interface";
+import type { QslJobInfo } from "@qgis-server-light/interface";
+import { maskSecrets } from "@qgis-server-light/interface";
 import { runnerFor, type RunnerRegistry } from "../runners/registry.ts";
 import {
   JobError,

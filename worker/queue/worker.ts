@@ -34,13 +34,10 @@ import {
   WorkerField,
   workerKey,
   WORKERS_KEY,
-} from "../../interface/protocol.ts";
-import type { EngineInfo, EngineStatus } from "../../interface/engine_info.ts";
-import {
-  encodeResult,
-  type ResultFormat,
-} from "../../interface/result_codec.ts";
-import { maskSecrets } from "../../interface/redact.ts";
+} from "@qgis-server-light/interface/protocol";
+import type { EngineInfo, EngineStatus } from "@qgis-server-light/interface";
+import { encodeResult, type ResultFormat } from "@qgis-server-light/interface";
+import { maskSecrets } from "@qgis-server-light/interface";
 import type { RunnerRegistry } from "../runners/registry.ts";
 import type { RunnerContext } from "../runners/types.ts";
 import { ERROR_CONTENT_TYPE, executeJob, type JobOutcome } from "./execute.ts";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { QslJobInfo, QslJobInfoType } from "../../interface/job/input.ts";
+import type { QslJobInfo, QslJobInfoType } from "@qgis-server-light/interface";
 import { renderRunner } from "./render.ts";
 import type { Runner } from "./types.ts";
 
