@@ -6,6 +6,7 @@
  *
  *     deno bench -A worker/queue/worker_bench.ts   # Deno's statistics
  *     deno run -A worker/queue/worker_bench.ts     # medians of 201 runs, ratio, jobs/s
+ *     deno run -A worker/queue/worker_bench.ts --memory   # and heap over 10,000 jobs
  */
 import { Redis } from "ioredis";
 import { startTestRedis } from "../../tests/redis_server.ts";
@@ -91,6 +92,27 @@ if (import.meta.main) {
   );
   const s = (performance.now() - t0) / 1000;
   console.log(`one worker, ${n} concurrent jobs: ${(n / s).toFixed(0)} jobs/s`);
+  if (Deno.args.includes("--memory")) {
+    const mb = () => {
+      (globalThis as { gc?: () => void }).gc?.();
+      return (Deno.memoryUsage().heapUsed / 2 ** 20).toFixed(1);
+    };
+    const heap: string[] = [];
+    for (let done = 0; done < 10_000; done += 50) {
+      if (done % 2000 === 0) heap.push(`${done}: ${mb()} MiB`);
+      await Promise.all(
+        Array.from(
+          { length: 50 },
+          () =>
+            queue.post(params, { type: "QslJobInfoLegend", timeoutMs: 60_000 }),
+        ),
+      );
+    }
+    heap.push(`10000: ${mb()} MiB`);
+    console.log(
+      `heap used (client and worker, one process): ${heap.join(", ")}`,
+    );
+  }
   await close();
 } else {
   Deno.bench({
