@@ -25,8 +25,8 @@ import { blendModeOf } from "../paint/_skia.ts";
 import { encodePng } from "../paint/png.ts";
 import { loadSvgFrom } from "../paint/svg_loader.ts";
 import { JobError, type Runner, type RunnerContext } from "./types.ts";
-import { decodeStyle } from "../../interface/style_codec.ts";
-import type { QslJobInfoRender } from "../../interface/job/input.ts";
+import { decodeStyle } from "@qgis-server-light/interface";
+import type { QslJobInfoRender } from "@qgis-server-light/interface";
 import { renderDeps } from "./render_deps.ts";
 import type { Element } from "@xmldom/xmldom";
 
@@ -119,7 +119,7 @@ export interface RenderDeps {
  * @throws {JobError} when it is not one.
  * @example
  * ```ts
- * import { encodeStyle } from "../../interface/style_codec.ts";
+ * import { encodeStyle } from "@qgis-server-light/interface";
  * import { decodeStyleDefinition } from "./render.ts";
  * decodeStyleDefinition(encodeStyle("<qgis/>")); // "<qgis/>"
  * ```
