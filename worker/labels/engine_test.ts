@@ -190,3 +190,40 @@ Deno.test("engine: rule-based labels follow filters (field names without an expr
   assertEquals(e.placements().map((p) => p.text).sort(), ["Else", "Shown"]);
   e.delete();
 });
+
+Deno.test("engine: data-defined size from a field, Show from an expression-free field", async () => {
+  const ck = await getCanvasKit();
+  const e = createLabelEngine(MAP, ck, { warn: () => {} });
+  const dd =
+    '<dd_properties><Option type="Map"><Option name="properties" type="Map">' +
+    '<Option name="Size" type="Map"><Option name="active" value="true"/><Option name="field" value="size"/><Option name="type" value="2"/></Option>' +
+    '<Option name="Show" type="Map"><Option name="active" value="true"/><Option name="field" value="visible"/><Option name="type" value="2"/></Option>' +
+    "</Option></Option></dd_properties>";
+  e.addLayer({
+    layerId: "d",
+    qmlRoot: qml(
+      `<text-style fieldName="name" fontSize="10"/><placement placement="1"/>${dd}`,
+    ),
+    features: [
+      {
+        ...point(1, 100, 100, ""),
+        attributes: { name: "Big", size: 20, visible: true },
+      },
+      {
+        ...point(2, 300, 100, ""),
+        attributes: { name: "Small", size: 8, visible: true },
+      },
+      {
+        ...point(3, 200, 250, ""),
+        attributes: { name: "Hidden", size: 8, visible: false },
+      },
+    ],
+    geometryKind: "point",
+  });
+  const p = e.placements();
+  assertEquals(p.map((x) => x.text).sort(), ["Big", "Small"]);
+  const big = p.find((x) => x.text === "Big")!;
+  const small = p.find((x) => x.text === "Small")!;
+  assert(big.height > 2 * small.height, `${big.height} vs ${small.height}`);
+  e.delete();
+});
