@@ -28,12 +28,14 @@ export function narrowProcessEnv(
   const read = (): Record<string, string> => {
     const env: Record<string, string> = {};
     for (const name of names) {
-      try {
-        const value = Deno.env.get(name);
-        if (value !== undefined) env[name] = value;
-      } catch {
-        // not granted: npm code does not see it either
-      }
+      // Ask first: reading an ungranted variable would prompt on a terminal.
+      const { state } = Deno.permissions.querySync({
+        name: "env",
+        variable: name,
+      });
+      if (state !== "granted") continue;
+      const value = Deno.env.get(name);
+      if (value !== undefined) env[name] = value;
     }
     return env;
   };
