@@ -133,6 +133,7 @@ export class QueueWorker {
   // Redis error interrupted a job.
   #recoverOwn = true;
   #stopWaiters: (() => void)[] = [];
+  #stopped = false;
 
   /** Creates a worker; {@link QueueWorker.run} connects and serves. */
   constructor(options: QueueWorkerOptions) {
@@ -244,6 +245,7 @@ export class QueueWorker {
    * deregistered.
    */
   stop(): Promise<void> {
+    if (this.#stopped) return Promise.resolve();
     const done = new Promise<void>((r) => this.#stopWaiters.push(r));
     if (!this.#stopping) {
       this.#stopping = true;
@@ -402,18 +404,37 @@ export class QueueWorker {
 
   async #finish(
     id: string,
-    outcome: JobOutcome,
+    result: JobOutcome,
     attempts: number,
   ): Promise<void> {
+    let outcome = result;
     const client = this.#client!;
     const key = jobKey(id);
-    const payload = encodeResult({
-      id,
-      data: outcome.data,
-      content_type: outcome.contentType,
-      worker_id: this.id,
-      worker_host_name: this.#host,
-    }, this.#o.resultFormat);
+    const encode = (o: JobOutcome) =>
+      encodeResult({
+        id,
+        data: o.data,
+        content_type: o.contentType,
+        worker_id: this.id,
+        worker_host_name: this.#host,
+      }, this.#o.resultFormat);
+    let payload: Uint8Array;
+    try {
+      payload = encode(outcome);
+    } catch (error) {
+      // A runner returned data the result format cannot carry.
+      const message = maskSecrets(
+        `Cannot encode the result: ${(error as Error).message}`,
+      );
+      outcome = {
+        ...outcome,
+        status: "failed",
+        data: message,
+        contentType: ERROR_CONTENT_TYPE,
+        error: message,
+      };
+      payload = encode(outcome);
+    }
     const status = outcome.status;
     const fields = () => {
       const ts = nowIso();
@@ -480,6 +501,7 @@ export class QueueWorker {
       succeeded: this.stats.succeeded,
       failed: this.stats.failed,
     });
+    this.#stopped = true;
     for (const r of this.#stopWaiters) r();
     this.#stopWaiters = [];
   }

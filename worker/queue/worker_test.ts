@@ -540,3 +540,36 @@ Deno.test("worker: a restarted worker with the same --worker-id runs the jobs it
     await redis.stop();
   }
 });
+
+Deno.test("worker: a result the format cannot carry ends failed with the cause; stop() after stopping resolves", async () => {
+  const redis = await startTestRedis();
+  const w = start(redis, {
+    runners: {
+      ...testRunners(),
+      QslJobInfoFeature: () =>
+        Promise.resolve({ data: { n: 1n }, contentType: "application/json" }),
+    },
+  });
+  try {
+    const id = crypto.randomUUID();
+    const { payload, hash } = await submit(
+      redis.url,
+      id,
+      JSON.stringify({ id, type: "QslJobInfoFeature", job: { queries: [] } }),
+    );
+    assertEquals(hash.status, "failed");
+    const data = String(decodeResult(payload).data);
+    assert(/^Cannot encode the result: .*BigInt/.test(data), data);
+    const next = crypto.randomUUID();
+    const ok = await submit(
+      redis.url,
+      next,
+      JSON.stringify(legendJob(next, ["a"])),
+    );
+    assertEquals(ok.hash.status, "succeed", "the next job");
+  } finally {
+    await stopAll(w);
+    await w.worker.stop(); // already stopped: resolves at once
+    await redis.stop();
+  }
+});
