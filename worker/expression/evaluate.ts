@@ -8,7 +8,6 @@
 import type { BinaryOperator, Expression } from "./ast.ts";
 import { ExpressionEvalError } from "./errors.ts";
 import { type ExpressionContext, lookupFunction } from "./functions.ts";
-import { parseExpression } from "./parser.ts";
 import {
   compareValues,
   isNumberLike,
@@ -109,8 +108,24 @@ function binary(
     if (b === true) return true;
     return a === null || b === null ? null : false;
   }
-  const a = evaluate(left, ctx);
-  const b = evaluate(right, ctx);
+  return applyBinary(op, evaluate(left, ctx), evaluate(right, ctx));
+}
+
+/**
+ * Applies a binary operator other than AND/OR (which short-circuit) to two
+ * evaluated operands.
+ *
+ * @example
+ * ```ts
+ * import { applyBinary } from "./evaluate.ts";
+ * applyBinary("||", "a", null); // null
+ * ```
+ */
+export function applyBinary(
+  op: BinaryOperator,
+  a: unknown,
+  b: unknown,
+): unknown {
   if (op === "IS") return a === null || b === null ? a === b : equal(a, b);
   if (op === "IS NOT") return a === null || b === null ? a !== b : !equal(a, b);
   if (a === null || b === null) return null;
@@ -238,41 +253,6 @@ export function evaluate(e: Expression, ctx: ExpressionContext): unknown {
       return fn.fn!(args, ctx);
     }
   }
-}
-
-/** A compiled expression: evaluates to a value, NULL on an evaluation error (as QGIS). */
-export type CompiledExpression = (ctx: ExpressionContext) => unknown;
-
-const compiled = new Map<string, CompiledExpression>();
-
-/**
- * Parses once (cached by text) and returns an evaluator that yields NULL
- * where QGIS would report an evaluation error.
- *
- * @throws {QgisSyntaxError} when the text does not parse.
- * @example
- * ```ts
- * import { compileExpression } from "./evaluate.ts";
- * const big = compileExpression('"pop" > 1000');
- * big({ feature: { id: 1, attributes: { pop: 5000 }, geometry: null } }); // true
- * ```
- */
-export function compileExpression(text: string): CompiledExpression {
-  let fn = compiled.get(text);
-  if (!fn) {
-    const ast = parseExpression(text);
-    fn = (ctx) => {
-      try {
-        return evaluate(ast, ctx);
-      } catch (e) {
-        if (e instanceof ExpressionEvalError) return null;
-        throw e;
-      }
-    };
-    if (compiled.size > 5000) compiled.clear();
-    compiled.set(text, fn);
-  }
-  return fn;
 }
 
 /**

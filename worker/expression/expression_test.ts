@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import {
   compileExpression,
+  compileTree,
   evaluate,
   parseExpression,
   QgisSyntaxError,
@@ -26,7 +27,13 @@ const feature: Feature = {
   },
 };
 const ctx = { feature, variables: { map_scale: 5000, layer_name: "towns" } };
-const ev = (text: string) => evaluate(parseExpression(text), ctx);
+/** Evaluates by tree walk and by compiled closures; both must agree. */
+const ev = (text: string): unknown => {
+  const tree = parseExpression(text);
+  const walked = evaluate(tree, ctx);
+  assert.deepEqual(compileTree(tree)(ctx), walked, `compiled: ${text}`);
+  return walked;
+};
 
 Deno.test("operators follow QGIS's precedence and semantics", () => {
   const cases: [string, unknown][] = [

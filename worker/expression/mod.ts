@@ -17,6 +17,11 @@ export { parseExpression } from "./parser.ts";
 export {
   type CompiledExpression,
   compileExpression,
+  compileTree,
+  type Evaluator,
+} from "./compile.ts";
+export {
+  applyBinary,
   evaluate,
   type ExpressionContext,
   likeToRegExp,

@@ -63,6 +63,10 @@ export function isNumberLike(v: unknown): boolean {
   if (typeof v === "number") return !Number.isNaN(v);
   if (typeof v === "boolean") return true;
   if (typeof v === "string") {
+    // fast rejection: text starting with a letter (other than the I of
+    // "Infinity") is never a number
+    const c = v.charCodeAt(0);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90 && c !== 73)) return false;
     return v.trim() !== "" && !Number.isNaN(Number(v.trim()));
   }
   return false;
@@ -140,6 +144,10 @@ export function toText(v: unknown): string {
  * ```
  */
 export function compareValues(a: unknown, b: unknown): number {
+  if (typeof a === "number" && typeof b === "number" && a === a && b === b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  if (a === b && typeof a === "string") return 0;
   if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
   if (isNumberLike(a) && isNumberLike(b)) {
     const x = toNumber(a), y = toNumber(b);

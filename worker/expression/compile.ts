@@ -1,0 +1,199 @@
+/**
+ * Compiles an expression tree into nested JavaScript closures: the same
+ * semantics as {@link evaluate}, without re-dispatching on node types for
+ * every feature.
+ *
+ * @module
+ */
+import type { Expression } from "./ast.ts";
+import { ExpressionEvalError } from "./errors.ts";
+import { applyBinary, evaluate, type ExpressionContext } from "./evaluate.ts";
+import { lookupFunction } from "./functions.ts";
+import { parseExpression } from "./parser.ts";
+import { compareValues, isTruthy, toNumber, truth } from "./values.ts";
+
+/** An evaluator of one tree (throws evaluation errors). */
+export type Evaluator = (ctx: ExpressionContext) => unknown;
+
+function column(name: string): Evaluator {
+  const lower = name.toLowerCase();
+  return (ctx) => {
+    const attrs = ctx.feature?.attributes;
+    if (!attrs) return null;
+    const v = attrs[name];
+    if (v !== undefined) return v;
+    if (name in attrs) return null;
+    // QGIS resolves field names case-insensitively when no exact match exists
+    for (const k in attrs) {
+      if (k.toLowerCase() === lower) return attrs[k] ?? null;
+    }
+    return null;
+  };
+}
+
+/**
+ * The closure evaluating a tree, equal in result to `evaluate(e, ctx)`.
+ *
+ * @example
+ * ```ts
+ * import { compileTree } from "./compile.ts";
+ * import { parseExpression } from "./parser.ts";
+ * compileTree(parseExpression("1 + 2 * 3"))({}); // 7
+ * ```
+ */
+export function compileTree(e: Expression): Evaluator {
+  switch (e.type) {
+    case "literal":
+    case "geometry": {
+      const v = e.value;
+      return () => v;
+    }
+    case "column":
+      return column(e.name);
+    case "variable": {
+      const name = e.name;
+      return (ctx) => {
+        const v = ctx.variables?.[name];
+        return v === undefined ? null : v;
+      };
+    }
+    case "unary": {
+      const f = compileTree(e.operand);
+      if (e.op === "NOT") {
+        return (ctx) => {
+          const t = truth(f(ctx));
+          return t === null ? null : !t;
+        };
+      }
+      const neg = e.op === "-";
+      return (ctx) => {
+        const v = f(ctx);
+        if (v === null) return null;
+        return neg ? -toNumber(v) : toNumber(v);
+      };
+    }
+    case "binary": {
+      const l = compileTree(e.left), r = compileTree(e.right);
+      const op = e.op;
+      if (op === "AND") {
+        return (ctx) => {
+          const a = truth(l(ctx));
+          if (a === false) return false;
+          const b = truth(r(ctx));
+          if (b === false) return false;
+          return a === null || b === null ? null : true;
+        };
+      }
+      if (op === "OR") {
+        return (ctx) => {
+          const a = truth(l(ctx));
+          if (a === true) return true;
+          const b = truth(r(ctx));
+          if (b === true) return true;
+          return a === null || b === null ? null : false;
+        };
+      }
+      return (ctx) => applyBinary(op, l(ctx), r(ctx));
+    }
+    case "in": {
+      const f = compileTree(e.operand);
+      const items = e.list.map(compileTree);
+      const negated = e.negated;
+      return (ctx) => {
+        const v = f(ctx);
+        if (v === null) return null;
+        let sawNull = false;
+        for (const item of items) {
+          const x = item(ctx);
+          if (x === null) sawNull = true;
+          else if (compareValues(v, x) === 0) return !negated;
+        }
+        return sawNull ? null : negated;
+      };
+    }
+    case "between": {
+      const f = compileTree(e.operand);
+      const lo = compileTree(e.low), hi = compileTree(e.high);
+      const negated = e.negated;
+      return (ctx) => {
+        const v = f(ctx), a = lo(ctx), b = hi(ctx);
+        if (v === null || a === null || b === null) return null;
+        const inside = compareValues(v, a) >= 0 && compareValues(v, b) <= 0;
+        return negated ? !inside : inside;
+      };
+    }
+    case "case": {
+      const whens = e.whens.map((w) => ({
+        when: compileTree(w.when),
+        then: compileTree(w.then),
+      }));
+      const otherwise = e.else ? compileTree(e.else) : null;
+      return (ctx) => {
+        for (const w of whens) if (isTruthy(w.when(ctx))) return w.then(ctx);
+        return otherwise ? otherwise(ctx) : null;
+      };
+    }
+    case "function": {
+      const fn = lookupFunction(e.name)!;
+      const src = e.args;
+      const args = src.map(compileTree);
+      if (fn.lazy) {
+        const lazy = fn.lazy;
+        return (ctx) =>
+          lazy(src, (a) => {
+            const i = src.indexOf(a);
+            return i >= 0 ? args[i](ctx) : evaluate(a, ctx);
+          }, ctx);
+      }
+      const call = fn.fn!;
+      const nullPropagates = fn.nullPropagates;
+      return (ctx) => {
+        const values = new Array(args.length);
+        let sawNull = false;
+        for (let i = 0; i < args.length; i++) {
+          const v = args[i](ctx);
+          if (v === null) sawNull = true;
+          values[i] = v;
+        }
+        return nullPropagates && sawNull ? null : call(values, ctx);
+      };
+    }
+    default:
+      return (ctx) => evaluate(e, ctx);
+  }
+}
+
+/** A compiled expression: evaluates to a value, NULL on an evaluation error (as QGIS). */
+export type CompiledExpression = (ctx: ExpressionContext) => unknown;
+
+const compiled = new Map<string, CompiledExpression>();
+
+/**
+ * Parses once (cached by text) and returns an evaluator that yields NULL
+ * where QGIS would report an evaluation error.
+ *
+ * @throws {QgisSyntaxError} when the text does not parse.
+ * @example
+ * ```ts
+ * import { compileExpression } from "./compile.ts";
+ * const big = compileExpression('"pop" > 1000');
+ * big({ feature: { id: 1, attributes: { pop: 5000 }, geometry: null } }); // true
+ * ```
+ */
+export function compileExpression(text: string): CompiledExpression {
+  let fn = compiled.get(text);
+  if (!fn) {
+    const run = compileTree(parseExpression(text));
+    fn = (ctx) => {
+      try {
+        return run(ctx);
+      } catch (e) {
+        if (e instanceof ExpressionEvalError) return null;
+        throw e;
+      }
+    };
+    if (compiled.size > 5000) compiled.clear();
+    compiled.set(text, fn);
+  }
+  return fn;
+}
