@@ -100,6 +100,8 @@ Deno.test("operators follow QGIS's precedence and semantics", () => {
 Deno.test("functions", () => {
   const cases: [string, unknown][] = [
     ["coalesce(n, NULL, 'x')", "x"],
+    ["geom_to_wkt(make_point(1, 2.123456789))", "Point (1 2.12345679)"],
+    ["geom_to_wkt(make_point(1.26, 2), 1)", "Point (1.3 2)"],
     ["if(pop > 5, 'y', 'n')", "y"],
     ["nullif(1, 1)", null],
     ["try(to_int('x'), -1)", -1],

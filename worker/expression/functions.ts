@@ -22,6 +22,7 @@ import {
 import type { Expression } from "./ast.ts";
 import { ExpressionEvalError } from "./errors.ts";
 import { parseWkt } from "./wkt.ts";
+import { geometryToWkt } from "./format.ts";
 import {
   compareValues,
   isGeometry,
@@ -397,6 +398,24 @@ def("attribute", 1, 2, (args, ctx) => {
   return f?.attributes[str(name)] ?? null;
 }, false);
 def("geom_from_wkt", 1, 1, ([t]) => parseWkt(str(t)));
+const WKT_TYPES: Record<string, string> = {
+  POINT: "Point",
+  LINESTRING: "LineString",
+  POLYGON: "Polygon",
+  MULTIPOINT: "MultiPoint",
+  MULTILINESTRING: "MultiLineString",
+  MULTIPOLYGON: "MultiPolygon",
+};
+// QGIS 3 spells WKT types in camel case and rounds to `precision` decimals (8)
+def("geom_to_wkt", 1, 2, ([g, precision]) => {
+  const p = precision === undefined ? 8 : num(precision);
+  return geometryToWkt(asGeometry(g))
+    .replace(/^[A-Z]+/, (t) => WKT_TYPES[t] ?? t)
+    .replace(
+      /-?\d+\.\d+(?:e[-+]?\d+)?/gi,
+      (n) => String(Number(Number(n).toFixed(p))),
+    );
+});
 def(
   "make_point",
   2,
