@@ -275,3 +275,53 @@ Deno.test("expressions and geometry literals print as text that parses back to t
     },
   );
 });
+
+Deno.test("geometry predicates and measures over the shared model", () => {
+  const sq = "geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))')";
+  const holed =
+    "geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (4 4, 6 4, 6 6, 4 6, 4 4))')";
+  const cases: [string, unknown][] = [
+    [`intersects(${sq}, make_point(5, 5))`, true],
+    [`intersects(${sq}, make_point(15, 5))`, false],
+    [`within(make_point(5, 5), ${sq})`, true],
+    [`contains(${sq}, make_point(5, 5))`, true],
+    [`contains(${holed}, make_point(5, 5))`, false],
+    [`intersects(${holed}, make_point(2, 2))`, true],
+    [`disjoint(${sq}, make_point(15, 5))`, true],
+    [
+      `intersects(${sq}, geom_from_wkt('LINESTRING(-5 5, 15 5)'))`,
+      true,
+    ],
+    [
+      `within(geom_from_wkt('LINESTRING(1 1, 9 9)'), ${sq})`,
+      true,
+    ],
+    [
+      `within(geom_from_wkt('LINESTRING(1 1, 19 9)'), ${sq})`,
+      false,
+    ],
+    [
+      `intersects(geom_from_wkt('LINESTRING(0 0, 10 10)'), geom_from_wkt('LINESTRING(0 10, 10 0)'))`,
+      true,
+    ],
+    [
+      `intersects(geom_from_wkt('LINESTRING(0 0, 1 1)'), geom_from_wkt('LINESTRING(0 10, 10 9)'))`,
+      false,
+    ],
+    [
+      `intersects(${sq}, geom_from_wkt('POLYGON((20 20, 30 20, 30 30, 20 20))'))`,
+      false,
+    ],
+    [
+      `within(geom_from_wkt('POLYGON((1 1, 2 1, 2 2, 1 1))'), ${sq})`,
+      true,
+    ],
+    [`area(${holed})`, 96],
+    [`perimeter(${holed})`, 48],
+    [`length(geom_from_wkt('LINESTRING(0 0, 3 4, 3 10)'))`, 11],
+    [`num_points(${sq})`, 5],
+    [`geometry_type(${sq})`, "Polygon"],
+    [`x(make_point(3, 4))`, 3],
+  ];
+  for (const [text, want] of cases) assert.deepEqual(ev(text), want, text);
+});
