@@ -1,0 +1,357 @@
+/**
+ * End-to-end speed and memory of the worker, as the issues ask: every job of
+ * `../shared/reference/` posted with the interface's `RedisQueue.post`
+ * through a private redis-server to ONE worker process (started with the
+ * README's permission flags), median end-to-end time next to the Python
+ * worker's figure; then 1,000 mixed render jobs with the worker's resident
+ * memory (`VmRSS` of its `/proc/<pid>/status`) at start and after 100, 500 and
+ * 1,000 jobs.
+ *
+ * ```sh
+ * deno task bench:e2e            # or: deno run -A tests/bench/e2e_bench.ts
+ * deno run -A tests/bench/e2e_bench.ts --runs 21 --memory-jobs 2000
+ * ```
+ *
+ * It is a script, not a `Deno.bench` file: the figures need one worker and
+ * one Redis for the whole run, which `Deno.bench` cannot share between cases.
+ * Under `deno bench` (not the main module) it registers nothing.
+ * Exit code 1 when a job fails or memory is over 256 MB or still growing.
+ *
+ * @module
+ */
+import { dirname, join } from "node:path";
+import { Redis } from "ioredis";
+import { fileURLToPath } from "node:url";
+import { RedisQueue } from "../../interface/redis_queue.ts";
+import { WORKERS_KEY } from "../../interface/protocol.ts";
+import type {
+  QslJobInfo,
+  QslJobInfoType,
+  QslJobParameterRender,
+} from "../../interface/job/input.ts";
+import { startTestRedis } from "../redis_server.ts";
+import { REFERENCE_DIR } from "../reference.ts";
+import { WORKER_ENV_VARS } from "../../worker/cli/env_vars.ts";
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const MAIN = join(REPO, "worker/main.ts");
+const NODE_MODULES = join(REPO, "node_modules");
+
+/** The Python worker's figures (`../shared/reference/README.md`), ms. */
+const PYTHON_MS: Record<string, number> = {
+  bui20220630: 97,
+  placenames: 158,
+  placenames_features: 10,
+  all_lv95: 80,
+  zones_outline_style: 16,
+};
+/** The Python worker's resident memory, MB. */
+const PYTHON_RSS_MB = 256;
+
+interface BenchJob {
+  name: string;
+  type: QslJobInfoType;
+  params: QslJobInfo["job"];
+}
+
+function argNumber(flag: string, fallback: number): number {
+  const i = Deno.args.indexOf(flag);
+  return i >= 0 ? Number(Deno.args[i + 1]) : fallback;
+}
+
+/**
+ * The corpus's jobs, their layers' `folder_name` made relative to the
+ * corpus root (`upstream/data`, `demo/data`) so one worker with the corpus
+ * as its data root serves them all.
+ */
+function loadJobs(root: string): BenchJob[] {
+  const jobs: BenchJob[] = [];
+  for (const sub of ["upstream", "demo"]) {
+    const files = [...Deno.readDirSync(join(root, sub))]
+      .map((e) => e.name).filter((n) => n.endsWith(".job.json")).sort();
+    for (const file of files) {
+      const info = JSON.parse(
+        Deno.readTextFileSync(join(root, sub, file)),
+      ) as QslJobInfo;
+      const fix = (layers: { folder_name?: string | null }[]): void => {
+        for (const l of layers) l.folder_name = `${sub}/${l.folder_name}`;
+      };
+      const job = info.job as unknown as Record<string, unknown>;
+      if (Array.isArray(job.layers)) fix(job.layers);
+      if (Array.isArray(job.queries)) {
+        for (const q of job.queries as { layers: [] }[]) fix(q.layers);
+      }
+      jobs.push({
+        name: file.replace(/\.job\.json$/, ""),
+        type: info.type,
+        params: info.job,
+      });
+    }
+  }
+  return jobs;
+}
+
+/**
+ * The baseline: a render job with no layers, 1×1 px. It goes the whole way a
+ * real render goes (post, BLMOVE, envelope parsing, the render runner, PNG
+ * encoding, publish, the client's decoding) with no data read and no
+ * painting, so it is the fixed cost every figure above it carries.
+ */
+function baselineJob(): BenchJob {
+  const params: QslJobParameterRender = {
+    layers: [],
+    bbox: {
+      x_min: 2600000,
+      x_max: 2600001,
+      y_min: 1200000,
+      y_max: 1200001,
+      z_min: 0,
+      z_max: 0,
+    },
+    crs: "EPSG:2056",
+    width: 1,
+    height: 1,
+    dpi: 96,
+    format: "image/png",
+    svg_paths: [],
+  };
+  return {
+    name: "baseline (empty 1×1 render)",
+    type: "QslJobInfoRender",
+    params,
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** A field of `/proc/<pid>/status` in MB (`VmRSS`, `VmHWM`). */
+function procMb(pid: number, field = "VmRSS"): number {
+  const status = Deno.readTextFileSync(`/proc/${pid}/status`);
+  const re = new RegExp(`${field}:\\s+(\\d+)\\s+kB`);
+  return Number(re.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+/**
+ * Mixed render jobs for the memory run: job `k` is reference render job
+ * `k % n` in one of four variants — full size, half and quarter size (same
+ * extent), and full size zoomed into the central quarter of the extent.
+ */
+function mixedRender(renders: BenchJob[], k: number): BenchJob {
+  const job = renders[k % renders.length];
+  const variant = Math.floor(k / renders.length) % 4;
+  const p = job.params as QslJobParameterRender;
+  if (variant === 0) return job;
+  if (variant === 3) {
+    const { x_min, x_max, y_min, y_max } = p.bbox;
+    const dx = (x_max - x_min) / 4, dy = (y_max - y_min) / 4;
+    const bbox = {
+      ...p.bbox,
+      x_min: x_min + dx,
+      x_max: x_max - dx,
+      y_min: y_min + dy,
+      y_max: y_max - dy,
+    };
+    return { ...job, params: { ...p, bbox } };
+  }
+  const f = variant === 1 ? 2 : 4;
+  return {
+    ...job,
+    params: {
+      ...p,
+      width: Math.round(p.width / f),
+      height: Math.round(p.height / f),
+    },
+  };
+}
+
+async function run(): Promise<number> {
+  if (REFERENCE_DIR === undefined) {
+    console.log(
+      "e2e bench skipped: ../shared/reference is absent (nothing to post)",
+    );
+    return 0;
+  }
+  const root = REFERENCE_DIR;
+  const runs = argNumber("--runs", 11);
+  const warmups = argNumber("--warmups", 2);
+  const memoryJobs = argNumber("--memory-jobs", 1000);
+  const jobs = loadJobs(root);
+  const baseline = baselineJob();
+
+  const redis = await startTestRedis();
+  const worker = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      `--allow-net=127.0.0.1:${redis.port}`,
+      `--allow-read=${root},${NODE_MODULES}`,
+      `--allow-env=${WORKER_ENV_VARS.join(",")}`,
+      "--allow-sys=hostname",
+      MAIN,
+      "run",
+      "--redis-url",
+      redis.url,
+      "--data-root",
+      root,
+      "--log-level",
+      "warning",
+    ],
+    cwd: REPO,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+    env: { NO_COLOR: "1" },
+  }).spawn();
+  let log = "";
+  const dec = new TextDecoder();
+  for (const s of [worker.stdout, worker.stderr]) {
+    s.pipeTo(
+      new WritableStream({
+        write: (c) => void (log = (log + dec.decode(c)).slice(-4000)),
+      }),
+    ).catch(() => {});
+  }
+  const queue = RedisQueue.create(redis.url);
+  let failures = 0;
+  const post = async (job: BenchJob): Promise<number> => {
+    const t0 = performance.now();
+    const { status, result } = await queue.post(job.params as never, {
+      type: job.type,
+      timeoutMs: 60_000,
+    });
+    const ms = performance.now() - t0;
+    if (status !== "succeed") {
+      failures++;
+      const why = typeof result.data === "string"
+        ? result.data
+        : JSON.stringify(result.data).slice(0, 200);
+      throw new Error(`${job.name}: ${status}: ${why}`);
+    }
+    return ms;
+  };
+
+  const client = new Redis(redis.url);
+  try {
+    // Registered = both engines loaded (the worker warms up before it
+    // registers), the state a job first meets.
+    const t = Date.now();
+    while ((await client.scard(WORKERS_KEY)) === 0) {
+      if (Date.now() - t > 60_000) throw new Error("worker did not register");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const rssStart = procMb(worker.pid);
+    // Warm-up: the first job waits for the engines (GDAL, Skia) to load.
+    const served = new Map<BenchJob, string | null>();
+    for (const job of [baseline, ...jobs]) {
+      try {
+        for (let i = 0; i < warmups; i++) await post(job);
+        served.set(job, null);
+      } catch (e) {
+        served.set(job, (e as Error).message.slice(0, 160));
+      }
+    }
+    const timed = [baseline, ...jobs].filter((j) => served.get(j) === null);
+    const times = new Map<BenchJob, number[]>(timed.map((j) => [j, []]));
+    // Interleaved rounds, so drift of the shared machine hits every job alike.
+    for (let r = 0; r < runs; r++) {
+      for (const job of timed) times.get(job)!.push(await post(job));
+    }
+    const base = median(times.get(baseline) ?? [NaN]);
+    console.log(
+      `\nEnd to end through Redis, one worker, median of ${runs} posts ` +
+        `(after ${warmups} warm-up posts each):\n`,
+    );
+    console.log(
+      "| job | ours ms | Python ms | ours / Python | ours / baseline |",
+    );
+    console.log("| --- | ---: | ---: | ---: | ---: |");
+    for (const job of [baseline, ...jobs]) {
+      const why = served.get(job);
+      const py = PYTHON_MS[job.name];
+      if (why) {
+        console.log(
+          `| ${job.name} | not served: ${why} | ${py ?? "—"} | — | — |`,
+        );
+        continue;
+      }
+      const m = median(times.get(job)!);
+      console.log(
+        `| ${job.name} | ${m.toFixed(1)} | ${py ?? "—"} | ${
+          py ? (m / py).toFixed(2) : "—"
+        } | ${(m / base).toFixed(1)} |`,
+      );
+    }
+
+    // Memory: mixed render jobs, two in flight so the worker never waits.
+    const renders = timed.filter((j) =>
+      j.type === "QslJobInfoRender" && j !== baseline
+    );
+    const samples: [string, number][] = [
+      ["start (registered, no job yet)", rssStart],
+      [`after warm-up and timing`, procMb(worker.pid)],
+    ];
+    let next = 0;
+    const t0 = performance.now();
+    const inFlight = 2;
+    const lane = async (): Promise<void> => {
+      while (next < memoryJobs) {
+        const k = next++;
+        await post(mixedRender(renders, k));
+        const done = k + 1;
+        if (done === 100 || done === 500 || done === memoryJobs) {
+          samples.push([`after ${done} mixed render jobs`, procMb(worker.pid)]);
+        }
+      }
+    };
+    if (renders.length > 0 && memoryJobs > 0) {
+      await Promise.all(Array.from({ length: inFlight }, lane));
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(
+      `\nWorker resident memory (VmRSS), ${memoryJobs} render jobs cycling ` +
+        `${
+          renders.map((j) => j.name).join(", ")
+        } (full, ½, ¼ size, zoomed ×2) in ${seconds.toFixed(1)} s ` +
+        `(${(memoryJobs / seconds).toFixed(1)} jobs/s):\n`,
+    );
+    console.log("| when | RSS MB |");
+    console.log("| --- | ---: |");
+    for (const [when, mb] of samples) {
+      console.log(`| ${when} | ${mb.toFixed(1)} |`);
+    }
+    const values = samples.map(([, mb]) => mb);
+    const peak = Math.max(...values);
+    const at500 = samples.find(([w]) => w.startsWith("after 500 "))?.[1];
+    const last = values[values.length - 1];
+    const growth = at500 === undefined ? 0 : last - at500;
+    const hwm = procMb(worker.pid, "VmHWM");
+    const ok = peak <= PYTHON_RSS_MB && growth <= 0.05 * at500!;
+    console.log(
+      `\nmemory: peak sample ${peak.toFixed(1)} MB, VmHWM ${
+        hwm.toFixed(1)
+      } MB (limit ${PYTHON_RSS_MB} MB), ` +
+        `500 → ${memoryJobs} jobs ${growth >= 0 ? "+" : ""}${
+          growth.toFixed(1)
+        } MB: ${ok ? "ok" : "FAIL"}`,
+    );
+    return failures === 0 && ok ? 0 : 1;
+  } catch (e) {
+    console.error(
+      `e2e bench failed: ${(e as Error).message}\nworker log:\n${log}`,
+    );
+    return 1;
+  } finally {
+    await queue.close();
+    client.disconnect();
+    try {
+      worker.kill("SIGTERM");
+    } catch { /* already gone */ }
+    await worker.status;
+    await redis.stop();
+  }
+}
+
+if (import.meta.main) Deno.exit(await run());
