@@ -14,7 +14,7 @@
  *
  * It is a script, not a `Deno.bench` file: the figures need one worker and
  * one Redis for the whole run, which `Deno.bench` cannot share between cases.
- * Under `deno bench` (not the main module) it registers nothing.
+ * Under `deno bench` (not the main module) it registers nothing and says so.
  * Exit code 1 when a job fails or memory is over 256 MB or still growing.
  *
  * @module
@@ -333,9 +333,12 @@ async function run(): Promise<number> {
       `\nmemory: peak sample ${peak.toFixed(1)} MB, VmHWM ${
         hwm.toFixed(1)
       } MB (limit ${PYTHON_RSS_MB} MB), ` +
-        `500 → ${memoryJobs} jobs ${growth >= 0 ? "+" : ""}${
-          growth.toFixed(1)
-        } MB: ${ok ? "ok" : "FAIL"}`,
+        (at500 === undefined
+          ? "growth not measured (fewer than 500 jobs)"
+          : `500 → ${memoryJobs} jobs ${growth >= 0 ? "+" : ""}${
+            growth.toFixed(1)
+          } MB`) +
+        `: ${ok ? "ok" : "FAIL"}`,
     );
     return failures === 0 && ok ? 0 : 1;
   } catch (e) {
@@ -354,4 +357,11 @@ async function run(): Promise<number> {
   }
 }
 
-if (import.meta.main) Deno.exit(await run());
+if (import.meta.main) {
+  Deno.exit(await run());
+} else {
+  console.log(
+    "tests/bench/e2e_bench.ts is a script: `deno task bench:e2e` runs it " +
+      "(`deno task bench` does, after deno bench)",
+  );
+}
