@@ -7,6 +7,7 @@
  */
 import type { QslJobInfo, QslJobInfoType } from "@qgis-server-light/interface";
 import { renderRunner } from "./render.ts";
+import { featureRunner } from "./feature.ts";
 import type { Runner } from "./types.ts";
 
 /** The envelope of job type `T`. */
@@ -27,11 +28,11 @@ export type RunnerRegistry = {
  * @example
  * ```ts ignore
  * import { defaultRunners } from "./registry.ts";
- * Object.keys(defaultRunners()); // ["QslJobInfoRender"]
+ * Object.keys(defaultRunners()); // ["QslJobInfoRender", "QslJobInfoFeature"]
  * ```
  */
 export function defaultRunners(): RunnerRegistry {
-  return { QslJobInfoRender: renderRunner };
+  return { QslJobInfoRender: renderRunner, QslJobInfoFeature: featureRunner };
 }
 
 /**
