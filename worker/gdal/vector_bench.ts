@@ -13,6 +13,7 @@ import { datasetCache } from "./dataset_cache.ts";
 import { type LayerRef, resolveLayerSource } from "./source.ts";
 import { convertGeoJson } from "./_test_util.ts";
 import type { Rect } from "../geometry/types.ts";
+import { printMedians } from "../../tests/bench/medians.ts";
 
 const SWISS: Rect = {
   xmin: 2400000,
@@ -199,38 +200,8 @@ if (!NO_REFERENCE) {
   });
 }
 
-async function medians(runs: number): Promise<void> {
-  const groups = new Map<
-    string,
-    { name: string; median: number; baseline: boolean }[]
-  >();
-  for (const b of benches) {
-    await b.fn(); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      await b.fn();
-      times.push(performance.now() - t0);
-    }
-    times.sort((x, y) => x - y);
-    const row = {
-      name: b.name,
-      median: times[runs >> 1],
-      baseline: !!b.baseline,
-    };
-    groups.set(b.group, [...(groups.get(b.group) ?? []), row]);
-  }
-  for (const [group, rows] of groups) {
-    const base = rows.find((r) => r.baseline) ?? rows[0];
-    console.log(`\n${group}`);
-    for (const r of rows) {
-      console.log(
-        `  ${r.median.toFixed(2).padStart(8)} ms  ×${
-          (r.median / base.median).toFixed(2)
-        }  ${r.name}`,
-      );
-    }
-  }
+function medians(runs: number): Promise<unknown> {
+  return printMedians(benches, runs);
 }
 
 /**

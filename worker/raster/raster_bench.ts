@@ -16,6 +16,7 @@ import { clearWindowCache, warpBand } from "./read.ts";
 import { renderPseudocolor } from "./renderers.ts";
 import { parseRasterStyle } from "./style.ts";
 import { mapFor, testContext } from "./_test_util.ts";
+import { printMedians } from "../../tests/bench/medians.ts";
 
 interface Case {
   name: string;
@@ -93,37 +94,8 @@ if (!NO_REFERENCE) {
   });
 }
 
-async function medians(runs: number): Promise<void> {
-  const groups = new Map<
-    string,
-    { name: string; median: number; baseline: boolean }[]
-  >();
-  for (const b of benches) {
-    await b.fn(); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      await b.fn();
-      times.push(performance.now() - t0);
-    }
-    times.sort((x, y) => x - y);
-    groups.set(b.group, [...(groups.get(b.group) ?? []), {
-      name: b.name,
-      median: times[runs >> 1],
-      baseline: !!b.baseline,
-    }]);
-  }
-  for (const [group, rows] of groups) {
-    const base = rows.find((r) => r.baseline) ?? rows[0];
-    console.log(`\n${group} (Python worker, end to end: 97 ms)`);
-    for (const r of rows) {
-      console.log(
-        `  ${r.median.toFixed(2).padStart(8)} ms  ×${
-          (r.median / base.median).toFixed(2)
-        }  ${r.name}`,
-      );
-    }
-  }
+function medians(runs: number): Promise<unknown> {
+  return printMedians(benches, runs);
 }
 
 if (import.meta.main) {

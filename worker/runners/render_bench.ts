@@ -19,6 +19,7 @@ import { readVectorLayer } from "../gdal/vector.ts";
 import { computeMapSettings } from "../map/compute.ts";
 import { getCanvasKit } from "../paint/canvaskit.ts";
 import { encodePng } from "../paint/png.ts";
+import { printMedians } from "../../tests/bench/medians.ts";
 
 interface Case {
   name: string;
@@ -112,38 +113,8 @@ if (!NO_REFERENCE) {
   });
 }
 
-async function medians(runs: number): Promise<void> {
-  const groups = new Map<
-    string,
-    { name: string; median: number; baseline: boolean }[]
-  >();
-  for (const b of benches) {
-    await b.fn(); // warm-up
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      await b.fn();
-      times.push(performance.now() - t0);
-    }
-    times.sort((x, y) => x - y);
-    const row = {
-      name: b.name,
-      median: times[runs >> 1],
-      baseline: !!b.baseline,
-    };
-    groups.set(b.group, [...(groups.get(b.group) ?? []), row]);
-  }
-  for (const [group, rows] of groups) {
-    const base = rows.find((r) => r.baseline) ?? rows[0];
-    console.log(`\n${group}`);
-    for (const r of rows) {
-      console.log(
-        `  ${r.median.toFixed(2).padStart(8)} ms  ×${
-          (r.median / base.median).toFixed(2)
-        }  ${r.name}`,
-      );
-    }
-  }
+function medians(runs: number): Promise<unknown> {
+  return printMedians(benches, runs);
 }
 
 /** Resident memory over 1,000 mixed render jobs (9 zones : 1 bui20220630). */
