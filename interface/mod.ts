@@ -16,6 +16,7 @@ export * from "./job/input.ts";
 export * from "./job/output.ts";
 export * from "./engine_info.ts";
 export * from "./parse.ts";
+export * from "./errors.ts";
 export * from "./style_codec.ts";
 export * from "./redact.ts";
 export * from "./pickle.ts";

@@ -5,27 +5,8 @@
  * @module
  */
 
-/** Malformed project XML, with the position QGIS would report. */
-export class QgisSyntaxError extends SyntaxError {
-  /** 1-based line of the error, or 0 when unknown. */
-  readonly line: number;
-  /** 1-based column of the error, or 0 when unknown. */
-  readonly column: number;
-
-  /**
-   * @example
-   * ```ts
-   * import { QgisSyntaxError } from "./errors.ts";
-   * const e = new QgisSyntaxError("Cannot parse demo.qgs: bad tag", 3, 7);
-   * ```
-   */
-  constructor(message: string, line: number, column: number) {
-    super(message);
-    this.name = "QgisSyntaxError";
-    this.line = line;
-    this.column = column;
-  }
-}
+// Malformed project XML is the shared QgisSyntaxError, with line and column.
+export { QgisSyntaxError } from "../../interface/errors.ts";
 
 /** A project file that cannot be read (missing, wrong kind, not a zip …). */
 export class ProjectError extends Error {
