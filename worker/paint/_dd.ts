@@ -1,0 +1,174 @@
+/**
+ * Reading a symbol layer's properties for one feature: the QML value, or
+ * its data-defined override when one is active, converted to pixels and
+ * Skia enums. Shared by every symbol layer painter.
+ *
+ * @module
+ */
+import {
+  parseColor,
+  parseUnit,
+  propNumber,
+  type Rgba,
+  toPixels,
+} from "../style/props.ts";
+import type { Feature } from "../geometry/types.ts";
+import type { SymbolLayer } from "../style/model.ts";
+import type { CompiledExpression, PaintContext } from "./context.ts";
+import { capOf, joinOf } from "./_skia.ts";
+
+// Compiled data-defined expressions by compiler, then by text: a style's
+// expressions are compiled once per job, not once per feature.
+const compiled = new WeakMap<object, Map<string, CompiledExpression | null>>();
+
+// QGIS's default outline colour of fills and markers.
+const OUTLINE: Rgba = [35, 35, 35, 255];
+
+/** Converts a size property with its `<key>_unit` to pixels. */
+export function px(
+  pc: PaintContext,
+  props: Record<string, string>,
+  value: number,
+  unitKey: string,
+): number {
+  return toPixels(value, parseUnit(props[unitKey]), pc.map);
+}
+
+/** Per-feature evaluation of data-defined properties. */
+export class Dd {
+  constructor(
+    readonly pc: PaintContext,
+    private feature: Feature | null,
+  ) {}
+
+  /** The data-defined value of `name`, or undefined (inactive, null, error). */
+  value(layer: SymbolLayer, name: string): unknown {
+    const p = layer.dataDefined[name];
+    if (!p?.active || !this.feature) return undefined;
+    let cache = compiled.get(this.pc.compile);
+    if (!cache) {
+      cache = new Map();
+      compiled.set(this.pc.compile, cache);
+    }
+    let fn = cache.get(p.expression);
+    if (fn === undefined) {
+      try {
+        fn = this.pc.compile(p.expression);
+      } catch (error) {
+        this.pc.warn(
+          `data-defined ${name} '${p.expression}': ${(error as Error).message}`,
+        );
+        fn = null;
+      }
+      cache.set(p.expression, fn);
+    }
+    if (!fn) return undefined;
+    try {
+      const v = fn({
+        feature: this.feature,
+        geometry: this.feature.geometry,
+        variables: this.pc.variables,
+      });
+      return v === null ? undefined : v;
+    } catch {
+      return undefined;
+    }
+  }
+
+  num(layer: SymbolLayer, name: string, fallback: number): number {
+    const v = this.value(layer, name);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    return Number.isFinite(n) ? n : fallback;
+  }
+
+  str(layer: SymbolLayer, name: string, fallback: string): string {
+    const v = this.value(layer, name);
+    return v === undefined ? fallback : String(v);
+  }
+
+  color(layer: SymbolLayer, name: string, fallback: Rgba): Rgba {
+    const v = this.value(layer, name);
+    return v === undefined ? fallback : parseColor(String(v), fallback);
+  }
+
+  point(
+    layer: SymbolLayer,
+    name: string,
+    fallback: [number, number],
+  ): [number, number] {
+    const v = this.value(layer, name);
+    if (v === undefined) return fallback;
+    const [x, y] = String(v).split(",").map(Number);
+    return Number.isFinite(x) && Number.isFinite(y) ? [x, y] : fallback;
+  }
+
+  /**
+   * A size in pixels: the data-defined `name` (when given and active), else
+   * the QML property `key` (else `fallback`), in the unit `<key>_unit`.
+   */
+  size(
+    layer: SymbolLayer,
+    name: string | null,
+    key: string,
+    fallback: number,
+  ): number {
+    const props = layer.props;
+    const value = propNumber(props, key, fallback);
+    return px(
+      this.pc,
+      props,
+      name ? this.num(layer, name, value) : value,
+      `${key}_unit`,
+    );
+  }
+
+  /** A colour: the data-defined `name`, else the QML property `key`. */
+  colorOf(
+    layer: SymbolLayer,
+    name: string,
+    key: string,
+    fallback: Rgba,
+  ): Rgba {
+    return this.color(layer, name, parseColor(layer.props[key], fallback));
+  }
+
+  /** The outline colour: data-defined `outlineColor`, else `outline_color`. */
+  outlineColor(layer: SymbolLayer): Rgba {
+    return this.colorOf(layer, "outlineColor", "outline_color", OUTLINE);
+  }
+
+  /** The outline pen style: data-defined `outlineStyle`, else `outline_style`. */
+  outlineStyle(layer: SymbolLayer): string {
+    return this.str(
+      layer,
+      "outlineStyle",
+      layer.props.outline_style ?? "solid",
+    );
+  }
+
+  /** The pen join: data-defined `joinStyle`, else the QML `joinstyle`. */
+  join(
+    layer: SymbolLayer,
+    fallback: Parameters<typeof joinOf>[2],
+  ): ReturnType<typeof joinOf> {
+    return joinOf(
+      this.pc.ck,
+      this.str(layer, "joinStyle", layer.props.joinstyle ?? fallback),
+      fallback,
+    );
+  }
+
+  /** The pen cap: data-defined `capStyle`, else the QML property `key`. */
+  cap(
+    layer: SymbolLayer,
+    key: string,
+    fallback: Parameters<typeof capOf>[2],
+  ): ReturnType<typeof capOf> {
+    return capOf(
+      this.pc.ck,
+      this.str(layer, "capStyle", layer.props[key] ?? fallback),
+      fallback,
+    );
+  }
+}

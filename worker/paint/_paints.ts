@@ -1,0 +1,175 @@
+/**
+ * Skia paints as QPainter's pens and brushes (Qt dash patterns, Qt's 8×8
+ * brush patterns), and the draw/clip helpers every symbol layer painter
+ * shares. Every paint and path made here is deleted after drawing.
+ *
+ * @module
+ */
+import type { Canvas, Paint, Path } from "canvaskit-wasm";
+import type { Rgba } from "../style/props.ts";
+import type { PaintContext } from "./context.ts";
+import {
+  type capOf,
+  color,
+  type joinOf,
+  newPaint,
+  pathOf,
+  qtDashPattern,
+} from "./_skia.ts";
+
+/** A stroke paint as QPainter's pen (Qt dash patterns scale with the width). */
+export function strokePaint(
+  pc: PaintContext,
+  rgba: Rgba,
+  opacity: number,
+  width: number,
+  style: string,
+  cap: ReturnType<typeof capOf>,
+  join: ReturnType<typeof joinOf>,
+  customDash: number[] | null,
+  dashOffset = 0,
+): Paint | null {
+  if (style === "no" || rgba[3] === 0) return null;
+  const { ck } = pc;
+  const p = newPaint(ck, pc.featureBlendMode);
+  p.setStyle(ck.PaintStyle.Stroke);
+  p.setColor(color(ck, rgba, opacity));
+  p.setStrokeWidth(width);
+  p.setStrokeCap(cap);
+  p.setStrokeJoin(join);
+  p.setStrokeMiter(2); // Qt's default miter limit
+  let dash: number[] | null = null;
+  if (customDash && customDash.length >= 2) dash = customDash;
+  else {
+    const pattern = qtDashPattern(style);
+    if (pattern) {
+      const unit = Math.max(width, 1);
+      dash = pattern.map((v) => v * unit);
+    }
+  }
+  if (dash) {
+    if (dash.length % 2 === 1) dash = [...dash, ...dash];
+    if (dash.some((v) => v > 0)) {
+      const effect = ck.PathEffect.MakeDash(dash, dashOffset);
+      p.setPathEffect(effect);
+      effect.delete();
+    }
+  }
+  return p;
+}
+
+/** A solid brush; null when nothing would show. */
+export function fillPaint(
+  pc: PaintContext,
+  rgba: Rgba,
+  opacity: number,
+): Paint | null {
+  if (rgba[3] === 0 || opacity === 0) return null;
+  const p = newPaint(pc.ck, pc.featureBlendMode);
+  p.setStyle(pc.ck.PaintStyle.Fill);
+  p.setColor(color(pc.ck, rgba, opacity));
+  return p;
+}
+
+// Qt's 8×8 brush patterns as X bitmaps (bit x of row y, least significant
+// bit first; a CLEAR bit is painted with the brush colour).
+const PATTERNS: Record<string, number[]> = {
+  dense1: [0x00, 0x44, 0x00, 0x00, 0x00, 0x44, 0x00, 0x00],
+  dense2: [0x88, 0x00, 0x22, 0x00, 0x88, 0x00, 0x22, 0x00],
+  dense3: [0xaa, 0x44, 0xaa, 0x11, 0xaa, 0x44, 0xaa, 0x11],
+  dense4: [0x55, 0xaa, 0x55, 0xaa, 0x55, 0xaa, 0x55, 0xaa],
+  dense5: [0x55, 0xbb, 0x55, 0xee, 0x55, 0xbb, 0x55, 0xee],
+  dense6: [0x77, 0xff, 0xdd, 0xff, 0x77, 0xff, 0xdd, 0xff],
+  dense7: [0xff, 0xbb, 0xff, 0xff, 0xff, 0xbb, 0xff, 0xff],
+  horizontal: [0xff, 0xff, 0xff, 0x00, 0xff, 0xff, 0xff, 0xff],
+  vertical: [0xef, 0xef, 0xef, 0xef, 0xef, 0xef, 0xef, 0xef],
+  cross: [0xef, 0xef, 0xef, 0x00, 0xef, 0xef, 0xef, 0xef],
+  b_diagonal: [0x7f, 0xbf, 0xdf, 0xef, 0xf7, 0xfb, 0xfd, 0xfe],
+  f_diagonal: [0xfe, 0xfd, 0xfb, 0xf7, 0xef, 0xdf, 0xbf, 0x7f],
+  diagonal_x: [0x7e, 0xbd, 0xdb, 0xe7, 0xe7, 0xdb, 0xbd, 0x7e],
+};
+
+/** A paint filling with Qt's pixel-aligned brush pattern in a colour. */
+export function patternPaint(
+  pc: PaintContext,
+  style: string,
+  rgba: Rgba,
+  opacity: number,
+): Paint | null {
+  const bits = PATTERNS[style];
+  if (!bits) return null;
+  const { ck } = pc;
+  const pixels = new Uint8Array(8 * 8 * 4);
+  const a = Math.round(rgba[3] * opacity);
+  for (let y = 0; y < 8; y++) {
+    for (let x = 0; x < 8; x++) {
+      if (!(bits[y] & (1 << x))) {
+        const i = (y * 8 + x) * 4;
+        pixels.set([rgba[0], rgba[1], rgba[2], a], i);
+      }
+    }
+  }
+  const image = ck.MakeImage(
+    {
+      width: 8,
+      height: 8,
+      alphaType: ck.AlphaType.Unpremul,
+      colorType: ck.ColorType.RGBA_8888,
+      colorSpace: ck.ColorSpace.SRGB,
+    },
+    pixels,
+    32,
+  );
+  if (!image) return null;
+  const shader = image.makeShaderOptions(
+    ck.TileMode.Repeat,
+    ck.TileMode.Repeat,
+    ck.FilterMode.Nearest,
+    ck.MipmapMode.None,
+  );
+  image.delete();
+  const p = newPaint(ck, pc.featureBlendMode);
+  p.setShader(shader);
+  shader.delete();
+  return p;
+}
+
+/** Draws a path with each paint, then deletes the paints and the path. */
+export function drawAndDelete(
+  canvas: Canvas,
+  path: Path,
+  paints: (Paint | null)[],
+): void {
+  for (const p of paints) {
+    if (p) {
+      canvas.drawPath(path, p);
+      p.delete();
+    }
+  }
+  path.delete();
+}
+
+/** Clips the canvas to rings (even-odd); returns the function that restores it. */
+export function clipTo(pc: PaintContext, rings: Float64Array[]): () => void {
+  const path = pathOf(pc.ck, rings, true);
+  pc.canvas.save();
+  pc.canvas.clipPath(path, pc.ck.ClipOp.Intersect, true);
+  path.delete();
+  return () => pc.canvas.restore();
+}
+
+/** The pixel bounding box `[x0, y0, x1, y1]` of rings. */
+export function bounds(
+  rings: Float64Array[],
+): [number, number, number, number] {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const r of rings) {
+    for (let i = 0; i + 1 < r.length; i += 2) {
+      x0 = Math.min(x0, r[i]);
+      x1 = Math.max(x1, r[i]);
+      y0 = Math.min(y0, r[i + 1]);
+      y1 = Math.max(y1, r[i + 1]);
+    }
+  }
+  return [x0, y0, x1, y1];
+}

@@ -1,0 +1,187 @@
+/**
+ * Marker symbol layers at a point: sizes, rotation, offsets and anchor
+ * points common to every marker class, then the class's own drawing
+ * (`SimpleMarker`, `FilledMarker`, `FontMarker`, `SvgMarker`, `EllipseMarker`).
+ *
+ * @module
+ */
+import type { SymbolLayer } from "../style/model.ts";
+import { propNumber, propPoint } from "../style/props.ts";
+import type { PaintContext } from "./context.ts";
+import { joinOf } from "./_skia.ts";
+import { type Dd, px } from "./_dd.ts";
+import { drawAndDelete, fillPaint, strokePaint } from "./_paints.ts";
+import { markerShape } from "./shapes.ts";
+import { drawFontMarker } from "./font_marker.ts";
+import { drawSvgMarker } from "./svg_marker.ts";
+import { drawSymbol } from "./symbol.ts";
+import { simpleMarker } from "./simple_marker.ts";
+
+/**
+ * Draws one marker symbol layer at a pixel position, rotated by its angle
+ * plus a parent's `lineAngle`.
+ *
+ * @example
+ * ```ts ignore
+ * import { drawMarkerLayer } from "./marker_layer.ts";
+ * drawMarkerLayer(pc, layer, 10, 10, 1, dd, 0);
+ * ```
+ */
+export function drawMarkerLayer(
+  pc: PaintContext,
+  layer: SymbolLayer,
+  x: number,
+  y: number,
+  opacity: number,
+  dd: Dd,
+  lineAngle: number,
+): void {
+  const props = layer.props;
+  const size = dd.size(layer, "size", "size", 2);
+  const angle = dd.num(layer, "angle", propNumber(props, "angle", 0)) +
+    lineAngle;
+  const [ox0, oy0] = dd.point(layer, "offset", propPoint(props, "offset"));
+  let ox = px(pc, props, ox0, "offset_unit"),
+    oy = px(pc, props, oy0, "offset_unit");
+  // anchor points: 0 left/top, 1 centre, 2 right/bottom
+  const h = propNumber(props, "horizontal_anchor_point", 1);
+  const v = propNumber(props, "vertical_anchor_point", 1);
+  const width = layer.className === "EllipseMarker"
+    ? dd.size(layer, null, "symbol_width", size)
+    : size;
+  const height = layer.className === "EllipseMarker"
+    ? dd.size(layer, null, "symbol_height", size)
+    : size;
+  if (h === 0) ox += width / 2;
+  else if (h === 2) ox -= width / 2;
+  if (v === 0) oy += height / 2;
+  else if (v === 2) oy -= height / 2;
+  if (angle !== 0) {
+    const r = (angle * Math.PI) / 180;
+    [ox, oy] = [
+      ox * Math.cos(r) - oy * Math.sin(r),
+      ox * Math.sin(r) + oy * Math.cos(r),
+    ];
+  }
+  switch (layer.className) {
+    case "FilledMarker": {
+      // the shape's outline as a polygon, drawn with the fill sub-symbol
+      const sub = layer.subSymbol;
+      if (!sub) return;
+      const shape = markerShape(dd.str(layer, "name", props.name ?? "circle"));
+      const half = size / 2, r = (angle * Math.PI) / 180;
+      const c = Math.cos(r) * half, si = Math.sin(r) * half;
+      const rings: Float64Array[] = [];
+      for (const cmd of shape.commands) {
+        let unit: number[] = [];
+        if (cmd.op === "poly") unit = cmd.points;
+        else if (cmd.op === "circle") {
+          for (let i = 0; i < 64; i++) {
+            unit.push(
+              Math.cos((i * Math.PI) / 32),
+              Math.sin((i * Math.PI) / 32),
+            );
+          }
+        } else continue;
+        const ring = new Float64Array(unit.length + 2);
+        for (let i = 0; i + 1 < unit.length; i += 2) {
+          ring[i] = x + ox + unit[i] * c - unit[i + 1] * si;
+          ring[i + 1] = y + oy + unit[i] * si + unit[i + 1] * c;
+        }
+        ring[unit.length] = ring[0];
+        ring[unit.length + 1] = ring[1];
+        rings.push(ring);
+      }
+      if (rings.length === 0) return;
+      drawSymbol(pc, sub, null, { kind: "polygon", parts: [rings] }, {
+        opacity,
+      });
+      return;
+    }
+    case "SimpleMarker":
+      simpleMarker(
+        pc,
+        layer,
+        x,
+        y,
+        size,
+        angle,
+        ox,
+        oy,
+        opacity,
+        dd,
+        lineAngle === 0,
+      );
+      return;
+    case "FontMarker": {
+      const fill = dd.colorOf(layer, "fillColor", "color", [0, 0, 0, 255]);
+      const stroke = dd.outlineColor(layer);
+      const strokeWidth = dd.size(layer, "outlineWidth", "outline_width", 0);
+      drawFontMarker(pc, {
+        x: x + ox,
+        y: y + oy,
+        size,
+        angle,
+        chr: dd.str(layer, "char", props.chr ?? "A"),
+        family: props.font ?? "DejaVu Sans",
+        style: props.font_style ?? "",
+        fill,
+        stroke,
+        strokeWidth,
+        opacity,
+        join: joinOf(pc.ck, props.joinstyle, "miter"),
+      });
+      return;
+    }
+    case "SvgMarker": {
+      const fill = dd.colorOf(layer, "fillColor", "color", [255, 0, 0, 255]);
+      const stroke = dd.outlineColor(layer);
+      const strokeWidth = dd.num(
+        layer,
+        "outlineWidth",
+        propNumber(props, "outline_width", 0.2),
+      );
+      const fixedAspect = propNumber(props, "fixedAspectRatio", 0);
+      drawSvgMarker(pc, {
+        path: dd.str(layer, "name", props.name ?? ""),
+        x: x + ox,
+        y: y + oy,
+        size,
+        aspect: fixedAspect > 0 ? fixedAspect : null,
+        angle,
+        fill,
+        stroke,
+        strokeWidthPx: px(pc, props, strokeWidth, "outline_width_unit"),
+        strokeWidthParam: strokeWidth,
+        opacity,
+      });
+      return;
+    }
+    case "EllipseMarker": {
+      const fill = dd.colorOf(layer, "fillColor", "color", [255, 0, 0, 255]);
+      const stroke = dd.outlineColor(layer);
+      const sw = dd.size(layer, null, "outline_width", 0);
+      const { ck, canvas } = pc;
+      canvas.save();
+      canvas.translate(x + ox, y + oy);
+      if (angle) canvas.rotate(angle, 0, 0);
+      const b = new ck.PathBuilder();
+      b.addOval(ck.LTRBRect(-width / 2, -height / 2, width / 2, height / 2));
+      drawAndDelete(canvas, b.detachAndDelete(), [
+        fillPaint(pc, fill, opacity),
+        strokePaint(
+          pc,
+          stroke,
+          opacity,
+          sw,
+          dd.outlineStyle(layer),
+          ck.StrokeCap.Square,
+          joinOf(ck, props.joinstyle, "miter"),
+          null,
+        ),
+      ]);
+      canvas.restore();
+      return;
+    }
+  }
+}
