@@ -1,0 +1,219 @@
+import assert from "node:assert/strict";
+import { DOMParser } from "@xmldom/xmldom";
+import {
+  escapeXml,
+  type InfoResult,
+  jsonValue,
+  textValue,
+  toGeoJsonGeometry,
+  toGml2,
+  writeFeatureInfo,
+  writeGeoJson,
+  writeGml,
+  writeHtml,
+  writeText,
+  xmlName,
+} from "./feature_info_format.ts";
+import type { Geometry } from "../geometry/types.ts";
+
+const square: Geometry = {
+  kind: "polygon",
+  parts: [[new Float64Array([0, 0, 4, 0, 4, 4, 0, 4, 0, 0])]],
+};
+
+const result = (): InfoResult => ({
+  crs: "EPSG:2056",
+  layers: [
+    {
+      name: "roads & <paths>",
+      features: [
+        {
+          id: 7,
+          attributes: {
+            fid: 7,
+            name: `<script>alert("x")</script> 'quoted'`,
+            width: 2.5,
+            open: true,
+            note: null,
+            since: new Date(2024, 0, 31, 10, 5, 0),
+          },
+          geometry: {
+            kind: "line",
+            parts: [[new Float64Array([1, 2, 3, 4])]],
+          },
+        },
+      ],
+    },
+    { name: "empty", features: [] },
+  ],
+});
+
+Deno.test("values: JSON keeps types, dates ISO, bytes base64; text shows NULL", () => {
+  assert.equal(jsonValue(3), 3);
+  assert.equal(jsonValue(true), true);
+  assert.equal(jsonValue(Infinity), null);
+  assert.equal(
+    jsonValue(new Date(2020, 1, 3, 4, 5, 6, 7)),
+    "2020-02-03T04:05:06.007",
+  );
+  assert.equal(jsonValue(new Uint8Array([255, 0])), "/wA=");
+  assert.equal(textValue(null), "NULL");
+  assert.equal(textValue(false), "false");
+  assert.equal(textValue("a'b"), "a'b");
+});
+
+Deno.test("GeoJSON geometries: single and multi parts, holes", () => {
+  assert.deepEqual(
+    toGeoJsonGeometry({
+      kind: "point",
+      parts: [[new Float64Array([1, 2])], [new Float64Array([3, 4])]],
+    }),
+    { type: "MultiPoint", coordinates: [[1, 2], [3, 4]] },
+  );
+  assert.deepEqual(
+    toGeoJsonGeometry({
+      kind: "line",
+      parts: [[new Float64Array([0, 0, 1, 1])], [
+        new Float64Array([2, 2, 3, 3]),
+      ]],
+    }),
+    {
+      type: "MultiLineString",
+      coordinates: [[[0, 0], [1, 1]], [[2, 2], [3, 3]]],
+    },
+  );
+  const holed: Geometry = {
+    kind: "polygon",
+    parts: [[
+      square.parts[0][0],
+      new Float64Array([1, 1, 2, 1, 2, 2, 1, 1]),
+    ]],
+  };
+  const g = toGeoJsonGeometry(holed);
+  assert.equal(g.type, "Polygon");
+  assert.equal((g.coordinates as unknown[]).length, 2);
+  assert.equal(
+    toGeoJsonGeometry({
+      kind: "polygon",
+      parts: [...square.parts, ...square.parts],
+    })
+      .type,
+    "MultiPolygon",
+  );
+});
+
+Deno.test("GeoJSON: ids 'layer.fid', typed properties, geometry in the map CRS", () => {
+  const json = JSON.parse(writeGeoJson(result()));
+  assert.equal(json.type, "FeatureCollection");
+  assert.equal(json.features.length, 1);
+  const [f] = json.features;
+  assert.equal(f.id, "roads & <paths>.7");
+  assert.deepEqual(f.geometry, {
+    type: "LineString",
+    coordinates: [[1, 2], [3, 4]],
+  });
+  assert.deepEqual(f.properties, {
+    fid: 7,
+    name: `<script>alert("x")</script> 'quoted'`,
+    width: 2.5,
+    open: true,
+    note: null,
+    since: "2024-01-31T10:05:00",
+  });
+});
+
+Deno.test("text: QGIS Server's layout, every layer listed, empty ones too", () => {
+  assert.equal(
+    writeText(result()),
+    "GetFeatureInfo results\n\n" +
+      "Layer 'roads & <paths>'\n" +
+      "Feature 7\n" +
+      "fid = '7'\n" +
+      `name = '<script>alert("x")</script> 'quoted''\n` +
+      "width = '2.5'\n" +
+      "open = 'true'\n" +
+      "note = 'NULL'\n" +
+      "since = '2024-01-31T10:05:00'\n" +
+      "\n" +
+      "Layer 'empty'\n" +
+      "\n",
+  );
+});
+
+Deno.test("HTML: nothing from the data reaches the page unescaped", () => {
+  const html = writeHtml(result());
+  assert.ok(!html.includes("<script>"));
+  assert.ok(html.includes("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"));
+  assert.ok(html.includes("<TD>roads &amp; &lt;paths&gt;</TD>"));
+  assert.ok(html.includes("<TR><TH>Feature</TH><TD>7</TD></TR>"));
+  assert.ok(html.includes("<TR><TH>note</TH><TD>NULL</TD></TR>"));
+  assert.equal(html.match(/<TABLE/g)?.length, 3, "two layers, one feature");
+  assert.equal(escapeXml("a\u0001b"), "ab");
+});
+
+Deno.test("GML 2: well-formed, QGIS's element names, box, geometry and escaped values", () => {
+  const xml = writeGml(result());
+  const errors: string[] = [];
+  const doc = new DOMParser({
+    onError: (level: string, msg: string) => {
+      if (level !== "warning") errors.push(msg);
+    },
+  }).parseFromString(xml, "text/xml");
+  assert.deepEqual(errors, []);
+  const members = doc.getElementsByTagName("gml:featureMember");
+  assert.equal(members.length, 1);
+  const feature = doc.getElementsByTagName("qgs:roads____paths_")[0];
+  assert.ok(feature, xml);
+  assert.equal(feature.getAttribute("fid"), "roads____paths_.7");
+  assert.equal(
+    doc.getElementsByTagName("qgs:name")[0].textContent,
+    `<script>alert("x")</script> 'quoted'`,
+  );
+  assert.equal(doc.getElementsByTagName("qgs:note")[0].textContent, "");
+  assert.equal(
+    doc.getElementsByTagName("gml:Box")[0].textContent,
+    "1,2 3,4",
+  );
+  assert.equal(
+    doc.getElementsByTagName("gml:LineString")[0].getAttribute("srsName"),
+    "EPSG:2056",
+  );
+});
+
+Deno.test("GML 2 geometries: multi parts and holes", () => {
+  const multi = toGml2({
+    kind: "point",
+    parts: [[new Float64Array([1, 2])], [new Float64Array([3, 4])]],
+  }, "EPSG:4326");
+  assert.equal(
+    multi,
+    '<gml:MultiPoint srsName="EPSG:4326"><gml:pointMember><gml:Point><gml:coordinates cs="," ts=" ">1,2</gml:coordinates></gml:Point></gml:pointMember><gml:pointMember><gml:Point><gml:coordinates cs="," ts=" ">3,4</gml:coordinates></gml:Point></gml:pointMember></gml:MultiPoint>',
+  );
+  const holed = toGml2({
+    kind: "polygon",
+    parts: [[square.parts[0][0], new Float64Array([1, 1, 2, 1, 2, 2, 1, 1])]],
+  }, "EPSG:2056");
+  assert.match(holed, /<gml:outerBoundaryIs>.*<gml:innerBoundaryIs>/);
+  assert.match(
+    toGml2({ kind: "polygon", parts: [...square.parts, ...square.parts] }, "x"),
+    /^<gml:MultiPolygon srsName="x">(<gml:polygonMember>.*){2}/,
+  );
+});
+
+Deno.test("element names: spaces and other characters a name cannot hold become _", () => {
+  assert.equal(xmlName("a b"), "a_b");
+  assert.equal(xmlName("Straßen"), "Straßen");
+  assert.equal(xmlName("9lives"), "_9lives");
+  assert.equal(xmlName("x:y<z>"), "x_y_z_");
+});
+
+Deno.test("writeFeatureInfo picks the writer by format, any case; null for others", () => {
+  const r = result();
+  assert.equal(writeFeatureInfo(r, "Text/Plain"), writeText(r));
+  assert.equal(writeFeatureInfo(r, "application/geo+json"), writeGeoJson(r));
+  assert.equal(writeFeatureInfo(r, "APPLICATION/JSON"), writeGeoJson(r));
+  assert.equal(writeFeatureInfo(r, "text/html"), writeHtml(r));
+  assert.equal(writeFeatureInfo(r, "text/xml"), writeGml(r));
+  assert.equal(writeFeatureInfo(r, "application/vnd.ogc.gml"), writeGml(r));
+  assert.equal(writeFeatureInfo(r, "image/png"), null);
+});
