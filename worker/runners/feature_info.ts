@@ -1,0 +1,351 @@
+/**
+ * The feature info runner (`QslJobInfoFeatureInfo`, WMS GetFeatureInfo-like):
+ * the features of the queried layers under one pixel of the map the job
+ * describes — only those the layer's style draws there at the map's scale
+ * (renderer categories, classes and rules, scale ranges, layer scale
+ * visibility, the layer's filter and subset), at most `FEATURE_COUNT` per
+ * layer, closest first — written as GeoJSON, QGIS Server's plain text,
+ * HTML or GML 2.
+ *
+ * As QGIS Server, the pixel's centre is the info point and the search
+ * rectangle is the point ± the tolerance of the layer's geometry type
+ * (`FI_POINT_TOLERANCE`, `FI_LINE_TOLERANCE`, `FI_POLYGON_TOLERANCE` pixels;
+ * 0 falls back to QGIS Server's extent width / 100, 200, 400). Raster
+ * layers cannot be queried yet: they fail the job naming the layer.
+ *
+ * @module
+ */
+import {
+  decodeStyle,
+  type QslJobInfoFeatureInfo,
+  type QslJobLayer,
+  type QslJobParameterFeatureInfo,
+} from "@qgis-server-light/interface";
+import { readVectorLayer } from "../gdal/vector.ts";
+import { computeMapSettings } from "../map/compute.ts";
+import type { MapSettings } from "../map/map_settings.ts";
+import { parseQmlDocument, readVectorStyle } from "../style/qml.ts";
+import type { VectorStyle } from "../style/model.ts";
+import type { Feature, GeometryKind } from "../geometry/types.ts";
+import { distanceTo, hitsRect, searchRect } from "../geometry/hit_test.ts";
+import type { PaintContext } from "../paint/context.ts";
+import { symbolPicker } from "../paint/vector_layer.ts";
+import { renderDeps } from "./render_deps.ts";
+import {
+  INFO_FORMATS,
+  type InfoFeature,
+  type InfoLayer,
+  writeFeatureInfo,
+} from "./feature_info_format.ts";
+import {
+  JobError,
+  type Runner,
+  type RunnerContext,
+  type RunnerOutput,
+} from "./types.ts";
+
+const FAIL = "Cannot query feature info";
+
+/**
+ * Reads the pixel the job asks about: `I`/`J` (WMS 1.3) when either is
+ * given, else `X`/`Y` (WMS 1.1); both must be integers inside the image.
+ *
+ * @throws {JobError} for a missing, non-integer or outside pixel.
+ * @example
+ * ```ts
+ * import { queryPixel } from "./feature_info.ts";
+ * queryPixel({ I: "5", J: "7", X: null, Y: null }, 256, 256); // [5, 7]
+ * ```
+ */
+export function queryPixel(
+  job: Pick<QslJobParameterFeatureInfo, "I" | "J" | "X" | "Y">,
+  width: number,
+  height: number,
+): [number, number] {
+  const wms13 = job.I !== null || job.J !== null;
+  const [ni, nj] = wms13 ? ["I", "J"] : ["X", "Y"];
+  const [vi, vj] = wms13 ? [job.I, job.J] : [job.X, job.Y];
+  if (vi === null && vj === null) {
+    throw new JobError(`${FAIL}: the job gives no pixel (I and J, or X and Y)`);
+  }
+  const read = (name: string, v: string | null): number => {
+    if (v === null) throw new JobError(`${FAIL}: ${name} is missing`);
+    if (!/^\s*[+-]?\d+\s*$/.test(v)) {
+      throw new JobError(`${FAIL}: ${name} '${v}' is not an integer`);
+    }
+    return Number(v);
+  };
+  const i = read(ni, vi), j = read(nj, vj);
+  if (i < 0 || i >= width || j < 0 || j >= height) {
+    throw new JobError(
+      `${FAIL}: pixel (${i}, ${j}) is outside the ${width}×${height} image`,
+    );
+  }
+  return [i, j];
+}
+
+/**
+ * The job layers `QUERY_LAYERS` names, in its order: matched by name, else
+ * by id; a name given twice is queried once.
+ *
+ * @throws {JobError} for an empty list or a name no job layer has.
+ * @example
+ * ```ts
+ * import { resolveQueryLayers } from "./feature_info.ts";
+ * const layers = [{ id: "l1", name: "roads" }, { id: "l2", name: "zones" }];
+ * resolveQueryLayers("zones, roads", layers).map((l) => l.id); // ["l2", "l1"]
+ * ```
+ */
+export function resolveQueryLayers<L extends { id: string; name: string }>(
+  queryLayers: string,
+  layers: L[],
+): L[] {
+  const names = queryLayers.split(",").map((s) => s.trim()).filter((s) => s);
+  if (!names.length) throw new JobError(`${FAIL}: QUERY_LAYERS names no layer`);
+  const out: L[] = [];
+  for (const name of names) {
+    const layer = layers.find((l) => l.name === name) ??
+      layers.find((l) => l.id === name);
+    if (!layer) {
+      throw new JobError(
+        `${FAIL}: layer '${name}' in QUERY_LAYERS is not one of the job's layers (${
+          layers.map((l) => `'${l.name}'`).join(", ") || "none"
+        })`,
+      );
+    }
+    if (!out.includes(layer)) out.push(layer);
+  }
+  return out;
+}
+
+/** QgsMapLayer::isInScaleRange. */
+function layerVisibleAt(style: VectorStyle, scale: number): boolean {
+  if (!style.hasScaleBasedVisibility) return true;
+  const { minScale, maxScale } = style;
+  return (minScale === 0 || scale < minScale * 0.9999999999) &&
+    (maxScale === 0 || scale >= maxScale);
+}
+
+/** The search tolerance in map units for a geometry type (QGIS Server's). */
+function toleranceFor(
+  kind: GeometryKind | null,
+  job: QslJobParameterFeatureInfo,
+  map: MapSettings,
+): number {
+  const [pixels, divisor] = kind === "polygon"
+    ? [job.FI_POLYGON_TOLERANCE, 400]
+    : kind === "line"
+    ? [job.FI_LINE_TOLERANCE, 200]
+    : [job.FI_POINT_TOLERANCE, 100];
+  return pixels > 0
+    ? pixels * map.mapUnitsPerPixel
+    : (map.extent.xmax - map.extent.xmin) / divisor;
+}
+
+function layerStyle(layer: QslJobLayer): VectorStyle | null {
+  if (!layer.style?.definition) return null;
+  try {
+    return readVectorStyle(
+      parseQmlDocument(decodeStyle(layer.style.definition)),
+    );
+  } catch (error) {
+    throw new JobError(
+      `${FAIL}: the style of layer '${layer.name}' cannot be read: ${
+        (error as Error).message
+      }`,
+      { cause: error },
+    );
+  }
+}
+
+async function queryVectorLayer(
+  layer: QslJobLayer,
+  job: QslJobParameterFeatureInfo,
+  map: MapSettings,
+  point: [number, number],
+  ctx: RunnerContext,
+): Promise<InfoFeature[]> {
+  const style = layerStyle(layer);
+  // A layer without a vector renderer has nothing to filter by: every
+  // feature under the pixel counts.
+  if (style) {
+    if (!layerVisibleAt(style, map.scale)) return [];
+    if (style.renderer.type === "nullSymbol") return [];
+  }
+  const variables: Record<string, unknown> = {
+    map_scale: map.scale,
+    map_crs: map.crs,
+    map_units_per_pixel: map.mapUnitsPerPixel,
+    map_width: map.width,
+    map_height: map.height,
+    map_extent_width: map.extent.xmax - map.extent.xmin,
+    map_extent_height: map.extent.ymax - map.extent.ymin,
+    map_rotation: 0,
+    output_dpi: map.dpi,
+    layer_id: layer.id,
+    layer_name: layer.name,
+    layer: layer.id,
+  };
+  let where: string | undefined;
+  let keep: ((f: Feature) => boolean) | null = null;
+  const filterXml = layer.filter?.definition;
+  if (filterXml && filterXml.trim()) {
+    try {
+      const prepared = renderDeps.prepareFilter!(filterXml);
+      where = prepared.where;
+      const residual = prepared.residual;
+      if (residual) keep = (f) => residual(f, variables);
+    } catch (error) {
+      throw new JobError(
+        `${FAIL}: the filter of layer '${layer.name}' cannot be applied: ${
+          (error as Error).message
+        }`,
+        { cause: error },
+      );
+    }
+  }
+  // The geometry type is known once read: read the widest rectangle.
+  const widest = Math.max(
+    ...(["point", "line", "polygon"] as const).map((k) =>
+      toleranceFor(k, job, map)
+    ),
+  );
+  const data = await readVectorLayer(layer, {
+    bbox: searchRect(point[0], point[1], widest),
+    crs: map.crs,
+    where,
+  }, ctx);
+  const rect = searchRect(
+    point[0],
+    point[1],
+    toleranceFor(data.geometryKind, job, map),
+  );
+  // symbolPicker reads only the map, the compiler and the variables.
+  const pc = { map, compile: renderDeps.compile, variables } as PaintContext;
+  const pick = style
+    ? symbolPicker(pc, style.renderer, new Set(data.fields.map((f) => f.name)))
+    : null;
+  const hits: { f: Feature; d: number }[] = [];
+  try {
+    for (const f of data.features) {
+      if (!f.geometry || !hitsRect(f.geometry, rect)) continue;
+      if (keep && !keep(f)) continue;
+      if (pick && pick(f).length === 0) continue;
+      hits.push({ f, d: distanceTo(f.geometry, point[0], point[1]) });
+    }
+  } catch (error) {
+    if (error instanceof JobError) throw error;
+    throw new JobError(
+      `${FAIL}: the style or filter of layer '${layer.name}' failed on a feature: ${
+        (error as Error).message
+      }`,
+      { cause: error },
+    );
+  }
+  hits.sort((a, b) => a.d - b.d || a.f.id - b.f.id);
+  return hits.slice(0, job.FEATURE_COUNT).map(({ f }) => ({
+    id: f.id,
+    attributes: f.attributes,
+    geometry: f.geometry,
+  }));
+}
+
+/**
+ * Answers a feature info job's parameters.
+ *
+ * @throws {JobError} for an unsupported format, a job without a map, a bad
+ * pixel, an unknown or raster query layer, or a style or filter that
+ * cannot be read.
+ * @example
+ * ```ts ignore
+ * import { featureInfo } from "./feature_info.ts";
+ * const { data, contentType } = await featureInfo(info.job, ctx);
+ * new TextDecoder().decode(data); // "GetFeatureInfo results\n\n…"
+ * ```
+ */
+export async function featureInfo(
+  job: QslJobParameterFeatureInfo,
+  ctx: RunnerContext,
+): Promise<RunnerOutput & { data: Uint8Array }> {
+  const format = job.INFO_FORMAT.trim().toLowerCase();
+  if (!INFO_FORMATS.includes(format)) {
+    throw new JobError(
+      `${FAIL}: INFO_FORMAT '${job.INFO_FORMAT}' is not supported (supported: ${
+        INFO_FORMATS.join(", ")
+      })`,
+    );
+  }
+  const { bbox, crs, width, height } = job;
+  const missing = Object.entries({ bbox, crs, width, height })
+    .filter(([, v]) => v === null || v === undefined).map(([k]) => k);
+  if (missing.length) {
+    throw new JobError(
+      `${FAIL}: the job does not describe the map (no ${missing.join(", ")})`,
+    );
+  }
+  let map: MapSettings;
+  try {
+    map = computeMapSettings({
+      bbox: bbox!,
+      crs: crs!,
+      width: width!,
+      height: height!,
+      dpi: job.dpi,
+    });
+  } catch (error) {
+    throw new JobError((error as Error).message, { cause: error });
+  }
+  if (map.width > ctx.limits.maxWidth || map.height > ctx.limits.maxHeight) {
+    throw new JobError(
+      `${FAIL}: ${map.width}×${map.height} exceeds the limit of ${ctx.limits.maxWidth}×${ctx.limits.maxHeight}`,
+    );
+  }
+  if (job.layers.length > ctx.limits.maxLayers) {
+    throw new JobError(
+      `${FAIL}: ${job.layers.length} layers exceed the limit of ${ctx.limits.maxLayers}`,
+    );
+  }
+  const [i, j] = queryPixel(job, map.width, map.height);
+  const queried = resolveQueryLayers(job.QUERY_LAYERS, job.layers);
+  for (const layer of queried) {
+    const driver = (layer.driver ?? "").toLowerCase();
+    if (driver === "gdal") {
+      throw new JobError(
+        `${FAIL}: layer '${layer.name}' is a raster layer; raster values cannot be queried yet`,
+      );
+    }
+    if (driver !== "ogr") {
+      throw new JobError(
+        `${FAIL}: layer '${layer.name}' has driver '${layer.driver}', which is not supported`,
+      );
+    }
+  }
+  // The pixel's centre, as QGIS Server's infoPointToMapCoordinates.
+  const point: [number, number] = [
+    map.extent.xmin + (i + 0.5) * map.mapUnitsPerPixel,
+    map.extent.ymax - (j + 0.5) * map.mapUnitsPerPixel,
+  ];
+  const layers: InfoLayer[] = [];
+  for (const layer of queried) {
+    layers.push({
+      name: layer.name,
+      features: await queryVectorLayer(layer, job, map, point, ctx),
+    });
+  }
+  const text = writeFeatureInfo({ crs: map.crs, layers }, format)!;
+  return { data: new TextEncoder().encode(text), contentType: format };
+}
+
+/**
+ * The feature info runner for a decoded `QslJobInfoFeatureInfo` envelope.
+ *
+ * @example
+ * ```ts ignore
+ * import { featureInfoRunner } from "./feature_info.ts";
+ * const { data, contentType } = await featureInfoRunner(info, ctx);
+ * ```
+ */
+export const featureInfoRunner: Runner<QslJobInfoFeatureInfo> = async (
+  info,
+  ctx,
+) => await featureInfo(info.job, ctx);
