@@ -10,8 +10,8 @@
  * As QGIS Server, the pixel's centre is the info point and the search
  * rectangle is the point ± the tolerance of the layer's geometry type
  * (`FI_POINT_TOLERANCE`, `FI_LINE_TOLERANCE`, `FI_POLYGON_TOLERANCE` pixels;
- * 0 falls back to QGIS Server's extent width / 100, 200, 400). Raster
- * layers cannot be queried yet: they fail the job naming the layer.
+ * 0 falls back to QGIS Server's extent width / 100, 200, 400). A raster
+ * layer answers every band's value at the point (`Band 1 = '…'`).
  *
  * @module
  */
@@ -31,6 +31,7 @@ import { distanceTo, hitsRect, searchRect } from "../geometry/hit_test.ts";
 import type { PaintContext } from "../paint/context.ts";
 import { symbolPicker } from "../paint/vector_layer.ts";
 import { renderDeps } from "./render_deps.ts";
+import { rasterValuesAt } from "./feature_info_raster.ts";
 import {
   INFO_FORMATS,
   type InfoFeature,
@@ -140,6 +141,27 @@ function toleranceFor(
   return pixels > 0
     ? pixels * map.mapUnitsPerPixel
     : (map.extent.xmax - map.extent.xmin) / divisor;
+}
+
+/** A raster layer's scale visibility, from its QML's root attributes. */
+function rasterVisibleAt(layer: QslJobLayer, scale: number): boolean {
+  if (!layer.style?.definition) return true;
+  let root;
+  try {
+    root = parseQmlDocument(decodeStyle(layer.style.definition));
+  } catch (error) {
+    throw new JobError(
+      `${FAIL}: the style of layer '${layer.name}' cannot be read: ${
+        (error as Error).message
+      }`,
+      { cause: error },
+    );
+  }
+  if (root.getAttribute("hasScaleBasedVisibilityFlag") !== "1") return true;
+  const minScale = Number(root.getAttribute("minScale")) || 0;
+  const maxScale = Number(root.getAttribute("maxScale")) || 0;
+  return (minScale === 0 || scale < minScale * 0.9999999999) &&
+    (maxScale === 0 || scale >= maxScale);
 }
 
 function layerStyle(layer: QslJobLayer): VectorStyle | null {
@@ -254,7 +276,8 @@ async function queryVectorLayer(
  * Answers a feature info job's parameters.
  *
  * @throws {JobError} for an unsupported format, a job without a map, a bad
- * pixel, an unknown or raster query layer, or a style or filter that
+ * pixel, an unknown query layer or one of another driver than ogr or
+ * gdal, a raster that cannot be read, or a style or filter that
  * cannot be read.
  * @example
  * ```ts ignore
@@ -309,12 +332,7 @@ export async function featureInfo(
   const queried = resolveQueryLayers(job.QUERY_LAYERS, job.layers);
   for (const layer of queried) {
     const driver = (layer.driver ?? "").toLowerCase();
-    if (driver === "gdal") {
-      throw new JobError(
-        `${FAIL}: layer '${layer.name}' is a raster layer; raster values cannot be queried yet`,
-      );
-    }
-    if (driver !== "ogr") {
+    if (driver !== "ogr" && driver !== "gdal") {
       throw new JobError(
         `${FAIL}: layer '${layer.name}' has driver '${layer.driver}', which is not supported`,
       );
@@ -327,6 +345,13 @@ export async function featureInfo(
   ];
   const layers: InfoLayer[] = [];
   for (const layer of queried) {
+    if (layer.driver.toLowerCase() === "gdal") {
+      const bands = rasterVisibleAt(layer, map.scale)
+        ? await rasterValuesAt(layer, point[0], point[1], map.crs, ctx)
+        : null;
+      layers.push({ name: layer.name, features: [], bands: bands ?? [] });
+      continue;
+    }
     layers.push({
       name: layer.name,
       features: await queryVectorLayer(layer, job, map, point, ctx),

@@ -24,8 +24,18 @@ export interface InfoFeature {
 export interface InfoLayer {
   /** Layer name as queried. */
   name: string;
-  /** Features, closest first. */
+  /** Features, closest first (none for a raster layer). */
   features: InfoFeature[];
+  /** A raster layer's band values at the pixel; absent for a vector layer. */
+  bands?: BandValue[];
+}
+
+/** The value of one raster band at the queried point. */
+export interface BandValue {
+  /** Band name as QGIS names it (`Band 1`). */
+  name: string;
+  /** The value, or null for no data. */
+  value: number | null;
 }
 
 /** Everything a feature info answer holds. */
@@ -102,6 +112,36 @@ export function textValue(v: AttributeValue): string {
   return j === null ? "NULL" : String(j);
 }
 
+/**
+ * A band value as QGIS Server writes it (`QString::number`: at most six
+ * significant digits, exponent form for large and small magnitudes);
+ * `no data` for null.
+ *
+ * @example
+ * ```ts
+ * import { bandText } from "./feature_info_format.ts";
+ * bandText(523.456789); // "523.457"
+ * bandText(12345678); // "1.23457e+07"
+ * bandText(null); // "no data"
+ * ```
+ */
+export function bandText(v: number | null): string {
+  if (v === null) return "no data";
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return "0";
+  const exp = Math.floor(Math.log10(Math.abs(Number(v.toPrecision(6)))));
+  if (exp < -4 || exp >= 6) {
+    const [m, e] = v.toExponential(5).split("e");
+    const mant = m.includes(".") ? m.replace(/\.?0+$/, "") : m;
+    const n = Number(e);
+    return `${mant}e${n < 0 ? "-" : "+"}${
+      String(Math.abs(n)).padStart(2, "0")
+    }`;
+  }
+  const fixed = v.toPrecision(6);
+  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+}
+
 function ringCoords(ring: Float64Array): number[][] {
   const out: number[][] = [];
   for (let i = 0; i + 1 < ring.length; i += 2) out.push([ring[i], ring[i + 1]]);
@@ -157,14 +197,23 @@ export function toGeoJsonGeometry(
  */
 export function writeGeoJson(result: InfoResult): string {
   const features = result.layers.flatMap((layer) =>
-    layer.features.map((f) => ({
-      type: "Feature",
-      id: `${layer.name}.${f.id}`,
-      geometry: f.geometry ? toGeoJsonGeometry(f.geometry) : null,
-      properties: Object.fromEntries(
-        Object.entries(f.attributes).map(([k, v]) => [k, jsonValue(v)]),
-      ),
-    }))
+    layer.bands
+      ? [{
+        type: "Feature",
+        id: layer.name,
+        geometry: null,
+        properties: Object.fromEntries(
+          layer.bands.map((b) => [b.name, b.value]),
+        ),
+      }]
+      : layer.features.map((f) => ({
+        type: "Feature",
+        id: `${layer.name}.${f.id}`,
+        geometry: f.geometry ? toGeoJsonGeometry(f.geometry) : null,
+        properties: Object.fromEntries(
+          Object.entries(f.attributes).map(([k, v]) => [k, jsonValue(v)]),
+        ),
+      }))
   );
   return JSON.stringify({ type: "FeatureCollection", features });
 }
@@ -183,6 +232,9 @@ export function writeText(result: InfoResult): string {
   let out = "GetFeatureInfo results\n\n";
   for (const layer of result.layers) {
     out += `Layer '${layer.name}'\n`;
+    for (const b of layer.bands ?? []) {
+      out += `${b.name} = '${bandText(b.value)}'\n`;
+    }
     for (const f of layer.features) {
       out += `Feature ${f.id}\n`;
       for (const [k, v] of Object.entries(f.attributes)) {
@@ -240,6 +292,11 @@ export function writeHtml(result: InfoResult): string {
       escapeXml(layer.name)
     }</TD></TR>\n`;
     out += "</BR>";
+    for (const b of layer.bands ?? []) {
+      out += `<TR><TH>${escapeXml(b.name)}</TH><TD>${
+        escapeXml(bandText(b.value))
+      }</TD></TR>\n`;
+    }
     for (const f of layer.features) {
       out += "<TABLE border=1 width=100%>\n";
       out += `<TR><TH>Feature</TH><TD>${f.id}</TD></TR>\n`;
@@ -365,6 +422,16 @@ export function writeGml(result: InfoResult): string {
     ' xmlns:qgs="http://qgis.org/gml">\n';
   for (const layer of result.layers) {
     const type = xmlName(layer.name);
+    if (layer.bands?.length) {
+      out += ` <gml:featureMember>\n  <qgs:${type}>\n`;
+      for (const b of layer.bands) {
+        const name = xmlName(b.name);
+        out += `   <qgs:${name}>${
+          b.value === null ? "" : bandText(b.value)
+        }</qgs:${name}>\n`;
+      }
+      out += `  </qgs:${type}>\n </gml:featureMember>\n`;
+    }
     for (const f of layer.features) {
       out += " <gml:featureMember>\n";
       out += `  <qgs:${type} fid="${escapeXml(`${type}.${f.id}`)}">\n`;

@@ -217,6 +217,87 @@ Deno.test("several layers: QUERY_LAYERS order, names or ids, duplicates once", a
   assert.deepEqual(ids(out), ["polygons.1", "points.1", "points.2"]);
 });
 
+const grid = (): QslJobLayer => ({
+  ...layer("grid", "grid", null),
+  driver: "gdal",
+  source: JSON.stringify({ path: "grid.asc" }),
+});
+
+Deno.test("raster: every band's value at the pixel, no data, QGIS's number format, outside the raster", async () => {
+  const text = async (I: number, J: number, extra = {}) =>
+    new TextDecoder().decode(
+      (await featureInfo(
+        job({
+          INFO_FORMAT: "text/plain",
+          QUERY_LAYERS: "grid",
+          I: String(I),
+          J: String(J),
+          layers: [grid()],
+          ...extra,
+        }),
+        ctx,
+      )).data,
+    );
+  // 4×4 cells of 250 m (25 px) over the map
+  assert.equal(
+    await text(10, 10),
+    "GetFeatureInfo results\n\nLayer 'grid'\nBand 1 = '1'\n\n",
+  );
+  assert.match(await text(37, 37), /Band 1 = '6.25'/);
+  assert.match(await text(60, 37), /Band 1 = 'no data'/);
+  assert.match(await text(90, 90), /Band 1 = '1.23457e\+06'/);
+  assert.equal(
+    await text(10, 10, {
+      bbox: { x_min: 2601000, y_min: 1200000, x_max: 2602000, y_max: 1201000 },
+    }),
+    "GetFeatureInfo results\n\nLayer 'grid'\n\n",
+  );
+  const json = await featureInfo(
+    job({
+      QUERY_LAYERS: "grid,points",
+      I: "37",
+      J: "37",
+      layers: [grid(), LAYERS()[0]],
+    }),
+    ctx,
+  );
+  assert.deepEqual(
+    JSON.parse(new TextDecoder().decode(json.data)).features,
+    [{
+      type: "Feature",
+      id: "grid",
+      geometry: null,
+      properties: { "Band 1": 6.25 },
+    }],
+  );
+  const html = new TextDecoder().decode(
+    (await featureInfo(
+      job({
+        INFO_FORMAT: "text/html",
+        QUERY_LAYERS: "grid",
+        I: "60",
+        J: "37",
+        layers: [grid()],
+      }),
+      ctx,
+    )).data,
+  );
+  assert.ok(html.includes("<TR><TH>Band 1</TH><TD>no data</TD></TR>"));
+  const gml = new TextDecoder().decode(
+    (await featureInfo(
+      job({
+        INFO_FORMAT: "text/xml",
+        QUERY_LAYERS: "grid",
+        I: "37",
+        J: "37",
+        layers: [grid()],
+      }),
+      ctx,
+    )).data,
+  );
+  assert.match(gml, /<qgs:grid>\n {3}<qgs:Band_1>6.25<\/qgs:Band_1>/);
+});
+
 const TEXT_QUERY = {
   QUERY_LAYERS: "points,lines",
   I: "30",
@@ -329,7 +410,7 @@ Deno.test("bad input fails with a JobError naming the cause", async () => {
   };
   assert.match(
     await failure({ ...q, QUERY_LAYERS: "dem", layers: [raster] }),
-    /layer 'dem' is a raster layer/,
+    /dem\.tif/,
   );
   assert.match(
     await failure({
@@ -417,6 +498,11 @@ Deno.test({
     );
     // the thick red road on the left
     assert.match(await text("roads", 181, 200), /Layer 'roads'\nFeature \d+\n/);
+    // the elevation raster under Dorsa
+    assert.match(
+      await text("elevation", 432, 231),
+      /^GetFeatureInfo results\n\nLayer 'elevation'\nBand 1 = '-?\d+(\.\d+)?'\n\n$/,
+    );
     // an empty spot of the map has no road
     assert.equal(
       await text("roads", 100, 600),
