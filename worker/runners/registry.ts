@@ -8,6 +8,7 @@
 import type { QslJobInfo, QslJobInfoType } from "@qgis-server-light/interface";
 import { renderRunner } from "./render.ts";
 import { featureRunner } from "./feature.ts";
+import { featureInfoRunner } from "./feature_info.ts";
 import type { Runner } from "./types.ts";
 
 /** The envelope of job type `T`. */
@@ -22,17 +23,20 @@ export type RunnerRegistry = {
 };
 
 /**
- * The runners this worker ships. Feature, feature info and legend runners are
- * added here as they land.
+ * The runners this worker ships.
  *
  * @example
  * ```ts ignore
  * import { defaultRunners } from "./registry.ts";
- * Object.keys(defaultRunners()); // ["QslJobInfoRender", "QslJobInfoFeature"]
+ * Object.keys(defaultRunners()).includes("QslJobInfoFeatureInfo"); // true
  * ```
  */
 export function defaultRunners(): RunnerRegistry {
-  return { QslJobInfoRender: renderRunner, QslJobInfoFeature: featureRunner };
+  return {
+    QslJobInfoRender: renderRunner,
+    QslJobInfoFeature: featureRunner,
+    QslJobInfoFeatureInfo: featureInfoRunner,
+  };
 }
 
 /**
