@@ -1,0 +1,190 @@
+/**
+ * The legend runner (`QslJobInfoLegend`, GetLegendGraphic-like): the
+ * legend of the job's layers, in the job's order, as QGIS's legend renderer
+ * draws it with its default settings, sized as the Python worker sizes it
+ * (dpi 91 when absent; 0.75 of the natural size when neither width nor
+ * height is given). White background, as QGIS Server's legends; no
+ * "Legend" heading; layer names only with `layer_title`.
+ *
+ * @module
+ */
+import type { Element } from "@xmldom/xmldom";
+import {
+  decodeStyle,
+  type QslJobInfoLegend,
+} from "@qgis-server-light/interface";
+import type { QslJobLayer } from "@qgis-server-light/interface";
+import { getCanvasKit } from "../paint/canvaskit.ts";
+import { loadSvgFrom } from "../paint/svg_loader.ts";
+import { fontLibrarySync } from "../labels/fonts.ts";
+import { parseQmlDocument, readVectorStyle } from "../style/qml.ts";
+import { parseRasterStyle } from "../raster/style.ts";
+import { compileExpression } from "../expression/mod.ts";
+import {
+  type LayerLegend,
+  rasterEntries,
+  vectorEntries,
+} from "../legend/entries.ts";
+import { layoutLegend, legendImageSize } from "../legend/layout.ts";
+import {
+  createTextMeasure,
+  drawLegend,
+  type LegendFormat,
+} from "../legend/draw.ts";
+import { JobError, type Runner, type RunnerContext } from "./types.ts";
+
+const FORMATS: readonly LegendFormat[] = ["image/png", "image/jpeg"];
+
+function legendFormat(format: string): LegendFormat {
+  const f = format.trim().toLowerCase();
+  if ((FORMATS as readonly string[]).includes(f)) return f as LegendFormat;
+  throw new JobError(
+    `Cannot draw legend: format '${format}' is not supported (${
+      FORMATS.join(", ")
+    })`,
+  );
+}
+
+function styleRoot(layer: QslJobLayer): Element | null {
+  const definition = layer.style?.definition;
+  if (!definition) return null;
+  try {
+    return parseQmlDocument(decodeStyle(definition));
+  } catch (error) {
+    throw new JobError(
+      `Cannot read the style of layer '${layer.name}': ${
+        (error as Error).message
+      }`,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * The legend rows of one job layer, from its style.
+ *
+ * @throws {JobError} when the style cannot be read.
+ * @example
+ * ```ts ignore
+ * import { layerLegend } from "./legend.ts";
+ * layerLegend(job.layers[0], null, ctx).entries.length;
+ * ```
+ */
+export function layerLegend(
+  layer: QslJobLayer,
+  scale: number | null,
+  ctx: RunnerContext,
+): LayerLegend {
+  const root = styleRoot(layer);
+  if (!root) {
+    ctx.logger.log(
+      "warning",
+      `layer '${layer.name}' has no style: no legend rows`,
+    );
+    return { title: layer.name, entries: [] };
+  }
+  if ((layer.driver ?? "").toLowerCase() === "gdal") {
+    let style;
+    try {
+      style = parseRasterStyle(root);
+    } catch (error) {
+      throw new JobError(
+        `Cannot read the style of layer '${layer.name}': ${
+          (error as Error).message
+        }`,
+        { cause: error },
+      );
+    }
+    return {
+      title: layer.name,
+      opacity: style.opacity,
+      entries: rasterEntries(style, layer.name, root),
+    };
+  }
+  const style = readVectorStyle(root);
+  if (!style) {
+    ctx.logger.log(
+      "warning",
+      `layer '${layer.name}' has no vector renderer in its style: no legend rows`,
+    );
+    return { title: layer.name, entries: [] };
+  }
+  return {
+    title: layer.name,
+    opacity: style.opacity,
+    entries: vectorEntries(style, layer.name, { scale }),
+  };
+}
+
+/**
+ * The legend runner.
+ *
+ * @example
+ * ```ts ignore
+ * import { legendRunner } from "./legend.ts";
+ * const { data, contentType } = await legendRunner(info, ctx); // PNG bytes, "image/png"
+ * ```
+ */
+export const legendRunner: Runner<QslJobInfoLegend> = async (info, ctx) => {
+  const job = info.job;
+  const format = legendFormat(job.format ?? "image/png");
+  if (job.layers.length === 0) {
+    throw new JobError("Cannot draw legend: the job has no layers");
+  }
+  if (job.layers.length > ctx.limits.maxLayers) {
+    throw new JobError(
+      `Cannot draw legend: ${job.layers.length} layers exceed the limit of ${ctx.limits.maxLayers}`,
+    );
+  }
+  const dpi = job.dpi ?? 91;
+  const layers = job.layers.map((l) => layerLegend(l, job.scale ?? null, ctx));
+  const ck = await getCanvasKit();
+  const fonts = fontLibrarySync(ck);
+  const measure = createTextMeasure(ck, fonts);
+  let layout;
+  try {
+    layout = layoutLegend(
+      layers,
+      { layerTitles: job.layer_title ?? false, dpi },
+      measure,
+    );
+  } finally {
+    measure.delete();
+  }
+  const size = legendImageSize(
+    layout.width,
+    layout.height,
+    dpi,
+    job.width ?? null,
+    job.height ?? null,
+  );
+  size.width = Math.max(1, size.width);
+  size.height = Math.max(1, size.height);
+  if (size.width > ctx.limits.maxWidth || size.height > ctx.limits.maxHeight) {
+    throw new JobError(
+      `Cannot draw legend: ${size.width}×${size.height} exceeds the limit of ${ctx.limits.maxWidth}×${ctx.limits.maxHeight}`,
+    );
+  }
+  const warned = new Set<string>();
+  try {
+    const data = drawLegend(ck, fonts, layout, format, {
+      size,
+      dpi,
+      mapScale: job.scale ?? 1,
+      compile: compileExpression,
+      loadSvg: (p) => loadSvgFrom(p, ctx.svgPaths),
+      warn: (message) => {
+        if (warned.has(message)) return;
+        warned.add(message);
+        ctx.logger.log("warning", message);
+      },
+    });
+    return { data, contentType: format };
+  } catch (error) {
+    if (error instanceof JobError) throw error;
+    throw new JobError(
+      `Cannot draw legend: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+};
