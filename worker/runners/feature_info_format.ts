@@ -197,7 +197,7 @@ export function toGeoJsonGeometry(
  */
 export function writeGeoJson(result: InfoResult): string {
   const features = result.layers.flatMap((layer) =>
-    layer.bands
+    layer.bands?.length
       ? [{
         type: "Feature",
         id: layer.name,

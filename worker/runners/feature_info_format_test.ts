@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { DOMParser } from "@xmldom/xmldom";
 import {
+  bandText,
   escapeXml,
   type InfoResult,
   jsonValue,
@@ -216,4 +217,48 @@ Deno.test("writeFeatureInfo picks the writer by format, any case; null for other
   assert.equal(writeFeatureInfo(r, "text/xml"), writeGml(r));
   assert.equal(writeFeatureInfo(r, "application/vnd.ogc.gml"), writeGml(r));
   assert.equal(writeFeatureInfo(r, "image/png"), null);
+});
+
+Deno.test("raster bands: QGIS's number format, in every writer; an empty list writes no feature", () => {
+  assert.equal(bandText(0.1 + 0.2), "0.3");
+  assert.equal(bandText(-1234567), "-1.23457e+06");
+  assert.equal(bandText(0.00001), "1e-05");
+  assert.equal(bandText(100000), "100000");
+  assert.equal(bandText(-0), "0");
+  assert.equal(bandText(null), "no data");
+  const r: InfoResult = {
+    crs: "EPSG:2056",
+    layers: [
+      {
+        name: "dem & co",
+        features: [],
+        bands: [{ name: "Band 1", value: 512.25 }, {
+          name: "Band 2",
+          value: null,
+        }],
+      },
+      { name: "outside", features: [], bands: [] },
+    ],
+  };
+  assert.equal(
+    writeText(r),
+    "GetFeatureInfo results\n\nLayer 'dem & co'\nBand 1 = '512.25'\nBand 2 = 'no data'\n\nLayer 'outside'\n\n",
+  );
+  assert.deepEqual(JSON.parse(writeGeoJson(r)).features, [{
+    type: "Feature",
+    id: "dem & co",
+    geometry: null,
+    properties: { "Band 1": 512.25, "Band 2": null },
+  }]);
+  assert.ok(
+    writeHtml(r).includes(
+      "<TD>dem &amp; co</TD></TR>\n</BR><TR><TH>Band 1</TH><TD>512.25</TD></TR>\n",
+    ),
+  );
+  const gml = writeGml(r);
+  assert.equal(gml.match(/<gml:featureMember>/g)?.length, 1);
+  assert.match(
+    gml,
+    /<qgs:Band_1>512.25<\/qgs:Band_1>\n {3}<qgs:Band_2><\/qgs:Band_2>/,
+  );
 });
