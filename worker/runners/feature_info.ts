@@ -119,14 +119,6 @@ export function resolveQueryLayers<L extends { id: string; name: string }>(
   return out;
 }
 
-/** QgsMapLayer::isInScaleRange. */
-function layerVisibleAt(style: VectorStyle, scale: number): boolean {
-  if (!style.hasScaleBasedVisibility) return true;
-  const { minScale, maxScale } = style;
-  return (minScale === 0 || scale < minScale * 0.9999999999) &&
-    (maxScale === 0 || scale >= maxScale);
-}
-
 /** The search tolerance in map units for a geometry type (QGIS Server's). */
 function toleranceFor(
   kind: GeometryKind | null,
@@ -143,33 +135,42 @@ function toleranceFor(
     : (map.extent.xmax - map.extent.xmin) / divisor;
 }
 
-/** A raster layer's scale visibility, from its QML's root attributes. */
-function rasterVisibleAt(layer: QslJobLayer, scale: number): boolean {
-  if (!layer.style?.definition) return true;
-  let root;
-  try {
-    root = parseQmlDocument(decodeStyle(layer.style.definition));
-  } catch (error) {
-    throw new JobError(
-      `${FAIL}: the style of layer '${layer.name}' cannot be read: ${
-        (error as Error).message
-      }`,
-      { cause: error },
-    );
-  }
-  if (root.getAttribute("hasScaleBasedVisibilityFlag") !== "1") return true;
-  const minScale = Number(root.getAttribute("minScale")) || 0;
-  const maxScale = Number(root.getAttribute("maxScale")) || 0;
-  return (minScale === 0 || scale < minScale * 0.9999999999) &&
-    (maxScale === 0 || scale >= maxScale);
+/** What the runner reads of a layer's QML. */
+interface LayerStyle {
+  /** The vector renderer part, or null (raster style, no renderer). */
+  vector: VectorStyle | null;
+  /** Whether the layer is drawn at a scale (QgsMapLayer::isInScaleRange). */
+  visibleAt: (scale: number) => boolean;
 }
 
-function layerStyle(layer: QslJobLayer): VectorStyle | null {
-  if (!layer.style?.definition) return null;
+// Parsed styles by definition: parsing costs more than the query itself,
+// and clients send the same styles again and again. Entries are only read.
+const styleCache = new Map<string, LayerStyle>();
+const STYLE_CACHE_SIZE = 64;
+const NO_STYLE: LayerStyle = { vector: null, visibleAt: () => true };
+
+function layerStyle(layer: QslJobLayer): LayerStyle {
+  const definition = layer.style?.definition;
+  if (!definition) return NO_STYLE;
+  const hit = styleCache.get(definition);
+  if (hit) {
+    styleCache.delete(definition);
+    styleCache.set(definition, hit);
+    return hit;
+  }
+  let style: LayerStyle;
   try {
-    return readVectorStyle(
-      parseQmlDocument(decodeStyle(layer.style.definition)),
-    );
+    const root = parseQmlDocument(decodeStyle(definition));
+    const scaled = root.getAttribute("hasScaleBasedVisibilityFlag") === "1";
+    const minScale = Number(root.getAttribute("minScale")) || 0;
+    const maxScale = Number(root.getAttribute("maxScale")) || 0;
+    style = {
+      vector: readVectorStyle(root),
+      visibleAt: (scale) =>
+        !scaled ||
+        (minScale === 0 || scale < minScale * 0.9999999999) &&
+          (maxScale === 0 || scale >= maxScale),
+    };
   } catch (error) {
     throw new JobError(
       `${FAIL}: the style of layer '${layer.name}' cannot be read: ${
@@ -178,6 +179,11 @@ function layerStyle(layer: QslJobLayer): VectorStyle | null {
       { cause: error },
     );
   }
+  styleCache.set(definition, style);
+  if (styleCache.size > STYLE_CACHE_SIZE) {
+    styleCache.delete(styleCache.keys().next().value!);
+  }
+  return style;
 }
 
 async function queryVectorLayer(
@@ -187,13 +193,11 @@ async function queryVectorLayer(
   point: [number, number],
   ctx: RunnerContext,
 ): Promise<InfoFeature[]> {
-  const style = layerStyle(layer);
+  const { vector: style, visibleAt } = layerStyle(layer);
+  if (!visibleAt(map.scale)) return [];
   // A layer without a vector renderer has nothing to filter by: every
   // feature under the pixel counts.
-  if (style) {
-    if (!layerVisibleAt(style, map.scale)) return [];
-    if (style.renderer.type === "nullSymbol") return [];
-  }
+  if (style?.renderer.type === "nullSymbol") return [];
   const variables: Record<string, unknown> = {
     map_scale: map.scale,
     map_crs: map.crs,
@@ -346,7 +350,7 @@ export async function featureInfo(
   const layers: InfoLayer[] = [];
   for (const layer of queried) {
     if (layer.driver.toLowerCase() === "gdal") {
-      const bands = rasterVisibleAt(layer, map.scale)
+      const bands = layerStyle(layer).visibleAt(map.scale)
         ? await rasterValuesAt(layer, point[0], point[1], map.crs, ctx)
         : null;
       layers.push({ name: layer.name, features: [], bands: bands ?? [] });
