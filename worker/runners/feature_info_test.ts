@@ -298,6 +298,28 @@ Deno.test("raster: every band's value at the pixel, no data, QGIS's number forma
   assert.match(gml, /<qgs:grid>\n {3}<qgs:Band_1>6.25<\/qgs:Band_1>/);
 });
 
+Deno.test("another map CRS: layers are searched and answered in the map's CRS (LV03 map, LV95 data)", async () => {
+  const lv03 = {
+    crs: "EPSG:21781",
+    bbox: { x_min: 600000, y_min: 200000, x_max: 601000, y_max: 201000 },
+  };
+  const out = await hits({
+    QUERY_LAYERS: "points,polygons",
+    I: "10",
+    J: "10",
+    FEATURE_COUNT: 10,
+    ...lv03,
+  });
+  assert.deepEqual(ids(out), ["points.1", "points.2"]);
+  const [x, y] = out[0].geometry!.coordinates as number[];
+  // LV95 = LV03 + (2 000 000, 1 000 000) within a few metres
+  assert.ok(Math.abs(x - 600105) < 5 && Math.abs(y - 200895) < 5, `${x} ${y}`);
+  assert.deepEqual(
+    ids(await hits({ QUERY_LAYERS: "polygons", I: "80", J: "80", ...lv03 })),
+    ["polygons.2"],
+  );
+});
+
 const TEXT_QUERY = {
   QUERY_LAYERS: "points,lines",
   I: "30",
@@ -503,6 +525,22 @@ Deno.test({
       await text("elevation", 432, 231),
       /^GetFeatureInfo results\n\nLayer 'elevation'\nBand 1 = '-?\d+(\.\d+)?'\n\n$/,
     );
+    // the same place and raster cell in an LV03 map of the same area
+    const lv03 = structuredClone(info("places,elevation", 432, 231));
+    const b = lv03.job.bbox!;
+    lv03.job.crs = "EPSG:21781";
+    lv03.job.bbox = {
+      ...b,
+      x_min: b.x_min - 2e6,
+      x_max: b.x_max - 2e6,
+      y_min: b.y_min - 1e6,
+      y_max: b.y_max - 1e6,
+    };
+    const both = new TextDecoder().decode(
+      (await featureInfoRunner(lv03, refCtx)).data as Uint8Array,
+    );
+    assert.match(both, /\nname = 'Dorsa'\n/);
+    assert.match(both, /Layer 'elevation'\nBand 1 = '-?\d+(\.\d+)?'\n/);
     // an empty spot of the map has no road
     assert.equal(
       await text("roads", 100, 600),
