@@ -1,7 +1,6 @@
 /**
  * Feature info jobs end to end: a real Redis, the worker loop in-process
- * with the default runners plus the feature info runner, and the
- * interface's `RedisQueue.post`.
+ * with the worker's default runners, and the interface's `RedisQueue.post`.
  *
  * @module
  */
@@ -16,7 +15,6 @@ import {
 import { startTestRedis } from "./redis_server.ts";
 import { QueueWorker } from "../worker/queue/worker.ts";
 import { defaultRunners } from "../worker/runners/registry.ts";
-import { featureInfoRunner } from "../worker/runners/feature_info.ts";
 
 const TESTDATA = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -50,10 +48,7 @@ Deno.test({
     const redis = await startTestRedis();
     const worker = new QueueWorker({
       redisUrl: redis.url,
-      runners: {
-        ...defaultRunners(),
-        QslJobInfoFeatureInfo: featureInfoRunner,
-      },
+      runners: defaultRunners(),
       blockSeconds: 1,
       context: {
         dataRoot: TESTDATA,
@@ -66,7 +61,6 @@ Deno.test({
     const running = worker.run();
     const queue = RedisQueue.create(redis.url);
     try {
-      // numbers as clients send them from key-value requests
       const job = {
         INFO_FORMAT: "text/plain",
         QUERY_LAYERS: "points,polygons",
