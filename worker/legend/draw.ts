@@ -99,20 +99,23 @@ export function createTextMeasure(
   fonts: FontLibrary,
   settings: LegendSettings = DEFAULT_LEGEND_SETTINGS,
 ): SkiaTextMeasure {
-  const f = new LegendFonts(ck, fonts, settings, 1);
+  // measured at 100 units per millimetre: glyph bounds come out rounded to
+  // whole units, too coarse at a 4 mm em
+  const unit = 100;
+  const f = new LegendFonts(ck, fonts, settings, unit);
   const metrics = new Map<LegendFont, FontMetricsMm>();
   for (const which of ["label", "title"] as const) {
     const font = f.of(which);
     const m = font.getMetrics();
     const bounds = font.getGlyphBounds(font.getGlyphIDs("H"));
     metrics.set(which, {
-      ascent: -m.ascent,
-      descent: m.descent,
-      capHeight: bounds.length >= 4 ? -bounds[1] : -m.ascent * 0.75,
+      ascent: -m.ascent / unit,
+      descent: m.descent / unit,
+      capHeight: (bounds.length >= 4 ? -bounds[1] : -m.ascent * 0.75) / unit,
     });
   }
   return {
-    width: (text, font) => advance(f.of(font), text),
+    width: (text, font) => advance(f.of(font), text) / unit,
     metrics: (font) => metrics.get(font)!,
     delete: () => f.delete(),
   };

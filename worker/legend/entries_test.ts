@@ -1,0 +1,191 @@
+import assert from "node:assert/strict";
+import type { Element } from "@xmldom/xmldom";
+import { decodeStyle } from "@qgis-server-light/interface";
+import { parseQmlDocument, readVectorStyle } from "../style/qml.ts";
+import { parseRasterStyle } from "../raster/style.ts";
+import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
+import {
+  type LegendEntry,
+  type RampEntry,
+  rasterEntries,
+  vectorEntries,
+} from "./entries.ts";
+
+function qml(name: string): Element {
+  return parseQmlDocument(
+    Deno.readTextFileSync(new URL(`./testdata/${name}`, import.meta.url)),
+  );
+}
+
+function vector(name: string, scale?: number): LegendEntry[] {
+  return vectorEntries(readVectorStyle(qml(name))!, "layer", { scale });
+}
+
+function raster(name: string): LegendEntry[] {
+  const root = qml(name);
+  return rasterEntries(parseRasterStyle(root), "layer", root);
+}
+
+function labels(entries: LegendEntry[]): string[] {
+  return entries.map((e) => e.kind === "ramp" ? "<ramp>" : e.label);
+}
+
+Deno.test("entries: a single symbol is one patch labelled with the layer name", () => {
+  const entries = vector("single.qml");
+  assert.equal(entries.length, 1);
+  assert.equal(entries[0].kind, "symbol");
+  assert.deepEqual(labels(entries), ["layer"]);
+  assert.equal(
+    entries[0].kind === "symbol" && entries[0].symbol?.type,
+    "fill",
+  );
+});
+
+Deno.test("entries: categorized rows keep the QML order, unchecked categories too", () => {
+  const entries = vector("categorized.qml");
+  assert.deepEqual(labels(entries), [
+    "Alpha area",
+    "Beta area",
+    "Everything else",
+  ]);
+  const colors = entries.map((e) =>
+    e.kind === "symbol" ? e.symbol?.layers[0].props.color : null
+  );
+  assert.deepEqual(colors, [
+    "31,120,180,255",
+    "51,160,44,255",
+    "227,26,28,255",
+  ]);
+});
+
+Deno.test("entries: graduated rows are the class labels with their symbols", () => {
+  const entries = vector("graduated.qml");
+  assert.deepEqual(labels(entries), ["up to 2 lanes", "3 to 8 lanes"]);
+  assert.deepEqual(
+    entries.map((e) => e.kind === "symbol" && e.symbol?.type),
+    ["line", "line"],
+  );
+});
+
+Deno.test("entries: rule rows are nested by level and filtered by scale", () => {
+  const all = vector("rules.qml");
+  assert.deepEqual(labels(all), [
+    "Towns",
+    "Large towns",
+    "Small towns",
+    "Villages",
+  ]);
+  assert.deepEqual(all.map((e) => e.level), [0, 1, 1, 0]);
+  // a grouping rule has no symbol: label only
+  assert.equal(all[0].kind === "symbol" && all[0].symbol, null);
+  // 1:100,000 is beyond Small towns (≤ 50,000) and Villages (≤ 25,000)
+  assert.deepEqual(labels(vector("rules.qml", 100_000)), [
+    "Towns",
+    "Large towns",
+  ]);
+  // 1:500 is closer than Villages' 1:1,000
+  assert.deepEqual(labels(vector("rules.qml", 500)), [
+    "Towns",
+    "Large towns",
+    "Small towns",
+  ]);
+  assert.deepEqual(labels(vector("rules.qml", 10_000)), labels(all));
+});
+
+Deno.test("entries: a discrete pseudocolour renderer lists its classes even with a continuous legend asked for", () => {
+  const entries = raster("pseudocolor_discrete.qml");
+  assert.deepEqual(labels(entries), ["Low", "Medium", "High"]);
+  assert.deepEqual(
+    entries.map((e) => e.kind === "color" && e.color),
+    [
+      { r: 0x2b, g: 0x83, b: 0xba, a: 255 },
+      { r: 0xff, g: 0xff, b: 0xbf, a: 255 },
+      { r: 0xd7, g: 0x19, b: 0x1c, a: 255 },
+    ],
+  );
+});
+
+Deno.test("entries: an interpolated pseudocolour ramp with a continuous legend is one ramp, maximum on top", () => {
+  const entries = raster("pseudocolor_ramp.qml");
+  assert.equal(entries.length, 1);
+  const ramp = entries[0] as RampEntry;
+  assert.equal(ramp.kind, "ramp");
+  assert.equal(ramp.topLabel, "50 m");
+  assert.equal(ramp.bottomLabel, "10 m");
+  assert.deepEqual(ramp.stops.map((s) => s.offset), [0, 0.5, 1]);
+  assert.deepEqual(ramp.stops.map((s) => s.color.r), [255, 255, 0]);
+  assert.deepEqual(ramp.stops.map((s) => s.color.g), [255, 0, 0]);
+});
+
+Deno.test("entries: an interpolated ramp without a continuous legend lists its items", () => {
+  assert.deepEqual(labels(raster("pseudocolor_items.qml")), ["10", "30", "50"]);
+});
+
+Deno.test("entries: paletted rows are the classes, the value when a label is empty", () => {
+  assert.deepEqual(labels(raster("paletted.qml")), [
+    "Built-up",
+    "Grassland",
+    "3",
+  ]);
+});
+
+Deno.test("entries: single band grey is a black-to-white ramp labelled with the contrast range", () => {
+  const [ramp] = raster("gray.qml") as RampEntry[];
+  assert.equal(ramp.kind, "ramp");
+  assert.equal(ramp.topLabel, "250");
+  assert.equal(ramp.bottomLabel, "5");
+  assert.deepEqual(ramp.stops.map((s) => s.color.r), [255, 0]);
+});
+
+Deno.test("entries: multiband colour lists its red, green and blue bands", () => {
+  const entries = raster("multiband.qml");
+  assert.deepEqual(labels(entries), ["Band 3", "Band 2", "Band 1"]);
+  assert.deepEqual(
+    entries.map((e) => e.kind === "color" && [e.color.r, e.color.g, e.color.b]),
+    [[255, 0, 0], [0, 255, 0], [0, 0, 255]],
+  );
+});
+
+Deno.test("entries: hillshade has no legend rows", () => {
+  assert.deepEqual(raster("hillshade.qml"), []);
+});
+
+/** Every `label="…"` of the given element names, read with a plain scan of the QML text. */
+function qmlLabels(text: string, tags: string[]): string[] {
+  const out: string[] = [];
+  const re = new RegExp(`<(${tags.join("|")})\\s[^>]*>`, "g");
+  for (const m of text.matchAll(re)) {
+    const label = /\slabel="([^"]*)"/.exec(m[0]);
+    if (label) out.push(label[1].replaceAll("&amp;", "&"));
+  }
+  return out;
+}
+
+Deno.test({
+  name:
+    "entries: all_lv95's legend lists every category, class and rule label of its QMLs",
+  ignore: NO_REFERENCE,
+  fn() {
+    const job = JSON.parse(
+      Deno.readTextFileSync(`${REFERENCE_DIR}/demo/all_lv95.job.json`),
+    );
+    let checked = 0;
+    for (const layer of job.job.layers) {
+      const text = decodeStyle(layer.style.definition);
+      const root = parseQmlDocument(text);
+      const entries = layer.driver === "gdal"
+        ? rasterEntries(parseRasterStyle(root), layer.name, root)
+        : vectorEntries(readVectorStyle(root)!, layer.name);
+      const expected = qmlLabels(text, ["category", "range", "rule"]);
+      if (layer.driver === "gdal") {
+        assert.deepEqual(expected, []);
+        assert.ok(entries.length > 0, `${layer.name} has legend rows`);
+        continue;
+      }
+      assert.ok(expected.length > 0, `${layer.name} has classes`);
+      assert.deepEqual(labels(entries), expected, layer.name);
+      checked += expected.length;
+    }
+    assert.equal(checked, 10); // 3 graduated classes, 3 rules, 4 categories
+  },
+});

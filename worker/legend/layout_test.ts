@@ -1,0 +1,215 @@
+import assert from "node:assert/strict";
+import type { Symbol } from "../style/model.ts";
+import type { LayerLegend, LegendEntry } from "./entries.ts";
+import {
+  DEFAULT_LEGEND_SETTINGS as S,
+  layoutLegend,
+  legendImageSize,
+  symbolPatchSize,
+  type TextMeasure,
+} from "./layout.ts";
+
+// A measure with round numbers: 1.5 mm per character, labels and titles
+// with different metrics so the test sees which one is used.
+const measure: TextMeasure = {
+  width: (text, font) => text.length * (font === "title" ? 2 : 1.5),
+  metrics: (font) =>
+    font === "title"
+      ? { ascent: 5, descent: 1.5, capHeight: 3.5 }
+      : { ascent: 4, descent: 1, capHeight: 3 },
+};
+
+const red = { r: 255, g: 0, b: 0, a: 255 };
+
+function color(label: string, level = 0): LegendEntry {
+  return { kind: "color", label, level, color: red };
+}
+
+function marker(size: string, unit = "MM"): Symbol {
+  return {
+    type: "marker",
+    alpha: 1,
+    clipToExtent: true,
+    layers: [{
+      className: "SimpleMarker",
+      enabled: true,
+      pass: 0,
+      props: { size, size_unit: unit },
+      dataDefined: {},
+      subSymbol: null,
+    }],
+  };
+}
+
+function line(width: string): Symbol {
+  return {
+    type: "line",
+    alpha: 1,
+    clipToExtent: true,
+    layers: [{
+      className: "SimpleLine",
+      enabled: true,
+      pass: 0,
+      props: { line_width: width },
+      dataDefined: {},
+      subSymbol: null,
+    }],
+  };
+}
+
+Deno.test("legendImageSize: without width and height the legend is drawn at 0.75 of its size at the dpi", () => {
+  // 50.8 mm × 25.4 mm at 91 dpi: 182 × 91 px, then × 0.75
+  const s = legendImageSize(50.8, 25.4, 91, null, null);
+  assert.deepEqual(s, {
+    width: Math.trunc(0.75 * 182),
+    height: Math.trunc(0.75 * 91),
+    scale: 0.75,
+  });
+  // another dpi scales with it
+  assert.equal(legendImageSize(50.8, 25.4, 182, null, null).width, 273);
+});
+
+Deno.test("legendImageSize: a width alone sets the scale and keeps the aspect ratio", () => {
+  const s = legendImageSize(50.8, 25.4, 91, 364, null);
+  assert.equal(s.width, 364);
+  assert.equal(s.scale, 2);
+  assert.equal(s.height, 182);
+});
+
+Deno.test("legendImageSize: a height alone sets the scale and keeps the aspect ratio", () => {
+  const s = legendImageSize(50.8, 25.4, 91, null, 45);
+  assert.equal(s.height, 45);
+  assert.ok(Math.abs(s.scale - 45 / 91) < 1e-12);
+  assert.equal(s.width, Math.trunc(182 * 45 / 91));
+});
+
+Deno.test("legendImageSize: width and height are honoured; the legend fits into both", () => {
+  const s = legendImageSize(50.8, 25.4, 91, 500, 100);
+  assert.equal(s.width, 500);
+  assert.equal(s.height, 100);
+  assert.ok(Math.abs(s.scale - 100 / 91) < 1e-9); // height is the tighter
+});
+
+Deno.test("layoutLegend: rows of QGIS's default sizes, spacing and box", () => {
+  const layout = layoutLegend(
+    [{ title: "zones", entries: [color("Lake"), color("Forest")] }],
+    { layerTitles: false, dpi: 96 },
+    measure,
+  );
+  // box, row, space, row, box
+  assert.equal(layout.height, S.boxSpace + 4 + S.symbolSpace + 4 + S.boxSpace);
+  // box, patch, gap, "Forest", box
+  assert.equal(layout.width, 2 + 7 + 2 + 6 * 1.5 + 2);
+  assert.deepEqual(layout.rows.map((r) => r.top), [2, 8.5]);
+  const texts = layout.items.filter((i) => i.type === "text");
+  assert.deepEqual(texts.map((t) => t.type === "text" && t.text), [
+    "Lake",
+    "Forest",
+  ]);
+  // label baseline centres the capital height on the patch
+  assert.equal(texts[0].y, 2 + 2 + 1.5);
+  assert.equal(texts[0].x, 11);
+});
+
+Deno.test("layoutLegend: layer titles go above their rows, 3 mm after the previous layer", () => {
+  const layers: LayerLegend[] = [
+    { title: "a", entries: [color("x")] },
+    { title: "bbbbbbbbbbbbbbbbbbbb", entries: [color("y")] },
+  ];
+  const layout = layoutLegend(
+    layers,
+    { layerTitles: true, dpi: 96 },
+    measure,
+  );
+  const titles = layout.items.filter((i) =>
+    i.type === "text" && i.font === "title"
+  );
+  assert.equal(titles.length, 2);
+  assert.equal(titles[0].y, 2 + 3.5);
+  // title, space, row, layer space, title
+  assert.equal(titles[1].y, 2 + 3.5 + 2.5 + 4 + 3 + 3.5);
+  assert.equal(layout.height, 2 + 3.5 + 2.5 + 4 + 3 + 3.5 + 2.5 + 4 + 2);
+  // the long title sets the width
+  assert.equal(layout.width, 2 + 20 * 2 + 2);
+  const without = layoutLegend(
+    layers,
+    { layerTitles: false, dpi: 96 },
+    measure,
+  );
+  assert.equal(without.height, 2 + 4 + 2.5 + 4 + 2);
+});
+
+Deno.test("layoutLegend: a big marker grows its row and moves its layer's labels right", () => {
+  const layout = layoutLegend(
+    [{
+      title: "p",
+      entries: [
+        { kind: "symbol", label: "big", level: 0, symbol: marker("10") },
+        { kind: "symbol", label: "small", level: 0, symbol: marker("2") },
+      ],
+    }],
+    { layerTitles: false, dpi: 96 },
+    measure,
+  );
+  assert.deepEqual(layout.rows.map((r) => r.height), [10, 4]);
+  assert.deepEqual(layout.rows.map((r) => r.labelX), [14, 14]);
+  const patches = layout.items.filter((i) => i.type === "patch");
+  // the small marker's 7 mm patch is centred under the 10 mm one
+  assert.equal(patches[1].type === "patch" && patches[1].x, 2 + 1.5);
+});
+
+Deno.test("layoutLegend: nested rows are indented and label-only rows have no patch", () => {
+  const layout = layoutLegend(
+    [{
+      title: "r",
+      entries: [
+        { kind: "symbol", label: "group", level: 0, symbol: null },
+        { kind: "symbol", label: "child", level: 1, symbol: line("0.3") },
+      ],
+    }],
+    { layerTitles: false, dpi: 96 },
+    measure,
+  );
+  const patches = layout.items.filter((i) => i.type === "patch");
+  assert.equal(patches.length, 1);
+  assert.equal(patches[0].x, 2 + S.indent);
+  assert.equal(layout.rows[1].labelX, 2 + S.indent + 7 + 2);
+});
+
+Deno.test("layoutLegend: a ramp is as tall as its two labels, maximum label on top", () => {
+  const layout = layoutLegend(
+    [{
+      title: "dem",
+      entries: [{
+        kind: "ramp",
+        stops: [{ offset: 0, color: red }, { offset: 1, color: red }],
+        topLabel: "1900",
+        bottomLabel: "400",
+        level: 0,
+      }],
+    }],
+    { layerTitles: false, dpi: 96 },
+    measure,
+  );
+  assert.equal(layout.rows[0].height, 2 * (4 + 1));
+  const texts = layout.items.filter((i) => i.type === "text");
+  assert.deepEqual(
+    texts.map((t) => t.type === "text" && [t.text, t.y]),
+    [["1900", 2 + 4], ["400", 2 + 10 - 1]],
+  );
+});
+
+Deno.test("symbolPatchSize: markers grow the patch, lines their height, in any unit", () => {
+  assert.deepEqual(symbolPatchSize(marker("2"), 96, 7, 4), {
+    width: 7,
+    height: 4,
+  });
+  const px = symbolPatchSize(marker("96", "Pixel"), 96, 7, 4);
+  assert.ok(Math.abs(px.width - 25.4) < 1e-9 && px.width === px.height);
+  const pt = symbolPatchSize(marker("36", "Point"), 96, 7, 4);
+  assert.ok(Math.abs(pt.height - 12.7) < 1e-9 && pt.width === pt.height);
+  assert.deepEqual(symbolPatchSize(line("6"), 96, 7, 4), {
+    width: 7,
+    height: 6,
+  });
+});

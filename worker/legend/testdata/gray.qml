@@ -1,0 +1,1 @@
+<qgis version="3.22.0"><pipe><rasterrenderer type="singlebandgray" grayBand="1" gradient="BlackToWhite" opacity="1"><contrastEnhancement><minValue>5</minValue><maxValue>250</maxValue><algorithm>StretchToMinimumMaximum</algorithm></contrastEnhancement></rasterrenderer></pipe></qgis>

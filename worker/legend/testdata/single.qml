@@ -1,0 +1,1 @@
+<qgis version="3.22.0"><renderer-v2 type="singleSymbol" symbollevels="0"><symbols><symbol type="fill" name="0" alpha="1"><layer class="SimpleFill" enabled="1" pass="0"><prop k="color" v="200,40,40,255"/><prop k="outline_color" v="0,0,0,255"/><prop k="outline_width" v="0.26"/><prop k="style" v="solid"/></layer></symbol></symbols></renderer-v2><layerOpacity>1</layerOpacity></qgis>
