@@ -26,7 +26,11 @@ import { computeMapSettings } from "../map/compute.ts";
 import type { MapSettings } from "../map/map_settings.ts";
 import { parseQmlDocument, readVectorStyle } from "../style/qml.ts";
 import type { VectorStyle } from "../style/model.ts";
-import type { Feature, GeometryKind } from "../geometry/types.ts";
+import type {
+  AttributeValue,
+  Feature,
+  GeometryKind,
+} from "../geometry/types.ts";
 import { distanceTo, hitsRect, searchRect } from "../geometry/hit_test.ts";
 import type { PaintContext } from "../paint/context.ts";
 import { symbolPicker } from "../paint/vector_layer.ts";
@@ -269,11 +273,32 @@ async function queryVectorLayer(
     );
   }
   hits.sort((a, b) => a.d - b.d || a.f.id - b.f.id);
+  const types = new Map(data.fields.map((f) => [f.name, f.type]));
   return hits.slice(0, job.FEATURE_COUNT).map(({ f }) => ({
     id: f.id,
-    attributes: f.attributes,
+    attributes: Object.fromEntries(
+      Object.entries(f.attributes).map(([k, v]) => [
+        k,
+        v instanceof Date ? temporalText(v, types.get(k)) : v,
+      ]),
+    ),
     geometry: f.geometry,
   }));
+}
+
+/** A date, time or date-time value as QGIS shows it for its field type. */
+function temporalText(v: Date, type: string | undefined): AttributeValue {
+  const p = (n: number, w = 2) => String(n).padStart(w, "0");
+  const date = `${p(v.getFullYear(), 4)}-${p(v.getMonth() + 1)}-${
+    p(v.getDate())
+  }`;
+  const ms = v.getMilliseconds();
+  const time = `${p(v.getHours())}:${p(v.getMinutes())}:${p(v.getSeconds())}${
+    ms ? `.${p(ms, 3)}` : ""
+  }`;
+  if (type === "Date") return date;
+  if (type === "Time") return time;
+  return v; // DateTime: the writers' ISO text
 }
 
 /**

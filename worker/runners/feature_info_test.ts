@@ -509,6 +509,8 @@ Deno.test({
       /^GetFeatureInfo results\n\nLayer 'places'\nFeature 4\n/,
     );
     assert.match(dorsa, /\nname = 'Dorsa'\n/);
+    // a GeoPackage DATE field shows as a date, as QGIS shows it
+    assert.match(dorsa, /\nfounded = '1260-01-01'\n/);
     // the 8 px gap between two zone squares (1 px tolerance), and a square
     assert.equal(
       await text("zones", 327, 250, 1),
