@@ -31,7 +31,12 @@ import {
   drawLegend,
   type LegendFormat,
 } from "../legend/draw.ts";
-import { JobError, type Runner, type RunnerContext } from "./types.ts";
+import {
+  JobError,
+  type Runner,
+  type RunnerContext,
+  type RunnerOutput,
+} from "./types.ts";
 
 const FORMATS: readonly LegendFormat[] = ["image/png", "image/jpeg"];
 
@@ -125,7 +130,10 @@ export function layerLegend(
  * const { data, contentType } = await legendRunner(info, ctx); // PNG bytes, "image/png"
  * ```
  */
-export const legendRunner: Runner<QslJobInfoLegend> = async (info, ctx) => {
+export const legendRunner: Runner<QslJobInfoLegend> = async (
+  info,
+  ctx,
+): Promise<RunnerOutput> => {
   const job = info.job;
   const format = legendFormat(job.format ?? "image/png");
   if (job.layers.length === 0) {
