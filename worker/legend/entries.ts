@@ -67,6 +67,11 @@ export interface LayerLegend {
   title: string;
   /** Layer opacity 0–1 the patches are drawn with (default 1). */
   opacity?: number;
+  /**
+   * The lone row stands for the layer itself (a single symbol): QGIS draws
+   * it in the layer's row, so no separate title is drawn above it.
+   */
+  embedded?: boolean;
   /** Rows, top first. */
   entries: LegendEntry[];
 }
@@ -135,7 +140,7 @@ export function vectorEntries(
         if (!ruleInScale(rule, options.scale)) return;
         out.push({
           kind: "symbol",
-          label: rule.label || rule.filter || "",
+          label: rule.label,
           level,
           symbol: rule.symbol,
         });

@@ -262,7 +262,8 @@ export function layoutLegend(
   let y = s.boxSpace;
   let first = true;
   for (const layer of layers) {
-    if (options.layerTitles) {
+    const embedded = layer.embedded && layer.entries.length === 1;
+    if (options.layerTitles && !embedded) {
       if (!first) y += s.layerSpace;
       first = false;
       items.push({

@@ -213,3 +213,22 @@ Deno.test("symbolPatchSize: markers grow the patch, lines their height, in any u
     height: 6,
   });
 });
+
+Deno.test("layoutLegend: a single symbol layer is its own row: no title above it", () => {
+  const single: LayerLegend = {
+    title: "roads",
+    embedded: true,
+    entries: [{ kind: "symbol", label: "roads", level: 0, symbol: line("1") }],
+  };
+  const layout = layoutLegend(
+    [single, { title: "zones", entries: [color("Lake")] }],
+    { layerTitles: true, dpi: 96 },
+    measure,
+  );
+  const titles = layout.items.flatMap((i) =>
+    i.type === "text" && i.font === "title" ? [i.text] : []
+  );
+  assert.deepEqual(titles, ["zones"]);
+  // row, layer space, title, symbol space, row
+  assert.equal(layout.height, 2 + 4 + 3 + 3.5 + 2.5 + 4 + 2);
+});

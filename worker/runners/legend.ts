@@ -104,6 +104,7 @@ export function layerLegend(
       title: layer.name,
       opacity: style.opacity,
       entries: rasterEntries(style, layer.name, root),
+      embedded: style.renderer?.type === "singlecolor",
     };
   }
   const style = readVectorStyle(root);
@@ -118,6 +119,7 @@ export function layerLegend(
     title: layer.name,
     opacity: style.opacity,
     entries: vectorEntries(style, layer.name, { scale }),
+    embedded: style.renderer.type === "singleSymbol",
   };
 }
 

@@ -152,6 +152,19 @@ Deno.test("legend runner: a layer without a style still draws; layer titles add 
   assert.ok(titled.height > plain.height);
 });
 
+Deno.test("legend runner: a single symbol layer is one row labelled with its name, also with layer titles", async () => {
+  const single = layer("roads", testQml("single.qml"));
+  const legend = layerLegend(single, null, ctx);
+  assert.equal(legend.embedded, true);
+  assert.deepEqual(
+    legend.entries.map((e) => e.kind === "symbol" && e.label),
+    ["roads"],
+  );
+  const plain = await png({ layers: [single] });
+  const titled = await png({ layers: [single], layer_title: true });
+  assert.deepEqual([titled.width, titled.height], [plain.width, plain.height]);
+});
+
 async function layoutOf(
   layers: ReturnType<typeof layer>[],
   titles: boolean,
