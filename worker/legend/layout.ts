@@ -26,6 +26,8 @@ export interface LegendSettings {
   labelSpace: number;
   /** Space above a layer title (not above the first row). */
   layerSpace: number;
+  /** Extra space between the lines of a multi-line text. */
+  lineSpacing: number;
   /** Indentation per nesting level (rule-based children). */
   indent: number;
   /** Label font size in points. */
@@ -50,6 +52,7 @@ export const DEFAULT_LEGEND_SETTINGS: LegendSettings = {
   symbolSpace: 2.5,
   labelSpace: 2,
   layerSpace: 3,
+  lineSpacing: 1,
   indent: 4,
   labelFontSize: 12,
   titleFontSize: 12,
@@ -157,8 +160,9 @@ function toMm(value: number, unit: string | undefined, dpi: number): number {
 }
 
 /**
- * The size a symbol's patch needs: QGIS grows the patch to a marker's
- * size and to a line's width.
+ * The size of a symbol's patch, as QgsSymbolLegendNode sizes it: a marker
+ * symbol's patch is as large as its largest marker layer (never smaller
+ * than the default patch); line and fill patches keep the default size.
  *
  * @example
  * ```ts
@@ -177,30 +181,16 @@ export function symbolPatchSize(
   width: number,
   height: number,
 ): { width: number; height: number } {
-  let extent = 0;
+  if (symbol.type !== "marker") return { width, height };
+  let size = 0;
   for (const l of symbol.layers) {
     if (!l.enabled) continue;
-    const p = l.props;
-    if (symbol.type === "marker") {
-      const size = toMm(propNumber(p, "size", 2), p.size_unit, dpi);
-      const outline = toMm(
-        propNumber(p, "outline_width", 0),
-        p.outline_width_unit,
-        dpi,
-      );
-      extent = Math.max(extent, size + outline);
-    } else if (symbol.type === "line") {
-      const w = toMm(propNumber(p, "line_width", 0), p.line_width_unit, dpi);
-      const sub = l.subSymbol
-        ? symbolPatchSize(l.subSymbol, dpi, 0, 0).height
-        : 0;
-      extent = Math.max(extent, w, sub);
-    }
+    size = Math.max(
+      size,
+      toMm(propNumber(l.props, "size", 2), l.props.size_unit, dpi),
+    );
   }
-  if (symbol.type === "marker") {
-    return { width: Math.max(width, extent), height: Math.max(height, extent) };
-  }
-  return { width, height: Math.max(height, extent) };
+  return { width: Math.max(width, size), height: Math.max(height, size) };
 }
 
 function patchSize(
@@ -261,20 +251,43 @@ export function layoutLegend(
   let right = left;
   let y = s.boxSpace;
   let first = true;
+  const metricsOf = (font: LegendFont) => font === "title" ? title : label;
+  // QgsLegendSettings: lines of the height of a digit, separated by the
+  // line spacing and the font's descent
+  const textHeight = (text: string, m: FontMetricsMm): number => {
+    const n = text.split("\n").length;
+    return n * m.capHeight + (n - 1) * (s.lineSpacing + m.descent);
+  };
+  const placeLine = (
+    text: string,
+    font: LegendFont,
+    x: number,
+    baseline: number,
+  ) => {
+    if (!text) return;
+    items.push({ type: "text", text, font, x, y: baseline });
+    right = Math.max(right, x + measure.width(text, font));
+  };
+  /** Places a text's lines from `top` down; returns the block's height. */
+  const placeText = (
+    text: string,
+    font: LegendFont,
+    x: number,
+    top: number,
+  ): number => {
+    const m = metricsOf(font);
+    const step = m.capHeight + s.lineSpacing + m.descent;
+    text.split("\n").forEach((line, i) =>
+      placeLine(line, font, x, top + m.capHeight + i * step)
+    );
+    return textHeight(text, m);
+  };
   for (const layer of layers) {
     const embedded = layer.embedded && layer.entries.length === 1;
     if (options.layerTitles && !embedded) {
       if (!first) y += s.layerSpace;
       first = false;
-      items.push({
-        type: "text",
-        text: layer.title,
-        font: "title",
-        x: left,
-        y: y + title.capHeight,
-      });
-      right = Math.max(right, left + measure.width(layer.title, "title"));
-      y += title.capHeight;
+      y += placeText(layer.title, "title", left, y);
     }
     const sizes = layer.entries.map((e) => patchSize(e, s, options.dpi, label));
     // labels of a layer line up right of its widest patch
@@ -285,35 +298,38 @@ export function layoutLegend(
       const size = sizes[i];
       const x = left + entry.level * s.indent;
       const labelX = x + widest + s.labelSpace;
-      const height = Math.max(size.height, label.capHeight);
+      const labelHeight = entry.kind === "ramp"
+        ? 0
+        : textHeight(entry.label, label);
+      const height = Math.max(size.height, labelHeight);
       if (size.width > 0) {
         items.push({
           type: "patch",
           entry,
-          x: x + (widest - size.width) / 2,
+          x,
           y: y + (height - size.height) / 2,
           width: size.width,
           height: size.height,
           opacity: layer.opacity ?? 1,
         });
-        right = Math.max(right, x + widest);
+        right = Math.max(right, x + size.width);
       }
-      const texts: [string, number][] = entry.kind === "ramp"
-        ? [
-          [entry.topLabel, y + label.ascent],
-          [entry.bottomLabel, y + height - label.descent],
-        ]
-        : [[entry.label, y + height / 2 + label.capHeight / 2]];
-      for (const [text, baseline] of texts) {
-        if (!text) continue;
-        items.push({
-          type: "text",
-          text,
-          font: "label",
-          x: labelX,
-          y: baseline,
-        });
-        right = Math.max(right, labelX + measure.width(text, "label"));
+      if (entry.kind === "ramp") {
+        // the maximum's label at the top of the bar, the minimum's at its foot
+        placeLine(entry.topLabel, "label", labelX, y + label.ascent);
+        placeLine(
+          entry.bottomLabel,
+          "label",
+          labelX,
+          y + height - label.descent,
+        );
+      } else {
+        placeText(
+          entry.label,
+          "label",
+          labelX,
+          y + Math.max(0, (size.height - labelHeight) / 2),
+        );
       }
       rows.push({ entry, top: y, height, labelX });
       y += height;

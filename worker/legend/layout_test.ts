@@ -154,8 +154,8 @@ Deno.test("layoutLegend: a big marker grows its row and moves its layer's labels
   assert.deepEqual(layout.rows.map((r) => r.height), [10, 4]);
   assert.deepEqual(layout.rows.map((r) => r.labelX), [14, 14]);
   const patches = layout.items.filter((i) => i.type === "patch");
-  // the small marker's 7 mm patch is centred under the 10 mm one
-  assert.equal(patches[1].type === "patch" && patches[1].x, 2 + 1.5);
+  // patches start at the column's left edge, as QGIS draws them
+  assert.equal(patches[1].type === "patch" && patches[1].x, 2);
 });
 
 Deno.test("layoutLegend: nested rows are indented and label-only rows have no patch", () => {
@@ -199,7 +199,7 @@ Deno.test("layoutLegend: a ramp is as tall as its two labels, maximum label on t
   );
 });
 
-Deno.test("symbolPatchSize: markers grow the patch, lines their height, in any unit", () => {
+Deno.test("symbolPatchSize: markers grow the patch in any unit; lines do not", () => {
   assert.deepEqual(symbolPatchSize(marker("2"), 96, 7, 4), {
     width: 7,
     height: 4,
@@ -208,9 +208,10 @@ Deno.test("symbolPatchSize: markers grow the patch, lines their height, in any u
   assert.ok(Math.abs(px.width - 25.4) < 1e-9 && px.width === px.height);
   const pt = symbolPatchSize(marker("36", "Point"), 96, 7, 4);
   assert.ok(Math.abs(pt.height - 12.7) < 1e-9 && pt.width === pt.height);
+  // line patches keep the default size, however wide the line
   assert.deepEqual(symbolPatchSize(line("6"), 96, 7, 4), {
     width: 7,
-    height: 6,
+    height: 4,
   });
 });
 
@@ -231,4 +232,22 @@ Deno.test("layoutLegend: a single symbol layer is its own row: no title above it
   assert.deepEqual(titles, ["zones"]);
   // row, layer space, title, symbol space, row
   assert.equal(layout.height, 2 + 4 + 3 + 3.5 + 2.5 + 4 + 2);
+});
+
+Deno.test("layoutLegend: a multi-line label stacks its lines and grows its row", () => {
+  const layout = layoutLegend(
+    [{ title: "t", entries: [color("one\ntwo\nthree")] }],
+    { layerTitles: false, dpi: 96 },
+    measure,
+  );
+  // 3 lines of cap height 3, two gaps of line spacing 1 + descent 1
+  assert.equal(layout.rows[0].height, 3 * 3 + 2 * 2);
+  const texts = layout.items.flatMap((i) =>
+    i.type === "text" ? [[i.text, i.y]] : []
+  );
+  assert.deepEqual(texts, [["one", 2 + 3], ["two", 2 + 8], ["three", 2 + 13]]);
+  // the patch is centred on the taller label
+  const patch = layout.items.find((i) => i.type === "patch")!;
+  assert.equal(patch.y, 2 + (13 - 4) / 2);
+  assert.equal(layout.width, 2 + 7 + 2 + 5 * 1.5 + 2);
 });
