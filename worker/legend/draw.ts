@@ -189,7 +189,18 @@ function drawPatch(
           parts: [[Float64Array.from([x + w / 2, y + h / 2])]],
         };
     }
-    drawSymbol(pc, symbol, null, geom, { opacity });
+    // QGIS flattens the symbol, then applies the layer's opacity
+    if (opacity < 1) {
+      const layer = new ck.Paint();
+      layer.setAlphaf(Math.max(0, opacity));
+      canvas.saveLayer(layer);
+      layer.delete();
+    }
+    try {
+      drawSymbol(pc, symbol, null, geom);
+    } finally {
+      if (opacity < 1) canvas.restore();
+    }
     return;
   }
   const r = ck.XYWHRect(x, y, w, h);

@@ -50,11 +50,24 @@ function legendFormat(format: string): LegendFormat {
   );
 }
 
+// Parsed styles by definition: decoding and parsing the QML costs more than
+// drawing the legend, and clients ask for the same styles again and again.
+// The elements are only read.
+const styleCache = new Map<string, Element>();
+const STYLE_CACHE_SIZE = 64;
+
 function styleRoot(layer: QslJobLayer): Element | null {
   const definition = layer.style?.definition;
   if (!definition) return null;
+  const hit = styleCache.get(definition);
+  if (hit) {
+    styleCache.delete(definition);
+    styleCache.set(definition, hit);
+    return hit;
+  }
+  let root: Element;
   try {
-    return parseQmlDocument(decodeStyle(definition));
+    root = parseQmlDocument(decodeStyle(definition));
   } catch (error) {
     throw new JobError(
       `Cannot read the style of layer '${layer.name}': ${
@@ -63,6 +76,11 @@ function styleRoot(layer: QslJobLayer): Element | null {
       { cause: error },
     );
   }
+  styleCache.set(definition, root);
+  if (styleCache.size > STYLE_CACHE_SIZE) {
+    styleCache.delete(styleCache.keys().next().value!);
+  }
+  return root;
 }
 
 /**
