@@ -145,3 +145,19 @@ Deno.test("createTextMeasure: widths grow with the text, titles are wider (bold)
     m.delete();
   }
 });
+
+Deno.test("drawLegend: the layer's opacity fades its patches over the white background", async () => {
+  const layer = categorized();
+  layer.opacity = 0.5;
+  const { bytes, layout } = await draw([layer]);
+  const png = decode(bytes);
+  const k = DPI / 25.4;
+  const row = layout.rows[2]; // 227,26,28
+  const i = (Math.round((row.top + row.height / 2) * k) * png.width +
+    Math.round(5.5 * k)) * 4;
+  const [r, g, b] = png.data.slice(i, i + 3);
+  const half = (c: number) => Math.round(c / 2 + 127.5);
+  for (const [got, want] of [[r, half(227)], [g, half(26)], [b, half(28)]]) {
+    assert.ok(Math.abs(got - want) <= 2, `${[r, g, b]}`);
+  }
+});
