@@ -9,6 +9,7 @@ import type { QslJobInfo, QslJobInfoType } from "@qgis-server-light/interface";
 import { renderRunner } from "./render.ts";
 import { featureRunner } from "./feature.ts";
 import { featureInfoRunner } from "./feature_info.ts";
+import { legendRunner } from "./legend.ts";
 import type { Runner } from "./types.ts";
 
 /** The envelope of job type `T`. */
@@ -28,7 +29,7 @@ export type RunnerRegistry = {
  * @example
  * ```ts ignore
  * import { defaultRunners } from "./registry.ts";
- * Object.keys(defaultRunners()).includes("QslJobInfoFeatureInfo"); // true
+ * Object.keys(defaultRunners()).length; // 4: render, feature, feature info, legend
  * ```
  */
 export function defaultRunners(): RunnerRegistry {
@@ -36,6 +37,7 @@ export function defaultRunners(): RunnerRegistry {
     QslJobInfoRender: renderRunner,
     QslJobInfoFeature: featureRunner,
     QslJobInfoFeatureInfo: featureInfoRunner,
+    QslJobInfoLegend: legendRunner,
   };
 }
 
