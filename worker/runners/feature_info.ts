@@ -15,16 +15,19 @@
  *
  * @module
  */
-import {
-  decodeStyle,
-  type QslJobInfoFeatureInfo,
-  type QslJobLayer,
-  type QslJobParameterFeatureInfo,
+import type {
+  QslJobInfoFeatureInfo,
+  QslJobLayer,
+  QslJobParameterFeatureInfo,
 } from "@qgis-server-light/interface";
 import { readVectorLayer } from "../gdal/vector.ts";
 import { computeMapSettings } from "../map/compute.ts";
 import type { MapSettings } from "../map/map_settings.ts";
-import { parseQmlDocument, readVectorStyle } from "../style/qml.ts";
+import {
+  styleDocument,
+  vectorStyleOf,
+  visibleAtScale,
+} from "../style/document.ts";
 import type { VectorStyle } from "../style/model.ts";
 import type {
   AttributeValue,
@@ -147,47 +150,20 @@ interface LayerStyle {
   visibleAt: (scale: number) => boolean;
 }
 
-// Parsed styles by definition: parsing costs more than the query itself,
-// and clients send the same styles again and again. Entries are only read.
-const styleCache = new Map<string, LayerStyle>();
-const STYLE_CACHE_SIZE = 64;
 const NO_STYLE: LayerStyle = { vector: null, visibleAt: () => true };
 
 function layerStyle(layer: QslJobLayer): LayerStyle {
   const definition = layer.style?.definition;
   if (!definition) return NO_STYLE;
-  const hit = styleCache.get(definition);
-  if (hit) {
-    styleCache.delete(definition);
-    styleCache.set(definition, hit);
-    return hit;
-  }
-  let style: LayerStyle;
   try {
-    const root = parseQmlDocument(decodeStyle(definition));
-    const scaled = root.getAttribute("hasScaleBasedVisibilityFlag") === "1";
-    const minScale = Number(root.getAttribute("minScale")) || 0;
-    const maxScale = Number(root.getAttribute("maxScale")) || 0;
-    style = {
-      vector: readVectorStyle(root),
-      visibleAt: (scale) =>
-        !scaled ||
-        (minScale === 0 || scale < minScale * 0.9999999999) &&
-          (maxScale === 0 || scale >= maxScale),
+    const root = styleDocument(layer.name, definition);
+    return {
+      vector: vectorStyleOf(root),
+      visibleAt: (scale) => visibleAtScale(root, scale),
     };
   } catch (error) {
-    throw new JobError(
-      `${FAIL}: the style of layer '${layer.name}' cannot be read: ${
-        (error as Error).message
-      }`,
-      { cause: error },
-    );
+    throw new JobError((error as Error).message, { cause: error });
   }
-  styleCache.set(definition, style);
-  if (styleCache.size > STYLE_CACHE_SIZE) {
-    styleCache.delete(styleCache.keys().next().value!);
-  }
-  return style;
 }
 
 async function queryVectorLayer(

@@ -445,7 +445,7 @@ Deno.test("bad input fails with a JobError naming the cause", async () => {
   badStyle.style = { name: "x", definition: encodeStyle("<qgis") };
   assert.match(
     await failure({ ...q, layers: [badStyle] }),
-    /style of layer 'points' cannot be read/,
+    /Cannot read the style of layer 'points'/,
   );
   const missing = layer("points", "nowhere", null);
   assert.match(await failure({ ...q, layers: [missing] }), /nowhere/);

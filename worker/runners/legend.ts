@@ -9,15 +9,14 @@
  * @module
  */
 import type { Element } from "@xmldom/xmldom";
-import {
-  decodeStyle,
-  type QslJobInfoLegend,
+import type {
+  QslJobInfoLegend,
+  QslJobLayer,
 } from "@qgis-server-light/interface";
-import type { QslJobLayer } from "@qgis-server-light/interface";
 import { getCanvasKit } from "../paint/canvaskit.ts";
 import { loadSvgFrom } from "../paint/svg_loader.ts";
 import { fontLibrarySync } from "../labels/fonts.ts";
-import { parseQmlDocument, readVectorStyle } from "../style/qml.ts";
+import { styleDocument, vectorStyleOf } from "../style/document.ts";
 import { parseRasterStyle } from "../raster/style.ts";
 import { compileExpression } from "../expression/mod.ts";
 import {
@@ -50,37 +49,14 @@ function legendFormat(format: string): LegendFormat {
   );
 }
 
-// Parsed styles by definition: decoding and parsing the QML costs more than
-// drawing the legend, and clients ask for the same styles again and again.
-// The elements are only read.
-const styleCache = new Map<string, Element>();
-const STYLE_CACHE_SIZE = 64;
-
 function styleRoot(layer: QslJobLayer): Element | null {
   const definition = layer.style?.definition;
   if (!definition) return null;
-  const hit = styleCache.get(definition);
-  if (hit) {
-    styleCache.delete(definition);
-    styleCache.set(definition, hit);
-    return hit;
-  }
-  let root: Element;
   try {
-    root = parseQmlDocument(decodeStyle(definition));
+    return styleDocument(layer.name, definition);
   } catch (error) {
-    throw new JobError(
-      `Cannot read the style of layer '${layer.name}': ${
-        (error as Error).message
-      }`,
-      { cause: error },
-    );
+    throw new JobError((error as Error).message, { cause: error });
   }
-  styleCache.set(definition, root);
-  if (styleCache.size > STYLE_CACHE_SIZE) {
-    styleCache.delete(styleCache.keys().next().value!);
-  }
-  return root;
 }
 
 /**
@@ -125,7 +101,7 @@ export function layerLegend(
       embedded: style.renderer?.type === "singlecolor",
     };
   }
-  const style = readVectorStyle(root);
+  const style = vectorStyleOf(root);
   if (!style) {
     ctx.logger.log(
       "warning",

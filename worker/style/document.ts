@@ -1,0 +1,91 @@
+/**
+ * A job layer's style as the wire carries it (QML, zlib-compressed,
+ * urlsafe-base64 encoded) → its parsed QML root element, cached: XML parsing
+ * costs more than painting a small map or answering a feature info query,
+ * and clients send the same styles again and again. Shared by every runner.
+ *
+ * @module
+ */
+import type { Element } from "@xmldom/xmldom";
+import { decodeStyle } from "@qgis-server-light/interface";
+import { LruCache } from "../cache/lru.ts";
+import { parseQmlDocument, readVectorStyle } from "./qml.ts";
+import type { VectorStyle } from "./model.ts";
+
+// Parsed styles by definition; the elements are only read, never changed.
+const documents = new LruCache<string, Element>(64);
+
+/**
+ * The parsed QML root of a layer's style definition (cached by definition).
+ *
+ * @throws {SyntaxError} naming the layer when the definition does not decode
+ * or is not a QGIS style document.
+ * @example
+ * ```ts
+ * import { encodeStyle } from "@qgis-server-light/interface";
+ * import { styleDocument } from "./document.ts";
+ * styleDocument("roads", encodeStyle("<qgis><renderer-v2/></qgis>")).tagName; // "qgis"
+ * ```
+ */
+export function styleDocument(layerName: string, definition: string): Element {
+  const hit = documents.get(definition);
+  if (hit) return hit;
+  let root: Element;
+  try {
+    root = parseQmlDocument(decodeStyle(definition));
+  } catch (error) {
+    throw new SyntaxError(
+      `Cannot read the style of layer '${layerName}': ${
+        (error as Error).message
+      }`,
+      { cause: error },
+    );
+  }
+  documents.set(definition, root);
+  return root;
+}
+
+/**
+ * Whether a layer is drawn at a map scale, by its style's scale-based
+ * visibility (`hasScaleBasedVisibilityFlag`, `minScale`, `maxScale`; 0 means
+ * no limit), with QGIS's tolerance at the minimum scale.
+ *
+ * @example
+ * ```ts
+ * import { parseQmlDocument } from "./qml.ts";
+ * import { visibleAtScale } from "./document.ts";
+ * const root = parseQmlDocument('<qgis hasScaleBasedVisibilityFlag="1" minScale="10000" maxScale="0"/>');
+ * [visibleAtScale(root, 5000), visibleAtScale(root, 20000)]; // [true, false]
+ * ```
+ */
+export function visibleAtScale(root: Element, scale: number): boolean {
+  if (root.getAttribute("hasScaleBasedVisibilityFlag") !== "1") return true;
+  const minScale = Number(root.getAttribute("minScale")) || 0;
+  const maxScale = Number(root.getAttribute("maxScale")) || 0;
+  return (minScale === 0 || scale < minScale * 0.9999999999) &&
+    (maxScale === 0 || scale >= maxScale);
+}
+
+// Vector styles read from cached documents, by document.
+const vectorStyles = new WeakMap<Element, VectorStyle | null>();
+
+/**
+ * The vector style of a parsed QML root ({@linkcode readVectorStyle}),
+ * remembered for the document's lifetime in the cache.
+ *
+ * @example
+ * ```ts
+ * import { parseQmlDocument } from "./qml.ts";
+ * import { vectorStyleOf } from "./document.ts";
+ * const root = parseQmlDocument('<qgis><renderer-v2 type="nullSymbol"/></qgis>');
+ * vectorStyleOf(root)?.renderer.type; // "nullSymbol"
+ * ```
+ */
+export function vectorStyleOf(root: Element): VectorStyle | null {
+  let style = vectorStyles.get(root);
+  if (style === undefined) {
+    style = readVectorStyle(root);
+    vectorStyles.set(root, style);
+  }
+  return style;
+}

@@ -1,0 +1,49 @@
+import { encodeStyle } from "@qgis-server-light/interface";
+import { parseQmlDocument } from "./qml.ts";
+import { styleDocument, visibleAtScale } from "./document.ts";
+
+function assert(ok: unknown, message: string): asserts ok {
+  if (!ok) throw new Error(message);
+}
+
+Deno.test("styleDocument: the same definition gives the same parsed element", () => {
+  const def = encodeStyle('<qgis version="3.22"><renderer-v2/></qgis>');
+  const a = styleDocument("roads", def);
+  assert(a.getAttribute("version") === "3.22", "parsed");
+  assert(styleDocument("roads", def) === a, "cached");
+  const other = styleDocument("roads", encodeStyle('<qgis version="3.28"/>'));
+  assert(other !== a && other.getAttribute("version") === "3.28", "by text");
+});
+
+Deno.test("styleDocument: a bad definition is a SyntaxError naming the layer", () => {
+  for (const def of ["not base64 !!", encodeStyle("<qgis><unclosed></qgis>")]) {
+    let error: unknown;
+    try {
+      styleDocument("zones", def);
+    } catch (e) {
+      error = e;
+    }
+    assert(error instanceof SyntaxError, `SyntaxError for ${def}`);
+    assert(
+      error.message.startsWith("Cannot read the style of layer 'zones': "),
+      error.message,
+    );
+  }
+});
+
+Deno.test("visibleAtScale: QGIS's scale-based visibility", () => {
+  const root = (attrs: string) => parseQmlDocument(`<qgis ${attrs}/>`);
+  const limited = root(
+    'hasScaleBasedVisibilityFlag="1" minScale="50000" maxScale="1000"',
+  );
+  assert(visibleAtScale(limited, 10_000), "inside the range");
+  assert(!visibleAtScale(limited, 50_000), "the minimum scale is excluded");
+  assert(visibleAtScale(limited, 1000), "the maximum scale is included");
+  assert(!visibleAtScale(limited, 999), "zoomed in too far");
+  const off = root('hasScaleBasedVisibilityFlag="0" minScale="50000"');
+  assert(visibleAtScale(off, 1e9), "flag off: always");
+  const open = root(
+    'hasScaleBasedVisibilityFlag="1" minScale="0" maxScale="0"',
+  );
+  assert(visibleAtScale(open, 1e9) && visibleAtScale(open, 1), "0: no limit");
+});
