@@ -39,3 +39,4 @@ export {
   toPixels,
   type UnitContext,
 } from "./props.ts";
+export { styleDocument, vectorStyleOf, visibleAtScale } from "./document.ts";
