@@ -58,7 +58,7 @@ const write =
  * @example
  * ```ts ignore
  * import { runCli } from "./cli.ts";
- * import { encodeStyle } from "../interface/style_codec.ts";
+ * import { encodeStyle } from "@qgis-server-light/interface/style_codec";
  * const code = await runCli(["export", "--project", "demo.qgz"], { encodeStyle });
  * ```
  */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { zipSync } from "fflate";
-import { Config } from "../interface/config/mod.ts";
-import { decodeStyle } from "../interface/style_codec.ts";
+import { Config } from "@qgis-server-light/interface/config";
+import { decodeStyle } from "@qgis-server-light/interface/style_codec";
 import { NO_REFERENCE, REFERENCE_DIR } from "../tests/reference.ts";
 import { TESTDATA } from "./project/_test_util.ts";
 

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { encodeStyle } from "../interface/style_codec.ts";
+import { encodeStyle } from "@qgis-server-light/interface/style_codec";
 import { runCli } from "./cli.ts";
 
 if (import.meta.main) {

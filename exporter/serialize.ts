@@ -5,7 +5,7 @@
  * @module
  */
 import { DOMImplementation, type Element, XMLSerializer } from "@xmldom/xmldom";
-import type { Config } from "../interface/config/mod.ts";
+import type { Config } from "@qgis-server-light/interface/config";
 
 /** The output formats of the exporter. */
 export type OutputFormat = "json" | "xml";
@@ -49,7 +49,7 @@ function indent(e: Element, depth: number): void {
  * @example
  * ```ts
  * import { serializeConfig } from "./serialize.ts";
- * import { Config } from "../interface/config/mod.ts";
+ * import { Config } from "@qgis-server-light/interface/config";
  * const config = Config.parse({
  *   project: { version: "3.22", name: "x" },
  *   meta_data: { service: { contact_organization: null, contact_mail: null } },

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { DOMParser } from "@xmldom/xmldom";
-import { Config } from "../interface/config/mod.ts";
+import { Config } from "@qgis-server-light/interface/config";
 import { serializeConfig } from "./serialize.ts";
 
 const config = Config.parse({

@@ -10,7 +10,7 @@ import {
   type ExportParameters,
   ExportParameters as ExportParametersSchema,
   type ExportResult,
-} from "../interface/config/mod.ts";
+} from "@qgis-server-light/interface/config";
 import { exportProject } from "./project/export_project.ts";
 import { mergePgServices, type PgServices } from "./project/pg_service.ts";
 import { readProject } from "./project/read_project.ts";
@@ -62,7 +62,7 @@ function answer(result: ExportResult, status = 200): Response {
  * @example
  * ```ts ignore
  * import { createExportHandler } from "./serve.ts";
- * import { encodeStyle } from "../interface/style_codec.ts";
+ * import { encodeStyle } from "@qgis-server-light/interface/style_codec";
  * Deno.serve(createExportHandler({ dataRoot: "/data", encodeStyle }));
  * ```
  */

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { ExportResult } from "../interface/config/mod.ts";
+import { ExportResult } from "@qgis-server-light/interface/config";
 import { createExportHandler, isSafeSegment } from "./serve.ts";
 import { keepQml, TESTDATA } from "./project/_test_util.ts";
 

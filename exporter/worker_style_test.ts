@@ -1,7 +1,10 @@
 // The styles the exporter writes load in the worker's QML reader, after a
 // round trip through the interface's style codec (as a job carries them).
 import assert from "node:assert/strict";
-import { decodeStyle, encodeStyle } from "../interface/style_codec.ts";
+import {
+  decodeStyle,
+  encodeStyle,
+} from "@qgis-server-light/interface/style_codec";
 import { parseVectorStyle } from "../worker/style/qml.ts";
 import { NO_REFERENCE, REFERENCE_DIR } from "../tests/reference.ts";
 import { exportProject } from "./project/export_project.ts";

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { encodeStyle } from "../../interface/style_codec.ts";
+import { encodeStyle } from "@qgis-server-light/interface/style_codec";
 import { exportProject } from "../project/export_project.ts";
 import { parseProjectXml, readProject } from "../project/read_project.ts";
 import { serializeConfig } from "../serialize.ts";

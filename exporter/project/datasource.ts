@@ -13,7 +13,7 @@ import type {
   WmsSource,
   WmtsSource,
   XYZSource,
-} from "../../interface/config/mod.ts";
+} from "@qgis-server-light/interface/config";
 
 /** A decoded data source: QGIS's key names, string values. */
 export type DecodedUri = Record<string, string | null>;

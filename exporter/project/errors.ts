@@ -6,7 +6,7 @@
  */
 
 // Malformed project XML is the shared QgisSyntaxError, with line and column.
-export { QgisSyntaxError } from "../../interface/errors.ts";
+export { QgisSyntaxError } from "@qgis-server-light/interface/errors";
 
 /** A project file that cannot be read (missing, wrong kind, not a zip …). */
 export class ProjectError extends Error {

@@ -5,7 +5,7 @@
  * @module
  */
 import { isAbsolute, resolve } from "node:path";
-import type { BBox } from "../../interface/common.ts";
+import type { BBox } from "@qgis-server-light/interface/common";
 import type {
   Config,
   Crs,
@@ -18,7 +18,7 @@ import type {
   Service,
   TreeGroup,
   Vector,
-} from "../../interface/config/mod.ts";
+} from "@qgis-server-light/interface/config";
 import { child, children, childText, customProperties, path } from "./_xml.ts";
 import {
   type DecodedUri,
@@ -414,7 +414,7 @@ type Kind = "vector" | "raster" | "custom";
  * ```ts ignore
  * import { readProject } from "./read_project.ts";
  * import { exportProject } from "./export_project.ts";
- * import { encodeStyle } from "../../interface/style_codec.ts";
+ * import { encodeStyle } from "@qgis-server-light/interface/style_codec";
  * const config = await exportProject(await readProject("demo.qgz"), {
  *   encodeStyle,
  * });

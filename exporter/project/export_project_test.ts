@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import pg from "pg";
-import { Config } from "../../interface/config/mod.ts";
+import { Config } from "@qgis-server-light/interface/config";
 import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
 import { exportProject } from "./export_project.ts";
 import { parsePgServiceConf } from "./pg_service.ts";

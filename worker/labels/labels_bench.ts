@@ -18,7 +18,7 @@ import { readVectorLayer } from "../gdal/vector.ts";
 import { computeMapSettings } from "../map/compute.ts";
 import { getCanvasKit } from "../paint/canvaskit.ts";
 import { parseQmlDocument } from "../style/qml.ts";
-import { decodeStyle } from "../../interface/style_codec.ts";
+import { decodeStyle } from "@qgis-server-light/interface/style_codec";
 import { createLabelEngine } from "./engine.ts";
 
 interface Case {

@@ -11,7 +11,7 @@
 import { Redis } from "ioredis";
 import { startTestRedis } from "../../tests/redis_server.ts";
 import { legendJob, testRunners } from "../../tests/worker_util.ts";
-import { RedisQueue } from "../../interface/redis_queue.ts";
+import { RedisQueue } from "@qgis-server-light/interface/redis_queue";
 import { createLogger } from "../log/logger.ts";
 import { QueueWorker } from "./worker.ts";
 

@@ -14,8 +14,8 @@ import {
   processingKey,
   workerKey,
   WORKERS_KEY,
-} from "../../interface/protocol.ts";
-import { RedisQueue } from "../../interface/redis_queue.ts";
+} from "@qgis-server-light/interface/protocol";
+import { RedisQueue } from "@qgis-server-light/interface/redis_queue";
 import { decodeResult } from "../../interface/result_codec.ts";
 import { EngineInfo } from "../../interface/engine_info.ts";
 import { createLogger } from "../log/logger.ts";
