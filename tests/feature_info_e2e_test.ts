@@ -7,14 +7,8 @@
 import assert from "node:assert/strict";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  encodeStyle,
-  type QslJobLayer,
-  RedisQueue,
-} from "@qgis-server-light/interface";
-import { startTestRedis } from "./redis_server.ts";
-import { QueueWorker } from "../worker/queue/worker.ts";
-import { defaultRunners } from "../worker/runners/registry.ts";
+import { encodeStyle, type QslJobLayer } from "@qgis-server-light/interface";
+import { withWorker } from "./in_process_worker.ts";
 
 const TESTDATA = join(
   dirname(fileURLToPath(import.meta.url)),
@@ -45,22 +39,7 @@ Deno.test({
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {
-    const redis = await startTestRedis();
-    const worker = new QueueWorker({
-      redisUrl: redis.url,
-      runners: defaultRunners(),
-      blockSeconds: 1,
-      context: {
-        dataRoot: TESTDATA,
-        svgPaths: [],
-        remoteHosts: [],
-        limits: { maxWidth: 4096, maxHeight: 4096, maxLayers: 20 },
-        logger: { log() {} },
-      },
-    });
-    const running = worker.run();
-    const queue = RedisQueue.create(redis.url);
-    try {
+    await withWorker(TESTDATA, async (queue) => {
       const job = {
         INFO_FORMAT: "text/plain",
         QUERY_LAYERS: "points,polygons",
@@ -139,11 +118,6 @@ Deno.test({
         String(outside.result.data),
         /pixel \(100, 10\) is outside the 100×100 image/,
       );
-    } finally {
-      await queue.close();
-      await worker.stop();
-      await running;
-      await redis.stop();
-    }
+    });
   },
 });

@@ -1,21 +1,15 @@
 /**
  * Legend jobs end to end: a real Redis, the worker loop in-process with the
- * default runners plus the legend runner, and the interface's
+ * default runners (the legend runner among them), and the interface's
  * `RedisQueue.post`.
  *
  * @module
  */
 import assert from "node:assert/strict";
 import { decode } from "fast-png";
-import {
-  type QslJobParameterLegend,
-  RedisQueue,
-} from "@qgis-server-light/interface";
-import { startTestRedis } from "./redis_server.ts";
+import type { QslJobParameterLegend } from "@qgis-server-light/interface";
+import { withWorker } from "./in_process_worker.ts";
 import { NO_REFERENCE, REFERENCE_DIR } from "./reference.ts";
-import { QueueWorker } from "../worker/queue/worker.ts";
-import { defaultRunners } from "../worker/runners/registry.ts";
-import { legendRunner } from "../worker/runners/legend.ts";
 
 Deno.test({
   name:
@@ -24,22 +18,7 @@ Deno.test({
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {
-    const redis = await startTestRedis();
-    const worker = new QueueWorker({
-      redisUrl: redis.url,
-      runners: { ...defaultRunners(), QslJobInfoLegend: legendRunner },
-      blockSeconds: 1,
-      context: {
-        dataRoot: `${REFERENCE_DIR}/demo`,
-        svgPaths: [],
-        remoteHosts: [],
-        limits: { maxWidth: 4096, maxHeight: 4096, maxLayers: 100 },
-        logger: { log() {} },
-      },
-    });
-    const running = worker.run();
-    const queue = RedisQueue.create(redis.url);
-    try {
+    await withWorker(`${REFERENCE_DIR}/demo`, async (queue) => {
       const render = JSON.parse(
         Deno.readTextFileSync(`${REFERENCE_DIR}/demo/all_lv95.job.json`),
       );
@@ -86,11 +65,6 @@ Deno.test({
       });
       assert.equal(failed.status, "failed");
       assert.match(String(failed.result.data), /image\/webp/);
-    } finally {
-      await queue.close();
-      await worker.stop();
-      await running;
-      await redis.stop();
-    }
+    });
   },
 });

@@ -8,12 +8,9 @@ import assert from "node:assert/strict";
 import {
   parseJobInfo,
   type QslJobInfoFeature,
-  RedisQueue,
 } from "@qgis-server-light/interface";
-import { startTestRedis } from "./redis_server.ts";
+import { withWorker } from "./in_process_worker.ts";
 import { NO_REFERENCE, REFERENCE_DIR } from "./reference.ts";
-import { QueueWorker } from "../worker/queue/worker.ts";
-import { defaultRunners } from "../worker/runners/registry.ts";
 
 Deno.test({
   name:
@@ -22,22 +19,7 @@ Deno.test({
   sanitizeOps: false,
   sanitizeResources: false,
   async fn() {
-    const redis = await startTestRedis();
-    const worker = new QueueWorker({
-      redisUrl: redis.url,
-      runners: defaultRunners(),
-      blockSeconds: 1,
-      context: {
-        dataRoot: `${REFERENCE_DIR}/upstream`,
-        svgPaths: [],
-        remoteHosts: [],
-        limits: { maxWidth: 8192, maxHeight: 8192, maxLayers: 100 },
-        logger: { log() {} },
-      },
-    });
-    const running = worker.run();
-    const queue = RedisQueue.create(redis.url);
-    try {
+    await withWorker(`${REFERENCE_DIR}/upstream`, async (queue) => {
       const job = parseJobInfo(
         Deno.readTextFileSync(
           `${REFERENCE_DIR}/upstream/placenames_features.job.json`,
@@ -62,11 +44,6 @@ Deno.test({
       const failed = await queue.post(bad, { timeoutMs: 30_000 });
       assert.equal(failed.status, "failed");
       assert.match(String(failed.result.data), /filter/i);
-    } finally {
-      await queue.close();
-      await worker.stop();
-      await running;
-      await redis.stop();
-    }
+    });
   },
 });

@@ -1,0 +1,44 @@
+/**
+ * A worker loop in this process with the worker's default runners, against
+ * a `redis-server` of its own, and the interface's `RedisQueue` to post jobs
+ * to it: what the runner end-to-end tests share.
+ *
+ * @module
+ */
+import { RedisQueue } from "@qgis-server-light/interface";
+import { startTestRedis } from "./redis_server.ts";
+import { QueueWorker } from "../worker/queue/worker.ts";
+import { defaultRunners } from "../worker/runners/registry.ts";
+
+/**
+ * Starts Redis and a worker serving `dataRoot`, runs `fn` with a queue
+ * posting to it, then stops all of them (also when `fn` throws).
+ */
+export async function withWorker(
+  dataRoot: string,
+  fn: (queue: RedisQueue) => Promise<void>,
+): Promise<void> {
+  const redis = await startTestRedis();
+  const worker = new QueueWorker({
+    redisUrl: redis.url,
+    runners: defaultRunners(),
+    blockSeconds: 1,
+    context: {
+      dataRoot,
+      svgPaths: [],
+      remoteHosts: [],
+      limits: { maxWidth: 8192, maxHeight: 8192, maxLayers: 100 },
+      logger: { log() {} },
+    },
+  });
+  const running = worker.run();
+  const queue = RedisQueue.create(redis.url);
+  try {
+    await fn(queue);
+  } finally {
+    await queue.close();
+    await worker.stop();
+    await running;
+    await redis.stop();
+  }
+}
