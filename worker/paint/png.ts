@@ -1,7 +1,9 @@
 /**
  * A minimal, fast PNG writer: 8-bit RGBA (or RGB), no filtering, deflated
  * by the runtime's native zlib at a low level — as fpng does, speed over
- * size. Skia's own PNG encoder is several times slower.
+ * size. Skia's own PNG encoder is several times slower. Premultiplied
+ * pixels (a Skia surface's own memory) are unpremultiplied straight into
+ * the scanlines, in a scratch buffer kept between calls.
  *
  * @module
  */
@@ -68,10 +70,10 @@ export function encodePng(
   }
   const channels = options.opaque ? 3 : 4;
   const stride = width * channels;
-  const raw = new Uint8Array((stride + 1) * height);
+  const raw = scanlines((stride + 1) * height);
   if (channels === 4) {
     for (let y = 0; y < height; y++) {
-      // filter byte 0 (None) stays 0
+      raw[y * (stride + 1)] = 0; // filter None
       raw.set(
         rgba.subarray(y * width * 4, (y + 1) * width * 4),
         y * (stride + 1) + 1,
@@ -89,6 +91,16 @@ export function encodePng(
       }
     }
   }
+  return container(raw, width, height, channels, options);
+}
+
+function container(
+  raw: Uint8Array,
+  width: number,
+  height: number,
+  channels: 3 | 4,
+  options: PngOptions,
+): Uint8Array {
   const idat = deflateSync(raw, { level: options.level ?? 1 });
   const ihdr = new Uint8Array(13);
   const hv = new DataView(ihdr.buffer);
@@ -125,4 +137,84 @@ export function encodePng(
     off += p.length;
   }
   return out;
+}
+
+// Scanlines of the last encodes, reused: a fresh 9 MB array per 1500×1500
+// map fragments the process heap. Larger images get their own.
+const SCRATCH_MAX_BYTES = 16 * 1024 * 1024;
+let scratch = new Uint8Array(0);
+
+function scanlines(bytes: number): Uint8Array {
+  if (bytes > SCRATCH_MAX_BYTES) return new Uint8Array(bytes);
+  if (scratch.length < bytes) scratch = new Uint8Array(bytes);
+  return scratch.subarray(0, bytes);
+}
+
+// round(c × 255 / a) for every alpha a (row) and premultiplied c ≤ a
+// (column), as Skia's unpremultiply rounds; values above a clamp to 255.
+const UNPREMUL = (() => {
+  const t = new Uint8Array(256 * 256);
+  for (let a = 1; a < 256; a++) {
+    for (let c = 0; c < 256; c++) {
+      t[a * 256 + c] = Math.min(255, Math.round((c * 255) / a));
+    }
+  }
+  return t;
+})();
+
+/**
+ * Encodes premultiplied RGBA pixels (as a premultiplied Skia surface holds
+ * them) as a PNG of unpremultiplied colours, as `readPixels` with
+ * `AlphaType.Unpremul` then {@linkcode encodePng} would, without the
+ * intermediate image.
+ *
+ * @example
+ * ```ts
+ * import { decode } from "fast-png";
+ * import { encodePremultipliedPng } from "./png.ts";
+ * const half = new Uint8Array([64, 0, 0, 128]); // red at alpha 128
+ * decode(encodePremultipliedPng(half, 1, 1)).data; // [128, 0, 0, 128]
+ * ```
+ */
+export function encodePremultipliedPng(
+  premul: Uint8Array,
+  width: number,
+  height: number,
+  options: Omit<PngOptions, "opaque"> = {},
+): Uint8Array {
+  const n = width * height;
+  if (premul.length < n * 4) {
+    throw new RangeError(
+      `Cannot encode PNG: ${premul.length} bytes for ${width}×${height} RGBA`,
+    );
+  }
+  const stride = width * 4 + 1;
+  const raw = scanlines(stride * height);
+  let o = 0, p = 0;
+  for (let y = 0; y < height; y++) {
+    raw[o++] = 0; // filter None
+    for (let x = 0; x < width; x++, p += 4) {
+      const a = premul[p + 3];
+      if (a === 255) {
+        raw[o] = premul[p];
+        raw[o + 1] = premul[p + 1];
+        raw[o + 2] = premul[p + 2];
+        raw[o + 3] = 255;
+      } else if (a === 0) {
+        raw[o] =
+          raw[o + 1] =
+          raw[o + 2] =
+          raw[o + 3] =
+            0;
+      } else {
+        const row = a << 8;
+        raw[o] = UNPREMUL[row | premul[p]];
+        raw[o + 1] = UNPREMUL[row | premul[p + 1]];
+        raw[o + 2] = UNPREMUL[row | premul[p + 2]];
+        raw[o + 3] = a;
+      }
+      o += 4;
+    }
+  }
+  return container(raw, width, height, 4, options);
 }

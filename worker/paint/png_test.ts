@@ -1,5 +1,5 @@
 import { decode } from "fast-png";
-import { encodePng } from "./png.ts";
+import { encodePng, encodePremultipliedPng } from "./png.ts";
 
 Deno.test("PNG: RGBA and RGB round-trip through an independent decoder", () => {
   const w = 37, h = 23;
@@ -28,4 +28,45 @@ Deno.test("PNG: too few bytes is a RangeError", () => {
     e = error;
   }
   if (!(e instanceof RangeError)) throw new Error("no RangeError");
+});
+
+Deno.test("PNG: premultiplied pixels come out unpremultiplied", () => {
+  const w = 29, h = 17;
+  const premul = new Uint8Array(w * h * 4);
+  const expected = new Uint8Array(w * h * 4);
+  for (let p = 0; p < w * h; p++) {
+    const a = p % 7 === 0 ? 0 : p % 5 === 0 ? 255 : (p * 37) % 256;
+    premul[p * 4 + 3] = expected[p * 4 + 3] = a;
+    for (let c = 0; c < 3; c++) {
+      const v = (p * 13 + c * 101) % 256; // unpremultiplied colour
+      premul[p * 4 + c] = Math.round((v * a) / 255);
+      // what dividing back by alpha gives (colour is lost at alpha 0)
+      expected[p * 4 + c] = a === 0
+        ? 0
+        : Math.min(255, Math.round((premul[p * 4 + c] * 255) / a));
+    }
+  }
+  const img = decode(encodePremultipliedPng(premul, w, h, { dpi: 96 }));
+  if (img.channels !== 4) throw new Error(`channels ${img.channels}`);
+  for (let i = 0; i < expected.length; i++) {
+    if (img.data[i] !== expected[i]) {
+      throw new Error(`byte ${i}: ${img.data[i]} != ${expected[i]}`);
+    }
+  }
+  // dividing back recovers the colour to within rounding
+  const v = (1 * 13 + 0 * 101) % 256, a = 37;
+  if (Math.abs(img.data[4] - v) > 255 / a) {
+    throw new Error(`pixel 1 red ${img.data[4]}, painted ${v}`);
+  }
+});
+
+Deno.test("PNG: encoding twice gives the same bytes (the scanline scratch is reused)", () => {
+  const small = new Uint8Array(3 * 2 * 4).map((_, i) => (i * 31) % 256);
+  const big = new Uint8Array(40 * 40 * 4).map((_, i) => (i * 17) % 256);
+  const first = encodePng(small, 3, 2);
+  encodePng(big, 40, 40);
+  const again = encodePng(small, 3, 2);
+  if (first.join() !== again.join()) throw new Error("bytes differ");
+  const img = decode(again);
+  if (img.data.join() !== small.join()) throw new Error("pixels differ");
 });
