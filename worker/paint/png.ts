@@ -162,11 +162,19 @@ const UNPREMUL = (() => {
   return t;
 })();
 
+function sameRow(words: Uint32Array, start: number, width: number): boolean {
+  for (let i = start, end = start + width; i < end; i++) {
+    if (words[i] !== words[i - width]) return false;
+  }
+  return true;
+}
+
 /**
  * Encodes premultiplied RGBA pixels (as a premultiplied Skia surface holds
  * them) as a PNG of unpremultiplied colours, as `readPixels` with
  * `AlphaType.Unpremul` then {@linkcode encodePng} would, without the
- * intermediate image.
+ * intermediate image. A row equal to the one above is written with PNG's
+ * Up filter (all zeros), as zoomed-in rasters have many.
  *
  * @example
  * ```ts
@@ -190,8 +198,19 @@ export function encodePremultipliedPng(
   }
   const stride = width * 4 + 1;
   const raw = scanlines(stride * height);
+  const words = premul.byteOffset % 4 === 0
+    ? new Uint32Array(premul.buffer, premul.byteOffset, n)
+    : null;
   let o = 0, p = 0;
   for (let y = 0; y < height; y++) {
+    if (words && y > 0 && sameRow(words, y * width, width)) {
+      // a row like the one above: filter Up, all zeros (fast to deflate)
+      raw[o] = 2;
+      raw.fill(0, o + 1, o + stride);
+      o += stride;
+      p += width * 4;
+      continue;
+    }
     raw[o++] = 0; // filter None
     for (let x = 0; x < width; x++, p += 4) {
       const a = premul[p + 3];

@@ -70,3 +70,21 @@ Deno.test("PNG: encoding twice gives the same bytes (the scanline scratch is reu
   const img = decode(again);
   if (img.data.join() !== small.join()) throw new Error("pixels differ");
 });
+
+Deno.test("PNG: rows repeating the row above (Up filter) decode to the same pixels", () => {
+  const w = 5, h = 6;
+  const premul = new Uint8Array(w * h * 4);
+  for (let y = 0; y < h; y++) {
+    const src = y === 1 || y === 2 ? 0 : y === 4 ? 3 : y; // rows 1, 2 and 4 repeat
+    for (let x = 0; x < w * 4; x++) {
+      premul[y * w * 4 + x] = x % 4 === 3 ? 255 : (src * 50 + x * 9) % 256;
+    }
+  }
+  const img = decode(encodePremultipliedPng(premul, w, h));
+  if (img.data.join() !== premul.join()) throw new Error("pixels differ");
+  // a view at an odd offset (no 32-bit view) encodes the same image
+  const shifted = new Uint8Array(premul.length + 1);
+  shifted.set(premul, 1);
+  const odd = decode(encodePremultipliedPng(shifted.subarray(1), w, h));
+  if (odd.data.join() !== premul.join()) throw new Error("odd offset");
+});

@@ -121,6 +121,13 @@ function transparencyOpacityRgb(
   return 1;
 }
 
+// qRgba(int, int, int, int) masks each component to 8 bits; as a 32-bit
+// word of RGBA bytes in memory (little-endian).
+function packRgba(r: number, g: number, b: number, a: number): number {
+  return ((Math.trunc(r) & 255) | (Math.trunc(g) & 255) << 8 |
+    (Math.trunc(b) & 255) << 16 | (Math.trunc(a) & 255) << 24) >>> 0;
+}
+
 function fill(out: Uint8Array, i: number, px: number[]): void {
   const o = i * 4;
   out[o] = px[0];
@@ -149,6 +156,20 @@ function usesTransparency(options: RenderOptions): boolean {
     Math.abs(options.opacity - 1) > 4 * Number.EPSILON;
 }
 
+// True when the `width` values from `start` equal those of the row above
+// (NaN equal to NaN).
+function sameRow(values: Float64Array, start: number, width: number): boolean {
+  for (
+    let i = start, j = start - width, end = start + width;
+    i < end;
+    i++, j++
+  ) {
+    const a = values[i], b = values[j];
+    if (a !== b && (a === a || b === b)) return false;
+  }
+  return true;
+}
+
 /**
  * `QgsSingleBandPseudoColorRenderer`: colours a band through a colour ramp
  * shader.
@@ -173,48 +194,59 @@ export function renderPseudocolor(
   const shader = new ColorRampShader(shaderStyle);
   const n = block.width * block.height;
   const out = new Uint8Array(n * 4);
-  const nodata = nodataPixel(options);
+  // one 32-bit store per pixel (RGBA bytes on a little-endian host)
+  const out32 = new Uint32Array(out.buffer);
+  const nodata = packRgba(...nodataPixel(options));
   const hasTransparency = usesTransparency(options);
+  const alpha = options.alpha?.values;
   // Zoomed-in blocks repeat each source value over neighbouring pixels: the
-  // last opaque result is reused when neither value nor alpha band differ.
-  const reusable = !options.alpha;
+  // last result is reused when neither value nor alpha band differ.
+  const reusable = !alpha;
   let lastValue = NaN;
-  let lastOffset = -1;
+  let last = 0;
+  const values = block.values;
+  const w = block.width;
   for (let i = 0; i < n; i++) {
-    const value = block.values[i];
-    if (Number.isNaN(value)) {
-      fill(out, i, nodata);
+    if (reusable && i >= w && i % w === 0 && sameRow(values, i, w)) {
+      // a row repeating the one above (zoomed in) colours the same
+      out32.copyWithin(i, i - w, i);
+      i += w - 1;
+      continue;
+    }
+    const value = values[i];
+    if (value !== value) { // NaN
+      out32[i] = nodata;
       continue;
     }
     if (reusable && value === lastValue) {
-      out.copyWithin(i * 4, lastOffset, lastOffset + 4);
+      out32[i] = last;
       continue;
     }
-    lastValue = value;
-    lastOffset = i * 4;
+    let px: number;
     const c = shader.shade(value);
     if (c === null) {
-      fill(out, i, nodata);
-      continue;
-    }
-    let { r, g, b } = c;
-    const a = c.a;
-    if (a < 255) {
-      // The shader's colours are straight; the block is premultiplied.
-      r = Math.trunc(r * (a / 255));
-      g = Math.trunc(g * (a / 255));
-      b = Math.trunc(b * (a / 255));
-    }
-    if (!hasTransparency) {
-      setRgba(out, i, r, g, b, a);
+      px = nodata;
     } else {
-      if (options.alpha && options.alpha.values[i] === 0) {
-        fill(out, i, nodata);
-        continue;
+      let { r, g, b } = c;
+      const a = c.a;
+      if (a < 255) {
+        // The shader's colours are straight; the block is premultiplied.
+        r = Math.trunc(r * (a / 255));
+        g = Math.trunc(g * (a / 255));
+        b = Math.trunc(b * (a / 255));
       }
-      const o = opacityOf(value, options, i);
-      setRgba(out, i, o * r, o * g, o * b, o * a);
+      if (!hasTransparency) {
+        px = packRgba(r, g, b, a);
+      } else if (alpha && alpha[i] === 0) {
+        px = nodata;
+      } else {
+        const o = opacityOf(value, options, i);
+        px = packRgba(o * r, o * g, o * b, o * a);
+      }
     }
+    out32[i] = px;
+    lastValue = value;
+    last = px;
   }
   return out;
 }

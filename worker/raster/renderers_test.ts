@@ -221,3 +221,29 @@ Deno.test("hillshade: flat ground is lit by the sun's altitude; slopes facing th
     "multidirectional flat",
   );
 });
+
+Deno.test("pseudocolor: repeated rows and values colour as each pixel alone does", () => {
+  // rows 0 and 1 repeat (NaN included), row 2 differs in one value only,
+  // row 3 repeats row 2: whole-row and per-value reuse must not leak colours
+  const rows = [
+    [5, NaN, 20, 20],
+    [5, NaN, 20, 20],
+    [5, NaN, 20, 5],
+    [5, NaN, 20, 5],
+    [NaN, NaN, NaN, NaN],
+  ];
+  const values = Float64Array.from(rows.flat());
+  const options = opts({
+    opacity: 0.4,
+    nodataColor: { r: 0, g: 0, b: 255, a: 255 },
+  });
+  const rgba = renderPseudocolor(
+    { width: 4, height: rows.length, values },
+    RAMP,
+    options,
+  );
+  for (let i = 0; i < values.length; i++) {
+    const alone = renderPseudocolor(block(values[i]), RAMP, options);
+    assertEquals(px(rgba, i), px(alone, 0), `pixel ${i}`);
+  }
+});

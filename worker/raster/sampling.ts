@@ -296,10 +296,11 @@ function readBlock(
   height: number,
   resample?: ProviderResampling,
 ): Float64Array {
-  const out = new Float64Array(width * height).fill(NaN);
+  // allocated after the read: a planning pass stops at the read
+  const empty = () => new Float64Array(width * height).fill(NaN);
   const ext = grid.extent;
   const inter = intersect(req, ext);
-  if (!inter) return out;
+  if (!inter) return empty();
   const reqXRes = (req.xmax - req.xmin) / width;
   const reqYRes = (req.ymax - req.ymin) / height;
   const srcXRes = (ext.xmax - ext.xmin) / grid.width;
@@ -330,7 +331,7 @@ function readBlock(
   const tgtWidth = sub.right - sub.left + 1;
   const tgtHeight = sub.bottom - sub.top + 1;
   if (tgtWidth <= 0 || tgtHeight <= 0 || srcWidth <= 0 || srcHeight <= 0) {
-    return out;
+    return empty();
   }
   const factor = Math.max(reqXRes / srcXRes, reqYRes / -srcYRes);
   const method = resample?.(factor) ?? null;
@@ -350,6 +351,7 @@ function readBlock(
       tgtHeight,
       method,
     );
+    const out = empty();
     for (let row = 0; row < tgtHeight; row++) {
       out.set(
         values.subarray(row * tgtWidth, (row + 1) * tgtWidth),
@@ -368,16 +370,27 @@ function readBlock(
   tmpWidth = Math.max(1, tmpWidth);
   tmpHeight = Math.max(1, tmpHeight);
   const tmp = read(srcLeft, srcTop, srcWidth, srcHeight, tmpWidth, tmpHeight);
+  const covered = tgtWidth === width && tgtHeight === height;
+  // every pixel is written below when the raster covers the request
+  const out = covered ? new Float64Array(width * height) : empty();
   const tmpXMin = ext.xmin + srcLeft * srcXRes;
   const tmpYMax = ext.ymax + srcTop * srcYRes;
   const tmpXRes = srcWidth * srcXRes / tmpWidth;
   const tmpYRes = srcHeight * srcYRes / tmpHeight;
   let y = inter.ymax - 0.5 * reqYRes;
+  let lastTmpRow = -1;
   for (let row = 0; row < tgtHeight; row++) {
     let tmpRow = Math.floor(-1 * (tmpYMax - y) / tmpYRes);
     tmpRow = Math.min(tmpRow, tmpHeight - 1);
     const srcRow = tmpRow * tmpWidth;
     const dstRow = (sub.top + row) * width + sub.left;
+    if (tmpRow === lastTmpRow) {
+      // zoomed in, the same source row again: the same values
+      out.copyWithin(dstRow, dstRow - width, dstRow - width + tgtWidth);
+      y -= reqYRes;
+      continue;
+    }
+    lastTmpRow = tmpRow;
     let x = (inter.xmin + 0.5 * reqXRes - tmpXMin) / tmpXRes;
     const increment = reqXRes / tmpXRes;
     let lastCol = 0;
@@ -418,8 +431,7 @@ export function providerBlock(
 ): Float64Array {
   const ext = grid.extent;
   const tmpInter = intersect(ext, box);
-  const block = new Float64Array(width * height).fill(NaN);
-  if (!tmpInter) return block;
+  if (!tmpInter) return new Float64Array(width * height).fill(NaN);
   let tmpExtent = tmpInter;
   const xRes = (box.xmax - box.xmin) / width;
   const yRes = (box.ymax - box.ymin) / height;
@@ -435,6 +447,7 @@ export function providerBlock(
   // readBlock (QGIS 3.44 renders show its sampling, not the coarser
   // two-stage read below, even when zoomed out).
   if (same) return readBlock(grid, read, box, width, height, resample);
+  const block = new Float64Array(width * height).fill(NaN);
   const fromRow = cRound((box.ymax - tmpExtent.ymax) / yRes);
   const toRow = cRound((box.ymax - tmpExtent.ymin) / yRes) - 1;
   const fromCol = cRound((tmpExtent.xmin - box.xmin) / xRes);
