@@ -12,10 +12,15 @@ const int = () => z.number().int().nullable().default(null);
 
 /** A group of the layer tree: its children are group names and layer ids. */
 export interface TreeGroup {
+  /** Group short name (its `wmsShortName`, else its sanitized name); "" for the root. */
   id: string;
+  /** Same as `id`: the group's short name; "" for the root. */
   name: string;
+  /** Whether the group's visibility box is checked (partially counts; the root is always true). */
   is_checked: boolean;
+  /** Direct children in tree order: group short names and layer ids. */
   children: string[];
+  /** Whether the group is expanded in the layer tree (the root is always true). */
   is_expanded: boolean;
 }
 
@@ -40,20 +45,35 @@ export const TreeGroup: z.ZodType<TreeGroup> = z.looseObject({
 
 /** An attribute of a vector dataset, with its WFS and OGC API types. */
 export interface Field {
+  /** Column name in the source. */
   name: string;
+  /** The provider's type name (`QgsField.typeName()`), e.g. `Integer64`, `String`, `int4`. */
   type: string;
+  /** Whether the column is (part of) the layer's primary key (the OGR FID column; for PostgreSQL the URI's `key` columns, else the table's primary key). */
   is_primary_key: boolean;
+  /** XSD simple type for WFS (`int`, `long`, `decimal`, `string`, `dateTime` …); the exporter always sets it. */
   type_wfs: string | null;
+  /** OpenAPI type for OGC API Features (`integer`, `number`, `boolean`, `string`); the exporter always sets it. */
   type_oapif: string | null;
+  /** OpenAPI format of `type_oapif` (`int64`, `double`, `date-time` …); null when the type has none. */
   type_oapif_format: string | null;
+  /** Display name: the project's alias, else the name title-cased as Python's `str.title()` does. */
   alias: string | null;
+  /** Column comment from the source; "" when it has none. */
   comment: string | null;
+  /** Whether the value may be null: the project's not-null constraint decides when the project lists the field's constraints, else the source column's NOT NULL. */
   nullable: boolean;
+  /** Maximum length (text) or total digits (numeric) from the source; null when unset or 0. */
   length: number | null;
+  /** Decimal places from the source; null when unset or 0. */
   precision: number | null;
+  /** QGIS attribute form widget type (`TextEdit`, `DateTime`, `Range` …); "" when the field has none. */
   editor_widget_type: string | null;
+  /** XSD type implied by a `DateTime` widget's format or a `Range` widget's precision; null otherwise. */
   editor_widget_type_wfs: string | null;
+  /** OpenAPI type implied by the widget, as `editor_widget_type_wfs`; null otherwise. */
   editor_widget_type_oapif: string | null;
+  /** OpenAPI format implied by the widget (`date`, `time`, `date-time`, `int64`, `double`); null otherwise. */
   editor_widget_type_oapif_format: string | null;
 }
 
@@ -86,9 +106,13 @@ export const Field: z.ZodType<Field> = z.looseObject({
 
 /** A coordinate reference system by its identifiers. */
 export interface Crs {
+  /** Authority id, e.g. `EPSG:2056`; null when the layer's CRS has none. */
   auth_id: string | null;
+  /** The `<srid>` QGIS stores for the CRS (the PostGIS SRID, equal to the EPSG code for EPSG CRSs); null when absent. */
   postgis_srid: number | null;
+  /** OGC http URI, e.g. `http://www.opengis.net/def/crs/EPSG/0/2056`; null without an `auth_id`. */
   ogc_uri: string | null;
+  /** OGC URN, e.g. `urn:ogc:def:crs:EPSG::2056`; null without an `auth_id`. */
   ogc_urn: string | null;
 }
 
@@ -110,8 +134,11 @@ export const Crs: z.ZodType<Crs> = z.looseObject({
 
 /** A GDAL raster file (or any GDAL-readable path). */
 export interface GdalSource {
+  /** File path without any `/vsi…/` prefix: relative to the project folder when inside it, else absolute; URLs as written. */
   path: string;
+  /** Layer (OGR) or subdataset (GDAL) name within the file; null when the URI names none. */
   layer_name: string | null;
+  /** GDAL virtual file system prefix, e.g. `/vsizip/` or `/vsicurl/`; null for a plain path. */
   vsi_prefix: string | null;
 }
 
@@ -134,7 +161,9 @@ export const GdalSource: z.ZodType<GdalSource> = z.looseObject(gdalShape);
 
 /** An OGR vector file layer. */
 export interface OgrSource extends GdalSource {
+  /** OGR layer index as text (URI `layerid=`); null when the URI has none. */
   layer_id: string | null;
+  /** The provider's subset filter (URI `subset=`, an SQL WHERE expression); null when unfiltered. */
   subset: string | null;
 }
 
@@ -172,9 +201,13 @@ export const WfsSource: z.ZodType<WfsSource> = z.record(
 
 /** An XYZ tile service. */
 export interface XYZSource {
+  /** Tile URL template with `{x}`, `{y}`, `{z}` placeholders. */
   url: string;
+  /** Lowest zoom level served; null when the URI has no `zmin`. */
   zmin: number | null;
+  /** Highest zoom level served; null when the URI has no `zmax`. */
   zmax: number | null;
+  /** The URI's `type` (`xyz` for sources the exporter writes here). */
   type: string | null;
 }
 
@@ -196,13 +229,21 @@ export const XYZSource: z.ZodType<XYZSource> = z.looseObject({
 
 /** A WMS layer. */
 export interface WmsSource {
+  /** CRS requested from the server (URI `crs`, e.g. `EPSG:2056`); "" when absent. */
   crs: string;
+  /** Image MIME type requested (URI `format`, e.g. `image/png`); "" when absent. */
   format: string;
+  /** Server layer name(s) (URI `layers`, repeated values comma-joined); "" when absent. */
   layers: string;
+  /** Service base URL (URI `url`); "" when absent. */
   url: string;
+  /** URI `dpiMode` as text: bit flags of which servers' DPI parameters QGIS sends (1 QGIS, 2 UMN, 4 GeoServer); null when absent. */
   dpi_mode: string | null;
+  /** URI `featureCount`: maximum features per GetFeatureInfo; null when absent. */
   feature_count: number | null;
+  /** URI `contextualWMSLegend` (`0` or `1`: legend follows the map content); null when absent. */
   contextual_wms_legend: string | null;
+  /** Server style name(s) (URI `styles`, repeated values comma-joined; "" is the default style); null when absent. */
   styles: string | null;
 }
 
@@ -232,8 +273,11 @@ export const WmsSource: z.ZodType<WmsSource> = z.looseObject(wmsShape);
 
 /** A WMTS layer. */
 export interface WmtsSource extends WmsSource {
+  /** Tile matrix set identifier (URI `tileMatrixSet`). */
   tile_matrix_set: string;
+  /** URI `tileDimensions`: WMTS dimension values as `name=value` pairs separated by `;`; null when absent. */
   tile_dimensions: string | null;
+  /** URI `tilePixelRatio` as text (0 undefined, 1 standard, 2 high DPI); null when absent. */
   tile_pixel_ratio: string | null;
 }
 
@@ -258,21 +302,37 @@ export const WmtsSource: z.ZodType<WmtsSource> = z.looseObject({
 
 /** A PostgreSQL/PostGIS table or query. */
 export interface PostgresSource {
+  /** Key column(s) of the URI's `key` (comma-separated when several); "" when absent. */
   key: string;
+  /** Table or view name (unquoted); "" when absent. */
   table: string;
+  /** Schema name; null when the URI's table is unqualified. */
   schema: string | null;
+  /** Geometry column (the `(geom)` after the table); null when the URI has none (no geometry). */
   geometry_column: string | null;
+  /** Database name, from the URI or its pg_service; null when neither sets it. */
   dbname: string | null;
+  /** Server host, from the URI or its pg_service; null when neither sets it. */
   host: string | null;
+  /** Password in plain text, from the URI or its pg_service; null when neither sets it. Secret. */
   password: string | null;
+  /** Server port, from the URI or its pg_service; null when neither sets it. */
   port: number | null;
+  /** QgsWkbTypes code of the URI's `type` (e.g. 6 for MultiPolygon); null when the URI has none. */
   type: number | null;
+  /** User name (URI `user`/`username` or the pg_service's `user`); null when unset. */
   username: string | null;
+  /** SRID of the geometry column as text (URI `srid`); null when the URI has none. */
   srid: string | null;
+  /** QGIS SslMode: 0 prefer, 1 disable, 2 allow, 3 require, 4 verify-ca, 5 verify-full; the exporter writes 2 when unset. */
   sslmode: number | null;
+  /** The libpq name of `sslmode` (`prefer`, `allow`, `require` …). */
   ssl_mode_text: string | null;
+  /** pg_service name the URI refers to; null when it names none. */
   service: string | null;
+  /** URI `checkPrimaryKeyUnicity` (`0` or `1`); null when absent. */
   check_primary_key_unicity: string | null;
+  /** The layer's subset filter (URI `sql=`, an SQL WHERE expression); null when absent. */
   sql: string | null;
 }
 
@@ -306,11 +366,17 @@ export const PostgresSource: z.ZodType<PostgresSource> = z.looseObject({
 
 /** Vector tiles (XYZ or MBTiles). */
 export interface VectorTileSource {
+  /** Tile source kind from the URI: `xyz` (URL template) or `mbtiles` (file); `xyz` when the URI has none. */
   type: string;
+  /** Lowest zoom level of the tiles; null when the URI has no `zmin`. */
   zmin: number | null;
+  /** Highest zoom level of the tiles; null when the URI has no `zmax`. */
   zmax: number | null;
+  /** Tile URL template with `{x}`, `{y}`, `{z}`; null when the URI has none (MBTiles). */
   url: string | null;
+  /** MBTiles file path, relative to the project folder when inside it, else absolute; null when the URI has none. */
   path: string | null;
+  /** URL of a Mapbox GL style for the tiles (URI `styleUrl`); null when absent. */
   style_url: string | null;
 }
 
@@ -334,13 +400,21 @@ export const VectorTileSource: z.ZodType<VectorTileSource> = z.looseObject({
 
 /** Where a dataset's data lives: exactly one member is set. */
 export interface DataSource {
+  /** PostgreSQL/PostGIS vector source (provider `postgres`); null otherwise. */
   postgres: PostgresSource | null;
+  /** WMTS raster source (provider `wms` with a `tileMatrixSet`); null otherwise. */
   wmts: WmtsSource | null;
+  /** WMS raster source (provider `wms`, neither WMTS nor XYZ); null otherwise. */
   wms: WmsSource | null;
+  /** OGR vector file source (provider `ogr`); null otherwise. */
   ogr: OgrSource | null;
+  /** GDAL raster file source (provider `gdal`); null otherwise. */
   gdal: GdalSource | null;
+  /** WFS vector source, written as an empty object (provider `wfs`); null otherwise. */
   wfs: WfsSource | null;
+  /** Vector tile source (XYZ or MBTiles vector tiles); null otherwise. */
   vector_tile: VectorTileSource | null;
+  /** XYZ raster tile source (provider `wms` with `type=xyz`); null otherwise. */
   xyz: XYZSource | null;
 }
 
@@ -366,19 +440,33 @@ export const DataSource: z.ZodType<DataSource> = z.looseObject({
 
 /** What every dataset (vector, raster, custom) has. */
 export interface DataSet {
+  /** QGIS layer id (unique within the project). */
   id: string;
+  /** Layer short name (its `shortname`, else its id); with unified names prefixed by its group path joined by ".". */
   name: string;
+  /** Whether the layer's visibility box is checked in the layer tree. */
   is_checked: boolean;
+  /** Layer title (its `title`, else its layer name). */
   title: string;
+  /** Where the data lives; exactly one member is set. */
   source: DataSource;
+  /** QGIS provider key: `ogr`, `postgres`, `wfs`, `gdal`, `wms`, `xyzvectortiles`, `mbtilesvectortiles`. */
   driver: string;
+  /** Layer extent in the layer's CRS (from the project, else read from the source); null when unknown or not spatial. */
   bbox: BBox | null;
+  /** Layer extent in WGS 84 degrees as the project stores it; null when absent or not spatial. */
   bbox_wgs84: BBox | null;
+  /** The layer's CRS; null when the project has none for it or the layer is not spatial. */
   crs: Crs | null;
+  /** Every named style of the layer, sorted by name, each as encoded QML. */
   styles: Style[];
+  /** QGIS `minimumScale`: scale denominator of the most zoomed-out visible scale (0 = no limit), as stored even when scale-based visibility is off; null when absent. */
   minimum_scale: number | null;
+  /** QGIS `maximumScale`: scale denominator of the most zoomed-in visible scale (0 = no limit), as stored even when scale-based visibility is off; null when absent. */
   maximum_scale: number | null;
+  /** Name of the layer's current style (one of `styles`); `default` when the layer has no style manager. */
   style_name: string;
+  /** False for a vector layer without geometry, true otherwise. */
   is_spatial: boolean;
 }
 
@@ -436,8 +524,11 @@ export const Custom: z.ZodType<Custom> = z.looseObject(dataSetShape);
 
 /** A vector layer with its attribute fields and geometry type. */
 export interface Vector extends DataSet {
+  /** Attribute fields in source order; empty when the source was not read (WFS, unreadable, or reading turned off). */
   fields: Field[];
+  /** Simple geometry kind: `Point`, `Line`, `Polygon`, `Null` (no geometry) or `Unknown`; null when `geometry_type_wkb` is. */
   geometry_type_simple: string | null;
+  /** WKB type name (`MultiPolygon`, `PointZ`, `NoGeometry` …) from the project, else the source; null when neither tells. */
   geometry_type_wkb: string | null;
 }
 
@@ -462,10 +553,15 @@ export const Vector: z.ZodType<Vector> = z.looseObject({
 
 /** A layer tree group as a dataset (with its title). */
 export interface Group {
+  /** Group short name (its `wmsShortName`, else its sanitized name); "" for the root. */
   id: string;
+  /** Same as `id`: the group's short name. */
   name: string;
+  /** Whether the group's visibility box is checked (the root is always true). */
   is_checked: boolean;
+  /** Group title (its `wmsTitle`, else its name). */
   title: string;
+  /** Whether the group is expanded in the layer tree (the root is always true). */
   is_expanded: boolean;
 }
 
@@ -491,16 +587,27 @@ export const Group: z.ZodType<Group> = z.looseObject({
 
 /** The project's WMS service description. */
 export interface Service {
+  /** Project property `WMSContactOrganization`; "" when unset. */
   contact_organization: string | null;
+  /** Project property `WMSContactMail`; "" when unset. */
   contact_mail: string | null;
+  /** Project property `WMSContactPerson`; "" when unset. */
   contact_person: string | null;
+  /** Project property `WMSContactPhone`; "" when unset. */
   contact_phone: string | null;
+  /** Project property `WMSContactPosition`; "" when unset. */
   contact_position: string | null;
+  /** Project property `WMSFees`; "" when unset. */
   fees: string | null;
+  /** Project property `WMSKeywordList`, its values joined by ", "; "" when unset. */
   keyword_list: string | null;
+  /** Project property `WMSOnlineResource`; "" when unset. */
   online_resource: string | null;
+  /** Project property `WMSServiceAbstract`; "" when unset. */
   service_abstract: string | null;
+  /** Project property `WMSServiceTitle`; "" when unset. */
   service_title: string | null;
+  /** Project property `WMSUrl` (the advertised WMS URL); "" when unset. */
   resource_url: string | null;
 }
 
@@ -529,11 +636,17 @@ export const Service: z.ZodType<Service> = z.looseObject({
 
 /** Project metadata and service description. */
 export interface MetaData {
+  /** The project's WMS service description. */
   service: Service;
+  /** URLs of the project metadata's links. */
   links: string[];
+  /** Project metadata language; "" when unset. */
   language: string | null;
+  /** Project metadata keywords of the `gmd:topicCategory` vocabulary. */
   categories: string[];
+  /** Project metadata creation date-time (ISO 8601 as stored); the export time in UTC when unset. */
   creationDateTime: string;
+  /** Project metadata author; "" when unset. */
   author: string | null;
 }
 
@@ -563,7 +676,9 @@ export const MetaData: z.ZodType<MetaData> = z.looseObject({
 
 /** The project's name and the QGIS version that saved it. */
 export interface Project {
+  /** QGIS version that last saved the project, e.g. `3.22.16-Białowieża`. */
   version: string;
+  /** Project title, else the project file's `projectname`, else the file's base name. */
   name: string;
 }
 
@@ -583,6 +698,7 @@ export const Project: z.ZodType<Project> = z.looseObject({
 
 /** The layer tree as a flat list of groups (the root has id/name ""). */
 export interface Tree {
+  /** Every group of the layer tree, depth-first from the root. */
   members: TreeGroup[];
 }
 
@@ -601,9 +717,13 @@ export const Tree: z.ZodType<Tree> = z.looseObject({
 
 /** Every dataset of the project by kind. */
 export interface Datasets {
+  /** Vector layers in layer tree order. */
   vector: Vector[];
+  /** Raster layers (GDAL, WMS, WMTS, XYZ) in layer tree order. */
   raster: Raster[];
+  /** Other layers (vector tiles) in layer tree order. */
   custom: Custom[];
+  /** Layer tree groups, depth-first from the root. */
   group: Group[];
 }
 
@@ -625,9 +745,13 @@ export const Datasets: z.ZodType<Datasets> = z.looseObject({
 
 /** The exported project: what the exporter writes and clients read. */
 export interface Config {
+  /** The project's name and QGIS version. */
   project: Project;
+  /** Project metadata and WMS service description. */
   meta_data: MetaData;
+  /** The layer tree as a flat list of groups. */
   tree: Tree;
+  /** Every layer and group by kind. */
   datasets: Datasets;
 }
 

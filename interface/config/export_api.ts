@@ -9,10 +9,15 @@ import { PgServiceConf } from "../common.ts";
 
 /** What `POST /export` takes. */
 export interface ExportParameters {
+  /** Tenant: the folder under the exporter's data root that holds the project (one plain path segment). */
   mandant: string;
+  /** Project file base name, without `.qgz`/`.qgs` (one plain path segment). */
   project: string;
+  /** Name each layer by its group path and short name joined by "."; default false. */
   unify_layer_names_by_group: boolean;
+  /** Format of the written config: `json` or `xml` (case-insensitive); default `json`. */
   output_format: string;
+  /** pg_service entries merged over the exporter's own (request values win per key); default none. */
   pg_service_configs: PgServiceConf[];
 }
 
@@ -36,6 +41,7 @@ export const ExportParameters: z.ZodType<ExportParameters> = z.strictObject({
 
 /** What `POST /export` answers. */
 export interface ExportResult {
+  /** Whether the config was exported and written. */
   successful: boolean;
 }
 
