@@ -65,6 +65,34 @@ function applyUserNoData(
   }
 }
 
+// Float64 blocks of the tile being drawn, kept for the next tile and job:
+// a fresh 18 MB array per 1500×1500 block left the process heap to the
+// garbage collector's timing. Raster renders run one at a time (inside
+// withGdal) and a block lives only until its tile is coloured.
+const BLOCK_SCRATCH_BYTES = 24 * 1024 * 1024;
+const BLOCK_SCRATCH_COUNT = 2;
+const blockScratch: Float64Array[] = [];
+let blockScratchNext = 0;
+
+function blockAlloc(length: number): Float64Array {
+  const k = blockScratchNext++;
+  if (length * 8 > BLOCK_SCRATCH_BYTES || k >= BLOCK_SCRATCH_COUNT) {
+    return new Float64Array(length);
+  }
+  if (!blockScratch[k] || blockScratch[k].length < length) {
+    blockScratch[k] = new Float64Array(length);
+  }
+  return blockScratch[k].subarray(0, length);
+}
+
+// The dry run's arrays are dropped at its read: they share the real run's.
+function planAlloc(length: number): Float64Array {
+  const next = blockScratchNext;
+  const values = blockAlloc(length);
+  blockScratchNext = next;
+  return values;
+}
+
 function paste(
   out: Uint8Array,
   map: MapSettings,
@@ -138,7 +166,8 @@ export async function renderRasterLayer(
     const sameCrs = info.crs === null ||
       info.crs.toUpperCase() === map.crs.toUpperCase();
     const useSrcNoData = (b: number) => style.useSourceNoData[b] ?? true;
-    const out = new Uint8Array(map.width * map.height * 4);
+    // allocated when the first tile is pasted
+    let out: Uint8Array | null = null;
     let drawn = false;
     if (sameCrs && !info.rotated) {
       const viewport = rasterViewport(map, info.extent);
@@ -182,6 +211,7 @@ export async function renderRasterLayer(
               w,
               h,
               resample,
+              planAlloc,
             );
           } catch (error) {
             if (error !== WINDOW_PLANNED) throw error;
@@ -212,6 +242,7 @@ export async function renderRasterLayer(
             w,
             h,
             resample,
+            blockAlloc,
           );
           applyUserNoData(values, style.userNoData[band]);
           return {
@@ -225,6 +256,7 @@ export async function renderRasterLayer(
             ],
           };
         };
+        blockScratchNext = 0;
         const blocks: RasterBlock[] = [];
         for (const b of bands) blocks.push(await read(b));
         const alpha = style.alphaBand > 0
@@ -232,6 +264,15 @@ export async function renderRasterLayer(
           : undefined;
         let rgba = filter(style, renderBlocks(style, renderer, blocks, alpha));
         if (size) rgba = scaleBilinear(rgba, w, h, tile.width, tile.height);
+        if (
+          viewport.left + tile.col === 0 && viewport.top + tile.row === 0 &&
+          tile.width === map.width && tile.height === map.height
+        ) {
+          out = rgba; // the one tile is the whole map
+          drawn = true;
+          continue;
+        }
+        out ??= new Uint8Array(map.width * map.height * 4);
         paste(
           out,
           map,
@@ -281,10 +322,10 @@ export async function renderRasterLayer(
       const alpha = style.alphaBand > 0
         ? await warp(style.alphaBand)
         : undefined;
-      out.set(filter(style, renderBlocks(style, renderer, blocks, alpha)));
+      out = filter(style, renderBlocks(style, renderer, blocks, alpha));
       drawn = true;
     }
-    if (!drawn) return null;
+    if (!drawn || !out) return null;
     return {
       rgba: out,
       width: map.width,

@@ -468,3 +468,44 @@ Deno.test({
 globalThis.addEventListener("unload", () => {
   Deno.removeSync(root, { recursive: true });
 });
+
+Deno.test({
+  name:
+    "renderRasterLayer: images stay their own when renders of other sizes and layers come between",
+  sanitizeResources: false,
+  async fn() {
+    // the blocks' scratch arrays are reused between renders: an image
+    // returned earlier must not change, and a render repeated after others
+    // must give the same pixels
+    const ctx = testContext(root);
+    const render = async (path: string, renderer: string, w: number) => {
+      const image = await renderRasterLayer(
+        layer(path),
+        qml(renderer),
+        fullMap(w, Math.round((w * H) / W)),
+        ctx,
+      );
+      assert(image, `rendered ${path} at ${w}`);
+      return image.rgba;
+    };
+    const multi =
+      `<rasterrenderer type="multibandcolor" redBand="1" greenBand="2" blueBand="3" opacity="1"/>`;
+    const first = await render("single.tif", PSEUDO, 3 * W);
+    const kept = first.slice();
+    await render("rgb.tif", multi, 2 * W);
+    await render("single.tif", PSEUDO, W);
+    const again = await render("single.tif", PSEUDO, 3 * W);
+    assertEquals(Array.from(first), Array.from(kept), "first image unchanged");
+    assertEquals(
+      Array.from(again),
+      Array.from(kept),
+      "same render, same pixels",
+    );
+    // and the zoomed-in pixels are the cells' colours
+    assertEquals(
+      pixel(first, 3 * W, 3 * 5 + 1, 3 * 2 + 1),
+      expectedColour(value(5, 2)),
+      "cell 5,2",
+    );
+  },
+});

@@ -294,10 +294,11 @@ function readBlock(
   req: Rect,
   width: number,
   height: number,
-  resample?: ProviderResampling,
+  resample: ProviderResampling | undefined,
+  alloc: (length: number) => Float64Array,
 ): Float64Array {
   // allocated after the read: a planning pass stops at the read
-  const empty = () => new Float64Array(width * height).fill(NaN);
+  const empty = () => alloc(width * height).fill(NaN);
   const ext = grid.extent;
   const inter = intersect(req, ext);
   if (!inter) return empty();
@@ -372,7 +373,7 @@ function readBlock(
   const tmp = read(srcLeft, srcTop, srcWidth, srcHeight, tmpWidth, tmpHeight);
   const covered = tgtWidth === width && tgtHeight === height;
   // every pixel is written below when the raster covers the request
-  const out = covered ? new Float64Array(width * height) : empty();
+  const out = covered ? alloc(width * height) : empty();
   const tmpXMin = ext.xmin + srcLeft * srcXRes;
   const tmpYMax = ext.ymax + srcTop * srcYRes;
   const tmpXRes = srcWidth * srcXRes / tmpWidth;
@@ -410,7 +411,8 @@ function readBlock(
 /**
  * `QgsRasterDataProvider::block`: one band's values for `width × height`
  * output pixels over `box` (map CRS = source CRS), NaN where there is no
- * data or no raster.
+ * data or no raster. `alloc` gives the arrays it fills (and returns one of):
+ * a caller may hand out reused scratch.
  *
  * @example
  * ```ts
@@ -428,10 +430,11 @@ export function providerBlock(
   width: number,
   height: number,
   resample?: ProviderResampling,
+  alloc: (length: number) => Float64Array = (n) => new Float64Array(n),
 ): Float64Array {
   const ext = grid.extent;
   const tmpInter = intersect(ext, box);
-  if (!tmpInter) return new Float64Array(width * height).fill(NaN);
+  if (!tmpInter) return alloc(width * height).fill(NaN);
   let tmpExtent = tmpInter;
   const xRes = (box.xmax - box.xmin) / width;
   const yRes = (box.ymax - box.ymin) / height;
@@ -446,8 +449,8 @@ export function providerBlock(
   // A request inside the raster goes straight to the GDAL provider's
   // readBlock (QGIS 3.44 renders show its sampling, not the coarser
   // two-stage read below, even when zoomed out).
-  if (same) return readBlock(grid, read, box, width, height, resample);
-  const block = new Float64Array(width * height).fill(NaN);
+  if (same) return readBlock(grid, read, box, width, height, resample, alloc);
+  const block = alloc(width * height).fill(NaN);
   const fromRow = cRound((box.ymax - tmpExtent.ymax) / yRes);
   const toRow = cRound((box.ymax - tmpExtent.ymin) / yRes) - 1;
   const fromCol = cRound((tmpExtent.xmin - box.xmin) / xRes);
@@ -477,7 +480,15 @@ export function providerBlock(
   if (tmpWidth <= 0 || tmpHeight <= 0) return block;
   tmpXRes = (tmpExtent.xmax - tmpExtent.xmin) / tmpWidth;
   tmpYRes = (tmpExtent.ymax - tmpExtent.ymin) / tmpHeight;
-  const tmp = readBlock(grid, read, tmpExtent, tmpWidth, tmpHeight, resample);
+  const tmp = readBlock(
+    grid,
+    read,
+    tmpExtent,
+    tmpWidth,
+    tmpHeight,
+    resample,
+    alloc,
+  );
   for (let row = fromRow; row <= toRow; row++) {
     const y = box.ymax - (row + 0.5) * yRes;
     const tmpRow = Math.floor((tmpExtent.ymax - y) / tmpYRes);
