@@ -2,7 +2,8 @@
  * End-to-end speed and memory of the worker, as the issues ask: every job of
  * `../shared/reference/` posted with the interface's `RedisQueue.post`
  * through a private redis-server to ONE worker process (started with the
- * README's permission flags), median end-to-end time next to the Python
+ * README's permission flags, and the environment and V8 flags of the
+ * `worker` task in deno.json), median end-to-end time next to the Python
  * worker's figure; then 1,000 mixed render jobs with the worker's resident
  * memory (`VmRSS` of its `/proc/<pid>/status`) at start and after 100, 500 and
  * 1,000 jobs.
@@ -128,6 +129,23 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
+/**
+ * How the `worker` task of deno.json starts the worker: its environment
+ * assignments (`NAME=value` before `deno`) and its `--v8-flags`, so the
+ * bench measures the worker as it is deployed.
+ */
+function workerTaskSettings(): { env: Record<string, string>; v8: string[] } {
+  const config = JSON.parse(Deno.readTextFileSync(join(REPO, "deno.json")));
+  const task = String(config.tasks?.worker ?? "");
+  const env: Record<string, string> = {};
+  const words = task.trim().split(/\s+/);
+  while (words.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
+    const [name, ...value] = words.shift()!.split("=");
+    env[name] = value.join("=");
+  }
+  return { env, v8: words.filter((w) => w.startsWith("--v8-flags=")) };
+}
+
 /** A field of `/proc/<pid>/status` in MB (`VmRSS`, `VmHWM`). */
 function procMb(pid: number, field = "VmRSS"): number {
   const status = Deno.readTextFileSync(`/proc/${pid}/status`);
@@ -183,9 +201,19 @@ async function run(): Promise<number> {
   const baseline = baselineJob();
 
   const redis = await startTestRedis();
+  const settings = workerTaskSettings();
+  console.log(
+    `worker started as the deno.json task does: ${
+      [
+        ...Object.entries(settings.env).map(([k, v]) => `${k}=${v}`),
+        ...settings.v8,
+      ].join(" ") || "no environment or V8 flags"
+    }`,
+  );
   const worker = new Deno.Command(Deno.execPath(), {
     args: [
       "run",
+      ...settings.v8,
       `--allow-net=127.0.0.1:${redis.port}`,
       `--allow-read=${root},${NODE_MODULES}`,
       `--allow-env=${WORKER_ENV_VARS.join(",")}`,
@@ -203,7 +231,7 @@ async function run(): Promise<number> {
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
-    env: { NO_COLOR: "1" },
+    env: { ...settings.env, NO_COLOR: "1" },
   }).spawn();
   let log = "";
   const dec = new TextDecoder();

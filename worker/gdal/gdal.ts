@@ -52,6 +52,72 @@ function packageDir(): string {
   return relative(Deno.cwd(), join(dirname(entry), "dist", "package")) || ".";
 }
 
+// gdal3.js writes its outputs into Emscripten's MEMFS, whose files are JS
+// arrays grown by 12.5 % at a time past 1 MB: a 3 MB file was copied into
+// some ten ever larger arrays, garbage the collector met late. Files grow
+// by doubling here, or straight to the size a caller announces.
+const sizeHints = new Map<string, number>();
+
+interface MemNode {
+  name: string;
+  contents: Uint8Array | null;
+  usedBytes: number;
+}
+
+function growFilesByDoubling(gdal: Gdal): void {
+  const memfs = gdal?.Module?.FS?.filesystems?.MEMFS as
+    | { expandFileStorage: (node: MemNode, size: number) => void }
+    | undefined;
+  if (!memfs || typeof memfs.expandFileStorage !== "function") return;
+  memfs.expandFileStorage = (node: MemNode, size: number) => {
+    const capacity = node.contents ? node.contents.length : 0;
+    if (size <= capacity) return;
+    const hint = sizeHints.get(node.name) ?? 0;
+    const grown = new Uint8Array(
+      size <= hint ? hint : Math.max(size, capacity * 2, 256),
+    );
+    if (node.contents && node.usedBytes > 0) {
+      grown.set(node.contents.subarray(0, node.usedBytes));
+    }
+    node.contents = grown;
+  };
+}
+
+/**
+ * Announces the size a file GDAL is about to write will have (by its name,
+ * without folder), so that its memory is allocated once; `null` forgets it.
+ *
+ * @example
+ * ```ts
+ * import { hintFileSize } from "./gdal.ts";
+ * hintFileSize("window_7.", 1500 * 1500 * 8);
+ * hintFileSize("window_7.", null);
+ * ```
+ */
+export function hintFileSize(name: string, bytes: number | null): void {
+  if (bytes === null) sizeHints.delete(name);
+  else sizeHints.set(name, bytes);
+}
+
+/**
+ * The bytes of a file in GDAL's memory file system without copying them
+ * when it can (a view of the file's own array: delete the file, do not
+ * write to it, while the view is in use); a copy otherwise.
+ *
+ * @example
+ * ```ts ignore
+ * const bytes = readMemFile(gdal, "/output/x.fgb");
+ * ```
+ */
+export function readMemFile(gdal: Gdal, path: string): Uint8Array {
+  const FS = gdal.Module.FS;
+  const node = FS.lookupPath(path).node as MemNode;
+  if (node.contents instanceof Uint8Array) {
+    return node.contents.subarray(0, node.usedBytes);
+  }
+  return FS.readFile(path, { encoding: "binary" });
+}
+
 /**
  * Initialises gdal3.js once per process and returns it.
  *
@@ -71,6 +137,9 @@ export function getGdal(): Promise<Gdal> {
       // gdal3.js is built without threads: ogr2ogr's Arrow fast path (GDAL
       // ≥ 3.8) would try to start one and fail on some sources.
       env: { OGR2OGR_USE_ARROW_API: "NO" },
+    }).then((gdal: Gdal) => {
+      growFilesByDoubling(gdal);
+      return gdal;
     });
   instance = ready;
   return ready;

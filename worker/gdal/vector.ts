@@ -21,7 +21,7 @@ import type {
   Rect,
 } from "../geometry/types.ts";
 import { JobError } from "../runners/types.ts";
-import { type Gdal, takeGdalMessages, withGdal } from "./gdal.ts";
+import { type Gdal, readMemFile, takeGdalMessages, withGdal } from "./gdal.ts";
 import {
   gdalError,
   type LayerInfo,
@@ -358,7 +358,8 @@ function translate(
     ], dest);
     if (!ok) throw fail(layer, gdalError(gdal) ?? "GDAL could not read it");
     throwOnGdalError(gdal, layer);
-    return M.FS.readFile(dest, { encoding: "binary" });
+    // the file's own bytes, no copy (the file is deleted below)
+    return readMemFile(gdal, dest);
   } finally {
     // The output and anything the driver left beside it.
     for (const name of M.FS.readdir(OUT_DIR) as string[]) {

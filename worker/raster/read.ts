@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Gdal } from "../gdal/gdal.ts";
+import { type Gdal, hintFileSize, readMemFile } from "../gdal/gdal.ts";
 import type { OpenDataset } from "../gdal/dataset_cache.ts";
 import { gdalError } from "../gdal/dataset_cache.ts";
 import { JobError } from "../runners/types.ts";
@@ -155,65 +155,23 @@ function removeOutputs(gdal: Gdal, files: { local: string }[]): void {
   }
 }
 
-// gdal3.js writes outputs into Emscripten's MEMFS, which grows a file by
-// 12.5 % at a time past 1 MB: a 18 MB window was copied into some 25 ever
-// larger arrays (≈ 160 MB allocated per read). Files whose size we know are
-// given it at their first write instead.
-const sizeHints = new Map<string, number>();
-const patched = new WeakSet<object>();
-
-interface MemNode {
-  name: string;
-  contents: Uint8Array | null;
-  usedBytes: number;
-}
-
-function hintFileSizes(gdal: Gdal): void {
-  const memfs = gdal.Module.FS.filesystems?.MEMFS as
-    | { expandFileStorage: (node: MemNode, size: number) => void }
-    | undefined;
-  if (!memfs || patched.has(memfs)) return;
-  patched.add(memfs);
-  const expand = memfs.expandFileStorage;
-  memfs.expandFileStorage = (node: MemNode, size: number) => {
-    const hint = sizeHints.get(node.name);
-    const capacity = node.contents ? node.contents.length : 0;
-    if (hint !== undefined && size <= hint && capacity < hint) {
-      const old = node.contents;
-      node.contents = new Uint8Array(hint);
-      if (old && node.usedBytes > 0) {
-        node.contents.set(old.subarray(0, node.usedBytes));
-      }
-      return;
-    }
-    expand.call(memfs, node, size);
-  };
-}
-
 function readOutput(
   gdal: Gdal,
   out: { local: string; all: { local: string }[] },
 ): Float64Array {
-  const FS = gdal.Module.FS;
   try {
     // ENVI writes the host's byte order: little-endian in WebAssembly.
-    const node = FS.lookupPath(out.local).node as MemNode;
-    const bytes = node.contents;
+    const bytes = readMemFile(gdal, out.local);
     if (
-      bytes instanceof Uint8Array && bytes.byteOffset % 8 === 0 &&
-      node.usedBytes % 8 === 0 &&
-      bytes.buffer.byteLength <= node.usedBytes + 4096
+      bytes.byteOffset % 8 === 0 && bytes.length % 8 === 0 &&
+      bytes.buffer.byteLength <= bytes.length + 4096
     ) {
-      // the file's own array, no copy: the file is deleted below
-      return new Float64Array(
-        bytes.buffer,
-        bytes.byteOffset,
-        node.usedBytes / 8,
-      );
+      // the file's own array (its size was announced), no copy: the file
+      // is deleted below
+      return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8);
     }
-    const read: Uint8Array = FS.readFile(out.local);
-    const copy = new Float64Array(read.length / 8);
-    new Uint8Array(copy.buffer).set(read);
+    const copy = new Float64Array(bytes.length / 8);
+    new Uint8Array(copy.buffer).set(bytes);
     return copy;
   } finally {
     removeOutputs(gdal, out.all);
@@ -302,9 +260,8 @@ export async function readWindow(
   // Callers may not modify the returned values: they are shared.
   if (cached) return cached;
   const name = `qsl_raster_${serial++}`;
-  hintFileSizes(gdal);
   // the ENVI data file ("<name>." in gdal3.js): outWidth × outHeight doubles
-  sizeHints.set(`${name}.`, outWidth * outHeight * 8);
+  hintFileSize(`${name}.`, outWidth * outHeight * 8);
   let out;
   try {
     out = await gdal.gdal_translate(
@@ -338,7 +295,7 @@ export async function readWindow(
       cause: error,
     });
   } finally {
-    sizeHints.delete(`${name}.`);
+    hintFileSize(`${name}.`, null);
   }
   const values = readOutput(gdal, out);
   const nodata = useSourceNoData ? info.noData[band - 1] : null;
