@@ -34,7 +34,10 @@ const WINDOW_PLANNED = Symbol("window planned");
 
 /** A rendered raster layer. */
 export interface RasterImage {
-  /** RGBA bytes, row-major, `width × height × 4`. */
+  /**
+   * RGBA bytes, row-major, `width × height × 4`. Up to 16 MB they are
+   * scratch the next render reuses: draw or copy them before rendering again.
+   */
   rgba: Uint8Array;
   /** Width in pixels (the map's). */
   width: number;
@@ -85,6 +88,23 @@ function blockAlloc(length: number): Float64Array {
   return blockScratch[k].subarray(0, length);
 }
 
+// The RGBA of the tile being coloured and of the map it is pasted into,
+// kept for the next render (the renderer's image is drawn at once and
+// dropped): a fresh 9 MB image per 1500×1500 job was most of the garbage
+// a render left to the collector.
+const RGBA_SCRATCH_BYTES = 16 * 1024 * 1024;
+const TILE = 0, MAP = 1;
+const rgbaScratches = [new Uint8Array(0), new Uint8Array(0)];
+
+function rgbaScratch(slot: 0 | 1, pixels: number): Uint8Array {
+  const bytes = pixels * 4;
+  if (bytes > RGBA_SCRATCH_BYTES) return new Uint8Array(bytes);
+  if (rgbaScratches[slot].length < bytes) {
+    rgbaScratches[slot] = new Uint8Array(bytes);
+  }
+  return rgbaScratches[slot].subarray(0, bytes).fill(0);
+}
+
 // The dry run's arrays are dropped at its read: they share the real run's.
 function planAlloc(length: number): Float64Array {
   const next = blockScratchNext;
@@ -118,7 +138,8 @@ function paste(
  * The result has the map's size; its pixels are premultiplied and already
  * carry the layer's opacity (QGIS multiplies it into each pixel): draw it
  * with source-over (or the layer's `blendMode`) at (0, 0), without any
- * further opacity. Returns null when the raster is out of view or its
+ * further opacity, before the next render: images up to 16 MB share one
+ * reused array. Returns null when the raster is out of view or its
  * renderer is one we do not draw (logged as a warning).
  *
  * @throws {JobError} when the style has no raster pipe, or the source
@@ -262,7 +283,16 @@ export async function renderRasterLayer(
         const alpha = style.alphaBand > 0
           ? await read(style.alphaBand)
           : undefined;
-        let rgba = filter(style, renderBlocks(style, renderer, blocks, alpha));
+        let rgba = filter(
+          style,
+          renderBlocks(
+            style,
+            renderer,
+            blocks,
+            alpha,
+            rgbaScratch(TILE, w * h),
+          ),
+        );
         if (size) rgba = scaleBilinear(rgba, w, h, tile.width, tile.height);
         if (
           viewport.left + tile.col === 0 && viewport.top + tile.row === 0 &&
@@ -272,7 +302,7 @@ export async function renderRasterLayer(
           drawn = true;
           continue;
         }
-        out ??= new Uint8Array(map.width * map.height * 4);
+        out ??= rgbaScratch(MAP, map.width * map.height);
         paste(
           out,
           map,
@@ -322,7 +352,16 @@ export async function renderRasterLayer(
       const alpha = style.alphaBand > 0
         ? await warp(style.alphaBand)
         : undefined;
-      out = filter(style, renderBlocks(style, renderer, blocks, alpha));
+      out = filter(
+        style,
+        renderBlocks(
+          style,
+          renderer,
+          blocks,
+          alpha,
+          rgbaScratch(MAP, map.width * map.height),
+        ),
+      );
       drawn = true;
     }
     if (!drawn || !out) return null;

@@ -39,7 +39,25 @@ export type RenderOptions =
   & {
     /** Per-pixel alpha (0–255) from the alpha band, if any. */
     alpha?: RasterBlock;
+    /**
+     * The array to draw into (zeroed, width × height × 4 bytes) instead of a
+     * new one: the result is then this array.
+     */
+    out?: Uint8Array;
   };
+
+function outputFor(options: RenderOptions, pixels: number): Uint8Array {
+  const out = options.out;
+  if (out === undefined) return new Uint8Array(pixels * 4);
+  if (out.length !== pixels * 4) {
+    throw new RangeError(
+      `Cannot render into ${out.length} bytes: ${pixels} pixels need ${
+        pixels * 4
+      }`,
+    );
+  }
+  return out;
+}
 
 /** The bands (1-based) a renderer reads, in the order it wants them. */
 export function rendererBands(renderer: RasterRendererStyle): number[] {
@@ -193,7 +211,7 @@ export function renderPseudocolor(
 ): Uint8Array {
   const shader = new ColorRampShader(shaderStyle);
   const n = block.width * block.height;
-  const out = new Uint8Array(n * 4);
+  const out = outputFor(options, n);
   // one 32-bit store per pixel (RGBA bytes on a little-endian host)
   const out32 = new Uint32Array(out.buffer);
   const nodata = packRgba(...nodataPixel(options));
@@ -327,7 +345,7 @@ export function renderGray(
   options: RenderOptions,
 ): Uint8Array {
   const n = block.width * block.height;
-  const out = new Uint8Array(n * 4);
+  const out = outputFor(options, n);
   const nodata = nodataPixel(options);
   for (let i = 0; i < n; i++) {
     const value = block.values[i];
@@ -378,7 +396,7 @@ export function renderMultiband(
 ): Uint8Array {
   const [rb, gb, bb] = blocks;
   const n = rb.width * rb.height;
-  const out = new Uint8Array(n * 4);
+  const out = outputFor(options, n);
   const nodata = nodataPixel(options);
   for (let i = 0; i < n; i++) {
     const rv = rb.values[i], gv = gb.values[i], bv = bb.values[i];
@@ -441,7 +459,7 @@ export function renderPaletted(
     ]);
   }
   const n = block.width * block.height;
-  const out = new Uint8Array(n * 4);
+  const out = outputFor(options, n);
   const nodata = nodataPixel(options);
   const hasTransparency = usesTransparency(options);
   for (let i = 0; i < n; i++) {
@@ -497,7 +515,7 @@ export function renderHillshade(
 ): Uint8Array {
   const { width, height, values } = block;
   const [cellX, cellY] = block.cellSize ?? [1, 1];
-  const out = new Uint8Array(width * height * 4);
+  const out = outputFor(options, width * height);
   const nodata = nodataPixel(options);
   // QGIS computes in single precision: every float step is rounded.
   const f = Math.fround;
@@ -597,8 +615,9 @@ export function renderBlocks(
   renderer: RasterRendererStyle,
   blocks: RasterBlock[],
   alpha?: RasterBlock,
+  out?: Uint8Array,
 ): Uint8Array {
-  const options: RenderOptions = { ...style, alpha };
+  const options: RenderOptions = { ...style, alpha, out };
   switch (renderer.type) {
     case "singlebandpseudocolor":
       return renderPseudocolor(blocks[0], renderer.shader, options);

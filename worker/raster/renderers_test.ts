@@ -247,3 +247,19 @@ Deno.test("pseudocolor: repeated rows and values colour as each pixel alone does
     assertEquals(px(rgba, i), px(alone, 0), `pixel ${i}`);
   }
 });
+
+Deno.test("renderers draw into a given array of the right size, else fail", () => {
+  const b = block(5, NaN, 20);
+  const fresh = renderPseudocolor(b, RAMP, opts({ opacity: 0.4 }));
+  const into = new Uint8Array(12);
+  const drawn = renderPseudocolor(b, RAMP, opts({ opacity: 0.4, out: into }));
+  assertEquals(drawn === into, true, "the given array");
+  assertEquals(Array.from(drawn), Array.from(fresh), "same pixels");
+  let error: unknown;
+  try {
+    renderPseudocolor(b, RAMP, opts({ out: new Uint8Array(8) }));
+  } catch (e) {
+    error = e;
+  }
+  assertEquals(error instanceof RangeError, true, "too small is a RangeError");
+});
