@@ -139,7 +139,9 @@ function paste(
  * carry the layer's opacity (QGIS multiplies it into each pixel): draw it
  * with source-over (or the layer's `blendMode`) at (0, 0), without any
  * further opacity, before the next render: images up to 16 MB share one
- * reused array. Returns null when the raster is out of view or its
+ * reused array. With a `target` (the map's size, zeroed: a transparent
+ * premultiplied canvas's own pixels) the image is drawn into it where it
+ * can; the result's `rgba` is then `target`. Returns null when the raster is out of view or its
  * renderer is one we do not draw (logged as a warning).
  *
  * @throws {JobError} when the style has no raster pipe, or the source
@@ -154,7 +156,15 @@ export async function renderRasterLayer(
   qmlRoot: Element,
   map: MapSettings,
   ctx: RunnerContext,
+  target?: Uint8Array,
 ): Promise<RasterImage | null> {
+  if (target !== undefined && target.length !== map.width * map.height * 4) {
+    throw new RangeError(
+      `Cannot render into ${target.length} bytes: the map is ${map.width}×${map.height}`,
+    );
+  }
+  // the map's RGBA: the caller's zeroed target, or reused scratch
+  const mapRgba = () => target ?? rgbaScratch(MAP, map.width * map.height);
   let style: RasterStyle;
   try {
     style = parseRasterStyle(qmlRoot);
@@ -283,6 +293,11 @@ export async function renderRasterLayer(
         const alpha = style.alphaBand > 0
           ? await read(style.alphaBand)
           : undefined;
+        // a single tile exactly on the map, coloured without resampling,
+        // is the map's image itself
+        const wholeMap = !size && viewport.left + tile.col === 0 &&
+          viewport.top + tile.row === 0 && tile.width === map.width &&
+          tile.height === map.height;
         let rgba = filter(
           style,
           renderBlocks(
@@ -290,19 +305,16 @@ export async function renderRasterLayer(
             renderer,
             blocks,
             alpha,
-            rgbaScratch(TILE, w * h),
+            wholeMap ? mapRgba() : rgbaScratch(TILE, w * h),
           ),
         );
         if (size) rgba = scaleBilinear(rgba, w, h, tile.width, tile.height);
-        if (
-          viewport.left + tile.col === 0 && viewport.top + tile.row === 0 &&
-          tile.width === map.width && tile.height === map.height
-        ) {
-          out = rgba; // the one tile is the whole map
+        if (wholeMap) {
+          out = rgba;
           drawn = true;
           continue;
         }
-        out ??= rgbaScratch(MAP, map.width * map.height);
+        out ??= mapRgba();
         paste(
           out,
           map,
@@ -359,7 +371,7 @@ export async function renderRasterLayer(
           renderer,
           blocks,
           alpha,
-          rgbaScratch(MAP, map.width * map.height),
+          mapRgba(),
         ),
       );
       drawn = true;

@@ -512,3 +512,46 @@ Deno.test({
     );
   },
 });
+
+Deno.test({
+  name:
+    "renderRasterLayer: drawn into a given target, the image is the target with the same pixels",
+  sanitizeResources: false,
+  async fn() {
+    const ctx = testContext(root);
+    for (const w of [W, 3 * W]) {
+      const map = fullMap(w, Math.round((w * H) / W));
+      const plain = await renderRasterLayer(
+        layer("single.tif"),
+        qml(PSEUDO),
+        map,
+        ctx,
+      );
+      assert(plain, "rendered");
+      const expected = plain.rgba.slice();
+      const target = new Uint8Array(map.width * map.height * 4);
+      const image = await renderRasterLayer(
+        layer("single.tif"),
+        qml(PSEUDO),
+        map,
+        ctx,
+        target,
+      );
+      assert(image?.rgba === target, `drawn into the target at ${w}`);
+      assertEquals(Array.from(target), Array.from(expected), `pixels at ${w}`);
+    }
+    let error: unknown;
+    try {
+      await renderRasterLayer(
+        layer("single.tif"),
+        qml(PSEUDO),
+        fullMap(W, H),
+        ctx,
+        new Uint8Array(4),
+      );
+    } catch (e) {
+      error = e;
+    }
+    assert(error instanceof RangeError, "a target of another size is refused");
+  },
+});

@@ -60,12 +60,18 @@ export interface RasterImage {
   height: number;
 }
 
-/** Draws a raster layer into an RGBA image of the map size. */
+/**
+ * Draws a raster layer into an RGBA image of the map size. `target`, when
+ * given, is the canvas's own premultiplied pixels, all transparent: a
+ * renderer may draw its premultiplied image straight into it and return
+ * it as the image's `rgba`.
+ */
 export type RasterRenderer = (
   layer: RenderJobLayer,
   qmlRoot: Element,
   map: MapSettings,
   ctx: RunnerContext,
+  target?: Uint8Array,
 ) => Promise<RasterImage | null>;
 
 /** A labelling engine fed every vector layer in drawing order. */
@@ -451,12 +457,18 @@ export async function renderMap(
             `Cannot render raster layer '${layer.name}': it has no style`,
           );
         }
-        const img = await deps.renderRaster(layer, root, map, ctx);
+        const blend = Number(
+          root.getElementsByTagName("blendMode")[0]?.textContent ?? 0,
+        ) || 0;
+        // on a blank canvas the image may be drawn into its pixels directly
+        const target = blank && blend === 0
+          ? pooled.pixels.toTypedArray() as Uint8Array
+          : undefined;
+        const img = await deps.renderRaster(layer, root, map, ctx, target);
         if (img) {
-          const blend = Number(
-            root.getElementsByTagName("blendMode")[0]?.textContent ?? 0,
-          ) || 0;
-          drawRasterImage(ck, canvas, img, blend, blank);
+          if (img.rgba !== target || !img.premultiplied) {
+            drawRasterImage(ck, canvas, img, blend, blank);
+          }
           blank = false;
         }
         continue;
