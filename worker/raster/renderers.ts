@@ -213,7 +213,12 @@ export function renderPseudocolor(
   const n = block.width * block.height;
   const out = outputFor(options, n);
   // one 32-bit store per pixel (RGBA bytes on a little-endian host)
-  const out32 = new Uint32Array(out.buffer);
+  // (a given array may start anywhere in its buffer: a 4-aligned one is
+  // viewed where it is, another is drawn in a copy)
+  const aligned = out.byteOffset % 4 === 0;
+  const out32 = aligned
+    ? new Uint32Array(out.buffer, out.byteOffset, n)
+    : new Uint32Array(n);
   const nodata = packRgba(...nodataPixel(options));
   const hasTransparency = usesTransparency(options);
   const alpha = options.alpha?.values;
@@ -266,6 +271,7 @@ export function renderPseudocolor(
     lastValue = value;
     last = px;
   }
+  if (!aligned) out.set(new Uint8Array(out32.buffer));
   return out;
 }
 

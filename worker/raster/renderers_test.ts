@@ -263,3 +263,23 @@ Deno.test("renderers draw into a given array of the right size, else fail", () =
   }
   assertEquals(error instanceof RangeError, true, "too small is a RangeError");
 });
+
+Deno.test("pseudocolor into an array that starts inside its buffer writes there only", () => {
+  const b = block(5, NaN, 20);
+  const fresh = renderPseudocolor(b, RAMP, opts({ opacity: 0.4 }));
+  for (const start of [8, 5]) { // 4-aligned, and not
+    const buffer = new Uint8Array(start + 12 + 8);
+    const into = buffer.subarray(start, start + 12);
+    renderPseudocolor(b, RAMP, opts({ opacity: 0.4, out: into }));
+    assertEquals(Array.from(into), Array.from(fresh), `pixels at ${start}`);
+    const outside = [
+      ...buffer.subarray(0, start),
+      ...buffer.subarray(start + 12),
+    ];
+    assertEquals(
+      outside.every((v) => v === 0),
+      true,
+      `nothing outside at ${start}`,
+    );
+  }
+});
