@@ -16,6 +16,7 @@ import { applyBrightnessContrast, applyHueSaturation } from "./filters.ts";
 import { rasterInfo, readWindow, warpBand } from "./read.ts";
 import { type RasterBlock, renderBlocks, rendererBands } from "./renderers.ts";
 import {
+  type BlockValues,
   providerBlock,
   providerResampling,
   rasterIteratorTiles,
@@ -53,7 +54,7 @@ export interface RasterImage {
 export type RasterJobLayer = LayerRef;
 
 function applyUserNoData(
-  values: Float64Array,
+  values: BlockValues,
   ranges: { min: number; max: number }[] | undefined,
 ): void {
   if (!ranges || ranges.length === 0) return;
@@ -68,24 +69,32 @@ function applyUserNoData(
   }
 }
 
-// Float64 blocks of the tile being drawn, kept for the next tile and job:
-// a fresh 18 MB array per 1500×1500 block left the process heap to the
+// The blocks of the tile being drawn, kept for the next tile and job: a
+// fresh 18 MB array per 1500×1500 block left the process heap to the
 // garbage collector's timing. Raster renders run one at a time (inside
-// withGdal) and a block lives only until its tile is coloured.
+// withGdal) and a block lives only until its tile is coloured. Bands whose
+// type single precision holds exactly, sampled without resampling, are
+// kept in single precision (half the memory).
 const BLOCK_SCRATCH_BYTES = 24 * 1024 * 1024;
 const BLOCK_SCRATCH_COUNT = 2;
-const blockScratch: Float64Array[] = [];
+const blockScratch: ArrayBuffer[] = [];
 let blockScratchNext = 0;
+let blockSingle = false;
+// Byte, UInt16, Int16, Float32, Int8
+const SINGLE_EXACT = new Set([1, 2, 3, 6, 14]);
 
-function blockAlloc(length: number): Float64Array {
+function blockAlloc(length: number): BlockValues {
   const k = blockScratchNext++;
-  if (length * 8 > BLOCK_SCRATCH_BYTES || k >= BLOCK_SCRATCH_COUNT) {
-    return new Float64Array(length);
+  const bytes = length * (blockSingle ? 4 : 8);
+  if (bytes > BLOCK_SCRATCH_BYTES || k >= BLOCK_SCRATCH_COUNT) {
+    return blockSingle ? new Float32Array(length) : new Float64Array(length);
   }
-  if (!blockScratch[k] || blockScratch[k].length < length) {
-    blockScratch[k] = new Float64Array(length);
+  if (!blockScratch[k] || blockScratch[k].byteLength < bytes) {
+    blockScratch[k] = new ArrayBuffer(bytes);
   }
-  return blockScratch[k].subarray(0, length);
+  return blockSingle
+    ? new Float32Array(blockScratch[k], 0, length)
+    : new Float64Array(blockScratch[k], 0, length);
 }
 
 // The RGBA of the tile being coloured and of the map it is pasted into,
@@ -106,7 +115,7 @@ function rgbaScratch(slot: 0 | 1, pixels: number): Uint8Array {
 }
 
 // The dry run's arrays are dropped at its read: they share the real run's.
-function planAlloc(length: number): Float64Array {
+function planAlloc(length: number): BlockValues {
   const next = blockScratchNext;
   const values = blockAlloc(length);
   blockScratchNext = next;
@@ -230,6 +239,9 @@ export async function renderRasterLayer(
           // first (GDAL is asynchronous here), then sample synchronously.
           const windows: Float64Array[] = [];
           const requests: Parameters<WindowReader>[] = [];
+          const single = resample === undefined &&
+            SINGLE_EXACT.has(info.dataTypes[band - 1]);
+          blockSingle = single;
           // A dry run stops at the read: it only learns the window.
           try {
             providerBlock(
@@ -266,6 +278,7 @@ export async function renderRasterLayer(
             );
           }
           let k = 0;
+          blockSingle = single;
           const values = providerBlock(
             grid,
             () => windows[k++],

@@ -30,9 +30,14 @@ async function writeAsc(name: string, f: (c: number, r: number) => number) {
   await Deno.writeTextFile(`${root}/${name}.asc`, lines.join("\n") + "\n");
 }
 
-async function toGeoTiff(input: string, output: string, extra: string[] = []) {
+async function toGeoTiff(
+  input: string,
+  output: string,
+  extra: string[] = [],
+  openOptions: string[] = [],
+) {
   await withGdal(async (gdal) => {
-    const opened = await gdal.open(input);
+    const opened = await gdal.open(input, openOptions);
     const ds = opened.datasets[0];
     try {
       const out = await gdal.gdal_translate(
@@ -71,6 +76,12 @@ await Deno.writeTextFile(
 </VRTDataset>`,
 );
 await toGeoTiff(`${root}/rgb.vrt`, "rgb");
+// Float64 values just above a class break (single precision rounds it away)
+await writeAsc("fine", () => 10.0000001);
+// (the grid read as doubles: AAIGrid reads decimals as Float32 by default)
+await toGeoTiff(`${root}/fine.asc`, "fine", ["-ot", "Float64"], [
+  "DATATYPE=Float64",
+]);
 
 const layer = (path: string, name = "test") => ({
   id: `raster_test_${path}`,
@@ -553,5 +564,24 @@ Deno.test({
       error = e;
     }
     assert(error instanceof RangeError, "a target of another size is refused");
+  },
+});
+
+Deno.test({
+  name:
+    "renderRasterLayer: double precision bands keep values single precision would round onto a class break",
+  sanitizeResources: false,
+  async fn() {
+    // 10.0000001 is above the break at 10 (green); as a float32 it is 10 (red)
+    for (const w of [W, 3 * W]) {
+      const image = await renderRasterLayer(
+        layer("fine.tif"),
+        qml(PSEUDO),
+        fullMap(w, Math.round((w * H) / W)),
+        testContext(root),
+      );
+      assert(image, "rendered");
+      assertEquals(pixel(image.rgba, w, 1, 1), [0, 255, 0, 255], `at ${w}`);
+    }
   },
 });

@@ -23,7 +23,7 @@ export interface RasterBlock {
   /** Height in pixels. */
   height: number;
   /** Values, row-major. */
-  values: Float64Array;
+  values: Float64Array | Float32Array;
   /** Cell size in map units (x, y), for hillshade slopes. */
   cellSize?: [number, number];
   /** The source band's GDAL data type (1 = Byte, the default). */
@@ -176,7 +176,11 @@ function usesTransparency(options: RenderOptions): boolean {
 
 // True when the `width` values from `start` equal those of the row above
 // (NaN equal to NaN).
-function sameRow(values: Float64Array, start: number, width: number): boolean {
+function sameRow(
+  values: Float64Array | Float32Array,
+  start: number,
+  width: number,
+): boolean {
   for (
     let i = start, j = start - width, end = start + width;
     i < end;

@@ -43,6 +43,12 @@ export type WindowReader = (
 ) => Float64Array;
 
 /**
+ * A block's values: double precision, or single where that holds every
+ * value exactly (a caller's choice, through `alloc`).
+ */
+export type BlockValues = Float64Array | Float32Array;
+
+/**
  * The provider's own resampling (`<provider><resampling enabled>`): the
  * GDAL method for a resampling factor (request / source resolution), or
  * null where QGIS samples nearest neighbour.
@@ -295,8 +301,8 @@ function readBlock(
   width: number,
   height: number,
   resample: ProviderResampling | undefined,
-  alloc: (length: number) => Float64Array,
-): Float64Array {
+  alloc: (length: number) => BlockValues,
+): BlockValues {
   // allocated after the read: a planning pass stops at the read
   const empty = () => alloc(width * height).fill(NaN);
   const ext = grid.extent;
@@ -430,8 +436,8 @@ export function providerBlock(
   width: number,
   height: number,
   resample?: ProviderResampling,
-  alloc: (length: number) => Float64Array = (n) => new Float64Array(n),
-): Float64Array {
+  alloc: (length: number) => BlockValues = (n) => new Float64Array(n),
+): BlockValues {
   const ext = grid.extent;
   const tmpInter = intersect(ext, box);
   if (!tmpInter) return alloc(width * height).fill(NaN);
