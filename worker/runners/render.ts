@@ -329,7 +329,7 @@ interface PooledSurface {
   height: number;
 }
 const idleSurfaces: PooledSurface[] = [];
-const SURFACE_POOL_BYTES = 32 * 1024 * 1024;
+const SURFACE_POOL_BYTES = 12 * 1024 * 1024;
 
 function takeSurface(
   ck: CanvasKit,
