@@ -198,26 +198,28 @@ export function encodePremultipliedPng(
   }
   const stride = width * 4 + 1;
   const raw = scanlines(stride * height);
+  // pixels read as 32-bit words (RGBA bytes, little-endian): one load each
   const words = premul.byteOffset % 4 === 0
     ? new Uint32Array(premul.buffer, premul.byteOffset, n)
-    : null;
-  let o = 0, p = 0;
+    : new Uint32Array(premul.slice(0, n * 4).buffer);
+  let o = 0, i = 0;
   for (let y = 0; y < height; y++) {
-    if (words && y > 0 && sameRow(words, y * width, width)) {
+    if (y > 0 && sameRow(words, y * width, width)) {
       // a row like the one above: filter Up, all zeros (fast to deflate)
       raw[o] = 2;
       raw.fill(0, o + 1, o + stride);
       o += stride;
-      p += width * 4;
+      i += width;
       continue;
     }
     raw[o++] = 0; // filter None
-    for (let x = 0; x < width; x++, p += 4) {
-      const a = premul[p + 3];
+    for (let x = 0; x < width; x++, i++, o += 4) {
+      const v = words[i];
+      const a = v >>> 24;
       if (a === 255) {
-        raw[o] = premul[p];
-        raw[o + 1] = premul[p + 1];
-        raw[o + 2] = premul[p + 2];
+        raw[o] = v & 255;
+        raw[o + 1] = (v >>> 8) & 255;
+        raw[o + 2] = (v >>> 16) & 255;
         raw[o + 3] = 255;
       } else if (a === 0) {
         raw[o] =
@@ -227,12 +229,11 @@ export function encodePremultipliedPng(
             0;
       } else {
         const row = a << 8;
-        raw[o] = UNPREMUL[row | premul[p]];
-        raw[o + 1] = UNPREMUL[row | premul[p + 1]];
-        raw[o + 2] = UNPREMUL[row | premul[p + 2]];
+        raw[o] = UNPREMUL[row | (v & 255)];
+        raw[o + 1] = UNPREMUL[row | ((v >>> 8) & 255)];
+        raw[o + 2] = UNPREMUL[row | ((v >>> 16) & 255)];
         raw[o + 3] = a;
       }
-      o += 4;
     }
   }
   return container(raw, width, height, 4, options);
