@@ -11,3 +11,4 @@
  * @module
  */
 export * from "./lru.ts";
+export * from "./scratch.ts";

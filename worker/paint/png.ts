@@ -8,6 +8,7 @@
  * @module
  */
 import { deflateSync } from "node:zlib";
+import { syncScratch } from "../cache/scratch.ts";
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -139,15 +140,10 @@ function container(
   return out;
 }
 
-// Scanlines of the last encodes, reused: a fresh 9 MB array per 1500×1500
-// map fragments the process heap. Larger images get their own.
-const SCRATCH_MAX_BYTES = 16 * 1024 * 1024;
-let scratch = new Uint8Array(0);
-
+// Scanlines in the worker's shared scratch (used up before returning): a
+// fresh 9 MB array per 1500×1500 map fragments the process heap.
 function scanlines(bytes: number): Uint8Array {
-  if (bytes > SCRATCH_MAX_BYTES) return new Uint8Array(bytes);
-  if (scratch.length < bytes) scratch = new Uint8Array(bytes);
-  return scratch.subarray(0, bytes);
+  return syncScratch(bytes);
 }
 
 // round(c × 255 / a) for every alpha a (row) and premultiplied c ≤ a

@@ -30,6 +30,7 @@ import {
   type ResamplingMethod,
 } from "./style.ts";
 import { resampleSize, scaleBilinear } from "./resample.ts";
+import { syncScratch } from "../cache/scratch.ts";
 
 const WINDOW_PLANNED = Symbol("window planned");
 
@@ -102,16 +103,13 @@ function blockAlloc(length: number): BlockValues {
 // dropped): a fresh 9 MB image per 1500×1500 job was most of the garbage
 // a render left to the collector.
 const RGBA_SCRATCH_BYTES = 16 * 1024 * 1024;
-const TILE = 0, MAP = 1;
-const rgbaScratches = [new Uint8Array(0), new Uint8Array(0)];
+let mapScratch = new Uint8Array(0);
 
-function rgbaScratch(slot: 0 | 1, pixels: number): Uint8Array {
+function mapScratchFor(pixels: number): Uint8Array {
   const bytes = pixels * 4;
   if (bytes > RGBA_SCRATCH_BYTES) return new Uint8Array(bytes);
-  if (rgbaScratches[slot].length < bytes) {
-    rgbaScratches[slot] = new Uint8Array(bytes);
-  }
-  return rgbaScratches[slot].subarray(0, bytes).fill(0);
+  if (mapScratch.length < bytes) mapScratch = new Uint8Array(bytes);
+  return mapScratch.subarray(0, bytes).fill(0);
 }
 
 // The dry run's arrays are dropped at its read: they share the real run's.
@@ -173,7 +171,7 @@ export async function renderRasterLayer(
     );
   }
   // the map's RGBA: the caller's zeroed target, or reused scratch
-  const mapRgba = () => target ?? rgbaScratch(MAP, map.width * map.height);
+  const mapRgba = () => target ?? mapScratchFor(map.width * map.height);
   let style: RasterStyle;
   try {
     style = parseRasterStyle(qmlRoot);
@@ -318,7 +316,8 @@ export async function renderRasterLayer(
             renderer,
             blocks,
             alpha,
-            wholeMap ? mapRgba() : rgbaScratch(TILE, w * h),
+            // the shared scratch: used up (pasted, scaled) before any await
+            wholeMap ? mapRgba() : syncScratch(w * h * 4).fill(0),
           ),
         );
         if (size) rgba = scaleBilinear(rgba, w, h, tile.width, tile.height);
