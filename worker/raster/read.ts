@@ -181,7 +181,9 @@ function readOutput(
 // Recently read windows, by dataset (its cache name is unique per opened
 // file version), band and window: repeated renders of one area skip GDAL.
 // Bounded by bytes; least recently used first out.
-const WINDOW_CACHE_BYTES = 64 * 1024 * 1024;
+// (bounded well below the worker's 256 MB: a window of a 1500×1500 map is
+// about 2.5 MB at the source resolution of the reference rasters)
+const WINDOW_CACHE_BYTES = 24 * 1024 * 1024;
 const windows = new Map<string, Float64Array>();
 let windowBytes = 0;
 
@@ -222,7 +224,7 @@ function cachePut(key: string, values: Float64Array): void {
 /**
  * Reads one band's source window resampled to `outWidth × outHeight` (as
  * `GDALRasterIO` does), with no-data (the band's own, unless disabled)
- * as NaN. Recent windows are kept (64 MB): the result is shared, read-only.
+ * as NaN. Recent windows are kept (24 MB): the result is shared, read-only.
  *
  * @example
  * ```ts ignore
