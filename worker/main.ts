@@ -2,15 +2,13 @@
  * `qsl-worker`: the qgis-server-light worker's entry point.
  *
  * ```sh
- * MALLOC_ARENA_MAX=1 MALLOC_TRIM_THRESHOLD_=1048576 \
- * deno run --v8-flags=--optimize-for-size \
+ * MALLOC_TRIM_THRESHOLD_=1048576 deno run --v8-flags=--optimize-for-size \
  *   --allow-net=localhost:6379 --allow-read=/data,node_modules \
  *   --allow-env=QSL_REDIS_URL,… --allow-sys=hostname worker/main.ts run --data-root /data
  * deno run -R -W worker/main.ts render job.json --data-root /data --output map.png
  * ```
  *
- * `MALLOC_ARENA_MAX=1`, `MALLOC_TRIM_THRESHOLD_` (glibc keeps one heap and
- * gives freed memory back) and V8's
+ * `MALLOC_TRIM_THRESHOLD_` (glibc gives freed memory back) and V8's
  * `--optimize-for-size` keep a long-running worker's resident memory low
  * (≈ 60 MB less at start) at no measured speed cost; `deno task worker`
  * starts it so.
