@@ -209,8 +209,18 @@ export function encodePremultipliedPng(
       continue;
     }
     raw[o++] = 0; // filter None
-    for (let x = 0; x < width; x++, i++, o += 4) {
+    const rowEnd = i + width;
+    while (i < rowEnd) {
       const v = words[i];
+      if (v === 0) {
+        // a run of transparent pixels (most of many maps) in one fill
+        let j = i + 1;
+        while (j < rowEnd && words[j] === 0) j++;
+        raw.fill(0, o, o + (j - i) * 4);
+        o += (j - i) * 4;
+        i = j;
+        continue;
+      }
       const a = v >>> 24;
       if (a === 255) {
         raw[o] = v & 255;
@@ -230,6 +240,8 @@ export function encodePremultipliedPng(
         raw[o + 2] = UNPREMUL[row | ((v >>> 16) & 255)];
         raw[o + 3] = a;
       }
+      i++;
+      o += 4;
     }
   }
   return container(raw, width, height, 4, options);

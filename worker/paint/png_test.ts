@@ -88,3 +88,33 @@ Deno.test("PNG: rows repeating the row above (Up filter) decode to the same pixe
   const odd = decode(encodePremultipliedPng(shifted.subarray(1), w, h));
   if (odd.data.join() !== premul.join()) throw new Error("odd offset");
 });
+
+Deno.test("PNG: runs of transparent pixels, mid-row and to the row's end, stay transparent and end where they end", () => {
+  const w = 9, h = 3;
+  const premul = new Uint8Array(w * h * 4);
+  // row 0: opaque, 5 transparent, opaque, 2 transparent (to the end)
+  // row 1: all transparent; row 2: 3 transparent then 64/128 red
+  const set = (x: number, y: number, px: number[]) =>
+    premul.set(px, (y * w + x) * 4);
+  set(0, 0, [10, 20, 30, 255]);
+  set(6, 0, [40, 50, 60, 255]);
+  for (let x = 3; x < w; x++) set(x, 2, [64, 0, 0, 128]);
+  const img = decode(encodePremultipliedPng(premul, w, h));
+  const px = (x: number, y: number) =>
+    Array.from(img.data.slice((y * w + x) * 4, (y * w + x) * 4 + 4));
+  const want: [number, number, number[]][] = [
+    [0, 0, [10, 20, 30, 255]],
+    [3, 0, [0, 0, 0, 0]],
+    [6, 0, [40, 50, 60, 255]],
+    [8, 0, [0, 0, 0, 0]],
+    [4, 1, [0, 0, 0, 0]],
+    [2, 2, [0, 0, 0, 0]],
+    [3, 2, [128, 0, 0, 128]],
+    [8, 2, [128, 0, 0, 128]],
+  ];
+  for (const [x, y, rgba] of want) {
+    if (px(x, y).join() !== rgba.join()) {
+      throw new Error(`pixel ${x},${y}: ${px(x, y)} != ${rgba}`);
+    }
+  }
+});
