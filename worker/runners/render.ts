@@ -15,7 +15,11 @@ import { readVectorLayer } from "../gdal/vector.ts";
 import type { LayerRef } from "../gdal/source.ts";
 import { computeMapSettings, type MapJob } from "../map/compute.ts";
 import type { MapSettings } from "../map/map_settings.ts";
-import { parseQmlDocument, readVectorStyle } from "../style/qml.ts";
+import {
+  styleDocument,
+  vectorStyleOf,
+  visibleAtScale,
+} from "../style/document.ts";
 import type { Symbol, VectorStyle } from "../style/model.ts";
 import type { Feature, GeometryKind } from "../geometry/types.ts";
 import { parseUnit, propNumber, toPixels } from "../style/props.ts";
@@ -189,36 +193,12 @@ function rendererSymbols(style: VectorStyle): Symbol[] {
   }
 }
 
-// Parsed styles by definition: XML parsing costs more than painting a small
-// map, and clients send the same styles again and again. The elements are
-// only read.
-const styleCache = new Map<string, Element>();
-const STYLE_CACHE_SIZE = 64;
-
 function styleRoot(layerName: string, definition: string): Element {
-  const hit = styleCache.get(definition);
-  if (hit) {
-    styleCache.delete(definition);
-    styleCache.set(definition, hit);
-    return hit;
-  }
-  const qml = decodeStyleDefinition(definition);
-  let root: Element;
   try {
-    root = parseQmlDocument(qml);
+    return styleDocument(layerName, definition);
   } catch (error) {
-    throw new JobError(
-      `Cannot read the style of layer '${layerName}': ${
-        (error as Error).message
-      }`,
-      { cause: error },
-    );
+    throw new JobError((error as Error).message, { cause: error });
   }
-  styleCache.set(definition, root);
-  if (styleCache.size > STYLE_CACHE_SIZE) {
-    styleCache.delete(styleCache.keys().next().value!);
-  }
-  return root;
 }
 
 /** The job's SVG folders, below the data root only (others are refused). */
@@ -247,14 +227,6 @@ function jobSvgPaths(job: RenderJob, ctx: RunnerContext): string[] {
     out.push(real);
   }
   return out;
-}
-
-/** QgsMapLayer::isInScaleRange. */
-function layerVisibleAt(style: VectorStyle, scale: number): boolean {
-  if (!style.hasScaleBasedVisibility) return true;
-  const { minScale, maxScale } = style;
-  return (minScale === 0 || scale < minScale * 0.9999999999) &&
-    (maxScale === 0 || scale >= maxScale);
 }
 
 function layerComposite(
@@ -478,14 +450,15 @@ export async function renderMap(
           `Cannot render layer '${layer.name}': driver '${layer.driver}' is not supported`,
         );
       }
-      const style = root ? readVectorStyle(root) : null;
+      const style = root ? vectorStyleOf(root) : null;
       if (!style) {
         warn(
           `vector layer '${layer.name}' has no vector renderer in its style; drawn with nothing`,
         );
         continue;
       }
-      if (!layerVisibleAt(style, map.scale)) continue;
+      // QgsMapLayer::isInScaleRange
+      if (!visibleAtScale(root!, map.scale)) continue;
       if (style.renderer.type === "unsupported") {
         warn(
           `vector layer '${layer.name}': renderer '${style.renderer.name}' is not supported; drawn with nothing`,
