@@ -21,3 +21,4 @@ export {
   type MapJob,
   normaliseCrs,
 } from "./compute.ts";
+export { mapVariables } from "./variables.ts";

@@ -22,6 +22,7 @@ import type {
 } from "@qgis-server-light/interface";
 import { readVectorLayer } from "../gdal/vector.ts";
 import { computeMapSettings } from "../map/compute.ts";
+import { mapVariables } from "../map/variables.ts";
 import type { MapSettings } from "../map/map_settings.ts";
 import {
   styleDocument,
@@ -179,15 +180,7 @@ async function queryVectorLayer(
   // feature under the pixel counts.
   if (style?.renderer.type === "nullSymbol") return [];
   const variables: Record<string, unknown> = {
-    map_scale: map.scale,
-    map_crs: map.crs,
-    map_units_per_pixel: map.mapUnitsPerPixel,
-    map_width: map.width,
-    map_height: map.height,
-    map_extent_width: map.extent.xmax - map.extent.xmin,
-    map_extent_height: map.extent.ymax - map.extent.ymin,
-    map_rotation: 0,
-    output_dpi: map.dpi,
+    ...mapVariables(map),
     layer_id: layer.id,
     layer_name: layer.name,
     layer: layer.id,

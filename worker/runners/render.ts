@@ -14,6 +14,7 @@ import { getCanvasKit } from "../paint/canvaskit.ts";
 import { readVectorLayer } from "../gdal/vector.ts";
 import type { LayerRef } from "../gdal/source.ts";
 import { computeMapSettings, type MapJob } from "../map/compute.ts";
+import { mapVariables } from "../map/variables.ts";
 import type { MapSettings } from "../map/map_settings.ts";
 import {
   styleDocument,
@@ -401,17 +402,7 @@ export async function renderMap(
   let blank = map.format !== "jpeg";
   try {
     canvas.clear(map.format === "jpeg" ? ck.WHITE : ck.TRANSPARENT);
-    const baseVariables: Record<string, unknown> = {
-      map_scale: map.scale,
-      map_crs: map.crs,
-      map_units_per_pixel: map.mapUnitsPerPixel,
-      map_width: map.width,
-      map_height: map.height,
-      map_extent_width: map.extent.xmax - map.extent.xmin,
-      map_extent_height: map.extent.ymax - map.extent.ymin,
-      map_rotation: 0,
-      output_dpi: map.dpi,
-    };
+    const baseVariables = mapVariables(map);
     for (const layer of [...job.layers].reverse()) {
       const root: Element | null = layer.style?.definition
         ? styleRoot(layer.name, layer.style.definition)

@@ -57,7 +57,8 @@ export type Runner<J> = (job: J, ctx: RunnerContext) => Promise<RunnerOutput>;
  * @example
  * ```ts
  * import { JobError } from "./types.ts";
- * throw new JobError("Cannot open layer 'roads': file not found");
+ * const error = new JobError("Cannot open layer 'roads': file not found");
+ * error.name; // "JobError"
  * ```
  */
 export class JobError extends Error {
