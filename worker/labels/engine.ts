@@ -30,6 +30,7 @@ import {
   type Line,
   type Obstacle,
   type PlacedLabel,
+  pointObstacleBox,
   type Polygon,
   type Quadrant,
   solve,
@@ -407,13 +408,12 @@ export class LabelEngine {
   ): void {
     const g = feature.geometry!;
     if (g.kind === "point") {
-      const half = symbolPx / 2;
       for (const part of g.parts) {
         const [x, y] = this.#toPal(part[0][0], part[0][1]);
         this.#obstacles.push({
           kind: "box",
           owner,
-          box: [x - half, y - half, x + half, y + half],
+          box: symbolPx > 0 ? pointObstacleBox(x, y, symbolPx) : [x, y, x, y],
           factor,
         });
       }

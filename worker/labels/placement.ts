@@ -690,6 +690,37 @@ export type Obstacle =
   }
   | { kind: "line"; owner: number; line: Line; factor: number };
 
+/**
+ * The obstacle a point symbol makes, as QGIS builds it
+ * (`QgsVectorLayerLabelProvider::getPointObstacleGeometry`): the marker's
+ * bounds grow by one pixel for antialiasing (half a pixel each side, as
+ * `QgsSimpleMarkerSymbolLayer::bounds` does), then each corner is truncated
+ * to whole output pixels before going back to map units. The truncation
+ * moves the left and top edges out by up to a pixel, which decides whether a
+ * neighbour's label candidate just clears the symbol.
+ *
+ * `x`, `y` are the point in PAL coordinates (pixels, y up), `symbolPx` the
+ * marker's size with its stroke; returns `[xmin, ymin, xmax, ymax]` in PAL
+ * coordinates.
+ *
+ * @example
+ * ```ts
+ * import { pointObstacleBox } from "./placement.ts";
+ * pointObstacleBox(10.6, -20.6, 4); // [8, -23, 13, -18]
+ * ```
+ */
+export function pointObstacleBox(
+  x: number,
+  y: number,
+  symbolPx: number,
+): [number, number, number, number] {
+  const half = (symbolPx + 1) / 2;
+  // output pixels have y down: PAL's y is -pixelY
+  const left = Math.trunc(x - half), right = Math.trunc(x + half);
+  const top = Math.trunc(-y - half), bottom = Math.trunc(-y + half);
+  return [left, -bottom, right, -top];
+}
+
 /** Whether a candidate intersects an obstacle. */
 export function hitsObstacle(c: Candidate, o: Obstacle): boolean {
   const b = bounds(c);

@@ -7,6 +7,7 @@ import {
   candidatesInPolygon,
   candidatesOrderedPositions,
   overlaps,
+  pointObstacleBox,
   poleOfInaccessibility,
   solve,
 } from "./placement.ts";
@@ -120,4 +121,61 @@ Deno.test("rotated candidates overlap by separating axes", () => {
   };
   assert(!overlaps(a, { ...a, angle: 0, x: 8, y: 0 }));
   assert(overlaps(a, { ...a, angle: 0, x: 2, y: 2 }));
+});
+
+Deno.test("point obstacle: antialiasing pixel, corners truncated to whole pixels", () => {
+  // a 7 px marker at pixel (109.7, 42.2): bounds 8 px wide (one pixel for
+  // antialiasing), 105.7…113.7 × 38.2…46.2, truncated to 105…113 × 38…46
+  const [x0, y0, x1, y1] = pointObstacleBox(109.7, -42.2, 7);
+  assertEquals([x0, x1], [105, 113]);
+  // PAL's y is up: pixel rows 38…46 are y −46…−38
+  assertEquals([y0, y1], [-46, -38]);
+  // the truncation moves the left/top edges out, never the centre inwards
+  assert(x0 <= 109.7 - 4 && x1 <= 109.7 + 4 && x1 > 109.7 + 3);
+});
+
+Deno.test("a candidate clear of the exact symbol but not of QGIS's truncated obstacle loses its place", () => {
+  // St. Gallen and Heiden in upstream/placenames: the top-right candidate
+  // ends 0.7 px before Heiden's exact marker bounds (with the antialiasing
+  // pixel) but past the truncated ones, so QGIS places it above instead
+  const dist = 5.906, w = 48.55, h = 13, symbol = 7.087;
+  const neighbour = { x: 1209.02, y: -442.05 };
+  const cands = (): Candidate[] =>
+    candidatesAroundPoint(1151.52, -453.55, { w, h, dist });
+  const half = (symbol + 1) / 2;
+  const exact = {
+    kind: "box" as const,
+    owner: 2,
+    box: [
+      neighbour.x - half,
+      neighbour.y - half,
+      neighbour.x + half,
+      neighbour.y + half,
+    ] as [number, number, number, number],
+    factor: 1,
+  };
+  const topRight = cands()[0];
+  assert(topRight.x + topRight.w < exact.box[0], "clear of the exact bounds");
+  const feature = (): {
+    candidates: Candidate[];
+    priority: number;
+    alwaysShow: boolean;
+    allowOverlap: boolean;
+    owner: number;
+  } => ({
+    candidates: cands(),
+    priority: 5,
+    alwaysShow: false,
+    allowOverlap: false,
+    owner: 1,
+  });
+  assertEquals(solve([feature()], [exact])[0].candidate.quadrant, "aboveRight");
+  const truncated = {
+    ...exact,
+    box: pointObstacleBox(neighbour.x, neighbour.y, symbol),
+  };
+  const [placed] = solve([feature()], [truncated]);
+  assertEquals(placed.candidate.quadrant, "above");
+  // the cheapest "above" candidate: 1/8 of the label left of the point
+  assertAlmostEquals(placed.candidate.x, 1151.52 - w / 8, 1e-6);
 });
