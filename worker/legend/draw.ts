@@ -12,7 +12,11 @@ import type { Geometry } from "../geometry/types.ts";
 import type { MapSettings } from "../map/map_settings.ts";
 import type { ExpressionCompiler, PaintContext } from "../paint/context.ts";
 import { drawSymbol } from "../paint/symbol.ts";
-import { encodePng } from "../paint/png.ts";
+import {
+  encodeSurface,
+  releaseSurface,
+  takeSurface,
+} from "../paint/surface.ts";
 import { DEFAULT_FAMILY, type FontLibrary } from "../labels/fonts.ts";
 import type { Rgba } from "../raster/style.ts";
 import {
@@ -251,8 +255,8 @@ export function drawLegend(
   options: DrawLegendOptions,
 ): Uint8Array {
   const { size, dpi } = options;
-  const surface = ck.MakeSurface(size.width, size.height);
-  if (!surface) {
+  const pooled = takeSurface(ck, size.width, size.height);
+  if (!pooled) {
     throw new RangeError(
       `Cannot draw legend: no surface of ${size.width}×${size.height}`,
     );
@@ -268,7 +272,7 @@ export function drawLegend(
   text.setAntiAlias(true);
   text.setColor(ck.BLACK);
   try {
-    const canvas: Canvas = surface.getCanvas();
+    const canvas: Canvas = pooled.surface.getCanvas();
     const bg = options.background ?? { r: 255, g: 255, b: 255, a: 255 };
     canvas.clear(color4f(ck, bg));
     canvas.save();
@@ -308,26 +312,15 @@ export function drawLegend(
       }
     }
     canvas.restore();
-    if (format === "image/jpeg") {
-      const image = surface.makeImageSnapshot();
-      const bytes = image.encodeToBytes(ck.ImageFormat.JPEG, 90);
-      image.delete();
-      if (!bytes) throw new RangeError("Cannot encode legend as JPEG");
-      return bytes;
-    }
-    const rgba = canvas.readPixels(0, 0, {
-      width: size.width,
-      height: size.height,
-      colorType: ck.ColorType.RGBA_8888,
-      alphaType: ck.AlphaType.Unpremul,
-      colorSpace: ck.ColorSpace.SRGB,
-    });
-    if (!rgba) throw new RangeError("Cannot read the legend's pixels");
-    return encodePng(rgba as Uint8Array, size.width, size.height, { dpi });
+    return encodeSurface(
+      ck,
+      pooled,
+      format === "image/jpeg" ? "jpeg" : "png",
+      { dpi },
+    );
   } finally {
     text.delete();
     legendFonts.delete();
-    // dispose(), not delete(): MakeSurface mallocs the pixels
-    surface.dispose();
+    releaseSurface(ck, pooled);
   }
 }

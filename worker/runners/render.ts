@@ -9,7 +9,7 @@
  */
 import { isAbsolute, relative, resolve } from "node:path";
 import { realpathSync } from "node:fs";
-import type { Canvas, CanvasKit, MallocObj, Surface } from "canvaskit-wasm";
+import type { Canvas, CanvasKit } from "canvaskit-wasm";
 import { getCanvasKit } from "../paint/canvaskit.ts";
 import { readVectorLayer } from "../gdal/vector.ts";
 import type { LayerRef } from "../gdal/source.ts";
@@ -27,7 +27,11 @@ import { parseUnit, propNumber, toPixels } from "../style/props.ts";
 import type { ExpressionCompiler, PaintContext } from "../paint/context.ts";
 import { paintVectorLayer } from "../paint/vector_layer.ts";
 import { blendModeOf } from "../paint/_skia.ts";
-import { encodePremultipliedPng } from "../paint/png.ts";
+import {
+  encodeSurface,
+  releaseSurface,
+  takeSurface,
+} from "../paint/surface.ts";
 import { loadSvgFrom } from "../paint/svg_loader.ts";
 import { JobError, type Runner, type RunnerContext } from "./types.ts";
 import { decodeStyle } from "@qgis-server-light/interface";
@@ -289,65 +293,6 @@ function drawRasterImage(
   image.delete();
 }
 
-// Premultiplied surfaces, kept per size between jobs. CanvasKit's
-// MakeSurface makes an UNpremultiplied one, where Skia blends every pixel
-// through its slow general pipeline (a 1500×1500 raster image took 110 ms to
-// draw, 16 ms here; anti-aliased shapes 6× slower); QGIS paints into
-// premultiplied images too. Reusing the pixels spares the heaps a 9 MB
-// allocation per 1500×1500 job.
-interface PooledSurface {
-  surface: Surface;
-  pixels: MallocObj;
-  width: number;
-  height: number;
-}
-const idleSurfaces: PooledSurface[] = [];
-const SURFACE_POOL_BYTES = 12 * 1024 * 1024;
-
-function takeSurface(
-  ck: CanvasKit,
-  width: number,
-  height: number,
-): PooledSurface | null {
-  const i = idleSurfaces.findIndex((s) =>
-    s.width === width && s.height === height
-  );
-  if (i >= 0) return idleSurfaces.splice(i, 1)[0];
-  const pixels = ck.Malloc(Uint8Array, width * height * 4);
-  const surface = ck.MakeRasterDirectSurface(
-    {
-      width,
-      height,
-      colorType: ck.ColorType.RGBA_8888,
-      alphaType: ck.AlphaType.Premul,
-      colorSpace: ck.ColorSpace.SRGB,
-    },
-    pixels,
-    width * 4,
-  );
-  if (!surface) {
-    ck.Free(pixels);
-    return null;
-  }
-  return { surface, pixels, width, height };
-}
-
-function releaseSurface(ck: CanvasKit, pooled: PooledSurface): void {
-  idleSurfaces.unshift(pooled);
-  let bytes = 0;
-  for (let i = 0; i < idleSurfaces.length; i++) {
-    const s = idleSurfaces[i];
-    bytes += s.width * s.height * 4;
-    if (bytes > SURFACE_POOL_BYTES && i > 0) {
-      for (const old of idleSurfaces.splice(i)) {
-        old.surface.delete();
-        ck.Free(old.pixels);
-      }
-      break;
-    }
-  }
-}
-
 /**
  * Renders a map: the whole job, into an RGBA canvas of the map size.
  * Exposed for the one-shot CLI and the bench; the queue uses the runner.
@@ -547,23 +492,9 @@ export async function renderMap(
       }
     }
     if (labels) await labels.draw(canvas);
-    if (map.format === "jpeg") {
-      const image = surface.makeImageSnapshot();
-      const bytes = image.encodeToBytes(ck.ImageFormat.JPEG, 90);
-      image.delete();
-      if (!bytes) throw new JobError("Cannot encode JPEG");
-      return { data: bytes, contentType: "image/jpeg" };
-    }
-    surface.flush();
     return {
-      // the surface's own pixels (a view of the wasm heap), unpremultiplied
-      // while encoding: Skia's readPixels to Unpremul took 96 ms at 1500×1500
-      data: encodePremultipliedPng(
-        pooled.pixels.toTypedArray() as Uint8Array,
-        map.width,
-        map.height,
-      ),
-      contentType: "image/png",
+      data: encodeSurface(ck, pooled, map.format),
+      contentType: map.format === "jpeg" ? "image/jpeg" : "image/png",
     };
   } finally {
     labels?.delete();
