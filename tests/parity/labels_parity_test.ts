@@ -52,7 +52,7 @@ async function parity(dir: string, name: string, limit: number): Promise<void> {
   }
 }
 
-// Issue 6: ≤ 10 % of the pixels QGIS draws on (goal ≤ 100); measured 1,071.
+// Issue 6: ≤ 10 % of the pixels QGIS draws on (goal ≤ 100); measured 639.
 Deno.test({
   name: "label parity: upstream/placenames (≤ 4,500 mismatched pixels)",
   ignore: NO_REFERENCE,
