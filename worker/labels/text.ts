@@ -121,8 +121,8 @@ export function layoutText(
   font.setEdging(ck.FontEdging.AntiAlias);
   const m = font.getMetrics();
   // Qt's FreeType metrics are whole pixels (ascent and descent rounded up):
-  // they size the label box; the baseline sits the font's exact descent
-  // above the box's bottom (measured against QGIS's renders)
+  // they size the label box; the baseline sits a quarter of the ascent
+  // above the box's bottom (QgsTextRenderer's ascentOffset)
   const ascent = Math.ceil(-m.ascent);
   const descent = Math.ceil(m.descent);
   const baseDescent = m.descent;
@@ -207,8 +207,9 @@ function drawGlyphs(
     if (ids.length === 0) continue;
     const free = layout.width - layout.widths[i];
     const dx = align === 1 ? free / 2 : align === 2 ? free : 0;
-    // baseline of line i: the last line sits `descent` above the bottom
-    const base = -layout.descent - layout.lineStep * (n - 1 - i);
+    // baseline of line i: QgsTextRenderer draws a label's last line a
+    // quarter of the (whole-pixel) ascent above the label's bottom
+    const base = -0.25 * layout.ascent - layout.lineStep * (n - 1 - i);
     const xf = new Float32Array(ids.length * 4);
     for (let g = 0; g < ids.length; g++) {
       xf[4 * g] = 1;

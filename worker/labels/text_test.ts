@@ -3,7 +3,7 @@ import { assert, assertAlmostEquals, assertEquals } from "./_assert.ts";
 import { loadFontLibrary } from "./fonts.ts";
 import { DOMParser } from "@xmldom/xmldom";
 import { readLabelSettings } from "./settings.ts";
-import { capitalize, layoutText, wrapLines } from "./text.ts";
+import { capitalize, drawText, layoutText, wrapLines } from "./text.ts";
 
 const units = { dpi: 75, mapUnitsPerPixel: 1 };
 
@@ -61,4 +61,42 @@ Deno.test("layout: kerning, letter spacing and multi-line height", async () => {
   );
   assertAlmostEquals(two.height - plain.height, two.lineStep, 1e-9);
   for (const l of [plain, spaced, two]) l.font.delete();
+});
+
+Deno.test("drawText: the baseline sits a quarter of the whole-pixel ascent above the label's bottom, as QgsTextRenderer draws labels", async () => {
+  const ck = await getCanvasKit();
+  const fonts = await loadFontLibrary(ck);
+  const fmt = format('fontSize="10" textColor="0,0,0,255"');
+  // 10 px DejaVu Sans: ascent 9.28 → 10, so the baseline is 2.5 px above the
+  // bottom (the font's exact descent, 2.36, would put it 0.14 px lower)
+  const l = layoutText(ck, fonts, fmt, ["I"], units);
+  const size = 40, bottom = 30;
+  const surface = ck.MakeSurface(size, size)!;
+  const canvas = surface.getCanvas();
+  canvas.clear(ck.TRANSPARENT);
+  drawText(ck, canvas, l, fmt, { x: 10, y: bottom, rotation: 0, align: 0 }, {
+    ...units,
+  });
+  const px = canvas.readPixels(0, 0, {
+    width: size,
+    height: size,
+    colorType: ck.ColorType.RGBA_8888,
+    alphaType: ck.AlphaType.Unpremul,
+    colorSpace: ck.ColorSpace.SRGB,
+  }) as Uint8Array;
+  surface.dispose();
+  l.font.delete();
+  // the stem's coverage per row: full rows inside the glyph, a partial one
+  // where the baseline cuts a pixel
+  const rows: number[] = [];
+  for (let y = 0; y < size; y++) {
+    let s = 0;
+    for (let x = 0; x < size; x++) s += px[(y * size + x) * 4 + 3];
+    rows.push(s);
+  }
+  const full = Math.max(...rows);
+  let last = rows.length - 1;
+  while (last > 0 && rows[last] === 0) last--;
+  const baseline = last + rows[last] / full;
+  assertAlmostEquals(baseline, bottom - 2.5, 0.05);
 });
