@@ -52,14 +52,14 @@ async function parity(dir: string, name: string, limit: number): Promise<void> {
   }
 }
 
-// Issue 6: ≤ 10 % of the pixels QGIS draws on (goal ≤ 100); measured 639.
+// Issue 6: ≤ 10 % of the pixels QGIS draws on (goal ≤ 100); measured 417.
 Deno.test({
   name: "label parity: upstream/placenames (≤ 4,500 mismatched pixels)",
   ignore: NO_REFERENCE,
   fn: () => parity("upstream", "placenames", 4500),
 });
 
-// ≤ 2 % of the pixels QGIS draws on (goal ≤ 100); measured 507.
+// ≤ 2 % of the pixels QGIS draws on (goal ≤ 100); measured 101.
 Deno.test({
   name: "label parity: demo/all_lv95 (≤ 10,800 mismatched pixels)",
   ignore: NO_REFERENCE || !HAS_EXPRESSIONS,
