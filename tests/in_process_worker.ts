@@ -9,6 +9,7 @@ import { RedisQueue } from "@qgis-server-light/interface";
 import { startTestRedis } from "./redis_server.ts";
 import { QueueWorker } from "../worker/queue/worker.ts";
 import { defaultRunners } from "../worker/runners/registry.ts";
+import { testRunnerContext } from "../worker/runners/_test_util.ts";
 
 /**
  * Starts Redis and a worker serving `dataRoot`, runs `fn` with a queue
@@ -23,13 +24,7 @@ export async function withWorker(
     redisUrl: redis.url,
     runners: defaultRunners(),
     blockSeconds: 1,
-    context: {
-      dataRoot,
-      svgPaths: [],
-      remoteHosts: [],
-      limits: { maxWidth: 8192, maxHeight: 8192, maxLayers: 100 },
-      logger: { log() {} },
-    },
+    context: testRunnerContext(dataRoot),
   });
   const running = worker.run();
   const queue = RedisQueue.create(redis.url);

@@ -17,17 +17,11 @@ import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
 import { getCanvasKit } from "../paint/canvaskit.ts";
 import { fontLibrarySync } from "../labels/fonts.ts";
 import { layerLegend, legendRunner } from "../runners/legend.ts";
-import type { RunnerContext } from "../runners/types.ts";
+import { testRunnerContext } from "../runners/_test_util.ts";
 import { createTextMeasure } from "./draw.ts";
 import { layoutLegend } from "./layout.ts";
 
-const ctx: RunnerContext = {
-  dataRoot: `${REFERENCE_DIR}/demo`,
-  svgPaths: [],
-  remoteHosts: [],
-  limits: { maxWidth: 8192, maxHeight: 8192, maxLayers: 100 },
-  logger: { log() {} },
-};
+const ctx = testRunnerContext(`${REFERENCE_DIR}/demo`);
 
 if (NO_REFERENCE) {
   console.warn("legend_bench: ../shared/reference is absent; skipped");

@@ -15,15 +15,9 @@ import {
 } from "@qgis-server-light/interface";
 import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
 import { featureRunner } from "./feature.ts";
-import type { RunnerContext } from "./types.ts";
+import { testRunnerContext } from "./_test_util.ts";
 
-const ctx: RunnerContext = {
-  dataRoot: `${REFERENCE_DIR}/upstream`,
-  svgPaths: [],
-  remoteHosts: [],
-  limits: { maxWidth: 8192, maxHeight: 8192, maxLayers: 100 },
-  logger: { log() {} },
-};
+const ctx = testRunnerContext(`${REFERENCE_DIR}/upstream`);
 
 if (NO_REFERENCE) {
   console.warn("feature_bench: ../shared/reference is absent; skipped");

@@ -6,17 +6,10 @@ import {
 } from "@qgis-server-light/interface";
 import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
 import { featureRunner } from "./feature.ts";
-import { JobError, type RunnerContext } from "./types.ts";
+import { JobError } from "./types.ts";
+import { testRunnerContext } from "./_test_util.ts";
 
-function context(dataRoot: string): RunnerContext {
-  return {
-    dataRoot,
-    svgPaths: [],
-    remoteHosts: [],
-    limits: { maxWidth: 8192, maxHeight: 8192, maxLayers: 100 },
-    logger: { log() {} },
-  };
-}
+const context = testRunnerContext;
 
 const referenceJob = (): QslJobInfoFeature =>
   parseJobInfo(
