@@ -101,6 +101,9 @@ export function polygon(...ring: number[]): Geometry {
   return { kind: "polygon", parts: [[new Float64Array(ring)]] };
 }
 
+/** The 20..80 px square the fill tests paint. */
+export const SQUARE: Geometry = polygon(20, 20, 80, 20, 80, 80, 20, 80, 20, 20);
+
 /** A line geometry from pixel coordinates. */
 export function line(...coords: number[]): Geometry {
   return { kind: "line", parts: [[new Float64Array(coords)]] };

@@ -2,11 +2,9 @@ import {
   assert,
   layerXml,
   paintSymbol,
-  polygon,
+  SQUARE,
   symbolXml,
 } from "./_test_util.ts";
-
-const square = polygon(20, 20, 80, 20, 80, 80, 20, 80, 20, 20);
 
 Deno.test("GradientFill: linear from colour 1 at the top to colour 2 at the bottom", async () => {
   const p = await paintSymbol(
@@ -17,7 +15,7 @@ Deno.test("GradientFill: linear from colour 1 at the top to colour 2 at the bott
         gradient_color2: "0,0,255,255",
       }),
     ),
-    square,
+    SQUARE,
   );
   const top = p.at(50, 21), bottom = p.at(50, 78), middle = p.at(50, 50);
   assert(top[0] > 240 && top[2] < 15, `top ${top}`);
@@ -38,7 +36,7 @@ Deno.test("GradientFill: radial from the first reference point", async () => {
         reference_point2: "1,0.5",
       }),
     ),
-    square,
+    SQUARE,
   );
   assert(p.at(50, 50)[0] > 240, `centre ${p.at(50, 50)}`);
   assert(p.at(79, 50)[2] > 240, `edge ${p.at(79, 50)}`);

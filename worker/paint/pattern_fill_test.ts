@@ -2,11 +2,9 @@ import {
   assert,
   layerXml,
   paintSymbol,
-  polygon,
+  SQUARE,
   symbolXml,
 } from "./_test_util.ts";
-
-const square = polygon(20, 20, 80, 20, 80, 80, 20, 80, 20, 20);
 
 Deno.test("PointPatternFill: a grid of markers clipped to the polygon", async () => {
   const p = await paintSymbol(
@@ -32,7 +30,7 @@ Deno.test("PointPatternFill: a grid of markers clipped to the polygon", async ()
         ),
       ),
     ),
-    square,
+    SQUARE,
   );
   // markers centred on multiples of 10 px: 7 × 7 of them inside 20..80
   let marks = 0;
@@ -61,7 +59,7 @@ Deno.test("LinePatternFill: parallel lines at the angle and distance", async () 
         ),
       ),
     ),
-    square,
+    SQUARE,
   );
   const rows: number[] = [];
   for (let y = 21; y < 80; y++) {

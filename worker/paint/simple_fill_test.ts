@@ -2,11 +2,9 @@ import {
   assert,
   layerXml,
   paintSymbol,
-  polygon,
+  SQUARE,
   symbolXml,
 } from "./_test_util.ts";
-
-const square = polygon(20, 20, 80, 20, 80, 80, 20, 80, 20, 20);
 
 Deno.test("SimpleFill: a solid brush inside and the outline pen on the ring", async () => {
   const p = await paintSymbol(
@@ -19,7 +17,7 @@ Deno.test("SimpleFill: a solid brush inside and the outline pen on the ring", as
         outline_width_unit: "Pixel",
       }),
     ),
-    square,
+    SQUARE,
   );
   assert(p.at(50, 50).join() === "255,0,0,255", `inside ${p.at(50, 50)}`);
   assert(p.at(50, 20).join() === "0,0,255,255", `edge ${p.at(50, 20)}`);
@@ -33,7 +31,7 @@ Deno.test("SimpleFill: brush style 'no' leaves the inside empty", async () => {
       "fill",
       layerXml("SimpleFill", { color: "255,0,0,255", style: "no" }),
     ),
-    square,
+    SQUARE,
   );
   assert(p.at(50, 50)[3] === 0, `inside ${p.at(50, 50)}`);
   assert(p.at(20, 50)[3] > 0, "the outline is drawn");
@@ -49,7 +47,7 @@ Deno.test("SimpleFill: Qt's horizontal hatch paints one row in eight", async () 
         outline_style: "no",
       }),
     ),
-    square,
+    SQUARE,
   );
   const rows = [];
   for (let y = 24; y < 72; y++) if (p.at(50, y)[3] > 0) rows.push(y % 8);
@@ -68,7 +66,7 @@ Deno.test("SimpleFill: an offset in pixels moves the fill", async () => {
         offset_unit: "Pixel",
       }),
     ),
-    square,
+    SQUARE,
   );
   assert(p.at(25, 50)[3] === 0, "left part uncovered");
   assert(p.at(85, 82)[3] === 255, "shifted right and down");
