@@ -10,6 +10,7 @@
 import initGdalJs from "npm:gdal3.js@2.8.1/node.js";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { interceptDataPackage, readPackageFromDisk } from "./data_package.ts";
 
 /** The gdal3.js API object (its typings are not shipped for the node entry). */
 // deno-lint-ignore no-explicit-any
@@ -128,19 +129,35 @@ export function readMemFile(gdal: Gdal, path: string): Uint8Array {
  * ```
  */
 export function getGdal(): Promise<Gdal> {
-  const ready: Promise<Gdal> = instance ??
-    initGdalJs({
-      useWorker: false,
-      path: packageDir(),
-      errorHandler: collect,
-      logHandler: () => {},
-      // gdal3.js is built without threads: ogr2ogr's Arrow fast path (GDAL
-      // ≥ 3.8) would try to start one and fail on some sources.
-      env: { OGR2OGR_USE_ARROW_API: "NO" },
-    }).then((gdal: Gdal) => {
-      growFilesByDoubling(gdal);
-      return gdal;
-    });
+  if (instance) return instance;
+  const dataPackage = interceptDataPackage();
+  const ready: Promise<Gdal> = initGdalJs({
+    useWorker: false,
+    path: packageDir(),
+    errorHandler: collect,
+    logHandler: () => {},
+    // gdal3.js is built without threads: ogr2ogr's Arrow fast path (GDAL
+    // ≥ 3.8) would try to start one and fail on some sources.
+    env: { OGR2OGR_USE_ARROW_API: "NO" },
+  }).then((gdal: Gdal) => {
+    dataPackage.restore();
+    const { buffer, path } = dataPackage;
+    if (buffer !== undefined && path !== undefined) {
+      const FS = gdal.Module.FS;
+      const files = readPackageFromDisk(FS, buffer, path, [
+        "/usr/share/proj",
+        "/usr/share/gdal",
+      ]);
+      if (files === 0) {
+        throw new Error(
+          "Cannot initialise GDAL: its data package's files were not found " +
+            "in its file system",
+        );
+      }
+    }
+    growFilesByDoubling(gdal);
+    return gdal;
+  }).finally(() => dataPackage.restore());
   instance = ready;
   return ready;
 }
