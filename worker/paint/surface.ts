@@ -1,11 +1,16 @@
 /**
- * Premultiplied Skia surfaces, kept per size between jobs, and their
- * encoding to PNG or JPEG. CanvasKit's `MakeSurface` makes an
+ * Premultiplied Skia surfaces over pixel memory kept between jobs, and
+ * their encoding to PNG or JPEG. CanvasKit's `MakeSurface` makes an
  * UNpremultiplied surface, where Skia blends every pixel through its slow
  * general pipeline (a 1500×1500 raster image took 110 ms to draw, 16 ms
  * here; anti-aliased shapes 6× slower); QGIS paints into premultiplied
- * images too. Reusing the pixels spares the heaps a 9 MB allocation per
- * 1500×1500 job.
+ * images too.
+ *
+ * CanvasKit's heap never shrinks, and maps of mixed sizes fragmented it: a
+ * pixel buffer per size, freed and allocated again, left it at 23 MB after
+ * mixed 1500×1500, 960×660 and smaller maps, when the largest map needs
+ * 9 MB. A surface therefore draws into the first bytes of one kept buffer,
+ * the largest a map has needed; only a larger map replaces it.
  *
  * @module
  */
@@ -16,22 +21,54 @@ import { encodePremultipliedPng, type PngOptions } from "./png.ts";
 export interface PooledSurface {
   /** The surface to draw on. */
   surface: Surface;
-  /** Its pixels (premultiplied RGBA, row after row). */
-  pixels: MallocObj;
+  /**
+   * Its pixels (premultiplied RGBA, row after row, `width × height × 4`
+   * bytes): a view of CanvasKit's heap, made afresh at each call (a view
+   * taken before the heap grows is empty after).
+   */
+  pixels(): Uint8Array;
   /** Width in pixels. */
   width: number;
   /** Height in pixels. */
   height: number;
 }
 
-const idle: PooledSurface[] = [];
-// Idle surfaces kept beyond the most recent one, in bytes of pixels.
-const POOL_BYTES = 12 * 1024 * 1024;
+interface PixelBuffer {
+  memory: MallocObj;
+  bytes: number;
+}
+
+// Buffers no surface draws into. One job renders at a time in the worker,
+// so one stays; more are made only while surfaces are taken at once.
+const idle: PixelBuffer[] = [];
+const buffers = new WeakMap<PooledSurface, PixelBuffer>();
+const MAX_IDLE = 1;
+
+function pixelBuffer(ck: CanvasKit, bytes: number): PixelBuffer {
+  let best = -1;
+  for (let i = 0; i < idle.length; i++) {
+    if (
+      idle[i].bytes >= bytes && (best < 0 || idle[i].bytes < idle[best].bytes)
+    ) best = i;
+  }
+  if (best >= 0) return idle.splice(best, 1)[0];
+  // A larger map than any before: the largest idle buffer is replaced,
+  // freed first so that its memory can be part of the new one.
+  if (idle.length > 0) {
+    let largest = 0;
+    for (let i = 1; i < idle.length; i++) {
+      if (idle[i].bytes > idle[largest].bytes) largest = i;
+    }
+    ck.Free(idle.splice(largest, 1)[0].memory);
+  }
+  return { memory: ck.Malloc(Uint8Array, bytes), bytes };
+}
 
 /**
- * A premultiplied surface of a size: an idle one of that size, else a new
- * one; null when CanvasKit cannot make it. Give it back with
- * {@linkcode releaseSurface}.
+ * A premultiplied surface of a size over kept pixel memory (see the module
+ * documentation); null when CanvasKit cannot make it. Give it back with
+ * {@linkcode releaseSurface}. Its pixels hold whatever was drawn before:
+ * clear it first.
  *
  * @example
  * ```ts
@@ -39,8 +76,9 @@ const POOL_BYTES = 12 * 1024 * 1024;
  * import { releaseSurface, takeSurface } from "./surface.ts";
  * const ck = await getCanvasKit();
  * const s = takeSurface(ck, 4, 4)!;
+ * s.surface.getCanvas().clear(ck.RED);
+ * s.pixels().length; // 64
  * releaseSurface(ck, s);
- * takeSurface(ck, 4, 4) === s; // true
  * ```
  */
 export function takeSurface(
@@ -48,9 +86,8 @@ export function takeSurface(
   width: number,
   height: number,
 ): PooledSurface | null {
-  const i = idle.findIndex((s) => s.width === width && s.height === height);
-  if (i >= 0) return idle.splice(i, 1)[0];
-  const pixels = ck.Malloc(Uint8Array, width * height * 4);
+  const bytes = width * height * 4;
+  const buffer = pixelBuffer(ck, bytes);
   const surface = ck.MakeRasterDirectSurface(
     {
       width,
@@ -59,19 +96,27 @@ export function takeSurface(
       alphaType: ck.AlphaType.Premul,
       colorSpace: ck.ColorSpace.SRGB,
     },
-    pixels,
+    buffer.memory,
     width * 4,
   );
   if (!surface) {
-    ck.Free(pixels);
+    idle.push(buffer);
     return null;
   }
-  return { surface, pixels, width, height };
+  const pooled: PooledSurface = {
+    surface,
+    pixels: () =>
+      (buffer.memory.toTypedArray() as Uint8Array).subarray(0, bytes),
+    width,
+    height,
+  };
+  buffers.set(pooled, buffer);
+  return pooled;
 }
 
 /**
- * Gives a surface back to the pool (most recent first); the least recent
- * idle surfaces beyond 12 MB of pixels are freed.
+ * Gives a surface back: the surface is deleted, its pixel memory kept for
+ * the next (the smallest idle buffers beyond one are freed).
  *
  * @example
  * ```ts
@@ -82,19 +127,13 @@ export function takeSurface(
  * ```
  */
 export function releaseSurface(ck: CanvasKit, pooled: PooledSurface): void {
-  idle.unshift(pooled);
-  let bytes = 0;
-  for (let i = 0; i < idle.length; i++) {
-    const s = idle[i];
-    bytes += s.width * s.height * 4;
-    if (bytes > POOL_BYTES && i > 0) {
-      for (const old of idle.splice(i)) {
-        old.surface.delete();
-        ck.Free(old.pixels);
-      }
-      break;
-    }
-  }
+  const buffer = buffers.get(pooled);
+  if (!buffer) return; // released already
+  buffers.delete(pooled);
+  pooled.surface.delete();
+  idle.push(buffer);
+  idle.sort((a, b) => b.bytes - a.bytes);
+  for (const extra of idle.splice(MAX_IDLE)) ck.Free(extra.memory);
 }
 
 /**
@@ -133,7 +172,7 @@ export function encodeSurface(
   }
   pooled.surface.flush();
   return encodePremultipliedPng(
-    pooled.pixels.toTypedArray() as Uint8Array,
+    pooled.pixels(),
     pooled.width,
     pooled.height,
     options,

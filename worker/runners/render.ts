@@ -369,9 +369,7 @@ export async function renderMap(
           root.getElementsByTagName("blendMode")[0]?.textContent ?? 0,
         ) || 0;
         // on a blank canvas the image may be drawn into its pixels directly
-        const target = blank && blend === 0
-          ? pooled.pixels.toTypedArray() as Uint8Array
-          : undefined;
+        const target = blank && blend === 0 ? pooled.pixels() : undefined;
         const img = await deps.renderRaster(layer, root, map, ctx, target);
         if (img) {
           if (img.rgba !== target || !img.premultiplied) {

@@ -1,0 +1,63 @@
+import { getCanvasKit } from "./canvaskit.ts";
+import { encodeSurface, releaseSurface, takeSurface } from "./surface.ts";
+
+const ck = await getCanvasKit();
+
+Deno.test("takeSurface: exactly width × height pixels, drawn premultiplied", () => {
+  const s = takeSurface(ck, 3, 2)!;
+  try {
+    s.surface.getCanvas().clear(ck.Color(255, 0, 0, 0.5));
+    s.surface.flush();
+    const px = s.pixels();
+    if (px.length !== 3 * 2 * 4) throw new Error(`length ${px.length}`);
+    for (let i = 0; i < px.length; i += 4) {
+      const [r, g, b, a] = px.subarray(i, i + 4);
+      // premultiplied: red at half alpha is stored as (128, 0, 0, 128)
+      if (r !== a || g !== 0 || b !== 0 || Math.abs(a - 128) > 1) {
+        throw new Error(`pixel ${i / 4}: ${r},${g},${b},${a}`);
+      }
+    }
+  } finally {
+    releaseSurface(ck, s);
+  }
+});
+
+Deno.test("takeSurface: a smaller map draws into the memory a larger one left; a larger one replaces it", () => {
+  const big = takeSurface(ck, 300, 200)!;
+  const bigAt = big.pixels().byteOffset;
+  releaseSurface(ck, big);
+  const small = takeSurface(ck, 50, 40)!;
+  const smallAt = small.pixels().byteOffset;
+  // drawn on the small surface, read back as PNG at its own size
+  small.surface.getCanvas().clear(ck.BLUE);
+  const png = encodeSurface(ck, small, "png");
+  releaseSurface(ck, small);
+  if (smallAt !== bigAt) throw new Error("the kept memory was not reused");
+  const width = new DataView(png.buffer, png.byteOffset).getUint32(16);
+  if (width !== 50) throw new Error(`PNG width ${width}`);
+  const larger = takeSurface(ck, 400, 300)!;
+  if (larger.pixels().length !== 400 * 300 * 4) throw new Error("length");
+  releaseSurface(ck, larger);
+});
+
+Deno.test("takeSurface: surfaces taken at once draw into separate memory; releasing twice is harmless", () => {
+  const a = takeSurface(ck, 20, 20)!;
+  const b = takeSurface(ck, 20, 20)!;
+  try {
+    const pa = a.pixels(), pb = b.pixels();
+    const overlap = pa.byteOffset < pb.byteOffset + pb.length &&
+      pb.byteOffset < pa.byteOffset + pa.length;
+    if (overlap) throw new Error("two surfaces share pixels");
+    a.surface.getCanvas().clear(ck.RED);
+    b.surface.getCanvas().clear(ck.GREEN);
+    a.surface.flush();
+    b.surface.flush();
+    if (a.pixels()[0] !== 255 || a.pixels()[1] !== 0) {
+      throw new Error("a was drawn over");
+    }
+  } finally {
+    releaseSurface(ck, a);
+    releaseSurface(ck, b);
+    releaseSurface(ck, a);
+  }
+});
