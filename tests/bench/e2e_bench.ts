@@ -11,6 +11,9 @@
  * ```sh
  * deno task bench:e2e            # or: deno run -A tests/bench/e2e_bench.ts
  * deno run -A tests/bench/e2e_bench.ts --runs 21 --memory-jobs 2000
+ * deno run -A tests/bench/e2e_bench.ts --smaps /tmp/worker.smaps # keep the worker's memory map
+ * deno run -A tests/bench/e2e_bench.ts --only zones_outline_style,all_lv95 # memory of some jobs
+ * deno run -A tests/bench/e2e_bench.ts --worker-env MALLOC_ARENA_MAX=2 # another start setting
  * ```
  *
  * It is a script, not a `Deno.bench` file: the figures need one worker and
@@ -53,6 +56,11 @@ interface BenchJob {
   name: string;
   type: QslJobInfoType;
   params: QslJobInfo["job"];
+}
+
+function argString(flag: string): string | undefined {
+  const i = Deno.args.indexOf(flag);
+  return i >= 0 ? Deno.args[i + 1] : undefined;
 }
 
 function argNumber(flag: string, fallback: number): number {
@@ -202,6 +210,13 @@ async function run(): Promise<number> {
 
   const redis = await startTestRedis();
   const settings = workerTaskSettings();
+  // --worker-env "NAME=value NAME=value": try a start setting against the task's
+  for (
+    const pair of argString("--worker-env")?.split(/\s+/).filter(Boolean) ?? []
+  ) {
+    const [name, ...value] = pair.split("=");
+    settings.env[name] = value.join("=");
+  }
   console.log(
     `worker started as the deno.json task does: ${
       [
@@ -314,8 +329,10 @@ async function run(): Promise<number> {
     }
 
     // Memory: mixed render jobs, two in flight so the worker never waits.
+    const only = argString("--only")?.split(",");
     const renders = timed.filter((j) =>
-      j.type === "QslJobInfoRender" && j !== baseline
+      j.type === "QslJobInfoRender" && j !== baseline &&
+      (!only || only.includes(j.name))
     );
     const samples: [string, number][] = [
       ["start (registered, no job yet)", rssStart],
@@ -356,6 +373,11 @@ async function run(): Promise<number> {
     const last = values[values.length - 1];
     const growth = at500 === undefined ? 0 : last - at500;
     const hwm = procMb(worker.pid, "VmHWM");
+    const smapsTo = argString("--smaps");
+    if (smapsTo) {
+      await Deno.copyFile(`/proc/${worker.pid}/smaps`, smapsTo);
+      console.log(`\nworker's /proc/<pid>/smaps copied to ${smapsTo}`);
+    }
     const ok = peak <= PYTHON_RSS_MB && growth <= 0.05 * at500!;
     console.log(
       `\nmemory: peak sample ${peak.toFixed(1)} MB, VmHWM ${
