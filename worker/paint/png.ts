@@ -8,7 +8,7 @@
  * @module
  */
 import { deflateSync } from "node:zlib";
-import { syncScratch } from "../cache/scratch.ts";
+import { withScratch } from "../cache/scratch.ts";
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -71,7 +71,20 @@ export function encodePng(
   }
   const channels = options.opaque ? 3 : 4;
   const stride = width * channels;
-  const raw = scanlines((stride + 1) * height);
+  return withScratch((stride + 1) * height, (raw) => {
+    fillRows(raw, rgba, width, height, channels);
+    return container(raw, width, height, channels, options);
+  });
+}
+
+function fillRows(
+  raw: Uint8Array,
+  rgba: Uint8Array,
+  width: number,
+  height: number,
+  channels: number,
+): void {
+  const stride = width * channels;
   if (channels === 4) {
     for (let y = 0; y < height; y++) {
       raw[y * (stride + 1)] = 0; // filter None
@@ -92,7 +105,6 @@ export function encodePng(
       }
     }
   }
-  return container(raw, width, height, channels, options);
 }
 
 function container(
@@ -138,12 +150,6 @@ function container(
     off += p.length;
   }
   return out;
-}
-
-// Scanlines in the worker's shared scratch (used up before returning): a
-// fresh 9 MB array per 1500×1500 map fragments the process heap.
-function scanlines(bytes: number): Uint8Array {
-  return syncScratch(bytes);
 }
 
 // round(c × 255 / a) for every alpha a (row) and premultiplied c ≤ a
@@ -192,12 +198,25 @@ export function encodePremultipliedPng(
       `Cannot encode PNG: ${premul.length} bytes for ${width}×${height} RGBA`,
     );
   }
-  const stride = width * 4 + 1;
-  const raw = scanlines(stride * height);
   // pixels read as 32-bit words (RGBA bytes, little-endian): one load each
   const words = premul.byteOffset % 4 === 0
     ? new Uint32Array(premul.buffer, premul.byteOffset, n)
     : new Uint32Array(premul.slice(0, n * 4).buffer);
+  // Scanlines in the worker's scratch (used up before returning): a fresh
+  // 9 MB array per 1500×1500 map fragments the process heap.
+  return withScratch((width * 4 + 1) * height, (raw) => {
+    unpremultiplyRows(raw, words, width, height);
+    return container(raw, width, height, 4, options);
+  });
+}
+
+function unpremultiplyRows(
+  raw: Uint8Array,
+  words: Uint32Array,
+  width: number,
+  height: number,
+): void {
+  const stride = width * 4 + 1;
   let o = 0, i = 0;
   for (let y = 0; y < height; y++) {
     if (y > 0 && sameRow(words, y * width, width)) {
@@ -244,5 +263,4 @@ export function encodePremultipliedPng(
       o += 4;
     }
   }
-  return container(raw, width, height, 4, options);
 }

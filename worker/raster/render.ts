@@ -6,7 +6,7 @@
  * @module
  */
 import type { Element } from "@xmldom/xmldom";
-import { withGdal } from "../gdal/gdal.ts";
+import { type Gdal, withGdal } from "../gdal/gdal.ts";
 import type { LayerRef } from "../gdal/source.ts";
 import { openPrepared, prepareSource } from "../gdal/dataset_cache.ts";
 import type { MapSettings } from "../map/map_settings.ts";
@@ -30,7 +30,11 @@ import {
   type ResamplingMethod,
 } from "./style.ts";
 import { resampleSize, scaleBilinear } from "./resample.ts";
-import { syncScratch } from "../cache/scratch.ts";
+import {
+  leaseScratch,
+  type ScratchLease,
+  syncScratch,
+} from "../cache/scratch.ts";
 
 const WINDOW_PLANNED = Symbol("window planned");
 
@@ -76,10 +80,13 @@ function applyUserNoData(
 // withGdal) and a block lives only until its tile is coloured. Bands whose
 // type single precision holds exactly, sampled without resampling, are
 // kept in single precision (half the memory).
+// The first block of a tile (the only one for a single band) lives in the
+// leasable scratch, which a PNG's scanlines use between renders.
 const BLOCK_SCRATCH_BYTES = 24 * 1024 * 1024;
 const BLOCK_SCRATCH_COUNT = 2;
 const blockScratch: ArrayBuffer[] = [];
 let blockScratchNext = 0;
+let blockLease: ScratchLease | null = null;
 let blockSingle = false;
 // Byte, UInt16, Int16, Float32, Int8
 const SINGLE_EXACT = new Set([1, 2, 3, 6, 14]);
@@ -90,12 +97,18 @@ function blockAlloc(length: number): BlockValues {
   if (bytes > BLOCK_SCRATCH_BYTES || k >= BLOCK_SCRATCH_COUNT) {
     return blockSingle ? new Float32Array(length) : new Float64Array(length);
   }
-  if (!blockScratch[k] || blockScratch[k].byteLength < bytes) {
-    blockScratch[k] = new ArrayBuffer(bytes);
+  let buffer: ArrayBuffer;
+  if (k === 0 && blockLease !== null) {
+    buffer = blockLease.take(bytes);
+  } else {
+    if (!blockScratch[k] || blockScratch[k].byteLength < bytes) {
+      blockScratch[k] = new ArrayBuffer(bytes);
+    }
+    buffer = blockScratch[k];
   }
   return blockSingle
-    ? new Float32Array(blockScratch[k], 0, length)
-    : new Float64Array(blockScratch[k], 0, length);
+    ? new Float32Array(buffer, 0, length)
+    : new Float64Array(buffer, 0, length);
 }
 
 // The RGBA of the tile being coloured and of the map it is pasted into,
@@ -191,7 +204,7 @@ export async function renderRasterLayer(
   }
   const prepared = await prepareSource(layer, ctx);
   const bands = rendererBands(renderer);
-  return await withGdal(async (gdal) => {
+  const renderWithGdal = async (gdal: Gdal): Promise<RasterImage | null> => {
     const ds = openPrepared(gdal, layer, prepared, "raster");
     const info = rasterInfo(gdal, ds);
     for (const b of [...bands, style.alphaBand].filter((b) => b > 0)) {
@@ -396,6 +409,16 @@ export async function renderRasterLayer(
       premultiplied: true,
       blendMode: style.blendMode,
     };
+  };
+  return await withGdal(async (gdal) => {
+    // raster renders run one at a time here: the lease is this render's
+    blockLease = leaseScratch();
+    try {
+      return await renderWithGdal(gdal);
+    } finally {
+      blockLease?.release();
+      blockLease = null;
+    }
   });
 }
 
