@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Canvas, CanvasKit, Font } from "canvaskit-wasm";
+import type { Canvas, CanvasKit, Font, MallocObj } from "canvaskit-wasm";
 import type { UnitContext } from "../style/props.ts";
 import { toPixels } from "../style/props.ts";
 import type { FontLibrary } from "./fonts.ts";
@@ -194,6 +194,26 @@ function rgba(
   return ck.Color4f(c[0] / 255, c[1] / 255, c[2] / 255, c[3] / 255 * opacity);
 }
 
+// CanvasKit's TextBlob.MakeFromRSXformGlyphs copies a plain array of
+// transforms into its heap and never frees the copy (canvaskit-wasm 0.42):
+// 16 bytes per glyph drawn, 2 MB per 100 labelled maps. An array of its own
+// heap (from Malloc) is read in place, so the transforms are written into
+// one kept there, grown as needed.
+let xforms: { ck: CanvasKit; memory: MallocObj } | null = null;
+
+function xformArray(ck: CanvasKit, length: number): Float32Array {
+  if (xforms === null || xforms.ck !== ck || xforms.memory.length < length) {
+    if (xforms !== null && xforms.ck === ck) ck.Free(xforms.memory);
+    xforms = {
+      ck,
+      memory: ck.Malloc(Float32Array, Math.max(length, 1024)),
+    };
+  }
+  // the array Malloc made (marked as CanvasKit's own), longer than asked:
+  // a text blob reads four numbers per glyph and no more
+  return xforms.memory.toTypedArray() as Float32Array;
+}
+
 function drawGlyphs(
   ck: CanvasKit,
   canvas: Canvas,
@@ -210,7 +230,7 @@ function drawGlyphs(
     // baseline of line i: QgsTextRenderer draws a label's last line a
     // quarter of the (whole-pixel) ascent above the label's bottom
     const base = -0.25 * layout.ascent - layout.lineStep * (n - 1 - i);
-    const xf = new Float32Array(ids.length * 4);
+    const xf = xformArray(ck, ids.length * 4);
     for (let g = 0; g < ids.length; g++) {
       xf[4 * g] = 1;
       xf[4 * g + 1] = 0;

@@ -100,3 +100,47 @@ Deno.test("drawText: the baseline sits a quarter of the whole-pixel ascent above
   const baseline = last + rows[last] / full;
   assertAlmostEquals(baseline, bottom - 2.5, 0.05);
 });
+
+Deno.test("drawText: every allocation made in CanvasKit's heap while drawing a label is freed (its RSXform text blobs leaked a copy of the transforms)", async () => {
+  const ck = await getCanvasKit();
+  const fonts = await loadFontLibrary(ck);
+  // a buffer too: its outline is a second pass of text blobs
+  const fmt = readLabelSettings(
+    new DOMParser().parseFromString(
+      `<settings><text-style fontSize="12" textColor="0,0,0,255">` +
+        `<text-buffer bufferDraw="1" bufferSize="1" bufferColor="255,255,255,255"/>` +
+        `</text-style></settings>`,
+      "text/xml",
+    ).documentElement!,
+  ).format;
+  const l = layoutText(ck, fonts, fmt, ["Basel", "St. Gallen"], units);
+  const surface = ck.MakeSurface(120, 60)!;
+  const canvas = surface.getCanvas();
+  const draw = () =>
+    drawText(ck, canvas, l, fmt, { x: 5, y: 50, rotation: 0.2, align: 1 }, {
+      ...units,
+    });
+  draw(); // the first draw may keep buffers for the next
+  // deno-lint-ignore no-explicit-any
+  const heap = ck as any;
+  const malloc = heap._malloc, free = heap._free;
+  const live = new Set<number>();
+  heap._malloc = (n: number) => {
+    const p = malloc(n);
+    live.add(p);
+    return p;
+  };
+  heap._free = (p: number) => {
+    live.delete(p);
+    return free(p);
+  };
+  try {
+    for (let i = 0; i < 20; i++) draw();
+  } finally {
+    heap._malloc = malloc;
+    heap._free = free;
+    surface.dispose();
+    l.font.delete();
+  }
+  assertEquals(live.size, 0);
+});
