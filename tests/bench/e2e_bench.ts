@@ -5,8 +5,9 @@
  * README's permission flags, and the environment and V8 flags of the
  * `worker` task in deno.json), median end-to-end time next to the Python
  * worker's figure; then 1,000 mixed render jobs with the worker's resident
- * memory (`VmRSS` of its `/proc/<pid>/status`) at start and after 100, 500 and
- * 1,000 jobs.
+ * memory (`VmRSS` of its `/proc/<pid>/status`) at start and after every 10th
+ * job: its peak, and the medians of the second and the last quarter of the
+ * jobs (growing means the last is more than 5 % above the second).
  *
  * ```sh
  * deno task bench:e2e            # or: deno run -A tests/bench/e2e_bench.ts
@@ -338,6 +339,10 @@ async function run(): Promise<number> {
       ["start (registered, no job yet)", rssStart],
       [`after warm-up and timing`, procMb(worker.pid)],
     ];
+    // every 10th job's RSS: the peak is the largest of them all, and growth
+    // compares the medians of the second and the last quarter (a single
+    // sample lands anywhere in the collector's saw-tooth)
+    const every: [number, number][] = [];
     let next = 0;
     const t0 = performance.now();
     const inFlight = 2;
@@ -346,8 +351,12 @@ async function run(): Promise<number> {
         const k = next++;
         await post(mixedRender(renders, k));
         const done = k + 1;
-        if (done === 100 || done === 500 || done === memoryJobs) {
-          samples.push([`after ${done} mixed render jobs`, procMb(worker.pid)]);
+        if (done % 10 === 0 || done === memoryJobs) {
+          const mb = procMb(worker.pid);
+          every.push([done, mb]);
+          if (done === 100 || done === 500 || done === memoryJobs) {
+            samples.push([`after ${done} mixed render jobs`, mb]);
+          }
         }
       }
     };
@@ -367,27 +376,38 @@ async function run(): Promise<number> {
     for (const [when, mb] of samples) {
       console.log(`| ${when} | ${mb.toFixed(1)} |`);
     }
-    const values = samples.map(([, mb]) => mb);
-    const peak = Math.max(...values);
-    const at500 = samples.find(([w]) => w.startsWith("after 500 "))?.[1];
-    const last = values[values.length - 1];
-    const growth = at500 === undefined ? 0 : last - at500;
+    const peak = Math.max(
+      ...samples.map(([, mb]) => mb),
+      ...every.map(([, mb]) => mb),
+    );
+    const quarter = (from: number, to: number): number | undefined => {
+      const mbs = every.filter(([done]) => done > from && done <= to)
+        .map(([, mb]) => mb);
+      return mbs.length === 0 ? undefined : median(mbs);
+    };
+    const second = quarter(memoryJobs / 4, memoryJobs / 2);
+    const fourth = quarter((memoryJobs * 3) / 4, memoryJobs);
+    const measured = memoryJobs >= 400 && second !== undefined &&
+      fourth !== undefined;
+    const growth = measured ? fourth! - second! : 0;
     const hwm = procMb(worker.pid, "VmHWM");
     const smapsTo = argString("--smaps");
     if (smapsTo) {
       await Deno.copyFile(`/proc/${worker.pid}/smaps`, smapsTo);
       console.log(`\nworker's /proc/<pid>/smaps copied to ${smapsTo}`);
     }
-    const ok = peak <= PYTHON_RSS_MB && growth <= 0.05 * at500!;
+    const ok = peak <= PYTHON_RSS_MB && (!measured || growth <= 0.05 * second!);
     console.log(
-      `\nmemory: peak sample ${peak.toFixed(1)} MB, VmHWM ${
-        hwm.toFixed(1)
-      } MB (limit ${PYTHON_RSS_MB} MB), ` +
-        (at500 === undefined
-          ? "growth not measured (fewer than 500 jobs)"
-          : `500 → ${memoryJobs} jobs ${growth >= 0 ? "+" : ""}${
-            growth.toFixed(1)
-          } MB`) +
+      `\nmemory: peak ${peak.toFixed(1)} MB of ${every.length} samples ` +
+        `(one every 10 jobs), VmHWM ${hwm.toFixed(1)} MB ` +
+        `(limit ${PYTHON_RSS_MB} MB), ` +
+        (!measured
+          ? "growth not measured (fewer than 400 jobs)"
+          : `median ${second!.toFixed(1)} MB over jobs ${memoryJobs / 4}–${
+            memoryJobs / 2
+          }, ${fourth!.toFixed(1)} MB over jobs ${
+            (memoryJobs * 3) / 4
+          }–${memoryJobs} (${growth >= 0 ? "+" : ""}${growth.toFixed(1)} MB)`) +
         `: ${ok ? "ok" : "FAIL"}`,
     );
     return failures === 0 && ok ? 0 : 1;
