@@ -130,6 +130,8 @@ export function readMemFile(gdal: Gdal, path: string): Uint8Array {
  */
 export function getGdal(): Promise<Gdal> {
   if (instance) return instance;
+  // the loader's read of its data package is answered without reading it,
+  // until GDAL has started or failed to (see data_package.ts)
   const dataPackage = interceptDataPackage();
   const ready: Promise<Gdal> = initGdalJs({
     useWorker: false,
@@ -140,7 +142,6 @@ export function getGdal(): Promise<Gdal> {
     // ≥ 3.8) would try to start one and fail on some sources.
     env: { OGR2OGR_USE_ARROW_API: "NO" },
   }).then((gdal: Gdal) => {
-    dataPackage.restore();
     const { buffer, path } = dataPackage;
     if (buffer !== undefined && path !== undefined) {
       const FS = gdal.Module.FS;
