@@ -13,7 +13,7 @@
  * (≈ 60 MB less at start) at no measured speed cost; `deno task worker`
  * starts it so.
  *
- * See the README's "Worker" section for every option and the permission flags.
+ * See docs/worker.md for every option and the permission flags.
  *
  * @module
  */

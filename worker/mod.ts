@@ -1,7 +1,7 @@
 /**
  * The qgis-server-light worker: the Redis job loop, runners by job type, the
  * bounded cache and the logger. Run it with `worker/main.ts` (see the
- * README's "Worker" section).
+ * docs/worker.md).
  *
  * @example
  * ```ts ignore
