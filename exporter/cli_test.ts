@@ -222,3 +222,75 @@ Deno.test("serve answers POST /export until stopped", async () => {
     assert.match(noRoot.stderr, /give --data-root or set QSL_DATA_ROOT/);
   }
 });
+
+Deno.test("an unreadable datasource is a warning; the export goes on", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_exporter_hostile_" });
+  try {
+    await Deno.copyFile(`${TESTDATA}points.geojson`, `${dir}/points.geojson`);
+    await Deno.writeTextFile(`${dir}/notes.txt`, "no GDAL format\n");
+    const sources: [string, string][] = [
+      ["passwd", "CSV:/etc/passwd"],
+      ["zero", "/dev/zero"],
+      ["missing", "./missing.gpkg"],
+      ["folder", "/proc/self"],
+      ["text", "./notes.txt"],
+      ["points", "./points.geojson"],
+    ];
+    await Deno.writeTextFile(
+      `${dir}/hostile.qgs`,
+      `<qgis version="3.22.16"><layer-tree-group>${
+        sources.map(([id]) => `<layer-tree-layer id="${id}"/>`).join("")
+      }</layer-tree-group><projectlayers>${
+        sources.map(([id, source]) =>
+          `<maplayer type="vector"><id>${id}</id><datasource>${source}` +
+          `</datasource><layername>${id}</layername><provider>ogr</provider>` +
+          `</maplayer>`
+        ).join("")
+      }</projectlayers></qgis>`,
+    );
+    // As the README runs it: the exporter's own permission set.
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "-P=exporter",
+        MAIN,
+        "export",
+        "--project",
+        `${dir}/hostile.qgs`,
+      ],
+      stdout: "piped",
+      stderr: "piped",
+      cwd: new URL("..", import.meta.url).pathname,
+    }).output();
+    const stderr = new TextDecoder().decode(out.stderr);
+    assert.equal(out.code, 0, stderr);
+    assertNoStack(stderr);
+    assert.doesNotMatch(stderr, /Uncaught|error:/);
+    const warnings = stderr.split("\n").filter((l) => l.startsWith("warning:"));
+    const expected: [string, RegExp][] = [
+      ["zero", /cannot read \/dev\/zero: it is not a regular file/],
+      ["missing", /cannot read .*missing\.gpkg: no such file/],
+      ["text", /cannot read .*notes\.txt: GDAL cannot open it: /],
+    ];
+    for (const [id, reason] of expected) {
+      assert.ok(
+        warnings.some((w) =>
+          w.startsWith(`warning: Layer '${id}' (${id}): `) && reason.test(w) &&
+          w.endsWith("; fields left empty")
+        ),
+        `${id}: ${stderr}`,
+      );
+    }
+    const config = Config.parse(
+      JSON.parse(new TextDecoder().decode(out.stdout)),
+    );
+    assert.deepEqual(
+      config.datasets.vector.map((v) => v.id),
+      sources.map(([id]) => id),
+    );
+    const points = config.datasets.vector.find((v) => v.id === "points")!;
+    assert.equal(points.fields.length, 5);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -6,6 +6,7 @@
  * @module
  */
 import { join, resolve, sep } from "node:path";
+import { z } from "zod";
 import {
   type ExportParameters,
   ExportParameters as ExportParametersSchema,
@@ -13,6 +14,7 @@ import {
 } from "@qgis-server-light/interface/config";
 import { exportProject } from "./project/export_project.ts";
 import { mergePgServices, type PgServices } from "./project/pg_service.ts";
+import { isBelow } from "./project/local_source.ts";
 import { readProject } from "./project/read_project.ts";
 import {
   OUTPUT_FORMATS,
@@ -28,8 +30,12 @@ export interface ExportServiceOptions {
   encodeStyle: (qml: string) => string;
   /** Services from pg_service files; the request's own ones win. */
   pgServices?: PgServices;
-  /** Receives log lines (never secrets). */
+  /** Receives the reason of each refused or failed request. */
   log?: (message: string) => void;
+  /** Receives the warnings of an export (skipped layers …); default `log`. */
+  warn?: (message: string) => void;
+  /** Receives a line per export written. */
+  info?: (message: string) => void;
 }
 
 const SAFE_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9_.\- ]*$/;
@@ -56,8 +62,45 @@ function answer(result: ExportResult, status = 200): Response {
   });
 }
 
+/** The largest request body read (a request is a few hundred bytes). */
+export const MAX_REQUEST_BYTES = 1 << 20;
+
+// A request's own text echoed in a reason is cut short.
+const clip = (text: string, max = 200): string =>
+  text.length > max ? `${text.slice(0, max)}…` : text;
+
+async function readBody(request: Request): Promise<string | null> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_REQUEST_BYTES) return null;
+  if (request.body === null) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > MAX_REQUEST_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
 /**
  * Creates the request handler of the export service (use with `Deno.serve`).
+ * Failures answer `{"successful": false, "reason": "…"}` with 400 (bad
+ * request), 403 (project outside the data root), 404 (no such project or
+ * path), 405 (not POST), 413 (body over 1 MiB), 422 (the project cannot be
+ * exported) or 500 (the config cannot be written).
  *
  * @example
  * ```ts ignore
@@ -71,37 +114,79 @@ export function createExportHandler(
 ): (request: Request) => Promise<Response> {
   const root = resolve(options.dataRoot);
   const log = options.log ?? (() => {});
+  const warn = options.warn ?? log;
+  const fail = (
+    status: number,
+    reason: string,
+    headers?: Record<string, string>,
+  ): Response => {
+    log(reason);
+    const response = answer({ successful: false, reason }, status);
+    for (const [k, v] of Object.entries(headers ?? {})) {
+      response.headers.set(k, v);
+    }
+    return response;
+  };
   return async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     if (url.pathname !== "/export") {
-      return new Response("Not found\n", { status: 404 });
+      await request.body?.cancel();
+      return fail(
+        404,
+        `Cannot ${request.method} ${
+          clip(url.pathname)
+        }: the service answers POST /export only`,
+      );
     }
     if (request.method !== "POST") {
-      return new Response("Method not allowed\n", {
-        status: 405,
-        headers: { allow: "POST" },
+      await request.body?.cancel();
+      return fail(405, `Cannot ${request.method} /export: use POST`, {
+        allow: "POST",
       });
+    }
+    const body = await readBody(request);
+    if (body === null) {
+      return fail(
+        413,
+        `Cannot export: the request body is larger than ${MAX_REQUEST_BYTES} bytes`,
+      );
     }
     let parameters: ExportParameters;
     try {
-      parameters = ExportParametersSchema.parse(await request.json());
+      parameters = ExportParametersSchema.parse(JSON.parse(body));
     } catch (error) {
-      log(`Cannot export: bad parameters: ${(error as Error).message}`);
-      return answer({ successful: false }, 400);
+      const detail = error instanceof SyntaxError
+        ? "the body is not JSON"
+        : error instanceof z.ZodError
+        ? error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`)
+          .join("; ")
+        : (error as Error).message;
+      return fail(400, `Cannot export: bad parameters: ${clip(detail, 300)}`);
     }
     if (
       !isSafeSegment(parameters.mandant) || !isSafeSegment(parameters.project)
     ) {
-      log("Cannot export: mandant or project is not a plain name");
-      return answer({ successful: false }, 400);
+      return fail(
+        400,
+        `Cannot export ${clip(parameters.mandant)}/${
+          clip(parameters.project)
+        }: mandant and project must be plain names (letters, digits, _ . - and spaces; no / or ..)`,
+      );
     }
+    const name = `${parameters.mandant}/${parameters.project}`;
     const format = parameters.output_format.toLowerCase() as OutputFormat;
     if (!OUTPUT_FORMATS.includes(format)) {
-      log(`Cannot export: unknown output format '${parameters.output_format}'`);
-      return answer({ successful: false }, 400);
+      return fail(
+        400,
+        `Cannot export ${name}: output_format must be ${
+          OUTPUT_FORMATS.join(" or ")
+        }, not '${clip(parameters.output_format)}'`,
+      );
     }
     const base = join(root, parameters.mandant, parameters.project);
-    if (!base.startsWith(root + sep)) return answer({ successful: false }, 400);
+    if (!base.startsWith(root + sep)) {
+      return fail(400, `Cannot export ${name}: not below the data root`);
+    }
     let projectFile: string | undefined;
     for (const ext of [".qgz", ".qgs"]) {
       try {
@@ -112,10 +197,24 @@ export function createExportHandler(
       } catch { /* try the next extension */ }
     }
     if (projectFile === undefined) {
-      log(
-        `Cannot export ${parameters.mandant}/${parameters.project}: no project file`,
+      return fail(
+        404,
+        `Cannot export ${name}: no project file ${name}.qgz or ${name}.qgs`,
       );
-      return answer({ successful: false }, 404);
+    }
+    // Layer files, and the project itself, are read only below the data
+    // root once symbolic links are resolved.
+    let realRoot: string;
+    try {
+      realRoot = await Deno.realPath(root);
+      if (!isBelow(await Deno.realPath(projectFile), realRoot)) {
+        return fail(
+          403,
+          `Cannot export ${name}: the project file lies outside the data root`,
+        );
+      }
+    } catch (error) {
+      return fail(500, `Cannot export ${name}: ${(error as Error).message}`);
     }
     const requested: PgServices = {};
     for (const s of parameters.pg_service_configs) {
@@ -127,31 +226,38 @@ export function createExportHandler(
       }
       requested[s.name] = values;
     }
+    let text: string;
     try {
       const config = await exportProject(await readProject(projectFile), {
         unifyLayerNamesByGroup: parameters.unify_layer_names_by_group,
         pgServices: mergePgServices(options.pgServices ?? {}, requested),
         encodeStyle: options.encodeStyle,
-        warn: log,
+        readRoot: realRoot,
+        warn: (m) => warn(`${name}: ${m}`),
       });
-      // Written aside and renamed, so a reader never sees half a config.
-      const target = `${base}.${format}`;
-      const partial = `${target}.${crypto.randomUUID()}.partial`;
-      try {
-        await Deno.writeTextFile(partial, serializeConfig(config, format));
-        await Deno.rename(partial, target);
-      } catch (error) {
-        await Deno.remove(partial).catch(() => {});
-        throw error;
-      }
-      return answer({ successful: true });
+      text = serializeConfig(config, format);
     } catch (error) {
-      log(
-        `Cannot export ${parameters.mandant}/${parameters.project}: ${
-          (error as Error).message
+      return fail(
+        422,
+        `Cannot export ${name}: ${
+          (error as Error).message.replace(`${root}${sep}`, "")
         }`,
       );
-      return answer({ successful: false }, 500);
     }
+    // Written aside and renamed, so a reader never sees half a config.
+    const target = `${base}.${format}`;
+    const partial = `${target}.${crypto.randomUUID()}.partial`;
+    try {
+      await Deno.writeTextFile(partial, text);
+      await Deno.rename(partial, target);
+    } catch (error) {
+      await Deno.remove(partial).catch(() => {});
+      return fail(
+        500,
+        `Cannot write ${name}.${format}: ${(error as Error).message}`,
+      );
+    }
+    options.info?.(`exported ${name} to ${name}.${format}`);
+    return answer({ successful: true });
   };
 }

@@ -18,6 +18,7 @@ import type {
 /** A decoded data source: QGIS's key names, string values. */
 export type DecodedUri = Record<string, string | null>;
 
+const DRIVER_PREFIX = /^([A-Za-z][A-Za-z0-9_]+):(?!\/\/)(.+)$/;
 const VSI = /^(\/vsi[a-z0-9_]+\/)(.*)$/i;
 const ARCHIVE = /^(.*?\.(?:zip|gz|tar|tgz|tar\.gz|7z|rar))(\/.*)$/i;
 
@@ -66,8 +67,17 @@ export function decodeOgrUri(uri: string, projectDir: string): DecodedUri {
     subset: null,
     vsiPrefix: null,
     vsiSuffix: null,
+    driverPrefix: null,
   };
-  const vsi = splitVsi(parts[0]);
+  // "CSV:/data/x.txt" makes GDAL use one driver (a one-letter prefix is a
+  // Windows drive).
+  let first = parts[0];
+  const driver = DRIVER_PREFIX.exec(first);
+  if (driver) {
+    out.driverPrefix = driver[1];
+    first = driver[2];
+  }
+  const vsi = splitVsi(first);
   let path = vsi.path;
   if (vsi.vsiPrefix) {
     out.vsiPrefix = vsi.vsiPrefix;
@@ -341,7 +351,7 @@ const nullableInt = (v: string | null | undefined): number | null => {
  */
 export function ogrSource(d: DecodedUri): OgrSource {
   return {
-    path: d.path ?? "",
+    path: `${d.driverPrefix ? `${d.driverPrefix}:` : ""}${d.path ?? ""}`,
     layer_name: d.layerName ?? null,
     vsi_prefix: d.vsiPrefix ?? null,
     layer_id: d.layerId ?? null,

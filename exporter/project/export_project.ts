@@ -36,6 +36,7 @@ import {
   xyzSource,
 } from "./datasource.ts";
 import {
+  type OgrDatasetRef,
   readOgrDataset,
   readPostgresTable,
   type SourceFacts,
@@ -57,6 +58,11 @@ export interface ExportOptions {
   pgServices?: PgServices;
   /** Read field types, keys and geometry types from the sources (default true). */
   readSources?: boolean;
+  /**
+   * Real path of the only folder layer files may be read from (the `serve`
+   * API's data root); anywhere when absent.
+   */
+  readRoot?: string;
   /** Receives warnings (skipped layers, unreachable sources). */
   warn?: (message: string) => void;
   /**
@@ -452,6 +458,7 @@ export async function exportProject(
   const ogrFacts = async (
     d: DecodedUri,
     label: string,
+    open: Pick<OgrDatasetRef, "openOptions" | "allowedDrivers"> = {},
   ): Promise<SourceFacts | null> => {
     if (!readSources || d.path === null) return null;
     if (d.vsiPrefix && /^\/vsi(curl|s3|gs|az|http)/i.test(d.vsiPrefix)) {
@@ -460,19 +467,28 @@ export async function exportProject(
     const base = isAbsolute(d.path)
       ? d.path
       : resolve(project.directory, d.path);
-    const file = `${d.vsiPrefix ?? ""}${base}${d.vsiSuffix ?? ""}`;
-    let dataset = ogrCache.get(file);
+    const ref: OgrDatasetRef = {
+      path: base,
+      vsiPrefix: d.vsiPrefix,
+      vsiSuffix: d.vsiSuffix,
+      driverPrefix: d.driverPrefix,
+      readRoot: options.readRoot,
+      ...open,
+    };
+    const key = JSON.stringify(ref);
+    let dataset = ogrCache.get(key);
     if (dataset === undefined) {
-      dataset = readOgrDataset(file);
-      ogrCache.set(file, dataset);
+      dataset = readOgrDataset(ref);
+      ogrCache.set(key, dataset);
     }
+    const shown = `${d.driverPrefix ? `${d.driverPrefix}:` : ""}${d.path}`;
     try {
       const { layers, order } = await dataset;
       const name = d.layerName ?? order[Number(d.layerId ?? 0)];
       const facts = name === undefined ? undefined : layers.get(name);
       if (facts === undefined) {
         warn(
-          `Layer ${label}: ${d.path} has no layer '${
+          `Layer ${label}: ${shown} has no layer '${
             d.layerName ?? d.layerId ?? 0
           }'; fields left empty`,
         );
@@ -480,7 +496,11 @@ export async function exportProject(
       }
       return facts;
     } catch (error) {
-      warn(`Layer ${label}: ${(error as Error).message}; fields left empty`);
+      warn(
+        `Layer ${label}: cannot read ${shown}: ${
+          (error as Error).message
+        }; fields left empty`,
+      );
       return null;
     }
   };

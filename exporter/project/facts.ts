@@ -7,6 +7,7 @@
  */
 // GDAL (WebAssembly) and pg load on first use: a project without file or
 // PostgreSQL sources, or --no-read-sources, never pays for them.
+import { resolveLocalSource } from "./local_source.ts";
 
 /** QVariant/QMetaType kinds the exporter maps to WFS and OGC API types. */
 export type VariantType =
@@ -92,88 +93,214 @@ export function normalizeGeometryType(type: string | null): string | null {
   return t + z;
 }
 
+/** Where an OGR dataset is and how to open it. */
+export interface OgrDatasetRef {
+  /** Absolute path of the file or folder on this machine. */
+  path: string;
+  /** A `/vsi…/` prefix GDAL opens the file through (e.g. `/vsizip/`). */
+  vsiPrefix?: string | null;
+  /** What follows the file inside a `/vsi…/` archive (e.g. `/a.shp`). */
+  vsiSuffix?: string | null;
+  /** A GDAL driver prefix the path carried (e.g. `CSV`). */
+  driverPrefix?: string | null;
+  /** GDAL open options (`-oo`), e.g. `["X_POSSIBLE_NAMES=lon"]`. */
+  openOptions?: string[];
+  /** Drivers GDAL may use (all when absent), e.g. `["CSV"]`. */
+  allowedDrivers?: string[];
+  /** The file must lie below this folder (real path), when given. */
+  readRoot?: string;
+}
+
+const GDAL_OF_VECTOR = 0x04;
+const GDAL_OF_VERBOSE_ERROR = 0x40;
+const mounts = new Map<string, string>();
+
+// The folder GDAL may see is mounted once into gdal3.js's file system
+// (Node's file system through Deno, so --allow-read applies): the served
+// folder for the API, the machine's root for the CLI.
+function mountPoint(gdal: Json, root: string): string {
+  let point = mounts.get(root);
+  if (point !== undefined) return point;
+  const FS = gdal.Module.FS;
+  point = `/qslexport/root${mounts.size}`;
+  try {
+    FS.mkdir("/qslexport");
+  } catch { /* exists */ }
+  FS.mkdir(point);
+  FS.mount(gdal.Module.NODEFS, { root }, point);
+  mounts.set(root, point);
+  return point;
+}
+
+// A C array of C strings (char**) for GDALOpenEx, freed by the caller.
+function stringList(M: Json, values: string[]): { ptr: number; free(): void } {
+  if (values.length === 0) return { ptr: 0, free() {} };
+  const strings = values.map((v) => {
+    const bytes = M.lengthBytesUTF8(v) + 1;
+    const p = M._malloc(bytes);
+    M.stringToUTF8(v, p, bytes);
+    return p;
+  });
+  const ptr = M._malloc((strings.length + 1) * 4);
+  strings.forEach((p, i) => M.setValue(ptr + i * 4, p, "i32"));
+  M.setValue(ptr + strings.length * 4, 0, "i32");
+  return {
+    ptr,
+    free() {
+      strings.forEach((p) => M._free(p));
+      M._free(ptr);
+    },
+  };
+}
+
+function lastGdalError(
+  M: Json,
+  point: string,
+  takeMessages: () => string[],
+): string | null {
+  const lines = takeMessages()
+    .filter((l) => /^ERROR \d+:/.test(l))
+    .map((l) => l.replace(/^ERROR \d+: /, ""));
+  let message: string | null = lines[0] ?? null;
+  if (message === null && M._CPLGetLastErrorNo() !== 0) {
+    message = M.UTF8ToString(M._CPLGetLastErrorMsg()).trim() || null;
+  }
+  M._CPLErrorReset();
+  return message === null ? null : message.split(point).join("");
+}
+
 /**
  * Reads every layer of an OGR dataset in one go (one open per file).
- * Returns facts by layer name, and layer names in dataset order.
+ * Returns facts by layer name, and layer names in dataset order. The file is
+ * checked first ({@link resolveLocalSource}): a missing file, a device, a
+ * file outside `readRoot` or one GDAL cannot open throws an `Error` naming
+ * the reason, never GDAL's own exception.
  *
  * @example
  * ```ts ignore
  * import { readOgrDataset } from "./facts.ts";
- * const { layers } = await readOgrDataset("/data/demo.gpkg");
+ * const { layers } = await readOgrDataset({ path: "/data/demo.gpkg" });
  * layers.get("zones")?.geometryType; // "Polygon"
  * ```
  */
 export async function readOgrDataset(
-  absolutePath: string,
+  ref: OgrDatasetRef,
 ): Promise<{ layers: Map<string, SourceFacts>; order: string[] }> {
-  const { withGdal } = await import("@qgis-server-light/worker/gdal");
+  const { realPath } = await resolveLocalSource(ref.path, ref.readRoot);
+  const { withGdal, takeGdalMessages: take } = await import(
+    "@qgis-server-light/worker/gdal"
+  );
   return await withGdal(async (gdal) => {
-    let opened: Json;
+    const M = gdal.Module;
+    const root = ref.readRoot ?? "/";
+    const point = mountPoint(gdal, root);
+    const inside = realPath === root ? "" : realPath.slice(
+      root.endsWith("/") ? root.length - 1 : root.length,
+    );
+    const gdalPath = `${ref.driverPrefix ? `${ref.driverPrefix}:` : ""}${
+      ref.vsiPrefix ?? ""
+    }${point}${inside}${ref.vsiSuffix ?? ""}`;
+    M._CPLErrorReset();
+    take();
+    const drivers = stringList(M, ref.allowedDrivers ?? []);
+    const options = stringList(M, ref.openOptions ?? []);
+    let pointer = 0;
     try {
-      opened = await gdal.open(absolutePath);
+      pointer = M.ccall(
+        "GDALOpenEx",
+        "number",
+        ["string", "number", "number", "number", "number"],
+        [
+          gdalPath,
+          GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR,
+          drivers.ptr,
+          options
+            .ptr,
+          0,
+        ],
+      );
     } catch (error) {
-      throw new Error(`GDAL cannot open ${absolutePath}: ${describe(error)}`);
-    }
-    const ds = opened?.datasets?.[0];
-    if (!ds) throw new Error(`GDAL cannot open ${absolutePath}`);
-    try {
-      const info: Json = await gdal.ogrinfo(ds, ["-so", "-json", "-nomd"]);
-      const layers = new Map<string, SourceFacts>();
-      const order: string[] = [];
-      for (const l of info.layers ?? []) {
-        const name = String(l.name);
-        order.push(name);
-        const geom = l.geometryFields?.[0];
-        const fields: SourceField[] = [];
-        const primaryKeys: string[] = [];
-        const fidName = l.fidColumnName ? String(l.fidColumnName) : "";
-        const names = new Set((l.fields ?? []).map((f: Json) => f.name));
-        // QGIS's OGR provider shows a named FID column as the first field.
-        if (fidName !== "" && !names.has(fidName)) {
-          fields.push({
-            name: fidName,
-            typeName: "Integer64",
-            variant: "LongLong",
-            length: 0,
-            precision: 0,
-            nullable: false,
-            comment: "",
-          });
-          primaryKeys.push(fidName);
-        }
-        for (const f of l.fields ?? []) {
-          const type = String(f.type);
-          let variant = OGR_VARIANT[type] ?? "QString";
-          if (f.subType === "Boolean") variant = "Bool";
-          if (f.subType === "JSON" && type === "String") {
-            variant = "QVariantMap";
-          }
-          fields.push({
-            name: String(f.name),
-            typeName: f.subType === "JSON" ? "JSON" : type,
-            variant,
-            length: Number(f.width ?? 0),
-            precision: Number(f.precision ?? 0),
-            nullable: f.nullable !== false,
-            comment: f.comment ? String(f.comment) : "",
-          });
-        }
-        layers.set(name, {
-          fields,
-          primaryKeys,
-          geometryType: normalizeGeometryType(
-            geom ? String(geom.type) : "None",
-          ),
-          extent: Array.isArray(geom?.extent) && geom.extent.length === 4
-            ? [geom.extent[0], geom.extent[1], geom.extent[2], geom.extent[3]]
-            : null,
-        });
-      }
-      return { layers, order };
+      throw new Error(`GDAL cannot open it: ${describe(error)}`);
     } finally {
-      await gdal.close(ds);
+      drivers.free();
+      options.free();
+    }
+    if (!pointer) {
+      throw new Error(
+        `GDAL cannot open it: ${
+          lastGdalError(M, point, take) ?? "not a vector dataset GDAL reads"
+        }`,
+      );
+    }
+    try {
+      let info: Json;
+      try {
+        info = await gdal.ogrinfo({ pointer }, ["-so", "-json", "-nomd"]);
+      } catch (error) {
+        throw new Error(`GDAL cannot read it: ${describe(error)}`);
+      }
+      return layersOf(info);
+    } finally {
+      M._GDALClose(pointer);
     }
   });
+}
+
+function layersOf(
+  info: Json,
+): { layers: Map<string, SourceFacts>; order: string[] } {
+  const layers = new Map<string, SourceFacts>();
+  const order: string[] = [];
+  for (const l of info.layers ?? []) {
+    const name = String(l.name);
+    order.push(name);
+    const geom = l.geometryFields?.[0];
+    const fields: SourceField[] = [];
+    const primaryKeys: string[] = [];
+    const fidName = l.fidColumnName ? String(l.fidColumnName) : "";
+    const names = new Set((l.fields ?? []).map((f: Json) => f.name));
+    // QGIS's OGR provider shows a named FID column as the first field.
+    if (fidName !== "" && !names.has(fidName)) {
+      fields.push({
+        name: fidName,
+        typeName: "Integer64",
+        variant: "LongLong",
+        length: 0,
+        precision: 0,
+        nullable: false,
+        comment: "",
+      });
+      primaryKeys.push(fidName);
+    }
+    for (const f of l.fields ?? []) {
+      const type = String(f.type);
+      let variant = OGR_VARIANT[type] ?? "QString";
+      if (f.subType === "Boolean") variant = "Bool";
+      if (f.subType === "JSON" && type === "String") {
+        variant = "QVariantMap";
+      }
+      fields.push({
+        name: String(f.name),
+        typeName: f.subType === "JSON" ? "JSON" : type,
+        variant,
+        length: Number(f.width ?? 0),
+        precision: Number(f.precision ?? 0),
+        nullable: f.nullable !== false,
+        comment: f.comment ? String(f.comment) : "",
+      });
+    }
+    layers.set(name, {
+      fields,
+      primaryKeys,
+      geometryType: normalizeGeometryType(
+        geom ? String(geom.type) : "None",
+      ),
+      extent: Array.isArray(geom?.extent) && geom.extent.length === 4
+        ? [geom.extent[0], geom.extent[1], geom.extent[2], geom.extent[3]]
+        : null,
+    });
+  }
+  return { layers, order };
 }
 
 function describe(error: unknown): string {

@@ -12,7 +12,9 @@ Deno.test("GDAL geometry type names become WKB names", () => {
 });
 
 Deno.test("a GeoJSON's fields and geometry come from GDAL", async () => {
-  const { layers, order } = await readOgrDataset(`${TESTDATA}points.geojson`);
+  const { layers, order } = await readOgrDataset({
+    path: `${TESTDATA}points.geojson`,
+  });
   assert.deepEqual(order, ["points"]);
   const points = layers.get("points")!;
   assert.equal(points.geometryType, "Point");
@@ -28,7 +30,7 @@ Deno.test("a GeoJSON's fields and geometry come from GDAL", async () => {
     ],
   );
   await assert.rejects(
-    () => readOgrDataset(`${TESTDATA}missing.gpkg`),
-    /GDAL cannot open/,
+    () => readOgrDataset({ path: `${TESTDATA}missing.gpkg` }),
+    /no such file/,
   );
 });

@@ -43,6 +43,11 @@ export const ExportParameters: z.ZodType<ExportParameters> = z.strictObject({
 export interface ExportResult {
   /** Whether the config was exported and written. */
   successful: boolean;
+  /**
+   * Why the export failed (one line, no secrets); absent on success. Not in
+   * the Python service's answer, which never says why.
+   */
+  reason?: string;
 }
 
 /**
@@ -52,8 +57,13 @@ export interface ExportResult {
  * ```ts
  * import { ExportResult } from "./export_api.ts";
  * const r = ExportResult.parse({ successful: true });
+ * const failed = ExportResult.parse({
+ *   successful: false,
+ *   reason: "Cannot export acme/demo: no project file acme/demo.qgz or .qgs",
+ * });
  * ```
  */
 export const ExportResult: z.ZodType<ExportResult> = z.looseObject({
   successful: z.boolean(),
+  reason: z.string().optional(),
 });
