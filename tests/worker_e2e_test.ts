@@ -179,7 +179,27 @@ const RED_FILL = encodeQml(
   </symbol></symbols></renderer-v2></qgis>`,
 );
 
-function renderJob(id: string, path: string, remote = false) {
+const PLANE = encodeQml(
+  `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="marker" name="0" alpha="1">
+  <layer class="SvgMarker" enabled="1" pass="0"><prop k="name" v="gpsicons/plane.svg"/><prop k="color" v="0,0,255,255"/><prop k="size" v="4"/></layer>
+  </symbol></symbols></renderer-v2></qgis>`,
+);
+
+/** QGIS's SVG library, when installed here (package qgis-providers-common). */
+const QGIS_SVG_INSTALLED = (() => {
+  try {
+    return Deno.statSync("/usr/share/qgis/svg/gpsicons/plane.svg").isFile;
+  } catch {
+    return false;
+  }
+})();
+
+function renderJob(
+  id: string,
+  path: string,
+  remote = false,
+  style = RED_FILL,
+) {
   return {
     id,
     type: "QslJobInfoRender",
@@ -191,7 +211,7 @@ function renderJob(id: string, path: string, remote = false) {
         remote,
         folder_name: "data",
         driver: "ogr",
-        style: { name: "default", definition: RED_FILL },
+        style: { name: "default", definition: style },
         filter: null,
       }],
       bbox: {
@@ -249,6 +269,21 @@ Deno.test("e2e: with exactly the README's permission flags the worker renders th
     }],
   });
   await Deno.writeTextFile(join(root, "data/square.geojson"), square);
+  await Deno.writeTextFile(
+    join(root, "data/point.geojson"),
+    JSON.stringify({
+      type: "FeatureCollection",
+      crs: {
+        type: "name",
+        properties: { name: "urn:ogc:def:crs:EPSG::2056" },
+      },
+      features: [{
+        type: "Feature",
+        properties: {},
+        geometry: { type: "Point", coordinates: [2600005, 1200005] },
+      }],
+    }),
+  );
   await Deno.writeTextFile(join(base, "secret.geojson"), square);
   await Deno.symlink(
     join(base, "secret.geojson"),
@@ -267,7 +302,7 @@ Deno.test("e2e: with exactly the README's permission flags the worker renders th
   const w = spawn([
     "run",
     `--allow-net=127.0.0.1:${redis.port},${remoteHost}`,
-    `--allow-read=${root},${NODE_MODULES}`,
+    `--allow-read=${root},/usr/share/qgis/svg,${NODE_MODULES}`,
     `--allow-env=${WORKER_ENV_VARS.join(",")}`,
     "--allow-sys=hostname",
     MAIN,
@@ -380,6 +415,26 @@ Deno.test("e2e: with exactly the README's permission flags the worker renders th
       ),
       String(decodeResult(r.payload).data),
     );
+    // a marker from QGIS's SVG library, by its relative name
+    if (QGIS_SVG_INSTALLED) {
+      const plane = crypto.randomUUID();
+      const { payload, hash } = await submit(
+        redis.url,
+        plane,
+        JSON.stringify(renderJob(plane, "point.geojson", false, PLANE)),
+      );
+      assertEquals(hash.status, "succeed", "QGIS SVG job");
+      const p = decode(decodeResult(payload).data as Uint8Array);
+      const blue = Array.from({ length: 400 }, (_, i) => i).filter((i) =>
+        p.data[i * 4 + 2] > 200 && p.data[i * 4 + 3] > 200
+      );
+      assert(blue.length > 20, `gpsicons/plane.svg drawn: ${blue.length} px`);
+      assert(!w.log().includes("is not in the SVG folders"), w.log());
+    } else {
+      console.warn(
+        "QGIS's SVG library is not installed (apt-get install qgis-providers-common): its e2e check is skipped",
+      );
+    }
     // and the worker still serves
     const last = crypto.randomUUID();
     assertEquals(

@@ -25,7 +25,13 @@ export {
   symbolPicker,
 } from "./vector_layer.ts";
 export { type MarkerShape, markerShape, type ShapeCommand } from "./shapes.ts";
-export { loadSvgFrom } from "./svg_loader.ts";
+export {
+  loadSvgFrom,
+  QGIS_SVG_FOLDERS,
+  type QgisSvgFolder,
+  qgisSvgFolders,
+  svgLibraryNote,
+} from "./svg_loader.ts";
 export {
   drawSvgMarker,
   replaceSvgParams,

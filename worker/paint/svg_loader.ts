@@ -1,7 +1,8 @@
 /**
  * Finds an SVG symbol by the path a QML names (absolute path of the
  * machine the style was made on, a path relative to an SVG folder, or
- * `base64:` inline data) in the worker's SVG folders. Never reads outside
+ * `base64:` inline data) in the worker's SVG folders, then in QGIS's own
+ * SVG library when it is installed (`QGIS_SVG_FOLDERS`). Never reads outside
  * those folders.
  *
  * @module
@@ -9,10 +10,79 @@
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
+/**
+ * Where QGIS installs its SVG library (Debian and Ubuntu: package
+ * `qgis-providers-common`; builds installed under `/usr/local`). Searched,
+ * when present and readable, after the job's and the configured folders,
+ * as QGIS searches its own SVG paths for a style's relative name
+ * (`gpsicons/plane.svg`).
+ */
+export const QGIS_SVG_FOLDERS: readonly string[] = [
+  "/usr/share/qgis/svg",
+  "/usr/local/share/qgis/svg",
+];
+
+/** What became of one of QGIS's SVG folders. */
+export interface QgisSvgFolder {
+  /** The folder. */
+  path: string;
+  /**
+   * `used` (searched), `absent` (not installed) or `not-permitted` (Deno's
+   * permissions do not grant reading it: never prompted for).
+   */
+  state: "used" | "absent" | "not-permitted";
+  /** Its real path, when used. */
+  real?: string;
+}
+
+/**
+ * The state of QGIS's SVG folders for this process's permissions. A folder
+ * the process may not read is skipped without asking (no permission
+ * prompt), as is one that does not exist.
+ *
+ * @example
+ * ```ts
+ * import { qgisSvgFolders } from "./svg_loader.ts";
+ * const used = qgisSvgFolders().filter((f) => f.state === "used");
+ * used.every((f) => f.real !== undefined); // true
+ * ```
+ */
+export function qgisSvgFolders(
+  folders: readonly string[] = QGIS_SVG_FOLDERS,
+): QgisSvgFolder[] {
+  return folders.map((path): QgisSvgFolder => {
+    let granted: boolean;
+    try {
+      granted = Deno.permissions.querySync({ name: "read", path }).state ===
+        "granted";
+    } catch {
+      granted = false;
+    }
+    if (!granted) return { path, state: "not-permitted" };
+    try {
+      const real = realpathSync(path);
+      if (!Deno.statSync(real).isDirectory) return { path, state: "absent" };
+      // a link out of the folder to somewhere unreadable counts as refused
+      if (
+        Deno.permissions.querySync({ name: "read", path: real }).state !==
+          "granted"
+      ) return { path, state: "not-permitted" };
+      return { path, state: "used", real };
+    } catch (error) {
+      return error instanceof Deno.errors.NotCapable
+        ? { path, state: "not-permitted" }
+        : { path, state: "absent" };
+    }
+  });
+}
+
 const cache = new Map<string, string | null>();
 
 /**
- * Loads an SVG's text, or null when no SVG folder holds it.
+ * Loads an SVG's text, or null when no SVG folder holds it. `svgPaths` are
+ * searched first, in order, then QGIS's SVG library (`qgisFolders`, by
+ * default the usable ones of `QGIS_SVG_FOLDERS`; `[]` searches only
+ * `svgPaths`).
  *
  * @example
  * ```ts
@@ -20,7 +90,11 @@ const cache = new Map<string, string | null>();
  * loadSvgFrom("base64:" + btoa("<svg/>"), []); // "<svg/>"
  * ```
  */
-export function loadSvgFrom(path: string, svgPaths: string[]): string | null {
+export function loadSvgFrom(
+  path: string,
+  svgPaths: string[],
+  qgisFolders?: readonly string[],
+): string | null {
   if (path.startsWith("base64:")) {
     try {
       const bin = atob(path.slice(7));
@@ -30,7 +104,10 @@ export function loadSvgFrom(path: string, svgPaths: string[]): string | null {
       return null;
     }
   }
-  const key = `${svgPaths.join("\0")}\0${path}`;
+  const library = qgisFolders ??
+    qgisSvgFolders().flatMap((f) => f.real ? [f.real] : []);
+  const dirs = [...svgPaths, ...library];
+  const key = `${dirs.join("\0")}\0\0${path}`;
   if (cache.has(key)) return cache.get(key)!;
   const norm = path.replaceAll("\\", "/");
   const candidates: string[] = [];
@@ -46,7 +123,7 @@ export function loadSvgFrom(path: string, svgPaths: string[]): string | null {
   }
   candidates.push(parts[parts.length - 1]);
   let text: string | null = null;
-  outer: for (const dir of svgPaths) {
+  outer: for (const dir of dirs) {
     for (const c of candidates) {
       const full = join(dir, c);
       try {
@@ -61,6 +138,28 @@ export function loadSvgFrom(path: string, svgPaths: string[]): string | null {
       }
     }
   }
+  if (cache.size > 1024) cache.clear();
   cache.set(key, text);
   return text;
+}
+
+/**
+ * Why an SVG was not found beyond "not in the folders", for the warning:
+ * QGIS's library folders this process may not read, when it may read none.
+ * Empty otherwise.
+ *
+ * @example
+ * ```ts
+ * import { svgLibraryNote } from "./svg_loader.ts";
+ * typeof svgLibraryNote(); // "string"
+ * ```
+ */
+export function svgLibraryNote(): string {
+  const folders = qgisSvgFolders();
+  if (folders.some((f) => f.state === "used")) return "";
+  const refused = folders.filter((f) => f.state === "not-permitted");
+  if (refused.length === 0) return "";
+  return ` (QGIS's SVG library, if installed at ${
+    refused.map((f) => f.path).join(" or ")
+  }, may not be read: allow reading it with --allow-read)`;
 }

@@ -12,6 +12,7 @@ import { DOMParser, type Element } from "@xmldom/xmldom";
 import type { Canvas, CanvasKit, Path } from "canvaskit-wasm";
 import { parseColor, type Rgba } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
+import { svgLibraryNote } from "./svg_loader.ts";
 
 /** What to draw. */
 export interface SvgMarkerSpec {
@@ -256,6 +257,7 @@ function drawNode(
   el: Element,
   parent: Style,
   opacity: number,
+  depth = 0,
 ): void {
   const { ck, canvas } = pc;
   const tag = el.tagName.replace(/^.*:/, "");
@@ -269,7 +271,26 @@ function drawNode(
   transformOf(ck, canvas, el.getAttribute("transform"));
   if (tag === "g" || tag === "svg" || tag === "a") {
     for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 1) drawNode(pc, c as Element, st, opacity);
+      if (c.nodeType === 1) drawNode(pc, c as Element, st, opacity, depth);
+    }
+  } else if (tag === "use") {
+    // a copy of the element it names, at (x, y), inheriting the use's style
+    const href = el.getAttribute("xlink:href") ?? el.getAttribute("href");
+    const ref = href?.startsWith("#") && depth < 8
+      ? el.ownerDocument?.getElementById(href.slice(1))
+      : null;
+    if (ref) {
+      canvas.translate(
+        parseFloat(el.getAttribute("x") ?? "") || 0,
+        parseFloat(el.getAttribute("y") ?? "") || 0,
+      );
+      if (ref.tagName.replace(/^.*:/, "") === "symbol") {
+        for (let c = ref.firstChild; c; c = c.nextSibling) {
+          if (c.nodeType === 1) {
+            drawNode(pc, c as Element, st, opacity, depth + 1);
+          }
+        }
+      } else drawNode(pc, ref as Element, st, opacity, depth + 1);
     }
   } else {
     const path = shapePath(ck, el, tag);
@@ -343,7 +364,7 @@ function drawNode(
 export function drawSvgMarker(pc: PaintContext, spec: SvgMarkerSpec): void {
   const text = pc.loadSvg(spec.path);
   if (text === null) {
-    pc.warn(`SVG '${spec.path}' is not in the SVG folders`);
+    pc.warn(`SVG '${spec.path}' is not in the SVG folders${svgLibraryNote()}`);
     return;
   }
   // the stroke width parameter is in SVG user units: pixels × (viewBox / size)
@@ -365,16 +386,11 @@ export function drawSvgMarker(pc: PaintContext, spec: SvgMarkerSpec): void {
   }
   if (!doc) return;
   const width = spec.size;
-  const height = spec.aspect !== null
-    ? width * spec.aspect
-    : (width * vbh) / vbw;
+  // QGIS draws nothing narrower than one pixel (or wider than 10,000)
+  if (Math.trunc(width) < 1 || width > 10000) return;
+  const ratio = spec.aspect !== null ? spec.aspect : vbh / vbw;
+  const height = width * ratio;
   const { canvas } = pc;
-  canvas.save();
-  canvas.translate(spec.x, spec.y);
-  if (spec.angle) canvas.rotate(spec.angle, 0, 0);
-  canvas.translate(-width / 2, -height / 2);
-  canvas.scale(width / vbw, height / vbh);
-  canvas.translate(-doc.vb[0], -doc.vb[1]);
   const base: Style = {
     fill: "black",
     stroke: "none",
@@ -387,6 +403,43 @@ export function drawSvgMarker(pc: PaintContext, spec: SvgMarkerSpec): void {
     cap: "butt",
     display: true,
   };
+  canvas.save();
+  // Unrotated, QGIS renders the SVG into an image of whole pixels (its SVG
+  // cache: int(width) × int(height), the view box stretched over it when
+  // square, else fitted and centred) and draws it translated to the marker's
+  // centre at minus half its size: Qt rounds the centre and the half size
+  // each to whole pixels (measured: left = round(x) + round(-width / 2)).
+  const iw = Math.trunc(width), ih = Math.max(1, Math.trunc(height));
+  if (!spec.angle && iw > 1) {
+    canvas.translate(
+      Math.round(spec.x) + Math.round(-iw / 2),
+      Math.round(spec.y) + Math.round(-ih / 2),
+    );
+    if (Math.abs(vbw - vbh) <= 1e-8 * Math.max(vbw, vbh)) {
+      canvas.scale(iw / vbw, ih / vbh);
+    } else {
+      const k = Math.min(width / vbw, height / vbh);
+      canvas.translate((iw - vbw * k) / 2, (ih - vbh * k) / 2);
+      canvas.scale(k, k);
+    }
+    canvas.translate(-doc.vb[0], -doc.vb[1]);
+    // the image's opacity is multiplied as a whole
+    if (spec.opacity < 1) {
+      const paint = new pc.ck.Paint();
+      paint.setAlphaf(Math.max(0, spec.opacity));
+      canvas.saveLayer(paint);
+      paint.delete();
+      drawNode(pc, doc.root, base, 1);
+      canvas.restore();
+    } else drawNode(pc, doc.root, base, 1);
+    canvas.restore();
+    return;
+  }
+  canvas.translate(spec.x, spec.y);
+  if (spec.angle) canvas.rotate(spec.angle, 0, 0);
+  canvas.translate(-width / 2, -height / 2);
+  canvas.scale(width / vbw, height / vbh);
+  canvas.translate(-doc.vb[0], -doc.vb[1]);
   drawNode(pc, doc.root, base, spec.opacity);
   canvas.restore();
 }

@@ -1,8 +1,60 @@
-import { realParity, realTest } from "./real.ts";
+import assert from "node:assert/strict";
+import type { QslJobInfoLegend } from "@qgis-server-light/interface";
+import { legendRunner } from "../../../worker/runners/legend.ts";
+import { decodePng, referenceContext } from "../parity.ts";
+import { caseDataRoot, realCases, realParity, realTest } from "./real.ts";
+
+// Mismatched pixels allowed per case (pixelmatch, threshold 0.2, AA counted).
+const CASES: [name: string, limit: number, what: string][] = [
+  ["masking_points", 0, "QGIS's SVG library: gpsicons/plane.svg"],
+  ["roads_levels", 520, "two-layer line symbols, symbol levels"],
+  ["roads_qml", 76000, "two-layer line symbols"],
+  ["srtm_hillshade_4326", 0, "hillshade in EPSG:4326"],
+  ["srtm_hillshade_4326_zoom", 20500, "hillshade in EPSG:4326, zoomed in"],
+  ["rgb_near_4326", 0, "nearest neighbour at 4:1 in EPSG:4326"],
+  ["rgb_near_3857", 1600, "a EPSG:4326 raster warped to EPSG:3857"],
+  ["roads_arrows", 700, "marker line: arrows every 3 mm, clipped"],
+  ["null_style", 1400, "layers without style: QGIS's default symbols"],
+];
+
+for (const [name, limit, what] of CASES) {
+  Deno.test(realTest(
+    "paint",
+    name,
+    `≤ ${limit.toLocaleString("en")} mismatched pixels; ${what}`,
+    () => realParity("paint", name, limit),
+  ));
+}
 
 Deno.test(realTest(
   "paint",
   "masking_points",
-  "QGIS's SVG library: gpsicons/plane.svg",
-  () => realParity("paint", "masking_points", 100000),
+  "legend: QGIS's SVG library in legend symbols",
+  async () => {
+    const c = realCases("paint").find((x) => x.name === "masking_points")!;
+    const envelope = JSON.parse(
+      await Deno.readTextFile(
+        new URL("./paint/masking_points.job.json", import.meta.url),
+      ),
+    );
+    const warnings: string[] = [];
+    const ctx = referenceContext(caseDataRoot("paint", c));
+    ctx.logger = { log: (_level, message) => void warnings.push(message) };
+    const { data } = await legendRunner({
+      id: "legend",
+      type: "QslJobInfoLegend",
+      job: { layers: envelope.job.layers, format: "image/png" },
+    } as unknown as QslJobInfoLegend, ctx);
+    const img = decodePng(data as Uint8Array);
+    let orange = 0, black = 0;
+    for (let i = 0; i < img.width * img.height; i++) {
+      const [r, g, b] = img.data.subarray(i * 4, i * 4 + 3);
+      if (r > 240 && g > 100 && g < 160 && b < 40) orange++;
+      if (r < 30 && g < 30 && b < 30) black++;
+    }
+    assert.deepEqual(warnings, []);
+    // the two plane SVGs (black B52 and Jet, orange Biplane) beside the labels
+    assert.ok(orange > 50, `orange plane pixels: ${orange}`);
+    assert.ok(black > 100, `black pixels: ${black}`);
+  },
 ));
