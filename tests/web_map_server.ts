@@ -21,6 +21,7 @@
  *   `/wmts/rest/WMTSCapabilities.xml` (tiles at `/wmts/rest/tile/…`);
  *   tile matrix sets `GoogleMapsCompatible` (256 px) and `swiss512`
  *   (512 px tiles, scales that are not powers of two, limits)
+ * - `/holes/{z}/{x}/{y}.png` (XYZ tiles, odd columns fail with 500)
  * - `/fail/<status>/…` (that status), `/hang/…` (never answers),
  *   `/slow/<ms>/<route>` (answers after a delay), `/redirect/<n>/<route>`,
  *   `/redirect-to?url=…`, `/big/<bytes>` (a PNG body that large),
@@ -1086,6 +1087,12 @@ export function startWebMapServer(
       const headers = new Headers(r.headers);
       headers.set("cache-control", "no-store");
       return new Response(r.body, { status: r.status, headers });
+    }
+    if ((m = /^\/holes\/(\d+)\/(\d+)\/(\d+)\.png$/.exec(path))) {
+      if (Number(m[2]) % 2 === 1) {
+        return new Response("no tile here", { status: 500 });
+      }
+      return await xyz(`/${m[1]}/${m[2]}/${m[3]}.png`, false);
     }
     if ((m = /^\/xyz(2x)?(\/.*)$/.exec(path))) {
       return await xyz(m[2], m[1] === "2x");

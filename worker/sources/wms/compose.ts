@@ -18,9 +18,9 @@ export interface PlacedImage {
   x: number;
   /** Top edge. */
   y: number;
-  /** Width in pixels. */
+  /** Width in pixels (NaN: the image's own). */
   width: number;
-  /** Height in pixels. */
+  /** Height in pixels (NaN: the image's own). */
   height: number;
 }
 
@@ -69,17 +69,14 @@ export function composeImages(
         }
         try {
           const iw = image.width(), ih = image.height();
+          // NaN size: the image at its own size (a GetMap answer)
+          const w = Number.isFinite(placed.width) ? placed.width : iw;
+          const h = Number.isFinite(placed.height) ? placed.height : ih;
           // qgsDoubleNear( dst, tile, 2 ): pixel-perfect placement
-          const near = Math.abs(placed.width - iw) <= 2 &&
-            Math.abs(placed.height - ih) <= 2;
+          const near = Math.abs(w - iw) <= 2 && Math.abs(h - ih) <= 2;
           const linear = smooth && !near;
           const src = ck.XYWHRect(0, 0, iw, ih);
-          const dst = ck.XYWHRect(
-            placed.x,
-            placed.y,
-            placed.width,
-            placed.height,
-          );
+          const dst = ck.XYWHRect(placed.x, placed.y, w, h);
           if (linear) {
             canvas.drawImageRectOptions(
               image,

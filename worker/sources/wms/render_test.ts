@@ -1,0 +1,228 @@
+import { DOMParser } from "@xmldom/xmldom";
+import type { Element } from "@xmldom/xmldom";
+import { assert, assertEquals } from "./_assert.ts";
+import { renderWebLayer } from "./render.ts";
+import { configureWebSources } from "./services.ts";
+import { computeMapSettings } from "../../map/compute.ts";
+import { startWebMapServer } from "../../../tests/web_map_server.ts";
+import type { RunnerContext } from "../../runners/types.ts";
+
+function context(hosts: string[], log: string[]): RunnerContext {
+  return {
+    dataRoot: "/nonexistent",
+    svgPaths: [],
+    remoteHosts: hosts,
+    limits: { maxWidth: 4096, maxHeight: 4096, maxLayers: 10 },
+    logger: { log: (level, message) => log.push(`${level}: ${message}`) },
+  };
+}
+
+const map = (
+  crs: string,
+  bbox: number[],
+  width = 400,
+  height = 300,
+  dpi = 96,
+) =>
+  computeMapSettings({
+    bbox: { x_min: bbox[0], y_min: bbox[1], x_max: bbox[2], y_max: bbox[3] },
+    crs,
+    width,
+    height,
+    dpi,
+    format: "image/png",
+  });
+
+const MERC = [900000, 5900000, 920000, 5915000];
+const LV95 = [2640000, 1190000, 2680000, 1220000];
+
+const layer = (source: Record<string, unknown>) => ({
+  name: "web",
+  source: JSON.stringify(source),
+});
+
+function alphaCount(rgba: Uint8Array): number {
+  let n = 0;
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] > 0) n++;
+  return n;
+}
+
+Deno.test("renderWebLayer: XYZ tiles QGIS would fetch, the whole map drawn", async () => {
+  const server = await startWebMapServer();
+  try {
+    const log: string[] = [];
+    const img = await renderWebLayer(
+      layer({
+        type: "xyz",
+        url: `${server.url}/xyz/{z}/{x}/{y}.png`,
+        zmin: "0",
+        zmax: "19",
+      }),
+      null,
+      map("EPSG:3857", MERC),
+      context([server.host], log),
+    );
+    assert(img);
+    assertEquals(alphaCount(img.rgba), 400 * 300);
+    const tiles = server.requests.map((r) => r.url).sort();
+    assertEquals(tiles, [
+      "/xyz/12/2139/1443.png",
+      "/xyz/12/2139/1444.png",
+      "/xyz/12/2140/1443.png",
+      "/xyz/12/2140/1444.png",
+      "/xyz/12/2141/1443.png",
+      "/xyz/12/2141/1444.png",
+      "/xyz/12/2142/1443.png",
+      "/xyz/12/2142/1444.png",
+    ]);
+    assertEquals(log, []);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("renderWebLayer: a WMS in another CRS is asked for the block QGIS asks for, then warped", async () => {
+  const server = await startWebMapServer();
+  try {
+    const log: string[] = [];
+    const img = await renderWebLayer(
+      layer({
+        crs: "EPSG:3857",
+        dpiMode: "7",
+        format: "image/png",
+        layers: "scene",
+        styles: null,
+        url: `${server.url}/wms`,
+      }),
+      null,
+      map("EPSG:2056", LV95),
+      context([server.host], log),
+    );
+    assert(img);
+    // TRANSPARENT=TRUE: the server leaves its background out
+    assert(alphaCount(img.rgba) > 10_000);
+    const getMap = server.requests.map((r) => r.url).find((u) =>
+      u.includes("GetMap")
+    )!;
+    // QGIS 3.22 sent WIDTH=365&HEIGHT=280 over
+    // 886162.1457710219547,5918059.130142384209,946034.3716803633142,5963877.870151153766
+    assert(getMap.includes("&WIDTH=365&HEIGHT=280&"), getMap);
+    const bbox = /BBOX=([^&]+)/.exec(getMap)![1].split(",").map(Number);
+    const qgis = [
+      886162.1457710219547,
+      5918059.130142384209,
+      946034.3716803633142,
+      5963877.870151153766,
+    ];
+    bbox.forEach((v, i) =>
+      assert(Math.abs(v - qgis[i]) < 1e-3, `${v} ≠ ${qgis[i]}`)
+    );
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("renderWebLayer: failed tiles leave transparent holes and one warning", async () => {
+  const server = await startWebMapServer();
+  try {
+    const log: string[] = [];
+    const img = await renderWebLayer(
+      layer({
+        type: "xyz",
+        url: `${server.url}/holes/{z}/{x}/{y}.png`,
+        zmax: "19",
+      }),
+      null,
+      map("EPSG:3857", MERC),
+      context([server.host], log),
+    );
+    assert(img);
+    const drawn = alphaCount(img.rgba);
+    assert(drawn > 0 && drawn < 400 * 300, `${drawn} pixels drawn`);
+    assertEquals(log.length, 1);
+    assert(
+      log[0].startsWith("warning: web layer 'web': 4 of 8 tiles failed"),
+      log[0],
+    );
+    assert(log[0].includes("HTTP 500"), log[0]);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("renderWebLayer: a service that does not answer ends at the layer's deadline, warned", async () => {
+  const server = await startWebMapServer();
+  configureWebSources({ layerTimeoutMs: 400 });
+  try {
+    const log: string[] = [];
+    const t0 = performance.now();
+    const img = await renderWebLayer(
+      layer({
+        crs: "EPSG:3857",
+        format: "image/png",
+        layers: "scene",
+        url: `${server.url}/hang/wms`,
+      }),
+      null,
+      map("EPSG:3857", MERC),
+      context([server.host], log),
+    );
+    assertEquals(img, null);
+    assert(performance.now() - t0 < 3000);
+    assertEquals(log.length, 1);
+    assert(log[0].includes("capabilities could not be read"), log[0]);
+    assert(log[0].includes("the job's time is up"), log[0]);
+  } finally {
+    configureWebSources({});
+    await server.close();
+  }
+});
+
+Deno.test("renderWebLayer: a host off the allow-list is never contacted", async () => {
+  const server = await startWebMapServer();
+  try {
+    const log: string[] = [];
+    const img = await renderWebLayer(
+      layer({
+        type: "xyz",
+        url: `${server.url}/xyz/{z}/{x}/{y}.png?key=s3cr3t`,
+        zmax: "19",
+      }),
+      null,
+      map("EPSG:3857", MERC),
+      context(["tiles.example.org"], log),
+    );
+    assertEquals(img, null);
+    assertEquals(server.requests.length, 0);
+    assertEquals(log.length, 1);
+    assert(log[0].includes("is not on the worker's allow-list"), log[0]);
+    assert(!log[0].includes("s3cr3t"), log[0]);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("renderWebLayer: the renderer's opacity and the layer's blend mode", async () => {
+  const server = await startWebMapServer();
+  try {
+    const qml = new DOMParser().parseFromString(
+      `<qgis><pipe><rasterrenderer type="singlebandcolordata" opacity="0.5" band="1" alphaBand="-1"/></pipe><blendMode>13</blendMode></qgis>`,
+      "text/xml",
+    ).documentElement as Element;
+    const img = await renderWebLayer(
+      layer({
+        type: "xyz",
+        url: `${server.url}/xyz/{z}/{x}/{y}.png`,
+        zmax: "19",
+      }),
+      qml,
+      map("EPSG:3857", MERC),
+      context([server.host], []),
+    );
+    assert(img);
+    assertEquals(img.blendMode, 13);
+    assertEquals(img.rgba[3], 127);
+  } finally {
+    await server.close();
+  }
+});
