@@ -22,6 +22,7 @@ import {
   visibleAtScale,
 } from "../style/document.ts";
 import type { Symbol, VectorStyle } from "../style/model.ts";
+import { defaultSymbol, defaultVectorStyle } from "../style/default_symbol.ts";
 import type { Feature, GeometryKind } from "../geometry/types.ts";
 import { parseUnit, propNumber, toPixels } from "../style/props.ts";
 import type { ExpressionCompiler, PaintContext } from "../paint/context.ts";
@@ -384,21 +385,20 @@ export async function renderMap(
           `Cannot render layer '${layer.name}': driver '${layer.driver}' is not supported`,
         );
       }
-      const style = root ? vectorStyleOf(root) : null;
-      if (!style) {
-        warn(
-          `vector layer '${layer.name}' has no vector renderer in its style; drawn with nothing`,
-        );
-        continue;
-      }
+      const styled = root ? vectorStyleOf(root) : null;
       // QgsMapLayer::isInScaleRange
-      if (!visibleAtScale(root!, map.scale)) continue;
-      if (style.renderer.type === "unsupported") {
+      if (root && !visibleAtScale(root, map.scale)) continue;
+      if (styled?.renderer.type === "unsupported") {
         warn(
-          `vector layer '${layer.name}': renderer '${style.renderer.name}' is not supported; drawn with nothing`,
+          `vector layer '${layer.name}': renderer '${styled.renderer.name}' is not supported; drawn with nothing`,
         );
       }
-      const symbols = rendererSymbols(style);
+      // without a renderer QGIS draws the layer with its default symbol
+      const symbols = styled
+        ? rendererSymbols(styled)
+        : (["point", "line", "polygon"] as const).map((k) =>
+          defaultSymbol(k, [0, 0, 0, 255])
+        );
       const grow = (Math.max(
         2,
         ...symbols.map((s) => symbolExtentPx(s, map)),
@@ -441,6 +441,7 @@ export async function renderMap(
         where,
       }, ctx);
       const features = keep ? data.features.filter(keep) : data.features;
+      const style = styled ?? defaultVectorStyle(data.geometryKind, layer.id);
       const pc: PaintContext = {
         ck,
         canvas,

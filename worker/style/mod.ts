@@ -23,6 +23,11 @@ export type {
   VectorStyle,
 } from "./model.ts";
 export {
+  defaultSymbol,
+  defaultSymbolColor,
+  defaultVectorStyle,
+} from "./default_symbol.ts";
+export {
   parseQmlDocument,
   parseVectorStyle,
   readRenderer,

@@ -95,7 +95,7 @@ def default_symbol_rgb(layer_id):
     sat = 64 + (h >> 9) % 192
     val = 128 + (h >> 17) % 128
     r, g, b = colorsys.hsv_to_rgb(hue / 360, sat / 255, val / 255)
-    return tuple(int(round(c * 255)) for c in (r, g, b))
+    return tuple(int(c * 255 + 0.5) for c in (r, g, b))
 
 
 def relative_source(decoded, base):

@@ -14,7 +14,7 @@ const CASES: [name: string, limit: number, what: string][] = [
   ["rgb_near_4326", 0, "nearest neighbour at 4:1 in EPSG:4326"],
   ["rgb_near_3857", 1600, "a EPSG:4326 raster warped to EPSG:3857"],
   ["roads_arrows", 700, "marker line: arrows every 3 mm, clipped"],
-  ["null_style", 1400, "layers without style: QGIS's default symbols"],
+  ["null_style", 700, "layers without style: QGIS's default symbols"],
 ];
 
 for (const [name, limit, what] of CASES) {

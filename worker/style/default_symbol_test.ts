@@ -1,0 +1,58 @@
+import assert from "node:assert/strict";
+import {
+  defaultSymbol,
+  defaultSymbolColor,
+  defaultVectorStyle,
+} from "./default_symbol.ts";
+
+Deno.test("default symbol colour: stable per layer id, the same as the reference generator's", () => {
+  // tests/parity/real/make_references.py default_symbol_rgb
+  assert.deepEqual(defaultSymbolColor("roads_1"), [36, 46, 189, 255]);
+  assert.deepEqual(defaultSymbolColor("places_null_style"), [
+    73,
+    185,
+    172,
+    255,
+  ]);
+  assert.deepEqual(defaultSymbolColor("x"), [12, 134, 43, 255]);
+});
+
+Deno.test("default symbol colour: in QGIS's random ranges (saturation ≥ 64, value ≥ 128)", () => {
+  for (let i = 0; i < 500; i++) {
+    const [r, g, b] = defaultSymbolColor(`layer_${i}`);
+    const max = Math.max(r, g, b), min = Math.min(r, g, b);
+    assert.ok(max >= 128, `value of layer_${i}: ${max}`);
+    assert.ok((max - min) / max >= 63.5 / 255, `saturation of layer_${i}`);
+  }
+  assert.notDeepEqual(defaultSymbolColor("a"), defaultSymbolColor("b"));
+});
+
+Deno.test("default symbols: QGIS's marker, line and fill", () => {
+  const c: [number, number, number, number] = [1, 2, 3, 255];
+  const m = defaultSymbol("point", c).layers[0];
+  assert.equal(m.className, "SimpleMarker");
+  assert.equal(m.props.size, "2");
+  assert.equal(m.props.color, "1,2,3,255");
+  assert.equal(m.props.outline_color, "35,35,35,255");
+  const l = defaultSymbol("line", c).layers[0];
+  assert.deepEqual([l.className, l.props.line_width, l.props.line_color], [
+    "SimpleLine",
+    "0.26",
+    "1,2,3,255",
+  ]);
+  const f = defaultSymbol("polygon", c).layers[0];
+  assert.deepEqual([f.className, f.props.outline_width, f.props.color], [
+    "SimpleFill",
+    "0.26",
+    "1,2,3,255",
+  ]);
+  assert.equal(defaultVectorStyle(null, "t").renderer.type, "nullSymbol");
+  const s = defaultVectorStyle("line", "roads_1");
+  assert.equal(s.renderer.type, "singleSymbol");
+  if (s.renderer.type === "singleSymbol") {
+    assert.equal(
+      s.renderer.symbol?.layers[0].props.line_color,
+      "36,46,189,255",
+    );
+  }
+});
