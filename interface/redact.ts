@@ -17,6 +17,33 @@ const SECRET_KEYS = new Set([
 ]);
 const SHORTENED_KEYS = new Set(["definition", "data", "value"]);
 const SHORT = 5;
+// a log line carries at most this much of any one string or array
+const LOG_STRING_LIMIT = 300;
+const LOG_ARRAY_LIMIT = 50;
+
+/** How many characters of a value an error message or log line echoes. */
+export const ECHO_LIMIT = 200;
+
+/**
+ * Returns `text` cut to its first `max` characters and a note of how many
+ * were left out, so that echoing a job's input into an error message or a
+ * log line costs a few hundred characters however large the input is.
+ *
+ * @example
+ * ```ts
+ * import { clip } from "./redact.ts";
+ * clip("x".repeat(1000), 5); // "xxxxx… (995 more characters)"
+ * clip("short"); // "short"
+ * ```
+ */
+export function clip(text: string, max: number = ECHO_LIMIT): string {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max);
+  // never cut a surrogate pair in two
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${text.slice(0, end)}… (${text.length - end} more characters)`;
+}
 
 function shorten(s: string): string {
   return s.length > SHORT * 2
@@ -28,7 +55,8 @@ function shorten(s: string): string {
  * Returns a copy of `value` safe to log: `password` and `source` fields (and
  * other secret-looking keys) become `**REDACTED**`, long `definition`/`data`
  * fields are shortened, binary data is summarised; `password=…` inside
- * strings (connection URIs) is masked too.
+ * strings (connection URIs) is masked too. Any other string is cut to 300
+ * characters and any array to 50 items (see {@link clip}).
  *
  * @example
  * ```ts
@@ -45,9 +73,15 @@ export function redact(value: unknown, key?: string): unknown {
     const masked = maskSecrets(value);
     return key !== undefined && SHORTENED_KEYS.has(key)
       ? shorten(masked)
-      : masked;
+      : clip(masked, LOG_STRING_LIMIT);
   }
-  if (Array.isArray(value)) return value.map((v) => redact(v));
+  if (Array.isArray(value)) {
+    const out = value.slice(0, LOG_ARRAY_LIMIT).map((v) => redact(v));
+    if (value.length > LOG_ARRAY_LIMIT) {
+      out.push(`… (${value.length - LOG_ARRAY_LIMIT} more items)`);
+    }
+    return out;
+  }
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = redact(v, k);
@@ -59,6 +93,11 @@ export function redact(value: unknown, key?: string): unknown {
 /**
  * Masks `password=…` and `user:password@` in connection strings and URLs.
  *
+ * Runs in time linear in `text`'s length whatever it holds: it scans by
+ * hand where a regular expression would backtrack (`\w+://` over a long
+ * word took seconds on 80 kB), so a job can echo megabytes of input into an
+ * error message without stalling the worker.
+ *
  * @example
  * ```ts
  * import { maskSecrets } from "./redact.ts";
@@ -66,7 +105,91 @@ export function redact(value: unknown, key?: string): unknown {
  * ```
  */
 export function maskSecrets(text: string): string {
-  return text
-    .replace(/(password\s*=\s*)('[^']*'|"[^"]*"|\S+)/gi, `$1${REDACTED}`)
-    .replace(/(\w+:\/\/[^:/@\s]*:)[^@\s]+@/g, `$1${REDACTED}@`);
+  return maskUrlCredentials(maskPasswordAssignments(text));
+}
+
+const PASSWORD_SEARCH = /password\s*=\s*/gi;
+const NON_SPACE_RUN = /\S*/y;
+const USER_RUN = /[^:/@\s]*/y;
+const PASSWORD_RUN = /[^@\s]*/y;
+
+/** End of the run `sticky` matches at `from`. */
+function runEnd(sticky: RegExp, text: string, from: number): number {
+  sticky.lastIndex = from;
+  sticky.exec(text);
+  return sticky.lastIndex;
+}
+
+// `password = 'a b'`, `password="x"`, `password=x`: the value becomes REDACTED.
+function maskPasswordAssignments(text: string): string {
+  let out = "";
+  let copied = 0;
+  // where the next quote of each kind is (-1: none left), so a value with
+  // an unclosed quote does not scan the rest of the text again each time
+  const nextQuote: Record<string, number> = { "'": 0, '"': 0 };
+  PASSWORD_SEARCH.lastIndex = 0;
+  for (let m; (m = PASSWORD_SEARCH.exec(text));) {
+    const valueStart = m.index + m[0].length;
+    if (valueStart >= text.length) break;
+    const first = text[valueStart];
+    let valueEnd = -1;
+    if (first === "'" || first === '"') {
+      let close = nextQuote[first];
+      if (close !== -1 && close <= valueStart) {
+        close = text.indexOf(first, valueStart + 1);
+        nextQuote[first] = close;
+      }
+      if (close !== -1) valueEnd = close + 1;
+    }
+    if (valueEnd === -1) valueEnd = runEnd(NON_SPACE_RUN, text, valueStart);
+    if (valueEnd === valueStart) {
+      // `password=` followed by nothing to mask: look on after the key
+      PASSWORD_SEARCH.lastIndex = m.index + 1;
+      continue;
+    }
+    out += text.slice(copied, valueStart) + REDACTED;
+    copied = valueEnd;
+    PASSWORD_SEARCH.lastIndex = valueEnd;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) || code === 95;
+}
+
+// `scheme://user:password@`: the password becomes REDACTED.
+function maskUrlCredentials(text: string): string {
+  let out = "";
+  let copied = 0;
+  let from = 0;
+  for (;;) {
+    const sep = text.indexOf("://", from);
+    if (sep === -1) break;
+    let schemeStart = sep;
+    while (
+      schemeStart > copied && isWordChar(text.charCodeAt(schemeStart - 1))
+    ) {
+      schemeStart--;
+    }
+    if (schemeStart === sep) {
+      from = sep + 1;
+      continue;
+    }
+    const colon = runEnd(USER_RUN, text, sep + 3);
+    if (text[colon] !== ":") {
+      from = sep + 1;
+      continue;
+    }
+    const at = runEnd(PASSWORD_RUN, text, colon + 1);
+    if (text[at] !== "@" || at === colon + 1) {
+      // no `://` before `at` can end in `password@` either: same run
+      from = Math.max(sep + 1, at);
+      continue;
+    }
+    out += text.slice(copied, colon + 1) + REDACTED + "@";
+    copied = from = at + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }

@@ -5,8 +5,11 @@
  *
  * @module
  */
-import { maskSecrets, redact } from "@qgis-server-light/interface";
+import { clip, maskSecrets, redact } from "@qgis-server-light/interface";
 import type { Logger, LogLevel } from "../runners/types.ts";
+
+/** Longest message a log line carries; fields are cut by `redact`. */
+export const LOG_MESSAGE_LIMIT = 1000;
 
 /** How log lines look. */
 export type LogFormat = "plain" | "json";
@@ -85,7 +88,8 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     log(level, message, fields = {}) {
       if (LOG_LEVELS.indexOf(level) < min) return;
       const safe = redact(fields) as Record<string, unknown>;
-      const text = maskSecrets(message);
+      // masked before it is cut: a cut must not leave half a secret
+      const text = clip(maskSecrets(message), LOG_MESSAGE_LIMIT);
       const time = now().toISOString();
       if (format === "json") {
         write(JSON.stringify({ time, level, message: text, ...safe }));

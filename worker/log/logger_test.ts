@@ -67,3 +67,16 @@ Deno.test("logger: parseLogLevel accepts the four names (and warn), refuses othe
   }
   assert(threw, "verbose refused");
 });
+
+Deno.test("logger: a huge message or field gives a short line", () => {
+  const lines: string[] = [];
+  const log = createLogger({ write: (l) => lines.push(l), now: fixed });
+  const huge = "x".repeat(10_000_000);
+  log.log("warning", `vector layer '${huge}' has no renderer`, {
+    error: `Cannot open layer: ${huge}`,
+    layers: Array.from({ length: 10_000 }, () => huge),
+  });
+  assert(lines.length === 1, "one line");
+  assert(lines[0].length < 30_000, `${lines[0].length} characters`);
+  assert(lines[0].includes("more characters"), "says what was cut");
+});

@@ -8,7 +8,7 @@
  */
 import { parseJobInfo, WireFormatError } from "@qgis-server-light/interface";
 import type { QslJobInfo } from "@qgis-server-light/interface";
-import { maskSecrets } from "@qgis-server-light/interface";
+import { clip, maskSecrets } from "@qgis-server-light/interface";
 import { runnerFor, type RunnerRegistry } from "../runners/registry.ts";
 import {
   JobError,
@@ -18,6 +18,15 @@ import {
 
 /** Content type of a failed result (as the Python client expects it). */
 export const ERROR_CONTENT_TYPE = "application/text";
+
+/**
+ * Longest message a failed result carries. Messages echo a job's input cut
+ * to a few hundred characters where they quote it; this caps the rest (a
+ * GDAL error quoting an SQL filter, several layers' causes).
+ */
+export const MESSAGE_LIMIT = 1000;
+// layer names a job's log line lists
+const LOGGED_LAYERS = 20;
 
 /** What became of a job. */
 export interface JobOutcome {
@@ -40,9 +49,17 @@ export interface JobOutcome {
 function layerNames(value: unknown): string[] {
   const layers = (value as { job?: { layers?: unknown } })?.job?.layers;
   if (!Array.isArray(layers)) return [];
-  return layers.map((l) =>
-    typeof l === "string" ? l : String((l as { name?: unknown })?.name ?? "?")
+  const names = layers.slice(0, LOGGED_LAYERS).map((l) =>
+    clip(
+      typeof l === "string"
+        ? l
+        : String((l as { name?: unknown })?.name ?? "?"),
+    )
   );
+  if (layers.length > LOGGED_LAYERS) {
+    names.push(`… (${layers.length - LOGGED_LAYERS} more)`);
+  }
+  return names;
 }
 
 /**
@@ -130,7 +147,8 @@ export async function executeJob(
       durationMs: performance.now() - started,
     };
   } catch (error) {
-    const message = maskSecrets(messageOf(error));
+    // masked before it is cut: a cut must not leave half a secret
+    const message = clip(maskSecrets(messageOf(error)), MESSAGE_LIMIT);
     return {
       status: "failed",
       data: message,
