@@ -23,6 +23,7 @@ export const WORKER_ENV_VARS: readonly string[] = [
   "QSL_MAX_WIDTH",
   "QSL_MAX_HEIGHT",
   "QSL_MAX_LAYERS",
+  "QSL_MAX_DPI",
   "QSL_REMOTE_HOSTS",
   "QSL_MAX_ATTEMPTS",
   "QSL_WORKER_ID",

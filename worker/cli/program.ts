@@ -13,7 +13,12 @@ import { isAbsolute, resolve } from "node:path";
 import type { ResultFormat } from "@qgis-server-light/interface";
 import { createLogger, type LogFormat, parseLogLevel } from "../log/logger.ts";
 import { defaultRunners, type RunnerRegistry } from "../runners/registry.ts";
-import type { Logger, LogLevel, RunnerContext } from "../runners/types.ts";
+import {
+  DEFAULT_MAX_DPI,
+  type Logger,
+  type LogLevel,
+  type RunnerContext,
+} from "../runners/types.ts";
 import { executeJob } from "../queue/execute.ts";
 import { QueueWorker } from "../queue/worker.ts";
 
@@ -94,6 +99,10 @@ function commonOptions(cmd: Command) {
         .env("QSL_MAX_LAYERS").argParser(positiveInt).default(100),
     )
     .addOption(
+      new Option("--max-dpi <dpi>", "highest dpi a job may ask for")
+        .env("QSL_MAX_DPI").argParser(positiveInt).default(DEFAULT_MAX_DPI),
+    )
+    .addOption(
       new Option("--log-level <level>", "debug | info | warning | error")
         .env("QSL_LOG_LEVEL").argParser(level).default("info" as LogLevel),
     )
@@ -111,6 +120,7 @@ interface CommonOpts {
   maxWidth: number;
   maxHeight: number;
   maxLayers: number;
+  maxDpi: number;
   logLevel: LogLevel;
   logFormat: LogFormat;
 }
@@ -145,6 +155,7 @@ function context(opts: CommonOpts, logger: Logger): RunnerContext {
       maxWidth: opts.maxWidth,
       maxHeight: opts.maxHeight,
       maxLayers: opts.maxLayers,
+      maxDpi: opts.maxDpi,
     },
     logger,
   };

@@ -81,6 +81,29 @@ Deno.test("cli render: a failing job exits 1 and says why; limits come from opti
     } finally {
       Deno.env.delete("QSL_MAX_LAYERS");
     }
+    const legend = legendJob("j", ["a"]);
+    legend.job.dpi = 600;
+    await Deno.writeTextFile(job, JSON.stringify(legend));
+    r = await runProgram([
+      "render",
+      job,
+      "--data-root",
+      dir,
+      "--max-dpi",
+      "300",
+    ]);
+    assertEquals(r.code, 1);
+    assert(
+      /dpi 600 exceeds the limit of 300/.test(r.err.join("\n")),
+      r.err.join("\n"),
+    );
+    Deno.env.set("QSL_MAX_DPI", "300");
+    try {
+      r = await runProgram(["render", job, "--data-root", dir]);
+      assertEquals(r.code, 1, "QSL_MAX_DPI");
+    } finally {
+      Deno.env.delete("QSL_MAX_DPI");
+    }
     await Deno.writeTextFile(job, "{oops");
     r = await runProgram(["render", job, "--data-root", dir]);
     assertEquals(r.code, 1);

@@ -794,32 +794,49 @@ export interface PlacedLabel {
   candidate: Candidate;
 }
 
+// Boxes spanning more cells than this are kept in one list, met by every
+// query: a label of a million pixels (a huge font, a far zoom) would
+// otherwise ask for (10⁶ / 64)² cells.
+const MAX_GRID_CELLS = 1024;
+
 class Grid {
   cell: number;
   map = new Map<string, number[]>();
+  large: number[] = [];
+  ids: number[] = [];
   constructor(cell: number) {
     this.cell = cell;
   }
-  keys(b: [number, number, number, number]): string[] {
+  keys(b: [number, number, number, number]): string[] | null {
     const c = this.cell;
+    const i0 = Math.floor(b[0] / c), i1 = Math.floor(b[2] / c);
+    const j0 = Math.floor(b[1] / c), j1 = Math.floor(b[3] / c);
+    const cells = (i1 - i0 + 1) * (j1 - j0 + 1);
+    if (!(cells <= MAX_GRID_CELLS)) return null;
     const out: string[] = [];
-    for (let i = Math.floor(b[0] / c); i <= Math.floor(b[2] / c); i++) {
-      for (let j = Math.floor(b[1] / c); j <= Math.floor(b[3] / c); j++) {
-        out.push(i + "," + j);
-      }
+    for (let i = i0; i <= i1; i++) {
+      for (let j = j0; j <= j1; j++) out.push(i + "," + j);
     }
     return out;
   }
   add(b: [number, number, number, number], id: number): void {
-    for (const k of this.keys(b)) {
+    this.ids.push(id);
+    const keys = this.keys(b);
+    if (keys === null) {
+      this.large.push(id);
+      return;
+    }
+    for (const k of keys) {
       const l = this.map.get(k);
       if (l) l.push(id);
       else this.map.set(k, [id]);
     }
   }
   query(b: [number, number, number, number]): Set<number> {
-    const s = new Set<number>();
-    for (const k of this.keys(b)) {
+    const keys = this.keys(b);
+    if (keys === null) return new Set(this.ids);
+    const s = new Set<number>(this.large);
+    for (const k of keys) {
       for (const id of this.map.get(k) ?? []) s.add(id);
     }
     return s;

@@ -179,3 +179,27 @@ Deno.test("a candidate clear of the exact symbol but not of QGIS's truncated obs
   // the cheapest "above" candidate: 1/8 of the label left of the point
   assertAlmostEquals(placed.candidate.x, 1151.52 - w / 8, 1e-6);
 });
+
+Deno.test("solve: labels of a million pixels are placed without a cell per 64 px", () => {
+  // a 10 pt font at dpi 1e6 or a label on a map zoomed to a millimetre: the
+  // collision grid once listed (10⁶ / 64)² cells for each box
+  const f = (x: number) => ({
+    candidates: candidatesAroundPoint(x, 0, { w: 2e6, h: 5e5, dist: 10 }),
+    priority: 5,
+    alwaysShow: false,
+    allowOverlap: false,
+    owner: x,
+  });
+  const small = {
+    candidates: candidatesAroundPoint(10, 10, { w: 40, h: 10, dist: 2 }),
+    priority: 1,
+    alwaysShow: false,
+    allowOverlap: false,
+    owner: 99,
+  };
+  const placed = solve([f(0), f(3e6), small], [
+    { kind: "box", box: [-1e7, -1e7, 1e7, 1e7], factor: 1, owner: -1 },
+  ]);
+  // the two huge labels fit side by side; the small one collides with them
+  assertEquals(placed.map((p) => p.feature).sort(), [0, 1]);
+});

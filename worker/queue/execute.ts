@@ -11,6 +11,7 @@ import type { QslJobInfo } from "@qgis-server-light/interface";
 import { clip, maskSecrets } from "@qgis-server-light/interface";
 import { runnerFor, type RunnerRegistry } from "../runners/registry.ts";
 import {
+  DEFAULT_MAX_DPI,
   JobError,
   type RunnerContext,
   type RunnerLimits,
@@ -62,8 +63,15 @@ function layerNames(value: unknown): string[] {
   return names;
 }
 
+const TOLERANCES = [
+  "FI_POINT_TOLERANCE",
+  "FI_LINE_TOLERANCE",
+  "FI_POLYGON_TOLERANCE",
+];
+
 /**
- * Throws a `JobError` when a job asks for more than the limits allow.
+ * Throws a `JobError` when a job asks for more than the limits allow: image
+ * size, dpi, feature info tolerances, number of layers.
  *
  * @example
  * ```ts
@@ -80,6 +88,23 @@ export function checkLimits(info: QslJobInfo, limits: RunnerLimits): void {
     throw new JobError(
       `Cannot run job: image ${width} × ${height} exceeds the limit of ${limits.maxWidth} × ${limits.maxHeight}`,
     );
+  }
+  const dpi = Number(job.dpi ?? 0);
+  const maxDpi = limits.maxDpi ?? DEFAULT_MAX_DPI;
+  if (dpi > maxDpi) {
+    throw new JobError(
+      `Cannot run job: dpi ${dpi} exceeds the limit of ${maxDpi}`,
+    );
+  }
+  // feature info's search tolerances are pixels too
+  const maxSide = Math.max(limits.maxWidth, limits.maxHeight);
+  for (const key of TOLERANCES) {
+    const pixels = Number(job[key] ?? 0);
+    if (pixels > maxSide) {
+      throw new JobError(
+        `Cannot run job: ${key} ${pixels} exceeds the limit of ${maxSide} pixels`,
+      );
+    }
   }
   const layers = Array.isArray(job.layers) ? job.layers.length : 0;
   if (layers > limits.maxLayers) {

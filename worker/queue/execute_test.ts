@@ -60,3 +60,44 @@ Deno.test("executeJob: a failed job echoes at most a few hundred characters of i
     assert.ok(outcome.layers.every((n) => n.length < 300));
   }
 });
+
+Deno.test("executeJob: dpi and feature info tolerances are bounded (configurable)", async () => {
+  const ctx = testRunnerContext(DEMO);
+  // a 128×96 labelled map at dpi 1e6 once grew to 2.4 GB and never answered
+  let outcome = await executeJob(
+    renderJob({ dpi: 1e6, width: 128, height: 96 }),
+    defaultRunners(),
+    ctx,
+  );
+  assert.equal(outcome.status, "failed");
+  assert.equal(
+    outcome.data,
+    "Cannot run job: dpi 1000000 exceeds the limit of 1200",
+  );
+  const low = testRunnerContext(DEMO, {
+    limits: { maxWidth: 100, maxHeight: 100, maxLayers: 1, maxDpi: 90 },
+  });
+  outcome = await executeJob(renderJob({ dpi: 96 }), defaultRunners(), low);
+  assert.equal(outcome.data, "Cannot run job: dpi 96 exceeds the limit of 90");
+  outcome = await executeJob(renderJob({ dpi: 90 }), defaultRunners(), low);
+  assert.equal(outcome.status, "succeed", String(outcome.data));
+  outcome = await executeJob(
+    JSON.stringify({
+      id: "2",
+      type: "QslJobInfoFeatureInfo",
+      job: {
+        INFO_FORMAT: "text/plain",
+        QUERY_LAYERS: "a",
+        I: "1",
+        J: "1",
+        FI_POINT_TOLERANCE: 1e9,
+      },
+    }),
+    defaultRunners(),
+    low,
+  );
+  assert.equal(
+    outcome.data,
+    "Cannot run job: FI_POINT_TOLERANCE 1000000000 exceeds the limit of 100 pixels",
+  );
+});

@@ -23,7 +23,23 @@ export interface RunnerLimits {
   maxHeight: number;
   /** Most layers in one job. */
   maxLayers: number;
+  /** Highest dpi a job may ask for; default {@link DEFAULT_MAX_DPI}. */
+  maxDpi?: number;
+  /**
+   * Largest size of a style's QML once inflated, in bytes; default
+   * {@link DEFAULT_MAX_STYLE_BYTES}.
+   */
+  maxStyleBytes?: number;
 }
+
+/**
+ * Default highest dpi: 1,200, four times a print map's. Every size in pixels
+ * (symbols, fonts, buffers, pattern distances) grows with it.
+ */
+export const DEFAULT_MAX_DPI = 1200;
+
+/** Default largest inflated style: 4 MiB (QGIS's own styles are kilobytes). */
+export const DEFAULT_MAX_STYLE_BYTES = 4 * 1024 * 1024;
 
 /** Everything a runner may use besides the job itself. */
 export interface RunnerContext {

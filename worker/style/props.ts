@@ -100,6 +100,15 @@ export function parseUnit(value: string | undefined): RenderUnit {
   return UNITS[(value ?? "").trim().toLowerCase()] ?? "MM";
 }
 
+/**
+ * The largest size, in pixels, a style's size becomes (either sign). Sizes
+ * follow the dpi and the map scale: a 1,000 m buffer in map units on a map
+ * zoomed to a millimetre, or a 10 m font, would otherwise ask Skia and the
+ * labelling for billions of pixels. A hundred thousand pixels is over ten
+ * times the largest image, so a clamped symbol still covers any map.
+ */
+export const MAX_PIXEL_SIZE = 100_000;
+
 /** What converting sizes to pixels needs from the map. */
 export interface UnitContext {
   /** Output dpi. */
@@ -117,9 +126,23 @@ export interface UnitContext {
  * import { toPixels } from "./props.ts";
  * toPixels(25.4, "MM", { dpi: 96, mapUnitsPerPixel: 1 }); // 96
  * toPixels(72, "Point", { dpi: 96, mapUnitsPerPixel: 1 }); // 96
+ * toPixels(1e9, "MM", { dpi: 96, mapUnitsPerPixel: 1 }); // 100000 (MAX_PIXEL_SIZE)
  * ```
  */
 export function toPixels(
+  size: number,
+  unit: RenderUnit,
+  ctx: UnitContext,
+): number {
+  const px = unclampedPixels(size, unit, ctx);
+  return px > MAX_PIXEL_SIZE
+    ? MAX_PIXEL_SIZE
+    : px < -MAX_PIXEL_SIZE
+    ? -MAX_PIXEL_SIZE
+    : px;
+}
+
+function unclampedPixels(
   size: number,
   unit: RenderUnit,
   ctx: UnitContext,

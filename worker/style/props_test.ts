@@ -1,4 +1,5 @@
 import {
+  MAX_PIXEL_SIZE,
   parseColor,
   parseUnit,
   propNumberList,
@@ -51,5 +52,18 @@ Deno.test("props: points and dash lists", () => {
     propNumberList({ customdash: "5;2;0.5;2" }, "customdash"),
     [5, 2, 0.5, 2],
     "dashes",
+  );
+});
+
+Deno.test("props: sizes in pixels are bounded, whatever the dpi, scale or size", () => {
+  const huge = { dpi: 1e6, mapUnitsPerPixel: 1e-12 };
+  eq(toPixels(10, "Point", huge), MAX_PIXEL_SIZE, "font at a million dpi");
+  eq(toPixels(5, "MapUnit", huge), MAX_PIXEL_SIZE, "buffer zoomed to 1e-12");
+  eq(toPixels(-1e300, "MM", huge), -MAX_PIXEL_SIZE, "negative offsets too");
+  eq(toPixels(1e308, "Pixel", huge), MAX_PIXEL_SIZE, "pixels");
+  eq(
+    toPixels(2, "MM", { dpi: 96, mapUnitsPerPixel: 1 }),
+    2 * 96 / 25.4,
+    "as is",
   );
 });
