@@ -12,20 +12,14 @@
  * `/qsl/root<n>` (Node's file system, so Deno's `--allow-read` applies);
  * GDAL sees nothing of the host outside it.
  *
- * Every method must run inside {@link withGdal}.
+ * Every method must run inside {@link withGdal}. Resolving a job layer's
+ * source to a GDAL path is the sources' work (`worker/sources/`).
  *
  * @module
  */
 import type { Gdal } from "./gdal.ts";
 import { takeGdalMessages } from "./gdal.ts";
-import { Lru } from "./_lru.ts";
-import {
-  type LayerRef,
-  type ResolvedSource,
-  resolveLayerSource,
-  type SourceContext,
-} from "./source.ts";
-import { type Fetched, fetchRemote, storeRemote } from "./_remote.ts";
+import { LruCache } from "../cache/lru.ts";
 import { JobError } from "../runners/types.ts";
 import type { Rect } from "../geometry/types.ts";
 
@@ -82,9 +76,27 @@ export interface CacheStats {
   hits: number;
 }
 
+/** Who a dataset is opened for: the cache key and the name in errors. */
+export interface DatasetOwner {
+  /** Layer id (part of the cache key). */
+  id: string;
+  /** Layer name, used in error messages. */
+  name: string;
+}
+
 const mounts = new Map<string, string>();
 
-function mountRoot(gdal: Gdal, realRoot: string): string {
+/**
+ * Mounts a real host folder (a data root) into GDAL's virtual file system,
+ * once, and returns its mount point (`/qsl/root<n>`). Call inside
+ * `withGdal`.
+ *
+ * @example
+ * ```ts ignore
+ * const point = mountRoot(gdal, "/srv/data"); // "/qsl/root0"
+ * ```
+ */
+export function mountRoot(gdal: Gdal, realRoot: string): string {
   let point = mounts.get(realRoot);
   if (point !== undefined) return point;
   const FS = gdal.Module.FS;
@@ -98,27 +110,9 @@ function mountRoot(gdal: Gdal, realRoot: string): string {
   return point;
 }
 
-/**
- * Path of a resolved local source inside GDAL's virtual file system.
- *
- * @example
- * ```ts ignore
- * gdalPathOf(gdal, resolved); // "/vsizip//qsl/root0/data/roads.zip/roads.shp"
- * ```
- */
-export function gdalPathOf(gdal: Gdal, resolved: ResolvedSource): string {
-  const point = mountRoot(gdal, resolved.root);
-  const prefix = resolved.source.vsiPrefix ?? "";
-  const suffix = resolved.source.vsiSuffix ?? "";
-  const inside = resolved.relativePath === ""
-    ? ""
-    : `/${resolved.relativePath}`;
-  return `${prefix}${point}${inside}${suffix}`;
-}
-
 /** A bounded cache of open datasets. */
 export class DatasetCache {
-  #lru: Lru<string, OpenDataset>;
+  #lru: LruCache<string, OpenDataset>;
   #gdal: Gdal | undefined;
   /** Counters. */
   readonly stats: CacheStats = { opened: 0, closed: 0, hits: 0 };
@@ -133,7 +127,7 @@ export class DatasetCache {
    * ```
    */
   constructor(capacity = 32) {
-    this.#lru = new Lru(capacity, (_key, ds) => {
+    this.#lru = new LruCache(capacity, (_key, ds) => {
       this.#gdal?.Module._GDALClose(ds.pointer);
       this.stats.closed++;
     });
@@ -145,21 +139,22 @@ export class DatasetCache {
   }
 
   /**
-   * Returns the open dataset for a layer's resolved source, opening it (and
-   * evicting the least recently used one) when needed. Call inside
-   * `withGdal`.
+   * Returns the open dataset at a GDAL path for a layer, opening it (and
+   * evicting the least recently used one) when needed; `version` changes
+   * when the file does. Call inside `withGdal`.
    *
    * @example
    * ```ts ignore
-   * const ds = await withGdal((gdal) => cache.open(gdal, layer, resolved, "vector"));
+   * const ds = await withGdal((gdal) =>
+   *   cache.open(gdal, layer, "vector", "/qsl/root0/data/demo.gpkg", "1234:5678")
+   * );
    * ```
    */
   open(
     gdal: Gdal,
-    layer: LayerRef,
-    resolved: ResolvedSource,
+    layer: DatasetOwner,
     kind: "vector" | "raster",
-    gdalPath: string = gdalPathOf(gdal, resolved),
+    gdalPath: string,
     version = "",
   ): OpenDataset {
     this.#gdal = gdal;
@@ -238,63 +233,3 @@ export function gdalError(gdal: Gdal): string | null {
 
 /** The process-wide dataset cache. */
 export const datasetCache: DatasetCache = new DatasetCache(32);
-
-/** A layer source resolved (and, if remote, fetched), ready to open. */
-export interface PreparedSource {
-  /** The resolved source. */
-  resolved: ResolvedSource;
-  /** The fetched bytes of a remote source not stored yet, else null. */
-  fetched: Fetched | null;
-}
-
-/**
- * Resolves a layer's source below the data root (or fetches it from an
- * allowed host). Runs outside `withGdal`: file system checks and network
- * time do not hold GDAL.
- *
- * @example
- * ```ts ignore
- * const prepared = await prepareSource(layer, ctx);
- * const ds = await withGdal((gdal) => openPrepared(gdal, layer, prepared, "raster"));
- * ```
- */
-export async function prepareSource(
-  layer: LayerRef,
-  ctx: SourceContext,
-): Promise<PreparedSource> {
-  const resolved = await resolveLayerSource(layer, ctx);
-  const fetched = resolved.remote
-    ? await fetchRemote(layer, resolved, ctx.remoteHosts)
-    : null;
-  return { resolved, fetched };
-}
-
-/**
- * Opens (or takes from {@link datasetCache}) the dataset of a prepared
- * source. Call inside `withGdal`, and use the dataset only there.
- *
- * @example
- * ```ts ignore
- * const ds = await withGdal((gdal) => openPrepared(gdal, layer, prepared, "vector"));
- * ```
- */
-export function openPrepared(
-  gdal: Gdal,
-  layer: LayerRef,
-  prepared: PreparedSource,
-  kind: "vector" | "raster",
-): OpenDataset {
-  const { resolved, fetched } = prepared;
-  if (resolved.remote) {
-    const { gdalPath, version } = storeRemote(gdal, resolved, fetched);
-    return datasetCache.open(gdal, layer, resolved, kind, gdalPath, version);
-  }
-  return datasetCache.open(
-    gdal,
-    layer,
-    resolved,
-    kind,
-    gdalPathOf(gdal, resolved),
-    resolved.version,
-  );
-}

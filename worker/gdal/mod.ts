@@ -1,55 +1,37 @@
 /**
- * Reading data with GDAL compiled to WebAssembly (`npm:gdal3.js`): layer
- * sources resolved below the data root, vector layers read into the shared
- * feature model, opened datasets cached across jobs.
+ * The GDAL engine: GDAL compiled to WebAssembly (`npm:gdal3.js`), started
+ * once and used one task at a time ({@link withGdal}); its data package
+ * read from disk; the `ogr2ogr`/`ogrinfo` library calls; GDAL's messages
+ * captured; coordinate transforms (PROJ); opened datasets kept across jobs.
+ *
+ * Reading layers is the sources' work (`worker/sources/`): this module
+ * knows nothing of jobs beyond a layer's id and name.
  *
  * @example
  * ```ts ignore
- * import { readVectorLayer } from "./mod.ts";
- * const { features } = await readVectorLayer(layer, {
- *   bbox: { xmin: 2599000, ymin: 1199000, xmax: 2631000, ymax: 1221000 },
- *   crs: "EPSG:2056",
- * }, ctx);
+ * import { withGdal } from "./mod.ts";
+ * const version = await withGdal((gdal) => gdal.Module.ccall("GDALVersionInfo", "string", ["string"], ["RELEASE_NAME"]));
  * ```
  *
  * @module
  */
-export { type Gdal, getGdal, takeGdalMessages, withGdal } from "./gdal.ts";
 export {
-  type LayerRef,
-  type LayerSource,
-  parseLayerSource,
-  type ResolvedSource,
-  resolveLayerSource,
-  type SourceContext,
-} from "./source.ts";
+  type Gdal,
+  getGdal,
+  hintFileSize,
+  readMemFile,
+  takeGdalMessages,
+  withGdal,
+} from "./gdal.ts";
 export {
   type CacheStats,
   DatasetCache,
   datasetCache,
+  type DatasetOwner,
   gdalError,
-  gdalPathOf,
   type LayerInfo,
+  mountRoot,
   type OpenDataset,
-  openPrepared,
-  type PreparedSource,
-  prepareSource,
 } from "./dataset_cache.ts";
-export {
-  type PageFeature,
-  type PageQuery,
-  readVectorLayer,
-  readVectorPage,
-  type VectorData,
-  type VectorField,
-  type VectorPage,
-  type VectorQuery,
-} from "./vector.ts";
-export type { Fetched } from "./_remote.ts";
-export type {
-  AttributeValue,
-  Feature,
-  Geometry,
-  GeometryKind,
-  Rect,
-} from "../geometry/types.ts";
+export { vectorInfo, vectorTranslate } from "./apps.ts";
+export { transformInPlace, transformRect } from "./transform.ts";

@@ -14,7 +14,7 @@ import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
 import { referenceContext } from "../../tests/parity/parity.ts";
 import { type RenderJob, renderMap } from "../runners/render.ts";
 import { renderDeps } from "../runners/render_deps.ts";
-import { readVectorLayer } from "../gdal/vector.ts";
+import { readVectorLayer } from "../sources/ogr/mod.ts";
 import { computeMapSettings } from "../map/compute.ts";
 import { getCanvasKit } from "../paint/canvaskit.ts";
 import { parseQmlDocument } from "../style/qml.ts";

@@ -56,10 +56,3 @@ export {
   type Viewport,
   type WindowReader,
 } from "./sampling.ts";
-export {
-  clearWindowCache,
-  type RasterInfo,
-  rasterInfo,
-  readWindow,
-  warpBand,
-} from "./read.ts";

@@ -10,9 +10,9 @@
 import { DOMParser } from "@xmldom/xmldom";
 import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
 import { withGdal } from "../gdal/gdal.ts";
-import { openPrepared, prepareSource } from "../gdal/dataset_cache.ts";
+import { openPrepared, prepareSource } from "../sources/gdal_dataset.ts";
 import { renderRasterLayer } from "./render.ts";
-import { clearWindowCache, warpBand } from "./read.ts";
+import { clearWindowCache, warpBand } from "../sources/gdal/mod.ts";
 import { renderPseudocolor } from "./renderers.ts";
 import { parseRasterStyle } from "./style.ts";
 import { mapFor, testContext } from "./_test_util.ts";

@@ -1,42 +1,36 @@
 /**
  * Renders a raster layer of a render job into an image of the map's size,
- * as QGIS's raster pipe does: provider (read + nearest sampling) →
- * renderer → brightness/contrast → hue/saturation; opacity premultiplied.
+ * as QGIS's raster pipe does: provider (the layer's raster source, through
+ * `worker/sources/`: blocks read and sampled) → renderer →
+ * brightness/contrast → hue/saturation; opacity premultiplied.
  *
  * @module
  */
 import type { Element } from "@xmldom/xmldom";
-import { type Gdal, withGdal } from "../gdal/gdal.ts";
-import type { LayerRef } from "../gdal/source.ts";
-import { openPrepared, prepareSource } from "../gdal/dataset_cache.ts";
+import {
+  openSource,
+  type RasterReader,
+  type SourceLayer,
+} from "../sources/mod.ts";
 import type { MapSettings } from "../map/map_settings.ts";
 import type { RunnerContext } from "../runners/types.ts";
 import { JobError } from "../runners/types.ts";
 import { applyBrightnessContrast, applyHueSaturation } from "./filters.ts";
-import { rasterInfo, readWindow, warpBand } from "./read.ts";
 import { type RasterBlock, renderBlocks, rendererBands } from "./renderers.ts";
 import {
   type BlockValues,
-  providerBlock,
   providerResampling,
   rasterIteratorTiles,
   rasterViewport,
   type Viewport,
-  type WindowReader,
 } from "./sampling.ts";
-import {
-  parseRasterStyle,
-  type RasterStyle,
-  type ResamplingMethod,
-} from "./style.ts";
+import { parseRasterStyle, type RasterStyle } from "./style.ts";
 import { resampleSize, scaleBilinear } from "./resample.ts";
 import {
   leaseScratch,
   type ScratchLease,
   syncScratch,
 } from "../cache/scratch.ts";
-
-const WINDOW_PLANNED = Symbol("window planned");
 
 /** A rendered raster layer. */
 export interface RasterImage {
@@ -56,7 +50,7 @@ export interface RasterImage {
 }
 
 /** The job layer fields a raster render reads (structurally `QslJobLayer`). */
-export type RasterJobLayer = LayerRef;
+export type RasterJobLayer = SourceLayer;
 
 function applyUserNoData(
   values: BlockValues,
@@ -123,14 +117,6 @@ function mapScratchFor(pixels: number): Uint8Array {
   if (bytes > RGBA_SCRATCH_BYTES) return new Uint8Array(bytes);
   if (mapScratch.length < bytes) mapScratch = new Uint8Array(bytes);
   return mapScratch.subarray(0, bytes).fill(0);
-}
-
-// The dry run's arrays are dropped at its read: they share the real run's.
-function planAlloc(length: number): BlockValues {
-  const next = blockScratchNext;
-  const values = blockAlloc(length);
-  blockScratchNext = next;
-  return values;
 }
 
 function paste(
@@ -202,11 +188,17 @@ export async function renderRasterLayer(
     });
     return null;
   }
-  const prepared = await prepareSource(layer, ctx);
+  const source = openSource(layer, ctx);
+  if (source.kind !== "raster") {
+    throw new JobError(
+      `Cannot render layer '${layer.name}': provider '${source.provider}' is not a raster source`,
+    );
+  }
   const bands = rendererBands(renderer);
-  const renderWithGdal = async (gdal: Gdal): Promise<RasterImage | null> => {
-    const ds = openPrepared(gdal, layer, prepared, "raster");
-    const info = rasterInfo(gdal, ds);
+  const renderFrom = async (
+    reader: RasterReader,
+  ): Promise<RasterImage | null> => {
+    const info = reader.info;
     for (const b of [...bands, style.alphaBand].filter((b) => b > 0)) {
       if (b > info.bandCount) {
         throw new JobError(
@@ -225,11 +217,6 @@ export async function renderRasterLayer(
       if (viewport === null || viewport.width === 0 || viewport.height === 0) {
         return null;
       }
-      const grid = {
-        width: info.width,
-        height: info.height,
-        extent: info.extent,
-      };
       const providerXRes = (info.extent.xmax - info.extent.xmin) / info.width;
       const resample = style.resampling.provider
         ? providerResampling(style.resampling)
@@ -246,59 +233,17 @@ export async function renderRasterLayer(
         );
         const [w, h] = size ?? [tile.width, tile.height];
         const read = async (band: number): Promise<RasterBlock> => {
-          // The provider asks for at most one window per block; read it
-          // first (GDAL is asynchronous here), then sample synchronously.
-          const windows: Float64Array[] = [];
-          const requests: Parameters<WindowReader>[] = [];
-          const single = resample === undefined &&
+          blockSingle = resample === undefined &&
             SINGLE_EXACT.has(info.dataTypes[band - 1]);
-          blockSingle = single;
-          // A dry run stops at the read: it only learns the window.
-          try {
-            providerBlock(
-              grid,
-              (...args) => {
-                requests.push(args);
-                throw WINDOW_PLANNED;
-              },
-              tile.extent,
-              w,
-              h,
-              resample,
-              planAlloc,
-            );
-          } catch (error) {
-            if (error !== WINDOW_PLANNED) throw error;
-          }
-          for (const r of requests) {
-            windows.push(
-              await readWindow(
-                gdal,
-                ds,
-                info,
-                band,
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                r[4],
-                r[5],
-                useSrcNoData(band),
-                r[6] as ResamplingMethod | undefined,
-              ),
-            );
-          }
-          let k = 0;
-          blockSingle = single;
-          const values = providerBlock(
-            grid,
-            () => windows[k++],
-            tile.extent,
-            w,
-            h,
+          const values = await reader.block(band, {
+            extent: tile.extent,
+            crs: map.crs,
+            width: w,
+            height: h,
             resample,
-            blockAlloc,
-          );
+            useSourceNoData: useSrcNoData(band),
+            alloc: blockAlloc,
+          });
           applyUserNoData(values, style.userNoData[band]);
           return {
             width: w,
@@ -352,8 +297,7 @@ export async function renderRasterLayer(
         drawn = true;
       }
     } else {
-      // Another CRS: GDAL's warper onto the map grid stands in for
-      // QgsRasterProjector's approximate reprojection.
+      // Another CRS: the source reprojects onto the map grid.
       const whole: Viewport = {
         left: 0,
         top: 0,
@@ -364,17 +308,14 @@ export async function renderRasterLayer(
       };
       const method = style.resampling.zoomedIn;
       const warp = async (band: number): Promise<RasterBlock> => {
-        const values = await warpBand(
-          gdal,
-          ds,
-          band,
-          map.crs,
-          whole.extent,
-          whole.width,
-          whole.height,
+        const values = await reader.block(band, {
+          extent: whole.extent,
+          crs: map.crs,
+          width: whole.width,
+          height: whole.height,
           method,
-          useSrcNoData(band),
-        );
+          useSourceNoData: useSrcNoData(band),
+        });
         applyUserNoData(values, style.userNoData[band]);
         return {
           width: whole.width,
@@ -410,11 +351,11 @@ export async function renderRasterLayer(
       blendMode: style.blendMode,
     };
   };
-  return await withGdal(async (gdal) => {
+  return await source.read(async (reader) => {
     // raster renders run one at a time here: the lease is this render's
     blockLease = leaseScratch();
     try {
-      return await renderWithGdal(gdal);
+      return await renderFrom(reader);
     } finally {
       blockLease?.release();
       blockLease = null;

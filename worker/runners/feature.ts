@@ -4,9 +4,9 @@
  * alias), the query's FES 2.0 filter applied, paged over a stable FID order.
  *
  * Unlike the Python runner, which reads every feature and pages afterwards,
- * the filter is pushed down to GDAL where OGR SQL can say it and only the
- * page leaves GDAL; only a filter part OGR SQL cannot say (LIKE, spatial
- * predicates, functions) makes the runner test every candidate itself.
+ * the filter goes to the layer's source, which pushes down what its dialect
+ * can say and reads only the page; only a filter part it cannot say (LIKE,
+ * spatial predicates, functions) makes it test every candidate itself.
  *
  * @module
  */
@@ -17,16 +17,9 @@ import {
   type QueryCollection,
   type QueryFeature,
 } from "@qgis-server-light/interface";
-import { readVectorPage } from "../gdal/vector.ts";
-import type { PageFeature, PageQuery, VectorPage } from "../gdal/vector.ts";
-import {
-  evaluate,
-  type Expression,
-  isTruthy,
-  splitForPushdown,
-} from "../expression/mod.ts";
-import { filterBBox, ogcFilterToExpression } from "../filter/mod.ts";
-import { parseWkb } from "../geometry/wkb.ts";
+import { openVectorSource, type PageFeature } from "../sources/mod.ts";
+import type { Expression } from "../expression/mod.ts";
+import { ogcFilterToExpression } from "../filter/mod.ts";
 import type { AttributeValue } from "../geometry/types.ts";
 import { JobError, type Runner, type RunnerContext } from "./types.ts";
 
@@ -67,89 +60,30 @@ function toQueryFeature(f: PageFeature): QueryFeature {
   };
 }
 
-interface LayerFilter {
-  where?: string;
-  residual: Expression | null;
-  bbox?: PageQuery["bbox"];
-  bboxCrs?: string;
-}
-
-function prepareFilter(definition: string | null | undefined): LayerFilter {
-  if (!definition || !definition.trim()) return { residual: null };
-  let expression: Expression;
+function parseFilter(
+  definition: string | null | undefined,
+): Expression | null {
+  if (!definition || !definition.trim()) return null;
   try {
-    expression = ogcFilterToExpression(definition);
+    return ogcFilterToExpression(definition);
   } catch (e) {
     throw new JobError(
       `Cannot apply the query's filter: ${(e as Error).message}`,
       { cause: e },
     );
   }
-  const { where, residual } = splitForPushdown(expression);
-  const box = filterBBox(expression);
-  return {
-    where,
-    residual,
-    bbox: box?.rect,
-    bboxCrs: box?.srs ? normaliseSrs(box.srs) : undefined,
-  };
-}
-
-/** `urn:ogc:def:crs:EPSG::2056`, `http://www.opengis.net/def/crs/EPSG/0/2056` → `EPSG:2056`. */
-function normaliseSrs(srs: string): string {
-  const m = /EPSG(?::{1,2}|\/0\/)(\d+)$/i.exec(srs) ?? /#(\d+)$/.exec(srs);
-  return m ? `EPSG:${m[1]}` : srs;
 }
 
 async function queryLayer(
   layer: QslJobLayer,
-  filter: LayerFilter,
+  filter: Expression | null,
   startIndex: number,
   count: number | null,
   ctx: RunnerContext,
 ): Promise<{ matched: number; features: PageFeature[] }> {
-  if (layer.driver !== "ogr") {
-    throw new JobError(
-      `Cannot query layer '${layer.name}': its driver '${layer.driver}' is not a vector source (only 'ogr' layers have features)`,
-    );
-  }
-  const base = {
-    where: filter.where,
-    bbox: filter.bbox,
-    bboxCrs: filter.bboxCrs,
-  };
-  if (!filter.residual) {
-    const page: VectorPage = await readVectorPage(
-      layer,
-      { ...base, startIndex, count, orderByFid: true },
-      ctx,
-    );
-    return { matched: page.numbersMatched, features: page.features };
-  }
-  // What OGR SQL cannot say is tested here, on every candidate GDAL returns.
-  const all = await readVectorPage(layer, {
-    ...base,
-    startIndex: 0,
-    count: null,
-    orderByFid: true,
-  }, ctx);
-  const residual = filter.residual;
-  const kept = all.features.filter((f) => {
-    const geometry = f.wkb ? parseWkb(f.wkb) : null;
-    return isTruthy(
-      evaluate(residual, {
-        feature: { id: f.id, attributes: f.attributes, geometry },
-        geometry,
-      }),
-    );
-  });
-  return {
-    matched: kept.length,
-    features: kept.slice(
-      startIndex,
-      count === null ? undefined : startIndex + count,
-    ),
-  };
+  const source = openVectorSource(layer, ctx, "query");
+  const page = await source.page({ filter, startIndex, count });
+  return { matched: page.numbersMatched, features: page.features };
 }
 
 /**
@@ -174,7 +108,7 @@ export const featureRunner: Runner<QslJobInfoFeature> = async (info, ctx) => {
         `Cannot run the feature query: ${query.aliases.length} aliases for ${query.layers.length} layers`,
       );
     }
-    const filter = prepareFilter(query.filter?.definition);
+    const filter = parseFilter(query.filter?.definition);
     for (const [i, layer] of query.layers.entries()) {
       const page = await queryLayer(layer, filter, startIndex, count, ctx);
       matched += page.matched;

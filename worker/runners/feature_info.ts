@@ -20,7 +20,14 @@ import type {
   QslJobLayer,
   QslJobParameterFeatureInfo,
 } from "@qgis-server-light/interface";
-import { readVectorLayer } from "../gdal/vector.ts";
+import {
+  collectFeatures,
+  openSource,
+  type RasterSource,
+  type VectorSource,
+} from "../sources/mod.ts";
+import { evaluate, type Expression, isTruthy } from "../expression/mod.ts";
+import { ogcFilterToExpression } from "../filter/mod.ts";
 import { computeMapSettings } from "../map/compute.ts";
 import { mapVariables } from "../map/variables.ts";
 import type { MapSettings } from "../map/map_settings.ts";
@@ -35,12 +42,12 @@ import type {
   Feature,
   GeometryKind,
 } from "../geometry/types.ts";
-import { distanceTo, hitsRect, searchRect } from "../geometry/hit_test.ts";
+import { distanceTo } from "../geometry/hit_test.ts";
 import type { PaintContext } from "../paint/context.ts";
 import { symbolPicker } from "../paint/vector_layer.ts";
 import { renderDeps } from "./render_deps.ts";
-import { rasterValuesAt } from "./feature_info_raster.ts";
 import {
+  type BandValue,
   INFO_FORMATS,
   type InfoFeature,
   type InfoLayer,
@@ -169,10 +176,10 @@ function layerStyle(layer: QslJobLayer): LayerStyle {
 
 async function queryVectorLayer(
   layer: QslJobLayer,
+  source: VectorSource,
   job: QslJobParameterFeatureInfo,
   map: MapSettings,
   point: [number, number],
-  ctx: RunnerContext,
 ): Promise<InfoFeature[]> {
   const { vector: style, visibleAt } = layerStyle(layer);
   if (!visibleAt(map.scale)) return [];
@@ -185,15 +192,11 @@ async function queryVectorLayer(
     layer_name: layer.name,
     layer: layer.id,
   };
-  let where: string | undefined;
-  let keep: ((f: Feature) => boolean) | null = null;
+  let filter: Expression | null = null;
   const filterXml = layer.filter?.definition;
   if (filterXml && filterXml.trim()) {
     try {
-      const prepared = renderDeps.prepareFilter!(filterXml);
-      where = prepared.where;
-      const residual = prepared.residual;
-      if (residual) keep = (f) => residual(f, variables);
+      filter = ogcFilterToExpression(filterXml);
     } catch (error) {
       throw new JobError(
         `${FAIL}: the filter of layer '${layer.name}' cannot be applied: ${
@@ -203,22 +206,20 @@ async function queryVectorLayer(
       );
     }
   }
-  // The geometry type is known once read: read the widest rectangle.
-  const widest = Math.max(
-    ...(["point", "line", "polygon"] as const).map((k) =>
-      toleranceFor(k, job, map)
-    ),
-  );
-  const data = await readVectorLayer(layer, {
-    bbox: searchRect(point[0], point[1], widest),
+  const data = await source.hitTest({
+    point,
     crs: map.crs,
-    where,
-  }, ctx);
-  const rect = searchRect(
-    point[0],
-    point[1],
-    toleranceFor(data.geometryKind, job, map),
-  );
+    tolerance: (kind) => toleranceFor(kind, job, map),
+    filter,
+  });
+  // what the source could not apply is evaluated here
+  const residual = data.residual;
+  const keep = residual
+    ? (f: Feature) =>
+      isTruthy(
+        evaluate(residual, { feature: f, geometry: f.geometry, variables }),
+      )
+    : null;
   // symbolPicker reads only the map, the compiler and the variables.
   const pc = { map, compile: renderDeps.compile, variables } as PaintContext;
   const pick = style
@@ -226,8 +227,8 @@ async function queryVectorLayer(
     : null;
   const hits: { f: Feature; d: number }[] = [];
   try {
-    for (const f of data.features) {
-      if (!f.geometry || !hitsRect(f.geometry, rect)) continue;
+    for (const f of await collectFeatures(data)) {
+      if (!f.geometry) continue;
       if (keep && !keep(f)) continue;
       if (pick && pick(f).length === 0) continue;
       hits.push({ f, d: distanceTo(f.geometry, point[0], point[1]) });
@@ -255,6 +256,16 @@ async function queryVectorLayer(
   }));
 }
 
+/** Every band's value at the point, named as QGIS names them. */
+async function rasterBands(
+  source: RasterSource,
+  point: [number, number],
+  crs: string,
+): Promise<BandValue[] | null> {
+  const values = await source.valuesAt(point, crs);
+  return values?.map((value, i) => ({ name: `Band ${i + 1}`, value })) ?? null;
+}
+
 /** A date, time or date-time value as QGIS shows it for its field type. */
 function temporalText(v: Date, type: string | undefined): AttributeValue {
   const p = (n: number, w = 2) => String(n).padStart(w, "0");
@@ -274,9 +285,9 @@ function temporalText(v: Date, type: string | undefined): AttributeValue {
  * Answers a feature info job's parameters.
  *
  * @throws {JobError} for an unsupported format, a job without a map, a bad
- * pixel, an unknown query layer or one of another driver than ogr or
- * gdal, a raster that cannot be read, or a style or filter that
- * cannot be read.
+ * pixel, an unknown query layer or one whose provider the worker does not
+ * have, a source that cannot be read, or a style or filter that cannot be
+ * read.
  * @example
  * ```ts ignore
  * import { featureInfo } from "./feature_info.ts";
@@ -328,31 +339,26 @@ export async function featureInfo(
   }
   const [i, j] = queryPixel(job, map.width, map.height);
   const queried = resolveQueryLayers(job.QUERY_LAYERS, job.layers);
-  for (const layer of queried) {
-    const driver = (layer.driver ?? "").toLowerCase();
-    if (driver !== "ogr" && driver !== "gdal") {
-      throw new JobError(
-        `${FAIL}: layer '${layer.name}' has driver '${layer.driver}', which is not supported`,
-      );
-    }
-  }
+  // every queried layer's provider is known before anything is read
+  const sources = queried.map((layer) => openSource(layer, ctx));
   // The pixel's centre, as QGIS Server's infoPointToMapCoordinates.
   const point: [number, number] = [
     map.extent.xmin + (i + 0.5) * map.mapUnitsPerPixel,
     map.extent.ymax - (j + 0.5) * map.mapUnitsPerPixel,
   ];
   const layers: InfoLayer[] = [];
-  for (const layer of queried) {
-    if (layer.driver.toLowerCase() === "gdal") {
+  for (const [k, layer] of queried.entries()) {
+    const source = sources[k];
+    if (source.kind === "raster") {
       const bands = layerStyle(layer).visibleAt(map.scale)
-        ? await rasterValuesAt(layer, point[0], point[1], map.crs, ctx)
+        ? await rasterBands(source, point, map.crs)
         : null;
       layers.push({ name: layer.name, features: [], bands: bands ?? [] });
       continue;
     }
     layers.push({
       name: layer.name,
-      features: await queryVectorLayer(layer, job, map, point, ctx),
+      features: await queryVectorLayer(layer, source, job, map, point),
     });
   }
   const text = writeFeatureInfo({ crs: map.crs, layers }, format)!;

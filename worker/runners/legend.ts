@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { sourceKind } from "../sources/mod.ts";
 import type { Element } from "@xmldom/xmldom";
 import type {
   QslJobInfoLegend,
@@ -82,7 +83,8 @@ export function layerLegend(
     );
     return { title: layer.name, entries: [] };
   }
-  if ((layer.driver ?? "").toLowerCase() === "gdal") {
+  // the style says how a layer draws; its provider only whether it is a raster
+  if (sourceKind(layer) === "raster") {
     let style;
     try {
       style = parseRasterStyle(root);

@@ -1,9 +1,10 @@
 /**
  * The render runner: a `QslJobInfoRender` job becomes the PNG or JPEG QGIS
  * would have drawn. Layers are drawn bottom first — the job's FIRST layer
- * is on top — vectors read with GDAL and painted with Skia through the
- * layer's QML renderer, rasters drawn from the raster renderer's image,
- * each layer composited with its opacity and blend mode.
+ * is on top — vectors read from their source (`worker/sources/`, whatever
+ * the provider) and painted with Skia through the layer's QML renderer,
+ * rasters drawn from the raster renderer's image, each layer composited
+ * with its opacity and blend mode.
  *
  * @module
  */
@@ -11,8 +12,12 @@ import { isAbsolute, relative, resolve } from "node:path";
 import { realpathSync } from "node:fs";
 import type { Canvas, CanvasKit } from "canvaskit-wasm";
 import { getCanvasKit } from "../paint/canvaskit.ts";
-import { readVectorLayer } from "../gdal/vector.ts";
-import type { LayerRef } from "../gdal/source.ts";
+import {
+  collectFeatures,
+  openSource,
+  type SourceLayer,
+} from "../sources/mod.ts";
+import type { Expression } from "../expression/mod.ts";
 import { computeMapSettings, type MapJob } from "../map/compute.ts";
 import { mapVariables } from "../map/variables.ts";
 import type { MapSettings } from "../map/map_settings.ts";
@@ -41,7 +46,7 @@ import { renderDeps } from "./render_deps.ts";
 import type { Element } from "@xmldom/xmldom";
 
 /** A job layer as a render job carries it (wire names). */
-export interface RenderJobLayer extends LayerRef {
+export interface RenderJobLayer extends SourceLayer {
   /** The layer's style: QML, zlib-compressed and urlsafe-base64 encoded. */
   style?: { name?: string | null; definition: string } | null;
   /** An OGC filter on the layer (`{ definition: xml }`, or the XML itself), or null. */
@@ -99,25 +104,23 @@ export interface LabelEngineLike {
   delete(): void;
 }
 
-/** A layer filter split for GDAL and for the features read. */
-export interface PreparedFilter {
-  /** OGR SQL `WHERE` pushed down to GDAL, if any part could be. */
-  where?: string;
-  /** Tests the features read against the rest of the filter, or null. */
-  residual:
-    | ((f: Feature, variables: Record<string, unknown>) => boolean)
-    | null;
-}
+/** Tests a feature against a filter, with the map's variables. */
+export type FeatureTest = (
+  f: Feature,
+  variables: Record<string, unknown>,
+) => boolean;
 
 /** What the runner plugs in from the other parts of the worker. */
 export interface RenderDeps {
   /** Expression compiler (rules, data-defined properties, expression categories). */
   compile: ExpressionCompiler;
   /**
-   * Prepares a layer's OGC filter (XML): the part OGR SQL can say (`where`,
-   * pushed down to GDAL) and the rest, tested on every feature read.
+   * Parses a layer's OGC filter (XML) into an expression; the source
+   * pushes down what its dialect can say and returns the rest.
    */
-  prepareFilter?: (xml: string) => PreparedFilter;
+  parseFilter?: (xml: string) => Expression;
+  /** Compiles the filter part a source returned into a feature test. */
+  filterTest?: (residual: Expression) => FeatureTest;
   /** Raster renderer. */
   renderRaster?: RasterRenderer;
   /** Creates a label engine for a map; `warn` reaches the job's log. */
@@ -353,8 +356,8 @@ export async function renderMap(
       const root: Element | null = layer.style?.definition
         ? styleRoot(layer.name, layer.style.definition)
         : null;
-      const driver = (layer.driver ?? "ogr").toLowerCase();
-      if (driver === "gdal") {
+      const source = openSource(layer, ctx);
+      if (source.kind === "raster") {
         if (!deps.renderRaster) {
           warn(
             `raster layer '${layer.name}' is not drawn: no raster renderer is configured`,
@@ -380,11 +383,6 @@ export async function renderMap(
         }
         continue;
       }
-      if (driver !== "ogr") {
-        throw new JobError(
-          `Cannot render layer '${layer.name}': driver '${layer.driver}' is not supported`,
-        );
-      }
       const styled = root ? vectorStyleOf(root) : null;
       // QgsMapLayer::isInScaleRange
       if (root && !visibleAtScale(root, map.scale)) continue;
@@ -403,21 +401,18 @@ export async function renderMap(
         2,
         ...symbols.map((s) => symbolExtentPx(s, map)),
       )) * map.mapUnitsPerPixel;
-      let where: string | undefined;
       const filterXml = typeof layer.filter === "string"
         ? layer.filter
         : layer.filter?.definition;
-      // what OGR SQL can express goes to GDAL; the rest is evaluated here
-      let keep: ((f: Feature) => boolean) | null = null;
+      let filter: Expression | null = null;
       if (filterXml && filterXml.trim()) {
-        if (!deps.prepareFilter) {
+        if (!deps.parseFilter || !deps.filterTest) {
           throw new JobError(
             `Cannot apply the filter of layer '${layer.name}': no filter support is configured`,
           );
         }
-        let prepared: PreparedFilter;
         try {
-          prepared = deps.prepareFilter(filterXml);
+          filter = deps.parseFilter(filterXml);
         } catch (error) {
           throw new JobError(
             `Cannot apply the filter of layer '${layer.name}': ${
@@ -426,11 +421,8 @@ export async function renderMap(
             { cause: error },
           );
         }
-        where = prepared.where;
-        const residual = prepared.residual;
-        if (residual) keep = (f) => residual(f, baseVariables);
       }
-      const data = await readVectorLayer(layer, {
+      const data = await source.features({
         bbox: {
           xmin: map.extent.xmin - grow,
           ymin: map.extent.ymin - grow,
@@ -438,9 +430,14 @@ export async function renderMap(
           ymax: map.extent.ymax + grow,
         },
         crs: map.crs,
-        where,
-      }, ctx);
-      const features = keep ? data.features.filter(keep) : data.features;
+        filter,
+      });
+      // what the source could not apply is evaluated here
+      let features = await collectFeatures(data);
+      if (data.residual) {
+        const test = deps.filterTest!(data.residual);
+        features = features.filter((f) => test(f, baseVariables));
+      }
       const style = styled ?? defaultVectorStyle(data.geometryKind, layer.id);
       const pc: PaintContext = {
         ck,

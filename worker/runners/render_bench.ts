@@ -15,7 +15,7 @@ import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
 import { referenceContext } from "../../tests/parity/parity.ts";
 import { type RenderJob, renderMap } from "./render.ts";
 import { renderDeps } from "./render_deps.ts";
-import { readVectorLayer } from "../gdal/vector.ts";
+import { collectFeatures, openVectorSource } from "../sources/mod.ts";
 import { computeMapSettings } from "../map/compute.ts";
 import { getCanvasKit } from "../paint/canvaskit.ts";
 import { encodePng, encodePremultipliedPng } from "../paint/png.ts";
@@ -41,14 +41,14 @@ if (!NO_REFERENCE) {
   const zonesMap = computeMapSettings(zones);
   const group = "zones_outline_style 640×440 (Python worker: 16 ms)";
   benches.push({
-    name: "read its features only (readVectorLayer)",
+    name: "read its features only (source.features)",
     group,
     baseline: true,
     async fn() {
-      await readVectorLayer(zones.layers[0], {
-        bbox: zonesMap.extent,
-        crs: zonesMap.crs,
-      }, zonesCtx);
+      const source = openVectorSource(zones.layers[0], zonesCtx, "read");
+      await collectFeatures(
+        await source.features({ bbox: zonesMap.extent, crs: zonesMap.crs }),
+      );
     },
   });
   benches.push({

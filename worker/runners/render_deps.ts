@@ -7,33 +7,17 @@
 import type { RenderDeps } from "./render.ts";
 import { renderRasterLayer } from "../raster/render.ts";
 import { createLabelEngine } from "../labels/engine.ts";
-import {
-  compileExpression,
-  evaluate,
-  isTruthy,
-  splitForPushdown,
-} from "../expression/mod.ts";
+import { compileExpression, evaluate, isTruthy } from "../expression/mod.ts";
 import { ogcFilterToExpression } from "../filter/mod.ts";
 
 /** The worker's render dependencies. */
 export const renderDeps: RenderDeps = {
   compile: compileExpression,
-  prepareFilter: (xml) => {
-    const { where, residual } = splitForPushdown(ogcFilterToExpression(xml));
-    return {
-      where,
-      residual: residual
-        ? (feature, variables) =>
-          isTruthy(
-            evaluate(residual, {
-              feature,
-              geometry: feature.geometry,
-              variables,
-            }),
-          )
-        : null,
-    };
-  },
+  parseFilter: ogcFilterToExpression,
+  filterTest: (residual) => (feature, variables) =>
+    isTruthy(
+      evaluate(residual, { feature, geometry: feature.geometry, variables }),
+    ),
   renderRaster: renderRasterLayer,
   createLabelEngine: (map, ck, warn) =>
     createLabelEngine(map, ck, { compile: compileExpression, warn }),

@@ -134,6 +134,10 @@ Deno.test("render: bad input fails with a JobError naming the cause", async () =
       }],
     }, /Cannot open layer 'x'/],
     [{ ...base, svg_paths: ["../.."] }, /outside the data root/],
+    [
+      { ...base, layers: [{ ...layer("x", "<qgis/>"), driver: "wfs" }] },
+      /Cannot open layer 'x': provider 'wfs' is not supported \(supported: gdal, ogr\)/,
+    ],
   ];
   for (const [job, re] of cases) {
     let e: unknown;
@@ -177,16 +181,26 @@ Deno.test("render: OGC filters: pushed down to GDAL, or tested on the features r
   if (await center(job("forest")) !== 0) {
     throw new Error("kind = forest drops it");
   }
-  // the path for what OGR SQL cannot say: the filter tested on each feature
-  const residual = {
-    ...renderDeps,
-    prepareFilter: () => ({
-      residual: (f: { attributes: Record<string, unknown> }) =>
-        f.attributes.kind === "forest",
-    }),
-  };
-  if (await center(job("lake"), residual) !== 0) {
-    throw new Error("residual drops the lake");
+  // the path for what OGR SQL cannot say (LIKE is case-sensitive in QGIS):
+  // the source returns it as the residual, tested here on each feature
+  const like = (pattern: string): RenderJob => ({
+    ...job("lake"),
+    layers: [{
+      ...job("lake").layers[0],
+      filter: {
+        definition:
+          `<Filter xmlns="http://www.opengis.net/ogc"><PropertyIsLike wildCard="%" singleChar="_" escapeChar="\\">
+      <PropertyName>kind</PropertyName><Literal>${pattern}</Literal></PropertyIsLike></Filter>`,
+      },
+    }],
+  });
+  if (await center(like("la%")) !== 255) {
+    throw new Error("kind LIKE 'la%' keeps the lake");
+  }
+  if (await center(like("LA%")) !== 0) {
+    throw new Error(
+      "kind LIKE 'LA%' drops it (case-sensitive, not pushed down)",
+    );
   }
   const bad = {
     ...job("lake"),

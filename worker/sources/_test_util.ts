@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { withGdal } from "./gdal.ts";
+import { withGdal } from "../gdal/gdal.ts";
 
 /** Standard base64 of bytes. */
 export function encodeBase64(bytes: Uint8Array): string {

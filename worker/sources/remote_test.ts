@@ -1,9 +1,9 @@
 import { assert, assertEquals, assertRejects } from "./_assert.ts";
-import { readVectorLayer } from "./vector.ts";
+import { readVectorLayer } from "./ogr/read.ts";
 import { convertGeoJson, sampleCollection } from "./_test_util.ts";
 import { JobError } from "../runners/types.ts";
-import { fetchRemote } from "./_remote.ts";
-import { resolveLayerSource } from "./source.ts";
+import { fetchRemote } from "./remote.ts";
+import { resolveLayerSource } from "./file_source.ts";
 
 const ALL = { xmin: 2500000, ymin: 1000000, xmax: 2800000, ymax: 1300000 };
 

@@ -1,8 +1,8 @@
-import { assert, assertEquals, assertRejects } from "./_assert.ts";
-import { readVectorLayer } from "./vector.ts";
-import { convertGeoJson, sampleCollection } from "./_test_util.ts";
-import { getGdal } from "./gdal.ts";
-import { JobError } from "../runners/types.ts";
+import { assert, assertEquals, assertRejects } from "../_assert.ts";
+import { readVectorLayer } from "./read.ts";
+import { convertGeoJson, sampleCollection } from "../_test_util.ts";
+import { getGdal } from "../../gdal/gdal.ts";
+import { JobError } from "../../runners/types.ts";
 
 // GDAL's WebAssembly is loaded before the permissions are narrowed (the
 // worker loads it at start, with read access to the package files).

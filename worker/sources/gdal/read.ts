@@ -1,5 +1,5 @@
 /**
- * Reading raster bands with gdal3.js: the grid, CRS and no-data of an open
+ * Reading raster bands with gdal3.js (the `gdal` provider): the grid, CRS and no-data of an open
  * dataset (GDAL's C API), source windows resampled as `GDALRasterIO` does
  * (`gdal_translate -srcwin -outsize` into a raw ENVI file), and a warp onto
  * the map grid for rasters in another CRS. Every function runs inside
@@ -7,36 +7,13 @@
  *
  * @module
  */
-import { type Gdal, hintFileSize, readMemFile } from "../gdal/gdal.ts";
-import type { OpenDataset } from "../gdal/dataset_cache.ts";
-import { gdalError } from "../gdal/dataset_cache.ts";
-import { JobError } from "../runners/types.ts";
-import type { Rect } from "../geometry/types.ts";
-import type { ResamplingMethod } from "./style.ts";
-
-/** What a raster dataset is. */
-export interface RasterInfo {
-  /** Columns. */
-  width: number;
-  /** Rows. */
-  height: number;
-  /** Band count. */
-  bandCount: number;
-  /** GDAL geotransform. */
-  geoTransform: number[];
-  /** Extent (north-up rasters). */
-  extent: Rect;
-  /** True when the geotransform has rotation terms or rows going up. */
-  rotated: boolean;
-  /** Per band (index 0 = band 1): GDAL data type number. */
-  dataTypes: number[];
-  /** Per band: the no-data value as the band's type represents it, or null. */
-  noData: (number | null)[];
-  /** CRS as `AUTH:CODE` when the WKT names one, else null. */
-  crs: string | null;
-  /** CRS as WKT ("" when the dataset has none). */
-  wkt: string;
-}
+import { type Gdal, hintFileSize, readMemFile } from "../../gdal/gdal.ts";
+import type { OpenDataset } from "../../gdal/dataset_cache.ts";
+import { gdalError } from "../../gdal/dataset_cache.ts";
+import { JobError } from "../../runners/types.ts";
+import type { Rect } from "../../geometry/types.ts";
+import type { ResamplingMethod } from "../../raster/style.ts";
+import type { RasterInfo } from "../source.ts";
 
 const infos = new WeakMap<OpenDataset, RasterInfo>();
 

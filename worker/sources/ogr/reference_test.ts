@@ -1,7 +1,7 @@
-import { assert, assertEquals } from "./_assert.ts";
-import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
-import { readVectorLayer, readVectorPage } from "./vector.ts";
-import { encodeBase64 } from "./_test_util.ts";
+import { assert, assertEquals } from "../_assert.ts";
+import { NO_REFERENCE, REFERENCE_DIR } from "../../../tests/reference.ts";
+import { readVectorLayer, readVectorPage } from "./read.ts";
+import { encodeBase64 } from "../_test_util.ts";
 
 const SWISS = { xmin: 2400000, ymin: 1000000, xmax: 2900000, ymax: 1400000 };
 

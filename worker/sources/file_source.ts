@@ -27,7 +27,7 @@ export interface LayerRef {
   remote?: boolean | null;
   /** Folder below the data root. */
   folder_name?: string | null;
-  /** `ogr` (vectors) or `gdal` (rasters). */
+  /** QGIS provider key (`ogr`, `gdal`, …); absent: `ogr`. */
   driver?: string | null;
 }
 
@@ -102,7 +102,7 @@ function optionalString(
  *
  * @example
  * ```ts
- * import { parseLayerSource } from "./source.ts";
+ * import { parseLayerSource } from "./file_source.ts";
  * const s = parseLayerSource({
  *   id: "l1",
  *   name: "places",
@@ -198,7 +198,7 @@ function inside(root: string, path: string): boolean {
  *
  * @example
  * ```ts ignore
- * import { resolveLayerSource } from "./source.ts";
+ * import { resolveLayerSource } from "./file_source.ts";
  * const r = await resolveLayerSource(layer, { dataRoot: "/data", remoteHosts: [] });
  * r.location; // "/data/data/demo.gpkg"
  * ```

@@ -1,7 +1,7 @@
-import { assertEquals } from "./_assert.ts";
-import { readVectorPage } from "./vector.ts";
-import { convertGeoJson } from "./_test_util.ts";
-import { withGdal } from "./gdal.ts";
+import { assertEquals } from "../_assert.ts";
+import { readVectorPage } from "./read.ts";
+import { convertGeoJson } from "../_test_util.ts";
+import { withGdal } from "../../gdal/gdal.ts";
 
 /** ISO WKB → WKT as GDAL writes it (integers only in this test). */
 function wkt(wkb: Uint8Array): string {

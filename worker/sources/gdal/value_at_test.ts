@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { sourcePixel } from "./feature_info_raster.ts";
+import { sourcePixel } from "./value_at.ts";
 
 Deno.test("sourcePixel: north-up grids, edges, outside, rotated and degenerate geotransforms", () => {
   const gt = [100, 10, 0, 200, 0, -10];

@@ -1,5 +1,5 @@
 /**
- * Reading vector layers with GDAL (WebAssembly).
+ * Reading vector files with GDAL (WebAssembly), for the `ogr` provider.
  *
  * gdal3.js exports only a small part of OGR's C API (no feature iteration),
  * so features leave GDAL through `ogr2ogr`: the source's subset and the
@@ -19,17 +19,22 @@ import type {
   Geometry,
   GeometryKind,
   Rect,
-} from "../geometry/types.ts";
-import { JobError } from "../runners/types.ts";
-import { type Gdal, readMemFile, takeGdalMessages, withGdal } from "./gdal.ts";
+} from "../../geometry/types.ts";
+import { JobError } from "../../runners/types.ts";
+import {
+  type Gdal,
+  readMemFile,
+  takeGdalMessages,
+  withGdal,
+} from "../../gdal/gdal.ts";
 import {
   gdalError,
   type LayerInfo,
   type OpenDataset,
-  openPrepared,
-  prepareSource,
-} from "./dataset_cache.ts";
-import type { LayerRef, LayerSource, SourceContext } from "./source.ts";
+} from "../../gdal/dataset_cache.ts";
+import { openPrepared, prepareSource } from "../gdal_dataset.ts";
+import type { LayerRef, LayerSource, SourceContext } from "../file_source.ts";
+import type { FeaturePage, PageFeature, VectorField } from "../source.ts";
 import {
   type FgbColumn,
   type FgbGeometry,
@@ -39,8 +44,8 @@ import {
   readProperties,
 } from "./_flatgeobuf.ts";
 import { toWkb } from "./_wkb.ts";
-import { vectorInfo, vectorTranslate } from "./_apps.ts";
-import { transformInPlace, transformRect } from "./_transform.ts";
+import { vectorInfo, vectorTranslate } from "../../gdal/apps.ts";
+import { transformInPlace, transformRect } from "../../gdal/transform.ts";
 
 /** What to read from a layer for a map. */
 export interface VectorQuery {
@@ -54,14 +59,6 @@ export interface VectorQuery {
   fields?: string[] | "all";
 }
 
-/** A field of a layer. */
-export interface VectorField {
-  /** Field name. */
-  name: string;
-  /** OGR type name: `String`, `Integer`, `Integer64`, `Real`, `Date`, `DateTime`, `Time`, `Boolean`, `Binary`, … */
-  type: string;
-}
-
 /** Features read for a map. */
 export interface VectorData {
   /** The fields read, in layer order; a named FID column (GeoPackage's `fid`) first, as QGIS lists it. */
@@ -72,8 +69,8 @@ export interface VectorData {
   features: Feature[];
 }
 
-/** What to read for one page of a feature request. */
-export interface PageQuery {
+/** What to read for one page of a feature request, in OGR SQL. */
+export interface OgrPageQuery {
   /** OGR SQL attribute filter (ANDed with the subset). */
   where?: string;
   /** Spatial filter. */
@@ -89,31 +86,6 @@ export interface PageQuery {
   /** Pages are ordered by feature id. */
   orderByFid: true;
 }
-
-/** A feature of a page: attributes and ISO WKB geometry. */
-export interface PageFeature {
-  /** Feature id (OGR FID). */
-  id: number;
-  /** Attribute values by field name, in field order (a named FID column first). */
-  attributes: Record<string, AttributeValue>;
-  /** ISO WKB (little-endian), as QGIS's `QgsGeometry.asWkb()`; null without geometry. */
-  wkb: Uint8Array | null;
-}
-
-/** One page of features. */
-export interface VectorPage {
-  /** Every field of the layer; a named FID column first, as QGIS lists it. */
-  fields: VectorField[];
-  /** Name of the layer's FID column (QGIS lists it first, e.g. `fid` for GeoPackage), or null. */
-  fidColumn: string | null;
-  /** Layer geometry kind. */
-  geometryKind: GeometryKind | null;
-  /** How many features match the filter (all pages). */
-  numbersMatched: number;
-  /** This page's features, in FID order. */
-  features: PageFeature[];
-}
-
 const FID = "qsl_fid";
 let outputSerial = 0;
 
@@ -620,7 +592,7 @@ function withFid(info: LayerInfo): VectorField[] {
  *
  * @example
  * ```ts ignore
- * import { readVectorLayer } from "./vector.ts";
+ * import { readVectorLayer } from "./read.ts";
  * const data = await readVectorLayer(layer, {
  *   bbox: { xmin: 2599000, ymin: 1199000, xmax: 2631000, ymax: 1221000 },
  *   crs: "EPSG:2056",
@@ -741,16 +713,16 @@ function reproject(
  *
  * @example
  * ```ts ignore
- * import { readVectorPage } from "./vector.ts";
+ * import { readVectorPage } from "./read.ts";
  * const page = await readVectorPage(layer, { startIndex: 0, count: 10, orderByFid: true }, ctx);
  * page.numbersMatched;
  * ```
  */
 export async function readVectorPage(
   layer: LayerRef,
-  query: PageQuery,
+  query: OgrPageQuery,
   ctx: SourceContext,
-): Promise<VectorPage> {
+): Promise<FeaturePage> {
   if (!Number.isInteger(query.startIndex) || query.startIndex < 0) {
     throw new RangeError("Cannot read page: startIndex must be an integer ≥ 0");
   }

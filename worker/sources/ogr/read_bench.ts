@@ -6,14 +6,15 @@
  *     deno bench -A worker/gdal/vector_bench.ts    # Deno's statistics
  *     deno run -A worker/gdal/vector_bench.ts      # medians of 21 runs, ratios
  */
-import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
-import { readVectorLayer } from "./vector.ts";
-import { getGdal, takeGdalMessages, withGdal } from "./gdal.ts";
-import { datasetCache } from "./dataset_cache.ts";
-import { type LayerRef, resolveLayerSource } from "./source.ts";
-import { convertGeoJson } from "./_test_util.ts";
-import type { Rect } from "../geometry/types.ts";
-import { printMedians } from "../../tests/bench/medians.ts";
+import { NO_REFERENCE, REFERENCE_DIR } from "../../../tests/reference.ts";
+import { readVectorLayer } from "./read.ts";
+import { getGdal, takeGdalMessages, withGdal } from "../../gdal/gdal.ts";
+import { datasetCache } from "../../gdal/dataset_cache.ts";
+import { type LayerRef, resolveLayerSource } from "../file_source.ts";
+import { gdalPathOf } from "../gdal_dataset.ts";
+import { convertGeoJson } from "../_test_util.ts";
+import type { Rect } from "../../geometry/types.ts";
+import { printMedians } from "../../../tests/bench/medians.ts";
 
 const SWISS: Rect = {
   xmin: 2400000,
@@ -50,9 +51,8 @@ async function readAsGeoJson(
     const ds = datasetCache.open(
       gdal,
       layer,
-      resolved,
       "vector",
-      undefined,
+      gdalPathOf(gdal, resolved),
       resolved.version,
     );
     const name = JSON.parse(layer.source).layerName;

@@ -7,9 +7,9 @@
  *
  * @module
  */
-import type { Gdal } from "./gdal.ts";
-import { Lru } from "./_lru.ts";
-import type { LayerRef, ResolvedSource } from "./source.ts";
+import type { Gdal } from "../gdal/gdal.ts";
+import { LruCache } from "../cache/lru.ts";
+import type { LayerRef, ResolvedSource } from "./file_source.ts";
 import { JobError } from "../runners/types.ts";
 
 /** Largest remote file fetched, in bytes. */
@@ -39,7 +39,7 @@ interface Stored {
 
 let serial = 0;
 let gdalRef: Gdal | undefined;
-const stored = new Lru<string, Stored>(8, (_url, s) => {
+const stored = new LruCache<string, Stored>(8, (_url, s) => {
   // GDAL keeps an open dataset's file readable after the unlink.
   try {
     gdalRef?.Module.FS.unlink(s.path);

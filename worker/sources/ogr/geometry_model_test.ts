@@ -1,7 +1,7 @@
-import { assert, assertEquals } from "./_assert.ts";
-import { readVectorLayer } from "./vector.ts";
-import { convertGeoJson } from "./_test_util.ts";
-import { withGdal } from "./gdal.ts";
+import { assert, assertEquals } from "../_assert.ts";
+import { readVectorLayer } from "./read.ts";
+import { convertGeoJson } from "../_test_util.ts";
+import { withGdal } from "../../gdal/gdal.ts";
 
 const BBOX = { xmin: -100, ymin: -100, xmax: 100, ymax: 100 };
 

@@ -4,7 +4,7 @@ import {
   assertRejects,
   assertThrows,
 } from "./_assert.ts";
-import { parseLayerSource, resolveLayerSource } from "./source.ts";
+import { parseLayerSource, resolveLayerSource } from "./file_source.ts";
 import { JobError } from "../runners/types.ts";
 
 function layer(source: unknown, extra: Record<string, unknown> = {}) {

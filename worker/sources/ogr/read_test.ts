@@ -1,11 +1,12 @@
-import { assert, assertEquals, assertRejects } from "./_assert.ts";
+import { assert, assertEquals, assertRejects } from "../_assert.ts";
 import { zipSync } from "fflate";
-import { readVectorLayer, readVectorPage } from "./vector.ts";
-import { convertGeoJson, sampleCollection } from "./_test_util.ts";
-import { JobError } from "../runners/types.ts";
-import { DatasetCache, datasetCache } from "./dataset_cache.ts";
-import { withGdal } from "./gdal.ts";
-import { resolveLayerSource } from "./source.ts";
+import { readVectorLayer, readVectorPage } from "./read.ts";
+import { convertGeoJson, sampleCollection } from "../_test_util.ts";
+import { JobError } from "../../runners/types.ts";
+import { DatasetCache, datasetCache } from "../../gdal/dataset_cache.ts";
+import { withGdal } from "../../gdal/gdal.ts";
+import { resolveLayerSource } from "../file_source.ts";
+import { gdalPathOf } from "../gdal_dataset.ts";
 
 const NEAR = { xmin: 2599000, ymin: 1199000, xmax: 2615000, ymax: 1215000 };
 const ALL = { xmin: 2500000, ymin: 1000000, xmax: 2800000, ymax: 1300000 };
@@ -421,7 +422,7 @@ Deno.test("the dataset cache closes evicted datasets and reopens replaced files"
     for (const format of ["gpkg", "flatgeobuf", "gpkg"]) {
       const l = layer(FORMATS[format], format);
       const r = await resolveLayerSource(l, ctx);
-      cache.open(gdal, l, r, "vector", undefined, r.version);
+      cache.open(gdal, l, "vector", gdalPathOf(gdal, r), r.version);
     }
     assertEquals(cache.size, 1);
     assertEquals(cache.stats, { opened: 3, closed: 2, hits: 0 });
@@ -465,9 +466,8 @@ Deno.test("readVectorLayer's batch reprojection equals ogr2ogr -t_srs", async ()
       const ds = datasetCache.open(
         gdal,
         l,
-        resolved,
         "vector",
-        undefined,
+        gdalPathOf(gdal, resolved),
         resolved.version,
       );
       gdal.Module._CPLErrorReset();

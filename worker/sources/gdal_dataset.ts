@@ -1,0 +1,100 @@
+/**
+ * Opening a layer's file with GDAL, shared by the providers that read
+ * through GDAL (`ogr`, `gdal`, later `spatialite`, `delimitedtext`, `gpx`):
+ * the source resolved below the data root (or fetched from an allowed
+ * host) outside the engine's lock, then opened — or taken from the
+ * engine's dataset cache — inside it.
+ *
+ * @module
+ */
+import type { Gdal } from "../gdal/gdal.ts";
+import {
+  datasetCache,
+  mountRoot,
+  type OpenDataset,
+} from "../gdal/dataset_cache.ts";
+import {
+  type LayerRef,
+  type ResolvedSource,
+  resolveLayerSource,
+  type SourceContext,
+} from "./file_source.ts";
+import { type Fetched, fetchRemote, storeRemote } from "./remote.ts";
+
+/** A layer source resolved (and, if remote, fetched), ready to open. */
+export interface PreparedSource {
+  /** The resolved source. */
+  resolved: ResolvedSource;
+  /** The fetched bytes of a remote source not stored yet, else null. */
+  fetched: Fetched | null;
+}
+
+/**
+ * Path of a resolved local source inside GDAL's virtual file system (the
+ * data root mounted once).
+ *
+ * @example
+ * ```ts ignore
+ * gdalPathOf(gdal, resolved); // "/vsizip//qsl/root0/data/roads.zip/roads.shp"
+ * ```
+ */
+export function gdalPathOf(gdal: Gdal, resolved: ResolvedSource): string {
+  const point = mountRoot(gdal, resolved.root);
+  const prefix = resolved.source.vsiPrefix ?? "";
+  const suffix = resolved.source.vsiSuffix ?? "";
+  const inside = resolved.relativePath === ""
+    ? ""
+    : `/${resolved.relativePath}`;
+  return `${prefix}${point}${inside}${suffix}`;
+}
+
+/**
+ * Resolves a layer's source below the data root (or fetches it from an
+ * allowed host). Runs outside `withGdal`: file system checks and network
+ * time do not hold GDAL.
+ *
+ * @example
+ * ```ts ignore
+ * const prepared = await prepareSource(layer, ctx);
+ * const ds = await withGdal((gdal) => openPrepared(gdal, layer, prepared, "raster"));
+ * ```
+ */
+export async function prepareSource(
+  layer: LayerRef,
+  ctx: SourceContext,
+): Promise<PreparedSource> {
+  const resolved = await resolveLayerSource(layer, ctx);
+  const fetched = resolved.remote
+    ? await fetchRemote(layer, resolved, ctx.remoteHosts)
+    : null;
+  return { resolved, fetched };
+}
+
+/**
+ * Opens (or takes from the engine's dataset cache) the dataset of a
+ * prepared source. Call inside `withGdal`, and use the dataset only there.
+ *
+ * @example
+ * ```ts ignore
+ * const ds = await withGdal((gdal) => openPrepared(gdal, layer, prepared, "vector"));
+ * ```
+ */
+export function openPrepared(
+  gdal: Gdal,
+  layer: LayerRef,
+  prepared: PreparedSource,
+  kind: "vector" | "raster",
+): OpenDataset {
+  const { resolved, fetched } = prepared;
+  if (resolved.remote) {
+    const { gdalPath, version } = storeRemote(gdal, resolved, fetched);
+    return datasetCache.open(gdal, layer, kind, gdalPath, version);
+  }
+  return datasetCache.open(
+    gdal,
+    layer,
+    kind,
+    gdalPathOf(gdal, resolved),
+    resolved.version,
+  );
+}
