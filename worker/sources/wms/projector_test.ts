@@ -1,7 +1,7 @@
 import { assert, assertEquals } from "./_assert.ts";
 import { projectBlock, reprojectPixels } from "./projector.ts";
 import { withGdal } from "../../gdal/gdal.ts";
-import { transformInPlace } from "../../gdal/_transform.ts";
+import { transformInPlace } from "../../gdal/transform.ts";
 
 Deno.test("projectBlock: the source block QGIS 3.22's projector asks for (EPSG:2056 map, EPSG:3857 WMS)", async () => {
   // QgsRasterProjector::block(1, 2640000,1190000 : 2680000,1220000, 400, 300)

@@ -16,7 +16,7 @@
 import type { Element } from "@xmldom/xmldom";
 import type { Rect } from "../../geometry/types.ts";
 import { withGdal } from "../../gdal/gdal.ts";
-import { transformInPlace, transformRect } from "../../gdal/_transform.ts";
+import { transformInPlace, transformRect } from "../../gdal/transform.ts";
 import { isGeographic, normaliseCrs } from "../../map/compute.ts";
 import type { MapSettings } from "../../map/map_settings.ts";
 import { getCanvasKit } from "../../paint/canvaskit.ts";
