@@ -1,16 +1,19 @@
 /**
  * How a `JobResult` travels on `notifications:{id}`.
  *
- * - `json` (our default, language-neutral): one UTF-8 JSON object
+ * - `pickle` (the worker's default): what the Python worker publishes — a
+ *   pickle of `qgis_server_light.interface.job.common.output.JobResult`
+ *   with its five fields; binary data as `bytes` (a QueryCollection as its
+ *   JSON bytes, as the Python feature runner sends it), so an unchanged
+ *   Python client's `pickle.loads` gets a `JobResult`.
+ * - `json` (language-neutral, `--result-format json`): one UTF-8 JSON object
  *   `{"qsl_result": 1, "id", "content_type", "worker_id", "worker_host_name",
  *   "data_encoding", "data"}` where `data_encoding` is `base64` (binary
  *   data, e.g. an image, base64 in `data`), `text` (a string) or `json`
  *   (any JSON value, e.g. a QueryCollection).
- * - `pickle`: what the Python worker publishes — a pickle of
- *   `qgis_server_light.interface.job.common.output.JobResult` with its five
- *   fields; binary data as `bytes` (a QueryCollection as its JSON bytes,
- *   as the Python feature runner sends it), so an unchanged Python client's
- *   `pickle.loads` gets a `JobResult`.
+ *
+ * {@link decodeResult} reads both, so the interface's `RedisQueue` works
+ * with either.
  *
  * @module
  */

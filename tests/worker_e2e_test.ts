@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decode } from "fast-png";
 import { startTestRedis } from "./redis_server.ts";
-import { legendJob, submit, waitFor } from "./worker_util.ts";
+import { legendJob, sleep, submit, waitFor } from "./worker_util.ts";
 import { decodeResult } from "../interface/result_codec.ts";
 import { jobKey, processingKey, workerKey } from "../interface/protocol.ts";
 import { WORKER_ENV_VARS } from "../worker/cli/env_vars.ts";
@@ -32,13 +32,21 @@ interface Proc {
 }
 
 function spawn(args: string[]): Proc {
-  const child = new Deno.Command(Deno.execPath(), {
+  return spawnCommand(Deno.execPath(), args);
+}
+
+function spawnCommand(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Proc {
+  const child = new Deno.Command(command, {
     args,
     cwd: REPO,
     stdin: "null",
     stdout: "piped",
     stderr: "piped",
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...env },
   }).spawn();
   let text = "";
   const dec = new TextDecoder();
@@ -108,7 +116,9 @@ Deno.test("e2e: a worker killed with SIGKILL while holding a job: the job is re-
     assertEquals(hash.status, "succeed", "status");
     assertEquals(result.worker_id, "worker-b", "finished by B");
     assertEquals(hash.attempts, "2", "second attempt");
-    assertEquals((result.data as { layers: string[] }).layers, ["x", "y"]);
+    // pickle (the default) carries a JSON value as its bytes, as Python does
+    const data = JSON.parse(new TextDecoder().decode(result.data as Uint8Array));
+    assertEquals(data.layers, ["x", "y"]);
     assertEquals(
       await client.exists(processingKey("worker-a")),
       0,
@@ -507,6 +517,10 @@ Deno.test("e2e: a second signal exits at once, leaving the held job for re-queue
     );
     w.child.kill("SIGTERM");
     await waitFor(() => w.log().includes("worker stopping"), 5000, "stopping");
+    // a signal within a second of the first is the same request delivered
+    // twice (process group and `deno task`): ignored
+    w.child.kill("SIGINT");
+    await sleep(1200);
     const t0 = Date.now();
     w.child.kill("SIGINT");
     const status = await w.child.status;
@@ -526,5 +540,168 @@ Deno.test("e2e: a second signal exits at once, leaving the held job for re-queue
     client.disconnect();
     await Deno.remove(root, { recursive: true });
     await redis.stop();
+  }
+});
+
+/** A python3 that can import `module`, or undefined. */
+async function pythonWith(module: string): Promise<string | undefined> {
+  for (const python of ["python3", "/usr/bin/python3"]) {
+    try {
+      const out = await new Deno.Command(python, {
+        args: ["-c", `import ${module}`],
+        stdout: "null",
+        stderr: "null",
+      }).output();
+      if (out.success) return python;
+    } catch { /* not there */ }
+  }
+  return undefined;
+}
+
+/**
+ * The upstream project's git snapshot (the `fetch` tool's mirror beside the
+ * worktree, or `QSL_UPSTREAM_GIT`), or undefined.
+ */
+function upstreamGit(): string | undefined {
+  const dir = Deno.env.get("QSL_UPSTREAM_GIT") ??
+    join(REPO, "../.mirror/opengisch+qgis-server-light/repo");
+  try {
+    Deno.statSync(join(dir, "HEAD"));
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Extracts the upstream Python package from the snapshot into `into`. */
+async function extractUpstream(git: string, into: string): Promise<string> {
+  const archive = await new Deno.Command("git", {
+    args: ["--git-dir", git, "archive", "HEAD", "src/qgis_server_light"],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert(archive.success, new TextDecoder().decode(archive.stderr));
+  const tar = new Deno.Command("tar", {
+    args: ["-x", "-C", into],
+    stdin: "piped",
+  }).spawn();
+  const w = tar.stdin.getWriter();
+  await w.write(archive.stdout);
+  await w.close();
+  assert((await tar.status).success, "tar -x");
+  return join(into, "src");
+}
+
+/** A map of the demo's zones, red, as any client would post it. */
+function demoZonesJob(id: string) {
+  const job = renderJob(id, "zones.geojson");
+  job.job.bbox = {
+    x_min: 2599000,
+    y_min: 1194000,
+    x_max: 2607000,
+    y_max: 1204000,
+    z_min: 0,
+    z_max: 0,
+  };
+  job.job.width = 64;
+  job.job.height = 80;
+  return job;
+}
+
+function redPixels(png: Uint8Array): number {
+  const img = decode(png);
+  let red = 0;
+  for (let i = 0; i < img.data.length; i += 4) {
+    if (img.data[i] === 255 && img.data[i + 1] === 0 && img.data[i + 3] > 0) {
+      red++;
+    }
+  }
+  return red;
+}
+
+Deno.test("e2e: the Quick start worker (`deno task worker`, -P=worker, default result format) answers the Python protocol and the upstream RedisQueue.post; SIGTERM to its process group exits 0", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  const tmp = await Deno.makeTempDir({ prefix: "qsl_quickstart_" });
+  // As the README's Quick start runs it; `timeout` puts it in a process group
+  // of its own and, when signalled, signals the child and the whole group
+  // (deno task forwards the signal too: the worker gets two).
+  const w = spawnCommand("timeout", [
+    "--preserve-status",
+    "-s",
+    "TERM",
+    "300",
+    Deno.execPath(),
+    "task",
+    "worker",
+  ], { QSL_REDIS_URL: redis.url, QSL_WORKER_ID: "quickstart" });
+  try {
+    await registered(client, "quickstart");
+    const clients: [string, string[]][] = [];
+    const python = await pythonWith("socket");
+    if (python) {
+      clients.push(["stand-in", [
+        python,
+        join(REPO, "tests/worker_python_client.py"),
+        String(redis.port),
+      ]]);
+    } else console.warn("python3 not found: the Python-protocol case skipped");
+    const git = upstreamGit();
+    const withRedis = await pythonWith("redis.asyncio");
+    if (git && withRedis) {
+      const src = await extractUpstream(git, tmp);
+      clients.push(["upstream RedisQueue", [
+        withRedis,
+        join(REPO, "tests/worker_upstream_client.py"),
+        src,
+        redis.url,
+      ]]);
+    } else {
+      console.warn(
+        `upstream client case skipped: ${
+          git ? "" : "no snapshot of opengisch/qgis-server-light " +
+            "(../.mirror/opengisch+qgis-server-light/repo or QSL_UPSTREAM_GIT)"
+        }${git || withRedis ? "" : "; "}${
+          withRedis ? "" : "no python3 with redis-py (Debian: python3-redis)"
+        }`,
+      );
+    }
+    for (const [name, args] of clients) {
+      const id = crypto.randomUUID();
+      const infoFile = join(tmp, `${id}.json`);
+      await Deno.writeTextFile(infoFile, JSON.stringify(demoZonesJob(id)));
+      const stand = name === "stand-in";
+      const out = await new Deno.Command(args[0], {
+        args: [...args.slice(1), ...(stand ? [id] : []), infoFile],
+        stdout: "piped",
+        stderr: "piped",
+      }).output();
+      const err = new TextDecoder().decode(out.stderr);
+      assert(out.success, `${name}: ${err}\nworker log:\n${w.log()}`);
+      const r = JSON.parse(new TextDecoder().decode(out.stdout));
+      assertEquals(
+        r.type,
+        "qgis_server_light.interface.job.common.output.JobResult",
+        `${name}: class`,
+      );
+      assertEquals([r.status, r.content_type, r.worker_id], [
+        "succeed",
+        "image/png",
+        "quickstart",
+      ], `${name}: result`);
+      if (stand) assertEquals(r.id, id, "id");
+      const png = Uint8Array.from(atob(r.data_b64), (c) => c.charCodeAt(0));
+      const img = decode(png);
+      assertEquals([img.width, img.height], [64, 80], `${name}: size`);
+      assert(redPixels(png) > 500, `${name}: the zones are drawn`);
+    }
+  } finally {
+    w.child.kill("SIGTERM");
+    const status = await w.child.status;
+    client.disconnect();
+    await Deno.remove(tmp, { recursive: true });
+    await redis.stop();
+    assertEquals(status.code, 0, `exit code; log:\n${w.log()}`);
+    assert(w.log().includes("worker stopped"), w.log());
   }
 });

@@ -161,6 +161,9 @@ function context(opts: CommonOpts, logger: Logger): RunnerContext {
   };
 }
 
+/** A signal this soon after the first is the same request delivered twice. */
+const REPEAT_SIGNAL_MS = 1000;
+
 function defaultSignals(stop: () => void): () => void {
   const signals: Deno.Signal[] = ["SIGINT", "SIGTERM"];
   for (const s of signals) Deno.addSignalListener(s, stop);
@@ -203,9 +206,11 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         .env("QSL_REDIS_URL").default("redis://localhost:6379"),
     )
     .addOption(
-      new Option("--result-format <format>", "how results are published")
-        .env("QSL_RESULT_FORMAT").choices(["json", "pickle"] as const)
-        .default("json" as const),
+      new Option(
+        "--result-format <format>",
+        "how results are published: pickle (what Python clients read) or json",
+      ).env("QSL_RESULT_FORMAT").choices(["pickle", "json"] as const)
+        .default("pickle" as const),
     )
     .addOption(
       new Option("--max-attempts <n>", "attempts before a job is a poison pill")
@@ -243,9 +248,14 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         blockSeconds: Math.max(1, Math.min(5, Math.floor(expiry / 3))),
       });
       io.onWorker?.(worker);
-      let signalled = false;
+      let signalled: number | undefined;
       const remove = (io.onSignals ?? defaultSignals)(() => {
-        if (signalled) {
+        // One stop request often arrives twice: `deno task` forwards the
+        // signal it gets, and a terminal's Ctrl-C or `timeout` signals the
+        // whole process group as well. Only a signal well after the first
+        // means "now".
+        if (signalled !== undefined) {
+          if (Date.now() - signalled < REPEAT_SIGNAL_MS) return;
           // The held job stays in processing:{id}; another worker re-queues
           // it once this worker's registration expires.
           logger.log("warning", "second signal: exiting at once", {
@@ -253,7 +263,7 @@ export function buildProgram(io: ProgramIo = {}): Command & {
           });
           Deno.exit(1);
         }
-        signalled = true;
+        signalled = Date.now();
         worker.stop();
       });
       try {

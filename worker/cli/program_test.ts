@@ -127,7 +127,7 @@ Deno.test("cli: usage errors name the cause", async () => {
   );
   r = await runProgram(["run", "--data-root", ".", "--result-format", "xml"]);
   assert(
-    /Allowed choices are json, pickle/.test(r.err.join("\n")),
+    /Allowed choices are pickle, json/.test(r.err.join("\n")),
     r.err.join("\n"),
   );
   r = await runProgram(["run", "--data-root", ".", "--log-level", "loud"]);

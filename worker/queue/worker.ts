@@ -53,7 +53,7 @@ export interface QueueWorkerOptions {
   runners: RunnerRegistry;
   /** What runners receive besides the job (its `logger` also logs the loop). */
   context: RunnerContext;
-  /** How results are encoded; default `json`. */
+  /** How results are encoded; default `pickle` (what the Python worker sends). */
   resultFormat?: ResultFormat;
   /** Worker id; default a random UUID. */
   workerId?: string;
@@ -143,7 +143,7 @@ export class QueueWorker {
       redisUrl: options.redisUrl,
       runners: options.runners,
       context: options.context,
-      resultFormat: options.resultFormat ?? "json",
+      resultFormat: options.resultFormat ?? "pickle",
       maxAttempts: options.maxAttempts ?? 3,
       blockSeconds: options.blockSeconds ?? 5,
       heartbeatSeconds: options.heartbeatSeconds ?? 10,
