@@ -41,6 +41,18 @@ export class UsageError extends Error {
   }
 }
 
+function projectSize(value: string): number {
+  const mib = Number(value);
+  // JavaScript strings end at 2^29 characters: 500 MiB of XML is the most
+  // a project's text can be.
+  if (!Number.isFinite(mib) || mib <= 0 || mib > 500) {
+    throw new UsageError(
+      `Cannot read projects: --max-project-size must be a number of MiB from 1 to 500, not '${value}'`,
+    );
+  }
+  return Math.floor(mib * 1024 * 1024);
+}
+
 const encoder = new TextEncoder();
 const write =
   (stream: { writeSync(p: Uint8Array): number }) => (text: string) => {
@@ -103,8 +115,14 @@ export async function runCli(
     )
     .option("--output <file>", "write to this file instead of stdout")
     .option("--no-read-sources", "do not open the layers' data for field types")
+    .option(
+      "--max-project-size <MiB>",
+      "largest project XML read (a .qgz's .qgs inflated)",
+      "128",
+    )
     .action((opts) => {
       action = (async () => {
+        const maxBytes = projectSize(opts.maxProjectSize);
         const format = opts.outputFormat.toLowerCase();
         if (!OUTPUT_FORMATS.includes(format as OutputFormat)) {
           throw new UsageError(
@@ -119,7 +137,7 @@ export async function runCli(
             `Cannot export ${opts.project}: the project must be a .qgs or .qgz file`,
           );
         }
-        const project = await readProject(opts.project);
+        const project = await readProject(opts.project, { maxBytes });
         const config = await exportProject(project, {
           unifyLayerNamesByGroup: opts.unifyLayerNamesByGroup,
           separator: opts.separator,
@@ -160,8 +178,14 @@ export async function runCli(
       "--pg-service-conf <path>",
       "a pg_service.conf to read services from",
     )
+    .option(
+      "--max-project-size <MiB>",
+      "largest project XML read (a .qgz's .qgs inflated)",
+      "128",
+    )
     .action((opts) => {
       action = (async () => {
+        const maxBytes = projectSize(opts.maxProjectSize);
         const env = (name: string) => {
           try {
             return Deno.env.get(name);
@@ -185,6 +209,7 @@ export async function runCli(
           dataRoot,
           encodeStyle: context.encodeStyle,
           pgServices: await loadPgServices(opts.pgServiceConf, warn),
+          maxProjectBytes: maxBytes,
           log: (m) => err(`${m}\n`),
         });
         const server = Deno.serve({

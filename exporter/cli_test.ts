@@ -96,6 +96,17 @@ Deno.test("usage errors exit 2", async () => {
   assert.equal(format.code, 2);
   assert.match(format.stderr, /--output-format must be json or xml/);
   assert.equal((await cli("frobnicate")).code, 2);
+  for (const size of ["0", "x", "501"]) {
+    const r = await cli(
+      "export",
+      "--project",
+      `${TESTDATA}basic.qgs`,
+      "--max-project-size",
+      size,
+    );
+    assert.equal(r.code, 2, size);
+    assert.match(r.stderr, /--max-project-size must be a number of MiB/);
+  }
 });
 
 Deno.test("bad input exits 1 with one clear message", async () => {
@@ -110,7 +121,21 @@ Deno.test("bad input exits 1 with one clear message", async () => {
       `${dir}/empty.qgz`,
       zipSync({ "readme.txt": new Uint8Array([1]) }),
     );
+    // A bomb's central directory: it announces 1 GiB (the bench inflates a
+    // real one).
+    const bomb = zipSync({ "bomb.qgs": new TextEncoder().encode("<qgis/>") });
+    const view = new DataView(bomb.buffer);
+    for (let at = 0; at + 4 <= bomb.length; at++) {
+      if (view.getUint32(at, true) === 0x02014b50) {
+        view.setUint32(at + 24, 1 << 30, true);
+      }
+    }
+    await Deno.writeFile(`${dir}/bomb.qgz`, bomb);
     const cases: [string, RegExp][] = [
+      [
+        `${dir}/bomb.qgz`,
+        /^error: Cannot read bomb\.qgz: its project bomb\.qgs inflates to more than 128 MiB \(raise --max-project-size to read it\)\n$/,
+      ],
       [
         `${dir}/missing.qgs`,
         /^error: Cannot read project .*missing\.qgs: no such file\n$/,

@@ -30,6 +30,8 @@ export interface ExportServiceOptions {
   encodeStyle: (qml: string) => string;
   /** Services from pg_service files; the request's own ones win. */
   pgServices?: PgServices;
+  /** Largest project XML read (see `readProject`); default 128 MiB. */
+  maxProjectBytes?: number;
   /** Receives the reason of each refused or failed request. */
   log?: (message: string) => void;
   /** Receives the warnings of an export (skipped layers …); default `log`. */
@@ -228,13 +230,18 @@ export function createExportHandler(
     }
     let text: string;
     try {
-      const config = await exportProject(await readProject(projectFile), {
-        unifyLayerNamesByGroup: parameters.unify_layer_names_by_group,
-        pgServices: mergePgServices(options.pgServices ?? {}, requested),
-        encodeStyle: options.encodeStyle,
-        readRoot: realRoot,
-        warn: (m) => warn(`${name}: ${m}`),
-      });
+      const config = await exportProject(
+        await readProject(projectFile, {
+          maxBytes: options.maxProjectBytes,
+        }),
+        {
+          unifyLayerNamesByGroup: parameters.unify_layer_names_by_group,
+          pgServices: mergePgServices(options.pgServices ?? {}, requested),
+          encodeStyle: options.encodeStyle,
+          readRoot: realRoot,
+          warn: (m) => warn(`${name}: ${m}`),
+        },
+      );
       text = serializeConfig(config, format);
     } catch (error) {
       return fail(

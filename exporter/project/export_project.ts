@@ -413,6 +413,18 @@ const emptySource = (): DataSource => ({
 
 type Kind = "vector" | "raster" | "custom";
 
+/** A group's short-name path, innermost first. */
+interface GroupPath {
+  name: string;
+  parent: GroupPath | null;
+}
+
+function pathNames(path: GroupPath | null): string[] {
+  const names: string[] = [];
+  for (let p = path; p !== null; p = p.parent) names.push(p.name);
+  return names.reverse();
+}
+
 /**
  * Exports a parsed project into a `Config`.
  *
@@ -567,7 +579,7 @@ export async function exportProject(
 
   const extractLayer = async (
     node: XmlElement,
-    groupPath: string[],
+    groupPath: GroupPath | null,
   ): Promise<void> => {
     const id = node.getAttribute("id") ?? "";
     const layer = mapLayers.get(id);
@@ -644,7 +656,7 @@ export async function exportProject(
 
     const shortName = childText(layer, "shortname") || id;
     const name = options.unifyLayerNamesByGroup
-      ? [...groupPath, shortName].join(separator)
+      ? [...pathNames(groupPath), shortName].join(separator)
       : shortName;
     const layerName = childText(layer, "layername") ?? "";
     const styles = layerStyles(layer, project.text, version);
@@ -691,42 +703,48 @@ export async function exportProject(
     else customs.push(common);
   };
 
-  const walk = async (
-    group: XmlElement,
-    groupPath: string[],
-  ): Promise<void> => {
-    const shortName = groupShortName(group);
-    const here = shortName === "" ? groupPath : [...groupPath, shortName];
-    const nodes = children(group).filter((c) =>
+  // The tree is walked with a stack of its own, never by recursion: a
+  // project can nest groups as deep as it likes. A group's path is a linked
+  // list, so deep trees do not copy their paths level by level.
+  type Work = { node: XmlElement; path: GroupPath | null };
+  const rootGroup = child(root, "layer-tree-group");
+  const work: Work[] = rootGroup ? [{ node: rootGroup, path: null }] : [];
+  while (work.length > 0) {
+    const { node, path: parentPath } = work.pop()!;
+    if (node.nodeName === "layer-tree-layer") {
+      await extractLayer(node, parentPath);
+      continue;
+    }
+    const shortName = groupShortName(node);
+    const here = shortName === ""
+      ? parentPath
+      : { name: shortName, parent: parentPath };
+    const nodes = children(node).filter((c) =>
       c.nodeName === "layer-tree-group" || c.nodeName === "layer-tree-layer"
     );
-    const isRoot = group === rootGroup;
+    const isRoot = node === rootGroup;
     members.push({
       id: shortName,
       name: shortName,
-      is_checked: isRoot ? true : checked(group),
+      is_checked: isRoot ? true : checked(node),
       children: nodes.map((c) =>
         c.nodeName === "layer-tree-group"
           ? groupShortName(c)
           : c.getAttribute("id") ?? ""
       ),
-      is_expanded: isRoot ? true : expanded(group),
+      is_expanded: isRoot ? true : expanded(node),
     });
     groups.push({
       id: shortName,
       name: shortName,
-      title: groupTitle(group),
-      is_checked: isRoot ? true : checked(group),
-      is_expanded: isRoot ? true : expanded(group),
+      title: groupTitle(node),
+      is_checked: isRoot ? true : checked(node),
+      is_expanded: isRoot ? true : expanded(node),
     });
-    for (const c of nodes) {
-      if (c.nodeName === "layer-tree-group") await walk(c, here);
-      else await extractLayer(c, here);
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      work.push({ node: nodes[i], path: here });
     }
-  };
-
-  const rootGroup = child(root, "layer-tree-group");
-  if (rootGroup !== undefined) await walk(rootGroup, []);
+  }
 
   return {
     project: { version, name: title || project.baseName },

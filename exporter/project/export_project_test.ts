@@ -7,6 +7,7 @@ import { parsePgServiceConf } from "./pg_service.ts";
 import { readProject } from "./read_project.ts";
 import { parseXml } from "./xml_tree.ts";
 import { keepQml, parseQml, TESTDATA } from "./_test_util.ts";
+import { writeNestedGroups } from "../bench/_hostile.ts";
 
 const UPDATE = Deno.env.get("UPDATE_GOLDEN") === "1";
 
@@ -413,4 +414,27 @@ Deno.test({
       "hillshade",
     );
   },
+});
+
+Deno.test("50,000 nested layer-tree groups export without recursion", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_exporter_groups_" });
+  try {
+    const path = `${dir}/groups.qgs`;
+    await writeNestedGroups(path, 50_000);
+    const config = await exportProject(await readProject(path), {
+      encodeStyle: keepQml,
+      unifyLayerNamesByGroup: true,
+    });
+    assert.equal(config.tree.members.length, 50_001);
+    assert.equal(config.datasets.group.length, 50_001);
+    assert.deepEqual(config.tree.members[1].children, ["g1"]);
+    const [wms] = config.datasets.raster;
+    assert.equal(wms.id, "wms_1");
+    const names = wms.name.split(".");
+    assert.equal(names.length, 50_001);
+    assert.deepEqual(names.slice(0, 2), ["g0", "g1"]);
+    assert.equal(names.at(-1), "wms_1");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

@@ -4,10 +4,10 @@
  *
  * @module
  */
-import { unzipSync } from "fflate";
+import { Unzip, UnzipInflate, unzipSync } from "fflate";
 import { basename, dirname, extname, resolve } from "node:path";
 import { ProjectError } from "./errors.ts";
-import { parseXml, type XmlElement } from "./xml_tree.ts";
+import { type KeepRule, parseXml, type XmlElement } from "./xml_tree.ts";
 
 /** A parsed project file and where it came from. */
 export interface ProjectFile {
@@ -22,6 +22,116 @@ export interface ProjectFile {
   /** File name without its extension (the project's fallback name). */
   baseName: string;
 }
+
+const TEXT: KeepRule = { text: true };
+const SHALLOW: KeepRule = {};
+const textOf = (...names: string[]): Record<string, KeepRule> =>
+  Object.fromEntries(names.map((n) => [n, TEXT]));
+const EXTENT: KeepRule = { children: textOf("xmin", "ymin", "xmax", "ymax") };
+// <customproperties> as QGIS ≥ 3.12 (an Option map) and before (property).
+const CUSTOM_PROPERTIES: KeepRule = {
+  children: {
+    Option: { children: { Option: SHALLOW } },
+    property: { children: { value: TEXT } },
+  },
+};
+const TREE_GROUP: KeepRule = {
+  children: {
+    "layer-tree-layer": SHALLOW,
+    customproperties: CUSTOM_PROPERTIES,
+  },
+};
+TREE_GROUP.children!["layer-tree-group"] = TREE_GROUP;
+const LEGEND_GROUP: KeepRule = {
+  children: {
+    legendlayer: {
+      children: { filegroup: { children: { legendlayerfile: SHALLOW } } },
+    },
+  },
+};
+LEGEND_GROUP.children!.legendgroup = LEGEND_GROUP;
+const MAP_LAYER: KeepRule = {
+  // Every child is kept with its offsets (styles are copied from them);
+  // these are read.
+  other: SHALLOW,
+  children: {
+    ...textOf(
+      "id",
+      "datasource",
+      "provider",
+      "layername",
+      "shortname",
+      "title",
+    ),
+    srs: {
+      children: {
+        spatialrefsys: {
+          children: textOf("authid", "srid", "proj4", "wkt", "geographicflag"),
+        },
+      },
+    },
+    extent: EXTENT,
+    wgs84extent: EXTENT,
+    "map-layer-style-manager": {
+      children: { "map-layer-style": { children: { qgis: SHALLOW } } },
+    },
+    aliases: { children: { alias: SHALLOW } },
+    constraints: { children: { constraint: SHALLOW } },
+    fieldConfiguration: {
+      children: {
+        field: {
+          children: {
+            editWidget: {
+              children: {
+                config: {
+                  children: { Option: { children: { Option: SHALLOW } } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    edittypes: { children: { edittype: SHALLOW } },
+  },
+};
+
+/**
+ * The parts of a project the exporter reads: the rest of the document is
+ * parsed but not built (styles are copied from the text by offsets).
+ */
+export const PROJECT_RULE: KeepRule = {
+  children: {
+    title: TEXT,
+    properties: {
+      children: Object.fromEntries(
+        [
+          "WMSContactOrganization",
+          "WMSContactMail",
+          "WMSContactPerson",
+          "WMSContactPhone",
+          "WMSContactPosition",
+          "WMSFees",
+          "WMSKeywordList",
+          "WMSOnlineResource",
+          "WMSServiceAbstract",
+          "WMSServiceTitle",
+          "WMSUrl",
+        ].map((n) => [n, { text: true, children: { value: TEXT } }]),
+      ),
+    },
+    projectMetadata: {
+      children: {
+        ...textOf("author", "creation", "language"),
+        keywords: { children: { keyword: TEXT } },
+        links: { children: { link: SHALLOW } },
+      },
+    },
+    "layer-tree-group": TREE_GROUP,
+    legend: LEGEND_GROUP,
+    projectlayers: { children: { maplayer: MAP_LAYER } },
+  },
+};
 
 /** The project file extensions the exporter reads. */
 export const PROJECT_EXTENSIONS: readonly string[] = [".qgs", ".qgz"];
@@ -38,7 +148,7 @@ export const PROJECT_EXTENSIONS: readonly string[] = [".qgs", ".qgz"];
  * ```
  */
 export function parseProjectXml(text: string, fileName: string): XmlElement {
-  const root = parseXml(text, fileName);
+  const root = parseXml(text, fileName, PROJECT_RULE);
   if (root.nodeName !== "qgis") {
     throw new ProjectError(
       `Cannot read ${fileName}: the root element is <${root.nodeName}>, not <qgis>`,
@@ -47,16 +157,31 @@ export function parseProjectXml(text: string, fileName: string): XmlElement {
   return root;
 }
 
+/** The largest project (XML) read by default: 128 MiB. */
+export const DEFAULT_MAX_PROJECT_BYTES: number = 128 * 1024 * 1024;
+
+const mib = (bytes: number): string =>
+  `${Math.round(bytes / 1024 / 1024 * 10) / 10} MiB`;
+
 /**
- * Extracts the `.qgs` text from `.qgz` bytes.
+ * Extracts the `.qgs` text from `.qgz` bytes: the archive's first `.qgs`
+ * member, as QGIS opens it, and only that one is inflated — in chunks, and
+ * no further than `maxBytes` (a member that inflates beyond is refused, what
+ * ever size its header announces).
  *
  * @example
- * ```ts ignore
+ * ```ts
+ * import { zipSync } from "fflate";
  * import { qgsFromQgz } from "./read_project.ts";
- * const text = qgsFromQgz(await Deno.readFile("demo.qgz"), "demo.qgz");
+ * const bytes = zipSync({ "demo.qgs": new TextEncoder().encode("<qgis/>") });
+ * qgsFromQgz(bytes, "demo.qgz").text; // "<qgis/>"
  * ```
  */
-export function qgsFromQgz(bytes: Uint8Array, fileName: string): {
+export function qgsFromQgz(
+  bytes: Uint8Array,
+  fileName: string,
+  maxBytes: number = DEFAULT_MAX_PROJECT_BYTES,
+): {
   name: string;
   text: string;
 } {
@@ -66,31 +191,86 @@ export function qgsFromQgz(bytes: Uint8Array, fileName: string): {
   if (!isZip) {
     throw new ProjectError(`Cannot read ${fileName}: it is not a zip archive`);
   }
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes, {
-      filter: (f) => f.name.toLowerCase().endsWith(".qgs"),
-    });
-  } catch (error) {
-    throw new ProjectError(
+  const broken = (error: unknown) =>
+    new ProjectError(
       `Cannot read ${fileName}: broken zip archive (${
         (error as Error).message
       })`,
       { cause: error },
     );
+  // The central directory lists the members; nothing is inflated here.
+  let chosen: string | undefined;
+  let announced = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        if (chosen === undefined && f.name.toLowerCase().endsWith(".qgs")) {
+          chosen = f.name;
+          announced = f.originalSize;
+        }
+        return false;
+      },
+    });
+  } catch (error) {
+    throw broken(error);
   }
-  const names = Object.keys(entries).sort();
-  if (names.length === 0) {
+  if (chosen === undefined) {
     throw new ProjectError(`Cannot read ${fileName}: it holds no .qgs file`);
   }
-  return {
-    name: names[0],
-    text: new TextDecoder().decode(entries[names[0]]),
-  };
+  const tooLarge = () =>
+    new ProjectError(
+      `Cannot read ${fileName}: its project ${chosen} inflates to more than ${
+        mib(maxBytes)
+      } (raise --max-project-size to read it)`,
+    );
+  // An honest header saves the inflating; a lying one is caught below.
+  if (announced > maxBytes) throw tooLarge();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let size = 0;
+  let done = false;
+  let failure: Error | undefined;
+  const unzip = new Unzip((file) => {
+    if (file.name !== chosen || done || failure) return;
+    file.ondata = (error, chunk, final) => {
+      if (failure || done) return;
+      if (error) {
+        failure = broken(error);
+        return;
+      }
+      size += chunk.length;
+      if (size > maxBytes) {
+        failure = tooLarge();
+        file.terminate();
+        return;
+      }
+      parts.push(decoder.decode(chunk, { stream: !final }));
+      if (final) done = true;
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  // Small chunks: each is inflated as it is pushed, so the cap holds
+  // within one chunk's output.
+  const CHUNK = 16 * 1024;
+  try {
+    for (let at = 0; at < bytes.length && !done && !failure; at += CHUNK) {
+      const end = Math.min(at + CHUNK, bytes.length);
+      unzip.push(bytes.subarray(at, end), end === bytes.length);
+    }
+  } catch (error) {
+    throw broken(error);
+  }
+  if (failure) throw failure;
+  if (!done) throw broken(new Error(`${chosen} ends early`));
+  return { name: chosen, text: parts.join("") };
 }
 
 /**
- * Reads and parses a `.qgs` or `.qgz` project file.
+ * Reads and parses a `.qgs` or `.qgz` project file. A `.qgs` larger than
+ * `maxBytes`, a `.qgz` whose project inflates beyond it (or whose archive
+ * is over four times as large), or a path that is not a regular file are
+ * refused with a {@link ProjectError}.
  *
  * @example
  * ```ts ignore
@@ -99,7 +279,11 @@ export function qgsFromQgz(bytes: Uint8Array, fileName: string): {
  * console.log(project.baseName); // "demo"
  * ```
  */
-export async function readProject(file: string): Promise<ProjectFile> {
+export async function readProject(
+  file: string,
+  options: { maxBytes?: number } = {},
+): Promise<ProjectFile> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_PROJECT_BYTES;
   const path = resolve(file);
   const ext = extname(path).toLowerCase();
   if (!PROJECT_EXTENSIONS.includes(ext)) {
@@ -109,24 +293,34 @@ export async function readProject(file: string): Promise<ProjectFile> {
       }'`,
     );
   }
+  const fail = (reason: string, cause?: unknown): ProjectError =>
+    new ProjectError(`Cannot read project ${file}: ${reason}`, { cause });
   let bytes: Uint8Array;
   try {
+    const info = await Deno.stat(path);
+    if (info.isDirectory) throw fail("it is a directory");
+    if (!info.isFile) throw fail("it is not a regular file");
+    const limit = ext === ".qgz" ? 4 * maxBytes : maxBytes;
+    if (info.size > limit) {
+      throw fail(
+        `it is larger than ${mib(limit)} (raise --max-project-size to read it)`,
+      );
+    }
     bytes = await Deno.readFile(path);
   } catch (error) {
+    if (error instanceof ProjectError) throw error;
     const reason = error instanceof Deno.errors.NotFound
       ? "no such file"
       : error instanceof Deno.errors.IsADirectory
       ? "it is a directory"
       : (error as Error).message;
-    throw new ProjectError(`Cannot read project ${file}: ${reason}`, {
-      cause: error,
-    });
+    throw fail(reason, error);
   }
   const fileName = basename(path);
   let text: string;
   let xmlName = fileName;
   if (ext === ".qgz") {
-    const qgs = qgsFromQgz(bytes, fileName);
+    const qgs = qgsFromQgz(bytes, fileName, maxBytes);
     text = qgs.text;
     xmlName = `${fileName}!${qgs.name}`;
   } else {

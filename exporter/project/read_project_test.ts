@@ -84,3 +84,92 @@ Deno.test({
     assert.equal((await readProject(`${TESTDATA}basic.qgs`)).baseName, "basic");
   },
 });
+
+// A deflated member of `size` spaces inside a project root.
+function bigProject(size: number): Uint8Array {
+  const bytes = new Uint8Array(size).fill(0x20);
+  const open = new TextEncoder().encode("<qgis><title>big</title>");
+  bytes.set(open, 0);
+  bytes.set(new TextEncoder().encode("</qgis>"), size - 7);
+  return bytes;
+}
+
+Deno.test("a .qgz whose project inflates beyond the cap is refused", async () => {
+  const MiB = 1024 * 1024;
+  const honest = await tempFile(
+    "bomb.qgz",
+    zipSync({ "bomb.qgs": bigProject(8 * MiB) }, { level: 9 }),
+  );
+  await assert.rejects(
+    () => readProject(honest, { maxBytes: 4 * MiB }),
+    (e: Error) =>
+      e instanceof ProjectError &&
+      e.message ===
+        "Cannot read bomb.qgz: its project bomb.qgs inflates to more than 4 MiB (raise --max-project-size to read it)",
+  );
+  // The same archive whose headers claim 100 bytes: inflating stops at the
+  // cap all the same.
+  const lying = zipSync({ "bomb.qgs": bigProject(8 * MiB) }, { level: 9 });
+  const view = new DataView(lying.buffer);
+  for (let at = 0; at + 4 <= lying.length; at++) {
+    const signature = view.getUint32(at, true);
+    if (signature === 0x04034b50) view.setUint32(at + 22, 100, true);
+    if (signature === 0x02014b50) view.setUint32(at + 24, 100, true);
+  }
+  const lyingPath = await tempFile("lying.qgz", lying);
+  await assert.rejects(
+    () => readProject(lyingPath, { maxBytes: 4 * MiB }),
+    /lying\.qgz: its project bomb\.qgs inflates to more than 4 MiB/,
+  );
+  // Under the cap it reads.
+  assert.equal(
+    (await readProject(honest, { maxBytes: 9 * MiB })).root.nodeName,
+    "qgis",
+  );
+  // A plain .qgs over the cap is refused before it is read.
+  const qgs = await tempFile("big.qgs", bigProject(2 * MiB));
+  await assert.rejects(
+    () => readProject(qgs, { maxBytes: MiB }),
+    /big\.qgs: it is larger than 1 MiB/,
+  );
+});
+
+Deno.test("only the .qgz's first .qgs member is inflated", async () => {
+  const first = new TextEncoder().encode('<qgis version="3.22.16"/>');
+  const archive = zipSync({
+    "a.qgs": first,
+    "b.qgs": bigProject(8 * 1024 * 1024),
+  }, { level: 9 });
+  // b.qgs inflates beyond the cap: reading it would fail.
+  const path = await tempFile("two.qgz", archive);
+  const project = await readProject(path, { maxBytes: 1024 * 1024 });
+  assert.equal(project.root.getAttribute("version"), "3.22.16");
+});
+
+Deno.test("a project path that is not a regular file is refused", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_exporter_" });
+  await Deno.symlink("/dev/zero", `${dir}/zero.qgs`);
+  await assert.rejects(
+    () => readProject(`${dir}/zero.qgs`),
+    /zero\.qgs: it is not a regular file/,
+  );
+});
+
+Deno.test("the project tree keeps what the exporter reads, not the styles", async () => {
+  const project = await readProject(`${TESTDATA}basic.qgs`);
+  const layers = project.root.children.find((c) =>
+    c.nodeName === "projectlayers"
+  )!;
+  const points = layers.children[0];
+  const renderer = points.children.find((c) => c.nodeName === "renderer-v2")!;
+  // Kept with its offsets (the style is copied from them), not built.
+  assert.equal(renderer.children.length, 0);
+  assert.match(
+    project.text.slice(renderer.start, renderer.end),
+    /^<renderer-v2 type="singleSymbol">.*<\/renderer-v2>$/s,
+  );
+  assert.equal(
+    points.children.find((c) => c.nodeName === "datasource")!.textContent,
+    "./points.geojson",
+  );
+});

@@ -1,13 +1,45 @@
 /**
- * A light, read-only XML tree built with the `saxes` parser. Each element
- * keeps its offsets in the source text, so a style can be copied out of the
- * project byte for byte (CDATA, entities and all) instead of re-serialized —
- * and a 1,000-layer project parses several times faster than with a DOM.
+ * A light, read-only XML tree built with the streaming `saxes` parser. Each
+ * element keeps its offsets in the source text, so a style can be copied out
+ * of the project byte for byte (CDATA, entities and all) instead of
+ * re-serialized.
+ *
+ * A {@link KeepRule} prunes the tree while it is read: only the elements the
+ * rule names are built, so memory follows what the caller keeps, not the
+ * size of the document (a style's thousands of elements cost one element
+ * with its offsets). Nothing here recurses over the document: its depth is
+ * bounded by {@link MAX_XML_DEPTH} only.
  *
  * @module
  */
 import { SaxesParser } from "saxes";
 import { QgisSyntaxError } from "./errors.ts";
+
+/**
+ * Deepest element nesting read. QGIS writes a few dozen levels (layer-tree
+ * groups and symbol layers nest); the parser's own stack costs some 350
+ * bytes a level, so 100,000 levels stay within ~35 MB.
+ */
+export const MAX_XML_DEPTH = 100_000;
+
+/**
+ * Which elements of a subtree are built. An element the rule keeps has its
+ * attributes and offsets; its child elements are kept only when
+ * `children` (by name) or `other` gives them a rule, and its text only when
+ * `text` is set. Rules may refer to themselves (a group inside a group).
+ */
+export interface KeepRule {
+  /** Keep the element's own text (of a leaf; or its children's, joined). */
+  text?: boolean;
+  /** Rules for child elements by tag name. */
+  children?: Record<string, KeepRule>;
+  /** Rule for child elements `children` does not name. */
+  other?: KeepRule;
+}
+
+/** Keeps every element and its text. */
+export const KEEP_ALL: KeepRule = { text: true };
+KEEP_ALL.other = KEEP_ALL;
 
 /** An element of the tree. */
 export class XmlElement {
@@ -15,7 +47,7 @@ export class XmlElement {
   readonly nodeName: string;
   /** Attributes by name (entities decoded), in document order. */
   readonly attributes: Record<string, string>;
-  /** Child elements in document order. */
+  /** Child elements in document order (the kept ones). */
   readonly children: XmlElement[] = [];
   /** Offset of `<` of the start tag in the source text. */
   start = 0;
@@ -60,30 +92,73 @@ export class XmlElement {
 
   /**
    * The text of a leaf element; of an element with children, their text
-   * joined (its own text between children is not kept).
+   * joined in document order (its own text between children is not kept).
    */
   get textContent(): string {
     if (this.children.length === 0) return this.#text;
-    return this.children.map((c) => c.textContent).join("");
+    // Iterative: a deep tree must not exhaust the call stack.
+    const parts: string[] = [];
+    const stack: XmlElement[] = [this];
+    while (stack.length > 0) {
+      const e = stack.pop()!;
+      if (e.children.length === 0) parts.push(e.#text);
+      else {for (let i = e.children.length - 1; i >= 0; i--) {
+          stack.push(e.children[i]);
+        }}
+    }
+    return parts.join("");
   }
 }
 
 /**
- * Parses XML text into an {@link XmlElement} tree; malformed XML throws
- * {@link QgisSyntaxError} with the 1-based line and column.
+ * Parses XML text into an {@link XmlElement} tree, keeping what `rule`
+ * names (everything by default); malformed XML, or elements nested deeper
+ * than {@link MAX_XML_DEPTH}, throw {@link QgisSyntaxError} with the 1-based
+ * line and column.
  *
  * @example
  * ```ts
  * import { parseXml } from "./xml_tree.ts";
  * const root = parseXml("<qgis version='3.22'><title>x</title></qgis>", "x.qgs");
  * root.children[0].textContent; // "x"
+ * const titleOnly = parseXml("<qgis><title>x</title><big><a/></big></qgis>", "x.qgs", {
+ *   children: { title: { text: true } },
+ * });
+ * titleOnly.children.length; // 1
  * ```
  */
-export function parseXml(text: string, fileName: string): XmlElement {
+export function parseXml(
+  text: string,
+  fileName: string,
+  rule: KeepRule = KEEP_ALL,
+): XmlElement {
   const parser = new SaxesParser({ position: true });
+  // Kept elements and their rules; `skipped` counts the open elements
+  // below the innermost kept one that are not built.
   const stack: XmlElement[] = [];
+  const rules: KeepRule[] = [];
+  let skipped = 0;
+  let depth = 0;
   let root: XmlElement | undefined;
+  const tooDeep = () =>
+    new QgisSyntaxError(
+      `Cannot parse ${fileName}: elements nested deeper than ${MAX_XML_DEPTH} levels at line ${parser.line}`,
+      parser.line,
+      parser.column + 1,
+    );
   parser.on("opentag", (tag) => {
+    if (++depth > MAX_XML_DEPTH) throw tooDeep();
+    let childRule: KeepRule | undefined;
+    if (skipped > 0) childRule = undefined;
+    else if (root === undefined) childRule = rule;
+    else {
+      const parentRule = rules[rules.length - 1];
+      childRule = parentRule.children?.[tag.name] ?? parentRule.other;
+    }
+    if (childRule === undefined) {
+      if (!tag.isSelfClosing) skipped++;
+      return;
+    }
     // Without namespace processing saxes gives attribute values as strings.
     const e = new XmlElement(
       tag.name,
@@ -92,21 +167,36 @@ export function parseXml(text: string, fileName: string): XmlElement {
     // The parser stands just after the start tag's ">": its "<" is the last
     // one before that.
     e.start = text.lastIndexOf("<", parser.position - 1);
-    if (tag.isSelfClosing) e.end = parser.position;
     const parent = stack[stack.length - 1];
     if (parent) parent.addChild(e);
     else root = e;
-    stack.push(e);
+    if (tag.isSelfClosing) e.end = parser.position;
+    else {
+      stack.push(e);
+      rules.push(childRule);
+    }
   });
   parser.on("closetag", (tag) => {
+    depth--;
+    if (tag.isSelfClosing) return;
+    if (skipped > 0) {
+      skipped--;
+      return;
+    }
     const e = stack.pop()!;
-    if (!tag.isSelfClosing) e.end = parser.position;
+    rules.pop();
+    e.end = parser.position;
   });
-  parser.on("text", (t) => stack[stack.length - 1]?.addText(t));
-  parser.on("cdata", (t) => stack[stack.length - 1]?.addText(t));
+  const onText = (t: string) => {
+    if (skipped > 0 || stack.length === 0) return;
+    if (rules[rules.length - 1].text) stack[stack.length - 1].addText(t);
+  };
+  parser.on("text", onText);
+  parser.on("cdata", onText);
   try {
     parser.write(text).close();
   } catch (error) {
+    if (error instanceof QgisSyntaxError) throw error;
     const line = parser.line;
     const column = parser.column + 1;
     const detail = String((error as Error).message).replace(

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { QgisSyntaxError } from "./errors.ts";
-import { parseXml } from "./xml_tree.ts";
+import { MAX_XML_DEPTH, parseXml } from "./xml_tree.ts";
 
 Deno.test("elements keep their exact source text", () => {
   const text = `<?xml version="1.0"?>\n<!DOCTYPE qgis PUBLIC 'x' 'y'>\n` +
@@ -39,4 +39,55 @@ Deno.test("malformed XML names line and column", () => {
     );
   }
   assert.throws(() => parseXml("", "e.qgs"), QgisSyntaxError);
+});
+
+Deno.test("elements nested past the limit are refused, not recursed into", () => {
+  const deep = (n: number) => "<a>".repeat(n) + "</a>".repeat(n);
+  assert.throws(
+    () => parseXml(`<qgis>${deep(MAX_XML_DEPTH)}</qgis>`, "d.qgs"),
+    (e: Error) =>
+      e instanceof QgisSyntaxError &&
+      e.message ===
+        `Cannot parse d.qgs: elements nested deeper than ${MAX_XML_DEPTH} levels at line 1`,
+  );
+  // Just below the limit a kept tree is built, and read, without recursion.
+  const root = parseXml(
+    `<qgis>${deep(MAX_XML_DEPTH - 2)}<a>x</a></qgis>`,
+    "d.qgs",
+  );
+  assert.equal(root.textContent, "x");
+});
+
+Deno.test("a keep rule builds only the elements it names", () => {
+  const text = `<qgis><title>t</title><big>${
+    "<s><t>deep</t></s>".repeat(1000)
+  }</big><keep a="1"><x/><y>text</y></keep></qgis>`;
+  const root = parseXml(text, "k.qgs", {
+    children: {
+      title: { text: true },
+      big: {},
+      keep: { children: { y: { text: true } } },
+    },
+  });
+  assert.deepEqual(root.children.map((c) => c.nodeName), [
+    "title",
+    "big",
+    "keep",
+  ]);
+  const [title, big, keep] = root.children;
+  assert.equal(title.textContent, "t");
+  // Kept without its children, with its exact offsets.
+  assert.equal(big.children.length, 0);
+  assert.equal(
+    text.slice(big.start, big.end),
+    `<big>${"<s><t>deep</t></s>".repeat(1000)}</big>`,
+  );
+  assert.deepEqual(keep.children.map((c) => c.nodeName), ["y"]);
+  assert.equal(keep.children[0].textContent, "text");
+  // An element whose rule does not keep text has none.
+  assert.equal(
+    parseXml("<qgis><a>x</a></qgis>", "k.qgs", { children: { a: {} } })
+      .children[0].textContent,
+    "",
+  );
 });
