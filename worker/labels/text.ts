@@ -201,7 +201,17 @@ function rgba(
 // one kept there, grown as needed.
 let xforms: { ck: CanvasKit; memory: MallocObj } | null = null;
 
-function xformArray(ck: CanvasKit, length: number): Float32Array {
+/**
+ * A transform array for `TextBlob.MakeFromRSXformGlyphs` that CanvasKit
+ * reads in place (no leaked copy): at least `length` numbers, reused by
+ * the next call.
+ *
+ * @example
+ * ```ts ignore
+ * const xf = xformArray(ck, glyphs.length * 4);
+ * ```
+ */
+export function xformArray(ck: CanvasKit, length: number): Float32Array {
   if (xforms === null || xforms.ck !== ck || xforms.memory.length < length) {
     if (xforms !== null && xforms.ck === ck) ck.Free(xforms.memory);
     xforms = {
