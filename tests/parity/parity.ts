@@ -134,3 +134,61 @@ export function referenceContext(dataRoot: string): RunnerContext {
     },
   };
 }
+
+function padWhite(img: RgbaImage, width: number, height: number): Uint8Array {
+  if (img.width === width && img.height === height) return img.data;
+  const out = new Uint8Array(width * height * 4).fill(255);
+  for (let y = 0; y < img.height; y++) {
+    out.set(
+      img.data.subarray(y * img.width * 4, (y + 1) * img.width * 4),
+      y * width * 4,
+    );
+  }
+  return out;
+}
+
+/**
+ * Compares two PNGs of possibly different sizes (legends): both are padded
+ * with white to the larger width and height, so the rows and columns one
+ * lacks count as mismatched where the other has ink. `total` is the padded
+ * image's pixels; `sizes` says how the sizes differ ("" when equal). Writes
+ * the diff into `.parity/` when the mismatched share exceeds `limitPercent`.
+ */
+export async function comparePadded(
+  actual: Uint8Array,
+  expected: Uint8Array,
+  name: string,
+  limitPercent: number,
+): Promise<ParityResult & { sizes: string }> {
+  const a = decodePng(actual);
+  const e = decodePng(expected);
+  const width = Math.max(a.width, e.width);
+  const height = Math.max(a.height, e.height);
+  const diff = new Uint8Array(width * height * 4);
+  const mismatched = pixelmatch(
+    padWhite(a, width, height),
+    padWhite(e, width, height),
+    diff,
+    width,
+    height,
+    { threshold: 0.2, includeAA: true },
+  );
+  const sizes = a.width === e.width && a.height === e.height
+    ? ""
+    : `; size ${a.width}×${a.height}, QGIS ${e.width}×${e.height}`;
+  const result = { mismatched, total: width * height, sizes } as
+    & ParityResult
+    & { sizes: string };
+  if (100 * mismatched / result.total > limitPercent) {
+    const dir = new URL("../../.parity/", import.meta.url).pathname;
+    await Deno.mkdir(dir, { recursive: true });
+    const safe = name.replaceAll("/", "_");
+    result.diffPath = `${dir}${safe}.diff.png`;
+    await Deno.writeFile(
+      result.diffPath,
+      encode({ width, height, data: diff, channels: 4 }),
+    );
+    await Deno.writeFile(`${dir}${safe}.ours.png`, actual);
+  }
+  return result;
+}

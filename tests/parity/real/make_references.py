@@ -38,6 +38,22 @@ Case fields (``cases.json`` is a list of them):
 - ``crs``, ``extent`` (``[xmin, ymin, xmax, ymax]`` in map x/y order, even
   for CRSs with inverted axes: the wire bbox is written as the client's
   WMS 1.3 order), ``width``, ``height``, ``dpi``.
+- ``kind``: ``"render"`` (the default, above), ``"legend"`` or
+  ``"feature_info"``.
+
+Legend cases (``kind: "legend"``) write a ``QslJobInfoLegend`` job and the
+legend the upstream worker's legend runner draws for it (QgsLegendRenderer
+with default QgsLegendSettings, white, 0.75 of its size when the job gives
+none) from layers built from the job; ``job`` holds the job's fields other
+than ``layers`` (defaults: PNG, dpi 91, no size, no scale, no titles).
+
+Feature info cases (``kind: "feature_info"``, with a ``project``) write a
+``QslJobInfoFeatureInfo`` job and QGIS Server's answer
+(``<name>.qgis.<txt|json|html|xml>``) to the GetFeatureInfo request it
+stands for, asked of QgsServer (the code behind qgis_mapserver) on the
+project itself; ``query`` holds ``INFO_FORMAT``, ``QUERY_LAYERS``, ``I``,
+``J`` and optional ``FEATURE_COUNT``, ``FI_*_TOLERANCE``,
+``WITH_GEOMETRY``; the map is ``crs``/``extent``/``width``/``height``/``dpi``.
 """
 import base64
 import colorsys
@@ -250,6 +266,198 @@ def render(env, data_root, qgis):
     return img, layers
 
 
+def open_job_layers(job, data_root):
+    """The job's layers as the upstream worker opens them (source + style)."""
+    from qgis.core import QgsProviderRegistry, QgsRasterLayer, QgsVectorLayer
+    from qgis.PyQt.QtXml import QDomDocument
+
+    layers = []
+    for jl in job["layers"]:
+        src = json.loads(jl["source"])
+        src["path"] = str(data_root / jl["folder_name"] / src["path"])
+        uri = QgsProviderRegistry.instance().encodeUri(jl["driver"], src)
+        if jl["driver"] == "gdal":
+            layer = QgsRasterLayer(uri, jl["name"], "gdal")
+        else:
+            options = QgsVectorLayer.LayerOptions(readExtentFromXml=False)
+            options.skipCrValidation = True
+            options.forceReadOnly = True
+            layer = QgsVectorLayer(uri, jl["name"], jl["driver"], options)
+        if not layer.isValid():
+            raise RuntimeError(f"layer {jl['name']} is not valid: {uri}")
+        if jl["style"]:
+            doc = QDomDocument()
+            doc.setContent(zlib.decompress(
+                base64.urlsafe_b64decode(jl["style"]["definition"])
+            ))
+            layer.importNamedStyle(doc)
+        layers.append(layer)
+    return layers
+
+
+def legend_envelope(case, layers):
+    job = {
+        "layers": layers,
+        "format": "image/png",
+        "width": None,
+        "height": None,
+        "dpi": 91,
+        "scale": None,
+        "layer_title": False,
+    }
+    job.update(case.get("job", {}))
+    return {
+        "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"qsl-parity:{case['name']}")),
+        "type": "QslJobInfoLegend",
+        "job": job,
+    }
+
+
+def draw_legend(env, data_root):
+    """The legend as the upstream worker's GetLegendRunner draws it."""
+    from qgis.core import (
+        QgsLayerTree,
+        QgsLayerTreeModel,
+        QgsLegendRenderer,
+        QgsLegendSettings,
+        QgsLegendStyle,
+    )
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtGui import QImage, QPainter
+
+    job = env["job"]
+    layers = open_job_layers(job, data_root)
+    root = QgsLayerTree()
+    for layer in layers:
+        root.addLayer(layer)
+    dpi = job["dpi"]
+    px_per_mm = dpi / 25.4
+    model = QgsLayerTreeModel(root)
+    settings = QgsLegendSettings()
+    if job.get("scale") is not None:
+        settings.setMapScale(job["scale"])
+    if not job["layer_title"]:
+        style = QgsLegendStyle()
+        style.setMargin(QgsLegendStyle.Bottom, 0)
+        settings.setStyle(QgsLegendStyle.Title, style)
+        for node in root.children():
+            QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+    renderer = QgsLegendRenderer(model, settings)
+    size_mm = renderer.minimumSize()
+    default_w = int(size_mm.width() * px_per_mm)
+    default_h = int(size_mm.height() * px_per_mm)
+    width, height = job.get("width"), job.get("height")
+    if width is None and height is None:
+        width, height, scale = int(0.75 * default_w), int(0.75 * default_h), 0.75
+    elif width is None:
+        scale = height / default_h
+        width = int(default_w * scale)
+    elif height is None:
+        scale = width / default_w
+        height = int(default_h * scale)
+    else:
+        scale = min(width / (size_mm.width() * px_per_mm),
+                    height / (size_mm.height() * px_per_mm))
+    image = QImage(width, height, QImage.Format_ARGB32)
+    image.setDotsPerMeterX(int(dpi * 39.37))
+    image.setDotsPerMeterY(int(dpi * 39.37))
+    image.fill(Qt.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.Antialiasing, True)
+    painter.setRenderHint(QPainter.TextAntialiasing, True)
+    painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
+    painter.scale(scale, scale)
+    renderer.drawLegend(painter)
+    painter.end()
+    return image.convertToFormat(QImage.Format_RGBA8888), layers
+
+
+def feature_info_envelope(case, layers):
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    xmin, ymin, xmax, ymax = case["extent"]
+    crs = QgsCoordinateReferenceSystem.fromOgcWmsCrs(case["crs"])
+    if crs.hasAxisInverted():
+        xmin, ymin, xmax, ymax = ymin, xmin, ymax, xmax
+    q = case["query"]
+    job = {
+        "INFO_FORMAT": q["INFO_FORMAT"],
+        "QUERY_LAYERS": q["QUERY_LAYERS"],
+        "I": str(q["I"]),
+        "J": str(q["J"]),
+        "X": None,
+        "Y": None,
+        "layers": layers,
+        "bbox": {
+            "x_min": xmin, "x_max": xmax, "y_min": ymin, "y_max": ymax,
+            "z_min": 0.0, "z_max": 0.0,
+        },
+        "crs": case["crs"],
+        "width": case["width"],
+        "height": case["height"],
+        "dpi": case.get("dpi", 96),
+    }
+    for k in ("FEATURE_COUNT", "FI_POINT_TOLERANCE", "FI_LINE_TOLERANCE",
+              "FI_POLYGON_TOLERANCE", "WITH_GEOMETRY"):
+        if k in q:
+            job[k] = q[k]
+    return {
+        "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"qsl-parity:{case['name']}")),
+        "type": "QslJobInfoFeatureInfo",
+        "job": job,
+    }
+
+
+FORMAT_EXTENSIONS = {
+    "text/plain": "txt",
+    "application/json": "json",
+    "application/geo+json": "json",
+    "text/html": "html",
+    "application/vnd.ogc.gml": "xml",
+    "text/xml": "xml",
+}
+
+
+def ask_qgis_server(case, env, data_root):
+    """QGIS Server's GetFeatureInfo answer for the job, on the project."""
+    from urllib.parse import urlencode
+    from qgis.server import (
+        QgsBufferServerRequest,
+        QgsBufferServerResponse,
+        QgsServer,
+    )
+
+    job = env["job"]
+    b = job["bbox"]
+    params = {
+        "MAP": str(data_root / case["project"]),
+        "SERVICE": "WMS",
+        "VERSION": "1.3.0",
+        "REQUEST": "GetFeatureInfo",
+        "CRS": job["crs"],
+        # the wire bbox is already in the CRS's WMS 1.3 axis order
+        "BBOX": f"{b['x_min']},{b['y_min']},{b['x_max']},{b['y_max']}",
+        "WIDTH": job["width"],
+        "HEIGHT": job["height"],
+        "DPI": job["dpi"],
+        "LAYERS": job["QUERY_LAYERS"],
+        "STYLES": "",
+        "FORMAT": "image/png",
+    }
+    params.update({
+        k: v for k, v in case["query"].items()
+        if k not in ("LAYERS",)
+    })
+    server = QgsServer()
+    request = QgsBufferServerRequest("http://localhost/?" + urlencode(params))
+    response = QgsBufferServerResponse()
+    server.handleRequest(request, response)
+    body = bytes(response.body())
+    if response.statusCode() != 200:
+        raise RuntimeError(f"{case['name']}: QGIS Server {response.statusCode()}: {body[:300]}")
+    return body, FORMAT_EXTENSIONS[case["query"]["INFO_FORMAT"].lower()]
+
+
 def main(argv):
     from qgis.core import QgsApplication
 
@@ -271,16 +479,32 @@ def main(argv):
                     data_root = tmp
                 else:
                     data_root = prefix_dir
-                env = envelope(case, job_layers(case, prefix_dir, data_root, qgis))
-                img, layers = render(env, data_root, qgis)
+                kind = case.get("kind", "render")
+                layers_json = job_layers(case, prefix_dir, data_root, qgis)
+                if kind == "legend":
+                    env = legend_envelope(case, layers_json)
+                    img, layers = draw_legend(env, data_root)
+                    answer = None
+                elif kind == "feature_info":
+                    env = feature_info_envelope(case, layers_json)
+                    answer, ext = ask_qgis_server(case, env, data_root)
+                    img, layers = None, []
+                else:
+                    env = envelope(case, layers_json)
+                    img, layers = render(env, data_root, qgis)
+                    answer = None
                 (prefix_dir / f"{case['name']}.job.json").write_text(
                     json.dumps(env, indent=2) + "\n"
                 )
-                if not img.save(str(prefix_dir / f"{case['name']}.qgis.png"), "PNG"):
-                    raise RuntimeError(f"cannot write the PNG of {key}")
+                if answer is not None:
+                    (prefix_dir / f"{case['name']}.qgis.{ext}").write_bytes(answer)
+                    print(f"{key}: {len(answer)} bytes")
+                else:
+                    if not img.save(str(prefix_dir / f"{case['name']}.qgis.png"), "PNG"):
+                        raise RuntimeError(f"cannot write the PNG of {key}")
+                    print(f"{key}: {img.width()}×{img.height()}")
                 del layers
                 made += 1
-                print(f"{key}: {env['job']['width']}×{env['job']['height']}")
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
     qgis.exitQgis()
