@@ -1,13 +1,16 @@
 /**
- * Paints a laid-out legend with Skia: symbol patches with the map's own
- * symbol painters (fills as a rectangle, lines as a horizontal line,
- * markers centred), raster classes as outlined colour rectangles, colour
- * ramps as outlined vertical gradients, text in DejaVu Sans; then encodes
- * the image as PNG or JPEG.
+ * Paints a laid-out legend with Skia as QGIS 3.22 paints it: symbol
+ * patches with the map's own symbol painters in boxes of whole pixels
+ * (fills as a rectangle, lines as a horizontal line, markers centred),
+ * raster classes as outlined colour rectangles, colour ramps as outlined
+ * vertical gradients, labels and titles as Qt's cached glyphs with its text
+ * gamma (qt_text.ts), ramp labels as QgsTextRenderer's paths (the labels'
+ * text renderer); then encodes the image as PNG or JPEG.
  *
  * @module
  */
-import type { Canvas, CanvasKit, Font } from "canvaskit-wasm";
+import type { Canvas, CanvasKit } from "canvaskit-wasm";
+import { DOMParser } from "@xmldom/xmldom";
 import type { Geometry } from "../geometry/types.ts";
 import type { MapSettings } from "../map/map_settings.ts";
 import type { ExpressionCompiler, PaintContext } from "../paint/context.ts";
@@ -18,49 +21,41 @@ import {
   takeSurface,
 } from "../paint/surface.ts";
 import { DEFAULT_FAMILY, type FontLibrary } from "../labels/fonts.ts";
+import { readLabelSettings, type TextFormat } from "../labels/settings.ts";
+import { drawText, layoutText, type TextLayout } from "../labels/text.ts";
 import type { Rgba } from "../raster/style.ts";
 import {
   DEFAULT_LEGEND_SETTINGS,
   type FontMetricsMm,
   type LaidPatch,
+  type LaidRampText,
   type LegendFont,
   type LegendImageSize,
   type LegendLayout,
   type LegendSettings,
   type TextMeasure,
 } from "./layout.ts";
+import {
+  applyTextGamma,
+  drawQtText,
+  FONT_WORKAROUND_SCALE,
+  QtFont,
+} from "./qt_text.ts";
 
-/** QgsLegendSettings: a font's point size → its em in millimetres. */
-const MM_PER_POINT = 0.3527;
+/** QgsRenderContext::fromQPainter's scale without a painter (88 dpi). */
+export const SIZING_DOTS_PER_MM = 3.465;
 
-/** The legend's two fonts at an em size in some unit (mm to measure, px to draw). */
+/** Legend fonts as QGIS draws them with QPainter::drawText (see qt_text.ts). */
 class LegendFonts {
-  readonly label: Font;
-  readonly title: Font;
+  readonly label: QtFont;
+  readonly title: QtFont;
 
-  constructor(
-    ck: CanvasKit,
-    fonts: FontLibrary,
-    settings: LegendSettings,
-    unitsPerMm: number,
-  ) {
-    const make = (bold: boolean, points: number): Font => {
-      const font = new ck.Font(
-        fonts.typeface(DEFAULT_FAMILY, bold, false),
-        points * MM_PER_POINT * unitsPerMm,
-      );
-      font.setHinting(ck.FontHinting.None);
-      font.setSubpixel(true);
-      font.setLinearMetrics(true);
-      font.setEdging(ck.FontEdging.AntiAlias);
-      return font;
-    };
-    this.label = make(false, settings.labelFontSize);
-    // layer titles bold, as QGIS Server draws them by default
-    this.title = make(true, settings.titleFontSize);
+  constructor(ck: CanvasKit, fonts: FontLibrary, settings: LegendSettings) {
+    this.label = new QtFont(ck, fonts, settings.labelFontSize, false);
+    this.title = new QtFont(ck, fonts, settings.titleFontSize, false);
   }
 
-  of(font: LegendFont): Font {
+  of(font: LegendFont): QtFont {
     return font === "title" ? this.title : this.label;
   }
 
@@ -70,12 +65,50 @@ class LegendFonts {
   }
 }
 
-function advance(font: Font, text: string): number {
-  const ids = font.getGlyphIDs(text);
-  const widths = font.getGlyphWidths(ids);
-  let w = 0;
-  for (const v of widths) w += v;
-  return w;
+/**
+ * The text format QgsColorRampLegendNode draws its labels with
+ * (QgsTextFormat::fromQFont of the symbol label font): the labels' own
+ * renderer's format, read from a minimal label style.
+ */
+function rampFormat(settings: LegendSettings): TextFormat {
+  const doc = new DOMParser().parseFromString(
+    `<settings><text-style fontFamily="${DEFAULT_FAMILY}" fontSize="${settings.labelFontSize}" fontSizeUnit="Point" textColor="0,0,0,255"/></settings>`,
+    "text/xml",
+  );
+  return readLabelSettings(doc.documentElement!).format;
+}
+
+/**
+ * QgsTextRenderer's metrics of a ramp label font at `dotsPerMm` pixels per
+ * millimetre: its whole pixel size, ascent, descent and leading.
+ */
+function rampMetrics(
+  ck: CanvasKit,
+  fonts: FontLibrary,
+  format: TextFormat,
+  dotsPerMm: number,
+): { layout: (lines: string[]) => TextLayout; height: (n: number) => number } {
+  const units = { dpi: dotsPerMm * 25.4, mapUnitsPerPixel: 1 };
+  const layout = (lines: string[]) =>
+    layoutText(ck, fonts, format, lines, units);
+  return {
+    layout,
+    // QgsTextRenderer::textHeight, Rect mode: the first line ascent +
+    // descent, each further one the line spacing, less the last leading
+    height: (n: number) => {
+      const l = layout(["0"]);
+      try {
+        const m = l.font.getMetrics();
+        const lineHeight = l.ascent + Math.ceil(m.descent - 1e-9);
+        const ftHeight = Math.round(-m.ascent + m.descent + (m.leading ?? 0));
+        const leading = ftHeight - lineHeight;
+        return n <= 0 ? 0 : lineHeight + (n - 1) * (lineHeight + leading) -
+          (n > 1 ? leading : 0);
+      } finally {
+        l.font.delete();
+      }
+    },
+  };
 }
 
 /** A text measurer that owns Skia fonts: call `delete()` when done. */
@@ -85,7 +118,11 @@ export interface SkiaTextMeasure extends TextMeasure {
 }
 
 /**
- * Measures legend text in millimetres with the DejaVu fonts.
+ * Measures legend text in millimetres as QGIS 3.22 does: symbol labels and
+ * layer titles with Qt's metrics of the font at ten times its size
+ * (QgsLegendSettings), ramp labels with QgsTextRenderer's at `dotsPerMm`
+ * (the render context's scale: {@linkcode SIZING_DOTS_PER_MM} when QGIS
+ * sizes the legend, the output's when it draws it).
  *
  * @example
  * ```ts ignore
@@ -94,7 +131,7 @@ export interface SkiaTextMeasure extends TextMeasure {
  * import { createTextMeasure } from "./draw.ts";
  * const ck = await getCanvasKit();
  * const measure = createTextMeasure(ck, fontLibrarySync(ck));
- * measure.width("Forest", "label"); // ≈ 14.5
+ * measure.metrics("label").textHeight; // 3.3
  * measure.delete();
  * ```
  */
@@ -102,25 +139,33 @@ export function createTextMeasure(
   ck: CanvasKit,
   fonts: FontLibrary,
   settings: LegendSettings = DEFAULT_LEGEND_SETTINGS,
+  dotsPerMm: number = SIZING_DOTS_PER_MM,
 ): SkiaTextMeasure {
-  // measured at 100 units per millimetre: glyph bounds come out rounded to
-  // whole units, too coarse at a 4 mm em
-  const unit = 100;
-  const f = new LegendFonts(ck, fonts, settings, unit);
+  const f = new LegendFonts(ck, fonts, settings);
   const metrics = new Map<LegendFont, FontMetricsMm>();
   for (const which of ["label", "title"] as const) {
     const font = f.of(which);
-    const m = font.getMetrics();
-    const bounds = font.getGlyphBounds(font.getGlyphIDs("H"));
     metrics.set(which, {
-      ascent: -m.ascent / unit,
-      descent: m.descent / unit,
-      capHeight: (bounds.length >= 4 ? -bounds[1] : -m.ascent * 0.75) / unit,
+      ascent: font.ascent / FONT_WORKAROUND_SCALE,
+      descent: font.descent / FONT_WORKAROUND_SCALE,
+      textHeight: font.charHeight("0") / FONT_WORKAROUND_SCALE,
     });
   }
+  const ramp = rampMetrics(ck, fonts, rampFormat(settings), dotsPerMm);
   return {
-    width: (text, font) => advance(f.of(font), text) / unit,
+    width: (text, font) => f.of(font).width(text) / FONT_WORKAROUND_SCALE,
     metrics: (font) => metrics.get(font)!,
+    rampText: (lines) => {
+      const l = ramp.layout(lines);
+      try {
+        return {
+          width: l.width / dotsPerMm,
+          height: ramp.height(lines.length) / dotsPerMm,
+        };
+      } finally {
+        l.font.delete();
+      }
+    },
     delete: () => f.delete(),
   };
 }
@@ -169,13 +214,14 @@ function drawPatch(
   const { ck, canvas } = pc;
   const x = patch.x * pxPerMm;
   const y = patch.y * pxPerMm;
-  const w = patch.width * pxPerMm;
-  const h = patch.height * pxPerMm;
   const entry = patch.entry;
   const opacity = patch.opacity;
   if (entry.kind === "symbol") {
     const symbol = entry.symbol;
     if (!symbol) return;
+    // QgsSymbol::drawPreviewIcon draws into a box of whole pixels
+    const w = Math.round(patch.width * pxPerMm);
+    const h = Math.round(patch.height * pxPerMm);
     let geom: Geometry;
     switch (symbol.type) {
       case "fill":
@@ -207,17 +253,27 @@ function drawPatch(
     }
     return;
   }
-  const r = ck.XYWHRect(x, y, w, h);
+  let r: Float32Array;
   const fill = new ck.Paint();
   fill.setAntiAlias(true);
   fill.setStyle(ck.PaintStyle.Fill);
   let shader = null;
   if (entry.kind === "color") {
+    // QgsRasterSymbolLegendNode draws its rectangle in millimetres
+    r = ck.XYWHRect(x, y, patch.width * pxPerMm, patch.height * pxPerMm);
     fill.setColor(color4f(ck, entry.color, opacity));
   } else {
+    // QgsColorRampLegendNode passes its rectangle as whole pixels
+    // (QPainter::drawRect(int, int, int, int)); the gradient is exact
+    r = ck.XYWHRect(
+      Math.trunc(x),
+      Math.trunc(y),
+      Math.trunc(patch.width * pxPerMm),
+      Math.trunc(patch.height * pxPerMm),
+    );
     shader = ck.Shader.MakeLinearGradient(
-      [x, y],
-      [x, y + h],
+      [0, y],
+      [0, y + patch.height * pxPerMm],
       entry.stops.map((s) => color4f(ck, s.color, opacity)),
       entry.stops.map((s) => s.offset),
       ck.TileMode.Clamp,
@@ -238,6 +294,41 @@ function drawPatch(
 }
 
 /**
+ * A colour ramp's label as QgsTextRenderer draws it into the ramp's label
+ * rectangle (Rect mode, top or bottom aligned), in pixels at the dpi.
+ */
+function drawRampText(
+  ck: CanvasKit,
+  canvas: Canvas,
+  fonts: FontLibrary,
+  format: TextFormat,
+  item: LaidRampText,
+  pxPerMm: number,
+): void {
+  const units = { dpi: pxPerMm * 25.4, mapUnitsPerPixel: 1 };
+  const layout = layoutText(ck, fonts, format, [item.text], units);
+  try {
+    const m = layout.font.getMetrics();
+    const lineHeight = layout.ascent + Math.ceil(m.descent - 1e-9);
+    const ascentOffset = 0.25 * layout.ascent;
+    const top = item.top * pxPerMm;
+    const height = item.height * pxPerMm;
+    // QgsTextRenderer::drawTextInternalHorizontal, Rect mode
+    const shift = item.align === "bottom" ? height - lineHeight : 0;
+    const baseline = top + shift - ascentOffset + lineHeight - 1;
+    // drawText puts the baseline a quarter ascent above its origin
+    drawText(ck, canvas, layout, format, {
+      x: item.x * pxPerMm,
+      y: baseline + ascentOffset,
+      rotation: 0,
+      align: 0,
+    }, units);
+  } finally {
+    layout.font.delete();
+  }
+}
+
+/**
  * Draws a legend layout into an image and encodes it.
  *
  * @throws {RangeError} when the format is neither PNG nor JPEG.
@@ -255,6 +346,7 @@ export function drawLegend(
   options: DrawLegendOptions,
 ): Uint8Array {
   const { size, dpi } = options;
+  const settings = options.settings ?? DEFAULT_LEGEND_SETTINGS;
   const pooled = takeSurface(ck, size.width, size.height);
   if (!pooled) {
     throw new RangeError(
@@ -262,15 +354,16 @@ export function drawLegend(
     );
   }
   const pxPerMm = dpi / 25.4;
-  const legendFonts = new LegendFonts(
-    ck,
-    fonts,
-    options.settings ?? DEFAULT_LEGEND_SETTINGS,
-    pxPerMm,
-  );
-  const text = new ck.Paint();
-  text.setAntiAlias(true);
-  text.setColor(ck.BLACK);
+  const legendFonts = new LegendFonts(ck, fonts, settings);
+  const glyphs = new ck.Paint();
+  glyphs.setAntiAlias(true);
+  glyphs.setColor(ck.BLACK);
+  // Qt blends glyph masks with its text gamma: the glyphs go onto a layer
+  // of their own first
+  const texts = layout.items.filter((i) => i.type === "text");
+  const textSurface = texts.length
+    ? ck.MakeSurface(size.width, size.height)
+    : null;
   try {
     const canvas: Canvas = pooled.surface.getCanvas();
     const bg = options.background ?? { r: 255, g: 255, b: 255, a: 255 };
@@ -298,20 +391,49 @@ export function drawLegend(
       featureBlendMode: 0,
       warn: options.warn,
     };
+    let ramp: TextFormat | null = null;
     for (const item of layout.items) {
-      if (item.type === "patch") {
-        drawPatch(pc, item, pxPerMm);
-      } else {
-        canvas.drawText(
-          item.text,
-          item.x * pxPerMm,
-          item.y * pxPerMm,
-          text,
-          legendFonts.of(item.font),
-        );
+      if (item.type === "patch") drawPatch(pc, item, pxPerMm);
+      else if (item.type === "rampText") {
+        ramp ??= rampFormat(settings);
+        drawRampText(ck, canvas, fonts, ramp, item, pxPerMm);
       }
     }
     canvas.restore();
+    if (textSurface) {
+      const tc = textSurface.getCanvas();
+      tc.clear(ck.TRANSPARENT);
+      const device = pxPerMm * size.scale;
+      for (const item of texts) {
+        if (item.type !== "text") continue;
+        drawQtText(
+          ck,
+          tc,
+          legendFonts.of(item.font),
+          item.text,
+          item.x * device,
+          item.y * device,
+          device / FONT_WORKAROUND_SCALE,
+          glyphs,
+        );
+      }
+      const info = {
+        width: size.width,
+        height: size.height,
+        colorType: ck.ColorType.RGBA_8888,
+        alphaType: ck.AlphaType.Premul,
+        colorSpace: ck.ColorSpace.SRGB,
+      };
+      const pixels = tc.readPixels(0, 0, info) as Uint8Array | null;
+      if (pixels) {
+        applyTextGamma(pixels);
+        const image = ck.MakeImage(info, pixels, size.width * 4);
+        if (image) {
+          canvas.drawImage(image, 0, 0, null);
+          image.delete();
+        }
+      }
+    }
     return encodeSurface(
       ck,
       pooled,
@@ -319,8 +441,9 @@ export function drawLegend(
       { dpi },
     );
   } finally {
-    text.delete();
+    glyphs.delete();
     legendFonts.delete();
+    textSurface?.delete();
     releaseSurface(ck, pooled);
   }
 }

@@ -129,20 +129,40 @@ Deno.test("drawLegend: JPEG output starts with the JPEG magic bytes", async () =
   assert.deepEqual(Array.from(bytes.slice(-2)), [0xff, 0xd9]);
 });
 
-Deno.test("createTextMeasure: widths grow with the text, titles are wider (bold)", async () => {
+Deno.test("createTextMeasure: QGIS 3.22's legend metrics (Qt's for the font at ten times its size, from QgsLegendSettings)", async () => {
   const ck = await getCanvasKit();
   const m = createTextMeasure(ck, fontLibrarySync(ck));
   try {
-    const one = m.width("Forest", "label");
-    assert.ok(one > 5 && one < 30, `${one} mm`);
-    assert.ok(m.width("Forest Forest", "label") > 2 * one);
-    assert.ok(m.width("Forest", "title") > one);
-    const metrics = m.metrics("label");
-    // 12 pt: an em of 4.23 mm; DejaVu's capitals are 0.73 em
-    assert.ok(Math.abs(metrics.capHeight - 0.729 * 12 * 0.3527) < 0.05);
-    assert.ok(metrics.ascent > metrics.capHeight && metrics.descent > 0);
+    // QgsLegendSettings::fontAscentMillimeters / fontDescentMillimeters /
+    // fontHeightCharacterMM('0') / textWidthMillimeters at 12 pt, as QGIS
+    // 3.22 printed them
+    assert.deepEqual(m.metrics("label"), {
+      ascent: 3.9,
+      descent: 1,
+      textHeight: 3.3,
+    });
+    assert.deepEqual(m.metrics("title"), m.metrics("label"));
+    assert.equal(m.width("Band 1 (Gray)", "label"), 29.434375);
+    // kerned: A and V alone are 5.74375
+    assert.equal(m.width("AV", "label"), 5.475);
   } finally {
     m.delete();
+  }
+});
+
+Deno.test("createTextMeasure: ramp labels measure as QgsTextRenderer's at the context's scale", async () => {
+  const ck = await getCanvasKit();
+  const fonts = fontLibrarySync(ck);
+  for (const dotsPerMm of [3.465, 91 / 25.4]) {
+    const m = createTextMeasure(ck, fonts, undefined, dotsPerMm);
+    try {
+      // a 15 px font: ascent 14 and descent 4 per line
+      const r = m.rampText(["625", "14,086,200"]);
+      assert.ok(Math.abs(r.height - 36 / dotsPerMm) < 1e-9, `${r.height}`);
+      assert.ok(r.width > 0 && r.width === m.rampText(["14,086,200"]).width);
+    } finally {
+      m.delete();
+    }
   }
 });
 

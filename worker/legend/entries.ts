@@ -19,6 +19,12 @@
 import type { Element } from "@xmldom/xmldom";
 import type { Rule, Symbol, VectorStyle } from "../style/model.ts";
 import type { RasterStyle, Rgba } from "../raster/style.ts";
+import {
+  type BasicNumericFormat,
+  formatBasic,
+  qtNumber,
+  readNumericFormat,
+} from "./number_format.ts";
 
 /** A row with a symbol patch (vector layers). */
 export interface SymbolEntry {
@@ -165,41 +171,114 @@ function childElements(el: Element | null, name: string): Element[] {
   return out;
 }
 
-/** QGIS's default number text for ramp ends: shortest round-trip form. */
-function numberLabel(v: number): string {
-  if (!Number.isFinite(v)) return String(v);
-  return String(Number(v.toPrecision(10)));
-}
-
-/** The `<rampLegendSettings>` of a pseudocolour renderer, if continuous. */
-function continuousRamp(qmlRoot: Element | null): {
+/** The continuous legend of a colour ramp (`<rampLegendSettings>`). */
+interface RampLegendSettings {
+  /** Whether a continuous ramp stands for the classes. */
+  continuous: boolean;
   minimumLabel: string;
   maximumLabel: string;
   prefix: string;
   suffix: string;
+  /** Minimum at the top (direction 1). */
   flipped: boolean;
-} | null {
-  const pipe = childElements(qmlRoot, "pipe")[0] ?? null;
-  const rr = childElements(pipe, "rasterrenderer")[0] ?? null;
-  const shader = childElements(rr, "rastershader")[0] ?? null;
-  const crs = childElements(shader, "colorrampshader")[0] ?? null;
-  const settings = childElements(crs, "rampLegendSettings")[0] ?? null;
-  if (!settings || settings.getAttribute("useContinuousLegend") !== "1") {
-    return null;
-  }
+  /** How the minimum and maximum are written without labels. */
+  format: BasicNumericFormat;
+}
+
+/**
+ * Reads the `<rampLegendSettings>` child of `parent`; QGIS's defaults
+ * (a continuous ramp, numbers with six decimals and thousands separators)
+ * when it has none, as older styles do not.
+ */
+function rampLegendSettings(parent: Element | null): RampLegendSettings {
+  const el = childElements(parent, "rampLegendSettings")[0] ?? null;
   return {
-    minimumLabel: settings.getAttribute("minimumLabel") ?? "",
-    maximumLabel: settings.getAttribute("maximumLabel") ?? "",
-    prefix: settings.getAttribute("prefix") ?? "",
-    suffix: settings.getAttribute("suffix") ?? "",
-    // direction 1: maximum at the top
-    flipped: settings.getAttribute("direction") === "1",
+    continuous: (el?.getAttribute("useContinuousLegend") ?? "1") !== "0",
+    minimumLabel: el?.getAttribute("minimumLabel") ?? "",
+    maximumLabel: el?.getAttribute("maximumLabel") ?? "",
+    prefix: el?.getAttribute("prefix") ?? "",
+    suffix: el?.getAttribute("suffix") ?? "",
+    flipped: el?.getAttribute("direction") === "1",
+    format: readNumericFormat(childElements(el, "numericFormat")[0] ?? null),
+  };
+}
+
+/** The `<rasterrenderer>` element of a raster QML. */
+function rasterRendererElement(qmlRoot: Element | null): Element | null {
+  const pipe = childElements(qmlRoot, "pipe")[0] ?? null;
+  return childElements(pipe, "rasterrenderer")[0] ?? null;
+}
+
+/**
+ * A QgsColorRampLegendNode: a vertical ramp of `stops` from `min` to `max`
+ * labelled as its settings say (the maximum on top unless flipped).
+ */
+function rampEntry(
+  stops: { offset: number; color: Rgba }[],
+  min: number,
+  max: number,
+  settings: RampLegendSettings,
+): RampEntry {
+  const text = (label: string, v: number) =>
+    settings.prefix + (label || formatBasic(v, settings.format)) +
+    settings.suffix;
+  const minLabel = text(settings.minimumLabel, min);
+  const maxLabel = text(settings.maximumLabel, max);
+  // stops run from the minimum (0) to the maximum (1); the bar's offsets
+  // from its top
+  const place = settings.flipped ? (o: number) => o : (o: number) => 1 - o;
+  return {
+    kind: "ramp",
+    stops: stops.map((s) => ({ offset: place(s.offset), color: s.color }))
+      .sort((p, q) => p.offset - q.offset),
+    topLabel: settings.flipped ? minLabel : maxLabel,
+    bottomLabel: settings.flipped ? maxLabel : minLabel,
+    level: 0,
   };
 }
 
 /**
- * The legend rows of a raster style. `qmlRoot` is read for what the raster
- * style model does not keep (a pseudocolour ramp's continuous legend).
+ * The band of a raster as QGIS's legend names it
+ * (`QgsRasterDataProvider::displayBandName`): `Band 1`, zero-padded to the
+ * digits of the band count, then `: <description>` when the band has one
+ * and ` (<colour interpretation>)` unless it is undefined.
+ *
+ * @example
+ * ```ts
+ * import { displayBandName } from "./entries.ts";
+ * displayBandName(1, 1, "", "Gray"); // "Band 1 (Gray)"
+ * displayBandName(3, 12, "nir", "Undefined"); // "Band 03: nir"
+ * ```
+ */
+export function displayBandName(
+  band: number,
+  bandCount: number,
+  description: string,
+  colorInterpretation: string,
+): string {
+  const digits = 1 + Math.floor(Math.log10(Math.max(1, bandCount)));
+  let name = `Band ${String(band).padStart(digits, "0")}`;
+  if (description) name += `: ${description}`;
+  if (colorInterpretation && colorInterpretation !== "Undefined") {
+    name += ` (${colorInterpretation})`;
+  }
+  return name;
+}
+
+/** Names a raster's bands for its legend (see {@linkcode displayBandName}). */
+export type BandNamer = (band: number) => string;
+
+const plainBandName: BandNamer = (band) => `Band ${band}`;
+
+/**
+ * The legend rows of a raster style, as QGIS 3.22's raster renderers list
+ * them: a row naming the band (`Band 1 (Gray)`) above a pseudocolour
+ * renderer's classes or continuous ramp, above a paletted renderer's
+ * classes (unlabelled ones by their value) and above a grey renderer's
+ * ramp (only when it stretches its values); one row per band of a
+ * multiband renderer, named after the band; nothing for hillshade.
+ * `qmlRoot` is read for what the raster style model does not keep (ramp
+ * legend settings); `bandName` names bands from the data.
  *
  * @example
  * ```ts
@@ -211,87 +290,100 @@ function continuousRamp(qmlRoot: Element | null): {
  *   '<paletteEntry value="1" color="#ff0000" alpha="255" label="Red"/>' +
  *   '</colorPalette></rasterrenderer></pipe></qgis>', "text/xml",
  * ).documentElement!;
- * rasterEntries(parseRasterStyle(root), "dem", root).map((e) => e.kind); // ["color"]
+ * rasterEntries(parseRasterStyle(root), "dem", root).map((e) => e.kind); // ["symbol", "color"]
  * ```
  */
 export function rasterEntries(
   style: RasterStyle,
   layerName: string,
   qmlRoot: Element | null = null,
+  bandName: BandNamer = plainBandName,
 ): LegendEntry[] {
   const r = style.renderer;
   if (!r) return [];
+  const rendererEl = rasterRendererElement(qmlRoot);
+  const bandRow = (band: number): LegendEntry[] => {
+    const label = bandName(band);
+    return label ? [{ kind: "symbol", label, level: 0, symbol: null }] : [];
+  };
   switch (r.type) {
     case "singlebandpseudocolor": {
       const items = r.shader.items;
-      const ramp = r.shader.type === "INTERPOLATED"
-        ? continuousRamp(qmlRoot)
-        : null;
-      if (ramp && items.length >= 2) {
-        const min = items[0].value;
-        const max = items[items.length - 1].value;
-        const span = max - min || 1;
-        // QGIS's default direction puts the maximum at the top
-        const down = (v: number) => (v - min) / span;
-        const offset = ramp.flipped ? down : (v: number) => 1 - down(v);
-        const stops = items.map((i) => ({
-          offset: Math.min(1, Math.max(0, offset(i.value))),
-          color: i.color,
-        })).sort((p, q) => p.offset - q.offset);
-        const minLabel = ramp.prefix + (ramp.minimumLabel || numberLabel(min)) +
-          ramp.suffix;
-        const maxLabel = ramp.prefix + (ramp.maximumLabel || numberLabel(max)) +
-          ramp.suffix;
-        return [{
-          kind: "ramp",
-          stops,
-          topLabel: ramp.flipped ? minLabel : maxLabel,
-          bottomLabel: ramp.flipped ? maxLabel : minLabel,
-          level: 0,
-        }];
+      const shaderEl = childElements(
+        childElements(rendererEl, "rastershader")[0] ?? null,
+        "colorrampshader",
+      )[0] ?? null;
+      const settings = rampLegendSettings(shaderEl);
+      if (r.shader.type === "INTERPOLATED" && settings.continuous) {
+        const min = r.shader.minimumValue;
+        const max = r.shader.maximumValue;
+        // QgsColorRampShader::createColorRamp: the first and last items'
+        // colours at the ends, the others where their values fall
+        const none = { r: 0, g: 0, b: 0, a: 0 };
+        const stops = [
+          { offset: 0, color: items[0]?.color ?? none },
+          { offset: 1, color: items[items.length - 1]?.color ?? none },
+        ];
+        items.forEach((item, i) => {
+          const offset = (item.value - min) / (max - min);
+          if (i === 0 && offset <= 0) return;
+          if (i === items.length - 1 && offset >= 1) return;
+          // QGradient::setColorAt ignores positions outside 0…1
+          if (offset >= 0 && offset <= 1) {
+            stops.push({ offset, color: item.color });
+          }
+        });
+        return [...bandRow(r.band), rampEntry(stops, min, max, settings)];
       }
-      return items.map((i) => ({
-        kind: "color",
-        label: i.label || numberLabel(i.value),
-        level: 0,
-        color: i.color,
-      }));
+      return [
+        ...bandRow(r.band),
+        ...items.map((i): LegendEntry => ({
+          kind: "color",
+          label: i.label,
+          level: 0,
+          color: i.color,
+        })),
+      ];
     }
     case "paletted":
-      return r.classes.map((c) => ({
-        kind: "color",
-        label: c.label || numberLabel(c.value),
-        level: 0,
-        color: c.color,
-      }));
-    case "multibandcolor":
       return [
-        ["Band " + r.red, { r: 255, g: 0, b: 0, a: 255 }],
-        ["Band " + r.green, { r: 0, g: 255, b: 0, a: 255 }],
-        ["Band " + r.blue, { r: 0, g: 0, b: 255, a: 255 }],
-      ].filter(([label]) => !(label as string).endsWith("-1"))
-        .map(([label, color]) => ({
+        ...bandRow(r.band),
+        ...r.classes.map((c): LegendEntry => ({
           kind: "color",
-          label: label as string,
+          label: c.label || qtNumber(c.value),
           level: 0,
-          color: color as Rgba,
+          color: c.color,
+        })),
+      ];
+    case "multibandcolor":
+      return ([
+        [r.red, { r: 255, g: 0, b: 0, a: 255 }],
+        [r.green, { r: 0, g: 255, b: 0, a: 255 }],
+        [r.blue, { r: 0, g: 0, b: 255, a: 255 }],
+      ] as [number, Rgba][]).filter(([band]) => band !== -1)
+        .map(([band, color]) => ({
+          kind: "color",
+          label: bandName(band),
+          level: 0,
+          color,
         }));
     case "singlebandgray": {
+      const contrast = r.contrast;
+      if (!contrast || contrast.algorithm === "NoEnhancement") return [];
       const black = { r: 0, g: 0, b: 0, a: 255 };
       const white = { r: 255, g: 255, b: 255, a: 255 };
-      // maximum at the top: white for BlackToWhite
-      const [top, bottom] = r.gradient === "WhiteToBlack"
-        ? [black, white]
-        : [white, black];
-      const min = r.contrast?.min ?? NaN;
-      const max = r.contrast?.max ?? NaN;
-      return [{
-        kind: "ramp",
-        stops: [{ offset: 0, color: top }, { offset: 1, color: bottom }],
-        topLabel: Number.isFinite(max) ? numberLabel(max) : "",
-        bottomLabel: Number.isFinite(min) ? numberLabel(min) : "",
-        level: 0,
-      }];
+      const [minColor, maxColor] = r.gradient === "WhiteToBlack"
+        ? [white, black]
+        : [black, white];
+      return [
+        ...bandRow(r.band),
+        rampEntry(
+          [{ offset: 0, color: minColor }, { offset: 1, color: maxColor }],
+          contrast.min,
+          contrast.max,
+          rampLegendSettings(rendererEl),
+        ),
+      ];
     }
     case "singlecolor":
       return [{ kind: "color", label: layerName, level: 0, color: r.color }];

@@ -5,6 +5,7 @@ import { parseQmlDocument, readVectorStyle } from "../style/qml.ts";
 import { parseRasterStyle } from "../raster/style.ts";
 import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
 import {
+  displayBandName,
   type LegendEntry,
   type RampEntry,
   rasterEntries,
@@ -93,7 +94,14 @@ Deno.test("entries: rule rows are nested by level and filtered by scale", () => 
 });
 
 Deno.test("entries: a discrete pseudocolour renderer lists its classes even with a continuous legend asked for", () => {
-  const entries = raster("pseudocolor_discrete.qml");
+  const [band, ...entries] = raster("pseudocolor_discrete.qml");
+  // QgsSingleBandPseudoColorRenderer: the band's name first, label only
+  assert.deepEqual(band, {
+    kind: "symbol",
+    label: "Band 1",
+    level: 0,
+    symbol: null,
+  });
   assert.deepEqual(labels(entries), ["Low", "Medium", "High"]);
   assert.deepEqual(
     entries.map((e) => e.kind === "color" && e.color),
@@ -107,8 +115,8 @@ Deno.test("entries: a discrete pseudocolour renderer lists its classes even with
 
 Deno.test("entries: an interpolated pseudocolour ramp with a continuous legend is one ramp, maximum on top", () => {
   const entries = raster("pseudocolor_ramp.qml");
-  assert.equal(entries.length, 1);
-  const ramp = entries[0] as RampEntry;
+  assert.deepEqual(labels(entries), ["Band 1", "<ramp>"]);
+  const ramp = entries[1] as RampEntry;
   assert.equal(ramp.kind, "ramp");
   assert.equal(ramp.topLabel, "50 m");
   assert.equal(ramp.bottomLabel, "10 m");
@@ -118,11 +126,17 @@ Deno.test("entries: an interpolated pseudocolour ramp with a continuous legend i
 });
 
 Deno.test("entries: an interpolated ramp without a continuous legend lists its items", () => {
-  assert.deepEqual(labels(raster("pseudocolor_items.qml")), ["10", "30", "50"]);
+  assert.deepEqual(labels(raster("pseudocolor_items.qml")), [
+    "Band 1",
+    "10",
+    "30",
+    "50",
+  ]);
 });
 
 Deno.test("entries: paletted rows are the classes, the value when a label is empty", () => {
   assert.deepEqual(labels(raster("paletted.qml")), [
+    "Band 1",
     "Built-up",
     "Grassland",
     "3",
@@ -130,7 +144,8 @@ Deno.test("entries: paletted rows are the classes, the value when a label is emp
 });
 
 Deno.test("entries: single band grey is a black-to-white ramp labelled with the contrast range", () => {
-  const [ramp] = raster("gray.qml") as RampEntry[];
+  const [band, ramp] = raster("gray.qml") as [LegendEntry, RampEntry];
+  assert.equal(band.kind === "symbol" && band.label, "Band 1");
   assert.equal(ramp.kind, "ramp");
   assert.equal(ramp.topLabel, "250");
   assert.equal(ramp.bottomLabel, "5");
@@ -144,6 +159,75 @@ Deno.test("entries: multiband colour lists its red, green and blue bands", () =>
     entries.map((e) => e.kind === "color" && [e.color.r, e.color.g, e.color.b]),
     [[255, 0, 0], [0, 255, 0], [0, 0, 255]],
   );
+});
+
+Deno.test("entries: bands are named from the data, as QGIS names them", () => {
+  const names = new Map([[1, "Band 1 (Gray)"], [2, "Band 2 (Red)"], [
+    3,
+    "Band 3: nir",
+  ]]);
+  const named = (file: string) => {
+    const root = qml(file);
+    return labels(
+      rasterEntries(parseRasterStyle(root), "dem", root, (b) => names.get(b)!),
+    );
+  };
+  assert.deepEqual(named("multiband.qml"), [
+    "Band 3: nir",
+    "Band 2 (Red)",
+    "Band 1 (Gray)",
+  ]);
+  assert.equal(named("paletted.qml")[0], "Band 1 (Gray)");
+  assert.equal(displayBandName(1, 1, "", "Gray"), "Band 1 (Gray)");
+  assert.equal(displayBandName(2, 3, "", "Palette"), "Band 2 (Palette)");
+  // zero-padded to the band count's digits; a description after a colon
+  assert.equal(
+    displayBandName(1, 12, "elevation", "Gray"),
+    "Band 01: elevation (Gray)",
+  );
+  assert.equal(displayBandName(4, 12, "", "Undefined"), "Band 04");
+});
+
+Deno.test("entries: ramp ends are written with the legend's number format; unlabelled palette classes as QString::number", () => {
+  const qml = (format: string) =>
+    '<qgis><pipe><rasterrenderer type="singlebandpseudocolor" band="1">' +
+    '<rastershader><colorrampshader colorRampType="INTERPOLATED" minimumValue="625" maximumValue="14086200.5">' +
+    '<item value="625" color="#000000" alpha="255" label="625"/>' +
+    '<item value="14086200.5" color="#ffffff" alpha="255" label="x"/>' +
+    `<rampLegendSettings useContinuousLegend="1" direction="0">${format}</rampLegendSettings>` +
+    "</colorrampshader></rastershader></rasterrenderer></pipe></qgis>";
+  const ends = (format: string) => {
+    const root = parseQmlDocument(qml(format));
+    const ramp = rasterEntries(
+      parseRasterStyle(root),
+      "r",
+      root,
+    )[1] as RampEntry;
+    return [ramp.topLabel, ramp.bottomLabel];
+  };
+  // QgsBasicNumericFormat's defaults: 6 decimals, thousands separators
+  assert.deepEqual(ends(""), ["14,086,200.5", "625"]);
+  assert.deepEqual(
+    ends(
+      '<numericFormat id="basic"><Option type="Map">' +
+        '<Option name="decimals" value="2" type="int"/>' +
+        '<Option name="show_thousand_separator" value="false" type="bool"/>' +
+        '<Option name="show_trailing_zeros" value="true" type="bool"/>' +
+        "</Option></numericFormat>",
+    ),
+    ["14086200.50", "625.00"],
+  );
+  const pal = parseQmlDocument(
+    '<qgis><pipe><rasterrenderer type="paletted" band="1"><colorPalette>' +
+      '<paletteEntry value="1234567" color="#ff0000" alpha="255" label=""/>' +
+      '<paletteEntry value="2.5" color="#ff0000" alpha="255" label=""/>' +
+      "</colorPalette></rasterrenderer></pipe></qgis>",
+  );
+  assert.deepEqual(labels(rasterEntries(parseRasterStyle(pal), "p", pal)), [
+    "Band 1",
+    "1.23457e+06",
+    "2.5",
+  ]);
 });
 
 Deno.test("entries: hillshade has no legend rows", () => {

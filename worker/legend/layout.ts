@@ -34,6 +34,11 @@ export interface LegendSettings {
   labelFontSize: number;
   /** Layer title font size in points. */
   titleFontSize: number;
+  /**
+   * Space below the legend's (empty) title, above the first row: the
+   * Python worker sets it to 0 only when it hides the layer titles.
+   */
+  titleSpace: number;
 }
 
 /**
@@ -56,30 +61,40 @@ export const DEFAULT_LEGEND_SETTINGS: LegendSettings = {
   indent: 4,
   labelFontSize: 12,
   titleFontSize: 12,
+  titleSpace: 3.5,
 };
 
-/** The two text styles of a legend. */
+/** The text styles of a legend: symbol labels, layer titles, ramp labels. */
 export type LegendFont = "label" | "title";
 
-/** Vertical metrics of a font, in millimetres. */
+/** Vertical metrics of a font as QgsLegendSettings reads them, in millimetres. */
 export interface FontMetricsMm {
-  /** Height above the baseline. */
+  /** Height above the baseline (QFontMetricsF::ascent). */
   ascent: number;
   /** Depth below the baseline (positive). */
   descent: number;
-  /** Height of capital letters. */
-  capHeight: number;
+  /**
+   * Height of the bounding box of the digit 0
+   * (`QgsLegendSettings::fontHeightCharacterMM`): QGIS's line height for
+   * symbol labels.
+   */
+  textHeight: number;
 }
 
-/** Measures text (in millimetres) in the legend's two fonts. */
+/** Measures text (in millimetres) as QGIS's legend measures it. */
 export interface TextMeasure {
-  /** Advance width of a text. */
+  /** Advance width of a text (`QgsLegendSettings::textWidthMillimeters`). */
   width(text: string, font: LegendFont): number;
   /** Vertical metrics. */
   metrics(font: LegendFont): FontMetricsMm;
+  /**
+   * Width and height of the lines of a colour ramp's labels as
+   * QgsTextRenderer measures them (Rect mode), in millimetres.
+   */
+  rampText(lines: string[]): { width: number; height: number };
 }
 
-/** A laid-out text: left end of its baseline. */
+/** A laid-out text drawn as QPainter::drawText draws it: left end of its baseline. */
 export interface LaidText {
   /** Discriminator. */
   type: "text";
@@ -91,6 +106,25 @@ export interface LaidText {
   x: number;
   /** Baseline, mm. */
   y: number;
+}
+
+/**
+ * A colour ramp's label, drawn by QgsTextRenderer into the ramp's label
+ * rectangle, at its top or its bottom.
+ */
+export interface LaidRampText {
+  /** Discriminator. */
+  type: "rampText";
+  /** Text. */
+  text: string;
+  /** Left of the rectangle, mm. */
+  x: number;
+  /** Top of the rectangle, mm. */
+  top: number;
+  /** Height of the rectangle, mm. */
+  height: number;
+  /** Vertical alignment in the rectangle. */
+  align: "top" | "bottom";
 }
 
 /** A laid-out patch (symbol, colour or ramp) and its box. */
@@ -130,7 +164,7 @@ export interface LegendLayout {
   /** Height. */
   height: number;
   /** What to draw, in drawing order. */
-  items: (LaidText | LaidPatch)[];
+  items: (LaidText | LaidRampText | LaidPatch)[];
   /** The entry rows. */
   rows: LaidRow[];
 }
@@ -159,6 +193,19 @@ function toMm(value: number, unit: string | undefined, dpi: number): number {
   }
 }
 
+/** A marker symbol's size in millimetres (QgsMarkerSymbol::size: its largest layer). */
+function markerSize(symbol: Symbol, dpi: number): number {
+  let size = 0;
+  for (const l of symbol.layers) {
+    if (!l.enabled) continue;
+    size = Math.max(
+      size,
+      toMm(propNumber(l.props, "size", 2), l.props.size_unit, dpi),
+    );
+  }
+  return size;
+}
+
 /**
  * The size of a symbol's patch, as QgsSymbolLegendNode sizes it: a marker
  * symbol's patch is as large as its largest marker layer (never smaller
@@ -182,51 +229,78 @@ export function symbolPatchSize(
   height: number,
 ): { width: number; height: number } {
   if (symbol.type !== "marker") return { width, height };
-  let size = 0;
-  for (const l of symbol.layers) {
-    if (!l.enabled) continue;
-    size = Math.max(
-      size,
-      toMm(propNumber(l.props, "size", 2), l.props.size_unit, dpi),
-    );
-  }
+  const size = markerSize(symbol, dpi);
   return { width: Math.max(width, size), height: Math.max(height, size) };
 }
 
-function patchSize(
+/** A row's symbol: its size for the layout and the box it is drawn in. */
+interface RowSymbol {
+  /** The size the row reserves (QgsLayerTreeModelLegendNode's symbolSize). */
+  width: number;
+  height: number;
+  /** The drawn box relative to the row's left and `(itemHeight − desired) / 2`. */
+  box: { dx: number; dy: number; width: number; height: number } | null;
+}
+
+function rowSymbol(
   entry: LegendEntry,
   s: LegendSettings,
   dpi: number,
-  label: FontMetricsMm,
-): { width: number; height: number } {
+  rampHeight: number,
+): RowSymbol {
+  const w = s.symbolWidth, h = s.symbolHeight;
   switch (entry.kind) {
-    case "symbol":
-      return entry.symbol
-        ? symbolPatchSize(entry.symbol, dpi, s.symbolWidth, s.symbolHeight)
-        : { width: 0, height: 0 };
-    case "color":
-      return { width: s.symbolWidth, height: s.symbolHeight };
-    case "ramp":
-      // tall enough for its two labels, one above the other
+    case "symbol": {
+      const symbol = entry.symbol;
+      if (!symbol) return { width: 0, height: 0, box: null };
+      if (symbol.type !== "marker") {
+        return {
+          width: w,
+          height: h,
+          box: { dx: 0, dy: 0, width: w, height: h },
+        };
+      }
+      // a marker's box is its size, centred in the default patch when smaller
+      const size = markerSize(symbol, dpi);
+      const dx = size < w ? (w - size) / 2 : 0;
+      const dy = size < h ? (h - size) / 2 : 0;
       return {
-        width: s.symbolWidth,
-        height: Math.max(
-          s.symbolHeight,
-          2 * (label.ascent + label.descent),
-        ),
+        width: Math.max(size + 2 * dx, w),
+        height: Math.max(size + 2 * dy, h),
+        box: { dx, dy, width: size, height: size },
+      };
+    }
+    case "color":
+      return {
+        width: w,
+        height: h,
+        box: { dx: 0, dy: 0, width: w, height: h },
+      };
+    case "ramp":
+      return {
+        width: w,
+        height: rampHeight,
+        box: { dx: 0, dy: 0, width: w, height: rampHeight },
       };
   }
 }
 
 /**
- * Lays out the legends of several layers, top to bottom, in millimetres.
+ * Lays out the legends of several layers, top to bottom, in millimetres, as
+ * QGIS 3.22's QgsLegendRenderer does with default QgsLegendSettings in one
+ * column: a layer title (when shown) is a line of the title font's ascent,
+ * 3 mm below the previous layer; symbol rows follow 2.5 mm apart, each as
+ * tall as its patch or its label (lines of the height of a `0`, the
+ * font's descent and 1 mm apart), the label centred on the patch; labels
+ * of a layer line up 2 mm right of its widest patch.
  *
  * @example
  * ```ts
  * import { layoutLegend } from "./layout.ts";
  * const measure = {
  *   width: (t: string) => t.length * 2,
- *   metrics: () => ({ ascent: 4, descent: 1, capHeight: 3 }),
+ *   metrics: () => ({ ascent: 4, descent: 1, textHeight: 3 }),
+ *   rampText: () => ({ width: 0, height: 0 }),
  * };
  * const layout = layoutLegend(
  *   [{ title: "zones", entries: [{ kind: "color", label: "Lake", level: 0,
@@ -245,93 +319,120 @@ export function layoutLegend(
   const s = options.settings ?? DEFAULT_LEGEND_SETTINGS;
   const label = measure.metrics("label");
   const title = measure.metrics("title");
-  const items: (LaidText | LaidPatch)[] = [];
+  const items: (LaidText | LaidRampText | LaidPatch)[] = [];
   const rows: LaidRow[] = [];
   const left = s.boxSpace;
   let right = left;
-  let y = s.boxSpace;
+  // QgsLegendRenderer: the columns start below the legend title's bottom
+  // margin, even without a title
+  let y = s.boxSpace + (options.layerTitles ? s.titleSpace : 0);
   let first = true;
-  const metricsOf = (font: LegendFont) => font === "title" ? title : label;
-  // QgsLegendSettings: lines of the height of a digit, separated by the
-  // line spacing and the font's descent
-  const textHeight = (text: string, m: FontMetricsMm): number => {
-    const n = text.split("\n").length;
-    return n * m.capHeight + (n - 1) * (s.lineSpacing + m.descent);
-  };
-  const placeLine = (
-    text: string,
-    font: LegendFont,
-    x: number,
-    baseline: number,
-  ) => {
-    if (!text) return;
-    items.push({ type: "text", text, font, x, y: baseline });
-    right = Math.max(right, x + measure.width(text, font));
-  };
-  /** Places a text's lines from `top` down; returns the block's height. */
-  const placeText = (
-    text: string,
-    font: LegendFont,
-    x: number,
-    top: number,
-  ): number => {
-    const m = metricsOf(font);
-    const step = m.capHeight + s.lineSpacing + m.descent;
-    text.split("\n").forEach((line, i) =>
-      placeLine(line, font, x, top + m.capHeight + i * step)
-    );
-    return textHeight(text, m);
-  };
   for (const layer of layers) {
     const embedded = layer.embedded && layer.entries.length === 1;
-    if (options.layerTitles && !embedded) {
+    const showTitle = options.layerTitles && !embedded && layer.title !== "";
+    // each layer is one group: the space above it is its first item's
+    let firstInGroup = true;
+    if (showTitle) {
       if (!first) y += s.layerSpace;
       first = false;
-      y += placeText(layer.title, "title", left, y);
+      firstInGroup = false;
+      // QgsLegendRenderer::drawLayerTitle: each line one ascent lower
+      layer.title.split("\n").forEach((line, i) => {
+        if (i > 0) y += s.lineSpacing;
+        y += title.ascent;
+        items.push({ type: "text", text: line, font: "title", x: left, y });
+        right = Math.max(right, left + measure.width(line, "title"));
+      });
     }
-    const sizes = layer.entries.map((e) => patchSize(e, s, options.dpi, label));
+    const ramps = layer.entries.map((e) =>
+      e.kind === "ramp"
+        ? measure.rampText([e.bottomLabel, e.topLabel])
+        : { width: 0, height: 0 }
+    );
+    const symbols = layer.entries.map((e, i) =>
+      rowSymbol(
+        e,
+        s,
+        options.dpi,
+        Math.max(ramps[i].height, s.symbolHeight),
+      )
+    );
     // labels of a layer line up right of its widest patch
-    const widest = Math.max(0, ...sizes.map((z) => z.width));
+    const widest = Math.max(0, ...symbols.map((z) => z.width));
     layer.entries.forEach((entry, i) => {
-      if (!first) y += s.symbolSpace;
+      // 2.5 mm above every row but a legend's first
+      if (!firstInGroup || !first) y += s.symbolSpace;
       first = false;
-      const size = sizes[i];
+      firstInGroup = false;
+      const top = y;
+      const sym = symbols[i];
       const x = left + entry.level * s.indent;
-      const labelX = x + widest + s.labelSpace;
-      const labelHeight = entry.kind === "ramp"
-        ? 0
-        : textHeight(entry.label, label);
-      const height = Math.max(size.height, labelHeight);
-      if (size.width > 0) {
+      const labelX = x + Math.max(sym.width, widest) + s.labelSpace;
+      if (entry.kind === "ramp") {
+        const height = sym.height;
+        if (sym.box) {
+          items.push({
+            type: "patch",
+            entry,
+            x,
+            y: top,
+            width: sym.box.width,
+            height: sym.box.height,
+            opacity: layer.opacity ?? 1,
+          });
+        }
+        // QgsColorRampLegendNode: the maximum's label at the top of the
+        // bar's height, the minimum's at its foot
+        for (
+          const [text, align] of [
+            [entry.topLabel, "top"],
+            [entry.bottomLabel, "bottom"],
+          ] as const
+        ) {
+          if (text === "") continue;
+          items.push({ type: "rampText", text, x: labelX, top, height, align });
+        }
+        right = Math.max(right, labelX + ramps[i].width, x + sym.width);
+        rows.push({ entry, top, height, labelX });
+        y += height;
+        return;
+      }
+      const lines = entry.label.split("\n");
+      const labelHeight = lines.length * label.textHeight +
+        (lines.length - 1) * (s.lineSpacing + label.descent);
+      // QgsLayerTreeModelLegendNode::draw: the patch is centred on one line
+      // of text or the default patch, whichever is taller
+      const itemHeight = Math.max(s.symbolHeight, label.textHeight);
+      if (sym.box) {
+        const desired = s.symbolHeight;
         items.push({
           type: "patch",
           entry,
-          x,
-          y: y + (height - size.height) / 2,
-          width: size.width,
-          height: size.height,
+          x: x + sym.box.dx,
+          y: top + (itemHeight - desired) / 2 + sym.box.dy,
+          width: sym.box.width,
+          height: sym.box.height,
           opacity: layer.opacity ?? 1,
         });
-        right = Math.max(right, x + size.width);
+        right = Math.max(right, x + sym.width);
       }
-      if (entry.kind === "ramp") {
-        // the maximum's label at the top of the bar, the minimum's at its foot
-        placeLine(entry.topLabel, "label", labelX, y + label.ascent);
-        placeLine(
-          entry.bottomLabel,
-          "label",
-          labelX,
-          y + height - label.descent,
-        );
-      } else {
-        placeText(
-          entry.label,
-          "label",
-          labelX,
-          y + Math.max(0, (size.height - labelHeight) / 2),
-        );
+      let baseline = top + label.textHeight +
+        (labelHeight < sym.height ? sym.height / 2 - labelHeight / 2 : 0);
+      for (const line of lines) {
+        if (line !== "") {
+          items.push({
+            type: "text",
+            text: line,
+            font: "label",
+            x: labelX,
+            y: baseline,
+          });
+        }
+        right = Math.max(right, labelX + measure.width(line, "label"));
+        baseline += label.descent + s.lineSpacing + label.textHeight;
       }
-      rows.push({ entry, top: y, height, labelX });
+      const height = Math.max(sym.height, labelHeight);
+      rows.push({ entry, top, height, labelX });
       y += height;
     });
   }

@@ -15,8 +15,13 @@ const measure: TextMeasure = {
   width: (text, font) => text.length * (font === "title" ? 2 : 1.5),
   metrics: (font) =>
     font === "title"
-      ? { ascent: 5, descent: 1.5, capHeight: 3.5 }
-      : { ascent: 4, descent: 1, capHeight: 3 },
+      ? { ascent: 5, descent: 1.5, textHeight: 3.5 }
+      : { ascent: 4, descent: 1, textHeight: 3 },
+  // two lines of 5 mm; 1 mm per character
+  rampText: (lines) => ({
+    width: Math.max(...lines.map((l) => l.length)),
+    height: 5 * lines.length,
+  }),
 };
 
 const red = { r: 255, g: 0, b: 0, a: 255 };
@@ -111,7 +116,7 @@ Deno.test("layoutLegend: rows of QGIS's default sizes, spacing and box", () => {
   assert.equal(texts[0].x, 11);
 });
 
-Deno.test("layoutLegend: layer titles go above their rows, 3 mm after the previous layer", () => {
+Deno.test("layoutLegend: layer titles go above their rows, one ascent high, 3 mm after the previous layer, below the empty legend title's margin", () => {
   const layers: LayerLegend[] = [
     { title: "a", entries: [color("x")] },
     { title: "bbbbbbbbbbbbbbbbbbbb", entries: [color("y")] },
@@ -121,14 +126,16 @@ Deno.test("layoutLegend: layer titles go above their rows, 3 mm after the previo
     { layerTitles: true, dpi: 96 },
     measure,
   );
-  const titles = layout.items.filter((i) =>
-    i.type === "text" && i.font === "title"
+  const titles = layout.items.flatMap((i) =>
+    i.type === "text" && i.font === "title" ? [i] : []
   );
   assert.equal(titles.length, 2);
-  assert.equal(titles[0].y, 2 + 3.5);
+  // box, the legend title's margin, the title's ascent
+  const top = 2 + S.titleSpace;
+  assert.equal(titles[0].y, top + 5);
   // title, space, row, layer space, title
-  assert.equal(titles[1].y, 2 + 3.5 + 2.5 + 4 + 3 + 3.5);
-  assert.equal(layout.height, 2 + 3.5 + 2.5 + 4 + 3 + 3.5 + 2.5 + 4 + 2);
+  assert.equal(titles[1].y, top + 5 + 2.5 + 4 + 3 + 5);
+  assert.equal(layout.height, top + 5 + 2.5 + 4 + 3 + 5 + 2.5 + 4 + 2);
   // the long title sets the width
   assert.equal(layout.width, 2 + 20 * 2 + 2);
   const without = layoutLegend(
@@ -153,9 +160,12 @@ Deno.test("layoutLegend: a big marker grows its row and moves its layer's labels
   );
   assert.deepEqual(layout.rows.map((r) => r.height), [10, 4]);
   assert.deepEqual(layout.rows.map((r) => r.labelX), [14, 14]);
-  const patches = layout.items.filter((i) => i.type === "patch");
-  // patches start at the column's left edge, as QGIS draws them
-  assert.equal(patches[1].type === "patch" && patches[1].x, 2);
+  const patches = layout.items.flatMap((i) =>
+    i.type === "patch" ? [[i.x, i.y, i.width, i.height]] : []
+  );
+  // a big marker's box starts at the column's left edge; a small one is
+  // centred in the default patch (QgsSymbolLegendNode::drawSymbol)
+  assert.deepEqual(patches, [[2, 2, 10, 10], [4.5, 12 + 2.5 + 1, 2, 2]]);
 });
 
 Deno.test("layoutLegend: nested rows are indented and label-only rows have no patch", () => {
@@ -191,12 +201,46 @@ Deno.test("layoutLegend: a ramp is as tall as its two labels, maximum label on t
     { layerTitles: false, dpi: 96 },
     measure,
   );
-  assert.equal(layout.rows[0].height, 2 * (4 + 1));
-  const texts = layout.items.filter((i) => i.type === "text");
-  assert.deepEqual(
-    texts.map((t) => t.type === "text" && [t.text, t.y]),
-    [["1900", 2 + 4], ["400", 2 + 10 - 1]],
+  // QgsTextRenderer's height of the two labels (rampText: 10 mm)
+  assert.equal(layout.rows[0].height, 10);
+  const texts = layout.items.flatMap((i) =>
+    i.type === "rampText" ? [[i.text, i.align, i.top, i.height, i.x]] : []
   );
+  // both in the bar's label rectangle, 2 mm right of it
+  assert.deepEqual(texts, [["1900", "top", 2, 10, 11], [
+    "400",
+    "bottom",
+    2,
+    10,
+    11,
+  ]]);
+  // the labels' width (4 characters) counts
+  assert.equal(layout.width, 2 + 7 + 2 + 4 + 2);
+});
+
+Deno.test("layoutLegend: a ramp is never shorter than a patch; a label-only row aligns with its layer's labels", () => {
+  const layout = layoutLegend(
+    [{
+      title: "dem",
+      entries: [
+        { kind: "symbol", label: "Band 1 (Gray)", level: 0, symbol: null },
+        {
+          kind: "ramp",
+          stops: [{ offset: 0, color: red }, { offset: 1, color: red }],
+          topLabel: "",
+          bottomLabel: "",
+          level: 0,
+        },
+      ],
+    }],
+    { layerTitles: false, dpi: 96 },
+    { ...measure, rampText: () => ({ width: 0, height: 1 }) },
+  );
+  // the band row: one line of text, no patch, its label right of the ramp
+  assert.deepEqual(layout.rows.map((r) => [r.top, r.height, r.labelX]), [
+    [2, 3, 11],
+    [2 + 3 + 2.5, 4, 11],
+  ]);
 });
 
 Deno.test("symbolPatchSize: markers grow the patch in any unit; lines do not", () => {
@@ -230,11 +274,11 @@ Deno.test("layoutLegend: a single symbol layer is its own row: no title above it
     i.type === "text" && i.font === "title" ? [i.text] : []
   );
   assert.deepEqual(titles, ["zones"]);
-  // row, layer space, title, symbol space, row
-  assert.equal(layout.height, 2 + 4 + 3 + 3.5 + 2.5 + 4 + 2);
+  // title margin, row, layer space, title, symbol space, row
+  assert.equal(layout.height, 2 + S.titleSpace + 4 + 3 + 5 + 2.5 + 4 + 2);
 });
 
-Deno.test("layoutLegend: a multi-line label stacks its lines and grows its row", () => {
+Deno.test("layoutLegend: a multi-line label stacks its lines below the patch's and grows its row", () => {
   const layout = layoutLegend(
     [{ title: "t", entries: [color("one\ntwo\nthree")] }],
     { layerTitles: false, dpi: 96 },
@@ -246,8 +290,8 @@ Deno.test("layoutLegend: a multi-line label stacks its lines and grows its row",
     i.type === "text" ? [[i.text, i.y]] : []
   );
   assert.deepEqual(texts, [["one", 2 + 3], ["two", 2 + 8], ["three", 2 + 13]]);
-  // the patch is centred on the taller label
+  // the patch is centred on the first line, the others run under it
   const patch = layout.items.find((i) => i.type === "patch")!;
-  assert.equal(patch.y, 2 + (13 - 4) / 2);
+  assert.equal(patch.type === "patch" && patch.y, 2);
   assert.equal(layout.width, 2 + 7 + 2 + 5 * 1.5 + 2);
 });

@@ -43,11 +43,15 @@ if (NO_REFERENCE) {
     group: "legend",
     baseline: true,
     n: 100,
-    fn() {
+    async fn() {
+      const legends = [];
+      for (const l of info.job.layers) {
+        legends.push(await layerLegend(l, null, ctx));
+      }
       const measure = createTextMeasure(ck, fonts);
       try {
         layoutLegend(
-          info.job.layers.map((l) => layerLegend(l, null, ctx)),
+          legends,
           { layerTitles: false, dpi: info.job.dpi },
           measure,
         );

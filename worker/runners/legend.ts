@@ -18,9 +18,11 @@ import { getCanvasKit } from "../paint/canvaskit.ts";
 import { loadSvgFrom } from "../paint/svg_loader.ts";
 import { fontLibrarySync } from "../labels/fonts.ts";
 import { styleDocument, vectorStyleOf } from "../style/document.ts";
-import { parseRasterStyle } from "../raster/style.ts";
+import { parseRasterStyle, type RasterStyle } from "../raster/style.ts";
+import { readBandNames } from "../legend/band_names.ts";
 import { compileExpression } from "../expression/mod.ts";
 import {
+  type BandNamer,
   type LayerLegend,
   rasterEntries,
   vectorEntries,
@@ -30,6 +32,7 @@ import {
   createTextMeasure,
   drawLegend,
   type LegendFormat,
+  SIZING_DOTS_PER_MM,
 } from "../legend/draw.ts";
 import {
   JobError,
@@ -61,20 +64,47 @@ function styleRoot(layer: QslJobLayer): Element | null {
 }
 
 /**
+ * Names the bands of a raster layer from its data, when its legend names
+ * any; a layer that cannot be read gets plain names (`Band 1`) and a
+ * warning.
+ */
+async function bandNamer(
+  layer: QslJobLayer,
+  style: RasterStyle,
+  ctx: RunnerContext,
+): Promise<BandNamer> {
+  const type = style.renderer?.type;
+  if (!type || type === "hillshade" || type === "singlecolor") {
+    return (band) => `Band ${band}`;
+  }
+  try {
+    return await readBandNames(layer, ctx);
+  } catch (error) {
+    ctx.logger.log(
+      "warning",
+      `layer '${layer.name}': cannot read its bands' names (${
+        (error as Error).message
+      }): the legend names them 'Band N'`,
+    );
+    return (band) => `Band ${band}`;
+  }
+}
+
+/**
  * The legend rows of one job layer, from its style.
  *
  * @throws {JobError} when the style cannot be read.
  * @example
  * ```ts ignore
  * import { layerLegend } from "./legend.ts";
- * layerLegend(job.layers[0], null, ctx).entries.length;
+ * (await layerLegend(job.layers[0], null, ctx)).entries.length;
  * ```
  */
-export function layerLegend(
+export async function layerLegend(
   layer: QslJobLayer,
   scale: number | null,
   ctx: RunnerContext,
-): LayerLegend {
+): Promise<LayerLegend> {
   const root = styleRoot(layer);
   if (!root) {
     ctx.logger.log(
@@ -99,7 +129,12 @@ export function layerLegend(
     return {
       title: layer.name,
       opacity: style.opacity,
-      entries: rasterEntries(style, layer.name, root),
+      entries: rasterEntries(
+        style,
+        layer.name,
+        root,
+        await bandNamer(layer, style, ctx),
+      ),
       embedded: style.renderer?.type === "singlecolor",
     };
   }
@@ -143,23 +178,32 @@ export const legendRunner: Runner<QslJobInfoLegend> = async (
     );
   }
   const dpi = job.dpi ?? 91;
-  const layers = job.layers.map((l) => layerLegend(l, job.scale ?? null, ctx));
+  const layers: LayerLegend[] = [];
+  for (const l of job.layers) {
+    layers.push(await layerLegend(l, job.scale ?? null, ctx));
+  }
   const ck = await getCanvasKit();
   const fonts = fontLibrarySync(ck);
-  const measure = createTextMeasure(ck, fonts);
-  let layout;
-  try {
-    layout = layoutLegend(
-      layers,
-      { layerTitles: job.layer_title ?? false, dpi },
-      measure,
-    );
-  } finally {
-    measure.delete();
-  }
+  // QGIS sizes the legend (QgsLegendRenderer::minimumSize) with a render
+  // context of 88 dpi and draws it with one of the output's dpi: ramp
+  // labels measure differently in the two
+  const lay = (dotsPerMm: number) => {
+    const measure = createTextMeasure(ck, fonts, undefined, dotsPerMm);
+    try {
+      return layoutLegend(
+        layers,
+        { layerTitles: job.layer_title ?? false, dpi },
+        measure,
+      );
+    } finally {
+      measure.delete();
+    }
+  };
+  const sized = lay(SIZING_DOTS_PER_MM);
+  const layout = lay(dpi / 25.4);
   const size = legendImageSize(
-    layout.width,
-    layout.height,
+    sized.width,
+    sized.height,
     dpi,
     job.width ?? null,
     job.height ?? null,

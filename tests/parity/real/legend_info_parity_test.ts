@@ -1,0 +1,63 @@
+/**
+ * Legend parity with QGIS on real projects: the legend runner on the
+ * `kind: "legend"` cases of `legend_info/cases.json` against the legend
+ * QGIS 3.22 draws for them as the upstream worker does. The figure is
+ * mismatched pixels (pixelmatch 0.2, AA counted) as a share of the legend's
+ * pixels (both images padded to the larger size when they differ).
+ */
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  parseJobInfo,
+  type QslJobInfoLegend,
+} from "@qgis-server-light/interface";
+import { legendRunner } from "../../../worker/runners/legend.ts";
+import { comparePadded, referenceContext } from "../parity.ts";
+import { caseDataRoot, realCases, realTest } from "./real.ts";
+
+const PREFIX = "legend_info";
+const DIR = fileURLToPath(new URL(`./${PREFIX}/`, import.meta.url));
+
+async function legendParity(name: string, bound: number): Promise<void> {
+  const c = realCases(PREFIX).find((x) => x.name === name)!;
+  const info = parseJobInfo(
+    await Deno.readTextFile(join(DIR, `${name}.job.json`)),
+  ) as QslJobInfoLegend;
+  const ctx = referenceContext(caseDataRoot(PREFIX, c));
+  ctx.limits = { maxWidth: 8192, maxHeight: 8192, maxLayers: 100 };
+  const out = await legendRunner(info, ctx);
+  const r = await comparePadded(
+    out.data as Uint8Array,
+    await Deno.readFile(join(DIR, `${name}.qgis.png`)),
+    `real/${PREFIX}/${name}`,
+    bound,
+  );
+  const share = 100 * r.mismatched / r.total;
+  console.log(
+    `legend parity real/${PREFIX}/${name}: ${r.mismatched} mismatched of ${r.total} (${
+      share.toFixed(2)
+    } %)${r.sizes}`,
+  );
+  if (share > bound) {
+    throw new Error(
+      `${name}: ${
+        share.toFixed(2)
+      } % of the legend's pixels mismatched > ${bound} % (diff: ${r.diffPath})`,
+    );
+  }
+}
+
+const CASES: [string, number, string][] = [
+  ["legend_extents", 1, "categorized polygons, 47 classes"],
+  ["legend_john_snow", 1, "points and a 256-class paletted raster, titles"],
+  ["legend_no_data", 1, "three pseudocolour rasters, titles"],
+];
+
+for (const [name, bound, what] of CASES) {
+  Deno.test(realTest(
+    PREFIX,
+    name,
+    `legend, ${what}, ≤ ${bound} %`,
+    () => legendParity(name, bound),
+  ));
+}
