@@ -36,7 +36,7 @@ import {
   type TextMeasure,
 } from "./layout.ts";
 import {
-  applyTextGamma,
+  darkenText,
   drawQtText,
   FONT_WORKAROUND_SCALE,
   QtFont,
@@ -358,16 +358,34 @@ export function drawLegend(
   const glyphs = new ck.Paint();
   glyphs.setAntiAlias(true);
   glyphs.setColor(ck.BLACK);
-  // Qt blends glyph masks with its text gamma: the glyphs go onto a layer
-  // of their own first
-  const texts = layout.items.filter((i) => i.type === "text");
-  const textSurface = texts.length
-    ? ck.MakeSurface(size.width, size.height)
-    : null;
   try {
     const canvas: Canvas = pooled.surface.getCanvas();
     const bg = options.background ?? { r: 255, g: 255, b: 255, a: 255 };
     canvas.clear(color4f(ck, bg));
+    const device = pxPerMm * size.scale;
+    const drawTexts = () => {
+      for (const item of layout.items) {
+        if (item.type !== "text") continue;
+        drawQtText(
+          ck,
+          canvas,
+          legendFonts.of(item.font),
+          item.text,
+          item.x * device,
+          item.y * device,
+          device / FONT_WORKAROUND_SCALE,
+          glyphs,
+        );
+      }
+    };
+    const white = bg.r === 255 && bg.g === 255 && bg.b === 255 && bg.a === 255;
+    if (white) {
+      // Qt blends its glyph masks with its text gamma: the labels are drawn
+      // first, alone on the white background, where every pixel's shade is
+      // the glyphs' coverage, and darkened as Qt's blending darkens them
+      drawTexts();
+      darkenText(pooled.pixels());
+    }
     canvas.save();
     canvas.scale(size.scale, size.scale);
     const map: MapSettings = {
@@ -400,40 +418,7 @@ export function drawLegend(
       }
     }
     canvas.restore();
-    if (textSurface) {
-      const tc = textSurface.getCanvas();
-      tc.clear(ck.TRANSPARENT);
-      const device = pxPerMm * size.scale;
-      for (const item of texts) {
-        if (item.type !== "text") continue;
-        drawQtText(
-          ck,
-          tc,
-          legendFonts.of(item.font),
-          item.text,
-          item.x * device,
-          item.y * device,
-          device / FONT_WORKAROUND_SCALE,
-          glyphs,
-        );
-      }
-      const info = {
-        width: size.width,
-        height: size.height,
-        colorType: ck.ColorType.RGBA_8888,
-        alphaType: ck.AlphaType.Premul,
-        colorSpace: ck.ColorSpace.SRGB,
-      };
-      const pixels = tc.readPixels(0, 0, info) as Uint8Array | null;
-      if (pixels) {
-        applyTextGamma(pixels);
-        const image = ck.MakeImage(info, pixels, size.width * 4);
-        if (image) {
-          canvas.drawImage(image, 0, 0, null);
-          image.delete();
-        }
-      }
-    }
+    if (!white) drawTexts();
     return encodeSurface(
       ck,
       pooled,
@@ -443,7 +428,6 @@ export function drawLegend(
   } finally {
     glyphs.delete();
     legendFonts.delete();
-    textSurface?.delete();
     releaseSurface(ck, pooled);
   }
 }

@@ -120,8 +120,8 @@ export class QtFont {
 
 /**
  * Draws text as Qt draws cached glyphs: `x`, `y` the baseline's start in
- * device pixels, `scale` device pixels per workaround pixel. Glyph
- * coverage goes onto `canvas` (a text layer, see {@linkcode applyTextGamma}).
+ * device pixels, `scale` device pixels per workaround pixel; black on white,
+ * then darkened with {@linkcode darkenText}.
  */
 export function drawQtText(
   ck: CanvasKit,
@@ -161,32 +161,28 @@ export function drawQtText(
 }
 
 /**
- * Turns glyph coverage drawn in black on a transparent layer into what Qt's
- * gamma-corrected glyph blending leaves on white: coverage `a` becomes
- * `1 − (1 − a)^γ`. `pixels` are premultiplied RGBA, changed in place.
+ * Darkens black text drawn alone on white as Qt's gamma-corrected glyph
+ * blending leaves it: a shade `v` (coverage `1 − v`) becomes `v^γ`.
+ * `pixels` are opaque RGBA (premultiplied or not), changed in place.
  *
  * @example
  * ```ts
- * import { applyTextGamma } from "./qt_text.ts";
- * const px = new Uint8Array([0, 0, 0, 128]);
- * applyTextGamma(px);
- * px[3]; // 177
+ * import { darkenText } from "./qt_text.ts";
+ * const px = new Uint8Array([255, 127, 0, 255]);
+ * darkenText(px);
+ * Array.from(px); // [255, 78, 0, 255]
  * ```
  */
-export function applyTextGamma(pixels: Uint8Array, gamma = TEXT_GAMMA): void {
+export function darkenText(pixels: Uint8Array, gamma = TEXT_GAMMA): void {
   const lut = new Uint8Array(256);
-  for (let a = 0; a < 256; a++) {
-    lut[a] = Math.round(255 * (1 - Math.pow(1 - a / 255, gamma)));
+  for (let v = 0; v < 256; v++) {
+    lut[v] = Math.round(255 * Math.pow(v / 255, gamma));
   }
-  for (let i = 3; i < pixels.length; i += 4) {
-    const a = pixels[i];
-    if (a === 0) continue;
-    const b = lut[a];
-    // premultiplied: colour channels scale with alpha
-    const f = b / a;
-    pixels[i - 3] = Math.min(b, Math.round(pixels[i - 3] * f));
-    pixels[i - 2] = Math.min(b, Math.round(pixels[i - 2] * f));
-    pixels[i - 1] = Math.min(b, Math.round(pixels[i - 1] * f));
-    pixels[i] = b;
+  for (let o = 0; o + 3 < pixels.length; o += 4) {
+    // white stays white: most of a legend
+    if ((pixels[o] & pixels[o + 1] & pixels[o + 2]) === 255) continue;
+    pixels[o] = lut[pixels[o]];
+    pixels[o + 1] = lut[pixels[o + 1]];
+    pixels[o + 2] = lut[pixels[o + 2]];
   }
 }

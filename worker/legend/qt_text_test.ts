@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { getCanvasKit } from "../paint/canvaskit.ts";
 import { fontLibrarySync } from "../labels/fonts.ts";
 import {
-  applyTextGamma,
+  darkenText,
   drawQtText,
   QtFont,
   workaroundPixelSize,
@@ -37,10 +37,37 @@ Deno.test("QtFont: Qt's metrics of DejaVu Sans at 42 px, as QFontMetricsF gave t
   }
 });
 
-Deno.test("applyTextGamma: coverage darkens as Qt's gamma-corrected glyph blending on white", () => {
-  const px = new Uint8Array([0, 0, 0, 0, 0, 0, 0, 128, 0, 0, 0, 255]);
-  applyTextGamma(px);
-  assert.deepEqual(Array.from(px), [0, 0, 0, 0, 0, 0, 0, 177, 0, 0, 0, 255]);
+Deno.test("darkenText: shades darken as Qt's gamma-corrected glyph blending on white leaves them", () => {
+  const px = new Uint8Array([
+    255,
+    255,
+    255,
+    255,
+    128,
+    128,
+    128,
+    255,
+    0,
+    0,
+    0,
+    255,
+  ]);
+  darkenText(px);
+  // (1 − coverage)^1.7; white and black stay
+  assert.deepEqual(Array.from(px), [
+    255,
+    255,
+    255,
+    255,
+    79,
+    79,
+    79,
+    255,
+    0,
+    0,
+    0,
+    255,
+  ]);
 });
 
 Deno.test("drawQtText: baselines land on whole pixels; glyphs on quarter pixels", async () => {
