@@ -7,8 +7,8 @@
  * @module
  */
 import { withGdal } from "../gdal/gdal.ts";
-import type { LayerRef } from "../gdal/source.ts";
-import { openPrepared, prepareSource } from "../gdal/dataset_cache.ts";
+import type { LayerRef } from "../sources/file_source.ts";
+import { openPrepared, prepareSource } from "../sources/gdal_dataset.ts";
 import type { RunnerContext } from "../runners/types.ts";
 import { type BandNamer, displayBandName } from "./entries.ts";
 
