@@ -315,8 +315,14 @@ export function rasterEntries(
       )[0] ?? null;
       const settings = rampLegendSettings(shaderEl);
       if (r.shader.type === "INTERPOLATED" && settings.continuous) {
-        const min = r.shader.minimumValue;
-        const max = r.shader.maximumValue;
+        // QgsSingleBandPseudoColorRenderer sets the shader's range to its
+        // classification range (older styles have only that)
+        const min = Number.isFinite(r.classificationMin)
+          ? r.classificationMin
+          : r.shader.minimumValue;
+        const max = Number.isFinite(r.classificationMax)
+          ? r.classificationMax
+          : r.shader.maximumValue;
         // QgsColorRampShader::createColorRamp: the first and last items'
         // colours at the ends, the others where their values fall
         const none = { r: 0, g: 0, b: 0, a: 0 };
