@@ -12,6 +12,12 @@ export const JOBS_KEY = "jobs";
 export const WORKERS_KEY = "workers";
 /** Seconds after which a silent worker's `worker:{id}` hash expires. */
 export const WORKER_EXPIRY_SECONDS = 300;
+/**
+ * Seconds a finished job's hash lives (the worker sets it when it finishes):
+ * clients read the status right after the result arrives and delete the hash;
+ * this only bounds what clients that went away leave behind.
+ */
+export const JOB_TTL_SECONDS = 3600;
 
 /** Hash fields of `job:{id}`. */
 export const JobField = {
@@ -25,8 +31,12 @@ export const JobField = {
   duration: "duration",
   /** Time of the last status change. */
   lastUpdate: "timestamp.last_update",
-  /** How many times the job has been taken by a worker (our addition). */
-  attempts: "attempts",
+  /**
+   * How many workers died while running the job (our addition; BullMQ's
+   * stalled counter): set when a dead worker's job is re-queued while its
+   * status was `running`.
+   */
+  stalled: "stalled",
 } as const;
 
 /** Statuses a job moves through. */

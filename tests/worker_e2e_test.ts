@@ -58,7 +58,12 @@ function spawnCommand(
   return { child, log: () => text };
 }
 
-function fixture(url: string, id: string, dataRoot: string): Proc {
+function fixture(
+  url: string,
+  id: string,
+  dataRoot: string,
+  ...extra: string[]
+): Proc {
   return spawn([
     "run",
     "-A",
@@ -74,6 +79,7 @@ function fixture(url: string, id: string, dataRoot: string): Proc {
     "2",
     "--log-format",
     "json",
+    ...extra,
   ]);
 }
 
@@ -115,7 +121,7 @@ Deno.test("e2e: a worker killed with SIGKILL while holding a job: the job is re-
     const result = decodeResult(payload);
     assertEquals(hash.status, "succeed", "status");
     assertEquals(result.worker_id, "worker-b", "finished by B");
-    assertEquals(hash.attempts, "2", "second attempt");
+    assertEquals(hash.stalled, "1", "A died running it: counted");
     // pickle (the default) carries a JSON value as its bytes, as Python does
     const data = JSON.parse(
       new TextDecoder().decode(result.data as Uint8Array),
@@ -706,5 +712,108 @@ Deno.test("e2e: the Quick start worker (`deno task worker`, -P=worker, default r
     await redis.stop();
     assertEquals(status.code, 0, `exit code; log:\n${w.log()}`);
     assert(w.log().includes("worker stopped"), w.log());
+  }
+});
+
+async function killed(p: Proc | undefined): Promise<void> {
+  if (!p) return;
+  try {
+    p.child.kill("SIGKILL");
+  } catch { /* already gone */ }
+  await p.child.status;
+}
+
+Deno.test("e2e: only a worker's death while running a job counts against it (--max-attempts 1): one killed after finishing it does not, one killed mid-job does", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  const root = await Deno.makeTempDir({ prefix: "qsl_worker_e2e_" });
+  const procs: Proc[] = [];
+  const start = (id: string) => {
+    const p = fixture(redis.url, id, root, "--max-attempts", "1");
+    procs.push(p);
+    return p;
+  };
+  // posted without a subscriber: the worker re-publishes to nobody for 5 s
+  // with the job still in its processing list
+  const post = async (id: string, delayMs: number) => {
+    await client.multi()
+      .hset(jobKey(id), {
+        info: JSON.stringify(legendJob(id, ["x"], delayMs)),
+        info_type: "QslJobInfoLegend",
+        status: "queued",
+      })
+      .rpush("jobs", id)
+      .exec();
+  };
+  const held = async (worker: string, id: string, status: string) =>
+    (await client.lrange(processingKey(worker), 0, -1)).includes(id) &&
+    (await client.hget(jobKey(id), "status")) === status;
+  try {
+    // 1. killed after finishing: not counted, the job runs again and succeeds
+    const done = crypto.randomUUID();
+    const a = start("worker-a");
+    await post(done, 0);
+    await waitFor(() => held("worker-a", done, "succeed"), 20_000, "A done");
+    await killed(a);
+    const b = start("worker-b");
+    await waitFor(
+      async () =>
+        b.log().includes(`"id":"${done}"`) &&
+        b.log().includes('"message":"job"'),
+      30_000,
+      "B ran the job again",
+    );
+    assertEquals(await client.hget(jobKey(done), "status"), "succeed", b.log());
+    assertEquals(await client.hget(jobKey(done), "stalled"), null, "stalled");
+    // 2. killed mid-job: counted; the next worker fails it without running it
+    const dies = crypto.randomUUID();
+    await post(dies, 8000); // ms (within --max-width, which carries it)
+    await waitFor(() => held("worker-b", dies, "running"), 20_000, "B runs");
+    await killed(b);
+    const c = start("worker-c");
+    await waitFor(
+      async () => (await client.hget(jobKey(dies), "status")) === "failed",
+      30_000,
+      "C failed the job",
+    );
+    assertEquals(await client.hget(jobKey(dies), "stalled"), "1", "stalled");
+    // its log line follows once re-publishing to nobody gives up
+    await waitFor(
+      () =>
+        /workers died while running it 1 times \(limit 1; only a worker's death during the job counts/
+          .test(c.log()),
+      10_000,
+      `the poison pill's message in C's log:\n${c.log()}`,
+    );
+  } finally {
+    for (const p of procs) await killed(p);
+    client.disconnect();
+    await Deno.remove(root, { recursive: true });
+    await redis.stop();
+  }
+});
+
+Deno.test("e2e: a permission denial at start stops the worker with one line and exit 1 instead of retrying (`deno task worker` with a Redis or data root it may not use)", async () => {
+  for (
+    const [args, expected] of [
+      [
+        ["--redis-url", "redis://192.0.2.1:6379"],
+        /^.*ERROR +Cannot connect to Redis: Deno grants no network access to 192\.0\.2\.1:6379 \(--allow-net\)/,
+      ],
+      [
+        ["--data-root", "/etc"],
+        /^Cannot use data root '\/etc': Deno grants no read access to it \(--allow-read\)$/,
+      ],
+    ] as const
+  ) {
+    const w = spawnCommand(Deno.execPath(), ["task", "worker", ...args]);
+    const timer = setTimeout(() => w.child.kill("SIGKILL"), 30_000);
+    const status = await w.child.status;
+    clearTimeout(timer);
+    const lines = w.log().split("\n").filter((l) =>
+      l !== "" && !l.startsWith("Task ") && !l.startsWith("Warning ")
+    );
+    assertEquals(status.code, 1, `exit code; log:\n${w.log()}`);
+    assert(lines.length === 1 && expected.test(lines[0]), w.log());
   }
 });

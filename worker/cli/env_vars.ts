@@ -26,6 +26,7 @@ export const WORKER_ENV_VARS: readonly string[] = [
   "QSL_MAX_DPI",
   "QSL_REMOTE_HOSTS",
   "QSL_MAX_ATTEMPTS",
+  "QSL_JOB_TTL",
   "QSL_WORKER_ID",
   "QSL_WORKER_EXPIRY",
 ];

@@ -127,6 +127,14 @@ interface CommonOpts {
 
 function realDir(path: string, what: string): string {
   const abs = isAbsolute(path) ? path : resolve(Deno.cwd(), path);
+  // Ask first: reading without the grant would prompt on a terminal. Not a
+  // usage error: the option is right, the permissions are not (exit 1).
+  const { state } = Deno.permissions.querySync({ name: "read", path: abs });
+  if (state !== "granted") {
+    throw new Deno.errors.NotCapable(
+      `Cannot use ${what} '${path}': Deno grants no read access to it (--allow-read)`,
+    );
+  }
   let real: string;
   try {
     real = Deno.realPathSync(abs);
@@ -213,8 +221,16 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         .default("pickle" as const),
     )
     .addOption(
-      new Option("--max-attempts <n>", "attempts before a job is a poison pill")
-        .env("QSL_MAX_ATTEMPTS").argParser(positiveInt).default(3),
+      new Option(
+        "--max-attempts <n>",
+        "workers that may die while running a job before it fails as a poison pill",
+      ).env("QSL_MAX_ATTEMPTS").argParser(positiveInt).default(3),
+    )
+    .addOption(
+      new Option(
+        "--job-ttl <seconds>",
+        "how long a finished job's hash stays in Redis for its client",
+      ).env("QSL_JOB_TTL").argParser(positiveInt).default(3600),
     )
     .addOption(
       new Option("--worker-id <id>", "worker id (default: a random UUID)")
@@ -242,6 +258,7 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         resultFormat: opts.resultFormat as ResultFormat,
         workerId: opts.workerId,
         maxAttempts: opts.maxAttempts,
+        jobTtlSeconds: opts.jobTtl,
         expirySeconds: expiry,
         heartbeatSeconds: Math.max(1, Math.min(10, Math.floor(expiry / 3))),
         requeueSeconds: Math.max(1, Math.min(30, expiry)),
@@ -268,6 +285,12 @@ export function buildProgram(io: ProgramIo = {}): Command & {
       });
       try {
         await worker.run();
+      } catch (error) {
+        // What no retry mends (Deno denied the connection): one line, exit 1.
+        logger.log("error", (error as Error).message, {
+          worker_id: worker.id,
+        });
+        state.exitCode = 1;
       } finally {
         remove();
       }

@@ -6,9 +6,10 @@
  *    `EXPIRE worker:{id} 300`, renewed while idle and while busy;
  * 2. take a job atomically: `BLMOVE jobs processing:{id} LEFT RIGHT`, with a
  *    timeout that renews the heartbeat;
- * 3. count the attempt (`HINCRBY job:{id} attempts 1`; past the limit the job
- *    is a poison pill and fails), set `running`, run it, set `succeed` or
- *    `failed` with timestamps and `duration`;
+ * 3. unless workers died while running the job `--max-attempts` times (a
+ *    poison pill: it fails), set `running`, run it, set `succeed` or
+ *    `failed` with timestamps and `duration`, and expire the hash after the
+ *    job TTL;
  * 4. publish the pickled or JSON `JobResult` on `notifications:{id}`; while
  *    PUBLISH reaches nobody (the Python client subscribes late), set the final
  *    status again and publish again in one MULTI, with a short backoff;
@@ -16,13 +17,16 @@
  *
  * Jobs held by workers whose `worker:{id}` expired are moved back to the
  * front of `jobs` on start and periodically, so a killed worker loses
- * nothing: delivery is at-least-once.
+ * nothing: delivery is at-least-once. As BullMQ counts stalled jobs, a job's
+ * `stalled` counter grows only when its worker died while running it (its
+ * status was `running` when it was moved back), not for every take.
  *
  * @module
  */
 import { Redis } from "ioredis";
 import { Buffer } from "node:buffer";
 import {
+  JOB_TTL_SECONDS,
   JobField,
   jobKey,
   JOBS_KEY,
@@ -59,8 +63,13 @@ export interface QueueWorkerOptions {
   workerId?: string;
   /** Host name published with results; default `Deno.hostname()`. */
   hostName?: string;
-  /** Attempts before a job counts as a poison pill; default 3. */
+  /**
+   * How many workers may die while running a job before it counts as a
+   * poison pill and fails; default 3.
+   */
   maxAttempts?: number;
+  /** Seconds a finished job's hash lives; default {@link JOB_TTL_SECONDS}. */
+  jobTtlSeconds?: number;
   /** Seconds BLMOVE waits before renewing the heartbeat; default 5. */
   blockSeconds?: number;
   /** Seconds between heartbeats; default 10. */
@@ -84,6 +93,22 @@ export interface QueueWorkerStats {
   /** Jobs moved back to the queue from dead workers. */
   requeued: number;
 }
+
+// Moves one job from a processing list back to the front of `jobs`; when its
+// status was `running`, the worker holding it stopped mid-job: the status goes
+// back to `queued` and, if ARGV[6] is 1 (the holder died), `stalled` grows.
+// One script, so no worker can take the job between the move and the check.
+const RECLAIM_SCRIPT = `
+local id = redis.call('LMOVE', KEYS[1], KEYS[2], 'RIGHT', 'LEFT')
+if not id then return false end
+local key = ARGV[1] .. id
+local running = redis.call('HGET', key, ARGV[2]) == ARGV[3]
+if running then
+  if ARGV[6] == '1' then redis.call('HINCRBY', key, ARGV[4], 1) end
+  redis.call('HSET', key, ARGV[2], ARGV[5])
+end
+return {id, running and 1 or 0}
+`;
 
 function nowIso(): string {
   return new Date().toISOString();
@@ -130,10 +155,11 @@ export class QueueWorker {
   #lastRequeue = 0;
   // Jobs in our own processing list while idle were never finished: at start
   // (a predecessor with the same --worker-id died holding them) and after a
-  // Redis error interrupted a job.
-  #recoverOwn = true;
+  // Redis error interrupted a job (we did not die: nothing is counted).
+  #recoverOwn: false | "predecessor" | "interrupted" = "predecessor";
   #stopWaiters: (() => void)[] = [];
   #stopped = false;
+  #fatal: Error | undefined;
 
   /** Creates a worker; {@link QueueWorker.run} connects and serves. */
   constructor(options: QueueWorkerOptions) {
@@ -145,6 +171,7 @@ export class QueueWorker {
       context: options.context,
       resultFormat: options.resultFormat ?? "pickle",
       maxAttempts: options.maxAttempts ?? 3,
+      jobTtlSeconds: options.jobTtlSeconds ?? JOB_TTL_SECONDS,
       blockSeconds: options.blockSeconds ?? 5,
       heartbeatSeconds: options.heartbeatSeconds ?? 10,
       requeueSeconds: options.requeueSeconds ?? 30,
@@ -176,7 +203,11 @@ export class QueueWorker {
         error,
       });
     };
-    client.on("error", (e: Error) => lost(maskSecrets(e.message)));
+    client.on("error", (e: Error) => {
+      // Deno refused the connection (--allow-net): no retry can help.
+      if (e instanceof Deno.errors.NotCapable) this.#fail(e);
+      else lost(maskSecrets(e.message));
+    });
     client.on("close", () => lost());
     client.on("ready", () => {
       if (down) {
@@ -196,6 +227,7 @@ export class QueueWorker {
    * disconnects.
    */
   async run(): Promise<void> {
+    this.#checkNetPermission();
     this.#client = this.#connect("commands");
     this.#blocking = this.#connect("blocking");
     this.#log.log("info", "worker starting", {
@@ -209,7 +241,10 @@ export class QueueWorker {
       try {
         await this.#heartbeatIfDue();
         if (this.#recoverOwn) {
-          await this.#returnHeld("job returned to the queue: never finished");
+          await this.#returnHeld(
+            "job returned to the queue: never finished",
+            this.#recoverOwn === "predecessor",
+          );
           this.#recoverOwn = false;
         }
         await this.#requeueIfDue();
@@ -226,7 +261,7 @@ export class QueueWorker {
         await this.#handle(id);
       } catch (error) {
         if (this.#stopping) break;
-        this.#recoverOwn = true;
+        if (!this.#recoverOwn) this.#recoverOwn = "interrupted";
         failures++;
         const backoff = Math.min(100 * 2 ** failures, this.#o.maxBackoffMs);
         this.#log.log("warning", "Redis command failed, retrying", {
@@ -238,6 +273,44 @@ export class QueueWorker {
       }
     }
     await this.#shutdown();
+    if (this.#fatal) throw this.#fatal;
+  }
+
+  /**
+   * Throws when Deno grants no network access to the Redis URL's host:
+   * retrying cannot help, and connecting would prompt on a terminal.
+   */
+  #checkNetPermission(): void {
+    let url: URL;
+    try {
+      url = new URL(this.#o.redisUrl);
+    } catch {
+      return; // ioredis reports what it cannot parse
+    }
+    const host = `${url.hostname}:${url.port || 6379}`;
+    const { state } = Deno.permissions.querySync({ name: "net", host });
+    if (state !== "granted") {
+      throw new Deno.errors.NotCapable(
+        `Cannot connect to Redis: Deno grants no network access to ${host} (--allow-net)`,
+      );
+    }
+  }
+
+  /**
+   * Ends the worker for a reason no retry can mend (a permission denial):
+   * {@link QueueWorker.run} rejects with it once the current job is over.
+   */
+  #fail(error: Error): void {
+    if (this.#fatal) return;
+    this.#fatal = new Error(
+      `Cannot connect to Redis: ${maskSecrets(error.message)}`,
+      { cause: error },
+    );
+    this.#stopping = true;
+    if (!this.#busy) {
+      this.#client?.disconnect();
+      this.#blocking?.disconnect();
+    }
   }
 
   /**
@@ -256,6 +329,11 @@ export class QueueWorker {
       // Abort an idle BLMOVE at once; a job that BLMOVE moved in the meantime
       // is returned to the queue by #shutdown.
       if (!this.#busy) this.#blocking?.disconnect();
+      // With Redis down, commands wait for a reconnection: give up on them,
+      // the registration expires by itself.
+      if (!this.#busy && this.#client?.status !== "ready") {
+        this.#client?.disconnect();
+      }
     }
     return done;
   }
@@ -318,17 +396,13 @@ export class QueueWorker {
       if (await client.exists(workerKey(worker))) continue;
       for (;;) {
         // LMOVE is atomic: two workers reclaiming at once never share a job.
-        const job = await client.lmove(
-          processingKey(worker),
-          JOBS_KEY,
-          "RIGHT",
-          "LEFT",
-        );
+        const job = await this.#reclaim(client, worker, true);
         if (job === null) break;
         moved++;
         this.#log.log("warning", "job re-queued from a dead worker", {
-          id: job,
+          id: job.id,
           dead_worker: worker,
+          died_running_it: job.wasRunning,
         });
       }
       await client.srem(WORKERS_KEY, worker);
@@ -337,19 +411,42 @@ export class QueueWorker {
     return moved;
   }
 
-  /** Moves the jobs in our own processing list back to the front of `jobs`. */
-  async #returnHeld(message: string): Promise<number> {
+  /**
+   * Moves one job of `worker`'s processing list back to the front of `jobs`
+   * (see {@link RECLAIM_SCRIPT}); `died` counts a running job as stalled.
+   */
+  async #reclaim(
+    client: Redis,
+    worker: string,
+    died: boolean,
+  ): Promise<{ id: string; wasRunning: boolean } | null> {
+    const reply = await client.eval(
+      RECLAIM_SCRIPT,
+      2,
+      processingKey(worker),
+      JOBS_KEY,
+      jobKey(""),
+      JobField.status,
+      JobStatus.running,
+      JobField.stalled,
+      JobStatus.queued,
+      died ? "1" : "0",
+    ) as [string, number] | null;
+    return reply === null ? null : { id: reply[0], wasRunning: reply[1] === 1 };
+  }
+
+  /**
+   * Moves the jobs in our own processing list back to the front of `jobs`;
+   * `died`: a predecessor with our id held them (counted as stalled when it
+   * was running them), not this worker.
+   */
+  async #returnHeld(message: string, died: boolean): Promise<number> {
     let moved = 0;
     for (;;) {
-      const job = await this.#client!.lmove(
-        processingKey(this.id),
-        JOBS_KEY,
-        "RIGHT",
-        "LEFT",
-      );
+      const job = await this.#reclaim(this.#client!, this.id, died);
       if (job === null) return moved;
       moved++;
-      this.#log.log("warning", message, { id: job });
+      this.#log.log("warning", message, { id: job.id });
     }
   }
 
@@ -362,22 +459,24 @@ export class QueueWorker {
       this.#heartbeat(client).catch(() => {});
     }, this.#o.heartbeatSeconds * 1000);
     try {
-      const [info, attempts] = await Promise.all([
-        client.hget(key, JobField.info),
-        client.hincrby(key, JobField.attempts, 1),
-      ]);
+      const [info, stalledText] = await client.hmget(
+        key,
+        JobField.info,
+        JobField.stalled,
+      );
+      const stalled = Number(stalledText ?? 0) || 0;
       let outcome: JobOutcome;
       if (info === null) {
         // The client withdrew the job (timeout) and deleted its hash.
-        await client.del(key);
         await client.lrem(processingKey(this.id), 1, id);
         this.#log.log("info", "job skipped: its hash is gone", { id });
         return;
       }
-      if (attempts > this.#o.maxAttempts) {
-        const message = `Cannot run job: it was taken ${
-          attempts - 1
-        } times by workers that died before finishing (limit ${this.#o.maxAttempts})`;
+      if (stalled >= this.#o.maxAttempts) {
+        const message =
+          `Cannot run job: workers died while running it ${stalled} times ` +
+          `(limit ${this.#o.maxAttempts}; only a worker's death during the ` +
+          `job counts, not a retry for any other reason)`;
         outcome = {
           status: "failed",
           data: message,
@@ -395,7 +494,7 @@ export class QueueWorker {
         });
         outcome = await executeJob(info, this.#o.runners, this.#o.context);
       }
-      await this.#finish(id, outcome, attempts);
+      await this.#finish(id, outcome, stalled + 1);
     } finally {
       clearInterval(beat);
       this.#busy = false;
@@ -405,7 +504,7 @@ export class QueueWorker {
   async #finish(
     id: string,
     result: JobOutcome,
-    attempts: number,
+    attempt: number,
   ): Promise<void> {
     let outcome = result;
     const client = this.#client!;
@@ -450,6 +549,7 @@ export class QueueWorker {
       const res = await client.multi()
         .hset(key, fields())
         .publish(channel, Buffer.from(payload))
+        .expire(key, this.#o.jobTtlSeconds)
         .exec();
       const err = res?.find(([e]) => e)?.[0];
       if (err) throw err;
@@ -474,7 +574,7 @@ export class QueueWorker {
       layers: outcome.layers,
       status,
       duration_ms: Math.round(outcome.durationMs * 10) / 10,
-      attempt: attempts,
+      attempt,
       receivers,
       error: outcome.error,
     });
@@ -482,25 +582,35 @@ export class QueueWorker {
 
   async #shutdown(): Promise<void> {
     const client = this.#client!;
-    try {
-      // A job BLMOVE took while we were stopping was never started: give it back.
-      await this.#returnHeld("job returned to the queue at stop");
-      await client.multi()
-        .srem(WORKERS_KEY, this.id)
-        .del(workerKey(this.id))
-        .exec();
-    } catch (error) {
-      this.#log.log("warning", "Cannot deregister cleanly", {
-        error: maskSecrets((error as Error).message),
-      });
+    if (client.status === "ready") {
+      try {
+        // A job BLMOVE took while we were stopping was never started: give it back.
+        await this.#returnHeld("job returned to the queue at stop", false);
+        await client.multi()
+          .srem(WORKERS_KEY, this.id)
+          .del(workerKey(this.id))
+          .exec();
+      } catch (error) {
+        this.#log.log("warning", "Cannot deregister cleanly", {
+          error: maskSecrets((error as Error).message),
+        });
+      }
+    } else if (!this.#fatal) {
+      this.#log.log(
+        "warning",
+        "Redis unreachable at stop: not deregistered (the registration expires by itself)",
+        { worker_id: this.id, expires_in_s: this.#o.expirySeconds },
+      );
     }
     client.disconnect();
     this.#blocking?.disconnect();
-    this.#log.log("info", "worker stopped", {
-      worker_id: this.id,
-      succeeded: this.stats.succeeded,
-      failed: this.stats.failed,
-    });
+    if (!this.#fatal) {
+      this.#log.log("info", "worker stopped", {
+        worker_id: this.id,
+        succeeded: this.stats.succeeded,
+        failed: this.stats.failed,
+      });
+    }
     this.#stopped = true;
     for (const r of this.#stopWaiters) r();
     this.#stopWaiters = [];

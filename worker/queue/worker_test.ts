@@ -180,7 +180,7 @@ Deno.test("worker: statuses, timestamps and duration; a Python-ordered client (l
     );
     const duration = Number(hash.duration);
     assert(duration >= 0 && duration < 5, `duration ${hash.duration}`);
-    assertEquals(hash.attempts, "1", "attempts");
+    assertEquals(hash.stalled, undefined, "no death counted");
     const jobLine = () =>
       w.logs.map((l) => JSON.parse(l)).find((l) =>
         l.id === id && l.message === "job"
@@ -292,32 +292,67 @@ Deno.test("worker: a job whose hash the client deleted (timeout) is skipped", as
   }
 });
 
-Deno.test("worker: jobs held by a dead worker are re-queued and run; past the attempt limit they fail", async () => {
+Deno.test("worker: jobs held by a dead worker are re-queued and run; only a death while running counts, and past the limit the job fails", async () => {
   const redis = await startTestRedis();
   const client = new Redis(redis.url);
   try {
-    // a dead worker: listed in `workers`, no `worker:{id}` hash, two jobs held
-    const alive = crypto.randomUUID(), poison = crypto.randomUUID();
-    for (const id of [alive, poison]) {
+    // a dead worker: listed in `workers`, no `worker:{id}` hash, three jobs
+    // held: one it had finished (it died before dropping it: re-published),
+    // one it had not started, one it died running for the third time
+    const finished = crypto.randomUUID(), unstarted = crypto.randomUUID();
+    const poison = crypto.randomUUID();
+    for (
+      const [id, status] of [
+        [finished, "succeed"],
+        [unstarted, "queued"],
+        [poison, "running"],
+      ]
+    ) {
       await client.hset(jobKey(id), {
         [JobField.info]: JSON.stringify(legendJob(id, ["a"])),
         [JobField.infoType]: "QslJobInfoLegend",
+        [JobField.status]: status,
+        // earlier deaths while running them
+        [JobField.stalled]: "2",
       });
       await client.rpush(processingKey("dead"), id);
     }
-    await client.hset(jobKey(poison), JobField.attempts, "3");
     await client.sadd(WORKERS_KEY, "dead");
     // nobody listens for these results: re-publish only briefly
-    const w = start(redis, { maxAttempts: 3, publishRetryMs: 300 });
+    const w = start(redis, {
+      maxAttempts: 3,
+      publishRetryMs: 300,
+      jobTtlSeconds: 120,
+    });
     try {
+      const status = (id: string) => client.hget(jobKey(id), "status");
       await waitFor(
         async () =>
-          (await client.hget(jobKey(alive), "status")) === "succeed" &&
-          (await client.hget(jobKey(poison), "status")) === "failed",
+          (await status(finished)) === "succeed" &&
+          (await status(unstarted)) === "succeed" &&
+          (await status(poison)) === "failed",
         10_000,
-        "both jobs finished",
+        "the jobs finished",
       );
-      assertEquals(await client.hget(jobKey(alive), JobField.attempts), "1");
+      const stalled = (id: string) => client.hget(jobKey(id), "stalled");
+      assertEquals(await stalled(finished), "2", "finished: not counted");
+      assertEquals(await stalled(unstarted), "2", "unstarted: not counted");
+      assertEquals(await stalled(poison), "3", "died running it: counted");
+      assert(ranJobs.includes(finished) && ranJobs.includes(unstarted), "ran");
+      assert(!ranJobs.includes(poison), "the poison pill was not run again");
+      await waitFor(
+        () => w.logs.some((l) => l.includes(poison) && l.includes('"job"')),
+        2000,
+        "the poison pill's log line",
+      );
+      const line = w.logs.map((l) => JSON.parse(l)).find((l) =>
+        l.id === poison && l.message === "job"
+      );
+      assert(
+        /workers died while running it 3 times \(limit 3; only a worker's death during the job counts/
+          .test(line.error),
+        line.error,
+      );
       assertEquals(
         await client.sismember(WORKERS_KEY, "dead"),
         0,
@@ -328,8 +363,12 @@ Deno.test("worker: jobs held by a dead worker are re-queued and run; past the at
         0,
         "nothing left held",
       );
-      assertEquals(w.worker.stats.requeued, 2);
-      assert(!ranJobs.includes(poison), "the poison pill was not run again");
+      assertEquals(w.worker.stats.requeued, 3);
+      // the hashes the worker finished expire; the client may read them first
+      for (const id of [finished, unstarted, poison]) {
+        const ttl = await client.ttl(jobKey(id));
+        assert(ttl > 100 && ttl <= 120, `ttl ${ttl}`);
+      }
     } finally {
       await stopAll(w);
     }
@@ -435,7 +474,7 @@ Deno.test("worker: the heartbeat goes on while a job runs longer than the expiry
       JSON.stringify(legendJob(id, ["long"], 3500)),
     );
     assertEquals(hash.status, "succeed");
-    assertEquals(hash.attempts, "1", "taken once");
+    assertEquals(hash.stalled, undefined, "no death counted");
     assertEquals(ranJobs.slice(before), [id], "ran once");
     assertEquals(a.worker.stats.requeued + b.worker.stats.requeued, 0);
   } finally {
@@ -531,7 +570,7 @@ Deno.test("worker: a restarted worker with the same --worker-id runs the jobs it
         2000,
         "the job dropped from processing:pod-1",
       );
-      assertEquals(await client.hget(jobKey(id), JobField.attempts), "1");
+      assertEquals(await client.hget(jobKey(id), JobField.stalled), null);
     } finally {
       await stopAll(w);
     }
