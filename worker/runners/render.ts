@@ -123,6 +123,13 @@ export interface RenderDeps {
   filterTest?: (residual: Expression) => FeatureTest;
   /** Raster renderer. */
   renderRaster?: RasterRenderer;
+  /** Web map layers (driver `wms`: XYZ, WMS, WMTS); the style may be absent. */
+  renderWeb?: (
+    layer: RenderJobLayer,
+    qmlRoot: Element | null,
+    map: MapSettings,
+    ctx: RunnerContext,
+  ) => Promise<RasterImage | null>;
   /** Creates a label engine for a map; `warn` reaches the job's log. */
   createLabelEngine?: (
     map: MapSettings,
@@ -356,6 +363,22 @@ export async function renderMap(
       const root: Element | null = layer.style?.definition
         ? styleRoot(layer.name, layer.style.definition)
         : null;
+      if ((layer.driver ?? "").toLowerCase() === "wms") {
+        // web map layers (XYZ, WMS, WMTS): worker/sources/wms/
+        if (root && !visibleAtScale(root, map.scale)) continue;
+        if (!deps.renderWeb) {
+          warn(
+            `web layer '${layer.name}' is not drawn: no web map renderer is configured`,
+          );
+          continue;
+        }
+        const img = await deps.renderWeb(layer, root, map, ctx);
+        if (img) {
+          drawRasterImage(ck, canvas, img, img.blendMode ?? 0, blank);
+          blank = false;
+        }
+        continue;
+      }
       const source = openSource(layer, ctx);
       if (source.kind === "raster") {
         if (!deps.renderRaster) {
