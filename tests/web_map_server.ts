@@ -15,8 +15,8 @@
  * - `/xyz/{z}/{x}/{y}.png|.jpg`, `/xyz2x/{z}/{x}/{y}.png` (512 px tiles)
  * - `/wms?…` (WMS 1.3.0 unless `VERSION=1.1.1`), `/wms111?…` (1.1.1 only):
  *   GetCapabilities, GetMap, GetFeatureInfo, GetLegendGraphic; CRSs
- *   EPSG:3857, EPSG:4326, CRS:84; layers `scene`, `roads`, `lakes`; styles
- *   `default`, `dark`
+ *   EPSG:3857, EPSG:4326, CRS:84; layers `scene`, `roads`, `lakes` and
+ *   `index` (each pixel's colour is its index + 1); styles `default`, `dark`
  * - `/wmts/kvp/WMTSCapabilities.xml` (GetTile at `/wmts/kvp?…`),
  *   `/wmts/rest/WMTSCapabilities.xml` (tiles at `/wmts/rest/tile/…`);
  *   tile matrix sets `GoogleMapsCompatible` (256 px) and `swiss512`
@@ -646,6 +646,7 @@ ${geo}${bbox}
 ${layer("scene", "Scene")}
 ${layer("roads", "Roads")}
 ${layer("lakes", "Lakes")}
+${layer("index", "Pixel index")}
 </Layer></Capability></${v13 ? "WMS_Capabilities" : "WMT_MS_Capabilities"}>`;
 }
 
@@ -875,7 +876,7 @@ async function wms(
     "").split(",").filter((l) => l !== "");
   const styles = (param(q, "STYLES") ?? "").split(",");
   for (const l of layers) {
-    if (!["scene", "roads", "lakes"].includes(l)) {
+    if (!["scene", "roads", "lakes", "index"].includes(l)) {
       return serviceException(`unknown layer '${l}'`, version);
     }
   }
@@ -901,6 +902,16 @@ async function wms(
     return new Response(info.body, {
       headers: { "content-type": `${info.type}; charset=utf-8` },
     });
+  }
+  if (layers.length === 1 && layers[0] === "index") {
+    // each pixel's colour is its index + 1 (R low byte): the tests read
+    // where a client puts every pixel of the answer
+    const px = new Uint8Array(width * height * 4);
+    for (let k = 0; k < width * height; k++) {
+      const v = k + 1;
+      px.set([v & 255, (v >> 8) & 255, (v >> 16) & 255, 255], k * 4);
+    }
+    return image(encodePng(px, width, height), "png");
   }
   const formatName = (param(q, "FORMAT") ?? "image/png").toLowerCase();
   const format = formatName.includes("jp") ? "jpeg" : "png";

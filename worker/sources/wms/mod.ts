@@ -30,3 +30,5 @@ export * from "./wmts.ts";
 export * from "./projector.ts";
 export * from "./services.ts";
 export * from "./render.ts";
+export * from "./bbox.ts";
+export * from "./info.ts";

@@ -16,7 +16,8 @@
 import type { Element } from "@xmldom/xmldom";
 import type { Rect } from "../../geometry/types.ts";
 import { withGdal } from "../../gdal/gdal.ts";
-import { transformInPlace, transformRect } from "../../gdal/transform.ts";
+import { transformInPlace } from "../../gdal/transform.ts";
+import { transformBoundingBox } from "./bbox.ts";
 import { isGeographic, normaliseCrs } from "../../map/compute.ts";
 import type { MapSettings } from "../../map/map_settings.ts";
 import { getCanvasKit } from "../../paint/canvaskit.ts";
@@ -245,7 +246,9 @@ function xyzProvider(
 async function geographicToCrs(box: Rect, crs: string): Promise<Rect | null> {
   if (crs === "OGC:CRS84" || crs === "EPSG:4326") return box;
   try {
-    return await withGdal((gdal) => transformRect(gdal, box, "EPSG:4326", crs));
+    return await withGdal((gdal) =>
+      transformBoundingBox(gdal, box, "EPSG:4326", crs)
+    );
   } catch {
     return null;
   }
@@ -544,13 +547,18 @@ async function reprojectedViewport(
           map.extent.ymin <= -90 || map.extent.ymax >= 90);
       const inLayer = geographicOverflow
         ? null
-        : transformRect(gdal, map.extent, mapCrs, provider.crs);
+        : transformBoundingBox(gdal, map.extent, mapCrs, provider.crs);
       const back = inLayer
-        ? transformRect(gdal, inLayer, provider.crs, mapCrs)
+        ? transformBoundingBox(gdal, inLayer, provider.crs, mapCrs)
         : map.extent;
       if (!back) return null;
       if (provider.extent === UNBOUNDED) return back;
-      const layer = transformRect(gdal, provider.extent, provider.crs, mapCrs);
+      const layer = transformBoundingBox(
+        gdal,
+        provider.extent,
+        provider.crs,
+        mapCrs,
+      );
       return layer ? intersectRects(back, layer) : null;
     } catch {
       return null;

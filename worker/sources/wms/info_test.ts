@@ -1,0 +1,112 @@
+import { assert, assertEquals } from "./_assert.ts";
+import {
+  parseGmlFeatures,
+  webFeatureInfo,
+  webLegendGraphic,
+  wmsLegendUrl,
+} from "./info.ts";
+import { parseWebSource, type WmsSource } from "./source.ts";
+import { capabilitiesUrl, parseWmsCapabilities } from "./wms_capabilities.ts";
+import { webClientFor } from "./services.ts";
+import { startWebMapServer, WORLD } from "../../../tests/web_map_server.ts";
+
+const wms = (base: string, over: Record<string, string> = {}) =>
+  parseWebSource({
+    name: "wms",
+    source: JSON.stringify({
+      crs: "EPSG:3857",
+      format: "image/png",
+      layers: "scene",
+      styles: "dark",
+      url: `${base}/wms`,
+      ...over,
+    }),
+  }) as WmsSource;
+
+Deno.test("wmsLegendUrl: the GetLegendGraphic QGIS 3.22 asks for", async () => {
+  const server = await startWebMapServer();
+  try {
+    const caps = parseWmsCapabilities(
+      await (await fetch(capabilitiesUrl(`${server.url}/wms`))).text(),
+    );
+    // QgsLegendRenderer over a QgsWmsLegendNode made QGIS 3.22 request this
+    assertEquals(
+      wmsLegendUrl(wms(server.url), caps, null)!.slice(server.url.length),
+      "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&LAYER=scene&FORMAT=image/png&STYLE=dark&SLD_VERSION=1.1.0&TRANSPARENT=true",
+    );
+    const ctx = {
+      client: webClientFor([server.host]),
+      signal: AbortSignal.timeout(5000),
+      warn: (m: string) => {
+        throw new Error(m);
+      },
+    };
+    const image = await webLegendGraphic(wms(server.url), "wms", null, ctx);
+    assertEquals(image?.contentType, "image/png");
+    assertEquals(image?.data[1], 0x50);
+    const xyz = parseWebSource({
+      name: "osm",
+      source: JSON.stringify({
+        type: "xyz",
+        url: `${server.url}/xyz/{z}/{x}/{y}.png`,
+      }),
+    });
+    assertEquals(await webLegendGraphic(xyz, "osm", null, ctx), null);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("webFeatureInfo: the WMS's GML answer read into features", async () => {
+  const server = await startWebMapServer();
+  try {
+    const town = WORLD.find((f) => f.kind === "town")!;
+    const [x, y] = town.coords[0];
+    const extent = {
+      xmin: x - 5000,
+      ymin: y - 5000,
+      xmax: x + 5000,
+      ymax: y + 5000,
+    };
+    const warnings: string[] = [];
+    const features = await webFeatureInfo(wms(server.url), "wms", {
+      extent,
+      crs: "EPSG:3857",
+      width: 100,
+      height: 100,
+      i: 50,
+      j: 49,
+      featureCount: 5,
+    }, {
+      client: webClientFor([server.host]),
+      signal: AbortSignal.timeout(5000),
+      warn: (m) => warnings.push(m),
+    });
+    assertEquals(warnings, []);
+    assert(features && features.length >= 1);
+    assert(
+      features.some((f) => f.attributes.name === town.name),
+      JSON.stringify(features),
+    );
+    const get = server.requests.find((r) =>
+      r.url.includes("GetFeatureInfo")
+    )!.url;
+    assert(get.includes("INFO_FORMAT=application/vnd.ogc.gml"), get);
+    assert(get.includes("&I=50&J=49"), get);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("parseGmlFeatures: OGC feature collections too", () => {
+  const f = parseGmlFeatures(
+    `<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs" xmlns:gml="http://www.opengis.net/gml" xmlns:qgs="http://qgis.org/gml">
+<gml:featureMember><qgs:roads fid="roads.7"><qgs:geometry><gml:Point><gml:coordinates>1,2</gml:coordinates></gml:Point></qgs:geometry><qgs:name>A1</qgs:name><qgs:lanes>4</qgs:lanes></qgs:roads></gml:featureMember>
+</wfs:FeatureCollection>`,
+  );
+  assertEquals(f, [{
+    id: 7,
+    attributes: { name: "A1", lanes: "4" },
+    geometry: null,
+  }]);
+});
