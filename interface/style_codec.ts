@@ -5,7 +5,23 @@
  *
  * @module
  */
-import { unzlibSync, zlibSync } from "fflate";
+import { Unzlib, zlibSync } from "fflate";
+
+/**
+ * Default largest QML a style definition may inflate to: 4 MiB (QGIS's own
+ * styles are kilobytes; a zlib bomb of 3 MB inflates to 3 GiB).
+ */
+export const MAX_STYLE_BYTES: number = 4 * 1024 * 1024;
+
+// compressed bytes inflated at a time: zlib inflates at most ~1,032 times,
+// so one step never produces more than ~4 MiB past the limit
+const INFLATE_STEP = 4096;
+
+/** Options of {@link decodeStyle}. */
+export interface DecodeStyleOptions {
+  /** Largest QML, in bytes; default {@link MAX_STYLE_BYTES}. */
+  maxBytes?: number;
+}
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = "";
@@ -39,19 +55,40 @@ export function encodeStyle(qml: string): string {
 }
 
 /**
- * Decodes a `Style.definition` into its QML text.
+ * Decodes a `Style.definition` into its QML text, inflating step by step
+ * and stopping as soon as the text would be larger than `maxBytes`.
  *
  * @throws {SyntaxError} when the definition is not urlsafe base64 of zlib data.
+ * @throws {RangeError} when it inflates to more than `maxBytes`.
  * @example
  * ```ts
  * import { decodeStyle, encodeStyle } from "./style_codec.ts";
  * decodeStyle(encodeStyle("<qgis/>")); // "<qgis/>"
+ * decodeStyle(encodeStyle("<qgis/>"), { maxBytes: 7 }); // "<qgis/>"
  * ```
  */
-export function decodeStyle(definition: string): string {
-  let bytes: Uint8Array;
+export function decodeStyle(
+  definition: string,
+  options: DecodeStyleOptions = {},
+): string {
+  const maxBytes = options.maxBytes ?? MAX_STYLE_BYTES;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   try {
-    bytes = unzlibSync(fromBase64Url(definition));
+    const bytes = fromBase64Url(definition);
+    const inflater = new Unzlib((chunk) => {
+      size += chunk.length;
+      if (size <= maxBytes) chunks.push(chunk);
+    });
+    for (
+      let at = 0;
+      at < bytes.length && size <= maxBytes;
+      at += INFLATE_STEP
+    ) {
+      const end = Math.min(at + INFLATE_STEP, bytes.length);
+      inflater.push(bytes.subarray(at, end), end === bytes.length);
+    }
+    if (bytes.length === 0) inflater.push(bytes, true);
   } catch (cause) {
     throw new SyntaxError(
       `Cannot decode style: not urlsafe base64 of zlib data (${
@@ -60,5 +97,16 @@ export function decodeStyle(definition: string): string {
       { cause },
     );
   }
-  return new TextDecoder().decode(bytes);
+  if (size > maxBytes) {
+    throw new RangeError(
+      `Cannot decode style: it inflates to more than ${maxBytes} bytes (the limit)`,
+    );
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return new TextDecoder().decode(out);
 }

@@ -24,6 +24,7 @@ export const WORKER_ENV_VARS: readonly string[] = [
   "QSL_MAX_HEIGHT",
   "QSL_MAX_LAYERS",
   "QSL_MAX_DPI",
+  "QSL_MAX_STYLE_BYTES",
   "QSL_REMOTE_HOSTS",
   "QSL_MAX_ATTEMPTS",
   "QSL_JOB_TTL",

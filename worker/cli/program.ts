@@ -15,6 +15,7 @@ import { createLogger, type LogFormat, parseLogLevel } from "../log/logger.ts";
 import { defaultRunners, type RunnerRegistry } from "../runners/registry.ts";
 import {
   DEFAULT_MAX_DPI,
+  DEFAULT_MAX_STYLE_BYTES,
   type Logger,
   type LogLevel,
   type RunnerContext,
@@ -103,6 +104,13 @@ function commonOptions(cmd: Command) {
         .env("QSL_MAX_DPI").argParser(positiveInt).default(DEFAULT_MAX_DPI),
     )
     .addOption(
+      new Option(
+        "--max-style-bytes <bytes>",
+        "largest layer style (QML) once inflated",
+      ).env("QSL_MAX_STYLE_BYTES").argParser(positiveInt)
+        .default(DEFAULT_MAX_STYLE_BYTES),
+    )
+    .addOption(
       new Option("--log-level <level>", "debug | info | warning | error")
         .env("QSL_LOG_LEVEL").argParser(level).default("info" as LogLevel),
     )
@@ -121,6 +129,7 @@ interface CommonOpts {
   maxHeight: number;
   maxLayers: number;
   maxDpi: number;
+  maxStyleBytes: number;
   logLevel: LogLevel;
   logFormat: LogFormat;
 }
@@ -164,6 +173,7 @@ function context(opts: CommonOpts, logger: Logger): RunnerContext {
       maxHeight: opts.maxHeight,
       maxLayers: opts.maxLayers,
       maxDpi: opts.maxDpi,
+      maxStyleBytes: opts.maxStyleBytes,
     },
     logger,
   };

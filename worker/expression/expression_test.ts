@@ -325,3 +325,30 @@ Deno.test("geometry predicates and measures over the shared model", () => {
   ];
   for (const [text, want] of cases) assert.deepEqual(ev(text), want, text);
 });
+
+Deno.test("expressions nested or chained past the limits are syntax errors, not stack overflows", () => {
+  const fails = (text: string, detail: RegExp) =>
+    assert.throws(
+      () => parseExpression(text),
+      (e: Error) => e instanceof QgisSyntaxError && detail.test(e.message),
+    );
+  fails(
+    "(".repeat(100_000) + "1" + ")".repeat(100_000),
+    /nests deeper than 100 levels/,
+  );
+  fails("NOT ".repeat(100_000) + "true", /nests deeper than 100 levels/);
+  fails("- ".repeat(100_000) + "1", /nests deeper than 100 levels/);
+  fails(
+    "lower(".repeat(5000) + "'a'" + ")".repeat(5000),
+    /nests deeper than 100/,
+  );
+  fails(Array(100_000).fill("1").join(" + "), /deeper than 1000 levels/);
+  fails(Array(100_000).fill('"a" = 1').join(" OR "), /deeper than 1000 levels/);
+  // within the limits they parse, compile and evaluate
+  const chain = Array(999).fill('"pop" = 1').join(" OR ");
+  assert.equal(compileExpression(chain)({ feature }), false);
+  assert.equal(
+    compileExpression("(".repeat(99) + "2" + ")".repeat(99))({ feature }),
+    2,
+  );
+});

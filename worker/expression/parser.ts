@@ -189,11 +189,38 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * Deepest nesting the parser follows (parentheses, function arguments,
+ * `NOT`, signs, `^`): it recurses along them.
+ */
+export const MAX_EXPRESSION_NESTING = 100;
+
+/**
+ * Deepest syntax tree an expression may have: what compiles and evaluates
+ * it recurses along the tree (a chain `a OR b OR c …` is as deep as it is
+ * long).
+ */
+export const MAX_EXPRESSION_DEPTH = 1000;
+
 class Parser {
   #t: Token[];
   #i = 0;
+  #nesting = 0;
   constructor(readonly text: string) {
     this.#t = tokenize(text);
+  }
+  // runs a step that recurses, refusing to nest past the limit
+  nested<T>(step: () => T): T {
+    if (++this.#nesting > MAX_EXPRESSION_NESTING) {
+      throw this.error(
+        `the expression nests deeper than ${MAX_EXPRESSION_NESTING} levels`,
+      );
+    }
+    try {
+      return step();
+    } finally {
+      this.#nesting--;
+    }
   }
   get peek(): Token {
     return this.#t[this.#i];
@@ -238,9 +265,11 @@ class Parser {
   }
 
   or(): Expression {
-    let left = this.and();
-    while (this.eatKeyword("OR")) left = bin("OR", left, this.and());
-    return left;
+    return this.nested(() => {
+      let left = this.and();
+      while (this.eatKeyword("OR")) left = bin("OR", left, this.and());
+      return left;
+    });
   }
   and(): Expression {
     let left = this.not();
@@ -249,7 +278,11 @@ class Parser {
   }
   not(): Expression {
     if (this.eatKeyword("NOT")) {
-      return { type: "unary", op: "NOT", operand: this.not() };
+      return {
+        type: "unary",
+        op: "NOT",
+        operand: this.nested(() => this.not()),
+      };
     }
     return this.comparison();
   }
@@ -320,7 +353,7 @@ class Parser {
     const left = this.concat();
     if (this.isOp("^")) {
       this.next();
-      return bin("^", left, this.power());
+      return bin("^", left, this.nested(() => this.power()));
     }
     return left;
   }
@@ -335,7 +368,7 @@ class Parser {
   unary(): Expression {
     if (this.isOp("-") || this.isOp("+")) {
       const op = this.next().text as "-" | "+";
-      const operand = this.unary();
+      const operand = this.nested(() => this.unary());
       if (
         op === "-" && operand.type === "literal" &&
         typeof operand.value === "number"
@@ -446,5 +479,46 @@ function bin(
  * ```
  */
 export function parseExpression(text: string): Expression {
-  return new Parser(text).parse();
+  const expression = new Parser(text).parse();
+  if (treeDepth(expression) > MAX_EXPRESSION_DEPTH) {
+    throw syntaxError(
+      text,
+      0,
+      `the expression is deeper than ${MAX_EXPRESSION_DEPTH} levels (a chain of that many operators)`,
+    );
+  }
+  return expression;
+}
+
+function subExpressions(e: Expression): (Expression | null)[] {
+  switch (e.type) {
+    case "unary":
+      return [e.operand];
+    case "binary":
+      return [e.left, e.right];
+    case "in":
+      return [e.operand, ...e.list];
+    case "between":
+      return [e.operand, e.low, e.high];
+    case "function":
+      return e.args;
+    case "case":
+      return [...e.whens.flatMap((w) => [w.when, w.then]), e.else];
+    case "index":
+      return [e.target, e.index];
+    default:
+      return [];
+  }
+}
+
+// the depth of a tree, walked without recursion
+function treeDepth(root: Expression): number {
+  let max = 0;
+  const stack: [Expression, number][] = [[root, 1]];
+  while (stack.length) {
+    const [e, depth] = stack.pop()!;
+    if (depth > max) max = depth;
+    for (const sub of subExpressions(e)) if (sub) stack.push([sub, depth + 1]);
+  }
+  return max;
 }

@@ -94,3 +94,38 @@ Deno.test("a filter that does not parse is a SyntaxError naming the problem", ()
     /needs two operands/,
   );
 });
+
+Deno.test("a <Not> nested 10,000 deep is a clear error, not a stack overflow", () => {
+  const deep = `<Filter ${OGC}>${"<Not>".repeat(10_000)}` +
+    "<PropertyIsNull><PropertyName>canton</PropertyName></PropertyIsNull>" +
+    `${"</Not>".repeat(10_000)}</Filter>`;
+  assert.throws(
+    () => ogcFilterToExpression(deep),
+    (e: Error) =>
+      e instanceof RangeError &&
+      e.message ===
+        "Cannot parse OGC filter: its elements nest deeper than 64 levels",
+  );
+  assert.throws(
+    () =>
+      ogcFilterToExpression(`<Filter ${OGC}>${" ".repeat(1 << 20)}</Filter>`),
+    /Cannot parse OGC filter: \d+ characters exceed the limit of 1048576/,
+  );
+});
+
+Deno.test("an <Or> of 10,000 comparisons evaluates (a balanced tree, not 10,000 deep)", () => {
+  const eq = (v: number) =>
+    `<PropertyIsEqualTo><PropertyName>pop</PropertyName><Literal>${v}</Literal></PropertyIsEqualTo>`;
+  const or = `<Filter ${OGC}><Or>${
+    Array.from({ length: 10_000 }, (_, i) => eq(i * 1000)).join("")
+  }</Or></Filter>`;
+  assert.equal(matches(or, bern), true); // 134000 is 134 × 1000
+  assert.equal(matches(or, point(0, 0, { pop: 1 })), false);
+  let depth = 0;
+  for (
+    let e = ogcFilterToExpression(or);
+    e.type === "binary";
+    e = e.left
+  ) depth++;
+  assert.ok(depth <= 15, `${depth}`); // 14 ORs, then the comparison
+});

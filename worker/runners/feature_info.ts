@@ -160,11 +160,15 @@ interface LayerStyle {
 
 const NO_STYLE: LayerStyle = { vector: null, visibleAt: () => true };
 
-function layerStyle(layer: QslJobLayer): LayerStyle {
+function layerStyle(layer: QslJobLayer, ctx: RunnerContext): LayerStyle {
   const definition = layer.style?.definition;
   if (!definition) return NO_STYLE;
   try {
-    const root = styleDocument(layer.name, definition);
+    const root = styleDocument(
+      layer.name,
+      definition,
+      ctx.limits.maxStyleBytes,
+    );
     return {
       vector: vectorStyleOf(root),
       visibleAt: (scale) => visibleAtScale(root, scale),
@@ -180,8 +184,9 @@ async function queryVectorLayer(
   job: QslJobParameterFeatureInfo,
   map: MapSettings,
   point: [number, number],
+  ctx: RunnerContext,
 ): Promise<InfoFeature[]> {
-  const { vector: style, visibleAt } = layerStyle(layer);
+  const { vector: style, visibleAt } = layerStyle(layer, ctx);
   if (!visibleAt(map.scale)) return [];
   // A layer without a vector renderer has nothing to filter by: every
   // feature under the pixel counts.
@@ -350,7 +355,7 @@ export async function featureInfo(
   for (const [k, layer] of queried.entries()) {
     const source = sources[k];
     if (source.kind === "raster") {
-      const bands = layerStyle(layer).visibleAt(map.scale)
+      const bands = layerStyle(layer, ctx).visibleAt(map.scale)
         ? await rasterBands(source, point, map.crs)
         : null;
       layers.push({ name: layer.name, features: [], bands: bands ?? [] });
@@ -358,7 +363,7 @@ export async function featureInfo(
     }
     layers.push({
       name: layer.name,
-      features: await queryVectorLayer(layer, source, job, map, point),
+      features: await queryVectorLayer(layer, source, job, map, point, ctx),
     });
   }
   const text = writeFeatureInfo({ crs: map.crs, layers }, format)!;

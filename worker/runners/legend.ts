@@ -53,11 +53,14 @@ function legendFormat(format: string): LegendFormat {
   );
 }
 
-function styleRoot(layer: QslJobLayer): Element | null {
+function styleRoot(
+  layer: QslJobLayer,
+  ctx: RunnerContext,
+): Element | null {
   const definition = layer.style?.definition;
   if (!definition) return null;
   try {
-    return styleDocument(layer.name, definition);
+    return styleDocument(layer.name, definition, ctx.limits.maxStyleBytes);
   } catch (error) {
     throw new JobError((error as Error).message, { cause: error });
   }
@@ -105,7 +108,7 @@ export async function layerLegend(
   scale: number | null,
   ctx: RunnerContext,
 ): Promise<LayerLegend> {
-  const root = styleRoot(layer);
+  const root = styleRoot(layer, ctx);
   if (!root) {
     ctx.logger.log(
       "warning",

@@ -150,9 +150,12 @@ export interface RenderDeps {
  * decodeStyleDefinition(encodeStyle("<qgis/>")); // "<qgis/>"
  * ```
  */
-export function decodeStyleDefinition(definition: string): string {
+export function decodeStyleDefinition(
+  definition: string,
+  maxBytes?: number,
+): string {
   try {
-    return decodeStyle(definition);
+    return decodeStyle(definition, { maxBytes });
   } catch (error) {
     throw new JobError((error as Error).message, { cause: error });
   }
@@ -209,9 +212,13 @@ function rendererSymbols(style: VectorStyle): Symbol[] {
   }
 }
 
-function styleRoot(layerName: string, definition: string): Element {
+function styleRoot(
+  layerName: string,
+  definition: string,
+  ctx: RunnerContext,
+): Element {
   try {
-    return styleDocument(layerName, definition);
+    return styleDocument(layerName, definition, ctx.limits.maxStyleBytes);
   } catch (error) {
     throw new JobError((error as Error).message, { cause: error });
   }
@@ -361,7 +368,7 @@ export async function renderMap(
     const baseVariables = mapVariables(map);
     for (const layer of [...job.layers].reverse()) {
       const root: Element | null = layer.style?.definition
-        ? styleRoot(layer.name, layer.style.definition)
+        ? styleRoot(layer.name, layer.style.definition, ctx)
         : null;
       if ((layer.driver ?? "").toLowerCase() === "wms") {
         // web map layers (XYZ, WMS, WMTS): worker/sources/wms/

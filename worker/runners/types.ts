@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { MAX_STYLE_BYTES } from "@qgis-server-light/interface";
 
 /** Log levels, lowest first. */
 export type LogLevel = "debug" | "info" | "warning" | "error";
@@ -39,7 +40,7 @@ export interface RunnerLimits {
 export const DEFAULT_MAX_DPI = 1200;
 
 /** Default largest inflated style: 4 MiB (QGIS's own styles are kilobytes). */
-export const DEFAULT_MAX_STYLE_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_MAX_STYLE_BYTES: number = MAX_STYLE_BYTES;
 
 /** Everything a runner may use besides the job itself. */
 export interface RunnerContext {

@@ -7,7 +7,7 @@
  * @module
  */
 import type { Element } from "@xmldom/xmldom";
-import { decodeStyle } from "@qgis-server-light/interface";
+import { decodeStyle, MAX_STYLE_BYTES } from "@qgis-server-light/interface";
 import { LruCache } from "../cache/lru.ts";
 import { parseQmlDocument, readVectorStyle } from "./qml.ts";
 import type { VectorStyle } from "./model.ts";
@@ -18,8 +18,9 @@ const documents = new LruCache<string, Element>(64);
 /**
  * The parsed QML root of a layer's style definition (cached by definition).
  *
- * @throws {SyntaxError} naming the layer when the definition does not decode
- * or is not a QGIS style document.
+ * @throws {SyntaxError} naming the layer when the definition does not decode,
+ * inflates to more than `maxBytes` (default 4 MiB) or is not a QGIS style
+ * document within the limits of `parseQmlDocument`.
  * @example
  * ```ts
  * import { encodeStyle } from "@qgis-server-light/interface";
@@ -27,12 +28,16 @@ const documents = new LruCache<string, Element>(64);
  * styleDocument("roads", encodeStyle("<qgis><renderer-v2/></qgis>")).tagName; // "qgis"
  * ```
  */
-export function styleDocument(layerName: string, definition: string): Element {
+export function styleDocument(
+  layerName: string,
+  definition: string,
+  maxBytes: number = MAX_STYLE_BYTES,
+): Element {
   const hit = documents.get(definition);
   if (hit) return hit;
   let root: Element;
   try {
-    root = parseQmlDocument(decodeStyle(definition));
+    root = parseQmlDocument(decodeStyle(definition, { maxBytes }));
   } catch (error) {
     throw new SyntaxError(
       `Cannot read the style of layer '${layerName}': ${

@@ -47,3 +47,48 @@ Deno.test("visibleAtScale: QGIS's scale-based visibility", () => {
   );
   assert(visibleAtScale(open, 1e9) && visibleAtScale(open, 1), "0: no limit");
 });
+
+Deno.test("styleDocument: a zlib bomb or a deep style fails naming the layer and the limit", async () => {
+  const { zlibBombDefinition } = await import(
+    "../../tests/hostile/zlib_bomb.ts"
+  );
+  const cases: [string, RegExp][] = [
+    [zlibBombDefinition(64), /inflates to more than 4194304 bytes/],
+    [
+      encodeStyle(
+        "<qgis>" + "<a>".repeat(10_000) + "</a>".repeat(10_000) + "</qgis>",
+      ),
+      /its elements nest deeper than 128 levels/,
+    ],
+    [
+      encodeStyle("<qgis>" + "<a/>".repeat(200_001) + "</qgis>"),
+      /it has more than 200000 elements/,
+    ],
+  ];
+  for (const [definition, cause] of cases) {
+    let error: unknown;
+    try {
+      styleDocument("zones", definition);
+    } catch (e) {
+      error = e;
+    }
+    assert(error instanceof SyntaxError, String(error));
+    assert(
+      error.message.startsWith("Cannot read the style of layer 'zones': "),
+      error.message,
+    );
+    assert(cause.test(error.message), error.message);
+  }
+  // the limit is the caller's
+  let error: unknown;
+  try {
+    styleDocument(
+      "zones",
+      encodeStyle("<qgis>" + " ".repeat(2000) + "</qgis>"),
+      1000,
+    );
+  } catch (e) {
+    error = e;
+  }
+  assert(/inflates to more than 1000 bytes/.test(String(error)), String(error));
+});

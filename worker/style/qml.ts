@@ -15,6 +15,18 @@ import type {
   SymbolType,
   VectorStyle,
 } from "./model.ts";
+import { checkXmlLimits, type XmlLimits } from "./xml_limits.ts";
+
+/**
+ * How large a style's XML may be: its size is bounded where it is inflated
+ * (`--max-style-bytes`); QGIS's styles nest some 10–20 levels and hold tens
+ * of thousands of elements at most.
+ */
+export const STYLE_XML_LIMITS: XmlLimits = {
+  maxLength: Infinity,
+  maxDepth: 128,
+  maxElements: 200_000,
+};
 
 function children(el: Element, name?: string): Element[] {
   const out: Element[] = [];
@@ -40,6 +52,8 @@ function num(value: string | null | undefined, fallback: number): number {
  * Parses QML text into its root element.
  *
  * @throws {SyntaxError} when the text is not a QGIS style document.
+ * @throws {RangeError} when it nests deeper or holds more elements than
+ * {@link STYLE_XML_LIMITS}.
  * @example
  * ```ts
  * import { parseQmlDocument } from "./qml.ts";
@@ -48,6 +62,7 @@ function num(value: string | null | undefined, fallback: number): number {
  * ```
  */
 export function parseQmlDocument(text: string): Element {
+  checkXmlLimits(text, STYLE_XML_LIMITS, "style");
   let root: Element | null = null;
   const errors: string[] = [];
   try {
