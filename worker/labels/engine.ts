@@ -18,7 +18,30 @@ import {
 } from "../style/props.ts";
 import { type FontLibrary, fontLibrarySync } from "./fonts.ts";
 import {
+  addObstaclePenalty,
+  makeObstacle,
+  type ObstacleType,
+  type PalObstacle,
+  pruneByDiscrimination,
+  sizePenalty,
+} from "./costs.ts";
+import {
+  candidateBounds,
+  type ProblemFeature,
+  solveProblem,
+} from "./problem.ts";
+import {
+  clipLine,
+  clipRings,
+  containsProperly,
+  coordsBounds,
+  lineLength,
+  polygonCentroid,
+  ringArea,
+} from "./_geom.ts";
+import {
   type Candidate,
+  candidateCentered,
   candidateOverPoint,
   candidatesAlongLine,
   candidatesAroundPoint,
@@ -26,14 +49,8 @@ import {
   candidatesInPolygon,
   candidatesOrderedPositions,
   type LabelBox,
-  type LabelProblemFeature,
-  type Line,
-  type Obstacle,
-  type PlacedLabel,
   pointObstacleBox,
-  type Polygon,
   type Quadrant,
-  solve,
 } from "./placement.ts";
 import {
   type DataDefined,
@@ -92,11 +109,38 @@ interface PendingLabel {
   layout: TextLayout;
   format: TextFormat;
   settings: LabelSettings;
-  problem: LabelProblemFeature;
   color?: [number, number, number, number];
   opacity: number;
   zIndex: number;
   layerOrder: number;
+}
+
+/** A feature part to label (PAL's `FeaturePart` with its candidates). */
+interface PalPart {
+  /** Index into the pending labels. */
+  label: number;
+  /** Label feature id (its own obstacles do not repel it). */
+  owner: number;
+  candidates: Candidate[];
+  kind: "point" | "line" | "polygon";
+  /** Length (lines) or area (polygons) in pixels, for the size penalty. */
+  size: number;
+  /** Label distance in pixels. */
+  dist: number;
+  /** PAL priority: 0 highest … 1 lowest, −0.2 always shown. */
+  priority: number;
+  /** Shown with its best candidate even when it could not be placed. */
+  showUnplaced: boolean;
+  /** Overlaps cost nothing (QGIS ≥ 3.26 "allow overlaps without penalty"). */
+  allowOverlap: boolean;
+  /** Candidates kept at most (0: all). */
+  maxCandidates: number;
+}
+
+/** A solved label. */
+interface PlacedLabel {
+  feature: number;
+  candidate: Candidate;
 }
 
 const QUADRANT_ALIGN: Record<Quadrant, number> = {
@@ -232,7 +276,8 @@ export class LabelEngine {
   #warn: (message: string) => void;
   #units: UnitContext;
   #pending: PendingLabel[] = [];
-  #obstacles: Obstacle[] = [];
+  #parts: PalPart[] = [];
+  #obstacles: PalObstacle[] = [];
   #owner = 0;
   #layers = 0;
   #placed: PlacedLabel[] | null = null;
@@ -359,6 +404,10 @@ export class LabelEngine {
         }
       }
     };
+    // each settings object is a PAL layer of its own (a rule's provider):
+    // its candidates are made once all its features are known, as their
+    // number caps the candidates of each
+    const layers = new Map<LabelSettings, ((count: number) => void)[]>();
     for (const feature of input.features) {
       const owner = this.#owner++;
       const settingsList: LabelSettings[] = [];
@@ -375,10 +424,24 @@ export class LabelEngine {
         }
         if (s.obstacle && !obstacleAdded && feature.geometry) {
           obstacleAdded = true;
-          this.#addObstacle(feature, symbolPx, owner, s.obstacleFactor);
+          this.#addObstacle(feature, symbolPx, owner, s);
         }
-        this.#addFeature(input, s, feature, owner, symbolPx, layerOrder);
+        const make = this.#register(
+          input,
+          s,
+          feature,
+          owner,
+          symbolPx,
+          layerOrder,
+        );
+        if (!make) continue;
+        const list = layers.get(s);
+        if (list) list.push(make);
+        else layers.set(s, [make]);
       }
+    }
+    for (const list of layers.values()) {
+      for (const make of list) make(list.length);
     }
   }
 
@@ -404,50 +467,78 @@ export class LabelEngine {
     feature: Feature,
     symbolPx: number,
     owner: number,
-    factor: number,
+    s: LabelSettings,
   ): void {
     const g = feature.geometry!;
+    const factor = s.obstacleFactor;
+    const type = s.obstacleType as ObstacleType;
     if (g.kind === "point") {
       for (const part of g.parts) {
         const [x, y] = this.#toPal(part[0][0], part[0][1]);
-        this.#obstacles.push({
-          kind: "box",
+        if (symbolPx > 0) {
+          // QgsVectorLayerLabelProvider: a point's obstacle is its symbol's box
+          const [x0, y0, x1, y1] = pointObstacleBox(x, y, symbolPx);
+          this.#obstacles.push(makeObstacle({
+            kind: "polygon",
+            owner,
+            rings: [[x0, y0, x1, y0, x1, y1, x0, y1, x0, y0]],
+            type,
+            factor,
+          }));
+        } else {
+          this.#obstacles.push(makeObstacle({
+            kind: "point",
+            owner,
+            x,
+            y,
+            factor,
+          }));
+        }
+      }
+    } else if (g.kind === "line") {
+      for (const part of g.parts) {
+        this.#obstacles.push(makeObstacle({
+          kind: "line",
           owner,
-          box: symbolPx > 0 ? pointObstacleBox(x, y, symbolPx) : [x, y, x, y],
+          line: this.#ring(part[0]),
           factor,
-        });
+        }));
       }
     } else {
       for (const part of g.parts) {
-        for (const ring of part) {
-          this.#obstacles.push({
-            kind: "line",
-            owner,
-            line: this.#ring(ring),
-            factor,
-          });
-        }
+        this.#obstacles.push(makeObstacle({
+          kind: "polygon",
+          owner,
+          rings: part.map((r) => this.#ring(r)),
+          type,
+          factor,
+        }));
       }
     }
   }
 
-  #addFeature(
+  /**
+   * Prepares a feature's label (text, size, settings); returns what makes
+   * its candidates once the layer's feature count is known, or null when
+   * the feature has no label.
+   */
+  #register(
     input: LabelLayerInput,
     s: LabelSettings,
     feature: Feature,
     owner: number,
     symbolPx: number,
     layerOrder: number,
-  ): void {
-    if (!s.drawLabels || !feature.geometry) return;
+  ): ((count: number) => void) | null {
+    if (!s.drawLabels || !feature.geometry) return null;
     const lid = input.layerId;
     const show = this.#dd(s, "Show", feature, lid);
-    if (show === false || show === 0 || show === "0") return;
+    if (show === false || show === 0 || show === "0") return null;
     const raw = s.isExpression
       ? this.#eval(s.fieldName, feature, lid)
       : feature.attributes[s.fieldName];
     let text = textOf(raw);
-    if (text === null || text === "") return;
+    if (text === null || text === "") return null;
     let format = s.format;
     const ddSize = this.#dd(s, "Size", feature, lid);
     const ddBold = this.#dd(s, "Bold", feature, lid);
@@ -486,7 +577,7 @@ export class LabelEngine {
         },
       };
     }
-    if (!(format.size > 0)) return;
+    if (!(format.size > 0)) return null;
     text = capitalize(text, format.capitalization);
     const lines = wrapLines(
       text,
@@ -494,28 +585,16 @@ export class LabelEngine {
       s.autoWrapLength,
       s.useMaxLineLengthForAutoWrap,
     );
-    const layout = layoutText(
-      this.#ck,
-      this.#fonts,
-      format,
-      lines,
-      this.#units,
-    );
     const u = this.#units;
     let dist = toPixels(s.dist, s.distUnit, u);
     const ddDist = this.#dd(s, "LabelDistance", feature, lid);
     if (ddDist !== undefined && Number.isFinite(Number(ddDist))) {
       dist = toPixels(Number(ddDist), s.distUnit, u);
     }
-    const box: LabelBox = {
-      w: layout.width,
-      h: layout.height,
-      dist,
-      marginTop: 0.25 * layout.ascent,
-      marginBottom: 1 + Math.ceil(layout.descent),
-      symbolW: s.offsetType === 1 ? symbolPx : 0,
-      symbolH: s.offsetType === 1 ? symbolPx : 0,
-    };
+    // QgsPalLayerSettings: line placements keep at least a pixel off the line
+    if (s.placement === 2 || s.placement === 3 || s.placement === 7) {
+      dist = (dist < 0 ? -1 : 1) * Math.max(Math.abs(dist), 1);
+    }
     let rotation = s.rotation;
     const ddRot = this.#dd(s, "LabelRotation", feature, lid);
     if (ddRot !== undefined && Number.isFinite(Number(ddRot))) {
@@ -529,51 +608,91 @@ export class LabelEngine {
     if (ddQuad !== undefined && Number.isFinite(Number(ddQuad))) {
       quad = Number(ddQuad);
     }
-    const candidates = this.#candidates(
-      feature,
-      s,
-      box,
-      angle,
-      quad,
-      ox,
-      oy,
-    );
-    const mapW = this.#map.width, mapH = this.#map.height;
-    const visible = candidates.filter((c) => {
-      // candidates wholly outside the map are dropped, as PAL does
-      const xs = [c.x, c.x + c.w * Math.cos(c.angle)];
-      return Math.max(...xs) + c.h > 0 && Math.min(...xs) - c.h < mapW &&
-        c.y + c.h + c.w > -mapH && c.y - c.w < 0 + c.h;
-    });
-    if (visible.length === 0) {
-      layout.font.delete();
-      return;
-    }
-    let priority = s.priority;
+    let priority = 1 - s.priority / 10;
+    // pal::Layer::setPriority keeps a layer's priority inside (0, 1)
+    priority = priority >= 1 ? 0.9999 : priority <= 0.0001 ? 0.0001 : priority;
     const ddPri = this.#dd(s, "Priority", feature, lid);
     if (ddPri !== undefined && Number.isFinite(Number(ddPri))) {
-      priority = Math.max(0, Math.min(10, Number(ddPri)));
+      priority = 1 - Math.max(0, Math.min(10, Number(ddPri))) / 10;
     }
-    const always = this.#dd(s, "AlwaysShow", feature, lid);
+    const ddAlways = this.#dd(s, "AlwaysShow", feature, lid);
+    const always = ddAlways === true || ddAlways === 1 || ddAlways === "1";
+    if (always) priority = -0.2;
     const ddColor = this.#dd(s, "Color", feature, lid);
-    this.#pending.push({
-      layout,
-      format,
-      settings: s,
-      problem: {
-        candidates: visible,
-        priority,
-        alwaysShow: s.displayAll || always === true || always === 1,
-        allowOverlap: s.allowOverlap,
-        owner,
-      },
-      color: typeof ddColor === "string"
-        ? parseColor(ddColor, format.color)
-        : undefined,
-      opacity: input.opacity ?? 1,
-      zIndex: s.zIndex,
-      layerOrder,
-    });
+    return (count) => {
+      const layout = layoutText(
+        this.#ck,
+        this.#fonts,
+        format,
+        lines,
+        this.#units,
+      );
+      const box: LabelBox = {
+        w: layout.width,
+        h: layout.height,
+        dist,
+        marginTop: 0.25 * layout.ascent,
+        marginBottom: 1 + Math.ceil(layout.descent),
+        symbolW: s.offsetType === 1 ? symbolPx : 0,
+        symbolH: s.offsetType === 1 ? symbolPx : 0,
+      };
+      const sets = this.#candidates(
+        feature,
+        s,
+        box,
+        angle,
+        quad,
+        ox,
+        oy,
+        count,
+      );
+      const label = this.#pending.length;
+      let any = false;
+      for (const set of sets) {
+        const candidates = set.candidates.filter((c) => this.#visible(c));
+        if (candidates.length === 0) continue;
+        any = true;
+        this.#parts.push({
+          label,
+          owner,
+          candidates,
+          kind: set.kind,
+          size: set.size,
+          dist,
+          priority,
+          showUnplaced: s.displayAll || always,
+          allowOverlap: s.allowOverlap,
+          maxCandidates: set.maxCandidates,
+        });
+      }
+      if (!any) {
+        layout.font.delete();
+        return;
+      }
+      this.#pending.push({
+        layout,
+        format,
+        settings: s,
+        color: typeof ddColor === "string"
+          ? parseColor(ddColor, format.color)
+          : undefined,
+        opacity: input.opacity ?? 1,
+        zIndex: s.zIndex,
+        layerOrder,
+      });
+    };
+  }
+
+  /** Whether a candidate touches the map (PAL drops the others). */
+  #visible(c: Candidate): boolean {
+    const [x0, y0, x1, y1] = candidateBounds(c);
+    return x1 >= 0 && x0 <= this.#map.width && y1 >= -this.#map.height &&
+      y0 <= 0;
+  }
+
+  /** The map's extent in PAL pixels: `[xmin, ymin, xmax, ymax]`. */
+  #extent(): [number, number, number, number] {
+    return [0, -this.#map.height, this.#map.width, 0];
   }
 
   #candidates(
@@ -584,83 +703,145 @@ export class LabelEngine {
     quad: number,
     ox: number,
     oy: number,
-  ): Candidate[] {
+    count: number,
+  ): CandidateSet[] {
     const g = feature.geometry!;
-    const out: Candidate[] = [];
-    const parts = s.labelPerPart ? g.parts : g.parts.slice(0, 1);
+    const out: CandidateSet[] = [];
+    const [ex0, ey0, ex1, ey1] = this.#extent();
+    const pxPerCm = this.#map.dpi / 2.54;
     if (g.kind === "point") {
+      const maxPoint = layerMaxCandidates(count, [4, 6, 8, 12]);
       const e = this.#map.extent;
-      for (const part of parts) {
+      // every point of a multi-point is labelled; QGIS labels only the
+      // points inside the map extent
+      for (const part of g.parts) {
         const px = part[0][0], py = part[0][1];
-        // QGIS labels only the points inside the map extent
         if (px < e.xmin || px > e.xmax || py < e.ymin || py > e.ymax) continue;
         const [x, y] = this.#toPal(px, py);
-        out.push(...this.#pointCandidates(x, y, s, box, angle, quad, ox, oy));
+        out.push({
+          kind: "point",
+          size: 0,
+          maxCandidates: maxPoint,
+          candidates: this.#pointCandidates(
+            x,
+            y,
+            s,
+            box,
+            angle,
+            quad,
+            ox,
+            oy,
+            maxPoint,
+          ),
+        });
       }
       return out;
     }
     if (g.kind === "line") {
-      const lines = s.labelPerPart
-        ? g.parts
-        : [longest(g.parts.map((p) => p[0]))];
-      for (const l of lines) {
-        const line = this.#ring(Array.isArray(l) ? l[0] : l);
-        if (s.placement === 4) {
-          out.push(
-            ...candidatesHorizontalAlongLine(line, box, s.lineAnchorPercent),
+      // the visible pieces of the line; the longest one unless every part
+      // is labelled
+      let pieces: number[][] = [];
+      for (const part of g.parts) {
+        pieces.push(...clipLine(this.#ring(part[0]), ex0, ey0, ex1, ey1));
+      }
+      if (!s.labelPerPart && pieces.length > 1) {
+        pieces = [
+          pieces.reduce((a, b) => lineLength(b) > lineLength(a) ? b : a),
+        ];
+      }
+      const maxLayer = layerMaxCandidates(count, [5, 10, 20, 40]);
+      for (const line of pieces) {
+        const len = lineLength(line);
+        let max = len > 0 ? Math.ceil(5 / pxPerCm * len) : 1;
+        if (maxLayer > 0) max = Math.min(max, maxLayer);
+        const candidates = s.placement === 4
+          ? candidatesHorizontalAlongLine(line, box, s.lineAnchorPercent)
+          : candidatesAlongLine(
+            line,
+            box,
+            s.placementFlags,
+            s.lineAnchorPercent,
           );
-        } else {
-          out.push(
-            ...candidatesAlongLine(
-              line,
-              { ...box, dist: Math.max(box.dist, 1) },
-              s.placementFlags,
-              s.lineAnchorPercent,
-            ),
-          );
-        }
+        out.push({ kind: "line", size: len, maxCandidates: max, candidates });
       }
       return out;
     }
-    // polygons: the largest part unless every part is labelled
-    const polys = s.labelPerPart
-      ? g.parts
-      : [g.parts.reduce((a, b) => (ringArea(b[0]) > ringArea(a[0]) ? b : a))];
-    for (const part of polys) {
-      const poly: Polygon = part.map((r) => this.#ring(r));
+    // polygons: clipped to the map unless the whole feature's centroid is
+    // asked for; the largest part unless every part is labelled
+    const centroidPoly = s.placement === 0 || s.placement === 1;
+    const clip = !(centroidPoly && s.centroidWhole);
+    let polys: number[][][] = [];
+    for (const part of g.parts) {
+      const rings = part.map((r) => Array.from(this.#ring(r)));
+      if (!clip) polys.push(rings);
+      else {
+        const c = clipRings(rings, ex0, ey0, ex1, ey1);
+        if (c) polys.push(c);
+      }
+    }
+    if (polys.length === 0) return out;
+    const area = (p: number[][]) =>
+      Math.abs(ringArea(p[0])) -
+      p.slice(1).reduce((a, r) => a + Math.abs(ringArea(r)), 0);
+    if (!s.labelPerPart && polys.length > 1) {
+      polys = [polys.reduce((a, b) => area(b) > area(a) ? b : a)];
+    }
+    const maxLayer = layerMaxCandidates(count, [5, 15, 20, 25]);
+    for (const poly of polys) {
+      const a = area(poly);
+      let max = a > 0 ? Math.ceil(2.5 / (pxPerCm * pxPerCm) * a) : 1;
+      if (maxLayer > 0) max = Math.min(max, maxLayer);
+      max = Math.max(16, max);
+      const candidates: Candidate[] = [];
       switch (s.placement) {
-        case 0:
+        case 0: {
+          const [cx, cy] = polygonLabelPoint(poly, s.centroidInside);
+          // PAL: at distance 0 a candidate centred on the centroid comes
+          // first, then the ring around it
+          if (box.dist === 0) {
+            candidates.push(candidateCentered(cx, cy, box, angle));
+          }
+          candidates.push(
+            ...candidatesAroundPoint(
+              cx,
+              cy,
+              box,
+              layerMaxCandidates(count, [4, 6, 8, 12]) || 16,
+            ),
+          );
+          break;
+        }
         case 1:
         case 6: {
-          const [cx, cy] = s.centroidInside
-            ? poleOfPoly(poly)
-            : centroid(poly[0]);
-          out.push(
-            ...this.#pointCandidates(cx, cy, s, box, angle, quad, ox, oy),
+          const [cx, cy] = polygonLabelPoint(poly, s.centroidInside);
+          candidates.push(
+            ...this.#pointCandidates(cx, cy, s, box, angle, quad, ox, oy, 0),
           );
           break;
         }
         case 2:
         case 3:
-        case 7: {
-          out.push(
+        case 7:
+          candidates.push(
             ...candidatesAlongLine(
               poly[0],
-              { ...box, dist: Math.max(box.dist, 1) },
+              box,
               s.placementFlags,
               s.lineAnchorPercent,
             ),
           );
           break;
-        }
         default: {
           const inside = candidatesInPolygon(poly, box, true);
           if (inside.length === 0 && !s.fitInPolygonOnly) {
             // QGIS falls back to a label centred on the pole when it does not fit
-            out.push(...candidatesInPolygon(poly, box, false).slice(0, 1));
-          } else out.push(...inside);
+            candidates.push(
+              ...candidatesInPolygon(poly, box, false).slice(0, 1),
+            );
+          } else candidates.push(...inside);
         }
       }
+      out.push({ kind: "polygon", size: a, maxCandidates: max, candidates });
     }
     return out;
   }
@@ -674,24 +855,113 @@ export class LabelEngine {
     quad: number,
     ox: number,
     oy: number,
+    maxCandidates: number,
   ): Candidate[] {
     switch (s.placement) {
       case 1:
         return [candidateOverPoint(x, y, box, quad, ox, oy, angle)];
-      case 6:
-        return candidatesOrderedPositions(x, y, box, s.predefinedPositionOrder);
+      case 6: {
+        const c = candidatesOrderedPositions(
+          x,
+          y,
+          box,
+          s.predefinedPositionOrder,
+        );
+        return maxCandidates > 0 ? c.slice(0, maxCandidates) : c;
+      }
       default:
-        return candidatesAroundPoint(x, y, box);
+        return candidatesAroundPoint(x, y, box, maxCandidates || 16);
     }
   }
 
   #solve(): PlacedLabel[] {
-    if (!this.#placed) {
-      this.#placed = solve(
-        this.#pending.map((p) => p.problem),
-        this.#obstacles,
-      );
+    if (this.#placed) return this.#placed;
+    const parts = this.#parts;
+    // obstacle penalties, from every obstacle to the candidates of the
+    // other features it touches
+    const cands: { part: PalPart; c: Candidate; b: number[] }[] = [];
+    for (const part of parts) {
+      for (const c of part.candidates) {
+        cands.push({ part, c, b: candidateBounds(c) });
+      }
     }
+    const grid = new Map<number, number[]>();
+    const cell = 64;
+    const keys = (b: number[], f: (k: number) => void) => {
+      for (let i = Math.floor(b[0] / cell); i <= Math.floor(b[2] / cell); i++) {
+        for (
+          let j = Math.floor(b[1] / cell);
+          j <= Math.floor(b[3] / cell);
+          j++
+        ) f((i + 32768) * 65536 + j + 32768);
+      }
+    };
+    cands.forEach((e, i) =>
+      keys(e.b, (k) => {
+        const l = grid.get(k);
+        if (l) l.push(i);
+        else grid.set(k, [i]);
+      })
+    );
+    for (const o of this.#obstacles) {
+      const hit = new Set<number>();
+      const ob = o.bounds;
+      keys(
+        [
+          Math.max(ob[0], -1e6),
+          Math.max(ob[1], -1e6),
+          Math.min(ob[2], 1e6),
+          Math.min(ob[3], 1e6),
+        ],
+        (k) => {
+          for (const i of grid.get(k) ?? []) hit.add(i);
+        },
+      );
+      for (const i of [...hit].sort((a, b) => a - b)) {
+        const { part, c, b } = cands[i];
+        if (part.owner === o.owner) continue;
+        if (b[0] > ob[2] || ob[0] > b[2] || b[1] > ob[3] || ob[1] > b[3]) {
+          continue;
+        }
+        addObstaclePenalty(c, o, part.dist, part.priority);
+      }
+    }
+    const [, , mapW, mapH] = [0, 0, this.#map.width, this.#map.height];
+    const features: ProblemFeature<Candidate>[] = [];
+    const owners: PalPart[] = [];
+    for (const part of parts) {
+      // PAL sorts a feature's candidates when it makes them (cost before
+      // obstacles): the first one is never pruned for a hard conflict
+      let list = part.candidates.slice().sort((a, b) => a.cost - b.cost);
+      if (!part.showUnplaced) list = pruneHardConflicts(list, false);
+      if (list.length === 0) continue;
+      list = pruneByDiscrimination(list);
+      const penalty = sizePenalty(part.kind, part.size, mapW, mapH);
+      if (penalty > 0) { for (const c of list) c.cost += penalty; }
+      list.sort((a, b) => a.cost - b.cost);
+      if (part.showUnplaced) list = pruneHardConflicts(list, true);
+      if (list.length === 0) continue;
+      if (part.maxCandidates > 0 && list.length > part.maxCandidates) {
+        list = list.slice(0, part.maxCandidates);
+      }
+      features.push({
+        candidates: list,
+        priority: part.priority,
+        showUnplaced: part.showUnplaced,
+        noConflicts: part.allowOverlap,
+      });
+      owners.push(part);
+    }
+    const solution = solveProblem(features);
+    this.#placed = [];
+    solution.forEach((s, i) => {
+      if (s.candidate) {
+        this.#placed!.push({
+          feature: owners[i].label,
+          candidate: s.candidate,
+        });
+      }
+    });
     return this.#placed;
   }
 
@@ -740,46 +1010,93 @@ export class LabelEngine {
   delete(): void {
     for (const p of this.#pending) p.layout.font.delete();
     this.#pending = [];
+    this.#parts = [];
     this.#obstacles = [];
     this.#placed = null;
   }
 }
 
-function longest(lines: Float64Array[]): Float64Array {
-  let best = lines[0], len = -1;
-  for (const l of lines) {
-    let d = 0;
-    for (let i = 0; i + 3 < l.length; i += 2) {
-      d += Math.hypot(l[i + 2] - l[i], l[i + 3] - l[i + 1]);
+/** Candidates of one feature part, before costs are finished. */
+interface CandidateSet {
+  kind: "point" | "line" | "polygon";
+  /** Length or area (pixels). */
+  size: number;
+  /** Candidates kept at most after costing (0: all). */
+  maxCandidates: number;
+  candidates: Candidate[];
+}
+
+/**
+ * `pal::Layer`'s caps on candidates per feature for busy layers: over 1000,
+ * 500, 200 and 100 features; 0 (no cap) below.
+ */
+function layerMaxCandidates(
+  count: number,
+  caps: [number, number, number, number],
+): number {
+  if (count > 1000) return caps[0];
+  if (count > 500) return caps[1];
+  if (count > 200) return caps[2];
+  if (count > 100) return caps[3];
+  return 0;
+}
+
+/**
+ * Drops the candidates an obstacle outranks, except the first; none at all
+ * when only the first is left and it is outranked too (unless the label is
+ * shown anyway).
+ */
+function pruneHardConflicts(
+  list: Candidate[],
+  showUnplaced: boolean,
+): Candidate[] {
+  if (list.length === 0) return list;
+  const out = [list[0], ...list.slice(1).filter((c) => !c.hardConflict)];
+  if (out.length === 1 && out[0].hardConflict && !showUnplaced) return [];
+  return out;
+}
+
+/**
+ * Where a polygon's centroid label sits (`PointSet::getCentroid`): the
+ * centroid, or a point on the surface when it must be inside and is not.
+ */
+function polygonLabelPoint(
+  rings: number[][],
+  forceInside: boolean,
+): [number, number] {
+  const c = polygonCentroid(rings);
+  if (forceInside && !containsProperly(rings, c[0], c[1])) {
+    return pointOnSurface(rings) ?? c;
+  }
+  return c;
+}
+
+/**
+ * A point inside a polygon (GEOS `PointOnSurface`): the middle of the
+ * widest interior stretch of the horizontal line through the middle of the
+ * polygon's bounds.
+ */
+function pointOnSurface(rings: number[][]): [number, number] | null {
+  const [, y0, , y1] = coordsBounds(rings[0]);
+  const y = (y0 + y1) / 2;
+  const xs: number[] = [];
+  for (const r of rings) {
+    for (let i = 0; i + 3 < r.length; i += 2) {
+      const ay = r[i + 1], by = r[i + 3];
+      if ((ay > y) !== (by > y)) {
+        xs.push(r[i] + (r[i + 2] - r[i]) * (y - ay) / (by - ay));
+      }
     }
-    if (d > len) len = d, best = l;
+  }
+  xs.sort((a, b) => a - b);
+  let best: [number, number] | null = null, width = -1;
+  for (let i = 0; i + 1 < xs.length; i += 2) {
+    if (xs[i + 1] - xs[i] > width) {
+      width = xs[i + 1] - xs[i];
+      best = [(xs[i] + xs[i + 1]) / 2, y];
+    }
   }
   return best;
-}
-
-function ringArea(r: Float64Array | Line): number {
-  let a = 0;
-  for (let i = 0; i + 3 < r.length; i += 2) {
-    a += r[i] * r[i + 3] - r[i + 2] * r[i + 1];
-  }
-  return Math.abs(a / 2);
-}
-
-function centroid(r: Line): [number, number] {
-  let a = 0, cx = 0, cy = 0;
-  for (let i = 0; i + 3 < r.length; i += 2) {
-    const f = r[i] * r[i + 3] - r[i + 2] * r[i + 1];
-    a += f;
-    cx += (r[i] + r[i + 2]) * f;
-    cy += (r[i + 1] + r[i + 3]) * f;
-  }
-  if (a === 0) return [r[0], r[1]];
-  return [cx / (3 * a), cy / (3 * a)];
-}
-
-function poleOfPoly(poly: Polygon): [number, number] {
-  const c = centroid(poly[0]);
-  return c;
 }
 
 /**

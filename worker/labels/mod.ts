@@ -17,4 +17,6 @@ export * from "./engine.ts";
 export * from "./fonts.ts";
 export * from "./settings.ts";
 export * from "./placement.ts";
+export * from "./costs.ts";
+export * from "./problem.ts";
 export * from "./text.ts";

@@ -1,10 +1,9 @@
 /**
- * Label candidates and their solution, after QGIS's PAL (`src/core/pal`):
- * candidates are generated per feature with PAL's costs (around point,
- * ordered positions, over point, along lines, inside polygons at the pole of
- * inaccessibility), penalised by the obstacles they cover, and features are
- * placed in priority order on their cheapest candidate that overlaps no label
- * already placed.
+ * Label candidates, after QGIS's PAL (`src/core/pal/feature.cpp`): the
+ * positions a feature's label may take and their initial costs (around
+ * point, ordered positions, centred on and over a point, along lines,
+ * inside polygons). `costs.ts` adds the obstacles' penalties and
+ * `problem.ts` chooses among them.
  *
  * Coordinates here are PAL's: output pixels with y pointing **up**
  * (`y = -pixelY`), a candidate is its bottom-left corner, width, height and
@@ -41,6 +40,10 @@ export interface Candidate {
   cost: number;
   /** Quadrant (drives "follow placement" alignment). */
   quadrant: Quadrant;
+  /** Further rectangles of the same label (curved labels: one per character). */
+  parts?: { x: number; y: number; w: number; h: number; angle: number }[];
+  /** An obstacle outranks the label here (set while costing). */
+  hardConflict?: boolean;
 }
 
 /** Label size and distance for candidate generation (pixels). */
@@ -241,6 +244,33 @@ export function candidatesOrderedPositions(
 }
 
 /**
+ * PAL's candidate centred on a point (`createCandidateCenteredOverPoint`),
+ * which polygons labelled around their centroid at distance 0 try first.
+ *
+ * @example
+ * ```ts
+ * import { candidateCentered } from "./placement.ts";
+ * candidateCentered(0, 0, { w: 10, h: 4, dist: 0 }).x; // -5
+ * ```
+ */
+export function candidateCentered(
+  x: number,
+  y: number,
+  box: LabelBox,
+  angle = 0,
+): Candidate {
+  return {
+    x: x - box.w / 2,
+    y: y - box.h / 2,
+    w: box.w,
+    h: box.h,
+    angle,
+    cost: 0.00005,
+    quadrant: "over",
+  };
+}
+
+/**
  * "Over point" / "offset from point": one candidate in the quadrant
  * `quadOffset` (0 top-left … 4 centre … 8 bottom-right) shifted by the offset
  * (pixels, y up).
@@ -276,11 +306,11 @@ export function candidateOverPoint(
     "below",
     "belowRight",
   ];
+  // PAL rotates the quadrant's shift with the label, not the offset
   const c = Math.cos(angle), s = Math.sin(angle);
-  const ox = dx + offsetX, oy = dy + offsetY;
   return {
-    x: x + ox * c - oy * s,
-    y: y + ox * s + oy * c,
+    x: x + dx * c - dy * s + offsetX,
+    y: y + dx * s + dy * c + offsetY,
     w,
     h,
     angle,
@@ -631,65 +661,6 @@ export function candidatesInPolygon(
   return out;
 }
 
-/** Axis-aligned bounds of a candidate: [xmin, ymin, xmax, ymax]. */
-export function bounds(c: Candidate): [number, number, number, number] {
-  if (c.angle === 0) return [c.x, c.y, c.x + c.w, c.y + c.h];
-  const k = corners(c);
-  return [
-    Math.min(k[0], k[2], k[4], k[6]),
-    Math.min(k[1], k[3], k[5], k[7]),
-    Math.max(k[0], k[2], k[4], k[6]),
-    Math.max(k[1], k[3], k[5], k[7]),
-  ];
-}
-
-function project(k: number[], ax: number, ay: number): [number, number] {
-  let min = Infinity, max = -Infinity;
-  for (let i = 0; i < 8; i += 2) {
-    const p = k[i] * ax + k[i + 1] * ay;
-    if (p < min) min = p;
-    if (p > max) max = p;
-  }
-  return [min, max];
-}
-
-/**
- * Whether two candidates overlap (touching edges do not), rotated ones
- * included (separating axes).
- *
- * @example
- * ```ts
- * import { overlaps } from "./placement.ts";
- * const a = { x: 0, y: 0, w: 10, h: 5, angle: 0, cost: 0, quadrant: "over" as const };
- * overlaps(a, { ...a, x: 5 }); // true
- * ```
- */
-export function overlaps(a: Candidate, b: Candidate): boolean {
-  const ba = bounds(a), bb = bounds(b);
-  if (ba[0] >= bb[2] || bb[0] >= ba[2] || ba[1] >= bb[3] || bb[1] >= ba[3]) {
-    return false;
-  }
-  if (a.angle === 0 && b.angle === 0) return true;
-  const ka = corners(a), kb = corners(b);
-  for (const ang of [a.angle, a.angle + A90, b.angle, b.angle + A90]) {
-    const ax = Math.cos(ang), ay = Math.sin(ang);
-    const [a0, a1] = project(ka, ax, ay);
-    const [b0, b1] = project(kb, ax, ay);
-    if (a1 <= b0 || b1 <= a0) return false;
-  }
-  return true;
-}
-
-/** An obstacle: an axis-aligned box (point symbols) or a polyline. */
-export type Obstacle =
-  | {
-    kind: "box";
-    owner: number;
-    box: [number, number, number, number];
-    factor: number;
-  }
-  | { kind: "line"; owner: number; line: Line; factor: number };
-
 /**
  * The obstacle a point symbol makes, as QGIS builds it
  * (`QgsVectorLayerLabelProvider::getPointObstacleGeometry`): the marker's
@@ -719,203 +690,4 @@ export function pointObstacleBox(
   const left = Math.trunc(x - half), right = Math.trunc(x + half);
   const top = Math.trunc(-y - half), bottom = Math.trunc(-y + half);
   return [left, -bottom, right, -top];
-}
-
-/** Whether a candidate intersects an obstacle. */
-export function hitsObstacle(c: Candidate, o: Obstacle): boolean {
-  const b = bounds(c);
-  if (o.kind === "box") {
-    const ob = o.box;
-    if (b[0] >= ob[2] || ob[0] >= b[2] || b[1] >= ob[3] || ob[1] >= b[3]) {
-      return false;
-    }
-    return overlaps(c, {
-      x: ob[0],
-      y: ob[1],
-      w: ob[2] - ob[0],
-      h: ob[3] - ob[1],
-      angle: 0,
-      cost: 0,
-      quadrant: "over",
-    });
-  }
-  const k = corners(c);
-  const l = o.line;
-  for (let i = 0; i + 3 < l.length; i += 2) {
-    const x0 = l[i], y0 = l[i + 1], x1 = l[i + 2], y1 = l[i + 3];
-    if (
-      Math.max(x0, x1) < b[0] || Math.min(x0, x1) > b[2] ||
-      Math.max(y0, y1) < b[1] || Math.min(y0, y1) > b[3]
-    ) continue;
-    for (let j = 0; j < 8; j += 2) {
-      const n = (j + 2) % 8;
-      if (segmentsCross(x0, y0, x1, y1, k[j], k[j + 1], k[n], k[n + 1])) {
-        return true;
-      }
-    }
-    if (inQuad(k, x0, y0)) return true;
-  }
-  return false;
-}
-
-function inQuad(k: number[], x: number, y: number): boolean {
-  let sign = 0;
-  for (let j = 0; j < 8; j += 2) {
-    const n = (j + 2) % 8;
-    const cr = (k[n] - k[j]) * (y - k[j + 1]) -
-      (k[n + 1] - k[j + 1]) * (x - k[j]);
-    const s = Math.sign(cr);
-    if (s === 0) continue;
-    if (sign === 0) sign = s;
-    else if (s !== sign) return false;
-  }
-  return true;
-}
-
-/** A feature to label, with its candidates in PAL order. */
-export interface LabelProblemFeature {
-  /** Candidates (any order; the cheapest wins). */
-  candidates: Candidate[];
-  /** Priority 0…10 (higher placed first). */
-  priority: number;
-  /** Place even when every candidate collides ("show all labels"). */
-  alwaysShow: boolean;
-  /** Overlaps with other labels cost nothing. */
-  allowOverlap: boolean;
-  /** Obstacle owner id (its own obstacles do not penalise it). */
-  owner: number;
-}
-
-/** A solved label: the feature index and its chosen candidate. */
-export interface PlacedLabel {
-  /** Index into the problem's features. */
-  feature: number;
-  /** The chosen candidate. */
-  candidate: Candidate;
-}
-
-// Boxes spanning more cells than this are kept in one list, met by every
-// query: a label of a million pixels (a huge font, a far zoom) would
-// otherwise ask for (10⁶ / 64)² cells.
-const MAX_GRID_CELLS = 1024;
-
-class Grid {
-  cell: number;
-  map = new Map<string, number[]>();
-  large: number[] = [];
-  ids: number[] = [];
-  constructor(cell: number) {
-    this.cell = cell;
-  }
-  keys(b: [number, number, number, number]): string[] | null {
-    const c = this.cell;
-    const i0 = Math.floor(b[0] / c), i1 = Math.floor(b[2] / c);
-    const j0 = Math.floor(b[1] / c), j1 = Math.floor(b[3] / c);
-    const cells = (i1 - i0 + 1) * (j1 - j0 + 1);
-    if (!(cells <= MAX_GRID_CELLS)) return null;
-    const out: string[] = [];
-    for (let i = i0; i <= i1; i++) {
-      for (let j = j0; j <= j1; j++) out.push(i + "," + j);
-    }
-    return out;
-  }
-  add(b: [number, number, number, number], id: number): void {
-    this.ids.push(id);
-    const keys = this.keys(b);
-    if (keys === null) {
-      this.large.push(id);
-      return;
-    }
-    for (const k of keys) {
-      const l = this.map.get(k);
-      if (l) l.push(id);
-      else this.map.set(k, [id]);
-    }
-  }
-  query(b: [number, number, number, number]): Set<number> {
-    const keys = this.keys(b);
-    if (keys === null) return new Set(this.ids);
-    const s = new Set<number>(this.large);
-    for (const k of keys) {
-      for (const id of this.map.get(k) ?? []) s.add(id);
-    }
-    return s;
-  }
-}
-
-/**
- * Solves the labelling problem: obstacle penalties are added to the
- * candidates' costs, then features are placed in priority order (stable for
- * equal priorities), each on its cheapest candidate overlapping no placed
- * label. Features whose every candidate collides stay unlabelled unless
- * they always show.
- *
- * @example
- * ```ts
- * import { candidatesAroundPoint, solve } from "./placement.ts";
- * const f = (x: number) => ({
- *   candidates: candidatesAroundPoint(x, 0, { w: 40, h: 10, dist: 2 }),
- *   priority: 5, alwaysShow: false, allowOverlap: false, owner: x,
- * });
- * solve([f(0), f(10)], []).length; // 2
- * ```
- */
-export function solve(
-  features: LabelProblemFeature[],
-  obstacles: Obstacle[],
-): PlacedLabel[] {
-  const obstacleGrid = new Grid(64);
-  obstacles.forEach((o, i) => {
-    if (o.kind === "box") obstacleGrid.add(o.box, i);
-    else {
-      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-      for (let k = 0; k < o.line.length; k += 2) {
-        x0 = Math.min(x0, o.line[k]), x1 = Math.max(x1, o.line[k]);
-        y0 = Math.min(y0, o.line[k + 1]), y1 = Math.max(y1, o.line[k + 1]);
-      }
-      obstacleGrid.add([x0, y0, x1, y1], i);
-    }
-  });
-  for (const f of features) {
-    for (const c of f.candidates) {
-      for (const i of obstacleGrid.query(bounds(c))) {
-        const o = obstacles[i];
-        if (o.owner === f.owner) continue;
-        if (hitsObstacle(c, o)) c.cost += o.factor;
-      }
-    }
-    f.candidates.sort((a, b) => a.cost - b.cost);
-  }
-  const order = features.map((_, i) => i).sort((a, b) =>
-    features[b].priority - features[a].priority || a - b
-  );
-  const placed: PlacedLabel[] = [];
-  const grid = new Grid(64);
-  for (const fi of order) {
-    const f = features[fi];
-    if (f.candidates.length === 0) continue;
-    let chosen: Candidate | null = null;
-    for (const c of f.candidates) {
-      if (f.allowOverlap) {
-        chosen = c;
-        break;
-      }
-      let clash = false;
-      for (const pi of grid.query(bounds(c))) {
-        if (overlaps(c, placed[pi].candidate)) {
-          clash = true;
-          break;
-        }
-      }
-      if (!clash) {
-        chosen = c;
-        break;
-      }
-    }
-    if (!chosen && f.alwaysShow) chosen = f.candidates[0];
-    if (!chosen) continue;
-    grid.add(bounds(chosen), placed.length);
-    placed.push({ feature: fi, candidate: chosen });
-  }
-  return placed;
 }

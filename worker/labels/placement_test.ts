@@ -1,15 +1,13 @@
 import { assert, assertAlmostEquals, assertEquals } from "./_assert.ts";
 import {
-  type Candidate,
+  candidateCentered,
   candidateOverPoint,
   candidatesAlongLine,
   candidatesAroundPoint,
   candidatesInPolygon,
   candidatesOrderedPositions,
-  overlaps,
   pointObstacleBox,
   poleOfInaccessibility,
-  solve,
 } from "./placement.ts";
 
 Deno.test("around point: 16 candidates, top-right first and cheapest", () => {
@@ -70,59 +68,6 @@ Deno.test("pole of inaccessibility of an L shape lies inside its thick part", ()
   assert(c.length > 0);
 });
 
-Deno.test("solve never overlaps labels and honours priority", () => {
-  const feat = (x: number, priority: number) => ({
-    candidates: [
-      {
-        x,
-        y: 0,
-        w: 50,
-        h: 10,
-        angle: 0,
-        cost: 0.0001,
-        quadrant: "over" as const,
-      },
-    ],
-    priority,
-    alwaysShow: false,
-    allowOverlap: false,
-    owner: x,
-  });
-  const placed = solve([feat(0, 1), feat(20, 9), feat(80, 5)], []);
-  assertEquals(placed.map((p) => p.feature).sort(), [1, 2]);
-  const all = placed.map((p) => p.candidate);
-  for (let i = 0; i < all.length; i++) {
-    for (let j = i + 1; j < all.length; j++) assert(!overlaps(all[i], all[j]));
-  }
-});
-
-Deno.test("obstacles push labels to a free candidate", () => {
-  const around = candidatesAroundPoint(0, 0, { w: 20, h: 8, dist: 3 });
-  const placed = solve([{
-    candidates: around,
-    priority: 5,
-    alwaysShow: false,
-    allowOverlap: false,
-    owner: 1,
-  }], [{ kind: "box", owner: 2, box: [5, 5, 10, 10], factor: 1 }]);
-  const c: Candidate = placed[0].candidate;
-  assert(c.quadrant !== "aboveRight");
-});
-
-Deno.test("rotated candidates overlap by separating axes", () => {
-  const a: Candidate = {
-    x: 0,
-    y: 0,
-    w: 10,
-    h: 2,
-    angle: Math.PI / 4,
-    cost: 0,
-    quadrant: "over",
-  };
-  assert(!overlaps(a, { ...a, angle: 0, x: 8, y: 0 }));
-  assert(overlaps(a, { ...a, angle: 0, x: 2, y: 2 }));
-});
-
 Deno.test("point obstacle: antialiasing pixel, corners truncated to whole pixels", () => {
   // a 7 px marker at pixel (109.7, 42.2): bounds 8 px wide (one pixel for
   // antialiasing), 105.7…113.7 × 38.2…46.2, truncated to 105…113 × 38…46
@@ -134,50 +79,26 @@ Deno.test("point obstacle: antialiasing pixel, corners truncated to whole pixels
   assert(x0 <= 109.7 - 4 && x1 <= 109.7 + 4 && x1 > 109.7 + 3);
 });
 
-Deno.test("a candidate clear of the exact symbol but not of QGIS's truncated obstacle loses its place", () => {
-  // St. Gallen and Heiden in upstream/placenames: the top-right candidate
-  // ends 0.7 px before Heiden's exact marker bounds (with the antialiasing
-  // pixel) but past the truncated ones, so QGIS places it above instead
-  const dist = 5.906, w = 48.55, h = 13, symbol = 7.087;
-  const neighbour = { x: 1209.02, y: -442.05 };
-  const cands = (): Candidate[] =>
-    candidatesAroundPoint(1151.52, -453.55, { w, h, dist });
-  const half = (symbol + 1) / 2;
-  const exact = {
-    kind: "box" as const,
-    owner: 2,
-    box: [
-      neighbour.x - half,
-      neighbour.y - half,
-      neighbour.x + half,
-      neighbour.y + half,
-    ] as [number, number, number, number],
-    factor: 1,
-  };
-  const topRight = cands()[0];
-  assert(topRight.x + topRight.w < exact.box[0], "clear of the exact bounds");
-  const feature = (): {
-    candidates: Candidate[];
-    priority: number;
-    alwaysShow: boolean;
-    allowOverlap: boolean;
-    owner: number;
-  } => ({
-    candidates: cands(),
-    priority: 5,
-    alwaysShow: false,
-    allowOverlap: false,
-    owner: 1,
-  });
-  assertEquals(solve([feature()], [exact])[0].candidate.quadrant, "aboveRight");
-  const truncated = {
-    ...exact,
-    box: pointObstacleBox(neighbour.x, neighbour.y, symbol),
-  };
-  const [placed] = solve([feature()], [truncated]);
-  assertEquals(placed.candidate.quadrant, "above");
-  // the cheapest "above" candidate: 1/8 of the label left of the point
-  assertAlmostEquals(placed.candidate.x, 1151.52 - w / 8, 1e-6);
+Deno.test("centred candidate: PAL's cheapest, on the point", () => {
+  const c = candidateCentered(10, 20, { w: 8, h: 4, dist: 0 });
+  assertEquals([c.x, c.y, c.cost], [6, 18, 0.00005]);
+  const around = candidatesAroundPoint(10, 20, { w: 8, h: 4, dist: 0 });
+  assert(around.every((a) => a.cost > c.cost));
+});
+
+Deno.test("over point: the quadrant shift turns with the label, the offset does not", () => {
+  const c = candidateOverPoint(
+    0,
+    0,
+    { w: 10, h: 4, dist: 0 },
+    5,
+    3,
+    2,
+    Math.PI / 2,
+  );
+  // quadrant 5 (right): shift (0, −2) turned a quarter → (2, 0), then + (3, 2)
+  assertAlmostEquals(c.x, 5, 1e-9);
+  assertAlmostEquals(c.y, 2, 1e-9);
 });
 
 Deno.test("solve: labels of a million pixels are placed without a cell per 64 px", () => {

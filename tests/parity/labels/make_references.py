@@ -1,0 +1,506 @@
+#!/usr/bin/python3
+"""Makes the label parity fixtures: render jobs and QGIS 3.22's renders of them.
+
+Run with Debian's QGIS (python3-qgis) from the repository root:
+
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py
+
+Writes into tests/parity/labels/testdata/:
+
+- data/*.geojson: our own synthetic layers (EPSG:2056), made here with a
+  fixed seed;
+- <case>.job.json: the render job a client would post (QslJobInfoRender,
+  styles as urlsafe-base64 zlib QML exported by QGIS);
+- <case>.qgis.png: what QGIS renders for that job, set up as the upstream
+  Python worker sets up a map (QgsMapSettings + QgsMapRendererParallelJob);
+- cases.json: the cases, and for the ones made from public projects the
+  mirror, commit and files the test extracts (nothing of them is committed).
+
+Public projects are read from the snapshots under /work/.mirror (fetched
+with the search tool's `fetch`); a case whose snapshot is absent is skipped.
+"""
+
+import base64
+import json
+import math
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import uuid
+import zlib
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from qgis.core import (  # noqa: E402
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsExpressionContext,
+    QgsExpressionContextScope,
+    QgsFillSymbol,
+    QgsLabeling,
+    QgsLineSymbol,
+    QgsMapRendererParallelJob,
+    QgsMapSettings,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsProject,
+    QgsProviderRegistry,
+    QgsRectangle,
+    QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtCore import QEventLoop, QSize, Qt  # noqa: E402
+from qgis.PyQt.QtGui import QColor, QFont, QImage  # noqa: E402
+from qgis.PyQt.QtXml import QDomDocument  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "testdata")
+DATA = os.path.join(OUT, "data")
+MIRROR = os.environ.get("QSL_MIRROR", "/work/.mirror")
+CRS = "EPSG:2056"
+X0, Y0 = 2600000.0, 1200000.0
+
+qgs = QgsApplication([], False)
+qgs.initQgis()
+
+
+# ---------------------------------------------------------------------------
+# synthetic data (ours)
+
+
+def feature_collection(features):
+    return {
+        "type": "FeatureCollection",
+        "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::2056"}},
+        "features": [
+            {"type": "Feature", "properties": props, "geometry": geom}
+            for props, geom in features
+        ],
+    }
+
+
+def rounded(v):
+    if isinstance(v, float):
+        return round(v, 2)
+    if isinstance(v, list):
+        return [rounded(x) for x in v]
+    return v
+
+
+def write_geojson(name, features):
+    path = os.path.join(DATA, name + ".geojson")
+    fc = feature_collection(
+        [(p, {"type": g["type"], "coordinates": rounded(g["coordinates"])}) for p, g in features]
+    )
+    with open(path, "w") as f:
+        json.dump(fc, f, separators=(",", ":"))
+        f.write("\n")
+    return name + ".geojson"
+
+
+NAMES = [
+    "Aarberg", "Biel", "Chur", "Davos", "Emmen", "Frick", "Gossau", "Horgen",
+    "Ins", "Jona", "Kriens", "Lyss", "Muri", "Nyon", "Olten", "Prilly",
+    "Rapperswil", "Sion", "Thun", "Uster", "Vevey", "Wil", "Yverdon", "Zug",
+    "Baden", "Cham", "Dietikon", "Ebikon", "Flawil", "Glarus", "Herisau",
+    "Ittigen", "Köniz", "Locarno", "Meilen", "Nidau", "Oftringen", "Pully",
+    "Regensdorf", "Spiez", "Thalwil", "Uznach", "Visp", "Wetzikon", "Zofingen",
+]
+
+
+def make_points():
+    rnd = random.Random(15)
+    feats = []
+    i = 0
+    # three dense clusters and a few loose points
+    for cx, cy, n, r in [(-250, 120, 12, 70), (60, -40, 10, 55), (300, 140, 8, 90)]:
+        for _ in range(n):
+            a = rnd.uniform(0, 2 * math.pi)
+            d = r * math.sqrt(rnd.uniform(0, 1))
+            feats.append(({"id": i, "name": NAMES[i % len(NAMES)]},
+                          {"type": "Point", "coordinates": [X0 + cx + d * math.cos(a), Y0 + cy + d * math.sin(a)]}))
+            i += 1
+    for _ in range(8):
+        feats.append(({"id": i, "name": NAMES[i % len(NAMES)]},
+                      {"type": "Point", "coordinates": [X0 + rnd.uniform(-480, 480), Y0 + rnd.uniform(-340, 340)]}))
+        i += 1
+    return write_geojson("points", feats)
+
+
+def ring(points):
+    pts = [[X0 + x, Y0 + y] for x, y in points]
+    return pts + [pts[0]]
+
+
+def make_polygons():
+    def rect(cx, cy, w, h, angle=0.0):
+        c, s = math.cos(angle), math.sin(angle)
+        out = []
+        for dx, dy in [(-w / 2, -h / 2), (w / 2, -h / 2), (w / 2, h / 2), (-w / 2, h / 2)]:
+            out.append((cx + dx * c - dy * s, cy + dx * s + dy * c))
+        return out
+
+    feats = [
+        ({"id": 1, "name": "Square"}, {"type": "Polygon", "coordinates": [ring(rect(-330, 180, 240, 200))]}),
+        ({"id": 2, "name": "L shaped"}, {"type": "Polygon", "coordinates": [ring(
+            [(-60, 80), (190, 80), (190, 150), (40, 150), (40, 330), (-60, 330)])]}),
+        ({"id": 3, "name": "Long and thin"}, {"type": "Polygon", "coordinates": [ring(rect(330, 180, 420, 70, 0.5))]}),
+        ({"id": 4, "name": "With a hole"}, {"type": "Polygon", "coordinates": [
+            ring(rect(-320, -170, 300, 240)), list(reversed(ring(rect(-320, -170, 120, 90))))]}),
+        ({"id": 5, "name": "Triangle"}, {"type": "Polygon", "coordinates": [ring([(-60, -320), (220, -320), (80, -40)])]}),
+        ({"id": 6, "name": "Edge"}, {"type": "Polygon", "coordinates": [ring(rect(520, -200, 260, 200))]}),
+        ({"id": 7, "name": "Tiny polygon name"}, {"type": "Polygon", "coordinates": [ring(rect(300, -40, 50, 40))]}),
+        ({"id": 8, "name": "Concave"}, {"type": "Polygon", "coordinates": [ring(
+            [(200, -330), (420, -330), (420, -130), (360, -130), (360, -270), (260, -270), (260, -130), (200, -130)])]}),
+    ]
+    return write_geojson("polygons", feats)
+
+
+LINES = {}
+
+
+def make_lines():
+    def wave(x0, y0, length, amp, waves, angle, n=60):
+        c, s = math.cos(angle), math.sin(angle)
+        pts = []
+        for i in range(n + 1):
+            t = i / n
+            x = t * length
+            y = amp * math.sin(t * waves * 2 * math.pi)
+            pts.append([X0 + x0 + x * c - y * s, Y0 + y0 + x * s + y * c])
+        return pts
+
+    feats = [
+        ({"id": 1, "name": "Straight Street"}, {"type": "LineString", "coordinates": wave(-480, 300, 520, 0, 0, -0.05, 2)}),
+        ({"id": 2, "name": "Gentle Curve Road"}, {"type": "LineString", "coordinates": wave(-470, 130, 600, 40, 0.5, 0.1)}),
+        ({"id": 3, "name": "Winding River"}, {"type": "LineString", "coordinates": wave(-480, -40, 960, 70, 2.5, 0.02, 120)}),
+        ({"id": 4, "name": "Zigzag Path"}, {"type": "LineString", "coordinates": [
+            [X0 + x, Y0 + y] for x, y in [(-450, -300), (-330, -180), (-210, -300), (-90, -180), (30, -300), (150, -180)]]}),
+        ({"id": 5, "name": "Steep Lane"}, {"type": "LineString", "coordinates": wave(330, -330, 520, 25, 1, 1.25)}),
+        ({"id": 6, "name": "Westward Way"}, {"type": "LineString", "coordinates": wave(460, 260, 380, 30, 0.5, math.pi - 0.15)}),
+        ({"id": 7, "name": "Short"}, {"type": "LineString", "coordinates": wave(200, -250, 40, 0, 0, 0.0, 2)}),
+    ]
+    for props, geom in feats:
+        LINES[props["id"]] = geom["coordinates"]
+    return write_geojson("lines", feats)
+
+
+def point_along(coords, fraction):
+    seg = [math.dist(a, b) for a, b in zip(coords, coords[1:])]
+    d = sum(seg) * fraction
+    for (a, b), l in zip(zip(coords, coords[1:]), seg):
+        if d <= l:
+            t = d / l if l else 0
+            return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]
+        d -= l
+    return coords[-1]
+
+
+def make_line_markers():
+    # points sitting on the lines, labelled too: their symbols are obstacles
+    feats = []
+    spots = [(1, 0.5), (2, 0.45), (3, 0.5), (3, 0.3), (4, 0.5), (5, 0.5), (6, 0.55)]
+    for i, (line, fraction) in enumerate(spots):
+        feats.append(({"id": i, "name": "P%d" % (i + 1)}, {"type": "Point", "coordinates": point_along(LINES[line], fraction)}))
+    return write_geojson("line_markers", feats)
+
+
+# ---------------------------------------------------------------------------
+# styles
+
+
+def text_format(size=8.0, buffer=False):
+    fmt = QgsTextFormat()
+    fmt.setFont(QFont("DejaVu Sans"))
+    fmt.setSize(size)
+    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+    fmt.setColor(QColor(30, 30, 30))
+    if buffer:
+        b = QgsTextBufferSettings()
+        b.setEnabled(True)
+        b.setSize(0.8)
+        b.setColor(QColor(255, 255, 255))
+        fmt.setBuffer(b)
+    return fmt
+
+
+def label_settings(field="name", placement=QgsPalLayerSettings.AroundPoint, dist=0.0, size=8.0, buffer=False, **extra):
+    s = QgsPalLayerSettings()
+    s.fieldName = field
+    s.placement = placement
+    s.dist = dist
+    s.distUnits = QgsUnitTypes.RenderMillimeters
+    s.setFormat(text_format(size, buffer))
+    for k, v in extra.items():
+        if k == "line_flags":
+            s.lineSettings().setPlacementFlags(v)
+        elif k == "polygon_flags":
+            s.polygonPlacementFlags = v
+        elif k == "repeat":
+            s.repeatDistance = v
+            s.repeatDistanceUnit = QgsUnitTypes.RenderMillimeters
+        elif k == "order":
+            s.predefinedPositionOrder = v
+        else:
+            setattr(s, k, v)
+    return s
+
+
+def styled_layer(path, name, kind, settings):
+    layer = QgsVectorLayer(path, name, "ogr")
+    assert layer.isValid(), path
+    if kind == "point":
+        sym = QgsMarkerSymbol.createSimple({"name": "circle", "color": "200,60,60", "outline_color": "60,20,20", "size": "2"})
+    elif kind == "line":
+        sym = QgsLineSymbol.createSimple({"line_color": "70,110,170", "line_width": "0.5"})
+    else:
+        sym = QgsFillSymbol.createSimple({"color": "235,225,190", "outline_color": "120,100,60", "outline_width": "0.3"})
+    layer.setRenderer(QgsSingleSymbolRenderer(sym))
+    if settings is not None:
+        layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+        layer.setLabelsEnabled(True)
+    return layer
+
+
+def style_definition(layer):
+    doc = QDomDocument()
+    err = layer.exportNamedStyle(doc)
+    assert not err, err
+    return base64.urlsafe_b64encode(zlib.compress(doc.toString().encode("utf-8"))).decode("ascii")
+
+
+# ---------------------------------------------------------------------------
+# jobs and QGIS's render of them, as the upstream worker sets up a map
+
+
+def job_layer(layer, source, folder):
+    return {
+        "id": str(uuid.uuid5(uuid.NAMESPACE_URL, folder + "/" + json.dumps(source, sort_keys=True))),
+        "name": layer.name(),
+        "source": json.dumps(source),
+        "remote": False,
+        "folder_name": folder,
+        "driver": "ogr",
+        "style": {"name": "default", "definition": style_definition(layer)},
+        "filter": None,
+    }
+
+
+def job(name, layers, bbox, width, height, dpi, crs=CRS):
+    return {
+        "id": str(uuid.uuid5(uuid.NAMESPACE_URL, "labels/" + name)),
+        "type": "QslJobInfoRender",
+        "job": {
+            "layers": layers,
+            "bbox": {"x_min": bbox[0], "x_max": bbox[2], "y_min": bbox[1], "y_max": bbox[3], "z_min": 0.0, "z_max": 0.0},
+            "crs": crs,
+            "width": width,
+            "height": height,
+            "dpi": dpi,
+            "format": "image/png",
+        },
+    }
+
+
+def render(envelope, data_root):
+    """Renders a job as the upstream worker does (runner/common.py, render.py)."""
+    j = envelope["job"]
+    layers = []
+    for jl in j["layers"]:
+        src = json.loads(jl["source"])
+        src["path"] = os.path.join(data_root, jl["folder_name"], src["path"])
+        uri = QgsProviderRegistry.instance().encodeUri(jl["driver"], src)
+        options = QgsVectorLayer.LayerOptions(readExtentFromXml=False)
+        options.skipCrValidation = True
+        options.forceReadOnly = True
+        layer = QgsVectorLayer(uri, jl["name"], jl["driver"], options)
+        assert layer.isValid(), uri
+        doc = QDomDocument()
+        doc.setContent(zlib.decompress(base64.urlsafe_b64decode(jl["style"]["definition"])))
+        layer.importNamedStyle(doc)
+        layers.append(layer)
+    scope = QgsExpressionContextScope()
+    scope.setVariable("map_id", envelope["id"])
+    ctx = QgsExpressionContext()
+    ctx.appendScope(scope)
+    settings = QgsMapSettings()
+    settings.setExpressionContext(ctx)
+    settings.setOutputSize(QSize(int(j["width"]), int(j["height"])))
+    settings.setOutputDpi(j["dpi"])
+    crs = QgsCoordinateReferenceSystem.fromOgcWmsCrs(j["crs"])
+    b = j["bbox"]
+    rect = QgsRectangle(b["x_min"], b["y_min"], b["x_max"], b["y_max"])
+    if crs.hasAxisInverted():
+        rect.invert()
+    settings.setExtent(rect)
+    settings.setLayers(layers)
+    settings.setBackgroundColor(QColor(Qt.transparent))
+    settings.setDestinationCrs(crs)
+    renderer = QgsMapRendererParallelJob(settings)
+    loop = QEventLoop()
+    renderer.finished.connect(loop.quit)
+    renderer.start()
+    loop.exec_()
+    img = renderer.renderedImage().convertToFormat(QImage.Format_RGBA8888)
+    return img
+
+
+def save_case(name, envelope, data_root, cases, meta):
+    img = render(envelope, data_root)
+    img.save(os.path.join(OUT, name + ".qgis.png"), "PNG")
+    with open(os.path.join(OUT, name + ".job.json"), "w") as f:
+        json.dump(envelope, f, indent=1)
+        f.write("\n")
+    cases.append(dict(name=name, **meta))
+    print("wrote", name)
+
+
+def synthetic_cases(cases):
+    os.makedirs(DATA, exist_ok=True)
+    points = make_points()
+    polygons = make_polygons()
+    lines = make_lines()
+    markers = make_line_markers()
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    W, H, DPI = 480, 346, 96
+
+    def one(name, file, kind, settings, extra_layers=()):
+        layers = []
+        for f, k, s in extra_layers:
+            layers.append(job_layer(styled_layer(os.path.join(DATA, f), f.split(".")[0], k, s), {"path": f}, "data"))
+        layers.append(job_layer(styled_layer(os.path.join(DATA, file), file.split(".")[0], kind, settings), {"path": file}, "data"))
+        save_case(name, job(name, layers, bbox, W, H, DPI), OUT, cases, {"kind": "synthetic"})
+
+    P = QgsPalLayerSettings
+    # points: dense clusters
+    one("points_around_cluster", points, "point", label_settings(dist=1.0))
+    one("points_around_cluster_dist0", points, "point", label_settings(dist=0.0, size=9.0))
+    one("points_ordered_cluster", points, "point", label_settings(placement=P.OrderedPositionsAroundPoint, dist=1.0))
+    # polygons: every placement mode
+    one("polygons_around_centroid", polygons, "polygon", label_settings(placement=P.AroundPoint, dist=0.0))
+    one("polygons_around_centroid_dist", polygons, "polygon", label_settings(placement=P.AroundPoint, dist=2.0))
+    one("polygons_over_centroid", polygons, "polygon", label_settings(placement=P.OverPoint))
+    one("polygons_horizontal", polygons, "polygon", label_settings(placement=P.Horizontal))
+    one("polygons_free", polygons, "polygon", label_settings(placement=P.Free))
+    one("polygons_perimeter", polygons, "polygon", label_settings(
+        placement=P.Line, line_flags=QgsLabeling.LinePlacementFlags(QgsLabeling.AboveLine | QgsLabeling.MapOrientation)))
+    one("polygons_perimeter_curved", polygons, "polygon", label_settings(
+        placement=P.PerimeterCurved, line_flags=QgsLabeling.LinePlacementFlags(QgsLabeling.AboveLine | QgsLabeling.MapOrientation)))
+    # lines: parallel, curved, repeat, obstacles
+    on_line = QgsLabeling.LinePlacementFlags(QgsLabeling.OnLine)
+    above_below = QgsLabeling.LinePlacementFlags(QgsLabeling.AboveLine | QgsLabeling.BelowLine | QgsLabeling.MapOrientation)
+    one("lines_parallel_on", lines, "line", label_settings(placement=P.Line, line_flags=on_line))
+    one("lines_parallel_above_below", lines, "line", label_settings(placement=P.Line, dist=0.5, line_flags=above_below))
+    one("lines_curved_on", lines, "line", label_settings(placement=P.Curved, line_flags=on_line))
+    one("lines_curved_above", lines, "line", label_settings(
+        placement=P.Curved, dist=0.5, line_flags=QgsLabeling.LinePlacementFlags(QgsLabeling.AboveLine | QgsLabeling.MapOrientation)))
+    one("lines_parallel_repeat", lines, "line", label_settings(placement=P.Line, line_flags=on_line, repeat=25.0))
+    one("lines_parallel_obstacles", lines, "line", label_settings(placement=P.Line, line_flags=on_line),
+        extra_layers=[(markers, "point", label_settings(dist=1.0))])
+
+
+# ---------------------------------------------------------------------------
+# public projects (read from the mirror, never committed)
+
+
+def git(repo, *args):
+    return subprocess.run(["git", "--git-dir", repo, *args], check=True, capture_output=True).stdout
+
+
+def project_cases(cases, spec):
+    repo = os.path.join(MIRROR, spec["mirror"], "repo")
+    if not os.path.isdir(repo):
+        print("skipped %s: %s is absent" % (spec["name"], repo), file=sys.stderr)
+        return
+    commit = git(repo, "rev-parse", "HEAD").decode().strip()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = os.path.join(tmp, "data")
+        os.makedirs(folder)
+        for f in spec["files"] + [spec["project"]]:
+            with open(os.path.join(folder, os.path.basename(f)), "wb") as out:
+                out.write(git(repo, "show", "%s:%s/%s" % (commit, spec["folder"], f)))
+        project = QgsProject()
+        assert project.read(os.path.join(folder, os.path.basename(spec["project"])))
+        root_layers = [l for l in project.layerTreeRoot().layerOrder() if l.name() in spec["layers"]]
+        layers = []
+        for layer in root_layers:
+            src = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+            source = {"path": os.path.relpath(src["path"], folder)}
+            if src.get("layerName"):
+                source["layerName"] = src["layerName"]
+            layers.append(job_layer(layer, source, "data"))
+        for view in spec["views"]:
+            name = spec["name"] + "_" + view["name"]
+            env = job(name, layers, view["bbox"], view["width"], view["height"], view["dpi"], spec["crs"])
+            save_case(name, env, tmp, cases, {
+                "kind": "project",
+                "mirror": spec["mirror"],
+                "commit": commit,
+                "folder": spec["folder"],
+                "files": spec["files"],
+            })
+
+
+PROJECTS = [
+    {
+        # QGIS training data: selective masking exercise (polygons labelled
+        # around their centroid at distance 0, lines and points drawn)
+        "name": "training_masking",
+        "mirror": "qgis+QGIS-Training-Data",
+        "folder": "exercise_data/masking",
+        "project": "selective_masking.qgs",
+        "files": [f + e for f in ("lines", "points", "polys") for e in (".shp", ".shx", ".dbf", ".prj")],
+        "layers": ["lines", "points", "polys"],
+        "crs": "EPSG:4326",
+        # EPSG:4326 has lat/lon axes: a WMS 1.3 client sends the bbox as
+        # (lat_min, lon_min, lat_max, lon_max)
+        "views": [
+            {"name": "full", "bbox": (21.5, -121.0, 48.5, -81.0), "width": 640, "height": 432, "dpi": 96},
+            {"name": "zoom", "bbox": (28.0, -112.0, 42.0, -92.0), "width": 500, "height": 350, "dpi": 96},
+        ],
+    },
+    {
+        # QField's offline test project: streets labelled parallel (on the
+        # line, map orientation) over a survey perimeter polygon
+        "name": "qfield_routes",
+        "mirror": "opengisch+QField",
+        "folder": "test/testdata",
+        "project": "test_offline_project.qgs",
+        "files": ["data.gpkg"],
+        "layers": ["route", "mandat"],
+        "crs": "EPSG:2056",
+        "views": [
+            {"name": "view", "bbox": (2533726.51, 1173243.03, 2533866.48, 1173357.45), "width": 600, "height": 490, "dpi": 96},
+            {"name": "wide", "bbox": (2533690.0, 1173220.0, 2533880.0, 1173380.0), "width": 400, "height": 337, "dpi": 120},
+        ],
+    },
+]
+
+
+def main():
+    only = set(sys.argv[1:])
+    cases = []
+    if not only or "synthetic" in only:
+        synthetic_cases(cases)
+    for spec in PROJECTS:
+        if not only or spec["name"] in only:
+            project_cases(cases, spec)
+    path = os.path.join(OUT, "cases.json")
+    old = []
+    if only and os.path.exists(path):
+        with open(path) as f:
+            old = [c for c in json.load(f) if c["name"] not in {c2["name"] for c2 in cases}]
+    with open(path, "w") as f:
+        json.dump(sorted(old + cases, key=lambda c: c["name"]), f, indent=1)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
+    qgs.exitQgis()
