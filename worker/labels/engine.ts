@@ -885,40 +885,48 @@ export class LabelEngine {
         cands.push({ part, c, b: candidateBounds(c) });
       }
     }
-    const grid = new Map<number, number[]>();
-    const cell = 64;
-    const keys = (b: number[], f: (k: number) => void) => {
-      for (let i = Math.floor(b[0] / cell); i <= Math.floor(b[2] / cell); i++) {
-        for (
-          let j = Math.floor(b[1] / cell);
-          j <= Math.floor(b[3] / cell);
-          j++
-        ) f((i + 32768) * 65536 + j + 32768);
+    // a grid of cells as large as the largest candidate: every candidate
+    // spans at most four; an obstacle spanning too many cells (a polygon far
+    // larger than the labels) meets every candidate instead
+    let cell = 64;
+    for (const e of cands) {
+      cell = Math.max(cell, e.b[2] - e.b[0], e.b[3] - e.b[1]);
+    }
+    const grid = new Map<string, number[]>();
+    const span = (b: number[]) => [
+      Math.floor(b[0] / cell),
+      Math.floor(b[1] / cell),
+      Math.floor(b[2] / cell),
+      Math.floor(b[3] / cell),
+    ];
+    cands.forEach((e, n) => {
+      const [i0, j0, i1, j1] = span(e.b);
+      for (let i = i0; i <= i1; i++) {
+        for (let j = j0; j <= j1; j++) {
+          const k = `${i},${j}`;
+          const l = grid.get(k);
+          if (l) l.push(n);
+          else grid.set(k, [n]);
+        }
       }
-    };
-    cands.forEach((e, i) =>
-      keys(e.b, (k) => {
-        const l = grid.get(k);
-        if (l) l.push(i);
-        else grid.set(k, [i]);
-      })
-    );
+    });
     for (const o of this.#obstacles) {
-      const hit = new Set<number>();
       const ob = o.bounds;
-      keys(
-        [
-          Math.max(ob[0], -1e6),
-          Math.max(ob[1], -1e6),
-          Math.min(ob[2], 1e6),
-          Math.min(ob[3], 1e6),
-        ],
-        (k) => {
-          for (const i of grid.get(k) ?? []) hit.add(i);
-        },
-      );
-      for (const i of [...hit].sort((a, b) => a - b)) {
-        const { part, c, b } = cands[i];
+      const [i0, j0, i1, j1] = span(ob);
+      let hits: number[];
+      if ((i1 - i0 + 1) * (j1 - j0 + 1) > 1024 || !Number.isFinite(i1 + j1)) {
+        hits = cands.map((_, n) => n);
+      } else {
+        const set = new Set<number>();
+        for (let i = i0; i <= i1; i++) {
+          for (let j = j0; j <= j1; j++) {
+            for (const n of grid.get(`${i},${j}`) ?? []) set.add(n);
+          }
+        }
+        hits = [...set].sort((a, b) => a - b);
+      }
+      for (const n of hits) {
+        const { part, c, b } = cands[n];
         if (part.owner === o.owner) continue;
         if (b[0] > ob[2] || ob[0] > b[2] || b[1] > ob[3] || ob[1] > b[3]) {
           continue;

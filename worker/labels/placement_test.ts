@@ -100,27 +100,3 @@ Deno.test("over point: the quadrant shift turns with the label, the offset does 
   assertAlmostEquals(c.x, 5, 1e-9);
   assertAlmostEquals(c.y, 2, 1e-9);
 });
-
-Deno.test("solve: labels of a million pixels are placed without a cell per 64 px", () => {
-  // a 10 pt font at dpi 1e6 or a label on a map zoomed to a millimetre: the
-  // collision grid once listed (10⁶ / 64)² cells for each box
-  const f = (x: number) => ({
-    candidates: candidatesAroundPoint(x, 0, { w: 2e6, h: 5e5, dist: 10 }),
-    priority: 5,
-    alwaysShow: false,
-    allowOverlap: false,
-    owner: x,
-  });
-  const small = {
-    candidates: candidatesAroundPoint(10, 10, { w: 40, h: 10, dist: 2 }),
-    priority: 1,
-    alwaysShow: false,
-    allowOverlap: false,
-    owner: 99,
-  };
-  const placed = solve([f(0), f(3e6), small], [
-    { kind: "box", box: [-1e7, -1e7, 1e7, 1e7], factor: 1, owner: -1 },
-  ]);
-  // the two huge labels fit side by side; the small one collides with them
-  assertEquals(placed.map((p) => p.feature).sort(), [0, 1]);
-});

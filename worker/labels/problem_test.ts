@@ -95,3 +95,22 @@ Deno.test("FALP: the candidate overlapping fewest others wins a crowded spot", (
   ]);
   assertEquals(out.map((o) => o.candidate?.y), [0, 10, 0]);
 });
+
+Deno.test("labels of a million pixels are solved without a cell per pixel", () => {
+  // a 10 pt font at dpi 1e6 or a label on a map zoomed to a millimetre
+  const huge = (x: number): ProblemCandidate => ({
+    x,
+    y: 0,
+    w: 2e6,
+    h: 5e5,
+    angle: 0,
+    cost: 0.0001,
+  });
+  const out = solveProblem([
+    { candidates: [huge(0)], priority: 0.5, showUnplaced: false },
+    { candidates: [huge(3e6)], priority: 0.5, showUnplaced: false },
+    { candidates: [box(10, 10)], priority: 0.9, showUnplaced: false },
+  ]);
+  // the two huge labels fit side by side; the small one collides with them
+  assertEquals(out.map((o) => o.candidate !== null), [true, true, false]);
+});
