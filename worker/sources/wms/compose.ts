@@ -7,8 +7,32 @@
  *
  * @module
  */
-import type { CanvasKit } from "canvaskit-wasm";
+import type { CanvasKit, Image } from "canvaskit-wasm";
 import { releaseSurface, takeSurface } from "../../paint/surface.ts";
+
+// Decoded tiles, by the answer's bytes (the answer cache hands out the same
+// array while an answer is fresh): a map redrawn from cached tiles does not
+// decode them again. Bounded: a 256 px tile holds 256 KiB of Skia's heap.
+const DECODED_MAX = 48;
+const decoded = new Map<Uint8Array, Image>();
+
+function decode(ck: CanvasKit, bytes: Uint8Array): Image | null {
+  const hit = decoded.get(bytes);
+  if (hit) {
+    decoded.delete(bytes);
+    decoded.set(bytes, hit);
+    return hit;
+  }
+  const image = ck.MakeImageFromEncoded(bytes);
+  if (!image) return null;
+  decoded.set(bytes, image);
+  while (decoded.size > DECODED_MAX) {
+    const [k, v] = decoded.entries().next().value as [Uint8Array, Image];
+    decoded.delete(k);
+    v.delete();
+  }
+  return image;
+}
 
 /** An encoded image and where it goes in the block, in pixels. */
 export interface PlacedImage {
@@ -62,12 +86,12 @@ export function composeImages(
     paint.setAntiAlias(false);
     try {
       images.forEach((placed, index) => {
-        const image = ck.MakeImageFromEncoded(placed.bytes);
+        const image = decode(ck, placed.bytes);
         if (!image) {
           undecodable.push(index);
           return;
         }
-        try {
+        {
           const iw = image.width(), ih = image.height();
           // NaN size: the image at its own size (a GetMap answer)
           const w = Number.isFinite(placed.width) ? placed.width : iw;
@@ -96,8 +120,6 @@ export function composeImages(
               paint,
             );
           }
-        } finally {
-          image.delete();
         }
       });
     } finally {

@@ -35,7 +35,7 @@ import { parseRasterStyle, type RasterStyle } from "../../raster/style.ts";
 import { JobError, type RunnerContext } from "../../runners/types.ts";
 import { composeImages, type PlacedImage } from "./compose.ts";
 import type { WebClient } from "./http.ts";
-import { projectBlock, reprojectPixels } from "./projector.ts";
+import { projectBlock, type Projection, reprojectPixels } from "./projector.ts";
 import {
   checkImageAnswer,
   fetchWmsCapabilities,
@@ -587,6 +587,20 @@ async function reprojectedViewport(
   };
 }
 
+// The last projections: the same map asked again (a tiled client, a
+// bench) needs no new control-point matrix. An entry holds one Int32 per
+// map pixel.
+const PROJECTIONS_MAX = 4;
+const projections = new Map<string, Projection | null>();
+
+function remember(key: string, p: Projection | null): void {
+  projections.delete(key);
+  projections.set(key, p);
+  while (projections.size > PROJECTIONS_MAX) {
+    projections.delete(projections.keys().next().value as string);
+  }
+}
+
 /**
  * Draws a provider's blocks for a map: premultiplied RGBA of the map's
  * size, or null when the layer is out of view or nothing was drawn.
@@ -607,16 +621,26 @@ export async function drawProvider(
     if (same) {
       block = await provider.block(part.extent, part.width, part.height);
     } else {
-      const projection = await withGdal((gdal) =>
-        projectBlock(
-          part.extent,
-          part.width,
-          part.height,
-          provider.extent,
-          (xy) => void transformInPlace(gdal, [xy], mapCrs, provider.crs),
-          (xy) => void transformInPlace(gdal, [xy], provider.crs, mapCrs),
-        )
-      );
+      const key = JSON.stringify([
+        part.extent,
+        part.width,
+        part.height,
+        provider.extent,
+        mapCrs,
+        provider.crs,
+      ]);
+      const projection = projections.get(key) ??
+        await withGdal((gdal) =>
+          projectBlock(
+            part.extent,
+            part.width,
+            part.height,
+            provider.extent,
+            (xy) => void transformInPlace(gdal, [xy], mapCrs, provider.crs),
+            (xy) => void transformInPlace(gdal, [xy], provider.crs, mapCrs),
+          )
+        );
+      remember(key, projection);
       if (!projection) continue;
       const src = await provider.block(
         projection.srcExtent,
