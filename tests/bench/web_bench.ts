@@ -23,6 +23,9 @@
  * against a private redis-server, posted with this script's client, 2
  * warm-up posts then the median of 7; its resident memory was 253.8 MB.
  * Both workers had the tiles in their caches after the warm-up posts.
+ * Measured again in the same minute as ours at load average 10–11, the
+ * Python medians were 129.0, 179.6, 276.3, 190.3, 124.1, 135.3 and 321.2 ms
+ * (in the order below): compare ratios within one run (docs/performance.md).
  * Exit code 1 when a job fails.
  *
  * @module
