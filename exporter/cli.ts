@@ -1,12 +1,24 @@
 /**
  * The exporter's command line: `export` (project → config on stdout or a
- * file) and `serve` (the HTTP export service). Exit codes: 0 ok, 1 failure,
- * 2 usage.
+ * file) and `serve` (the HTTP export service).
+ *
+ * Exit codes, the same rule as the worker's CLI: 0 done; 1 the work failed
+ * (missing or unreadable project, an export or write error, a server that
+ * cannot start); 2 usage error (unknown option or command, bad option
+ * value, missing argument).
  *
  * @module
  */
 import { Command, CommanderError, Option } from "@commander-js/extra-typings";
 import { extname } from "node:path";
+import {
+  createLogger,
+  LOG_FORMATS,
+  LOG_LEVELS,
+  type LogFormat,
+  type Logger,
+  type LogLevel,
+} from "./log.ts";
 import { exportProject } from "./project/export_project.ts";
 import { loadPgServices } from "./project/pg_service.ts";
 import { readProject } from "./project/read_project.ts";
@@ -16,12 +28,15 @@ import {
   type OutputFormat,
   serializeConfig,
 } from "./serialize.ts";
+import { VERSION } from "./version.ts";
 
 /** What the CLI needs from outside (the style codec, output streams). */
 export interface CliContext {
   encodeStyle: (qml: string) => string;
   stdout?: (text: string) => void;
   stderr?: (text: string) => void;
+  /** Environment lookup; default `Deno.env.get` (unset without permission). */
+  env?: (name: string) => string | undefined;
 }
 
 /** A usage error: the CLI exits 2. */
@@ -63,6 +78,33 @@ const write =
     }
   };
 
+const denoEnv = (name: string): string | undefined => {
+  try {
+    return Deno.env.get(name);
+  } catch {
+    return undefined; // no env permission: same as unset
+  }
+};
+
+// The log options are read before the command line is parsed, so that
+// the parser's own errors are written in the chosen format too.
+function logSettings(
+  args: string[],
+  env: (name: string) => string | undefined,
+): { level: string; format: string } {
+  const settings = {
+    level: env("QSL_LOG_LEVEL") ?? "info",
+    format: env("QSL_LOG_FORMAT") ?? "plain",
+  };
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--log-(level|format)(?:=(.*))?$/.exec(args[i]);
+    if (!m) continue;
+    const value = m[2] ?? args[i + 1];
+    if (value !== undefined) settings[m[1] as "level" | "format"] = value;
+  }
+  return settings;
+}
+
 /**
  * Runs the CLI and resolves to its exit code (it never calls `Deno.exit`).
  * `serve` resolves when the server shuts down.
@@ -71,7 +113,7 @@ const write =
  * ```ts ignore
  * import { runCli } from "./cli.ts";
  * import { encodeStyle } from "@qgis-server-light/interface/style_codec";
- * const code = await runCli(["export", "--project", "demo.qgz"], { encodeStyle });
+ * const code = await runCli(["export", "--project", "demo/demo.qgs"], { encodeStyle });
  * ```
  */
 export async function runCli(
@@ -80,7 +122,35 @@ export async function runCli(
 ): Promise<number> {
   const out = context.stdout ?? write(Deno.stdout);
   const err = context.stderr ?? write(Deno.stderr);
-  const warn = (message: string) => err(`warning: ${message}\n`);
+  const env = context.env ?? denoEnv;
+  const settings = logSettings(args, env);
+  const level = settings.level.toLowerCase().replace(/^warn$/, "warning");
+  const format = settings.format.toLowerCase();
+  const logger: Logger = createLogger({
+    level: LOG_LEVELS.includes(level as LogLevel) ? level as LogLevel : "info",
+    format: LOG_FORMATS.includes(format as LogFormat)
+      ? format as LogFormat
+      : "plain",
+    write: err,
+  });
+  const log = (l: LogLevel) => (message: string) => logger.log(l, message);
+  const warn = log("warning");
+  if (!LOG_FORMATS.includes(format as LogFormat)) {
+    log("error")(
+      `Cannot log: --log-format must be ${
+        LOG_FORMATS.join(" or ")
+      }, not '${settings.format}'`,
+    );
+    return 2;
+  }
+  if (!LOG_LEVELS.includes(level as LogLevel)) {
+    log("error")(
+      `Cannot log: --log-level must be one of ${
+        LOG_LEVELS.join(", ")
+      }, not '${settings.level}'`,
+    );
+    return 2;
+  }
   let action: Promise<void> | undefined;
 
   const program = new Command()
@@ -88,8 +158,27 @@ export async function runCli(
     .description(
       "Exports a QGIS project (.qgs/.qgz) to a qgis-server-light config, without QGIS.",
     )
+    .version(VERSION, "-V, --version", "print the version and exit")
+    .addOption(
+      new Option("--log-level <level>", "lowest level logged on stderr")
+        .choices(LOG_LEVELS)
+        .default("info"),
+    )
+    .addOption(
+      new Option("--log-format <format>", "plain lines or JSON lines")
+        .choices(LOG_FORMATS)
+        .default("plain"),
+    )
     .exitOverride()
-    .configureOutput({ writeOut: out, writeErr: err })
+    .configureOutput({
+      writeOut: out,
+      // The parser's errors ("error: unknown option …") are log lines.
+      writeErr: (text) => {
+        for (const line of text.split("\n")) {
+          if (line.trim() !== "") log("error")(line.replace(/^error: /, ""));
+        }
+      },
+    })
     .showHelpAfterError(false);
 
   program
@@ -123,8 +212,8 @@ export async function runCli(
     .action((opts) => {
       action = (async () => {
         const maxBytes = projectSize(opts.maxProjectSize);
-        const format = opts.outputFormat.toLowerCase();
-        if (!OUTPUT_FORMATS.includes(format as OutputFormat)) {
+        const outputFormat = opts.outputFormat.toLowerCase();
+        if (!OUTPUT_FORMATS.includes(outputFormat as OutputFormat)) {
           throw new UsageError(
             `Cannot export: --output-format must be ${
               OUTPUT_FORMATS.join(" or ")
@@ -145,8 +234,9 @@ export async function runCli(
           readSources: opts.readSources,
           encodeStyle: context.encodeStyle,
           warn,
+          debug: log("debug"),
         });
-        const text = serializeConfig(config, format as OutputFormat);
+        const text = serializeConfig(config, outputFormat as OutputFormat);
         if (opts.output) {
           try {
             await Deno.writeTextFile(opts.output, text);
@@ -157,6 +247,12 @@ export async function runCli(
             );
           }
         } else out(text);
+        const { vector, raster, custom, group } = config.datasets;
+        log("info")(
+          `exported ${opts.project}: ${vector.length} vector, ${raster.length} raster, ${custom.length} custom layers, ${group.length} groups${
+            opts.output ? ` to ${opts.output}` : ""
+          }`,
+        );
       })();
     });
 
@@ -186,22 +282,32 @@ export async function runCli(
     .action((opts) => {
       action = (async () => {
         const maxBytes = projectSize(opts.maxProjectSize);
-        const env = (name: string) => {
-          try {
-            return Deno.env.get(name);
-          } catch {
-            return undefined;
-          }
-        };
         const dataRoot = opts.dataRoot ?? env("QSL_DATA_ROOT");
         if (!dataRoot) {
           throw new UsageError(
             "Cannot serve: give --data-root or set QSL_DATA_ROOT",
           );
         }
-        const port = Number(opts.port ?? env("QSL_EXPORTER_API_PORT") ?? 5000);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) {
-          throw new UsageError(`Cannot serve: bad port '${opts.port}'`);
+        const portText = opts.port ?? env("QSL_EXPORTER_API_PORT") ?? "5000";
+        const port = Number(portText);
+        if (!/^\d+$/.test(portText) || port > 65535) {
+          throw new UsageError(`Cannot serve: bad port '${portText}'`);
+        }
+        let rootInfo: Deno.FileInfo;
+        try {
+          rootInfo = await Deno.stat(dataRoot);
+        } catch (error) {
+          throw new Error(
+            `Cannot serve ${dataRoot}: ${
+              error instanceof Deno.errors.NotFound
+                ? "no such folder"
+                : (error as Error).message
+            }`,
+            { cause: error },
+          );
+        }
+        if (!rootInfo.isDirectory) {
+          throw new Error(`Cannot serve ${dataRoot}: it is not a folder`);
         }
         const hostname = opts.host ?? env("QSL_EXPORTER_API_HOST") ??
           "127.0.0.1";
@@ -210,14 +316,26 @@ export async function runCli(
           encodeStyle: context.encodeStyle,
           pgServices: await loadPgServices(opts.pgServiceConf, warn),
           maxProjectBytes: maxBytes,
-          log: (m) => err(`${m}\n`),
+          log: log("warning"),
+          warn,
+          info: log("info"),
         });
-        const server = Deno.serve({
-          hostname,
-          port,
-          onListen: ({ hostname, port }) =>
-            err(`exporter listening on http://${hostname}:${port}/export\n`),
-        }, handler);
+        let server: Deno.HttpServer;
+        try {
+          server = Deno.serve({
+            hostname,
+            port,
+            onListen: ({ hostname, port }) =>
+              log("info")(
+                `exporter listening on http://${hostname}:${port}/export`,
+              ),
+          }, handler);
+        } catch (error) {
+          throw new Error(
+            `Cannot serve on ${hostname}:${port}: ${(error as Error).message}`,
+            { cause: error },
+          );
+        }
         await server.finished;
       })();
     });
@@ -226,7 +344,11 @@ export async function runCli(
     await program.parseAsync(args, { from: "user" });
     if (action) await action;
     else if (args.length === 0) {
-      err(program.helpInformation());
+      if (format === "json") {
+        log("error")(
+          "Cannot run: give a command, export or serve (see --help)",
+        );
+      } else err(program.helpInformation());
       return 2;
     }
     return 0;
@@ -237,10 +359,10 @@ export async function runCli(
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof UsageError) {
-      err(`error: ${error.message}\n`);
+      log("error")(error.message);
       return 2;
     }
-    err(`error: ${(error as Error).message ?? String(error)}\n`);
+    log("error")((error as Error).message ?? String(error));
     return 1;
   }
 }

@@ -4,6 +4,7 @@ import { Config } from "@qgis-server-light/interface/config";
 import { decodeStyle } from "@qgis-server-light/interface/style_codec";
 import { NO_REFERENCE, REFERENCE_DIR } from "../tests/reference.ts";
 import { TESTDATA } from "./project/_test_util.ts";
+import { VERSION } from "./version.ts";
 
 const MAIN = new URL("./main.ts", import.meta.url).pathname;
 const PERMISSIONS = [
@@ -174,7 +175,10 @@ Deno.test({
       `${REFERENCE_DIR}/demo/demo.qgz`,
     );
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stderr, "");
+    assert.match(
+      r.stderr,
+      /^info: exported .*demo\.qgz: 3 vector, 2 raster, 0 custom layers, 5 groups\n$/,
+    );
     const config = Config.parse(JSON.parse(r.stdout));
     assert.equal(config.datasets.vector.length, 3);
     assert.equal(config.datasets.raster.length, 2);
@@ -316,6 +320,181 @@ Deno.test("an unreadable datasource is a warning; the export goes on", async () 
     const points = config.datasets.vector.find((v) => v.id === "points")!;
     assert.equal(points.fields.length, 5);
   } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("--version prints the version of exporter/deno.json", async () => {
+  const { version } = JSON.parse(
+    await Deno.readTextFile(new URL("./deno.json", import.meta.url)),
+  );
+  assert.equal(VERSION, version);
+  for (const flag of ["--version", "-V"]) {
+    const r = await cli(flag);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, `${version}\n`);
+  }
+});
+
+Deno.test("--log-format json makes every stderr line a JSON object; --log-level filters", async () => {
+  const json = (stderr: string) =>
+    stderr.trimEnd().split("\n").map((l) => JSON.parse(l));
+  const ok = await cli(
+    "export",
+    "--project",
+    `${TESTDATA}basic.qgs`,
+    "--no-read-sources",
+    "--log-format",
+    "json",
+    "--output",
+    "/dev/null",
+  );
+  assert.equal(ok.code, 0, ok.stderr);
+  const lines = json(ok.stderr);
+  assert.deepEqual(lines.map((l) => l.level), [
+    "warning",
+    "warning",
+    "info",
+  ]);
+  for (const l of lines) {
+    assert.deepEqual(Object.keys(l), ["time", "level", "message"]);
+    assert.ok(!Number.isNaN(Date.parse(l.time)), l.time);
+  }
+  assert.match(lines[1].message, /unknown provider 'memory'; skipped/);
+  // The parser's own errors, and the failure of the work, are JSON too.
+  const usage = await cli(
+    "--log-format=json",
+    "export",
+    "--project",
+    "x.qgs",
+    "--frobnicate",
+  );
+  assert.equal(usage.code, 2);
+  assert.equal(json(usage.stderr)[0].message, "unknown option '--frobnicate'");
+  const failed = await cli(
+    "export",
+    "--log-format",
+    "json",
+    "--project",
+    "/nonexistent/p.qgs",
+  );
+  assert.equal(failed.code, 1);
+  assert.deepEqual(json(failed.stderr).map((l) => [l.level, l.message]), [[
+    "error",
+    "Cannot read project /nonexistent/p.qgs: no such file",
+  ]]);
+  // Levels: warning hides info, error hides the warnings, debug adds a
+  // line per layer.
+  const count = async (level: string) => {
+    const r = await cli(
+      "export",
+      "--project",
+      `${TESTDATA}basic.qgs`,
+      "--no-read-sources",
+      "--log-level",
+      level,
+      "--output",
+      "/dev/null",
+    );
+    assert.equal(r.code, 0, r.stderr);
+    return r.stderr.split("\n").filter((l) => l !== "")
+      .map((l) => l.slice(0, l.indexOf(":")));
+  };
+  assert.deepEqual(await count("error"), []);
+  assert.deepEqual(await count("warning"), ["warning", "warning"]);
+  const debug = await count("debug");
+  assert.equal(debug.filter((l) => l === "debug").length, 7);
+  assert.equal(debug.at(-1), "info");
+  // QSL_LOG_FORMAT sets the default.
+  const fromEnv = await new Deno.Command(Deno.execPath(), {
+    args: ["run", ...PERMISSIONS, MAIN, "export", "--project", "/x/p.qgs"],
+    env: { QSL_LOG_FORMAT: "json", QSL_LOG_LEVEL: "warning" },
+    stderr: "piped",
+  }).output();
+  assert.equal(
+    JSON.parse(new TextDecoder().decode(fromEnv.stderr)).level,
+    "error",
+  );
+  for (
+    const [flag, value] of [["--log-format", "xml"], ["--log-level", "loud"]]
+  ) {
+    const r = await cli(flag, value, "export", "--project", "x.qgs");
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, new RegExp(`^error: Cannot log: ${flag} must be `));
+  }
+});
+
+Deno.test("exit codes: 0 done, 1 the work failed, 2 usage", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_exporter_codes_" });
+  const busy = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  try {
+    await Deno.writeTextFile(`${dir}/file`, "");
+    const cases: [string[], number, RegExp][] = [
+      [
+        [
+          "export",
+          "--project",
+          `${TESTDATA}basic.qgs`,
+          "--no-read-sources",
+          "--output",
+          `${dir}/out.json`,
+        ],
+        0,
+        /^warning: /,
+      ],
+      [["export", "--project", `${dir}/missing.qgs`], 1, /no such file/],
+      [
+        [
+          "export",
+          "--project",
+          `${TESTDATA}basic.qgs`,
+          "--pg-service-conf",
+          `${dir}/none.conf`,
+        ],
+        1,
+        /Cannot read pg_service file/,
+      ],
+      [
+        ["serve", "--data-root", `${dir}/none`],
+        1,
+        /Cannot serve .*none: no such folder/,
+      ],
+      [["serve", "--data-root", `${dir}/file`], 1, /it is not a folder/],
+      [
+        [
+          "serve",
+          "--data-root",
+          dir,
+          "--port",
+          String((busy.addr as Deno.NetAddr).port),
+        ],
+        1,
+        /^error: Cannot serve on 127\.0\.0\.1:\d+: /,
+      ],
+      [["export"], 2, /--project <path>/],
+      [["export", "--project"], 2, /argument missing/],
+      [
+        ["export", "--project", "x.qgs", "--bogus"],
+        2,
+        /unknown option '--bogus'/,
+      ],
+      [["nonsense"], 2, /unknown command 'nonsense'/],
+      [
+        ["export", "--project", "x.qgs", "--output-format", "yaml"],
+        2,
+        /--output-format must be json or xml/,
+      ],
+      [["serve", "--data-root", dir, "--port", "70000"], 2, /bad port '70000'/],
+      [["serve", "--data-root", dir, "--port", "x"], 2, /bad port 'x'/],
+    ];
+    for (const [args, code, message] of cases) {
+      const r = await cli(...args);
+      assert.equal(r.code, code, `${args.join(" ")}: ${r.stderr}`);
+      assert.match(r.stderr, message, args.join(" "));
+      assertNoStack(r.stderr);
+    }
+  } finally {
+    busy.close();
     await Deno.remove(dir, { recursive: true });
   }
 });

@@ -65,6 +65,8 @@ export interface ExportOptions {
   readRoot?: string;
   /** Receives warnings (skipped layers, unreachable sources). */
   warn?: (message: string) => void;
+  /** Receives a line per exported layer (its provider and fields). */
+  debug?: (message: string) => void;
   /**
    * Encodes a style's QML for the wire (the interface's style codec);
    * required for `styles[].definition`.
@@ -691,6 +693,11 @@ export async function exportProject(
       style_name: styles.current,
       is_spatial: isSpatial,
     };
+    options.debug?.(
+      `Layer ${label}: ${kind} from provider '${provider}'${
+        facts ? `, ${facts.fields.length} fields read from its source` : ""
+      }, ${styles.styles.length} styles`,
+    );
     if (kind === "vector") {
       const wkb = wkbAttr || facts?.geometryType || null;
       vectors.push({
