@@ -10,8 +10,23 @@
 /** Called with an entry that leaves the cache (evicted, replaced, deleted or cleared). */
 export type EvictionCallback<K, V> = (key: K, value: V) => void;
 
+/** Options of an {@link LruCache}. */
+export interface LruOptions<K, V> {
+  /** Most entries held; default: no bound but `maxBytes`. */
+  maxEntries?: number;
+  /**
+   * Most bytes held, as `sizeOf` counts them; an entry larger than this is
+   * not kept at all. Default: no bound but `maxEntries`.
+   */
+  maxBytes?: number;
+  /** The bytes an entry holds (an estimate); needed with `maxBytes`. */
+  sizeOf?: (key: K, value: V) => number;
+  /** Called with each entry that leaves the cache. */
+  onEvict?: EvictionCallback<K, V>;
+}
+
 /**
- * A bounded LRU cache.
+ * A bounded LRU cache: by entries, by bytes, or both.
  *
  * @example
  * ```ts
@@ -24,26 +39,59 @@ export type EvictionCallback<K, V> = (key: K, value: V) => void;
  * cache.set("c", 3); // evicts "b"
  * closed; // ["b"]
  * ```
+ * @example By bytes
+ * ```ts
+ * import { LruCache } from "./lru.ts";
+ * const texts = new LruCache<string, string>({
+ *   maxBytes: 10,
+ *   sizeOf: (_, text) => text.length,
+ * });
+ * texts.set("a", "12345").set("b", "123456"); // 11 bytes: "a" goes
+ * texts.keys(); // ["b"]
+ * texts.set("c", "12345678901"); // larger than the bound: not kept
+ * texts.has("c"); // false
+ * ```
  */
 export class LruCache<K, V> {
   readonly #max: number;
+  readonly #maxBytes: number;
+  readonly #sizeOf: ((key: K, value: V) => number) | undefined;
   readonly #onEvict: EvictionCallback<K, V> | undefined;
   // A Map iterates in insertion order: the first key is the least recent.
   readonly #map = new Map<K, V>();
+  readonly #sizes = new Map<K, number>();
+  #bytes = 0;
 
   /**
-   * Creates a cache holding at most `maxEntries` entries.
+   * Creates a cache holding at most `maxEntries` entries, or bounded as
+   * `options` say.
    *
-   * @throws {RangeError} when `maxEntries` is not a positive integer.
+   * @throws {RangeError} when a bound is not a positive number (entries: an
+   * integer), or `maxBytes` comes without `sizeOf`.
    */
-  constructor(maxEntries: number, onEvict?: EvictionCallback<K, V>) {
-    if (!Number.isInteger(maxEntries) || maxEntries < 1) {
+  constructor(
+    maxEntriesOrOptions: number | LruOptions<K, V>,
+    onEvict?: EvictionCallback<K, V>,
+  ) {
+    const options: LruOptions<K, V> = typeof maxEntriesOrOptions === "number"
+      ? { maxEntries: maxEntriesOrOptions, onEvict }
+      : maxEntriesOrOptions;
+    const max = options.maxEntries ?? Infinity;
+    if (!(Number.isInteger(max) || max === Infinity) || max < 1) {
       throw new RangeError(
-        `Cannot create cache: size must be a positive integer, got ${maxEntries}`,
+        `Cannot create cache: size must be a positive integer, got ${max}`,
       );
     }
-    this.#max = maxEntries;
-    this.#onEvict = onEvict;
+    const maxBytes = options.maxBytes ?? Infinity;
+    if (!(maxBytes > 0) || (maxBytes !== Infinity && !options.sizeOf)) {
+      throw new RangeError(
+        `Cannot create cache: a byte bound needs a positive size and sizeOf, got ${maxBytes}`,
+      );
+    }
+    this.#max = max;
+    this.#maxBytes = maxBytes;
+    this.#sizeOf = options.sizeOf;
+    this.#onEvict = options.onEvict;
   }
 
   /** Number of entries held. */
@@ -54,6 +102,11 @@ export class LruCache<K, V> {
   /** Largest number of entries held. */
   get maxEntries(): number {
     return this.#max;
+  }
+
+  /** Bytes held, as `sizeOf` counts them (0 without it). */
+  get bytes(): number {
+    return this.#bytes;
   }
 
   /** Whether `key` is held (does not refresh it). */
@@ -77,22 +130,36 @@ export class LruCache<K, V> {
 
   /**
    * Stores `value` as most recently used. A replaced value different from the
-   * new one is handed to the eviction callback; beyond the bound, the least
-   * recently used entry is evicted.
+   * new one is handed to the eviction callback; beyond the bounds, the least
+   * recently used entries are evicted. A value larger than the byte bound is
+   * not stored (and handed to the eviction callback at once).
    */
   set(key: K, value: V): this {
     if (this.#map.has(key)) {
       const old = this.#map.get(key) as V;
-      this.#map.delete(key);
+      this.#remove(key);
       if (old !== value) this.#onEvict?.(key, old);
     }
+    const size = this.#sizeOf ? this.#sizeOf(key, value) : 0;
+    if (size > this.#maxBytes) {
+      this.#onEvict?.(key, value);
+      return this;
+    }
     this.#map.set(key, value);
-    while (this.#map.size > this.#max) {
+    this.#sizes.set(key, size);
+    this.#bytes += size;
+    while (this.#map.size > this.#max || this.#bytes > this.#maxBytes) {
       const [oldest, old] = this.#map.entries().next().value as [K, V];
-      this.#map.delete(oldest);
+      this.#remove(oldest);
       this.#onEvict?.(oldest, old);
     }
     return this;
+  }
+
+  #remove(key: K): void {
+    this.#map.delete(key);
+    this.#bytes -= this.#sizes.get(key) ?? 0;
+    this.#sizes.delete(key);
   }
 
   /**
@@ -110,7 +177,7 @@ export class LruCache<K, V> {
   delete(key: K): boolean {
     if (!this.#map.has(key)) return false;
     const value = this.#map.get(key) as V;
-    this.#map.delete(key);
+    this.#remove(key);
     this.#onEvict?.(key, value);
     return true;
   }
@@ -118,7 +185,7 @@ export class LruCache<K, V> {
   /** Removes every entry, least recent first, through the eviction callback. */
   clear(): void {
     for (const [key, value] of [...this.#map]) {
-      this.#map.delete(key);
+      this.#remove(key);
       this.#onEvict?.(key, value);
     }
   }

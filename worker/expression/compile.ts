@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { LruCache } from "../cache/lru.ts";
 import type { Expression } from "./ast.ts";
 import { ExpressionEvalError } from "./errors.ts";
 import { applyBinary, evaluate, type ExpressionContext } from "./evaluate.ts";
@@ -166,7 +167,13 @@ export function compileTree(e: Expression): Evaluator {
 /** A compiled expression: evaluates to a value, NULL on an evaluation error (as QGIS). */
 export type CompiledExpression = (ctx: ExpressionContext) => unknown;
 
-const compiled = new Map<string, CompiledExpression>();
+// Compiled expressions by text, bounded by bytes too: a style can carry
+// expressions of megabytes (a tree and closures of some 40 bytes a character).
+const compiled = new LruCache<string, CompiledExpression>({
+  maxEntries: 5000,
+  maxBytes: 16 * 1024 * 1024,
+  sizeOf: (text) => 256 + 40 * text.length,
+});
 
 /**
  * Parses once (cached by text) and returns an evaluator that yields NULL
@@ -192,7 +199,6 @@ export function compileExpression(text: string): CompiledExpression {
         throw e;
       }
     };
-    if (compiled.size > 5000) compiled.clear();
     compiled.set(text, fn);
   }
   return fn;

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { LruCache } from "../cache/lru.ts";
 import type { BinaryOperator, Expression } from "./ast.ts";
 import { ExpressionEvalError } from "./errors.ts";
 import { type ExpressionContext, lookupFunction } from "./functions.ts";
@@ -19,7 +20,85 @@ import {
 
 export type { ExpressionContext };
 
-const likeCache = new Map<string, RegExp>();
+const likeCache = new LruCache<string, RegExp>({
+  maxEntries: 1000,
+  maxBytes: 4 * 1024 * 1024,
+  sizeOf: (key) => 64 + 10 * key.length,
+});
+
+type LikeToken = string | typeof ANY | typeof ONE;
+const ANY = 0, ONE = 1;
+
+// a pattern's tokens (case-folded for ILIKE), cached with the pattern's
+// length counted, so that a cache of long patterns stays small
+const likeTokens = new LruCache<string, LikeToken[]>({
+  maxEntries: 1000,
+  maxBytes: 4 * 1024 * 1024,
+  sizeOf: (key) => 64 + 10 * key.length,
+});
+
+function tokensOf(pattern: string, fold: boolean): LikeToken[] {
+  const key = `${fold ? "i" : "s"}${pattern}`;
+  let tokens = likeTokens.get(key);
+  if (tokens) return tokens;
+  tokens = [];
+  const chars = Array.from(pattern);
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === "\\" && i + 1 < chars.length) {
+      tokens.push(fold ? chars[++i].toLowerCase() : chars[++i]);
+    } else if (c === "%") {
+      if (tokens[tokens.length - 1] !== ANY) tokens.push(ANY);
+    } else if (c === "_") tokens.push(ONE);
+    else tokens.push(fold ? c.toLowerCase() : c);
+  }
+  likeTokens.set(key, tokens);
+  return tokens;
+}
+
+/**
+ * Whether `text` matches a LIKE pattern (`%` any run, `_` one character,
+ * `\` escapes; ILIKE when `caseInsensitive`), in time proportional to
+ * the text's length times the pattern's at worst: a regular expression
+ * (`^.*a.*a.*a…$`) backtracks polynomially in the number of `%`, and a
+ * filter's pattern is a job's input.
+ *
+ * @example
+ * ```ts
+ * import { likeMatch } from "./evaluate.ts";
+ * likeMatch("Bern", "B%", false); // true
+ * likeMatch("BERN", "b_rn", true); // true
+ * ```
+ */
+export function likeMatch(
+  text: string,
+  pattern: string,
+  caseInsensitive: boolean,
+): boolean {
+  const tokens = tokensOf(pattern, caseInsensitive);
+  const chars = Array.from(text);
+  const n = chars.length, m = tokens.length;
+  const same = (t: LikeToken, c: string) =>
+    t === ONE ||
+    (typeof t === "string" &&
+      (t === c || (caseInsensitive && t === c.toLowerCase())));
+  // the classic wildcard walk: on a mismatch, go back only to the last `%`
+  let i = 0, j = 0, star = -1, mark = 0;
+  while (i < n) {
+    if (j < m && tokens[j] !== ANY && same(tokens[j], chars[i])) {
+      i++;
+      j++;
+    } else if (j < m && tokens[j] === ANY) {
+      star = j++;
+      mark = i;
+    } else if (star !== -1) {
+      j = star + 1;
+      i = ++mark;
+    } else return false;
+  }
+  while (j < m && tokens[j] === ANY) j++;
+  return j === m;
+}
 
 /**
  * The regular expression a LIKE pattern stands for (`%` any run, `_` one
@@ -48,7 +127,6 @@ export function likeToRegExp(
       else src += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
     }
     re = new RegExp(`^${src}$`, caseInsensitive ? "iu" : "u");
-    if (likeCache.size > 1000) likeCache.clear();
     likeCache.set(key, re);
   }
   return re;
@@ -154,7 +232,7 @@ export function applyBinary(
     case "NOT LIKE":
     case "ILIKE":
     case "NOT ILIKE": {
-      const m = likeToRegExp(toText(b), op.includes("ILIKE")).test(toText(a));
+      const m = likeMatch(toText(a), toText(b), op.includes("ILIKE"));
       return op.startsWith("NOT") ? !m : m;
     }
     case "||":

@@ -352,3 +352,42 @@ Deno.test("expressions nested or chained past the limits are syntax errors, not 
     2,
   );
 });
+
+Deno.test("LIKE matches as its regular expression did, in time linear in the pattern's wildcards", async () => {
+  const { likeMatch, likeToRegExp } = await import("./evaluate.ts");
+  // the regular expression is the specification on short texts
+  const pieces = ["a", "b", "A", "%", "_", "\\", "ä", "😀", "%a", "b_"];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 8;
+  const word = (n: number) => {
+    let s = "";
+    for (let i = next() % n; i > 0; i--) s += pieces[next() % pieces.length];
+    return s;
+  };
+  for (let k = 0; k < 50_000; k++) {
+    const text = word(8).replaceAll("%", "").replaceAll("_", ""),
+      pattern = word(6);
+    for (const ci of [false, true]) {
+      assert.equal(
+        likeMatch(text, pattern, ci),
+        likeToRegExp(pattern, ci).test(text),
+        `${JSON.stringify(text)} ${ci ? "ILIKE" : "LIKE"} ${
+          JSON.stringify(pattern)
+        }`,
+      );
+    }
+  }
+  // `%a%a%a…%b` over 3,000 'a's: the regular expression backtracks
+  // polynomially (hours); matched by hand it answers at once
+  const text = "a".repeat(3000);
+  const pattern = "%a".repeat(20) + "%b";
+  const started = performance.now();
+  assert.equal(
+    evaluate(parseExpression(`"t" LIKE '${pattern}'`), {
+      feature: { id: 1, attributes: { t: text }, geometry: null },
+    }),
+    false,
+  );
+  const ms = performance.now() - started;
+  assert.ok(ms < 2000, `${ms.toFixed(0)} ms`);
+});

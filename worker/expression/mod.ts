@@ -24,6 +24,7 @@ export {
   applyBinary,
   evaluate,
   type ExpressionContext,
+  likeMatch,
   likeToRegExp,
   referencedColumns,
 } from "./evaluate.ts";

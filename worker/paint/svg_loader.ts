@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { LruCache } from "../cache/lru.ts";
 
 /**
  * Where QGIS installs its SVG library (Debian and Ubuntu: package
@@ -76,7 +77,19 @@ export function qgisSvgFolders(
   });
 }
 
-const cache = new Map<string, string | null>();
+/**
+ * Largest SVG file read: 4 MiB (QGIS's own library's largest is some 200 kB).
+ * A style can name any file below an SVG folder — a dataset of gigabytes in
+ * the data root — as its marker.
+ */
+export const MAX_SVG_BYTES = 4 * 1024 * 1024;
+
+// SVG texts by folders and name, bounded by bytes (UTF-16: two a character)
+const cache = new LruCache<string, string | null>({
+  maxEntries: 1024,
+  maxBytes: 16 * 1024 * 1024,
+  sizeOf: (key, text) => 2 * (key.length + (text?.length ?? 0)),
+});
 
 /**
  * Loads an SVG's text, or null when no SVG folder holds it. `svgPaths` are
@@ -96,6 +109,7 @@ export function loadSvgFrom(
   qgisFolders?: readonly string[],
 ): string | null {
   if (path.startsWith("base64:")) {
+    // inline SVGs come with the style, already bounded by its size
     try {
       const bin = atob(path.slice(7));
       const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
@@ -131,6 +145,8 @@ export function loadSvgFrom(
         const real = realpathSync(full);
         const rel = relative(realpathSync(dir), real);
         if (rel.startsWith("..") || rel.startsWith(sep)) continue;
+        // too large a file is no marker: read it not, as if absent
+        if (Deno.statSync(real).size > MAX_SVG_BYTES) continue;
         text = readFileSync(real, "utf8");
         break outer;
       } catch {
@@ -138,7 +154,6 @@ export function loadSvgFrom(
       }
     }
   }
-  if (cache.size > 1024) cache.clear();
   cache.set(key, text);
   return text;
 }

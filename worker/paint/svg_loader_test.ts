@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import {
   loadSvgFrom,
+  MAX_SVG_BYTES,
   QGIS_SVG_FOLDERS,
   qgisSvgFolders,
   svgLibraryNote,
@@ -75,4 +76,17 @@ Deno.test({
     assert(note.includes("/usr/share/qgis/svg"), note);
     assert(note.includes("--allow-read"), note);
   },
+});
+
+Deno.test("SVG loader: a file over MAX_SVG_BYTES is no marker (a dataset named as an SVG)", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_svg_" });
+  try {
+    const big = "<svg>" + " ".repeat(MAX_SVG_BYTES) + "</svg>";
+    await Deno.writeTextFile(`${dir}/big.svg`, big);
+    await Deno.writeTextFile(`${dir}/small.svg`, "<svg/>");
+    assert.equal(loadSvgFrom("big.svg", [dir], []), null);
+    assert.equal(loadSvgFrom("small.svg", [dir], []), "<svg/>");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

@@ -13,6 +13,8 @@ import type { Canvas, CanvasKit, Path } from "canvaskit-wasm";
 import { parseColor, type Rgba } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
 import { svgLibraryNote } from "./svg_loader.ts";
+import { LruCache } from "../cache/lru.ts";
+import { checkXmlLimits, type XmlLimits } from "../style/xml_limits.ts";
 
 /** What to draw. */
 export interface SvgMarkerSpec {
@@ -45,7 +47,21 @@ interface SvgDoc {
   vb: [number, number, number, number];
 }
 
-const parsed = new Map<string, SvgDoc | null>();
+// Parsed SVGs by name and parameters, bounded by bytes (a DOM costs some
+// 32 bytes a character of SVG)
+const parsed = new LruCache<string, { doc: SvgDoc | null; bytes: number }>({
+  maxEntries: 256,
+  maxBytes: 32 * 1024 * 1024,
+  sizeOf: (key, { bytes }) => 2 * key.length + bytes,
+});
+
+// SVG markers nest a few levels and hold hundreds of elements, at most tens of
+// thousands; what reads the tree recurses
+const SVG_XML_LIMITS: XmlLimits = {
+  maxLength: Infinity,
+  maxDepth: 128,
+  maxElements: 100_000,
+};
 
 function hex(c: Rgba): string {
   return "#" +
@@ -91,6 +107,7 @@ export function replaceSvgParams(
 
 function parseSvg(text: string): SvgDoc | null {
   try {
+    checkXmlLimits(text, SVG_XML_LIMITS, "SVG");
     const doc = new DOMParser({ onError: () => {} }).parseFromString(
       text,
       "image/svg+xml",
@@ -368,7 +385,13 @@ export function drawSvgMarker(pc: PaintContext, spec: SvgMarkerSpec): void {
     return;
   }
   // the stroke width parameter is in SVG user units: pixels × (viewBox / size)
-  const probe = parseSvg(text);
+  // parsed once per SVG, not once per marker drawn
+  const probeKey = `${spec.path}\0${text.length}`;
+  let probe = parsed.get(probeKey)?.doc;
+  if (probe === undefined) {
+    probe = parseSvg(text);
+    parsed.set(probeKey, { doc: probe, bytes: 32 * text.length });
+  }
   if (!probe) {
     pc.warn(`SVG '${spec.path}' cannot be read`);
     return;
@@ -376,13 +399,12 @@ export function drawSvgMarker(pc: PaintContext, spec: SvgMarkerSpec): void {
   const [, , vbw, vbh] = probe.vb;
   const strokeUser = spec.strokeWidthPx * (vbw / Math.max(spec.size, 1e-9));
   const key = `${spec.path}\0${spec.fill}\0${spec.stroke}\0${strokeUser}`;
-  let doc = parsed.get(key);
+  let doc = parsed.get(key)?.doc;
   if (doc === undefined) {
     doc = /param\(/.test(text)
       ? parseSvg(replaceSvgParams(text, spec.fill, spec.stroke, strokeUser))
       : probe;
-    if (parsed.size > 256) parsed.clear();
-    parsed.set(key, doc);
+    parsed.set(key, { doc, bytes: 32 * text.length });
   }
   if (!doc) return;
   const width = spec.size;

@@ -12,8 +12,36 @@ import { LruCache } from "../cache/lru.ts";
 import { parseQmlDocument, readVectorStyle } from "./qml.ts";
 import type { VectorStyle } from "./model.ts";
 
+/**
+ * The bytes the parsed-style cache may hold: 32 MiB, some thirty styles of
+ * 36 kB QML (the reference corpus's largest), a thousand small ones.
+ */
+export const STYLE_CACHE_BYTES = 32 * 1024 * 1024;
+
+// What a parsed style costs, per character of QML: its DOM and the style
+// model read from it (measured 24–31 bytes on the reference QMLs).
+const BYTES_PER_QML_CHAR = 32;
+
 // Parsed styles by definition; the elements are only read, never changed.
-const documents = new LruCache<string, Element>(64);
+// Bounded by bytes: a style of 4 MiB holds some 130 MB of DOM, and 64 of
+// those (the bound by entries this replaced) kept RSS at 1.35–2.0 GB.
+const documents = new LruCache<string, { root: Element; bytes: number }>({
+  maxBytes: STYLE_CACHE_BYTES,
+  sizeOf: (definition, { bytes }) => 2 * definition.length + bytes,
+});
+
+/**
+ * The parsed-style cache's figures: entries and estimated bytes held.
+ *
+ * @example
+ * ```ts
+ * import { styleCacheStats } from "./document.ts";
+ * styleCacheStats().bytes <= 32 * 1024 * 1024; // true
+ * ```
+ */
+export function styleCacheStats(): { entries: number; bytes: number } {
+  return { entries: documents.size, bytes: documents.bytes };
+}
 
 /**
  * The parsed QML root of a layer's style definition (cached by definition).
@@ -34,10 +62,13 @@ export function styleDocument(
   maxBytes: number = MAX_STYLE_BYTES,
 ): Element {
   const hit = documents.get(definition);
-  if (hit) return hit;
+  if (hit) return hit.root;
   let root: Element;
+  let qmlLength: number;
   try {
-    root = parseQmlDocument(decodeStyle(definition, { maxBytes }));
+    const qml = decodeStyle(definition, { maxBytes });
+    qmlLength = qml.length;
+    root = parseQmlDocument(qml);
   } catch (error) {
     throw new SyntaxError(
       `Cannot read the style of layer '${layerName}': ${
@@ -46,7 +77,7 @@ export function styleDocument(
       { cause: error },
     );
   }
-  documents.set(definition, root);
+  documents.set(definition, { root, bytes: BYTES_PER_QML_CHAR * qmlLength });
   return root;
 }
 

@@ -92,3 +92,37 @@ Deno.test("styleDocument: a zlib bomb or a deep style fails naming the layer and
   }
   assert(/inflates to more than 1000 bytes/.test(String(error)), String(error));
 });
+
+Deno.test("styleDocument: the parsed-style cache is bounded by bytes, not entries", async () => {
+  const { STYLE_CACHE_BYTES, styleCacheStats } = await import("./document.ts");
+  // 24 styles of 300,000 characters of QML: some 9 MB of DOM each; the
+  // cache of 64 entries it replaced kept them all (RSS 1.35–2.0 GB after
+  // the hostile styles of 4 MiB)
+  const rules = (n: number) =>
+    Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `<rule key="{${n}-${i}}" filter="&quot;kind&quot; = ${i}" symbol="${i}" label="rule ${i} ${
+          "x".repeat(30)
+        }"/>`,
+    ).join("");
+  for (let n = 0; n < 24; n++) {
+    const qml = `<qgis><renderer-v2 type="RuleRenderer"><rules>${
+      rules(n)
+    }</rules></renderer-v2></qgis>`;
+    assert(qml.length > 290_000, `${qml.length}`);
+    const root = styleDocument("big", encodeStyle(qml));
+    assert(root.tagName === "qgis", "parsed");
+    const { entries, bytes } = styleCacheStats();
+    assert(bytes <= STYLE_CACHE_BYTES, `${bytes} bytes held`);
+    assert(entries <= 4, `${entries} styles held`);
+  }
+  // a style larger than the whole budget is parsed, never kept
+  const huge = `<qgis>${`<a k="${"v".repeat(100)}"/>`.repeat(12_000)}</qgis>`;
+  const def = encodeStyle(huge);
+  const a = styleDocument("huge", def);
+  assert(styleDocument("huge", def) !== a, "not cached");
+  // small styles are still cached
+  const small = encodeStyle('<qgis version="small"/>');
+  assert(styleDocument("s", small) === styleDocument("s", small), "cached");
+});

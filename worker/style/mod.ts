@@ -44,4 +44,10 @@ export {
   toPixels,
   type UnitContext,
 } from "./props.ts";
-export { styleDocument, vectorStyleOf, visibleAtScale } from "./document.ts";
+export {
+  STYLE_CACHE_BYTES,
+  styleCacheStats,
+  styleDocument,
+  vectorStyleOf,
+  visibleAtScale,
+} from "./document.ts";
