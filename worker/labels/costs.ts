@@ -17,6 +17,7 @@ import {
   quadIntersectsPolygon,
   rectCorners,
 } from "./_geom.ts";
+import { stdSort } from "./_stdsort.ts";
 
 /** A rectangle of a candidate (bottom-left corner, size, angle). */
 export interface CostBox {
@@ -265,7 +266,7 @@ export function addObstaclePenalty(
 export function pruneByDiscrimination<C extends CostCandidate>(
   candidates: C[],
 ): C[] {
-  const sorted = candidates.slice().sort((a, b) => a.cost - b.cost);
+  const sorted = stdSort(candidates.slice(), (a, b) => a.cost < b.cost);
   if (sorted.length === 0) return sorted;
   let discrim = 0;
   let stop = 0;

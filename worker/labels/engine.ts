@@ -31,12 +31,20 @@ import {
   solveProblem,
 } from "./problem.ts";
 import {
+  candidatesForPolygon,
+  polygonCentroidCosts,
+  polygonRingCosts,
+} from "./polygon.ts";
+import { stdSort } from "./_stdsort.ts";
+import {
   clipLine,
   clipRings,
   containsProperly,
   coordsBounds,
   lineLength,
   polygonCentroid,
+  polygonContainsQuad,
+  rectCorners,
   ringArea,
 } from "./_geom.ts";
 import {
@@ -46,11 +54,11 @@ import {
   candidatesAlongLine,
   candidatesAroundPoint,
   candidatesHorizontalAlongLine,
-  candidatesInPolygon,
   candidatesOrderedPositions,
   type LabelBox,
   pointObstacleBox,
   type Quadrant,
+  uprightCandidate,
 } from "./placement.ts";
 import {
   type DataDefined,
@@ -135,6 +143,8 @@ interface PalPart {
   allowOverlap: boolean;
   /** Candidates kept at most (0: all). */
   maxCandidates: number;
+  /** Polygon rings whose distance costs the candidates (horizontal, free). */
+  ringCosts?: number[][];
 }
 
 /** A solved label. */
@@ -647,9 +657,14 @@ export class LabelEngine {
         count,
       );
       const label = this.#pending.length;
+      // pal::Layer::onlyShowUprightLabels
+      const upright = s.upsidedownLabels === 0 ||
+        (s.upsidedownLabels === 1 && angle === 0);
       let any = false;
       for (const set of sets) {
-        const candidates = set.candidates.filter((c) => this.#visible(c));
+        const candidates = set.candidates
+          .map((c) => uprightCandidate(c, upright))
+          .filter((c) => this.#visible(c));
         if (candidates.length === 0) continue;
         any = true;
         this.#parts.push({
@@ -663,6 +678,7 @@ export class LabelEngine {
           showUnplaced: s.displayAll || always,
           allowOverlap: s.allowOverlap,
           maxCandidates: set.maxCandidates,
+          ringCosts: set.ringCosts,
         });
       }
       if (!any) {
@@ -793,6 +809,7 @@ export class LabelEngine {
       if (maxLayer > 0) max = Math.min(max, maxLayer);
       max = Math.max(16, max);
       const candidates: Candidate[] = [];
+      let ringCosts: number[][] | undefined;
       switch (s.placement) {
         case 0: {
           const [cx, cy] = polygonLabelPoint(poly, s.centroidInside);
@@ -832,16 +849,32 @@ export class LabelEngine {
           );
           break;
         default: {
-          const inside = candidatesInPolygon(poly, box, true);
-          if (inside.length === 0 && !s.fitInPolygonOnly) {
-            // QGIS falls back to a label centred on the pole when it does not fit
-            candidates.push(
-              ...candidatesInPolygon(poly, box, false).slice(0, 1),
+          // PAL's grid inside the polygon's pieces, 1 / √(2.5 per cm²) apart
+          let inside = candidatesForPolygon(
+            poly,
+            box,
+            s.placement === 5,
+            pxPerCm / Math.sqrt(2.5),
+          );
+          if (s.fitInPolygonOnly) {
+            inside = inside.filter((c) =>
+              polygonContainsQuad(
+                poly,
+                rectCorners(c.x, c.y, c.w, c.h, c.angle),
+              )
             );
-          } else candidates.push(...inside);
+          }
+          candidates.push(...inside);
+          ringCosts = poly;
         }
       }
-      out.push({ kind: "polygon", size: a, maxCandidates: max, candidates });
+      out.push({
+        kind: "polygon",
+        size: a,
+        maxCandidates: max,
+        candidates,
+        ringCosts,
+      });
     }
     return out;
   }
@@ -940,13 +973,18 @@ export class LabelEngine {
     for (const part of parts) {
       // PAL sorts a feature's candidates when it makes them (cost before
       // obstacles): the first one is never pruned for a hard conflict
-      let list = part.candidates.slice().sort((a, b) => a.cost - b.cost);
+      let list = stdSort(part.candidates.slice(), cheaper);
       if (!part.showUnplaced) list = pruneHardConflicts(list, false);
       if (list.length === 0) continue;
       list = pruneByDiscrimination(list);
+      if (part.ringCosts) {
+        // prefer positions far from the rings, then near the centroid
+        polygonRingCosts(list, part.ringCosts, this.#extent());
+        polygonCentroidCosts(list, part.ringCosts);
+      }
       const penalty = sizePenalty(part.kind, part.size, mapW, mapH);
       if (penalty > 0) { for (const c of list) c.cost += penalty; }
-      list.sort((a, b) => a.cost - b.cost);
+      stdSort(list, cheaper);
       if (part.showUnplaced) list = pruneHardConflicts(list, true);
       if (list.length === 0) continue;
       if (part.maxCandidates > 0 && list.length > part.maxCandidates) {
@@ -1024,6 +1062,11 @@ export class LabelEngine {
   }
 }
 
+/** PAL's `CostCalculator::candidateSortGrow`. */
+function cheaper(a: Candidate, b: Candidate): boolean {
+  return a.cost < b.cost;
+}
+
 /** Candidates of one feature part, before costs are finished. */
 interface CandidateSet {
   kind: "point" | "line" | "polygon";
@@ -1032,6 +1075,8 @@ interface CandidateSet {
   /** Candidates kept at most after costing (0: all). */
   maxCandidates: number;
   candidates: Candidate[];
+  /** Polygon rings whose distance costs the candidates (horizontal, free). */
+  ringCosts?: number[][];
 }
 
 /**

@@ -19,4 +19,5 @@ export * from "./settings.ts";
 export * from "./placement.ts";
 export * from "./costs.ts";
 export * from "./problem.ts";
+export * from "./polygon.ts";
 export * from "./text.ts";

@@ -319,6 +319,34 @@ export function candidateOverPoint(
   };
 }
 
+/**
+ * A candidate as PAL's `LabelPosition` stores it: the angle brought into
+ * [0, 2π), and a label that would read upside down (angle in (π/2, 3π/2])
+ * turned half round about its centre when labels must stay upright.
+ *
+ * @example
+ * ```ts
+ * import { uprightCandidate } from "./placement.ts";
+ * const c = { x: 0, y: 0, w: 10, h: 2, angle: Math.PI, cost: 0, quadrant: "over" as const };
+ * uprightCandidate(c, true).x; // -10
+ * ```
+ */
+export function uprightCandidate(c: Candidate, upright: boolean): Candidate {
+  let a = c.angle;
+  while (a > 2 * Math.PI) a -= 2 * Math.PI;
+  while (a < 0) a += 2 * Math.PI;
+  if (upright && a > Math.PI / 2 && a <= 3 * Math.PI / 2) {
+    const cs = Math.cos(a), sn = Math.sin(a);
+    return {
+      ...c,
+      x: c.x + c.w * cs - c.h * sn,
+      y: c.y + c.w * sn + c.h * cs,
+      angle: a < Math.PI ? a + Math.PI : a - Math.PI,
+    };
+  }
+  return a === c.angle ? c : { ...c, angle: a };
+}
+
 /** A polyline in PAL pixels (y up), as flat x, y pairs. */
 export type Line = Float64Array | number[];
 
@@ -436,229 +464,6 @@ export function candidatesHorizontalAlongLine(
     if (!stepD) break;
   }
   return out.sort((a, b) => a.cost - b.cost);
-}
-
-/** A polygon: rings of flat x, y pairs, exterior first (PAL pixels). */
-export type Polygon = Line[];
-
-/** Whether a point is inside a polygon (even-odd over all rings). */
-export function pointInPolygon(poly: Polygon, x: number, y: number): boolean {
-  let inside = false;
-  for (const r of poly) {
-    const n = r.length / 2;
-    for (let i = 0, j = n - 1; i < n; j = i++) {
-      const xi = r[2 * i], yi = r[2 * i + 1], xj = r[2 * j], yj = r[2 * j + 1];
-      if (
-        (yi > y) !== (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi
-      ) inside = !inside;
-    }
-  }
-  return inside;
-}
-
-function segDist2(
-  px: number,
-  py: number,
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-): number {
-  let dx = bx - ax, dy = by - ay;
-  if (dx !== 0 || dy !== 0) {
-    const t = ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy);
-    if (t > 1) ax = bx, ay = by;
-    else if (t > 0) ax += dx * t, ay += dy * t;
-  }
-  dx = px - ax, dy = py - ay;
-  return dx * dx + dy * dy;
-}
-
-function signedDist(poly: Polygon, x: number, y: number): number {
-  let min = Infinity;
-  for (const r of poly) {
-    const n = r.length / 2;
-    for (let i = 0, j = n - 1; i < n; j = i++) {
-      min = Math.min(
-        min,
-        segDist2(x, y, r[2 * i], r[2 * i + 1], r[2 * j], r[2 * j + 1]),
-      );
-    }
-  }
-  return (pointInPolygon(poly, x, y) ? 1 : -1) * Math.sqrt(min);
-}
-
-/**
- * The pole of inaccessibility (the interior point farthest from the
- * boundary; grid refinement as QGIS's `QgsInternalGeometryEngine::poleOfInaccessibility`).
- *
- * @example
- * ```ts
- * import { poleOfInaccessibility } from "./placement.ts";
- * poleOfInaccessibility([[0, 0, 10, 0, 10, 10, 0, 10, 0, 0]], 0.1); // ≈ [5, 5, 5]
- * ```
- */
-export function poleOfInaccessibility(
-  poly: Polygon,
-  precision: number,
-): [number, number, number] {
-  const ext = poly[0];
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (let i = 0; i < ext.length; i += 2) {
-    minX = Math.min(minX, ext[i]), maxX = Math.max(maxX, ext[i]);
-    minY = Math.min(minY, ext[i + 1]), maxY = Math.max(maxY, ext[i + 1]);
-  }
-  const size = Math.min(maxX - minX, maxY - minY);
-  if (!(size > 0)) return [minX, minY, 0];
-  type Cell = { x: number; y: number; h: number; d: number; max: number };
-  const cell = (x: number, y: number, h: number): Cell => {
-    const d = signedDist(poly, x, y);
-    return { x, y, h, d, max: d + h * Math.SQRT2 };
-  };
-  const queue: Cell[] = [];
-  const h0 = size / 2;
-  for (let x = minX; x < maxX; x += size) {
-    for (let y = minY; y < maxY; y += size) {
-      queue.push(cell(x + h0, y + h0, h0));
-    }
-  }
-  // centroid of the exterior as the first guess
-  let best = cell((minX + maxX) / 2, (minY + maxY) / 2, 0);
-  let guard = 0;
-  while (queue.length && guard++ < 20000) {
-    let bi = 0;
-    for (let i = 1; i < queue.length; i++) {
-      if (queue[i].max > queue[bi].max) bi = i;
-    }
-    const c = queue.splice(bi, 1)[0];
-    if (c.d > best.d) best = c;
-    if (c.max - best.d <= precision) continue;
-    const h = c.h / 2;
-    queue.push(
-      cell(c.x - h, c.y - h, h),
-      cell(c.x + h, c.y - h, h),
-      cell(c.x - h, c.y + h, h),
-      cell(c.x + h, c.y + h, h),
-    );
-  }
-  return [best.x, best.y, best.d];
-}
-
-/** The four corners of a candidate (counter-clockwise from bottom-left). */
-export function corners(c: Candidate): number[] {
-  const cs = Math.cos(c.angle), sn = Math.sin(c.angle);
-  const wx = c.w * cs, wy = c.w * sn, hx = -c.h * sn, hy = c.h * cs;
-  return [
-    c.x,
-    c.y,
-    c.x + wx,
-    c.y + wy,
-    c.x + wx + hx,
-    c.y + wy + hy,
-    c.x + hx,
-    c.y + hy,
-  ];
-}
-
-/** Whether a candidate lies entirely inside a polygon (corners and edges). */
-export function candidateInside(poly: Polygon, c: Candidate): boolean {
-  const k = corners(c);
-  for (let i = 0; i < 8; i += 2) {
-    if (!pointInPolygon(poly, k[i], k[i + 1])) return false;
-  }
-  for (const r of poly) {
-    for (let i = 0; i + 3 < r.length; i += 2) {
-      for (let j = 0; j < 8; j += 2) {
-        const n = (j + 2) % 8;
-        if (
-          segmentsCross(
-            r[i],
-            r[i + 1],
-            r[i + 2],
-            r[i + 3],
-            k[j],
-            k[j + 1],
-            k[n],
-            k[n + 1],
-          )
-        ) return false;
-      }
-    }
-  }
-  return true;
-}
-
-function segmentsCross(
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-  cx: number,
-  cy: number,
-  dx: number,
-  dy: number,
-): boolean {
-  const d1 = (dx - cx) * (ay - cy) - (dy - cy) * (ax - cx);
-  const d2 = (dx - cx) * (by - cy) - (dy - cy) * (bx - cx);
-  const d3 = (bx - ax) * (cy - ay) - (by - ay) * (cx - ax);
-  const d4 = (bx - ax) * (dy - ay) - (by - ay) * (dx - ax);
-  return ((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) &&
-    ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0));
-}
-
-/**
- * Horizontal candidates inside a polygon (PAL's polygon "horizontal"/"free"
- * placement): first at the pole of inaccessibility, then on a grid over the
- * polygon, costs growing with the distance from the pole; only candidates
- * that fit inside (unless `mustFit` is false, which adds the pole candidate
- * even when it does not fit).
- *
- * @example
- * ```ts
- * import { candidatesInPolygon } from "./placement.ts";
- * const c = candidatesInPolygon([[0, 0, 100, 0, 100, 100, 0, 100, 0, 0]], { w: 20, h: 8, dist: 0 }, true);
- * c[0].x; // 40
- * ```
- */
-export function candidatesInPolygon(
-  poly: Polygon,
-  box: LabelBox,
-  mustFit: boolean,
-  maxCandidates = 30,
-): Candidate[] {
-  const [px, py] = poleOfInaccessibility(poly, 1);
-  const out: Candidate[] = [];
-  const make = (cx: number, cy: number, cost: number): Candidate => ({
-    x: cx - box.w / 2,
-    y: cy - box.h / 2,
-    w: box.w,
-    h: box.h,
-    angle: 0,
-    cost,
-    quadrant: "over",
-  });
-  const first = make(px, py, 0.0001);
-  const fits = candidateInside(poly, first);
-  if (fits || !mustFit) out.push(first);
-  const ext = poly[0];
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  for (let i = 0; i < ext.length; i += 2) {
-    minX = Math.min(minX, ext[i]), maxX = Math.max(maxX, ext[i]);
-    minY = Math.min(minY, ext[i + 1]), maxY = Math.max(maxY, ext[i + 1]);
-  }
-  const diag = Math.hypot(maxX - minX, maxY - minY) || 1;
-  const stepX = Math.max(box.w / 2, (maxX - minX) / 8, 1);
-  const stepY = Math.max(box.h, (maxY - minY) / 8, 1);
-  const grid: Candidate[] = [];
-  for (let x = minX + box.w / 2; x <= maxX - box.w / 2; x += stepX) {
-    for (let y = minY + box.h / 2; y <= maxY - box.h / 2; y += stepY) {
-      const c = make(x, y, 0.0001 + Math.hypot(x - px, y - py) / diag / 100);
-      if (candidateInside(poly, c)) grid.push(c);
-    }
-  }
-  grid.sort((a, b) => a.cost - b.cost);
-  out.push(...grid.slice(0, maxCandidates - out.length));
-  return out;
 }
 
 /**

@@ -4,10 +4,8 @@ import {
   candidateOverPoint,
   candidatesAlongLine,
   candidatesAroundPoint,
-  candidatesInPolygon,
   candidatesOrderedPositions,
   pointObstacleBox,
-  poleOfInaccessibility,
 } from "./placement.ts";
 
 Deno.test("around point: 16 candidates, top-right first and cheapest", () => {
@@ -57,15 +55,6 @@ Deno.test("line candidates lie along a horizontal line and are upright", () => {
     assertAlmostEquals(Math.cos(k.angle), 1, 1e-9);
     assertAlmostEquals(k.y, 2, 1e-9);
   }
-});
-
-Deno.test("pole of inaccessibility of an L shape lies inside its thick part", () => {
-  const ring = [0, 0, 100, 0, 100, 20, 20, 20, 20, 100, 0, 100, 0, 0];
-  const [x, y, d] = poleOfInaccessibility([ring], 0.5);
-  assert(d > 10 && d < 12, `distance ${d}`); // the inner corner widens it
-  assert(x >= 0 && x <= 100 && y >= 0 && y <= 100);
-  const c = candidatesInPolygon([ring], { w: 30, h: 8, dist: 0 }, true);
-  assert(c.length > 0);
 });
 
 Deno.test("point obstacle: antialiasing pixel, corners truncated to whole pixels", () => {
