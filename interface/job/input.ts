@@ -225,12 +225,21 @@ export interface QslJobParameterFeatureInfo {
   J: string | null;
   /** Most features per layer; default 1. */
   FEATURE_COUNT: number;
-  /** Point tolerance in pixels; default 16. */
+  /**
+   * Point tolerance in pixels; 0 (the default): QGIS Server's, the map
+   * extent's width / 100.
+   */
   FI_POINT_TOLERANCE: number;
-  /** Line tolerance in pixels; default 8. */
+  /** Line tolerance in pixels; 0 (the default): the extent's width / 200. */
   FI_LINE_TOLERANCE: number;
-  /** Polygon tolerance in pixels; default 4. */
+  /** Polygon tolerance in pixels; 0 (the default): the extent's width / 400. */
   FI_POLYGON_TOLERANCE: number;
+  /**
+   * Whether features come with their geometry (JSON and GML), as QGIS
+   * Server's `WITH_GEOMETRY`; default false, as QGIS Server without its
+   * project's "add geometry to feature response".
+   */
+  WITH_GEOMETRY?: boolean;
   /** The map's layers (with styles). */
   layers: QslJobLayer[];
   /** Map extent. */
@@ -271,9 +280,17 @@ export const QslJobParameterFeatureInfo: z.ZodType<QslJobParameterFeatureInfo> =
     I: optNumStr(),
     J: optNumStr(),
     FEATURE_COUNT: int().positive().default(1),
-    FI_POINT_TOLERANCE: z.coerce.number().nonnegative().default(16),
-    FI_LINE_TOLERANCE: z.coerce.number().nonnegative().default(8),
-    FI_POLYGON_TOLERANCE: z.coerce.number().nonnegative().default(4),
+    FI_POINT_TOLERANCE: z.coerce.number().nonnegative().default(0),
+    FI_LINE_TOLERANCE: z.coerce.number().nonnegative().default(0),
+    FI_POLYGON_TOLERANCE: z.coerce.number().nonnegative().default(0),
+    // WMS sends text: "true", "1", "yes" (any case) ask for geometries
+    WITH_GEOMETRY: z.preprocess(
+      (v) =>
+        typeof v === "string"
+          ? ["true", "1", "yes"].includes(v.trim().toLowerCase())
+          : v ?? false,
+      z.boolean(),
+    ).default(false),
     layers: z.array(QslJobLayer).default([]),
     bbox: BBox.nullable().default(null),
     crs: z.string().nullable().default(null),
