@@ -74,6 +74,8 @@ export interface VectorField {
   name: string;
   /** OGR type name: `String`, `Integer`, `Integer64`, `Real`, `Date`, `DateTime`, `Time`, `Boolean`, `Binary`, … */
   type: string;
+  /** Decimals of a `Real` field, when the format says (QGIS writes its values with them). */
+  precision?: number;
 }
 
 /** What to read from a vector source for a map. */

@@ -200,6 +200,9 @@ function layerInfo(
     fields: (l.fields ?? []).map((f: Json) => ({
       name: String(f.name),
       type: f.subType === "Boolean" ? "Boolean" : String(f.type),
+      ...(typeof f.precision === "number" && f.precision > 0
+        ? { precision: f.precision }
+        : {}),
     })),
     geometryType: geom ? String(geom.type) : null,
     crs,
