@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { distanceTo, hitsRect, searchRect } from "./hit_test.ts";
+import { hitsRect, searchRect } from "./hit_test.ts";
 import type { Geometry } from "./types.ts";
 
 const point = (...xy: number[]): Geometry => ({
@@ -60,19 +60,4 @@ Deno.test("polygons hit by overlap, by containing the rectangle, not from inside
   assert.equal(hitsRect(donut, searchRect(12, 5, 1)), false, "outside");
   // the rectangle holds the whole polygon
   assert.equal(hitsRect(donut, searchRect(5, 5, 100)), true);
-});
-
-Deno.test("distanceTo measures to the nearest vertex, segment or polygon boundary", () => {
-  assert.equal(distanceTo(point(3, 4), 0, 0), 5);
-  assert.equal(distanceTo(line(0, 0, 10, 0), 5, -2), 2);
-  assert.equal(distanceTo(line(0, 0, 10, 0), 13, 4), 5, "beyond the end");
-  assert.equal(distanceTo(donut, 2, 2), 0, "inside");
-  const two: Geometry = {
-    kind: "polygon",
-    parts: [...donut.parts, [new Float64Array([20, 0, 30, 0, 30, 10, 20, 0])]],
-  };
-  assert.equal(distanceTo(two, 28, 2), 0, "inside the second part");
-  assert.equal(distanceTo(donut, 5, 5.5), 0.5, "in the hole: to the hole ring");
-  assert.equal(distanceTo(donut, 13, 14), 5, "to the corner");
-  assert.equal(distanceTo({ kind: "line", parts: [] }, 0, 0), Infinity);
 });

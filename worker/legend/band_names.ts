@@ -19,7 +19,9 @@ interface GdalInfoBand {
 }
 
 /**
- * Reads a raster layer's band names as QGIS's legend writes them.
+ * Reads a raster layer's band names as QGIS's legend writes them; without
+ * the colour interpretation (`interpretation: false`) as its feature info
+ * does (`Band 1: height`).
  *
  * @throws {Error} when the source cannot be opened or described.
  * @example
@@ -32,6 +34,7 @@ interface GdalInfoBand {
 export async function readBandNames(
   layer: LayerRef,
   ctx: RunnerContext,
+  options: { interpretation?: boolean } = {},
 ): Promise<BandNamer> {
   const prepared = await prepareSource(layer, ctx);
   const bands = await withGdal((gdal) => {
@@ -70,7 +73,9 @@ export async function readBandNames(
       band,
       count,
       b?.description ?? "",
-      b?.colorInterpretation ?? "Undefined",
+      options.interpretation === false
+        ? "Undefined"
+        : b?.colorInterpretation ?? "Undefined",
     );
   };
 }

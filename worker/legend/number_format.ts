@@ -9,6 +9,44 @@
  */
 import type { Element } from "@xmldom/xmldom";
 
+/** Exponent form as C's `%g` writes it: at least two exponent digits. */
+function exponential(mantissa: string, exp: number): string {
+  return `${mantissa}e${exp < 0 ? "-" : "+"}${
+    String(Math.abs(exp)).padStart(2, "0")
+  }`;
+}
+
+/**
+ * A number as `QString::number(v, 'g', precision)` writes it (C's `%g`);
+ * `precision` 0 is Qt's shortest form that reads back the same
+ * (`QLocale::FloatingPointShortest`, QVariant's text of a double).
+ *
+ * @example
+ * ```ts
+ * import { qtGeneral } from "./number_format.ts";
+ * qtGeneral(0.5); // "0.5"
+ * qtGeneral(1000000); // "1e+06"
+ * qtGeneral(0.123456789, 3); // "0.123"
+ * ```
+ */
+export function qtGeneral(v: number, precision = 0): string {
+  if (Number.isNaN(v)) return "nan";
+  if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
+  if (v === 0) return Object.is(v, -0) ? "-0" : "0";
+  const [m, e] =
+    (precision > 0 ? v.toExponential(precision - 1) : v.toExponential())
+      .split("e");
+  const exp = Number(e);
+  const digits = m.replace("-", "").replace(".", "");
+  const p = precision > 0 ? precision : digits.length;
+  if (exp < -4 || exp >= p) {
+    const mant = precision > 0 && m.includes(".") ? m.replace(/\.?0+$/, "") : m;
+    return exponential(mant, exp);
+  }
+  const fixed = v.toFixed(Math.max(0, p - 1 - exp));
+  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+}
+
 /**
  * A number as `QString::number(double)` writes it (`%g` with precision 6).
  *
@@ -21,20 +59,7 @@ import type { Element } from "@xmldom/xmldom";
  * ```
  */
 export function qtNumber(v: number): string {
-  if (Number.isNaN(v)) return "nan";
-  if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
-  if (v === 0) return Object.is(v, -0) ? "-0" : "0";
-  const exp = Math.floor(Math.log10(Math.abs(Number(v.toPrecision(6)))));
-  if (exp < -4 || exp >= 6) {
-    const [m, e] = v.toExponential(5).split("e");
-    const mant = m.includes(".") ? m.replace(/\.?0+$/, "") : m;
-    const n = Number(e);
-    return `${mant}e${n < 0 ? "-" : "+"}${
-      String(Math.abs(n)).padStart(2, "0")
-    }`;
-  }
-  const fixed = v.toPrecision(6);
-  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+  return qtGeneral(v, 6);
 }
 
 /** The options of QgsBasicNumericFormat. */

@@ -28,7 +28,12 @@ import {
 } from "../sources/mod.ts";
 import { evaluate, type Expression, isTruthy } from "../expression/mod.ts";
 import { ogcFilterToExpression } from "../filter/mod.ts";
-import { computeMapSettings } from "../map/compute.ts";
+import type { Element } from "@xmldom/xmldom";
+import {
+  computeMapSettings,
+  hasInvertedAxes,
+  normaliseCrs,
+} from "../map/compute.ts";
 import { mapVariables } from "../map/variables.ts";
 import type { MapSettings } from "../map/map_settings.ts";
 import {
@@ -37,19 +42,15 @@ import {
   visibleAtScale,
 } from "../style/document.ts";
 import type { VectorStyle } from "../style/model.ts";
-import type {
-  AttributeValue,
-  Feature,
-  GeometryKind,
-} from "../geometry/types.ts";
-import { distanceTo } from "../geometry/hit_test.ts";
+import type { Feature, GeometryKind, Rect } from "../geometry/types.ts";
+import { infoFields } from "./feature_info_fields.ts";
+import { readBandNames } from "../legend/band_names.ts";
 import type { PaintContext } from "../paint/context.ts";
 import { symbolPicker } from "../paint/vector_layer.ts";
 import { renderDeps } from "./render_deps.ts";
 import {
   type BandValue,
   INFO_FORMATS,
-  type InfoFeature,
   type InfoLayer,
   writeFeatureInfo,
 } from "./feature_info_format.ts";
@@ -134,11 +135,17 @@ export function resolveQueryLayers<L extends { id: string; name: string }>(
   return out;
 }
 
-/** The search tolerance in map units for a geometry type (QGIS Server's). */
+/**
+ * The search tolerance in map units for a geometry type, as QGIS Server's
+ * featureInfoSearchRect: the job's pixels at the map's resolution, or
+ * without them the requested extent's width / 100 (points), 200 (lines),
+ * 400 (polygons).
+ */
 function toleranceFor(
   kind: GeometryKind | null,
   job: QslJobParameterFeatureInfo,
   map: MapSettings,
+  requested: Rect,
 ): number {
   const [pixels, divisor] = kind === "polygon"
     ? [job.FI_POLYGON_TOLERANCE, 400]
@@ -147,18 +154,36 @@ function toleranceFor(
     : [job.FI_POINT_TOLERANCE, 100];
   return pixels > 0
     ? pixels * map.mapUnitsPerPixel
-    : (map.extent.xmax - map.extent.xmin) / divisor;
+    : (requested.xmax - requested.xmin) / divisor;
+}
+
+/**
+ * The extent the job asks for, in map x/y order (its bbox, axes swapped for
+ * CRSs with northing first), before the map grows it to square pixels.
+ */
+function requestedExtent(job: QslJobParameterFeatureInfo): Rect {
+  const b = job.bbox!;
+  const inverted = hasInvertedAxes(normaliseCrs(job.crs!));
+  return inverted
+    ? { xmin: b.y_min, ymin: b.x_min, xmax: b.y_max, ymax: b.x_max }
+    : { xmin: b.x_min, ymin: b.y_min, xmax: b.x_max, ymax: b.y_max };
 }
 
 /** What the runner reads of a layer's QML. */
 interface LayerStyle {
+  /** The style's root element, or null without a style. */
+  root: Element | null;
   /** The vector renderer part, or null (raster style, no renderer). */
   vector: VectorStyle | null;
   /** Whether the layer is drawn at a scale (QgsMapLayer::isInScaleRange). */
   visibleAt: (scale: number) => boolean;
 }
 
-const NO_STYLE: LayerStyle = { vector: null, visibleAt: () => true };
+const NO_STYLE: LayerStyle = {
+  root: null,
+  vector: null,
+  visibleAt: () => true,
+};
 
 function layerStyle(layer: QslJobLayer, ctx: RunnerContext): LayerStyle {
   const definition = layer.style?.definition;
@@ -170,6 +195,7 @@ function layerStyle(layer: QslJobLayer, ctx: RunnerContext): LayerStyle {
       ctx.limits.maxStyleBytes,
     );
     return {
+      root,
       vector: vectorStyleOf(root),
       visibleAt: (scale) => visibleAtScale(root, scale),
     };
@@ -184,13 +210,15 @@ async function queryVectorLayer(
   job: QslJobParameterFeatureInfo,
   map: MapSettings,
   point: [number, number],
+  requested: Rect,
   ctx: RunnerContext,
-): Promise<InfoFeature[]> {
-  const { vector: style, visibleAt } = layerStyle(layer, ctx);
-  if (!visibleAt(map.scale)) return [];
+): Promise<InfoLayer> {
+  const { root, vector: style, visibleAt } = layerStyle(layer, ctx);
+  const none: InfoLayer = { name: layer.name, features: [] };
+  if (!visibleAt(map.scale)) return none;
   // A layer without a vector renderer has nothing to filter by: every
   // feature under the pixel counts.
-  if (style?.renderer.type === "nullSymbol") return [];
+  if (style?.renderer.type === "nullSymbol") return none;
   const variables: Record<string, unknown> = {
     ...mapVariables(map),
     layer_id: layer.id,
@@ -214,7 +242,7 @@ async function queryVectorLayer(
   const data = await source.hitTest({
     point,
     crs: map.crs,
-    tolerance: (kind) => toleranceFor(kind, job, map),
+    tolerance: (kind) => toleranceFor(kind, job, map, requested),
     filter,
   });
   // what the source could not apply is evaluated here
@@ -230,13 +258,13 @@ async function queryVectorLayer(
   const pick = style
     ? symbolPicker(pc, style.renderer, new Set(data.fields.map((f) => f.name)))
     : null;
-  const hits: { f: Feature; d: number }[] = [];
+  const hits: Feature[] = [];
   try {
     for (const f of await collectFeatures(data)) {
       if (!f.geometry) continue;
       if (keep && !keep(f)) continue;
       if (pick && pick(f).length === 0) continue;
-      hits.push({ f, d: distanceTo(f.geometry, point[0], point[1]) });
+      hits.push(f);
     }
   } catch (error) {
     if (error instanceof JobError) throw error;
@@ -247,43 +275,40 @@ async function queryVectorLayer(
       { cause: error },
     );
   }
-  hits.sort((a, b) => a.d - b.d || a.f.id - b.f.id);
-  const types = new Map(data.fields.map((f) => [f.name, f.type]));
-  return hits.slice(0, job.FEATURE_COUNT).map(({ f }) => ({
-    id: f.id,
-    attributes: Object.fromEntries(
-      Object.entries(f.attributes).map(([k, v]) => [
-        k,
-        v instanceof Date ? temporalText(v, types.get(k)) : v,
-      ]),
-    ),
-    geometry: f.geometry,
-  }));
+  // QGIS Server answers in the provider's order (feature id), the first
+  // FEATURE_COUNT of them
+  hits.sort((a, b) => a.id - b.id);
+  return {
+    name: layer.name,
+    fields: infoFields(root, data.fields),
+    features: hits.slice(0, job.FEATURE_COUNT).map((f) => ({
+      id: f.id,
+      attributes: f.attributes,
+      geometry: f.geometry,
+    })),
+  };
 }
 
-/** Every band's value at the point, named as QGIS names them. */
+/**
+ * Every band's value at the point, named as QGIS Server names them
+ * (`Band 1`, `Band 01: height`: the band count, the band's description).
+ */
 async function rasterBands(
+  layer: QslJobLayer,
   source: RasterSource,
   point: [number, number],
   crs: string,
+  ctx: RunnerContext,
 ): Promise<BandValue[] | null> {
   const values = await source.valuesAt(point, crs);
-  return values?.map((value, i) => ({ name: `Band ${i + 1}`, value })) ?? null;
-}
-
-/** A date, time or date-time value as QGIS shows it for its field type. */
-function temporalText(v: Date, type: string | undefined): AttributeValue {
-  const p = (n: number, w = 2) => String(n).padStart(w, "0");
-  const date = `${p(v.getFullYear(), 4)}-${p(v.getMonth() + 1)}-${
-    p(v.getDate())
-  }`;
-  const ms = v.getMilliseconds();
-  const time = `${p(v.getHours())}:${p(v.getMinutes())}:${p(v.getSeconds())}${
-    ms ? `.${p(ms, 3)}` : ""
-  }`;
-  if (type === "Date") return date;
-  if (type === "Time") return time;
-  return v; // DateTime: the writers' ISO text
+  if (!values) return null;
+  let name = (band: number) => `Band ${band}`;
+  try {
+    name = await readBandNames(layer, ctx, { interpretation: false });
+  } catch {
+    // the values were read: only the descriptions are missing
+  }
+  return values.map((value, i) => ({ name: name(i + 1), value }));
 }
 
 /**
@@ -346,27 +371,32 @@ export async function featureInfo(
   const queried = resolveQueryLayers(job.QUERY_LAYERS, job.layers);
   // every queried layer's provider is known before anything is read
   const sources = queried.map((layer) => openSource(layer, ctx));
-  // The pixel's centre, as QGIS Server's infoPointToMapCoordinates.
+  // The pixel's centre, as QGIS Server's infoPointToMapCoordinates: in the
+  // requested extent, each axis at its own resolution, so that a bbox whose
+  // aspect differs from the image's still hits the pixel the client clicked
+  const requested = requestedExtent(job);
   const point: [number, number] = [
-    map.extent.xmin + (i + 0.5) * map.mapUnitsPerPixel,
-    map.extent.ymax - (j + 0.5) * map.mapUnitsPerPixel,
+    requested.xmin + (i + 0.5) * (requested.xmax - requested.xmin) / map.width,
+    requested.ymax - (j + 0.5) * (requested.ymax - requested.ymin) / map.height,
   ];
   const layers: InfoLayer[] = [];
   for (const [k, layer] of queried.entries()) {
     const source = sources[k];
     if (source.kind === "raster") {
       const bands = layerStyle(layer, ctx).visibleAt(map.scale)
-        ? await rasterBands(source, point, map.crs)
+        ? await rasterBands(layer, source, point, map.crs, ctx)
         : null;
       layers.push({ name: layer.name, features: [], bands: bands ?? [] });
       continue;
     }
-    layers.push({
-      name: layer.name,
-      features: await queryVectorLayer(layer, source, job, map, point, ctx),
-    });
+    layers.push(
+      await queryVectorLayer(layer, source, job, map, point, requested, ctx),
+    );
   }
-  const text = writeFeatureInfo({ crs: map.crs, layers }, format)!;
+  const text = writeFeatureInfo(
+    { crs: map.crs, layers, withGeometry: job.WITH_GEOMETRY },
+    format,
+  )!;
   return { data: new TextEncoder().encode(text), contentType: format };
 }
 

@@ -2,13 +2,18 @@
  * Writers of feature info results in the formats QGIS Server's
  * GetFeatureInfo answers with: GeoJSON (`application/json`,
  * `application/geo+json`), plain text, HTML and GML 2 (`application/vnd.ogc.gml`,
- * `text/xml`). The layouts follow QGIS Server's; every value is escaped for
- * the format (QGIS Server does not escape HTML).
+ * `text/xml`). The layouts are QGIS Server 3.22's, byte for byte: fields by
+ * their style's alias (field names in GML) with their values as the field's
+ * widget writes them, JSON with QGIS's key order and number forms, geometry
+ * only when asked. Every value is escaped for the format (QGIS Server does
+ * not escape HTML: there the answers differ).
  *
  * @module
  */
 import type { AttributeValue, Geometry, Rect } from "../geometry/types.ts";
 import { bounds } from "../geometry/measure.ts";
+import { displayValue, type InfoField } from "./feature_info_fields.ts";
+import { qtNumber } from "../legend/number_format.ts";
 
 /** A feature found under the pixel. */
 export interface InfoFeature {
@@ -24,7 +29,12 @@ export interface InfoFeature {
 export interface InfoLayer {
   /** Layer name as queried. */
   name: string;
-  /** Features, closest first (none for a raster layer). */
+  /**
+   * The fields shown, in order, as the layer's style shows them; absent:
+   * every attribute under its own name.
+   */
+  fields?: InfoField[];
+  /** Features in the source's order (feature id); none for a raster layer. */
   features: InfoFeature[];
   /** A raster layer's band values at the pixel; absent for a vector layer. */
   bands?: BandValue[];
@@ -44,6 +54,29 @@ export interface InfoResult {
   crs: string;
   /** Queried layers, in `QUERY_LAYERS` order. */
   layers: InfoLayer[];
+  /** Whether features carry their geometry (JSON, GML). */
+  withGeometry?: boolean;
+}
+
+function typeOf(v: AttributeValue): string {
+  if (typeof v === "number") return Number.isInteger(v) ? "Integer64" : "Real";
+  if (typeof v === "boolean") return "Boolean";
+  if (v instanceof Date) return "DateTime";
+  if (v instanceof Uint8Array) return "Binary";
+  return "String";
+}
+
+/** The fields a layer's answer shows. */
+function fieldsOf(layer: InfoLayer): InfoField[] {
+  if (layer.fields) return layer.fields;
+  const first = layer.features[0]?.attributes ?? {};
+  return Object.entries(first).map(([name, v]) => ({
+    name,
+    displayName: name,
+    type: typeOf(v),
+    widget: "",
+    config: { options: {}, valueMap: [] },
+  }));
 }
 
 /** The INFO_FORMATs written, lower case. */
@@ -55,62 +88,6 @@ export const INFO_FORMATS: readonly string[] = [
   "application/vnd.ogc.gml",
   "text/xml",
 ];
-
-function pad(n: number, w = 2): string {
-  return String(n).padStart(w, "0");
-}
-
-function isoDateTime(v: Date): string {
-  const ms = v.getMilliseconds();
-  return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}T${
-    pad(v.getHours())
-  }:${pad(v.getMinutes())}:${pad(v.getSeconds())}${ms ? `.${pad(ms, 3)}` : ""}`;
-}
-
-function base64(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(s);
-}
-
-/**
- * An attribute as JSON: numbers, text, booleans and null as they are, dates
- * as ISO text, bytes as base64, non-finite numbers as null (as the feature
- * runner types them).
- *
- * @example
- * ```ts
- * import { jsonValue } from "./feature_info_format.ts";
- * jsonValue(new Uint8Array([1, 2])); // "AQI="
- * jsonValue(NaN); // null
- * ```
- */
-export function jsonValue(
-  v: AttributeValue,
-): number | string | boolean | null {
-  if (v instanceof Date) return isoDateTime(v);
-  if (v instanceof Uint8Array) return base64(v);
-  if (typeof v === "number" && !Number.isFinite(v)) return null;
-  return v;
-}
-
-/**
- * An attribute as text, as QGIS Server shows it: `NULL` for null, `true`/
- * `false`, dates as ISO text.
- *
- * @example
- * ```ts
- * import { textValue } from "./feature_info_format.ts";
- * textValue(null); // "NULL"
- * textValue(2.5); // "2.5"
- * ```
- */
-export function textValue(v: AttributeValue): string {
-  const j = jsonValue(v);
-  return j === null ? "NULL" : String(j);
-}
 
 /**
  * A band value as QGIS Server writes it (`QString::number`: at most six
@@ -127,19 +104,7 @@ export function textValue(v: AttributeValue): string {
  */
 export function bandText(v: number | null): string {
   if (v === null) return "no data";
-  if (!Number.isFinite(v)) return String(v);
-  if (v === 0) return "0";
-  const exp = Math.floor(Math.log10(Math.abs(Number(v.toPrecision(6)))));
-  if (exp < -4 || exp >= 6) {
-    const [m, e] = v.toExponential(5).split("e");
-    const mant = m.includes(".") ? m.replace(/\.?0+$/, "") : m;
-    const n = Number(e);
-    return `${mant}e${n < 0 ? "-" : "+"}${
-      String(Math.abs(n)).padStart(2, "0")
-    }`;
-  }
-  const fixed = v.toPrecision(6);
-  return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;
+  return v === 0 ? "0" : qtNumber(v);
 }
 
 function ringCoords(ring: Float64Array): number[][] {
@@ -184,42 +149,174 @@ export function toGeoJsonGeometry(
   }
 }
 
+/** A double JSON number, written as nlohmann::json writes doubles. */
+class JsonDouble {
+  constructor(readonly value: number) {}
+}
+
 /**
- * GeoJSON FeatureCollection: one feature per hit with the id QGIS Server
- * gives it (`layer.fid`), typed properties and the geometry in the map CRS.
+ * A double as nlohmann::json writes it (QGIS Server's JSON): the shortest
+ * digits that read back, `.0` on whole numbers, exponent form below 1e-4
+ * and from 1e15.
+ *
+ * @example
+ * ```ts
+ * import { jsonDouble } from "./feature_info_format.ts";
+ * jsonDouble(40); // "40.0"
+ * jsonDouble(0.00001); // "1e-05"
+ * jsonDouble(1e21); // "1e+21"
+ * ```
+ */
+export function jsonDouble(v: number): string {
+  if (!Number.isFinite(v)) return "null";
+  if (v === 0) return Object.is(v, -0) ? "-0.0" : "0.0";
+  const [m, e] = v.toExponential().split("e");
+  const sign = m.startsWith("-") ? "-" : "";
+  const digits = m.replace("-", "").replace(".", "");
+  const k = digits.length;
+  // the decimal point sits after n digits: v = 0.d1d2… × 10^n
+  const n = Number(e) + 1;
+  if (k <= n && n <= 15) return sign + digits + "0".repeat(n - k) + ".0";
+  if (0 < n && n <= 15) {
+    return sign + digits.slice(0, n) + "." + digits.slice(n);
+  }
+  if (-4 < n && n <= 0) return sign + "0." + "0".repeat(-n) + digits;
+  const mant = k === 1 ? digits : digits[0] + "." + digits.slice(1);
+  const x = n - 1;
+  return `${sign}${mant}e${x < 0 ? "-" : "+"}${
+    String(Math.abs(x)).padStart(2, "0")
+  }`;
+}
+
+/** Serializes as nlohmann::json dumps: compact, object keys sorted. */
+function dumpJson(v: unknown): string {
+  if (v === null || v === undefined) return "null";
+  if (v instanceof JsonDouble) return jsonDouble(v.value);
+  if (typeof v === "number") {
+    return Number.isFinite(v) ? String(v) : "null";
+  }
+  if (typeof v === "string" || typeof v === "boolean") return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(dumpJson).join(",")}]`;
+  const entries = Object.entries(v as Record<string, unknown>)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${
+    entries.map(([k, x]) => `${JSON.stringify(k)}:${dumpJson(x)}`).join(",")
+  }}`;
+}
+
+/** An attribute as QGIS's JSON exporter types it (QgsJsonUtils::jsonFromVariant). */
+function jsonAttribute(v: AttributeValue, field: InfoField): unknown {
+  // a value map writes its description (and "(NULL)" for null)
+  if (field.widget === "ValueMap" && field.config.valueMap.length) {
+    return displayValue(v, field);
+  }
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return null;
+    return field.type === "Real" || !Number.isInteger(v)
+      ? new JsonDouble(v)
+      : v;
+  }
+  if (typeof v === "boolean") return v;
+  return displayValue(v, field);
+}
+
+function jsonCoordinates(ring: Float64Array): JsonDouble[][] {
+  const out: JsonDouble[][] = [];
+  for (let i = 0; i + 1 < ring.length; i += 2) {
+    out.push([
+      new JsonDouble(rounded(ring[i])),
+      new JsonDouble(rounded(ring[i + 1])),
+    ]);
+  }
+  return out;
+}
+
+function jsonGeometry(g: Geometry): unknown {
+  switch (g.kind) {
+    case "point": {
+      const pts = g.parts.flatMap((p) => p.flatMap(jsonCoordinates));
+      return pts.length === 1
+        ? { type: "Point", coordinates: pts[0] }
+        : { type: "MultiPoint", coordinates: pts };
+    }
+    case "line": {
+      const lines = g.parts.map((p) =>
+        jsonCoordinates(p[0] ?? new Float64Array())
+      );
+      return lines.length === 1
+        ? { type: "LineString", coordinates: lines[0] }
+        : { type: "MultiLineString", coordinates: lines };
+    }
+    case "polygon": {
+      const polys = g.parts.map((p) => p.map(jsonCoordinates));
+      return polys.length === 1
+        ? { type: "Polygon", coordinates: polys[0] }
+        : { type: "MultiPolygon", coordinates: polys };
+    }
+  }
+}
+
+/** QgsJsonExporter's `bbox` of a geometry other than a point. */
+function jsonBbox(g: Geometry | null): { bbox?: JsonDouble[] } {
+  if (!g || g.kind === "point") return {};
+  const b = bounds(g);
+  if (!b) return {};
+  return {
+    bbox: [b.xmin, b.ymin, b.xmax, b.ymax].map((v) =>
+      new JsonDouble(rounded(v))
+    ),
+  };
+}
+
+/**
+ * QGIS Server's JSON: a FeatureCollection with one feature per hit (id
+ * `layer.fid`, properties by alias as QGIS types them, geometry null unless
+ * asked) and one per raster layer (id the layer's name, its bands' values
+ * as text, no properties outside the raster).
  *
  * @example
  * ```ts
  * import { writeGeoJson } from "./feature_info_format.ts";
  * writeGeoJson({ crs: "EPSG:2056", layers: [] });
- * // '{"type":"FeatureCollection","features":[]}'
+ * // '{"features":[],"type":"FeatureCollection"}'
  * ```
  */
 export function writeGeoJson(result: InfoResult): string {
-  const features = result.layers.flatMap((layer) =>
-    layer.bands?.length
-      ? [{
+  const features = result.layers.flatMap((layer): unknown[] => {
+    if (layer.bands) {
+      return [{
         type: "Feature",
         id: layer.name,
-        geometry: null,
         properties: Object.fromEntries(
-          layer.bands.map((b) => [b.name, b.value]),
+          layer.bands.map((
+            b,
+          ) => [b.name, b.value === null ? "null" : bandText(b.value)]),
         ),
-      }]
-      : layer.features.map((f) => ({
-        type: "Feature",
-        id: `${layer.name}.${f.id}`,
-        geometry: f.geometry ? toGeoJsonGeometry(f.geometry) : null,
-        properties: Object.fromEntries(
-          Object.entries(f.attributes).map(([k, v]) => [k, jsonValue(v)]),
-        ),
-      }))
-  );
-  return JSON.stringify({ type: "FeatureCollection", features });
+      }];
+    }
+    const fields = fieldsOf(layer);
+    return layer.features.map((f) => ({
+      type: "Feature",
+      id: `${layer.name}.${f.id}`,
+      geometry: result.withGeometry && f.geometry
+        ? jsonGeometry(f.geometry)
+        : null,
+      ...jsonBbox(result.withGeometry ? f.geometry : null),
+      properties: Object.fromEntries(
+        fields.map((fd) => [
+          fd.displayName,
+          jsonAttribute(f.attributes[fd.name] ?? null, fd),
+        ]),
+      ),
+    }));
+  });
+  return dumpJson({ type: "FeatureCollection", features });
 }
 
 /**
- * QGIS Server's plain text layout.
+ * QGIS Server's plain text layout: fields by alias, values as their widget
+ * writes them.
  *
  * @example
  * ```ts
@@ -235,10 +332,16 @@ export function writeText(result: InfoResult): string {
     for (const b of layer.bands ?? []) {
       out += `${b.name} = '${bandText(b.value)}'\n`;
     }
+    const fields = fieldsOf(layer);
     for (const f of layer.features) {
       out += `Feature ${f.id}\n`;
-      for (const [k, v] of Object.entries(f.attributes)) {
-        out += `${k} = '${textValue(v)}'\n`;
+      for (const fd of fields) {
+        out += `${fd.displayName} = '${
+          displayValue(f.attributes[fd.name] ?? null, fd)
+        }'\n`;
+      }
+      if (result.withGeometry && f.geometry) {
+        out += `geometry = '${toWkt(f.geometry)}'\n`;
       }
     }
     out += "\n";
@@ -297,12 +400,18 @@ export function writeHtml(result: InfoResult): string {
         escapeXml(bandText(b.value))
       }</TD></TR>\n`;
     }
+    const fields = fieldsOf(layer);
     for (const f of layer.features) {
       out += "<TABLE border=1 width=100%>\n";
       out += `<TR><TH>Feature</TH><TD>${f.id}</TD></TR>\n`;
-      for (const [k, v] of Object.entries(f.attributes)) {
-        out += `<TR><TH>${escapeXml(k)}</TH><TD>${
-          escapeXml(textValue(v))
+      for (const fd of fields) {
+        out += `<TR><TH>${escapeXml(fd.displayName)}</TH><TD>${
+          escapeXml(displayValue(f.attributes[fd.name] ?? null, fd))
+        }</TD></TR>\n`;
+      }
+      if (result.withGeometry && f.geometry) {
+        out += `<TR><TH>geometry</TH><TD>${
+          escapeXml(toWkt(f.geometry))
         }</TD></TR>\n`;
       }
       out += "</TABLE>\n</BR>\n";
@@ -313,94 +422,207 @@ export function writeHtml(result: InfoResult): string {
 }
 
 /**
- * A name usable as an XML element's local name: spaces (as QGIS Server
- * does) and every other character a name cannot hold become `_`.
+ * An element's local name as QGIS Server's GML makes it from a layer, field
+ * or band name: spaces become `_` and otherwise the name is kept (a colon
+ * too, as QGIS keeps it), but for characters that would break the document,
+ * which QGIS writes as they are.
  *
  * @example
  * ```ts
  * import { xmlName } from "./feature_info_format.ts";
  * xmlName("my layer"); // "my_layer"
- * xmlName("1st"); // "_1st"
+ * xmlName("Band 1: height"); // "Band_1:_height"
  * ```
  */
 export function xmlName(name: string): string {
-  const s = name.replace(/[^\p{L}\p{N}_.-]/gu, "_");
-  return /^[\p{L}_]/u.test(s) ? s : `_${s}`;
+  // QGIS Server replaces spaces only; what would break the document (markup,
+  // quotes, other space) becomes _ too
+  return name.replace(/[\s&<>"'/=]/gu, "_");
 }
 
-function gmlCoordinates(ring: Float64Array): string {
+/** A coordinate as QGIS writes geometries in feature info: 6 decimals at most. */
+function coord(v: number): string {
+  const s = v.toFixed(PRECISION).replace(/\.?0+$/, "");
+  return s === "-0" ? "0" : s;
+}
+
+/** QGIS Server's feature info geometry precision (WMSPrecision's default). */
+const PRECISION = 6;
+
+function rounded(v: number): number {
+  return Number(v.toFixed(PRECISION));
+}
+
+function gmlCoordinates(ring: Float64Array, indent: string): string {
   const pts: string[] = [];
   for (let i = 0; i + 1 < ring.length; i += 2) {
-    pts.push(`${ring[i]},${ring[i + 1]}`);
+    pts.push(`${coord(ring[i])},${coord(ring[i + 1])}`);
   }
-  return `<gml:coordinates cs="," ts=" ">${pts.join(" ")}</gml:coordinates>`;
+  return `${indent}<gml:coordinates cs="," ts=" ">${
+    pts.join(" ")
+  }</gml:coordinates>`;
 }
 
-function gmlPolygon(rings: Float64Array[], srs: string): string {
+/** An element around indented lines. */
+function element(
+  tag: string,
+  attrs: string,
+  indent: string,
+  inner: string[],
+): string[] {
+  return [`${indent}<${tag}${attrs}>`, ...inner, `${indent}</${tag}>`];
+}
+
+function gmlPolygon(
+  rings: Float64Array[],
+  srs: string,
+  indent: string,
+): string[] {
   const [outer, ...holes] = rings;
-  return `<gml:Polygon${srs}><gml:outerBoundaryIs><gml:LinearRing>${
-    gmlCoordinates(outer ?? new Float64Array())
-  }</gml:LinearRing></gml:outerBoundaryIs>${
-    holes.map((h) =>
-      `<gml:innerBoundaryIs><gml:LinearRing>${
-        gmlCoordinates(h)
-      }</gml:LinearRing></gml:innerBoundaryIs>`
-    ).join("")
-  }</gml:Polygon>`;
+  const boundary = (tag: string, ring: Float64Array) =>
+    element(
+      tag,
+      "",
+      indent + " ",
+      element("gml:LinearRing", "", indent + "  ", [
+        gmlCoordinates(ring, indent + "   "),
+      ]),
+    );
+  return element("gml:Polygon", srs, indent, [
+    ...boundary("gml:outerBoundaryIs", outer ?? new Float64Array()),
+    ...holes.flatMap((h) => boundary("gml:innerBoundaryIs", h)),
+  ]);
 }
 
 /**
- * A geometry as GML 2 (`gml:Point`, `gml:LineString`, `gml:Polygon` and
- * their `gml:Multi*`).
+ * A geometry as QGIS Server's GML 2 writes it (`gml:Point`,
+ * `gml:LineString`, `gml:Polygon` and their `gml:Multi*`), one element a
+ * line, each level one space deeper than `indent`; coordinates with 6
+ * decimals at most.
  *
  * @example
  * ```ts
  * import { toGml2 } from "./feature_info_format.ts";
  * toGml2({ kind: "point", parts: [[new Float64Array([1, 2])]] }, "EPSG:2056");
- * // '<gml:Point srsName="EPSG:2056"><gml:coordinates cs="," ts=" ">1,2</gml:coordinates></gml:Point>'
+ * // '<gml:Point srsName="EPSG:2056">\n <gml:coordinates cs="," ts=" ">1,2</gml:coordinates>\n</gml:Point>'
  * ```
  */
-export function toGml2(g: Geometry, crs: string): string {
+export function toGml2(g: Geometry, crs: string, indent = ""): string {
   const srs = ` srsName="${escapeXml(crs)}"`;
+  const lines = (() => {
+    switch (g.kind) {
+      case "point": {
+        const rings = g.parts.flatMap((p) => p);
+        const one = (r: Float64Array, a: string, at: string) =>
+          element("gml:Point", a, at, [gmlCoordinates(r, at + " ")]);
+        return rings.length === 1 ? one(rings[0], srs, indent) : element(
+          "gml:MultiPoint",
+          srs,
+          indent,
+          rings.flatMap((r) =>
+            element(
+              "gml:pointMember",
+              "",
+              indent + " ",
+              one(r, "", indent + "  "),
+            )
+          ),
+        );
+      }
+      case "line": {
+        const one = (r: Float64Array, a: string, at: string) =>
+          element("gml:LineString", a, at, [gmlCoordinates(r, at + " ")]);
+        const parts = g.parts.map((p) => p[0] ?? new Float64Array());
+        return parts.length === 1 ? one(parts[0], srs, indent) : element(
+          "gml:MultiLineString",
+          srs,
+          indent,
+          parts.flatMap((r) =>
+            element(
+              "gml:lineStringMember",
+              "",
+              indent + " ",
+              one(r, "", indent + "  "),
+            )
+          ),
+        );
+      }
+      case "polygon":
+        return g.parts.length === 1
+          ? gmlPolygon(g.parts[0], srs, indent)
+          : element(
+            "gml:MultiPolygon",
+            srs,
+            indent,
+            g.parts.flatMap((p) =>
+              element(
+                "gml:polygonMember",
+                "",
+                indent + " ",
+                gmlPolygon(p, "", indent + "  "),
+              )
+            ),
+          );
+    }
+  })();
+  return lines.join("\n");
+}
+
+function gmlBox(b: Rect, crs: string, indent: string): string {
+  return element(
+    "gml:boundedBy",
+    "",
+    indent,
+    element(
+      "gml:Box",
+      ` srsName="${escapeXml(crs)}"`,
+      indent + " ",
+      [`${indent}  <gml:coordinates cs="," ts=" ">${coord(b.xmin)},${
+        coord(b.ymin)
+      } ${coord(b.xmax)},${coord(b.ymax)}</gml:coordinates>`],
+    ),
+  ).join("\n");
+}
+
+function wktRing(ring: Float64Array): string {
+  const pts: string[] = [];
+  for (let i = 0; i + 1 < ring.length; i += 2) {
+    pts.push(`${coord(ring[i])} ${coord(ring[i + 1])}`);
+  }
+  return `(${pts.join(", ")})`;
+}
+
+/**
+ * A geometry as QGIS's WKT with 6 decimals at most (`Point (1 2)`,
+ * `Polygon ((…),(…))`), as QGIS Server's text and HTML answers add it.
+ *
+ * @example
+ * ```ts
+ * import { toWkt } from "./feature_info_format.ts";
+ * toWkt({ kind: "point", parts: [[new Float64Array([1.5, 2])]] }); // "Point (1.5 2)"
+ * ```
+ */
+export function toWkt(g: Geometry): string {
   switch (g.kind) {
     case "point": {
       const rings = g.parts.flatMap((p) => p);
-      const one = (r: Float64Array, s: string) =>
-        `<gml:Point${s}>${gmlCoordinates(r)}</gml:Point>`;
       return rings.length === 1
-        ? one(rings[0], srs)
-        : `<gml:MultiPoint${srs}>${
-          rings.map((r) => `<gml:pointMember>${one(r, "")}</gml:pointMember>`)
-            .join("")
-        }</gml:MultiPoint>`;
+        ? `Point ${wktRing(rings[0])}`
+        : `MultiPoint (${rings.map(wktRing).join(",")})`;
     }
     case "line": {
-      const one = (r: Float64Array, s: string) =>
-        `<gml:LineString${s}>${gmlCoordinates(r)}</gml:LineString>`;
-      const lines = g.parts.map((p) => p[0] ?? new Float64Array());
-      return lines.length === 1
-        ? one(lines[0], srs)
-        : `<gml:MultiLineString${srs}>${
-          lines.map((r) =>
-            `<gml:lineStringMember>${one(r, "")}</gml:lineStringMember>`
-          ).join("")
-        }</gml:MultiLineString>`;
+      const parts = g.parts.map((p) => p[0] ?? new Float64Array());
+      return parts.length === 1
+        ? `LineString ${wktRing(parts[0])}`
+        : `MultiLineString (${parts.map(wktRing).join(",")})`;
     }
-    case "polygon":
+    case "polygon": {
+      const poly = (p: Float64Array[]) => `(${p.map(wktRing).join(",")})`;
       return g.parts.length === 1
-        ? gmlPolygon(g.parts[0], srs)
-        : `<gml:MultiPolygon${srs}>${
-          g.parts.map((p) =>
-            `<gml:polygonMember>${gmlPolygon(p, "")}</gml:polygonMember>`
-          ).join("")
-        }</gml:MultiPolygon>`;
+        ? `Polygon ${poly(g.parts[0])}`
+        : `MultiPolygon (${g.parts.map(poly).join(",")})`;
+    }
   }
-}
-
-function gmlBox(b: Rect, crs: string): string {
-  return `<gml:boundedBy><gml:Box srsName="${
-    escapeXml(crs)
-  }"><gml:coordinates cs="," ts=" ">${b.xmin},${b.ymin} ${b.xmax},${b.ymax}</gml:coordinates></gml:Box></gml:boundedBy>`;
 }
 
 /**
@@ -416,42 +638,63 @@ function gmlBox(b: Rect, crs: string): string {
  */
 export function writeGml(result: InfoResult): string {
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    '<wfs:FeatureCollection xmlns:wfs="http://www.opengis.net/wfs"' +
+    '<wfs:FeatureCollection xmlns:ows="http://www.opengis.net/ows"' +
+    ' xmlns:wfs="http://www.opengis.net/wfs"' +
+    ' xmlns:qgs="http://qgis.org/gml"' +
     ' xmlns:ogc="http://www.opengis.net/ogc"' +
-    ' xmlns:gml="http://www.opengis.net/gml"' +
-    ' xmlns:qgs="http://qgis.org/gml">\n';
+    ' xsi:schemaLocation="http://www.opengis.net/wfs http://schemas.opengis.net/wfs/1.0.0/wfs.xsd http://qgis.org/gml"' +
+    ' xmlns:xlink="http://www.w3.org/1999/xlink"' +
+    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
+    ' xmlns:gml="http://www.opengis.net/gml">\n';
   for (const layer of result.layers) {
     const type = xmlName(layer.name);
     if (layer.bands?.length) {
-      out += ` <gml:featureMember>\n  <qgs:${type}>\n`;
+      out += ` <gml:featureMember>\n  <qgs:${type} fid="${
+        escapeXml(`${type}.NULL`)
+      }">\n`;
       for (const b of layer.bands) {
         const name = xmlName(b.name);
-        out += `   <qgs:${name}>${
-          b.value === null ? "" : bandText(b.value)
-        }</qgs:${name}>\n`;
+        // QGIS writes no data as 0 here
+        out += `   <qgs:${name}>${bandText(b.value ?? 0)}</qgs:${name}>\n`;
       }
       out += `  </qgs:${type}>\n </gml:featureMember>\n`;
     }
+    const fields = fieldsOf(layer);
     for (const f of layer.features) {
       out += " <gml:featureMember>\n";
       out += `  <qgs:${type} fid="${escapeXml(`${type}.${f.id}`)}">\n`;
-      const box = f.geometry ? bounds(f.geometry) : null;
-      if (box) out += `   ${gmlBox(box, result.crs)}\n`;
-      if (f.geometry) {
-        out += `   <qgs:geometry>${
-          toGml2(f.geometry, result.crs)
-        }</qgs:geometry>\n`;
+      if (result.withGeometry && f.geometry) {
+        const box = bounds(f.geometry);
+        if (box) out += `${gmlBox(box, result.crs, "   ")}\n`;
+        out += `   <qgs:geometry>\n${
+          toGml2(f.geometry, result.crs, "    ")
+        }\n   </qgs:geometry>\n`;
       }
-      for (const [k, v] of Object.entries(f.attributes)) {
-        const name = xmlName(k);
+      // GML names fields by their names, not their aliases
+      for (const fd of fields) {
+        const name = xmlName(fd.name);
         out += `   <qgs:${name}>${
-          escapeXml(v === null ? "" : textValue(v))
+          escapeXml(gmlValue(f.attributes[fd.name] ?? null, fd))
         }</qgs:${name}>\n`;
       }
       out += `  </qgs:${type}>\n </gml:featureMember>\n`;
     }
   }
   return out + "</wfs:FeatureCollection>\n";
+}
+
+/**
+ * A value in QGIS Server's GML: the value's text read back by the field's
+ * widget, so that a null number is 0 and a null boolean false.
+ */
+function gmlValue(v: AttributeValue, field: InfoField): string {
+  if (v === null && field.widget !== "ValueMap") {
+    if (["Integer", "Integer64", "Real"].includes(field.type)) {
+      return displayValue(0, field);
+    }
+    if (field.type === "Boolean") return "false";
+  }
+  return displayValue(v, field);
 }
 
 /**

@@ -4,10 +4,9 @@ import {
   bandText,
   escapeXml,
   type InfoResult,
-  jsonValue,
-  textValue,
   toGeoJsonGeometry,
   toGml2,
+  toWkt,
   writeFeatureInfo,
   writeGeoJson,
   writeGml,
@@ -24,6 +23,7 @@ const square: Geometry = {
 
 const result = (): InfoResult => ({
   crs: "EPSG:2056",
+  withGeometry: true,
   layers: [
     {
       name: "roads & <paths>",
@@ -47,20 +47,6 @@ const result = (): InfoResult => ({
     },
     { name: "empty", features: [] },
   ],
-});
-
-Deno.test("values: JSON keeps types, dates ISO, bytes base64; text shows NULL", () => {
-  assert.equal(jsonValue(3), 3);
-  assert.equal(jsonValue(true), true);
-  assert.equal(jsonValue(Infinity), null);
-  assert.equal(
-    jsonValue(new Date(2020, 1, 3, 4, 5, 6, 7)),
-    "2020-02-03T04:05:06.007",
-  );
-  assert.equal(jsonValue(new Uint8Array([255, 0])), "/wA=");
-  assert.equal(textValue(null), "NULL");
-  assert.equal(textValue(false), "false");
-  assert.equal(textValue("a'b"), "a'b");
 });
 
 Deno.test("GeoJSON geometries: single and multi parts, holes", () => {
@@ -119,7 +105,7 @@ Deno.test("GeoJSON: ids 'layer.fid', typed properties, geometry in the map CRS",
     width: 2.5,
     open: true,
     note: null,
-    since: "2024-01-31T10:05:00",
+    since: "2024-01-31T10:05:00.000",
   });
 });
 
@@ -134,7 +120,8 @@ Deno.test("text: QGIS Server's layout, every layer listed, empty ones too", () =
       "width = '2.5'\n" +
       "open = 'true'\n" +
       "note = 'NULL'\n" +
-      "since = '2024-01-31T10:05:00'\n" +
+      "since = '2024-01-31T10:05:00.000'\n" +
+      "geometry = 'LineString (1 2, 3 4)'\n" +
       "\n" +
       "Layer 'empty'\n" +
       "\n",
@@ -170,9 +157,10 @@ Deno.test("GML 2: well-formed, QGIS's element names, box, geometry and escaped v
     doc.getElementsByTagName("qgs:name")[0].textContent,
     `<script>alert("x")</script> 'quoted'`,
   );
-  assert.equal(doc.getElementsByTagName("qgs:note")[0].textContent, "");
+  assert.equal(doc.getElementsByTagName("qgs:note")[0].textContent, "NULL");
   assert.equal(
-    doc.getElementsByTagName("gml:Box")[0].textContent,
+    doc.getElementsByTagName("gml:Box")[0]
+      .getElementsByTagName("gml:coordinates")[0].textContent,
     "1,2 3,4",
   );
   assert.equal(
@@ -188,24 +176,53 @@ Deno.test("GML 2 geometries: multi parts and holes", () => {
   }, "EPSG:4326");
   assert.equal(
     multi,
-    '<gml:MultiPoint srsName="EPSG:4326"><gml:pointMember><gml:Point><gml:coordinates cs="," ts=" ">1,2</gml:coordinates></gml:Point></gml:pointMember><gml:pointMember><gml:Point><gml:coordinates cs="," ts=" ">3,4</gml:coordinates></gml:Point></gml:pointMember></gml:MultiPoint>',
+    [
+      '<gml:MultiPoint srsName="EPSG:4326">',
+      " <gml:pointMember>",
+      "  <gml:Point>",
+      '   <gml:coordinates cs="," ts=" ">1,2</gml:coordinates>',
+      "  </gml:Point>",
+      " </gml:pointMember>",
+      " <gml:pointMember>",
+      "  <gml:Point>",
+      '   <gml:coordinates cs="," ts=" ">3,4</gml:coordinates>',
+      "  </gml:Point>",
+      " </gml:pointMember>",
+      "</gml:MultiPoint>",
+    ].join("\n"),
   );
   const holed = toGml2({
     kind: "polygon",
     parts: [[square.parts[0][0], new Float64Array([1, 1, 2, 1, 2, 2, 1, 1])]],
   }, "EPSG:2056");
-  assert.match(holed, /<gml:outerBoundaryIs>.*<gml:innerBoundaryIs>/);
+  assert.match(holed, /<gml:outerBoundaryIs>[\s\S]*<gml:innerBoundaryIs>/);
   assert.match(
     toGml2({ kind: "polygon", parts: [...square.parts, ...square.parts] }, "x"),
-    /^<gml:MultiPolygon srsName="x">(<gml:polygonMember>.*){2}/,
+    /^<gml:MultiPolygon srsName="x">(\s*<gml:polygonMember>[\s\S]*){2}/,
+  );
+  // six decimals at most, as QGIS Server's precision
+  assert.match(
+    toGml2(
+      { kind: "point", parts: [[new Float64Array([0.1234567, -2])]] },
+      "x",
+    ),
+    />0\.123457,-2</,
+  );
+  assert.equal(
+    toWkt({
+      kind: "polygon",
+      parts: [[square.parts[0][0], new Float64Array([1, 1, 2, 1, 1, 1])]],
+    }),
+    "Polygon ((0 0, 4 0, 4 4, 0 4, 0 0),(1 1, 2 1, 1 1))",
   );
 });
 
-Deno.test("element names: spaces and other characters a name cannot hold become _", () => {
+Deno.test("element names: spaces become _ as QGIS Server makes them; markup too", () => {
   assert.equal(xmlName("a b"), "a_b");
   assert.equal(xmlName("Straßen"), "Straßen");
-  assert.equal(xmlName("9lives"), "_9lives");
-  assert.equal(xmlName("x:y<z>"), "x_y_z_");
+  assert.equal(xmlName("9lives"), "9lives");
+  assert.equal(xmlName("Band 1: height"), "Band_1:_height");
+  assert.equal(xmlName("x:y<z>"), "x:y_z_");
 });
 
 Deno.test("writeFeatureInfo picks the writer by format, any case; null for others", () => {
@@ -219,7 +236,7 @@ Deno.test("writeFeatureInfo picks the writer by format, any case; null for other
   assert.equal(writeFeatureInfo(r, "image/png"), null);
 });
 
-Deno.test("raster bands: QGIS's number format, in every writer; an empty list writes no feature", () => {
+Deno.test("raster bands: QGIS's number format and no data in every writer; a raster without value is a feature without properties", () => {
   assert.equal(bandText(0.1 + 0.2), "0.3");
   assert.equal(bandText(-1234567), "-1.23457e+06");
   assert.equal(bandText(0.00001), "1e-05");
@@ -244,12 +261,11 @@ Deno.test("raster bands: QGIS's number format, in every writer; an empty list wr
     writeText(r),
     "GetFeatureInfo results\n\nLayer 'dem & co'\nBand 1 = '512.25'\nBand 2 = 'no data'\n\nLayer 'outside'\n\n",
   );
-  assert.deepEqual(JSON.parse(writeGeoJson(r)).features, [{
-    type: "Feature",
-    id: "dem & co",
-    geometry: null,
-    properties: { "Band 1": 512.25, "Band 2": null },
-  }]);
+  assert.equal(
+    writeGeoJson(r),
+    '{"features":[{"id":"dem & co","properties":{"Band 1":"512.25","Band 2":"null"},"type":"Feature"},' +
+      '{"id":"outside","properties":{},"type":"Feature"}],"type":"FeatureCollection"}',
+  );
   assert.ok(
     writeHtml(r).includes(
       "<TD>dem &amp; co</TD></TR>\n</BR><TR><TH>Band 1</TH><TD>512.25</TD></TR>\n",
@@ -257,8 +273,9 @@ Deno.test("raster bands: QGIS's number format, in every writer; an empty list wr
   );
   const gml = writeGml(r);
   assert.equal(gml.match(/<gml:featureMember>/g)?.length, 1);
+  // QGIS writes no data as 0 in GML
   assert.match(
     gml,
-    /<qgs:Band_1>512.25<\/qgs:Band_1>\n {3}<qgs:Band_2><\/qgs:Band_2>/,
+    /<qgs:dem___co fid="dem___co.NULL">\n {3}<qgs:Band_1>512.25<\/qgs:Band_1>\n {3}<qgs:Band_2>0<\/qgs:Band_2>/,
   );
 });

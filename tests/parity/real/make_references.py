@@ -128,7 +128,9 @@ def job_layers(case, prefix_dir, data_root, qgis):
     folder = data_root / case["folder_name"]
     project = None
     if case.get("project"):
-        project = QgsProject.instance()
+        # a project of its own: QgsServer makes the projects it serves the
+        # instance
+        project = QgsProject()
         if not project.read(str(data_root / case["project"])):
             raise RuntimeError(f"cannot read project {case['project']}")
     out = []
@@ -418,14 +420,25 @@ FORMAT_EXTENSIONS = {
 }
 
 
+_SERVER = []
+
+
+def qgis_server():
+    """One QgsServer for the process (a second one does not answer)."""
+    from qgis.server import QgsServer
+
+    if not _SERVER:
+        # public projects often have layers whose data is not in the
+        # snapshot; the queried ones are
+        os.environ["QGIS_SERVER_IGNORE_BAD_LAYERS"] = "true"
+        _SERVER.append(QgsServer())
+    return _SERVER[0]
+
+
 def ask_qgis_server(case, env, data_root):
     """QGIS Server's GetFeatureInfo answer for the job, on the project."""
     from urllib.parse import urlencode
-    from qgis.server import (
-        QgsBufferServerRequest,
-        QgsBufferServerResponse,
-        QgsServer,
-    )
+    from qgis.server import QgsBufferServerRequest, QgsBufferServerResponse
 
     job = env["job"]
     b = job["bbox"]
@@ -448,7 +461,7 @@ def ask_qgis_server(case, env, data_root):
         k: v for k, v in case["query"].items()
         if k not in ("LAYERS",)
     })
-    server = QgsServer()
+    server = qgis_server()
     request = QgsBufferServerRequest("http://localhost/?" + urlencode(params))
     response = QgsBufferServerResponse()
     server.handleRequest(request, response)

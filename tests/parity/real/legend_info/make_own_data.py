@@ -1,0 +1,153 @@
+#!/usr/bin/python3
+"""Makes our own small project for the feature info and legend cases of
+``legend_info/cases.json`` whose behaviours the public projects do not show:
+``own/info.gpkg`` (points, lines, polygons with null, date, time, boolean
+and real values), ``own/grid.tif`` (two Float32 bands, no data, a band
+description) and ``own/info.qgs`` (aliases, a value map, a field hidden from
+WMS, geometry added to feature info answers).
+
+Run with Debian's QGIS 3.22, then make_references.py::
+
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py
+"""
+import os
+import re
+import shutil
+from pathlib import Path
+
+from osgeo import gdal, ogr, osr
+from qgis.core import (
+    QgsApplication,
+    QgsEditorWidgetSetup,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+)
+
+OWN = Path(__file__).resolve().parent / "own"
+
+
+def make_gpkg(path):
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2056)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    no_index = ["SPATIAL_INDEX=NO"]
+    points = ds.CreateLayer("places", srs, ogr.wkbPoint, no_index)
+    for name, kind in [
+        ("name", ogr.OFTString), ("pop", ogr.OFTInteger),
+        ("area", ogr.OFTReal), ("founded", ogr.OFTDate),
+        ("updated", ogr.OFTDateTime), ("opens", ogr.OFTTime),
+        ("capital", ogr.OFTInteger), ("kind", ogr.OFTString),
+        ("secret", ogr.OFTString),
+    ]:
+        d = ogr.FieldDefn(name, kind)
+        if name == "capital":
+            d.SetSubType(ogr.OFSTBoolean)
+        points.CreateField(d)
+    rows = [
+        ("Aarberg", 4600, 7.75, "1271-05-01", "2024-01-31 10:05:00", "08:30:00", 1, "t", "x"),
+        ("Bern", 134000, 51.62, "1191-01-01", "2023-12-01 00:00:00", "07:00:00", 0, "c", "y"),
+        ("Chur", None, 0.0005, None, None, None, None, None, None),
+        ("Dorf", 12, 1234567.125, "2001-02-03", "2001-02-03 04:05:06", "23:59:59", 0, "v", "z"),
+        ("Egg", 7, 1e-7, "1999-12-31", "1999-12-31 23:59:59", "00:00:00", 1, "q", "w"),
+    ]
+    for i, r in enumerate(rows):
+        f = ogr.Feature(points.GetLayerDefn())
+        for k, v in zip(["name", "pop", "area", "founded", "updated", "opens", "capital", "kind", "secret"], r):
+            if v is not None:
+                f.SetField(k, v)
+        # five places within 40 m of each other, ids out of distance order
+        f.SetGeometry(ogr.CreateGeometryFromWkt(
+            f"POINT ({2600000 + [30, -20, 10, 0, -35.123456789][i]} {1200000 + [5, 25, -30, 0, -10.987654321][i]})"))
+        points.CreateFeature(f)
+    lines = ds.CreateLayer("roads", srs, ogr.wkbLineString, no_index)
+    lines.CreateField(ogr.FieldDefn("lanes", ogr.OFTInteger))
+    lines.CreateField(ogr.FieldDefn("label", ogr.OFTString))
+    for i, wkt in enumerate([
+        "LINESTRING (2599900 1200000, 2600100 1200000)",
+        "LINESTRING (2600000 1199900, 2600000 1200100)",
+        "LINESTRING (2599900 1200060, 2600100 1200060)",
+    ]):
+        f = ogr.Feature(lines.GetLayerDefn())
+        f.SetField("lanes", i + 1)
+        f.SetField("label", f"road {i}")
+        f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        lines.CreateFeature(f)
+    polys = ds.CreateLayer("zones", srs, ogr.wkbPolygon, no_index)
+    polys.CreateField(ogr.FieldDefn("zone", ogr.OFTString))
+    polys.CreateField(ogr.FieldDefn("share", ogr.OFTReal))
+    for i, wkt in enumerate([
+        "POLYGON ((2599800 1199800, 2600200 1199800, 2600200 1200200, 2599800 1200200, 2599800 1199800),"
+        " (2599990 1199990, 2600010 1199990, 2600010 1200010, 2599990 1200010, 2599990 1199990))",
+        "POLYGON ((2599950 1199950, 2600050 1199950, 2600050 1200050, 2599950 1200050, 2599950 1199950))",
+    ]):
+        f = ogr.Feature(polys.GetLayerDefn())
+        f.SetField("zone", f"zone {i}")
+        f.SetField("share", [0.25, 12.5][i])
+        f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        polys.CreateFeature(f)
+    ds = None
+
+
+def make_grid(path):
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), 8, 8, 2, gdal.GDT_Float32)
+    ds.SetGeoTransform([2599800, 50, 0, 1200200, 0, -50])
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2056)
+    ds.SetProjection(srs.ExportToWkt())
+    for b in (1, 2):
+        band = ds.GetRasterBand(b)
+        band.SetNoDataValue(-9999)
+        band.WriteRaster(0, 0, 8, 8, bytes(
+            __import__("struct").pack(
+                "<64f", *[(-9999 if (x + y) % 7 == 0 else (x * 1000.5 + y * 0.125) * b) for y in range(8) for x in range(8)])))
+    ds.GetRasterBand(1).SetDescription("height")
+    ds = None
+
+
+def main():
+    qgis = QgsApplication([], False)
+    qgis.initQgis()
+    OWN.mkdir(exist_ok=True)
+    for f in OWN.iterdir():
+        f.unlink()
+    make_gpkg(OWN / "info.gpkg")
+    make_grid(OWN / "grid.tif")
+    project = QgsProject()
+    places = QgsVectorLayer(str(OWN / "info.gpkg") + "|layername=places", "places", "ogr")
+    places.setFieldAlias(places.fields().indexOf("name"), "Name")
+    places.setFieldAlias(places.fields().indexOf("pop"), "Population")
+    places.setFieldAlias(places.fields().indexOf("area"), "Area km²")
+    places.setEditorWidgetSetup(places.fields().indexOf("kind"), QgsEditorWidgetSetup(
+        "ValueMap", {"map": [{"Town": "t"}, {"City": "c"}, {"Village": "v"}]}))
+    roads = QgsVectorLayer(str(OWN / "info.gpkg") + "|layername=roads", "roads", "ogr")
+    roads.setFieldAlias(roads.fields().indexOf("lanes"), "Lanes")
+    zones = QgsVectorLayer(str(OWN / "info.gpkg") + "|layername=zones", "zones", "ogr")
+    grid = QgsRasterLayer(str(OWN / "grid.tif"), "grid", "gdal")
+    for layer in (places, roads, zones, grid):
+        assert layer.isValid(), layer.name()
+        project.addMapLayer(layer)
+    project.setCrs(places.crs())
+    # QgsServerProjectUtils reads the text "true"
+    project.writeEntry("WMSAddWktGeometry", "/", "true")
+    project.setFileName(str(OWN / "info.qgs"))
+    assert project.write()
+    # QGIS 3.22's Python API cannot set a field's configuration flags: the
+    # project file says "secret" is hidden from WMS answers
+    qgs = OWN / "info.qgs"
+    text = qgs.read_text()
+    hidden, n = re.subn(
+        r'<field (?=[^>]*name="secret")([^>]*)configurationFlags="None"',
+        r'<field \1configurationFlags="HideFromWms"',
+        text,
+    )
+    assert n == 1, n
+    qgs.write_text(hidden)
+    aux = OWN / "grid.tif.aux.xml"
+    if aux.exists():
+        aux.unlink()
+    qgis.exitQgis()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,191 @@
+/**
+ * Fields as QGIS Server shows them in GetFeatureInfo: the names the layer's
+ * style gives them (`<aliases>`), the ones it keeps out of WMS answers
+ * (`HideFromWms`, `<excludeAttributesWMS>`), and each value written as the
+ * field's editor widget writes it (`QgsFieldFormatter::representValue`;
+ * numbers as `QgsField::displayString`: a real field's decimals, Qt's
+ * shortest form otherwise).
+ *
+ * @module
+ */
+import type { Element } from "@xmldom/xmldom";
+import type { AttributeValue } from "../geometry/types.ts";
+import { qtGeneral } from "../legend/number_format.ts";
+
+/** What feature info shows of a field. */
+export interface InfoField {
+  /** Field name. */
+  name: string;
+  /** The name shown: the style's alias, else the field name. */
+  displayName: string;
+  /** OGR type name (`Integer`, `Integer64`, `Real`, `String`, `Date` …). */
+  type: string;
+  /** Decimals of a real field, when its format has them. */
+  precision?: number;
+  /** The editor widget (`TextEdit`, `Range`, `ValueMap` …), "" when unset. */
+  widget: string;
+  /** The widget's configuration, options by name (`map` of a ValueMap). */
+  config: WidgetConfig;
+}
+
+/** An editor widget's configuration. */
+export interface WidgetConfig {
+  /** Scalar options (`Precision`, `AllowMulti` …) as text. */
+  options: Record<string, string>;
+  /** A ValueMap's entries: stored value → description, in order. */
+  valueMap: [string, string][];
+}
+
+function children(el: Element | null, tag: string): Element[] {
+  const out: Element[] = [];
+  for (let n = el?.firstChild ?? null; n; n = n.nextSibling) {
+    if (n.nodeType === 1 && (n as Element).tagName === tag) {
+      out.push(n as Element);
+    }
+  }
+  return out;
+}
+
+function readWidgetConfig(config: Element | null): WidgetConfig {
+  const options: Record<string, string> = {};
+  const valueMap: [string, string][] = [];
+  const map = children(config, "Option")[0] ?? null;
+  for (const o of children(map, "Option")) {
+    const name = o.getAttribute("name") ?? "";
+    if (name === "map") {
+      // a list of one-entry maps (3.x) or a map (older): description → value
+      const entries = o.getAttribute("type") === "List"
+        ? children(o, "Option").flatMap((m) => children(m, "Option"))
+        : children(o, "Option");
+      for (const e of entries) {
+        valueMap.push([
+          e.getAttribute("value") ?? "",
+          e.getAttribute("name") ?? "",
+        ]);
+      }
+      continue;
+    }
+    options[name] = o.getAttribute("value") ?? "";
+  }
+  return { options, valueMap };
+}
+
+/**
+ * Reads how a layer's style shows its fields in feature info, for the
+ * fields the data has (in their order); hidden ones are left out.
+ *
+ * @example
+ * ```ts
+ * import { DOMParser } from "@xmldom/xmldom";
+ * import { infoFields } from "./feature_info_fields.ts";
+ * const root = new DOMParser().parseFromString(
+ *   '<qgis><aliases><alias field="pop" index="0" name="Population"/></aliases></qgis>',
+ *   "text/xml",
+ * ).documentElement!;
+ * infoFields(root, [{ name: "pop", type: "Integer" }])[0].displayName; // "Population"
+ * ```
+ */
+export function infoFields(
+  root: Element | null,
+  fields: { name: string; type: string; precision?: number }[],
+): InfoField[] {
+  const aliases = new Map<string, string>();
+  for (const a of children(children(root, "aliases")[0] ?? null, "alias")) {
+    const name = a.getAttribute("name") ?? "";
+    if (name) aliases.set(a.getAttribute("field") ?? "", name);
+  }
+  const hidden = new Set<string>();
+  for (
+    const a of children(
+      children(root, "excludeAttributesWMS")[0] ?? null,
+      "attribute",
+    )
+  ) hidden.add(a.textContent ?? "");
+  const widgets = new Map<string, { type: string; config: WidgetConfig }>();
+  for (
+    const f of children(
+      children(root, "fieldConfiguration")[0] ?? null,
+      "field",
+    )
+  ) {
+    const name = f.getAttribute("name") ?? "";
+    if ((f.getAttribute("configurationFlags") ?? "").includes("HideFromWms")) {
+      hidden.add(name);
+    }
+    const w = children(f, "editWidget")[0] ?? null;
+    widgets.set(name, {
+      type: w?.getAttribute("type") ?? "",
+      config: readWidgetConfig(children(w, "config")[0] ?? null),
+    });
+  }
+  return fields.filter((f) => !hidden.has(f.name)).map((f) => ({
+    name: f.name,
+    displayName: aliases.get(f.name) ?? f.name,
+    type: f.type,
+    ...(f.precision ? { precision: f.precision } : {}),
+    widget: widgets.get(f.name)?.type ?? "",
+    config: widgets.get(f.name)?.config ?? { options: {}, valueMap: [] },
+  }));
+}
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, "0");
+}
+
+/**
+ * A value as the field's widget writes it in QGIS Server's text, HTML and
+ * GML answers.
+ *
+ * @example
+ * ```ts
+ * import { displayValue } from "./feature_info_fields.ts";
+ * const field = { name: "a", displayName: "a", type: "Real", precision: 3,
+ *   widget: "TextEdit", config: { options: {}, valueMap: [] } };
+ * displayValue(40, field); // "40.000"
+ * displayValue(null, field); // "NULL"
+ * ```
+ */
+export function displayValue(v: AttributeValue, field: InfoField): string {
+  if (field.widget === "ValueMap" && field.config.valueMap.length) {
+    if (v === null || v === undefined) return "(NULL)";
+    const key = typeof v === "number" ? qtGeneral(v) : String(v);
+    const hit = field.config.valueMap.find(([value]) => value === key);
+    return hit ? hit[1] : `(${key})`;
+  }
+  if (v === null || v === undefined) return "NULL";
+  if (typeof v === "number") {
+    if (field.type === "Real") {
+      if (field.widget === "Range" && field.config.options.Precision) {
+        return v.toFixed(Number(field.config.options.Precision));
+      }
+      const precision = field.precision ?? 0;
+      if (precision > 0) {
+        return -1 < v && v < 1 ? qtGeneral(v, precision) : v.toFixed(precision);
+      }
+      return qtGeneral(v);
+    }
+    return Number.isInteger(v) ? String(v) : qtGeneral(v);
+  }
+  if (typeof v === "bigint") return String(v);
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (v instanceof Date) {
+    const date = `${pad(v.getFullYear(), 4)}-${pad(v.getMonth() + 1)}-${
+      pad(v.getDate())
+    }`;
+    const time = `${pad(v.getHours())}:${pad(v.getMinutes())}:${
+      pad(v.getSeconds())
+    }`;
+    if (field.type === "Date") return date;
+    if (field.type === "Time") return time;
+    // QVariant's text of a date-time: ISO with milliseconds
+    return `${date}T${time}.${pad(v.getMilliseconds(), 3)}`;
+  }
+  if (v instanceof Uint8Array) {
+    let s = "";
+    for (let i = 0; i < v.length; i += 0x8000) {
+      s += String.fromCharCode(...v.subarray(i, i + 0x8000));
+    }
+    return btoa(s);
+  }
+  return String(v);
+}
