@@ -8,7 +8,8 @@
  *
  * @module
  */
-import { sourceKind } from "../sources/mod.ts";
+import { openVectorSource, sourceKind } from "../sources/mod.ts";
+import { defaultVectorStyle } from "../style/default_symbol.ts";
 import type { Element } from "@xmldom/xmldom";
 import type {
   QslJobInfoLegend,
@@ -94,6 +95,40 @@ async function bandNamer(
 }
 
 /**
+ * The legend of a layer without a renderer: a vector layer is drawn with
+ * QGIS's default symbol for its geometry type (as the render runner draws
+ * it), one row labelled with the layer's name; anything else has no rows.
+ */
+async function defaultLegend(
+  layer: QslJobLayer,
+  why: string,
+  ctx: RunnerContext,
+): Promise<LayerLegend> {
+  const none = (detail: string): LayerLegend => {
+    ctx.logger.log(
+      "warning",
+      `layer '${layer.name}' ${why}${detail}: no legend rows`,
+    );
+    return { title: layer.name, entries: [] };
+  };
+  if (sourceKind(layer) !== "vector") return none("");
+  let kind;
+  try {
+    const source = openVectorSource(layer, ctx, "draw the legend of");
+    kind = (await source.page({ startIndex: 0, count: 0 })).geometryKind;
+  } catch (error) {
+    return none(` and its data cannot be read (${(error as Error).message})`);
+  }
+  if (!kind) return none(" and no geometry");
+  const style = defaultVectorStyle(kind, layer.id);
+  return {
+    title: layer.name,
+    entries: vectorEntries(style, layer.name),
+    embedded: true,
+  };
+}
+
+/**
  * The legend rows of one job layer, from its style.
  *
  * @throws {JobError} when the style cannot be read.
@@ -109,13 +144,7 @@ export async function layerLegend(
   ctx: RunnerContext,
 ): Promise<LayerLegend> {
   const root = styleRoot(layer, ctx);
-  if (!root) {
-    ctx.logger.log(
-      "warning",
-      `layer '${layer.name}' has no style: no legend rows`,
-    );
-    return { title: layer.name, entries: [] };
-  }
+  if (!root) return await defaultLegend(layer, "has no style", ctx);
   // the style says how a layer draws; its provider only whether it is a raster
   if (sourceKind(layer) === "raster") {
     let style;
@@ -143,11 +172,11 @@ export async function layerLegend(
   }
   const style = vectorStyleOf(root);
   if (!style) {
-    ctx.logger.log(
-      "warning",
-      `layer '${layer.name}' has no vector renderer in its style: no legend rows`,
+    return await defaultLegend(
+      layer,
+      "has no vector renderer in its style",
+      ctx,
     );
-    return { title: layer.name, entries: [] };
   }
   return {
     title: layer.name,

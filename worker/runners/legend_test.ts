@@ -11,6 +11,7 @@ import { fontLibrarySync } from "../labels/fonts.ts";
 import { createTextMeasure } from "../legend/draw.ts";
 import { layoutLegend, type LegendLayout } from "../legend/layout.ts";
 import { layerLegend, legendRunner } from "./legend.ts";
+import { defaultSymbolColor } from "../style/default_symbol.ts";
 import { JobError, type RunnerContext } from "./types.ts";
 
 const logs: string[] = [];
@@ -167,6 +168,29 @@ Deno.test("legend runner: a single symbol layer is one row labelled with its nam
   assert.equal(titled.width, plain.width);
   assert.ok(
     Math.abs(titled.height - plain.height - 3.5 * 91 / 25.4 * 0.75) <= 1,
+  );
+});
+
+Deno.test("legend runner: a layer without a style shows QGIS's default symbol, as the render runner draws it", async () => {
+  const points = {
+    ...layer("bare points", null),
+    source: JSON.stringify({ path: "points.geojson" }),
+    folder_name: "feature_info",
+  };
+  const testdata = new URL("./testdata/", import.meta.url).pathname;
+  const legend = await layerLegend(points, null, {
+    ...ctx,
+    dataRoot: testdata,
+  });
+  assert.equal(legend.embedded, true);
+  assert.equal(legend.entries.length, 1);
+  const [entry] = legend.entries;
+  assert.ok(entry.kind === "symbol" && entry.symbol);
+  assert.equal(entry.label, "bare points");
+  assert.equal(entry.symbol.type, "marker");
+  assert.equal(
+    entry.symbol.layers[0].props.color,
+    defaultSymbolColor(points.id).join(","),
   );
 });
 

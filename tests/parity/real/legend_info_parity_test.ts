@@ -58,6 +58,7 @@ const CASES: [string, number, string][] = [
   ["legend_landuse", 3.5, "categorized polygons, a QGIS 2.0 style"],
   ["legend_roads_levels", 1, "categorized lines and a single fill, 300 px"],
   ["legend_twi", 1, "a pseudocolour ramp, a QGIS 2.14 style"],
+  ["legend_default_symbols", 1, "layers without style: QGIS's default symbols"],
 ];
 
 for (const [name, bound, what] of CASES) {

@@ -293,6 +293,13 @@ def open_job_layers(job, data_root):
                 base64.urlsafe_b64decode(jl["style"]["definition"])
             ))
             layer.importNamedStyle(doc)
+        elif isinstance(layer, QgsVectorLayer):
+            # QGIS's default symbol, with our colour instead of a random one
+            from qgis.PyQt.QtGui import QColor
+
+            layer.renderer().symbol().setColor(
+                QColor(*default_symbol_rgb(jl["id"]))
+            )
         layers.append(layer)
     return layers
 
