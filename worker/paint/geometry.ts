@@ -377,3 +377,130 @@ export function clipLine(
   flush();
   return out;
 }
+
+/**
+ * Clips a line to a rectangle as QGIS clips a feature's line before drawing
+ * it (`QgsClipper::clippedLine`): ONE polyline, whose pieces inside the
+ * rectangle are joined along its border — through its corners where they
+ * leave and re-enter by different sides — so that dash patterns and marker
+ * intervals run on along the whole line as in QGIS. Pixel coordinates (y
+ * down); empty when no part of the line is inside.
+ *
+ * @example
+ * ```ts
+ * import { clipLineConnected } from "./geometry.ts";
+ * // leaves by the right side, comes back through the top
+ * Array.from(clipLineConnected(new Float64Array([5, 5, 15, 5, 15, -5, 5, 5]), 0, 0, 10, 10));
+ * // [5, 5, 10, 5, 10, 0, 10, 0, 5, 5]
+ * ```
+ */
+export function clipLineConnected(
+  line: Float64Array,
+  xmin: number,
+  ymin: number,
+  xmax: number,
+  ymax: number,
+): Float64Array {
+  const out: number[] = [];
+  let lastX = 0, lastY = 0;
+  for (let i = 0; i + 3 < line.length; i += 2) {
+    const seg = clipSegment(
+      line[i],
+      line[i + 1],
+      line[i + 2],
+      line[i + 3],
+      xmin,
+      ymin,
+      xmax,
+      ymax,
+    );
+    if (!seg) continue;
+    const [ax, ay, bx, by] = seg;
+    const newLine = out.length > 0 && (ax !== lastX || ay !== lastY);
+    if (newLine) {
+      // QgsClipper::connectSeparatedLines, map edges as pixel edges: the
+      // map's top (yMaximum) is the pixel rectangle's ymin
+      const L = xmin, R = xmax, T = ymin, B = ymax;
+      const add = (...pts: number[]) => out.push(...pts);
+      if (lastX === L) {
+        if (ax === L) { /* same side */ }
+        else if (ay === T) add(L, T);
+        else if (ax === R) add(L, T, R, T);
+        else if (ay === B) add(L, B);
+      } else if (lastY === T) {
+        if (ay === T) { /* same side */ }
+        else if (ax === R) add(R, T);
+        else if (ay === B) add(R, T, R, B);
+        else if (ax === L) add(L, T);
+      } else if (lastX === R) {
+        if (ax === R) { /* same side */ }
+        else if (ay === B) add(R, B);
+        else if (ax === L) add(R, B, L, B);
+        else if (ay === T) add(R, T);
+      } else if (lastY === B) {
+        if (ay === B) { /* same side */ }
+        else if (ax === L) add(L, B);
+        else if (ay === T) add(L, B, L, T);
+        else if (ax === R) add(R, B);
+      }
+    }
+    if (out.length === 0 || newLine) out.push(ax, ay);
+    lastX = bx;
+    lastY = by;
+    out.push(bx, by);
+  }
+  return new Float64Array(out);
+}
+
+/** One segment clipped (Liang–Barsky); ends on a side take its exact value. */
+function clipSegment(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  xmin: number,
+  ymin: number,
+  xmax: number,
+  ymax: number,
+): [number, number, number, number] | null {
+  const dx = x2 - x1, dy = y2 - y1;
+  let t0 = 0, t1 = 1;
+  let side0 = -1, side1 = -1;
+  const checks: [number, number][] = [
+    [-dx, x1 - xmin],
+    [dx, xmax - x1],
+    [-dy, y1 - ymin],
+    [dy, ymax - y1],
+  ];
+  for (let k = 0; k < 4; k++) {
+    const [p, q] = checks[k];
+    if (p === 0) {
+      if (q < 0) return null;
+      continue;
+    }
+    const r = q / p;
+    if (p < 0) {
+      if (r > t1) return null;
+      if (r > t0) {
+        t0 = r;
+        side0 = k;
+      }
+    } else {
+      if (r < t0) return null;
+      if (r < t1) {
+        t1 = r;
+        side1 = k;
+      }
+    }
+  }
+  const edge = [xmin, xmax, ymin, ymax];
+  let ax = x1 + t0 * dx, ay = y1 + t0 * dy;
+  let bx = x1 + t1 * dx, by = y1 + t1 * dy;
+  if (t0 === 0) [ax, ay] = [x1, y1];
+  else if (side0 < 2) ax = edge[side0];
+  else ay = edge[side0];
+  if (t1 === 1) [bx, by] = [x2, y2];
+  else if (side1 < 2) bx = edge[side1];
+  else by = edge[side1];
+  return [ax, ay, bx, by];
+}

@@ -9,6 +9,7 @@ import { propPoint, type Rgba } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
 import { type joinOf, pathOf, qtDashPattern } from "./_skia.ts";
 import { type Dd, px } from "./_dd.ts";
+import { drawCosmetic, isCosmeticWidth } from "./cosmetic.ts";
 import {
   drawAndDelete,
   fillPaint,
@@ -58,6 +59,21 @@ export function simpleFill(
     : style === "solid"
     ? fillPaint(pc, fill, opacity)
     : patternPaint(pc, style, fill, opacity);
+  if (isCosmeticWidth(width)) {
+    // QPainter draws pens up to a pixel wide with its cosmetic stroker
+    drawAndDelete(pc.canvas, path, [brush]);
+    if (strokeStyle === "no" || stroke[3] === 0) return;
+    const shifted = dx !== 0 || dy !== 0
+      ? rings.map((r) => r.map((v, i) => v + (i % 2 === 0 ? dx : dy)))
+      : rings;
+    drawCosmetic(pc, shifted.map((points) => ({ points })), stroke, opacity, {
+      width,
+      caps: true,
+      dash: qtDashPattern(strokeStyle),
+      dashOffset: 0,
+    });
+    return;
+  }
   // QPen defaults to a square cap; it only shows on dashes.
   const pen = strokePaint(
     pc,

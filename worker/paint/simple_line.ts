@@ -7,7 +7,8 @@
 import type { SymbolLayer } from "../style/model.ts";
 import { parseColor, propNumberList } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
-import { pathOf } from "./_skia.ts";
+import { pathOf, qtDashPattern } from "./_skia.ts";
+import { drawCosmetic, isCosmeticWidth } from "./cosmetic.ts";
 import { type Dd, px } from "./_dd.ts";
 import { clipTo, drawAndDelete, strokePaint } from "./_paints.ts";
 import { lineLength, offsetLine } from "./geometry.ts";
@@ -69,6 +70,22 @@ export function simpleLine(
       l.length >= 4
     );
   }
+  const customDash = customDashOf(pc, layer, dd);
+  if (isCosmeticWidth(width)) {
+    // QPainter draws pens up to a pixel wide with its cosmetic stroker
+    if (style === "no" || rgba[3] === 0) return;
+    const restore = insidePolygon && (props.draw_inside_polygon === "1")
+      ? clipTo(pc, insidePolygon)
+      : null;
+    drawCosmetic(pc, shifted.map((points) => ({ points })), rgba, opacity, {
+      width,
+      caps: cap !== ck.StrokeCap.Butt,
+      dash: customDash ?? qtDashPattern(style),
+      dashOffset,
+    });
+    restore?.();
+    return;
+  }
   const paint = strokePaint(
     pc,
     rgba,
@@ -77,7 +94,7 @@ export function simpleLine(
     style,
     cap,
     join,
-    customDashOf(pc, layer, dd),
+    customDash,
     dashOffset,
   );
   if (!paint) return;

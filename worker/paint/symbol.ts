@@ -27,6 +27,8 @@ export interface DrawSymbolOptions {
   opacity?: number;
   /** Draw only the symbol layers of this pass (symbol levels). */
   pass?: number;
+  /** Draw only the symbol layer at this index (symbol levels). */
+  layerIndex?: number;
   /** Marker rotation added by a parent (marker line direction), degrees. */
   lineAngle?: number;
 }
@@ -49,9 +51,11 @@ export function drawSymbol(
 ): void {
   const opacity = (options.opacity ?? 1) * symbol.alpha;
   const dd = new Dd(pc, feature);
-  for (const layer of symbol.layers) {
+  for (let i = 0; i < symbol.layers.length; i++) {
+    const layer = symbol.layers[i];
     if (!layer.enabled) continue;
     if (options.pass !== undefined && layer.pass !== options.pass) continue;
+    if (options.layerIndex !== undefined && i !== options.layerIndex) continue;
     if (layer.dataDefined.enabled?.active) {
       const v = dd.value(layer, "enabled");
       if (v === false || v === 0 || v === "0" || v === "false") continue;

@@ -11,7 +11,7 @@ import type { Feature, Geometry } from "../geometry/types.ts";
 import type { Renderer, Rule, Symbol, VectorStyle } from "../style/model.ts";
 import type { CompiledExpression, PaintContext } from "./context.ts";
 import { drawSymbol } from "./symbol.ts";
-import { clipLine, clipRing, geometryToPixels } from "./geometry.ts";
+import { clipLineConnected, clipRing, geometryToPixels } from "./geometry.ts";
 
 /** Picks the symbols a renderer draws a feature with. */
 export type SymbolPicker = (feature: Feature) => Symbol[];
@@ -185,6 +185,20 @@ export function symbolPicker(
   }
 }
 
+/** The renderer's symbols in QGIS's order (`QgsFeatureRenderer::symbols`). */
+function rendererSymbols(renderer: Renderer): Symbol[] {
+  switch (renderer.type) {
+    case "singleSymbol":
+      return renderer.symbol ? [renderer.symbol] : [];
+    case "categorizedSymbol":
+      return renderer.categories.flatMap((c) => c.symbol ? [c.symbol] : []);
+    case "graduatedSymbol":
+      return renderer.ranges.flatMap((r) => r.symbol ? [r.symbol] : []);
+    default:
+      return [];
+  }
+}
+
 function clipForDrawing(g: Geometry, width: number, height: number): Geometry {
   if (g.kind === "point") return g;
   // QGIS clips lines and polygons to the extent grown by a tenth on every side.
@@ -203,11 +217,13 @@ function clipForDrawing(g: Geometry, width: number, height: number): Geometry {
   }
   if (!needs) return g;
   if (g.kind === "line") {
+    // one clipped line per part, joined along the clip rectangle
     return {
       kind: "line",
-      parts: g.parts.flatMap((part) =>
-        part[0] ? clipLine(part[0], x0, y0, x1, y1).map((l) => [l]) : []
-      ),
+      parts: g.parts.flatMap((part) => {
+        const l = part[0] ? clipLineConnected(part[0], x0, y0, x1, y1) : null;
+        return l && l.length >= 4 ? [[l]] : [];
+      }),
     };
   }
   return {
@@ -252,7 +268,8 @@ export function paintVectorLayer(
     for (const j of jobs) {
       for (const s of j.symbols) drawSymbol(pc, s, j.f, j.g);
     }
-  } else {
+  } else if (style.renderer.type === "RuleRenderer") {
+    // QgsRuleBasedRenderer queues its own levels: per pass, feature order
     const passes = new Set<number>();
     for (const j of jobs) {
       for (const s of j.symbols) for (const l of s.layers) passes.add(l.pass);
@@ -260,6 +277,35 @@ export function paintVectorLayer(
     for (const pass of [...passes].sort((a, b) => a - b)) {
       for (const j of jobs) {
         for (const s of j.symbols) drawSymbol(pc, s, j.f, j.g, { pass });
+      }
+    }
+  } else {
+    // QgsVectorLayerRenderer::drawRendererLevels: per pass, the renderer's
+    // symbols in its order, each symbol layer of that pass in turn, then
+    // that layer for every feature drawn with the symbol
+    const bySymbol = new Map<Symbol, typeof jobs>();
+    for (const s of rendererSymbols(style.renderer)) bySymbol.set(s, []);
+    for (const j of jobs) {
+      for (const s of j.symbols) {
+        let list = bySymbol.get(s);
+        if (!list) bySymbol.set(s, list = []);
+        list.push(j);
+      }
+    }
+    const levels = new Map<number, [Symbol, number][]>();
+    for (const s of bySymbol.keys()) {
+      s.layers.forEach((l, i) => {
+        if (l.pass < 0 || l.pass >= 1000) return;
+        let level = levels.get(l.pass);
+        if (!level) levels.set(l.pass, level = []);
+        level.push([s, i]);
+      });
+    }
+    for (const pass of [...levels.keys()].sort((a, b) => a - b)) {
+      for (const [s, layerIndex] of levels.get(pass)!) {
+        for (const j of bySymbol.get(s)!) {
+          drawSymbol(pc, s, j.f, j.g, { layerIndex });
+        }
       }
     }
   }

@@ -26,10 +26,8 @@ import {
   vectorStyleOf,
   visibleAtScale,
 } from "../style/document.ts";
-import type { Symbol, VectorStyle } from "../style/model.ts";
-import { defaultSymbol, defaultVectorStyle } from "../style/default_symbol.ts";
+import { defaultVectorStyle } from "../style/default_symbol.ts";
 import type { Feature, GeometryKind } from "../geometry/types.ts";
-import { parseUnit, propNumber, toPixels } from "../style/props.ts";
 import type { ExpressionCompiler, PaintContext } from "../paint/context.ts";
 import { paintVectorLayer } from "../paint/vector_layer.ts";
 import { blendModeOf } from "../paint/_skia.ts";
@@ -158,57 +156,6 @@ export function decodeStyleDefinition(
     return decodeStyle(definition, { maxBytes });
   } catch (error) {
     throw new JobError((error as Error).message, { cause: error });
-  }
-}
-
-/** The largest distance (pixels) a symbol draws away from its geometry. */
-export function symbolExtentPx(
-  symbol: Symbol | null,
-  map: MapSettings,
-): number {
-  if (!symbol) return 0;
-  let max = 0;
-  for (const l of symbol.layers) {
-    const p = l.props;
-    const u = (k: string) => parseUnit(p[k]);
-    const size = toPixels(propNumber(p, "size", 0), u("size_unit"), map);
-    const width = Math.max(
-      toPixels(propNumber(p, "line_width", 0), u("line_width_unit"), map),
-      toPixels(propNumber(p, "outline_width", 0), u("outline_width_unit"), map),
-    );
-    const offs = (p.offset ?? "0").split(",").map((v) =>
-      Math.abs(Number(v)) || 0
-    );
-    const offset = toPixels(Math.max(0, ...offs), u("offset_unit"), map);
-    max = Math.max(
-      max,
-      size / 2 + width / 2 + offset,
-      symbolExtentPx(l.subSymbol, map),
-    );
-  }
-  return max;
-}
-
-function rendererSymbols(style: VectorStyle): Symbol[] {
-  const r = style.renderer;
-  switch (r.type) {
-    case "singleSymbol":
-      return r.symbol ? [r.symbol] : [];
-    case "categorizedSymbol":
-      return r.categories.flatMap((c) => (c.symbol ? [c.symbol] : []));
-    case "graduatedSymbol":
-      return r.ranges.flatMap((c) => (c.symbol ? [c.symbol] : []));
-    case "RuleRenderer": {
-      const out: Symbol[] = [];
-      const walk = (rule: typeof r.root) => {
-        if (rule.symbol) out.push(rule.symbol);
-        rule.children.forEach(walk);
-      };
-      walk(r.root);
-      return out;
-    }
-    default:
-      return [];
   }
 }
 
@@ -421,16 +368,6 @@ export async function renderMap(
           `vector layer '${layer.name}': renderer '${styled.renderer.name}' is not supported; drawn with nothing`,
         );
       }
-      // without a renderer QGIS draws the layer with its default symbol
-      const symbols = styled
-        ? rendererSymbols(styled)
-        : (["point", "line", "polygon"] as const).map((k) =>
-          defaultSymbol(k, [0, 0, 0, 255])
-        );
-      const grow = (Math.max(
-        2,
-        ...symbols.map((s) => symbolExtentPx(s, map)),
-      )) * map.mapUnitsPerPixel;
       const filterXml = typeof layer.filter === "string"
         ? layer.filter
         : layer.filter?.definition;
@@ -452,13 +389,10 @@ export async function renderMap(
           );
         }
       }
+      // QGIS requests the features of the map extent itself, not grown by
+      // the symbols' size: a wide line just outside stays undrawn there too
       const data = await source.features({
-        bbox: {
-          xmin: map.extent.xmin - grow,
-          ymin: map.extent.ymin - grow,
-          xmax: map.extent.xmax + grow,
-          ymax: map.extent.ymax + grow,
-        },
+        bbox: { ...map.extent },
         crs: map.crs,
         filter,
       });

@@ -123,6 +123,50 @@ function readProps(layer: Element): Record<string, string> {
   return props;
 }
 
+/**
+ * Property names of styles older than QGIS 2.5 (and of 2.x itself), per
+ * symbol layer class: `[current, ...older]`, read as QGIS 3's `create()`
+ * methods read them when the current name is absent.
+ */
+const LEGACY_NAMES: Record<string, string[][]> = {
+  SimpleLine: [
+    ["line_color", "outline_color", "color"],
+    ["line_width", "outline_width", "width"],
+    ["line_width_unit", "outline_width_unit", "width_unit"],
+    ["line_style", "outline_style", "penstyle"],
+  ],
+  SimpleFill: [
+    ["outline_color", "line_color", "border_color", "color_border"],
+    ["outline_width", "line_width", "width_border"],
+    ["outline_width_unit", "line_width_unit", "border_width_unit"],
+    ["outline_style", "line_style", "style_border", "border_style"],
+  ],
+  SimpleMarker: [
+    ["outline_color", "line_color", "color_border"],
+    ["outline_width", "line_width"],
+    ["outline_width_unit", "line_width_unit"],
+    ["outline_style", "line_style"],
+  ],
+  SvgMarker: [
+    ["color", "fill"],
+    ["outline_color", "line_color", "outline"],
+    ["outline_width", "line_width", "outline-width"],
+    ["outline_width_unit", "line_width_unit"],
+  ],
+};
+
+function withCurrentNames(
+  className: string,
+  props: Record<string, string>,
+): Record<string, string> {
+  for (const [name, ...older] of LEGACY_NAMES[className] ?? []) {
+    if (name in props) continue;
+    const old = older.find((o) => o in props);
+    if (old !== undefined) props[name] = props[old];
+  }
+  return props;
+}
+
 function readDataDefined(
   el: Element,
 ): Record<string, DataDefinedProperty> {
@@ -173,7 +217,7 @@ export function readSymbol(el: Element): Symbol {
       className: l.getAttribute("class") ?? "",
       enabled: l.getAttribute("enabled") !== "0",
       pass: num(l.getAttribute("pass"), 0),
-      props: readProps(l),
+      props: withCurrentNames(l.getAttribute("class") ?? "", readProps(l)),
       dataDefined: readDataDefined(l),
       subSymbol: sub ? readSymbol(sub) : null,
     };

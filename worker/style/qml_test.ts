@@ -103,3 +103,38 @@ Deno.test("QML: point displacement and cluster renderers draw with the renderer 
     "unsupported",
   );
 });
+
+Deno.test("QML: property names of QGIS 2.x styles read as QGIS 3 reads them", () => {
+  const style = parseVectorStyle(
+    `<qgis version="2.0.1-Dufour"><renderer-v2 type="singleSymbol"><symbols>
+    <symbol type="line" name="0" alpha="1"><layer class="SimpleLine" pass="0">
+      <prop k="color" v="234,202,0,255"/><prop k="width" v="2.9"/><prop k="width_unit" v="MM"/><prop k="penstyle" v="dash"/>
+    </layer></symbol></symbols></renderer-v2></qgis>`,
+  );
+  const r = style?.renderer;
+  const props = r?.type === "singleSymbol" ? r.symbol?.layers[0].props : null;
+  assertEquals(
+    [
+      props?.line_color,
+      props?.line_width,
+      props?.line_width_unit,
+      props?.line_style,
+    ],
+    ["234,202,0,255", "2.9", "MM", "dash"],
+    "legacy SimpleLine names",
+  );
+  // current names win over old ones
+  const fill = parseVectorStyle(
+    `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="fill" name="0">
+    <layer class="SimpleFill"><prop k="outline_color" v="1,2,3,255"/><prop k="color_border" v="9,9,9,255"/><prop k="width_border" v="0.5"/></layer>
+    </symbol></symbols></renderer-v2></qgis>`,
+  )?.renderer;
+  const fp = fill?.type === "singleSymbol"
+    ? fill.symbol?.layers[0].props
+    : null;
+  assertEquals(
+    [fp?.outline_color, fp?.outline_width],
+    ["1,2,3,255", "0.5"],
+    "SimpleFill names",
+  );
+});

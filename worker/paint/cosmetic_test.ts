@@ -1,0 +1,87 @@
+import assert from "node:assert/strict";
+import { type CosmeticPen, cosmeticPixels } from "./cosmetic.ts";
+
+/** Alpha of one row, pixels x0…x1, as sequential source-over draws. */
+function row(
+  points: number[],
+  pen: CosmeticPen,
+  y: number,
+  x0: number,
+  x1: number,
+): number[] {
+  const a = new Float64Array(100 * 100);
+  cosmeticPixels(
+    [{ points: new Float64Array(points) }],
+    pen,
+    100,
+    100,
+    (x, yy, c) => {
+      const i = yy * 100 + x;
+      a[i] = a[i] + (c * (255 - a[i])) / 255;
+    },
+  );
+  return Array.from(a.slice(y * 100 + x0, y * 100 + x1 + 1), Math.round);
+}
+
+// QGIS 3.22 drew a horizontal 0.25 mm (0.945 px) line from x = 10.3 at
+// y = 50.5 with Qt's dash pen as these alphas (pixels 8…27).
+Deno.test("cosmetic: dashes counted in whole pixels, opacity from the width, as QGIS draws them", () => {
+  const line = [10.3, 50.5, 90, 50.5];
+  const on = 240, dashes = [0, 0, on, on, on, on, 0, 0];
+  assert.deepEqual(
+    row(
+      line,
+      { width: 0.945, caps: true, dash: [4, 2], dashOffset: 0 },
+      50,
+      8,
+      27,
+    ),
+    [...dashes, on, on, on, on, 0, 0, on, on, on, on, 0, 0],
+  );
+  // a flat cap starts the first dash at the line's start
+  assert.deepEqual(
+    row(
+      line,
+      { width: 0.945, caps: false, dash: [4, 2], dashOffset: 0 },
+      50,
+      8,
+      13,
+    ),
+    [0, 0, 168, on, on, on],
+  );
+});
+
+Deno.test("cosmetic: a diagonal spreads one pixel of coverage over two rows", () => {
+  const got: number[][] = [];
+  cosmeticPixels(
+    [{ points: new Float64Array([0.5, 0.25, 8.5, 4.25]) }],
+    { width: 1, caps: false, dash: null, dashOffset: 0 },
+    10,
+    10,
+    (x, y, c) => got.push([x, y, c]),
+  );
+  const perColumn = new Map<number, number>();
+  for (const [x, , c] of got) perColumn.set(x, (perColumn.get(x) ?? 0) + c);
+  // inner columns carry (almost) exactly one pixel of coverage
+  for (let x = 1; x < 8; x++) {
+    assert.ok(Math.abs(perColumn.get(x)! - 255) <= 1, `column ${x}`);
+  }
+});
+
+Deno.test("cosmetic: a ring gets no caps; an open path gets half a pixel at each end", () => {
+  const count = (points: number[], caps: boolean) => {
+    let n = 0;
+    cosmeticPixels(
+      [{ points: new Float64Array(points) }],
+      { width: 1, caps, dash: null, dashOffset: 0 },
+      20,
+      20,
+      () => n++,
+    );
+    return n;
+  };
+  const open = [2, 2.5, 12, 2.5];
+  assert.ok(count(open, true) > count(open, false));
+  const ring = [2, 2.5, 12, 2.5, 12, 12.5, 2, 2.5];
+  assert.equal(count(ring, true), count(ring, false));
+});
