@@ -337,11 +337,30 @@ export function cosmeticPixels(
 }
 
 /**
- * Whether QPainter draws a pen of this width (pixels) with the cosmetic
- * stroker: at most one pixel wide (a non-cosmetic pen under no scaling).
+ * The scale of the canvas's matrix as Qt's raster engine measures it for a
+ * pen (`txscale`), or null when the matrix rotates or shears (Qt then
+ * strokes even thin pens as outlines when anti-aliasing).
  */
-export function isCosmeticWidth(width: number): boolean {
-  return width <= 1;
+export function canvasPenScale(pc: PaintContext): number | null {
+  const m = pc.canvas.getTotalMatrix();
+  if (m[1] !== 0 || m[3] !== 0 || m[6] !== 0 || m[7] !== 0) return null;
+  return Math.max(Math.abs(m[0]), Math.abs(m[4]));
+}
+
+/**
+ * Whether QPainter draws a pen of this width (in the canvas's units) with
+ * the cosmetic stroker: at most one device pixel wide under a matrix that
+ * neither rotates nor shears.
+ *
+ * @example
+ * ```ts ignore
+ * import { isCosmeticPen } from "./cosmetic.ts";
+ * isCosmeticPen(pc, 0.98); // true on an unscaled canvas
+ * ```
+ */
+export function isCosmeticPen(pc: PaintContext, width: number): boolean {
+  const k = canvasPenScale(pc);
+  return k !== null && width * k <= 1;
 }
 
 /**
@@ -363,16 +382,43 @@ export function drawCosmetic(
 ): void {
   const alpha = (rgba[3] / 255) * opacity;
   if (alpha <= 0) return;
+  const { ck, canvas } = pc;
+  // Qt's stroker works in device pixels: the points through the matrix,
+  // the width as the device sees it
+  const m = canvas.getTotalMatrix();
+  const k = canvasPenScale(pc) ?? 1;
+  const identity = m[0] === 1 && m[4] === 1 && m[2] === 0 && m[5] === 0;
+  const device = identity ? paths : paths.map((p) => {
+    const q = new Float64Array(p.points.length);
+    for (let i = 0; i + 1 < q.length; i += 2) {
+      q[i] = p.points[i] * m[0] + m[2];
+      q[i + 1] = p.points[i + 1] * m[4] + m[5];
+    }
+    return { ...p, points: q };
+  });
   // pixels grouped by coverage: one call per coverage level; the same
   // colour at any alpha composites the same in any order
   const buckets = new Map<number, number[]>();
-  cosmeticPixels(paths, pen, pc.map.width, pc.map.height, (x, y, c) => {
-    let b = buckets.get(c);
-    if (!b) buckets.set(c, b = []);
-    b.push(x + 0.5, y + 0.5);
-  });
+  cosmeticPixels(
+    device,
+    { ...pen, width: pen.width * k },
+    pc.map.width,
+    pc.map.height,
+    (x, y, c) => {
+      let b = buckets.get(c);
+      if (!b) buckets.set(c, b = []);
+      b.push(x + 0.5, y + 0.5);
+    },
+  );
   if (buckets.size === 0) return;
-  const { ck, canvas } = pc;
+  let restore = false;
+  if (!identity) {
+    const inverse = ck.Matrix.invert(m);
+    if (!inverse) return;
+    canvas.save();
+    canvas.concat(inverse);
+    restore = true;
+  }
   const paint = newPaint(ck, pc.featureBlendMode);
   paint.setAntiAlias(false);
   paint.setStyle(ck.PaintStyle.Stroke);
@@ -385,4 +431,5 @@ export function drawCosmetic(
     canvas.drawPoints(ck.PointMode.Points, pts, paint);
   }
   paint.delete();
+  if (restore) canvas.restore();
 }

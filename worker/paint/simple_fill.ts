@@ -9,7 +9,7 @@ import { propPoint, type Rgba } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
 import { type joinOf, pathOf, qtDashPattern } from "./_skia.ts";
 import { type Dd, px } from "./_dd.ts";
-import { drawCosmetic, isCosmeticWidth } from "./cosmetic.ts";
+import { drawCosmetic, isCosmeticPen } from "./cosmetic.ts";
 import {
   drawAndDelete,
   fillPaint,
@@ -59,7 +59,7 @@ export function simpleFill(
     : style === "solid"
     ? fillPaint(pc, fill, opacity)
     : patternPaint(pc, style, fill, opacity);
-  if (isCosmeticWidth(width)) {
+  if (isCosmeticPen(pc, width)) {
     // QPainter draws pens up to a pixel wide with its cosmetic stroker
     drawAndDelete(pc.canvas, path, [brush]);
     if (strokeStyle === "no" || stroke[3] === 0) return;

@@ -8,7 +8,7 @@ import type { SymbolLayer } from "../style/model.ts";
 import { parseColor, propNumberList } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
 import { pathOf, qtDashPattern } from "./_skia.ts";
-import { drawCosmetic, isCosmeticWidth } from "./cosmetic.ts";
+import { drawCosmetic, isCosmeticPen } from "./cosmetic.ts";
 import { type Dd, px } from "./_dd.ts";
 import { clipTo, drawAndDelete, strokePaint } from "./_paints.ts";
 import { lineLength, offsetLine } from "./geometry.ts";
@@ -71,7 +71,7 @@ export function simpleLine(
     );
   }
   const customDash = customDashOf(pc, layer, dd);
-  if (isCosmeticWidth(width)) {
+  if (isCosmeticPen(pc, width)) {
     // QPainter draws pens up to a pixel wide with its cosmetic stroker
     if (style === "no" || rgba[3] === 0) return;
     const restore = insidePolygon && (props.draw_inside_polygon === "1")
