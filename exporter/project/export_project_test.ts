@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import pg from "pg";
+import postgres from "postgres";
 import { Config } from "@qgis-server-light/interface/config";
 import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
 import { exportProject } from "./export_project.ts";
@@ -80,16 +80,20 @@ Deno.test({
   name: "PostgreSQL facts come from the database; service values merge",
   async fn(t) {
     const schema = `qsl_exporter_test_${crypto.randomUUID().slice(0, 8)}`;
-    const client = new pg.Client({
+    const client = postgres({
       host: "127.0.0.1",
       port: 5432,
-      user: "postgres",
+      username: "postgres",
+      password: "",
       database: "test",
-      connectionTimeoutMillis: 3000,
+      connect_timeout: 3,
+      max: 1,
+      onnotice: () => {},
     });
     try {
-      await client.connect();
+      await client.unsafe("SELECT 1");
     } catch (error) {
+      await client.end();
       console.warn(
         `skipped: no PostgreSQL at 127.0.0.1:5432 (${
           (error as Error).message
@@ -98,26 +102,26 @@ Deno.test({
       await t.step({ name: "PostgreSQL reachable", ignore: true, fn() {} });
       return;
     }
-    const postgis = await client.query(
+    const postgis = await client.unsafe(
       "SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'",
     );
-    const geom = postgis.rows.length > 0
+    const geom = postgis.length > 0
       ? "geometry(MultiLineString, 2056)"
       : null;
     try {
-      if (geom) await client.query("CREATE EXTENSION IF NOT EXISTS postgis");
-      await client.query(`CREATE SCHEMA ${schema}`);
-      await client.query(
+      if (geom) await client.unsafe("CREATE EXTENSION IF NOT EXISTS postgis");
+      await client.unsafe(`CREATE SCHEMA ${schema}`);
+      await client.unsafe(
         `CREATE TABLE ${schema}.roads (id serial PRIMARY KEY, class varchar(20) NOT NULL,
           lanes int2, width numeric(6,2), opened date, note text${
           geom ? `, geom ${geom}` : ""
         })`,
       );
-      await client.query(
+      await client.unsafe(
         `COMMENT ON COLUMN ${schema}.roads.note IS 'free text'`,
       );
       if (geom) {
-        await client.query(
+        await client.unsafe(
           `INSERT INTO ${schema}.roads (class, geom) VALUES ('main',
             ST_GeomFromText('MULTILINESTRING((2600000 1200000, 2601000 1201000))', 2056))`,
         );
@@ -174,7 +178,7 @@ Deno.test({
       assert.equal(roads.fields[4].type_wfs, "date");
       assert.equal(roads.geometry_type_wkb, "MultiLineString");
     } finally {
-      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.unsafe(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await client.end();
     }
   },

@@ -359,23 +359,25 @@ export async function readPostgresTable(
   geometryColumn: string | null,
   keyColumns: string[] = [],
 ): Promise<SourceFacts> {
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({
+  const { default: postgres } = await import("postgres");
+  const client = postgres({
     host: connection.host ?? "localhost",
     port: connection.port ?? 5432,
-    user: connection.user,
+    username: connection.user,
     password: connection.password,
     database: connection.database,
     ssl: connection.sslmode && /require|verify/.test(connection.sslmode)
       ? { rejectUnauthorized: /verify/.test(connection.sslmode) }
-      : undefined,
-    connectionTimeoutMillis: 3000,
-    query_timeout: 10000,
+      : false,
+    connect_timeout: 3,
+    query_timeout: 10,
+    max: 1,
+    fetch_types: false,
+    onnotice: () => {},
   });
-  await client.connect();
   try {
     const schemaName = schema ?? "public";
-    const columns = await client.query(
+    const columns = await client.unsafe(
       `SELECT a.attname AS name, t.typname AS type,
               format_type(a.atttypid, a.atttypmod) AS full_type,
               a.atttypmod AS typmod, a.attnotnull AS notnull,
@@ -391,7 +393,7 @@ export async function readPostgresTable(
         ORDER BY a.attnum`,
       [schemaName, table],
     );
-    if (columns.rows.length === 0) {
+    if (columns.length === 0) {
       throw new Error(`relation ${schemaName}.${table} does not exist`);
     }
     const fields: SourceField[] = [];
@@ -399,7 +401,7 @@ export async function readPostgresTable(
     let geometryType: string | null = null;
     let geometryName = geometryColumn;
     let geometryFound = false;
-    for (const row of columns.rows) {
+    for (const row of columns) {
       const type = String(row.type);
       if (type === "geometry" || type === "geography") {
         geometryName ??= String(row.name);
@@ -434,13 +436,13 @@ export async function readPostgresTable(
     let extent: SourceFacts["extent"] = null;
     if (geometryName && geometryFound) {
       const ident = (s: string) => `"${s.replaceAll('"', '""')}"`;
-      const e = await client.query(
+      const e = await client.unsafe(
         `SELECT ST_XMin(x) AS xmin, ST_YMin(x) AS ymin, ST_XMax(x) AS xmax,
                 ST_YMax(x) AS ymax
            FROM (SELECT ST_Extent(${ident(geometryName)}::geometry) AS x
                    FROM ${ident(schemaName)}.${ident(table)}) e`,
       );
-      const r = e.rows[0];
+      const r = e[0];
       if (r && r.xmin !== null) {
         extent = [
           Number(r.xmin),
@@ -459,7 +461,7 @@ export async function readPostgresTable(
       extent,
     };
   } finally {
-    await client.end();
+    await client.end({ timeout: 5 });
   }
 }
 

@@ -1,59 +1,19 @@
 /**
- * pg_service.conf files: parsing and merging, as the Python exporter does
- * (`PGSERVICEFILE` first, then the passed file whose values win).
+ * pg_service.conf files as the Python exporter reads them (`PGSERVICEFILE`
+ * first, then the passed file whose values win); parsing and merging are
+ * the worker's (`@qgis-server-light/worker/pg_service`), shared.
  *
  * @module
  */
 
-/** Services by name, each a map of libpq keywords to values. */
-export type PgServices = Record<string, Record<string, string>>;
+// One implementation of the file format for the worker and the exporter.
+import {
+  mergePgServices,
+  parsePgServiceConf,
+  type PgServices,
+} from "@qgis-server-light/worker/pg_service";
 
-/**
- * Parses pg_service.conf text (INI: `[service]` then `key=value` lines).
- *
- * @example
- * ```ts
- * import { parsePgServiceConf } from "./pg_service.ts";
- * parsePgServiceConf("[gis]\nhost=db\nport=5432\n").gis.host; // "db"
- * ```
- */
-export function parsePgServiceConf(text: string): PgServices {
-  const out: PgServices = {};
-  let current: Record<string, string> | undefined;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
-    const section = /^\[(.+)\]$/.exec(line);
-    if (section) {
-      current = out[section[1].trim()] ??= {};
-      continue;
-    }
-    const eq = line.indexOf("=");
-    if (eq < 0 || current === undefined) continue;
-    current[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
-  }
-  return out;
-}
-
-/**
- * Merges service maps: later ones win per key, services are merged key-wise.
- *
- * @example
- * ```ts
- * import { mergePgServices } from "./pg_service.ts";
- * mergePgServices({ a: { host: "x", port: "1" } }, { a: { host: "y" } }).a;
- * // { host: "y", port: "1" }
- * ```
- */
-export function mergePgServices(...layers: PgServices[]): PgServices {
-  const out: PgServices = {};
-  for (const layer of layers) {
-    for (const [name, values] of Object.entries(layer)) {
-      out[name] = { ...(out[name] ?? {}), ...values };
-    }
-  }
-  return out;
-}
+export { mergePgServices, parsePgServiceConf, type PgServices };
 
 function pgServiceFileFromEnv(): string | undefined {
   try {

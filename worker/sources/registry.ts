@@ -7,6 +7,7 @@
 import { JobError } from "../runners/types.ts";
 import { gdalProvider } from "./gdal/mod.ts";
 import { ogrProvider } from "./ogr/mod.ts";
+import { postgresProvider } from "./postgres/mod.ts";
 import type {
   Source,
   SourceContext,
@@ -16,7 +17,7 @@ import type {
 } from "./source.ts";
 
 const PROVIDERS = new Map<string, SourceProvider>(
-  [ogrProvider, gdalProvider].map((p) => [p.key, p]),
+  [ogrProvider, gdalProvider, postgresProvider].map((p) => [p.key, p]),
 );
 
 /** A layer's provider key, lower case; QGIS's default `ogr` when absent. */
@@ -30,7 +31,7 @@ function keyOf(layer: Pick<SourceLayer, "driver">): string {
  * @example
  * ```ts
  * import { supportedProviders } from "./registry.ts";
- * supportedProviders(); // ["gdal", "ogr"]
+ * supportedProviders(); // ["gdal", "ogr", "postgres"]
  * ```
  */
 export function supportedProviders(): string[] {

@@ -44,6 +44,7 @@ import {
   readProperties,
 } from "./_flatgeobuf.ts";
 import { toWkb } from "./_wkb.ts";
+import { parseDate } from "../dates.ts";
 import { vectorInfo, vectorTranslate } from "../../gdal/apps.ts";
 import { transformInPlace, transformRect } from "../../gdal/transform.ts";
 
@@ -377,28 +378,6 @@ function spatialOptions(
     String(rect.xmax),
     String(rect.ymax),
   ];
-}
-
-// Dates arrive as ISO text; like QGIS (QDateTime), a value without a zone is
-// local time.
-function parseDate(text: string): Date | string {
-  const m =
-    /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/
-      .exec(text.trim());
-  if (!m) return text;
-  const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "0", zone] = m;
-  const ms = Math.round(Number(`0.${frac}`) * 1000);
-  if (zone === undefined) {
-    return new Date(+y, +mo - 1, +d, +h, +mi, +s, ms);
-  }
-  let offset = 0;
-  if (zone !== "Z") {
-    const sign = zone[0] === "-" ? -1 : 1;
-    const digits = zone.slice(1).replace(":", "");
-    offset = sign *
-      (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
-  }
-  return new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, ms) - offset * 60000);
 }
 
 interface Decoded {

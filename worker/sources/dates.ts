@@ -1,0 +1,37 @@
+/**
+ * Dates and date-times read from a source, as QGIS reads them.
+ *
+ * @module
+ */
+
+/**
+ * A date or date-time in ISO text as QGIS reads it (QDateTime): a value
+ * without a zone is local time; text that is no date stays text.
+ *
+ * @example
+ * ```ts
+ * import { parseDate } from "./dates.ts";
+ * (parseDate("2020-01-02") as Date).getDate(); // 2
+ * parseDate("2020-01-02T10:00:00Z"); // a Date at 10:00 UTC
+ * parseDate("soon"); // "soon"
+ * ```
+ */
+export function parseDate(text: string): Date | string {
+  const m =
+    /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/
+      .exec(text.trim());
+  if (!m) return text;
+  const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "0", zone] = m;
+  const ms = Math.round(Number(`0.${frac}`) * 1000);
+  if (zone === undefined) {
+    return new Date(+y, +mo - 1, +d, +h, +mi, +s, ms);
+  }
+  let offset = 0;
+  if (zone !== "Z") {
+    const sign = zone[0] === "-" ? -1 : 1;
+    const digits = zone.slice(1).replace(":", "");
+    offset = sign *
+      (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+  }
+  return new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, ms) - offset * 60000);
+}

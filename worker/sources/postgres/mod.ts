@@ -1,0 +1,35 @@
+/**
+ * The `postgres` provider: PostGIS through a real PostgreSQL client. See
+ * `provider.ts` for what is pushed down, `uri.ts` for the source keys,
+ * `pool.ts` for connections, timeouts, TLS and permissions.
+ *
+ * @example
+ * ```ts ignore
+ * import { postgresProvider } from "./mod.ts";
+ * const source = postgresProvider.open(layer, ctx);
+ * ```
+ *
+ * @module
+ */
+export { postgresProvider } from "./provider.ts";
+export {
+  closePostgresPools,
+  type PostgresOptions,
+  setPostgresOptions,
+} from "./pool.ts";
+export {
+  findPgService,
+  mergePgServices,
+  parsePgServiceConf,
+  type PgServiceFiles,
+  pgServiceFiles,
+  type PgServices,
+} from "./pg_service.ts";
+export {
+  parsePostgresUri,
+  type PostgresConnection,
+  type PostgresUri,
+  resolveConnection,
+  type SslMode,
+  sslModeOf,
+} from "./uri.ts";

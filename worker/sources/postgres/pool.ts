@@ -1,0 +1,310 @@
+/**
+ * PostgreSQL connections for the `postgres` provider (`npm:postgres`): one
+ * bounded pool per (host, port, dbname, user, sslmode), kept across jobs.
+ *
+ * - idle connections close after {@link PostgresOptions.idleSeconds}; a pool
+ *   unused for that long is ended; at most 16 pools stay open (least
+ *   recently used first out);
+ * - every connection starts with `statement_timeout` (the job's budget for
+ *   one statement) and `default_transaction_read_only = on`: a layer's own
+ *   SQL (its subset, a subquery as its table) runs, but cannot write;
+ * - after the server restarts, the client reconnects on the next query; a
+ *   query that met a connection the server had closed is retried once;
+ * - TLS as `sslmode` asks (disable, allow, prefer, require, verify-ca,
+ *   verify-full);
+ * - passwords are never part of a message: errors name the user, host,
+ *   port and database only, and any text the password appears in is
+ *   redacted.
+ *
+ * Permissions: `--allow-net` on every database host and port. The client
+ * reads libpq's `PG…` variables for what a source leaves unset; the worker
+ * narrows `process.env` to its own variables, so there it sees none (and
+ * needs no `--allow-env`); elsewhere grant `--allow-env=PG*`.
+ *
+ * @module
+ */
+import postgres from "postgres";
+import { LruCache } from "../../cache/lru.ts";
+import { JobError } from "../../runners/types.ts";
+import { parseDate } from "../dates.ts";
+import type { SourceLayer } from "../source.ts";
+import type { PostgresConnection, SslMode } from "./uri.ts";
+
+/** Tunables of the PostgreSQL pools. */
+export interface PostgresOptions {
+  /** Most connections per pool (default 4). */
+  poolSize: number;
+  /** Seconds before an idle connection (and an unused pool) closes (default 60). */
+  idleSeconds: number;
+  /** Seconds a statement may run (default 30). */
+  statementTimeoutSeconds: number;
+  /** Seconds to wait for a connection (default 10). */
+  connectTimeoutSeconds: number;
+}
+
+const options: PostgresOptions = {
+  poolSize: 4,
+  idleSeconds: 60,
+  statementTimeoutSeconds: 30,
+  connectTimeoutSeconds: 10,
+};
+
+/**
+ * Changes the pools' tunables (pools opened later use them).
+ *
+ * @example
+ * ```ts
+ * import { setPostgresOptions } from "./pool.ts";
+ * setPostgresOptions({ statementTimeoutSeconds: 10 });
+ * ```
+ */
+export function setPostgresOptions(changes: Partial<PostgresOptions>): void {
+  Object.assign(options, changes);
+}
+
+/** A pool's client. */
+export type Sql = postgres.Sql<Record<string, never>>;
+
+interface Pool {
+  sql: Sql;
+  timer?: number;
+}
+
+const pools = new LruCache<string, Pool>(16, (_key, pool) => {
+  clearTimeout(pool.timer);
+  pool.sql.end({ timeout: 5 }).catch(() => {});
+});
+
+/** `npm:postgres`'s `ssl` option for a libpq `sslmode`. */
+function sslOption(mode: SslMode): postgres.Options<never>["ssl"] {
+  switch (mode) {
+    case "disable":
+      return false;
+    case "allow":
+    case "prefer":
+    case "require":
+      return mode;
+    case "verify-ca":
+      // the chain is checked, the host name is not
+      return { rejectUnauthorized: true, checkServerIdentity: () => undefined };
+    case "verify-full":
+      return "verify-full";
+  }
+}
+
+// Values as QGIS reads them: 64-bit integers and numerics as numbers, dates
+// and timestamps without zone in local time, times as text.
+const TYPES = {
+  qslInt8: {
+    to: 20,
+    from: [20, 1700],
+    serialize: (x: unknown) => String(x),
+    parse: (x: string) => Number(x),
+  },
+  qslDate: {
+    to: 1184,
+    from: [1082, 1114, 1184],
+    serialize: (x: Date) => x.toISOString(),
+    parse: (x: string) => parseDate(x),
+  },
+  qslTime: {
+    to: 1083,
+    from: [1083, 1266],
+    serialize: (x: unknown) => String(x),
+    parse: (x: string) => x,
+  },
+};
+
+/**
+ * The pool for a connection, opened on first use. Ended after it has been
+ * unused for the idle time.
+ *
+ * @example
+ * ```ts ignore
+ * import { poolFor } from "./pool.ts";
+ * const sql = poolFor(connection);
+ * ```
+ */
+export function poolFor(c: PostgresConnection): Sql {
+  // the password is part of the key (another password, another pool) and
+  // the key is never logged
+  const key = JSON.stringify([
+    c.host,
+    c.port,
+    c.dbname,
+    c.user,
+    c.sslmode,
+    c.password ?? "",
+  ]);
+  let pool = pools.get(key);
+  if (pool === undefined) {
+    const sql = postgres({
+      host: c.host,
+      port: c.port,
+      database: c.dbname,
+      username: c.user,
+      password: c.password ?? "",
+      ssl: sslOption(c.sslmode),
+      max: options.poolSize,
+      idle_timeout: options.idleSeconds,
+      connect_timeout: options.connectTimeoutSeconds,
+      fetch_types: false,
+      prepare: true,
+      onnotice: () => {},
+      types: TYPES,
+      connection: {
+        application_name: "qgis-server-light",
+        statement_timeout: options.statementTimeoutSeconds * 1000,
+        default_transaction_read_only: true,
+      },
+    }) as unknown as Sql;
+    pool = { sql };
+    pools.set(key, pool);
+  }
+  const p = pool;
+  clearTimeout(p.timer);
+  p.timer = setTimeout(
+    () => pools.delete(key),
+    options.idleSeconds * 1000,
+  ) as unknown as number;
+  Deno.unrefTimer(p.timer);
+  return p.sql;
+}
+
+/**
+ * Ends every pool (for tests and shutdown).
+ *
+ * @example
+ * ```ts ignore
+ * import { closePostgresPools } from "./pool.ts";
+ * await closePostgresPools();
+ * ```
+ */
+export async function closePostgresPools(): Promise<void> {
+  const ending = pools.keys().map((k) => {
+    const p = pools.peek(k)!;
+    clearTimeout(p.timer);
+    return p.sql.end({ timeout: 5 });
+  });
+  pools.clear();
+  await Promise.allSettled(ending);
+}
+
+/** Codes of errors a retry on a fresh connection may cure. */
+const RECONNECT = new Set([
+  "57P01", // admin shutdown (server restarted)
+  "57P02", // crash shutdown
+  "57P03", // cannot connect now (starting up)
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "ECONNRESET",
+  "EPIPE",
+]);
+
+function codeOf(error: unknown): string | undefined {
+  const e = error as { code?: unknown; errno?: unknown };
+  return typeof e?.code === "string" ? e.code : undefined;
+}
+
+/**
+ * The job error for a failed database call: what failed, where (user, host,
+ * port, database; never the password), and PostgreSQL's reason.
+ *
+ * @example
+ * ```ts ignore
+ * throw postgresError(layer, connection, error);
+ * ```
+ */
+export function postgresError(
+  layer: SourceLayer,
+  c: PostgresConnection,
+  error: unknown,
+): JobError {
+  const where = `${c.user}@${c.host}:${c.port}/${c.dbname}`;
+  const e = error as Error & { code?: string };
+  let detail: string;
+  if (
+    e?.name === "NotCapable" || error instanceof Deno.errors.NotCapable
+  ) {
+    detail =
+      `the worker may not connect to ${c.host}:${c.port} (its --allow-net does not name that host)`;
+  } else if (e?.code === "57014") {
+    detail =
+      `the query was canceled after the statement timeout of ${options.statementTimeoutSeconds} s (${where})`;
+  } else if (
+    e?.code === "ECONNREFUSED" || e?.code === "CONNECT_TIMEOUT" ||
+    e?.code === "ENOTFOUND" || e?.code === "EAI_AGAIN"
+  ) {
+    detail = `cannot connect to PostgreSQL at ${where}: ${e.message}`;
+  } else {
+    detail = `PostgreSQL (${where}) answered: ${e?.message ?? String(error)}`;
+  }
+  if (c.password) detail = detail.replaceAll(c.password, "***");
+  return new JobError(`Cannot open layer '${layer.name}': ${detail}`, {
+    cause: error,
+  });
+}
+
+/**
+ * Runs a query through a connection's pool with bound parameters, retrying
+ * once when it met a connection the server had closed (a restart); errors
+ * become {@link postgresError}s.
+ *
+ * @example
+ * ```ts ignore
+ * import { query } from "./pool.ts";
+ * const rows = await query(layer, connection, "SELECT $1::int AS n", [1]);
+ * ```
+ */
+export function query(
+  layer: SourceLayer,
+  c: PostgresConnection,
+  text: string,
+  params: unknown[],
+): Promise<unknown[][]> {
+  return withRetry(layer, c, async (sql) =>
+    await sql.unsafe(
+      text,
+      params as postgres.ParameterOrJSON<never>[],
+    ).values() as unknown as unknown[][]);
+}
+
+/**
+ * The columns (name, type OID) a query returns, without running it.
+ *
+ * @example
+ * ```ts ignore
+ * import { describeColumns } from "./pool.ts";
+ * await describeColumns(layer, connection, 'SELECT * FROM "roads" LIMIT 0');
+ * // [{ name: "id", type: 23 }, …]
+ * ```
+ */
+export function describeColumns(
+  layer: SourceLayer,
+  c: PostgresConnection,
+  text: string,
+): Promise<{ name: string; type: number }[]> {
+  return withRetry(layer, c, async (sql) => {
+    const d = await sql.unsafe(text).describe();
+    return (d.columns ?? []).map((col) => ({
+      name: col.name,
+      type: col.type,
+    }));
+  });
+}
+
+async function withRetry<T>(
+  layer: SourceLayer,
+  c: PostgresConnection,
+  run: (sql: Sql) => Promise<T>,
+): Promise<T> {
+  for (let attempt = 0;; attempt++) {
+    try {
+      return await run(poolFor(c));
+    } catch (error) {
+      if (attempt === 0 && RECONNECT.has(codeOf(error) ?? "")) continue;
+      throw postgresError(layer, c, error);
+    }
+  }
+}

@@ -1,0 +1,446 @@
+/**
+ * The `postgres` provider: PostGIS tables, views and subqueries read with
+ * a real PostgreSQL client (`npm:postgres`).
+ *
+ * Source keys: see `uri.ts` (QGIS's decoded URI as the upstream exporter
+ * writes it into a job: `dbname`, `host`, `port`, `username`, `password`,
+ * `service`, `sslmode`, `schema`, `table`, `geometrycolumn`, `key`, `srid`,
+ * `type`, `sql`, `checkPrimaryKeyUnicity`).
+ *
+ * Pushed down, every value as a bound parameter and every identifier
+ * quoted: the map extent (in the layer's SRID) as an index-using `&&`; the
+ * layer's subset (`sql`, the layer's own SQL as QGIS runs it) and the
+ * job's filter as far as `sql.ts` says it with QGIS's meaning; the
+ * columns a caller asks for; pages ordered by the key with `LIMIT`/`OFFSET`
+ * and counted with `count(*)`; the hit test as `&&` and `ST_Intersects`.
+ * Geometries leave PostgreSQL as WKB and are decoded straight into the
+ * feature model: for maps in two dimensions with curves segmented as QGIS
+ * draws them (1° per segment); for pages as ISO WKB with Z, M and curves,
+ * as QGIS's `asWkb`. Reprojection to the map CRS is done here, as for
+ * files (PROJ through GDAL).
+ *
+ * A layer's subset and a subquery given as its table are SQL by QGIS's
+ * definition and run as such, in read-only transactions under the
+ * statement timeout (`pool.ts`).
+ *
+ * Permissions: `--allow-net=<host>:<port>` for every database; with
+ * `service`, `--allow-read` on the pg_service files (and
+ * `--allow-env=PGSERVICEFILE,PGSYSCONFDIR,HOME` to find them as libpq does;
+ * without it, only `/etc/postgresql-common/pg_service.conf`).
+ *
+ * @module
+ */
+import { withGdal } from "../../gdal/gdal.ts";
+import { transformInPlace, transformRect } from "../../gdal/transform.ts";
+import type { Expression } from "../../expression/ast.ts";
+import { filterBBox } from "../../filter/mod.ts";
+import { hitsRect, searchRect } from "../../geometry/hit_test.ts";
+import type {
+  AttributeValue,
+  Feature,
+  GeometryKind,
+  Rect,
+} from "../../geometry/types.ts";
+import { parseWkb } from "../../geometry/wkb.ts";
+import { JobError } from "../../runners/types.ts";
+import { hitTestByExtent } from "../hit_test.ts";
+import { pageWithResidual } from "../paging.ts";
+import type {
+  FeaturePage,
+  FeatureQuery,
+  FeatureSet,
+  HitQuery,
+  PageFeature,
+  PageQuery,
+  SourceContext,
+  SourceLayer,
+  SourceProvider,
+  VectorSource,
+} from "../source.ts";
+import { oneBatch } from "../source.ts";
+import { query } from "./pool.ts";
+import { Params, quoteIdent, splitForPostgres } from "./sql.ts";
+import { type TableInfo, tableInfo } from "./table.ts";
+import {
+  parsePostgresUri,
+  type PostgresConnection,
+  type PostgresUri,
+  resolveConnection,
+} from "./uri.ts";
+
+interface Opened {
+  uri: PostgresUri;
+  c: PostgresConnection;
+  info: TableInfo;
+}
+
+function normaliseCrs(crs: string): string {
+  return crs.trim().toUpperCase();
+}
+
+/** `urn:ogc:def:crs:EPSG::2056`, `…/EPSG/0/2056` → `EPSG:2056`. */
+function normaliseSrs(srs: string): string {
+  const m = /EPSG(?::{1,2}|\/0\/)(\d+)$/i.exec(srs) ?? /#(\d+)$/.exec(srs);
+  return m ? `EPSG:${m[1]}` : srs;
+}
+
+function attribute(v: unknown): AttributeValue {
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case "string":
+    case "number":
+    case "boolean":
+      return v;
+    case "bigint":
+      return Number(v);
+  }
+  if (v instanceof Date || v instanceof Uint8Array) return v;
+  return JSON.stringify(v);
+}
+
+/** The map extent in the layer's CRS; null when nothing can match. */
+async function layerRect(
+  info: TableInfo,
+  rect: Rect,
+  crs: string,
+): Promise<Rect | null> {
+  if (info.crs === null || normaliseCrs(crs) === info.crs) return rect;
+  return await withGdal((gdal) => transformRect(gdal, rect, crs, info.crs!));
+}
+
+function envelope(p: Params, r: Rect, srid: number | null): string {
+  return `ST_MakeEnvelope(${p.bind(r.xmin, "float8")}, ${
+    p.bind(r.ymin, "float8")
+  }, ${p.bind(r.xmax, "float8")}, ${p.bind(r.ymax, "float8")}, ${
+    p.bind(srid ?? 0, "int4")
+  })`;
+}
+
+/** Reprojects features in place, in one batch; drops those that fail. */
+async function reproject(
+  features: Feature[],
+  from: string,
+  to: string,
+): Promise<Feature[]> {
+  const arrays: Float64Array[] = [];
+  const owners: number[] = [];
+  features.forEach((f, i) => {
+    for (const part of f.geometry!.parts) {
+      for (const ring of part) {
+        arrays.push(ring);
+        owners.push(i);
+      }
+    }
+  });
+  let ok: boolean[];
+  try {
+    ok = await withGdal((gdal) => transformInPlace(gdal, arrays, from, to));
+  } catch (error) {
+    throw new JobError(
+      `Cannot reproject to ${to}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  const failed = new Set<number>();
+  ok.forEach((good, k) => {
+    if (!good) failed.add(owners[k]);
+  });
+  return failed.size ? features.filter((_, i) => !failed.has(i)) : features;
+}
+
+interface Read {
+  rect: Rect;
+  crs: string;
+  filter?: Expression | null;
+  columns?: string[] | "all";
+  /** Also `ST_Intersects` with the rectangle (hit tests). */
+  intersects?: boolean;
+}
+
+/** A PostGIS layer. */
+class PostgresSource implements VectorSource {
+  readonly kind = "vector" as const;
+  readonly provider = "postgres";
+  readonly #layer: SourceLayer;
+  #opened: Promise<Opened> | null = null;
+
+  constructor(layer: SourceLayer, _ctx: SourceContext) {
+    this.#layer = layer;
+  }
+
+  #open(): Promise<Opened> {
+    this.#opened ??= (async () => {
+      const uri = parsePostgresUri(this.#layer);
+      const c = await resolveConnection(this.#layer, uri);
+      const info = await tableInfo(this.#layer, c, uri);
+      return { uri, c, info };
+    })();
+    // a failed open is not kept: the next call tries again
+    this.#opened.catch(() => this.#opened = null);
+    return this.#opened;
+  }
+
+  features(q: FeatureQuery): Promise<FeatureSet> {
+    return this.#read({
+      rect: q.bbox,
+      crs: q.crs,
+      filter: q.filter,
+      columns: q.columns,
+    });
+  }
+
+  async #read(q: Read): Promise<FeatureSet> {
+    const { uri, c, info } = await this.#open();
+    const layer = this.#layer;
+    const wanted = q.columns === undefined || q.columns === "all"
+      ? info.fields
+      : info.fields.filter((f) => (q.columns as string[]).includes(f.name));
+    const p = new Params();
+    const where: string[] = [];
+    let residual: Expression | null = null;
+    const empty = (): FeatureSet => ({
+      fields: wanted,
+      geometryKind: info.geometryKind,
+      residual,
+      batches: oneBatch([]),
+    });
+    if (info.geometryColumn === null) return empty();
+    const rect = await layerRect(info, q.rect, q.crs);
+    if (rect === null) return empty();
+    const g = quoteIdent(info.geometryColumn);
+    const env = envelope(p, rect, info.srid);
+    where.push(`${g} && ${env}`);
+    const sameCrs = info.crs === null || normaliseCrs(q.crs) === info.crs;
+    if (q.intersects && sameCrs) where.push(`ST_Intersects(${g}, ${env})`);
+    if (uri.sql) where.push(`(${uri.sql})`);
+    if (q.filter) {
+      const split = splitForPostgres(
+        q.filter,
+        (name) => info.classes.get(name),
+        p,
+      );
+      where.push(...split.conditions);
+      residual = split.residual;
+    }
+    const select = [
+      info.idColumn === null ? "NULL" : quoteIdent(info.idColumn),
+      ...wanted.map((f) => quoteIdent(f.name)),
+      // two dimensions, curves segmented as QGIS draws them (1° per segment)
+      `ST_AsBinary(ST_Force2D(CASE WHEN ST_HasArc(${g}) THEN ST_CurveToLine(${g}, pi() / 180, 2, 0) ELSE ${g} END), 'NDR')`,
+    ];
+    const rows = await query(
+      layer,
+      c,
+      `SELECT ${select.join(", ")} FROM ${info.from} WHERE ${
+        where.join(" AND ")
+      }`,
+      p.values,
+    );
+    let kind: GeometryKind | null = info.geometryKind;
+    let features: Feature[] = [];
+    const n = wanted.length;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      const wkb = row[n + 1] as Uint8Array | null;
+      if (wkb === null) continue;
+      let geometry;
+      try {
+        geometry = parseWkb(wkb);
+      } catch (error) {
+        throw new JobError(
+          `Cannot read layer '${layer.name}': ${(error as Error).message}`,
+          { cause: error },
+        );
+      }
+      if (geometry.parts.length === 0) continue;
+      // a layer of mixed type is drawn as the kind of its first feature
+      kind ??= geometry.kind;
+      if (geometry.kind !== kind) continue;
+      const attributes: Record<string, AttributeValue> = {};
+      for (let i = 0; i < n; i++) {
+        attributes[wanted[i].name] = attribute(row[i + 1]);
+      }
+      const id = row[0] === null ? r : Number(row[0]);
+      features.push({ id, attributes, geometry });
+    }
+    if (!sameCrs && features.length) {
+      features = await reproject(features, info.crs!, q.crs);
+    }
+    return {
+      fields: wanted,
+      geometryKind: kind,
+      residual,
+      batches: oneBatch(features),
+    };
+  }
+
+  async hitTest(q: HitQuery): Promise<FeatureSet> {
+    const { info } = await this.#open();
+    if (info.geometryKind === null) {
+      // the kind is known once read: the widest rectangle, tested here
+      return await hitTestByExtent((f) => this.features(f), q);
+    }
+    const rect = searchRect(
+      q.point[0],
+      q.point[1],
+      q.tolerance(info.geometryKind),
+    );
+    const set = await this.#read({
+      rect,
+      crs: q.crs,
+      filter: q.filter,
+      intersects: true,
+    });
+    const hits: Feature[] = [];
+    for await (const batch of set.batches) {
+      for (const f of batch) {
+        if (f.geometry && hitsRect(f.geometry, rect)) hits.push(f);
+      }
+    }
+    return { ...set, batches: oneBatch(hits) };
+  }
+
+  async page(q: PageQuery): Promise<FeaturePage> {
+    if (!Number.isInteger(q.startIndex) || q.startIndex < 0) {
+      throw new RangeError(
+        "Cannot read page: startIndex must be an integer ≥ 0",
+      );
+    }
+    if (q.count !== null && (!Number.isInteger(q.count) || q.count < 0)) {
+      throw new RangeError("Cannot read page: count must be an integer ≥ 0");
+    }
+    const { uri, c, info } = await this.#open();
+    const p = new Params();
+    const where: string[] = [];
+    let residual: Expression | null = null;
+    if (uri.sql) where.push(`(${uri.sql})`);
+    const page = (rows: PageFeature[], matched: number): FeaturePage => ({
+      fields: info.fields,
+      fidColumn: null,
+      geometryKind: info.geometryKind,
+      numbersMatched: matched,
+      features: rows,
+    });
+    if (q.filter) {
+      const box = filterBBox(q.filter);
+      if (box && info.geometryColumn !== null) {
+        const srs = box.srs ? normaliseSrs(box.srs) : (info.crs ?? "");
+        const rect = srs === "" ? box.rect : await layerRect(
+          info,
+          box.rect,
+          srs,
+        );
+        if (rect === null) return page([], 0);
+        where.push(
+          `${quoteIdent(info.geometryColumn)} && ${
+            envelope(p, rect, info.srid)
+          }`,
+        );
+      }
+      const split = splitForPostgres(
+        q.filter,
+        (name) => info.classes.get(name),
+        p,
+      );
+      where.push(...split.conditions);
+      residual = split.residual;
+    }
+    const whereSql = where.length ? ` WHERE ${where.join(" AND ")}` : "";
+    const read = async (
+      start: number,
+      count: number | null,
+      withCount: boolean,
+    ): Promise<FeaturePage> => {
+      let matched = -1;
+      if (withCount) {
+        const rows = await query(
+          this.#layer,
+          c,
+          `SELECT count(*) FROM ${info.from}${whereSql}`,
+          p.values,
+        );
+        matched = Number(rows[0][0]);
+        const left = Math.max(0, matched - start);
+        if ((count === null ? left : Math.min(count, left)) === 0) {
+          return page([], matched);
+        }
+      }
+      const order = info.key.length
+        ? info.key.map(quoteIdent).join(", ")
+        : info.from.endsWith('"qsl_subquery"')
+        ? ""
+        : "ctid";
+      const values = [...p.values];
+      const bind = (v: number) => {
+        values.push(v);
+        return `$${values.length}::int8`;
+      };
+      let geometry = "NULL";
+      if (info.geometryColumn !== null) {
+        let g = quoteIdent(info.geometryColumn);
+        const srid = q.crs ? /^EPSG:(\d+)$/i.exec(normaliseCrs(q.crs)) : null;
+        if (q.crs && info.crs !== null && normaliseCrs(q.crs) !== info.crs) {
+          if (!srid) {
+            throw new JobError(
+              `Cannot read layer '${this.#layer.name}': cannot transform to ${q.crs}`,
+            );
+          }
+          g = `ST_Transform(${g}, ${bind(Number(srid[1]))}::int4)`;
+        }
+        geometry = `ST_AsBinary(${g}, 'NDR')`;
+      }
+      const select = [
+        info.idColumn === null ? "NULL" : quoteIdent(info.idColumn),
+        ...info.fields.map((f) => quoteIdent(f.name)),
+        geometry,
+      ];
+      const rows = await query(
+        this.#layer,
+        c,
+        `SELECT ${select.join(", ")} FROM ${info.from}${whereSql}${
+          order ? ` ORDER BY ${order}` : ""
+        }${count === null ? "" : ` LIMIT ${bind(count)}`} OFFSET ${
+          bind(start)
+        }`,
+        values,
+      );
+      const n = info.fields.length;
+      const features = rows.map((row, r): PageFeature => {
+        const attributes: Record<string, AttributeValue> = {};
+        for (let i = 0; i < n; i++) {
+          attributes[info.fields[i].name] = attribute(row[i + 1]);
+        }
+        const wkb = row[n + 1] as Uint8Array | null;
+        return {
+          id: row[0] === null ? start + r : Number(row[0]),
+          attributes,
+          wkb: wkb === null ? null : new Uint8Array(wkb),
+        };
+      });
+      return page(features, matched < 0 ? features.length : matched);
+    };
+    if (!residual) return await read(q.startIndex, q.count, true);
+    // what SQL cannot say is tested here, on every candidate
+    return await pageWithResidual(
+      () => read(0, null, false),
+      residual,
+      q.startIndex,
+      q.count,
+    );
+  }
+}
+
+/**
+ * The `postgres` provider.
+ *
+ * @example
+ * ```ts ignore
+ * import { postgresProvider } from "./provider.ts";
+ * const source = postgresProvider.open(layer, ctx);
+ * ```
+ */
+export const postgresProvider: SourceProvider = {
+  key: "postgres",
+  kind: "vector",
+  open: (layer, ctx) => new PostgresSource(layer, ctx),
+};

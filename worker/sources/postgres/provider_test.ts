@@ -1,0 +1,263 @@
+import { assert, assertEquals } from "../_assert.ts";
+import { convertGeoJson, sampleCollection } from "../_test_util.ts";
+import { collectFeatures, openVectorSource } from "../mod.ts";
+import type { FeatureSet, SourceLayer, VectorSource } from "../source.ts";
+import { parseExpression } from "../../expression/parser.ts";
+import { JobError } from "../../runners/types.ts";
+import { parseWkb } from "../../geometry/wkb.ts";
+import {
+  createTestDatabase,
+  loadLayer,
+  postgisLayer,
+  type TestDatabase,
+} from "./_test_util.ts";
+import { closePostgresPools } from "./pool.ts";
+
+const root = await Deno.realPath(
+  await Deno.makeTempDir({ prefix: "qsl_pg_" }),
+);
+await Deno.mkdir(`${root}/data`);
+await convertGeoJson(`${root}/data`, "sample", sampleCollection(), "GPKG", [
+  "-nln",
+  "sample",
+]);
+const ctx = { dataRoot: root, remoteHosts: [] };
+const file: SourceLayer = {
+  id: "file_sample",
+  name: "sample",
+  driver: "ogr",
+  folder_name: "data",
+  source: JSON.stringify({ path: "sample.gpkg", layerName: "sample" }),
+};
+const everywhere = {
+  xmin: 2500000,
+  ymin: 1000000,
+  xmax: 2800000,
+  ymax: 1300000,
+};
+
+async function withDb(fn: (db: TestDatabase) => Promise<void>): Promise<void> {
+  const db = await createTestDatabase();
+  try {
+    await loadLayer(db.sql, file, ctx, "public", "sample", 2056);
+    await fn(db);
+  } finally {
+    await closePostgresPools();
+    await db.drop();
+  }
+}
+
+function source(db: TestDatabase, extra: Record<string, unknown> = {}) {
+  return openVectorSource(
+    postgisLayer(db.name, "public", "sample", { key: '"fid"', ...extra }),
+    ctx,
+    "read",
+  );
+}
+
+async function all(set: FeatureSet) {
+  return (await collectFeatures(set)).map((f) => ({
+    id: f.id,
+    attributes: f.attributes,
+    coords: f.geometry!.parts.map((p) => p.map((r) => Array.from(r))),
+  }));
+}
+
+Deno.test("postgres: a table reads as the same features as the file it was loaded from", async () => {
+  await withDb(async (db) => {
+    const pg = source(db);
+    const ogr = openVectorSource(file, ctx, "read");
+    const query = { bbox: everywhere, crs: "EPSG:2056" };
+    const [a, b] = [await pg.features(query), await ogr.features(query)];
+    assertEquals(a.geometryKind, "polygon");
+    assertEquals(
+      a.fields.map((f) => [f.name, f.type]),
+      b.fields.map((f) => [f.name, f.type]),
+    );
+    assertEquals(await all(a), await all(b));
+    // a map extent in another CRS reprojects both alike
+    const wgs = { xmin: 7.4, ymin: 46.9, xmax: 7.6, ymax: 47.1 };
+    const c = await all(await pg.features({ bbox: wgs, crs: "OGC:CRS84" }));
+    const d = await all(await ogr.features({ bbox: wgs, crs: "OGC:CRS84" }));
+    assertEquals(c.map((f) => f.id), d.map((f) => f.id));
+    c.forEach((f, i) =>
+      f.coords.flat(2).forEach((v, k) =>
+        assert(Math.abs(v - d[i].coords.flat(2)[k]) < 1e-9, `${v}`)
+      )
+    );
+  });
+});
+
+Deno.test("postgres: the extent, the subset and the filter are pushed down; the rest comes back", async () => {
+  await withDb(async (db) => {
+    const pg = source(db, { sql: '"n" <> 2' });
+    const ids = async (s: VectorSource, filter?: string, bbox = everywhere) => {
+      const set = await s.features({
+        bbox,
+        crs: "EPSG:2056",
+        filter: filter ? parseExpression(filter) : null,
+      });
+      return {
+        ids: (await collectFeatures(set)).map((f) => f.id),
+        residual: set.residual,
+      };
+    };
+    assertEquals((await ids(pg)).ids, [1, 3], "subset drops n = 2");
+    assertEquals(
+      (await ids(pg, undefined, {
+        xmin: 2599000,
+        ymin: 1199000,
+        xmax: 2602000,
+        ymax: 1202000,
+      })).ids,
+      [1],
+    );
+    const pushed = await ids(pg, "r > 0 AND name LIKE 'sq%'");
+    assertEquals(pushed.ids, [1]);
+    assertEquals(pushed.residual, null, "all of it said in SQL");
+    const mixed = await ids(pg, "n IN (1, 3) AND upper(name) = 'FAR AWAY'");
+    assertEquals(mixed.ids, [1, 3], "only the IN is applied");
+    assert(mixed.residual !== null && mixed.residual.type === "binary");
+    // LIKE is case-sensitive, as in QGIS
+    assertEquals((await ids(pg, "name LIKE 'SQ%'")).ids, []);
+    // a job's values are parameters: this is a string, nothing else
+    const evil = "x'; DROP TABLE public.sample; --";
+    assertEquals(
+      (await ids(pg, `name = '${evil.replaceAll("'", "''")}'`)).ids,
+      [],
+    );
+    const left = await db.sql.unsafe(
+      "SELECT count(*)::int AS n FROM public.sample",
+    );
+    assertEquals(left[0].n, 4);
+  });
+});
+
+Deno.test("postgres: pages in key order with numbers matched; filters and BBOX pushed down", async () => {
+  await withDb(async (db) => {
+    const pg = source(db);
+    const p1 = await pg.page({ startIndex: 0, count: 2 });
+    assertEquals(p1.numbersMatched, 4);
+    assertEquals(p1.features.map((f) => f.id), [1, 2]);
+    const p2 = await pg.page({ startIndex: 2, count: 10 });
+    assertEquals(p2.features.map((f) => f.id), [3, 4]);
+    assertEquals(p2.features[1].wkb, null, "no geometry");
+    assertEquals(parseWkb(p1.features[0].wkb!).kind, "polygon");
+    // the same page as the file gives
+    const ogr = openVectorSource(file, ctx, "read");
+    const o1 = await ogr.page({ startIndex: 0, count: 2 });
+    assertEquals(
+      p1.features.map((f) => f.attributes),
+      o1.features.map((f) => f.attributes),
+    );
+    assertEquals(
+      p1.features.map((f) => Array.from(f.wkb!)),
+      o1.features.map((f) => Array.from(f.wkb!)),
+    );
+    const filtered = await pg.page({
+      startIndex: 0,
+      count: null,
+      filter: parseExpression("n >= 2"),
+    });
+    assertEquals(filtered.numbersMatched, 3);
+    const residual = await pg.page({
+      startIndex: 1,
+      count: 1,
+      filter: parseExpression("upper(name) <> 'SQUARE'"),
+    });
+    assertEquals(residual.numbersMatched, 3);
+    assertEquals(residual.features.map((f) => f.id), [3]);
+  });
+});
+
+Deno.test("postgres: hit test in SQL keeps what intersects the kind's rectangle", async () => {
+  await withDb(async (db) => {
+    const pg = source(db);
+    const hit = async (x: number, y: number, t: number) =>
+      (await collectFeatures(
+        await pg.hitTest({
+          point: [x, y],
+          crs: "EPSG:2056",
+          tolerance: () => t,
+        }),
+      )).map((f) => f.id);
+    assertEquals(await hit(2600500, 1200500, 10), [1]);
+    assertEquals(await hit(2600300, 1200300, 10), [], "inside the hole");
+    assertEquals(
+      await hit(2600300, 1200300, 150),
+      [1],
+      "the hole's edge in reach",
+    );
+    assertEquals(await hit(2605000, 1205000, 10), []);
+  });
+});
+
+Deno.test("postgres: errors name the layer and never the password", async () => {
+  await withDb(async (db) => {
+    const secret = "s3cr3t-pass";
+    const fail = async (s: VectorSource, re: RegExp) => {
+      let e: unknown;
+      try {
+        await s.features({ bbox: everywhere, crs: "EPSG:2056" });
+      } catch (error) {
+        e = error;
+      }
+      assert(e instanceof JobError, String(e));
+      assert(re.test((e as Error).message), (e as Error).message);
+      assert(!(e as Error).message.includes(secret));
+    };
+    await fail(
+      source(db, { dbname: `${db.name}_missing`, password: secret }),
+      /Cannot open layer 'sample': PostgreSQL \(postgres@127\.0\.0\.1:5432\/qsl_test_\w+_missing\) answered: .*does not exist/,
+    );
+    await fail(
+      openVectorSource(
+        postgisLayer(db.name, "public", "nope", { password: secret }),
+        ctx,
+        "read",
+      ),
+      /Cannot open layer 'nope': .*relation "public.nope" does not exist/,
+    );
+    await fail(
+      source(db, { geometrycolumn: "shape" }),
+      /Cannot open layer 'sample': the table has no column 'shape'/,
+    );
+    await fail(
+      source(db, { sql: "no_such_column = 1" }),
+      /Cannot open layer 'sample': .*no_such_column/,
+    );
+    // the layer's own SQL runs read-only
+    await db.sql.unsafe("CREATE SEQUENCE public.qsl_seq");
+    await fail(
+      source(db, {
+        table:
+          "(SELECT s.*, nextval('public.qsl_seq') AS k FROM public.sample s)",
+      }),
+      /Cannot open layer 'sample': PostgreSQL .*read-only transaction/,
+    );
+  });
+});
+
+Deno.test({
+  name: "postgres: a host the worker may not reach fails with a clear message",
+  permissions: { net: ["127.0.0.1:5432"], env: ["PG*"], read: true },
+  async fn() {
+    const layer = postgisLayer("gis", "public", "roads", { host: "127.0.0.2" });
+    let e: unknown;
+    try {
+      await openVectorSource(layer, ctx, "read").features({
+        bbox: everywhere,
+        crs: "EPSG:2056",
+      });
+    } catch (error) {
+      e = error;
+    } finally {
+      await closePostgresPools();
+    }
+    assert(e instanceof JobError, String(e));
+    assertEquals(
+      (e as Error).message,
+      "Cannot open layer 'roads': the worker may not connect to 127.0.0.2:5432 (its --allow-net does not name that host)",
+    );
+  },
+});

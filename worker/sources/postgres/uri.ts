@@ -1,0 +1,254 @@
+/**
+ * A `postgres` layer's source: QGIS's decoded provider URI, as the upstream
+ * exporter's `PostgresSource.to_qgis_decoded_uri` writes it into a job.
+ *
+ * Keys: `dbname`, `host`, `port`, `username` (or `user`), `password`,
+ * `service` (a pg_service.conf entry; the job's own keys win), `sslmode`
+ * (QGIS's `QgsDataSourceUri::SslMode` integer — 0 prefer, 1 disable,
+ * 2 allow, 3 require, 4 verify-ca, 5 verify-full — or libpq's text),
+ * `schema`, `table` (a table, view, or a subquery in parentheses),
+ * `geometrycolumn`, `key` (the key column(s), comma-separated), `srid`,
+ * `type` (a `QgsWkbTypes` integer), `sql` (the layer's subset, an SQL
+ * `WHERE` expression), `checkPrimaryKeyUnicity`. The exporter's config
+ * spellings (`geometry_column`, `check_primary_key_unicity`) are read too.
+ *
+ * @module
+ */
+import { JobError } from "../../runners/types.ts";
+import type { SourceLayer } from "../source.ts";
+import { findPgService, type PgServiceFiles } from "./pg_service.ts";
+
+/** libpq's `sslmode` values. */
+export type SslMode =
+  | "disable"
+  | "allow"
+  | "prefer"
+  | "require"
+  | "verify-ca"
+  | "verify-full";
+
+const SSL_MODES: SslMode[] = [
+  "prefer",
+  "disable",
+  "allow",
+  "require",
+  "verify-ca",
+  "verify-full",
+];
+
+/** A decoded `postgres` source (connection not resolved yet). */
+export interface PostgresUri {
+  /** Database name. */
+  dbname?: string;
+  /** Server host. */
+  host?: string;
+  /** Server port. */
+  port?: number;
+  /** User name. */
+  user?: string;
+  /** Password (secret: never logged). */
+  password?: string;
+  /** pg_service.conf entry. */
+  service?: string;
+  /** TLS mode (libpq's name). */
+  sslmode?: SslMode;
+  /** Schema of `table`, when it is a table or view. */
+  schema?: string;
+  /** Table or view name, or a subquery in parentheses. */
+  table: string;
+  /** Geometry column; absent: a table without geometry. */
+  geometryColumn?: string;
+  /** Key columns. */
+  key: string[];
+  /** SRID of the geometry column, when the URI gives it. */
+  srid?: number;
+  /** `QgsWkbTypes` code of the geometry column, when the URI gives it. */
+  wkbType?: number;
+  /** The layer's subset: an SQL `WHERE` expression. */
+  sql?: string;
+}
+
+/** Connection settings, the job's keys over the service's. */
+export interface PostgresConnection {
+  /** Server host (default `localhost`). */
+  host: string;
+  /** Server port (default 5432). */
+  port: number;
+  /** Database name (default: the user name). */
+  dbname: string;
+  /** User name (default `postgres`). */
+  user: string;
+  /** Password, if any (secret). */
+  password?: string;
+  /** TLS mode (default `prefer`, as libpq). */
+  sslmode: SslMode;
+}
+
+function fail(layer: SourceLayer, detail: string, cause?: unknown): JobError {
+  return new JobError(
+    `Cannot open layer '${layer.name}': ${detail}`,
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+function text(
+  layer: SourceLayer,
+  raw: Record<string, unknown>,
+  ...keys: string[]
+): string | undefined {
+  for (const key of keys) {
+    const v = raw[key];
+    if (v === undefined || v === null || v === "") continue;
+    if (typeof v === "number" || typeof v === "boolean") return String(v);
+    if (typeof v !== "string") {
+      throw fail(layer, `source key '${key}' must be a string`);
+    }
+    return v;
+  }
+  return undefined;
+}
+
+function integer(
+  layer: SourceLayer,
+  value: string | undefined,
+  key: string,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) {
+    throw fail(layer, `source key '${key}' is not a whole number ('${value}')`);
+  }
+  return n;
+}
+
+/**
+ * An `sslmode` as libpq names it, from QGIS's integer or libpq's text.
+ *
+ * @example
+ * ```ts
+ * import { sslModeOf } from "./uri.ts";
+ * sslModeOf(3); // "require"
+ * sslModeOf("verify-full"); // "verify-full"
+ * sslModeOf("bogus"); // null
+ * ```
+ */
+export function sslModeOf(value: string | number): SslMode | null {
+  const s = String(value).trim().toLowerCase();
+  if (/^\d+$/.test(s)) return SSL_MODES[Number(s)] ?? null;
+  return (SSL_MODES as string[]).includes(s) ? s as SslMode : null;
+}
+
+/** Unquotes a `"quoted"` identifier as QGIS writes key columns. */
+function unquote(name: string): string {
+  const t = name.trim();
+  return t.startsWith('"') && t.endsWith('"') && t.length >= 2
+    ? t.slice(1, -1).replaceAll('""', '"')
+    : t;
+}
+
+/**
+ * Decodes a `postgres` layer's source JSON.
+ *
+ * @throws {JobError} naming the layer when it is not a JSON object, has no
+ * `table`, or a key has a wrong type.
+ * @example
+ * ```ts
+ * import { parsePostgresUri } from "./uri.ts";
+ * const uri = parsePostgresUri({
+ *   id: "l1",
+ *   name: "roads",
+ *   source: '{"dbname": "gis", "table": "roads", "schema": "public", "geometrycolumn": "geom", "key": "\\"id\\"", "sslmode": 1}',
+ * });
+ * [uri.table, uri.key, uri.sslmode]; // ["roads", ["id"], "disable"]
+ * ```
+ */
+export function parsePostgresUri(layer: SourceLayer): PostgresUri {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(layer.source);
+  } catch (error) {
+    throw fail(layer, "its source is not valid JSON", error);
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+    throw fail(layer, "its source is not a JSON object");
+  }
+  const r = raw as Record<string, unknown>;
+  const table = text(layer, r, "table");
+  if (table === undefined) throw fail(layer, "its source has no 'table'");
+  const uri: PostgresUri = { table, key: [] };
+  uri.dbname = text(layer, r, "dbname");
+  uri.host = text(layer, r, "host");
+  uri.port = integer(layer, text(layer, r, "port"), "port");
+  uri.user = text(layer, r, "username", "user");
+  uri.password = text(layer, r, "password");
+  uri.service = text(layer, r, "service");
+  const ssl = text(layer, r, "sslmode");
+  if (ssl !== undefined) {
+    const mode = sslModeOf(ssl);
+    if (mode === null) throw fail(layer, `unknown sslmode '${ssl}'`);
+    uri.sslmode = mode;
+  }
+  uri.schema = text(layer, r, "schema");
+  uri.geometryColumn = text(layer, r, "geometrycolumn", "geometry_column");
+  const key = text(layer, r, "key");
+  if (key !== undefined) {
+    uri.key = key.split(",").map(unquote).filter((k) => k !== "");
+  }
+  uri.srid = integer(layer, text(layer, r, "srid"), "srid");
+  uri.wkbType = integer(layer, text(layer, r, "type"), "type");
+  const sql = text(layer, r, "sql");
+  if (sql !== undefined && sql.trim() !== "") uri.sql = sql;
+  for (const k of Object.keys(uri) as (keyof PostgresUri)[]) {
+    if (uri[k] === undefined) delete uri[k];
+  }
+  return uri;
+}
+
+/**
+ * The connection a source names: its `service` looked up as libpq does
+ * (user file, then system file), the source's own keys over it, libpq's
+ * defaults for the rest.
+ *
+ * @throws {JobError} when the named service is defined nowhere.
+ * @example
+ * ```ts ignore
+ * import { resolveConnection } from "./uri.ts";
+ * const c = await resolveConnection(layer, uri);
+ * `${c.user}@${c.host}:${c.port}/${c.dbname}`;
+ * ```
+ */
+export async function resolveConnection(
+  layer: SourceLayer,
+  uri: PostgresUri,
+  files?: PgServiceFiles,
+): Promise<PostgresConnection> {
+  let service: Record<string, string> = {};
+  if (uri.service !== undefined) {
+    const found = await findPgService(uri.service, files);
+    if (found === null) {
+      throw fail(
+        layer,
+        `pg_service '${uri.service}' is not defined (looked in PGSERVICEFILE or ~/.pg_service.conf, then PGSYSCONFDIR/pg_service.conf)`,
+      );
+    }
+    service = found;
+  }
+  const serviceSsl = service.sslmode ? sslModeOf(service.sslmode) : null;
+  if (service.sslmode && serviceSsl === null) {
+    throw fail(
+      layer,
+      `pg_service '${uri.service}' has an unknown sslmode '${service.sslmode}'`,
+    );
+  }
+  const user = uri.user ?? service.user ?? "postgres";
+  const port = uri.port ??
+    integer(layer, service.port, `pg_service port`) ?? 5432;
+  return {
+    host: uri.host ?? service.host ?? service.hostaddr ?? "localhost",
+    port,
+    dbname: uri.dbname ?? service.dbname ?? user,
+    user,
+    password: uri.password ?? service.password,
+    sslmode: uri.sslmode ?? serviceSsl ?? "prefer",
+  };
+}
