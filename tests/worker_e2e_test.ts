@@ -757,7 +757,7 @@ Deno.test("e2e: only a worker's death while running a job counts against it (--m
     await killed(a);
     const b = start("worker-b");
     await waitFor(
-      async () =>
+      () =>
         b.log().includes(`"id":"${done}"`) &&
         b.log().includes('"message":"job"'),
       30_000,
