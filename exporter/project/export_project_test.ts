@@ -105,9 +105,7 @@ Deno.test({
     const postgis = await client.unsafe(
       "SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'",
     );
-    const geom = postgis.length > 0
-      ? "geometry(MultiLineString, 2056)"
-      : null;
+    const geom = postgis.length > 0 ? "geometry(MultiLineString, 2056)" : null;
     try {
       if (geom) await client.unsafe("CREATE EXTENSION IF NOT EXISTS postgis");
       await client.unsafe(`CREATE SCHEMA ${schema}`);
