@@ -99,7 +99,8 @@ const FLIP: Record<string, string> = {
  * import { Params, toPostgresSql } from "./sql.ts";
  * import { parseExpression } from "../../expression/parser.ts";
  * const p = new Params();
- * const cls = (name: string) => (name === "pop" ? "number" : "text") as const;
+ * const cls = (name: string): "number" | "text" =>
+ *   name === "pop" ? "number" : "text";
  * toPostgresSql(parseExpression("pop > 1000 AND name LIKE 'B%'"), cls, p);
  * // "(\"pop\" > $1::int8) AND (\"name\" LIKE $2::text)"
  * p.values; // [1000, "B%"]
