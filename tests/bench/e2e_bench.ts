@@ -8,6 +8,10 @@
  * memory (`VmRSS` of its `/proc/<pid>/status`) at start and after every 10th
  * job: its peak, and the medians of the second and the last quarter of the
  * jobs (growing means the last is more than 5 % above the second).
+ * `all_lv95 (PostGIS)` is the demo map with its GeoPackage layers loaded into
+ * a database of its own on the machine's PostgreSQL (127.0.0.1:5432, dropped
+ * at the end; left out with a message when there is none), timed next to the
+ * GeoPackage map and the Python worker's 137 ms for the same map from PostGIS.
  *
  * ```sh
  * deno task bench:e2e            # or: deno run -A tests/bench/e2e_bench.ts
@@ -37,6 +41,14 @@ import type {
 import { startTestRedis } from "../redis_server.ts";
 import { REFERENCE_DIR } from "../reference.ts";
 import { WORKER_ENV_VARS } from "../../worker/cli/env_vars.ts";
+import {
+  createTestDatabase,
+  loadLayer,
+  PG_HOST,
+  PG_PORT,
+  postgisLayer,
+  type TestDatabase,
+} from "../../worker/sources/postgres/_test_util.ts";
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const MAIN = join(REPO, "worker/main.ts");
@@ -48,6 +60,7 @@ const PYTHON_MS: Record<string, number> = {
   placenames: 158,
   placenames_features: 10,
   all_lv95: 80,
+  "all_lv95 (PostGIS)": 137,
   zones_outline_style: 16,
 };
 /** The Python worker's resident memory, MB. */
@@ -132,6 +145,50 @@ function baselineJob(): BenchJob {
   };
 }
 
+/**
+ * `all_lv95` with its `ogr` layers read from PostGIS: the GeoPackage's layers
+ * loaded into `db` (schema `demo`), the job's sources pointing there.
+ */
+async function postgisJob(
+  root: string,
+  jobs: BenchJob[],
+  db: TestDatabase,
+): Promise<BenchJob | null> {
+  const file = jobs.find((j) => j.name === "all_lv95");
+  if (!file) return null;
+  const params = structuredClone(file.params) as unknown as {
+    layers: {
+      id: string;
+      name: string;
+      driver: string;
+      source: string;
+      folder_name?: string | null;
+      remote?: boolean | null;
+    }[];
+  };
+  const ctx = { dataRoot: root, remoteHosts: [] };
+  for (const [i, layer] of params.layers.entries()) {
+    if (layer.driver !== "ogr") continue;
+    const table = JSON.parse(layer.source).layerName as string;
+    await loadLayer(db.sql, layer, ctx, "demo", table, 2056);
+    const pg = postgisLayer(db.name, "demo", table, {
+      key: '"fid"',
+      srid: "2056",
+    });
+    params.layers[i] = {
+      ...layer,
+      driver: "postgres",
+      source: pg.source,
+      remote: true,
+    };
+  }
+  return {
+    name: "all_lv95 (PostGIS)",
+    type: file.type,
+    params: params as unknown as QslJobInfo["job"],
+  };
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -208,6 +265,18 @@ async function run(): Promise<number> {
   const memoryJobs = argNumber("--memory-jobs", 1000);
   const jobs = loadJobs(root);
   const baseline = baselineJob();
+  let db: TestDatabase | null = null;
+  try {
+    db = await createTestDatabase();
+    const pg = await postgisJob(root, jobs, db);
+    if (pg) jobs.push(pg);
+  } catch (e) {
+    console.log(
+      `all_lv95 (PostGIS) left out: no PostgreSQL with PostGIS at ${PG_HOST}:${PG_PORT} (${
+        (e as Error).message.slice(0, 120)
+      })`,
+    );
+  }
 
   const redis = await startTestRedis();
   const settings = workerTaskSettings();
@@ -230,7 +299,7 @@ async function run(): Promise<number> {
     args: [
       "run",
       ...settings.v8,
-      `--allow-net=127.0.0.1:${redis.port}`,
+      `--allow-net=127.0.0.1:${redis.port},${PG_HOST}:${PG_PORT}`,
       `--allow-read=${root},${NODE_MODULES}`,
       `--allow-env=${WORKER_ENV_VARS.join(",")}`,
       "--allow-sys=hostname",
@@ -304,6 +373,7 @@ async function run(): Promise<number> {
       for (const job of timed) times.get(job)!.push(await post(job));
     }
     const base = median(times.get(baseline) ?? [NaN]);
+    const byName = (name: string) => timed.find((j) => j.name === name);
     console.log(
       `\nEnd to end through Redis, one worker, median of ${runs} posts ` +
         `(after ${warmups} warm-up posts each):\n`,
@@ -329,10 +399,22 @@ async function run(): Promise<number> {
       );
     }
 
+    const [gpkg, fromPg] = [byName("all_lv95"), byName("all_lv95 (PostGIS)")];
+    if (gpkg && fromPg) {
+      const ratio = median(times.get(fromPg)!) / median(times.get(gpkg)!);
+      console.log(
+        `\nall_lv95 from PostGIS / from the GeoPackage: ${
+          ratio.toFixed(2)
+        } (goal ≤ 1.5); / the Python worker from PostGIS (137 ms): ${
+          (median(times.get(fromPg)!) / 137).toFixed(2)
+        } (goal ≤ 0.5)`,
+      );
+    }
+
     // Memory: mixed render jobs, two in flight so the worker never waits.
     const only = argString("--only")?.split(",");
     const renders = timed.filter((j) =>
-      j.type === "QslJobInfoRender" && j !== baseline &&
+      j.type === "QslJobInfoRender" && j !== baseline && j !== fromPg &&
       (!only || only.includes(j.name))
     );
     const samples: [string, number][] = [
@@ -424,6 +506,7 @@ async function run(): Promise<number> {
     } catch { /* already gone */ }
     await worker.status;
     await redis.stop();
+    await db?.drop();
   }
 }
 
