@@ -504,3 +504,227 @@ function clipSegment(
   else by = edge[side1];
   return [ax, ay, bx, by];
 }
+
+/**
+ * Points every `interval` pixels along a line, as QGIS's marker lines
+ * collect them (`QgsTemplatedLineSymbolLayerBase::collectOffsetPoints`):
+ * the first after `interval - initialOffset`; with `initialLag`, the points
+ * that would fall before the start repeat the first vertex (a ring is traced
+ * back around instead); with `required`, stop at that many, going around a
+ * ring again or repeating an open line's last vertex to reach it.
+ *
+ * @example
+ * ```ts
+ * import { collectOffsetPoints } from "./geometry.ts";
+ * collectOffsetPoints(new Float64Array([0, 0, 10, 0]), 4, 4).map((p) => p[0]);
+ * // [0, 4, 8]
+ * ```
+ */
+export function collectOffsetPoints(
+  line: Float64Array,
+  interval: number,
+  initialOffset: number,
+  initialLag = 0,
+  required = 0,
+): [number, number][] {
+  const dest: [number, number][] = [];
+  const n = line.length >> 1;
+  if (n === 0) return dest;
+  let pts: number[] = Array.from(line);
+  const closed = line[0] === line[2 * n - 2] && line[1] === line[2 * n - 1];
+  let lengthLeft = initialOffset;
+  let lagLeft = initialLag > 0 ? -initialLag : 1;
+  if (lagLeft < 0 && closed) {
+    // trace back around the ring: vertices before the first one
+    let lx = line[2 * n - 2], ly = line[2 * n - 1];
+    const pseudo: number[][] = [];
+    for (let i = n - 2; i > 0 && lagLeft < 0; i--) {
+      const x = line[2 * i], y = line[2 * i + 1];
+      if (x === lx && y === ly) continue;
+      lagLeft += Math.hypot(x - lx, y - ly);
+      lx = x;
+      ly = y;
+      pseudo.push([x, y]);
+    }
+    pts = [...pseudo.reverse().flat(), ...line];
+  } else {
+    while (lagLeft < 0) {
+      dest.push([line[0], line[1]]);
+      lagLeft += interval;
+    }
+  }
+  if (initialLag > 0) lengthLeft += interval - lagLeft;
+  const count = pts.length >> 1;
+  let lastX = pts[0], lastY = pts[1];
+  const enough = () => required > 0 && dest.length >= required;
+  for (let i = 1; i < count; i++) {
+    const x = pts[2 * i], y = pts[2 * i + 1];
+    if (x === lastX && y === lastY) {
+      if (closed && i === count - 1 && required > 0 && !enough()) {
+        lastX = pts[0];
+        lastY = pts[1];
+        i = 0;
+      }
+      continue;
+    }
+    const { dx, dy, length } = lineStep(lastX, lastY, x, y, interval);
+    let c = 1 - lengthLeft / interval;
+    lengthLeft += length;
+    while (
+      lengthLeft > interval || Math.abs(lengthLeft - interval) <= 1e-9
+    ) {
+      lastX += c * dx;
+      lastY += c * dy;
+      lengthLeft -= interval;
+      dest.push([lastX, lastY]);
+      c = 1;
+      if (enough()) break;
+    }
+    lastX = x;
+    lastY = y;
+    if (enough()) break;
+    if (closed && i === count - 1 && required > 0 && !enough()) {
+      lastX = pts[0];
+      lastY = pts[1];
+      i = 0;
+    }
+  }
+  if (!closed && required > 0) {
+    while (dest.length < required) {
+      dest.push([pts[pts.length - 2], pts[pts.length - 1]]);
+    }
+  }
+  return dest;
+}
+
+/**
+ * A segment's step of `interval` along it and its length, computed as
+ * QGIS's marker lines compute them (slope and arctangent; vertical apart).
+ */
+function lineStep(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  interval: number,
+): { dx: number; dy: number; length: number } {
+  const length = Math.hypot(x2 - x1, y2 - y1);
+  if (Math.abs(x2 - x1) <= 4 * Number.EPSILON) {
+    return { dx: 0, dy: y2 > y1 ? interval : -interval, length };
+  }
+  const alpha = Math.atan((y2 - y1) / (x2 - x1));
+  const dx = Math.cos(alpha) * interval, dy = Math.sin(alpha) * interval;
+  return x2 > x1 ? { dx, dy, length } : { dx: -dx, dy: -dy, length };
+}
+
+/**
+ * A direction in degrees (clockwise on screen) from one point to another,
+ * as QGIS's marker lines compute it; 0 when they coincide.
+ */
+export function qgisLineAngle(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+): number {
+  if (x1 === x2 && y1 === y2) return 0;
+  let a: number;
+  if (Math.abs(x2 - x1) <= 4 * Number.EPSILON) {
+    a = Math.PI / 2;
+    if (!(y2 > y1)) a += Math.PI;
+  } else {
+    a = Math.atan((y2 - y1) / (x2 - x1));
+    if (!(x2 > x1)) a += Math.PI;
+  }
+  return (a * 180) / Math.PI;
+}
+
+/**
+ * Marker positions and angles of an interval marker line, as
+ * `QgsTemplatedLineSymbolLayerBase::renderPolylineInterval` places them:
+ * every `interval` pixels from `offsetAlong`, each turned to the direction
+ * from `averageOver` pixels before it to `averageOver` after it (QGIS's
+ * "average angle over", half of it on each side), or to its segment's
+ * direction when `averageOver` is 0.
+ *
+ * @example
+ * ```ts
+ * import { intervalPositions } from "./geometry.ts";
+ * intervalPositions(new Float64Array([0, 0, 10, 0]), 4, 0, 0).map((p) => p.x);
+ * // [0, 4, 8]
+ * ```
+ */
+export function intervalPositions(
+  line: Float64Array,
+  interval: number,
+  offsetAlong: number,
+  averageOver: number,
+): LinePosition[] {
+  const out: LinePosition[] = [];
+  const n = line.length >> 1;
+  if (n === 0) return out;
+  if (interval <= 0) interval = 0.1;
+  const closed = line[0] === line[2 * n - 2] && line[1] === line[2 * n - 1];
+  let along = offsetAlong;
+  if (along !== 0 && closed) {
+    const total = lineLength(line);
+    along = along > 0
+      ? total > 0 ? along % total : 0
+      : total - (-along % total);
+  }
+  const lengthLeft = interval - along;
+  if (averageOver > 0) {
+    const symbols = collectOffsetPoints(line, interval, lengthLeft);
+    if (symbols.length === 0) return out;
+    const [fx, fy] = symbols[0], [lx, ly] = symbols[symbols.length - 1];
+    if (symbols.length > 1 && fx === lx && fy === ly) symbols.pop();
+    const starts = averageOver <= along
+      ? collectOffsetPoints(
+        line,
+        interval,
+        lengthLeft + averageOver,
+        0,
+        symbols.length,
+      )
+      : collectOffsetPoints(
+        line,
+        interval,
+        0,
+        averageOver - along,
+        symbols.length,
+      );
+    const ends = collectOffsetPoints(
+      line,
+      interval,
+      lengthLeft - averageOver,
+      0,
+      symbols.length,
+    );
+    symbols.forEach(([x, y], i) => {
+      const [sx, sy] = starts[i], [ex, ey] = ends[i];
+      out.push({ x, y, angle: qgisLineAngle(sx, sy, ex, ey) });
+    });
+    return out;
+  }
+  let left = lengthLeft;
+  let lastX = line[0], lastY = line[1];
+  for (let i = 1; i < n; i++) {
+    const x = line[2 * i], y = line[2 * i + 1];
+    if (x === lastX && y === lastY) continue;
+    const { dx, dy, length } = lineStep(lastX, lastY, x, y, interval);
+    let c = 1 - left / interval;
+    left += length;
+    const angle = qgisLineAngle(lastX, lastY, x, y);
+    while (left > interval) {
+      lastX += c * dx;
+      lastY += c * dy;
+      left -= interval;
+      out.push({ x: lastX, y: lastY, angle });
+      c = 1;
+      if (out.length > 100000) return out;
+    }
+    lastX = x;
+    lastY = y;
+  }
+  return out;
+}

@@ -1,6 +1,9 @@
+import assert from "node:assert/strict";
 import {
   clipLine,
+  clipLineConnected,
   clipRing,
+  intervalPositions,
   lineLength,
   offsetLine,
   pointOnSurface,
@@ -106,4 +109,34 @@ Deno.test("geometry: offsets, centroids, positions along lines", () => {
     "every 5 px from 2.5",
   );
   eq(lineLength(new Float64Array([0, 0, 3, 4, 3, 10])), 11, "length");
+});
+
+Deno.test("interval markers: QGIS's average angle turns a marker at a bend halfway", () => {
+  // a right angle at (10, 0); markers every 5 px, angle averaged over ±2 px
+  const line = new Float64Array([0, 0, 10, 0, 10, 10]);
+  const got = intervalPositions(line, 5, 0, 2);
+  assert.deepEqual(got.map((p) => [p.x, p.y]), [[0, 0], [5, 0], [10, 0], [
+    10,
+    5,
+  ], [10, 10]]);
+  assert.equal(got[1].angle, 0);
+  assert.ok(Math.abs(got[2].angle - 45) < 1e-9, `bend: ${got[2].angle}`);
+  assert.ok(Math.abs(got[3].angle - 90) < 1e-9);
+  // without averaging, each marker takes its segment's direction
+  assert.deepEqual(
+    intervalPositions(line, 5, 0, 0).map((p) => Math.round(p.angle)),
+    [0, 0, 90, 90],
+  );
+});
+
+Deno.test("clipped lines stay one line, joined along the clip rectangle", () => {
+  // out through the right side, back in through the bottom
+  const l = clipLineConnected(
+    new Float64Array([5, 5, 20, 5, 20, 20, 5, 20, 5, 8]),
+    0,
+    0,
+    10,
+    10,
+  );
+  assert.deepEqual(Array.from(l), [5, 5, 10, 5, 10, 10, 5, 10, 5, 8]);
 });

@@ -9,8 +9,15 @@ import type { Feature } from "../geometry/types.ts";
 import type { SymbolLayer } from "../style/model.ts";
 import { propNumber } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
-import type { Dd } from "./_dd.ts";
-import { lineLength, offsetLine, pointsAlong } from "./geometry.ts";
+import { type Dd, px } from "./_dd.ts";
+import {
+  collectOffsetPoints,
+  intervalPositions,
+  lineLength,
+  offsetLine,
+  pointsAlong,
+  qgisLineAngle,
+} from "./geometry.ts";
 import { drawMarkerSymbol, drawSymbol } from "./symbol.ts";
 
 /**
@@ -40,6 +47,18 @@ export function markerLine(
   const along = dd.size(layer, "offsetAlongLine", "offset_along_line", 0);
   const offset = dd.size(layer, "offset", "offset", 0);
   const rotate = props.rotate !== "0";
+  // QGIS turns interval and central markers to the line's direction
+  // averaged over this length (default 4 mm), half before, half after
+  const averageOver = px(
+    pc,
+    props,
+    dd.num(
+      layer,
+      "averageAngleLength",
+      propNumber(props, "average_angle_length", 4),
+    ),
+    "average_angle_unit",
+  ) / 2;
   for (const raw of lines) {
     const line = offset !== 0 ? offsetLine(raw, offset) : raw;
     const positions: { x: number; y: number; angle: number }[] = [];
@@ -51,7 +70,7 @@ export function markerLine(
         line[2 * i + 2] - line[2 * i],
       ) * 180) / Math.PI;
     if (placement.includes("interval")) {
-      positions.push(...pointsAlong(line, interval, along));
+      positions.push(...intervalPositions(line, interval, along, averageOver));
     }
     if (
       placement.includes("vertex") && !placement.includes("first") &&
@@ -78,8 +97,20 @@ export function markerLine(
     }
     if (placement.includes("centralpoint")) {
       const half = lineLength(line) / 2;
-      const p = pointsAlong(line, Number.MAX_VALUE, half)[0];
-      if (p) positions.push(p);
+      if (half > 0 && averageOver > 0) {
+        // renderPolylineCentral: the second of the points collected
+        const at = collectOffsetPoints(line, half, half, 0, 2)[1];
+        const s0 = collectOffsetPoints(line, half, 0, averageOver, 2)[1];
+        const e0 = collectOffsetPoints(line, half, half - averageOver, 0, 2)[1];
+        positions.push({
+          x: at[0],
+          y: at[1],
+          angle: qgisLineAngle(s0[0], s0[1], e0[0], e0[1]),
+        });
+      } else if (half > 0) {
+        const p = pointsAlong(line, Number.MAX_VALUE, half)[0];
+        if (p) positions.push(p);
+      }
     }
     if (placement.includes("segmentcenter")) {
       for (let i = 0; i < n - 1; i++) {

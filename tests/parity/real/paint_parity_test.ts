@@ -13,11 +13,16 @@ const CASES: [name: string, limit: number, what: string][] = [
   ["srtm_hillshade_4326_zoom", 20500, "hillshade in EPSG:4326, zoomed in"],
   ["rgb_near_4326", 0, "nearest neighbour at 4:1 in EPSG:4326"],
   ["rgb_near_3857", 1600, "a EPSG:4326 raster warped to EPSG:3857"],
-  ["roads_arrows", 440, "marker line: arrows every 3 mm, clipped"],
+  ["roads_arrows", 0, "marker line: arrows every 3 mm, clipped"],
   [
     "thin_lines",
     5,
     "our data: pens ≤ 1 px as Qt's cosmetic stroker, dashes, clipped lines joined along the clip rectangle",
+  ],
+  [
+    "marker_lines",
+    0,
+    "our data: interval marker lines (average angle, offset, clipped, rings), central point",
   ],
   ["null_style", 0, "layers without style: QGIS's default symbols"],
 ];
