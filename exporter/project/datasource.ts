@@ -153,9 +153,16 @@ export function decodeQueryUri(uri: string): DecodedUri {
     if (part === "") continue;
     const eq = part.indexOf("=");
     const key = decode(eq < 0 ? part : part.slice(0, eq));
-    const value = eq < 0 ? "" : decode(part.slice(eq + 1));
-    // Repeated keys (several layers/styles) join like QGIS lists them.
-    out[key] = key in out && out[key] !== null ? `${out[key]},${value}` : value;
+    // A key without "=" decodes to null, as QGIS's decodeUri gives it.
+    const value = eq < 0 ? null : decode(part.slice(eq + 1));
+    // Repeated keys (several layers/styles) are joined with commas, as the
+    // provider lists them (QGIS's decodeUri keeps only the last one).
+    const before = out[key];
+    out[key] = before === undefined || before === null
+      ? value
+      : value === null
+      ? before
+      : `${before},${value}`;
   }
   return out;
 }
@@ -395,7 +402,39 @@ export function wmsSource(d: DecodedUri): WmsSource {
     feature_count: nullableInt(d.featureCount),
     contextual_wms_legend: d.contextualWMSLegend ?? null,
     styles: d.styles ?? null,
+    ...extras(d, WMS_EXTRAS),
   };
+}
+
+// Keys of QGIS's decoded wms URI the Python exporter drops and a job needs,
+// written (only when the URI has them) under snake_case names.
+const WEB_EXTRAS: [string, string][] = [
+  ["referer", "referer"],
+  ["http-header:referer", "referer"],
+  ["username", "username"],
+  ["password", "password"],
+];
+const WMS_EXTRAS: [string, string][] = [
+  ...WEB_EXTRAS,
+  ["IgnoreGetMapUrl", "ignore_get_map_url"],
+  ["IgnoreGetFeatureInfoUrl", "ignore_get_feature_info_url"],
+  ["IgnoreAxisOrientation", "ignore_axis_orientation"],
+  ["InvertAxisOrientation", "invert_axis_orientation"],
+  ["SmoothPixmapTransform", "smooth_pixmap_transform"],
+  ["maxWidth", "max_width"],
+  ["maxHeight", "max_height"],
+];
+
+function extras(
+  d: DecodedUri,
+  keys: [string, string][],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, name] of keys) {
+    const value = d[key];
+    if (value !== undefined && !(name in out)) out[name] = value ?? "";
+  }
+  return out;
 }
 
 /**
@@ -413,6 +452,7 @@ export function wmtsSource(d: DecodedUri): WmtsSource {
     tile_matrix_set: d.tileMatrixSet ?? "",
     tile_dimensions: d.tileDimensions ?? null,
     tile_pixel_ratio: d.tilePixelRatio ?? null,
+    ...(d.type ? { type: d.type } : {}),
   };
 }
 
@@ -431,6 +471,7 @@ export function xyzSource(d: DecodedUri): XYZSource {
     zmin: nullableInt(d.zmin),
     zmax: nullableInt(d.zmax),
     type: d.type ?? null,
+    ...extras(d, [["tilePixelRatio", "tile_pixel_ratio"], ...WEB_EXTRAS]),
   };
 }
 

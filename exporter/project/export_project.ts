@@ -39,6 +39,7 @@ import {
   type OgrDatasetRef,
   readOgrDataset,
   readPostgresTable,
+  readRasterExtent,
   type SourceFacts,
   type SourceField,
 } from "./facts.ts";
@@ -46,7 +47,9 @@ import type { PgServices } from "./pg_service.ts";
 import type { ProjectFile } from "./read_project.ts";
 import type { XmlElement } from "./xml_tree.ts";
 import { pythonTitle, sanitizeName } from "./sanitize.ts";
+import { legendToLayerTree } from "./legend_tree.ts";
 import { layerStyles } from "./style.ts";
+import { bboxToWgs84 } from "./wgs84.ts";
 
 /** Options of {@link exportProject}. */
 export interface ExportOptions {
@@ -120,6 +123,7 @@ export function extractMetadata(root: XmlElement): MetaData {
     }
   }
   const links = meta ? path(meta, "links") : undefined;
+  // Without a creation time the field stays empty, as upstream leaves it.
   const creation = meta ? childText(meta, "creation") ?? "" : "";
   return {
     service,
@@ -128,9 +132,7 @@ export function extractMetadata(root: XmlElement): MetaData {
       : [],
     language: meta ? childText(meta, "language") ?? "" : "",
     categories,
-    creationDateTime: creation !== ""
-      ? creation
-      : new Date().toISOString().replace("Z", "+00:00"),
+    creationDateTime: creation,
     author: meta ? childText(meta, "author") ?? "" : "",
   };
 }
@@ -187,25 +189,33 @@ function bboxOf(e: XmlElement | undefined): BBox | null {
  * ```
  */
 export function crsOf(authId: string, srid: number | null): Crs {
-  const m = /^([^:]+):(.+)$/.exec(authId);
-  let uri: string | null = null;
-  let urn: string | null = null;
+  // QgsCoordinateReferenceSystem::toOgcUri/toOgcUrn know EPSG and OGC.
+  const m = /^(EPSG|OGC):(.+)$/i.exec(authId);
+  let uri = "";
+  let urn = "";
   if (m) {
-    const [, auth, code] = m;
-    if (auth.toUpperCase() === "OGC" && code.toUpperCase() === "CRS84") {
-      uri = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
-      urn = "urn:ogc:def:crs:OGC:1.3:CRS84";
-    } else {
-      uri = `http://www.opengis.net/def/crs/${auth.toUpperCase()}/0/${code}`;
-      urn = `urn:ogc:def:crs:${auth.toUpperCase()}::${code}`;
-    }
+    const auth = m[1].toUpperCase();
+    uri = auth === "OGC"
+      ? `http://www.opengis.net/def/crs/OGC/1.3/${m[2]}`
+      : `http://www.opengis.net/def/crs/EPSG/0/${m[2]}`;
+    urn = auth === "OGC"
+      ? `urn:ogc:def:crs:OGC:1.3:${m[2]}`
+      : `urn:ogc:def:crs:EPSG::${m[2]}`;
   }
   return {
-    auth_id: authId === "" ? null : authId,
-    postgis_srid: srid,
+    auth_id: authId,
+    postgis_srid: srid ?? 0,
     ogc_uri: uri,
     ogc_urn: urn,
   };
+}
+
+// The layer's CRS as GDAL may read it: authority id, PROJ string, WKT.
+function crsDefinitions(layer: XmlElement): string[] {
+  const srs = path(layer, "srs", "spatialrefsys");
+  if (srs === undefined) return [];
+  return ["authid", "proj4", "wkt"].map((n) => childText(srs, n) ?? "")
+    .filter((d) => d !== "" && !/^USER:/i.test(d));
 }
 
 function layerCrs(layer: XmlElement): Crs | null {
@@ -356,6 +366,17 @@ function fieldConfig(layer: XmlElement): LayerFieldConfig {
     widgets.set(f.getAttribute("name") ?? "", {
       type: w.getAttribute("type") ?? "",
       config,
+    });
+  }
+  // QGIS 2.x: <edittypes><edittype name widgetv2type><widgetv2config …/>,
+  // read by QGIS 3 as the field's widget with the config's attributes.
+  for (const e of children(child(layer, "edittypes") ?? layer, "edittype")) {
+    const name = e.getAttribute("name") ?? "";
+    if (name === "" || widgets.has(name)) continue;
+    const config = child(e, "widgetv2config");
+    widgets.set(name, {
+      type: e.getAttribute("widgetv2type") ?? "",
+      config: config ? { ...config.attributes } : {},
     });
   }
   return { aliases, notNull, widgets };
@@ -519,6 +540,32 @@ export async function exportProject(
     }
   };
 
+  const rasterFacts = async (
+    d: DecodedUri,
+    label: string,
+  ): Promise<[number, number, number, number] | null> => {
+    if (
+      d.path === null ||
+      (d.vsiPrefix && !/^\/vsi(zip|gzip|tar)\//i.test(d.vsiPrefix))
+    ) {
+      return null;
+    }
+    try {
+      return await readRasterExtent({
+        path: isAbsolute(d.path) ? d.path : resolve(project.directory, d.path),
+        vsiPrefix: d.vsiPrefix,
+        readRoot: options.readRoot,
+      });
+    } catch (error) {
+      warn(
+        `Layer ${label}: cannot read ${d.path}: ${
+          (error as Error).message
+        }; extent left empty`,
+      );
+      return null;
+    }
+  };
+
   const pgFacts = async (
     d: DecodedUri,
     label: string,
@@ -607,6 +654,7 @@ export async function exportProject(
     }
     const source = emptySource();
     let facts: SourceFacts | null = null;
+    let rasterExtent: [number, number, number, number] | null = null;
     const providerKey = provider.toLowerCase();
     if (kind === "vector") {
       if (providerKey === "ogr") {
@@ -625,7 +673,13 @@ export async function exportProject(
       }
     } else if (kind === "raster") {
       if (providerKey === "gdal") {
-        source.gdal = gdalSource(decodeGdalUri(datasource, project.directory));
+        const d = decodeGdalUri(datasource, project.directory);
+        source.gdal = gdalSource(d);
+        // Before QGIS 2.x wrote a raster's <extent>, QGIS read it from the
+        // file.
+        if (readSources && child(layer, "extent") === undefined) {
+          rasterExtent = await rasterFacts(d, label);
+        }
       } else if (providerKey === "wms") {
         const d = decodeQueryUri(datasource);
         if ("tileMatrixSet" in d) source.wmts = wmtsSource(d);
@@ -668,12 +722,18 @@ export async function exportProject(
         layer.getAttribute("geometry") === "No geometry" ||
         facts?.geometryType === "NoGeometry");
     let bbox = isSpatial ? bboxOf(child(layer, "extent")) : null;
-    if (isSpatial && bbox === null && facts?.extent) {
-      const [x0, y0, x1, y1] = facts.extent;
+    const extent = facts?.extent ?? rasterExtent;
+    if (isSpatial && bbox === null && extent) {
+      const [x0, y0, x1, y1] = extent;
       bbox = { x_min: x0, x_max: x1, y_min: y0, y_max: y1, z_min: 0, z_max: 0 };
     }
-    const minScale = num(layer.getAttribute("minScale") ?? undefined);
-    const maxScale = num(layer.getAttribute("maxScale") ?? undefined);
+    // As QgsMapLayer::readLayerXml: QGIS 2.x's minimumScale/maximumScale
+    // were reversed; an absent scale reads as 0.
+    const old = layer.hasAttribute("minimumScale");
+    const scale = (name: string) =>
+      num(layer.getAttribute(name) ?? undefined) ?? 0;
+    const minScale = scale(old ? "maximumScale" : "minScale");
+    const maxScale = scale(old ? "minimumScale" : "maxScale");
     const common = {
       id,
       name,
@@ -682,7 +742,10 @@ export async function exportProject(
       source,
       driver: provider,
       bbox,
-      bbox_wgs84: isSpatial ? bboxOf(child(layer, "wgs84extent")) : null,
+      bbox_wgs84: isSpatial
+        ? bboxOf(child(layer, "wgs84extent")) ??
+          (bbox ? await bboxToWgs84(bbox, crsDefinitions(layer)) : null)
+        : null,
       crs: isSpatial ? layerCrs(layer) : null,
       styles: styles.styles.map((s) => ({
         name: s.name,
@@ -699,7 +762,9 @@ export async function exportProject(
       }, ${styles.styles.length} styles`,
     );
     if (kind === "vector") {
-      const wkb = wkbAttr || facts?.geometryType || null;
+      // QGIS knows no layer without a WKB type: Unknown when neither the
+      // project nor the data tells.
+      const wkb = wkbAttr || facts?.geometryType || "Unknown";
       vectors.push({
         ...common,
         fields: facts ? buildFields(layer, facts) : [],
@@ -714,7 +779,10 @@ export async function exportProject(
   // project can nest groups as deep as it likes. A group's path is a linked
   // list, so deep trees do not copy their paths level by level.
   type Work = { node: XmlElement; path: GroupPath | null };
-  const rootGroup = child(root, "layer-tree-group");
+  // QGIS before 2.4 wrote a <legend> instead of a layer tree.
+  const legend = child(root, "legend");
+  const rootGroup = child(root, "layer-tree-group") ??
+    (legend ? legendToLayerTree(legend) : undefined);
   const work: Work[] = rootGroup ? [{ node: rootGroup, path: null }] : [];
   while (work.length > 0) {
     const { node, path: parentPath } = work.pop()!;

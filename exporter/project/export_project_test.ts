@@ -440,3 +440,86 @@ Deno.test("50,000 nested layer-tree groups export without recursion", async () =
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("a QGIS 1.8 project (a <legend>, no layer tree) exports as QGIS 3.22 opens it", async () => {
+  // Each expected value is what QGIS 3.22 reports for legend_qgis18.qgs
+  // (QgsProject.read, then the layer tree, layers and their fields).
+  const config = await exportProject(
+    await readProject(`${TESTDATA}legend_qgis18.qgs`),
+    { encodeStyle: keepQml, unifyLayerNamesByGroup: true },
+  );
+  assert.deepEqual(config.tree.members, [
+    {
+      id: "",
+      name: "",
+      is_checked: true,
+      children: ["points20120101000000000", "base_layers"],
+      is_expanded: true,
+    },
+    {
+      id: "base_layers",
+      name: "base_layers",
+      is_checked: false,
+      children: ["inner"],
+      is_expanded: false,
+    },
+    {
+      id: "inner",
+      name: "inner",
+      is_checked: true,
+      children: ["lines20120101000000001"],
+      is_expanded: true,
+    },
+  ]);
+  assert.deepEqual(config.datasets.group.map((g) => g.title), [
+    "",
+    "Base Layers",
+    "Inner",
+  ]);
+  const [points, lines] = config.datasets.vector;
+  assert.equal(lines.name, "base_layers.inner.lines20120101000000001");
+  assert.deepEqual(
+    [points.is_checked, points.minimum_scale, points.maximum_scale],
+    [true, 50000, 1000],
+  );
+  assert.deepEqual(
+    [lines.is_checked, lines.minimum_scale, lines.maximum_scale],
+    [false, 100000000, 0],
+  );
+  assert.deepEqual(
+    points.fields.map((
+      f,
+    ) => [f.name, f.editor_widget_type, f.editor_widget_type_wfs]),
+    [
+      ["id", "", null],
+      ["name", "TextEdit", null],
+      ["height", "", null],
+      ["visited", "DateTime", "date"],
+      ["big", "", null],
+    ],
+  );
+  assert.equal(lines.geometry_type_wkb, "MultiLineString");
+  assert.equal(config.meta_data.creationDateTime, "");
+  // QGIS: transformBoundingBox of each layer's extent to EPSG:4326.
+  const qgis: Record<string, number[]> = {
+    points20120101000000000: [
+      7.4386324208718104,
+      46.753040318610914,
+      7.6225377762258946,
+      46.951082771871100,
+    ],
+    lines20120101000000001: [
+      7.4386322615114109,
+      46.951082127412519,
+      7.4517705830706964,
+      46.960077940222895,
+    ],
+  };
+  for (const v of config.datasets.vector) {
+    const b = v.bbox_wgs84!;
+    const got = [b.x_min, b.y_min, b.x_max, b.y_max];
+    got.forEach((x, i) =>
+      assert.ok(Math.abs(x - qgis[v.id][i]) < 1e-9, `${v.id}: ${got}`)
+    );
+  }
+});

@@ -111,6 +111,7 @@ export interface OgrDatasetRef {
   readRoot?: string;
 }
 
+const GDAL_OF_RASTER = 0x02;
 const GDAL_OF_VECTOR = 0x04;
 const GDAL_OF_VERBOSE_ERROR = 0x40;
 const mounts = new Map<string, string>();
@@ -186,6 +187,74 @@ function lastGdalError(
 export async function readOgrDataset(
   ref: OgrDatasetRef,
 ): Promise<{ layers: Map<string, SourceFacts>; order: string[] }> {
+  return await withDataset(ref, "vector", async (gdal, pointer) => {
+    let info: Json;
+    try {
+      info = await gdal.ogrinfo({ pointer }, ["-so", "-json", "-nomd"]);
+    } catch (error) {
+      throw new Error(`GDAL cannot read it: ${describe(error)}`);
+    }
+    return layersOf(info);
+  });
+}
+
+/**
+ * The extent of a raster file, `[xmin, ymin, xmax, ymax]` in its CRS, from
+ * its geotransform (what QGIS's GDAL provider reports); null when the file
+ * has none. Throws as {@link readOgrDataset} does.
+ *
+ * @example
+ * ```ts ignore
+ * import { readRasterExtent } from "./facts.ts";
+ * const extent = await readRasterExtent({ path: "/data/dem.tif" });
+ * ```
+ */
+export async function readRasterExtent(
+  ref: OgrDatasetRef,
+): Promise<[number, number, number, number] | null> {
+  return await withDataset(ref, "raster", (gdal, pointer) => {
+    const M = gdal.Module;
+    const width = M._GDALGetRasterXSize(pointer);
+    const height = M._GDALGetRasterYSize(pointer);
+    const buffer = M._malloc(6 * 8);
+    try {
+      if (M._GDALGetGeoTransform(pointer, buffer) !== 0) return null;
+      const [x0, dx, rx, y0, ry, dy] = new Float64Array(
+        M.HEAPF64.buffer,
+        buffer,
+        6,
+      );
+      const xs = [
+        x0,
+        x0 + width * dx,
+        x0 + height * rx,
+        x0 + width * dx + height * rx,
+      ];
+      const ys = [
+        y0,
+        y0 + width * ry,
+        y0 + height * dy,
+        y0 + width * ry + height * dy,
+      ];
+      return [
+        Math.min(...xs),
+        Math.min(...ys),
+        Math.max(...xs),
+        Math.max(...ys),
+      ];
+    } finally {
+      M._free(buffer);
+    }
+  });
+}
+
+// Opens a dataset (checked first: real path, regular file, read root)
+// through the exporter's mount, runs `task` on it and closes it.
+async function withDataset<T>(
+  ref: OgrDatasetRef,
+  kind: "vector" | "raster",
+  task: (gdal: Json, pointer: number) => T | Promise<T>,
+): Promise<T> {
   const { realPath } = await resolveLocalSource(ref.path, ref.readRoot);
   const { withGdal, takeGdalMessages: take } = await import(
     "@qgis-server-light/worker/gdal"
@@ -204,20 +273,15 @@ export async function readOgrDataset(
     take();
     const drivers = stringList(M, ref.allowedDrivers ?? []);
     const options = stringList(M, ref.openOptions ?? []);
+    const flags = (kind === "vector" ? GDAL_OF_VECTOR : GDAL_OF_RASTER) |
+      GDAL_OF_VERBOSE_ERROR;
     let pointer = 0;
     try {
       pointer = M.ccall(
         "GDALOpenEx",
         "number",
         ["string", "number", "number", "number", "number"],
-        [
-          gdalPath,
-          GDAL_OF_VECTOR | GDAL_OF_VERBOSE_ERROR,
-          drivers.ptr,
-          options
-            .ptr,
-          0,
-        ],
+        [gdalPath, flags, drivers.ptr, options.ptr, 0],
       );
     } catch (error) {
       throw new Error(`GDAL cannot open it: ${describe(error)}`);
@@ -228,18 +292,12 @@ export async function readOgrDataset(
     if (!pointer) {
       throw new Error(
         `GDAL cannot open it: ${
-          lastGdalError(M, point, take) ?? "not a vector dataset GDAL reads"
+          lastGdalError(M, point, take) ?? `not a ${kind} dataset GDAL reads`
         }`,
       );
     }
     try {
-      let info: Json;
-      try {
-        info = await gdal.ogrinfo({ pointer }, ["-so", "-json", "-nomd"]);
-      } catch (error) {
-        throw new Error(`GDAL cannot read it: ${describe(error)}`);
-      }
-      return layersOf(info);
+      return await task(gdal, pointer);
     } finally {
       M._GDALClose(pointer);
     }
@@ -283,18 +341,26 @@ function layersOf(
         name: String(f.name),
         typeName: f.subType === "JSON" ? "JSON" : type,
         variant,
-        length: Number(f.width ?? 0),
+        // QGIS's OGR provider counts a decimal's width without its point.
+        length: Number(f.width ?? 0) - (Number(f.precision ?? 0) > 0 ? 1 : 0),
         precision: Number(f.precision ?? 0),
         nullable: f.nullable !== false,
         comment: f.comment ? String(f.comment) : "",
       });
     }
+    let geometryType = normalizeGeometryType(
+      geom ? String(geom.type) : "None",
+    );
+    // QGIS's OGR provider reads a shapefile's lines and polygons as multi
+    // (a shapefile does not tell them apart).
+    if (
+      info.driverShortName === "ESRI Shapefile" && geometryType !== null &&
+      /^(LineString|Polygon)/.test(geometryType)
+    ) geometryType = `Multi${geometryType}`;
     layers.set(name, {
       fields,
       primaryKeys,
-      geometryType: normalizeGeometryType(
-        geom ? String(geom.type) : "None",
-      ),
+      geometryType,
       extent: Array.isArray(geom?.extent) && geom.extent.length === 4
         ? [geom.extent[0], geom.extent[1], geom.extent[2], geom.extent[3]]
         : null,

@@ -34,3 +34,28 @@ Deno.test("a GeoJSON's fields and geometry come from GDAL", async () => {
     /no such file/,
   );
 });
+
+Deno.test("decimal widths and shapefile geometry types as QGIS's OGR provider reports them", async () => {
+  // QGIS 3.22 on these files (QgsVectorLayer, provider ogr): amount
+  // Real(10.3) has length 9, ratio Real(6.2) length 5 (QGIS counts a
+  // decimal's width without its point); the shapefile's LineString layer is
+  // a MultiLineString.
+  const csv = await readOgrDataset({ path: `${TESTDATA}decimals.csv` });
+  assert.deepEqual(
+    csv.layers.get("decimals")!.fields.map((f) => [
+      f.name,
+      f.typeName,
+      f.length,
+      f.precision,
+    ]),
+    [
+      ["id", "Integer", 4, 0],
+      ["amount", "Real", 9, 3],
+      ["ratio", "Real", 5, 2],
+      ["name", "String", 12, 0],
+      ["wkt", "String", 0, 0],
+    ],
+  );
+  const shp = await readOgrDataset({ path: `${TESTDATA}lines.shp` });
+  assert.equal(shp.layers.get("lines")!.geometryType, "MultiLineString");
+});

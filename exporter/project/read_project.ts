@@ -92,7 +92,9 @@ const MAP_LAYER: KeepRule = {
         },
       },
     },
-    edittypes: { children: { edittype: SHALLOW } },
+    edittypes: {
+      children: { edittype: { children: { widgetv2config: SHALLOW } } },
+    },
   },
 };
 

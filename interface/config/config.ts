@@ -9,6 +9,14 @@ import { BBox, Style } from "../common.ts";
 
 const str = () => z.string().nullable().default(null);
 const int = () => z.number().int().nullable().default(null);
+// The Python exporter writes some integers of decoded URIs as the strings
+// QGIS decoded (`"featureCount": "10"`): both read as numbers.
+const intOrText = () =>
+  z.preprocess(
+    (v) => typeof v === "string" && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v,
+    z.number().int().nullable().default(null),
+  );
+const optionalText = () => z.string().optional();
 
 /** A group of the layer tree: its children are group names and layer ids. */
 export interface TreeGroup {
@@ -106,13 +114,13 @@ export const Field: z.ZodType<Field> = z.looseObject({
 
 /** A coordinate reference system by its identifiers. */
 export interface Crs {
-  /** Authority id, e.g. `EPSG:2056`; null when the layer's CRS has none. */
+  /** Authority id, e.g. `EPSG:2056`; "" when the layer's CRS has none. */
   auth_id: string | null;
-  /** The `<srid>` QGIS stores for the CRS (the PostGIS SRID, equal to the EPSG code for EPSG CRSs); null when absent. */
+  /** The `<srid>` QGIS stores for the CRS (the PostGIS SRID, equal to the EPSG code for EPSG CRSs); 0 when absent, as QGIS gives it. */
   postgis_srid: number | null;
-  /** OGC http URI, e.g. `http://www.opengis.net/def/crs/EPSG/0/2056`; null without an `auth_id`. */
+  /** OGC http URI, e.g. `http://www.opengis.net/def/crs/EPSG/0/2056`; "" unless the `auth_id` is an EPSG or OGC one (as QGIS's `toOgcUri`). */
   ogc_uri: string | null;
-  /** OGC URN, e.g. `urn:ogc:def:crs:EPSG::2056`; null without an `auth_id`. */
+  /** OGC URN, e.g. `urn:ogc:def:crs:EPSG::2056`; "" unless the `auth_id` is an EPSG or OGC one (as QGIS's `toOgcUrn`). */
   ogc_urn: string | null;
 }
 
@@ -209,6 +217,14 @@ export interface XYZSource {
   zmax: number | null;
   /** The URI's `type` (`xyz` for sources the exporter writes here). */
   type: string | null;
+  /** URI `tilePixelRatio` (0 undefined, 1 standard, 2 high DPI tiles); absent when the URI has none. Not written by the Python exporter. */
+  tile_pixel_ratio?: string;
+  /** HTTP `Referer` sent with each request (URI `referer`, or `http-header:referer` since QGIS 3.26); absent when unset. Not written by the Python exporter. */
+  referer?: string;
+  /** HTTP basic user (URI `username`); absent when unset. Not written by the Python exporter. */
+  username?: string;
+  /** HTTP basic password (URI `password`); absent when unset. Secret. Not written by the Python exporter. */
+  password?: string;
 }
 
 /**
@@ -222,9 +238,13 @@ export interface XYZSource {
  */
 export const XYZSource: z.ZodType<XYZSource> = z.looseObject({
   url: z.string(),
-  zmin: int(),
-  zmax: int(),
+  zmin: intOrText(),
+  zmax: intOrText(),
   type: str(),
+  tile_pixel_ratio: optionalText(),
+  referer: optionalText(),
+  username: optionalText(),
+  password: optionalText(),
 });
 
 /** A WMS layer. */
@@ -243,8 +263,28 @@ export interface WmsSource {
   feature_count: number | null;
   /** URI `contextualWMSLegend` (`0` or `1`: legend follows the map content); null when absent. */
   contextual_wms_legend: string | null;
-  /** Server style name(s) (URI `styles`, repeated values comma-joined; "" is the default style); null when absent. */
+  /** Server style name(s) (URI `styles`, repeated values comma-joined; "" is the default style); null when absent or given without a value. */
   styles: string | null;
+  /** URI `IgnoreGetMapUrl`: request GetMap at `url`, not at the capabilities' address (present counts, whatever its value); absent when the URI has none. Not written by the Python exporter, nor are the keys below. */
+  ignore_get_map_url?: string;
+  /** URI `IgnoreGetFeatureInfoUrl`, as `ignore_get_map_url` for GetFeatureInfo. */
+  ignore_get_feature_info_url?: string;
+  /** URI `IgnoreAxisOrientation`: ignore WMS 1.3's inverted axis order. */
+  ignore_axis_orientation?: string;
+  /** URI `InvertAxisOrientation`: invert the axis order. */
+  invert_axis_orientation?: string;
+  /** URI `SmoothPixmapTransform`: smooth resampling of the server's image. */
+  smooth_pixmap_transform?: string;
+  /** URI `maxWidth`: widest GetMap the server takes, in pixels. */
+  max_width?: string;
+  /** URI `maxHeight`: highest GetMap the server takes, in pixels. */
+  max_height?: string;
+  /** HTTP `Referer` (URI `referer`, or `http-header:referer` since QGIS 3.26). */
+  referer?: string;
+  /** HTTP basic user (URI `username`). */
+  username?: string;
+  /** HTTP basic password (URI `password`). Secret. */
+  password?: string;
 }
 
 const wmsShape = {
@@ -253,9 +293,19 @@ const wmsShape = {
   layers: z.string(),
   url: z.string(),
   dpi_mode: str(),
-  feature_count: int(),
+  feature_count: intOrText(),
   contextual_wms_legend: str(),
   styles: str(),
+  ignore_get_map_url: optionalText(),
+  ignore_get_feature_info_url: optionalText(),
+  ignore_axis_orientation: optionalText(),
+  invert_axis_orientation: optionalText(),
+  smooth_pixmap_transform: optionalText(),
+  max_width: optionalText(),
+  max_height: optionalText(),
+  referer: optionalText(),
+  username: optionalText(),
+  password: optionalText(),
 };
 
 /**
@@ -279,6 +329,8 @@ export interface WmtsSource extends WmsSource {
   tile_dimensions: string | null;
   /** URI `tilePixelRatio` as text (0 undefined, 1 standard, 2 high DPI); null when absent. */
   tile_pixel_ratio: string | null;
+  /** URI `type` (`wmts` for a RESTful template `url`); absent when the URI has none. Not written by the Python exporter. */
+  type?: string;
 }
 
 /**
@@ -298,6 +350,7 @@ export const WmtsSource: z.ZodType<WmtsSource> = z.looseObject({
   tile_matrix_set: z.string(),
   tile_dimensions: str(),
   tile_pixel_ratio: str(),
+  type: optionalText(),
 });
 
 /** A PostgreSQL/PostGIS table or query. */
@@ -391,8 +444,8 @@ export interface VectorTileSource {
  */
 export const VectorTileSource: z.ZodType<VectorTileSource> = z.looseObject({
   type: z.string(),
-  zmin: z.number().int().nullable(),
-  zmax: z.number().int().nullable(),
+  zmin: intOrText(),
+  zmax: intOrText(),
   url: str(),
   path: str(),
   style_url: str(),
@@ -454,15 +507,15 @@ export interface DataSet {
   driver: string;
   /** Layer extent in the layer's CRS (from the project, else read from the source); null when unknown or not spatial. */
   bbox: BBox | null;
-  /** Layer extent in WGS 84 degrees as the project stores it; null when absent or not spatial. */
+  /** Layer extent in WGS 84 degrees: as the project stores it (QGIS ≥ 3.18), else `bbox` transformed as QGIS transforms a bounding box; null when neither is known or the layer is not spatial. */
   bbox_wgs84: BBox | null;
   /** The layer's CRS; null when the project has none for it or the layer is not spatial. */
   crs: Crs | null;
   /** Every named style of the layer, sorted by name, each as encoded QML. */
   styles: Style[];
-  /** QGIS `minimumScale`: scale denominator of the most zoomed-out visible scale (0 = no limit), as stored even when scale-based visibility is off; null when absent. */
+  /** QGIS `minimumScale`: scale denominator of the most zoomed-out visible scale (0 = no limit), as stored even when scale-based visibility is off (QGIS 2.x's reversed `maximumScale`); 0 when absent, as QGIS reads it. */
   minimum_scale: number | null;
-  /** QGIS `maximumScale`: scale denominator of the most zoomed-in visible scale (0 = no limit), as stored even when scale-based visibility is off; null when absent. */
+  /** QGIS `maximumScale`: scale denominator of the most zoomed-in visible scale (0 = no limit), as stored even when scale-based visibility is off (QGIS 2.x's reversed `minimumScale`); 0 when absent, as QGIS reads it. */
   maximum_scale: number | null;
   /** Name of the layer's current style (one of `styles`); `default` when the layer has no style manager. */
   style_name: string;
@@ -644,14 +697,15 @@ export interface MetaData {
   language: string | null;
   /** Project metadata keywords of the `gmd:topicCategory` vocabulary. */
   categories: string[];
-  /** Project metadata creation date-time (ISO 8601 as stored); the export time in UTC when unset. */
+  /** Project metadata creation date-time (ISO 8601 as stored); "" when the project has none (the exporter leaves it empty, as the Python exporter does). */
   creationDateTime: string;
   /** Project metadata author; "" when unset. */
   author: string | null;
 }
 
 /**
- * Schema of {@link MetaData}. A missing `creationDateTime` becomes now.
+ * Schema of {@link MetaData}. A missing (absent or null) `creationDateTime`
+ * becomes now, as the Python interface does; "" stays "".
  *
  * @example
  * ```ts
