@@ -39,6 +39,30 @@ function allocString(gdal: Gdal, text: string): number {
 }
 
 /**
+ * Calls `fn` with `text` as a C string on GDAL's heap, freed after.
+ * Emscripten's `ccall` puts `"string"` arguments on its WebAssembly stack
+ * (64 KiB): a long one overruns it and corrupts the instance (a CRS of
+ * 100,000 characters did).
+ *
+ * @example
+ * ```ts ignore
+ * const h = withCString(gdal, path, (p) => gdal.Module._GDALOpenEx(p, 0, 0, 0, 0));
+ * ```
+ */
+export function withCString<T>(
+  gdal: Gdal,
+  text: string,
+  fn: (pointer: number) => T,
+): T {
+  const pointer = allocString(gdal, text);
+  try {
+    return fn(pointer);
+  } finally {
+    gdal.Module._free(pointer);
+  }
+}
+
+/**
  * Runs `ogr2ogr <options>` from an open dataset into `dest` (a path in
  * GDAL's virtual file system). Returns false when GDAL failed (its error
  * is left for the caller to read).

@@ -18,8 +18,9 @@
  * @module
  */
 import type { Gdal } from "./gdal.ts";
-import { takeGdalMessages } from "./gdal.ts";
+import { onGdalReset, takeGdalMessages } from "./gdal.ts";
 import { LruCache } from "../cache/lru.ts";
+import { withCString } from "./apps.ts";
 import { JobError } from "../runners/types.ts";
 import type { Rect } from "../geometry/types.ts";
 
@@ -169,11 +170,10 @@ export class DatasetCache {
     takeGdalMessages();
     const flags = (kind === "vector" ? GDAL_OF_VECTOR : GDAL_OF_RASTER) |
       GDAL_OF_VERBOSE_ERROR;
-    const pointer: number = M.ccall(
-      "GDALOpenEx",
-      "number",
-      ["string", "number", "number", "number", "number"],
-      [gdalPath, flags, 0, 0, 0],
+    const pointer: number = withCString(
+      gdal,
+      gdalPath,
+      (path) => M._GDALOpenEx(path, flags, 0, 0, 0),
     );
     if (!pointer) {
       const detail = gdalError(gdal) ?? "GDAL could not open the file";
@@ -197,6 +197,15 @@ export class DatasetCache {
     this.stats.opened++;
     this.#lru.set(key, ds);
     return ds;
+  }
+
+  /**
+   * Forgets every dataset without closing it: their GDAL instance failed
+   * and was discarded (see `onGdalReset`).
+   */
+  abandon(): void {
+    this.#gdal = undefined;
+    this.#lru.clear();
   }
 
   /** Closes every dataset. Call inside `withGdal`. */
@@ -233,3 +242,9 @@ export function gdalError(gdal: Gdal): string | null {
 
 /** The process-wide dataset cache. */
 export const datasetCache: DatasetCache = new DatasetCache(32);
+
+// a failed GDAL instance took its datasets and mounts with it
+onGdalReset(() => {
+  datasetCache.abandon();
+  mounts.clear();
+});

@@ -5,9 +5,18 @@
  * it, so concurrent use would mix jobs' files: every use goes through
  * {@link withGdal}, which runs one task at a time.
  *
+ * A task that meets a WebAssembly trap (memory access out of bounds, an
+ * abort) or a stack overflow leaves GDAL's memory in an unknown state: that
+ * instance serves nothing more. `withGdal` throws a {@link GdalEngineError},
+ * tells the modules that keep GDAL handles to forget them
+ * ({@link onGdalReset}) and the next task gets a new instance, from a
+ * freshly loaded copy of gdal3.js (which keeps its instance in module
+ * state).
+ *
  * @module
  */
 import initGdalJs from "npm:gdal3.js@2.8.1/node.js";
+import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { interceptDataPackage, readPackageFromDisk } from "./data_package.ts";
@@ -18,6 +27,86 @@ export type Gdal = any;
 
 let instance: Promise<Gdal> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
+// set once an instance failed: the next one comes from a fresh gdal3.js
+let reload = false;
+const resetListeners: (() => void)[] = [];
+/** How many times a failed GDAL instance was replaced (for tests, the log). */
+export const gdalEngineStats: { resets: number } = { resets: 0 };
+
+/**
+ * Whether an error means a WebAssembly engine's memory is in an unknown
+ * state: a trap (`RuntimeError`: memory access out of bounds, unreachable,
+ * an abort), or a stack overflow, which may unwind WebAssembly frames
+ * without restoring its stack pointer.
+ *
+ * @example
+ * ```ts
+ * import { isWasmFault } from "./gdal.ts";
+ * isWasmFault(new WebAssembly.RuntimeError("memory access out of bounds")); // true
+ * isWasmFault(new TypeError("x is not a function")); // false
+ * ```
+ */
+export function isWasmFault(error: unknown): boolean {
+  if (error instanceof WebAssembly.RuntimeError) return true;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof RangeError) {
+    return /Maximum call stack size exceeded/.test(message);
+  }
+  // Emscripten's abort() throws a RuntimeError, or in older builds an Error
+  return /^(abort|Aborted)\(/.test(message);
+}
+
+/** GDAL's engine failed in a task; the next task gets a new one. */
+export class GdalEngineError extends Error {
+  /** Creates the error; `cause` is the trap. */
+  constructor(cause: unknown) {
+    super(
+      `Cannot use GDAL: its WebAssembly engine failed (${
+        cause instanceof Error ? `${cause.name}: ${cause.message}` : cause
+      }); it was discarded and the next job gets a new one`,
+      { cause },
+    );
+    this.name = "GdalEngineError";
+  }
+}
+
+/**
+ * Registers `listener`, called when a failed GDAL instance is discarded:
+ * whoever keeps its handles (datasets, transforms, mounts, files) forgets
+ * them without calling into it.
+ *
+ * @example
+ * ```ts
+ * import { onGdalReset } from "./gdal.ts";
+ * const handles = new Map<string, number>();
+ * onGdalReset(() => handles.clear());
+ * ```
+ */
+export function onGdalReset(listener: () => void): void {
+  resetListeners.push(listener);
+}
+
+function discardInstance(): void {
+  instance = undefined;
+  reload = true;
+  messages.length = 0;
+  sizeHints.clear();
+  gdalEngineStats.resets++;
+  for (const listener of resetListeners) listener();
+}
+
+// A new copy of gdal3.js's module: its instance lives in module state, so
+// initialising the same copy again would hand back the failed instance.
+function freshGdalJs(): typeof initGdalJs {
+  const require = createRequire(
+    import.meta.resolve("npm:gdal3.js@2.8.1/node.js"),
+  );
+  const entries = ["./node.js", "./dist/package/gdal3.node.js"].map((p) =>
+    require.resolve(p)
+  );
+  for (const entry of entries) delete require.cache[entry];
+  return require(entries[0]);
+}
 const messages: string[] = [];
 const MAX_MESSAGES = 32;
 
@@ -133,7 +222,8 @@ export function getGdal(): Promise<Gdal> {
   // the loader's read of its data package is answered without reading it,
   // until GDAL has started or failed to (see data_package.ts)
   const dataPackage = interceptDataPackage();
-  const ready: Promise<Gdal> = initGdalJs({
+  const init = reload ? freshGdalJs() : initGdalJs;
+  const ready: Promise<Gdal> = init({
     useWorker: false,
     path: packageDir(),
     errorHandler: collect,
@@ -166,6 +256,8 @@ export function getGdal(): Promise<Gdal> {
 /**
  * Runs `task` with exclusive use of the GDAL instance.
  *
+ * @throws {GdalEngineError} when the task met a WebAssembly trap or a stack
+ * overflow: that instance is discarded, the next task gets a new one.
  * @example
  * ```ts
  * import { withGdal } from "./gdal.ts";
@@ -173,7 +265,16 @@ export function getGdal(): Promise<Gdal> {
  * ```
  */
 export function withGdal<T>(task: (gdal: Gdal) => T | Promise<T>): Promise<T> {
-  const run = queue.then(async () => task(await getGdal()));
+  const run = queue.then(async () => {
+    const gdal = await getGdal();
+    try {
+      return await task(gdal);
+    } catch (error) {
+      if (!isWasmFault(error)) throw error;
+      discardInstance();
+      throw new GdalEngineError(error);
+    }
+  });
   queue = run.catch(() => {});
   return run;
 }

@@ -17,8 +17,12 @@
  */
 export {
   type Gdal,
+  GdalEngineError,
+  gdalEngineStats,
   getGdal,
   hintFileSize,
+  isWasmFault,
+  onGdalReset,
   readMemFile,
   takeGdalMessages,
   withGdal,
@@ -33,5 +37,5 @@ export {
   mountRoot,
   type OpenDataset,
 } from "./dataset_cache.ts";
-export { vectorInfo, vectorTranslate } from "./apps.ts";
+export { vectorInfo, vectorTranslate, withCString } from "./apps.ts";
 export { transformInPlace, transformRect } from "./transform.ts";

@@ -5,21 +5,25 @@
  *
  * @module
  */
-import type { Gdal } from "./gdal.ts";
+import { type Gdal, onGdalReset } from "./gdal.ts";
+import { withCString } from "./apps.ts";
 import type { Rect } from "../geometry/types.ts";
 
 const OAMS_TRADITIONAL_GIS_ORDER = 0;
 const EDGE_POINTS = 21;
 const transforms = new Map<string, number>();
 const MAX_TRANSFORMS = 64;
+// the handles belonged to a failed instance: forgotten, not destroyed
+onGdalReset(() => transforms.clear());
 
 function srs(gdal: Gdal, crs: string): number {
   const M = gdal.Module;
   const h = M._OSRNewSpatialReference(0);
-  const err = M.ccall("OSRSetFromUserInput", "number", ["number", "string"], [
-    h,
+  const err = withCString(
+    gdal,
     crs,
-  ]);
+    (text) => M._OSRSetFromUserInput(h, text) as number,
+  );
   if (err !== 0) {
     M._OSRDestroySpatialReference(h);
     throw new RangeError(`Cannot use CRS '${crs}': GDAL does not know it`);

@@ -14,6 +14,9 @@ const CanvasKitInit = CanvasKitModule as unknown as (
 ) => Promise<CanvasKit>;
 
 let instance: Promise<CanvasKit> | undefined;
+const resetListeners: (() => void)[] = [];
+/** How many times a failed CanvasKit was replaced (for tests). */
+export const canvasKitStats: { resets: number } = { resets: 0 };
 
 /**
  * Initialises CanvasKit once per process and returns it.
@@ -29,4 +32,37 @@ let instance: Promise<CanvasKit> | undefined;
 export function getCanvasKit(): Promise<CanvasKit> {
   if (!instance) instance = CanvasKitInit();
   return instance;
+}
+
+/**
+ * Registers `listener`, called when a failed CanvasKit is discarded:
+ * whoever keeps its objects (pixel buffers, typefaces) forgets them without
+ * calling into it.
+ *
+ * @example
+ * ```ts
+ * import { onCanvasKitReset } from "./canvaskit.ts";
+ * const kept: unknown[] = [];
+ * onCanvasKitReset(() => kept.splice(0));
+ * ```
+ */
+export function onCanvasKitReset(listener: () => void): void {
+  resetListeners.push(listener);
+}
+
+/**
+ * Discards the CanvasKit instance after it met a WebAssembly trap or a stack
+ * overflow (its memory is in an unknown state): the next `getCanvasKit()`
+ * starts a new one (CanvasKit's init makes a new instance at each call).
+ *
+ * @example
+ * ```ts ignore
+ * import { resetCanvasKit } from "./canvaskit.ts";
+ * resetCanvasKit();
+ * ```
+ */
+export function resetCanvasKit(): void {
+  instance = undefined;
+  canvasKitStats.resets++;
+  for (const listener of resetListeners) listener();
 }

@@ -13,6 +13,7 @@ import type { StrokeJoin, Typeface } from "canvaskit-wasm";
 import type { Rgba } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
 import { color, newPaint } from "./_skia.ts";
+import { onCanvasKitReset } from "./canvaskit.ts";
 
 const FILES: Record<string, string> = {
   "dejavu sans": "DejaVuSans.ttf",
@@ -25,6 +26,8 @@ const FILES: Record<string, string> = {
 };
 
 const typefaces = new Map<string, Typeface | null>();
+// the typefaces were a failed CanvasKit's
+onCanvasKitReset(() => typefaces.clear());
 
 function fontDir(): string {
   return fileURLToPath(

@@ -16,6 +16,7 @@
  */
 import type { CanvasKit, MallocObj, Surface } from "canvaskit-wasm";
 import { encodePremultipliedPng, type PngOptions } from "./png.ts";
+import { onCanvasKitReset } from "./canvaskit.ts";
 
 /** A premultiplied RGBA surface over pixels in CanvasKit's heap. */
 export interface PooledSurface {
@@ -43,6 +44,8 @@ interface PixelBuffer {
 const idle: PixelBuffer[] = [];
 const buffers = new WeakMap<PooledSurface, PixelBuffer>();
 const MAX_IDLE = 1;
+// the buffers were in a failed CanvasKit's memory
+onCanvasKitReset(() => idle.splice(0));
 
 function pixelBuffer(ck: CanvasKit, bytes: number): PixelBuffer {
   let best = -1;

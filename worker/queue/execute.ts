@@ -10,8 +10,12 @@ import { parseJobInfo, WireFormatError } from "@qgis-server-light/interface";
 import type { QslJobInfo } from "@qgis-server-light/interface";
 import { clip, maskSecrets } from "@qgis-server-light/interface";
 import { runnerFor, type RunnerRegistry } from "../runners/registry.ts";
+import { GdalEngineError, isWasmFault } from "../gdal/gdal.ts";
+import { resetCanvasKit } from "../paint/canvaskit.ts";
+import { checkStringLengths } from "./string_limits.ts";
 import {
   DEFAULT_MAX_DPI,
+  DEFAULT_MAX_STYLE_BYTES,
   JobError,
   type RunnerContext,
   type RunnerLimits,
@@ -71,7 +75,8 @@ const TOLERANCES = [
 
 /**
  * Throws a `JobError` when a job asks for more than the limits allow: image
- * size, dpi, feature info tolerances, number of layers.
+ * size, dpi, feature info tolerances, number of layers, lengths of strings
+ * (`string_limits.ts`).
  *
  * @example
  * ```ts
@@ -112,9 +117,31 @@ export function checkLimits(info: QslJobInfo, limits: RunnerLimits): void {
       `Cannot run job: ${layers} layers exceed the limit of ${limits.maxLayers}`,
     );
   }
+  checkStringLengths(info, limits.maxStyleBytes ?? DEFAULT_MAX_STYLE_BYTES);
+}
+
+// What an error says about the WebAssembly engines, looking through the
+// causes runners wrap it in: GDAL's failure (already handled by withGdal),
+// another trap or stack overflow (CanvasKit's state is unknown), or none.
+function engineFault(error: unknown): "gdal" | "other" | null {
+  for (let e = error, depth = 0; e && depth < 10; depth++) {
+    if (e instanceof GdalEngineError) return "gdal";
+    if (isWasmFault(e)) return "other";
+    e = (e as { cause?: unknown }).cause;
+  }
+  return null;
 }
 
 function messageOf(error: unknown): string {
+  if (engineFault(error) === "other") {
+    // GDAL's tasks discard their own engine; anything else that trapped or
+    // overflowed the stack may have been inside Skia
+    resetCanvasKit();
+    const cause = error instanceof Error
+      ? `${error.name}: ${error.message}`
+      : String(error);
+    return `Cannot run job: ${cause}; the Skia engine (CanvasKit) may be left in an unknown state: it was discarded and the next job gets a new one`;
+  }
   if (error instanceof JobError || error instanceof WireFormatError) {
     return error.message;
   }

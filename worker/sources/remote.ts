@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Gdal } from "../gdal/gdal.ts";
+import { type Gdal, onGdalReset } from "../gdal/gdal.ts";
 import { LruCache } from "../cache/lru.ts";
 import type { LayerRef, ResolvedSource } from "./file_source.ts";
 import { JobError } from "../runners/types.ts";
@@ -45,6 +45,12 @@ const stored = new LruCache<string, Stored>(8, (_url, s) => {
     gdalRef?.Module.FS.unlink(s.path);
     gdalRef?.Module.FS.rmdir(s.path.slice(0, s.path.lastIndexOf("/")));
   } catch { /* gone */ }
+});
+
+// the files were in a failed GDAL instance's memory: fetched again
+onGdalReset(() => {
+  gdalRef = undefined;
+  stored.clear();
 });
 
 function fail(layer: LayerRef, detail: string, cause?: unknown): JobError {

@@ -9,12 +9,15 @@
  */
 import type { CanvasKit, Image } from "canvaskit-wasm";
 import { releaseSurface, takeSurface } from "../../paint/surface.ts";
+import { onCanvasKitReset } from "../../paint/canvaskit.ts";
 
 // Decoded tiles, by the answer's bytes (the answer cache hands out the same
 // array while an answer is fresh): a map redrawn from cached tiles does not
 // decode them again. Bounded: a 256 px tile holds 256 KiB of Skia's heap.
 const DECODED_MAX = 48;
 const decoded = new Map<Uint8Array, Image>();
+// the images were in a failed CanvasKit's memory
+onCanvasKitReset(() => decoded.clear());
 
 function decode(ck: CanvasKit, bytes: Uint8Array): Image | null {
   const hit = decoded.get(bytes);
