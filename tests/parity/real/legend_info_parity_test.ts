@@ -52,10 +52,8 @@ const CASES: [string, number, string][] = [
   ["legend_john_snow", 1, "points and a 256-class paletted raster, titles"],
   ["legend_no_data", 1, "three pseudocolour rasters, titles"],
   ["legend_forest_graduated", 1, "graduated polygons, a QGIS 2.2 style"],
-  // QGIS 1.8/2.0 symbol keys (style_border "no", a symbol alpha over a
-  // colour's alpha) are not read as QGIS reads them yet: outlines too many
-  ["legend_rules", 2.5, "rule-based and graduated polygons, QGIS 1.8 styles"],
-  ["legend_landuse", 3.5, "categorized polygons, a QGIS 2.0 style"],
+  ["legend_rules", 1, "rule-based and graduated polygons, QGIS 1.8 styles"],
+  ["legend_landuse", 1, "categorized polygons, a QGIS 2.0 style"],
   ["legend_roads_levels", 1, "categorized lines and a single fill, 300 px"],
   ["legend_twi", 1, "a pseudocolour ramp, a QGIS 2.14 style"],
   ["legend_default_symbols", 1, "layers without style: QGIS's default symbols"],
