@@ -14,6 +14,7 @@
  */
 import { isAbsolute, normalize, relative, sep } from "node:path";
 import { JobError } from "../runners/types.ts";
+import { checkIndirections } from "./indirections.ts";
 
 /** The parts of a job layer this module reads (wire names). */
 export interface LayerRef {
@@ -266,6 +267,11 @@ export async function resolveLayerSource(
       }')`,
     );
   }
+  if (source.vsiSuffix !== undefined && /\.vrt$/i.test(source.vsiSuffix)) {
+    throw fail(layer, "VRT files inside archives are not supported");
+  }
+  const refused = await checkIndirections(root, real);
+  if (refused !== null) throw fail(layer, refused);
   if (source.vsiPrefix === undefined && /\.zip$/i.test(real)) {
     source.vsiPrefix = "/vsizip/";
   }

@@ -1,0 +1,245 @@
+/**
+ * The files GDAL opens on its own behalf, checked against the data root.
+ *
+ * A dataset the job names may lead GDAL to other files: the sources of a
+ * VRT (`<SourceFilename>`, a warped VRT's `<SourceDataset>`, an OGR VRT's
+ * `<SrcDataSource>`), and the sidecars it looks for beside any file
+ * (`x.tif.ovr`, `x.aux.xml`, a shapefile's `.dbf`). GDAL would read them
+ * without asking, and a source it cannot open renders as a blank image that
+ * reports success. So each one is resolved here with the same rule as the
+ * job's own path — its real path (symbolic links followed) must stay below
+ * the data root — and a VRT may name only plain relative paths: no `/vsi…`
+ * file systems, no URLs, no connection strings (`PG:`, `WMS:`, `vrt://`).
+ * Deno's `--allow-read` follows symbolic links inside an allowed folder, so
+ * this check, not the permission, is the guard.
+ *
+ * @module
+ */
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
+import { SaxesParser } from "saxes";
+
+/** How deep VRTs may refer to VRTs. */
+const MAX_NESTING = 8;
+/** Largest VRT read for the check (bytes); larger ones are refused. */
+const MAX_VRT_BYTES = 16 * 1024 * 1024;
+/** Elements whose text names a file GDAL opens. */
+const SOURCE_ELEMENTS = new Set([
+  "SourceFilename",
+  "SourceDataset",
+  "SrcDataSource",
+]);
+
+function inside(root: string, path: string): boolean {
+  return path === root ||
+    path.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/** One file a VRT names. */
+interface VrtReference {
+  /** The element's text. */
+  name: string;
+  /** `relativeToVRT="1"`. */
+  relative: boolean;
+}
+
+/**
+ * Reads the files a VRT document names (GDAL raster VRT and OGR VRT).
+ *
+ * @example
+ * ```ts
+ * import { vrtReferences } from "./indirections.ts";
+ * const refs = vrtReferences(
+ *   '<VRTDataset><VRTRasterBand><SimpleSource><SourceFilename relativeToVRT="1">a.tif</SourceFilename></SimpleSource></VRTRasterBand></VRTDataset>',
+ * );
+ * refs; // [{ name: "a.tif", relative: true }]
+ * ```
+ */
+export function vrtReferences(
+  text: string,
+): { name: string; relative: boolean }[] {
+  const refs: VrtReference[] = [];
+  const parser = new SaxesParser();
+  let current: VrtReference | null = null;
+  parser.on("error", (error) => {
+    throw new SyntaxError(`Cannot read VRT: ${error.message}`);
+  });
+  parser.on("opentag", (tag) => {
+    if (SOURCE_ELEMENTS.has(tag.name)) {
+      const flag = tag.attributes["relativeToVRT"] ??
+        tag.attributes["relativetoVRT"];
+      current = { name: "", relative: String(flag ?? "0").trim() === "1" };
+      if (tag.isSelfClosing) {
+        refs.push(current);
+        current = null;
+      }
+    }
+  });
+  parser.on("text", (t) => {
+    if (current !== null) current.name += t;
+  });
+  parser.on("cdata", (t) => {
+    if (current !== null) current.name += t;
+  });
+  parser.on("closetag", (tag) => {
+    if (current !== null && SOURCE_ELEMENTS.has(tag.name)) {
+      current.name = current.name.trim();
+      refs.push(current);
+      current = null;
+    }
+  });
+  parser.write(text).close();
+  return refs;
+}
+
+async function isVrt(path: string): Promise<boolean> {
+  if (/\.vrt$/i.test(path)) return true;
+  // GDAL recognises a VRT by its content, whatever its name
+  let file: Deno.FsFile;
+  try {
+    file = await Deno.open(path);
+  } catch {
+    return false;
+  }
+  try {
+    const head = new Uint8Array(256);
+    const n = await file.read(head) ?? 0;
+    const text = new TextDecoder().decode(head.subarray(0, n));
+    return /^\s*(<\?xml[^>]*\?>\s*)?<(VRTDataset|OGRVRTDataSource)\b/.test(
+      text,
+    );
+  } catch {
+    return false;
+  } finally {
+    file.close();
+  }
+}
+
+/**
+ * Checks the files GDAL would open beside or through `real` (a file's real
+ * path below `root`, both real): sidecars linked out of the root, and for a
+ * VRT each source, recursively. Returns the reason to refuse, or null.
+ *
+ * @example
+ * ```ts ignore
+ * import { checkIndirections } from "./indirections.ts";
+ * await checkIndirections("/srv/data", "/srv/data/dem.vrt");
+ * // "its VRT 'dem.vrt' names '/etc/x.tif', an absolute path"
+ * ```
+ */
+export async function checkIndirections(
+  root: string,
+  real: string,
+): Promise<string | null> {
+  return await check(root, real, 0);
+}
+
+async function check(
+  root: string,
+  real: string,
+  depth: number,
+): Promise<string | null> {
+  const sidecar = await checkSidecars(root, real);
+  if (sidecar !== null) return sidecar;
+  let stat: Deno.FileInfo;
+  try {
+    stat = await Deno.stat(real);
+  } catch {
+    return null;
+  }
+  if (!stat.isFile || !await isVrt(real)) return null;
+  const name = relative(root, real);
+  if (depth >= MAX_NESTING) {
+    return `its VRT '${name}' nests VRTs deeper than ${MAX_NESTING} levels`;
+  }
+  if (stat.size > MAX_VRT_BYTES) {
+    return `its VRT '${name}' is larger than ${MAX_VRT_BYTES} bytes`;
+  }
+  let refs: VrtReference[];
+  try {
+    refs = vrtReferences(await Deno.readTextFile(real));
+  } catch (error) {
+    return `its VRT '${name}' cannot be read (${
+      (error as Error).message.slice(0, 200)
+    })`;
+  }
+  for (const ref of refs) {
+    const shown = ref.name.slice(0, 200);
+    const why = refusedName(ref);
+    if (why !== null) return `its VRT '${name}' names '${shown}', ${why}`;
+    const target = join(dirname(real), ref.name);
+    let targetReal: string;
+    try {
+      targetReal = await Deno.realPath(target);
+    } catch {
+      return `its VRT '${name}' names '${shown}', which is not found`;
+    }
+    if (!inside(root, targetReal)) {
+      return `its VRT '${name}' names '${shown}', which leaves the data root`;
+    }
+    const nested = await check(root, targetReal, depth + 1);
+    if (nested !== null) return nested;
+  }
+  return null;
+}
+
+function refusedName(ref: VrtReference): string | null {
+  const name = ref.name;
+  if (name === "") return "an empty file name";
+  if (name.includes("\0")) return "a name with a NUL byte";
+  if (/(^|[\\/])vsi[a-z0-9]*[\\/]/i.test(name)) {
+    return "a virtual file system path (not allowed)";
+  }
+  if (/^[a-z][a-z0-9+.\-_ ]*:/i.test(name)) {
+    return "a URL or connection string (not allowed)";
+  }
+  if (isAbsolute(name) || name.startsWith("\\")) {
+    return "an absolute path (not allowed)";
+  }
+  if (!ref.relative) {
+    return 'a path not marked relativeToVRT="1" (not allowed)';
+  }
+  return null;
+}
+
+/**
+ * Sidecars GDAL opens beside a file: any sibling whose name starts with the
+ * file's name or stem followed by a dot (`x.tif.ovr`, `x.aux.xml`, `x.dbf`).
+ * Only symbolic links can lead out of the root.
+ */
+async function checkSidecars(
+  root: string,
+  real: string,
+): Promise<string | null> {
+  const dir = dirname(real);
+  const base = basename(real).toLowerCase();
+  const dot = base.lastIndexOf(".");
+  const stem = dot > 0 ? base.slice(0, dot) : base;
+  let entries: AsyncIterable<Deno.DirEntry>;
+  try {
+    entries = Deno.readDir(dir);
+    for await (const entry of entries) {
+      if (!entry.isSymlink) continue;
+      const lower = entry.name.toLowerCase();
+      if (!lower.startsWith(stem + ".") && !lower.startsWith(base + ".")) {
+        continue;
+      }
+      const path = join(dir, entry.name);
+      let target: string;
+      try {
+        target = await Deno.realPath(path);
+      } catch (error) {
+        // a dangling link: GDAL finds nothing there either
+        if (error instanceof Deno.errors.NotFound) continue;
+        return `its companion file '${relative(root, path)}' is not readable`;
+      }
+      if (!inside(root, target)) {
+        return `its companion file '${
+          relative(root, path)
+        }' leaves the data root through a symbolic link`;
+      }
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
