@@ -448,7 +448,7 @@ Deno.test("bad input fails with a JobError naming the cause", async () => {
       ...q,
       layers: [{ ...layer("points", "points", null), driver: "wms" }],
     }),
-    /Cannot open layer 'points': provider 'wms' is not supported \(supported: gdal, ogr, postgres\)/,
+    /Cannot open layer 'points': provider 'wms' is not supported \(supported: gdal, gpx, ogr, postgres, spatialite\)/,
   );
   const badStyle = layer("points", "points", null);
   badStyle.style = { name: "x", definition: encodeStyle("<qgis") };

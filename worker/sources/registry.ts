@@ -6,8 +6,10 @@
  */
 import { JobError } from "../runners/types.ts";
 import { gdalProvider } from "./gdal/mod.ts";
+import { gpxProvider } from "./gpx/mod.ts";
 import { ogrProvider } from "./ogr/mod.ts";
 import { postgresProvider } from "./postgres/mod.ts";
+import { spatialiteProvider } from "./spatialite/mod.ts";
 import type {
   Source,
   SourceContext,
@@ -17,7 +19,8 @@ import type {
 } from "./source.ts";
 
 const PROVIDERS = new Map<string, SourceProvider>(
-  [ogrProvider, gdalProvider, postgresProvider].map((p) => [p.key, p]),
+  [ogrProvider, gdalProvider, postgresProvider, spatialiteProvider, gpxProvider]
+    .map((p) => [p.key, p]),
 );
 
 /** A layer's provider key, lower case; QGIS's default `ogr` when absent. */
@@ -31,7 +34,7 @@ function keyOf(layer: Pick<SourceLayer, "driver">): string {
  * @example
  * ```ts
  * import { supportedProviders } from "./registry.ts";
- * supportedProviders(); // ["gdal", "ogr", "postgres"]
+ * supportedProviders(); // ["gdal", "gpx", "ogr", "postgres", "spatialite"]
  * ```
  */
 export function supportedProviders(): string[] {

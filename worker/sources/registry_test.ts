@@ -16,7 +16,13 @@ const layer = (driver: string | null) => ({
 });
 
 Deno.test("registry: dispatches on the provider key, QGIS's 'ogr' when absent, case-insensitive", () => {
-  assertEquals(supportedProviders(), ["gdal", "ogr", "postgres"]);
+  assertEquals(supportedProviders(), [
+    "gdal",
+    "gpx",
+    "ogr",
+    "postgres",
+    "spatialite",
+  ]);
   assertEquals(openSource(layer("ogr"), ctx).kind, "vector");
   assertEquals(openSource(layer("OGR"), ctx).provider, "ogr");
   assertEquals(openSource(layer(null), ctx).provider, "ogr");
@@ -29,7 +35,7 @@ Deno.test("registry: an unknown provider fails naming the layer, the key and wha
   const unknown = assertThrows(() => openSource(layer("WFS"), ctx), JobError);
   assertEquals(
     unknown.message,
-    "Cannot open layer 'roads': provider 'wfs' is not supported (supported: gdal, ogr, postgres)",
+    "Cannot open layer 'roads': provider 'wfs' is not supported (supported: gdal, gpx, ogr, postgres, spatialite)",
   );
   const raster = assertThrows(
     () => openVectorSource(layer("gdal"), ctx, "query"),
@@ -37,7 +43,7 @@ Deno.test("registry: an unknown provider fails naming the layer, the key and wha
   );
   assertEquals(
     raster.message,
-    "Cannot query layer 'roads': provider 'gdal' is not a vector source (vector providers: ogr, postgres)",
+    "Cannot query layer 'roads': provider 'gdal' is not a vector source (vector providers: gpx, ogr, postgres, spatialite)",
   );
 });
 
