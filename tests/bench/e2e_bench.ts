@@ -4,9 +4,9 @@
  * through a private redis-server to ONE worker process (started with the
  * README's permission flags, and the environment and V8 flags of the
  * `worker` task in deno.json), median end-to-end time next to the Python
- * worker's figure; then 1,000 mixed render jobs with the worker's resident
- * memory (`VmRSS` of its `/proc/<pid>/status`) at start and after every 10th
- * job: its peak, and the medians of the second and the last quarter of the
+ * worker's figure; then 1,000 mixed jobs (renders, every 5th a feature job)
+ * with the worker's resident memory (`VmRSS` of its `/proc/<pid>/status`) at
+ * start and after every 10th job: its peak, and the medians of the second and the last quarter of the
  * jobs (growing means the last is more than 5 % above the second).
  * `all_lv95 (PostGIS)` is the demo map with its GeoPackage layers loaded into
  * a database of its own on the machine's PostgreSQL (127.0.0.1:5432, dropped
@@ -411,12 +411,21 @@ async function run(): Promise<number> {
       );
     }
 
-    // Memory: mixed render jobs, two in flight so the worker never waits.
+    // Memory: mixed jobs, two in flight so the worker never waits: render
+    // jobs in four variants, and every 5th job one of the other types
+    // (features), so their paths are in the memory figure too.
     const only = argString("--only")?.split(",");
     const renders = timed.filter((j) =>
       j.type === "QslJobInfoRender" && j !== baseline && j !== fromPg &&
       (!only || only.includes(j.name))
     );
+    const others = timed.filter((j) =>
+      j.type !== "QslJobInfoRender" && (!only || only.includes(j.name))
+    );
+    const mixed = (k: number): BenchJob =>
+      others.length > 0 && k % 5 === 4
+        ? others[Math.floor(k / 5) % others.length]
+        : mixedRender(renders, k);
     const samples: [string, number][] = [
       ["start (registered, no job yet)", rssStart],
       [`after warm-up and timing`, procMb(worker.pid)],
@@ -431,13 +440,13 @@ async function run(): Promise<number> {
     const lane = async (): Promise<void> => {
       while (next < memoryJobs) {
         const k = next++;
-        await post(mixedRender(renders, k));
+        await post(mixed(k));
         const done = k + 1;
         if (done % 10 === 0 || done === memoryJobs) {
           const mb = procMb(worker.pid);
           every.push([done, mb]);
           if (done === 100 || done === 500 || done === memoryJobs) {
-            samples.push([`after ${done} mixed render jobs`, mb]);
+            samples.push([`after ${done} mixed jobs`, mb]);
           }
         }
       }
@@ -447,10 +456,14 @@ async function run(): Promise<number> {
     }
     const seconds = (performance.now() - t0) / 1000;
     console.log(
-      `\nWorker resident memory (VmRSS), ${memoryJobs} render jobs cycling ` +
-        `${
+      `\nWorker resident memory (VmRSS), ${memoryJobs} mixed jobs: renders ` +
+        `cycling ${
           renders.map((j) => j.name).join(", ")
-        } (full, ½, ¼ size, zoomed ×2) in ${seconds.toFixed(1)} s ` +
+        } (full, ½, ¼ size, zoomed ×2)${
+          others.length > 0
+            ? `, every 5th job ${others.map((j) => j.name).join(", ")}`
+            : ""
+        } in ${seconds.toFixed(1)} s ` +
         `(${(memoryJobs / seconds).toFixed(1)} jobs/s):\n`,
     );
     console.log("| when | RSS MB |");
