@@ -125,11 +125,16 @@ export class MapToPixel {
   constructor(extent: Rect, width: number, height: number, mupp: number) {
     const xc = extent.xmin + (extent.xmax - extent.xmin) / 2;
     const yc = extent.ymin + (extent.ymax - extent.ymin) / 2;
-    // fromTranslate(w/2, h/2).scale(1/mupp, -1/mupp).translate(-xc, -yc)
+    // QGIS 3.22's unrotated matrix: fromScale(1/mupp, -1/mupp)
+    // .translate(-xMin, -(yMin + height·mupp)), the origin from the centre
+    // (the order of these operations decides which side of a pixel edge a
+    // raster border falls on)
+    const xMin = xc - (width / 2) * mupp;
+    const yMin = yc - (height / 2) * mupp;
     this.#m11 = 1 / mupp;
     this.#m22 = -1 / mupp;
-    this.#dx = width / 2 + -xc * this.#m11;
-    this.#dy = height / 2 + -yc * this.#m22;
+    this.#dx = -xMin * this.#m11;
+    this.#dy = -(yMin + height * mupp) * this.#m22;
   }
 
   /** Map → pixel. */
@@ -139,8 +144,9 @@ export class MapToPixel {
 
   /** Pixel → map (QTransform::inverted() of a scaling matrix). */
   toMap(px: number, py: number): [number, number] {
+    // QTransform::inverted() of a scaling matrix divides
     const i11 = 1 / this.#m11, i22 = 1 / this.#m22;
-    return [px * i11 + -this.#dx * i11, py * i22 + -this.#dy * i22];
+    return [px * i11 + -this.#dx / this.#m11, py * i22 + -this.#dy / this.#m22];
   }
 }
 
