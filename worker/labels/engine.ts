@@ -53,6 +53,7 @@ import {
   candidateOverPoint,
   candidatesAlongLine,
   candidatesAroundPoint,
+  candidatesCurvedStandIn,
   candidatesHorizontalAlongLine,
   candidatesOrderedPositions,
   type LabelBox,
@@ -772,11 +773,12 @@ export class LabelEngine {
         if (maxLayer > 0) max = Math.min(max, maxLayer);
         const candidates = s.placement === 4
           ? candidatesHorizontalAlongLine(line, box, s.lineAnchorPercent)
-          : candidatesAlongLine(
+          : (s.placement === 3 ? candidatesCurvedStandIn : candidatesAlongLine)(
             line,
             box,
             s.placementFlags,
             s.lineAnchorPercent,
+            max,
           );
         out.push({ kind: "line", size: len, maxCandidates: max, candidates });
       }
@@ -840,12 +842,15 @@ export class LabelEngine {
         case 3:
         case 7:
           candidates.push(
-            ...candidatesAlongLine(
-              poly[0],
-              box,
-              s.placementFlags,
-              s.lineAnchorPercent,
-            ),
+            ...(s.placement === 7
+              ? candidatesCurvedStandIn
+              : candidatesAlongLine)(
+                poly[0],
+                box,
+                s.placementFlags,
+                s.lineAnchorPercent,
+                Math.max(1, Math.ceil(5 / pxPerCm * lineLength(poly[0]))),
+              ),
           );
           break;
         default: {

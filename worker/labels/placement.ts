@@ -375,10 +375,15 @@ function pointAt(l: Line, seg: number[], d: number): [number, number] {
 }
 
 /**
- * Candidates parallel to a line (PAL's `createCandidatesAlongLineNearMidpoint`,
- * straight labels): positions stepped along the line, angled along the chord
- * the label covers, kept upright, on/above/below the line by `flags`
- * (1 on, 2 above, 4 below); costs grow with the distance from the anchor.
+ * Candidates parallel to a line as PAL makes them
+ * (`FeaturePart::createCandidatesAlongLine`): first along the line's
+ * straight-ish stretches (split at nodes bending more than 45°), then, when
+ * those give fewer than `targetCount` candidates, stepped along the whole
+ * line from its start. Each position is on, above or below the line by
+ * `flags` (1 on, 2 above, 4 below, 8 above/below as the map reads). Costs
+ * favour straight chords, the anchor point, long and horizontal stretches;
+ * candidates come in PAL's creation order (not sorted) and are not yet
+ * turned upright.
  *
  * @example
  * ```ts
@@ -388,6 +393,256 @@ function pointAt(l: Line, seg: number[], d: number): [number, number] {
  * ```
  */
 export function candidatesAlongLine(
+  line: Line,
+  box: LabelBox,
+  flags: number,
+  anchor = 0.5,
+  targetCount = 0,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const n = line.length / 2;
+  if (n < 2) return out;
+  const f = flags & 7 ? flags : flags | 1;
+  const target = targetCount > 0 ? targetCount : 1;
+  alongStraightStretches(line, box, f, anchor, target, out);
+  if (out.length < target) {
+    alongWholeLine(
+      line,
+      box,
+      f,
+      anchor,
+      target,
+      out.length > 0 ? 0.01 : 0,
+      out,
+    );
+  }
+  return out;
+}
+
+function distances(line: Line): { seg: number[]; to: number[]; total: number } {
+  const n = line.length / 2;
+  const seg: number[] = [];
+  const to: number[] = [0];
+  let total = 0;
+  for (let i = 0; i < n - 1; i++) {
+    if (i > 0) to[i] = to[i - 1] + seg[i - 1];
+    seg[i] = Math.hypot(
+      line[2 * i + 2] - line[2 * i],
+      line[2 * i + 3] - line[2 * i + 1],
+    );
+    total += seg[i];
+  }
+  to[n - 1] = total;
+  return { seg, to, total };
+}
+
+// PointSet::getPointByDistance: before the start extends the first
+// segment backwards, past the end returns the last node
+function pointByDistance(
+  line: Line,
+  seg: number[],
+  to: number[],
+  d: number,
+): [number, number] {
+  const n = line.length / 2;
+  if (d <= 0) {
+    const x0 = line[0], y0 = line[1];
+    const t = seg[0] > 0 ? d / seg[0] : 0;
+    return [x0 + (line[2] - x0) * t, y0 + (line[3] - y0) * t];
+  }
+  let i = 1;
+  while (i < n - 1 && d >= to[i]) i++;
+  if (d >= to[n - 1]) return [line[2 * n - 2], line[2 * n - 1]];
+  const k = i - 1;
+  const t = seg[k] > 0 ? (d - to[k]) / seg[k] : 0;
+  const x0 = line[2 * k], y0 = line[2 * k + 1];
+  return [x0 + (line[2 * k + 2] - x0) * t, y0 + (line[2 * k + 3] - y0) * t];
+}
+
+function normalizedAngle(a: number): number {
+  let r = a % (2 * Math.PI);
+  if (r < 0) r += 2 * Math.PI;
+  return r;
+}
+
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-8;
+}
+
+// the positions of one chord, in PAL's order: above and below (the order
+// depends on the caller), then on the line
+function chordCandidates(
+  sx: number,
+  sy: number,
+  ex: number,
+  ey: number,
+  box: LabelBox,
+  flags: number,
+  cost: number,
+  belowFirst: boolean,
+  out: Candidate[],
+): void {
+  const { w, h, dist } = box;
+  const angle = near(ex, sx) && near(ey, sy) ? 0 : Math.atan2(ey - sy, ex - sx);
+  const bx = -Math.sin(angle), by = Math.cos(angle); // cos β, sin β
+  const rtl = angle > Math.PI / 2 || angle <= -Math.PI / 2;
+  const reversed = (flags & 8) !== 0 && rtl;
+  const above = reversed ? (flags & 4) !== 0 : (flags & 2) !== 0;
+  const below = reversed ? (flags & 2) !== 0 : (flags & 4) !== 0;
+  const put = (x: number, y: number, c: number) =>
+    out.push({ x, y, w, h, angle, cost: c, quadrant: "over" });
+  const putBelow = () =>
+    put(
+      sx - bx * (dist + h),
+      sy - by * (dist + h),
+      cost + (reversed ? 0 : 0.001),
+    );
+  const putAbove = () =>
+    put(sx + bx * dist, sy + by * dist, cost + (reversed ? 0.001 : 0));
+  if (belowFirst) {
+    if (below) putBelow();
+    if (above) putAbove();
+  } else {
+    if (above) putAbove();
+    if (below) putBelow();
+  }
+  if (flags & 1) put(sx - bx * h / 2, sy - by * h / 2, cost + 0.002);
+}
+
+function chordCost(
+  sx: number,
+  sy: number,
+  ex: number,
+  ey: number,
+  w: number,
+): number {
+  const r = Math.hypot(ex - sx, ey - sy) / w;
+  return r > 0.98 ? 0.0001 : (1 - r) / 100;
+}
+
+// FeaturePart::createCandidatesAlongLineNearStraightSegments
+function alongStraightStretches(
+  line: Line,
+  box: LabelBox,
+  flags: number,
+  anchor: number,
+  target: number,
+  out: Candidate[],
+): void {
+  const { w, h } = box;
+  const n = line.length / 2;
+  const x = (i: number) => line[2 * i], y = (i: number) => line[2 * i + 1];
+  const closed = near(x(0), x(n - 1)) && near(y(0), y(n - 1));
+  const extreme: number[] = [];
+  for (let i = 1; i <= n - (closed ? 1 : 2); i++) {
+    const j = i === n - 1 ? 1 : i + 1;
+    if (near(y(i), y(j)) && near(x(i), x(j))) continue;
+    if (near(y(i - 1), y(i)) && near(x(i - 1), x(i))) continue;
+    const a = normalizedAngle(
+      Math.PI -
+        (Math.atan2(y(j) - y(i), x(j) - x(i)) -
+          Math.atan2(y(i) - y(i - 1), x(i) - x(i - 1))),
+    );
+    if (a < Math.PI * 135 / 180 || a > Math.PI * 225 / 180) extreme.push(i);
+  }
+  extreme.push(n - 1);
+  const { seg, to, total } = distances(line);
+  const lengths: number[] = [];
+  const angles: number[] = [];
+  let current = 0, longest = 0, sx = x(0), sy = y(0);
+  for (let i = 0; i < n - 1; i++) {
+    if (extreme.includes(i)) {
+      lengths.push(current);
+      angles.push(normalizedAngle(Math.atan2(y(i) - sy, x(i) - sx)));
+      longest = Math.max(longest, current);
+      current = 0;
+      sx = x(i), sy = y(i);
+    }
+    current += seg[i];
+  }
+  lengths.push(current);
+  angles.push(normalizedAngle(Math.atan2(y(n - 1) - sy, x(n - 1) - sx)));
+  longest = Math.max(longest, current);
+  if (total < w) return;
+  const anchorD = total * anchor;
+  const step = Math.min(Math.min(h, w), (total - w) / target);
+  const flexible = anchor > 0.1 && anchor < 0.9;
+  let end = 0;
+  for (let i = 0; i < lengths.length; i++) {
+    const start = end;
+    end = to[extreme[i]];
+    const centre = (start + end) / 2;
+    if (lengths[i] < w) continue;
+    const segmentCost = 1 - (end - start) / longest;
+    const angleCost = 1 -
+      Math.abs((angles[i] % Math.PI) - Math.PI / 2) / (Math.PI / 2);
+    for (let d = start; d + w < end; d += step) {
+      const [ax, ay] = pointByDistance(line, seg, to, d);
+      const [ex, ey] = pointByDistance(line, seg, to, d + w);
+      let cost = chordCost(ax, ay, ex, ey, w);
+      const mid = d + w / 2;
+      if (flexible) cost += 2 * Math.abs(mid - centre) / (end - start) * 0.0005;
+      if (!closed) cost += 2 * Math.abs(mid - anchorD) / total * 0.0005;
+      if (flexible) cost += segmentCost * 0.0005 + angleCost * 0.0001;
+      chordCandidates(ax, ay, ex, ey, box, flags, cost, true, out);
+      if (!(step > 0)) break;
+    }
+  }
+}
+
+// FeaturePart::createCandidatesAlongLineNearMidpoint
+function alongWholeLine(
+  line: Line,
+  box: LabelBox,
+  flags: number,
+  anchor: number,
+  target: number,
+  initialCost: number,
+  out: Candidate[],
+): void {
+  const { w, h } = box;
+  const n = line.length / 2;
+  const { seg, to } = distances(line);
+  let total = to[n - 1];
+  const closed = near(line[0], line[2 * n - 2]) &&
+    near(line[1], line[2 * n - 1]);
+  let step: number;
+  let d = 0;
+  if (total > w) step = Math.min(Math.min(h, w), (total - w) / target);
+  else if (!closed) {
+    d = -(w - total) / 2;
+    step = -1;
+    total = w;
+  } else return;
+  const anchorD = total * Math.min(0.99, anchor);
+  while (d <= total - w) {
+    const [ax, ay] = pointByDistance(line, seg, to, d);
+    const [ex, ey] = pointByDistance(line, seg, to, d + w);
+    let cost = d < 0
+      ? chordCost(line[0], line[1], line[2 * n - 2], line[2 * n - 1], w)
+      : chordCost(ax, ay, ex, ey, w);
+    cost += Math.abs(anchorD - (d + w / 2)) / total / 1000 + initialCost;
+    chordCandidates(ax, ay, ex, ey, box, flags, cost, false, out);
+    if (step < 0 || !(step > 0)) break;
+    d += step;
+  }
+}
+
+/**
+ * Straight stand-ins for curved labels (PAL's curved placement, character
+ * by character, is not implemented yet): positions stepped along the line,
+ * angled along the chord the label covers, kept upright, on/above/below the
+ * line by `flags` (1 on, 2 above, 4 below); costs grow with the distance
+ * from the anchor.
+ *
+ * @example
+ * ```ts
+ * import { candidatesCurvedStandIn } from "./placement.ts";
+ * const c = candidatesCurvedStandIn([0, 0, 100, 0], { w: 20, h: 8, dist: 1 }, 1);
+ * c.length > 0; // true
+ * ```
+ */
+export function candidatesCurvedStandIn(
   line: Line,
   box: LabelBox,
   flags: number,

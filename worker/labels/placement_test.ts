@@ -6,6 +6,7 @@ import {
   candidatesAroundPoint,
   candidatesOrderedPositions,
   pointObstacleBox,
+  uprightCandidate,
 } from "./placement.ts";
 
 Deno.test("around point: 16 candidates, top-right first and cheapest", () => {
@@ -48,13 +49,36 @@ Deno.test("over point centres the label in quadrant 4", () => {
   assertEquals([c.x, c.y], [6, 8]);
 });
 
-Deno.test("line candidates lie along a horizontal line and are upright", () => {
-  const c = candidatesAlongLine([100, 0, 0, 0], { w: 20, h: 8, dist: 2 }, 2);
-  assert(c.length > 0);
-  for (const k of c) {
+Deno.test("line candidates: above follows the line's direction unless the map's orientation is asked", () => {
+  // a right-to-left line: "above" in the line's direction is below on the map
+  const box = { w: 20, h: 8, dist: 2 };
+  const line = candidatesAlongLine([100, 0, 0, 0], box, 2, 0.5, 4);
+  assert(line.length > 0);
+  for (const k of line.map((c) => uprightCandidate(c, true))) {
     assertAlmostEquals(Math.cos(k.angle), 1, 1e-9);
+    assertAlmostEquals(k.y, -10, 1e-9);
+  }
+  // AboveLine | MapOrientation: above on the map
+  const map = candidatesAlongLine([100, 0, 0, 0], box, 10, 0.5, 4);
+  for (const k of map.map((c) => uprightCandidate(c, true))) {
     assertAlmostEquals(k.y, 2, 1e-9);
   }
+});
+
+Deno.test("line candidates: PAL's straight stretches first, then the whole line at a higher cost", () => {
+  // an L: two straight stretches of 100 and 30 px; a 40 px label fits only
+  // on the first, so the fallback along the whole line adds 0.01
+  const c = candidatesAlongLine(
+    [0, 0, 100, 0, 100, 30],
+    { w: 40, h: 8, dist: 0 },
+    1,
+    0.5,
+    20,
+  );
+  const first = c.filter((k) => k.cost < 0.01);
+  assert(first.length > 0);
+  for (const k of first) assertAlmostEquals(Math.sin(k.angle), 0, 1e-9);
+  assert(c.some((k) => k.cost >= 0.01));
 });
 
 Deno.test("point obstacle: antialiasing pixel, corners truncated to whole pixels", () => {

@@ -27,16 +27,16 @@ interface Case {
 
 /**
  * Mismatched pixels measured per case (the bound each test enforces).
- * Polygons inside (horizontal, free), along perimeters and line labels are
- * not placed as PAL places them yet.
+ * Curved labels (lines and perimeters) are not placed as PAL places them
+ * yet: straight stand-ins take their place.
  */
 const LIMITS: Record<string, number> = {
   lines_curved_above: 1878,
   lines_curved_on: 1741,
-  lines_parallel_above_below: 1281,
-  lines_parallel_obstacles: 1088,
-  lines_parallel_on: 1262,
-  lines_parallel_repeat: 3942,
+  lines_parallel_above_below: 761,
+  lines_parallel_obstacles: 473,
+  lines_parallel_on: 737,
+  lines_parallel_repeat: 3565,
   points_around_cluster: 6,
   points_around_cluster_dist0: 6,
   points_ordered_cluster: 130,
@@ -45,12 +45,12 @@ const LIMITS: Record<string, number> = {
   polygons_free: 352,
   polygons_horizontal: 352,
   polygons_over_centroid: 0,
-  polygons_perimeter: 1843,
+  polygons_perimeter: 997,
   polygons_perimeter_curved: 1715,
   qfield_routes_view: 910,
   qfield_routes_wide: 1298,
   training_masking_full: 216,
-  training_masking_zoom: 351,
+  training_masking_zoom: 90,
 };
 
 const cases: Case[] = JSON.parse(
