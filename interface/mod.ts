@@ -12,6 +12,7 @@
  */
 export * from "./protocol.ts";
 export * from "./common.ts";
+export * from "./crs.ts";
 export * from "./job/input.ts";
 export * from "./job/output.ts";
 export * from "./engine_info.ts";

@@ -16,3 +16,4 @@
  */
 export * from "./config.ts";
 export * from "./export_api.ts";
+export * from "./jobs.ts";

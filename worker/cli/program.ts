@@ -23,7 +23,27 @@ import {
 import { executeJob } from "../queue/execute.ts";
 import { QueueWorker } from "../queue/worker.ts";
 
+import {
+  JOB_TYPES,
+  jobFromOptions,
+  readConfig,
+  type WmsLikeOptions,
+  wmsLikeOptions,
+} from "./config_job.ts";
+
 export { WORKER_ENV_VARS } from "./env_vars.ts";
+
+/** A builder's RangeError (bad names, missing options) is a usage error. */
+async function usage<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (e instanceof RangeError || e instanceof SyntaxError) {
+      throw new UsageError(e.message);
+    }
+    throw e;
+  }
+}
 
 /** A command-line usage error, with the process exit code. */
 export class UsageError extends Error {
@@ -306,12 +326,19 @@ export function buildProgram(io: ProgramIo = {}): Command & {
       }
     });
 
-  commonOptions(
+  const render = commonOptions(
     program.command("render")
-      .description("run one job file in-process, without Redis"),
+      .description(
+        "run one job file (or a render from a config) in-process, without Redis",
+      ),
   )
-    .argument("<job.json>", "the job envelope ({id, type, job})")
+    .argument("[job.json]", "the job envelope ({id, type, job})")
     .option("--output <file>", "where the image or JSON goes (default stdout)")
+    .option(
+      "--config <config.json>",
+      "render from an exported config and the WMS-like options below instead of a job file",
+    );
+  wmsLikeOptions(render)
     .action(async (file, opts) => {
       const logger = createLogger({
         level: opts.logLevel,
@@ -320,12 +347,31 @@ export function buildProgram(io: ProgramIo = {}): Command & {
       });
       const ctx = context({ ...opts, dataRoot: opts.dataRoot ?? "." }, logger);
       let text: string;
-      try {
-        text = await Deno.readTextFile(file);
-      } catch (e) {
-        throw new UsageError(
-          `Cannot read job '${file}': ${(e as Error).message}`,
+      if (opts.config !== undefined) {
+        if (file !== undefined) {
+          throw new UsageError(
+            "Cannot render: give a job file or --config, not both",
+          );
+        }
+        text = JSON.stringify(
+          await usage(async () =>
+            jobFromOptions(
+              await readConfig(opts.config!),
+              "render",
+              opts as unknown as WmsLikeOptions,
+            )
+          ),
         );
+      } else if (file === undefined) {
+        throw new UsageError("Cannot render: give a job file or --config");
+      } else {
+        try {
+          text = await Deno.readTextFile(file);
+        } catch (e) {
+          throw new UsageError(
+            `Cannot read job '${file}': ${(e as Error).message}`,
+          );
+        }
       }
       await io.warmUp?.();
       const outcome = await executeJob(text, runners, ctx);
@@ -347,6 +393,32 @@ export function buildProgram(io: ProgramIo = {}): Command & {
             ? outcome.data
             : JSON.stringify(outcome.data, null, 2) + "\n",
         );
+      if (opts.output) await Deno.writeFile(opts.output, bytes);
+      else await Deno.stdout.write(bytes);
+    });
+
+  const job = program.command("job")
+    .description(
+      "write a job envelope built from an exported config as JSON",
+    )
+    .argument("<config.json>", "the exporter's config")
+    .addOption(
+      new Option("--type <type>", "job type").choices(JOB_TYPES)
+        .default("render" as const),
+    )
+    .option("--output <file>", "where the JSON goes (default stdout)");
+  wmsLikeOptions(job)
+    .action(async (file, opts) => {
+      const envelope = await usage(async () =>
+        jobFromOptions(
+          await readConfig(file),
+          opts.type,
+          opts as unknown as WmsLikeOptions,
+        )
+      );
+      const bytes = new TextEncoder().encode(
+        JSON.stringify(envelope, null, 2) + "\n",
+      );
       if (opts.output) await Deno.writeFile(opts.output, bytes);
       else await Deno.stdout.write(bytes);
     });
