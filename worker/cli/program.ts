@@ -10,6 +10,10 @@ import {
   Option,
 } from "@commander-js/extra-typings";
 import { isAbsolute, resolve } from "node:path";
+import {
+  configureWebSources,
+  DEFAULT_WEB_SETTINGS,
+} from "../sources/wms/services.ts";
 import type { ResultFormat } from "@qgis-server-light/interface";
 import { createLogger, type LogFormat, parseLogLevel } from "../log/logger.ts";
 import { defaultRunners, type RunnerRegistry } from "../runners/registry.ts";
@@ -131,6 +135,33 @@ function commonOptions(cmd: Command) {
         .default(DEFAULT_MAX_STYLE_BYTES),
     )
     .addOption(
+      new Option(
+        "--web-timeout <ms>",
+        "timeout of one request to a web map server (WMS, WMTS, XYZ)",
+      ).env("QSL_WEB_TIMEOUT").argParser(positiveInt)
+        .default(DEFAULT_WEB_SETTINGS.requestTimeoutMs),
+    )
+    .addOption(
+      new Option(
+        "--web-layer-timeout <ms>",
+        "time all requests of one web map layer of one job may take",
+      ).env("QSL_WEB_LAYER_TIMEOUT").argParser(positiveInt)
+        .default(DEFAULT_WEB_SETTINGS.layerTimeoutMs),
+    )
+    .addOption(
+      new Option(
+        "--web-cache-dir <dir>",
+        "folder to keep web map answers in too (needs write access)",
+      ).env("QSL_WEB_CACHE_DIR"),
+    )
+    .addOption(
+      new Option(
+        "--web-cache-bytes <bytes>",
+        "bytes of web map answers kept in that folder",
+      ).env("QSL_WEB_CACHE_BYTES").argParser(positiveInt)
+        .default(DEFAULT_WEB_SETTINGS.cacheDirBytes),
+    )
+    .addOption(
       new Option("--log-level <level>", "debug | info | warning | error")
         .env("QSL_LOG_LEVEL").argParser(level).default("info" as LogLevel),
     )
@@ -150,6 +181,10 @@ interface CommonOpts {
   maxLayers: number;
   maxDpi: number;
   maxStyleBytes: number;
+  webTimeout: number;
+  webLayerTimeout: number;
+  webCacheDir?: string;
+  webCacheBytes: number;
   logLevel: LogLevel;
   logFormat: LogFormat;
 }
@@ -178,12 +213,40 @@ function realDir(path: string, what: string): string {
   return real;
 }
 
+function writableDir(path: string, what: string): string {
+  const abs = isAbsolute(path) ? path : resolve(Deno.cwd(), path);
+  for (const name of ["read", "write"] as const) {
+    const { state } = Deno.permissions.querySync({ name, path: abs });
+    if (state !== "granted") {
+      throw new Deno.errors.NotCapable(
+        `Cannot use ${what} '${path}': Deno grants no ${name} access to it (--allow-${name})`,
+      );
+    }
+  }
+  try {
+    Deno.mkdirSync(abs, { recursive: true });
+  } catch (e) {
+    throw new UsageError(
+      `Cannot use ${what} '${path}': ${(e as Error).message}`,
+    );
+  }
+  return abs;
+}
+
 function context(opts: CommonOpts, logger: Logger): RunnerContext {
   if (!opts.dataRoot) {
     throw new UsageError(
       "Cannot start: no data root (--data-root or QSL_DATA_ROOT)",
     );
   }
+  configureWebSources({
+    requestTimeoutMs: opts.webTimeout,
+    layerTimeoutMs: opts.webLayerTimeout,
+    cacheDir: opts.webCacheDir === undefined
+      ? undefined
+      : writableDir(opts.webCacheDir, "web cache folder"),
+    cacheDirBytes: opts.webCacheBytes,
+  });
   return {
     dataRoot: realDir(opts.dataRoot, "data root"),
     svgPaths: opts.svgPath.map((p) => realDir(p, "SVG folder")),

@@ -15,10 +15,11 @@ function assertEquals(actual: unknown, expected: unknown, what = ""): void {
 
 async function runProgram(
   args: string[],
+  real = false,
 ): Promise<{ code: number; err: string[]; error?: unknown }> {
   const err: string[] = [];
   const program = buildProgram({
-    runners: testRunners(),
+    runners: real ? undefined : testRunners(),
     writeErr: (l) => err.push(l),
   });
   try {
@@ -237,4 +238,92 @@ Deno.test("main render: the real render runner writes a PNG from generated data"
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test({
+  name:
+    "cli: --web-timeout, --web-layer-timeout and --web-cache-dir (and their variables) reach web map layers",
+  sanitizeResources: false,
+  async fn() {
+    const { startWebMapServer } = await import("../../tests/web_map_server.ts");
+    const web = new URL("../../tests/parity/web/", import.meta.url).pathname;
+    const server = await startWebMapServer();
+    const dir = await Deno.makeTempDir({ prefix: "qsl_cli_web_" });
+    const text = await Deno.readTextFile(`${web}xyz_vectors_3857.job.json`);
+    const jobFor = async (url: string) => {
+      const file = join(dir, "job.json");
+      await Deno.writeTextFile(file, text.replaceAll("{server}", url));
+      return file;
+    };
+    const common = [
+      "--data-root",
+      `${web}data`,
+      "--remote-hosts",
+      server.host,
+      "--output",
+      join(dir, "out.png"),
+    ];
+    try {
+      // tiles that never answer: each request ends at --web-timeout
+      let r = await runProgram([
+        "render",
+        await jobFor(`${server.url}/hang`),
+        ...common,
+        "--web-timeout",
+        "300",
+      ], true);
+      assertEquals(r.code, 0, r.err.join("\n"));
+      assert(
+        /no answer within 300 ms/.test(r.err.join("\n")),
+        r.err.join("\n"),
+      );
+      // and the layer at --web-layer-timeout (here from its variable)
+      Deno.env.set("QSL_WEB_LAYER_TIMEOUT", "400");
+      try {
+        r = await runProgram([
+          "render",
+          await jobFor(`${server.url}/hang`),
+          ...common,
+        ], true);
+      } finally {
+        Deno.env.delete("QSL_WEB_LAYER_TIMEOUT");
+      }
+      assertEquals(r.code, 0, r.err.join("\n"));
+      assert(/the job's time is up/.test(r.err.join("\n")), r.err.join("\n"));
+      // answers kept in the cache folder, made if missing
+      const cache = join(dir, "cache", "web");
+      r = await runProgram([
+        "render",
+        await jobFor(server.url),
+        ...common,
+        "--web-cache-dir",
+        cache,
+      ], true);
+      assertEquals(r.code, 0, r.err.join("\n"));
+      let kept = 0;
+      for await (const e of Deno.readDir(cache)) {
+        if (e.name.endsWith(".body")) kept++;
+      }
+      assert(kept > 0, "tiles kept in the folder");
+      r = await runProgram([
+        "render",
+        await jobFor(server.url),
+        ...common,
+        "--web-cache-dir",
+        join(dir, "out.png"),
+      ], true);
+      assert(
+        r.error instanceof UsageError &&
+          /Cannot use web cache folder/.test(r.error.message),
+        String(r.error),
+      );
+    } finally {
+      const { configureWebSources } = await import(
+        "../sources/wms/services.ts"
+      );
+      configureWebSources({});
+      await server.close();
+      await Deno.remove(dir, { recursive: true });
+    }
+  },
 });
