@@ -22,6 +22,30 @@ export interface BBox {
   z_max: number;
 }
 
+/**
+ * What {@link BBox}'s schema accepts: the object with `z_min`/`z_max`
+ * optional, or the Python forms `"minx,miny,maxx,maxy"` (6 values with z)
+ * and the same as a list.
+ *
+ * @example
+ * ```ts
+ * import type { BBoxInput } from "./common.ts";
+ * const a: BBoxInput = { x_min: 0, y_min: 0, x_max: 10, y_max: 10 };
+ * const b: BBoxInput = "0,0,10,10";
+ * ```
+ */
+export type BBoxInput =
+  | {
+    x_min: number;
+    x_max: number;
+    y_min: number;
+    y_max: number;
+    z_min?: number;
+    z_max?: number;
+  }
+  | string
+  | readonly (number | string)[];
+
 function bboxFromList(values: readonly unknown[]): unknown {
   const n = values.map((v) => typeof v === "string" ? Number(v.trim()) : v);
   if (n.length === 4) {

@@ -16,9 +16,14 @@ import type {
   QslJobInfoType,
   QslJobParameterFeature,
   QslJobParameterFeatureInfo,
+  QslJobParameterFeatureInfoInput,
+  QslJobParameterFeatureInput,
   QslJobParameterLegend,
+  QslJobParameterLegendInput,
   QslJobParameterRender,
+  QslJobParameterRenderInput,
 } from "./job/input.ts";
+import { parseJobInfo } from "./parse.ts";
 import type { JobResult } from "./job/output.ts";
 import {
   JobField,
@@ -36,6 +41,13 @@ export type JobParameter =
   | QslJobParameterFeature
   | QslJobParameterFeatureInfo
   | QslJobParameterLegend;
+
+/** Any job's parameters as `parse` accepts them (defaults optional). */
+export type JobParameterInput =
+  | QslJobParameterRenderInput
+  | QslJobParameterFeatureInput
+  | QslJobParameterFeatureInfoInput
+  | QslJobParameterLegendInput;
 
 /** Options of {@link RedisQueue.post}. */
 export interface PostOptions {
@@ -81,7 +93,9 @@ export class JobTimeoutError extends Error {
  * inferJobType({ queries: [], start_index: 0, count: null }); // "QslJobInfoFeature"
  * ```
  */
-export function inferJobType(params: JobParameter): QslJobInfoType {
+export function inferJobType(
+  params: JobParameter | JobParameterInput,
+): QslJobInfoType {
   if ("queries" in params) return "QslJobInfoFeature";
   if ("INFO_FORMAT" in params) return "QslJobInfoFeatureInfo";
   if ("bbox" in params && "crs" in params) return "QslJobInfoRender";
@@ -100,8 +114,8 @@ function now(): string {
  * import { RedisQueue } from "./redis_queue.ts";
  * const queue = RedisQueue.create("redis://localhost:6379");
  * const { result, status } = await queue.post({
- *   layers: [], bbox: { x_min: 0, x_max: 1, y_min: 0, y_max: 1, z_min: 0, z_max: 0 },
- *   crs: "EPSG:2056", width: 256, height: 256, dpi: 96, format: "image/png", svg_paths: [],
+ *   layers: [], bbox: "2600000,1200000,2601000,1201000", crs: "EPSG:2056",
+ *   width: 256, height: 256,
  * }, { timeoutMs: 5000 });
  * await queue.close();
  * ```
@@ -121,15 +135,21 @@ export class RedisQueue {
     );
   }
 
-  /** Posts a job and waits for its result. */
+  /**
+   * Posts a job and waits for its result. The parameters are parsed with the
+   * job type's schema first (defaults filled, bad jobs rejected here, not by
+   * the worker).
+   *
+   * @throws {WireFormatError} when the parameters do not fit the job type.
+   */
   async post(
-    params: JobParameter,
+    params: JobParameter | JobParameterInput,
     options: PostOptions = {},
   ): Promise<PostResult> {
     const timeoutMs = options.timeoutMs ?? 10_000;
     const id = options.id ?? crypto.randomUUID();
     const type = options.type ?? inferJobType(params);
-    const info = { id, type, job: params } as QslJobInfo;
+    const info: QslJobInfo = parseJobInfo({ id, type, job: params });
     const key = jobKey(id);
     const channel = notificationChannel(id);
     const started = Date.now();

@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from "zod";
-import { BBox, Style } from "../common.ts";
+import { BBox, type BBoxInput, Style } from "../common.ts";
 
 const FES20_NS = "http://www.opengis.net/fes/2.0";
 
@@ -339,6 +339,229 @@ export const QslJobParameterLegend: z.ZodType<QslJobParameterLegend> = z
     scale: z.coerce.number().positive().nullable().default(null),
     layer_title: z.boolean().default(false),
   });
+
+// What `parse` accepts (fields with defaults optional, numbers also as the
+// numeric strings WMS key-value requests carry): build jobs with these types,
+// `parse` gives the output types above.
+
+/**
+ * What {@link QslJobLayer}'s schema accepts: `style` and `filter` optional.
+ *
+ * @example
+ * ```ts
+ * import type { QslJobLayerInput } from "./input.ts";
+ * const layer: QslJobLayerInput = {
+ *   id: "l1", name: "roads", source: '{"path":"roads.gpkg"}', remote: false,
+ *   folder_name: "", driver: "ogr",
+ * };
+ * ```
+ */
+export interface QslJobLayerInput {
+  /** Layer id. */
+  id: string;
+  /** Layer name. */
+  name: string;
+  /** The decoded source as a JSON string. */
+  source: string;
+  /** Whether the source is fetched over the network. */
+  remote: boolean;
+  /** Folder below the data root. */
+  folder_name: string;
+  /** Provider: `ogr`, `gdal`, `postgres`, `wms` … */
+  driver: string;
+  /** The style to draw with; default none. */
+  style?: Style | null;
+  /** A filter on the layer's features; default none. */
+  filter?: OgcFilter110 | OgcFilterFES20 | null;
+}
+
+/**
+ * What {@link QslJobParameterRender}'s schema accepts.
+ *
+ * @example
+ * ```ts
+ * import { QslJobParameterRender, type QslJobParameterRenderInput } from "./input.ts";
+ * const job: QslJobParameterRenderInput = {
+ *   layers: [], bbox: "2600000,1200000,2601000,1201000", crs: "EPSG:2056",
+ *   width: 256, height: 256,
+ * };
+ * QslJobParameterRender.parse(job).format; // "image/png"
+ * ```
+ */
+export interface QslJobParameterRenderInput {
+  /** Layers, the first drawn on top. */
+  layers: QslJobLayerInput[];
+  /** Requested extent in `crs` (the CRS's axis order). */
+  bbox: BBoxInput;
+  /** Map CRS. */
+  crs: string;
+  /** Image width in pixels. */
+  width: number | string;
+  /** Image height in pixels. */
+  height: number | string;
+  /** Dots per inch; default 96. */
+  dpi?: number | string | null;
+  /** Output MIME type; default `image/png`. */
+  format?: string;
+  /** Extra SVG folders; default none. */
+  svg_paths?: string[];
+}
+
+/**
+ * What {@link FeatureQuery}'s schema accepts.
+ *
+ * @example
+ * ```ts
+ * import type { FeatureQueryInput } from "./input.ts";
+ * const q: FeatureQueryInput = { layers: [] };
+ * ```
+ */
+export interface FeatureQueryInput {
+  /** Layers to query. */
+  layers: QslJobLayerInput[];
+  /** Names to report the layers under; default the layers' names. */
+  aliases?: string[];
+  /** A FES 2.0 filter; default none. */
+  filter?: OgcFilterFES20 | { definition: string | null } | null;
+}
+
+/**
+ * What {@link QslJobParameterFeature}'s schema accepts.
+ *
+ * @example
+ * ```ts
+ * import type { QslJobParameterFeatureInput } from "./input.ts";
+ * const job: QslJobParameterFeatureInput = { queries: [{ layers: [] }], count: 10 };
+ * ```
+ */
+export interface QslJobParameterFeatureInput {
+  /** Queries, answered in order. */
+  queries: FeatureQueryInput[];
+  /** Paging offset; default 0. */
+  start_index?: number | string;
+  /** Page size; default all. */
+  count?: number | string | null;
+}
+
+/**
+ * What {@link QslJobParameterFeatureInfo}'s schema accepts.
+ *
+ * @example
+ * ```ts
+ * import type { QslJobParameterFeatureInfoInput } from "./input.ts";
+ * const job: QslJobParameterFeatureInfoInput = {
+ *   INFO_FORMAT: "application/json", QUERY_LAYERS: "roads", I: 128, J: 128,
+ *   layers: [], bbox: "2600000,1200000,2601000,1201000", crs: "EPSG:2056",
+ *   width: 256, height: 256,
+ * };
+ * ```
+ */
+export interface QslJobParameterFeatureInfoInput {
+  /** `application/json`, `text/plain`, `text/html` or `application/vnd.ogc.gml`. */
+  INFO_FORMAT: string;
+  /** Comma-separated layer names to query. */
+  QUERY_LAYERS: string;
+  /** Pixel column (WMS 1.1). */
+  X?: string | number | null;
+  /** Pixel row (WMS 1.1). */
+  Y?: string | number | null;
+  /** Pixel column (WMS 1.3). */
+  I?: string | number | null;
+  /** Pixel row (WMS 1.3). */
+  J?: string | number | null;
+  /** Most features per layer; default 1. */
+  FEATURE_COUNT?: number | string;
+  /** Point tolerance in pixels; default QGIS Server's. */
+  FI_POINT_TOLERANCE?: number | string;
+  /** Line tolerance in pixels; default QGIS Server's. */
+  FI_LINE_TOLERANCE?: number | string;
+  /** Polygon tolerance in pixels; default QGIS Server's. */
+  FI_POLYGON_TOLERANCE?: number | string;
+  /** Whether features come with their geometry (`"true"`, `"1"`, `"yes"` too); default false. */
+  WITH_GEOMETRY?: boolean | string;
+  /** The map's layers; default none. */
+  layers?: QslJobLayerInput[];
+  /** Map extent. */
+  bbox?: BBoxInput | null;
+  /** Map CRS. */
+  crs?: string | null;
+  /** Map width in pixels. */
+  width?: number | string | null;
+  /** Map height in pixels. */
+  height?: number | string | null;
+  /** Dots per inch. */
+  dpi?: number | string | null;
+}
+
+/**
+ * What {@link QslJobParameterLegend}'s schema accepts.
+ *
+ * @example
+ * ```ts
+ * import { QslJobParameterLegend, type QslJobParameterLegendInput } from "./input.ts";
+ * const job: QslJobParameterLegendInput = { layers: [] };
+ * QslJobParameterLegend.parse(job).dpi; // 91
+ * ```
+ */
+export interface QslJobParameterLegendInput {
+  /** Layers to draw the legend of. */
+  layers: QslJobLayerInput[];
+  /** Output MIME type; default `image/png`. */
+  format?: string;
+  /** Width in pixels. */
+  width?: number | string | null;
+  /** Height in pixels. */
+  height?: number | string | null;
+  /** Dots per inch; default 91. */
+  dpi?: number | string | null;
+  /** Map scale for scale-dependent rules. */
+  scale?: number | string | null;
+  /** Whether to draw the layer titles; default false. */
+  layer_title?: boolean;
+}
+
+/** A render job envelope as `parse` accepts it. */
+export interface QslJobInfoRenderInput {
+  /** Job id. */
+  id: string;
+  /** Always `QslJobInfoRender`. */
+  type: "QslJobInfoRender";
+  /** Parameters. */
+  job: QslJobParameterRenderInput;
+}
+/** A feature job envelope as `parse` accepts it. */
+export interface QslJobInfoFeatureInput {
+  /** Job id. */
+  id: string;
+  /** Always `QslJobInfoFeature`. */
+  type: "QslJobInfoFeature";
+  /** Parameters. */
+  job: QslJobParameterFeatureInput;
+}
+/** A feature info job envelope as `parse` accepts it. */
+export interface QslJobInfoFeatureInfoInput {
+  /** Job id. */
+  id: string;
+  /** Always `QslJobInfoFeatureInfo`. */
+  type: "QslJobInfoFeatureInfo";
+  /** Parameters. */
+  job: QslJobParameterFeatureInfoInput;
+}
+/** A legend job envelope as `parse` accepts it. */
+export interface QslJobInfoLegendInput {
+  /** Job id. */
+  id: string;
+  /** Always `QslJobInfoLegend`. */
+  type: "QslJobInfoLegend";
+  /** Parameters. */
+  job: QslJobParameterLegendInput;
+}
+/** Any job envelope as `parse` accepts it. */
+export type QslJobInfoInput =
+  | QslJobInfoRenderInput
+  | QslJobInfoFeatureInput
+  | QslJobInfoFeatureInfoInput
+  | QslJobInfoLegendInput;
 
 /** A render job envelope. */
 export interface QslJobInfoRender {
