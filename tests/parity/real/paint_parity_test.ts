@@ -12,7 +12,7 @@ const CASES: [name: string, limit: number, what: string][] = [
   ["srtm_hillshade_4326", 0, "hillshade in EPSG:4326"],
   ["srtm_hillshade_4326_zoom", 0, "hillshade in EPSG:4326, zoomed in"],
   ["rgb_near_4326", 0, "nearest neighbour at 4:1 in EPSG:4326"],
-  ["rgb_near_3857", 1600, "a EPSG:4326 raster warped to EPSG:3857"],
+  ["rgb_near_3857", 0, "a EPSG:4326 raster warped to EPSG:3857"],
   ["roads_arrows", 0, "marker line: arrows every 3 mm, clipped"],
   [
     "thin_lines",

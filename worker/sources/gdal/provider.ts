@@ -11,7 +11,11 @@
  * (`QgsRasterDataProvider::block`: the source window at the source
  * resolution, or the request's when coarser, then nearest neighbour at
  * pixel centres, or the style's provider resampling through GDAL); a block
- * in another CRS (or of a rotated grid) is warped onto the request's grid
+ * in another CRS is taken through QGIS's raster projector when sampled by
+ * nearest neighbour (the visible part of the raster aligned to whole map
+ * pixels, each part of it projected: the provider's block of the source
+ * extent and size the projector asks for, mapped back pixel by pixel);
+ * otherwise (and for a rotated grid) it is warped onto the request's grid
  * by GDAL's warper.
  *
  * Permissions: `--allow-read` on the data root; `--allow-net` on the hosts
@@ -20,7 +24,16 @@
  * @module
  */
 import { withGdal } from "../../gdal/gdal.ts";
-import { providerBlock, type WindowReader } from "../../raster/sampling.ts";
+import {
+  MapToPixel,
+  providerBlock,
+  rasterIteratorTiles,
+  type WindowReader,
+} from "../../raster/sampling.ts";
+import { transformInPlace } from "../../gdal/transform.ts";
+import type { Rect } from "../../geometry/types.ts";
+import { projectBlock } from "../wms/projector.ts";
+import { transformBoundingBox } from "../wms/bbox.ts";
 import type { BlockValues } from "../../raster/sampling.ts";
 import type { ResamplingMethod } from "../../raster/style.ts";
 import type {
@@ -70,9 +83,70 @@ class GdalSource implements RasterSource {
         const useSourceNoData = req.useSourceNoData ?? true;
         const sameCrs = info.crs === null ||
           info.crs.toUpperCase() === req.crs.toUpperCase();
+        const sample = async (
+          extent: Rect,
+          width: number,
+          height: number,
+          alloc = req.alloc,
+        ): Promise<BlockValues> => {
+          // The provider asks for at most one window per block; read it
+          // first (GDAL is asynchronous here), then sample synchronously. A
+          // planning pass stops at the read: it only learns the window.
+          const requests: Parameters<WindowReader>[] = [];
+          try {
+            providerBlock(
+              grid,
+              (...args) => {
+                requests.push(args);
+                throw WINDOW_PLANNED;
+              },
+              extent,
+              width,
+              height,
+              req.resample,
+              planAlloc,
+            );
+          } catch (error) {
+            if (error !== WINDOW_PLANNED) throw error;
+          }
+          const windows: Float64Array[] = [];
+          for (const r of requests) {
+            windows.push(
+              await readWindow(
+                gdal,
+                ds,
+                info,
+                band,
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                r[4],
+                r[5],
+                useSourceNoData,
+                r[6] as ResamplingMethod | undefined,
+              ),
+            );
+          }
+          let k = 0;
+          return providerBlock(
+            grid,
+            () => windows[k++],
+            extent,
+            width,
+            height,
+            req.resample,
+            alloc,
+          );
+        };
+        const nearest = (req.method ?? "nearestNeighbour") ===
+          "nearestNeighbour";
+        if (!sameCrs && !info.rotated && nearest && info.crs !== null) {
+          return await projected(req, info.crs, info.extent, sample, gdal);
+        }
         if (!sameCrs || info.rotated) {
-          // GDAL's warper onto the request's grid stands in for
-          // QgsRasterProjector's approximate reprojection.
+          // GDAL's warper onto the request's grid: resampled reprojection
+          // and rotated grids.
           return await warpBand(
             gdal,
             ds,
@@ -85,55 +159,7 @@ class GdalSource implements RasterSource {
             useSourceNoData,
           );
         }
-        // The provider asks for at most one window per block; read it
-        // first (GDAL is asynchronous here), then sample synchronously. A
-        // planning pass stops at the read: it only learns the window.
-        const requests: Parameters<WindowReader>[] = [];
-        try {
-          providerBlock(
-            grid,
-            (...args) => {
-              requests.push(args);
-              throw WINDOW_PLANNED;
-            },
-            req.extent,
-            req.width,
-            req.height,
-            req.resample,
-            planAlloc,
-          );
-        } catch (error) {
-          if (error !== WINDOW_PLANNED) throw error;
-        }
-        const windows: Float64Array[] = [];
-        for (const r of requests) {
-          windows.push(
-            await readWindow(
-              gdal,
-              ds,
-              info,
-              band,
-              r[0],
-              r[1],
-              r[2],
-              r[3],
-              r[4],
-              r[5],
-              useSourceNoData,
-              r[6] as ResamplingMethod | undefined,
-            ),
-          );
-        }
-        let k = 0;
-        return providerBlock(
-          grid,
-          () => windows[k++],
-          req.extent,
-          req.width,
-          req.height,
-          req.resample,
-          req.alloc,
-        );
+        return await sample(req.extent, req.width, req.height);
       };
       return await task({ info, block });
     });
@@ -150,6 +176,93 @@ class GdalSource implements RasterSource {
       return await bandValuesAt(gdal, ds, layer, point, crs);
     });
   }
+}
+
+/**
+ * A block of the map (`req`: the map's extent and size) from a raster in
+ * another CRS, as `QgsRasterLayerRenderer` and `QgsRasterProjector` make
+ * it: the map extent taken to the raster's CRS and back, cut by the
+ * raster's extent in map CRS and aligned to whole map pixels; each part
+ * of it projected (control-point matrix, nearest source pixel) from the
+ * provider's block of the source extent and size the projector asks for.
+ * NaN where nothing is drawn.
+ */
+async function projected(
+  req: BlockRequest,
+  srcCrs: string,
+  srcExtent: Rect,
+  sample: (
+    extent: Rect,
+    width: number,
+    height: number,
+    alloc?: (length: number) => BlockValues,
+  ) => Promise<BlockValues>,
+  gdal: Parameters<Parameters<typeof withGdal>[0]>[0],
+): Promise<BlockValues> {
+  const out = (req.alloc ?? ((n: number) => new Float64Array(n)))(
+    req.width * req.height,
+  ).fill(NaN);
+  const map = req.extent;
+  const inLayer = transformBoundingBox(gdal, map, req.crs, srcCrs);
+  const back = inLayer
+    ? transformBoundingBox(gdal, inLayer, srcCrs, req.crs)
+    : null;
+  const layer = transformBoundingBox(gdal, srcExtent, srcCrs, req.crs);
+  if (!back || !layer) return out;
+  const drawn = {
+    xmin: Math.max(back.xmin, layer.xmin),
+    ymin: Math.max(back.ymin, layer.ymin),
+    xmax: Math.min(back.xmax, layer.xmax),
+    ymax: Math.min(back.ymax, layer.ymax),
+  };
+  if (!(drawn.xmin < drawn.xmax && drawn.ymin < drawn.ymax)) return out;
+  const mupp = Math.max(
+    (map.xmax - map.xmin) / req.width,
+    (map.ymax - map.ymin) / req.height,
+  );
+  const m2p = new MapToPixel(map, req.width, req.height, mupp);
+  const tl = m2p.transform(drawn.xmin, drawn.ymax);
+  const br = m2p.transform(drawn.xmax, drawn.ymin);
+  const left = Math.floor(tl[0]), top = Math.floor(tl[1]);
+  const right = Math.ceil(br[0]), bottom = Math.ceil(br[1]);
+  const viewport = {
+    left,
+    top,
+    width: right - left,
+    height: bottom - top,
+    extent: drawn,
+    alignedExtent: drawn,
+  };
+  if (viewport.width <= 0 || viewport.height <= 0) return out;
+  for (const part of rasterIteratorTiles(viewport)) {
+    const projection = projectBlock(
+      part.extent,
+      part.width,
+      part.height,
+      srcExtent,
+      (xy) => void transformInPlace(gdal, [xy], req.crs, srcCrs),
+      (xy) => void transformInPlace(gdal, [xy], srcCrs, req.crs),
+    );
+    if (!projection) continue;
+    const src = await sample(
+      projection.srcExtent,
+      projection.srcCols,
+      projection.srcRows,
+      (n) => new Float64Array(n),
+    );
+    const index = projection.index;
+    for (let row = 0; row < part.height; row++) {
+      const y = viewport.top + part.row + row;
+      if (y < 0 || y >= req.height) continue;
+      for (let col = 0; col < part.width; col++) {
+        const x = viewport.left + part.col + col;
+        if (x < 0 || x >= req.width) continue;
+        const i = index[row * part.width + col];
+        if (i >= 0) out[y * req.width + x] = src[i];
+      }
+    }
+  }
+  return out;
 }
 
 /**
