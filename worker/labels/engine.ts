@@ -56,6 +56,7 @@ import {
   candidatesCurvedStandIn,
   candidatesHorizontalAlongLine,
   candidatesOrderedPositions,
+  chopAtRepeatDistance,
   type LabelBox,
   pointObstacleBox,
   type Quadrant,
@@ -767,7 +768,19 @@ export class LabelEngine {
         ];
       }
       const maxLayer = layerMaxCandidates(count, [5, 10, 20, 40]);
-      for (const line of pieces) {
+      const repeat = toPixels(
+        s.repeatDistance,
+        s.repeatDistanceUnit,
+        this.#units,
+      );
+      // PAL: a piece of a repeated line is labelled even when shorter than
+      // its label (no overrun check)
+      const chopped: [number[], boolean][] = [];
+      for (const piece of pieces) {
+        const parts = chopAtRepeatDistance(piece, repeat, box.w);
+        for (const p of parts) chopped.push([p as number[], parts.length > 1]);
+      }
+      for (const [line, repeated] of chopped) {
         const len = lineLength(line);
         let max = len > 0 ? Math.ceil(5 / pxPerCm * len) : 1;
         if (maxLayer > 0) max = Math.min(max, maxLayer);
@@ -779,6 +792,7 @@ export class LabelEngine {
             s.placementFlags,
             s.lineAnchorPercent,
             max,
+            repeated,
           );
         out.push({ kind: "line", size: len, maxCandidates: max, candidates });
       }

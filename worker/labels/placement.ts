@@ -383,7 +383,9 @@ function pointAt(l: Line, seg: number[], d: number): [number, number] {
  * `flags` (1 on, 2 above, 4 below, 8 above/below as the map reads). Costs
  * favour straight chords, the anchor point, long and horizontal stretches;
  * candidates come in PAL's creation order (not sorted) and are not yet
- * turned upright.
+ * turned upright. With `overrun` false a line shorter than the label gets
+ * no candidates (PAL without overrun distance); with it true the label is
+ * centred on the short line (repeated pieces).
  *
  * @example
  * ```ts
@@ -398,10 +400,14 @@ export function candidatesAlongLine(
   flags: number,
   anchor = 0.5,
   targetCount = 0,
+  overrun = true,
 ): Candidate[] {
   const out: Candidate[] = [];
   const n = line.length / 2;
   if (n < 2) return out;
+  // PAL lets a label overrun a line by its overrun distance (0 here): a
+  // line shorter than the label gets none, unless it is a repeated piece
+  if (!overrun && distances(line).total < box.w) return out;
   const f = flags & 7 ? flags : flags | 1;
   const target = targetCount > 0 ? targetCount : 1;
   alongStraightStretches(line, box, f, anchor, target, out);
@@ -683,6 +689,62 @@ export function candidatesCurvedStandIn(
     if (f & 4) put(-dist - h, 0.0002);
   }
   return out.sort((a, b) => a.cost - b.cost);
+}
+
+/**
+ * A line cut into pieces for repeated labels, as PAL's
+ * `Layer::chopFeaturesAtRepeatDistance` cuts it: the interval grows to a
+ * whole multiple of `interval` at least as long as the label, then evens
+ * out so that the pieces are equal; a line that would give a single piece
+ * stays whole.
+ *
+ * @example
+ * ```ts
+ * import { chopAtRepeatDistance } from "./placement.ts";
+ * chopAtRepeatDistance([0, 0, 100, 0], 30, 20).length; // 3
+ * ```
+ */
+export function chopAtRepeatDistance(
+  line: Line,
+  interval: number,
+  labelWidth: number,
+): Line[] {
+  const n = line.length / 2;
+  if (!(interval > 0) || n < 2) return [line];
+  const len: number[] = [0];
+  for (let i = 1; i < n; i++) {
+    len[i] = len[i - 1] +
+      Math.hypot(
+        line[2 * i] - line[2 * i - 2],
+        line[2 * i + 1] - line[2 * i - 1],
+      );
+  }
+  const total = len[n - 1];
+  if (!(total > interval)) return [line];
+  let chop = interval * Math.ceil(labelWidth / interval);
+  const count = Math.floor(total / chop);
+  if (!(count > 1)) return [line];
+  chop = total / count;
+  const out: Line[] = [];
+  let part: number[] = [];
+  let cur = 0, lambda = 0;
+  for (let k = 0; k < count; k++) {
+    lambda += chop;
+    for (; cur < n && lambda > len[cur]; cur++) {
+      part.push(line[2 * cur], line[2 * cur + 1]);
+    }
+    if (cur >= n) {
+      out.push(part);
+      break;
+    }
+    const t = (lambda - len[cur - 1]) / (len[cur] - len[cur - 1]);
+    const px = line[2 * cur - 2] + t * (line[2 * cur] - line[2 * cur - 2]);
+    const py = line[2 * cur - 1] + t * (line[2 * cur + 1] - line[2 * cur - 1]);
+    part.push(px, py);
+    out.push(part);
+    part = [px, py];
+  }
+  return out;
 }
 
 /**

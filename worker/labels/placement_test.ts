@@ -5,6 +5,7 @@ import {
   candidatesAlongLine,
   candidatesAroundPoint,
   candidatesOrderedPositions,
+  chopAtRepeatDistance,
   pointObstacleBox,
   uprightCandidate,
 } from "./placement.ts";
@@ -112,4 +113,37 @@ Deno.test("over point: the quadrant shift turns with the label, the offset does 
   // quadrant 5 (right): shift (0, −2) turned a quarter → (2, 0), then + (3, 2)
   assertAlmostEquals(c.x, 5, 1e-9);
   assertAlmostEquals(c.y, 2, 1e-9);
+});
+
+Deno.test("repeat: pieces as long as the label at least, evened out, a short line whole", () => {
+  // 100 px, repeat 30, label 40: interval 60 → one piece: the line stays whole
+  assertEquals(chopAtRepeatDistance([0, 0, 100, 0], 30, 40).length, 1);
+  // 100 px, repeat 30, label 20: three pieces of 33.3 px, end to end
+  const p = chopAtRepeatDistance([0, 0, 50, 0, 100, 0], 30, 20);
+  assertEquals(p.length, 3);
+  assertAlmostEquals(p[0][p[0].length - 2], 100 / 3, 1e-9);
+  assertAlmostEquals(p[1][0], 100 / 3, 1e-9);
+  assertAlmostEquals(p[2][p[2].length - 2], 100, 1e-9);
+  // a line shorter than its label gets no candidates unless it is a piece
+  assertEquals(
+    candidatesAlongLine(
+      [0, 0, 10, 0],
+      { w: 20, h: 8, dist: 0 },
+      1,
+      0.5,
+      1,
+      false,
+    ).length,
+    0,
+  );
+  assert(
+    candidatesAlongLine(
+      [0, 0, 10, 0],
+      { w: 20, h: 8, dist: 0 },
+      1,
+      0.5,
+      1,
+      true,
+    ).length > 0,
+  );
 });

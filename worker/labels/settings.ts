@@ -215,6 +215,10 @@ export interface LabelSettings {
   maxCurvedCharAngleOut: number;
   /** Line anchor percent (0…1). */
   lineAnchorPercent: number;
+  /** Distance between repeated labels along a line (0: no repeat). */
+  repeatDistance: number;
+  /** Unit of `repeatDistance`. */
+  repeatDistanceUnit: RenderUnit;
   /** Data-defined properties by QGIS property name (`Size`, `Color` …). */
   dataDefined: Record<string, DataDefined>;
 }
@@ -439,6 +443,8 @@ export function readLabelSettings(settings: Element): LabelSettings {
     maxCurvedCharAngleIn: num(p, "maxCurvedCharAngleIn", 25),
     maxCurvedCharAngleOut: num(p, "maxCurvedCharAngleOut", -25),
     lineAnchorPercent: num(p, "lineAnchorPercent", 0.5),
+    repeatDistance: num(p, "repeatDistance", 0),
+    repeatDistanceUnit: unit(p, "repeatDistanceUnits", "MM"),
     dataDefined: readDataDefined(child(settings, "dd_properties")),
   };
 }
