@@ -261,6 +261,76 @@ export function decodePostgresUri(uri: string): DecodedUri {
   return out;
 }
 
+/**
+ * Decodes a SpatiaLite URI (`dbname='…' table="t" (geom) sql=…`) into the
+ * keys of QGIS 3.22's spatialite `decodeUri`: `path` (project-relative as
+ * the Python exporter makes paths), `layerName`, `geometryColumn`,
+ * `keyColumn`, `subset`.
+ *
+ * @example
+ * ```ts
+ * import { decodeSpatialiteUri } from "./datasource.ts";
+ * const d = decodeSpatialiteUri(`dbname='/p/w.sqlite' table="towns" (geom)`, "/p");
+ * // d.path === "w.sqlite", d.layerName === "towns", d.geometryColumn === "geom"
+ * ```
+ */
+export function decodeSpatialiteUri(
+  uri: string,
+  projectDir: string,
+): DecodedUri {
+  const d = decodePostgresUri(uri);
+  const out: DecodedUri = {
+    path: d.dbname ? projectPath(d.dbname, projectDir) : null,
+    layerName: d.table ?? null,
+  };
+  if (d.geometrycolumn) out.geometryColumn = d.geometrycolumn;
+  if (d.key) out.keyColumn = d.key;
+  if (d.sql) out.subset = d.sql;
+  return out;
+}
+
+/**
+ * Decodes a GPX URI (`walk.gpx?type=track`) into the keys of QGIS 3.22's
+ * gpx `decodeUri`: `path` and `layerName` (`waypoint`, `route`, `track`).
+ *
+ * @example
+ * ```ts
+ * import { decodeGpxUri } from "./datasource.ts";
+ * decodeGpxUri("/p/walk.gpx?type=track", "/p"); // { path: "walk.gpx", layerName: "track" }
+ * ```
+ */
+export function decodeGpxUri(uri: string, projectDir: string): DecodedUri {
+  const q = uri.indexOf("?");
+  const path = q < 0 ? uri : uri.slice(0, q);
+  const type = q < 0 ? null : decodeQueryUri(uri.slice(q + 1)).type ?? null;
+  return { path: projectPath(path, projectDir), layerName: type };
+}
+
+/**
+ * Decodes a delimited text URI (`file:///p/a.csv?type=csv&xField=x&…`)
+ * as QGIS 3.22's delimitedtext `decodeUri` does: `path` and the query's
+ * parts, each `key=value` as written, in `openOptions`.
+ *
+ * @example
+ * ```ts
+ * import { decodeDelimitedTextUri } from "./datasource.ts";
+ * decodeDelimitedTextUri("file:///p/a.csv?type=csv&xField=x&yField=y", "/p");
+ * // { path: "a.csv", openOptions: ["type=csv", "xField=x", "yField=y"] }
+ * ```
+ */
+export function decodeDelimitedTextUri(
+  uri: string,
+  projectDir: string,
+): { path: string; openOptions: string[] } {
+  const q = uri.indexOf("?");
+  let path = decode(q < 0 ? uri : uri.slice(0, q));
+  if (/^file:\/\//i.test(path)) path = path.replace(/^file:\/\//i, "");
+  const openOptions = q < 0
+    ? []
+    : uri.slice(q + 1).split("&").filter((p) => p !== "");
+  return { path: projectPath(path, projectDir), openOptions };
+}
+
 /** QgsDataSourceUri::SslMode by libpq name (QGIS ints). */
 const SSL_MODES: Record<string, number> = {
   prefer: 0,

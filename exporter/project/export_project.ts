@@ -14,6 +14,7 @@ import type {
   Field,
   Group,
   MetaData,
+  OgrSource,
   Raster,
   Service,
   TreeGroup,
@@ -21,11 +22,14 @@ import type {
 } from "@qgis-server-light/interface/config";
 import { child, children, childText, customProperties, path } from "./_xml.ts";
 import {
+  decodeDelimitedTextUri,
   type DecodedUri,
   decodeGdalUri,
+  decodeGpxUri,
   decodeOgrUri,
   decodePostgresUri,
   decodeQueryUri,
+  decodeSpatialiteUri,
   gdalSource,
   ogrSource,
   postgresSource,
@@ -665,6 +669,28 @@ export async function exportProject(
         const d = mergeService(decodePostgresUri(datasource), label);
         source.postgres = postgresSource(d);
         facts = await pgFacts(d, label);
+      } else if (providerKey === "spatialite") {
+        // The upstream config has no SpatiaLite source: written as the file
+        // source it is (the driver says which provider reads it).
+        const d = decodeSpatialiteUri(datasource, project.directory);
+        source.ogr = ogrSource(d);
+        facts = await ogrFacts(d, label);
+      } else if (providerKey === "gpx") {
+        const d = decodeGpxUri(datasource, project.directory);
+        source.ogr = ogrSource(d);
+        const gdalLayer =
+          { waypoint: "waypoints", route: "routes", track: "tracks" }[
+            d.layerName ?? ""
+          ];
+        facts = gdalLayer
+          ? await ogrFacts({ ...d, layerName: gdalLayer }, label)
+          : null;
+      } else if (providerKey === "delimitedtext") {
+        const d = decodeDelimitedTextUri(datasource, project.directory);
+        source.ogr = {
+          ...ogrSource({ path: d.path }),
+          open_options: d.openOptions,
+        } as OgrSource;
       } else if (providerKey === "wfs") {
         source.wfs = {};
       } else {

@@ -54,7 +54,7 @@ export function asGpxOgrLayer(layer: SourceLayer): SourceLayer {
   }
   const record = raw as Record<string, unknown>;
   let path = typeof record.path === "string" ? record.path : "";
-  let type = record.layerName ?? record.type;
+  let type = record.layerName ?? record.layer_name ?? record.type;
   // An undecoded URI: `walks.gpx?type=track`.
   const query = /^(.*)\?(.*)$/.exec(path);
   if (query) {

@@ -71,7 +71,7 @@ export function parseSpatialiteUri(layer: SourceLayer): SpatialiteUri {
   const record = raw as Record<string, unknown>;
   const path = pick(record, "path", "dbname");
   if (path === undefined) throw fail(layer, "its source has no 'path'");
-  const table = pick(record, "layerName", "table");
+  const table = pick(record, "layerName", "layer_name", "table");
   if (table === undefined) throw fail(layer, "its source has no 'layerName'");
   const out: SpatialiteUri = {
     path,
