@@ -138,6 +138,22 @@ Deno.test("resolveLayerSource refuses GDAL indirections out of the data root", a
   }
 });
 
+Deno.test("resolveLayerSource sees a sidecar link made after a first check", async () => {
+  await Deno.writeTextFile(`${data}/late.asc`, ASC);
+  // an old folder: its link list is kept while its mtime stays
+  const old = new Date(Date.now() - 60_000);
+  await Deno.utime(data, old, old);
+  await resolveLayerSource(layer("late.asc"), ctx);
+  await Deno.symlink(`${tmp}/outside.asc`, `${data}/late.asc.ovr`);
+  const error = await assertRejects(
+    () => resolveLayerSource(layer("late.asc"), ctx),
+    JobError,
+  );
+  assert(error.message.includes("late.asc.ovr"), error.message);
+  await Deno.remove(`${data}/late.asc.ovr`);
+  await resolveLayerSource(layer("late.asc"), ctx);
+});
+
 const qml = new DOMParser().parseFromString(
   `<qgis><pipe><rasterrenderer type="singlebandgray" grayBand="1" opacity="1">
   <contrastEnhancement><minValue>1</minValue><maxValue>16</maxValue>
