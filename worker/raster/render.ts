@@ -26,6 +26,7 @@ import {
 } from "./sampling.ts";
 import { parseRasterStyle, type RasterStyle } from "./style.ts";
 import { resampleSize, scaleBilinear } from "./resample.ts";
+import { reprojectPixels } from "../sources/wms/projector.ts";
 import {
   leaseScratch,
   type ScratchLease,
@@ -293,6 +294,69 @@ export async function renderRasterLayer(
           viewport.top + tile.row,
           tile.width,
           tile.height,
+        );
+        drawn = true;
+      }
+    } else if (
+      reader.project && style.resampling.zoomedIn === "nearestNeighbour" &&
+      style.resampling.zoomedOut === "nearestNeighbour"
+    ) {
+      // Another CRS, as QGIS 3.22's pipe draws it: the projector comes
+      // after the renderer, so each part is rendered on the source grid the
+      // projector asks for (a hillshade's cells in the source's units),
+      // then its pixels are taken to the map's.
+      const projectedMap = reader.project({
+        extent: map.extent,
+        crs: map.crs,
+        width: map.width,
+        height: map.height,
+      });
+      if (projectedMap === null) return null;
+      for (const part of projectedMap.parts) {
+        const read = async (band: number): Promise<RasterBlock> => {
+          const values = await reader.block(band, {
+            extent: part.srcExtent,
+            crs: info.crs ?? map.crs,
+            width: part.srcCols,
+            height: part.srcRows,
+            useSourceNoData: useSrcNoData(band),
+          });
+          applyUserNoData(values, style.userNoData[band]);
+          return {
+            width: part.srcCols,
+            height: part.srcRows,
+            values,
+            dataType: info.dataTypes[band - 1],
+            cellSize: [
+              (part.srcExtent.xmax - part.srcExtent.xmin) / part.srcCols,
+              (part.srcExtent.ymax - part.srcExtent.ymin) / part.srcRows,
+            ],
+          };
+        };
+        const blocks: RasterBlock[] = [];
+        for (const b of bands) blocks.push(await read(b));
+        const alpha = style.alphaBand > 0
+          ? await read(style.alphaBand)
+          : undefined;
+        const rgba = filter(
+          style,
+          renderBlocks(
+            style,
+            renderer,
+            blocks,
+            alpha,
+            new Uint8Array(part.srcCols * part.srcRows * 4),
+          ),
+        );
+        out ??= mapRgba();
+        paste(
+          out,
+          map,
+          reprojectPixels(rgba, part.index),
+          part.left,
+          part.top,
+          part.width,
+          part.height,
         );
         drawn = true;
       }

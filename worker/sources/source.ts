@@ -286,6 +286,51 @@ export interface RasterReader {
    * `QgsRasterDataProvider::block`.
    */
   block(band: number, request: BlockRequest): Promise<BlockValues>;
+  /**
+   * How a map in another CRS is drawn from this raster
+   * (`QgsRasterProjector`): the parts of the map and, for each, the source
+   * extent and size to render and the source pixel of every map pixel.
+   * Null when nothing is drawn or the provider does not project.
+   */
+  project?(request: ProjectionRequest): ProjectedMap | null;
+}
+
+/** The map a projection is for. */
+export interface ProjectionRequest {
+  /** Map extent (map CRS). */
+  extent: Rect;
+  /** Map CRS. */
+  crs: string;
+  /** Map width in pixels. */
+  width: number;
+  /** Map height in pixels. */
+  height: number;
+}
+
+/** One projected part of a map. */
+export interface ProjectedPart {
+  /** Map column of the part's left edge (may be outside the map). */
+  left: number;
+  /** Map row of the part's top edge (may be outside the map). */
+  top: number;
+  /** Width in map pixels. */
+  width: number;
+  /** Height in map pixels. */
+  height: number;
+  /** Source extent to render (source CRS). */
+  srcExtent: Rect;
+  /** Source columns to render. */
+  srcCols: number;
+  /** Source rows to render. */
+  srcRows: number;
+  /** Per part pixel (row-major), the source pixel index, or -1. */
+  index: Int32Array;
+}
+
+/** A projected map: its parts. */
+export interface ProjectedMap {
+  /** The parts, each rendered in the source CRS, then projected. */
+  parts: ProjectedPart[];
 }
 
 /** A source of raster bands. */

@@ -11,6 +11,11 @@ const CASES: [name: string, limit: number, what: string][] = [
   ["roads_qml", 180, "two-layer line symbols"],
   ["srtm_hillshade_4326", 0, "hillshade in EPSG:4326"],
   ["srtm_hillshade_4326_zoom", 0, "hillshade in EPSG:4326, zoomed in"],
+  [
+    "srtm_hillshade_3857",
+    0,
+    "hillshade of an EPSG:4326 DEM in EPSG:3857: shaded on the source grid, then projected",
+  ],
   ["rgb_near_4326", 0, "nearest neighbour at 4:1 in EPSG:4326"],
   ["rgb_near_3857", 0, "a EPSG:4326 raster warped to EPSG:3857"],
   ["roads_arrows", 0, "marker line: arrows every 3 mm, clipped"],

@@ -38,6 +38,9 @@ import type { BlockValues } from "../../raster/sampling.ts";
 import type { ResamplingMethod } from "../../raster/style.ts";
 import type {
   BlockRequest,
+  ProjectedMap,
+  ProjectedPart,
+  ProjectionRequest,
   RasterReader,
   RasterSource,
   SourceContext,
@@ -161,7 +164,11 @@ class GdalSource implements RasterSource {
         }
         return await sample(req.extent, req.width, req.height);
       };
-      return await task({ info, block });
+      const project = (req: ProjectionRequest): ProjectedMap | null =>
+        info.crs === null || info.rotated
+          ? null
+          : projectParts(gdal, req, info.crs, info.extent);
+      return await task({ info, block, project });
     });
   }
 
@@ -179,43 +186,32 @@ class GdalSource implements RasterSource {
 }
 
 /**
- * A block of the map (`req`: the map's extent and size) from a raster in
- * another CRS, as `QgsRasterLayerRenderer` and `QgsRasterProjector` make
- * it: the map extent taken to the raster's CRS and back, cut by the
- * raster's extent in map CRS and aligned to whole map pixels; each part
- * of it projected (control-point matrix, nearest source pixel) from the
- * provider's block of the source extent and size the projector asks for.
- * NaN where nothing is drawn.
+ * How a map (extent, size, CRS) is drawn from a raster in another CRS, as
+ * `QgsRasterLayerRenderer` and `QgsRasterProjector` make it: the map
+ * extent taken to the raster's CRS and back, cut by the raster's extent in
+ * map CRS and aligned to whole map pixels; each part of that projected
+ * (control-point matrix, nearest source pixel). Null when nothing is drawn.
  */
-async function projected(
-  req: BlockRequest,
+function projectParts(
+  gdal: Parameters<Parameters<typeof withGdal>[0]>[0],
+  req: ProjectionRequest,
   srcCrs: string,
   srcExtent: Rect,
-  sample: (
-    extent: Rect,
-    width: number,
-    height: number,
-    alloc?: (length: number) => BlockValues,
-  ) => Promise<BlockValues>,
-  gdal: Parameters<Parameters<typeof withGdal>[0]>[0],
-): Promise<BlockValues> {
-  const out = (req.alloc ?? ((n: number) => new Float64Array(n)))(
-    req.width * req.height,
-  ).fill(NaN);
+): ProjectedMap | null {
   const map = req.extent;
   const inLayer = transformBoundingBox(gdal, map, req.crs, srcCrs);
   const back = inLayer
     ? transformBoundingBox(gdal, inLayer, srcCrs, req.crs)
     : null;
   const layer = transformBoundingBox(gdal, srcExtent, srcCrs, req.crs);
-  if (!back || !layer) return out;
+  if (!back || !layer) return null;
   const drawn = {
     xmin: Math.max(back.xmin, layer.xmin),
     ymin: Math.max(back.ymin, layer.ymin),
     xmax: Math.min(back.xmax, layer.xmax),
     ymax: Math.min(back.ymax, layer.ymax),
   };
-  if (!(drawn.xmin < drawn.xmax && drawn.ymin < drawn.ymax)) return out;
+  if (!(drawn.xmin < drawn.xmax && drawn.ymin < drawn.ymax)) return null;
   const mupp = Math.max(
     (map.xmax - map.xmin) / req.width,
     (map.ymax - map.ymin) / req.height,
@@ -233,7 +229,8 @@ async function projected(
     extent: drawn,
     alignedExtent: drawn,
   };
-  if (viewport.width <= 0 || viewport.height <= 0) return out;
+  if (viewport.width <= 0 || viewport.height <= 0) return null;
+  const parts: ProjectedPart[] = [];
   for (const part of rasterIteratorTiles(viewport)) {
     const projection = projectBlock(
       part.extent,
@@ -244,18 +241,53 @@ async function projected(
       (xy) => void transformInPlace(gdal, [xy], srcCrs, req.crs),
     );
     if (!projection) continue;
+    parts.push({
+      left: left + part.col,
+      top: top + part.row,
+      width: part.width,
+      height: part.height,
+      ...projection,
+    });
+  }
+  return { parts };
+}
+
+/**
+ * A block of the map (`req`: the map's extent and size) from a raster in
+ * another CRS through {@link projectParts}: each part from the provider's
+ * block of the source extent and size the projector asks for. NaN where
+ * nothing is drawn.
+ */
+async function projected(
+  req: BlockRequest,
+  srcCrs: string,
+  srcExtent: Rect,
+  sample: (
+    extent: Rect,
+    width: number,
+    height: number,
+    alloc?: (length: number) => BlockValues,
+  ) => Promise<BlockValues>,
+  gdal: Parameters<Parameters<typeof withGdal>[0]>[0],
+): Promise<BlockValues> {
+  const out = (req.alloc ?? ((n: number) => new Float64Array(n)))(
+    req.width * req.height,
+  ).fill(NaN);
+  const projectedMap = projectParts(gdal, req, srcCrs, srcExtent);
+  if (!projectedMap) return out;
+  for (const part of projectedMap.parts) {
     const src = await sample(
-      projection.srcExtent,
-      projection.srcCols,
-      projection.srcRows,
+      part.srcExtent,
+      part.srcCols,
+      part.srcRows,
       (n) => new Float64Array(n),
     );
-    const index = projection.index;
+    const index = part.index;
     for (let row = 0; row < part.height; row++) {
-      const y = viewport.top + part.row + row;
+      const y = part.top + row;
       if (y < 0 || y >= req.height) continue;
       for (let col = 0; col < part.width; col++) {
-        const x = viewport.left + part.col + col;
+        const x = part.left + col;
         if (x < 0 || x >= req.width) continue;
         const i = index[row * part.width + col];
         if (i >= 0) out[y * req.width + x] = src[i];
