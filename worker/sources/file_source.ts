@@ -13,7 +13,7 @@
  * @module
  */
 import { isAbsolute, normalize, relative, sep } from "node:path";
-import { JobError } from "../runners/types.ts";
+import { decodeSourceJson, openError, sourceString } from "./_util.ts";
 import { checkIndirections } from "./indirections.ts";
 
 /** The parts of a job layer this module reads (wire names). */
@@ -75,28 +75,9 @@ export interface SourceContext {
 const VSI_PREFIXES = ["/vsizip/", "/vsitar/", "/vsigzip/"];
 const realRoots = new Map<string, string>();
 
-function fail(layer: LayerRef, detail: string, cause?: unknown): JobError {
-  return new JobError(
-    `Cannot open layer '${layer.name}': ${detail}`,
-    cause === undefined ? undefined : { cause },
-  );
-}
+const fail = openError;
 
-function optionalString(
-  layer: LayerRef,
-  raw: Record<string, unknown>,
-  ...keys: string[]
-): string | undefined {
-  for (const key of keys) {
-    const value = raw[key];
-    if (value === undefined || value === null || value === "") continue;
-    if (typeof value !== "string") {
-      throw fail(layer, `source key '${key}' must be a string`);
-    }
-    return value;
-  }
-  return undefined;
-}
+const optionalString = sourceString;
 
 /**
  * Decodes a job layer's `source` JSON into a {@link LayerSource}.
@@ -113,16 +94,7 @@ function optionalString(
  * ```
  */
 export function parseLayerSource(layer: LayerRef): LayerSource {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(layer.source);
-  } catch (error) {
-    throw fail(layer, "its source is not valid JSON", error);
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw fail(layer, "its source is not a JSON object");
-  }
-  const record = raw as Record<string, unknown>;
+  const record = decodeSourceJson(layer);
   const path = optionalString(layer, record, "path");
   if (path === undefined) throw fail(layer, "its source has no 'path'");
   const out: LayerSource = { path };

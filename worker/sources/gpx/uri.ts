@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { JobError } from "../../runners/types.ts";
+import { decodeSourceJson, openError } from "../_util.ts";
 import type { SourceLayer } from "../source.ts";
 
 const GDAL_LAYERS: Record<string, string> = {
@@ -17,12 +17,7 @@ const GDAL_LAYERS: Record<string, string> = {
   track: "tracks",
 };
 
-function fail(layer: SourceLayer, detail: string, cause?: unknown): JobError {
-  return new JobError(
-    `Cannot open layer '${layer.name}': ${detail}`,
-    cause === undefined ? undefined : { cause },
-  );
-}
+const fail = openError;
 
 /**
  * The layer as the `ogr` reader opens it: the GPX file below the data root,
@@ -43,16 +38,7 @@ function fail(layer: SourceLayer, detail: string, cause?: unknown): JobError {
  * ```
  */
 export function asGpxOgrLayer(layer: SourceLayer): SourceLayer {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(layer.source);
-  } catch (error) {
-    throw fail(layer, "its source is not valid JSON", error);
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw fail(layer, "its source is not a JSON object");
-  }
-  const record = raw as Record<string, unknown>;
+  const record = decodeSourceJson(layer);
   let path = typeof record.path === "string" ? record.path : "";
   let type = record.layerName ?? record.layer_name ?? record.type;
   // An undecoded URI: `walks.gpx?type=track`.

@@ -33,6 +33,7 @@ import {
   type OpenDataset,
 } from "../../gdal/dataset_cache.ts";
 import { openPrepared, prepareSource } from "../gdal_dataset.ts";
+import { reprojectFeatures } from "../_util.ts";
 import type { LayerRef, LayerSource, SourceContext } from "../file_source.ts";
 import type { FeaturePage, PageFeature, VectorField } from "../source.ts";
 import {
@@ -643,49 +644,17 @@ export async function readVectorLayer(
       features.push({ id: row.id, attributes: row.attributes, geometry });
     }
     if (info.crsDefinition !== null && info.crs !== mapCrs) {
-      features = reproject(gdal, features, info.crsDefinition, query.crs);
+      // In one batch: ogr2ogr's `-t_srs` builds its coordinate operation
+      // anew on every call, which costs more than the read itself.
+      features = reprojectFeatures(
+        gdal,
+        features,
+        info.crsDefinition,
+        query.crs,
+      );
     }
     return { fields, geometryKind, features };
   });
-}
-
-/**
- * Reprojects features in place, in one batch (ogr2ogr's `-t_srs` builds
- * its coordinate operation anew on every call, which costs more than the
- * read itself); features with a point that does not transform are dropped.
- */
-function reproject(
-  gdal: Gdal,
-  features: Feature[],
-  from: string,
-  to: string,
-): Feature[] {
-  const arrays: Float64Array[] = [];
-  const owners: number[] = [];
-  features.forEach((f, i) => {
-    for (const part of f.geometry!.parts) {
-      for (const ring of part) {
-        arrays.push(ring);
-        owners.push(i);
-      }
-    }
-  });
-  let ok: boolean[];
-  try {
-    ok = transformInPlace(gdal, arrays, from, to);
-  } catch (error) {
-    throw new JobError(
-      `Cannot reproject to ${to}: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
-    );
-  }
-  const failed = new Set<number>();
-  ok.forEach((good, k) => {
-    if (!good) failed.add(owners[k]);
-  });
-  return failed.size ? features.filter((_, i) => !failed.has(i)) : features;
 }
 
 /**

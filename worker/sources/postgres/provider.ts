@@ -31,7 +31,8 @@
  * @module
  */
 import { withGdal } from "../../gdal/gdal.ts";
-import { transformInPlace, transformRect } from "../../gdal/transform.ts";
+import { transformRect } from "../../gdal/transform.ts";
+import { reprojectFeatures } from "../_util.ts";
 import type { Expression } from "../../expression/ast.ts";
 import { filterBBox } from "../../filter/mod.ts";
 import { hitsRect, searchRect } from "../../geometry/hit_test.ts";
@@ -114,38 +115,6 @@ function envelope(p: Params, r: Rect, srid: number | null): string {
   }, ${p.bind(r.xmax, "float8")}, ${p.bind(r.ymax, "float8")}, ${
     p.bind(srid ?? 0, "int4")
   })`;
-}
-
-/** Reprojects features in place, in one batch; drops those that fail. */
-async function reproject(
-  features: Feature[],
-  from: string,
-  to: string,
-): Promise<Feature[]> {
-  const arrays: Float64Array[] = [];
-  const owners: number[] = [];
-  features.forEach((f, i) => {
-    for (const part of f.geometry!.parts) {
-      for (const ring of part) {
-        arrays.push(ring);
-        owners.push(i);
-      }
-    }
-  });
-  let ok: boolean[];
-  try {
-    ok = await withGdal((gdal) => transformInPlace(gdal, arrays, from, to));
-  } catch (error) {
-    throw new JobError(
-      `Cannot reproject to ${to}: ${(error as Error).message}`,
-      { cause: error },
-    );
-  }
-  const failed = new Set<number>();
-  ok.forEach((good, k) => {
-    if (!good) failed.add(owners[k]);
-  });
-  return failed.size ? features.filter((_, i) => !failed.has(i)) : features;
 }
 
 interface Read {
@@ -264,7 +233,9 @@ class PostgresSource implements VectorSource {
       features.push({ id, attributes, geometry });
     }
     if (!sameCrs && features.length) {
-      features = await reproject(features, info.crs!, q.crs);
+      features = await withGdal((gdal) =>
+        reprojectFeatures(gdal, features, info.crs!, q.crs)
+      );
     }
     return {
       fields: wanted,

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { JobError } from "../../runners/types.ts";
+import { decodeSourceJson, openError, sourceText } from "../_util.ts";
 import type { SourceLayer } from "../source.ts";
 import { findPgService, type PgServiceFiles } from "./pg_service.ts";
 
@@ -84,29 +84,8 @@ export interface PostgresConnection {
   sslmode: SslMode;
 }
 
-function fail(layer: SourceLayer, detail: string, cause?: unknown): JobError {
-  return new JobError(
-    `Cannot open layer '${layer.name}': ${detail}`,
-    cause === undefined ? undefined : { cause },
-  );
-}
-
-function text(
-  layer: SourceLayer,
-  raw: Record<string, unknown>,
-  ...keys: string[]
-): string | undefined {
-  for (const key of keys) {
-    const v = raw[key];
-    if (v === undefined || v === null || v === "") continue;
-    if (typeof v === "number" || typeof v === "boolean") return String(v);
-    if (typeof v !== "string") {
-      throw fail(layer, `source key '${key}' must be a string`);
-    }
-    return v;
-  }
-  return undefined;
-}
+const fail = openError;
+const text = sourceText;
 
 function integer(
   layer: SourceLayer,
@@ -163,16 +142,7 @@ function unquote(name: string): string {
  * ```
  */
 export function parsePostgresUri(layer: SourceLayer): PostgresUri {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(layer.source);
-  } catch (error) {
-    throw fail(layer, "its source is not valid JSON", error);
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw fail(layer, "its source is not a JSON object");
-  }
-  const r = raw as Record<string, unknown>;
+  const r = decodeSourceJson(layer);
   const table = text(layer, r, "table");
   if (table === undefined) throw fail(layer, "its source has no 'table'");
   const uri: PostgresUri = { table, key: [] };

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { JobError } from "../../runners/types.ts";
+import { decodeSourceJson, openError, sourceText } from "../_util.ts";
 import type { SourceLayer } from "../source.ts";
 
 /** The keys of a decoded `spatialite` URI the worker uses. */
@@ -23,24 +23,7 @@ export interface SpatialiteUri {
   subset?: string;
 }
 
-function fail(layer: SourceLayer, detail: string, cause?: unknown): JobError {
-  return new JobError(
-    `Cannot open layer '${layer.name}': ${detail}`,
-    cause === undefined ? undefined : { cause },
-  );
-}
-
-function pick(
-  raw: Record<string, unknown>,
-  ...keys: string[]
-): string | undefined {
-  for (const key of keys) {
-    const value = raw[key];
-    if (value === undefined || value === null || value === "") continue;
-    return String(value);
-  }
-  return undefined;
-}
+const fail = openError;
 
 /**
  * Decodes a `spatialite` layer's source JSON.
@@ -59,16 +42,9 @@ function pick(
  * ```
  */
 export function parseSpatialiteUri(layer: SourceLayer): SpatialiteUri {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(layer.source);
-  } catch (error) {
-    throw fail(layer, "its source is not valid JSON", error);
-  }
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw fail(layer, "its source is not a JSON object");
-  }
-  const record = raw as Record<string, unknown>;
+  const record = decodeSourceJson(layer);
+  const pick = (r: Record<string, unknown>, ...keys: string[]) =>
+    sourceText(layer, r, ...keys);
   const path = pick(record, "path", "dbname");
   if (path === undefined) throw fail(layer, "its source has no 'path'");
   const table = pick(record, "layerName", "layer_name", "table");
