@@ -121,13 +121,6 @@ export interface RenderDeps {
   filterTest?: (residual: Expression) => FeatureTest;
   /** Raster renderer. */
   renderRaster?: RasterRenderer;
-  /** Web map layers (driver `wms`: XYZ, WMS, WMTS); the style may be absent. */
-  renderWeb?: (
-    layer: RenderJobLayer,
-    qmlRoot: Element | null,
-    map: MapSettings,
-    ctx: RunnerContext,
-  ) => Promise<RasterImage | null>;
   /** Creates a label engine for a map; `warn` reaches the job's log. */
   createLabelEngine?: (
     map: MapSettings,
@@ -317,23 +310,18 @@ export async function renderMap(
       const root: Element | null = layer.style?.definition
         ? styleRoot(layer.name, layer.style.definition, ctx)
         : null;
-      if ((layer.driver ?? "").toLowerCase() === "wms") {
-        // web map layers (XYZ, WMS, WMTS): worker/sources/wms/
+      const source = openSource(layer, ctx);
+      if (source.drawMap) {
+        // a source that draws the whole map itself (web maps); the style,
+        // when there is one, gives its opacity, filters and blend mode
         if (root && !visibleAtScale(root, map.scale)) continue;
-        if (!deps.renderWeb) {
-          warn(
-            `web layer '${layer.name}' is not drawn: no web map renderer is configured`,
-          );
-          continue;
-        }
-        const img = await deps.renderWeb(layer, root, map, ctx);
+        const img = await source.drawMap({ map, style: root });
         if (img) {
-          drawRasterImage(ck, canvas, img, img.blendMode ?? 0, blank);
+          drawRasterImage(ck, canvas, img, img.blendMode, blank);
           blank = false;
         }
         continue;
       }
-      const source = openSource(layer, ctx);
       if (source.kind === "raster") {
         if (!deps.renderRaster) {
           warn(

@@ -6,7 +6,6 @@
  */
 import type { RenderDeps } from "./render.ts";
 import { renderRasterLayer } from "../raster/render.ts";
-import { renderWebLayer } from "../sources/wms/render.ts";
 import { createLabelEngine } from "../labels/engine.ts";
 import { compileExpression, evaluate, isTruthy } from "../expression/mod.ts";
 import { ogcFilterToExpression } from "../filter/mod.ts";
@@ -20,7 +19,6 @@ export const renderDeps: RenderDeps = {
       evaluate(residual, { feature, geometry: feature.geometry, variables }),
     ),
   renderRaster: renderRasterLayer,
-  renderWeb: renderWebLayer,
   createLabelEngine: (map, ck, warn) =>
     createLabelEngine(map, ck, { compile: compileExpression, warn }),
 };

@@ -27,6 +27,8 @@ export {
   type FeatureSet,
   type HitQuery,
   type LegendGraphic,
+  type MapDrawRequest,
+  type MapImage,
   oneBatch,
   type PageFeature,
   type PageQuery,

@@ -10,6 +10,7 @@ import { gpxProvider } from "./gpx/mod.ts";
 import { ogrProvider } from "./ogr/mod.ts";
 import { postgresProvider } from "./postgres/mod.ts";
 import { spatialiteProvider } from "./spatialite/mod.ts";
+import { wmsProvider } from "./wms/provider.ts";
 import type {
   Source,
   SourceContext,
@@ -19,8 +20,14 @@ import type {
 } from "./source.ts";
 
 const PROVIDERS = new Map<string, SourceProvider>(
-  [ogrProvider, gdalProvider, postgresProvider, spatialiteProvider, gpxProvider]
-    .map((p) => [p.key, p]),
+  [
+    ogrProvider,
+    gdalProvider,
+    postgresProvider,
+    spatialiteProvider,
+    gpxProvider,
+    wmsProvider,
+  ].map((p) => [p.key, p]),
 );
 
 /** A layer's provider key, lower case; QGIS's default `ogr` when absent. */
@@ -34,7 +41,7 @@ function keyOf(layer: Pick<SourceLayer, "driver">): string {
  * @example
  * ```ts
  * import { supportedProviders } from "./registry.ts";
- * supportedProviders(); // ["gdal", "gpx", "ogr", "postgres", "spatialite"]
+ * supportedProviders(); // ["gdal", "gpx", "ogr", "postgres", "spatialite", "wms"]
  * ```
  */
 export function supportedProviders(): string[] {

@@ -22,20 +22,24 @@ Deno.test("registry: dispatches on the provider key, QGIS's 'ogr' when absent, c
     "ogr",
     "postgres",
     "spatialite",
+    "wms",
   ]);
   assertEquals(openSource(layer("ogr"), ctx).kind, "vector");
   assertEquals(openSource(layer("OGR"), ctx).provider, "ogr");
   assertEquals(openSource(layer(null), ctx).provider, "ogr");
   assertEquals(openSource(layer("gdal"), ctx).kind, "raster");
   assertEquals(sourceKind(layer("gdal")), "raster");
-  assertEquals(sourceKind(layer("wms")), null);
+  // web maps: a raster source that draws whole maps itself
+  assertEquals(sourceKind(layer("wms")), "raster");
+  assertEquals(typeof openSource(layer("WMS"), ctx).drawMap, "function");
+  assertEquals(sourceKind(layer("wfs")), null);
 });
 
 Deno.test("registry: an unknown provider fails naming the layer, the key and what is supported", () => {
   const unknown = assertThrows(() => openSource(layer("WFS"), ctx), JobError);
   assertEquals(
     unknown.message,
-    "Cannot open layer 'roads': provider 'wfs' is not supported (supported: gdal, gpx, ogr, postgres, spatialite)",
+    "Cannot open layer 'roads': provider 'wfs' is not supported (supported: gdal, gpx, ogr, postgres, spatialite, wms)",
   );
   const raster = assertThrows(
     () => openVectorSource(layer("gdal"), ctx, "query"),

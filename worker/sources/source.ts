@@ -43,6 +43,9 @@ import type {
 } from "../geometry/types.ts";
 import type { ResamplingMethod } from "../raster/style.ts";
 import type { BlockValues, ProviderResampling } from "../raster/sampling.ts";
+import type { MapSettings } from "../map/map_settings.ts";
+import type { Element } from "@xmldom/xmldom";
+import type { Logger } from "../runners/types.ts";
 
 /** The parts of a job layer a source reads (wire names). */
 export interface SourceLayer {
@@ -66,6 +69,11 @@ export interface SourceContext {
   dataRoot: string;
   /** Hosts a `remote: true` file may be fetched from. */
   remoteHosts: string[];
+  /**
+   * Where a source's warnings go (a runner's context has one): a web map
+   * that fails leaves a warning in the job's log, not an error.
+   */
+  logger?: Logger;
 }
 
 /** A field of a vector source. */
@@ -171,6 +179,28 @@ export interface LegendGraphic {
   contentType: string;
 }
 
+/** A map a source draws itself (web maps: XYZ, WMS, WMTS). */
+export interface MapDrawRequest {
+  /** The map (extent, CRS, size, dpi, scale). */
+  map: MapSettings;
+  /** The layer's QML root (its raster renderer's opacity, filters, blend mode), or null. */
+  style: Element | null;
+}
+
+/** What a source drew for a whole map. */
+export interface MapImage {
+  /** Premultiplied RGBA of the map's size, the layer's opacity in it. */
+  rgba: Uint8Array;
+  /** Width, pixels. */
+  width: number;
+  /** Height, pixels. */
+  height: number;
+  /** Always true. */
+  premultiplied: boolean;
+  /** The layer's QPainter composition mode (`<blendMode>`). */
+  blendMode: number;
+}
+
 /** A feature info request a source answers itself (e.g. WMS GetFeatureInfo). */
 export interface SourceInfoRequest {
   /** The queried point, in `crs`. */
@@ -205,8 +235,16 @@ export interface SourceCapabilities {
   legendGraphic?(options: { scale: number | null }): Promise<
     LegendGraphic | null
   >;
-  /** The source's own feature info answer. */
-  featureInfo?(request: SourceInfoRequest): Promise<SourceInfoAnswer>;
+  /**
+   * The source's own feature info answer, or null when it cannot be asked
+   * (not queryable, no format QGIS reads features from).
+   */
+  featureInfo?(request: SourceInfoRequest): Promise<SourceInfoAnswer | null>;
+  /**
+   * Draws the whole map itself (a web map's image, fetched and warped), or
+   * null when nothing was drawn (the reasons are warnings in the job's log).
+   */
+  drawMap?(request: MapDrawRequest): Promise<MapImage | null>;
 }
 
 /** A source of features. */

@@ -18,6 +18,9 @@
 import type { Element } from "@xmldom/xmldom";
 import type { AttributeValue, Feature } from "../../geometry/types.ts";
 import { normaliseCrs } from "../../map/compute.ts";
+import { withGdal } from "../../gdal/gdal.ts";
+import { transformInPlace } from "../../gdal/transform.ts";
+import { transformBoundingBox } from "./bbox.ts";
 import { kids, localName, parseXml, text } from "./_xml.ts";
 import {
   checkImageAnswer,
@@ -158,8 +161,10 @@ export async function webLegendGraphic(
   }
 }
 
-/** A feature info question about one map pixel. */
+/** A feature info question about one point of a map. */
 export interface WebInfoRequest {
+  /** The queried point (the pixel's centre), in `crs`. */
+  point: [number, number];
   /** The map's extent in `crs`. */
   extent: { xmin: number; ymin: number; xmax: number; ymax: number };
   /** Map CRS. */
@@ -168,12 +173,72 @@ export interface WebInfoRequest {
   width: number;
   /** Map height, pixels. */
   height: number;
-  /** Pixel column. */
-  i: number;
-  /** Pixel row. */
-  j: number;
-  /** Most features. */
+  /** Most features; 0: the source's own `featureCount`. */
   featureCount: number;
+}
+
+/**
+ * The GetFeatureInfo a WMS layer is asked as QGIS Server asks its provider
+ * (`featureInfoFromRasterLayer` → `QgsWmsProvider::identify`): in the
+ * layer's CRS — the map's extent taken there as a bounding box and the
+ * point transformed — at the map's size, the pixel the point falls in
+ * (floored). Null when the point or extent cannot be transformed.
+ *
+ * @example
+ * ```ts
+ * import { identifyPixel } from "./info.ts";
+ * const r = { point: [5.5, 2.5] as [number, number], extent: { xmin: 0, ymin: 0, xmax: 10, ymax: 10 },
+ *   crs: "EPSG:3857", width: 10, height: 10, featureCount: 1 };
+ * identifyPixel(r, "EPSG:3857", null); // { extent: r.extent, i: 5, j: 7 }
+ * ```
+ */
+export function identifyPixel(
+  r: WebInfoRequest,
+  layerCrs: string,
+  transform:
+    | ((
+      extent: WebInfoRequest["extent"],
+      point: [number, number],
+    ) => { extent: WebInfoRequest["extent"]; point: [number, number] } | null)
+    | null,
+): { extent: WebInfoRequest["extent"]; i: number; j: number } | null {
+  let extent = r.extent, point = r.point;
+  if (normaliseCrs(layerCrs) !== normaliseCrs(r.crs)) {
+    const t = transform?.(r.extent, r.point);
+    if (!t) return null;
+    ({ extent, point } = t);
+  }
+  const xRes = (extent.xmax - extent.xmin) / r.width;
+  const yRes = (extent.ymax - extent.ymin) / r.height;
+  if (!(xRes > 0) || !(yRes > 0)) return null;
+  return {
+    extent,
+    i: Math.floor((point[0] - extent.xmin) / xRes),
+    j: Math.floor((extent.ymax - point[1]) / yRes),
+  };
+}
+
+async function toLayerCrs(
+  extent: WebInfoRequest["extent"],
+  point: [number, number],
+  from: string,
+  to: string,
+): Promise<
+  { extent: WebInfoRequest["extent"]; point: [number, number] } | null
+> {
+  return await withGdal((gdal) => {
+    try {
+      const box = transformBoundingBox(gdal, extent, from, to);
+      const xy = Float64Array.from(point);
+      transformInPlace(gdal, [xy], from, to);
+      if (!box || !Number.isFinite(xy[0]) || !Number.isFinite(xy[1])) {
+        return null;
+      }
+      return { extent: box, point: [xy[0], xy[1]] as [number, number] };
+    } catch {
+      return null;
+    }
+  });
 }
 
 // as QGIS prefers them for identifying features
@@ -254,17 +319,28 @@ export async function webFeatureInfo(
       caps.layers.get(l)?.queryable
     );
     if (queryable.length === 0) return null;
-    if (normaliseCrs(source.crs) !== normaliseCrs(r.crs)) {
-      // a layer in another CRS: QGIS asks around the point in the layer's CRS;
-      // we ask only when the map's CRS is the layer's
-      return null;
+    const layerCrs = normaliseCrs(source.crs);
+    const mapCrs = normaliseCrs(r.crs);
+    let moved: Awaited<ReturnType<typeof toLayerCrs>> = null;
+    if (layerCrs !== mapCrs) {
+      // QGIS Server asks a layer in another CRS in its own: the map's
+      // extent as a bounding box there, the point transformed
+      moved = await toLayerCrs(r.extent, r.point, mapCrs, layerCrs);
+      if (!moved) {
+        ctx.warn(
+          `web layer '${layerName}': the point cannot be taken from ${mapCrs} to the layer's ${layerCrs}; not queried`,
+        );
+        return [];
+      }
     }
+    const pixel = identifyPixel(r, layerCrs, () => moved);
+    if (!pixel) return [];
     const url = getFeatureInfoUrl(source, caps, {
-      extent: r.extent,
+      extent: pixel.extent,
       width: r.width,
       height: r.height,
-      i: r.i,
-      j: r.j,
+      i: pixel.i,
+      j: pixel.j,
       infoFormat: format,
       featureCount: r.featureCount || source.featureCount,
       queryLayers: queryable,

@@ -70,12 +70,12 @@ Deno.test("webFeatureInfo: the WMS's GML answer read into features", async () =>
     };
     const warnings: string[] = [];
     const features = await webFeatureInfo(wms(server.url), "wms", {
+      // the centre of pixel (50, 49)
+      point: [x - 5000 + 50.5 * 100, y + 5000 - 49.5 * 100],
       extent,
       crs: "EPSG:3857",
       width: 100,
       height: 100,
-      i: 50,
-      j: 49,
       featureCount: 5,
     }, {
       client: webClientFor([server.host]),
@@ -93,6 +93,55 @@ Deno.test("webFeatureInfo: the WMS's GML answer read into features", async () =>
     )!.url;
     assert(get.includes("INFO_FORMAT=application/vnd.ogc.gml"), get);
     assert(get.includes("&I=50&J=49"), get);
+  } finally {
+    await server.close();
+  }
+});
+
+Deno.test("webFeatureInfo: a map in another CRS asks in the layer's, the point transformed", async () => {
+  const server = await startWebMapServer();
+  try {
+    const town = WORLD.find((f) => f.kind === "town")!;
+    const [x, y] = town.coords[0];
+    // the town in EPSG:4326 (the map's CRS), the layer in EPSG:3857
+    const lon = (x / 6378137) * 180 / Math.PI;
+    const lat = (2 * Math.atan(Math.exp(y / 6378137)) - Math.PI / 2) * 180 /
+      Math.PI;
+    const warnings: string[] = [];
+    const features = await webFeatureInfo(wms(server.url), "wms", {
+      point: [lon, lat],
+      extent: {
+        xmin: lon - 0.05,
+        ymin: lat - 0.03,
+        xmax: lon + 0.05,
+        ymax: lat + 0.03,
+      },
+      crs: "EPSG:4326",
+      width: 200,
+      height: 120,
+      featureCount: 5,
+    }, {
+      client: webClientFor([server.host]),
+      signal: AbortSignal.timeout(5000),
+      warn: (m) => warnings.push(m),
+    });
+    assertEquals(warnings, []);
+    assert(
+      features?.some((f) => f.attributes.name === town.name),
+      JSON.stringify(features),
+    );
+    const get = new URL(
+      server.url +
+        server.requests.find((r) => r.url.includes("GetFeatureInfo"))!.url,
+    ).searchParams;
+    assertEquals(get.get("CRS"), "EPSG:3857");
+    const [bx0, by0, bx1, by1] = get.get("BBOX")!.split(",").map(Number);
+    // the map's extent as a bounding box in EPSG:3857, around the town
+    assert(bx0 < x && x < bx1 && by0 < y && y < by1, get.get("BBOX")!);
+    // the pixel of the transformed point in that box
+    const i = Math.floor((x - bx0) / ((bx1 - bx0) / 200));
+    const j = Math.floor((by1 - y) / ((by1 - by0) / 120));
+    assertEquals([get.get("I"), get.get("J")], [String(i), String(j)]);
   } finally {
     await server.close();
   }

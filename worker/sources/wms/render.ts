@@ -32,7 +32,11 @@ import {
   type Viewport,
 } from "../../raster/sampling.ts";
 import { parseRasterStyle, type RasterStyle } from "../../raster/style.ts";
-import { JobError, type RunnerContext } from "../../runners/types.ts";
+import {
+  JobError,
+  type Logger,
+  type RunnerContext,
+} from "../../runners/types.ts";
 import { composeImages, type PlacedImage } from "./compose.ts";
 import type { WebClient } from "./http.ts";
 import { projectBlock, type Projection, reprojectPixels } from "./projector.ts";
@@ -681,7 +685,7 @@ export async function renderWebLayer(
   layer: WebLayerRef,
   qmlRoot: Element | null,
   map: MapSettings,
-  ctx: RunnerContext,
+  ctx: Pick<RunnerContext, "remoteHosts"> & { logger?: Logger },
 ): Promise<WebLayerImage | null> {
   const source = parseWebSource(layer);
   let style = defaultStyle();
@@ -699,7 +703,7 @@ export async function renderWebLayer(
     client: webClientFor(ctx.remoteHosts),
     signal: AbortSignal.timeout(webSettings().layerTimeoutMs),
     warn: (message) =>
-      ctx.logger.log("warning", message, { layer: layer.name }),
+      ctx.logger?.log("warning", message, { layer: layer.name }),
   };
   let rgba: Uint8Array | null;
   try {
