@@ -10,21 +10,24 @@ import { startTestRedis } from "./redis_server.ts";
 import { QueueWorker } from "../worker/queue/worker.ts";
 import { defaultRunners } from "../worker/runners/registry.ts";
 import { testRunnerContext } from "../worker/runners/_test_util.ts";
+import type { RunnerContext } from "../worker/runners/types.ts";
 
 /**
- * Starts Redis and a worker serving `dataRoot`, runs `fn` with a queue
- * posting to it, then stops all of them (also when `fn` throws).
+ * Starts Redis and a worker serving `dataRoot` (its context with
+ * `overrides`, e.g. `remoteHosts`), runs `fn` with a queue posting to it,
+ * then stops all of them (also when `fn` throws).
  */
 export async function withWorker(
   dataRoot: string,
   fn: (queue: RedisQueue) => Promise<void>,
+  overrides: Partial<RunnerContext> = {},
 ): Promise<void> {
   const redis = await startTestRedis();
   const worker = new QueueWorker({
     redisUrl: redis.url,
     runners: defaultRunners(),
     blockSeconds: 1,
-    context: testRunnerContext(dataRoot),
+    context: testRunnerContext(dataRoot, overrides),
   });
   const running = worker.run();
   const queue = RedisQueue.create(redis.url);

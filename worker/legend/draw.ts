@@ -24,6 +24,7 @@ import { DEFAULT_FAMILY, type FontLibrary } from "../labels/fonts.ts";
 import { readLabelSettings, type TextFormat } from "../labels/settings.ts";
 import { drawText, layoutText, type TextLayout } from "../labels/text.ts";
 import type { Rgba } from "../raster/style.ts";
+import type { ImageEntry } from "./entries.ts";
 import {
   DEFAULT_LEGEND_SETTINGS,
   type FontMetricsMm,
@@ -253,6 +254,19 @@ function drawPatch(
     }
     return;
   }
+  if (entry.kind === "image") {
+    drawLegendImage(
+      ck,
+      canvas,
+      entry,
+      x,
+      y,
+      patch.width,
+      patch.height,
+      pxPerMm,
+    );
+    return;
+  }
   let r: Float32Array;
   const fill = new ck.Paint();
   fill.setAntiAlias(true);
@@ -291,6 +305,90 @@ function drawPatch(
   stroke.delete();
   fill.delete();
   shader?.delete();
+}
+
+/**
+ * The size QImage::scaled gives an image of `w × h` asked for `bw × bh`
+ * keeping its aspect (QSize::scaled, integer arithmetic).
+ */
+function keepAspect(
+  w: number,
+  h: number,
+  bw: number,
+  bh: number,
+): [number, number] {
+  const rw = Math.trunc(bh * w / h);
+  return rw <= bw ? [rw, bh] : [bw, Math.trunc(bw * h / w)];
+}
+
+/**
+ * A legend image as QgsWmsLegendNode draws it: smoothly scaled (keeping
+ * its aspect) to its box's size in its own pixels, then drawn stretched
+ * into the box (millimetres at the output's dpi), smoothly.
+ */
+function drawLegendImage(
+  ck: CanvasKit,
+  canvas: Canvas,
+  entry: ImageEntry,
+  x: number,
+  y: number,
+  widthMm: number,
+  heightMm: number,
+  pxPerMm: number,
+): void {
+  if (widthMm <= 0 || heightMm <= 0) return;
+  const px2mm = 1000 / entry.dotsPerMeter;
+  // QSize / qreal rounds
+  const [sw, sh] = keepAspect(
+    entry.width,
+    entry.height,
+    Math.round(widthMm / px2mm),
+    Math.round(heightMm / px2mm),
+  );
+  if (sw <= 0 || sh <= 0) return;
+  const source = ck.MakeImage(
+    {
+      width: entry.width,
+      height: entry.height,
+      alphaType: ck.AlphaType.Unpremul,
+      colorType: ck.ColorType.RGBA_8888,
+      colorSpace: ck.ColorSpace.SRGB,
+    },
+    entry.rgba,
+    entry.width * 4,
+  );
+  if (!source) return;
+  const surface = ck.MakeSurface(sw, sh);
+  if (!surface) {
+    source.delete();
+    return;
+  }
+  let smooth = null;
+  try {
+    const c = surface.getCanvas();
+    c.clear(ck.TRANSPARENT);
+    c.drawImageRectOptions(
+      source,
+      ck.XYWHRect(0, 0, entry.width, entry.height),
+      ck.XYWHRect(0, 0, sw, sh),
+      ck.FilterMode.Linear,
+      ck.MipmapMode.Linear,
+      null,
+    );
+    smooth = surface.makeImageSnapshot();
+    canvas.drawImageRectOptions(
+      smooth,
+      ck.XYWHRect(0, 0, sw, sh),
+      ck.XYWHRect(x, y, widthMm * pxPerMm, heightMm * pxPerMm),
+      ck.FilterMode.Linear,
+      ck.MipmapMode.None,
+      null,
+    );
+  } finally {
+    smooth?.delete();
+    surface.delete();
+    source.delete();
+  }
 }
 
 /**

@@ -64,8 +64,32 @@ export interface RampEntry {
   level: number;
 }
 
+/**
+ * A row with an image the layer's source gives (a WMS's GetLegendGraphic,
+ * QgsWmsLegendNode): no label.
+ */
+export interface ImageEntry {
+  /** Discriminator. */
+  kind: "image";
+  /** Always empty: the image says it all. */
+  label: "";
+  /** Nesting depth. */
+  level: number;
+  /** Unpremultiplied RGBA pixels. */
+  rgba: Uint8Array;
+  /** Width, pixels. */
+  width: number;
+  /** Height, pixels. */
+  height: number;
+  /**
+   * Pixels per metre, as QImage::dotsPerMeterX reads them: the PNG's
+   * `pHYs`, else 3780 (96 dpi, Qt's default).
+   */
+  dotsPerMeter: number;
+}
+
 /** One legend row. */
-export type LegendEntry = SymbolEntry | ColorEntry | RampEntry;
+export type LegendEntry = SymbolEntry | ColorEntry | RampEntry | ImageEntry;
 
 /** The legend of one layer. */
 export interface LayerLegend {

@@ -30,6 +30,13 @@ export interface LegendSettings {
   lineSpacing: number;
   /** Indentation per nesting level (rule-based children). */
   indent: number;
+  /**
+   * Largest size of a legend image (QgsLegendSettings::wmsLegendSize):
+   * larger images are scaled down to fit, keeping their aspect.
+   */
+  wmsLegendWidth: number;
+  /** Largest height of a legend image. */
+  wmsLegendHeight: number;
   /** Label font size in points. */
   labelFontSize: number;
   /** Layer title font size in points. */
@@ -59,6 +66,8 @@ export const DEFAULT_LEGEND_SETTINGS: LegendSettings = {
   layerSpace: 3,
   lineSpacing: 1,
   indent: 4,
+  wmsLegendWidth: 50,
+  wmsLegendHeight: 25,
   labelFontSize: 12,
   titleFontSize: 12,
   titleSpace: 3.5,
@@ -233,6 +242,42 @@ export function symbolPatchSize(
   return { width: Math.max(width, size), height: Math.max(height, size) };
 }
 
+/**
+ * The size of a legend image in millimetres, as QgsWmsLegendNode (QGIS
+ * 3.22) sizes it: its pixels at the image's own resolution (96 dpi unless
+ * the PNG says otherwise), cut to whole millimetres (a `QSize`), scaled
+ * down into the WMS legend size (width first) keeping the aspect.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_LEGEND_SETTINGS, legendImageMm } from "./layout.ts";
+ * // 20 × 114 px at 96 dpi: 5.29 × 30.2 mm, taller than 25 mm
+ * legendImageMm(20, 114, 3780, DEFAULT_LEGEND_SETTINGS); // { width: 4, height: 25 }
+ * ```
+ */
+export function legendImageMm(
+  width: number,
+  height: number,
+  dotsPerMeter: number,
+  s: LegendSettings,
+): { width: number; height: number } {
+  const px2mm = 1000 / dotsPerMeter;
+  const mmWidth = width * px2mm, mmHeight = height * px2mm;
+  if (s.wmsLegendWidth < mmWidth) {
+    return {
+      width: Math.trunc(s.wmsLegendWidth),
+      height: Math.trunc(mmHeight * s.wmsLegendWidth / mmWidth),
+    };
+  }
+  if (s.wmsLegendHeight < mmHeight) {
+    return {
+      width: Math.trunc(mmWidth * s.wmsLegendHeight / mmHeight),
+      height: Math.trunc(s.wmsLegendHeight),
+    };
+  }
+  return { width: Math.trunc(mmWidth), height: Math.trunc(mmHeight) };
+}
+
 /** A row's symbol: its size for the layout and the box it is drawn in. */
 interface RowSymbol {
   /** The size the row reserves (QgsLayerTreeModelLegendNode's symbolSize). */
@@ -282,6 +327,15 @@ function rowSymbol(
         height: rampHeight,
         box: { dx: 0, dy: 0, width: w, height: rampHeight },
       };
+    case "image": {
+      const size = legendImageMm(
+        entry.width,
+        entry.height,
+        entry.dotsPerMeter,
+        s,
+      );
+      return { ...size, box: { dx: 0, dy: 0, ...size } };
+    }
   }
 }
 
@@ -405,11 +459,13 @@ export function layoutLegend(
       const itemHeight = Math.max(s.symbolHeight, label.textHeight);
       if (sym.box) {
         const desired = s.symbolHeight;
+        // QgsWmsLegendNode draws its image at the row's top
+        const dy = entry.kind === "image" ? 0 : (itemHeight - desired) / 2;
         items.push({
           type: "patch",
           entry,
           x: x + sym.box.dx,
-          y: top + (itemHeight - desired) / 2 + sym.box.dy,
+          y: top + dy + sym.box.dy,
           width: sym.box.width,
           height: sym.box.height,
           opacity: layer.opacity ?? 1,

@@ -15,3 +15,4 @@
 export * from "./entries.ts";
 export * from "./layout.ts";
 export * from "./draw.ts";
+export * from "./image.ts";

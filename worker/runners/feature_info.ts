@@ -24,6 +24,7 @@ import {
   collectFeatures,
   openSource,
   type RasterSource,
+  type Source,
   type VectorSource,
 } from "../sources/mod.ts";
 import { evaluate, type Expression, isTruthy } from "../expression/mod.ts";
@@ -312,6 +313,52 @@ async function rasterBands(
 }
 
 /**
+ * A layer whose source answers feature info itself (a WMS's
+ * GetFeatureInfo), as QGIS Server's featureInfoFromRasterLayer writes the
+ * features its provider identified: GML gets one feature each (its
+ * attributes as the service gave them), the other formats the features'
+ * attributes in a row as the layer's attributes, as raster values are.
+ * The source asks in its own CRS and feature count.
+ */
+async function querySourceItself(
+  layer: QslJobLayer,
+  source: Source,
+  map: MapSettings,
+  point: [number, number],
+  format: string,
+  ctx: RunnerContext,
+): Promise<InfoLayer> {
+  const none: InfoLayer = { name: layer.name, features: [] };
+  if (!layerStyle(layer, ctx).visibleAt(map.scale)) return none;
+  const answer = await source.featureInfo!({
+    point,
+    extent: map.extent,
+    crs: map.crs,
+    width: map.width,
+    height: map.height,
+    featureCount: 0,
+  });
+  if (!answer) return none;
+  if (format === "application/vnd.ogc.gml" || format === "text/xml") {
+    return {
+      name: layer.name,
+      features: answer.features.map((f) => ({ ...f, geometry: null })),
+    };
+  }
+  const bands: BandValue[] = [];
+  for (const f of answer.features) {
+    for (const [name, value] of Object.entries(f.attributes)) {
+      if (value === null || value === undefined) continue;
+      bands.push({
+        name,
+        value: String(value),
+      });
+    }
+  }
+  return { name: layer.name, features: [], bands };
+}
+
+/**
  * Answers a feature info job's parameters.
  *
  * @throws {JobError} for an unsupported format, a job without a map, a bad
@@ -382,6 +429,12 @@ export async function featureInfo(
   const layers: InfoLayer[] = [];
   for (const [k, layer] of queried.entries()) {
     const source = sources[k];
+    if (source.featureInfo) {
+      layers.push(
+        await querySourceItself(layer, source, map, point, format, ctx),
+      );
+      continue;
+    }
     if (source.kind === "raster") {
       const bands = layerStyle(layer, ctx).visibleAt(map.scale)
         ? await rasterBands(layer, source, point, map.crs, ctx)

@@ -40,12 +40,16 @@ export interface InfoLayer {
   bands?: BandValue[];
 }
 
-/** The value of one raster band at the queried point. */
+/**
+ * The value of one raster band at the queried point, or one attribute of
+ * a feature a web map answered (QGIS Server writes both as the layer's
+ * `Attribute` elements).
+ */
 export interface BandValue {
-  /** Band name as QGIS names it (`Band 1`). */
+  /** Band name as QGIS names it (`Band 1`), or the attribute's name. */
   name: string;
-  /** The value, or null for no data. */
-  value: number | null;
+  /** The value (null for no data); an attribute's value as its text. */
+  value: number | string | null;
 }
 
 /** Everything a feature info answer holds. */
@@ -102,8 +106,9 @@ export const INFO_FORMATS: readonly string[] = [
  * bandText(null); // "no data"
  * ```
  */
-export function bandText(v: number | null): string {
+export function bandText(v: number | string | null): string {
   if (v === null) return "no data";
+  if (typeof v === "string") return v;
   return v === 0 ? "0" : qtNumber(v);
 }
 
@@ -655,7 +660,9 @@ export function writeGml(result: InfoResult): string {
       for (const b of layer.bands) {
         const name = xmlName(b.name);
         // QGIS writes no data as 0 here
-        out += `   <qgs:${name}>${bandText(b.value ?? 0)}</qgs:${name}>\n`;
+        out += `   <qgs:${name}>${
+          escapeXml(bandText(b.value ?? 0))
+        }</qgs:${name}>\n`;
       }
       out += `  </qgs:${type}>\n </gml:featureMember>\n`;
     }

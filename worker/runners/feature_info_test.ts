@@ -446,9 +446,9 @@ Deno.test("bad input fails with a JobError naming the cause", async () => {
   assert.match(
     await failure({
       ...q,
-      layers: [{ ...layer("points", "points", null), driver: "wms" }],
+      layers: [{ ...layer("points", "points", null), driver: "wfs" }],
     }),
-    /Cannot open layer 'points': provider 'wms' is not supported \(supported: gdal, gpx, ogr, postgres, spatialite\)/,
+    /Cannot open layer 'points': provider 'wfs' is not supported \(supported: gdal, gpx, ogr, postgres, spatialite, wms\)/,
   );
   const badStyle = layer("points", "points", null);
   badStyle.style = { name: "x", definition: encodeStyle("<qgis") };

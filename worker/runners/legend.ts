@@ -8,7 +8,13 @@
  *
  * @module
  */
-import { openVectorSource, sourceKind } from "../sources/mod.ts";
+import {
+  openSource,
+  openVectorSource,
+  type Source,
+  sourceKind,
+} from "../sources/mod.ts";
+import { decodeLegendImage } from "../legend/image.ts";
 import { defaultVectorStyle } from "../style/default_symbol.ts";
 import type { Element } from "@xmldom/xmldom";
 import type {
@@ -129,6 +135,30 @@ async function defaultLegend(
 }
 
 /**
+ * The legend of a layer whose source gives its own image (a WMS's
+ * GetLegendGraphic): QgsDefaultRasterLayerLegend's QgsWmsLegendNode, the
+ * image alone in a row without a label. QGIS asks without a scale: the
+ * legend model it draws has no map to make the legend contextual.
+ */
+async function sourceLegend(
+  layer: QslJobLayer,
+  source: Source,
+  ctx: RunnerContext,
+): Promise<LayerLegend> {
+  const graphic = await source.legendGraphic!({ scale: null });
+  if (!graphic) return { title: layer.name, entries: [] };
+  const entry = decodeLegendImage(await getCanvasKit(), graphic.data);
+  if (!entry) {
+    ctx.logger.log(
+      "warning",
+      `layer '${layer.name}': its legend graphic (${graphic.contentType}) is not a readable image: no legend rows`,
+    );
+    return { title: layer.name, entries: [] };
+  }
+  return { title: layer.name, entries: [entry] };
+}
+
+/**
  * The legend rows of one job layer, from its style.
  *
  * @throws {JobError} when the style cannot be read.
@@ -143,6 +173,10 @@ export async function layerLegend(
   scale: number | null,
   ctx: RunnerContext,
 ): Promise<LayerLegend> {
+  if (sourceKind(layer) === "raster") {
+    const source = openSource(layer, ctx);
+    if (source.legendGraphic) return await sourceLegend(layer, source, ctx);
+  }
   const root = styleRoot(layer, ctx);
   if (!root) return await defaultLegend(layer, "has no style", ctx);
   // the style says how a layer draws; its provider only whether it is a raster
