@@ -308,23 +308,9 @@ function drawPatch(
 }
 
 /**
- * The size QImage::scaled gives an image of `w × h` asked for `bw × bh`
- * keeping its aspect (QSize::scaled, integer arithmetic).
- */
-function keepAspect(
-  w: number,
-  h: number,
-  bw: number,
-  bh: number,
-): [number, number] {
-  const rw = Math.trunc(bh * w / h);
-  return rw <= bw ? [rw, bh] : [bw, Math.trunc(bw * h / w)];
-}
-
-/**
- * A legend image as QgsWmsLegendNode draws it: smoothly scaled (keeping
- * its aspect) to its box's size in its own pixels, then drawn stretched
- * into the box (millimetres at the output's dpi), smoothly.
+ * A legend image as QGIS 3.22's QgsWmsLegendNode draws it: stretched over
+ * its box (millimetres at the output's dpi), smoothly (bilinear, as
+ * QPainter's SmoothPixmapTransform).
  */
 function drawLegendImage(
   ck: CanvasKit,
@@ -337,16 +323,7 @@ function drawLegendImage(
   pxPerMm: number,
 ): void {
   if (widthMm <= 0 || heightMm <= 0) return;
-  const px2mm = 1000 / entry.dotsPerMeter;
-  // QSize / qreal rounds
-  const [sw, sh] = keepAspect(
-    entry.width,
-    entry.height,
-    Math.round(widthMm / px2mm),
-    Math.round(heightMm / px2mm),
-  );
-  if (sw <= 0 || sh <= 0) return;
-  const source = ck.MakeImage(
+  const image = ck.MakeImage(
     {
       width: entry.width,
       height: entry.height,
@@ -357,37 +334,18 @@ function drawLegendImage(
     entry.rgba,
     entry.width * 4,
   );
-  if (!source) return;
-  const surface = ck.MakeSurface(sw, sh);
-  if (!surface) {
-    source.delete();
-    return;
-  }
-  let smooth = null;
+  if (!image) return;
   try {
-    const c = surface.getCanvas();
-    c.clear(ck.TRANSPARENT);
-    c.drawImageRectOptions(
-      source,
-      ck.XYWHRect(0, 0, entry.width, entry.height),
-      ck.XYWHRect(0, 0, sw, sh),
-      ck.FilterMode.Linear,
-      ck.MipmapMode.Linear,
-      null,
-    );
-    smooth = surface.makeImageSnapshot();
     canvas.drawImageRectOptions(
-      smooth,
-      ck.XYWHRect(0, 0, sw, sh),
+      image,
+      ck.XYWHRect(0, 0, entry.width, entry.height),
       ck.XYWHRect(x, y, widthMm * pxPerMm, heightMm * pxPerMm),
       ck.FilterMode.Linear,
       ck.MipmapMode.None,
       null,
     );
   } finally {
-    smooth?.delete();
-    surface.delete();
-    source.delete();
+    image.delete();
   }
 }
 

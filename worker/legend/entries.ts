@@ -81,11 +81,6 @@ export interface ImageEntry {
   width: number;
   /** Height, pixels. */
   height: number;
-  /**
-   * Pixels per metre, as QImage::dotsPerMeterX reads them: the PNG's
-   * `pHYs`, else 3780 (96 dpi, Qt's default).
-   */
-  dotsPerMeter: number;
 }
 
 /** One legend row. */

@@ -31,11 +31,11 @@ export interface LegendSettings {
   /** Indentation per nesting level (rule-based children). */
   indent: number;
   /**
-   * Largest size of a legend image (QgsLegendSettings::wmsLegendSize):
-   * larger images are scaled down to fit, keeping their aspect.
+   * Size of a legend image (QgsLegendSettings::wmsLegendSize): QGIS 3.22
+   * draws a WMS's legend graphic stretched to it.
    */
   wmsLegendWidth: number;
-  /** Largest height of a legend image. */
+  /** Height of a legend image. */
   wmsLegendHeight: number;
   /** Label font size in points. */
   labelFontSize: number;
@@ -242,42 +242,6 @@ export function symbolPatchSize(
   return { width: Math.max(width, size), height: Math.max(height, size) };
 }
 
-/**
- * The size of a legend image in millimetres, as QgsWmsLegendNode (QGIS
- * 3.22) sizes it: its pixels at the image's own resolution (96 dpi unless
- * the PNG says otherwise), cut to whole millimetres (a `QSize`), scaled
- * down into the WMS legend size (width first) keeping the aspect.
- *
- * @example
- * ```ts
- * import { DEFAULT_LEGEND_SETTINGS, legendImageMm } from "./layout.ts";
- * // 20 × 114 px at 96 dpi: 5.29 × 30.2 mm, taller than 25 mm
- * legendImageMm(20, 114, 3780, DEFAULT_LEGEND_SETTINGS); // { width: 4, height: 25 }
- * ```
- */
-export function legendImageMm(
-  width: number,
-  height: number,
-  dotsPerMeter: number,
-  s: LegendSettings,
-): { width: number; height: number } {
-  const px2mm = 1000 / dotsPerMeter;
-  const mmWidth = width * px2mm, mmHeight = height * px2mm;
-  if (s.wmsLegendWidth < mmWidth) {
-    return {
-      width: Math.trunc(s.wmsLegendWidth),
-      height: Math.trunc(mmHeight * s.wmsLegendWidth / mmWidth),
-    };
-  }
-  if (s.wmsLegendHeight < mmHeight) {
-    return {
-      width: Math.trunc(mmWidth * s.wmsLegendHeight / mmHeight),
-      height: Math.trunc(s.wmsLegendHeight),
-    };
-  }
-  return { width: Math.trunc(mmWidth), height: Math.trunc(mmHeight) };
-}
-
 /** A row's symbol: its size for the layout and the box it is drawn in. */
 interface RowSymbol {
   /** The size the row reserves (QgsLayerTreeModelLegendNode's symbolSize). */
@@ -328,12 +292,10 @@ function rowSymbol(
         box: { dx: 0, dy: 0, width: w, height: rampHeight },
       };
     case "image": {
-      const size = legendImageMm(
-        entry.width,
-        entry.height,
-        entry.dotsPerMeter,
-        s,
-      );
+      // QGIS 3.22's QgsWmsLegendNode stretches its image over the whole
+      // WMS legend size, whatever the image's size or resolution (later
+      // versions keep the image's millimetres)
+      const size = { width: s.wmsLegendWidth, height: s.wmsLegendHeight };
       return { ...size, box: { dx: 0, dy: 0, ...size } };
     }
   }
