@@ -130,8 +130,22 @@ Deno.test({
         const q = new URL(server.url + asked[0].url).searchParams;
         assert.equal(q.get("CRS"), "EPSG:3857");
         assert.equal(q.get("QUERY_LAYERS"), "scene");
-        assert.equal(q.get("INFO_FORMAT"), "application/vnd.ogc.gml");
+        // QGIS Server 3.22 (qgis.server.QgsServer over a project with this
+        // layer, map in EPSG:4326) asked the server for the same: JSON, the
+        // map's size, I=100 J=60, a BBOX equal to ours to 1e-9 m
+        assert.equal(q.get("INFO_FORMAT"), "application/json");
         assert.equal(q.get("WIDTH"), "200");
+        assert.equal(q.get("HEIGHT"), "120");
+        assert.deepEqual([q.get("I"), q.get("J")], ["100", "60"]);
+        assert.equal(q.get("FEATURE_COUNT"), null);
+        const bbox = q.get("BBOX")!.split(",").map(Number);
+        const qgis = [
+          992487.13724613329395652,
+          5933948.99172988347709179,
+          1003619.08632546046283096,
+          5943738.892679906450212,
+        ];
+        bbox.forEach((v, k) => assert.ok(Math.abs(v - qgis[k]) < 1e-6));
 
         const gml = await queue.post(job("application/vnd.ogc.gml"), {
           type: "QslJobInfoFeatureInfo",

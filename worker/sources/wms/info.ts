@@ -8,10 +8,10 @@
  *   parameters QGIS adds where the URL lacks them (`SERVICE`, `VERSION`,
  *   `SLD_VERSION`, `REQUEST`, `FORMAT`, `LAYER`, `STYLE`,
  *   `TRANSPARENT=true`, `SCALE`). XYZ layers have none.
- * - **Feature info**: a GetFeatureInfo at the map's pixel, in the first
- *   format QGIS identifies features with that the server offers (GML, then
- *   GeoJSON), its features read into our feature model (attributes; the
- *   geometry is left out).
+ * - **Feature info**: a GetFeatureInfo at the map's pixel in the layer's
+ *   CRS, in the format QGIS identifies features with
+ *   ({@link featureInfoFormat}), its features read into our feature model
+ *   (attributes; the geometry is left out).
  *
  * @module
  */
@@ -241,13 +241,32 @@ async function toLayerCrs(
   });
 }
 
-// as QGIS prefers them for identifying features
-const FEATURE_FORMATS = [
-  "application/vnd.ogc.gml",
-  "text/xml",
-  "application/json",
-  "application/geo+json",
-];
+/**
+ * The INFO_FORMAT QGIS 3.22's WMS provider identifies features with: of
+ * the GetFeatureInfo formats the capabilities list, those it reads
+ * features from (`GML.*`, `application/vnd.ogc.gml`, `application/json`,
+ * anything naming GML), the LAST one listed (each replaces the one before
+ * in its map of formats). Null when there is none. QGIS Server 3.22 asked
+ * our test server (text/plain, text/html, GML, JSON) for JSON.
+ *
+ * @example
+ * ```ts
+ * import { featureInfoFormat } from "./info.ts";
+ * featureInfoFormat(["text/plain", "application/vnd.ogc.gml", "application/json"]); // "application/json"
+ * featureInfoFormat(["text/html", "application/vnd.ogc.gml/3.1.1"]); // "application/vnd.ogc.gml/3.1.1"
+ * featureInfoFormat(["text/plain"]); // null
+ * ```
+ */
+export function featureInfoFormat(offered: readonly string[]): string | null {
+  let out: string | null = null;
+  for (const f of offered) {
+    if (
+      f.startsWith("GML.") || f === "application/vnd.ogc.gml" ||
+      f === "application/json" || /gml/i.test(f)
+    ) out = f;
+  }
+  return out;
+}
 
 /** Features of a GML feature info answer (MapServer/GeoServer/QGIS Server styles). */
 export function parseGmlFeatures(xml: string): Feature[] {
@@ -311,9 +330,7 @@ export async function webFeatureInfo(
       },
       ctx.signal,
     );
-    const format = FEATURE_FORMATS.find((f) =>
-      caps.featureInfoFormats.includes(f)
-    );
+    const format = featureInfoFormat(caps.featureInfoFormats);
     if (!format) return null;
     const queryable = source.layers.filter((l) =>
       caps.layers.get(l)?.queryable
@@ -350,7 +367,7 @@ export async function webFeatureInfo(
       signal: ctx.signal,
     });
     const body = new TextDecoder().decode(answer.bytes);
-    if (format.includes("json")) {
+    if (format === "application/json") {
       const json = JSON.parse(body) as {
         features?: { id?: unknown; properties?: Record<string, unknown> }[];
       };

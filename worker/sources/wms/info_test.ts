@@ -57,7 +57,7 @@ Deno.test("wmsLegendUrl: the GetLegendGraphic QGIS 3.22 asks for", async () => {
   }
 });
 
-Deno.test("webFeatureInfo: the WMS's GML answer read into features", async () => {
+Deno.test("webFeatureInfo: the WMS's answer in the format QGIS 3.22 picks (the last feature format offered: JSON) read into features", async () => {
   const server = await startWebMapServer();
   try {
     const town = WORLD.find((f) => f.kind === "town")!;
@@ -91,7 +91,7 @@ Deno.test("webFeatureInfo: the WMS's GML answer read into features", async () =>
     const get = server.requests.find((r) =>
       r.url.includes("GetFeatureInfo")
     )!.url;
-    assert(get.includes("INFO_FORMAT=application/vnd.ogc.gml"), get);
+    assert(get.includes("INFO_FORMAT=application/json"), get);
     assert(get.includes("&I=50&J=49"), get);
   } finally {
     await server.close();
