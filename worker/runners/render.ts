@@ -214,8 +214,10 @@ function drawRasterImage(
   blend: number,
   blank: boolean,
 ): void {
-  if (blank && blend === 0 && img.premultiplied) {
-    // source-over onto transparency is the source itself
+  if (blank && blend <= 14 && img.premultiplied) {
+    // source-over onto transparency is the source itself, and so is every
+    // separable blend mode, plus, source and destination-over (QGIS's
+    // modes 0–14: with nothing under it, a blended layer is itself)
     if (
       !canvas.writePixels(
         img.rgba,

@@ -591,6 +591,40 @@ async function reprojectedViewport(
   };
 }
 
+// The last views of a layer in another CRS: the same map asked again (a
+// tiled client, a bench) needs no new bounding-box transforms (two of 441
+// points each through GDAL).
+const VIEWPORTS_MAX = 16;
+const viewports = new Map<string, Viewport | null>();
+
+async function cachedViewport(
+  provider: WebProvider,
+  map: MapSettings,
+  mapCrs: string,
+): Promise<Viewport | null> {
+  const key = JSON.stringify([
+    map.extent,
+    map.width,
+    map.height,
+    map.mapUnitsPerPixel,
+    mapCrs,
+    provider.crs,
+    provider.extent,
+  ]);
+  if (viewports.has(key)) {
+    const hit = viewports.get(key)!;
+    viewports.delete(key);
+    viewports.set(key, hit);
+    return hit && { ...hit };
+  }
+  const v = await reprojectedViewport(provider, map, mapCrs);
+  viewports.set(key, v);
+  while (viewports.size > VIEWPORTS_MAX) {
+    viewports.delete(viewports.keys().next().value as string);
+  }
+  return v && { ...v };
+}
+
 // The last projections: the same map asked again (a tiled client, a
 // bench) needs no new control-point matrix. An entry holds one Int32 per
 // map pixel.
@@ -617,7 +651,7 @@ export async function drawProvider(
   const same = mapCrs === provider.crs;
   const viewport = same
     ? rasterViewport(map, provider.extent)
-    : await reprojectedViewport(provider, map, mapCrs);
+    : await cachedViewport(provider, map, mapCrs);
   if (!viewport || viewport.width === 0 || viewport.height === 0) return null;
   let out: Uint8Array | null = null;
   for (const part of rasterIteratorTiles(viewport)) {
