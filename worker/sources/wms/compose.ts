@@ -68,10 +68,31 @@ function decode(ck: CanvasKit, bytes: Uint8Array): Decoded | null {
  * The block pixels a destination span covers, as a raster without
  * anti-aliasing fills a rectangle: the pixels whose centres are inside.
  */
-function span(start: number, length: number, size: number): [number, number] {
-  const a = Math.max(0, Math.ceil(start - 0.5));
-  const b = Math.min(size, Math.ceil(start + length - 0.5));
+function span(
+  start: number,
+  length: number,
+  lo: number,
+  hi: number,
+): [number, number] {
+  const a = Math.max(lo, Math.ceil(start - 0.5));
+  const b = Math.min(hi, Math.ceil(start + length - 0.5));
   return [a, b];
+}
+
+/** Where a block goes in a larger image it is drawn into, and its clip. */
+interface Clip {
+  /** The block's left column in the image. */
+  left: number;
+  /** The block's top row in the image. */
+  top: number;
+  /** First column drawn. */
+  x0: number;
+  /** Column past the last drawn. */
+  x1: number;
+  /** First row drawn. */
+  y0: number;
+  /** Row past the last drawn. */
+  y1: number;
 }
 
 /** Premultiplied source-over of one pixel (the block starts transparent). */
@@ -102,15 +123,16 @@ function over(
 function drawNearest(
   out: Uint8Array,
   W: number,
-  H: number,
+  clip: Clip,
   img: Decoded,
-  x: number,
-  y: number,
+  bx: number,
+  by: number,
   w: number,
   h: number,
 ): void {
-  const [i0, i1] = span(x, w, W);
-  const [j0, j1] = span(y, h, H);
+  const x = bx + clip.left, y = by + clip.top;
+  const [i0, i1] = span(x, w, clip.x0, clip.x1);
+  const [j0, j1] = span(y, h, clip.y0, clip.y1);
   if (i1 <= i0 || j1 <= j0) return;
   const tw = img.width, th = img.height, bytes = img.rgba;
   const src = new Uint32Array(
@@ -150,15 +172,16 @@ function drawNearest(
 function drawLinear(
   out: Uint8Array,
   W: number,
-  H: number,
+  clip: Clip,
   img: Decoded,
-  x: number,
-  y: number,
+  bx: number,
+  by: number,
   w: number,
   h: number,
 ): void {
-  const [i0, i1] = span(x, w, W);
-  const [j0, j1] = span(y, h, H);
+  const x = bx + clip.left, y = by + clip.top;
+  const [i0, i1] = span(x, w, clip.x0, clip.x1);
+  const [j0, j1] = span(y, h, clip.y0, clip.y1);
   if (i1 <= i0 || j1 <= j0) return;
   const tw = img.width, th = img.height;
   const src = new Uint32Array(
@@ -227,6 +250,23 @@ export interface PlacedImage {
   height: number;
 }
 
+/**
+ * A larger image (premultiplied RGBA) a block is drawn into directly, at
+ * its place, clipped to the block: no block of its own, no copy.
+ */
+export interface BlockTarget {
+  /** The image's pixels. */
+  rgba: Uint8Array;
+  /** Its width. */
+  width: number;
+  /** Its height. */
+  height: number;
+  /** The block's left column in it (may be negative). */
+  left: number;
+  /** The block's top row in it. */
+  top: number;
+}
+
 /** What {@link composeImages} drew. */
 export interface ComposedBlock {
   /** Premultiplied RGBA, `width × height × 4`. */
@@ -252,13 +292,24 @@ export function composeImages(
   height: number,
   images: PlacedImage[],
   smooth: boolean,
+  into?: BlockTarget,
 ): ComposedBlock {
   if (!(width > 0 && height > 0 && width * height <= 2 ** 28)) {
     throw new RangeError(`Cannot draw tiles: no block of ${width}×${height}`);
   }
   // drawn here rather than with Skia: its WebAssembly build scales images
   // at ~35 ns a pixel; this loop is several times faster
-  const rgba = new Uint8Array(width * height * 4);
+  const W = into ? into.width : width;
+  const rgba = into ? into.rgba : new Uint8Array(width * height * 4);
+  const left = into?.left ?? 0, top = into?.top ?? 0;
+  const clip: Clip = {
+    left,
+    top,
+    x0: Math.max(0, left),
+    x1: Math.min(W, left + width),
+    y0: Math.max(0, top),
+    y1: Math.min(into ? into.height : height, top + height),
+  };
   const undecodable: number[] = [];
   images.forEach((placed, index) => {
     const image = decode(ck, placed.bytes);
@@ -273,8 +324,8 @@ export function composeImages(
     // qgsDoubleNear( dst, tile, 2 ): pixel-perfect placement
     const near = Math.abs(w - iw) <= 2 && Math.abs(h - ih) <= 2;
     if (smooth && !near) {
-      drawLinear(rgba, width, height, image, placed.x, placed.y, w, h);
-    } else drawNearest(rgba, width, height, image, placed.x, placed.y, w, h);
+      drawLinear(rgba, W, clip, image, placed.x, placed.y, w, h);
+    } else drawNearest(rgba, W, clip, image, placed.x, placed.y, w, h);
   });
   return { rgba, undecodable };
 }

@@ -62,3 +62,32 @@ Deno.test("composeImages: near its own size a tile is placed without smoothing",
   }
   assert(blended.length > 0, "scaling twice as large smooths");
 });
+
+Deno.test("composeImages: into a larger image at the block's place, clipped to the block", async () => {
+  const ck = await getCanvasKit();
+  const red = solid(4, 4, [255, 0, 0, 255]);
+  const target = new Uint8Array(10 * 6 * 4);
+  // a 4 × 3 block at (5, 2) of a 10 × 6 image; the tile reaches past it
+  const out = composeImages(
+    ck,
+    4,
+    3,
+    [
+      { bytes: red, x: -1, y: -1, width: 8, height: 8 },
+    ],
+    true,
+    { rgba: target, width: 10, height: 6, left: 5, top: 2 },
+  );
+  assert(out.rgba === target);
+  let inside = 0, outside = 0;
+  for (let y = 0; y < 6; y++) {
+    for (let x = 0; x < 10; x++) {
+      const a = target[(y * 10 + x) * 4 + 3];
+      const inBlock = x >= 5 && x < 9 && y >= 2 && y < 5;
+      if (inBlock && a === 255) inside++;
+      if (!inBlock && a !== 0) outside++;
+    }
+  }
+  assertEquals([inside, outside], [12, 0]);
+  assertEquals(at(target, 10, 6, 3), [255, 0, 0, 255]);
+});

@@ -37,7 +37,11 @@ import {
   type Logger,
   type RunnerContext,
 } from "../../runners/types.ts";
-import { composeImages, type PlacedImage } from "./compose.ts";
+import {
+  type BlockTarget,
+  composeImages,
+  type PlacedImage,
+} from "./compose.ts";
 import type { WebClient } from "./http.ts";
 import { projectBlock, type Projection, reprojectPixels } from "./projector.ts";
 import {
@@ -95,12 +99,14 @@ export interface WebProvider {
   extent: Rect;
   /**
    * A block of the layer: premultiplied RGBA of `width × height`, or null
-   * when nothing could be fetched (warned).
+   * when nothing could be fetched (warned). With `into`, drawn into that
+   * image at its place instead (and its pixels returned).
    */
   block(
     extent: Rect,
     width: number,
     height: number,
+    into?: BlockTarget,
   ): Promise<Uint8Array | null>;
 }
 
@@ -174,6 +180,7 @@ async function drawTiles(
   limits: TileMatrixLimits | undefined,
   urlOf: (col: number, row: number) => string,
   smooth: boolean,
+  into?: BlockTarget,
 ): Promise<Uint8Array | null> {
   const range = viewExtentIntersection(tm, extent, limits);
   const count = (range.col1 - range.col0 + 1) * (range.row1 - range.row0 + 1);
@@ -205,6 +212,7 @@ async function drawTiles(
     height,
     placed,
     smooth,
+    into,
   );
   for (const i of undecodable) {
     failures.push(`${safeUrl(tiles[i]?.url ?? "")}: not a readable image`);
@@ -225,7 +233,7 @@ function xyzProvider(
   return {
     crs: "EPSG:3857",
     extent: { xmin: -h, ymin: -h, xmax: h, ymax: h },
-    block: (extent, width, height) => {
+    block: (extent, width, height, into) => {
       let vres = (extent.xmax - extent.xmin) / width;
       // the provider's dpi is the output's, truncated
       if (tileDpi !== null) vres *= Math.trunc(dpi) / tileDpi;
@@ -242,6 +250,7 @@ function xyzProvider(
         undefined,
         (col, row) => xyzTileUrl(source.url, tm, col, row),
         true,
+        into,
       );
     },
   };
@@ -326,7 +335,7 @@ async function wmsProvider(
   return {
     crs,
     extent,
-    block: async (bbox, width, height) => {
+    block: async (bbox, width, height, into) => {
       if (
         source.maxWidth === 0 && source.maxHeight === 0 &&
         width <= serviceMaxW && height <= serviceMaxH
@@ -349,9 +358,16 @@ async function wmsProvider(
           return null;
         }
         const ck = await getCanvasKit();
-        const { rgba, undecodable } = composeImages(ck, width, height, [
-          { bytes, x: 0, y: 0, width: NaN, height: NaN },
-        ], false);
+        const { rgba, undecodable } = composeImages(
+          ck,
+          width,
+          height,
+          [
+            { bytes, x: 0, y: 0, width: NaN, height: NaN },
+          ],
+          false,
+          into,
+        );
         if (undecodable.length > 0) {
           ctx.warn(
             `web layer '${layerName}': the GetMap answer is not a readable image`,
@@ -392,6 +408,7 @@ async function wmsProvider(
             tileRect(tm, col, row),
           ])[0],
         source.smoothPixmapTransform,
+        into,
       );
     },
   };
@@ -433,7 +450,7 @@ async function wmtsProvider(
   return {
     crs,
     extent: extent ?? UNBOUNDED,
-    block: (bbox, width, height) => {
+    block: (bbox, width, height, into) => {
       // QGIS 3.22 never scales WMTS tiles for the output's dpi
       const vres = (bbox.xmax - bbox.xmin) / width;
       const tm = findNearestResolution(tiling.set, vres);
@@ -448,6 +465,7 @@ async function wmtsProvider(
         tiling.limits.get(tm.identifier),
         (col, row) => wmtsTileUrl(source, caps, tiling, tm, col, row),
         source.smoothPixmapTransform,
+        into,
       );
     },
   };
@@ -654,10 +672,23 @@ export async function drawProvider(
     : await cachedViewport(provider, map, mapCrs);
   if (!viewport || viewport.width === 0 || viewport.height === 0) return null;
   let out: Uint8Array | null = null;
+  let drawn = false;
   for (const part of rasterIteratorTiles(viewport)) {
     let block: Uint8Array | null;
     if (same) {
-      block = await provider.block(part.extent, part.width, part.height);
+      // drawn straight into the map's image: no block, no copy
+      out ??= new Uint8Array(map.width * map.height * 4);
+      block = await provider.block(part.extent, part.width, part.height, {
+        rgba: out,
+        width: map.width,
+        height: map.height,
+        left: viewport.left + part.col,
+        top: viewport.top + part.row,
+      });
+      if (block === out) {
+        drawn = true;
+        continue;
+      }
     } else {
       const key = JSON.stringify([
         part.extent,
@@ -689,6 +720,7 @@ export async function drawProvider(
     }
     if (!block) continue;
     out ??= new Uint8Array(map.width * map.height * 4);
+    drawn = true;
     paste(
       out,
       map.width,
@@ -700,7 +732,7 @@ export async function drawProvider(
       part.height,
     );
   }
-  return out;
+  return drawn ? out : null;
 }
 
 /**
