@@ -211,14 +211,22 @@ function drawLinear(
       const wx = fx[k], wx1 = 256 - wx;
       const p00 = src[ra + xa[k]], p10 = src[ra + xb[k]];
       const p01 = src[rb + xa[k]], p11 = src[rb + xb[k]];
-      let px = 0;
-      for (let shift = 0; shift < 32; shift += 8) {
-        const top = ((p00 >>> shift) & 255) * wx1 +
-          ((p10 >>> shift) & 255) * wx;
-        const bottom = ((p01 >>> shift) & 255) * wx1 +
-          ((p11 >>> shift) & 255) * wx;
-        px |= ((top * wy1 + bottom * wy + 32768) >>> 16) << shift;
-      }
+      // two channels at once: R and B (bits 0–7, 16–23), then G and A,
+      // each product in 16 bits of its own
+      const rbTop = (p00 & 0xff00ff) * wx1 + (p10 & 0xff00ff) * wx;
+      const rbBottom = (p01 & 0xff00ff) * wx1 + (p11 & 0xff00ff) * wx;
+      const gaTop = ((p00 >>> 8) & 0xff00ff) * wx1 +
+        ((p10 >>> 8) & 0xff00ff) * wx;
+      const gaBottom = ((p01 >>> 8) & 0xff00ff) * wx1 +
+        ((p11 >>> 8) & 0xff00ff) * wx;
+      // rows: 16-bit fixed point per channel, weights of 256
+      const r = ((rbTop & 0xffff) * wy1 + (rbBottom & 0xffff) * wy + 32768) >>>
+        16;
+      const b = ((rbTop >>> 16) * wy1 + (rbBottom >>> 16) * wy + 32768) >>> 16;
+      const g = ((gaTop & 0xffff) * wy1 + (gaBottom & 0xffff) * wy + 32768) >>>
+        16;
+      const a = ((gaTop >>> 16) * wy1 + (gaBottom >>> 16) * wy + 32768) >>> 16;
+      const px = r | (g << 8) | (b << 16) | (a << 24);
       const d = dst[o];
       if (d === 0 || px >>> 24 === 255) dst[o] = px;
       else {
