@@ -55,3 +55,29 @@ Deno.test("WKB points, Z points, polygons and multi-geometries decode to the sha
     /type 17/,
   );
 });
+
+Deno.test("encodeWkb round-trips through parseWkb, multi kept by type", async () => {
+  const { encodeWkb, parseWkb } = await import("./wkb.ts");
+  const ring = new Float64Array([0, 0, 4, 0, 4, 4, 0, 0]);
+  const hole = new Float64Array([1, 1, 2, 1, 2, 2, 1, 1]);
+  const polygon = { kind: "polygon" as const, parts: [[ring, hole]] };
+  const wkb = encodeWkb(polygon);
+  if (new DataView(wkb.buffer).getUint32(1, true) !== 3) {
+    throw new Error("a single polygon is a Polygon");
+  }
+  const back = parseWkb(wkb);
+  if (back.parts[0][1][2] !== 2 || back.parts[0].length !== 2) {
+    throw new Error("polygon did not round-trip");
+  }
+  const multi = encodeWkb(polygon, true);
+  if (new DataView(multi.buffer).getUint32(1, true) !== 6) {
+    throw new Error("multi is a MultiPolygon");
+  }
+  const line = {
+    kind: "line" as const,
+    parts: [[new Float64Array([0, 0, 1, 1])], [new Float64Array([2, 2, 3, 3])]],
+  };
+  if (parseWkb(encodeWkb(line)).parts[1][0][3] !== 3) {
+    throw new Error("multilinestring did not round-trip");
+  }
+});

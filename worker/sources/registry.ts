@@ -5,6 +5,7 @@
  * @module
  */
 import { JobError } from "../runners/types.ts";
+import { delimitedTextProvider } from "./delimitedtext/mod.ts";
 import { gdalProvider } from "./gdal/mod.ts";
 import { gpxProvider } from "./gpx/mod.ts";
 import { ogrProvider } from "./ogr/mod.ts";
@@ -27,6 +28,7 @@ const PROVIDERS = new Map<string, SourceProvider>(
     spatialiteProvider,
     gpxProvider,
     wmsProvider,
+    delimitedTextProvider,
   ].map((p) => [p.key, p]),
 );
 
@@ -41,7 +43,7 @@ function keyOf(layer: Pick<SourceLayer, "driver">): string {
  * @example
  * ```ts
  * import { supportedProviders } from "./registry.ts";
- * supportedProviders(); // ["gdal", "gpx", "ogr", "postgres", "spatialite", "wms"]
+ * supportedProviders(); // ["delimitedtext", "gdal", "gpx", "ogr", "postgres", "spatialite", "wms"]
  * ```
  */
 export function supportedProviders(): string[] {

@@ -17,6 +17,7 @@ const layer = (driver: string | null) => ({
 
 Deno.test("registry: dispatches on the provider key, QGIS's 'ogr' when absent, case-insensitive", () => {
   assertEquals(supportedProviders(), [
+    "delimitedtext",
     "gdal",
     "gpx",
     "ogr",
@@ -39,7 +40,7 @@ Deno.test("registry: an unknown provider fails naming the layer, the key and wha
   const unknown = assertThrows(() => openSource(layer("WFS"), ctx), JobError);
   assertEquals(
     unknown.message,
-    "Cannot open layer 'roads': provider 'wfs' is not supported (supported: gdal, gpx, ogr, postgres, spatialite, wms)",
+    "Cannot open layer 'roads': provider 'wfs' is not supported (supported: delimitedtext, gdal, gpx, ogr, postgres, spatialite, wms)",
   );
   const raster = assertThrows(
     () => openVectorSource(layer("gdal"), ctx, "query"),
@@ -47,7 +48,7 @@ Deno.test("registry: an unknown provider fails naming the layer, the key and wha
   );
   assertEquals(
     raster.message,
-    "Cannot query layer 'roads': provider 'gdal' is not a vector source (vector providers: gpx, ogr, postgres, spatialite)",
+    "Cannot query layer 'roads': provider 'gdal' is not a vector source (vector providers: delimitedtext, gpx, ogr, postgres, spatialite)",
   );
 });
 
