@@ -123,9 +123,9 @@ Deno.test("every command of README.md and docs/*.md runs as the page says", asyn
       assert.ok(tasks.includes(cmd.split(" ")[2]), cmd);
       await Promise.resolve();
     }],
-    // measurement scripts that need QGIS (never in CI): they exist
+    // measurement and reference scripts that need QGIS (never in CI): they exist
     [
-      /^QT_QPA_PLATFORM=offscreen \/usr\/bin\/python3 tests\/bench\/\S+\.py/,
+      /^QT_QPA_PLATFORM=offscreen \/usr\/bin\/python3 tests\/(bench|parity\/[a-z_]+)\/\S+\.py/,
       async (
         cmd,
       ) => {
