@@ -183,6 +183,36 @@ Deno.test("e2e: SIGTERM lets the current job finish; the worker deregisters and 
   }
 });
 
+Deno.test("e2e: --max-job-bytes: a larger job fails unread, naming the option; the next job runs", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  const root = await Deno.makeTempDir({ prefix: "qsl_worker_e2e_" });
+  const w = fixture(redis.url, "worker-m", root, "--max-job-bytes", "2000");
+  try {
+    await registered(client, "worker-m");
+    const big = JSON.stringify(legendJob("big", ["a".repeat(1000)]));
+    const r = await submit(redis.url, "big", big);
+    assertEquals(r.hash.status, "failed", "over the limit");
+    assertEquals(
+      String(decodeResult(r.payload).data),
+      `Cannot run job: its envelope has ${big.length} bytes, over the limit of 2000 (--max-job-bytes); it was not read`,
+    );
+    const id = crypto.randomUUID();
+    const ok = await submit(
+      redis.url,
+      id,
+      JSON.stringify(legendJob(id, ["x"])),
+    );
+    assertEquals(ok.hash.status, "succeed", "the next job");
+  } finally {
+    w.child.kill("SIGTERM");
+    await w.child.status;
+    client.disconnect();
+    await Deno.remove(root, { recursive: true });
+    await redis.stop();
+  }
+});
+
 function encodeQml(qml: string): string {
   let bin = "";
   for (const b of deflateSync(new TextEncoder().encode(qml))) {

@@ -25,7 +25,7 @@ import {
   type RunnerContext,
 } from "../runners/types.ts";
 import { executeJob } from "../queue/execute.ts";
-import { QueueWorker } from "../queue/worker.ts";
+import { DEFAULT_MAX_JOB_BYTES, QueueWorker } from "../queue/worker.ts";
 
 import {
   JOB_TYPES,
@@ -321,6 +321,13 @@ export function buildProgram(io: ProgramIo = {}): Command & {
     )
     .addOption(
       new Option(
+        "--max-job-bytes <bytes>",
+        "largest job envelope read from Redis; a larger job fails unread",
+      ).env("QSL_MAX_JOB_BYTES").argParser(positiveInt)
+        .default(DEFAULT_MAX_JOB_BYTES),
+    )
+    .addOption(
+      new Option(
         "--job-ttl <seconds>",
         "how long a finished job's hash stays in Redis for its client",
       ).env("QSL_JOB_TTL").argParser(positiveInt).default(3600),
@@ -352,6 +359,7 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         workerId: opts.workerId,
         maxAttempts: opts.maxAttempts,
         jobTtlSeconds: opts.jobTtl,
+        maxJobBytes: opts.maxJobBytes,
         expirySeconds: expiry,
         heartbeatSeconds: Math.max(1, Math.min(10, Math.floor(expiry / 3))),
         requeueSeconds: Math.max(1, Math.min(30, expiry)),

@@ -41,10 +41,20 @@ import {
 } from "@qgis-server-light/interface/protocol";
 import type { EngineInfo, EngineStatus } from "@qgis-server-light/interface";
 import { encodeResult, type ResultFormat } from "@qgis-server-light/interface";
-import { maskSecrets } from "@qgis-server-light/interface";
+import { clip, maskSecrets } from "@qgis-server-light/interface";
 import type { RunnerRegistry } from "../runners/registry.ts";
 import type { RunnerContext } from "../runners/types.ts";
 import { ERROR_CONTENT_TYPE, executeJob, type JobOutcome } from "./execute.ts";
+
+/**
+ * Default largest job envelope: 8 MiB. Real jobs are kilobytes (a map of
+ * the largest real project we have, 1.3 MB of `.qgs`, carries well under
+ * 1 MB of zlib-compressed styles); one style at the inflated limit of 4 MiB
+ * fits even if it does not compress (≈ 5.6 MB of base64). A job's text,
+ * once read, grows V8's heap for good: ~10 MB jobs left the worker 25–35 MB
+ * larger each.
+ */
+export const DEFAULT_MAX_JOB_BYTES: number = 8 * 1024 * 1024;
 
 /** Version string the worker registers with. */
 export const WORKER_VERSION = "0.1.0";
@@ -70,6 +80,11 @@ export interface QueueWorkerOptions {
   maxAttempts?: number;
   /** Seconds a finished job's hash lives; default {@link JOB_TTL_SECONDS}. */
   jobTtlSeconds?: number;
+  /**
+   * Largest job envelope (the `info` field, in bytes) the worker reads;
+   * a larger one fails unread. Default {@link DEFAULT_MAX_JOB_BYTES}.
+   */
+  maxJobBytes?: number;
   /** Seconds BLMOVE waits before renewing the heartbeat; default 5. */
   blockSeconds?: number;
   /** Seconds between heartbeats; default 10. */
@@ -108,6 +123,21 @@ if running then
   redis.call('HSET', key, ARGV[2], ARGV[5])
 end
 return {id, running and 1 or 0}
+`;
+
+// Reads a job's hash for running it: the envelope only when it is at most
+// ARGV[3] bytes long (HSTRLEN is O(1): a huge envelope never leaves Redis).
+// Returns {1, info, stalled}, {0, length, stalled, info_type} when too
+// large, or {2} when the hash is gone.
+const TAKE_SCRIPT = `
+local len = redis.call('HSTRLEN', KEYS[1], ARGV[1])
+local stalled = redis.call('HGET', KEYS[1], ARGV[2]) or '0'
+if len > tonumber(ARGV[3]) then
+  return {0, len, stalled, redis.call('HGET', KEYS[1], ARGV[4]) or ''}
+end
+local info = redis.call('HGET', KEYS[1], ARGV[1])
+if not info then return {2} end
+return {1, info, stalled}
 `;
 
 function nowIso(): string {
@@ -172,6 +202,7 @@ export class QueueWorker {
       resultFormat: options.resultFormat ?? "pickle",
       maxAttempts: options.maxAttempts ?? 3,
       jobTtlSeconds: options.jobTtlSeconds ?? JOB_TTL_SECONDS,
+      maxJobBytes: options.maxJobBytes ?? DEFAULT_MAX_JOB_BYTES,
       blockSeconds: options.blockSeconds ?? 5,
       heartbeatSeconds: options.heartbeatSeconds ?? 10,
       requeueSeconds: options.requeueSeconds ?? 30,
@@ -459,20 +490,37 @@ export class QueueWorker {
       this.#heartbeat(client).catch(() => {});
     }, this.#o.heartbeatSeconds * 1000);
     try {
-      const [info, stalledText] = await client.hmget(
+      const reply = await client.eval(
+        TAKE_SCRIPT,
+        1,
         key,
         JobField.info,
         JobField.stalled,
-      );
-      const stalled = Number(stalledText ?? 0) || 0;
+        String(this.#o.maxJobBytes),
+        JobField.infoType,
+      ) as [number, string | number, string, string?];
       let outcome: JobOutcome;
-      if (info === null) {
+      if (reply[0] === 2) {
         // The client withdrew the job (timeout) and deleted its hash.
         await client.lrem(processingKey(this.id), 1, id);
         this.#log.log("info", "job skipped: its hash is gone", { id });
         return;
       }
-      if (stalled >= this.#o.maxAttempts) {
+      const stalled = Number(reply[2]) || 0;
+      if (reply[0] === 0) {
+        const message =
+          `Cannot run job: its envelope has ${reply[1]} bytes, over the ` +
+          `limit of ${this.#o.maxJobBytes} (--max-job-bytes); it was not read`;
+        outcome = {
+          status: "failed",
+          data: message,
+          contentType: ERROR_CONTENT_TYPE,
+          type: clip(String(reply[3] ?? "")) || undefined,
+          layers: [],
+          error: message,
+          durationMs: 0,
+        };
+      } else if (stalled >= this.#o.maxAttempts) {
         const message =
           `Cannot run job: workers died while running it ${stalled} times ` +
           `(limit ${this.#o.maxAttempts}; only a worker's death during the ` +
@@ -492,7 +540,11 @@ export class QueueWorker {
           [statusTimestampField(JobStatus.running)]: ts,
           [JobField.lastUpdate]: ts,
         });
-        outcome = await executeJob(info, this.#o.runners, this.#o.context);
+        outcome = await executeJob(
+          reply[1] as string,
+          this.#o.runners,
+          this.#o.context,
+        );
       }
       await this.#finish(id, outcome, stalled + 1);
     } finally {

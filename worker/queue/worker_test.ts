@@ -266,6 +266,39 @@ Deno.test("worker: bad jobs end failed with the cause, and the next job succeeds
   }
 });
 
+Deno.test("worker: a job envelope over --max-job-bytes fails unread with its size; one at the limit runs", async () => {
+  const redis = await startTestRedis();
+  const limit = 4000;
+  const w = start(redis, { maxJobBytes: limit });
+  try {
+    // multi-byte names: the limit counts bytes, as Redis stores them
+    const big = legendJob("big", ["é".repeat(600), "b".repeat(200), "c"]);
+    const bigInfo = JSON.stringify(big);
+    const bytes = new TextEncoder().encode(bigInfo).length;
+    assert(bigInfo.length <= limit && bytes > limit, `sizes ${bytes}`);
+    const before = ranJobs.length;
+    const { payload, hash } = await submit(redis.url, "big", bigInfo);
+    assertEquals(hash.status, "failed", "over the limit");
+    assertEquals(
+      String(decodeResult(payload).data),
+      `Cannot run job: its envelope has ${bytes} bytes, over the limit of ${limit} (--max-job-bytes); it was not read`,
+    );
+    assertEquals(ranJobs.length, before, "no runner ran");
+    // padded with spaces to exactly the limit: read and run
+    const ok = JSON.stringify(legendJob("ok", ["a".repeat(900), "b"]));
+    const atLimit = ok + " ".repeat(limit - ok.length);
+    const done = await submit(redis.url, "ok", atLimit);
+    assertEquals(done.hash.status, "succeed", "at the limit");
+    const line = w.logs.map((l) => JSON.parse(l)).find((l) =>
+      l.message === "job" && l.id === "big"
+    );
+    assertEquals(line?.type, "QslJobInfoLegend", "the logged type");
+  } finally {
+    await stopAll(w);
+    await redis.stop();
+  }
+});
+
 Deno.test("worker: a job whose hash the client deleted (timeout) is skipped", async () => {
   const redis = await startTestRedis();
   const client = new Redis(redis.url);
