@@ -108,6 +108,8 @@ const WKT_PREFIX = /^\s*(?:\d+\s+|SRID=\d+;)/i;
 export function toInteger(text: string, long = false): number | null {
   const t = text.trim();
   if (!INT.test(t)) return null;
+  // Up to nine digits always fit; longer ones are checked exactly.
+  if (t.length <= 9) return Number(t) + 0; // no -0
   const n = BigInt(t);
   const max = long ? 9223372036854775807n : 2147483647n;
   if (n > max || n < -max - 1n) return null;
@@ -193,6 +195,7 @@ export function detectType(
     if (datetime) datetime = isIsoDateTime(value);
     if (date && !datetime) date = isIsoDate(value);
     if (time && !datetime) time = timeParts(value) !== null;
+    if (!(int || long || double || datetime || date || time)) break;
   }
   if (!any) return "text";
   if (int) return "integer";

@@ -181,7 +181,21 @@ function quotedParser(format: TextFormat): Parser {
   const delims = decodeChars(format.delimiter);
   const quotes = decodeChars(format.quote);
   const escapes = decodeChars(format.escape);
+  const specials = [...new Set(quotes + escapes)];
+  const splitter = delims.length === 1 ? delims : new RegExp(
+    `[${[...delims].map((c) => c.replace(/[\\\]^-]/g, "\\$&")).join("")}]`,
+  );
   return (first, lines, fields) => {
+    // Without quote or escape characters a record is its line, split: the
+    // loop below keeps unquoted fields as written and drops a last field
+    // of only spaces.
+    if (!specials.some((c) => first.includes(c))) {
+      const parts = first.split(splitter);
+      const last = parts.length - 1;
+      for (let i = 0; i < last; i++) fields.add(parts[i]);
+      if (/\S/.test(parts[last])) fields.add(parts[last]);
+      return true;
+    }
     let buffer = first;
     let field = "";
     let escaped = false;
