@@ -316,6 +316,7 @@ export function decodeGpxUri(uri: string, projectDir: string): DecodedUri {
  * import { decodeDelimitedTextUri } from "./datasource.ts";
  * decodeDelimitedTextUri("file:///p/a.csv?type=csv&xField=x&yField=y", "/p");
  * // { path: "a.csv", openOptions: ["type=csv", "xField=x", "yField=y"] }
+ * decodeDelimitedTextUri("file:./a.csv?type=csv", "/p").path; // "a.csv"
  * ```
  */
 export function decodeDelimitedTextUri(
@@ -324,7 +325,8 @@ export function decodeDelimitedTextUri(
 ): { path: string; openOptions: string[] } {
   const q = uri.indexOf("?");
   let path = decode(q < 0 ? uri : uri.slice(0, q));
-  if (/^file:\/\//i.test(path)) path = path.replace(/^file:\/\//i, "");
+  // QGIS writes `file:///abs/a.csv`, and in projects `file:./a.csv`.
+  path = path.replace(/^file:(\/\/)?/i, "");
   const openOptions = q < 0
     ? []
     : uri.slice(q + 1).split("&").filter((p) => p !== "");

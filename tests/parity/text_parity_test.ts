@@ -118,3 +118,68 @@ Deno.test("text parity: text_huts_4326_in_2056 (quoted CSV in EPSG:4326, subset)
 Deno.test("text parity: gpx_walk_2056 (GPX track and waypoints) against QGIS", async () => {
   await parity("gpx_walk_2056", 0);
 });
+
+Deno.test("text parity: text_project.qgs (saved by QGIS 3.22) exported by our exporter, rendered by our worker, against QGIS", async () => {
+  const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+  const tmp = await Deno.makeTempDir({ prefix: "qsl_text_project_" });
+  const run = async (args: string[]) => {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", ...args],
+      cwd: ROOT,
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    if (out.code !== 0) {
+      throw new Error(
+        `${args.join(" ")}: ${new TextDecoder().decode(out.stderr)}`,
+      );
+    }
+  };
+  try {
+    // QGIS saves the files as `file:./stations.csv?…` with its own subset.
+    await run([
+      "exporter/main.ts",
+      "export",
+      "--project",
+      `${DIR}data/text_project.qgs`,
+      "--output",
+      `${tmp}/config.json`,
+    ]);
+    await run([
+      "worker/main.ts",
+      "render",
+      "--config",
+      `${tmp}/config.json`,
+      "--data-root",
+      `${DIR}data`,
+      "--layers",
+      "zones,huts,stations",
+      "--crs",
+      "EPSG:2056",
+      "--bbox",
+      "2590000,1190000,2640000,1225000",
+      "--width",
+      "500",
+      "--height",
+      "350",
+      "--output",
+      `${tmp}/map.png`,
+    ]);
+    const r = await comparePng(
+      await Deno.readFile(`${tmp}/map.png`),
+      await Deno.readFile(`${DIR}text_project.qgis.png`),
+      "text/text_project",
+      0,
+    );
+    console.log(
+      `text parity text_project: ${r.mismatched} mismatched of ${r.total} against QGIS`,
+    );
+    if (r.mismatched !== 0) {
+      throw new Error(
+        `text_project: ${r.mismatched} mismatched pixels (diff: ${r.diffPath})`,
+      );
+    }
+  } finally {
+    await Deno.remove(tmp, { recursive: true });
+  }
+});

@@ -11,7 +11,9 @@ case of ``CASES`` it writes ``<name>.job.json`` (the wire envelope; each
 layer's source is QGIS's ``decodeUri`` of the layer, its path made
 relative to ``data/``) and ``<name>.qgis.png`` (what QGIS rendered with
 ``QgsMapRendererParallelJob`` on a transparent background, as the upstream
-worker renders).
+worker renders). Last, a QGIS project over the same files
+(``data/text_project.qgs``, with a subset of its own) and QGIS's render of it
+(``text_project.qgis.png``), for the exporter → worker chain.
 
 Run with Debian's QGIS 3.22, never at run time or in CI::
 
@@ -185,7 +187,7 @@ def job_layer(case, stem, layer):
     }
 
 
-def render(case, layers):
+def render(case, layers, styled=False):
     from qgis.core import (
         QgsCoordinateReferenceSystem, QgsMapRendererParallelJob, QgsMapSettings, QgsRectangle,
     )
@@ -193,7 +195,7 @@ def render(case, layers):
     from qgis.PyQt.QtGui import QColor
     from qgis.PyQt.QtXml import QDomDocument
 
-    for stem, layer in layers:
+    for stem, layer in ([] if styled else layers):
         doc = QDomDocument()
         doc.setContent((DATA / f"{LAYERS[stem][3]}.qml").read_bytes())
         layer.importNamedStyle(doc)
@@ -212,6 +214,42 @@ def render(case, layers):
     for error in job.errors():
         print(f"  QGIS: {error.layerID}: {error.message}", file=sys.stderr)
     return job.renderedImage()
+
+
+PROJECT = {
+    "name": "text_project", "crs": "EPSG:2056",
+    "extent": [2590000, 1190000, 2640000, 1225000], "width": 500, "height": 350,
+    # top first; a subset of the project's own on stations
+    "layers": ["stations", "huts", "zones"],
+    "subsets": {"stations": "\"kind\" = 'rail' OR \"value\" > 80"},
+}
+
+
+def write_project():
+    """A QGIS project over the same files (``data/text_project.qgs``, paths
+    relative as QGIS saves them), and QGIS's render of it."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+    from qgis.PyQt.QtXml import QDomDocument
+    project = QgsProject.instance()
+    project.clear()
+    project.setCrs(QgsCoordinateReferenceSystem(PROJECT["crs"]))
+    layers = []
+    for stem in PROJECT["layers"]:
+        layer = qgis_layer(stem)
+        if stem in PROJECT["subsets"]:
+            layer.setSubsetString(PROJECT["subsets"][stem])
+        doc = QDomDocument()
+        doc.setContent((DATA / f"{LAYERS[stem][3]}.qml").read_bytes())
+        layer.importNamedStyle(doc)
+        layer.setShortName(stem)
+        layers.append((stem, layer))
+    for _, layer in reversed(layers):
+        project.addMapLayer(layer)
+    if not project.write(str(DATA / "text_project.qgs")):
+        raise RuntimeError("cannot write the project")
+    image = render(PROJECT, layers, styled=True)
+    image.save(str(HERE / "text_project.qgis.png"), "PNG")
+    print(f"text_project: {image.width()}×{image.height()}")
 
 
 def main():
@@ -242,6 +280,7 @@ def main():
         image.save(str(HERE / f"{case['name']}.qgis.png"), "PNG")
         (HERE / f"{case['name']}.job.json").write_text(json.dumps(envelope, indent=1) + "\n")
         print(f"{case['name']}: {image.width()}×{image.height()}")
+    write_project()
     app.exitQgis()
 
 

@@ -86,7 +86,7 @@ export function parseDelimitedTextUri(layer: SourceLayer): DelimitedTextUri {
     }
     path = decode(path.slice(0, q));
   }
-  path = path.replace(/^file:\/\//i, "");
+  path = path.replace(/^file:(\/\/)?/i, "");
   if (path === "") throw openError(layer, "its source has no 'path'");
   const options = record.openOptions ?? record.open_options;
   if (options !== undefined && options !== null) {
