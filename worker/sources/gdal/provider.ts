@@ -24,6 +24,7 @@
  * @module
  */
 import { withGdal } from "../../gdal/gdal.ts";
+import { LruCache } from "../../cache/lru.ts";
 import {
   MapToPixel,
   providerBlock,
@@ -55,6 +56,21 @@ const WINDOW_PLANNED = Symbol("window planned");
 // the planning pass's arrays are never read: one empty array stands in
 const PLAN_ARRAY = new Float64Array(0);
 const planAlloc = (): BlockValues => PLAN_ARRAY;
+
+/**
+ * The projections of the last maps in another CRS (a map's parts and their
+ * pixel indices, a 4-byte index per map pixel): the same map asked again,
+ * or a second layer of the same raster in one map (a DEM drawn as colours
+ * and as its hillshade), skips the ~3,000 bounding-box points and the
+ * control-point matrices through GDAL. Pure in its key, so the output is
+ * the same; bounded by bytes.
+ */
+const projections = new LruCache<string, ProjectedMap | null>({
+  maxEntries: 32,
+  maxBytes: 16 * 1024 * 1024,
+  sizeOf: (_key, map) =>
+    256 + (map?.parts.reduce((n, p) => n + 128 + p.index.byteLength, 0) ?? 0),
+});
 
 /** A raster file read through GDAL. */
 class GdalSource implements RasterSource {
@@ -193,6 +209,33 @@ class GdalSource implements RasterSource {
  * (control-point matrix, nearest source pixel). Null when nothing is drawn.
  */
 function projectParts(
+  gdal: Parameters<Parameters<typeof withGdal>[0]>[0],
+  req: ProjectionRequest,
+  srcCrs: string,
+  srcExtent: Rect,
+): ProjectedMap | null {
+  const e = req.extent, s = srcExtent;
+  const key = [
+    req.crs,
+    e.xmin,
+    e.ymin,
+    e.xmax,
+    e.ymax,
+    req.width,
+    req.height,
+    srcCrs,
+    s.xmin,
+    s.ymin,
+    s.xmax,
+    s.ymax,
+  ].join(" ");
+  if (projections.has(key)) return projections.get(key)!;
+  const out = computeParts(gdal, req, srcCrs, srcExtent);
+  projections.set(key, out);
+  return out;
+}
+
+function computeParts(
   gdal: Parameters<Parameters<typeof withGdal>[0]>[0],
   req: ProjectionRequest,
   srcCrs: string,
