@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """Records how QGIS 3.22's delimitedtext provider reads small, tricky files.
 
-Each case of ``CASES`` is a file's text and the URI options QGIS's source
+Each case of ``CASES`` is a file's text (and, if given, its ``.csvt``
+types file) and the URI options QGIS's source
 select would set for it (encoded into the URI as it does, with
 ``QUrlQuery``; the encoded query is recorded too). This script writes the file, opens it with
 ``QgsVectorLayer(uri, …, "delimitedtext")`` and records what QGIS made of
@@ -80,6 +81,18 @@ CASES = [
      "text": "i,d,e,s,h,n\n 12 ,1.5,1e3,+7,0x10,inf\n-3,.5,-2E-2,007,1,nan\n"},
     {"name": "quote_escape", "options": [['type', 'csv'], ['quote', "'"], ['escape', '\\'], ['delimiter', ',;'], ['xField', 'x'], ['yField', 'y'], ['crs', 'EPSG:4326']],
      "text": "x;y,note\n7,46;'it\\'s, fine'\n7.1;46.1,say \\\"a\\\"\n7.2,46.2,'two''parts'\n"},
+    {"name": "csvt", "options": [['type', 'csv'], ['xField', 'x'], ['yField', 'y'], ['crs', 'EPSG:4326']],
+     "csvt": '"String","Real(10.3)","double","long","Integer","Date","String"\r\n\r\n',
+     "text": "code,x,y,big,small,day,free\n007,7.5,46.5,12,3,2020-01-02,5\n010,7.6,46.6,13,x,bad,6\n"},
+    {"name": "csvt_integer64", "options": [['type', 'csv'], ['geomType', 'none']],
+     "csvt": "String,Integer64\n",
+     "text": "a,b\n1,2\n"},
+    {"name": "csvt_bad", "options": [['type', 'csv'], ['geomType', 'none']],
+     "csvt": "String,Nonsense\n",
+     "text": "a,b\n1,2\n"},
+    {"name": "csvt_two_lines", "options": [['type', 'csv'], ['geomType', 'none']],
+     "csvt": "String,String\nInteger,Integer\n",
+     "text": "a,b\n1,2\n"},
     {"name": "cr_only", "options": [['type', 'csv'], ['xField', 'x'], ['yField', 'y'], ['crs', 'EPSG:4326']],
      "text": "name,x,y\ra,7,46\rb,8,47\r"},
 ]
@@ -119,6 +132,8 @@ def main():
         for case in CASES:
             path = Path(tmp) / f"{case['name']}.csv"
             path.write_bytes(case["text"].encode("utf-8"))
+            if "csvt" in case:
+                Path(f"{path}t").write_text(case["csvt"])
             url = QUrl.fromLocalFile(str(path))
             query = QUrlQuery()
             for key, val in case["options"]:
@@ -130,6 +145,7 @@ def main():
                 "name": case["name"],
                 "query": uri.split("?", 1)[1],
                 "text": case["text"],
+                "csvt": case.get("csvt"),
                 "valid": layer.isValid(),
             }
             if layer.isValid():

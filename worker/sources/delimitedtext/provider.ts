@@ -7,7 +7,8 @@
  * time) and URI: its table stays cached (at most {@link TEXT_CACHE_BYTES}
  * of files' bytes, least recently used first out); files over
  * {@link MAX_TEXT_BYTES} are refused. The layer's `subset` (a QGIS
- * expression) is applied when the table is built; the job's filter comes
+ * expression) is applied when the table is built; a `.csvt` types file
+ * beside the file gives the field types, as in QGIS; the job's filter comes
  * back as the residual (features) or is evaluated here (pages). Features
  * come in the map CRS, reprojected from the URI's `crs` (a layer without a
  * `crs` is taken to be in the map's). Feature ids are line numbers, as in
@@ -49,7 +50,12 @@ import type {
   VectorSource,
 } from "../source.ts";
 import { oneBatch } from "../source.ts";
-import { buildTable, type TextRow, type TextTable } from "./table.ts";
+import {
+  buildTable,
+  parseCsvt,
+  type TextRow,
+  type TextTable,
+} from "./table.ts";
 import { readRecords } from "./text_file.ts";
 import { type DelimitedTextUri, parseDelimitedTextUri } from "./uri.ts";
 
@@ -102,9 +108,11 @@ async function loadTable(
       } MB the delimited text provider reads (convert it to a GeoPackage)`,
     );
   }
+  const csvt = await readCsvt(layer, uri, ctx);
   const key = JSON.stringify([
     resolved.location,
     resolved.version,
+    csvt,
     uri.format,
     uri.table,
     uri.subset,
@@ -126,7 +134,11 @@ async function loadTable(
     const text = decoder.decode(await Deno.readFile(resolved.location));
     let built: TextTable;
     try {
-      built = buildTable(readRecords(text, uri.format), uri.table);
+      built = buildTable(
+        readRecords(text, uri.format),
+        uri.table,
+        csvt === null ? null : parseCsvt(csvt),
+      );
     } catch (error) {
       throw openError(
         layer,
@@ -140,6 +152,37 @@ async function loadTable(
   remember(key, { bytes: stat.size, table });
   table.catch(() => cache.delete(key));
   return await table;
+}
+
+/**
+ * The `.csvt` types file beside the file (`<file>t`, else `<file>T`), below
+ * the data root like the file itself; null when there is none.
+ */
+async function readCsvt(
+  layer: SourceLayer,
+  uri: DelimitedTextUri,
+  ctx: SourceContext,
+): Promise<string | null> {
+  for (const suffix of ["t", "T"]) {
+    let location: string;
+    try {
+      location = (await resolveLayerSource({
+        id: layer.id,
+        name: layer.name,
+        folder_name: layer.folder_name,
+        remote: false,
+        source: JSON.stringify({ path: uri.path + suffix }),
+      }, ctx)).location;
+    } catch (error) {
+      if (/file not found/.test((error as Error).message)) continue;
+      throw error;
+    }
+    const stat = await Deno.stat(location);
+    // A types file is one short line; anything large is no types file.
+    if (!stat.isFile || stat.size > 64 * 1024) return null;
+    return await Deno.readTextFile(location);
+  }
+  return null;
 }
 
 function attributes(

@@ -235,6 +235,22 @@ Deno.test("delimitedtext: paths stay below the data root; bad files fail clearly
   await fails(csv([], "big.csv"), "over the 64.0 MB");
 });
 
+Deno.test("delimitedtext: a .csvt beside the file gives the types", async () => {
+  await Deno.writeTextFile(
+    `${root}/data/typed.csv`,
+    "code;x;y\n007;2600000;1200000\n",
+  );
+  const layer = csv([], "typed.csv");
+  const page = async () =>
+    (await openVectorSource(layer, ctx, "query").page({
+      startIndex: 0,
+      count: null,
+    })).features[0].attributes.code;
+  assertEquals(await page(), 7);
+  await Deno.writeTextFile(`${root}/data/typed.csvt`, "String,Real,Real\n");
+  assertEquals(await page(), "007");
+});
+
 Deno.test("delimitedtext: a changed file is read again", async () => {
   const layer = csv([], "changing.csv");
   await Deno.writeTextFile(

@@ -9,7 +9,8 @@
  *   feature without geometry; text that is no WKT, or a geometry of another
  *   kind than the layer's (`geomType`, else the first geometry's), drops
  *   the record. The WKT field is not an attribute.
- * - Types (`detectTypes`, default yes), over the non-empty values of the
+ * - Types: a `.csvt` file's beside the file (see {@link parseCsvt}), else
+ *   (`detectTypes`, default yes), over the non-empty values of the
  *   kept records: integer (32 bit), else longlong, else double, else
  *   datetime, date, time, else text. Empty values are NULL. As QGIS 3.22
  *   gives them: integers and doubles as numbers, dates and date-times as
@@ -244,6 +245,39 @@ function wellFormed(text: string, g: Geometry): boolean {
   );
 }
 
+const CSVT_LINE =
+  /^(?:\s*("?)(?:integer|real|double|long|longlong|int8|string|date|datetime|time)(?:\(\d+(?:\.\d+)?\))?\1\s*(?:,|$))+$/;
+const CSVT_TYPE = /integer|real|double|string|datetime|date|time/g;
+
+/**
+ * The field types of a `.csvt` file (OGR's types file beside a CSV) as
+ * QGIS 3.22 reads them: one non-empty line (blank lines after it only) of
+ * `integer`, `real`, `double`, `string`, `date`, `datetime`, `time` (a
+ * width `(n)` or `(n.m)` allowed, quoted or not; `long`, `longlong` and
+ * `int8` are accepted but give no type, so later columns move up); null
+ * when the file does not qualify (then types are detected).
+ *
+ * @example
+ * ```ts
+ * import { parseCsvt } from "./table.ts";
+ * parseCsvt('"String","Real(10.2)","Integer"\n'); // ["text", "double", "integer"]
+ * parseCsvt("String,Integer64\n"); // null
+ * ```
+ */
+export function parseCsvt(text: string): TextFieldType[] | null {
+  const lines = text.split(/\r\n|\r|\n/);
+  const first = lines[0].toLowerCase();
+  if (first === "" || lines.slice(1).some((l) => l !== "")) return null;
+  if (!CSVT_LINE.test(first)) return null;
+  return [...first.matchAll(CSVT_TYPE)].map((m): TextFieldType =>
+    m[0] === "real" || m[0] === "double"
+      ? "double"
+      : m[0] === "string"
+      ? "text"
+      : m[0] as TextFieldType
+  );
+}
+
 /**
  * Builds the typed table of a file's records.
  *
@@ -266,6 +300,7 @@ function wellFormed(text: string, g: Geometry): boolean {
 export function buildTable(
   records: TextRecords,
   options: TableOptions,
+  csvt: TextFieldType[] | null = null,
 ): TextTable {
   const { names } = records;
   const spec = options.geometry;
@@ -325,8 +360,11 @@ export function buildTable(
   }
   const columns: number[] = [];
   for (let i = 0; i < names.length; i++) if (i !== wi) columns.push(i);
+  // A .csvt's types (by file column) come first, as in QGIS.
   const types = columns.map((c): TextFieldType =>
-    options.detectTypes
+    csvt !== null && c < csvt.length
+      ? csvt[c]
+      : options.detectTypes
       ? detectType(kept.map((r) => r.fields[c] ?? ""), options.decimalPoint)
       : "text"
   );

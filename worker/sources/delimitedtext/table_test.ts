@@ -1,7 +1,13 @@
 import { assertEquals } from "../_assert.ts";
 import type { AttributeValue } from "../../geometry/types.ts";
 import { geometryToWkt } from "../../expression/mod.ts";
-import { buildTable, detectType, toDouble, toInteger } from "./table.ts";
+import {
+  buildTable,
+  detectType,
+  parseCsvt,
+  toDouble,
+  toInteger,
+} from "./table.ts";
 import { readRecords } from "./text_file.ts";
 import { parseDelimitedTextUri } from "./uri.ts";
 
@@ -10,6 +16,7 @@ interface QgisRead {
   name: string;
   query: string;
   text: string;
+  csvt: string | null;
   valid: boolean;
   fields?: [string, string][];
   wkbType?: string;
@@ -58,7 +65,11 @@ for (const read of reads) {
       }),
     };
     const uri = parseDelimitedTextUri(layer);
-    const table = buildTable(readRecords(read.text, uri.format), uri.table);
+    const table = buildTable(
+      readRecords(read.text, uri.format),
+      uri.table,
+      read.csvt === null ? null : parseCsvt(read.csvt),
+    );
     assertEquals(read.valid, true);
     assertEquals(
       table.fields.map((f, i) => [f.name, table.types[i]]),
