@@ -28,19 +28,22 @@
  *
  * @module
  */
-import { dirname, join } from "node:path";
 import { Redis } from "ioredis";
-import { fileURLToPath } from "node:url";
 import { RedisQueue } from "../../interface/redis_queue.ts";
 import { WORKERS_KEY } from "../../interface/protocol.ts";
-import type {
-  QslJobInfo,
-  QslJobInfoType,
-  QslJobParameterRender,
-} from "../../interface/job/input.ts";
+import type { QslJobInfo } from "../../interface/job/input.ts";
 import { startTestRedis } from "../redis_server.ts";
 import { REFERENCE_DIR } from "../reference.ts";
-import { WORKER_ENV_VARS } from "../../worker/cli/env_vars.ts";
+import {
+  baselineJob,
+  type BenchJob,
+  loadJobs,
+  median,
+  mixedRender,
+  procMb,
+  spawnWorker,
+  workerTaskSettings,
+} from "./_util.ts";
 import {
   createTestDatabase,
   loadLayer,
@@ -49,10 +52,6 @@ import {
   postgisLayer,
   type TestDatabase,
 } from "../../worker/sources/postgres/_test_util.ts";
-
-const REPO = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const MAIN = join(REPO, "worker/main.ts");
-const NODE_MODULES = join(REPO, "node_modules");
 
 /** The Python worker's figures (`../shared/reference/README.md`), ms. */
 const PYTHON_MS: Record<string, number> = {
@@ -66,12 +65,6 @@ const PYTHON_MS: Record<string, number> = {
 /** The Python worker's resident memory, MB. */
 const PYTHON_RSS_MB = 256;
 
-interface BenchJob {
-  name: string;
-  type: QslJobInfoType;
-  params: QslJobInfo["job"];
-}
-
 function argString(flag: string): string | undefined {
   const i = Deno.args.indexOf(flag);
   return i >= 0 ? Deno.args[i + 1] : undefined;
@@ -80,69 +73,6 @@ function argString(flag: string): string | undefined {
 function argNumber(flag: string, fallback: number): number {
   const i = Deno.args.indexOf(flag);
   return i >= 0 ? Number(Deno.args[i + 1]) : fallback;
-}
-
-/**
- * The corpus's jobs, their layers' `folder_name` made relative to the
- * corpus root (`upstream/data`, `demo/data`) so one worker with the corpus
- * as its data root serves them all.
- */
-function loadJobs(root: string): BenchJob[] {
-  const jobs: BenchJob[] = [];
-  for (const sub of ["upstream", "demo"]) {
-    const files = [...Deno.readDirSync(join(root, sub))]
-      .map((e) => e.name).filter((n) => n.endsWith(".job.json")).sort();
-    for (const file of files) {
-      const info = JSON.parse(
-        Deno.readTextFileSync(join(root, sub, file)),
-      ) as QslJobInfo;
-      const fix = (layers: { folder_name?: string | null }[]): void => {
-        for (const l of layers) l.folder_name = `${sub}/${l.folder_name}`;
-      };
-      const job = info.job as unknown as Record<string, unknown>;
-      if (Array.isArray(job.layers)) fix(job.layers);
-      if (Array.isArray(job.queries)) {
-        for (const q of job.queries as { layers: [] }[]) fix(q.layers);
-      }
-      jobs.push({
-        name: file.replace(/\.job\.json$/, ""),
-        type: info.type,
-        params: info.job,
-      });
-    }
-  }
-  return jobs;
-}
-
-/**
- * The baseline: a render job with no layers, 1×1 px. It goes the whole way a
- * real render goes (post, BLMOVE, envelope parsing, the render runner, PNG
- * encoding, publish, the client's decoding) with no data read and no
- * painting, so it is the fixed cost every figure above it carries.
- */
-function baselineJob(): BenchJob {
-  const params: QslJobParameterRender = {
-    layers: [],
-    bbox: {
-      x_min: 2600000,
-      x_max: 2600001,
-      y_min: 1200000,
-      y_max: 1200001,
-      z_min: 0,
-      z_max: 0,
-    },
-    crs: "EPSG:2056",
-    width: 1,
-    height: 1,
-    dpi: 96,
-    format: "image/png",
-    svg_paths: [],
-  };
-  return {
-    name: "baseline (empty 1×1 render)",
-    type: "QslJobInfoRender",
-    params,
-  };
 }
 
 /**
@@ -189,69 +119,6 @@ async function postgisJob(
   };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/**
- * How the `worker` task of deno.json starts the worker: its environment
- * assignments (`NAME=value` before `deno`) and its `--v8-flags`, so the
- * bench measures the worker as it is deployed.
- */
-function workerTaskSettings(): { env: Record<string, string>; v8: string[] } {
-  const config = JSON.parse(Deno.readTextFileSync(join(REPO, "deno.json")));
-  const task = String(config.tasks?.worker ?? "");
-  const env: Record<string, string> = {};
-  const words = task.trim().split(/\s+/);
-  while (words.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
-    const [name, ...value] = words.shift()!.split("=");
-    env[name] = value.join("=");
-  }
-  return { env, v8: words.filter((w) => w.startsWith("--v8-flags=")) };
-}
-
-/** A field of `/proc/<pid>/status` in MB (`VmRSS`, `VmHWM`). */
-function procMb(pid: number, field = "VmRSS"): number {
-  const status = Deno.readTextFileSync(`/proc/${pid}/status`);
-  const re = new RegExp(`${field}:\\s+(\\d+)\\s+kB`);
-  return Number(re.exec(status)?.[1] ?? NaN) / 1024;
-}
-
-/**
- * Mixed render jobs for the memory run: job `k` is reference render job
- * `k % n` in one of four variants — full size, half and quarter size (same
- * extent), and full size zoomed into the central quarter of the extent.
- */
-function mixedRender(renders: BenchJob[], k: number): BenchJob {
-  const job = renders[k % renders.length];
-  const variant = Math.floor(k / renders.length) % 4;
-  const p = job.params as QslJobParameterRender;
-  if (variant === 0) return job;
-  if (variant === 3) {
-    const { x_min, x_max, y_min, y_max } = p.bbox;
-    const dx = (x_max - x_min) / 4, dy = (y_max - y_min) / 4;
-    const bbox = {
-      ...p.bbox,
-      x_min: x_min + dx,
-      x_max: x_max - dx,
-      y_min: y_min + dy,
-      y_max: y_max - dy,
-    };
-    return { ...job, params: { ...p, bbox } };
-  }
-  const f = variant === 1 ? 2 : 4;
-  return {
-    ...job,
-    params: {
-      ...p,
-      width: Math.round(p.width / f),
-      height: Math.round(p.height / f),
-    },
-  };
-}
-
 async function run(): Promise<number> {
   if (REFERENCE_DIR === undefined) {
     console.log(
@@ -295,38 +162,13 @@ async function run(): Promise<number> {
       ].join(" ") || "no environment or V8 flags"
     }`,
   );
-  const worker = new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      ...settings.v8,
-      `--allow-net=127.0.0.1:${redis.port},${PG_HOST}:${PG_PORT}`,
-      `--allow-read=${root},${NODE_MODULES}`,
-      `--allow-env=${WORKER_ENV_VARS.join(",")}`,
-      "--allow-sys=hostname",
-      MAIN,
-      "run",
-      "--redis-url",
-      redis.url,
-      "--data-root",
-      root,
-      "--log-level",
-      "warning",
-    ],
-    cwd: REPO,
-    stdin: "null",
-    stdout: "piped",
-    stderr: "piped",
-    env: { ...settings.env, NO_COLOR: "1" },
-  }).spawn();
-  let log = "";
-  const dec = new TextDecoder();
-  for (const s of [worker.stdout, worker.stderr]) {
-    s.pipeTo(
-      new WritableStream({
-        write: (c) => void (log = (log + dec.decode(c)).slice(-4000)),
-      }),
-    ).catch(() => {});
-  }
+  const spawned = spawnWorker({
+    redisUrl: redis.url,
+    dataRoot: root,
+    allowNet: [`${PG_HOST}:${PG_PORT}`],
+    settings,
+  });
+  const worker = spawned.child;
   const queue = RedisQueue.create(redis.url);
   let failures = 0;
   const post = async (job: BenchJob): Promise<number> => {
@@ -508,16 +350,15 @@ async function run(): Promise<number> {
     return failures === 0 && ok ? 0 : 1;
   } catch (e) {
     console.error(
-      `e2e bench failed: ${(e as Error).message}\nworker log:\n${log}`,
+      `e2e bench failed: ${
+        (e as Error).message
+      }\nworker log:\n${spawned.log()}`,
     );
     return 1;
   } finally {
     await queue.close();
     client.disconnect();
-    try {
-      worker.kill("SIGTERM");
-    } catch { /* already gone */ }
-    await worker.status;
+    await spawned.stop();
     await redis.stop();
     await db?.drop();
   }

@@ -1,0 +1,400 @@
+/**
+ * The worker at scale (issue #17 items 1, 2 and 6), through a private
+ * redis-server, with worker processes started as the `worker` task of
+ * deno.json starts them (its environment and V8 flags, the README's
+ * permission flags), the reference corpus as their data root:
+ *
+ * 1. **start-up**: from spawning `worker/main.ts run` to its id in `workers`
+ *    (a keyspace notification of the SADD, no polling), and to the answer
+ *    of a map posted at the moment of the spawn (`zones_outline_style`,
+ *    GDAL and Skia both needed); next to the floor, a Deno process that
+ *    loads ioredis, connects and registers (`_bare_register.ts`), and the
+ *    Python worker's registration time; medians of `--starts` starts;
+ * 2. **fixed cost per job**: the empty 1×1 render posted with the
+ *    interface's `RedisQueue.post`, next to a bare Redis pub/sub round trip
+ *    and the same client against an echo worker that only takes the id and
+ *    publishes a result (`_echo_worker.ts`, its own process and Redis), in
+ *    interleaved rounds; and where the worker's time goes, per stage, from
+ *    the `stages_ms` of its job log lines;
+ * 3. **throughput**: jobs per second with 1 and 2 worker processes on the
+ *    mixed reference maps (the four render maps at full, ½ and ¼ size and
+ *    zoomed ×2, every 5th job `placenames_features`), each worker warmed
+ *    up, twice as many jobs in flight as workers; the scaling from 1 to 2.
+ *
+ * ```sh
+ * deno task bench:queue     # or: deno run -A tests/bench/queue_bench.ts
+ * deno run -A tests/bench/queue_bench.ts --only startup --starts 9
+ * deno run -A tests/bench/queue_bench.ts --only fixed,throughput --runs 301 --jobs 400
+ * ```
+ *
+ * It is a script, not a `Deno.bench` file (the figures need whole
+ * processes). It skips, with a message, when `../shared/reference` is
+ * absent. Exit code 1 when a job fails.
+ *
+ * @module
+ */
+import { Redis } from "ioredis";
+import { join } from "node:path";
+import { RedisQueue } from "../../interface/redis_queue.ts";
+import { WORKERS_KEY } from "../../interface/protocol.ts";
+import { startTestRedis, type TestRedis } from "../redis_server.ts";
+import { REFERENCE_DIR } from "../reference.ts";
+import {
+  baselineJob,
+  type BenchJob,
+  type BenchWorker,
+  loadJobs,
+  median,
+  mixedRender,
+  REPO,
+  spawnWorker,
+} from "./_util.ts";
+
+/** The Python worker's time from start to registered, s (issue #17). */
+const PYTHON_READY_S = 1.24;
+
+function argNumber(flag: string, fallback: number): number {
+  const i = Deno.args.indexOf(flag);
+  return i >= 0 ? Number(Deno.args[i + 1]) : fallback;
+}
+
+const only = (() => {
+  const i = Deno.args.indexOf("--only");
+  return i >= 0 ? Deno.args[i + 1].split(",") : undefined;
+})();
+const wanted = (section: string) => !only || only.includes(section);
+
+let failures = 0;
+
+async function post(
+  queue: RedisQueue,
+  job: BenchJob,
+  timeoutMs = 60_000,
+): Promise<number> {
+  const t0 = performance.now();
+  const { status, result } = await queue.post(job.params as never, {
+    type: job.type,
+    timeoutMs,
+  });
+  const ms = performance.now() - t0;
+  if (status !== "succeed") {
+    failures++;
+    const why = typeof result.data === "string"
+      ? result.data
+      : JSON.stringify(result.data).slice(0, 200);
+    throw new Error(`${job.name}: ${status}: ${why}`);
+  }
+  return ms;
+}
+
+/** Resolves with performance.now() when the next SADD to `workers` lands. */
+async function nextRegistration(redis: TestRedis): Promise<{
+  at: Promise<number>;
+  close: () => void;
+}> {
+  const config = new Redis(redis.url);
+  await config.config("SET", "notify-keyspace-events", "Ks");
+  config.disconnect();
+  const sub = new Redis(redis.url);
+  let resolve!: (t: number) => void;
+  const at = new Promise<number>((r) => resolve = r);
+  sub.on("message", (_ch: string, event: string) => {
+    if (event === "sadd") resolve(performance.now());
+  });
+  await sub.subscribe(`__keyspace@0__:${WORKERS_KEY}`);
+  return { at, close: () => sub.disconnect() };
+}
+
+async function startup(root: string, map: BenchJob): Promise<void> {
+  const starts = argNumber("--starts", 5);
+  const redis = await startTestRedis();
+  const rows = {
+    bare: [] as number[],
+    ready: [] as number[],
+    map: [] as number[],
+  };
+  const queue = RedisQueue.create(redis.url);
+  const client = new Redis(redis.url);
+  try {
+    for (let i = 0; i < starts; i++) {
+      await client.del(WORKERS_KEY);
+      // the floor: load ioredis, connect, SADD
+      {
+        const seen = await nextRegistration(redis);
+        const t0 = performance.now();
+        const bare = new Deno.Command(Deno.execPath(), {
+          args: [
+            "run",
+            "-A",
+            join(REPO, "tests/bench/_bare_register.ts"),
+            redis.url,
+          ],
+          stdout: "null",
+          stderr: "inherit",
+        }).spawn();
+        rows.bare.push((await seen.at) - t0);
+        seen.close();
+        await bare.status;
+      }
+      await client.del(WORKERS_KEY);
+      const seen = await nextRegistration(redis);
+      const t0 = performance.now();
+      const worker = spawnWorker({ redisUrl: redis.url, dataRoot: root });
+      try {
+        const answered = post(queue, map).then(() => performance.now());
+        rows.ready.push((await seen.at) - t0);
+        rows.map.push((await answered) - t0);
+      } finally {
+        seen.close();
+        await worker.stop();
+      }
+    }
+  } finally {
+    await queue.close();
+    client.disconnect();
+    await redis.stop();
+  }
+  const bare = median(rows.bare);
+  console.log(`\n## Start-up, median of ${starts} starts\n`);
+  console.log("| from process start to | ms | / floor |");
+  console.log("| --- | ---: | ---: |");
+  console.log(
+    `| floor: a Deno process loading ioredis, registered | ${
+      bare.toFixed(0)
+    } | 1 |`,
+  );
+  const ready = median(rows.ready);
+  console.log(
+    `| ours: registered in \`workers\`, taking jobs | ${ready.toFixed(0)} | ${
+      (ready / bare).toFixed(2)
+    } |`,
+  );
+  const answered = median(rows.map);
+  console.log(
+    `| ours: \`${map.name}\` posted at the start, answered | ${
+      answered.toFixed(0)
+    } | ${(answered / bare).toFixed(2)} |`,
+  );
+  console.log(
+    `| Python worker: registered (issue #17) | ${PYTHON_READY_S * 1000} | — |`,
+  );
+  console.log(
+    `\nregistered: ${rows.ready.map((t) => t.toFixed(0)).join(", ")} ms; ` +
+      `answered: ${rows.map.map((t) => t.toFixed(0)).join(", ")} ms ` +
+      `(goal: registered < 500 ms)`,
+  );
+}
+
+async function fixedCost(root: string): Promise<void> {
+  const runs = argNumber("--runs", 201);
+  const redis = await startTestRedis();
+  const echoRedis = await startTestRedis();
+  const stages = new Map<string, number[]>();
+  const worker = spawnWorker({
+    redisUrl: redis.url,
+    dataRoot: root,
+    logLevel: "info",
+    args: ["--log-format", "json"],
+  });
+  worker.onLine((line) => {
+    if (!line.startsWith("{")) return;
+    try {
+      const entry = JSON.parse(line);
+      if (entry.message !== "job" || !entry.stages_ms) return;
+      for (const [stage, ms] of Object.entries(entry.stages_ms)) {
+        stages.set(stage, [...(stages.get(stage) ?? []), ms as number]);
+      }
+    } catch { /* not ours */ }
+  });
+  const echo = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      `--allow-net=127.0.0.1:${echoRedis.port}`,
+      "--allow-env", // ioredis's debug reads the whole environment
+      join(REPO, "tests/bench/_echo_worker.ts"),
+      echoRedis.url,
+    ],
+    stdout: "null",
+    stderr: "inherit",
+  }).spawn();
+  const queue = RedisQueue.create(redis.url);
+  const echoQueue = RedisQueue.create(echoRedis.url);
+  const pub = new Redis(redis.url);
+  const sub = new Redis(redis.url);
+  let onMessage: (() => void) | undefined;
+  sub.on("message", () => onMessage?.());
+  await sub.subscribe("bench");
+  const pubSub = async (): Promise<number> => {
+    const t0 = performance.now();
+    const got = new Promise<void>((r) => onMessage = r);
+    await pub.publish("bench", "x");
+    await got;
+    return performance.now() - t0;
+  };
+  const job = baselineJob();
+  try {
+    for (let i = 0; i < 20; i++) {
+      await post(queue, job);
+      await post(echoQueue, job);
+      await pubSub();
+    }
+    stages.clear();
+    const times = {
+      pubSub: [] as number[],
+      echo: [] as number[],
+      ours: [] as number[],
+    };
+    for (let i = 0; i < runs; i++) {
+      times.pubSub.push(await pubSub());
+      times.echo.push(await post(echoQueue, job));
+      times.ours.push(await post(queue, job));
+    }
+    const base = median(times.pubSub);
+    const echoMs = median(times.echo);
+    const ours = median(times.ours);
+    console.log(
+      `\n## Fixed cost per job, medians of ${runs} interleaved rounds\n`,
+    );
+    console.log("| round trip | ms | / pub/sub | above pub/sub, ms |");
+    console.log("| --- | ---: | ---: | ---: |");
+    const row = (name: string, ms: number) =>
+      console.log(
+        `| ${name} | ${ms.toFixed(3)} | ${(ms / base).toFixed(1)} | ${
+          (ms - base).toFixed(3)
+        } |`,
+      );
+    row("bare Redis pub/sub (PUBLISH → message)", base);
+    row("`RedisQueue.post` → echo worker (take, publish)", echoMs);
+    row("`RedisQueue.post` → our worker, empty 1×1 render", ours);
+    console.log(
+      `\nour worker above the echo worker: ${(ours - echoMs).toFixed(3)} ms ` +
+        `(goal ≤ 1 ms above the bare round trip)`,
+    );
+    if (stages.size > 0) {
+      console.log(
+        "\nInside our worker, per job (medians of its `stages_ms` log field):\n",
+      );
+      console.log("| stage | ms |");
+      console.log("| --- | ---: |");
+      for (const [stage, ms] of stages) {
+        console.log(`| ${stage} | ${median(ms).toFixed(3)} |`);
+      }
+    }
+  } finally {
+    await queue.close();
+    await echoQueue.close();
+    pub.disconnect();
+    sub.disconnect();
+    await worker.stop();
+    try {
+      echo.kill("SIGTERM");
+    } catch { /* gone */ }
+    await echo.status;
+    await redis.stop();
+    await echoRedis.stop();
+  }
+}
+
+async function jobsPerSecond(
+  root: string,
+  workers: number,
+  mixed: (k: number) => BenchJob,
+  n: number,
+  warm: BenchJob[],
+): Promise<number> {
+  const redis = await startTestRedis();
+  const started: BenchWorker[] = [];
+  const queue = RedisQueue.create(redis.url);
+  const client = new Redis(redis.url);
+  try {
+    for (let i = 0; i < workers; i++) {
+      started.push(spawnWorker({ redisUrl: redis.url, dataRoot: root }));
+    }
+    while ((await client.scard(WORKERS_KEY)) < workers) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    // every worker warm: each job twice per worker, as many in flight as workers
+    const warmUp = warm.flatMap((j) =>
+      Array(2 * workers).fill(j) as BenchJob[]
+    );
+    let w = 0;
+    await Promise.all(
+      Array.from({ length: workers }, async () => {
+        while (w < warmUp.length) await post(queue, warmUp[w++]);
+      }),
+    );
+    let next = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: 2 * workers }, async () => {
+        while (next < n) await post(queue, mixed(next++));
+      }),
+    );
+    return n / ((performance.now() - t0) / 1000);
+  } finally {
+    await queue.close();
+    client.disconnect();
+    await Promise.all(started.map((s) => s.stop()));
+    await redis.stop();
+  }
+}
+
+async function throughput(root: string, jobs: BenchJob[]): Promise<void> {
+  const n = argNumber("--jobs", 300);
+  const renders = jobs.filter((j) => j.type === "QslJobInfoRender");
+  const others = jobs.filter((j) => j.type !== "QslJobInfoRender");
+  const mixed = (k: number): BenchJob =>
+    others.length > 0 && k % 5 === 4
+      ? others[Math.floor(k / 5) % others.length]
+      : mixedRender(renders, k);
+  const one = await jobsPerSecond(root, 1, mixed, n, jobs);
+  const two = await jobsPerSecond(root, 2, mixed, n, jobs);
+  console.log(
+    `\n## Throughput, ${n} mixed jobs (${
+      renders.map((j) => j.name).join(", ")
+    } at full, ½, ¼ size and zoomed ×2; every 5th ${
+      others.map((j) => j.name).join(", ")
+    })\n`,
+  );
+  console.log("| worker processes | jobs/s | / 1 process |");
+  console.log("| ---: | ---: | ---: |");
+  console.log(`| 1 | ${one.toFixed(1)} | 1 |`);
+  console.log(`| 2 | ${two.toFixed(1)} | ${(two / one).toFixed(2)} |`);
+  console.log(
+    `\nscaling 1 → 2: ${
+      (two / one).toFixed(2)
+    }× (goal ≥ 1.8×), on ${navigator.hardwareConcurrency} cores shared with this client and redis-server`,
+  );
+}
+
+async function run(): Promise<number> {
+  if (REFERENCE_DIR === undefined) {
+    console.log(
+      "queue bench skipped: ../shared/reference is absent (nothing to post)",
+    );
+    return 0;
+  }
+  const root = REFERENCE_DIR;
+  const jobs = loadJobs(root);
+  try {
+    if (wanted("startup")) {
+      const map = jobs.find((j) => j.name === "zones_outline_style")!;
+      await startup(root, map);
+    }
+    if (wanted("fixed")) await fixedCost(root);
+    if (wanted("throughput")) await throughput(root, jobs);
+  } catch (e) {
+    console.error(`queue bench failed: ${(e as Error).message}`);
+    return 1;
+  }
+  return failures === 0 ? 0 : 1;
+}
+
+if (import.meta.main) {
+  Deno.exit(await run());
+} else {
+  console.log(
+    "tests/bench/queue_bench.ts is a script: `deno task bench:queue` runs it " +
+      "(`deno task bench` does, after deno bench)",
+  );
+}
