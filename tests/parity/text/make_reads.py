@@ -93,6 +93,14 @@ CASES = [
     {"name": "csvt_two_lines", "options": [['type', 'csv'], ['geomType', 'none']],
      "csvt": "String,String\nInteger,Integer\n",
      "text": "a,b\n1,2\n"},
+    {"name": "xy_dms", "options": [['type', 'csv'], ['delimiter', ';'], ['xField', 'lon'], ['yField', 'lat'], ['xyDms', 'yes'], ['crs', 'EPSG:4326']],
+     "text": "name;lon;lat\n"
+             "a;7°26'30''E;46°57'0.25N\n"
+             "b;W 7 26 30.5;S 46 57 12\n"
+             "c;-7:26:30;+46:57\n"
+             "d;7.5;46.5\n"
+             "e;7d 30m;46d 30m\n"
+             "f;E7 26 30 W;46 57 0\n"},
     {"name": "cr_only", "options": [['type', 'csv'], ['xField', 'x'], ['yField', 'y'], ['crs', 'EPSG:4326']],
      "text": "name,x,y\ra,7,46\rb,8,47\r"},
 ]

@@ -42,6 +42,8 @@ export interface TableOptions {
   detectTypes: boolean;
   /** The decimal separator numbers use, when not `.`. */
   decimalPoint: string;
+  /** X and y in degrees, minutes and seconds (`xyDms`). */
+  xyDms?: boolean;
 }
 
 /** QGIS's type names for the detected types. */
@@ -140,6 +142,36 @@ export function toDouble(text: string, decimalPoint = ""): number | null {
   }
   if (lower.endsWith("nan")) return NaN;
   return Number(t);
+}
+
+const DMS =
+  /^\s*(?:([-+nsew])\s*)?(\d{1,3})(?:[^0-9.]+([0-5]?\d))?[^0-9.]+([0-5]?\d(?:\.\d+)?)[^0-9.,]*?([-+nsew])?\s*$/i;
+
+/**
+ * A coordinate in degrees, minutes and seconds (or degrees and minutes) as
+ * QGIS 3.22 reads it with `xyDms=yes`: any non-digit separators, a sign or
+ * hemisphere letter before or after (not both; S, W and `-` negate); null
+ * when it is none — a plain decimal number included.
+ *
+ * @example
+ * ```ts
+ * import { dmsToDecimal } from "./table.ts";
+ * dmsToDecimal("7°30'0\"E"); // 7.5
+ * dmsToDecimal("S 46 30"); // -46.5
+ * dmsToDecimal("7.5"); // null
+ * ```
+ */
+export function dmsToDecimal(text: string): number | null {
+  const m = DMS.exec(text.trim());
+  if (!m) return null;
+  const [, before, degrees, minutes, last, after] = m;
+  // With two numbers, the last is minutes.
+  let v = Number(last);
+  if (minutes !== undefined) v = Number(minutes) + v / 60;
+  v = Number(degrees) + v / 60;
+  if (before !== undefined && after !== undefined) return null;
+  const sign = (before ?? after ?? "").toLowerCase();
+  return sign === "s" || sign === "w" || sign === "-" ? -v : v;
 }
 
 function validDate(y: number, m: number, d: number): boolean {
@@ -336,8 +368,15 @@ export function buildTable(
     if (spec?.kind === "xy") {
       const sx = f[xi] ?? "", sy = f[yi] ?? "";
       if (sx !== "" || sy !== "") {
-        const x = toDouble(sx, options.decimalPoint);
-        const y = toDouble(sy, options.decimalPoint);
+        const number = options.xyDms
+          ? (t: string) =>
+            dmsToDecimal(
+              options.decimalPoint
+                ? t.replaceAll(options.decimalPoint, ".")
+                : t,
+            )
+          : (t: string) => toDouble(t, options.decimalPoint);
+        const x = number(sx), y = number(sy);
         if (x === null || y === null) continue;
         geometry = { kind: "point", parts: [[new Float64Array([x, y])]] };
       }

@@ -51,7 +51,10 @@ function asFixture(v: AttributeValue): unknown {
 function coords(wkt: string | null): number[] | null {
   return wkt === null
     ? null
-    : [...wkt.matchAll(/-?[\d.]+(?:e[+-]?\d+)?/gi)].map((m) => Number(m[0]));
+    : [...wkt.matchAll(/-?[\d.]+(?:e[+-]?\d+)?/gi)].map((m) =>
+      // QGIS's WKT has 6 decimals.
+      Math.round(Number(m[0]) * 1e6) / 1e6
+    );
 }
 
 for (const read of reads) {

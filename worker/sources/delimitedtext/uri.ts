@@ -9,7 +9,7 @@
  * `type` (`csv`, `regexp`, `whitespace`; `plain` is `csv` quoting with `'`
  * and `"`), `delimiter`, `quote`, `escape`, `useHeader`, `skipLines`,
  * `trimFields`, `skipEmptyFields`, `maxFields`, `encoding`, `xField` and
- * `yField` (points) or `wktField` (with `geomType` point/line/polygon),
+ * `yField` (points; `xyDms` for degrees, minutes, seconds) or `wktField` (with `geomType` point/line/polygon),
  * `geomType=none` (no geometry), `crs`, `detectTypes`, `decimalPoint`,
  * `subset`. The same keys at the top level of the JSON, or a raw URI in
  * `path`, are read too.
@@ -172,6 +172,7 @@ export function parseDelimitedTextUri(layer: SourceLayer): DelimitedTextUri {
       geometry,
       detectTypes: yes(get("detectTypes"), true),
       decimalPoint: get("decimalPoint") ?? "",
+      xyDms: yes(get("xyDms"), false),
     },
     crs: crs === undefined || crs.trim() === "" ? null : crs.trim(),
     subset: subset === undefined || subset.trim() === "" ? null : subset,
