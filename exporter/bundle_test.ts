@@ -22,7 +22,7 @@ Deno.test("the bundle:exporter script runs with deno run and exports like main.t
   const dir = await Deno.makeTempDir({ prefix: "qsl_exporter_bundle_" });
   try {
     const task = JSON.parse(await Deno.readTextFile(`${ROOT}deno.json`))
-      .tasks["bundle:exporter"] as string;
+      .tasks["bundle:exporter"].command as string;
     const args = task.split(/\s+/).slice(1).map((a) =>
       a === "dist/qsl-exporter.js" ? `${dir}/qsl-exporter.js` : a
     );

@@ -178,7 +178,9 @@ export function workerTaskSettings(): {
   v8: string[];
 } {
   const config = JSON.parse(Deno.readTextFileSync(join(REPO, "deno.json")));
-  const task = String(config.tasks?.worker ?? "");
+  const task = String(
+    config.tasks?.worker?.command ?? config.tasks?.worker ?? "",
+  );
   const env: Record<string, string> = {};
   const words = task.trim().split(/\s+/);
   while (words.length > 0 && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {

@@ -175,7 +175,9 @@ async function run(): Promise<number> {
 
   const redis = await startTestRedis();
   const config = JSON.parse(Deno.readTextFileSync(join(REPO, "deno.json")));
-  const words = String(config.tasks?.worker ?? "").trim().split(/\s+/);
+  const words = String(
+    config.tasks?.worker?.command ?? config.tasks?.worker ?? "",
+  ).trim().split(/\s+/);
   const env: Record<string, string> = { NO_COLOR: "1" };
   while (words.length > 0 && /^[A-Za-z_]\w*=/.test(words[0])) {
     const [name, ...value] = words.shift()!.split("=");
