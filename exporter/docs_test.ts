@@ -48,6 +48,21 @@ async function sh(command: string, env: Record<string, string> = {}) {
   return ran;
 }
 
+/** The repository's dist/ entries with their sizes and times, or null. */
+async function listDist(): Promise<string[] | null> {
+  try {
+    const entries: string[] = [];
+    for await (const e of Deno.readDir(`${ROOT}dist`)) {
+      const info = await Deno.stat(`${ROOT}dist/${e.name}`);
+      entries.push(`${e.name} ${info.size} ${info.mtime?.getTime()}`);
+    }
+    return entries.sort();
+  } catch (e) {
+    if (e instanceof Deno.errors.NotFound) return null;
+    throw e;
+  }
+}
+
 const freePort = () => {
   const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
   const port = (l.addr as Deno.NetAddr).port;
@@ -59,6 +74,13 @@ Deno.test("every command of docs/exporter.md runs as the page says", async (t) =
   const commands = docCommands(await Deno.readTextFile(DOC));
   const tmp = await Deno.makeTempDir({ prefix: "qsl_exporter_docs_" });
   const local = (c: string) => c.replaceAll("/tmp/", `${tmp}/`);
+  // The build tasks write into the repository's dist/: the test runs their
+  // commands with dist/ in its own folder, so the tree stays as it was (a
+  // bundle left in dist/ is a module the next `deno test --doc` checks).
+  const tasks = JSON.parse(await Deno.readTextFile(`${ROOT}deno.json`)).tasks;
+  const dist = (c: string) => c.replaceAll("dist/", `${tmp}/dist/`);
+  const task = (name: string) => dist(tasks[name].command as string);
+  const distBefore = await listDist();
   const checks: Record<string, (command: string) => Promise<void>> = {
     "deno run -P=exporter exporter/main.ts export --project demo/demo.qgs --output /tmp/demo.json":
       async (c) => {
@@ -139,19 +161,19 @@ Deno.test("every command of docs/exporter.md runs as the page says", async (t) =
     // Run by the serve check above, against the server it started.
     'curl -s -X POST http://127.0.0.1:5000/export -d \'{"mandant": "acme", "project": "demo"}\'':
       () => Promise.resolve(),
-    "deno task bundle:exporter": async (c) => {
-      const r = await sh(c);
+    "deno task bundle:exporter": async () => {
+      const r = await sh(task("bundle:exporter"));
       assert.equal(r.code, 0, r.stderr);
     },
     "deno run --allow-read --allow-write --allow-net --allow-env dist/qsl-exporter.js export --project demo/demo.qgs --output /tmp/demo.json":
       async (c) => {
         await Deno.remove(`${tmp}/demo.json`).catch(() => {});
-        const r = await sh(local(c));
+        const r = await sh(dist(local(c)));
         assert.equal(r.code, 0, r.stderr);
         Config.parse(JSON.parse(await Deno.readTextFile(`${tmp}/demo.json`)));
       },
-    "deno task compile:exporter": async (c) => {
-      const r = await sh(c);
+    "deno task compile:exporter": async () => {
+      const r = await sh(task("compile:exporter"));
       if (r.code !== 0 && /denort|dl\.deno\.land/.test(r.stderr)) {
         console.log(
           "skipped: deno compile cannot get its runtime (denort) here; set DENORT_BIN",
@@ -159,7 +181,7 @@ Deno.test("every command of docs/exporter.md runs as the page says", async (t) =
         return;
       }
       assert.equal(r.code, 0, r.stderr);
-      const v = await sh("dist/qsl-exporter --version");
+      const v = await sh(dist("dist/qsl-exporter --version"));
       assert.match(v.stdout, /^\d+\.\d+\.\d+\n$/);
     },
     "deno run -A exporter/bench/export_bench.ts": async (c) => {
@@ -182,6 +204,11 @@ Deno.test("every command of docs/exporter.md runs as the page says", async (t) =
     for (const command of commands) {
       await t.step(command.slice(0, 100), () => checks[command](command));
     }
+    assert.deepEqual(
+      await listDist(),
+      distBefore,
+      "the test changed the repository's dist/",
+    );
   } finally {
     await Deno.remove(tmp, { recursive: true });
   }
