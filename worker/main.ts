@@ -35,10 +35,10 @@ import { getCanvasKit } from "./paint/canvaskit.ts";
  */
 export async function main(args: string[]): Promise<number> {
   const program = buildProgram({
-    // Both engines load their WebAssembly once, before the first job.
+    // Both engines load their WebAssembly once, side by side (the
+    // compilations overlap), before the first job.
     warmUp: async () => {
-      await getGdal();
-      await getCanvasKit();
+      await Promise.all([getGdal(), getCanvasKit()]);
     },
   });
   try {

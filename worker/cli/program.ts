@@ -70,7 +70,10 @@ export interface ProgramIo {
   onWorker?: (worker: QueueWorker) => void;
   /** Installs signal handlers calling `stop`; returns their removal. Default SIGINT/SIGTERM. */
   onSignals?: (stop: () => void) => () => void;
-  /** Loads engines (GDAL, Skia) before the first job; default none. */
+  /**
+   * Loads engines (GDAL, Skia): `render` waits for it, `run` registers and
+   * takes jobs meanwhile (a job waits for it); default none.
+   */
   warmUp?: () => Promise<void>;
 }
 
@@ -349,7 +352,6 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         write: io.writeErr,
       });
       const ctx = context(opts, logger);
-      await io.warmUp?.();
       const expiry = opts.workerExpiry;
       const worker = new QueueWorker({
         redisUrl: opts.redisUrl,
@@ -364,6 +366,8 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         heartbeatSeconds: Math.max(1, Math.min(10, Math.floor(expiry / 3))),
         requeueSeconds: Math.max(1, Math.min(30, expiry)),
         blockSeconds: Math.max(1, Math.min(5, Math.floor(expiry / 3))),
+        // registered and taking jobs while the engines load
+        startEngines: io.warmUp,
       });
       io.onWorker?.(worker);
       let signalled: number | undefined;

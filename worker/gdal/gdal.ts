@@ -20,6 +20,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { interceptDataPackage, readPackageFromDisk } from "./data_package.ts";
+import { installFastWasmReads } from "../wasm/fast_read.ts";
 
 /** The gdal3.js API object (its typings are not shipped for the node entry). */
 // deno-lint-ignore no-explicit-any
@@ -219,6 +220,7 @@ export function readMemFile(gdal: Gdal, path: string): Uint8Array {
  */
 export function getGdal(): Promise<Gdal> {
   if (instance) return instance;
+  installFastWasmReads();
   // the loader's read of its data package is answered without reading it,
   // until GDAL has started or failed to (see data_package.ts)
   const dataPackage = interceptDataPackage();

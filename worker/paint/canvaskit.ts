@@ -6,6 +6,7 @@
 // The "full" build: the default one cannot encode JPEG.
 import CanvasKitModule from "canvaskit-wasm/bin/full/canvaskit.js";
 import type { CanvasKit, CanvasKitInitOptions } from "canvaskit-wasm";
+import { installFastWasmReads } from "../wasm/fast_read.ts";
 
 // The package is CommonJS whose typings declare an ES default export; Deno's
 // interop hands the init function over as the default import at run time.
@@ -30,7 +31,10 @@ export const canvasKitStats: { resets: number } = { resets: 0 };
  * ```
  */
 export function getCanvasKit(): Promise<CanvasKit> {
-  if (!instance) instance = CanvasKitInit();
+  if (!instance) {
+    installFastWasmReads();
+    instance = CanvasKitInit();
+  }
   return instance;
 }
 

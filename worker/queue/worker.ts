@@ -97,6 +97,13 @@ export interface QueueWorkerOptions {
   publishRetryMs?: number;
   /** Largest reconnect backoff in ms; default 5000. */
   maxBackoffMs?: number;
+  /**
+   * Loads the engines; called once the worker has registered (their
+   * loading would hold up the registration's round trips). The worker takes
+   * jobs meanwhile (a job taken waits for them); when it rejects, the
+   * worker stops and {@link QueueWorker.run} rejects.
+   */
+  startEngines?: () => Promise<unknown>;
 }
 
 /** Counters of a running worker. */
@@ -173,7 +180,11 @@ export class QueueWorker {
   readonly id: string;
   /** Counters. */
   readonly stats: QueueWorkerStats = { succeeded: 0, failed: 0, requeued: 0 };
-  readonly #o: Required<Omit<QueueWorkerOptions, "workerId" | "hostName">>;
+  readonly #o: Required<
+    Omit<QueueWorkerOptions, "workerId" | "hostName" | "startEngines">
+  >;
+  readonly #startEngines: (() => Promise<unknown>) | undefined;
+  #ready: Promise<unknown> | undefined;
   readonly #host: string;
   readonly #started = Math.floor(Date.now() / 1000);
   #client: Redis | undefined;
@@ -210,6 +221,22 @@ export class QueueWorker {
       publishRetryMs: options.publishRetryMs ?? 5000,
       maxBackoffMs: options.maxBackoffMs ?? 5000,
     };
+    this.#startEngines = options.startEngines;
+  }
+
+  #loadEngines(): void {
+    if (this.#ready || !this.#startEngines) return;
+    this.#ready = this.#startEngines();
+    this.#ready.catch((error: Error) => {
+      if (this.#fatal) return;
+      this.#fatal = new Error(
+        `Cannot start the engines: ${maskSecrets(String(error?.message))}`,
+        { cause: error },
+      );
+      // deregisters and returns held jobs on the way out
+      this.#stopping = true;
+      if (!this.#busy) this.#blocking?.disconnect();
+    });
   }
 
   get #log() {
@@ -400,6 +427,7 @@ export class QueueWorker {
       .expire(key, this.#o.expirySeconds)
       .exec();
     this.#lastHeartbeat = Date.now();
+    this.#loadEngines();
   }
 
   async #heartbeatIfDue(): Promise<void> {
@@ -540,6 +568,19 @@ export class QueueWorker {
           [statusTimestampField(JobStatus.running)]: ts,
           [JobField.lastUpdate]: ts,
         });
+        if (this.#ready) {
+          // a job taken while the engines load waits for them
+          try {
+            await this.#ready;
+          } catch {
+            // the worker stops (see #loadEngines); the job goes back
+            await this.#returnHeld(
+              "job returned to the queue: no engines",
+              false,
+            );
+            return;
+          }
+        }
         outcome = await executeJob(
           reply[1] as string,
           this.#o.runners,

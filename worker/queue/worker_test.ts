@@ -645,3 +645,57 @@ Deno.test("worker: a result the format cannot carry ends failed with the cause; 
     await redis.stop();
   }
 });
+
+Deno.test("worker: registers before its engines load; a job taken meanwhile waits for them; engines that fail stop the worker", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  let loaded!: () => void;
+  let started = 0;
+  const w = start(redis, {
+    startEngines: () => {
+      started++;
+      return new Promise<void>((r) => loaded = r);
+    },
+  });
+  try {
+    await waitFor(
+      async () => (await client.smembers(WORKERS_KEY)).includes(w.worker.id),
+      5000,
+      "registered with the engines still loading",
+    );
+    const id = crypto.randomUUID();
+    const pending = submit(redis.url, id, JSON.stringify(legendJob(id, ["a"])));
+    await waitFor(
+      async () =>
+        (await client.lrange(processingKey(w.worker.id), 0, -1)).includes(id),
+      5000,
+      "job taken",
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    assert(!ranJobs.includes(id), "the job waits for the engines");
+    loaded();
+    const { hash } = await pending;
+    assertEquals(hash.status, "succeed", "served once they are loaded");
+    assertEquals(started, 1, "engines started once");
+    await w.worker.stop();
+    await w.done;
+
+    const failing = start(redis, {
+      startEngines: () => Promise.reject(new Error("no wasm")),
+    });
+    let error: Error | undefined;
+    await failing.done.catch((e) => error = e);
+    assertEquals(
+      error?.message,
+      "Cannot start the engines: no wasm",
+      "run rejects",
+    );
+    assert(
+      !(await client.smembers(WORKERS_KEY)).includes(failing.worker.id),
+      "deregistered",
+    );
+  } finally {
+    client.disconnect();
+    await redis.stop();
+  }
+});
