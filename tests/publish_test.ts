@@ -1,0 +1,35 @@
+// The JSR packages carry the library only: no tests, benches, test data or
+// parity fixtures (`publish.exclude` in each package's deno.json).
+import assert from "node:assert/strict";
+
+const ROOT = new URL("../", import.meta.url).pathname;
+
+Deno.test("deno publish --dry-run lists no tests, benches or test data", async () => {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["publish", "--dry-run", "--allow-dirty"],
+    cwd: ROOT,
+    env: { NO_COLOR: "1" },
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  const text = new TextDecoder().decode(out.stdout) +
+    new TextDecoder().decode(out.stderr);
+  assert.equal(out.code, 0, text);
+  const files = [...text.matchAll(/file:\/\/(\S+)/g)].map((m) =>
+    m[1].slice(ROOT.length)
+  );
+  for (const pkg of ["interface", "worker", "exporter"]) {
+    assert.ok(files.some((f) => f === `${pkg}/mod.ts`), `${pkg}/mod.ts listed`);
+  }
+  const testOnly: string[] = [];
+  for (const f of files) {
+    if (
+      /(^|\/)(testdata|bench|parity)\//.test(f) ||
+      /(_bench|_test_util)\.ts$/.test(f) ||
+      // hit_test.ts modules are hit testing, not tests
+      (/_test\.ts$/.test(f) &&
+        (await Deno.readTextFile(`${ROOT}${f}`)).includes("Deno.test("))
+    ) testOnly.push(f);
+  }
+  assert.deepEqual(testOnly, [], "test-only files in the packages");
+});
