@@ -122,10 +122,24 @@ function now(): string {
  */
 export class RedisQueue {
   readonly #client: Redis;
+  // One subscriber connection for all posts, made at the first post: a new
+  // connection per post cost ≈ 1.4 ms of a 2.4 ms round trip.
+  #subscriber: Redis | undefined;
+  readonly #waiting = new Map<string, (payload: Buffer) => void>();
 
   /** Wraps an ioredis client (it is used for commands; a duplicate subscribes). */
   constructor(client: Redis) {
     this.#client = client;
+  }
+
+  #subscriberConnection(): Redis {
+    if (this.#subscriber) return this.#subscriber;
+    const subscriber = this.#client.duplicate();
+    subscriber.on("messageBuffer", (ch: Buffer, payload: Buffer) => {
+      this.#waiting.get(ch.toString())?.(payload);
+    });
+    this.#subscriber = subscriber;
+    return subscriber;
   }
 
   /** Connects to the Redis at `url`. */
@@ -153,13 +167,12 @@ export class RedisQueue {
     const key = jobKey(id);
     const channel = notificationChannel(id);
     const started = Date.now();
-    const subscriber = this.#client.duplicate();
+    const subscriber = this.#subscriberConnection();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let deleted = false;
     try {
       const message = new Promise<Buffer>((resolve) => {
-        subscriber.on("messageBuffer", (ch: Buffer, payload: Buffer) => {
-          if (ch.toString() === channel) resolve(payload);
-        });
+        this.#waiting.set(channel, resolve);
       });
       await subscriber.subscribe(channel);
       const ts = now();
@@ -187,20 +200,26 @@ export class RedisQueue {
         throw new JobTimeoutError(id, timeoutMs);
       }
       const result = decodeResult(new Uint8Array(payload));
-      const status = await this.#client.hget(key, JobField.status) ??
+      // the final status and the hash's removal in one round trip
+      const reply = await this.#client.multi().hget(key, JobField.status)
+        .del(key).exec();
+      deleted = true;
+      const status = (reply?.[0]?.[1] as string | null) ??
         (result.content_type.startsWith("application/text")
           ? JobStatus.failed
           : "unknown");
       return { result, status };
     } finally {
       clearTimeout(timer);
-      subscriber.disconnect();
-      await this.#client.del(key).catch(() => {});
+      this.#waiting.delete(channel);
+      subscriber.unsubscribe(channel).catch(() => {});
+      if (!deleted) await this.#client.del(key).catch(() => {});
     }
   }
 
-  /** Closes the connection. */
+  /** Closes the connections. */
   async close(): Promise<void> {
+    this.#subscriber?.disconnect();
     await this.#client.quit().catch(() => this.#client.disconnect());
   }
 }

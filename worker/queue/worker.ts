@@ -200,6 +200,7 @@ export class QueueWorker {
   #recoverOwn: false | "predecessor" | "interrupted" = "predecessor";
   #stopWaiters: (() => void)[] = [];
   #stopped = false;
+  #stages: Record<string, number> = {};
   #fatal: Error | undefined;
 
   /** Creates a worker; {@link QueueWorker.run} connects and serves. */
@@ -510,6 +511,15 @@ export class QueueWorker {
   }
 
   async #handle(id: string): Promise<void> {
+    let mark = performance.now();
+    // where a job's time goes, for the log line (the queue bench reads it)
+    const stages: Record<string, number> = {};
+    const stage = (name: string) => {
+      const now = performance.now();
+      stages[name] = Math.round((now - mark) * 1000) / 1000;
+      mark = now;
+    };
+    this.#stages = stages;
     this.#busy = true;
     this.#status = "processing";
     const client = this.#client!;
@@ -527,6 +537,7 @@ export class QueueWorker {
         String(this.#o.maxJobBytes),
         JobField.infoType,
       ) as [number, string | number, string, string?];
+      stage("take");
       let outcome: JobOutcome;
       if (reply[0] === 2) {
         // The client withdrew the job (timeout) and deleted its hash.
@@ -568,6 +579,7 @@ export class QueueWorker {
           [statusTimestampField(JobStatus.running)]: ts,
           [JobField.lastUpdate]: ts,
         });
+        stage("running_status");
         if (this.#ready) {
           // a job taken while the engines load waits for them
           try {
@@ -580,6 +592,7 @@ export class QueueWorker {
             );
             return;
           }
+          stage("engines");
         }
         outcome = await executeJob(
           reply[1] as string,
@@ -587,6 +600,7 @@ export class QueueWorker {
           this.#o.context,
         );
       }
+      stage("run");
       await this.#finish(id, outcome, stalled + 1);
     } finally {
       clearInterval(beat);
@@ -600,6 +614,7 @@ export class QueueWorker {
     attempt: number,
   ): Promise<void> {
     let outcome = result;
+    const finishStarted = performance.now();
     const client = this.#client!;
     const key = jobKey(id);
     const encode = (o: JobOutcome) =>
@@ -627,6 +642,13 @@ export class QueueWorker {
       };
       payload = encode(outcome);
     }
+    const stages = this.#stages;
+    let mark = finishStarted;
+    const stage = (name: string) => {
+      const now = performance.now();
+      stages[name] = Math.round((now - mark) * 1000) / 1000;
+      mark = now;
+    };
     const status = outcome.status;
     const fields = () => {
       const ts = nowIso();
@@ -648,6 +670,7 @@ export class QueueWorker {
       if (err) throw err;
       return Number(res?.[1]?.[1] ?? 0);
     };
+    stage("encode_result");
     let receivers = await publishOnce();
     const deadline = Date.now() + this.#o.publishRetryMs;
     let wait = 10;
@@ -659,6 +682,7 @@ export class QueueWorker {
       receivers = await publishOnce();
     }
     await client.lrem(processingKey(this.id), 1, id);
+    stage("publish_and_remove");
     if (status === "succeed") this.stats.succeeded++;
     else this.stats.failed++;
     this.#log.log(status === "succeed" ? "info" : "warning", "job", {
@@ -668,6 +692,7 @@ export class QueueWorker {
       status,
       duration_ms: Math.round(outcome.durationMs * 10) / 10,
       attempt,
+      stages_ms: stages,
       receivers,
       error: outcome.error,
     });
