@@ -36,6 +36,7 @@ import {
   polygonRingCosts,
 } from "./polygon.ts";
 import { stdSort } from "./_stdsort.ts";
+import { candidatesCurved, type CurvedText } from "./curved.ts";
 import {
   clipLine,
   clipRings,
@@ -71,6 +72,8 @@ import {
 } from "./settings.ts";
 import {
   capitalize,
+  characterAdvances,
+  characterLayout,
   drawText,
   layoutText,
   type TextLayout,
@@ -648,6 +651,17 @@ export class LabelEngine {
         symbolW: s.offsetType === 1 ? symbolPx : 0,
         symbolH: s.offsetType === 1 ? symbolPx : 0,
       };
+      // pal::Layer::onlyShowUprightLabels
+      const upright = s.upsidedownLabels === 0 ||
+        (s.upsidedownLabels === 1 && angle === 0);
+      const curved: CurvedText | null =
+        (s.placement === 3 || s.placement === 7) && layout.lines.length === 1
+          ? {
+            widths: characterAdvances(layout, format, this.#units),
+            height: layout.height,
+            width: layout.width,
+          }
+          : null;
       const sets = this.#candidates(
         feature,
         s,
@@ -657,11 +671,10 @@ export class LabelEngine {
         ox,
         oy,
         count,
+        curved,
+        upright,
       );
       const label = this.#pending.length;
-      // pal::Layer::onlyShowUprightLabels
-      const upright = s.upsidedownLabels === 0 ||
-        (s.upsidedownLabels === 1 && angle === 0);
       let any = false;
       for (const set of sets) {
         const candidates = set.candidates
@@ -722,6 +735,8 @@ export class LabelEngine {
     ox: number,
     oy: number,
     count: number,
+    curved: CurvedText | null = null,
+    upright = true,
   ): CandidateSet[] {
     const g = feature.geometry!;
     const out: CandidateSet[] = [];
@@ -786,6 +801,11 @@ export class LabelEngine {
         if (maxLayer > 0) max = Math.min(max, maxLayer);
         const candidates = s.placement === 4
           ? candidatesHorizontalAlongLine(line, box, s.lineAnchorPercent)
+          : s.placement === 3 && curved
+          ? candidatesCurved(line, curved, {
+            ...curvedOptions(s, box.dist, upright),
+            targetCount: max,
+          })
           : (s.placement === 3 ? candidatesCurvedStandIn : candidatesAlongLine)(
             line,
             box,
@@ -1060,6 +1080,33 @@ export class LabelEngine {
         : p.settings.multilineAlign === 4
         ? 0
         : p.settings.multilineAlign;
+      if (candidate.chars) {
+        // QGIS draws a curved label's parts from the last one: every
+        // buffer first, then every character
+        const boxes = [candidate, ...(candidate.parts ?? [])];
+        for (const only of ["buffer", "text"] as const) {
+          for (let i = boxes.length - 1; i >= 0; i--) {
+            const b = boxes[i];
+            drawText(
+              this.#ck,
+              canvas,
+              characterLayout(p.layout, candidate.chars[i]),
+              p.format,
+              {
+                x: b.x,
+                y: -b.y,
+                rotation: -b.angle,
+                align: 0,
+                color: p.color,
+                opacity: p.opacity,
+                only,
+              },
+              this.#units,
+            );
+          }
+        }
+        continue;
+      }
       drawText(this.#ck, canvas, p.layout, p.format, {
         x: candidate.x,
         y: -candidate.y,
@@ -1079,6 +1126,35 @@ export class LabelEngine {
     this.#obstacles = [];
     this.#placed = null;
   }
+}
+
+/**
+ * The curved placement settings of a label as QgsPalLayerSettings hands
+ * them to PAL: the bends between characters kept within 20–60° inside a
+ * curve and 20–95° outside.
+ */
+function curvedOptions(
+  s: LabelSettings,
+  dist: number,
+  upright: boolean,
+): {
+  dist: number;
+  flags: number;
+  anchor: number;
+  upright: boolean;
+  maxAngleInside: number;
+  maxAngleOutside: number;
+} {
+  const inside = Math.min(60, Math.max(20, s.maxCurvedCharAngleIn));
+  const outside = Math.min(95, Math.max(20, Math.abs(s.maxCurvedCharAngleOut)));
+  return {
+    dist,
+    flags: s.placementFlags,
+    anchor: s.lineAnchorPercent,
+    upright,
+    maxAngleInside: inside * Math.PI / 180,
+    maxAngleOutside: outside * Math.PI / 180,
+  };
 }
 
 /** PAL's `CostCalculator::candidateSortGrow`. */

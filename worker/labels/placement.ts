@@ -42,6 +42,8 @@ export interface Candidate {
   quadrant: Quadrant;
   /** Further rectangles of the same label (curved labels: one per character). */
   parts?: { x: number; y: number; w: number; h: number; angle: number }[];
+  /** Curved labels: the character each rectangle shows (first, then parts). */
+  chars?: number[];
   /** An obstacle outranks the label here (set while costing). */
   hardConflict?: boolean;
 }
@@ -332,6 +334,8 @@ export function candidateOverPoint(
  * ```
  */
 export function uprightCandidate(c: Candidate, upright: boolean): Candidate {
+  // curved labels are turned upright as they are made
+  if (c.chars) return c;
   let a = c.angle;
   while (a > 2 * Math.PI) a -= 2 * Math.PI;
   while (a < 0) a += 2 * Math.PI;

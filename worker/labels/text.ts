@@ -69,6 +69,14 @@ export function wrapLines(
   return out;
 }
 
+/**
+ * A glyph advance as Qt's FreeType engine gives it: the unhinted advance
+ * truncated to Qt's fixed point (1/64 pixel).
+ */
+function qtAdvance(advance: number): number {
+  return Math.floor(advance * 64 + 1e-6) / 64;
+}
+
 /** A measured label text, ready to draw. */
 export interface TextLayout {
   /** Lines, top to bottom. */
@@ -170,6 +178,56 @@ export function layoutText(
   };
 }
 
+/**
+ * The advance of each character of a one-line label as QGIS measures it
+ * for curved placement (`QgsTextLabelFeature::calculateTextMetrics`): the
+ * character on its own (no kerning with its neighbours) plus letter
+ * spacing, and word spacing on a space followed by a non-space.
+ *
+ * @example
+ * ```ts ignore
+ * const widths = characterAdvances(layout, format, units);
+ * ```
+ */
+export function characterAdvances(
+  layout: TextLayout,
+  format: TextFormat,
+  units: UnitContext,
+): number[] {
+  const ids = layout.glyphs[0] ?? new Uint16Array();
+  const adv = layout.font.getGlyphWidths(ids);
+  const chars = Array.from(layout.lines[0] ?? "");
+  const letter = toPixels(format.letterSpacing, format.sizeUnit, units);
+  const word = toPixels(format.wordSpacing, format.sizeUnit, units);
+  return Array.from(ids, (_, i) =>
+    qtAdvance(adv[i]) + letter +
+    (chars[i] === " " && i + 1 < chars.length && chars[i + 1] !== " "
+      ? word
+      : 0));
+}
+
+/**
+ * A layout showing only character `index` of a one-line label (one part of
+ * a curved label), sharing the label's font.
+ *
+ * @example
+ * ```ts ignore
+ * drawText(ck, canvas, characterLayout(layout, 2), format, spec, units);
+ * ```
+ */
+export function characterLayout(layout: TextLayout, index: number): TextLayout {
+  const id = layout.glyphs[0][index];
+  const w = qtAdvance(layout.font.getGlyphWidths(Uint16Array.of(id))[0]);
+  return {
+    ...layout,
+    lines: [Array.from(layout.lines[0])[index] ?? ""],
+    glyphs: [Uint16Array.of(id)],
+    offsets: [Float32Array.of(0)],
+    widths: [w],
+    width: w,
+  };
+}
+
 /** How one label is drawn. */
 export interface DrawSpec {
   /** Label's bottom-left corner in output pixels (y down). */
@@ -184,6 +242,8 @@ export interface DrawSpec {
   color?: [number, number, number, number];
   /** Layer opacity 0…1. */
   opacity?: number;
+  /** Only this component (curved labels draw every buffer, then every text). */
+  only?: "buffer" | "text";
 }
 
 function rgba(
@@ -342,9 +402,13 @@ export function drawText(
       );
       drawGlyphs(ck, canvas, layout, spec.align, paint);
     };
-    const hasBg = bg.enabled && bg.type <= 3;
-    const hasBuf = buf.enabled && bufferPx > 0;
-    if (shadow.enabled) {
+    const hasBg = bg.enabled && bg.type <= 3 && !spec.only;
+    const hasBuf = buf.enabled && bufferPx > 0 && spec.only !== "text";
+    if (spec.only === "buffer") {
+      if (hasBuf) drawBuffer();
+      return;
+    }
+    if (shadow.enabled && !spec.only) {
       // the shadow is cast by the lowest component (or the chosen one)
       const comp = shadow.under === 0
         ? (hasBg ? 3 : hasBuf ? 2 : 1)
@@ -367,7 +431,7 @@ export function drawText(
       canvas.restore();
     }
     if (hasBg) drawBackground();
-    if (hasBuf) drawBuffer();
+    if (hasBuf && !spec.only) drawBuffer();
     drawFill();
   } finally {
     paint.delete();
