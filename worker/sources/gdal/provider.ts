@@ -208,6 +208,12 @@ class GdalSource implements RasterSource {
  * map CRS and aligned to whole map pixels; each part of that projected
  * (control-point matrix, nearest source pixel). Null when nothing is drawn.
  */
+/**
+ * A raster's extent in a map CRS (about 1,000 points through GDAL), the same
+ * for every map of that CRS: kept per source extent and CRS pair.
+ */
+const layerBoxes = new LruCache<string, Rect | null>(64);
+
 function projectParts(
   gdal: Parameters<Parameters<typeof withGdal>[0]>[0],
   req: ProjectionRequest,
@@ -246,7 +252,19 @@ function computeParts(
   const back = inLayer
     ? transformBoundingBox(gdal, inLayer, srcCrs, req.crs)
     : null;
-  const layer = transformBoundingBox(gdal, srcExtent, srcCrs, req.crs);
+  const layerKey = [
+    srcCrs,
+    req.crs,
+    srcExtent.xmin,
+    srcExtent.ymin,
+    srcExtent.xmax,
+    srcExtent.ymax,
+  ].join(" ");
+  let layer = layerBoxes.get(layerKey);
+  if (layer === undefined) {
+    layer = transformBoundingBox(gdal, srcExtent, srcCrs, req.crs);
+    layerBoxes.set(layerKey, layer);
+  }
   if (!back || !layer) return null;
   const drawn = {
     xmin: Math.max(back.xmin, layer.xmin),
