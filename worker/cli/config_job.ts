@@ -128,13 +128,22 @@ export async function readConfig(path: string): Promise<Config> {
   try {
     text = await Deno.readTextFile(path);
   } catch (e) {
-    throw new RangeError(
+    // A file that cannot be read is the work failing (exit 1), not usage.
+    throw new Error(
       `Cannot read config '${path}': ${(e as Error).message}`,
     );
   }
-  const parsed = Config.safeParse(JSON.parse(text));
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(
+      `Cannot read config '${path}': ${(e as Error).message}`,
+    );
+  }
+  const parsed = Config.safeParse(json);
   if (!parsed.success) {
-    throw new RangeError(
+    throw new Error(
       `Cannot read config '${path}': ${parsed.error.issues[0]?.message} at ${
         parsed.error.issues[0]?.path.join(".")
       }`,

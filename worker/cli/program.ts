@@ -35,6 +35,8 @@ import {
   wmsLikeOptions,
 } from "./config_job.ts";
 
+import { VERSION } from "./version.ts";
+
 export { WORKER_ENV_VARS } from "./env_vars.ts";
 
 /** A builder's RangeError (bad names, missing options) is a usage error. */
@@ -202,16 +204,19 @@ function realDir(path: string, what: string): string {
       `Cannot use ${what} '${path}': Deno grants no read access to it (--allow-read)`,
     );
   }
+  // A folder that is missing or not a folder is the work failing (exit 1),
+  // as a missing job or project file is: usage (exit 2) is the command
+  // line alone.
   let real: string;
   try {
     real = Deno.realPathSync(abs);
   } catch (e) {
-    throw new UsageError(
+    throw new Error(
       `Cannot use ${what} '${path}': ${(e as Error).message}`,
     );
   }
   if (!Deno.statSync(real).isDirectory) {
-    throw new UsageError(`Cannot use ${what} '${path}': not a folder`);
+    throw new Error(`Cannot use ${what} '${path}': not a folder`);
   }
   return real;
 }
@@ -229,7 +234,7 @@ function writableDir(path: string, what: string): string {
   try {
     Deno.mkdirSync(abs, { recursive: true });
   } catch (e) {
-    throw new UsageError(
+    throw new Error(
       `Cannot use ${what} '${path}': ${(e as Error).message}`,
     );
   }
@@ -298,6 +303,7 @@ export function buildProgram(io: ProgramIo = {}): Command & {
     .description(
       "qgis-server-light worker: renders the jobs it takes from Redis",
     )
+    .version(VERSION, "-V, --version", "print the version and exit")
     .exitOverride()
     .configureOutput({ writeErr: (s) => writeErr(s.trimEnd()) });
 
@@ -443,7 +449,7 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         try {
           text = await Deno.readTextFile(file);
         } catch (e) {
-          throw new UsageError(
+          throw new Error(
             `Cannot read job '${file}': ${(e as Error).message}`,
           );
         }

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import { decode } from "fast-png";
 import { buildProgram, UsageError } from "./program.ts";
+import { VERSION } from "./version.ts";
 import { main } from "../main.ts";
 import { legendJob, testRunners } from "../../tests/worker_util.ts";
 
@@ -122,7 +123,7 @@ Deno.test("cli: usage errors name the cause", async () => {
   );
   r = await runProgram(["run", "--data-root", "/nonexistent/qsl"]);
   assert(
-    r.error instanceof UsageError &&
+    r.error instanceof Error && !(r.error instanceof UsageError) &&
       /data root '\/nonexistent\/qsl'/.test(r.error.message),
     String(r.error),
   );
@@ -137,7 +138,8 @@ Deno.test("cli: usage errors name the cause", async () => {
   assert(/positive integer/.test(r.err.join("\n")), r.err.join("\n"));
   r = await runProgram(["render", "/nonexistent/job.json", "--data-root", "."]);
   assert(
-    r.error instanceof UsageError && /Cannot read job/.test(r.error.message),
+    r.error instanceof Error && !(r.error instanceof UsageError) &&
+      /Cannot read job/.test(r.error.message),
     String(r.error),
   );
 });
@@ -313,7 +315,7 @@ Deno.test({
         join(dir, "out.png"),
       ], true);
       assert(
-        r.error instanceof UsageError &&
+        r.error instanceof Error && !(r.error instanceof UsageError) &&
           /Cannot use web cache folder/.test(r.error.message),
         String(r.error),
       );
@@ -326,4 +328,43 @@ Deno.test({
       await Deno.remove(dir, { recursive: true });
     }
   },
+});
+
+Deno.test("qsl-worker process: --version prints the package version; exit codes 0 ok, 1 the work failed (missing job, config or data root), 2 usage", async () => {
+  const main = new URL("../main.ts", import.meta.url).pathname;
+  const run = async (...args: string[]) => {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", main, ...args],
+      env: { NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const dec = new TextDecoder();
+    return {
+      code: out.code,
+      stdout: dec.decode(out.stdout),
+      stderr: dec.decode(out.stderr),
+    };
+  };
+  const pkg = JSON.parse(
+    await Deno.readTextFile(new URL("../deno.json", import.meta.url)),
+  );
+  assertEquals(VERSION, pkg.version, "version.ts and worker/deno.json");
+  let r = await run("--version");
+  assertEquals([r.code, r.stdout], [0, `${pkg.version}\n`], r.stderr);
+  r = await run("render", "/nonexistent/job.json", "--data-root", ".");
+  assertEquals(r.code, 1, "missing job file");
+  assert(
+    /^Cannot read job '\/nonexistent\/job\.json'/.test(r.stderr),
+    r.stderr,
+  );
+  r = await run("render", "--config", "/nonexistent/c.json", "--layers", "a");
+  assertEquals(r.code, 1, "missing config");
+  assert(/^Cannot read config/.test(r.stderr), r.stderr);
+  r = await run("render", "job.json", "--data-root", "/nonexistent/qsl");
+  assertEquals(r.code, 1, "missing data root");
+  r = await run("render", "job.json", "--bogus");
+  assertEquals(r.code, 2, "unknown option");
+  r = await run("render", "job.json", "--config", "c.json");
+  assertEquals(r.code, 2, "job file and --config");
 });
