@@ -386,13 +386,13 @@ export async function renderMap(
         crs: map.crs,
         filter,
       });
-      // what the source could not apply is evaluated here
-      let features = await collectFeatures(data);
-      if (data.residual) {
-        const test = deps.filterTest!(data.residual);
-        features = features.filter((f) => test(f, baseVariables));
-      }
       const style = styled ?? defaultVectorStyle(data.geometryKind, layer.id);
+      const labelled =
+        !!(deps.createLabelEngine && root && style.labelsEnabled);
+      // what the source could not apply is evaluated here
+      const residual = data.residual ? deps.filterTest!(data.residual) : null;
+      const keep = (batch: Feature[]) =>
+        residual ? batch.filter((f) => residual(f, baseVariables)) : batch;
       const pc: PaintContext = {
         ck,
         canvas,
@@ -409,6 +409,12 @@ export async function renderMap(
         warn,
       };
       blank = false;
+      const fieldNames = new Set(data.fields.map((f) => f.name));
+      // Without symbol levels or labels QGIS draws feature by feature in the
+      // source's order: batches are painted as they come and dropped, so a
+      // big layer holds one batch at a time. Levels and labels need them all.
+      const streamed = !style.symbolLevels && !labelled;
+      let features: Feature[] = [];
       const composited = layerComposite(
         ck,
         canvas,
@@ -416,12 +422,14 @@ export async function renderMap(
         style.blendMode,
       );
       try {
-        paintVectorLayer(
-          pc,
-          style,
-          features,
-          new Set(data.fields.map((f) => f.name)),
-        );
+        if (streamed) {
+          for await (const batch of data.batches) {
+            paintVectorLayer(pc, style, keep(batch), fieldNames);
+          }
+        } else {
+          features = keep(await collectFeatures(data));
+          paintVectorLayer(pc, style, features, fieldNames);
+        }
       } catch (error) {
         if (error instanceof JobError) throw error;
         throw new JobError(
@@ -431,8 +439,8 @@ export async function renderMap(
       } finally {
         if (composited) canvas.restore();
       }
-      if (deps.createLabelEngine && root && style.labelsEnabled) {
-        labels ??= deps.createLabelEngine(map, ck, warn);
+      if (labelled && root) {
+        labels ??= deps.createLabelEngine!(map, ck, warn);
         await labels.addLayer({
           layerId: layer.id,
           qmlRoot: root,

@@ -32,10 +32,9 @@ import type {
   SourceProvider,
   VectorSource,
 } from "../source.ts";
-import { oneBatch } from "../source.ts";
 import { hitTestByExtent } from "../hit_test.ts";
 import { pageWithResidual } from "../paging.ts";
-import { readVectorLayer, readVectorPage } from "./read.ts";
+import { readVectorPage, streamVectorLayer } from "./read.ts";
 
 /** `urn:ogc:def:crs:EPSG::2056`, `http://www.opengis.net/def/crs/EPSG/0/2056` → `EPSG:2056`. */
 function normaliseSrs(srs: string): string {
@@ -64,7 +63,7 @@ class OgrSource implements VectorSource {
 
   async features(query: FeatureQuery): Promise<FeatureSet> {
     const { where, residual } = split(query.filter);
-    const data = await readVectorLayer(this.#layer, {
+    const data = await streamVectorLayer(this.#layer, {
       bbox: query.bbox,
       crs: query.crs,
       where,
@@ -74,7 +73,7 @@ class OgrSource implements VectorSource {
       fields: data.fields,
       geometryKind: data.geometryKind,
       residual,
-      batches: oneBatch(data.features),
+      batches: data.batches,
     };
   }
 

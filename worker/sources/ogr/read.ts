@@ -588,6 +588,18 @@ export async function readVectorLayer(
   query: VectorQuery,
   ctx: SourceContext,
 ): Promise<VectorData> {
+  return await readVector(layer, query, ctx, null);
+}
+
+// `fids`: only features with lo <= FID < hi, read in the driver's own SQL
+// (GeoPackage, SQLite: a rowid range there; OGR SQL would scan the whole
+// table for it).
+async function readVector(
+  layer: LayerRef,
+  query: VectorQuery,
+  ctx: SourceContext,
+  fids: [number, number] | null,
+): Promise<VectorData> {
   const prepared = await prepareSource(layer, ctx);
   const { resolved } = prepared;
   return await withGdal((gdal) => {
@@ -617,15 +629,25 @@ export async function readVectorLayer(
       "-nlt",
       "CONVERT_TO_LINEAR",
     ];
-    const bytes = runSql(
-      gdal,
-      ds,
-      layer,
-      info,
-      sql,
-      () => `SELECT ${nativeColumns(layer, info, list)} FROM ${from}${where}`,
-      options,
-    );
+    const nativeSql = (extra = "") =>
+      `SELECT ${nativeColumns(layer, info, list)} FROM ${from}${
+        extra === ""
+          ? where
+          : where === ""
+          ? ` WHERE ${extra}`
+          : `${where} AND (${extra})`
+      }`;
+    const bytes = fids !== null && info.fidColumn !== null
+      ? translate(gdal, ds, layer, [
+        ...options,
+        "-sql",
+        nativeSql(
+          `${quoteIdent(layer, info.fidColumn)} >= ${fids[0]} AND ${
+            quoteIdent(layer, info.fidColumn)
+          } < ${fids[1]}`,
+        ),
+      ])
+      : runSql(gdal, ds, layer, info, sql, () => nativeSql(), options);
     const decoded = decode(bytes, fields, fidColumn);
     // A layer of mixed type ("Unknown") is drawn as the kind of its first
     // feature, as QGIS shows one geometry type per layer.
@@ -779,5 +801,132 @@ export async function readVectorPage(
     geometryKind,
     numbersMatched: matched,
     features,
+  };
+}
+
+/**
+ * Most features one batch of {@link streamVectorLayer} holds: a render
+ * keeps one batch (and its FlatGeobuf bytes) in memory at a time, ≈ 25 MB
+ * of points or 40 MB of small polygons.
+ */
+export const BATCH_FEATURES = 50_000;
+
+/** What {@link streamVectorLayer} returns: the features come in batches. */
+export interface VectorStream {
+  /** As {@link VectorData.fields}. */
+  fields: VectorField[];
+  /** As {@link VectorData.geometryKind}. */
+  geometryKind: GeometryKind | null;
+  /** Features inside the bbox, in the map CRS, in FID order, batch by batch. */
+  batches: AsyncIterable<Feature[]>;
+}
+
+interface BatchPlan {
+  lo: number;
+  hi: number;
+  fields: VectorField[];
+  geometryKind: GeometryKind;
+}
+
+// Whether a read is split into FID ranges, and which. Only for GeoPackage
+// and SQLite (FID ranges are rowid ranges there; MIN/MAX are instant),
+// layers of one declared geometry type, and views expected to hold more
+// than one batch (the layer's count times the share of its extent in view).
+function planBatches(
+  gdal: Gdal,
+  ds: OpenDataset,
+  layer: LayerRef,
+  info: LayerInfo,
+  query: VectorQuery,
+  batchSize: number,
+): BatchPlan | null {
+  const geometryKind = kindOfTypeName(info.geometryType);
+  if (
+    !NATIVE_SQL.has(info.driver) || info.fidColumn === null ||
+    geometryKind === null || info.featureCount <= batchSize ||
+    info.extent === null
+  ) {
+    return null;
+  }
+  const spatial = spatialOptions(gdal, query.bbox, query.crs, info, true);
+  if (spatial === null) return null;
+  if (spatial.length > 0) {
+    const [xmin, ymin, xmax, ymax] = spatial.slice(1).map(Number);
+    const e = info.extent;
+    const w = Math.min(xmax, e.xmax) - Math.max(xmin, e.xmin);
+    const h = Math.min(ymax, e.ymax) - Math.max(ymin, e.ymin);
+    const area = (e.xmax - e.xmin) * (e.ymax - e.ymin);
+    const share = w <= 0 || h <= 0 ? 0 : area > 0 ? (w * h) / area : 1;
+    if (info.featureCount * share <= batchSize) return null;
+  }
+  const fid = quoteIdent(layer, info.fidColumn);
+  const sql = `SELECT MIN(${fid}) AS lo, MAX(${fid}) AS hi FROM ${
+    quoteIdent(layer, info.name)
+  }`;
+  const bytes = translate(gdal, ds, layer, ["-sql", sql]);
+  let lo = NaN, hi = NaN;
+  readFlatGeobuf(bytes).forEach((_g, props, columns) => {
+    if (!props) return;
+    readProperties(props, columns, (i, v) => {
+      if (i === 0) lo = Number(v);
+      else hi = Number(v);
+    });
+  });
+  if (!Number.isSafeInteger(lo) || !Number.isSafeInteger(hi)) return null;
+  const { fields } = selectList(layer, info, query.fields);
+  return { lo, hi, fields, geometryKind };
+}
+
+/**
+ * Reads the features of a vector layer inside a map extent as
+ * {@link readVectorLayer} does, in batches of at most `batchSize` features:
+ * a view expected to hold more than one batch of a GeoPackage or SQLite
+ * layer is read in FID ranges of `batchSize` ids (each its own `ogr2ogr`
+ * with the range ANDed to the filter), so a caller that paints batch by
+ * batch holds one batch at a time. Anything else comes in one batch.
+ *
+ * @example
+ * ```ts ignore
+ * import { streamVectorLayer } from "./read.ts";
+ * const data = await streamVectorLayer(layer, { bbox, crs: "EPSG:2056" }, ctx);
+ * for await (const batch of data.batches) batch.length;
+ * ```
+ */
+export async function streamVectorLayer(
+  layer: LayerRef,
+  query: VectorQuery,
+  ctx: SourceContext,
+  batchSize: number = BATCH_FEATURES,
+): Promise<VectorStream> {
+  const prepared = await prepareSource(layer, ctx);
+  const plan = await withGdal((gdal) => {
+    const ds = openPrepared(gdal, layer, prepared, "vector");
+    const info = layerInfo(gdal, ds, layer, prepared.resolved.source);
+    return planBatches(gdal, ds, layer, info, query, batchSize);
+  });
+  if (plan === null) {
+    const data = await readVectorLayer(layer, query, ctx);
+    return {
+      fields: data.fields,
+      geometryKind: data.geometryKind,
+      batches: {
+        async *[Symbol.asyncIterator]() {
+          yield data.features;
+        },
+      },
+    };
+  }
+  const { lo, hi } = plan;
+  return {
+    fields: plan.fields,
+    geometryKind: plan.geometryKind,
+    batches: {
+      async *[Symbol.asyncIterator]() {
+        for (let a = lo; a <= hi; a += batchSize) {
+          const data = await readVector(layer, query, ctx, [a, a + batchSize]);
+          if (data.features.length > 0) yield data.features;
+        }
+      },
+    },
   };
 }

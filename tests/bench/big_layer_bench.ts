@@ -1,0 +1,299 @@
+/**
+ * Big layers (issue #17 item 5), our side of `big_layer_qgis.py`: the same
+ * three layers of 1,000,000 features (points, lines, polygons on a 1000 ×
+ * 1000 grid of 100 m cells in EPSG:2056, an integer `id` and a text
+ * `name`), generated here with our GDAL (gdal3.js: CSV with WKT →
+ * `ogr2ogr` → one GeoPackage per layer, with its R-tree) and kept in a
+ * temporary folder for the next run. Each layer is rendered alone through a
+ * real worker (started as `deno task worker` starts it) and its own Redis,
+ * 1000 × 1000 px, a simple symbol, at the full extent and at 1:5,000 around
+ * the centre; the bench prints the median time next to QGIS 3.22's figure
+ * (written below, measured by `big_layer_qgis.py` on this machine) and the
+ * worker's resident memory before and at its peak (`VmHWM`). Exits 1 when a
+ * render fails or the peak is over {@link MAX_PEAK_MB}.
+ *
+ * ```sh
+ * deno task bench:big [--runs N] [--zoom-runs N] [--dir DIR] [--only points,lines]
+ * ```
+ *
+ * @module
+ */
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { tmpdir } from "node:os";
+import { RedisQueue } from "../../interface/redis_queue.ts";
+import { encodeStyle } from "../../interface/style_codec.ts";
+import { startTestRedis } from "../redis_server.ts";
+import { WORKER_ENV_VARS } from "../../worker/cli/env_vars.ts";
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const N = 1000;
+const CELL = 100;
+const X0 = 2_600_000, Y0 = 1_200_000;
+/** The worker's peak resident memory may not exceed this. */
+const MAX_PEAK_MB = 512;
+/** QGIS 3.22's figures (big_layer_qgis.py, 2026-12-05 14:13 UTC), ms. */
+const QGIS = {
+  points: { full: 12_567, zoom: 8 },
+  lines: { full: 14_470, zoom: 18 },
+  polygons: { full: 16_159, zoom: 10 },
+} as const;
+const QGIS_PEAK_MB = 221;
+type LayerName = keyof typeof QGIS;
+
+const LAYERS: Record<LayerName, { type: string; qml: string }> = {
+  points: {
+    type: "POINT",
+    qml:
+      '<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="marker" name="0"><layer class="SimpleMarker"><Option type="Map"><Option name="color" value="200,80,40,255" type="QString"/></Option></layer></symbol></symbols></renderer-v2></qgis>',
+  },
+  lines: {
+    type: "LINESTRING",
+    qml:
+      '<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="line" name="0"><layer class="SimpleLine"><Option type="Map"><Option name="line_color" value="200,80,40,255" type="QString"/></Option></layer></symbol></symbols></renderer-v2></qgis>',
+  },
+  polygons: {
+    type: "POLYGON",
+    qml:
+      '<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="fill" name="0"><layer class="SimpleFill"><Option type="Map"><Option name="color" value="200,80,40,255" type="QString"/></Option></layer></symbol></symbols></renderer-v2></qgis>',
+  },
+};
+
+function arg(name: string): string | undefined {
+  const i = Deno.args.indexOf(name);
+  return i >= 0 ? Deno.args[i + 1] : undefined;
+}
+
+function wkt(layer: LayerName, i: number, j: number): string {
+  const x = X0 + i * CELL, y = Y0 + j * CELL;
+  if (layer === "points") return `POINT (${x + 50} ${y + 50})`;
+  if (layer === "lines") {
+    return `LINESTRING (${x + 20} ${y + 20}, ${x + 80} ${y + 80})`;
+  }
+  const a = x + 25, b = x + 75, c = y + 25, d = y + 75;
+  return `POLYGON ((${a} ${c}, ${b} ${c}, ${b} ${d}, ${a} ${d}, ${a} ${c}))`;
+}
+
+/** Writes `<dir>/<layer>.gpkg` with our GDAL (run in its own process). */
+async function generate(dir: string, layer: LayerName): Promise<void> {
+  await Deno.mkdir(dir, { recursive: true });
+  const { withGdal } = await import("../../worker/gdal/gdal.ts");
+  const csv = join(dir, `${layer}.csv`);
+  const file = await Deno.open(csv, {
+    write: true,
+    create: true,
+    truncate: true,
+  });
+  const enc = new TextEncoder();
+  await file.write(enc.encode("id,name,WKT\n"));
+  for (let j = 0; j < N; j++) {
+    let rows = "";
+    for (let i = 0; i < N; i++) {
+      const n = j * N + i;
+      rows += `${n},f${n},"${wkt(layer, i, j)}"\n`;
+    }
+    await file.write(enc.encode(rows));
+  }
+  file.close();
+  const bytes = await withGdal(async (gdal) => {
+    const opened = await gdal.open(csv);
+    const ds = opened.datasets[0];
+    try {
+      const out = await gdal.ogr2ogr(ds, [
+        "-f",
+        "GPKG",
+        "-nln",
+        layer,
+        "-a_srs",
+        "EPSG:2056",
+        "-nlt",
+        LAYERS[layer].type,
+        "-sql",
+        `SELECT CAST(id AS integer) AS id, name FROM ${layer}`,
+      ], layer);
+      const local = out.all[0].local as string;
+      const data = gdal.Module.FS.readFile(local) as Uint8Array;
+      gdal.Module.FS.unlink(local);
+      return data;
+    } finally {
+      await gdal.close(ds);
+    }
+  });
+  await Deno.writeFile(join(dir, `${layer}.gpkg.part`), bytes);
+  await Deno.rename(
+    join(dir, `${layer}.gpkg.part`),
+    join(dir, `${layer}.gpkg`),
+  );
+  await Deno.remove(csv);
+}
+
+async function ensureData(dir: string, layers: LayerName[]): Promise<void> {
+  await Deno.mkdir(dir, { recursive: true });
+  for (const layer of layers) {
+    try {
+      await Deno.stat(join(dir, `${layer}.gpkg`));
+      continue;
+    } catch { /* not there yet */ }
+    const t = performance.now();
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "-A",
+        fileURLToPath(import.meta.url),
+        "--generate",
+        dir,
+        layer,
+      ],
+      stdout: "inherit",
+      stderr: "inherit",
+    }).output();
+    if (!out.success) throw new Error(`Cannot generate ${layer}.gpkg`);
+    console.log(
+      `generated ${join(dir, `${layer}.gpkg`)} in ${
+        ((performance.now() - t) / 1000).toFixed(1)
+      } s`,
+    );
+  }
+}
+
+function procMb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  const status = Deno.readTextFileSync(`/proc/${pid}/status`);
+  const m = new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(status);
+  return Number(m?.[1] ?? NaN) / 1024;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function job(layer: LayerName, zoom: boolean): Record<string, unknown> {
+  // 1:5,000 at 96 dpi over 1000 px, as big_layer_qgis.py
+  const half = zoom ? 1000 * 0.0254 / 96 * 5000 / 2 : N * CELL / 2;
+  const cx = X0 + N * CELL / 2, cy = Y0 + N * CELL / 2;
+  return {
+    layers: [{
+      id: `${layer}_id`,
+      name: layer,
+      source: JSON.stringify({ path: `${layer}.gpkg`, layerName: layer }),
+      remote: false,
+      folder_name: "",
+      driver: "ogr",
+      style: { name: "default", definition: encodeStyle(LAYERS[layer].qml) },
+      filter: null,
+    }],
+    bbox: {
+      x_min: cx - half,
+      y_min: cy - half,
+      x_max: cx + half,
+      y_max: cy + half,
+    },
+    crs: "EPSG:2056",
+    width: 1000,
+    height: 1000,
+    dpi: 96,
+    format: "image/png",
+  };
+}
+
+/** Runs the bench; resolves with the process exit code. */
+export async function main(): Promise<number> {
+  const dir = arg("--dir") ?? join(tmpdir(), "qsl_big_layer_bench");
+  const runs = Number(arg("--runs") ?? 1);
+  const zoomRuns = Number(arg("--zoom-runs") ?? 5);
+  const only = (arg("--only")?.split(",") ?? Object.keys(QGIS)) as LayerName[];
+  await ensureData(dir, only);
+  const redis = await startTestRedis();
+  const worker = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--v8-flags=--optimize-for-size",
+      `--allow-net=127.0.0.1:${redis.port}`,
+      `--allow-read=${dir},${join(REPO, "node_modules")}`,
+      `--allow-env=${WORKER_ENV_VARS.join(",")}`,
+      "--allow-sys=hostname",
+      join(REPO, "worker/main.ts"),
+      "run",
+      "--redis-url",
+      redis.url,
+      "--data-root",
+      dir,
+      "--log-level",
+      "error",
+    ],
+    stdin: "null",
+    stdout: "null",
+    stderr: "inherit",
+    env: { MALLOC_TRIM_THRESHOLD_: "1048576", NO_COLOR: "1" },
+  }).spawn();
+  const queue = RedisQueue.create(redis.url);
+  let ok = true;
+  try {
+    const post = async (params: Record<string, unknown>) => {
+      const t0 = performance.now();
+      const { status, result } = await queue.post(params as never, {
+        type: "QslJobInfoRender",
+        timeoutMs: 600_000,
+      });
+      if (status !== "succeed") {
+        ok = false;
+        console.log(`${status}: ${String(result.data).slice(0, 300)}`);
+      }
+      return performance.now() - t0;
+    };
+    // the worker's start-up and first job, on a layer of nothing in view
+    await post({
+      ...job(only[0], true),
+      bbox: { x_min: 0, y_min: 0, x_max: 1, y_max: 1 },
+    });
+    const before = procMb(worker.pid, "VmRSS");
+    console.log(
+      "| layer | full extent, ms | QGIS, ms | ours / QGIS | 1:5,000, ms | QGIS, ms | ours / QGIS | RSS after, MB |",
+    );
+    console.log("| --- | --: | --: | --: | --: | --: | --: | --: |");
+    for (const layer of only) {
+      const full: number[] = [];
+      for (let i = 0; i < runs; i++) full.push(await post(job(layer, false)));
+      const zoom: number[] = [];
+      for (let i = 0; i < zoomRuns; i++) {
+        zoom.push(await post(job(layer, true)));
+      }
+      const f = median(full), z = median(zoom);
+      console.log(
+        `| ${layer} | ${f.toFixed(0)} | ${QGIS[layer].full} | ${
+          (f / QGIS[layer].full).toFixed(2)
+        } | ${z.toFixed(1)} | ${QGIS[layer].zoom} | ${
+          (z / QGIS[layer].zoom).toFixed(2)
+        } | ${procMb(worker.pid, "VmRSS").toFixed(0)} |`,
+      );
+    }
+    const peak = procMb(worker.pid, "VmHWM");
+    console.log(
+      `\nWorker RSS ${
+        before.toFixed(0)
+      } MB before the big layers, peak (VmHWM) ${
+        peak.toFixed(0)
+      } MB (limit ${MAX_PEAK_MB}; QGIS's peak ${QGIS_PEAK_MB} MB); runs: ${runs} full, ${zoomRuns} at 1:5,000; data in ${dir}`,
+    );
+    if (peak > MAX_PEAK_MB) ok = false;
+    console.log(ok ? "big layers: ok" : "big layers: FAILED");
+  } finally {
+    await queue.close();
+    try {
+      worker.kill("SIGTERM");
+    } catch { /* gone */ }
+    await worker.status;
+    await redis.stop();
+  }
+  return ok ? 0 : 1;
+}
+
+if (import.meta.main) {
+  const g = Deno.args.indexOf("--generate");
+  if (g >= 0) {
+    await generate(Deno.args[g + 1], Deno.args[g + 2] as LayerName);
+    Deno.exit(0);
+  }
+  Deno.exit(await main());
+}
