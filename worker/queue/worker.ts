@@ -185,6 +185,7 @@ export class QueueWorker {
   >;
   readonly #startEngines: (() => Promise<unknown>) | undefined;
   #ready: Promise<unknown> | undefined;
+  #engined = false; // #ready resolved: no await (a turn of the event loop) per job
   readonly #host: string;
   readonly #started = Math.floor(Date.now() / 1000);
   #client: Redis | undefined;
@@ -228,6 +229,7 @@ export class QueueWorker {
   #loadEngines(): void {
     if (this.#ready || !this.#startEngines) return;
     this.#ready = this.#startEngines();
+    this.#ready.then(() => this.#engined = true, () => {});
     this.#ready.catch((error: Error) => {
       if (this.#fatal) return;
       this.#fatal = new Error(
@@ -574,18 +576,21 @@ export class QueueWorker {
         };
       } else {
         const ts = nowIso();
-        await client.hset(key, {
+        // sent now, awaited after the run: its round trip overlaps the job
+        // (one connection keeps it before the final status)
+        const running = client.hset(key, {
           [JobField.status]: JobStatus.running,
           [statusTimestampField(JobStatus.running)]: ts,
           [JobField.lastUpdate]: ts,
         });
-        stage("running_status");
-        if (this.#ready) {
+        running.catch(() => {}); // awaited below
+        if (this.#ready && !this.#engined) {
           // a job taken while the engines load waits for them
           try {
             await this.#ready;
           } catch {
             // the worker stops (see #loadEngines); the job goes back
+            await running;
             await this.#returnHeld(
               "job returned to the queue: no engines",
               false,
@@ -599,6 +604,7 @@ export class QueueWorker {
           this.#o.runners,
           this.#o.context,
         );
+        await running;
       }
       stage("run");
       await this.#finish(id, outcome, stalled + 1);
@@ -660,28 +666,35 @@ export class QueueWorker {
       };
     };
     const channel = notificationChannel(id);
-    const publishOnce = async (): Promise<number> => {
-      const res = await client.multi()
+    const processing = processingKey(this.id);
+    const publishOnce = async (done: boolean): Promise<number> => {
+      const multi = client.multi()
         .hset(key, fields())
         .publish(channel, Buffer.from(payload))
-        .expire(key, this.#o.jobTtlSeconds)
-        .exec();
+        .expire(key, this.#o.jobTtlSeconds);
+      // the job leaves our processing list in the same round trip
+      if (done) multi.lrem(processing, 1, id);
+      const res = await multi.exec();
       const err = res?.find(([e]) => e)?.[0];
       if (err) throw err;
       return Number(res?.[1]?.[1] ?? 0);
     };
     stage("encode_result");
-    let receivers = await publishOnce();
-    const deadline = Date.now() + this.#o.publishRetryMs;
-    let wait = 10;
-    // The Python client subscribes after pushing and writes `queued` late:
-    // until someone hears us, set the final status again and publish again.
-    while (receivers === 0 && Date.now() < deadline) {
-      await sleep(Math.min(wait, Math.max(0, deadline - Date.now())));
-      wait = Math.min(wait * 2, 500);
-      receivers = await publishOnce();
+    let receivers = await publishOnce(true);
+    if (receivers === 0) {
+      // The Python client subscribes after pushing and writes `queued` late:
+      // until someone hears us, the job is ours again (re-queued if we die)
+      // and we set the final status again and publish again.
+      await client.rpush(processing, id);
+      const deadline = Date.now() + this.#o.publishRetryMs;
+      let wait = 10;
+      while (receivers === 0 && Date.now() < deadline) {
+        await sleep(Math.min(wait, Math.max(0, deadline - Date.now())));
+        wait = Math.min(wait * 2, 500);
+        receivers = await publishOnce(false);
+      }
+      await client.lrem(processing, 1, id);
     }
-    await client.lrem(processingKey(this.id), 1, id);
     stage("publish_and_remove");
     if (status === "succeed") this.stats.succeeded++;
     else this.stats.failed++;
