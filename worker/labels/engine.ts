@@ -59,6 +59,7 @@ import {
   candidatesOrderedPositions,
   chopAtRepeatDistance,
   type LabelBox,
+  type MapFrame,
   pointObstacleBox,
   type Quadrant,
   uprightCandidate,
@@ -721,6 +722,12 @@ export class LabelEngine {
       y0 <= 0;
   }
 
+  /** PAL pixels in map units (PAL's own coordinates). */
+  #frame(): MapFrame {
+    const m = this.#map;
+    return { x0: m.extent.xmin, y0: m.extent.ymax, k: m.mapUnitsPerPixel };
+  }
+
   /** The map's extent in PAL pixels: `[xmin, ymin, xmax, ymax]`. */
   #extent(): [number, number, number, number] {
     return [0, -this.#map.height, this.#map.width, 0];
@@ -813,6 +820,7 @@ export class LabelEngine {
             s.lineAnchorPercent,
             max,
             repeated,
+            this.#frame(),
           );
         out.push({ kind: "line", size: len, maxCandidates: max, candidates });
       }
@@ -884,6 +892,8 @@ export class LabelEngine {
                 s.placementFlags,
                 s.lineAnchorPercent,
                 Math.max(1, Math.ceil(5 / pxPerCm * lineLength(poly[0]))),
+                true,
+                this.#frame(),
               ),
           );
           break;

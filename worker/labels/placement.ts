@@ -351,6 +351,19 @@ export function uprightCandidate(c: Candidate, upright: boolean): Candidate {
   return a === c.angle ? c : { ...c, angle: a };
 }
 
+/**
+ * Where PAL pixels sit in map units: `x = x0 + px · k`, `y = y0 + py · k`
+ * (PAL pixels have y up from the map's top edge).
+ */
+export interface MapFrame {
+  /** Map x of the left edge. */
+  x0: number;
+  /** Map y of the top edge. */
+  y0: number;
+  /** Map units per pixel. */
+  k: number;
+}
+
 /** A polyline in PAL pixels (y up), as flat x, y pairs. */
 export type Line = Float64Array | number[];
 
@@ -405,7 +418,32 @@ export function candidatesAlongLine(
   anchor = 0.5,
   targetCount = 0,
   overrun = true,
+  frame?: MapFrame,
 ): Candidate[] {
+  if (frame) {
+    // PAL works in map units: the same positions, but the rounding of
+    // its sums (which decides exact cost ties) is that of map coordinates
+    const { x0, y0, k } = frame;
+    const mapLine = Array.from(
+      line,
+      (v, i) => i % 2 === 0 ? x0 + v * k : y0 + v * k,
+    );
+    const mapBox = { ...box, w: box.w * k, h: box.h * k, dist: box.dist * k };
+    return candidatesAlongLine(
+      mapLine,
+      mapBox,
+      flags,
+      anchor,
+      targetCount,
+      overrun,
+    ).map((c) => ({
+      ...c,
+      x: (c.x - x0) / k,
+      y: (c.y - y0) / k,
+      w: box.w,
+      h: box.h,
+    }));
+  }
   const out: Candidate[] = [];
   const n = line.length / 2;
   if (n < 2) return out;

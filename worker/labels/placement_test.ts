@@ -147,3 +147,20 @@ Deno.test("repeat: pieces as long as the label at least, evened out, a short lin
     ).length > 0,
   );
 });
+
+Deno.test("candidatesAlongLine: in a map frame, the same candidates back in pixels", () => {
+  const line = [0, -10, 40, -30, 120, -20];
+  const box = { w: 30, h: 8, dist: 2 };
+  const plain = candidatesAlongLine(line, box, 2 | 4, 0.5, 8);
+  const framed = candidatesAlongLine(line, box, 2 | 4, 0.5, 8, true, {
+    x0: 2600000,
+    y0: 1200000,
+    k: 2.5,
+  });
+  assertEquals(framed.length, plain.length);
+  for (let i = 0; i < plain.length; i++) {
+    assertAlmostEquals(framed[i].x, plain[i].x, 1e-6);
+    assertAlmostEquals(framed[i].y, plain[i].y, 1e-6);
+    assertEquals(framed[i].w, 30);
+  }
+});

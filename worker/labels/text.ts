@@ -145,15 +145,19 @@ export function layoutText(
     const adv = font.getGlyphWidths(ids);
     const chars = Array.from(line);
     const off = new Float32Array(ids.length);
-    let x = 0;
+    let x = 0, xq = 0;
     for (let i = 0; i < ids.length; i++) {
       off[i] = x;
-      x += adv[i] + letter + (chars[i] === " " ? word : 0);
-      // QGIS shapes with HarfBuzz: pair kerning, unrounded
+      const space = letter + (chars[i] === " " ? word : 0);
+      x += adv[i] + space;
+      xq += qtAdvance(adv[i]) + space;
       if (i + 1 < ids.length) {
-        x += (kern.get(((ids[i] << 16) | ids[i + 1]) >>> 0) ?? 0) * pixelSize;
+        const k = kern.get(((ids[i] << 16) | ids[i + 1]) >>> 0) ?? 0;
+        x += k * pixelSize;
+        xq += Math.round(k * pixelSize * 64) / 64;
       }
     }
+    x = xq;
     glyphs.push(ids);
     offsets.push(off);
     widths.push(x);
