@@ -368,3 +368,85 @@ Deno.test("qsl-worker process: --version prints the package version; exit codes 
   r = await run("render", "job.json", "--config", "c.json");
   assertEquals(r.code, 2, "job file and --config");
 });
+
+Deno.test("qsl-worker process: --log-format json applies to the label font fallback warning too", async () => {
+  const dir = await Deno.realPath(
+    await Deno.makeTempDir({ prefix: "qsl_cli_font_" }),
+  );
+  try {
+    await Deno.writeTextFile(
+      join(dir, "dot.geojson"),
+      JSON.stringify({
+        type: "FeatureCollection",
+        crs: {
+          type: "name",
+          properties: { name: "urn:ogc:def:crs:EPSG::2056" },
+        },
+        features: [{
+          type: "Feature",
+          properties: { name: "Bern" },
+          geometry: { type: "Point", coordinates: [2600005, 1200005] },
+        }],
+      }),
+    );
+    const qml = (await Deno.readTextFile(
+      new URL("../labels/testdata/simple_point.qml", import.meta.url),
+    )).replace('fontFamily="DejaVu Sans"', 'fontFamily="No Such Font"');
+    const job = {
+      id: "font",
+      type: "QslJobInfoRender",
+      job: {
+        layers: [{
+          id: "dot",
+          name: "dot",
+          source: '{"path":"dot.geojson"}',
+          remote: false,
+          folder_name: "",
+          driver: "ogr",
+          style: { name: "default", definition: encodeQml(qml) },
+          filter: null,
+        }],
+        bbox: "2599950,1199950,2600050,1200050",
+        crs: "EPSG:2056",
+        width: 100,
+        height: 100,
+      },
+    };
+    await Deno.writeTextFile(join(dir, "job.json"), JSON.stringify(job));
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: [
+        "run",
+        "-A",
+        new URL("../main.ts", import.meta.url).pathname,
+        "render",
+        join(dir, "job.json"),
+        "--data-root",
+        dir,
+        "--output",
+        join(dir, "map.png"),
+        "--log-format",
+        "json",
+      ],
+      env: { NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const stderr = new TextDecoder().decode(out.stderr);
+    assertEquals(out.code, 0, stderr);
+    const lines = stderr.split("\n").filter((l) => l !== "");
+    for (const line of lines) {
+      try {
+        JSON.parse(line);
+      } catch {
+        throw new Error(`not a JSON log line: ${line}`);
+      }
+    }
+    const warnings = lines.map((l) => JSON.parse(l)).filter((l) =>
+      /font family 'No Such Font' is not available/.test(l.message)
+    );
+    assertEquals(warnings.length, 1, stderr);
+    assertEquals(warnings[0].level, "warning");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

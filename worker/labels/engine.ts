@@ -16,7 +16,11 @@ import {
   toPixels,
   type UnitContext,
 } from "../style/props.ts";
-import { type FontLibrary, fontLibrarySync } from "./fonts.ts";
+import {
+  type FontLibrary,
+  fontLibrarySync,
+  withFallbackWarnings,
+} from "./fonts.ts";
 import {
   addObstaclePenalty,
   makeObstacle,
@@ -308,9 +312,9 @@ export class LabelEngine {
   ) {
     this.#ck = ck;
     this.#map = map;
-    this.#fonts = fonts;
     this.#compile = options.compile;
     this.#warn = options.warn ?? ((m) => console.warn(m));
+    this.#fonts = withFallbackWarnings(fonts, this.#warn);
     this.#units = { dpi: map.dpi, mapUnitsPerPixel: map.mapUnitsPerPixel };
   }
 

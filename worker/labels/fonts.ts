@@ -50,7 +50,7 @@ export const DEFAULT_FAMILY = "DejaVu Sans";
 export interface FontLibrary {
   /**
    * The typeface for a family (any case) in bold and/or italic; an unknown
-   * family falls back to DejaVu Sans (logged once per family).
+   * family falls back to DejaVu Sans (see {@link withFallbackWarnings}).
    */
   typeface(family: string, bold: boolean, italic: boolean): Typeface;
   /**
@@ -73,7 +73,6 @@ class DejaVuLibrary implements FontLibrary {
   #ck: CanvasKit;
   #dir: string;
   #cache = new Map<string, Typeface>();
-  #warned = new Set<string>();
   #kerning = new Map<string, Map<number, number>>();
 
   constructor(ck: CanvasKit) {
@@ -107,15 +106,8 @@ class DejaVuLibrary implements FontLibrary {
 
   typeface(family: string, bold: boolean, italic: boolean): Typeface {
     let fam = family.trim().toLowerCase();
-    if (!(fam in FAMILIES)) {
-      if (!this.#warned.has(fam)) {
-        this.#warned.add(fam);
-        console.warn(
-          `labels: font family '${family}' is not available, using ${DEFAULT_FAMILY}`,
-        );
-      }
-      fam = DEFAULT_FAMILY.toLowerCase();
-    }
+    // Silent here: withFallbackWarnings says so through the job's logger.
+    if (!(fam in FAMILIES)) fam = DEFAULT_FAMILY.toLowerCase();
     const file = FAMILIES[fam][(bold ? 1 : 0) + (italic ? 2 : 0)];
     let tf = this.#cache.get(file);
     if (!tf) {
@@ -182,6 +174,45 @@ export function readKernTable(bytes: Uint8Array): Map<number, number> {
     off += length;
   }
   return out;
+}
+
+/**
+ * The library, saying once per family through `warn` (the job's logger, so
+ * `--log-format json` applies) when a family falls back to DejaVu Sans.
+ *
+ * @example
+ * ```ts ignore
+ * import { getCanvasKit } from "../paint/canvaskit.ts";
+ * import { fontLibrarySync, withFallbackWarnings } from "./fonts.ts";
+ * const fonts = withFallbackWarnings(
+ *   fontLibrarySync(await getCanvasKit()),
+ *   (message) => console.log(message),
+ * );
+ * fonts.typeface("Comic Sans MS", false, false); // warns, then DejaVu Sans
+ * ```
+ */
+export function withFallbackWarnings(
+  fonts: FontLibrary,
+  warn: (message: string) => void,
+): FontLibrary {
+  const warned = new Set<string>();
+  return {
+    typeface(family: string, bold: boolean, italic: boolean): Typeface {
+      const key = family.trim().toLowerCase();
+      if (!fonts.has(family) && !warned.has(key)) {
+        warned.add(key);
+        warn(
+          `labels: font family '${family}' is not available, using ${DEFAULT_FAMILY}`,
+        );
+      }
+      return fonts.typeface(family, bold, italic);
+    },
+    kerning: (family, bold, italic) => fonts.kerning(family, bold, italic),
+    has: (family) => fonts.has(family),
+    get families() {
+      return fonts.families;
+    },
+  };
 }
 
 const libraries = new WeakMap<CanvasKit, FontLibrary>();

@@ -1,6 +1,6 @@
 import { getCanvasKit } from "../paint/canvaskit.ts";
 import { assert, assertEquals } from "./_assert.ts";
-import { loadFontLibrary } from "./fonts.ts";
+import { loadFontLibrary, withFallbackWarnings } from "./fonts.ts";
 
 Deno.test("fonts: DejaVu faces load once; unknown families fall back", async () => {
   const ck = await getCanvasKit();
@@ -9,11 +9,16 @@ Deno.test("fonts: DejaVu faces load once; unknown families fall back", async () 
   assert(regular === fonts.typeface("dejavu sans", false, false));
   assert(regular !== fonts.typeface("DejaVu Sans", true, false));
   const warned: string[] = [];
+  // The library itself is silent (nothing on the console, whatever the log
+  // format); the wrapper says it through the logger it is given.
   const orig = console.warn;
-  console.warn = (m: string) => warned.push(m);
+  console.warn = (m: string) => warned.push(`console: ${m}`);
   try {
     assert(fonts.typeface("No Such Font", false, false) === regular);
-    fonts.typeface("No Such Font", false, false);
+    const logged = withFallbackWarnings(fonts, (m) => warned.push(m));
+    assert(logged.typeface("No Such Font", false, false) === regular);
+    logged.typeface("no such font", true, false);
+    logged.typeface("DejaVu Sans", false, false);
   } finally {
     console.warn = orig;
   }

@@ -23,7 +23,7 @@ import type {
 } from "@qgis-server-light/interface";
 import { getCanvasKit } from "../paint/canvaskit.ts";
 import { loadSvgFrom } from "../paint/svg_loader.ts";
-import { fontLibrarySync } from "../labels/fonts.ts";
+import { fontLibrarySync, withFallbackWarnings } from "../labels/fonts.ts";
 import { styleDocument, vectorStyleOf } from "../style/document.ts";
 import { parseRasterStyle, type RasterStyle } from "../raster/style.ts";
 import { readBandNames } from "../legend/band_names.ts";
@@ -249,7 +249,10 @@ export const legendRunner: Runner<QslJobInfoLegend> = async (
     layers.push(await layerLegend(l, job.scale ?? null, ctx));
   }
   const ck = await getCanvasKit();
-  const fonts = fontLibrarySync(ck);
+  const fonts = withFallbackWarnings(
+    fontLibrarySync(ck),
+    (message) => ctx.logger.log("warning", message),
+  );
   // QGIS sizes the legend (QgsLegendRenderer::minimumSize) with a render
   // context of 88 dpi and draws it with one of the output's dpi: ramp
   // labels measure differently in the two
