@@ -36,10 +36,7 @@ export interface CurvedOptions {
   maxAngleInside?: number;
   /** Largest bend between characters outside a curve (radians, ≥ 0). */
   maxAngleOutside?: number;
-  /**
-   * Above/below placements use curves offset from the line (lines); a
-   * polygon's ring is not offset (PAL offsets linestrings only).
-   */
+  /** Above/below placements on curves offset from the line (default true). */
   offsetCurves?: boolean;
 }
 

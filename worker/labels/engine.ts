@@ -884,9 +884,22 @@ export class LabelEngine {
           );
           break;
         }
+        case 7:
+          if (curved) {
+            candidates.push(
+              ...candidatesCurved(poly[0], curved, {
+                ...curvedOptions(s, box.dist, upright),
+                targetCount: Math.max(
+                  1,
+                  Math.ceil(5 / pxPerCm * lineLength(poly[0])),
+                ),
+              }),
+            );
+            break;
+          }
+        /* falls through */
         case 2:
         case 3:
-        case 7:
           candidates.push(
             ...(s.placement === 7
               ? candidatesCurvedStandIn
