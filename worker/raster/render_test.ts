@@ -384,6 +384,37 @@ Deno.test({
 
 Deno.test({
   name:
+    "renderRasterLayer: a map in another CRS drawn again (its projection kept) is drawn as the first time; a moved map is projected anew",
+  sanitizeResources: false,
+  async fn() {
+    const at = (dx: number) =>
+      mapFor(
+        { xmin: 828000 + dx, ymin: 5933000, xmax: 835000 + dx, ymax: 5939000 },
+        64,
+        64,
+        "EPSG:3857",
+      );
+    const draw = async (dx: number) =>
+      (await renderRasterLayer(
+        layer("single.tif"),
+        qml(PSEUDO),
+        at(dx),
+        testContext(root),
+      ))!.rgba.slice();
+    const first = await draw(0);
+    const moved = await draw(1000);
+    const again = await draw(0);
+    assertEquals(again, first);
+    assert(
+      moved.some((v, i) => v !== first[i]),
+      "the moved map has its own pixels",
+    );
+    assertEquals(await draw(1000), moved);
+  },
+});
+
+Deno.test({
+  name:
     "renderRasterLayer: out of view → null; unsupported renderer → null with a warning",
   sanitizeResources: false,
   async fn() {
