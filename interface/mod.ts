@@ -23,4 +23,5 @@ export * from "./redact.ts";
 export * from "./pickle.ts";
 export * from "./result_codec.ts";
 export * from "./redis_queue.ts";
+export * from "./redis_connect.ts";
 export * from "./config/mod.ts";

@@ -34,6 +34,14 @@ import {
   statusTimestampField,
 } from "./protocol.ts";
 import { decodeResult } from "./result_codec.ts";
+import {
+  isAuthError,
+  isConnectionDown,
+  type RedisConnectOptions,
+  redisErrorLine,
+  redisOptions,
+  redisTarget,
+} from "./redis_connect.ts";
 
 /** Any job's parameters. */
 export type JobParameter =
@@ -57,6 +65,12 @@ export interface PostOptions {
   type?: QslJobInfoType;
   /** The job id; a random UUID when absent. */
   id?: string;
+}
+
+/** Options of {@link RedisQueue.create}. */
+export interface RedisQueueOptions extends RedisConnectOptions {
+  /** How often a command is retried while the connection is down; default 3. */
+  maxRetriesPerRequest?: number;
 }
 
 /** What {@link RedisQueue.post} returns. */
@@ -127,14 +141,40 @@ export class RedisQueue {
   #subscriber: Redis | undefined;
   readonly #waiting = new Map<string, (payload: Buffer) => void>();
 
-  /** Wraps an ioredis client (it is used for commands; a duplicate subscribes). */
-  constructor(client: Redis) {
+  readonly #label: string;
+  #lastError: Error | undefined;
+
+  /**
+   * Wraps an ioredis client (it is used for commands; a duplicate
+   * subscribes). `label` names the server in errors (default its host:port).
+   */
+  constructor(client: Redis, label?: string) {
     this.#client = client;
+    this.#label = label ??
+      `${client.options.host ?? "localhost"}:${client.options.port ?? 6379}`;
+    this.#watch(client);
+  }
+
+  // Keeps connection errors for the one-line message a failed post throws
+  // (and keeps ioredis from printing them with a stack).
+  #watch(client: Redis): void {
+    client.on("error", (e: Error) => this.#lastError = e);
+    client.on("ready", () => this.#lastError = undefined);
+  }
+
+  /** One line naming the server and the cause, for a failed command. */
+  #explain(error: unknown): unknown {
+    const cause = this.#lastError ?? error;
+    if (isConnectionDown(error) || isAuthError(error) || this.#lastError) {
+      return new Error(redisErrorLine(cause, this.#label), { cause });
+    }
+    return error;
   }
 
   #subscriberConnection(): Redis {
     if (this.#subscriber) return this.#subscriber;
     const subscriber = this.#client.duplicate();
+    this.#watch(subscriber);
     subscriber.on("messageBuffer", (ch: Buffer, payload: Buffer) => {
       this.#waiting.get(ch.toString())?.(payload);
     });
@@ -142,10 +182,29 @@ export class RedisQueue {
     return subscriber;
   }
 
-  /** Connects to the Redis at `url`. */
-  static create(url: string): RedisQueue {
+  /**
+   * Connects to the Redis at `url`: `redis://[user:password@]host:port[/db]`,
+   * `rediss://…` (TLS; `tlsCaFile` names the CA's PEM file when it is not a
+   * system one) or `redis+sentinel://[user:password@]host:26379,…/mastername[/db]`.
+   * A bad URL throws a `TypeError`.
+   *
+   * @example
+   * ```ts ignore
+   * import { RedisQueue } from "./redis_queue.ts";
+   * const queue = RedisQueue.create("rediss://app:s3cret@redis.example:6380/0", {
+   *   tlsCaFile: "/etc/ssl/redis-ca.pem",
+   * });
+   * ```
+   */
+  static create(url: string, options: RedisQueueOptions = {}): RedisQueue {
+    const target = redisTarget(url);
     return new RedisQueue(
-      new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 }),
+      new Redis({
+        ...redisOptions(url, options),
+        lazyConnect: false,
+        maxRetriesPerRequest: options.maxRetriesPerRequest ?? 3,
+      }),
+      target.label,
     );
   }
 
@@ -209,6 +268,8 @@ export class RedisQueue {
           ? JobStatus.failed
           : "unknown");
       return { result, status };
+    } catch (error) {
+      throw error instanceof JobTimeoutError ? error : this.#explain(error);
     } finally {
       clearTimeout(timer);
       this.#waiting.delete(channel);

@@ -15,6 +15,7 @@
  */
 export const WORKER_ENV_VARS: readonly string[] = [
   "QSL_REDIS_URL",
+  "QSL_REDIS_TLS_CA",
   "QSL_DATA_ROOT",
   "QSL_SVG_PATH",
   "QSL_LOG_LEVEL",

@@ -14,7 +14,7 @@ import {
   configureWebSources,
   DEFAULT_WEB_SETTINGS,
 } from "../sources/wms/services.ts";
-import type { ResultFormat } from "@qgis-server-light/interface";
+import { redisTarget, type ResultFormat } from "@qgis-server-light/interface";
 import { createLogger, type LogFormat, parseLogLevel } from "../log/logger.ts";
 import { defaultRunners, type RunnerRegistry } from "../runners/registry.ts";
 import {
@@ -221,6 +221,23 @@ function realDir(path: string, what: string): string {
   return real;
 }
 
+function readableFile(path: string, what: string): void {
+  const abs = isAbsolute(path) ? path : resolve(Deno.cwd(), path);
+  const { state } = Deno.permissions.querySync({ name: "read", path: abs });
+  if (state !== "granted") {
+    throw new Deno.errors.NotCapable(
+      `Cannot read ${what} '${path}': Deno grants no read access to it (--allow-read)`,
+    );
+  }
+  try {
+    if (!Deno.statSync(abs).isFile) throw new Error("not a file");
+  } catch (e) {
+    throw new UsageError(
+      `Cannot read ${what} '${path}': ${(e as Error).message}`,
+    );
+  }
+}
+
 function writableDir(path: string, what: string): string {
   const abs = isAbsolute(path) ? path : resolve(Deno.cwd(), path);
   for (const name of ["read", "write"] as const) {
@@ -312,8 +329,16 @@ export function buildProgram(io: ProgramIo = {}): Command & {
       .description("serve jobs from a Redis queue until SIGINT/SIGTERM"),
   )
     .addOption(
-      new Option("--redis-url <url>", "Redis to take jobs from")
-        .env("QSL_REDIS_URL").default("redis://localhost:6379"),
+      new Option(
+        "--redis-url <url>",
+        "Redis to take jobs from: redis://[user:password@]host:port[/db], rediss://… (TLS) or redis+sentinel://[user:password@]host:26379,…/mastername[/db]",
+      ).env("QSL_REDIS_URL").default("redis://localhost:6379"),
+    )
+    .addOption(
+      new Option(
+        "--redis-tls-ca <file>",
+        "PEM file of the CA that signed the rediss:// server's certificate (needs read access)",
+      ).env("QSL_REDIS_TLS_CA"),
     )
     .addOption(
       new Option(
@@ -357,10 +382,19 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         format: opts.logFormat,
         write: io.writeErr,
       });
+      try {
+        redisTarget(opts.redisUrl);
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+      if (opts.redisTlsCa !== undefined) {
+        readableFile(opts.redisTlsCa, "Redis TLS CA file");
+      }
       const ctx = context(opts, logger);
       const expiry = opts.workerExpiry;
       const worker = new QueueWorker({
         redisUrl: opts.redisUrl,
+        tlsCaFile: opts.redisTlsCa,
         runners,
         context: ctx,
         resultFormat: opts.resultFormat as ResultFormat,

@@ -41,7 +41,16 @@ import {
 } from "@qgis-server-light/interface/protocol";
 import type { EngineInfo, EngineStatus } from "@qgis-server-light/interface";
 import { encodeResult, type ResultFormat } from "@qgis-server-light/interface";
-import { clip, maskSecrets } from "@qgis-server-light/interface";
+import {
+  clip,
+  isAuthError,
+  isConnectionDown,
+  maskSecrets,
+  redisErrorLine,
+  redisOptions,
+  type RedisTarget,
+  redisTarget,
+} from "@qgis-server-light/interface";
 import type { RunnerRegistry } from "../runners/registry.ts";
 import type { RunnerContext } from "../runners/types.ts";
 import { ERROR_CONTENT_TYPE, executeJob, type JobOutcome } from "./execute.ts";
@@ -61,8 +70,13 @@ export const WORKER_VERSION = "0.1.0";
 
 /** Options of {@link QueueWorker}. */
 export interface QueueWorkerOptions {
-  /** Redis URL, e.g. `redis://localhost:6379`. */
+  /**
+   * Redis URL: `redis://[user:password@]host:port[/db]`, `rediss://…` (TLS)
+   * or `redis+sentinel://[user:password@]host:26379,…/mastername[/db]`.
+   */
   redisUrl: string;
+  /** PEM file of the CA that signed a `rediss://` server's certificate. */
+  tlsCaFile?: string;
   /** Runners by job type. */
   runners: RunnerRegistry;
   /** What runners receive besides the job (its `logger` also logs the loop). */
@@ -147,6 +161,8 @@ if not info then return {2} end
 return {1, info, stalled}
 `;
 
+const STOPPED: unique symbol = Symbol("stopped");
+
 function nowIso(): string {
   return new Date().toISOString();
 }
@@ -181,11 +197,23 @@ export class QueueWorker {
   /** Counters. */
   readonly stats: QueueWorkerStats = { succeeded: 0, failed: 0, requeued: 0 };
   readonly #o: Required<
-    Omit<QueueWorkerOptions, "workerId" | "hostName" | "startEngines">
+    Omit<
+      QueueWorkerOptions,
+      "workerId" | "hostName" | "startEngines" | "tlsCaFile"
+    >
   >;
   readonly #startEngines: (() => Promise<unknown>) | undefined;
   #ready: Promise<unknown> | undefined;
   #engined = false; // #ready resolved: no await (a turn of the event loop) per job
+  readonly #tlsCaFile: string | undefined;
+  #target: RedisTarget | undefined;
+  // Resolves when stop() is called: idle Redis calls race it, because
+  // ioredis leaves a command pending for ever when it is disconnected
+  // between two reconnection attempts.
+  #stopRequested!: () => void;
+  readonly #stopSignal: Promise<typeof STOPPED> = new Promise((r) =>
+    this.#stopRequested = () => r(STOPPED)
+  );
   readonly #host: string;
   readonly #started = Math.floor(Date.now() / 1000);
   #client: Redis | undefined;
@@ -208,6 +236,7 @@ export class QueueWorker {
   constructor(options: QueueWorkerOptions) {
     this.id = options.workerId ?? crypto.randomUUID();
     this.#host = options.hostName ?? defaultHostName();
+    this.#tlsCaFile = options.tlsCaFile;
     this.#o = {
       redisUrl: options.redisUrl,
       runners: options.runners,
@@ -246,28 +275,36 @@ export class QueueWorker {
     return this.#o.context.logger;
   }
 
-  #connect(name: string): Redis {
+  #connect(name: string, target: RedisTarget): Redis {
     const maxBackoff = this.#o.maxBackoffMs;
-    const client = new Redis(this.#o.redisUrl, {
+    const client = new Redis({
+      ...redisOptions(this.#o.redisUrl, { tlsCaFile: this.#tlsCaFile }),
       connectionName: `qsl-worker-${name}`,
       // Capped exponential backoff; ioredis retries for ever.
       retryStrategy: (times: number) => Math.min(100 * 2 ** times, maxBackoff),
+      sentinelRetryStrategy: (times: number) =>
+        Math.min(100 * 2 ** times, maxBackoff),
       maxRetriesPerRequest: 2,
       enableReadyCheck: true,
     });
     let down = false;
-    const lost = (error?: string) => {
+    const lost = (line?: string) => {
       if (down || this.#stopping) return;
       down = true;
-      this.#log.log("warning", "Redis connection lost, reconnecting", {
-        connection: name,
-        error,
-      });
+      this.#log.log(
+        "warning",
+        `${
+          line ?? `Cannot reach Redis at ${target.label}: connection closed`
+        }; reconnecting`,
+        { connection: name },
+      );
     };
     client.on("error", (e: Error) => {
-      // Deno refused the connection (--allow-net): no retry can help.
-      if (e instanceof Deno.errors.NotCapable) this.#fail(e);
-      else lost(maskSecrets(e.message));
+      // Deno refused the connection (--allow-net), or Redis refused the
+      // credentials: no retry can help.
+      if (e instanceof Deno.errors.NotCapable || isAuthError(e)) {
+        this.#fail(e);
+      } else lost(redisErrorLine(e, target.label));
     });
     client.on("close", () => lost());
     client.on("ready", () => {
@@ -282,53 +319,74 @@ export class QueueWorker {
     return client;
   }
 
+  /** `p`, or {@link STOPPED} as soon as stop() is called. */
+  #unlessStopped<T>(p: Promise<T>): Promise<T | typeof STOPPED> {
+    p.catch(() => {}); // a late rejection after the stop is nobody's concern
+    return Promise.race([p, this.#stopSignal]);
+  }
+
   /**
    * Connects, registers and serves jobs until {@link QueueWorker.stop}; then
    * finishes the current job, returns unstarted jobs, deregisters and
    * disconnects.
    */
   async run(): Promise<void> {
-    this.#checkNetPermission();
-    this.#client = this.#connect("commands");
-    this.#blocking = this.#connect("blocking");
+    const target = redisTarget(this.#o.redisUrl);
+    this.#target = target;
+    this.#checkNetPermission(target);
+    this.#client = this.#connect("commands", target);
+    this.#blocking = this.#connect("blocking", target);
     this.#log.log("info", "worker starting", {
       worker_id: this.id,
-      redis: this.#o.redisUrl,
+      redis: maskSecrets(this.#o.redisUrl),
       result_format: this.#o.resultFormat,
       runners: Object.keys(this.#o.runners),
     });
     let failures = 0;
+    const blocking = this.#blocking;
     while (!this.#stopping) {
       try {
-        await this.#heartbeatIfDue();
-        if (this.#recoverOwn) {
-          await this.#returnHeld(
-            "job returned to the queue: never finished",
-            this.#recoverOwn === "predecessor",
+        // Idle work: abandoned at once when a stop comes.
+        const idle = await this.#unlessStopped((async () => {
+          await this.#heartbeatIfDue();
+          if (this.#recoverOwn) {
+            await this.#returnHeld(
+              "job returned to the queue: never finished",
+              this.#recoverOwn === "predecessor",
+            );
+            this.#recoverOwn = false;
+          }
+          await this.#requeueIfDue();
+          this.#status = "waiting";
+          return await blocking.blmove(
+            JOBS_KEY,
+            processingKey(this.id),
+            "LEFT",
+            "RIGHT",
+            this.#o.blockSeconds,
           );
-          this.#recoverOwn = false;
-        }
-        await this.#requeueIfDue();
-        this.#status = "waiting";
-        const id = await this.#blocking.blmove(
-          JOBS_KEY,
-          processingKey(this.id),
-          "LEFT",
-          "RIGHT",
-          this.#o.blockSeconds,
-        );
+        })());
+        if (idle === STOPPED) break;
         failures = 0;
-        if (id === null) continue;
-        await this.#handle(id);
+        if (idle === null) continue;
+        await this.#handle(idle);
       } catch (error) {
         if (this.#stopping) break;
         if (!this.#recoverOwn) this.#recoverOwn = "interrupted";
         failures++;
         const backoff = Math.min(100 * 2 ** failures, this.#o.maxBackoffMs);
-        this.#log.log("warning", "Redis command failed, retrying", {
-          error: maskSecrets((error as Error).message),
-          retry_in_ms: backoff,
-        });
+        // A command given up while the connection is down: the loss is
+        // logged once already, ioredis's message names its own options.
+        if (isConnectionDown(error)) {
+          this.#log.log("debug", "Redis not reachable, retrying", {
+            retry_in_ms: backoff,
+          });
+        } else {
+          this.#log.log("warning", "Redis command failed, retrying", {
+            error: maskSecrets((error as Error).message),
+            retry_in_ms: backoff,
+          });
+        }
         await this.#sleepUnlessStopped(backoff);
         this.#lastHeartbeat = 0;
       }
@@ -341,19 +399,15 @@ export class QueueWorker {
    * Throws when Deno grants no network access to the Redis URL's host:
    * retrying cannot help, and connecting would prompt on a terminal.
    */
-  #checkNetPermission(): void {
-    let url: URL;
-    try {
-      url = new URL(this.#o.redisUrl);
-    } catch {
-      return; // ioredis reports what it cannot parse
-    }
-    const host = `${url.hostname}:${url.port || 6379}`;
-    const { state } = Deno.permissions.querySync({ name: "net", host });
-    if (state !== "granted") {
-      throw new Deno.errors.NotCapable(
-        `Cannot connect to Redis: Deno grants no network access to ${host} (--allow-net)`,
-      );
+  #checkNetPermission(target: RedisTarget): void {
+    for (const { host: name, port } of target.addresses) {
+      const host = `${name}:${port}`;
+      const { state } = Deno.permissions.querySync({ name: "net", host });
+      if (state !== "granted") {
+        throw new Deno.errors.NotCapable(
+          `Cannot connect to Redis: Deno grants no network access to ${host} (--allow-net)`,
+        );
+      }
     }
   }
 
@@ -364,10 +418,13 @@ export class QueueWorker {
   #fail(error: Error): void {
     if (this.#fatal) return;
     this.#fatal = new Error(
-      `Cannot connect to Redis: ${maskSecrets(error.message)}`,
+      error instanceof Deno.errors.NotCapable
+        ? `Cannot connect to Redis: ${maskSecrets(error.message)}`
+        : redisErrorLine(error, this.#target?.label ?? "?"),
       { cause: error },
     );
     this.#stopping = true;
+    this.#stopRequested();
     if (!this.#busy) {
       this.#client?.disconnect();
       this.#blocking?.disconnect();
@@ -383,6 +440,7 @@ export class QueueWorker {
     const done = new Promise<void>((r) => this.#stopWaiters.push(r));
     if (!this.#stopping) {
       this.#stopping = true;
+      this.#stopRequested();
       this.#log.log("info", "worker stopping", {
         worker_id: this.id,
         busy: this.#busy,

@@ -460,7 +460,7 @@ Deno.test("worker: survives a Redis restart mid-run", async () => {
     );
     client.disconnect();
     assert(
-      w.logs.some((l) => l.includes("connection lost")),
+      w.logs.some((l) => l.includes("; reconnecting")),
       "the loss is logged",
     );
   } finally {

@@ -1,0 +1,280 @@
+/**
+ * Redis connection settings shared by the worker and {@link RedisQueue}:
+ * the URL forms production uses (TLS, ACL users, Sentinel) turned into
+ * ioredis options, and connection errors turned into one line.
+ *
+ * URL forms:
+ *
+ * - `redis://[user:password@]host[:port][/db]` — plain TCP (port 6379);
+ * - `rediss://[user:password@]host[:port][/db]` — TLS; a private CA's
+ *   certificate is given as a file (`tlsCaFile`), since Deno's `DENO_CERT`
+ *   does not reach the TLS connections ioredis opens;
+ * - `redis+sentinel://[user:password@]host1:26379,host2:26379/mastername[/db]`
+ *   — Redis Sentinel: the sentinels (port 26379 when absent) are asked for
+ *   the master named `mastername`; user and password are the master's.
+ *   `?sentinelPassword=…` (and `sentinelUsername`) when the sentinels
+ *   require a password too.
+ *
+ * @module
+ */
+import type { RedisOptions } from "ioredis";
+import { maskSecrets } from "./redact.ts";
+
+/** Options of {@link redisOptions}. */
+export interface RedisConnectOptions {
+  /**
+   * PEM file of the CA that signed the server's certificate (`rediss://`);
+   * default: the system's trusted CAs.
+   */
+  tlsCaFile?: string;
+}
+
+/** One `host:port` a connection goes to. */
+export interface RedisAddress {
+  /** Host name or IP address. */
+  host: string;
+  /** Port. */
+  port: number;
+}
+
+/** What a Redis URL names. */
+export interface RedisTarget {
+  /** The addresses to connect to: the server, or the sentinels. */
+  addresses: RedisAddress[];
+  /** The Sentinel master name, when the URL is a `redis+sentinel://` one. */
+  sentinelMaster?: string;
+  /** Whether the connection uses TLS. */
+  tls: boolean;
+  /** How log lines and errors name it (no credentials). */
+  label: string;
+}
+
+const SCHEMES = ["redis:", "rediss:", "redis+sentinel:"];
+
+function bad(url: string, detail: string): TypeError {
+  return new TypeError(
+    `Cannot use Redis URL '${maskSecrets(url)}': ${detail}`,
+  );
+}
+
+function parseAddress(url: string, text: string, port: number): RedisAddress {
+  const m = /^(\[[^\]]+\]|[^:\[\]]+)(?::(\d+))?$/.exec(text);
+  if (!m) throw bad(url, `'${text}' is not host or host:port`);
+  return {
+    host: m[1].replace(/^\[|\]$/g, ""),
+    port: m[2] === undefined ? port : Number(m[2]),
+  };
+}
+
+function sentinelParts(url: string) {
+  const rest = url.slice("redis+sentinel://".length);
+  const q = rest.indexOf("?");
+  const query = new URLSearchParams(q === -1 ? "" : rest.slice(q + 1));
+  const main = q === -1 ? rest : rest.slice(0, q);
+  const slash = main.indexOf("/");
+  const authority = slash === -1 ? main : main.slice(0, slash);
+  const path = slash === -1 ? [] : main.slice(slash + 1).split("/");
+  const at = authority.lastIndexOf("@");
+  const userinfo = at === -1 ? undefined : authority.slice(0, at);
+  const hosts = authority.slice(at + 1).split(",").filter((h) => h !== "");
+  if (hosts.length === 0) throw bad(url, "no sentinel address");
+  const master = decodeURIComponent(path[0] ?? "");
+  if (master === "") {
+    throw bad(url, "no master name (redis+sentinel://host:26379/mymaster)");
+  }
+  const db = path[1];
+  if (path.length > 2 || (db !== undefined && !/^\d+$/.test(db))) {
+    throw bad(url, "the path is /mastername or /mastername/db");
+  }
+  let username: string | undefined;
+  let password: string | undefined;
+  if (userinfo !== undefined) {
+    const colon = userinfo.indexOf(":");
+    username = decodeURIComponent(
+      colon === -1 ? userinfo : userinfo.slice(0, colon),
+    );
+    password = colon === -1
+      ? undefined
+      : decodeURIComponent(userinfo.slice(colon + 1));
+  }
+  return {
+    addresses: hosts.map((h) => parseAddress(url, h, 26379)),
+    master,
+    db: db === undefined ? undefined : Number(db),
+    username: username || undefined,
+    password,
+    sentinelUsername: query.get("sentinelUsername") ?? undefined,
+    sentinelPassword: query.get("sentinelPassword") ?? undefined,
+  };
+}
+
+/**
+ * Reads what a Redis URL names; throws a `TypeError` for a URL that is none
+ * of the forms above.
+ *
+ * @example
+ * ```ts
+ * import { redisTarget } from "./redis_connect.ts";
+ * redisTarget("redis+sentinel://s1,s2:26380/mymaster").label;
+ * // "sentinels s1:26379,s2:26380 (master mymaster)"
+ * ```
+ */
+export function redisTarget(url: string): RedisTarget {
+  const scheme = /^[a-z+]+:/i.exec(url)?.[0].toLowerCase();
+  if (!scheme || !SCHEMES.includes(scheme)) {
+    throw bad(url, "use redis://, rediss:// or redis+sentinel://");
+  }
+  if (scheme === "redis+sentinel:") {
+    const s = sentinelParts(url);
+    const list = s.addresses.map((a) => `${a.host}:${a.port}`).join(",");
+    return {
+      addresses: s.addresses,
+      sentinelMaster: s.master,
+      tls: false,
+      label: `sentinels ${list} (master ${s.master})`,
+    };
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw bad(url, "not a URL");
+  }
+  const host = parsed.hostname.replace(/^\[|\]$/g, "") || "localhost";
+  const port = Number(parsed.port || 6379);
+  return {
+    addresses: [{ host, port }],
+    tls: scheme === "rediss:",
+    label: `${host}:${port}`,
+  };
+}
+
+/**
+ * ioredis options for `url` (host, port, user, password, db, TLS, Sentinel),
+ * to be merged with the caller's own (retries, names).
+ *
+ * @example
+ * ```ts
+ * import { redisOptions } from "./redis_connect.ts";
+ * redisOptions("redis://app:s3cret@cache:6380/2");
+ * // { host: "cache", port: 6380, username: "app", password: "s3cret", db: 2 }
+ * ```
+ */
+export function redisOptions(
+  url: string,
+  options: RedisConnectOptions = {},
+): RedisOptions {
+  const target = redisTarget(url);
+  const out: RedisOptions = {};
+  if (target.sentinelMaster !== undefined) {
+    const s = sentinelParts(url);
+    out.sentinels = s.addresses;
+    out.name = s.master;
+    if (s.db !== undefined) out.db = s.db;
+    if (s.username !== undefined) out.username = s.username;
+    if (s.password !== undefined) out.password = s.password;
+    if (s.sentinelUsername) out.sentinelUsername = s.sentinelUsername;
+    if (s.sentinelPassword) out.sentinelPassword = s.sentinelPassword;
+  } else {
+    const parsed = new URL(url);
+    out.host = target.addresses[0].host;
+    out.port = target.addresses[0].port;
+    if (parsed.username) out.username = decodeURIComponent(parsed.username);
+    if (parsed.password) out.password = decodeURIComponent(parsed.password);
+    const db = parsed.pathname.replace(/^\//, "");
+    if (db !== "") {
+      if (!/^\d+$/.test(db)) {
+        throw bad(url, `the database '${db}' is no number`);
+      }
+      out.db = Number(db);
+    }
+  }
+  if (options.tlsCaFile !== undefined && !target.tls) {
+    throw bad(url, "a TLS CA file needs a rediss:// URL");
+  }
+  if (target.tls) {
+    let ca: string | undefined;
+    if (options.tlsCaFile !== undefined) {
+      try {
+        ca = Deno.readTextFileSync(options.tlsCaFile);
+      } catch (e) {
+        const message =
+          `Cannot read the Redis TLS CA file '${options.tlsCaFile}': ${
+            (e as Error).message
+          }`;
+        throw e instanceof Deno.errors.NotCapable
+          ? new Deno.errors.NotCapable(message)
+          : new Error(message);
+      }
+    }
+    out.tls = ca === undefined ? {} : { ca };
+  }
+  return out;
+}
+
+// Node's TLS codes for an untrusted certificate get this hint.
+const CERT_HINT = " (is the CA that signed it given as the TLS CA file?)";
+
+/**
+ * One line for a connection error: "Cannot connect to Redis at
+ * host:port: ECONNREFUSED". Credentials are masked; ioredis's advice about
+ * its own options is left out.
+ *
+ * @example
+ * ```ts
+ * import { redisErrorLine } from "./redis_connect.ts";
+ * const e = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { code: "ECONNREFUSED" });
+ * redisErrorLine(e, "127.0.0.1:1"); // "Cannot connect to Redis at 127.0.0.1:1: ECONNREFUSED"
+ * ```
+ */
+export function redisErrorLine(error: unknown, label: string): string {
+  const e = error as Error & { code?: string };
+  let detail: string;
+  if (typeof e?.code === "string" && /^E[A-Z]+$/.test(e.code)) {
+    detail = e.code;
+  } else if (typeof e?.code === "string") {
+    detail = `${e.code}: ${e.message}`;
+    if (/CERT|SELF_SIGNED|ISSUER|VERIFY/.test(e.code)) detail += CERT_HINT;
+  } else {
+    detail = String(e?.message ?? error).split("\n")[0];
+  }
+  if (/All sentinels are unreachable/.test(detail)) {
+    detail = "no sentinel answers";
+  }
+  return maskSecrets(`Cannot connect to Redis at ${label}: ${detail}`);
+}
+
+/**
+ * Whether `error` means the credentials were refused (a wrong user or
+ * password, or none given where one is needed): no retry mends it.
+ *
+ * @example
+ * ```ts
+ * import { isAuthError } from "./redis_connect.ts";
+ * isAuthError(new Error("WRONGPASS invalid username-password pair")); // true
+ * ```
+ */
+export function isAuthError(error: unknown): boolean {
+  const message = String((error as Error)?.message ?? "");
+  return /^(WRONGPASS|NOAUTH|NOPERM)\b/.test(message) ||
+    /invalid (username-)?password|without any password configured/i.test(
+      message,
+    );
+}
+
+/**
+ * Whether `error` is ioredis giving up on a command while the connection is
+ * down (its own message, which names options, is not worth a log line).
+ *
+ * @example
+ * ```ts
+ * import { isConnectionDown } from "./redis_connect.ts";
+ * isConnectionDown(new Error("Connection is closed.")); // true
+ * ```
+ */
+export function isConnectionDown(error: unknown): boolean {
+  const e = error as Error;
+  return e?.name === "MaxRetriesPerRequestError" ||
+    /^(Connection is closed|Reached the max retries|Stream isn't writeable)/
+      .test(String(e?.message ?? ""));
+}

@@ -1,0 +1,508 @@
+/**
+ * Redis as production runs it (#16 item 4), against real servers this test
+ * starts: ACL users in the URL, `rediss://` with a CA made here by openssl,
+ * Redis Sentinel; connection errors as one line; the worker process exits
+ * promptly on SIGINT with Redis down (and mid TLS handshake) and 0 on
+ * SIGTERM to its process group. Worker and client (`RedisQueue`) both.
+ */
+import { Redis } from "ioredis";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { workerKey } from "../interface/protocol.ts";
+import { RedisQueue } from "../interface/redis_queue.ts";
+import { redisOptions } from "../interface/redis_connect.ts";
+import { WORKER_ENV_VARS } from "../worker/cli/env_vars.ts";
+import { sleep, waitFor } from "./worker_util.ts";
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), "..");
+const MAIN = join(REPO, "worker/main.ts");
+// Loading GDAL and Skia on a loaded 2-core machine takes seconds.
+const START_MS = 60_000;
+
+function assert(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Error(message);
+}
+
+function freePort(): number {
+  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = l.addr as Deno.NetAddr;
+  l.close();
+  return port;
+}
+
+async function waitForPort(port: number): Promise<void> {
+  await waitFor(
+    async () => {
+      try {
+        (await Deno.connect({ hostname: "127.0.0.1", port })).close();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    10_000,
+    `port ${port}`,
+  );
+}
+
+interface Server {
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function startServer(
+  command: string,
+  args: string[],
+  port: number,
+): Promise<Server> {
+  const child = new Deno.Command(command, {
+    args,
+    stdout: "null",
+    stderr: "null",
+  }).spawn();
+  await waitForPort(port);
+  return {
+    port,
+    async stop() {
+      try {
+        child.kill("SIGTERM");
+      } catch { /* gone */ }
+      await child.status;
+    },
+  };
+}
+
+function redisArgs(port: number): string[] {
+  return [
+    "--port",
+    String(port),
+    "--bind",
+    "127.0.0.1",
+    "--save",
+    "",
+    "--appendonly",
+    "no",
+  ];
+}
+
+interface Worker {
+  child: Deno.ChildProcess;
+  log: () => string;
+  id: string;
+}
+
+/** The worker as the docs start it: explicit permission flags. */
+function spawnWorker(
+  url: string,
+  options: { read?: string[]; extra?: string[]; setsid?: boolean } = {},
+): Worker {
+  const id = `prod-${crypto.randomUUID()}`;
+  const args = [
+    "run",
+    "--allow-net=127.0.0.1",
+    `--allow-read=${
+      [join(REPO, "demo"), join(REPO, "node_modules"), ...options.read ?? []]
+        .join(",")
+    }`,
+    `--allow-env=${WORKER_ENV_VARS.join(",")}`,
+    "--allow-sys=hostname",
+    MAIN,
+    "run",
+    "--data-root",
+    join(REPO, "demo"),
+    "--redis-url",
+    url,
+    "--worker-id",
+    id,
+    ...options.extra ?? [],
+  ];
+  const child = new Deno.Command(
+    options.setsid ? "setsid" : Deno.execPath(),
+    {
+      args: options.setsid ? [Deno.execPath(), ...args] : args,
+      cwd: REPO,
+      stdin: "null",
+      stdout: "piped",
+      stderr: "piped",
+      env: { NO_COLOR: "1" },
+    },
+  ).spawn();
+  let text = "";
+  const dec = new TextDecoder();
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.pipeTo(
+      new WritableStream({ write: (c) => void (text += dec.decode(c)) }),
+    ).catch(() => {});
+  }
+  return { child, log: () => text, id };
+}
+
+async function kill(w: Worker): Promise<void> {
+  try {
+    w.child.kill("SIGKILL");
+  } catch { /* gone */ }
+  await w.child.status;
+}
+
+/** ms from sending `signal` until the worker exits, and its exit code. */
+async function exitAfter(
+  w: Worker,
+  send: () => void,
+): Promise<{ ms: number; code: number }> {
+  const t0 = performance.now();
+  send();
+  const timer = setTimeout(() => kill(w), 10_000);
+  const { code } = await w.child.status;
+  clearTimeout(timer);
+  return { ms: performance.now() - t0, code };
+}
+
+/** The worker has loaded its engines and started its loop. */
+function started(w: Worker): Promise<void> {
+  return waitFor(
+    () => w.log().includes("worker starting"),
+    START_MS,
+    `the worker to start:\n${w.log()}`,
+  );
+}
+
+/** Every line about Redis is one line of ours: no ioredis stack or advice. */
+function assertCleanLog(w: Worker, secrets: string[] = []): void {
+  const log = w.log();
+  for (
+    const bad of [
+      "[ioredis]",
+      "    at ",
+      "maxRetriesPerRequest",
+      "Unhandled",
+      ...secrets,
+    ]
+  ) {
+    assert(!log.includes(bad), `the log has '${bad}':\n${log}`);
+  }
+}
+
+async function registered(admin: Redis, w: Worker): Promise<void> {
+  await waitFor(
+    async () => (await admin.exists(workerKey(w.id))) === 1,
+    START_MS,
+    `worker ${w.id} to register:\n${w.log()}`,
+  );
+}
+
+async function postLegend(queue: RedisQueue): Promise<string> {
+  const { status } = await queue.post(
+    { layers: [], format: "application/json" },
+    { timeoutMs: 30_000 },
+  );
+  return status;
+}
+
+Deno.test({
+  name:
+    "redis: Ctrl-C with Redis down exits within 1 s; SIGTERM to the process group exits 0; one line per error",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async () => {
+  const port = freePort(); // nothing listens there
+  const w = spawnWorker(`redis://127.0.0.1:${port}`);
+  try {
+    await waitFor(
+      () =>
+        w.log().includes(
+          `Cannot connect to Redis at 127.0.0.1:${port}: ECONNREFUSED`,
+        ),
+      START_MS,
+      `the connection error:\n${w.log()}`,
+    );
+    await sleep(1500); // into the reconnection timers
+    const { ms, code } = await exitAfter(w, () => w.child.kill("SIGINT"));
+    assert(ms < 1000, `exit ${ms.toFixed(0)} ms after SIGINT:\n${w.log()}`);
+    assert(code === 0, `exit code ${code}:\n${w.log()}`);
+    assertCleanLog(w);
+  } finally {
+    await kill(w);
+  }
+
+  const g = spawnWorker(`redis://127.0.0.1:${port}`, { setsid: true });
+  try {
+    await started(g);
+    await sleep(1000);
+    // as `timeout` does: the whole group (setsid made the worker its leader)
+    const { ms, code } = await exitAfter(
+      g,
+      () => Deno.kill(-g.child.pid, "SIGTERM"),
+    );
+    assert(code === 0, `exit code ${code}:\n${g.log()}`);
+    assert(ms < 1000, `exit ${ms.toFixed(0)} ms after SIGTERM:\n${g.log()}`);
+  } finally {
+    await kill(g);
+  }
+});
+
+Deno.test({
+  name: "redis: Ctrl-C during a TLS handshake that never ends exits within 1 s",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async () => {
+  // accepts and never answers: the TLS handshake hangs
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = listener.addr as Deno.NetAddr;
+  const conns: Deno.Conn[] = [];
+  const accepting = (async () => {
+    for await (const c of listener) conns.push(c);
+  })().catch(() => {});
+  const w = spawnWorker(`rediss://127.0.0.1:${port}`);
+  try {
+    await started(w);
+    await waitFor(() => conns.length > 0, START_MS, "a TLS connection");
+    await sleep(300);
+    const { ms, code } = await exitAfter(w, () => w.child.kill("SIGINT"));
+    assert(ms < 1000, `exit ${ms.toFixed(0)} ms after SIGINT:\n${w.log()}`);
+    assert(code === 0, `exit code ${code}:\n${w.log()}`);
+    assertCleanLog(w);
+  } finally {
+    await kill(w);
+    listener.close();
+    for (const c of conns) {
+      try {
+        c.close();
+      } catch { /* closed */ }
+    }
+    await accepting;
+  }
+});
+
+Deno.test({
+  name:
+    "redis: an ACL user and password in the URL (worker and client); a wrong password is one line and exit 1",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async () => {
+  const port = freePort();
+  const server = await startServer("redis-server", redisArgs(port), port);
+  const admin = new Redis({ host: "127.0.0.1", port });
+  const w = spawnWorker(`redis://qsl:s3cr%40t@127.0.0.1:${port}/2`);
+  const bad = spawnWorker(`redis://qsl:wr0ngpass@127.0.0.1:${port}`);
+  const queue = RedisQueue.create(`redis://qsl:s3cr%40t@127.0.0.1:${port}/2`);
+  try {
+    await admin.call(
+      "ACL",
+      "SETUSER",
+      "qsl",
+      "on",
+      ">s3cr@t",
+      "~*",
+      "&*",
+      "+@all",
+    );
+    // the default user may do nothing: only the ACL user works
+    await admin.call("ACL", "SETUSER", "default", "off");
+    const db2 = new Redis({
+      ...redisOptions(`redis://qsl:s3cr%40t@127.0.0.1:${port}/2`),
+    });
+    try {
+      await registered(db2, w);
+      assert(
+        (await postLegend(queue)).length > 0,
+        "a status through the ACL user",
+      );
+    } finally {
+      db2.disconnect();
+    }
+    assertCleanLog(w, ["s3cr@t", "s3cr%40t"]);
+    const { code } = await bad.child.status;
+    assert(code === 1, `exit code ${code}:\n${bad.log()}`);
+    assert(
+      new RegExp(
+        `ERROR +Cannot connect to Redis at 127\\.0\\.0\\.1:${port}: WRONGPASS`,
+      ).test(bad.log()),
+      bad.log(),
+    );
+    assertCleanLog(bad, ["wr0ngpass"]);
+  } finally {
+    await queue.close();
+    await kill(w);
+    await kill(bad);
+    admin.disconnect();
+    await server.stop();
+  }
+});
+
+async function openssl(dir: string, args: string[]): Promise<void> {
+  const out = await new Deno.Command("openssl", {
+    args,
+    cwd: dir,
+    stdout: "null",
+    stderr: "piped",
+  }).output();
+  assert(out.success, new TextDecoder().decode(out.stderr));
+}
+
+/** A CA and a server certificate for 127.0.0.1 and localhost, in `dir`. */
+async function makeCertificates(dir: string): Promise<void> {
+  await openssl(dir, [
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-days",
+    "2",
+    "-subj",
+    "/CN=qsl test CA",
+    "-keyout",
+    "ca.key",
+    "-out",
+    "ca.pem",
+  ]);
+  await openssl(dir, [
+    "req",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-subj",
+    "/CN=localhost",
+    "-keyout",
+    "server.key",
+    "-out",
+    "server.csr",
+  ]);
+  await Deno.writeTextFile(
+    join(dir, "san.ext"),
+    "subjectAltName=IP:127.0.0.1,DNS:localhost\n",
+  );
+  await openssl(dir, [
+    "x509",
+    "-req",
+    "-in",
+    "server.csr",
+    "-CA",
+    "ca.pem",
+    "-CAkey",
+    "ca.key",
+    "-CAcreateserial",
+    "-days",
+    "2",
+    "-extfile",
+    "san.ext",
+    "-out",
+    "server.pem",
+  ]);
+}
+
+Deno.test({
+  name:
+    "redis: rediss:// with the CA file (worker --redis-tls-ca and RedisQueue.create); without it, one line",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async () => {
+  const dir = await Deno.realPath(
+    await Deno.makeTempDir({ prefix: "qsl_tls_" }),
+  );
+  await makeCertificates(dir);
+  const ca = join(dir, "ca.pem");
+  const port = freePort();
+  const server = await startServer("redis-server", [
+    ...redisArgs(0),
+    "--tls-port",
+    String(port),
+    "--tls-cert-file",
+    join(dir, "server.pem"),
+    "--tls-key-file",
+    join(dir, "server.key"),
+    "--tls-ca-cert-file",
+    ca,
+    "--tls-auth-clients",
+    "no",
+  ], port);
+  const url = `rediss://127.0.0.1:${port}`;
+  const admin = new Redis(redisOptions(url, { tlsCaFile: ca }));
+  const w = spawnWorker(url, { read: [ca], extra: ["--redis-tls-ca", ca] });
+  const untrusted = spawnWorker(url);
+  const denied = spawnWorker(url, { extra: ["--redis-tls-ca", ca] });
+  const queue = RedisQueue.create(url, { tlsCaFile: ca });
+  try {
+    await registered(admin, w);
+    assert((await postLegend(queue)).length > 0, "a status over TLS");
+    assertCleanLog(w);
+    // no CA: the certificate is refused, in one line, and retried
+    await waitFor(
+      () =>
+        new RegExp(
+          `WARNING +Cannot connect to Redis at 127\\.0\\.0\\.1:${port}: [A-Z_]+: .*\\(is the CA that signed it given`,
+        ).test(untrusted.log()),
+      START_MS,
+      `the certificate error:\n${untrusted.log()}`,
+    );
+    assertCleanLog(untrusted);
+    // no read access to the CA file: one line, exit 1
+    const { code } = await denied.child.status;
+    assert(code === 1, `exit code ${code}:\n${denied.log()}`);
+    assert(
+      denied.log().includes(
+        `Cannot read Redis TLS CA file '${ca}': Deno grants no read access to it (--allow-read)`,
+      ),
+      denied.log(),
+    );
+  } finally {
+    await queue.close();
+    await kill(w);
+    await kill(untrusted);
+    await kill(denied);
+    admin.disconnect();
+    await server.stop();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test({
+  name:
+    "redis: redis+sentinel:// — worker and client find the master through two sentinels",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async () => {
+  const dir = await Deno.realPath(
+    await Deno.makeTempDir({ prefix: "qsl_sentinel_" }),
+  );
+  const port = freePort();
+  const master = await startServer("redis-server", redisArgs(port), port);
+  const sentinels: Server[] = [];
+  try {
+    for (const i of [1, 2]) {
+      const sport = freePort();
+      const conf = join(dir, `sentinel${i}.conf`);
+      await Deno.writeTextFile(
+        conf,
+        [
+          `port ${sport}`,
+          "bind 127.0.0.1",
+          `dir ${dir}`,
+          `sentinel monitor mymaster 127.0.0.1 ${port} 1`,
+          "sentinel down-after-milliseconds mymaster 5000",
+          "",
+        ].join("\n"),
+      );
+      sentinels.push(await startServer("redis-sentinel", [conf], sport));
+    }
+    const url = `redis+sentinel://${
+      sentinels.map((s) => `127.0.0.1:${s.port}`).join(",")
+    }/mymaster/3`;
+    const db3 = new Redis({ host: "127.0.0.1", port, db: 3 });
+    const w = spawnWorker(url);
+    const queue = RedisQueue.create(url);
+    try {
+      await registered(db3, w);
+      assert((await postLegend(queue)).length > 0, "a status via sentinel");
+      assertCleanLog(w);
+    } finally {
+      await queue.close();
+      await kill(w);
+      db3.disconnect();
+    }
+  } finally {
+    for (const s of sentinels) await s.stop();
+    await master.stop();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
