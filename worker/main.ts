@@ -23,6 +23,24 @@ import { CommanderError } from "@commander-js/extra-typings";
 import { buildProgram, UsageError } from "./cli/program.ts";
 import { getGdal } from "./gdal/gdal.ts";
 import { getCanvasKit } from "./paint/canvaskit.ts";
+import { createLogger } from "./log/logger.ts";
+
+/**
+ * The log format the command line asks for (`--log-format`, else
+ * `QSL_LOG_FORMAT`), read before parsing so that the parser's own errors and
+ * the errors that end the program are written in it too.
+ */
+function logFormat(args: string[]): "plain" | "json" {
+  let format: string | undefined;
+  try {
+    format = Deno.env.get("QSL_LOG_FORMAT");
+  } catch { /* no env permission: unset */ }
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--log-format(?:=(.*))?$/.exec(args[i]);
+    if (m) format = m[1] ?? args[i + 1];
+  }
+  return format?.toLowerCase() === "json" ? "json" : "plain";
+}
 
 /**
  * Runs the command line and returns the exit code (0 done, 1 failure, 2 usage).
@@ -34,11 +52,24 @@ import { getCanvasKit } from "./paint/canvaskit.ts";
  * ```
  */
 export async function main(args: string[]): Promise<number> {
+  const json = logFormat(args) === "json";
+  const logger = createLogger({ format: "json" });
+  const fail = (message: string) => {
+    if (json) logger.log("error", message);
+    else console.error(message);
+  };
   const program = buildProgram({
     // Both engines load their WebAssembly once, side by side (the
     // compilations overlap), before the first job.
     warmUp: async () => {
       await Promise.all([getGdal(), getCanvasKit()]);
+    },
+    writeUsage: (text) => {
+      for (const line of text.split("\n")) {
+        if (line.trim() !== "") {
+          fail(json ? line.replace(/^error: /, "") : line);
+        }
+      }
     },
   });
   try {
@@ -48,8 +79,7 @@ export async function main(args: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
     }
-    const err = e as Error;
-    console.error(err.message);
+    fail((e as Error).message);
     return e instanceof UsageError ? e.exitCode : 1;
   }
 }

@@ -77,6 +77,8 @@ export interface ProgramIo {
    * takes jobs meanwhile (a job waits for it); default none.
    */
   warmUp?: () => Promise<void>;
+  /** Where the parser's own messages go (usage errors); default `writeErr`. */
+  writeUsage?: (text: string) => void;
 }
 
 function positiveInt(value: string): number {
@@ -322,7 +324,9 @@ export function buildProgram(io: ProgramIo = {}): Command & {
     )
     .version(VERSION, "-V, --version", "print the version and exit")
     .exitOverride()
-    .configureOutput({ writeErr: (s) => writeErr(s.trimEnd()) });
+    .configureOutput({
+      writeErr: (s) => (io.writeUsage ?? writeErr)(s.trimEnd()),
+    });
 
   commonOptions(
     program.command("run")

@@ -450,3 +450,33 @@ Deno.test("qsl-worker process: --log-format json applies to the label font fallb
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("qsl-worker process: --log-format json (or QSL_LOG_FORMAT=json) applies to the errors that end it and to the parser's own", async () => {
+  const main = new URL("../main.ts", import.meta.url).pathname;
+  for (
+    const [args, env, code, message] of [
+      [
+        ["render", "/nonexistent/j.json", "--log-format", "json"],
+        {},
+        1,
+        /^Cannot read job '\/nonexistent\/j\.json'/,
+      ],
+      [["render", "j.json", "--bogus", "--log-format=json"], {}, 2, /--bogus/],
+      [["bogus"], { QSL_LOG_FORMAT: "json" }, 2, /unknown command 'bogus'/],
+    ] as const
+  ) {
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["run", "-A", main, ...args],
+      env: { NO_COLOR: "1", ...env },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const stderr = new TextDecoder().decode(out.stderr);
+    assertEquals(out.code, code, stderr);
+    const lines = stderr.split("\n").filter((l) => l !== "");
+    assertEquals(lines.length, 1, stderr);
+    const line = JSON.parse(lines[0]);
+    assertEquals(line.level, "error");
+    assert(message.test(line.message), line.message);
+  }
+});
