@@ -40,6 +40,40 @@ export interface CurvedOptions {
   offsetCurves?: boolean;
 }
 
+// the point `at` along a line
+function pointAlong(line: number[], at: number): [number, number] {
+  let acc = 0;
+  for (let i = 2; i < line.length; i += 2) {
+    const l = Math.hypot(line[i] - line[i - 2], line[i + 1] - line[i - 1]);
+    if (acc + l >= at && l > 0) {
+      const t = (at - acc) / l;
+      return [
+        line[i - 2] + (line[i] - line[i - 2]) * t,
+        line[i - 1] + (line[i + 1] - line[i - 1]) * t,
+      ];
+    }
+    acc += l;
+  }
+  return [line[line.length - 2], line[line.length - 1]];
+}
+
+// GEOSProject: how far along a line its point closest to `p` lies
+function project(line: number[], d: number[], p: [number, number]): number {
+  let best = Infinity, at = 0, acc = 0;
+  for (let i = 1; i < line.length / 2; i++) {
+    const ax = line[2 * i - 2], ay = line[2 * i - 1];
+    const dx = line[2 * i] - ax, dy = line[2 * i + 1] - ay;
+    const l2 = dx * dx + dy * dy;
+    const t = l2 > 0
+      ? Math.max(0, Math.min(1, ((p[0] - ax) * dx + (p[1] - ay) * dy) / l2))
+      : 0;
+    const dist = Math.hypot(ax + t * dx - p[0], ay + t * dy - p[1]);
+    if (dist < best) best = dist, at = acc + t * d[i];
+    acc += d[i];
+  }
+  return at;
+}
+
 /** One character of a curved placement. */
 interface Glyph {
   x: number;
@@ -361,13 +395,16 @@ export function candidatesCurved(
     negative = offsetCurve(line, -offset);
   }
   const flexible = anchor > 0.1 && anchor < 0.9;
+  const anchorPoint = pointAlong(line, length * anchor);
   for (const side of [1, 0, -1]) {
     if (side !== 0 && !aboveBelow) continue;
     if (side === 0 && !(flags & 1)) continue;
     const curve = side > 0 ? positive : side < 0 ? negative : line;
     const { d, total } = edgeDistances(curve);
     if (Math.abs(total) < 1e-8) continue;
-    const anchorAt = total * anchor;
+    const anchorAt = side === 0 || !offsets
+      ? total * anchor
+      : project(curve, d, anchorPoint);
     const delta = Math.max(text.height / 6, total / target);
     for (let start = 0; start <= total; start += delta) {
       const p = placeAlong(text, curve, d, start, maxIn, maxOut, upright);
