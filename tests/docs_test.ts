@@ -175,6 +175,15 @@ Deno.test("every command of README.md and docs/*.md runs as the page says", asyn
         assert.ok(web.includes("--remote-hosts"));
       },
     ],
+    [
+      /^deno run --allow-net=\S+ --allow-read=…,\S+ … worker\/main\.ts run … --redis-url rediss:\/\/\S+ --redis-tls-ca /,
+      async () => {
+        // an elided variant of the production command: rediss:// with a CA
+        // file granted to --allow-read, run so by tests/redis_prod_test.ts
+        const t = await Deno.readTextFile(`${ROOT}tests/redis_prod_test.ts`);
+        assert.ok(t.includes('"--redis-tls-ca"') && t.includes("rediss://"));
+      },
+    ],
   ];
   try {
     for (const [page, commands] of pages) {
