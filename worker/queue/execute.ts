@@ -52,7 +52,17 @@ export interface JobOutcome {
 }
 
 function layerNames(value: unknown): string[] {
-  const layers = (value as { job?: { layers?: unknown } })?.job?.layers;
+  const job = (value as {
+    job?: { layers?: unknown; queries?: unknown };
+  })?.job;
+  let layers = job?.layers;
+  // A feature job names its layers in its queries.
+  if (!Array.isArray(layers) && Array.isArray(job?.queries)) {
+    layers = job.queries.flatMap((q) => {
+      const ls = (q as { layers?: unknown })?.layers;
+      return Array.isArray(ls) ? ls : [];
+    });
+  }
   if (!Array.isArray(layers)) return [];
   const names = layers.slice(0, LOGGED_LAYERS).map((l) =>
     clip(

@@ -113,3 +113,24 @@ Deno.test("executeJob: dpi and feature info tolerances are bounded (configurable
     "Cannot run job: FI_POINT_TOLERANCE 1000000000 exceeds the limit of 100 pixels",
   );
 });
+
+Deno.test("executeJob: a feature job's outcome names the layers of its queries (for the job's log line)", async () => {
+  const raw = JSON.stringify({
+    id: "f",
+    type: "QslJobInfoFeature",
+    job: {
+      queries: [
+        { layers: [layer("zones", '{"path":"data/zones.geojson"}')] },
+        { layers: [layer("roads", '{"path":"data/roads.geojson"}')] },
+      ],
+      count: 1,
+    },
+  });
+  const outcome = await executeJob(
+    raw,
+    defaultRunners(),
+    testRunnerContext(DEMO),
+  );
+  assert.equal(outcome.status, "succeed", String(outcome.error));
+  assert.deepEqual(outcome.layers, ["zones", "roads"]);
+});
