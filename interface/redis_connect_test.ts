@@ -1,0 +1,113 @@
+import assert from "node:assert/strict";
+import {
+  isAuthError,
+  isConnectionDown,
+  redisErrorLine,
+  redisOptions,
+  redisTarget,
+} from "./redis_connect.ts";
+import { RedisQueue } from "./redis_queue.ts";
+
+Deno.test("redis URLs: user, password, db; rediss; sentinel with db and passwords", () => {
+  assert.deepEqual(redisOptions("redis://app:s3cr%40t@cache:6380/2"), {
+    host: "cache",
+    port: 6380,
+    username: "app",
+    password: "s3cr@t",
+    db: 2,
+  });
+  assert.deepEqual(redisOptions("redis://:pw@cache"), {
+    host: "cache",
+    port: 6379,
+    password: "pw",
+  });
+  assert.deepEqual(redisOptions("rediss://cache").tls, {});
+  assert.equal(redisTarget("rediss://cache:6380").label, "cache:6380");
+  assert.deepEqual(
+    redisOptions(
+      "redis+sentinel://u:p%2F@s1,s2:26380/mymaster/3?sentinelPassword=sp",
+    ),
+    {
+      sentinels: [{ host: "s1", port: 26379 }, { host: "s2", port: 26380 }],
+      name: "mymaster",
+      db: 3,
+      username: "u",
+      password: "p/",
+      sentinelPassword: "sp",
+    },
+  );
+  assert.equal(
+    redisTarget("redis+sentinel://s1,s2:26380/m").label,
+    "sentinels s1:26379,s2:26380 (master m)",
+  );
+});
+
+Deno.test("redis URLs: bad forms are TypeErrors naming the URL without its password", () => {
+  for (
+    const [url, detail] of [
+      ["http://x:6379", "use redis://"],
+      ["redis+sentinel://s1:26379", "no master name"],
+      ["redis+sentinel://u:hunter2@s1/m/x", "/mastername or /mastername/db"],
+      ["redis://u:hunter2@h/abc", "is no number"],
+    ]
+  ) {
+    assert.throws(() => redisOptions(url), (e: Error) => {
+      assert.ok(e instanceof TypeError);
+      assert.ok(e.message.includes(detail), e.message);
+      assert.ok(!e.message.includes("hunter2"), e.message);
+      return true;
+    });
+  }
+  assert.throws(
+    () => redisOptions("redis://h", { tlsCaFile: "/x.pem" }),
+    /needs a rediss:\/\/ URL/,
+  );
+  assert.throws(
+    () => redisOptions("rediss://h", { tlsCaFile: "/nonexistent/ca.pem" }),
+    /Cannot read the Redis TLS CA file '\/nonexistent\/ca.pem'/,
+  );
+});
+
+Deno.test("redis errors: one line, classified", () => {
+  const refused = Object.assign(new Error("connect ECONNREFUSED 1.2.3.4:1"), {
+    code: "ECONNREFUSED",
+  });
+  assert.equal(
+    redisErrorLine(refused, "1.2.3.4:1"),
+    "Cannot connect to Redis at 1.2.3.4:1: ECONNREFUSED",
+  );
+  assert.ok(isAuthError(new Error("WRONGPASS invalid username-password pair")));
+  assert.ok(isAuthError(new Error("NOAUTH Authentication required.")));
+  assert.ok(!isAuthError(refused));
+  const gaveUp = new Error(
+    'Reached the max retries per request limit (which is 2). Refer to "maxRetriesPerRequest" option for details.',
+  );
+  assert.ok(isConnectionDown(gaveUp));
+});
+
+Deno.test({
+  name: "RedisQueue with Redis down: the post rejects with one line",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async () => {
+  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const { port } = l.addr as Deno.NetAddr;
+  l.close();
+  const queue = RedisQueue.create(`redis://u:hunter2@127.0.0.1:${port}`, {
+    maxRetriesPerRequest: 0,
+  });
+  try {
+    await assert.rejects(
+      queue.post({ layers: [] }, { timeoutMs: 5000 }),
+      (e: Error) => {
+        assert.equal(
+          e.message,
+          `Cannot connect to Redis at 127.0.0.1:${port}: ECONNREFUSED`,
+        );
+        return true;
+      },
+    );
+  } finally {
+    await queue.close();
+  }
+});
