@@ -2,7 +2,7 @@
  * The exporter's command line (see `cli.ts`):
  *
  * ```sh
- * deno run -P=exporter exporter/main.ts export --project demo.qgz
+ * deno run -P=exporter exporter/main.ts export --project demo/demo.qgs
  * deno run -P=exporter exporter/main.ts serve --data-root /data
  * ```
  *
