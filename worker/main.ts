@@ -21,8 +21,6 @@
 import "./cli/env.ts";
 import { CommanderError } from "@commander-js/extra-typings";
 import { buildProgram, UsageError } from "./cli/program.ts";
-import { getGdal } from "./gdal/gdal.ts";
-import { getCanvasKit } from "./paint/canvaskit.ts";
 import { createLogger } from "./log/logger.ts";
 
 /**
@@ -62,6 +60,10 @@ export async function main(args: string[]): Promise<number> {
     // Both engines load their WebAssembly once, side by side (the
     // compilations overlap), before the first job.
     warmUp: async () => {
+      const [{ getGdal }, { getCanvasKit }] = await Promise.all([
+        import("./gdal/gdal.ts"),
+        import("./paint/canvaskit.ts"),
+      ]);
       await Promise.all([getGdal(), getCanvasKit()]);
     },
     writeUsage: (text) => {

@@ -16,7 +16,7 @@ import {
 } from "../sources/wms/services.ts";
 import { redisTarget, type ResultFormat } from "@qgis-server-light/interface";
 import { createLogger, type LogFormat, parseLogLevel } from "../log/logger.ts";
-import { defaultRunners, type RunnerRegistry } from "../runners/registry.ts";
+import type { RunnerRegistry } from "../runners/registry.ts";
 import {
   DEFAULT_MAX_DPI,
   DEFAULT_MAX_STYLE_BYTES,
@@ -24,7 +24,6 @@ import {
   type LogLevel,
   type RunnerContext,
 } from "../runners/types.ts";
-import { executeJob } from "../queue/execute.ts";
 import { DEFAULT_MAX_JOB_BYTES, QueueWorker } from "../queue/worker.ts";
 
 import {
@@ -313,7 +312,11 @@ function defaultSignals(stop: () => void): () => void {
 export function buildProgram(io: ProgramIo = {}): Command & {
   exitCode: number;
 } {
-  const runners = io.runners ?? defaultRunners();
+  // The runners (and through them styles, sources, GDAL's and Skia's
+  // bindings) are imported when needed: \`run\` registers before.
+  const loadRunners = async (): Promise<RunnerRegistry> =>
+    io.runners ??
+      (await import("../runners/registry.ts")).defaultRunners();
   const writeErr = io.writeErr ??
     ((l: string) => Deno.stderr.writeSync(new TextEncoder().encode(l + "\n")));
   const state = { exitCode: 0 };
@@ -399,7 +402,7 @@ export function buildProgram(io: ProgramIo = {}): Command & {
       const worker = new QueueWorker({
         redisUrl: opts.redisUrl,
         tlsCaFile: opts.redisTlsCa,
-        runners,
+        runners: loadRunners,
         context: ctx,
         resultFormat: opts.resultFormat as ResultFormat,
         workerId: opts.workerId,
@@ -493,7 +496,8 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         }
       }
       await io.warmUp?.();
-      const outcome = await executeJob(text, runners, ctx);
+      const { executeJob } = await import("../queue/execute.ts");
+      const outcome = await executeJob(text, await loadRunners(), ctx);
       logger.log(outcome.status === "succeed" ? "info" : "error", "job", {
         type: outcome.type,
         layers: outcome.layers,

@@ -21,8 +21,10 @@ import {
   type RunnerLimits,
 } from "../runners/types.ts";
 
+import { ERROR_CONTENT_TYPE } from "../runners/types.ts";
+
 /** Content type of a failed result (as the Python client expects it). */
-export const ERROR_CONTENT_TYPE = "application/text";
+export { ERROR_CONTENT_TYPE };
 
 /**
  * Longest message a failed result carries. Messages echo a job's input cut

@@ -52,8 +52,15 @@ import {
   redisTarget,
 } from "@qgis-server-light/interface";
 import type { RunnerRegistry } from "../runners/registry.ts";
-import type { RunnerContext } from "../runners/types.ts";
-import { ERROR_CONTENT_TYPE, executeJob, type JobOutcome } from "./execute.ts";
+import { ERROR_CONTENT_TYPE, type RunnerContext } from "../runners/types.ts";
+import type { JobOutcome } from "./execute.ts";
+
+// execute.ts imports every runner (styles, sources, the engines' bindings):
+// imported once the worker has registered, or at the first job
+let execute: Promise<typeof import("./execute.ts")> | undefined;
+function loadExecute(): Promise<typeof import("./execute.ts")> {
+  return execute ??= import("./execute.ts");
+}
 
 /**
  * Default largest job envelope: 8 MiB. Real jobs are kilobytes (a map of
@@ -77,8 +84,11 @@ export interface QueueWorkerOptions {
   redisUrl: string;
   /** PEM file of the CA that signed a `rediss://` server's certificate. */
   tlsCaFile?: string;
-  /** Runners by job type. */
-  runners: RunnerRegistry;
+  /**
+   * Runners by job type, or a function loading them (called once the
+   * worker has registered).
+   */
+  runners: RunnerRegistry | (() => Promise<RunnerRegistry>);
   /** What runners receive besides the job (its `logger` also logs the loop). */
   context: RunnerContext;
   /** How results are encoded; default `pickle` (what the Python worker sends). */
@@ -255,7 +265,17 @@ export class QueueWorker {
     this.#startEngines = options.startEngines;
   }
 
+  #registry: Promise<RunnerRegistry> | undefined;
+  #runners(): Promise<RunnerRegistry> {
+    const runners = this.#o.runners;
+    return this.#registry ??= typeof runners === "function"
+      ? runners()
+      : Promise.resolve(runners);
+  }
+
   #loadEngines(): void {
+    loadExecute().catch(() => {}); // awaited (and failing) at the first job
+    this.#runners().catch(() => {});
     if (this.#ready || !this.#startEngines) return;
     this.#ready = this.#startEngines();
     this.#ready.then(() => this.#engined = true, () => {});
@@ -340,7 +360,9 @@ export class QueueWorker {
       worker_id: this.id,
       redis: maskSecrets(this.#o.redisUrl),
       result_format: this.#o.resultFormat,
-      runners: Object.keys(this.#o.runners),
+      runners: typeof this.#o.runners === "function"
+        ? "loaded after registration"
+        : Object.keys(this.#o.runners),
     });
     let failures = 0;
     const blocking = this.#blocking;
@@ -657,9 +679,10 @@ export class QueueWorker {
           }
           stage("engines");
         }
+        const { executeJob } = await loadExecute();
         outcome = await executeJob(
           reply[1] as string,
-          this.#o.runners,
+          await this.#runners(),
           this.#o.context,
         );
         await running;

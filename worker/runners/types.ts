@@ -7,6 +7,9 @@
  */
 import { MAX_STYLE_BYTES } from "@qgis-server-light/interface";
 
+/** Content type of a failed result (as the Python client expects it). */
+export const ERROR_CONTENT_TYPE = "application/text";
+
 /** Log levels, lowest first. */
 export type LogLevel = "debug" | "info" | "warning" | "error";
 
