@@ -6,8 +6,11 @@
  *   unused for that long is ended; at most 16 pools stay open (least
  *   recently used first out);
  * - every connection starts with `statement_timeout` (the job's budget for
- *   one statement) and `default_transaction_read_only = on`: a layer's own
- *   SQL (its subset, a subquery as its table) runs, but cannot write;
+ *   one statement) and `default_transaction_read_only = on`; every query
+ *   runs alone (extended protocol: no stacked statements) in a read-only
+ *   transaction that is rolled back: a layer's own SQL (its subset, a
+ *   subquery as its table) runs, but cannot write, nor leave anything
+ *   changed in the session for the next job;
  * - after the server restarts, the client reconnects on the next query; a
  *   query that met a connection the server had closed is retried once;
  * - TLS as `sslmode` asks (disable, allow, prefer, require, verify-ca,
@@ -263,11 +266,22 @@ export function query(
   text: string,
   params: unknown[],
 ): Promise<unknown[][]> {
-  return withRetry(layer, c, async (sql) =>
-    await sql.unsafe(
-      text,
-      params as postgres.ParameterOrJSON<never>[],
-    ).values() as unknown as unknown[][]);
+  return withRetry(layer, c, (sql) =>
+    // A read-only transaction rolled back whatever happens: what a layer's
+    // own SQL changes in the session (`set_config(…, false)` on
+    // search_path, statement_timeout, default_transaction_read_only) is
+    // undone before the connection serves another job.
+    sql.begin("read only", async (tx) => {
+      const rows = await tx.unsafe(
+        text,
+        params as postgres.ParameterOrJSON<never>[],
+        // the extended protocol even without parameters: one statement per
+        // query, never `…; COMMIT; DROP …` stacked by a layer's SQL
+        { simple: false },
+      ).values() as unknown as unknown[][];
+      await tx.rollback();
+      return rows;
+    }) as Promise<unknown[][]>);
 }
 
 /**

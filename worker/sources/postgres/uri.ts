@@ -117,6 +117,49 @@ export function sslModeOf(value: string | number): SslMode | null {
   return (SSL_MODES as string[]).includes(s) ? s as SslMode : null;
 }
 
+/** Longest `sql` (the layer's subset) or subquery `table`, in characters. */
+export const MAX_SQL_LENGTH = 100_000;
+/** Longest connection value or identifier, in characters. */
+const MAX_NAME_LENGTH = 1_000;
+// control characters: a line break in a database or user name would be
+// written into the startup packet and echoed into one-line errors
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function checkName(
+  layer: SourceLayer,
+  key: string,
+  value: string | undefined,
+): void {
+  if (value === undefined) return;
+  if (value.length > MAX_NAME_LENGTH) {
+    throw fail(
+      layer,
+      `source key '${key}' is ${value.length} characters long (at most ${MAX_NAME_LENGTH})`,
+    );
+  }
+  if (CONTROL.test(value)) {
+    throw fail(layer, `source key '${key}' holds a control character`);
+  }
+}
+
+function checkSql(
+  layer: SourceLayer,
+  key: string,
+  value: string | undefined,
+): void {
+  if (value === undefined) return;
+  if (value.length > MAX_SQL_LENGTH) {
+    throw fail(
+      layer,
+      `source key '${key}' is ${value.length} characters long (at most ${MAX_SQL_LENGTH})`,
+    );
+  }
+  if (value.includes("\0")) {
+    throw fail(layer, `source key '${key}' holds a NUL character`);
+  }
+}
+
 /** Unquotes a `"quoted"` identifier as QGIS writes key columns. */
 function unquote(name: string): string {
   const t = name.trim();
@@ -170,6 +213,30 @@ export function parsePostgresUri(layer: SourceLayer): PostgresUri {
   if (sql !== undefined && sql.trim() !== "") uri.sql = sql;
   for (const k of Object.keys(uri) as (keyof PostgresUri)[]) {
     if (uri[k] === undefined) delete uri[k];
+  }
+  const subquery = table.trim().startsWith("(");
+  if (subquery) checkSql(layer, "table", table);
+  else checkName(layer, "table", table);
+  checkSql(layer, "sql", uri.sql);
+  for (
+    const [k, v] of [
+      ["dbname", uri.dbname],
+      ["host", uri.host],
+      ["username", uri.user],
+      ["password", uri.password],
+      ["service", uri.service],
+      ["schema", uri.schema],
+      ["geometrycolumn", uri.geometryColumn],
+      ...uri.key.map((k) => ["key", k]),
+    ] as const
+  ) checkName(layer, k, v);
+  if (uri.host !== undefined && uri.host.includes("/")) {
+    // libpq reads a path as a Unix socket folder: a job may name no path
+    // outside its data root, and a socket is no database host of ours
+    throw fail(
+      layer,
+      `host '${uri.host}' is a Unix socket folder; the worker connects over TCP only`,
+    );
   }
   return uri;
 }
