@@ -317,9 +317,19 @@ export async function renderMap(
         // a source that draws the whole map itself (web maps); the style,
         // when there is one, gives its opacity, filters and blend mode
         if (root && !visibleAtScale(root, map.scale)) continue;
-        const img = await source.drawMap({ map, style: root });
+        const img = await source.drawMap({
+          map,
+          style: root,
+          into: blank ? () => pooled.pixels() : undefined,
+        });
         if (img) {
-          drawRasterImage(ck, canvas, img, img.blendMode, blank);
+          try {
+            if (!img.drawnInto) {
+              drawRasterImage(ck, canvas, img, img.blendMode, blank);
+            }
+          } finally {
+            img.release?.();
+          }
           blank = false;
         }
         continue;

@@ -185,6 +185,12 @@ export interface MapDrawRequest {
   map: MapSettings;
   /** The layer's QML root (its raster renderer's opacity, filters, blend mode), or null. */
   style: Element | null;
+  /**
+   * The map's own pixels (premultiplied RGBA of its size, transparent:
+   * nothing is drawn yet), which the source may draw into directly; a
+   * getter, as the view may move (CanvasKit's heap grows).
+   */
+  into?: () => Uint8Array;
 }
 
 /** What a source drew for a whole map. */
@@ -199,6 +205,10 @@ export interface MapImage {
   premultiplied: boolean;
   /** The layer's QPainter composition mode (`<blendMode>`). */
   blendMode: number;
+  /** True when the source drew into the request's `into`: nothing left to draw. */
+  drawnInto?: boolean;
+  /** Gives `rgba` back to the source once it is drawn (not to be used after). */
+  release?: () => void;
 }
 
 /** A feature info request a source answers itself (e.g. WMS GetFeatureInfo). */

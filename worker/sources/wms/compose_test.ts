@@ -76,7 +76,7 @@ Deno.test("composeImages: into a larger image at the block's place, clipped to t
       { bytes: red, x: -1, y: -1, width: 8, height: 8 },
     ],
     true,
-    { rgba: target, width: 10, height: 6, left: 5, top: 2 },
+    { pixels: () => target, width: 10, height: 6, left: 5, top: 2 },
   );
   assert(out.rgba === target);
   let inside = 0, outside = 0;

@@ -339,3 +339,54 @@ export function reprojectPixels(
   }
   return out;
 }
+
+/** Where a warped block goes in the image it is drawn into. */
+export interface BlockPlace {
+  /** The block's left column in the image (may be negative). */
+  left: number;
+  /** Its top row. */
+  top: number;
+  /** Its width: the projection's destination columns. */
+  width: number;
+  /** Its height: the projection's destination rows. */
+  height: number;
+}
+
+/**
+ * {@link reprojectPixels} straight into a larger image at the block's
+ * place, clipped to the image: destination pixels with no source pixel are
+ * left as they are (the image starts transparent, blocks do not overlap).
+ *
+ * @example
+ * ```ts
+ * import { reprojectInto } from "./projector.ts";
+ * const out = new Uint8Array(3 * 1 * 4);
+ * reprojectInto(Uint8Array.of(1, 2, 3, 4), Int32Array.of(0, -1), out, 3, 1,
+ *   { left: 1, top: 0, width: 2, height: 1 });
+ * [...out.subarray(4, 8)]; // [1, 2, 3, 4]
+ * ```
+ */
+export function reprojectInto(
+  src: Uint8Array,
+  index: Int32Array,
+  out: Uint8Array,
+  outWidth: number,
+  outHeight: number,
+  place: BlockPlace,
+): void {
+  const s32 = new Uint32Array(src.buffer, src.byteOffset, src.length >> 2);
+  const o32 = new Uint32Array(out.buffer, out.byteOffset, out.length >> 2);
+  const { left, top, width, height } = place;
+  const x0 = Math.max(0, left), x1 = Math.min(outWidth, left + width);
+  if (x1 <= x0) return;
+  for (let row = Math.max(0, -top); row < height; row++) {
+    const y = top + row;
+    if (y >= outHeight) break;
+    let k = row * width + (x0 - left);
+    let o = y * outWidth + x0;
+    for (let x = x0; x < x1; x++, k++, o++) {
+      const i = index[k];
+      if (i >= 0) o32[o] = s32[i];
+    }
+  }
+}

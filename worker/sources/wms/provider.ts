@@ -63,7 +63,13 @@ class WebMapSource implements RasterSource {
   }
 
   drawMap(request: MapDrawRequest): Promise<MapImage | null> {
-    return renderWebLayer(this.layer, request.style, request.map, this.ctx);
+    return renderWebLayer(
+      this.layer,
+      request.style,
+      request.map,
+      this.ctx,
+      request.into,
+    );
   }
 
   async legendGraphic(

@@ -43,7 +43,7 @@ import {
   type PlacedImage,
 } from "./compose.ts";
 import type { WebClient } from "./http.ts";
-import { projectBlock, type Projection, reprojectPixels } from "./projector.ts";
+import { projectBlock, type Projection, reprojectInto } from "./projector.ts";
 import {
   checkImageAnswer,
   fetchWmsCapabilities,
@@ -122,6 +122,10 @@ export interface WebLayerImage {
   premultiplied: boolean;
   /** The layer's QPainter composition mode (`<blendMode>`). */
   blendMode: number;
+  /** True when drawn into the map's own pixels (`into`): nothing left to draw. */
+  drawnInto?: boolean;
+  /** Gives `rgba` back to be used again once it is drawn (then unusable). */
+  release?: () => void;
 }
 
 interface FetchOutcome {
@@ -495,26 +499,6 @@ export function webProvider(
   }
 }
 
-function paste(
-  out: Uint8Array,
-  outWidth: number,
-  outHeight: number,
-  block: Uint8Array,
-  left: number,
-  top: number,
-  width: number,
-  height: number,
-): void {
-  for (let row = 0; row < height; row++) {
-    const y = top + row;
-    if (y < 0 || y >= outHeight) continue;
-    const x0 = Math.max(0, left), x1 = Math.min(outWidth, left + width);
-    if (x1 <= x0) continue;
-    const src = (row * width + (x0 - left)) * 4;
-    out.set(block.subarray(src, src + (x1 - x0) * 4), (y * outWidth + x0) * 4);
-  }
-}
-
 /** QgsSingleBandColorDataRenderer's opacity on premultiplied pixels. */
 function applyOpacity(rgba: Uint8Array, opacity: number): void {
   if (opacity >= 1) return;
@@ -657,82 +641,137 @@ function remember(key: string, p: Projection | null): void {
   }
 }
 
+// Map-size images of web layers that are not drawn into the map's own
+// pixels, handed out again once drawn: a fresh array of a few megabytes
+// costs its first touch of every page (about 3 ms per 1.2 MB on our
+// machines, more than the drawing). Two kept, up to 16 MB each.
+const KEPT_IMAGES = 2;
+const KEPT_IMAGE_MAX_BYTES = 16 * 1024 * 1024;
+const keptImages: ArrayBuffer[] = [];
+
+/** A transparent image of `bytes` bytes, and how to give it back. */
+function takeImage(bytes: number): { rgba: Uint8Array; release(): void } {
+  const i = keptImages.findIndex((b) => b.byteLength >= bytes);
+  const buffer = i >= 0 ? keptImages.splice(i, 1)[0] : new ArrayBuffer(bytes);
+  const rgba = new Uint8Array(buffer, 0, bytes);
+  if (i >= 0) rgba.fill(0);
+  let released = false;
+  return {
+    rgba,
+    release(): void {
+      if (released) return;
+      released = true;
+      if (buffer.byteLength > KEPT_IMAGE_MAX_BYTES) return;
+      keptImages.push(buffer);
+      keptImages.sort((x, y) => x.byteLength - y.byteLength);
+      if (keptImages.length > KEPT_IMAGES) keptImages.shift();
+    },
+  };
+}
+
+// A block of the layer in its own CRS, before it is warped to the map:
+// kept between maps for the same reason (one at a time: taken and given
+// back within one part of one map).
+let keptBlock = new ArrayBuffer(0);
+let blockTaken = false;
+
+function takeBlock(bytes: number): { rgba: Uint8Array; release(): void } {
+  if (blockTaken || bytes > KEPT_IMAGE_MAX_BYTES) {
+    return { rgba: new Uint8Array(bytes), release: () => {} };
+  }
+  blockTaken = true;
+  if (keptBlock.byteLength < bytes) keptBlock = new ArrayBuffer(bytes);
+  const rgba = new Uint8Array(keptBlock, 0, bytes).fill(0);
+  return { rgba, release: () => void (blockTaken = false) };
+}
+
 /**
- * Draws a provider's blocks for a map: premultiplied RGBA of the map's
- * size, or null when the layer is out of view or nothing was drawn.
+ * Draws a provider's blocks for a map into `pixels` (premultiplied RGBA of
+ * the map's size, transparent; a getter: see {@link BlockTarget.pixels});
+ * false when the layer is out of view or nothing was drawn.
  */
 export async function drawProvider(
   provider: WebProvider,
   map: MapSettings,
-): Promise<Uint8Array | null> {
+  pixels: () => Uint8Array,
+): Promise<boolean> {
   const mapCrs = normaliseCrs(map.crs);
   const same = mapCrs === provider.crs;
   const viewport = same
     ? rasterViewport(map, provider.extent)
     : await cachedViewport(provider, map, mapCrs);
-  if (!viewport || viewport.width === 0 || viewport.height === 0) return null;
-  let out: Uint8Array | null = null;
+  if (!viewport || viewport.width === 0 || viewport.height === 0) return false;
   let drawn = false;
   for (const part of rasterIteratorTiles(viewport)) {
-    let block: Uint8Array | null;
+    const left = viewport.left + part.col, top = viewport.top + part.row;
     if (same) {
       // drawn straight into the map's image: no block, no copy
-      out ??= new Uint8Array(map.width * map.height * 4);
-      block = await provider.block(part.extent, part.width, part.height, {
-        rgba: out,
+      const block = await provider.block(part.extent, part.width, part.height, {
+        pixels,
         width: map.width,
         height: map.height,
-        left: viewport.left + part.col,
-        top: viewport.top + part.row,
+        left,
+        top,
       });
-      if (block === out) {
-        drawn = true;
-        continue;
-      }
-    } else {
-      const key = JSON.stringify([
-        part.extent,
-        part.width,
-        part.height,
-        provider.extent,
-        mapCrs,
-        provider.crs,
-      ]);
-      const projection = projections.get(key) ??
-        await withGdal((gdal) =>
-          projectBlock(
-            part.extent,
-            part.width,
-            part.height,
-            provider.extent,
-            (xy) => void transformInPlace(gdal, [xy], mapCrs, provider.crs),
-            (xy) => void transformInPlace(gdal, [xy], provider.crs, mapCrs),
-          )
-        );
-      remember(key, projection);
-      if (!projection) continue;
-      const src = await provider.block(
-        projection.srcExtent,
-        projection.srcCols,
-        projection.srcRows,
-      );
-      block = src && reprojectPixels(src, projection.index);
+      if (block) drawn = true;
+      continue;
     }
-    if (!block) continue;
-    out ??= new Uint8Array(map.width * map.height * 4);
-    drawn = true;
-    paste(
-      out,
-      map.width,
-      map.height,
-      block,
-      viewport.left + part.col,
-      viewport.top + part.row,
+    const key = JSON.stringify([
+      part.extent,
       part.width,
       part.height,
-    );
+      provider.extent,
+      mapCrs,
+      provider.crs,
+    ]);
+    const projection = projections.get(key) ??
+      await withGdal((gdal) =>
+        projectBlock(
+          part.extent,
+          part.width,
+          part.height,
+          provider.extent,
+          (xy) => void transformInPlace(gdal, [xy], mapCrs, provider.crs),
+          (xy) => void transformInPlace(gdal, [xy], provider.crs, mapCrs),
+        )
+      );
+    remember(key, projection);
+    if (!projection) continue;
+    const { srcCols, srcRows } = projection;
+    const src = takeBlock(srcCols * srcRows * 4);
+    try {
+      const block = await provider.block(
+        projection.srcExtent,
+        srcCols,
+        srcRows,
+        {
+          pixels: () => src.rgba,
+          width: srcCols,
+          height: srcRows,
+          left: 0,
+          top: 0,
+        },
+      );
+      if (!block) continue;
+      reprojectInto(
+        src.rgba,
+        projection.index,
+        pixels(),
+        map.width,
+        map.height,
+        {
+          left,
+          top,
+          width: part.width,
+          height: part.height,
+        },
+      );
+      drawn = true;
+    } finally {
+      src.release();
+    }
   }
-  return drawn ? out : null;
+  return drawn;
 }
 
 /**
@@ -740,6 +779,11 @@ export async function drawProvider(
  * renderer contract): the map-size premultiplied image with the layer's
  * opacity in it, or null when nothing was drawn (the reasons are warnings
  * in the job's log).
+ *
+ * With `into` (the map's own pixels while nothing is drawn on them, see
+ * `MapDrawRequest.into`) the layer is drawn there when its blend mode
+ * leaves it as it is over transparency (`drawnInto`). Otherwise its image
+ * is kept for the next layer: call `release` once it is drawn.
  *
  * @throws {JobError} when the source or the style cannot be read.
  * @example
@@ -752,6 +796,7 @@ export async function renderWebLayer(
   qmlRoot: Element | null,
   map: MapSettings,
   ctx: Pick<RunnerContext, "remoteHosts"> & { logger?: Logger },
+  into?: () => Uint8Array,
 ): Promise<WebLayerImage | null> {
   const source = parseWebSource(layer);
   let style = defaultStyle();
@@ -771,17 +816,28 @@ export async function renderWebLayer(
     warn: (message) =>
       ctx.logger?.log("warning", message, { layer: layer.name }),
   };
-  let rgba: Uint8Array | null;
+  // the map's own pixels when nothing is under the layer and its blend
+  // mode draws it as it is there (QGIS's modes 0–14; see the render
+  // runner), else an image of its own
+  const direct = into !== undefined && style.blendMode <= 14;
+  const own = direct ? null : takeImage(map.width * map.height * 4);
+  const pixels = direct ? into : () => own!.rgba;
+  let drawn: boolean;
   try {
     const provider = await webProvider(source, layer.name, map.dpi, web);
-    if (!provider) return null;
-    rgba = await drawProvider(provider, map);
+    drawn = provider !== null && await drawProvider(provider, map, pixels);
   } catch (error) {
+    if (direct) pixels().fill(0);
+    own?.release();
     if (error instanceof JobError) throw error;
     web.warn(`web layer '${layer.name}' is not drawn: ${describe(error)}`);
     return null;
   }
-  if (!rgba) return null;
+  if (!drawn) {
+    own?.release();
+    return null;
+  }
+  const rgba = pixels();
   applyOpacity(rgba, style.opacity);
   applyBrightnessContrast(rgba, style.brightnessContrast);
   applyHueSaturation(rgba, style.hueSaturation);
@@ -790,6 +846,8 @@ export async function renderWebLayer(
     width: map.width,
     height: map.height,
     premultiplied: true,
+    drawnInto: direct,
+    release: own ? () => own.release() : undefined,
     blendMode: style.blendMode,
   };
 }

@@ -226,3 +226,69 @@ Deno.test("renderWebLayer: the renderer's opacity and the layer's blend mode", a
     await server.close();
   }
 });
+
+Deno.test("renderWebLayer: drawn into the map's own pixels when nothing is under it, the same pixels as its own image", async () => {
+  const server = await startWebMapServer();
+  try {
+    const xyz = layer({
+      type: "xyz",
+      url: `${server.url}/xyz/{z}/{x}/{y}.png`,
+      zmax: "19",
+    });
+    // a warped layer (LV95 map, Web Mercator tiles) and one in its own CRS
+    for (const m of [map("EPSG:3857", MERC), map("EPSG:2056", LV95)]) {
+      const own = await renderWebLayer(
+        xyz,
+        null,
+        m,
+        context([server.host], []),
+      );
+      assert(own && !own.drawnInto && own.release);
+      const expected = own.rgba.slice();
+      own.release();
+      const pixels = new Uint8Array(m.width * m.height * 4);
+      const direct = await renderWebLayer(
+        xyz,
+        null,
+        m,
+        context([server.host], []),
+        () => pixels,
+      );
+      assert(direct?.drawnInto && direct.rgba === pixels);
+      assertEquals(direct.release, undefined);
+      assert(pixels.every((v, i) => v === expected[i]), "same pixels");
+      // an image given back is handed out again, transparent: the holes
+      // of a layer with failed tiles stay empty
+      const holes = await renderWebLayer(
+        layer({ type: "xyz", url: `${server.url}/holes/{z}/{x}/{y}.png` }),
+        null,
+        m,
+        context([server.host], []),
+      );
+      assert(holes && holes.rgba.buffer === own.rgba.buffer, "reused");
+      const drawn = alphaCount(holes.rgba);
+      assert(drawn > 0 && drawn < m.width * m.height, `${drawn} drawn`);
+      holes.release?.();
+    }
+    // a blend mode that is not the image itself over transparency (QGIS's
+    // 15+, e.g. 17 destination-in) is never drawn into the map
+    const qml = new DOMParser().parseFromString(
+      `<qgis><pipe><rasterrenderer type="singlebandcolordata" opacity="1" band="1" alphaBand="-1"/></pipe><blendMode>17</blendMode></qgis>`,
+      "text/xml",
+    ).documentElement as Element;
+    const m = map("EPSG:3857", MERC);
+    const pixels = new Uint8Array(m.width * m.height * 4);
+    const img = await renderWebLayer(
+      xyz,
+      qml,
+      m,
+      context([server.host], []),
+      () => pixels,
+    );
+    assert(img && !img.drawnInto && img.rgba !== pixels);
+    assertEquals(alphaCount(pixels), 0);
+    img.release?.();
+  } finally {
+    await server.close();
+  }
+});
