@@ -1,7 +1,9 @@
 /**
  * Skia paints as QPainter's pens and brushes (Qt dash patterns, Qt's 8×8
  * brush patterns), and the draw/clip helpers every symbol layer painter
- * shares. Every paint and path made here is deleted after drawing.
+ * shares. Every path made here is deleted after drawing; a paint too,
+ * unless it comes from the context's {@link PaintCache} (features of one
+ * symbol share their paints, saving a dozen WebAssembly calls each).
  *
  * @module
  */
@@ -17,6 +19,50 @@ import {
   qtDashPattern,
 } from "./_skia.ts";
 
+/** Most paints one cache keeps; past it, paints are made and deleted per draw. */
+const MAX_CACHED = 2048;
+const shared = new WeakSet<Paint>();
+
+/**
+ * Paints kept while a layer is drawn, one per distinct setting, shared by
+ * its features; {@link PaintCache.delete} frees them. A cached paint is
+ * never changed after it is made (the cosmetic pen's only sets its colour
+ * before each draw).
+ */
+export class PaintCache {
+  #paints = new Map<string, Paint | null>();
+
+  /** The paint of `key`, made by `make` the first time. */
+  get(key: string, make: () => Paint | null): Paint | null {
+    let p = this.#paints.get(key);
+    if (p !== undefined) return p;
+    p = make();
+    if (this.#paints.size >= MAX_CACHED) return p;
+    if (p) shared.add(p);
+    this.#paints.set(key, p);
+    return p;
+  }
+
+  /** Deletes every paint. */
+  delete(): void {
+    for (const p of this.#paints.values()) p?.delete();
+    this.#paints.clear();
+  }
+}
+
+/** Deletes a paint unless a {@link PaintCache} holds it. */
+export function releasePaint(p: Paint | null): void {
+  if (p && !shared.has(p)) p.delete();
+}
+
+function cached(
+  pc: PaintContext,
+  key: () => string,
+  make: () => Paint | null,
+): Paint | null {
+  return pc.paints ? pc.paints.get(key(), make) : make();
+}
+
 /** A stroke paint as QPainter's pen (Qt dash patterns scale with the width). */
 export function strokePaint(
   pc: PaintContext,
@@ -30,6 +76,36 @@ export function strokePaint(
   dashOffset = 0,
 ): Paint | null {
   if (style === "no" || rgba[3] === 0) return null;
+  return cached(
+    pc,
+    () =>
+      `s${pc.featureBlendMode}|${rgba}|${opacity}|${width}|${style}|${cap.value}|${join.value}|${customDash}|${dashOffset}`,
+    () =>
+      makeStrokePaint(
+        pc,
+        rgba,
+        opacity,
+        width,
+        style,
+        cap,
+        join,
+        customDash,
+        dashOffset,
+      ),
+  );
+}
+
+function makeStrokePaint(
+  pc: PaintContext,
+  rgba: Rgba,
+  opacity: number,
+  width: number,
+  style: string,
+  cap: ReturnType<typeof capOf>,
+  join: ReturnType<typeof joinOf>,
+  customDash: number[] | null,
+  dashOffset: number,
+): Paint {
   const { ck } = pc;
   const p = newPaint(ck, pc.featureBlendMode);
   p.setStyle(ck.PaintStyle.Stroke);
@@ -65,10 +141,12 @@ export function fillPaint(
   opacity: number,
 ): Paint | null {
   if (rgba[3] === 0 || opacity === 0) return null;
-  const p = newPaint(pc.ck, pc.featureBlendMode);
-  p.setStyle(pc.ck.PaintStyle.Fill);
-  p.setColor(color(pc.ck, rgba, opacity));
-  return p;
+  return cached(pc, () => `f${pc.featureBlendMode}|${rgba}|${opacity}`, () => {
+    const p = newPaint(pc.ck, pc.featureBlendMode);
+    p.setStyle(pc.ck.PaintStyle.Fill);
+    p.setColor(color(pc.ck, rgba, opacity));
+    return p;
+  });
 }
 
 // Qt's 8×8 brush patterns as X bitmaps (bit x of row y, least significant
@@ -98,6 +176,19 @@ export function patternPaint(
 ): Paint | null {
   const bits = PATTERNS[style];
   if (!bits) return null;
+  return cached(
+    pc,
+    () => `p${pc.featureBlendMode}|${style}|${rgba}|${opacity}`,
+    () => makePatternPaint(pc, bits, rgba, opacity),
+  );
+}
+
+function makePatternPaint(
+  pc: PaintContext,
+  bits: number[],
+  rgba: Rgba,
+  opacity: number,
+): Paint | null {
   const { ck } = pc;
   const pixels = new Uint8Array(8 * 8 * 4);
   const a = Math.round(rgba[3] * opacity);
@@ -134,7 +225,10 @@ export function patternPaint(
   return p;
 }
 
-/** Draws a path with each paint, then deletes the paints and the path. */
+/**
+ * Draws a path with each paint, then deletes the path and the paints (those
+ * of a {@link PaintCache} stay).
+ */
 export function drawAndDelete(
   canvas: Canvas,
   path: Path,
@@ -143,7 +237,7 @@ export function drawAndDelete(
   for (const p of paints) {
     if (p) {
       canvas.drawPath(path, p);
-      p.delete();
+      releasePaint(p);
     }
   }
   path.delete();

@@ -8,6 +8,7 @@
 import type { Canvas, CanvasKit } from "canvaskit-wasm";
 import type { Feature, Geometry } from "../geometry/types.ts";
 import type { MapSettings } from "../map/map_settings.ts";
+import type { PaintCache } from "./_paints.ts";
 
 /** What an expression is evaluated against. */
 export interface ExpressionContext {
@@ -46,4 +47,10 @@ export interface PaintContext {
   featureBlendMode: number;
   /** Reports something the painter skipped (unsupported layer class …). */
   warn: (message: string) => void;
+  /**
+   * Paints shared by the features drawn with this context (one per
+   * distinct colour, width, style); absent: each draw makes its own.
+   * `paintVectorLayer` sets one for the features it draws.
+   */
+  paints?: PaintCache;
 }

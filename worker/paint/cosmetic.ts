@@ -16,6 +16,7 @@
  */
 import type { PaintContext } from "./context.ts";
 import type { Rgba } from "../style/props.ts";
+import type { CanvasKit, MallocObj, Paint } from "canvaskit-wasm";
 import { newPaint } from "./_skia.ts";
 
 /** A pen drawn by the cosmetic stroker. */
@@ -342,7 +343,10 @@ export function cosmeticPixels(
  * strokes even thin pens as outlines when anti-aliasing).
  */
 export function canvasPenScale(pc: PaintContext): number | null {
-  const m = pc.canvas.getTotalMatrix();
+  return penScaleOf(pc.canvas.getTotalMatrix());
+}
+
+function penScaleOf(m: number[]): number | null {
   if (m[1] !== 0 || m[3] !== 0 || m[6] !== 0 || m[7] !== 0) return null;
   return Math.max(Math.abs(m[0]), Math.abs(m[4]));
 }
@@ -386,7 +390,7 @@ export function drawCosmetic(
   // Qt's stroker works in device pixels: the points through the matrix,
   // the width as the device sees it
   const m = canvas.getTotalMatrix();
-  const k = canvasPenScale(pc) ?? 1;
+  const k = penScaleOf(m) ?? 1;
   const identity = m[0] === 1 && m[4] === 1 && m[2] === 0 && m[5] === 0;
   const device = identity ? paths : paths.map((p) => {
     const q = new Float64Array(p.points.length);
@@ -396,21 +400,19 @@ export function drawCosmetic(
     }
     return { ...p, points: q };
   });
-  // pixels grouped by coverage: one call per coverage level; the same
-  // colour at any alpha composites the same in any order
-  const buckets = new Map<number, number[]>();
+  // pixels grouped by coverage, the groups in the order their first pixel
+  // came: one call per coverage level (the same colour at any alpha
+  // composites the same in any order)
+  const px = pixelScratch;
+  px.n = 0;
   cosmeticPixels(
     device,
     { ...pen, width: pen.width * k },
     pc.map.width,
     pc.map.height,
-    (x, y, c) => {
-      let b = buckets.get(c);
-      if (!b) buckets.set(c, b = []);
-      b.push(x + 0.5, y + 0.5);
-    },
+    (x, y, c) => px.push(x, y, c),
   );
-  if (buckets.size === 0) return;
+  if (px.n === 0) return;
   let restore = false;
   if (!identity) {
     const inverse = ck.Matrix.invert(m);
@@ -419,17 +421,108 @@ export function drawCosmetic(
     canvas.concat(inverse);
     restore = true;
   }
+  const counts = new Int32Array(256);
+  const order: number[] = [];
+  const xyc = px.xyc;
+  for (let i = 0; i < px.n; i++) {
+    const c = xyc[3 * i + 2];
+    if (counts[c]++ === 0) order.push(c);
+  }
+  // each group's first index in the points, in drawing order
+  const starts = new Int32Array(256);
+  let at = 0;
+  for (const c of order) {
+    starts[c] = at;
+    at += counts[c];
+  }
+  let points = scratchPoints(ck, 2 * px.n);
+  const next = starts.slice();
+  for (let i = 0; i < px.n; i++) {
+    const j = 2 * next[xyc[3 * i + 2]]++;
+    points[j] = xyc[3 * i] + 0.5;
+    points[j + 1] = xyc[3 * i + 1] + 0.5;
+  }
+  // a paint per coverage level when the context caches paints: no colour
+  // to copy into WebAssembly per group
+  const cache = pc.paints;
+  const shared = cache ? null : cosmeticPaint(pc);
+  const colors = colorsOf(rgba, alpha);
+  const key = cache ? `c${pc.featureBlendMode}|${rgba}|${alpha}|` : "";
+  for (const c of order) {
+    const color = colors[c] ??= ck.Color4f(
+      rgba[0] / 255,
+      rgba[1] / 255,
+      rgba[2] / 255,
+      alpha * c / 255,
+    );
+    let paint = shared;
+    if (cache) {
+      paint = cache.get(key + c, () => {
+        const p = cosmeticPaint(pc);
+        p.setColor(color);
+        return p;
+      });
+    } else paint!.setColor(color);
+    // drawing may grow the heap, which detaches the previous view
+    if (points.length === 0) points = scratchPoints(ck, 2 * px.n);
+    const group = points.subarray(2 * starts[c], 2 * (starts[c] + counts[c]));
+    // CanvasKit reads an array of its own heap in place (no copy)
+    (group as unknown as { _ck: boolean })._ck = true;
+    canvas.drawPoints(ck.PointMode.Points, group, paint!);
+  }
+  shared?.delete();
+  if (restore) canvas.restore();
+}
+
+function cosmeticPaint(pc: PaintContext): Paint {
+  const { ck } = pc;
   const paint = newPaint(ck, pc.featureBlendMode);
   paint.setAntiAlias(false);
   paint.setStyle(ck.PaintStyle.Stroke);
   paint.setStrokeWidth(1);
   paint.setStrokeCap(ck.StrokeCap.Square);
-  for (const [c, pts] of buckets) {
-    paint.setColor(
-      ck.Color4f(rgba[0] / 255, rgba[1] / 255, rgba[2] / 255, alpha * c / 255),
-    );
-    canvas.drawPoints(ck.PointMode.Points, pts, paint);
+  return paint;
+}
+
+// The colours of the last few pens at every coverage level.
+const colorCache = new Map<string, Float32Array[]>();
+
+function colorsOf(rgba: Rgba, alpha: number): Float32Array[] {
+  const key = `${rgba}|${alpha}`;
+  let colors = colorCache.get(key);
+  if (!colors) {
+    if (colorCache.size >= 64) colorCache.clear();
+    colorCache.set(key, colors = []);
   }
-  paint.delete();
-  if (restore) canvas.restore();
+  return colors;
+}
+
+// The pixels of one drawCosmetic call (x, y, coverage), grown as needed.
+const pixelScratch = {
+  xyc: new Int32Array(3 * 1024),
+  n: 0,
+  push(x: number, y: number, c: number): void {
+    if (3 * (this.n + 1) > this.xyc.length) {
+      const grown = new Int32Array(this.xyc.length * 2);
+      grown.set(this.xyc);
+      this.xyc = grown;
+    }
+    const i = 3 * this.n++;
+    this.xyc[i] = x;
+    this.xyc[i + 1] = y;
+    this.xyc[i + 2] = c;
+  },
+};
+
+// Points for drawPoints in CanvasKit's heap, reused across calls.
+let heapPoints: { ck: CanvasKit; obj: MallocObj; length: number } | null = null;
+
+function scratchPoints(ck: CanvasKit, length: number): Float32Array {
+  if (!heapPoints || heapPoints.ck !== ck || heapPoints.length < length) {
+    if (heapPoints) heapPoints.ck.Free(heapPoints.obj);
+    const size = Math.max(length, 2 * (heapPoints?.length ?? 4096));
+    heapPoints = { ck, obj: ck.Malloc(Float32Array, size), length: size };
+  }
+  // the view is made anew when the heap has grown since
+  return heapPoints.obj.toTypedArray() as Float32Array;
 }

@@ -14,6 +14,7 @@ import {
   drawAndDelete,
   fillPaint,
   patternPaint,
+  releasePaint,
   strokePaint,
 } from "./_paints.ts";
 
@@ -137,6 +138,6 @@ function startJoins(
   return () => {
     if (paint && pieces.length) {
       drawAndDelete(pc.canvas, pathOf(pc.ck, pieces, false), [paint]);
-    } else paint?.delete();
+    } else releasePaint(paint);
   };
 }

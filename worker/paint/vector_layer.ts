@@ -11,6 +11,7 @@ import type { Feature, Geometry } from "../geometry/types.ts";
 import type { Renderer, Rule, Symbol, VectorStyle } from "../style/model.ts";
 import type { CompiledExpression, PaintContext } from "./context.ts";
 import { drawSymbol } from "./symbol.ts";
+import { PaintCache } from "./_paints.ts";
 import { clipLineConnected, clipRing, geometryToPixels } from "./geometry.ts";
 
 /** Picks the symbols a renderer draws a feature with. */
@@ -246,6 +247,21 @@ function clipForDrawing(g: Geometry, width: number, height: number): Geometry {
  * ```
  */
 export function paintVectorLayer(
+  pc: PaintContext,
+  style: VectorStyle,
+  features: Feature[],
+  fields: Set<string>,
+): number {
+  if (pc.paints) return paintFeatures(pc, style, features, fields);
+  const paints = new PaintCache();
+  try {
+    return paintFeatures({ ...pc, paints }, style, features, fields);
+  } finally {
+    paints.delete();
+  }
+}
+
+function paintFeatures(
   pc: PaintContext,
   style: VectorStyle,
   features: Feature[],

@@ -398,3 +398,65 @@ Deno.test("paint: MarkerLine and HashLine place their sub-symbols every interval
     "vertical hashes across the line",
   );
 });
+
+Deno.test("paintVectorLayer: features sharing cached paints draw the pixels of one feature per call", async () => {
+  const ck = await getCanvasKit();
+  // overlapping squares, lines and markers in four colours: fills, pattern
+  // brushes, cosmetic and wide outlines, dashes, markers
+  const qml = `<qgis><renderer-v2 type="categorizedSymbol" attr="k"><categories>
+    <category value="0" symbol="0" label="a" render="true"/><category value="1" symbol="1" label="b" render="true"/>
+    <category value="2" symbol="2" label="c" render="true"/><category value="3" symbol="3" label="d" render="true"/>
+    </categories><symbols>
+    <symbol type="fill" name="0" alpha="1"><layer class="SimpleFill" enabled="1" pass="0"><prop k="color" v="200,80,40,200"/><prop k="outline_width" v="0.26"/></layer></symbol>
+    <symbol type="fill" name="1" alpha="0.7"><layer class="SimpleFill" enabled="1" pass="0"><prop k="color" v="20,80,240,255"/><prop k="style" v="dense4"/><prop k="outline_width" v="1"/><prop k="outline_style" v="dash"/></layer></symbol>
+    <symbol type="fill" name="2" alpha="1"><layer class="SimpleLine" enabled="1" pass="0"><prop k="line_color" v="0,120,0,255"/><prop k="line_width" v="0.2"/><prop k="line_style" v="dot"/></layer></symbol>
+    <symbol type="fill" name="3" alpha="1"><layer class="CentroidFill" enabled="1" pass="0"><symbol type="marker" name="@3@0" alpha="1"><layer class="SimpleMarker" enabled="1" pass="0"><prop k="color" v="250,200,0,180"/><prop k="size" v="3"/></layer></symbol></layer></symbol>
+    </symbols></renderer-v2></qgis>`;
+  const features: Feature[] = [];
+  for (let i = 0; i < 60; i++) {
+    const x = (i * 37) % 83 + 0.3 * (i % 7), y = (i * 53) % 79 + 0.17 * i;
+    features.push(
+      square(i, x, y, x + 4 + (i % 9), y + 3 + (i % 5), { k: i % 4 }),
+    );
+  }
+  const draw = (cached: boolean) => {
+    const surface = ck.MakeSurface(100, 100)!;
+    const canvas = surface.getCanvas();
+    canvas.clear(ck.TRANSPARENT);
+    const pc: PaintContext = {
+      ck,
+      canvas,
+      map,
+      compile: (t) => {
+        throw new SyntaxError(`no expressions in this test: ${t}`);
+      },
+      variables: {},
+      loadSvg: () => null,
+      featureBlendMode: 0,
+      warn: () => {},
+    };
+    const style = parseVectorStyle(qml)!;
+    if (cached) paintVectorLayer(pc, style, features, new Set(["k"]));
+    else {
+      // one feature per call: paintVectorLayer's cache lives for one call
+      for (const f of features) {
+        paintVectorLayer(pc, style, [f], new Set(["k"]));
+      }
+    }
+    const px = canvas.readPixels(0, 0, {
+      width: 100,
+      height: 100,
+      colorType: ck.ColorType.RGBA_8888,
+      alphaType: ck.AlphaType.Premul,
+      colorSpace: ck.ColorSpace.SRGB,
+    }) as Uint8Array;
+    surface.dispose();
+    return px;
+  };
+  const shared = draw(true), single = draw(false);
+  let differ = 0, inked = 0;
+  for (let i = 0; i < shared.length; i++) if (shared[i] !== single[i]) differ++;
+  for (let i = 3; i < shared.length; i += 4) if (shared[i] > 0) inked++;
+  if (inked < 2000) throw new Error(`too little drawn: ${inked} pixels`);
+  if (differ !== 0) throw new Error(`${differ} channel values differ`);
+});
