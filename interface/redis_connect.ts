@@ -17,7 +17,6 @@
  *
  * @module
  */
-import type { RedisOptions } from "ioredis";
 import { maskSecrets } from "./redact.ts";
 
 /** Options of {@link redisOptions}. */
@@ -35,6 +34,43 @@ export interface RedisAddress {
   host: string;
   /** Port. */
   port: number;
+}
+
+/**
+ * The connection options a Redis URL gives, in ioredis's names (spread them
+ * into `new Redis({ ... })`).
+ *
+ * @example
+ * ```ts ignore
+ * import { Redis } from "ioredis";
+ * import { redisOptions } from "@qgis-server-light/interface";
+ * const redis = new Redis({
+ *   ...redisOptions("redis+sentinel://s1,s2/mymaster"),
+ *   maxRetriesPerRequest: 1,
+ * });
+ * ```
+ */
+export interface RedisClientOptions {
+  /** Server host (not with `sentinels`). */
+  host?: string;
+  /** Server port. */
+  port?: number;
+  /** ACL user. */
+  username?: string;
+  /** Password (of the ACL user, or the `requirepass` one). */
+  password?: string;
+  /** Database number. */
+  db?: number;
+  /** TLS, with the CA's PEM text when it is not a system one. */
+  tls?: { ca?: string };
+  /** The sentinels to ask for the master. */
+  sentinels?: RedisAddress[];
+  /** The Sentinel master name. */
+  name?: string;
+  /** The sentinels' ACL user. */
+  sentinelUsername?: string;
+  /** The sentinels' password. */
+  sentinelPassword?: string;
 }
 
 /** What a Redis URL names. */
@@ -163,9 +199,9 @@ export function redisTarget(url: string): RedisTarget {
 export function redisOptions(
   url: string,
   options: RedisConnectOptions = {},
-): RedisOptions {
+): RedisClientOptions {
   const target = redisTarget(url);
-  const out: RedisOptions = {};
+  const out: RedisClientOptions = {};
   if (target.sentinelMaster !== undefined) {
     const s = sentinelParts(url);
     out.sentinels = s.addresses;

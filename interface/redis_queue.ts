@@ -9,8 +9,6 @@
  *
  * @module
  */
-import { Redis } from "ioredis";
-import type { Buffer } from "node:buffer";
 import type {
   QslJobInfo,
   QslJobInfoType,
@@ -42,6 +40,75 @@ import {
   redisOptions,
   redisTarget,
 } from "./redis_connect.ts";
+
+// ioredis by a dynamic import, and our own types at the public edge: `deno
+// doc` follows static imports (type-only ones too) into ioredis's .d.ts
+// files, whose `/// <reference types="node" />` it cannot resolve (13
+// warnings; with npm:@types/node installed it fails on that package's own
+// `/// <reference path>` lines instead, 65). `deno check` still types this
+// import, and checks that ioredis's client is a {@link RedisQueueClient}.
+const { Redis } = await import("ioredis");
+
+/**
+ * The commands {@link RedisQueue} queues in one transaction (`multi()`);
+ * ioredis's pipeline is one.
+ */
+export interface RedisQueuePipeline {
+  /** Sets the hash's fields. */
+  hset(key: string, fields: Record<string, string>): RedisQueuePipeline;
+  /** Appends to a list. */
+  rpush(key: string, value: string): RedisQueuePipeline;
+  /** Reads a hash's field. */
+  hget(key: string, field: string): RedisQueuePipeline;
+  /** Deletes a key. */
+  del(key: string): RedisQueuePipeline;
+  /** Runs the queued commands: one `[error, reply]` each. */
+  exec(): Promise<[error: Error | null, reply: unknown][] | null>;
+}
+
+/**
+ * The Redis client {@link RedisQueue} wraps: the commands and events it
+ * uses. An ioredis `Redis` is one (what {@link RedisQueue.create} makes).
+ *
+ * @example
+ * ```ts ignore
+ * import { Redis } from "ioredis";
+ * import { RedisQueue } from "@qgis-server-light/interface";
+ * // a client made with options of one's own
+ * const queue = new RedisQueue(new Redis({ host: "cache", connectTimeout: 2000 }));
+ * ```
+ */
+export interface RedisQueueClient {
+  /** Where it connects (names the server in errors). */
+  readonly options: { host?: string; port?: number };
+  /** A connection error (the client reconnects). */
+  on(event: "error", listener: (error: Error) => void): unknown;
+  /** The connection is ready. */
+  on(event: "ready", listener: () => void): unknown;
+  /** A message on a subscribed channel, as bytes. */
+  on(
+    event: "messageBuffer",
+    listener: (channel: Uint8Array, message: Uint8Array) => void,
+  ): unknown;
+  /** A new connection with the same options (for subscribing). */
+  duplicate(): RedisQueueClient;
+  /** Subscribes to a channel. */
+  subscribe(channel: string): Promise<unknown>;
+  /** Unsubscribes from a channel. */
+  unsubscribe(channel: string): Promise<unknown>;
+  /** Starts a transaction. */
+  multi(): RedisQueuePipeline;
+  /** Removes `value` from a list (`count` 0: every occurrence). */
+  lrem(key: string, count: number, value: string): Promise<number>;
+  /** Deletes a key. */
+  del(key: string): Promise<number>;
+  /** Closes the connection after the pending replies. */
+  quit(): Promise<unknown>;
+  /** Closes the connection now. */
+  disconnect(): void;
+}
+
+const channelName = new TextDecoder();
 
 /** Any job's parameters. */
 export type JobParameter =
@@ -135,20 +202,21 @@ function now(): string {
  * ```
  */
 export class RedisQueue {
-  readonly #client: Redis;
+  readonly #client: RedisQueueClient;
   // One subscriber connection for all posts, made at the first post: a new
   // connection per post cost ≈ 1.4 ms of a 2.4 ms round trip.
-  #subscriber: Redis | undefined;
-  readonly #waiting = new Map<string, (payload: Buffer) => void>();
+  #subscriber: RedisQueueClient | undefined;
+  readonly #waiting = new Map<string, (payload: Uint8Array) => void>();
 
   readonly #label: string;
   #lastError: Error | undefined;
 
   /**
-   * Wraps an ioredis client (it is used for commands; a duplicate
-   * subscribes). `label` names the server in errors (default its host:port).
+   * Wraps a client, e.g. an ioredis `Redis` (it is used for commands; a
+   * duplicate subscribes). `label` names the server in errors (default its
+   * host:port).
    */
-  constructor(client: Redis, label?: string) {
+  constructor(client: RedisQueueClient, label?: string) {
     this.#client = client;
     this.#label = label ??
       `${client.options.host ?? "localhost"}:${client.options.port ?? 6379}`;
@@ -157,7 +225,7 @@ export class RedisQueue {
 
   // Keeps connection errors for the one-line message a failed post throws
   // (and keeps ioredis from printing them with a stack).
-  #watch(client: Redis): void {
+  #watch(client: RedisQueueClient): void {
     client.on("error", (e: Error) => this.#lastError = e);
     client.on("ready", () => this.#lastError = undefined);
   }
@@ -171,12 +239,12 @@ export class RedisQueue {
     return error;
   }
 
-  #subscriberConnection(): Redis {
+  #subscriberConnection(): RedisQueueClient {
     if (this.#subscriber) return this.#subscriber;
     const subscriber = this.#client.duplicate();
     this.#watch(subscriber);
-    subscriber.on("messageBuffer", (ch: Buffer, payload: Buffer) => {
-      this.#waiting.get(ch.toString())?.(payload);
+    subscriber.on("messageBuffer", (ch, payload) => {
+      this.#waiting.get(channelName.decode(ch))?.(payload);
     });
     this.#subscriber = subscriber;
     return subscriber;
@@ -230,7 +298,7 @@ export class RedisQueue {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let deleted = false;
     try {
-      const message = new Promise<Buffer>((resolve) => {
+      const message = new Promise<Uint8Array>((resolve) => {
         this.#waiting.set(channel, resolve);
       });
       await subscriber.subscribe(channel);
