@@ -6,7 +6,8 @@
  * - Feature info: the WMS's GetFeatureInfo answer merged into ours beside
  *   a vector layer, as QGIS Server writes a raster layer's features; the
  *   map in EPSG:4326, the layer in EPSG:3857 (asked in EPSG:3857, the
- *   point transformed).
+ *   point transformed). WMTS layers (KVP and RESTful) asked at the tile
+ *   pixel QGIS Server asks.
  * - Legend: the server's GetLegendGraphic image in our legend layout; a
  *   host off the allow-list leaves the layer without rows and the job
  *   succeeds.
@@ -160,6 +161,105 @@ Deno.test({
           ),
           xml,
         );
+      }, { remoteHosts: [server.host] });
+    } finally {
+      await server.close();
+    }
+  },
+});
+
+function wmtsLayer(
+  base: string,
+  name: string,
+  kind: "kvp" | "rest",
+  tileMatrixSet: string,
+): QslJobLayer {
+  return {
+    id: `${name}_id`,
+    name,
+    source: JSON.stringify({
+      crs: "EPSG:3857",
+      dpiMode: "7",
+      format: "image/png",
+      layers: "scene",
+      styles: "default",
+      tileDimensions: "Time=current",
+      tileMatrixSet,
+      url: `${base}/wmts/${kind}/WMTSCapabilities.xml`,
+    }),
+    remote: true,
+    folder_name: "",
+    driver: "wms",
+    style: null,
+    filter: null,
+  };
+}
+
+Deno.test({
+  name:
+    "web e2e: feature info on WMTS layers (KVP and RESTful) asks the tile pixel QGIS asks and merges the answers",
+  sanitizeOps: false,
+  sanitizeResources: false,
+  async fn() {
+    const server = await startWebMapServer();
+    const town = WORLD.find((f) => f.kind === "town")!;
+    const [lon, lat] = lonLat(...town.coords[0]);
+    const job = (format: string) => ({
+      INFO_FORMAT: format,
+      QUERY_LAYERS: "kvp,rest",
+      I: "100",
+      J: "60",
+      X: null,
+      Y: null,
+      FEATURE_COUNT: 5,
+      FI_POINT_TOLERANCE: 16,
+      FI_LINE_TOLERANCE: 8,
+      FI_POLYGON_TOLERANCE: 4,
+      layers: [
+        wmtsLayer(server.url, "kvp", "kvp", "GoogleMapsCompatible"),
+        wmtsLayer(server.url, "rest", "rest", "swiss512"),
+      ],
+      // the map of the WMS test: EPSG:4326, the town at pixel (100, 60)
+      bbox: {
+        x_min: lat - 0.0305,
+        y_min: lon - 0.0505,
+        x_max: lat + 0.0295,
+        y_max: lon + 0.0495,
+        z_min: 0,
+        z_max: 0,
+      },
+      crs: "EPSG:4326",
+      width: 200,
+      height: 120,
+      dpi: 96,
+    });
+    try {
+      await withWorker(DATA, async (queue) => {
+        const text = await queue.post(job("text/plain"), {
+          type: "QslJobInfoFeatureInfo",
+          timeoutMs: 30_000,
+        });
+        assert.equal(text.status, "succeed", String(text.result.data));
+        const body = new TextDecoder().decode(text.result.data as Uint8Array);
+        // both layers' features, in the job's order
+        assert.match(
+          body,
+          new RegExp(
+            `^GetFeatureInfo results\\n\\nLayer 'kvp'\\n(.+\\n)*name = '${town.name}'\\n(.+\\n)*\\nLayer 'rest'\\n(.+\\n)*name = '${town.name}'\\n`,
+          ),
+          body,
+        );
+        // QGIS Server 3.22 on the same map (tests/parity/web/
+        // wmts_feature_info_qgis.py, 2026-12-05) asked exactly these: KVP
+        // in the last feature format the layers list (JSON), RESTful by
+        // the layer's last feature template (GML)
+        const asked = server.requests.map((r) => r.url).filter((u) =>
+          u.includes("GetFeatureInfo") || u.startsWith("/wmts/rest/info/")
+        ).sort();
+        assert.deepEqual(asked, [
+          "/wmts/kvp?SERVICE=WMTS&REQUEST=GetFeatureInfo&VERSION=1.0.0&LAYER=scene&STYLE=default&INFOFORMAT=application/json&TILEMATRIXSET=GoogleMapsCompatible&TILEMATRIX=12&Time=current&TILEROW=1441&TILECOL=2150&I=3&J=1",
+          "/wmts/rest/info/scene/default/current/swiss512/s4/7/12/10/162.xml",
+        ]);
       }, { remoteHosts: [server.host] });
     } finally {
       await server.close();

@@ -17,8 +17,10 @@
  *   GetCapabilities, GetMap, GetFeatureInfo, GetLegendGraphic; CRSs
  *   EPSG:3857, EPSG:4326, CRS:84; layers `scene`, `roads`, `lakes` and
  *   `index` (each pixel's colour is its index + 1); styles `default`, `dark`
- * - `/wmts/kvp/WMTSCapabilities.xml` (GetTile at `/wmts/kvp?…`),
- *   `/wmts/rest/WMTSCapabilities.xml` (tiles at `/wmts/rest/tile/…`);
+ * - `/wmts/kvp/WMTSCapabilities.xml` (GetTile and GetFeatureInfo at
+ *   `/wmts/kvp?…`, `InfoFormat`s text, GML and JSON),
+ *   `/wmts/rest/WMTSCapabilities.xml` (tiles at `/wmts/rest/tile/…`,
+ *   feature info templates `/wmts/rest/info/…/{J}/{I}.json|.xml`);
  *   tile matrix sets `GoogleMapsCompatible` (256 px) and `swiss512`
  *   (512 px tiles, scales that are not powers of two, limits)
  * - `/holes/{z}/{x}/{y}.png` (XYZ tiles, odd columns fail with 500)
@@ -673,6 +675,9 @@ function wmtsCapabilities(base: string, kvp: boolean): string {
 <ows:Operation name="GetTile"><ows:DCP><ows:HTTP><ows:Get xlink:href="${
       escapeXml(`${base}/wmts/kvp?`)
     }"><ows:Constraint name="GetEncoding"><ows:AllowedValues><ows:Value>KVP</ows:Value></ows:AllowedValues></ows:Constraint></ows:Get></ows:HTTP></ows:DCP></ows:Operation>
+<ows:Operation name="GetFeatureInfo"><ows:DCP><ows:HTTP><ows:Get xlink:href="${
+      escapeXml(`${base}/wmts/kvp?`)
+    }"><ows:Constraint name="GetEncoding"><ows:AllowedValues><ows:Value>KVP</ows:Value></ows:AllowedValues></ows:Constraint></ows:Get></ows:HTTP></ows:DCP></ows:Operation>
 </ows:OperationsMetadata>`
     : "";
   const google: string[] = [];
@@ -707,9 +712,15 @@ function wmtsCapabilities(base: string, kvp: boolean): string {
     );
   });
   const layer = (id: string) => {
-    const rest = kvp
-      ? ""
-      : ["image/png", "image/jpeg"].map((f) =>
+    // feature info: KVP in the formats the layer lists (QGIS asks for the
+    // last one it reads features from: JSON), RESTful by templates (GML)
+    const info = kvp
+      ? ["text/plain", "application/vnd.ogc.gml", "application/json"].map((f) =>
+        `<InfoFormat>${f}</InfoFormat>`
+      ).join("")
+      : "";
+    const rest = kvp ? "" : [
+      ...["image/png", "image/jpeg"].map((f) =>
         `<ResourceURL format="${f}" resourceType="tile" template="${
           escapeXml(
             `${base}/wmts/rest/tile/${id}/{Style}/{Time}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.${
@@ -717,7 +728,17 @@ function wmtsCapabilities(base: string, kvp: boolean): string {
             }`,
           )
         }"/>`
-      ).join("");
+      ),
+      ...["application/json", "application/vnd.ogc.gml"].map((f) =>
+        `<ResourceURL format="${f}" resourceType="FeatureInfo" template="${
+          escapeXml(
+            `${base}/wmts/rest/info/${id}/{Style}/{Time}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}/{J}/{I}.${
+              f === "application/json" ? "json" : "xml"
+            }`,
+          )
+        }"/>`
+      ),
+    ].join("");
     return `<Layer><ows:Title>${id}</ows:Title><ows:WGS84BoundingBox><ows:LowerCorner>${
       WORLD_LON[0]
     } ${WORLD_LAT[0]}</ows:LowerCorner><ows:UpperCorner>${WORLD_LON[1]} ${
@@ -728,7 +749,7 @@ function wmtsCapabilities(base: string, kvp: boolean): string {
         `${base}/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&LAYER=${id}&FORMAT=image/png&STYLE=default`,
       )
     }"/></Style><Style><ows:Identifier>dark</ows:Identifier></Style>
-<Format>image/png</Format><Format>image/jpeg</Format>
+<Format>image/png</Format><Format>image/jpeg</Format>${info}
 <Dimension><ows:Identifier>Time</ows:Identifier><Default>current</Default><Value>current</Value><Value>2020</Value></Dimension>
 <TileMatrixSetLink><TileMatrixSet>GoogleMapsCompatible</TileMatrixSet></TileMatrixSetLink>
 <TileMatrixSetLink><TileMatrixSet>swiss512</TileMatrixSet><TileMatrixSetLimits>${
@@ -929,6 +950,37 @@ async function wms(
   return image(bytes, format);
 }
 
+/** A WMTS tile's bounding box (EPSG:3857) and size; null: no such tile. */
+function wmtsTileBBox(
+  set: string,
+  matrix: string,
+  row: number,
+  col: number,
+): { bbox: [number, number, number, number]; size: number } | null {
+  if (set === "GoogleMapsCompatible") {
+    const z = Number(matrix);
+    if (!Number.isInteger(z) || z < 0 || z > 18) return null;
+    return { bbox: xyzTileBBox(z, col, row), size: 256 };
+  }
+  if (set === "swiss512") {
+    const i = Number(matrix.slice(1));
+    const scale = SWISS512_SCALES[i];
+    if (!matrix.startsWith("s") || scale === undefined) return null;
+    const res = scale * 0.00028;
+    const [x0, y0] = merc(5.0, 48.5);
+    return {
+      bbox: [
+        x0 + col * 512 * res,
+        y0 - (row + 1) * 512 * res,
+        x0 + (col + 1) * 512 * res,
+        y0 - row * 512 * res,
+      ],
+      size: 512,
+    };
+  }
+  return null;
+}
+
 function wmtsTileRequest(
   layer: string,
   style: string,
@@ -939,31 +991,9 @@ function wmtsTileRequest(
   format: "png" | "jpeg",
   time: string,
 ): Promise<Response> | Response {
-  let bbox: [number, number, number, number];
-  let size: number;
-  if (set === "GoogleMapsCompatible") {
-    const z = Number(matrix);
-    if (!Number.isInteger(z) || z < 0 || z > 18) {
-      return new Response("bad matrix", { status: 400 });
-    }
-    bbox = xyzTileBBox(z, col, row);
-    size = 256;
-  } else if (set === "swiss512") {
-    const i = Number(matrix.slice(1));
-    const scale = SWISS512_SCALES[i];
-    if (!matrix.startsWith("s") || scale === undefined) {
-      return new Response("bad matrix", { status: 400 });
-    }
-    const res = scale * 0.00028;
-    const [x0, y0] = merc(5.0, 48.5);
-    size = 512;
-    bbox = [
-      x0 + col * 512 * res,
-      y0 - (row + 1) * 512 * res,
-      x0 + (col + 1) * 512 * res,
-      y0 - row * 512 * res,
-    ];
-  } else return new Response("bad set", { status: 400 });
+  const tileBox = wmtsTileBBox(set, matrix, row, col);
+  if (!tileBox) return new Response("bad tile", { status: 400 });
+  const { bbox, size } = tileBox;
   const key =
     `wmts/${layer}/${style}/${time}/${set}/${matrix}/${row}/${col}/${format}`;
   return tile(key, () =>
@@ -977,6 +1007,39 @@ function wmtsTileRequest(
       opaque: layer === "scene",
       scale: 1,
     }, format)).then((bytes) => image(bytes, format));
+}
+
+/**
+ * WMTS GetFeatureInfo: the world's features at the centre of pixel (i, j)
+ * of a tile (5 pixels' tolerance, at most 5 features).
+ */
+function wmtsFeatureInfo(
+  layer: string,
+  set: string,
+  matrix: string,
+  row: number,
+  col: number,
+  i: number,
+  j: number,
+  format: string,
+): Response {
+  const tileBox = wmtsTileBBox(set, matrix, row, col);
+  if (!tileBox || !(i >= 0 && j >= 0)) {
+    return new Response("bad tile or pixel", { status: 400 });
+  }
+  const { bbox, size } = tileBox;
+  const res = (bbox[2] - bbox[0]) / size;
+  const hits = worldFeaturesAt(
+    bbox[0] + (i + 0.5) * res,
+    bbox[3] - (j + 0.5) * res,
+    res * 5,
+    [layer],
+    5,
+  );
+  const info = featureInfo(hits, format, layer);
+  return new Response(info.body, {
+    headers: { "content-type": `${info.type}; charset=utf-8` },
+  });
 }
 
 function requireBasic(req: Request): boolean {
@@ -1122,6 +1185,18 @@ export function startWebMapServer(
       if (request === "getcapabilities") {
         return xml(wmtsCapabilities(base, true));
       }
+      if (request === "getfeatureinfo") {
+        return wmtsFeatureInfo(
+          param(q, "LAYER") ?? "",
+          param(q, "TILEMATRIXSET") ?? "",
+          param(q, "TILEMATRIX") ?? "",
+          Number(param(q, "TILEROW")),
+          Number(param(q, "TILECOL")),
+          Number(param(q, "I")),
+          Number(param(q, "J")),
+          param(q, "INFOFORMAT") ?? "text/plain",
+        );
+      }
       if (request !== "gettile") return new Response("bad", { status: 400 });
       const fmt = (param(q, "FORMAT") ?? "").includes("jp") ? "jpeg" : "png";
       return await wmtsTileRequest(
@@ -1149,6 +1224,22 @@ export function startWebMapServer(
         Number(m[7]),
         m[8] === "png" ? "png" : "jpeg",
         m[3],
+      );
+    }
+    if (
+      (m =
+        /^\/wmts\/rest\/info\/(\w+)\/(\w*)\/(\w+)\/(\w+)\/(\w+)\/(\d+)\/(\d+)\/(\d+)\/(\d+)\.(json|xml)$/
+          .exec(path))
+    ) {
+      return wmtsFeatureInfo(
+        m[1],
+        m[4],
+        m[5],
+        Number(m[6]),
+        Number(m[7]),
+        Number(m[9]),
+        Number(m[8]),
+        m[10] === "json" ? "application/json" : "application/vnd.ogc.gml",
       );
     }
     return new Response("not found", { status: 404 });

@@ -8,10 +8,11 @@
  *   parameters QGIS adds where the URL lacks them (`SERVICE`, `VERSION`,
  *   `SLD_VERSION`, `REQUEST`, `FORMAT`, `LAYER`, `STYLE`,
  *   `TRANSPARENT=true`, `SCALE`). XYZ layers have none.
- * - **Feature info**: a GetFeatureInfo at the map's pixel in the layer's
- *   CRS, in the format QGIS identifies features with
- *   ({@link featureInfoFormat}), its features read into our feature model
- *   (attributes; the geometry is left out).
+ * - **Feature info**: a WMS GetFeatureInfo at the map's pixel in the
+ *   layer's CRS, in the format QGIS identifies features with
+ *   ({@link featureInfoFormat}); a WMTS one at the pixel of a tile (RESTful
+ *   or KVP); its features read into our feature model (attributes; the
+ *   geometry is left out).
  *
  * @module
  */
@@ -27,10 +28,16 @@ import {
   fetchWmsCapabilities,
   fetchWmtsCapabilities,
 } from "./services.ts";
-import type { WebRenderContext } from "./render.ts";
-import type { WebSource, WmsSource } from "./source.ts";
+import { type WebRenderContext, wmtsLayerExtent } from "./render.ts";
+import type { WebSource, WmsSource, WmtsSource } from "./source.ts";
 import { encodeQueryValue, getFeatureInfoUrl } from "./wms.ts";
 import { prepareUrl, type WmsCapabilities } from "./wms_capabilities.ts";
+import {
+  resolveWmtsTiling,
+  wmtsFeatureInfoUrl,
+  wmtsInfoFormat,
+  wmtsInfoPixel,
+} from "./wmts.ts";
 
 /** A legend image. */
 export interface WebLegendImage {
@@ -301,11 +308,86 @@ export function parseGmlFeatures(xml: string): Feature[] {
   return out;
 }
 
+function readAnswer(body: string, format: string): Feature[] {
+  if (format === "application/json" || format === "application/geojson") {
+    const json = JSON.parse(body) as {
+      features?: { id?: unknown; properties?: Record<string, unknown> }[];
+    };
+    return (json.features ?? []).map((f, k) => ({
+      id: Number(/(\d+)$/.exec(String(f.id ?? ""))?.[1] ?? k),
+      attributes: (f.properties ?? {}) as Record<string, AttributeValue>,
+      geometry: null,
+    }));
+  }
+  return parseGmlFeatures(body);
+}
+
+/** The map's extent and point in the layer's CRS; null: cannot be taken there (warned). */
+async function inLayerCrs(
+  r: WebInfoRequest,
+  layerCrs: string,
+  layerName: string,
+  ctx: WebRenderContext,
+): Promise<Awaited<ReturnType<typeof toLayerCrs>>> {
+  const mapCrs = normaliseCrs(r.crs);
+  if (layerCrs === mapCrs) return { extent: r.extent, point: r.point };
+  // QGIS Server asks a layer in another CRS in its own: the map's extent
+  // as a bounding box there, the point transformed
+  const moved = await toLayerCrs(r.extent, r.point, mapCrs, layerCrs);
+  if (!moved) {
+    ctx.warn(
+      `web layer '${layerName}': the point cannot be taken from ${mapCrs} to the layer's ${layerCrs}; not queried`,
+    );
+  }
+  return moved;
+}
+
+async function wmtsFeatureInfo(
+  source: WmtsSource,
+  layerName: string,
+  r: WebInfoRequest,
+  ctx: WebRenderContext,
+): Promise<Feature[] | null> {
+  const caps = await fetchWmtsCapabilities(
+    ctx.client,
+    source.url,
+    source.auth,
+    {
+      ignoreAxisOrientation: source.ignoreAxisOrientation,
+      invertAxisOrientation: source.invertAxisOrientation,
+    },
+    ctx.signal,
+  );
+  const format = wmtsInfoFormat(caps);
+  if (!format) return null;
+  const tiling = resolveWmtsTiling(source, caps);
+  const layerCrs = normaliseCrs(source.crs);
+  const moved = await inLayerCrs(r, layerCrs, layerName, ctx);
+  if (!moved) return [];
+  // a point off the layer's extent is not asked (QGIS answers nothing)
+  const e = await wmtsLayerExtent(tiling, layerCrs);
+  const [x, y] = moved.point;
+  if (e && !(x >= e.xmin && x <= e.xmax && y >= e.ymin && y <= e.ymax)) {
+    return [];
+  }
+  const pixel = wmtsInfoPixel(tiling.set, moved.point, moved.extent, r.width);
+  const url = wmtsFeatureInfoUrl(source, caps, tiling, format, pixel);
+  if (url === null) return null;
+  const answer = await ctx.client.get(url, {
+    auth: source.auth,
+    signal: ctx.signal,
+  });
+  return readAnswer(new TextDecoder().decode(answer.bytes), format);
+}
+
 /**
- * Asks a WMS what is at a map pixel (GetFeatureInfo), in a format QGIS
- * reads features from. Null when the layer cannot be asked (XYZ, a WMTS,
- * no common format, not queryable), warned through `ctx` when the request
- * fails.
+ * Asks a WMS or a WMTS what is at a map pixel (GetFeatureInfo), in a format
+ * QGIS reads features from: a WMS at the pixel of the map in the layer's
+ * CRS; a WMTS at the pixel of the tile the map's resolution picks, by its
+ * RESTful `FeatureInfo` template or KVP (see {@link wmtsFeatureInfoUrl}).
+ * Null when the layer cannot be asked (XYZ, no common format, not
+ * queryable, a WMTS without a feature info URL), warned through `ctx`
+ * when the request fails.
  *
  * @example
  * ```ts ignore
@@ -318,8 +400,11 @@ export async function webFeatureInfo(
   r: WebInfoRequest,
   ctx: WebRenderContext,
 ): Promise<Feature[] | null> {
-  if (source.kind !== "wms") return null;
+  if (source.kind === "xyz") return null;
   try {
+    if (source.kind === "wmts") {
+      return await wmtsFeatureInfo(source, layerName, r, ctx);
+    }
     const caps = await fetchWmsCapabilities(
       ctx.client,
       source.url,
@@ -337,19 +422,8 @@ export async function webFeatureInfo(
     );
     if (queryable.length === 0) return null;
     const layerCrs = normaliseCrs(source.crs);
-    const mapCrs = normaliseCrs(r.crs);
-    let moved: Awaited<ReturnType<typeof toLayerCrs>> = null;
-    if (layerCrs !== mapCrs) {
-      // QGIS Server asks a layer in another CRS in its own: the map's
-      // extent as a bounding box there, the point transformed
-      moved = await toLayerCrs(r.extent, r.point, mapCrs, layerCrs);
-      if (!moved) {
-        ctx.warn(
-          `web layer '${layerName}': the point cannot be taken from ${mapCrs} to the layer's ${layerCrs}; not queried`,
-        );
-        return [];
-      }
-    }
+    const moved = await inLayerCrs(r, layerCrs, layerName, ctx);
+    if (!moved) return [];
     const pixel = identifyPixel(r, layerCrs, () => moved);
     if (!pixel) return [];
     const url = getFeatureInfoUrl(source, caps, {
@@ -366,18 +440,7 @@ export async function webFeatureInfo(
       auth: source.auth,
       signal: ctx.signal,
     });
-    const body = new TextDecoder().decode(answer.bytes);
-    if (format === "application/json") {
-      const json = JSON.parse(body) as {
-        features?: { id?: unknown; properties?: Record<string, unknown> }[];
-      };
-      return (json.features ?? []).map((f, k) => ({
-        id: Number(/(\d+)$/.exec(String(f.id ?? ""))?.[1] ?? k),
-        attributes: (f.properties ?? {}) as Record<string, AttributeValue>,
-        geometry: null,
-      }));
-    }
-    return parseGmlFeatures(body);
+    return readAnswer(new TextDecoder().decode(answer.bytes), format);
   } catch (error) {
     ctx.warn(
       `web layer '${layerName}': GetFeatureInfo failed: ${

@@ -5,7 +5,7 @@ import {
   webLegendGraphic,
   wmsLegendUrl,
 } from "./info.ts";
-import { parseWebSource, type WmsSource } from "./source.ts";
+import { parseWebSource, type WmsSource, type WmtsSource } from "./source.ts";
 import { capabilitiesUrl, parseWmsCapabilities } from "./wms_capabilities.ts";
 import { webClientFor } from "./services.ts";
 import { startWebMapServer, WORLD } from "../../../tests/web_map_server.ts";
@@ -158,4 +158,80 @@ Deno.test("parseGmlFeatures: OGC feature collections too", () => {
     attributes: { name: "A1", lanes: "4" },
     geometry: null,
   }]);
+});
+
+Deno.test("webFeatureInfo: a WMTS is asked at the tile pixel (GML by its RESTful template), not at all off its extent; an XYZ layer cannot be asked", async () => {
+  const server = await startWebMapServer();
+  try {
+    const town = WORLD.find((f) => f.kind === "town")!;
+    const [x, y] = town.coords[0];
+    const source = parseWebSource({
+      name: "wmts",
+      source: JSON.stringify({
+        crs: "EPSG:3857",
+        format: "image/png",
+        layers: "scene",
+        styles: "default",
+        tileDimensions: "Time=current",
+        tileMatrixSet: "swiss512",
+        url: `${server.url}/wmts/rest/WMTSCapabilities.xml`,
+      }),
+    }) as WmtsSource;
+    const warnings: string[] = [];
+    const ctx = {
+      client: webClientFor([server.host]),
+      signal: AbortSignal.timeout(5000),
+      warn: (m: string) => warnings.push(m),
+    };
+    const ask = (cx: number, cy: number) =>
+      webFeatureInfo(source, "wmts", {
+        point: [cx, cy],
+        extent: {
+          xmin: cx - 5000,
+          ymin: cy - 5000,
+          xmax: cx + 5000,
+          ymax: cy + 5000,
+        },
+        crs: "EPSG:3857",
+        width: 100,
+        height: 100,
+        featureCount: 5,
+      }, ctx);
+    const features = await ask(x, y);
+    assertEquals(warnings, []);
+    assert(
+      features?.some((f) => f.attributes.name === town.name),
+      JSON.stringify(features),
+    );
+    const info = server.requests.filter((r) => r.url.includes("/info/"));
+    assertEquals(info.length, 1);
+    assert(info[0].url.endsWith(".xml"), info[0].url);
+    // far off the layer's WGS 84 bounding box: nothing asked, no features
+    assertEquals(await ask(x + 5e6, y), []);
+    assertEquals(
+      server.requests.filter((r) => r.url.includes("/info/")).length,
+      1,
+    );
+    const xyz = parseWebSource({
+      name: "xyz",
+      source: JSON.stringify({
+        type: "xyz",
+        url: `${server.url}/xyz/{z}/{x}/{y}.png`,
+      }),
+    });
+    assertEquals(
+      await webFeatureInfo(xyz, "xyz", {
+        point: [x, y],
+        extent: { xmin: x - 1, ymin: y - 1, xmax: x + 1, ymax: y + 1 },
+        crs: "EPSG:3857",
+        width: 2,
+        height: 2,
+        featureCount: 1,
+      }, ctx),
+      null,
+    );
+    assertEquals(warnings, []);
+  } finally {
+    await server.close();
+  }
 });

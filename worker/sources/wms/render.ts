@@ -70,7 +70,7 @@ import {
 } from "./tile_matrix.ts";
 import { getMapUrl, tiledGetMapUrls } from "./wms.ts";
 import type { WmsCapabilities } from "./wms_capabilities.ts";
-import { resolveWmtsTiling, wmtsTileUrl } from "./wmts.ts";
+import { resolveWmtsTiling, wmtsTileUrl, type WmtsTiling } from "./wmts.ts";
 import {
   tileLayerDpi,
   WEB_MERCATOR_HALF_WORLD,
@@ -418,6 +418,25 @@ async function wmsProvider(
   };
 }
 
+/**
+ * A WMTS layer's extent in `crs` (normalised): its bounding box in that
+ * CRS, else its WGS 84 one taken there; null when it has neither.
+ *
+ * @example
+ * ```ts ignore
+ * const extent = await wmtsLayerExtent(resolveWmtsTiling(source, caps), "EPSG:3857");
+ * ```
+ */
+export async function wmtsLayerExtent(
+  tiling: WmtsTiling,
+  crs: string,
+): Promise<Rect | null> {
+  const own = tiling.layer.boundingBoxes.find((b) => b.crs === crs);
+  if (own) return own.box;
+  const wgs = tiling.layer.boundingBoxes.find((b) => b.crs === "OGC:CRS84");
+  return wgs ? await geographicToCrs(wgs.box, crs) : null;
+}
+
 async function wmtsProvider(
   source: WmtsSource,
   layerName: string,
@@ -445,12 +464,7 @@ async function wmtsProvider(
     return null;
   }
   const crs = normaliseCrs(source.crs);
-  let extent: Rect | null =
-    tiling.layer.boundingBoxes.find((b) => b.crs === crs)?.box ?? null;
-  if (!extent) {
-    const wgs = tiling.layer.boundingBoxes.find((b) => b.crs === "OGC:CRS84");
-    if (wgs) extent = await geographicToCrs(wgs.box, crs);
-  }
+  const extent = await wmtsLayerExtent(tiling, crs);
   return {
     crs,
     extent: extent ?? UNBOUNDED,

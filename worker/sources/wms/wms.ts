@@ -51,10 +51,23 @@ export function encodeQueryValue(value: string): string {
   );
 }
 
-/** A query built as QGIS's `setQueryItem` does: an item set again moves last. */
-class Query {
+/**
+ * A query built as QGIS's `setQueryItem` does: an item set again moves
+ * last (names compared in any case); values percent-encoded as QGIS's
+ * `QUrlQuery` leaves them.
+ *
+ * @example
+ * ```ts
+ * import { Query } from "./wms.ts";
+ * const q = new Query("https://example.com/wms?map=a&service=x");
+ * q.set("SERVICE", "WMS");
+ * q.toString(); // "https://example.com/wms?map=a&SERVICE=WMS"
+ * ```
+ */
+export class Query {
   readonly #base: string;
   readonly #items: [string, string][];
+  /** A query over `url`'s own items. */
   constructor(url: string) {
     const q = url.indexOf("?");
     this.#base = q < 0 ? url : url.slice(0, q);
@@ -69,6 +82,7 @@ class Query {
       }
     }
   }
+  /** Sets `key` (last), its value encoded unless `raw`. */
   set(key: string, value: string, raw = false): void {
     const k = key.toUpperCase();
     for (let i = this.#items.length - 1; i >= 0; i--) {
@@ -76,12 +90,14 @@ class Query {
     }
     this.#items.push([key, raw ? value : encodeQueryValue(value)]);
   }
+  /** Removes every item named `key`. */
   remove(key: string): void {
     const k = key.toUpperCase();
     for (let i = this.#items.length - 1; i >= 0; i--) {
       if (this.#items[i][0].toUpperCase() === k) this.#items.splice(i, 1);
     }
   }
+  /** The URL with its query. */
   toString(): string {
     const q = this.#items.map(([k, v]) => `${k}=${v}`).join("&");
     return q === "" ? this.#base : `${this.#base}?${q}`;

@@ -24,7 +24,7 @@ import type {
 } from "./tile_matrix.ts";
 import type { WmtsSource } from "./source.ts";
 import { prepareUrl } from "./wms_capabilities.ts";
-import { encodeQueryValue } from "./wms.ts";
+import { encodeQueryValue, Query } from "./wms.ts";
 
 /** Metres per degree, as QGIS converts degrees (`DEGREE_TO_METER`). */
 export const METERS_PER_DEGREE = 111319.49079327357;
@@ -372,4 +372,155 @@ export function wmtsTileUrl(
   }
   url = replaceAllCi(url, "{tilerow}", String(row));
   return replaceAllCi(url, "{tilecol}", String(col));
+}
+
+function isFeatureFormat(f: string): boolean {
+  return f.startsWith("GML.") || f === "application/vnd.ogc.gml" ||
+    /gml/i.test(f) || f === "application/json" ||
+    f === "application/geojson";
+}
+
+/**
+ * The feature info format QGIS 3.22's WMS provider asks a WMTS for: of the
+ * formats its layers advertise (`InfoFormat`, then the `FeatureInfo`
+ * resource URLs' formats, layer after layer), those it reads features
+ * from, the last one (each replaces the one before in its map of
+ * formats). Null when there is none.
+ *
+ * @example
+ * ```ts ignore
+ * wmtsInfoFormat(caps); // "application/json"
+ * ```
+ */
+export function wmtsInfoFormat(caps: WmtsCapabilities): string | null {
+  let out: string | null = null;
+  for (const layer of caps.layers.values()) {
+    for (const f of layer.infoFormats) if (isFeatureFormat(f)) out = f;
+    for (const f of layer.featureInfoTemplates.keys()) {
+      if (isFeatureFormat(f)) out = f;
+    }
+  }
+  return out;
+}
+
+/** Where a WMTS is asked about a point: its tile and the pixel in it. */
+export interface WmtsInfoPixel {
+  /** The tile matrix (the one the map's resolution picks). */
+  matrix: TileMatrix;
+  /** Tile column. */
+  col: number;
+  /** Tile row. */
+  row: number;
+  /** Pixel column in the tile. */
+  i: number;
+  /** Pixel row in the tile. */
+  j: number;
+}
+
+/**
+ * The tile and pixel QGIS 3.22's WMS provider asks a WMTS about
+ * (`QgsWmsProvider::identify`): the tile matrix nearest the map's
+ * resolution (`extent`'s width over `width`, in the layer's CRS), the
+ * tile the point is in (floored), the pixel in it (truncated).
+ *
+ * @example
+ * ```ts
+ * import { wmtsInfoPixel } from "./wmts.ts";
+ * const m = { identifier: "0", topLeft: { x: 0, y: 512 }, tileWidth: 256,
+ *   tileHeight: 256, matrixWidth: 2, matrixHeight: 2, tres: 1 };
+ * const set = { identifier: "s", crs: "EPSG:3857", matrices: [m] };
+ * const p = wmtsInfoPixel(set, [300.5, 100.2], { xmin: 0, ymin: 0, xmax: 512, ymax: 512 }, 512);
+ * [p.col, p.row, p.i, p.j]; // [1, 1, 44, 155]
+ * ```
+ */
+export function wmtsInfoPixel(
+  set: TileMatrixSet,
+  point: [number, number],
+  extent: Rect,
+  width: number,
+): WmtsInfoPixel {
+  const vres = (extent.xmax - extent.xmin) / width;
+  let k = 0;
+  const ms = set.matrices;
+  while (k < ms.length && ms[k].tres < vres) k++;
+  if (k === ms.length || (k > 0 && vres - ms[k - 1].tres < ms[k].tres - vres)) {
+    k--;
+  }
+  const matrix = ms[k];
+  const tres = matrix.tres;
+  const twMap = matrix.tileWidth * tres, thMap = matrix.tileHeight * tres;
+  const col = Math.floor((point[0] - matrix.topLeft.x) / twMap);
+  const row = Math.floor((matrix.topLeft.y - point[1]) / thMap);
+  const tx = matrix.topLeft.x + col * twMap;
+  const ty = matrix.topLeft.y - row * thMap;
+  return {
+    matrix,
+    col,
+    row,
+    i: Math.trunc((point[0] - tx) / tres),
+    j: Math.trunc((ty - point[1]) / tres),
+  };
+}
+
+/**
+ * The feature info URL of a WMTS layer at a tile pixel, as QGIS 3.22's WMS
+ * provider writes it: the layer's RESTful `FeatureInfo` template for the
+ * format when it has one (with `IgnoreGetFeatureInfoUrl`, its part from
+ * `rest` on put after the source's URL), else a KVP GetFeatureInfo
+ * (`SERVICE=WMTS`, `INFOFORMAT`, `TILEMATRIXSET`, `TILEMATRIX`, the
+ * dimensions, `TILEROW`, `TILECOL`, `I`, `J`) when the capabilities offer
+ * it; null otherwise.
+ *
+ * @example
+ * ```ts ignore
+ * const url = wmtsFeatureInfoUrl(source, caps, tiling, "application/json", pixel);
+ * ```
+ */
+export function wmtsFeatureInfoUrl(
+  source: WmtsSource,
+  caps: WmtsCapabilities,
+  tiling: WmtsTiling,
+  format: string,
+  pixel: WmtsInfoPixel,
+): string | null {
+  const style = source.styles[0] ?? "";
+  const template = tiling.layer.featureInfoTemplates.get(format);
+  if (template !== undefined) {
+    let url = template;
+    if (source.ignoreGetFeatureInfoUrl) {
+      const base = source.url.split("?")[0];
+      const index = url.length - url.lastIndexOf("rest") + 1;
+      url = base + url.slice(url.length - Math.min(index, url.length));
+    }
+    url = replaceAllCi(url, "{layer}", source.layers[0]);
+    url = replaceAllCi(url, "{style}", style);
+    url = replaceAllCi(url, "{tilematrixset}", tiling.set.identifier);
+    url = replaceAllCi(url, "{tilematrix}", pixel.matrix.identifier);
+    url = replaceAllCi(url, "{tilerow}", String(pixel.row));
+    url = replaceAllCi(url, "{tilecol}", String(pixel.col));
+    url = replaceAllCi(url, "{i}", String(pixel.i));
+    url = replaceAllCi(url, "{j}", String(pixel.j));
+    for (const [k, v] of Object.entries(source.tileDimensions)) {
+      url = replaceAllCi(url, `{${k}}`, v);
+    }
+    return url;
+  }
+  if (caps.getFeatureInfoUrl === undefined) return null;
+  const q = new Query(
+    source.ignoreGetFeatureInfoUrl ? source.url : caps.getFeatureInfoUrl,
+  );
+  q.set("SERVICE", "WMTS");
+  q.set("REQUEST", "GetFeatureInfo");
+  q.set("VERSION", caps.version);
+  q.set("LAYER", source.layers[0]);
+  q.set("STYLE", style);
+  q.set("INFOFORMAT", format);
+  q.set("TILEMATRIXSET", tiling.set.identifier);
+  q.set("TILEMATRIX", pixel.matrix.identifier);
+  for (const [k, v] of Object.entries(source.tileDimensions)) q.set(k, v);
+  q.set("TILEROW", String(pixel.row));
+  q.set("TILECOL", String(pixel.col));
+  q.set("I", String(pixel.i));
+  q.set("J", String(pixel.j));
+  return q.toString();
 }

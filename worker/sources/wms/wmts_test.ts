@@ -2,6 +2,9 @@ import { assertAlmostEquals, assertEquals, assertThrows } from "./_assert.ts";
 import {
   parseWmtsCapabilities,
   resolveWmtsTiling,
+  wmtsFeatureInfoUrl,
+  wmtsInfoFormat,
+  wmtsInfoPixel,
   wmtsTileUrl,
 } from "./wmts.ts";
 import {
@@ -98,4 +101,77 @@ Deno.test("parseWmtsCapabilities: inverted axes swap the top-left corner", () =>
   const ignored = parseWmtsCapabilities(xml, { ignoreAxisOrientation: true })
     .sets.get("g")!.matrices[0];
   assertEquals(ignored.topLeft, { x: 90, y: -180 });
+});
+
+Deno.test("WMTS feature info: the format, tile pixel and URLs QGIS 3.22 asks (KVP, RESTful, IgnoreGetFeatureInfoUrl)", async () => {
+  const kvp = await fetchCaps("/wmts/kvp/WMTSCapabilities.xml");
+  const kcaps = parseWmtsCapabilities(kvp.xml);
+  // InfoFormat text/plain, GML, JSON: the last feature format
+  assertEquals(wmtsInfoFormat(kcaps), "application/json");
+  assertEquals(kcaps.getFeatureInfoUrl, `${kvp.base}/wmts/kvp?`);
+  const ks = source(kvp.base, "kvp", "GoogleMapsCompatible");
+  const kt = resolveWmtsTiling(ks, kcaps);
+  // the 50 m/px view: matrix 12 (38.2 m); the point 2.7 m right of the
+  // left edge of tile 2140 (floored: pixel 0)
+  const point: [number, number] = [900000 + 123.4, 5915000 - 456.7];
+  const px = wmtsInfoPixel(kt.set, point, VIEW, 400);
+  assertEquals(
+    [px.matrix.identifier, px.col, px.row, px.i, px.j],
+    ["12", 2140, 1443, 0, 124],
+  );
+  assertEquals(
+    wmtsFeatureInfoUrl(ks, kcaps, kt, "application/json", px)!.slice(
+      kvp.base.length,
+    ),
+    "/wmts/kvp?SERVICE=WMTS&REQUEST=GetFeatureInfo&VERSION=1.0.0&LAYER=scene&STYLE=default&INFOFORMAT=application/json&TILEMATRIXSET=GoogleMapsCompatible&TILEMATRIX=12&Time=current&TILEROW=1443&TILECOL=2140&I=0&J=124",
+  );
+  // IgnoreGetFeatureInfoUrl: the source's URL, its own items kept
+  const ignoring = {
+    ...ks,
+    url: `${kvp.base}/other?map=x`,
+    ignoreGetFeatureInfoUrl: true,
+  };
+  assertEquals(
+    wmtsFeatureInfoUrl(ignoring, kcaps, kt, "application/json", px)!.slice(
+      kvp.base.length,
+      kvp.base.length + 40,
+    ),
+    "/other?map=x&SERVICE=WMTS&REQUEST=GetFea",
+  );
+
+  const rest = await fetchCaps("/wmts/rest/WMTSCapabilities.xml");
+  const rcaps = parseWmtsCapabilities(rest.xml);
+  // FeatureInfo templates JSON then GML: GML; no KVP
+  assertEquals(wmtsInfoFormat(rcaps), "application/vnd.ogc.gml");
+  assertEquals(rcaps.getFeatureInfoUrl, undefined);
+  const rs = source(rest.base, "rest", "swiss512");
+  const rt = resolveWmtsTiling(rs, rcaps);
+  const rp = wmtsInfoPixel(rt.set, point, VIEW, 400);
+  assertEquals(rp.matrix.identifier, "s4");
+  assertEquals(
+    wmtsFeatureInfoUrl(rs, rcaps, rt, "application/vnd.ogc.gml", rp)!.slice(
+      rest.base.length,
+    ),
+    `/wmts/rest/info/scene/default/current/swiss512/s4/${rp.row}/${rp.col}/${rp.j}/${rp.i}.xml`,
+  );
+  // IgnoreGetFeatureInfoUrl: the template from "/rest" on, after the
+  // source's URL without its query
+  const moved = {
+    ...rs,
+    url: "http://moved.example/gwc/WMTSCapabilities.xml?x=1",
+    ignoreGetFeatureInfoUrl: true,
+  };
+  assertEquals(
+    wmtsFeatureInfoUrl(moved, rcaps, rt, "application/vnd.ogc.gml", rp),
+    `http://moved.example/gwc/WMTSCapabilities.xml/rest/info/scene/default/current/swiss512/s4/${rp.row}/${rp.col}/${rp.j}/${rp.i}.xml`,
+  );
+  // a format with neither a template nor KVP: nothing to ask
+  assertEquals(wmtsFeatureInfoUrl(rs, rcaps, rt, "text/plain", rp), null);
+  // a capabilities document without feature formats
+  assertEquals(
+    wmtsInfoFormat(parseWmtsCapabilities(
+      `<Capabilities xmlns="http://www.opengis.net/wmts/1.0" xmlns:ows="http://www.opengis.net/ows/1.1"><Contents><Layer><ows:Identifier>a</ows:Identifier><InfoFormat>text/html</InfoFormat></Layer></Contents></Capabilities>`,
+    )),
+    null,
+  );
 });

@@ -1,0 +1,91 @@
+#!/usr/bin/python3
+"""What QGIS Server 3.22 asks a WMTS layer's server on GetFeatureInfo.
+
+Starts ``tests/web_map_server.ts`` (``--log``: it prints every request),
+writes a project (EPSG:4326) with two WMTS layers in EPSG:3857 — ``kvp``
+(``GoogleMapsCompatible``, KVP, the server lists ``InfoFormat`` text, GML
+and JSON) and ``rest`` (``swiss512``, RESTful ``FeatureInfo`` templates
+JSON and GML) — runs QGIS Server in process (``qgis.server.QgsServer``) on
+the GetFeatureInfo of ``tests/web_info_legend_e2e_test.ts`` (the first town
+of the test world at pixel 100, 60 of a 200 × 120 map) and prints QGIS
+Server's answer and the feature info requests it made, which the e2e test
+checks ours against. Debian's QGIS 3.22 only, never at run time or in CI::
+
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/web/wmts_feature_info_qgis.py
+"""
+import math
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+TOWN_SCRIPT = """
+import { WORLD } from "./tests/web_map_server.ts";
+const [x, y] = WORLD.find((f) => f.kind === "town")!.coords[0];
+console.log(x, y);
+"""
+
+
+def main():
+    from qgis.core import (
+        QgsApplication, QgsCoordinateReferenceSystem, QgsProject,
+        QgsProviderRegistry, QgsRasterLayer,
+    )
+    from qgis.server import QgsBufferServerRequest, QgsBufferServerResponse, QgsServer
+
+    with tempfile.TemporaryDirectory() as tmp:
+        x, y = map(float, subprocess.check_output(
+            ["deno", "eval", TOWN_SCRIPT.replace("./tests/", f"{ROOT}/tests/")],
+            cwd=ROOT, text=True).split())
+        r = 6378137
+        lon = x / r * 180 / math.pi
+        lat = (2 * math.atan(math.exp(y / r)) - math.pi / 2) * 180 / math.pi
+        log = open(Path(tmp) / "server.log", "w+")
+        proc = subprocess.Popen(
+            ["deno", "run", "-A", str(ROOT / "tests" / "web_map_server.ts"), "--log"],
+            stdout=log, cwd=ROOT, text=True)
+        try:
+            while not log.tell() and proc.poll() is None:
+                time.sleep(0.1)
+                log.seek(0, 2)
+            log.seek(0)
+            server_url = log.readline().strip()
+            app = QgsApplication([], False)
+            app.initQgis()
+            project = QgsProject.instance()
+            for name, kind, tms in [("kvp", "kvp", "GoogleMapsCompatible"),
+                                    ("rest", "rest", "swiss512")]:
+                src = {"crs": "EPSG:3857", "dpiMode": "7", "format": "image/png",
+                       "layers": "scene", "styles": "default",
+                       "tileDimensions": "Time=current", "tileMatrixSet": tms,
+                       "url": f"{server_url}/wmts/{kind}/WMTSCapabilities.xml"}
+                layer = QgsRasterLayer(
+                    QgsProviderRegistry.instance().encodeUri("wms", src), name, "wms")
+                assert layer.isValid(), layer.error().message()
+                project.addMapLayer(layer)
+            project.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+            path = str(Path(tmp) / "project.qgs")
+            project.write(path)
+            server = QgsServer()
+            bbox = f"{lat - 0.0305},{lon - 0.0505},{lat + 0.0295},{lon + 0.0495}"
+            query = (f"?MAP={path}&SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo"
+                     f"&LAYERS=kvp,rest&QUERY_LAYERS=kvp,rest&CRS=EPSG:4326&BBOX={bbox}"
+                     f"&WIDTH=200&HEIGHT=120&I=100&J=60&INFO_FORMAT=text/plain&FEATURE_COUNT=5")
+            response = QgsBufferServerResponse()
+            server.handleRequest(QgsBufferServerRequest("http://localhost/" + query), response)
+            print("---- QGIS Server's answer, text/plain")
+            print(bytes(response.body()).decode())
+            app.exitQgis()
+        finally:
+            proc.kill()
+            proc.wait()
+        log.seek(0)
+        print("---- QGIS's feature info requests to the WMTS")
+        for line in log:
+            if "GetFeatureInfo" in line or "/wmts/rest/info/" in line:
+                print(line.strip())
+
+
+if __name__ == "__main__":
+    main()
