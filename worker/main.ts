@@ -2,7 +2,7 @@
  * `qsl-worker`: the qgis-server-light worker's entry point.
  *
  * ```sh
- * MALLOC_TRIM_THRESHOLD_=1048576 deno run --v8-flags=--optimize-for-size \
+ * MALLOC_TRIM_THRESHOLD_=1048576 deno run --v8-flags=--optimize-for-size,--enable-experimental-regexp-engine-on-excessive-backtracks \
  *   --allow-net=localhost:6379 --allow-read=/data,node_modules \
  *   --allow-env=QSL_REDIS_URL,… --allow-sys=hostname worker/main.ts run --data-root /data
  * deno run -R -W worker/main.ts render job.json --data-root /data --output map.png
@@ -11,7 +11,11 @@
  * `MALLOC_TRIM_THRESHOLD_` (glibc gives freed memory back) and V8's
  * `--optimize-for-size` keep a long-running worker's resident memory low
  * (≈ 60 MB less at start) at no measured speed cost; `deno task worker`
- * starts it so.
+ * starts it so. `--enable-experimental-regexp-engine-on-excessive-backtracks`
+ * makes V8 finish a regular expression that backtracks too much (a job's
+ * delimiter pattern, a filter's `regexp_match` or `~`) with its linear-time
+ * engine: `(a+)+$` on a crafted line answers in milliseconds instead of
+ * never.
  *
  * See docs/worker.md for every option and the permission flags.
  *

@@ -208,7 +208,7 @@ export async function main(): Promise<number> {
   const worker = new Deno.Command(Deno.execPath(), {
     args: [
       "run",
-      "--v8-flags=--optimize-for-size",
+      "--v8-flags=--optimize-for-size,--enable-experimental-regexp-engine-on-excessive-backtracks",
       `--allow-net=127.0.0.1:${redis.port}`,
       `--allow-read=${dir},${join(REPO, "node_modules")}`,
       `--allow-env=${WORKER_ENV_VARS.join(",")}`,

@@ -3,6 +3,7 @@ import {
   DEFAULT_FORMAT,
   fieldIndex,
   fieldNames,
+  MAX_FIELDS,
   readRecords,
 } from "./text_file.ts";
 
@@ -68,4 +69,54 @@ Deno.test("text file: field names and lookups", () => {
   ]);
   assertEquals(fieldIndex(["Lon", "Lat"], "LAT"), 1);
   assertEquals(fieldIndex(["Lon"], "height"), -1);
+});
+
+Deno.test("text file: hostile files and patterns are refused with the reason", () => {
+  // a record wider than MAX_FIELDS (a line of commas made millions)
+  assertEquals(
+    assertThrows(
+      () => readRecords("a,".repeat(MAX_FIELDS) + "a\n", DEFAULT_FORMAT),
+      RangeError,
+    ).message,
+    `Cannot read delimited text: a record has more than ${MAX_FIELDS} fields`,
+  );
+  // what V8's linear engine cannot run
+  for (
+    const [delimiter, what] of [
+      ["(a*)*\\1", "a backreference"],
+      ["(?<x>a)\\k<x>", "a backreference"],
+      ["a(?=b)", "a lookaround"],
+      ["(?<!b)a", "a lookaround"],
+    ]
+  ) {
+    const e = assertThrows(
+      () =>
+        readRecords("a\n", { ...DEFAULT_FORMAT, type: "regexp", delimiter }),
+      SyntaxError,
+    );
+    assertEquals(
+      e.message,
+      `Cannot read delimited text: the delimiter '${delimiter}' uses ${what}, which is not supported`,
+    );
+  }
+  // an escaped backslash before a digit is no backreference
+  assertEquals(
+    readRecords("x\\1y\n", {
+      ...DEFAULT_FORMAT,
+      type: "regexp",
+      delimiter: "\\\\1",
+      useHeader: false,
+    }).records[0].fields,
+    ["x", "y"],
+  );
+  // many equal names get their suffixes in order (linear, not quadratic)
+  const names = fieldNames(Array.from({ length: 5_000 }, () => "a"), 0);
+  assertEquals(names.slice(0, 3), ["a", "a_1", "a_2"]);
+  assertEquals(names[4_999], "a_4999");
+  assertEquals(fieldNames(["a", "a", "a_1", "A"], 0), [
+    "a",
+    "a_2",
+    "a_1",
+    "A_3",
+  ]);
 });
