@@ -7,26 +7,8 @@
  *
  * @module
  */
-import { deflateSync } from "node:zlib";
+import { crc32, deflateSync } from "node:zlib";
 import { withScratch } from "../cache/scratch.ts";
-
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-function crc32(bytes: Uint8Array, start: number, end: number): number {
-  let c = 0xffffffff;
-  for (let i = start; i < end; i++) {
-    c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  }
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
@@ -34,7 +16,9 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   view.setUint32(0, data.length);
   for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
   out.set(data, 8);
-  view.setUint32(8 + data.length, crc32(out, 4, 8 + data.length));
+  // the runtime's native CRC (a JavaScript table loop took ~0.2 ms per
+  // 100 KB of IDAT)
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
   return out;
 }
 
@@ -217,6 +201,11 @@ function unpremultiplyRows(
   height: number,
 ): void {
   const stride = width * 4 + 1;
+  const bytes = new Uint8Array(
+    words.buffer,
+    words.byteOffset,
+    words.length * 4,
+  );
   let o = 0, i = 0;
   for (let y = 0; y < height; y++) {
     if (y > 0 && sameRow(words, y * width, width)) {
@@ -242,10 +231,24 @@ function unpremultiplyRows(
       }
       const a = v >>> 24;
       if (a === 255) {
-        raw[o] = v & 255;
-        raw[o + 1] = (v >>> 8) & 255;
-        raw[o + 2] = (v >>> 16) & 255;
-        raw[o + 3] = 255;
+        // a run of opaque pixels (a basemap's rows): their colours are the
+        // same premultiplied or not, a long run copied at once
+        let j = i + 1;
+        while (j < rowEnd && words[j] >>> 24 === 255) j++;
+        if (j - i >= 8) {
+          raw.set(bytes.subarray(i * 4, j * 4), o);
+          o += (j - i) * 4;
+          i = j;
+          continue;
+        }
+        for (; i < j; i++, o += 4) {
+          const u = words[i];
+          raw[o] = u & 255;
+          raw[o + 1] = (u >>> 8) & 255;
+          raw[o + 2] = (u >>> 16) & 255;
+          raw[o + 3] = 255;
+        }
+        continue;
       } else if (a === 0) {
         raw[o] =
           raw[o + 1] =

@@ -118,3 +118,40 @@ Deno.test("PNG: runs of transparent pixels, mid-row and to the row's end, stay t
     }
   }
 });
+
+Deno.test("PNG: opaque runs, short and long, between translucent and transparent pixels decode to the unpremultiplied pixels", () => {
+  const w = 61, h = 9;
+  const premul = new Uint8Array(w * h * 4);
+  let seed = 7;
+  const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  for (let p = 0; p < w * h; p++) {
+    // opaque runs of 1–20 pixels, translucent and transparent between
+    const x = p % w;
+    const a = (x % 23) < 1 + (p % 20)
+      ? 255
+      : rand() < 0.5
+      ? 0
+      : 1 + Math.floor(rand() * 254);
+    for (let c = 0; c < 3; c++) {
+      premul[p * 4 + c] = Math.floor(rand() * (a + 1));
+    }
+    premul[p * 4 + 3] = a;
+  }
+  const img = decode(encodePremultipliedPng(premul, w, h));
+  for (let p = 0; p < w * h; p++) {
+    const a = premul[p * 4 + 3];
+    for (let c = 0; c < 4; c++) {
+      const v = premul[p * 4 + c];
+      const want = c === 3
+        ? a
+        : a === 0
+        ? 0
+        : Math.min(255, Math.round(v * 255 / a));
+      if (img.data[p * 4 + c] !== want) {
+        throw new Error(
+          `pixel ${p} channel ${c}: ${img.data[p * 4 + c]} ≠ ${want}`,
+        );
+      }
+    }
+  }
+});

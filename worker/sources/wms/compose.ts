@@ -164,10 +164,41 @@ function drawNearest(
   }
 }
 
+// Source rows interpolated across (kept between tiles: no array per tile):
+// per output column, R|B and G|A as two 16-bit fixed-point channels each.
+let rowsRB = [new Int32Array(0), new Int32Array(0)];
+let rowsGA = [new Int32Array(0), new Int32Array(0)];
+
+/** One source row across the output columns (the horizontal pass). */
+function interpolateRow(
+  src: Uint32Array,
+  row: number,
+  xa: Int32Array,
+  xb: Int32Array,
+  fx: Int32Array,
+  n: number,
+  rbOut: Int32Array,
+  gaOut: Int32Array,
+): void {
+  for (let k = 0; k < n; k++) {
+    const wx = fx[k], wx1 = 256 - wx;
+    const p0 = src[row + xa[k]], p1 = src[row + xb[k]];
+    // two channels at once: R and B (bits 0–7, 16–23), then G and A, each
+    // product in 16 bits of its own; Math.imul keeps the sums in 32-bit
+    // integers (a plain product above 2^31 is a double: twice as slow)
+    rbOut[k] = (Math.imul(p0 & 0xff00ff, wx1) +
+      Math.imul(p1 & 0xff00ff, wx)) | 0;
+    gaOut[k] = (Math.imul((p0 >>> 8) & 0xff00ff, wx1) +
+      Math.imul((p1 >>> 8) & 0xff00ff, wx)) | 0;
+  }
+}
+
 /**
  * A tile scaled into its rectangle, bilinear (weights in 1/256ths),
- * clamped at the tile's edges. Pixels are read and written as one 32-bit
- * word each (RGBA bytes, little-endian: R lowest).
+ * clamped at the tile's edges: each source row interpolated across once
+ * (kept while the next output rows use it), then the two rows around each
+ * output row blended. Pixels are read and written as one 32-bit word each
+ * (RGBA bytes, little-endian: R lowest).
  */
 function drawLinear(
   out: Uint8Array,
@@ -200,29 +231,39 @@ function drawLinear(
     xa[i - i0] = Math.min(tw - 1, Math.max(0, u0));
     xb[i - i0] = Math.min(tw - 1, Math.max(0, u0 + 1));
   }
+  if (rowsRB[0].length < n) {
+    rowsRB = [new Int32Array(n), new Int32Array(n)];
+    rowsGA = [new Int32Array(n), new Int32Array(n)];
+  }
+  // which source row each kept row holds (-1: none)
+  let rowA = -1, rowB = -1;
+  let aRB = rowsRB[0], aGA = rowsGA[0], bRB = rowsRB[1], bGA = rowsGA[1];
   for (let j = j0; j < j1; j++) {
     const v = (j + 0.5 - y) * th / h - 0.5;
     const v0 = Math.floor(v);
     const wy = Math.round((v - v0) * 256), wy1 = 256 - wy;
     const ra = Math.min(th - 1, Math.max(0, v0)) * tw;
     const rb = Math.min(th - 1, Math.max(0, v0 + 1)) * tw;
+    if (ra !== rowA) {
+      if (ra === rowB) {
+        // moved down one row: the bottom row becomes the top one
+        const tRB = aRB, tGA = aGA;
+        aRB = bRB, aGA = bGA, bRB = tRB, bGA = tGA;
+        rowA = rowB;
+        rowB = -1;
+      } else {
+        interpolateRow(src, ra, xa, xb, fx, n, aRB, aGA);
+        rowA = ra;
+      }
+    }
+    if (rb !== rowB) {
+      interpolateRow(src, rb, xa, xb, fx, n, bRB, bGA);
+      rowB = rb;
+    }
     let o = j * W + i0;
     for (let k = 0; k < n; k++, o++) {
-      const wx = fx[k], wx1 = 256 - wx;
-      const p00 = src[ra + xa[k]], p10 = src[ra + xb[k]];
-      const p01 = src[rb + xa[k]], p11 = src[rb + xb[k]];
-      // two channels at once: R and B (bits 0–7, 16–23), then G and A,
-      // each product in 16 bits of its own; Math.imul keeps the sums in
-      // 32-bit integers (a plain product above 2^31 is a double: twice as
-      // slow), the bits are the same
-      const rbTop = (Math.imul(p00 & 0xff00ff, wx1) +
-        Math.imul(p10 & 0xff00ff, wx)) | 0;
-      const rbBottom = (Math.imul(p01 & 0xff00ff, wx1) +
-        Math.imul(p11 & 0xff00ff, wx)) | 0;
-      const gaTop = (Math.imul((p00 >>> 8) & 0xff00ff, wx1) +
-        Math.imul((p10 >>> 8) & 0xff00ff, wx)) | 0;
-      const gaBottom = (Math.imul((p01 >>> 8) & 0xff00ff, wx1) +
-        Math.imul((p11 >>> 8) & 0xff00ff, wx)) | 0;
+      const rbTop = aRB[k], rbBottom = bRB[k];
+      const gaTop = aGA[k], gaBottom = bGA[k];
       // rows: 16-bit fixed point per channel, weights of 256
       const r = ((rbTop & 0xffff) * wy1 + (rbBottom & 0xffff) * wy + 32768) >>>
         16;
@@ -234,10 +275,9 @@ function drawLinear(
       const d = dst[o];
       if (d === 0 || px >>> 24 === 255) dst[o] = px;
       else {
-        const k8 = o * 4;
         over(
           out,
-          k8,
+          o * 4,
           px & 255,
           (px >>> 8) & 255,
           (px >>> 16) & 255,

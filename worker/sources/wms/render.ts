@@ -516,7 +516,21 @@ export function webProvider(
 /** QgsSingleBandColorDataRenderer's opacity on premultiplied pixels. */
 function applyOpacity(rgba: Uint8Array, opacity: number): void {
   if (opacity >= 1) return;
-  for (let i = 0; i < rgba.length; i++) rgba[i] = Math.trunc(opacity * rgba[i]);
+  // every byte through a table of its 256 values; transparent pixels (a
+  // 32-bit word of 0) stay as they are
+  const table = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) table[v] = Math.trunc(opacity * v);
+  const n = rgba.byteOffset % 4 === 0 ? rgba.length >> 2 : 0;
+  const words = new Uint32Array(rgba.buffer, rgba.byteOffset, n);
+  for (let i = 0; i < n; i++) {
+    if (words[i] === 0) continue;
+    const o = i << 2;
+    rgba[o] = table[rgba[o]];
+    rgba[o + 1] = table[rgba[o + 1]];
+    rgba[o + 2] = table[rgba[o + 2]];
+    rgba[o + 3] = table[rgba[o + 3]];
+  }
+  for (let o = n << 2; o < rgba.length; o++) rgba[o] = table[rgba[o]];
 }
 
 function defaultStyle(): Pick<
