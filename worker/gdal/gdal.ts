@@ -232,7 +232,16 @@ export function getGdal(): Promise<Gdal> {
     logHandler: () => {},
     // gdal3.js is built without threads: ogr2ogr's Arrow fast path (GDAL
     // ≥ 3.8) would try to start one and fail on some sources.
-    env: { OGR2OGR_USE_ARROW_API: "NO" },
+    // QGIS transforms a layer with one operation: the first one PROJ lists
+    // for the two CRSs (QgsCoordinateTransform without a context's choice;
+    // ED50 → WGS 84 takes "ED50 to WGS 84 (1)" everywhere). GDAL's default
+    // picks per point the most accurate one whose area holds it ("(28)" in
+    // mainland Spain, 9 m away); FIRST_MATCHING takes the first listed
+    // whose area holds the point, QGIS's choice wherever that one applies.
+    env: {
+      OGR2OGR_USE_ARROW_API: "NO",
+      OGR_CT_OP_SELECTION: "FIRST_MATCHING",
+    },
   }).then((gdal: Gdal) => {
     const { buffer, path } = dataPackage;
     if (buffer !== undefined && path !== undefined) {
