@@ -53,4 +53,20 @@ export interface PaintContext {
    * `paintVectorLayer` sets one for the features it draws.
    */
   paints?: PaintCache;
+  /**
+   * The pixels `canvas` draws into while its save count is `saveCount`
+   * (no layer, clip or matrix pushed since): thin pens blend their pixels
+   * there directly, as Skia's blitter would. Absent: always through Skia.
+   */
+  direct?: DirectPixels;
+}
+
+/** A raster surface's own pixels, for painters that blend pixel by pixel. */
+export interface DirectPixels {
+  /** Premultiplied RGBA rows, `width × height × 4` bytes (a fresh view). */
+  pixels(): Uint8Array;
+  /** Width in pixels. */
+  width: number;
+  /** The canvas's save count at which the pixels are the drawing target. */
+  saveCount: number;
 }

@@ -85,3 +85,93 @@ Deno.test("cosmetic: a ring gets no caps; an open path gets half a pixel at each
   const ring = [2, 2.5, 12, 2.5, 12, 12.5, 2, 2.5];
   assert.equal(count(ring, true), count(ring, false));
 });
+
+Deno.test("cosmetic: blending into the surface's own pixels gives Skia's drawPoints bit for bit", async () => {
+  const { getCanvasKit } = await import("./canvaskit.ts");
+  const { drawCosmetic } = await import("./cosmetic.ts");
+  const { computeMapSettings } = await import("../map/compute.ts");
+  const ck = await getCanvasKit();
+  const W = 64, H = 64;
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  // the same random premultiplied background in both surfaces
+  const background = new Uint8Array(W * H * 4);
+  for (let i = 0; i < W * H; i++) {
+    const a = Math.floor(rnd() * 256);
+    background[4 * i + 3] = a;
+    for (let k = 0; k < 3; k++) {
+      background[4 * i + k] = Math.floor(rnd() * (a + 1));
+    }
+  }
+  const draw = (direct: boolean) => {
+    const memory = ck.Malloc(Uint8Array, W * H * 4);
+    memory.toTypedArray().set(background);
+    const surface = ck.MakeRasterDirectSurface(
+      {
+        width: W,
+        height: H,
+        colorType: ck.ColorType.RGBA_8888,
+        alphaType: ck.AlphaType.Premul,
+        colorSpace: ck.ColorSpace.SRGB,
+      },
+      memory,
+      W * 4,
+    )!;
+    const canvas = surface.getCanvas();
+    const pc = {
+      ck,
+      canvas,
+      map: computeMapSettings({
+        bbox: { x_min: 0, y_min: 0, x_max: W, y_max: H },
+        crs: "EPSG:2056",
+        width: W,
+        height: H,
+        dpi: 96,
+      }),
+      compile: () => () => null,
+      variables: {},
+      loadSvg: () => null,
+      featureBlendMode: 0,
+      warn: () => {},
+      ...(direct
+        ? {
+          direct: {
+            pixels: () => memory.toTypedArray() as Uint8Array,
+            width: W,
+            saveCount: canvas.getSaveCount(),
+          },
+        }
+        : {}),
+    };
+    let s = 11;
+    const r = () => (s = (s * 69069 + 1) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 300; i++) {
+      const points = new Float64Array(8);
+      for (let k = 0; k < 8; k++) points[k] = r() * (k % 2 ? H : W);
+      const rgba: [number, number, number, number] = [
+        Math.floor(r() * 256),
+        Math.floor(r() * 256),
+        Math.floor(r() * 256),
+        i % 4 === 0 ? 255 : Math.floor(r() * 256),
+      ];
+      drawCosmetic(pc, [{ points }], rgba, i % 3 === 0 ? 1 : r(), {
+        width: r(),
+        caps: i % 2 === 0,
+        dash: i % 5 === 0 ? [4, 2] : null,
+        dashOffset: 0,
+      });
+    }
+    surface.flush();
+    const out = (memory.toTypedArray() as Uint8Array).slice();
+    surface.delete();
+    ck.Free(memory);
+    return out;
+  };
+  const skia = draw(false), ours = draw(true);
+  let changed = 0;
+  for (let i = 0; i < skia.length; i++) {
+    if (skia[i] !== background[i]) changed++;
+  }
+  assert.ok(changed > 4000, `too little drawn: ${changed}`);
+  assert.deepEqual(ours, skia);
+});

@@ -431,6 +431,14 @@ export async function renderMap(
         style.opacity,
         style.blendMode,
       );
+      // without a layer of its own, the layer draws into the map's pixels
+      if (!composited) {
+        pc.direct = {
+          pixels: pooled.pixels,
+          width: map.width,
+          saveCount: canvas.getSaveCount(),
+        };
+      }
       try {
         if (streamed) {
           for await (const batch of data.batches) {
