@@ -35,7 +35,12 @@ import {
 import { openPrepared, prepareSource } from "../gdal_dataset.ts";
 import { reprojectFeatures } from "../_util.ts";
 import type { LayerRef, LayerSource, SourceContext } from "../file_source.ts";
-import type { FeaturePage, PageFeature, VectorField } from "../source.ts";
+import {
+  type FeaturePage,
+  oneBatch,
+  type PageFeature,
+  type VectorField,
+} from "../source.ts";
 import {
   type FgbColumn,
   type FgbGeometry,
@@ -45,6 +50,9 @@ import {
   readProperties,
 } from "./_flatgeobuf.ts";
 import { toWkb } from "./_wkb.ts";
+import { type GpkgRow, gpkgRows, type GpkgTable, gpkgTable } from "./_gpkg.ts";
+import { hitsRect } from "../../geometry/hit_test.ts";
+import type { PreparedSource } from "../gdal_dataset.ts";
 import { parseDate } from "../dates.ts";
 import { vectorInfo, vectorTranslate } from "../../gdal/apps.ts";
 import { transformInPlace, transformRect } from "../../gdal/transform.ts";
@@ -59,6 +67,11 @@ export interface VectorQuery {
   where?: string;
   /** Fields to read; absent or `"all"`: every field. */
   fields?: string[] | "all";
+  /**
+   * False: read through GDAL even where the direct GeoPackage path
+   * (`_gpkg.ts`) would be exact (tests compare the two).
+   */
+  direct?: boolean;
 }
 
 /** Features read for a map. */
@@ -87,6 +100,8 @@ export interface OgrPageQuery {
   count: number | null;
   /** Pages are ordered by feature id. */
   orderByFid: true;
+  /** As {@link VectorQuery.direct}. */
+  direct?: boolean;
 }
 const FID = "qsl_fid";
 let outputSerial = 0;
@@ -706,9 +721,11 @@ export async function readVectorPage(
   }
   const prepared = await prepareSource(layer, ctx);
   const { resolved } = prepared;
-  const { decoded, info, matched } = await withGdal((gdal) => {
+  const read = await withGdal((gdal) => {
     const ds = openPrepared(gdal, layer, prepared, "vector");
     const info = layerInfo(gdal, ds, layer, resolved.source);
+    const table = directTable(prepared, info, query.where, query.direct);
+    if (table !== null) return directPage(gdal, table, info, query);
     const from = quoteIdent(layer, info.name);
     const where = whereClause(layer, resolved.source, query.where);
     const spatial = spatialOptions(
@@ -783,6 +800,8 @@ export async function readVectorPage(
     }
     return { decoded, info, matched };
   });
+  if (!("decoded" in read)) return read;
+  const { decoded, info, matched } = read;
   const features: PageFeature[] = [];
   const geometryKind = kindOfTypeName(info.geometryType);
   if (decoded) {
@@ -828,6 +847,24 @@ interface BatchPlan {
   geometryKind: GeometryKind;
 }
 
+/** Whether a view is expected to hold more than one batch of a layer. */
+function viewOverOneBatch(
+  info: LayerInfo,
+  spatial: string[],
+  batchSize: number,
+): boolean {
+  if (spatial.length > 0 && info.extent !== null) {
+    const [xmin, ymin, xmax, ymax] = spatial.slice(1).map(Number);
+    const e = info.extent;
+    const w = Math.min(xmax, e.xmax) - Math.max(xmin, e.xmin);
+    const h = Math.min(ymax, e.ymax) - Math.max(ymin, e.ymin);
+    const area = (e.xmax - e.xmin) * (e.ymax - e.ymin);
+    const share = w <= 0 || h <= 0 ? 0 : area > 0 ? (w * h) / area : 1;
+    if (info.featureCount * share <= batchSize) return false;
+  }
+  return true;
+}
+
 // Whether a read is split into FID ranges, and which. Only for GeoPackage
 // and SQLite (FID ranges are rowid ranges there; MIN/MAX are instant),
 // layers of one declared geometry type, and views expected to hold more
@@ -849,15 +886,8 @@ function planBatches(
     return null;
   }
   const spatial = spatialOptions(gdal, query.bbox, query.crs, info, true);
-  if (spatial === null) return null;
-  if (spatial.length > 0) {
-    const [xmin, ymin, xmax, ymax] = spatial.slice(1).map(Number);
-    const e = info.extent;
-    const w = Math.min(xmax, e.xmax) - Math.max(xmin, e.xmin);
-    const h = Math.min(ymax, e.ymax) - Math.max(ymin, e.ymin);
-    const area = (e.xmax - e.xmin) * (e.ymax - e.ymin);
-    const share = w <= 0 || h <= 0 ? 0 : area > 0 ? (w * h) / area : 1;
-    if (info.featureCount * share <= batchSize) return null;
+  if (spatial === null || !viewOverOneBatch(info, spatial, batchSize)) {
+    return null;
   }
   const fid = quoteIdent(layer, info.fidColumn);
   const sql = `SELECT MIN(${fid}) AS lo, MAX(${fid}) AS hi FROM ${
@@ -902,8 +932,21 @@ export async function streamVectorLayer(
   const plan = await withGdal((gdal) => {
     const ds = openPrepared(gdal, layer, prepared, "vector");
     const info = layerInfo(gdal, ds, layer, prepared.resolved.source);
+    const table = directTable(prepared, info, query.where, query.direct);
+    if (table !== null) {
+      const spatial = spatialOptions(gdal, query.bbox, query.crs, info, true);
+      if (spatial === null) {
+        const { fields } = selectList(layer, info, query.fields);
+        const geometryKind = kindOfTypeName(info.geometryType);
+        return { stream: { fields, geometryKind, batches: oneBatch([]) } };
+      }
+      return {
+        stream: directStream(table, info, layer, query, spatial, batchSize),
+      };
+    }
     return planBatches(gdal, ds, layer, info, query, batchSize);
   });
+  if (plan !== null && "stream" in plan) return plan.stream;
   if (plan === null) {
     const data = await readVectorLayer(layer, query, ctx);
     return {
@@ -928,5 +971,268 @@ export async function streamVectorLayer(
         }
       },
     },
+  };
+}
+
+// --- The direct GeoPackage path (`_gpkg.ts`): chosen where it is exact. ---
+
+/**
+ * The table the direct path reads for this layer, or null for GDAL: a
+ * local GeoPackage layer named by name, without a subset, read without an
+ * OGR SQL filter (OGR SQL's meaning is GDAL's to give).
+ */
+function directTable(
+  prepared: PreparedSource,
+  info: LayerInfo,
+  where: string | undefined,
+  direct: boolean | undefined,
+): GpkgTable | null {
+  if (
+    direct === false || (where !== undefined && where.trim() !== "") ||
+    prepared.resolved.source.layerName === undefined
+  ) return null;
+  return gpkgTable(prepared.resolved, info);
+}
+
+/** `-spat` options as a rectangle. */
+function spatialRect(spatial: string[]): Rect | null {
+  if (spatial.length === 0) return null;
+  const [xmin, ymin, xmax, ymax] = spatial.slice(1).map(Number);
+  return { xmin, ymin, xmax, ymax };
+}
+
+/**
+ * GDAL's spatial filter on a geometry (`OGRLayer::FilterGeometry` with
+ * GEOS): its envelope meets the rectangle, and it lies inside or
+ * intersects it.
+ */
+function passesSpatial(g: FgbGeometry, r: Rect): boolean {
+  let xmin = Infinity, ymin = Infinity, xmax = -Infinity, ymax = -Infinity;
+  for (const xy of coordinateArrays(g)) {
+    for (let i = 0; i < xy.length; i += 2) {
+      const x = xy[i], y = xy[i + 1];
+      if (x < xmin) xmin = x;
+      if (x > xmax) xmax = x;
+      if (y < ymin) ymin = y;
+      if (y > ymax) ymax = y;
+    }
+  }
+  if (xmax < r.xmin || ymax < r.ymin || xmin > r.xmax || ymin > r.ymax) {
+    return false;
+  }
+  if (xmin >= r.xmin && ymin >= r.ymin && xmax <= r.xmax && ymax <= r.ymax) {
+    return true;
+  }
+  const geometry = toGeometry(g, firstKind(g));
+  return geometry !== null && hitsRect(geometry, r);
+}
+
+/** Attributes as `decode` builds them: a named FID column first. */
+function rowAttributes(
+  row: GpkgRow,
+  names: string[],
+  fidColumn: string | null,
+): Record<string, AttributeValue> {
+  const attributes: Record<string, AttributeValue> = {};
+  if (fidColumn !== null) attributes[fidColumn] = row.id;
+  for (let i = 0; i < names.length; i++) attributes[names[i]] = row.values[i];
+  return attributes;
+}
+
+function directStream(
+  table: GpkgTable,
+  info: LayerInfo,
+  layer: LayerRef,
+  query: VectorQuery,
+  spatial: string[],
+  batchSize: number,
+): VectorStream {
+  const { fields, fidColumn } = selectList(layer, info, query.fields);
+  const names = fields.slice(fidColumn === null ? 0 : 1).map((f) => f.name);
+  const rect = spatialRect(spatial);
+  const reproject = info.crsDefinition !== null &&
+    info.crs !== normaliseCrs(query.crs);
+  const rows = function* (fids?: [number, number]): Generator<GpkgRow> {
+    const bbox = rect ?? undefined;
+    for (const row of gpkgRows(table, { fields: names, bbox, fids })) {
+      if (row.geometry === null) continue;
+      if (rect !== null && !passesSpatial(row.geometry, rect)) continue;
+      yield row;
+    }
+  };
+  const toFeatures = async (
+    batch: GpkgRow[],
+    kind: GeometryKind | null,
+  ): Promise<Feature[]> => {
+    const features: Feature[] = [];
+    for (const row of batch) {
+      const geometry = toGeometry(row.geometry, kind);
+      if (geometry === null) continue;
+      features.push({
+        id: row.id,
+        attributes: rowAttributes(row, names, fidColumn),
+        geometry,
+      });
+    }
+    if (!reproject || features.length === 0) return features;
+    return await withGdal((gdal) =>
+      reprojectFeatures(gdal, features, info.crsDefinition!, query.crs)
+    );
+  };
+  const declared = kindOfTypeName(info.geometryType);
+  if (declared === null) {
+    // A layer of mixed type is drawn as the kind of its first feature read.
+    const all = [...rows()];
+    const kind = all.find((r) => r.geometry !== null)?.geometry ?? null;
+    const geometryKind = kind === null ? null : firstKind(kind);
+    return {
+      fields,
+      geometryKind,
+      batches: {
+        async *[Symbol.asyncIterator]() {
+          yield await toFeatures(all, geometryKind);
+        },
+      },
+    };
+  }
+  // GDAL reads a view over one batch in FID ranges of `batchSize` ids,
+  // each in R-tree order: so does this path, for the same order.
+  const ranges = rect !== null && info.extent !== null &&
+      info.featureCount > batchSize &&
+      viewOverOneBatch(info, spatial, batchSize)
+    ? table.db.prepare(
+      `SELECT MIN(${quoteIdent(layer, table.fid)}) AS lo, MAX(${
+        quoteIdent(layer, table.fid)
+      }) AS hi FROM ${quoteIdent(layer, table.table)}`,
+    ).get() as { lo: number | null; hi: number | null }
+    : null;
+  if (ranges !== null && ranges.lo !== null && ranges.hi !== null) {
+    const { lo, hi } = ranges;
+    return {
+      fields,
+      geometryKind: declared,
+      batches: {
+        async *[Symbol.asyncIterator]() {
+          for (let a = lo; a <= hi; a += batchSize) {
+            const batch = [...rows([a, a + batchSize])];
+            const features = await toFeatures(batch, declared);
+            if (features.length > 0) yield features;
+          }
+        },
+      },
+    };
+  }
+  return {
+    fields,
+    geometryKind: declared,
+    batches: {
+      async *[Symbol.asyncIterator]() {
+        let batch: GpkgRow[] = [];
+        let yielded = false;
+        for (const row of rows()) {
+          batch.push(row);
+          if (batch.length >= batchSize) {
+            const features = await toFeatures(batch, declared);
+            batch = [];
+            if (features.length) {
+              yielded = true;
+              yield features;
+            }
+          }
+        }
+        const features = await toFeatures(batch, declared);
+        if (features.length || !yielded) yield features;
+      },
+    },
+  };
+}
+
+function directPage(
+  gdal: Gdal,
+  table: GpkgTable,
+  info: LayerInfo,
+  query: OgrPageQuery,
+): FeaturePage {
+  const spatial = spatialOptions(gdal, query.bbox, query.bboxCrs, info, false);
+  const names = info.fields.map((f) => f.name);
+  const withDims = geometryWithDims(info.geometryType);
+  const dims = { z: /Z/.test(withDims.slice(8)), m: /M$/.test(withDims) };
+  let rows: GpkgRow[] = [];
+  let matched = 0;
+  if (spatial !== null) {
+    const rect = spatialRect(spatial);
+    if (rect !== null) {
+      const kept: GpkgRow[] = [];
+      for (
+        const row of gpkgRows(table, {
+          fields: names,
+          bbox: rect,
+          dims,
+          orderByFid: true,
+        })
+      ) {
+        if (row.geometry !== null && passesSpatial(row.geometry, rect)) {
+          kept.push(row);
+        }
+      }
+      matched = kept.length;
+      rows = kept.slice(
+        query.startIndex,
+        query.count === null ? undefined : query.startIndex + query.count,
+      );
+    } else {
+      matched = info.featureCount;
+      if (matched < 0) {
+        const n = table.db.prepare(
+          `SELECT COUNT(*) AS n FROM "${table.table.replaceAll('"', '""')}"`,
+        ).get() as { n: number };
+        matched = n.n;
+      }
+      const wanted = Math.max(0, matched - query.startIndex);
+      const count = query.count === null
+        ? wanted
+        : Math.min(query.count, wanted);
+      if (count > 0) {
+        rows = [
+          ...gpkgRows(table, {
+            fields: names,
+            offset: query.startIndex,
+            limit: count,
+            dims,
+          }),
+        ];
+      }
+    }
+  }
+  if (
+    query.crs !== undefined && info.crsDefinition !== null &&
+    normaliseCrs(query.crs) !== info.crs
+  ) {
+    const arrays: Float64Array[] = [];
+    const owners: number[] = [];
+    rows.forEach((row, i) => {
+      if (row.geometry) {
+        for (const xy of coordinateArrays(row.geometry)) {
+          arrays.push(xy);
+          owners.push(i);
+        }
+      }
+    });
+    const ok = transformInPlace(gdal, arrays, info.crsDefinition, query.crs);
+    ok.forEach((good, k) => {
+      if (!good) rows[owners[k]].geometry = null;
+    });
+  }
+  const header = { hasZ: dims.z, hasM: dims.m };
+  return {
+    fields: withFid(info),
+    fidColumn: info.fidColumn,
+    geometryKind: kindOfTypeName(info.geometryType),
+    numbersMatched: matched,
+    features: rows.map((row) => ({
+      id: row.id,
+      attributes: rowAttributes(row, names, info.fidColumn),
+      wkb: row.geometry ? toWkb(row.geometry, header) : null,
+    })),
   };
 }

@@ -1,0 +1,592 @@
+/**
+ * A direct read path for GeoPackage tables: SQLite (Deno's built-in
+ * `node:sqlite`, opened read-only) instead of `ogr2ogr` into FlatGeobuf.
+ *
+ * It is an optimisation of `read.ts` chosen only where it is exact: rows
+ * come out as the GDAL path decodes them (the same field list and types,
+ * taken from GDAL's own description of the layer; the same values, ids,
+ * order and geometries). A table qualifies once per file version when it
+ * is a plain GeoPackage feature table with an R-tree, an integer primary
+ * key, fields of the types below, every value stored as GDAL reads it back
+ * unchanged, and every geometry a standard GeoPackage blob holding ISO WKB
+ * (Multi)Point/LineString/Polygon, Z/M or not, not empty. Anything else —
+ * a WAL or hot journal (reading would write beside the file), views,
+ * curves, collections, extended types, values SQLite stores otherwise than
+ * the declared type — stays with GDAL.
+ *
+ * Permissions: `--allow-read` on the file (Deno checks the path; the
+ * database is opened read-only, SQLite writes nothing).
+ *
+ * @module
+ */
+import { DatabaseSync, type StatementSync } from "node:sqlite";
+import type { LayerInfo } from "../../gdal/dataset_cache.ts";
+import type { AttributeValue } from "../../geometry/types.ts";
+import { parseDate } from "../dates.ts";
+import type { ResolvedSource } from "../file_source.ts";
+import { type FgbGeometry, FgbGeometryType as T } from "./_flatgeobuf.ts";
+
+/** A GeoPackage feature table the direct path may read. */
+export interface GpkgTable {
+  /** The open database (read-only). */
+  db: DatabaseSync;
+  /** Table (= layer) name. */
+  table: string;
+  /** Geometry column. */
+  geometry: string;
+  /** Integer primary key (GDAL's FID column). */
+  fid: string;
+  /** The R-tree's table name. */
+  rtree: string;
+  /** Per field (GDAL's order): how a stored value becomes GDAL's value. */
+  convert: Map<string, (v: unknown) => AttributeValue>;
+}
+
+/** A row as the GDAL path decodes it. */
+export interface GpkgRow {
+  /** Feature id. */
+  id: number;
+  /** Field values, in the order of the requested fields. */
+  values: AttributeValue[];
+  /** The geometry, null when the row has none. */
+  geometry: FgbGeometry | null;
+}
+
+interface OpenFile {
+  version: string;
+  db: DatabaseSync;
+  tables: Map<string, GpkgTable | null>;
+}
+
+/** Reads through this path since start (for tests and the bench). */
+export const gpkgStats: { reads: number } = { reads: 0 };
+
+const MAX_OPEN = 16;
+const files = new Map<string, OpenFile>();
+
+function ident(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+function text(v: unknown): string {
+  return typeof v === "string" ? v : "";
+}
+
+/** True when SQLite can read the file without writing anything beside it. */
+function readableInPlace(path: string): boolean {
+  let head: Uint8Array;
+  try {
+    using file = Deno.openSync(path, { read: true });
+    head = new Uint8Array(100);
+    if (file.readSync(head) !== 100) return false;
+  } catch {
+    return false;
+  }
+  const magic = "SQLite format 3\0";
+  for (let i = 0; i < magic.length; i++) {
+    if (head[i] !== magic.charCodeAt(i)) return false;
+  }
+  // File format versions 1/1: rollback journal (2 would be WAL, which
+  // needs a -shm file beside it).
+  if (head[18] !== 1 || head[19] !== 1) return false;
+  for (const side of ["-journal", "-wal"]) {
+    try {
+      Deno.statSync(path + side);
+      return false; // a hot journal would have to be rolled back
+    } catch (error) {
+      if (!(error instanceof Deno.errors.NotFound)) return false;
+    }
+  }
+  return true;
+}
+
+function openFile(resolved: ResolvedSource): OpenFile | null {
+  const path = resolved.location;
+  const known = files.get(path);
+  if (known && known.version === resolved.version) {
+    files.delete(path); // most recently used last
+    files.set(path, known);
+    return known;
+  }
+  if (known) {
+    files.delete(path);
+    known.db.close();
+  }
+  if (!readableInPlace(path)) return null;
+  let db: DatabaseSync;
+  try {
+    db = new DatabaseSync(path, { readOnly: true });
+  } catch {
+    return null;
+  }
+  const open = { version: resolved.version, db, tables: new Map() };
+  files.set(path, open);
+  if (files.size > MAX_OPEN) {
+    const [oldest, file] = files.entries().next().value!;
+    files.delete(oldest);
+    file.db.close();
+  }
+  return open;
+}
+
+const INT16 = [-32768, 32767];
+const INT32 = [-2147483648, 2147483647];
+const SAFE = [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+
+// Allowed GeoPackage flag bytes: standard (not extended), not empty, an
+// envelope of 0–4, either byte order; their header length.
+const FLAGS: Record<string, number> = {};
+for (const [code, size] of [[0, 0], [1, 32], [2, 48], [3, 48], [4, 64]]) {
+  for (const order of [0, 1]) {
+    FLAGS[((code << 1) | order).toString(16).padStart(2, "0").toUpperCase()] =
+      8 + size;
+  }
+}
+
+function hex(bytes: number[]): string {
+  return bytes.map((b) => b.toString(16).padStart(2, "0")).join("")
+    .toUpperCase();
+}
+
+// ISO WKB headers (byte order, type) of the simple types with Z/M.
+const WKB_HEADS: string[] = [];
+for (const base of [1, 2, 3, 4, 5, 6]) {
+  for (const dims of [0, 1000, 2000, 3000]) {
+    const t = base + dims;
+    WKB_HEADS.push(hex([1, t & 255, t >> 8, 0, 0]));
+    WKB_HEADS.push(hex([0, 0, 0, t >> 8, t & 255]));
+  }
+}
+
+/** SQL that is true for a geometry blob the parser below does not take. */
+function badGeometry(g: string): string {
+  const flags = `hex(substr(${g}, 4, 1))`;
+  const header = `CASE ${flags} ${
+    Object.entries(FLAGS).map(([f, n]) => `WHEN '${f}' THEN ${n}`).join(" ")
+  } END`;
+  const heads = WKB_HEADS.map((h) => `'${h}'`).join(", ");
+  return `${g} IS NOT NULL AND (substr(${g}, 1, 3) <> X'475000' OR ${header} IS NULL OR ` +
+    `hex(substr(${g}, ${header} + 1, 5)) NOT IN (${heads}) OR ` +
+    // a line, polygon or multi-geometry without parts is an empty one
+    `(hex(substr(${g}, ${header} + 2, 4)) NOT IN ('01000000', '00000001') AND ` +
+    `substr(${g}, ${header} + 6, 4) = X'00000000'))`;
+}
+
+/** How a field's stored values are checked and turned into GDAL's values. */
+function fieldRule(
+  type: string,
+  declared: string,
+  c: string,
+): { bad: string; convert: (v: unknown) => AttributeValue } | null {
+  const d = declared.toUpperCase().replace(/\(.*$/, "").trim();
+  const range = (r: number[]) =>
+    `(typeof(${c}) <> 'integer' AND ${c} IS NOT NULL) OR ${c} NOT BETWEEN ${
+      r[0]
+    } AND ${r[1]}`;
+  const same = (v: unknown) => v as AttributeValue;
+  switch (type) {
+    case "Integer":
+      if (d === "SMALLINT" || d === "TINYINT") {
+        return { bad: range(INT16), convert: same };
+      }
+      if (d === "MEDIUMINT") return { bad: range(INT32), convert: same };
+      return null;
+    case "Integer64":
+      return d === "INTEGER" || d === "INT"
+        ? { bad: range(SAFE), convert: same }
+        : null;
+    case "Boolean":
+      return d === "BOOLEAN"
+        ? {
+          bad:
+            `(typeof(${c}) <> 'integer' AND ${c} IS NOT NULL) OR ${c} NOT IN (0, 1)`,
+          convert: (v) => v === null ? null : v !== 0,
+        }
+        : null;
+    case "Real":
+      if (d === "FLOAT") {
+        // GDAL's Float32 subtype, written to FlatGeobuf as single precision
+        return {
+          bad: `typeof(${c}) NOT IN ('real', 'integer', 'null')`,
+          convert: (v) => v === null ? null : Math.fround(v as number),
+        };
+      }
+      return d === "REAL" || d === "DOUBLE"
+        ? {
+          bad: `typeof(${c}) NOT IN ('real', 'integer', 'null')`,
+          convert: same,
+        }
+        : null;
+    case "String":
+      return d === "TEXT"
+        ? { bad: `typeof(${c}) NOT IN ('text', 'null')`, convert: same }
+        : null;
+    case "Binary":
+      return d === "BLOB"
+        ? { bad: `typeof(${c}) NOT IN ('blob', 'null')`, convert: same }
+        : null;
+    case "Date": {
+      if (d !== "DATE") return null;
+      const digit = "[0-9]";
+      const day = `${digit.repeat(4)}-${digit.repeat(2)}-${digit.repeat(2)}`;
+      return {
+        bad: `typeof(${c}) NOT IN ('text', 'null') OR ${c} NOT GLOB '${day}'`,
+        convert: (v) => v === null ? null : parseDate(v as string),
+      };
+    }
+    case "DateTime": {
+      if (d !== "DATETIME") return null;
+      const n = (k: number) => "[0-9]".repeat(k);
+      const base = `${n(4)}-${n(2)}-${n(2)}T${n(2)}:${n(2)}:${n(2)}`;
+      return {
+        bad:
+          `typeof(${c}) NOT IN ('text', 'null') OR (${c} NOT GLOB '${base}Z' AND ${c} NOT GLOB '${base}.${
+            n(3)
+          }Z')`,
+        convert: (v) => v === null ? null : parseDate(v as string),
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+function describe(db: DatabaseSync, info: LayerInfo): GpkgTable | null {
+  const name = info.name;
+  const geometry = info.geometryColumn;
+  const fid = info.fidColumn;
+  if (geometry === null || fid === null) return null;
+  const q = (sql: string, ...args: string[]) => db.prepare(sql).all(...args);
+  const contents = q(
+    "SELECT c.data_type AS t, g.column_name AS g FROM gpkg_contents c JOIN gpkg_geometry_columns g ON g.table_name = c.table_name WHERE c.table_name = ?",
+    name,
+  );
+  if (
+    contents.length !== 1 || text(contents[0].t) !== "features" ||
+    text(contents[0].g) !== geometry
+  ) return null;
+  const master = q("SELECT type FROM sqlite_master WHERE name = ?", name);
+  if (master.length !== 1 || text(master[0].type) !== "table") return null;
+  const rtree = `rtree_${name}_${geometry}`;
+  const registered = q(
+    "SELECT 1 FROM gpkg_extensions WHERE lower(table_name) = lower(?) AND lower(column_name) = lower(?) AND extension_name = 'gpkg_rtree_index'",
+    name,
+    geometry,
+  );
+  const rtreeTable = q(
+    "SELECT 1 FROM sqlite_master WHERE name = ? AND type = 'table'",
+    rtree,
+  );
+  if (registered.length !== 1 || rtreeTable.length !== 1) return null;
+  const columns = new Map<string, { type: string; pk: number }>();
+  for (const row of q(`PRAGMA table_info(${ident(name)})`)) {
+    columns.set(text(row.name), {
+      type: text(row.type),
+      pk: Number(row.pk),
+    });
+  }
+  const fidColumn = columns.get(fid);
+  if (
+    !fidColumn || fidColumn.pk !== 1 ||
+    fidColumn.type.toUpperCase() !== "INTEGER" ||
+    [...columns.values()].filter((c) => c.pk > 0).length !== 1 ||
+    !columns.has(geometry)
+  ) return null;
+  const bad: string[] = [badGeometry(ident(geometry))];
+  const convert = new Map<string, (v: unknown) => AttributeValue>();
+  for (const field of info.fields) {
+    const column = columns.get(field.name);
+    if (!column || field.name === geometry || field.name === fid) return null;
+    const rule = fieldRule(field.type, column.type, ident(field.name));
+    if (rule === null) return null;
+    bad.push(`(${rule.bad})`);
+    convert.set(field.name, rule.convert);
+  }
+  if (columns.size !== info.fields.length + 2) return null;
+  // One scan per file version: is any stored value or geometry one this
+  // path would not read exactly as GDAL does?
+  const found = db.prepare(
+    `SELECT 1 FROM ${ident(name)} WHERE ${bad.join(" OR ")} LIMIT 1`,
+  ).all();
+  if (found.length !== 0) return null;
+  return { db, table: name, geometry, fid, rtree, convert };
+}
+
+/**
+ * The table of a GDAL-described GeoPackage layer when the direct path reads
+ * it exactly, else null (the caller reads through GDAL). Checked once per
+ * file version.
+ *
+ * @example
+ * ```ts ignore
+ * const table = gpkgTable(resolved, info);
+ * if (table) for (const row of gpkgRows(table, { fields: ["name"] })) row.id;
+ * ```
+ */
+export function gpkgTable(
+  resolved: ResolvedSource,
+  info: LayerInfo,
+): GpkgTable | null {
+  if (
+    resolved.remote || info.driver !== "GPKG" ||
+    resolved.source.vsiPrefix !== undefined ||
+    resolved.source.vsiSuffix !== undefined ||
+    resolved.source.subset !== undefined
+  ) return null;
+  const file = openFile(resolved);
+  if (file === null) return null;
+  if (!file.tables.has(info.name)) {
+    let table: GpkgTable | null;
+    try {
+      table = describe(file.db, info);
+    } catch {
+      table = null;
+    }
+    file.tables.set(info.name, table);
+  }
+  return file.tables.get(info.name) ?? null;
+}
+
+/** What rows to read. */
+export interface GpkgRowQuery {
+  /** Fields to read, in this order. */
+  fields: string[];
+  /** Only rows whose R-tree box meets this rectangle (layer CRS). */
+  bbox?: { xmin: number; ymin: number; xmax: number; ymax: number };
+  /** Without a bbox: rows to skip, in FID order. */
+  offset?: number;
+  /** Without a bbox: most rows; null: all. */
+  limit?: number | null;
+  /** Only rows with lo <= FID < hi. */
+  fids?: [number, number];
+  /** With a bbox: in FID order rather than the R-tree's. */
+  orderByFid?: boolean;
+  /** Z and M of the geometries: as the layer declares (absent: 2D). */
+  dims?: { z: boolean; m: boolean };
+}
+
+/**
+ * Rows in FID order, as the GDAL path decodes them.
+ *
+ * @example
+ * ```ts ignore
+ * for (const row of gpkgRows(table, { fields: ["name"], bbox })) row.geometry;
+ * ```
+ */
+export function* gpkgRows(
+  table: GpkgTable,
+  query: GpkgRowQuery,
+): Generator<GpkgRow> {
+  const fid = `m.${ident(table.fid)}`;
+  const cols = [fid, `m.${ident(table.geometry)}`];
+  for (const f of query.fields) cols.push(`m.${ident(f)}`);
+  let sql = `SELECT ${cols.join(", ")} FROM ${ident(table.table)} m`;
+  const args: number[] = [];
+  const where: string[] = [];
+  if (query.bbox) {
+    // R-tree order, as GDAL's spatial filter reads
+    sql += ` JOIN ${ident(table.rtree)} r ON r.id = ${fid}`;
+    where.push("r.maxx >= ? AND r.minx <= ? AND r.maxy >= ? AND r.miny <= ?");
+    const b = query.bbox;
+    args.push(b.xmin, b.xmax, b.ymin, b.ymax);
+  }
+  if (query.fids) {
+    where.push(`${fid} >= ? AND ${fid} < ?`);
+    args.push(query.fids[0], query.fids[1]);
+  }
+  if (where.length) sql += ` WHERE ${where.join(" AND ")}`;
+  if (!query.bbox || query.orderByFid) sql += ` ORDER BY ${fid}`;
+  if (query.limit !== undefined && query.limit !== null) {
+    sql += ` LIMIT ${query.limit | 0}`;
+  } else if (query.offset) sql += " LIMIT -1";
+  if (query.offset) sql += ` OFFSET ${query.offset | 0}`;
+  gpkgStats.reads++;
+  const stmt: StatementSync = table.db.prepare(sql);
+  // Rows as arrays (not objects keyed by name): present at run time,
+  // missing from Deno's type declarations.
+  (stmt as unknown as { setReturnArrays(on: boolean): void })
+    .setReturnArrays(true);
+  const converts = query.fields.map((f) => table.convert.get(f)!);
+  const dims = query.dims ?? { z: false, m: false };
+  for (const raw of stmt.iterate(...args)) {
+    const row = raw as unknown as unknown[];
+    const values: AttributeValue[] = new Array(converts.length);
+    for (let i = 0; i < converts.length; i++) {
+      const v = row[i + 2];
+      values[i] = v === null ? null : converts[i](v);
+    }
+    const blob = row[1] as Uint8Array | null;
+    yield {
+      id: row[0] as number,
+      values,
+      geometry: blob === null ? null : parseGpkgGeometry(blob, dims),
+    };
+  }
+}
+
+/** Reads ISO WKB from a position; the geometry as FlatGeobuf's reader gives it. */
+class WkbReader {
+  view: DataView;
+  at: number;
+  constructor(bytes: Uint8Array, at: number, readonly dims: Dims) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.at = at;
+  }
+
+  geometry(): FgbGeometry {
+    const le = this.view.getUint8(this.at) === 1;
+    const code = this.view.getUint32(this.at + 1, le);
+    this.at += 5;
+    const type = code % 1000;
+    const hasZ = code >= 3000 || (code >= 1000 && code < 2000);
+    const hasM = code >= 2000;
+    const src = { le, hasZ, hasM };
+    switch (type) {
+      case T.Point:
+        return this.points(src, 1, type, null);
+      case T.LineString:
+        return this.points(src, this.u32(le), type, null);
+      case T.Polygon: {
+        const rings = this.u32(le);
+        const counts: number[] = [];
+        const parts: Float64Array[][] = [[], [], []];
+        let total = 0;
+        for (let r = 0; r < rings; r++) {
+          const n = this.u32(le);
+          counts.push(n);
+          total += n;
+          const g = this.points(src, n, T.LineString, null);
+          parts[0].push(g.xy);
+          if (g.z) parts[1].push(g.z);
+          if (g.m) parts[2].push(g.m);
+        }
+        return {
+          type,
+          xy: concat(parts[0], total * 2),
+          z: this.dims.z ? concat(parts[1], total) : null,
+          m: this.dims.m ? concat(parts[2], total) : null,
+          ends: rings > 1 ? ends(counts) : null,
+          parts: null,
+        };
+      }
+      case T.MultiPoint:
+      case T.MultiLineString: {
+        const n = this.u32(le);
+        const subs: FgbGeometry[] = [];
+        for (let i = 0; i < n; i++) subs.push(this.geometry());
+        const counts = subs.map((g) => g.xy.length / 2);
+        const total = counts.reduce((a, b) => a + b, 0);
+        return {
+          type,
+          xy: concat(subs.map((g) => g.xy), total * 2),
+          z: this.dims.z ? concat(subs.map((g) => g.z!), total) : null,
+          m: this.dims.m ? concat(subs.map((g) => g.m!), total) : null,
+          ends: type === T.MultiLineString && n > 1 ? ends(counts) : null,
+          parts: null,
+        };
+      }
+      case T.MultiPolygon: {
+        const n = this.u32(le);
+        const subs: FgbGeometry[] = [];
+        for (let i = 0; i < n; i++) subs.push(this.geometry());
+        return {
+          type,
+          xy: new Float64Array(0),
+          z: null,
+          m: null,
+          ends: null,
+          parts: subs,
+        };
+      }
+      default:
+        throw new SyntaxError(
+          `Cannot read GeoPackage geometry: WKB type ${code} is not supported`,
+        );
+    }
+  }
+
+  u32(le: boolean): number {
+    const v = this.view.getUint32(this.at, le);
+    this.at += 4;
+    return v;
+  }
+
+  points(
+    src: { le: boolean; hasZ: boolean; hasM: boolean },
+    n: number,
+    type: number,
+    _: null,
+  ): FgbGeometry {
+    const xy = new Float64Array(n * 2);
+    const z = this.dims.z ? new Float64Array(n) : null;
+    const m = this.dims.m ? new Float64Array(n) : null;
+    const view = this.view, le = src.le;
+    let at = this.at;
+    for (let i = 0; i < n; i++) {
+      xy[2 * i] = view.getFloat64(at, le);
+      xy[2 * i + 1] = view.getFloat64(at + 8, le);
+      at += 16;
+      if (src.hasZ) {
+        if (z) z[i] = view.getFloat64(at, le);
+        at += 8;
+      }
+      if (src.hasM) {
+        if (m) m[i] = view.getFloat64(at, le);
+        at += 8;
+      }
+    }
+    this.at = at;
+    return { type, xy, z, m, ends: null, parts: null };
+  }
+}
+
+interface Dims {
+  z: boolean;
+  m: boolean;
+}
+
+function concat(arrays: Float64Array[], length: number): Float64Array {
+  if (arrays.length === 1) return arrays[0];
+  const out = new Float64Array(length);
+  let at = 0;
+  for (const a of arrays) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out;
+}
+
+function ends(counts: number[]): Uint32Array {
+  const out = new Uint32Array(counts.length);
+  let sum = 0;
+  counts.forEach((c, i) => out[i] = sum += c);
+  return out;
+}
+
+/**
+ * A GeoPackage geometry blob (standard header, ISO WKB (Multi)Point,
+ * LineString or Polygon) as the FlatGeobuf reader gives the geometry GDAL
+ * wrote: rings and lines of a multi-line as ends of one coordinate array,
+ * polygons of a multi-polygon as parts; Z and M as `dims` asks (missing
+ * ones as 0, as GDAL forces them).
+ *
+ * @example
+ * ```ts ignore
+ * const g = parseGpkgGeometry(blob, { z: false, m: false });
+ * g.xy; // Float64Array [x, y, …]
+ * ```
+ */
+export function parseGpkgGeometry(
+  blob: Uint8Array,
+  dims: Dims,
+): FgbGeometry {
+  if (blob[0] !== 0x47 || blob[1] !== 0x50 || blob[2] !== 0) {
+    throw new SyntaxError("Cannot read GeoPackage geometry: bad header");
+  }
+  const flags = blob[3];
+  const envelope = [0, 32, 48, 48, 64][(flags >> 1) & 7];
+  if (envelope === undefined || flags & 0x30) {
+    throw new SyntaxError("Cannot read GeoPackage geometry: unsupported flags");
+  }
+  return new WkbReader(blob, 8 + envelope, dims).geometry();
+}

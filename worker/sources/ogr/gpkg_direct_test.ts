@@ -1,0 +1,328 @@
+import { assert, assertEquals } from "../_assert.ts";
+import { DatabaseSync } from "node:sqlite";
+import { readVectorPage, streamVectorLayer } from "./read.ts";
+import { gpkgStats } from "./_gpkg.ts";
+import { convertGeoJson, sampleCollection } from "../_test_util.ts";
+import type { Feature, Rect } from "../../geometry/types.ts";
+import { REFERENCE_DIR } from "../../../tests/reference.ts";
+
+const crs = {
+  type: "name",
+  properties: { name: "urn:ogc:def:crs:EPSG::2056" },
+};
+
+function feature(properties: unknown, geometry: unknown) {
+  return { type: "Feature", properties, geometry };
+}
+
+/** Shapes whose boxes meet a view their geometry misses, and every value type. */
+function shapes(): unknown {
+  const features = [];
+  for (let i = 0; i < 40; i++) {
+    const x = 2600000 + (i % 8) * 1000, y = 1200000 + Math.floor(i / 8) * 1000;
+    const props = {
+      name: i % 5 === 0 ? null : `n${i}`,
+      n: i % 7 === 0 ? null : i * 3 - 40,
+      big: i * 1e12,
+      r: i % 6 === 0 ? null : i / 7,
+      ok: i % 4 === 0 ? null : i % 2 === 0,
+      day: i % 3 === 0 ? null : `2024-0${1 + (i % 9)}-1${i % 10}`,
+      at: i % 3 === 1 ? null : `2024-03-05T1${i % 10}:20:3${i % 10}Z`,
+    };
+    const kind = i % 6;
+    const geometry = kind === 0
+      ? { type: "Point", coordinates: [x, y] }
+      : kind === 1 // a diagonal line
+      ? { type: "LineString", coordinates: [[x, y], [x + 900, y + 900]] }
+      : kind === 2 // an L: its box covers the empty corner
+      ? {
+        type: "Polygon",
+        coordinates: [[
+          [x, y],
+          [x + 900, y],
+          [x + 900, y + 100],
+          [
+            x + 100,
+            y + 100,
+          ],
+          [x + 100, y + 900],
+          [x, y + 900],
+          [x, y],
+        ]],
+      }
+      : kind === 3
+      ? {
+        type: "MultiPolygon",
+        coordinates: [
+          [[[x, y], [x + 100, y], [x + 100, y + 100], [x, y]]],
+          [[[x + 800, y + 800], [x + 900, y + 800], [x + 900, y + 900], [
+            x + 800,
+            y + 800,
+          ]], [[x + 820, y + 810], [x + 880, y + 810], [x + 880, y + 820], [
+            x + 820,
+            y + 810,
+          ]]],
+        ],
+      }
+      : kind === 4
+      ? {
+        type: "MultiLineString",
+        coordinates: [[[x, y], [x + 100, y]], [[x + 800, y + 900], [
+          x + 900,
+          y + 800,
+        ]]],
+      }
+      : { type: "MultiPoint", coordinates: [[x, y], [x + 900, y + 900]] };
+    features.push(feature(props, i === 13 ? null : geometry));
+  }
+  return { type: "FeatureCollection", crs, features };
+}
+
+function zPoints(): unknown {
+  const features = [];
+  for (let i = 0; i < 20; i++) {
+    features.push(
+      feature({ k: i }, {
+        type: "Point",
+        coordinates: [2600000 + i * 100, 1200000 + i * 50, 400 + i],
+      }),
+    );
+  }
+  return { type: "FeatureCollection", crs, features };
+}
+
+function grid(): unknown {
+  const features = [];
+  for (let j = 0; j < 30; j++) {
+    for (let i = 0; i < 30; i++) {
+      features.push(
+        feature({ n: j * 30 + i }, {
+          type: "Point",
+          coordinates: [2600050 + i * 100, 1200050 + j * 100],
+        }),
+      );
+    }
+  }
+  return { type: "FeatureCollection", crs, features };
+}
+
+interface Case {
+  root: string;
+  folder: string;
+  path: string;
+}
+
+/** Every GeoPackage the tests use, copied below one temporary data root. */
+async function corpus(): Promise<{ root: string; cases: Case[] }> {
+  const root = await Deno.makeTempDir({ prefix: "qsl_gpkg_direct_" });
+  const d = `${root}/made`;
+  await Deno.mkdir(d);
+  await convertGeoJson(d, "sample", sampleCollection(), "GPKG", [
+    "-nln",
+    "sample",
+  ]);
+  await convertGeoJson(d, "shapes", shapes(), "GPKG", ["-nln", "shapes"]);
+  await convertGeoJson(d, "z", zPoints(), "GPKG", ["-nln", "z"]);
+  await convertGeoJson(d, "grid", grid(), "GPKG", ["-nln", "grid"]);
+  const cases: Case[] = ["sample", "shapes", "z", "grid"].map((n) => ({
+    root,
+    folder: "made",
+    path: `${n}.gpkg`,
+  }));
+  const copy = async (from: string, name: string) => {
+    await Deno.mkdir(`${root}/copied`, { recursive: true });
+    await Deno.copyFile(from, `${root}/copied/${name}`);
+    cases.push({ root, folder: "copied", path: name });
+  };
+  const here = new URL("../../../", import.meta.url).pathname;
+  await copy(`${here}tests/parity/real/legend_info/own/info.gpkg`, "info.gpkg");
+  if (REFERENCE_DIR) {
+    await copy(
+      `${REFERENCE_DIR}/upstream/data/placenames.gpkg`,
+      "placenames.gpkg",
+    );
+    await copy(`${REFERENCE_DIR}/demo/data/demo.gpkg`, "demo.gpkg");
+  }
+  const mirror = "/work/.mirror/opengisch+qgis-server-light/repo";
+  const git = new Deno.Command("git", {
+    args: [
+      "-C",
+      mirror,
+      "show",
+      "HEAD:tests/resources/data/placenames.gpkg",
+    ],
+    stdout: "piped",
+    stderr: "null",
+  });
+  try {
+    const out = await git.output();
+    if (out.success) {
+      await Deno.writeFile(
+        `${root}/copied/upstream_placenames.gpkg`,
+        out.stdout,
+      );
+      cases.push({ root, folder: "copied", path: "upstream_placenames.gpkg" });
+    }
+  } catch { /* no git or no mirror: the copies above still run */ }
+  return { root, cases };
+}
+
+function layersOf(file: string): { name: string; extent: Rect | null }[] {
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    return db.prepare(
+      "SELECT table_name AS name, min_x, min_y, max_x, max_y FROM gpkg_contents WHERE data_type = 'features' ORDER BY table_name",
+    ).all().map((r) => ({
+      name: String(r.name),
+      extent: r.min_x === null ? null : {
+        xmin: Number(r.min_x),
+        ymin: Number(r.min_y),
+        xmax: Number(r.max_x),
+        ymax: Number(r.max_y),
+      },
+    }));
+  } finally {
+    db.close();
+  }
+}
+
+async function collect(
+  set: { batches: AsyncIterable<Feature[]> },
+): Promise<Feature[]> {
+  const all: Feature[] = [];
+  for await (const batch of set.batches) all.push(...batch);
+  return all;
+}
+
+Deno.test("direct GeoPackage reads give exactly the GDAL path's features, pages and hits", async () => {
+  const { root, cases } = await corpus();
+  const ctx = { dataRoot: root, remoteHosts: [] };
+  let direct = 0;
+  try {
+    for (const c of cases) {
+      for (
+        const { name, extent } of layersOf(`${root}/${c.folder}/${c.path}`)
+      ) {
+        const layer = {
+          id: `${c.path}:${name}`,
+          name,
+          source: JSON.stringify({ path: c.path, layerName: name }),
+          remote: false,
+          folder_name: c.folder,
+          driver: "ogr",
+        };
+        const at = `${c.path} ${name}`;
+        const directBefore = direct;
+        const e = extent ??
+          { xmin: 2400000, ymin: 1000000, xmax: 2900000, ymax: 1400000 };
+        const w = e.xmax - e.xmin || 1000, h = e.ymax - e.ymin || 1000;
+        const views: Rect[] = [
+          {
+            xmin: e.xmin - w,
+            ymin: e.ymin - h,
+            xmax: e.xmax + w,
+            ymax: e.ymax + h,
+          },
+          {
+            xmin: e.xmin + w * 0.3,
+            ymin: e.ymin + h * 0.3,
+            xmax: e.xmin + w * 0.62,
+            ymax: e.ymin + h * 0.55,
+          },
+        ];
+        // hit tests: small rectangles around the corners of some features
+        const all = await collect(
+          await streamVectorLayer(layer, {
+            bbox: views[0],
+            crs: "EPSG:2056",
+            direct: false,
+          }, ctx),
+        );
+        for (const f of all.filter((_, i) => i % 7 === 3).slice(0, 6)) {
+          const xy = f.geometry!.parts[0][0];
+          const [x, y] = [xy[0] + 30, xy[1] + 30];
+          views.push({
+            xmin: x - 40,
+            ymin: y - 40,
+            xmax: x + 40,
+            ymax: y + 40,
+          });
+        }
+        for (const bbox of views) {
+          for (const fields of [undefined, ["name", "n", "fid"]] as const) {
+            const q = {
+              bbox,
+              crs: "EPSG:2056",
+              fields: fields as string[] | undefined,
+            };
+            // batches of 7: GDAL reads views over a batch in FID ranges
+            for (const batch of [7, undefined]) {
+              const before = gpkgStats.reads;
+              const fast = await streamVectorLayer(layer, q, ctx, batch);
+              const fastFeatures = await collect(fast);
+              if (gpkgStats.reads > before) direct++;
+              const slow = await streamVectorLayer(
+                layer,
+                { ...q, direct: false },
+                ctx,
+                batch,
+              );
+              const slowFeatures = await collect(slow);
+              assertEquals(fast.fields, slow.fields, `${at} fields`);
+              assertEquals(fast.geometryKind, slow.geometryKind, `${at} kind`);
+              assertEquals(
+                fastFeatures,
+                slowFeatures,
+                `${at} features in ${JSON.stringify(bbox)} (batch ${batch})`,
+              );
+            }
+          }
+        }
+        // reprojected
+        const merc = { xmin: -1e7, ymin: -1e7, xmax: 1e7, ymax: 1e7 };
+        for (const mapCrs of ["EPSG:3857"]) {
+          const q = { bbox: merc, crs: mapCrs };
+          assertEquals(
+            await collect(await streamVectorLayer(layer, q, ctx)),
+            await collect(
+              await streamVectorLayer(layer, { ...q, direct: false }, ctx),
+            ),
+            `${at} in ${mapCrs}`,
+          );
+        }
+        // pages
+        const pages = [
+          { startIndex: 0, count: null },
+          { startIndex: 2, count: 5 },
+          { startIndex: 7, count: 1000 },
+          { startIndex: 0, count: 3, crs: "EPSG:4326" },
+          { startIndex: 1, count: 4, bbox: views[1] },
+          { startIndex: 0, count: null, bbox: views[1], bboxCrs: "EPSG:2056" },
+          {
+            startIndex: 0,
+            count: 10,
+            bbox: { xmin: 5, ymin: 45, xmax: 11, ymax: 48 },
+            bboxCrs: "EPSG:4326",
+          },
+        ];
+        for (const p of pages) {
+          const q = { ...p, orderByFid: true as const };
+          const before = gpkgStats.reads;
+          const fast = await readVectorPage(layer, q, ctx);
+          if (gpkgStats.reads > before) direct++;
+          const slow = await readVectorPage(
+            layer,
+            { ...q, direct: false },
+            ctx,
+          );
+          assertEquals(fast, slow, `${at} page ${JSON.stringify(p)}`);
+        }
+        if (direct === directBefore) console.log(`through GDAL only: ${at}`);
+      }
+    }
+    assert(direct > 0, "the direct path was taken");
+    console.log(`direct reads compared: ${direct}`);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
