@@ -503,27 +503,30 @@ function blendDirect(
   alpha: number,
 ): void {
   const xyc = px.xyc, n = px.n;
-  const counts = new Int32Array(256);
+  // scratch counts are left zeroed for the next call
+  const counts = levelCounts, starts = levelStarts, next = levelNext;
   const order: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = xyc[3 * i + 2];
     if (counts[c]++ === 0) order.push(c);
   }
-  const starts = new Int32Array(256);
   let at = 0;
   for (const c of order) {
-    starts[c] = at;
+    starts[c] = next[c] = at;
     at += counts[c];
   }
   const w = direct.width;
   const offsets = offsetScratch.length >= n
     ? offsetScratch
     : (offsetScratch = new Int32Array(Math.max(n, 2 * offsetScratch.length)));
-  const next = starts.slice();
   for (let i = 0; i < n; i++) {
     offsets[next[xyc[3 * i + 2]]++] = 4 * (xyc[3 * i + 1] * w + xyc[3 * i]);
   }
-  const pixels = direct.pixels();
+  let pixels = views.get(direct);
+  // a view taken before CanvasKit's heap grew is empty after
+  if (!pixels || pixels.length === 0) {
+    views.set(direct, pixels = direct.pixels());
+  }
   const r8 = to8(rgba[0] / 255),
     g8 = to8(rgba[1] / 255),
     b8 = to8(rgba[2] / 255);
@@ -542,7 +545,13 @@ function blendDirect(
       pixels[j + 3] = a8 + ((pixels[j + 3] * scale) >> 8);
     }
   }
+  for (const c of order) counts[c] = 0;
 }
+
+const views = new WeakMap<DirectPixels, Uint8Array>();
+const levelCounts = new Int32Array(256);
+const levelStarts = new Int32Array(256);
+const levelNext = new Int32Array(256);
 
 let offsetScratch = new Int32Array(1024);
 
