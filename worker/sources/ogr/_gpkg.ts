@@ -148,13 +148,19 @@ function hex(bytes: number[]): string {
     .toUpperCase();
 }
 
-// ISO WKB headers (byte order, type) of the simple types with Z/M.
+// ISO WKB headers (byte order, type) of the simple types with Z/M; the
+// type codes of points (which have no count of parts).
 const WKB_HEADS: string[] = [];
+const POINT_TYPES: string[] = [];
 for (const base of [1, 2, 3, 4, 5, 6]) {
   for (const dims of [0, 1000, 2000, 3000]) {
     const t = base + dims;
     WKB_HEADS.push(hex([1, t & 255, t >> 8, 0, 0]));
     WKB_HEADS.push(hex([0, 0, 0, t >> 8, t & 255]));
+    if (base === 1) {
+      POINT_TYPES.push(hex([t & 255, t >> 8, 0, 0]));
+      POINT_TYPES.push(hex([0, 0, t >> 8, t & 255]));
+    }
   }
 }
 
@@ -168,7 +174,9 @@ function badGeometry(g: string): string {
   return `${g} IS NOT NULL AND (substr(${g}, 1, 3) <> X'475000' OR ${header} IS NULL OR ` +
     `hex(substr(${g}, ${header} + 1, 5)) NOT IN (${heads}) OR ` +
     // a line, polygon or multi-geometry without parts is an empty one
-    `(hex(substr(${g}, ${header} + 2, 4)) NOT IN ('01000000', '00000001') AND ` +
+    `(hex(substr(${g}, ${header} + 2, 4)) NOT IN (${
+      POINT_TYPES.map((t) => `'${t}'`).join(", ")
+    }) AND ` +
     `substr(${g}, ${header} + 6, 4) = X'00000000'))`;
 }
 

@@ -1,5 +1,7 @@
 import { assert, assertEquals, assertRejects } from "../_assert.ts";
-import { readVectorLayer } from "./read.ts";
+import { DatabaseSync } from "node:sqlite";
+import { readVectorLayer, readVectorPage, streamVectorLayer } from "./read.ts";
+import { gpkgStats } from "./_gpkg.ts";
 import { convertGeoJson, sampleCollection } from "../_test_util.ts";
 import { getGdal } from "../../gdal/gdal.ts";
 import { JobError } from "../../runners/types.ts";
@@ -70,6 +72,68 @@ Deno.test({
     await assertRejects(
       () => Deno.readFile(`${base}/secret.gpkg`),
       Deno.errors.NotCapable,
+    );
+  },
+});
+
+Deno.test({
+  name:
+    "with --allow-read=<data root> only, the direct GeoPackage path reads (no write, no FFI) and keeps the data root guard",
+  permissions: {
+    read: [root],
+    write: false,
+    net: false,
+    env: false,
+    run: false,
+    ffi: false,
+  },
+  async fn() {
+    const ctx = { dataRoot: root, remoteHosts: [] };
+    const before = gpkgStats.reads;
+    const stream = await streamVectorLayer(layer("sample.gpkg"), q, ctx);
+    let n = 0;
+    for await (const batch of stream.batches) n += batch.length;
+    assertEquals(n, 3);
+    const page = await readVectorPage(layer("sample.gpkg"), {
+      startIndex: 1,
+      count: 2,
+      orderByFid: true,
+    }, ctx);
+    assertEquals(page.features.map((f) => f.id), [2, 3]);
+    assertEquals(gpkgStats.reads - before, 2, "both read directly");
+    for (
+      const [path, message] of [
+        ["link.gpkg", "leaves the data root"],
+        ["../../secret.gpkg", "leaves the data root"],
+        [`${base}/secret.gpkg`, "absolute paths are not allowed"],
+      ]
+    ) {
+      for (
+        const read of [
+          () => streamVectorLayer(layer(path), q, ctx),
+          () =>
+            readVectorPage(layer(path), {
+              startIndex: 0,
+              count: 1,
+              orderByFid: true,
+            }, ctx),
+        ]
+      ) {
+        const error = await assertRejects(read, JobError);
+        assert(error.message.includes(message), `${path}: ${error.message}`);
+      }
+    }
+    // Deno checks node:sqlite's path against --allow-read.
+    assert(
+      (() => {
+        try {
+          new DatabaseSync(`${base}/secret.gpkg`, { readOnly: true });
+          return false;
+        } catch (error) {
+          return error instanceof Deno.errors.NotCapable;
+        }
+      })(),
+      "NotCapable outside the data root",
     );
   },
 });
