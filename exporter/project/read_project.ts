@@ -75,6 +75,8 @@ const MAP_LAYER: KeepRule = {
     "map-layer-style-manager": {
       children: { "map-layer-style": { children: { qgis: SHALLOW } } },
     },
+    // QGIS 2.x label settings live there (style.ts, labeling_2x.ts)
+    customproperties: CUSTOM_PROPERTIES,
     aliases: { children: { alias: SHALLOW } },
     constraints: { children: { constraint: SHALLOW } },
     fieldConfiguration: {

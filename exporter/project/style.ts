@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { child, children } from "./_xml.ts";
+import { child, children, customProperties } from "./_xml.ts";
+import { hasLabeling2x, labelingFrom2x } from "./labeling_2x.ts";
 import type { XmlElement } from "./xml_tree.ts";
 
 /** One named style of a layer, as QML text. */
@@ -95,15 +96,26 @@ export function currentStyleQml(
   text: string,
   version: string,
 ): string {
+  const all = children(mapLayer);
+  // A QGIS 2.x layer's labels: QGIS 3 reads them from custom properties and
+  // writes them as <labeling>; labels were on unless labelsEnabled says no.
+  const labeling2x = mapLayer.getAttribute("type") === "vector" &&
+      !all.some((e) => e.nodeName === "labeling") &&
+      hasLabeling2x(customProperties(mapLayer))
+    ? labelingFrom2x(customProperties(mapLayer))
+    : null;
   let open = `<qgis version="${escapeAttribute(version)}"`;
   for (const [name, value] of Object.entries(mapLayer.attributes)) {
     if (name === "version" || NOT_STYLE_ATTRIBUTES.has(name)) continue;
     open += ` ${name}="${escapeAttribute(value)}"`;
   }
+  if (labeling2x && !mapLayer.hasAttribute("labelsEnabled")) {
+    open += ` labelsEnabled="1"`;
+  }
   const parts = [`${DOCTYPE}\n${open}>`];
+  if (labeling2x) parts.push(`\n  ${labeling2x}`);
   // Elements before the style manager belong to the layer (writeXml); the
   // vector layer writes <expressionfields/> there and again in its style.
-  const all = children(mapLayer);
   const managerAt = all.findIndex((e) =>
     e.nodeName === "map-layer-style-manager"
   );

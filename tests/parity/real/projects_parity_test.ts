@@ -5,7 +5,11 @@
  *
  * @module
  */
-import { realParity, realTest } from "./real.ts";
+import { join } from "node:path";
+import { encodeStyle } from "@qgis-server-light/interface/style_codec";
+import { exportProject } from "../../../exporter/project/export_project.ts";
+import { readProject } from "../../../exporter/project/read_project.ts";
+import { caseDataRoot, realCases, realParity, realTest } from "./real.ts";
 
 // Mismatched pixels allowed per case (pixelmatch, threshold 0.2, AA counted).
 const CASES: [name: string, limit: number, what: string][] = [
@@ -15,6 +19,49 @@ const CASES: [name: string, limit: number, what: string][] = [
     "QGIS-Training-Data crs.qgs: an ED50 / UTM 30N layer in EPSG:4326 through QGIS's datum operation (ED50 to WGS 84 (1), not PROJ's per-point (28))",
   ],
 ];
+
+// Cases whose job layers carry the styles our exporter writes for the
+// project (the references' jobs carry QGIS's exportNamedStyle).
+const EXPORTED: [name: string, limit: number, what: string][] = [
+  [
+    "labels_2x_airports",
+    20,
+    "QGIS-Sample-Data relations.qgs (QGIS 2.2): labels from the layer's labeling/* custom properties, exported as QGIS 3 writes them",
+  ],
+];
+
+for (const [name, limit, what] of EXPORTED) {
+  Deno.test(realTest(
+    "projects",
+    name,
+    `our exporter's style, ≤ ${
+      limit.toLocaleString("en")
+    } mismatched pixels; ${what}`,
+    async () => {
+      const c = realCases("projects").find((x) => x.name === name)!;
+      const project = (c as unknown as { project: string }).project;
+      const config = await exportProject(
+        await readProject(join(caseDataRoot("projects", c), project)),
+        { encodeStyle, readSources: false },
+      );
+      const byId = new Map(
+        [...config.datasets.vector, ...config.datasets.raster].map((d) => [
+          d.id,
+          d,
+        ]),
+      );
+      await realParity("projects", name, limit, undefined, (job) => {
+        for (const layer of job.layers) {
+          const d = byId.get(layer.id)!;
+          const style = d.styles.find((s) => s.name === d.style_name) ??
+            d.styles[0];
+          layer.style = { name: style.name, definition: style.definition };
+        }
+        return job;
+      });
+    },
+  ));
+}
 
 for (const [name, limit, what] of CASES) {
   Deno.test(realTest(

@@ -114,13 +114,14 @@ export function caseDataRoot(prefix: string, c: RealCase): string {
 /**
  * Renders a case with our worker and compares it with QGIS's render;
  * throws when more than `limit` pixels differ. `context` adjusts the
- * runner context (SVG folders, …).
+ * runner context (SVG folders, …); `job` adjusts the job (styles, …).
  */
 export async function realParity(
   prefix: string,
   name: string,
   limit: number,
   context?: (ctx: RunnerContext) => RunnerContext,
+  job?: (job: RenderJob) => RenderJob,
 ): Promise<ParityResult> {
   const c = realCases(prefix).find((x) => x.name === name);
   if (!c) throw new Error(`no case ${prefix}/${name}`);
@@ -130,7 +131,9 @@ export async function realParity(
   const expected = Deno.readFileSync(join(HERE, prefix, `${name}.qgis.png`));
   let ctx = referenceContext(caseDataRoot(prefix, c));
   if (context) ctx = context(ctx);
-  const out = await renderMap(envelope.job as RenderJob, ctx, renderDeps);
+  let renderJob = envelope.job as RenderJob;
+  if (job) renderJob = job(renderJob);
+  const out = await renderMap(renderJob, ctx, renderDeps);
   const r = await comparePng(
     out.data as Uint8Array,
     expected,
