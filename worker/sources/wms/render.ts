@@ -672,8 +672,9 @@ function remember(key: string, p: Projection | null): void {
 // Map-size images of web layers that are not drawn into the map's own
 // pixels, handed out again once drawn: a fresh array of a few megabytes
 // costs its first touch of every page (about 3 ms per 1.2 MB on our
-// machines, more than the drawing). Two kept, up to 16 MB each.
-const KEPT_IMAGES = 2;
+// machines, more than the drawing). One kept (layers are drawn one after
+// the other; a job alongside takes a fresh one), up to 16 MB.
+const KEPT_IMAGES = 1;
 const KEPT_IMAGE_MAX_BYTES = 16 * 1024 * 1024;
 const keptImages: ArrayBuffer[] = [];
 
