@@ -13,6 +13,8 @@ import { RedisQueue } from "../interface/redis_queue.ts";
 import { redisOptions } from "../interface/redis_connect.ts";
 import { WORKER_ENV_VARS } from "../worker/cli/env_vars.ts";
 import { sleep, waitFor } from "./worker_util.ts";
+import { demoLayer } from "./hostile/_jobs.ts";
+import type { QslJobParameterLegendInput } from "../interface/job/input.ts";
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "..");
 const MAIN = join(REPO, "worker/main.ts");
@@ -48,6 +50,8 @@ async function waitForPort(port: number): Promise<void> {
 interface Server {
   port: number;
   stop(): Promise<void>;
+  /** SIGKILL: the server dies as a crashed host's would. */
+  crash(): Promise<void>;
 }
 
 async function startServer(
@@ -66,6 +70,12 @@ async function startServer(
     async stop() {
       try {
         child.kill("SIGTERM");
+      } catch { /* gone */ }
+      await child.status;
+    },
+    async crash() {
+      try {
+        child.kill("SIGKILL");
       } catch { /* gone */ }
       await child.status;
     },
@@ -502,6 +512,184 @@ Deno.test({
     }
   } finally {
     for (const s of sentinels) await s.stop();
+    await master.stop();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+/** `SENTINEL <args>` replies of arrays of field/value pairs, as objects. */
+function sentinelRecords(reply: unknown): Record<string, string>[] {
+  return (reply as string[][]).map((pairs) => {
+    const record: Record<string, string> = {};
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      record[pairs[i]] = pairs[i + 1];
+    }
+    return record;
+  });
+}
+
+const FILL =
+  '<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="fill" name="0"><layer class="SimpleFill"/></symbol></symbols></renderer-v2></qgis>';
+
+/** Starts a redis-sentinel monitoring `mymaster` at `masterPort`. */
+async function startSentinel(
+  dir: string,
+  masterPort: number,
+  extraConf: string[] = [],
+  tlsPort = false,
+): Promise<Server> {
+  const port = freePort();
+  const conf = join(dir, `sentinel-${port}.conf`);
+  await Deno.writeTextFile(
+    conf,
+    [
+      tlsPort ? `port 0\ntls-port ${port}` : `port ${port}`,
+      "bind 127.0.0.1",
+      `dir ${dir}`,
+      ...extraConf,
+      `sentinel monitor mymaster 127.0.0.1 ${masterPort} 1`,
+      // short, but not so short that a loaded machine fakes a failure
+      "sentinel down-after-milliseconds mymaster 1500",
+      // two sentinels may split their votes; they vote again after twice
+      // this (the default, 3 minutes, would outlast the test)
+      "sentinel failover-timeout mymaster 3000",
+      "",
+    ].join("\n"),
+  );
+  return await startServer("redis-sentinel", [conf], port);
+}
+
+Deno.test({
+  name:
+    "redis: redis+sentinel:// — the master dies; after the failover the same worker and client serve jobs through the new master",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async () => {
+  const dir = await Deno.realPath(
+    await Deno.makeTempDir({ prefix: "qsl_failover_" }),
+  );
+  const mport = freePort();
+  const rport = freePort();
+  const master = await startServer("redis-server", redisArgs(mport), mport);
+  const replica = await startServer("redis-server", [
+    ...redisArgs(rport),
+    "--replicaof",
+    "127.0.0.1",
+    String(mport),
+  ], rport);
+  const sentinels: Server[] = [];
+  const connections: Redis[] = [];
+  const connect = (port: number): Redis => {
+    const r = new Redis({ host: "127.0.0.1", port, maxRetriesPerRequest: 1 });
+    r.on("error", () => {}); // the master's admin connection sees it die
+    connections.push(r);
+    return r;
+  };
+  let w: Worker | undefined;
+  let queue: RedisQueue | undefined;
+  try {
+    const onMaster = connect(mport);
+    const onReplica = connect(rport);
+    await waitFor(
+      async () =>
+        (await onReplica.info("replication")).includes(
+          "master_link_status:up",
+        ),
+      10_000,
+      "the replica to sync",
+    );
+    for (const _ of [1, 2]) sentinels.push(await startSentinel(dir, mport));
+    const asked = sentinels.map((s) => connect(s.port));
+    // each sentinel knows the replica (to promote) and the other sentinel
+    // (to elect a leader), as a deployment's would
+    await waitFor(
+      async () => {
+        for (const s of asked) {
+          const replicas = sentinelRecords(
+            await s.call("SENTINEL", "REPLICAS", "mymaster"),
+          );
+          const others = sentinelRecords(
+            await s.call("SENTINEL", "SENTINELS", "mymaster"),
+          );
+          if (
+            !replicas.some((r) =>
+              r.port === String(rport) && r.flags === "slave" &&
+              r["master-link-status"] === "ok"
+            ) || others.length !== 1
+          ) return false;
+        }
+        return true;
+      },
+      20_000,
+      "the sentinels to find the replica and each other",
+    );
+    const url = `redis+sentinel://${
+      sentinels.map((s) => `127.0.0.1:${s.port}`).join(",")
+    }/mymaster`;
+    w = spawnWorker(url);
+    queue = RedisQueue.create(url);
+    await registered(onMaster, w);
+    const post = async () => {
+      const { status, result } = await queue!.post(
+        {
+          layers: [demoLayer("zones", "zones.geojson", FILL)],
+        } as unknown as QslJobParameterLegendInput,
+        { timeoutMs: 30_000 },
+      );
+      assert(status === "succeed", `status ${status}:\n${w!.log()}`);
+      assert(
+        result.worker_id === w!.id,
+        `answered by ${result.worker_id}, not ${w!.id}`,
+      );
+    };
+    await post();
+
+    onMaster.disconnect();
+    await master.crash();
+    const crashed = performance.now();
+    // the sentinels agree the master is down and promote the replica
+    await waitFor(
+      async () => {
+        for (const s of asked) {
+          const addr = await s.call(
+            "SENTINEL",
+            "GET-MASTER-ADDR-BY-NAME",
+            "mymaster",
+          ) as string[] | null;
+          if (addr?.[1] !== String(rport)) return false;
+        }
+        return true;
+      },
+      30_000,
+      "the failover to the replica",
+    );
+    assert(
+      (await onReplica.info("replication")).includes("role:master"),
+      "the replica is the master now",
+    );
+    const promoted = performance.now();
+    // the same worker and client: jobs posted after the failover are answered
+    for (const _ of [1, 2, 3]) await post();
+    const answered = performance.now();
+    // the worker registered itself again, on the new master
+    await registered(onReplica, w);
+    assert(
+      w.log().includes("Redis connection restored"),
+      `the worker noticed:\n${w.log()}`,
+    );
+    assertCleanLog(w);
+    console.log(
+      `failover: promoted ${
+        (promoted - crashed).toFixed(0)
+      } ms after the crash, ` +
+        `3 jobs answered ${(answered - promoted).toFixed(0)} ms later`,
+    );
+  } finally {
+    await queue?.close();
+    if (w) await kill(w);
+    for (const c of connections) c.disconnect();
+    for (const s of sentinels) await s.stop();
+    await replica.stop();
     await master.stop();
     await Deno.remove(dir, { recursive: true });
   }
