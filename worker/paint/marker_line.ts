@@ -41,8 +41,10 @@ export function markerLine(
   const sub = layer.subSymbol;
   if (!sub || lines.length === 0) return;
   const props = layer.props;
-  const placement = (props.placements ?? props.placement ?? "interval")
-    .toLowerCase();
+  // QGIS 3.22 reads `placement` only: a style saved by QGIS ≥ 3.24, which
+  // writes its placements as `placements` ("CentralPoint", "Vertex|…")
+  // and no `placement`, draws markers at intervals there.
+  const placement = (props.placement ?? "interval").toLowerCase();
   const interval = dd.size(layer, "interval", "interval", 3);
   const along = dd.size(layer, "offsetAlongLine", "offset_along_line", 0);
   const offset = dd.size(layer, "offset", "offset", 0);

@@ -31,7 +31,7 @@ Deno.test("MarkerLine: markers every interval along the line", async () => {
     symbolXml(
       "line",
       layerXml("MarkerLine", {
-        placements: "Interval",
+        placement: "interval",
         interval: "20",
         interval_unit: "Pixel",
       }, dot),
@@ -45,19 +45,35 @@ Deno.test("MarkerLine: markers every interval along the line", async () => {
 });
 
 Deno.test("MarkerLine: first and last vertex placements", async () => {
+  const cases: [string, number][] = [["firstvertex", 8], ["lastvertex", 88]];
+  for (const [placement, at] of cases) {
+    const p = await paintSymbol(
+      symbolXml("line", layerXml("MarkerLine", { placement }, dot)),
+      line(10, 50, 50, 50, 90, 50),
+    );
+    const starts = blobs(p.at, 50);
+    assert(starts.length === 1, `${placement}: markers at ${starts}`);
+    assert(
+      Math.abs(starts[0] - at) <= 1,
+      `${placement}: ${starts}`,
+    );
+  }
+});
+
+Deno.test("MarkerLine: QGIS ≥ 3.24's 'placements' alone draws at intervals, as QGIS 3.22 reads it", async () => {
   const p = await paintSymbol(
     symbolXml(
       "line",
-      layerXml("MarkerLine", { placements: "FirstVertex,LastVertex" }, dot),
+      layerXml("MarkerLine", {
+        placements: "CentralPoint",
+        interval: "20",
+        interval_unit: "Pixel",
+      }, dot),
     ),
-    line(10, 50, 50, 50, 90, 50),
+    line(10, 50, 90, 50),
   );
   const starts = blobs(p.at, 50);
-  assert(starts.length === 2, `markers at ${starts}`);
-  assert(
-    Math.abs(starts[0] - 8) <= 1 && Math.abs(starts[1] - 88) <= 1,
-    `${starts}`,
-  );
+  assert(starts.length === 5, `markers at ${starts}`);
 });
 
 Deno.test("HashLine: hashes across the line", async () => {
@@ -67,7 +83,7 @@ Deno.test("HashLine: hashes across the line", async () => {
       layerXml(
         "HashLine",
         {
-          placements: "Interval",
+          placement: "interval",
           interval: "40",
           interval_unit: "Pixel",
           hash_length: "20",

@@ -28,6 +28,11 @@ const EXPORTED: [name: string, limit: number, what: string][] = [
     20,
     "QGIS-Sample-Data relations.qgs (QGIS 2.2): labels from the layer's labeling/* custom properties, exported as QGIS 3 writes them",
   ],
+  [
+    "network_marker_lines",
+    30,
+    "QGIS-Training-Data network.qgz (QGIS 3.3x): marker lines whose style says placements=CentralPoint and no placement, which QGIS 3.22 draws every 3 mm",
+  ],
 ];
 
 for (const [name, limit, what] of EXPORTED) {
