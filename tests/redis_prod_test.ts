@@ -570,9 +570,16 @@ Deno.test({
   );
   const mport = freePort();
   const rport = freePort();
-  const master = await startServer("redis-server", redisArgs(mport), mport);
+  // a full sync writes an RDB file: in the test's folder, not the repository
+  const master = await startServer(
+    "redis-server",
+    [...redisArgs(mport), "--dir", dir],
+    mport,
+  );
   const replica = await startServer("redis-server", [
     ...redisArgs(rport),
+    "--dir",
+    dir,
     "--replicaof",
     "127.0.0.1",
     String(mport),
