@@ -1,6 +1,12 @@
 // Small CanvasKit helpers shared by the painters: colours, blend modes,
 // paths from pixel coordinate arrays, Qt pen styles.
-import type { BlendMode, CanvasKit, Paint, Path } from "canvaskit-wasm";
+import type {
+  BlendMode,
+  CanvasKit,
+  Paint,
+  Path,
+  PathBuilder,
+} from "canvaskit-wasm";
 import type { Rgba } from "../style/props.ts";
 
 /** QGIS `QgsPainting::BlendMode` number → Skia blend mode. */
@@ -71,6 +77,20 @@ export function newPaint(ck: CanvasKit, blend: number): Paint {
   return p;
 }
 
+// One path builder per CanvasKit, reused: `detach` hands its path over
+// and leaves it empty (no builder made and deleted per feature).
+const builders = new WeakMap<CanvasKit, PathBuilder>();
+
+/**
+ * An empty path builder to fill and `detach()` at once (synchronously; it
+ * is shared). Never delete it.
+ */
+export function sharedPathBuilder(ck: CanvasKit): PathBuilder {
+  let b = builders.get(ck);
+  if (!b) builders.set(ck, b = new ck.PathBuilder());
+  return b;
+}
+
 /** Builds a path from pixel coordinate arrays (each one contour). */
 export function pathOf(
   ck: CanvasKit,
@@ -78,14 +98,20 @@ export function pathOf(
   close: boolean,
   evenOdd = true,
 ): Path {
-  const b = new ck.PathBuilder();
+  const b = sharedPathBuilder(ck);
   for (const c of contours) {
     if (c.length < 2) continue;
-    b.moveTo(c[0], c[1]);
-    for (let i = 2; i + 1 < c.length; i += 2) b.lineTo(c[i], c[i + 1]);
-    if (close) b.close();
+    // moveTo, lineTo…, close in one call (whole points only)
+    const even = c.length & ~1;
+    const points = even === c.length
+      ? c
+      : c instanceof Float64Array
+      ? c.subarray(0, even)
+      : c.slice(0, even);
+    // copied into CanvasKit's heap as float32, as moveTo/lineTo round
+    b.addPolygon(points as number[], close);
   }
-  const path = b.detachAndDelete();
+  const path = b.detach();
   path.setFillType(evenOdd ? ck.FillType.EvenOdd : ck.FillType.Winding);
   return path;
 }

@@ -10,6 +10,7 @@ import type { PaintContext } from "./context.ts";
 import type { Dd } from "./_dd.ts";
 import { drawAndDelete, fillPaint, strokePaint } from "./_paints.ts";
 import { markerShape } from "./shapes.ts";
+import { sharedPathBuilder } from "./_skia.ts";
 
 /**
  * Draws a `SimpleMarker` layer's shape centred at `(x, y)` plus the offset;
@@ -83,7 +84,7 @@ export function simpleMarker(
     u: number,
     v: number,
   ): [number, number] => [cx + u * cos - v * sin, cy + u * sin + v * cos];
-  const b = new ck.PathBuilder();
+  const b = sharedPathBuilder(ck);
   for (const c of shape.commands) {
     if (c.op === "poly") {
       for (let i = 0; i + 1 < c.points.length; i += 2) {
@@ -118,7 +119,7 @@ export function simpleMarker(
       if (c.closeToCentre) b.close();
     }
   }
-  const path = b.detachAndDelete();
+  const path = b.detach();
   const brush = shape.filled ? fillPaint(pc, fill, opacity) : null;
   const pen = strokePaint(
     pc,
