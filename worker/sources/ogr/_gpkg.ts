@@ -402,9 +402,16 @@ export function* gpkgRows(
     where.push(`${fid} >= ? AND ${fid} < ?`);
     args.push(query.fids[0], query.fids[1]);
   }
+  // Rows come from SQLite in chunks (`all()`): a row at a time through
+  // `iterate()` costs more than the row. Without a bbox, limit or offset,
+  // chunks are FID ranges (keyset), so order and memory stay those of
+  // one pass.
+  const chunked = !query.bbox && query.limit == null && !query.offset;
+  if (chunked) where.push(`${fid} > ?`);
   if (where.length) sql += ` WHERE ${where.join(" AND ")}`;
   if (!query.bbox || query.orderByFid) sql += ` ORDER BY ${fid}`;
-  if (query.limit !== undefined && query.limit !== null) {
+  if (chunked) sql += ` LIMIT ${CHUNK}`;
+  else if (query.limit !== undefined && query.limit !== null) {
     sql += ` LIMIT ${query.limit | 0}`;
   } else if (query.offset) sql += " LIMIT -1";
   if (query.offset) sql += ` OFFSET ${query.offset | 0}`;
@@ -416,28 +423,44 @@ export function* gpkgRows(
     .setReturnArrays(true);
   const converts = query.fields.map((f) => table.convert.get(f)!);
   const dims = query.dims ?? { z: false, m: false };
-  for (const raw of stmt.iterate(...args)) {
-    const row = raw as unknown as unknown[];
-    const values: AttributeValue[] = new Array(converts.length);
-    for (let i = 0; i < converts.length; i++) {
-      const v = row[i + 2];
-      values[i] = v === null ? null : converts[i](v);
+  let after = -Infinity;
+  while (true) {
+    const rows = (chunked
+      ? stmt.all(...args, after)
+      : stmt.all(...args)) as unknown as unknown[][];
+    for (const row of rows) {
+      const values: AttributeValue[] = new Array(converts.length);
+      for (let i = 0; i < converts.length; i++) {
+        const v = row[i + 2];
+        values[i] = v === null ? null : converts[i](v);
+      }
+      const blob = row[1] as Uint8Array | null;
+      yield {
+        id: row[0] as number,
+        values,
+        geometry: blob === null ? null : parseGpkgGeometry(blob, dims),
+      };
     }
-    const blob = row[1] as Uint8Array | null;
-    yield {
-      id: row[0] as number,
-      values,
-      geometry: blob === null ? null : parseGpkgGeometry(blob, dims),
-    };
+    if (!chunked || rows.length < CHUNK) {
+      return;
+    }
+    after = rows[rows.length - 1][0] as number;
   }
 }
+
+const CHUNK = 10_000;
+
+// Blobs are copied into one scratch buffer and read through one DataView:
+// a DataView over each blob SQLite hands out costs more than the parse.
+let scratch = new Uint8Array(1 << 16);
+let scratchView = new DataView(scratch.buffer);
 
 /** Reads ISO WKB from a position; the geometry as FlatGeobuf's reader gives it. */
 class WkbReader {
   view: DataView;
   at: number;
-  constructor(bytes: Uint8Array, at: number, readonly dims: Dims) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  constructor(view: DataView, at: number, readonly dims: Dims) {
+    this.view = view;
     this.at = at;
   }
 
@@ -596,5 +619,10 @@ export function parseGpkgGeometry(
   if (envelope === undefined || flags & 0x30) {
     throw new SyntaxError("Cannot read GeoPackage geometry: unsupported flags");
   }
-  return new WkbReader(blob, 8 + envelope, dims).geometry();
+  if (blob.length > scratch.length) {
+    scratch = new Uint8Array(Math.max(blob.length, scratch.length * 2));
+    scratchView = new DataView(scratch.buffer);
+  }
+  scratch.set(blob);
+  return new WkbReader(scratchView, 8 + envelope, dims).geometry();
 }
