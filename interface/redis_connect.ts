@@ -14,6 +14,8 @@
  *   the master named `mastername`; user and password are the master's.
  *   `?sentinelPassword=…` (and `sentinelUsername`) when the sentinels
  *   require a password too.
+ * - `rediss+sentinel://…` — the same over TLS, to the sentinels and to the
+ *   master they name (one CA file for both).
  *
  * @module
  */
@@ -71,6 +73,10 @@ export interface RedisClientOptions {
   sentinelUsername?: string;
   /** The sentinels' password. */
   sentinelPassword?: string;
+  /** TLS to the sentinels (`rediss+sentinel://`). */
+  sentinelTLS?: { ca?: string };
+  /** TLS to the master the sentinels name (`rediss+sentinel://`). */
+  enableTLSForSentinelMode?: boolean;
 }
 
 /** What a Redis URL names. */
@@ -85,7 +91,7 @@ export interface RedisTarget {
   label: string;
 }
 
-const SCHEMES = ["redis:", "rediss:", "redis+sentinel:"];
+const SCHEMES = ["redis:", "rediss:", "redis+sentinel:", "rediss+sentinel:"];
 
 function bad(url: string, detail: string): TypeError {
   return new TypeError(
@@ -103,7 +109,7 @@ function parseAddress(url: string, text: string, port: number): RedisAddress {
 }
 
 function sentinelParts(url: string) {
-  const rest = url.slice("redis+sentinel://".length);
+  const rest = url.slice(url.indexOf("://") + 3);
   const q = rest.indexOf("?");
   const query = new URLSearchParams(q === -1 ? "" : rest.slice(q + 1));
   const main = q === -1 ? rest : rest.slice(0, q);
@@ -158,15 +164,18 @@ function sentinelParts(url: string) {
 export function redisTarget(url: string): RedisTarget {
   const scheme = /^[a-z+]+:/i.exec(url)?.[0].toLowerCase();
   if (!scheme || !SCHEMES.includes(scheme)) {
-    throw bad(url, "use redis://, rediss:// or redis+sentinel://");
+    throw bad(
+      url,
+      "use redis://, rediss://, redis+sentinel:// or rediss+sentinel://",
+    );
   }
-  if (scheme === "redis+sentinel:") {
+  if (scheme.endsWith("+sentinel:")) {
     const s = sentinelParts(url);
     const list = s.addresses.map((a) => `${a.host}:${a.port}`).join(",");
     return {
       addresses: s.addresses,
       sentinelMaster: s.master,
-      tls: false,
+      tls: scheme === "rediss+sentinel:",
       label: `sentinels ${list} (master ${s.master})`,
     };
   }
@@ -226,7 +235,7 @@ export function redisOptions(
     }
   }
   if (options.tlsCaFile !== undefined && !target.tls) {
-    throw bad(url, "a TLS CA file needs a rediss:// URL");
+    throw bad(url, "a TLS CA file needs a rediss:// or rediss+sentinel:// URL");
   }
   if (target.tls) {
     let ca: string | undefined;
@@ -244,6 +253,10 @@ export function redisOptions(
       }
     }
     out.tls = ca === undefined ? {} : { ca };
+    if (target.sentinelMaster !== undefined) {
+      out.sentinelTLS = out.tls;
+      out.enableTLSForSentinelMode = true;
+    }
   }
   return out;
 }

@@ -36,6 +36,27 @@ Deno.test("redis URLs: user, password, db; rediss; sentinel with db and password
       sentinelPassword: "sp",
     },
   );
+  // TLS to the sentinels and to the master they name, with one CA
+  const dir = Deno.makeTempDirSync();
+  try {
+    Deno.writeTextFileSync(`${dir}/ca.pem`, "PEM");
+    assert.deepEqual(
+      redisOptions("rediss+sentinel://s1:26380/m", {
+        tlsCaFile: `${dir}/ca.pem`,
+      }),
+      {
+        sentinels: [{ host: "s1", port: 26380 }],
+        name: "m",
+        tls: { ca: "PEM" },
+        sentinelTLS: { ca: "PEM" },
+        enableTLSForSentinelMode: true,
+      },
+    );
+  } finally {
+    Deno.removeSync(dir, { recursive: true });
+  }
+  assert.equal(redisTarget("rediss+sentinel://s1/m").tls, true);
+  assert.equal(redisTarget("redis+sentinel://s1/m").tls, false);
   assert.equal(
     redisTarget("redis+sentinel://s1,s2:26380/m").label,
     "sentinels s1:26379,s2:26380 (master m)",
@@ -60,7 +81,7 @@ Deno.test("redis URLs: bad forms are TypeErrors naming the URL without its passw
   }
   assert.throws(
     () => redisOptions("redis://h", { tlsCaFile: "/x.pem" }),
-    /needs a rediss:\/\/ URL/,
+    /needs a rediss:\/\/ or rediss\+sentinel:\/\/ URL/,
   );
   assert.throws(
     () => redisOptions("rediss://h", { tlsCaFile: "/nonexistent/ca.pem" }),

@@ -701,3 +701,82 @@ Deno.test({
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test({
+  name:
+    "redis: rediss+sentinel:// — TLS to the sentinel and to the master it names (worker --redis-tls-ca and RedisQueue.create)",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async () => {
+  const dir = await Deno.realPath(
+    await Deno.makeTempDir({ prefix: "qsl_tls_sentinel_" }),
+  );
+  await makeCertificates(dir);
+  const ca = join(dir, "ca.pem");
+  const tls = [
+    `tls-cert-file ${join(dir, "server.pem")}`,
+    `tls-key-file ${join(dir, "server.key")}`,
+    `tls-ca-cert-file ${ca}`,
+    "tls-auth-clients no",
+  ];
+  const port = freePort();
+  // TLS only: nothing answers in plain text
+  const master = await startServer("redis-server", [
+    ...redisArgs(0),
+    "--dir",
+    dir,
+    "--tls-port",
+    String(port),
+    ...tls.flatMap((line) => {
+      const [key, value] = line.split(" ");
+      return [`--${key}`, value];
+    }),
+  ], port);
+  const sentinels: Server[] = [];
+  let w: Worker | undefined;
+  let queue: RedisQueue | undefined;
+  let admin: Redis | undefined;
+  try {
+    // the sentinel speaks TLS and monitors the master over TLS
+    sentinels.push(
+      await startSentinel(dir, port, [...tls, "tls-replication yes"], true),
+    );
+    const url = `rediss+sentinel://127.0.0.1:${sentinels[0].port}/mymaster`;
+    admin = new Redis(redisOptions(url, { tlsCaFile: ca }));
+    w = spawnWorker(url, { read: [ca], extra: ["--redis-tls-ca", ca] });
+    queue = RedisQueue.create(url, { tlsCaFile: ca });
+    await registered(admin, w);
+    const { status, result } = await queue.post(
+      {
+        layers: [demoLayer("zones", "zones.geojson", FILL)],
+      } as unknown as QslJobParameterLegendInput,
+      { timeoutMs: 30_000 },
+    );
+    assert(status === "succeed", `status ${status}:\n${w.log()}`);
+    assert(result.worker_id === w.id, `answered by ${result.worker_id}`);
+    assertCleanLog(w);
+    // the plain scheme cannot talk to it: one line, retried
+    const plain = spawnWorker(
+      `redis+sentinel://127.0.0.1:${sentinels[0].port}/mymaster`,
+    );
+    try {
+      await waitFor(
+        () =>
+          /WARNING +Cannot connect to Redis at sentinels 127\.0\.0\.1:\d+ \(master mymaster\)/
+            .test(plain.log()),
+        START_MS,
+        `the plain-text connection's error:\n${plain.log()}`,
+      );
+      assertCleanLog(plain);
+    } finally {
+      await kill(plain);
+    }
+  } finally {
+    await queue?.close();
+    if (w) await kill(w);
+    admin?.disconnect();
+    for (const s of sentinels) await s.stop();
+    await master.stop();
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -338,13 +338,13 @@ export function buildProgram(io: ProgramIo = {}): Command & {
     .addOption(
       new Option(
         "--redis-url <url>",
-        "Redis to take jobs from: redis://[user:password@]host:port[/db], rediss://… (TLS) or redis+sentinel://[user:password@]host:26379,…/mastername[/db]",
+        "Redis to take jobs from: redis://[user:password@]host:port[/db], rediss://… (TLS), redis+sentinel://[user:password@]host:26379,…/mastername[/db] or rediss+sentinel://… (Sentinel over TLS)",
       ).env("QSL_REDIS_URL").default("redis://localhost:6379"),
     )
     .addOption(
       new Option(
         "--redis-tls-ca <file>",
-        "PEM file of the CA that signed the rediss:// server's certificate (needs read access)",
+        "PEM file of the CA that signed the rediss:// (or rediss+sentinel://) servers' certificates (needs read access)",
       ).env("QSL_REDIS_TLS_CA"),
     )
     .addOption(

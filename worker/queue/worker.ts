@@ -79,10 +79,11 @@ export const WORKER_VERSION = "0.1.0";
 export interface QueueWorkerOptions {
   /**
    * Redis URL: `redis://[user:password@]host:port[/db]`, `rediss://…` (TLS)
-   * or `redis+sentinel://[user:password@]host:26379,…/mastername[/db]`.
+   * `redis+sentinel://[user:password@]host:26379,…/mastername[/db]` or
+   * `rediss+sentinel://…` (Sentinel over TLS).
    */
   redisUrl: string;
-  /** PEM file of the CA that signed a `rediss://` server's certificate. */
+  /** PEM file of the CA that signed a `rediss://` (or `rediss+sentinel://`) server's certificate. */
   tlsCaFile?: string;
   /**
    * Runners by job type, or a function loading them (called once the
