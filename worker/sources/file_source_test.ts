@@ -189,3 +189,40 @@ Deno.test("resolveLayerSource allows remote sources only from listed hosts", asy
     assert(error.message.includes(message), error.message);
   }
 });
+
+// The README says Deno's --allow-read is not the guard against a symbolic
+// link out of the data root (it follows links inside an allowed folder) and
+// that the worker's own real-path check is (#14 item 13): both halves, with
+// read access to the data root only, as the README's worker runs.
+const premise = await makeRoot();
+Deno.test({
+  name:
+    "a link out of the data root: Deno's --allow-read follows it, resolveLayerSource refuses it (the README's claim)",
+  permissions: { read: [`${premise}/root`] },
+  async fn() {
+    const link = `${premise}/root/data/link_out.geojson`;
+    // Deno grants the read through the link, to a file outside the grant
+    assertEquals(await Deno.readTextFile(link), "{}");
+    await assertRejects(
+      () => Deno.readTextFile(`${premise}/outside.geojson`),
+      Deno.errors.NotCapable,
+    );
+    // the worker's check is what refuses it
+    const error = await assertRejects(
+      () =>
+        resolveLayerSource(layer({ path: "link_out.geojson" }), {
+          dataRoot: `${premise}/root`,
+          remoteHosts: [],
+        }),
+      JobError,
+    );
+    assert(
+      error.message.includes("through a symbolic link"),
+      error.message,
+    );
+  },
+});
+
+Deno.test("file_source: clean up the link test's folder", async () => {
+  await Deno.remove(premise, { recursive: true });
+});
