@@ -11,6 +11,7 @@ import type { Dd } from "./_dd.ts";
 import { drawAndDelete, fillPaint, strokePaint } from "./_paints.ts";
 import { markerShape } from "./shapes.ts";
 import { sharedPathBuilder } from "./_skia.ts";
+import { drawCosmetic, isCosmeticPen } from "./cosmetic.ts";
 
 /**
  * Draws a `SimpleMarker` layer's shape centred at `(x, y)` plus the offset;
@@ -121,6 +122,28 @@ export function simpleMarker(
   }
   const path = b.detach();
   const brush = shape.filled ? fillPaint(pc, fill, opacity) : null;
+  if (
+    isCosmeticPen(pc, strokeWidth) && strokeStyle === "solid" &&
+    shape.commands.every((c) => c.op === "circle") && unscaled(pc)
+  ) {
+    // QPainter draws pens up to a pixel wide with its cosmetic stroker,
+    // a circle as QPainterPath::addEllipse's four Béziers
+    drawAndDelete(pc.canvas, path, [brush]);
+    if (stroke[3] === 0) return;
+    drawCosmetic(
+      pc,
+      [{ points: qtCirclePolyline(cx, cy, half) }],
+      stroke,
+      opacity,
+      {
+        width: strokeWidth,
+        caps: true,
+        dash: null,
+        dashOffset: 0,
+      },
+    );
+    return;
+  }
   const pen = strokePaint(
     pc,
     stroke,
@@ -132,4 +155,52 @@ export function simpleMarker(
     null,
   );
   drawAndDelete(pc.canvas, path, [brush, pen]);
+}
+
+// QT_PATH_KAPPA: the control-point distance of a quarter circle's Bézier.
+const KAPPA = 0.5522847498;
+
+// The polyline Qt's cosmetic stroker draws for addEllipse's circle: from
+// the right-hand point clockwise on screen, each cubic split in halves
+// while it is not flat (QCosmeticStroker::renderCubicSubdivision).
+function qtCirclePolyline(cx: number, cy: number, r: number): Float64Array {
+  const k = KAPPA * r;
+  const quarters = [
+    [r, 0, r, k, k, r, 0, r],
+    [0, r, -k, r, -r, k, -r, 0],
+    [-r, 0, -r, -k, -k, -r, 0, -r],
+    [0, -r, k, -r, r, -k, r, 0],
+  ];
+  const out: number[] = [cx + r, cy];
+  const sub = (p: number[], level: number) => {
+    if (level > 0) {
+      const dx = p[6] - p[0], dy = p[7] - p[1];
+      const len = 0.25 * (Math.abs(dx) + Math.abs(dy));
+      if (
+        Math.abs(dx * (p[1] - p[5]) - dy * (p[0] - p[4])) >= len ||
+        Math.abs(dx * (p[1] - p[3]) - dy * (p[0] - p[2])) >= len
+      ) {
+        const [x0, y0, x1, y1, x2, y2, x3, y3] = p;
+        const ax = (x0 + x1) / 2, ay = (y0 + y1) / 2;
+        const bx = (x1 + x2) / 2, by = (y1 + y2) / 2;
+        const qx = (x2 + x3) / 2, qy = (y2 + y3) / 2;
+        const abx = (ax + bx) / 2, aby = (ay + by) / 2;
+        const bqx = (bx + qx) / 2, bqy = (by + qy) / 2;
+        const mx = (abx + bqx) / 2, my = (aby + bqy) / 2;
+        sub([x0, y0, ax, ay, abx, aby, mx, my], level - 1);
+        sub([mx, my, bqx, bqy, qx, qy, x3, y3], level - 1);
+        return;
+      }
+    }
+    out.push(cx + p[6], cy + p[7]);
+  };
+  for (const q of quarters) sub(q, 6);
+  return new Float64Array(out);
+}
+
+// Maps draw at the device's scale; legends scale their canvas, where QGIS's
+// symbol previews are not drawn through the marker cache's path.
+function unscaled(pc: PaintContext): boolean {
+  const m = pc.canvas.getTotalMatrix();
+  return m[0] === 1 && m[4] === 1 && m[1] === 0 && m[3] === 0;
 }

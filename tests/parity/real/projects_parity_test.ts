@@ -18,6 +18,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "QGIS-Training-Data crs.qgs: an ED50 / UTM 30N layer in EPSG:4326 through QGIS's datum operation (ED50 to WGS 84 (1), not PROJ's per-point (28))",
   ],
+  [
+    "dense_markers",
+    0,
+    "g3w-admin g3wsuite_project_test.qgs: 8,965 overlapping circle markers whose hairline outlines QPainter draws with its cosmetic stroker",
+  ],
 ];
 
 // Cases whose job layers carry the styles our exporter writes for the
