@@ -831,9 +831,13 @@ export class LabelEngine {
       return out;
     }
     // polygons: clipped to the map unless the whole feature's centroid is
-    // asked for; the largest part unless every part is labelled
+    // asked for, or the label follows the perimeter (QGIS 3.22 draws no
+    // candidates along a ring's cut at the map border: the whole ring's
+    // edges, lengths and middles decide); the largest part unless every part
+    // is labelled
     const centroidPoly = s.placement === 0 || s.placement === 1;
-    const clip = !(centroidPoly && s.centroidWhole);
+    const perimeter = s.placement === 2 || s.placement === 7;
+    const clip = !(centroidPoly && s.centroidWhole) && !perimeter;
     let polys: number[][][] = [];
     for (const part of g.parts) {
       const rings = part.map((r) => Array.from(this.#ring(r)));
