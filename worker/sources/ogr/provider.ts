@@ -12,7 +12,9 @@
  * the subset and the part of the job's filter OGR SQL says exactly as QGIS
  * evaluates it (comparisons, IN, BETWEEN, IS NULL, AND/OR/NOT over those)
  * as one `WHERE`; the rest comes back as the residual. Pages are ordered
- * by FID.
+ * by FID. Local GeoPackage tables without a subset or a pushed-down filter
+ * are read straight from SQLite (`node:sqlite`, read-only) where that is
+ * exactly what GDAL gives (`_gpkg.ts`).
  *
  * Permissions: `--allow-read` on the data root; `--allow-net` on the hosts
  * of remote files.

@@ -11,6 +11,13 @@
  * measured (see `vector_bench.ts`): faster than GeoJSON text, GeoPackage or
  * Shapefile.
  *
+ * A local GeoPackage table without subset or OGR SQL filter is read straight
+ * from SQLite instead (`_gpkg.ts`, Deno's `node:sqlite`, read-only) when
+ * that gives exactly what this route gives — the same fields (GDAL's own
+ * description of the layer), values, ids, order, spatial filter and
+ * geometries; `gpkg_direct_test.ts` compares the two. Anything else stays
+ * here.
+ *
  * @module
  */
 import type {
