@@ -330,3 +330,65 @@ Deno.test("direct GeoPackage reads give exactly the GDAL path's features, pages 
     await Deno.remove(root, { recursive: true });
   }
 });
+
+Deno.test("GeoPackage reads the direct path cannot make exactly go through GDAL", async () => {
+  const root = await Deno.makeTempDir({ prefix: "qsl_gpkg_fallback_" });
+  const ctx = { dataRoot: root, remoteHosts: [] };
+  try {
+    await Deno.mkdir(`${root}/d`);
+    await convertGeoJson(`${root}/d`, "shapes", shapes(), "GPKG", [
+      "-nln",
+      "shapes",
+    ]);
+    await Deno.copyFile(`${root}/d/shapes.gpkg`, `${root}/d/journal.gpkg`);
+    // an (empty, not hot) rollback journal beside the file
+    await Deno.writeFile(`${root}/d/journal.gpkg-journal`, new Uint8Array());
+    const layer = (source: Record<string, unknown>) => ({
+      id: JSON.stringify(source),
+      name: "shapes",
+      source: JSON.stringify(source),
+      remote: false,
+      folder_name: "d",
+      driver: "ogr",
+    });
+    const bbox = { xmin: 2590000, ymin: 1190000, xmax: 2620000, ymax: 1220000 };
+    const cases = [
+      { path: "journal.gpkg", layerName: "shapes" },
+      { path: "shapes.gpkg", layerName: "shapes", subset: `"n" > 10` },
+      { path: "shapes.gpkg", layerId: 0 },
+    ];
+    for (const source of cases) {
+      const before = gpkgStats.reads;
+      const features = await collect(
+        await streamVectorLayer(layer(source), { bbox, crs: "EPSG:2056" }, ctx),
+      );
+      const page = await readVectorPage(layer(source), {
+        startIndex: 1,
+        count: 3,
+        orderByFid: true,
+      }, ctx);
+      assertEquals(gpkgStats.reads, before, `${source.path}: through GDAL`);
+      assert(features.length > 0 && page.features.length === 3);
+      if (source.subset) {
+        assert(features.every((f) => (f.attributes.n as number) > 10));
+      }
+    }
+    // without the journal, the same file is read directly, the same features
+    const direct = layer({ path: "shapes.gpkg", layerName: "shapes" });
+    const before = gpkgStats.reads;
+    const a = await collect(
+      await streamVectorLayer(direct, { bbox, crs: "EPSG:2056" }, ctx),
+    );
+    assert(gpkgStats.reads > before, "read directly");
+    const b = await collect(
+      await streamVectorLayer(
+        layer(cases[0]),
+        { bbox, crs: "EPSG:2056" },
+        ctx,
+      ),
+    );
+    assertEquals(a, b);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});

@@ -732,7 +732,14 @@ export async function readVectorPage(
     const ds = openPrepared(gdal, layer, prepared, "vector");
     const info = layerInfo(gdal, ds, layer, resolved.source);
     const table = directTable(prepared, info, query.where, query.direct);
-    if (table !== null) return directPage(gdal, table, info, query);
+    if (table !== null) {
+      try {
+        return directPage(gdal, table, info, query);
+      } catch {
+        // SQLite failed (a file being rewritten, locked, …): GDAL reads it
+        // (or names what is wrong).
+      }
+    }
     const from = quoteIdent(layer, info.name);
     const where = whereClause(layer, resolved.source, query.where);
     const spatial = spatialOptions(
@@ -947,13 +954,22 @@ export async function streamVectorLayer(
         const geometryKind = kindOfTypeName(info.geometryType);
         return { stream: { fields, geometryKind, batches: oneBatch([]) } };
       }
-      return {
-        stream: directStream(table, info, layer, query, spatial, batchSize),
-      };
+      try {
+        return {
+          stream: directStream(table, info, layer, query, spatial, batchSize),
+        };
+      } catch {
+        // as for pages: GDAL reads it, or names what is wrong
+      }
     }
     return planBatches(gdal, ds, layer, info, query, batchSize);
   });
-  if (plan !== null && "stream" in plan) return plan.stream;
+  if (plan !== null && "stream" in plan) {
+    return {
+      ...plan.stream,
+      batches: failingAsJobError(layer, plan.stream.batches),
+    };
+  }
   if (plan === null) {
     const data = await readVectorLayer(layer, query, ctx);
     return {
@@ -1044,6 +1060,26 @@ function rowAttributes(
   if (fidColumn !== null) attributes[fidColumn] = row.id;
   for (let i = 0; i < names.length; i++) attributes[names[i]] = row.values[i];
   return attributes;
+}
+
+/** SQLite failing once batches have been drawn: a job error naming the layer. */
+function failingAsJobError(
+  layer: LayerRef,
+  batches: AsyncIterable<Feature[]>,
+): AsyncIterable<Feature[]> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        yield* batches;
+      } catch (error) {
+        if (error instanceof JobError) throw error;
+        throw new JobError(
+          `Cannot read layer '${layer.name}': ${(error as Error).message}`,
+          { cause: error },
+        );
+      }
+    },
+  };
 }
 
 function directStream(
