@@ -920,12 +920,22 @@ export class LabelEngine {
           break;
         default: {
           // PAL's grid inside the polygon's pieces, 1 / √(2.5 per cm²) apart
+          // PAL's grid in map units: its rounding breaks exact cost ties
+          const { x0: fx, y0: fy, k } = this.#frame();
+          const toMap = (r: number[]) =>
+            r.map((v, i) => i % 2 === 0 ? fx + v * k : fy + v * k);
           let inside = candidatesForPolygon(
-            poly,
-            box,
+            poly.map(toMap),
+            { ...box, w: box.w * k, h: box.h * k, dist: box.dist * k },
             s.placement === 5,
-            pxPerCm / Math.sqrt(2.5),
-          );
+            pxPerCm / Math.sqrt(2.5) * k,
+          ).map((c) => ({
+            ...c,
+            x: (c.x - fx) / k,
+            y: (c.y - fy) / k,
+            w: box.w,
+            h: box.h,
+          }));
           if (s.fitInPolygonOnly) {
             inside = inside.filter((c) =>
               polygonContainsQuad(
