@@ -23,20 +23,29 @@ const VSI = /^(\/vsi[a-z0-9_]+\/)(.*)$/i;
 const ARCHIVE = /^(.*?\.(?:zip|gz|tar|tgz|tar\.gz|7z|rar))(\/.*)$/i;
 
 /**
- * Makes a path as the Python exporter writes it: relative to the project
- * folder when it lies inside it, absolute otherwise; URLs stay as they are.
+ * Makes a path relative to the project folder when the project stores it
+ * relative (`./data/a.gpkg`, `../shared/b.shp`: QGIS's "relative paths"
+ * setting) or when it lies inside that folder; an absolute path outside it
+ * stays absolute; URLs stay as they are. The Python exporter makes every
+ * path outside the project folder absolute, which a worker that keeps jobs
+ * inside its data root cannot open; `../` stays inside the root whenever
+ * the data does.
  *
  * @example
  * ```ts
  * import { projectPath } from "./datasource.ts";
  * projectPath("./data/a.gpkg", "/p"); // "data/a.gpkg"
+ * projectPath("../shared/b.shp", "/p/q"); // "../shared/b.shp"
  * ```
  */
 export function projectPath(path: string, projectDir: string): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) return path;
   const absolute = isAbsolute(path) ? path : resolve(projectDir, path);
   const rel = relative(projectDir, absolute);
-  if (rel !== "" && !rel.startsWith("..") && !isAbsolute(rel)) {
+  if (
+    rel !== "" && !isAbsolute(rel) &&
+    (!rel.startsWith("..") || !isAbsolute(path))
+  ) {
     return rel.split(sep).join("/");
   }
   return absolute;

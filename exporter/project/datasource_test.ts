@@ -26,9 +26,11 @@ Deno.test("OGR URIs: layer name, id, subset with bars, vsi prefix", () => {
   assert.equal(z.layerId, "0");
 });
 
-Deno.test("paths outside the project folder stay absolute", () => {
+Deno.test("paths the project stores relative stay relative, absolute ones outside it absolute", () => {
   assert.equal(projectPath("/data/a.gpkg", "/p"), "/data/a.gpkg");
-  assert.equal(projectPath("../a.gpkg", "/p/q"), "/p/a.gpkg");
+  assert.equal(projectPath("/p/q/d/a.gpkg", "/p/q"), "d/a.gpkg");
+  assert.equal(projectPath("../a.gpkg", "/p/q"), "../a.gpkg");
+  assert.equal(projectPath("./../shared/./b.shp", "/p/q"), "../shared/b.shp");
   assert.equal(projectPath("https://x/y.tif", "/p"), "https://x/y.tif");
 });
 
