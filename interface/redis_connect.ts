@@ -73,6 +73,8 @@ export interface RedisClientOptions {
   sentinelUsername?: string;
   /** The sentinels' password. */
   sentinelPassword?: string;
+  /** Reconnect as soon as the sentinels announce a new master. */
+  failoverDetector?: boolean;
   /** TLS to the sentinels (`rediss+sentinel://`). */
   sentinelTLS?: { ca?: string };
   /** TLS to the master the sentinels name (`rediss+sentinel://`). */
@@ -215,6 +217,10 @@ export function redisOptions(
     const s = sentinelParts(url);
     out.sentinels = s.addresses;
     out.name = s.master;
+    // follow a failover the moment the sentinels announce it: the old master
+    // may live on (SENTINEL FAILOVER, a partition) and take writes that are
+    // lost once it is made a replica, ~10 s later
+    out.failoverDetector = true;
     if (s.db !== undefined) out.db = s.db;
     if (s.username !== undefined) out.username = s.username;
     if (s.password !== undefined) out.password = s.password;

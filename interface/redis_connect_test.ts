@@ -30,6 +30,7 @@ Deno.test("redis URLs: user, password, db; rediss; sentinel with db and password
     {
       sentinels: [{ host: "s1", port: 26379 }, { host: "s2", port: 26380 }],
       name: "mymaster",
+      failoverDetector: true,
       db: 3,
       username: "u",
       password: "p/",
@@ -47,6 +48,7 @@ Deno.test("redis URLs: user, password, db; rediss; sentinel with db and password
       {
         sentinels: [{ host: "s1", port: 26380 }],
         name: "m",
+        failoverDetector: true,
         tls: { ca: "PEM" },
         sentinelTLS: { ca: "PEM" },
         enableTLSForSentinelMode: true,

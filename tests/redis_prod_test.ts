@@ -559,148 +559,190 @@ async function startSentinel(
   return await startServer("redis-sentinel", [conf], port);
 }
 
-Deno.test({
-  name:
-    "redis: redis+sentinel:// — the master dies; after the failover the same worker and client serve jobs through the new master",
-  sanitizeResources: false,
-  sanitizeOps: false,
-}, async () => {
-  const dir = await Deno.realPath(
-    await Deno.makeTempDir({ prefix: "qsl_failover_" }),
-  );
-  const mport = freePort();
-  const rport = freePort();
-  // a full sync writes an RDB file: in the test's folder, not the repository
-  const master = await startServer(
-    "redis-server",
-    [...redisArgs(mport), "--dir", dir],
-    mport,
-  );
-  const replica = await startServer("redis-server", [
-    ...redisArgs(rport),
-    "--dir",
-    dir,
-    "--replicaof",
-    "127.0.0.1",
-    String(mport),
-  ], rport);
-  const sentinels: Server[] = [];
-  const connections: Redis[] = [];
-  const connect = (port: number): Redis => {
-    const r = new Redis({ host: "127.0.0.1", port, maxRetriesPerRequest: 1 });
-    r.on("error", () => {}); // the master's admin connection sees it die
-    connections.push(r);
-    return r;
-  };
-  let w: Worker | undefined;
-  let queue: RedisQueue | undefined;
-  try {
-    const onMaster = connect(mport);
-    const onReplica = connect(rport);
-    await waitFor(
-      async () =>
-        (await onReplica.info("replication")).includes(
-          "master_link_status:up",
-        ),
-      10_000,
-      "the replica to sync",
+for (
+  const [how, cause] of [
+    ["crash", "the master dies"],
+    ["failover", "SENTINEL FAILOVER while the old master lives on"],
+  ] as const
+) {
+  Deno.test({
+    name:
+      `redis: redis+sentinel:// — ${cause}; after the failover the same worker and client serve jobs through the new master`,
+    sanitizeResources: false,
+    sanitizeOps: false,
+  }, async () => {
+    const dir = await Deno.realPath(
+      await Deno.makeTempDir({ prefix: "qsl_failover_" }),
     );
-    for (const _ of [1, 2]) sentinels.push(await startSentinel(dir, mport));
-    const asked = sentinels.map((s) => connect(s.port));
-    // each sentinel knows the replica (to promote) and the other sentinel
-    // (to elect a leader), as a deployment's would
-    await waitFor(
-      async () => {
-        for (const s of asked) {
-          const replicas = sentinelRecords(
-            await s.call("SENTINEL", "REPLICAS", "mymaster"),
-          );
-          const others = sentinelRecords(
-            await s.call("SENTINEL", "SENTINELS", "mymaster"),
-          );
-          if (
-            !replicas.some((r) =>
-              r.port === String(rport) && r.flags === "slave" &&
-              r["master-link-status"] === "ok"
-            ) || others.length !== 1
-          ) return false;
-        }
-        return true;
-      },
-      20_000,
-      "the sentinels to find the replica and each other",
+    const mport = freePort();
+    const rport = freePort();
+    // a full sync writes an RDB file: in the test's folder, not the repository
+    const master = await startServer(
+      "redis-server",
+      [...redisArgs(mport), "--dir", dir],
+      mport,
     );
-    const url = `redis+sentinel://${
-      sentinels.map((s) => `127.0.0.1:${s.port}`).join(",")
-    }/mymaster`;
-    w = spawnWorker(url);
-    queue = RedisQueue.create(url);
-    await registered(onMaster, w);
-    const post = async () => {
-      const { status, result } = await queue!.post(
-        {
-          layers: [demoLayer("zones", "zones.geojson", FILL)],
-        } as unknown as QslJobParameterLegendInput,
-        { timeoutMs: 30_000 },
-      );
-      assert(status === "succeed", `status ${status}:\n${w!.log()}`);
-      assert(
-        result.worker_id === w!.id,
-        `answered by ${result.worker_id}, not ${w!.id}`,
-      );
+    const replica = await startServer("redis-server", [
+      ...redisArgs(rport),
+      "--dir",
+      dir,
+      "--replicaof",
+      "127.0.0.1",
+      String(mport),
+    ], rport);
+    const sentinels: Server[] = [];
+    const connections: Redis[] = [];
+    const connect = (port: number): Redis => {
+      const r = new Redis({ host: "127.0.0.1", port, maxRetriesPerRequest: 1 });
+      r.on("error", () => {}); // the master's admin connection sees it die
+      connections.push(r);
+      return r;
     };
-    await post();
+    let w: Worker | undefined;
+    let queue: RedisQueue | undefined;
+    try {
+      const onMaster = connect(mport);
+      const onReplica = connect(rport);
+      await waitFor(
+        async () =>
+          (await onReplica.info("replication")).includes(
+            "master_link_status:up",
+          ),
+        10_000,
+        "the replica to sync",
+      );
+      for (const _ of [1, 2]) sentinels.push(await startSentinel(dir, mport));
+      const asked = sentinels.map((s) => connect(s.port));
+      // each sentinel knows the replica (to promote) and the other sentinel
+      // (to elect a leader), as a deployment's would
+      await waitFor(
+        async () => {
+          for (const s of asked) {
+            const replicas = sentinelRecords(
+              await s.call("SENTINEL", "REPLICAS", "mymaster"),
+            );
+            const others = sentinelRecords(
+              await s.call("SENTINEL", "SENTINELS", "mymaster"),
+            );
+            if (
+              !replicas.some((r) =>
+                r.port === String(rport) && r.flags === "slave" &&
+                r["master-link-status"] === "ok"
+              ) || others.length !== 1
+            ) return false;
+          }
+          return true;
+        },
+        20_000,
+        "the sentinels to find the replica and each other",
+      );
+      const url = `redis+sentinel://${
+        sentinels.map((s) => `127.0.0.1:${s.port}`).join(",")
+      }/mymaster`;
+      w = spawnWorker(url);
+      queue = RedisQueue.create(url);
+      await registered(onMaster, w);
+      const post = async () => {
+        const { status, result } = await queue!.post(
+          {
+            layers: [demoLayer("zones", "zones.geojson", FILL)],
+          } as unknown as QslJobParameterLegendInput,
+          { timeoutMs: 30_000 },
+        );
+        assert(status === "succeed", `status ${status}:\n${w!.log()}`);
+        assert(
+          result.worker_id === w!.id,
+          `answered by ${result.worker_id}, not ${w!.id}`,
+        );
+      };
+      await post();
 
-    onMaster.disconnect();
-    await master.crash();
-    const crashed = performance.now();
-    // the sentinels agree the master is down and promote the replica
-    await waitFor(
-      async () => {
-        for (const s of asked) {
-          const addr = await s.call(
-            "SENTINEL",
-            "GET-MASTER-ADDR-BY-NAME",
-            "mymaster",
-          ) as string[] | null;
-          if (addr?.[1] !== String(rport)) return false;
+      if (how === "crash") {
+        onMaster.disconnect();
+        await master.crash();
+      } else {
+        // the old master stays up: nothing closes the connections to it until
+        // the sentinels make it a replica (~10 s later), and what is written to
+        // it meanwhile is lost then
+        await asked[0].call("SENTINEL", "FAILOVER", "mymaster");
+      }
+      const crashed = performance.now();
+      // the sentinels agree the master is down and promote the replica
+      await waitFor(
+        async () => {
+          for (const s of asked) {
+            const addr = await s.call(
+              "SENTINEL",
+              "GET-MASTER-ADDR-BY-NAME",
+              "mymaster",
+            ) as string[] | null;
+            if (addr?.[1] !== String(rport)) return false;
+          }
+          return true;
+        },
+        30_000,
+        "the failover to the replica",
+      );
+      assert(
+        (await onReplica.info("replication")).includes("role:master"),
+        "the replica is the master now",
+      );
+      const promoted = performance.now();
+      if (how === "failover") {
+        // the worker follows the sentinels' announcement: on the new master
+        // while the old one still takes writes
+        await waitFor(
+          async () => {
+            const clients = String(await onReplica.call("CLIENT", "LIST"));
+            return clients.includes("name=qsl-worker-blocking") &&
+              clients.includes("name=qsl-worker-commands");
+          },
+          30_000,
+          "the worker's connections on the new master",
+        );
+        assert(
+          (await onMaster.info("replication")).includes("role:master"),
+          "the worker moved only when the old master was made a replica",
+        );
+        // a client that connects now finds the new master, and the worker there
+        const fresh = RedisQueue.create(url);
+        try {
+          const { result } = await fresh.post(
+            {
+              layers: [demoLayer("zones", "zones.geojson", FILL)],
+            } as unknown as QslJobParameterLegendInput,
+            { timeoutMs: 30_000 },
+          );
+          assert(result.worker_id === w.id, `answered by ${result.worker_id}`);
+        } finally {
+          await fresh.close();
         }
-        return true;
-      },
-      30_000,
-      "the failover to the replica",
-    );
-    assert(
-      (await onReplica.info("replication")).includes("role:master"),
-      "the replica is the master now",
-    );
-    const promoted = performance.now();
-    // the same worker and client: jobs posted after the failover are answered
-    for (const _ of [1, 2, 3]) await post();
-    const answered = performance.now();
-    // the worker registered itself again, on the new master
-    await registered(onReplica, w);
-    assert(
-      w.log().includes("Redis connection restored"),
-      `the worker noticed:\n${w.log()}`,
-    );
-    assertCleanLog(w);
-    console.log(
-      `failover: promoted ${
-        (promoted - crashed).toFixed(0)
-      } ms after the crash, ` +
-        `3 jobs answered ${(answered - promoted).toFixed(0)} ms later`,
-    );
-  } finally {
-    await queue?.close();
-    if (w) await kill(w);
-    for (const c of connections) c.disconnect();
-    for (const s of sentinels) await s.stop();
-    await replica.stop();
-    await master.stop();
-    await Deno.remove(dir, { recursive: true });
-  }
-});
+      }
+      // the same worker and client: jobs posted after the failover are answered
+      for (const _ of [1, 2, 3]) await post();
+      const answered = performance.now();
+      // the worker registered itself again, on the new master
+      await registered(onReplica, w);
+      assert(
+        w.log().includes("Redis connection restored"),
+        `the worker noticed:\n${w.log()}`,
+      );
+      assertCleanLog(w);
+      console.log(
+        `${how}: promoted ${(promoted - crashed).toFixed(0)} ms after it, ` +
+          `3 jobs answered ${(answered - promoted).toFixed(0)} ms later`,
+      );
+    } finally {
+      await queue?.close();
+      if (w) await kill(w);
+      for (const c of connections) c.disconnect();
+      for (const s of sentinels) await s.stop();
+      await replica.stop();
+      await master.stop();
+      await Deno.remove(dir, { recursive: true });
+    }
+  });
+}
 
 Deno.test({
   name:
