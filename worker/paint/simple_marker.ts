@@ -163,7 +163,26 @@ const KAPPA = 0.5522847498;
 // The polyline Qt's cosmetic stroker draws for addEllipse's circle: from
 // the right-hand point clockwise on screen, each cubic split in halves
 // while it is not flat (QCosmeticStroker::renderCubicSubdivision).
+// The flattened circle relative to its centre, by radius: markers of one
+// size share it (the subdivision works on offsets from the centre).
+const circleOffsets = new Map<number, Float64Array>();
+
 function qtCirclePolyline(cx: number, cy: number, r: number): Float64Array {
+  let rel = circleOffsets.get(r);
+  if (!rel) {
+    if (circleOffsets.size >= 64) circleOffsets.clear();
+    circleOffsets.set(r, rel = qtCircleOffsets(r));
+  }
+  const out = new Float64Array(rel.length);
+  for (let i = 0; i < rel.length; i += 2) {
+    out[i] = cx + rel[i];
+    out[i + 1] = cy + rel[i + 1];
+  }
+  return out;
+}
+
+function qtCircleOffsets(r: number): Float64Array {
+  const cx = 0, cy = 0;
   const k = KAPPA * r;
   const quarters = [
     [r, 0, r, k, k, r, 0, r],
