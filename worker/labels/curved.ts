@@ -302,35 +302,61 @@ export function offsetCurve(line: number[], distance: number): number[] {
     const l = Math.hypot(dx, dy);
     nx.push(-dy / l), ny.push(dx / l);
   }
-  const out: number[] = [pts[0] + distance * nx[0], pts[1] + distance * ny[0]];
-  for (let i = 1; i < n - 1; i++) {
-    const px = pts[2 * i], py = pts[2 * i + 1];
-    const ax = nx[i - 1], ay = ny[i - 1], bx = nx[i], by = ny[i];
+  // a ring (closed line) bends at its start too: its offset is closed
+  const closed = n >= 4 && Math.abs(pts[0] - pts[2 * n - 2]) < 1e-9 &&
+    Math.abs(pts[1] - pts[2 * n - 1]) < 1e-9;
+  const join = (
+    px: number,
+    py: number,
+    ax: number,
+    ay: number,
+    bx: number,
+    by: number,
+  ): number[] => {
     const cross = ax * by - ay * bx;
     const dot = ax * bx + ay * by;
     if (Math.abs(cross) < 1e-12 && dot > 0) {
-      out.push(px + distance * ax, py + distance * ay);
-      continue;
+      return [px + distance * ax, py + distance * ay];
     }
     const outside = cross * distance < 0;
     const ratio = Math.sqrt(2 / Math.max(1e-12, 1 + dot));
     if (outside && ratio > 2) {
-      out.push(px + distance * ax, py + distance * ay);
-      out.push(px + distance * bx, py + distance * by);
-    } else {
-      const k = distance / (1 + dot);
-      out.push(px + k * (ax + bx), py + k * (ay + by));
+      return [
+        px + distance * ax,
+        py + distance * ay,
+        px + distance * bx,
+        py + distance * by,
+      ];
     }
+    const k = distance / (1 + dot);
+    return [px + k * (ax + bx), py + k * (ay + by)];
+  };
+  const out: number[] = [];
+  let end: number[];
+  if (closed) {
+    const j = join(pts[0], pts[1], nx[n - 2], ny[n - 2], nx[0], ny[0]);
+    out.push(...j.slice(-2));
+    end = j.slice(0, 2);
+  } else {
+    out.push(pts[0] + distance * nx[0], pts[1] + distance * ny[0]);
+    end = [
+      pts[2 * n - 2] + distance * nx[n - 2],
+      pts[2 * n - 1] + distance * ny[n - 2],
+    ];
   }
-  out.push(
-    pts[2 * n - 2] + distance * nx[n - 2],
-    pts[2 * n - 1] + distance * ny[n - 2],
-  );
+  for (let i = 1; i < n - 1; i++) {
+    out.push(
+      ...join(pts[2 * i], pts[2 * i + 1], nx[i - 1], ny[i - 1], nx[i], ny[i]),
+    );
+  }
+  out.push(...end);
   // cut the loops inner bends make (the offset segments cross)
   let m = out.length / 2;
   for (let i = 0; i < m - 1; i++) {
     const limit = Math.min(m - 1, i + 64);
     for (let j = limit - 1; j >= i + 2; j--) {
+      // a closed offset's last segment ends where its first begins
+      if (closed && i === 0 && j === m - 2) continue;
       const p = segmentIntersection(
         out[2 * i],
         out[2 * i + 1],

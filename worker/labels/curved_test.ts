@@ -51,3 +51,12 @@ Deno.test("candidatesCurved: none on a line shorter than the label, none over a 
   });
   assertEquals(bend, []);
 });
+
+Deno.test("offsetCurve: a ring's offset is a closed ring, inside and outside", () => {
+  const square = [0, 0, 10, 0, 10, 10, 0, 10, 0, 0];
+  assertEquals(offsetCurve(square, 2), [2, 2, 8, 2, 8, 8, 2, 8, 2, 2]);
+  assertEquals(
+    offsetCurve(square, -2),
+    [-2, -2, 12, -2, 12, 12, -2, 12, -2, -2],
+  );
+});

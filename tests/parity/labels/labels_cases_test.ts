@@ -45,7 +45,7 @@ const LIMITS: Record<string, number> = {
   polygons_horizontal: 0,
   polygons_over_centroid: 0,
   polygons_perimeter: 341,
-  polygons_perimeter_curved: 1391,
+  polygons_perimeter_curved: 860,
   qfield_routes_view: 534,
   qfield_routes_wide: 0,
   training_masking_full: 216,
