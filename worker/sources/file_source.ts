@@ -222,9 +222,11 @@ export async function resolveLayerSource(
       }${source.path}')`,
     );
   }
+  // Checked on every job (a link may change between jobs), synchronously:
+  // microseconds, where Deno's async form is a thread-pool round trip.
   let real: string;
   try {
-    real = await Deno.realPath(joined);
+    real = Deno.realPathSync(joined);
   } catch (error) {
     if (error instanceof Deno.errors.NotFound) {
       throw fail(layer, `file not found ('${relative(root, joined)}')`, error);
@@ -242,13 +244,18 @@ export async function resolveLayerSource(
   if (source.vsiSuffix !== undefined && /\.vrt$/i.test(source.vsiSuffix)) {
     throw fail(layer, "VRT files inside archives are not supported");
   }
-  const refused = await checkIndirections(root, real);
+  // Directories are datasets too (a folder of shapefiles, a FileGDB).
+  let stat: Deno.FileInfo;
+  try {
+    stat = Deno.statSync(real);
+  } catch (error) {
+    throw fail(layer, `file not readable ('${relative(root, real)}')`, error);
+  }
+  const refused = await checkIndirections(root, real, stat);
   if (refused !== null) throw fail(layer, refused);
   if (source.vsiPrefix === undefined && /\.zip$/i.test(real)) {
     source.vsiPrefix = "/vsizip/";
   }
-  // Directories are datasets too (a folder of shapefiles, a FileGDB).
-  const stat = await Deno.stat(real);
   return {
     source,
     remote: false,

@@ -91,8 +91,7 @@ export function vrtReferences(
   return refs;
 }
 
-async function isVrt(path: string): Promise<boolean> {
-  if (/\.vrt$/i.test(path)) return true;
+async function sniffVrt(path: string): Promise<boolean> {
   // GDAL recognises a VRT by its content, whatever its name
   let file: Deno.FsFile;
   try {
@@ -114,6 +113,33 @@ async function isVrt(path: string): Promise<boolean> {
   }
 }
 
+/** Whether a file is a VRT by its content, per file identity. */
+const sniffed = new Map<string, { identity: string; vrt: boolean }>();
+const MAX_SNIFFED = 1024;
+
+/**
+ * Whether GDAL would take the file for a VRT. Reading its head costs an
+ * open, a read and a close on every job; the answer is kept per real path
+ * while the file's identity (device, inode, size, mtime, ctime) stays —
+ * a rewrite changes ctime, which no one can set back — and only once the
+ * file has been still for a while (as `linksIn`: a change within the same
+ * clock tick would go unseen).
+ */
+async function isVrt(path: string, stat: Deno.FileInfo): Promise<boolean> {
+  if (/\.vrt$/i.test(path)) return true;
+  const mtime = stat.mtime?.getTime() ?? NaN;
+  const ctime = stat.ctime?.getTime() ?? NaN;
+  const identity = `${stat.dev}:${stat.ino}:${stat.size}:${mtime}:${ctime}`;
+  const kept = sniffed.get(path);
+  if (kept !== undefined && kept.identity === identity) return kept.vrt;
+  const vrt = await sniffVrt(path);
+  if (Date.now() - Math.max(mtime, ctime) > 2000) {
+    if (sniffed.size >= MAX_SNIFFED) sniffed.clear();
+    sniffed.set(path, { identity, vrt });
+  }
+  return vrt;
+}
+
 /**
  * Checks the files GDAL would open beside or through `real` (a file's real
  * path below `root`, both real): sidecars linked out of the root, and for a
@@ -129,24 +155,29 @@ async function isVrt(path: string): Promise<boolean> {
 export async function checkIndirections(
   root: string,
   real: string,
+  stat?: Deno.FileInfo,
 ): Promise<string | null> {
-  return await check(root, real, 0);
+  return await check(root, real, 0, stat);
 }
 
+// The file system calls of a job's usual path are synchronous: a stat of a
+// local file takes microseconds, Deno's async form a thread-pool round trip
+// of ~0.1 ms; GDAL reads the same files synchronously right after.
 async function check(
   root: string,
   real: string,
   depth: number,
+  known?: Deno.FileInfo,
 ): Promise<string | null> {
   const sidecar = await checkSidecars(root, real);
   if (sidecar !== null) return sidecar;
   let stat: Deno.FileInfo;
   try {
-    stat = await Deno.stat(real);
+    stat = known ?? Deno.statSync(real);
   } catch {
     return null;
   }
-  if (!stat.isFile || !await isVrt(real)) return null;
+  if (!stat.isFile || !await isVrt(real, stat)) return null;
   const name = relative(root, real);
   if (depth >= MAX_NESTING) {
     return `its VRT '${name}' nests VRTs deeper than ${MAX_NESTING} levels`;
@@ -211,7 +242,7 @@ const MAX_LINK_LISTS = 256;
  * mtime moves (adding, removing or re-pointing a link changes it).
  */
 async function linksIn(dir: string): Promise<string[]> {
-  const mtime = (await Deno.stat(dir)).mtime?.getTime() ?? NaN;
+  const mtime = Deno.statSync(dir).mtime?.getTime() ?? NaN;
   const kept = linkLists.get(dir);
   if (kept !== undefined && kept.mtime === mtime) return kept.links;
   const links: string[] = [];
@@ -252,7 +283,7 @@ async function checkSidecars(
     const path = join(dir, name);
     let target: string;
     try {
-      target = await Deno.realPath(path);
+      target = Deno.realPathSync(path);
     } catch (error) {
       // a dangling link: GDAL finds nothing there either
       if (error instanceof Deno.errors.NotFound) continue;

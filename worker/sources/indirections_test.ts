@@ -154,6 +154,29 @@ Deno.test("resolveLayerSource sees a sidecar link made after a first check", asy
   await resolveLayerSource(layer("late.asc"), ctx);
 });
 
+Deno.test("resolveLayerSource sees a file rewritten in place into a VRT after a first check", async () => {
+  // Same size, same inode, mtime put back: only ctime tells the change.
+  const text = vrt("../../outside.asc");
+  const path = `${data}/swapped.tif`;
+  await Deno.writeTextFile(path, text.replace("<VRTDataset", "<XRTDataset"));
+  const old = new Date(Date.now() - 60_000);
+  await Deno.utime(path, old, old);
+  // still for more than 2 s: the first answer (not a VRT) is kept
+  await new Promise((resolve) => setTimeout(resolve, 2100));
+  await resolveLayerSource(layer("swapped.tif"), ctx);
+  await resolveLayerSource(layer("swapped.tif"), ctx);
+  await Deno.writeTextFile(path, text);
+  await Deno.utime(path, old, old);
+  const error = await assertRejects(
+    () => resolveLayerSource(layer("swapped.tif"), ctx),
+    JobError,
+  );
+  assert(
+    error.message.includes("its VRT 'data/swapped.tif' names"),
+    error.message,
+  );
+});
+
 const qml = new DOMParser().parseFromString(
   `<qgis><pipe><rasterrenderer type="singlebandgray" grayBand="1" opacity="1">
   <contrastEnhancement><minValue>1</minValue><maxValue>16</maxValue>
