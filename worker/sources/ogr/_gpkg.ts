@@ -40,6 +40,8 @@ export interface GpkgTable {
   rtree: string;
   /** Per field (GDAL's order): how a stored value becomes GDAL's value. */
   convert: Map<string, (v: unknown) => AttributeValue>;
+  /** Prepared statements by SQL text (they live as long as `db`). */
+  statements: Map<string, StatementSync>;
 }
 
 /** A row as the GDAL path decodes it. */
@@ -50,6 +52,8 @@ export interface GpkgRow {
   values: AttributeValue[];
   /** The geometry, null when the row has none. */
   geometry: FgbGeometry | null;
+  /** With `wkb` asked: the blob's own WKB where it is exact, else undefined. */
+  wkb?: Uint8Array;
 }
 
 interface OpenFile {
@@ -317,7 +321,15 @@ function describe(db: DatabaseSync, info: LayerInfo): GpkgTable | null {
     `SELECT 1 FROM ${ident(name)} WHERE ${bad.join(" OR ")} LIMIT 1`,
   ).all();
   if (found.length !== 0) return null;
-  return { db, table: name, geometry, fid, rtree, convert };
+  return {
+    db,
+    table: name,
+    geometry,
+    fid,
+    rtree,
+    convert,
+    statements: new Map(),
+  };
 }
 
 /**
@@ -371,6 +383,13 @@ export interface GpkgRowQuery {
   orderByFid?: boolean;
   /** Z and M of the geometries: as the layer declares (absent: 2D). */
   dims?: { z: boolean; m: boolean };
+  /**
+   * Also the ISO WKB `toWkb` would write for each geometry with `dims`,
+   * where the blob holds exactly those bytes (see {@link gpkgWkb}); such
+   * rows come without a parsed geometry unless a `bbox` is asked (GDAL's
+   * spatial filter needs it).
+   */
+  wkb?: boolean;
 }
 
 /**
@@ -412,17 +431,18 @@ export function* gpkgRows(
   if (!query.bbox || query.orderByFid) sql += ` ORDER BY ${fid}`;
   if (chunked) sql += ` LIMIT ${CHUNK}`;
   else if (query.limit !== undefined && query.limit !== null) {
-    sql += ` LIMIT ${query.limit | 0}`;
+    sql += " LIMIT ?";
+    args.push(query.limit | 0);
   } else if (query.offset) sql += " LIMIT -1";
-  if (query.offset) sql += ` OFFSET ${query.offset | 0}`;
+  if (query.offset) {
+    sql += " OFFSET ?";
+    args.push(query.offset | 0);
+  }
   gpkgStats.reads++;
-  const stmt: StatementSync = table.db.prepare(sql);
-  // Rows as arrays (not objects keyed by name): present at run time,
-  // missing from Deno's type declarations.
-  (stmt as unknown as { setReturnArrays(on: boolean): void })
-    .setReturnArrays(true);
+  const stmt = statement(table, sql);
   const converts = query.fields.map((f) => table.convert.get(f)!);
   const dims = query.dims ?? { z: false, m: false };
+  const wantWkb = query.wkb === true;
   let after = -Infinity;
   while (true) {
     const rows = (chunked
@@ -435,11 +455,18 @@ export function* gpkgRows(
         values[i] = v === null ? null : converts[i](v);
       }
       const blob = row[1] as Uint8Array | null;
-      yield {
+      const wkb = wantWkb && blob !== null ? gpkgWkb(blob, dims) : null;
+      const out: GpkgRow = {
         id: row[0] as number,
         values,
-        geometry: blob === null ? null : parseGpkgGeometry(blob, dims),
+        geometry: blob === null || (wkb !== null && !query.bbox)
+          ? null
+          : parseGpkgGeometry(blob, dims),
       };
+      if (wkb !== null) {
+        out.wkb = wkb;
+      }
+      yield out;
     }
     if (!chunked || rows.length < CHUNK) {
       return;
@@ -449,6 +476,27 @@ export function* gpkgRows(
 }
 
 const CHUNK = 10_000;
+/** Statements kept per table: the few shapes of query a worker sends. */
+const MAX_STATEMENTS = 32;
+
+/**
+ * A prepared statement per SQL text: preparing costs more than reading a
+ * page of a hundred rows. Parameters carry the values, so a job's page or
+ * box does not make new text.
+ */
+function statement(table: GpkgTable, sql: string): StatementSync {
+  let stmt = table.statements.get(sql);
+  if (stmt === undefined) {
+    stmt = table.db.prepare(sql);
+    // Rows as arrays (not objects keyed by name): present at run time,
+    // missing from Deno's type declarations.
+    (stmt as unknown as { setReturnArrays(on: boolean): void })
+      .setReturnArrays(true);
+    if (table.statements.size >= MAX_STATEMENTS) table.statements.clear();
+    table.statements.set(sql, stmt);
+  }
+  return stmt;
+}
 
 // Blobs are copied into one scratch buffer and read through one DataView:
 // a DataView over each blob SQLite hands out costs more than the parse.
@@ -625,4 +673,81 @@ export function parseGpkgGeometry(
   }
   scratch.set(blob);
   return new WkbReader(scratchView, 8 + envelope, dims).geometry();
+}
+
+/**
+ * The ISO WKB inside a GeoPackage blob when it is byte for byte what
+ * `toWkb(parseGpkgGeometry(blob, dims), dims)` writes (and so what the GDAL
+ * path gives), else null: every part little-endian, its type code with
+ * exactly `dims`, the parts nested as the writer nests them, no line or
+ * ring without points, no NaN coordinate (a NaN's bits may not survive a
+ * round trip through JavaScript). A view of the blob, no copy.
+ *
+ * @example
+ * ```ts ignore
+ * const wkb = gpkgWkb(blob, { z: false, m: false }) ?? toWkb(parseGpkgGeometry(blob, dims), header);
+ * ```
+ */
+export function gpkgWkb(blob: Uint8Array, dims: Dims): Uint8Array | null {
+  if (blob.length < 8 || blob[0] !== 0x47 || blob[1] !== 0x50 || blob[2]) {
+    return null;
+  }
+  const flags = blob[3];
+  const envelope = [0, 32, 48, 48, 64][(flags >> 1) & 7];
+  if (envelope === undefined || flags & 0x30) return null;
+  const start = 8 + envelope;
+  const view = new DataView(blob.buffer, blob.byteOffset, blob.byteLength);
+  const add = (dims.z ? 1000 : 0) + (dims.m ? 2000 : 0);
+  const width = 16 + (dims.z ? 8 : 0) + (dims.m ? 8 : 0);
+  // Offset after the geometry of base type `base` at `at`, or -1.
+  const walk = (at: number, base: number): number => {
+    if (at + 5 > blob.length || blob[at] !== 1) return -1;
+    if (view.getUint32(at + 1, true) !== base + add) return -1;
+    at += 5;
+    const coords = (n: number): number => {
+      const end = at + n * width;
+      if (n <= 0 || end > blob.length) return -1;
+      for (let i = at; i < end; i += 8) {
+        const v = view.getFloat64(i, true);
+        if (v !== v) return -1;
+      }
+      return end;
+    };
+    const count = (): number => {
+      if (at + 4 > blob.length) return -1;
+      const n = view.getUint32(at, true);
+      at += 4;
+      return n;
+    };
+    switch (base) {
+      case 1:
+        return coords(1);
+      case 2:
+        return coords(count());
+      case 3: {
+        const rings = count();
+        if (rings <= 0) return -1;
+        for (let r = 0; r < rings; r++) {
+          at = coords(count());
+          if (at < 0) return -1;
+        }
+        return at;
+      }
+      default: {
+        const n = count();
+        if (n <= 0) return -1;
+        for (let i = 0; i < n; i++) {
+          at = walk(at, base - 3);
+          if (at < 0) return -1;
+        }
+        return at;
+      }
+    }
+  };
+  const base = blob.length >= start + 5 && blob[start] === 1
+    ? view.getUint32(start + 1, true) - add
+    : -1;
+  if (!(base >= 1 && base <= 6)) return null;
+  const end = walk(start, base);
+  return end < 0 ? null : blob.subarray(start, end);
 }

@@ -1,7 +1,8 @@
 import { assert, assertEquals } from "../_assert.ts";
 import { DatabaseSync } from "node:sqlite";
 import { readVectorPage, streamVectorLayer } from "./read.ts";
-import { gpkgStats } from "./_gpkg.ts";
+import { gpkgStats, gpkgWkb, parseGpkgGeometry } from "./_gpkg.ts";
+import { toWkb } from "./_wkb.ts";
 import { convertGeoJson, sampleCollection } from "../_test_util.ts";
 import type { Feature, Rect } from "../../geometry/types.ts";
 import { REFERENCE_DIR } from "../../../tests/reference.ts";
@@ -391,4 +392,104 @@ Deno.test("GeoPackage reads the direct path cannot make exactly go through GDAL"
   } finally {
     await Deno.remove(root, { recursive: true });
   }
+});
+
+Deno.test("gpkgWkb gives a blob's own WKB only where it is byte for byte what toWkb writes", async () => {
+  const { root, cases } = await corpus();
+  const dimsOf = (z: boolean, m: boolean) => ({ z, m });
+  let same = 0;
+  try {
+    for (const c of cases) {
+      const db = new DatabaseSync(`${root}/${c.folder}/${c.path}`, {
+        readOnly: true,
+      });
+      try {
+        const columns = db.prepare(
+          "SELECT table_name AS t, column_name AS g FROM gpkg_geometry_columns",
+        ).all();
+        for (const { t, g } of columns) {
+          const rows = db.prepare(
+            `SELECT "${g}" AS b FROM "${t}" WHERE "${g}" IS NOT NULL`,
+          ).all();
+          for (const { b } of rows) {
+            const blob = b as Uint8Array;
+            for (const dims of [dimsOf(false, false), dimsOf(true, false)]) {
+              const wkb = gpkgWkb(blob, dims);
+              if (wkb === null) continue;
+              const written = toWkb(parseGpkgGeometry(blob, dims), {
+                hasZ: dims.z,
+                hasM: dims.m,
+              });
+              assertEquals(wkb, written, `${c.path} ${t}`);
+              same++;
+            }
+          }
+        }
+      } finally {
+        db.close();
+      }
+    }
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+  assert(same > 100, `blobs passed through: ${same}`);
+  // Hand-made: what toWkb would write otherwise is refused.
+  const blob = (wkb: number[]) =>
+    new Uint8Array([0x47, 0x50, 0, 1, 0, 0, 0, 0, ...wkb]);
+  const f64 = (v: number, le = true) => {
+    const b = new Uint8Array(8);
+    new DataView(b.buffer).setFloat64(0, v, le);
+    return [...b];
+  };
+  const flat = { z: false, m: false };
+  const point = blob([1, 1, 0, 0, 0, ...f64(1), ...f64(2)]);
+  assertEquals(gpkgWkb(point, flat), point.subarray(8));
+  assertEquals(gpkgWkb(point, { z: true, m: false }), null, "dims differ");
+  const big = blob([0, 0, 0, 0, 1, ...f64(1, false), ...f64(2, false)]);
+  assertEquals(gpkgWkb(big, flat), null, "big-endian");
+  assertEquals(
+    gpkgWkb(blob([1, 1, 0, 0, 0, ...f64(NaN), ...f64(NaN)]), flat),
+    null,
+    "NaN",
+  );
+  // a polygon with one ring of no points; a line cut short
+  assertEquals(
+    gpkgWkb(blob([1, 3, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]), flat),
+    null,
+  );
+  assertEquals(
+    gpkgWkb(blob([1, 2, 0, 0, 0, 2, 0, 0, 0, ...f64(1), ...f64(2)]), flat),
+    null,
+  );
+  // a multi-point holding a big-endian point
+  const mixed = blob([
+    1,
+    4,
+    0,
+    0,
+    0,
+    2,
+    0,
+    0,
+    0,
+    1,
+    1,
+    0,
+    0,
+    0,
+    ...f64(1),
+    ...f64(2),
+    0,
+    0,
+    0,
+    0,
+    1,
+    ...f64(3, false),
+    ...f64(4, false),
+  ]);
+  assertEquals(gpkgWkb(mixed, flat), null, "mixed byte order");
+  assertEquals(
+    toWkb(parseGpkgGeometry(mixed, flat), { hasZ: false, hasM: false }).length,
+    mixed.length - 8,
+  );
 });

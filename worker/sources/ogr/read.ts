@@ -1200,6 +1200,10 @@ function directPage(
   const names = info.fields.map((f) => f.name);
   const withDims = geometryWithDims(info.geometryType);
   const dims = { z: /Z/.test(withDims.slice(8)), m: /M$/.test(withDims) };
+  const reproject = query.crs !== undefined && info.crsDefinition !== null &&
+    normaliseCrs(query.crs) !== info.crs;
+  // Not reprojected: the blobs' own WKB where it is what toWkb writes.
+  const wkb = !reproject;
   let rows: GpkgRow[] = [];
   let matched = 0;
   if (spatial !== null) {
@@ -1212,6 +1216,7 @@ function directPage(
           bbox: rect,
           dims,
           orderByFid: true,
+          wkb,
         })
       ) {
         if (row.geometry !== null && passesSpatial(row.geometry, rect)) {
@@ -1242,15 +1247,13 @@ function directPage(
             offset: query.startIndex,
             limit: count,
             dims,
+            wkb,
           }),
         ];
       }
     }
   }
-  if (
-    query.crs !== undefined && info.crsDefinition !== null &&
-    normaliseCrs(query.crs) !== info.crs
-  ) {
+  if (reproject) {
     const arrays: Float64Array[] = [];
     const owners: number[] = [];
     rows.forEach((row, i) => {
@@ -1261,7 +1264,12 @@ function directPage(
         }
       }
     });
-    const ok = transformInPlace(gdal, arrays, info.crsDefinition, query.crs);
+    const ok = transformInPlace(
+      gdal,
+      arrays,
+      info.crsDefinition!,
+      query.crs!,
+    );
     ok.forEach((good, k) => {
       if (!good) rows[owners[k]].geometry = null;
     });
@@ -1275,7 +1283,7 @@ function directPage(
     features: rows.map((row) => ({
       id: row.id,
       attributes: rowAttributes(row, names, info.fidColumn),
-      wkb: row.geometry ? toWkb(row.geometry, header) : null,
+      wkb: row.wkb ?? (row.geometry ? toWkb(row.geometry, header) : null),
     })),
   };
 }
