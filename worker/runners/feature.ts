@@ -23,7 +23,13 @@ import { ogcFilterToExpression } from "../filter/mod.ts";
 import type { AttributeValue } from "../geometry/types.ts";
 import { JobError, type Runner, type RunnerContext } from "./types.ts";
 
+// Native base64 (Deno 2.5+) is several times faster than btoa over a
+// string of char codes, and makes no string per byte run.
+const nativeBase64 = (Uint8Array.prototype as { toBase64?: () => string })
+  .toBase64;
+
 function base64(bytes: Uint8Array): string {
+  if (nativeBase64) return nativeBase64.call(bytes);
   let s = "";
   for (let i = 0; i < bytes.length; i += 0x8000) {
     s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -51,12 +57,13 @@ function wireValue(v: AttributeValue): number | string | boolean | null {
 }
 
 function toQueryFeature(f: PageFeature): QueryFeature {
+  const attributes: QueryFeature["attributes"] = [];
+  for (const name in f.attributes) {
+    attributes.push({ name, value: wireValue(f.attributes[name]) });
+  }
   return {
     geometry: { name: "geometry", value: f.wkb ? base64(f.wkb) : null },
-    attributes: Object.entries(f.attributes).map(([name, value]) => ({
-      name,
-      value: wireValue(value),
-    })),
+    attributes,
   };
 }
 
