@@ -193,7 +193,9 @@ export async function executeJob(
       ? (value as { type: string }).type
       : undefined;
     layers = layerNames(value);
-    const info = parseJobInfo(raw);
+    // the text was parsed above; only malformed JSON is parsed again, for
+    // parseJobInfo's message
+    const info = parseJobInfo(value === undefined ? raw : value);
     const runner = runnerFor(registry, info);
     if (!runner) {
       throw new JobError(
