@@ -10,11 +10,14 @@ import {
   Option,
 } from "@commander-js/extra-typings";
 import { isAbsolute, resolve } from "node:path";
+// Only light modules here: what `run` needs to register. The interface's
+// schemas (zod), the runners and the web map services load after it.
 import {
   configureWebSources,
   DEFAULT_WEB_SETTINGS,
-} from "../sources/wms/services.ts";
-import { redisTarget, type ResultFormat } from "@qgis-server-light/interface";
+} from "../sources/wms/settings.ts";
+import { redisTarget } from "@qgis-server-light/interface/redis_connect";
+import type { ResultFormat } from "@qgis-server-light/interface";
 import { createLogger, type LogFormat, parseLogLevel } from "../log/logger.ts";
 import type { RunnerRegistry } from "../runners/registry.ts";
 import {
@@ -25,14 +28,11 @@ import {
   type RunnerContext,
 } from "../runners/types.ts";
 import { DEFAULT_MAX_JOB_BYTES, QueueWorker } from "../queue/worker.ts";
-
 import {
   JOB_TYPES,
-  jobFromOptions,
-  readConfig,
   type WmsLikeOptions,
   wmsLikeOptions,
-} from "./config_job.ts";
+} from "./wms_options.ts";
 
 import { VERSION } from "./version.ts";
 
@@ -475,6 +475,7 @@ export function buildProgram(io: ProgramIo = {}): Command & {
             "Cannot render: give a job file or --config, not both",
           );
         }
+        const { jobFromOptions, readConfig } = await import("./config_job.ts");
         text = JSON.stringify(
           await usage(async () =>
             jobFromOptions(
@@ -532,6 +533,7 @@ export function buildProgram(io: ProgramIo = {}): Command & {
     .option("--output <file>", "where the JSON goes (default stdout)");
   wmsLikeOptions(job)
     .action(async (file, opts) => {
+      const { jobFromOptions, readConfig } = await import("./config_job.ts");
       const envelope = await usage(async () =>
         jobFromOptions(
           await readConfig(file),

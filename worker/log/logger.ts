@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { clip, maskSecrets, redact } from "@qgis-server-light/interface";
+import { clip, maskSecrets, redact } from "@qgis-server-light/interface/redact";
 import type { Logger, LogLevel } from "../runners/types.ts";
 
 /** Longest message a log line carries; fields are cut by `redact`. */

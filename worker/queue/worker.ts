@@ -39,27 +39,37 @@ import {
   workerKey,
   WORKERS_KEY,
 } from "@qgis-server-light/interface/protocol";
-import type { EngineInfo, EngineStatus } from "@qgis-server-light/interface";
-import { encodeResult, type ResultFormat } from "@qgis-server-light/interface";
+import type {
+  encodeResult,
+  EngineInfo,
+  EngineStatus,
+  ResultFormat,
+} from "@qgis-server-light/interface";
 import {
-  clip,
   isAuthError,
   isConnectionDown,
-  maskSecrets,
   redisErrorLine,
   redisOptions,
   type RedisTarget,
   redisTarget,
-} from "@qgis-server-light/interface";
+} from "@qgis-server-light/interface/redis_connect";
+import { clip, maskSecrets } from "@qgis-server-light/interface/redact";
 import type { RunnerRegistry } from "../runners/registry.ts";
 import { ERROR_CONTENT_TYPE, type RunnerContext } from "../runners/types.ts";
 import type { JobOutcome } from "./execute.ts";
 
-// execute.ts imports every runner (styles, sources, the engines' bindings):
+// execute.ts imports every runner (styles, sources, the engines' bindings)
+// and the interface's schemas (zod), as the result codec does: both are
 // imported once the worker has registered, or at the first job
 let execute: Promise<typeof import("./execute.ts")> | undefined;
 function loadExecute(): Promise<typeof import("./execute.ts")> {
   return execute ??= import("./execute.ts");
+}
+let codec: Promise<typeof encodeResult> | undefined;
+function loadCodec(): Promise<typeof encodeResult> {
+  return codec ??= import("@qgis-server-light/interface").then((m) =>
+    m.encodeResult
+  );
 }
 
 /**
@@ -276,6 +286,7 @@ export class QueueWorker {
 
   #loadEngines(): void {
     loadExecute().catch(() => {}); // awaited (and failing) at the first job
+    loadCodec().catch(() => {});
     this.#runners().catch(() => {});
     if (this.#ready || !this.#startEngines) return;
     this.#ready = this.#startEngines();
@@ -705,6 +716,7 @@ export class QueueWorker {
     const finishStarted = performance.now();
     const client = this.#client!;
     const key = jobKey(id);
+    const encodeResult = await loadCodec();
     const encode = (o: JobOutcome) =>
       encodeResult({
         id,

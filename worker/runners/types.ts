@@ -5,8 +5,6 @@
  *
  * @module
  */
-import { MAX_STYLE_BYTES } from "@qgis-server-light/interface";
-
 /** Content type of a failed result (as the Python client expects it). */
 export const ERROR_CONTENT_TYPE = "application/text";
 
@@ -42,8 +40,13 @@ export interface RunnerLimits {
  */
 export const DEFAULT_MAX_DPI = 1200;
 
-/** Default largest inflated style: 4 MiB (QGIS's own styles are kilobytes). */
-export const DEFAULT_MAX_STYLE_BYTES: number = MAX_STYLE_BYTES;
+/**
+ * Default largest inflated style: 4 MiB (QGIS's own styles are kilobytes),
+ * the interface's `MAX_STYLE_BYTES` (types_test.ts holds them equal). Not
+ * imported from there: the command line reads it before the worker
+ * registers, and the style codec would load its zlib on the way.
+ */
+export const DEFAULT_MAX_STYLE_BYTES: number = 4 * 1024 * 1024;
 
 /** Everything a runner may use besides the job itself. */
 export interface RunnerContext {

@@ -1,14 +1,20 @@
 /**
  * The process-wide parts of web map sources: one {@link WebClient} per
- * allow-list over one shared answer cache, the settings the worker starts
- * with, and capabilities documents fetched through the client (cached as
- * their answers are) and parsed once per answer.
+ * allow-list over one shared answer cache, made from the settings the worker
+ * starts with (`settings.ts`, re-exported here), and capabilities documents
+ * fetched through the client (cached as their answers are) and parsed once
+ * per answer.
  *
  * @module
  */
 import { WebClient, WebFetchError } from "./http.ts";
 import { HttpCache } from "./http_cache.ts";
 import type { WebAuth } from "./source.ts";
+import {
+  type WebSettings,
+  webSettings,
+  webSettingsGeneration,
+} from "./settings.ts";
 import {
   capabilitiesUrl,
   parseWmsCapabilities,
@@ -21,63 +27,31 @@ import {
   type WmtsParseOptions,
 } from "./wmts.ts";
 
-/** Settings of web map sources (the worker's options). */
-export interface WebSettings {
-  /** Timeout of one request, ms. */
-  requestTimeoutMs: number;
-  /** Time all requests of one layer of one job may take, ms. */
-  layerTimeoutMs: number;
-  /** Largest answer, bytes. */
-  maxBytes: number;
-  /** Requests at once per host. */
-  perHost: number;
-  /** Bytes of answers kept in memory. */
-  cacheMemoryBytes: number;
-  /** A folder to keep answers in too (needs write permission). */
-  cacheDir?: string;
-  /** Bytes kept in that folder. */
-  cacheDirBytes: number;
-}
+export {
+  configureWebSources,
+  DEFAULT_WEB_SETTINGS,
+  type WebSettings,
+  webSettings,
+} from "./settings.ts";
 
-/** The defaults. */
-export const DEFAULT_WEB_SETTINGS: Readonly<WebSettings> = {
-  requestTimeoutMs: 20_000,
-  layerTimeoutMs: 30_000,
-  maxBytes: 64 * 1024 * 1024,
-  perHost: 6,
-  cacheMemoryBytes: 64 * 1024 * 1024,
-  cacheDirBytes: 512 * 1024 * 1024,
-};
-
-let settings: WebSettings = { ...DEFAULT_WEB_SETTINGS };
 let cache: HttpCache | undefined;
 const clients = new Map<string, WebClient>();
+let madeWith = webSettingsGeneration();
 
-/**
- * Sets the web settings (before the first job; later clients and caches
- * are made anew).
- *
- * @example
- * ```ts
- * import { configureWebSources, webSettings } from "./services.ts";
- * configureWebSources({ layerTimeoutMs: 10_000 });
- * webSettings().layerTimeoutMs; // 10000
- * configureWebSources({});
- * ```
- */
-export function configureWebSources(options: Partial<WebSettings>): void {
-  settings = { ...DEFAULT_WEB_SETTINGS, ...options };
-  cache = undefined;
-  clients.clear();
-}
-
-/** The settings in force. */
-export function webSettings(): Readonly<WebSettings> {
-  return settings;
+/** Drops the cache and clients made from settings since replaced. */
+function current(): Readonly<WebSettings> {
+  const generation = webSettingsGeneration();
+  if (generation !== madeWith) {
+    madeWith = generation;
+    cache = undefined;
+    clients.clear();
+  }
+  return webSettings();
 }
 
 /** The shared answer cache. */
 export function webCache(): HttpCache {
+  const settings = current();
   cache ??= new HttpCache({
     maxMemoryBytes: settings.cacheMemoryBytes,
     dir: settings.cacheDir,
@@ -96,6 +70,7 @@ export function webCache(): HttpCache {
  * ```
  */
 export function webClientFor(hosts: readonly string[]): WebClient {
+  const settings = current();
   const key = [...hosts].map((h) => h.toLowerCase()).sort().join(",");
   let client = clients.get(key);
   if (!client) {
