@@ -18,6 +18,12 @@
  * geometries; `gpkg_direct_test.ts` compares the two. Anything else stays
  * here.
  *
+ * A small GeoJSON layer (GDAL holds it in memory and reads it in FID order,
+ * filtered or not) is read whole once per file version and statement and
+ * kept (`_layer_cache.ts`); a map's view is filtered from it as GDAL's
+ * spatial filter does, where that is exact for every geometry of the layer
+ * (`geojson_whole_test.ts` compares the two).
+ *
  * @module
  */
 import type {
@@ -58,6 +64,12 @@ import {
 } from "./_flatgeobuf.ts";
 import { toWkb } from "./_wkb.ts";
 import { type GpkgRow, gpkgRows, type GpkgTable, gpkgTable } from "./_gpkg.ts";
+import {
+  getWholeLayer,
+  setWholeLayer,
+  WHOLE_LAYER_FEATURES,
+  wholeLayerStats,
+} from "./_layer_cache.ts";
 import { hitsRect } from "../../geometry/hit_test.ts";
 import type { PreparedSource } from "../gdal_dataset.ts";
 import { parseDate } from "../dates.ts";
@@ -76,7 +88,8 @@ export interface VectorQuery {
   fields?: string[] | "all";
   /**
    * False: read through GDAL even where the direct GeoPackage path
-   * (`_gpkg.ts`) would be exact (tests compare the two).
+   * (`_gpkg.ts`) or a small GeoJSON layer's kept whole read
+   * (`_layer_cache.ts`) would be exact (tests compare the two).
    */
   direct?: boolean;
 }
@@ -621,8 +634,9 @@ async function readVector(
   query: VectorQuery,
   ctx: SourceContext,
   fids: [number, number] | null,
+  prepared?: PreparedSource,
 ): Promise<VectorData> {
-  const prepared = await prepareSource(layer, ctx);
+  prepared ??= await prepareSource(layer, ctx);
   const { resolved } = prepared;
   return await withGdal((gdal) => {
     const ds = openPrepared(gdal, layer, prepared, "vector");
@@ -643,7 +657,6 @@ async function readVector(
       };
     }
     const options = [
-      ...spatial,
       // One geometry type per layer is what FlatGeobuf's writer expects;
       // sources mix (Polygon and MultiPolygon in one GeoJSON or Shapefile).
       "-nlt",
@@ -659,18 +672,49 @@ async function readVector(
           ? ` WHERE ${extra}`
           : `${where} AND (${extra})`
       }`;
-    const bytes = fids !== null && info.fidColumn !== null
-      ? translate(gdal, ds, layer, [
-        ...options,
-        "-sql",
-        nativeSql(
-          `${quoteIdent(layer, info.fidColumn)} >= ${fids[0]} AND ${
-            quoteIdent(layer, info.fidColumn)
-          } < ${fids[1]}`,
-        ),
-      ])
-      : runSql(gdal, ds, layer, info, sql, () => nativeSql(), options);
-    const decoded = decode(bytes, fields, fidColumn);
+    const whole = fids === null && query.direct !== false
+      ? wholeLayer(
+        info,
+        ds,
+        sql,
+        (statement) =>
+          runSql(gdal, ds, layer, info, statement, () => nativeSql(), options),
+      )
+      : null;
+    let decoded: Decoded;
+    if (whole !== null) {
+      decoded = decode(whole, fields, fidColumn);
+      const rect = spatialRect(spatial);
+      if (rect !== null) {
+        decoded.rows = decoded.rows.filter((row) =>
+          row.geometry !== null && passesSpatial(row.geometry, rect)
+        );
+        // GDAL writes an empty file when no feature matched.
+        if (decoded.rows.length === 0) decoded.header = null;
+      }
+    } else {
+      const bytes = fids !== null && info.fidColumn !== null
+        ? translate(gdal, ds, layer, [
+          ...spatial,
+          ...options,
+          "-sql",
+          nativeSql(
+            `${quoteIdent(layer, info.fidColumn)} >= ${fids[0]} AND ${
+              quoteIdent(layer, info.fidColumn)
+            } < ${fids[1]}`,
+          ),
+        ])
+        : runSql(
+          gdal,
+          ds,
+          layer,
+          info,
+          sql,
+          () => nativeSql(),
+          [...spatial, ...options],
+        );
+      decoded = decode(bytes, fields, fidColumn);
+    }
     // A layer of mixed type ("Unknown") is drawn as the kind of its first
     // feature, as QGIS shows one geometry type per layer.
     let geometryKind = kindOfType(decoded.header?.geometryType ?? 0) ??
@@ -971,7 +1015,7 @@ export async function streamVectorLayer(
     };
   }
   if (plan === null) {
-    const data = await readVectorLayer(layer, query, ctx);
+    const data = await readVector(layer, query, ctx, null, prepared);
     return {
       fields: data.fields,
       geometryKind: data.geometryKind,
@@ -989,12 +1033,132 @@ export async function streamVectorLayer(
     batches: {
       async *[Symbol.asyncIterator]() {
         for (let a = lo; a <= hi; a += batchSize) {
-          const data = await readVector(layer, query, ctx, [a, a + batchSize]);
+          const data = await readVector(
+            layer,
+            query,
+            ctx,
+            [a, a + batchSize],
+            prepared,
+          );
           if (data.features.length > 0) yield data.features;
         }
       },
     },
   };
+}
+
+// --- Small GeoJSON layers read whole once (`_layer_cache.ts`). ---
+
+/**
+ * GDAL's read of a small GeoJSON layer without a spatial filter (kept per
+ * dataset and statement), or null when the layer goes through `ogr2ogr`
+ * with its spatial filter: another driver, a large layer, or geometries
+ * {@link passesSpatial} is not exact for.
+ */
+function wholeLayer(
+  info: LayerInfo,
+  ds: OpenDataset,
+  statement: string,
+  read: (sql: string) => Uint8Array,
+): Uint8Array | null {
+  // GeoJSON layers are in memory and read in FID order, filtered or not.
+  if (
+    info.driver !== "GeoJSON" || info.featureCount < 0 ||
+    info.featureCount > WHOLE_LAYER_FEATURES
+  ) return null;
+  const kept = getWholeLayer(ds, statement);
+  if (kept !== undefined) return kept;
+  // GDAL tests every feature's geometry before the attribute filter: the
+  // whole layer's geometries decide, whatever a statement selects.
+  let exact = layerVerdicts.get(ds)?.get(info.name);
+  if (exact === undefined) {
+    try {
+      exact = filterIsExact(
+        read(`SELECT FID FROM "${info.name}"`),
+      );
+    } catch {
+      exact = false;
+    }
+    const verdicts = layerVerdicts.get(ds) ?? new Map<string, boolean>();
+    verdicts.set(info.name, exact);
+    layerVerdicts.set(ds, verdicts);
+  }
+  let bytes: Uint8Array | null = null;
+  if (exact) {
+    wholeLayerStats.reads++;
+    try {
+      bytes = read(statement);
+    } catch {
+      // a feature out of view GDAL fails on: the filtered read decides
+    }
+  }
+  setWholeLayer(ds, statement, bytes);
+  return bytes;
+}
+
+/** Per open dataset and layer: whether {@link filterIsExact} holds. */
+const layerVerdicts = new WeakMap<OpenDataset, Map<string, boolean>>();
+
+/**
+ * Whether every geometry is one GDAL's spatial filter decides as
+ * {@link passesSpatial} does: points, lines of 2 or more points, polygons
+ * of closed rings of 4 or more points (and their multi- forms), all finite.
+ * GEOS refuses an open ring (GDAL then drops the feature with an error);
+ * collections and curves are left to GDAL.
+ */
+function filterIsExact(bytes: Uint8Array): boolean {
+  let exact = true;
+  const finite = (xy: Float64Array) => {
+    for (let i = 0; i < xy.length; i++) {
+      if (!Number.isFinite(xy[i])) return false;
+    }
+    return true;
+  };
+  const rings = (g: FgbGeometry) => {
+    const n = g.xy.length / 2;
+    const ends = g.ends ?? (n > 0 ? [n] : []);
+    let start = 0;
+    for (const end of ends) {
+      const xy = g.xy;
+      if (
+        end - start < 4 || xy[2 * start] !== xy[2 * end - 2] ||
+        xy[2 * start + 1] !== xy[2 * end - 1]
+      ) return false;
+      start = end;
+    }
+    return true;
+  };
+  const lines = (g: FgbGeometry) => {
+    const n = g.xy.length / 2;
+    const ends = g.ends ?? (n > 0 ? [n] : []);
+    let start = 0;
+    for (const end of ends) {
+      if (end - start < 2) return false;
+      start = end;
+    }
+    return true;
+  };
+  const simple = (g: FgbGeometry): boolean => {
+    if (!finite(g.xy)) return false;
+    switch (g.type) {
+      case T.Point:
+      case T.MultiPoint:
+        return g.parts === null;
+      case T.LineString:
+      case T.MultiLineString:
+        return g.parts === null && lines(g);
+      case T.Polygon:
+        return g.parts === null && rings(g);
+      case T.MultiPolygon:
+        return (g.parts ?? []).every((p) => p.type === T.Polygon && simple(p));
+      default:
+        return false;
+    }
+  };
+  readFlatGeobuf(bytes).forEach((geometry) => {
+    if (exact && geometry !== null && !simple(geometry)) exact = false;
+  });
+  return exact;
 }
 
 // --- The direct GeoPackage path (`_gpkg.ts`): chosen where it is exact. ---
