@@ -35,30 +35,39 @@ Deno.test("deno publish --dry-run lists no tests, benches or test data", async (
 });
 
 // `deno doc` is the user's reference: it must print no warning for any of
-// the interface package's entry points (ioredis's .d.ts files, reached by a
-// static import, gave 13 "Could not find package 'node'" warnings).
-Deno.test("deno doc of the interface package's entry points prints no warning", async () => {
-  const config = JSON.parse(
-    await Deno.readTextFile(`${ROOT}interface/deno.json`),
-  ) as { exports: Record<string, string> };
-  const entries = Object.values(config.exports).map((f) =>
-    `interface/${f.replace(/^\.\//, "")}`
-  );
-  assert.ok(entries.includes("interface/mod.ts"), entries.join(" "));
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["doc", ...entries],
-    cwd: ROOT,
-    env: { NO_COLOR: "1" },
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  const stderr = new TextDecoder().decode(out.stderr);
-  assert.equal(out.code, 0, stderr);
-  const warnings = stderr.split("\n").filter((l) => /warning/i.test(l));
-  assert.deepEqual(warnings, [], stderr);
-  // the documentation is there: the client and its own connection types
-  const text = new TextDecoder().decode(out.stdout);
-  for (const name of ["RedisQueue", "RedisQueueClient", "RedisClientOptions"]) {
-    assert.ok(text.includes(name), `${name} documented`);
-  }
-});
+// the interface and worker packages' entry points (ioredis's .d.ts files,
+// reached by a static import, gave 13 "Could not find package 'node'"
+// warnings for each: interface/mod.ts, then worker/mod.ts).
+const DOCUMENTED: Record<string, string[]> = {
+  // the client and its own connection types
+  interface: ["RedisQueue", "RedisQueueClient", "RedisClientOptions"],
+  // the job loop and what it is configured with
+  worker: ["QueueWorker", "QueueWorkerOptions", "defaultRunners", "LruCache"],
+};
+
+for (const [pkg, names] of Object.entries(DOCUMENTED)) {
+  Deno.test(`deno doc of the ${pkg} package's entry points prints no warning`, async () => {
+    const config = JSON.parse(
+      await Deno.readTextFile(`${ROOT}${pkg}/deno.json`),
+    ) as { exports: Record<string, string> };
+    const entries = Object.values(config.exports).map((f) =>
+      `${pkg}/${f.replace(/^\.\//, "")}`
+    );
+    assert.ok(entries.includes(`${pkg}/mod.ts`), entries.join(" "));
+    const out = await new Deno.Command(Deno.execPath(), {
+      args: ["doc", ...entries],
+      cwd: ROOT,
+      env: { NO_COLOR: "1" },
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const stderr = new TextDecoder().decode(out.stderr);
+    assert.equal(out.code, 0, stderr);
+    const warnings = stderr.split("\n").filter((l) => /warning/i.test(l));
+    assert.deepEqual(warnings, [], stderr);
+    const text = new TextDecoder().decode(out.stdout);
+    for (const name of names) {
+      assert.ok(text.includes(name), `${name} documented`);
+    }
+  });
+}

@@ -23,7 +23,6 @@
  *
  * @module
  */
-import { Redis } from "ioredis";
 import { Buffer } from "node:buffer";
 import {
   JOB_TTL_SECONDS,
@@ -57,6 +56,14 @@ import { clip, maskSecrets } from "@qgis-server-light/interface/redact";
 import type { RunnerRegistry } from "../runners/registry.ts";
 import { ERROR_CONTENT_TYPE, type RunnerContext } from "../runners/types.ts";
 import type { JobOutcome } from "./execute.ts";
+
+// ioredis by a dynamic import, as the interface's RedisQueue loads it:
+// `deno doc` follows static imports (type-only ones too) into ioredis's
+// .d.ts files, whose `/// <reference types="node" />` it cannot resolve (13
+// warnings for worker/mod.ts). `deno check` still types it; the client
+// stays private to the worker.
+const { Redis } = await import("ioredis");
+type Redis = InstanceType<typeof Redis>;
 
 // execute.ts imports every runner (styles, sources, the engines' bindings)
 // and the interface's schemas (zod), as the result codec does: both are
