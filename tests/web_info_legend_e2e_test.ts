@@ -148,6 +148,21 @@ Deno.test({
         ];
         bbox.forEach((v, k) => assert.ok(Math.abs(v - qgis[k]) < 1e-6));
 
+        // QGIS Server 3.22's answer on a project with the WMS layer alone
+        // (tests/parity/web/feature_info_qgis.py, 2026-12-06, behind a proxy
+        // spelling Content-Type as servers do: with Deno's lower-case
+        // header QGIS read the JSON as GML and answered an empty layer);
+        // places has no feature at the point, so adds none
+        const json = await queue.post(job("application/json"), {
+          type: "QslJobInfoFeatureInfo",
+          timeoutMs: 30_000,
+        });
+        assert.equal(json.status, "succeed", String(json.result.data));
+        assert.equal(
+          new TextDecoder().decode(json.result.data as Uint8Array),
+          `{"features":[{"id":"wms","properties":{"kind":"town","name":"${town.name}","rank":"52629"},"type":"Feature"}],"type":"FeatureCollection"}`,
+        );
+
         const gml = await queue.post(job("application/vnd.ogc.gml"), {
           type: "QslJobInfoFeatureInfo",
           timeoutMs: 30_000,
@@ -260,6 +275,33 @@ Deno.test({
           "/wmts/kvp?SERVICE=WMTS&REQUEST=GetFeatureInfo&VERSION=1.0.0&LAYER=scene&STYLE=default&INFOFORMAT=application/json&TILEMATRIXSET=GoogleMapsCompatible&TILEMATRIX=12&Time=current&TILEROW=1441&TILECOL=2150&I=3&J=1",
           "/wmts/rest/info/scene/default/current/swiss512/s4/7/12/10/162.xml",
         ]);
+        // QGIS Server 3.22's JSON and HTML answers on the same map
+        // (wmts_feature_info_qgis.py, 2026-12-06, behind the proxy that
+        // spells Content-Type as servers do), byte for byte
+        const layer = (name: string) =>
+          `{"id":"${name}","properties":{"kind":"town","name":"${town.name}","rank":"52629"},"type":"Feature"}`;
+        const json = await queue.post(job("application/json"), {
+          type: "QslJobInfoFeatureInfo",
+          timeoutMs: 30_000,
+        });
+        assert.equal(
+          new TextDecoder().decode(json.result.data as Uint8Array),
+          `{"features":[${layer("kvp")},${
+            layer("rest")
+          }],"type":"FeatureCollection"}`,
+        );
+        const html = await queue.post(job("text/html"), {
+          type: "QslJobInfoFeatureInfo",
+          timeoutMs: 30_000,
+        });
+        const table = (name: string) =>
+          `<TABLE border=1 width=100%>\n<TR><TH width=25%>Layer</TH><TD>${name}</TD></TR>\n</BR><TR><TH>kind</TH><TD>town</TD></TR>\n<TR><TH>name</TH><TD>${town.name}</TD></TR>\n<TR><TH>rank</TH><TD>52629</TD></TR>\n</TABLE>\n<BR></BR>\n`;
+        assert.equal(
+          new TextDecoder().decode(html.result.data as Uint8Array),
+          `<HEAD>\n<TITLE> GetFeatureInfo results </TITLE>\n<META http-equiv="Content-Type" content="text/html;charset=utf-8"/>\n</HEAD>\n<BODY>\n${
+            table("kvp")
+          }${table("rest")}</BODY>\n`,
+        );
       }, { remoteHosts: [server.host] });
     } finally {
       await server.close();

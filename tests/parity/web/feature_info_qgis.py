@@ -9,7 +9,11 @@ the test world at pixel 100, 60 of a 200 × 120 map in EPSG:4326) and prints
 QGIS Server's answers and the GetFeatureInfo requests it made. The e2e test
 checks our request against these (2026-12-05: INFO_FORMAT=application/json,
 CRS=EPSG:3857, the map's extent as a bounding box there, I=100, J=60, no
-FEATURE_COUNT). Debian's QGIS 3.22 only, never at run time or in CI::
+FEATURE_COUNT; 2026-12-06: its text and JSON answers are ours byte for byte,
+its GML but for the root's attribute order). QGIS runs behind
+``_header_proxy.py`` (``Content-Type`` spelled as servers do: straight against
+Deno's ``content-type`` it read the JSON answer as GML and answered an empty
+layer). Debian's QGIS 3.22 only, never at run time or in CI::
 
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/web/feature_info_qgis.py
 """
@@ -18,6 +22,8 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+
+import _header_proxy
 
 ROOT = Path(__file__).resolve().parents[3]
 TOWN_SCRIPT = """
@@ -50,7 +56,8 @@ def main():
                 time.sleep(0.1)
                 log.seek(0, 2)
             log.seek(0)
-            server_url = log.readline().strip()
+            # QGIS in front of a proxy that spells Content-Type as servers do
+            server_url = _header_proxy.start(log.readline().strip())
             app = QgsApplication([], False)
             app.initQgis()
             src = {"crs": "EPSG:3857", "dpiMode": "7", "format": "image/png",
@@ -64,7 +71,7 @@ def main():
             project.write(path)
             server = QgsServer()
             bbox = f"{lat - 0.0305},{lon - 0.0505},{lat + 0.0295},{lon + 0.0495}"
-            for fmt in ["text/plain", "application/vnd.ogc.gml"]:
+            for fmt in ["text/plain", "application/vnd.ogc.gml", "application/json"]:
                 query = (f"?MAP={path}&SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo"
                          f"&LAYERS=wms&QUERY_LAYERS=wms&CRS=EPSG:4326&BBOX={bbox}"
                          f"&WIDTH=200&HEIGHT=120&I=100&J=60&INFO_FORMAT={fmt}&FEATURE_COUNT=5")
