@@ -55,6 +55,12 @@ function key(ds: OpenDataset, statement: string): string {
 /**
  * The kept read of a statement on a dataset (most recently used first
  * after this), or undefined when nothing is kept.
+ *
+ * @example
+ * ```ts ignore
+ * const kept = getWholeLayer(ds, `SELECT FID AS "qsl_fid", * FROM "places"`);
+ * if (kept === undefined) setWholeLayer(ds, statement, read());
+ * ```
  */
 export function getWholeLayer(
   ds: OpenDataset,
@@ -72,6 +78,11 @@ export function getWholeLayer(
 /**
  * Keeps a whole read (a copy of its bytes; null: this layer goes through
  * GDAL), dropping the least recently used beyond the bounds.
+ *
+ * @example
+ * ```ts ignore
+ * setWholeLayer(ds, statement, exact ? bytes : null);
+ * ```
  */
 export function setWholeLayer(
   ds: OpenDataset,
@@ -95,7 +106,15 @@ export function setWholeLayer(
   }
 }
 
-/** Forgets every kept read (tests). */
+/**
+ * Forgets every kept read (tests).
+ *
+ * @example
+ * ```ts
+ * import { clearWholeLayers } from "./_layer_cache.ts";
+ * clearWholeLayers();
+ * ```
+ */
 export function clearWholeLayers(): void {
   entries.clear();
   bytes = 0;
