@@ -14,10 +14,9 @@
  *
  * @module
  */
-import type { DirectPixels, PaintContext } from "./context.ts";
+import type { PaintContext } from "./context.ts";
 import type { Rgba } from "../style/props.ts";
-import type { CanvasKit, MallocObj, Paint } from "canvaskit-wasm";
-import { newPaint } from "./_skia.ts";
+import { paintCoverage, pixelScratch } from "./_coverage.ts";
 
 /** A pen drawn by the cosmetic stroker. */
 export interface CosmeticPen {
@@ -386,7 +385,7 @@ export function drawCosmetic(
 ): void {
   const alpha = (rgba[3] / 255) * opacity;
   if (alpha <= 0) return;
-  const { ck, canvas } = pc;
+  const { canvas } = pc;
   // Qt's stroker works in device pixels: the points through the matrix,
   // the width as the device sees it
   const m = canvas.getTotalMatrix();
@@ -400,9 +399,6 @@ export function drawCosmetic(
     }
     return { ...p, points: q };
   });
-  // pixels grouped by coverage, the groups in the order their first pixel
-  // came: one call per coverage level (the same colour at any alpha
-  // composites the same in any order)
   const px = pixelScratch;
   px.n = 0;
   cosmeticPixels(
@@ -412,202 +408,5 @@ export function drawCosmetic(
     pc.map.height,
     (x, y, c) => px.push(x, y, c),
   );
-  if (px.n === 0) return;
-  const direct = pc.direct;
-  if (
-    direct && identity && pc.featureBlendMode === 0 &&
-    canvas.getSaveCount() === direct.saveCount
-  ) {
-    blendDirect(direct, px, rgba, alpha);
-    return;
-  }
-  let restore = false;
-  if (!identity) {
-    const inverse = ck.Matrix.invert(m);
-    if (!inverse) return;
-    canvas.save();
-    canvas.concat(inverse);
-    restore = true;
-  }
-  const counts = new Int32Array(256);
-  const order: number[] = [];
-  const xyc = px.xyc;
-  for (let i = 0; i < px.n; i++) {
-    const c = xyc[3 * i + 2];
-    if (counts[c]++ === 0) order.push(c);
-  }
-  // each group's first index in the points, in drawing order
-  const starts = new Int32Array(256);
-  let at = 0;
-  for (const c of order) {
-    starts[c] = at;
-    at += counts[c];
-  }
-  let points = scratchPoints(ck, 2 * px.n);
-  const next = starts.slice();
-  for (let i = 0; i < px.n; i++) {
-    const j = 2 * next[xyc[3 * i + 2]]++;
-    points[j] = xyc[3 * i] + 0.5;
-    points[j + 1] = xyc[3 * i + 1] + 0.5;
-  }
-  // a paint per coverage level when the context caches paints: no colour
-  // to copy into WebAssembly per group
-  const cache = pc.paints;
-  const shared = cache ? null : cosmeticPaint(pc);
-  const colors = colorsOf(rgba, alpha);
-  const key = cache ? `c${pc.featureBlendMode}|${rgba}|${alpha}|` : "";
-  for (const c of order) {
-    const color = colors[c] ??= ck.Color4f(
-      rgba[0] / 255,
-      rgba[1] / 255,
-      rgba[2] / 255,
-      alpha * c / 255,
-    );
-    let paint = shared;
-    if (cache) {
-      paint = cache.get(key + c, () => {
-        const p = cosmeticPaint(pc);
-        p.setColor(color);
-        return p;
-      });
-    } else paint!.setColor(color);
-    // drawing may grow the heap, which detaches the previous view
-    if (points.length === 0) points = scratchPoints(ck, 2 * px.n);
-    const group = points.subarray(2 * starts[c], 2 * (starts[c] + counts[c]));
-    // CanvasKit reads an array of its own heap in place (no copy)
-    (group as unknown as { _ck: boolean })._ck = true;
-    canvas.drawPoints(ck.PointMode.Points, group, paint!);
-  }
-  shared?.delete();
-  if (restore) canvas.restore();
-}
-
-/** Skia's `SkColor4f::toSkColor` of one channel: float32, rounded. */
-function to8(v: number): number {
-  return Math.trunc(Math.fround(Math.fround(Math.fround(v) * 255) + 0.5));
-}
-
-/**
- * Blends the pixels straight into the surface in the order drawCosmetic's
- * drawPoints calls would (groups by coverage in first-seen order), with
- * the arithmetic of Skia's 32-bit blitter for a solid colour drawn
- * source-over: the colour premultiplied in 8 bits (`SkMulDiv255Round`),
- * then `src + dst × (256 − srcAlpha) >> 8` per channel (`SkPMSrcOver`).
- * Checked against Skia bit for bit (`cosmetic_test.ts`); it saves a
- * drawPoints call (a blitter set up in WebAssembly) per coverage level.
- */
-function blendDirect(
-  direct: DirectPixels,
-  px: typeof pixelScratch,
-  rgba: Rgba,
-  alpha: number,
-): void {
-  const xyc = px.xyc, n = px.n;
-  // scratch counts are left zeroed for the next call
-  const counts = levelCounts, starts = levelStarts, next = levelNext;
-  const order: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const c = xyc[3 * i + 2];
-    if (counts[c]++ === 0) order.push(c);
-  }
-  let at = 0;
-  for (const c of order) {
-    starts[c] = next[c] = at;
-    at += counts[c];
-  }
-  const w = direct.width;
-  const offsets = offsetScratch.length >= n
-    ? offsetScratch
-    : (offsetScratch = new Int32Array(Math.max(n, 2 * offsetScratch.length)));
-  for (let i = 0; i < n; i++) {
-    offsets[next[xyc[3 * i + 2]]++] = 4 * (xyc[3 * i + 1] * w + xyc[3 * i]);
-  }
-  let pixels = views.get(direct);
-  // a view taken before CanvasKit's heap grew is empty after
-  if (!pixels || pixels.length === 0) {
-    views.set(direct, pixels = direct.pixels());
-  }
-  const r8 = to8(rgba[0] / 255),
-    g8 = to8(rgba[1] / 255),
-    b8 = to8(rgba[2] / 255);
-  for (const c of order) {
-    const a8 = to8(alpha * c / 255);
-    if (a8 === 0) continue;
-    const sr = mulDiv255Round(r8, a8),
-      sg = mulDiv255Round(g8, a8),
-      sb = mulDiv255Round(b8, a8);
-    const scale = 256 - a8;
-    for (let k = starts[c], end = k + counts[c]; k < end; k++) {
-      const j = offsets[k];
-      pixels[j] = sr + ((pixels[j] * scale) >> 8);
-      pixels[j + 1] = sg + ((pixels[j + 1] * scale) >> 8);
-      pixels[j + 2] = sb + ((pixels[j + 2] * scale) >> 8);
-      pixels[j + 3] = a8 + ((pixels[j + 3] * scale) >> 8);
-    }
-  }
-  for (const c of order) counts[c] = 0;
-}
-
-const views = new WeakMap<DirectPixels, Uint8Array>();
-const levelCounts = new Int32Array(256);
-const levelStarts = new Int32Array(256);
-const levelNext = new Int32Array(256);
-
-let offsetScratch = new Int32Array(1024);
-
-function mulDiv255Round(a: number, b: number): number {
-  return ((a * b + 128) * 257) >> 16;
-}
-
-function cosmeticPaint(pc: PaintContext): Paint {
-  const { ck } = pc;
-  const paint = newPaint(ck, pc.featureBlendMode);
-  paint.setAntiAlias(false);
-  paint.setStyle(ck.PaintStyle.Stroke);
-  paint.setStrokeWidth(1);
-  paint.setStrokeCap(ck.StrokeCap.Square);
-  return paint;
-}
-
-// The colours of the last few pens at every coverage level.
-const colorCache = new Map<string, Float32Array[]>();
-
-function colorsOf(rgba: Rgba, alpha: number): Float32Array[] {
-  const key = `${rgba}|${alpha}`;
-  let colors = colorCache.get(key);
-  if (!colors) {
-    if (colorCache.size >= 64) colorCache.clear();
-    colorCache.set(key, colors = []);
-  }
-  return colors;
-}
-
-// The pixels of one drawCosmetic call (x, y, coverage), grown as needed.
-const pixelScratch = {
-  xyc: new Int32Array(3 * 1024),
-  n: 0,
-  push(x: number, y: number, c: number): void {
-    if (3 * (this.n + 1) > this.xyc.length) {
-      const grown = new Int32Array(this.xyc.length * 2);
-      grown.set(this.xyc);
-      this.xyc = grown;
-    }
-    const i = 3 * this.n++;
-    this.xyc[i] = x;
-    this.xyc[i + 1] = y;
-    this.xyc[i + 2] = c;
-  },
-};
-
-// Points for drawPoints in CanvasKit's heap, reused across calls.
-let heapPoints: { ck: CanvasKit; obj: MallocObj; length: number } | null = null;
-
-function scratchPoints(ck: CanvasKit, length: number): Float32Array {
-  if (!heapPoints || heapPoints.ck !== ck || heapPoints.length < length) {
-    if (heapPoints) heapPoints.ck.Free(heapPoints.obj);
-    const size = Math.max(length, 2 * (heapPoints?.length ?? 4096));
-    heapPoints = { ck, obj: ck.Malloc(Float32Array, size), length: size };
-  }
-  // the view is made anew when the heap has grown since
-  return heapPoints.obj.toTypedArray() as Float32Array;
+  paintCoverage(pc, px, rgba, alpha);
 }

@@ -10,6 +10,7 @@ import type { PaintContext } from "./context.ts";
 import { type joinOf, pathOf, qtDashPattern } from "./_skia.ts";
 import { type Dd, px } from "./_dd.ts";
 import { drawCosmetic, isCosmeticPen } from "./cosmetic.ts";
+import { drawWidePen, qtJoinOf } from "./wide_pen.ts";
 import {
   drawAndDelete,
   fillPaint,
@@ -72,6 +73,21 @@ export function simpleFill(
       caps: true,
       dash: qtDashPattern(strokeStyle),
       dashOffset: 0,
+    });
+    return;
+  }
+  if (strokeStyle === "solid") {
+    // wider solid pens: Qt's outline of all rings (one path), filled by
+    // Qt's rasterizer
+    drawAndDelete(pc.canvas, path, [brush]);
+    if (stroke[3] === 0) return;
+    const shifted = dx !== 0 || dy !== 0
+      ? rings.map((r) => r.map((v, i) => v + (i % 2 === 0 ? dx : dy)))
+      : rings;
+    drawWidePen(pc, [shifted], stroke, opacity, {
+      width,
+      cap: "square",
+      join: qtJoinOf(ck, join),
     });
     return;
   }

@@ -9,6 +9,7 @@ import { parseColor, propNumberList } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
 import { pathOf, qtDashPattern } from "./_skia.ts";
 import { drawCosmetic, isCosmeticPen } from "./cosmetic.ts";
+import { drawWidePen, qtCapOf, qtJoinOf } from "./wide_pen.ts";
 import { type Dd, px } from "./_dd.ts";
 import { clipTo, drawAndDelete, strokePaint } from "./_paints.ts";
 import { lineLength, offsetLine } from "./geometry.ts";
@@ -82,6 +83,20 @@ export function simpleLine(
       caps: cap !== ck.StrokeCap.Butt,
       dash: customDash ?? qtDashPattern(style),
       dashOffset,
+    });
+    restore?.();
+    return;
+  }
+  if (customDash === null && style === "solid") {
+    // wider solid pens: Qt's outline and rasterizer, each part one path
+    if (rgba[3] === 0) return;
+    const restore = insidePolygon && (props.draw_inside_polygon === "1")
+      ? clipTo(pc, insidePolygon)
+      : null;
+    drawWidePen(pc, shifted.map((l) => [l]), rgba, opacity, {
+      width,
+      cap: qtCapOf(ck, cap),
+      join: qtJoinOf(ck, join),
     });
     restore?.();
     return;

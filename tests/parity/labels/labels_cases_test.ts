@@ -48,8 +48,8 @@ const LIMITS: Record<string, number> = {
   polygons_perimeter_curved: 860,
   qfield_routes_view: 534,
   qfield_routes_wide: 0,
-  training_masking_full: 216,
-  training_masking_zoom: 90,
+  training_masking_full: 2,
+  training_masking_zoom: 2,
 };
 
 const cases: Case[] = JSON.parse(

@@ -23,6 +23,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "g3w-admin g3wsuite_project_test.qgs: 8,965 overlapping circle markers whose hairline outlines QPainter draws with its cosmetic stroker",
   ],
+  [
+    "rivers_144dpi",
+    0,
+    "g3w-admin g3wsuite_project_test.qgs: 0.26 mm rivers at 144 dpi (1.47 px), stroked by Qt's stroker and rasterizer",
+  ],
+  [
+    "polygon_outlines_144dpi",
+    0,
+    "QGIS-Training-Data extents.qgs: 0.26 mm polygon outlines at 144 dpi, both rings of a polygon one path",
+  ],
 ];
 
 // Cases whose job layers carry the styles our exporter writes for the
@@ -35,7 +45,7 @@ const EXPORTED: [name: string, limit: number, what: string][] = [
   ],
   [
     "network_marker_lines",
-    30,
+    2,
     "QGIS-Training-Data network.qgz (QGIS 3.3x): marker lines whose style says placements=CentralPoint and no placement, which QGIS 3.22 draws every 3 mm",
   ],
 ];

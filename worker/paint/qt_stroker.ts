@@ -1,0 +1,575 @@
+/**
+ * Qt's `QStroker`: the outline QPainter fills for a pen wider than a pixel
+ * (`QPaintEngineEx::stroke`), for polylines.
+ *
+ * Each side of a polyline is walked in turn: every segment offset by half
+ * the width to its left, consecutive offset segments joined. Where the
+ * offset segments cross (the inner side of a turn) Qt does not cut them
+ * at the crossing: the outline runs on to the segment's end, back through
+ * the vertex itself and out to the next segment's start. The outline
+ * overlaps itself there, which Qt's rasterizer (`qt_raster.ts`) counts
+ * twice. A polyline whose ends coincide is closed: its two sides are two
+ * contours, joined where they start; an open one gets caps and is one
+ * contour.
+ *
+ * @module
+ */
+
+/** Qt's cap styles. */
+export type QtCap = "flat" | "square" | "round";
+/** Qt's join styles. */
+export type QtJoin = "bevel" | "miter" | "round";
+
+/** A pen as `QStroker` reads it. */
+export interface QtPen {
+  /** Width in device pixels (> 1 to be stroked as an outline by QPainter). */
+  width: number;
+  /** Cap of open paths. */
+  cap: QtCap;
+  /** Join between segments. */
+  join: QtJoin;
+  /** Miter limit in widths (QPen's default: 2). */
+  miterLimit?: number;
+}
+
+// qFuzzyCompare / qFuzzyIsNull for doubles, as Qt defines them
+function fuzzyCompare(a: number, b: number): boolean {
+  return Math.abs(a - b) * 1e12 <= Math.min(Math.abs(a), Math.abs(b));
+}
+function fuzzyIsNull(d: number): boolean {
+  return Math.abs(d) <= 1e-12;
+}
+function samePoint(ax: number, ay: number, bx: number, by: number): boolean {
+  return fuzzyIsNull(ax - bx) && fuzzyIsNull(ay - by);
+}
+
+/** `QLineF::angle()`: degrees counter-clockwise (y up), 0–360. */
+function angleOf(x1: number, y1: number, x2: number, y2: number): number {
+  const theta = Math.atan2(-(y2 - y1), x2 - x1) * 360 / (2 * Math.PI);
+  const t = theta < 0 ? theta + 360 : theta;
+  return fuzzyCompare(t, 360) ? 0 : t;
+}
+
+/** A line as QLineF: p1 → p2. */
+interface Line {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+function isNullLine(l: Line): boolean {
+  return samePoint(l.x1, l.y1, l.x2, l.y2);
+}
+
+/** `QLineF::angleTo`. */
+function angleTo(a: Line, b: Line): number {
+  if (isNullLine(a) || isNullLine(b)) return 0;
+  const d = angleOf(b.x1, b.y1, b.x2, b.y2) - angleOf(a.x1, a.y1, a.x2, a.y2);
+  const n = d < 0 ? d + 360 : d;
+  return fuzzyCompare(d, 360) ? 0 : n;
+}
+
+const NO_INTERSECTION = 0, BOUNDED = 1, UNBOUNDED = 2;
+
+/** `QLineF::intersects`: the kind, and the point in `out`. */
+function intersects(a: Line, b: Line, out: [number, number]): number {
+  const ax = a.x2 - a.x1, ay = a.y2 - a.y1;
+  const bx = b.x1 - b.x2, by = b.y1 - b.y2;
+  const cx = a.x1 - b.x1, cy = a.y1 - b.y1;
+  const den = ay * bx - ax * by;
+  if (den === 0 || !Number.isFinite(den)) return NO_INTERSECTION;
+  const r = 1 / den;
+  const na = (by * cx - bx * cy) * r;
+  out[0] = a.x1 + ax * na;
+  out[1] = a.y1 + ay * na;
+  if (na < 0 || na > 1) return UNBOUNDED;
+  const nb = (ax * cy - ay * cx) * r;
+  if (nb < 0 || nb > 1) return UNBOUNDED;
+  return BOUNDED;
+}
+
+/** `QLineF::setLength`: p2 moved along the line to `len` from p1. */
+function setLength(l: Line, len: number): void {
+  if (isNullLine(l)) return;
+  const dx = l.x2 - l.x1, dy = l.y2 - l.y1;
+  const n = Math.sqrt(dx * dx + dy * dy);
+  l.x2 = l.x1 + (dx / n) * len;
+  l.y2 = l.y1 + (dy / n) * len;
+}
+
+function lineLength(l: Line): number {
+  return Math.hypot(l.x2 - l.x1, l.y2 - l.y1);
+}
+
+/** Collects the emitted contours; curves are flattened on the way. */
+class Emitter {
+  contours: number[][] = [];
+  cur: number[] | null = null;
+  back1x = 0;
+  back1y = 0;
+  back2x = 0;
+  back2y = 0;
+  moveTo(x: number, y: number): void {
+    this.back2x = this.back1x;
+    this.back2y = this.back1y;
+    this.back1x = x;
+    this.back1y = y;
+    this.cur = [x, y];
+    this.contours.push(this.cur);
+  }
+  lineTo(x: number, y: number): void {
+    this.back2x = this.back1x;
+    this.back2y = this.back1y;
+    this.back1x = x;
+    this.back1y = y;
+    this.cur!.push(x, y);
+  }
+  cubicTo(
+    c1x: number,
+    c1y: number,
+    c2x: number,
+    c2y: number,
+    ex: number,
+    ey: number,
+  ): void {
+    flattenCubic(
+      this.cur!,
+      this.back1x,
+      this.back1y,
+      c1x,
+      c1y,
+      c2x,
+      c2y,
+      ex,
+      ey,
+    );
+    this.back2x = c2x;
+    this.back2y = c2y;
+    this.back1x = ex;
+    this.back1y = ey;
+  }
+}
+
+/**
+ * A cubic as Qt's outline mapper flattens it (`QBezier::addToPolygon`,
+ * threshold a quarter pixel): halved until flat enough, at most 9 levels.
+ */
+function flattenCubic(
+  out: number[],
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  x3: number,
+  y3: number,
+  x4: number,
+  y4: number,
+  level = 9,
+): void {
+  const threshold = 0.25;
+  const y4y1 = y4 - y1, x4x1 = x4 - x1;
+  let l = Math.abs(x4x1) + Math.abs(y4y1);
+  let d: number;
+  if (l > 1) {
+    d = Math.abs(x4x1 * (y1 - y2) - y4y1 * (x1 - x2)) +
+      Math.abs(x4x1 * (y1 - y3) - y4y1 * (x1 - x3));
+  } else {
+    d = Math.abs(x1 - x2) + Math.abs(y1 - y2) + Math.abs(x1 - x3) +
+      Math.abs(y1 - y3);
+    l = 1;
+  }
+  if (d < threshold * l || level === 0) {
+    out.push(x4, y4);
+    return;
+  }
+  // QBezier::split
+  const cx = (x2 + x3) * .5, cy = (y2 + y3) * .5;
+  const ax2 = (x1 + x2) * .5, ay2 = (y1 + y2) * .5;
+  const bx3 = (x3 + x4) * .5, by3 = (y3 + y4) * .5;
+  const ax3 = (ax2 + cx) * .5, ay3 = (ay2 + cy) * .5;
+  const bx2 = (bx3 + cx) * .5, by2 = (by3 + cy) * .5;
+  const mx = (ax3 + bx2) * .5, my = (ay3 + by2) * .5;
+  flattenCubic(out, x1, y1, ax2, ay2, ax3, ay3, mx, my, level - 1);
+  flattenCubic(out, mx, my, bx2, by2, bx3, by3, x4, y4, level - 1);
+}
+
+const ARC_KAPPA = 0.5522847498;
+
+/** `qt_t_for_arc_angle`: the Bézier parameter of an angle on a quarter. */
+function tForArcAngle(angle: number): number {
+  if (fuzzyIsNull(angle)) return 0;
+  if (fuzzyCompare(angle, 90)) return 1;
+  const radians = angle * Math.PI / 180;
+  const cosAngle = Math.cos(radians), sinAngle = Math.sin(radians);
+  const K = ARC_KAPPA;
+  let tc = angle / 90;
+  for (let i = 0; i < 2; i++) {
+    tc -= ((((2 - 3 * K) * tc + 3 * (K - 1)) * tc) * tc + 1 - cosAngle) /
+      (((6 - 9 * K) * tc + 6 * (K - 1)) * tc);
+  }
+  let ts = tc;
+  for (let i = 0; i < 2; i++) {
+    ts -= ((((3 * K - 2) * ts - 6 * K + 3) * ts + 3 * K) * ts - sinAngle) /
+      (((9 * K - 6) * ts + 12 * K - 6) * ts + 3 * K);
+  }
+  return (tc + ts) / 2;
+}
+
+type Bezier = [number, number, number, number, number, number, number, number];
+
+/** `QBezier::parameterSplitLeft`: `b` becomes [t, 1]; returns [0, t]. */
+function splitLeft(b: Bezier, t: number): Bezier {
+  const l = new Array(8) as Bezier;
+  l[0] = b[0];
+  l[1] = b[1];
+  l[2] = b[0] + t * (b[2] - b[0]);
+  l[3] = b[1] + t * (b[3] - b[1]);
+  l[4] = b[2] + t * (b[4] - b[2]);
+  l[5] = b[3] + t * (b[5] - b[3]);
+  b[4] = b[4] + t * (b[6] - b[4]);
+  b[5] = b[5] + t * (b[7] - b[5]);
+  b[2] = l[4] + t * (b[4] - l[4]);
+  b[3] = l[5] + t * (b[5] - l[5]);
+  l[4] = l[2] + t * (l[4] - l[2]);
+  l[5] = l[3] + t * (l[5] - l[3]);
+  l[6] = b[0] = l[4] + t * (b[2] - l[4]);
+  l[7] = b[1] = l[5] + t * (b[3] - l[5]);
+  return l;
+}
+
+function onInterval(b: Bezier, t0: number, t1: number): Bezier {
+  if (t0 === 0 && t1 === 1) return b;
+  const c = b.slice() as Bezier;
+  splitLeft(c, t0);
+  return splitLeft(c, (t1 - t0) / (1 - t0));
+}
+
+/** `qt_find_ellipse_coords` for a circle: the point at `angle` degrees. */
+function circlePoint(
+  cx: number,
+  cy: number,
+  r: number,
+  angle: number,
+): [number, number] {
+  const theta = angle - 360 * Math.floor(angle / 360);
+  let t = theta / 90;
+  const quadrant = Math.trunc(t);
+  t -= quadrant;
+  t = tForArcAngle(90 * t);
+  if (quadrant & 1) t = 1 - t;
+  const a = (1 - t) ** 3, b = 3 * t * (1 - t) ** 2, c = 3 * t * t * (1 - t);
+  const d = t ** 3;
+  let px = a + b + c * ARC_KAPPA, py = d + c + b * ARC_KAPPA;
+  if (quadrant === 1 || quadrant === 2) px = -px;
+  if (quadrant === 0 || quadrant === 1) py = -py;
+  return [cx + r * px, cy + r * py];
+}
+
+/**
+ * `qt_curves_for_arc` for a circle: the cubics (control, control, end …)
+ * of the arc from `start` degrees over `sweep` degrees (counter-clockwise
+ * with y up), cut at the quadrants as Qt cuts them.
+ */
+function curvesForArc(
+  cx: number,
+  cy: number,
+  r: number,
+  start: number,
+  sweep: number,
+): number[] {
+  const x = cx - r, y = cy - r, w = 2 * r, h = 2 * r;
+  const w2 = r, h2 = r, w2k = w2 * ARC_KAPPA, h2k = h2 * ARC_KAPPA;
+  const pts = [
+    [x + w, y + h2],
+    [x + w, y + h2 + h2k],
+    [x + w2 + w2k, y + h],
+    [x + w2, y + h],
+    [x + w2 - w2k, y + h],
+    [x, y + h2 + h2k],
+    [x, y + h2],
+    [x, y + h2 - h2k],
+    [x + w2 - w2k, y],
+    [x + w2, y],
+    [x + w2 + w2k, y],
+    [x + w, y + h2 - h2k],
+    [x + w, y + h2],
+  ];
+  if (sweep > 360) sweep = 360;
+  else if (sweep < -360) sweep = -360;
+  const out: number[] = [];
+  let startSegment = Math.floor(start / 90);
+  let endSegment = Math.floor((start + sweep) / 90);
+  let startT = (start - startSegment * 90) / 90;
+  let endT = (start + sweep - endSegment * 90) / 90;
+  const delta = sweep > 0 ? 1 : -1;
+  if (delta < 0) {
+    startT = 1 - startT;
+    endT = 1 - endT;
+  }
+  if (fuzzyIsNull(startT - 1)) {
+    startT = 0;
+    startSegment += delta;
+  }
+  if (fuzzyIsNull(endT)) {
+    endT = 1;
+    endSegment -= delta;
+  }
+  startT = tForArcAngle(startT * 90);
+  endT = tForArcAngle(endT * 90);
+  const splitAtStart = !fuzzyIsNull(startT);
+  const splitAtEnd = !fuzzyIsNull(endT - 1);
+  const end = endSegment + delta;
+  if (startSegment === end) return out;
+  for (let i = startSegment; i !== end; i += delta) {
+    const j = 3 * (3 - (((i % 4) + 4) % 4));
+    const q = delta > 0 ? [j + 3, j + 2, j + 1, j] : [j, j + 1, j + 2, j + 3];
+    let b = q.flatMap((k) => pts[k]) as Bezier;
+    if (startSegment === endSegment && fuzzyCompare(startT, endT)) return out;
+    if (i === startSegment) {
+      if (i === endSegment && splitAtEnd) b = onInterval(b, startT, endT);
+      else if (splitAtStart) b = onInterval(b, startT, 1);
+    } else if (i === endSegment && splitAtEnd) {
+      b = onInterval(b, 0, endT);
+    }
+    out.push(b[2], b[3], b[4], b[5], b[6], b[7]);
+  }
+  const [ex, ey] = circlePoint(cx, cy, r, start + sweep);
+  out[out.length - 2] = ex;
+  out[out.length - 1] = ey;
+  return out;
+}
+
+type JoinMode = "flat" | "miter" | "round" | "square" | "roundcap";
+
+class Stroker {
+  readonly e = new Emitter();
+  readonly offset: number;
+  readonly capMode: JoinMode;
+  readonly joinMode: JoinMode;
+  readonly miterLimit: number;
+  readonly isect: [number, number] = [0, 0];
+  constructor(readonly pen: QtPen) {
+    this.offset = pen.width / 2;
+    this.capMode = pen.cap === "flat"
+      ? "flat"
+      : pen.cap === "round"
+      ? "roundcap"
+      : "square";
+    this.joinMode = pen.join === "bevel"
+      ? "flat"
+      : pen.join === "miter"
+      ? "miter"
+      : "round";
+    this.miterLimit = pen.miterLimit ?? 2;
+  }
+
+  /** `QStroker::joinPoints`. */
+  join(fx: number, fy: number, next: Line, mode: JoinMode): void {
+    const e = this.e;
+    if (fuzzyCompare(e.back1x, next.x1) && fuzzyCompare(e.back1y, next.y1)) {
+      return; // connected already
+    }
+    const prev: Line = {
+      x1: e.back2x,
+      y1: e.back2y,
+      x2: e.back1x,
+      y2: e.back1y,
+    };
+    const isect = this.isect;
+    const type = intersects(prev, next, isect);
+    const inner = () => {
+      const shortCut: Line = {
+        x1: prev.x2,
+        y1: prev.y2,
+        x2: next.x1,
+        y2: next.y1,
+      };
+      const angle = angleTo(shortCut, prev);
+      return type === BOUNDED || (angle > 90 && !fuzzyCompare(angle, 90));
+    };
+    const offset = this.offset;
+    switch (mode) {
+      case "flat":
+        if (inner()) {
+          e.lineTo(fx, fy);
+          e.lineTo(next.x1, next.y1);
+          return;
+        }
+        e.lineTo(next.x1, next.y1);
+        return;
+      case "miter": {
+        if (inner()) {
+          e.lineTo(fx, fy);
+          e.lineTo(next.x1, next.y1);
+          return;
+        }
+        // over the limit (the pen's width times its miter limit, measured
+        // from the vertex), both sides run on by that length and are cut
+        // straight across, as Qt does (measured against its renders)
+        const limit = this.pen.width * this.miterLimit;
+        const miter = Math.hypot(isect[0] - fx, isect[1] - fy);
+        if (type === NO_INTERSECTION || miter > limit) {
+          const l1: Line = {
+            x1: prev.x2,
+            y1: prev.y2,
+            x2: prev.x2 + (prev.x2 - prev.x1),
+            y2: prev.y2 + (prev.y2 - prev.y1),
+          };
+          setLength(l1, limit);
+          const l2: Line = {
+            x1: next.x1,
+            y1: next.y1,
+            x2: next.x1 - (next.x2 - next.x1),
+            y2: next.y1 - (next.y2 - next.y1),
+          };
+          setLength(l2, limit);
+          e.lineTo(l1.x2, l1.y2);
+          e.lineTo(l2.x2, l2.y2);
+          e.lineTo(next.x1, next.y1);
+        } else {
+          e.lineTo(isect[0], isect[1]);
+          e.lineTo(next.x1, next.y1);
+        }
+        return;
+      }
+      case "square": {
+        const l1: Line = {
+          x1: prev.x2,
+          y1: prev.y2,
+          x2: prev.x2 + (prev.x2 - prev.x1),
+          y2: prev.y2 + (prev.y2 - prev.y1),
+        };
+        setLength(l1, offset);
+        const l2: Line = {
+          x1: next.x1,
+          y1: next.y1,
+          x2: next.x1 + (next.x1 - next.x2),
+          y2: next.y1 + (next.y1 - next.y2),
+        };
+        setLength(l2, offset);
+        e.lineTo(l1.x2, l1.y2);
+        e.lineTo(l2.x2, l2.y2);
+        e.lineTo(l2.x1, l2.y1);
+        return;
+      }
+      case "round": {
+        if (inner() && lineLength(next) > offset) {
+          e.lineTo(fx, fy);
+          e.lineTo(next.x1, next.y1);
+          return;
+        }
+        // the arc around the vertex from the previous side, turned by the
+        // difference of the two directions (as Qt sweeps it)
+        const a1 = angleOf(prev.x1, prev.y1, prev.x2, prev.y2);
+        const a2 = angleOf(next.x1, next.y1, next.x2, next.y2);
+        const c = curvesForArc(fx, fy, offset, a1 + 90, -Math.abs(a2 - a1));
+        for (let i = 0; i + 5 < c.length; i += 6) {
+          e.cubicTo(c[i], c[i + 1], c[i + 2], c[i + 3], c[i + 4], c[i + 5]);
+        }
+        e.lineTo(next.x1, next.y1);
+        return;
+      }
+      case "roundcap": {
+        const k = offset * ARC_KAPPA;
+        const dp = (prev.x2 - prev.x1) * (next.x2 - next.x1) +
+          (prev.y2 - prev.y1) * (next.y2 - next.y1);
+        const l1: Line = dp > 0
+          ? { x1: prev.x2, y1: prev.y2, x2: prev.x1, y2: prev.y1 }
+          : {
+            x1: prev.x2,
+            y1: prev.y2,
+            x2: prev.x2 + (prev.x2 - prev.x1),
+            y2: prev.y2 + (prev.y2 - prev.y1),
+          };
+        setLength(l1, k);
+        const nx = prev.x2 - fx, ny = prev.y2 - fy;
+        const l2: Line = {
+          x1: fx - ny,
+          y1: fy + nx,
+          x2: prev.x2 - ny,
+          y2: prev.y2 + nx,
+        };
+        setLength(l2, k);
+        e.cubicTo(l1.x2, l1.y2, l2.x2, l2.y2, l2.x1, l2.y1);
+        const l2b = {
+          x1: l2.x1,
+          y1: l2.y1,
+          x2: l2.x1 - (l2.x2 - l2.x1),
+          y2: l2.y1 - (l2.y2 - l2.y1),
+        };
+        const tx = next.x1 - l1.x1, ty = next.y1 - l1.y1;
+        e.cubicTo(l2b.x2, l2b.y2, l1.x2 + tx, l1.y2 + ty, next.x1, next.y1);
+        return;
+      }
+    }
+  }
+
+  /**
+   * `qt_stroke_side`: one side of the polyline (points in walking order);
+   * true when the path is closed. `tangent` receives the first offset line.
+   */
+  side(p: ArrayLike<number>, order: number[], capFirst: boolean): {
+    closed: boolean;
+    tangent: Line | null;
+  } {
+    const e = this.e;
+    const sx = p[2 * order[0]], sy = p[2 * order[0] + 1];
+    let px = sx, py = sy;
+    let first = true;
+    let tangent: Line | null = null;
+    for (let k = 1; k < order.length; k++) {
+      const x = p[2 * order[k]], y = p[2 * order[k] + 1];
+      if (samePoint(px, py, x, y)) continue;
+      const dx = x - px, dy = y - py;
+      const len = Math.sqrt(dx * dx + dy * dy);
+      // QLineF::normalVector (dy, -dx), set to the offset's length
+      const ox = (dy / len) * this.offset, oy = (-dx / len) * this.offset;
+      const line: Line = { x1: px + ox, y1: py + oy, x2: x + ox, y2: y + oy };
+      if (first) {
+        if (capFirst) this.join(px, py, line, this.capMode);
+        else e.moveTo(line.x1, line.y1);
+        tangent = line;
+        first = false;
+      } else {
+        this.join(px, py, line, this.joinMode);
+      }
+      e.lineTo(line.x2, line.y2);
+      px = x;
+      py = y;
+    }
+    if (fuzzyCompare(sx, px) && fuzzyCompare(sy, py)) {
+      if (!first) this.join(px, py, tangent!, this.joinMode);
+      return { closed: true, tangent };
+    }
+    return { closed: false, tangent };
+  }
+}
+
+/**
+ * The outline Qt's stroker makes for a polyline (`[x0, y0, x1, y1, …]`,
+ * device pixels) and a pen: contours to fill with the non-zero rule.
+ * A polyline whose last point equals its first is closed (joined there).
+ *
+ * @example
+ * ```ts
+ * import { qtStrokeOutline } from "./qt_stroker.ts";
+ * const outline = qtStrokeOutline([0, 5, 10, 5], { width: 2, cap: "flat", join: "bevel" });
+ * outline; // [[0, 4, 10, 4, 10, 6, 0, 6, 0, 4]]
+ * ```
+ */
+export function qtStrokeOutline(
+  points: ArrayLike<number>,
+  pen: QtPen,
+): number[][] {
+  const n = points.length >> 1;
+  if (n < 2) return [];
+  const s = new Stroker(pen);
+  const forward = Array.from({ length: n }, (_, i) => i);
+  const fw = s.side(points, forward, false);
+  const bw = s.side(points, forward.reverse(), !fw.closed);
+  if (!bw.closed && fw.tangent) {
+    s.join(points[0], points[1], fw.tangent, s.capMode);
+  }
+  return s.e.contours;
+}

@@ -1,0 +1,107 @@
+/**
+ * Solid pens wider than a pixel as QPainter draws them with anti-aliasing:
+ * Qt's stroker makes the outline of each path (`qt_stroker.ts`) and Qt's
+ * rasterizer fills it (`qt_raster.ts`), its pixels blended in the pen's
+ * colour. QGIS's 0.26 mm lines at 144 dpi (1.47 px) are such pens. Skia
+ * strokes the same lines with the exact coverage of the stroke's area;
+ * Qt's outline overlaps itself at every vertex (through the vertex on the
+ * inner side of a turn) and its rasterizer adds the overlapping areas, so
+ * QGIS's lines come out darker along short segments and at joins.
+ *
+ * @module
+ */
+import type { CanvasKit, StrokeCap, StrokeJoin } from "canvaskit-wasm";
+import type { PaintContext } from "./context.ts";
+import type { Rgba } from "../style/props.ts";
+import { paintCoverage, pixelScratch } from "./_coverage.ts";
+import { qtRasterize } from "./qt_raster.ts";
+import {
+  type QtCap,
+  type QtJoin,
+  type QtPen,
+  qtStrokeOutline,
+} from "./qt_stroker.ts";
+
+export type { QtCap, QtJoin, QtPen } from "./qt_stroker.ts";
+
+/**
+ * Strokes paths (canvas units) with a solid pen as QPainter does: each
+ * `group` is one QPainterPath (its outline filled at once, so its pixels
+ * blend once), groups blend one after the other. Lines whose last point
+ * equals the first are closed (joined, no caps).
+ *
+ * @example
+ * ```ts ignore
+ * import { drawWidePen } from "./wide_pen.ts";
+ * drawWidePen(pc, [[line]], [35, 35, 35, 255], 1, { width: 1.47, cap: "square", join: "bevel" });
+ * ```
+ */
+export function drawWidePen(
+  pc: PaintContext,
+  groups: ArrayLike<number>[][],
+  rgba: Rgba,
+  opacity: number,
+  pen: QtPen,
+): void {
+  const alpha = (rgba[3] / 255) * opacity;
+  if (alpha <= 0 || !(pen.width > 0)) return;
+  // Qt strokes in the painter's coordinates and fills the outline through
+  // its matrix
+  const m = pc.canvas.getTotalMatrix();
+  const identity = m[0] === 1 && m[4] === 1 && m[1] === 0 && m[3] === 0 &&
+    m[2] === 0 && m[5] === 0;
+  const px = pixelScratch;
+  px.n = 0;
+  const push = (x: number, y: number, c: number) => px.push(x, y, c);
+  for (const group of groups) {
+    const outline: number[][] = [];
+    for (const line of group) {
+      for (const c of qtStrokeOutline(line, pen)) outline.push(c);
+    }
+    if (!identity) {
+      for (const c of outline) {
+        for (let i = 0; i + 1 < c.length; i += 2) {
+          const x = c[i], y = c[i + 1];
+          c[i] = m[0] * x + m[1] * y + m[2];
+          c[i + 1] = m[3] * x + m[4] * y + m[5];
+        }
+      }
+    }
+    qtRasterize(outline, pc.map.width, pc.map.height, false, push);
+  }
+  paintCoverage(pc, px, rgba, alpha);
+}
+
+/**
+ * A Skia cap (as `capOf` gives it) as Qt's.
+ *
+ * @example
+ * ```ts ignore
+ * import { qtCapOf } from "./wide_pen.ts";
+ * qtCapOf(ck, ck.StrokeCap.Butt); // "flat"
+ * ```
+ */
+export function qtCapOf(ck: CanvasKit, cap: StrokeCap): QtCap {
+  return cap === ck.StrokeCap.Butt
+    ? "flat"
+    : cap === ck.StrokeCap.Round
+    ? "round"
+    : "square";
+}
+
+/**
+ * A Skia join (as `joinOf` gives it) as Qt's.
+ *
+ * @example
+ * ```ts ignore
+ * import { qtJoinOf } from "./wide_pen.ts";
+ * qtJoinOf(ck, ck.StrokeJoin.Miter); // "miter"
+ * ```
+ */
+export function qtJoinOf(ck: CanvasKit, join: StrokeJoin): QtJoin {
+  return join === ck.StrokeJoin.Miter
+    ? "miter"
+    : join === ck.StrokeJoin.Round
+    ? "round"
+    : "bevel";
+}
