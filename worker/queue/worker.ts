@@ -56,6 +56,13 @@ import { clip, maskSecrets } from "@qgis-server-light/interface/redact";
 import type { RunnerRegistry } from "../runners/registry.ts";
 import { ERROR_CONTENT_TYPE, type RunnerContext } from "../runners/types.ts";
 import type { JobOutcome } from "./execute.ts";
+import {
+  RECLAIM_SCRIPT,
+  TAKE_MOVED_SCRIPT,
+  TAKE_SCRIPT,
+  takeArgv,
+  type TakeReply,
+} from "./scripts.ts";
 
 // ioredis by a dynamic import, as the interface's RedisQueue loads it:
 // `deno doc` follows static imports (type-only ones too) into ioredis's
@@ -158,37 +165,6 @@ export interface QueueWorkerStats {
   requeued: number;
 }
 
-// Moves one job from a processing list back to the front of `jobs`; when its
-// status was `running`, the worker holding it stopped mid-job: the status goes
-// back to `queued` and, if ARGV[6] is 1 (the holder died), `stalled` grows.
-// One script, so no worker can take the job between the move and the check.
-const RECLAIM_SCRIPT = `
-local id = redis.call('LMOVE', KEYS[1], KEYS[2], 'RIGHT', 'LEFT')
-if not id then return false end
-local key = ARGV[1] .. id
-local running = redis.call('HGET', key, ARGV[2]) == ARGV[3]
-if running then
-  if ARGV[6] == '1' then redis.call('HINCRBY', key, ARGV[4], 1) end
-  redis.call('HSET', key, ARGV[2], ARGV[5])
-end
-return {id, running and 1 or 0}
-`;
-
-// Reads a job's hash for running it: the envelope only when it is at most
-// ARGV[3] bytes long (HSTRLEN is O(1): a huge envelope never leaves Redis).
-// Returns {1, info, stalled}, {0, length, stalled, info_type} when too
-// large, or {2} when the hash is gone.
-const TAKE_SCRIPT = `
-local len = redis.call('HSTRLEN', KEYS[1], ARGV[1])
-local stalled = redis.call('HGET', KEYS[1], ARGV[2]) or '0'
-if len > tonumber(ARGV[3]) then
-  return {0, len, stalled, redis.call('HGET', KEYS[1], ARGV[4]) or ''}
-end
-local info = redis.call('HGET', KEYS[1], ARGV[1])
-if not info then return {2} end
-return {1, info, stalled}
-`;
-
 const STOPPED: unique symbol = Symbol("stopped");
 
 function nowIso(): string {
@@ -259,6 +235,7 @@ export class QueueWorker {
   #stopped = false;
   #stages: Record<string, number> = {};
   #fatal: Error | undefined;
+  readonly #takeArgv: string[];
 
   /** Creates a worker; {@link QueueWorker.run} connects and serves. */
   constructor(options: QueueWorkerOptions) {
@@ -281,6 +258,7 @@ export class QueueWorker {
       maxBackoffMs: options.maxBackoffMs ?? 5000,
     };
     this.#startEngines = options.startEngines;
+    this.#takeArgv = takeArgv(this.#o.maxJobBytes, this.#o.maxAttempts);
   }
 
   #registry: Promise<RunnerRegistry> | undefined;
@@ -399,18 +377,29 @@ export class QueueWorker {
           }
           await this.#requeueIfDue();
           this.#status = "waiting";
-          return await blocking.blmove(
+          const processing = processingKey(this.id);
+          const moved = blocking.blmove(
             JOBS_KEY,
-            processingKey(this.id),
+            processing,
             "LEFT",
             "RIGHT",
             this.#o.blockSeconds,
           );
+          // Pipelined: one round trip brings the id and the envelope.
+          const taken = blocking.eval(
+            TAKE_MOVED_SCRIPT,
+            1,
+            processing,
+            ...this.#takeArgv,
+          ) as Promise<TakeReply>;
+          taken.catch(() => {}); // awaited by #handle
+          const id = await moved;
+          return id === null ? null : { id, taken };
         })());
         if (idle === STOPPED) break;
         failures = 0;
         if (idle === null) continue;
-        await this.#handle(idle);
+        await this.#handle(idle.id, idle.taken);
       } catch (error) {
         if (this.#stopping) break;
         if (!this.#recoverOwn) this.#recoverOwn = "interrupted";
@@ -611,7 +600,7 @@ export class QueueWorker {
     }
   }
 
-  async #handle(id: string): Promise<void> {
+  async #handle(id: string, taken: Promise<TakeReply>): Promise<void> {
     let mark = performance.now();
     // where a job's time goes, for the log line (the queue bench reads it)
     const stages: Record<string, number> = {};
@@ -629,15 +618,17 @@ export class QueueWorker {
       this.#heartbeat(client).catch(() => {});
     }, this.#o.heartbeatSeconds * 1000);
     try {
-      const reply = await client.eval(
-        TAKE_SCRIPT,
-        1,
-        key,
-        JobField.info,
-        JobField.stalled,
-        String(this.#o.maxJobBytes),
-        JobField.infoType,
-      ) as [number, string | number, string, string?];
+      let reply = await taken.catch(() => [4] as TakeReply);
+      const read = reply[0] === 0 || reply[0] === 1 || reply[0] === 2;
+      if (!read || reply[4] !== id) {
+        // not the job BLMOVE returned: read that one
+        reply = await client.eval(
+          TAKE_SCRIPT,
+          1,
+          key,
+          ...this.#takeArgv,
+        ) as TakeReply;
+      }
       stage("take");
       let outcome: JobOutcome;
       if (reply[0] === 2) {
@@ -674,22 +665,13 @@ export class QueueWorker {
           durationMs: 0,
         };
       } else {
-        const ts = nowIso();
-        // sent now, awaited after the run: its round trip overlaps the job
-        // (one connection keeps it before the final status)
-        const running = client.hset(key, {
-          [JobField.status]: JobStatus.running,
-          [statusTimestampField(JobStatus.running)]: ts,
-          [JobField.lastUpdate]: ts,
-        });
-        running.catch(() => {}); // awaited below
+        // the take script set it running
         if (this.#ready && !this.#engined) {
           // a job taken while the engines load waits for them
           try {
             await this.#ready;
           } catch {
             // the worker stops (see #loadEngines); the job goes back
-            await running;
             await this.#returnHeld(
               "job returned to the queue: no engines",
               false,
@@ -704,7 +686,6 @@ export class QueueWorker {
           await this.#runners(),
           this.#o.context,
         );
-        await running;
       }
       stage("run");
       await this.#finish(id, outcome, stalled + 1);

@@ -1,0 +1,172 @@
+/**
+ * The queue loop's Lua scripts: each runs in Redis as one step, so no other
+ * worker or client acts between its reads and writes.
+ *
+ * - {@link RECLAIM_SCRIPT} moves a job from a processing list back to the
+ *   front of `jobs`;
+ * - {@link TAKE_MOVED_SCRIPT}, sent right behind `BLMOVE` on the same
+ *   connection, reads the job `BLMOVE` moved and sets it `running`: the id,
+ *   the envelope and the status in one round trip;
+ * - {@link TAKE_SCRIPT} does the same for a known id.
+ *
+ * @module
+ */
+import {
+  JobField,
+  jobKey,
+  JobStatus,
+  statusTimestampField,
+} from "@qgis-server-light/interface/protocol";
+
+/**
+ * Moves one job from a processing list (KEYS[1]) back to the front of
+ * `jobs` (KEYS[2]); when its status was `running`, the worker holding it
+ * stopped mid-job: the status goes back to `queued` and, if ARGV[6] is 1
+ * (the holder died), `stalled` grows. Returns `{id, was_running}` or nil.
+ * ARGV: the job keys' prefix, the status field, `running`, the stalled
+ * field, `queued`, died.
+ *
+ * @example
+ * ```ts ignore
+ * import { RECLAIM_SCRIPT } from "./scripts.ts";
+ * await client.eval(RECLAIM_SCRIPT, 2, "processing:w1", "jobs", "job:", "status", "running", "stalled", "queued", "1");
+ * ```
+ */
+export const RECLAIM_SCRIPT = `
+local id = redis.call('LMOVE', KEYS[1], KEYS[2], 'RIGHT', 'LEFT')
+if not id then return false end
+local key = ARGV[1] .. id
+local running = redis.call('HGET', key, ARGV[2]) == ARGV[3]
+if running then
+  if ARGV[6] == '1' then redis.call('HINCRBY', key, ARGV[4], 1) end
+  redis.call('HSET', key, ARGV[2], ARGV[5])
+end
+return {id, running and 1 or 0}
+`;
+
+/**
+ * A Lua function `iso_time(seconds, microseconds)`: the UTC time as
+ * `Date.prototype.toISOString` writes it (`2026-12-06T02:15:00.123Z`), for
+ * the `running` timestamp the take scripts write with Redis's `TIME`.
+ *
+ * @example
+ * ```ts ignore
+ * import { LUA_ISO_TIME } from "./scripts.ts";
+ * await client.eval(`${LUA_ISO_TIME} return iso_time(0, 0)`, 0); // "1970-01-01T00:00:00.000Z"
+ * ```
+ */
+export const LUA_ISO_TIME = `
+local function iso_time(s, us)
+  local days = math.floor(s / 86400)
+  local r = s - days * 86400
+  local z = days + 719468
+  local era = math.floor(z / 146097)
+  local doe = z - era * 146097
+  local yoe = math.floor((doe - math.floor(doe / 1460) +
+    math.floor(doe / 36524) - math.floor(doe / 146096)) / 365)
+  local doy = doe - (365 * yoe + math.floor(yoe / 4) - math.floor(yoe / 100))
+  local mp = math.floor((5 * doy + 2) / 153)
+  local d = doy - math.floor((153 * mp + 2) / 5) + 1
+  local m = mp < 10 and mp + 3 or mp - 9
+  local y = yoe + era * 400 + (m <= 2 and 1 or 0)
+  return string.format('%04d-%02d-%02dT%02d:%02d:%02d.%03dZ', y, m, d,
+    math.floor(r / 3600), math.floor(r % 3600 / 60), r % 60,
+    math.floor(us / 1000))
+end
+`;
+
+// Reads a job's hash (`key`) for running it: the envelope only when it is
+// at most ARGV[3] bytes long (HSTRLEN is O(1): a huge envelope never leaves
+// Redis); sets it `running` unless workers died running it ARGV[6] times (a
+// poison pill: it fails unrun).
+const TAKE_BODY = `
+local len = redis.call('HSTRLEN', key, ARGV[1])
+local stalled = redis.call('HGET', key, ARGV[2]) or '0'
+if len > tonumber(ARGV[3]) then
+  return {0, len, stalled, redis.call('HGET', key, ARGV[4]) or '', id}
+end
+local info = redis.call('HGET', key, ARGV[1])
+if not info then return {2, false, false, false, id} end
+if tonumber(stalled) < tonumber(ARGV[6]) then
+  local t = redis.call('TIME')
+  local now = iso_time(tonumber(t[1]), tonumber(t[2]))
+  redis.call('HSET', key, ARGV[7], ARGV[8], ARGV[9], now, ARGV[10], now)
+end
+return {1, info, stalled, false, id}
+`;
+
+/**
+ * Takes the job whose hash is KEYS[1] (ARGV from {@link takeArgv}): returns
+ * `{1, info, stalled}` (set `running` unless a poison pill), `{0, length,
+ * stalled, info_type}` when the envelope is over the limit (not read, not
+ * set running), or `{2}` when the hash is gone (the client withdrew it).
+ *
+ * @example
+ * ```ts ignore
+ * import { TAKE_SCRIPT, takeArgv } from "./scripts.ts";
+ * await client.eval(TAKE_SCRIPT, 1, "job:1", ...takeArgv(8 << 20, 3));
+ * ```
+ */
+export const TAKE_SCRIPT = `${LUA_ISO_TIME}
+local key, id = KEYS[1], false
+${TAKE_BODY}`;
+
+/**
+ * {@link TAKE_SCRIPT} for the job `BLMOVE` just moved into the processing
+ * list KEYS[1], sent behind it on the same connection: Redis runs it once
+ * `BLMOVE` has returned, so the envelope comes back in the same round trip
+ * as the id. That list was empty before (nothing taken stays there while
+ * the worker waits), so the job is its only element; the reply ends with
+ * its id. With no element (`BLMOVE` timed out) it returns `{3}`, with more
+ * than one `{4}` (then the worker takes the id `BLMOVE` returned with
+ * {@link TAKE_SCRIPT}).
+ *
+ * @example
+ * ```ts ignore
+ * import { TAKE_MOVED_SCRIPT, takeArgv } from "./scripts.ts";
+ * const id = blocking.blmove("jobs", "processing:w1", "LEFT", "RIGHT", 5);
+ * const reply = blocking.eval(TAKE_MOVED_SCRIPT, 1, "processing:w1", ...takeArgv(8 << 20, 3));
+ * ```
+ */
+export const TAKE_MOVED_SCRIPT = `${LUA_ISO_TIME}
+local n = redis.call('LLEN', KEYS[1])
+if n ~= 1 then return {n == 0 and 3 or 4} end
+local id = redis.call('LINDEX', KEYS[1], 0)
+local key = ARGV[5] .. id
+${TAKE_BODY}`;
+
+/**
+ * A take script's reply: `[code, info or length, stalled, info_type, id]`
+ * (codes in {@link TAKE_SCRIPT} and {@link TAKE_MOVED_SCRIPT}).
+ */
+export type TakeReply = [
+  number,
+  (string | number | null)?,
+  (string | null)?,
+  (string | null)?,
+  (string | null)?,
+];
+
+/**
+ * The ARGV of the take scripts.
+ *
+ * @example
+ * ```ts
+ * import { takeArgv } from "./scripts.ts";
+ * takeArgv(1024, 3)[2]; // "1024"
+ * ```
+ */
+export function takeArgv(maxJobBytes: number, maxAttempts: number): string[] {
+  return [
+    JobField.info,
+    JobField.stalled,
+    String(maxJobBytes),
+    JobField.infoType,
+    jobKey(""),
+    String(maxAttempts),
+    JobField.status,
+    JobStatus.running,
+    statusTimestampField(JobStatus.running),
+    JobField.lastUpdate,
+  ];
+}

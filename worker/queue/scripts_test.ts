@@ -1,0 +1,126 @@
+import assert from "node:assert/strict";
+import { Redis } from "ioredis";
+import { startTestRedis } from "../../tests/redis_server.ts";
+import {
+  JobField,
+  jobKey,
+  JOBS_KEY,
+  processingKey,
+} from "@qgis-server-light/interface/protocol";
+import {
+  LUA_ISO_TIME,
+  TAKE_MOVED_SCRIPT,
+  TAKE_SCRIPT,
+  takeArgv,
+  type TakeReply,
+} from "./scripts.ts";
+
+Deno.test("LUA_ISO_TIME writes what Date.prototype.toISOString writes", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  try {
+    const instants = [
+      0,
+      951_782_400_000, // 2000-02-29
+      946_684_799_999, // 1999-12-31T23:59:59.999
+      4_107_542_400_000, // 2100-03-01 (not a leap year)
+      1_709_164_800_123, // 2024-02-29T00:00:00.123
+      Date.UTC(2026, 11, 6, 2, 15, 7, 42),
+      Date.now(),
+    ];
+    for (const ms of instants) {
+      const s = Math.floor(ms / 1000);
+      const us = (ms - s * 1000) * 1000 + 999; // microseconds are cut, not rounded
+      const got = await client.eval(
+        `${LUA_ISO_TIME} return iso_time(tonumber(ARGV[1]), tonumber(ARGV[2]))`,
+        0,
+        String(s),
+        String(us),
+      );
+      assert.equal(got, new Date(ms).toISOString());
+    }
+  } finally {
+    client.disconnect();
+    await redis.stop();
+  }
+});
+
+Deno.test("TAKE_MOVED_SCRIPT behind BLMOVE: the moved job's envelope in the same round trip, set running with Redis's time; {3} when BLMOVE timed out, {4} when the list held more", async () => {
+  const redis = await startTestRedis();
+  const blocking = new Redis(redis.url);
+  const client = new Redis(redis.url);
+  const processing = processingKey("w1");
+  const argv = takeArgv(1000, 3);
+  const take = () => {
+    const moved = blocking.blmove(JOBS_KEY, processing, "LEFT", "RIGHT", 1);
+    const taken = blocking.eval(TAKE_MOVED_SCRIPT, 1, processing, ...argv);
+    return Promise.all([moved, taken as Promise<TakeReply>]);
+  };
+  try {
+    // waiting for a job: the script runs once BLMOVE has returned
+    const waiting = take();
+    await new Promise((r) => setTimeout(r, 50));
+    const before = Date.now();
+    await client.hset(jobKey("a"), { [JobField.info]: '{"id":"a"}' });
+    await client.rpush(JOBS_KEY, "a");
+    const [id, reply] = await waiting;
+    const after = Date.now();
+    assert.equal(id, "a");
+    assert.deepEqual(reply, [1, '{"id":"a"}', "0", null, "a"]);
+    const hash = await client.hgetall(jobKey("a"));
+    assert.equal(hash.status, "running");
+    assert.equal(hash["timestamp.last_update"], hash["timestamp.running"]);
+    const at = Date.parse(hash["timestamp.running"]);
+    assert(at >= before - 5 && at <= after + 5, hash["timestamp.running"]);
+    await client.del(processing);
+
+    // a poison pill is read, not set running
+    await client.hset(jobKey("b"), {
+      [JobField.info]: '{"id":"b"}',
+      [JobField.stalled]: "3",
+      [JobField.status]: "queued",
+    });
+    await client.rpush(JOBS_KEY, "b");
+    assert.deepEqual(await take(), ["b", [1, '{"id":"b"}', "3", null, "b"]]);
+    assert.equal(await client.hget(jobKey("b"), "status"), "queued");
+    await client.del(processing);
+
+    // too large: neither read nor set running
+    await client.hset(jobKey("c"), {
+      [JobField.info]: "x".repeat(1001),
+      [JobField.infoType]: "QslJobInfoRender",
+    });
+    await client.rpush(JOBS_KEY, "c");
+    assert.deepEqual(await take(), [
+      "c",
+      [0, 1001, "0", "QslJobInfoRender", "c"],
+    ]);
+    assert.equal(await client.hget(jobKey("c"), "status"), null);
+    await client.del(processing);
+
+    // the hash is gone (the client withdrew the job)
+    await client.rpush(JOBS_KEY, "d");
+    assert.deepEqual(await take(), ["d", [2, null, null, null, "d"]]);
+    await client.del(processing);
+
+    // BLMOVE timed out
+    assert.deepEqual(await take(), [null, [3]]);
+
+    // something was left in the list: the script does not guess
+    await client.rpush(processing, "old");
+    await client.hset(jobKey("e"), { [JobField.info]: '{"id":"e"}' });
+    await client.rpush(JOBS_KEY, "e");
+    assert.deepEqual(await take(), ["e", [4]]);
+    assert.equal(await client.hget(jobKey("e"), "status"), null);
+    // then the worker takes its id with TAKE_SCRIPT
+    assert.deepEqual(
+      await client.eval(TAKE_SCRIPT, 1, jobKey("e"), ...argv),
+      [1, '{"id":"e"}', "0", null, null],
+    );
+    assert.equal(await client.hget(jobKey("e"), "status"), "running");
+  } finally {
+    blocking.disconnect();
+    client.disconnect();
+    await redis.stop();
+  }
+});
