@@ -7,7 +7,13 @@
  * - {@link TAKE_MOVED_SCRIPT}, sent right behind `BLMOVE` on the same
  *   connection, reads the job `BLMOVE` moved and sets it `running`: the id,
  *   the envelope and the status in one round trip;
- * - {@link TAKE_SCRIPT} does the same for a known id.
+ * - {@link TAKE_SCRIPT} does the same for a known id;
+ * - {@link FINISH_SCRIPT} sets the final status, publishes the result and
+ *   drops the job from the processing list.
+ *
+ * The worker sends the two it runs per job as ioredis custom commands
+ * (`defineCommand`): `EVALSHA`, the script's text only when Redis does not
+ * know it yet.
  *
  * @module
  */
@@ -170,3 +176,24 @@ export function takeArgv(maxJobBytes: number, maxAttempts: number): string[] {
     JobField.lastUpdate,
   ];
 }
+
+/**
+ * Finishes a job in one step: sets its hash KEYS[1]'s final status fields
+ * (ARGV[6…], names and values), publishes the result ARGV[2] on the channel
+ * ARGV[1], expires the hash after ARGV[3] seconds and, when ARGV[5] is 1,
+ * drops the id ARGV[4] from the processing list KEYS[2]. Returns how many
+ * subscribers received the result.
+ *
+ * @example
+ * ```ts ignore
+ * import { FINISH_SCRIPT } from "./scripts.ts";
+ * await client.eval(FINISH_SCRIPT, 2, "job:1", "processing:w1", "notifications:1", payload, "3600", "1", "1", "status", "succeed");
+ * ```
+ */
+export const FINISH_SCRIPT = `
+redis.call('HSET', KEYS[1], unpack(ARGV, 6))
+local receivers = redis.call('PUBLISH', ARGV[1], ARGV[2])
+redis.call('EXPIRE', KEYS[1], ARGV[3])
+if ARGV[5] == '1' then redis.call('LREM', KEYS[2], 1, ARGV[4]) end
+return receivers
+`;

@@ -7,7 +7,9 @@ import {
   JOBS_KEY,
   processingKey,
 } from "@qgis-server-light/interface/protocol";
+import { Buffer } from "node:buffer";
 import {
+  FINISH_SCRIPT,
   LUA_ISO_TIME,
   TAKE_MOVED_SCRIPT,
   TAKE_SCRIPT,
@@ -121,6 +123,62 @@ Deno.test("TAKE_MOVED_SCRIPT behind BLMOVE: the moved job's envelope in the same
   } finally {
     blocking.disconnect();
     client.disconnect();
+    await redis.stop();
+  }
+});
+
+Deno.test("FINISH_SCRIPT: final status fields, the result's bytes published as they are, the hash's TTL, the id dropped from the processing list only when asked; returns the receivers", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  const sub = new Redis(redis.url);
+  try {
+    const received: Buffer[] = [];
+    sub.on("messageBuffer", (_channel: Buffer, message: Buffer) => {
+      received.push(message);
+    });
+    await sub.subscribe("notifications:a");
+    const payload = new Uint8Array([0x80, 0, 255, 13, 10, 36, 42]);
+    await client.hset(jobKey("a"), { [JobField.info]: "{}" });
+    await client.rpush(processingKey("w1"), "x", "a", "y");
+    const finish = (remove: string) =>
+      client.eval(
+        FINISH_SCRIPT,
+        2,
+        jobKey("a"),
+        processingKey("w1"),
+        "notifications:a",
+        Buffer.from(payload),
+        "60",
+        "a",
+        remove,
+        "status",
+        "succeed",
+        "duration",
+        "0.5",
+      );
+    assert.equal(await finish("0"), 1);
+    assert.deepEqual(await client.lrange(processingKey("w1"), 0, -1), [
+      "x",
+      "a",
+      "y",
+    ]);
+    assert.equal(await finish("1"), 1);
+    assert.deepEqual(await client.lrange(processingKey("w1"), 0, -1), [
+      "x",
+      "y",
+    ]);
+    const hash = await client.hgetall(jobKey("a"));
+    assert.deepEqual(hash, { info: "{}", status: "succeed", duration: "0.5" });
+    const ttl = await client.ttl(jobKey("a"));
+    assert(ttl > 50 && ttl <= 60, String(ttl));
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(received.length, 2);
+    assert.deepEqual(new Uint8Array(received[1]), payload);
+    await sub.unsubscribe();
+    assert.equal(await finish("1"), 0);
+  } finally {
+    client.disconnect();
+    sub.disconnect();
     await redis.stop();
   }
 });

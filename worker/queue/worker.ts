@@ -5,15 +5,17 @@
  * 1. register: `SADD workers {id}`, `HSET worker:{id} info last_seen`,
  *    `EXPIRE worker:{id} 300`, renewed while idle and while busy;
  * 2. take a job atomically: `BLMOVE jobs processing:{id} LEFT RIGHT`, with a
- *    timeout that renews the heartbeat;
+ *    timeout that renews the heartbeat; the take script behind it on the
+ *    same connection reads the envelope in the same round trip;
  * 3. unless workers died while running the job `--max-attempts` times (a
- *    poison pill: it fails), set `running`, run it, set `succeed` or
- *    `failed` with timestamps and `duration`, and expire the hash after the
- *    job TTL;
- * 4. publish the pickled or JSON `JobResult` on `notifications:{id}`; while
- *    PUBLISH reaches nobody (the Python client subscribes late), set the final
- *    status again and publish again in one MULTI, with a short backoff;
- * 5. drop the job from `processing:{id}`.
+ *    poison pill: it fails), set `running` (the take script), run it, set
+ *    `succeed` or `failed` with timestamps and `duration`, and expire the
+ *    hash after the job TTL;
+ * 4. publish the pickled or JSON `JobResult` on `notifications:{id}` and
+ *    drop the job from `processing:{id}`, in the script that sets the final
+ *    status (`scripts.ts`); while PUBLISH reaches nobody (the Python client
+ *    subscribes late), the job goes back to `processing:{id}` and the worker
+ *    sets the final status again and publishes again, with a short backoff.
  *
  * Jobs held by workers whose `worker:{id}` expired are moved back to the
  * front of `jobs` on start and periodically, so a killed worker loses
@@ -57,6 +59,7 @@ import type { RunnerRegistry } from "../runners/registry.ts";
 import { ERROR_CONTENT_TYPE, type RunnerContext } from "../runners/types.ts";
 import type { JobOutcome } from "./execute.ts";
 import {
+  FINISH_SCRIPT,
   RECLAIM_SCRIPT,
   TAKE_MOVED_SCRIPT,
   TAKE_SCRIPT,
@@ -165,6 +168,17 @@ export interface QueueWorkerStats {
   requeued: number;
 }
 
+// The scripts run per job, as custom commands (EVALSHA; see scripts.ts).
+interface ScriptCommands {
+  qslTakeMoved(processing: string, ...argv: string[]): Promise<TakeReply>;
+  qslFinish(
+    key: string,
+    processing: string,
+    ...argv: (string | Uint8Array)[]
+  ): Promise<number>;
+}
+type Client = Redis & ScriptCommands;
+
 const STOPPED: unique symbol = Symbol("stopped");
 
 function nowIso(): string {
@@ -220,8 +234,8 @@ export class QueueWorker {
   );
   readonly #host: string;
   readonly #started = Math.floor(Date.now() / 1000);
-  #client: Redis | undefined;
-  #blocking: Redis | undefined;
+  #client: Client | undefined;
+  #blocking: Client | undefined;
   #stopping = false;
   #busy = false;
   #status: EngineStatus = "starting";
@@ -292,7 +306,7 @@ export class QueueWorker {
     return this.#o.context.logger;
   }
 
-  #connect(name: string, target: RedisTarget): Redis {
+  #connect(name: string, target: RedisTarget): Client {
     const maxBackoff = this.#o.maxBackoffMs;
     const client = new Redis({
       ...redisOptions(this.#o.redisUrl, { tlsCaFile: this.#tlsCaFile }),
@@ -303,7 +317,12 @@ export class QueueWorker {
         Math.min(100 * 2 ** times, maxBackoff),
       maxRetriesPerRequest: 2,
       enableReadyCheck: true,
+    }) as Client;
+    client.defineCommand("qslTakeMoved", {
+      numberOfKeys: 1,
+      lua: TAKE_MOVED_SCRIPT,
     });
+    client.defineCommand("qslFinish", { numberOfKeys: 2, lua: FINISH_SCRIPT });
     let down = false;
     const lost = (line?: string) => {
       if (down || this.#stopping) return;
@@ -386,12 +405,7 @@ export class QueueWorker {
             this.#o.blockSeconds,
           );
           // Pipelined: one round trip brings the id and the envelope.
-          const taken = blocking.eval(
-            TAKE_MOVED_SCRIPT,
-            1,
-            processing,
-            ...this.#takeArgv,
-          ) as Promise<TakeReply>;
+          const taken = blocking.qslTakeMoved(processing, ...this.#takeArgv);
           taken.catch(() => {}); // awaited by #handle
           const id = await moved;
           return id === null ? null : { id, taken };
@@ -738,28 +752,38 @@ export class QueueWorker {
       mark = now;
     };
     const status = outcome.status;
-    const fields = () => {
-      const ts = nowIso();
-      return {
-        [JobField.status]: status,
-        [statusTimestampField(status)]: ts,
-        [JobField.lastUpdate]: ts,
-        [JobField.duration]: String(outcome.durationMs / 1000),
-      };
-    };
     const channel = notificationChannel(id);
     const processing = processingKey(this.id);
-    const publishOnce = async (done: boolean): Promise<number> => {
-      const multi = client.multi()
-        .hset(key, fields())
-        .publish(channel, Buffer.from(payload))
-        .expire(key, this.#o.jobTtlSeconds);
+    const ttl = String(this.#o.jobTtlSeconds);
+    const duration = String(outcome.durationMs / 1000);
+    const statusField = statusTimestampField(status);
+    // ioredis sends a Buffer's bytes (any other value as its string): a
+    // view of the payload, not a copy
+    const bytes = Buffer.from(
+      payload.buffer,
+      payload.byteOffset,
+      payload.byteLength,
+    );
+    const publishOnce = (done: boolean): Promise<number> => {
+      const ts = nowIso();
       // the job leaves our processing list in the same round trip
-      if (done) multi.lrem(processing, 1, id);
-      const res = await multi.exec();
-      const err = res?.find(([e]) => e)?.[0];
-      if (err) throw err;
-      return Number(res?.[1]?.[1] ?? 0);
+      return client.qslFinish(
+        key,
+        processing,
+        channel,
+        bytes,
+        ttl,
+        id,
+        done ? "1" : "0",
+        JobField.status,
+        status,
+        statusField,
+        ts,
+        JobField.lastUpdate,
+        ts,
+        JobField.duration,
+        duration,
+      );
     };
     stage("encode_result");
     let receivers = await publishOnce(true);
