@@ -75,6 +75,65 @@ function shapes(): unknown {
   return { type: "FeatureCollection", crs: CRS_2056, features };
 }
 
+/**
+ * Closed but invalid polygons GEOS still tests (no exception): bowties, a
+ * hole outside its shell, repeated points, overlapping parts, no area, a
+ * hole touching its shell. Kinds change every 7 features, so the views near
+ * vertices (every 7th feature) meet each.
+ */
+function invalid(): unknown {
+  const features = [];
+  for (let i = 0; i < 49; i++) {
+    const x = 2600000 + (i % 7) * 1000, y = 1200000 + Math.floor(i / 7) * 1000;
+    const kind = Math.floor(i / 7) % 7;
+    const coordinates = kind === 0 // a bowtie
+      ? [[[x, y], [x + 900, y + 900], [x + 900, y], [x, y + 900], [x, y]]]
+      : kind === 1 // a hole outside its shell
+      ? [ring(x, y, 400, 400), ring(x + 500, y + 500, 300, 300)]
+      : kind === 2 // repeated points
+      ? [[[x, y], [x, y], [x + 900, y], [x + 900, y], [x + 900, y + 900], [
+        x,
+        y + 900,
+      ], [x, y]]]
+      : kind === 3 // no area
+      ? [[[x, y], [x + 450, y + 450], [x + 900, y + 900], [x, y]]]
+      : kind === 4 // a hole touching its shell
+      ? [ring(x, y, 900, 900), [
+        [x, y],
+        [x + 500, y + 100],
+        [x + 100, y + 500],
+        [
+          x,
+          y,
+        ],
+      ]]
+      : kind === 5 // a figure eight through one vertex
+      ? [[
+        [x, y],
+        [x + 450, y + 450],
+        [x + 900, y],
+        [x + 900, y + 900],
+        [
+          x + 450,
+          y + 450,
+        ],
+        [x, y + 900],
+        [x, y],
+      ]]
+      : null;
+    const geometry = kind === 6 // overlapping parts
+      ? {
+        type: "MultiPolygon",
+        coordinates: [[ring(x, y, 600, 600)], [
+          ring(x + 300, y + 300, 600, 600),
+        ]],
+      }
+      : { type: "Polygon", coordinates };
+    features.push(feature({ n: i, name: `v${i}` }, geometry));
+  }
+  return { type: "FeatureCollection", crs: CRS_2056, features };
+}
+
 /** Geometries the kept read refuses (GDAL filters them): open ring, collection. */
 function refused(): unknown {
   return {
@@ -178,7 +237,11 @@ async function corpus(root: string): Promise<string[]> {
     `${root}/refused.geojson`,
     JSON.stringify(refused()),
   );
-  names.push("shapes.geojson", "refused.geojson");
+  await Deno.writeTextFile(
+    `${root}/invalid.geojson`,
+    JSON.stringify(invalid()),
+  );
+  names.push("shapes.geojson", "refused.geojson", "invalid.geojson");
   const gpkgs: [string, Uint8Array | null][] = [
     [
       "training",
