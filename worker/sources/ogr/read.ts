@@ -70,6 +70,7 @@ import {
   WHOLE_LAYER_FEATURES,
   wholeLayerStats,
 } from "./_layer_cache.ts";
+import { shpRows, shpTable } from "./_shp.ts";
 import { hitsRect } from "../../geometry/hit_test.ts";
 import type { PreparedSource } from "../gdal_dataset.ts";
 import { parseDate } from "../dates.ts";
@@ -784,6 +785,8 @@ export async function readVectorPage(
         // (or names what is wrong).
       }
     }
+    const shpPage = directShapefilePage(prepared, info, query);
+    if (shpPage !== null) return shpPage;
     const from = quoteIdent(layer, info.name);
     const where = whereClause(layer, resolved.source, query.where);
     const spatial = spatialOptions(
@@ -1449,5 +1452,48 @@ function directPage(
       attributes: rowAttributes(row, names, info.fidColumn),
       wkb: row.wkb ?? (row.geometry ? toWkb(row.geometry, header) : null),
     })),
+  };
+}
+
+// --- The direct Shapefile path (`_shp.ts`): whole pages, where it is exact. ---
+
+/**
+ * A page of a small Shapefile read from its files, or null for GDAL: no
+ * filter, no box, no reprojection, and a file `_shp.ts` reads exactly.
+ */
+function directShapefilePage(
+  prepared: PreparedSource,
+  info: LayerInfo,
+  query: OgrPageQuery,
+): FeaturePage | null {
+  if (
+    query.direct === false || (query.where ?? "").trim() !== "" ||
+    query.bbox !== undefined ||
+    (query.crs !== undefined && normaliseCrs(query.crs) !== info.crs)
+  ) return null;
+  const table = shpTable(prepared.resolved, info);
+  if (table === null) return null;
+  const matched = info.featureCount >= 0 ? info.featureCount : table.count;
+  const wanted = Math.max(0, matched - query.startIndex);
+  const count = query.count === null ? wanted : Math.min(query.count, wanted);
+  let rows;
+  try {
+    rows = shpRows(table, query.startIndex, count);
+  } catch {
+    return null; // changed under us: GDAL reads it, or names what is wrong
+  }
+  const names = info.fields.map((f) => f.name);
+  return {
+    fields: withFid(info),
+    fidColumn: info.fidColumn,
+    geometryKind: kindOfTypeName(info.geometryType),
+    numbersMatched: matched,
+    features: rows.map((row) => {
+      const attributes: Record<string, AttributeValue> = {};
+      for (let i = 0; i < names.length; i++) {
+        attributes[names[i]] = row.values[i];
+      }
+      return { id: row.id, attributes, wkb: row.wkb };
+    }),
   };
 }
