@@ -168,6 +168,13 @@ function commonOptions(cmd: Command) {
         .default(DEFAULT_WEB_SETTINGS.cacheDirBytes),
     )
     .addOption(
+      new Option(
+        "--web-max-image-pixels <n>",
+        "most pixels of a web map tile or legend graphic (larger ones are not decoded)",
+      ).env("QSL_WEB_MAX_IMAGE_PIXELS").argParser(positiveInt)
+        .default(DEFAULT_WEB_SETTINGS.maxImagePixels),
+    )
+    .addOption(
       new Option("--log-level <level>", "debug | info | warning | error")
         .env("QSL_LOG_LEVEL").argParser(level).default("info" as LogLevel),
     )
@@ -191,6 +198,7 @@ interface CommonOpts {
   webLayerTimeout: number;
   webCacheDir?: string;
   webCacheBytes: number;
+  webMaxImagePixels: number;
   logLevel: LogLevel;
   logFormat: LogFormat;
 }
@@ -272,6 +280,7 @@ function context(opts: CommonOpts, logger: Logger): RunnerContext {
       ? undefined
       : writableDir(opts.webCacheDir, "web cache folder"),
     cacheDirBytes: opts.webCacheBytes,
+    maxImagePixels: opts.webMaxImagePixels,
   });
   return {
     dataRoot: realDir(opts.dataRoot, "data root"),

@@ -5,12 +5,18 @@
  * @module
  */
 import type { CanvasKit } from "canvaskit-wasm";
+import {
+  decodeImage,
+  DEFAULT_MAX_IMAGE_PIXELS,
+} from "../paint/decode_image.ts";
 import type { ImageEntry } from "./entries.ts";
 
 /**
  * Decodes a legend image (PNG, JPEG, GIF, WebP) into a legend row; null
  * when the bytes are not an image Skia reads.
  *
+ * @param maxPixels most pixels the image may declare.
+ * @throws {RangeError} when it declares more (nothing is decoded).
  * @example
  * ```ts
  * import { getCanvasKit } from "../paint/canvaskit.ts";
@@ -21,21 +27,10 @@ import type { ImageEntry } from "./entries.ts";
 export function decodeLegendImage(
   ck: CanvasKit,
   bytes: Uint8Array,
+  maxPixels: number = DEFAULT_MAX_IMAGE_PIXELS,
 ): ImageEntry | null {
-  const image = ck.MakeImageFromEncoded(bytes);
+  const image = decodeImage(ck, bytes, { maxPixels, premultiplied: false });
   if (!image) return null;
-  try {
-    const width = image.width(), height = image.height();
-    const rgba = image.readPixels(0, 0, {
-      width,
-      height,
-      colorType: ck.ColorType.RGBA_8888,
-      alphaType: ck.AlphaType.Unpremul,
-      colorSpace: ck.ColorSpace.SRGB,
-    }) as Uint8Array | null;
-    if (!rgba) return null;
-    return { kind: "image", label: "", level: 0, rgba, width, height };
-  } finally {
-    image.delete();
-  }
+  const { rgba, width, height } = image;
+  return { kind: "image", label: "", level: 0, rgba, width, height };
 }

@@ -15,6 +15,7 @@ import {
   sourceKind,
 } from "../sources/mod.ts";
 import { decodeLegendImage } from "../legend/image.ts";
+import { webSettings } from "../sources/wms/settings.ts";
 import { defaultVectorStyle } from "../style/default_symbol.ts";
 import type { Element } from "@xmldom/xmldom";
 import type {
@@ -147,7 +148,23 @@ async function sourceLegend(
 ): Promise<LayerLegend> {
   const graphic = await source.legendGraphic!({ scale: null });
   if (!graphic) return { title: layer.name, entries: [] };
-  const entry = decodeLegendImage(await getCanvasKit(), graphic.data);
+  let entry;
+  try {
+    entry = decodeLegendImage(
+      await getCanvasKit(),
+      graphic.data,
+      webSettings().maxImagePixels,
+    );
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    ctx.logger.log(
+      "warning",
+      `layer '${layer.name}': its legend graphic is refused (${
+        error.message.replace(/^Cannot decode image: /, "")
+      }): no legend rows`,
+    );
+    return { title: layer.name, entries: [] };
+  }
   if (!entry) {
     ctx.logger.log(
       "warning",

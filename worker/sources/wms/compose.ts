@@ -9,6 +9,10 @@
  */
 import type { CanvasKit } from "canvaskit-wasm";
 import { onCanvasKitReset } from "../../paint/canvaskit.ts";
+import {
+  decodeImage,
+  DEFAULT_MAX_IMAGE_PIXELS,
+} from "../../paint/decode_image.ts";
 
 /** A decoded image: premultiplied RGBA. */
 interface Decoded {
@@ -30,30 +34,30 @@ onCanvasKitReset(() => {
   decodedBytes = 0;
 });
 
-function decode(ck: CanvasKit, bytes: Uint8Array): Decoded | null {
+/**
+ * A tile decoded (from the cache when the same answer was decoded), or why
+ * not: not an image, or more pixels than allowed (refused from its header,
+ * before Skia allocates them).
+ */
+function decode(
+  ck: CanvasKit,
+  bytes: Uint8Array,
+  maxPixels: number,
+): Decoded | string {
   const hit = decoded.get(bytes);
-  if (hit) {
+  if (hit && hit.width * hit.height <= maxPixels) {
     decoded.delete(bytes);
     decoded.set(bytes, hit);
     return hit;
   }
-  const image = ck.MakeImageFromEncoded(bytes);
-  if (!image) return null;
-  let out: Decoded | null = null;
+  let out: Decoded | null;
   try {
-    const width = image.width(), height = image.height();
-    const rgba = image.readPixels(0, 0, {
-      width,
-      height,
-      colorType: ck.ColorType.RGBA_8888,
-      alphaType: ck.AlphaType.Premul,
-      colorSpace: ck.ColorSpace.SRGB,
-    }) as Uint8Array | null;
-    if (rgba) out = { width, height, rgba };
-  } finally {
-    image.delete();
+    out = decodeImage(ck, bytes, { maxPixels, premultiplied: true });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return error.message.replace(/^Cannot decode image: /, "");
   }
-  if (!out) return null;
+  if (!out) return "not a readable image";
   decoded.set(bytes, out);
   decodedBytes += out.rgba.length;
   while (decodedBytes > DECODED_MAX_BYTES && decoded.size > 1) {
@@ -329,6 +333,11 @@ export interface ComposedBlock {
   rgba: Uint8Array;
   /** Images that did not decode (their rectangles stay transparent). */
   undecodable: number[];
+  /**
+   * Why each of them did not, in the same order: `not a readable image`,
+   * or its format and size when it has more pixels than allowed.
+   */
+  reasons: string[];
 }
 
 /**
@@ -336,6 +345,8 @@ export interface ComposedBlock {
  *
  * @param smooth whether the source allows bilinear scaling (XYZ always;
  * WMS/WMTS with `SmoothPixmapTransform`).
+ * @param maxPixels most pixels an image may declare (larger ones are not
+ * decoded and leave a hole).
  * @throws {RangeError} when no surface of that size can be made.
  * @example
  * ```ts ignore
@@ -349,6 +360,7 @@ export function composeImages(
   placedImages: PlacedImage[],
   smooth: boolean,
   into?: BlockTarget,
+  maxPixels: number = DEFAULT_MAX_IMAGE_PIXELS,
 ): ComposedBlock {
   if (!(width > 0 && height > 0 && width * height <= 2 ** 28)) {
     throw new RangeError(`Cannot draw tiles: no block of ${width}×${height}`);
@@ -357,11 +369,15 @@ export function composeImages(
   // at ~35 ns a pixel; this loop is several times faster. All decoded
   // before the target is taken (see BlockTarget.pixels).
   const undecodable: number[] = [];
+  const reasons: string[] = [];
   const images: [PlacedImage, Decoded][] = [];
   placedImages.forEach((placed, index) => {
-    const image = decode(ck, placed.bytes);
-    if (image) images.push([placed, image]);
-    else undecodable.push(index);
+    const image = decode(ck, placed.bytes, maxPixels);
+    if (typeof image !== "string") images.push([placed, image]);
+    else {
+      undecodable.push(index);
+      reasons.push(image);
+    }
   });
   const W = into ? into.width : width;
   const rgba = into ? into.pixels() : new Uint8Array(width * height * 4);
@@ -385,5 +401,5 @@ export function composeImages(
       drawLinear(rgba, W, clip, image, placed.x, placed.y, w, h);
     } else drawNearest(rgba, W, clip, image, placed.x, placed.y, w, h);
   }
-  return { rgba, undecodable };
+  return { rgba, undecodable, reasons };
 }

@@ -210,16 +210,23 @@ async function drawTiles(
   }
   const { placed, failures } = await fetchTiles(ctx, source.auth, tiles);
   const ck = await getCanvasKit();
-  const { rgba, undecodable } = composeImages(
+  const { rgba, undecodable, reasons } = composeImages(
     ck,
     width,
     height,
     placed,
     smooth,
     into,
+    // larger tiles than the limit only when asked for (a WMS's own tiles of
+    // its MaxWidth), and never more than the block they are drawn into
+    Math.max(
+      webSettings().maxImagePixels,
+      Math.min(tm.tileWidth * tm.tileHeight, width * height),
+    ),
   );
-  for (const i of undecodable) {
-    failures.push(`${safeUrl(tiles[i]?.url ?? "")}: not a readable image`);
+  for (let k = 0; k < undecodable.length; k++) {
+    const url = tiles[undecodable[k]]?.url ?? "";
+    failures.push(`${safeUrl(url)}: ${reasons[k]}`);
   }
   reportFailures(ctx, layerName, "tiles", failures, tiles.length);
   return placed.length > undecodable.length ? rgba : null;
@@ -362,7 +369,7 @@ async function wmsProvider(
           return null;
         }
         const ck = await getCanvasKit();
-        const { rgba, undecodable } = composeImages(
+        const { rgba, undecodable, reasons } = composeImages(
           ck,
           width,
           height,
@@ -371,10 +378,16 @@ async function wmsProvider(
           ],
           false,
           into,
+          // the image asked for, however large the worker lets maps be
+          Math.max(webSettings().maxImagePixels, width * height),
         );
         if (undecodable.length > 0) {
           ctx.warn(
-            `web layer '${layerName}': the GetMap answer is not a readable image`,
+            `web layer '${layerName}': the GetMap answer is ${
+              reasons[0] === "not a readable image"
+                ? reasons[0]
+                : `refused: ${reasons[0]}`
+            }`,
           );
           return null;
         }

@@ -5,6 +5,7 @@ import { renderWebLayer } from "./render.ts";
 import { configureWebSources } from "./services.ts";
 import { computeMapSettings } from "../../map/compute.ts";
 import { startWebMapServer } from "../../../tests/web_map_server.ts";
+import { startBombServer } from "../../../tests/hostile/image_bomb.ts";
 import type { RunnerContext } from "../../runners/types.ts";
 
 function context(hosts: string[], log: string[]): RunnerContext {
@@ -290,5 +291,123 @@ Deno.test("renderWebLayer: drawn into the map's own pixels when nothing is under
     img.release?.();
   } finally {
     await server.close();
+  }
+});
+
+Deno.test("renderWebLayer: a tile declaring 16000 × 16000 pixels is refused from its header, a hole and a warning", async () => {
+  const bombs = startBombServer();
+  try {
+    const log: string[] = [];
+    const rss0 = Deno.memoryUsage().rss;
+    const t0 = performance.now();
+    const img = await renderWebLayer(
+      layer({ type: "xyz", url: `${bombs.url}/xyz/{z}/{x}/{y}.png` }),
+      null,
+      map("EPSG:3857", MERC),
+      context([bombs.host], log),
+    );
+    const ms = performance.now() - t0;
+    assert(img);
+    // the 4 ordinary tiles drawn, the 4 bombs' places transparent
+    const drawn = alphaCount(img.rgba);
+    assert(drawn > 0 && drawn < 400 * 300, `${drawn} pixels drawn`);
+    assertEquals(bombs.requests.length, 8);
+    assertEquals(log.length, 1);
+    assert(
+      log[0].startsWith("warning: web layer 'web': 4 of 8 tiles failed"),
+      log[0],
+    );
+    assert(
+      log[0].includes(
+        ": PNG of 16000×16000 pixels, more than the 4194304 allowed",
+      ),
+      log[0],
+    );
+    // decoded, the four took 1.4 s and 256 MB each in Skia, then 20 s and
+    // a gigabyte as RGBA
+    assert(ms < 3000, `${ms} ms`);
+    const grown = (Deno.memoryUsage().rss - rss0) / 1e6;
+    assert(grown < 200, `RSS grew by ${grown} MB`);
+  } finally {
+    await bombs.close();
+  }
+});
+
+Deno.test("renderWebLayer: the worker's maxImagePixels bounds tiles (never below the tile size asked for)", async () => {
+  // bombs of 3000 × 3000: refused by default, drawn with a bound of 10M
+  const bombs = startBombServer(undefined, 3000);
+  try {
+    const log: string[] = [];
+    const xyz = layer({ type: "xyz", url: `${bombs.url}/xyz/{z}/{x}/{y}.png` });
+    let img = await renderWebLayer(
+      xyz,
+      null,
+      map("EPSG:3857", MERC),
+      context([bombs.host], log),
+    );
+    assert(img && alphaCount(img.rgba) < 400 * 300);
+    assert(
+      log[0]?.includes(
+        "PNG of 3000×3000 pixels, more than the 4194304 allowed",
+      ),
+      log[0],
+    );
+    configureWebSources({ maxImagePixels: 10_000_000 });
+    img = await renderWebLayer(
+      xyz,
+      null,
+      map("EPSG:3857", MERC),
+      context([bombs.host], log),
+    );
+    assert(img);
+    assertEquals(alphaCount(img.rgba), 400 * 300);
+    assertEquals(log.length, 1);
+    // a bound below 256 × 256 still lets the 256 px tiles the layer asks for
+    configureWebSources({ maxImagePixels: 64 * 64 });
+    img = await renderWebLayer(
+      xyz,
+      null,
+      map("EPSG:3857", MERC),
+      context([bombs.host], log),
+    );
+    assert(img && alphaCount(img.rgba) < 400 * 300);
+    assertEquals(log.length, 2);
+    assert(log[1].includes("4 of 8 tiles failed"), log[1]);
+    assert(
+      log[1].includes("PNG of 3000×3000 pixels, more than the 65536 allowed"),
+      log[1],
+    );
+  } finally {
+    configureWebSources({});
+    await bombs.close();
+  }
+});
+
+Deno.test("renderWebLayer: a GetMap answer declaring 16000 × 16000 pixels leaves the layer empty with a warning", async () => {
+  const upstream = await startWebMapServer();
+  const bombs = startBombServer(upstream.url);
+  try {
+    const log: string[] = [];
+    const t0 = performance.now();
+    const img = await renderWebLayer(
+      layer({
+        crs: "EPSG:3857",
+        format: "image/png",
+        layers: "scene",
+        url: `${bombs.url}/wms`,
+      }),
+      null,
+      map("EPSG:3857", MERC),
+      context([bombs.host], log),
+    );
+    assertEquals(img, null);
+    assert(bombs.requests.some((r) => r.includes("GetMap")));
+    assertEquals(log, [
+      "warning: web layer 'web': the GetMap answer is refused: PNG of 16000×16000 pixels, more than the 4194304 allowed",
+    ]);
+    assert(performance.now() - t0 < 3000);
+  } finally {
+    await bombs.close();
+    await upstream.close();
   }
 });

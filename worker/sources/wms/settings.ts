@@ -24,6 +24,11 @@ export interface WebSettings {
   cacheDir?: string;
   /** Bytes kept in that folder. */
   cacheDirBytes: number;
+  /**
+   * Most pixels a tile or legend graphic may declare (a GetMap answer may
+   * also be as large as the image asked for); larger ones are not decoded.
+   */
+  maxImagePixels: number;
 }
 
 /** The defaults. */
@@ -34,6 +39,9 @@ export const DEFAULT_WEB_SETTINGS: Readonly<WebSettings> = {
   perHost: 6,
   cacheMemoryBytes: 64 * 1024 * 1024,
   cacheDirBytes: 512 * 1024 * 1024,
+  // paint/decode_image.ts's DEFAULT_MAX_IMAGE_PIXELS (checked by its
+  // test), not imported: nothing of paint/ loads before registration
+  maxImagePixels: 4_194_304,
 };
 
 let settings: WebSettings = { ...DEFAULT_WEB_SETTINGS };
