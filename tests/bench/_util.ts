@@ -197,6 +197,23 @@ export function procMb(pid: number, field = "VmRSS"): number {
   return Number(re.exec(status)?.[1] ?? NaN) / 1024;
 }
 
+/**
+ * CPU seconds (user + system) a process has used so far, from
+ * `/proc/<pid>/stat` (`"self"` for this one).
+ *
+ * @example
+ * ```ts ignore
+ * const before = procCpuSeconds("self");
+ * ```
+ */
+export function procCpuSeconds(pid: number | "self"): number {
+  const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+  // fields after the command name, which may hold spaces: state is field 3
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+  return ticks / 100; // USER_HZ
+}
+
 /** Options of {@link spawnWorker}. */
 export interface SpawnWorkerOptions {
   /** The Redis the worker serves. */

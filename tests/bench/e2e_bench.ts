@@ -19,6 +19,7 @@
  * deno run -A tests/bench/e2e_bench.ts --smaps /tmp/worker.smaps # keep the worker's memory map
  * deno run -A tests/bench/e2e_bench.ts --only zones_outline_style,all_lv95 # memory of some jobs
  * deno run -A tests/bench/e2e_bench.ts --worker-env MALLOC_ARENA_MAX=2 # another start setting
+ * deno run -A tests/bench/e2e_bench.ts --worker-v8 --enable-experimental-regexp-engine-on-excessive-backtracks # other V8 flags ('' for none)
  * ```
  *
  * It is a script, not a `Deno.bench` file: the figures need one worker and
@@ -40,6 +41,7 @@ import {
   loadJobs,
   median,
   mixedRender,
+  procCpuSeconds,
   procMb,
   spawnWorker,
   workerTaskSettings,
@@ -154,8 +156,13 @@ async function run(): Promise<number> {
     const [name, ...value] = pair.split("=");
     settings.env[name] = value.join("=");
   }
+  // --worker-v8 "<flags>": the worker's --v8-flags instead of the task's
+  const v8 = argString("--worker-v8");
+  if (v8 !== undefined) settings.v8 = v8 === "" ? [] : [`--v8-flags=${v8}`];
   console.log(
-    `worker started as the deno.json task does: ${
+    `worker started ${
+      v8 === undefined ? "as the deno.json task does" : "with --worker-v8"
+    }: ${
       [
         ...Object.entries(settings.env).map(([k, v]) => `${k}=${v}`),
         ...settings.v8,
@@ -278,6 +285,8 @@ async function run(): Promise<number> {
     const every: [number, number][] = [];
     let next = 0;
     const t0 = performance.now();
+    // the worker's CPU time: steadier than the wall clock on a loaded machine
+    const cpu0 = procCpuSeconds(worker.pid);
     const inFlight = 2;
     const lane = async (): Promise<void> => {
       while (next < memoryJobs) {
@@ -297,6 +306,7 @@ async function run(): Promise<number> {
       await Promise.all(Array.from({ length: inFlight }, lane));
     }
     const seconds = (performance.now() - t0) / 1000;
+    const cpu = procCpuSeconds(worker.pid) - cpu0;
     console.log(
       `\nWorker resident memory (VmRSS), ${memoryJobs} mixed jobs: renders ` +
         `cycling ${
@@ -306,7 +316,9 @@ async function run(): Promise<number> {
             ? `, every 5th job ${others.map((j) => j.name).join(", ")}`
             : ""
         } in ${seconds.toFixed(1)} s ` +
-        `(${(memoryJobs / seconds).toFixed(1)} jobs/s):\n`,
+        `(${(memoryJobs / seconds).toFixed(1)} jobs/s; the worker's CPU ` +
+        `${cpu.toFixed(1)} s, ${(cpu / memoryJobs * 1000).toFixed(1)} ms ` +
+        `per job):\n`,
     );
     console.log("| when | RSS MB |");
     console.log("| --- | ---: |");

@@ -19,12 +19,15 @@
  * 3. **throughput**: jobs per second with 1 and 2 worker processes on the
  *    mixed reference maps (the four render maps at full, ½ and ¼ size and
  *    zoomed ×2, every 5th job `placenames_features`), each worker warmed
- *    up, twice as many jobs in flight as workers; the scaling from 1 to 2.
+ *    up, twice as many jobs in flight as workers (`--in-flight`); the scaling
+ *    from 1 to 2, and the CPU the workers, this client and redis-server
+ *    spent per job meanwhile (what the two cores had to share).
  *
  * ```sh
  * deno task bench:queue     # or: deno run -A tests/bench/queue_bench.ts
  * deno run -A tests/bench/queue_bench.ts --only startup --starts 9
  * deno run -A tests/bench/queue_bench.ts --only fixed,throughput --runs 301 --jobs 400
+ * deno run -A tests/bench/queue_bench.ts --only throughput --in-flight 3 # jobs in flight per worker
  * ```
  *
  * It is a script, not a `Deno.bench` file (the figures need whole
@@ -46,6 +49,7 @@ import {
   loadJobs,
   median,
   mixedRender,
+  procCpuSeconds,
   REPO,
   spawnWorker,
 } from "./_util.ts";
@@ -295,13 +299,34 @@ async function fixedCost(root: string): Promise<void> {
   }
 }
 
+/** A throughput run: jobs per second, and where the CPU went meanwhile. */
+interface Throughput {
+  jobsPerSecond: number;
+  /** Seconds of the timed part. */
+  wall: number;
+  /** CPU seconds of the worker processes, each. */
+  workers: number[];
+  /** CPU seconds of this process (the client: posts, result decoding). */
+  client: number;
+  /** CPU seconds of redis-server (`INFO cpu`). */
+  redis: number;
+}
+
+async function redisCpuSeconds(client: Redis): Promise<number> {
+  const info = await client.info("cpu");
+  const field = (name: string) =>
+    Number(new RegExp(`^${name}:([\\d.]+)`, "m").exec(info)?.[1] ?? NaN);
+  return field("used_cpu_sys") + field("used_cpu_user");
+}
+
 async function jobsPerSecond(
   root: string,
   workers: number,
   mixed: (k: number) => BenchJob,
   n: number,
   warm: BenchJob[],
-): Promise<number> {
+  inFlight: number,
+): Promise<Throughput> {
   const redis = await startTestRedis();
   const started: BenchWorker[] = [];
   const queue = RedisQueue.create(redis.url);
@@ -323,14 +348,27 @@ async function jobsPerSecond(
         while (w < warmUp.length) await post(queue, warmUp[w++]);
       }),
     );
+    const cpu = () => ({
+      workers: started.map((s) => procCpuSeconds(s.child.pid)),
+      client: procCpuSeconds("self"),
+    });
+    const before = { ...cpu(), redis: await redisCpuSeconds(client) };
     let next = 0;
     const t0 = performance.now();
     await Promise.all(
-      Array.from({ length: 2 * workers }, async () => {
+      Array.from({ length: inFlight }, async () => {
         while (next < n) await post(queue, mixed(next++));
       }),
     );
-    return n / ((performance.now() - t0) / 1000);
+    const wall = (performance.now() - t0) / 1000;
+    const after = { ...cpu(), redis: await redisCpuSeconds(client) };
+    return {
+      jobsPerSecond: n / wall,
+      wall,
+      workers: after.workers.map((c, i) => c - before.workers[i]),
+      client: after.client - before.client,
+      redis: after.redis - before.redis,
+    };
   } finally {
     await queue.close();
     client.disconnect();
@@ -341,29 +379,46 @@ async function jobsPerSecond(
 
 async function throughput(root: string, jobs: BenchJob[]): Promise<void> {
   const n = argNumber("--jobs", 300);
+  // jobs in flight per worker process (the client keeps this many posted)
+  const perWorker = argNumber("--in-flight", 2);
   const renders = jobs.filter((j) => j.type === "QslJobInfoRender");
   const others = jobs.filter((j) => j.type !== "QslJobInfoRender");
   const mixed = (k: number): BenchJob =>
     others.length > 0 && k % 5 === 4
       ? others[Math.floor(k / 5) % others.length]
       : mixedRender(renders, k);
-  const one = await jobsPerSecond(root, 1, mixed, n, jobs);
-  const two = await jobsPerSecond(root, 2, mixed, n, jobs);
+  const load = () => Deno.readTextFileSync("/proc/loadavg").split(" ")[0];
+  const loadBefore = load();
+  const one = await jobsPerSecond(root, 1, mixed, n, jobs, perWorker);
+  const two = await jobsPerSecond(root, 2, mixed, n, jobs, 2 * perWorker);
   console.log(
     `\n## Throughput, ${n} mixed jobs (${
       renders.map((j) => j.name).join(", ")
     } at full, ½, ¼ size and zoomed ×2; every 5th ${
       others.map((j) => j.name).join(", ")
-    })\n`,
+    }), ${perWorker} in flight per worker\n`,
   );
-  console.log("| worker processes | jobs/s | / 1 process |");
-  console.log("| ---: | ---: | ---: |");
-  console.log(`| 1 | ${one.toFixed(1)} | 1 |`);
-  console.log(`| 2 | ${two.toFixed(1)} | ${(two / one).toFixed(2)} |`);
+  console.log(
+    "| worker processes | jobs/s | / 1 process | CPU ms per job: workers | client | redis-server | cores busy (all three) |",
+  );
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const [count, t] of [[1, one], [2, two]] as const) {
+    const perJob = (s: number) => (s / n * 1000).toFixed(1);
+    const workersCpu = t.workers.reduce((a, b) => a + b, 0);
+    console.log(
+      `| ${count} | ${t.jobsPerSecond.toFixed(1)} | ${
+        (t.jobsPerSecond / one.jobsPerSecond).toFixed(2)
+      } | ${perJob(workersCpu)} (${
+        t.workers.map((c) => (c / t.wall).toFixed(2)).join(" + ")
+      } cores) | ${perJob(t.client)} | ${perJob(t.redis)} | ${
+        ((workersCpu + t.client + t.redis) / t.wall).toFixed(2)
+      } |`,
+    );
+  }
   console.log(
     `\nscaling 1 → 2: ${
-      (two / one).toFixed(2)
-    }× (goal ≥ 1.8×), on ${navigator.hardwareConcurrency} cores shared with this client and redis-server`,
+      (two.jobsPerSecond / one.jobsPerSecond).toFixed(2)
+    }× (goal ≥ 1.8×), on ${navigator.hardwareConcurrency} cores shared with this client and redis-server; load average ${loadBefore} before, ${load()} after`,
   );
 }
 
