@@ -10,8 +10,9 @@
  *
  * `MALLOC_TRIM_THRESHOLD_` (glibc gives freed memory back) and V8's
  * `--optimize-for-size` keep a long-running worker's resident memory low
- * (≈ 60 MB less at start) at no measured speed cost; `deno task worker`
- * starts it so. `--enable-experimental-regexp-engine-on-excessive-backtracks`
+ * and flat (≈ 240 MB after 1,000 mixed jobs; 380–480 MB and growing without
+ * the V8 flag) at ≈ 1.4× the CPU per job (docs/performance.md); `deno task
+ * worker` starts it so. `--enable-experimental-regexp-engine-on-excessive-backtracks`
  * makes V8 finish a regular expression that backtracks too much (a job's
  * delimiter pattern, a filter's `regexp_match` or `~`) with its linear-time
  * engine: `(a+)+$` on a crafted line answers in milliseconds instead of
