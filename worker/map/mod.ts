@@ -12,7 +12,11 @@
  *
  * @module
  */
-export { type MapSettings, mapToPixel } from "./map_settings.ts";
+export {
+  type MapSettings,
+  mapToPixel,
+  pixelTransform,
+} from "./map_settings.ts";
 export {
   computeMapSettings,
   computeScale,

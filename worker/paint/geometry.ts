@@ -5,7 +5,7 @@
  * @module
  */
 import type { Geometry } from "../geometry/types.ts";
-import type { MapSettings } from "../map/map_settings.ts";
+import { type MapSettings, pixelTransform } from "../map/map_settings.ts";
 
 /**
  * Transforms a geometry to pixel coordinates (same part/ring structure).
@@ -22,18 +22,20 @@ import type { MapSettings } from "../map/map_settings.ts";
  */
 export function geometryToPixels(
   g: Geometry,
-  map: Pick<MapSettings, "extent" | "mapUnitsPerPixel">,
+  map:
+    & Pick<MapSettings, "extent" | "mapUnitsPerPixel">
+    & Partial<Pick<MapSettings, "width" | "height">>,
 ): Geometry {
-  const { xmin, ymax } = map.extent;
-  const k = 1 / map.mapUnitsPerPixel;
+  // QgsMapToPixel's arithmetic: ties between pixels break as in QGIS
+  const [sx, dx, sy, dy] = pixelTransform(map);
   return {
     kind: g.kind,
     parts: g.parts.map((rings) =>
       rings.map((r) => {
         const out = new Float64Array(r.length);
         for (let i = 0; i + 1 < r.length; i += 2) {
-          out[i] = (r[i] - xmin) * k;
-          out[i + 1] = (ymax - r[i + 1]) * k;
+          out[i] = sx * r[i] + dx;
+          out[i + 1] = sy * r[i + 1] + dy;
         }
         return out;
       })

@@ -8,7 +8,7 @@ import { caseDataRoot, realCases, realParity, realTest } from "./real.ts";
 const CASES: [name: string, limit: number, what: string][] = [
   ["masking_points", 0, "QGIS's SVG library: gpsicons/plane.svg"],
   ["roads_levels", 0, "two-layer line symbols, symbol levels"],
-  ["roads_qml", 19, "two-layer line symbols"],
+  ["roads_qml", 0, "two-layer line symbols"],
   ["srtm_hillshade_4326", 0, "hillshade in EPSG:4326"],
   ["srtm_hillshade_4326_zoom", 0, "hillshade in EPSG:4326, zoomed in"],
   [

@@ -29,6 +29,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "g3w-admin g3wsuite_project_test.qgs: 0.26 mm rivers at 144 dpi (1.47 px), stroked by Qt's stroker and rasterizer",
   ],
   [
+    "markers_half_pixel",
+    1,
+    "QGIS-Training-Data selective_masking.qgs: an SVG marker whose point lies half way between two pixel rows (210.5), placed where QgsMapToPixel's arithmetic rounds it",
+  ],
+  [
     "polygon_outlines_144dpi",
     0,
     "QGIS-Training-Data extents.qgs: 0.26 mm polygon outlines at 144 dpi, both rings of a polygon one path",
