@@ -63,7 +63,7 @@ Deno.test("worker/main.ts loads only what registering needs before it connects: 
     .map((s) => s.slice(root.length));
   for (const heavy of local) {
     assert(
-      !/^worker\/(runners\/(?!types\.ts)|paint|gdal|style|labels|sources\/(?!wms\/settings\.ts))|^interface\/(mod|parse|job|config|common|result_codec|style_codec)/
+      !/^worker\/(runners\/(?!types\.ts)|paint|gdal|style|labels|sources\/(?!(wms|postgres)\/settings\.ts))|^interface\/(mod|parse|job|config|common|result_codec|style_codec)/
         .test(heavy),
       `${heavy} is loaded before the worker registers`,
     );

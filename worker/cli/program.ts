@@ -16,6 +16,10 @@ import {
   configureWebSources,
   DEFAULT_WEB_SETTINGS,
 } from "../sources/wms/settings.ts";
+import {
+  DEFAULT_POSTGRES_OPTIONS,
+  setPostgresOptions,
+} from "../sources/postgres/settings.ts";
 import { redisTarget } from "@qgis-server-light/interface/redis_connect";
 import type { ResultFormat } from "@qgis-server-light/interface";
 import { createLogger, type LogFormat, parseLogLevel } from "../log/logger.ts";
@@ -175,6 +179,20 @@ function commonOptions(cmd: Command) {
         .default(DEFAULT_WEB_SETTINGS.maxImagePixels),
     )
     .addOption(
+      new Option(
+        "--pg-connect-timeout <s>",
+        "seconds to wait for a PostgreSQL connection",
+      ).env("QSL_PG_CONNECT_TIMEOUT").argParser(positiveInt)
+        .default(DEFAULT_POSTGRES_OPTIONS.connectTimeoutSeconds),
+    )
+    .addOption(
+      new Option(
+        "--pg-statement-timeout <s>",
+        "seconds one PostgreSQL statement of a job may run",
+      ).env("QSL_PG_STATEMENT_TIMEOUT").argParser(positiveInt)
+        .default(DEFAULT_POSTGRES_OPTIONS.statementTimeoutSeconds),
+    )
+    .addOption(
       new Option("--log-level <level>", "debug | info | warning | error")
         .env("QSL_LOG_LEVEL").argParser(level).default("info" as LogLevel),
     )
@@ -199,6 +217,8 @@ interface CommonOpts {
   webCacheDir?: string;
   webCacheBytes: number;
   webMaxImagePixels: number;
+  pgConnectTimeout: number;
+  pgStatementTimeout: number;
   logLevel: LogLevel;
   logFormat: LogFormat;
 }
@@ -281,6 +301,10 @@ function context(opts: CommonOpts, logger: Logger): RunnerContext {
       : writableDir(opts.webCacheDir, "web cache folder"),
     cacheDirBytes: opts.webCacheBytes,
     maxImagePixels: opts.webMaxImagePixels,
+  });
+  setPostgresOptions({
+    connectTimeoutSeconds: opts.pgConnectTimeout,
+    statementTimeoutSeconds: opts.pgStatementTimeout,
   });
   return {
     dataRoot: realDir(opts.dataRoot, "data root"),

@@ -12,11 +12,13 @@
  * @module
  */
 export { postgresProvider } from "./provider.ts";
+export { closePostgresPools } from "./pool.ts";
 export {
-  closePostgresPools,
+  DEFAULT_POSTGRES_OPTIONS,
   type PostgresOptions,
+  postgresOptions,
   setPostgresOptions,
-} from "./pool.ts";
+} from "./settings.ts";
 export {
   findPgService,
   mergePgServices,

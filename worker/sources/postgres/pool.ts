@@ -31,39 +31,15 @@ import { LruCache } from "../../cache/lru.ts";
 import { JobError } from "../../runners/types.ts";
 import { parseDate } from "../dates.ts";
 import type { SourceLayer } from "../source.ts";
+import { postgresOptions } from "./settings.ts";
 import type { PostgresConnection, SslMode } from "./uri.ts";
 
-/** Tunables of the PostgreSQL pools. */
-export interface PostgresOptions {
-  /** Most connections per pool (default 4). */
-  poolSize: number;
-  /** Seconds before an idle connection (and an unused pool) closes (default 60). */
-  idleSeconds: number;
-  /** Seconds a statement may run (default 30). */
-  statementTimeoutSeconds: number;
-  /** Seconds to wait for a connection (default 10). */
-  connectTimeoutSeconds: number;
-}
-
-const options: PostgresOptions = {
-  poolSize: 4,
-  idleSeconds: 60,
-  statementTimeoutSeconds: 30,
-  connectTimeoutSeconds: 10,
-};
-
-/**
- * Changes the pools' tunables (pools opened later use them).
- *
- * @example
- * ```ts
- * import { setPostgresOptions } from "./pool.ts";
- * setPostgresOptions({ statementTimeoutSeconds: 10 });
- * ```
- */
-export function setPostgresOptions(changes: Partial<PostgresOptions>): void {
-  Object.assign(options, changes);
-}
+export {
+  DEFAULT_POSTGRES_OPTIONS,
+  type PostgresOptions,
+  postgresOptions,
+  setPostgresOptions,
+} from "./settings.ts";
 
 /** A pool's client. */
 export type Sql = postgres.Sql<Record<string, never>>;
@@ -139,6 +115,7 @@ export function poolFor(c: PostgresConnection): Sql {
     c.sslmode,
     c.password ?? "",
   ]);
+  const options = postgresOptions();
   let pool = pools.get(key);
   if (pool === undefined) {
     const sql = postgres({
@@ -234,7 +211,7 @@ export function postgresError(
       `the worker may not connect to ${c.host}:${c.port} (its --allow-net does not name that host)`;
   } else if (e?.code === "57014") {
     detail =
-      `the query was canceled after the statement timeout of ${options.statementTimeoutSeconds} s (${where})`;
+      `the query was canceled after the statement timeout of ${postgresOptions().statementTimeoutSeconds} s (${where})`;
   } else if (
     e?.code === "ECONNREFUSED" || e?.code === "CONNECT_TIMEOUT" ||
     e?.code === "ENOTFOUND" || e?.code === "EAI_AGAIN"
