@@ -19,7 +19,7 @@
  *
  * @module
  */
-import { maskSecrets } from "./redact.ts";
+import { maskSecrets, REDACTED } from "./redact.ts";
 
 /** Options of {@link redisOptions}. */
 export interface RedisConnectOptions {
@@ -97,8 +97,49 @@ const SCHEMES = ["redis:", "rediss:", "redis+sentinel:", "rediss+sentinel:"];
 
 function bad(url: string, detail: string): TypeError {
   return new TypeError(
-    `Cannot use Redis URL '${maskSecrets(url)}': ${detail}`,
+    `Cannot use Redis URL '${redactRedisUrl(url)}': ${detail}`,
   );
+}
+
+/**
+ * A Redis URL fit for a log line or a message: the user's password (all
+ * of the user part when it has no `:`: some take it for the password) and
+ * `…password=` values in the query become `**REDACTED**`. The user part
+ * ends at the last `@` before the query, as URLs read it, whatever the
+ * password holds (`@`, `/`, spaces), where {@link maskSecrets}'s general
+ * `scheme://user:password@` stops at the first `@` or space.
+ *
+ * @example
+ * ```ts
+ * import { redactRedisUrl } from "./redis_connect.ts";
+ * redactRedisUrl("redis://app:p@ss word@cache:6380/2");
+ * // "redis://app:**REDACTED**@cache:6380/2"
+ * redactRedisUrl("redis://t0ken@cache");
+ * // "redis://**REDACTED**@cache"
+ * ```
+ */
+export function redactRedisUrl(url: string): string {
+  const sep = url.indexOf("://");
+  if (sep === -1) return maskSecrets(url);
+  const rest = url.slice(sep + 3);
+  const q = rest.indexOf("?");
+  const main = q === -1 ? rest : rest.slice(0, q);
+  const query = q === -1 ? "" : maskSecrets(rest.slice(q));
+  const at = main.lastIndexOf("@");
+  if (at === -1) return url.slice(0, sep + 3) + main + query;
+  const userinfo = main.slice(0, at);
+  const colon = userinfo.indexOf(":");
+  const user = colon === -1 ? "" : `${userinfo.slice(0, colon)}:`;
+  return `${url.slice(0, sep + 3)}${user}${REDACTED}${main.slice(at)}${query}`;
+}
+
+/** decodeURIComponent, a usage error naming the part when it is not %XX-encoded. */
+function decodePart(url: string, text: string, what: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw bad(url, `its ${what} is not percent-encoded (%XX)`);
+  }
 }
 
 function parseAddress(url: string, text: string, port: number): RedisAddress {
@@ -122,7 +163,7 @@ function sentinelParts(url: string) {
   const userinfo = at === -1 ? undefined : authority.slice(0, at);
   const hosts = authority.slice(at + 1).split(",").filter((h) => h !== "");
   if (hosts.length === 0) throw bad(url, "no sentinel address");
-  const master = decodeURIComponent(path[0] ?? "");
+  const master = decodePart(url, path[0] ?? "", "master name");
   if (master === "") {
     throw bad(url, "no master name (redis+sentinel://host:26379/mymaster)");
   }
@@ -134,12 +175,14 @@ function sentinelParts(url: string) {
   let password: string | undefined;
   if (userinfo !== undefined) {
     const colon = userinfo.indexOf(":");
-    username = decodeURIComponent(
+    username = decodePart(
+      url,
       colon === -1 ? userinfo : userinfo.slice(0, colon),
+      "user name",
     );
     password = colon === -1
       ? undefined
-      : decodeURIComponent(userinfo.slice(colon + 1));
+      : decodePart(url, userinfo.slice(colon + 1), "password");
   }
   return {
     addresses: hosts.map((h) => parseAddress(url, h, 26379)),
@@ -230,8 +273,12 @@ export function redisOptions(
     const parsed = new URL(url);
     out.host = target.addresses[0].host;
     out.port = target.addresses[0].port;
-    if (parsed.username) out.username = decodeURIComponent(parsed.username);
-    if (parsed.password) out.password = decodeURIComponent(parsed.password);
+    if (parsed.username) {
+      out.username = decodePart(url, parsed.username, "user name");
+    }
+    if (parsed.password) {
+      out.password = decodePart(url, parsed.password, "password");
+    }
     const db = parsed.pathname.replace(/^\//, "");
     if (db !== "") {
       if (!/^\d+$/.test(db)) {

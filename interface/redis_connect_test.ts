@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   isAuthError,
   isConnectionDown,
+  redactRedisUrl,
   redisErrorLine,
   redisOptions,
   redisTarget,
@@ -72,6 +73,21 @@ Deno.test("redis URLs: bad forms are TypeErrors naming the URL without its passw
       ["redis+sentinel://s1:26379", "no master name"],
       ["redis+sentinel://u:hunter2@s1/m/x", "/mastername or /mastername/db"],
       ["redis://u:hunter2@h/abc", "is no number"],
+      // a space or an @ in the password: the general masker stopped there
+      ["redis://u:a b@hunter2@h/abc", "is no number"],
+      [
+        "redis+sentinel://u:a b@hunter2@s1/m/x",
+        "/mastername or /mastername/db",
+      ],
+      ["redis://u:%ZZhunter2@h", "its password is not percent-encoded"],
+      [
+        "redis+sentinel://u:%ZZhunter2@s1/m",
+        "its password is not percent-encoded",
+      ],
+      [
+        "redis+sentinel://u:hunter2@s1/%ZZ",
+        "its master name is not percent-encoded",
+      ],
     ]
   ) {
     assert.throws(() => redisOptions(url), (e: Error) => {
@@ -89,6 +105,27 @@ Deno.test("redis URLs: bad forms are TypeErrors naming the URL without its passw
     () => redisOptions("rediss://h", { tlsCaFile: "/nonexistent/ca.pem" }),
     /Cannot read the Redis TLS CA file '\/nonexistent\/ca.pem'/,
   );
+});
+
+Deno.test("redactRedisUrl: the user part ends at the last @ before the query, whatever the password holds", () => {
+  for (
+    const [url, shown] of [
+      [
+        "redis://app:hunter2@cache:6380/2",
+        "redis://app:**REDACTED**@cache:6380/2",
+      ],
+      ["redis://app:a b@hun ter2@cache", "redis://app:**REDACTED**@cache"],
+      ["redis://app:a/b@hunter2@cache/1", "redis://app:**REDACTED**@cache/1"],
+      ["redis://hunter2@cache", "redis://**REDACTED**@cache"],
+      ["rediss://:hunter2@cache", "rediss://:**REDACTED**@cache"],
+      [
+        "redis+sentinel://u:hunter2@s1,s2/m?sentinelPassword=hunter2",
+        "redis+sentinel://u:**REDACTED**@s1,s2/m?sentinelPassword=**REDACTED**",
+      ],
+      ["redis://cache:6379", "redis://cache:6379"],
+      ["not a url hunter2@x", "not a url hunter2@x"],
+    ]
+  ) assert.equal(redactRedisUrl(url), shown);
 });
 
 Deno.test("redis errors: one line, classified", () => {

@@ -285,6 +285,40 @@ Deno.test({
 
 Deno.test({
   name:
+    "redis: passwords with a space or an @, a user part alone, a bad %-escape: refused in one line, never in the log",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async () => {
+  const port = freePort();
+  const server = await startServer("redis-server", redisArgs(port), port);
+  // each a wrong password: the worker says so in one line and exits 1;
+  // the log's `redis=` and messages showed the secret part before
+  const cases: [string, string][] = [
+    [`redis://qsl:a b@Zq9s3cret@127.0.0.1:${port}`, "Zq9s3cret"],
+    [`redis://qsl:a@Zq9s3cret@127.0.0.1:${port}`, "Zq9s3cret"],
+    [`redis://Zq9t0ken@127.0.0.1:${port}`, "Zq9t0ken"],
+    [`redis://qsl:%ZZq9s3cret@127.0.0.1:${port}`, "Zq9s3cret"],
+  ];
+  const workers = cases.map(([url]) => spawnWorker(url));
+  try {
+    for (const [i, w] of workers.entries()) {
+      const { code } = await w.child.status;
+      assert(code === 1, `exit code ${code}:\n${w.log()}`);
+      assert(
+        /ERROR +Cannot (connect to Redis at 127\.0\.0\.1:\d+: WRONGPASS|use Redis URL 'redis:\/\/qsl:\*\*REDACTED\*\*@127\.0\.0\.1:\d+': its password is not percent-encoded)/
+          .test(w.log()),
+        w.log(),
+      );
+      assertCleanLog(w, [cases[i][1], encodeURIComponent(cases[i][1])]);
+    }
+  } finally {
+    for (const w of workers) await kill(w);
+    await server.stop();
+  }
+});
+
+Deno.test({
+  name:
     "redis: an ACL user and password in the URL (worker and client); a wrong password is one line and exit 1",
   sanitizeResources: false,
   sanitizeOps: false,

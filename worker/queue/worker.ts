@@ -49,6 +49,7 @@ import type {
 import {
   isAuthError,
   isConnectionDown,
+  redactRedisUrl,
   redisErrorLine,
   redisOptions,
   type RedisTarget,
@@ -374,7 +375,7 @@ export class QueueWorker {
     this.#blocking = this.#connect("blocking", target);
     this.#log.log("info", "worker starting", {
       worker_id: this.id,
-      redis: maskSecrets(this.#o.redisUrl),
+      redis: redactRedisUrl(this.#o.redisUrl),
       result_format: this.#o.resultFormat,
       runners: typeof this.#o.runners === "function"
         ? "loaded after registration"
