@@ -1,0 +1,205 @@
+/**
+ * The real-project hunt: public QGIS projects exported by our exporter,
+ * each drawn at four maps (full extent, ×4 and ×16 zoom at 96 dpi, full
+ * extent at 144 dpi; 640 px wide) by QGIS 3.22 (`hunt_render.py`, the
+ * oracle: never at run time or in CI) and by our worker; prints the
+ * mismatched pixels of each map (pixelmatch, threshold 0.2, AA counted).
+ *
+ *     deno run -A tests/parity/real/hunt/hunt.ts [--keep DIR] <owner/repo@commit:project.qgs> …
+ *
+ * With `--keep DIR` the data, jobs and both renders stay in DIR; a project
+ * already there is not exported and drawn by QGIS again (compare another
+ * checkout against the same references).
+ *
+ * A project's folder (and its parent's, for data beside it such as
+ * `../data`) is extracted from the snapshot under `/work/.mirror`. The job
+ * layers are the project's checked layers in layer tree order, with the
+ * styles our exporter writes. Layers whose data is not in the snapshot are
+ * left out (both sides); projects without a CRS are skipped. The corpus
+ * of docs/rendering.md is every `.qgs`/`.qgz` of the snapshots of
+ * qgis/QGIS-Training-Data, g3w-suite/g3w-admin, qgis/QGIS-Sample-Data and
+ * opengisch/QField (`git ls-tree -r --name-only HEAD`).
+ *
+ * @module
+ */
+import { dirname, join } from "node:path";
+import { encodeStyle } from "@qgis-server-light/interface/style_codec";
+import { exportProject } from "../../../../exporter/project/export_project.ts";
+import { readProject } from "../../../../exporter/project/read_project.ts";
+import {
+  type RenderJob,
+  renderMap,
+} from "../../../../worker/runners/render.ts";
+import { renderDeps } from "../../../../worker/runners/render_deps.ts";
+import { comparePng, referenceContext } from "../../parity.ts";
+import { MIRROR_DIR } from "../real.ts";
+
+const HERE = dirname(new URL(import.meta.url).pathname);
+const args = [...Deno.args];
+let keep: string | null = null;
+const k = args.indexOf("--keep");
+if (k >= 0) {
+  keep = args[k + 1];
+  args.splice(k, 2);
+}
+
+function git(repo: string, a: string[]): Uint8Array | null {
+  const out = new Deno.Command("git", {
+    args: ["--git-dir", join(MIRROR_DIR, repo.replace("/", "+"), "repo"), ...a],
+    stdout: "piped",
+    stderr: "null",
+  }).outputSync();
+  return out.success ? out.stdout : null;
+}
+
+function extract(repo: string, commit: string, folder: string, root: string) {
+  const listed = new TextDecoder().decode(
+    git(repo, ["ls-tree", "-r", "--name-only", commit, "--", folder]) ??
+      new Uint8Array(),
+  ).split("\n").filter(Boolean);
+  for (const name of listed) {
+    const blob = git(repo, ["cat-file", "blob", `${commit}:${name}`]);
+    if (!blob) continue;
+    const out = join(root, name);
+    Deno.mkdirSync(dirname(out), { recursive: true });
+    Deno.writeFileSync(out, blob);
+  }
+}
+
+/** Exports the project, has QGIS draw its maps; their names, or null. */
+async function qgisMaps(
+  spec: string,
+  repo: string,
+  commit: string,
+  project: string,
+  root: string,
+): Promise<string[] | null> {
+  Deno.mkdirSync(root, { recursive: true });
+  extract(repo, commit, dirname(dirname(project)), root);
+  const config = await exportProject(await readProject(join(root, project)), {
+    encodeStyle,
+    readSources: false,
+  });
+  const groups = new Map(config.tree.members.map((g) => [g.id, g]));
+  const all = [
+    ...config.datasets.vector,
+    ...config.datasets.raster,
+    ...config.datasets.custom,
+  ];
+  const byId = new Map(all.map((d) => [d.id, d]));
+  const order: string[] = [];
+  const walk = (id: string) => {
+    const g = groups.get(id);
+    if (!g || !g.is_checked) return;
+    for (const c of g.children) {
+      if (groups.has(c) && c !== id) walk(c);
+      else if (byId.get(c)?.is_checked) order.push(c);
+    }
+  };
+  walk("");
+  const folder = dirname(project);
+  const layers = order.map((id) => {
+    const d = byId.get(id)!;
+    const key = [
+      "ogr",
+      "gdal",
+      "postgres",
+      "wms",
+      "wmts",
+      "xyz",
+      "wfs",
+      "vectortile",
+    ]
+      .find((s) => (d.source as unknown as Record<string, unknown>)[s] != null);
+    const src = key
+      ? (d.source as unknown as Record<string, Record<string, unknown>>)[key]
+      : null;
+    const style = d.styles.find((s) => s.name === d.style_name) ?? d.styles[0];
+    return {
+      id: d.id,
+      name: d.name,
+      source: JSON.stringify(src),
+      remote: key !== "ogr" && key !== "gdal",
+      folder_name: folder,
+      driver: d.driver,
+      style: style ? { name: style.name, definition: style.definition } : null,
+      filter: null,
+    };
+  }).filter((l) => l.driver === "ogr" || l.driver === "gdal");
+  const stem = join(root, "hunt");
+  Deno.writeTextFileSync(
+    `${stem}.layers.json`,
+    JSON.stringify({ layers, project: join(root, project) }),
+  );
+  const py = new Deno.Command("/usr/bin/python3", {
+    args: [join(HERE, "hunt_render.py"), `${stem}.layers.json`, root],
+    env: { QT_QPA_PLATFORM: "offscreen" },
+    stdout: "piped",
+    stderr: "piped",
+  }).outputSync();
+  if (!py.success) {
+    console.log(
+      `${spec}: QGIS failed: ${
+        new TextDecoder().decode(py.stderr).slice(-400)
+      }`,
+    );
+    return null;
+  }
+  const maps = JSON.parse(
+    new TextDecoder().decode(py.stdout).trim().split("\n").at(-1)!,
+  ) as string[];
+  Deno.writeTextFileSync(join(root, "maps.json"), JSON.stringify(maps));
+  return maps;
+}
+
+let total = 0, within = 0;
+for (const spec of args) {
+  const m = spec.match(/^([^@]+)@([0-9a-f]+):(.+)$/);
+  if (!m) throw new Error(`Cannot read ${spec}: want owner/repo@commit:path`);
+  const [, repo, commit, project] = m;
+  const root = keep
+    ? join(keep, project.replaceAll("/", "_"))
+    : Deno.makeTempDirSync({ prefix: "qsl-hunt-" });
+  let maps: string[] | null = null;
+  try {
+    maps = JSON.parse(Deno.readTextFileSync(join(root, "maps.json")));
+  } catch { /* not drawn yet */ }
+  if (!maps) maps = await qgisMaps(spec, repo, commit, project, root);
+  if (!maps) continue;
+  const figures: string[] = [];
+  for (const name of maps) {
+    const env = JSON.parse(
+      Deno.readTextFileSync(join(root, `${name}.job.json`)),
+    );
+    const expected = Deno.readFileSync(join(root, `${name}.qgis.png`));
+    try {
+      const out = await renderMap(
+        env.job as RenderJob,
+        referenceContext(root),
+        renderDeps,
+      );
+      if (keep) {
+        Deno.writeFileSync(
+          join(root, `${name}.ours.png`),
+          out.data as Uint8Array,
+        );
+      }
+      const r = await comparePng(
+        out.data as Uint8Array,
+        expected,
+        `hunt_${name}`,
+        Infinity,
+      );
+      const pct = (100 * r.mismatched) / r.total;
+      total++;
+      if (pct <= 0.05) within++;
+      figures.push(`${name} ${r.mismatched} (${pct.toFixed(3)} %)`);
+    } catch (e) {
+      total++;
+      figures.push(`${name} failed: ${String(e).slice(0, 120)}`);
+    }
+  }
+  console.log(`${project}: ${figures.join("; ")}`);
+  if (!keep) Deno.removeSync(root, { recursive: true });
+}
+console.log(`${within} of ${total} maps within 0.05 %`);
