@@ -97,6 +97,12 @@ export interface LabelLayerInput {
   geometryKind: GeometryKind | null;
   /** Layer opacity 0…1 (labels are drawn with it). */
   opacity?: number;
+  /**
+   * The colour (`r,g,b,a`) of the symbol the renderer draws a feature with,
+   * `@symbol_color` of the label's expressions (QGIS updates the symbol
+   * scope before registering a feature's label); absent: not set.
+   */
+  symbolColor?: (feature: Feature) => string | undefined;
 }
 
 /** A placed label, in output pixels (y down). */
@@ -210,8 +216,20 @@ function markerSizer(
   root: Element,
   units: UnitContext,
 ): (feature: Feature) => number {
-  const renderer = root.getElementsByTagName("renderer-v2")[0];
+  let renderer = root.getElementsByTagName("renderer-v2")[0];
   if (!renderer) return () => 0;
+  // a point cluster or displacement renderer draws a lone point with its
+  // embedded renderer's symbol, not its own cluster symbol
+  for (;;) {
+    const type = renderer.getAttribute("type");
+    if (type !== "pointCluster" && type !== "pointDisplacement") break;
+    let inner: Element | null = null;
+    for (let c = renderer.firstChild; c; c = c.nextSibling) {
+      if ((c as Element).tagName === "renderer-v2") inner = c as Element;
+    }
+    if (!inner) break;
+    renderer = inner;
+  }
   const sizes = new Map<string, number>();
   const symbols = renderer.getElementsByTagName("symbol");
   let max = 0;
@@ -349,15 +367,14 @@ export class LabelEngine {
     const fn = this.#expr(text);
     if (!fn) return null;
     try {
-      return fn({
-        feature,
-        geometry: feature.geometry,
-        variables: {
-          map_scale: this.#map.scale,
-          layer_id: layerId,
-          map_crs: this.#map.crs,
-        },
-      });
+      const variables: Record<string, unknown> = {
+        map_scale: this.#map.scale,
+        layer_id: layerId,
+        map_crs: this.#map.crs,
+      };
+      const color = this.#symbolColor?.(feature);
+      if (color !== undefined) variables.symbol_color = color;
+      return fn({ feature, geometry: feature.geometry, variables });
     } catch (e) {
       this.#warn(
         `labels: expression '${text}' failed: ${(e as Error).message}`,
@@ -384,6 +401,17 @@ export class LabelEngine {
 
   /** Registers a layer's labels (and its features as obstacles). */
   addLayer(input: LabelLayerInput): void {
+    this.#symbolColor = input.symbolColor ?? null;
+    try {
+      this.#addLayer(input);
+    } finally {
+      this.#symbolColor = null;
+    }
+  }
+
+  #symbolColor: ((feature: Feature) => string | undefined) | null = null;
+
+  #addLayer(input: LabelLayerInput): void {
     this.#placed = null;
     const labeling = readLabeling(input.qmlRoot);
     if (!labeling) return;
@@ -552,6 +580,16 @@ export class LabelEngine {
   ): ((count: number) => void) | null {
     if (!s.drawLabels || !feature.geometry) return null;
     const lid = input.layerId;
+    const ddOrder = this.#dd(s, "PredefinedPositionOrder", feature, lid);
+    if (typeof ddOrder === "string" && ddOrder.trim() !== "") {
+      // the cartographic positions of this feature only
+      s = {
+        ...s,
+        predefinedPositionOrder: ddOrder.split(",").map((x) =>
+          x.trim().toUpperCase()
+        ).filter((x) => x !== ""),
+      };
+    }
     const show = this.#dd(s, "Show", feature, lid);
     if (show === false || show === 0 || show === "0") return null;
     const raw = s.isExpression

@@ -29,7 +29,7 @@ import {
 import { defaultVectorStyle } from "../style/default_symbol.ts";
 import type { Feature, GeometryKind } from "../geometry/types.ts";
 import type { ExpressionCompiler, PaintContext } from "../paint/context.ts";
-import { paintVectorLayer } from "../paint/vector_layer.ts";
+import { paintVectorLayer, symbolPicker } from "../paint/vector_layer.ts";
 import { blendModeOf } from "../paint/_skia.ts";
 import {
   encodeSurface,
@@ -95,6 +95,7 @@ export interface LabelEngineLike {
     qmlRoot: Element;
     features: Feature[];
     geometryKind: GeometryKind | null;
+    symbolColor?: (feature: Feature) => string | undefined;
   }): void | Promise<void>;
   /** Draws all labels. */
   draw(canvas: Canvas): void | Promise<void>;
@@ -459,11 +460,22 @@ export async function renderMap(
       }
       if (labelled && root) {
         labels ??= deps.createLabelEngine!(map, ck, warn);
+        // @symbol_color: the first layer's colour of the feature's symbol
+        // (QgsSymbol::color)
+        const pick = style.renderer
+          ? symbolPicker(pc, style.renderer, fieldNames)
+          : null;
         await labels.addLayer({
           layerId: layer.id,
           qmlRoot: root,
           features,
           geometryKind: data.geometryKind,
+          symbolColor: pick
+            ? (f: Feature) => {
+              const props = pick(f)[0]?.layers[0]?.props;
+              return props?.color ?? props?.line_color;
+            }
+            : undefined,
         });
       }
     }

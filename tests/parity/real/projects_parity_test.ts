@@ -34,6 +34,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "QGIS-Training-Data selective_masking.qgs: an SVG marker whose point lies half way between two pixel rows (210.5), placed where QgsMapToPixel's arithmetic rounds it",
   ],
   [
+    "label_dd_position_symbol_color",
+    137,
+    "QField test_bees.qgz (point cluster renderer): a label with a data-defined position order ('R') and buffer colour (@symbol_color), its distance from the lone point's own symbol (not the cluster symbol); what is left is the marker's drop shadow (paint effects are not drawn)",
+  ],
+  [
     "polygon_outlines_144dpi",
     0,
     "QGIS-Training-Data extents.qgs: 0.26 mm polygon outlines at 144 dpi, both rings of a polygon one path",
