@@ -26,6 +26,7 @@ export const WORKER_ENV_VARS: readonly string[] = [
   "QSL_MAX_LAYERS",
   "QSL_MAX_DPI",
   "QSL_MAX_STYLE_BYTES",
+  "QSL_MAX_FEATURE_COUNT",
   "QSL_MAX_JOB_BYTES",
   "QSL_REMOTE_HOSTS",
   "QSL_WEB_TIMEOUT",

@@ -26,6 +26,7 @@ import { createLogger, type LogFormat, parseLogLevel } from "../log/logger.ts";
 import type { RunnerRegistry } from "../runners/registry.ts";
 import {
   DEFAULT_MAX_DPI,
+  DEFAULT_MAX_FEATURE_COUNT,
   DEFAULT_MAX_STYLE_BYTES,
   type Logger,
   type LogLevel,
@@ -146,6 +147,13 @@ function commonOptions(cmd: Command) {
     )
     .addOption(
       new Option(
+        "--max-feature-count <n>",
+        "most features per layer a feature info job may ask for (FEATURE_COUNT)",
+      ).env("QSL_MAX_FEATURE_COUNT").argParser(positiveInt)
+        .default(DEFAULT_MAX_FEATURE_COUNT),
+    )
+    .addOption(
+      new Option(
         "--web-timeout <ms>",
         "timeout of one request to a web map server (WMS, WMTS, XYZ)",
       ).env("QSL_WEB_TIMEOUT").argParser(positiveInt)
@@ -212,6 +220,7 @@ interface CommonOpts {
   maxLayers: number;
   maxDpi: number;
   maxStyleBytes: number;
+  maxFeatureCount: number;
   webTimeout: number;
   webLayerTimeout: number;
   webCacheDir?: string;
@@ -316,6 +325,7 @@ function context(opts: CommonOpts, logger: Logger): RunnerContext {
       maxLayers: opts.maxLayers,
       maxDpi: opts.maxDpi,
       maxStyleBytes: opts.maxStyleBytes,
+      maxFeatureCount: opts.maxFeatureCount,
     },
     logger,
   };

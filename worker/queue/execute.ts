@@ -15,6 +15,7 @@ import { resetCanvasKit } from "../paint/canvaskit.ts";
 import { checkStringLengths } from "./string_limits.ts";
 import {
   DEFAULT_MAX_DPI,
+  DEFAULT_MAX_FEATURE_COUNT,
   DEFAULT_MAX_STYLE_BYTES,
   JobError,
   type RunnerContext,
@@ -122,6 +123,13 @@ export function checkLimits(info: QslJobInfo, limits: RunnerLimits): void {
         `Cannot run job: ${key} ${pixels} exceeds the limit of ${maxSide} pixels`,
       );
     }
+  }
+  const count = Number(job.FEATURE_COUNT ?? 0);
+  const maxCount = limits.maxFeatureCount ?? DEFAULT_MAX_FEATURE_COUNT;
+  if (count > maxCount) {
+    throw new JobError(
+      `Cannot run job: FEATURE_COUNT ${count} exceeds the limit of ${maxCount}`,
+    );
   }
   const layers = Array.isArray(job.layers) ? job.layers.length : 0;
   if (layers > limits.maxLayers) {

@@ -134,3 +134,90 @@ Deno.test("executeJob: a feature job's outcome names the layers of its queries (
   assert.equal(outcome.status, "succeed", String(outcome.error));
   assert.deepEqual(outcome.layers, ["zones", "roads"]);
 });
+
+Deno.test("executeJob: FEATURE_COUNT is bounded (configurable): every feature within a huge tolerance was read, kept and written", async () => {
+  // 50,000 points on a 10 m grid, all within the largest tolerance
+  const root = await Deno.makeTempDir({ prefix: "qsl_feature_count_" });
+  try {
+    const features = Array.from({ length: 50_000 }, (_, i) => ({
+      type: "Feature",
+      properties: { id: i, name: `feature ${i}` },
+      geometry: {
+        type: "Point",
+        coordinates: [
+          2600000 + (i % 500) * 10,
+          1200000 + Math.floor(i / 500) * 10,
+        ],
+      },
+    }));
+    await Deno.writeTextFile(
+      `${root}/pts.geojson`,
+      JSON.stringify({
+        type: "FeatureCollection",
+        crs: {
+          type: "name",
+          properties: { name: "urn:ogc:def:crs:EPSG::2056" },
+        },
+        features,
+      }),
+    );
+    const info = (count: number) =>
+      JSON.stringify({
+        id: "fc",
+        type: "QslJobInfoFeatureInfo",
+        job: {
+          INFO_FORMAT: "application/json",
+          QUERY_LAYERS: "pts",
+          I: "250",
+          J: "50",
+          FEATURE_COUNT: count,
+          FI_POINT_TOLERANCE: 8192,
+          WITH_GEOMETRY: true,
+          layers: [layer("pts", JSON.stringify({ path: "pts.geojson" }))],
+          bbox: {
+            x_min: 2600000,
+            y_min: 1200000,
+            x_max: 2605000,
+            y_max: 1201000,
+          },
+          crs: "EPSG:2056",
+          width: 500,
+          height: 100,
+          dpi: 96,
+        },
+      });
+    const ctx = testRunnerContext(root);
+    let t0 = performance.now();
+    let outcome = await executeJob(info(1e9), defaultRunners(), ctx);
+    assert.equal(outcome.status, "failed");
+    assert.equal(
+      outcome.data,
+      "Cannot run job: FEATURE_COUNT 1000000000 exceeds the limit of 10000",
+    );
+    assert.ok(performance.now() - t0 < 1000);
+    // the limit itself is answered
+    t0 = performance.now();
+    outcome = await executeJob(info(10_000), defaultRunners(), ctx);
+    assert.equal(outcome.status, "succeed", String(outcome.data));
+    const answer = JSON.parse(
+      new TextDecoder().decode(outcome.data as Uint8Array),
+    );
+    assert.equal(answer.features.length, 10_000);
+    // a worker option lowers (or raises) it
+    const low = testRunnerContext(root, {
+      limits: {
+        maxWidth: 8192,
+        maxHeight: 8192,
+        maxLayers: 10,
+        maxFeatureCount: 5,
+      },
+    });
+    outcome = await executeJob(info(6), defaultRunners(), low);
+    assert.equal(
+      outcome.data,
+      "Cannot run job: FEATURE_COUNT 6 exceeds the limit of 5",
+    );
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
