@@ -180,7 +180,9 @@ export function storeRemote(
 ): { gdalPath: string; version: string } {
   gdalRef = gdal;
   let entry = stored.get(resolved.location);
-  if (fetched !== null) {
+  // A prepared source may be opened more than once (a render opens it to
+  // plan its batches, then to read them): its bytes are stored once.
+  if (fetched !== null && entry?.serial !== fetched.serial) {
     const FS = gdal.Module.FS;
     for (const dir of ["/qsl", "/qsl/remote"]) {
       try {

@@ -1,5 +1,5 @@
 import { assert, assertEquals, assertRejects } from "./_assert.ts";
-import { readVectorLayer } from "./ogr/read.ts";
+import { readVectorLayer, streamVectorLayer } from "./ogr/read.ts";
 import { convertGeoJson, sampleCollection } from "./_test_util.ts";
 import { JobError } from "../runners/types.ts";
 import { fetchRemote } from "./remote.ts";
@@ -113,6 +113,39 @@ Deno.test("remote sources are fetched from allowed hosts only, redirects include
       JobError,
     );
     assert(error.message.includes("larger than 100 bytes"), error.message);
+  } finally {
+    await server.shutdown();
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("a remote GeoJSON streamed for a map is fetched and stored once", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_remote_" });
+  const geojson = new TextEncoder().encode(JSON.stringify(sampleCollection()));
+  let hits = 0;
+  const server: Deno.HttpServer<Deno.NetAddr> = Deno.serve(
+    { hostname: "127.0.0.1", port: 0, onListen() {} },
+    (): Response => {
+      hits++;
+      return new Response(geojson);
+    },
+  );
+  try {
+    const host = `127.0.0.1:${server.addr.port}`;
+    const ctx = { dataRoot: dir, remoteHosts: [host] };
+    // The render path prepares the source once and opens it twice (plan,
+    // then read): the second open failed on the stored copy's folder.
+    const stream = await streamVectorLayer(
+      remoteLayer(`http://${host}/sample.geojson`, "streamed"),
+      { bbox: ALL, crs: "EPSG:2056" },
+      ctx,
+    );
+    const names: string[] = [];
+    for await (const batch of stream.batches) {
+      for (const f of batch) names.push(String(f.attributes.name));
+    }
+    assertEquals(names.sort(), ["far away", "square", "two squares"]);
+    assertEquals(hits, 1);
   } finally {
     await server.shutdown();
     await Deno.remove(dir, { recursive: true });
