@@ -32,7 +32,11 @@ import {
   type LogLevel,
   type RunnerContext,
 } from "../runners/types.ts";
-import { DEFAULT_MAX_JOB_BYTES, QueueWorker } from "../queue/worker.ts";
+import {
+  DEFAULT_MAX_JOB_BYTES,
+  DEFAULT_MAX_RESULT_BYTES,
+  QueueWorker,
+} from "../queue/worker.ts";
 import {
   JOB_TYPES,
   type WmsLikeOptions,
@@ -412,6 +416,13 @@ export function buildProgram(io: ProgramIo = {}): Command & {
     )
     .addOption(
       new Option(
+        "--max-result-bytes <bytes>",
+        "largest result published to Redis; a larger one fails the job",
+      ).env("QSL_MAX_RESULT_BYTES").argParser(positiveInt)
+        .default(DEFAULT_MAX_RESULT_BYTES),
+    )
+    .addOption(
+      new Option(
         "--job-ttl <seconds>",
         "how long a finished job's hash stays in Redis for its client",
       ).env("QSL_JOB_TTL").argParser(positiveInt).default(3600),
@@ -452,6 +463,7 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         maxAttempts: opts.maxAttempts,
         jobTtlSeconds: opts.jobTtl,
         maxJobBytes: opts.maxJobBytes,
+        maxResultBytes: opts.maxResultBytes,
         expirySeconds: expiry,
         heartbeatSeconds: Math.max(1, Math.min(10, Math.floor(expiry / 3))),
         requeueSeconds: Math.max(1, Math.min(30, expiry)),

@@ -100,6 +100,15 @@ function loadCodec(): Promise<typeof encodeResult> {
  */
 export const DEFAULT_MAX_JOB_BYTES: number = 8 * 1024 * 1024;
 
+/**
+ * Default largest result published: 24 MiB. Results travel by pub/sub, and
+ * Redis closes a subscriber whose output buffer passes its
+ * `client-output-buffer-limit pubsub` (32 MiB by default; a 31 MiB message
+ * already did): the result is lost and the client waits for its timeout.
+ * A larger result fails the job with a message that says so.
+ */
+export const DEFAULT_MAX_RESULT_BYTES: number = 24 * 1024 * 1024;
+
 /** Version string the worker registers with. */
 export const WORKER_VERSION = "0.1.0";
 
@@ -138,6 +147,11 @@ export interface QueueWorkerOptions {
    * a larger one fails unread. Default {@link DEFAULT_MAX_JOB_BYTES}.
    */
   maxJobBytes?: number;
+  /**
+   * Largest encoded result (bytes) published; a larger one fails the job.
+   * Default {@link DEFAULT_MAX_RESULT_BYTES}.
+   */
+  maxResultBytes?: number;
   /** Seconds BLMOVE waits before renewing the heartbeat; default 5. */
   blockSeconds?: number;
   /** Seconds between heartbeats; default 10. */
@@ -265,6 +279,7 @@ export class QueueWorker {
       maxAttempts: options.maxAttempts ?? 3,
       jobTtlSeconds: options.jobTtlSeconds ?? JOB_TTL_SECONDS,
       maxJobBytes: options.maxJobBytes ?? DEFAULT_MAX_JOB_BYTES,
+      maxResultBytes: options.maxResultBytes ?? DEFAULT_MAX_RESULT_BYTES,
       blockSeconds: options.blockSeconds ?? 5,
       heartbeatSeconds: options.heartbeatSeconds ?? 10,
       requeueSeconds: options.requeueSeconds ?? 30,
@@ -736,6 +751,20 @@ export class QueueWorker {
       const message = maskSecrets(
         `Cannot encode the result: ${(error as Error).message}`,
       );
+      outcome = {
+        ...outcome,
+        status: "failed",
+        data: message,
+        contentType: ERROR_CONTENT_TYPE,
+        error: message,
+      };
+      payload = encode(outcome);
+    }
+    if (payload.length > this.#o.maxResultBytes) {
+      // Redis would drop it on the way to the client (see
+      // DEFAULT_MAX_RESULT_BYTES): say so instead
+      const message =
+        `Cannot publish the result: ${payload.length} bytes are over the limit of ${this.#o.maxResultBytes} (--max-result-bytes; Redis's client-output-buffer-limit for pub/sub must be larger)`;
       outcome = {
         ...outcome,
         status: "failed",

@@ -699,3 +699,51 @@ Deno.test("worker: registers before its engines load; a job taken meanwhile wait
     await redis.stop();
   }
 });
+
+Deno.test("worker: a result over --max-result-bytes fails the job with the cause; Redis would have closed the client's subscription and lost it", async () => {
+  const redis = await startTestRedis();
+  const MiB = 1024 * 1024;
+  const w = start(redis, {
+    runners: {
+      ...testRunners(),
+      // as a 1M-vertex GPX track's feature info (31.8 MB of JSON) or a
+      // large map of noise
+      QslJobInfoFeature: (job) =>
+        Promise.resolve({
+          data: new Uint8Array(
+            (job as unknown as { job: { queries: unknown[] } }).job.queries
+              .length * MiB,
+          ).fill(32),
+          contentType: "application/json",
+        }),
+    },
+  });
+  const queue = RedisQueue.create(redis.url);
+  try {
+    const post = (mebibytes: number) =>
+      queue.post({ queries: Array(mebibytes).fill({ layers: [] }) } as never, {
+        type: "QslJobInfoFeature",
+        timeoutMs: 20_000,
+      });
+    // Redis's default client-output-buffer-limit for pub/sub is 32 MiB
+    // (hard): a 31 MiB result closed the subscriber and the client waited
+    // for its timeout; 24 MiB is the default limit
+    const t0 = performance.now();
+    const big = await post(31);
+    assertEquals(big.status, "failed", "status");
+    const message = String(big.result.data);
+    assert(
+      /^Cannot publish the result: 3250\d{4} bytes are over the limit of 25165824 \(--max-result-bytes; Redis's client-output-buffer-limit for pub\/sub must be larger\)$/
+        .test(message),
+      message,
+    );
+    assert(performance.now() - t0 < 5_000, "answered at once");
+    const ok = await post(20);
+    assertEquals(ok.status, "succeed", "20 MiB");
+    assertEquals((ok.result.data as Uint8Array).length, 20 * MiB, "bytes");
+  } finally {
+    await queue.close();
+    await stopAll(w);
+    await redis.stop();
+  }
+});
