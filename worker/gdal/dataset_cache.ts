@@ -200,6 +200,24 @@ export class DatasetCache {
   }
 
   /**
+   * Closes a dataset a read failed on and forgets it: a driver may keep the
+   * state the failure left (GDAL's GPX reader, stopped by an element too
+   * large, then answered the layer empty, without an error), so the next
+   * job opens the file afresh and meets the same error. Call inside
+   * `withGdal`.
+   *
+   * @example
+   * ```ts ignore
+   * datasetCache.forget(ds);
+   * ```
+   */
+  forget(ds: OpenDataset): void {
+    for (const key of this.#lru.keys()) {
+      if (this.#lru.peek(key) === ds) this.#lru.delete(key);
+    }
+  }
+
+  /**
    * Forgets every dataset without closing it: their GDAL instance failed
    * and was discarded (see `onGdalReset`).
    */

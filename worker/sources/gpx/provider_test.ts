@@ -90,3 +90,41 @@ Deno.test("gpx: an undecoded URI is read; an unknown type fails naming it", () =
     "Cannot open layer 'walk': GPX feature type 'trackpoint' is not waypoint, route or track",
   );
 });
+
+Deno.test("gpx: an element too large for GDAL's reader fails every read the same way (the dataset is reopened), never an empty layer", async () => {
+  // a waypoint name of 20 MB: GDAL's GPX reader stops ("Too much data inside
+  // one element"); the open dataset then answered the layer empty, without
+  // an error, for every later job
+  await Deno.writeTextFile(
+    `${root}/huge_name.gpx`,
+    `<?xml version="1.0"?><gpx version="1.1" creator="qsl test" xmlns="http://www.topografix.com/GPX/1/1"><wpt lat="46.95" lon="7.44"><name>${
+      "y".repeat(20_000_000)
+    }</name></wpt></gpx>`,
+  );
+  const layer: SourceLayer = {
+    id: "gpx_huge",
+    name: "huge",
+    driver: "gpx",
+    remote: false,
+    source: JSON.stringify({ path: "huge_name.gpx", layerName: "waypoint" }),
+  };
+  for (let i = 0; i < 3; i++) {
+    let message = "no error";
+    try {
+      await collectFeatures(
+        await openVectorSource(layer, ctx, "render").features({
+          bbox: swiss,
+          crs: "EPSG:2056",
+        }),
+      );
+    } catch (error) {
+      assert(error instanceof JobError, String(error));
+      message = (error as Error).message;
+    }
+    assertEquals(
+      message,
+      "Cannot open layer 'huge': Too much data inside one element. File probably corrupted",
+      `read ${i + 1}`,
+    );
+  }
+});

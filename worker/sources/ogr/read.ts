@@ -41,6 +41,7 @@ import {
   withGdal,
 } from "../../gdal/gdal.ts";
 import {
+  datasetCache,
   gdalError,
   type LayerInfo,
   type OpenDataset,
@@ -223,9 +224,16 @@ function layerInfo(
     name,
   ]);
   if (json === null) {
-    throw fail(layer, gdalError(gdal) ?? "GDAL cannot describe it");
+    const detail = gdalError(gdal) ?? "GDAL cannot describe it";
+    datasetCache.forget(ds);
+    throw fail(layer, detail);
   }
-  throwOnGdalError(gdal, layer);
+  try {
+    throwOnGdalError(gdal, layer);
+  } catch (error) {
+    datasetCache.forget(ds);
+    throw error;
+  }
   const l = (json.layers ?? []).find((l: Json) => l.name === name);
   if (!l) throw fail(layer, `GDAL cannot describe layer '${name}'`);
   const geom = l.geometryFields?.[0];
