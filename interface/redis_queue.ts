@@ -207,6 +207,9 @@ export class RedisQueue {
   // connection per post cost ≈ 1.4 ms of a 2.4 ms round trip.
   #subscriber: RedisQueueClient | undefined;
   readonly #waiting = new Map<string, (payload: Uint8Array) => void>();
+  // What each waiting post does when the subscriber connection came back:
+  // a result published while it was down never arrives.
+  readonly #rechecks = new Set<() => void>();
 
   readonly #label: string;
   #lastError: Error | undefined;
@@ -243,6 +246,10 @@ export class RedisQueue {
     if (this.#subscriber) return this.#subscriber;
     const subscriber = this.#client.duplicate();
     this.#watch(subscriber);
+    let readies = 0;
+    subscriber.on("ready", () => {
+      if (readies++ > 0) { for (const recheck of this.#rechecks) recheck(); }
+    });
     subscriber.on("messageBuffer", (ch, payload) => {
       this.#waiting.get(channelName.decode(ch))?.(payload);
     });
@@ -296,10 +303,28 @@ export class RedisQueue {
     const started = Date.now();
     const subscriber = this.#subscriberConnection();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let grace: ReturnType<typeof setTimeout> | undefined;
+    let recheck: (() => void) | undefined;
     let deleted = false;
     try {
-      const message = new Promise<Uint8Array>((resolve) => {
+      const message = new Promise<Uint8Array | "lost">((resolve) => {
         this.#waiting.set(channel, resolve);
+        // The subscription was down (Redis closes a subscriber whose output
+        // buffer passes its pub/sub limit, e.g. for a result over 32 MiB):
+        // a job that finished meanwhile will not be heard of. Its message
+        // may still be on its way: it has a second to arrive.
+        recheck = () => {
+          this.#client.multi().hget(key, JobField.status).exec().then(
+            (reply) => {
+              const s = reply?.[0]?.[1];
+              if (s === JobStatus.succeed || s === JobStatus.failed) {
+                clearTimeout(grace);
+                grace = setTimeout(() => resolve("lost"), 1000);
+              }
+            },
+          ).catch(() => {});
+        };
+        this.#rechecks.add(recheck);
       });
       await subscriber.subscribe(channel);
       const ts = now();
@@ -326,6 +351,11 @@ export class RedisQueue {
         await this.#client.lrem(JOBS_KEY, 0, id);
         throw new JobTimeoutError(id, timeoutMs);
       }
+      if (payload === "lost") {
+        throw new Error(
+          `Cannot get the result of job ${id}: it was published while Redis had closed this client's subscription (a result larger than Redis's client-output-buffer-limit for pub/sub closes it)`,
+        );
+      }
       const result = decodeResult(new Uint8Array(payload));
       // the final status and the hash's removal in one round trip
       const reply = await this.#client.multi().hget(key, JobField.status)
@@ -340,6 +370,8 @@ export class RedisQueue {
       throw error instanceof JobTimeoutError ? error : this.#explain(error);
     } finally {
       clearTimeout(timer);
+      clearTimeout(grace);
+      if (recheck) this.#rechecks.delete(recheck);
       this.#waiting.delete(channel);
       subscriber.unsubscribe(channel).catch(() => {});
       if (!deleted) await this.#client.del(key).catch(() => {});

@@ -747,3 +747,50 @@ Deno.test("worker: a result over --max-result-bytes fails the job with the cause
     await redis.stop();
   }
 });
+
+Deno.test("RedisQueue.post: a result Redis dropped on the way (its pub/sub output buffer limit closed the subscription) is a clear error at once, not a timeout", async () => {
+  const redis = await startTestRedis();
+  const MiB = 1024 * 1024;
+  const w = start(redis, {
+    // a worker whose limit is above Redis's (32 MiB by default)
+    maxResultBytes: 64 * MiB,
+    runners: {
+      ...testRunners(),
+      QslJobInfoFeature: () =>
+        Promise.resolve({
+          data: new Uint8Array(31 * MiB).fill(32),
+          contentType: "application/json",
+        }),
+    },
+  });
+  const queue = RedisQueue.create(redis.url);
+  try {
+    const t0 = performance.now();
+    let message = "no error";
+    try {
+      await queue.post({ queries: [] } as never, {
+        type: "QslJobInfoFeature",
+        timeoutMs: 30_000,
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    assert(
+      /^Cannot get the result of job [0-9a-f-]+: it was published while Redis had closed this client's subscription/
+        .test(message),
+      message,
+    );
+    const ms = performance.now() - t0;
+    assert(ms < 10_000, `${ms} ms`);
+    // the queue goes on: the next post is answered
+    const next = await queue.post(legendJob("x", ["a"]).job as never, {
+      type: "QslJobInfoLegend",
+      timeoutMs: 10_000,
+    });
+    assertEquals(next.status, "succeed", "the next post");
+  } finally {
+    await queue.close();
+    await stopAll(w);
+    await redis.stop();
+  }
+});
