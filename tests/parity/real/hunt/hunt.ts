@@ -24,6 +24,7 @@
  */
 import { dirname, join } from "node:path";
 import { encodeStyle } from "@qgis-server-light/interface/style_codec";
+import { jobLayer } from "@qgis-server-light/interface/config";
 import { exportProject } from "../../../../exporter/project/export_project.ts";
 import { readProject } from "../../../../exporter/project/read_project.ts";
 import {
@@ -98,34 +99,10 @@ async function qgisMaps(
   };
   walk("");
   const folder = dirname(project);
-  const layers = order.map((id) => {
-    const d = byId.get(id)!;
-    const key = [
-      "ogr",
-      "gdal",
-      "postgres",
-      "wms",
-      "wmts",
-      "xyz",
-      "wfs",
-      "vectortile",
-    ]
-      .find((s) => (d.source as unknown as Record<string, unknown>)[s] != null);
-    const src = key
-      ? (d.source as unknown as Record<string, Record<string, unknown>>)[key]
-      : null;
-    const style = d.styles.find((s) => s.name === d.style_name) ?? d.styles[0];
-    return {
-      id: d.id,
-      name: d.name,
-      source: JSON.stringify(src),
-      remote: key !== "ogr" && key !== "gdal",
-      folder_name: folder,
-      driver: d.driver,
-      style: style ? { name: style.name, definition: style.definition } : null,
-      filter: null,
-    };
-  }).filter((l) => l.driver === "ogr" || l.driver === "gdal");
+  // Files only: the snapshots hold no databases or services.
+  const layers = order.map((id) => byId.get(id)!)
+    .filter((d) => d.driver === "ogr" || d.driver === "gdal")
+    .map((d) => jobLayer(d, "", folder));
   const stem = join(root, "hunt");
   Deno.writeTextFileSync(
     `${stem}.layers.json`,
