@@ -743,36 +743,33 @@ export class QueueWorker {
         worker_id: this.id,
         worker_host_name: this.#host,
       }, this.#o.resultFormat);
+    // A result that cannot reach the client is answered as a failure
+    // that says why.
+    const failed = (message: string): Uint8Array => {
+      outcome = {
+        ...outcome,
+        status: "failed",
+        data: message,
+        contentType: ERROR_CONTENT_TYPE,
+        error: message,
+      };
+      return encode(outcome);
+    };
     let payload: Uint8Array;
     try {
       payload = encode(outcome);
     } catch (error) {
       // A runner returned data the result format cannot carry.
-      const message = maskSecrets(
-        `Cannot encode the result: ${(error as Error).message}`,
+      payload = failed(
+        maskSecrets(`Cannot encode the result: ${(error as Error).message}`),
       );
-      outcome = {
-        ...outcome,
-        status: "failed",
-        data: message,
-        contentType: ERROR_CONTENT_TYPE,
-        error: message,
-      };
-      payload = encode(outcome);
     }
     if (payload.length > this.#o.maxResultBytes) {
       // Redis would drop it on the way to the client (see
       // DEFAULT_MAX_RESULT_BYTES): say so instead
-      const message =
-        `Cannot publish the result: ${payload.length} bytes are over the limit of ${this.#o.maxResultBytes} (--max-result-bytes; Redis's client-output-buffer-limit for pub/sub must be larger)`;
-      outcome = {
-        ...outcome,
-        status: "failed",
-        data: message,
-        contentType: ERROR_CONTENT_TYPE,
-        error: message,
-      };
-      payload = encode(outcome);
+      payload = failed(
+        `Cannot publish the result: ${payload.length} bytes are over the limit of ${this.#o.maxResultBytes} (--max-result-bytes; Redis's client-output-buffer-limit for pub/sub must be larger)`,
+      );
     }
     const stages = this.#stages;
     let mark = finishStarted;
