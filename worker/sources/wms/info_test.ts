@@ -36,7 +36,7 @@ Deno.test("wmsLegendUrl: the GetLegendGraphic QGIS 3.22 asks for", async () => {
     );
     const ctx = {
       client: webClientFor([server.host]),
-      signal: AbortSignal.timeout(5000),
+      signal: AbortSignal.timeout(60_000),
       warn: (m: string) => {
         throw new Error(m);
       },
@@ -79,7 +79,7 @@ Deno.test("webFeatureInfo: the WMS's answer in the format QGIS 3.22 picks (the l
       featureCount: 5,
     }, {
       client: webClientFor([server.host]),
-      signal: AbortSignal.timeout(5000),
+      signal: AbortSignal.timeout(60_000),
       warn: (m) => warnings.push(m),
     });
     assertEquals(warnings, []);
@@ -122,7 +122,7 @@ Deno.test("webFeatureInfo: a map in another CRS asks in the layer's, the point t
       featureCount: 5,
     }, {
       client: webClientFor([server.host]),
-      signal: AbortSignal.timeout(5000),
+      signal: AbortSignal.timeout(60_000),
       warn: (m) => warnings.push(m),
     });
     assertEquals(warnings, []);
@@ -180,7 +180,7 @@ Deno.test("webFeatureInfo: a WMTS is asked at the tile pixel (GML by its RESTful
     const warnings: string[] = [];
     const ctx = {
       client: webClientFor([server.host]),
-      signal: AbortSignal.timeout(5000),
+      signal: AbortSignal.timeout(60_000),
       warn: (m: string) => warnings.push(m),
     };
     const ask = (cx: number, cy: number) =>
