@@ -13,6 +13,7 @@
 export type {
   Category,
   DataDefinedProperty,
+  PaintEffect,
   Range,
   Renderer,
   RenderUnit,
@@ -30,6 +31,7 @@ export {
 export {
   parseQmlDocument,
   parseVectorStyle,
+  readEffect,
   readRenderer,
   readSymbol,
   readVectorStyle,

@@ -43,6 +43,25 @@ export interface SymbolLayer {
   dataDefined: Record<string, DataDefinedProperty>;
   /** Sub-symbol (marker line's marker, centroid fill's marker, pattern lines…). */
   subSymbol: Symbol | null;
+  /** Paint effect drawn instead of the plain layer (absent: none). */
+  effect?: PaintEffect;
+}
+
+/**
+ * A QGIS paint effect (`QgsPaintEffect`): an effect stack of effects drawn
+ * one after the other, or one effect (`drawSource`, `dropShadow`,
+ * `innerShadow`, `outerGlow`, `innerGlow`, `blur`, `transform`, `color`).
+ * Properties stay as QGIS stores them, as symbol layer properties do.
+ */
+export interface PaintEffect {
+  /** QGIS effect type name, e.g. `effectStack`, `dropShadow`. */
+  type: string;
+  /** Whether QGIS draws it (a stack's `enabled` attribute, else the `enabled` property). */
+  enabled: boolean;
+  /** Properties as QGIS stores them. */
+  props: Record<string, string>;
+  /** The stack's effects, bottom first (empty for other types). */
+  effects: PaintEffect[];
 }
 
 /** A symbol: several layers drawn bottom first. */

@@ -7,6 +7,7 @@ import { DOMParser, type Element } from "@xmldom/xmldom";
 import type {
   Category,
   DataDefinedProperty,
+  PaintEffect,
   Range,
   Renderer,
   Rule,
@@ -213,7 +214,7 @@ export function readSymbol(el: Element): Symbol {
   const type = (el.getAttribute("type") ?? "fill") as SymbolType;
   const layers: SymbolLayer[] = children(el, "layer").map((l) => {
     const sub = child(l, "symbol");
-    return {
+    const layer: SymbolLayer = {
       className: l.getAttribute("class") ?? "",
       enabled: l.getAttribute("enabled") !== "0",
       pass: num(l.getAttribute("pass"), 0),
@@ -221,12 +222,49 @@ export function readSymbol(el: Element): Symbol {
       dataDefined: readDataDefined(l),
       subSymbol: sub ? readSymbol(sub) : null,
     };
+    const effect = child(l, "effect");
+    if (effect) layer.effect = readEffect(effect);
+    return layer;
   });
   return {
     type,
     alpha: num(el.getAttribute("alpha"), 1),
     clipToExtent: el.getAttribute("clip_to_extent") !== "0",
     layers,
+  };
+}
+
+/**
+ * Reads an `<effect>` element as QGIS's paint effect registry does: an
+ * `effectStack` is enabled by its attribute and holds its child effects;
+ * other effects keep their properties (`enabled` defaults to on).
+ *
+ * @example
+ * ```ts
+ * import { parseQmlDocument, readEffect } from "./qml.ts";
+ * const root = parseQmlDocument(
+ *   '<qgis><effect type="effectStack" enabled="1"><effect type="blur"><Option type="Map"><Option type="QString" name="blur_level" value="2"/></Option></effect></effect></qgis>',
+ * );
+ * const effect = readEffect(root.getElementsByTagName("effect")[0]);
+ * effect.effects[0].props.blur_level; // "2"
+ * ```
+ */
+export function readEffect(el: Element): PaintEffect {
+  const type = el.getAttribute("type") ?? "";
+  if (type === "effectStack") {
+    return {
+      type,
+      enabled: (el.getAttribute("enabled") ?? "0") !== "0",
+      props: {},
+      effects: children(el, "effect").map(readEffect),
+    };
+  }
+  const props = readProps(el);
+  return {
+    type,
+    enabled: num(props.enabled ?? "1", 1) !== 0,
+    props,
+    effects: [],
   };
 }
 

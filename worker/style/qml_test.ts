@@ -138,3 +138,28 @@ Deno.test("QML: property names of QGIS 2.x styles read as QGIS 3 reads them", ()
     "SimpleFill names",
   );
 });
+
+Deno.test("QML: paint effects — a stack's enabled attribute, its effects in order, QGIS 2 <prop> effects", () => {
+  const root = parseQmlDocument(
+    `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol name="0" type="marker" alpha="1">
+      <layer class="SimpleMarker" enabled="1" pass="0">
+        <effect type="effectStack" enabled="0">
+          <effect type="dropShadow"><prop k="enabled" v="0"/><prop k="offset_angle" v="90"/></effect>
+          <effect type="drawSource"><prop k="blend_mode" v="13"/></effect>
+        </effect>
+      </layer>
+      <layer class="SimpleMarker" enabled="1" pass="0"/>
+    </symbol></symbols></renderer-v2></qgis>`,
+  );
+  const style = readVectorStyle(root)!;
+  if (style.renderer.type !== "singleSymbol") throw new Error("type");
+  const [withEffect, plain] = style.renderer.symbol!.layers;
+  assertEquals(withEffect.effect?.enabled, false, "stack disabled");
+  assertEquals(
+    withEffect.effect?.effects.map((e) => [e.type, e.enabled]),
+    [["dropShadow", false], ["drawSource", true]],
+    "stack effects",
+  );
+  assertEquals(withEffect.effect?.effects[0].props.offset_angle, "90", "prop");
+  assertEquals("effect" in plain, false, "no effect element: no effect");
+});
