@@ -20,6 +20,8 @@ import { markerLine } from "./marker_line.ts";
 import { centroidFill } from "./centroid_fill.ts";
 import { linePatternFill, pointPatternFill } from "./pattern_fill.ts";
 import { gradientFill } from "./gradient_fill.ts";
+import { drawsEffect, drawWithEffect } from "./paint_effect.ts";
+import { px } from "./_dd.ts";
 
 /** Options of {@linkcode drawSymbol}. */
 export interface DrawSymbolOptions {
@@ -74,6 +76,151 @@ export function drawSymbol(
 }
 
 function drawLayer(
+  pc: PaintContext,
+  symbol: Symbol,
+  layer: SymbolLayer,
+  feature: Feature | null,
+  geom: Geometry,
+  opacity: number,
+  dd: Dd,
+  lineAngle: number,
+): void {
+  if (layer.effect?.enabled && !drawsEffect(layer.effect)) {
+    pc.warn(
+      `paint effect '${layer.effect.type}' is not drawn (transform and colour effects are not supported)`,
+    );
+  }
+  if (drawsEffect(layer.effect)) {
+    drawLayerWithEffect(
+      pc,
+      symbol,
+      layer,
+      feature,
+      geom,
+      opacity,
+      dd,
+      lineAngle,
+    );
+  } else {drawLayerPlain(
+      pc,
+      symbol,
+      layer,
+      feature,
+      geom,
+      opacity,
+      dd,
+      lineAngle,
+    );}
+}
+
+const MARKER_CLASSES = new Set([
+  "SimpleMarker",
+  "FontMarker",
+  "SvgMarker",
+  "EllipseMarker",
+  "FilledMarker",
+]);
+
+/**
+ * A layer with a paint effect, drawn as QGIS records it for its effect:
+ * each point of a marker layer with the painter translated to the point,
+ * each part of a line or polygon with the painter translated to the
+ * part's bounding-box corner (QgsMarkerSymbol::renderPointUsingLayer,
+ * QgsLineSymbol::renderPolylineUsingLayer, QgsFillSymbol::
+ * renderPolygonUsingLayer).
+ */
+function drawLayerWithEffect(
+  pc: PaintContext,
+  symbol: Symbol,
+  layer: SymbolLayer,
+  feature: Feature | null,
+  geom: Geometry,
+  opacity: number,
+  dd: Dd,
+  lineAngle: number,
+): void {
+  const effect = layer.effect!;
+  const m = layerMargin(pc, layer);
+  if (MARKER_CLASSES.has(layer.className)) {
+    const ms = m + dd.size(layer, "size", "size", 2);
+    for (const [x, y] of markerPoints(symbol, geom)) {
+      drawWithEffect(pc, effect, {
+        x,
+        y,
+        bounds: [x - ms, y - ms, x + ms, y + ms],
+        draw: (p, dx, dy) =>
+          drawMarkerLayer(p, layer, x + dx, y + dy, opacity, dd, lineAngle),
+      });
+    }
+    return;
+  }
+  if (geom.kind === "point") return;
+  for (const part of geom.parts) {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    const rings = geom.kind === "line" ? part.slice(0, 1) : part;
+    for (const r of rings) {
+      for (let i = 0; i + 1 < r.length; i += 2) {
+        x0 = Math.min(x0, r[i]);
+        x1 = Math.max(x1, r[i]);
+        y0 = Math.min(y0, r[i + 1]);
+        y1 = Math.max(y1, r[i + 1]);
+      }
+    }
+    if (!(x0 <= x1)) continue;
+    drawWithEffect(pc, effect, {
+      x: x0,
+      y: y0,
+      bounds: [x0 - m, y0 - m, x1 + m, y1 + m],
+      draw: (p, dx, dy) =>
+        drawLayerPlain(
+          p,
+          symbol,
+          layer,
+          feature,
+          {
+            kind: geom.kind,
+            parts: [rings.map((r) => {
+              const t = new Float64Array(r.length);
+              for (let i = 0; i + 1 < r.length; i += 2) {
+                t[i] = r[i] + dx;
+                t[i + 1] = r[i + 1] + dy;
+              }
+              return t;
+            })],
+          },
+          opacity,
+          dd,
+          lineAngle,
+        ),
+    });
+  }
+}
+
+/** How far a layer may draw beyond its geometry, in pixels (generous). */
+function layerMargin(pc: PaintContext, layer: SymbolLayer): number {
+  const p = layer.props;
+  let m = 2;
+  for (const k of ["line_width", "outline_width", "width", "size"]) {
+    const v = Number(p[k]);
+    if (Number.isFinite(v)) m += Math.abs(px(pc, p, v, `${k}_unit`));
+  }
+  for (const k of ["offset"]) {
+    const v = (p[k] ?? "").split(",").map(Number);
+    for (const c of v) {
+      if (Number.isFinite(c)) m += Math.abs(px(pc, p, c, `${k}_unit`));
+    }
+  }
+  if (layer.subSymbol) {
+    let sub = 0;
+    for (const l of layer.subSymbol.layers) {
+      sub = Math.max(sub, layerMargin(pc, l));
+    }
+    m += sub;
+  }
+  return m;
+}
+
+function drawLayerPlain(
   pc: PaintContext,
   symbol: Symbol,
   layer: SymbolLayer,

@@ -30,6 +30,22 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: interval marker lines (average angle, offset, clipped, rings), central point",
   ],
   ["null_style", 0, "layers without style: QGIS's default symbols"],
+  [
+    "effects_points",
+    0,
+    "our data: marker paint effects (drop and inner shadows, outer and inner glows, stack and Gaussian blurs, draw source with opacity and multiply)",
+  ],
+  ["effects_points_144dpi", 0, "our data: marker paint effects at 144 dpi"],
+  [
+    "effects_shapes",
+    0,
+    "our data: paint effects on a line (drop shadow) and polygons (outer and inner glow)",
+  ],
+  [
+    "effects_shapes_144dpi",
+    0,
+    "our data: line and polygon paint effects at 144 dpi",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {

@@ -35,8 +35,8 @@ const CASES: [name: string, limit: number, what: string][] = [
   ],
   [
     "label_dd_position_symbol_color",
-    137,
-    "QField test_bees.qgz (point cluster renderer): a label with a data-defined position order ('R') and buffer colour (@symbol_color), its distance from the lone point's own symbol (not the cluster symbol); what is left is the marker's drop shadow (paint effects are not drawn)",
+    12,
+    "QField test_bees.qgz (point cluster renderer): a label with a data-defined position order ('R') and buffer colour (@symbol_color), its distance from the lone point's own symbol (not the cluster symbol); the marker's drop shadow and outer glow (paint effects); what is left is in the label's glyphs",
   ],
   [
     "polygon_outlines_144dpi",
