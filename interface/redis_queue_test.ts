@@ -141,3 +141,74 @@ Deno.test("concurrent posts each get their own result, JSON-encoded, with the fa
     await redis.stop();
   }
 });
+
+Deno.test("post(): one pattern subscription for the queue's own ids, no SUBSCRIBE or MULTI per job; a caller's id is subscribed to by itself", async () => {
+  const redis = await startTestRedis();
+  const worker = new Redis(redis.url);
+  const probe = new Redis(redis.url);
+  const queue = RedisQueue.create(redis.url);
+  const answer = async (n: number) => {
+    const ids: string[] = [];
+    for (let k = 0; k < n; k++) {
+      const [, id] = (await worker.blpop("jobs", 5))!;
+      ids.push(id);
+      await worker.hset(`job:${id}`, "status", "succeed");
+      const receivers = await worker.publish(
+        `notifications:${id}`,
+        Buffer.from(encodeResult({
+          id,
+          data: new Uint8Array([k]),
+          content_type: "image/png",
+          worker_id: "t",
+          worker_host_name: "h",
+        }, "pickle")),
+      );
+      assert.equal(receivers, 1, `job ${id} heard once`);
+    }
+    return ids;
+  };
+  const calls = async (command: string) => {
+    const stats = await probe.info("commandstats");
+    return Number(
+      new RegExp(`^cmdstat_${command}:calls=(\\d+)`, "m").exec(stats)?.[1] ??
+        0,
+    );
+  };
+  try {
+    const served = answer(5);
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => queue.post(legend, { timeoutMs: 5000 })),
+    );
+    const ids = await served;
+    assert.deepEqual(answers.map((a) => a.status), Array(5).fill("succeed"));
+    assert.deepEqual(
+      answers.map((a) => a.result.id).sort(),
+      [...ids].sort(),
+    );
+    for (const id of ids) {
+      assert.match(
+        id,
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+      assert.equal(id.slice(0, 19), ids[0].slice(0, 19), "one prefix");
+    }
+    assert.equal(new Set(ids).size, 5);
+    assert.equal(await calls("psubscribe"), 1);
+    assert.equal(await calls("subscribe"), 0);
+    assert.equal(await calls("unsubscribe"), 0);
+    assert.equal(await calls("multi"), 0);
+    // an id of the caller's own: its own channel, subscribed and dropped
+    const served2 = answer(1);
+    const own = await queue.post(legend, { timeoutMs: 5000, id: "mine-1" });
+    assert.deepEqual(await served2, ["mine-1"]);
+    assert.equal(own.status, "succeed");
+    assert.equal(own.result.id, "mine-1");
+    assert.equal(await calls("subscribe"), 1);
+    assert.deepEqual(await worker.keys("job:*"), [], "every job hash deleted");
+  } finally {
+    await queue.close();
+    worker.disconnect();
+    probe.disconnect();
+    await redis.stop();
+  }
+});
