@@ -13,7 +13,9 @@
  * command connection (hash and push; final status and removal) and none on
  * the subscriber's. The channels, keys and fields are the Python project's:
  * its workers answer these jobs unchanged. A caller's own id is subscribed
- * to, and unsubscribed from, by itself.
+ * to, and unsubscribed from, by itself; so is every id when Redis refuses
+ * the pattern (an ACL user whose channel rule is `&notifications:*` may
+ * PSUBSCRIBE that pattern only).
  *
  * @module
  */
@@ -232,7 +234,10 @@ export class RedisQueue {
   // (`xxxxxxxx-xxxx-4xxx-`, 60 random bits): one pattern subscription for
   // all of them instead of a SUBSCRIBE and an UNSUBSCRIBE per job.
   readonly #idPrefix = crypto.randomUUID().slice(0, 19);
-  #patternSubscribed: Promise<unknown> | undefined;
+  // true: subscribed; false: Redis refused the pattern (an ACL user whose
+  // channel rules name `notifications:*` may SUBSCRIBE to any job's channel
+  // but PSUBSCRIBE only to that very pattern), so each post subscribes.
+  #patternSubscribed: Promise<boolean> | undefined;
   readonly #waiting = new Map<string, (payload: Uint8Array) => void>();
   // What each waiting post does when the subscriber connection came back:
   // a result published while it was down never arrives.
@@ -288,13 +293,16 @@ export class RedisQueue {
   }
 
   /**
-   * Subscribes (once) to the result channels of every id this queue makes;
-   * a failed attempt is made again by the next post.
+   * Subscribes (once) to the result channels of every id this queue makes:
+   * true when subscribed, false when Redis refused (posts then subscribe to
+   * their own channels). A connection failure is tried again by the next
+   * post.
    */
-  #subscribeOwnIds(subscriber: RedisQueueClient): Promise<unknown> {
+  #subscribeOwnIds(subscriber: RedisQueueClient): Promise<boolean> {
     this.#patternSubscribed ??= subscriber.psubscribe(
       notificationChannel(`${this.#idPrefix}*`),
-    ).catch((error) => {
+    ).then(() => true, (error) => {
+      if ((error as Error)?.name === "ReplyError") return false;
       this.#patternSubscribed = undefined;
       throw error;
     });
@@ -342,7 +350,7 @@ export class RedisQueue {
     const id = options.id ??
       this.#idPrefix + crypto.randomUUID().slice(19);
     // an id of the caller's own is not under this queue's pattern
-    const own = id.startsWith(this.#idPrefix);
+    let viaPattern = false;
     const type = options.type ?? inferJobType(params);
     const info: QslJobInfo = parseJobInfo({ id, type, job: params });
     const key = jobKey(id);
@@ -373,9 +381,9 @@ export class RedisQueue {
         };
         this.#rechecks.add(recheck);
       });
-      await (own
-        ? this.#subscribeOwnIds(subscriber)
-        : subscriber.subscribe(channel));
+      viaPattern = id.startsWith(this.#idPrefix) &&
+        await this.#subscribeOwnIds(subscriber);
+      if (!viaPattern) await subscriber.subscribe(channel);
       const ts = now();
       // No MULTI: the hash is written before the id is pushed on the same
       // connection, so no worker takes an id without its hash; MULTI and
@@ -430,7 +438,7 @@ export class RedisQueue {
       clearTimeout(grace);
       if (recheck) this.#rechecks.delete(recheck);
       this.#waiting.delete(channel);
-      if (!own) subscriber.unsubscribe(channel).catch(() => {});
+      if (!viaPattern) subscriber.unsubscribe(channel).catch(() => {});
       if (!deleted) await this.#client.del(key).catch(() => {});
     }
   }

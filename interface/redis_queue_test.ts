@@ -212,3 +212,62 @@ Deno.test("post(): one pattern subscription for the queue's own ids, no SUBSCRIB
     await redis.stop();
   }
 });
+
+Deno.test("post(): an ACL user whose channel rule is notifications:* (PSUBSCRIBE of the queue's pattern refused, NOPERM) subscribes per job instead", async () => {
+  const redis = await startTestRedis();
+  const admin = new Redis(redis.url);
+  await admin.call(
+    "ACL",
+    "SETUSER",
+    "app",
+    "on",
+    ">app-pw",
+    "~*",
+    "resetchannels",
+    "&notifications:*",
+    "+@all",
+  );
+  const url = new URL(redis.url);
+  url.username = "app";
+  url.password = "app-pw";
+  const queue = RedisQueue.create(url.href);
+  const answer = async () => {
+    const [, id] = (await admin.blpop("jobs", 5))!;
+    await admin.hset(`job:${id}`, "status", "succeed");
+    await admin.publish(
+      `notifications:${id}`,
+      Buffer.from(encodeResult({
+        id,
+        data: new Uint8Array([1]),
+        content_type: "image/png",
+        worker_id: "t",
+        worker_host_name: "h",
+      }, "pickle")),
+    );
+    return id;
+  };
+  try {
+    for (let k = 0; k < 2; k++) {
+      const served = answer();
+      const { status, result } = await queue.post(legend, { timeoutMs: 5000 });
+      assert.equal(status, "succeed");
+      assert.equal(result.id, await served);
+    }
+    const stats = await admin.info("commandstats");
+    const count = (c: string, field: string) =>
+      Number(
+        new RegExp(`^cmdstat_${c}:.*\\b${field}=(\\d+)`, "m").exec(stats)
+          ?.[1],
+      );
+    assert.equal(count("subscribe", "calls"), 2, "one SUBSCRIBE per post");
+    assert.equal(
+      count("psubscribe", "rejected_calls"),
+      1,
+      "the pattern asked once",
+    );
+  } finally {
+    await queue.close();
+    admin.disconnect();
+    await redis.stop();
+  }
+});
