@@ -10,7 +10,9 @@
  * @module
  */
 /**
- * Normalises a WMS CRS string to `AUTH:CODE`.
+ * Normalises a WMS CRS string to `AUTH:CODE`. An empty (or blank) string is
+ * no CRS and stays `""`: the map of a project without a CRS, which QGIS
+ * draws without reprojecting anything (see {@link isNoCrs}).
  *
  * @throws {RangeError} when the string names no CRS we know how to read.
  * @example
@@ -19,10 +21,12 @@
  * normaliseCrs("urn:ogc:def:crs:EPSG::4326"); // "EPSG:4326"
  * normaliseCrs("http://www.opengis.net/def/crs/OGC/1.3/CRS84"); // "OGC:CRS84"
  * normaliseCrs("crs:84"); // "OGC:CRS84"
+ * normaliseCrs(""); // ""
  * ```
  */
 export function normaliseCrs(crs: string): string {
   const s = crs.trim();
+  if (s === "") return "";
   let m = /^([A-Za-z]+):(\w+)$/.exec(s);
   if (m) {
     const auth = m[1].toUpperCase();
@@ -43,6 +47,26 @@ function fix(auth: string, code: string): string {
   const a = auth.toUpperCase();
   if (a === "OGC" && /^CRS:?84$/i.test(code)) return "OGC:CRS84";
   return `${a}:${code.toUpperCase()}`;
+}
+
+/**
+ * Whether a CRS string is no CRS: absent, empty or blank. QGIS 3.22 reads
+ * such a map or layer CRS as an invalid `QgsCoordinateReferenceSystem`, and
+ * a `QgsCoordinateTransform` from or to an invalid CRS passes coordinates
+ * through unchanged: a project without a CRS draws every layer with its
+ * coordinates as they are, and a layer without a CRS lands on any map
+ * as it is.
+ *
+ * @example
+ * ```ts
+ * import { isNoCrs } from "./crs.ts";
+ * isNoCrs(""); // true
+ * isNoCrs(null); // true
+ * isNoCrs("EPSG:2056"); // false
+ * ```
+ */
+export function isNoCrs(crs: string | null | undefined): boolean {
+  return crs === null || crs === undefined || crs.trim() === "";
 }
 
 // Projected EPSG CRSs whose first axis is northing (WMS 1.3 sends y first).

@@ -12,7 +12,7 @@ import type { MapSettings } from "./map_settings.ts";
 export interface MapJob {
   /** Requested extent. */
   bbox: { x_min: number; y_min: number; x_max: number; y_max: number };
-  /** CRS string (`EPSG:2056`, `CRS:84`, `urn:ogc:def:crs:EPSG::4326`, `http://www.opengis.net/def/crs/EPSG/0/4326`). */
+  /** CRS string (`EPSG:2056`, `CRS:84`, `urn:ogc:def:crs:EPSG::4326`, `http://www.opengis.net/def/crs/EPSG/0/4326`); `""`: no CRS, layers drawn as they are. */
   crs: string;
   /** Output width in pixels. */
   width: number;
@@ -27,10 +27,11 @@ export interface MapJob {
 import {
   hasInvertedAxes,
   isGeographic,
+  isNoCrs,
   normaliseCrs,
 } from "@qgis-server-light/interface";
 // The CRS rules live in the interface (job builders need them too).
-export { hasInvertedAxes, isGeographic, normaliseCrs };
+export { hasInvertedAxes, isGeographic, isNoCrs, normaliseCrs };
 
 /**
  * Computes the map scale denominator as `QgsScaleCalculator::calculate`.
@@ -50,14 +51,21 @@ export function computeScale(
   const INCHES_PER_METRE = 39.3700787;
   let delta = extent.xmax - extent.xmin;
   if (geographic) {
-    // Distance of the extent's width along its middle latitude, on the
-    // ellipsoid QGIS's calculator uses.
-    const lat = (extent.ymax + extent.ymin) / 2;
-    const rads = Math.PI / 180;
-    const ra = 6378000, rb = 6357000;
-    const e = ((ra - rb) / ra) ** 2;
-    const n = ra / Math.sqrt(1 - e * Math.sin(lat * rads) ** 2);
-    delta = (extent.xmax - extent.xmin) * rads * n * Math.cos(lat * rads);
+    // QgsScaleCalculator::calculateGeographicDistance (3.22): the
+    // haversine angle between longitudes -90° and +90° at the middle
+    // latitude (2·atan2(cos φ, |sin φ|) = π − 2|φ|), times the meridional
+    // radius of curvature there (a = 6,378 km, e = 0.0810820288), scaled
+    // by the extent's width over 180°. Not the parallel's length: QGIS
+    // 3.22's 1° at 46.5° N is 53.7 km, not 76.8.
+    const lat = (extent.ymax + extent.ymin) * 0.5;
+    const rads = (4 * Math.atan(1)) / 180;
+    const a = Math.cos(lat * rads) ** 2;
+    const c = 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+    const ra = 6378000;
+    const e2 = 0.0810820288 * 0.0810820288;
+    const sin = Math.sin(lat * rads);
+    const radius = (ra * (1 - e2)) / Math.pow(1 - e2 * sin * sin, 1.5);
+    delta = ((extent.xmax - extent.xmin) / 180) * radius * c;
   }
   return (delta * INCHES_PER_METRE) / (width / dpi);
 }
@@ -135,7 +143,10 @@ export function computeMapSettings(job: MapJob): MapSettings {
     dpi,
     crs,
     mapUnitsPerPixel: mupp,
-    scale: computeScale(extent, width, dpi, isGeographic(crs)),
+    // Without a CRS the map units are unknown, and QgsScaleCalculator
+    // (3.22) measures unknown units as degrees: QGIS's scale of a map
+    // without a CRS equals EPSG:4326's for the same box.
+    scale: computeScale(extent, width, dpi, isGeographic(crs) || isNoCrs(crs)),
     format,
   };
 }

@@ -59,12 +59,10 @@ Deno.test("map: upper-case format and CRS forms; lat/lon bboxes swapped for EPSG
     height: 100,
   });
   eq(crs84.extent, { xmin: 7, ymin: 46, xmax: 8, ymax: 47 });
-  // one degree of longitude at 46.5° is about 76.8 km
-  near(
-    computeScale(m.extent, 100, 96, true) / (39.3700787 / (100 / 96)),
-    76800,
-    800,
-  );
+  // QGIS 3.22 measures one degree of longitude at 46.5° as 53.7 km (its
+  // haversine arc, not the parallel's 76.8 km): QgsMapSettings.scale() of
+  // this map (100 px at 96 dpi) in EPSG:4326 is 2,030,667.892967174
+  near(computeScale(m.extent, 100, 96, true), 2030667.892967174, 1e-6);
 });
 
 Deno.test("map: CRS names", () => {
@@ -96,4 +94,32 @@ Deno.test("map: bad input is a RangeError naming the cause", () => {
       throw new Error(`no RangeError for ${JSON.stringify(c)}`);
     }
   }
+});
+
+Deno.test('map: no CRS ("") is kept, and its scale is measured as degrees as QGIS 3.22 does', () => {
+  // QgsMapSettings with an invalid destination CRS (fromOgcWmsCrs(""),
+  // "EPSG:999999" alike), 640 × 400 px at 96 dpi; scales QGIS printed
+  for (
+    const [b, scale] of [
+      [{ x_min: 5, y_min: 45, x_max: 11, y_max: 48 }, 1903751.1496567256],
+      [
+        { x_min: 2600000, y_min: 1200000, x_max: 2601000, y_max: 1201000 },
+        117219325.53913115,
+      ],
+    ] as const
+  ) {
+    for (const crs of ["", "  "]) {
+      const m = computeMapSettings({
+        bbox: b,
+        crs,
+        width: 640,
+        height: 400,
+        dpi: 96,
+        format: "image/png",
+      });
+      eq(m.crs, "");
+      near(m.scale, scale, scale * 1e-9, `scale of ${JSON.stringify(b)}`);
+    }
+  }
+  eq(normaliseCrs(""), "");
 });

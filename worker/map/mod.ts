@@ -22,6 +22,7 @@ export {
   computeScale,
   hasInvertedAxes,
   isGeographic,
+  isNoCrs,
   type MapJob,
   normaliseCrs,
 } from "./compute.ts";

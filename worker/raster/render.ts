@@ -13,6 +13,7 @@ import {
   type SourceLayer,
 } from "../sources/mod.ts";
 import type { MapSettings } from "../map/map_settings.ts";
+import { isNoCrs } from "../map/compute.ts";
 import type { RunnerContext } from "../runners/types.ts";
 import { JobError } from "../runners/types.ts";
 import { applyBrightnessContrast, applyHueSaturation } from "./filters.ts";
@@ -207,7 +208,8 @@ export async function renderRasterLayer(
         );
       }
     }
-    const sameCrs = info.crs === null ||
+    // no CRS on either side: drawn as it is, as QGIS does
+    const sameCrs = info.crs === null || isNoCrs(map.crs) ||
       info.crs.toUpperCase() === map.crs.toUpperCase();
     const useSrcNoData = (b: number) => style.useSourceNoData[b] ?? true;
     // allocated when the first tile is pasted

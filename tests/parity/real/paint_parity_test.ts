@@ -46,6 +46,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "our data: line and polygon paint effects at 144 dpi",
   ],
+  [
+    "no_crs",
+    0,
+    'our data: a map without a CRS (job crs ""), nothing reprojected (EPSG:3857 lines, EPSG:4326 points and raster as they are), its scale measured as degrees for scale-dependent rules',
+  ],
+  [
+    "layer_no_crs",
+    0,
+    "our data: a Shapefile without .prj on an EPSG:2056 map, drawn as it is",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {

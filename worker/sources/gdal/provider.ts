@@ -32,6 +32,7 @@ import {
   type WindowReader,
 } from "../../raster/sampling.ts";
 import { transformInPlace } from "../../gdal/transform.ts";
+import { isNoCrs } from "../../map/compute.ts";
 import type { Rect } from "../../geometry/types.ts";
 import { projectBlock } from "../wms/projector.ts";
 import { transformBoundingBox } from "../wms/bbox.ts";
@@ -100,7 +101,7 @@ class GdalSource implements RasterSource {
         req: BlockRequest,
       ): Promise<BlockValues> => {
         const useSourceNoData = req.useSourceNoData ?? true;
-        const sameCrs = info.crs === null ||
+        const sameCrs = info.crs === null || isNoCrs(req.crs) ||
           info.crs.toUpperCase() === req.crs.toUpperCase();
         const sample = async (
           extent: Rect,

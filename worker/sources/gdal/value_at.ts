@@ -8,6 +8,7 @@
 import type { Gdal } from "../../gdal/gdal.ts";
 import type { OpenDataset } from "../../gdal/dataset_cache.ts";
 import { transformInPlace } from "../../gdal/transform.ts";
+import { isNoCrs } from "../../map/compute.ts";
 import { JobError } from "../../runners/types.ts";
 import { rasterInfo, readWindow } from "./read.ts";
 
@@ -61,7 +62,7 @@ export async function bandValuesAt(
 ): Promise<(number | null)[] | null> {
   const info = rasterInfo(gdal, ds);
   const point = new Float64Array([x, y]);
-  const sameCrs = info.crs === null && !info.wkt ||
+  const sameCrs = info.crs === null && !info.wkt || isNoCrs(mapCrs) ||
     info.crs?.toUpperCase() === mapCrs.toUpperCase();
   if (!sameCrs) {
     let ok: boolean[];

@@ -163,6 +163,17 @@ function normaliseCrs(crs: string): string {
   return crs.trim().toUpperCase();
 }
 
+/**
+ * Whether the layer's features must be reprojected to `crs`: not when the
+ * query names no CRS or an empty one (a map without a CRS: QGIS passes
+ * coordinates through an invalid CRS's transform), nor when the layer has
+ * none, nor when both are the same.
+ */
+function reprojects(info: LayerInfo, crs: string | undefined): boolean {
+  return crs !== undefined && crs.trim() !== "" &&
+    info.crsDefinition !== null && normaliseCrs(crs) !== info.crs;
+}
+
 /** `-nlt GEOMETRY` keeping the layer's Z and M (for WKB as QGIS writes it). */
 function geometryWithDims(typeName: string | null): string {
   const name = typeName ?? "";
@@ -400,11 +411,8 @@ function spatialOptions(
 ): string[] | null {
   if (bbox === undefined) return [];
   let rect: Rect | null = bbox;
-  if (
-    bboxCrs !== undefined && info.crsDefinition !== null &&
-    normaliseCrs(bboxCrs) !== info.crs
-  ) {
-    rect = transformRect(gdal, bbox, bboxCrs, info.crsDefinition);
+  if (reprojects(info, bboxCrs)) {
+    rect = transformRect(gdal, bbox, bboxCrs!, info.crsDefinition!);
     if (rect === null) return null;
   }
   const e = info.extent;
@@ -660,7 +668,6 @@ async function readVector(
   return await withGdal((gdal) => {
     const ds = openPrepared(gdal, layer, prepared, "vector");
     const info = layerInfo(gdal, ds, layer, resolved.source);
-    const mapCrs = normaliseCrs(query.crs);
     const { list, fields, fidColumn } = selectList(layer, info, query.fields);
     const from = quoteIdent(layer, info.name);
     const where = whereClause(layer, resolved.source, query.where);
@@ -750,13 +757,13 @@ async function readVector(
       if (geometry === null) continue;
       features.push({ id: row.id, attributes: row.attributes, geometry });
     }
-    if (info.crsDefinition !== null && info.crs !== mapCrs) {
+    if (reprojects(info, query.crs)) {
       // In one batch: ogr2ogr's `-t_srs` builds its coordinate operation
       // anew on every call, which costs more than the read itself.
       features = reprojectFeatures(
         gdal,
         features,
-        info.crsDefinition,
+        info.crsDefinition!,
         query.crs,
       );
     }
@@ -899,10 +906,7 @@ export async function readVectorPage(
       );
       decoded = decode(bytes, info.fields, info.fidColumn);
     }
-    if (
-      query.crs !== undefined && info.crsDefinition !== null &&
-      normaliseCrs(query.crs) !== info.crs
-    ) {
+    if (reprojects(info, query.crs)) {
       const arrays: Float64Array[] = [];
       const owners: number[] = [];
       decoded.rows.forEach((row, i) => {
@@ -913,7 +917,12 @@ export async function readVectorPage(
           }
         }
       });
-      const ok = transformInPlace(gdal, arrays, info.crsDefinition, query.crs);
+      const ok = transformInPlace(
+        gdal,
+        arrays,
+        info.crsDefinition!,
+        query.crs!,
+      );
       ok.forEach((good, k) => {
         if (!good) decoded.rows[owners[k]].geometry = null;
       });
@@ -1319,8 +1328,7 @@ function directStream(
   const { fields, fidColumn } = selectList(layer, info, query.fields);
   const names = fields.slice(fidColumn === null ? 0 : 1).map((f) => f.name);
   const rect = spatialRect(spatial);
-  const reproject = info.crsDefinition !== null &&
-    info.crs !== normaliseCrs(query.crs);
+  const reproject = reprojects(info, query.crs);
   const rows = function* (fids?: [number, number]): Generator<GpkgRow> {
     const bbox = rect ?? undefined;
     for (const row of gpkgRows(table, { fields: names, bbox, fids })) {
@@ -1426,8 +1434,7 @@ function directPage(
   const names = info.fields.map((f) => f.name);
   const withDims = geometryWithDims(info.geometryType);
   const dims = { z: /Z/.test(withDims.slice(8)), m: /M$/.test(withDims) };
-  const reproject = query.crs !== undefined && info.crsDefinition !== null &&
-    normaliseCrs(query.crs) !== info.crs;
+  const reproject = reprojects(info, query.crs);
   // Not reprojected: the blobs' own WKB where it is what toWkb writes.
   const wkb = !reproject;
   let rows: GpkgRow[] = [];
@@ -1528,7 +1535,7 @@ function directShapefilePage(
   if (
     query.direct === false || (query.where ?? "").trim() !== "" ||
     query.bbox !== undefined ||
-    (query.crs !== undefined && normaliseCrs(query.crs) !== info.crs)
+    reprojects(info, query.crs)
   ) return null;
   const table = shpTable(prepared.resolved, info);
   if (table === null) return null;

@@ -79,6 +79,12 @@ function normaliseCrs(crs: string): string {
   return crs.trim().toUpperCase();
 }
 
+// A table or map without a CRS is drawn as it is (as QGIS does).
+function sameCrs(info: TableInfo, crs: string): boolean {
+  return info.crs === null || crs.trim() === "" ||
+    normaliseCrs(crs) === info.crs;
+}
+
 /** `urn:ogc:def:crs:EPSG::2056`, `…/EPSG/0/2056` → `EPSG:2056`. */
 function normaliseSrs(srs: string): string {
   const m = /EPSG(?::{1,2}|\/0\/)(\d+)$/i.exec(srs) ?? /#(\d+)$/.exec(srs);
@@ -105,7 +111,7 @@ async function layerRect(
   rect: Rect,
   crs: string,
 ): Promise<Rect | null> {
-  if (info.crs === null || normaliseCrs(crs) === info.crs) return rect;
+  if (sameCrs(info, crs)) return rect;
   return await withGdal((gdal) => transformRect(gdal, rect, crs, info.crs!));
 }
 
@@ -179,8 +185,8 @@ class PostgresSource implements VectorSource {
     const g = quoteIdent(info.geometryColumn);
     const env = envelope(p, rect, info.srid);
     where.push(`${g} && ${env}`);
-    const sameCrs = info.crs === null || normaliseCrs(q.crs) === info.crs;
-    if (q.intersects && sameCrs) where.push(`ST_Intersects(${g}, ${env})`);
+    const same = sameCrs(info, q.crs);
+    if (q.intersects && same) where.push(`ST_Intersects(${g}, ${env})`);
     if (uri.sql) where.push(`(${uri.sql})`);
     if (q.filter) {
       const split = splitForPostgres(
@@ -232,7 +238,7 @@ class PostgresSource implements VectorSource {
       const id = row[0] === null ? r : Number(row[0]);
       features.push({ id, attributes, geometry });
     }
-    if (!sameCrs && features.length) {
+    if (!same && features.length) {
       features = await withGdal((gdal) =>
         reprojectFeatures(gdal, features, info.crs!, q.crs)
       );

@@ -330,7 +330,9 @@ async function inLayerCrs(
   ctx: WebRenderContext,
 ): Promise<Awaited<ReturnType<typeof toLayerCrs>>> {
   const mapCrs = normaliseCrs(r.crs);
-  if (layerCrs === mapCrs) return { extent: r.extent, point: r.point };
+  if (layerCrs === mapCrs || mapCrs === "") {
+    return { extent: r.extent, point: r.point };
+  }
   // QGIS Server asks a layer in another CRS in its own: the map's extent
   // as a bounding box there, the point transformed
   const moved = await toLayerCrs(r.extent, r.point, mapCrs, layerCrs);

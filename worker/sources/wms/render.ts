@@ -738,7 +738,8 @@ export async function drawProvider(
   pixels: () => Uint8Array,
 ): Promise<boolean> {
   const mapCrs = normaliseCrs(map.crs);
-  const same = mapCrs === provider.crs;
+  // a map without a CRS draws the layer as it is (QGIS's invalid CRS)
+  const same = mapCrs === provider.crs || mapCrs === "";
   const viewport = same
     ? rasterViewport(map, provider.extent)
     : await cachedViewport(provider, map, mapCrs);

@@ -44,9 +44,20 @@ if (k >= 0) {
   args.splice(k, 2);
 }
 
+function gitDir(repo: string): string {
+  const dir = join(MIRROR_DIR, repo.replace("/", "+"), "repo");
+  // fetch leaves some snapshots as a work tree's .git
+  try {
+    Deno.statSync(join(dir, ".git"));
+    return join(dir, ".git");
+  } catch {
+    return dir;
+  }
+}
+
 function git(repo: string, a: string[]): Uint8Array | null {
   const out = new Deno.Command("git", {
-    args: ["--git-dir", join(MIRROR_DIR, repo.replace("/", "+"), "repo"), ...a],
+    args: ["--git-dir", gitDir(repo), ...a],
     stdout: "piped",
     stderr: "null",
   }).outputSync();

@@ -23,14 +23,14 @@ def main():
     project = QgsProject()
     project.read(spec["project"])
     crs = project.crs()
-    if not crs.isValid():
-        # no map a client could ask for (QGIS would draw it in no CRS)
-        raise SystemExit("the project has no CRS")
+    # A project without a CRS (QGIS 3.x: "No CRS", or no ProjectionsEnabled)
+    # is asked for with an empty job CRS: QGIS draws its layers unprojected.
+    authid = crs.authid() if crs.isValid() else ""
     layers, kept = [], []
     for jl in spec["layers"]:
         try:
             env = {"job": {"layers": [jl], "width": 1, "height": 1, "dpi": 96,
-                           "crs": crs.authid(), "bbox": {"x_min": 0, "y_min": 0, "x_max": 1, "y_max": 1}}}
+                           "crs": authid, "bbox": {"x_min": 0, "y_min": 0, "x_max": 1, "y_max": 1}}}
             # as the render opens it (its style imported), on a tiny map
             _, opened = mr.render(env, root, qgis)
         except Exception as e:  # data not in the snapshot, style refused
@@ -42,7 +42,8 @@ def main():
     full.setMinimal()
     for layer in layers:
         ext = layer.extent()
-        if layer.crs() != crs:
+        # no transform from or to an invalid CRS: extents as they are
+        if crs.isValid() and layer.crs().isValid() and layer.crs() != crs:
             ext = QgsCoordinateTransform(layer.crs(), crs, project).transformBoundingBox(ext)
         full.combineExtentWith(ext)
     if full.isEmpty() or not kept:
@@ -54,7 +55,7 @@ def main():
         width = 640
         height = max(1, min(640, round(width * h / w)))
         extent = [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2]
-        case = {"name": f"hunt_{tag}", "extent": extent, "crs": crs.authid(),
+        case = {"name": f"hunt_{tag}", "extent": extent, "crs": authid,
                 "width": width, "height": height, "dpi": dpi}
         env = mr.envelope(case, kept)
         img, _ = mr.render(env, root, qgis)
