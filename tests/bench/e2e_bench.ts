@@ -19,6 +19,7 @@
  * deno run -A tests/bench/e2e_bench.ts --smaps /tmp/worker.smaps # keep the worker's memory map
  * deno run -A tests/bench/e2e_bench.ts --only zones_outline_style,all_lv95 # memory of some jobs
  * deno run -A tests/bench/e2e_bench.ts --worker-env MALLOC_ARENA_MAX=2 # another start setting
+ * deno run -A tests/bench/e2e_bench.ts --memory-report # the worker's own account of its memory
  * deno run -A tests/bench/e2e_bench.ts --worker-v8 --enable-experimental-regexp-engine-on-excessive-backtracks # other V8 flags ('' for none)
  * ```
  *
@@ -121,6 +122,40 @@ async function postgisJob(
   };
 }
 
+/**
+ * The worker's `memory` log lines (worker/queue/memory.ts): process figures
+ * every 100 jobs, and what each holder held at the last one.
+ */
+function printMemoryReports(reports: Record<string, unknown>[]): void {
+  if (reports.length === 0) {
+    console.log("\nno memory report from the worker");
+    return;
+  }
+  const held = (r: Record<string, unknown>) =>
+    (r.held_mb ?? {}) as Record<string, number>;
+  console.log(
+    "\nThe worker's own account (MB; jobs counted since its start, " +
+      "warm-up and timing included; wasm.*: linear memory allocated):\n",
+  );
+  console.log(
+    "| jobs | RSS | V8 heap total | V8 heap used | external | wasm.gdal | wasm.canvaskit |",
+  );
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  for (const r of reports) {
+    console.log(
+      `| ${r.jobs} | ${r.rss_mb} | ${r.heap_total_mb} | ${r.heap_used_mb} | ${r.external_mb} | ${
+        held(r)["wasm.gdal"] ?? 0
+      } | ${held(r)["wasm.canvaskit"] ?? 0} |`,
+    );
+  }
+  const last = reports[reports.length - 1];
+  console.log(
+    `\nheld at job ${last.jobs}: ${
+      Object.entries(held(last)).map(([k, v]) => `${k} ${v}`).join(", ")
+    }`,
+  );
+}
+
 async function run(): Promise<number> {
   if (REFERENCE_DIR === undefined) {
     console.log(
@@ -169,12 +204,27 @@ async function run(): Promise<number> {
       ].join(" ") || "no environment or V8 flags"
     }`,
   );
+  // --memory-report: the worker's own account of its memory (its `memory`
+  // log lines, every 100 jobs at the debug level), printed at the end
+  const memoryLines = Deno.args.includes("--memory-report");
   const spawned = spawnWorker({
     redisUrl: redis.url,
     dataRoot: root,
     allowNet: [`${PG_HOST}:${PG_PORT}`],
     settings,
+    ...(memoryLines
+      ? { logLevel: "debug", args: ["--log-format", "json"] }
+      : {}),
   });
+  const reports: Record<string, unknown>[] = [];
+  if (memoryLines) {
+    spawned.onLine((line) => {
+      if (!line.includes('"message":"memory"')) return;
+      try {
+        reports.push(JSON.parse(line));
+      } catch { /* not a log line */ }
+    });
+  }
   const worker = spawned.child;
   const queue = RedisQueue.create(redis.url);
   let failures = 0;
@@ -345,6 +395,7 @@ async function run(): Promise<number> {
       await Deno.copyFile(`/proc/${worker.pid}/smaps`, smapsTo);
       console.log(`\nworker's /proc/<pid>/smaps copied to ${smapsTo}`);
     }
+    if (memoryLines) printMemoryReports(reports);
     const ok = peak <= PYTHON_RSS_MB && (!measured || growth <= 0.05 * second!);
     console.log(
       `\nmemory: peak ${peak.toFixed(1)} MB of ${every.length} samples ` +

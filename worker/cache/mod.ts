@@ -12,3 +12,4 @@
  */
 export * from "./lru.ts";
 export * from "./scratch.ts";
+export * from "./held.ts";

@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { registerHeld } from "./held.ts";
 
 /** Largest array kept between uses. */
 export const SCRATCH_MAX_BYTES: number = 16 * 1024 * 1024;
@@ -41,6 +42,7 @@ export function syncScratch(bytes: number): Uint8Array {
 
 let leasable = new ArrayBuffer(0);
 let leased = false;
+registerHeld("scratch.shared", () => shared.byteLength + leasable.byteLength);
 
 /** The leasable scratch while one use holds it: see {@linkcode leaseScratch}. */
 export interface ScratchLease {

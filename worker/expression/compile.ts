@@ -12,6 +12,7 @@ import { applyBinary, evaluate, type ExpressionContext } from "./evaluate.ts";
 import { lookupFunction } from "./functions.ts";
 import { parseExpression } from "./parser.ts";
 import { compareValues, isTruthy, toNumber, truth } from "./values.ts";
+import { registerHeld } from "../cache/held.ts";
 
 /** An evaluator of one tree (throws evaluation errors). */
 export type Evaluator = (ctx: ExpressionContext) => unknown;
@@ -174,6 +175,7 @@ const compiled = new LruCache<string, CompiledExpression>({
   maxBytes: 16 * 1024 * 1024,
   sizeOf: (text) => 256 + 40 * text.length,
 });
+registerHeld("expression.compiled", () => compiled.bytes);
 
 /**
  * Parses once (cached by text) and returns an evaluator that yields NULL

@@ -21,12 +21,37 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { interceptDataPackage, readPackageFromDisk } from "./data_package.ts";
 import { installFastWasmReads } from "../wasm/fast_read.ts";
+import { registerHeld } from "../cache/held.ts";
 
 /** The gdal3.js API object (its typings are not shipped for the node entry). */
 // deno-lint-ignore no-explicit-any
 export type Gdal = any;
 
 let instance: Promise<Gdal> | undefined;
+// the started instance, for the memory report
+let started: Gdal | undefined;
+// GDAL's linear memory: it grows and never shrinks
+registerHeld(
+  "wasm.gdal",
+  () => started?.Module?.HEAP8?.buffer?.byteLength ?? 0,
+);
+// the files of its in-memory file system: JS arrays (outputs not yet
+// deleted, files a job wrote)
+registerHeld("gdal.memfs", () => started ? memfsBytes(started) : 0);
+
+function memfsBytes(gdal: Gdal): number {
+  const FS = gdal.Module.FS;
+  let bytes = 0;
+  const walk = (node: { mode: number; contents: unknown }, depth: number) => {
+    const contents = node.contents;
+    if (contents instanceof Uint8Array) bytes += contents.byteLength;
+    else if (contents && depth < 64 && FS.isDir(node.mode)) {
+      for (const child of Object.values(contents)) walk(child, depth + 1);
+    }
+  };
+  walk(FS.root, 0);
+  return bytes;
+}
 let queue: Promise<unknown> = Promise.resolve();
 // set once an instance failed: the next one comes from a fresh gdal3.js
 let reload = false;
@@ -89,6 +114,7 @@ export function onGdalReset(listener: () => void): void {
 
 function discardInstance(): void {
   instance = undefined;
+  started = undefined;
   reload = true;
   messages.length = 0;
   sizeHints.clear();
@@ -258,6 +284,7 @@ export function getGdal(): Promise<Gdal> {
       }
     }
     growFilesByDoubling(gdal);
+    started = gdal;
     return gdal;
   }).finally(() => dataPackage.restore());
   instance = ready;

@@ -10,6 +10,7 @@ import type { DirectPixels, PaintContext } from "./context.ts";
 import type { Rgba } from "../style/props.ts";
 import type { CanvasKit, MallocObj, Paint } from "canvaskit-wasm";
 import { newPaint } from "./_skia.ts";
+import { registerHeld } from "../cache/held.ts";
 
 /** The pixels of one draw call: `(x, y, coverage)` triples, in device pixels. */
 export interface CoveragePixels {
@@ -227,6 +228,8 @@ export const pixelScratch: CoveragePixels = {
 
 // Points for drawPoints in CanvasKit's heap, reused across calls.
 let heapPoints: { ck: CanvasKit; obj: MallocObj; length: number } | null = null;
+// in CanvasKit's heap (part of wasm.canvaskit)
+registerHeld("canvaskit.points", () => 4 * (heapPoints?.length ?? 0));
 
 function scratchPoints(ck: CanvasKit, length: number): Float32Array {
   if (!heapPoints || heapPoints.ck !== ck || heapPoints.length < length) {

@@ -7,6 +7,7 @@
 import CanvasKitModule from "canvaskit-wasm/bin/full/canvaskit.js";
 import type { CanvasKit, CanvasKitInitOptions } from "canvaskit-wasm";
 import { installFastWasmReads } from "../wasm/fast_read.ts";
+import { registerHeld } from "../cache/held.ts";
 
 // The package is CommonJS whose typings declare an ES default export; Deno's
 // interop hands the init function over as the default import at run time.
@@ -15,6 +16,15 @@ const CanvasKitInit = CanvasKitModule as unknown as (
 ) => Promise<CanvasKit>;
 
 let instance: Promise<CanvasKit> | undefined;
+// the started instance, for the memory report
+let started: CanvasKit | undefined;
+// CanvasKit's linear memory: it grows and never shrinks
+registerHeld(
+  "wasm.canvaskit",
+  () =>
+    (started as { HEAPU8?: Uint8Array } | undefined)?.HEAPU8?.buffer
+      .byteLength ?? 0,
+);
 const resetListeners: (() => void)[] = [];
 /** How many times a failed CanvasKit was replaced (for tests). */
 export const canvasKitStats: { resets: number } = { resets: 0 };
@@ -33,7 +43,11 @@ export const canvasKitStats: { resets: number } = { resets: 0 };
 export function getCanvasKit(): Promise<CanvasKit> {
   if (!instance) {
     installFastWasmReads();
-    instance = CanvasKitInit();
+    const init = CanvasKitInit();
+    instance = init;
+    init.then((ck) => {
+      if (instance === init) started = ck;
+    }, () => {});
   }
   return instance;
 }
@@ -67,6 +81,7 @@ export function onCanvasKitReset(listener: () => void): void {
  */
 export function resetCanvasKit(): void {
   instance = undefined;
+  started = undefined;
   canvasKitStats.resets++;
   for (const listener of resetListeners) listener();
 }

@@ -17,6 +17,7 @@
 import type { CanvasKit, MallocObj, Surface } from "canvaskit-wasm";
 import { encodePremultipliedPng, type PngOptions } from "./png.ts";
 import { onCanvasKitReset } from "./canvaskit.ts";
+import { registerHeld } from "../cache/held.ts";
 
 /** A premultiplied RGBA surface over pixels in CanvasKit's heap. */
 export interface PooledSurface {
@@ -44,6 +45,11 @@ interface PixelBuffer {
 const idle: PixelBuffer[] = [];
 const buffers = new WeakMap<PooledSurface, PixelBuffer>();
 const MAX_IDLE = 1;
+// in CanvasKit's heap (part of wasm.canvaskit)
+registerHeld(
+  "canvaskit.pixel_buffers",
+  () => idle.reduce((n, b) => n + b.bytes, 0),
+);
 // the buffers were in a failed CanvasKit's memory
 onCanvasKitReset(() => idle.splice(0));
 

@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { LruCache } from "../cache/lru.ts";
+import { registerHeld } from "../cache/held.ts";
 
 /**
  * Where QGIS installs its SVG library (Debian and Ubuntu: package
@@ -90,6 +91,7 @@ const cache = new LruCache<string, string | null>({
   maxBytes: 16 * 1024 * 1024,
   sizeOf: (key, text) => 2 * (key.length + (text?.length ?? 0)),
 });
+registerHeld("svg.texts", () => cache.bytes);
 
 /**
  * Loads an SVG's text, or null when no SVG folder holds it. `svgPaths` are

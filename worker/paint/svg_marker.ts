@@ -15,6 +15,7 @@ import type { PaintContext } from "./context.ts";
 import { svgLibraryNote } from "./svg_loader.ts";
 import { LruCache } from "../cache/lru.ts";
 import { checkXmlLimits, type XmlLimits } from "../style/xml_limits.ts";
+import { registerHeld } from "../cache/held.ts";
 
 /** What to draw. */
 export interface SvgMarkerSpec {
@@ -54,6 +55,7 @@ const parsed = new LruCache<string, { doc: SvgDoc | null; bytes: number }>({
   maxBytes: 32 * 1024 * 1024,
   sizeOf: (key, { bytes }) => 2 * key.length + bytes,
 });
+registerHeld("svg.parsed", () => parsed.bytes);
 
 // SVG markers nest a few levels and hold hundreds of elements, at most tens of
 // thousands; what reads the tree recurses

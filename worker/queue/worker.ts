@@ -67,6 +67,7 @@ import {
   takeArgv,
   type TakeReply,
 } from "./scripts.ts";
+import { MEMORY_REPORT_EVERY, memoryReport } from "./memory.ts";
 
 // ioredis by a dynamic import, as the interface's RedisQueue loads it:
 // `deno doc` follows static imports (type-only ones too) into ioredis's
@@ -831,6 +832,10 @@ export class QueueWorker {
     stage("publish_and_remove");
     if (status === "succeed") this.stats.succeeded++;
     else this.stats.failed++;
+    const done = this.stats.succeeded + this.stats.failed;
+    if (done % MEMORY_REPORT_EVERY === 0) {
+      this.#log.log("debug", "memory", { jobs: done, ...memoryReport() });
+    }
     this.#log.log(status === "succeed" ? "info" : "warning", "job", {
       id,
       type: outcome.type,

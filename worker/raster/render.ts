@@ -33,6 +33,7 @@ import {
   type ScratchLease,
   syncScratch,
 } from "../cache/scratch.ts";
+import { registerHeld } from "../cache/held.ts";
 
 /** A rendered raster layer. */
 export interface RasterImage {
@@ -113,6 +114,12 @@ function blockAlloc(length: number): BlockValues {
 // a render left to the collector.
 const RGBA_SCRATCH_BYTES = 16 * 1024 * 1024;
 let mapScratch = new Uint8Array(0);
+registerHeld(
+  "scratch.raster",
+  () =>
+    mapScratch.byteLength +
+    blockScratch.reduce((n, b) => n + (b?.byteLength ?? 0), 0),
+);
 
 function mapScratchFor(pixels: number): Uint8Array {
   const bytes = pixels * 4;

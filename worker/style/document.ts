@@ -11,6 +11,7 @@ import { decodeStyle, MAX_STYLE_BYTES } from "@qgis-server-light/interface";
 import { LruCache } from "../cache/lru.ts";
 import { parseQmlDocument, readVectorStyle } from "./qml.ts";
 import type { VectorStyle } from "./model.ts";
+import { registerHeld } from "../cache/held.ts";
 
 /**
  * The bytes the parsed-style cache may hold: 32 MiB, some thirty styles of
@@ -29,6 +30,7 @@ const documents = new LruCache<string, { root: Element; bytes: number }>({
   maxBytes: STYLE_CACHE_BYTES,
   sizeOf: (definition, { bytes }) => 2 * definition.length + bytes,
 });
+registerHeld("style.documents", () => documents.bytes);
 
 /**
  * The parsed-style cache's figures: entries and estimated bytes held.

@@ -52,6 +52,7 @@ import type {
 import { openPrepared, prepareSource } from "../gdal_dataset.ts";
 import { rasterInfo, readWindow, warpBand } from "./read.ts";
 import { bandValuesAt } from "./value_at.ts";
+import { registerHeld } from "../../cache/held.ts";
 
 const WINDOW_PLANNED = Symbol("window planned");
 // the planning pass's arrays are never read: one empty array stands in
@@ -72,6 +73,7 @@ const projections = new LruCache<string, ProjectedMap | null>({
   sizeOf: (_key, map) =>
     256 + (map?.parts.reduce((n, p) => n + 128 + p.index.byteLength, 0) ?? 0),
 });
+registerHeld("raster.projections", () => projections.bytes);
 
 /** A raster file read through GDAL. */
 class GdalSource implements RasterSource {

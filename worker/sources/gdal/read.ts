@@ -14,6 +14,7 @@ import { JobError } from "../../runners/types.ts";
 import type { Rect } from "../../geometry/types.ts";
 import type { ResamplingMethod } from "../../raster/style.ts";
 import type { RasterInfo } from "../source.ts";
+import { registerHeld } from "../../cache/held.ts";
 
 const infos = new WeakMap<OpenDataset, RasterInfo>();
 
@@ -163,6 +164,7 @@ function readOutput(
 const WINDOW_CACHE_BYTES = 24 * 1024 * 1024;
 const windows = new Map<string, Float64Array>();
 let windowBytes = 0;
+registerHeld("raster.windows", () => windowBytes);
 
 /**
  * Forgets the recently read windows (for benches and tests).

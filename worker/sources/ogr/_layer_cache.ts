@@ -14,6 +14,7 @@
  * @module
  */
 import type { OpenDataset } from "../../gdal/dataset_cache.ts";
+import { registerHeld } from "../../cache/held.ts";
 
 /** Layers with more features than this are read through `ogr2ogr -spat`. */
 export const WHOLE_LAYER_FEATURES = 10_000;
@@ -42,6 +43,7 @@ const serials = new WeakMap<OpenDataset, number>();
 let nextSerial = 0;
 const entries = new Map<string, WholeLayer>();
 let bytes = 0;
+registerHeld("ogr.whole_layers", () => bytes);
 
 function key(ds: OpenDataset, statement: string): string {
   let serial = serials.get(ds);

@@ -13,6 +13,7 @@ import {
   decodeImage,
   DEFAULT_MAX_IMAGE_PIXELS,
 } from "../../paint/decode_image.ts";
+import { registerHeld } from "../../cache/held.ts";
 
 /** A decoded image: premultiplied RGBA. */
 interface Decoded {
@@ -29,6 +30,7 @@ interface Decoded {
 const DECODED_MAX_BYTES = 48 * 1024 * 1024;
 let decodedBytes = 0;
 const decoded = new Map<Uint8Array, Decoded>();
+registerHeld("web.decoded_tiles", () => decodedBytes);
 onCanvasKitReset(() => {
   decoded.clear();
   decodedBytes = 0;

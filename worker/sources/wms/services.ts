@@ -9,6 +9,7 @@
  */
 import { WebClient, WebFetchError } from "./http.ts";
 import { HttpCache } from "./http_cache.ts";
+import { registerHeld } from "../../cache/held.ts";
 import type { WebAuth } from "./source.ts";
 import {
   type WebSettings,
@@ -48,6 +49,8 @@ function current(): Readonly<WebSettings> {
   }
   return webSettings();
 }
+
+registerHeld("web.answers", () => cache?.memoryBytes ?? 0);
 
 /** The shared answer cache. */
 export function webCache(): HttpCache {
