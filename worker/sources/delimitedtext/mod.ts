@@ -15,6 +15,7 @@ export {
   clearTextCache,
   delimitedTextProvider,
   MAX_TEXT_BYTES,
+  TABLE_BYTES_PER_FILE_BYTE,
   TEXT_CACHE_BYTES,
 } from "./provider.ts";
 export { parseDelimitedTextUri } from "./uri.ts";

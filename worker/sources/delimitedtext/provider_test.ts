@@ -5,7 +5,13 @@ import type { SourceLayer } from "../source.ts";
 import { parseExpression } from "../../expression/parser.ts";
 import { parseWkb } from "../../geometry/wkb.ts";
 import { JobError } from "../../runners/types.ts";
-import { clearTextCache, MAX_TEXT_BYTES } from "./provider.ts";
+import {
+  clearTextCache,
+  MAX_TEXT_BYTES,
+  TABLE_BYTES_PER_FILE_BYTE,
+  TEXT_CACHE_BYTES,
+} from "./provider.ts";
+import { heldBytes } from "../../cache/held.ts";
 
 const root = await Deno.realPath(
   await Deno.makeTempDir({ prefix: "qsl_delimitedtext_" }),
@@ -271,4 +277,36 @@ Deno.test("delimitedtext: a changed file is read again", async () => {
   );
   assertEquals(await read(), ["a", "bb"]);
   clearTextCache();
+});
+
+Deno.test("delimitedtext: tables are cached by their estimated memory; one over the bound is read for its job and not kept", async () => {
+  clearTextCache();
+  const held = () => heldBytes()["delimitedtext.tables"];
+  const read = async (path: string) =>
+    (await collectFeatures(
+      await openVectorSource(csv([], path), ctx, "render").features({
+        bbox: swiss,
+        crs: "EPSG:2056",
+      }),
+    )).length;
+  assertEquals(await read("places.csv"), 4);
+  const small = (await Deno.stat(`${root}/data/places.csv`)).size;
+  assertEquals(held(), small * TABLE_BYTES_PER_FILE_BYTE);
+  // a file whose table would take more than the bound
+  const rows = Math.ceil(TEXT_CACHE_BYTES / TABLE_BYTES_PER_FILE_BYTE / 20);
+  await Deno.writeTextFile(
+    `${root}/data/large.csv`,
+    "name;x;y\n" +
+      Array.from({ length: rows }, (_, i) => `p${i};2600000;1200000`)
+        .join("\n") +
+      "\n",
+  );
+  assert(
+    (await Deno.stat(`${root}/data/large.csv`)).size *
+        TABLE_BYTES_PER_FILE_BYTE > TEXT_CACHE_BYTES,
+  );
+  assertEquals(await read("large.csv"), rows);
+  assertEquals(held(), small * TABLE_BYTES_PER_FILE_BYTE);
+  clearTextCache();
+  assertEquals(held(), 0);
 });
