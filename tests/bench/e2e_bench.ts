@@ -20,6 +20,7 @@
  * deno run -A tests/bench/e2e_bench.ts --only zones_outline_style,all_lv95 # memory of some jobs
  * deno run -A tests/bench/e2e_bench.ts --worker-env MALLOC_ARENA_MAX=2 # another start setting
  * deno run -A tests/bench/e2e_bench.ts --memory-report # the worker's own account of its memory
+ * deno run -A tests/bench/e2e_bench.ts --stages --memory-jobs 0 # the worker's stages per job
  * deno run -A tests/bench/e2e_bench.ts --worker-v8 --enable-experimental-regexp-engine-on-excessive-backtracks # other V8 flags ('' for none)
  * ```
  *
@@ -156,6 +157,45 @@ function printMemoryReports(reports: Record<string, unknown>[]): void {
   );
 }
 
+/**
+ * Medians of the worker's stages (its `job` log lines) for each timed job,
+ * and what is left of the end-to-end time: the client (validating, posting,
+ * decoding) and Redis's transport.
+ */
+function printStages(
+  timed: BenchJob[],
+  times: Map<BenchJob, number[]>,
+  ids: Map<BenchJob, string[]>,
+  jobLines: Map<string, Record<string, number>>,
+): void {
+  const names = ["take", "run", "encode_result", "publish_and_remove"];
+  console.log(
+    "\nWhere the time went, medians (ms): the worker's stages (take: " +
+      "the take script's reply; run: envelope, runner; encode_result: the " +
+      "pickle; publish_and_remove: the finish script), and end to end " +
+      "minus the worker's stages (the client and Redis):\n",
+  );
+  console.log(
+    `| job | end to end | ${names.join(" | ")} | worker | rest |`,
+  );
+  console.log(`| --- |${" ---: |".repeat(names.length + 3)}`);
+  for (const job of timed) {
+    const lines = ids.get(job)!.map((id) => jobLines.get(id));
+    if (lines.some((l) => l === undefined)) {
+      console.log(`| ${job.name} | no job line for some posts |`);
+      continue;
+    }
+    const sums = lines.map((l) => names.reduce((n, k) => n + (l![k] ?? 0), 0));
+    const rest = times.get(job)!.map((ms, i) => ms - sums[i]);
+    console.log(
+      `| ${job.name} | ${median(times.get(job)!).toFixed(2)} | ${
+        names.map((k) => median(lines.map((l) => l![k] ?? 0)).toFixed(2))
+          .join(" | ")
+      } | ${median(sums).toFixed(2)} | ${median(rest).toFixed(2)} |`,
+    );
+  }
+}
+
 async function run(): Promise<number> {
   if (REFERENCE_DIR === undefined) {
     console.log(
@@ -207,32 +247,45 @@ async function run(): Promise<number> {
   // --memory-report: the worker's own account of its memory (its `memory`
   // log lines, every 100 jobs at the debug level), printed at the end
   const memoryLines = Deno.args.includes("--memory-report");
+  // --stages: where each timed job's time went in the worker (the
+  // `stages_ms` of its `job` log line, matched by job id)
+  const stagesWanted = Deno.args.includes("--stages");
   const spawned = spawnWorker({
     redisUrl: redis.url,
     dataRoot: root,
     allowNet: [`${PG_HOST}:${PG_PORT}`],
     settings,
-    ...(memoryLines
-      ? { logLevel: "debug", args: ["--log-format", "json"] }
+    ...(memoryLines || stagesWanted
+      ? {
+        logLevel: memoryLines ? "debug" : "info",
+        args: ["--log-format", "json"],
+      }
       : {}),
   });
   const reports: Record<string, unknown>[] = [];
-  if (memoryLines) {
+  const jobLines = new Map<string, Record<string, number>>();
+  if (memoryLines || stagesWanted) {
     spawned.onLine((line) => {
-      if (!line.includes('"message":"memory"')) return;
+      const memory = line.includes('"message":"memory"');
+      if (!memory && !(stagesWanted && line.includes('"message":"job"'))) {
+        return;
+      }
       try {
-        reports.push(JSON.parse(line));
+        const entry = JSON.parse(line);
+        if (memory) reports.push(entry);
+        else jobLines.set(entry.id, entry.stages_ms ?? {});
       } catch { /* not a log line */ }
     });
   }
   const worker = spawned.child;
   const queue = RedisQueue.create(redis.url);
   let failures = 0;
-  const post = async (job: BenchJob): Promise<number> => {
+  const post = async (job: BenchJob, id?: string): Promise<number> => {
     const t0 = performance.now();
     const { status, result } = await queue.post(job.params as never, {
       type: job.type,
       timeoutMs: 60_000,
+      id,
     });
     const ms = performance.now() - t0;
     if (status !== "succeed") {
@@ -267,9 +320,14 @@ async function run(): Promise<number> {
     }
     const timed = [baseline, ...jobs].filter((j) => served.get(j) === null);
     const times = new Map<BenchJob, number[]>(timed.map((j) => [j, []]));
+    const ids = new Map<BenchJob, string[]>(timed.map((j) => [j, []]));
     // Interleaved rounds, so drift of the shared machine hits every job alike.
     for (let r = 0; r < runs; r++) {
-      for (const job of timed) times.get(job)!.push(await post(job));
+      for (const job of timed) {
+        const id = crypto.randomUUID();
+        ids.get(job)!.push(id);
+        times.get(job)!.push(await post(job, id));
+      }
     }
     const base = median(times.get(baseline) ?? [NaN]);
     const byName = (name: string) => timed.find((j) => j.name === name);
@@ -296,6 +354,12 @@ async function run(): Promise<number> {
           py ? (m / py).toFixed(2) : "—"
         } | ${(m / base).toFixed(1)} |`,
       );
+    }
+
+    if (stagesWanted) {
+      // the worker logs a job after its finish script's reply
+      await new Promise((r) => setTimeout(r, 500));
+      printStages(timed, times, ids, jobLines);
     }
 
     const [gpkg, fromPg] = [byName("all_lv95"), byName("all_lv95 (PostGIS)")];
