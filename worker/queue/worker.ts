@@ -241,13 +241,16 @@ export class QueueWorker {
   #engined = false; // #ready resolved: no await (a turn of the event loop) per job
   readonly #tlsCaFile: string | undefined;
   #target: RedisTarget | undefined;
-  // Resolves when stop() is called: idle Redis calls race it, because
-  // ioredis leaves a command pending for ever when it is disconnected
-  // between two reconnection attempts.
-  #stopRequested!: () => void;
-  readonly #stopSignal: Promise<typeof STOPPED> = new Promise((r) =>
-    this.#stopRequested = () => r(STOPPED)
-  );
+  // Told when stop() is called: idle Redis calls race it, because ioredis
+  // leaves a command pending for ever when it is disconnected between two
+  // reconnection attempts. One listener per call, removed when the call
+  // settles: a race against one long-lived pending promise (as before
+  // 2026-12-06) left a reaction on it per loop, each holding its job's
+  // envelope (~14 kB a render job: 6 kB a job of the mixed bench leaked).
+  readonly #stopListeners = new Set<() => void>();
+  #stopRequested(): void {
+    for (const listener of [...this.#stopListeners]) listener();
+  }
   readonly #host: string;
   readonly #started = Math.floor(Date.now() / 1000);
   #client: Client | undefined;
@@ -375,7 +378,14 @@ export class QueueWorker {
   /** `p`, or {@link STOPPED} as soon as stop() is called. */
   #unlessStopped<T>(p: Promise<T>): Promise<T | typeof STOPPED> {
     p.catch(() => {}); // a late rejection after the stop is nobody's concern
-    return Promise.race([p, this.#stopSignal]);
+    if (this.#stopping) return Promise.resolve(STOPPED);
+    return new Promise<T | typeof STOPPED>((resolve, reject) => {
+      const stopped = () => resolve(STOPPED);
+      this.#stopListeners.add(stopped);
+      p.then(resolve, reject).finally(() =>
+        this.#stopListeners.delete(stopped)
+      );
+    });
   }
 
   /**
