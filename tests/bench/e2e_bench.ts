@@ -139,14 +139,16 @@ function printMemoryReports(reports: Record<string, unknown>[]): void {
       "warm-up and timing included; wasm.*: linear memory allocated):\n",
   );
   console.log(
-    "| jobs | RSS | V8 heap total | V8 heap used | external | wasm.gdal | wasm.canvaskit |",
+    "| jobs | RSS | V8 heap total | V8 heap used | V8 heap live | external | wasm.gdal | wasm.canvaskit |",
   );
-  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+  console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const r of reports) {
     console.log(
-      `| ${r.jobs} | ${r.rss_mb} | ${r.heap_total_mb} | ${r.heap_used_mb} | ${r.external_mb} | ${
-        held(r)["wasm.gdal"] ?? 0
-      } | ${held(r)["wasm.canvaskit"] ?? 0} |`,
+      `| ${r.jobs} | ${r.rss_mb} | ${r.heap_total_mb} | ${r.heap_used_mb} | ${
+        r.heap_live_mb ?? "—"
+      } | ${r.external_mb} | ${held(r)["wasm.gdal"] ?? 0} | ${
+        held(r)["wasm.canvaskit"] ?? 0
+      } |`,
     );
   }
   const last = reports[reports.length - 1];

@@ -26,6 +26,12 @@ export interface MemoryReport {
    */
   external_mb: number;
   /**
+   * V8's heap in use right after a full collection: live objects only.
+   * Present only when V8 exposes its collector (`--v8-flags=--expose-gc`, a
+   * diagnostic: the report then collects every time it is made).
+   */
+  heap_live_mb?: number;
+  /**
    * What each registered holder holds (`wasm.*`: the engines' linear
    * memories, allocated, not necessarily resident; `canvaskit.*`: parts of
    * CanvasKit's).
@@ -48,6 +54,12 @@ function mb(bytes: number): number {
  */
 export function memoryReport(): MemoryReport {
   const usage = Deno.memoryUsage();
+  const gc = (globalThis as { gc?: () => void }).gc;
+  let live: number | undefined;
+  if (typeof gc === "function") {
+    gc();
+    live = Deno.memoryUsage().heapUsed;
+  }
   const held: Record<string, number> = {};
   for (const [name, bytes] of Object.entries(heldBytes())) {
     held[name] = mb(bytes);
@@ -57,6 +69,7 @@ export function memoryReport(): MemoryReport {
     heap_total_mb: mb(usage.heapTotal),
     heap_used_mb: mb(usage.heapUsed),
     external_mb: mb(usage.external),
+    ...(live === undefined ? {} : { heap_live_mb: mb(live) }),
     held_mb: held,
   };
 }
