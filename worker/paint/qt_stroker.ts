@@ -405,10 +405,10 @@ class Stroker {
           return;
         }
         // over the limit (the pen's width times its miter limit, measured
-        // from the vertex), both sides run on by that length and are cut
-        // straight across, as Qt does (measured against its renders)
+        // from the end of the previous side, as QStroker measures it), both
+        // sides run on by that length and are cut straight across
         const limit = this.pen.width * this.miterLimit;
-        const miter = Math.hypot(isect[0] - fx, isect[1] - fy);
+        const miter = Math.hypot(isect[0] - prev.x2, isect[1] - prev.y2);
         if (type === NO_INTERSECTION || miter > limit) {
           const l1: Line = {
             x1: prev.x2,

@@ -5,9 +5,9 @@
  * @module
  */
 import type { SymbolLayer } from "../style/model.ts";
-import { propPoint, type Rgba } from "../style/props.ts";
+import { propPoint } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
-import { type joinOf, pathOf, qtDashPattern } from "./_skia.ts";
+import { pathOf, qtDashPattern } from "./_skia.ts";
 import { type Dd, px } from "./_dd.ts";
 import { drawCosmetic, isCosmeticPen } from "./cosmetic.ts";
 import { drawWidePen, qtJoinOf } from "./wide_pen.ts";
@@ -15,7 +15,6 @@ import {
   drawAndDelete,
   fillPaint,
   patternPaint,
-  releasePaint,
   strokePaint,
 } from "./_paints.ts";
 
@@ -76,9 +75,10 @@ export function simpleFill(
     });
     return;
   }
-  if (strokeStyle === "solid") {
-    // wider solid pens: Qt's outline of all rings (one path), filled by
-    // Qt's rasterizer
+  const named = qtDashPattern(strokeStyle);
+  if (strokeStyle === "solid" || named) {
+    // wider pens: Qt's dasher and outline of all rings (one path), filled
+    // by Qt's rasterizer; QPen's square cap shows on dashes only
     drawAndDelete(pc.canvas, path, [brush]);
     if (stroke[3] === 0) return;
     const shifted = dx !== 0 || dy !== 0
@@ -88,7 +88,7 @@ export function simpleFill(
       width,
       cap: "square",
       join: qtJoinOf(ck, join),
-    });
+    }, named ? { pattern: named.map((v) => v * width), offset: 0 } : null);
     return;
   }
   // QPen defaults to a square cap; it only shows on dashes.
@@ -102,58 +102,5 @@ export function simpleFill(
     join,
     null,
   );
-  // Qt's dasher joins a closed ring's first dash to its last segment (a
-  // join at the start vertex, where Skia puts a cap): add that join.
-  const joins = pen && qtDashPattern(strokeStyle)
-    ? startJoins(pc, rings, dx, dy, stroke, opacity, width, join)
-    : null;
   drawAndDelete(pc.canvas, path, [brush, pen]);
-  joins?.();
-}
-
-function startJoins(
-  pc: PaintContext,
-  rings: Float64Array[],
-  dx: number,
-  dy: number,
-  stroke: Rgba,
-  opacity: number,
-  width: number,
-  join: ReturnType<typeof joinOf>,
-): () => void {
-  const eps = 0.05;
-  const pieces: number[][] = [];
-  for (const r of rings) {
-    const n = r.length / 2;
-    if (n < 4) continue;
-    const [x0, y0] = [r[0] + dx, r[1] + dy];
-    // the last vertex before the closing one, and the second vertex
-    const [xp, yp] = [r[2 * n - 4] + dx, r[2 * n - 3] + dy];
-    const [x1, y1] = [r[2] + dx, r[3] + dy];
-    const lp = Math.hypot(x0 - xp, y0 - yp), l1 = Math.hypot(x1 - x0, y1 - y0);
-    if (lp === 0 || l1 === 0) continue;
-    pieces.push([
-      x0 - ((x0 - xp) / lp) * eps,
-      y0 - ((y0 - yp) / lp) * eps,
-      x0,
-      y0,
-      x0 + ((x1 - x0) / l1) * eps,
-      y0 + ((y1 - y0) / l1) * eps,
-    ]);
-  }
-  const paint = strokePaint(
-    pc,
-    stroke,
-    opacity,
-    width,
-    "solid",
-    pc.ck.StrokeCap.Butt,
-    join,
-    null,
-  );
-  return () => {
-    if (paint && pieces.length) {
-      drawAndDelete(pc.canvas, pathOf(pc.ck, pieces, false), [paint]);
-    } else releasePaint(paint);
-  };
 }

@@ -87,17 +87,20 @@ export function simpleLine(
     restore?.();
     return;
   }
-  if (customDash === null && style === "solid") {
-    // wider solid pens: Qt's outline and rasterizer, each part one path
+  const named = qtDashPattern(style);
+  if (customDash !== null || style === "solid" || named) {
+    // wider pens: Qt's dasher, outline and rasterizer, each part one path
     if (rgba[3] === 0) return;
     const restore = insidePolygon && (props.draw_inside_polygon === "1")
       ? clipTo(pc, insidePolygon)
       : null;
+    // QGIS hands QPen custom dashes in pen widths, Qt multiplies them back
+    const pattern = customDash ?? named?.map((v) => v * width) ?? null;
     drawWidePen(pc, shifted.map((l) => [l]), rgba, opacity, {
       width,
       cap: qtCapOf(ck, cap),
       join: qtJoinOf(ck, join),
-    });
+    }, pattern ? { pattern, offset: dashOffset } : null);
     restore?.();
     return;
   }

@@ -15,6 +15,7 @@ import type { PaintContext } from "./context.ts";
 import type { Rgba } from "../style/props.ts";
 import { paintCoverage, pixelScratch } from "./_coverage.ts";
 import { qtRasterize } from "./qt_raster.ts";
+import { qtDashes } from "./qt_dasher.ts";
 import {
   type QtCap,
   type QtJoin,
@@ -24,8 +25,17 @@ import {
 
 export type { QtCap, QtJoin, QtPen } from "./qt_stroker.ts";
 
+/** A pen's dashes, as `QDashStroker` reads them (pixels). */
+export interface QtDash {
+  /** Dash and gap lengths in pixels (QPen's pattern times the pen width). */
+  pattern: readonly number[];
+  /** How far into the pattern the line starts, in pixels. */
+  offset: number;
+}
+
 /**
- * Strokes paths (canvas units) with a solid pen as QPainter does: each
+ * Strokes paths (canvas units) with a pen as QPainter does (dashed by
+ * Qt's dasher when `dash` is given, each dash then outlined): each
  * `group` is one QPainterPath (its outline filled at once, so its pixels
  * blend once), groups blend one after the other. Lines whose last point
  * equals the first are closed (joined, no caps).
@@ -42,9 +52,14 @@ export function drawWidePen(
   rgba: Rgba,
   opacity: number,
   pen: QtPen,
+  dash: QtDash | null = null,
 ): void {
   const alpha = (rgba[3] / 255) * opacity;
   if (alpha <= 0 || !(pen.width > 0)) return;
+  // QPen::setDashPattern makes an odd pattern even with a gap of one width
+  const pattern = dash && dash.pattern.length % 2 === 1
+    ? [...dash.pattern, pen.width]
+    : dash?.pattern;
   // Qt strokes in the painter's coordinates and fills the outline through
   // its matrix
   const m = pc.canvas.getTotalMatrix();
@@ -56,7 +71,10 @@ export function drawWidePen(
   for (const group of groups) {
     const outline: number[][] = [];
     for (const line of group) {
-      for (const c of qtStrokeOutline(line, pen)) outline.push(c);
+      const pieces = pattern ? qtDashes(line, pattern, dash!.offset) : [line];
+      for (const piece of pieces) {
+        for (const c of qtStrokeOutline(piece, pen)) outline.push(c);
+      }
     }
     if (!identity) {
       for (const c of outline) {

@@ -56,6 +56,12 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "our data: a Shapefile without .prj on an EPSG:2056 map, drawn as it is",
   ],
+  [
+    "dashes",
+    0,
+    "our data: dashed pens wider than a pixel (Qt's and custom patterns, offsets, caps, joins; polygon outlines) through Qt's dasher, stroker and rasterizer",
+  ],
+  ["dashes_144dpi", 0, "our data: dashed wide pens at 144 dpi"],
 ];
 
 for (const [name, limit, what] of CASES) {
