@@ -31,6 +31,7 @@ import type { Feature, GeometryKind } from "../geometry/types.ts";
 import type { ExpressionCompiler, PaintContext } from "../paint/context.ts";
 import { paintVectorLayer, symbolPicker } from "../paint/vector_layer.ts";
 import { blendModeOf } from "../paint/_skia.ts";
+import { PaintCache } from "../paint/_paints.ts";
 import {
   encodeSurface,
   releaseSurface,
@@ -419,6 +420,8 @@ export async function renderMap(
         featureBlendMode: style.featureBlendMode,
         warn,
       };
+      // one set of paints for the layer, however many batches it comes in
+      pc.paints = new PaintCache();
       blank = false;
       const fieldNames = new Set(data.fields.map((f) => f.name));
       // Without symbol levels or labels QGIS draws feature by feature in the
@@ -456,6 +459,7 @@ export async function renderMap(
           { cause: error },
         );
       } finally {
+        pc.paints.delete();
         if (composited) canvas.restore();
       }
       if (labelled && root) {

@@ -958,6 +958,8 @@ export async function readVectorPage(
  * of points or 40 MB of small polygons.
  */
 export const BATCH_FEATURES = 50_000;
+/** Most features of a batch the direct GeoPackage path hands on unprojected. */
+const YIELD_ROWS = 100;
 
 /** What {@link streamVectorLayer} returns: the features come in batches. */
 export interface VectorStream {
@@ -1356,6 +1358,10 @@ function directStream(
       reprojectFeatures(gdal, features, info.crsDefinition!, query.crs)
     );
   };
+  // Batches handed on are small where no GDAL call (reprojection) is
+  // paid per batch: painted and dropped before V8's young generation
+  // fills (see `_gpkg.ts`'s chunks).
+  const yieldSize = reproject ? batchSize : Math.min(batchSize, YIELD_ROWS);
   const declared = kindOfTypeName(info.geometryType);
   if (declared === null) {
     // A layer of mixed type is drawn as the kind of its first feature read.
@@ -1391,7 +1397,15 @@ function directStream(
       batches: {
         async *[Symbol.asyncIterator]() {
           for (let a = lo; a <= hi; a += batchSize) {
-            const batch = [...rows([a, a + batchSize])];
+            let batch: GpkgRow[] = [];
+            for (const row of rows([a, a + batchSize])) {
+              batch.push(row);
+              if (batch.length >= yieldSize) {
+                const features = await toFeatures(batch, declared);
+                batch = [];
+                if (features.length > 0) yield features;
+              }
+            }
             const features = await toFeatures(batch, declared);
             if (features.length > 0) yield features;
           }
@@ -1408,7 +1422,7 @@ function directStream(
         let yielded = false;
         for (const row of rows()) {
           batch.push(row);
-          if (batch.length >= batchSize) {
+          if (batch.length >= yieldSize) {
             const features = await toFeatures(batch, declared);
             batch = [];
             if (features.length) {

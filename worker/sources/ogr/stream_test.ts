@@ -111,3 +111,34 @@ Deno.test("streamVectorLayer: a GeoPackage view over one batch comes in FID rang
     await Deno.remove(dataRoot, { recursive: true });
   }
 });
+
+Deno.test("streamVectorLayer: the direct GeoPackage path reads a view's FID ranges in chunks, in the order GDAL gives each range", async () => {
+  const dataRoot = await gridRoot();
+  const ctx = { dataRoot, remoteHosts: [] };
+  try {
+    // 900 points, ranges of 400 ids (over 100 rows each: several chunks)
+    const bbox = { xmin: 2600000, ymin: 1200000, xmax: 2602500, ymax: 1202500 };
+    const ids = async (direct: boolean) => {
+      const stream = await streamVectorLayer(
+        layer,
+        { crs: "EPSG:2056", bbox, direct },
+        ctx,
+        400,
+      );
+      const out: number[] = [];
+      const sizes: number[] = [];
+      for await (const batch of stream.batches) {
+        sizes.push(batch.length);
+        for (const f of batch) out.push(f.id);
+      }
+      return { out, sizes };
+    };
+    const gdal = await ids(false);
+    const direct = await ids(true);
+    assertEquals(direct.out, gdal.out, "ids in GDAL's order");
+    assertEquals(direct.out.length, 625);
+    assert(direct.sizes.every((n) => n <= 100), `sizes ${direct.sizes}`);
+  } finally {
+    await Deno.remove(dataRoot, { recursive: true });
+  }
+});
