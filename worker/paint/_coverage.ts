@@ -23,6 +23,22 @@ export interface CoveragePixels {
 }
 
 /**
+ * The canvas's total matrix: the one kept in {@link DirectPixels} while the
+ * save count is that of the layer's own pixels, else read from the canvas.
+ * Never changed by callers.
+ *
+ * @example
+ * ```ts ignore
+ * const m = totalMatrix(pc); // [1, 0, 0, 0, 1, 0, 0, 0, 1] on a map
+ * ```
+ */
+export function totalMatrix(pc: PaintContext): number[] {
+  const d = pc.direct;
+  if (d?.matrix && pc.canvas.getSaveCount() === d.saveCount) return d.matrix;
+  return pc.canvas.getTotalMatrix();
+}
+
+/**
  * Blends `px` (device pixels, coverage 1–255) over the canvas in `rgba`
  * times `alpha` (colour alpha × opacity, 0–1); pixels repeated blend again.
  */
@@ -33,7 +49,7 @@ export function paintCoverage(
   alpha: number,
 ): void {
   const { ck, canvas } = pc;
-  const m = canvas.getTotalMatrix();
+  const m = totalMatrix(pc);
   const identity = m[0] === 1 && m[4] === 1 && m[2] === 0 && m[5] === 0 &&
     m[1] === 0 && m[3] === 0;
   // pixels grouped by coverage, the groups in the order their first pixel

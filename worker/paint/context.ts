@@ -69,4 +69,10 @@ export interface DirectPixels {
   width: number;
   /** The canvas's save count at which the pixels are the drawing target. */
   saveCount: number;
+  /**
+   * The canvas's total matrix at that save count (nothing pushed since, so
+   * nothing changed it); absent: read from the canvas. Reading it costs a
+   * WebAssembly call and an array, several times per feature.
+   */
+  matrix?: number[];
 }

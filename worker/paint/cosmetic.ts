@@ -16,7 +16,7 @@
  */
 import type { PaintContext } from "./context.ts";
 import type { Rgba } from "../style/props.ts";
-import { paintCoverage, pixelScratch } from "./_coverage.ts";
+import { paintCoverage, pixelScratch, totalMatrix } from "./_coverage.ts";
 
 /** A pen drawn by the cosmetic stroker. */
 export interface CosmeticPen {
@@ -342,7 +342,7 @@ export function cosmeticPixels(
  * strokes even thin pens as outlines when anti-aliasing).
  */
 export function canvasPenScale(pc: PaintContext): number | null {
-  return penScaleOf(pc.canvas.getTotalMatrix());
+  return penScaleOf(totalMatrix(pc));
 }
 
 function penScaleOf(m: number[]): number | null {
@@ -385,10 +385,9 @@ export function drawCosmetic(
 ): void {
   const alpha = (rgba[3] / 255) * opacity;
   if (alpha <= 0) return;
-  const { canvas } = pc;
   // Qt's stroker works in device pixels: the points through the matrix,
   // the width as the device sees it
-  const m = canvas.getTotalMatrix();
+  const m = totalMatrix(pc);
   const k = penScaleOf(m) ?? 1;
   const identity = m[0] === 1 && m[4] === 1 && m[2] === 0 && m[5] === 0;
   const device = identity ? paths : paths.map((p) => {

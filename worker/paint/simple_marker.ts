@@ -12,6 +12,7 @@ import { drawAndDelete, fillPaint, strokePaint } from "./_paints.ts";
 import { markerShape } from "./shapes.ts";
 import { sharedPathBuilder } from "./_skia.ts";
 import { drawCosmetic, isCosmeticPen } from "./cosmetic.ts";
+import { totalMatrix } from "./_coverage.ts";
 
 /**
  * Draws a `SimpleMarker` layer's shape centred at `(x, y)` plus the offset;
@@ -167,13 +168,19 @@ const KAPPA = 0.5522847498;
 // size share it (the subdivision works on offsets from the centre).
 const circleOffsets = new Map<number, Float64Array>();
 
+let circleScratch = new Float64Array(0);
+
 function qtCirclePolyline(cx: number, cy: number, r: number): Float64Array {
   let rel = circleOffsets.get(r);
   if (!rel) {
     if (circleOffsets.size >= 64) circleOffsets.clear();
     circleOffsets.set(r, rel = qtCircleOffsets(r));
   }
-  const out = new Float64Array(rel.length);
+  // drawn at once: one array for every marker of a size
+  if (circleScratch.length !== rel.length) {
+    circleScratch = new Float64Array(rel.length);
+  }
+  const out = circleScratch;
   for (let i = 0; i < rel.length; i += 2) {
     out[i] = cx + rel[i];
     out[i + 1] = cy + rel[i + 1];
@@ -220,6 +227,6 @@ function qtCircleOffsets(r: number): Float64Array {
 // Maps draw at the device's scale; legends scale their canvas, where QGIS's
 // symbol previews are not drawn through the marker cache's path.
 function unscaled(pc: PaintContext): boolean {
-  const m = pc.canvas.getTotalMatrix();
+  const m = totalMatrix(pc);
   return m[0] === 1 && m[4] === 1 && m[1] === 0 && m[3] === 0;
 }

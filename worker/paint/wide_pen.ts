@@ -13,7 +13,7 @@
 import type { CanvasKit, StrokeCap, StrokeJoin } from "canvaskit-wasm";
 import type { PaintContext } from "./context.ts";
 import type { Rgba } from "../style/props.ts";
-import { paintCoverage, pixelScratch } from "./_coverage.ts";
+import { paintCoverage, pixelScratch, totalMatrix } from "./_coverage.ts";
 import { qtRasterize } from "./qt_raster.ts";
 import { qtDashes } from "./qt_dasher.ts";
 import {
@@ -62,7 +62,7 @@ export function drawWidePen(
     : dash?.pattern;
   // Qt strokes in the painter's coordinates and fills the outline through
   // its matrix
-  const m = pc.canvas.getTotalMatrix();
+  const m = totalMatrix(pc);
   const identity = m[0] === 1 && m[4] === 1 && m[1] === 0 && m[3] === 0 &&
     m[2] === 0 && m[5] === 0;
   const px = pixelScratch;

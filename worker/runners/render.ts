@@ -441,6 +441,7 @@ export async function renderMap(
           pixels: pooled.pixels,
           width: map.width,
           saveCount: canvas.getSaveCount(),
+          matrix: canvas.getTotalMatrix(),
         };
       }
       try {
