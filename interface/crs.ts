@@ -1,14 +1,17 @@
 /**
  * CRS names and axis order, as WMS 1.3 and QGIS read them: `normaliseCrs`
  * turns the spellings clients send into `AUTH:CODE`, `hasInvertedAxes` tells
- * whether a bbox in that CRS comes y first (lat/lon for geographic EPSG CRSs,
- * northing first for a table of projected ones), `isGeographic` whether its
- * units are degrees. No PROJ database: the rule is EPSG's geographic 2D range
- * (4001–4999) plus the projected CRSs listed here; `OGC:CRS84` and every
- * other authority keep x/y (east/north).
+ * whether a bbox in that CRS comes y first (lat/lon, northing/easting),
+ * `isGeographic` whether its units are degrees. No PROJ database at run
+ * time: both answer from QGIS 3.22's own answers for every EPSG projected
+ * and geographic 2D CRS (`_crs_axes.ts`, made by
+ * `testdata/make_crs_axes.py`); `OGC:CRS84` and every other authority keep
+ * x/y (east/north).
  *
  * @module
  */
+import { GEOGRAPHIC_EPSG, INVERTED_EPSG } from "./_crs_axes.ts";
+
 /**
  * Normalises a WMS CRS string to `AUTH:CODE`. An empty (or blank) string is
  * no CRS and stays `""`: the map of a project without a CRS, which QGIS
@@ -69,44 +72,34 @@ export function isNoCrs(crs: string | null | undefined): boolean {
   return crs === null || crs === undefined || crs.trim() === "";
 }
 
-// Projected EPSG CRSs whose first axis is northing (WMS 1.3 sends y first).
-const NORTHING_FIRST = new Set([
-  2180,
-  3006,
-  3034,
-  3035,
-  3901,
-  3903,
-  5514,
-  31466,
-  31467,
-  31468,
-  31469,
-  2036,
-  2044,
-  2045,
-  2081,
-  2082,
-  2083,
-  2085,
-  2086,
-  2091,
-  2092,
-  2093,
-  2096,
-  2097,
-  2098,
-  2105,
-  2106,
-  2107,
-  2108,
-  2109,
-  2110,
-  2111,
-  2112,
-  2113,
-  2114,
-]);
+// Sorted [first, last] runs of codes: a binary search per question.
+function runs(text: string): Int32Array {
+  const out: number[] = [];
+  for (const run of text.split(",")) {
+    const [a, b] = run.split("-").map(Number);
+    out.push(a, b ?? a);
+  }
+  return Int32Array.from(out);
+}
+
+const INVERTED = runs(INVERTED_EPSG);
+const GEOGRAPHIC = runs(GEOGRAPHIC_EPSG);
+
+function inRuns(r: Int32Array, code: number): boolean {
+  let lo = 0, hi = r.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (code < r[2 * mid]) hi = mid - 1;
+    else if (code > r[2 * mid + 1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+function epsgCode(crs: string): number | null {
+  const m = /^EPSG:(\d+)$/.exec(crs);
+  return m ? Number(m[1]) : null;
+}
 
 /**
  * Whether a CRS has its axes inverted against x/y (lat/lon geographic EPSG
@@ -121,10 +114,8 @@ const NORTHING_FIRST = new Set([
  * ```
  */
 export function hasInvertedAxes(crs: string): boolean {
-  const m = /^EPSG:(\d+)$/.exec(crs);
-  if (!m) return false;
-  const code = Number(m[1]);
-  return isGeographic(crs) || NORTHING_FIRST.has(code);
+  const code = epsgCode(crs);
+  return code !== null && inRuns(INVERTED, code);
 }
 
 /**
@@ -138,10 +129,6 @@ export function hasInvertedAxes(crs: string): boolean {
  */
 export function isGeographic(crs: string): boolean {
   if (crs === "OGC:CRS84") return true;
-  const m = /^EPSG:(\d+)$/.exec(crs);
-  if (!m) return false;
-  const code = Number(m[1]);
-  // EPSG's geographic 2D CRSs live in 4001–4999 (a few 4xxx are
-  // geocentric/3D; those are not WMS CRSs).
-  return code >= 4001 && code <= 4999 && code !== 4978;
+  const code = epsgCode(crs);
+  return code !== null && inRuns(GEOGRAPHIC, code);
 }
