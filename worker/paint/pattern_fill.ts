@@ -76,7 +76,12 @@ export function linePatternFill(
 ): void {
   const props = layer.props;
   const distance = dd.size(layer, "lineDistance", "distance", 5);
-  const angle = dd.num(layer, "lineAngle", propNumber(props, "lineangle", 45));
+  // QGIS 3 saves `angle`, QGIS 2 saved `lineangle`; QGIS 3.22 reads both
+  const angle = dd.num(
+    layer,
+    "lineAngle",
+    propNumber(props, "lineangle", propNumber(props, "angle", 45)),
+  );
   const offset = dd.size(layer, null, "offset", 0);
   if (!(distance > 0.5)) return;
   const sub = layer.subSymbol;

@@ -62,6 +62,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: dashed pens wider than a pixel (Qt's and custom patterns, offsets, caps, joins; polygon outlines) through Qt's dasher, stroker and rasterizer",
   ],
   ["dashes_144dpi", 0, "our data: dashed wide pens at 144 dpi"],
+  [
+    "pattern_angle",
+    0,
+    "our data: a line pattern fill's angle as QGIS 3.22 saves it (`angle`; we read only QGIS 2's `lineangle` and drew 45°)",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {
