@@ -292,7 +292,7 @@ export interface RasterInfo {
   dataTypes: number[];
   /** Per band: the no-data value as the band's type represents it, or null. */
   noData: (number | null)[];
-  /** CRS as `AUTH:CODE` when known, else null. */
+  /** CRS as `AUTH:CODE` when known, else its WKT, else (no CRS) null. */
   crs: string | null;
   /** CRS as WKT ("" when the source has none). */
   wkt: string;

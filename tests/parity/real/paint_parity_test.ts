@@ -67,6 +67,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "our data: a line pattern fill's angle as QGIS 3.22 saves it (`angle`; we read only QGIS 2's `lineangle` and drew 45°)",
   ],
+  [
+    "raster_wkt_crs",
+    0,
+    "our data: an ASCII grid whose CRS is an ESRI .prj (WKT, no EPSG code) on an EPSG:3857 map, reprojected from its WKT (was drawn unprojected, out of view)",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {

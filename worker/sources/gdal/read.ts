@@ -102,7 +102,9 @@ export function rasterInfo(gdal: Gdal, ds: OpenDataset): RasterInfo {
     rotated: gt[2] !== 0 || gt[4] !== 0 || gt[5] > 0 || gt[1] < 0,
     dataTypes,
     noData,
-    crs: id ? `${id[1].toUpperCase()}:${id[2]}` : null,
+    // A CRS without an authority code (an ESRI .prj beside an ASCII grid)
+    // is still one: its WKT, which GDAL transforms from like a code.
+    crs: id ? `${id[1].toUpperCase()}:${id[2]}` : wkt.trim() ? wkt : null,
     wkt,
   };
   infos.set(ds, info);
