@@ -273,8 +273,10 @@ function intersects(g: Geometry, r: Rect): boolean {
   return xmin <= r.xmax && xmax >= r.xmin && ymin <= r.ymax && ymax >= r.ymin;
 }
 
+// A map or layer without a CRS ("") is drawn as it is, as QGIS does.
 function sameCrs(a: string, b: string): boolean {
-  return a.trim().toUpperCase() === b.trim().toUpperCase();
+  return a.trim() === "" || b.trim() === "" ||
+    a.trim().toUpperCase() === b.trim().toUpperCase();
 }
 
 /** A delimited text layer. */

@@ -310,3 +310,23 @@ Deno.test("delimitedtext: tables are cached by their estimated memory; one over 
   clearTextCache();
   assertEquals(held(), 0);
 });
+
+Deno.test('delimitedtext: on a map without a CRS ("") the points are drawn as they are, like the GeoPackage\'s', async () => {
+  // QGIS passes coordinates through a transform to an invalid CRS
+  const crs = "";
+  const ours = await collectFeatures(
+    await openVectorSource(csv(), ctx, "render").features({
+      bbox: swiss,
+      crs,
+      columns: ["name"],
+    }),
+  );
+  const theirs = await collectFeatures(
+    await openVectorSource(gpkg, ctx, "render").features({ bbox: swiss, crs }),
+  );
+  assertEquals(ours.map((f) => f.attributes.name), places.map((p) => p.name));
+  assertEquals(
+    ours.map((f) => f.geometry!.parts[0][0].join(",")),
+    theirs.map((f) => f.geometry!.parts[0][0].join(",")),
+  );
+});
