@@ -208,6 +208,20 @@ def envelope(case, layers):
     }
 
 
+def qgis_uri_parts(src):
+    """A job source as QGIS's encodeUri wants it: our exporter writes the
+    upstream config's snake_case keys (``layer_name``, ``open_options``),
+    decodeUri gives camelCase ones; without this QGIS opens a file's first
+    layer instead of the named one."""
+    out = dict(src)
+    for snake, camel in (("layer_name", "layerName"), ("open_options", "openOptions")):
+        if snake in out:
+            value = out.pop(snake)
+            if value is not None and camel not in out:
+                out[camel] = value
+    return out
+
+
 def render(env, data_root, qgis):
     """Renders the job as the upstream worker's RenderRunner does."""
     from qgis.core import (
@@ -226,7 +240,7 @@ def render(env, data_root, qgis):
     job = env["job"]
     layers = []
     for jl in job["layers"]:
-        src = json.loads(jl["source"])
+        src = qgis_uri_parts(json.loads(jl["source"]))
         src["path"] = str(data_root / jl["folder_name"] / src["path"])
         uri = QgsProviderRegistry.instance().encodeUri(jl["driver"], src)
         if jl["driver"] == "gdal":
@@ -275,7 +289,7 @@ def open_job_layers(job, data_root):
 
     layers = []
     for jl in job["layers"]:
-        src = json.loads(jl["source"])
+        src = qgis_uri_parts(json.loads(jl["source"]))
         src["path"] = str(data_root / jl["folder_name"] / src["path"])
         uri = QgsProviderRegistry.instance().encodeUri(jl["driver"], src)
         if jl["driver"] == "gdal":

@@ -110,9 +110,10 @@ async function qgisMaps(
   };
   walk("");
   const folder = dirname(project);
-  // Files only: the snapshots hold no databases or services.
+  // Files only: the snapshots hold no databases or services (SpatiaLite
+  // databases are files).
   const layers = order.map((id) => byId.get(id)!)
-    .filter((d) => d.driver === "ogr" || d.driver === "gdal")
+    .filter((d) => ["ogr", "gdal", "spatialite"].includes(d.driver))
     .map((d) => jobLayer(d, "", folder));
   const stem = join(root, "hunt");
   Deno.writeTextFileSync(
@@ -145,8 +146,9 @@ for (const spec of args) {
   const m = spec.match(/^([^@]+)@([0-9a-f]+):(.+)$/);
   if (!m) throw new Error(`Cannot read ${spec}: want owner/repo@commit:path`);
   const [, repo, commit, project] = m;
+  // the repository in the name: two repositories' project.qgs apart
   const root = keep
-    ? join(keep, project.replaceAll("/", "_"))
+    ? join(keep, `${repo}/${project}`.replaceAll("/", "_"))
     : Deno.makeTempDirSync({ prefix: "qsl-hunt-" });
   let maps: string[] | null = null;
   try {
@@ -187,7 +189,7 @@ for (const spec of args) {
       figures.push(`${name} failed: ${String(e).slice(0, 120)}`);
     }
   }
-  console.log(`${project}: ${figures.join("; ")}`);
+  console.log(`${repo}:${project}: ${figures.join("; ")}`);
   if (!keep) Deno.removeSync(root, { recursive: true });
 }
 console.log(`${within} of ${total} maps within 0.05 %`);
