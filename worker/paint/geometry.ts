@@ -44,6 +44,32 @@ export function geometryToPixels(
 }
 
 /**
+ * A copy of a pixel geometry moved by `(dx, dy)`.
+ *
+ * @example
+ * ```ts
+ * import { shiftGeometry } from "./geometry.ts";
+ * const g = shiftGeometry({ kind: "point", parts: [[new Float64Array([1, 2])]] }, 10, 20);
+ * g.parts[0][0]; // Float64Array [11, 22]
+ * ```
+ */
+export function shiftGeometry(g: Geometry, dx: number, dy: number): Geometry {
+  return {
+    kind: g.kind,
+    parts: g.parts.map((part) =>
+      part.map((r) => {
+        const t = new Float64Array(r.length);
+        for (let i = 0; i + 1 < r.length; i += 2) {
+          t[i] = r[i] + dx;
+          t[i + 1] = r[i + 1] + dy;
+        }
+        return t;
+      })
+    ),
+  };
+}
+
+/**
  * Offsets a polyline sideways by `d` pixels (positive: to the right of its
  * direction on screen, as QGIS draws a positive line offset), with mitred
  * corners limited to avoid spikes.

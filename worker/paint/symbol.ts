@@ -12,7 +12,7 @@ import type { Symbol, SymbolLayer } from "../style/model.ts";
 import { propNumber } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
 import { Dd } from "./_dd.ts";
-import { polygonCentroid } from "./geometry.ts";
+import { polygonCentroid, shiftGeometry } from "./geometry.ts";
 import { simpleFill } from "./simple_fill.ts";
 import { simpleLine } from "./simple_line.ts";
 import { drawMarkerLayer } from "./marker_layer.ts";
@@ -177,17 +177,7 @@ function drawLayerWithEffect(
           symbol,
           layer,
           feature,
-          {
-            kind: geom.kind,
-            parts: [rings.map((r) => {
-              const t = new Float64Array(r.length);
-              for (let i = 0; i + 1 < r.length; i += 2) {
-                t[i] = r[i] + dx;
-                t[i + 1] = r[i + 1] + dy;
-              }
-              return t;
-            })],
-          },
+          shiftGeometry({ kind: geom.kind, parts: [rings] }, dx, dy),
           opacity,
           dd,
           lineAngle,
@@ -196,8 +186,17 @@ function drawLayerWithEffect(
   }
 }
 
-/** How far a layer may draw beyond its geometry, in pixels (generous). */
-function layerMargin(pc: PaintContext, layer: SymbolLayer): number {
+/**
+ * How far a symbol layer may draw beyond its geometry, in pixels
+ * (generous: it only sizes an effect's image).
+ *
+ * @example
+ * ```ts ignore
+ * import { layerMargin } from "./symbol.ts";
+ * layerMargin(pc, layer); // 2 + its widths, sizes and offsets in pixels
+ * ```
+ */
+export function layerMargin(pc: PaintContext, layer: SymbolLayer): number {
   const p = layer.props;
   let m = 2;
   for (const k of ["line_width", "outline_width", "width", "size"]) {

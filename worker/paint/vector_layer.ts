@@ -10,9 +10,15 @@
 import type { Feature, Geometry } from "../geometry/types.ts";
 import type { Renderer, Rule, Symbol, VectorStyle } from "../style/model.ts";
 import type { CompiledExpression, PaintContext } from "./context.ts";
-import { drawSymbol } from "./symbol.ts";
+import { drawSymbol, layerMargin } from "./symbol.ts";
+import { drawsEffect, drawWithEffect } from "./paint_effect.ts";
 import { PaintCache } from "./_paints.ts";
-import { clipLineConnected, clipRing, geometryToPixels } from "./geometry.ts";
+import {
+  clipLineConnected,
+  clipRing,
+  geometryToPixels,
+  shiftGeometry,
+} from "./geometry.ts";
 
 /** Picks the symbols a renderer draws a feature with. */
 export type SymbolPicker = (feature: Feature) => Symbol[];
@@ -280,6 +286,57 @@ function paintFeatures(
     );
     jobs.push({ f, g, symbols });
   }
+  if (style.effect?.enabled && !drawsEffect(style.effect)) {
+    pc.warn(
+      `layer paint effect '${style.effect.type}' is not drawn (transform and colour effects are not supported)`,
+    );
+  }
+  if (drawsEffect(style.effect)) {
+    // QgsVectorLayerRenderer records the whole layer for its renderer's
+    // effect, with the painter untranslated
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    let margin = 0;
+    for (const j of jobs) {
+      for (const part of j.g.parts) {
+        for (const r of part) {
+          for (let i = 0; i + 1 < r.length; i += 2) {
+            x0 = Math.min(x0, r[i]);
+            x1 = Math.max(x1, r[i]);
+            y0 = Math.min(y0, r[i + 1]);
+            y1 = Math.max(y1, r[i + 1]);
+          }
+        }
+      }
+      for (const s of j.symbols) {
+        for (const l of s.layers) margin = Math.max(margin, layerMargin(pc, l));
+      }
+    }
+    if (x0 <= x1) {
+      drawWithEffect(pc, style.effect!, {
+        x: 0,
+        y: 0,
+        bounds: [x0 - margin, y0 - margin, x1 + margin, y1 + margin],
+        draw: (p, dx, dy) =>
+          drawJobs(
+            p,
+            style,
+            jobs.map((j) => ({ ...j, g: shiftGeometry(j.g, dx, dy) })),
+          ),
+      });
+    }
+    return jobs.length;
+  }
+  drawJobs(pc, style, jobs);
+  return jobs.length;
+}
+
+interface DrawJob {
+  f: Feature;
+  g: Geometry;
+  symbols: Symbol[];
+}
+
+function drawJobs(pc: PaintContext, style: VectorStyle, jobs: DrawJob[]): void {
   if (!style.symbolLevels) {
     for (const j of jobs) {
       for (const s of j.symbols) drawSymbol(pc, s, j.f, j.g);
@@ -325,5 +382,4 @@ function paintFeatures(
       }
     }
   }
-  return jobs.length;
 }

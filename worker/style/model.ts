@@ -163,4 +163,6 @@ export interface VectorStyle {
   maxScale: number;
   /** Whether the layer has labels switched on. */
   labelsEnabled: boolean;
+  /** The renderer's paint effect, drawn over the whole layer (absent: none). */
+  effect?: PaintEffect;
 }

@@ -396,7 +396,7 @@ function text(root: Element, name: string): string | null {
 export function readVectorStyle(root: Element): VectorStyle | null {
   const renderer = child(root, "renderer-v2");
   if (!renderer) return null;
-  return {
+  const style: VectorStyle = {
     renderer: readRenderer(renderer),
     symbolLevels: renderer.getAttribute("symbollevels") === "1",
     opacity: num(text(root, "layerOpacity"), 1),
@@ -408,6 +408,10 @@ export function readVectorStyle(root: Element): VectorStyle | null {
     maxScale: num(root.getAttribute("maxScale"), 0),
     labelsEnabled: root.getAttribute("labelsEnabled") === "1",
   };
+  // the renderer's own effect: the whole layer drawn through it
+  const effect = child(renderer, "effect");
+  if (effect) style.effect = readEffect(effect);
+  return style;
 }
 
 /**

@@ -163,3 +163,21 @@ Deno.test("QML: paint effects — a stack's enabled attribute, its effects in or
   assertEquals(withEffect.effect?.effects[0].props.offset_angle, "90", "prop");
   assertEquals("effect" in plain, false, "no effect element: no effect");
 });
+
+Deno.test("QML: a renderer's own paint effect is the style's", () => {
+  const style = parseVectorStyle(
+    `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol name="0" type="fill" alpha="1"><layer class="SimpleFill" enabled="1" pass="0"/></symbol></symbols>
+      <effect type="effectStack" enabled="1"><effect type="outerGlow"><prop k="spread" v="3"/></effect><effect type="drawSource"/></effect>
+    </renderer-v2></qgis>`,
+  )!;
+  assertEquals(style.effect?.enabled, true, "enabled");
+  assertEquals(
+    style.effect?.effects.map((e) => e.type),
+    ["outerGlow", "drawSource"],
+    "effects",
+  );
+  const plain = parseVectorStyle(
+    '<qgis><renderer-v2 type="nullSymbol"/></qgis>',
+  )!;
+  assertEquals("effect" in plain, false, "none without an <effect>");
+});

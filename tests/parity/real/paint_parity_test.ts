@@ -72,6 +72,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "our data: an ASCII grid whose CRS is an ESRI .prj (WKT, no EPSG code) on an EPSG:3857 map, reprojected from its WKT (was drawn unprojected, out of view)",
   ],
+  [
+    "effects_layer",
+    0,
+    "our data: a renderer's own paint effect (drop shadow, outer glow, draw source) over a whole line and a whole polygon layer",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {

@@ -2,7 +2,8 @@
 """Makes the paint-effect fixtures (our own data and styles).
 
 Writes ``data/effects_points.geojson``, ``data/effects_lines.geojson``, ``data/effects_polygons.geojson`` and
-their styles ``styles/effects_points.qml``, ``styles/effects_shapes.qml`` (both):
+their styles ``styles/effects_points.qml``, ``styles/effects_shapes.qml`` (both)
+and ``styles/effects_layer.qml`` (a renderer's effect over the whole layer):
 markers, lines and polygons whose symbol layers carry QGIS effect stacks
 (drop shadow, outer glow, inner shadow, inner glow, blur, draw source with
 opacity and blend mode), saved by QGIS 3.22 itself. The references are then
@@ -186,4 +187,21 @@ write_geojson("effects_polygons.geojson", [
     feature("poly", poly((40.7, 150.1), (150.2, 160.6), (110.4, 260.2))),
 ])
 save("effects_shapes", "Geometry", [("line", line_sym), ("poly", fill_sym)])
+
+# a renderer's own effect: the whole layer drawn through it
+layer = QgsVectorLayer("Geometry?crs=EPSG:2056&field=kind:string", "effects_layer", "memory")
+renderer = QgsCategorizedSymbolRenderer("kind", [
+    QgsRendererCategory("line", QgsLineSymbol.createSimple(
+        {"line_color": "200,60,20,255", "line_width": "0.8"}), "line"),
+    QgsRendererCategory("poly", QgsFillSymbol.createSimple(
+        {"color": "120,200,120,255", "outline_color": "20,80,20,255", "outline_width": "0.4"}), "poly"),
+])
+renderer.setPaintEffect(stack(
+    shadow(QgsDropShadowEffect, 1.2, 1.8, 120, (20, 20, 60), 0.6, MULTIPLY),
+    glow(QgsOuterGlowEffect, 1.2, 0.6, (255, 220, 0), 0.9),
+    source(),
+))
+layer.setRenderer(renderer)
+msg, ok = layer.saveNamedStyle(str(HERE / "styles" / "effects_layer.qml"))
+assert ok, msg
 app.exitQgis()
