@@ -4,6 +4,7 @@
  *
  * @module
  */
+import colorNames from "color-name";
 import type { RenderUnit } from "./model.ts";
 
 /** An RGBA colour, channels 0–255 (alpha too). */
@@ -11,8 +12,9 @@ export type Rgba = [number, number, number, number];
 
 /**
  * Decodes a QGIS colour string: `r,g,b,a` (optionally followed by QGIS
- * ≥ 3.28's `,rgb:…` spec), `#rrggbb`, `#aarrggbb`, or a CSS-like name
- * handled by QGIS (`black`, `white`, `red`…).
+ * ≥ 3.28's `,rgb:…` spec), `#rrggbb`, `#aarrggbb`, or a colour name as
+ * QColor reads it (`cyan`, `darkorange`…: what a data-defined colour
+ * expression such as `CASE … THEN 'cyan' END` gives).
  *
  * @example
  * ```ts
@@ -58,21 +60,16 @@ export function parseColor(
       ];
     }
   }
-  const named = NAMED[v.toLowerCase()];
-  return named ? [...named] : fallback;
+  const name = v.toLowerCase();
+  if (name === "transparent") return [0, 0, 0, 0];
+  // QColor's names: the SVG 1.1 keywords (Qt 5 has no `rebeccapurple`)
+  const named = name !== "rebeccapurple" && Object.hasOwn(SVG_COLORS, name)
+    ? SVG_COLORS[name]
+    : undefined;
+  return named ? [named[0], named[1], named[2], 255] : fallback;
 }
 
-const NAMED: Record<string, Rgba> = {
-  black: [0, 0, 0, 255],
-  white: [255, 255, 255, 255],
-  red: [255, 0, 0, 255],
-  green: [0, 128, 0, 255],
-  blue: [0, 0, 255, 255],
-  yellow: [255, 255, 0, 255],
-  gray: [128, 128, 128, 255],
-  grey: [128, 128, 128, 255],
-  transparent: [0, 0, 0, 0],
-};
+const SVG_COLORS = colorNames as Record<string, [number, number, number]>;
 
 const UNITS: Record<string, RenderUnit> = {
   mm: "MM",

@@ -24,6 +24,11 @@ Deno.test("props: colours in QGIS's encodings", () => {
   eq(parseColor("#80ff0000"), [255, 0, 0, 128], "#aarrggbb");
   eq(parseColor("#abc"), [170, 187, 204, 255], "#rgb");
   eq(parseColor("nonsense", [9, 9, 9, 9]), [9, 9, 9, 9], "fallback");
+  // QColor's SVG names, any case (QColor("DarkOrange") in Qt 5.15)
+  eq(parseColor("cyan"), [0, 255, 255, 255], "cyan");
+  eq(parseColor("DarkOrange"), [255, 140, 0, 255], "DarkOrange");
+  eq(parseColor("transparent"), [0, 0, 0, 0], "transparent");
+  eq(parseColor("constructor", [9, 9, 9, 9]), [9, 9, 9, 9], "not a name");
 });
 
 Deno.test("props: every unit converts as QgsRenderContext::convertToPainterUnits", () => {

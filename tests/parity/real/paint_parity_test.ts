@@ -77,6 +77,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "our data: a renderer's own paint effect (drop shadow, outer glow, draw source) over a whole line and a whole polygon layer",
   ],
+  [
+    "named_colors",
+    0,
+    "our data: data-defined fill and outline colours given as names ('cyan', 'DarkOrange', 'steelblue'), read as QColor reads them",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {
