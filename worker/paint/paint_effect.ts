@@ -50,8 +50,14 @@ interface Placed {
   blend: number;
 }
 
+/** A picture drawn through a transform (`QTransform`: `[m11, m12, m21, m22, dx, dy]`) around the anchor. */
+interface Transformed {
+  matrix: number[];
+  picture: Picture;
+}
+
 /** A recorded picture: the source drawing and images, drawn in order. */
-type Picture = ("source" | Placed)[];
+type Picture = ("source" | Placed | Transformed)[];
 
 /** An integer rectangle `[left, top, width, height]` (a `QRect`). */
 type IRect = [number, number, number, number];
@@ -111,10 +117,11 @@ const KNOWN = new Set([
   "outerGlow",
   "innerGlow",
   "blur",
+  "transform",
 ]);
 
 /** QGIS's effects this module does not draw yet. */
-const NOT_DRAWN = new Set(["transform", "color"]);
+const NOT_DRAWN = new Set(["color"]);
 
 function hasUndrawn(effect: PaintEffect): boolean {
   return effect.enabled &&
@@ -124,8 +131,8 @@ function hasUndrawn(effect: PaintEffect): boolean {
 /**
  * Whether `effect` changes how a layer is drawn: an enabled effect (stack)
  * of a type this module draws. Otherwise (disabled, not an effect QGIS
- * knows, or holding an enabled `transform` or `color` effect, which are not
- * drawn yet) the layer is drawn plainly.
+ * knows, or holding an enabled `color` effect, which is not drawn yet) the
+ * layer is drawn plainly.
  *
  * @example
  * ```ts
@@ -170,6 +177,20 @@ class EffectRun {
           r,
           toRect(x0 - this.source.x, y0 - this.source.y, x1 - x0, y1 - y0),
         );
+      } else if ("matrix" in item) {
+        // QPicture records the bounds mapped through the painter's transform
+        const [l, t, w, h] = this.brect(item.picture);
+        const m = item.matrix;
+        let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+        for (const [x, y] of [[l, t], [l + w, t], [l, t + h], [l + w, t + h]]) {
+          const mx = m[0] * x + m[2] * y + m[4],
+            my = m[1] * x + m[3] * y + m[5];
+          x0 = Math.min(x0, mx);
+          x1 = Math.max(x1, mx);
+          y0 = Math.min(y0, my);
+          y1 = Math.max(y1, my);
+        }
+        r = unite(r, toRect(x0, y0, x1 - x0, y1 - y0));
       } else {
         r = unite(
           r,
@@ -178,6 +199,28 @@ class EffectRun {
       }
     }
     return r ?? [0, 0, 0, 0];
+  }
+
+  /**
+   * Draws a picture's items onto `pc`, a map point `p` appearing at
+   * `p + (dx, dy)`; images at whole pixels.
+   */
+  drawItems(pc: PaintContext, pic: Picture, dx: number, dy: number): void {
+    const ax = this.source.x + dx, ay = this.source.y + dy;
+    for (const item of pic) {
+      if (item === "source") this.source.draw(pc, dx, dy);
+      else if ("matrix" in item) {
+        const m = item.matrix;
+        pc.canvas.save();
+        pc.canvas.translate(ax, ay);
+        pc.canvas.concat([m[0], m[2], m[4], m[1], m[3], m[5], 0, 0, 1]);
+        pc.canvas.translate(-ax, -ay);
+        this.drawItems(pc, item.picture, dx, dy);
+        pc.canvas.restore();
+      } else {
+        drawImageAt(pc, item, Math.round(ax + item.x), Math.round(ay + item.y));
+      }
+    }
   }
 
   /**
@@ -212,22 +255,7 @@ class EffectRun {
           saveCount: canvas.getSaveCount(),
         },
       };
-      for (const item of pic) {
-        if (item === "source") {
-          this.source.draw(
-            pc2,
-            -(this.source.x + left),
-            -(this.source.y + top),
-          );
-        } else {
-          drawImageAt(
-            pc2,
-            item,
-            Math.round(item.x - left),
-            Math.round(item.y - top),
-          );
-        }
-      }
+      this.drawItems(pc2, pic, -(this.source.x + left), -(this.source.y + top));
       off.surface.flush();
       const data = off.pixels().slice();
       unpremultiply(data);
@@ -239,17 +267,7 @@ class EffectRun {
 
   /** Draws a picture onto the map at the anchor. */
   drawPicture(pic: Picture): void {
-    for (const item of pic) {
-      if (item === "source") this.source.draw(this.pc, 0, 0);
-      else {
-        drawImageAt(
-          this.pc,
-          item,
-          Math.round(this.source.x + item.x),
-          Math.round(this.source.y + item.y),
-        );
-      }
-    }
+    this.drawItems(this.pc, pic, 0, 0);
   }
 
   /** Runs one effect on `pic` (`source` is the stack's original picture). */
@@ -275,6 +293,8 @@ class EffectRun {
         return this.glow(effect, pic, effect.type === "outerGlow");
       case "blur":
         return this.blur(effect, pic);
+      case "transform":
+        return [{ matrix: this.transformOf(p, pic), picture: pic }];
       default:
         return [];
     }
@@ -367,6 +387,59 @@ class EffectRun {
     }
     const blend = propNumber(p, "blend_mode", 0);
     return [{ image: blurred, x: left, y: top, blend }];
+  }
+
+  /**
+   * `QgsTransformEffect::createTransform`: about the centre of the
+   * picture's bounds, reflection, scale, shear, rotation (degrees,
+   * clockwise), then the translation in its unit.
+   */
+  transformOf(p: Record<string, string>, pic: Picture): number[] {
+    const [left, top, width, height] = this.brect(pic);
+    const tx = px(
+      this.pc,
+      p,
+      propNumber(p, "translate_x", 0),
+      "translate_unit",
+    );
+    const ty = px(
+      this.pc,
+      p,
+      propNumber(p, "translate_y", 0),
+      "translate_unit",
+    );
+    const cx = left + width / 2, cy = top + height / 2;
+    // QTransform products, row vectors: each call applies before the ones above
+    let m = [1, 0, 0, 1, tx + cx, ty + cy];
+    const mul = (a: number[], b: number[]) => [
+      b[0] * a[0] + b[1] * a[2],
+      b[0] * a[1] + b[1] * a[3],
+      b[2] * a[0] + b[3] * a[2],
+      b[2] * a[1] + b[3] * a[3],
+      b[4] * a[0] + b[5] * a[2] + a[4],
+      b[4] * a[1] + b[5] * a[3] + a[5],
+    ];
+    const r = (propNumber(p, "rotation", 0) * Math.PI) / 180;
+    m = mul(m, [Math.cos(r), Math.sin(r), -Math.sin(r), Math.cos(r), 0, 0]);
+    m = mul(m, [
+      1,
+      propNumber(p, "shear_y", 0),
+      propNumber(p, "shear_x", 0),
+      1,
+      0,
+      0,
+    ]);
+    m = mul(m, [
+      propNumber(p, "scale_x", 1),
+      0,
+      0,
+      propNumber(p, "scale_y", 1),
+      0,
+      0,
+    ]);
+    const rx = p.reflect_x === "1" ? -1 : 1, ry = p.reflect_y === "1" ? -1 : 1;
+    m = mul(m, [rx, 0, 0, ry, 0, 0]);
+    return mul(m, [1, 0, 0, 1, -cx, -cy]);
   }
 
   /** `QgsBlurEffect::draw`. */

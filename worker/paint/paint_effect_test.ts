@@ -49,11 +49,11 @@ Deno.test("drawsEffect: enabled effects of known types only", () => {
   assert(!drawsEffect(e("effectStack", false)), "disabled stack");
   assert(!drawsEffect(e("someFutureEffect")), "unknown type");
   assert(
-    !drawsEffect({ ...e("effectStack"), effects: [e("transform")] }),
+    !drawsEffect({ ...e("effectStack"), effects: [e("color")] }),
     "a stack with an effect not drawn yet",
   );
   assert(
-    drawsEffect({ ...e("effectStack"), effects: [e("transform", false)] }),
+    drawsEffect({ ...e("effectStack"), effects: [e("color", false)] }),
     "… unless it is disabled",
   );
   assert(!drawsEffect(undefined), "none");

@@ -87,7 +87,7 @@ function drawLayer(
 ): void {
   if (layer.effect?.enabled && !drawsEffect(layer.effect)) {
     pc.warn(
-      `paint effect '${layer.effect.type}' is not drawn (transform and colour effects are not supported)`,
+      `paint effect '${layer.effect.type}' is not drawn (colour effects are not supported)`,
     );
   }
   if (drawsEffect(layer.effect)) {

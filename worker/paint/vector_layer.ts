@@ -288,7 +288,7 @@ function paintFeatures(
   }
   if (style.effect?.enabled && !drawsEffect(style.effect)) {
     pc.warn(
-      `layer paint effect '${style.effect.type}' is not drawn (transform and colour effects are not supported)`,
+      `layer paint effect '${style.effect.type}' is not drawn (colour effects are not supported)`,
     );
   }
   if (drawsEffect(style.effect)) {

@@ -82,6 +82,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "our data: data-defined fill and outline colours given as names ('cyan', 'DarkOrange', 'steelblue'), read as QColor reads them",
   ],
+  [
+    "effects_transform",
+    89,
+    "our data: transform effects (alone; as a modifier under a drop shadow); QGIS draws a transformed cached marker image with nearest-neighbour sampling, we draw the marker as a vector: its edges differ",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {

@@ -21,7 +21,7 @@ from qgis.core import (
     QgsDropShadowEffect, QgsEffectStack, QgsFillSymbol, QgsGlowEffect,
     QgsInnerGlowEffect, QgsInnerShadowEffect, QgsLineSymbol, QgsMarkerSymbol,
     QgsOuterGlowEffect, QgsRendererCategory, QgsUnitTypes, QgsVectorLayer,
-    QgsBlurEffect, QgsGradientColorRamp,
+    QgsBlurEffect, QgsGradientColorRamp, QgsPaintEffect, QgsTransformEffect,
 )
 from qgis.PyQt.QtGui import QColor, QPainter
 
@@ -204,4 +204,34 @@ renderer.setPaintEffect(stack(
 layer.setRenderer(renderer)
 msg, ok = layer.saveNamedStyle(str(HERE / "styles" / "effects_layer.qml"))
 assert ok, msg
+
+
+def transform(tx=0.0, ty=0.0, rotation=0.0, sx=1.0, sy=1.0, shx=0.0, shy=0.0,
+              reflect_x=False, mode=QgsPaintEffect.ModifyAndRender):
+    e = QgsTransformEffect()
+    e.setTranslateX(tx)
+    e.setTranslateY(ty)
+    e.setTranslateUnit(MM)
+    e.setRotation(rotation)
+    e.setScaleX(sx)
+    e.setScaleY(sy)
+    e.setShearX(shx)
+    e.setShearY(shy)
+    e.setReflectX(reflect_x)
+    e.setDrawMode(mode)
+    return e
+
+
+# transform effects: alone, and as a modifier under a drop shadow
+save("effects_transform", "Geometry", [
+    ("bees", marker("square", 4, "227,117,119,255", "120,20,40,255", 0.4,
+                    stack(transform(2, 1, 30, 1.5, 0.8)))),
+    ("shadow", marker("triangle", 5, "80,140,220,255", "20,40,90,255", 0.4, stack(
+        shadow(QgsDropShadowEffect, 0.5, 1.5, 45, (0, 0, 0), 1, MULTIPLY),
+        source(),
+        transform(0, 0, 45, 1.2, 1.2, mode=QgsPaintEffect.Modifier),
+    ))),
+    ("line", QgsLineSymbol.createSimple({"line_color": "40,90,200,255", "line_width": "0.8"})),
+])
+
 app.exitQgis()
