@@ -13,12 +13,44 @@
  *
  * A project's folder (and its parent's, for data beside it such as
  * `../data`) is extracted from the snapshot under `/work/.mirror`. The job
- * layers are the project's checked layers in layer tree order, with the
- * styles our exporter writes. Layers whose data is not in the snapshot are
- * left out (both sides); projects without a CRS are skipped. The corpus
- * of docs/rendering.md is every `.qgs`/`.qgz` of the snapshots of
- * qgis/QGIS-Training-Data, g3w-suite/g3w-admin, qgis/QGIS-Sample-Data and
- * opengisch/QField (`git ls-tree -r --name-only HEAD`).
+ * layers are the project's checked file layers (OGR, GDAL, SpatiaLite) in
+ * layer tree order, with the styles our exporter writes. Layers whose data
+ * is not in the snapshot are left out (both sides). A project without a
+ * CRS is asked for with an empty job CRS and its layers' extents as they
+ * are, as QGIS draws it.
+ *
+ * The corpus of docs/rendering.md is every `.qgs`/`.qgz` of the snapshots
+ * of qgis/QGIS-Training-Data, g3w-suite/g3w-admin, qgis/QGIS-Sample-Data
+ * and opengisch/QField (`git ls-tree -r --name-only HEAD`), and since
+ * session 9 the projects with file data (in the snapshot) of these
+ * repositories, at these commits:
+ *
+ * - 3liz/py-qgis-server 8b2f7b08fe02298bcab5b23807f71838e79f17c9
+ *   (tests/data, 7 projects)
+ * - 3liz/qgis-lizmap-server-plugin fd2359e4ffebab0f315b526230a0994f8bdef4c4
+ *   (tests/data, 12)
+ * - 3liz/lizmap-web-client a6792ed67ee5eb3138762be6dfbe9d246da5e4ce
+ *   (extra-modules/lizmapdemo and tests/qgis-projects/tests, 22)
+ * - 3liz/lizmap-plugin be270c0553f7438c80dd770b94ca520fdb9b3d45
+ *   (tests/data, 5)
+ * - eugenemarenin/sochi-generalization
+ *   793470e89847b62e24b3b50ac2e6e9b1d08eb123 (project.qgs)
+ * - Kladaja/Geoinformatics cf3d0f8dbca3559d76388da683dbb1087faf41db
+ *   (project.qgs)
+ * - etaunknown/darling-river 406a86d806d5039730bdd42463f623564e7ea37e
+ *   (project.qgz)
+ * - huffpostdata/texas-votes-by-precinct
+ *   2d4092330ef44cc188600497bffdedf1fe65216b (map.qgs)
+ * - mattwigway/sb827-analysis 183db516870e15c7a6488ac0ff91282ff188e278
+ *   (map.qgs)
+ * - ingalls/openaddresses-coverage afe34444f614052c00cb0b371384126680e321d3
+ *   (map.qgs)
+ * - Chris9292/town-planning e375b3daa2c1318a2c15f416f900078474d21c48
+ *   (project/xarths_xrhsewn.qgs)
+ * - kavigupta/jet-lag-small-game-la 05af5a6654eea023ffb433740724f90526a14b0e
+ *   (project.qgz)
+ * - social-lorax/project_311 dc8ea758a96ec25fa388947807fbc3204dc4388f
+ *   (map.qgs)
  *
  * @module
  */
