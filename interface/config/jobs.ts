@@ -10,9 +10,10 @@
  *   jobs carry them.
  * - `styles[i]` names the style of `layers[i]`; `""` or absent means the
  *   layer's current style (`style_name`). A group takes no style.
- * - `bbox` is the WMS 1.3 `BBOX`: in the CRS's axis order, so latitude first
- *   for geographic EPSG CRSs (EPSG:4326) and northing first for the projected
- *   CRSs listed in `hasInvertedAxes`; `OGC:CRS84` and all others are x/y.
+ * - `bbox` is the WMS 1.3 `BBOX`: in the CRS's axis order, so y first for
+ *   the EPSG CRSs QGIS reads with inverted axes (`hasInvertedAxes`: latitude
+ *   first for EPSG:4326, northing first for EPSG:3044 …); `OGC:CRS84` and all
+ *   others are x/y.
  *   `extent` is the same box as x/y (east/north, what QGIS and the exporter's
  *   dataset `bbox` use); the builder swaps it when the CRS needs it. With
  *   neither, the union of the layers' extents is used when they are all in
