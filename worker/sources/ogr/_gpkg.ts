@@ -728,10 +728,6 @@ function parseScratch(length: number, dims: Dims): FgbGeometry {
   return new WkbReader(scratchView, 8 + envelope, dims).geometry();
 }
 
-const HEX_DIGITS = new Uint8Array(128).fill(255);
-for (let i = 0; i < 10; i++) HEX_DIGITS[48 + i] = i;
-for (let i = 0; i < 6; i++) HEX_DIGITS[65 + i] = HEX_DIGITS[97 + i] = 10 + i;
-
 /**
  * {@link parseGpkgGeometry} of a blob given as SQLite's `hex()` of it.
  *
@@ -742,22 +738,12 @@ for (let i = 0; i < 6; i++) HEX_DIGITS[65 + i] = HEX_DIGITS[97 + i] = 10 + i;
  */
 export function parseGpkgHex(hex: string, dims: Dims): FgbGeometry {
   const n = hex.length >> 1;
-  if (hex.length !== n * 2) {
-    throw new SyntaxError("Cannot read GeoPackage geometry: odd hex length");
-  }
   if (n > scratch.length) {
     scratch = new Uint8Array(Math.max(n, scratch.length * 2));
     scratchView = new DataView(scratch.buffer);
   }
-  const bytes = scratch;
-  for (let i = 0, j = 0; i < n; i++, j += 2) {
-    const hi = HEX_DIGITS[hex.charCodeAt(j)],
-      lo = HEX_DIGITS[hex.charCodeAt(j + 1)];
-    if ((hi | lo) > 15) {
-      throw new SyntaxError("Cannot read GeoPackage geometry: bad hex digit");
-    }
-    bytes[i] = (hi << 4) | lo;
-  }
+  // native decoding (throws a SyntaxError on an odd length or a bad digit)
+  (scratch as unknown as { setFromHex(s: string): unknown }).setFromHex(hex);
   return parseScratch(n, dims);
 }
 
