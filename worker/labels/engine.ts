@@ -1116,7 +1116,10 @@ export class LabelEngine {
       });
       owners.push(part);
     }
-    const solution = solveProblem(features);
+    const solution = solveProblem(features, {
+      frame: this.#frame(),
+      extent: this.#extent(),
+    });
     this.#placed = [];
     solution.forEach((s, i) => {
       if (s.candidate) {

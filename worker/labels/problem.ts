@@ -2,7 +2,8 @@
  * The labelling problem and its solution, as QGIS's PAL solves it
  * (`pal::Problem`): every feature's candidates (best first) are counted for
  * the candidates of other features they overlap; `reduce` drops the
- * candidates worse than a feature's first overlap-free one; the initial
+ * candidates worse than a feature's first overlap-free one (their conflicts
+ * still count against the others, as QGIS 3.22 behaves); the initial
  * solution is FALP (Yamamoto, Camara & Lorena: repeatedly take the
  * candidate overlapping the fewest others, a binary heap with PAL's tie
  * order); the chain search then ejects and moves labels while the
@@ -14,6 +15,7 @@
  *
  * @module
  */
+import { type Bounds, PalRtree } from "./_rtree.ts";
 
 /** A candidate's rectangle. */
 export interface Box {
@@ -363,6 +365,65 @@ class Index {
   }
 }
 
+/** Where the problem's PAL pixels sit on the map (PAL's own coordinates). */
+export interface SolveOptions {
+  /** Map units per pixel (`k`) and the map coordinates of pixel (0, 0). */
+  frame?: { x0: number; y0: number; k: number };
+  /** The map's extent in PAL pixels; default: the candidates' bounds. */
+  extent?: Rect;
+}
+
+/** The candidates in PAL's R-tree (map units), answering in its order. */
+class CandidateTree {
+  #tree: PalRtree;
+  #bounds: Bounds[];
+  #live: Uint8Array;
+
+  constructor(bounds: Rect[], options: SolveOptions) {
+    const { x0, y0, k } = options.frame ?? { x0: 0, y0: 0, k: 1 };
+    const toMap = (b: Rect): Bounds => [
+      x0 + b[0] * k,
+      y0 + b[1] * k,
+      x0 + b[2] * k,
+      y0 + b[3] * k,
+    ];
+    let extent = options.extent;
+    if (!extent) {
+      extent = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const b of bounds) {
+        extent = [
+          Math.min(extent[0], b[0]),
+          Math.min(extent[1], b[1]),
+          Math.max(extent[2], b[2]),
+          Math.max(extent[3], b[3]),
+        ];
+      }
+    }
+    this.#tree = new PalRtree(toMap(extent));
+    this.#bounds = bounds.map(toMap);
+    this.#live = new Uint8Array(bounds.length);
+  }
+
+  insert(id: number): void {
+    if (this.#live[id]) return;
+    this.#live[id] = 1;
+    this.#tree.insert(id, this.#bounds[id]);
+  }
+
+  remove(id: number): void {
+    if (!this.#live[id]) return;
+    this.#live[id] = 0;
+    this.#tree.remove(id, this.#bounds[id]);
+  }
+
+  /** Ids whose bounds meet candidate `id`'s, in PAL's order. */
+  query(id: number): number[] {
+    const out: number[] = [];
+    this.#tree.search(this.#bounds[id], (hit) => out.push(hit));
+    return out;
+  }
+}
+
 interface Chain {
   feat: number[];
   label: number[];
@@ -386,6 +447,7 @@ interface Chain {
  */
 export function solveProblem<C extends ProblemCandidate>(
   features: ProblemFeature<C>[],
+  options: SolveOptions = {},
 ): Solution<C>[] {
   const nFeat = features.length;
   const lps: C[] = [];
@@ -420,9 +482,8 @@ export function solveProblem<C extends ProblemCandidate>(
   for (const b of bounds) cell = Math.max(cell, b[2] - b[0], b[3] - b[1]);
   cell = Math.max(cell, 1e-9);
   // PAL's R-tree reports hits in its own order, which breaks the initial
-  // solution's ties; ascending ids matched QGIS's choices best on our
-  // cluster references (an emulation of the R-tree matched worse)
-  const all = new Index(bounds, cell);
+  // solution's ties: the same tree, in map units
+  const all = new CandidateTree(bounds, options);
   for (let i = 0; i < total; i++) all.insert(i);
   const conflictCache = new Map<number, boolean>();
   const free = features.map((f) => f.noConflicts === true);
@@ -441,7 +502,7 @@ export function solveProblem<C extends ProblemCandidate>(
   // overlap counts
   const overlaps = new Int32Array(total);
   for (let i = 0; i < total; i++) {
-    for (const j of all.query(bounds[i])) if (conflict(i, j)) overlaps[i]++;
+    for (const j of all.query(i)) if (conflict(i, j)) overlaps[i]++;
   }
 
   // reduce: drop the candidates worse than a feature's first overlap-free one
@@ -461,12 +522,9 @@ export function solveProblem<C extends ProblemCandidate>(
           for (let k = j + 1; k < featNb[i]; k++) {
             const id2 = featStart[i] + k;
             ok[id2] = 1;
-            for (const other of all.query(bounds[id2])) {
-              if (conflict(id2, other)) {
-                overlaps[other]--;
-                overlaps[id2]--;
-              }
-            }
+            // QGIS 3.22 leaves the others' conflict counts as they were:
+            // on QGIS's own renders of 48 dense clusters, decrementing them
+            // (as PAL's Problem::reduce reads) put 68 more labels elsewhere
             all.remove(id2);
           }
           featNb[i] = j + 1;
@@ -493,7 +551,7 @@ export function solveProblem<C extends ProblemCandidate>(
     const ignore = (id: number) => {
       if (!list.isIn(id)) return;
       list.remove(id);
-      for (const other of all.query(bounds[id])) {
+      for (const other of all.query(id)) {
         if (other !== id && list.isIn(other) && conflict(other, id)) {
           list.decreaseKey(other);
         }
@@ -504,9 +562,7 @@ export function solveProblem<C extends ProblemCandidate>(
       const f = featOf[label];
       sol[f] = label;
       for (let i = featStart[f]; i < featStart[f] + featNb[f]; i++) ignore(i);
-      const conflicting = all.query(bounds[label]).filter((o) =>
-        conflict(label, o)
-      );
+      const conflicting = all.query(label).filter((o) => conflict(label, o));
       for (const o of conflicting) ignore(o);
       active.insert(label);
     }
@@ -624,7 +680,7 @@ export function solveProblem<C extends ProblemCandidate>(
           if (sol[fid] >= 0) {
             const old = sol[fid];
             active.remove(old);
-            for (const o of all.query(bounds[old])) {
+            for (const o of all.query(old)) {
               if (conflict(old, o)) ok[featOf[o]] = 0;
             }
           }

@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -483,11 +483,36 @@ PROJECTS = [
 ]
 
 
+def make_close_points():
+    # two points 5 px apart and a loose one: every candidate of the pair
+    # crosses the other's symbol (flat costs), so which one wins depends on
+    # PAL's conflict counts after it drops the loose point's worse
+    # candidates, and on its R-tree's order
+    feats = [
+        ({"id": 34, "name": "Meilen"}, {"type": "Point", "coordinates": [X0 + 74.03, Y0 + 126.95]}),
+        ({"id": 35, "name": "Nidau"}, {"type": "Point", "coordinates": [X0 + 66.31, Y0 + 119.89]}),
+        ({"id": 37, "name": "Pully"}, {"type": "Point", "coordinates": [X0 + 201.98, Y0 + 127.26]}),
+    ]
+    return write_geojson("points_close", feats)
+
+
+def close_cases(cases):
+    os.makedirs(DATA, exist_ok=True)
+    points = make_close_points()
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    layer = job_layer(styled_layer(os.path.join(DATA, points), "points_close", "point",
+                                   label_settings(dist=0.0, size=9.0)), {"path": points}, "data")
+    save_case("points_close_dist0", job("points_close_dist0", [layer], bbox, 480, 346, 96), OUT, cases,
+              {"kind": "synthetic"})
+
+
 def main():
     only = set(sys.argv[1:])
     cases = []
     if not only or "synthetic" in only:
         synthetic_cases(cases)
+    if not only or "close" in only:
+        close_cases(cases)
     for spec in PROJECTS:
         if not only or spec["name"] in only:
             project_cases(cases, spec)

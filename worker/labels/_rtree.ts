@@ -1,0 +1,295 @@
+/**
+ * The R-tree PAL keeps its label candidates in (`PalRtree`, a Guttman
+ * R-tree with quadratic splits, 8 branches a node, at least 4), emulated
+ * bit for bit: PAL walks its hits in the tree's order, and that order breaks
+ * the ties of its initial solution (which candidate's conflict count drops
+ * first in the heap).
+ *
+ * PAL stores single-precision coordinates scaled into the map extent grown
+ * by 1000 times its larger side, and measures rectangles by the area of
+ * their bounding circle in single precision. At those scales a label's own
+ * circle underflows to zero, so ties are the rule and their order decides
+ * the tree's shape: every float operation is rounded here as the C++ code
+ * rounds it (`Math.fround`, subnormals included).
+ *
+ * @module
+ */
+
+const MAX = 8;
+const MIN = 4;
+const FLT_MAX = 3.4028234663852886e38;
+const PI_F = Math.fround(3.141593);
+const f = Math.fround;
+
+/** `[xmin, ymin, xmax, ymax]`. */
+export type Bounds = [number, number, number, number];
+
+interface Branch {
+  rect: Bounds;
+  child: Node | null;
+  data: number;
+}
+
+interface Node {
+  level: number;
+  branches: Branch[];
+}
+
+function volume(r: Bounds): number {
+  const hx = f(f(r[2] - r[0]) * 0.5);
+  const hy = f(f(r[3] - r[1]) * 0.5);
+  const sum = f(f(hx * hx) + f(hy * hy));
+  const radius = f(Math.sqrt(sum));
+  return f(f(radius * radius) * PI_F);
+}
+
+function combine(a: Bounds, b: Bounds): Bounds {
+  return [
+    Math.min(a[0], b[0]),
+    Math.min(a[1], b[1]),
+    Math.max(a[2], b[2]),
+    Math.max(a[3], b[3]),
+  ];
+}
+
+function overlap(a: Bounds, b: Bounds): boolean {
+  return !(a[0] > b[2] || b[0] > a[2] || a[1] > b[3] || b[1] > a[3]);
+}
+
+function cover(n: Node): Bounds {
+  let r = n.branches[0].rect;
+  for (let i = 1; i < n.branches.length; i++) {
+    r = combine(r, n.branches[i].rect);
+  }
+  return r;
+}
+
+/**
+ * PAL's candidate R-tree over ids: insert, remove and search in PAL's order.
+ *
+ * @example
+ * ```ts
+ * import { PalRtree } from "./_rtree.ts";
+ * const t = new PalRtree([0, 0, 100, 100]);
+ * t.insert(1, [10, 10, 20, 20]);
+ * t.insert(2, [15, 15, 30, 30]);
+ * const hits: number[] = [];
+ * t.search([12, 12, 16, 16], (id) => hits.push(id));
+ * hits; // [1, 2]
+ * ```
+ */
+export class PalRtree {
+  #root: Node = { level: 0, branches: [] };
+  #xmin: number;
+  #ymin: number;
+  #xres: number;
+  #yres: number;
+  #max: Bounds;
+
+  /** An index for coordinates within `extent` (the map's, in map units). */
+  constructor(extent: Bounds) {
+    const w = extent[2] - extent[0], h = extent[3] - extent[1];
+    const grow = Math.max(w, h) * 1000;
+    this.#max = [
+      extent[0] - grow,
+      extent[1] - grow,
+      extent[2] + grow,
+      extent[3] + grow,
+    ];
+    this.#xmin = this.#max[0];
+    this.#ymin = this.#max[1];
+    this.#xres = (FLT_MAX - 1) / (this.#max[2] - this.#max[0]);
+    this.#yres = (FLT_MAX - 1) / (this.#max[3] - this.#max[1]);
+  }
+
+  #scale(b: Bounds): Bounds {
+    const m = this.#max;
+    return [
+      f((Math.max(b[0], m[0]) - this.#xmin) / this.#xres),
+      f((Math.max(b[1], m[1]) - this.#ymin) / this.#yres),
+      f((Math.min(b[2], m[2]) - this.#xmin) / this.#xres),
+      f((Math.min(b[3], m[3]) - this.#ymin) / this.#yres),
+    ];
+  }
+
+  /** Inserts `id` with its bounds. */
+  insert(id: number, bounds: Bounds): void {
+    this.#insertRect({ rect: this.#scale(bounds), child: null, data: id }, 0);
+  }
+
+  /** Removes `id` stored with `bounds`. */
+  remove(id: number, bounds: Bounds): void {
+    const rect = this.#scale(bounds);
+    const reinsert: Node[] = [];
+    if (!this.#removeRec(rect, id, this.#root, reinsert)) {
+      for (const n of reinsert) {
+        for (const b of n.branches) this.#insertRect(b, n.level);
+      }
+      const r = this.#root;
+      if (r.branches.length === 1 && r.level > 0) {
+        this.#root = r.branches[0].child!;
+      }
+    }
+  }
+
+  /** Calls `hit` for every id whose bounds meet `bounds`, in PAL's order. */
+  search(bounds: Bounds, hit: (id: number) => void): void {
+    const rect = this.#scale(bounds);
+    const walk = (n: Node) => {
+      for (const b of n.branches) {
+        if (!overlap(rect, b.rect)) continue;
+        if (n.level > 0) walk(b.child!);
+        else hit(b.data);
+      }
+    };
+    walk(this.#root);
+  }
+
+  #insertRect(branch: Branch, level: number): void {
+    const split = this.#insertRec(branch, this.#root, level);
+    if (split) {
+      const old = this.#root;
+      this.#root = {
+        level: old.level + 1,
+        branches: [
+          { rect: cover(old), child: old, data: -1 },
+          { rect: cover(split), child: split, data: -1 },
+        ],
+      };
+    }
+  }
+
+  /** Returns the new node when `node` was split. */
+  #insertRec(branch: Branch, node: Node, level: number): Node | null {
+    if (node.level > level) {
+      const i = pickBranch(branch.rect, node);
+      const picked = node.branches[i];
+      const other = this.#insertRec(branch, picked.child!, level);
+      if (!other) {
+        picked.rect = combine(branch.rect, picked.rect);
+        return null;
+      }
+      picked.rect = cover(picked.child!);
+      return addBranch(
+        { rect: cover(other), child: other, data: -1 },
+        node,
+      );
+    }
+    return addBranch(branch, node);
+  }
+
+  /** False when found and removed (as RTree.h answers). */
+  #removeRec(rect: Bounds, id: number, node: Node, list: Node[]): boolean {
+    const bs = node.branches;
+    if (node.level > 0) {
+      for (let i = 0; i < bs.length; i++) {
+        if (!overlap(rect, bs[i].rect)) continue;
+        if (!this.#removeRec(rect, id, bs[i].child!, list)) {
+          const child = bs[i].child!;
+          if (child.branches.length >= MIN) bs[i].rect = cover(child);
+          else {
+            // RTree.h prepends to its re-insertion list
+            list.unshift(child);
+            disconnect(node, i);
+          }
+          return false;
+        }
+      }
+      return true;
+    }
+    for (let i = 0; i < bs.length; i++) {
+      if (bs[i].data === id) {
+        disconnect(node, i);
+        return false;
+      }
+    }
+    return true;
+  }
+}
+
+function disconnect(node: Node, i: number): void {
+  const bs = node.branches;
+  bs[i] = bs[bs.length - 1];
+  bs.pop();
+}
+
+function pickBranch(rect: Bounds, node: Node): number {
+  let best = 0, bestIncr = -1, bestArea = -1;
+  node.branches.forEach((b, i) => {
+    const area = volume(b.rect);
+    const increase = f(volume(combine(rect, b.rect)) - area);
+    if (i === 0 || increase < bestIncr) {
+      best = i, bestArea = area, bestIncr = increase;
+    } else if (increase === bestIncr && area < bestArea) {
+      best = i, bestArea = area, bestIncr = increase;
+    }
+  });
+  return best;
+}
+
+/** Adds a branch; returns the new node when `node` had to be split. */
+function addBranch(branch: Branch, node: Node): Node | null {
+  if (node.branches.length < MAX) {
+    node.branches.push(branch);
+    return null;
+  }
+  const buf = [...node.branches, branch];
+  const total = buf.length;
+  let coverSplit = buf[0].rect;
+  for (let i = 1; i < total; i++) coverSplit = combine(coverSplit, buf[i].rect);
+  const coverSplitArea = volume(coverSplit);
+  const part = new Int8Array(total).fill(-1);
+  const count = [0, 0];
+  const covers: Bounds[] = [buf[0].rect, buf[0].rect];
+  const areas = [0, 0];
+  const classify = (i: number, g: number) => {
+    part[i] = g;
+    covers[g] = count[g] === 0 ? buf[i].rect : combine(buf[i].rect, covers[g]);
+    areas[g] = volume(covers[g]);
+    count[g]++;
+  };
+  // seeds: the pair wasting the most area together
+  {
+    const area = buf.map((b) => volume(b.rect));
+    let worst = f(-coverSplitArea - 1), s0 = 0, s1 = 0;
+    for (let a = 0; a < total - 1; a++) {
+      for (let b = a + 1; b < total; b++) {
+        const waste = f(
+          f(volume(combine(buf[a].rect, buf[b].rect)) - area[a]) - area[b],
+        );
+        if (waste > worst) worst = waste, s0 = a, s1 = b;
+      }
+    }
+    classify(s0, 0);
+    classify(s1, 1);
+  }
+  while (
+    count[0] + count[1] < total && count[0] < total - MIN &&
+    count[1] < total - MIN
+  ) {
+    let biggest = -1, chosen = 0, better = 0;
+    for (let i = 0; i < total; i++) {
+      if (part[i] !== -1) continue;
+      const g0 = f(volume(combine(buf[i].rect, covers[0])) - areas[0]);
+      const g1 = f(volume(combine(buf[i].rect, covers[1])) - areas[1]);
+      let diff = f(g1 - g0);
+      let group = 0;
+      if (!(diff >= 0)) group = 1, diff = -diff;
+      if (diff > biggest) biggest = diff, chosen = i, better = group;
+      else if (diff === biggest && count[group] < count[better]) {
+        chosen = i, better = group;
+      }
+    }
+    classify(chosen, better);
+  }
+  if (count[0] + count[1] < total) {
+    const g = count[0] >= total - MIN ? 1 : 0;
+    for (let i = 0; i < total; i++) if (part[i] === -1) classify(i, g);
+  }
+  const fresh: Node = { level: node.level, branches: [] };
+  node.branches = [];
+  for (let i = 0; i < total; i++) {
+    (part[i] === 0 ? node : fresh).branches.push(buf[i]);
+  }
+  return fresh;
+}
