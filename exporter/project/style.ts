@@ -99,8 +99,14 @@ export function currentStyleQml(
   const all = children(mapLayer);
   // A QGIS 2.x layer's labels: QGIS 3 reads them from custom properties and
   // writes them as <labeling>; labels were on unless labelsEnabled says no.
+  // QGIS 3.22's readSymbology reads them so when the layer has no
+  // <labeling>, or only the empty <labeling type="simple"/> QGIS 2.x wrote
+  // (no <settings>), which is then left out.
+  const placeholder = (e: XmlElement) =>
+    e.nodeName === "labeling" && e.getAttribute("type") === "simple" &&
+    !children(e).some((c) => c.nodeName === "settings");
   const labeling2x = mapLayer.getAttribute("type") === "vector" &&
-      !all.some((e) => e.nodeName === "labeling") &&
+      !all.some((e) => e.nodeName === "labeling" && !placeholder(e)) &&
       hasLabeling2x(customProperties(mapLayer))
     ? labelingFrom2x(customProperties(mapLayer))
     : null;
@@ -122,6 +128,7 @@ export function currentStyleQml(
   for (let i = managerAt + 1; i < all.length; i++) {
     const e = all[i];
     if (NOT_STYLE_ELEMENTS.has(e.nodeName)) continue;
+    if (labeling2x && placeholder(e)) continue;
     parts.push(`\n  ${text.slice(e.start, e.end)}`);
   }
   // exportNamedStyle ends a vector style with the layer's geometry type,

@@ -58,6 +58,11 @@ const EXPORTED: [name: string, limit: number, what: string][] = [
     2,
     "QGIS-Training-Data network.qgz (QGIS 3.3x): marker lines whose style says placements=CentralPoint and no placement, which QGIS 3.22 draws every 3 mm",
   ],
+  [
+    "labels_2x_placeholder",
+    0,
+    'our QGIS 2.14-style project (own/labels_2x.qgs): labels in labeling/* custom properties behind the empty <labeling type="simple"/> QGIS 2.x wrote, read as QGIS 3.22 reads them (were not drawn)',
+  ],
 ];
 
 for (const [name, limit, what] of EXPORTED) {

@@ -1,0 +1,37 @@
+import assert from "node:assert/strict";
+import { currentStyleQml } from "./style.ts";
+import { parseXml } from "./xml_tree.ts";
+
+// A layer as QGIS 2.14 saved it: its labels in labeling/* custom properties
+// and an empty <labeling type="simple"/> placeholder.
+const LAYER = `<maplayer type="vector" geometry="Point">
+  <id>cities_1</id>
+  <renderer-v2 type="singleSymbol"><symbols/></renderer-v2>
+  <labeling type="simple"/>
+  <customproperties>
+    <property key="labeling" value="pal"/>
+    <property key="labeling/enabled" value="true"/>
+    <property key="labeling/fieldName" value="name"/>
+    <property key="labeling/fontSize" value="11"/>
+  </customproperties>
+</maplayer>`;
+
+Deno.test('style: QGIS 2.x labels behind an empty <labeling type="simple"/> are read from the custom properties, as QGIS 3.22 reads them', () => {
+  const layer = parseXml(LAYER, "x.qgs");
+  const qml = currentStyleQml(layer, LAYER, "2.14.3-Essen");
+  assert.equal(qml.match(/<labeling /g)?.length, 1, qml);
+  assert.match(qml, /<labeling type="simple">\s*<settings/);
+  assert.match(qml, /fieldName="name"/);
+  assert.match(qml, /labelsEnabled="1"/);
+});
+
+Deno.test("style: a <labeling> with settings is kept as it is", () => {
+  const text = LAYER.replace(
+    `<labeling type="simple"/>`,
+    `<labeling type="simple"><settings><text-style fieldName="other"/></settings></labeling>`,
+  );
+  const qml = currentStyleQml(parseXml(text, "x.qgs"), text, "3.22.16");
+  assert.equal(qml.match(/<labeling /g)?.length, 1);
+  assert.match(qml, /fieldName="other"/);
+  assert.doesNotMatch(qml, /fieldName="name"/);
+});
