@@ -32,13 +32,19 @@ const CELL = 100;
 const X0 = 2_600_000, Y0 = 1_200_000;
 /** The worker's peak resident memory may not exceed this. */
 const MAX_PEAK_MB = 512;
-/** QGIS 3.22's figures (big_layer_qgis.py, 2026-12-05 14:13 UTC), ms. */
+/**
+ * QGIS 3.22's figures (big_layer_qgis.py), ms: the full extent measured
+ * 2026-12-06 04:43 UTC at load 7.2–7.6 (12,567 / 14,470 / 16,159 on
+ * 2026-12-05 at load 9–10); 1:5,000 from 2026-12-05, the lower of the two
+ * runs (2026-12-06 gave 118 / 119 / 99 ms on a GeoPackage merged from this
+ * bench's files by the system's ogr2ogr; docs/performance.md).
+ */
 const QGIS = {
-  points: { full: 12_567, zoom: 8 },
-  lines: { full: 14_470, zoom: 18 },
-  polygons: { full: 16_159, zoom: 10 },
+  points: { full: 5_457, zoom: 8 },
+  lines: { full: 6_076, zoom: 18 },
+  polygons: { full: 8_458, zoom: 10 },
 } as const;
-const QGIS_PEAK_MB = 221;
+const QGIS_PEAK_MB = 216;
 type LayerName = keyof typeof QGIS;
 
 const LAYERS: Record<LayerName, { type: string; qml: string }> = {
