@@ -22,6 +22,7 @@ import { linePatternFill, pointPatternFill } from "./pattern_fill.ts";
 import { gradientFill } from "./gradient_fill.ts";
 import { drawsEffect, drawWithEffect } from "./paint_effect.ts";
 import { px } from "./_dd.ts";
+import { bounds } from "./_paints.ts";
 
 /** Options of {@linkcode drawSymbol}. */
 export interface DrawSymbolOptions {
@@ -156,16 +157,8 @@ function drawLayerWithEffect(
   }
   if (geom.kind === "point") return;
   for (const part of geom.parts) {
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     const rings = geom.kind === "line" ? part.slice(0, 1) : part;
-    for (const r of rings) {
-      for (let i = 0; i + 1 < r.length; i += 2) {
-        x0 = Math.min(x0, r[i]);
-        x1 = Math.max(x1, r[i]);
-        y0 = Math.min(y0, r[i + 1]);
-        y1 = Math.max(y1, r[i + 1]);
-      }
-    }
+    const [x0, y0, x1, y1] = bounds(rings);
     if (!(x0 <= x1)) continue;
     drawWithEffect(pc, effect, {
       x: x0,
