@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Canvas, Paint, Path } from "canvaskit-wasm";
+import type { Canvas, Image, Paint, Path } from "canvaskit-wasm";
 import type { Rgba } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
 import {
@@ -31,6 +31,7 @@ const shared = new WeakSet<Paint>();
  */
 export class PaintCache {
   #paints = new Map<string, Paint | null>();
+  #images = new Map<string, Image | null>();
 
   /** The paint of `key`, made by `make` the first time. */
   get(key: string, make: () => Paint | null): Paint | null {
@@ -43,10 +44,26 @@ export class PaintCache {
     return p;
   }
 
-  /** Deletes every paint. */
+  /**
+   * The image of `key` (a pattern fill's texture tile), made by `make` the
+   * first time; `undefined` when the cache is full (the caller makes and
+   * deletes its own).
+   */
+  image(key: string, make: () => Image | null): Image | null | undefined {
+    const cached = this.#images.get(key);
+    if (cached !== undefined) return cached;
+    if (this.#images.size >= MAX_CACHED) return undefined;
+    const image = make();
+    this.#images.set(key, image);
+    return image;
+  }
+
+  /** Deletes every paint and image. */
   delete(): void {
     for (const p of this.#paints.values()) p?.delete();
     this.#paints.clear();
+    for (const i of this.#images.values()) i?.delete();
+    this.#images.clear();
   }
 }
 

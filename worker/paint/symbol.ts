@@ -34,6 +34,12 @@ export interface DrawSymbolOptions {
   layerIndex?: number;
   /** Marker rotation added by a parent (marker line direction), degrees. */
   lineAngle?: number;
+  /**
+   * Where texture brushes (pattern fills) start, in the geometry's pixels:
+   * the feature's texture origin (`textureOrigin`, pattern_fill.ts); absent: the
+   * canvas origin, as QGIS's brush without a texture origin.
+   */
+  origin?: [number, number] | null;
 }
 
 /**
@@ -72,6 +78,7 @@ export function drawSymbol(
       opacity,
       dd,
       options.lineAngle ?? 0,
+      options.origin ?? null,
     );
   }
 }
@@ -85,6 +92,7 @@ function drawLayer(
   opacity: number,
   dd: Dd,
   lineAngle: number,
+  origin: [number, number] | null,
 ): void {
   if (layer.effect?.enabled && !drawsEffect(layer.effect)) {
     pc.warn(
@@ -101,6 +109,7 @@ function drawLayer(
       opacity,
       dd,
       lineAngle,
+      origin,
     );
   } else {drawLayerPlain(
       pc,
@@ -111,6 +120,7 @@ function drawLayer(
       opacity,
       dd,
       lineAngle,
+      origin,
     );}
 }
 
@@ -139,6 +149,7 @@ function drawLayerWithEffect(
   opacity: number,
   dd: Dd,
   lineAngle: number,
+  origin: [number, number] | null,
 ): void {
   const effect = layer.effect!;
   const m = layerMargin(pc, layer);
@@ -164,6 +175,8 @@ function drawLayerWithEffect(
       x: x0,
       y: y0,
       bounds: [x0 - m, y0 - m, x1 + m, y1 + m],
+      // QGIS draws the part moved to its box's corner, the context's
+      // texture origin unmoved: brushes start that far off on the map
       draw: (p, dx, dy) =>
         drawLayerPlain(
           p,
@@ -174,6 +187,7 @@ function drawLayerWithEffect(
           opacity,
           dd,
           lineAngle,
+          [(origin?.[0] ?? 0) + x0 + dx, (origin?.[1] ?? 0) + y0 + dy],
         ),
     });
   }
@@ -221,6 +235,7 @@ function drawLayerPlain(
   opacity: number,
   dd: Dd,
   lineAngle: number,
+  origin: [number, number] | null,
 ): void {
   switch (layer.className) {
     case "SimpleFill":
@@ -271,14 +286,14 @@ function drawLayerPlain(
     case "PointPatternFill":
       if (geom.kind === "polygon") {
         for (const part of geom.parts) {
-          pointPatternFill(pc, layer, part, feature, opacity, dd);
+          pointPatternFill(pc, layer, part, feature, opacity, dd, origin);
         }
       }
       return;
     case "LinePatternFill":
       if (geom.kind === "polygon") {
         for (const part of geom.parts) {
-          linePatternFill(pc, layer, part, feature, opacity, dd);
+          linePatternFill(pc, layer, part, feature, opacity, dd, origin);
         }
       }
       return;

@@ -13,6 +13,7 @@ import type { CompiledExpression, PaintContext } from "./context.ts";
 import { drawSymbol, layerMargin } from "./symbol.ts";
 import { drawsEffect, drawWithEffect } from "./paint_effect.ts";
 import { PaintCache } from "./_paints.ts";
+import { textureOrigin } from "./pattern_fill.ts";
 import {
   clipLineConnected,
   clipRing,
@@ -274,7 +275,7 @@ function paintFeatures(
   fields: Set<string>,
 ): number {
   const pick = symbolPicker(pc, style.renderer, fields);
-  const jobs: { f: Feature; g: Geometry; symbols: Symbol[] }[] = [];
+  const jobs: DrawJob[] = [];
   for (const f of features) {
     if (!f.geometry) continue;
     const symbols = pick(f);
@@ -284,7 +285,10 @@ function paintFeatures(
       pc.map.width,
       pc.map.height,
     );
-    jobs.push({ f, g, symbols });
+    const origin = symbols.some(usesTexture)
+      ? textureOrigin(f.geometry, pc.map)
+      : null;
+    jobs.push({ f, g, symbols, origin });
   }
   if (style.effect?.enabled && !drawsEffect(style.effect)) {
     pc.warn(
@@ -320,7 +324,11 @@ function paintFeatures(
           drawJobs(
             p,
             style,
-            jobs.map((j) => ({ ...j, g: shiftGeometry(j.g, dx, dy) })),
+            jobs.map((j) => ({
+              ...j,
+              g: shiftGeometry(j.g, dx, dy),
+              origin: j.origin && [j.origin[0] + dx, j.origin[1] + dy],
+            })),
           ),
       });
     }
@@ -334,12 +342,29 @@ interface DrawJob {
   f: Feature;
   g: Geometry;
   symbols: Symbol[];
+  /** Where its pattern fills' tiles start (null: no pattern fill). */
+  origin: [number, number] | null;
+}
+
+const TEXTURED = new Set(["PointPatternFill", "LinePatternFill"]);
+const textured = new WeakMap<Symbol, boolean>();
+
+/** Whether a symbol fills with a texture brush (a pattern fill). */
+function usesTexture(s: Symbol): boolean {
+  let t = textured.get(s);
+  if (t === undefined) {
+    t = s.layers.some((l) => TEXTURED.has(l.className));
+    textured.set(s, t);
+  }
+  return t;
 }
 
 function drawJobs(pc: PaintContext, style: VectorStyle, jobs: DrawJob[]): void {
   if (!style.symbolLevels) {
     for (const j of jobs) {
-      for (const s of j.symbols) drawSymbol(pc, s, j.f, j.g);
+      for (const s of j.symbols) {
+        drawSymbol(pc, s, j.f, j.g, { origin: j.origin });
+      }
     }
   } else if (style.renderer.type === "RuleRenderer") {
     // QgsRuleBasedRenderer queues its own levels: per pass, feature order
@@ -349,7 +374,9 @@ function drawJobs(pc: PaintContext, style: VectorStyle, jobs: DrawJob[]): void {
     }
     for (const pass of [...passes].sort((a, b) => a - b)) {
       for (const j of jobs) {
-        for (const s of j.symbols) drawSymbol(pc, s, j.f, j.g, { pass });
+        for (const s of j.symbols) {
+          drawSymbol(pc, s, j.f, j.g, { pass, origin: j.origin });
+        }
       }
     }
   } else {
@@ -377,7 +404,7 @@ function drawJobs(pc: PaintContext, style: VectorStyle, jobs: DrawJob[]): void {
     for (const pass of [...levels.keys()].sort((a, b) => a - b)) {
       for (const [s, layerIndex] of levels.get(pass)!) {
         for (const j of bySymbol.get(s)!) {
-          drawSymbol(pc, s, j.f, j.g, { layerIndex });
+          drawSymbol(pc, s, j.f, j.g, { layerIndex, origin: j.origin });
         }
       }
     }
