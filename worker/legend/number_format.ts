@@ -19,12 +19,15 @@ function exponential(mantissa: string, exp: number): string {
 /**
  * A number as `QString::number(v, 'g', precision)` writes it (C's `%g`);
  * `precision` 0 is Qt's shortest form that reads back the same
- * (`QLocale::FloatingPointShortest`, QVariant's text of a double).
+ * (`QLocale::FloatingPointShortest`, QVariant's text of a double), which
+ * keeps up to five zeros after the digits before it takes the exponent
+ * form (`20`, `100000`, `1e+06`, `1.5e+07`; measured against Qt 5.15).
  *
  * @example
  * ```ts
  * import { qtGeneral } from "./number_format.ts";
  * qtGeneral(0.5); // "0.5"
+ * qtGeneral(20); // "20"
  * qtGeneral(1000000); // "1e+06"
  * qtGeneral(0.123456789, 3); // "0.123"
  * ```
@@ -39,9 +42,14 @@ export function qtGeneral(v: number, precision = 0): string {
   const exp = Number(e);
   const digits = m.replace("-", "").replace(".", "");
   const p = precision > 0 ? precision : digits.length;
-  if (exp < -4 || exp >= p) {
+  if (exp < -4 || exp >= (precision > 0 ? p : p + 5)) {
     const mant = precision > 0 && m.includes(".") ? m.replace(/\.?0+$/, "") : m;
     return exponential(mant, exp);
+  }
+  // the digits themselves, zero-padded: toFixed would spell out the
+  // binary value's digits past the 17th
+  if (exp >= digits.length - 1) {
+    return (v < 0 ? "-" : "") + digits + "0".repeat(exp + 1 - digits.length);
   }
   const fixed = v.toFixed(Math.max(0, p - 1 - exp));
   return fixed.includes(".") ? fixed.replace(/\.?0+$/, "") : fixed;

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
   DEFAULT_NUMERIC_FORMAT as D,
   formatBasic,
+  qtGeneral,
   qtNumber,
 } from "./number_format.ts";
 
@@ -20,6 +21,16 @@ Deno.test("qtNumber: QString::number, six significant digits", () => {
       [1e21, "1e+21"],
     ] as const
   ) assert.equal(qtNumber(v), text, String(v));
+});
+
+Deno.test("qtGeneral: Qt's shortest form as Qt 5.15 writes it (qt_shortest.json)", () => {
+  // made by testdata/make_qt_shortest.py: 20 is "20" and 1e6 "1e+06"
+  const cases = JSON.parse(
+    Deno.readTextFileSync(
+      new URL("./testdata/qt_shortest.json", import.meta.url),
+    ),
+  ) as [number, string][];
+  for (const [v, text] of cases) assert.equal(qtGeneral(v), text, String(v));
 });
 
 Deno.test("formatBasic: QgsBasicNumericFormat's defaults, separators and options", () => {

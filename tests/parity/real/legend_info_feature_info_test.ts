@@ -15,7 +15,7 @@ import {
 } from "@qgis-server-light/interface";
 import { featureInfo } from "../../../worker/runners/feature_info.ts";
 import { referenceContext } from "../parity.ts";
-import { caseDataRoot, realCases, realTest } from "./real.ts";
+import { caseDataRoot, realCases, realTest, sortAttributes } from "./real.ts";
 
 const PREFIX = "legend_info";
 const DIR = fileURLToPath(new URL(`./${PREFIX}/`, import.meta.url));
@@ -25,17 +25,6 @@ const EXTENSIONS: Record<string, string> = {
   "text/html": "html",
   "application/vnd.ogc.gml": "xml",
 };
-
-/** Each tag's attributes sorted: QGIS's XML attribute order is random. */
-function sortAttributes(xml: string): string {
-  return xml.replace(
-    /<([^\s>/!?]+)((?:\s+[^\s=>]+="[^"]*")+)\s*(\/?)>/g,
-    (_m, tag: string, attrs: string, close: string) =>
-      `<${tag} ${
-        (attrs.match(/[^\s=>]+="[^"]*"/g) ?? []).sort().join(" ")
-      }${close}>`,
-  );
-}
 
 const cases = realCases(PREFIX).filter((c) =>
   (c as { kind?: string }).kind === "feature_info"

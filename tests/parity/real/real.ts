@@ -172,3 +172,17 @@ export function realTest(
     },
   };
 }
+
+/**
+ * Each XML tag's attributes sorted: QGIS Server writes a tag's attributes
+ * in a random order (Qt's hash seed), so GML answers compare after this.
+ */
+export function sortAttributes(xml: string): string {
+  return xml.replace(
+    /<([^\s>/!?]+)((?:\s+[^\s=>]+="[^"]*")+)\s*(\/?)>/g,
+    (_m, tag: string, attrs: string, close: string) =>
+      `<${tag} ${
+        (attrs.match(/[^\s=>]+="[^"]*"/g) ?? []).sort().join(" ")
+      }${close}>`,
+  );
+}

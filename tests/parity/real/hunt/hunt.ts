@@ -55,17 +55,13 @@
  * @module
  */
 import { dirname, join } from "node:path";
-import { encodeStyle } from "@qgis-server-light/interface/style_codec";
-import { jobLayer } from "@qgis-server-light/interface/config";
-import { exportProject } from "../../../../exporter/project/export_project.ts";
-import { readProject } from "../../../../exporter/project/read_project.ts";
 import {
   type RenderJob,
   renderMap,
 } from "../../../../worker/runners/render.ts";
 import { renderDeps } from "../../../../worker/runners/render_deps.ts";
 import { comparePng, referenceContext } from "../../parity.ts";
-import { MIRROR_DIR } from "../real.ts";
+import { parseSpec, projectLayers } from "./_project.ts";
 
 const HERE = dirname(new URL(import.meta.url).pathname);
 const args = [...Deno.args];
@@ -76,40 +72,6 @@ if (k >= 0) {
   args.splice(k, 2);
 }
 
-function gitDir(repo: string): string {
-  const dir = join(MIRROR_DIR, repo.replace("/", "+"), "repo");
-  // fetch leaves some snapshots as a work tree's .git
-  try {
-    Deno.statSync(join(dir, ".git"));
-    return join(dir, ".git");
-  } catch {
-    return dir;
-  }
-}
-
-function git(repo: string, a: string[]): Uint8Array | null {
-  const out = new Deno.Command("git", {
-    args: ["--git-dir", gitDir(repo), ...a],
-    stdout: "piped",
-    stderr: "null",
-  }).outputSync();
-  return out.success ? out.stdout : null;
-}
-
-function extract(repo: string, commit: string, folder: string, root: string) {
-  const listed = new TextDecoder().decode(
-    git(repo, ["ls-tree", "-r", "--name-only", commit, "--", folder]) ??
-      new Uint8Array(),
-  ).split("\n").filter(Boolean);
-  for (const name of listed) {
-    const blob = git(repo, ["cat-file", "blob", `${commit}:${name}`]);
-    if (!blob) continue;
-    const out = join(root, name);
-    Deno.mkdirSync(dirname(out), { recursive: true });
-    Deno.writeFileSync(out, blob);
-  }
-}
-
 /** Exports the project, has QGIS draw its maps; their names, or null. */
 async function qgisMaps(
   spec: string,
@@ -118,35 +80,7 @@ async function qgisMaps(
   project: string,
   root: string,
 ): Promise<string[] | null> {
-  Deno.mkdirSync(root, { recursive: true });
-  extract(repo, commit, dirname(dirname(project)), root);
-  const config = await exportProject(await readProject(join(root, project)), {
-    encodeStyle,
-    readSources: false,
-  });
-  const groups = new Map(config.tree.members.map((g) => [g.id, g]));
-  const all = [
-    ...config.datasets.vector,
-    ...config.datasets.raster,
-    ...config.datasets.custom,
-  ];
-  const byId = new Map(all.map((d) => [d.id, d]));
-  const order: string[] = [];
-  const walk = (id: string) => {
-    const g = groups.get(id);
-    if (!g || !g.is_checked) return;
-    for (const c of g.children) {
-      if (groups.has(c) && c !== id) walk(c);
-      else if (byId.get(c)?.is_checked) order.push(c);
-    }
-  };
-  walk("");
-  const folder = dirname(project);
-  // Files only: the snapshots hold no databases or services (SpatiaLite
-  // databases are files).
-  const layers = order.map((id) => byId.get(id)!)
-    .filter((d) => ["ogr", "gdal", "spatialite"].includes(d.driver))
-    .map((d) => jobLayer(d, "", folder));
+  const layers = await projectLayers(repo, commit, project, root);
   const stem = join(root, "hunt");
   Deno.writeTextFileSync(
     `${stem}.layers.json`,
@@ -175,9 +109,7 @@ async function qgisMaps(
 
 let total = 0, within = 0;
 for (const spec of args) {
-  const m = spec.match(/^([^@]+)@([0-9a-f]+):(.+)$/);
-  if (!m) throw new Error(`Cannot read ${spec}: want owner/repo@commit:path`);
-  const [, repo, commit, project] = m;
+  const { repo, commit, project } = parseSpec(spec);
   // the repository in the name: two repositories' project.qgs apart
   const root = keep
     ? join(keep, `${repo}/${project}`.replaceAll("/", "_"))
