@@ -2,8 +2,8 @@
  * The labelling problem and its solution, as QGIS's PAL solves it
  * (`pal::Problem`): every feature's candidates (best first) are counted for
  * the candidates of other features they overlap; `reduce` drops the
- * candidates worse than a feature's first overlap-free one (their conflicts
- * still count against the others, as QGIS 3.22 behaves); the initial
+ * candidates worse than a feature's first overlap-free one (and, as QGIS
+ * 3.22 does, adds one to the count of each candidate they overlap); the initial
  * solution is FALP (Yamamoto, Camara & Lorena: repeatedly take the
  * candidate overlapping the fewest others, a binary heap with PAL's tie
  * order); the chain search then ejects and moves labels while the
@@ -522,9 +522,12 @@ export function solveProblem<C extends ProblemCandidate>(
           for (let k = j + 1; k < featNb[i]; k++) {
             const id2 = featStart[i] + k;
             ok[id2] = 1;
-            // QGIS 3.22 leaves the others' conflict counts as they were:
-            // on QGIS's own renders of 48 dense clusters, decrementing them
-            // (as PAL's Problem::reduce reads) put 68 more labels elsewhere
+            // PAL means to lower the conflict counts of the candidates a
+            // dropped one meets, but its LabelPosition::decrementNumOverlaps
+            // adds one: they rise
+            for (const o of all.query(id2)) {
+              if (conflict(id2, o)) overlaps[o]++;
+            }
             all.remove(id2);
           }
           featNb[i] = j + 1;

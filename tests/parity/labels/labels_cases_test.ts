@@ -36,13 +36,11 @@ const LIMITS: Record<string, number> = {
   lines_parallel_obstacles: 0,
   lines_parallel_on: 0,
   lines_parallel_repeat: 0,
-  // PAL's R-tree order and reduce (c.f. worker/labels/problem.ts): 0 and 0
-  // with ascending ids, which missed 103 labels of 32 fresh QGIS cluster
-  // renders where these rules miss 50, and relations.qgs's 14 of 59
-  points_around_cluster: 161,
-  points_around_cluster_dist0: 139,
+  // PAL's R-tree order and reduce (c.f. worker/labels/problem.ts)
+  points_around_cluster: 0,
+  points_around_cluster_dist0: 0,
   points_close_dist0: 0,
-  points_ordered_cluster: 122,
+  points_ordered_cluster: 0,
   polygons_around_centroid: 0,
   polygons_around_centroid_dist: 1,
   polygons_free: 0,

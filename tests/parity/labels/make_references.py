@@ -310,6 +310,16 @@ def job(name, layers, bbox, width, height, dpi, crs=CRS):
 
 def render(envelope, data_root):
     """Renders a job as the upstream worker does (runner/common.py, render.py)."""
+    renderer = run_job(envelope, data_root)
+    return renderer.renderedImage().convertToFormat(QImage.Format_RGBA8888)
+
+
+def render_results(envelope, data_root):
+    """Renders a job as render() does; returns QGIS's labelling results."""
+    return run_job(envelope, data_root).takeLabelingResults()
+
+
+def run_job(envelope, data_root):
     j = envelope["job"]
     layers = []
     for jl in j["layers"]:
@@ -347,8 +357,7 @@ def render(envelope, data_root):
     renderer.finished.connect(loop.quit)
     renderer.start()
     loop.exec_()
-    img = renderer.renderedImage().convertToFormat(QImage.Format_RGBA8888)
-    return img
+    return renderer
 
 
 def save_case(name, envelope, data_root, cases, meta):
