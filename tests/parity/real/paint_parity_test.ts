@@ -83,6 +83,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: data-defined fill and outline colours given as names ('cyan', 'DarkOrange', 'steelblue'), read as QColor reads them",
   ],
   [
+    "patterns",
+    0,
+    "our data: point and line pattern fills as QGIS 3.22's texture tile of whole pixels (distances, displacements, offsets, angles 0-300°, a dashed line, symbol opacity, a multipolygon with a hole), anchored at each feature's bounding-box corner",
+  ],
+  [
+    "patterns_144dpi",
+    126,
+    "our data: point and line pattern fills at 144 dpi; left: the outline-less 1.2 mm circles of one point pattern have edges up to a quarter pixel wider than QGIS's (the tile's geometry and every other pattern agree)",
+  ],
+  [
     "effects_transform",
     89,
     "our data: transform effects (alone; as a modifier under a drop shadow); QGIS draws a transformed cached marker image with nearest-neighbour sampling, we draw the marker as a vector: its edges differ",
