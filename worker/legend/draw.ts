@@ -464,6 +464,7 @@ export function drawLegend(
       loadSvg: options.loadSvg,
       featureBlendMode: 0,
       warn: options.warn,
+      preview: true,
     };
     let ramp: TextFormat | null = null;
     for (const item of layout.items) {

@@ -44,7 +44,7 @@ export class Dd {
   /** The data-defined value of `name`, or undefined (inactive, null, error). */
   value(layer: SymbolLayer, name: string): unknown {
     const p = layer.dataDefined[name];
-    if (!p?.active || !this.feature) return undefined;
+    if (!p?.active || (!this.feature && !this.pc.preview)) return undefined;
     let cache = compiled.get(this.pc.compile);
     if (!cache) {
       cache = new Map();
@@ -65,8 +65,8 @@ export class Dd {
     if (!fn) return undefined;
     try {
       const v = fn({
-        feature: this.feature,
-        geometry: this.feature.geometry,
+        feature: this.feature ?? undefined,
+        geometry: this.feature?.geometry ?? null,
         variables: this.pc.variables,
       });
       return v === null ? undefined : v;

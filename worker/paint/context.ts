@@ -48,6 +48,13 @@ export interface PaintContext {
   /** Reports something the painter skipped (unsupported layer class …). */
   warn: (message: string) => void;
   /**
+   * Drawing symbol previews (legend patches): data-defined properties of a
+   * symbol drawn without a feature are evaluated without one (`$id`,
+   * fields and the geometry NULL), as QGIS's symbol previews evaluate
+   * them; absent: they keep their static values.
+   */
+  preview?: boolean;
+  /**
    * Paints shared by the features drawn with this context (one per
    * distinct colour, width, style); absent: each draw makes its own.
    * `paintVectorLayer` sets one for the features it draws.

@@ -132,6 +132,85 @@ function pad(n: number, w = 2): string {
   return String(n).padStart(w, "0");
 }
 
+/** QgsDateTimeFieldFormatter's default display formats, by field type. */
+const DATE_FORMATS: Record<string, string> = {
+  Date: "yyyy-MM-dd",
+  Time: "HH:mm:ss",
+  DateTime: "yyyy-MM-dd HH:mm:ss",
+};
+
+const QT_DATE_TOKEN =
+  /'[^']*'|yyyy|yy|MM|M|dd|d|HH|H|hh|h|mm|m|ss|s|zzz|z|AP|ap|A|a/g;
+
+/**
+ * A date as `QDateTime::toString(format)` writes it (numeric fields,
+ * 12/24 hour, AM/PM and quoted text; names of months and days are not
+ * written).
+ */
+function qtDateText(v: Date, format: string): string {
+  const h12 = v.getHours() % 12 || 12;
+  const am = v.getHours() < 12;
+  return format.replace(QT_DATE_TOKEN, (t) => {
+    switch (t) {
+      case "yyyy":
+        return pad(v.getFullYear(), 4);
+      case "yy":
+        return pad(v.getFullYear() % 100);
+      case "MM":
+        return pad(v.getMonth() + 1);
+      case "M":
+        return String(v.getMonth() + 1);
+      case "dd":
+        return pad(v.getDate());
+      case "d":
+        return String(v.getDate());
+      case "HH":
+        return pad(v.getHours());
+      case "H":
+        return String(v.getHours());
+      case "hh":
+        return pad(/[aA][pP]?/.test(format) ? h12 : v.getHours());
+      case "h":
+        return String(/[aA][pP]?/.test(format) ? h12 : v.getHours());
+      case "mm":
+        return pad(v.getMinutes());
+      case "m":
+        return String(v.getMinutes());
+      case "ss":
+        return pad(v.getSeconds());
+      case "s":
+        return String(v.getSeconds());
+      case "zzz":
+        return pad(v.getMilliseconds(), 3);
+      case "z":
+        return String(v.getMilliseconds());
+      case "AP":
+      case "A":
+        return am ? "AM" : "PM";
+      case "ap":
+      case "a":
+        return am ? "am" : "pm";
+      default: // 'quoted text', '' a quote
+        return t === "''" ? "'" : t.slice(1, -1);
+    }
+  });
+}
+
+/**
+ * A date as QGIS's date/time widget shows it
+ * (`QgsDateTimeFieldFormatter`): its `display_format`, else the field
+ * type's default; a date-time in the default format gets its time zone,
+ * which for the worker, as for a QGIS Server running in UTC, is `(UTC)`.
+ */
+function dateWidgetText(v: Date, field: InfoField): string {
+  const format = field.config.options.display_format ??
+    DATE_FORMATS[field.type] ?? DATE_FORMATS.DateTime;
+  const text = qtDateText(v, format);
+  return field.type === "DateTime" && format === DATE_FORMATS.DateTime
+    ? `${text} (UTC)`
+    : text;
+}
+
 /**
  * A value as the field's widget writes it in QGIS Server's text, HTML and
  * GML answers.
@@ -168,6 +247,9 @@ export function displayValue(v: AttributeValue, field: InfoField): string {
   }
   if (typeof v === "bigint") return String(v);
   if (typeof v === "boolean") return v ? "true" : "false";
+  if (v instanceof Date && field.widget === "DateTime") {
+    return dateWidgetText(v, field);
+  }
   if (v instanceof Date) {
     const date = `${pad(v.getFullYear(), 4)}-${pad(v.getMonth() + 1)}-${
       pad(v.getDate())

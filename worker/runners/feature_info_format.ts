@@ -223,6 +223,8 @@ function jsonAttribute(v: AttributeValue, field: InfoField): unknown {
       : v;
   }
   if (typeof v === "boolean") return v;
+  // QVariant's text of a date, whatever the widget shows
+  if (v instanceof Date) return displayValue(v, { ...field, widget: "" });
   return displayValue(v, field);
 }
 
@@ -701,6 +703,8 @@ function gmlValue(v: AttributeValue, field: InfoField): string {
     }
     if (field.type === "Boolean") return "false";
   }
+  // GML writes a date as QVariant's text, whatever the widget shows
+  if (v instanceof Date) return displayValue(v, { ...field, widget: "" });
   return displayValue(v, field);
 }
 

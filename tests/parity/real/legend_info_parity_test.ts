@@ -57,6 +57,7 @@ const CASES: [string, number, string][] = [
   ["legend_roads_levels", 1, "categorized lines and a single fill, 300 px"],
   ["legend_twi", 1, "a pseudocolour ramp, a QGIS 2.14 style"],
   ["legend_default_symbols", 1, "layers without style: QGIS's default symbols"],
+  ["legend_bees_fields", 1, "pattern fills, an outline data-defined on $id"],
 ];
 
 for (const [name, bound, what] of CASES) {

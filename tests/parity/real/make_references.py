@@ -31,7 +31,8 @@ Case fields (``cases.json`` is a list of them):
 - ``project``: optional QGIS project (repository path) whose layers
   ``{"project_layer": "<name>"}`` refer to; their style is exported from it
   as the upstream exporter does (``exportNamedStyle``).
-- ``layers``: top first. ``{"project_layer": name}``, or
+- ``layers``: top first. ``{"project_layer": name, "name"?}`` (``name``:
+  the job layer's name, when it is not the project layer's), or
   ``{"name", "path", "layerName"?, "driver": "ogr"|"gdal", "qml"?}`` where
   ``qml`` is ``"repo:<path>"`` (a style file of the repository) or a path
   relative to ``<prefix>/``; no ``qml``: the job's ``style`` is null.
@@ -148,7 +149,8 @@ def job_layers(case, prefix_dir, data_root, qgis):
             layer.exportNamedStyle(doc)
             out.append({
                 "id": layer.id(),
-                "name": layer.name(),
+                # a client asks QGIS Server for a layer by its short name
+                "name": spec.get("name", layer.name()),
                 "source": json.dumps(relative_source(decoded, folder)),
                 "remote": False,
                 "folder_name": case["folder_name"],

@@ -609,7 +609,8 @@ function selectList(
   }
   const wanted = new Set(fields);
   const chosen = info.fields.filter((f) => wanted.has(f.name));
-  const fid = info.fidColumn !== null && wanted.has(info.fidColumn)
+  const fid = info.fidColumn !== null && wanted.has(info.fidColumn) &&
+      !fidIsField(info)
     ? info.fidColumn
     : null;
   return {
@@ -622,11 +623,19 @@ function selectList(
 }
 
 /**
+ * Whether the FID column is also one of the attributes (GeoJSON's `id`
+ * property): QGIS's OGR provider lists it once, as the attribute.
+ */
+function fidIsField(info: LayerInfo): boolean {
+  return info.fields.some((f) => f.name === info.fidColumn);
+}
+
+/**
  * The fields as QGIS lists them: a named FID column (GeoPackage's `fid`)
  * first, then the attributes.
  */
 function withFid(info: LayerInfo): VectorField[] {
-  return info.fidColumn === null
+  return info.fidColumn === null || fidIsField(info)
     ? info.fields
     : [{ name: info.fidColumn, type: "Integer64" }, ...info.fields];
 }

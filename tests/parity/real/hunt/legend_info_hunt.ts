@@ -13,7 +13,7 @@
  *
  * With `--keep DIR` the data, jobs, QGIS's answers and ours
  * (`<name>.ours.*`) stay in DIR; a project already there is not asked of
- * QGIS again.
+ * QGIS again. `--only legend` or `--only info` runs one kind of case.
  *
  * @module
  */
@@ -42,6 +42,12 @@ const k = args.indexOf("--keep");
 if (k >= 0) {
   keep = args[k + 1];
   args.splice(k, 2);
+}
+let only: string | null = null;
+const o = args.indexOf("--only");
+if (o >= 0) {
+  only = args[o + 1];
+  args.splice(o, 2);
 }
 
 /** Exports the project, asks QGIS; the case names, or null. */
@@ -134,6 +140,7 @@ for (const spec of args) {
   const unequal: string[] = [];
   let pl = 0, plWithin = 0, pi = 0, piEqual = 0;
   for (const name of names) {
+    if (only && !name.startsWith(only)) continue;
     try {
       if (name.startsWith("legend_")) {
         pl++;
