@@ -429,6 +429,9 @@ export async function featureInfo(
   const layers: InfoLayer[] = [];
   for (const [k, layer] of queried.entries()) {
     const source = sources[k];
+    // QGIS Server leaves a layer hidden at the map's scale out of the
+    // answer, its name included
+    if (!layerStyle(layer, ctx).visibleAt(map.scale)) continue;
     if (source.featureInfo) {
       layers.push(
         await querySourceItself(layer, source, map, point, format, ctx),
@@ -436,9 +439,7 @@ export async function featureInfo(
       continue;
     }
     if (source.kind === "raster") {
-      const bands = layerStyle(layer, ctx).visibleAt(map.scale)
-        ? await rasterBands(layer, source, point, map.crs, ctx)
-        : null;
+      const bands = await rasterBands(layer, source, point, map.crs, ctx);
       layers.push({ name: layer.name, features: [], bands: bands ?? [] });
       continue;
     }
