@@ -12,7 +12,8 @@ import { drawAndDelete, fillPaint, strokePaint } from "./_paints.ts";
 import { markerShape } from "./shapes.ts";
 import { sharedPathBuilder } from "./_skia.ts";
 import { drawCosmetic, isCosmeticPen } from "./cosmetic.ts";
-import { totalMatrix } from "./_coverage.ts";
+import { paintCoverage, pixelScratch, totalMatrix } from "./_coverage.ts";
+import { qtRasterize } from "./qt_raster.ts";
 
 /**
  * Draws a `SimpleMarker` layer's shape centred at `(x, y)` plus the offset;
@@ -47,6 +48,7 @@ export function simpleMarker(
   const join = dd.join(layer, "bevel");
   const cap = dd.cap(layer, "cap_style", "square");
   let cx = x + ox, cy = y + oy;
+  let snapped = false;
   // QGIS draws a marker without data-defined size/rotation/colours through
   // an image cache of odd size blitted at a whole-pixel position, which
   // moves the marker's centre onto a pixel centre; so do we.
@@ -74,6 +76,7 @@ export function simpleMarker(
     // so the division is exact and the image is w + pw + 1 pixels wide.
     const imageSize = Math.trunc(Math.trunc(scaled) + pw + 1);
     if (imageSize <= 3000) {
+      snapped = true;
       const s = imageSize;
       cx = Math.round(x - s / 2 + ox) + s / 2;
       cy = Math.round(y - s / 2 + oy) + s / 2;
@@ -122,6 +125,32 @@ export function simpleMarker(
     }
   }
   const path = b.detach();
+  if (
+    snapped && shape.filled && (strokeStyle === "no" || stroke[3] === 0) &&
+    shape.commands.every((c) => c.op === "circle") && unscaled(pc)
+  ) {
+    // a circle without a pen, filled by Qt's rasterizer (its edge is
+    // what shows): addEllipse's four Béziers flattened as QOutlineMapper
+    // flattens them
+    path.delete();
+    const px = pixelScratch;
+    px.n = 0;
+    const rel = qtFilledCircleOffsets(half);
+    const outline = new Float64Array(rel.length);
+    for (let i = 0; i < rel.length; i += 2) {
+      outline[i] = cx + rel[i];
+      outline[i + 1] = cy + rel[i + 1];
+    }
+    qtRasterize(
+      [outline],
+      pc.map.width,
+      pc.map.height,
+      false,
+      (x, y, c) => px.push(x, y, c),
+    );
+    paintCoverage(pc, px, fill, (fill[3] / 255) * opacity);
+    return;
+  }
   const brush = shape.filled ? fillPaint(pc, fill, opacity) : null;
   if (
     isCosmeticPen(pc, strokeWidth) && strokeStyle === "solid" &&
@@ -222,6 +251,65 @@ function qtCircleOffsets(r: number): Float64Array {
   };
   for (const q of quarters) sub(q, 6);
   return new Float64Array(out);
+}
+
+// QBezier::addToPolygon's flattening of addEllipse's quarters (relative to
+// the centre, by radius), as QOutlineMapper::curveTo flattens a filled
+// path's curves at its threshold of a quarter pixel.
+const filledCircles = new Map<number, Float64Array>();
+
+function qtFilledCircleOffsets(r: number): Float64Array {
+  let out = filledCircles.get(r);
+  if (out) return out;
+  const k = KAPPA * r;
+  const quarters = [
+    [r, 0, r, k, k, r, 0, r],
+    [0, r, -k, r, -r, k, -r, 0],
+    [-r, 0, -r, -k, -k, -r, 0, -r],
+    [0, -r, k, -r, r, -k, r, 0],
+  ];
+  const pts: number[] = [r, 0];
+  for (const q of quarters) {
+    const stack: number[][] = [q];
+    const levels = [9];
+    while (stack.length > 0) {
+      const top = stack.length - 1;
+      const [x1, y1, x2, y2, x3, y3, x4, y4] = stack[top];
+      const y4y1 = y4 - y1, x4x1 = x4 - x1;
+      let l = Math.abs(x4x1) + Math.abs(y4y1);
+      let d: number;
+      if (l > 1) {
+        d = Math.abs(x4x1 * (y1 - y2) - y4y1 * (x1 - x2)) +
+          Math.abs(x4x1 * (y1 - y3) - y4y1 * (x1 - x3));
+      } else {
+        d = Math.abs(x1 - x2) + Math.abs(y1 - y2) + Math.abs(x1 - x3) +
+          Math.abs(y1 - y3);
+        l = 1;
+      }
+      if (d < 0.25 * l || levels[top] === 0) {
+        pts.push(x4, y4);
+        stack.pop();
+        levels.pop();
+      } else {
+        // QBezier::split; the first half on top of the stack
+        const ax = (x1 + x2) / 2, ay = (y1 + y2) / 2;
+        const bx = (x2 + x3) / 2, by = (y2 + y3) / 2;
+        const cx = (x3 + x4) / 2, cy = (y3 + y4) / 2;
+        const abx = (ax + bx) / 2, aby = (ay + by) / 2;
+        const bcx = (bx + cx) / 2, bcy = (by + cy) / 2;
+        const mx = (abx + bcx) / 2, my = (aby + bcy) / 2;
+        const level = levels[top] - 1;
+        stack[top] = [mx, my, bcx, bcy, cx, cy, x4, y4];
+        levels[top] = level;
+        stack.push([x1, y1, ax, ay, abx, aby, mx, my]);
+        levels.push(level);
+      }
+    }
+  }
+  out = new Float64Array(pts);
+  if (filledCircles.size >= 64) filledCircles.clear();
+  filledCircles.set(r, out);
+  return out;
 }
 
 // Maps draw at the device's scale; legends scale their canvas, where QGIS's

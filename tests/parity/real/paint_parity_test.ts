@@ -87,10 +87,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "our data: point and line pattern fills as QGIS 3.22's texture tile of whole pixels (distances, displacements, offsets, angles 0-300°, a dashed line, symbol opacity, a multipolygon with a hole), anchored at each feature's bounding-box corner",
   ],
+  ["patterns_144dpi", 0, "our data: point and line pattern fills at 144 dpi"],
   [
-    "patterns_144dpi",
-    126,
-    "our data: point and line pattern fills at 144 dpi; left: the outline-less 1.2 mm circles of one point pattern have edges up to a quarter pixel wider than QGIS's (the tile's geometry and every other pattern agree)",
+    "circles_no_outline",
+    0,
+    "our data: 1.2 mm circle markers without outline, their edge Qt's rasterizer's coverage of addEllipse's flattened Béziers",
+  ],
+  [
+    "circles_no_outline_144dpi",
+    0,
+    "our data: circle markers without outline at 144 dpi (101 mismatched pixels filled by Skia)",
   ],
   [
     "effects_transform",
