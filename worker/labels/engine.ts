@@ -161,6 +161,8 @@ interface PalPart {
   maxCandidates: number;
   /** Polygon rings whose distance costs the candidates (horizontal, free). */
   ringCosts?: number[][];
+  /** The label provider (PAL layer) it belongs to, in order of creation. */
+  provider: number;
 }
 
 /** A solved label. */
@@ -315,6 +317,7 @@ export class LabelEngine {
   #units: UnitContext;
   #pending: PendingLabel[] = [];
   #parts: PalPart[] = [];
+  #providers = 0;
   #obstacles: PalObstacle[] = [];
   #owner = 0;
   #layers = 0;
@@ -456,6 +459,20 @@ export class LabelEngine {
     // its candidates are made once all its features are known, as their
     // number caps the candidates of each
     const layers = new Map<LabelSettings, ((count: number) => void)[]>();
+    // the label providers QGIS makes for the layer: one for simple
+    // labelling; for rule-based the layer's own (no features) and one per
+    // rule with settings (QgsRuleBasedLabeling::Rule::createSubProviders)
+    const providers = new Map<LabelSettings, number>();
+    if (labeling.type === "simple") {
+      providers.set(labeling.settings, this.#providers++);
+    } else {
+      this.#providers++;
+      const walk = (r: LabelRule) => {
+        if (r.settings) providers.set(r.settings, this.#providers++);
+        r.children.forEach(walk);
+      };
+      walk(labeling.root);
+    }
     for (const feature of input.features) {
       const owner = this.#owner++;
       const settingsList: LabelSettings[] = [];
@@ -488,8 +505,13 @@ export class LabelEngine {
         else layers.set(s, [make]);
       }
     }
-    for (const list of layers.values()) {
+    for (const [s, list] of layers) {
+      const first = this.#parts.length;
       for (const make of list) make(list.length);
+      const provider = providers.get(s) ?? 0;
+      for (let i = first; i < this.#parts.length; i++) {
+        this.#parts[i].provider = provider;
+      }
     }
   }
 
@@ -737,6 +759,7 @@ export class LabelEngine {
           allowOverlap: s.allowOverlap,
           maxCandidates: set.maxCandidates,
           ringCosts: set.ringCosts,
+          provider: 0,
         });
       }
       if (!any) {
@@ -1027,7 +1050,11 @@ export class LabelEngine {
 
   #solve(): PlacedLabel[] {
     if (this.#placed) return this.#placed;
-    const parts = this.#parts;
+    // PAL keeps its layers in an unordered_map keyed by the providers'
+    // addresses: libstdc++ starts it with 13 buckets and puts each new
+    // entry first, so the providers are walked last made first (the top
+    // layer's), unless two addresses share a bucket
+    const parts = this.#parts.slice().sort((a, b) => b.provider - a.provider);
     // obstacle penalties, from every obstacle to the candidates of the
     // other features it touches
     const cands: { part: PalPart; c: Candidate; b: number[] }[] = [];

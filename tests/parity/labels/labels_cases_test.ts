@@ -41,6 +41,9 @@ const LIMITS: Record<string, number> = {
   points_around_cluster_dist0: 0,
   points_close_dist0: 0,
   points_ordered_cluster: 0,
+  // two labelled layers: PAL walks the top layer's features first (218
+  // with the bottom layer's first)
+  points_two_layers: 0,
   polygons_around_centroid: 0,
   polygons_around_centroid_dist: 1,
   polygons_free: 0,

@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -515,9 +515,26 @@ def close_cases(cases):
               {"kind": "synthetic"})
 
 
+def two_layer_cases(cases):
+    # the dense clusters split between two labelled layers: PAL walks its
+    # layers (one per label provider) in the order of its unordered_map of
+    # providers, which decides the ties between their labels
+    os.makedirs(DATA, exist_ok=True)
+    with open(os.path.join(DATA, "points.geojson")) as f:
+        feats = [(ft["properties"], ft["geometry"]) for ft in json.load(f)["features"]]
+    halves = [write_geojson("points_%s" % n, feats[i::2]) for i, n in enumerate(("even", "odd"))]
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    layers = [job_layer(styled_layer(os.path.join(DATA, f), f.split(".")[0], "point", label_settings(dist=0.0, size=9.0)),
+                        {"path": f}, "data") for f in halves]
+    save_case("points_two_layers", job("points_two_layers", layers, bbox, 480, 346, 96), OUT, cases,
+              {"kind": "synthetic"})
+
+
 def main():
     only = set(sys.argv[1:])
     cases = []
+    if not only or "two" in only:
+        two_layer_cases(cases)
     if not only or "synthetic" in only:
         synthetic_cases(cases)
     if not only or "close" in only:
