@@ -137,6 +137,34 @@ export function resolveQueryLayers<L extends { id: string; name: string }>(
 }
 
 /**
+ * The image QGIS Server 3.22 answers GetFeatureInfo for (createImage, as
+ * WMS 1.3 asks): when the bbox's aspect differs from `width`/`height` by
+ * more than 0.0001, a size of square pixels of the two resolutions' mean,
+ * each side truncated; else the job's size. The clicked pixel is scaled to
+ * it (truncated) and the info point is that pixel's centre.
+ *
+ * @example
+ * ```ts
+ * import { infoImageSize } from "./feature_info.ts";
+ * const box = { xmin: 0, ymin: 0, xmax: 15025, ymax: 10250 };
+ * infoImageSize(box, 640, 437); // [640, 436]
+ * infoImageSize(box, 601, 410); // [601, 410]
+ * ```
+ */
+export function infoImageSize(
+  extent: Rect,
+  width: number,
+  height: number,
+): [number, number] {
+  const w = extent.xmax - extent.xmin, h = extent.ymax - extent.ymin;
+  if (!(w > 0 && h > 0) || Math.abs(w / h - width / height) <= 0.0001) {
+    return [width, height];
+  }
+  const cell = (w / width) * 0.5 + (h / height) * 0.5;
+  return [Math.trunc(w / cell), Math.trunc(h / cell)];
+}
+
+/**
  * The search tolerance in map units for a geometry type, as QGIS Server's
  * featureInfoSearchRect: the job's pixels at the map's resolution, or
  * without them the requested extent's width / 100 (points), 200 (lines),
@@ -276,9 +304,10 @@ async function queryVectorLayer(
       { cause: error },
     );
   }
-  // QGIS Server answers in the provider's order (feature id), the first
-  // FEATURE_COUNT of them
-  hits.sort((a, b) => a.id - b.id);
+  // QGIS Server answers in the provider's order under its search
+  // rectangle, the first FEATURE_COUNT of them: the sources read in it
+  // (feature id for files read in order and shapefiles' indexes, the
+  // R-tree's for GeoPackages)
   return {
     name: layer.name,
     fields: infoFields(root, data.fields),
@@ -393,20 +422,28 @@ export async function featureInfo(
     );
   }
   let map: MapSettings;
+  let requested: Rect;
+  let imageWidth: number, imageHeight: number;
   try {
+    requested = requestedExtent(job);
+    // QGIS Server's image: the map, its scale and pixel tolerances are its
+    [imageWidth, imageHeight] = infoImageSize(requested, width!, height!);
     map = computeMapSettings({
       bbox: bbox!,
       crs: crs!,
-      width: width!,
-      height: height!,
+      width: imageWidth,
+      height: imageHeight,
       dpi: job.dpi,
     });
   } catch (error) {
     throw new JobError((error as Error).message, { cause: error });
   }
-  if (map.width > ctx.limits.maxWidth || map.height > ctx.limits.maxHeight) {
+  if (
+    Math.max(width!, map.width) > ctx.limits.maxWidth ||
+    Math.max(height!, map.height) > ctx.limits.maxHeight
+  ) {
     throw new JobError(
-      `${FAIL}: ${map.width}×${map.height} exceeds the limit of ${ctx.limits.maxWidth}×${ctx.limits.maxHeight}`,
+      `${FAIL}: ${width}×${height} exceeds the limit of ${ctx.limits.maxWidth}×${ctx.limits.maxHeight}`,
     );
   }
   if (job.layers.length > ctx.limits.maxLayers) {
@@ -414,14 +451,15 @@ export async function featureInfo(
       `${FAIL}: ${job.layers.length} layers exceed the limit of ${ctx.limits.maxLayers}`,
     );
   }
-  const [i, j] = queryPixel(job, map.width, map.height);
+  const [ci, cj] = queryPixel(job, width!, height!);
+  const scaled = imageWidth !== width || imageHeight !== height;
+  const i = scaled ? Math.trunc(ci * (imageWidth / width!)) : ci;
+  const j = scaled ? Math.trunc(cj * (imageHeight / height!)) : cj;
   const queried = resolveQueryLayers(job.QUERY_LAYERS, job.layers);
   // every queried layer's provider is known before anything is read
   const sources = queried.map((layer) => openSource(layer, ctx));
   // The pixel's centre, as QGIS Server's infoPointToMapCoordinates: in the
-  // requested extent, each axis at its own resolution, so that a bbox whose
-  // aspect differs from the image's still hits the pixel the client clicked
-  const requested = requestedExtent(job);
+  // requested extent, each axis at its own resolution
   const point: [number, number] = [
     requested.xmin + (i + 0.5) * (requested.xmax - requested.xmin) / map.width,
     requested.ymax - (j + 0.5) * (requested.ymax - requested.ymin) / map.height,
