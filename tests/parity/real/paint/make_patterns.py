@@ -5,10 +5,11 @@ Writes ``data/patterns.geojson`` and ``styles/patterns.qml``: twelve
 polygons (one a multipolygon with a hole; corners at fractional pixels, one
 bounding box corner on a half pixel) filled with point pattern fills
 (distances, displacements, offsets in millimetres and pixels, symbol
-opacity) and line pattern fills (angles 0, 30, 45, 90, 100, 135, 200 and
-300 degrees; distances, offsets, widths, a dashed line), saved by QGIS
-3.22 itself. QGIS 3.22 draws them as a texture tile of whole pixels
-anchored at each feature's bounding box corner. The references are then
+opacity, a data-defined marker) and line pattern fills (angles 0, 30, 45,
+90, 135, 200 and 300 degrees; distances, offsets, widths, a dashed line),
+saved by QGIS 3.22 itself. QGIS 3.22 draws them as a texture tile of whole
+pixels anchored at each feature's bounding box corner; a pattern whose
+marker is data-defined as markers drawn per part. The references are then
 rendered by ``make_references.py paint/patterns paint/patterns_144dpi``.
 
 Run with Debian's QGIS 3.22, never at run time or in CI::
@@ -21,7 +22,8 @@ from pathlib import Path
 from qgis.core import (
     QgsApplication, QgsCategorizedSymbolRenderer, QgsFillSymbol,
     QgsLinePatternFillSymbolLayer, QgsLineSymbol, QgsMarkerSymbol,
-    QgsPointPatternFillSymbolLayer, QgsRendererCategory, QgsVectorLayer,
+    QgsPointPatternFillSymbolLayer, QgsProperty, QgsRendererCategory,
+    QgsSymbolLayer, QgsVectorLayer,
 )
 
 HERE = Path(__file__).resolve().parent
@@ -97,9 +99,11 @@ cats = [
         "line_color": "80,0,120,255", "line_width": "1",
         "line_width_unit": "Pixel"},
         angle="90", distance="4", distance_unit="Pixel")),
-    ("lp_100", lines("245,245,245,255", {
-        "line_color": "40,40,40,255", "line_width": "0.2"},
-        angle="100", distance="1.5")),
+    ("pp_dd", points("245,245,245,255", {
+        "name": "diamond", "size": "1.5", "color": "40,40,40,255",
+        "outline_style": "no"},
+        distance_x="3.5", distance_y="2.8", displacement_x="1.1",
+        displacement_y="0.6", offset_x="0.4")),
     ("lp_135", lines("235,245,255,255", {
         "line_color": "55,126,184,255", "line_width": "0.3"},
         angle="135", distance="9")),
@@ -112,6 +116,10 @@ cats = [
         angle="300", distance="2", offset="-0.5")),
 ]
 cats[2][1].setOpacity(0.6)
+# a data-defined marker: QGIS 3.22 draws the markers themselves, per part
+cats[8][1].symbolLayer(1).subSymbol().symbolLayer(0).setDataDefinedProperty(
+    QgsSymbolLayer.PropertyFillColor,
+    QgsProperty.fromExpression("'150,20,' || (50 + 100) || ',255'"))
 cells = [
     ("pp_plain", [ring((8.3, 210.6), (95.7, 214.2), (88.1, 291.4), (12.9, 285.8))]),
     ("pp_disp", [ring((108.5, 205.2), (192.4, 211.7), (196.8, 290.3), (115.2, 282.6))]),
@@ -120,7 +128,7 @@ cells = [
     ("lp_30", [ring((10.4, 110.3), (92.8, 104.6), (97.3, 190.2), (6.7, 186.9))]),
     ("lp_45", [ring((106.9, 108.1), (195.2, 112.6), (188.4, 193.7), (110.6, 189.5))]),
     ("lp_90", [ring((207.3, 104.5), (293.1, 109.8), (296.6, 192.1), (204.8, 187.3))]),
-    ("lp_100", [ring((306.4, 112.3), (391.7, 105.8), (396.2, 188.6), (309.9, 194.1))]),
+    ("pp_dd", [ring((306.4, 112.3), (391.7, 105.8), (396.2, 188.6), (309.9, 194.1))]),
     ("lp_135", [ring((5.6, 8.2), (94.3, 12.7), (90.1, 93.6), (9.8, 96.4))]),
     ("lp_200", [ring((112.2, 5.9), (190.6, 10.3), (197.4, 91.8), (104.7, 94.2))]),
     ("lp_300", [ring((206.1, 9.4), (298.8, 4.7), (291.3, 96.2), (209.7, 89.1))]),
