@@ -2,7 +2,7 @@
 // as real processes from the repository's root — docs/exporter.md's by
 // exporter/docs_test.ts. `out/` becomes this test's own folder; the
 // production worker command gets this test's Redis, data root and SVG folder
-// for redis.example, /srv/qsl/… and /opt/qsl/node_modules, serves until it
+// for redis.example, /srv/qsl/… and /opt/qsl (this repository), serves until it
 // has registered, and exits 0 on SIGTERM. The tasks that are the suite itself
 // (test, ci, bench) are checked to exist, not run from inside it; `deno task
 // demo` and `deno task worker` are run by demo/demo_test.ts and
@@ -14,6 +14,7 @@ import assert from "node:assert/strict";
 import { Redis } from "ioredis";
 import { workerKey } from "../interface/protocol.ts";
 import { startTestRedis } from "./redis_server.ts";
+import { bundleState } from "../worker/_start_bundle.ts";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 
@@ -78,7 +79,7 @@ async function runProductionWorker(command: string): Promise<void> {
   const real = command
     .replaceAll("redis.example:6379", `127.0.0.1:${redis.port}`)
     .replaceAll("/srv/qsl/", `${tmp}/`)
-    .replaceAll("/opt/qsl/node_modules", `${ROOT}node_modules`) +
+    .replace(/\/opt\/qsl(?=[\s,]|$)/g, ROOT.replace(/\/$/, "")) +
     ` --worker-id ${id}`;
   const child = new Deno.Command("bash", {
     args: ["-c", `exec env ${real}`],
@@ -155,6 +156,12 @@ Deno.test("every command of README.md and docs/*.md runs as the page says", asyn
         if (output) assert.ok((await Deno.stat(output)).size > 100, output);
       },
     ],
+    [/^deno task bundle:worker$/, async (cmd) => {
+      const r = await sh(cmd);
+      assert.equal(r.code, 0, r.stderr);
+      const state = await bundleState();
+      assert.ok(state.fresh, JSON.stringify(state));
+    }],
     [/^deno task worker$/, async () => {
       // `deno task worker` (the Quick start) is run through Redis, by the
       // Python client and the upstream RedisQueue.post, in

@@ -12,6 +12,7 @@ import { legendJob, sleep, submit, waitFor } from "./worker_util.ts";
 import { decodeResult } from "../interface/result_codec.ts";
 import { jobKey, processingKey, workerKey } from "../interface/protocol.ts";
 import { WORKER_ENV_VARS } from "../worker/cli/env_vars.ts";
+import { bundleWorkerStart } from "../worker/bundle.ts";
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "..");
 const FIXTURE = join(REPO, "tests/worker_fixture.ts");
@@ -346,11 +347,15 @@ Deno.test("e2e: with exactly the README's permission flags the worker renders th
       }),
   );
   const remoteHost = `127.0.0.1:${http.addr.port}`;
-  // the README's run command, with this test's Redis and data root
+  // as `deno task worker` does first (a no-op when fresh)
+  await bundleWorkerStart();
+  // the README's run command, with this test's Redis and data root, this
+  // repository as the installation folder
   const w = spawn([
     "run",
+    "--unstable-lazy-dynamic-imports",
     `--allow-net=127.0.0.1:${redis.port},${remoteHost}`,
-    `--allow-read=${root},/usr/share/qgis/svg,${NODE_MODULES}`,
+    `--allow-read=${root},/usr/share/qgis/svg,${REPO}`,
     `--allow-env=${WORKER_ENV_VARS.join(",")}`,
     "--allow-sys=hostname",
     MAIN,
@@ -368,6 +373,10 @@ Deno.test("e2e: with exactly the README's permission flags the worker renders th
   ]);
   try {
     await registered(client, "worker-p");
+    assert(
+      /worker starting .*modules=bundle/.test(w.log()),
+      `started from its bundle:\n${w.log()}`,
+    );
     let png: Uint8Array;
     const id = crypto.randomUUID();
     if (HAS_PYTHON) {
@@ -509,7 +518,7 @@ Deno.test("e2e: with exactly the README's permission flags the worker renders th
 Deno.test({
   name: "e2e: Deno itself refuses reads outside the README's --allow-read",
   permissions: {
-    read: [NODE_MODULES],
+    read: [REPO],
     env: false,
     net: false,
     run: false,
@@ -519,7 +528,7 @@ Deno.test({
     for (
       const path of [
         "/etc/passwd",
-        join(NODE_MODULES, "../deno.json"),
+        join(REPO, "../outside.json"),
         join(NODE_MODULES, "../../../etc/passwd"),
       ]
     ) {

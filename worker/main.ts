@@ -3,7 +3,7 @@
  *
  * ```sh
  * MALLOC_TRIM_THRESHOLD_=1048576 deno run --v8-flags=--optimize-for-size,--enable-experimental-regexp-engine-on-excessive-backtracks \
- *   --allow-net=localhost:6379 --allow-read=/data,node_modules \
+ *   --allow-net=localhost:6379 --allow-read=/data,/opt/qsl \
  *   --allow-env=QSL_REDIS_URL,… --allow-sys=hostname worker/main.ts run --data-root /data
  * deno run -R -W worker/main.ts render job.json --data-root /data --output map.png
  * ```
@@ -18,31 +18,35 @@
  * engine: `(a+)+$` on a crafted line answers in milliseconds instead of
  * never.
  *
+ * What loads before the worker registers (`start.ts`: the command line,
+ * the queue loop, ioredis, commander) comes from one bundled file,
+ * `start.bundle.js` (`deno task bundle:worker`), when that is fresh: made
+ * from exactly the files it would otherwise load, which the worker reads
+ * to check (`_start_bundle.ts`); otherwise, or without read access to them,
+ * from the modules themselves, as fast as before. Either way the rest (the
+ * runners, GDAL, CanvasKit) loads from the sources after the registration.
+ *
  * See docs/worker.md for every option and the permission flags.
  *
  * @module
  */
-// Must run before any npm module loads (see env.ts).
-import "./cli/env.ts";
-import { CommanderError } from "@commander-js/extra-typings";
-import { buildProgram, UsageError } from "./cli/program.ts";
-import { createLogger } from "./log/logger.ts";
+import { bundleState } from "./_start_bundle.ts";
+import type { StartedFrom } from "./cli/program.ts";
 
-/**
- * The log format the command line asks for (`--log-format`, else
- * `QSL_LOG_FORMAT`), read before parsing so that the parser's own errors and
- * the errors that end the program are written in it too.
- */
-function logFormat(args: string[]): "plain" | "json" {
-  let format: string | undefined;
-  try {
-    format = Deno.env.get("QSL_LOG_FORMAT");
-  } catch { /* no env permission: unset */ }
-  for (let i = 0; i < args.length; i++) {
-    const m = /^--log-format(?:=(.*))?$/.exec(args[i]);
-    if (m) format = m[1] ?? args[i + 1];
+type Start = typeof import("./start.ts");
+
+async function loadStart(): Promise<{ start: Start; from: StartedFrom }> {
+  const state = await bundleState();
+  if (state.fresh) {
+    return {
+      start: await import(state.url.href) as Start,
+      from: { from: "bundle" },
+    };
   }
-  return format?.toLowerCase() === "json" ? "json" : "plain";
+  return {
+    start: await import("./start.ts"),
+    from: { from: "sources", reason: state.reason },
+  };
 }
 
 /**
@@ -55,40 +59,8 @@ function logFormat(args: string[]): "plain" | "json" {
  * ```
  */
 export async function main(args: string[]): Promise<number> {
-  const json = logFormat(args) === "json";
-  const logger = createLogger({ format: "json" });
-  const fail = (message: string) => {
-    if (json) logger.log("error", message);
-    else console.error(message);
-  };
-  const program = buildProgram({
-    // Both engines load their WebAssembly once, side by side (the
-    // compilations overlap), before the first job.
-    warmUp: async () => {
-      const [{ getGdal }, { getCanvasKit }] = await Promise.all([
-        import("./gdal/gdal.ts"),
-        import("./paint/canvaskit.ts"),
-      ]);
-      await Promise.all([getGdal(), getCanvasKit()]);
-    },
-    writeUsage: (text) => {
-      for (const line of text.split("\n")) {
-        if (line.trim() !== "") {
-          fail(json ? line.replace(/^error: /, "") : line);
-        }
-      }
-    },
-  });
-  try {
-    await program.parseAsync(args, { from: "user" });
-    return program.exitCode;
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? 0 : 2;
-    }
-    fail((e as Error).message);
-    return e instanceof UsageError ? e.exitCode : 1;
-  }
+  const { start, from } = await loadStart();
+  return start.main(args, from);
 }
 
 if (import.meta.main) {

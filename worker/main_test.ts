@@ -1,4 +1,11 @@
 import assert from "node:assert/strict";
+import { bundleWorkerStart } from "./bundle.ts";
+import {
+  BUNDLE_URL,
+  type BundleManifest,
+  bundleState,
+  MANIFEST_URL,
+} from "./_start_bundle.ts";
 
 interface InfoModule {
   specifier: string;
@@ -49,9 +56,21 @@ function npmName(specifier: string): string {
   return specifier.replace(/^npm:\/?/, "").replace(/@[^@/]+$/, "");
 }
 
-Deno.test("worker/main.ts loads only what registering needs before it connects: commander and ioredis, no schemas (zod), XML parser, zlib or runner", async () => {
+Deno.test("worker/main.ts loads only the bundle check before it picks start.ts or its bundle", async () => {
   const { graph, dynamicNpm } = await staticGraph(
     new URL("./main.ts", import.meta.url).href,
+  );
+  const root = new URL("../", import.meta.url).href;
+  assert.deepEqual(graph.map((s) => s.slice(root.length)).sort(), [
+    "worker/_start_bundle.ts",
+    "worker/main.ts",
+  ]);
+  assert.deepEqual(dynamicNpm, []);
+});
+
+Deno.test("worker/start.ts loads only what registering needs before it connects: commander and ioredis, no schemas (zod), XML parser, zlib or runner", async () => {
+  const { graph, dynamicNpm } = await staticGraph(
+    new URL("./start.ts", import.meta.url).href,
   );
   const npm = graph.filter((s) => s.startsWith("npm:")).map(npmName);
   assert.deepEqual(npm.sort(), ["@commander-js/extra-typings"]);
@@ -69,4 +88,69 @@ Deno.test("worker/main.ts loads only what registering needs before it connects: 
     );
   }
   assert(local.includes("worker/queue/worker.ts"), local.join(", "));
+});
+
+Deno.test("start.bundle.js: fresh once bundled; stale, naming why, when an input, the bundle or Deno's version differ", async () => {
+  await bundleWorkerStart();
+  const fresh = await bundleState();
+  assert(fresh.fresh, JSON.stringify(fresh));
+  const manifest = JSON.parse(
+    await Deno.readTextFile(MANIFEST_URL),
+  ) as BundleManifest;
+  for (
+    const input of [
+      "worker/start.ts",
+      "worker/queue/worker.ts",
+      "interface/protocol.ts",
+      "deno.lock",
+      "deno.json",
+    ]
+  ) {
+    assert(input in manifest.inputs, input);
+  }
+  const dir = await Deno.makeTempDir({ prefix: "qsl_bundle_" });
+  const copy = new URL(`file://${dir}/start.bundle.json`);
+  const state = async (change: (m: BundleManifest) => void) => {
+    const m = structuredClone(manifest);
+    change(m);
+    await Deno.writeTextFile(copy, JSON.stringify(m));
+    return await bundleState(BUNDLE_URL, copy);
+  };
+  try {
+    assert.deepEqual(await state(() => {}), { fresh: true, url: BUNDLE_URL });
+    assert.deepEqual(
+      await state((m) => m.inputs["worker/queue/worker.ts"] = "0".repeat(64)),
+      { fresh: false, reason: "worker/queue/worker.ts changed" },
+    );
+    assert.deepEqual(
+      await state((m) => m.inputs["worker/gone.ts"] = "0".repeat(64)),
+      { fresh: false, reason: "worker/gone.ts changed" },
+    );
+    assert.deepEqual(await state((m) => m.bundle = "0".repeat(64)), {
+      fresh: false,
+      reason: "the bundle was changed",
+    });
+    assert.deepEqual(await state((m) => m.deno = "1.0.0"), {
+      fresh: false,
+      reason: `made by Deno 1.0.0, this is ${Deno.version.deno}`,
+    });
+    await Deno.remove(copy);
+    assert.deepEqual(await bundleState(BUNDLE_URL, copy), {
+      fresh: false,
+      reason: "no bundle",
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test({
+  name:
+    "start.bundle.js is not used without read access to the files it was made from (the sources load instead)",
+  permissions: { read: [BUNDLE_URL, MANIFEST_URL] },
+  async fn() {
+    const state = await bundleState();
+    assert(!state.fresh);
+    assert.match(state.reason, /^no read permission for \//);
+  },
 });

@@ -165,8 +165,10 @@ export function median(xs: number[]): number {
 
 /**
  * How the `worker` task of deno.json starts the worker: its environment
- * assignments (`NAME=value` before `deno`) and its `--v8-flags`, so the
- * benches measure the worker as it is deployed.
+ * assignments (`NAME=value` before `deno`), its `--v8-flags` and its
+ * `--unstable-*` flags (`lazy`: the modules loaded after the registration
+ * are read then, which needs read access to the worker's own files,
+ * {@link CODE_READ}), so the benches measure the worker as it is deployed.
  *
  * @example
  * ```ts ignore
@@ -176,6 +178,7 @@ export function median(xs: number[]): number {
 export function workerTaskSettings(): {
   env: Record<string, string>;
   v8: string[];
+  unstable?: string[];
 } {
   const config = JSON.parse(Deno.readTextFileSync(join(REPO, "deno.json")));
   const task = String(
@@ -187,8 +190,24 @@ export function workerTaskSettings(): {
     const [name, ...value] = words.shift()!.split("=");
     env[name] = value.join("=");
   }
-  return { env, v8: words.filter((w) => w.startsWith("--v8-flags=")) };
+  return {
+    env,
+    v8: words.filter((w) => w.startsWith("--v8-flags=")),
+    unstable: words.filter((w) => w.startsWith("--unstable-")),
+  };
 }
+
+/**
+ * The worker's own files, which the README's `--allow-read` grants (the
+ * installation folder): the modules it loads after registering and what
+ * its start-up bundle is checked against (`worker/_start_bundle.ts`).
+ */
+export const CODE_READ: string[] = [
+  "worker",
+  "interface",
+  "deno.json",
+  "deno.lock",
+].map((p) => join(REPO, p));
 
 /** A field of `/proc/<pid>/status` in MB (`VmRSS`, `VmHWM`). */
 export function procMb(pid: number, field = "VmRSS"): number {
@@ -223,7 +242,7 @@ export interface SpawnWorkerOptions {
   /** More hosts it may connect to (`host:port`). */
   allowNet?: string[];
   /** The task's settings, or others. */
-  settings?: { env: Record<string, string>; v8: string[] };
+  settings?: { env: Record<string, string>; v8: string[]; unstable?: string[] };
   /** `--log-level`; default `warning`. */
   logLevel?: string;
   /** More arguments of `run`. */
@@ -259,10 +278,13 @@ export function spawnWorker(options: SpawnWorkerOptions): BenchWorker {
     args: [
       "run",
       ...settings.v8,
+      ...(settings.unstable ?? []),
       `--allow-net=${
         [`127.0.0.1:${port}`, ...(options.allowNet ?? [])].join(",")
       }`,
-      `--allow-read=${options.dataRoot},${NODE_MODULES}`,
+      `--allow-read=${
+        [options.dataRoot, NODE_MODULES, ...CODE_READ].join(",")
+      }`,
       `--allow-env=${WORKER_ENV_VARS.join(",")}`,
       "--allow-sys=hostname",
       MAIN,

@@ -32,6 +32,7 @@
  * @module
  */
 import { Redis } from "ioredis";
+import { bundleWorkerStart } from "../../worker/bundle.ts";
 import { RedisQueue } from "../../interface/redis_queue.ts";
 import { WORKERS_KEY } from "../../interface/protocol.ts";
 import type { QslJobInfo } from "../../interface/job/input.ts";
@@ -205,6 +206,8 @@ async function run(): Promise<number> {
     );
     return 0;
   }
+  // as `deno task worker` does before it starts the worker
+  console.log(`worker/start.bundle.js: ${await bundleWorkerStart()}`);
   const root = REFERENCE_DIR;
   const runs = argNumber("--runs", 11);
   const warmups = argNumber("--warmups", 2);

@@ -39,6 +39,7 @@
  * @module
  */
 import { Redis } from "ioredis";
+import { bundleWorkerStart } from "../../worker/bundle.ts";
 import { join } from "node:path";
 import { RedisQueue } from "../../interface/redis_queue.ts";
 import { WORKERS_KEY } from "../../interface/protocol.ts";
@@ -452,6 +453,8 @@ async function run(): Promise<number> {
     );
     return 0;
   }
+  // as `deno task worker` does before it starts the worker
+  console.log(`worker/start.bundle.js: ${await bundleWorkerStart()}`);
   const root = REFERENCE_DIR;
   const jobs = loadJobs(root);
   try {

@@ -44,6 +44,8 @@ import {
 } from "./wms_options.ts";
 
 import { VERSION } from "./version.ts";
+// the modules loaded after the registration (see there)
+import * as late from "../_late.ts";
 
 export { WORKER_ENV_VARS } from "./env_vars.ts";
 
@@ -70,6 +72,18 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * Where the modules the worker loads before it registers came from
+ * (`worker/main.ts` decides): its bundle `worker/start.bundle.js`, or the
+ * modules themselves, and why.
+ */
+export interface StartedFrom {
+  /** `bundle` or `sources`. */
+  from: "bundle" | "sources";
+  /** Why not the bundle (none, stale, no read permission), with `sources`. */
+  reason?: string;
+}
+
 /** What the program may touch; tests pass their own. */
 export interface ProgramIo {
   /** Runners by type; default {@link defaultRunners}. */
@@ -87,6 +101,8 @@ export interface ProgramIo {
   warmUp?: () => Promise<void>;
   /** Where the parser's own messages go (usage errors); default `writeErr`. */
   writeUsage?: (text: string) => void;
+  /** Logged by `run` when it starts (`worker/main.ts` passes it). */
+  startedFrom?: StartedFrom;
 }
 
 function positiveInt(value: string): number {
@@ -363,7 +379,7 @@ export function buildProgram(io: ProgramIo = {}): Command & {
   // bindings) are imported when needed: \`run\` registers before.
   const loadRunners = async (): Promise<RunnerRegistry> =>
     io.runners ??
-      (await import("../runners/registry.ts")).defaultRunners();
+      (await late.loadRunnerRegistry()).defaultRunners();
   const writeErr = io.writeErr ??
     ((l: string) => Deno.stderr.writeSync(new TextEncoder().encode(l + "\n")));
   const state = { exitCode: 0 };
@@ -470,6 +486,7 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         blockSeconds: Math.max(1, Math.min(5, Math.floor(expiry / 3))),
         // registered and taking jobs while the engines load
         startEngines: io.warmUp,
+        startedFrom: io.startedFrom,
       });
       io.onWorker?.(worker);
       let signalled: number | undefined;
@@ -530,7 +547,7 @@ export function buildProgram(io: ProgramIo = {}): Command & {
             "Cannot render: give a job file or --config, not both",
           );
         }
-        const { jobFromOptions, readConfig } = await import("./config_job.ts");
+        const { jobFromOptions, readConfig } = await late.loadConfigJob();
         text = JSON.stringify(
           await usage(async () =>
             jobFromOptions(
@@ -552,7 +569,7 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         }
       }
       await io.warmUp?.();
-      const { executeJob } = await import("../queue/execute.ts");
+      const { executeJob } = await late.loadExecute();
       const outcome = await executeJob(text, await loadRunners(), ctx);
       logger.log(outcome.status === "succeed" ? "info" : "error", "job", {
         type: outcome.type,
@@ -588,7 +605,7 @@ export function buildProgram(io: ProgramIo = {}): Command & {
     .option("--output <file>", "where the JSON goes (default stdout)");
   wmsLikeOptions(job)
     .action(async (file, opts) => {
-      const { jobFromOptions, readConfig } = await import("./config_job.ts");
+      const { jobFromOptions, readConfig } = await late.loadConfigJob();
       const envelope = await usage(async () =>
         jobFromOptions(
           await readConfig(file),

@@ -68,6 +68,7 @@ import {
   type TakeReply,
 } from "./scripts.ts";
 import { MEMORY_REPORT_EVERY, memoryReport } from "./memory.ts";
+import * as late from "../_late.ts";
 
 // ioredis by a dynamic import, as the interface's RedisQueue loads it:
 // `deno doc` follows static imports (type-only ones too) into ioredis's
@@ -80,15 +81,14 @@ type Redis = InstanceType<typeof Redis>;
 // execute.ts imports every runner (styles, sources, the engines' bindings)
 // and the interface's schemas (zod), as the result codec does: both are
 // imported once the worker has registered, or at the first job
+// (through _late.ts: see there why)
 let execute: Promise<typeof import("./execute.ts")> | undefined;
 function loadExecute(): Promise<typeof import("./execute.ts")> {
-  return execute ??= import("./execute.ts");
+  return execute ??= late.loadExecute();
 }
 let codec: Promise<typeof encodeResult> | undefined;
 function loadCodec(): Promise<typeof encodeResult> {
-  return codec ??= import("@qgis-server-light/interface").then((m) =>
-    m.encodeResult
-  );
+  return codec ??= late.loadResultCodec().then((m) => m.encodeResult);
 }
 
 /**
@@ -172,6 +172,11 @@ export interface QueueWorkerOptions {
    * worker stops and {@link QueueWorker.run} rejects.
    */
   startEngines?: () => Promise<unknown>;
+  /**
+   * Where the modules loaded before the registration came from, for the
+   * `worker starting` log line (`modules`, `modules_reason`).
+   */
+  startedFrom?: { from: string; reason?: string };
 }
 
 /** Counters of a running worker. */
@@ -233,13 +238,14 @@ export class QueueWorker {
   readonly #o: Required<
     Omit<
       QueueWorkerOptions,
-      "workerId" | "hostName" | "startEngines" | "tlsCaFile"
+      "workerId" | "hostName" | "startEngines" | "tlsCaFile" | "startedFrom"
     >
   >;
   readonly #startEngines: (() => Promise<unknown>) | undefined;
   #ready: Promise<unknown> | undefined;
   #engined = false; // #ready resolved: no await (a turn of the event loop) per job
   readonly #tlsCaFile: string | undefined;
+  readonly #startedFrom: { from: string; reason?: string } | undefined;
   #target: RedisTarget | undefined;
   // Told when stop() is called: idle Redis calls race it, because ioredis
   // leaves a command pending for ever when it is disconnected between two
@@ -275,6 +281,7 @@ export class QueueWorker {
     this.id = options.workerId ?? crypto.randomUUID();
     this.#host = options.hostName ?? defaultHostName();
     this.#tlsCaFile = options.tlsCaFile;
+    this.#startedFrom = options.startedFrom;
     this.#o = {
       redisUrl: options.redisUrl,
       runners: options.runners,
@@ -406,6 +413,8 @@ export class QueueWorker {
       runners: typeof this.#o.runners === "function"
         ? "loaded after registration"
         : Object.keys(this.#o.runners),
+      modules: this.#startedFrom?.from,
+      modules_reason: this.#startedFrom?.reason,
     });
     let failures = 0;
     const blocking = this.#blocking;
