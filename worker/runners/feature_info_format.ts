@@ -447,6 +447,24 @@ export function xmlName(name: string): string {
   return name.replace(/[\s&<>"'/=]/gu, "_");
 }
 
+/**
+ * A layer's GML element name as QGIS Server writes it: the layer's name
+ * with what an XML name cannot hold dropped (Qt's DropInvalidChars: spaces,
+ * markup, brackets; measured with Qt 5.15); its features' `fid` keeps the
+ * name.
+ *
+ * @example
+ * ```ts
+ * import { gmlTypeName } from "./feature_info_format.ts";
+ * gmlTypeName("my layer"); // "mylayer"
+ * gmlTypeName("Straßen (2020)"); // "Straßen2020"
+ * ```
+ */
+export function gmlTypeName(name: string): string {
+  // after the "qgs:" prefix every character is a name character
+  return name.replace(/[^\p{L}\p{N}\p{M}_:.\-\u00B7]/gu, "");
+}
+
 /** A coordinate as QGIS writes geometries in feature info: 6 decimals at most. */
 function coord(v: number): string {
   const s = v.toFixed(PRECISION).replace(/\.?0+$/, "");
@@ -654,10 +672,10 @@ export function writeGml(result: InfoResult): string {
     ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
     ' xmlns:gml="http://www.opengis.net/gml">\n';
   for (const layer of result.layers) {
-    const type = xmlName(layer.name);
+    const type = gmlTypeName(layer.name);
     if (layer.bands?.length) {
       out += ` <gml:featureMember>\n  <qgs:${type} fid="${
-        escapeXml(`${type}.NULL`)
+        escapeXml(`${layer.name}.NULL`)
       }">\n`;
       for (const b of layer.bands) {
         const name = xmlName(b.name);
@@ -671,7 +689,7 @@ export function writeGml(result: InfoResult): string {
     const fields = fieldsOf(layer);
     for (const f of layer.features) {
       out += " <gml:featureMember>\n";
-      out += `  <qgs:${type} fid="${escapeXml(`${type}.${f.id}`)}">\n`;
+      out += `  <qgs:${type} fid="${escapeXml(`${layer.name}.${f.id}`)}">\n`;
       if (result.withGeometry && f.geometry) {
         const box = bounds(f.geometry);
         if (box) out += `${gmlBox(box, result.crs, "   ")}\n`;
