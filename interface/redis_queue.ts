@@ -418,13 +418,25 @@ export class RedisQueue {
           `Cannot get the result of job ${id}: it was published while Redis had closed this client's subscription (a result larger than Redis's client-output-buffer-limit for pub/sub closes it)`,
         );
       }
-      // a view, not a copy: the decoder copies the bytes it keeps
-      const result = decodeResult(
-        new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength),
-      );
-      // the final status and the hash's removal in one round trip
-      const reply = await this.#client.pipeline().hget(key, JobField.status)
+      // the final status and the hash's removal in one round trip, sent
+      // first: the result is decoded while it is under way
+      const final = this.#client.pipeline().hget(key, JobField.status)
         .del(key).exec();
+      let result: JobResult;
+      try {
+        // a view, not a copy: the decoder copies the bytes it keeps
+        result = decodeResult(
+          new Uint8Array(
+            payload.buffer,
+            payload.byteOffset,
+            payload.byteLength,
+          ),
+        );
+      } catch (error) {
+        await final.catch(() => {});
+        throw error;
+      }
+      const reply = await final;
       deleted = true;
       const status = (reply?.[0]?.[1] as string | null) ??
         (result.content_type.startsWith("application/text")
