@@ -155,8 +155,6 @@ interface PalPart {
   priority: number;
   /** Shown with its best candidate even when it could not be placed. */
   showUnplaced: boolean;
-  /** Overlaps cost nothing (QGIS ≥ 3.26 "allow overlaps without penalty"). */
-  allowOverlap: boolean;
   /** Candidates kept at most (0: all). */
   maxCandidates: number;
   /** Polygon rings whose distance costs the candidates (horizontal, free). */
@@ -756,7 +754,6 @@ export class LabelEngine {
           dist,
           priority,
           showUnplaced: s.displayAll || always,
-          allowOverlap: s.allowOverlap,
           maxCandidates: set.maxCandidates,
           ringCosts: set.ringCosts,
           provider: 0,
@@ -1139,7 +1136,6 @@ export class LabelEngine {
         candidates: list,
         priority: part.priority,
         showUnplaced: part.showUnplaced,
-        noConflicts: part.allowOverlap,
       });
       owners.push(part);
     }

@@ -183,10 +183,8 @@ export interface LabelSettings {
   obstacleFactor: number;
   /** 0 over the feature, 1 over its bounds, 2 polygon boundary. */
   obstacleType: number;
-  /** Show all labels, even overlapping ("AllowOverlapIfRequired"/displayAll). */
+  /** Show all labels, even overlapping (`<rendering displayAll>`). */
   displayAll: boolean;
-  /** Overlapping labels are allowed ("AllowOverlapAtNoCost"). */
-  allowOverlap: boolean;
   /** Scale-based visibility on. */
   scaleVisibility: boolean;
   /** Most zoomed-out scale denominator (0: none). */
@@ -399,7 +397,6 @@ export function readLabelSettings(settings: Element): LabelSettings {
   const f = attrsOf(child(settings, "text-format"));
   const p = attrsOf(child(settings, "placement"));
   const r = attrsOf(child(settings, "rendering"));
-  const overlap = p("overlapHandling") ?? "";
   const order = (p("predefinedPositionOrder") || "TR,TL,BR,BL,R,L,TSR,BSR")
     .split(",").map((x) => x.trim()).filter((x) => x !== "");
   return {
@@ -426,9 +423,10 @@ export function readLabelSettings(settings: Element): LabelSettings {
     obstacle: bool(r, "obstacle", true),
     obstacleFactor: num(r, "obstacleFactor", 1),
     obstacleType: num(r, "obstacleType", 1),
-    displayAll: overlap === "AllowOverlapIfRequired" ||
-      (overlap === "" && bool(r, "displayAll", false)),
-    allowOverlap: overlap === "AllowOverlapAtNoCost",
+    // QGIS 3.22 reads <rendering displayAll> only: the overlapHandling
+    // QGIS >= 3.26 writes instead (no longer writing displayAll) is unknown
+    // to it, so such labels do not overlap there
+    displayAll: bool(r, "displayAll", false),
     scaleVisibility: bool(r, "scaleVisibility", false),
     scaleMin: num(r, "scaleMin", 0),
     scaleMax: num(r, "scaleMax", 0),

@@ -44,6 +44,9 @@ const LIMITS: Record<string, number> = {
   // two labelled layers: PAL walks the top layer's features first (218
   // with the bottom layer's first)
   points_two_layers: 0,
+  // overlapHandling (QGIS >= 3.26) is unknown to 3.22: 613 when read as
+  // "show all labels"
+  points_overlap_handling: 0,
   polygons_around_centroid: 0,
   polygons_around_centroid_dist: 1,
   polygons_free: 0,

@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -530,9 +530,27 @@ def two_layer_cases(cases):
               {"kind": "synthetic"})
 
 
+def overlap_cases(cases):
+    # QGIS >= 3.26 saves "allow overlaps" as <placement overlapHandling=…>
+    # and no longer writes <rendering displayAll>: QGIS 3.22 reads only the
+    # latter, so such a style prevents overlaps there
+    points = os.path.join(DATA, "points.geojson")
+    layer = job_layer(styled_layer(points, "points", "point", label_settings(dist=1.0)), {"path": "points.geojson"},
+                      "data")
+    xml = zlib.decompress(base64.urlsafe_b64decode(layer["style"]["definition"])).decode("utf-8")
+    assert 'displayAll="0"' in xml and "<placement " in xml
+    xml = xml.replace(' displayAll="0"', "").replace("<placement ", '<placement overlapHandling="AllowOverlapIfRequired" ')
+    layer["style"]["definition"] = base64.urlsafe_b64encode(zlib.compress(xml.encode("utf-8"))).decode("ascii")
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    save_case("points_overlap_handling", job("points_overlap_handling", [layer], bbox, 480, 346, 96), OUT, cases,
+              {"kind": "synthetic"})
+
+
 def main():
     only = set(sys.argv[1:])
     cases = []
+    if not only or "overlap" in only:
+        overlap_cases(cases)
     if not only or "two" in only:
         two_layer_cases(cases)
     if not only or "synthetic" in only:
