@@ -34,6 +34,24 @@ export function px(
   return toPixels(value, parseUnit(props[unitKey]), pc.map);
 }
 
+/**
+ * The feature of a symbol preview: no id (`$id` is NULL) and no fields, a
+ * field read failing as QGIS's "Column not found" (the property keeps its
+ * static value), as QGIS evaluates a legend patch's properties.
+ */
+const PREVIEW_FEATURE = {
+  id: null,
+  geometry: null,
+  attributes: new Proxy({}, {
+    get(_target, name) {
+      throw new ReferenceError(`Column '${String(name)}' not found`);
+    },
+    has() {
+      return false;
+    },
+  }),
+} as unknown as Feature;
+
 /** Per-feature evaluation of data-defined properties. */
 export class Dd {
   constructor(
@@ -65,7 +83,7 @@ export class Dd {
     if (!fn) return undefined;
     try {
       const v = fn({
-        feature: this.feature ?? undefined,
+        feature: this.feature ?? PREVIEW_FEATURE,
         geometry: this.feature?.geometry ?? null,
         variables: this.pc.variables,
       });

@@ -58,6 +58,7 @@ const CASES: [string, number, string][] = [
   ["legend_twi", 1, "a pseudocolour ramp, a QGIS 2.14 style"],
   ["legend_default_symbols", 1, "layers without style: QGIS's default symbols"],
   ["legend_bees_fields", 1, "pattern fills, an outline data-defined on $id"],
+  ["legend_fill_colour_expression", 1, "a fill colour data-defined on a field"],
 ];
 
 for (const [name, bound, what] of CASES) {
