@@ -470,7 +470,7 @@ function decode(
     if (index < range[0] || index >= range[1]) return;
     if (columns !== known) {
       known = columns;
-      names = columns.map((c) => c.name);
+      names = fieldNames(columns.map((c) => c.name), types);
       isDate = names.map((n) => {
         const t = types.get(n);
         return t === "Date" || t === "DateTime";
@@ -495,6 +495,28 @@ function decode(
     rows.push({ id, attributes, geometry });
   });
   return { header: file.header, rows };
+}
+
+/**
+ * The layer's field names for the columns GDAL wrote: its FlatGeobuf
+ * writer makes names unique without regard to case, so a GeoJSON with both
+ * `id` and `Id` comes back with `Id2`, which is mapped back to `Id`.
+ */
+function fieldNames(columns: string[], types: Map<string, string>): string[] {
+  if (columns.every((c) => c === FID || types.has(c))) return columns;
+  const taken = new Set(columns);
+  return columns.map((c) => {
+    if (c === FID || types.has(c)) return c;
+    const base = /^(.*?)\d+$/.exec(c)?.[1]?.toLowerCase();
+    const field = base === undefined
+      ? undefined
+      : [...types.keys()].find((f) =>
+        f.toLowerCase() === base && !taken.has(f)
+      );
+    if (field === undefined) return c;
+    taken.add(field);
+    return field;
+  });
 }
 
 function kindOfType(type: number): GeometryKind | null {
