@@ -45,6 +45,71 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   );
 }
 
+/** The `process_id` of the Redis answering on `port` (INFO server). */
+async function serverPid(port: number): Promise<number | null> {
+  const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+  try {
+    await conn.write(
+      new TextEncoder().encode("*2\r\n$4\r\nINFO\r\n$6\r\nserver\r\n"),
+    );
+    const buf = new Uint8Array(65536);
+    let text = "";
+    while (!/process_id:\d+\r\n/.test(text)) {
+      const n = await conn.read(buf);
+      if (n === null) break;
+      text += new TextDecoder().decode(buf.subarray(0, n));
+    }
+    const m = /process_id:(\d+)/.exec(text);
+    return m ? Number(m[1]) : null;
+  } finally {
+    conn.close();
+  }
+}
+
+/**
+ * Spawns a redis-server on `port` (else a free one) and makes sure the server
+ * answering there is that child: a port found free can be taken by another
+ * test's server before ours binds it, and ours then exits while the other
+ * answers (two tests on one Redis, one's worker taking the other's jobs).
+ *
+ * @example
+ * ```ts
+ * const { port, child } = await spawnOwnedRedis();
+ * console.log(port);
+ * child.kill("SIGTERM");
+ * await child.status;
+ * ```
+ */
+export async function spawnOwnedRedis(
+  port?: number,
+): Promise<{ port: number; child: Deno.ChildProcess }> {
+  for (let attempt = 0;; attempt++) {
+    const p = port ?? freePort();
+    const child = spawnRedis(p);
+    try {
+      await waitForPort(p, 5000);
+      if (await serverPid(p) === child.pid) return { port: p, child };
+    } catch (e) {
+      if (port !== undefined || attempt >= 4) {
+        try {
+          child.kill("SIGKILL");
+        } catch { /* already gone */ }
+        await child.status;
+        throw e;
+      }
+    }
+    try {
+      child.kill("SIGKILL");
+    } catch { /* already gone */ }
+    await child.status;
+    if (port !== undefined || attempt >= 4) {
+      throw new Error(
+        `Cannot start redis-server: port ${p} is answered by another server`,
+      );
+    }
+  }
+}
+
 function spawnRedis(port: number): Deno.ChildProcess {
   try {
     return new Deno.Command("redis-server", {
@@ -98,9 +163,9 @@ export async function startTestRedis(): Promise<TestRedis> {
         ),
     };
   }
-  const port = freePort();
-  let child = spawnRedis(port);
-  await waitForPort(port, 5000);
+  const started = await spawnOwnedRedis();
+  const port = started.port;
+  let child = started.child;
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
@@ -114,8 +179,7 @@ export async function startTestRedis(): Promise<TestRedis> {
     async restart() {
       child.kill("SIGKILL");
       await child.status;
-      child = spawnRedis(port);
-      await waitForPort(port, 5000);
+      child = (await spawnOwnedRedis(port)).child;
     },
   };
 }

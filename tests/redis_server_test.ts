@@ -1,4 +1,4 @@
-import { startTestRedis } from "./redis_server.ts";
+import { spawnOwnedRedis, startTestRedis } from "./redis_server.ts";
 
 Deno.test("test harness starts a private redis-server that answers PING", async () => {
   const redis = await startTestRedis();
@@ -17,5 +17,41 @@ Deno.test("test harness starts a private redis-server that answers PING", async 
     }
   } finally {
     await redis.stop();
+  }
+});
+
+Deno.test("test harness refuses a port another redis-server answers on", async () => {
+  const other = await startTestRedis();
+  try {
+    let error: unknown = null;
+    try {
+      const { child } = await spawnOwnedRedis(other.port);
+      child.kill("SIGTERM");
+      await child.status;
+    } catch (e) {
+      error = e;
+    }
+    if (
+      !(error instanceof Error) ||
+      !error.message.startsWith("Cannot start redis-server:")
+    ) {
+      throw new Error(`expected a refusal, got ${error}`);
+    }
+  } finally {
+    await other.stop();
+  }
+});
+
+Deno.test("test harness: servers started side by side are distinct", async () => {
+  const servers = await Promise.all(
+    Array.from({ length: 6 }, () => startTestRedis()),
+  );
+  try {
+    const ports = new Set(servers.map((s) => s.port));
+    if (ports.size !== servers.length) {
+      throw new Error(`ports shared: ${[...ports].join(", ")}`);
+    }
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
   }
 });
