@@ -154,3 +154,80 @@ Deno.test({
     assert.match(state.reason, /^no read permission for \//);
   },
 });
+
+/** Every local module `root` may load, dynamic imports included. */
+async function fullLocalGraph(root: string): Promise<string[]> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", root],
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert(out.success, new TextDecoder().decode(out.stderr));
+  const info = JSON.parse(new TextDecoder().decode(out.stdout)) as {
+    roots: string[];
+    modules: InfoModule[];
+    redirects: Record<string, string>;
+  };
+  const modules = new Map(info.modules.map((m) => [m.specifier, m]));
+  const seen = new Set<string>();
+  const todo = [info.roots[0]];
+  while (todo.length > 0) {
+    const next = todo.pop()!;
+    const specifier = info.redirects[next] ?? next;
+    if (seen.has(specifier)) continue;
+    seen.add(specifier);
+    for (const dep of modules.get(specifier)?.dependencies ?? []) {
+      const to = dep.code?.specifier;
+      if (to?.startsWith("file:")) todo.push(to);
+    }
+  }
+  const base = new URL("../", import.meta.url).href;
+  return [...seen].filter((s) => s.startsWith(base))
+    .map((s) => s.slice(base.length));
+}
+
+// Read-only top-level values of modules in both graphs, checked by eye:
+// two copies of them are harmless.
+const REVIEWED_READ_ONLY = new Set([
+  "interface/redact.ts: const SECRET_KEYS = new Set([",
+  'interface/redact.ts: const SHORTENED_KEYS = new Set(["definition", "data", "value"]);',
+  'interface/redis_connect.ts: const SCHEMES = ["redis:", "rediss:", "redis+sentinel:", "rediss+sentinel:"];',
+]);
+
+Deno.test("start.bundle.js: the modules both in the bundle and loaded after the registration keep no state of their own (one copy each side)", async () => {
+  await bundleWorkerStart();
+  const manifest = JSON.parse(
+    await Deno.readTextFile(MANIFEST_URL),
+  ) as BundleManifest;
+  const late = new Set(
+    await fullLocalGraph(new URL("./_late.ts", import.meta.url).href),
+  );
+  const both = Object.keys(manifest.inputs).filter((p) =>
+    p.endsWith(".ts") && late.has(p)
+  );
+  // the settings the command line writes before the registration
+  for (
+    const p of [
+      "worker/sources/postgres/settings.ts",
+      "worker/sources/wms/settings.ts",
+    ]
+  ) assert(both.includes(p), both.join(", "));
+  const root = new URL("../", import.meta.url);
+  const found: string[] = [];
+  for (const p of both) {
+    const lines = (await Deno.readTextFile(new URL(p, root))).split("\n");
+    for (const line of lines) {
+      const mutable = /^(let|var) /.test(line) ||
+        /^const \w+(:[^=]+)? = (new |\{|\[)/.test(line) ||
+        /^export (let|var) /.test(line);
+      if (mutable && !REVIEWED_READ_ONLY.has(`${p}: ${line}`)) {
+        found.push(`${p}: ${line}`);
+      }
+    }
+  }
+  assert.deepEqual(
+    found,
+    [],
+    "state of a module of both graphs belongs in sharedState (_shared_state.ts)",
+  );
+});

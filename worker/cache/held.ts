@@ -7,8 +7,14 @@
  *
  * @module
  */
+import { sharedState } from "../_shared_state.ts";
 
-const holders = new Map<string, () => number>();
+// one per process: the start-up bundle's memory report and the caches
+// loaded after it use two copies of this module
+const holders: Map<string, () => number> = sharedState(
+  "held.holders",
+  () => new Map<string, () => number>(),
+);
 
 /**
  * Registers `bytes`, telling what `name` holds now (an estimate where the

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { sharedState } from "../../_shared_state.ts";
 
 /** Tunables of the PostgreSQL pools. */
 export interface PostgresOptions {
@@ -27,7 +28,11 @@ export const DEFAULT_POSTGRES_OPTIONS: Readonly<PostgresOptions> = {
   connectTimeoutSeconds: 10,
 };
 
-const options: PostgresOptions = { ...DEFAULT_POSTGRES_OPTIONS };
+// one per process: the start-up bundle has its own copy of this module
+const options: PostgresOptions = sharedState(
+  "postgres.options",
+  () => ({ ...DEFAULT_POSTGRES_OPTIONS }),
+);
 
 /**
  * Changes the pools' tunables (pools opened later use them).

@@ -2,12 +2,14 @@
 // Redis to a real worker process against the machine's PostgreSQL: a
 // statement that sleeps past 1 s and a server that never answers the
 // start-up end the job `failed` in seconds with one "Cannot …" line, and
-// the worker goes on drawing maps from PostgreSQL.
+// the worker goes on drawing maps from PostgreSQL. The worker starts from
+// its bundle, as `deno task worker` starts it.
 import { assert } from "../_assert.ts";
 import { RedisQueue } from "../../../interface/redis_queue.ts";
 import { encodeStyle } from "../../../interface/style_codec.ts";
 import { startTestRedis } from "../../../tests/redis_server.ts";
 import { spawnWorker } from "../../../tests/bench/_util.ts";
+import { bundleWorkerStart } from "../../bundle.ts";
 import {
   createTestDatabase,
   PG_HOST,
@@ -36,6 +38,9 @@ function mapJob(layer: Record<string, unknown>): Record<string, unknown> {
 }
 
 Deno.test("postgres: --pg-statement-timeout and --pg-connect-timeout end a job failed in seconds; the worker goes on", async () => {
+  // the worker as `deno task worker` starts it, from its start-up bundle,
+  // whose copy of the options must be the one the pools read
+  await bundleWorkerStart();
   const db = await createTestDatabase();
   await db.sql.unsafe(
     "CREATE TABLE public.pts (fid serial PRIMARY KEY, geom geometry(Point, 2056))",

@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { sharedState } from "../../_shared_state.ts";
 
 /** Settings of web map sources (the worker's options). */
 export interface WebSettings {
@@ -44,8 +45,11 @@ export const DEFAULT_WEB_SETTINGS: Readonly<WebSettings> = {
   maxImagePixels: 4_194_304,
 };
 
-let settings: WebSettings = { ...DEFAULT_WEB_SETTINGS };
-let generation = 0;
+// one per process: the start-up bundle has its own copy of this module
+const state: { settings: WebSettings; generation: number } = sharedState(
+  "web.settings",
+  () => ({ settings: { ...DEFAULT_WEB_SETTINGS }, generation: 0 }),
+);
 
 /**
  * Sets the web settings (before the first job; later clients and caches
@@ -60,8 +64,8 @@ let generation = 0;
  * ```
  */
 export function configureWebSources(options: Partial<WebSettings>): void {
-  settings = { ...DEFAULT_WEB_SETTINGS, ...options };
-  generation++;
+  state.settings = { ...DEFAULT_WEB_SETTINGS, ...options };
+  state.generation++;
 }
 
 /**
@@ -74,7 +78,7 @@ export function configureWebSources(options: Partial<WebSettings>): void {
  * ```
  */
 export function webSettings(): Readonly<WebSettings> {
-  return settings;
+  return state.settings;
 }
 
 /**
@@ -90,5 +94,5 @@ export function webSettings(): Readonly<WebSettings> {
  * ```
  */
 export function webSettingsGeneration(): number {
-  return generation;
+  return state.generation;
 }
