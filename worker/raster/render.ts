@@ -216,8 +216,8 @@ export async function renderRasterLayer(
       }
     }
     // no CRS on either side: drawn as it is, as QGIS does
-    const sameCrs = info.crs === null || isNoCrs(map.crs) ||
-      info.crs.toUpperCase() === map.crs.toUpperCase();
+    const sameCrs = reader.sameCrs?.(map.crs) ?? (info.crs === null ||
+      isNoCrs(map.crs) || info.crs.toUpperCase() === map.crs.toUpperCase());
     const useSrcNoData = (b: number) => style.useSourceNoData[b] ?? true;
     // allocated when the first tile is pasted
     let out: Uint8Array | null = null;

@@ -341,6 +341,12 @@ export interface RasterReader {
    * Null when nothing is drawn or the provider does not project.
    */
   project?(request: ProjectionRequest): ProjectedMap | null;
+  /**
+   * Whether a map in `crs` draws this raster without reprojection (no CRS
+   * on either side, the same CRS, or a WKT QGIS identifies as it). Without
+   * it, the codes are compared.
+   */
+  sameCrs?(crs: string): boolean;
 }
 
 /** The map a projection is for. */

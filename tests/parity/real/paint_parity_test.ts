@@ -73,6 +73,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: an ASCII grid whose CRS is an ESRI .prj (WKT, no EPSG code) on an EPSG:3857 map, reprojected from its WKT (was drawn unprojected, out of view)",
   ],
   [
+    "raster_wkt_same_crs",
+    0,
+    "our data: an ASCII grid whose ESRI .prj is British National Grid (WKT, no EPSG code) on an EPSG:27700 map, zoomed out: QGIS identifies the WKT as the map's CRS and samples the grid unprojected (was reprojected: other cells)",
+  ],
+  [
     "effects_layer",
     0,
     "our data: a renderer's own paint effect (drop shadow, outer glow, draw source) over a whole line and a whole polygon layer",

@@ -32,7 +32,6 @@ import {
   type WindowReader,
 } from "../../raster/sampling.ts";
 import { transformInPlace } from "../../gdal/transform.ts";
-import { isNoCrs } from "../../map/compute.ts";
 import type { Rect } from "../../geometry/types.ts";
 import { projectBlock } from "../wms/projector.ts";
 import { transformBoundingBox } from "../wms/bbox.ts";
@@ -50,7 +49,7 @@ import type {
   SourceProvider,
 } from "../source.ts";
 import { openPrepared, prepareSource } from "../gdal_dataset.ts";
-import { rasterInfo, readWindow, warpBand } from "./read.ts";
+import { rasterInfo, readWindow, sameRasterCrs, warpBand } from "./read.ts";
 import { bandValuesAt } from "./value_at.ts";
 import { registerHeld } from "../../cache/held.ts";
 
@@ -103,8 +102,7 @@ class GdalSource implements RasterSource {
         req: BlockRequest,
       ): Promise<BlockValues> => {
         const useSourceNoData = req.useSourceNoData ?? true;
-        const sameCrs = info.crs === null || isNoCrs(req.crs) ||
-          info.crs.toUpperCase() === req.crs.toUpperCase();
+        const sameCrs = sameRasterCrs(gdal, info, req.crs);
         const sample = async (
           extent: Rect,
           width: number,
@@ -187,7 +185,8 @@ class GdalSource implements RasterSource {
         info.crs === null || info.rotated
           ? null
           : projectParts(gdal, req, info.crs, info.extent);
-      return await task({ info, block, project });
+      const sameCrs = (crs: string) => sameRasterCrs(gdal, info, crs);
+      return await task({ info, block, project, sameCrs });
     });
   }
 

@@ -15,6 +15,8 @@ import type { Rect } from "../../geometry/types.ts";
 import type { ResamplingMethod } from "../../raster/style.ts";
 import type { RasterInfo } from "../source.ts";
 import { registerHeld } from "../../cache/held.ts";
+import { transformInPlace } from "../../gdal/transform.ts";
+import { isNoCrs } from "../../map/compute.ts";
 
 const infos = new WeakMap<OpenDataset, RasterInfo>();
 
@@ -109,6 +111,62 @@ export function rasterInfo(gdal: Gdal, ds: OpenDataset): RasterInfo {
   };
   infos.set(ds, info);
   return info;
+}
+
+// Whether a WKT CRS is a map CRS, by WKT and map CRS (a few per job).
+const equivalents = new Map<string, boolean>();
+const MAX_EQUIVALENTS = 256;
+
+/**
+ * Whether a raster is drawn in `crs` without reprojection, as QGIS decides
+ * it: no CRS on either side, the same code, or a WKT without an authority
+ * code that is the map's CRS. QGIS identifies such a WKT (PROJ's
+ * `proj_identify`, a candidate of confidence ≥ 70 %: an ESRI `.prj` or a
+ * GeoTIFF's user-defined keys of British National Grid become EPSG:27700)
+ * and draws the raster unprojected when that is the map's CRS; here the
+ * WKT counts as the map's CRS when every point of a 3 × 3 grid over the
+ * raster maps onto itself (within a millionth of a pixel). gdal3.js has no
+ * `OSRFindMatches`; a WKT that PROJ would not identify but that is
+ * numerically the map's CRS is the one case told apart otherwise.
+ *
+ * @example
+ * ```ts ignore
+ * sameRasterCrs(gdal, info, "EPSG:27700"); // true for BNG in ESRI WKT
+ * ```
+ */
+export function sameRasterCrs(
+  gdal: Gdal,
+  info: RasterInfo,
+  crs: string,
+): boolean {
+  if (info.crs === null || isNoCrs(crs)) return true;
+  if (info.crs.toUpperCase() === crs.toUpperCase()) return true;
+  if (/^[A-Za-z]+:\d+$/.test(info.crs)) return false;
+  const { xmin, ymin, xmax, ymax } = info.extent;
+  const key = `${info.crs}\n${crs}\n${xmin} ${ymin} ${xmax} ${ymax}`;
+  const known = equivalents.get(key);
+  if (known !== undefined) return known;
+  const points = new Float64Array(18);
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 3; j++) {
+      points[(i * 3 + j) * 2] = xmin + (xmax - xmin) * i / 2;
+      points[(i * 3 + j) * 2 + 1] = ymin + (ymax - ymin) * j / 2;
+    }
+  }
+  const moved = points.slice();
+  let same = false;
+  try {
+    same = transformInPlace(gdal, [moved], info.crs, crs)[0];
+  } catch { /* no transformation: another CRS */ }
+  const tolX = 1e-6 * Math.abs(info.geoTransform[1]);
+  const tolY = 1e-6 * Math.abs(info.geoTransform[5]);
+  for (let k = 0; same && k < points.length; k += 2) {
+    same = Math.abs(moved[k] - points[k]) <= tolX &&
+      Math.abs(moved[k + 1] - points[k + 1]) <= tolY;
+  }
+  if (equivalents.size >= MAX_EQUIVALENTS) equivalents.clear();
+  equivalents.set(key, same);
+  return same;
 }
 
 const GDAL_RESAMPLING: Record<ResamplingMethod, string> = {

@@ -10,7 +10,7 @@ import type { OpenDataset } from "../../gdal/dataset_cache.ts";
 import { transformInPlace } from "../../gdal/transform.ts";
 import { isNoCrs } from "../../map/compute.ts";
 import { JobError } from "../../runners/types.ts";
-import { rasterInfo, readWindow } from "./read.ts";
+import { rasterInfo, readWindow, sameRasterCrs } from "./read.ts";
 
 /**
  * The source pixel (column, row) under a point, with GDAL's inverse
@@ -63,7 +63,7 @@ export async function bandValuesAt(
   const info = rasterInfo(gdal, ds);
   const point = new Float64Array([x, y]);
   const sameCrs = info.crs === null && !info.wkt || isNoCrs(mapCrs) ||
-    info.crs?.toUpperCase() === mapCrs.toUpperCase();
+    info.crs !== null && sameRasterCrs(gdal, info, mapCrs);
   if (!sameCrs) {
     let ok: boolean[];
     try {
