@@ -1052,6 +1052,13 @@ export class LabelEngine {
     // entry first, so the providers are walked last made first (the top
     // layer's), unless two addresses share a bucket
     const parts = this.#parts.slice().sort((a, b) => b.provider - a.provider);
+    // PAL sorts a feature's candidates as it makes them, before the
+    // obstacles add their penalties (the order its later sorts start from,
+    // which breaks their cost ties)
+    const made = new Map<Candidate, number>();
+    for (const part of parts) {
+      for (const c of part.candidates) made.set(c, c.cost);
+    }
     // obstacle penalties, from every obstacle to the candidates of the
     // other features it touches
     const cands: { part: PalPart; c: Candidate; b: number[] }[] = [];
@@ -1115,7 +1122,10 @@ export class LabelEngine {
     for (const part of parts) {
       // PAL sorts a feature's candidates when it makes them (cost before
       // obstacles): the first one is never pruned for a hard conflict
-      let list = stdSort(part.candidates.slice(), cheaper);
+      let list = stdSort(
+        part.candidates.slice(),
+        (a, b) => made.get(a)! < made.get(b)!,
+      );
       if (!part.showUnplaced) list = pruneHardConflicts(list, false);
       if (list.length === 0) continue;
       list = pruneByDiscrimination(list);

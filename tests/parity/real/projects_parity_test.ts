@@ -39,6 +39,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "QField test_bees.qgz (point cluster renderer): a label with a data-defined position order ('R') and buffer colour (@symbol_color), its distance from the lone point's own symbol (not the cluster symbol); the marker's drop shadow and outer glow (paint effects); what is left is in the label's glyphs",
   ],
   [
+    "line_labels_tie_order",
+    40,
+    "lizmap-web-client print_in_project_projection.qgs: line labels above the line whose best candidates tie in cost (symmetric about the middle, or all over obstacles at PAL's flat 0.0021), ordered as PAL sorts them first, by their cost before obstacle penalties (311 mismatched pixels sorted with the penalties: two labels one candidate off)",
+  ],
+  [
     "polygon_outlines_144dpi",
     0,
     "QGIS-Training-Data extents.qgs: 0.26 mm polygon outlines at 144 dpi, both rings of a polygon one path",
