@@ -359,15 +359,42 @@ function usesTexture(s: Symbol): boolean {
   return t;
 }
 
+/**
+ * Whether a layer's features are drawn pass by pass although its symbol
+ * levels are off: `QgsRuleBasedRenderer` queues every feature by its symbol
+ * layers' rendering passes (its `renderFeature` only queues; `stopRender`
+ * draws the queue level by level), so a rule whose symbol sits on a higher
+ * pass is drawn over every feature of a lower one. True for a rule-based
+ * renderer whose active rules' symbols use more than one pass (one pass
+ * draws in feature order either way).
+ *
+ * @example
+ * ```ts ignore
+ * queuesByPass(style); // true: a rule's outline on pass 1, the ELSE on 0
+ * ```
+ */
+export function queuesByPass(style: VectorStyle): boolean {
+  if (style.renderer.type !== "RuleRenderer") return false;
+  const passes = new Set<number>();
+  const walk = (r: Rule) => {
+    if (!r.active) return;
+    for (const l of r.symbol?.layers ?? []) passes.add(l.pass);
+    for (const c of r.children) walk(c);
+  };
+  walk(style.renderer.root);
+  return passes.size > 1;
+}
+
 function drawJobs(pc: PaintContext, style: VectorStyle, jobs: DrawJob[]): void {
-  if (!style.symbolLevels) {
+  if (!style.symbolLevels && !queuesByPass(style)) {
     for (const j of jobs) {
       for (const s of j.symbols) {
         drawSymbol(pc, s, j.f, j.g, { origin: j.origin });
       }
     }
   } else if (style.renderer.type === "RuleRenderer") {
-    // QgsRuleBasedRenderer queues its own levels: per pass, feature order
+    // QgsRuleBasedRenderer queues its own levels, symbol levels or not:
+    // per pass, feature order
     const passes = new Set<number>();
     for (const j of jobs) {
       for (const s of j.symbols) for (const l of s.layers) passes.add(l.pass);

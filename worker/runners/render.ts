@@ -29,7 +29,11 @@ import {
 import { defaultVectorStyle } from "../style/default_symbol.ts";
 import type { Feature, GeometryKind } from "../geometry/types.ts";
 import type { ExpressionCompiler, PaintContext } from "../paint/context.ts";
-import { paintVectorLayer, symbolPicker } from "../paint/vector_layer.ts";
+import {
+  paintVectorLayer,
+  queuesByPass,
+  symbolPicker,
+} from "../paint/vector_layer.ts";
 import { blendModeOf } from "../paint/_skia.ts";
 import { PaintCache } from "../paint/_paints.ts";
 import {
@@ -427,7 +431,9 @@ export async function renderMap(
       // Without symbol levels or labels QGIS draws feature by feature in the
       // source's order: batches are painted as they come and dropped, so a
       // big layer holds one batch at a time. Levels and labels need them all.
-      const streamed = !style.symbolLevels && !labelled;
+      // (a rule-based renderer on several passes queues the whole layer)
+      const streamed = !style.symbolLevels && !labelled &&
+        !queuesByPass(style);
       let features: Feature[] = [];
       const composited = layerComposite(
         ck,

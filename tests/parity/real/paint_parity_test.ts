@@ -73,6 +73,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: an ASCII grid whose CRS is an ESRI .prj (WKT, no EPSG code) on an EPSG:3857 map, reprojected from its WKT (was drawn unprojected, out of view)",
   ],
   [
+    "rule_passes",
+    0,
+    "our data: a rule-based renderer without symbol levels whose rules' outlines sit on passes 1 and 0: QgsRuleBasedRenderer queues its features by pass either way, so the red outline lies over the grey ones (were drawn in feature order)",
+  ],
+  [
     "raster_wkt_same_crs",
     0,
     "our data: an ASCII grid whose ESRI .prj is British National Grid (WKT, no EPSG code) on an EPSG:27700 map, zoomed out: QGIS identifies the WKT as the map's CRS and samples the grid unprojected (was reprojected: other cells)",
