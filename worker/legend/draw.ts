@@ -248,7 +248,9 @@ function drawPatch(
       layer.delete();
     }
     try {
-      drawSymbol(pc, symbol, null, geom);
+      // QgsSymbolLegendNode translates the painter to the patch's corner:
+      // texture brushes start there
+      drawSymbol(pc, symbol, null, geom, { origin: [x, y] });
     } finally {
       if (opacity < 1) canvas.restore();
     }

@@ -25,6 +25,7 @@ import type { PaintContext } from "./context.ts";
 import { newPaint, pathOf } from "./_skia.ts";
 import { type Dd, px } from "./_dd.ts";
 import { bounds, clipTo, drawAndDelete, strokePaint } from "./_paints.ts";
+import { totalMatrix } from "./_coverage.ts";
 import { drawMarkerSymbol, drawSymbol } from "./symbol.ts";
 import { releaseSurface, takeSurface } from "./surface.ts";
 
@@ -90,7 +91,9 @@ export function pointPatternFill(
   const dispY = dd.size(layer, "displacementY", "displacement_y", 0);
   const offX = dd.size(layer, "offsetX", "offset_x", 0);
   const offY = dd.size(layer, "offsetY", "offset_y", 0);
-  if (hasDataDefined(sub)) {
+  // QgsSymbol::drawPreviewIcon forces vector output: a legend patch's
+  // markers are drawn one by one too
+  if (pc.preview || hasDataDefined(sub)) {
     markerGrid(pc, sub, rings, feature, opacity, distX, distY, [
       dispX,
       dispY,
@@ -443,15 +446,22 @@ function fillWithTile(
   const owned = image === undefined;
   if (image === undefined) image = make();
   if (!image) return;
-  // QSpanData::setupMatrix nudges the brush matrix by 1/65536 before
-  // inverting it; blend_tiled_* then round the inverse translation
+  const m = totalMatrix(pc);
+  const translation = m[0] === 1 && m[4] === 1 && m[1] === 0 && m[3] === 0 &&
+    m[6] === 0 && m[7] === 0;
+  // Qt's raster engine: a brush whose matrix (the painter's with the
+  // brush's) only translates is tiled at whole pixels (QSpanData::setupMatrix
+  // nudges it by 1/65536 before inverting it, blend_tiled_* round the
+  // inverse translation); any other (a legend drawn scaled) is sampled
+  // through the inverse matrix, bilinear under SmoothPixmapTransform, which
+  // the upstream worker's legend painter sets (fetchTransformedBilinear*)
   const [ox, oy] = origin ?? [0, 0];
-  const tx = Math.floor(ox + 1 / 65536 + 0.5);
-  const ty = Math.floor(oy + 1 / 65536 + 0.5);
+  const tx = translation ? Math.floor(m[2] + ox + 1 / 65536 + 0.5) - m[2] : ox;
+  const ty = translation ? Math.floor(m[5] + oy + 1 / 65536 + 0.5) - m[5] : oy;
   const shader = image.makeShaderOptions(
     ck.TileMode.Repeat,
     ck.TileMode.Repeat,
-    ck.FilterMode.Nearest,
+    translation ? ck.FilterMode.Nearest : ck.FilterMode.Linear,
     ck.MipmapMode.None,
     ck.Matrix.translated(tx, ty),
   );

@@ -59,6 +59,7 @@ const CASES: [string, number, string][] = [
   ["legend_default_symbols", 1, "layers without style: QGIS's default symbols"],
   ["legend_bees_fields", 1, "pattern fills, an outline data-defined on $id"],
   ["legend_fill_colour_expression", 1, "a fill colour data-defined on a field"],
+  ["legend_line_patterns_scaled", 1, "line pattern fills, drawn at 0.75"],
 ];
 
 for (const [name, bound, what] of CASES) {

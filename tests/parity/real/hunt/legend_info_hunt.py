@@ -9,7 +9,8 @@ and last feature in feature id order; rasters: three points inside the
 raster), each on a 640 px map of the full extent, ×4 and ×16 around the
 point, asked in the four formats with FEATURE_COUNT 10. Writes
 ``<name>.job.json`` and ``<name>.qgis.<png|txt|json|html|xml>`` beside the
-data and prints the case names as JSON on its last line. Run by
+data and prints the case names as JSON on its last line (a third argument
+``legend``: the legends alone). Run by
 legend_info_hunt.ts with Debian's QGIS 3.22, never at run time or in CI."""
 import json
 import math
@@ -98,6 +99,9 @@ def main():
         (root / f"{name}.job.json").write_text(json.dumps(env))
         img.save(str(root / f"{name}.qgis.png"), "PNG")
         names.append(name)
+    if len(sys.argv) > 3 and sys.argv[3] == "legend":  # legends alone
+        print(json.dumps(names))
+        return
     # the full extent of the kept layers, as hunt_render.py computes it
     full = QgsRectangle()
     full.setMinimal()

@@ -13,7 +13,8 @@
  *
  * With `--keep DIR` the data, jobs, QGIS's answers and ours
  * (`<name>.ours.*`) stay in DIR; a project already there is not asked of
- * QGIS again. `--only legend` or `--only info` runs one kind of case.
+ * QGIS again. `--only legend` or `--only info` runs one kind of case;
+ * `--only legend` asks QGIS for the legends alone.
  *
  * @module
  */
@@ -50,6 +51,9 @@ if (o >= 0) {
   args.splice(o, 2);
 }
 
+// the cases asked of QGIS, kept with --keep; legends alone with --only legend
+const casesFile = only === "legend" ? "cases.legend.json" : "cases.json";
+
 /** Exports the project, asks QGIS; the case names, or null. */
 async function qgisCases(
   spec: string,
@@ -65,7 +69,12 @@ async function qgisCases(
     JSON.stringify({ layers, project: join(root, project) }),
   );
   const py = new Deno.Command("/usr/bin/python3", {
-    args: [join(HERE, "legend_info_hunt.py"), file, root],
+    args: [
+      join(HERE, "legend_info_hunt.py"),
+      file,
+      root,
+      ...(only === "legend" ? ["legend"] : []),
+    ],
     env: { QT_QPA_PLATFORM: "offscreen" },
     stdout: "piped",
     stderr: "piped",
@@ -81,7 +90,7 @@ async function qgisCases(
   const names = JSON.parse(
     new TextDecoder().decode(py.stdout).trim().split("\n").at(-1)!,
   ) as string[];
-  Deno.writeTextFileSync(join(root, "cases.json"), JSON.stringify(names));
+  Deno.writeTextFileSync(join(root, casesFile), JSON.stringify(names));
   return names;
 }
 
@@ -125,9 +134,12 @@ for (const spec of args) {
     ? join(keep, `${repo}/${project}`.replaceAll("/", "_"))
     : Deno.makeTempDirSync({ prefix: "qsl-lihunt-" });
   let names: string[] | null = null;
-  try {
-    names = JSON.parse(Deno.readTextFileSync(join(root, "cases.json")));
-  } catch { /* not asked yet */ }
+  for (const file of new Set(["cases.json", casesFile])) {
+    try {
+      names = JSON.parse(Deno.readTextFileSync(join(root, file)));
+      break;
+    } catch { /* not asked yet */ }
+  }
   if (!names) {
     try {
       names = await qgisCases(spec, repo, commit, project, root);
