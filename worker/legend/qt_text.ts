@@ -3,8 +3,8 @@
  * (`QgsLegendSettings::drawText`): the font set to a whole pixel size ten
  * times too large (`FONT_WORKAROUND_SCALE`) and the painter scaled down by
  * ten. Its metrics are Qt's for that font (whole pixels for ascent, descent
- * and glyph bounds; unrounded advances with kerning, as Qt lays out text
- * with light hinting); its glyphs are Qt's cached glyph masks: each glyph
+ * and glyph bounds; unrounded advances with kerning and the font's
+ * ligatures, as Qt lays out text with light hinting); its glyphs are Qt's cached glyph masks: each glyph
  * at its pen position floored to a quarter pixel across, its baseline
  * rounded to a whole pixel, and blended with Qt's text gamma (1.7), which
  * makes small black text darker than its plain coverage.
@@ -29,6 +29,18 @@ export const TEXT_GAMMA = 1.7;
 
 /** Sub-pixel positions per pixel of Qt's glyph cache. */
 const SUBPIXEL = 4;
+
+// DejaVu Sans' `liga` lookup for Latin (its other ligatures are optional
+// features HarfBuzz leaves off), to the code points of its ligature glyphs
+const LIGATURES: [string, string][] = [
+  ["ffi", "\uFB03"],
+  ["ffl", "\uFB04"],
+  ["ff", "\uFB00"],
+  ["fi", "\uFB01"],
+  ["fl", "\uFB02"],
+];
+const LIGATURE_OF = new Map(LIGATURES);
+const LIGATURE_RE = new RegExp(LIGATURES.map(([s]) => s).join("|"), "g");
 
 /**
  * The whole pixel size QGIS sets for a legend font of `points`:
@@ -57,6 +69,7 @@ export class QtFont {
   /** Descent, whole pixels. */
   readonly descent: number;
   #kern: Map<number, number>;
+  #ligatures: boolean | undefined;
 
   constructor(
     ck: CanvasKit,
@@ -91,7 +104,7 @@ export class QtFont {
 
   /** Glyph ids and pen positions (pixels at the workaround size). */
   shape(text: string): { ids: Uint16Array; pens: Float64Array; width: number } {
-    const ids = this.font.getGlyphIDs(text) as Uint16Array;
+    const ids = this.font.getGlyphIDs(this.#ligated(text)) as Uint16Array;
     const adv = this.font.getGlyphWidths(ids);
     const pens = new Float64Array(ids.length);
     let x = 0;
@@ -106,6 +119,22 @@ export class QtFont {
       }
     }
     return { ids, pens, width: x };
+  }
+
+  /**
+   * The text with the Latin `liga` ligatures HarfBuzz forms for Qt (ffi,
+   * ffl, ff, fi, fl, longest first from the left), as the presentation
+   * forms DejaVu Sans maps its ligature glyphs to; a face without them
+   * keeps the letters.
+   */
+  #ligated(text: string): string {
+    if (!text.includes("f")) return text;
+    if (this.#ligatures === undefined) {
+      const ids = this.font.getGlyphIDs(LIGATURES.map(([, l]) => l).join(""));
+      this.#ligatures = ids.every((id) => id !== 0);
+    }
+    if (!this.#ligatures) return text;
+    return text.replace(LIGATURE_RE, (m) => LIGATURE_OF.get(m)!);
   }
 
   /** Advance width of a text (QFontMetricsF::horizontalAdvance), pixels. */

@@ -21,7 +21,8 @@ Deno.test("QtFont: Qt's metrics of DejaVu Sans at 42 px, as QFontMetricsF gave t
     assert.equal(font.ascent, 39);
     assert.equal(font.descent, 10);
     assert.equal(font.charHeight("0"), 33);
-    // advances truncated to 1/64 px, kerning rounded
+    // advances truncated to 1/64 px, kerning rounded (QFontMetricsF's
+    // horizontalAdvance)
     for (
       const [text, width] of [
         ["y", 24.84375],
@@ -30,6 +31,10 @@ Deno.test("QtFont: Qt's metrics of DejaVu Sans at 42 px, as QFontMetricsF gave t
         ["Ty", 43.9375],
         ["To", 44.1875],
         ["Band 1 (Gray)", 294.34375],
+        // HarfBuzz's liga: ff, fi, fl, ffi, ffl as one glyph each
+        ["ff", 28.921875],
+        ["office affluent shuffle fifty flight", 661.53125],
+        ["Waffle Iffy ffl ffi fff ffff", 446.578125],
       ] as const
     ) assert.equal(font.width(text), width, text);
   } finally {

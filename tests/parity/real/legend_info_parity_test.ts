@@ -60,6 +60,7 @@ const CASES: [string, number, string][] = [
   ["legend_bees_fields", 1, "pattern fills, an outline data-defined on $id"],
   ["legend_fill_colour_expression", 1, "a fill colour data-defined on a field"],
   ["legend_line_patterns_scaled", 1, "line pattern fills, drawn at 0.75"],
+  ["legend_ligatures", 1, "a label with ff, fi, fl, ffi and ffl ligatures"],
 ];
 
 for (const [name, bound, what] of CASES) {
