@@ -237,7 +237,10 @@ function drawPatch(
       default:
         geom = {
           kind: "point",
-          parts: [[Float64Array.from([x + w / 2, y + h / 2])]],
+          // QgsLegendPatchShape: the centre of a QSize, halved as ints
+          parts: [[
+            Float64Array.from([x + Math.floor(w / 2), y + Math.floor(h / 2)]),
+          ]],
         };
     }
     // QGIS flattens the symbol, then applies the layer's opacity

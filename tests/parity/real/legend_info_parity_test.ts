@@ -61,6 +61,7 @@ const CASES: [string, number, string][] = [
   ["legend_fill_colour_expression", 1, "a fill colour data-defined on a field"],
   ["legend_line_patterns_scaled", 1, "line pattern fills, drawn at 0.75"],
   ["legend_ligatures", 1, "a label with ff, fi, fl, ffi and ffl ligatures"],
+  ["legend_marker_centres", 1, "2 mm circles: a patch of 7 px, centred at 3"],
 ];
 
 for (const [name, bound, what] of CASES) {
