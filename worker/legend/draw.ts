@@ -14,6 +14,7 @@ import { DOMParser } from "@xmldom/xmldom";
 import type { Geometry } from "../geometry/types.ts";
 import type { MapSettings } from "../map/map_settings.ts";
 import type { ExpressionCompiler, PaintContext } from "../paint/context.ts";
+import type { SymbolLayer } from "../style/model.ts";
 import { drawSymbol } from "../paint/symbol.ts";
 import {
   encodeSurface,
@@ -207,6 +208,12 @@ function color4f(ck: CanvasKit, c: Rgba, opacity = 1): Float32Array {
   return ck.Color(c.r, c.g, c.b, (c.a / 255) * opacity);
 }
 
+const LINE_LAYERS = new Set(["SimpleLine", "MarkerLine", "HashLine"]);
+
+function isLineLayer(layer: SymbolLayer): boolean {
+  return LINE_LAYERS.has(layer.className);
+}
+
 function drawPatch(
   pc: PaintContext,
   patch: LaidPatch,
@@ -253,7 +260,20 @@ function drawPatch(
     try {
       // QgsSymbolLegendNode translates the painter to the patch's corner:
       // texture brushes start there
-      drawSymbol(pc, symbol, null, geom, { origin: [x, y] });
+      if (symbol.type === "fill" && symbol.layers.some(isLineLayer)) {
+        // QgsSymbol::drawPreviewIcon strokes a fill symbol's line layers
+        // around a patch one pixel narrower and lower (its `size - 1`)
+        const outline = rect(x, y, w - 1, h - 1);
+        for (let i = 0; i < symbol.layers.length; i++) {
+          drawSymbol(
+            pc,
+            symbol,
+            null,
+            isLineLayer(symbol.layers[i]) ? outline : geom,
+            { origin: [x, y], layerIndex: i },
+          );
+        }
+      } else drawSymbol(pc, symbol, null, geom, { origin: [x, y] });
     } finally {
       if (opacity < 1) canvas.restore();
     }

@@ -62,6 +62,7 @@ const CASES: [string, number, string][] = [
   ["legend_line_patterns_scaled", 1, "line pattern fills, drawn at 0.75"],
   ["legend_ligatures", 1, "a label with ff, fi, fl, ffi and ffl ligatures"],
   ["legend_marker_centres", 1, "2 mm circles: a patch of 7 px, centred at 3"],
+  ["legend_fill_outline_lines", 1, "a fill symbol of two line layers"],
 ];
 
 for (const [name, bound, what] of CASES) {
