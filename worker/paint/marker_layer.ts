@@ -110,7 +110,8 @@ export function drawMarkerLayer(
         oy,
         opacity,
         dd,
-        lineAngle === 0,
+        // symbol previews force vector output: no marker cache there
+        lineAngle === 0 && !pc.preview,
       );
       return;
     case "FontMarker": {
