@@ -20,6 +20,7 @@ import {
   type SourceContext,
 } from "./file_source.ts";
 import { type Fetched, fetchRemote, storeRemote } from "./remote.ts";
+import { typedGeoJsonCopy } from "./geojson_types.ts";
 
 /** A layer source resolved (and, if remote, fetched), ready to open. */
 export interface PreparedSource {
@@ -90,11 +91,30 @@ export function openPrepared(
     const { gdalPath, version } = storeRemote(gdal, resolved, fetched);
     return datasetCache.open(gdal, layer, kind, gdalPath, version);
   }
-  return datasetCache.open(
-    gdal,
-    layer,
-    kind,
-    gdalPathOf(gdal, resolved),
-    resolved.version,
-  );
+  const path = gdalPathOf(gdal, resolved);
+  const ds = datasetCache.open(gdal, layer, kind, path, resolved.version);
+  // a GeoJSON whose features lack "type": QGIS's GDAL reads them, ours
+  // answers an empty layer (geojson_types.ts)
+  if (
+    kind === "vector" && /\.(geo)?json$/i.test(path) &&
+    !resolved.source.vsiPrefix && !resolved.source.vsiSuffix &&
+    emptyLayers(gdal, ds)
+  ) {
+    const typed = typedGeoJsonCopy(gdal, path, resolved.version);
+    if (typed) {
+      return datasetCache.open(gdal, layer, kind, typed, resolved.version);
+    }
+  }
+  return ds;
+}
+
+// every layer of the dataset without features (GDAL counting)
+function emptyLayers(gdal: Gdal, ds: OpenDataset): boolean {
+  const M = gdal.Module;
+  const n: number = M._GDALDatasetGetLayerCount(ds.pointer);
+  for (let i = 0; i < n; i++) {
+    const h = M._GDALDatasetGetLayer(ds.pointer, i);
+    if (Number(M._OGR_L_GetFeatureCount(h, 1)) !== 0) return false;
+  }
+  return n > 0;
 }

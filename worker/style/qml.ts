@@ -380,6 +380,17 @@ function text(root: Element, name: string): string | null {
   return el ? (el.textContent ?? "").trim() : null;
 }
 
+// QgsVectorLayer::readStyle: QGIS 2's <layerTransparency> (a percentage,
+// read as QString::toInt: 0 unless a whole number), then <layerOpacity>
+function layerOpacity(root: Element): number {
+  const opacity = text(root, "layerOpacity");
+  if (opacity !== null) return num(opacity, 1);
+  const transparency = text(root, "layerTransparency");
+  if (transparency === null) return 1;
+  const percent = /^[+-]?\d+$/.test(transparency) ? Number(transparency) : 0;
+  return 1 - percent / 100;
+}
+
 /**
  * Reads the vector part of a QML document (renderer, opacity, blend modes,
  * scale visibility). Returns null when the style has no vector renderer.
@@ -399,7 +410,7 @@ export function readVectorStyle(root: Element): VectorStyle | null {
   const style: VectorStyle = {
     renderer: readRenderer(renderer),
     symbolLevels: renderer.getAttribute("symbollevels") === "1",
-    opacity: num(text(root, "layerOpacity"), 1),
+    opacity: layerOpacity(root),
     blendMode: num(text(root, "blendMode"), 0),
     featureBlendMode: num(text(root, "featureBlendMode"), 0),
     hasScaleBasedVisibility:

@@ -73,6 +73,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: an ASCII grid whose CRS is an ESRI .prj (WKT, no EPSG code) on an EPSG:3857 map, reprojected from its WKT (was drawn unprojected, out of view)",
   ],
   [
+    "geojson_untyped",
+    0,
+    'our data: a GeoJSON FeatureCollection whose features lack "type": "Feature", read by QGIS 3.22\'s GDAL 3.6 (ours, GDAL 3.8, answered an empty layer: read from a typed copy)',
+  ],
+  [
+    "layer_transparency_2x",
+    0,
+    "our data: a QGIS 2.18 style whose layer opacity is <layerTransparency>50</layerTransparency>, read as QGIS 3.22 reads it (was opaque)",
+  ],
+  [
     "rule_passes",
     0,
     "our data: a rule-based renderer without symbol levels whose rules' outlines sit on passes 1 and 0: QgsRuleBasedRenderer queues its features by pass either way, so the red outline lies over the grey ones (were drawn in feature order)",
