@@ -433,8 +433,10 @@ export function drawSvgMarker(pc: PaintContext, spec: SvgMarkerSpec): void {
   // square, else fitted and centred) and draws it translated to the marker's
   // centre at minus half its size: Qt rounds the centre and the half size
   // each to whole pixels (measured: left = round(x) + round(-width / 2)).
+  // Symbol previews force vector output: the SVG's picture instead, drawn
+  // unrounded as a rotated one.
   const iw = Math.trunc(width), ih = Math.max(1, Math.trunc(height));
-  if (!spec.angle && iw > 1) {
+  if (!spec.angle && iw > 1 && !pc.preview) {
     canvas.translate(
       Math.round(spec.x) + Math.round(-iw / 2),
       Math.round(spec.y) + Math.round(-ih / 2),

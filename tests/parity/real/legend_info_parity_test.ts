@@ -64,6 +64,7 @@ const CASES: [string, number, string][] = [
   ["legend_marker_centres", 1, "2 mm circles: a patch of 7 px, centred at 3"],
   ["legend_fill_outline_lines", 1, "a fill symbol of two line layers"],
   ["legend_marker_line_vector", 1, "a marker line's circles, drawn as vectors"],
+  ["legend_svg_vector", 1, "SVG markers, drawn as vectors"],
 ];
 
 for (const [name, bound, what] of CASES) {
