@@ -446,6 +446,20 @@ interface GroupPath {
   parent: GroupPath | null;
 }
 
+/**
+ * The text encoding a project declares for a Shapefile layer
+ * (`<provider encoding="…">`), which QGIS 3.22 reads the table in whatever
+ * the file's `.cpg` or LDID say; null for other files, none declared, or
+ * `System` (the server's locale, which the config cannot know).
+ */
+function shapefileEncoding(layer: XmlElement, d: DecodedUri): string | null {
+  const file = d.vsiSuffix ?? d.path ?? "";
+  if (!/\.(shp|dbf)$/i.test(file)) return null;
+  const provider = child(layer, "provider");
+  const encoding = provider?.getAttribute("encoding")?.trim() ?? "";
+  return encoding === "" || /^system$/i.test(encoding) ? null : encoding;
+}
+
 function pathNames(path: GroupPath | null): string[] {
   const names: string[] = [];
   for (let p = path; p !== null; p = p.parent) names.push(p.name);
@@ -664,6 +678,13 @@ export async function exportProject(
       if (providerKey === "ogr") {
         const d = decodeOgrUri(datasource, project.directory);
         source.ogr = ogrSource(d);
+        const encoding = shapefileEncoding(layer, d);
+        if (encoding !== null) {
+          source.ogr = {
+            ...source.ogr,
+            open_options: [`ENCODING=${encoding}`],
+          } as OgrSource;
+        }
         facts = await ogrFacts(d, label);
       } else if (providerKey === "postgres") {
         const d = mergeService(decodePostgresUri(datasource), label);

@@ -523,3 +523,53 @@ Deno.test("a QGIS 1.8 project (a <legend>, no layer tree) exports as QGIS 3.22 o
     );
   }
 });
+
+Deno.test("a Shapefile layer's declared encoding goes into its source as GDAL's ENCODING open option", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_exporter_encoding_" });
+  try {
+    const layer = (id: string, path: string, encoding: string | null) =>
+      `<maplayer type="vector" geometry="Point"><id>${id}</id>` +
+      `<datasource>${path}</datasource><layername>${id}</layername>` +
+      `<provider${
+        encoding === null ? "" : ` encoding="${encoding}"`
+      }>ogr</provider></maplayer>`;
+    const layers: [string, string, string | null][] = [
+      ["utf8", "./a.shp", "UTF-8"],
+      ["latin1", "./b.dbf", "ISO-8859-1"],
+      ["system", "./c.shp", "System"],
+      ["none", "./d.shp", null],
+      ["gpkg", "./e.gpkg|layername=e", "UTF-8"],
+    ];
+    await Deno.writeTextFile(
+      `${dir}/p.qgs`,
+      `<qgis version="3.22.0"><layer-tree-group>${
+        layers.map(([id]) =>
+          `<layer-tree-layer id="${id}" name="${id}" checked="Qt::Checked"/>`
+        ).join("")
+      }</layer-tree-group><projectlayers>${
+        layers.map(([id, path, enc]) => layer(id, path, enc)).join("")
+      }</projectlayers></qgis>`,
+    );
+    const config = await exportProject(await readProject(`${dir}/p.qgs`), {
+      encodeStyle: keepQml,
+      readSources: false,
+    });
+    const options = Object.fromEntries(
+      config.datasets.vector.map((
+        v,
+      ) => [
+        v.id,
+        (v.source.ogr as unknown as Record<string, unknown>).open_options,
+      ]),
+    );
+    assert.deepEqual(options, {
+      utf8: ["ENCODING=UTF-8"],
+      latin1: ["ENCODING=ISO-8859-1"],
+      system: undefined,
+      none: undefined,
+      gpkg: undefined,
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

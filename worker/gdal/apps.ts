@@ -63,6 +63,29 @@ export function withCString<T>(
 }
 
 /**
+ * Calls `fn` with `list` as a NULL-terminated `char**` on GDAL's heap (0
+ * for an empty list: GDAL's "no options"), freed after.
+ *
+ * @example
+ * ```ts ignore
+ * withCStringList(gdal, ["ENCODING=UTF-8"], (o) => gdal.Module._GDALOpenEx(p, 4, 0, o, 0));
+ * ```
+ */
+export function withCStringList<T>(
+  gdal: Gdal,
+  list: string[],
+  fn: (pointer: number) => T,
+): T {
+  if (list.length === 0) return fn(0);
+  const argv = allocArgv(gdal, list);
+  try {
+    return fn(argv[0]);
+  } finally {
+    freeArgv(gdal, argv);
+  }
+}
+
+/**
  * Runs `ogr2ogr <options>` from an open dataset into `dest` (a path in
  * GDAL's virtual file system). Returns false when GDAL failed (its error
  * is left for the caller to read).

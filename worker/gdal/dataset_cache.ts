@@ -20,7 +20,7 @@
 import type { Gdal } from "./gdal.ts";
 import { onGdalReset, takeGdalMessages } from "./gdal.ts";
 import { LruCache } from "../cache/lru.ts";
-import { withCString } from "./apps.ts";
+import { withCString, withCStringList } from "./apps.ts";
 import { JobError } from "../runners/types.ts";
 import type { Rect } from "../geometry/types.ts";
 
@@ -157,9 +157,10 @@ export class DatasetCache {
     kind: "vector" | "raster",
     gdalPath: string,
     version = "",
+    openOptions: string[] = [],
   ): OpenDataset {
     this.#gdal = gdal;
-    const key = [layer.id, kind, gdalPath, version].join("\n");
+    const key = [layer.id, kind, gdalPath, version, ...openOptions].join("\n");
     const cached = this.#lru.get(key);
     if (cached) {
       this.stats.hits++;
@@ -173,7 +174,12 @@ export class DatasetCache {
     const pointer: number = withCString(
       gdal,
       gdalPath,
-      (path) => M._GDALOpenEx(path, flags, 0, 0, 0),
+      (path) =>
+        withCStringList(
+          gdal,
+          openOptions,
+          (options) => M._GDALOpenEx(path, flags, 0, options, 0),
+        ),
     );
     if (!pointer) {
       const detail = gdalError(gdal) ?? "GDAL could not open the file";

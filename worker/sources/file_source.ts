@@ -46,6 +46,12 @@ export interface LayerSource {
   vsiPrefix?: string;
   /** Member inside the archive, e.g. `/roads.shp`. */
   vsiSuffix?: string;
+  /**
+   * The text encoding the project declares for the layer (source key
+   * `open_options`: `ENCODING=…`, GDAL's Shapefile open option, as our
+   * exporter writes QGIS's `<provider encoding>` of a Shapefile layer).
+   */
+  encoding?: string;
 }
 
 /** A source resolved to a file the worker may open. */
@@ -125,6 +131,15 @@ export function parseLayerSource(layer: LayerRef): LayerSource {
       throw fail(layer, "its archive member path leaves the archive");
     }
     out.vsiSuffix = `/${member}`;
+  }
+  const options = record.openOptions ?? record.open_options;
+  if (Array.isArray(options)) {
+    for (const option of options) {
+      const m = typeof option === "string"
+        ? /^\s*encoding\s*=\s*(.*?)\s*$/i.exec(option)
+        : null;
+      if (m && m[1] !== "") out.encoding = m[1];
+    }
   }
   return out;
 }

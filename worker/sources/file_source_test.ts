@@ -226,3 +226,18 @@ Deno.test({
 Deno.test("file_source: clean up the link test's folder", async () => {
   await Deno.remove(premise, { recursive: true });
 });
+
+Deno.test("parseLayerSource reads a declared encoding from the ENCODING open option", () => {
+  const s = (options: unknown) =>
+    parseLayerSource(layer({ path: "a.shp", open_options: options }));
+  assertEquals(s(["ENCODING=UTF-8"]).encoding, "UTF-8");
+  assertEquals(s([" encoding = ISO-8859-1 "]).encoding, "ISO-8859-1");
+  assertEquals(s(["ENCODING="]).encoding, undefined);
+  assertEquals(s(["OTHER=1"]).encoding, undefined);
+  assertEquals(s(null).encoding, undefined);
+  assertEquals(
+    parseLayerSource(layer({ path: "a.shp", openOptions: ["ENCODING=CP1252"] }))
+      .encoding,
+    "CP1252",
+  );
+});

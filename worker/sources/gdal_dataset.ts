@@ -15,6 +15,7 @@ import {
 } from "../gdal/dataset_cache.ts";
 import {
   type LayerRef,
+  type LayerSource,
   type ResolvedSource,
   resolveLayerSource,
   type SourceContext,
@@ -89,10 +90,24 @@ export function openPrepared(
   const { resolved, fetched } = prepared;
   if (resolved.remote) {
     const { gdalPath, version } = storeRemote(gdal, resolved, fetched);
-    return datasetCache.open(gdal, layer, kind, gdalPath, version);
+    return datasetCache.open(
+      gdal,
+      layer,
+      kind,
+      gdalPath,
+      version,
+      openOptions(kind, resolved.source, gdalPath),
+    );
   }
   const path = gdalPathOf(gdal, resolved);
-  const ds = datasetCache.open(gdal, layer, kind, path, resolved.version);
+  const ds = datasetCache.open(
+    gdal,
+    layer,
+    kind,
+    path,
+    resolved.version,
+    openOptions(kind, resolved.source, path),
+  );
   // a GeoJSON whose features lack "type": QGIS's GDAL reads them, ours
   // answers an empty layer (geojson_types.ts)
   if (
@@ -117,4 +132,20 @@ function emptyLayers(gdal: Gdal, ds: OpenDataset): boolean {
     if (Number(M._OGR_L_GetFeatureCount(h, 1)) !== 0) return false;
   }
   return n > 0;
+}
+
+/**
+ * GDAL open options of a source: a Shapefile's declared encoding as the
+ * driver's `ENCODING` (GDAL then reads the table's text in it, whatever its
+ * `.cpg` or LDID say, as QGIS 3.22 reads a Shapefile in the encoding its
+ * project declares; bytes that are not text of that encoding come out as
+ * U+FFFD, as QGIS shows them). Other drivers do not know the option.
+ */
+function openOptions(
+  kind: "vector" | "raster",
+  source: LayerSource,
+  gdalPath: string,
+): string[] {
+  if (kind !== "vector" || source.encoding === undefined) return [];
+  return /\.(shp|dbf)$/i.test(gdalPath) ? [`ENCODING=${source.encoding}`] : [];
 }

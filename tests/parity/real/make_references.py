@@ -115,10 +115,17 @@ def default_symbol_rgb(layer_id):
     return tuple(int(c * 255 + 0.5) for c in (r, g, b))
 
 
-def relative_source(decoded, base):
+def relative_source(decoded, base, layer=None):
     src = {"path": os.path.relpath(decoded["path"], base)}
     if decoded.get("layerName"):
         src["layerName"] = decoded["layerName"]
+    if (
+        layer is not None and layer.providerType() == "ogr"
+        and decoded["path"].lower().endswith((".shp", ".dbf"))
+    ):
+        # the encoding QGIS reads a Shapefile in (the project's declared
+        # one, else the file's own), as our exporter writes the declared one
+        src["open_options"] = [f"ENCODING={layer.dataProvider().encoding()}"]
     return src
 
 
@@ -151,7 +158,7 @@ def job_layers(case, prefix_dir, data_root, qgis):
                 "id": layer.id(),
                 # a client asks QGIS Server for a layer by its short name
                 "name": spec.get("name", layer.name()),
-                "source": json.dumps(relative_source(decoded, folder)),
+                "source": json.dumps(relative_source(decoded, folder, layer)),
                 "remote": False,
                 "folder_name": case["folder_name"],
                 "driver": provider,

@@ -15,7 +15,9 @@
  * - a dBASE table with the records of the `.shx`, none deleted, whose
  *   fields are GDAL's (same names, same order) and of these kinds: `C` as
  *   `String` (ASCII; or UTF-8 with a `.cpg` saying so; or, with LDID 87
- *   and no `.cpg`, the part of code page 1252 that is ISO-8859-1), `N`/`F` as
+ *   and no `.cpg`, the part of code page 1252 that is ISO-8859-1; a
+ *   declared `ENCODING` of UTF-8 or ISO-8859-1 instead of the file's own,
+ *   valid UTF-8 or the ISO-8859-1 above; any other stays with GDAL), `N`/`F` as
  *   `Integer` / `Integer64` (plain digits within range) or `Real` (plain
  *   decimals), `D` as `Date` (`YYYYMMDD`, a real calendar day); a null as
  *   GDAL's shapelib reads it (blank, or `*` for numbers, `00000000` for
@@ -138,16 +140,18 @@ export function shpTable(
   if (shx === null || dbf === null) return null;
   const id = identity([shp, shx, dbf]);
   if (id === null) return null;
-  const kept = known.get(shp);
+  const declared = resolved.source.encoding;
+  const key = declared === undefined ? shp : `${shp}\n${declared}`;
+  const kept = known.get(key);
   if (kept !== undefined && kept.identity === id) return kept.table;
   let table: ShpTable | null;
   try {
-    table = qualify(shp, shx, dbf, info);
+    table = qualify(shp, shx, dbf, info, declared);
   } catch {
     table = null;
   }
   if (known.size >= MAX_FILES) known.clear();
-  known.set(shp, { identity: id, table });
+  known.set(key, { identity: id, table });
   return table;
 }
 
@@ -253,8 +257,22 @@ function fieldText(
   return text;
 }
 
-/** The table's encoding as GDAL chooses it: the `.cpg`, else the LDID. */
-function encodingOf(shp: string, ldid: number): Encoding {
+/**
+ * The table's encoding as GDAL chooses it: the declared one (the source's
+ * `ENCODING` open option; null when this path does not read it), else the
+ * `.cpg`, else the LDID.
+ */
+function encodingOf(
+  shp: string,
+  ldid: number,
+  declared: string | undefined,
+): Encoding | null {
+  if (declared !== undefined) {
+    const name = declared.toUpperCase().replace(/[-_ ]/g, "");
+    if (name === "UTF8") return "utf8";
+    if (["ISO88591", "LATIN1", "L1"].includes(name)) return "latin1";
+    return null;
+  }
   const cpg = sibling(shp, "cpg");
   if (cpg !== null) {
     let text = "";
@@ -271,6 +289,7 @@ function qualify(
   shx: string,
   dbf: string,
   info: LayerInfo,
+  declared: string | undefined,
 ): ShpTable | null {
   for (const p of [shp, dbf]) {
     if (Deno.statSync(p).size > MAX_SHP_BYTES) return null;
@@ -326,7 +345,8 @@ function qualify(
     if (read === null) return null;
     field.read = read;
   }
-  const encoding = encodingOf(shp, dbfBytes[29]);
+  const encoding = encodingOf(shp, dbfBytes[29], declared);
+  if (encoding === null) return null;
   // Every record: not deleted, every value read unambiguously.
   for (let r = 0; r < records; r++) {
     const at = header + r * recordLength;

@@ -114,7 +114,7 @@ Deno.test("direct Shapefile pages give exactly the GDAL path's pages", async () 
   try {
     await Deno.mkdir(`${root}/made`);
     await Deno.mkdir(`${root}/real`);
-    const files: [string, string][] = [];
+    const files: [string, string, string?][] = [];
     for (const [name, fc] of Object.entries(made())) {
       await convertGeoJson(`${root}/made`, name, fc, "ESRI Shapefile");
       files.push(["made", `${name}.shp`]);
@@ -131,15 +131,26 @@ Deno.test("direct Shapefile pages give exactly the GDAL path's pages", async () 
       ],
     );
     files.push(["made", "utf8.shp"]);
+    // a declared encoding instead of the file's own (the source's
+    // `ENCODING` open option): Latin-1 text declared UTF-8, UTF-8 text
+    // declared ISO-8859-1, and one this path leaves to GDAL
+    files.push(["made", "points.shp", "UTF-8"]);
+    files.push(["made", "utf8.shp", "ISO-8859-1"]);
+    files.push(["made", "utf8.shp", "windows-1252"]);
     for (const p of await training(`${root}/real`)) files.push(["real", p]);
     // the direct path reads files that have been still for 2 s
     await new Promise((resolve) => setTimeout(resolve, 2100));
     const direct: string[] = [];
-    for (const [folder, path] of files) {
+    const declared = new Map<string, FeaturePage>();
+    for (const [folder, path, encoding] of files) {
       const layer = {
-        id: `${folder}/${path}`,
+        id: `${folder}/${path}${encoding ?? ""}`,
         name: path,
-        source: JSON.stringify({ path, layerName: path.slice(0, -4) }),
+        source: JSON.stringify({
+          path,
+          layerName: path.slice(0, -4),
+          ...(encoding ? { open_options: [`ENCODING=${encoding}`] } : {}),
+        }),
         folder_name: folder,
         driver: "ogr",
       };
@@ -174,9 +185,14 @@ Deno.test("direct Shapefile pages give exactly the GDAL path's pages", async () 
           );
         } else {
           assertEquals(fast, slow, `${path} page ${JSON.stringify(p)}`);
+          if (encoding && p.startIndex === 0 && p.count === null) {
+            declared.set(`${path} ${encoding}`, fast);
+          }
         }
       }
-      if (took) direct.push(`${folder}/${path}`);
+      if (took) {
+        direct.push(`${folder}/${path}${encoding ? ` ${encoding}` : ""}`);
+      }
     }
     console.log(
       `direct Shapefile reads: ${direct.length} of ${files.length} files (${
@@ -196,6 +212,17 @@ Deno.test("direct Shapefile pages give exactly the GDAL path's pages", async () 
       assert(direct.includes(`made/${name}.shp`), `made/${name}.shp direct`);
     }
     assert(!direct.includes("made/holes.shp"), "rings organised by GDAL");
+    assert(direct.includes("made/utf8.shp ISO-8859-1"), "declared Latin-1");
+    assert(!direct.includes("made/points.shp UTF-8"), "not UTF-8: GDAL's");
+    assert(!direct.includes("made/utf8.shp windows-1252"), "GDAL's");
+    const name = (page: FeaturePage | undefined) =>
+      page?.features[1].attributes.name;
+    assertEquals(
+      name(declared.get("points.shp UTF-8")),
+      "n1 Z\ufffdrich \ufffd",
+    );
+    assertEquals(name(declared.get("utf8.shp ISO-8859-1")), "n1 ZÃ¼rich Ã©");
+    assertEquals(name(declared.get("utf8.shp windows-1252")), "n1 ZÃ¼rich Ã©");
   } finally {
     await Deno.remove(root, { recursive: true });
   }
