@@ -8,7 +8,9 @@
  * @module
  */
 import { hitsRect, searchRect } from "../geometry/hit_test.ts";
-import type { Feature } from "../geometry/types.ts";
+import type { Feature, Geometry, Rect } from "../geometry/types.ts";
+import { withGdal } from "../gdal/gdal.ts";
+import { transformInPlace } from "../gdal/transform.ts";
 import type { FeatureQuery, FeatureSet, HitQuery } from "./source.ts";
 import { collectFeatures, oneBatch } from "./source.ts";
 
@@ -39,9 +41,67 @@ export async function hitTestByExtent(
     filter: query.filter,
   });
   const rect = searchRect(x, y, query.tolerance(set.geometryKind));
+  const candidates = await collectFeatures(set);
+  if (set.sourceCrs !== undefined && candidates.length > 0) {
+    return {
+      ...set,
+      batches: oneBatch(
+        await hitsInSourceCrs(
+          candidates.filter((f) => f.geometry),
+          rect,
+          query.crs,
+          set.sourceCrs,
+        ),
+      ),
+    };
+  }
   const hits: Feature[] = [];
-  for (const f of await collectFeatures(set)) {
+  for (const f of candidates) {
     if (f.geometry && hitsRect(f.geometry, rect)) hits.push(f);
   }
   return { ...set, batches: oneBatch(hits) };
+}
+
+/**
+ * The features (in the map CRS) that intersect the search rectangle as QGIS
+ * Server tests it for a layer in another CRS: the rectangle taken to the
+ * layer's CRS by its two corners alone (QgsMapSettings'
+ * mapToLayerCoordinates of a rectangle, QgsCoordinateTransform::transform:
+ * no densified edges, no other corners), the layer's own geometries tested
+ * against it (read back to the layer's CRS here). A corner that does not
+ * transform: the map-CRS test.
+ */
+async function hitsInSourceCrs(
+  features: Feature[],
+  rect: Rect,
+  crs: string,
+  sourceCrs: string,
+): Promise<Feature[]> {
+  const corners = new Float64Array([
+    rect.xmin,
+    rect.ymin,
+    rect.xmax,
+    rect.ymax,
+  ]);
+  const copies: Geometry[] = features.map((f) => ({
+    kind: f.geometry!.kind,
+    parts: f.geometry!.parts.map((part) => part.map((ring) => ring.slice())),
+  }));
+  const arrays = [corners, ...copies.flatMap((g) => g.parts.flat())];
+  const ok = await withGdal((gdal) =>
+    transformInPlace(gdal, arrays, crs, sourceCrs)
+  );
+  if (!ok[0]) return features.filter((f) => hitsRect(f.geometry!, rect));
+  const layerRect: Rect = {
+    xmin: Math.min(corners[0], corners[2]),
+    ymin: Math.min(corners[1], corners[3]),
+    xmax: Math.max(corners[0], corners[2]),
+    ymax: Math.max(corners[1], corners[3]),
+  };
+  return features.filter((f, i) =>
+    hitsRect(copies[i], layerRect) ||
+    // a geometry that does not go back: tested where it is
+    (copies[i].parts.some((p) => p.some((r) => r.some((c) => !isFinite(c)))) &&
+      hitsRect(f.geometry!, rect))
+  );
 }

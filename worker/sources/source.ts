@@ -115,6 +115,12 @@ export interface FeatureSet {
    * in batches; iterate once.
    */
   batches: AsyncIterable<Feature[]>;
+  /**
+   * The layer's own CRS (a definition GDAL reads) when the features were
+   * reprojected from it to the map CRS; absent when they were not, or the
+   * source does not say.
+   */
+  sourceCrs?: string;
 }
 
 /** A hit test: the features within a rectangle around a point. */

@@ -76,6 +76,7 @@ class OgrSource implements VectorSource {
       geometryKind: data.geometryKind,
       residual,
       batches: data.batches,
+      ...(data.sourceCrs === undefined ? {} : { sourceCrs: data.sourceCrs }),
     };
   }
 

@@ -1000,6 +1000,8 @@ export interface VectorStream {
   geometryKind: GeometryKind | null;
   /** Features inside the bbox, in the map CRS, in FID order, batch by batch. */
   batches: AsyncIterable<Feature[]>;
+  /** The layer's CRS (its definition) when the features were reprojected from it. */
+  sourceCrs?: string;
 }
 
 interface BatchPlan {
@@ -1091,9 +1093,11 @@ export async function streamVectorLayer(
   batchSize: number = BATCH_FEATURES,
 ): Promise<VectorStream> {
   const prepared = await prepareSource(layer, ctx);
+  let sourceCrs: string | undefined;
   const plan = await withGdal((gdal) => {
     const ds = openPrepared(gdal, layer, prepared, "vector");
     const info = layerInfo(gdal, ds, layer, prepared.resolved.source);
+    if (reprojects(info, query.crs)) sourceCrs = info.crsDefinition!;
     const table = directTable(prepared, info, query.where, query.direct);
     if (table !== null) {
       const spatial = spatialOptions(gdal, query.bbox, query.crs, info, true);
@@ -1112,9 +1116,11 @@ export async function streamVectorLayer(
     }
     return planBatches(gdal, ds, layer, info, query, batchSize);
   });
+  const crs = sourceCrs === undefined ? {} : { sourceCrs };
   if (plan !== null && "stream" in plan) {
     return {
       ...plan.stream,
+      ...crs,
       batches: failingAsJobError(layer, plan.stream.batches),
     };
   }
@@ -1123,6 +1129,7 @@ export async function streamVectorLayer(
     return {
       fields: data.fields,
       geometryKind: data.geometryKind,
+      ...crs,
       batches: {
         async *[Symbol.asyncIterator]() {
           yield data.features;
@@ -1134,6 +1141,7 @@ export async function streamVectorLayer(
   return {
     fields: plan.fields,
     geometryKind: plan.geometryKind,
+    ...crs,
     batches: {
       async *[Symbol.asyncIterator]() {
         for (let a = lo; a <= hi; a += batchSize) {
