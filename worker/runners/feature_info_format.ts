@@ -278,8 +278,8 @@ function jsonBbox(g: Geometry | null): { bbox?: JsonDouble[] } {
 
 /**
  * QGIS Server's JSON: a FeatureCollection with one feature per hit (id
- * `layer.fid`, properties by alias as QGIS types them, geometry null unless
- * asked) and one per raster layer (id the layer's name, its bands' values
+ * `layer.fid`, properties by alias as QGIS types them, null without a
+ * field, geometry null unless asked) and one per raster layer (id the layer's name, its bands' values
  * as text, no properties outside the raster).
  *
  * @example
@@ -310,7 +310,9 @@ export function writeGeoJson(result: InfoResult): string {
         ? jsonGeometry(f.geometry)
         : null,
       ...jsonBbox(result.withGeometry ? f.geometry : null),
-      properties: Object.fromEntries(
+      // QGIS's JSON exporter leaves a feature without a field written with
+      // null properties
+      properties: fields.length === 0 ? null : Object.fromEntries(
         fields.map((fd) => [
           fd.displayName,
           jsonAttribute(f.attributes[fd.name] ?? null, fd),
@@ -670,44 +672,51 @@ export function writeGml(result: InfoResult): string {
     ' xsi:schemaLocation="http://www.opengis.net/wfs http://schemas.opengis.net/wfs/1.0.0/wfs.xsd http://qgis.org/gml"' +
     ' xmlns:xlink="http://www.w3.org/1999/xlink"' +
     ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
-    ' xmlns:gml="http://www.opengis.net/gml">\n';
+    ' xmlns:gml="http://www.opengis.net/gml"';
+  // QDom writes an element without children as an empty-element tag
+  let body = "";
   for (const layer of result.layers) {
     const type = gmlTypeName(layer.name);
     if (layer.bands?.length) {
-      out += ` <gml:featureMember>\n  <qgs:${type} fid="${
+      body += ` <gml:featureMember>\n  <qgs:${type} fid="${
         escapeXml(`${layer.name}.NULL`)
       }">\n`;
       for (const b of layer.bands) {
         const name = xmlName(b.name);
         // QGIS writes no data as 0 here
-        out += `   <qgs:${name}>${
+        body += `   <qgs:${name}>${
           escapeXml(bandText(b.value ?? 0))
         }</qgs:${name}>\n`;
       }
-      out += `  </qgs:${type}>\n </gml:featureMember>\n`;
+      body += `  </qgs:${type}>\n </gml:featureMember>\n`;
     }
     const fields = fieldsOf(layer);
     for (const f of layer.features) {
-      out += " <gml:featureMember>\n";
-      out += `  <qgs:${type} fid="${escapeXml(`${layer.name}.${f.id}`)}">\n`;
+      let inner = "";
       if (result.withGeometry && f.geometry) {
         const box = bounds(f.geometry);
-        if (box) out += `${gmlBox(box, result.crs, "   ")}\n`;
-        out += `   <qgs:geometry>\n${
+        if (box) inner += `${gmlBox(box, result.crs, "   ")}\n`;
+        inner += `   <qgs:geometry>\n${
           toGml2(f.geometry, result.crs, "    ")
         }\n   </qgs:geometry>\n`;
       }
       // GML names fields by their names, not their aliases
       for (const fd of fields) {
         const name = xmlName(fd.name);
-        out += `   <qgs:${name}>${
+        inner += `   <qgs:${name}>${
           escapeXml(gmlValue(f.attributes[fd.name] ?? null, fd))
         }</qgs:${name}>\n`;
       }
-      out += `  </qgs:${type}>\n </gml:featureMember>\n`;
+      const fid = `fid="${escapeXml(`${layer.name}.${f.id}`)}"`;
+      body += " <gml:featureMember>\n" + (inner === ""
+        ? `  <qgs:${type} ${fid}/>\n`
+        : `  <qgs:${type} ${fid}>\n${inner}  </qgs:${type}>\n`) +
+        " </gml:featureMember>\n";
     }
   }
-  return out + "</wfs:FeatureCollection>\n";
+  return body === ""
+    ? `${out}/>\n`
+    : `${out}>\n${body}</wfs:FeatureCollection>\n`;
 }
 
 /**
