@@ -664,7 +664,7 @@ export function toWkt(g: Geometry): string {
  * ```
  */
 export function writeGml(result: InfoResult): string {
-  let out = '<?xml version="1.0" encoding="UTF-8"?>\n' +
+  const out = '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<wfs:FeatureCollection xmlns:ows="http://www.opengis.net/ows"' +
     ' xmlns:wfs="http://www.opengis.net/wfs"' +
     ' xmlns:qgs="http://qgis.org/gml"' +
