@@ -89,7 +89,70 @@ export function parseQmlDocument(text: string): Element {
       `Cannot parse style: the root element is <${root.tagName}>, not <qgis>`,
     );
   }
+  if (transformsFrom18(root.getAttribute("version") ?? "")) {
+    opaqueSimpleFillColours(root);
+  }
   return root;
+}
+
+// The versions QgsProjectFileTransform's chain starts from that lead to its
+// 1.8.0 → 1.9.0 step (any other version, 1.7.4 or 1.8.1, is not transformed)
+const CHAIN_TO_19 = new Set([
+  "0.8.0",
+  "0.8.1",
+  "0.9.0",
+  "0.9.1",
+  "0.9.2",
+  "0.10.0",
+  "0.11.0",
+  "1.0.0",
+  "1.0.2",
+  "1.1.0",
+  "1.2.0",
+  "1.3.0",
+  "1.4.0",
+  "1.5.0",
+  "1.6.0",
+  "1.7.0",
+  "1.8.0",
+]);
+
+/**
+ * Whether QGIS 3.22 runs QgsProjectFileTransform's 1.8 → 1.9 step on a
+ * style of this `version` (QgsMapLayer::importNamedStyle transforms older
+ * styles): QgsProjectVersion reads up to a `-` as major.minor.sub, missing
+ * or unreadable parts 0, and the chain only steps from the versions it
+ * lists.
+ */
+function transformsFrom18(version: string): boolean {
+  const parts = version.split("-")[0].split(".");
+  const int = (s: string | undefined) =>
+    /^[+-]?\d+$/.test(s ?? "") ? Number(s) : 0;
+  const v = `${int(parts[0])}.${int(parts[1])}.${int(parts[2])}`;
+  return CHAIN_TO_19.has(v);
+}
+
+/**
+ * QgsProjectFileTransform::transform1800to1900: a QGIS 1.8 style's
+ * SimpleFill colours made opaque ("avoid double transparency": 1.8 kept
+ * the symbol's transparency in its layers' colours too), `color` and
+ * `color_border` of every SimpleFill layer under a `renderer-v2`.
+ */
+function opaqueSimpleFillColours(root: Element): void {
+  const renderers = root.getElementsByTagName("renderer-v2");
+  for (let i = 0; i < renderers.length; i++) {
+    const layers = renderers[i].getElementsByTagName("layer");
+    for (let j = 0; j < layers.length; j++) {
+      if (layers[j].getAttribute("class") !== "SimpleFill") continue;
+      const props = layers[j].getElementsByTagName("prop");
+      for (let k = 0; k < props.length; k++) {
+        const key = props[k].getAttribute("k");
+        if (key !== "color" && key !== "color_border") continue;
+        const v = props[k].getAttribute("v") ?? "";
+        props[k].setAttribute("v", `${v.split(",").slice(0, 3).join(",")},255`);
+      }
+    }
+  }
 }
 
 /** Reads a QGIS `<Option type="Map">` into a plain object (nested maps too). */

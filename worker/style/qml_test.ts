@@ -181,3 +181,38 @@ Deno.test("QML: a renderer's own paint effect is the style's", () => {
   )!;
   assertEquals("effect" in plain, false, "none without an <effect>");
 });
+
+Deno.test("QML: a QGIS 1.8 style's SimpleFill colours made opaque, as QgsProjectFileTransform does (1.8.0 → 1.9.0)", () => {
+  const qml = (version: string) =>
+    `<qgis version="${version}"><renderer-v2 type="singleSymbol"><symbols>` +
+    `<symbol type="fill" name="0" alpha="0.47">` +
+    `<layer class="SimpleFill"><prop k="color" v="0,0,0,120"/><prop k="color_border" v="1,2,3,120"/></layer>` +
+    `<layer class="SimpleLine"><prop k="color" v="0,0,0,120"/></layer>` +
+    `</symbol></symbols></renderer-v2></qgis>`;
+  const layers = (version: string) => {
+    const style = parseVectorStyle(qml(version))!;
+    if (style.renderer.type !== "singleSymbol") throw new Error("renderer");
+    return style.renderer.symbol!.layers.map((l) => l.props.color);
+  };
+  // QGIS 3.22 loaded these: 255 from the versions its chain steps from
+  for (
+    const v of ["1.8.0-master", "1.8.0-Lisboa", "1.8", "1.7.0", "1", "0.9.2"]
+  ) {
+    assertEquals(layers(v), ["0,0,0,255", "0,0,0,120"], v);
+  }
+  for (const v of ["1.8.1", "1.7.4", "1.9.0", "2.0.0", "3.22.16", "", "abc"]) {
+    assertEquals(layers(v), ["0,0,0,120", "0,0,0,120"], v);
+  }
+  const style = parseVectorStyle(qml("1.8.0"))!;
+  if (style.renderer.type !== "singleSymbol") throw new Error("renderer");
+  assertEquals(
+    style.renderer.symbol!.layers[0].props.color_border,
+    "1,2,3,255",
+    "border",
+  );
+  assertEquals(
+    style.renderer.symbol!.alpha,
+    0.47,
+    "the symbol's opacity stays",
+  );
+});
