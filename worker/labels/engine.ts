@@ -637,6 +637,10 @@ export class LabelEngine {
           : format.size,
         bold: ddBold !== undefined ? Boolean(ddBold) : format.bold,
         italic: ddItalic !== undefined ? Boolean(ddItalic) : format.italic,
+        plainBold: ddBold !== undefined ? Boolean(ddBold) : format.plainBold,
+        plainItalic: ddItalic !== undefined
+          ? Boolean(ddItalic)
+          : format.plainItalic,
         family: typeof ddFamily === "string" && ddFamily
           ? ddFamily
           : format.family,

@@ -46,6 +46,63 @@ const FAMILIES: Record<string, [string, string, string, string]> = {
 /** The family an unknown family falls back to. */
 export const DEFAULT_FAMILY = "DejaVu Sans";
 
+// The named styles Qt's font database lists for the families we have (as
+// on the reference machine), bold and italic each
+const SANS_STYLES: Record<string, [boolean, boolean]> = {
+  "Book": [false, false],
+  "Bold": [true, false],
+  "Oblique": [false, true],
+  "Bold Oblique": [true, true],
+};
+const SERIF_STYLES: Record<string, [boolean, boolean]> = {
+  "Book": [false, false],
+  "Bold": [true, false],
+  "Italic": [false, true],
+  "Bold Italic": [true, true],
+};
+const NAMED_STYLES: Record<string, Record<string, [boolean, boolean]>> = {
+  "dejavu sans": { ...SANS_STYLES, "ExtraLight": [false, false] },
+  "dejavu sans condensed": SANS_STYLES,
+  "dejavu sans mono": SANS_STYLES,
+  "dejavu serif": SERIF_STYLES,
+  "dejavu serif condensed": SERIF_STYLES,
+};
+
+/**
+ * Bold and italic of a label's font as QGIS 3.22 resolves its named style
+ * (`QgsTextFormat::readXml`, `QgsFontUtils::updateFontViaStyle`): a family
+ * that is not installed becomes the application font's (DejaVu LGC Sans on
+ * the reference machine, itself not in the font database), so its named
+ * style is never found and only weight and italic count; an installed
+ * family takes a named style it has (Qt's exact style name) and keeps
+ * weight and italic otherwise.
+ *
+ * @example
+ * ```ts ignore
+ * fontStyle({ family: "Proxima Nova", namedStyle: "Extrabold", … }, fonts); // [false, false]
+ * ```
+ */
+export function fontStyle(
+  format: {
+    family: string;
+    namedStyle: string;
+    bold: boolean;
+    italic: boolean;
+    plainBold?: boolean;
+    plainItalic?: boolean;
+  },
+  fonts: { has(family: string): boolean },
+): [boolean, boolean] {
+  if (!format.namedStyle.trim()) return [format.bold, format.italic];
+  const plain: [boolean, boolean] = [
+    format.plainBold ?? format.bold,
+    format.plainItalic ?? format.italic,
+  ];
+  if (!fonts.has(format.family)) return plain;
+  const styles = NAMED_STYLES[format.family.trim().toLowerCase()];
+  return styles?.[format.namedStyle] ?? plain;
+}
+
 /** Typefaces by family and style, with the DejaVu Sans fallback. */
 export interface FontLibrary {
   /**

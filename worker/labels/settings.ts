@@ -109,6 +109,10 @@ export interface TextFormat {
   bold: boolean;
   /** Italic. */
   italic: boolean;
+  /** Bold without the named style (weight ≥ 63 or forced bold). */
+  plainBold: boolean;
+  /** Italic without the named style (italic or forced italic). */
+  plainItalic: boolean;
   /** Font size. */
   size: number;
   /** Unit of the size. */
@@ -335,6 +339,9 @@ function readFormat(style: Element | null): TextFormat {
     bold: weight >= 63 || bool(a, "forcedBold", false) || ns.includes("bold"),
     italic: bool(a, "fontItalic", false) || bool(a, "forcedItalic", false) ||
       ns.includes("italic") || ns.includes("oblique"),
+    plainBold: weight >= 63 || bool(a, "forcedBold", false),
+    plainItalic: bool(a, "fontItalic", false) ||
+      bool(a, "forcedItalic", false),
     size: num(a, "fontSize", 10),
     sizeUnit,
     color: parseColor(a("textColor") ?? undefined, [0, 0, 0, 255]),

@@ -8,7 +8,7 @@
 import type { Canvas, CanvasKit, Font, MallocObj } from "canvaskit-wasm";
 import type { UnitContext } from "../style/props.ts";
 import { toPixels } from "../style/props.ts";
-import type { FontLibrary } from "./fonts.ts";
+import { type FontLibrary, fontStyle } from "./fonts.ts";
 import type { TextFormat } from "./settings.ts";
 
 /** Applies QGIS capitalization (0 mixed, 1 upper, 2 lower, 4 first letter capital, 5 title? as Qt's `QFont::Capitalize`). */
@@ -121,7 +121,8 @@ export function layoutText(
     1,
     Math.round(toPixels(sizeOverride ?? format.size, format.sizeUnit, units)),
   );
-  const tf = fonts.typeface(format.family, format.bold, format.italic);
+  const [bold, italic] = fontStyle(format, fonts);
+  const tf = fonts.typeface(format.family, bold, italic);
   const font = new ck.Font(tf, pixelSize);
   font.setHinting(ck.FontHinting.None);
   font.setSubpixel(true);
@@ -136,7 +137,7 @@ export function layoutText(
   const baseDescent = m.descent;
   const letter = toPixels(format.letterSpacing, format.sizeUnit, units);
   const word = toPixels(format.wordSpacing, format.sizeUnit, units);
-  const kern = fonts.kerning(format.family, format.bold, format.italic);
+  const kern = fonts.kerning(format.family, bold, italic);
   const glyphs: Uint16Array[] = [];
   const offsets: Float32Array[] = [];
   const widths: number[] = [];

@@ -83,6 +83,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: a QGIS 2.18 style whose layer opacity is <layerTransparency>50</layerTransparency>, read as QGIS 3.22 reads it (was opaque)",
   ],
   [
+    "label_named_styles",
+    20,
+    "our data: labels whose named style is Extrabold or Bold in families not installed (drawn normal: QGIS 3.22 takes the application font, which has no named style) and Bold in DejaVu Sans (bold); the missing families' were drawn bold (4,766 mismatched pixels); the rest is at glyph edges",
+  ],
+  [
     "rule_passes",
     0,
     "our data: a rule-based renderer without symbol levels whose rules' outlines sit on passes 1 and 0: QgsRuleBasedRenderer queues its features by pass either way, so the red outline lies over the grey ones (were drawn in feature order)",
