@@ -1036,10 +1036,18 @@ export class LabelEngine {
       case 1:
         return [candidateOverPoint(x, y, box, quad, ox, oy, angle)];
       case 6: {
+        // QgsPalLayerSettings: the symbol size the positions are offset by
+        // is the point's obstacle box (QgsMarkerSymbol::bounds, one pixel
+        // more, cut to whole output pixels), not the marker's size
+        let b = box;
+        if (box.symbolW) {
+          const [x0, y0, x1, y1] = pointObstacleBox(x, y, box.symbolW);
+          b = { ...box, symbolW: x1 - x0, symbolH: y1 - y0 };
+        }
         const c = candidatesOrderedPositions(
           x,
           y,
-          box,
+          b,
           s.predefinedPositionOrder,
         );
         return maxCandidates > 0 ? c.slice(0, maxCandidates) : c;
