@@ -300,6 +300,16 @@ function runSql(
   nativeSql: () => string,
   options: string[],
 ): Uint8Array {
+  if (fidShadowed(info)) {
+    // OGR SQL's FID would be the attribute: the driver's SQL or GDAL's
+    // SQLite dialect, whose rowid is the feature id, instead.
+    return translate(gdal, ds, layer, [
+      ...options,
+      "-sql",
+      nativeSql(),
+      ...(NATIVE_SQL.has(info.driver) ? [] : ["-dialect", "SQLite"]),
+    ]);
+  }
   try {
     return translate(gdal, ds, layer, [
       ...options,
@@ -327,13 +337,41 @@ function runSql(
   }
 }
 
+/**
+ * Whether the layer has an attribute named `FID` (that case exactly; OGR
+ * SQL looks names up by case first, so `fid` leaves the special field be):
+ * OGR SQL's `FID` then names that attribute, not the feature id QGIS gives
+ * (a Shapefile's record number), so such layers are read with
+ * {@link runSql}'s native statement.
+ */
+function fidShadowed(info: LayerInfo): boolean {
+  return info.fields.some((f) => f.name === "FID");
+}
+
+/**
+ * The feature id in the native statement: the driver's FID column (or
+ * rowid) in GeoPackage/SQLite; elsewhere GDAL's SQLite dialect, where the
+ * layer's rowid (under a name no attribute takes) is its feature id.
+ */
+function nativeFid(layer: LayerRef, info: LayerInfo): string {
+  if (NATIVE_SQL.has(info.driver)) {
+    return quoteIdent(layer, info.fidColumn ?? "rowid");
+  }
+  const taken = new Set(info.fields.map((f) => f.name.toLowerCase()));
+  return ["rowid", "_rowid_", "oid"].find((n) => !taken.has(n)) ?? "rowid";
+}
+
 /** The id column and (for native SQL) the geometry column. */
 function nativeColumns(layer: LayerRef, info: LayerInfo, list: string): string {
-  const fid = quoteIdent(layer, info.fidColumn ?? "rowid");
-  const cols = [`${fid} AS "${FID}"`];
+  const cols = [`${nativeFid(layer, info)} AS "${FID}"`];
   if (list !== "") cols.push(list);
-  if (list !== "*" && info.geometryColumn !== null) {
-    cols.push(quoteIdent(layer, info.geometryColumn));
+  // GDAL's SQLite dialect names an unnamed geometry field GEOMETRY.
+  const geometry = info.geometryColumn ??
+    (!NATIVE_SQL.has(info.driver) && info.geometryType !== null
+      ? "GEOMETRY"
+      : null);
+  if (list !== "*" && geometry !== null) {
+    cols.push(quoteIdent(layer, geometry));
   }
   return cols.join(", ");
 }
@@ -858,9 +896,7 @@ export async function readVectorPage(
       native: () =>
         `SELECT ${
           nativeColumns(layer, info, "*")
-        } FROM ${from}${where} ORDER BY ${
-          quoteIdent(layer, info.fidColumn ?? "rowid")
-        }${page}`,
+        } FROM ${from}${where} ORDER BY ${nativeFid(layer, info)}${page}`,
     });
     const pageOptions = [
       ...spatial,

@@ -6,13 +6,19 @@ and real values), ``own/grid.tif`` (two Float32 bands, no data, a band
 description) and ``own/info.qgs`` (aliases, a value map, a field hidden from
 WMS, geometry added to feature info answers).
 
+With the argument ``fid`` it makes only ``own/fid/``: a Shapefile whose
+attribute ``FID`` holds values other than its record numbers (QGIS's
+feature ids; OGR SQL's ``FID`` names the attribute there) and
+``own/fid/fid.qgs`` with it.
+
 Run with Debian's QGIS 3.22, then make_references.py::
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid]
 """
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 from osgeo import gdal, ogr, osr
@@ -105,12 +111,52 @@ def make_grid(path):
     ds = None
 
 
+def make_fid_project():
+    """own/fid/: a Shapefile with an attribute FID out of record order."""
+    out = OWN / "fid"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2056)
+    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(out / "parcels.shp"))
+    parcels = ds.CreateLayer("parcels", srs, ogr.wkbPoint)
+    parcels.CreateField(ogr.FieldDefn("FID", ogr.OFTInteger))
+    parcels.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+    # FID values out of record order, two of them record numbers of others;
+    # the points lie so that distance order is neither
+    for i, (fid, dx, dy) in enumerate([
+        (100, 30, 5), (7, -20, 25), (42, 10, -30), (3, 0, 0), (0, -35, -10),
+    ]):
+        f = ogr.Feature(parcels.GetLayerDefn())
+        f.SetField("FID", fid)
+        f.SetField("name", f"p{i}")
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({2600000 + dx} {1200000 + dy})"))
+        parcels.CreateFeature(f)
+    ds = None
+    project = QgsProject()
+    layer = QgsVectorLayer(str(out / "parcels.shp"), "parcels", "ogr")
+    assert layer.isValid()
+    project.addMapLayer(layer)
+    project.setCrs(layer.crs())
+    project.writeEntry("WMSAddWktGeometry", "/", "true")
+    project.setFileName(str(out / "fid.qgs"))
+    assert project.write()
+
+
 def main():
     qgis = QgsApplication([], False)
     qgis.initQgis()
+    if sys.argv[1:] == ["fid"]:
+        make_fid_project()
+        qgis.exitQgis()
+        return
     OWN.mkdir(exist_ok=True)
     for f in OWN.iterdir():
-        f.unlink()
+        if f.is_dir():
+            shutil.rmtree(f)
+        else:
+            f.unlink()
     make_gpkg(OWN / "info.gpkg")
     make_grid(OWN / "grid.tif")
     project = QgsProject()
@@ -146,6 +192,7 @@ def main():
     aux = OWN / "grid.tif.aux.xml"
     if aux.exists():
         aux.unlink()
+    make_fid_project()
     qgis.exitQgis()
 
 
