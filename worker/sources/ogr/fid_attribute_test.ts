@@ -153,3 +153,54 @@ Deno.test("readVectorPage orders by record number where an attribute is named FI
     }
   }
 });
+
+Deno.test("a GeoPackage with an attribute FID beside its FID column ogc_fid keeps the column's ids", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_fid_attr_gpkg_" });
+  await Deno.mkdir(`${dir}/data`);
+  await convertGeoJson(
+    `${dir}/data`,
+    "parcels",
+    {
+      type: "FeatureCollection",
+      crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::2056" } },
+      features: ROWS.map(([f, label, , , dx, dy]) => ({
+        type: "Feature",
+        properties: { FID: f, name: label },
+        geometry: {
+          type: "Point",
+          coordinates: [2600000 + dx, 1200000 + dy],
+        },
+      })),
+    },
+    "GPKG",
+    ["-nln", "parcels", "-lco", "FID=ogc_fid"],
+  );
+  const ctx = { dataRoot: dir, remoteHosts: [] };
+  const file = "parcels.gpkg";
+  for (const direct of [true, false]) {
+    const all = await readVectorLayer(layer(file), {
+      bbox: ALL,
+      crs: "EPSG:2056",
+      direct,
+    }, ctx);
+    assertEquals(all.fields.map((f) => f.name), ["ogc_fid", "FID", "name"]);
+    assertEquals(
+      all.features.map((f) => [f.id, f.attributes.ogc_fid, f.attributes.FID]),
+      ROWS.map((r, i) => [i + 1, i + 1, r[0]]),
+      `direct=${direct}`,
+    );
+    const page = await readVectorPage(layer(file), {
+      startIndex: 1,
+      count: 5,
+      orderByFid: true,
+      bbox: EAST,
+      direct,
+    }, ctx);
+    assertEquals(page.numbersMatched, 3, `direct=${direct}`);
+    assertEquals(
+      page.features.map((f) => [f.id, f.attributes.FID]),
+      [[3, 42], [4, 3]],
+      `direct=${direct}`,
+    );
+  }
+});
