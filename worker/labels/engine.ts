@@ -200,8 +200,11 @@ function symbolSizePx(symbol: Element, units: UnitContext): number {
     const size = Number(p.size ?? NaN);
     if (!Number.isFinite(size)) continue;
     const out = Number(p.outline_width ?? 0) || 0;
+    // QgsSvgMarkerSymbolLayer::bounds adds half a pixel where a simple
+    // marker's adds the one pointObstacleBox adds (measured on QGIS 3.22)
+    const pad = layers[j].getAttribute("class") === "SvgMarker" ? -0.5 : 0;
     const px = toPixels(size, parseUnit(p.size_unit), units) +
-      toPixels(out, parseUnit(p.outline_width_unit), units);
+      toPixels(out, parseUnit(p.outline_width_unit), units) + pad;
     best = Math.max(best, px);
   }
   return best;
