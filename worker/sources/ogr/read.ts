@@ -22,7 +22,10 @@
  * filtered or not) is read whole once per file version and statement and
  * kept (`_layer_cache.ts`); a map's view is filtered from it as GDAL's
  * spatial filter does, where that is exact for every geometry of the layer
- * (`geojson_whole_test.ts` compares the two).
+ * (`geojson_whole_test.ts` compares the two). So is a small layer with an
+ * attribute named `FID`, read by rowid in GDAL's SQLite dialect (OGR SQL's
+ * `FID` names the attribute there), which costs 20–50 ms a statement
+ * (`fid_attribute_test.ts`).
  *
  * @module
  */
@@ -772,8 +775,17 @@ async function readVector(
         info,
         ds,
         sql,
-        (statement) =>
-          runSql(gdal, ds, layer, info, statement, () => nativeSql(), options),
+        () => runSql(gdal, ds, layer, info, sql, () => nativeSql(), options),
+        () =>
+          runSql(
+            gdal,
+            ds,
+            layer,
+            info,
+            `SELECT FID FROM ${from}`,
+            () => `SELECT ${nativeColumns(layer, info, "")} FROM ${from}`,
+            options,
+          ),
       )
       : null;
     let decoded: Decoded;
@@ -1198,21 +1210,25 @@ export async function streamVectorLayer(
 // --- Small GeoJSON layers read whole once (`_layer_cache.ts`). ---
 
 /**
- * GDAL's read of a small GeoJSON layer without a spatial filter (kept per
- * dataset and statement), or null when the layer goes through `ogr2ogr`
- * with its spatial filter: another driver, a large layer, or geometries
+ * GDAL's read of a small GeoJSON layer (or one with an attribute named
+ * `FID`, {@link fidShadowed}) without a spatial filter (kept per dataset
+ * and statement), or null when the layer goes through `ogr2ogr` with its
+ * spatial filter: another driver, a large layer, or geometries
  * {@link passesSpatial} is not exact for.
  */
 function wholeLayer(
   info: LayerInfo,
   ds: OpenDataset,
   statement: string,
-  read: (sql: string) => Uint8Array,
+  read: () => Uint8Array,
+  readGeometries: () => Uint8Array,
 ): Uint8Array | null {
   // GeoJSON layers are in memory and read in FID order, filtered or not.
+  // So are layers with an attribute named FID in GDAL's SQLite dialect,
+  // which sets SQLite up anew on every statement (20–50 ms).
   if (
-    info.driver !== "GeoJSON" || info.featureCount < 0 ||
-    info.featureCount > WHOLE_LAYER_FEATURES
+    (info.driver !== "GeoJSON" && !fidShadowed(info)) ||
+    info.featureCount < 0 || info.featureCount > WHOLE_LAYER_FEATURES
   ) return null;
   const kept = getWholeLayer(ds, statement);
   if (kept !== undefined) return kept;
@@ -1221,9 +1237,7 @@ function wholeLayer(
   let exact = layerVerdicts.get(ds)?.get(info.name);
   if (exact === undefined) {
     try {
-      exact = filterIsExact(
-        read(`SELECT FID FROM "${info.name}"`),
-      );
+      exact = filterIsExact(readGeometries());
     } catch {
       exact = false;
     }
@@ -1235,7 +1249,7 @@ function wholeLayer(
   if (exact) {
     wholeLayerStats.reads++;
     try {
-      bytes = read(statement);
+      bytes = read();
     } catch {
       // a feature out of view GDAL fails on: the filtered read decides
     }
