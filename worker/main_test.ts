@@ -16,11 +16,13 @@ interface InfoModule {
 }
 
 /**
- * The modules `root` loads before its first line runs (no dynamic imports),
- * and the npm packages those modules import dynamically.
+ * The modules `root` loads before its first line runs (with `dynamic`, also
+ * those it may import later), and the npm packages those modules import
+ * dynamically.
  */
 async function staticGraph(
   root: string,
+  dynamic = false,
 ): Promise<{ graph: string[]; dynamicNpm: string[] }> {
   const out = await new Deno.Command(Deno.execPath(), {
     args: ["info", "--json", root],
@@ -45,7 +47,7 @@ async function staticGraph(
     for (const dep of modules.get(specifier)?.dependencies ?? []) {
       const to = dep.code?.specifier;
       if (!to) continue;
-      if (!dep.isDynamic) todo.push(to);
+      if (!dep.isDynamic || (dynamic && to.startsWith("file:"))) todo.push(to);
       else if (to.startsWith("npm:")) dynamicNpm.add(npmName(to));
     }
   }
@@ -155,37 +157,6 @@ Deno.test({
   },
 });
 
-/** Every local module `root` may load, dynamic imports included. */
-async function fullLocalGraph(root: string): Promise<string[]> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["info", "--json", root],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  assert(out.success, new TextDecoder().decode(out.stderr));
-  const info = JSON.parse(new TextDecoder().decode(out.stdout)) as {
-    roots: string[];
-    modules: InfoModule[];
-    redirects: Record<string, string>;
-  };
-  const modules = new Map(info.modules.map((m) => [m.specifier, m]));
-  const seen = new Set<string>();
-  const todo = [info.roots[0]];
-  while (todo.length > 0) {
-    const next = todo.pop()!;
-    const specifier = info.redirects[next] ?? next;
-    if (seen.has(specifier)) continue;
-    seen.add(specifier);
-    for (const dep of modules.get(specifier)?.dependencies ?? []) {
-      const to = dep.code?.specifier;
-      if (to?.startsWith("file:")) todo.push(to);
-    }
-  }
-  const base = new URL("../", import.meta.url).href;
-  return [...seen].filter((s) => s.startsWith(base))
-    .map((s) => s.slice(base.length));
-}
-
 // Read-only top-level values of modules in both graphs, checked by eye:
 // two copies of them are harmless.
 const REVIEWED_READ_ONLY = new Set([
@@ -199,8 +170,13 @@ Deno.test("start.bundle.js: the modules both in the bundle and loaded after the 
   const manifest = JSON.parse(
     await Deno.readTextFile(MANIFEST_URL),
   ) as BundleManifest;
+  const base = new URL("../", import.meta.url).href;
+  const { graph } = await staticGraph(
+    new URL("./_late.ts", import.meta.url).href,
+    true,
+  );
   const late = new Set(
-    await fullLocalGraph(new URL("./_late.ts", import.meta.url).href),
+    graph.filter((s) => s.startsWith(base)).map((s) => s.slice(base.length)),
   );
   const both = Object.keys(manifest.inputs).filter((p) =>
     p.endsWith(".ts") && late.has(p)
