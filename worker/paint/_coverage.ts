@@ -49,18 +49,18 @@ export function paintCoverage(
   alpha: number,
 ): void {
   const { ck, canvas } = pc;
-  const m = totalMatrix(pc);
+  const direct = pc.direct;
+  // totalMatrix's, the save count read once
+  const own = direct !== undefined &&
+    canvas.getSaveCount() === direct.saveCount;
+  const m = own && direct.matrix ? direct.matrix : canvas.getTotalMatrix();
   const identity = m[0] === 1 && m[4] === 1 && m[2] === 0 && m[5] === 0 &&
     m[1] === 0 && m[3] === 0;
   // pixels grouped by coverage, the groups in the order their first pixel
   // came: one call per coverage level (the same colour at any alpha
   // composites the same in any order)
   if (px.n === 0) return;
-  const direct = pc.direct;
-  if (
-    direct && identity && pc.featureBlendMode === 0 &&
-    canvas.getSaveCount() === direct.saveCount
-  ) {
+  if (own && identity && pc.featureBlendMode === 0) {
     blendDirect(direct, px, rgba, alpha);
     return;
   }
@@ -192,6 +192,132 @@ function blendDirect(
 }
 
 const views = new WeakMap<DirectPixels, Uint8Array>();
+
+/**
+ * The map's pixels when coverage drawn now would be blended straight into
+ * them ({@link paintCoverage}'s direct case: the layer's own pixels, no
+ * matrix, the normal feature blend), else null.
+ */
+export function directTarget(pc: PaintContext): DirectPixels | null {
+  const d = pc.direct;
+  if (!d || pc.featureBlendMode !== 0) return null;
+  if (pc.canvas.getSaveCount() !== d.saveCount) return null;
+  const m = d.matrix ?? pc.canvas.getTotalMatrix();
+  return m[0] === 1 && m[4] === 1 && m[2] === 0 && m[5] === 0 &&
+      m[1] === 0 && m[3] === 0
+    ? d
+    : null;
+}
+
+/**
+ * The pixels of one shape's coverage, made once and blended at whole-pixel
+ * shifts ({@link blendStamp}): grouped by coverage level in first-seen
+ * order as {@link paintCoverage} blends them, each pixel as its byte
+ * offset from the shape's origin in rows of `width` pixels.
+ */
+export interface CoverageStamp {
+  /** Row width in pixels the offsets are for. */
+  width: number;
+  /** Coverage levels in blending order. */
+  levels: Int32Array;
+  /** Each level's first index in `offsets`, then the end. */
+  starts: Int32Array;
+  /** Byte offsets from the origin, level by level. */
+  offsets: Int32Array;
+  /** The premultiplied source per level of the last colour blended. */
+  rgba: Rgba | null;
+  alpha: number;
+  colors: Int32Array;
+}
+
+/**
+ * A stamp of `px` (device pixels) relative to `(x0, y0)` in rows of
+ * `width` pixels.
+ */
+export function makeStamp(
+  px: CoveragePixels,
+  x0: number,
+  y0: number,
+  width: number,
+): CoverageStamp {
+  const counts = new Int32Array(256);
+  const levels: number[] = [];
+  const xyc = px.xyc;
+  for (let i = 0; i < px.n; i++) {
+    const c = xyc[3 * i + 2];
+    if (counts[c]++ === 0) levels.push(c);
+  }
+  const starts = new Int32Array(levels.length + 1);
+  const next = new Int32Array(256);
+  let at = 0;
+  levels.forEach((c, k) => {
+    starts[k] = next[c] = at;
+    at += counts[c];
+  });
+  starts[levels.length] = at;
+  const offsets = new Int32Array(px.n);
+  for (let i = 0; i < px.n; i++) {
+    offsets[next[xyc[3 * i + 2]]++] = 4 *
+      ((xyc[3 * i + 1] - y0) * width + xyc[3 * i] - x0);
+  }
+  return {
+    width,
+    levels: Int32Array.from(levels),
+    starts,
+    offsets,
+    rgba: null,
+    alpha: NaN,
+    colors: new Int32Array(4 * levels.length),
+  };
+}
+
+/**
+ * Blends a stamp at byte offset `base` of the direct pixels, exactly as
+ * {@link paintCoverage} blends the same pixels there (`blendDirect`).
+ */
+export function blendStamp(
+  direct: DirectPixels,
+  stamp: CoverageStamp,
+  base: number,
+  rgba: Rgba,
+  alpha: number,
+): void {
+  const colors = stamp.colors, levels = stamp.levels;
+  if (stamp.rgba !== rgba || stamp.alpha !== alpha) {
+    const r8 = to8(rgba[0] / 255),
+      g8 = to8(rgba[1] / 255),
+      b8 = to8(rgba[2] / 255);
+    for (let k = 0; k < levels.length; k++) {
+      const a8 = to8(alpha * levels[k] / 255);
+      colors[4 * k] = a8;
+      colors[4 * k + 1] = mulDiv255Round(r8, a8);
+      colors[4 * k + 2] = mulDiv255Round(g8, a8);
+      colors[4 * k + 3] = mulDiv255Round(b8, a8);
+    }
+    stamp.rgba = rgba;
+    stamp.alpha = alpha;
+  }
+  let pixels = views.get(direct);
+  if (!pixels || pixels.length === 0) {
+    views.set(direct, pixels = direct.pixels());
+  }
+  const offsets = stamp.offsets, starts = stamp.starts;
+  for (let k = 0; k < levels.length; k++) {
+    const a8 = colors[4 * k];
+    if (a8 === 0) continue;
+    const sr = colors[4 * k + 1],
+      sg = colors[4 * k + 2],
+      sb = colors[4 * k + 3];
+    const scale = 256 - a8;
+    for (let i = starts[k], end = starts[k + 1]; i < end; i++) {
+      const j = base + offsets[i];
+      pixels[j] = sr + ((pixels[j] * scale) >> 8);
+      pixels[j + 1] = sg + ((pixels[j + 1] * scale) >> 8);
+      pixels[j + 2] = sb + ((pixels[j + 2] * scale) >> 8);
+      pixels[j + 3] = a8 + ((pixels[j + 3] * scale) >> 8);
+    }
+  }
+}
 const levelCounts = new Int32Array(256);
 const levelStarts = new Int32Array(256);
 const levelNext = new Int32Array(256);

@@ -190,3 +190,40 @@ export class Dd {
     );
   }
 }
+
+const staticLayers = new WeakMap<SymbolLayer, boolean>();
+
+/**
+ * Whether no data-defined property of the layer is active: then every
+ * {@link Dd} reading of it gives its static value, the same for every
+ * feature, and painters may read it once per layer and map
+ * ({@link staticOf}).
+ */
+export function isStatic(layer: SymbolLayer): boolean {
+  let s = staticLayers.get(layer);
+  if (s === undefined) {
+    s = !Object.values(layer.dataDefined).some((p) => p?.active);
+    staticLayers.set(layer, s);
+  }
+  return s;
+}
+
+/**
+ * A painter's readings of a layer's properties, made by `make` once per
+ * layer and map when the layer has no active data-defined property (they
+ * are then the same for every feature: sizes depend on the map only),
+ * else for every call. `cache` is the painter's own.
+ */
+export function staticOf<T extends object>(
+  cache: WeakMap<SymbolLayer, { map: unknown; value: T }>,
+  pc: PaintContext,
+  layer: SymbolLayer,
+  make: () => T,
+): T {
+  if (!isStatic(layer)) return make();
+  const hit = cache.get(layer);
+  if (hit && hit.map === pc.map) return hit.value;
+  const value = make();
+  cache.set(layer, { map: pc.map, value });
+  return value;
+}

@@ -32,6 +32,38 @@ const shared = new WeakSet<Paint>();
 export class PaintCache {
   #paints = new Map<string, Paint | null>();
   #images = new Map<string, Image | null>();
+  // the last solid brush asked for, by its colour array's identity: the
+  // features of a layer without data-defined colours ask for the same
+  // one, whose key need not be spelled out each time
+  #brush: {
+    rgba: Rgba;
+    opacity: number;
+    blend: number;
+    paint: Paint | null;
+  } | null = null;
+
+  /**
+   * The solid brush of `rgba` (never changed in place) at `opacity`, made
+   * by `make` the first time.
+   */
+  brush(
+    rgba: Rgba,
+    opacity: number,
+    blend: number,
+    make: () => Paint | null,
+  ): Paint | null {
+    const b = this.#brush;
+    if (
+      b !== null && b.rgba === rgba && b.opacity === opacity &&
+      b.blend === blend
+    ) return b.paint;
+    const paint = this.get(`f${blend}|${rgba}|${opacity}`, make);
+    // only a paint the cache keeps (not one past its limit)
+    if (paint === null || shared.has(paint)) {
+      this.#brush = { rgba, opacity, blend, paint };
+    }
+    return paint;
+  }
 
   /** The paint of `key`, made by `make` the first time. */
   get(key: string, make: () => Paint | null): Paint | null {
@@ -60,6 +92,7 @@ export class PaintCache {
 
   /** Deletes every paint and image. */
   delete(): void {
+    this.#brush = null;
     for (const p of this.#paints.values()) p?.delete();
     this.#paints.clear();
     for (const i of this.#images.values()) i?.delete();
@@ -158,12 +191,15 @@ export function fillPaint(
   opacity: number,
 ): Paint | null {
   if (rgba[3] === 0 || opacity === 0) return null;
-  return cached(pc, () => `f${pc.featureBlendMode}|${rgba}|${opacity}`, () => {
+  const make = () => {
     const p = newPaint(pc.ck, pc.featureBlendMode);
     p.setStyle(pc.ck.PaintStyle.Fill);
     p.setColor(color(pc.ck, rgba, opacity));
     return p;
-  });
+  };
+  return pc.paints
+    ? pc.paints.brush(rgba, opacity, pc.featureBlendMode, make)
+    : make();
 }
 
 // Qt's 8×8 brush patterns as X bitmaps (bit x of row y, least significant

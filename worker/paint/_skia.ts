@@ -3,11 +3,13 @@
 import type {
   BlendMode,
   CanvasKit,
+  MallocObj,
   Paint,
   Path,
   PathBuilder,
 } from "canvaskit-wasm";
 import type { Rgba } from "../style/props.ts";
+import { registerHeld } from "../cache/held.ts";
 
 /** QGIS `QgsPainting::BlendMode` number → Skia blend mode. */
 export function blendModeOf(ck: CanvasKit, mode: number): BlendMode {
@@ -91,6 +93,34 @@ export function sharedPathBuilder(ck: CanvasKit): PathBuilder {
   return b;
 }
 
+// Contours are copied into CanvasKit's heap here, not into a block
+// CanvasKit allocates and frees per call: `addPolygon` reads an array
+// marked `_ck` in place, by its byte offset and length.
+let heapContour: {
+  ck: CanvasKit;
+  obj: MallocObj;
+  size: number;
+  arg: { _ck: true; byteOffset: number; length: number };
+} | null = null;
+// in CanvasKit's heap (part of wasm.canvaskit)
+registerHeld("canvaskit.contours", () => 4 * (heapContour?.size ?? 0));
+
+function contourScratch(ck: CanvasKit, length: number) {
+  let h = heapContour;
+  if (!h || h.ck !== ck || h.size < length) {
+    if (h) h.ck.Free(h.obj);
+    const size = Math.max(length, 2 * (h?.size ?? 512));
+    const obj = ck.Malloc(Float32Array, size);
+    heapContour = h = {
+      ck,
+      obj,
+      size,
+      arg: { _ck: true, byteOffset: obj.byteOffset, length: 0 },
+    };
+  }
+  return h;
+}
+
 /** Builds a path from pixel coordinate arrays (each one contour). */
 export function pathOf(
   ck: CanvasKit,
@@ -101,15 +131,15 @@ export function pathOf(
   const b = sharedPathBuilder(ck);
   for (const c of contours) {
     if (c.length < 2) continue;
-    // moveTo, lineTo…, close in one call (whole points only)
+    // moveTo, lineTo…, close in one call (whole points only), as float32
+    // (as moveTo/lineTo round)
     const even = c.length & ~1;
-    const points = even === c.length
-      ? c
-      : c instanceof Float64Array
-      ? c.subarray(0, even)
-      : c.slice(0, even);
-    // copied into CanvasKit's heap as float32, as moveTo/lineTo round
-    b.addPolygon(points as number[], close);
+    const h = contourScratch(ck, even);
+    // a view taken before the heap grew is empty: made anew
+    const view = h.obj.toTypedArray() as Float32Array;
+    for (let i = 0; i < even; i++) view[i] = c[i];
+    h.arg.length = even;
+    b.addPolygon(h.arg as unknown as number[], close);
   }
   const path = b.detach();
   path.setFillType(evenOdd ? ck.FillType.EvenOdd : ck.FillType.Winding);

@@ -96,21 +96,27 @@ const SOLID = {
   adjust: (_s: Stroker) => {},
 };
 
-/** Clips a segment to the stroker's bounds; null when nothing is left. */
+// The segment clipSegment leaves (x1, y1, x2, y2), reused.
+const clipped = new Float64Array(4);
+
+/**
+ * Clips a segment to the stroker's bounds into {@link clipped}; false when
+ * nothing is left.
+ */
 function clipSegment(
   s: Stroker,
   x1: number,
   y1: number,
   x2: number,
   y2: number,
-): [number, number, number, number] | null {
+): boolean {
   const xmin = -1, ymin = -1, xmax = s.w + 1, ymax = s.h + 1;
   if (x1 < xmin) {
-    if (x2 <= xmin) return null;
+    if (x2 <= xmin) return false;
     y1 += ((y2 - y1) / (x2 - x1)) * (xmin - x1);
     x1 = xmin;
   } else if (x1 > xmax) {
-    if (x2 >= xmax) return null;
+    if (x2 >= xmax) return false;
     y1 += ((y2 - y1) / (x2 - x1)) * (xmax - x1);
     x1 = xmax;
   }
@@ -122,11 +128,11 @@ function clipSegment(
     x2 = xmax;
   }
   if (y1 < ymin) {
-    if (y2 <= ymin) return null;
+    if (y2 <= ymin) return false;
     x1 += ((x2 - x1) / (y2 - y1)) * (ymin - y1);
     y1 = ymin;
   } else if (y1 > ymax) {
-    if (y2 >= ymax) return null;
+    if (y2 >= ymax) return false;
     x1 += ((x2 - x1) / (y2 - y1)) * (ymax - y1);
     y1 = ymax;
   }
@@ -137,7 +143,11 @@ function clipSegment(
     x2 += ((x2 - x1) / (y2 - y1)) * (ymax - y2);
     y2 = ymax;
   }
-  return [x1, y1, x2, y2];
+  clipped[0] = x1;
+  clipped[1] = y1;
+  clipped[2] = x2;
+  clipped[3] = y2;
+  return true;
 }
 
 function swapCaps(caps: number): number {
@@ -159,8 +169,7 @@ function segment(
   ry2: number,
   caps: number,
 ): void {
-  const clipped = clipSegment(s, rx1, ry1, rx2, ry2);
-  if (!clipped) return;
+  if (!clipSegment(s, rx1, ry1, rx2, ry2)) return;
   let x1 = Math.trunc(clipped[0] * 64), y1 = Math.trunc(clipped[1] * 64);
   let x2 = Math.trunc(clipped[2] * 64), y2 = Math.trunc(clipped[3] * 64);
   const dx = x2 - x1, dy = y2 - y1;
@@ -362,7 +371,12 @@ function penScaleOf(m: number[]): number | null {
  * ```
  */
 export function isCosmeticPen(pc: PaintContext, width: number): boolean {
-  const k = canvasPenScale(pc);
+  return isCosmeticPenUnder(totalMatrix(pc), width);
+}
+
+/** {@link isCosmeticPen} under the canvas's total matrix `m`. */
+export function isCosmeticPenUnder(m: number[], width: number): boolean {
+  const k = penScaleOf(m);
   return k !== null && width * k <= 1;
 }
 
@@ -402,10 +416,13 @@ export function drawCosmetic(
   px.n = 0;
   cosmeticPixels(
     device,
-    { ...pen, width: pen.width * k },
+    k === 1 ? pen : { ...pen, width: pen.width * k },
     pc.map.width,
     pc.map.height,
-    (x, y, c) => px.push(x, y, c),
+    pushScratch,
   );
   paintCoverage(pc, px, rgba, alpha);
 }
+
+const pushScratch = (x: number, y: number, c: number) =>
+  pixelScratch.push(x, y, c);

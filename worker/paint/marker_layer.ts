@@ -9,13 +9,53 @@ import type { SymbolLayer } from "../style/model.ts";
 import { propNumber, propPoint } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
 import { joinOf } from "./_skia.ts";
-import { type Dd, px } from "./_dd.ts";
+import { type Dd, px, staticOf } from "./_dd.ts";
 import { drawAndDelete, fillPaint, strokePaint } from "./_paints.ts";
 import { markerShape } from "./shapes.ts";
 import { drawFontMarker } from "./font_marker.ts";
 import { drawSvgMarker } from "./svg_marker.ts";
 import { drawSymbol } from "./symbol.ts";
 import { simpleMarker } from "./simple_marker.ts";
+
+/** What places a marker layer's symbol at a point (before a parent's angle). */
+interface Placement {
+  size: number;
+  angle: number;
+  /** The offset in pixels, before anchors and rotation. */
+  ox: number;
+  oy: number;
+  /** Anchor points: 0 left/top, 1 centre, 2 right/bottom. */
+  h: number;
+  v: number;
+  width: number;
+  height: number;
+}
+
+const placements = new WeakMap<
+  SymbolLayer,
+  { map: unknown; value: Placement }
+>();
+
+function placement(pc: PaintContext, layer: SymbolLayer, dd: Dd): Placement {
+  const props = layer.props;
+  const size = dd.size(layer, "size", "size", 2);
+  const angle = dd.num(layer, "angle", propNumber(props, "angle", 0));
+  const [ox0, oy0] = dd.point(layer, "offset", propPoint(props, "offset"));
+  return {
+    size,
+    angle,
+    ox: px(pc, props, ox0, "offset_unit"),
+    oy: px(pc, props, oy0, "offset_unit"),
+    h: propNumber(props, "horizontal_anchor_point", 1),
+    v: propNumber(props, "vertical_anchor_point", 1),
+    width: layer.className === "EllipseMarker"
+      ? dd.size(layer, null, "symbol_width", size)
+      : size,
+    height: layer.className === "EllipseMarker"
+      ? dd.size(layer, null, "symbol_height", size)
+      : size,
+  };
+}
 
 /**
  * Draws one marker symbol layer at a pixel position, rotated by its angle
@@ -37,31 +77,20 @@ export function drawMarkerLayer(
   lineAngle: number,
 ): void {
   const props = layer.props;
-  const size = dd.size(layer, "size", "size", 2);
-  const angle = dd.num(layer, "angle", propNumber(props, "angle", 0)) +
-    lineAngle;
-  const [ox0, oy0] = dd.point(layer, "offset", propPoint(props, "offset"));
-  let ox = px(pc, props, ox0, "offset_unit"),
-    oy = px(pc, props, oy0, "offset_unit");
+  const m = staticOf(placements, pc, layer, () => placement(pc, layer, dd));
+  const size = m.size;
+  const angle = m.angle + lineAngle;
+  let ox = m.ox, oy = m.oy;
   // anchor points: 0 left/top, 1 centre, 2 right/bottom
-  const h = propNumber(props, "horizontal_anchor_point", 1);
-  const v = propNumber(props, "vertical_anchor_point", 1);
-  const width = layer.className === "EllipseMarker"
-    ? dd.size(layer, null, "symbol_width", size)
-    : size;
-  const height = layer.className === "EllipseMarker"
-    ? dd.size(layer, null, "symbol_height", size)
-    : size;
-  if (h === 0) ox += width / 2;
-  else if (h === 2) ox -= width / 2;
-  if (v === 0) oy += height / 2;
-  else if (v === 2) oy -= height / 2;
+  if (m.h === 0) ox += m.width / 2;
+  else if (m.h === 2) ox -= m.width / 2;
+  if (m.v === 0) oy += m.height / 2;
+  else if (m.v === 2) oy -= m.height / 2;
   if (angle !== 0) {
     const r = (angle * Math.PI) / 180;
-    [ox, oy] = [
-      ox * Math.cos(r) - oy * Math.sin(r),
-      ox * Math.sin(r) + oy * Math.cos(r),
-    ];
+    const rx = ox * Math.cos(r) - oy * Math.sin(r);
+    oy = ox * Math.sin(r) + oy * Math.cos(r);
+    ox = rx;
   }
   switch (layer.className) {
     case "FilledMarker": {
@@ -167,7 +196,9 @@ export function drawMarkerLayer(
       canvas.translate(x + ox, y + oy);
       if (angle) canvas.rotate(angle, 0, 0);
       const b = new ck.PathBuilder();
-      b.addOval(ck.LTRBRect(-width / 2, -height / 2, width / 2, height / 2));
+      b.addOval(
+        ck.LTRBRect(-m.width / 2, -m.height / 2, m.width / 2, m.height / 2),
+      );
       drawAndDelete(canvas, b.detachAndDelete(), [
         fillPaint(pc, fill, opacity),
         strokePaint(

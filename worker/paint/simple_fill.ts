@@ -5,18 +5,69 @@
  * @module
  */
 import type { SymbolLayer } from "../style/model.ts";
-import { propPoint } from "../style/props.ts";
+import { propPoint, type Rgba } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
 import { pathOf, qtDashPattern } from "./_skia.ts";
-import { type Dd, px } from "./_dd.ts";
-import { drawCosmetic, isCosmeticPen } from "./cosmetic.ts";
+import { type Dd, px, staticOf } from "./_dd.ts";
+import {
+  type CosmeticPath,
+  type CosmeticPen,
+  drawCosmetic,
+  isCosmeticPen,
+} from "./cosmetic.ts";
 import { drawWidePen, qtJoinOf } from "./wide_pen.ts";
 import {
   drawAndDelete,
   fillPaint,
   patternPaint,
+  releasePaint,
   strokePaint,
 } from "./_paints.ts";
+
+/** A `SimpleFill` layer's properties, in pixels. */
+interface FillStyle {
+  fill: Rgba;
+  style: string;
+  stroke: Rgba;
+  strokeStyle: string;
+  width: number;
+  join: ReturnType<Dd["join"]>;
+  /** The offset. */
+  dx: number;
+  dy: number;
+  /** The outline's named dash pattern (in pen widths), or null. */
+  dash: number[] | null;
+  /** The outline as the cosmetic stroker draws it (when thin). */
+  cosmetic: CosmeticPen;
+}
+
+const EMPTY = new Float64Array(0);
+const oneRing: CosmeticPath[] = [{ points: EMPTY }];
+
+const styles = new WeakMap<SymbolLayer, { map: unknown; value: FillStyle }>();
+
+function fillStyle(pc: PaintContext, layer: SymbolLayer, dd: Dd): FillStyle {
+  const props = layer.props;
+  const [ox, oy] = dd.point(layer, "offset", propPoint(props, "offset"));
+  const fill = dd.colorOf(layer, "fillColor", "color", [0, 0, 255, 255]);
+  const style = dd.str(layer, "fillStyle", props.style ?? "solid");
+  const stroke = dd.outlineColor(layer);
+  const strokeStyle = dd.outlineStyle(layer);
+  const width = dd.size(layer, "outlineWidth", "outline_width", 0.26);
+  const dash = qtDashPattern(strokeStyle);
+  return {
+    fill,
+    style,
+    stroke,
+    strokeStyle,
+    width,
+    join: dd.join(layer, "bevel"),
+    dx: px(pc, props, ox, "offset_unit"),
+    dy: px(pc, props, oy, "offset_unit"),
+    dash,
+    cosmetic: { width, caps: true, dash, dashOffset: 0 },
+  };
+}
 
 /**
  * Fills one polygon's rings (pixels) as a `SimpleFill` layer: brush, then
@@ -36,16 +87,8 @@ export function simpleFill(
   dd: Dd,
 ): void {
   const { ck } = pc;
-  const props = layer.props;
-  const fill = dd.colorOf(layer, "fillColor", "color", [0, 0, 255, 255]);
-  const style = dd.str(layer, "fillStyle", props.style ?? "solid");
-  const stroke = dd.outlineColor(layer);
-  const strokeStyle = dd.outlineStyle(layer);
-  const width = dd.size(layer, "outlineWidth", "outline_width", 0.26);
-  const join = dd.join(layer, "bevel");
-  const [ox, oy] = dd.point(layer, "offset", propPoint(props, "offset"));
-  const dx = px(pc, props, ox, "offset_unit"),
-    dy = px(pc, props, oy, "offset_unit");
+  const st = staticOf(styles, pc, layer, () => fillStyle(pc, layer, dd));
+  const { fill, style, stroke, strokeStyle, width, join, dx, dy } = st;
   const path0 = pathOf(ck, rings, true);
   let path = path0;
   if (dx !== 0 || dy !== 0) {
@@ -62,20 +105,43 @@ export function simpleFill(
     : patternPaint(pc, style, fill, opacity);
   if (isCosmeticPen(pc, width)) {
     // QPainter draws pens up to a pixel wide with its cosmetic stroker
-    drawAndDelete(pc.canvas, path, [brush]);
+    if (brush) {
+      pc.canvas.drawPath(path, brush);
+      releasePaint(brush);
+    }
+    path.delete();
     if (strokeStyle === "no" || stroke[3] === 0) return;
-    const shifted = dx !== 0 || dy !== 0
-      ? rings.map((r) => r.map((v, i) => v + (i % 2 === 0 ? dx : dy)))
-      : rings;
-    drawCosmetic(pc, shifted.map((points) => ({ points })), stroke, opacity, {
-      width,
-      caps: true,
-      dash: qtDashPattern(strokeStyle),
-      dashOffset: 0,
-    });
+    if (dx !== 0 || dy !== 0) {
+      const shifted = rings.map((r) =>
+        r.map((v, i) => v + (i % 2 === 0 ? dx : dy))
+      );
+      drawCosmetic(
+        pc,
+        shifted.map((points) => ({ points })),
+        stroke,
+        opacity,
+        st.cosmetic,
+      );
+    } else if (rings.length === 1) {
+      // one ring (most polygons): a path object reused
+      oneRing[0].points = rings[0];
+      try {
+        drawCosmetic(pc, oneRing, stroke, opacity, st.cosmetic);
+      } finally {
+        oneRing[0].points = EMPTY;
+      }
+    } else {
+      drawCosmetic(
+        pc,
+        rings.map((points) => ({ points })),
+        stroke,
+        opacity,
+        st.cosmetic,
+      );
+    }
     return;
   }
-  const named = qtDashPattern(strokeStyle);
+  const named = st.dash;
   if (strokeStyle === "solid" || named) {
     // wider pens: Qt's dasher and outline of all rings (one path), filled
     // by Qt's rasterizer; QPen's square cap shows on dashes only

@@ -5,14 +5,33 @@
  *
  * @module
  */
+import type { CanvasKit, Path } from "canvaskit-wasm";
 import type { SymbolLayer } from "../style/model.ts";
+import type { Rgba } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
-import type { Dd } from "./_dd.ts";
-import { drawAndDelete, fillPaint, strokePaint } from "./_paints.ts";
-import { markerShape } from "./shapes.ts";
+import { type Dd, staticOf } from "./_dd.ts";
+import {
+  drawAndDelete,
+  fillPaint,
+  releasePaint,
+  strokePaint,
+} from "./_paints.ts";
+import { type MarkerShape, markerShape } from "./shapes.ts";
 import { sharedPathBuilder } from "./_skia.ts";
-import { drawCosmetic, isCosmeticPen } from "./cosmetic.ts";
-import { paintCoverage, pixelScratch, totalMatrix } from "./_coverage.ts";
+import {
+  cosmeticPixels,
+  drawCosmetic,
+  isCosmeticPenUnder,
+} from "./cosmetic.ts";
+import {
+  blendStamp,
+  type CoverageStamp,
+  directTarget,
+  makeStamp,
+  paintCoverage,
+  pixelScratch,
+  totalMatrix,
+} from "./_coverage.ts";
 import { qtRasterize } from "./qt_raster.ts";
 
 /**
@@ -39,31 +58,14 @@ export function simpleMarker(
   cacheable: boolean,
 ): void {
   const { ck } = pc;
-  const props = layer.props;
-  const shape = markerShape(dd.str(layer, "name", props.name ?? "circle"));
-  const fill = dd.colorOf(layer, "fillColor", "color", [255, 0, 0, 255]);
-  const stroke = dd.outlineColor(layer);
-  const strokeStyle = dd.outlineStyle(layer);
-  const strokeWidth = dd.size(layer, "outlineWidth", "outline_width", 0);
-  const join = dd.join(layer, "bevel");
-  const cap = dd.cap(layer, "cap_style", "square");
+  const st = staticOf(styles, pc, layer, () => markerStyle(layer, dd));
+  const { shape, fill, stroke, strokeStyle, strokeWidth } = st;
   let cx = x + ox, cy = y + oy;
   let snapped = false;
   // QGIS draws a marker without data-defined size/rotation/colours through
   // an image cache of odd size blitted at a whole-pixel position, which
   // moves the marker's centre onto a pixel centre; so do we.
-  const ddActive = [
-    "size",
-    "angle",
-    "name",
-    "fillColor",
-    "outlineColor",
-    "outlineWidth",
-    "outlineStyle",
-    "joinStyle",
-  ]
-    .some((k) => layer.dataDefined[k]?.active);
-  if (cacheable && !ddActive) {
+  if (cacheable && !st.ddActive) {
     let scaled = size;
     if (angle !== 0) {
       const r = (angle * Math.PI) / 180;
@@ -83,6 +85,127 @@ export function simpleMarker(
     }
   }
   const half = size / 2;
+  const m = totalMatrix(pc);
+  // Maps draw at the device's scale; legends scale their canvas, where
+  // QGIS's symbol previews are not drawn through the marker cache's path.
+  const unscaled = m[0] === 1 && m[4] === 1 && m[1] === 0 && m[3] === 0;
+  if (
+    snapped && shape.filled && (strokeStyle === "no" || stroke[3] === 0) &&
+    st.circle && unscaled
+  ) {
+    // a circle without a pen, filled by Qt's rasterizer (its edge is
+    // what shows): addEllipse's four Béziers flattened as QOutlineMapper
+    // flattens them
+    const px = pixelScratch;
+    px.n = 0;
+    const rel = qtFilledCircleOffsets(half);
+    const outline = new Float64Array(rel.length);
+    for (let i = 0; i < rel.length; i += 2) {
+      outline[i] = cx + rel[i];
+      outline[i + 1] = cy + rel[i + 1];
+    }
+    qtRasterize(
+      [outline],
+      pc.map.width,
+      pc.map.height,
+      false,
+      (x, y, c) => px.push(x, y, c),
+    );
+    paintCoverage(pc, px, fill, (fill[3] / 255) * opacity);
+    return;
+  }
+  const brush = shape.filled ? fillPaint(pc, fill, opacity) : null;
+  if (
+    st.circle && strokeStyle === "solid" && unscaled &&
+    isCosmeticPenUnder(m, strokeWidth)
+  ) {
+    // QPainter draws pens up to a pixel wide with its cosmetic stroker,
+    // a circle as QPainterPath::addEllipse's four Béziers
+    if (brush) {
+      pc.canvas.drawCircle(cx, cy, half, brush);
+      releasePaint(brush);
+    }
+    if (stroke[3] === 0) return;
+    if (cosmeticCircle(pc, cx, cy, half, stroke, opacity, strokeWidth)) return;
+    drawCosmetic(
+      pc,
+      [{ points: qtCirclePolyline(cx, cy, half) }],
+      stroke,
+      opacity,
+      {
+        width: strokeWidth,
+        caps: true,
+        dash: null,
+        dashOffset: 0,
+      },
+    );
+    return;
+  }
+  const path = shapePath(ck, shape, cx, cy, half, angle);
+  const pen = strokePaint(
+    pc,
+    stroke,
+    opacity,
+    strokeWidth,
+    strokeStyle,
+    st.cap,
+    st.join,
+    null,
+  );
+  drawAndDelete(pc.canvas, path, [brush, pen]);
+}
+
+/** A `SimpleMarker` layer's properties but its size and angle. */
+interface MarkerStyle {
+  shape: MarkerShape;
+  /** Whether the shape is circles only. */
+  circle: boolean;
+  fill: Rgba;
+  stroke: Rgba;
+  strokeStyle: string;
+  strokeWidth: number;
+  join: ReturnType<Dd["join"]>;
+  cap: ReturnType<Dd["cap"]>;
+  /** Whether a property that keeps the marker off QGIS's cache is data-defined. */
+  ddActive: boolean;
+}
+
+const styles = new WeakMap<SymbolLayer, { map: unknown; value: MarkerStyle }>();
+
+function markerStyle(layer: SymbolLayer, dd: Dd): MarkerStyle {
+  const props = layer.props;
+  const shape = markerShape(dd.str(layer, "name", props.name ?? "circle"));
+  return {
+    shape,
+    circle: shape.commands.every((c) => c.op === "circle"),
+    fill: dd.colorOf(layer, "fillColor", "color", [255, 0, 0, 255]),
+    stroke: dd.outlineColor(layer),
+    strokeStyle: dd.outlineStyle(layer),
+    strokeWidth: dd.size(layer, "outlineWidth", "outline_width", 0),
+    join: dd.join(layer, "bevel"),
+    cap: dd.cap(layer, "cap_style", "square"),
+    ddActive: [
+      "size",
+      "angle",
+      "name",
+      "fillColor",
+      "outlineColor",
+      "outlineWidth",
+      "outlineStyle",
+      "joinStyle",
+    ].some((k) => layer.dataDefined[k]?.active),
+  };
+}
+
+/** The shape's path centred at `(cx, cy)`, `half` the marker size. */
+function shapePath(
+  ck: CanvasKit,
+  shape: MarkerShape,
+  cx: number,
+  cy: number,
+  half: number,
+  angle: number,
+): Path {
   const r = (angle * Math.PI) / 180;
   const cos = Math.cos(r) * half, sin = Math.sin(r) * half;
   const tx = (
@@ -124,67 +247,123 @@ export function simpleMarker(
       if (c.closeToCentre) b.close();
     }
   }
-  const path = b.detach();
+  return b.detach();
+}
+
+/**
+ * The circle's cosmetic outline blended from a stamp made once per radius,
+ * pen width and position within a pixel, when that is exactly what
+ * `drawCosmetic` would blend (the map's own pixels; the circle well inside
+ * the map, where the stroker clips nothing; its fixed-point points those
+ * of the stamp moved by whole pixels, which moves every pixel it draws by
+ * as much). Returns false where it is not: the caller draws it.
+ */
+function cosmeticCircle(
+  pc: PaintContext,
+  cx: number,
+  cy: number,
+  half: number,
+  stroke: Rgba,
+  opacity: number,
+  width: number,
+): boolean {
+  const alpha = (stroke[3] / 255) * opacity;
+  if (!(alpha > 0)) return false;
+  const { width: w, height: h } = pc.map;
   if (
-    snapped && shape.filled && (strokeStyle === "no" || stroke[3] === 0) &&
-    shape.commands.every((c) => c.op === "circle") && unscaled(pc)
-  ) {
-    // a circle without a pen, filled by Qt's rasterizer (its edge is
-    // what shows): addEllipse's four Béziers flattened as QOutlineMapper
-    // flattens them
-    path.delete();
-    const px = pixelScratch;
-    px.n = 0;
-    const rel = qtFilledCircleOffsets(half);
-    const outline = new Float64Array(rel.length);
-    for (let i = 0; i < rel.length; i += 2) {
-      outline[i] = cx + rel[i];
-      outline[i + 1] = cy + rel[i + 1];
-    }
-    qtRasterize(
-      [outline],
-      pc.map.width,
-      pc.map.height,
-      false,
-      (x, y, c) => px.push(x, y, c),
-    );
-    paintCoverage(pc, px, fill, (fill[3] / 255) * opacity);
-    return;
+    !(cx - half - 3 >= 0 && cy - half - 3 >= 0 && cx + half + 3 <= w &&
+      cy + half + 3 <= h)
+  ) return false;
+  const direct = directTarget(pc);
+  if (!direct || direct.width !== w) return false;
+  const x = Math.floor(cx), y = Math.floor(cy);
+  const t = circleStamp(half, cx - x, cy - y, width, w);
+  if (!t) return false;
+  const rel = t.rel, fixed = t.fixed;
+  const dx = 64 * (x - t.x), dy = 64 * (y - t.y);
+  for (let i = 0; i < rel.length; i += 2) {
+    if (
+      Math.trunc((cx + rel[i]) * 64) !== fixed[i] + dx ||
+      Math.trunc((cy + rel[i + 1]) * 64) !== fixed[i + 1] + dy
+    ) return false;
   }
-  const brush = shape.filled ? fillPaint(pc, fill, opacity) : null;
-  if (
-    isCosmeticPen(pc, strokeWidth) && strokeStyle === "solid" &&
-    shape.commands.every((c) => c.op === "circle") && unscaled(pc)
-  ) {
-    // QPainter draws pens up to a pixel wide with its cosmetic stroker,
-    // a circle as QPainterPath::addEllipse's four Béziers
-    drawAndDelete(pc.canvas, path, [brush]);
-    if (stroke[3] === 0) return;
-    drawCosmetic(
-      pc,
-      [{ points: qtCirclePolyline(cx, cy, half) }],
-      stroke,
-      opacity,
-      {
-        width: strokeWidth,
-        caps: true,
-        dash: null,
-        dashOffset: 0,
-      },
-    );
-    return;
+  blendStamp(direct, t.stamp, 4 * (y * w + x), stroke, alpha);
+  return true;
+}
+
+interface CircleStamp {
+  half: number;
+  fx: number;
+  fy: number;
+  pen: number;
+  mapWidth: number;
+  /** The outline's points relative to the centre. */
+  rel: Float64Array;
+  /** The stamp's centre's whole pixel. */
+  x: number;
+  y: number;
+  /** The stroker's 26.6 fixed-point points of the stamp. */
+  fixed: Int32Array;
+  stamp: CoverageStamp;
+}
+
+const circleStamps: (CircleStamp | null)[] = [];
+
+function circleStamp(
+  half: number,
+  fx: number,
+  fy: number,
+  pen: number,
+  mapWidth: number,
+): CircleStamp | null {
+  for (const t of circleStamps) {
+    if (
+      t && t.half === half && t.fx === fx && t.fy === fy && t.pen === pen &&
+      t.mapWidth === mapWidth
+    ) return t;
   }
-  const pen = strokePaint(
-    pc,
-    stroke,
-    opacity,
-    strokeWidth,
-    strokeStyle,
-    cap,
-    join,
-    null,
+  if (circleStamps.length >= 16) circleStamps.length = 0;
+  const rel = qtCirclePolyline(0, 0, half).slice();
+  const n = rel.length;
+  // drawn as a closed ring wherever it is
+  if (n < 4 || rel[0] !== rel[n - 2] || rel[1] !== rel[n - 1]) {
+    circleStamps.push(null);
+    return null;
+  }
+  const x = Math.ceil(half) + 8, y = x;
+  const points = new Float64Array(n);
+  const fixed = new Int32Array(n);
+  for (let i = 0; i < n; i += 2) {
+    points[i] = x + fx + rel[i];
+    points[i + 1] = y + fy + rel[i + 1];
+    fixed[i] = Math.trunc(points[i] * 64);
+    fixed[i + 1] = Math.trunc(points[i + 1] * 64);
+  }
+  const px = pixelScratch;
+  px.n = 0;
+  const size = 2 * x + 2;
+  cosmeticPixels(
+    [{ points }],
+    { width: pen, caps: true, dash: null, dashOffset: 0 },
+    size,
+    size,
+    (px_, py, c) => px.push(px_, py, c),
   );
-  drawAndDelete(pc.canvas, path, [brush, pen]);
+  const t: CircleStamp = {
+    half,
+    fx,
+    fy,
+    pen,
+    mapWidth,
+    rel,
+    x,
+    y,
+    fixed,
+    stamp: makeStamp(px, x, y, mapWidth),
+  };
+  px.n = 0;
+  circleStamps.push(t);
+  return t;
 }
 
 // QT_PATH_KAPPA: the control-point distance of a quarter circle's Bézier.
@@ -310,11 +489,4 @@ function qtFilledCircleOffsets(r: number): Float64Array {
   if (filledCircles.size >= 64) filledCircles.clear();
   filledCircles.set(r, out);
   return out;
-}
-
-// Maps draw at the device's scale; legends scale their canvas, where QGIS's
-// symbol previews are not drawn through the marker cache's path.
-function unscaled(pc: PaintContext): boolean {
-  const m = totalMatrix(pc);
-  return m[0] === 1 && m[4] === 1 && m[1] === 0 && m[3] === 0;
 }

@@ -267,6 +267,25 @@ function drawLayerPlain(
     case "SvgMarker":
     case "EllipseMarker":
     case "FilledMarker":
+      if (geom.kind === "point") {
+        // markerPoints' points, without an array per point
+        for (const part of geom.parts) {
+          for (const r of part) {
+            for (let i = 0; i + 1 < r.length; i += 2) {
+              drawMarkerLayer(
+                pc,
+                layer,
+                r[i],
+                r[i + 1],
+                opacity,
+                dd,
+                lineAngle,
+              );
+            }
+          }
+        }
+        return;
+      }
       for (const [x, y] of markerPoints(symbol, geom)) {
         drawMarkerLayer(pc, layer, x, y, opacity, dd, lineAngle);
       }

@@ -20,6 +20,7 @@ import {
   geometryToPixels,
   shiftGeometry,
 } from "./geometry.ts";
+import { pixelTransform } from "../map/map_settings.ts";
 
 /** Picks the symbols a renderer draws a feature with. */
 export type SymbolPicker = (feature: Feature) => Symbol[];
@@ -275,6 +276,35 @@ function paintFeatures(
   fields: Set<string>,
 ): number {
   const pick = symbolPicker(pc, style.renderer, fields);
+  if (style.effect?.enabled && !drawsEffect(style.effect)) {
+    pc.warn(
+      `layer paint effect '${style.effect.type}' is not drawn (colour effects are not supported)`,
+    );
+  }
+  if (
+    !drawsEffect(style.effect) && !style.symbolLevels && !queuesByPass(style)
+  ) {
+    // each feature drawn once its geometry is in pixels, as drawJobs would
+    // draw it, into pixel arrays reused from feature to feature
+    const toPixels = pixelsReusing(pc.map);
+    let drawn = 0;
+    for (const f of features) {
+      if (!f.geometry) continue;
+      const symbols = pick(f);
+      if (symbols.length === 0) continue;
+      const g = clipForDrawing(
+        toPixels(f.geometry),
+        pc.map.width,
+        pc.map.height,
+      );
+      const options = symbols.some(usesTexture)
+        ? { origin: textureOrigin(f.geometry, pc.map) }
+        : NO_ORIGIN;
+      for (const s of symbols) drawSymbol(pc, s, f, g, options);
+      drawn++;
+    }
+    return drawn;
+  }
   const jobs: DrawJob[] = [];
   for (const f of features) {
     if (!f.geometry) continue;
@@ -289,11 +319,6 @@ function paintFeatures(
       ? textureOrigin(f.geometry, pc.map)
       : null;
     jobs.push({ f, g, symbols, origin });
-  }
-  if (style.effect?.enabled && !drawsEffect(style.effect)) {
-    pc.warn(
-      `layer paint effect '${style.effect.type}' is not drawn (colour effects are not supported)`,
-    );
   }
   if (drawsEffect(style.effect)) {
     // QgsVectorLayerRenderer records the whole layer for its renderer's
@@ -336,6 +361,42 @@ function paintFeatures(
   }
   drawJobs(pc, style, jobs);
   return jobs.length;
+}
+
+const NO_ORIGIN = { origin: null };
+
+// Pixel rings by length, reused for the one ring of a single-part
+// geometry (most features): no arrays made per feature.
+const rings = new Map<number, Float64Array>();
+const MAX_REUSED = 1024;
+const reused: Geometry = { kind: "point", parts: [[new Float64Array(0)]] };
+
+/**
+ * `geometryToPixels` for the map, the pixels of a one-ring geometry in a
+ * geometry and an array reused by the next call: the result is valid
+ * until then.
+ */
+function pixelsReusing(map: PaintContext["map"]): (g: Geometry) => Geometry {
+  const [sx, dx, sy, dy] = pixelTransform(map);
+  return (g) => {
+    if (g.parts.length !== 1 || g.parts[0].length !== 1) {
+      return geometryToPixels(g, map);
+    }
+    const r = g.parts[0][0];
+    const n = r.length;
+    if (n > MAX_REUSED) return geometryToPixels(g, map);
+    let out = rings.get(n);
+    if (!out) rings.set(n, out = new Float64Array(n));
+    // geometryToPixels' arithmetic
+    for (let i = 0; i + 1 < n; i += 2) {
+      out[i] = sx * r[i] + dx;
+      out[i + 1] = sy * r[i + 1] + dy;
+    }
+    if (n & 1) out[n - 1] = 0;
+    reused.kind = g.kind;
+    reused.parts[0][0] = out;
+    return reused;
+  };
 }
 
 interface DrawJob {
