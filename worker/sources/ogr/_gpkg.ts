@@ -574,6 +574,12 @@ class WkbReader {
         return this.points(src, this.u32(le), type, null);
       case T.Polygon: {
         const rings = this.u32(le);
+        if (rings === 1) {
+          // what the general case gives for one ring, without its arrays
+          const ring = this.points(src, this.u32(le), T.LineString, null);
+          ring.type = type;
+          return ring;
+        }
         const counts: number[] = [];
         const parts: Float64Array[][] = [[], [], []];
         let total = 0;

@@ -1356,16 +1356,10 @@ function spatialRect(spatial: string[]): Rect | null {
  * intersects it.
  */
 function passesSpatial(g: FgbGeometry, r: Rect): boolean {
-  let xmin = Infinity, ymin = Infinity, xmax = -Infinity, ymax = -Infinity;
-  for (const xy of coordinateArrays(g)) {
-    for (let i = 0; i < xy.length; i += 2) {
-      const x = xy[i], y = xy[i + 1];
-      if (x < xmin) xmin = x;
-      if (x > xmax) xmax = x;
-      if (y < ymin) ymin = y;
-      if (y > ymax) ymax = y;
-    }
-  }
+  envelope[0] = envelope[1] = Infinity;
+  envelope[2] = envelope[3] = -Infinity;
+  extendEnvelope(g);
+  const [xmin, ymin, xmax, ymax] = envelope;
   if (xmax < r.xmin || ymax < r.ymin || xmin > r.xmax || ymin > r.ymax) {
     return false;
   }
@@ -1374,6 +1368,22 @@ function passesSpatial(g: FgbGeometry, r: Rect): boolean {
   }
   const geometry = toGeometry(g, firstKind(g));
   return geometry !== null && hitsRect(geometry, r);
+}
+
+// xmin, ymin, xmax, ymax of extendEnvelope's geometries so far.
+const envelope = new Float64Array(4);
+
+/** Grows {@link envelope} by the coordinates of `g` and its parts. */
+function extendEnvelope(g: FgbGeometry): void {
+  const xy = g.xy;
+  for (let i = 0; i < xy.length; i += 2) {
+    const x = xy[i], y = xy[i + 1];
+    if (x < envelope[0]) envelope[0] = x;
+    if (x > envelope[2]) envelope[2] = x;
+    if (y < envelope[1]) envelope[1] = y;
+    if (y > envelope[3]) envelope[3] = y;
+  }
+  if (g.parts) { for (const p of g.parts) extendEnvelope(p); }
 }
 
 /** Attributes as `decode` builds them: a named FID column first. */
