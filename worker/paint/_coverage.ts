@@ -148,13 +148,16 @@ function blendDirect(
   const xyc = px.xyc, n = px.n;
   // scratch counts are left zeroed for the next call
   const counts = levelCounts, starts = levelStarts, next = levelNext;
-  const order: number[] = [];
+  // the coverage levels in first-seen order
+  const order = levelOrder;
+  let levels = 0;
   for (let i = 0; i < n; i++) {
     const c = xyc[3 * i + 2];
-    if (counts[c]++ === 0) order.push(c);
+    if (counts[c]++ === 0) order[levels++] = c;
   }
   let at = 0;
-  for (const c of order) {
+  for (let k = 0; k < levels; k++) {
+    const c = order[k];
     starts[c] = next[c] = at;
     at += counts[c];
   }
@@ -173,7 +176,8 @@ function blendDirect(
   const r8 = to8(rgba[0] / 255),
     g8 = to8(rgba[1] / 255),
     b8 = to8(rgba[2] / 255);
-  for (const c of order) {
+  for (let k = 0; k < levels; k++) {
+    const c = order[k];
     const a8 = to8(alpha * c / 255);
     if (a8 === 0) continue;
     const sr = mulDiv255Round(r8, a8),
@@ -188,7 +192,7 @@ function blendDirect(
       pixels[j + 3] = a8 + ((pixels[j + 3] * scale) >> 8);
     }
   }
-  for (const c of order) counts[c] = 0;
+  for (let k = 0; k < levels; k++) counts[order[k]] = 0;
 }
 
 const views = new WeakMap<DirectPixels, Uint8Array>();
@@ -321,6 +325,7 @@ export function blendStamp(
 const levelCounts = new Int32Array(256);
 const levelStarts = new Int32Array(256);
 const levelNext = new Int32Array(256);
+const levelOrder = new Int32Array(256);
 
 let offsetScratch = new Int32Array(1024);
 

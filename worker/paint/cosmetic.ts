@@ -389,6 +389,9 @@ export function isCosmeticPenUnder(m: number[], width: number): boolean {
  * import { drawCosmetic } from "./cosmetic.ts";
  * drawCosmetic(pc, [{ points }], [0, 0, 0, 255], 1, pen);
  * ```
+ *
+ * `matrix`: the canvas's total matrix ({@link totalMatrix}) when the caller
+ * has just read it.
  */
 export function drawCosmetic(
   pc: PaintContext,
@@ -396,12 +399,13 @@ export function drawCosmetic(
   rgba: Rgba,
   opacity: number,
   pen: CosmeticPen,
+  matrix?: number[],
 ): void {
   const alpha = (rgba[3] / 255) * opacity;
   if (alpha <= 0) return;
   // Qt's stroker works in device pixels: the points through the matrix,
   // the width as the device sees it
-  const m = totalMatrix(pc);
+  const m = matrix ?? totalMatrix(pc);
   const k = penScaleOf(m) ?? 1;
   const identity = m[0] === 1 && m[4] === 1 && m[2] === 0 && m[5] === 0;
   const device = identity ? paths : paths.map((p) => {

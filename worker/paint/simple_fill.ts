@@ -13,8 +13,9 @@ import {
   type CosmeticPath,
   type CosmeticPen,
   drawCosmetic,
-  isCosmeticPen,
+  isCosmeticPenUnder,
 } from "./cosmetic.ts";
+import { totalMatrix } from "./_coverage.ts";
 import { drawWidePen, qtJoinOf } from "./wide_pen.ts";
 import {
   drawAndDelete,
@@ -103,7 +104,8 @@ export function simpleFill(
     : style === "solid"
     ? fillPaint(pc, fill, opacity)
     : patternPaint(pc, style, fill, opacity);
-  if (isCosmeticPen(pc, width)) {
+  const m = totalMatrix(pc);
+  if (isCosmeticPenUnder(m, width)) {
     // QPainter draws pens up to a pixel wide with its cosmetic stroker
     if (brush) {
       pc.canvas.drawPath(path, brush);
@@ -121,12 +123,13 @@ export function simpleFill(
         stroke,
         opacity,
         st.cosmetic,
+        m,
       );
     } else if (rings.length === 1) {
       // one ring (most polygons): a path object reused
       oneRing[0].points = rings[0];
       try {
-        drawCosmetic(pc, oneRing, stroke, opacity, st.cosmetic);
+        drawCosmetic(pc, oneRing, stroke, opacity, st.cosmetic, m);
       } finally {
         oneRing[0].points = EMPTY;
       }
@@ -137,6 +140,7 @@ export function simpleFill(
         stroke,
         opacity,
         st.cosmetic,
+        m,
       );
     }
     return;
