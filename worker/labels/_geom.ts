@@ -281,76 +281,199 @@ export function polygonCentroid(rings: Coords[]): [number, number] {
 }
 
 /**
- * Clips a polygon's rings to a rectangle (Sutherland–Hodgman per ring; the
- * result may carry zero-width bridges along the rectangle's edges, which
- * leave areas and centroids as they are). Rings left empty are dropped;
- * null when the exterior is.
+ * Clips a polygon's rings to a rectangle as GEOS's intersection does: the
+ * visible pieces of the polygon, each a separate polygon (exterior first,
+ * then its holes), where a ring that leaves and re-enters the rectangle
+ * yields several pieces. Rings are walked from an outside vertex; the
+ * stretches inside the rectangle are joined along its border, keeping the
+ * interior on their left (the exterior counter-clockwise, holes clockwise).
+ * Empty when nothing of the polygon is inside.
+ *
+ * @example
+ * ```ts
+ * import { clipPolygon } from "./_geom.ts";
+ * // a U whose bottom is cut off: its two arms
+ * const u = [0, 0, 3, 0, 3, 3, 2, 3, 2, 1, 1, 1, 1, 3, 0, 3, 0, 0];
+ * clipPolygon([u], 0, 2, 3, 3).length; // 2
+ * ```
  */
-export function clipRings(
+export function clipPolygon(
   rings: Coords[],
   x0: number,
   y0: number,
   x1: number,
   y1: number,
-): number[][] | null {
-  const out: number[][] = [];
+): number[][][] {
+  const w = x1 - x0, h = y1 - y0, per = 2 * (w + h);
+  // position along the border, counter-clockwise from (x0, y0)
+  const along = (x: number, y: number): number => {
+    if (y === y0 && x < x1) return x - x0;
+    if (x === x1 && y < y1) return w + y - y0;
+    if (y === y1 && x > x0) return w + h + x1 - x;
+    return 2 * w + h + y1 - y;
+  };
+  const corners: [number, number, number][] = [
+    [0, x0, y0],
+    [w, x1, y0],
+    [w + h, x1, y1],
+    [2 * w + h, x0, y1],
+  ];
+  const inRect = (x: number, y: number) =>
+    x >= x0 && x <= x1 && y >= y0 && y <= y1;
+  type Chain = { pts: number[]; tIn: number; tOut: number; used: boolean };
+  const chains: Chain[] = [];
+  const whole: number[][] = []; // rings wholly inside: [exterior?, holes]
+  let exteriorWhole: number[] | null = null;
+  let exteriorAround = false; // the exterior holds the rectangle
   for (let k = 0; k < rings.length; k++) {
     let pts: number[] = Array.from(rings[k]);
-    // drop the closing point while clipping
     if (
       pts.length >= 4 && pts[0] === pts[pts.length - 2] &&
       pts[1] === pts[pts.length - 1]
     ) pts = pts.slice(0, -2);
-    const edges: [
-      (x: number, y: number) => boolean,
-      (
-        ax: number,
-        ay: number,
-        bx: number,
-        by: number,
-      ) => [number, number],
-    ][] = [
-      [
-        (x) => x >= x0,
-        (ax, ay, bx, by) => [x0, ay + (by - ay) * (x0 - ax) / (bx - ax)],
-      ],
-      [
-        (x) => x <= x1,
-        (ax, ay, bx, by) => [x1, ay + (by - ay) * (x1 - ax) / (bx - ax)],
-      ],
-      [
-        (_x, y) => y >= y0,
-        (ax, ay, bx, by) => [ax + (bx - ax) * (y0 - ay) / (by - ay), y0],
-      ],
-      [
-        (_x, y) => y <= y1,
-        (ax, ay, bx, by) => [ax + (bx - ax) * (y1 - ay) / (by - ay), y1],
-      ],
-    ];
-    for (const [inside, cut] of edges) {
-      const n = pts.length / 2;
-      if (n === 0) break;
-      const res: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const ax = pts[2 * ((i + n - 1) % n)],
-          ay = pts[2 * ((i + n - 1) % n) + 1];
-        const bx = pts[2 * i], by = pts[2 * i + 1];
-        const ain = inside(ax, ay), bin = inside(bx, by);
-        if (bin) {
-          if (!ain) res.push(...cut(ax, ay, bx, by));
-          res.push(bx, by);
-        } else if (ain) res.push(...cut(ax, ay, bx, by));
-      }
-      pts = res;
+    const n = pts.length / 2;
+    if (n < 3) continue;
+    const area = ringArea([...pts, pts[0], pts[1]]);
+    if (area === 0) continue;
+    // the exterior counter-clockwise, holes clockwise
+    if ((k === 0) !== (area > 0)) {
+      const r: number[] = [];
+      for (let i = n - 1; i >= 0; i--) r.push(pts[2 * i], pts[2 * i + 1]);
+      pts = r;
     }
-    if (pts.length < 6 || ringArea(pts) === 0) {
-      if (k === 0) return null;
+    let s = -1;
+    for (let i = 0; i < n && s < 0; i++) {
+      if (!inRect(pts[2 * i], pts[2 * i + 1])) s = i;
+    }
+    if (s < 0) {
+      const closed = [...pts, pts[0], pts[1]];
+      if (k === 0) exteriorWhole = closed;
+      else whole.push(closed);
       continue;
     }
-    pts.push(pts[0], pts[1]);
-    out.push(pts);
+    let cur: number[] | null = null;
+    const push = (x: number, y: number) => {
+      const m = cur!.length;
+      if (m < 2 || cur![m - 2] !== x || cur![m - 1] !== y) cur!.push(x, y);
+    };
+    let crossed = false;
+    for (let j = 0; j < n; j++) {
+      const a = (s + j) % n, b = (s + j + 1) % n;
+      const ax = pts[2 * a], ay = pts[2 * a + 1];
+      const bx = pts[2 * b], by = pts[2 * b + 1];
+      const dx = bx - ax, dy = by - ay;
+      // Liang–Barsky
+      let u0 = 0, u1 = 1;
+      let empty = false;
+      for (
+        const [p, q] of [
+          [-dx, ax - x0],
+          [dx, x1 - ax],
+          [-dy, ay - y0],
+          [dy, y1 - ay],
+        ]
+      ) {
+        if (p === 0) {
+          if (q < 0) empty = true;
+        } else {
+          const u = q / p;
+          if (p < 0) u0 = Math.max(u0, u);
+          else u1 = Math.min(u1, u);
+        }
+      }
+      if (empty || u0 > u1) continue;
+      const at = (u: number): [number, number] => {
+        if (u === 0) return [ax, ay];
+        if (u === 1) return [bx, by];
+        // snap onto the border the point lies on
+        let x = ax + dx * u, y = ay + dy * u;
+        if (Math.abs(x - x0) < 1e-9 * (1 + Math.abs(x0))) x = x0;
+        if (Math.abs(x - x1) < 1e-9 * (1 + Math.abs(x1))) x = x1;
+        if (Math.abs(y - y0) < 1e-9 * (1 + Math.abs(y0))) y = y0;
+        if (Math.abs(y - y1) < 1e-9 * (1 + Math.abs(y1))) y = y1;
+        return [Math.min(x1, Math.max(x0, x)), Math.min(y1, Math.max(y0, y))];
+      };
+      if (!cur) {
+        cur = [];
+        push(...at(u0));
+      }
+      if (u1 < 1) {
+        push(...at(u1));
+        crossed = true;
+        const c: number[] = cur;
+        cur = null;
+        // a touch of the border alone encloses nothing
+        if (c.length >= 4) {
+          chains.push({
+            pts: c,
+            tIn: along(c[0], c[1]),
+            tOut: along(c[c.length - 2], c[c.length - 1]),
+            used: false,
+          });
+        }
+      } else push(bx, by);
+    }
+    if (!crossed) {
+      // wholly outside: around the rectangle, or apart from it
+      const around = pointInRings([rings[k]], (x0 + x1) / 2, (y0 + y1) / 2);
+      if (k === 0) exteriorAround = around;
+      else if (around) return []; // a hole holding the whole rectangle
+    }
   }
-  return out;
+  const pieces: number[][][] = [];
+  if (exteriorWhole) pieces.push([exteriorWhole]);
+  else if (chains.length > 0) {
+    for (const first of chains) {
+      if (first.used) continue;
+      const ring: number[] = [];
+      let c = first;
+      for (;;) {
+        c.used = true;
+        ring.push(...c.pts);
+        // the next entry counter-clockwise along the border
+        let next: Chain | null = null, best = Infinity;
+        for (const d of chains) {
+          if (d.used && d !== first) continue;
+          const gap = ((d.tIn - c.tOut) % per + per) % per;
+          if (gap < best) best = gap, next = d;
+        }
+        // the corners passed on the way, in walking order
+        const passed = corners
+          .map(([t, cx, cy]) => [((t - c.tOut) % per + per) % per, cx, cy])
+          .filter(([g]) => g > 0 && g < best)
+          .sort((p, q) => p[0] - q[0]);
+        for (const [, cx, cy] of passed) ring.push(cx, cy);
+        if (!next || next === first) break;
+        c = next;
+      }
+      ring.push(ring[0], ring[1]);
+      if (ring.length >= 8 && ringArea(ring) !== 0) pieces.push([ring]);
+    }
+  } else if (exteriorAround) {
+    pieces.push([[x0, y0, x1, y0, x1, y1, x0, y1, x0, y0]]);
+  }
+  // holes wholly inside go to the piece holding them
+  for (const hole of whole) {
+    for (const p of pieces) {
+      if (pointInRings([p[0]], hole[0], hole[1])) {
+        p.push(hole);
+        break;
+      }
+    }
+  }
+  // the rings turn as the polygon's did
+  if (rings.length > 0 && ringArea(rings[0]) < 0) {
+    for (const p of pieces) {
+      for (let k = 0; k < p.length; k++) {
+        const r: number[] = [];
+        for (let i = p[k].length - 2; i >= 0; i -= 2) {
+          r.push(p[k][i], p[k][i + 1]);
+        }
+        p[k] = r;
+      }
+    }
+  }
+  return pieces;
 }
 
 /**

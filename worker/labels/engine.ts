@@ -43,7 +43,7 @@ import { stdSort } from "./_stdsort.ts";
 import { candidatesCurved, type CurvedText } from "./curved.ts";
 import {
   clipLine,
-  clipRings,
+  clipPolygon,
   containsProperly,
   coordsBounds,
   lineLength,
@@ -576,14 +576,24 @@ export class LabelEngine {
         }));
       }
     } else {
+      // QgsPalLayerSettings::registerFeature: the obstacle is the label's
+      // geometry, clipped to the map as it is (GEOS's intersection: the
+      // parts beyond the map's edges repel no candidate)
+      const clip = clipsPolygons(s);
+      const [ex0, ey0, ex1, ey1] = this.#extent();
       for (const part of g.parts) {
-        this.#obstacles.push(makeObstacle({
-          kind: "polygon",
-          owner,
-          rings: part.map((r) => this.#ring(r)),
-          type,
-          factor,
-        }));
+        const rings = part.map((r) => this.#ring(r));
+        for (
+          const piece of clip ? clipPolygon(rings, ex0, ey0, ex1, ey1) : [rings]
+        ) {
+          this.#obstacles.push(makeObstacle({
+            kind: "polygon",
+            owner,
+            rings: piece,
+            type,
+            factor,
+          }));
+        }
       }
     }
   }
@@ -900,17 +910,14 @@ export class LabelEngine {
     // candidates along a ring's cut at the map border: the whole ring's
     // edges, lengths and middles decide); the largest part unless every part
     // is labelled
-    const centroidPoly = s.placement === 0 || s.placement === 1;
-    const perimeter = s.placement === 2 || s.placement === 7;
-    const clip = !(centroidPoly && s.centroidWhole) && !perimeter;
+    const clip = clipsPolygons(s);
     let polys: number[][][] = [];
     for (const part of g.parts) {
       const rings = part.map((r) => Array.from(this.#ring(r)));
       if (!clip) polys.push(rings);
-      else {
-        const c = clipRings(rings, ex0, ey0, ex1, ey1);
-        if (c) polys.push(c);
-      }
+      // GEOS's intersection: a ring the edge cuts twice or more leaves
+      // separate pieces, the largest labelled (not the centroid of all)
+      else polys.push(...clipPolygon(rings, ex0, ey0, ex1, ey1));
     }
     if (polys.length === 0) return out;
     const area = (p: number[][]) =>
@@ -1332,6 +1339,18 @@ function pruneHardConflicts(
   const out = [list[0], ...list.slice(1).filter((c) => !c.hardConflict)];
   if (out.length === 1 && out[0].hardConflict && !showUnplaced) return [];
   return out;
+}
+
+/**
+ * Whether a layer's polygons are clipped to the map for their labels and as
+ * obstacles (QgsPalLayerSettings::registerFeature): unless the whole
+ * feature's centroid is asked for, or the label follows the perimeter (QGIS
+ * 3.22 draws no candidates along a ring's cut at the map border).
+ */
+function clipsPolygons(s: LabelSettings): boolean {
+  const centroidPoly = s.placement === 0 || s.placement === 1;
+  const perimeter = s.placement === 2 || s.placement === 7;
+  return !(centroidPoly && s.centroidWhole) && !perimeter;
 }
 
 /**

@@ -48,12 +48,21 @@ const LIMITS: Record<string, number> = {
   // "show all labels"
   points_overlap_handling: 0,
   polygons_around_centroid: 0,
+  // polygons the map's edges cut: the largest visible piece is labelled
+  // and the polygons repel candidates as clipped (260 with the pieces of a
+  // ring joined by bridges along the edge and obstacles unclipped)
+  polygons_edge_around_centroid: 0,
   polygons_around_centroid_dist: 1,
   polygons_free: 0,
   polygons_horizontal: 0,
   polygons_over_centroid: 0,
   polygons_perimeter: 341,
   polygons_perimeter_curved: 860,
+  // German states cut by the map's edges (992 / 324 with the visible
+  // pieces joined and obstacles unclipped, 839 / 123 with the pieces
+  // apart)
+  axis_orientation_x4: 73,
+  axis_orientation_x16: 26,
   qfield_routes_view: 534,
   qfield_routes_wide: 0,
   training_masking_full: 2,

@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|edge|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -39,6 +39,7 @@ from qgis.core import (  # noqa: E402
     QgsExpressionContext,
     QgsExpressionContextScope,
     QgsFillSymbol,
+    QgsLabelObstacleSettings,
     QgsLabeling,
     QgsLineSymbol,
     QgsMapRendererParallelJob,
@@ -440,6 +441,12 @@ def project_cases(cases, spec):
         layers = []
         for layer in root_layers:
             src = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+            if not layer.isValid():
+                # a source saved by an absolute path elsewhere: the file of
+                # that name beside the project
+                layer.setDataSource(os.path.join(folder, os.path.basename(src["path"])), layer.name(), "ogr")
+                assert layer.isValid(), src["path"]
+                src = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
             source = {"path": os.path.relpath(src["path"], folder)}
             if src.get("layerName"):
                 source["layerName"] = src["layerName"]
@@ -472,6 +479,26 @@ PROJECTS = [
         "views": [
             {"name": "full", "bbox": (21.5, -121.0, 48.5, -81.0), "width": 640, "height": 432, "dpi": 96},
             {"name": "zoom", "bbox": (28.0, -112.0, 42.0, -92.0), "width": 500, "height": 350, "dpi": 96},
+        ],
+    },
+    {
+        # Lizmap's axis order test project: German states labelled around
+        # their centroid at distance 0 (obstacleType 0), at zooms where the
+        # map's edges cut several of them (EPSG:3044 has northing first: the
+        # bbox is (n_min, e_min, n_max, e_max)); 640 x 640, so the map
+        # spreads east and west of the bbox
+        "name": "axis_orientation",
+        "mirror": "3liz+lizmap-web-client",
+        "folder": "tests/qgis-projects/tests",
+        "project": "axis_orientation_neu_3044.qgs",
+        "files": ["axis_orientation_neu_3044.fgb"],
+        "layers": ["Bundesländer"],
+        "crs": "EPSG:3044",
+        "views": [
+            {"name": "x4", "bbox": (5406074.587154737, 480296.02975456836, 5688151.980324693, 677334.334361959),
+             "width": 640, "height": 640, "dpi": 96},
+            {"name": "x16", "bbox": (5511853.609593471, 554185.3939823399, 5582372.957885959, 603444.9701341875),
+             "width": 640, "height": 640, "dpi": 96},
         ],
     },
     {
@@ -530,6 +557,46 @@ def two_layer_cases(cases):
               {"kind": "synthetic"})
 
 
+def make_edge_polygons():
+    # polygons cut by the map's edges (the map is x -500..500, y -360..360):
+    # a C whose back lies beyond the left edge, so that its visible part is
+    # two arms; stripes across the right edge whose labels reach beyond it
+    def box(x0, y0, x1, y1):
+        return ring([(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
+
+    feats = [
+        ({"id": 1, "name": "Cut in two"}, {"type": "Polygon", "coordinates": [ring(
+            [(-640, -60), (-470, -60), (-470, 0), (-560, 0), (-560, 160), (-420, 160), (-420, 260), (-640, 260)])]}),
+        ({"id": 2, "name": "Upper stripe beyond"}, {"type": "Polygon", "coordinates": [box(430, 200, 780, 300)]}),
+        ({"id": 3, "name": "Second stripe beyond"}, {"type": "Polygon", "coordinates": [box(400, 100, 780, 200)]}),
+        ({"id": 4, "name": "Third stripe"}, {"type": "Polygon", "coordinates": [box(450, 0, 780, 100)]}),
+        ({"id": 5, "name": "Fourth stripe beyond"}, {"type": "Polygon", "coordinates": [box(470, -100, 780, 0)]}),
+        ({"id": 6, "name": "Inside neighbour"}, {"type": "Polygon", "coordinates": [box(250, -100, 400, 300)]}),
+        ({"id": 7, "name": "Bottom edge"}, {"type": "Polygon", "coordinates": [box(-100, -460, 60, -300)]}),
+        ({"id": 8, "name": "Mostly beyond"}, {"type": "Polygon", "coordinates": [box(490, 300, 900, 420)]}),
+        ({"id": 9, "name": "Left of the thin one"}, {"type": "Polygon", "coordinates": [box(300, -300, 470, -130)]}),
+        ({"id": 10, "name": "Thin one beyond"}, {"type": "Polygon", "coordinates": [box(470, -230, 800, -200)]}),
+        ({"id": 11, "name": "R"}, {"type": "Polygon", "coordinates": [box(480, -200, 900, -110)]}),
+        ({"id": 12, "name": "S"}, {"type": "Polygon", "coordinates": [box(480, -330, 900, -230)]}),
+    ]
+    return write_geojson("polygons_edge", feats)
+
+
+def edge_cases(cases):
+    # polygon labels whose polygon the map's edge cuts: QGIS labels the
+    # largest visible piece, and the polygons are obstacles as clipped
+    os.makedirs(DATA, exist_ok=True)
+    polygons = make_edge_polygons()
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    settings = label_settings(placement=QgsPalLayerSettings.AroundPoint, dist=0.0)
+    # the polygons' interiors repel the other labels (obstacleType 0)
+    settings.obstacleSettings().setType(QgsLabelObstacleSettings.PolygonInterior)
+    layer = job_layer(styled_layer(os.path.join(DATA, polygons), "polygons_edge", "polygon", settings),
+                      {"path": polygons}, "data")
+    save_case("polygons_edge_around_centroid", job("polygons_edge_around_centroid", [layer], bbox, 480, 346, 96), OUT,
+              cases, {"kind": "synthetic"})
+
+
 def overlap_cases(cases):
     # QGIS >= 3.26 saves "allow overlaps" as <placement overlapHandling=…>
     # and no longer writes <rendering displayAll>: QGIS 3.22 reads only the
@@ -557,6 +624,8 @@ def main():
         synthetic_cases(cases)
     if not only or "close" in only:
         close_cases(cases)
+    if not only or "edge" in only:
+        edge_cases(cases)
     for spec in PROJECTS:
         if not only or spec["name"] in only:
             project_cases(cases, spec)
