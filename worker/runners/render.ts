@@ -46,6 +46,7 @@ import { JobError, type Runner, type RunnerContext } from "./types.ts";
 import { decodeStyle } from "@qgis-server-light/interface";
 import type { QslJobInfoRender } from "@qgis-server-light/interface";
 import { renderDeps } from "./render_deps.ts";
+import { renderColumns } from "./render_columns.ts";
 import type { Element } from "@xmldom/xmldom";
 
 /** A job layer as a render job carries it (wire names). */
@@ -397,10 +398,19 @@ export async function renderMap(
       }
       // QGIS requests the features of the map extent itself, not grown by
       // the symbols' size: a wide line just outside stays undrawn there too
+      // only the fields the renderer, the labels and the filter read
+      // (QgsFeatureRenderer::usedAttributes, QgsPalLayerSettings::referencedFields)
+      const columns = renderColumns(
+        styled,
+        root,
+        !!(deps.createLabelEngine && root && styled?.labelsEnabled),
+        filter,
+      );
       const data = await source.features({
         bbox: { ...map.extent },
         crs: map.crs,
         filter,
+        columns,
       });
       const style = styled ?? defaultVectorStyle(data.geometryKind, layer.id);
       const labelled =

@@ -98,7 +98,10 @@ export interface FeatureQuery {
    * {@link FeatureSet.residual}.
    */
   filter?: Expression | null;
-  /** Columns a map needs; absent or `"all"`: every column. */
+  /**
+   * Columns a map needs (a name matches a field of the same name in any
+   * case, as expressions resolve columns); absent or `"all"`: every column.
+   */
   columns?: string[] | "all";
 }
 

@@ -347,9 +347,9 @@ class DelimitedTextSource implements VectorSource {
     const { table } = await this.#table();
     const wanted = query.columns === undefined || query.columns === "all"
       ? null
-      : new Set(query.columns);
+      : new Set(query.columns.map((c) => c.toLowerCase()));
     const columns = table.fields.map((_, i) => i).filter((i) =>
-      wanted === null || wanted.has(table.fields[i].name)
+      wanted === null || wanted.has(table.fields[i].name.toLowerCase())
     );
     const { features } = await this.#features(query.crs, query.bbox, columns);
     return {

@@ -670,9 +670,11 @@ function selectList(
   if (fields === undefined || fields === "all") {
     return { list: "*", fields: withFid(info), fidColumn: info.fidColumn };
   }
-  const wanted = new Set(fields);
-  const chosen = info.fields.filter((f) => wanted.has(f.name));
-  const fid = info.fidColumn !== null && wanted.has(info.fidColumn) &&
+  // names match in any case, as expressions resolve columns
+  const wanted = new Set(fields.map((f) => f.toLowerCase()));
+  const chosen = info.fields.filter((f) => wanted.has(f.name.toLowerCase()));
+  const fid = info.fidColumn !== null &&
+      wanted.has(info.fidColumn.toLowerCase()) &&
       !fidIsField(info)
     ? info.fidColumn
     : null;

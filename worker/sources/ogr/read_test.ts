@@ -190,6 +190,13 @@ Deno.test("readVectorLayer applies the subset, the filter and the field list, an
   );
   assertEquals(b.features.map((f) => f.attributes), [{ name: "far away" }]);
   assertEquals(b.fields, [{ name: "name", type: "String" }]);
+  // names match fields in any case, as expressions resolve columns
+  const upper = await readVectorLayer(
+    layer(subset, "subset"),
+    { bbox: ALL, crs: "EPSG:2056", where: '"r" < 0', fields: ["NAME"] },
+    ctx,
+  );
+  assertEquals(upper.features.map((f) => f.attributes), [{ name: "far away" }]);
   const none = await readVectorLayer(
     layer(FORMATS.gpkg, "subset"),
     { bbox: ALL, crs: "EPSG:2056", fields: [] },

@@ -169,7 +169,7 @@ class PostgresSource implements VectorSource {
     const layer = this.#layer;
     const wanted = q.columns === undefined || q.columns === "all"
       ? info.fields
-      : info.fields.filter((f) => (q.columns as string[]).includes(f.name));
+      : columnsIn(info.fields, q.columns);
     const p = new Params();
     const where: string[] = [];
     let residual: Expression | null = null;
@@ -421,3 +421,12 @@ export const postgresProvider: SourceProvider = {
   kind: "vector",
   open: (layer, ctx) => new PostgresSource(layer, ctx),
 };
+
+/** The fields named in `columns`, in any case (as expressions resolve them). */
+function columnsIn<F extends { name: string }>(
+  fields: F[],
+  columns: string[],
+): F[] {
+  const wanted = new Set(columns.map((c) => c.toLowerCase()));
+  return fields.filter((f) => wanted.has(f.name.toLowerCase()));
+}
