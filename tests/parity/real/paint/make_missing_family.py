@@ -57,19 +57,12 @@ def main():
     )
     from qgis.PyQt.QtGui import QColor, QFont
 
+    from _fixture import labelled_points
+
     qgis = QgsApplication([], False)
     qgis.initQgis()
     for name, family, style, italic, weight, size, placement, points in LAYERS:
-        data = {
-            "type": "FeatureCollection",
-            "crs": {"type": "name",
-                    "properties": {"name": "urn:ogc:def:crs:EPSG::2056"}},
-            "features": [{
-                "type": "Feature",
-                "properties": {"label": NAMES[i % len(NAMES)]},
-                "geometry": {"type": "Point", "coordinates": [x, y]},
-            } for i, (x, y) in enumerate(points)],
-        }
+        data = labelled_points(points, NAMES)
         path = HERE / "data" / f"missing_{name}.geojson"
         path.write_text(json.dumps(data))
         layer = QgsVectorLayer(str(path), name, "ogr")

@@ -40,19 +40,12 @@ def main():
     )
     from qgis.PyQt.QtGui import QFont
 
+    from _fixture import labelled_points
+
     qgis = QgsApplication([], False)
     qgis.initQgis()
     for name, family, style, y in LAYERS:
-        data = {
-            "type": "FeatureCollection",
-            "crs": {"type": "name",
-                    "properties": {"name": "urn:ogc:def:crs:EPSG::2056"}},
-            "features": [{
-                "type": "Feature",
-                "properties": {"label": f"Harris {style} 42"},
-                "geometry": {"type": "Point", "coordinates": [2600200, y]},
-            }],
-        }
+        data = labelled_points([(2600200, y)], [f"Harris {style} 42"])
         path = HERE / "data" / f"named_{name}.geojson"
         path.write_text(json.dumps(data))
         layer = QgsVectorLayer(str(path), name, "ogr")

@@ -18,24 +18,21 @@ HERE = Path(__file__).resolve().parent
 
 
 def main():
-    from qgis.core import (
-        QgsApplication,
-        QgsColorRampShader,
-        QgsRasterLayer,
-        QgsRasterShader,
-        QgsSingleBandPseudoColorRenderer,
-    )
-    from qgis.PyQt.QtGui import QColor
+    from qgis.core import QgsApplication
+
+    from _fixture import write_discrete_grid
 
     # 200 x 150 cells of 1 m, values 0-9 that change from cell to cell
     rows = []
     for r in range(150):
         rows.append(" ".join(str((c * c + 3 * r + (r * c) // 7) % 10)
                              for c in range(200)))
-    (HERE / "data" / "bng_grid.asc").write_text(
+    qgis = QgsApplication([], False)
+    qgis.initQgis()
+    authid = write_discrete_grid(
+        HERE, "bng_grid",
         "NCOLS 200\nNROWS 150\nXLLCORNER 528800\nYLLCORNER 180600\n"
-        "CELLSIZE 1\nNODATA_VALUE -1\n" + "\n".join(rows) + "\n")
-    (HERE / "data" / "bng_grid.prj").write_text(
+        "CELLSIZE 1\nNODATA_VALUE -1\n", rows,
         'PROJCS["OSGB_1936_British_National_Grid",GEOGCS["GCS_OSGB_1936",'
         'DATUM["D_OSGB_1936",SPHEROID["Airy_1830",6377563.396,299.3249646]],'
         'PRIMEM["Greenwich",0],UNIT["Degree",0.017453292519943295]],'
@@ -43,23 +40,11 @@ def main():
         'PARAMETER["central_meridian",-2],'
         'PARAMETER["scale_factor",0.9996012717],'
         'PARAMETER["false_easting",400000],'
-        'PARAMETER["false_northing",-100000],UNIT["Meter",1]]')
-    qgis = QgsApplication([], False)
-    qgis.initQgis()
-    layer = QgsRasterLayer(str(HERE / "data" / "bng_grid.asc"), "g", "gdal")
-    assert layer.crs().authid() == "EPSG:27700", layer.crs().authid()
-    ramp = QgsColorRampShader(0, 9)
-    ramp.setColorRampType(QgsColorRampShader.Discrete)
-    ramp.setColorRampItemList([
-        QgsColorRampShader.ColorRampItem(2.5, QColor(43, 131, 186), "low"),
-        QgsColorRampShader.ColorRampItem(5.5, QColor(199, 233, 173), "mid"),
-        QgsColorRampShader.ColorRampItem(10, QColor(215, 25, 28), "high"),
-    ])
-    shader = QgsRasterShader()
-    shader.setRasterShaderFunction(ramp)
-    layer.setRenderer(
-        QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader))
-    layer.saveNamedStyle(str(HERE / "styles" / "bng_grid.qml"))
+        'PARAMETER["false_northing",-100000],UNIT["Meter",1]]',
+        0, 9,
+        [(2.5, (43, 131, 186), "low"), (5.5, (199, 233, 173), "mid"),
+         (10, (215, 25, 28), "high")])
+    assert authid == "EPSG:27700", authid
     qgis.exitQgis()
 
 

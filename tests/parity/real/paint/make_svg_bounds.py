@@ -39,18 +39,11 @@ def main():
     )
     from qgis.PyQt.QtGui import QColor, QFont
 
+    from _fixture import labelled_points
+
     qgis = QgsApplication([], False)
     qgis.initQgis()
-    data = {
-        "type": "FeatureCollection",
-        "crs": {"type": "name",
-                "properties": {"name": "urn:ogc:def:crs:EPSG::2056"}},
-        "features": [{
-            "type": "Feature",
-            "properties": {"label": NAMES[i]},
-            "geometry": {"type": "Point", "coordinates": [x, y]},
-        } for i, (x, y) in enumerate(POINTS)],
-    }
+    data = labelled_points(POINTS, NAMES)
     path = HERE / "data" / "svg_bounds.geojson"
     path.write_text(json.dumps(data))
     layer = QgsVectorLayer(str(path), "svg", "ogr")
