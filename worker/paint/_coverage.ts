@@ -72,13 +72,8 @@ export function paintCoverage(
     canvas.concat(inverse);
     restore = true;
   }
-  const counts = new Int32Array(256);
-  const order: number[] = [];
+  const { counts, order } = countLevels(px);
   const xyc = px.xyc;
-  for (let i = 0; i < px.n; i++) {
-    const c = xyc[3 * i + 2];
-    if (counts[c]++ === 0) order.push(c);
-  }
   // each group's first index in the points, in drawing order
   const starts = new Int32Array(256);
   let at = 0;
@@ -234,6 +229,20 @@ export interface CoverageStamp {
   colors: Int32Array;
 }
 
+/** How many of `px` are at each coverage level, and the levels in order of first appearance. */
+function countLevels(
+  px: CoveragePixels,
+): { counts: Int32Array; order: number[] } {
+  const counts = new Int32Array(256);
+  const order: number[] = [];
+  const xyc = px.xyc;
+  for (let i = 0; i < px.n; i++) {
+    const c = xyc[3 * i + 2];
+    if (counts[c]++ === 0) order.push(c);
+  }
+  return { counts, order };
+}
+
 /**
  * A stamp of `px` (device pixels) relative to `(x0, y0)` in rows of
  * `width` pixels.
@@ -244,13 +253,8 @@ export function makeStamp(
   y0: number,
   width: number,
 ): CoverageStamp {
-  const counts = new Int32Array(256);
-  const levels: number[] = [];
+  const { counts, order: levels } = countLevels(px);
   const xyc = px.xyc;
-  for (let i = 0; i < px.n; i++) {
-    const c = xyc[3 * i + 2];
-    if (counts[c]++ === 0) levels.push(c);
-  }
   const starts = new Int32Array(levels.length + 1);
   const next = new Int32Array(256);
   let at = 0;
