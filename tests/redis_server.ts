@@ -48,21 +48,29 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
 /** The `process_id` of the Redis answering on `port` (INFO server). */
 async function serverPid(port: number): Promise<number | null> {
   const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+  // whatever else answers there (an error reply, another protocol) must not
+  // hold the harness: the read ends with the connection after 2 s
+  let closed = false;
+  const timer = setTimeout(() => {
+    closed = true;
+    conn.close();
+  }, 2000);
   try {
     await conn.write(
       new TextEncoder().encode("*2\r\n$4\r\nINFO\r\n$6\r\nserver\r\n"),
     );
     const buf = new Uint8Array(65536);
     let text = "";
-    while (!/process_id:\d+\r\n/.test(text)) {
-      const n = await conn.read(buf);
+    while (!/process_id:\d+\r\n/.test(text) && !text.startsWith("-")) {
+      const n = await conn.read(buf).catch(() => null);
       if (n === null) break;
       text += new TextDecoder().decode(buf.subarray(0, n));
     }
     const m = /process_id:(\d+)/.exec(text);
     return m ? Number(m[1]) : null;
   } finally {
-    conn.close();
+    clearTimeout(timer);
+    if (!closed) conn.close();
   }
 }
 

@@ -55,3 +55,34 @@ Deno.test("test harness: servers started side by side are distinct", async () =>
     await Promise.all(servers.map((s) => s.stop()));
   }
 });
+
+Deno.test("test harness refuses, without hanging, a port where something silent listens", async () => {
+  const silent = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const held: Deno.Conn[] = [];
+  (async () => {
+    for await (const conn of silent) held.push(conn);
+  })().catch(() => {});
+  try {
+    let error: unknown = null;
+    try {
+      const { child } = await spawnOwnedRedis(silent.addr.port);
+      child.kill("SIGTERM");
+      await child.status;
+    } catch (e) {
+      error = e;
+    }
+    if (
+      !(error instanceof Error) ||
+      !error.message.startsWith("Cannot start redis-server:")
+    ) {
+      throw new Error(`expected a refusal, got ${error}`);
+    }
+  } finally {
+    silent.close();
+    for (const c of held) {
+      try {
+        c.close();
+      } catch { /* closed */ }
+    }
+  }
+});
