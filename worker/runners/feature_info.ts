@@ -11,7 +11,8 @@
  * rectangle is the point ± the tolerance of the layer's geometry type
  * (`FI_POINT_TOLERANCE`, `FI_LINE_TOLERANCE`, `FI_POLYGON_TOLERANCE` pixels;
  * 0 falls back to QGIS Server's extent width / 100, 200, 400). A raster
- * layer answers every band's value at the point (`Band 1 = '…'`).
+ * layer answers every band's value at the point (`Band 1 = '…'`), read as
+ * QGIS's provider reads the map pixel there (overviews on a coarse map).
  *
  * @module
  */
@@ -319,6 +320,62 @@ async function queryVectorLayer(
   };
 }
 
+/** The map QGIS Server identifies a raster on: its extent and size. */
+interface MapPixels {
+  extent: Rect;
+  width: number;
+  height: number;
+}
+
+/**
+ * Every band's value at the point as QGIS Server reads it when the raster
+ * is in the map's CRS: `QgsGdalProvider::identify` on the map's extent and
+ * size reads a 1 × 1 block over the map pixel under the point, so a map
+ * coarser than the raster reads it as the provider draws it (GDAL's
+ * overviews, a JPEG's reduced decoding, nearest neighbour on them).
+ * `undefined` when QGIS would identify at the raster's own resolution
+ * (another CRS; rotated grids), which `valuesAt` answers; null outside the
+ * raster.
+ */
+async function valuesOnMap(
+  source: RasterSource,
+  point: [number, number],
+  crs: string,
+  map: MapPixels,
+): Promise<(number | null)[] | null | undefined> {
+  return await source.read(async (reader) => {
+    const info = reader.info;
+    // the CRS test the map is drawn by (a raster without a CRS takes the
+    // project's layer CRS in QGIS, so is the map's)
+    if (info.rotated || !(reader.sameCrs?.(crs) ?? info.crs === crs)) {
+      return undefined;
+    }
+    const [x, y] = point;
+    const e = info.extent;
+    if (!(x >= e.xmin && x <= e.xmax && y >= e.ymin && y <= e.ymax)) {
+      return null;
+    }
+    const m = map.extent;
+    const xres = (m.xmax - m.xmin) / map.width;
+    const yres = (m.ymax - m.ymin) / map.height;
+    const col = Math.floor((x - m.xmin) / xres);
+    const row = Math.floor((m.ymax - y) / yres);
+    const xmin = m.xmin + col * xres, ymax = m.ymax - row * yres;
+    const pixel = { xmin, ymin: ymax - yres, xmax: xmin + xres, ymax };
+    const out: (number | null)[] = [];
+    for (let band = 1; band <= info.bandCount; band++) {
+      const [v] = await reader.block(band, {
+        extent: pixel,
+        crs,
+        width: 1,
+        height: 1,
+      });
+      out.push(Number.isNaN(v) ? null : v);
+    }
+    return out;
+  });
+}
+
 /**
  * Every band's value at the point, named as QGIS Server names them
  * (`Band 1`, `Band 01: height`: the band count, the band's description).
@@ -328,9 +385,13 @@ async function rasterBands(
   source: RasterSource,
   point: [number, number],
   crs: string,
+  map: MapPixels,
   ctx: RunnerContext,
 ): Promise<BandValue[] | null> {
-  const values = await source.valuesAt(point, crs);
+  const onMap = await valuesOnMap(source, point, crs, map);
+  const values = onMap === undefined
+    ? await source.valuesAt(point, crs)
+    : onMap;
   if (!values) return null;
   let name = (band: number) => `Band ${band}`;
   try {
@@ -477,7 +538,11 @@ export async function featureInfo(
       continue;
     }
     if (source.kind === "raster") {
-      const bands = await rasterBands(layer, source, point, map.crs, ctx);
+      const bands = await rasterBands(layer, source, point, map.crs, {
+        extent: requested,
+        width: map.width,
+        height: map.height,
+      }, ctx);
       layers.push({ name: layer.name, features: [], bands: bands ?? [] });
       continue;
     }
