@@ -10,11 +10,14 @@
  * pixel buffer per size, freed and allocated again, left it at 23 MB after
  * mixed 1500×1500, 960×660 and smaller maps, when the largest map needs
  * 9 MB. A surface therefore draws into the first bytes of one kept buffer,
- * the largest a map has needed; only a larger map replaces it.
+ * the largest a map has needed; only a larger map replaces it. The Skia
+ * surface made over that buffer is kept too, for the next map of the same
+ * size, with its canvas's state as it was lent (making and deleting one
+ * cost ~65 µs a job between jobs).
  *
  * @module
  */
-import type { CanvasKit, MallocObj, Surface } from "canvaskit-wasm";
+import type { Canvas, CanvasKit, MallocObj, Surface } from "canvaskit-wasm";
 import { encodePremultipliedPng, type PngOptions } from "./png.ts";
 import { onCanvasKitReset } from "./canvaskit.ts";
 import { registerHeld } from "../cache/held.ts";
@@ -38,6 +41,15 @@ export interface PooledSurface {
 interface PixelBuffer {
   memory: MallocObj;
   bytes: number;
+  // the surface last made over it, kept for the next of the same size
+  // (MakeRasterDirectSurface and its deletion: ~65 µs a job between jobs)
+  kept?: KeptSurface;
+}
+
+interface KeptSurface {
+  surface: Surface;
+  width: number;
+  height: number;
 }
 
 // Buffers no surface draws into. One job renders at a time in the worker,
@@ -45,6 +57,11 @@ interface PixelBuffer {
 const idle: PixelBuffer[] = [];
 const buffers = new WeakMap<PooledSurface, PixelBuffer>();
 const MAX_IDLE = 1;
+function dropKept(buffer: PixelBuffer): void {
+  buffer.kept?.surface.delete();
+  buffer.kept = undefined;
+}
+
 // in CanvasKit's heap (part of wasm.canvaskit)
 registerHeld(
   "canvaskit.pixel_buffers",
@@ -68,7 +85,9 @@ function pixelBuffer(ck: CanvasKit, bytes: number): PixelBuffer {
     for (let i = 1; i < idle.length; i++) {
       if (idle[i].bytes > idle[largest].bytes) largest = i;
     }
-    ck.Free(idle.splice(largest, 1)[0].memory);
+    const old = idle.splice(largest, 1)[0];
+    dropKept(old);
+    ck.Free(old.memory);
   }
   return { memory: ck.Malloc(Uint8Array, bytes), bytes };
 }
@@ -97,6 +116,12 @@ export function takeSurface(
 ): PooledSurface | null {
   const bytes = width * height * 4;
   const buffer = pixelBuffer(ck, bytes);
+  const kept = buffer.kept;
+  if (kept && kept.width === width && kept.height === height) {
+    buffer.kept = undefined;
+    return lend(buffer, kept.surface, width, height);
+  }
+  dropKept(buffer);
   const surface = ck.MakeRasterDirectSurface(
     {
       width,
@@ -112,6 +137,20 @@ export function takeSurface(
     idle.push(buffer);
     return null;
   }
+  return lend(buffer, surface, width, height);
+}
+
+// the save count before the save made at the surface's lending: what a
+// borrower leaves on the state stack (matrix, clip) is undone at release
+const lent = new WeakMap<PooledSurface, number>();
+
+function lend(
+  buffer: PixelBuffer,
+  surface: Surface,
+  width: number,
+  height: number,
+): PooledSurface {
+  const bytes = width * height * 4;
   const pooled: PooledSurface = {
     surface,
     pixels: () =>
@@ -120,7 +159,22 @@ export function takeSurface(
     height,
   };
   buffers.set(pooled, buffer);
+  lent.set(pooled, surface.getCanvas().save());
   return pooled;
+}
+
+const IDENTITY = [1, 0, 0, 0, 1, 0, 0, 0, 1];
+
+// The state a new surface's canvas has: a borrower that restored past the
+// lending's save could have left a matrix or a clip on the base layer,
+// which the next borrower would inherit; such a surface is not kept.
+function pristine(canvas: Canvas, width: number, height: number): boolean {
+  if (canvas.getSaveCount() !== 1) return false;
+  const m = canvas.getTotalMatrix();
+  for (let i = 0; i < 9; i++) if (m[i] !== IDENTITY[i]) return false;
+  const clip = canvas.getDeviceClipBounds();
+  return clip[0] === 0 && clip[1] === 0 && clip[2] === width &&
+    clip[3] === height;
 }
 
 /**
@@ -139,10 +193,21 @@ export function releaseSurface(ck: CanvasKit, pooled: PooledSurface): void {
   const buffer = buffers.get(pooled);
   if (!buffer) return; // released already
   buffers.delete(pooled);
-  pooled.surface.delete();
+  const canvas = pooled.surface.getCanvas();
+  canvas.restoreToCount(lent.get(pooled)!);
+  if (pristine(canvas, pooled.width, pooled.height)) {
+    buffer.kept = {
+      surface: pooled.surface,
+      width: pooled.width,
+      height: pooled.height,
+    };
+  } else pooled.surface.delete();
   idle.push(buffer);
   idle.sort((a, b) => b.bytes - a.bytes);
-  for (const extra of idle.splice(MAX_IDLE)) ck.Free(extra.memory);
+  for (const extra of idle.splice(MAX_IDLE)) {
+    dropKept(extra);
+    ck.Free(extra.memory);
+  }
 }
 
 /**

@@ -61,3 +61,34 @@ Deno.test("takeSurface: surfaces taken at once draw into separate memory; releas
     releaseSurface(ck, a);
   }
 });
+
+Deno.test("takeSurface: the same size gets the kept surface back with a fresh canvas state; one left with a matrix or clip on its base layer is not kept", () => {
+  const a = takeSurface(ck, 6, 5)!;
+  const canvas = a.surface.getCanvas();
+  canvas.translate(2, 1);
+  canvas.clipRect(ck.LTRBRect(0, 0, 2, 2), ck.ClipOp.Intersect, false);
+  const surface = a.surface;
+  releaseSurface(ck, a);
+  const b = takeSurface(ck, 6, 5)!;
+  try {
+    if (b.surface !== surface) throw new Error("the surface was not kept");
+    const c = b.surface.getCanvas();
+    const m = c.getTotalMatrix();
+    if (m[2] !== 0 || m[5] !== 0) throw new Error(`matrix ${m}`);
+    if (c.getDeviceClipBounds()[2] !== 6) throw new Error("clip left over");
+    // a borrower restoring past the lending's save spoils the base layer
+    c.restoreToCount(1);
+    c.translate(3, 3);
+  } finally {
+    releaseSurface(ck, b);
+  }
+  const d = takeSurface(ck, 6, 5)!;
+  try {
+    if (d.surface === surface) throw new Error("a spoilt surface was kept");
+    if (d.surface.getCanvas().getTotalMatrix()[2] !== 0) {
+      throw new Error("matrix left over");
+    }
+  } finally {
+    releaseSurface(ck, d);
+  }
+});
