@@ -53,38 +53,57 @@ function isPythonObject(v: unknown): v is PythonObject {
     (v as PythonObject).__python__ === true;
 }
 
+// One growing array, strings encoded straight into it: a part per opcode
+// run and per string (an ArrayBuffer each) cost more than the values for
+// the small results most jobs send.
 class Writer {
-  #chunks: number[] = [];
-  #parts: Uint8Array[] = [];
+  #buf = new Uint8Array(512);
+  #at = 0;
+  #room(n: number): void {
+    const need = this.#at + n;
+    if (need <= this.#buf.length) return;
+    // a large value (a PNG) gets its size and some slack, not a doubling
+    const next = new Uint8Array(Math.max(this.#buf.length * 2, need + 1024));
+    next.set(this.#buf.subarray(0, this.#at));
+    this.#buf = next;
+  }
   byte(b: number): void {
-    this.#chunks.push(b);
+    this.#room(1);
+    this.#buf[this.#at++] = b;
   }
   bytes(b: Uint8Array): void {
-    this.flush();
-    this.#parts.push(b);
+    this.#room(b.length);
+    this.#buf.set(b, this.#at);
+    this.#at += b.length;
   }
   u32(n: number): void {
-    this.byte(n & 0xff);
-    this.byte((n >>> 8) & 0xff);
-    this.byte((n >>> 16) & 0xff);
-    this.byte((n >>> 24) & 0xff);
+    this.#room(4);
+    const buf = this.#buf;
+    buf[this.#at++] = n & 0xff;
+    buf[this.#at++] = (n >>> 8) & 0xff;
+    buf[this.#at++] = (n >>> 16) & 0xff;
+    buf[this.#at++] = (n >>> 24) & 0xff;
   }
-  flush(): void {
-    if (this.#chunks.length) {
-      this.#parts.push(Uint8Array.from(this.#chunks));
-      this.#chunks = [];
-    }
+  /** BINUNICODE: the opcode, the UTF-8 length, the UTF-8 bytes. */
+  unicode(v: string): void {
+    // at most 3 bytes per UTF-16 unit
+    this.#room(5 + v.length * 3);
+    const head = this.#at;
+    const { written } = enc.encodeInto(
+      v,
+      this.#buf.subarray(head + 5),
+    );
+    this.#buf[head] = 0x58;
+    this.#at = head + 1;
+    this.u32(written);
+    this.#at += written;
   }
   result(): Uint8Array {
-    this.flush();
-    const size = this.#parts.reduce((n, p) => n + p.length, 0);
-    const out = new Uint8Array(size);
-    let at = 0;
-    for (const p of this.#parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
+    const at = this.#at;
+    // a view while little is left over, else a copy of the bytes only
+    return this.#buf.length - at <= 4096
+      ? this.#buf.subarray(0, at)
+      : this.#buf.slice(0, at);
   }
 }
 
@@ -124,13 +143,7 @@ function writeValue(w: Writer, v: PickleValue): void {
     for (const b of bytes) w.byte(b);
     return;
   }
-  if (typeof v === "string") {
-    const b = enc.encode(v);
-    w.byte(0x58); // BINUNICODE
-    w.u32(b.length);
-    w.bytes(b);
-    return;
-  }
+  if (typeof v === "string") return w.unicode(v); // BINUNICODE
   if (v instanceof Uint8Array) {
     w.byte(0x42); // BINBYTES
     w.u32(v.length);

@@ -61,6 +61,32 @@ Deno.test("pickle writer and reader agree on every value kind", () => {
   assert.throws(() => unpickle(new Uint8Array([0x80, 3, 0xff])), SyntaxError);
 });
 
+Deno.test("pickle writes a string as BINUNICODE of TextEncoder's UTF-8, at any size, and bytes past its first buffer whole", () => {
+  const texts = [
+    "",
+    "a",
+    "é",
+    "✓",
+    "😀",
+    "\ud800",
+    "x".repeat(600),
+    "✓😀".repeat(5000),
+  ];
+  for (const text of texts) {
+    const bytes = pickle(text);
+    const utf8 = new TextEncoder().encode(text);
+    assert.equal(bytes[2], 0x58);
+    const length = new DataView(bytes.buffer, bytes.byteOffset + 3, 4)
+      .getUint32(0, true);
+    assert.equal(length, utf8.length);
+    assert.deepEqual(bytes.slice(7, 7 + length), utf8);
+    assert.equal(bytes.length, 7 + length + 1);
+  }
+  const big = new Uint8Array(100_000).map((_, i) => i & 0xff);
+  const value = ["é".repeat(300), big, "tail"];
+  assert.deepEqual(unpickle(pickle(value)), value);
+});
+
 async function python3(): Promise<boolean> {
   try {
     const { success } = await new Deno.Command("python3", { args: ["-c", "1"] })
