@@ -4,8 +4,8 @@
  * describes — only those the layer's style draws there at the map's scale
  * (renderer categories, classes and rules, scale ranges, layer scale
  * visibility, the layer's filter and subset), at most `FEATURE_COUNT` per
- * layer, closest first — written as GeoJSON, QGIS Server's plain text,
- * HTML or GML 2.
+ * layer, in the provider's order — written as GeoJSON, QGIS Server's
+ * plain text, HTML or GML 2.
  *
  * As QGIS Server, the pixel's centre is the info point and the search
  * rectangle is the point ± the tolerance of the layer's geometry type

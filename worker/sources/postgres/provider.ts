@@ -12,7 +12,9 @@
  * layer's subset (`sql`, the layer's own SQL as QGIS runs it) and the
  * job's filter as far as `sql.ts` says it with QGIS's meaning; the
  * columns a caller asks for; pages ordered by the key with `LIMIT`/`OFFSET`
- * and counted with `count(*)`; the hit test as `&&` and `ST_Intersects`.
+ * and counted with `count(*)`; the hit test as `&&` and `ST_Intersects`
+ * (in another CRS on the search rectangle taken there by its two corners,
+ * as QGIS Server; its hits in the order PostgreSQL gives them, as QGIS's).
  * Geometries leave PostgreSQL as WKB and are decoded straight into the
  * feature model: for maps in two dimensions with curves segmented as QGIS
  * draws them (1° per segment); for pages as ISO WKB with Z, M and curves,
@@ -31,7 +33,7 @@
  * @module
  */
 import { withGdal } from "../../gdal/gdal.ts";
-import { transformRect } from "../../gdal/transform.ts";
+import { transformInPlace, transformRect } from "../../gdal/transform.ts";
 import { reprojectFeatures } from "../_util.ts";
 import type { Expression } from "../../expression/ast.ts";
 import { filterBBox } from "../../filter/mod.ts";
@@ -115,6 +117,30 @@ async function layerRect(
   return await withGdal((gdal) => transformRect(gdal, rect, crs, info.crs!));
 }
 
+/**
+ * The search rectangle in the layer's CRS as QGIS Server takes it there:
+ * by its two corners alone (QgsCoordinateTransform::transform of a
+ * rectangle: no densified edges, no other corners). Null when a corner
+ * does not transform.
+ */
+async function twoCornerRect(
+  info: TableInfo,
+  rect: Rect,
+  crs: string,
+): Promise<Rect | null> {
+  const c = new Float64Array([rect.xmin, rect.ymin, rect.xmax, rect.ymax]);
+  const [ok] = await withGdal((gdal) =>
+    transformInPlace(gdal, [c], crs, info.crs!)
+  );
+  if (!ok) return null;
+  return {
+    xmin: Math.min(c[0], c[2]),
+    ymin: Math.min(c[1], c[3]),
+    xmax: Math.max(c[0], c[2]),
+    ymax: Math.max(c[1], c[3]),
+  };
+}
+
 function envelope(p: Params, r: Rect, srid: number | null): string {
   return `ST_MakeEnvelope(${p.bind(r.xmin, "float8")}, ${
     p.bind(r.ymin, "float8")
@@ -130,6 +156,8 @@ interface Read {
   columns?: string[] | "all";
   /** Also `ST_Intersects` with the rectangle (hit tests). */
   intersects?: boolean;
+  /** `rect` is in the layer's CRS already (a hit test's, two corners). */
+  rectInLayerCrs?: boolean;
 }
 
 /** A PostGIS layer. */
@@ -180,13 +208,17 @@ class PostgresSource implements VectorSource {
       batches: oneBatch([]),
     });
     if (info.geometryColumn === null) return empty();
-    const rect = await layerRect(info, q.rect, q.crs);
+    const rect = q.rectInLayerCrs
+      ? q.rect
+      : await layerRect(info, q.rect, q.crs);
     if (rect === null) return empty();
     const g = quoteIdent(info.geometryColumn);
     const env = envelope(p, rect, info.srid);
     where.push(`${g} && ${env}`);
     const same = sameCrs(info, q.crs);
-    if (q.intersects && same) where.push(`ST_Intersects(${g}, ${env})`);
+    if (q.intersects && (same || q.rectInLayerCrs)) {
+      where.push(`ST_Intersects(${g}, ${env})`);
+    }
     if (uri.sql) where.push(`(${uri.sql})`);
     if (q.filter) {
       const split = splitForPostgres(
@@ -248,6 +280,7 @@ class PostgresSource implements VectorSource {
       geometryKind: kind,
       residual,
       batches: oneBatch(features),
+      ...(same ? {} : { sourceCrs: info.crs! }),
     };
   }
 
@@ -262,6 +295,21 @@ class PostgresSource implements VectorSource {
       q.point[1],
       q.tolerance(info.geometryKind),
     );
+    // In another CRS, as QGIS Server: the rectangle in the layer's CRS by
+    // its two corners, the layer's own geometries tested against it by
+    // PostGIS (its index used), in the order PostgreSQL gives them.
+    const inLayer = sameCrs(info, q.crs)
+      ? null
+      : await twoCornerRect(info, rect, q.crs);
+    if (inLayer !== null) {
+      return await this.#read({
+        rect: inLayer,
+        crs: q.crs,
+        filter: q.filter,
+        intersects: true,
+        rectInLayerCrs: true,
+      });
+    }
     const set = await this.#read({
       rect,
       crs: q.crs,
