@@ -35,12 +35,28 @@ interface Node {
   branches: Branch[];
 }
 
-function volume(r: Bounds): number {
-  const hx = f(f(r[2] - r[0]) * 0.5);
-  const hy = f(f(r[3] - r[1]) * 0.5);
+function volumeOf(x0: number, y0: number, x1: number, y1: number): number {
+  const hx = f(f(x1 - x0) * 0.5);
+  const hy = f(f(y1 - y0) * 0.5);
   const sum = f(f(hx * hx) + f(hy * hy));
   const radius = f(Math.sqrt(sum));
   return f(f(radius * radius) * PI_F);
+}
+
+function volume(r: Bounds): number {
+  return volumeOf(r[0], r[1], r[2], r[3]);
+}
+
+// volume(combine(a, b)) without the combined array: the split and the
+// choice of a branch measure every pair, and the arrays were most of a
+// labelled map's garbage
+function combinedVolume(a: Bounds, b: Bounds): number {
+  return volumeOf(
+    Math.min(a[0], b[0]),
+    Math.min(a[1], b[1]),
+    Math.max(a[2], b[2]),
+    Math.max(a[3], b[3]),
+  );
 }
 
 function combine(a: Bounds, b: Bounds): Bounds {
@@ -57,11 +73,14 @@ function overlap(a: Bounds, b: Bounds): boolean {
 }
 
 function cover(n: Node): Bounds {
-  let r = n.branches[0].rect;
-  for (let i = 1; i < n.branches.length; i++) {
-    r = combine(r, n.branches[i].rect);
+  const bs = n.branches;
+  let [x0, y0, x1, y1] = bs[0].rect;
+  for (let i = 1; i < bs.length; i++) {
+    const r = bs[i].rect;
+    x0 = Math.min(r[0], x0), y0 = Math.min(r[1], y0);
+    x1 = Math.max(r[2], x1), y1 = Math.max(r[3], y1);
   }
-  return r;
+  return [x0, y0, x1, y1];
 }
 
 /**
@@ -215,15 +234,16 @@ function disconnect(node: Node, i: number): void {
 
 function pickBranch(rect: Bounds, node: Node): number {
   let best = 0, bestIncr = -1, bestArea = -1;
-  node.branches.forEach((b, i) => {
-    const area = volume(b.rect);
-    const increase = f(volume(combine(rect, b.rect)) - area);
+  const bs = node.branches;
+  for (let i = 0; i < bs.length; i++) {
+    const area = volume(bs[i].rect);
+    const increase = f(combinedVolume(rect, bs[i].rect) - area);
     if (i === 0 || increase < bestIncr) {
       best = i, bestArea = area, bestIncr = increase;
     } else if (increase === bestIncr && area < bestArea) {
       best = i, bestArea = area, bestIncr = increase;
     }
-  });
+  }
   return best;
 }
 
@@ -235,9 +255,13 @@ function addBranch(branch: Branch, node: Node): Node | null {
   }
   const buf = [...node.branches, branch];
   const total = buf.length;
-  let coverSplit = buf[0].rect;
-  for (let i = 1; i < total; i++) coverSplit = combine(coverSplit, buf[i].rect);
-  const coverSplitArea = volume(coverSplit);
+  let [x0, y0, x1, y1] = buf[0].rect;
+  for (let i = 1; i < total; i++) {
+    const r = buf[i].rect;
+    x0 = Math.min(x0, r[0]), y0 = Math.min(y0, r[1]);
+    x1 = Math.max(x1, r[2]), y1 = Math.max(y1, r[3]);
+  }
+  const coverSplitArea = volumeOf(x0, y0, x1, y1);
   const part = new Int8Array(total).fill(-1);
   const count = [0, 0];
   const covers: Bounds[] = [buf[0].rect, buf[0].rect];
@@ -255,7 +279,7 @@ function addBranch(branch: Branch, node: Node): Node | null {
     for (let a = 0; a < total - 1; a++) {
       for (let b = a + 1; b < total; b++) {
         const waste = f(
-          f(volume(combine(buf[a].rect, buf[b].rect)) - area[a]) - area[b],
+          f(combinedVolume(buf[a].rect, buf[b].rect) - area[a]) - area[b],
         );
         if (waste > worst) worst = waste, s0 = a, s1 = b;
       }
@@ -270,8 +294,8 @@ function addBranch(branch: Branch, node: Node): Node | null {
     let biggest = -1, chosen = 0, better = 0;
     for (let i = 0; i < total; i++) {
       if (part[i] !== -1) continue;
-      const g0 = f(volume(combine(buf[i].rect, covers[0])) - areas[0]);
-      const g1 = f(volume(combine(buf[i].rect, covers[1])) - areas[1]);
+      const g0 = f(combinedVolume(buf[i].rect, covers[0]) - areas[0]);
+      const g1 = f(combinedVolume(buf[i].rect, covers[1]) - areas[1]);
       let diff = f(g1 - g0);
       let group = 0;
       if (!(diff >= 0)) group = 1, diff = -diff;

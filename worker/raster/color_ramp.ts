@@ -87,9 +87,31 @@ export class ColorRampShader {
    * ```
    */
   shade(value: number): Rgba | null {
+    const out = { r: 0, g: 0, b: 0, a: 0 };
+    return this.shadeInto(value, out) ? out : null;
+  }
+
+  /**
+   * {@linkcode shade} into `out` (a render's one colour object: a new one
+   * per pixel was most of a pseudocolour raster's garbage); false, `out`
+   * untouched, when the value is not drawn.
+   *
+   * @example
+   * ```ts
+   * import { ColorRampShader } from "./color_ramp.ts";
+   * const s = new ColorRampShader({
+   *   type: "DISCRETE", clip: false, minimumValue: 0, maximumValue: 10,
+   *   items: [{ value: 10, color: { r: 9, g: 8, b: 7, a: 255 }, label: "" }],
+   * });
+   * const c = { r: 0, g: 0, b: 0, a: 0 };
+   * s.shadeInto(5, c); // true
+   * c; // { r: 9, g: 8, b: 7, a: 255 }
+   * ```
+   */
+  shadeInto(value: number, out: Rgba): boolean {
     const values = this.#values;
     const n = values.length;
-    if (n === 0 || !Number.isFinite(value)) return null;
+    if (n === 0 || !Number.isFinite(value)) return false;
     let idx: number;
     let overflow = false;
     const lut = this.#lut;
@@ -102,7 +124,7 @@ export class ColorRampShader {
       idx = n - 1;
       if (values[idx] + DOUBLE_DIFF_THRESHOLD < value) overflow = true;
     } else if (lutIndex < 0) {
-      return null;
+      return false;
     } else {
       idx = lut![lutIndex];
       while (idx < n && values[idx] + DOUBLE_DIFF_THRESHOLD < value) idx++;
@@ -120,32 +142,36 @@ export class ColorRampShader {
           this.#clip &&
           (overflow || values[idx] - DOUBLE_DIFF_THRESHOLD > value)
         ) {
-          return null;
+          return false;
         }
-        return current;
+        return copyTo(current, out);
       }
       const previous = this.#colors[idx - 1];
       // QGIS computes the position in single precision.
       const range = Math.fround(values[idx] - values[idx - 1]);
       const offset = Math.fround(value - values[idx - 1]);
       const scale = Math.fround(offset / range);
-      return {
-        r: previous.r +
-          Math.trunc(Math.fround((current.r - previous.r) * scale)),
-        g: previous.g +
-          Math.trunc(Math.fround((current.g - previous.g) * scale)),
-        b: previous.b +
-          Math.trunc(Math.fround((current.b - previous.b) * scale)),
-        a: previous.a +
-          Math.trunc(Math.fround((current.a - previous.a) * scale)),
-      };
+      out.r = previous.r +
+        Math.trunc(Math.fround((current.r - previous.r) * scale));
+      out.g = previous.g +
+        Math.trunc(Math.fround((current.g - previous.g) * scale));
+      out.b = previous.b +
+        Math.trunc(Math.fround((current.b - previous.b) * scale));
+      out.a = previous.a +
+        Math.trunc(Math.fround((current.a - previous.a) * scale));
+      return true;
     }
     if (this.#type === "DISCRETE") {
       // The colour of the upper class for values between two breaks.
-      return overflow ? null : current;
+      return overflow ? false : copyTo(current, out);
     }
     return !overflow && values[idx] - DOUBLE_DIFF_THRESHOLD <= value
-      ? current
-      : null;
+      ? copyTo(current, out)
+      : false;
   }
+}
+
+function copyTo(c: Rgba, out: Rgba): true {
+  out.r = c.r, out.g = c.g, out.b = c.b, out.a = c.a;
+  return true;
 }

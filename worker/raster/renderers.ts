@@ -233,6 +233,7 @@ export function renderPseudocolor(
   let last = 0;
   const values = block.values;
   const w = block.width;
+  const c = { r: 0, g: 0, b: 0, a: 0 };
   for (let i = 0; i < n; i++) {
     if (reusable && i >= w && i % w === 0 && sameRow(values, i, w)) {
       // a row repeating the one above (zoomed in) colours the same
@@ -250,8 +251,7 @@ export function renderPseudocolor(
       continue;
     }
     let px: number;
-    const c = shader.shade(value);
-    if (c === null) {
+    if (!shader.shadeInto(value, c)) {
       px = nodata;
     } else {
       let { r, g, b } = c;
