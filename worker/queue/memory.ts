@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { getHeapStatistics } from "node:v8";
 import { heldBytes } from "../cache/held.ts";
 
 /** Jobs between two memory reports in the log. */
@@ -25,6 +26,13 @@ export interface MemoryReport {
    * the WebAssembly memories among them.
    */
   external_mb: number;
+  /** What V8 holds through malloc now (its compilers' zones, mostly). */
+  malloced_mb: number;
+  /**
+   * The most V8 held through malloc at once since the process started:
+   * resident at that moment, a part of the process's peak (VmHWM).
+   */
+  peak_malloced_mb: number;
   /**
    * V8's heap in use right after a full collection: live objects only.
    * Present only when V8 exposes its collector (`--v8-flags=--expose-gc`, a
@@ -60,6 +68,7 @@ export function memoryReport(): MemoryReport {
     gc();
     live = Deno.memoryUsage().heapUsed;
   }
+  const v8 = getHeapStatistics();
   const held: Record<string, number> = {};
   for (const [name, bytes] of Object.entries(heldBytes())) {
     held[name] = mb(bytes);
@@ -69,6 +78,8 @@ export function memoryReport(): MemoryReport {
     heap_total_mb: mb(usage.heapTotal),
     heap_used_mb: mb(usage.heapUsed),
     external_mb: mb(usage.external),
+    malloced_mb: mb(v8.malloced_memory),
+    peak_malloced_mb: mb(v8.peak_malloced_memory),
     ...(live === undefined ? {} : { heap_live_mb: mb(live) }),
     held_mb: held,
   };

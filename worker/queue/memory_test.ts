@@ -10,4 +10,5 @@ Deno.test("memory report: process figures and what holders hold, in MB", () => {
   ok(report.rss_mb > report.heap_used_mb, JSON.stringify(report));
   ok(report.heap_total_mb >= report.heap_used_mb);
   ok(report.external_mb >= 2.38);
+  ok(report.peak_malloced_mb >= report.malloced_mb, JSON.stringify(report));
 });
