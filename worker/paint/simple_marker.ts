@@ -93,37 +93,24 @@ export function simpleMarker(
     snapped && shape.filled && (strokeStyle === "no" || stroke[3] === 0) &&
     st.circle && unscaled
   ) {
-    // a circle without a pen, filled by Qt's rasterizer (its edge is
-    // what shows): addEllipse's four Béziers flattened as QOutlineMapper
-    // flattens them
-    const px = pixelScratch;
-    px.n = 0;
-    const rel = qtFilledCircleOffsets(half);
-    const outline = new Float64Array(rel.length);
-    for (let i = 0; i < rel.length; i += 2) {
-      outline[i] = cx + rel[i];
-      outline[i + 1] = cy + rel[i + 1];
-    }
-    qtRasterize(
-      [outline],
-      pc.map.width,
-      pc.map.height,
-      false,
-      (x, y, c) => px.push(x, y, c),
-    );
-    paintCoverage(pc, px, fill, (fill[3] / 255) * opacity);
+    qtCircleFill(pc, cx, cy, half, fill, (fill[3] / 255) * opacity);
     return;
   }
-  const brush = shape.filled ? fillPaint(pc, fill, opacity) : null;
   if (
     st.circle && strokeStyle === "solid" && unscaled &&
     isCosmeticPenUnder(m, strokeWidth)
   ) {
     // QPainter draws pens up to a pixel wide with its cosmetic stroker,
-    // a circle as QPainterPath::addEllipse's four Béziers
-    if (brush) {
-      pc.canvas.drawCircle(cx, cy, half, brush);
-      releasePaint(brush);
+    // a circle as QPainterPath::addEllipse's four Béziers; on QGIS's
+    // marker cache it fills them with its rasterizer
+    if (shape.filled && fill[3] !== 0 && opacity !== 0) {
+      if (snapped) {
+        qtCircleFill(pc, cx, cy, half, fill, (fill[3] / 255) * opacity);
+      } else {
+        const brush = fillPaint(pc, fill, opacity)!;
+        pc.canvas.drawCircle(cx, cy, half, brush);
+        releasePaint(brush);
+      }
     }
     if (stroke[3] === 0) return;
     if (cosmeticCircle(pc, cx, cy, half, stroke, opacity, strokeWidth)) return;
@@ -141,6 +128,7 @@ export function simpleMarker(
     );
     return;
   }
+  const brush = shape.filled ? fillPaint(pc, fill, opacity) : null;
   const path = shapePath(ck, shape, cx, cy, half, angle);
   const pen = strokePaint(
     pc,
@@ -248,6 +236,124 @@ function shapePath(
     }
   }
   return b.detach();
+}
+
+/**
+ * A circle filled by Qt's rasterizer, as QPainter fills `addEllipse`'s
+ * four Béziers: blended from a stamp made once per radius and position
+ * within a pixel where that is exactly what the rasterizer gives (the
+ * map's own pixels; the circle well inside the map, where nothing is
+ * clipped; each 26.6 fixed-point point the stamp's moved by whole pixels,
+ * which moves every pixel the rasterizer's integer arithmetic emits by as
+ * much), else rasterized here.
+ */
+function qtCircleFill(
+  pc: PaintContext,
+  cx: number,
+  cy: number,
+  half: number,
+  fill: Rgba,
+  alpha: number,
+): void {
+  const rel = qtFilledCircleOffsets(half);
+  const { width: w, height: h } = pc.map;
+  const direct = directTarget(pc);
+  if (
+    direct && direct.width === w && cx - half - 3 >= 0 &&
+    cy - half - 3 >= 0 && cx + half + 3 <= w && cy + half + 3 <= h
+  ) {
+    const x = Math.floor(cx), y = Math.floor(cy);
+    const t = fillStamp(half, cx - x, cy - y, w, rel);
+    const fixed = t.fixed;
+    const dx = 64 * (x - t.x), dy = 64 * (y - t.y);
+    let same = true;
+    for (let i = 0; i < rel.length; i += 2) {
+      if (
+        Math.floor((cx + rel[i]) * 64 + 0.5) !== fixed[i] + dx ||
+        Math.floor((cy + rel[i + 1]) * 64 + 0.5) !== fixed[i + 1] + dy
+      ) {
+        same = false;
+        break;
+      }
+    }
+    if (same) {
+      blendStamp(direct, t.stamp, 4 * (y * w + x), fill, alpha);
+      return;
+    }
+  }
+  const px = pixelScratch;
+  px.n = 0;
+  const outline = new Float64Array(rel.length);
+  for (let i = 0; i < rel.length; i += 2) {
+    outline[i] = cx + rel[i];
+    outline[i + 1] = cy + rel[i + 1];
+  }
+  qtRasterize(
+    [outline],
+    w,
+    h,
+    false,
+    (x, y, c) => px.push(x, y, c),
+  );
+  paintCoverage(pc, px, fill, alpha);
+}
+
+interface FillStamp {
+  half: number;
+  fx: number;
+  fy: number;
+  mapWidth: number;
+  /** The stamp's centre's whole pixel. */
+  x: number;
+  y: number;
+  /** The rasterizer's 26.6 fixed-point points of the stamp. */
+  fixed: Int32Array;
+  stamp: CoverageStamp;
+}
+
+const fillStamps: FillStamp[] = [];
+
+function fillStamp(
+  half: number,
+  fx: number,
+  fy: number,
+  mapWidth: number,
+  rel: Float64Array,
+): FillStamp {
+  for (const t of fillStamps) {
+    if (
+      t.half === half && t.fx === fx && t.fy === fy &&
+      t.mapWidth === mapWidth
+    ) return t;
+  }
+  if (fillStamps.length >= 16) fillStamps.length = 0;
+  const n = rel.length;
+  const x = Math.ceil(half) + 8, y = x;
+  const points = new Float64Array(n);
+  const fixed = new Int32Array(n);
+  for (let i = 0; i < n; i += 2) {
+    points[i] = x + fx + rel[i];
+    points[i + 1] = y + fy + rel[i + 1];
+    fixed[i] = Math.floor(points[i] * 64 + 0.5);
+    fixed[i + 1] = Math.floor(points[i + 1] * 64 + 0.5);
+  }
+  const px = pixelScratch;
+  px.n = 0;
+  const size = 2 * x + 2;
+  qtRasterize([points], size, size, false, (px_, py, c) => px.push(px_, py, c));
+  const t: FillStamp = {
+    half,
+    fx,
+    fy,
+    mapWidth,
+    x,
+    y,
+    fixed,
+    stamp: makeStamp(px, x, y, mapWidth),
+  };
+  px.n = 0;
+  fillStamps.push(t);
+  return t;
 }
 
 /**

@@ -3,8 +3,16 @@ import {
   layerXml,
   paintSymbol,
   point,
+  SIZE,
   symbolXml,
 } from "./_test_util.ts";
+import type { Geometry } from "../geometry/types.ts";
+import { computeMapSettings } from "../map/compute.ts";
+import { parseQmlDocument, readSymbol } from "../style/qml.ts";
+import { compileExpression } from "../expression/mod.ts";
+import { getCanvasKit } from "./canvaskit.ts";
+import type { PaintContext } from "./context.ts";
+import { drawSymbol } from "./symbol.ts";
 
 const marker = (props: Record<string, string>) =>
   symbolXml(
@@ -68,3 +76,116 @@ Deno.test("SimpleMarker: shapes without a fill (cross) are stroked only", async 
   assert(p.at(40, 40)[3] === 0, "nothing between the arms");
   assert(p.at(50, 35)[0] === 0, "in the outline colour, not the fill");
 });
+
+Deno.test("SimpleMarker: a circle with a hairline outline is filled as one without, then outlined", async () => {
+  // QGIS fills both on its marker cache with Qt's rasterizer
+  const style = {
+    name: "circle",
+    size: "9.3",
+    color: "200,80,40,190",
+    outline_style: "solid",
+    outline_color: "20,20,200,255",
+    outline_width: "0",
+  };
+  const both = await paintSymbols([
+    [marker(style), point(40.3, 50.6)],
+  ], false);
+  const apart = await paintSymbols([
+    [marker({ ...style, outline_style: "no" }), point(40.3, 50.6)],
+    [marker({ ...style, color: "0,0,0,0" }), point(40.3, 50.6)],
+  ], false);
+  assert(both.some((v) => v !== 0), "nothing drawn");
+  assert(both.every((v, i) => v === apart[i]), "pixels differ");
+});
+
+Deno.test("SimpleMarker: circles blended from stamps into the map's own pixels are those drawn one by one", async () => {
+  let s = 5;
+  const r = () => (s = (s * 69069 + 1) >>> 0) / 2 ** 32;
+  const symbols: [string, Geometry][] = [];
+  for (let i = 0; i < 400; i++) {
+    const size = [3, 7.56, 7.56, 12.1][i % 4];
+    const outline = i % 3 === 0 ? "no" : "solid";
+    symbols.push([
+      marker({
+        name: "circle",
+        size: String(size),
+        color: `${i % 256},80,${255 - (i % 256)},${i % 5 === 0 ? 255 : 120}`,
+        outline_style: outline,
+        outline_color: "20,20,20,200",
+        outline_width: i % 2 ? "0" : "0.8",
+      }),
+      // near the edges too, where the map clips
+      point(r() * 110 - 5, r() * 110 - 5),
+    ]);
+  }
+  const stamped = await paintSymbols(symbols, true);
+  const single = await paintSymbols(symbols, false);
+  let inked = 0;
+  for (let i = 3; i < single.length; i += 4) if (single[i] > 0) inked++;
+  assert(inked > 3000, `too little drawn: ${inked}`);
+  let differ = 0;
+  for (let i = 0; i < single.length; i++) {
+    if (stamped[i] !== single[i]) differ++;
+  }
+  assert(differ === 0, `${differ} channel values differ`);
+});
+
+/**
+ * Paints symbols (QML, geometry in pixels) in order on a transparent map
+ * of SIZE × SIZE; `direct`: into the map's own pixels as a render does.
+ */
+async function paintSymbols(
+  symbols: [string, Geometry][],
+  direct: boolean,
+): Promise<Uint8Array> {
+  const ck = await getCanvasKit();
+  const memory = ck.Malloc(Uint8Array, SIZE * SIZE * 4);
+  memory.toTypedArray().fill(0);
+  const surface = ck.MakeRasterDirectSurface(
+    {
+      width: SIZE,
+      height: SIZE,
+      colorType: ck.ColorType.RGBA_8888,
+      alphaType: ck.AlphaType.Premul,
+      colorSpace: ck.ColorSpace.SRGB,
+    },
+    memory,
+    SIZE * 4,
+  )!;
+  const canvas = surface.getCanvas();
+  const pc: PaintContext = {
+    ck,
+    canvas,
+    map: computeMapSettings({
+      bbox: { x_min: 0, y_min: 0, x_max: SIZE, y_max: SIZE },
+      crs: "EPSG:2056",
+      width: SIZE,
+      height: SIZE,
+      dpi: 96,
+    }),
+    compile: compileExpression,
+    variables: {},
+    loadSvg: () => null,
+    featureBlendMode: 0,
+    warn: () => {},
+    ...(direct
+      ? {
+        direct: {
+          pixels: () => memory.toTypedArray() as Uint8Array,
+          width: SIZE,
+          saveCount: canvas.getSaveCount(),
+        },
+      }
+      : {}),
+  };
+  for (const [qml, geometry] of symbols) {
+    const root = parseQmlDocument(`<qgis>${qml}</qgis>`);
+    const symbol = readSymbol(root.getElementsByTagName("symbol")[0]);
+    drawSymbol(pc, symbol, { id: 1, attributes: {}, geometry }, geometry);
+  }
+  surface.flush();
+  const out = (memory.toTypedArray() as Uint8Array).slice();
+  surface.delete();
+  ck.Free(memory);
+  return out;
+}
