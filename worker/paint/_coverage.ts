@@ -39,6 +39,34 @@ export function totalMatrix(pc: PaintContext): number[] {
 }
 
 /**
+ * {@link totalMatrix} and {@link directTarget} at once (one read of the
+ * save count), into a shared object valid until the next call.
+ *
+ * @example
+ * ```ts ignore
+ * const { matrix, direct } = drawTarget(pc);
+ * ```
+ */
+export function drawTarget(
+  pc: PaintContext,
+): { matrix: number[]; direct: DirectPixels | null } {
+  const d = pc.direct;
+  const own = d !== undefined && pc.canvas.getSaveCount() === d.saveCount;
+  const m = own && d.matrix ? d.matrix : pc.canvas.getTotalMatrix();
+  target.matrix = m;
+  target.direct = own && pc.featureBlendMode === 0 && m[0] === 1 &&
+      m[4] === 1 && m[2] === 0 && m[5] === 0 && m[1] === 0 && m[3] === 0
+    ? d
+    : null;
+  return target;
+}
+
+const target: { matrix: number[]; direct: DirectPixels | null } = {
+  matrix: [],
+  direct: null,
+};
+
+/**
  * Blends `px` (device pixels, coverage 1–255) over the canvas in `rgba`
  * times `alpha` (colour alpha × opacity, 0–1); pixels repeated blend again.
  */
@@ -192,6 +220,19 @@ function blendDirect(
 
 const views = new WeakMap<DirectPixels, Uint8Array>();
 
+// 32-bit views of the byte views above (same memory)
+let words: { bytes: Uint8Array; words: Uint32Array } | null = null;
+
+function wordsOf(bytes: Uint8Array): Uint32Array {
+  if (words === null || words.bytes !== bytes) {
+    words = {
+      bytes,
+      words: new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >> 2),
+    };
+  }
+  return words.words;
+}
+
 /**
  * The map's pixels when coverage drawn now would be blended straight into
  * them ({@link paintCoverage}'s direct case: the layer's own pixels, no
@@ -317,6 +358,16 @@ export function blendStamp(
       sg = colors[4 * k + 2],
       sb = colors[4 * k + 3];
     const scale = 256 - a8;
+    if (scale === 1 && (pixels.byteOffset & 3) === 0) {
+      // opaque: (dst × 1) >> 8 is 0, the source replaces the pixel; one
+      // 32-bit store (WebAssembly's memory is little-endian)
+      const words = wordsOf(pixels);
+      const word = (sr | (sg << 8) | (sb << 16) | (a8 << 24)) >>> 0;
+      for (let i = starts[k], end = starts[k + 1]; i < end; i++) {
+        words[(base + offsets[i]) >> 2] = word;
+      }
+      continue;
+    }
     for (let i = starts[k], end = starts[k + 1]; i < end; i++) {
       const j = base + offsets[i];
       pixels[j] = sr + ((pixels[j] * scale) >> 8);

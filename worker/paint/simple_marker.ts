@@ -8,7 +8,7 @@
 import type { CanvasKit, Path } from "canvaskit-wasm";
 import type { SymbolLayer } from "../style/model.ts";
 import type { Rgba } from "../style/props.ts";
-import type { PaintContext } from "./context.ts";
+import type { DirectPixels, PaintContext } from "./context.ts";
 import { type Dd, staticOf } from "./_dd.ts";
 import {
   drawAndDelete,
@@ -26,11 +26,10 @@ import {
 import {
   blendStamp,
   type CoverageStamp,
-  directTarget,
+  drawTarget,
   makeStamp,
   paintCoverage,
   pixelScratch,
-  totalMatrix,
 } from "./_coverage.ts";
 import { qtRasterize } from "./qt_raster.ts";
 
@@ -85,7 +84,7 @@ export function simpleMarker(
     }
   }
   const half = size / 2;
-  const m = totalMatrix(pc);
+  const { matrix: m, direct } = drawTarget(pc);
   // Maps draw at the device's scale; legends scale their canvas, where
   // QGIS's symbol previews are not drawn through the marker cache's path.
   const unscaled = m[0] === 1 && m[4] === 1 && m[1] === 0 && m[3] === 0;
@@ -93,7 +92,7 @@ export function simpleMarker(
     snapped && shape.filled && (strokeStyle === "no" || stroke[3] === 0) &&
     st.circle && unscaled
   ) {
-    qtCircleFill(pc, cx, cy, half, fill, (fill[3] / 255) * opacity);
+    qtCircleFill(pc, direct, cx, cy, half, fill, (fill[3] / 255) * opacity);
     return;
   }
   if (
@@ -105,7 +104,7 @@ export function simpleMarker(
     // marker cache it fills them with its rasterizer
     if (shape.filled && fill[3] !== 0 && opacity !== 0) {
       if (snapped) {
-        qtCircleFill(pc, cx, cy, half, fill, (fill[3] / 255) * opacity);
+        qtCircleFill(pc, direct, cx, cy, half, fill, (fill[3] / 255) * opacity);
       } else {
         const brush = fillPaint(pc, fill, opacity)!;
         pc.canvas.drawCircle(cx, cy, half, brush);
@@ -113,7 +112,9 @@ export function simpleMarker(
       }
     }
     if (stroke[3] === 0) return;
-    if (cosmeticCircle(pc, cx, cy, half, stroke, opacity, strokeWidth)) return;
+    if (
+      cosmeticCircle(pc, direct, cx, cy, half, stroke, opacity, strokeWidth)
+    ) return;
     drawCosmetic(
       pc,
       [{ points: qtCirclePolyline(cx, cy, half) }],
@@ -249,6 +250,7 @@ function shapePath(
  */
 function qtCircleFill(
   pc: PaintContext,
+  direct: DirectPixels | null,
   cx: number,
   cy: number,
   half: number,
@@ -257,7 +259,6 @@ function qtCircleFill(
 ): void {
   const rel = qtFilledCircleOffsets(half);
   const { width: w, height: h } = pc.map;
-  const direct = directTarget(pc);
   if (
     direct && direct.width === w && cx - half - 3 >= 0 &&
     cy - half - 3 >= 0 && cx + half + 3 <= w && cy + half + 3 <= h
@@ -366,6 +367,7 @@ function fillStamp(
  */
 function cosmeticCircle(
   pc: PaintContext,
+  direct: DirectPixels | null,
   cx: number,
   cy: number,
   half: number,
@@ -380,7 +382,6 @@ function cosmeticCircle(
     !(cx - half - 3 >= 0 && cy - half - 3 >= 0 && cx + half + 3 <= w &&
       cy + half + 3 <= h)
   ) return false;
-  const direct = directTarget(pc);
   if (!direct || direct.width !== w) return false;
   const x = Math.floor(cx), y = Math.floor(cy);
   const t = circleStamp(half, cx - x, cy - y, width, w);
