@@ -8,8 +8,9 @@
  * real worker (started as `deno task worker` starts it) and its own Redis,
  * 1000 × 1000 px, a simple symbol, at the full extent and at 1:5,000 around
  * the centre; the bench prints the median time next to QGIS 3.22's figure
- * (written below, measured by `big_layer_qgis.py` on this machine) and the
- * worker's resident memory before and at its peak (`VmHWM`). Exits 1 when a
+ * (written below, measured by `big_layer_qgis.py` on this machine), the
+ * worker's CPU time per full-extent render (median) and its resident memory
+ * before and at its peak (`VmHWM`). Exits 1 when a
  * render fails or the peak is over {@link MAX_PEAK_MB}.
  *
  * ```sh
@@ -168,6 +169,18 @@ function procMb(pid: number, field: "VmRSS" | "VmHWM"): number {
   return Number(m?.[1] ?? NaN) / 1024;
 }
 
+/**
+ * The worker's CPU time so far, ms (user and system, all threads): what a
+ * render costs whatever else the machine runs.
+ */
+function procCpuMs(pid: number): number {
+  const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+  // the fields after the command's closing parenthesis; utime and stime
+  // are fields 14 and 15, in clock ticks (USER_HZ, 100 on Linux)
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -255,12 +268,16 @@ export async function main(): Promise<number> {
     });
     const before = procMb(worker.pid, "VmRSS");
     console.log(
-      "| layer | full extent, ms | QGIS, ms | ours / QGIS | 1:5,000, ms | QGIS, ms | ours / QGIS | RSS after, MB |",
+      "| layer | full extent, ms | QGIS, ms | ours / QGIS | worker CPU, ms | 1:5,000, ms | QGIS, ms | ours / QGIS | RSS after, MB |",
     );
-    console.log("| --- | --: | --: | --: | --: | --: | --: | --: |");
+    console.log("| --- | --: | --: | --: | --: | --: | --: | --: | --: |");
     for (const layer of only) {
-      const full: number[] = [];
-      for (let i = 0; i < runs; i++) full.push(await post(job(layer, false)));
+      const full: number[] = [], cpu: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const c0 = procCpuMs(worker.pid);
+        full.push(await post(job(layer, false)));
+        cpu.push(procCpuMs(worker.pid) - c0);
+      }
       const zoom: number[] = [];
       for (let i = 0; i < zoomRuns; i++) {
         zoom.push(await post(job(layer, true)));
@@ -269,9 +286,11 @@ export async function main(): Promise<number> {
       console.log(
         `| ${layer} | ${f.toFixed(0)} | ${QGIS[layer].full} | ${
           (f / QGIS[layer].full).toFixed(2)
-        } | ${z.toFixed(1)} | ${QGIS[layer].zoom} | ${
-          (z / QGIS[layer].zoom).toFixed(2)
-        } | ${procMb(worker.pid, "VmRSS").toFixed(0)} |`,
+        } | ${median(cpu).toFixed(0)} | ${z.toFixed(1)} | ${
+          QGIS[layer].zoom
+        } | ${(z / QGIS[layer].zoom).toFixed(2)} | ${
+          procMb(worker.pid, "VmRSS").toFixed(0)
+        } |`,
       );
     }
     const peak = procMb(worker.pid, "VmHWM");
