@@ -2,7 +2,8 @@
 """QGIS's time on the reprojected maps of ``reproject_bench.ts`` (issue 17).
 
 Each job written by ``deno run -A tests/bench/reproject_bench.ts
---write-jobs DIR`` is done as the upstream worker's render runner does it:
+--write-jobs DIR`` (the jobs and, below DIR, their data: DIR is also the
+data root) is done as the upstream worker's render runner does it:
 the job's layers opened from their sources with the job's styles imported,
 rendered by ``QgsMapRendererParallelJob`` on a transparent background
 (``tests/parity/real/make_references.py``'s ``render``), the image encoded
@@ -12,7 +13,7 @@ interleaved; prints the medians in ms as JSON.
 
 Run with Debian's QGIS 3.22, never at run time or in CI::
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/bench/reproject_qgis.py /tmp/jobs ../shared/reference/demo 11
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/bench/reproject_qgis.py /tmp/jobs /tmp/jobs 11
 """
 import json
 import pathlib
