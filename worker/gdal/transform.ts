@@ -117,10 +117,79 @@ export function transformRect(
   }
 }
 
+/** Below this many points a batch goes to GDAL as it is. */
+const DEDUPE_MIN_POINTS = 64;
+const bitsF64 = new Float64Array(2);
+const bitsU32 = new Uint32Array(bitsF64.buffer);
+const ulpF64 = new Float64Array(1);
+const ulpI64 = new BigInt64Array(ulpF64.buffer);
+
+/** The double `k` steps of the last place away from `v` (finite `v`). */
+function nudge(v: number, k: number): number {
+  if (k === 0) return v;
+  if (v === 0) return k * Number.MIN_VALUE;
+  ulpF64[0] = v;
+  ulpI64[0] += BigInt(v > 0 ? k : -k);
+  return ulpF64[0];
+}
+
+/**
+ * GDAL's average of a batch as `OGRProjCT::TransformWithErrorCodes`
+ * computes it to choose one operation for the whole batch (with
+ * `OGR_CT_OP_SELECTION=FIRST_MATCHING`: the first listed whose area holds
+ * the average): points with an infinite (HUGE_VAL) coordinate skipped,
+ * summed in order, divided by their count; (0, 0) without points.
+ */
+function batchSums(
+  X: Float64Array,
+  Y: Float64Array,
+  n: number,
+): [sx: number, sy: number, count: number] {
+  let sx = 0, sy = 0, c = 0;
+  for (let i = 0; i < n; i++) {
+    const x = X[i], y = Y[i];
+    if (x !== Infinity && y !== Infinity) {
+      sx += x;
+      sy += y;
+      c++;
+    }
+  }
+  return [sx, sy, c];
+}
+
+/**
+ * The coordinate of a last point that brings a batch's sum `s` over
+ * `count` points to an average of exactly `avg` over `count + 1`, in
+ * doubles as GDAL adds and divides; null when none is found.
+ */
+function ballast(s: number, count: number, avg: number): number | null {
+  const n = count + 1;
+  for (const k of [0, 1, -1, 2, -2]) {
+    const total = nudge(avg * n, k);
+    if (!Number.isFinite(total) || total / n !== avg) continue;
+    for (const j of [0, 1, -1, 2, -2]) {
+      const b = nudge(total - s, j);
+      if (Number.isFinite(b) && s + b === total) return b;
+    }
+  }
+  return null;
+}
+
 /**
  * Transforms interleaved x, y arrays in place, in one batch through GDAL.
  * Returns, per array, whether every point transformed (a failed point is
  * left non-finite).
+ *
+ * Each distinct point (by its coordinates' bits) goes to GDAL once: the
+ * polygons of a coverage (parcels, land cover) share their edges and every
+ * ring repeats its first point, while PROJ in WebAssembly costs 1–6 µs a
+ * point. GDAL transforms each point alone, with one operation chosen per
+ * call from the batch's average point; the distinct points are followed by
+ * one more (its result dropped) that gives them the whole batch's average,
+ * to the bit, so every point comes out as it did in the whole batch. When
+ * no such point is found (or the source's longitudes are wrapped before
+ * GDAL averages them), the whole batch goes. With `dedupe` false, every
+ * point goes as it is (what the tests compare with).
  *
  * @example
  * ```ts ignore
@@ -132,17 +201,19 @@ export function transformInPlace(
   arrays: Float64Array[],
   from: string,
   to: string,
+  dedupe = true,
 ): boolean[] {
   const ct = transformation(gdal, from, to);
   const M = gdal.Module;
   let n = 0;
   for (const a of arrays) n += a.length >> 1;
   if (n === 0) return arrays.map(() => true);
-  const xs = M._malloc(n * 8);
-  const ys = M._malloc(n * 8);
+  // room for the distinct points and the one that restores the average
+  const xs = M._malloc((n + 1) * 8);
+  const ys = M._malloc((n + 1) * 8);
   try {
-    let X = new Float64Array(M.HEAPF64.buffer, xs, n);
-    let Y = new Float64Array(M.HEAPF64.buffer, ys, n);
+    let X = new Float64Array(M.HEAPF64.buffer, xs, n + 1);
+    let Y = new Float64Array(M.HEAPF64.buffer, ys, n + 1);
     let k = 0;
     for (const a of arrays) {
       for (let i = 0; i + 1 < a.length; i += 2, k++) {
@@ -150,14 +221,25 @@ export function transformInPlace(
         Y[k] = a[i + 1];
       }
     }
-    M._OCTTransform(ct, n, xs, ys, 0);
+    // unique[k]: the GDAL slot of point k; null when every point has one
+    let unique: Int32Array | null = null;
+    let u = n;
+    // GDAL wraps the longitudes of such a source before it averages them
+    const wraps = /lon_wrap|CENTER_LONG/i.test(from);
+    if (dedupe && !wraps && n >= DEDUPE_MIN_POINTS) {
+      const slots = distinct(X, Y, n);
+      if (slots !== null) [unique, u] = slots;
+    }
+    M._OCTTransform(ct, u, xs, ys, 0);
+    // The heap may have grown (and its buffer been replaced) meanwhile.
     X = new Float64Array(M.HEAPF64.buffer, xs, n);
     Y = new Float64Array(M.HEAPF64.buffer, ys, n);
     k = 0;
     return arrays.map((a) => {
       let ok = true;
       for (let i = 0; i + 1 < a.length; i += 2, k++) {
-        const x = X[k], y = Y[k];
+        const j = unique === null ? k : unique[k];
+        const x = X[j], y = Y[j];
         if (!Number.isFinite(x) || !Number.isFinite(y)) ok = false;
         a[i] = x;
         a[i + 1] = y;
@@ -168,4 +250,82 @@ export function transformInPlace(
     M._free(xs);
     M._free(ys);
   }
+}
+
+/**
+ * Moves the distinct points of `X`/`Y` (by their bits, first seen first)
+ * to their front, followed by the point that keeps GDAL's batch average
+ * ({@link ballast}). Returns each point's index among them and how many
+ * go to GDAL, or null (nothing moved) when they would not save a tenth of
+ * the batch or the average cannot be kept.
+ */
+function distinct(
+  X: Float64Array,
+  Y: Float64Array,
+  n: number,
+): [Int32Array, number] | null {
+  const [sx, sy, c] = batchSums(X, Y, n);
+  if (c === 0) return null;
+  const ax = sx / c, ay = sy / c;
+  if (!Number.isFinite(ax) || !Number.isFinite(ay)) return null;
+  let bits = 1;
+  while (bits < 2 * n) bits <<= 1;
+  const mask = bits - 1;
+  const table = new Int32Array(bits).fill(-1);
+  const keys = new Uint32Array(4 * n);
+  const index = new Int32Array(n);
+  const order = new Int32Array(n);
+  let u = 0;
+  for (let k = 0; k < n; k++) {
+    bitsF64[0] = X[k];
+    bitsF64[1] = Y[k];
+    const b0 = bitsU32[0], b1 = bitsU32[1];
+    const b2 = bitsU32[2], b3 = bitsU32[3];
+    let h = Math.imul(b0, 0x9e3779b1) ^ Math.imul(b1, 0x85ebca77) ^
+      Math.imul(b2, 0xc2b2ae3d) ^ Math.imul(b3, 0x27d4eb2f);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    h ^= h >>> 12;
+    let slot = h & mask;
+    for (;;) {
+      const j = table[slot];
+      if (j < 0) {
+        table[slot] = u;
+        keys[4 * u] = b0;
+        keys[4 * u + 1] = b1;
+        keys[4 * u + 2] = b2;
+        keys[4 * u + 3] = b3;
+        order[u] = k;
+        index[k] = u++;
+        break;
+      }
+      if (
+        keys[4 * j] === b0 && keys[4 * j + 1] === b1 &&
+        keys[4 * j + 2] === b2 && keys[4 * j + 3] === b3
+      ) {
+        index[k] = j;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  if (u + 1 > n - n / 10) return null;
+  // order[j] >= j: moving to the front reads nothing already overwritten
+  for (let j = 0; j < u; j++) {
+    X[j] = X[order[j]];
+    Y[j] = Y[order[j]];
+  }
+  const [ux, uy, uc] = batchSums(X, Y, u);
+  const bx = ballast(ux, uc, ax), by = ballast(uy, uc, ay);
+  if (bx === null || by === null) {
+    // put the batch back as it came
+    for (let k = n - 1; k >= 0; k--) {
+      X[k] = X[index[k]];
+      Y[k] = Y[index[k]];
+    }
+    return null;
+  }
+  X[u] = bx;
+  Y[u] = by;
+  return [index, u + 1];
 }
