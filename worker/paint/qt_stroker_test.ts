@@ -1,5 +1,5 @@
 import { assert } from "./_test_util.ts";
-import { qtStrokeOutline } from "./qt_stroker.ts";
+import { qtStrokeOutline, turnsPast90 } from "./qt_stroker.ts";
 
 const round = (c: number[]) => c.map((v) => Math.round(v * 1e6) / 1e6);
 
@@ -68,4 +68,60 @@ Deno.test("qtStrokeOutline: a miter longer than the width times the limit is cut
   // Qt runs both sides on by 8 px (2 × 4) and cuts across: its render's
   // top row is 11
   assert(top > 11 && top < 12, `top ${top}`);
+});
+
+// QLineF::angle / QLineF::angleTo as Qt 5 computes them (the stroker's own
+// are private), for the shortcut's reference.
+function qtAngleTo(ax: number, ay: number, bx: number, by: number): number {
+  const fuzzyCompare = (p: number, q: number) =>
+    Math.abs(p - q) * 1e12 <= Math.min(Math.abs(p), Math.abs(q));
+  const isNull = (x: number, y: number) =>
+    Math.abs(x) <= 1e-12 && Math.abs(y) <= 1e-12;
+  const angle = (dx: number, dy: number) => {
+    const theta = Math.atan2(-dy, dx) * 360 / (2 * Math.PI);
+    const t = theta < 0 ? theta + 360 : theta;
+    return fuzzyCompare(t, 360) ? 0 : t;
+  };
+  if (isNull(ax, ay) || isNull(bx, by)) return 0;
+  const d = angle(bx, by) - angle(ax, ay);
+  const n = d < 0 ? d + 360 : d;
+  return fuzzyCompare(d, 360) ? 0 : n;
+}
+
+Deno.test("turnsPast90: answers as QLineF::angleTo > 90 (not fuzzily 90) does, or defers", () => {
+  let seed = 12345;
+  const rand = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  let answered = 0, cases = 0;
+  for (let i = 0; i < 200_000; i++) {
+    const scale = 10 ** (rand() * 16 - 10);
+    const ax = (rand() - 0.5) * scale, ay = (rand() - 0.5) * scale;
+    let bx: number, by: number;
+    if (i % 2) {
+      // near 0°, 90°, 180°, 270° from a, by tiny angles
+      const k = Math.floor(rand() * 4) * (Math.PI / 2);
+      const e = (rand() - 0.5) * 10 ** -(rand() * 14);
+      const t = Math.atan2(-ay, ax) + k + e;
+      const r = 10 ** (rand() * 8 - 4);
+      bx = r * Math.cos(t);
+      by = -r * Math.sin(t);
+    } else {
+      bx = (rand() - 0.5) * scale;
+      by = (rand() - 0.5) * scale;
+    }
+    const fast = turnsPast90(ax, ay, bx, by);
+    if (i % 2 === 0) cases++;
+    if (fast === null) continue;
+    if (i % 2 === 0) answered++;
+    const angle = qtAngleTo(ax, ay, bx, by);
+    const exact = angle > 90 &&
+      !(Math.abs(angle - 90) * 1e12 <= Math.min(Math.abs(angle), 90));
+    if (fast !== exact) {
+      throw new Error(`${ax},${ay} → ${bx},${by}: ${fast} vs ${angle}`);
+    }
+  }
+  // random turns (but for lines shorter than 1e-9) are answered without atan2
+  if (answered < cases * 0.85) throw new Error(`${answered} of ${cases}`);
 });
