@@ -4,6 +4,7 @@ import type { Feature, Geometry } from "../geometry/types.ts";
 import { computeMapSettings } from "../map/compute.ts";
 import { parseQmlDocument, readSymbol } from "../style/qml.ts";
 import { compileExpression } from "../expression/mod.ts";
+import type { CanvasKit } from "canvaskit-wasm";
 import { getCanvasKit } from "./canvaskit.ts";
 import type { PaintContext } from "./context.ts";
 import { drawSymbol } from "./symbol.ts";
@@ -51,26 +52,13 @@ export async function paintSymbol(
   attributes: Feature["attributes"] = {},
 ): Promise<Painted> {
   const ck = await getCanvasKit();
-  const surface = ck.MakeSurface(SIZE, SIZE)!;
-  const canvas = surface.getCanvas();
-  canvas.clear(ck.TRANSPARENT);
   const warnings: string[] = [];
-  const pc: PaintContext = {
-    ck,
-    canvas,
-    map: computeMapSettings({
-      bbox: { x_min: 0, y_min: 0, x_max: SIZE, y_max: SIZE },
-      crs: "EPSG:2056",
-      width: SIZE,
-      height: SIZE,
-      dpi: 96,
-    }),
-    compile: compileExpression,
-    variables: {},
-    loadSvg: () => null,
-    featureBlendMode: 0,
+  const map = testMap(ck, SIZE, SIZE, {
+    direct: false,
     warn: (m) => warnings.push(m),
-  };
+  });
+  const { pc } = map;
+  const canvas = pc.canvas;
   const root = parseQmlDocument(`<qgis>${symbol}</qgis>`);
   const parsed = readSymbol(root.getElementsByTagName("symbol")[0]);
   drawSymbol(pc, parsed, { id: 1, attributes, geometry }, geometry);
@@ -81,7 +69,7 @@ export async function paintSymbol(
     alphaType: ck.AlphaType.Unpremul,
     colorSpace: ck.ColorSpace.SRGB,
   }) as Uint8Array;
-  surface.dispose();
+  map.dispose();
   return {
     at: (x, y) => {
       const i = (y * SIZE + x) * 4;
@@ -117,4 +105,83 @@ export function point(x: number, y: number): Geometry {
 /** Fails with `message` unless `ok`. */
 export function assert(ok: unknown, message: string): asserts ok {
   if (!ok) throw new Error(message);
+}
+
+/** A map of pixels in CanvasKit memory that a test paints into. */
+export interface TestMap {
+  /** The paint context over the map (1 map unit per pixel, dpi 96). */
+  pc: PaintContext;
+  /** A copy of the map's premultiplied RGBA pixels, after a flush. */
+  pixels(): Uint8Array;
+  /** Frees the surface and its memory. */
+  dispose(): void;
+}
+
+/**
+ * A `width` × `height` map over CanvasKit memory that starts as
+ * `background` (transparent without one); with `direct`, painters blend
+ * into those pixels themselves, as a render lets them, else through Skia.
+ */
+export function testMap(
+  ck: CanvasKit,
+  width: number,
+  height: number,
+  options: {
+    direct: boolean;
+    background?: Uint8Array;
+    compile?: PaintContext["compile"];
+    warn?: PaintContext["warn"];
+  },
+): TestMap {
+  const memory = ck.Malloc(Uint8Array, width * height * 4);
+  if (options.background) memory.toTypedArray().set(options.background);
+  else memory.toTypedArray().fill(0);
+  const surface = ck.MakeRasterDirectSurface(
+    {
+      width,
+      height,
+      colorType: ck.ColorType.RGBA_8888,
+      alphaType: ck.AlphaType.Premul,
+      colorSpace: ck.ColorSpace.SRGB,
+    },
+    memory,
+    width * 4,
+  )!;
+  const canvas = surface.getCanvas();
+  const pc: PaintContext = {
+    ck,
+    canvas,
+    map: computeMapSettings({
+      bbox: { x_min: 0, y_min: 0, x_max: width, y_max: height },
+      crs: "EPSG:2056",
+      width,
+      height,
+      dpi: 96,
+    }),
+    compile: options.compile ?? compileExpression,
+    variables: {},
+    loadSvg: () => null,
+    featureBlendMode: 0,
+    warn: options.warn ?? (() => {}),
+    ...(options.direct
+      ? {
+        direct: {
+          pixels: () => memory.toTypedArray() as Uint8Array,
+          width,
+          saveCount: canvas.getSaveCount(),
+        },
+      }
+      : {}),
+  };
+  return {
+    pc,
+    pixels: () => {
+      surface.flush();
+      return (memory.toTypedArray() as Uint8Array).slice();
+    },
+    dispose: () => {
+      surface.delete();
+      ck.Free(memory);
+    },
+  };
 }

@@ -89,7 +89,7 @@ Deno.test("cosmetic: a ring gets no caps; an open path gets half a pixel at each
 Deno.test("cosmetic: blending into the surface's own pixels gives Skia's drawPoints bit for bit", async () => {
   const { getCanvasKit } = await import("./canvaskit.ts");
   const { drawCosmetic } = await import("./cosmetic.ts");
-  const { computeMapSettings } = await import("../map/compute.ts");
+  const { testMap } = await import("./_test_util.ts");
   const ck = await getCanvasKit();
   const W = 64, H = 64;
   let seed = 7;
@@ -104,45 +104,12 @@ Deno.test("cosmetic: blending into the surface's own pixels gives Skia's drawPoi
     }
   }
   const draw = (direct: boolean) => {
-    const memory = ck.Malloc(Uint8Array, W * H * 4);
-    memory.toTypedArray().set(background);
-    const surface = ck.MakeRasterDirectSurface(
-      {
-        width: W,
-        height: H,
-        colorType: ck.ColorType.RGBA_8888,
-        alphaType: ck.AlphaType.Premul,
-        colorSpace: ck.ColorSpace.SRGB,
-      },
-      memory,
-      W * 4,
-    )!;
-    const canvas = surface.getCanvas();
-    const pc = {
-      ck,
-      canvas,
-      map: computeMapSettings({
-        bbox: { x_min: 0, y_min: 0, x_max: W, y_max: H },
-        crs: "EPSG:2056",
-        width: W,
-        height: H,
-        dpi: 96,
-      }),
+    const map = testMap(ck, W, H, {
+      direct,
+      background,
       compile: () => () => null,
-      variables: {},
-      loadSvg: () => null,
-      featureBlendMode: 0,
-      warn: () => {},
-      ...(direct
-        ? {
-          direct: {
-            pixels: () => memory.toTypedArray() as Uint8Array,
-            width: W,
-            saveCount: canvas.getSaveCount(),
-          },
-        }
-        : {}),
-    };
+    });
+    const pc = map.pc;
     let s = 11;
     const r = () => (s = (s * 69069 + 1) >>> 0) / 2 ** 32;
     for (let i = 0; i < 300; i++) {
@@ -161,10 +128,8 @@ Deno.test("cosmetic: blending into the surface's own pixels gives Skia's drawPoi
         dashOffset: 0,
       });
     }
-    surface.flush();
-    const out = (memory.toTypedArray() as Uint8Array).slice();
-    surface.delete();
-    ck.Free(memory);
+    const out = map.pixels();
+    map.dispose();
     return out;
   };
   const skia = draw(false), ours = draw(true);

@@ -5,13 +5,11 @@ import {
   point,
   SIZE,
   symbolXml,
+  testMap,
 } from "./_test_util.ts";
 import type { Geometry } from "../geometry/types.ts";
-import { computeMapSettings } from "../map/compute.ts";
 import { parseQmlDocument, readSymbol } from "../style/qml.ts";
-import { compileExpression } from "../expression/mod.ts";
 import { getCanvasKit } from "./canvaskit.ts";
-import type { PaintContext } from "./context.ts";
 import { drawSymbol } from "./symbol.ts";
 
 const marker = (props: Record<string, string>) =>
@@ -138,54 +136,15 @@ async function paintSymbols(
   symbols: [string, Geometry][],
   direct: boolean,
 ): Promise<Uint8Array> {
-  const ck = await getCanvasKit();
-  const memory = ck.Malloc(Uint8Array, SIZE * SIZE * 4);
-  memory.toTypedArray().fill(0);
-  const surface = ck.MakeRasterDirectSurface(
-    {
-      width: SIZE,
-      height: SIZE,
-      colorType: ck.ColorType.RGBA_8888,
-      alphaType: ck.AlphaType.Premul,
-      colorSpace: ck.ColorSpace.SRGB,
-    },
-    memory,
-    SIZE * 4,
-  )!;
-  const canvas = surface.getCanvas();
-  const pc: PaintContext = {
-    ck,
-    canvas,
-    map: computeMapSettings({
-      bbox: { x_min: 0, y_min: 0, x_max: SIZE, y_max: SIZE },
-      crs: "EPSG:2056",
-      width: SIZE,
-      height: SIZE,
-      dpi: 96,
-    }),
-    compile: compileExpression,
-    variables: {},
-    loadSvg: () => null,
-    featureBlendMode: 0,
-    warn: () => {},
-    ...(direct
-      ? {
-        direct: {
-          pixels: () => memory.toTypedArray() as Uint8Array,
-          width: SIZE,
-          saveCount: canvas.getSaveCount(),
-        },
-      }
-      : {}),
-  };
-  for (const [qml, geometry] of symbols) {
-    const root = parseQmlDocument(`<qgis>${qml}</qgis>`);
-    const symbol = readSymbol(root.getElementsByTagName("symbol")[0]);
-    drawSymbol(pc, symbol, { id: 1, attributes: {}, geometry }, geometry);
+  const map = testMap(await getCanvasKit(), SIZE, SIZE, { direct });
+  try {
+    for (const [qml, geometry] of symbols) {
+      const root = parseQmlDocument(`<qgis>${qml}</qgis>`);
+      const symbol = readSymbol(root.getElementsByTagName("symbol")[0]);
+      drawSymbol(map.pc, symbol, { id: 1, attributes: {}, geometry }, geometry);
+    }
+    return map.pixels();
+  } finally {
+    map.dispose();
   }
-  surface.flush();
-  const out = (memory.toTypedArray() as Uint8Array).slice();
-  surface.delete();
-  ck.Free(memory);
-  return out;
 }
