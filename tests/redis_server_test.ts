@@ -23,20 +23,7 @@ Deno.test("test harness starts a private redis-server that answers PING", async 
 Deno.test("test harness refuses a port another redis-server answers on", async () => {
   const other = await startTestRedis();
   try {
-    let error: unknown = null;
-    try {
-      const { child } = await spawnOwnedRedis(other.port);
-      child.kill("SIGTERM");
-      await child.status;
-    } catch (e) {
-      error = e;
-    }
-    if (
-      !(error instanceof Error) ||
-      !error.message.startsWith("Cannot start redis-server:")
-    ) {
-      throw new Error(`expected a refusal, got ${error}`);
-    }
+    await expectRefusal(other.port);
   } finally {
     await other.stop();
   }
@@ -63,20 +50,7 @@ Deno.test("test harness refuses, without hanging, a port where something silent 
     for await (const conn of silent) held.push(conn);
   })().catch(() => {});
   try {
-    let error: unknown = null;
-    try {
-      const { child } = await spawnOwnedRedis(silent.addr.port);
-      child.kill("SIGTERM");
-      await child.status;
-    } catch (e) {
-      error = e;
-    }
-    if (
-      !(error instanceof Error) ||
-      !error.message.startsWith("Cannot start redis-server:")
-    ) {
-      throw new Error(`expected a refusal, got ${error}`);
-    }
+    await expectRefusal(silent.addr.port);
   } finally {
     silent.close();
     for (const c of held) {
@@ -86,3 +60,21 @@ Deno.test("test harness refuses, without hanging, a port where something silent 
     }
   }
 });
+
+/** Expects spawnOwnedRedis on `port` to be refused with a clear error. */
+async function expectRefusal(port: number): Promise<void> {
+  let error: unknown = null;
+  try {
+    const { child } = await spawnOwnedRedis(port);
+    child.kill("SIGTERM");
+    await child.status;
+  } catch (e) {
+    error = e;
+  }
+  if (
+    !(error instanceof Error) ||
+    !error.message.startsWith("Cannot start redis-server:")
+  ) {
+    throw new Error(`expected a refusal, got ${error}`);
+  }
+}
