@@ -18,7 +18,13 @@
  * @module
  */
 import { type JobResult, QUERY_COLLECTION_CONTENT_TYPE } from "./job/output.ts";
-import { pickle, type PickleValue, pythonObject, unpickle } from "./pickle.ts";
+import {
+  pickle,
+  type PickleValue,
+  pythonObject,
+  unpickle,
+  utf8Bytes,
+} from "./pickle.ts";
 import { parseJobResult } from "./parse.ts";
 
 /** The two result payload encodings. */
@@ -76,7 +82,7 @@ export function encodeResult(
     ) {
       value = data;
     } else {
-      value = new TextEncoder().encode(JSON.stringify(data));
+      value = utf8Bytes(JSON.stringify(data));
     }
     return pickle(pythonObject(JOB_RESULT_MODULE, "JobResult", {
       id: result.id,

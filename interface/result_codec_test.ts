@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { decodeResult, encodeResult } from "./result_codec.ts";
-import { pickle, pythonObject, unpickle } from "./pickle.ts";
+import { pickle, pythonObject, unpickle, utf8Bytes } from "./pickle.ts";
 import type { JobResult } from "./job/output.ts";
 
 const image: JobResult = {
@@ -85,6 +85,28 @@ Deno.test("pickle writes a string as BINUNICODE of TextEncoder's UTF-8, at any s
   const big = new Uint8Array(100_000).map((_, i) => i & 0xff);
   const value = ["é".repeat(300), big, "tail"];
   assert.deepEqual(unpickle(pickle(value)), value);
+});
+
+Deno.test("utf8Bytes pickles as the bytes of TextEncoder's UTF-8, whatever the share of non-ASCII text", () => {
+  const texts = [
+    "",
+    "a",
+    "é",
+    "\ud800",
+    "x".repeat(600),
+    "é".repeat(700),
+    "✓😀".repeat(5000),
+    "a".repeat(1000) + "😀".repeat(1000) + "\udc00z",
+    `{"name":"Zürich","value":"${"AQEAAAA".repeat(2000)}"}`,
+  ];
+  for (const text of texts) {
+    const utf8 = new TextEncoder().encode(text);
+    assert.deepEqual(pickle(utf8Bytes(text)), pickle(utf8), text.slice(0, 20));
+    assert.deepEqual(
+      pickle(["head", utf8Bytes(text), "tail"]),
+      pickle(["head", utf8, "tail"]),
+    );
+  }
 });
 
 async function python3(): Promise<boolean> {
