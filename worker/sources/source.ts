@@ -176,7 +176,11 @@ export interface FeaturePage {
   geometryKind: GeometryKind | null;
   /** How many features match the filter (all pages). */
   numbersMatched: number;
-  /** This page's features, in a stable order (the feature id / key). */
+  /**
+   * This page's features, in a stable order (the feature id / key). A
+   * source may hand out the same objects to later pages (kept reads of
+   * small layers): read them, never change them.
+   */
   features: PageFeature[];
 }
 

@@ -2,6 +2,7 @@ import { assert, assertEquals } from "../_assert.ts";
 import { DatabaseSync } from "node:sqlite";
 import { readVectorPage, streamVectorLayer } from "./read.ts";
 import { gpkgStats, gpkgWkb, parseGpkgGeometry } from "./_gpkg.ts";
+import { clearDirectPages, directPageStats } from "./_direct_pages.ts";
 import { toWkb } from "./_wkb.ts";
 import { convertGeoJson, sampleCollection } from "../_test_util.ts";
 import type { Feature, Rect } from "../../geometry/types.ts";
@@ -328,6 +329,93 @@ Deno.test("direct GeoPackage reads give exactly the GDAL path's features, pages 
     assert(direct > 0, "the direct path was taken");
     console.log(`direct reads compared: ${direct}`);
   } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
+
+Deno.test("pages of a small GeoPackage layer cut from its kept features are GDAL's pages, and a rewritten file is read again", async () => {
+  const { root, cases } = await corpus();
+  const ctx = { dataRoot: root, remoteHosts: [] };
+  try {
+    clearDirectPages();
+    for (const c of cases) {
+      for (const { name } of layersOf(`${root}/${c.folder}/${c.path}`)) {
+        const layer = {
+          id: `${c.path}:${name}`,
+          name,
+          source: JSON.stringify({ path: c.path, layerName: name }),
+          remote: false,
+          folder_name: c.folder,
+          driver: "ogr",
+        };
+        for (
+          const [startIndex, count] of [
+            [0, null],
+            [3, 4],
+            [0, 1],
+            [5, null],
+            [1, 1000],
+            [2000, 3],
+            [0, 0],
+          ] as const
+        ) {
+          const q = { startIndex, count, orderByFid: true as const };
+          const slow = await readVectorPage(
+            layer,
+            { ...q, direct: false },
+            ctx,
+          );
+          // twice: the first may read, the second is cut from what is kept
+          for (let i = 0; i < 2; i++) {
+            assertEquals(
+              await readVectorPage(layer, q, ctx),
+              slow,
+              `${c.path} ${name} page ${startIndex}, ${count} (${i})`,
+            );
+          }
+        }
+      }
+    }
+    assert(directPageStats.hits > 0, "pages were cut from kept features");
+    // the same file rewritten with other values: its new features
+    const shapes = cases.find((c) => c.path === "shapes.gpkg")!;
+    const layer = {
+      id: "shapes",
+      name: "shapes",
+      source: JSON.stringify({ path: shapes.path, layerName: "shapes" }),
+      remote: false,
+      folder_name: shapes.folder,
+      driver: "ogr",
+    };
+    const q = { startIndex: 0, count: 5, orderByFid: true as const };
+    const before = await readVectorPage(layer, q, ctx);
+    const file = `${root}/${shapes.folder}/${shapes.path}`;
+    const db = new DatabaseSync(file);
+    // the table's triggers name GDAL's functions (not run: no geometry
+    // or id changes)
+    for (
+      const f of ["ST_IsEmpty", "ST_MinX", "ST_MaxX", "ST_MinY", "ST_MaxY"]
+    ) {
+      db.function(f, (_geometry: unknown) => 0);
+    }
+    db.exec("UPDATE shapes SET name = 'changed' WHERE fid <= 3");
+    db.close();
+    const after = await readVectorPage(layer, q, ctx);
+    assertEquals(
+      after,
+      await readVectorPage(layer, { ...q, direct: false }, ctx),
+    );
+    assertEquals(
+      after.features.map((f) => f.attributes.name),
+      [
+        "changed",
+        "changed",
+        "changed",
+        ...before.features.slice(3).map((f) => f.attributes.name),
+      ],
+    );
+  } finally {
+    clearDirectPages();
     await Deno.remove(root, { recursive: true });
   }
 });

@@ -76,6 +76,7 @@ import {
   wholeLayerStats,
 } from "./_layer_cache.ts";
 import { shpRows, shpTable } from "./_shp.ts";
+import { DIRECT_PAGE_FEATURES, directWholePage } from "./_direct_pages.ts";
 import { hitsRect } from "../../geometry/hit_test.ts";
 import type { PreparedSource } from "../gdal_dataset.ts";
 import { parseDate } from "../dates.ts";
@@ -1588,6 +1589,34 @@ function directPage(
       const count = query.count === null
         ? wanted
         : Math.min(query.count, wanted);
+      const whole = count > 0 && !reproject && info.featureCount >= 0 &&
+          info.featureCount <= DIRECT_PAGE_FEATURES
+        ? directWholePage(
+          table,
+          `${names.join("\n")}\n${dims.z} ${dims.m}`,
+          () =>
+            [...gpkgRows(table, { fields: names, dims, wkb: true })].map((
+              row,
+            ) => ({
+              id: row.id,
+              attributes: rowAttributes(row, names, info.fidColumn),
+              wkb: row.wkb ??
+                (row.geometry
+                  ? toWkb(row.geometry, { hasZ: dims.z, hasM: dims.m })
+                  : null),
+            })),
+        )
+        : null;
+      if (whole !== null) {
+        // a cut of the kept features (LIMIT/OFFSET over FID order)
+        return {
+          fields: withFid(info),
+          fidColumn: info.fidColumn,
+          geometryKind: kindOfTypeName(info.geometryType),
+          numbersMatched: matched,
+          features: whole.slice(query.startIndex, query.startIndex + count),
+        };
+      }
       if (count > 0) {
         rows = [
           ...gpkgRows(table, {
