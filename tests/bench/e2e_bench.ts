@@ -23,6 +23,7 @@
  * deno run -A tests/bench/e2e_bench.ts --stages --memory-jobs 0 # the worker's stages per job
  * deno run -A tests/bench/e2e_bench.ts --worker-v8 --enable-experimental-regexp-engine-on-excessive-backtracks # other V8 flags ('' for none)
  * deno run -A tests/bench/e2e_bench.ts --hwm-trace # every rise of the worker's VmHWM, with the job that made it
+ * deno run -A tests/bench/e2e_bench.ts --jobs placenames_features --runs 201 --memory-jobs 0 # some jobs only
  * ```
  *
  * It is a script, not a `Deno.bench` file: the figures need one worker and
@@ -217,7 +218,9 @@ async function run(): Promise<number> {
   const runs = argNumber("--runs", 11);
   const warmups = argNumber("--warmups", 2);
   const memoryJobs = argNumber("--memory-jobs", 1000);
-  const jobs = loadJobs(root);
+  // --jobs a,b: only these (and the baseline) posted and timed
+  const only = argString("--jobs")?.split(",");
+  const jobs = loadJobs(root).filter((j) => !only || only.includes(j.name));
   const baseline = baselineJob();
   let db: TestDatabase | null = null;
   try {
