@@ -1,5 +1,5 @@
 import { decode } from "fast-png";
-import { encodePng, encodePremultipliedPng } from "./png.ts";
+import { encodePng, encodePremultipliedPng, preparePng } from "./png.ts";
 
 Deno.test("PNG: RGBA and RGB round-trip through an independent decoder", () => {
   const w = 37, h = 23;
@@ -153,5 +153,42 @@ Deno.test("PNG: opaque runs, short and long, between translucent and transparent
         );
       }
     }
+  }
+});
+
+Deno.test("PNG: a zlib stream made ahead (preparePng) writes the bytes deflateSync writes", () => {
+  // sizes around zlib's 16 kB output chunks, noise and flat images
+  const sizes: [number, number][] = [[1, 1], [3, 2], [64, 64], [300, 200]];
+  for (const [w, h] of sizes) {
+    for (const kind of ["noise", "flat"]) {
+      const rgba = new Uint8Array(w * h * 4).map((_, i) =>
+        kind === "flat" ? (i % 4 === 3 ? 255 : 40) : (i * 7919 + (i >> 5)) % 256
+      );
+      for (const level of [1, 6]) {
+        const plain = encodePremultipliedPng(rgba, w, h, { level });
+        preparePng(level);
+        const ahead = encodePremultipliedPng(rgba, w, h, { level });
+        if (plain.join() !== ahead.join()) {
+          throw new Error(`${w}×${h} ${kind} level ${level}: bytes differ`);
+        }
+        // the stream served once: the next PNG makes its own
+        const after = encodePremultipliedPng(rgba, w, h, { level });
+        if (after.join() !== plain.join()) throw new Error("after: differ");
+      }
+    }
+  }
+});
+
+Deno.test("PNG: a stream made ahead for one level is not used at another", () => {
+  const rgba = new Uint8Array(16 * 16 * 4).map((_, i) => (i * 13) % 256);
+  const atSix = encodePng(rgba, 16, 16, { level: 6 });
+  preparePng(1);
+  if (encodePng(rgba, 16, 16, { level: 6 }).join() !== atSix.join()) {
+    throw new Error("level 6 bytes differ");
+  }
+  // still there for a PNG at level 1
+  const atOne = encodePng(rgba, 16, 16);
+  if (atOne.join() !== encodePng(rgba, 16, 16).join()) {
+    throw new Error("level 1 bytes differ");
   }
 });

@@ -50,11 +50,23 @@ interface KeptSurface {
   surface: Surface;
   width: number;
   height: number;
+  // the save count before the save made for its next lending, made when it
+  // was kept (between jobs), not when it is lent
+  saved: number;
 }
 
 // Buffers no surface draws into. One job renders at a time in the worker,
 // so one stays; more are made only while surfaces are taken at once.
 const idle: PixelBuffer[] = [];
+// Surfaces given back whose canvas is yet to be restored and checked, and
+// their buffers to be made idle: releaseSurface leaves that work (Skia
+// calls, ≈ 30 µs a map between jobs) to the next takeSurface or to the
+// worker's wait for its next job (settleSurfaces), off the map's path.
+const released: {
+  ck: CanvasKit;
+  pooled: PooledSurface;
+  buffer: PixelBuffer;
+}[] = [];
 const buffers = new WeakMap<PooledSurface, PixelBuffer>();
 const MAX_IDLE = 1;
 function dropKept(buffer: PixelBuffer): void {
@@ -65,10 +77,15 @@ function dropKept(buffer: PixelBuffer): void {
 // in CanvasKit's heap (part of wasm.canvaskit)
 registerHeld(
   "canvaskit.pixel_buffers",
-  () => idle.reduce((n, b) => n + b.bytes, 0),
+  () =>
+    idle.reduce((n, b) => n + b.bytes, 0) +
+    released.reduce((n, r) => n + r.buffer.bytes, 0),
 );
 // the buffers were in a failed CanvasKit's memory
-onCanvasKitReset(() => idle.splice(0));
+onCanvasKitReset(() => {
+  idle.splice(0);
+  released.splice(0);
+});
 
 function pixelBuffer(ck: CanvasKit, bytes: number): PixelBuffer {
   let best = -1;
@@ -114,12 +131,13 @@ export function takeSurface(
   width: number,
   height: number,
 ): PooledSurface | null {
+  settleSurfaces();
   const bytes = width * height * 4;
   const buffer = pixelBuffer(ck, bytes);
   const kept = buffer.kept;
   if (kept && kept.width === width && kept.height === height) {
     buffer.kept = undefined;
-    return lend(buffer, kept.surface, width, height);
+    return lend(buffer, kept.surface, width, height, kept.saved);
   }
   dropKept(buffer);
   const surface = ck.MakeRasterDirectSurface(
@@ -149,6 +167,7 @@ function lend(
   surface: Surface,
   width: number,
   height: number,
+  saved: number = surface.getCanvas().save(),
 ): PooledSurface {
   const bytes = width * height * 4;
   const pooled: PooledSurface = {
@@ -159,7 +178,7 @@ function lend(
     height,
   };
   buffers.set(pooled, buffer);
-  lent.set(pooled, surface.getCanvas().save());
+  lent.set(pooled, saved);
   return pooled;
 }
 
@@ -178,8 +197,10 @@ function pristine(canvas: Canvas, width: number, height: number): boolean {
 }
 
 /**
- * Gives a surface back: the surface is deleted, its pixel memory kept for
- * the next (the smallest idle buffers beyond one are freed).
+ * Gives a surface back: its pixel memory is kept for the next (the smallest
+ * idle buffers beyond one are freed), and the surface too when its canvas
+ * is as it was lent; that work is done by the next {@linkcode takeSurface}
+ * or {@linkcode settleSurfaces}, whichever comes first.
  *
  * @example
  * ```ts
@@ -193,20 +214,44 @@ export function releaseSurface(ck: CanvasKit, pooled: PooledSurface): void {
   const buffer = buffers.get(pooled);
   if (!buffer) return; // released already
   buffers.delete(pooled);
-  const canvas = pooled.surface.getCanvas();
-  canvas.restoreToCount(lent.get(pooled)!);
-  if (pristine(canvas, pooled.width, pooled.height)) {
-    buffer.kept = {
-      surface: pooled.surface,
-      width: pooled.width,
-      height: pooled.height,
-    };
-  } else pooled.surface.delete();
-  idle.push(buffer);
-  idle.sort((a, b) => b.bytes - a.bytes);
-  for (const extra of idle.splice(MAX_IDLE)) {
-    dropKept(extra);
-    ck.Free(extra.memory);
+  released.push({ ck, pooled, buffer });
+}
+
+/**
+ * Finishes the releases {@linkcode releaseSurface} left: each canvas is
+ * restored to the state it was lent in, its surface kept for the next map
+ * of its size unless a borrower left a matrix or a clip on its base layer
+ * (then deleted), its buffer made idle. The worker calls it while it waits
+ * for a job; {@linkcode takeSurface} calls it first.
+ *
+ * @example
+ * ```ts
+ * import { getCanvasKit } from "./canvaskit.ts";
+ * import { releaseSurface, settleSurfaces, takeSurface } from "./surface.ts";
+ * const ck = await getCanvasKit();
+ * releaseSurface(ck, takeSurface(ck, 8, 8)!);
+ * settleSurfaces();
+ * ```
+ */
+export function settleSurfaces(): void {
+  while (released.length > 0) {
+    const { ck, pooled, buffer } = released.shift()!;
+    const canvas = pooled.surface.getCanvas();
+    canvas.restoreToCount(lent.get(pooled)!);
+    if (pristine(canvas, pooled.width, pooled.height)) {
+      buffer.kept = {
+        surface: pooled.surface,
+        width: pooled.width,
+        height: pooled.height,
+        saved: canvas.save(),
+      };
+    } else pooled.surface.delete();
+    idle.push(buffer);
+    idle.sort((a, b) => b.bytes - a.bytes);
+    for (const extra of idle.splice(MAX_IDLE)) {
+      dropKept(extra);
+      ck.Free(extra.memory);
+    }
   }
 }
 

@@ -1,5 +1,10 @@
 import { getCanvasKit } from "./canvaskit.ts";
-import { encodeSurface, releaseSurface, takeSurface } from "./surface.ts";
+import {
+  encodeSurface,
+  releaseSurface,
+  settleSurfaces,
+  takeSurface,
+} from "./surface.ts";
 
 const ck = await getCanvasKit();
 
@@ -90,5 +95,22 @@ Deno.test("takeSurface: the same size gets the kept surface back with a fresh ca
     }
   } finally {
     releaseSurface(ck, d);
+  }
+});
+
+Deno.test("settleSurfaces: a release settled between jobs gives the next map of the size the kept surface, state fresh", () => {
+  const first = takeSurface(ck, 7, 5)!;
+  first.surface.getCanvas().translate(3, 2); // on the lending's save: undone
+  releaseSurface(ck, first);
+  settleSurfaces();
+  settleSurfaces(); // nothing left: harmless
+  const again = takeSurface(ck, 7, 5)!;
+  try {
+    if (again.surface !== first.surface) throw new Error("not kept");
+    const m = again.surface.getCanvas().getTotalMatrix();
+    if (m[2] !== 0 || m[5] !== 0) throw new Error(`matrix ${m}`);
+  } finally {
+    releaseSurface(ck, again);
+    settleSurfaces();
   }
 });

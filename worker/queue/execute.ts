@@ -12,6 +12,8 @@ import { clip, maskSecrets } from "@qgis-server-light/interface";
 import { runnerFor, type RunnerRegistry } from "../runners/registry.ts";
 import { GdalEngineError, isWasmFault } from "../gdal/gdal.ts";
 import { resetCanvasKit } from "../paint/canvaskit.ts";
+import { preparePng } from "../paint/png.ts";
+import { settleSurfaces } from "../paint/surface.ts";
 import { checkStringLengths } from "./string_limits.ts";
 import {
   DEFAULT_MAX_DPI,
@@ -52,6 +54,11 @@ export interface JobOutcome {
   error?: string;
   /** Milliseconds spent, parsing included. */
   durationMs: number;
+  /**
+   * Milliseconds of {@link JobOutcome.durationMs} spent decoding the
+   * envelope (JSON, schema, limits), when it was decoded.
+   */
+  decodeMs?: number;
 }
 
 function layerNames(value: unknown): string[] {
@@ -211,6 +218,7 @@ export async function executeJob(
       );
     }
     checkLimits(info, ctx.limits);
+    const decodeMs = performance.now() - started;
     const out = await runner(info, ctx);
     return {
       status: "succeed",
@@ -219,6 +227,7 @@ export async function executeJob(
       type,
       layers,
       durationMs: performance.now() - started,
+      decodeMs,
     };
   } catch (error) {
     // masked before it is cut: a cut must not leave half a secret
@@ -233,6 +242,23 @@ export async function executeJob(
       durationMs: performance.now() - started,
     };
   }
+}
+
+/**
+ * What the queue loop does while it waits for a job, off any client's
+ * path: finishes the release of the last job's Skia surfaces
+ * (`settleSurfaces`) and makes the zlib stream of the next PNG
+ * (`preparePng`). Cheap when there is nothing to do.
+ *
+ * @example
+ * ```ts
+ * import { betweenJobs } from "./execute.ts";
+ * betweenJobs();
+ * ```
+ */
+export function betweenJobs(): void {
+  settleSurfaces();
+  preparePng();
 }
 
 function safeJson(text: string): unknown {

@@ -17,6 +17,7 @@
  *
  * @module
  */
+import { createHash } from "node:crypto";
 import {
   JobField,
   jobKey,
@@ -197,3 +198,15 @@ redis.call('EXPIRE', KEYS[1], ARGV[3])
 if ARGV[5] == '1' then redis.call('LREM', KEYS[2], 1, ARGV[4]) end
 return receivers
 `;
+
+/**
+ * The SHA1 of {@link FINISH_SCRIPT} (hex), the name `EVALSHA` runs it by.
+ *
+ * @example
+ * ```ts
+ * import { FINISH_SCRIPT_SHA1 } from "./scripts.ts";
+ * FINISH_SCRIPT_SHA1.length; // 40
+ * ```
+ */
+export const FINISH_SCRIPT_SHA1: string = createHash("sha1")
+  .update(FINISH_SCRIPT).digest("hex");

@@ -61,6 +61,7 @@ import { ERROR_CONTENT_TYPE, type RunnerContext } from "../runners/types.ts";
 import type { JobOutcome } from "./execute.ts";
 import {
   FINISH_SCRIPT,
+  FINISH_SCRIPT_SHA1,
   RECLAIM_SCRIPT,
   TAKE_MOVED_SCRIPT,
   TAKE_SCRIPT,
@@ -68,6 +69,7 @@ import {
   type TakeReply,
 } from "./scripts.ts";
 import { MEMORY_REPORT_EVERY, memoryReport } from "./memory.ts";
+import { encodeCommand } from "./resp.ts";
 import * as late from "../_late.ts";
 
 // ioredis by a dynamic import, as the interface's RedisQueue loads it:
@@ -75,16 +77,30 @@ import * as late from "../_late.ts";
 // .d.ts files, whose `/// <reference types="node" />` it cannot resolve (13
 // warnings for worker/mod.ts). `deno check` still types it; the client
 // stays private to the worker.
-const { Redis } = await import("ioredis");
+const { Redis, Command } = await import("ioredis");
 type Redis = InstanceType<typeof Redis>;
+
+// A command whose bytes are encoded already (resp.ts): ioredis writes them
+// as they are instead of building them argument by argument.
+class EncodedCommand extends Command {
+  readonly #bytes: Buffer;
+  constructor(name: string, bytes: Uint8Array) {
+    super(name);
+    this.#bytes = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  override toWritable(): Buffer {
+    return this.#bytes;
+  }
+}
 
 // execute.ts imports every runner (styles, sources, the engines' bindings)
 // and the interface's schemas (zod), as the result codec does: both are
 // imported once the worker has registered, or at the first job
 // (through _late.ts: see there why)
 let execute: Promise<typeof import("./execute.ts")> | undefined;
+let executeLoaded: typeof import("./execute.ts") | undefined;
 function loadExecute(): Promise<typeof import("./execute.ts")> {
-  return execute ??= late.loadExecute();
+  return execute ??= late.loadExecute().then((m) => executeLoaded = m);
 }
 let codec: Promise<typeof encodeResult> | undefined;
 function loadCodec(): Promise<typeof encodeResult> {
@@ -189,14 +205,10 @@ export interface QueueWorkerStats {
   requeued: number;
 }
 
-// The scripts run per job, as custom commands (EVALSHA; see scripts.ts).
+// The take script, run per job, as a custom command (EVALSHA; see
+// scripts.ts); the finish script is sent encoded (#runFinish).
 interface ScriptCommands {
   qslTakeMoved(processing: string, ...argv: string[]): Promise<TakeReply>;
-  qslFinish(
-    key: string,
-    processing: string,
-    ...argv: (string | Uint8Array)[]
-  ): Promise<number>;
 }
 type Client = Redis & ScriptCommands;
 
@@ -349,7 +361,6 @@ export class QueueWorker {
       numberOfKeys: 1,
       lua: TAKE_MOVED_SCRIPT,
     });
-    client.defineCommand("qslFinish", { numberOfKeys: 2, lua: FINISH_SCRIPT });
     let down = false;
     const lost = (line?: string) => {
       if (down || this.#stopping) return;
@@ -416,8 +427,27 @@ export class QueueWorker {
       modules: this.#startedFrom?.from,
       modules_reason: this.#startedFrom?.reason,
     });
-    let failures = 0;
     const blocking = this.#blocking;
+    // The registration is renewed while a job runs (the loop renews it
+    // while idle): one timer for the worker's life, ticking twice per
+    // period, not one made and cleared per job (~20 µs of each job).
+    const beatMs = this.#o.heartbeatSeconds * 1000;
+    const beat = setInterval(() => {
+      if (this.#busy && Date.now() - this.#lastHeartbeat >= beatMs) {
+        this.#heartbeat(this.#client!).catch(() => {});
+      }
+    }, beatMs / 2);
+    try {
+      await this.#serve(blocking!);
+    } finally {
+      clearInterval(beat);
+    }
+    await this.#shutdown();
+    if (this.#fatal) throw this.#fatal;
+  }
+
+  async #serve(blocking: Client): Promise<void> {
+    let failures = 0;
     while (!this.#stopping) {
       try {
         // Idle work: abandoned at once when a stop comes.
@@ -453,6 +483,10 @@ export class QueueWorker {
             stream?.uncork();
           }
           taken.catch(() => {}); // awaited by #handle
+          // while BLMOVE waits: what the next job would otherwise do on
+          // its client's path (a job already queued waits for it, as it
+          // would have in the job)
+          executeLoaded?.betweenJobs();
           const id = await moved;
           return id === null ? null : { id, taken };
         })());
@@ -481,8 +515,6 @@ export class QueueWorker {
         this.#lastHeartbeat = 0;
       }
     }
-    await this.#shutdown();
-    if (this.#fatal) throw this.#fatal;
   }
 
   /**
@@ -674,9 +706,6 @@ export class QueueWorker {
     this.#status = "processing";
     const client = this.#client!;
     const key = jobKey(id);
-    const beat = setInterval(() => {
-      this.#heartbeat(client).catch(() => {});
-    }, this.#o.heartbeatSeconds * 1000);
     try {
       let reply = await taken.catch(() => [4] as TakeReply);
       const read = reply[0] === 0 || reply[0] === 1 || reply[0] === 2;
@@ -746,11 +775,15 @@ export class QueueWorker {
           await this.#runners(),
           this.#o.context,
         );
+        if (outcome.decodeMs !== undefined) {
+          // the envelope's JSON, schema and limits, apart from the runner
+          stages.decode = Math.round(outcome.decodeMs * 1000) / 1000;
+          mark += outcome.decodeMs;
+        }
       }
       stage("run");
       await this.#finish(id, outcome, stalled + 1);
     } finally {
-      clearInterval(beat);
       this.#busy = false;
     }
   }
@@ -814,21 +847,14 @@ export class QueueWorker {
     const ttl = String(this.#o.jobTtlSeconds);
     const duration = String(outcome.durationMs / 1000);
     const statusField = statusTimestampField(status);
-    // ioredis sends a Buffer's bytes (any other value as its string): a
-    // view of the payload, not a copy
-    const bytes = Buffer.from(
-      payload.buffer,
-      payload.byteOffset,
-      payload.byteLength,
-    );
     const publishOnce = (done: boolean): Promise<number> => {
       const ts = nowIso();
       // the job leaves our processing list in the same round trip
-      return client.qslFinish(
+      return this.#runFinish(client, [
         key,
         processing,
         channel,
-        bytes,
+        payload,
         ttl,
         id,
         done ? "1" : "0",
@@ -840,7 +866,7 @@ export class QueueWorker {
         ts,
         JobField.duration,
         duration,
-      );
+      ]);
     };
     stage("encode_result");
     let receivers = await publishOnce(true);
@@ -875,6 +901,33 @@ export class QueueWorker {
       stages_ms: stages,
       receivers,
       error: outcome.error,
+    });
+  }
+
+  /**
+   * Runs {@link FINISH_SCRIPT} with its two keys and its ARGV, encoded in
+   * one array: by its SHA1, by its text when Redis does not know it
+   * (NOSCRIPT: after a restart or `SCRIPT FLUSH`; Redis keeps it then).
+   */
+  #runFinish(
+    client: Client,
+    keysAndArgv: (string | Uint8Array)[],
+  ): Promise<number> {
+    const send = (byHash: boolean) =>
+      client.sendCommand(
+        new EncodedCommand(
+          byHash ? "evalsha" : "eval",
+          encodeCommand([
+            byHash ? "EVALSHA" : "EVAL",
+            byHash ? FINISH_SCRIPT_SHA1 : FINISH_SCRIPT,
+            "2",
+            ...keysAndArgv,
+          ]),
+        ),
+      ) as Promise<number>;
+    return send(true).catch((error: Error) => {
+      if (!String(error?.message).startsWith("NOSCRIPT")) throw error;
+      return send(false);
     });
   }
 

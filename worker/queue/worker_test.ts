@@ -129,6 +129,20 @@ for (const format of ["json", "pickle"] as ResultFormat[]) {
         0,
         "processing emptied",
       );
+      // where each job's time went, stage by stage, in its log line
+      const jobLine = w.logs.map((l) => JSON.parse(l)).find((l) =>
+        l.message === "job"
+      );
+      assertEquals(Object.keys(jobLine.stages_ms), [
+        "take",
+        "decode",
+        "run",
+        "encode_result",
+        "publish_and_remove",
+      ]);
+      for (const ms of Object.values(jobLine.stages_ms)) {
+        assert(typeof ms === "number" && ms >= 0, `stage ${ms}`);
+      }
     } finally {
       await queue.close();
       await stopAll(w);
@@ -428,6 +442,28 @@ Deno.test("worker: stop() lets the current job finish, then deregisters", async 
     await stopped;
     await w.done;
   } finally {
+    await redis.stop();
+  }
+});
+
+Deno.test("worker: jobs still finish after Redis forgot the scripts (SCRIPT FLUSH: NOSCRIPT, then the script's text)", async () => {
+  const redis = await startTestRedis();
+  const w = start(redis);
+  const queue = RedisQueue.create(redis.url);
+  const client = new Redis(redis.url);
+  try {
+    for (let i = 0; i < 3; i++) {
+      await client.script("FLUSH");
+      const { status, result } = await queue.post(renderParams(1, 2, 3), {
+        timeoutMs: 10_000,
+      });
+      assertEquals(status, "succeed", `job ${i}`);
+      assertEquals(Array.from(result.data as Uint8Array), [1, 2, 3]);
+    }
+  } finally {
+    await queue.close();
+    client.disconnect();
+    await stopAll(w);
     await redis.stop();
   }
 });
