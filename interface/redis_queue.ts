@@ -60,23 +60,6 @@ import {
 const { Redis } = await import("ioredis");
 
 /**
- * The commands {@link RedisQueue} sends together, in one write and one
- * round trip (`pipeline()`); ioredis's pipeline is one.
- */
-export interface RedisQueuePipeline {
-  /** Sets the hash's fields. */
-  hset(key: string, fields: Record<string, string>): RedisQueuePipeline;
-  /** Appends to a list. */
-  rpush(key: string, value: string): RedisQueuePipeline;
-  /** Reads a hash's field. */
-  hget(key: string, field: string): RedisQueuePipeline;
-  /** Deletes a key. */
-  del(key: string): RedisQueuePipeline;
-  /** Runs the queued commands: one `[error, reply]` each. */
-  exec(): Promise<[error: Error | null, reply: unknown][] | null>;
-}
-
-/**
  * The Redis client {@link RedisQueue} wraps: the commands and events it
  * uses. An ioredis `Redis` is one (what {@link RedisQueue.create} makes).
  *
@@ -117,8 +100,19 @@ export interface RedisQueueClient {
   unsubscribe(channel: string): Promise<unknown>;
   /** Subscribes to the channels a glob-style pattern matches. */
   psubscribe(pattern: string): Promise<unknown>;
-  /** Starts a pipeline: commands sent together, run in their order. */
-  pipeline(): RedisQueuePipeline;
+  /**
+   * The connection's socket, when the client has one: the commands sent
+   * between its `cork()` and `uncork()` leave in one write, as a
+   * pipeline's do, without a pipeline's bookkeeping (≈ 20 µs of CPU per
+   * round trip with ioredis).
+   */
+  readonly stream?: { cork(): void; uncork(): void };
+  /** Sets a hash's fields. */
+  hset(key: string, fields: Record<string, string>): Promise<unknown>;
+  /** Appends to a list. */
+  rpush(key: string, value: string): Promise<unknown>;
+  /** Reads a hash's field. */
+  hget(key: string, field: string): Promise<string | null>;
   /** Removes `value` from a list (`count` 0: every occurrence). */
   lrem(key: string, count: number, value: string): Promise<number>;
   /** Deletes a key. */
@@ -369,9 +363,8 @@ export class RedisQueue {
         // a job that finished meanwhile will not be heard of. Its message
         // may still be on its way: it has a second to arrive.
         recheck = () => {
-          this.#client.pipeline().hget(key, JobField.status).exec().then(
-            (reply) => {
-              const s = reply?.[0]?.[1];
+          this.#client.hget(key, JobField.status).then(
+            (s) => {
               if (s === JobStatus.succeed || s === JobStatus.failed) {
                 clearTimeout(grace);
                 grace = setTimeout(() => resolve("lost"), 1000);
@@ -388,19 +381,23 @@ export class RedisQueue {
       // No MULTI: the hash is written before the id is pushed on the same
       // connection, so no worker takes an id without its hash; MULTI and
       // EXEC were two more commands per post for Redis and for this client.
-      const posted = await this.#client.pipeline()
-        .hset(key, {
+      // One write (corked), one round trip.
+      const [written, pushed] = this.#corked(() => [
+        this.#client.hset(key, {
           [JobField.info]: JSON.stringify(info),
           [JobField.infoType]: type,
           [JobField.status]: JobStatus.queued,
           [statusTimestampField(JobStatus.queued)]: ts,
           [JobField.lastUpdate]: ts,
           [JobField.duration]: "0",
-        })
-        .rpush(JOBS_KEY, id)
-        .exec();
-      const refused = posted?.find(([error]) => error)?.[0];
-      if (refused) throw refused;
+        }),
+        this.#client.rpush(JOBS_KEY, id),
+      ]);
+      // both settle before either is thrown: no rejection left unhandled
+      const refused = (await Promise.allSettled([written, pushed])).find((r) =>
+        r.status === "rejected"
+      );
+      if (refused) throw (refused as PromiseRejectedResult).reason;
       const timeout = new Promise<null>((resolve) => {
         timer = setTimeout(
           () => resolve(null),
@@ -420,8 +417,11 @@ export class RedisQueue {
       }
       // the final status and the hash's removal in one round trip, sent
       // first: the result is decoded while it is under way
-      const final = this.#client.pipeline().hget(key, JobField.status)
-        .del(key).exec();
+      const [finalStatus, removed] = this.#corked(() => [
+        this.#client.hget(key, JobField.status),
+        this.#client.del(key),
+      ]);
+      const final = Promise.all([finalStatus, removed]);
       let result: JobResult;
       try {
         // a view, not a copy: the decoder copies the bytes it keeps
@@ -436,9 +436,9 @@ export class RedisQueue {
         await final.catch(() => {});
         throw error;
       }
-      const reply = await final;
+      const [finalReply] = await final;
       deleted = true;
-      const status = (reply?.[0]?.[1] as string | null) ??
+      const status = finalReply ??
         (result.content_type.startsWith("application/text")
           ? JobStatus.failed
           : "unknown");
@@ -452,6 +452,17 @@ export class RedisQueue {
       this.#waiting.delete(channel);
       if (!viaPattern) subscriber.unsubscribe(channel).catch(() => {});
       if (!deleted) await this.#client.del(key).catch(() => {});
+    }
+  }
+
+  /** Runs `send` with the command connection's socket corked. */
+  #corked<T>(send: () => T): T {
+    const stream = this.#client.stream;
+    stream?.cork();
+    try {
+      return send();
+    } finally {
+      stream?.uncork();
     }
   }
 
