@@ -46,6 +46,10 @@ import {
 import type { VectorStyle } from "../style/model.ts";
 import type { Feature, GeometryKind, Rect } from "../geometry/types.ts";
 import { infoFields } from "./feature_info_fields.ts";
+import {
+  resolveValueRelations,
+  type ValueRelationCache,
+} from "./feature_info_relations.ts";
 import { readBandNames } from "../legend/band_names.ts";
 import type { PaintContext } from "../paint/context.ts";
 import { symbolPicker } from "../paint/vector_layer.ts";
@@ -242,6 +246,7 @@ async function queryVectorLayer(
   point: [number, number],
   requested: Rect,
   ctx: RunnerContext,
+  relations: ValueRelationCache,
 ): Promise<InfoLayer> {
   const { root, vector: style, visibleAt } = layerStyle(layer, ctx);
   const none: InfoLayer = { name: layer.name, features: [] };
@@ -309,9 +314,14 @@ async function queryVectorLayer(
   // rectangle, the first FEATURE_COUNT of them: the sources read in it
   // (feature id for files read in order and shapefiles' indexes, the
   // R-tree's for GeoPackages)
+  const fields = infoFields(root, data.fields);
+  // the tables of value relations are read only for features to show
+  if (hits.length) {
+    await resolveValueRelations(fields, job.layers, layer, ctx, relations);
+  }
   return {
     name: layer.name,
-    fields: infoFields(root, data.fields),
+    fields,
     features: hits.slice(0, job.FEATURE_COUNT).map((f) => ({
       id: f.id,
       attributes: f.attributes,
@@ -526,6 +536,7 @@ export async function featureInfo(
     requested.ymax - (j + 0.5) * (requested.ymax - requested.ymin) / map.height,
   ];
   const layers: InfoLayer[] = [];
+  const relations: ValueRelationCache = new Map();
   for (const [k, layer] of queried.entries()) {
     const source = sources[k];
     // QGIS Server leaves a layer hidden at the map's scale out of the
@@ -547,7 +558,16 @@ export async function featureInfo(
       continue;
     }
     layers.push(
-      await queryVectorLayer(layer, source, job, map, point, requested, ctx),
+      await queryVectorLayer(
+        layer,
+        source,
+        job,
+        map,
+        point,
+        requested,
+        ctx,
+        relations,
+      ),
     );
   }
   const text = writeFeatureInfo(

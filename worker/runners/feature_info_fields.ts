@@ -26,6 +26,12 @@ export interface InfoField {
   widget: string;
   /** The widget's configuration, options by name (`map` of a ValueMap). */
   config: WidgetConfig;
+  /**
+   * A value relation's items, key and value, in QGIS's order (by key, or
+   * by value with `OrderByValue`), read from the layer its configuration
+   * names ({@link resolveValueRelations}); absent: none could be read.
+   */
+  valueRelation?: [AttributeValue, string][];
 }
 
 /** An editor widget's configuration. */
@@ -65,6 +71,8 @@ function readWidgetConfig(config: Element | null): WidgetConfig {
       }
       continue;
     }
+    // an invalid QVariant (CheckBox's unset states) equals no value
+    if (o.getAttribute("type") === "invalid") continue;
     options[name] = o.getAttribute("value") ?? "";
   }
   return { options, valueMap };
@@ -225,6 +233,14 @@ function dateWidgetText(v: Date, field: InfoField): string {
  * ```
  */
 export function displayValue(v: AttributeValue, field: InfoField): string {
+  if (field.widget === "ValueRelation") {
+    // QgsRenderer::replaceValueMapAndRelation drops a list's braces
+    const text = valueRelationValue(v, field);
+    return allowMulti(field) && text.startsWith("{") && text.endsWith("}")
+      ? text.slice(1, -1)
+      : text;
+  }
+  if (field.widget === "CheckBox") return checkBoxValue(v, field);
   if (field.widget === "ValueMap" && field.config.valueMap.length) {
     if (v === null || v === undefined) return "(NULL)";
     const key = typeof v === "number" ? qtGeneral(v) : String(v);
@@ -270,4 +286,150 @@ export function displayValue(v: AttributeValue, field: InfoField): string {
     return btoa(s);
   }
   return String(v);
+}
+
+function allowMulti(field: InfoField): boolean {
+  return /^(true|1)$/i.test(field.config.options.AllowMulti ?? "");
+}
+
+/** A value as QVariant::toString writes it. */
+function variantText(v: AttributeValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") {
+    return Number.isInteger(v) ? String(v) : qtGeneral(v);
+  }
+  if (typeof v === "boolean") return v ? "true" : "false";
+  if (v instanceof Date || v instanceof Uint8Array) {
+    return displayValue(v, {
+      name: "",
+      displayName: "",
+      type: "",
+      widget: "",
+      config: { options: {}, valueMap: [] },
+    });
+  }
+  return String(v);
+}
+
+/** QVariant's `==` between a key read from a table and a stored value. */
+function variantEquals(a: AttributeValue, b: AttributeValue): boolean {
+  if (a === null || a === undefined || b === null || b === undefined) {
+    return (a ?? null) === (b ?? null);
+  }
+  const numeric = (x: AttributeValue) =>
+    typeof x === "number" || typeof x === "bigint";
+  if (numeric(a) || numeric(b)) {
+    const x = Number(a), y = Number(b);
+    if (typeof a === "string" && a.trim() === "") return false;
+    if (typeof b === "string" && b.trim() === "") return false;
+    return !Number.isNaN(x) && x === y;
+  }
+  return variantText(a) === variantText(b);
+}
+
+/**
+ * A PostgreSQL array's text (`{1,2,"a b"}`) split into its elements, as
+ * QgsPostgresStringUtils::parseArray.
+ */
+function parsePgArray(text: string): string[] {
+  const body = text.trim().slice(1, -1);
+  const out: string[] = [];
+  let i = 0;
+  while (i < body.length) {
+    if (body[i] === '"') {
+      let s = "";
+      i++;
+      while (i < body.length && body[i] !== '"') {
+        if (body[i] === "\\" && i + 1 < body.length) i++;
+        s += body[i++];
+      }
+      out.push(s);
+      i++; // the closing quote
+      while (i < body.length && body[i] !== ",") i++;
+    } else {
+      const end = body.indexOf(",", i);
+      const s = body.slice(i, end < 0 ? body.length : end).trim();
+      if (s !== "") out.push(s);
+      i = end < 0 ? body.length : end;
+    }
+    i++; // the comma
+  }
+  return out;
+}
+
+/** QgsValueRelationFieldFormatter::valueToStringList. */
+function valueToStringList(v: AttributeValue): string[] {
+  let list: unknown[] = [];
+  if (Array.isArray(v)) list = v;
+  else if (typeof v === "string") {
+    const t = v.trim();
+    if (t.startsWith("{")) list = parsePgArray(t);
+    else if (t.startsWith("[")) {
+      try {
+        const parsed = JSON.parse(t);
+        if (Array.isArray(parsed)) {
+          list = parsed.filter((x) =>
+            typeof x === "string" || Number.isInteger(x)
+          );
+        }
+      } catch {
+        // QGIS logs the parse error and lists nothing
+      }
+    }
+  }
+  return list.map((x) => variantText(x as AttributeValue)).filter((x) =>
+    x !== ""
+  );
+}
+
+/**
+ * A value as QgsValueRelationFieldFormatter::representValue writes it: the
+ * item's value for its key (a list of them in braces when the widget
+ * allows several), `NULL` for null, `(value)` for a key no item has. JSON
+ * answers carry this text as it is.
+ *
+ * @example
+ * ```ts
+ * import { valueRelationValue } from "./feature_info_fields.ts";
+ * const field = { name: "t", displayName: "t", type: "String",
+ *   widget: "ValueRelation", config: { options: {}, valueMap: [] },
+ *   valueRelation: [["A", "Type A"]] as [string, string][] };
+ * valueRelationValue("A", field); // "Type A"
+ * valueRelationValue("B", field); // "(B)"
+ * ```
+ */
+export function valueRelationValue(
+  v: AttributeValue,
+  field: InfoField,
+): string {
+  const items = field.valueRelation ?? [];
+  if (allowMulti(field)) {
+    const keys = new Set(valueToStringList(v));
+    const values = items.filter(([k]) => keys.has(variantText(k)))
+      .map(([, value]) => value);
+    return `{${values.join(", ")}}`;
+  }
+  if (v === null || v === undefined) return "NULL";
+  const hit = items.find(([k]) => variantEquals(k, v));
+  return hit ? hit[1] : `(${variantText(v)})`;
+}
+
+/**
+ * A value as QgsCheckBoxFieldFormatter::representValue writes it: a
+ * boolean field's truth (null is false), another field's value matched
+ * against the widget's checked and unchecked states, `NULL` for neither.
+ */
+function checkBoxValue(v: AttributeValue, field: InfoField): string {
+  let state: boolean | null = null;
+  if (field.type === "Boolean") {
+    // QVariant::toBool, also of the text GML passes ("true", "1")
+    state = typeof v === "string"
+      ? !["", "0", "false"].includes(v.toLowerCase())
+      : !!v;
+  } else if (v !== null && v !== undefined) {
+    const { CheckedState: on, UncheckedState: off } = field.config.options;
+    if (on !== undefined && variantEquals(on, v)) state = true;
+    else if (off !== undefined && variantEquals(off, v)) state = false;
+  }
+  return state === null ? "NULL" : state ? "true" : "false";
 }

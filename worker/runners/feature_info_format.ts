@@ -12,7 +12,11 @@
  */
 import type { AttributeValue, Geometry, Rect } from "../geometry/types.ts";
 import { bounds } from "../geometry/measure.ts";
-import { displayValue, type InfoField } from "./feature_info_fields.ts";
+import {
+  displayValue,
+  type InfoField,
+  valueRelationValue,
+} from "./feature_info_fields.ts";
 import { qtNumber } from "../legend/number_format.ts";
 
 /** A feature found under the pixel. */
@@ -215,6 +219,8 @@ function jsonAttribute(v: AttributeValue, field: InfoField): unknown {
   if (field.widget === "ValueMap" && field.config.valueMap.length) {
     return displayValue(v, field);
   }
+  // so does a value relation (its list in braces); other widgets do not
+  if (field.widget === "ValueRelation") return valueRelationValue(v, field);
   if (v === null || v === undefined) return null;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return null;
@@ -724,7 +730,10 @@ export function writeGml(result: InfoResult): string {
  * widget, so that a null number is 0 and a null boolean false.
  */
 function gmlValue(v: AttributeValue, field: InfoField): string {
-  if (v === null && field.widget !== "ValueMap") {
+  if (
+    v === null &&
+    !["ValueMap", "ValueRelation", "CheckBox"].includes(field.widget)
+  ) {
     if (["Integer", "Integer64", "Real"].includes(field.type)) {
       return displayValue(0, field);
     }

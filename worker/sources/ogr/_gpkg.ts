@@ -257,7 +257,7 @@ function fieldRule(
           `typeof(${c}) NOT IN ('text', 'null') OR (${c} NOT GLOB '${base}Z' AND ${c} NOT GLOB '${base}.${
             n(3)
           }Z')`,
-        convert: (v) => v === null ? null : parseDate(v as string),
+        convert: (v) => v === null ? null : parseDate(v as string, true),
       };
     }
     default:

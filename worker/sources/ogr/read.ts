@@ -529,7 +529,7 @@ function decode(
       readProperties(properties, columns, (i, value) => {
         if (i === fidIndex) id = value as number;
         else if (isDate[i] && typeof value === "string") {
-          attributes[names[i]] = parseDate(value);
+          attributes[names[i]] = parseDate(value, true);
         } else attributes[names[i]] = value;
       });
     }

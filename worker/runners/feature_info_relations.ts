@@ -1,0 +1,159 @@
+/**
+ * The items of value relation widgets, as QgsValueRelationFieldFormatter
+ * reads them for QGIS Server's feature info: the layer the widget's
+ * configuration names (`Layer` id, else `LayerName`) among the job's
+ * layers, else its `LayerSource` (an OGR source, beside the project as the
+ * job's own layers), read whole; key and value fields by name, the
+ * `FilterExpression` applied when the expression engine reads it, items
+ * sorted by key (by value with `OrderByValue`). The source is opened as a
+ * job layer's is: inside the data root only. What cannot be read leaves the
+ * widget without items, as QGIS without the layer (values shown as
+ * `(value)`).
+ *
+ * @module
+ */
+import type { QslJobLayer } from "@qgis-server-light/interface";
+import type { AttributeValue } from "../geometry/types.ts";
+import { openVectorSource } from "../sources/mod.ts";
+import { evaluate, isTruthy, parseExpression } from "../expression/mod.ts";
+import type { InfoField } from "./feature_info_fields.ts";
+import type { RunnerContext } from "./types.ts";
+
+/** Items read in one job, by the widget's configuration. */
+export type ValueRelationCache = Map<
+  string,
+  Promise<[AttributeValue, string][]>
+>;
+
+/** The job layer a value relation reads, or null. */
+function valueLayer(
+  options: Record<string, string>,
+  layers: QslJobLayer[],
+  owner: QslJobLayer,
+): QslJobLayer | null {
+  const byId = options.Layer
+    ? layers.find((l) => l.id === options.Layer)
+    : null;
+  if (byId) return byId;
+  const byName = options.LayerName
+    ? layers.find((l) => l.name === options.LayerName)
+    : null;
+  if (byName) return byName;
+  const uri = options.LayerSource ?? "";
+  const provider = (options.LayerProviderName || "ogr").toLowerCase();
+  if (!uri || provider !== "ogr") return null;
+  // path|layername=…|layerid=…, the path relative to the project
+  const [path, ...parts] = uri.split("|");
+  let layerName: string | null = null;
+  let layerId: string | null = null;
+  for (const part of parts) {
+    const eq = part.indexOf("=");
+    const key = part.slice(0, eq).toLowerCase();
+    if (key === "layername") layerName = part.slice(eq + 1);
+    else if (key === "layerid") layerId = part.slice(eq + 1);
+  }
+  return {
+    id: options.Layer || `value_relation:${uri}`,
+    name: options.LayerName || path,
+    driver: "ogr",
+    remote: false,
+    folder_name: owner.folder_name ?? null,
+    source: JSON.stringify({
+      path: path.replace(/^(\.\/)+/, ""),
+      layer_name: layerName,
+      layer_id: layerId,
+    }),
+  } as QslJobLayer;
+}
+
+function lessThan(a: AttributeValue, b: AttributeValue): number {
+  if (a === null || a === undefined) {
+    return b === null || b === undefined ? 0 : -1;
+  }
+  if (b === null || b === undefined) return 1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  const x = String(a), y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+async function readItems(
+  options: Record<string, string>,
+  layer: QslJobLayer,
+  ctx: RunnerContext,
+): Promise<[AttributeValue, string][]> {
+  try {
+    const source = openVectorSource(layer, ctx, "read value relation");
+    const page = await source.page({ startIndex: 0, count: null });
+    let keep: ((a: Record<string, AttributeValue>) => boolean) | null = null;
+    const filter = (options.FilterExpression ?? "").trim();
+    // a filter on the form's values (current_value, @current_geometry …)
+    // is skipped without a form, as QGIS Server skips it
+    if (
+      filter && !/current_(value|geometry|feature)|current_parent/i.test(filter)
+    ) {
+      try {
+        const expr = parseExpression(filter);
+        keep = (attributes) =>
+          isTruthy(
+            evaluate(expr, { feature: { id: 0, attributes, geometry: null } }),
+          );
+      } catch {
+        keep = null; // an expression the engine does not read: unfiltered
+      }
+    }
+    const items: [AttributeValue, string][] = [];
+    for (const f of page.features) {
+      if (keep && !keep(f.attributes)) continue;
+      const key = f.attributes[options.Key] ?? null;
+      const value = f.attributes[options.Value] ?? null;
+      items.push([key, value === null ? "" : String(value)]);
+    }
+    const byValue = /^(true|1)$/i.test(options.OrderByValue ?? "");
+    items.sort((a, b) => byValue ? lessThan(a[1], b[1]) : lessThan(a[0], b[0]));
+    return items;
+  } catch (error) {
+    ctx.logger?.log(
+      "warning",
+      `Cannot read the value relation of layer '${layer.name}': ${
+        (error as Error).message
+      }`,
+    );
+    return [];
+  }
+}
+
+/**
+ * Reads the items of the value relation widgets among `fields` (once per
+ * configuration in a job) into their `valueRelation`.
+ *
+ * @example
+ * ```ts ignore
+ * import { resolveValueRelations } from "./feature_info_relations.ts";
+ * await resolveValueRelations(fields, job.layers, layer, ctx, new Map());
+ * fields[0].valueRelation; // [[1, "Piemonte"], …]
+ * ```
+ */
+export async function resolveValueRelations(
+  fields: InfoField[],
+  layers: QslJobLayer[],
+  owner: QslJobLayer,
+  ctx: RunnerContext,
+  cache: ValueRelationCache,
+): Promise<void> {
+  for (const field of fields) {
+    if (field.widget !== "ValueRelation") continue;
+    const options = field.config.options;
+    const layer = valueLayer(options, layers, owner);
+    if (!layer) {
+      field.valueRelation = [];
+      continue;
+    }
+    const key = JSON.stringify([layer.id, layer.source, options]);
+    let items = cache.get(key);
+    if (!items) {
+      items = readItems(options, layer, ctx);
+      cache.set(key, items);
+    }
+    field.valueRelation = await items;
+  }
+}
