@@ -142,7 +142,13 @@ export function compileTree(e: Expression): Evaluator {
       if (fn.lazy) {
         const lazy = fn.lazy;
         return (ctx) =>
-          lazy(src, (a) => {
+          lazy(src, (a, variables) => {
+            if (variables) {
+              return evaluate(a, {
+                ...ctx,
+                variables: { ...ctx.variables, ...variables },
+              });
+            }
             const i = src.indexOf(a);
             return i >= 0 ? args[i](ctx) : evaluate(a, ctx);
           }, ctx);

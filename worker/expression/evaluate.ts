@@ -325,7 +325,19 @@ export function evaluate(e: Expression, ctx: ExpressionContext): unknown {
     }
     case "function": {
       const fn = lookupFunction(e.name)!;
-      if (fn.lazy) return fn.lazy(e.args, (a) => evaluate(a, ctx), ctx);
+      if (fn.lazy) {
+        return fn.lazy(
+          e.args,
+          (a, variables) =>
+            evaluate(
+              a,
+              variables
+                ? { ...ctx, variables: { ...ctx.variables, ...variables } }
+                : ctx,
+            ),
+          ctx,
+        );
+      }
       const args = e.args.map((a) => evaluate(a, ctx));
       if (fn.nullPropagates && args.some((a) => a === null)) return null;
       return fn.fn!(args, ctx);

@@ -391,3 +391,28 @@ Deno.test("LIKE matches as its regular expression did, in time linear in the pat
   const ms = performance.now() - started;
   assert.ok(ms < 2000, `${ms.toFixed(0)} ms`);
 });
+
+Deno.test("array functions: string_to_array, array_foreach with @element, array_intersect, array_to_string", () => {
+  const cases: [string, unknown][] = [
+    ["string_to_array('a, b,,c', ',')", ["a", " b", null, "c"]],
+    ["string_to_array('a-b', '-', 'b')", ["a", null]],
+    ["array_foreach(string_to_array('a, b'), trim(@element))", ["a", "b"]],
+    ["array_foreach(array(1, 2), @element * 10 + @counter)", [10, 21]],
+    ["array_filter(array(1, 2, 3), @element > 1)", [2, 3]],
+    ["array_intersect(array(1, 2), array(3, 2))", true],
+    ["array_intersect(array('a'), array('b', 'c'))", false],
+    ["array_to_string(array('a', NULL, 'c'), '; ', '?')", "a; ?; c"],
+    ["array_to_string(string_to_array(\"name\", 'e'))", "B,rn"],
+    ["array_find(array('a', 'b'), 'b')", 1],
+    ["array_get(array('a', 'b'), -1)", "b"],
+    ["array_first(array('a', 'b'))", "a"],
+    ["array_last(array('a', 'b'))", "b"],
+    ["array_length(string_to_array(NULL))", null],
+    ["array_foreach(NULL, @element)", null],
+  ];
+  for (const [text, expected] of cases) {
+    assert.deepEqual(ev(text), expected, text);
+  }
+  // a value that is no array is an evaluation error: NULL when compiled
+  assert.equal(compileExpression("array_to_string('a')")(ctx), null);
+});

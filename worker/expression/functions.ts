@@ -44,8 +44,15 @@ export interface ExpressionContext {
   variables?: Record<string, unknown>;
 }
 
-/** Evaluates a sub-expression (for functions that evaluate lazily). */
-export type Evaluate = (e: Expression) => unknown;
+/**
+ * Evaluates a sub-expression (for functions that evaluate lazily), with
+ * `variables` added to the context's when given (`array_foreach`'s
+ * `@element`).
+ */
+export type Evaluate = (
+  e: Expression,
+  variables?: Record<string, unknown>,
+) => unknown;
 
 /** A function of the engine. */
 export interface FunctionDef {
@@ -473,6 +480,58 @@ def(
       : null,
 );
 def("array_length", 1, 1, ([a]) => Array.isArray(a) ? a.length : null);
+// QGIS's list functions over a value that is no list: an evaluation error
+function list(v: unknown): unknown[] {
+  if (Array.isArray(v)) return v;
+  throw new ExpressionEvalError(`Cannot convert '${toText(v)}' to array`);
+}
+const variantEq = (a: unknown, b: unknown) =>
+  a !== null && b !== null && compareValues(a, b) === 0;
+def("string_to_array", 1, 3, ([s, delimiter = ",", empty = ""]) =>
+  // empty parts and those equal to empty_value are NULL
+  str(s).split(str(delimiter)).map((part) =>
+    part === "" || part === str(empty) ? null : part
+  ));
+def(
+  "array_to_string",
+  1,
+  3,
+  ([a, delimiter = ",", empty = ""]) =>
+    list(a).map((v) => {
+      const t = v === null || v === undefined ? "" : str(v);
+      return t === "" ? str(empty) : t;
+    }).join(str(delimiter)),
+);
+lazy("array_foreach", 2, 2, (args, ev) => {
+  const a = ev(args[0]);
+  if (a === null) return null;
+  return list(a).map((element, counter) => ev(args[1], { element, counter }));
+});
+lazy("array_filter", 2, 3, (args, ev) => {
+  const a = ev(args[0]);
+  if (a === null) return null;
+  const limit = args[2] ? toInt(ev(args[2])) : 0;
+  const out: unknown[] = [];
+  for (const element of list(a)) {
+    if (limit > 0 && out.length >= limit) break;
+    if (isTruthy(ev(args[1], { element }))) out.push(element);
+  }
+  return out;
+});
+// true when any element of the second array is in the first
+def(
+  "array_intersect",
+  2,
+  2,
+  ([a, b]) => list(b).some((x) => list(a).some((y) => variantEq(y, x))),
+);
+def("array_find", 2, 2, ([a, v]) => list(a).findIndex((x) => variantEq(x, v)));
+def("array_get", 2, 2, ([a, i]) => {
+  const l = list(a), k = toInt(i);
+  return l[k < 0 ? l.length + k : k] ?? null;
+});
+def("array_first", 1, 1, ([a]) => list(a)[0] ?? null);
+def("array_last", 1, 1, ([a]) => list(a).at(-1) ?? null);
 def("map", 0, Infinity, (args) => {
   const m: Record<string, unknown> = {};
   for (let i = 0; i + 1 < args.length; i += 2) m[str(args[i])] = args[i + 1];

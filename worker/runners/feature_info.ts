@@ -46,6 +46,7 @@ import {
 import type { VectorStyle } from "../style/model.ts";
 import type { Feature, GeometryKind, Rect } from "../geometry/types.ts";
 import { infoFields } from "./feature_info_fields.ts";
+import { addVirtualValues, virtualFields } from "./feature_info_virtual.ts";
 import {
   resolveValueRelations,
   type ValueRelationCache,
@@ -314,7 +315,17 @@ async function queryVectorLayer(
   // rectangle, the first FEATURE_COUNT of them: the sources read in it
   // (feature id for files read in order and shapefiles' indexes, the
   // R-tree's for GeoPackages)
-  const fields = infoFields(root, data.fields);
+  // virtual fields follow the data's, each shown feature's value computed
+  // (QGIS does not add one named as a data field)
+  const virtual = virtualFields(root).filter((v) =>
+    !data.fields.some((f) => f.name === v.name)
+  );
+  const shown = addVirtualValues(hits.slice(0, job.FEATURE_COUNT), virtual, {
+    layer_id: layer.id,
+    layer_name: layer.name,
+    layer: layer.id,
+  });
+  const fields = infoFields(root, [...data.fields, ...virtual]);
   // the tables of value relations are read only for features to show
   if (hits.length) {
     await resolveValueRelations(fields, job.layers, layer, ctx, relations);
@@ -322,7 +333,7 @@ async function queryVectorLayer(
   return {
     name: layer.name,
     fields,
-    features: hits.slice(0, job.FEATURE_COUNT).map((f) => ({
+    features: shown.map((f) => ({
       id: f.id,
       attributes: f.attributes,
       geometry: f.geometry,
