@@ -390,6 +390,51 @@ export function escapeXml(text: string): string {
   );
 }
 
+// characters XML 1.0 cannot carry at all (QDom would write them as they
+// are, making the document unreadable)
+// deno-lint-ignore no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+
+/**
+ * Escapes the text of a GML element as QDom writes a text node
+ * (QDomTextPrivate::save): `&` and `<`, a `>` that closes `]]`, a carriage
+ * return as `&#xd;`; quotes stay as they are, which XML allows there.
+ *
+ * @example
+ * ```ts
+ * import { gmlText } from "./feature_info_format.ts";
+ * gmlText(`Pian di Sco' <"a"> & ]]>`); // `Pian di Sco' &lt;"a"> &amp; ]]&gt;`
+ * ```
+ */
+export function gmlText(text: string): string {
+  return text.replace(NOT_XML, "").replace(
+    /[&<\r]|(?<=\]\])>/g,
+    (c) =>
+      c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&#xd;",
+  );
+}
+
+/**
+ * Escapes a GML attribute's value as QDom writes one (encodeText with
+ * quotes and attribute-value normalisation): `&`, `<`, `"`, a `>` that
+ * closes `]]`, tabs and line breaks as character references.
+ */
+function gmlAttribute(text: string): string {
+  return text.replace(NOT_XML, "").replace(
+    /[&<"\t\n\r]|(?<=\]\])>/g,
+    (c) =>
+      ({
+        "&": "&amp;",
+        "<": "&lt;",
+        '"': "&quot;",
+        ">": "&gt;",
+        "\t": "&#x9;",
+        "\n": "&#xa;",
+        "\r": "&#xd;",
+      })[c]!,
+  );
+}
+
 /**
  * QGIS Server's HTML layout (a table per layer, one per feature), every
  * name and value escaped.
@@ -685,13 +730,13 @@ export function writeGml(result: InfoResult): string {
     const type = gmlTypeName(layer.name);
     if (layer.bands?.length) {
       body += ` <gml:featureMember>\n  <qgs:${type} fid="${
-        escapeXml(`${layer.name}.NULL`)
+        gmlAttribute(`${layer.name}.NULL`)
       }">\n`;
       for (const b of layer.bands) {
         const name = xmlName(b.name);
         // QGIS writes no data as 0 here
         body += `   <qgs:${name}>${
-          escapeXml(bandText(b.value ?? 0))
+          gmlText(bandText(b.value ?? 0))
         }</qgs:${name}>\n`;
       }
       body += `  </qgs:${type}>\n </gml:featureMember>\n`;
@@ -710,10 +755,10 @@ export function writeGml(result: InfoResult): string {
       for (const fd of fields) {
         const name = xmlName(fd.name);
         inner += `   <qgs:${name}>${
-          escapeXml(gmlValue(f.attributes[fd.name] ?? null, fd))
+          gmlText(gmlValue(f.attributes[fd.name] ?? null, fd))
         }</qgs:${name}>\n`;
       }
-      const fid = `fid="${escapeXml(`${layer.name}.${f.id}`)}"`;
+      const fid = `fid="${gmlAttribute(`${layer.name}.${f.id}`)}"`;
       body += " <gml:featureMember>\n" + (inner === ""
         ? `  <qgs:${type} ${fid}/>\n`
         : `  <qgs:${type} ${fid}>\n${inner}  </qgs:${type}>\n`) +

@@ -3,6 +3,7 @@ import { DOMParser } from "@xmldom/xmldom";
 import {
   bandText,
   escapeXml,
+  gmlText,
   gmlTypeName,
   type InfoResult,
   toGeoJsonGeometry,
@@ -285,4 +286,19 @@ Deno.test("raster bands: QGIS's number format and no data in every writer; a ras
     gml,
     /<qgs:demco fid="dem &amp; co.NULL">\n {3}<qgs:Band_1>512.25<\/qgs:Band_1>\n {3}<qgs:Band_2>0<\/qgs:Band_2>/,
   );
+});
+
+Deno.test("GML text as QDom writes it: quotes kept, markup and ]]> escaped", () => {
+  assert.equal(gmlText("Pian di Sco'"), "Pian di Sco'");
+  assert.equal(
+    gmlText(`<b a="1">&</b> ]]> a>b`),
+    `&lt;b a="1">&amp;&lt;/b> ]]&gt; a>b`,
+  );
+  assert.equal(gmlText("a\r\nb\u0001"), "a&#xd;\nb");
+  // the result parses back to the text (XML-illegal characters dropped)
+  const doc = new DOMParser().parseFromString(
+    `<x>${gmlText(`<'"&]]>\u0002`)}</x>`,
+    "text/xml",
+  );
+  assert.equal(doc.documentElement!.textContent, `<'"&]]>`);
 });
