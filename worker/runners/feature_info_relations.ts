@@ -112,8 +112,9 @@ async function readItems(
     items.sort((a, b) => byValue ? lessThan(a[1], b[1]) : lessThan(a[0], b[0]));
     return items;
   } catch (error) {
+    // every job on the layer would repeat it: a debug line, not a warning
     ctx.logger?.log(
-      "warning",
+      "debug",
       `Cannot read the value relation of layer '${layer.name}': ${
         (error as Error).message
       }`,
