@@ -29,6 +29,7 @@
  * deno task bench:queue     # or: deno run -A tests/bench/queue_bench.ts
  * deno run -A tests/bench/queue_bench.ts --only startup --starts 9
  * deno run -A tests/bench/queue_bench.ts --only fixed,throughput --runs 301 --jobs 400
+ * deno run -A tests/bench/queue_bench.ts --only fixed --pause-ms 3  # each round from idle
  * deno run -A tests/bench/queue_bench.ts --only throughput --in-flight 3 # jobs in flight per worker
  * ```
  *
@@ -57,6 +58,17 @@ import {
   spawnWorker,
   workerTaskSettings,
 } from "./_util.ts";
+
+/** What each of the worker's `stages_ms` covers. */
+const STAGES: Record<string, string> = {
+  take: "from BLMOVE's reply to the take script's (both in one read)",
+  decode: "the envelope: JSON, schema (zod), limits",
+  run: "the runner: the render and its PNG",
+  encode_result: "the result's pickle",
+  publish_and_remove:
+    "the finish script (final status, PUBLISH, EXPIRE, removal) until its reply: " +
+    "the worker waits for its CPU there, off the client's path",
+};
 
 /** The Python worker's time from start to registered, s (issue #17). */
 const PYTHON_READY_S = 1.24;
@@ -211,16 +223,23 @@ async function fixedCost(root: string): Promise<void> {
     logLevel: "info",
     args: ["--log-format", "json"],
   });
-  worker.onLine((line) => {
-    if (!line.startsWith("{")) return;
-    try {
-      const entry = JSON.parse(line);
-      if (entry.message !== "job" || !entry.stages_ms) return;
-      for (const [stage, ms] of Object.entries(entry.stages_ms)) {
-        stages.set(stage, [...(stages.get(stage) ?? []), ms as number]);
-      }
-    } catch { /* not ours */ }
-  });
+  // The worker's log lines are kept as they come and read after the timed
+  // rounds: this process is the client being timed, and parsing each line
+  // as it came took its CPU while a post was under way.
+  let lines: string[] = [];
+  worker.onLine((line) => void lines.push(line));
+  const readStages = () => {
+    for (const line of lines) {
+      if (!line.startsWith("{")) continue;
+      try {
+        const entry = JSON.parse(line);
+        if (entry.message !== "job" || !entry.stages_ms) continue;
+        for (const [stage, ms] of Object.entries(entry.stages_ms)) {
+          stages.set(stage, [...(stages.get(stage) ?? []), ms as number]);
+        }
+      } catch { /* not ours */ }
+    }
+  };
   const echo = new Deno.Command(Deno.execPath(), {
     args: [
       "run",
@@ -253,7 +272,7 @@ async function fixedCost(root: string): Promise<void> {
       await post(echoQueue, job);
       await pubSub();
     }
-    stages.clear();
+    lines = [];
     const times = {
       pubSub: [] as number[],
       echo: [] as number[],
@@ -261,23 +280,30 @@ async function fixedCost(root: string): Promise<void> {
     };
     // The order turns each round: what is timed right after our post
     // shares the CPU with our worker's and this process's work after it
-    // (the worker's log line, read and parsed here); a fixed order put it
-    // on the bare pub/sub every time.
+    // (the worker's log line, its next take); a fixed order put it on the
+    // bare pub/sub every time. `--pause-ms n` starts each round trip n ms
+    // after the last one ended, from idle, as sporadic jobs do (caches
+    // colder, wake-ups slower: all three read higher on a loaded machine).
     const rounds: (() => Promise<void>)[] = [
       async () => void times.pubSub.push(await pubSub()),
       async () => void times.echo.push(await post(echoQueue, job)),
       async () => void times.ours.push(await post(queue, job)),
     ];
+    const pauseMs = argNumber("--pause-ms", 0);
     for (let i = 0; i < runs; i++) {
       for (let k = 0; k < rounds.length; k++) {
+        if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
         await rounds[(i + k) % rounds.length]();
       }
     }
+    readStages();
     const base = median(times.pubSub);
     const echoMs = median(times.echo);
     const ours = median(times.ours);
     console.log(
-      `\n## Fixed cost per job, medians of ${runs} interleaved rounds\n`,
+      `\n## Fixed cost per job, medians of ${runs} interleaved rounds${
+        pauseMs > 0 ? `, each from idle (${pauseMs} ms apart)` : ""
+      }\n`,
     );
     console.log("| round trip | ms | / pub/sub | above pub/sub, ms |");
     console.log("| --- | ---: | ---: | ---: |");
@@ -298,10 +324,12 @@ async function fixedCost(root: string): Promise<void> {
       console.log(
         "\nInside our worker, per job (medians of its `stages_ms` log field):\n",
       );
-      console.log("| stage | ms |");
-      console.log("| --- | ---: |");
+      console.log("| stage | what | ms |");
+      console.log("| --- | --- | ---: |");
       for (const [stage, ms] of stages) {
-        console.log(`| ${stage} | ${median(ms).toFixed(3)} |`);
+        console.log(
+          `| ${stage} | ${STAGES[stage] ?? ""} | ${median(ms).toFixed(3)} |`,
+        );
       }
     }
   } finally {
