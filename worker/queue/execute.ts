@@ -257,8 +257,14 @@ export async function executeJob(
  * ```
  */
 export function betweenJobs(): void {
-  settleSurfaces();
-  preparePng();
+  try {
+    settleSurfaces();
+    preparePng();
+  } catch (error) {
+    // a trap in Skia leaves it in an unknown state, as in a job
+    if (engineFault(error) === "other") resetCanvasKit();
+    throw error;
+  }
 }
 
 function safeJson(text: string): unknown {

@@ -486,7 +486,15 @@ export class QueueWorker {
           // while BLMOVE waits: what the next job would otherwise do on
           // its client's path (a job already queued waits for it, as it
           // would have in the job)
-          executeLoaded?.betweenJobs();
+          try {
+            executeLoaded?.betweenJobs();
+          } catch (error) {
+            // logged only: the next job makes its own zlib stream and
+            // settles what is left, as jobs did before
+            this.#log.log("warning", "Cannot prepare for the next job", {
+              error: maskSecrets(String((error as Error)?.message)),
+            });
+          }
           const id = await moved;
           return id === null ? null : { id, taken };
         })());
