@@ -48,6 +48,8 @@ import type { Feature, GeometryKind, Rect } from "../geometry/types.ts";
 import { infoFields } from "./feature_info_fields.ts";
 import { addVirtualValues, virtualFields } from "./feature_info_virtual.ts";
 import {
+  type ReferenceCache,
+  resolveRelationReferences,
   resolveValueRelations,
   type ValueRelationCache,
 } from "./feature_info_relations.ts";
@@ -248,6 +250,7 @@ async function queryVectorLayer(
   requested: Rect,
   ctx: RunnerContext,
   relations: ValueRelationCache,
+  references: ReferenceCache,
 ): Promise<InfoLayer> {
   const { root, vector: style, visibleAt } = layerStyle(layer, ctx);
   const none: InfoLayer = { name: layer.name, features: [] };
@@ -329,6 +332,13 @@ async function queryVectorLayer(
   // the tables of value relations are read only for features to show
   if (hits.length) {
     await resolveValueRelations(fields, job.layers, layer, ctx, relations);
+    await resolveRelationReferences(
+      fields,
+      root,
+      job.layers,
+      ctx,
+      references,
+    );
   }
   return {
     name: layer.name,
@@ -548,6 +558,7 @@ export async function featureInfo(
   ];
   const layers: InfoLayer[] = [];
   const relations: ValueRelationCache = new Map();
+  const references: ReferenceCache = new Map();
   for (const [k, layer] of queried.entries()) {
     const source = sources[k];
     // QGIS Server leaves a layer hidden at the map's scale out of the
@@ -578,6 +589,7 @@ export async function featureInfo(
         requested,
         ctx,
         relations,
+        references,
       ),
     );
   }

@@ -11,6 +11,7 @@
 import type { Element } from "@xmldom/xmldom";
 import type { AttributeValue } from "../geometry/types.ts";
 import { qtGeneral } from "../legend/number_format.ts";
+import { evaluate, type Expression } from "../expression/mod.ts";
 
 /** What feature info shows of a field. */
 export interface InfoField {
@@ -32,6 +33,23 @@ export interface InfoField {
    * names ({@link resolveValueRelations}); absent: none could be read.
    */
   valueRelation?: [AttributeValue, string][];
+  /**
+   * A relation reference's referenced features, when its layer is one of
+   * the job's: the referenced field, the features' attributes and the
+   * layer's display expression (its style's `<previewExpression>`)
+   * ({@link resolveRelationReferences}).
+   */
+  relationReference?: RelationTarget;
+}
+
+/** What a relation reference widget shows a value by. */
+export interface RelationTarget {
+  /** The referenced layer's field the value matches. */
+  field: string;
+  /** The referenced layer's features' attributes. */
+  rows: Record<string, AttributeValue>[];
+  /** Its display expression; null when it does not parse. */
+  expression: Expression | null;
 }
 
 /** An editor widget's configuration. */
@@ -241,6 +259,12 @@ export function displayValue(v: AttributeValue, field: InfoField): string {
       : text;
   }
   if (field.widget === "CheckBox") return checkBoxValue(v, field);
+  if (
+    field.widget === "RelationReference" && field.relationReference &&
+    v !== null && v !== undefined
+  ) {
+    return relationReferenceValue(v, field.relationReference);
+  }
   if (field.widget === "ValueMap" && field.config.valueMap.length) {
     if (v === null || v === undefined) return "(NULL)";
     const key = typeof v === "number" ? qtGeneral(v) : String(v);
@@ -432,4 +456,33 @@ function checkBoxValue(v: AttributeValue, field: InfoField): string {
     else if (off !== undefined && variantEquals(off, v)) state = false;
   }
   return state === null ? "NULL" : state ? "true" : "false";
+}
+
+/**
+ * A value as QgsRelationReferenceFieldFormatter::representValue writes it:
+ * the referenced feature's display expression, the referenced field's
+ * value if that fails, the value itself without such a feature.
+ */
+function relationReferenceValue(
+  v: AttributeValue,
+  target: RelationTarget,
+): string {
+  const row = target.rows.find((r) =>
+    variantEquals(r[target.field] ?? null, v)
+  );
+  if (!row) return variantText(v);
+  if (target.expression) {
+    try {
+      const title = evaluate(target.expression, {
+        feature: { id: 0, attributes: row, geometry: null },
+      });
+      if (title === null || title === undefined) return "";
+      return typeof title === "object" && !(title instanceof Date)
+        ? ""
+        : variantText(title as AttributeValue);
+    } catch {
+      // QGIS falls back to the referenced field's value
+    }
+  }
+  return variantText(row[target.field] ?? null);
 }

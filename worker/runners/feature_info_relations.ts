@@ -16,7 +16,9 @@ import type { QslJobLayer } from "@qgis-server-light/interface";
 import type { AttributeValue } from "../geometry/types.ts";
 import { openVectorSource } from "../sources/mod.ts";
 import { evaluate, isTruthy, parseExpression } from "../expression/mod.ts";
-import type { InfoField } from "./feature_info_fields.ts";
+import type { Element } from "@xmldom/xmldom";
+import type { InfoField, RelationTarget } from "./feature_info_fields.ts";
+import { styleDocument } from "../style/document.ts";
 import type { RunnerContext } from "./types.ts";
 
 /** Items read in one job, by the widget's configuration. */
@@ -24,6 +26,9 @@ export type ValueRelationCache = Map<
   string,
   Promise<[AttributeValue, string][]>
 >;
+
+/** Referenced layers read in one job, by layer and field. */
+export type ReferenceCache = Map<string, Promise<RelationTarget | null>>;
 
 /** The job layer a value relation reads, or null. */
 function valueLayer(
@@ -156,5 +161,119 @@ export async function resolveValueRelations(
       cache.set(key, items);
     }
     field.valueRelation = await items;
+  }
+}
+
+function childElements(el: Element | null, tag: string): Element[] {
+  const out: Element[] = [];
+  for (let n = el?.firstChild ?? null; n; n = n.nextSibling) {
+    if (n.nodeType === 1 && (n as Element).tagName === tag) {
+      out.push(n as Element);
+    }
+  }
+  return out;
+}
+
+/** The referenced field of a one-field relation from `field`, or null. */
+function relationPair(
+  relation: Element,
+  field: string,
+): string | null {
+  // <fieldRef referencingField referencedField> (3.x), <fieldPair
+  // referencing referenced> (older styles)
+  const pairs = [
+    ...childElements(relation, "fieldRef").map((p) => [
+      p.getAttribute("referencingField"),
+      p.getAttribute("referencedField"),
+    ]),
+    ...childElements(relation, "fieldPair").map((p) => [
+      p.getAttribute("referencing"),
+      p.getAttribute("referenced"),
+    ]),
+  ];
+  return pairs.length === 1 && pairs[0][0] === field ? pairs[0][1] : null;
+}
+
+async function readTarget(
+  layer: QslJobLayer,
+  referenced: string,
+  ctx: RunnerContext,
+): Promise<RelationTarget | null> {
+  try {
+    const root = layer.style?.definition
+      ? styleDocument(
+        layer.name,
+        layer.style.definition,
+        ctx.limits.maxStyleBytes,
+      )
+      : null;
+    const text = childElements(root, "previewExpression")[0]?.textContent ??
+      "";
+    let expression = null;
+    try {
+      expression = text.trim() ? parseExpression(text) : null;
+    } catch {
+      expression = null; // the referenced field's value, as on an error
+    }
+    const source = openVectorSource(layer, ctx, "read relation reference");
+    const page = await source.page({ startIndex: 0, count: null });
+    return {
+      field: referenced,
+      rows: page.features.map((f) => f.attributes),
+      expression,
+    };
+  } catch (error) {
+    ctx.logger?.log(
+      "debug",
+      `Cannot read the referenced layer '${layer.name}': ${
+        (error as Error).message
+      }`,
+    );
+    return null;
+  }
+}
+
+/**
+ * Reads what the relation reference widgets among `fields` show, for those
+ * whose relation (the owner's style's `<referencedLayers>`) references one
+ * of the job's layers: its features and display expression, into their
+ * `relationReference`. Others keep their values, as QGIS without the
+ * relation.
+ *
+ * @example
+ * ```ts ignore
+ * import { resolveRelationReferences } from "./feature_info_relations.ts";
+ * await resolveRelationReferences(fields, root, job.layers, ctx, new Map());
+ * ```
+ */
+export async function resolveRelationReferences(
+  fields: InfoField[],
+  root: Element | null,
+  layers: QslJobLayer[],
+  ctx: RunnerContext,
+  cache: ReferenceCache,
+): Promise<void> {
+  const relations = childElements(
+    childElements(root, "referencedLayers")[0] ?? null,
+    "relation",
+  );
+  for (const field of fields) {
+    if (field.widget !== "RelationReference") continue;
+    const relation = relations.find((r) =>
+      r.getAttribute("id") === field.config.options.Relation
+    );
+    if (!relation) continue;
+    const referenced = relationPair(relation, field.name);
+    const layerId = relation.getAttribute("referencedLayer") ||
+      relation.getAttribute("layerId");
+    const layer = layers.find((l) => l.id === layerId);
+    if (!referenced || !layer) continue;
+    const key = JSON.stringify([layer.id, referenced]);
+    let target = cache.get(key);
+    if (!target) {
+      target = readTarget(layer, referenced, ctx);
+      cache.set(key, target);
+    }
+    field.relationReference = (await target) ?? undefined;
   }
 }

@@ -269,3 +269,65 @@ Deno.test("value relation: a LayerSource outside the data root is not read", asy
     Deno.removeSync(outer, { recursive: true });
   }
 });
+
+const REFERENCE_STYLE = `<qgis version="3.22.16">
+  <renderer-v2 type="singleSymbol">
+    <symbols>
+      <symbol type="marker" name="0" alpha="1">
+        <layer class="SimpleMarker" pass="0" enabled="1"><prop k="size" v="2"/></layer>
+      </symbol>
+    </symbols>
+  </renderer-v2>
+  <referencedLayers>
+    <relation id="points_type_types_code" referencedLayer="types_id" layerId="types_id" referencingLayer="points_id" name="types">
+      <fieldRef referencingField="type" referencedField="code"/>
+    </relation>
+  </referencedLayers>
+  <fieldConfiguration>
+    <field name="type">
+      <editWidget type="RelationReference">
+        <config>
+          <Option type="Map">
+            <Option type="QString" name="Relation" value="points_type_types_code"/>
+          </Option>
+        </config>
+      </editWidget>
+    </field>
+  </fieldConfiguration>
+</qgis>`;
+
+Deno.test("relation reference: the referenced job layer's display expression", async () => {
+  const outer = Deno.makeTempDirSync();
+  const root = join(outer, "root");
+  try {
+    writeData(root);
+    const types = (preview: string): QslJobLayer => ({
+      ...points(STYLE("")),
+      id: "types_id",
+      name: "types",
+      source: JSON.stringify({ path: "types.geojson" }),
+      style: {
+        name: "default",
+        definition: encodeStyle(
+          `<qgis><previewExpression>${preview}</previewExpression></qgis>`,
+        ),
+      },
+    });
+    const withTypes = await ask(root, [
+      points(REFERENCE_STYLE),
+      types(`'#' || "code" || ' ' || "label"`),
+    ]);
+    assert.match(withTypes, /type = '#B Type B'/);
+    // an expression that fails shows the referenced field's value
+    const failing = await ask(root, [
+      points(REFERENCE_STYLE),
+      types(`"label" / 0 + no_such_field`),
+    ]);
+    assert.match(failing, /type = 'B'/);
+    // without the referenced layer the value stays as it is
+    const alone = await ask(root, [points(REFERENCE_STYLE)]);
+    assert.match(alone, /type = 'B'/);
+  } finally {
+    Deno.removeSync(outer, { recursive: true });
+  }
+});

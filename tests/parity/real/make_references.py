@@ -137,8 +137,11 @@ def job_layers(case, prefix_dir, data_root, qgis):
     project = None
     if case.get("project"):
         # a project of its own: QgsServer makes the projects it serves the
-        # instance
-        project = QgsProject()
+        # instance; a case with "relations" reads it as the instance, whose
+        # relations QgsVectorLayer writes into the styles it exports
+        # (<referencedLayers>, as the project file holds them for our
+        # exporter)
+        project = QgsProject.instance() if case.get("relations") else QgsProject()
         if not project.read(str(data_root / case["project"])):
             raise RuntimeError(f"cannot read project {case['project']}")
     out = []
