@@ -61,6 +61,14 @@ export interface OpenDataset {
   path: string;
   /** Path GDAL opened (inside its virtual file system). */
   gdalPath: string;
+  /**
+   * What was opened, without whom for: the kind, path, file version and
+   * open options (the cache's key without the layer id). Datasets of two
+   * layers on one file version share it, so what is read from one serves
+   * the other (the raster windows of a DEM drawn as hillshade and as
+   * colours).
+   */
+  source?: string;
   /** Layer names, in dataset order (vector datasets). */
   layerNames: string[];
   /** Per-layer metadata, filled on first use. */
@@ -160,7 +168,8 @@ export class DatasetCache {
     openOptions: string[] = [],
   ): OpenDataset {
     this.#gdal = gdal;
-    const key = [layer.id, kind, gdalPath, version, ...openOptions].join("\n");
+    const source = [kind, gdalPath, version, ...openOptions].join("\n");
+    const key = `${layer.id}\n${source}`;
     const cached = this.#lru.get(key);
     if (cached) {
       this.stats.hits++;
@@ -197,6 +206,7 @@ export class DatasetCache {
       pointer,
       path: `qsl${this.stats.opened}`,
       gdalPath,
+      source,
       layerNames,
       layers: new Map(),
     };

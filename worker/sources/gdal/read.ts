@@ -216,8 +216,10 @@ function readOutput(
   }
 }
 
-// Recently read windows, by dataset (its cache name is unique per opened
-// file version), band and window: repeated renders of one area skip GDAL.
+// Recently read windows, by source (file version and open options, shared
+// by the layers drawing one file; else the dataset's cache name, unique per
+// opened file version), band and window: repeated renders of one area, and
+// a second layer of the same raster, skip GDAL.
 // Bounded by bytes; least recently used first out.
 // (bounded well below the worker's 256 MB: a window of a 1500×1500 map is
 // about 2.5 MB at the source resolution of the reference rasters)
@@ -285,8 +287,7 @@ export async function readWindow(
   resampling: ResamplingMethod = "nearestNeighbour",
 ): Promise<Float64Array> {
   const key = [
-    ds.path,
-    ds.gdalPath,
+    ds.source ?? `${ds.path} ${ds.gdalPath}`,
     band,
     xoff,
     yoff,
