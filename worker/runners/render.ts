@@ -410,15 +410,24 @@ export async function renderMap(
         !!(deps.createLabelEngine && root && styled?.labelsEnabled),
         filter,
       );
+      // Without symbol levels or labels QGIS draws feature by feature in the
+      // source's order: batches are painted as they come and dropped, so a
+      // big layer holds one batch at a time (and the source may reuse a
+      // batch's features for the next). Levels and labels need them all.
+      // (a rule-based renderer on several passes queues the whole layer;
+      // the default style has neither)
+      const labelled =
+        !!(deps.createLabelEngine && root && styled?.labelsEnabled);
+      const streamed = !styled ||
+        (!styled.symbolLevels && !labelled && !queuesByPass(styled));
       const data = await source.features({
         bbox: { ...map.extent },
         crs: map.crs,
         filter,
         columns,
+        transient: streamed,
       });
       const style = styled ?? defaultVectorStyle(data.geometryKind, layer.id);
-      const labelled =
-        !!(deps.createLabelEngine && root && style.labelsEnabled);
       // what the source could not apply is evaluated here
       const residual = data.residual ? deps.filterTest!(data.residual) : null;
       const keep = (batch: Feature[]) =>
@@ -442,12 +451,6 @@ export async function renderMap(
       pc.paints = new PaintCache();
       blank = false;
       const fieldNames = new Set(data.fields.map((f) => f.name));
-      // Without symbol levels or labels QGIS draws feature by feature in the
-      // source's order: batches are painted as they come and dropped, so a
-      // big layer holds one batch at a time. Levels and labels need them all.
-      // (a rule-based renderer on several passes queues the whole layer)
-      const streamed = !style.symbolLevels && !labelled &&
-        !queuesByPass(style);
       let features: Feature[] = [];
       const composited = layerComposite(
         ck,

@@ -103,6 +103,12 @@ export interface FeatureQuery {
    * case, as expressions resolve columns); absent or `"all"`: every column.
    */
   columns?: string[] | "all";
+  /**
+   * The caller is done with each batch before it asks for the next (a map
+   * painted batch by batch): a provider may reuse a batch's features and
+   * their arrays in later batches.
+   */
+  transient?: boolean;
 }
 
 /** Features read from a vector source, delivered in batches. */

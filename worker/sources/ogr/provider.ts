@@ -70,6 +70,7 @@ class OgrSource implements VectorSource {
       crs: query.crs,
       where,
       fields: query.columns,
+      transient: query.transient,
     }, this.#ctx);
     return {
       fields: data.fields,

@@ -67,7 +67,15 @@ import {
   readProperties,
 } from "./_flatgeobuf.ts";
 import { toWkb } from "./_wkb.ts";
-import { type GpkgRow, gpkgRows, type GpkgTable, gpkgTable } from "./_gpkg.ts";
+import {
+  GpkgBlobReader,
+  type GpkgGeometryChunk,
+  gpkgGeometryChunks,
+  type GpkgRow,
+  gpkgRows,
+  type GpkgTable,
+  gpkgTable,
+} from "./_gpkg.ts";
 import {
   getWholeLayer,
   setWholeLayer,
@@ -99,6 +107,11 @@ export interface VectorQuery {
    * (`_layer_cache.ts`) would be exact (tests compare the two).
    */
   direct?: boolean;
+  /**
+   * The caller is done with each batch before it asks for the next: its
+   * features and their arrays may be reused by later batches.
+   */
+  transient?: boolean;
 }
 
 /** Features read for a map. */
@@ -1465,6 +1478,22 @@ function directStream(
   // fills (see `_gpkg.ts`'s chunks).
   const yieldSize = reproject ? batchSize : Math.min(batchSize, YIELD_ROWS);
   const declared = kindOfTypeName(info.geometryType);
+  // Geometries alone, not reprojected: read a chunk of rows at a time
+  // (`gpkgGeometryChunks`), their coordinates straight from the blobs.
+  const geometriesOnly = !reproject && declared !== null &&
+    names.length === 0 && fidColumn === null;
+  const chunked = (fids?: [number, number]) =>
+    geometriesOnly
+      ? gpkgGeometryChunks(table, { bbox: rect ?? undefined, fids })
+      : null;
+  const chunkBatches = (chunks: Iterable<GpkgGeometryChunk>) =>
+    geometryBatches(
+      chunks,
+      declared!,
+      rect,
+      yieldSize,
+      query.transient === true,
+    );
   if (declared === null) {
     // A layer of mixed type is drawn as the kind of its first feature read.
     const all = [...rows()];
@@ -1499,6 +1528,13 @@ function directStream(
       batches: {
         async *[Symbol.asyncIterator]() {
           for (let a = lo; a <= hi; a += batchSize) {
+            const chunks = chunked([a, a + batchSize]);
+            if (chunks !== null) {
+              for (const features of chunkBatches(chunks)) {
+                if (features.length > 0) yield features;
+              }
+              continue;
+            }
             let batch: GpkgRow[] = [];
             for (const row of rows([a, a + batchSize])) {
               batch.push(row);
@@ -1520,6 +1556,17 @@ function directStream(
     geometryKind: declared,
     batches: {
       async *[Symbol.asyncIterator]() {
+        const chunks = chunked();
+        if (chunks !== null) {
+          let yielded = false;
+          for (const features of chunkBatches(chunks)) {
+            if (features.length === 0) continue;
+            yielded = true;
+            yield features;
+          }
+          if (!yielded) yield [];
+          return;
+        }
         let batch: GpkgRow[] = [];
         let yielded = false;
         for (const row of rows()) {
@@ -1538,6 +1585,129 @@ function directStream(
       },
     },
   };
+}
+
+/** A reused feature of {@link geometryBatches} and its one ring. */
+interface Slot {
+  feature: Feature;
+  geometry: Geometry;
+  ring: Float64Array;
+}
+
+/**
+ * The features of chunks of geometries as `directStream` gives them for
+ * rows without fields, not reprojected: the same ids, geometries, order
+ * and spatial filter ({@link passesSpatial}), in batches of `size`. A
+ * point, a line or a polygon of one ring is read from its blob without a
+ * parsed geometry; with `reuse`, its feature, geometry and coordinate
+ * array are those of a feature of an earlier batch (the caller dropped it).
+ */
+function* geometryBatches(
+  chunks: Iterable<GpkgGeometryChunk>,
+  kind: GeometryKind,
+  rect: Rect | null,
+  size: number,
+  reuse: boolean,
+): Generator<Feature[]> {
+  const own = kind === "point"
+    ? T.Point
+    : kind === "line"
+    ? T.LineString
+    : T.Polygon;
+  const reader = new GpkgBlobReader();
+  const slots: Slot[] = [];
+  let used = 0;
+  let batch: Feature[] = [];
+  const slot = (length: number): Slot => {
+    let s = reuse ? slots[used] : undefined;
+    if (s === undefined) {
+      const ring = new Float64Array(length);
+      const geometry: Geometry = { kind, parts: [[ring]] };
+      s = { feature: { id: 0, attributes: {}, geometry }, geometry, ring };
+      if (reuse) slots.push(s);
+    } else if (s.ring.length !== length) {
+      s.ring = s.geometry.parts[0][0] = new Float64Array(length);
+    }
+    if (reuse) used++;
+    return s;
+  };
+  for (const chunk of chunks) {
+    reader.use(chunk.bytes);
+    const { n, ids, lengths } = chunk;
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const length = lengths[i];
+      const start = at;
+      at += length;
+      // an empty blob is not a geometry (not qualified): as NULL
+      if (length === 0) continue;
+      const type = reader.read(start, length);
+      if (type === 0) {
+        const g = reader.geometry();
+        if (rect !== null && !passesSpatial(g, rect)) continue;
+        const geometry = toGeometry(g, kind);
+        if (geometry === null) continue;
+        batch.push({ id: ids[i], attributes: {}, geometry });
+      } else {
+        // another kind, or no points: toGeometry gives null
+        if (type !== own || reader.count === 0) continue;
+        if (type === T.Point) {
+          if (rect !== null) {
+            // passesSpatial of a point: its envelope meets the rectangle
+            const x = reader.x(), y = reader.y();
+            if (
+              !(x >= rect.xmin && x <= rect.xmax && y >= rect.ymin &&
+                y <= rect.ymax)
+            ) {
+              continue;
+            }
+          }
+          const s = slot(2);
+          s.ring[0] = reader.x();
+          s.ring[1] = reader.y();
+          s.feature.id = ids[i];
+          batch.push(s.feature);
+        } else {
+          const s = slot(2 * reader.count);
+          reader.copyXY(s.ring);
+          if (rect !== null && !ringPasses(s.geometry, rect)) {
+            if (reuse) used--;
+            continue;
+          }
+          s.feature.id = ids[i];
+          batch.push(s.feature);
+        }
+      }
+      if (batch.length >= size) {
+        yield batch;
+        if (reuse) {
+          batch.length = 0;
+          used = 0;
+        } else batch = [];
+      }
+    }
+  }
+  yield batch;
+}
+
+/** {@link passesSpatial} of a one-ring geometry (its kind its own). */
+function ringPasses(g: Geometry, r: Rect): boolean {
+  const xy = g.parts[0][0];
+  let xmin = Infinity, ymin = Infinity, xmax = -Infinity, ymax = -Infinity;
+  for (let i = 0; i < xy.length; i += 2) {
+    const x = xy[i], y = xy[i + 1];
+    if (x < xmin) xmin = x;
+    if (x > xmax) xmax = x;
+    if (y < ymin) ymin = y;
+    if (y > ymax) ymax = y;
+  }
+  if (xmax < r.xmin || ymax < r.ymin || xmin > r.xmax || ymin > r.ymax) {
+    return false;
+  }
+  if (xmin >= r.xmin && ymin >= r.ymin && xmax <= r.xmax && ymax <= r.ymax) {
+    return true;
+  }
+  return hitsRect(g, r);
 }
 
 function directPage(
