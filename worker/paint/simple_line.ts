@@ -5,12 +5,17 @@
  * @module
  */
 import type { SymbolLayer } from "../style/model.ts";
-import { parseColor, propNumberList } from "../style/props.ts";
+import { parseColor, propNumberList, type Rgba } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
 import { pathOf, qtDashPattern } from "./_skia.ts";
-import { drawCosmetic, isCosmeticPen } from "./cosmetic.ts";
+import {
+  type CosmeticPath,
+  type CosmeticPen,
+  drawCosmetic,
+  isCosmeticPen,
+} from "./cosmetic.ts";
 import { drawWidePen, qtCapOf, qtJoinOf } from "./wide_pen.ts";
-import { type Dd, px } from "./_dd.ts";
+import { type Dd, px, staticOf } from "./_dd.ts";
 import { clipTo, drawAndDelete, strokePaint } from "./_paints.ts";
 import { lineLength, offsetLine } from "./geometry.ts";
 
@@ -30,6 +35,64 @@ function customDashOf(
   if (list.length < 2) return null;
   return list.map((v) => px(pc, props, v, "customdash_unit"));
 }
+
+/** A `SimpleLine` layer's properties for one feature (or every one). */
+interface LineStyle {
+  rgba: Rgba;
+  width: number;
+  style: string;
+  cap: ReturnType<Dd["cap"]>;
+  join: ReturnType<Dd["join"]>;
+  offset: number;
+  dashOffset: number;
+  trimStart: number;
+  trimEnd: number;
+  customDash: number[] | null;
+  /** The pen when it is cosmetic. */
+  cosmetic: CosmeticPen;
+}
+
+const styles = new WeakMap<SymbolLayer, { map: unknown; value: LineStyle }>();
+
+function lineStyle(pc: PaintContext, layer: SymbolLayer, dd: Dd): LineStyle {
+  const props = layer.props;
+  // read in the order they always were (a failing expression warns once)
+  const rgba = dd.color(
+    layer,
+    "outlineColor",
+    parseColor(props.line_color ?? props.color, [35, 35, 35, 255]),
+  );
+  const width = dd.size(layer, "outlineWidth", "line_width", 0.26);
+  const style = dd.str(layer, "outlineStyle", props.line_style ?? "solid");
+  const cap = dd.cap(layer, "capstyle", "square");
+  const join = dd.join(layer, "bevel");
+  const offset = dd.size(layer, "offset", "offset", 0);
+  const dashOffset = dd.size(layer, null, "dash_pattern_offset", 0);
+  const trimStart = dd.size(layer, null, "trim_distance_start", 0);
+  const trimEnd = dd.size(layer, null, "trim_distance_end", 0);
+  const customDash = customDashOf(pc, layer, dd);
+  return {
+    rgba,
+    width,
+    style,
+    cap,
+    join,
+    offset,
+    dashOffset,
+    trimStart,
+    trimEnd,
+    customDash,
+    cosmetic: {
+      width,
+      caps: cap !== pc.ck.StrokeCap.Butt,
+      dash: customDash ?? qtDashPattern(style),
+      dashOffset,
+    },
+  };
+}
+
+const EMPTY = new Float64Array(0);
+const oneLine: CosmeticPath[] = [{ points: EMPTY }];
 
 /**
  * Strokes lines (pixels) as a `SimpleLine` layer; with `insidePolygon`
@@ -52,38 +115,48 @@ export function simpleLine(
   if (lines.length === 0) return;
   const { ck } = pc;
   const props = layer.props;
-  const rgba = dd.color(
-    layer,
-    "outlineColor",
-    parseColor(props.line_color ?? props.color, [35, 35, 35, 255]),
-  );
-  const width = dd.size(layer, "outlineWidth", "line_width", 0.26);
-  const style = dd.str(layer, "outlineStyle", props.line_style ?? "solid");
-  const cap = dd.cap(layer, "capstyle", "square");
-  const join = dd.join(layer, "bevel");
-  const offset = dd.size(layer, "offset", "offset", 0);
-  const dashOffset = dd.size(layer, null, "dash_pattern_offset", 0);
-  const trimStart = dd.size(layer, null, "trim_distance_start", 0);
-  const trimEnd = dd.size(layer, null, "trim_distance_end", 0);
+  const st = staticOf(styles, pc, layer, () => lineStyle(pc, layer, dd));
+  const {
+    rgba,
+    width,
+    style,
+    cap,
+    join,
+    offset,
+    dashOffset,
+    trimStart,
+    trimEnd,
+    customDash,
+  } = st;
   let shifted = offset !== 0 ? lines.map((l) => offsetLine(l, offset)) : lines;
   if (trimStart > 0 || trimEnd > 0) {
     shifted = shifted.map((l) => trimLine(l, trimStart, trimEnd)).filter((l) =>
       l.length >= 4
     );
   }
-  const customDash = customDashOf(pc, layer, dd);
   if (isCosmeticPen(pc, width)) {
     // QPainter draws pens up to a pixel wide with its cosmetic stroker
     if (style === "no" || rgba[3] === 0) return;
     const restore = insidePolygon && (props.draw_inside_polygon === "1")
       ? clipTo(pc, insidePolygon)
       : null;
-    drawCosmetic(pc, shifted.map((points) => ({ points })), rgba, opacity, {
-      width,
-      caps: cap !== ck.StrokeCap.Butt,
-      dash: customDash ?? qtDashPattern(style),
-      dashOffset,
-    });
+    if (shifted.length === 1) {
+      // one line (most features): a path object reused
+      oneLine[0].points = shifted[0];
+      try {
+        drawCosmetic(pc, oneLine, rgba, opacity, st.cosmetic);
+      } finally {
+        oneLine[0].points = EMPTY;
+      }
+    } else {
+      drawCosmetic(
+        pc,
+        shifted.map((points) => ({ points })),
+        rgba,
+        opacity,
+        st.cosmetic,
+      );
+    }
     restore?.();
     return;
   }
