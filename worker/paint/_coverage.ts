@@ -47,9 +47,7 @@ export function totalMatrix(pc: PaintContext): number[] {
  * const { matrix, direct } = drawTarget(pc);
  * ```
  */
-export function drawTarget(
-  pc: PaintContext,
-): { matrix: number[]; direct: DirectPixels | null } {
+export function drawTarget(pc: PaintContext): DrawTarget {
   const d = pc.direct;
   const own = d !== undefined && pc.canvas.getSaveCount() === d.saveCount;
   const m = own && d.matrix ? d.matrix : pc.canvas.getTotalMatrix();
@@ -61,34 +59,54 @@ export function drawTarget(
   return target;
 }
 
-const target: { matrix: number[]; direct: DirectPixels | null } = {
-  matrix: [],
-  direct: null,
-};
+const target: DrawTarget = { matrix: [], direct: null };
+
+/** Where drawing goes now ({@link drawTarget}). */
+export interface DrawTarget {
+  /** The canvas's total matrix. */
+  matrix: number[];
+  /** The map's pixels when coverage is blended straight into them, else null. */
+  direct: DirectPixels | null;
+}
 
 /**
  * Blends `px` (device pixels, coverage 1–255) over the canvas in `rgba`
  * times `alpha` (colour alpha × opacity, 0–1); pixels repeated blend again.
+ * `matrix` and `target`: a {@link drawTarget} read since which the canvas
+ * has not changed (else the canvas is asked).
  */
 export function paintCoverage(
   pc: PaintContext,
   px: CoveragePixels,
   rgba: Rgba,
   alpha: number,
+  matrix?: number[],
+  target?: DirectPixels | null,
 ): void {
   const { ck, canvas } = pc;
-  const direct = pc.direct;
-  // totalMatrix's, the save count read once
-  const own = direct !== undefined &&
-    canvas.getSaveCount() === direct.saveCount;
-  const m = own && direct.matrix ? direct.matrix : canvas.getTotalMatrix();
+  let m: number[];
+  let direct: DirectPixels | null;
+  if (matrix !== undefined && target !== undefined) {
+    // the caller's drawTarget, the canvas unchanged since
+    m = matrix;
+    direct = target;
+  } else {
+    // drawTarget's, without its shared object
+    const d = pc.direct;
+    const own = d !== undefined && canvas.getSaveCount() === d.saveCount;
+    m = own && d.matrix ? d.matrix : canvas.getTotalMatrix();
+    direct = own && pc.featureBlendMode === 0 && m[0] === 1 && m[4] === 1 &&
+        m[2] === 0 && m[5] === 0 && m[1] === 0 && m[3] === 0
+      ? d
+      : null;
+  }
   const identity = m[0] === 1 && m[4] === 1 && m[2] === 0 && m[5] === 0 &&
     m[1] === 0 && m[3] === 0;
   // pixels grouped by coverage, the groups in the order their first pixel
   // came: one call per coverage level (the same colour at any alpha
   // composites the same in any order)
   if (px.n === 0) return;
-  if (own && identity && pc.featureBlendMode === 0) {
+  if (direct) {
     blendDirect(direct, px, rgba, alpha);
     return;
   }

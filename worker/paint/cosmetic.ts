@@ -14,7 +14,7 @@
  *
  * @module
  */
-import type { PaintContext } from "./context.ts";
+import type { DirectPixels, PaintContext } from "./context.ts";
 import type { Rgba } from "../style/props.ts";
 import { paintCoverage, pixelScratch, totalMatrix } from "./_coverage.ts";
 
@@ -391,7 +391,8 @@ export function isCosmeticPenUnder(m: number[], width: number): boolean {
  * ```
  *
  * `matrix`: the canvas's total matrix ({@link totalMatrix}) when the caller
- * has just read it.
+ * has just read it; `direct`: with it, `drawTarget`'s pixels (the canvas
+ * unchanged since).
  */
 export function drawCosmetic(
   pc: PaintContext,
@@ -400,6 +401,7 @@ export function drawCosmetic(
   opacity: number,
   pen: CosmeticPen,
   matrix?: number[],
+  direct?: DirectPixels | null,
 ): void {
   const alpha = (rgba[3] / 255) * opacity;
   if (alpha <= 0) return;
@@ -425,7 +427,14 @@ export function drawCosmetic(
     pc.map.height,
     pushScratch,
   );
-  paintCoverage(pc, px, rgba, alpha);
+  paintCoverage(
+    pc,
+    px,
+    rgba,
+    alpha,
+    matrix,
+    matrix === undefined ? undefined : direct,
+  );
 }
 
 const pushScratch = (x: number, y: number, c: number) =>

@@ -15,7 +15,7 @@ import {
   drawCosmetic,
   isCosmeticPenUnder,
 } from "./cosmetic.ts";
-import { totalMatrix } from "./_coverage.ts";
+import { drawTarget } from "./_coverage.ts";
 import { drawWidePen, qtJoinOf } from "./wide_pen.ts";
 import {
   drawAndDelete,
@@ -104,7 +104,7 @@ export function simpleFill(
     : style === "solid"
     ? fillPaint(pc, fill, opacity)
     : patternPaint(pc, style, fill, opacity);
-  const m = totalMatrix(pc);
+  const { matrix: m, direct } = drawTarget(pc);
   if (isCosmeticPenUnder(m, width)) {
     // QPainter draws pens up to a pixel wide with its cosmetic stroker
     if (brush) {
@@ -124,12 +124,13 @@ export function simpleFill(
         opacity,
         st.cosmetic,
         m,
+        direct,
       );
     } else if (rings.length === 1) {
       // one ring (most polygons): a path object reused
       oneRing[0].points = rings[0];
       try {
-        drawCosmetic(pc, oneRing, stroke, opacity, st.cosmetic, m);
+        drawCosmetic(pc, oneRing, stroke, opacity, st.cosmetic, m, direct);
       } finally {
         oneRing[0].points = EMPTY;
       }
@@ -141,6 +142,7 @@ export function simpleFill(
         opacity,
         st.cosmetic,
         m,
+        direct,
       );
     }
     return;

@@ -12,8 +12,9 @@ import {
   type CosmeticPath,
   type CosmeticPen,
   drawCosmetic,
-  isCosmeticPen,
+  isCosmeticPenUnder,
 } from "./cosmetic.ts";
+import { drawTarget } from "./_coverage.ts";
 import { drawWidePen, qtCapOf, qtJoinOf } from "./wide_pen.ts";
 import { type Dd, px, staticOf } from "./_dd.ts";
 import { clipTo, drawAndDelete, strokePaint } from "./_paints.ts";
@@ -134,17 +135,19 @@ export function simpleLine(
       l.length >= 4
     );
   }
-  if (isCosmeticPen(pc, width)) {
+  const { matrix: m, direct } = drawTarget(pc);
+  if (isCosmeticPenUnder(m, width)) {
     // QPainter draws pens up to a pixel wide with its cosmetic stroker
     if (style === "no" || rgba[3] === 0) return;
     const restore = insidePolygon && (props.draw_inside_polygon === "1")
       ? clipTo(pc, insidePolygon)
       : null;
-    if (shifted.length === 1) {
-      // one line (most features): a path object reused
+    if (shifted.length === 1 && restore === null) {
+      // one line (most features): a path object reused, the canvas as
+      // read above
       oneLine[0].points = shifted[0];
       try {
-        drawCosmetic(pc, oneLine, rgba, opacity, st.cosmetic);
+        drawCosmetic(pc, oneLine, rgba, opacity, st.cosmetic, m, direct);
       } finally {
         oneLine[0].points = EMPTY;
       }
