@@ -170,7 +170,7 @@ Deno.test("every command of README.md and docs/*.md runs as the page says", asyn
       assert.ok(e2e.includes('"task",\n    "worker"'));
     }],
     [
-      /^MALLOC_TRIM_THRESHOLD_=\S+ deno run .* worker\/main\.ts run /,
+      /^MALLOC_TRIM_THRESHOLD_=\S+ MALLOC_MMAP_THRESHOLD_=\S+ deno run .* worker\/main\.ts run /,
       runProductionWorker,
     ],
     [

@@ -177,10 +177,19 @@ function printStages(
   ids: Map<BenchJob, string[]>,
   jobLines: Map<string, Record<string, number>>,
 ): void {
-  const names = ["take", "run", "encode_result", "publish_and_remove"];
+  const names = [
+    "take",
+    "decode",
+    "run",
+    "collect",
+    "encode_result",
+    "publish_and_remove",
+  ];
   console.log(
     "\nWhere the time went, medians (ms): the worker's stages (take: " +
-      "the take script's reply; run: envelope, runner; encode_result: the " +
+      "the take script's reply; decode: the envelope's JSON, schema and " +
+      "limits; run: the runner; collect: V8's heap " +
+      "collected between jobs, when it grew; encode_result: the " +
       "pickle; publish_and_remove: the finish script), and end to end " +
       "minus the worker's stages (the client and Redis):\n",
   );

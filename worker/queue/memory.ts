@@ -35,8 +35,9 @@ export interface MemoryReport {
   peak_malloced_mb: number;
   /**
    * V8's heap in use right after a full collection: live objects only.
-   * Present only when V8 exposes its collector (`--v8-flags=--expose-gc`, a
-   * diagnostic: the report then collects every time it is made).
+   * Present only when V8 exposes its collector (`--v8-flags=--expose-gc`, as
+   * the `worker` task does for {@linkcode collectBetweenJobs}): the report
+   * then collects every time it is made.
    */
   heap_live_mb?: number;
   /**
@@ -46,6 +47,9 @@ export interface MemoryReport {
    */
   held_mb: Record<string, number>;
 }
+
+// V8's heap in use right after the last full collection made here
+let settled = 0;
 
 function mb(bytes: number): number {
   return Math.round(bytes / 2 ** 20 * 100) / 100;
@@ -67,6 +71,7 @@ export function memoryReport(): MemoryReport {
   if (typeof gc === "function") {
     gc();
     live = Deno.memoryUsage().heapUsed;
+    settled = live;
   }
   const v8 = getHeapStatistics();
   const held: Record<string, number> = {};
@@ -83,4 +88,55 @@ export function memoryReport(): MemoryReport {
     ...(live === undefined ? {} : { heap_live_mb: mb(live) }),
     held_mb: held,
   };
+}
+
+/**
+ * Growth of V8's heap in use, since the last full collection between two
+ * jobs, past which {@linkcode collectBetweenJobs} collects: 8 MiB, about
+ * what V8 lets its old generation grow by before its own full collection
+ * under `--optimize-for-size`.
+ */
+export const COLLECT_GROWTH_BYTES: number = 8 * 2 ** 20;
+
+/**
+ * Shortest run of a job after which {@linkcode collectBetweenJobs} may
+ * collect: 50 ms. A full collection of the worker's heap takes some 20–60
+ * ms; after a short job (an empty render, a feature page) it would multiply
+ * that job's time, so the collection waits for a job that made garbage.
+ */
+export const COLLECT_MIN_JOB_MS = 50;
+
+/**
+ * After a job that ran `ranMs` milliseconds, a full collection once V8's
+ * heap in use has grown by `growth` bytes since the last one, when V8
+ * exposes its collector (the `worker` task's `--expose-gc`); without it, or
+ * after a job shorter than {@linkcode COLLECT_MIN_JOB_MS}, nothing. Returns
+ * whether it collected.
+ *
+ * V8 starts its own full collections when its heap reaches a limit, mostly
+ * in the middle of a job whose working data is then alive, and the job goes
+ * on allocating while V8 marks: its heap swung from about 37 MiB live to
+ * 45–62 MiB, the peak of the worker's resident memory (`VmHWM`). Between two
+ * jobs little is alive, so collecting there keeps the heap near its live
+ * size, at no more CPU per job: these collections replace V8's own
+ * (docs/performance.md).
+ *
+ * @example
+ * ```ts
+ * import { collectBetweenJobs } from "./memory.ts";
+ * collectBetweenJobs(120); // false unless V8 exposes gc() (--v8-flags=--expose-gc)
+ * ```
+ */
+export function collectBetweenJobs(
+  ranMs: number,
+  growth: number = COLLECT_GROWTH_BYTES,
+): boolean {
+  if (ranMs < COLLECT_MIN_JOB_MS) return false;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (typeof gc !== "function") return false;
+  const used = getHeapStatistics().used_heap_size;
+  if (settled > 0 && used < settled + growth) return false;
+  gc();
+  settled = getHeapStatistics().used_heap_size;
+  return true;
 }

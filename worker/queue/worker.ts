@@ -68,7 +68,11 @@ import {
   takeArgv,
   type TakeReply,
 } from "./scripts.ts";
-import { MEMORY_REPORT_EVERY, memoryReport } from "./memory.ts";
+import {
+  collectBetweenJobs,
+  MEMORY_REPORT_EVERY,
+  memoryReport,
+} from "./memory.ts";
 import { encodeCommand } from "./resp.ts";
 import * as late from "../_late.ts";
 
@@ -790,6 +794,12 @@ export class QueueWorker {
         }
       }
       stage("run");
+      // the job has run and little of it is alive: V8's heap collected
+      // here rather than in the middle of a job, and before the answer, so
+      // that the pause is this job's, not the next one's (a client that
+      // posts once answered would wait for it)
+      collectBetweenJobs(stages.run);
+      stage("collect");
       await this.#finish(id, outcome, stalled + 1);
     } finally {
       this.#busy = false;

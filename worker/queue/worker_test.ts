@@ -137,6 +137,7 @@ for (const format of ["json", "pickle"] as ResultFormat[]) {
         "take",
         "decode",
         "run",
+        "collect",
         "encode_result",
         "publish_and_remove",
       ]);
