@@ -2,7 +2,7 @@
  * `qsl-worker`: the qgis-server-light worker's entry point.
  *
  * ```sh
- * MALLOC_TRIM_THRESHOLD_=1048576 MALLOC_MMAP_THRESHOLD_=32768 deno run --v8-flags=--optimize-for-size,--expose-gc,--enable-experimental-regexp-engine-on-excessive-backtracks \
+ * MALLOC_TRIM_THRESHOLD_=1048576 MALLOC_MMAP_THRESHOLD_=32768 deno run --v8-flags=--optimize-for-size,--enable-experimental-regexp-engine-on-excessive-backtracks \
  *   --allow-net=localhost:6379 --allow-read=/data,/opt/qsl \
  *   --allow-env=QSL_REDIS_URL,… --allow-sys=hostname worker/main.ts run --data-root /data
  * deno run -R -W worker/main.ts render job.json --data-root /data --output map.png
@@ -13,9 +13,10 @@
  * and flat (≈ 230–240 MB after 1,000 mixed jobs; 380–480 MB and growing
  * without the V8 flag) at ≈ 1.4× the CPU per job (docs/performance.md);
  * `MALLOC_MMAP_THRESHOLD_` (large blocks returned when freed, not left as
- * holes in malloc's arenas) and `--expose-gc` (V8's heap collected between
- * two jobs once it grew by 8 MiB, `queue/memory.ts`) keep its peak near
- * that; `deno task worker` starts it so. `--enable-experimental-regexp-engine-on-excessive-backtracks`
+ * holes in malloc's arenas) keeps its peak near that; `deno task worker`
+ * starts it so. Adding `--expose-gc` (V8's heap collected between two jobs
+ * once it grew by 8 MiB, `queue/memory.ts`) lowers the peak further at the
+ * cost of throughput on a machine with a free core (docs/worker.md). `--enable-experimental-regexp-engine-on-excessive-backtracks`
  * makes V8 finish a regular expression that backtracks too much (a job's
  * delimiter pattern, a filter's `regexp_match` or `~`) with its linear-time
  * engine: `(a+)+$` on a crafted line answers in milliseconds instead of

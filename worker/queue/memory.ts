@@ -35,8 +35,8 @@ export interface MemoryReport {
   peak_malloced_mb: number;
   /**
    * V8's heap in use right after a full collection: live objects only.
-   * Present only when V8 exposes its collector (`--v8-flags=--expose-gc`, as
-   * the `worker` task does for {@linkcode collectBetweenJobs}): the report
+   * Present only when V8 exposes its collector (`--v8-flags=--expose-gc`, the
+   * opt-in of {@linkcode collectBetweenJobs}): the report
    * then collects every time it is made.
    */
   heap_live_mb?: number;
@@ -109,7 +109,7 @@ export const COLLECT_MIN_JOB_MS = 50;
 /**
  * After a job that ran `ranMs` milliseconds, a full collection once V8's
  * heap in use has grown by `growth` bytes since the last one, when V8
- * exposes its collector (the `worker` task's `--expose-gc`); without it, or
+ * exposes its collector (`--v8-flags=--expose-gc`, an opt-in); without it, or
  * after a job shorter than {@linkcode COLLECT_MIN_JOB_MS}, nothing. Returns
  * whether it collected.
  *
@@ -118,8 +118,9 @@ export const COLLECT_MIN_JOB_MS = 50;
  * on allocating while V8 marks: its heap swung from about 37 MiB live to
  * 45–62 MiB, the peak of the worker's resident memory (`VmHWM`). Between two
  * jobs little is alive, so collecting there keeps the heap near its live
- * size, at no more CPU per job: these collections replace V8's own
- * (docs/performance.md).
+ * size. On a loaded machine these collections replace V8's own at no more
+ * CPU per job; with a core free they cost throughput, as `gc()` stops the
+ * worker where V8 marks concurrently (docs/worker.md), hence the opt-in.
  *
  * @example
  * ```ts
