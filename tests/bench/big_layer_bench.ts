@@ -34,16 +34,16 @@ const X0 = 2_600_000, Y0 = 1_200_000;
 /** The worker's peak resident memory may not exceed this. */
 const MAX_PEAK_MB = 512;
 /**
- * QGIS 3.22's figures (big_layer_qgis.py), ms: the full extent measured
- * 2026-12-06 04:43 UTC at load 7.2–7.6 (12,567 / 14,470 / 16,159 on
- * 2026-12-05 at load 9–10); 1:5,000 from 2026-12-05, the lower of the two
- * runs (2026-12-06 gave 118 / 119 / 99 ms on a GeoPackage merged from this
- * bench's files by the system's ogr2ogr; docs/performance.md).
+ * QGIS 3.22's figures (big_layer_qgis.py), ms: the lower of two runs
+ * around ours in a quiet window, 2026-12-07 02:32–02:37 UTC, load 1.0
+ * (the other: 3,740 / 5,980 / 7,081 full, 3 / 3 / 7 at 1:5,000, where the
+ * lower run's 1:5,000 was 12 / 15 / 17); before: 5,457 / 6,076 / 8,458
+ * from 2026-12-06 at load 7.2–7.6 (docs/performance.md).
  */
 const QGIS = {
-  points: { full: 5_457, zoom: 8 },
-  lines: { full: 6_076, zoom: 18 },
-  polygons: { full: 8_458, zoom: 10 },
+  points: { full: 2_825, zoom: 3 },
+  lines: { full: 4_832, zoom: 3 },
+  polygons: { full: 6_416, zoom: 7 },
 } as const;
 const QGIS_PEAK_MB = 216;
 type LayerName = keyof typeof QGIS;
