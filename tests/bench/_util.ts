@@ -148,6 +148,38 @@ export function mixedRender(renders: BenchJob[], k: number): BenchJob {
 }
 
 /**
+ * A render job moved by a few pixels, another offset for every `k` (1 to
+ * 97 pixels along x and y): the reprojection benches' "panned" maps, which
+ * no cache of a fixed map serves.
+ *
+ * @example
+ * ```ts
+ * import { panJob } from "./_util.ts";
+ * const job = { width: 100, bbox: { x_min: 0, y_min: 0, x_max: 100, y_max: 100 } };
+ * panJob(job, 1).bbox.x_min; // 4
+ * ```
+ */
+export function panJob<T extends { bbox: unknown; width: number }>(
+  job: T,
+  k: number,
+): T {
+  const b = job.bbox as Record<string, number>;
+  const f = (3 * k % 97 + 1) / job.width;
+  const dx = (b.x_max - b.x_min) * f;
+  const dy = (b.y_max - b.y_min) * f;
+  return {
+    ...job,
+    bbox: {
+      ...b,
+      x_min: b.x_min + dx,
+      x_max: b.x_max + dx,
+      y_min: b.y_min - dy,
+      y_max: b.y_max - dy,
+    },
+  };
+}
+
+/**
  * The median of `xs` (NaN when empty).
  *
  * @example

@@ -46,6 +46,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { RedisQueue } from "../../interface/redis_queue.ts";
 import { startTestRedis } from "../redis_server.ts";
+import { panJob } from "./_util.ts";
 import { REFERENCE_DIR } from "../reference.ts";
 import { WORKER_ENV_VARS } from "../../worker/cli/env_vars.ts";
 
@@ -427,22 +428,8 @@ async function run(): Promise<number> {
     }
   }
   let pans = 0;
-  const panned = (job: unknown): unknown => {
-    const j = job as { bbox: Record<string, number>; width: number };
-    const f = (3 * ++pans % 97 + 1) / j.width;
-    const dx = (j.bbox.x_max - j.bbox.x_min) * f;
-    const dy = (j.bbox.y_max - j.bbox.y_min) * f;
-    return {
-      ...j,
-      bbox: {
-        ...j.bbox,
-        x_min: j.bbox.x_min + dx,
-        x_max: j.bbox.x_max + dx,
-        y_min: j.bbox.y_min - dy,
-        y_max: j.bbox.y_max - dy,
-      },
-    };
-  };
+  const panned = (job: unknown): unknown =>
+    panJob(job as { bbox: unknown; width: number }, ++pans);
 
   const redis = await startTestRedis();
   const config = JSON.parse(Deno.readTextFileSync(join(REPO, "deno.json")));

@@ -19,6 +19,7 @@
  * @module
  */
 import process from "node:process";
+import { panJob } from "./_util.ts";
 import { type RenderJob, renderMap } from "../../worker/runners/render.ts";
 import { renderDeps } from "../../worker/runners/render_deps.ts";
 import type { RunnerContext } from "../../worker/runners/types.ts";
@@ -41,27 +42,6 @@ function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** The bench's pan: a few pixels, different on every call. */
-function panned(job: RenderJob, k: number): RenderJob {
-  const j = job as unknown as {
-    bbox: Record<string, number>;
-    width: number;
-  };
-  const f = (3 * k % 97 + 1) / j.width;
-  const dx = (j.bbox.x_max - j.bbox.x_min) * f;
-  const dy = (j.bbox.y_max - j.bbox.y_min) * f;
-  return {
-    ...job,
-    bbox: {
-      ...j.bbox,
-      x_min: j.bbox.x_min + dx,
-      x_max: j.bbox.x_max + dx,
-      y_min: j.bbox.y_min - dy,
-      y_max: j.bbox.y_max - dy,
-    },
-  } as RenderJob;
 }
 
 async function sha256(bytes: Uint8Array): Promise<string> {
@@ -109,7 +89,7 @@ async function run(): Promise<void> {
     const { data } = await renderMap(job, ctx, renderDeps);
     hashes.push(`${await sha256(data)}  ${name}`);
     for (const k of [1, 2, 3]) {
-      const out = await renderMap(panned(job, k), ctx, renderDeps);
+      const out = await renderMap(panJob(job, k), ctx, renderDeps);
       hashes.push(`${await sha256(out.data)}  ${name} panned ${k}`);
     }
   }
@@ -123,7 +103,7 @@ async function run(): Promise<void> {
     for (const [name, job] of jobs) {
       for (const pan of [false, true]) {
         const key = pan ? `${name} (panned)` : name;
-        const j = pan ? panned(job, pans++) : job;
+        const j = pan ? panJob(job, pans++) : job;
         if (cold) clearWindowCache();
         const c0 = cpuMs(), t0 = performance.now();
         await renderMap(j, ctx, renderDeps);

@@ -401,6 +401,29 @@ export interface GpkgRowQuery {
   wkb?: boolean;
 }
 
+// A query's box (through the R-tree: its order, as GDAL's spatial filter
+// reads) and FID range, as a join on the table `m` and WHERE terms.
+function rowFilter(
+  table: GpkgTable,
+  fid: string,
+  query: Pick<GpkgRowQuery, "bbox" | "fids">,
+): { join: string; where: string[]; args: number[] } {
+  let join = "";
+  const where: string[] = [];
+  const args: number[] = [];
+  if (query.bbox) {
+    join = ` JOIN ${ident(table.rtree)} r ON r.id = ${fid}`;
+    where.push("r.maxx >= ? AND r.minx <= ? AND r.maxy >= ? AND r.miny <= ?");
+    const b = query.bbox;
+    args.push(b.xmin, b.xmax, b.ymin, b.ymax);
+  }
+  if (query.fids) {
+    where.push(`${fid} >= ? AND ${fid} < ?`);
+    args.push(query.fids[0], query.fids[1]);
+  }
+  return { join, where, args };
+}
+
 /**
  * Rows in FID order, as the GDAL path decodes them.
  *
@@ -422,20 +445,8 @@ export function* gpkgRows(
   const geom = `m.${ident(table.geometry)}`;
   const cols = [fid, `hex(${geom})`];
   for (const f of query.fields) cols.push(`m.${ident(f)}`);
-  let sql = `SELECT ${cols.join(", ")} FROM ${ident(table.table)} m`;
-  const args: number[] = [];
-  const where: string[] = [];
-  if (query.bbox) {
-    // R-tree order, as GDAL's spatial filter reads
-    sql += ` JOIN ${ident(table.rtree)} r ON r.id = ${fid}`;
-    where.push("r.maxx >= ? AND r.minx <= ? AND r.maxy >= ? AND r.miny <= ?");
-    const b = query.bbox;
-    args.push(b.xmin, b.xmax, b.ymin, b.ymax);
-  }
-  if (query.fids) {
-    where.push(`${fid} >= ? AND ${fid} < ?`);
-    args.push(query.fids[0], query.fids[1]);
-  }
+  const { join, where, args } = rowFilter(table, fid, query);
+  let sql = `SELECT ${cols.join(", ")} FROM ${ident(table.table)} m${join}`;
   // Rows come from SQLite in chunks (`all()`): a row at a time through
   // `iterate()` costs more than the row. Without a bbox, limit or offset,
   // chunks are FID ranges (keyset), so order and memory stay those of
@@ -939,19 +950,10 @@ export function gpkgGeometryChunks(
 ): Iterable<GpkgGeometryChunk> | null {
   const fid = `m.${ident(table.fid)}`;
   const geom = `m.${ident(table.geometry)}`;
-  let sql = `SELECT ${fid} AS f, ${geom} AS g FROM ${ident(table.table)} m`;
-  const args: number[] = [];
-  const where: string[] = [];
-  if (query.bbox) {
-    sql += ` JOIN ${ident(table.rtree)} r ON r.id = ${fid}`;
-    where.push("r.maxx >= ? AND r.minx <= ? AND r.maxy >= ? AND r.miny <= ?");
-    const b = query.bbox;
-    args.push(b.xmin, b.xmax, b.ymin, b.ymax);
-  }
-  if (query.fids) {
-    where.push(`${fid} >= ? AND ${fid} < ?`);
-    args.push(query.fids[0], query.fids[1]);
-  }
+  const { join, where, args } = rowFilter(table, fid, query);
+  let sql = `SELECT ${fid} AS f, ${geom} AS g FROM ${
+    ident(table.table)
+  } m${join}`;
   if (
     query.bbox &&
     (query.fids === undefined ||
