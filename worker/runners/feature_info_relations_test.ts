@@ -145,6 +145,20 @@ function writeData(root: string): void {
   );
 }
 
+/** Runs `fn` on a fresh data root (writeData's files) inside a temporary folder. */
+async function withData(
+  fn: (root: string, outer: string) => Promise<void>,
+): Promise<void> {
+  const outer = Deno.makeTempDirSync();
+  try {
+    const root = join(outer, "root");
+    writeData(root);
+    await fn(root, outer);
+  } finally {
+    Deno.removeSync(outer, { recursive: true });
+  }
+}
+
 async function ask(
   root: string,
   layers: QslJobLayer[],
@@ -199,10 +213,7 @@ function points(style: string): QslJobLayer {
 }
 
 Deno.test("value relation: read from the widget's LayerSource beside the project", async () => {
-  const outer = Deno.makeTempDirSync();
-  const root = join(outer, "root");
-  try {
-    writeData(root);
+  await withData(async (root) => {
     const text = await ask(root, [points(STYLE("./types.geojson"))]);
     assert.match(text, /type = 'Type B'\nok = 'true'\n/);
     // JSON carries a value relation's text, not a check box's
@@ -212,16 +223,11 @@ Deno.test("value relation: read from the widget's LayerSource beside the project
       "application/json",
     );
     assert.match(json, /"ok":1,"type":"Type B"/);
-  } finally {
-    Deno.removeSync(outer, { recursive: true });
-  }
+  });
 });
 
 Deno.test("value relation: a job layer of that id is read first", async () => {
-  const outer = Deno.makeTempDirSync();
-  const root = join(outer, "root");
-  try {
-    writeData(root);
+  await withData(async (root) => {
     Deno.writeTextFileSync(
       join(root, "project", "other_types.geojson"),
       JSON.stringify({
@@ -245,16 +251,11 @@ Deno.test("value relation: a job layer of that id is read first", async () => {
       types,
     ]);
     assert.match(text, /type = 'from the job'/);
-  } finally {
-    Deno.removeSync(outer, { recursive: true });
-  }
+  });
 });
 
 Deno.test("value relation: a LayerSource outside the data root is not read", async () => {
-  const outer = Deno.makeTempDirSync();
-  const root = join(outer, "root");
-  try {
-    writeData(root);
+  await withData(async (root, outer) => {
     for (
       const source of [
         "../../outside_types.geojson",
@@ -265,9 +266,7 @@ Deno.test("value relation: a LayerSource outside the data root is not read", asy
       // as QGIS without the layer: the key in parentheses
       assert.match(text, /type = '\(B\)'/, source);
     }
-  } finally {
-    Deno.removeSync(outer, { recursive: true });
-  }
+  });
 });
 
 const REFERENCE_STYLE = `<qgis version="3.22.16">
@@ -297,10 +296,7 @@ const REFERENCE_STYLE = `<qgis version="3.22.16">
 </qgis>`;
 
 Deno.test("relation reference: the referenced job layer's display expression", async () => {
-  const outer = Deno.makeTempDirSync();
-  const root = join(outer, "root");
-  try {
-    writeData(root);
+  await withData(async (root) => {
     const types = (preview: string): QslJobLayer => ({
       ...points(STYLE("")),
       id: "types_id",
@@ -327,7 +323,5 @@ Deno.test("relation reference: the referenced job layer's display expression", a
     // without the referenced layer the value stays as it is
     const alone = await ask(root, [points(REFERENCE_STYLE)]);
     assert.match(alone, /type = 'B'/);
-  } finally {
-    Deno.removeSync(outer, { recursive: true });
-  }
+  });
 });
