@@ -795,11 +795,13 @@ Deno.test("e2e: only a worker's death while running a job counts against it (--m
     await waitFor(() => held("worker-a", done, "succeed"), 20_000, "A done");
     await killed(a);
     const b = start("worker-b");
+    // a new worker process starts and reaps A: at load 20+ on two cores that
+    // took over 30 s once (CI 2026-12-07), so the waits after a start are 60 s
     await waitFor(
       () =>
         b.log().includes(`"id":"${done}"`) &&
         b.log().includes('"message":"job"'),
-      30_000,
+      60_000,
       "B ran the job again",
     );
     assertEquals(await client.hget(jobKey(done), "status"), "succeed", b.log());
@@ -812,7 +814,7 @@ Deno.test("e2e: only a worker's death while running a job counts against it (--m
     const c = start("worker-c");
     await waitFor(
       async () => (await client.hget(jobKey(dies), "status")) === "failed",
-      30_000,
+      60_000,
       "C failed the job",
     );
     assertEquals(await client.hget(jobKey(dies), "stalled"), "1", "stalled");
