@@ -8,6 +8,7 @@
 import { LruCache } from "../cache/lru.ts";
 import type { BinaryOperator, Expression } from "./ast.ts";
 import { ExpressionEvalError } from "./errors.ts";
+import { compileRegExp } from "./regex.ts";
 import { type ExpressionContext, lookupFunction } from "./functions.ts";
 import {
   compareValues,
@@ -221,13 +222,7 @@ export function applyBinary(
     case ">=":
       return compareValues(a, b) >= 0;
     case "~":
-      try {
-        return new RegExp(toText(b), "u").test(toText(a));
-      } catch {
-        throw new ExpressionEvalError(
-          `Cannot evaluate regular expression '${toText(b)}'`,
-        );
-      }
+      return compileRegExp(toText(b)).test(toText(a));
     case "LIKE":
     case "NOT LIKE":
     case "ILIKE":

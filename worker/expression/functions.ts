@@ -21,6 +21,7 @@ import {
 } from "../geometry/predicates.ts";
 import type { Expression } from "./ast.ts";
 import { ExpressionEvalError } from "./errors.ts";
+import { compileRegExp } from "./regex.ts";
 import { parseWkt } from "./wkt.ts";
 import { geometryToWkt } from "./format.ts";
 import {
@@ -580,13 +581,7 @@ function escapeClass(s: string): string {
 }
 
 function regex(pattern: string, flags = ""): RegExp {
-  try {
-    return new RegExp(pattern, flags + "u");
-  } catch {
-    throw new ExpressionEvalError(
-      `Cannot evaluate regular expression '${pattern}'`,
-    );
-  }
+  return compileRegExp(pattern, flags);
 }
 
 function wordwrap(text: string, width: number, delim: string): string {
