@@ -87,7 +87,7 @@ onCanvasKitReset(() => {
   released.splice(0);
 });
 
-function pixelBuffer(ck: CanvasKit, bytes: number): PixelBuffer {
+function pixelBuffer(ck: CanvasKit, bytes: number): PixelBuffer | null {
   let best = -1;
   for (let i = 0; i < idle.length; i++) {
     if (
@@ -106,13 +106,26 @@ function pixelBuffer(ck: CanvasKit, bytes: number): PixelBuffer {
     dropKept(old);
     ck.Free(old.memory);
   }
-  return { memory: ck.Malloc(Uint8Array, bytes), bytes };
+  const memory = ck.Malloc(Uint8Array, bytes);
+  if (memory.byteOffset === 0) return null; // malloc failed: no memory left
+  return { memory, bytes };
 }
+
+/**
+ * Most bytes of pixels a surface may have: 1 GiB (an 8192 × 8192 map takes
+ * 256 MiB; CanvasKit's memory ends at 2 GiB). CanvasKit's `Malloc` takes a
+ * 32-bit size: a larger request wraps around, allocates less than the
+ * surface draws into, and the buffer, kept for the next map at the size
+ * asked, failed every job after (a paint effect's blur of 1e308 asked for
+ * 400286 × 400190 pixels: "Invalid typed array length: 640761817360").
+ */
+export const MAX_SURFACE_BYTES: number = 2 ** 30;
 
 /**
  * A premultiplied surface of a size over kept pixel memory (see the module
  * documentation); null when CanvasKit cannot make it. Give it back with
- * {@linkcode releaseSurface}. Its pixels hold whatever was drawn before:
+ * {@linkcode releaseSurface}. Null too, without asking CanvasKit, past
+ * {@linkcode MAX_SURFACE_BYTES}. Its pixels hold whatever was drawn before:
  * clear it first.
  *
  * @example
@@ -133,7 +146,12 @@ export function takeSurface(
 ): PooledSurface | null {
   settleSurfaces();
   const bytes = width * height * 4;
+  if (
+    !Number.isInteger(width) || !Number.isInteger(height) || width < 1 ||
+    height < 1 || !(bytes <= MAX_SURFACE_BYTES)
+  ) return null;
   const buffer = pixelBuffer(ck, bytes);
+  if (!buffer) return null;
   const kept = buffer.kept;
   if (kept && kept.width === width && kept.height === height) {
     buffer.kept = undefined;
@@ -152,7 +170,8 @@ export function takeSurface(
     width * 4,
   );
   if (!surface) {
-    idle.push(buffer);
+    // not kept: what Skia refused is not worth its memory
+    ck.Free(buffer.memory);
     return null;
   }
   return lend(buffer, surface, width, height);

@@ -1,6 +1,7 @@
 import { getCanvasKit } from "./canvaskit.ts";
 import {
   encodeSurface,
+  MAX_SURFACE_BYTES,
   releaseSurface,
   settleSurfaces,
   takeSurface,
@@ -112,5 +113,31 @@ Deno.test("settleSurfaces: a release settled between jobs gives the next map of 
   } finally {
     releaseSurface(ck, again);
     settleSurfaces();
+  }
+});
+
+Deno.test("takeSurface: a size past MAX_SURFACE_BYTES, or one CanvasKit refuses, is null and leaves nothing for the next map", () => {
+  // 400286 × 400190: what a paint effect's blur of 1e308 asked for; its
+  // byte count wraps around CanvasKit's 32-bit malloc size
+  for (
+    const [w, h] of [
+      [400286, 400190],
+      [32769, 32769],
+      [Math.sqrt(MAX_SURFACE_BYTES / 4) + 1, Math.sqrt(MAX_SURFACE_BYTES / 4)],
+      [0, 10],
+      [1.5, 10],
+      [NaN, 10],
+      [Infinity, 1],
+    ]
+  ) {
+    if (takeSurface(ck, w, h) !== null) throw new Error(`${w} × ${h}`);
+    const s = takeSurface(ck, 16, 16)!;
+    try {
+      if (s.pixels().length !== 16 * 16 * 4) {
+        throw new Error(`after ${w} × ${h}: ${s.pixels().length}`);
+      }
+    } finally {
+      releaseSurface(ck, s);
+    }
   }
 });
