@@ -534,6 +534,13 @@ function clipSegment(
 }
 
 /**
+ * Most points {@link collectOffsetPoints} collects on one line. An interval
+ * of 1e-308 px is not too small to subtract from a length but too small to
+ * change it: without a bound the walk never ended (and grew for ever).
+ */
+export const MAX_LINE_MARKERS = 100_000;
+
+/**
  * Points every `interval` pixels along a line, as QGIS's marker lines
  * collect them (`QgsTemplatedLineSymbolLayerBase::collectOffsetPoints`):
  * the first after `interval - initialOffset`; with `initialLag`, the points
@@ -576,7 +583,7 @@ export function collectOffsetPoints(
     }
     pts = [...pseudo.reverse().flat(), ...line];
   } else {
-    while (lagLeft < 0) {
+    while (lagLeft < 0 && dest.length < MAX_LINE_MARKERS) {
       dest.push([line[0], line[1]]);
       lagLeft += interval;
     }
@@ -584,7 +591,9 @@ export function collectOffsetPoints(
   if (initialLag > 0) lengthLeft += interval - lagLeft;
   const count = pts.length >> 1;
   let lastX = pts[0], lastY = pts[1];
-  const enough = () => required > 0 && dest.length >= required;
+  const enough = () =>
+    (required > 0 && dest.length >= required) ||
+    dest.length >= MAX_LINE_MARKERS;
   for (let i = 1; i < count; i++) {
     const x = pts[2 * i], y = pts[2 * i + 1];
     if (x === lastX && y === lastY) {

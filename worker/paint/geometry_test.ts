@@ -5,6 +5,7 @@ import {
   clipRing,
   intervalPositions,
   lineLength,
+  MAX_LINE_MARKERS,
   offsetLine,
   pointOnSurface,
   pointsAlong,
@@ -139,4 +140,15 @@ Deno.test("clipped lines stay one line, joined along the clip rectangle", () => 
     10,
   );
   assert.deepEqual(Array.from(l), [5, 5, 10, 5, 10, 10, 5, 10, 5, 8]);
+});
+
+Deno.test("intervalPositions: an interval too small to shorten what is left (1e-308 px) stops at MAX_LINE_MARKERS instead of walking for ever", () => {
+  const open = new Float64Array([0, 0, 100, 0, 100, 50]);
+  const ring = new Float64Array([0, 0, 100, 0, 100, 100, 0, 0]);
+  for (const line of [open, ring]) {
+    for (const [offset, average] of [[0, 2], [3, 2], [0, 0], [-5, 4]]) {
+      const got = intervalPositions(line, 1e-308, offset, average);
+      assert.ok(got.length <= MAX_LINE_MARKERS + 1, `${got.length}`);
+    }
+  }
 });
