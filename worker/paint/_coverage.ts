@@ -11,6 +11,7 @@ import type { Rgba } from "../style/props.ts";
 import type { CanvasKit, MallocObj, Paint } from "canvaskit-wasm";
 import { newPaint } from "./_skia.ts";
 import { registerHeld } from "../cache/held.ts";
+import { saveCountOf } from "./_ck_raw.ts";
 
 /** The pixels of one draw call: `(x, y, coverage)` triples, in device pixels. */
 export interface CoveragePixels {
@@ -34,7 +35,9 @@ export interface CoveragePixels {
  */
 export function totalMatrix(pc: PaintContext): number[] {
   const d = pc.direct;
-  if (d?.matrix && pc.canvas.getSaveCount() === d.saveCount) return d.matrix;
+  if (d?.matrix && saveCountOf(pc.ck, pc.canvas) === d.saveCount) {
+    return d.matrix;
+  }
   return pc.canvas.getTotalMatrix();
 }
 
@@ -49,7 +52,7 @@ export function totalMatrix(pc: PaintContext): number[] {
  */
 export function drawTarget(pc: PaintContext): DrawTarget {
   const d = pc.direct;
-  const own = d !== undefined && pc.canvas.getSaveCount() === d.saveCount;
+  const own = d !== undefined && saveCountOf(pc.ck, pc.canvas) === d.saveCount;
   const m = own && d.matrix ? d.matrix : pc.canvas.getTotalMatrix();
   target.matrix = m;
   target.direct = own && pc.featureBlendMode === 0 && m[0] === 1 &&
@@ -93,7 +96,7 @@ export function paintCoverage(
   } else {
     // drawTarget's, without its shared object
     const d = pc.direct;
-    const own = d !== undefined && canvas.getSaveCount() === d.saveCount;
+    const own = d !== undefined && saveCountOf(ck, canvas) === d.saveCount;
     m = own && d.matrix ? d.matrix : canvas.getTotalMatrix();
     direct = own && pc.featureBlendMode === 0 && m[0] === 1 && m[4] === 1 &&
         m[2] === 0 && m[5] === 0 && m[1] === 0 && m[3] === 0
@@ -259,7 +262,7 @@ function wordsOf(bytes: Uint8Array): Uint32Array {
 export function directTarget(pc: PaintContext): DirectPixels | null {
   const d = pc.direct;
   if (!d || pc.featureBlendMode !== 0) return null;
-  if (pc.canvas.getSaveCount() !== d.saveCount) return null;
+  if (saveCountOf(pc.ck, pc.canvas) !== d.saveCount) return null;
   const m = d.matrix ?? pc.canvas.getTotalMatrix();
   return m[0] === 1 && m[4] === 1 && m[2] === 0 && m[5] === 0 &&
       m[1] === 0 && m[3] === 0

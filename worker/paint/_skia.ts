@@ -2,6 +2,7 @@
 // paths from pixel coordinate arrays, Qt pen styles.
 import type {
   BlendMode,
+  Canvas,
   CanvasKit,
   MallocObj,
   Paint,
@@ -10,6 +11,7 @@ import type {
 } from "canvaskit-wasm";
 import type { Rgba } from "../style/props.ts";
 import { registerHeld } from "../cache/held.ts";
+import { rawCalls } from "./_ck_raw.ts";
 
 /** QGIS `QgsPainting::BlendMode` number → Skia blend mode. */
 export function blendModeOf(ck: CanvasKit, mode: number): BlendMode {
@@ -144,6 +146,47 @@ export function pathOf(
   const path = b.detach();
   path.setFillType(evenOdd ? ck.FillType.EvenOdd : ck.FillType.Winding);
   return path;
+}
+
+/**
+ * Draws the path {@link pathOf} would build from `contours` with each
+ * non-null paint, then deletes it: through CanvasKit's direct calls
+ * (`_ck_raw.ts`: no path handle, no argument conversions; the same C++
+ * calls in the same order) where they are available. Returns false, having
+ * drawn nothing, where they are not: build the path with `pathOf` then.
+ */
+export function drawContoursDirect(
+  ck: CanvasKit,
+  canvas: Canvas,
+  contours: Float64Array[],
+  close: boolean,
+  evenOdd: boolean,
+  paints: (Paint | null)[],
+): boolean {
+  const raw = rawCalls(ck);
+  if (!raw) return false;
+  const b = raw.ptr(sharedPathBuilder(ck));
+  for (const c of contours) {
+    if (c.length < 2) continue;
+    const even = c.length & ~1;
+    const h = contourScratch(ck, even);
+    const view = h.obj.toTypedArray() as Float32Array;
+    for (let i = 0; i < even; i++) view[i] = c[i];
+    raw.addPolygon(b, h.obj.byteOffset, even >> 1, close);
+  }
+  const path = raw.detach(b);
+  try {
+    raw.setFillType(path, evenOdd);
+    let cp = 0;
+    for (const p of paints) {
+      if (!p) continue;
+      if (cp === 0) cp = raw.ptr(canvas);
+      raw.drawPath(cp, path, raw.ptr(p));
+    }
+  } finally {
+    raw.deletePath(path);
+  }
+  return true;
 }
 
 /** Qt's dash patterns of the named pen styles, in pen widths. */

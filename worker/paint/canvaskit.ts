@@ -8,6 +8,7 @@ import CanvasKitModule from "canvaskit-wasm/bin/full/canvaskit.js";
 import type { CanvasKit, CanvasKitInitOptions } from "canvaskit-wasm";
 import { installFastWasmReads } from "../wasm/fast_read.ts";
 import { registerHeld } from "../cache/held.ts";
+import { captureEmbind } from "./_ck_raw.ts";
 
 // The package is CommonJS whose typings declare an ES default export; Deno's
 // interop hands the init function over as the default import at run time.
@@ -43,7 +44,8 @@ export const canvasKitStats: { resets: number } = { resets: 0 };
 export function getCanvasKit(): Promise<CanvasKit> {
   if (!instance) {
     installFastWasmReads();
-    const init = CanvasKitInit();
+    // its embind registrations recorded for the direct calls (_ck_raw.ts)
+    const init = captureEmbind(() => CanvasKitInit());
     instance = init;
     init.then((ck) => {
       if (instance === init) started = ck;

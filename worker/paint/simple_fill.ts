@@ -7,7 +7,8 @@
 import type { SymbolLayer } from "../style/model.ts";
 import { propPoint, type Rgba } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
-import { pathOf, qtDashPattern } from "./_skia.ts";
+import type { Paint } from "canvaskit-wasm";
+import { drawContoursDirect, pathOf, qtDashPattern } from "./_skia.ts";
 import { type Dd, px, staticOf } from "./_dd.ts";
 import {
   type CosmeticPath,
@@ -90,15 +91,6 @@ export function simpleFill(
   const { ck } = pc;
   const st = staticOf(styles, pc, layer, () => fillStyle(pc, layer, dd));
   const { fill, style, stroke, strokeStyle, width, join, dx, dy } = st;
-  const path0 = pathOf(ck, rings, true);
-  let path = path0;
-  if (dx !== 0 || dy !== 0) {
-    const b = new ck.PathBuilder(path0);
-    b.offset(dx, dy);
-    path = b.detachAndDelete();
-    path.setFillType(ck.FillType.EvenOdd);
-    path0.delete();
-  }
   const brush = style === "no"
     ? null
     : style === "solid"
@@ -107,11 +99,7 @@ export function simpleFill(
   const { matrix: m, direct } = drawTarget(pc);
   if (isCosmeticPenUnder(m, width)) {
     // QPainter draws pens up to a pixel wide with its cosmetic stroker
-    if (brush) {
-      pc.canvas.drawPath(path, brush);
-      releasePaint(brush);
-    }
-    path.delete();
+    fillRings(pc, rings, dx, dy, brush, null);
     if (strokeStyle === "no" || stroke[3] === 0) return;
     if (dx !== 0 || dy !== 0) {
       const shifted = rings.map((r) =>
@@ -151,7 +139,7 @@ export function simpleFill(
   if (strokeStyle === "solid" || named) {
     // wider pens: Qt's dasher and outline of all rings (one path), filled
     // by Qt's rasterizer; QPen's square cap shows on dashes only
-    drawAndDelete(pc.canvas, path, [brush]);
+    fillRings(pc, rings, dx, dy, brush, null);
     if (stroke[3] === 0) return;
     const shifted = dx !== 0 || dy !== 0
       ? rings.map((r) => r.map((v, i) => v + (i % 2 === 0 ? dx : dy)))
@@ -174,5 +162,47 @@ export function simpleFill(
     join,
     null,
   );
-  drawAndDelete(pc.canvas, path, [brush, pen]);
+  fillRings(pc, rings, dx, dy, brush, pen);
+}
+
+const paints: (Paint | null)[] = [null, null];
+
+/**
+ * Draws the rings' path (even-odd, moved by the offset) with the brush then
+ * the pen where not null, and releases them.
+ */
+function fillRings(
+  pc: PaintContext,
+  rings: Float64Array[],
+  dx: number,
+  dy: number,
+  brush: Paint | null,
+  pen: Paint | null,
+): void {
+  if (!brush && !pen) return;
+  const { ck } = pc;
+  paints[0] = brush;
+  paints[1] = pen;
+  try {
+    if (
+      dx === 0 && dy === 0 &&
+      drawContoursDirect(ck, pc.canvas, rings, true, true, paints)
+    ) {
+      releasePaint(brush);
+      releasePaint(pen);
+      return;
+    }
+    const path0 = pathOf(ck, rings, true);
+    let path = path0;
+    if (dx !== 0 || dy !== 0) {
+      const b = new ck.PathBuilder(path0);
+      b.offset(dx, dy);
+      path = b.detachAndDelete();
+      path.setFillType(ck.FillType.EvenOdd);
+      path0.delete();
+    }
+    drawAndDelete(pc.canvas, path, paints);
+  } finally {
+    paints[0] = paints[1] = null;
+  }
 }
