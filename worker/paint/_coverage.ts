@@ -228,6 +228,19 @@ function blendDirect(
       sg = mulDiv255Round(g8, a8),
       sb = mulDiv255Round(b8, a8);
     const scale = 256 - a8;
+    if ((pixels.byteOffset & 3) === 0) {
+      // as blendStamp: a pixel as one 32-bit word
+      const words = wordsOf(pixels);
+      const src = sr | (sg << 8) | (sb << 16) | (a8 << 24);
+      for (let k = starts[c], end = k + counts[c]; k < end; k++) {
+        const j = offsets[k] >> 2;
+        const d = words[j];
+        words[j] = (src +
+          (((Math.imul(d & 0xff00ff, scale) >>> 8) & 0xff00ff) |
+            (Math.imul((d >>> 8) & 0xff00ff, scale) & 0xff00ff00))) | 0;
+      }
+      continue;
+    }
     for (let k = starts[c], end = k + counts[c]; k < end; k++) {
       const j = offsets[k];
       pixels[j] = sr + ((pixels[j] * scale) >> 8);
@@ -386,6 +399,23 @@ export function blendStamp(
       const word = (sr | (sg << 8) | (sb << 16) | (a8 << 24)) >>> 0;
       for (let i = starts[k], end = starts[k + 1]; i < end; i++) {
         words[(base + offsets[i]) >> 2] = word;
+      }
+      continue;
+    }
+    if ((pixels.byteOffset & 3) === 0) {
+      // the four channels of a pixel as one 32-bit word: SkPMSrcOver's
+      // `src + (dst × scale >> 8)` per channel, two channels per
+      // multiplication (each product below 2¹⁶, so none spills into the
+      // next; each sum at most 255, as src ≤ srcAlpha: no carry)
+      const words = wordsOf(pixels);
+      const src = sr | (sg << 8) | (sb << 16) | (a8 << 24);
+      for (let i = starts[k], end = starts[k + 1]; i < end; i++) {
+        const j = (base + offsets[i]) >> 2;
+        const d = words[j];
+        // int32 arithmetic; the store takes the sum modulo 2³²
+        words[j] = (src +
+          (((Math.imul(d & 0xff00ff, scale) >>> 8) & 0xff00ff) |
+            (Math.imul((d >>> 8) & 0xff00ff, scale) & 0xff00ff00))) | 0;
       }
       continue;
     }
