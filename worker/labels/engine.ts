@@ -9,7 +9,7 @@ import type { Element } from "@xmldom/xmldom";
 import type { Canvas, CanvasKit } from "canvaskit-wasm";
 import type { Feature, GeometryKind } from "../geometry/types.ts";
 import type { MapSettings } from "../map/map_settings.ts";
-import type { ExpressionCompiler } from "../paint/context.ts";
+import type { DirectPixels, ExpressionCompiler } from "../paint/context.ts";
 import {
   parseColor,
   parseUnit,
@@ -1206,8 +1206,13 @@ export class LabelEngine {
     }));
   }
 
-  /** Solves placement across all layers and paints the labels. */
-  draw(canvas: Canvas): void {
+  /**
+   * Solves placement across all layers and paints the labels; `direct`:
+   * the map's pixels when the canvas draws straight into them (glyphs are
+   * blended there as QGIS's raster engine blends them).
+   */
+  draw(canvas: Canvas, direct?: DirectPixels): void {
+    const qt = { width: this.#map.width, height: this.#map.height, direct };
     const placed = [...this.#solve()];
     placed.sort((a, b) => {
       const pa = this.#pending[a.feature], pb = this.#pending[b.feature];
@@ -1241,6 +1246,7 @@ export class LabelEngine {
                 color: p.color,
                 opacity: p.opacity,
                 only,
+                qt,
               },
               this.#units,
             );
@@ -1255,6 +1261,7 @@ export class LabelEngine {
         align,
         color: p.color,
         opacity: p.opacity,
+        qt,
       }, this.#units);
     }
   }

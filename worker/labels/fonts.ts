@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { CanvasKit, Typeface } from "canvaskit-wasm";
+import { GlyphOutlines } from "./glyph_outline.ts";
 
 // family (lower case) → [regular, bold, italic, bold italic] file names.
 const FAMILIES: Record<string, [string, string, string, string]> = {
@@ -115,6 +116,8 @@ export interface FontLibrary {
    * glyph ids → adjustment in em.
    */
   kerning(family: string, bold: boolean, italic: boolean): Map<number, number>;
+  /** The face's glyph outlines (its `glyf` table), as Qt fills them. */
+  outlines(family: string, bold: boolean, italic: boolean): GlyphOutlines;
   /** Whether the library has the family itself (no fallback). */
   has(family: string): boolean;
   /** The families the library holds. */
@@ -131,6 +134,7 @@ class DejaVuLibrary implements FontLibrary {
   #dir: string;
   #cache = new Map<string, Typeface>();
   #kerning = new Map<string, Map<number, number>>();
+  #outlines = new Map<string, GlyphOutlines>();
 
   constructor(ck: CanvasKit) {
     this.#ck = ck;
@@ -159,6 +163,16 @@ class DejaVuLibrary implements FontLibrary {
       this.#kerning.set(file, k);
     }
     return k;
+  }
+
+  outlines(family: string, bold: boolean, italic: boolean): GlyphOutlines {
+    const file = this.#file(family, bold, italic);
+    let o = this.#outlines.get(file);
+    if (!o) {
+      o = new GlyphOutlines(readFileSync(this.#dir + file));
+      this.#outlines.set(file, o);
+    }
+    return o;
   }
 
   typeface(family: string, bold: boolean, italic: boolean): Typeface {
@@ -265,6 +279,7 @@ export function withFallbackWarnings(
       return fonts.typeface(family, bold, italic);
     },
     kerning: (family, bold, italic) => fonts.kerning(family, bold, italic),
+    outlines: (family, bold, italic) => fonts.outlines(family, bold, italic),
     has: (family) => fonts.has(family),
     get families() {
       return fonts.families;

@@ -9,6 +9,20 @@ import type { Canvas, CanvasKit, Font, MallocObj } from "canvaskit-wasm";
 import type { UnitContext } from "../style/props.ts";
 import { toPixels } from "../style/props.ts";
 import { type FontLibrary, fontStyle } from "./fonts.ts";
+import {
+  flattenSubpath,
+  type GlyphOutlines,
+  glyphPath,
+} from "./glyph_outline.ts";
+import type { DirectPixels, PaintContext } from "../paint/context.ts";
+import { paintCoverage, pixelScratch } from "../paint/_coverage.ts";
+import { qtRasterize } from "../paint/qt_raster.ts";
+import {
+  type QtPen,
+  qtStrokePath,
+  type QtSubpath,
+} from "../paint/qt_stroker.ts";
+import type { Rgba } from "../style/props.ts";
 import type { TextFormat } from "./settings.ts";
 
 /** Applies QGIS capitalization (0 mixed, 1 upper, 2 lower, 4 first letter capital, 5 title? as Qt's `QFont::Capitalize`). */
@@ -101,6 +115,18 @@ export interface TextLayout {
   pixelSize: number;
   /** The Skia font (owned by the layout: call `delete`). */
   font: Font;
+  /**
+   * Glyph positions per line as Qt places them (1/64 pixel sums of the
+   * truncated advances and rounded kerning), for {@link drawText}'s Qt fill.
+   */
+  qoffsets?: Float64Array[];
+  /** The face's outlines, for the Qt fill (absent: Skia fills the glyphs). */
+  outlines?: GlyphOutlines;
+  /**
+   * The first line's glyphs one per character (no ligatures; absent: the
+   * same as `glyphs[0]`): curved labels draw character by character.
+   */
+  charGlyphs?: Uint16Array;
 }
 
 /**
@@ -140,15 +166,26 @@ export function layoutText(
   const kern = fonts.kerning(format.family, bold, italic);
   const glyphs: Uint16Array[] = [];
   const offsets: Float32Array[] = [];
+  const qoffsets: Float64Array[] = [];
   const widths: number[] = [];
+  // HarfBuzz forms the font's Latin ligatures for Qt, unless letters are
+  // spaced (QTextEngine's dontLigate)
+  const ligate = letter === 0 && hasLigatures(font);
+  let charGlyphs: Uint16Array | undefined;
   for (const line of lines) {
-    const ids = font.getGlyphIDs(line) as Uint16Array;
+    const shaped = ligate ? ligated(line) : line;
+    if (charGlyphs === undefined && shaped !== line) {
+      charGlyphs = font.getGlyphIDs(line) as Uint16Array;
+    }
+    const ids = font.getGlyphIDs(shaped) as Uint16Array;
     const adv = font.getGlyphWidths(ids);
-    const chars = Array.from(line);
+    const chars = Array.from(shaped);
     const off = new Float32Array(ids.length);
+    const qoff = new Float64Array(ids.length);
     let x = 0, xq = 0;
     for (let i = 0; i < ids.length; i++) {
       off[i] = x;
+      qoff[i] = xq;
       const space = letter + (chars[i] === " " ? word : 0);
       x += adv[i] + space;
       xq += qtAdvance(adv[i]) + space;
@@ -161,6 +198,7 @@ export function layoutText(
     x = xq;
     glyphs.push(ids);
     offsets.push(off);
+    qoffsets.push(qoff);
     widths.push(x);
   }
   const lineHeightPx = format.lineHeightUnit === "Percentage"
@@ -180,7 +218,52 @@ export function layoutText(
     lineStep: lineHeightPx,
     pixelSize,
     font,
+    qoffsets,
+    outlines: fonts.outlines(format.family, bold, italic),
+    charGlyphs,
   };
+}
+
+// DejaVu's `liga` ligatures of Latin (HarfBuzz applies them for Qt; the
+// fonts' other ligatures are optional features left off), to the code
+// points of their presentation forms, longest first
+const LIGATURES: [string, string][] = [
+  ["ffi", "\uFB03"],
+  ["ffl", "\uFB04"],
+  ["ff", "\uFB00"],
+  ["fi", "\uFB01"],
+  ["fl", "\uFB02"],
+];
+const LIGATURE_OF = new Map(LIGATURES);
+const LIGATURE_RE = new RegExp(LIGATURES.map(([t]) => t).join("|"), "g");
+const LIGATURE_FACES = new WeakMap<object, boolean>();
+
+/** Whether the font's face has the ligature glyphs. */
+function hasLigatures(font: Font): boolean {
+  const tf = font.getTypeface();
+  if (!tf) return false;
+  let has = LIGATURE_FACES.get(tf);
+  if (has === undefined) {
+    const ids = font.getGlyphIDs(LIGATURES.map(([, l]) => l).join(""));
+    has = ids.every((id) => id !== 0);
+    LIGATURE_FACES.set(tf, has);
+  }
+  return has;
+}
+
+/**
+ * A line with the Latin `liga` ligatures HarfBuzz forms (ffi, ffl, ff, fi,
+ * fl, longest first from the left), as presentation forms.
+ *
+ * @example
+ * ```ts
+ * import { ligated } from "./text.ts";
+ * ligated("Schaffhausen"); // "Scha\uFB00hausen"
+ * ```
+ */
+export function ligated(line: string): string {
+  if (!line.includes("f")) return line;
+  return line.replace(LIGATURE_RE, (m) => LIGATURE_OF.get(m)!);
 }
 
 /**
@@ -199,7 +282,7 @@ export function characterAdvances(
   format: TextFormat,
   units: UnitContext,
 ): number[] {
-  const ids = layout.glyphs[0] ?? new Uint16Array();
+  const ids = layout.charGlyphs ?? layout.glyphs[0] ?? new Uint16Array();
   const adv = layout.font.getGlyphWidths(ids);
   const chars = Array.from(layout.lines[0] ?? "");
   const letter = toPixels(format.letterSpacing, format.sizeUnit, units);
@@ -221,13 +304,14 @@ export function characterAdvances(
  * ```
  */
 export function characterLayout(layout: TextLayout, index: number): TextLayout {
-  const id = layout.glyphs[0][index];
+  const id = (layout.charGlyphs ?? layout.glyphs[0])[index];
   const w = qtAdvance(layout.font.getGlyphWidths(Uint16Array.of(id))[0]);
   return {
     ...layout,
     lines: [Array.from(layout.lines[0])[index] ?? ""],
     glyphs: [Uint16Array.of(id)],
     offsets: [Float32Array.of(0)],
+    qoffsets: [Float64Array.of(0)],
     widths: [w],
     width: w,
   };
@@ -249,6 +333,22 @@ export interface DrawSpec {
   opacity?: number;
   /** Only this component (curved labels draw every buffer, then every text). */
   only?: "buffer" | "text";
+  /**
+   * Fill the glyphs as QGIS's raster engine does (`qt_raster.ts`), into
+   * a map of `width × height` pixels (blended straight into `direct`
+   * when the canvas draws there); absent: Skia fills them.
+   */
+  qt?: QtTextTarget;
+}
+
+/** Where {@link drawText} fills glyphs as Qt does. */
+export interface QtTextTarget {
+  /** Map width (pixels). */
+  width: number;
+  /** Map height (pixels). */
+  height: number;
+  /** The map's own pixels, when the canvas draws straight into them. */
+  direct?: DirectPixels;
 }
 
 function rgba(
@@ -333,6 +433,7 @@ export function drawText(
   units: UnitContext,
 ): void {
   const opacity = spec.opacity ?? 1;
+  let qtFill = false, qtBuffer = false;
   canvas.save();
   canvas.translate(spec.x, spec.y);
   // A vanishing perspective makes Skia fill the glyph outlines as paths at
@@ -408,38 +509,115 @@ export function drawText(
       drawGlyphs(ck, canvas, layout, spec.align, paint);
     };
     const hasBg = bg.enabled && bg.type <= 3 && !spec.only;
+    const qtReady = spec.qt !== undefined &&
+      layout.outlines !== undefined && layout.qoffsets !== undefined;
+    qtFill = qtReady && spec.only !== "buffer";
     const hasBuf = buf.enabled && bufferPx > 0 && spec.only !== "text";
+    qtBuffer = qtReady && hasBuf;
     if (spec.only === "buffer") {
-      if (hasBuf) drawBuffer();
-      return;
+      // curved labels: every character's buffer first (Qt's after restore)
+      if (hasBuf && !qtBuffer) drawBuffer();
+    } else {
+      if (shadow.enabled && !spec.only) {
+        // the shadow is cast by the lowest component (or the chosen one)
+        const comp = shadow.under === 0
+          ? (hasBg ? 3 : hasBuf ? 2 : 1)
+          : shadow.under;
+        const d = toPixels(shadow.offsetDist, shadow.offsetUnit, units);
+        const ang = (shadow.offsetAngle - 90) * Math.PI / 180;
+        const r = toPixels(shadow.radius, shadow.radiusUnit, units);
+        canvas.save();
+        canvas.translate(Math.cos(ang) * d, Math.sin(ang) * d);
+        const blur = r > 0
+          ? ck.MaskFilter.MakeBlur(ck.BlurStyle.Normal, r / 2, false)
+          : null;
+        if (blur) paint.setMaskFilter(blur);
+        const c = rgba(ck, shadow.color, shadow.opacity * opacity);
+        if (comp === 3 && hasBg) drawBackground(c);
+        else if (comp === 2 && hasBuf) drawBuffer(c);
+        else drawFill(c);
+        paint.setMaskFilter(null);
+        blur?.delete();
+        canvas.restore();
+      }
+      if (hasBg) drawBackground();
+      if (hasBuf && !spec.only && !qtBuffer) drawBuffer();
+      if (!qtFill) drawFill();
     }
-    if (shadow.enabled && !spec.only) {
-      // the shadow is cast by the lowest component (or the chosen one)
-      const comp = shadow.under === 0
-        ? (hasBg ? 3 : hasBuf ? 2 : 1)
-        : shadow.under;
-      const d = toPixels(shadow.offsetDist, shadow.offsetUnit, units);
-      const ang = (shadow.offsetAngle - 90) * Math.PI / 180;
-      const r = toPixels(shadow.radius, shadow.radiusUnit, units);
-      canvas.save();
-      canvas.translate(Math.cos(ang) * d, Math.sin(ang) * d);
-      const blur = r > 0
-        ? ck.MaskFilter.MakeBlur(ck.BlurStyle.Normal, r / 2, false)
-        : null;
-      if (blur) paint.setMaskFilter(blur);
-      const c = rgba(ck, shadow.color, shadow.opacity * opacity);
-      if (comp === 3 && hasBg) drawBackground(c);
-      else if (comp === 2 && hasBuf) drawBuffer(c);
-      else drawFill(c);
-      paint.setMaskFilter(null);
-      blur?.delete();
-      canvas.restore();
-    }
-    if (hasBg) drawBackground();
-    if (hasBuf && !spec.only) drawBuffer();
-    drawFill();
   } finally {
     paint.delete();
     canvas.restore();
+  }
+  if (qtBuffer) {
+    const buf = format.buffer;
+    const a = buf.color[3] / 255 * buf.opacity * opacity;
+    if (buf.fillInterior) fillQt(ck, canvas, layout, spec, buf.color, a);
+    fillQt(ck, canvas, layout, spec, buf.color, a, {
+      width: toPixels(buf.size, buf.unit, units),
+      cap: "flat",
+      join: buf.join === 64 ? "bevel" : buf.join === 0 ? "miter" : "round",
+    });
+  }
+  if (qtFill) {
+    const c = spec.color ?? format.color;
+    fillQt(ck, canvas, layout, spec, c, c[3] / 255 * format.opacity * opacity);
+  }
+}
+
+/**
+ * Fills a label's glyphs as QGIS 3.22 does: each line one `QPainterPath`
+ * of the glyph outlines (`glyph_outline.ts`) at Qt's glyph positions,
+ * through the painter's matrix (the label's position and rotation), filled
+ * by Qt's gray rasterizer (non-zero) and blended in the text colour.
+ */
+function fillQt(
+  ck: CanvasKit,
+  canvas: Canvas,
+  layout: TextLayout,
+  spec: DrawSpec,
+  rgba: Rgba,
+  alpha: number,
+  pen?: QtPen,
+): void {
+  const qt = spec.qt!;
+  if (alpha <= 0) return;
+  const m = canvas.getTotalMatrix();
+  const cos = Math.cos(spec.rotation), sin = Math.sin(spec.rotation);
+  const px = pixelScratch;
+  const pc = {
+    ck,
+    canvas,
+    featureBlendMode: 0,
+    direct: qt.direct,
+  } as unknown as PaintContext;
+  const n = layout.lines.length;
+  const push = (x: number, y: number, c: number) => px.push(x, y, c);
+  for (let i = 0; i < n; i++) {
+    const ids = layout.glyphs[i];
+    if (ids.length === 0) continue;
+    const free = layout.width - layout.widths[i];
+    const dx = spec.align === 1 ? free / 2 : spec.align === 2 ? free : 0;
+    const base = -0.25 * layout.ascent - layout.lineStep * (n - 1 - i);
+    const path: QtSubpath[] = [];
+    const offs = layout.qoffsets![i];
+    for (let g = 0; g < ids.length; g++) {
+      glyphPath(layout.outlines!, ids[g], layout.pixelSize, offs[g], 0, path);
+    }
+    // the buffer: Qt's stroker around the glyph path, else its fill
+    const outline = pen ? qtStrokePath(path, pen) : path.map(flattenSubpath);
+    // the painter's matrix: the label's origin and rotation, then the
+    // line's offset (alignment, baseline)
+    for (const c of outline) {
+      for (let k = 0; k + 1 < c.length; k += 2) {
+        const lx = c[k] + dx, ly = c[k + 1] + base;
+        const x = spec.x + cos * lx - sin * ly;
+        const y = spec.y + sin * lx + cos * ly;
+        c[k] = m[0] * x + m[1] * y + m[2];
+        c[k + 1] = m[3] * x + m[4] * y + m[5];
+      }
+    }
+    px.n = 0;
+    qtRasterize(outline, qt.width, qt.height, false, push);
+    paintCoverage(pc, px, rgba, alpha);
   }
 }

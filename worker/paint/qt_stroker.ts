@@ -187,7 +187,7 @@ class Emitter {
  * A cubic as Qt's outline mapper flattens it (`QBezier::addToPolygon`,
  * threshold a quarter pixel): halved until flat enough, at most 9 levels.
  */
-function flattenCubic(
+export function flattenCubic(
   out: number[],
   x1: number,
   y1: number,
@@ -583,6 +583,378 @@ class Stroker {
       return { closed: true, tangent };
     }
     return { closed: false, tangent };
+  }
+  /**
+   * `qt_stroke_side` over a path of lines and cubics: `segs` in walking
+   * order from `(sx, sy)`, each `[x, y]` (a line) or `[c1x, c1y, c2x,
+   * c2y, x, y]` (a cubic, offset by `QBezier::shifted`).
+   */
+  sidePath(
+    sx: number,
+    sy: number,
+    segs: ArrayLike<number>[],
+    capFirst: boolean,
+  ): { closed: boolean; tangent: Line | null } {
+    const e = this.e;
+    let px = sx, py = sy;
+    let first = true;
+    let tangent: Line | null = null;
+    const offset = this.offset;
+    for (const g of segs) {
+      if (g.length === 2) {
+        const x = g[0], y = g[1];
+        if (samePoint(px, py, x, y)) continue;
+        const dx = x - px, dy = y - py;
+        const len = Math.sqrt(dx * dx + dy * dy);
+        const ox = (dy / len) * offset, oy = (-dx / len) * offset;
+        const line: Line = { x1: px + ox, y1: py + oy, x2: x + ox, y2: y + oy };
+        if (first) {
+          if (capFirst) this.join(px, py, line, this.capMode);
+          else e.moveTo(line.x1, line.y1);
+          tangent = line;
+          first = false;
+        } else this.join(px, py, line, this.joinMode);
+        e.lineTo(line.x2, line.y2);
+        px = x;
+        py = y;
+        continue;
+      }
+      const b: Bezier = [px, py, g[0], g[1], g[2], g[3], g[4], g[5]];
+      const curves = shifted(b, 16, offset, 0.25);
+      if (curves.length) {
+        const t = startTangent(b);
+        const tx = curves[0][0] - b[0], ty = curves[0][1] - b[1];
+        const tl: Line = {
+          x1: t.x1 + tx,
+          y1: t.y1 + ty,
+          x2: t.x2 + tx,
+          y2: t.y2 + ty,
+        };
+        if (first) {
+          if (capFirst) this.join(px, py, tl, this.capMode);
+          else e.moveTo(curves[0][0], curves[0][1]);
+          tangent = tl;
+          first = false;
+        } else this.join(px, py, tl, this.joinMode);
+        for (const o of curves) e.cubicTo(o[2], o[3], o[4], o[5], o[6], o[7]);
+      }
+      px = g[4];
+      py = g[5];
+    }
+    if (fuzzyCompare(sx, px) && fuzzyCompare(sy, py)) {
+      if (!first) this.join(px, py, tangent!, this.joinMode);
+      return { closed: true, tangent };
+    }
+    return { closed: false, tangent };
+  }
+}
+
+/** A subpath: its start and its segments (`[x, y]` or a cubic's six). */
+export interface QtSubpath {
+  x: number;
+  y: number;
+  segs: ArrayLike<number>[];
+}
+
+/**
+ * The outline Qt's stroker makes for a path of lines and cubics (a
+ * `QPainterPath` as `QPaintEngineEx::stroke` feeds it to `QStroker`):
+ * each subpath stroked forward then backward, curves offset by
+ * `QBezier::shifted`; contours (flattened as Qt's outline mapper
+ * flattens the emitted cubics) to fill with the non-zero rule.
+ *
+ * @example
+ * ```ts
+ * import { qtStrokePath } from "./qt_stroker.ts";
+ * const outline = qtStrokePath([{ x: 0, y: 5, segs: [[10, 5]] }], { width: 2, cap: "flat", join: "bevel" });
+ * outline; // [[0, 4, 10, 4, 10, 6, 0, 6, 0, 4]]
+ * ```
+ */
+export function qtStrokePath(paths: QtSubpath[], pen: QtPen): number[][] {
+  const s = new Stroker(pen);
+  for (const p of paths) {
+    if (p.segs.length === 0) continue;
+    const fw = s.sidePath(p.x, p.y, p.segs, false);
+    // the subpath backwards: from its last point, each segment reversed
+    const back: number[][] = [];
+    let ex = p.x, ey = p.y;
+    const ends: number[] = [p.x, p.y];
+    for (const g of p.segs) {
+      ex = g[g.length - 2];
+      ey = g[g.length - 1];
+      ends.push(ex, ey);
+    }
+    for (let i = p.segs.length - 1; i >= 0; i--) {
+      const g = p.segs[i];
+      const sx = ends[2 * i], sy = ends[2 * i + 1];
+      back.push(g.length === 2 ? [sx, sy] : [g[2], g[3], g[0], g[1], sx, sy]);
+    }
+    const bw = s.sidePath(ex, ey, back, !fw.closed);
+    if (!bw.closed && fw.tangent) s.join(p.x, p.y, fw.tangent, s.capMode);
+  }
+  return s.e.contours;
+}
+
+/** `QBezier::startTangent`. */
+function startTangent(b: Bezier): Line {
+  let x2 = b[2], y2 = b[3];
+  if (samePoint(b[0], b[1], x2, y2)) x2 = b[4], y2 = b[5];
+  if (samePoint(b[0], b[1], x2, y2)) x2 = b[6], y2 = b[7];
+  return { x1: b[0], y1: b[1], x2, y2 };
+}
+
+/** `QBezier::split`: [first half, second half]. */
+function splitHalves(b: Bezier): [Bezier, Bezier] {
+  const cx = (b[2] + b[4]) * .5, cy = (b[3] + b[5]) * .5;
+  const f2x = (b[0] + b[2]) * .5, f2y = (b[1] + b[3]) * .5;
+  const s3x = (b[4] + b[6]) * .5, s3y = (b[5] + b[7]) * .5;
+  const f3x = (f2x + cx) * .5, f3y = (f2y + cy) * .5;
+  const s2x = (s3x + cx) * .5, s2y = (s3y + cy) * .5;
+  const mx = (f3x + s2x) * .5, my = (f3y + s2y) * .5;
+  return [
+    [b[0], b[1], f2x, f2y, f3x, f3y, mx, my],
+    [mx, my, s2x, s2y, s3x, s3y, b[6], b[7]],
+  ];
+}
+
+/** `QBezier::pointAt`. */
+function pointAt(b: Bezier, t: number): [number, number] {
+  const m = 1 - t;
+  let a = b[0] * m + b[2] * t, c = b[2] * m + b[4] * t;
+  let d = b[4] * m + b[6] * t;
+  a = a * m + c * t;
+  c = c * m + d * t;
+  const x = a * m + c * t;
+  a = b[1] * m + b[3] * t;
+  c = b[3] * m + b[5] * t;
+  d = b[5] * m + b[7] * t;
+  a = a * m + c * t;
+  c = c * m + d * t;
+  return [x, a * m + c * t];
+}
+
+/** `QBezier::normalVector`. */
+function normalAt(b: Bezier, t: number): [number, number] {
+  const m = 1 - t, a = m * m, bb = t * m, c = t * t;
+  return [
+    (b[3] - b[1]) * a + (b[5] - b[3]) * bb + (b[7] - b[5]) * c,
+    -(b[2] - b[0]) * a - (b[4] - b[2]) * bb - (b[6] - b[4]) * c,
+  ];
+}
+
+const SHIFT_OK = 0, SHIFT_DISCARD = 1, SHIFT_SPLIT = 2, SHIFT_CIRCLE = 3;
+
+/** `good_offset` of qbezier.cpp. */
+function goodOffset(
+  b1: Bezier,
+  b2: Bezier,
+  offset: number,
+  threshold: number,
+): number {
+  const o2 = offset * offset;
+  const maxDistLine = threshold * offset * offset;
+  const maxDistNormal = threshold * offset;
+  for (let i = 0.25; i < 0.99; i += 0.25) {
+    const p1 = pointAt(b1, i), p2 = pointAt(b2, i);
+    let d = (p1[0] - p2[0]) * (p1[0] - p2[0]) +
+      (p1[1] - p2[1]) * (p1[1] - p2[1]);
+    if (Math.abs(d - o2) > maxDistLine) return SHIFT_SPLIT;
+    const n = normalAt(b1, i);
+    const l = Math.abs(n[0]) + Math.abs(n[1]);
+    if (l !== 0) {
+      d = Math.abs(n[0] * (p1[1] - p2[1]) - n[1] * (p1[0] - p2[0])) / l;
+      if (d > maxDistNormal) return SHIFT_SPLIT;
+    }
+  }
+  return SHIFT_OK;
+}
+
+/** `shift` of qbezier.cpp: the offset curve into `out`. */
+function shiftCurve(
+  o: Bezier,
+  out: Bezier,
+  offset: number,
+  threshold: number,
+): number {
+  const map = [0, 0, 0, 0];
+  const p12 = o[0] === o[2] && o[1] === o[3];
+  const p23 = o[2] === o[4] && o[3] === o[5];
+  const p34 = o[4] === o[6] && o[5] === o[7];
+  const pts: number[] = [o[0], o[1]];
+  let np = 1;
+  if (!p12) pts.push(o[2], o[3]), np++;
+  map[1] = np - 1;
+  if (!p23) pts.push(o[4], o[5]), np++;
+  map[2] = np - 1;
+  if (!p34) pts.push(o[6], o[7]), np++;
+  map[3] = np - 1;
+  if (np === 1) return SHIFT_DISCARD;
+  const xs = [o[0], o[2], o[4], o[6]], ys = [o[1], o[3], o[5], o[7]];
+  const bw = Math.max(...xs) - Math.min(...xs);
+  const bh = Math.max(...ys) - Math.min(...ys);
+  if (np === 4 && bw < .1 * offset && bh < .1 * offset) {
+    // (as Qt writes it: the products of the squared terms)
+    const l = (o[0] - o[2]) * (o[0] - o[2]) +
+      (o[1] - o[3]) * (o[1] - o[3]) * (o[4] - o[6]) * (o[4] - o[6]) +
+      (o[5] - o[7]) * (o[5] - o[7]);
+    const dot = (o[0] - o[2]) * (o[4] - o[6]) + (o[1] - o[3]) * (o[5] - o[7]);
+    if (dot < 0 && dot * dot < 0.8 * l) return SHIFT_CIRCLE;
+  }
+  const sh: number[] = new Array(2 * np);
+  const unitNormal = (dx: number, dy: number): [number, number] => {
+    // QLineF(0, 0, dx, dy).normalVector().unitVector().p2()
+    const len = Math.sqrt(dy * dy + dx * dx);
+    return [dy / len, -dx / len];
+  };
+  let prev = unitNormal(pts[2] - pts[0], pts[3] - pts[1]);
+  sh[0] = pts[0] + offset * prev[0];
+  sh[1] = pts[1] + offset * prev[1];
+  for (let i = 1; i < np - 1; ++i) {
+    const next = unitNormal(
+      pts[2 * i + 2] - pts[2 * i],
+      pts[2 * i + 3] - pts[2 * i + 1],
+    );
+    const sx = prev[0] + next[0], sy = prev[1] + next[1];
+    const r = 1 + prev[0] * next[0] + prev[1] * next[1];
+    if (fuzzyIsNull(r)) {
+      sh[2 * i] = pts[2 * i] + offset * prev[0];
+      sh[2 * i + 1] = pts[2 * i + 1] + offset * prev[1];
+    } else {
+      const k = offset / r;
+      sh[2 * i] = pts[2 * i] + k * sx;
+      sh[2 * i + 1] = pts[2 * i + 1] + k * sy;
+    }
+    prev = next;
+  }
+  sh[2 * np - 2] = pts[2 * np - 2] + offset * prev[0];
+  sh[2 * np - 1] = pts[2 * np - 1] + offset * prev[1];
+  for (let j = 0; j < 4; j++) {
+    out[2 * j] = sh[2 * map[j]];
+    out[2 * j + 1] = sh[2 * map[j] + 1];
+  }
+  return goodOffset(o, out, offset, threshold);
+}
+
+/** `addCircle` of qbezier.cpp: two cubics of a half circle, or null. */
+function addCircle(b: Bezier, offset: number): [Bezier, Bezier] | null {
+  const n0: [number, number] = [b[3] - b[1], b[0] - b[2]];
+  let dist = Math.sqrt(n0[0] * n0[0] + n0[1] * n0[1]);
+  if (fuzzyIsNull(dist)) return null;
+  n0[0] /= dist;
+  n0[1] /= dist;
+  const n2: [number, number] = [b[7] - b[5], b[4] - b[6]];
+  dist = Math.sqrt(n2[0] * n2[0] + n2[1] * n2[1]);
+  if (fuzzyIsNull(dist)) return null;
+  n2[0] /= dist;
+  n2[1] /= dist;
+  const n1: [number, number] = [
+    b[0] - b[2] - b[4] + b[6],
+    b[1] - b[3] - b[5] + b[7],
+  ];
+  const l1 = -1 * Math.sqrt(n1[0] * n1[0] + n1[1] * n1[1]);
+  n1[0] /= l1;
+  n1[1] /= l1;
+  const normals = [n0, n1, n2];
+  const angles = [0, 0];
+  let sign = 1;
+  for (let i = 0; i < 2; ++i) {
+    let cosA = normals[i][0] * normals[i + 1][0] +
+      normals[i][1] * normals[i + 1][1];
+    if (cosA > 1) cosA = 1;
+    if (cosA < -1) cosA = -1;
+    angles[i] = Math.acos(cosA) / Math.PI;
+  }
+  if (angles[0] + angles[1] > 1) {
+    normals[1] = [-normals[1][0], -normals[1][1]];
+    angles[0] = 1 - angles[0];
+    angles[1] = 1 - angles[1];
+    sign = -1;
+  }
+  const circle = [
+    [b[0] + normals[0][0] * offset, b[1] + normals[0][1] * offset],
+    [
+      0.5 * (b[0] + b[6]) + normals[1][0] * offset,
+      0.5 * (b[1] + b[7]) + normals[1][1] * offset,
+    ],
+    [b[6] + normals[2][0] * offset, b[7] + normals[2][1] * offset],
+  ];
+  const out: Bezier[] = [];
+  for (let i = 0; i < 2; ++i) {
+    const kappa = 2.0 * ARC_KAPPA * sign * offset * angles[i];
+    out.push([
+      circle[i][0],
+      circle[i][1],
+      circle[i][0] - normals[i][1] * kappa,
+      circle[i][1] + normals[i][0] * kappa,
+      circle[i + 1][0] + normals[i + 1][1] * kappa,
+      circle[i + 1][1] - normals[i + 1][0] * kappa,
+      circle[i + 1][0],
+      circle[i + 1][1],
+    ]);
+  }
+  return [out[0], out[1]];
+}
+
+/** `QBezier::shifted`: the curve offset by `offset`, as cubics. */
+function shifted(
+  self: Bezier,
+  maxSegments: number,
+  offset: number,
+  threshold: number,
+): Bezier[] {
+  if (
+    fuzzyCompare(self[0], self[2]) && fuzzyCompare(self[0], self[4]) &&
+    fuzzyCompare(self[0], self[6]) && fuzzyCompare(self[1], self[3]) &&
+    fuzzyCompare(self[1], self[5]) && fuzzyCompare(self[1], self[7])
+  ) return [];
+  --maxSegments;
+  const out: Bezier[] = [];
+  let stack: Bezier[] = [];
+  for (;;) {
+    // redo:
+    stack = [self.slice() as Bezier];
+    out.length = 0;
+    let gaveUp = false;
+    let redo = false;
+    while (stack.length > 0) {
+      const stackSegments = stack.length;
+      if (stackSegments === 10 || out.length === maxSegments - stackSegments) {
+        threshold = Math.fround(threshold * 1.5);
+        if (threshold > 2.0) {
+          gaveUp = true;
+          break;
+        }
+        redo = true;
+        break;
+      }
+      const b = stack[stack.length - 1];
+      const o = new Array(8) as Bezier;
+      const res = shiftCurve(b, o, offset, threshold);
+      if (res === SHIFT_DISCARD) {
+        stack.pop();
+      } else if (res === SHIFT_OK) {
+        out.push(o);
+        stack.pop();
+      } else if (res === SHIFT_CIRCLE && maxSegments - out.length >= 2) {
+        const c = addCircle(b, offset);
+        if (c) out.push(c[0], c[1]);
+        stack.pop();
+      } else {
+        const [first, second] = splitHalves(b);
+        stack[stack.length - 1] = second;
+        stack.push(first);
+      }
+    }
+    if (redo) continue;
+    if (gaveUp) {
+      while (stack.length > 0) {
+        const b = stack.pop()!;
+        const o = new Array(8) as Bezier;
+        const res = shiftCurve(b, o, offset, threshold);
+        if (res === SHIFT_OK || res === SHIFT_SPLIT) out.push(o);
+      }
+    }
+    return out;
   }
 }
 

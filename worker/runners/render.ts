@@ -28,7 +28,11 @@ import {
 } from "../style/document.ts";
 import { defaultVectorStyle } from "../style/default_symbol.ts";
 import type { Feature, GeometryKind } from "../geometry/types.ts";
-import type { ExpressionCompiler, PaintContext } from "../paint/context.ts";
+import type {
+  DirectPixels,
+  ExpressionCompiler,
+  PaintContext,
+} from "../paint/context.ts";
 import {
   paintVectorLayer,
   queuesByPass,
@@ -103,8 +107,11 @@ export interface LabelEngineLike {
     geometryKind: GeometryKind | null;
     symbolColor?: (feature: Feature) => string | undefined;
   }): void | Promise<void>;
-  /** Draws all labels. */
-  draw(canvas: Canvas): void | Promise<void>;
+  /**
+   * Draws all labels (`direct`: the map's pixels, when the canvas draws
+   * straight into them).
+   */
+  draw(canvas: Canvas, direct?: DirectPixels): void | Promise<void>;
   /** Frees Skia objects. */
   delete(): void;
 }
@@ -507,7 +514,15 @@ export async function renderMap(
         });
       }
     }
-    if (labels) await labels.draw(canvas);
+    if (labels) {
+      // every layer restored: the canvas draws into the map's pixels
+      await labels.draw(canvas, {
+        pixels: pooled.pixels,
+        width: map.width,
+        saveCount: canvas.getSaveCount(),
+        matrix: canvas.getTotalMatrix(),
+      });
+    }
     return {
       data: encodeSurface(ck, pooled, map.format),
       contentType: map.format === "jpeg" ? "image/jpeg" : "image/png",
