@@ -98,6 +98,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: the same at 144 dpi: 0 (1,597 before, 7 with the ligatures alone)",
   ],
   [
+    "label_curved_buffer",
+    5,
+    "our data: curved labels with a 1 mm buffer along wavy lines, drawn character by character (every buffer, then every character): 0 with the buffers Qt's stroker's outlines of the glyph paths filled by Qt's rasterizer (52 with Skia's strokes)",
+  ],
+  [
     "label_missing_family",
     10,
     "our data: labels in families not installed (Jost* Book Italic in a cluster of points, cartographic placement offset from the symbol bounds; Open Sans with a buffer; Ubuntu bold): QGIS 3.22 draws them in DejaVu Sans, as the application font DejaVu LGC Sans resolves (0 pixels apart from the same labels in DejaVu Sans); the positions are offset by the point's obstacle box, one pixel more than the marker cut to whole pixels (were offset by the marker's size: 1,073 mismatched pixels); 22 at glyph and buffer edges until glyphs and buffer were drawn as Qt draws them (Qt's stroker, curves offset by QBezier::shifted), 5 since",
