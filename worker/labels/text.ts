@@ -564,6 +564,38 @@ export function drawText(
   }
 }
 
+// Glyph contours at the origin by face, glyph, pixel size and pen (the
+// fill's polygons or the buffer's stroked outline), kept for the process:
+// a map labels the same letters again and again.
+const glyphCache = new WeakMap<GlyphOutlines, Map<string, number[][]>>();
+const GLYPH_CACHE_MAX = 20000;
+
+/**
+ * A glyph's contours with its origin at (0, 0): its path flattened for
+ * filling, or the outline Qt's stroker makes of it with `pen`.
+ */
+function glyphContours(
+  outlines: GlyphOutlines,
+  id: number,
+  pixelSize: number,
+  pen?: QtPen,
+): number[][] {
+  let cache = glyphCache.get(outlines);
+  if (!cache) glyphCache.set(outlines, cache = new Map());
+  const key = pen
+    ? `${id}|${pixelSize}|${pen.width}|${pen.join}`
+    : `${id}|${pixelSize}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    const path: QtSubpath[] = [];
+    glyphPath(outlines, id, pixelSize, 0, 0, path);
+    hit = pen ? qtStrokePath(path, pen) : path.map(flattenSubpath);
+    if (cache.size >= GLYPH_CACHE_MAX) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
 /**
  * Fills a label's glyphs as QGIS 3.22 does: each line one `QPainterPath`
  * of the glyph outlines (`glyph_outline.ts`) at Qt's glyph positions,
@@ -598,18 +630,31 @@ function fillQt(
     const free = layout.width - layout.widths[i];
     const dx = spec.align === 1 ? free / 2 : spec.align === 2 ? free : 0;
     const base = -0.25 * layout.ascent - layout.lineStep * (n - 1 - i);
-    const path: QtSubpath[] = [];
     const offs = layout.qoffsets![i];
+    // each glyph's contours at the origin (its fill, or the outline Qt's
+    // stroker makes of it: contours are stroked one by one), moved to the
+    // glyph's position below
+    const outline: number[][] = [];
+    const at: number[] = [];
     for (let g = 0; g < ids.length; g++) {
-      glyphPath(layout.outlines!, ids[g], layout.pixelSize, offs[g], 0, path);
+      for (
+        const c of glyphContours(
+          layout.outlines!,
+          ids[g],
+          layout.pixelSize,
+          pen,
+        )
+      ) {
+        outline.push(c.slice());
+        at.push(offs[g]);
+      }
     }
-    // the buffer: Qt's stroker around the glyph path, else its fill
-    const outline = pen ? qtStrokePath(path, pen) : path.map(flattenSubpath);
     // the painter's matrix: the label's origin and rotation, then the
     // line's offset (alignment, baseline)
-    for (const c of outline) {
+    for (let j = 0; j < outline.length; j++) {
+      const c = outline[j], ox = at[j] + dx;
       for (let k = 0; k + 1 < c.length; k += 2) {
-        const lx = c[k] + dx, ly = c[k + 1] + base;
+        const lx = c[k] + ox, ly = c[k + 1] + base;
         const x = spec.x + cos * lx - sin * ly;
         const y = spec.y + sin * lx + cos * ly;
         c[k] = m[0] * x + m[1] * y + m[2];
