@@ -141,6 +141,23 @@ export class Dd {
     );
   }
 
+  /**
+   * A marker's size in pixels: its data-defined `size`, square-rooted when
+   * the layer scales by area (`scale_method` `area`), else the QML `size`,
+   * as QGIS's markers' `calculateSize` (ellipses have no scale method).
+   */
+  markerSize(layer: SymbolLayer): number {
+    const props = layer.props;
+    const value = propNumber(props, "size", 2);
+    const v = this.value(layer, "size");
+    let n = v === undefined || v === "" ? NaN : Number(v);
+    if (!Number.isFinite(n)) n = value;
+    else if (
+      props.scale_method === "area" && layer.className !== "EllipseMarker"
+    ) n = Math.sqrt(n);
+    return px(this.pc, props, n, "size_unit");
+  }
+
   /** A colour: the data-defined `name`, else the QML property `key`. */
   colorOf(
     layer: SymbolLayer,

@@ -38,7 +38,7 @@ const placements = new WeakMap<
 
 function placement(pc: PaintContext, layer: SymbolLayer, dd: Dd): Placement {
   const props = layer.props;
-  const size = dd.size(layer, "size", "size", 2);
+  const size = dd.markerSize(layer);
   const angle = dd.num(layer, "angle", propNumber(props, "angle", 0));
   const [ox0, oy0] = dd.point(layer, "offset", propPoint(props, "offset"));
   return {

@@ -154,7 +154,7 @@ function drawLayerWithEffect(
   const effect = layer.effect!;
   const m = layerMargin(pc, layer);
   if (MARKER_CLASSES.has(layer.className)) {
-    const ms = m + dd.size(layer, "size", "size", 2);
+    const ms = m + dd.markerSize(layer);
     for (const [x, y] of markerPoints(symbol, geom)) {
       drawWithEffect(pc, effect, {
         x,

@@ -231,16 +231,149 @@ function withCurrentNames(
   return props;
 }
 
+/**
+ * QGIS 2.x's data-defined symbol layer properties (`<name>_expression`, or
+ * `<name>_dd_expression` with `_dd_active`, `_dd_useexpr`, `_dd_field`
+ * since 2.10) by their old name: the property QGIS 3 reads each as
+ * (`QgsSymbolLayer::restoreOldDataDefinedProperties`, `OLD_PROPS`).
+ */
+const OLD_DATA_DEFINED: Record<string, string> = {
+  color: "fillColor",
+  arrow_width: "arrowWidth",
+  arrow_start_width: "arrowStartWidth",
+  head_length: "arrowHeadLength",
+  head_thickness: "arrowHeadThickness",
+  offset: "offset",
+  head_type: "arrowHeadType",
+  arrow_type: "arrowType",
+  width_field: "width",
+  height_field: "height",
+  rotation_field: "angle",
+  outline_width_field: "outlineWidth",
+  fill_color_field: "fillColor",
+  outline_color_field: "outlineColor",
+  symbol_name_field: "name",
+  outline_width: "outlineWidth",
+  outline_style: "outlineStyle",
+  join_style: "joinStyle",
+  fill_color: "fillColor",
+  outline_color: "outlineColor",
+  width: "width",
+  height: "height",
+  symbol_name: "name",
+  angle: "angle",
+  fill_style: "fillStyle",
+  color_border: "outlineColor",
+  width_border: "outlineWidth",
+  border_color: "outlineColor",
+  border_style: "outlineStyle",
+  color2: "color2",
+  gradient_type: "gradientType",
+  coordinate_mode: "gradientMode",
+  spread: "gradientSpread",
+  reference1_x: "gradientRef1X",
+  reference1_y: "gradientRef1Y",
+  reference2_x: "gradientRef2X",
+  reference2_y: "gradientRef2Y",
+  reference1_iscentroid: "gradientRef1Centroid",
+  reference2_iscentroid: "gradientRef2Centroid",
+  blur_radius: "blurRadius",
+  use_whole_shape: "shapeburstWholeShape",
+  max_distance: "shapeburstMaxDist",
+  ignore_rings: "shapeburstIgnoreRings",
+  svgFillColor: "fillColor",
+  svgOutlineColor: "outlineColor",
+  svgOutlineWidth: "outlineWidth",
+  svgFile: "file",
+  lineangle: "lineAngle",
+  distance: "lineDistance",
+  distance_x: "distanceX",
+  distance_y: "distanceY",
+  displacement_x: "displacementX",
+  displacement_y: "displacementY",
+  file: "file",
+  alpha: "alpha",
+  customdash: "customDash",
+  line_style: "outlineStyle",
+  joinstyle: "joinStyle",
+  capstyle: "capStyle",
+  placement: "placement",
+  interval: "interval",
+  offset_along_line: "offsetAlongLine",
+  name: "name",
+  size: "size",
+  fill: "fillColor",
+  outline: "outlineColor",
+  char: "char",
+  enabled: "enabled",
+  rotation: "angle",
+  horizontal_anchor_point: "hAnchor",
+  vertical_anchor_point: "vAnchor",
+};
+
+/** Symbol layer classes of line type (old `width`/`color` are the stroke's). */
+const LINE_LAYER_CLASSES = new Set([
+  "SimpleLine",
+  "MarkerLine",
+  "HashLine",
+  "ArrowLine",
+  "InterpolatedLine",
+  "RasterLine",
+  "Lineburst",
+]);
+
+/**
+ * A QGIS 2.x symbol layer's data-defined properties, from its `<prop>`s, as
+ * QGIS 3's `restoreOldDataDefinedProperties` upgrades them.
+ */
+function readOldDataDefined(
+  className: string,
+  props: Record<string, string>,
+): Record<string, DataDefinedProperty> {
+  const out: Record<string, DataDefinedProperty> = {};
+  const line = LINE_LAYER_CLASSES.has(className);
+  for (const [key, value] of Object.entries(props)) {
+    let old: string;
+    let p: DataDefinedProperty | null = null;
+    if (key.endsWith("_dd_expression")) {
+      old = key.slice(0, -"_dd_expression".length);
+      const active = (props[`${old}_dd_active`] ?? "1") !== "0";
+      const useExpr = (props[`${old}_dd_useexpr`] ?? "1") !== "0";
+      const field = props[`${old}_dd_field`] ?? "";
+      const expression = useExpr
+        ? value
+        : field
+        ? `"${field.replaceAll('"', '""')}"`
+        : "";
+      p = { active, expression };
+    } else if (key.endsWith("_expression")) {
+      old = key.slice(0, -"_expression".length);
+      p = { active: true, expression: value };
+    } else continue;
+    let name = OLD_DATA_DEFINED[old];
+    if (!name || p.expression.trim() === "") continue;
+    if (line && old === "width") name = "outlineWidth";
+    else if (line && old === "color") name = "outlineColor";
+    out[name] = p;
+  }
+  return out;
+}
+
 function readDataDefined(
   el: Element,
+  className: string,
+  props: Record<string, string>,
 ): Record<string, DataDefinedProperty> {
   const out: Record<string, DataDefinedProperty> = {};
   const dd = child(el, "data_defined_properties");
-  const map = dd ? child(dd, "Option") : null;
+  // QGIS 3 reads `<data_defined_properties>` over the old properties (the
+  // collection is cleared first); files before 3.0 have only the latter.
+  if (!dd) return readOldDataDefined(className, props);
+  const map = child(dd, "Option");
   if (!map) return out;
-  const props = readOptionMap(map).properties;
-  if (!props || typeof props !== "object") return out;
-  for (const [name, raw] of Object.entries(props as Record<string, unknown>)) {
+  const dds = readOptionMap(map).properties;
+  if (!dds || typeof dds !== "object") return out;
+  for (const [name, raw] of Object.entries(dds as Record<string, unknown>)) {
     if (!raw || typeof raw !== "object") continue;
     const p = raw as Record<string, unknown>;
     const active = p.active === "true" || p.active === "1";
@@ -277,12 +410,14 @@ export function readSymbol(el: Element): Symbol {
   const type = (el.getAttribute("type") ?? "fill") as SymbolType;
   const layers: SymbolLayer[] = children(el, "layer").map((l) => {
     const sub = child(l, "symbol");
+    const className = l.getAttribute("class") ?? "";
+    const props = withCurrentNames(className, readProps(l));
     const layer: SymbolLayer = {
-      className: l.getAttribute("class") ?? "",
+      className,
       enabled: l.getAttribute("enabled") !== "0",
       pass: num(l.getAttribute("pass"), 0),
-      props: withCurrentNames(l.getAttribute("class") ?? "", readProps(l)),
-      dataDefined: readDataDefined(l),
+      props,
+      dataDefined: readDataDefined(l, className, props),
       subSymbol: sub ? readSymbol(sub) : null,
     };
     const effect = child(l, "effect");

@@ -216,3 +216,40 @@ Deno.test("QML: a QGIS 1.8 style's SimpleFill colours made opaque, as QgsProject
     "the symbol's opacity stays",
   );
 });
+
+Deno.test("QML: QGIS 2.x data-defined properties read as QGIS 3 upgrades them", () => {
+  const style = parseVectorStyle(`<qgis version="2.16.3">
+  <renderer-v2 type="singleSymbol"><symbols>
+    <symbol type="line" name="0">
+      <layer class="SimpleLine" pass="0">
+        <prop k="width" v="0.26"/>
+        <prop k="width_expression" v="&quot;n&quot; * 2"/>
+        <prop k="color_dd_active" v="1"/>
+        <prop k="color_dd_expression" v=""/>
+        <prop k="color_dd_field" v="col"/>
+        <prop k="color_dd_useexpr" v="0"/>
+        <prop k="offset_dd_active" v="0"/>
+        <prop k="offset_dd_expression" v="1"/>
+        <prop k="offset_dd_useexpr" v="1"/>
+        <prop k="unknown_expression" v="1"/>
+      </layer>
+      <layer class="SimpleMarker" pass="0">
+        <prop k="size_expression" v="sqrt(&quot;m&quot;)"/>
+        <data_defined_properties><Option type="Map">
+          <Option type="QString" name="name" value=""/>
+          <Option name="properties"/>
+          <Option type="QString" name="type" value="collection"/>
+        </Option></data_defined_properties>
+      </layer>
+    </symbol>
+  </symbols></renderer-v2></qgis>`)!;
+  if (style.renderer.type !== "singleSymbol") throw new Error("type");
+  const [line, marker] = style.renderer.symbol!.layers;
+  assertEquals(line.dataDefined, {
+    outlineWidth: { active: true, expression: '"n" * 2' },
+    outlineColor: { active: true, expression: '"col"' },
+    offset: { active: false, expression: "1" },
+  }, "a line layer's old width and colour are its stroke's");
+  // QGIS 3 reads <data_defined_properties> over the old properties
+  assertEquals(marker.dataDefined, {}, "new-style properties win");
+});

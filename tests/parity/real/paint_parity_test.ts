@@ -163,6 +163,22 @@ const CASES: [name: string, limit: number, what: string][] = [
     89,
     "our data: transform effects (alone; as a modifier under a drop shadow); QGIS draws a transformed cached marker image with nearest-neighbour sampling, we draw the marker as a vector: its edges differ",
   ],
+  [
+    "dd_2x",
+    0,
+    "our data: QGIS 2.x data-defined symbol layer properties as QGIS 3 upgrades them (2.8's `size_expression`, 2.16's `_dd_` field and expression, a line's old `width`/`color`, an inactive one); circles scaled by area take the square root of their data-defined size (deleon-district-election-results-analysis: were drawn at their static size)",
+  ],
+  ["dd_2x_144dpi", 0, "our data: the same at 144 dpi"],
+  [
+    "dd_area_3x",
+    0,
+    "our data: data-defined marker sizes as QGIS 3.22 saves them, scaled by area (square root) and by diameter",
+  ],
+  [
+    "raster_no_georef",
+    0,
+    "our data: a PNG without georeferencing on a map without a CRS, placed as QGIS's GDAL provider places it: pixels as map units from (0, 0) down to (96, -64) (isometric-resort-map: was placed upwards, out of view)",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {

@@ -48,6 +48,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "QGIS-Training-Data extents.qgs: 0.26 mm polygon outlines at 144 dpi, both rings of a polygon one path",
   ],
+  [
+    "raster_no_georef_png",
+    0,
+    "isometric-resort-map map.qgz (no CRS): a PNG without world file, its pixels as map units from (0, 0) downwards as QGIS's GDAL provider places it (was placed upwards, out of view)",
+  ],
 ];
 
 // Cases whose job layers carry the styles our exporter writes for the
@@ -67,6 +72,11 @@ const EXPORTED: [name: string, limit: number, what: string][] = [
     "labels_2x_placeholder",
     0,
     'our QGIS 2.14-style project (own/labels_2x.qgs): labels in labeling/* custom properties behind the empty <labeling type="simple"/> QGIS 2.x wrote, read as QGIS 3.22 reads them (were not drawn)',
+  ],
+  [
+    "dd_size_area_2x",
+    0,
+    "deleon-district-election-results-analysis map.qgs (QGIS 2.8): proportional circles from the symbol layers' old `size_expression`, scaled by area (were all drawn 2 mm wide)",
   ],
 ];
 

@@ -66,8 +66,10 @@ export function rasterInfo(gdal: Gdal, ds: OpenDataset): RasterInfo {
   try {
     const err = M._GDALGetGeoTransform(ds.pointer, mem);
     gt = Array.from(M.HEAPF64.subarray(mem >> 3, (mem >> 3) + 6));
-    // GDAL's default (0,1,0,0,0,1) for rasters without georeferencing.
-    if (err !== 0) gt = [0, 1, 0, 0, 0, 1];
+    // A raster without georeferencing (a plain PNG or JPEG): pixels as map
+    // units, rows going down from y 0, as QGIS's GDAL provider takes it
+    // (GDAL's default (0,1,0,0,0,1) with the pixel height made -1).
+    if (err !== 0) gt = [0, 1, 0, 0, 0, -1];
   } finally {
     M._free(mem);
   }
