@@ -131,8 +131,8 @@ export interface TextLayout {
 
 /**
  * Measures a label's text with the format's font at the output's pixel size
- * (QGIS: points × dpi / 72); widths are glyph advances plus letter and word
- * spacing; one line is ascent + descent high.
+ * (QGIS: points × dpi / 25.4 / 2.83464567, rounded); widths are glyph
+ * advances plus letter and word spacing; one line is ascent + descent high.
  */
 export function layoutText(
   ck: CanvasKit,

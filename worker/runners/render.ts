@@ -53,6 +53,14 @@ import { renderDeps } from "./render_deps.ts";
 import { renderColumns } from "./render_columns.ts";
 import type { Element } from "@xmldom/xmldom";
 
+/** Renderers whose undrawn features QGIS leaves unlabelled. */
+const DRAWS_ITS_LABELS = new Set([
+  "singleSymbol",
+  "categorizedSymbol",
+  "graduatedSymbol",
+  "RuleRenderer",
+]);
+
 /** A job layer as a render job carries it (wire names). */
 export interface RenderJobLayer extends SourceLayer {
   /** The layer's style: QML, zlib-compressed and urlsafe-base64 encoded. */
@@ -500,10 +508,17 @@ export async function renderMap(
         const pick = style.renderer
           ? symbolPicker(pc, style.renderer, fieldNames)
           : null;
+        // QGIS registers the labels of the features its renderer draws
+        // (QgsVectorLayerRenderer::drawRenderer): a category or range
+        // turned off, a value no class takes, no rule applying leaves the
+        // feature unlabelled; the null renderer draws none and labels all
+        const drawn = pick && DRAWS_ITS_LABELS.has(style.renderer!.type)
+          ? features.filter((f) => pick(f).length > 0)
+          : features;
         await labels.addLayer({
           layerId: layer.id,
           qmlRoot: root,
-          features,
+          features: drawn,
           geometryKind: data.geometryKind,
           symbolColor: pick
             ? (f: Feature) => {

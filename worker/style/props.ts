@@ -122,7 +122,7 @@ export interface UnitContext {
  * ```ts
  * import { toPixels } from "./props.ts";
  * toPixels(25.4, "MM", { dpi: 96, mapUnitsPerPixel: 1 }); // 96
- * toPixels(72, "Point", { dpi: 96, mapUnitsPerPixel: 1 }); // 96
+ * toPixels(72, "Point", { dpi: 96, mapUnitsPerPixel: 1 }); // 95.999999976, as QGIS has it
  * toPixels(1e9, "MM", { dpi: 96, mapUnitsPerPixel: 1 }); // 100000 (MAX_PIXEL_SIZE)
  * ```
  */
@@ -139,6 +139,9 @@ export function toPixels(
     : px;
 }
 
+/** QGIS's `POINTS_TO_MM` (points per millimetre, rounded as QGIS has it). */
+const POINTS_PER_MM = 2.83464567;
+
 function unclampedPixels(
   size: number,
   unit: RenderUnit,
@@ -148,7 +151,10 @@ function unclampedPixels(
     case "MM":
       return size * ctx.dpi / 25.4;
     case "Point":
-      return size * ctx.dpi / 72;
+      // QgsRenderContext: the dpi's pixels per millimetre over QGIS's
+      // points per millimetre, 2.83464567 (a hair over 72 / 25.4): 8.25 pt
+      // at 144 dpi is 16.4999… px, a 16 px font, not 17.
+      return size * (ctx.dpi / 25.4) / POINTS_PER_MM;
     case "Inch":
       return size * ctx.dpi;
     case "Pixel":

@@ -34,7 +34,13 @@ Deno.test("props: colours in QGIS's encodings", () => {
 Deno.test("props: every unit converts as QgsRenderContext::convertToPainterUnits", () => {
   const ctx = { dpi: 300, mapUnitsPerPixel: 0.5 };
   eq(toPixels(25.4, "MM", ctx), 300, "mm");
-  eq(toPixels(72, "Point", ctx), 300, "points");
+  // QGIS's 2.83464567 points per millimetre: 72 pt is 299.9999999 px
+  eq(toPixels(72, "Point", ctx), 72 * (300 / 25.4) / 2.83464567, "points");
+  eq(
+    Math.round(toPixels(8.25, "Point", { dpi: 144, mapUnitsPerPixel: 1 })),
+    16,
+    "8.25 pt at 144 dpi",
+  );
   eq(toPixels(1, "Inch", ctx), 300, "inch");
   eq(toPixels(7, "Pixel", ctx), 7, "pixels");
   eq(toPixels(10, "MapUnit", ctx), 20, "map units");

@@ -179,6 +179,21 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "our data: a PNG without georeferencing on a map without a CRS, placed as QGIS's GDAL provider places it: pixels as map units from (0, 0) down to (96, -64) (isometric-resort-map: was placed upwards, out of view)",
   ],
+  [
+    "label_point_sizes",
+    50,
+    "our data: labels in DejaVu Sans at 8.25, 9.75, 10.25, 12.75 and 12 pt (data-defined size); the rest is at glyph edges",
+  ],
+  [
+    "label_point_sizes_144dpi",
+    130,
+    "our data: the same at 144 dpi, where they fall half way between pixels: points converted with QGIS's 2.83464567 points per millimetre, 8.25 pt 16.4999… px and a 16 px font (eoliennes map-light.qgs; points × dpi / 72 made 17 px fonts: 7,236 mismatched pixels); the rest is at glyph edges",
+  ],
+  [
+    "labels_unrendered",
+    0,
+    "our data: labels of the features the renderer draws only (a category and a range turned off, a value no class takes, a feature no rule applies to), every feature's under the null renderer (geocamp-es/2019 map.qgz: the label of a category turned off was drawn)",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {
