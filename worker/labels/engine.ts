@@ -337,7 +337,11 @@ export class LabelEngine {
     this.#compile = options.compile;
     this.#warn = options.warn ?? ((m) => console.warn(m));
     this.#fonts = withFallbackWarnings(fonts, this.#warn);
-    this.#units = { dpi: map.dpi, mapUnitsPerPixel: map.mapUnitsPerPixel };
+    this.#units = {
+      dpi: map.dpi,
+      mapUnitsPerPixel: map.mapUnitsPerPixel,
+      mapUnitsPerMeter: map.mapUnitsPerMeter,
+    };
   }
 
   #expr(text: string): ((ctx: object) => unknown) | null {

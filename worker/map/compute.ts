@@ -147,6 +147,24 @@ export function computeMapSettings(job: MapJob): MapSettings {
     // (3.22) measures unknown units as degrees: QGIS's scale of a map
     // without a CRS equals EPSG:4326's for the same box.
     scale: computeScale(extent, width, dpi, isGeographic(crs) || isNoCrs(crs)),
+    ...(isGeographic(crs)
+      ? { mapUnitsPerMeter: degreesPerMeter((ymin + ymax) / 2) }
+      : {}),
     format,
   };
+}
+
+/**
+ * Degrees of longitude per metre east along the parallel of `latitude` on
+ * the WGS 84 ellipsoid: what `QgsDistanceArea::measureLineProjected` gives
+ * `QgsRenderContext::convertMetersToMapUnits` from the map's centre (sizes
+ * in metres at scale on a geographic map).
+ */
+function degreesPerMeter(latitude: number): number {
+  const a = 6378137, f = 1 / 298.257223563;
+  const e2 = f * (2 - f);
+  const phi = latitude * Math.PI / 180;
+  const n = a / Math.sqrt(1 - e2 * Math.sin(phi) ** 2);
+  const r = n * Math.cos(phi);
+  return r > 0 ? 180 / (Math.PI * r) : 1;
 }

@@ -22,6 +22,12 @@ export interface MapSettings {
   mapUnitsPerPixel: number;
   /** Map scale denominator, computed as QGIS does. */
   scale: number;
+  /**
+   * Map units per metre (`QgsRenderContext::convertMetersToMapUnits`): a
+   * geographic map's degrees of longitude per metre along the parallel of
+   * its centre on the WGS 84 ellipsoid; absent: 1.
+   */
+  mapUnitsPerMeter?: number;
   /** Output format. */
   format: "png" | "jpeg";
 }

@@ -112,6 +112,11 @@ export interface UnitContext {
   dpi: number;
   /** Map units per pixel. */
   mapUnitsPerPixel: number;
+  /**
+   * Map units per metre, for sizes in metres at scale
+   * (`RenderMetersInMapUnits`); absent: 1 (a map in metres).
+   */
+  mapUnitsPerMeter?: number;
 }
 
 /**
@@ -160,8 +165,9 @@ function unclampedPixels(
     case "Pixel":
       return size;
     case "MapUnit":
-    case "RenderMetersInMapUnits":
       return size / ctx.mapUnitsPerPixel;
+    case "RenderMetersInMapUnits":
+      return size * (ctx.mapUnitsPerMeter ?? 1) / ctx.mapUnitsPerPixel;
     case "Percentage":
       return size;
   }

@@ -194,6 +194,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "our data: labels of the features the renderer draws only (a category and a range turned off, a value no class takes, a feature no rule applies to), every feature's under the null renderer (geocamp-es/2019 map.qgz: the label of a category turned off was drawn)",
   ],
+  [
+    "meters_at_scale_4326",
+    0,
+    "our data: line widths, marker sizes and outlines in metres at scale on an EPSG:4326 map, converted to degrees along the parallel of the map's centre on the WGS 84 ellipsoid as QgsRenderContext::convertMetersToMapUnits does (valdese-net/vlp map.qgz: taken as degrees, 12 m lines covered the map)",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {
