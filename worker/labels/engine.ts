@@ -681,6 +681,11 @@ export class LabelEngine {
       };
     }
     if (!(format.size > 0)) return null;
+    // QgsPalLayerSettings::registerFeature: no label whose font rounds to
+    // less than a pixel (a size in metres at scale on a map zoomed out)
+    if (Math.round(toPixels(format.size, format.sizeUnit, this.#units)) < 1) {
+      return null;
+    }
     text = capitalize(text, format.capitalization);
     const lines = wrapLines(
       text,

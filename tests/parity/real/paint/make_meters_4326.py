@@ -6,7 +6,10 @@ streets 9 to 12 m wide in "meters at scale" on an EPSG:4326 map): sizes in
 degrees along the parallel of the map's centre
 (``QgsRenderContext::convertMetersToMapUnits``), where the worker took them
 as degrees (12 m lines 12° wide, the whole map covered). Lines 12 and 30 m
-wide, circles 40 m across with a 3 m outline, near 35.78° N.
+wide, circles 40 m across with a 3 m outline, near 35.78° N; the circles
+labelled in 3 m DejaVu Sans (under half a pixel:
+QGIS registers no label whose font rounds to less than a pixel; the worker
+drew it 1 px high, a blob with its 1 mm buffer).
 ``make_references.py paint/meters_at_scale_4326`` then renders it.
 
 Run with Debian's QGIS 3.22, never at run time or in CI::
@@ -45,12 +48,35 @@ def main():
         QgsApplication,
         QgsLineSymbol,
         QgsMarkerSymbol,
+        QgsPalLayerSettings,
         QgsProperty,
         QgsSingleSymbolRenderer,
         QgsSymbolLayer,
+        QgsTextBufferSettings,
+        QgsTextFormat,
         QgsUnitTypes,
         QgsVectorLayer,
+        QgsVectorLayerSimpleLabeling,
     )
+    from qgis.PyQt.QtGui import QColor, QFont
+
+    def label(layer, text, size):
+        fmt = QgsTextFormat()
+        fmt.setFont(QFont("DejaVu Sans"))
+        fmt.setSize(size)
+        fmt.setSizeUnit(QgsUnitTypes.RenderMetersInMapUnits)
+        buffer = QgsTextBufferSettings()
+        buffer.setEnabled(True)
+        buffer.setSize(1)
+        buffer.setColor(QColor(0, 0, 0))
+        fmt.setBuffer(buffer)
+        fmt.setColor(QColor(255, 255, 255))
+        settings = QgsPalLayerSettings()
+        settings.fieldName = text
+        settings.isExpression = True
+        settings.setFormat(fmt)
+        layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+        layer.setLabelsEnabled(True)
 
     qgis = QgsApplication([], False)
     qgis.initQgis()
@@ -74,6 +100,7 @@ def main():
     assert marker.symbolLayer(0).sizeUnit() == \
         QgsUnitTypes.RenderMetersInMapUnits
     layer.setRenderer(QgsSingleSymbolRenderer(marker))
+    label(layer, "'Lakeside'", 3)
     layer.saveNamedStyle(str(HERE / "styles" / "meters_points.qml"))
     qgis.exitQgis()
 
