@@ -52,6 +52,34 @@
  * - social-lorax/project_311 dc8ea758a96ec25fa388947807fbc3204dc4388f
  *   (map.qgs)
  *
+ * and since session 14 (h-corpus) these, found by file name (`project.qgs`,
+ * `map.qgz`, `data/map.qgz`, `qgis/map.qgz`…) among the indexed public
+ * repositories, with their data in the snapshot:
+ *
+ * - maxencelaurent/mnt e6b8fd70103fcb4f6c9d01afe545fb04c5905882
+ *   (project.qgs)
+ * - schoolofcities/neighbourhood-income-toronto-2020
+ *   ecd858edfad68807ac476c11e19d8c45513ca102 (map.qgz) and
+ *   60637dd0250caf48a97abc43cb431a49578150df (data/2021.qgz)
+ * - datadesk/deleon-district-election-results-analysis
+ *   9aedea00cd13411ad7a5d7d962356151155060c0 (map.qgs)
+ * - kersarikiller/bike-parking-zones
+ *   49a49b4d15f4bb5580822e6f48e5c921add59942 (qgis/project.qgz)
+ * - 2579825798/isometric-resort-map
+ *   3e6d5f590a7aa12cad7232c822c0af1c22084204 (qgis/map.qgz)
+ * - ilenapeng/nyc-languages 48c92a9a872bb1809306823516c0f2e5cfb13f02
+ *   (qgis/map.qgz)
+ * - conleykinkead/lexingtonMHI db4199a96560f582ad15fd9ecd6f7d113f2dfdd1
+ *   (data/map.qgz)
+ * - geocamp-es/2019 985bbf6cb699ac638ae4f18bc579b35c3ab430ba (data/map.qgz)
+ * - HubashovD/project_saltivka 05598622e7f24c1b0a7191877d067936f0ecabc5
+ *   (qgis/map.qgz, qgis/map2.qgz, qgis/map_to_three.qgz)
+ * - benmatheson/priests 67df3f1e3437f2e1d72aed91e6ec00285337789d
+ *   (data/map.qgz)
+ * - mathieurudaz/eoliennes 5d98a22de6fd386ec6d87d1e6a7dba1f5802f921
+ *   (qgis/map-light.qgs, qgis/map-dark.qgs, qgis/parcs.qgs,
+ *   qgis/map_small.qgs)
+ *
  * @module
  */
 import { dirname, join } from "node:path";
