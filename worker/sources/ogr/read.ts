@@ -411,11 +411,32 @@ function whereClause(
       "subsets that are SQL statements (SELECT …) are not supported",
     );
   }
+  if (source.subset !== undefined && commonTableExpression(source.subset)) {
+    // SQLite runs a recursive one for ever (a worker held, its memory
+    // growing), and a subset is a condition: it has no use for one
+    throw fail(
+      layer,
+      "subsets with common table expressions (WITH …) are not supported",
+    );
+  }
   const parts = [source.subset, where].filter((w): w is string =>
     w !== undefined && w.trim() !== ""
   );
   if (parts.length === 0) return "";
   return ` WHERE ${parts.map((p) => `(${p})`).join(" AND ")}`;
+}
+
+/**
+ * Whether SQL text has the keyword `WITH` outside its string literals and
+ * quoted names (SQLite's recursive common table expressions need it; the
+ * `RECURSIVE` after it is optional).
+ */
+function commonTableExpression(sql: string): boolean {
+  const bare = sql.replace(
+    /'(?:[^']|'')*'|"(?:[^"]|"")*"|`[^`]*`|\[[^\]]*\]/g,
+    " ",
+  );
+  return /(?:^|[^A-Za-z0-9_$])with(?![A-Za-z0-9_$])/i.test(bare);
 }
 
 const OUT_DIR = "/qsl/out";

@@ -278,6 +278,40 @@ Deno.test("GeoPackage subsets in SQLite's own syntax run natively, as QGIS passe
   assert(error.message.includes("lower"), error.message);
 });
 
+Deno.test("a subset with a common table expression is refused before SQLite runs it (a recursive one never ends); WITH in a string or a name is no keyword", async () => {
+  const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
+  for (
+    const subset of [
+      "fid IN (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT x FROM c)",
+      "fid IN (with c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT x FROM c)",
+      'fid IN (WITH"c"(x) AS (SELECT 1) SELECT x FROM c)',
+    ]
+  ) {
+    const error = await assertRejects(
+      () =>
+        readVectorLayer(
+          layer({ ...FORMATS.gpkg, subset }, "cte"),
+          { bbox: ALL, crs: "EPSG:2056" },
+          ctx,
+        ),
+      JobError,
+    );
+    assertEquals(
+      error.message,
+      "Cannot open layer 'sample': subsets with common table expressions (WITH …) are not supported",
+    );
+  }
+  const quoted = await readVectorLayer(
+    layer({
+      ...FORMATS.gpkg,
+      subset: "\"name\" <> 'with' AND \"name\" <> 'x with y'",
+    }, "q"),
+    { bbox: ALL, crs: "EPSG:2056" },
+    ctx,
+  );
+  assert(quoted.features.length > 0);
+});
+
 Deno.test("readVectorLayer reprojects to the map CRS and filters with a bbox in it", async () => {
   const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
   const wgs = await readVectorLayer(
