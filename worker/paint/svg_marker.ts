@@ -65,6 +65,28 @@ const SVG_XML_LIMITS: XmlLimits = {
   maxElements: 100_000,
 };
 
+/**
+ * Most numbers an SVG marker's path data and point lists may hold: 100,000
+ * (QGIS's own library's largest symbol has a few thousand). Every marker
+ * strokes and fills all of them again: a 2.8 MB path of 200,000 segments
+ * drawn on 10 points took the worker over 50 s.
+ */
+export const MAX_SVG_PATH_NUMBERS = 100_000;
+
+/** Whether an SVG's `d` and `points` attributes hold more numbers than that. */
+function tooComplex(text: string): boolean {
+  const attr = /\s(?:d|points)\s*=\s*("[^"]*"|'[^']*')/g;
+  const number = /[0-9]+(?:\.[0-9]*)?|\.[0-9]+/g;
+  let count = 0;
+  for (let m = attr.exec(text); m !== null; m = attr.exec(text)) {
+    number.lastIndex = 0;
+    while (number.exec(m[1]) !== null) {
+      if (++count > MAX_SVG_PATH_NUMBERS) return true;
+    }
+  }
+  return false;
+}
+
 function hex(c: Rgba): string {
   return "#" +
     c.slice(0, 3).map((v) => v.toString(16).padStart(2, "0")).join("");
@@ -110,6 +132,7 @@ export function replaceSvgParams(
 function parseSvg(text: string): SvgDoc | null {
   try {
     checkXmlLimits(text, SVG_XML_LIMITS, "SVG");
+    if (tooComplex(text)) return null;
     const doc = new DOMParser({ onError: () => {} }).parseFromString(
       text,
       "image/svg+xml",
@@ -271,6 +294,38 @@ function shapePath(ck: CanvasKit, el: Element, tag: string): Path | null {
   return null;
 }
 
+/**
+ * Most elements one marker draws, `<use>` copies counted: 100,000 (an SVG
+ * holds at most that many elements). Two groups each using the other 1,000
+ * times, 8 levels deep, would otherwise draw 1e24 of them.
+ */
+export const MAX_SVG_DRAWN = 100_000;
+let drawn = 0;
+
+// elements by id, found once per document (xmldom's getElementById walks
+// the whole tree at each call)
+const ids = new WeakMap<object, Map<string, Element>>();
+
+function byId(el: Element, id: string): Element | null {
+  const doc = el.ownerDocument;
+  if (!doc) return null;
+  let map = ids.get(doc);
+  if (!map) {
+    map = new Map();
+    const stack: Element[] = doc.documentElement ? [doc.documentElement] : [];
+    while (stack.length > 0) {
+      const e = stack.pop()!;
+      const own = e.getAttribute("id");
+      if (own !== null && !map.has(own)) map.set(own, e);
+      for (let c = e.lastChild; c; c = c.previousSibling) {
+        if (c.nodeType === 1) stack.push(c as Element);
+      }
+    }
+    ids.set(doc, map);
+  }
+  return map.get(id) ?? null;
+}
+
 function drawNode(
   pc: PaintContext,
   el: Element,
@@ -278,6 +333,7 @@ function drawNode(
   opacity: number,
   depth = 0,
 ): void {
+  if (++drawn > MAX_SVG_DRAWN) return;
   const { ck, canvas } = pc;
   const tag = el.tagName.replace(/^.*:/, "");
   if (
@@ -296,7 +352,7 @@ function drawNode(
     // a copy of the element it names, at (x, y), inheriting the use's style
     const href = el.getAttribute("xlink:href") ?? el.getAttribute("href");
     const ref = href?.startsWith("#") && depth < 8
-      ? el.ownerDocument?.getElementById(href.slice(1))
+      ? byId(el, href.slice(1))
       : null;
     if (ref) {
       canvas.translate(
@@ -395,7 +451,9 @@ export function drawSvgMarker(pc: PaintContext, spec: SvgMarkerSpec): void {
     parsed.set(probeKey, { doc: probe, bytes: 32 * text.length });
   }
   if (!probe) {
-    pc.warn(`SVG '${spec.path}' cannot be read`);
+    pc.warn(
+      `SVG '${spec.path}' cannot be read (not an SVG, or over the limits: ${MAX_SVG_PATH_NUMBERS} numbers of path data, ${SVG_XML_LIMITS.maxElements} elements, depth ${SVG_XML_LIMITS.maxDepth})`,
+    );
     return;
   }
   const [, , vbw, vbh] = probe.vb;
@@ -455,9 +513,13 @@ export function drawSvgMarker(pc: PaintContext, spec: SvgMarkerSpec): void {
       paint.setAlphaf(Math.max(0, spec.opacity));
       canvas.saveLayer(paint);
       paint.delete();
+      drawn = 0;
       drawNode(pc, doc.root, base, 1);
       canvas.restore();
-    } else drawNode(pc, doc.root, base, 1);
+    } else {
+      drawn = 0;
+      drawNode(pc, doc.root, base, 1);
+    }
     canvas.restore();
     return;
   }
@@ -466,6 +528,7 @@ export function drawSvgMarker(pc: PaintContext, spec: SvgMarkerSpec): void {
   canvas.translate(-width / 2, -height / 2);
   canvas.scale(width / vbw, height / vbh);
   canvas.translate(-doc.vb[0], -doc.vb[1]);
+  drawn = 0;
   drawNode(pc, doc.root, base, spec.opacity);
   canvas.restore();
 }

@@ -1,6 +1,10 @@
 import { getCanvasKit } from "./canvaskit.ts";
 import type { PaintContext } from "./context.ts";
-import { drawSvgMarker, replaceSvgParams } from "./svg_marker.ts";
+import {
+  drawSvgMarker,
+  MAX_SVG_PATH_NUMBERS,
+  replaceSvgParams,
+} from "./svg_marker.ts";
 import { loadSvgFrom } from "./svg_loader.ts";
 import { computeMapSettings } from "../map/compute.ts";
 
@@ -111,4 +115,63 @@ Deno.test("SVG: param defaults after the placeholder are dropped", () => {
     0.5,
   );
   if (out !== 'stroke="#010203" stroke-width="0.5"') throw new Error(out);
+});
+
+Deno.test("SVG: path data over MAX_SVG_PATH_NUMBERS is not drawn, with a warning naming the limit; <use> copies stop at MAX_SVG_DRAWN elements", async () => {
+  const ck = await getCanvasKit();
+  const surface = ck.MakeSurface(40, 40)!;
+  const warnings: string[] = [];
+  const pc: PaintContext = {
+    ck,
+    canvas: surface.getCanvas(),
+    map: computeMapSettings({
+      bbox: { x_min: 0, y_min: 0, x_max: 40, y_max: 40 },
+      crs: "EPSG:2056",
+      width: 40,
+      height: 40,
+    }),
+    compile: () => () => null,
+    variables: {},
+    loadSvg: (p) => loadSvgFrom(p, []),
+    featureBlendMode: 0,
+    warn: (m) => warnings.push(m),
+  };
+  // 200,000 segments on top of each other: stroked again for each marker,
+  // 10 markers took over 50 s
+  const segments = (n: number) =>
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M0 0 ${
+      "L 10 10 L 0 0 ".repeat(n)
+    }" stroke="black"/></svg>`;
+  const marker = (svg: string) => ({
+    path: "base64:" + btoa(svg),
+    x: 20,
+    y: 20,
+    size: 20,
+    aspect: null,
+    angle: 0,
+    fill: [0, 0, 0, 255] as [number, number, number, number],
+    stroke: [0, 0, 0, 255] as [number, number, number, number],
+    strokeWidthPx: 1,
+    strokeWidthParam: 0.2,
+    opacity: 1,
+  });
+  drawSvgMarker(pc, marker(segments(200_000)));
+  drawSvgMarker(pc, marker(segments(MAX_SVG_PATH_NUMBERS / 4 - 1)));
+  // two groups using each other 1,000 times: 1e24 copies 8 levels deep,
+  // drawn up to MAX_SVG_DRAWN elements (before: never finished)
+  const uses = (id: string) => `<use xlink:href="#${id}"/>`.repeat(1000);
+  drawSvgMarker(
+    pc,
+    marker(
+      `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><defs><g id="a">${
+        uses("b")
+      }<circle r="1"/></g><g id="b">${
+        uses("a")
+      }</g></defs><use xlink:href="#a"/></svg>`,
+    ),
+  );
+  surface.dispose();
+  if (warnings.length !== 1 || !warnings[0].includes("100000 numbers")) {
+    throw new Error(JSON.stringify(warnings));
+  }
 });
