@@ -424,16 +424,30 @@ export async function renderRasterLayer(
       blendMode: style.blendMode,
     };
   };
-  return await source.read(async (reader) => {
-    // raster renders run one at a time here: the lease is this render's
-    blockLease = leaseScratch();
-    try {
-      return await renderFrom(reader);
-    } finally {
-      blockLease?.release();
-      blockLease = null;
+  try {
+    return await source.read(async (reader) => {
+      // raster renders run one at a time here: the lease is this render's
+      blockLease = leaseScratch();
+      try {
+        return await renderFrom(reader);
+      } finally {
+        blockLease?.release();
+        blockLease = null;
+      }
+    });
+  } catch (error) {
+    // a band's read error (a truncated GeoTIFF) names the band, not the layer
+    if (
+      error instanceof JobError &&
+      error.message.startsWith("Cannot read raster band")
+    ) {
+      throw new JobError(
+        `Cannot render layer '${layer.name}': ${error.message}`,
+        { cause: error },
+      );
     }
-  });
+    throw error;
+  }
 }
 
 function filter(style: RasterStyle, rgba: Uint8Array): Uint8Array {
