@@ -1,6 +1,7 @@
 // Corrupted copies of the reference corpus's real files (truncated GeoTIFF
-// and GeoPackage, garbled TIFF header) fail their job with a one-line
-// reason naming the layer; the worker goes on (the next map is drawn).
+// and GeoPackage, garbled TIFF header, the data root as a path) fail their
+// job with a one-line reason naming the layer and the job's own paths; the
+// worker goes on (the next map is drawn).
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { executeJob } from "../../worker/queue/execute.ts";
@@ -55,6 +56,9 @@ Deno.test({
           [raster, "garbled.tif"],
           [vector, "half.gpkg"],
           [vector, "head.gpkg"],
+          // the data root itself: named as the job names it, not by GDAL's
+          // mount point (was "`/qsl/root0' not recognized …")
+          [vector, ".."],
         ]
       ) {
         const source = { ...JSON.parse(layer.source), path };
@@ -74,6 +78,7 @@ Deno.test({
           `${path}: ${data}`,
         );
         assert.ok(!data.includes("\n"), `${path}: ${data}`);
+        assert.ok(!data.includes("/qsl/"), `${path}: ${data}`);
         const next = await executeJob(ordinary, registry, ctx);
         assert.equal(next.status, "succeed", `after ${path}: ${next.data}`);
       }

@@ -271,7 +271,11 @@ export function gdalError(gdal: Gdal): string | null {
   M._CPLErrorReset();
   // Name files as the job does (relative to the data root), not by GDAL's
   // virtual mount point.
-  return message?.replace(/\/qsl\/root\d+\//g, "") ?? null;
+  // (the data root itself, a job's path "." or "data/..", reads as ".")
+  return message?.replace(
+    /\/qsl\/root\d+(\/|(?![\w/]))/g,
+    (_, slash) => slash ? "" : ".",
+  ) ?? null;
 }
 
 /** The process-wide dataset cache. */
