@@ -238,8 +238,16 @@ const LIGATURE_OF = new Map(LIGATURES);
 const LIGATURE_RE = new RegExp(LIGATURES.map(([t]) => t).join("|"), "g");
 const LIGATURE_FACES = new WeakMap<object, boolean>();
 
-/** Whether the font's face has the ligature glyphs. */
-function hasLigatures(font: Font): boolean {
+/**
+ * Whether the font's face has the glyphs {@link ligated} maps to (a face
+ * without them keeps the letters).
+ *
+ * @example
+ * ```ts ignore
+ * const shaped = hasLigatures(font) ? ligated(line) : line;
+ * ```
+ */
+export function hasLigatures(font: Font): boolean {
   const tf = font.getTypeface();
   if (!tf) return false;
   let has = LIGATURE_FACES.get(tf);

@@ -16,7 +16,7 @@
  */
 import type { Canvas, CanvasKit, Font, Paint, Typeface } from "canvaskit-wasm";
 import { DEFAULT_FAMILY, type FontLibrary } from "../labels/fonts.ts";
-import { xformArray } from "../labels/text.ts";
+import { hasLigatures, ligated, xformArray } from "../labels/text.ts";
 
 /** QgsLegendSettings' factor between point sizes and millimetres. */
 export const MM_PER_POINT = 0.3527;
@@ -29,18 +29,6 @@ export const TEXT_GAMMA = 1.7;
 
 /** Sub-pixel positions per pixel of Qt's glyph cache. */
 const SUBPIXEL = 4;
-
-// DejaVu Sans' `liga` lookup for Latin (its other ligatures are optional
-// features HarfBuzz leaves off), to the code points of its ligature glyphs
-const LIGATURES: [string, string][] = [
-  ["ffi", "\uFB03"],
-  ["ffl", "\uFB04"],
-  ["ff", "\uFB00"],
-  ["fi", "\uFB01"],
-  ["fl", "\uFB02"],
-];
-const LIGATURE_OF = new Map(LIGATURES);
-const LIGATURE_RE = new RegExp(LIGATURES.map(([s]) => s).join("|"), "g");
 
 /**
  * The whole pixel size QGIS sets for a legend font of `points`:
@@ -69,7 +57,6 @@ export class QtFont {
   /** Descent, whole pixels. */
   readonly descent: number;
   #kern: Map<number, number>;
-  #ligatures: boolean | undefined;
 
   constructor(
     ck: CanvasKit,
@@ -128,13 +115,7 @@ export class QtFont {
    * keeps the letters.
    */
   #ligated(text: string): string {
-    if (!text.includes("f")) return text;
-    if (this.#ligatures === undefined) {
-      const ids = this.font.getGlyphIDs(LIGATURES.map(([, l]) => l).join(""));
-      this.#ligatures = ids.every((id) => id !== 0);
-    }
-    if (!this.#ligatures) return text;
-    return text.replace(LIGATURE_RE, (m) => LIGATURE_OF.get(m)!);
+    return hasLigatures(this.font) ? ligated(text) : text;
   }
 
   /** Advance width of a text (QFontMetricsF::horizontalAdvance), pixels. */
