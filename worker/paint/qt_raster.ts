@@ -14,6 +14,8 @@
  * @module
  */
 
+import { FlatOutline } from "./qt_stroker.ts";
+
 const PIXEL_BITS = 8;
 const ONE_PIXEL = 1 << PIXEL_BITS;
 
@@ -58,25 +60,77 @@ export function qtRasterize(
   evenOdd: boolean,
   emit: CoverageSink,
 ): void {
+  const o = outlineScratch;
+  o.clear();
+  for (const c of outline) {
+    o.starts.push(o.n);
+    const xy = o.reserve(c.length);
+    for (let i = 0; i < c.length; i++) xy[o.n + i] = c[i];
+    o.n += c.length;
+  }
+  qtRasterizeFlat(o, width, height, evenOdd, emit);
+  o.release();
+}
+
+const outlineScratch = new FlatOutline();
+/** The contours in 24.8 and where each starts, reused between calls. */
+const KEEP = 1 << 18;
+const fixedScratch = new Int32Array(KEEP);
+const fixedStartsScratch = new Int32Array(KEEP >> 4);
+
+/**
+ * {@link qtRasterize} of contours in one buffer (as `qtStrokeInto` leaves
+ * them).
+ *
+ * @example
+ * ```ts
+ * import { qtRasterizeFlat } from "./qt_raster.ts";
+ * import { FlatOutline } from "./qt_stroker.ts";
+ * const o = new FlatOutline();
+ * // a 2×2 square at (1,1): four full pixels
+ * o.starts.push(0);
+ * o.put(1, 1), o.put(3, 1), o.put(3, 3), o.put(1, 3);
+ * const px: number[] = [];
+ * qtRasterizeFlat(o, 4, 4, false, (x, y, c) => px.push(x, y, c));
+ * px; // [1, 1, 255, 2, 1, 255, 1, 2, 255, 2, 2, 255]
+ * ```
+ */
+export function qtRasterizeFlat(
+  outline: FlatOutline,
+  width: number,
+  height: number,
+  evenOdd: boolean,
+  emit: CoverageSink,
+): void {
   // the outline's control box in 24.8, intersected with the clip box
   let xMin = Infinity, yMin = Infinity, xMax = -Infinity, yMax = -Infinity;
-  const contours: Int32Array[] = [];
-  for (const c of outline) {
-    const n = c.length >> 1;
+  const { xy, starts } = outline;
+  // buffers for a large outline are its own, not kept
+  const fixed = outline.n <= KEEP ? fixedScratch : new Int32Array(outline.n);
+  const fixedStarts = starts.length < KEEP >> 4
+    ? fixedStartsScratch
+    : new Int32Array(starts.length + 1);
+  // contours of two points or more: fixed[fixedStarts[k] .. fixedStarts[k + 1])
+  let nContours = 0, m = 0;
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k];
+    const end = k + 1 < starts.length ? starts[k + 1] : outline.n;
+    const n = (end - start) >> 1;
     if (n < 2) continue;
-    const p = new Int32Array(2 * n);
+    fixedStarts[nContours++] = m;
     for (let i = 0; i < n; i++) {
-      const x = to26_6(c[2 * i]) * 4, y = to26_6(c[2 * i + 1]) * 4;
-      p[2 * i] = x;
-      p[2 * i + 1] = y;
+      const x = to26_6(xy[start + 2 * i]) * 4;
+      const y = to26_6(xy[start + 2 * i + 1]) * 4;
+      fixed[m++] = x;
+      fixed[m++] = y;
       if (x < xMin) xMin = x;
       if (x > xMax) xMax = x;
       if (y < yMin) yMin = y;
       if (y > yMax) yMax = y;
     }
-    contours.push(p);
   }
-  if (contours.length === 0) return;
+  fixedStarts[nContours] = m;
+  if (nContours === 0) return;
   const minEx = Math.max(0, Math.floor(xMin / ONE_PIXEL));
   const minEy = Math.max(0, Math.floor(yMin / ONE_PIXEL));
   const maxEx = Math.min(width, Math.ceil(xMax / ONE_PIXEL));
@@ -300,14 +354,16 @@ export function qtRasterize(
     lastEy = ey2 * ONE_PIXEL;
   };
 
-  for (const p of contours) {
+  const p = fixed;
+  for (let k = 0; k < nContours; k++) {
     // move to the first point, line to the others, close
+    const start = fixedStarts[k], end = fixedStarts[k + 1];
     record();
-    rx = p[0];
-    ry = p[1];
+    rx = p[start];
+    ry = p[start + 1];
     startCell(Math.floor(rx / ONE_PIXEL), Math.floor(ry / ONE_PIXEL));
-    for (let i = 2; i < p.length; i += 2) line(p[i], p[i + 1]);
-    line(p[0], p[1]);
+    for (let i = start + 2; i < end; i += 2) line(p[i], p[i + 1]);
+    line(p[start], p[start + 1]);
   }
   record();
 

@@ -62,10 +62,21 @@ function isNullLine(l: Line): boolean {
   return samePoint(l.x1, l.y1, l.x2, l.y2);
 }
 
-/** `QLineF::angleTo`. */
-function angleTo(a: Line, b: Line): number {
-  if (isNullLine(a) || isNullLine(b)) return 0;
-  const d = angleOf(b.x1, b.y1, b.x2, b.y2) - angleOf(a.x1, a.y1, a.x2, a.y2);
+/** `QLineF::angleTo` of line a (a1 → a2) to line b (b1 → b2). */
+function angleTo(
+  a1x: number,
+  a1y: number,
+  a2x: number,
+  a2y: number,
+  b1x: number,
+  b1y: number,
+  b2x: number,
+  b2y: number,
+): number {
+  if (samePoint(a1x, a1y, a2x, a2y) || samePoint(b1x, b1y, b2x, b2y)) {
+    return 0;
+  }
+  const d = angleOf(b1x, b1y, b2x, b2y) - angleOf(a1x, a1y, a2x, a2y);
   const n = d < 0 ? d + 360 : d;
   return fuzzyCompare(d, 360) ? 0 : n;
 }
@@ -104,17 +115,30 @@ export function turnsPast90(
 
 const NO_INTERSECTION = 0, BOUNDED = 1, UNBOUNDED = 2;
 
-/** `QLineF::intersects`: the kind, and the point in `out`. */
-function intersects(a: Line, b: Line, out: [number, number]): number {
-  const ax = a.x2 - a.x1, ay = a.y2 - a.y1;
-  const bx = b.x1 - b.x2, by = b.y1 - b.y2;
-  const cx = a.x1 - b.x1, cy = a.y1 - b.y1;
+/**
+ * `QLineF::intersects` of line a (a1 → a2) and line b (b1 → b2): the
+ * kind, and the point in `out`.
+ */
+function intersects(
+  a1x: number,
+  a1y: number,
+  a2x: number,
+  a2y: number,
+  b1x: number,
+  b1y: number,
+  b2x: number,
+  b2y: number,
+  out: [number, number],
+): number {
+  const ax = a2x - a1x, ay = a2y - a1y;
+  const bx = b1x - b2x, by = b1y - b2y;
+  const cx = a1x - b1x, cy = a1y - b1y;
   const den = ay * bx - ax * by;
   if (den === 0 || !Number.isFinite(den)) return NO_INTERSECTION;
   const r = 1 / den;
   const na = (by * cx - bx * cy) * r;
-  out[0] = a.x1 + ax * na;
-  out[1] = a.y1 + ay * na;
+  out[0] = a1x + ax * na;
+  out[1] = a1y + ay * na;
   if (na < 0 || na > 1) return UNBOUNDED;
   const nb = (ax * cy - ay * cx) * r;
   if (nb < 0 || nb > 1) return UNBOUNDED;
@@ -130,32 +154,103 @@ function setLength(l: Line, len: number): void {
   l.y2 = l.y1 + (dy / n) * len;
 }
 
-function lineLength(l: Line): number {
-  return Math.hypot(l.x2 - l.x1, l.y2 - l.y1);
+/**
+ * Whether the turn from line p (p1 → p2) to the offset segment starting at
+ * n1 is an inner one (`QStroker::joinPoints`: the offset segments cross,
+ * or the shortcut from p2 to n1 turns past 90° from p).
+ */
+function innerTurn(
+  type: number,
+  p1x: number,
+  p1y: number,
+  p2x: number,
+  p2y: number,
+  n1x: number,
+  n1y: number,
+): boolean {
+  if (type === BOUNDED) return true;
+  const clear = turnsPast90(n1x - p2x, n1y - p2y, p2x - p1x, p2y - p1y);
+  if (clear !== null) return clear;
+  const angle = angleTo(p2x, p2y, n1x, n1y, p1x, p1y, p2x, p2y);
+  return angle > 90 && !fuzzyCompare(angle, 90);
+}
+
+/**
+ * Contours in one buffer: contour `k` is `xy[starts[k]]` up to the next
+ * contour's start (the last one up to `n`), `[x0, y0, x1, y1, …]`. Kept
+ * and cleared between outlines, so that stroking a layer's outlines does
+ * not grow (and drop) an array per contour.
+ *
+ * @example
+ * ```ts
+ * import { FlatOutline, qtStrokeInto } from "./qt_stroker.ts";
+ * const o = new FlatOutline();
+ * qtStrokeInto([0, 5, 10, 5], { width: 2, cap: "flat", join: "bevel" }, o);
+ * [o.starts, Array.from(o.xy.subarray(0, o.n))]; // [[0], [0, 4, 10, 4, 10, 6, 0, 6, 0, 4]]
+ * ```
+ */
+export class FlatOutline {
+  /** The coordinates (its first `n` used). */
+  xy: Float64Array = new Float64Array(256);
+  /** Coordinates used. */
+  n = 0;
+  /** Each contour's first index in `xy`. */
+  starts: number[] = [];
+  /** Forgets the contours (keeps the buffer). */
+  clear(): void {
+    this.n = 0;
+    this.starts.length = 0;
+  }
+  /**
+   * Forgets the contours, and the buffer too when it holds more than
+   * `keep` coordinates (a large outline's buffer is not kept).
+   */
+  release(keep = 1 << 18): void {
+    this.clear();
+    if (this.xy.length > keep) this.xy = new Float64Array(256);
+  }
+  /** Room for `more` coordinates after the first `n`. */
+  reserve(more: number): Float64Array {
+    if (this.n + more > this.xy.length) {
+      const grown = new Float64Array(
+        Math.max(2 * this.xy.length, this.n + more),
+      );
+      grown.set(this.xy.subarray(0, this.n));
+      this.xy = grown;
+    }
+    return this.xy;
+  }
+  /** Appends a point to the last contour. */
+  put(x: number, y: number): void {
+    const xy = this.reserve(2);
+    xy[this.n] = x;
+    xy[this.n + 1] = y;
+    this.n += 2;
+  }
 }
 
 /** Collects the emitted contours; curves are flattened on the way. */
 class Emitter {
-  contours: number[][] = [];
-  cur: number[] | null = null;
-  back1x = 0;
-  back1y = 0;
-  back2x = 0;
-  back2y = 0;
+  constructor(readonly o: FlatOutline) {}
+  /**
+   * The last point drawn (0, 1) and the one before (2, 3): in a typed
+   * array, as a number stored in an object's field is a new heap object.
+   */
+  readonly b: Float64Array = new Float64Array(4);
   moveTo(x: number, y: number): void {
-    this.back2x = this.back1x;
-    this.back2y = this.back1y;
-    this.back1x = x;
-    this.back1y = y;
-    this.cur = [x, y];
-    this.contours.push(this.cur);
+    this.b[2] = this.b[0];
+    this.b[3] = this.b[1];
+    this.b[0] = x;
+    this.b[1] = y;
+    this.o.starts.push(this.o.n);
+    this.o.put(x, y);
   }
   lineTo(x: number, y: number): void {
-    this.back2x = this.back1x;
-    this.back2y = this.back1y;
-    this.back1x = x;
-    this.back1y = y;
-    this.cur!.push(x, y);
+    this.b[2] = this.b[0];
+    this.b[3] = this.b[1];
+    this.b[0] = x;
+    this.b[1] = y;
+    this.o.put(x, y);
   }
   cubicTo(
     c1x: number,
@@ -166,9 +261,9 @@ class Emitter {
     ey: number,
   ): void {
     flattenCubic(
-      this.cur!,
-      this.back1x,
-      this.back1y,
+      this.o,
+      this.b[0],
+      this.b[1],
       c1x,
       c1y,
       c2x,
@@ -176,10 +271,10 @@ class Emitter {
       ex,
       ey,
     );
-    this.back2x = c2x;
-    this.back2y = c2y;
-    this.back1x = ex;
-    this.back1y = ey;
+    this.b[2] = c2x;
+    this.b[3] = c2y;
+    this.b[0] = ex;
+    this.b[1] = ey;
   }
 }
 
@@ -188,7 +283,7 @@ class Emitter {
  * threshold a quarter pixel): halved until flat enough, at most 9 levels.
  */
 export function flattenCubic(
-  out: number[],
+  out: FlatOutline | number[],
   x1: number,
   y1: number,
   x2: number,
@@ -212,7 +307,8 @@ export function flattenCubic(
     l = 1;
   }
   if (d < threshold * l || level === 0) {
-    out.push(x4, y4);
+    if (Array.isArray(out)) out.push(x4, y4);
+    else out.put(x4, y4);
     return;
   }
   // QBezier::split
@@ -375,13 +471,14 @@ function curvesForArc(
 type JoinMode = "flat" | "miter" | "round" | "square" | "roundcap";
 
 class Stroker {
-  readonly e = new Emitter();
+  readonly e: Emitter;
   readonly offset: number;
   readonly capMode: JoinMode;
   readonly joinMode: JoinMode;
   readonly miterLimit: number;
   readonly isect: [number, number] = [0, 0];
-  constructor(readonly pen: QtPen) {
+  constructor(readonly pen: QtPen, o: FlatOutline) {
+    this.e = new Emitter(o);
     this.offset = pen.width / 2;
     this.capMode = pen.cap === "flat"
       ? "flat"
@@ -396,96 +493,88 @@ class Stroker {
     this.miterLimit = pen.miterLimit ?? 2;
   }
 
-  /** `QStroker::joinPoints`. */
-  join(fx: number, fy: number, next: Line, mode: JoinMode): void {
+  /**
+   * `QStroker::joinPoints` at vertex (fx, fy) to the next offset segment
+   * n1 → n2 (the previous one is the last the emitter drew). Lines are
+   * passed as their coordinates: this runs at every vertex of every
+   * outline, and the objects (lines, a closure) it made at each were a
+   * large part of a polygon map's garbage.
+   */
+  join(
+    fx: number,
+    fy: number,
+    n1x: number,
+    n1y: number,
+    n2x: number,
+    n2y: number,
+    mode: JoinMode,
+  ): void {
     const e = this.e;
-    if (fuzzyCompare(e.back1x, next.x1) && fuzzyCompare(e.back1y, next.y1)) {
+    if (fuzzyCompare(e.b[0], n1x) && fuzzyCompare(e.b[1], n1y)) {
       return; // connected already
     }
-    const prev: Line = {
-      x1: e.back2x,
-      y1: e.back2y,
-      x2: e.back1x,
-      y2: e.back1y,
-    };
+    // the previous segment, p1 → p2
+    const p1x = e.b[2], p1y = e.b[3], p2x = e.b[0], p2y = e.b[1];
     const isect = this.isect;
-    const type = intersects(prev, next, isect);
-    const inner = () => {
-      if (type === BOUNDED) return true;
-      const clear = turnsPast90(
-        next.x1 - prev.x2,
-        next.y1 - prev.y2,
-        prev.x2 - prev.x1,
-        prev.y2 - prev.y1,
-      );
-      if (clear !== null) return clear;
-      const shortCut: Line = {
-        x1: prev.x2,
-        y1: prev.y2,
-        x2: next.x1,
-        y2: next.y1,
-      };
-      const angle = angleTo(shortCut, prev);
-      return angle > 90 && !fuzzyCompare(angle, 90);
-    };
+    const type = intersects(p1x, p1y, p2x, p2y, n1x, n1y, n2x, n2y, isect);
     const offset = this.offset;
     switch (mode) {
       case "flat":
-        if (inner()) {
+        if (innerTurn(type, p1x, p1y, p2x, p2y, n1x, n1y)) {
           e.lineTo(fx, fy);
-          e.lineTo(next.x1, next.y1);
+          e.lineTo(n1x, n1y);
           return;
         }
-        e.lineTo(next.x1, next.y1);
+        e.lineTo(n1x, n1y);
         return;
       case "miter": {
-        if (inner()) {
+        if (innerTurn(type, p1x, p1y, p2x, p2y, n1x, n1y)) {
           e.lineTo(fx, fy);
-          e.lineTo(next.x1, next.y1);
+          e.lineTo(n1x, n1y);
           return;
         }
         // over the limit (the pen's width times its miter limit, measured
         // from the end of the previous side, as QStroker measures it), both
         // sides run on by that length and are cut straight across
         const limit = this.pen.width * this.miterLimit;
-        const miter = Math.hypot(isect[0] - prev.x2, isect[1] - prev.y2);
+        const miter = Math.hypot(isect[0] - p2x, isect[1] - p2y);
         if (type === NO_INTERSECTION || miter > limit) {
           const l1: Line = {
-            x1: prev.x2,
-            y1: prev.y2,
-            x2: prev.x2 + (prev.x2 - prev.x1),
-            y2: prev.y2 + (prev.y2 - prev.y1),
+            x1: p2x,
+            y1: p2y,
+            x2: p2x + (p2x - p1x),
+            y2: p2y + (p2y - p1y),
           };
           setLength(l1, limit);
           const l2: Line = {
-            x1: next.x1,
-            y1: next.y1,
-            x2: next.x1 - (next.x2 - next.x1),
-            y2: next.y1 - (next.y2 - next.y1),
+            x1: n1x,
+            y1: n1y,
+            x2: n1x - (n2x - n1x),
+            y2: n1y - (n2y - n1y),
           };
           setLength(l2, limit);
           e.lineTo(l1.x2, l1.y2);
           e.lineTo(l2.x2, l2.y2);
-          e.lineTo(next.x1, next.y1);
+          e.lineTo(n1x, n1y);
         } else {
           e.lineTo(isect[0], isect[1]);
-          e.lineTo(next.x1, next.y1);
+          e.lineTo(n1x, n1y);
         }
         return;
       }
       case "square": {
         const l1: Line = {
-          x1: prev.x2,
-          y1: prev.y2,
-          x2: prev.x2 + (prev.x2 - prev.x1),
-          y2: prev.y2 + (prev.y2 - prev.y1),
+          x1: p2x,
+          y1: p2y,
+          x2: p2x + (p2x - p1x),
+          y2: p2y + (p2y - p1y),
         };
         setLength(l1, offset);
         const l2: Line = {
-          x1: next.x1,
-          y1: next.y1,
-          x2: next.x1 + (next.x1 - next.x2),
-          y2: next.y1 + (next.y1 - next.y2),
+          x1: n1x,
+          y1: n1y,
+          x2: n1x + (n1x - n2x),
+          y2: n1y + (n1y - n2y),
         };
         setLength(l2, offset);
         e.lineTo(l1.x2, l1.y2);
@@ -494,41 +583,41 @@ class Stroker {
         return;
       }
       case "round": {
-        if (inner() && lineLength(next) > offset) {
+        if (
+          innerTurn(type, p1x, p1y, p2x, p2y, n1x, n1y) &&
+          Math.hypot(n2x - n1x, n2y - n1y) > offset
+        ) {
           e.lineTo(fx, fy);
-          e.lineTo(next.x1, next.y1);
+          e.lineTo(n1x, n1y);
           return;
         }
         // the arc around the vertex from the previous side, turned by the
         // difference of the two directions (as Qt sweeps it)
-        const a1 = angleOf(prev.x1, prev.y1, prev.x2, prev.y2);
-        const a2 = angleOf(next.x1, next.y1, next.x2, next.y2);
+        const a1 = angleOf(p1x, p1y, p2x, p2y);
+        const a2 = angleOf(n1x, n1y, n2x, n2y);
         const c = curvesForArc(fx, fy, offset, a1 + 90, -Math.abs(a2 - a1));
         for (let i = 0; i + 5 < c.length; i += 6) {
           e.cubicTo(c[i], c[i + 1], c[i + 2], c[i + 3], c[i + 4], c[i + 5]);
         }
-        e.lineTo(next.x1, next.y1);
+        e.lineTo(n1x, n1y);
         return;
       }
       case "roundcap": {
         const k = offset * ARC_KAPPA;
-        const dp = (prev.x2 - prev.x1) * (next.x2 - next.x1) +
-          (prev.y2 - prev.y1) * (next.y2 - next.y1);
-        const l1: Line = dp > 0
-          ? { x1: prev.x2, y1: prev.y2, x2: prev.x1, y2: prev.y1 }
-          : {
-            x1: prev.x2,
-            y1: prev.y2,
-            x2: prev.x2 + (prev.x2 - prev.x1),
-            y2: prev.y2 + (prev.y2 - prev.y1),
-          };
+        const dp = (p2x - p1x) * (n2x - n1x) + (p2y - p1y) * (n2y - n1y);
+        const l1: Line = dp > 0 ? { x1: p2x, y1: p2y, x2: p1x, y2: p1y } : {
+          x1: p2x,
+          y1: p2y,
+          x2: p2x + (p2x - p1x),
+          y2: p2y + (p2y - p1y),
+        };
         setLength(l1, k);
-        const nx = prev.x2 - fx, ny = prev.y2 - fy;
+        const nx = p2x - fx, ny = p2y - fy;
         const l2: Line = {
           x1: fx - ny,
           y1: fy + nx,
-          x2: prev.x2 - ny,
-          y2: prev.y2 + nx,
+          x2: p2x - ny,
+          y2: p2y + nx,
         };
         setLength(l2, k);
         e.cubicTo(l1.x2, l1.y2, l2.x2, l2.y2, l2.x1, l2.y1);
@@ -538,51 +627,132 @@ class Stroker {
           x2: l2.x1 - (l2.x2 - l2.x1),
           y2: l2.y1 - (l2.y2 - l2.y1),
         };
-        const tx = next.x1 - l1.x1, ty = next.y1 - l1.y1;
-        e.cubicTo(l2b.x2, l2b.y2, l1.x2 + tx, l1.y2 + ty, next.x1, next.y1);
+        const tx = n1x - l1.x1, ty = n1y - l1.y1;
+        e.cubicTo(l2b.x2, l2b.y2, l1.x2 + tx, l1.y2 + ty, n1x, n1y);
         return;
       }
     }
   }
 
+  /** The first offset segment of the last side walked (t1 → t2). */
+  t1x = 0;
+  t1y = 0;
+  t2x = 0;
+  t2y = 0;
+  hasTangent = false;
+
   /**
-   * `qt_stroke_side`: one side of the polyline (points in walking order);
-   * true when the path is closed. `tangent` receives the first offset line.
+   * `qt_stroke_side`: one side of the polyline, its points walked forward
+   * or backward; true when the path is closed. The side's first offset
+   * segment is left in `t1x` … `t2y` (`hasTangent` when there is one).
    */
-  side(p: ArrayLike<number>, order: number[], capFirst: boolean): {
-    closed: boolean;
-    tangent: Line | null;
-  } {
+  side(p: ArrayLike<number>, backward: boolean, capFirst: boolean): boolean {
     const e = this.e;
-    const sx = p[2 * order[0]], sy = p[2 * order[0] + 1];
+    const n = p.length >> 1;
+    const i0 = backward ? n - 1 : 0, step = backward ? -1 : 1;
+    const sx = p[2 * i0], sy = p[2 * i0 + 1];
+    const mode = this.joinMode;
+    // flat and miter joins are made inline below, as `join` makes them
+    const inline = mode === "flat" || mode === "miter";
+    const isect = this.isect;
+    const o = e.o;
     let px = sx, py = sy;
     let first = true;
-    let tangent: Line | null = null;
-    for (let k = 1; k < order.length; k++) {
-      const x = p[2 * order[k]], y = p[2 * order[k] + 1];
+    for (let k = 1, i = i0 + step; k < n; k++, i += step) {
+      const x = p[2 * i], y = p[2 * i + 1];
       if (samePoint(px, py, x, y)) continue;
       const dx = x - px, dy = y - py;
       const len = Math.sqrt(dx * dx + dy * dy);
       // QLineF::normalVector (dy, -dx), set to the offset's length
       const ox = (dy / len) * this.offset, oy = (-dx / len) * this.offset;
-      const line: Line = { x1: px + ox, y1: py + oy, x2: x + ox, y2: y + oy };
+      const x1 = px + ox, y1 = py + oy, x2 = x + ox, y2 = y + oy;
       if (first) {
-        if (capFirst) this.join(px, py, line, this.capMode);
-        else e.moveTo(line.x1, line.y1);
-        tangent = line;
+        if (capFirst) this.join(px, py, x1, y1, x2, y2, this.capMode);
+        else e.moveTo(x1, y1);
+        this.t1x = x1, this.t1y = y1, this.t2x = x2, this.t2y = y2;
         first = false;
+      } else if (!inline) {
+        this.join(px, py, x1, y1, x2, y2, mode);
       } else {
-        this.join(px, py, line, this.joinMode);
+        // `join` made here, step for step, for the usual joins: no
+        // objects and no call per vertex
+        const p2x = e.b[0], p2y = e.b[1];
+        if (!(fuzzyCompare(p2x, x1) && fuzzyCompare(p2y, y1))) {
+          const p1x = e.b[2], p1y = e.b[3];
+          // intersects(p, n)
+          const ax = p2x - p1x, ay = p2y - p1y;
+          const bx = x1 - x2, by = y1 - y2;
+          const cx = p1x - x1, cy = p1y - y1;
+          const den = ay * bx - ax * by;
+          let type = NO_INTERSECTION;
+          if (den !== 0 && Number.isFinite(den)) {
+            const r = 1 / den;
+            const na = (by * cx - bx * cy) * r;
+            isect[0] = p1x + ax * na;
+            isect[1] = p1y + ay * na;
+            if (na < 0 || na > 1) type = UNBOUNDED;
+            else {
+              const nb = (ax * cy - ay * cx) * r;
+              type = nb < 0 || nb > 1 ? UNBOUNDED : BOUNDED;
+            }
+          }
+          let inner = type === BOUNDED;
+          if (!inner) {
+            const clear = turnsPast90(x1 - p2x, y1 - p2y, ax, ay);
+            if (clear !== null) inner = clear;
+            else {
+              const angle = angleTo(p2x, p2y, x1, y1, p1x, p1y, p2x, p2y);
+              inner = angle > 90 && !fuzzyCompare(angle, 90);
+            }
+          }
+          const xy = o.reserve(4), m = o.n;
+          if (inner) {
+            // lineTo(px, py), lineTo(x1, y1)
+            xy[m] = px, xy[m + 1] = py, xy[m + 2] = x1, xy[m + 3] = y1;
+            o.n = m + 4;
+            e.b[2] = px, e.b[3] = py, e.b[0] = x1, e.b[1] = y1;
+          } else if (mode === "flat") {
+            xy[m] = x1, xy[m + 1] = y1;
+            o.n = m + 2;
+            e.b[2] = p2x, e.b[3] = p2y, e.b[0] = x1, e.b[1] = y1;
+          } else {
+            const limit = this.pen.width * this.miterLimit;
+            const miter = Math.hypot(isect[0] - p2x, isect[1] - p2y);
+            if (type === NO_INTERSECTION || miter > limit) {
+              this.join(px, py, x1, y1, x2, y2, mode); // cut across
+            } else {
+              const ix = isect[0], iy = isect[1];
+              xy[m] = ix, xy[m + 1] = iy, xy[m + 2] = x1, xy[m + 3] = y1;
+              o.n = m + 4;
+              e.b[2] = ix, e.b[3] = iy, e.b[0] = x1, e.b[1] = y1;
+            }
+          }
+        }
       }
-      e.lineTo(line.x2, line.y2);
+      // lineTo(x2, y2)
+      const xy = o.reserve(2), m = o.n;
+      xy[m] = x2, xy[m + 1] = y2;
+      o.n = m + 2;
+      e.b[2] = e.b[0], e.b[3] = e.b[1], e.b[0] = x2, e.b[1] = y2;
       px = x;
       py = y;
     }
+    this.hasTangent = !first;
     if (fuzzyCompare(sx, px) && fuzzyCompare(sy, py)) {
-      if (!first) this.join(px, py, tangent!, this.joinMode);
-      return { closed: true, tangent };
+      if (!first) {
+        this.join(
+          px,
+          py,
+          this.t1x,
+          this.t1y,
+          this.t2x,
+          this.t2y,
+          this.joinMode,
+        );
+      }
+      return true;
     }
-    return { closed: false, tangent };
+    return false;
   }
   /**
    * `qt_stroke_side` over a path of lines and cubics: `segs` in walking
@@ -609,11 +779,14 @@ class Stroker {
         const ox = (dy / len) * offset, oy = (-dx / len) * offset;
         const line: Line = { x1: px + ox, y1: py + oy, x2: x + ox, y2: y + oy };
         if (first) {
-          if (capFirst) this.join(px, py, line, this.capMode);
-          else e.moveTo(line.x1, line.y1);
+          if (capFirst) {
+            this.join(px, py, line.x1, line.y1, line.x2, line.y2, this.capMode);
+          } else e.moveTo(line.x1, line.y1);
           tangent = line;
           first = false;
-        } else this.join(px, py, line, this.joinMode);
+        } else {
+          this.join(px, py, line.x1, line.y1, line.x2, line.y2, this.joinMode);
+        }
         e.lineTo(line.x2, line.y2);
         px = x;
         py = y;
@@ -631,18 +804,22 @@ class Stroker {
           y2: t.y2 + ty,
         };
         if (first) {
-          if (capFirst) this.join(px, py, tl, this.capMode);
-          else e.moveTo(curves[0][0], curves[0][1]);
+          if (capFirst) {
+            this.join(px, py, tl.x1, tl.y1, tl.x2, tl.y2, this.capMode);
+          } else e.moveTo(curves[0][0], curves[0][1]);
           tangent = tl;
           first = false;
-        } else this.join(px, py, tl, this.joinMode);
+        } else this.join(px, py, tl.x1, tl.y1, tl.x2, tl.y2, this.joinMode);
         for (const o of curves) e.cubicTo(o[2], o[3], o[4], o[5], o[6], o[7]);
       }
       px = g[4];
       py = g[5];
     }
     if (fuzzyCompare(sx, px) && fuzzyCompare(sy, py)) {
-      if (!first) this.join(px, py, tangent!, this.joinMode);
+      if (!first) {
+        const t = tangent!;
+        this.join(px, py, t.x1, t.y1, t.x2, t.y2, this.joinMode);
+      }
       return { closed: true, tangent };
     }
     return { closed: false, tangent };
@@ -671,7 +848,8 @@ export interface QtSubpath {
  * ```
  */
 export function qtStrokePath(paths: QtSubpath[], pen: QtPen): number[][] {
-  const s = new Stroker(pen);
+  const o = new FlatOutline();
+  const s = new Stroker(pen, o);
   for (const p of paths) {
     if (p.segs.length === 0) continue;
     const fw = s.sidePath(p.x, p.y, p.segs, false);
@@ -690,9 +868,10 @@ export function qtStrokePath(paths: QtSubpath[], pen: QtPen): number[][] {
       back.push(g.length === 2 ? [sx, sy] : [g[2], g[3], g[0], g[1], sx, sy]);
     }
     const bw = s.sidePath(ex, ey, back, !fw.closed);
-    if (!bw.closed && fw.tangent) s.join(p.x, p.y, fw.tangent, s.capMode);
+    const t = fw.tangent;
+    if (!bw.closed && t) s.join(p.x, p.y, t.x1, t.y1, t.x2, t.y2, s.capMode);
   }
-  return s.e.contours;
+  return contoursOf(o);
 }
 
 /** `QBezier::startTangent`. */
@@ -974,14 +1153,42 @@ export function qtStrokeOutline(
   points: ArrayLike<number>,
   pen: QtPen,
 ): number[][] {
+  const o = new FlatOutline();
+  qtStrokeInto(points, pen, o);
+  return contoursOf(o);
+}
+
+/** The contours of a flat outline as arrays. */
+function contoursOf(o: FlatOutline): number[][] {
+  return o.starts.map((start, k) =>
+    Array.from(o.xy.subarray(start, o.starts[k + 1] ?? o.n))
+  );
+}
+
+/**
+ * {@link qtStrokeOutline} appending its contours to `out`.
+ *
+ * @example
+ * ```ts
+ * import { FlatOutline, qtStrokeInto } from "./qt_stroker.ts";
+ * const o = new FlatOutline();
+ * qtStrokeInto([0, 0, 10, 0], { width: 2, cap: "flat", join: "bevel" }, o);
+ * qtStrokeInto([0, 5, 10, 5], { width: 2, cap: "flat", join: "bevel" }, o);
+ * o.starts; // [0, 10]
+ * ```
+ */
+export function qtStrokeInto(
+  points: ArrayLike<number>,
+  pen: QtPen,
+  out: FlatOutline,
+): void {
   const n = points.length >> 1;
-  if (n < 2) return [];
-  const s = new Stroker(pen);
-  const forward = Array.from({ length: n }, (_, i) => i);
-  const fw = s.side(points, forward, false);
-  const bw = s.side(points, forward.reverse(), !fw.closed);
-  if (!bw.closed && fw.tangent) {
-    s.join(points[0], points[1], fw.tangent, s.capMode);
+  if (n < 2) return;
+  const s = new Stroker(pen, out);
+  const closed = s.side(points, false, false);
+  const has = s.hasTangent;
+  const t1x = s.t1x, t1y = s.t1y, t2x = s.t2x, t2y = s.t2y;
+  if (!s.side(points, true, !closed) && has) {
+    s.join(points[0], points[1], t1x, t1y, t2x, t2y, s.capMode);
   }
-  return s.e.contours;
 }

@@ -14,16 +14,20 @@ import type { CanvasKit, StrokeCap, StrokeJoin } from "canvaskit-wasm";
 import type { PaintContext } from "./context.ts";
 import type { Rgba } from "../style/props.ts";
 import { paintCoverage, pixelScratch, totalMatrix } from "./_coverage.ts";
-import { qtRasterize } from "./qt_raster.ts";
+import { qtRasterizeFlat } from "./qt_raster.ts";
 import { qtDashes } from "./qt_dasher.ts";
 import {
+  FlatOutline,
   type QtCap,
   type QtJoin,
   type QtPen,
-  qtStrokeOutline,
+  qtStrokeInto,
 } from "./qt_stroker.ts";
 
 export type { QtCap, QtJoin, QtPen } from "./qt_stroker.ts";
+
+/** The outline of the group being stroked, its buffer kept between calls. */
+const penOutline = new FlatOutline();
 
 /** A pen's dashes, as `QDashStroker` reads them (pixels). */
 export interface QtDash {
@@ -68,25 +72,28 @@ export function drawWidePen(
   const px = pixelScratch;
   px.n = 0;
   const push = (x: number, y: number, c: number) => px.push(x, y, c);
+  const outline = penOutline;
   for (const group of groups) {
-    const outline: number[][] = [];
+    outline.clear();
     for (const line of group) {
       const pieces = pattern ? qtDashes(line, pattern, dash!.offset) : [line];
-      for (const piece of pieces) {
-        for (const c of qtStrokeOutline(piece, pen)) outline.push(c);
-      }
+      for (const piece of pieces) qtStrokeInto(piece, pen, outline);
     }
     if (!identity) {
-      for (const c of outline) {
-        for (let i = 0; i + 1 < c.length; i += 2) {
-          const x = c[i], y = c[i + 1];
-          c[i] = m[0] * x + m[1] * y + m[2];
-          c[i + 1] = m[3] * x + m[4] * y + m[5];
+      const { xy, starts } = outline;
+      for (let k = 0; k < starts.length; k++) {
+        const start = starts[k];
+        const end = k + 1 < starts.length ? starts[k + 1] : outline.n;
+        for (let i = start; i + 1 < end; i += 2) {
+          const x = xy[i], y = xy[i + 1];
+          xy[i] = m[0] * x + m[1] * y + m[2];
+          xy[i + 1] = m[3] * x + m[4] * y + m[5];
         }
       }
     }
-    qtRasterize(outline, pc.map.width, pc.map.height, false, push);
+    qtRasterizeFlat(outline, pc.map.width, pc.map.height, false, push);
   }
+  outline.release();
   paintCoverage(pc, px, rgba, alpha);
 }
 
