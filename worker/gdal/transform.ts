@@ -119,8 +119,6 @@ export function transformRect(
 
 /** Below this many points a batch goes to GDAL as it is. */
 const DEDUPE_MIN_POINTS = 64;
-const bitsF64 = new Float64Array(2);
-const bitsU32 = new Uint32Array(bitsF64.buffer);
 const ulpF64 = new Float64Array(1);
 const ulpI64 = new BigInt64Array(ulpF64.buffer);
 
@@ -272,15 +270,15 @@ function distinct(
   while (bits < 2 * n) bits <<= 1;
   const mask = bits - 1;
   const table = new Int32Array(bits).fill(-1);
-  const keys = new Uint32Array(4 * n);
   const index = new Int32Array(n);
   const order = new Int32Array(n);
+  // the coordinates' bits, read in place (nothing is moved until the end)
+  const XB = new Uint32Array(X.buffer, X.byteOffset, 2 * n);
+  const YB = new Uint32Array(Y.buffer, Y.byteOffset, 2 * n);
   let u = 0;
   for (let k = 0; k < n; k++) {
-    bitsF64[0] = X[k];
-    bitsF64[1] = Y[k];
-    const b0 = bitsU32[0], b1 = bitsU32[1];
-    const b2 = bitsU32[2], b3 = bitsU32[3];
+    const b0 = XB[2 * k], b1 = XB[2 * k + 1];
+    const b2 = YB[2 * k], b3 = YB[2 * k + 1];
     let h = Math.imul(b0, 0x9e3779b1) ^ Math.imul(b1, 0x85ebca77) ^
       Math.imul(b2, 0xc2b2ae3d) ^ Math.imul(b3, 0x27d4eb2f);
     h ^= h >>> 15;
@@ -291,17 +289,13 @@ function distinct(
       const j = table[slot];
       if (j < 0) {
         table[slot] = u;
-        keys[4 * u] = b0;
-        keys[4 * u + 1] = b1;
-        keys[4 * u + 2] = b2;
-        keys[4 * u + 3] = b3;
         order[u] = k;
         index[k] = u++;
         break;
       }
+      const o = 2 * order[j];
       if (
-        keys[4 * j] === b0 && keys[4 * j + 1] === b1 &&
-        keys[4 * j + 2] === b2 && keys[4 * j + 3] === b3
+        XB[o] === b0 && XB[o + 1] === b1 && YB[o] === b2 && YB[o + 1] === b3
       ) {
         index[k] = j;
         break;
