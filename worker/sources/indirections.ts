@@ -140,6 +140,37 @@ async function isVrt(path: string, stat: Deno.FileInfo): Promise<boolean> {
   return vrt;
 }
 
+/** The files a VRT names, per file identity (as {@link sniffed}). */
+const referenced = new Map<
+  string,
+  { identity: string; refs: VrtReference[] }
+>();
+const MAX_REFERENCED = 256;
+
+/**
+ * The files the VRT at `real` names. Reading and parsing it cost the
+ * mosaic of the reprojection bench ~1 ms a layer a job; the names are kept
+ * per real path while the file's identity stays and once it has been
+ * still for a while, as {@link isVrt} keeps its answer. What they name is
+ * resolved again on every job (`check`).
+ */
+async function referencesOf(
+  real: string,
+  stat: Deno.FileInfo,
+): Promise<VrtReference[]> {
+  const mtime = stat.mtime?.getTime() ?? NaN;
+  const ctime = stat.ctime?.getTime() ?? NaN;
+  const identity = `${stat.dev}:${stat.ino}:${stat.size}:${mtime}:${ctime}`;
+  const kept = referenced.get(real);
+  if (kept !== undefined && kept.identity === identity) return kept.refs;
+  const refs = vrtReferences(await Deno.readTextFile(real));
+  if (Date.now() - Math.max(mtime, ctime) > 2000) {
+    if (referenced.size >= MAX_REFERENCED) referenced.clear();
+    referenced.set(real, { identity, refs });
+  }
+  return refs;
+}
+
 /**
  * Checks the files GDAL would open beside or through `real` (a file's real
  * path below `root`, both real): sidecars linked out of the root, and for a
@@ -187,7 +218,7 @@ async function check(
   }
   let refs: VrtReference[];
   try {
-    refs = vrtReferences(await Deno.readTextFile(real));
+    refs = await referencesOf(real, stat);
   } catch (error) {
     return `its VRT '${name}' cannot be read (${
       (error as Error).message.slice(0, 200)
@@ -200,7 +231,7 @@ async function check(
     const target = join(dirname(real), ref.name);
     let targetReal: string;
     try {
-      targetReal = await Deno.realPath(target);
+      targetReal = Deno.realPathSync(target);
     } catch {
       return `its VRT '${name}' names '${shown}', which is not found`;
     }
