@@ -35,15 +35,17 @@ const X0 = 2_600_000, Y0 = 1_200_000;
 const MAX_PEAK_MB = 512;
 /**
  * QGIS 3.22's figures (big_layer_qgis.py), ms: the lower of two runs
- * around ours in a quiet window, 2026-12-07 02:32–02:37 UTC, load 1.0
- * (the other: 3,740 / 5,980 / 7,081 full, 3 / 3 / 7 at 1:5,000, where the
- * lower run's 1:5,000 was 12 / 15 / 17); before: 5,457 / 6,076 / 8,458
- * from 2026-12-06 at load 7.2–7.6 (docs/performance.md).
+ * around ours in a quiet window, 2026-12-07 05:00–05:02 UTC, load 0.2–0.8
+ * (the other: 2,962 / 4,018 / 3,255 full). At 1:5,000 those two runs took
+ * 38–48 ms, but 3 / 3 / 4 in the run that had just written the GeoPackage:
+ * the lower kept, as before. Session 13's machine, 02:32–02:37 UTC: 2,825 /
+ * 4,832 / 6,416 full, 3 / 3 / 7 at 1:5,000 (both QGIS and ours take about
+ * half as long on this session's machine: compare ratios of one run only).
  */
 const QGIS = {
-  points: { full: 2_825, zoom: 3 },
-  lines: { full: 4_832, zoom: 3 },
-  polygons: { full: 6_416, zoom: 7 },
+  points: { full: 1_803, zoom: 3 },
+  lines: { full: 2_516, zoom: 3 },
+  polygons: { full: 3_038, zoom: 4 },
 } as const;
 const QGIS_PEAK_MB = 216;
 type LayerName = keyof typeof QGIS;

@@ -92,16 +92,17 @@ const MAPS: Record<string, [crs: string, box: string[]]> = {
  * module's documentation for how and when).
  */
 export const QGIS_MS: Readonly<Record<string, number>> = {
-  // 2026-12-07 02:28 UTC, load average 1.2, medians of 11, the lower of
-  // two runs around ours in a quiet window (the other: 202.5, 205.8, 224.2,
-  // 1,230.5, 116.7 ms). The figures before (2026-12-06 23:00, load 13.8:
-  // 772.2, 840.5, 812.9, 3,436.3, 332.8) were 3-4x these: QGIS's parallel
-  // render slows more than ours on a loaded machine.
-  demo_2056: 172.9,
-  demo_3857: 190.8,
-  demo_4326: 204.8,
-  parcels_esri102014: 968.8,
-  mosaic_3857: 103.4,
+  // 2026-12-07 05:02-05:04 UTC, load average 1.4-1.5, medians of 11, the
+  // lower of two runs around ours in a quiet window (the other: 146.9,
+  // 167.5, 170.5, 720.8, 115.3 ms). Session 13's machine (02:28 UTC, load
+  // 1.2): 172.9, 190.8, 204.8, 968.8, 103.4; at load 13.8 (2026-12-06):
+  // 772.2, 840.5, 812.9, 3,436.3, 332.8 (QGIS's parallel render slows more
+  // than ours on a loaded machine).
+  demo_2056: 141.2,
+  demo_3857: 158.0,
+  demo_4326: 161.4,
+  parcels_esri102014: 696.1,
+  mosaic_3857: 108.6,
 };
 
 function argNumber(flag: string, fallback: number): number {
