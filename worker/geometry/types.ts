@@ -42,6 +42,12 @@ export interface Feature {
   attributes: Record<string, AttributeValue>;
   /** Geometry, or `null` when the feature has none. */
   geometry: Geometry | null;
+  /**
+   * For a line or polygon reprojected to the map CRS: the corner (xmin,
+   * ymin) of its bounding box in the layer's CRS, reprojected (where QGIS
+   * 3.22 anchors its texture brushes); absent when not reprojected.
+   */
+  textureOrigin?: [number, number];
 }
 
 /** An axis-aligned rectangle in some CRS. */

@@ -33,7 +33,10 @@ import { releaseSurface, takeSurface } from "./surface.ts";
  * The pixel where a feature's texture brushes start: its bounding box's
  * (xmin, ymin) corner on the map (`QgsRenderContext::textureOrigin`, set
  * by `QgsSymbol::renderFeature` for lines and polygons); null for points
- * and empty geometries. The feature's geometry is in map units.
+ * and empty geometries. The feature's geometry is in map units; a feature
+ * reprojected to the map CRS passes `reprojected`, its bounding box corner
+ * in the layer's CRS reprojected (`Feature.textureOrigin`: QGIS takes the
+ * corner before reprojecting, not the reprojected geometry's).
  *
  * @example
  * ```ts
@@ -46,8 +49,13 @@ import { releaseSurface, takeSurface } from "./surface.ts";
 export function textureOrigin(
   geometry: Geometry,
   map: Parameters<typeof mapToPixel>[0],
+  reprojected?: [number, number],
 ): [number, number] | null {
   if (geometry.kind === "point") return null;
+  if (reprojected) {
+    const o = mapToPixel(map, reprojected[0], reprojected[1]);
+    if (Number.isFinite(o[0]) && Number.isFinite(o[1])) return o;
+  }
   let x0 = Infinity, y0 = Infinity;
   for (const part of geometry.parts) {
     for (const r of part) {

@@ -298,7 +298,7 @@ function paintFeatures(
         pc.map.height,
       );
       const options = symbols.some(usesTexture)
-        ? { origin: textureOrigin(f.geometry, pc.map) }
+        ? { origin: textureOrigin(f.geometry, pc.map, f.textureOrigin) }
         : NO_ORIGIN;
       for (const s of symbols) drawSymbol(pc, s, f, g, options);
       drawn++;
@@ -316,7 +316,7 @@ function paintFeatures(
       pc.map.height,
     );
     const origin = symbols.some(usesTexture)
-      ? textureOrigin(f.geometry, pc.map)
+      ? textureOrigin(f.geometry, pc.map, f.textureOrigin)
       : null;
     jobs.push({ f, g, symbols, origin });
   }

@@ -126,7 +126,10 @@ function pickText(
 
 /**
  * Reprojects features (each with a geometry) in place, in one batch through
- * GDAL; features with a point that does not transform are dropped.
+ * GDAL; features with a point that does not transform are dropped. Lines
+ * and polygons keep their bounding box corner (xmin, ymin) in the source
+ * CRS, reprojected, as `textureOrigin` (QGIS 3.22 anchors texture brushes
+ * there, not at the reprojected geometry's corner).
  *
  * @throws {JobError} "Cannot reproject to <crs>: …" when GDAL has no
  * transformation between the two CRSs.
@@ -145,14 +148,27 @@ export function reprojectFeatures(
 ): Feature[] {
   const arrays: Float64Array[] = [];
   const owners: number[] = [];
+  const corners: [Float64Array, Feature][] = [];
   features.forEach((f, i) => {
+    let x0 = Infinity, y0 = Infinity;
     for (const part of f.geometry!.parts) {
       for (const ring of part) {
         arrays.push(ring);
         owners.push(i);
+        for (let k = 0; k + 1 < ring.length; k += 2) {
+          if (ring[k] < x0) x0 = ring[k];
+          if (ring[k + 1] < y0) y0 = ring[k + 1];
+        }
       }
     }
+    if (f.geometry!.kind !== "point" && x0 < Infinity && y0 < Infinity) {
+      corners.push([new Float64Array([x0, y0]), f]);
+    }
   });
+  for (const [corner] of corners) {
+    arrays.push(corner);
+    owners.push(-1);
+  }
   let ok: boolean[];
   try {
     ok = transformInPlace(gdal, arrays, from, to);
@@ -164,7 +180,12 @@ export function reprojectFeatures(
   }
   const failed = new Set<number>();
   ok.forEach((good, k) => {
-    if (!good) failed.add(owners[k]);
+    if (!good && owners[k] >= 0) failed.add(owners[k]);
+  });
+  const first = arrays.length - corners.length;
+  corners.forEach(([corner, f], k) => {
+    if (ok[first + k]) f.textureOrigin = [corner[0], corner[1]];
+    else delete f.textureOrigin;
   });
   return failed.size ? features.filter((_, i) => !failed.has(i)) : features;
 }

@@ -68,6 +68,21 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: a line pattern fill's angle as QGIS 3.22 saves it (`angle`; we read only QGIS 2's `lineangle` and drew 45°)",
   ],
   [
+    "pattern_mm",
+    0,
+    "our data: line pattern fills of 0.4 mm lines 0.9 mm apart (eoliennes parcs.qgs's style, unprojected: 0 before and after the reprojected texture origin) at 45°, 0°, 90° and 30°",
+  ],
+  [
+    "pattern_mm_144dpi",
+    0,
+    "our data: the same at 144 dpi",
+  ],
+  [
+    "pattern_reproject",
+    0,
+    "our data: line pattern fills of EPSG:32632 squares on an EPSG:3857 map, the texture anchored at the layer-CRS bounding box corner reprojected, as QGIS 3.22 (eoliennes parcs.qgs: anchored at the reprojected polygon's corner, 28,861 mismatched pixels)",
+  ],
+  [
     "raster_wkt_crs",
     0,
     "our data: an ASCII grid whose CRS is an ESRI .prj (WKT, no EPSG code) on an EPSG:3857 map, reprojected from its WKT (was drawn unprojected, out of view)",
