@@ -79,6 +79,11 @@
  * - mathieurudaz/eoliennes 5d98a22de6fd386ec6d87d1e6a7dba1f5802f921
  *   (qgis/map-light.qgs, qgis/map-dark.qgs, qgis/parcs.qgs,
  *   qgis/map_small.qgs)
+ * - valdese-net/vlp a3aa64757528aea5310d309afd3a294885659494 (map.qgz)
+ * - raulindo/Mapeamento_Geologico_2021
+ *   7be00ad3619922789a6537fe160b2c7ef40658f0 (project.qgz)
+ * - vadymnes/myrnohrad fc5fcd86d083dad672ee27a761e7a0ceb676e0d8
+ *   (project.qgs)
  *
  * @module
  */
