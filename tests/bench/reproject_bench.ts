@@ -507,7 +507,9 @@ async function run(): Promise<number> {
       console.log(
         `| ${n} | ${ours.toFixed(1)} | ${qgis ?? "—"} | ${
           qgis ? (ours / qgis).toFixed(2) : "—"
-        } | ${(ours / base).toFixed(1)} | ${(ours / same).toFixed(2)} |`,
+        } | ${(ours / base).toFixed(1)} | ${
+          Number.isNaN(same) ? "—" : (ours / same).toFixed(2)
+        } |`,
       );
     }
   } catch (error) {
