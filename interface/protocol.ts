@@ -49,6 +49,16 @@ export const JobStatus = {
 /** A job status value. */
 export type JobStatus = typeof JobStatus[keyof typeof JobStatus];
 
+/**
+ * What our worker's registration names itself: `qgis_info.version_name` of
+ * `worker:{id}`'s `info` is this, a space and its version. Such a worker
+ * sets a job's final status in the same step as it publishes the result,
+ * `failed` exactly when the result's content type is `application/text`:
+ * `RedisQueue.post` reads the status from the result then, without a
+ * round trip.
+ */
+export const DENO_WORKER_NAME = "qgis-server-light-deno";
+
 /** Hash fields of `worker:{id}`. */
 export const WorkerField = {
   info: "info",

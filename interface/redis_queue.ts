@@ -11,7 +11,9 @@
  * one pattern subscription (`PSUBSCRIBE notifications:<prefix>*`, made at
  * the first post) hears every result: a post costs two round trips on the
  * command connection (hash and push; final status and removal) and none on
- * the subscriber's. The channels, keys and fields are the Python project's:
+ * the subscriber's — one to a qgis-server-light-deno worker once it is known
+ * (its status comes with its result; the removal's reply is not awaited).
+ * The channels, keys and fields are the Python project's:
  * its workers answer these jobs unchanged. A caller's own id is subscribed
  * to, and unsubscribed from, by itself; so is every id when Redis refuses
  * the pattern (an ACL user whose channel rule is `&notifications:*` may
@@ -34,12 +36,15 @@ import type {
 import { parseJobInfo } from "./parse.ts";
 import type { JobResult } from "./job/output.ts";
 import {
+  DENO_WORKER_NAME,
   JobField,
   jobKey,
   JOBS_KEY,
   JobStatus,
   notificationChannel,
   statusTimestampField,
+  WorkerField,
+  workerKey,
 } from "./protocol.ts";
 import { decodeResult } from "./result_codec.ts";
 import {
@@ -205,6 +210,27 @@ function now(): string {
   return new Date().toISOString();
 }
 
+// The content type of a failed job's result (the Python client's, too).
+const ERROR_CONTENT_TYPE = "application/text";
+
+// How many workers' kinds a queue remembers (see #statusInResult).
+const KNOWN_WORKERS = 1024;
+
+/**
+ * Whether a worker's registration (`worker:{id}`'s `info`, JSON) names a
+ * qgis-server-light-deno worker: `qgis_info.version_name` starts with
+ * {@link DENO_WORKER_NAME} and a space.
+ */
+function isDenoWorkerInfo(info: string | null | undefined): boolean {
+  if (!info) return false;
+  try {
+    const name = JSON.parse(info)?.qgis_info?.version_name;
+    return typeof name === "string" && name.startsWith(`${DENO_WORKER_NAME} `);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A client posting jobs to qgis-server-light workers through Redis.
  *
@@ -236,6 +262,14 @@ export class RedisQueue {
   // What each waiting post does when the subscriber connection came back:
   // a result published while it was down never arrives.
   readonly #rechecks = new Set<() => void>();
+
+  // Per worker id that answered: true when it is a qgis-server-light-deno
+  // worker (its registration says so), whose final status is set in the
+  // same step as its result is published and is `failed` exactly when the
+  // result is an error text, so the post needs no round trip to read it;
+  // false for any other worker. Looked up (in the round trip that reads the
+  // status) the first time a worker answers; at most KNOWN_WORKERS kept.
+  readonly #statusInResult = new Map<string, boolean>();
 
   readonly #label: string;
   #lastError: Error | undefined;
@@ -415,31 +449,54 @@ export class RedisQueue {
           `Cannot get the result of job ${id}: it was published while Redis had closed this client's subscription (a result larger than Redis's client-output-buffer-limit for pub/sub closes it)`,
         );
       }
-      // the final status and the hash's removal in one round trip, sent
-      // first: the result is decoded while it is under way
-      const [finalStatus, removed] = this.#corked(() => [
+      // a view, not a copy: the decoder copies the bytes it keeps; a
+      // payload that does not decode fails the post (the hash is deleted
+      // in `finally`)
+      const result = decodeResult(
+        new Uint8Array(payload.buffer, payload.byteOffset, payload.byteLength),
+      );
+      const worker = result.worker_id;
+      const known = worker ? this.#statusInResult.get(worker) : false;
+      if (known) {
+        // A qgis-server-light-deno worker set the final status in the very
+        // step that published the result, failed exactly when the result
+        // is an error text: no round trip to read it. The hash's removal
+        // is sent now (ahead of this connection's next commands); its
+        // reply is not awaited (the hash expires with its TTL anyway).
+        this.#client.del(key).catch(() => {});
+        deleted = true;
+        return {
+          result,
+          status: result.content_type === ERROR_CONTENT_TYPE
+            ? JobStatus.failed
+            : JobStatus.succeed,
+        };
+      }
+      // Any other worker (the Python one sets no status when a job fails,
+      // and publishes after a separate write): the final status as the
+      // hash holds it, and the hash's removal, in one round trip; with the
+      // worker's registration the first time it answers.
+      const [finalStatus, removed, registration] = this.#corked(() => [
         this.#client.hget(key, JobField.status),
         this.#client.del(key),
+        worker && known === undefined
+          // a user whose ACL does not let it read registrations gets
+          // null: the status is read from the hash, as for any worker
+          ? this.#client.hget(workerKey(worker), WorkerField.info)
+            .catch(() => null)
+          : undefined,
       ]);
-      const final = Promise.all([finalStatus, removed]);
-      let result: JobResult;
-      try {
-        // a view, not a copy: the decoder copies the bytes it keeps
-        result = decodeResult(
-          new Uint8Array(
-            payload.buffer,
-            payload.byteOffset,
-            payload.byteLength,
-          ),
-        );
-      } catch (error) {
-        await final.catch(() => {});
-        throw error;
-      }
-      const [finalReply] = await final;
+      const [finalReply, , registered] = await Promise.all([
+        finalStatus,
+        removed,
+        registration,
+      ]);
       deleted = true;
+      if (worker && known === undefined) {
+        this.#rememberWorker(worker, registered as string | null);
+      }
       const status = finalReply ??
-        (result.content_type.startsWith("application/text")
+        (result.content_type.startsWith(ERROR_CONTENT_TYPE)
           ? JobStatus.failed
           : "unknown");
       return { result, status };
@@ -453,6 +510,14 @@ export class RedisQueue {
       if (!viaPattern) subscriber.unsubscribe(channel).catch(() => {});
       if (!deleted) await this.#client.del(key).catch(() => {});
     }
+  }
+
+  #rememberWorker(worker: string, info: string | null | undefined): void {
+    // not registered (its registration expired): not known to be ours
+    if (this.#statusInResult.size >= KNOWN_WORKERS) {
+      this.#statusInResult.delete(this.#statusInResult.keys().next().value!);
+    }
+    this.#statusInResult.set(worker, isDenoWorkerInfo(info));
   }
 
   /** Runs `send` with the command connection's socket corked. */

@@ -271,3 +271,74 @@ Deno.test("post(): an ACL user whose channel rule is notifications:* (PSUBSCRIBE
     await redis.stop();
   }
 });
+
+Deno.test("post(): a qgis-server-light-deno worker's status is read from its result, without a round trip; any other worker's from the hash", async () => {
+  const redis = await startTestRedis();
+  const worker = new Redis(redis.url);
+  const probe = new Redis(redis.url);
+  const queue = RedisQueue.create(redis.url);
+  await worker.hset("worker:deno-1", {
+    info: JSON.stringify({
+      id: "deno-1",
+      qgis_info: {
+        version: 100,
+        version_name: "qgis-server-light-deno 0.1.0",
+        path: "h",
+      },
+      status: "waiting",
+      started: 0,
+    }),
+  });
+  // answers as the Python worker does when a job fails (no final status
+  // written: `running` stays) or as ours does (status and result at once)
+  const answer = async (from: string, fail: boolean, status: string) => {
+    const [, id] = (await worker.blpop("jobs", 5))!;
+    await worker.hset(`job:${id}`, "status", status);
+    await worker.publish(
+      `notifications:${id}`,
+      Buffer.from(encodeResult({
+        id,
+        data: fail ? "Cannot run job: no" : new Uint8Array([1]),
+        content_type: fail ? "application/text" : "image/png",
+        worker_id: from,
+        worker_host_name: "h",
+      }, "pickle")),
+    );
+    return id;
+  };
+  const calls = async (command: string) => {
+    const stats = await probe.info("commandstats");
+    return Number(
+      new RegExp(`^cmdstat_${command}:calls=(\\d+)`, "m").exec(stats)?.[1] ??
+        0,
+    );
+  };
+  const post = async (from: string, fail: boolean, status: string) => {
+    const served = answer(from, fail, status);
+    const posted = await queue.post(legend, { timeoutMs: 5000 });
+    assert.equal(posted.result.id, await served);
+    return posted.status;
+  };
+  try {
+    // the first answer of a worker: the status from the hash, and the
+    // worker's registration read in the same round trip
+    assert.equal(await post("deno-1", false, "succeed"), "succeed");
+    assert.equal(await calls("hget"), 2);
+    // then none: the status is the result's
+    assert.equal(await post("deno-1", false, "succeed"), "succeed");
+    assert.equal(await post("deno-1", true, "failed"), "failed");
+    assert.equal(await calls("hget"), 2, "no HGET for a known deno worker");
+    // another worker (not registered as ours): the hash's status, every time
+    assert.equal(await post("python-1", true, "running"), "running");
+    assert.equal(await post("python-1", false, "succeed"), "succeed");
+    assert.equal(await calls("hget"), 5);
+    // every hash deleted (the last ones' DEL replies were not awaited)
+    await queue.close();
+    assert.deepEqual(await probe.keys("job:*"), []);
+  } finally {
+    await queue.close();
+    worker.disconnect();
+    probe.disconnect();
+    await redis.stop();
+  }
+});

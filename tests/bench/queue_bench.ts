@@ -42,6 +42,7 @@
 import { Redis } from "ioredis";
 import { bundleWorkerStart } from "../../worker/bundle.ts";
 import { join } from "node:path";
+import process from "node:process";
 import { RedisQueue } from "../../interface/redis_queue.ts";
 import { WORKERS_KEY } from "../../interface/protocol.ts";
 import { startTestRedis, type TestRedis } from "../redis_server.ts";
@@ -86,17 +87,23 @@ const wanted = (section: string) => !only || only.includes(section);
 
 let failures = 0;
 
+/** CPU ms this process spent in the last {@link post} (user + system). */
+let lastPostCpuMs = 0;
+
 async function post(
   queue: RedisQueue,
   job: BenchJob,
   timeoutMs = 60_000,
 ): Promise<number> {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const { status, result } = await queue.post(job.params as never, {
     type: job.type,
     timeoutMs,
   });
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  lastPostCpuMs = (cpu.user + cpu.system) / 1000;
   if (status !== "succeed") {
     failures++;
     const why = typeof result.data === "string"
@@ -278,6 +285,12 @@ async function fixedCost(root: string): Promise<void> {
       echo: [] as number[],
       ours: [] as number[],
     };
+    // CPU this process (the client) spent per post, and the commands Redis
+    // ran and the CPU it and our worker spent over the timed rounds
+    const clientCpu = { echo: [] as number[], ours: [] as number[] };
+    const commandsBefore = await commandStats(pub);
+    const redisBefore = await redisCpuSeconds(pub);
+    const workerBefore = procCpuSeconds(worker.child.pid);
     // The order turns each round: what is timed right after our post
     // shares the CPU with our worker's and this process's work after it
     // (the worker's log line, its next take); a fixed order put it on the
@@ -286,8 +299,14 @@ async function fixedCost(root: string): Promise<void> {
     // colder, wake-ups slower: all three read higher on a loaded machine).
     const rounds: (() => Promise<void>)[] = [
       async () => void times.pubSub.push(await pubSub()),
-      async () => void times.echo.push(await post(echoQueue, job)),
-      async () => void times.ours.push(await post(queue, job)),
+      async () => {
+        times.echo.push(await post(echoQueue, job));
+        clientCpu.echo.push(lastPostCpuMs);
+      },
+      async () => {
+        times.ours.push(await post(queue, job));
+        clientCpu.ours.push(lastPostCpuMs);
+      },
     ];
     const pauseMs = argNumber("--pause-ms", 0);
     for (let i = 0; i < runs; i++) {
@@ -296,6 +315,11 @@ async function fixedCost(root: string): Promise<void> {
         await rounds[(i + k) % rounds.length]();
       }
     }
+    const workerCpuMs = (procCpuSeconds(worker.child.pid) - workerBefore) *
+      1000 / runs;
+    const redisCpuMs = (await redisCpuSeconds(pub) - redisBefore) * 1000 /
+      runs;
+    const commands = await commandStats(pub);
     readStages();
     const base = median(times.pubSub);
     const echoMs = median(times.echo);
@@ -319,6 +343,30 @@ async function fixedCost(root: string): Promise<void> {
     console.log(
       `\nour worker above the echo worker: ${(ours - echoMs).toFixed(3)} ms ` +
         `(goal ≤ 1 ms above the bare round trip)`,
+    );
+    // per post to our worker: what Redis ran (the bare pub/sub's PUBLISH
+    // and the INFO calls of this bench taken out)
+    const perPost: string[] = [];
+    for (const [name, calls] of commands) {
+      let n = calls - (commandsBefore.get(name) ?? 0);
+      if (name === "publish") n -= runs;
+      if (name === "info") n -= 3;
+      if (n > 0) perPost.push(`${name.toUpperCase()} ${(n / runs).toFixed(2)}`);
+    }
+    console.log(
+      `\nper post to our worker: client CPU ${
+        median(clientCpu.ours).toFixed(3)
+      } ms (to the echo worker ${
+        median(clientCpu.echo).toFixed(3)
+      }), worker CPU ${workerCpuMs.toFixed(3)} ms, redis-server CPU ${
+        redisCpuMs.toFixed(3)
+      } ms (with the bare pub/sub's); commands Redis ran (its commandstats, ` +
+        `the scripts' own calls included): ${perPost.join(", ")}`,
+    );
+    console.log(
+      `load average ${
+        Deno.readTextFileSync("/proc/loadavg").split(" ").slice(0, 3).join(" ")
+      }`,
     );
     if (stages.size > 0) {
       console.log(
@@ -397,6 +445,16 @@ function threadSplit(
     else others.set(t.name, (others.get(t.name) ?? 0) + used);
   }
   return { main, others };
+}
+
+/** Calls per command name since Redis started (`INFO commandstats`). */
+async function commandStats(client: Redis): Promise<Map<string, number>> {
+  const info = await client.info("commandstats");
+  const calls = new Map<string, number>();
+  for (const m of info.matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) {
+    calls.set(m[1], Number(m[2]));
+  }
+  return calls;
 }
 
 async function redisCpuSeconds(client: Redis): Promise<number> {

@@ -27,6 +27,7 @@
  */
 import { Buffer } from "node:buffer";
 import {
+  DENO_WORKER_NAME,
   JOB_TTL_SECONDS,
   JobField,
   jobKey,
@@ -603,7 +604,7 @@ export class QueueWorker {
       id: this.id,
       qgis_info: {
         version: 100,
-        version_name: `qgis-server-light-deno ${WORKER_VERSION}`,
+        version_name: `${DENO_WORKER_NAME} ${WORKER_VERSION}`,
         path: this.#host,
       },
       status: this.#status,

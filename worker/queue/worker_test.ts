@@ -112,6 +112,14 @@ for (const format of ["json", "pickle"] as ResultFormat[]) {
         ? JSON.parse(new TextDecoder().decode(legend.result.data))
         : legend.result.data;
       assertEquals((data as { layers: string[] }).layers, ["a", "b"]);
+      // the client knows this worker now (its registration names it
+      // qgis-server-light-deno) and reads the status from the result:
+      // failed exactly when the result is an error text
+      const broken = await queue.post(legendJob("t", ["throw"]).job, {
+        type: "QslJobInfoLegend",
+      });
+      assertEquals(broken.status, "failed");
+      assertEquals(broken.result.content_type, "application/text");
       // registration: set member, hash with EngineInfo JSON, expiry
       assert(await client.sismember(WORKERS_KEY, w.worker.id), "in workers");
       const info = EngineInfo.parse(
