@@ -45,7 +45,7 @@ Deno.test("decodeImage: a PNG bomb (30 kB declaring 16000 × 16000) is refused f
   );
   // Skia would have taken 1.4 s and 256 MB to decode it, 20 s and 1 GB
   // more to read it as RGBA
-  assert.ok(performance.now() - t0 < 100);
+  assert.ok(performance.now() - t0 < 1000);
   assert.ok(Deno.memoryUsage().rss - rss0 < 50e6);
   // one as large as allowed is decoded
   const edge = decodeImage(ck, pngBomb(2048, 2048), {

@@ -194,7 +194,7 @@ Deno.test("executeJob: FEATURE_COUNT is bounded (configurable): every feature wi
       outcome.data,
       "Cannot run job: FEATURE_COUNT 1000000000 exceeds the limit of 10000",
     );
-    assert.ok(performance.now() - t0 < 1000);
+    assert.ok(performance.now() - t0 < 10_000);
     // the limit itself is answered
     t0 = performance.now();
     outcome = await executeJob(info(10_000), defaultRunners(), ctx);

@@ -768,7 +768,7 @@ Deno.test("worker: a result over --max-result-bytes fails the job with the cause
     const post = (mebibytes: number) =>
       queue.post({ queries: Array(mebibytes).fill({ layers: [] }) } as never, {
         type: "QslJobInfoFeature",
-        timeoutMs: 20_000,
+        timeoutMs: 120_000,
       });
     // Redis's default client-output-buffer-limit for pub/sub is 32 MiB
     // (hard): a 31 MiB result closed the subscriber and the client waited
@@ -782,7 +782,8 @@ Deno.test("worker: a result over --max-result-bytes fails the job with the cause
         .test(message),
       message,
     );
-    assert(performance.now() - t0 < 5_000, "answered at once");
+    // a timeout would take two minutes; a loaded machine takes seconds
+    assert(performance.now() - t0 < 60_000, "answered at once");
     const ok = await post(20);
     assertEquals(ok.status, "succeed", "20 MiB");
     assertEquals((ok.result.data as Uint8Array).length, 20 * MiB, "bytes");
@@ -815,7 +816,7 @@ Deno.test("RedisQueue.post: a result Redis dropped on the way (its pub/sub outpu
     try {
       await queue.post({ queries: [] } as never, {
         type: "QslJobInfoFeature",
-        timeoutMs: 30_000,
+        timeoutMs: 120_000,
       });
     } catch (error) {
       message = (error as Error).message;
@@ -826,7 +827,8 @@ Deno.test("RedisQueue.post: a result Redis dropped on the way (its pub/sub outpu
       message,
     );
     const ms = performance.now() - t0;
-    assert(ms < 10_000, `${ms} ms`);
+    // a timeout would take two minutes; a loaded machine takes seconds
+    assert(ms < 60_000, `${ms} ms`);
     // the queue goes on: the next post is answered
     const next = await queue.post(legendJob("x", ["a"]).job as never, {
       type: "QslJobInfoLegend",

@@ -185,7 +185,9 @@ Deno.test("postgres hostile: oversized, multi-line and socket-path keys fail unr
     const t0 = performance.now();
     const message = await failure(() => features(layer(extra)));
     assertEquals(message, `Cannot open layer 'sample': ${detail}`);
-    assert(performance.now() - t0 < 1_000, `${detail}: slow`);
+    // the messages are ours, so nothing reached the server; the bound only
+    // catches a check gone quadratic (seconds on a loaded machine are fine)
+    assert(performance.now() - t0 < 20_000, `${detail}: slow`);
   }
   await closePostgresPools();
 });

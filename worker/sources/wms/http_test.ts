@@ -91,7 +91,7 @@ Deno.test("WebClient: HTTP errors, oversized answers, timeouts and the job's dea
       "no answer within 300 ms",
     );
     assertEquals(timeout.reason, "timeout");
-    assert(performance.now() - t0 < 2000);
+    assert(performance.now() - t0 < 15_000);
     const job = new AbortController();
     setTimeout(() => job.abort(), 100);
     const aborted = await assertRejects(

@@ -76,7 +76,7 @@ Deno.test("wms provider: a service that does not answer ends legend and feature 
     const t0 = performance.now();
     assertEquals(await source.legendGraphic!({ scale: null }), null);
     assertEquals(await source.featureInfo!(INFO), { features: [] });
-    assert(performance.now() - t0 < 3000, `${performance.now() - t0} ms`);
+    assert(performance.now() - t0 < 15_000, `${performance.now() - t0} ms`);
     assertEquals(log.length, 2, log.join("\n"));
     for (const line of log) assert(line.includes("time is up"), line);
   } finally {

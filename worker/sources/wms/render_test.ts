@@ -169,7 +169,7 @@ Deno.test("renderWebLayer: a service that does not answer ends at the layer's de
       context([server.host], log),
     );
     assertEquals(img, null);
-    assert(performance.now() - t0 < 3000);
+    assert(performance.now() - t0 < 15_000);
     assertEquals(log.length, 1);
     assert(log[0].includes("capabilities could not be read"), log[0]);
     assert(log[0].includes("the job's time is up"), log[0]);
@@ -405,7 +405,7 @@ Deno.test("renderWebLayer: a GetMap answer declaring 16000 × 16000 pixels leave
     assertEquals(log, [
       "warning: web layer 'web': the GetMap answer is refused: PNG of 16000×16000 pixels, more than the 4194304 allowed",
     ]);
-    assert(performance.now() - t0 < 3000);
+    assert(performance.now() - t0 < 15_000);
   } finally {
     await bombs.close();
     await upstream.close();
