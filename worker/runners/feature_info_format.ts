@@ -482,22 +482,22 @@ export function writeHtml(result: InfoResult): string {
 }
 
 /**
- * An element's local name as QGIS Server's GML makes it from a layer, field
- * or band name: spaces become `_` and otherwise the name is kept (a colon
- * too, as QGIS keeps it), but for characters that would break the document,
- * which QGIS writes as they are.
+ * An element's local name as QGIS Server's GML makes it from a field or
+ * band name: spaces become `_`, then what an XML name cannot hold is
+ * dropped as for layer names ({@linkcode gmlTypeName}): `@id` is `id`,
+ * `x&y` is `xy`, a colon and a leading digit are kept (measured with QGIS
+ * Server 3.22, `legend_info` cases `info_own_odd_names_*`).
  *
  * @example
  * ```ts
  * import { xmlName } from "./feature_info_format.ts";
  * xmlName("my layer"); // "my_layer"
  * xmlName("Band 1: height"); // "Band_1:_height"
+ * xmlName("@id"); // "id"
  * ```
  */
 export function xmlName(name: string): string {
-  // QGIS Server replaces spaces only; what would break the document (markup,
-  // quotes, other space) becomes _ too
-  return name.replace(/[\s&<>"'/=]/gu, "_");
+  return gmlTypeName(name.replaceAll(" ", "_"));
 }
 
 /**

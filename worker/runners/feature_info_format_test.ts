@@ -220,7 +220,7 @@ Deno.test("GML 2 geometries: multi parts and holes", () => {
   );
 });
 
-Deno.test("element names: spaces become _ as QGIS Server makes them; markup too", () => {
+Deno.test("element names: spaces become _, what a name cannot hold is dropped", () => {
   assert.equal(xmlName("a b"), "a_b");
   // as Qt 5.15's QDomDocument::createElement drops them (DropInvalidChars)
   assert.equal(gmlTypeName("roads & <paths>"), "roadspaths");
@@ -230,7 +230,12 @@ Deno.test("element names: spaces become _ as QGIS Server makes them; markup too"
   assert.equal(xmlName("Straßen"), "Straßen");
   assert.equal(xmlName("9lives"), "9lives");
   assert.equal(xmlName("Band 1: height"), "Band_1:_height");
-  assert.equal(xmlName("x:y<z>"), "x:y_z_");
+  // QGIS Server 3.22 (info_own_odd_names_gml): dropped, not replaced
+  assert.equal(xmlName("x:y<z>"), "x:yz");
+  assert.equal(xmlName("@id"), "id");
+  assert.equal(xmlName('c"d #tag a/b k=v'), "cd_tag_ab_kv");
+  assert.equal(xmlName("tab\tin"), "tabin");
+  assert.equal(xmlName("ünï·cödé"), "ünï·cödé");
 });
 
 Deno.test("writeFeatureInfo picks the writer by format, any case; null for others", () => {

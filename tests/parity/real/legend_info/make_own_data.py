@@ -11,9 +11,14 @@ attribute ``FID`` holds values other than its record numbers (QGIS's
 feature ids; OGR SQL's ``FID`` names the attribute there) and
 ``own/fid/fid.qgs`` with it.
 
+With the argument ``names`` it makes only ``own/names/``: a GeoPackage
+layer whose layer and field names hold characters an XML name cannot
+(``@id``, ``a&b``, spaces, a leading digit…) and ``own/names/names.qgs``
+with it, for the element names of QGIS Server's GML.
+
 Run with Debian's QGIS 3.22, then make_references.py::
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names]
 """
 import os
 import re
@@ -144,11 +149,51 @@ def make_fid_project():
     assert project.write()
 
 
+# field names as OSM and spreadsheets give them: what QGIS Server's GML
+# makes of each is what the cases measure
+ODD_FIELDS = [
+    "@id", "a b", "x&y", "p<q>", "9lives", "Straße", "a:b", "é.t-x",
+    'c"d', "#tag", "a/b", "k=v", "_ok", "tab\tin", "ünï·cödé",
+]
+
+
+def make_names_project():
+    """own/names/: field and layer names an XML name cannot hold."""
+    out = OWN / "names"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2056)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(out / "names.gpkg"))
+    layer = ds.CreateLayer("odd names", srs, ogr.wkbPoint, ["SPATIAL_INDEX=NO"])
+    for name in ODD_FIELDS:
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+    f = ogr.Feature(layer.GetLayerDefn())
+    for i, name in enumerate(ODD_FIELDS):
+        f.SetField(name, f"v{i}")
+    f.SetGeometry(ogr.CreateGeometryFromWkt("POINT (2600000 1200000)"))
+    layer.CreateFeature(f)
+    ds = None
+    project = QgsProject()
+    vl = QgsVectorLayer(str(out / "names.gpkg") + "|layername=odd names", "odd names (1)", "ogr")
+    assert vl.isValid()
+    assert [f.name() for f in vl.fields()][1:] == ODD_FIELDS, [f.name() for f in vl.fields()]
+    project.addMapLayer(vl)
+    project.setCrs(vl.crs())
+    project.setFileName(str(out / "names.qgs"))
+    assert project.write()
+
+
 def main():
     qgis = QgsApplication([], False)
     qgis.initQgis()
     if sys.argv[1:] == ["fid"]:
         make_fid_project()
+        qgis.exitQgis()
+        return
+    if sys.argv[1:] == ["names"]:
+        make_names_project()
         qgis.exitQgis()
         return
     OWN.mkdir(exist_ok=True)
@@ -193,6 +238,7 @@ def main():
     if aux.exists():
         aux.unlink()
     make_fid_project()
+    make_names_project()
     qgis.exitQgis()
 
 
