@@ -19,6 +19,7 @@ import type {
   Service,
   TreeGroup,
   Vector,
+  VectorJoin,
 } from "@qgis-server-light/interface/config";
 import { child, children, childText, customProperties, path } from "./_xml.ts";
 import {
@@ -644,6 +645,149 @@ export async function exportProject(
     return merged;
   };
 
+  /** A vector layer's source and what its data says; null: unknown provider. */
+  const readVector = async (
+    layer: XmlElement,
+    providerKey: string,
+    label: string,
+  ): Promise<{ source: DataSource; facts: SourceFacts | null } | null> => {
+    const datasource = childText(layer, "datasource") ?? "";
+    const source = emptySource();
+    let facts: SourceFacts | null = null;
+    if (providerKey === "ogr") {
+      const d = decodeOgrUri(datasource, project.directory);
+      source.ogr = ogrSource(d);
+      const encoding = shapefileEncoding(layer, d);
+      if (encoding !== null) {
+        source.ogr = {
+          ...source.ogr,
+          open_options: [`ENCODING=${encoding}`],
+        } as OgrSource;
+      }
+      facts = await ogrFacts(d, label);
+    } else if (providerKey === "postgres") {
+      const d = mergeService(decodePostgresUri(datasource), label);
+      source.postgres = postgresSource(d);
+      facts = await pgFacts(d, label);
+    } else if (providerKey === "spatialite") {
+      // The upstream config has no SpatiaLite source: written as the file
+      // source it is (the driver says which provider reads it).
+      const d = decodeSpatialiteUri(datasource, project.directory);
+      source.ogr = ogrSource(d);
+      facts = await ogrFacts(d, label);
+    } else if (providerKey === "gpx") {
+      const d = decodeGpxUri(datasource, project.directory);
+      source.ogr = ogrSource(d);
+      const gdalLayer =
+        { waypoint: "waypoints", route: "routes", track: "tracks" }[
+          d.layerName ?? ""
+        ];
+      facts = gdalLayer
+        ? await ogrFacts({ ...d, layerName: gdalLayer }, label)
+        : null;
+    } else if (providerKey === "delimitedtext") {
+      const d = decodeDelimitedTextUri(datasource, project.directory);
+      source.ogr = {
+        ...ogrSource({ path: d.path }),
+        open_options: d.openOptions,
+      } as OgrSource;
+    } else if (providerKey === "wfs") {
+      source.wfs = {};
+    } else {
+      return null;
+    }
+    return { source, facts };
+  };
+
+  /**
+   * A layer's joins (`<vectorjoins>`) as QGIS 3.22 reads them, and the
+   * joined fields it lists after the layer's own (`QgsVectorLayer::fields`,
+   * as the Python exporter writes them): the subset, else every field but
+   * the join field, each named with the prefix; a name the layer already has
+   * is left out, as `QgsFields::append` refuses it. Fields stay as they
+   * are when the layer's own or the joined layer's were not read.
+   */
+  const readJoins = async (
+    layer: XmlElement,
+    label: string,
+    fields: Field[] | null,
+  ): Promise<VectorJoin[]> => {
+    const joins: VectorJoin[] = [];
+    const element = child(layer, "vectorjoins");
+    for (const join of element ? children(element, "join") : []) {
+      const joinId = join.getAttribute("joinLayerId") ?? "";
+      const targetField = join.getAttribute("targetFieldName");
+      const joinField = join.getAttribute("joinFieldName");
+      if (!targetField || !joinField) {
+        warn(
+          `Layer ${label}: the join to '${joinId}' names no target or join field (QGIS 1.x field indexes); join skipped`,
+        );
+        continue;
+      }
+      const joined = mapLayers.get(joinId);
+      if (joined === undefined || joined.getAttribute("type") !== "vector") {
+        warn(
+          `Layer ${label}: joined layer '${joinId}' is not a vector layer of the project; join skipped`,
+        );
+        continue;
+      }
+      const joinName = childText(joined, "layername") ?? "";
+      const driver = childText(joined, "provider") ?? "";
+      const joinLabel = `'${joinName}' (${joinId}, joined to ${label})`;
+      const read = await readVector(joined, driver.toLowerCase(), joinLabel);
+      if (read === null) {
+        warn(
+          `Layer ${label}: joined layer ${joinLabel} has an unknown provider '${driver}'; join skipped`,
+        );
+        continue;
+      }
+      const subsetElement = child(join, "joinFieldsSubset");
+      const subset = subsetElement
+        ? children(subsetElement, "field").map((f) =>
+          f.getAttribute("name") ?? ""
+        )
+        : null;
+      // QgsVectorLayerJoinInfo::readXml: a custom prefix (maybe "") only
+      // with hasCustomPrefix; otherwise the joined layer's name and "_".
+      const prefix = join.getAttribute("hasCustomPrefix") === "1"
+        ? join.getAttribute("customPrefix") ?? ""
+        : `${joinName}_`;
+      const flag = (name: string) => Number(join.getAttribute(name)) === 1;
+      joins.push({
+        join_layer_id: joinId,
+        join_layer_name: joinName,
+        source: read.source,
+        driver,
+        target_field: targetField,
+        join_field: joinField,
+        prefix,
+        fields_subset: subset,
+        memory_cache: flag("memoryCache"),
+        editable: flag("editable"),
+        upsert_on_edit: flag("upsertOnEdit"),
+        cascaded_delete: flag("cascadedDelete"),
+        dynamic_form: flag("dynamicForm"),
+      });
+      if (read.facts === null || fields === null) continue;
+      const wanted = subset === null ? null : new Set(subset);
+      const added = read.facts.fields.filter((f) =>
+        wanted ? wanted.has(f.name) : f.name !== joinField
+      ).map((f) => ({ ...f, name: prefix + f.name }));
+      const named = buildFields(layer, {
+        ...read.facts,
+        fields: added,
+        primaryKeys: [],
+      });
+      const taken = new Set(fields.map((f) => f.name));
+      for (const f of named) {
+        if (taken.has(f.name)) continue;
+        taken.add(f.name);
+        fields.push(f);
+      }
+    }
+    return joins;
+  };
+
   const extractLayer = async (
     node: XmlElement,
     groupPath: GroupPath | null,
@@ -670,54 +814,17 @@ export async function exportProject(
       warn(`Layer ${label}: unsupported layer type '${type}'; skipped`);
       return;
     }
-    const source = emptySource();
+    let source = emptySource();
     let facts: SourceFacts | null = null;
     let rasterExtent: [number, number, number, number] | null = null;
     const providerKey = provider.toLowerCase();
     if (kind === "vector") {
-      if (providerKey === "ogr") {
-        const d = decodeOgrUri(datasource, project.directory);
-        source.ogr = ogrSource(d);
-        const encoding = shapefileEncoding(layer, d);
-        if (encoding !== null) {
-          source.ogr = {
-            ...source.ogr,
-            open_options: [`ENCODING=${encoding}`],
-          } as OgrSource;
-        }
-        facts = await ogrFacts(d, label);
-      } else if (providerKey === "postgres") {
-        const d = mergeService(decodePostgresUri(datasource), label);
-        source.postgres = postgresSource(d);
-        facts = await pgFacts(d, label);
-      } else if (providerKey === "spatialite") {
-        // The upstream config has no SpatiaLite source: written as the file
-        // source it is (the driver says which provider reads it).
-        const d = decodeSpatialiteUri(datasource, project.directory);
-        source.ogr = ogrSource(d);
-        facts = await ogrFacts(d, label);
-      } else if (providerKey === "gpx") {
-        const d = decodeGpxUri(datasource, project.directory);
-        source.ogr = ogrSource(d);
-        const gdalLayer =
-          { waypoint: "waypoints", route: "routes", track: "tracks" }[
-            d.layerName ?? ""
-          ];
-        facts = gdalLayer
-          ? await ogrFacts({ ...d, layerName: gdalLayer }, label)
-          : null;
-      } else if (providerKey === "delimitedtext") {
-        const d = decodeDelimitedTextUri(datasource, project.directory);
-        source.ogr = {
-          ...ogrSource({ path: d.path }),
-          open_options: d.openOptions,
-        } as OgrSource;
-      } else if (providerKey === "wfs") {
-        source.wfs = {};
-      } else {
+      const read = await readVector(layer, providerKey, label);
+      if (read === null) {
         warn(`Layer ${label}: unknown provider '${provider}'; skipped`);
         return;
       }
+      ({ source, facts } = read);
     } else if (kind === "raster") {
       if (providerKey === "gdal") {
         const d = decodeGdalUri(datasource, project.directory);
@@ -812,11 +919,16 @@ export async function exportProject(
       // QGIS knows no layer without a WKB type: Unknown when neither the
       // project nor the data tells.
       const wkb = wkbAttr || facts?.geometryType || "Unknown";
+      const fields = facts ? buildFields(layer, facts) : [];
+      const joins = await readJoins(layer, label, facts ? fields : null);
       vectors.push({
         ...common,
-        fields: facts ? buildFields(layer, facts) : [],
+        fields,
         geometry_type_simple: simpleGeometryType(wkb),
         geometry_type_wkb: wkb,
+        // written only when there are joins: a config without them stays
+        // the Python exporter's, key for key
+        ...(joins.length > 0 ? { joins } : {}),
       });
     } else if (kind === "raster") rasters.push(common);
     else customs.push(common);

@@ -97,6 +97,13 @@ const MAP_LAYER: KeepRule = {
     edittypes: {
       children: { edittype: { children: { widgetv2config: SHALLOW } } },
     },
+    vectorjoins: {
+      children: {
+        join: {
+          children: { joinFieldsSubset: { children: { field: SHALLOW } } },
+        },
+      },
+    },
   },
 };
 

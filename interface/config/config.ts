@@ -575,6 +575,70 @@ export type Custom = DataSet;
  */
 export const Custom: z.ZodType<Custom> = z.looseObject(dataSetShape);
 
+/**
+ * A join of a table (another vector layer) onto a vector layer, as QGIS's
+ * `<vectorjoins>` holds it: a left join of the joined layer's fields on
+ * `target_field` = `join_field`.
+ */
+export interface VectorJoin {
+  /** QGIS id of the joined layer. */
+  join_layer_id: string;
+  /** The joined layer's name (`<layername>`, QGIS's default prefix is made of it). */
+  join_layer_name: string;
+  /** Where the joined layer's data lives, as a dataset's `source`. */
+  source: DataSource;
+  /** QGIS provider key of the joined layer (`ogr`, `postgres`, `delimitedtext` …). */
+  driver: string;
+  /** Field of this layer whose value is looked up. */
+  target_field: string;
+  /** Field of the joined layer it is compared with. */
+  join_field: string;
+  /** What the joined fields' names start with: the custom prefix (maybe ""), else `<join_layer_name>_`. */
+  prefix: string;
+  /** The joined layer's fields to add when a subset is chosen (`<joinFieldsSubset>`); null: every field but `join_field`. */
+  fields_subset: string[] | null;
+  /** QGIS's "cache join layer in memory" (`memoryCache`): matches on the values as text, the last row of equal keys wins; off: the first row whose value equals, compared as QGIS's `=`. */
+  memory_cache: boolean;
+  /** Whether the joined fields are editable (`editable`; not used for reading). */
+  editable: boolean;
+  /** Whether edits create missing joined rows (`upsertOnEdit`; not used for reading). */
+  upsert_on_edit: boolean;
+  /** Whether deleting a feature deletes its joined row (`cascadedDelete`; not used for reading). */
+  cascaded_delete: boolean;
+  /** Whether the form shows the joined fields dynamically (`dynamicForm`; not used for reading). */
+  dynamic_form: boolean;
+}
+
+/**
+ * Schema of {@link VectorJoin}.
+ *
+ * @example
+ * ```ts
+ * import { VectorJoin } from "./config.ts";
+ * const j = VectorJoin.parse({
+ *   join_layer_id: "stats_1", join_layer_name: "stats", driver: "ogr",
+ *   source: { ogr: { path: "data/stats.csv" } },
+ *   target_field: "code", join_field: "code", prefix: "stats_",
+ * });
+ * j.memory_cache; // true
+ * ```
+ */
+export const VectorJoin: z.ZodType<VectorJoin> = z.looseObject({
+  join_layer_id: z.string(),
+  join_layer_name: z.string(),
+  source: DataSource,
+  driver: z.string(),
+  target_field: z.string(),
+  join_field: z.string(),
+  prefix: z.string(),
+  fields_subset: z.array(z.string()).nullable().default(null),
+  memory_cache: z.boolean().default(true),
+  editable: z.boolean().default(false),
+  upsert_on_edit: z.boolean().default(false),
+  cascaded_delete: z.boolean().default(false),
+  dynamic_form: z.boolean().default(false),
+});
+
 /** A vector layer with its attribute fields and geometry type. */
 export interface Vector extends DataSet {
   /** Attribute fields in source order; empty when the source was not read (WFS, unreadable, or reading turned off). */
@@ -583,6 +647,11 @@ export interface Vector extends DataSet {
   geometry_type_simple: string | null;
   /** WKB type name (`MultiPolygon`, `PointZ`, `NoGeometry` …) from the project, else the source; null when neither tells. */
   geometry_type_wkb: string | null;
+  /**
+   * The layer's joins, in the project's order; absent when it has none (a
+   * config without joins is the Python exporter's, key for key).
+   */
+  joins?: VectorJoin[];
 }
 
 /**
@@ -602,6 +671,7 @@ export const Vector: z.ZodType<Vector> = z.looseObject({
   fields: z.array(Field).default([]),
   geometry_type_simple: str(),
   geometry_type_wkb: str(),
+  joins: z.array(VectorJoin).optional(),
 });
 
 /** A layer tree group as a dataset (with its title). */

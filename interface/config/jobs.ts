@@ -27,12 +27,19 @@ import { hasInvertedAxes, normaliseCrs } from "../crs.ts";
 import type {
   QslJobInfo,
   QslJobLayer,
+  QslJobLayerJoin,
   QslJobParameterFeature,
   QslJobParameterFeatureInfo,
   QslJobParameterLegend,
   QslJobParameterRender,
 } from "../job/input.ts";
-import type { Config, DataSet, DataSource } from "./config.ts";
+import type {
+  Config,
+  DataSet,
+  DataSource,
+  Vector,
+  VectorJoin,
+} from "./config.ts";
 
 /** Which layers and styles a job uses. */
 export interface LayerSelection {
@@ -194,18 +201,60 @@ export function jobLayer(
       })`,
     );
   }
-  const path = typeof source.path === "string" ? source.path : "";
-  return {
+  const layer: QslJobLayer = {
     id: dataset.id,
     name: dataset.name,
     source: cleanSource(source),
-    remote: key === "ogr" || key === "gdal"
-      ? /^[a-z][a-z0-9+.-]*:\/\//i.test(path)
-      : true,
+    remote: isRemote(key, source),
     folder_name: folderName,
     driver: dataset.driver,
     style: found ? { name: found.name, definition: found.definition } : null,
     filter: null,
+  };
+  const joins = (dataset as Partial<Vector>).joins;
+  // only a layer with joins has the key: the Python worker refuses keys it
+  // does not know
+  if (joins && joins.length > 0) {
+    layer.joins = joins.map((j) => joinOf(dataset.name, j, folderName));
+  }
+  return layer;
+}
+
+function isRemote(key: string, source: Record<string, unknown>): boolean {
+  const path = typeof source.path === "string" ? source.path : "";
+  return key === "ogr" || key === "gdal"
+    ? /^[a-z][a-z0-9+.-]*:\/\//i.test(path)
+    : true;
+}
+
+function joinOf(
+  name: string,
+  join: VectorJoin,
+  folderName: string,
+): QslJobLayerJoin {
+  const key = SOURCE_KEYS.find((k) => join.source[k] != null);
+  if (!key) {
+    throw fail(
+      `layer '${name}' joins '${join.join_layer_name}', which has no source a worker reads`,
+    );
+  }
+  const source = join.source[key] as unknown as Record<string, unknown>;
+  return {
+    layer: {
+      id: join.join_layer_id,
+      name: join.join_layer_name,
+      source: cleanSource(source),
+      remote: isRemote(key, source),
+      folder_name: folderName,
+      driver: join.driver,
+      style: null,
+      filter: null,
+    },
+    target_field: join.target_field,
+    join_field: join.join_field,
+    prefix: join.prefix,
+    fields_subset: join.fields_subset,
+    memory_cache: join.memory_cache,
   };
 }
 

@@ -152,3 +152,66 @@ Deno.test("buildFeatureJob and buildLegendJob: one query per layer in the order 
   assert.equal(l.dpi, 91);
   assert.equal(l.layers[0].style?.name, "default");
 });
+
+Deno.test("a layer's joins reach its job layer; a layer without joins has no joins key", () => {
+  const joined = Config.parse({
+    ...config,
+    datasets: {
+      ...config.datasets,
+      vector: config.datasets.vector.map((v) =>
+        v.name !== "zones" ? v : {
+          ...v,
+          joins: [{
+            join_layer_id: "stats_1",
+            join_layer_name: "stats",
+            driver: "delimitedtext",
+            source: {
+              ogr: {
+                path: "data/stats.csv",
+                open_options: ["type=csv", "geomType=none"],
+              },
+            },
+            target_field: "code",
+            join_field: "code",
+            prefix: "stats_",
+            fields_subset: ["population"],
+            memory_cache: false,
+          }],
+        }
+      ),
+    },
+  });
+  const layers = selectLayers(joined, {
+    layers: ["zones", "roads"],
+    folder_name: "project",
+  });
+  const zones = layers.find((l) => l.name === "zones")!;
+  assert.deepEqual(zones.joins, [{
+    layer: {
+      id: "stats_1",
+      name: "stats",
+      source:
+        '{"path":"data/stats.csv","open_options":["type=csv","geomType=none"]}',
+      remote: false,
+      folder_name: "project",
+      driver: "delimitedtext",
+      style: null,
+      filter: null,
+    },
+    target_field: "code",
+    join_field: "code",
+    prefix: "stats_",
+    fields_subset: ["population"],
+    memory_cache: false,
+  }]);
+  assert.equal("joins" in layers.find((l) => l.name === "roads")!, false);
+  // it decodes as a job carries it, and a job without joins gains no key
+  const job = QslJobParameterRender.parse(JSON.parse(JSON.stringify({
+    layers,
+    bbox: "0,0,1,1",
+    crs: "EPSG:2056",
+    width: 1,
+    height: 1,
+  })));
+  assert.deepEqual(job.layers, layers);
+});

@@ -75,7 +75,69 @@ export interface QslJobLayer {
   style: Style | null;
   /** A filter on the layer's features. */
   filter: OgcFilter110 | OgcFilterFES20 | null;
+  /**
+   * Tables joined onto the layer's features (QGIS's vector joins), in the
+   * project's order; absent: none. Our worker's addition: a job without
+   * joins carries no such key, as the Python project's jobs (its worker
+   * refuses unknown keys).
+   */
+  joins?: QslJobLayerJoin[];
 }
+
+/**
+ * A table joined onto a job layer's features (a QGIS vector join): a left
+ * join on `target_field` = `join_field`.
+ */
+export interface QslJobLayerJoin {
+  /** The joined layer, read as any job layer is (its style and filter are not used). */
+  layer: QslJobLayer;
+  /** Field of the job layer whose value is looked up. */
+  target_field: string;
+  /** Field of the joined layer it is compared with. */
+  join_field: string;
+  /** What the joined fields' names start with (QGIS's default: the joined layer's name and `_`). */
+  prefix: string;
+  /** The joined layer's fields to add; null: every field but `join_field`. */
+  fields_subset: string[] | null;
+  /** QGIS's memory cache: on, keys match as text and the last equal row wins; off, the first row whose value equals (QGIS's `=`). */
+  memory_cache: boolean;
+}
+
+const layerShape = {
+  id: z.string(),
+  name: z.string(),
+  source: z.string(),
+  remote: z.boolean(),
+  folder_name: z.string(),
+  driver: z.string(),
+  style: Style.nullable().default(null),
+  filter: FilterObject.nullable().default(null),
+};
+
+/**
+ * Schema of {@link QslJobLayerJoin}.
+ *
+ * @example
+ * ```ts
+ * import { QslJobLayerJoin } from "./input.ts";
+ * QslJobLayerJoin.parse({
+ *   layer: {
+ *     id: "stats_1", name: "stats", source: '{"path": "stats.csv"}',
+ *     remote: false, folder_name: "", driver: "ogr",
+ *   },
+ *   target_field: "code", join_field: "code", prefix: "stats_",
+ * }).memory_cache; // true
+ * ```
+ */
+export const QslJobLayerJoin: z.ZodType<QslJobLayerJoin> = z.looseObject({
+  // a joined layer's own joins are not read
+  layer: z.looseObject(layerShape) as z.ZodType<QslJobLayer>,
+  target_field: z.string(),
+  join_field: z.string(),
+  prefix: z.string(),
+  fields_subset: z.array(z.string()).nullable().default(null),
+  memory_cache: z.boolean().default(true),
+});
 
 /**
  * Schema of {@link QslJobLayer}.
@@ -90,14 +152,8 @@ export interface QslJobLayer {
  * ```
  */
 export const QslJobLayer: z.ZodType<QslJobLayer> = z.looseObject({
-  id: z.string(),
-  name: z.string(),
-  source: z.string(),
-  remote: z.boolean(),
-  folder_name: z.string(),
-  driver: z.string(),
-  style: Style.nullable().default(null),
-  filter: FilterObject.nullable().default(null),
+  ...layerShape,
+  joins: z.array(QslJobLayerJoin).optional(),
 });
 
 /** Parameters of a render (GetMap-like) job. */
@@ -373,6 +429,39 @@ export interface QslJobLayerInput {
   style?: Style | null;
   /** A filter on the layer's features; default none. */
   filter?: OgcFilter110 | OgcFilterFES20 | null;
+  /** Tables joined onto the layer's features; default none. */
+  joins?: QslJobLayerJoinInput[];
+}
+
+/**
+ * What {@link QslJobLayerJoin}'s schema accepts: `fields_subset` and
+ * `memory_cache` optional.
+ *
+ * @example
+ * ```ts
+ * import type { QslJobLayerJoinInput } from "./input.ts";
+ * const join: QslJobLayerJoinInput = {
+ *   layer: {
+ *     id: "s1", name: "stats", source: '{"path":"stats.csv"}', remote: false,
+ *     folder_name: "", driver: "ogr",
+ *   },
+ *   target_field: "code", join_field: "code", prefix: "stats_",
+ * };
+ * ```
+ */
+export interface QslJobLayerJoinInput {
+  /** The joined layer. */
+  layer: QslJobLayerInput;
+  /** Field of the job layer whose value is looked up. */
+  target_field: string;
+  /** Field of the joined layer it is compared with. */
+  join_field: string;
+  /** What the joined fields' names start with. */
+  prefix: string;
+  /** The joined layer's fields to add; default null: every field but `join_field`. */
+  fields_subset?: string[] | null;
+  /** QGIS's memory cache; default true. */
+  memory_cache?: boolean;
 }
 
 /**

@@ -60,3 +60,32 @@ Deno.test("input types: minimal jobs type-check and parse with the defaults fill
   assert.deepEqual(LegendSchema.parse(againLegend), l);
   assert.deepEqual(FeatureInfoSchema.parse(againInfo), i);
 });
+
+Deno.test("QslJobLayer: joins are optional, defaulted inside, and absent when not sent", async () => {
+  const { QslJobLayer } = await import("./input.ts");
+  const base = {
+    id: "z",
+    name: "zones",
+    source: '{"path": "zones.geojson"}',
+    remote: false,
+    folder_name: "",
+    driver: "ogr",
+  };
+  // a Python client's layer: nothing added
+  assert.equal("joins" in QslJobLayer.parse(base), false);
+  const layer = QslJobLayer.parse({
+    ...base,
+    joins: [{
+      layer: { ...base, id: "s", name: "stats" },
+      target_field: "code",
+      join_field: "code",
+      prefix: "stats_",
+    }],
+  });
+  assert.equal(layer.joins![0].memory_cache, true);
+  assert.equal(layer.joins![0].fields_subset, null);
+  assert.equal(layer.joins![0].layer.style, null);
+  assert.throws(
+    () => QslJobLayer.parse({ ...base, joins: [{ target_field: "code" }] }),
+  );
+});

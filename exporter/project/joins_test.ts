@@ -1,0 +1,120 @@
+// The layers' joins (`<vectorjoins>`) in the exported config, from the join
+// parity project saved by QGIS 3.22 (tests/parity/joins/make_references.py).
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { Config, type Vector } from "@qgis-server-light/interface/config";
+import { exportProject } from "./export_project.ts";
+import { readProject } from "./read_project.ts";
+import { keepQml, TESTDATA } from "./_test_util.ts";
+
+const UPDATE = Deno.env.get("UPDATE_GOLDEN") === "1";
+const PROJECT = fileURLToPath(
+  new URL("../../tests/parity/joins/data/joins_project.qgs", import.meta.url),
+);
+
+async function exportJoins(
+  text?: (qgs: string) => string,
+  warnings: string[] = [],
+): Promise<Config> {
+  let file = PROJECT;
+  const dir = await Deno.makeTempDir({ prefix: "qsl_joins_" });
+  try {
+    if (text) {
+      // beside copies of the data, so that its relative paths still read
+      const qgs = text(await Deno.readTextFile(PROJECT));
+      file = `${dir}/joins_project.qgs`;
+      await Deno.writeTextFile(file, qgs);
+      for (const name of ["zones.geojson", "stats.csv", "ranks.csv"]) {
+        await Deno.copyFile(
+          fileURLToPath(
+            new URL(`../../tests/parity/joins/data/${name}`, import.meta.url),
+          ),
+          `${dir}/${name}`,
+        );
+      }
+    }
+    return await exportProject(await readProject(file), {
+      encodeStyle: keepQml,
+      warn: (m) => warnings.push(m),
+    });
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+const zones = (config: Config): Vector =>
+  config.datasets.vector.find((v) => v.name === "zones")!;
+
+Deno.test("joins_project.qgs exports its joins and joined fields (golden)", async () => {
+  const warnings: string[] = [];
+  const config = await exportJoins(undefined, warnings);
+  assert.deepEqual(warnings, []);
+  const got = config.datasets.vector.map((v) => ({
+    name: v.name,
+    fields: v.fields.map((f) => `${f.name}: ${f.type}`),
+    joins: v.joins ?? null,
+  }));
+  const golden = `${TESTDATA}joins.golden.json`;
+  if (UPDATE) {
+    await Deno.writeTextFile(golden, JSON.stringify(got, null, 2) + "\n");
+  }
+  assert.deepEqual(got, JSON.parse(await Deno.readTextFile(golden)));
+  // the schema reads it back as written; layers without joins have no key
+  assert.deepEqual(Config.parse(config), config);
+  assert.equal("joins" in config.datasets.vector[1], false);
+});
+
+Deno.test("a join's prefix: QGIS's default, a custom one, an empty custom one", async () => {
+  const custom = await exportJoins((qgs) =>
+    qgs.replace(
+      'memoryCache="1"',
+      'memoryCache="1" hasCustomPrefix="1" customPrefix="s_"',
+    )
+  );
+  assert.equal(zones(custom).joins![0].prefix, "s_");
+  const none = await exportJoins((qgs) =>
+    qgs.replace(
+      'hasCustomPrefix="1"',
+      'hasCustomPrefix="1" customPrefix=""',
+    ).replace('customPrefix="r_"', "")
+  );
+  assert.equal(zones(none).joins![1].prefix, "");
+  // the ranks join's fields are named without a prefix: "rank" … and its
+  // "num" is not repeated (the join field is left out without a subset)
+  assert.deepEqual(zones(none).fields.map((f) => f.name), [
+    "code",
+    "num",
+    "rank",
+  ]);
+  const unset = await exportJoins((qgs) =>
+    qgs.replace('hasCustomPrefix="1"', 'hasCustomPrefix="0"')
+  );
+  assert.equal(zones(unset).joins![1].prefix, "ranks_");
+  assert.equal(zones(unset).fields.at(-1)!.name, "ranks_rank");
+});
+
+Deno.test("a joined field whose name the layer has is left out; a missing joined layer skips its join with a warning", async () => {
+  const subset = await exportJoins((qgs) =>
+    qgs.replace(
+      'customPrefix="r_"/>',
+      'customPrefix=""><joinFieldsSubset><field name="num"/><field name="rank"/></joinFieldsSubset></join>',
+    )
+  );
+  // with a subset the join field is kept when named: "num" clashes, "rank" not
+  assert.deepEqual(zones(subset).joins![1].fields_subset, ["num", "rank"]);
+  assert.deepEqual(zones(subset).fields.map((f) => f.name), [
+    "code",
+    "num",
+    "rank",
+  ]);
+  const warnings: string[] = [];
+  const missing = await exportJoins(
+    (qgs) => qgs.replace(/joinLayerId="ranks_[^"]*"/, 'joinLayerId="gone"'),
+    warnings,
+  );
+  assert.equal(zones(missing).joins!.length, 1);
+  assert.match(
+    warnings.join("\n"),
+    /Layer 'zones' \(zones_[^)]*\): joined layer 'gone' is not a vector layer of the project; join skipped/,
+  );
+});
