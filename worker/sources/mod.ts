@@ -55,3 +55,10 @@ export {
   supportedProviders,
 } from "./registry.ts";
 export type { LayerSource, ResolvedSource } from "./file_source.ts";
+export {
+  type JoinTable,
+  joinTable,
+  type OpenJoinLayer,
+  type SourceJoin,
+  withJoins,
+} from "./joins.ts";

@@ -8,6 +8,7 @@ import { JobError } from "../runners/types.ts";
 import { delimitedTextProvider } from "./delimitedtext/mod.ts";
 import { gdalProvider } from "./gdal/mod.ts";
 import { gpxProvider } from "./gpx/mod.ts";
+import { withJoins } from "./joins.ts";
 import { ogrProvider } from "./ogr/mod.ts";
 import { postgresProvider } from "./postgres/mod.ts";
 import { spatialiteProvider } from "./spatialite/mod.ts";
@@ -90,7 +91,16 @@ export function openSource(layer: SourceLayer, ctx: SourceContext): Source {
       })`,
     );
   }
-  return provider.open(layer, ctx);
+  const source = provider.open(layer, ctx);
+  const joins = layer.joins;
+  if (source.kind !== "vector" || !joins || joins.length === 0) return source;
+  // each joined table is read through its own provider, below the same
+  // data root
+  return withJoins(
+    source,
+    { ...layer, joins },
+    (joined) => openVectorSource(joined, ctx, `join to '${layer.name}' the`),
+  );
 }
 
 /**

@@ -46,6 +46,7 @@ import type { BlockValues, ProviderResampling } from "../raster/sampling.ts";
 import type { MapSettings } from "../map/map_settings.ts";
 import type { Element } from "@xmldom/xmldom";
 import type { Logger } from "../runners/types.ts";
+import type { SourceJoin } from "./joins.ts";
 
 /** The parts of a job layer a source reads (wire names). */
 export interface SourceLayer {
@@ -61,6 +62,8 @@ export interface SourceLayer {
   folder_name?: string | null;
   /** QGIS provider key (`ogr`, `gdal`, …); absent: `ogr`. */
   driver?: string | null;
+  /** Tables joined onto a vector layer's features (`joins.ts`); absent: none. */
+  joins?: SourceJoin[] | null;
 }
 
 /** What a source may use besides the layer (a runner's context fits). */
