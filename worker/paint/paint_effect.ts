@@ -323,9 +323,7 @@ class EffectRun {
   /** `QgsShadowEffect::draw` (drop and inner shadows). */
   shadow(effect: PaintEffect, pic: Picture, exterior: boolean): Picture {
     const p = effect.props;
-    const blur = Math.round(
-      px(this.pc, p, propNumber(p, "blur_level", 10), "blur_unit"),
-    );
+    const blur = Math.round(px(this.pc, p, blurLevelOf(p), "blur_unit"));
     const dist = px(
       this.pc,
       p,
@@ -445,7 +443,7 @@ class EffectRun {
   /** `QgsBlurEffect::draw`. */
   blur(effect: PaintEffect, pic: Picture): Picture {
     const p = effect.props;
-    const level = Math.round(px(this.pc, p, blurLevelOf(p, 10), "blur_unit"));
+    const level = Math.round(px(this.pc, p, blurLevelOf(p), "blur_unit"));
     const margin = level * 2 + 10;
     const [l0, t0, w0, h0] = this.brect(pic);
     const left = l0 - margin, top = t0 - margin;
@@ -481,9 +479,12 @@ function opacityOf(p: Record<string, string>): number {
   return propNumber(p, "opacity", 1);
 }
 
-/** Blur level; styles from before blur units gave pixels at 96 dpi. */
-function blurLevelOf(p: Record<string, string>, fallback = 2.645): number {
-  const level = propNumber(p, "blur_level", fallback);
+/**
+ * Blur level (QGIS 3.22's shadows, glows and blurs alike: 2.645 mm when
+ * unset); styles from before blur units gave pixels at 96 dpi.
+ */
+function blurLevelOf(p: Record<string, string>): number {
+  const level = propNumber(p, "blur_level", 2.645);
   return p.blur_unit === undefined && p.blur_level !== undefined
     ? level * 0.2645
     : level;

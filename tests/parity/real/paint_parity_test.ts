@@ -153,6 +153,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: a renderer's own paint effect (drop shadow, outer glow, draw source) over a whole line and a whole polygon layer",
   ],
   [
+    "effects_pre_units",
+    0,
+    "our data: a renderer's drop shadow (as OSGeo Ireland's QGIS 2.14 workshop countries) and symbol layers' drop shadow and outer glow whose blur level has no unit, read by QGIS 3.22 as pixels at 96 dpi (× 0.2645 mm): shadows took it as millimetres (164 mismatched pixels)",
+  ],
+  [
     "named_colors",
     0,
     "our data: data-defined fill and outline colours given as names ('cyan', 'DarkOrange', 'steelblue'), read as QColor reads them",
