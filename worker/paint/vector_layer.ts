@@ -1,8 +1,8 @@
 /**
  * Paints the features of one vector layer with its QML renderer:
  * `singleSymbol`, `categorizedSymbol`, `graduatedSymbol`, `RuleRenderer`
- * (nested rules, ELSE, scale ranges), `nullSymbol`; symbol levels; the
- * feature blend mode. Layer opacity and the layer blend mode are the
+ * (nested rules, ELSE, scale ranges), `nullSymbol`, each also inverted
+ * (`invertedPolygonRenderer`); symbol levels; the feature blend mode. Layer opacity and the layer blend mode are the
  * caller's (the render runner composites each layer).
  *
  * @module
@@ -276,6 +276,7 @@ function paintFeatures(
   fields: Set<string>,
 ): number {
   const pick = symbolPicker(pc, style.renderer, fields);
+  if (style.inverted) features = invertedFeatures(pc, pick, features, fields);
   if (style.effect?.enabled && !drawsEffect(style.effect)) {
     pc.warn(
       `layer paint effect '${style.effect.type}' is not drawn (colour effects are not supported)`,
@@ -361,6 +362,71 @@ function paintFeatures(
   }
   drawJobs(pc, style, jobs);
   return jobs.length;
+}
+
+/**
+ * `QgsInvertedPolygonRenderer`: the features grouped by the symbols the
+ * renderer draws them with (groups in order of their first feature), each
+ * group one feature, its first, whose polygon is the viewport grown by five
+ * times its size on every side with the group's polygons' exterior rings
+ * as holes and their holes as polygons of their own (drawn even-odd, as
+ * QGIS without preprocessing: overlapping polygons are not merged); no
+ * group, the viewport's polygon drawn for a feature without attributes.
+ */
+function invertedFeatures(
+  pc: PaintContext,
+  pick: SymbolPicker,
+  features: Feature[],
+  fields: Set<string>,
+): Feature[] {
+  const { width: w, height: h } = pc.map;
+  const [sx, dx, sy, dy] = pixelTransform(pc.map);
+  const x0 = (-5 * w - dx) / sx, x1 = (6 * w - dx) / sx;
+  const y0 = (-5 * h - dy) / sy, y1 = (6 * h - dy) / sy;
+  const outer = () =>
+    new Float64Array([x0, y0, x1, y0, x1, y1, x0, y1, x0, y0]);
+  const ids = new Map<Symbol, number>();
+  const groups = new Map<string, { f: Feature; parts: Float64Array[][] }>();
+  for (const f of features) {
+    const symbols = pick(f);
+    if (symbols.length === 0) continue;
+    const key = symbols.map((s) => {
+      let id = ids.get(s);
+      if (id === undefined) ids.set(s, id = ids.size);
+      return id;
+    }).join(",");
+    let group = groups.get(key);
+    if (!group) groups.set(key, group = { f, parts: [[outer()]] });
+    if (f.geometry?.kind !== "polygon") continue;
+    for (const part of f.geometry.parts) {
+      const ext = part[0];
+      // a ring GEOS would take: four points at least, closed
+      const n = ext?.length ?? 0;
+      if (
+        n < 8 || ext[0] !== ext[n - 2] || ext[1] !== ext[n - 1]
+      ) continue;
+      group.parts[0].push(ext);
+      for (const hole of part.slice(1)) group.parts.push([hole]);
+    }
+  }
+  const out: Feature[] = [];
+  for (const { f, parts } of groups.values()) {
+    out.push({
+      id: f.id,
+      attributes: f.attributes,
+      geometry: { kind: "polygon", parts },
+    });
+  }
+  if (groups.size === 0) {
+    const attributes: Feature["attributes"] = {};
+    for (const name of fields) attributes[name] = null;
+    out.push({
+      id: 0,
+      attributes,
+      geometry: { kind: "polygon", parts: [[outer()]] },
+    });
+  }
+  return out;
 }
 
 const NO_ORIGIN = { origin: null };

@@ -165,4 +165,11 @@ export interface VectorStyle {
   labelsEnabled: boolean;
   /** The renderer's paint effect, drawn over the whole layer (absent: none). */
   effect?: PaintEffect;
+  /**
+   * An inverted polygon renderer (`invertedPolygonRenderer`) wraps
+   * `renderer`: its features' polygons are holes in a polygon covering the
+   * map, one per group of features drawn with the same symbols (absent:
+   * features drawn as they are).
+   */
+  inverted?: { preprocessing: boolean };
 }

@@ -605,8 +605,12 @@ function layerOpacity(root: Element): number {
 export function readVectorStyle(root: Element): VectorStyle | null {
   const renderer = child(root, "renderer-v2");
   if (!renderer) return null;
+  // QgsInvertedPolygonRenderer draws through the renderer it embeds
+  const inner = renderer.getAttribute("type") === "invertedPolygonRenderer"
+    ? child(renderer, "renderer-v2")
+    : null;
   const style: VectorStyle = {
-    renderer: readRenderer(renderer),
+    renderer: readRenderer(inner ?? renderer),
     symbolLevels: renderer.getAttribute("symbollevels") === "1",
     opacity: layerOpacity(root),
     blendMode: num(text(root, "blendMode"), 0),
@@ -620,6 +624,11 @@ export function readVectorStyle(root: Element): VectorStyle | null {
   // the renderer's own effect: the whole layer drawn through it
   const effect = child(renderer, "effect");
   if (effect) style.effect = readEffect(effect);
+  if (inner) {
+    style.inverted = {
+      preprocessing: renderer.getAttribute("preprocessing") === "1",
+    };
+  }
   return style;
 }
 

@@ -104,6 +104,19 @@ Deno.test("QML: point displacement and cluster renderers draw with the renderer 
   );
 });
 
+Deno.test("QML: an inverted polygon renderer draws through the renderer it embeds, inverted", () => {
+  const style = parseVectorStyle(
+    `<qgis><renderer-v2 type="invertedPolygonRenderer" preprocessing="1"><renderer-v2 type="nullSymbol"/></renderer-v2></qgis>`,
+  );
+  assertEquals(style?.renderer.type, "nullSymbol", "renderer");
+  assertEquals(style?.inverted, { preprocessing: true }, "inverted");
+  assertEquals(
+    parseVectorStyle('<qgis><renderer-v2 type="nullSymbol"/></qgis>')?.inverted,
+    undefined,
+    "not inverted",
+  );
+});
+
 Deno.test("QML: property names of QGIS 2.x styles read as QGIS 3 reads them", () => {
   const style = parseVectorStyle(
     `<qgis version="2.0.1-Dufour"><renderer-v2 type="singleSymbol"><symbols>

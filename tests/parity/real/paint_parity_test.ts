@@ -158,6 +158,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: a renderer's drop shadow (as OSGeo Ireland's QGIS 2.14 workshop countries) and symbol layers' drop shadow and outer glow whose blur level has no unit, read by QGIS 3.22 as pixels at 96 dpi (× 0.2645 mm): shadows took it as millimetres (164 mismatched pixels)",
   ],
   [
+    "inverted",
+    0,
+    "our data: an inverted polygon renderer around a categorized one (half-transparent fills outside each kind's polygons: a hole, a multipolygon, two overlapping drawn even-odd), as OSGeo Ireland's QGIS 2.14 workshop masks its counties (was drawn with nothing)",
+  ],
+  [
+    "inverted_zoom",
+    0,
+    "our data: the same zoomed in at 144 dpi, polygons cut by the map's edges",
+  ],
+  [
     "named_colors",
     0,
     "our data: data-defined fill and outline colours given as names ('cyan', 'DarkOrange', 'steelblue'), read as QColor reads them",
