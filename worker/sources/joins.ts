@@ -25,7 +25,12 @@
  */
 import type { Expression } from "../expression/ast.ts";
 import { referencedColumns } from "../expression/mod.ts";
-import { compareValues, toText } from "../expression/values.ts";
+import {
+  compareValues,
+  isNumberLike,
+  toNumber,
+  toText,
+} from "../expression/values.ts";
 import type { AttributeValue, Feature } from "../geometry/types.ts";
 import { JobError } from "../runners/types.ts";
 import { pageWithResidual } from "./paging.ts";
@@ -62,9 +67,14 @@ export interface JoinTable {
   fields: VectorField[];
   /** The names of `fields` in the table (same order). */
   sourceNames: string[];
-  /** The joined row's values (by table field name) for a target value, or null. */
+  /**
+   * The joined row's values (by table field name) for a target value, or
+   * null; `targetType` is the target field's type (a null's text depends on
+   * it with the memory cache).
+   */
   lookup(
     target: AttributeValue | undefined,
+    targetType?: string,
   ): Record<string, AttributeValue> | null;
 }
 
@@ -97,23 +107,14 @@ export function joinTable(
   let lookup: JoinTable["lookup"];
   if (join.memory_cache ?? true) {
     const byText = new Map<string, Record<string, AttributeValue>>();
-    for (const row of rows) byText.set(qtText(row[key]), row);
-    lookup = (target) =>
-      target === undefined ? null : byText.get(qtText(target)) ?? null;
+    const keyType = fields.find((f) => f.name === key)?.type;
+    for (const row of rows) byText.set(qtText(row[key], keyType), row);
+    lookup = (target, targetType) =>
+      target === undefined
+        ? null
+        : byText.get(qtText(target, targetType)) ?? null;
   } else {
-    lookup = (target) => {
-      if (target === undefined) return null;
-      for (const row of rows) {
-        const value = row[key] ?? null;
-        if (
-          target === null ? value === null : value !== null &&
-            compareValues(value, target) === 0
-        ) {
-          return row;
-        }
-      }
-      return null;
-    };
+    lookup = firstEqual(rows, key);
   }
   return {
     fields: chosen.map((f) => ({ ...f, name: join.prefix + f.name })),
@@ -122,9 +123,69 @@ export function joinTable(
   };
 }
 
-/** A value as `QVariant::toString` writes it (a null as ""). */
-function qtText(v: AttributeValue | undefined): string {
-  if (v === null || v === undefined) return "";
+/**
+ * The first row whose `key` equals a target as QGIS's `=` compares
+ * (`compareValues`): by number when both read as numbers, else as text; a
+ * null target takes the first null. Indexed by number and by text, so a
+ * map's features do not each scan the table (dates are scanned).
+ */
+function firstEqual(
+  rows: Record<string, AttributeValue>[],
+  key: string,
+): JoinTable["lookup"] {
+  const byNumber = new Map<number, number>();
+  const byText = new Map<string, number>();
+  let firstNull = -1;
+  let dates = false;
+  rows.forEach((row, i) => {
+    const v = row[key] ?? null;
+    if (v === null) {
+      if (firstNull < 0) firstNull = i;
+      return;
+    }
+    if (v instanceof Date) {
+      dates = true;
+      return;
+    }
+    if (isNumberLike(v)) {
+      const n = toNumber(v);
+      if (!byNumber.has(n)) byNumber.set(n, i);
+    }
+    const t = toText(v);
+    if (!byText.has(t)) byText.set(t, i);
+  });
+  const scan = (target: AttributeValue) =>
+    rows.find((row) => {
+      const v = row[key] ?? null;
+      return v !== null && compareValues(v, target) === 0;
+    }) ?? null;
+  return (target) => {
+    if (target === undefined) return null;
+    if (target === null) return firstNull < 0 ? null : rows[firstNull];
+    if (dates || target instanceof Date) return scan(target);
+    // a number-like target equals a value only by number (a value whose
+    // text is the target's reads as a number too)
+    const i = isNumberLike(target)
+      ? byNumber.get(toNumber(target))
+      : byText.get(toText(target));
+    return i === undefined ? null : rows[i];
+  };
+}
+
+/**
+ * A value as `QVariant::toString` writes it. A null keeps its field's type
+ * in QGIS, and Qt 5 writes the default value of that type: "0" for numbers,
+ * "false" for booleans, "" for text and dates (so a null integer target
+ * finds the row whose key is 0, as QGIS 3.22 joins lizmap's dataviz.qgs).
+ */
+function qtText(v: AttributeValue | undefined, type?: string): string {
+  if (v === null || v === undefined) {
+    if (type === undefined) return "";
+    if (/^(Integer|Integer64|Real|Int|LongLong|Double)$/i.test(type)) {
+      return "0";
+    }
+    return /^bool/i.test(type) ? "false" : "";
+  }
   if (v instanceof Date) {
     // a date without time (GDAL gives midnight) as QDate writes it
     const text = toText(v);
@@ -185,6 +246,8 @@ interface Joined {
   added: boolean[][];
   /** The layer's fields and the joined ones. */
   fields: VectorField[];
+  /** The layer's field types by name. */
+  types: Map<string, string>;
 }
 
 function extend(base: VectorField[], tables: JoinTable[]): Joined {
@@ -198,7 +261,12 @@ function extend(base: VectorField[], tables: JoinTable[]): Joined {
       return true;
     })
   );
-  return { tables, added, fields };
+  return {
+    tables,
+    added,
+    fields,
+    types: new Map(base.map((f) => [f.name, f.type])),
+  };
 }
 
 function joinAttributes(
@@ -208,7 +276,8 @@ function joinAttributes(
 ): Record<string, AttributeValue> {
   const out = { ...attributes };
   joined.tables.forEach((table, i) => {
-    const row = table.lookup(attributes[joins[i].target_field]);
+    const target = joins[i].target_field;
+    const row = table.lookup(attributes[target], joined.types.get(target));
     const added = joined.added[i];
     for (let k = 0; k < table.fields.length; k++) {
       if (!added[k]) continue;

@@ -85,7 +85,7 @@ Deno.test("joined attributes: every zone's fields and values as QGIS 3.22 reads 
   ]);
 });
 
-Deno.test("joinTable: the memory cache matches text keys, the last row winning; a null target matches a null or empty key", () => {
+Deno.test("joinTable: the memory cache matches text keys, the last row winning; a null is its type's default text, as Qt 5 writes it", () => {
   const join: SourceJoin = {
     layer: layer("t", {}),
     target_field: "k",
@@ -108,9 +108,21 @@ Deno.test("joinTable: the memory cache matches text keys, the last row winning; 
   assert.equal(table.lookup("3")?.v, "b"); // "3" is 3's text
   assert.equal(table.lookup("3.0"), null); // not its text
   assert.equal(table.lookup(1.5)?.v, "c");
-  assert.equal(table.lookup(null)?.v, "d");
-  assert.equal(table.lookup(""), table.lookup(null));
+  // a null Real key reads "0": a null or 0 integer target finds it (QGIS
+  // joins lizmap's dataviz.qgs bakeries without polygon to polygon 0)
+  assert.equal(table.lookup(null, "Integer64")?.v, "d");
+  assert.equal(table.lookup(0, "Integer")?.v, "d");
+  // a null text target reads "": no key of a Real field reads so
+  assert.equal(table.lookup(null, "String"), null);
+  assert.equal(table.lookup(""), null);
   assert.equal(table.lookup(undefined), null);
+  const text = joinTable(join, [{ name: "v", type: "String" }, {
+    name: "k",
+    type: "String",
+  }], [{ k: null, v: "n" }, { k: "0", v: "z" }]);
+  assert.equal(text.lookup(null, "String")?.v, "n");
+  assert.equal(text.lookup("")?.v, "n");
+  assert.equal(text.lookup(null, "Integer")?.v, "z");
 });
 
 Deno.test("joinTable: without the cache, the first row equal as QGIS's = compares; a null target the first null key", () => {
@@ -277,4 +289,47 @@ Deno.test("a joined table outside the data root, or without its join field, fail
       }),
     /Cannot join layer 'ranks' to layer 'zones': it has no field 'code' \(fields: num, rank\)/,
   );
+});
+
+Deno.test("joinTable without the cache: its index finds what a scan comparing with QGIS's = finds", async () => {
+  const { compareValues } = await import("../expression/values.ts");
+  const values: AttributeValue[] = [
+    "03",
+    "3",
+    3,
+    3.5,
+    "3.50",
+    " 7 ",
+    7,
+    "x",
+    "X",
+    "",
+    "1e3",
+    1000,
+    -0,
+    0,
+    "0",
+    null,
+    "abc",
+    "Infinity",
+    "inf",
+  ];
+  const rows = values.map((k, i) => ({ k, i }));
+  const table = joinTable(
+    {
+      layer: layer("t", {}),
+      target_field: "k",
+      join_field: "k",
+      prefix: "",
+      memory_cache: false,
+    },
+    [{ name: "k", type: "String" }, { name: "i", type: "Integer" }],
+    rows,
+  );
+  for (const target of [...values, "7", 1e3, "000", 2, "nope"]) {
+    const expected = target === null
+      ? rows.find((r) => r.k === null)
+      : rows.find((r) => r.k !== null && compareValues(r.k, target) === 0);
+    assert.equal(table.lookup(target)?.i, expected?.i, `target ${target}`);
+  }
 });
