@@ -8,13 +8,17 @@
 import { type Gdal, onGdalReset } from "./gdal.ts";
 import { withCString } from "./apps.ts";
 import type { Rect } from "../geometry/types.ts";
+import { PointTable } from "./_point_cache.ts";
 
 const OAMS_TRADITIONAL_GIS_ORDER = 0;
 const EDGE_POINTS = 21;
 const transforms = new Map<string, number>();
 const MAX_TRANSFORMS = 64;
 // the handles belonged to a failed instance: forgotten, not destroyed
-onGdalReset(() => transforms.clear());
+onGdalReset(() => {
+  transforms.clear();
+  clearPointCache();
+});
 
 function srs(gdal: Gdal, crs: string): number {
   const M = gdal.Module;
@@ -189,6 +193,12 @@ function ballast(s: number, count: number, avg: number): number | null {
  * GDAL averages them), the whole batch goes. With `dedupe` false, every
  * point goes as it is (what the tests compare with).
  *
+ * The distinct points' results are kept across calls (up to
+ * {@link MAX_CACHED_POINTS}), under the transformation and the operation
+ * GDAL chose, and a call sends GDAL only the points not kept
+ * (`transformCached`): a map drawn again, panned or zoomed sees the same
+ * vertices.
+ *
  * @example
  * ```ts ignore
  * const ok = transformInPlace(gdal, [coords], "EPSG:2056", "EPSG:3857");
@@ -228,7 +238,9 @@ export function transformInPlace(
       const slots = distinct(X, Y, n);
       if (slots !== null) [unique, u] = slots;
     }
-    M._OCTTransform(ct, u, xs, ys, 0);
+    if (
+      unique === null || !transformCached(gdal, ct, `${from}\n${to}`, xs, ys, u)
+    ) M._OCTTransform(ct, u, xs, ys, 0);
     // The heap may have grown (and its buffer been replaced) meanwhile.
     X = new Float64Array(M.HEAPF64.buffer, xs, n);
     Y = new Float64Array(M.HEAPF64.buffer, ys, n);
@@ -322,4 +334,182 @@ function distinct(
   X[u] = bx;
   Y[u] = by;
   return [index, u + 1];
+}
+
+/**
+ * At most this many transformed points are kept across jobs (32 bytes
+ * each, 8 more for the tables' slots: ≤ 20 MiB); all are dropped when a
+ * batch would pass it.
+ */
+const MAX_CACHED_POINTS = 1 << 19;
+/** Kept points per transformation and operation (its probes' results). */
+const pointTables = new Map<string, PointTable>();
+let cachedPoints = 0;
+/** Per transformation, the three points whose results name the operation. */
+const probesOf = new Map<string, Float64Array>();
+
+/**
+ * Drops the transformed points kept across jobs.
+ *
+ * @example
+ * ```ts ignore
+ * clearPointCache();
+ * ```
+ */
+export function clearPointCache(): void {
+  pointTables.clear();
+  probesOf.clear();
+  cachedPoints = 0;
+}
+
+/**
+ * What the point cache holds: points, bytes, and tables (one per
+ * transformation and operation).
+ *
+ * @example
+ * ```ts ignore
+ * pointCacheStats().points;
+ * ```
+ */
+export function pointCacheStats(): {
+  points: number;
+  bytes: number;
+  tables: number;
+} {
+  let bytes = 0;
+  for (const t of pointTables.values()) bytes += t.bytes;
+  return { points: cachedPoints, bytes, tables: pointTables.size };
+}
+
+// scratch of transformCached, kept for batches up to KEEP_SCRATCH points
+const KEEP_SCRATCH = 1 << 16;
+let keptInputs = new Float64Array(0);
+let keptResults = new Float64Array(0);
+let keptMissAt = new Int32Array(0);
+
+/**
+ * Transforms the `u` points at `xs`/`ys` (distinct points, the last one
+ * the ballast that keeps the batch's average) in place as one GDAL call
+ * would, using the points kept from earlier calls. GDAL transforms each
+ * point alone with the operation it chose from the call's average, so a
+ * point's result is kept under the operation that made it, named by the
+ * results of three fixed probe points transformed in a call of the same
+ * average (all three finite, or nothing is kept or used). The points not
+ * kept then go to GDAL with a ballast of their own, the same average
+ * again. The ballast's own result is not written. False (nothing changed)
+ * when no probe or ballast point is found: the caller transforms as usual.
+ */
+function transformCached(
+  gdal: Gdal,
+  ct: number,
+  key: string,
+  xs: number,
+  ys: number,
+  u: number,
+): boolean {
+  if (u < 3) return false;
+  const M = gdal.Module;
+  let X = new Float64Array(M.HEAPF64.buffer, xs, u);
+  let Y = new Float64Array(M.HEAPF64.buffer, ys, u);
+  const [sx, sy, c] = batchSums(X, Y, u);
+  if (c !== u) return false;
+  const ax = sx / c, ay = sy / c;
+  let probes = probesOf.get(key);
+  if (probes === undefined) {
+    // near the first batch's points, where its operation works
+    probes = Float64Array.from([ax, ay, X[0], Y[0], X[u - 2], Y[u - 2]]);
+    probesOf.set(key, probes);
+  }
+  // the probes and their ballast: the batch's average
+  let px = 0, py = 0;
+  for (let i = 0; i < 3; i++) px += probes[2 * i], py += probes[2 * i + 1];
+  const pbx = ballast(px, 3, ax), pby = ballast(py, 3, ay);
+  if (pbx === null || pby === null) return false;
+  const p = M._malloc(8 * 8);
+  let name: string;
+  try {
+    const P = new Float64Array(M.HEAPF64.buffer, p, 8);
+    for (let i = 0; i < 3; i++) {
+      P[i] = probes[2 * i];
+      P[4 + i] = probes[2 * i + 1];
+    }
+    P[3] = pbx;
+    P[7] = pby;
+    M._OCTTransform(ct, 4, p, p + 32, 0);
+    const R = new Float64Array(M.HEAPF64.buffer, p, 8);
+    for (const i of [0, 1, 2, 4, 5, 6]) {
+      if (!Number.isFinite(R[i])) return false;
+    }
+    const bits = new Uint32Array(R.slice().buffer);
+    name = `${key}\n${bits.join(",")}`;
+  } finally {
+    M._free(p);
+  }
+  let table = pointTables.get(name);
+  if (table === undefined) {
+    table = new PointTable();
+    pointTables.set(name, table);
+  }
+  // the inputs as they came, the kept results, the points to transform
+  const d = u - 1;
+  let inputs = keptInputs, results = keptResults, missAt = keptMissAt;
+  if (u > KEEP_SCRATCH) {
+    inputs = new Float64Array(2 * u);
+    results = new Float64Array(2 * u);
+    missAt = new Int32Array(u);
+  } else if (inputs.length < 2 * u) {
+    keptInputs = inputs = new Float64Array(2 * KEEP_SCRATCH);
+    keptResults = results = new Float64Array(2 * KEEP_SCRATCH);
+    keptMissAt = missAt = new Int32Array(KEEP_SCRATCH);
+  }
+  let m = 0;
+  for (let i = 0; i < d; i++) {
+    const x = X[i], y = Y[i];
+    inputs[2 * i] = x;
+    inputs[2 * i + 1] = y;
+    if (!table.get(x, y, results, 2 * i)) {
+      X[m] = x;
+      Y[m] = y;
+      missAt[m++] = i;
+    }
+  }
+  if (m > 0) {
+    const [mx, my] = batchSums(X, Y, m);
+    const bx = ballast(mx, m, ax), by = ballast(my, m, ay);
+    if (bx === null || by === null) {
+      // as they came, for the caller
+      for (let i = 0; i < d; i++) {
+        X[i] = inputs[2 * i];
+        Y[i] = inputs[2 * i + 1];
+      }
+      return false;
+    }
+    X[m] = bx;
+    Y[m] = by;
+    M._OCTTransform(ct, m + 1, xs, ys, 0);
+    X = new Float64Array(M.HEAPF64.buffer, xs, u);
+    Y = new Float64Array(M.HEAPF64.buffer, ys, u);
+    if (cachedPoints + m > MAX_CACHED_POINTS) {
+      // all dropped (the probes stay: they name the same operations)
+      pointTables.clear();
+      cachedPoints = 0;
+      table = new PointTable();
+      pointTables.set(name, table);
+    }
+    for (let j = 0; j < m; j++) {
+      const i = missAt[j], x = X[j], y = Y[j];
+      results[2 * i] = x;
+      results[2 * i + 1] = y;
+      if (Number.isFinite(x) && Number.isFinite(y)) {
+        const before = table.size;
+        table.set(inputs[2 * i], inputs[2 * i + 1], x, y);
+        cachedPoints += table.size - before;
+      }
+    }
+  }
+  for (let i = 0; i < d; i++) {
+    X[i] = results[2 * i];
+    Y[i] = results[2 * i + 1];
+  }
+  return true;
 }

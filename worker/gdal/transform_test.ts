@@ -1,5 +1,9 @@
 import { withGdal } from "./gdal.ts";
-import { transformInPlace } from "./transform.ts";
+import {
+  clearPointCache,
+  pointCacheStats,
+  transformInPlace,
+} from "./transform.ts";
 
 function assert(cond: unknown, msg = "assertion failed"): asserts cond {
   if (!cond) throw new Error(msg);
@@ -93,4 +97,59 @@ Deno.test("transformInPlace: a point that does not transform fails its array onl
   );
   assert(ok[0] && !ok[1] && !ok[2], JSON.stringify(ok));
   assert(Number.isFinite(bad[4]) && !Number.isFinite(bad[0]), `${bad}`);
+});
+
+Deno.test("transformInPlace: points kept across calls come out as the whole batch does, under the operation of each call", async () => {
+  const ring: number[] = [];
+  for (let k = 0; k <= 200; k++) {
+    const t = (k % 200) / 200;
+    ring.push(2600000 + 5000 * t, 1200000 + 321.5 * Math.sin(9 * t));
+  }
+  const coverage = [Float64Array.from(ring), Float64Array.from(ring)];
+  // the same points in a batch whose average GDAL matches with another
+  // operation (a far point many times, north of every operation's area)
+  const far = new Float64Array(2 * 400);
+  for (let i = 0; i < far.length; i += 2) {
+    far[i] = 2600000.5;
+    far[i + 1] = 9000000.25;
+  }
+  const elsewhere = [far, Float64Array.from(ring.slice(0, 40))];
+  const run = (set: Float64Array[]) =>
+    withGdal((gdal) => {
+      const batch = set.map((r) => r.slice());
+      const whole = set.map((r) => r.slice());
+      const ok = transformInPlace(gdal, batch, CUSTOM, "ESRI:102014");
+      const okWhole = transformInPlace(
+        gdal,
+        whole,
+        CUSTOM,
+        "ESRI:102014",
+        false,
+      );
+      assert(JSON.stringify(ok) === JSON.stringify(okWhole), `${ok}`);
+      for (let r = 0; r < batch.length; r++) {
+        for (let i = 0; i < batch[r].length; i++) {
+          assert(
+            Object.is(batch[r][i], whole[r][i]),
+            `ring ${r} value ${i}: ${batch[r][i]} != ${whole[r][i]}`,
+          );
+        }
+      }
+      return batch;
+    });
+  clearPointCache();
+  const first = await run(coverage);
+  assert(pointCacheStats().points === 200, JSON.stringify(pointCacheStats()));
+  const other = await run(elsewhere);
+  // the test means it: another operation, another result for one point
+  assert(!Object.is(other[1][0], first[0][0]), `${other[1][0]}`);
+  assert(pointCacheStats().tables === 2, JSON.stringify(pointCacheStats()));
+  // again, every point now kept
+  const points = pointCacheStats().points;
+  await run(coverage);
+  await run(elsewhere);
+  assert(
+    pointCacheStats().points === points,
+    JSON.stringify(pointCacheStats()),
+  );
 });
