@@ -75,3 +75,87 @@ Deno.test("hostile expressions: catastrophic regular expressions in a style are 
     await redis.stop();
   }
 });
+
+/** Amplifying attacks: label → rule filter, and the reason expected. */
+const amplifiers: [string, string, RegExp][] = [
+  [
+    "lpad of 500 million characters",
+    "length(lpad('', 500000000, 'x')) > 0",
+    /^Cannot draw layer 'zones': Cannot evaluate lpad\(\): it would make a text of 500000000 characters \(at most 10000000\)$/,
+  ],
+  [
+    "rpad of 100 million characters",
+    "length(rpad('', 100000000, 'x')) > 0",
+    /^Cannot draw layer 'zones': Cannot evaluate rpad\(\): it would make a text of 100000000 characters/,
+  ],
+  [
+    "replace squared",
+    "length(replace(replace(lpad('', 5000, 'a'), 'a', lpad('', 5000, 'a')), 'a', 'bb')) > 0",
+    /^Cannot draw layer 'zones': Cannot evaluate replace\(\): it would make a text of 25000000 characters/,
+  ],
+  [
+    "regexp_replace squared",
+    "length(regexp_replace(lpad('', 5000, 'a'), 'a', lpad('', 5000, 'b'))) > 0",
+    /^Cannot draw layer 'zones': Cannot evaluate regexp_replace\(\): it would make a text of \d+ characters/,
+  ],
+  [
+    "|| of two 9 million character texts",
+    "length(lpad('', 9000000, 'a') || lpad('', 9000000, 'a')) > 0",
+    /^Cannot draw layer 'zones': Cannot evaluate operator \|\|: it would make a text of 18000000 characters/,
+  ],
+  [
+    "format's %1 5,000 times",
+    "length(format(lpad('', 10000, '%1'), lpad('', 5000, 'x'))) > 0",
+    /^Cannot draw layer 'zones': Cannot evaluate format\(\): it would make a text of/,
+  ],
+  [
+    "string_to_array of 9 million elements",
+    "array_length(string_to_array(lpad('', 9000000, ','))) > 0",
+    /^Cannot draw layer 'zones': Cannot evaluate string_to_array\(\): it would make an array of more than 1000000 elements$/,
+  ],
+  [
+    "array_foreach 100,000 × 100,000",
+    "array_length(array_foreach(string_to_array(lpad('', 99999, ',')), array_foreach(string_to_array(lpad('', 99999, ',')), 1))) > 0",
+    /^Cannot draw layer 'zones': Cannot evaluate expressions: the job's expressions did more than 500000000 units of work/,
+  ],
+  [
+    "regexp_replace of 10 million matches, 1,000 times",
+    "array_length(array_foreach(string_to_array(lpad('', 999, ',')), regexp_replace(lpad('', 9999999, 'x'), 'x', 'y'))) > 0",
+    /^Cannot draw layer 'zones': Cannot evaluate expressions: the job's expressions did more than 500000000 units of work/,
+  ],
+];
+
+Deno.test("hostile expressions: functions asked for texts, arrays or loops of millions end their job failed naming the bound; the worker lives and draws the next map", async () => {
+  const redis = await startTestRedis();
+  const worker = spawnWorker({ redisUrl: redis.url, dataRoot: DEMO });
+  const queue = RedisQueue.create(redis.url);
+  try {
+    const post = (job: Record<string, unknown>) =>
+      queue.post(job as never, {
+        type: "QslJobInfoRender",
+        timeoutMs: 120_000,
+      });
+    const ordinary = async () => {
+      const r = await post(demoRenderJob().job as Record<string, unknown>);
+      assert.equal(r.status, "succeed", String(r.result.data));
+    };
+    await ordinary(); // engines loaded
+    for (const [name, filter, reason] of amplifiers) {
+      const job = demoRenderJob({
+        layers: [demoLayer("zones", "zones.geojson", rule(filter))],
+      }).job as Record<string, unknown>;
+      // before: lpad's 500 million characters ended the worker process
+      // ("Fatal JavaScript out of memory"), no answer
+      const r = await post(job).catch((e) => {
+        throw new Error(`${name}: no answer (${e.message})`);
+      });
+      assert.equal(r.status, "failed", `${name}: ${r.result.data}`);
+      assert.match(String(r.result.data), reason, name);
+      await ordinary();
+    }
+  } finally {
+    await queue.close();
+    await worker.stop();
+    await redis.stop();
+  }
+});

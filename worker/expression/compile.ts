@@ -10,6 +10,7 @@ import type { Expression } from "./ast.ts";
 import { ExpressionEvalError } from "./errors.ts";
 import { applyBinary, evaluate, type ExpressionContext } from "./evaluate.ts";
 import { lookupFunction } from "./functions.ts";
+import { chargeCall } from "./budget.ts";
 import { parseExpression } from "./parser.ts";
 import { compareValues, isTruthy, toNumber, truth } from "./values.ts";
 import { registerHeld } from "../cache/held.ts";
@@ -141,8 +142,9 @@ export function compileTree(e: Expression): Evaluator {
       const args = src.map(compileTree);
       if (fn.lazy) {
         const lazy = fn.lazy;
-        return (ctx) =>
-          lazy(src, (a, variables) => {
+        const name = fn.name;
+        return (ctx) => {
+          const out = lazy(src, (a, variables) => {
             if (variables) {
               return evaluate(a, {
                 ...ctx,
@@ -152,8 +154,12 @@ export function compileTree(e: Expression): Evaluator {
             const i = src.indexOf(a);
             return i >= 0 ? args[i](ctx) : evaluate(a, ctx);
           }, ctx);
+          chargeCall(name, [], out);
+          return out;
+        };
       }
       const call = fn.fn!;
+      const name = fn.name;
       const nullPropagates = fn.nullPropagates;
       return (ctx) => {
         const values = new Array(args.length);
@@ -163,7 +169,10 @@ export function compileTree(e: Expression): Evaluator {
           if (v === null) sawNull = true;
           values[i] = v;
         }
-        return nullPropagates && sawNull ? null : call(values, ctx);
+        if (nullPropagates && sawNull) return null;
+        const out = call(values, ctx);
+        chargeCall(name, values, out);
+        return out;
       };
     }
     default:

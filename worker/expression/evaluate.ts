@@ -10,6 +10,7 @@ import type { BinaryOperator, Expression } from "./ast.ts";
 import { ExpressionEvalError } from "./errors.ts";
 import { compileRegExp } from "./regex.ts";
 import { type ExpressionContext, lookupFunction } from "./functions.ts";
+import { chargeCall, checkTextLength } from "./budget.ts";
 import {
   compareValues,
   isNumberLike,
@@ -139,6 +140,7 @@ function equal(a: unknown, b: unknown): boolean {
 
 function arithmetic(op: BinaryOperator, a: unknown, b: unknown): unknown {
   if (op === "+" && typeof a === "string" && typeof b === "string") {
+    checkTextLength(a.length + b.length, "operator +");
     return a + b;
   }
   if (a instanceof Date && (op === "+" || op === "-") && isNumberLike(b)) {
@@ -230,8 +232,11 @@ export function applyBinary(
       const m = likeMatch(toText(a), toText(b), op.includes("ILIKE"));
       return op.startsWith("NOT") ? !m : m;
     }
-    case "||":
-      return toText(a) + toText(b);
+    case "||": {
+      const x = toText(a), y = toText(b);
+      checkTextLength(x.length + y.length, "operator ||");
+      return x + y;
+    }
     default:
       return arithmetic(op, a, b);
   }
@@ -321,7 +326,7 @@ export function evaluate(e: Expression, ctx: ExpressionContext): unknown {
     case "function": {
       const fn = lookupFunction(e.name)!;
       if (fn.lazy) {
-        return fn.lazy(
+        const out = fn.lazy(
           e.args,
           (a, variables) =>
             evaluate(
@@ -332,10 +337,14 @@ export function evaluate(e: Expression, ctx: ExpressionContext): unknown {
             ),
           ctx,
         );
+        chargeCall(fn.name, [], out);
+        return out;
       }
       const args = e.args.map((a) => evaluate(a, ctx));
       if (fn.nullPropagates && args.some((a) => a === null)) return null;
-      return fn.fn!(args, ctx);
+      const out = fn.fn!(args, ctx);
+      chargeCall(fn.name, args, out);
+      return out;
     }
   }
 }

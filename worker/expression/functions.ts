@@ -25,6 +25,14 @@ import { compileRegExp } from "./regex.ts";
 import { parseWkt } from "./wkt.ts";
 import { geometryToWkt } from "./format.ts";
 import {
+  chargeExpressionWork,
+  checkArrayLength,
+  checkTextLength,
+  LOOP_STEP_COST,
+  MATCH_COST,
+  MAX_EXPRESSION_ARRAY,
+} from "./budget.ts";
+import {
   compareValues,
   isGeometry,
   isTruthy,
@@ -129,6 +137,83 @@ function asGeometry(v: unknown): Geometry {
 }
 
 const str = (v: unknown) => toText(v);
+
+// Strings without surrogate pairs (nearly all) are sliced and counted by
+// UTF-16 units; the code-point spread of the others costs an array of the
+// text's length
+const SURROGATE = /[\uD800-\uDFFF]/;
+const codePoints = (s: string): string[] | null =>
+  SURROGATE.test(s) ? [...s] : null;
+
+/**
+ * QGIS's `regexp_replace`: `\\1` in the replacement names a group (as `$1`
+ * in JavaScript's). Matches are taken one at a time, each charged to the
+ * job's budget, and the result's length is counted as it is built:
+ * V8's own global replace gathers every match before it replaces one.
+ */
+function regexpReplace(text: string, pattern: string, rep: string): string {
+  const replacement = rep.replace(/\\(\d)/g, "$$$1");
+  const plain = !replacement.includes("$");
+  const re = regex(pattern, "g");
+  const parts: string[] = [];
+  let length = 0;
+  let copied = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    chargeExpressionWork(MATCH_COST);
+    const out = plain ? replacement : expand(replacement, m, text);
+    parts.push(text.slice(copied, m.index), out);
+    length += m.index - copied + out.length;
+    copied = m.index + m[0].length;
+    checkTextLength(length + text.length - copied, "regexp_replace()");
+    // an empty match: step over it (by a code point, as String.replace)
+    if (m[0] === "") re.lastIndex = advance(text, re.lastIndex);
+  }
+  if (copied === 0 && parts.length === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join("");
+}
+
+function advance(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 && code <= 0xdbff ? at + 2 : at + 1;
+}
+
+/** A JavaScript replacement pattern (`$1`, `$&`, `$$`, …) for one match. */
+function expand(replacement: string, m: RegExpExecArray, text: string) {
+  const groups = m.length - 1;
+  return replacement.replace(
+    /\$(\$|&|`|'|\d{1,2})/g,
+    (token: string, what: string) => {
+      if (what === "$") return "$";
+      if (what === "&") return m[0];
+      if (what === "`") return text.slice(0, m.index);
+      if (what === "'") return text.slice(m.index + m[0].length);
+      let k = Number(what);
+      if (k > groups && what.length === 2) {
+        // `$12` with fewer groups: `$1` then "2", as JavaScript reads it
+        k = Number(what[0]);
+        return k >= 1 && k <= groups ? (m[k] ?? "") + what[1] : token;
+      }
+      return k >= 1 && k <= groups ? m[k] ?? "" : token;
+    },
+  );
+}
+
+/** `text.split(from).join(to)`, refused when the result would be too long. */
+function replaceAll(text: string, from: string, to: string): string {
+  let count = 0;
+  if (from === "") count = Math.max(0, text.length - 1);
+  else {
+    for (let at = text.indexOf(from); at !== -1;) {
+      count++;
+      at = text.indexOf(from, at + from.length);
+    }
+  }
+  if (count === 0) return text;
+  checkTextLength(text.length + count * (to.length - from.length), "replace()");
+  chargeExpressionWork(count * MATCH_COST);
+  return text.split(from).join(to);
+}
 const num = (v: unknown) => toNumber(v);
 
 // --- conditionals -----------------------------------------------------------
@@ -200,7 +285,11 @@ def(
   ["length", "char_length"],
   1,
   1,
-  ([v]) => isGeometry(v) ? length(v) : [...str(v)].length,
+  ([v]) => {
+    if (isGeometry(v)) return length(v);
+    const s = str(v);
+    return codePoints(s)?.length ?? s.length;
+  },
 );
 def("char", 1, 1, ([n]) => String.fromCodePoint(toInt(n)));
 def("ascii", 1, 1, ([s]) => str(s).codePointAt(0) ?? null);
@@ -208,29 +297,42 @@ def(
   "concat",
   0,
   Infinity,
-  (args) => args.map((a) => a === null ? "" : str(a)).join(""),
+  (args) => {
+    const parts = args.map((a) => a === null ? "" : str(a));
+    checkTextLength(parts.reduce((n, p) => n + p.length, 0), "concat()");
+    return parts.join("");
+  },
   false,
 );
 def("substr", 2, 3, ([s, start, len]) => {
-  const chars = [...str(s)];
+  const text = str(s);
+  const chars = codePoints(text) ?? text;
   let from = toInt(start);
   if (from < 0) from = Math.max(0, chars.length + from);
   else from = Math.max(0, from - 1);
-  if (len === undefined || len === null) return chars.slice(from).join("");
+  const cut = (a: number, b?: number) =>
+    typeof chars === "string" ? chars.slice(a, b) : chars.slice(a, b).join("");
+  if (len === undefined || len === null) return cut(from);
   let l = toInt(len);
   if (l < 0) l = Math.max(0, chars.length - from + l);
-  return chars.slice(from, from + l).join("");
+  return cut(from, from + Math.max(0, l));
 }, false);
 def(
   "left",
   2,
   2,
-  ([s, n]) => [...str(s)].slice(0, Math.max(0, toInt(n))).join(""),
+  ([s, n]) => {
+    const text = str(s), k = Math.max(0, toInt(n));
+    const chars = codePoints(text);
+    return chars ? chars.slice(0, k).join("") : text.slice(0, k);
+  },
 );
 def("right", 2, 2, ([s, n]) => {
-  const c = [...str(s)];
+  const text = str(s);
   const k = toInt(n);
-  return k <= 0 ? "" : c.slice(-k).join("");
+  if (k <= 0) return "";
+  const c = codePoints(text);
+  return c ? c.slice(-k).join("") : text.slice(-k);
 });
 def("replace", 2, 3, ([s, a, b]) => {
   if (s === null) return null;
@@ -242,24 +344,23 @@ def("replace", 2, 3, ([s, a, b]) => {
       );
     }
     for (const [k, v] of Object.entries(a as Record<string, unknown>)) {
-      text = text.split(k).join(str(v));
+      text = replaceAll(text, k, str(v));
     }
     return text;
   }
   if (Array.isArray(a)) {
     const to = Array.isArray(b) ? b : a.map(() => b);
-    a.forEach((k, i) => text = text.split(str(k)).join(str(to[i])));
+    a.forEach((k, i) => text = replaceAll(text, str(k), str(to[i])));
     return text;
   }
   if (a === null || b === null) return null;
-  return text.split(str(a)).join(str(b));
+  return replaceAll(text, str(a), str(b));
 }, false);
 def(
   "regexp_replace",
   3,
   3,
-  ([s, re, rep]) =>
-    str(s).replace(regex(str(re), "g"), str(rep).replace(/\\(\d)/g, "$$$1")),
+  ([s, re, rep]) => regexpReplace(str(s), str(re), str(rep)),
 );
 def("regexp_substr", 2, 2, ([s, re]) => {
   const m = regex(str(re)).exec(str(s));
@@ -272,21 +373,28 @@ def("regexp_match", 2, 2, ([s, re]) => {
 def("strpos", 2, 2, ([s, t]) => str(s).indexOf(str(t)) + 1);
 def("lpad", 3, 3, ([s, n, c]) => {
   const w = toInt(n), t = str(s);
+  checkTextLength(w, "lpad()");
   return t.length >= w ? t.slice(0, w) : t.padStart(w, str(c) || " ");
 });
 def("rpad", 3, 3, ([s, n, c]) => {
   const w = toInt(n), t = str(s);
+  checkTextLength(w, "rpad()");
   return t.length >= w ? t.slice(0, w) : t.padEnd(w, str(c) || " ");
 });
 def(
   "format",
   1,
   Infinity,
-  ([f, ...rest]) =>
-    str(f).replace(
-      /%(\d+)/g,
-      (m, i) => (Number(i) <= rest.length ? str(rest[Number(i) - 1]) : m),
-    ),
+  ([f, ...rest]) => {
+    const template = str(f);
+    let length = template.length;
+    return template.replace(/%(\d+)/g, (m, i) => {
+      const part = Number(i) <= rest.length ? str(rest[Number(i) - 1]) : m;
+      length += part.length - m.length;
+      checkTextLength(length, "format()");
+      return part;
+    });
+  },
 );
 def("format_number", 1, 3, ([n, places, _locale]) => {
   const p = places == null ? 0 : toInt(places);
@@ -302,7 +410,11 @@ def(
   ([s, n, delim]) =>
     wordwrap(str(s), toInt(n), delim == null ? " " : str(delim)),
 );
-def("reverse", 1, 1, ([s]) => [...str(s)].reverse().join(""));
+def("reverse", 1, 1, ([s]) => {
+  const text = str(s);
+  const chars = codePoints(text) ?? text.split("");
+  return chars.reverse().join("");
+});
 def("to_string", 1, 1, ([v]) => str(v));
 def("starts_with", 2, 2, ([s, p]) => str(s).startsWith(str(p)));
 def("ends_with", 2, 2, ([s, p]) => str(s).endsWith(str(p)));
@@ -488,25 +600,38 @@ function list(v: unknown): unknown[] {
 }
 const variantEq = (a: unknown, b: unknown) =>
   a !== null && b !== null && compareValues(a, b) === 0;
-def("string_to_array", 1, 3, ([s, delimiter = ",", empty = ""]) =>
+def("string_to_array", 1, 3, ([s, delimiter = ",", empty = ""]) => {
+  // stops splitting past the bound, instead of making the whole array
+  const parts = str(s).split(str(delimiter), MAX_EXPRESSION_ARRAY + 1);
+  checkArrayLength(parts.length, "string_to_array()");
   // empty parts and those equal to empty_value are NULL
-  str(s).split(str(delimiter)).map((part) =>
-    part === "" || part === str(empty) ? null : part
-  ));
+  return parts.map((part) => part === "" || part === str(empty) ? null : part);
+});
 def(
   "array_to_string",
   1,
   3,
-  ([a, delimiter = ",", empty = ""]) =>
-    list(a).map((v) => {
+  ([a, delimiter = ",", empty = ""]) => {
+    const parts = list(a).map((v) => {
       const t = v === null || v === undefined ? "" : str(v);
       return t === "" ? str(empty) : t;
-    }).join(str(delimiter)),
+    });
+    const d = str(delimiter);
+    checkTextLength(
+      parts.reduce((n, p) => n + p.length, 0) +
+        Math.max(0, parts.length - 1) * d.length,
+      "array_to_string()",
+    );
+    return parts.join(d);
+  },
 );
 lazy("array_foreach", 2, 2, (args, ev) => {
   const a = ev(args[0]);
   if (a === null) return null;
-  return list(a).map((element, counter) => ev(args[1], { element, counter }));
+  return list(a).map((element, counter) => {
+    chargeExpressionWork(LOOP_STEP_COST);
+    return ev(args[1], { element, counter });
+  });
 });
 lazy("array_filter", 2, 3, (args, ev) => {
   const a = ev(args[0]);
@@ -515,6 +640,7 @@ lazy("array_filter", 2, 3, (args, ev) => {
   const out: unknown[] = [];
   for (const element of list(a)) {
     if (limit > 0 && out.length >= limit) break;
+    chargeExpressionWork(LOOP_STEP_COST);
     if (isTruthy(ev(args[1], { element }))) out.push(element);
   }
   return out;

@@ -16,6 +16,10 @@ import { preparePng } from "../paint/png.ts";
 import { settleSurfaces } from "../paint/surface.ts";
 import { checkStringLengths } from "./string_limits.ts";
 import {
+  armExpressionBudget,
+  disarmExpressionBudget,
+} from "../expression/budget.ts";
+import {
   DEFAULT_MAX_DPI,
   DEFAULT_MAX_FEATURE_COUNT,
   DEFAULT_MAX_STYLE_BYTES,
@@ -219,7 +223,13 @@ export async function executeJob(
     }
     checkLimits(info, ctx.limits);
     const decodeMs = performance.now() - started;
-    const out = await runner(info, ctx);
+    armExpressionBudget();
+    let out;
+    try {
+      out = await runner(info, ctx);
+    } finally {
+      disarmExpressionBudget();
+    }
     return {
       status: "succeed",
       data: out.data,

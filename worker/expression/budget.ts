@@ -1,0 +1,171 @@
+/**
+ * Bounds on what evaluating expressions may build and do, so that a style
+ * cannot make the worker run out of memory or time: `lpad('', 500000000,
+ * 'x')` in a rule's filter ended the worker process ("Fatal JavaScript out
+ * of memory"), and loops over huge arrays ran for minutes.
+ *
+ * - A text a function or operator makes has at most
+ *   {@link MAX_EXPRESSION_TEXT} characters, an array at most
+ *   {@link MAX_EXPRESSION_ARRAY} elements; functions that would make more
+ *   (`lpad`, `rpad`, `replace`, `regexp_replace`, `concat`, `format`, `||`,
+ *   `string_to_array`, `array_to_string`, …) are refused before they build
+ *   it.
+ * - The work of a job's expressions is counted (characters and elements
+ *   read and made by functions, {@link LOOP_STEP_COST} per element of
+ *   `array_foreach` and `array_filter`) against {@link JOB_EXPRESSION_WORK}
+ *   while a job runs ({@link armExpressionBudget}).
+ *
+ * Going over a bound throws {@link ExpressionLimitError}, which is not an
+ * evaluation error (NULL, as QGIS makes of one): the job fails naming it.
+ *
+ * @module
+ */
+
+/** Most characters of a text an expression makes (10 million). */
+export const MAX_EXPRESSION_TEXT = 10_000_000;
+/** Most elements of an array an expression makes (1 million). */
+export const MAX_EXPRESSION_ARRAY = 1_000_000;
+/** Work units one element of `array_foreach`/`array_filter` costs. */
+export const LOOP_STEP_COST = 1000;
+/** Work units one match of `replace`/`regexp_replace` costs. */
+export const MATCH_COST = 1000;
+/**
+ * Work units the expressions of one job may spend: characters and
+ * elements read and made by functions, {@link LOOP_STEP_COST} per loop
+ * step (500 million: one to three seconds of the worker's time; an ordinary
+ * label or rule spends tens a feature).
+ */
+export const JOB_EXPRESSION_WORK = 500_000_000;
+
+/** An expression went over a bound of this module; fails its job. */
+export class ExpressionLimitError extends RangeError {
+  /** Creates the error. */
+  constructor(message: string) {
+    super(message);
+    this.name = "ExpressionLimitError";
+  }
+}
+
+let remaining = Infinity;
+
+/**
+ * Starts counting the work of a job's expressions against `units`
+ * (the queue arms it for each job; outside a job nothing is counted).
+ *
+ * @example
+ * ```ts
+ * import { armExpressionBudget, disarmExpressionBudget } from "./budget.ts";
+ * armExpressionBudget();
+ * disarmExpressionBudget();
+ * ```
+ */
+export function armExpressionBudget(
+  units: number = JOB_EXPRESSION_WORK,
+): void {
+  remaining = units;
+}
+
+/**
+ * Stops counting (after a job).
+ *
+ * @example
+ * ```ts
+ * import { disarmExpressionBudget } from "./budget.ts";
+ * disarmExpressionBudget();
+ * ```
+ */
+export function disarmExpressionBudget(): void {
+  remaining = Infinity;
+}
+
+/**
+ * Spends `units` of the job's work.
+ *
+ * @throws {ExpressionLimitError} when the job's expressions went over
+ * their budget.
+ * @example
+ * ```ts
+ * import { chargeExpressionWork } from "./budget.ts";
+ * chargeExpressionWork(10);
+ * ```
+ */
+export function chargeExpressionWork(units: number): void {
+  remaining -= units;
+  if (remaining < 0) {
+    remaining = 0;
+    throw new ExpressionLimitError(
+      `Cannot evaluate expressions: the job's expressions did more than ${JOB_EXPRESSION_WORK} units of work (characters and elements read and made, ${LOOP_STEP_COST} a loop step, ${MATCH_COST} a replaced match)`,
+    );
+  }
+}
+
+/**
+ * Refuses a text of `length` characters before `what` builds it.
+ *
+ * @throws {ExpressionLimitError} over {@link MAX_EXPRESSION_TEXT}.
+ * @example
+ * ```ts
+ * import { checkTextLength } from "./budget.ts";
+ * checkTextLength(5, "lpad()");
+ * ```
+ */
+export function checkTextLength(length: number, what: string): void {
+  if (length > MAX_EXPRESSION_TEXT) {
+    throw new ExpressionLimitError(
+      `Cannot evaluate ${what}: it would make a text of ${
+        Number.isFinite(length) ? Math.round(length) : length
+      } characters (at most ${MAX_EXPRESSION_TEXT})`,
+    );
+  }
+}
+
+/**
+ * Refuses an array of `length` elements before `what` builds it.
+ *
+ * @throws {ExpressionLimitError} over {@link MAX_EXPRESSION_ARRAY}.
+ * @example
+ * ```ts
+ * import { checkArrayLength } from "./budget.ts";
+ * checkArrayLength(5, "string_to_array()");
+ * ```
+ */
+export function checkArrayLength(length: number, what: string): void {
+  if (length > MAX_EXPRESSION_ARRAY) {
+    throw new ExpressionLimitError(
+      `Cannot evaluate ${what}: it would make an array of more than ${MAX_EXPRESSION_ARRAY} elements`,
+    );
+  }
+}
+
+const sizeOf = (v: unknown): number =>
+  typeof v === "string" || Array.isArray(v) ? v.length : 0;
+
+/**
+ * Checks and charges one function call: the sizes of its arguments and of
+ * its result.
+ *
+ * @throws {ExpressionLimitError} when the result is over a size bound or
+ * the job's budget is spent.
+ * @example
+ * ```ts
+ * import { chargeCall } from "./budget.ts";
+ * chargeCall("upper", ["abc"], "ABC");
+ * ```
+ */
+export function chargeCall(
+  name: string,
+  args: readonly unknown[],
+  result: unknown,
+): void {
+  let units = 0;
+  if (typeof result === "string") {
+    units = result.length;
+    if (units > MAX_EXPRESSION_TEXT) checkTextLength(units, `${name}()`);
+  } else if (Array.isArray(result)) {
+    units = result.length;
+    if (units > MAX_EXPRESSION_ARRAY) checkArrayLength(units, `${name}()`);
+  }
+  if (remaining === Infinity) return;
+  for (let i = 0; i < args.length; i++) units += sizeOf(args[i]);
+  chargeExpressionWork(units);
+}

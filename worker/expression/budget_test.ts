@@ -1,0 +1,120 @@
+import assert from "node:assert/strict";
+import { compileExpression } from "./compile.ts";
+import { evaluate } from "./evaluate.ts";
+import { parseExpression } from "./parser.ts";
+import {
+  armExpressionBudget,
+  disarmExpressionBudget,
+  ExpressionLimitError,
+} from "./budget.ts";
+
+const run = (text: string) => compileExpression(text)({});
+
+Deno.test("budget: texts and arrays past their bound are refused before they are built, naming the function", () => {
+  for (
+    const [text, reason] of [
+      [
+        "lpad('', 500000000, 'x')",
+        /^Cannot evaluate lpad\(\): it would make a text of 500000000 characters \(at most 10000000\)$/,
+      ],
+      ["rpad('a', 10000001, 'x')", /^Cannot evaluate rpad\(\)/],
+      [
+        "replace(lpad('', 4000, 'a'), 'a', lpad('', 4000, 'b'))",
+        /^Cannot evaluate replace\(\): it would make a text of 16000000 characters/,
+      ],
+      [
+        "regexp_replace(lpad('', 4000, 'a'), 'a', lpad('', 4000, 'b'))",
+        /^Cannot evaluate regexp_replace\(\)/,
+      ],
+      [
+        "lpad('', 6000000, 'a') || lpad('', 6000000, 'a')",
+        /^Cannot evaluate operator \|\|/,
+      ],
+      [
+        "lpad('', 6000000, 'a') + lpad('', 6000000, 'a')",
+        /^Cannot evaluate operator \+/,
+      ],
+      [
+        "concat(lpad('', 6000000, 'a'), lpad('', 6000000, 'a'))",
+        /^Cannot evaluate concat\(\)/,
+      ],
+      [
+        "format(lpad('', 4000, '%1'), lpad('', 6000, 'a'))",
+        /^Cannot evaluate format\(\)/,
+      ],
+      [
+        "string_to_array(lpad('', 2000000, ','))",
+        /^Cannot evaluate string_to_array\(\): it would make an array of more than 1000000 elements$/,
+      ],
+    ] as const
+  ) {
+    for (
+      const evaluator of [run, (t: string) => evaluate(parseExpression(t), {})]
+    ) {
+      assert.throws(() => evaluator(text), (e: Error) => {
+        assert.ok(e instanceof ExpressionLimitError, text);
+        assert.match(e.message, reason, text);
+        return true;
+      });
+    }
+  }
+});
+
+Deno.test("budget: an armed job budget ends loops and replacements that would run for minutes; unarmed, ordinary expressions are unchanged", () => {
+  armExpressionBudget();
+  try {
+    assert.throws(
+      () =>
+        run(
+          "array_foreach(string_to_array(lpad('', 99999, ',')), array_foreach(string_to_array(lpad('', 99999, ',')), 1))",
+        ),
+      /^ExpressionLimitError: Cannot evaluate expressions: the job's expressions did more than 500000000 units of work/,
+    );
+    // spent: every later evaluation of the job fails at once
+    assert.throws(() => run("upper('a')"), ExpressionLimitError);
+  } finally {
+    disarmExpressionBudget();
+  }
+  assert.equal(run("upper('a')"), "A");
+  armExpressionBudget(1000);
+  try {
+    assert.throws(
+      () => run("regexp_replace(lpad('', 5000, 'x'), 'x', 'y')"),
+      ExpressionLimitError,
+    );
+  } finally {
+    disarmExpressionBudget();
+  }
+});
+
+Deno.test("budget: the bounded functions give what they gave before", () => {
+  for (
+    const [text, want] of [
+      ["regexp_replace('abc', '(b)', '[\\\\1$&]')", "a[bb]c"],
+      ["regexp_replace('aaa', 'a*', 'x')", "xx"],
+      ["regexp_replace('abc', '', '-')", "-a-b-c-"],
+      ["regexp_replace('a😀b', '', '-')", "-a-😀-b-"],
+      [
+        "regexp_replace('hello world', '(\\\\w+) (\\\\w+)', '\\\\2 \\\\1')",
+        "world hello",
+      ],
+      ["regexp_replace('abc', 'x', 'y')", "abc"],
+      ["regexp_replace('abcabc', 'b', '')", "acac"],
+      ["regexp_replace('ab', '(a)', '$$')", "$b"],
+      ["replace('abcabc', 'b', 'XX')", "aXXcaXXc"],
+      ["replace('abc', '', '-')", "a-b-c"],
+      ["replace('abc', map('a', 'x', 'c', 'zz'))", "xbzz"],
+      ["left('a😀b', 2)", "a😀"],
+      ["right('a😀b', 2)", "😀b"],
+      ["substr('a😀bc', 2, 2)", "😀b"],
+      ["substr('hello', -3)", "llo"],
+      ["substr('hello', 2, -1)", "ell"],
+      ["length('a😀b')", 3],
+      ["reverse('ab😀')", "😀ba"],
+      ["format('%1 and %2', 'x', 'y')", "x and y"],
+      ["concat('a', NULL, 'b')", "ab"],
+      ["array_to_string(array('a', 'b'), '-')", "a-b"],
+      ["array_length(string_to_array(lpad('', 999999, ',')))", 1000000],
+    ] as const
+  ) assert.deepEqual(run(text), want, text);
+});
