@@ -16,6 +16,8 @@ Jobs are rendered as the upstream worker (opengisch/qgis-server-light)
 renders them: each job layer is opened from its source with the job's
 style imported (``importNamedStyle``), into ``QgsMapSettings`` rendered by
 ``QgsMapRendererParallelJob`` on a transparent background.
+A job layer's ``joins`` (our worker's addition) are added to it as QGIS joins
+tables (``apply_joins``), as QGIS Server does from the project.
 
 Run with Debian's QGIS 3.22, never at run time or in CI::
 
@@ -234,6 +236,37 @@ def qgis_uri_parts(src):
     return out
 
 
+# the joined tables of the layers opened: a join holds its layer weakly
+_JOINED = []
+
+
+def apply_joins(layer, jl, data_root):
+    """The job layer's ``joins`` (our worker's addition to the job), added as
+    QGIS joins them, so that QGIS draws and answers with the joined fields as
+    QGIS Server does from the project (the upstream worker does not join)."""
+    from qgis.core import QgsProviderRegistry, QgsVectorLayer, QgsVectorLayerJoinInfo
+
+    for j in jl.get("joins") or []:
+        t = j["layer"]
+        src = qgis_uri_parts(json.loads(t["source"]))
+        src["path"] = str(data_root / t["folder_name"] / src["path"])
+        uri = QgsProviderRegistry.instance().encodeUri(t["driver"], src)
+        joined = QgsVectorLayer(uri, t["name"], t["driver"])
+        if not joined.isValid():
+            raise RuntimeError(f"joined layer {t['name']} is not valid: {uri}")
+        _JOINED.append(joined)
+        info = QgsVectorLayerJoinInfo()
+        info.setJoinLayer(joined)
+        info.setJoinFieldName(j["join_field"])
+        info.setTargetFieldName(j["target_field"])
+        info.setUsingMemoryCache(j.get("memory_cache", True))
+        info.setPrefix(j["prefix"])
+        if j.get("fields_subset") is not None:
+            info.setJoinFieldNamesSubset(j["fields_subset"])
+        if not layer.addJoin(info):
+            raise RuntimeError(f"cannot join {t['name']} to {jl['name']}")
+
+
 def render(env, data_root, qgis):
     """Renders the job as the upstream worker's RenderRunner does."""
     from qgis.core import (
@@ -261,6 +294,8 @@ def render(env, data_root, qgis):
             layer = QgsVectorLayer(uri, jl["name"], jl["driver"])
         if not layer.isValid():
             raise RuntimeError(f"layer {jl['name']} is not valid: {uri}")
+        if isinstance(layer, QgsVectorLayer):
+            apply_joins(layer, jl, data_root)
         if jl["style"]:
             doc = QDomDocument()
             doc.setContent(zlib.decompress(
@@ -313,6 +348,8 @@ def open_job_layers(job, data_root):
             layer = QgsVectorLayer(uri, jl["name"], jl["driver"], options)
         if not layer.isValid():
             raise RuntimeError(f"layer {jl['name']} is not valid: {uri}")
+        if isinstance(layer, QgsVectorLayer):
+            apply_joins(layer, jl, data_root)
         if jl["style"]:
             doc = QDomDocument()
             doc.setContent(zlib.decompress(
