@@ -80,6 +80,9 @@ function rampFormat(settings: LegendSettings): TextFormat {
   return readLabelSettings(doc.documentElement!).format;
 }
 
+/** QgsUnitTypes::fromUnitToUnitFactor( DistanceMeters, DistanceDegrees ). */
+const LEGEND_DEGREES_PER_METRE = 1 / 111319.49079327358;
+
 /**
  * QgsTextRenderer's metrics of a ramp label font at `dotsPerMm` pixels per
  * millimetre: its whole pixel size, ascent, descent and leading.
@@ -477,6 +480,10 @@ export function drawLegend(
       crs: "",
       // the legend's millimetre per map unit is 1, as QgsLegendSettings'
       mapUnitsPerPixel: 1 / pxPerMm,
+      // QGIS's legend context measures metres on its QgsDistanceArea's
+      // default CRS, WGS 84, without an extent: QgsUnitTypes' rough
+      // degrees per metre, so a size in metres at scale all but vanishes
+      mapUnitsPerMeter: LEGEND_DEGREES_PER_METRE,
       scale: options.mapScale,
       format: format === "image/jpeg" ? "jpeg" : "png",
     };

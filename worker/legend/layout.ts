@@ -197,6 +197,11 @@ function toMm(value: number, unit: string | undefined, dpi: number): number {
       return value * 25.4;
     case "Pixel":
       return value * 25.4 / dpi;
+    case "RenderMetersInMapUnits":
+      // QGIS's legend measures metres as degrees of its distance area's
+      // default WGS 84 (no extent: QgsUnitTypes' rough factor), a map
+      // unit being a millimetre: all but nothing
+      return value / 111319.49079327358;
     default:
       return value;
   }

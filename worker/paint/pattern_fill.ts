@@ -160,23 +160,38 @@ function markerGrid(
 ): void {
   if (!(width > 0) || !(height > 0)) return;
   const [x0, y0, x1, y1] = bounds(rings);
+  if (![x0, y0, x1, y1].every(Number.isFinite)) return;
+  // a grid far finer than a pixel looks as one of MAX_GRID_MARKERS cells:
+  // QGIS would draw (or never finish) every marker of it
+  const cells = ((x1 - x0) / width + 5) * ((y1 - y0) / height + 5);
+  if (cells > MAX_GRID_MARKERS) {
+    const grow = Math.sqrt(cells / MAX_GRID_MARKERS);
+    width *= grow;
+    height *= grow;
+  }
   const restore = clipTo(pc, rings);
   const widthOffset = offX % width, heightOffset = offY % height;
   const left = x0 - 2 * width, top = y0 - 2 * height;
-  const right = x1 + 2 * width, bottom = y1 + 2 * height;
-  let alternateColumn = false;
-  for (let cx = left; cx <= right; cx += width) {
-    let alternateRow = false;
-    for (let cy = top; cy <= bottom; cy += height) {
+  // counted, not stepped: left + width is left again for a step below the
+  // coordinates' precision
+  const columns = Math.floor((x1 + 2 * width - left) / width);
+  const rows = Math.floor((y1 + 2 * height - top) / height);
+  for (let i = 0; i <= columns; i++) {
+    const cx = left + i * width;
+    const alternateColumn = i % 2 === 1;
+    for (let j = 0; j <= rows; j++) {
+      const alternateRow = j % 2 === 1;
       const x = cx + widthOffset + (alternateRow ? dispX : 0);
-      const y = cy + heightOffset - (alternateColumn ? 0 : dispY);
+      const y = top + j * height + heightOffset -
+        (alternateColumn ? 0 : dispY);
       drawMarkerSymbol(pc, sub, feature, x, y, opacity);
-      alternateRow = !alternateRow;
     }
-    alternateColumn = !alternateColumn;
   }
   restore();
 }
+
+/** The most markers a point pattern draws one by one over one polygon part. */
+const MAX_GRID_MARKERS = 1 << 18;
 
 /**
  * Fills one polygon (pixels) with a `LinePatternFill` layer: a texture

@@ -1,5 +1,6 @@
 import {
   assert,
+  dataDefinedXml,
   layerXml,
   paintSymbol,
   SQUARE,
@@ -68,4 +69,41 @@ Deno.test("LinePatternFill: parallel lines at the angle and distance", async () 
   assert(rows.length >= 5 && rows.length <= 6, `lines at ${rows}`);
   assert(rows.every((r, i) => i === 0 || r - rows[i - 1] === 10), `${rows}`);
   assert(p.at(10, rows[0])[3] === 0, "clipped to the polygon");
+});
+
+Deno.test("PointPatternFill: a distance far below a pixel draws a bounded grid", async () => {
+  // drawn marker by marker (a data-defined marker): 1e-9 px apart would be
+  // 10^22 markers, and x += 1e-9 stops moving x at 100 px
+  const p = await paintSymbol(
+    symbolXml(
+      "fill",
+      layerXml(
+        "PointPatternFill",
+        {
+          distance_x: "0.000000001",
+          distance_x_unit: "Pixel",
+          distance_y: "0.000000001",
+          distance_y_unit: "Pixel",
+        },
+        symbolXml(
+          "marker",
+          layerXml(
+            "SimpleMarker",
+            {
+              name: "square",
+              size: "2",
+              size_unit: "Pixel",
+              color: "255,0,0,255",
+              outline_style: "no",
+            },
+            dataDefinedXml("angle", "0"),
+          ),
+        ),
+      ),
+    ),
+    SQUARE,
+  );
+  // the markers overlap into a fill of the polygon, clipped to it
+  assert(p.at(50, 50)[3] === 255, `centre ${p.at(50, 50)}`);
+  assert(p.at(10, 10)[3] === 0 && p.at(90, 50)[3] === 0, "clipped");
 });

@@ -11,6 +11,11 @@ attribute ``FID`` holds values other than its record numbers (QGIS's
 feature ids; OGR SQL's ``FID`` names the attribute there) and
 ``own/fid/fid.qgs`` with it.
 
+With the argument ``metres`` it makes only ``own/metres/``: points and
+lines in EPSG:4326 and EPSG:2056 whose symbols are sized in metres at scale
+(``RenderMetersInMapUnits``), and ``own/metres/metres.qgs`` with them, for
+the legend patches QGIS draws of such symbols.
+
 With the argument ``names`` it makes only ``own/names/``: a GeoPackage
 layer whose layer and field names hold characters an XML name cannot
 (``@id``, ``a&b``, spaces, a leading digit…) and ``own/names/names.qgs``
@@ -18,7 +23,7 @@ with it, for the element names of QGIS Server's GML.
 
 Run with Debian's QGIS 3.22, then make_references.py::
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres]
 """
 import os
 import re
@@ -185,11 +190,97 @@ def make_names_project():
     assert project.write()
 
 
+def make_metres_project():
+    """own/metres/: symbols sized in metres at scale, geographic and not."""
+    from qgis.core import QgsLineSymbol, QgsMarkerSymbol, QgsSingleSymbolRenderer, QgsUnitTypes
+
+    out = OWN / "metres"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    project = QgsProject()
+    for epsg, x, y in ((4326, 8.2, 46.8), (2056, 2600000, 1200000)):
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(epsg)
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+        path = out / f"metres_{epsg}.gpkg"
+        ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+        pts = ds.CreateLayer("points", srs, ogr.wkbPoint, ["SPATIAL_INDEX=NO"])
+        f = ogr.Feature(pts.GetLayerDefn())
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({x} {y})"))
+        pts.CreateFeature(f)
+        lines = ds.CreateLayer("lines", srs, ogr.wkbLineString, ["SPATIAL_INDEX=NO"])
+        f = ogr.Feature(lines.GetLayerDefn())
+        d = 0.01 if epsg == 4326 else 1000
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"LINESTRING ({x} {y}, {x + d} {y + d})"))
+        lines.CreateFeature(f)
+        ds = None
+        for name, size in (("points", 30), ("lines", 10)):
+            vl = QgsVectorLayer(f"{path}|layername={name}", f"{name} {epsg}", "ogr")
+            assert vl.isValid()
+            if name == "points":
+                sym = QgsMarkerSymbol.createSimple({"name": "circle", "color": "200,40,40"})
+                sym.setSize(size)
+                sym.setSizeUnit(QgsUnitTypes.RenderMetersInMapUnits)
+            else:
+                sym = QgsLineSymbol.createSimple({"color": "40,40,200"})
+                sym.setWidth(size)
+                sym.setWidthUnit(QgsUnitTypes.RenderMetersInMapUnits)
+            vl.setRenderer(QgsSingleSymbolRenderer(sym))
+            project.addMapLayer(vl)
+    # a fill whose layers take metres in other properties: an outline's
+    # width, a marker line's interval, a line pattern's spacing, an offset
+    from qgis.core import (
+        QgsFillSymbol, QgsLinePatternFillSymbolLayer, QgsMarkerLineSymbolLayer,
+        QgsSimpleFillSymbolLayer,
+    )
+    path = out / "metres_2056.gpkg"
+    ds = ogr.Open(str(path), 1)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2056)
+    zones = ds.CreateLayer("zones", srs, ogr.wkbPolygon, ["SPATIAL_INDEX=NO"])
+    f = ogr.Feature(zones.GetLayerDefn())
+    f.SetGeometry(ogr.CreateGeometryFromWkt(
+        "POLYGON ((2600000 1200000, 2601000 1200000, 2601000 1201000, 2600000 1200000))"))
+    zones.CreateFeature(f)
+    ds = None
+    vl = QgsVectorLayer(f"{path}|layername=zones", "zones 2056", "ogr")
+    assert vl.isValid()
+    fill = QgsSimpleFillSymbolLayer.create({
+        "color": "220,220,120", "outline_color": "90,90,20",
+        "outline_width": "8", "outline_width_unit": "RenderMetersInMapUnits",
+    })
+    pattern = QgsLinePatternFillSymbolLayer.create({
+        "distance": "40", "distance_unit": "RenderMetersInMapUnits",
+        "angle": "45", "color": "20,20,120",
+    })
+    markers = QgsMarkerLineSymbolLayer.create({
+        "interval": "100", "interval_unit": "RenderMetersInMapUnits",
+    })
+    offset = QgsSimpleFillSymbolLayer.create({
+        "color": "0,0,0,0", "outline_color": "200,0,0",
+        "offset": "20,20", "offset_unit": "RenderMetersInMapUnits",
+    })
+    symbol = QgsFillSymbol.createSimple({})
+    symbol.changeSymbolLayer(0, fill)
+    for layer in (pattern, markers, offset):
+        symbol.appendSymbolLayer(layer)
+    vl.setRenderer(QgsSingleSymbolRenderer(symbol))
+    project.addMapLayer(vl)
+    project.setCrs(QgsProject.instance().crs().fromEpsgId(2056))
+    project.setFileName(str(out / "metres.qgs"))
+    assert project.write()
+
+
 def main():
     qgis = QgsApplication([], False)
     qgis.initQgis()
     if sys.argv[1:] == ["fid"]:
         make_fid_project()
+        qgis.exitQgis()
+        return
+    if sys.argv[1:] == ["metres"]:
+        make_metres_project()
         qgis.exitQgis()
         return
     if sys.argv[1:] == ["names"]:
@@ -239,6 +330,7 @@ def main():
         aux.unlink()
     make_fid_project()
     make_names_project()
+    make_metres_project()
     qgis.exitQgis()
 
 
