@@ -463,7 +463,7 @@ export class LabelEngine {
     // each settings object is a PAL layer of its own (a rule's provider):
     // its candidates are made once all its features are known, as their
     // number caps the candidates of each
-    const layers = new Map<LabelSettings, ((count: number) => void)[]>();
+    const layers = new Map<LabelSettings, Registered[]>();
     // the label providers QGIS makes for the layer: one for simple
     // labelling; for rule-based the layer's own (no features) and one per
     // rule with settings (QgsRuleBasedLabeling::Rule::createSubProviders)
@@ -496,7 +496,7 @@ export class LabelEngine {
           obstacleAdded = true;
           this.#addObstacle(feature, symbolPx, owner, s);
         }
-        const make = this.#register(
+        const registered = this.#register(
           input,
           s,
           feature,
@@ -504,20 +504,70 @@ export class LabelEngine {
           symbolPx,
           layerOrder,
         );
-        if (!make) continue;
+        if (!registered) continue;
         const list = layers.get(s);
-        if (list) list.push(make);
-        else layers.set(s, [make]);
+        if (list) list.push(registered);
+        else layers.set(s, [registered]);
       }
     }
     for (const [s, list] of layers) {
       const first = this.#parts.length;
-      for (const make of list) make(list.length);
+      const merged = s.mergeLines ? this.#mergeLines(s, list) : null;
+      for (const r of list) {
+        if (!merged || !merged.has(r)) r.make(list.length);
+        else {
+          const pieces = merged.get(r)!;
+          if (pieces.length > 0) r.make(list.length, pieces);
+        }
+      }
       const provider = providers.get(s) ?? 0;
       for (let i = first; i < this.#parts.length; i++) {
         this.#parts[i].provider = provider;
       }
     }
+  }
+
+  /**
+   * `pal::Layer::joinConnectedFeatures`: the line pieces of a layer's
+   * labels (each feature's, `#linePieces`), grouped by label text, longest
+   * first; each in turn joined into the first other piece of its group
+   * whose start or end it starts or ends at (`FeaturePart::isConnected`)
+   * as GEOS's line merger joins two lines, the joined piece leaving its
+   * feature. Returns the pieces left to each line label.
+   */
+  #mergeLines(
+    s: LabelSettings,
+    list: Registered[],
+  ): Map<Registered, number[][]> {
+    const out = new Map<Registered, number[][]>();
+    const groups = new Map<string, { r: Registered; line: number[] }[]>();
+    for (const r of list) {
+      if (r.feature.geometry?.kind !== "line") continue;
+      const pieces = this.#linePieces(r.feature, s);
+      out.set(r, []);
+      let group = groups.get(r.text);
+      if (!group) groups.set(r.text, group = []);
+      for (const line of pieces) group.push({ r, line });
+    }
+    for (const group of groups.values()) {
+      const lengths = new Map(group.map((p) => [p, lineLength(p.line)]));
+      const parts = [...group].sort((a, b) =>
+        lengths.get(b)! - lengths.get(a)!
+      );
+      const left = new Set(group);
+      while (parts.length > 1) {
+        const check = parts.shift()!;
+        const other = parts.find((p) => linesConnected(check.line, p.line));
+        if (!other) continue;
+        const joined = mergeTwoLines(other.line, check.line);
+        if (!joined) continue;
+        other.line = joined;
+        left.delete(check);
+      }
+      // in the layer's order, each piece to its feature
+      for (const p of group) if (left.has(p)) out.get(p.r)!.push(p.line);
+    }
+    return out;
   }
 
   #toPal(x: number, y: number): [number, number] {
@@ -618,7 +668,7 @@ export class LabelEngine {
     owner: number,
     symbolPx: number,
     layerOrder: number,
-  ): ((count: number) => void) | null {
+  ): Registered | null {
     if (!s.drawLabels || !feature.geometry) return null;
     const lid = input.layerId;
     const ddOrder = this.#dd(s, "PredefinedPositionOrder", feature, lid);
@@ -727,7 +777,7 @@ export class LabelEngine {
     const always = ddAlways === true || ddAlways === 1 || ddAlways === "1";
     if (always) priority = -0.2;
     const ddColor = this.#dd(s, "Color", feature, lid);
-    return (count) => {
+    const make = (count: number, merged: number[][] | null = null) => {
       const layout = layoutText(
         this.#ck,
         this.#fonts,
@@ -766,6 +816,7 @@ export class LabelEngine {
         count,
         curved,
         upright,
+        merged,
       );
       const label = this.#pending.length;
       let any = false;
@@ -805,6 +856,7 @@ export class LabelEngine {
         layerOrder,
       });
     };
+    return { make, text, feature };
   }
 
   /** Whether a candidate touches the map (PAL drops the others). */
@@ -825,6 +877,24 @@ export class LabelEngine {
     return [0, -this.#map.height, this.#map.width, 0];
   }
 
+  /**
+   * The visible pieces of a line feature (PAL coordinates); the longest one
+   * unless every part is labelled (pal::Layer::registerFeature).
+   */
+  #linePieces(feature: Feature, s: LabelSettings): number[][] {
+    const [ex0, ey0, ex1, ey1] = this.#extent();
+    let pieces: number[][] = [];
+    for (const part of feature.geometry!.parts) {
+      pieces.push(...clipLine(this.#ring(part[0]), ex0, ey0, ex1, ey1));
+    }
+    if (!s.labelPerPart && pieces.length > 1) {
+      pieces = [
+        pieces.reduce((a, b) => lineLength(b) > lineLength(a) ? b : a),
+      ];
+    }
+    return pieces;
+  }
+
   #candidates(
     feature: Feature,
     s: LabelSettings,
@@ -836,6 +906,7 @@ export class LabelEngine {
     count: number,
     curved: CurvedText | null = null,
     upright = true,
+    merged: number[][] | null = null,
   ): CandidateSet[] {
     const g = feature.geometry!;
     const out: CandidateSet[] = [];
@@ -870,17 +941,7 @@ export class LabelEngine {
       return out;
     }
     if (g.kind === "line") {
-      // the visible pieces of the line; the longest one unless every part
-      // is labelled
-      let pieces: number[][] = [];
-      for (const part of g.parts) {
-        pieces.push(...clipLine(this.#ring(part[0]), ex0, ey0, ex1, ey1));
-      }
-      if (!s.labelPerPart && pieces.length > 1) {
-        pieces = [
-          pieces.reduce((a, b) => lineLength(b) > lineLength(a) ? b : a),
-        ];
-      }
+      const pieces = merged ?? this.#linePieces(feature, s);
       const maxLayer = layerMaxCandidates(count, [5, 10, 20, 40]);
       const repeat = toPixels(
         s.repeatDistance,
@@ -1432,4 +1493,64 @@ export function createLabelEngine(
   options: LabelEngineOptions = {},
 ): LabelEngine {
   return new LabelEngine(ck, map, fontLibrarySync(ck), options);
+}
+
+/** A feature's label, registered: its text, and what makes its candidates. */
+interface Registered {
+  make: (count: number, merged?: number[][] | null) => void;
+  text: string;
+  feature: Feature;
+}
+
+/** `FeaturePart::isConnected`: one line starts or ends where the other does. */
+function linesConnected(a: number[], b: number[]): boolean {
+  if (a.length < 2 || b.length < 2) return false;
+  const near = (i: number, j: number) =>
+    Math.abs(a[i] - b[j]) < 1e-8 && Math.abs(a[i + 1] - b[j + 1]) < 1e-8;
+  const ae = a.length - 2, be = b.length - 2;
+  return near(0, 0) || near(ae, 0) || near(0, be) || near(ae, be);
+}
+
+function reversed(l: number[]): number[] {
+  const out: number[] = [];
+  for (let i = l.length - 2; i >= 0; i -= 2) out.push(l[i], l[i + 1]);
+  return out;
+}
+
+/**
+ * Two lines joined end to end as GEOS's `LineMerger` joins them: walked
+ * from the endpoint of least x (then y), reversed when more of the lines
+ * run against the walk than along it; null when they share no endpoint.
+ */
+export function mergeTwoLines(a: number[], b: number[]): number[] | null {
+  const ae = a.length - 2, be = b.length - 2;
+  const same = (p: number[], i: number, q: number[], j: number) =>
+    Math.abs(p[i] - q[j]) < 1e-8 && Math.abs(p[i + 1] - q[j + 1]) < 1e-8;
+  // the joined line and each line's direction along it
+  let line: number[];
+  let aForward: boolean, bForward: boolean;
+  if (same(a, ae, b, 0)) {
+    line = [...a, ...b.slice(2)];
+    aForward = bForward = true;
+  } else if (same(b, be, a, 0)) {
+    line = [...b, ...a.slice(2)];
+    aForward = bForward = true;
+  } else if (same(a, ae, b, be)) {
+    line = [...a, ...reversed(b).slice(2)];
+    aForward = true;
+    bForward = false;
+  } else if (same(a, 0, b, 0)) {
+    line = [...reversed(a), ...b.slice(2)];
+    aForward = false;
+    bForward = true;
+  } else return null;
+  const n = line.length - 2;
+  const startsLeast = line[0] < line[n] ||
+    (line[0] === line[n] && line[1] <= line[n + 1]);
+  let forward = (aForward ? 1 : 0) + (bForward ? 1 : 0);
+  if (!startsLeast) {
+    line = reversed(line);
+    forward = 2 - forward;
+  }
+  return forward < 2 - forward ? reversed(line) : line;
 }

@@ -3,7 +3,11 @@ import type { Feature } from "../geometry/types.ts";
 import type { MapSettings } from "../map/map_settings.ts";
 import { getCanvasKit } from "../paint/canvaskit.ts";
 import { assert, assertEquals } from "./_assert.ts";
-import { createLabelEngine, type LabelPlacement } from "./engine.ts";
+import {
+  createLabelEngine,
+  type LabelPlacement,
+  mergeTwoLines,
+} from "./engine.ts";
 
 const MAP: MapSettings = {
   extent: { xmin: 0, ymin: 0, xmax: 400, ymax: 300 },
@@ -226,4 +230,15 @@ Deno.test("engine: data-defined size from a field, Show from an expression-free 
   const small = p.find((x) => x.text === "Small")!;
   assert(big.height > 2 * small.height, `${big.height} vs ${small.height}`);
   e.delete();
+});
+
+Deno.test("mergeTwoLines joins at a shared end as GEOS's line merger", () => {
+  // along: a then b, walked from the least x
+  assertEquals(mergeTwoLines([0, 0, 1, 0], [1, 0, 2, 1]), [0, 0, 1, 0, 2, 1]);
+  assertEquals(mergeTwoLines([1, 0, 2, 1], [0, 0, 1, 0]), [0, 0, 1, 0, 2, 1]);
+  // both against the walk: reversed, so both run along
+  assertEquals(mergeTwoLines([2, 1, 1, 0], [1, 0, 0, 0]), [2, 1, 1, 0, 0, 0]);
+  // one each way: walked from the least x
+  assertEquals(mergeTwoLines([0, 0, 1, 0], [2, 1, 1, 0]), [0, 0, 1, 0, 2, 1]);
+  assertEquals(mergeTwoLines([0, 0, 1, 0], [3, 3, 4, 4]), null);
 });

@@ -205,6 +205,8 @@ export interface LabelSettings {
   minFeatureSize: number;
   /** Label every part of a multi-geometry. */
   labelPerPart: boolean;
+  /** Join connected lines of the same label text into one before placing. */
+  mergeLines: boolean;
   /** Whether labels are drawn (false: only obstacles). */
   drawLabels: boolean;
   /** Z-index. */
@@ -442,6 +444,7 @@ export function readLabelSettings(settings: Element): LabelSettings {
     centroidWhole: bool(p, "centroidWhole", false),
     minFeatureSize: num(r, "minFeatureSize", 0),
     labelPerPart: bool(r, "labelPerPart", false),
+    mergeLines: bool(r, "mergeLines", false),
     drawLabels: bool(r, "drawLabels", true),
     zIndex: num(r, "zIndex", 0),
     upsidedownLabels: num(r, "upsidedownLabels", 0),

@@ -168,6 +168,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: the same zoomed in at 144 dpi, polygons cut by the map's edges",
   ],
   [
+    "label_merge_lines",
+    0,
+    "our data: line labels with merge connected lines (mergeLines): streets cut into segments shorter than their label, some reversed, a side branch, joined by label text as PAL joins them before placing (bczernecki/qgis_auto: each segment was labelled alone, or not at all)",
+  ],
+  [
+    "label_merge_lines_curved",
+    0,
+    "our data: the same with curved placement",
+  ],
+  [
     "named_colors",
     0,
     "our data: data-defined fill and outline colours given as names ('cyan', 'DarkOrange', 'steelblue'), read as QColor reads them",
