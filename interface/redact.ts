@@ -91,7 +91,11 @@ export function redact(value: unknown, key?: string): unknown {
 }
 
 /**
- * Masks `password=…` and `user:password@` in connection strings and URLs.
+ * Masks `password=…` (also `password:` and `"password": …`, as JSON and
+ * Python's repr write it) and `user:password@` in connection strings and
+ * URLs. A quoted value ends at its closing quote, escaped quotes skipped
+ * (`password='a\'b'`), or at the end of the text when it is never closed;
+ * a URL's password runs to the last `@` of its word.
  *
  * Runs in time linear in `text`'s length whatever it holds: it scans by
  * hand where a regular expression would backtrack (`\w+://` over a long
@@ -108,8 +112,11 @@ export function maskSecrets(text: string): string {
   return maskUrlCredentials(maskPasswordAssignments(text));
 }
 
-const PASSWORD_SEARCH = /password\s*=\s*/gi;
+// `password=`, `password:`, `"password": ` (JSON, a Python dict's repr)
+const PASSWORD_SEARCH = /password["']?\s*[=:]\s*/gi;
 const NON_SPACE_RUN = /\S*/y;
+// a bare value: libpq reads `\ ` in it as a space
+const BARE_VALUE_RUN = /(?:[^\s\\]|\\[\s\S]?)*/y;
 const USER_RUN = /[^:/@\s]*/y;
 const PASSWORD_RUN = /[^@\s]*/y;
 
@@ -120,28 +127,43 @@ function runEnd(sticky: RegExp, text: string, from: number): number {
   return sticky.lastIndex;
 }
 
-// `password = 'a b'`, `password="x"`, `password=x`: the value becomes REDACTED.
+/**
+ * The next `quote` at or after `from` that no backslash escapes (libpq's
+ * and QGIS's `password='a\'b'`, JSON's `"a\"b"`), or -1.
+ */
+function unescapedQuote(text: string, quote: string, from: number): number {
+  for (let at = text.indexOf(quote, from); at !== -1;) {
+    let slashes = 0;
+    while (text.charCodeAt(at - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return at;
+    at = text.indexOf(quote, at + 1);
+  }
+  return -1;
+}
+
+// `password = 'a b'`, `password="x"`, `password=x`, `"password": "x"`: the
+// value becomes REDACTED; a quoted value ends at its closing quote (escaped
+// quotes skipped), or at the end of the text when it is never closed.
 function maskPasswordAssignments(text: string): string {
   let out = "";
   let copied = 0;
-  // where the next quote of each kind is (-1: none left), so a value with
-  // an unclosed quote does not scan the rest of the text again each time
+  // where the next unescaped quote of each kind is (-1: none left), so a
+  // value with an unclosed quote does not scan the rest of the text again
   const nextQuote: Record<string, number> = { "'": 0, '"': 0 };
   PASSWORD_SEARCH.lastIndex = 0;
   for (let m; (m = PASSWORD_SEARCH.exec(text));) {
     const valueStart = m.index + m[0].length;
     if (valueStart >= text.length) break;
     const first = text[valueStart];
-    let valueEnd = -1;
+    let valueEnd: number;
     if (first === "'" || first === '"') {
       let close = nextQuote[first];
       if (close !== -1 && close <= valueStart) {
-        close = text.indexOf(first, valueStart + 1);
+        close = unescapedQuote(text, first, valueStart + 1);
         nextQuote[first] = close;
       }
-      if (close !== -1) valueEnd = close + 1;
-    }
-    if (valueEnd === -1) valueEnd = runEnd(NON_SPACE_RUN, text, valueStart);
+      valueEnd = close === -1 ? text.length : close + 1;
+    } else valueEnd = runEnd(BARE_VALUE_RUN, text, valueStart);
     if (valueEnd === valueStart) {
       // `password=` followed by nothing to mask: look on after the key
       PASSWORD_SEARCH.lastIndex = m.index + 1;
@@ -149,6 +171,7 @@ function maskPasswordAssignments(text: string): string {
     }
     out += text.slice(copied, valueStart) + REDACTED;
     copied = valueEnd;
+    if (valueEnd >= text.length) break;
     PASSWORD_SEARCH.lastIndex = valueEnd;
   }
   return copied === 0 ? text : out + text.slice(copied);
@@ -159,7 +182,8 @@ function isWordChar(code: number): boolean {
     (code >= 97 && code <= 122) || code === 95;
 }
 
-// `scheme://user:password@`: the password becomes REDACTED.
+// `scheme://user:password@`: the password (up to the last `@` of the word)
+// becomes REDACTED.
 function maskUrlCredentials(text: string): string {
   let out = "";
   let copied = 0;
@@ -182,12 +206,15 @@ function maskUrlCredentials(text: string): string {
       from = sep + 1;
       continue;
     }
-    const at = runEnd(PASSWORD_RUN, text, colon + 1);
-    if (text[at] !== "@" || at === colon + 1) {
-      // no `://` before `at` can end in `password@` either: same run
-      from = Math.max(sep + 1, at);
+    const firstAt = runEnd(PASSWORD_RUN, text, colon + 1);
+    if (text[firstAt] !== "@" || firstAt === colon + 1) {
+      // no `://` before `firstAt` can end in `password@` either: same run
+      from = Math.max(sep + 1, firstAt);
       continue;
     }
+    // the password runs to the last `@` of the word: one not
+    // percent-encoded may hold `@` itself (`u:p@ss@host`)
+    const at = text.lastIndexOf("@", runEnd(NON_SPACE_RUN, text, firstAt) - 1);
     out += text.slice(copied, colon + 1) + REDACTED + "@";
     copied = from = at + 1;
   }

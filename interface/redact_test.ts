@@ -25,8 +25,11 @@ Deno.test("redact hides sources and passwords, shortens long fields", () => {
 // backtrack quadratically on long ones).
 function maskSecretsByRegex(text: string): string {
   return text
-    .replace(/(password\s*=\s*)('[^']*'|"[^"]*"|\S+)/gi, `$1${REDACTED}`)
-    .replace(/(\w+:\/\/[^:/@\s]*:)[^@\s]+@/g, `$1${REDACTED}@`);
+    .replace(
+      /(password["']?\s*[=:]\s*)('(?:[^'\\]|\\[\s\S])*'|"(?:[^"\\]|\\[\s\S])*"|['"][\s\S]*|(?:[^\s\\]|\\[\s\S]?)+)/gi,
+      `$1${REDACTED}`,
+    )
+    .replace(/(\w+:\/\/[^:/@\s]*:)[^@\s]+@(?:\S*@)?/g, `$1${REDACTED}@`);
 }
 
 Deno.test("maskSecrets masks exactly what the regular expressions did", () => {
@@ -49,6 +52,9 @@ Deno.test("maskSecrets masks exactly what the regular expressions did", () => {
     "://",
     "https://",
     "u:p@",
+    "\\",
+    '"password": ',
+    "password:",
   ];
   // a fixed-seed generator: the same 200,000 texts every run
   let seed = 12345;
@@ -66,6 +72,38 @@ Deno.test("maskSecrets masks exactly what the regular expressions did", () => {
   }
 });
 
+Deno.test("maskSecrets masks passwords with escaped quotes, unclosed quotes, JSON keys and unencoded @ whole", () => {
+  for (
+    const [text, masked] of [
+      // QGIS and libpq escape a quote in a quoted value with a backslash
+      [
+        "dbname='d' password='a\\'s3cr et' sslmode=disable",
+        `dbname='d' password=${REDACTED} sslmode=disable`,
+      ],
+      ['password="a\\"s3cr et"', `password=${REDACTED}`],
+      // libpq reads `\ ` in a bare value as a space
+      ["password=s3cr\\ et user=u", `password=${REDACTED} user=u`],
+      // a quote never closed: the rest of the text
+      ["PG:dbname=x password='s3cr et", `PG:dbname=x password=${REDACTED}`],
+      // a source's JSON, a Python dict's repr
+      [
+        '{"host": "h", "password": "s3cr\\"et", "port": 5432}',
+        `{"host": "h", "password": ${REDACTED}, "port": 5432}`,
+      ],
+      ["{'password': 's3cr et'}", `{'password': ${REDACTED}}`],
+      // a password not percent-encoded: up to the word's last @
+      [
+        "postgresql://u:s3@cr@et@h/db x@y",
+        `postgresql://u:${REDACTED}@h/db x@y`,
+      ],
+      ["redis://:s3@cret@h:6379", `redis://:${REDACTED}@h:6379`],
+    ] as const
+  ) {
+    assert.equal(maskSecrets(text), masked, text);
+    assert.ok(!maskSecrets(text).includes("et"), text);
+  }
+});
+
 Deno.test("maskSecrets is linear: 200 kB of hostile text answer at once", () => {
   // Each took seconds at 80 kB with the regular expressions (quadratic):
   // 200 kB takes 20 s or more so; linear, it takes a millisecond.
@@ -75,6 +113,10 @@ Deno.test("maskSecrets is linear: 200 kB of hostile text answer at once", () => 
     "a://b:c".repeat(size / 7), // `scheme://user:` with no `@` ever
     "password='a ".repeat(size / 12),
     'password="'.repeat(size / 10), // quotes never closed
+    "password='\\'".repeat(size / 12), // escaped quotes
+    "a://b:c@ ".repeat(size / 9),
+    "a://b:c ".repeat(size / 8), // words with a scheme and no @
+    "a://b:c@d@".repeat(size / 10),
     "a://" + "b".repeat(size), // a scheme then a long user
   ];
   for (const text of texts) {
