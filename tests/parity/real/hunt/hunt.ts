@@ -85,6 +85,47 @@
  * - vadymnes/myrnohrad fc5fcd86d083dad672ee27a761e7a0ceb676e0d8
  *   (project.qgs)
  *
+ * and since session 16 (h-corpus16) these, found by file name
+ * (`example.qgs`, `data/project.qgz`, `gis/project.qgz`, `main.qgz`,
+ * `qgis_project.qgz`, `projeto.qgz`, `projekt.qgz`…) among the indexed
+ * public repositories, with their data in the snapshot:
+ *
+ * - XSAVI-780-Winter-2015/GIS-Examples
+ *   5060b3a94dd8b50e2badb1f2c37e30d3c5c943c4 (example.qgs)
+ * - calvinwijaya/petakontrakan 07769f5576f2ec298f022e332a25819a938e156c
+ *   (data/project.qgz)
+ * - captaincoordinates/BVNordic fd7dddea6c7ad4d79762ab23443892df48b8a53d
+ *   (main.qgs, stadium.qgs)
+ * - mathieurudaz/geocoding a25a8691f1f02b6983531c4f24b688898b725b53
+ *   (D3_map.qgs)
+ * - tracktools/case_study f14d14feea1246644dd89719a9fea1cefa7d6bf0
+ *   (gis/project.qgz)
+ * - apryet/sescousse 70759b2a707d1c3b7ea048910955eafa43a40c1c
+ *   (gis/project.qgz)
+ * - HeikkiVesanto/OSGEO-Ireland-QGIS-Workshop
+ *   84c71f5388a7c93ba73ea7c4963828d4628f8c60 (OSGeo_IE_Workshop.qgs,
+ *   Part_1_Complete.qgs)
+ * - Afrizal09/PraktikumSIG 15b323ac0c3461552064888ea19bb88fa0d4a27a
+ *   (project/project.qgz, Praktikum 5/Praktikum 5.qgz)
+ * - Alf-Anas/peta-isochrone-jalan-kaki-stasiun
+ *   b6cbf4cd4fe8061529c565a669a9a6b187d4e330 (qgis_project.qgz)
+ * - hsenot/pacbike 917d1f502dbcdd12c01fd064933fa2cd8f0681fb
+ *   (data/project.qgs)
+ * - waagsociety/ndw 06d48c3f400872ba4935cfa73b765890a0c1c720
+ *   (hoofddorp/hoofddorp.qgs)
+ * - ulmi/dadosabertos_2017 5162cc3e56ecd69e0c594e947e310d51c07e5aca
+ *   (qgis_project.qgs)
+ * - anpugliese/GISLab 55534434a874fa96944366b5f50569a31594bb29 (main.qgz)
+ * - smdhc/mapas b86bd9a9c9ffe8684a86b7ca312bc0987a990299 (main.qgz)
+ * - felipedantas-pi/mapeprof-accessibility-ubs
+ *   583bbf0e9d42863d76fdee1a4a132106a285a785 (projeto.qgz)
+ * - bczernecki/qgis_auto 84f049ea116d357583b18c7dd168b005a797e90b
+ *   (projekt.qgs)
+ * - yeabsiramoges/AllstonBrighton 595e5eb4bb2a03c43dfbb5e1ece52c728fee61cc
+ *   (QGIS/qgis_project.qgz)
+ * - filkuukie/borchowka b2785e330b19088b5c81ded53ee365e629b5b1da
+ *   (projekt.qgz)
+ *
  * @module
  */
 import { dirname, join } from "node:path";
