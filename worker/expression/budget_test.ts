@@ -61,7 +61,8 @@ Deno.test("budget: texts and arrays past their bound are refused before they are
 });
 
 Deno.test("budget: an armed job budget ends loops and replacements that would run for minutes; unarmed, ordinary expressions are unchanged", () => {
-  armExpressionBudget();
+  // a smaller budget than a job's, for the test's time
+  armExpressionBudget(500_000_000);
   try {
     assert.throws(
       () =>
@@ -117,4 +118,29 @@ Deno.test("budget: the bounded functions give what they gave before", () => {
       ["array_length(string_to_array(lpad('', 999999, ',')))", 1000000],
     ] as const
   ) assert.deepEqual(run(text), want, text);
+});
+
+Deno.test("budget: a job's budget holds a million features of ordinary label and rule expressions", () => {
+  // 500 million units ended a job of 123,000 features wrapping their
+  // labels with replace() (a thousand units a match)
+  const wrap = compileExpression(`replace("name", ' ', '\n')`);
+  const rule = compileExpression(`regexp_replace("name", '[aeiou]', '_')`);
+  const loop = compileExpression(
+    "array_to_string(array_foreach(array(1, 2, 3, 4, 5), @element * 2))",
+  );
+  armExpressionBudget();
+  try {
+    for (let id = 0; id < 1_000_000; id++) {
+      const feature = {
+        id,
+        attributes: { name: "Saint Martin de la Brasse" },
+        geometry: null,
+      };
+      wrap({ feature });
+      rule({ feature });
+      loop({ feature });
+    }
+  } finally {
+    disarmExpressionBudget();
+  }
 });
