@@ -145,80 +145,191 @@ export function qtRasterizeFlat(
     cellCover = new Float64Array(cellArea.length);
     cellMark = new Uint8Array(cellArea.length);
   }
+  const g = gray;
+  g.begin(minEx, minEy, maxEx, maxEy, stride);
+  const p = fixed;
+  for (let k = 0; k < nContours; k++) {
+    // move to the first point, line to the others, close
+    const start = fixedStarts[k], end = fixedStarts[k + 1];
+    g.record();
+    g.rx = p[start];
+    g.ry = p[start + 1];
+    g.startCell(g.rx >> PIXEL_BITS, g.ry >> PIXEL_BITS);
+    for (let i = start + 2; i < end; i += 2) g.line(p[i], p[i + 1]);
+    g.line(p[start], p[start + 1]);
+  }
+  g.record();
+  const nTouched = g.nTouched;
   const area = cellArea, cover = cellCover, mark = cellMark;
-  let nTouched = 0;
 
+  // the sweep: cells in row order, spans between them at the running cover
+  const cells = touched.subarray(0, nTouched).sort();
+  let k = 0;
+  while (k < nTouched) {
+    const row = Math.floor(cells[k] / stride);
+    const y = row + minEy;
+    let run = 0;
+    let x = 0; // next grid column (0 = left of the clip box)
+    for (; k < nTouched && Math.floor(cells[k] / stride) === row; k++) {
+      const i = cells[k];
+      const cx = i - row * stride; // grid column
+      if (cx > x && run !== 0) {
+        const c = coverage(run * (ONE_PIXEL * 2), evenOdd);
+        if (c) {
+          for (let gx = Math.max(x, 1); gx < cx; gx++) {
+            emit(gx - 1 + minEx, y, c);
+          }
+        }
+      }
+      run += cover[i];
+      const a = run * (ONE_PIXEL * 2) - area[i];
+      if (a !== 0 && cx >= 1) {
+        const c = coverage(a, evenOdd);
+        if (c) emit(cx - 1 + minEx, y, c);
+      }
+      x = cx + 1;
+      area[i] = 0;
+      cover[i] = 0;
+      mark[i] = 0;
+    }
+    if (run !== 0) {
+      const c = coverage(run * (ONE_PIXEL * 2), evenOdd);
+      if (c) {
+        for (let gx = Math.max(x, 1); gx <= countEx; gx++) {
+          emit(gx - 1 + minEx, y, c);
+        }
+      }
+    }
+  }
+}
+
+/** A pixel's coverage (0–255) from its accumulated area. */
+function coverage(a: number, evenOdd: boolean): number {
+  let c = Math.floor(a / (1 << (PIXEL_BITS * 2 + 1 - 8)));
+  if (c < 0) c = -c;
+  if (evenOdd) {
+    c &= 511;
+    if (c > 256) c = 512 - c;
+    else if (c === 256) c = 255;
+  } else if (c >= 256) c = 255;
+  return c;
+}
+
+/**
+ * The scan converter's state while it walks an outline's edges (fields of
+ * one object rather than variables shared by closures: V8 keeps them in
+ * place, and the methods are made once). The arithmetic is `qgrayraster.c`'s
+ * step for step. Every position is a 32-bit integer (24.8, from the
+ * outline's `Int32Array`, or between two such), so a cell and the position
+ * within it are a shift and a mask, as in C: integer arithmetic for V8
+ * (`Math.floor` of a quotient made the divisions and remainders after it
+ * floating-point ones).
+ */
+class GrayCells {
+  // the clip box (grid coordinates of cells) and the grid's row stride
+  minEx = 0;
+  minEy = 0;
+  maxEx = 0;
+  maxEy = 0;
+  countEx = 0;
+  countEy = 0;
+  stride = 0;
+  nTouched = 0;
   // the current cell (grid coordinates) and what it has gathered
-  let ex = 0, ey = 0, invalid = true;
-  let cArea = 0, cCover = 0;
+  ex = 0;
+  ey = 0;
+  invalid = true;
+  cArea = 0;
+  cCover = 0;
   // the current position (24.8) and the last scanline's top
-  let rx = 0, ry = 0, lastEy = 0;
+  rx = 0;
+  ry = 0;
+  lastEy = 0;
 
-  const record = () => {
-    if (invalid || (cArea === 0 && cCover === 0)) return;
-    const i = ey * stride + ex + 1;
-    if (mark[i] === 0) {
-      if (nTouched === touched.length) {
+  begin(
+    minEx: number,
+    minEy: number,
+    maxEx: number,
+    maxEy: number,
+    stride: number,
+  ): void {
+    this.minEx = minEx;
+    this.minEy = minEy;
+    this.maxEx = maxEx;
+    this.maxEy = maxEy;
+    this.countEx = maxEx - minEx;
+    this.countEy = maxEy - minEy;
+    this.stride = stride;
+    this.nTouched = 0;
+    this.ex = 0;
+    this.ey = 0;
+    this.invalid = true;
+    this.cArea = 0;
+    this.cCover = 0;
+    this.rx = 0;
+    this.ry = 0;
+    this.lastEy = 0;
+  }
+
+  record(): void {
+    if (this.invalid || (this.cArea === 0 && this.cCover === 0)) return;
+    const i = this.ey * this.stride + this.ex + 1;
+    if (cellMark[i] === 0) {
+      if (this.nTouched === touched.length) {
         const grown = new Int32Array(2 * touched.length);
         grown.set(touched);
         touched = grown;
       }
-      touched[nTouched++] = i;
-      mark[i] = 1;
+      touched[this.nTouched++] = i;
+      cellMark[i] = 1;
     }
-    area[i] += cArea;
-    cover[i] += cCover;
-  };
+    cellArea[i] += this.cArea;
+    cellCover[i] += this.cCover;
+  }
 
-  const setCell = (cx: number, cy: number) => {
+  setCell(cx: number, cy: number): void {
     let x = cx;
-    const y = cy - minEy;
-    if (x > maxEx) x = maxEx;
-    x -= minEx;
+    const y = cy - this.minEy;
+    if (x > this.maxEx) x = this.maxEx;
+    x -= this.minEx;
     if (x < 0) x = -1;
-    if (x !== ex || y !== ey) {
-      record();
-      cArea = 0;
-      cCover = 0;
-      ex = x;
-      ey = y;
+    if (x !== this.ex || y !== this.ey) {
+      this.record();
+      this.cArea = 0;
+      this.cCover = 0;
+      this.ex = x;
+      this.ey = y;
     }
-    invalid = y < 0 || y >= countEy || x >= countEx;
-  };
+    this.invalid = y < 0 || y >= this.countEy || x >= this.countEx;
+  }
 
-  const startCell = (cx: number, cy: number) => {
+  startCell(cx: number, cy: number): void {
     let x = cx;
-    if (x > maxEx) x = maxEx;
-    if (x < minEx) x = minEx - 1;
-    cArea = 0;
-    cCover = 0;
-    ex = x - minEx;
-    ey = cy - minEy;
-    lastEy = cy * ONE_PIXEL;
-    invalid = false;
-    setCell(x, cy);
-  };
+    if (x > this.maxEx) x = this.maxEx;
+    if (x < this.minEx) x = this.minEx - 1;
+    this.cArea = 0;
+    this.cCover = 0;
+    this.ex = x - this.minEx;
+    this.ey = cy - this.minEy;
+    this.lastEy = cy * ONE_PIXEL;
+    this.invalid = false;
+    this.setCell(x, cy);
+  }
 
-  const scanline = (
-    sy: number,
-    x1: number,
-    y1: number,
-    x2: number,
-    y2: number,
-  ) => {
+  scanline(sy: number, x1: number, y1: number, x2: number, y2: number): void {
     let dx = x2 - x1;
-    let ex1 = Math.floor(x1 / ONE_PIXEL);
-    const ex2 = Math.floor(x2 / ONE_PIXEL);
-    const fx1 = x1 - ex1 * ONE_PIXEL;
-    const fx2 = x2 - ex2 * ONE_PIXEL;
+    let ex1 = x1 >> PIXEL_BITS;
+    const ex2 = x2 >> PIXEL_BITS;
+    const fx1 = x1 & (ONE_PIXEL - 1);
+    const fx2 = x2 & (ONE_PIXEL - 1);
     if (y1 === y2) {
-      setCell(ex2, sy);
+      this.setCell(ex2, sy);
       return;
     }
     if (ex1 === ex2) {
       const delta = y2 - y1;
-      cArea += (fx1 + fx2) * delta;
-      cCover += delta;
+      this.cArea += (fx1 + fx2) * delta;
+      this.cCover += delta;
       return;
     }
     let p = (ONE_PIXEL - fx1) * (y2 - y1);
@@ -236,10 +347,10 @@ export function qtRasterizeFlat(
       delta--;
       mod += dx;
     }
-    cArea += (fx1 + first) * delta;
-    cCover += delta;
+    this.cArea += (fx1 + first) * delta;
+    this.cCover += delta;
     ex1 += incr;
-    setCell(ex1, sy);
+    this.setCell(ex1, sy);
     y1 += delta;
     if (ex1 !== ex2) {
       p = ONE_PIXEL * (y2 - y1 + delta);
@@ -257,54 +368,55 @@ export function qtRasterizeFlat(
           mod -= dx;
           delta++;
         }
-        cArea += ONE_PIXEL * delta;
-        cCover += delta;
+        this.cArea += ONE_PIXEL * delta;
+        this.cCover += delta;
         y1 += delta;
         ex1 += incr;
-        setCell(ex1, sy);
+        this.setCell(ex1, sy);
       }
     }
     delta = y2 - y1;
-    cArea += (fx2 + ONE_PIXEL - first) * delta;
-    cCover += delta;
-  };
+    this.cArea += (fx2 + ONE_PIXEL - first) * delta;
+    this.cCover += delta;
+  }
 
-  const line = (toX: number, toY: number) => {
-    let ey1 = Math.floor(lastEy / ONE_PIXEL);
-    const ey2 = Math.floor(toY / ONE_PIXEL);
-    const fy1 = ry - lastEy;
-    const fy2 = toY - ey2 * ONE_PIXEL;
+  line(toX: number, toY: number): void {
+    const rx = this.rx, ry = this.ry;
+    let ey1 = this.lastEy >> PIXEL_BITS;
+    const ey2 = toY >> PIXEL_BITS;
+    const fy1 = ry - this.lastEy;
+    const fy2 = toY & (ONE_PIXEL - 1);
     const dx = toX - rx;
     let dy = toY - ry;
     const lo = Math.min(ey1, ey2), hi = Math.max(ey1, ey2);
-    if (lo >= maxEy || hi < minEy) {
+    if (lo >= this.maxEy || hi < this.minEy) {
       // vertical clipping: nothing of this edge is in the box
     } else if (ey1 === ey2) {
-      scanline(ey1, rx, fy1, toX, fy2);
+      this.scanline(ey1, rx, fy1, toX, fy2);
     } else if (dx === 0) {
-      const ex = Math.floor(rx / ONE_PIXEL);
-      const twoFx = (rx - ex * ONE_PIXEL) * 2;
+      const ex = rx >> PIXEL_BITS;
+      const twoFx = (rx & (ONE_PIXEL - 1)) * 2;
       let first = ONE_PIXEL, incr = 1;
       if (dy < 0) {
         first = 0;
         incr = -1;
       }
       let delta = first - fy1;
-      cArea += twoFx * delta;
-      cCover += delta;
+      this.cArea += twoFx * delta;
+      this.cCover += delta;
       ey1 += incr;
-      setCell(ex, ey1);
+      this.setCell(ex, ey1);
       delta = first + first - ONE_PIXEL;
       const a = twoFx * delta;
       while (ey1 !== ey2) {
-        cArea += a;
-        cCover += delta;
+        this.cArea += a;
+        this.cCover += delta;
         ey1 += incr;
-        setCell(ex, ey1);
+        this.setCell(ex, ey1);
       }
       delta = fy2 - ONE_PIXEL + first;
-      cArea += twoFx * delta;
-      cCover += delta;
+      this.cArea += twoFx * delta;
+      this.cCover += delta;
     } else {
       let p = (ONE_PIXEL - fy1) * dx;
       let first = ONE_PIXEL, incr = 1;
@@ -321,9 +433,9 @@ export function qtRasterizeFlat(
         mod += dy;
       }
       let x = rx + delta;
-      scanline(ey1, rx, fy1, x, first);
+      this.scanline(ey1, rx, fy1, x, first);
       ey1 += incr;
-      setCell(Math.floor(x / ONE_PIXEL), ey1);
+      this.setCell(x >> PIXEL_BITS, ey1);
       if (ey1 !== ey2) {
         p = ONE_PIXEL * dx;
         let lift = Math.trunc(p / dy);
@@ -341,79 +453,18 @@ export function qtRasterizeFlat(
             delta++;
           }
           const x2 = x + delta;
-          scanline(ey1, x, ONE_PIXEL - first, x2, first);
+          this.scanline(ey1, x, ONE_PIXEL - first, x2, first);
           x = x2;
           ey1 += incr;
-          setCell(Math.floor(x / ONE_PIXEL), ey1);
+          this.setCell(x >> PIXEL_BITS, ey1);
         }
       }
-      scanline(ey1, x, ONE_PIXEL - first, toX, fy2);
+      this.scanline(ey1, x, ONE_PIXEL - first, toX, fy2);
     }
-    rx = toX;
-    ry = toY;
-    lastEy = ey2 * ONE_PIXEL;
-  };
-
-  const p = fixed;
-  for (let k = 0; k < nContours; k++) {
-    // move to the first point, line to the others, close
-    const start = fixedStarts[k], end = fixedStarts[k + 1];
-    record();
-    rx = p[start];
-    ry = p[start + 1];
-    startCell(Math.floor(rx / ONE_PIXEL), Math.floor(ry / ONE_PIXEL));
-    for (let i = start + 2; i < end; i += 2) line(p[i], p[i + 1]);
-    line(p[start], p[start + 1]);
-  }
-  record();
-
-  // the sweep: cells in row order, spans between them at the running cover
-  const cells = touched.subarray(0, nTouched).sort();
-  const coverage = (a: number): number => {
-    let c = Math.floor(a / (1 << (PIXEL_BITS * 2 + 1 - 8)));
-    if (c < 0) c = -c;
-    if (evenOdd) {
-      c &= 511;
-      if (c > 256) c = 512 - c;
-      else if (c === 256) c = 255;
-    } else if (c >= 256) c = 255;
-    return c;
-  };
-  let k = 0;
-  while (k < nTouched) {
-    const row = Math.floor(cells[k] / stride);
-    const y = row + minEy;
-    let run = 0;
-    let x = 0; // next grid column (0 = left of the clip box)
-    for (; k < nTouched && Math.floor(cells[k] / stride) === row; k++) {
-      const i = cells[k];
-      const cx = i - row * stride; // grid column
-      if (cx > x && run !== 0) {
-        const c = coverage(run * (ONE_PIXEL * 2));
-        if (c) {
-          for (let gx = Math.max(x, 1); gx < cx; gx++) {
-            emit(gx - 1 + minEx, y, c);
-          }
-        }
-      }
-      run += cover[i];
-      const a = run * (ONE_PIXEL * 2) - area[i];
-      if (a !== 0 && cx >= 1) {
-        const c = coverage(a);
-        if (c) emit(cx - 1 + minEx, y, c);
-      }
-      x = cx + 1;
-      area[i] = 0;
-      cover[i] = 0;
-      mark[i] = 0;
-    }
-    if (run !== 0) {
-      const c = coverage(run * (ONE_PIXEL * 2));
-      if (c) {
-        for (let gx = Math.max(x, 1); gx <= countEx; gx++) {
-          emit(gx - 1 + minEx, y, c);
-        }
-      }
-    }
+    this.rx = toX;
+    this.ry = toY;
+    this.lastEy = ey2 * ONE_PIXEL;
   }
 }
+
+const gray = new GrayCells();
