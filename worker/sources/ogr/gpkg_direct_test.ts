@@ -581,3 +581,45 @@ Deno.test("gpkgWkb gives a blob's own WKB only where it is byte for byte what to
     mixed.length - 8,
   );
 });
+
+Deno.test("a GeoPackage whose gpkg_ogr_contents says 0 features is counted: pages hold its rows, directly and through GDAL", async () => {
+  // g3w-admin's geopackage_join.gpkg: its attribute table "join" has 3 rows,
+  // its feature_count 0 (QGIS reads and joins the 3)
+  const root = await Deno.makeTempDir({ prefix: "qsl_gpkg_stale_" });
+  const ctx = { dataRoot: root, remoteHosts: [] };
+  try {
+    await convertGeoJson(root, "shapes", shapes(), "GPKG", ["-nln", "shapes"]);
+    const db = new DatabaseSync(`${root}/shapes.gpkg`);
+    try {
+      db.exec("UPDATE gpkg_ogr_contents SET feature_count = 0");
+    } finally {
+      db.close();
+    }
+    const layer = {
+      id: "stale",
+      name: "shapes",
+      source: JSON.stringify({ path: "shapes.gpkg", layerName: "shapes" }),
+      remote: false,
+      folder_name: "",
+      driver: "ogr",
+    };
+    for (const direct of [true, false]) {
+      for (const [startIndex, count] of [[0, null], [3, 5]] as const) {
+        const page = await readVectorPage(layer, {
+          startIndex,
+          count,
+          orderByFid: true,
+          direct,
+        }, ctx);
+        assertEquals(page.numbersMatched, 40, `direct ${direct}`);
+        assertEquals(
+          page.features.map((f) => f.id),
+          Array.from({ length: count ?? 40 }, (_, i) => startIndex + i + 1),
+          `direct ${direct}, ${startIndex}/${count}`,
+        );
+      }
+    }
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});

@@ -972,7 +972,8 @@ export async function readVectorPage(
       : null;
     let matched = info.featureCount;
     if (whole !== null) {
-      if (where !== "") {
+      // (a count of 0 may be a stale GeoPackage count: the rows are counted)
+      if (where !== "" || matched <= 0) {
         matched = 0;
         if (whole.length > 0) readFlatGeobuf(whole).forEach(() => matched++);
       }
@@ -989,8 +990,12 @@ export async function readVectorPage(
       );
       matched = 0;
       if (idBytes.length > 0) readFlatGeobuf(idBytes).forEach(() => matched++);
-    } else if (where !== "" || matched < 0) {
-      const count = `SELECT COUNT(*) AS "n" FROM ${from}${where}`;
+    } else if (where !== "" || matched <= 0) {
+      // OGR SQL answers a COUNT(*) without a condition with the driver's
+      // own count, the stale one: a condition makes it count the rows
+      const count = `SELECT COUNT(*) AS "n" FROM ${from}${
+        where || " WHERE 1 = 1"
+      }`;
       const countBytes = runSql(gdal, ds, layer, info, count, () => count, []);
       matched = 0;
       readFlatGeobuf(countBytes).forEach((_g, props, columns) => {
@@ -1770,7 +1775,10 @@ function directPage(
       );
     } else {
       matched = info.featureCount;
-      if (matched < 0) {
+      // 0 may be a stale gpkg_ogr_contents count (a table filled without
+      // GDAL's triggers: g3w-admin's geopackage_join.gpkg says 0 of its 3
+      // rows), which QGIS does not trust to read: counted
+      if (matched <= 0) {
         const n = table.db.prepare(
           `SELECT COUNT(*) AS n FROM "${table.table.replaceAll('"', '""')}"`,
         ).get() as { n: number };
