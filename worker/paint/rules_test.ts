@@ -69,3 +69,34 @@ Deno.test("rules: nesting, ELSE per level, scale ranges, unchecked rules", () =>
       '["0","2"]'
   ) throw new Error("two rules");
 });
+
+Deno.test("rules: a filter that does not parse matches nothing, as QGIS's invalid QVariant; ELSE takes its features; one warning", () => {
+  const qml = `<qgis><renderer-v2 type="RuleRenderer"><rules key="r">
+  <rule key="a" filter="get_feature_frobnicate('x', 'id', 1) IS NULL" symbol="0"/>
+  <rule key="b" filter="&quot;class&quot; = 'main'" symbol="1"/>
+  <rule key="c" filter="ELSE" symbol="2"/>
+</rules><symbols>
+  ${
+    [0, 1, 2].map((i) =>
+      `<symbol type="line" name="${i}" alpha="1"><layer class="SimpleLine" enabled="1" pass="0"><prop k="line_width" v="${i}"/></layer></symbol>`
+    ).join("")
+  }
+</symbols></renderer-v2></qgis>`;
+  const style = parseVectorStyle(qml)!;
+  const warnings: string[] = [];
+  const ctx = { ...pc(50000), warn: (m: string) => warnings.push(m) };
+  const pick = symbolPicker(ctx, style.renderer, new Set(["class"]));
+  const widths = (a: Record<string, string>) =>
+    pick(f(a)).map((s) => s.layers[0].props.line_width);
+  if (JSON.stringify(widths({ class: "main" })) !== '["1"]') {
+    throw new Error(`main: ${widths({ class: "main" })}`);
+  }
+  if (JSON.stringify(widths({ class: "minor" })) !== '["2"]') {
+    throw new Error(`else: ${widths({ class: "minor" })}`);
+  }
+  if (
+    warnings.length !== 1 ||
+    !/expression 'get_feature_frobnicate\('x', 'id', 1\) IS NULL' is NULL: .*unknown function 'get_feature_frobnicate'/
+      .test(warnings[0])
+  ) throw new Error(`warnings: ${warnings}`);
+});

@@ -30,7 +30,16 @@ function compiler(pc: PaintContext): (text: string) => CompiledExpression {
   return (text) => {
     let fn = cache.get(text);
     if (!fn) {
-      fn = pc.compile(text);
+      try {
+        fn = pc.compile(text);
+      } catch (error) {
+        if (!(error instanceof SyntaxError)) throw error;
+        // QGIS evaluates an expression with a parser error to an invalid
+        // QVariant: a rule matches nothing (its ELSE takes the feature), a
+        // category is picked by NULL; the rest of the map is drawn
+        pc.warn(`expression '${text}' is NULL: ${error.message}`);
+        fn = () => null;
+      }
       cache.set(text, fn);
     }
     return fn;
