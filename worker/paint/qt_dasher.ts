@@ -10,9 +10,19 @@
  */
 
 /**
+ * Most times a pattern repeats along one polyline. A style's pattern of
+ * 1e-7 mm along a road asked for billions of dashes and ended the worker
+ * process (V8's heap out of memory); past this, the line is stroked solid,
+ * which is what so many dashes look like.
+ */
+export const MAX_DASH_REPEATS = 100_000;
+
+/**
  * The dashes of a polyline (`[x0, y0, x1, y1, …]`): `pattern` alternates
  * dash and gap lengths (an odd last entry is dropped, as Qt drops it, but
- * counts in the pattern's length), starting `offset` pixels into it.
+ * counts in the pattern's length), starting `offset` pixels into it. A
+ * pattern that would repeat more than {@link MAX_DASH_REPEATS} times gives
+ * the whole polyline as one dash.
  *
  * @example
  * ```ts
@@ -37,6 +47,12 @@ export function qtDashes(
   const inv = 1 / sum;
   count &= -2;
   if (count === 0) return [];
+  let total = 0;
+  for (let k = 2; k + 1 < points.length; k += 2) {
+    const ex = points[k] - points[k - 2], ey = points[k + 1] - points[k - 1];
+    total += Math.sqrt(ex * ex + ey * ey);
+  }
+  if (!(total * inv <= MAX_DASH_REPEATS)) return [Array.from(points)];
   let idash = 0;
   let pos = 0;
   let doffset = offset;

@@ -1,5 +1,5 @@
 import { assert } from "./_test_util.ts";
-import { qtDashes } from "./qt_dasher.ts";
+import { MAX_DASH_REPEATS, qtDashes } from "./qt_dasher.ts";
 import { qtRasterize } from "./qt_raster.ts";
 import { type QtCap, type QtJoin, qtStrokeOutline } from "./qt_stroker.ts";
 
@@ -66,3 +66,15 @@ for (const c of fixture.cases) {
     );
   });
 }
+
+Deno.test("qtDashes: a pattern repeating more than MAX_DASH_REPEATS times along the line strokes it solid", () => {
+  const line = [0, 0, 1000, 0, 1000, 1000];
+  // 2,000 px at a 1e-7 px pattern: 1e10 dashes before
+  const solid = qtDashes(line, [1e-7, 1e-7], 0);
+  assert(
+    JSON.stringify(solid) === JSON.stringify([line]),
+    JSON.stringify(solid),
+  );
+  const n = qtDashes([0, 0, 2 * MAX_DASH_REPEATS, 0], [1, 1], 0).length;
+  assert(n === MAX_DASH_REPEATS, `${n} dashes`);
+});
