@@ -19,7 +19,6 @@ import {
   rectToGeometry,
   within,
 } from "../geometry/predicates.ts";
-import type { Expression } from "./ast.ts";
 import { ExpressionEvalError } from "./errors.ts";
 import { compileRegExp } from "./regex.ts";
 import { parseWkt } from "./wkt.ts";
@@ -43,90 +42,16 @@ import {
   truth,
 } from "./values.ts";
 
-/** What an expression is evaluated against. */
-export interface ExpressionContext {
-  /** The feature (attributes by field name, `$id`). */
-  feature?: Feature;
-  /** Its geometry (defaults to the feature's). */
-  geometry?: Geometry | null;
-  /** Variables without the `@` (`map_scale`, `layer_name`…). */
-  variables?: Record<string, unknown>;
-}
-
-/**
- * Evaluates a sub-expression (for functions that evaluate lazily), with
- * `variables` added to the context's when given (`array_foreach`'s
- * `@element`).
- */
-export type Evaluate = (
-  e: Expression,
-  variables?: Record<string, unknown>,
-) => unknown;
-
-/** A function of the engine. */
-export interface FunctionDef {
-  /** Canonical (lower-case) name. */
-  name: string;
-  /** Fewest arguments. */
-  min: number;
-  /** Most arguments. */
-  max: number;
-  /** NULL in any argument gives NULL without calling `fn` (most QGIS functions). */
-  nullPropagates?: boolean;
-  /** Eager implementation over evaluated arguments. */
-  fn?: (args: unknown[], ctx: ExpressionContext) => unknown;
-  /** Lazy implementation over the argument expressions. */
-  lazy?: (args: Expression[], ev: Evaluate, ctx: ExpressionContext) => unknown;
-}
-
-const REGISTRY = new Map<string, FunctionDef>();
-
-function def(
-  names: string | string[],
-  min: number,
-  max: number,
-  fn: (args: unknown[], ctx: ExpressionContext) => unknown,
-  nullPropagates = true,
-): void {
-  const list = Array.isArray(names) ? names : [names];
-  const d: FunctionDef = { name: list[0], min, max, fn, nullPropagates };
-  for (const n of list) REGISTRY.set(n.toLowerCase(), d);
-}
-
-function lazy(
-  name: string,
-  min: number,
-  max: number,
-  fn: (args: Expression[], ev: Evaluate, ctx: ExpressionContext) => unknown,
-): void {
-  REGISTRY.set(name, { name, min, max, lazy: fn });
-}
-
-/**
- * Looks a function up by name.
- *
- * @example
- * ```ts
- * import { lookupFunction } from "./functions.ts";
- * lookupFunction("UPPER")?.name; // "upper"
- * ```
- */
-export function lookupFunction(name: string): FunctionDef | undefined {
-  return REGISTRY.get(name.toLowerCase());
-}
-
-/**
- * Names of every known function.
- *
- * @example
- * ```ts
- * import { functionNames } from "./functions.ts";
- * functionNames().includes("coalesce"); // true
- * ```
- */
-export function functionNames(): string[] {
-  return [...new Set([...REGISTRY.values()].map((d) => d.name))];
-}
+export {
+  type Evaluate,
+  type ExpressionContext,
+  type FunctionDef,
+  functionNames,
+  lookupFunction,
+} from "./registry.ts";
+import { alias, def, type ExpressionContext, lazy } from "./registry.ts";
+import "./fn_arrays.ts";
+import "./fn_text.ts";
 
 const geom = (ctx: ExpressionContext): Geometry | null =>
   ctx.geometry !== undefined ? ctx.geometry : ctx.feature?.geometry ?? null;
@@ -411,6 +336,23 @@ def(
     wordwrap(str(s), toInt(n), delim == null ? " " : str(delim)),
 );
 def("reverse", 1, 1, ([s]) => {
+  if (isGeometry(s)) {
+    // a line's vertices in reverse order (QGIS reverses lines only)
+    if (s.kind !== "line") return null;
+    return {
+      kind: "line",
+      parts: s.parts.map((p) =>
+        p.map((c) => {
+          const out = new Float64Array(c.length);
+          for (let i = 0; i < c.length; i += 2) {
+            out[c.length - 2 - i] = c[i];
+            out[c.length - 1 - i] = c[i + 1];
+          }
+          return out;
+        })
+      ),
+    };
+  }
   const text = str(s);
   const chars = codePoints(text) ?? text.split("");
   return chars.reverse().join("");
@@ -837,3 +779,17 @@ function hslToRgb(h: number, s: number, l: number): [number, number, number] {
   };
   return [f(h + 1 / 3), f(h), f(h - 1 / 3)];
 }
+
+// QGIS 2's names, which QGIS 3 still reads
+alias("to_int", "toint");
+alias("to_real", "toreal");
+alias("to_string", "tostring");
+alias("to_date", "todate");
+alias("to_datetime", "todatetime");
+alias("to_time", "totime");
+alias("to_decimal", "todecimal");
+alias("to_interval", "tointerval");
+alias("to_dm", "todm");
+alias("to_dms", "todms");
+alias("geom_from_wkt", "geomfromwkt");
+alias("geom_to_wkt", "geomtowkt");

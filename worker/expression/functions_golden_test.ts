@@ -1,0 +1,197 @@
+/**
+ * Our evaluation of every expression of testdata/qgis_functions.json
+ * against QGIS 3.22's (written by testdata/qgis_functions.py), on the same
+ * feature and variables.
+ */
+import assert from "node:assert/strict";
+import {
+  compileExpression,
+  evaluate,
+  lookupFunction,
+  parseExpression,
+} from "./mod.ts";
+import { isGeometry } from "./values.ts";
+import { geometryToWkt } from "./format.ts";
+import type { Feature } from "../geometry/types.ts";
+
+interface Entry {
+  expression: string;
+  value?: unknown;
+  error?: true;
+  parserError?: string;
+}
+
+const golden: Entry[] = JSON.parse(
+  await Deno.readTextFile(
+    new URL("./testdata/qgis_functions.json", import.meta.url),
+  ),
+);
+
+const feature: Feature = {
+  id: 7,
+  attributes: {
+    name: "Bern",
+    pop: 134000,
+    ratio: 0.25,
+    nothing: null,
+    tags: "a,b,c",
+  },
+  geometry: {
+    kind: "polygon",
+    parts: [[new Float64Array([0, 0, 10, 0, 10, 5, 0, 5, 0, 0])]],
+  },
+};
+const ctx = { feature, variables: { map_scale: 25000 } };
+
+/**
+ * What the engine does not do yet (functions not implemented, or QGIS
+ * types the shared geometry model has no room for: Z, M, triangles); each
+ * is checked to differ still, so that the list stays true.
+ */
+const GAPS = new Set<string>([
+  "make_interval(days:=2)",
+  "make_interval(hours:=3, minutes:=15)",
+  "day(make_interval(days:=2))",
+  "inclination(make_point(0, 0, 0), make_point(1, 0, 1))",
+  "z(make_point(1, 2, 3))",
+  "geom_to_wkt(make_point_m(1, 2, 3))",
+  "m(make_point_m(1, 2, 3))",
+  "geom_to_wkt(make_triangle(make_point(0, 0), make_point(1, 0), make_point(0, 1)))",
+]);
+
+const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+const dateText = (d: Date) =>
+  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+const timeText = (d: Date) =>
+  `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${
+    pad(d.getMilliseconds(), 3)
+  }`;
+
+/** Whether our value is QGIS's (typed as the golden file types it). */
+function same(ours: unknown, want: unknown): boolean {
+  if (want === null) return ours === null || ours === undefined;
+  if (typeof want === "number") {
+    const n = typeof ours === "boolean" ? Number(ours) : ours;
+    return typeof n === "number" &&
+      Math.abs(n - want) <= 1e-9 * Math.max(1, Math.abs(want));
+  }
+  if (typeof want === "boolean") {
+    return ours === want || ours === Number(want);
+  }
+  if (typeof want === "string") return ours === want;
+  if (Array.isArray(want)) {
+    return Array.isArray(ours) && ours.length === want.length &&
+      want.every((w, i) => same(ours[i], w));
+  }
+  const w = want as Record<string, unknown>;
+  if ("color" in w) return ours === w.color;
+  if ("bytes" in w) {
+    return ours === w.bytes ||
+      (ours instanceof Uint8Array &&
+        new TextDecoder().decode(ours) === w.bytes);
+  }
+  if ("date" in w) return ours instanceof Date && dateText(ours) === w.date;
+  if ("datetime" in w) {
+    return ours instanceof Date &&
+      `${dateText(ours)}T${timeText(ours)}` === w.datetime;
+  }
+  if ("time" in w) {
+    return ours instanceof Date
+      ? timeText(ours) === w.time
+      : ours === w.time || `${ours}.000` === w.time;
+  }
+  if ("interval" in w) return same(ours, w.interval);
+  if ("wkt" in w) return isGeometry(ours) && geometryToWkt(ours) === w.wkt;
+  if (typeof ours !== "object" || ours === null || Array.isArray(ours)) {
+    return false;
+  }
+  const o = ours as Record<string, unknown>;
+  const keys = Object.keys(w);
+  return Object.keys(o).length === keys.length &&
+    keys.every((k) => k in o && same(o[k], w[k]));
+}
+
+/**
+ * Functions of QGIS's the engine does not have yet: their entries are
+ * skipped, counted below.
+ */
+const unknownNames = (text: string) =>
+  [...text.matchAll(/(\$?[A-Za-z_][A-Za-z0-9_]*)\s*\(/g)]
+    .map((m) => m[1])
+    .filter((n) => !lookupFunction(n));
+const NOT_YET = 98;
+
+function ours(text: string): unknown {
+  return compileExpression(text)(ctx);
+}
+
+Deno.test("every golden expression evaluates as QGIS 3.22 evaluates it", () => {
+  const wrong: string[] = [];
+  const missing: string[] = [];
+  let checked = 0;
+  for (const entry of golden) {
+    if (entry.parserError !== undefined || GAPS.has(entry.expression)) continue;
+    if (unknownNames(entry.expression).length) {
+      missing.push(entry.expression);
+      continue;
+    }
+    checked++;
+    let got: unknown;
+    try {
+      got = ours(entry.expression);
+    } catch (e) {
+      wrong.push(`${entry.expression}: threw ${(e as Error).message}`);
+      continue;
+    }
+    const want = entry.error ? null : entry.value;
+    if (!same(got, want)) {
+      wrong.push(
+        `${entry.expression}: ${Deno.inspect(got)}, QGIS ${
+          JSON.stringify(want)
+        }`,
+      );
+    }
+  }
+  assert.equal(
+    wrong.length,
+    0,
+    `${wrong.length} of ${checked} differ:\n${wrong.join("\n")}`,
+  );
+  assert.equal(
+    missing.length,
+    NOT_YET,
+    `entries of unknown functions:\n${missing.join("\n")}`,
+  );
+});
+
+Deno.test("the golden file's gaps still differ (the list stays true)", () => {
+  for (const text of GAPS) {
+    const entry = golden.find((e) => e.expression === text);
+    assert.ok(entry, `${text} is in the golden file`);
+    let got: unknown;
+    try {
+      got = ours(text);
+    } catch {
+      continue;
+    }
+    assert.ok(
+      !same(got, entry.error ? null : entry.value),
+      `${text} works now`,
+    );
+  }
+});
+
+Deno.test("tree walk and compiled closures agree on the golden expressions", () => {
+  for (const entry of golden) {
+    if (entry.parserError !== undefined || GAPS.has(entry.expression)) continue;
+    if (unknownNames(entry.expression).length) continue;
+    if (/rand|uuid|\$now/.test(entry.expression)) continue;
+    let walked: unknown;
+    try {
+      walked = evaluate(parseExpression(entry.expression), ctx);
+    } catch {
+      continue;
+    }
+    assert.ok(same(walked, entry.error ? null : entry.value), entry.expression);
+  }
+});

@@ -1,0 +1,231 @@
+"""Writes qgis_functions.json: QGIS 3.22's result for each expression below,
+evaluated against one feature (fields name, pop, ratio, nothing, tags; a
+10 x 5 rectangle) with @map_scale 25000.
+
+Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 qgis_functions.py
+(from this folder). Values are typed: numbers, strings, booleans, null,
+arrays, maps as JSON; {"color": "r,g,b,a"} for a QColor; {"wkt": …} for a
+geometry; {"date"|"datetime"|"time": …}; {"interval": seconds};
+{"error": true} for an evaluation error (NULL in our engine).
+"""
+import json
+import os
+from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
+                       QgsExpressionContextScope, QgsFeature, QgsField,
+                       QgsFields, QgsGeometry, QgsInterval, QgsSymbolLayerUtils)
+from qgis.PyQt.QtCore import QByteArray, QVariant, QDate, QDateTime, QTime
+from qgis.PyQt.QtGui import QColor
+
+app = QgsApplication([], False)
+app.initQgis()
+
+EXPRESSIONS = [
+    # QGIS 2 aliases
+    "toint('42')", "toint(4.6)", "toreal('2.5')", "tostring(12)",
+    "tostring(1.5)", "todate('2024-02-03')", "todatetime('2024-02-03 04:05:06')",
+    "totime('04:05:06')", "todecimal('6° 21'' 16.445')",
+    "to_decimal('6° 21'' 16.445')", "to_interval('1 day')",
+    "to_interval('2 hours')", "tointerval('3 minutes')",
+    "to_dm(6.3545681, 'x', 3)", "to_dms(6.3545681, 'x', 3)",
+    "to_dms(-6.3545681, 'y', 2)", "to_dm(6.3545681, 'y', 2, 'suffix')",
+    "todms(46.5, 'y', 0)", "todm(7.25, 'x', 1)",
+    # $-functions
+    "$scale", "$pi", "length($uuid)", "length(uuid())", "uuid('WithoutBraces') is not null",
+    "length(uuid('WithoutBraces'))", "$now > make_date(2020, 1, 1)",
+    # dates
+    "make_date(2020, 5, 4)", "make_datetime(2020, 5, 4, 13, 45, 30.5)",
+    "make_time(13, 45, 30)", "make_interval(days:=2)",
+    "make_interval(1, 2, 3, 4, 5, 6, 7)", "make_interval(hours:=3, minutes:=15)",
+    "make_date(2020, 13, 1)", "day(make_interval(days:=2))",
+    # arrays
+    "array_append(array(1, 2), 3)", "array_prepend(array(1, 2), 0)",
+    "array_cat(array(1, 2), array(3), array('a'))", "array_count(array('a', 'b', 'a'), 'a')",
+    "array_distinct(array(1, 2, 1, 3, 2))", "array_insert(array(1, 2, 3), 1, 100)",
+    "array_insert(array(1, 2, 3), 5, 100)",
+    "array_remove_all(array('a', 'b', 'a'), 'a')", "array_remove_at(array(1, 2, 3), 0)",
+    "array_remove_at(array(1, 2, 3), -1)",
+    "array_replace(array('a', 'b', 'c'), 'b', 'x')",
+    "array_replace(array('a', 'b', 'c'), array('a', 'c'), array('1', '3'))",
+    "array_replace(array('a', 'b', 'c'), array('a', 'c'), 'z')",
+    "array_replace(array('a', 'b', 'c'), map('a', 1, 'b', 2))",
+    "array_reverse(array(1, 2, 3))", "array_slice(array(1, 2, 3, 4, 5), 1, 3)",
+    "array_slice(array(1, 2, 3, 4, 5), -3, -1)", "array_slice(array(1, 2, 3, 4, 5), 3, 1)",
+    "array_sort(array(3, 1, 2))", "array_sort(array(3, 1, 2), false)",
+    "array_sort(array('b', 'C', 'a'))", "array_sum(array(1, 2, 3.5))",
+    "array_sum(array(1, 'a', 2))", "array_min(array(3, 1, 2))", "array_max(array(3, 1, 2))",
+    "array_min(array('b', 'a'))", "array_mean(array(1, 2, 3, 4))",
+    "array_mean(array(1, 'x', 3))", "array_median(array(1, 2, 3, 4))",
+    "array_median(array(5, 1, 3))", "array_majority(array(1, 1, 2, 2, 2, 3))",
+    "array_majority(array(1, 1, 2, 2), 'all')", "array_majority(array(1, 1, 2, 2), 'median')",
+    "array_majority(array(1, 1, 2, 2, 3), 'real_majority')",
+    "array_majority(array(1, 1, 1, 2), 'real_majority')",
+    "array_minority(array(1, 1, 2, 2, 2, 3))", "array_minority(array(1, 2, 2, 3, 3), 'all')",
+    "array_all(array(1, 2, 3), array(2, 3))", "array_all(array(1, 2, 3), array(2, 4))",
+    "array_prioritize(array(1, 8, 2, 5), array(5, 4, 2, 1, 3, 8))",
+    "generate_series(1, 5)", "generate_series(5, 1, -2)", "generate_series(0, 1, 0.25)",
+    "array_length(array_append(array(), 'x'))", "array_sort(array(2, 'a', 1))",
+    "array_min(array())", "array_sum(array())", "array_mean(array())",
+    # maps
+    "map_akeys(map('a', 1, 'b', 2))", "map_avals(map('a', 1, 'b', 2))",
+    "map_concat(map('a', 1), map('b', 2, 'a', 3))", "map_delete(map('a', 1, 'b', 2), 'a')",
+    "map_exist(map('a', 1), 'a')", "map_exist(map('a', 1), 'b')",
+    "map_insert(map('a', 1), 'b', 2)", "json_to_map('{\"a\": 1, \"b\": [1, 2], \"c\": \"x\"}')",
+    "map_to_json(map('a', 1, 'b', 'x'))", "from_json('[1, 2, {\"a\": null}]')",
+    "from_json('3.5')", "from_json('\"x\"')", "to_json(array(1, 'a', 2.5))",
+    "to_json(map('k', array(1, 2)))", "to_json('x')", "to_json(NULL)",
+    "hstore_to_map('\"a\"=>\"1\",\"b\"=>\"x y\"')", "map_to_hstore(map('a', '1', 'b', 'x y'))",
+    "hstore_to_map('a=>1, b=>NULL')", "json_to_map('not json')", "from_json('{')",
+    # strings and hashes
+    "md5('QGIS')", "sha256('QGIS')", "hash('QGIS', 'md5')", "hash('QGIS', 'sha1')",
+    "hash('QGIS', 'sha256')", "hash('QGIS', 'sha512')", "hash('QGIS', 'md4')",
+    "hash('QGIS', 'sha224')", "hash('QGIS', 'sha384')",
+    "to_base64('QGIS')", "from_base64('UUdJUw==')", "to_base64('Zürich')",
+    "levenshtein('kittens', 'mitten')", "levenshtein('Kitten', 'kitten')",
+    "longest_common_substring('ABABC', 'BABCA')", "longest_common_substring('abc', 'xyz')",
+    "hamming_distance('abc', 'abd')", "hamming_distance('abc', 'abcd')",
+    "soundex('Robert')", "soundex('Rupert')", "soundex('Tymczak')", "soundex('Pfister')",
+    "soundex('Ashcraft')", "soundex('')", "is_empty_or_null('')",
+    "is_empty_or_null(NULL)", "is_empty_or_null('a')", "is_empty_or_null(0)",
+    "is_empty_or_null(array())", "rand(3, 3)", "randf(2, 2)", "rand(1, 10) >= 1",
+    "randf() < 1", "base_file_name('/a/b/c.tar.gz')", "file_name('/a/b/c.tar.gz')",
+    "file_suffix('/a/b/c.tar.gz')", "base_file_name('c')", "file_suffix('c')",
+    "with_variable('x', 5, @x * 2)", "with_variable('x', 'a', @x || @x)",
+    "eval('1 + 2')", "eval('\"pop\" * 2')", "eval('')", "env('FNS16_UNSET_VAR')",
+    "regexp_matches('a1b22', '([a-z])(\\\\d+)')",
+    # colours
+    "color_hsv(120, 50, 50)", "color_hsva(120, 50, 50, 128)", "color_hsla(200, 60, 40, 100)",
+    "color_cmyk(10, 20, 30, 40)", "color_cmyka(10, 20, 30, 40, 200)",
+    "color_part('200,10,30,40', 'red')", "color_part('200,10,30', 'alpha')",
+    "color_part('200,10,30', 'hue')", "color_part('200,10,30', 'saturation')",
+    "color_part('200,10,30', 'value')", "color_part('200,10,30', 'hsl_hue')",
+    "color_part('200,10,30', 'hsl_saturation')", "color_part('200,10,30', 'lightness')",
+    "color_part('200,10,30', 'cyan')", "color_part('200,10,30', 'magenta')",
+    "color_part('200,10,30', 'yellow')", "color_part('200,10,30', 'black')",
+    "color_part('#ff8000', 'green')", "color_part('red', 'red')",
+    "set_color_part('200,10,30', 'green', 99)", "set_color_part('200,10,30', 'alpha', 50)",
+    "set_color_part('200,10,30', 'hue', 100)", "set_color_part('200,10,30', 'lightness', 80)",
+    "set_color_part('200,10,30', 'black', 10)",
+    "darker('200,10,30', 200)", "lighter('200,10,30', 150)", "darker('#336699', 150)",
+    "lighter('#336699', 300)",
+    "color_grayscale_average('255,100,50')", "color_mix_rgb('0,0,0', '255,255,255', 0.5)",
+    "color_mix_rgb('255,0,0,255', '0,0,255,0', 0.25)",
+    "ramp_color(create_ramp(map(0, '0,0,0', 1, '255,255,255')), 0.5)",
+    "ramp_color(create_ramp(map(0, '0,0,0', 0.5, '255,0,0', 1, '255,255,255')), 0.25)",
+    "ramp_color(create_ramp(map(0, '0,0,0', 1, '255,255,255'), true), 0.7)",
+    "ramp_color('Spectral', 0.3)", "ramp_color('Blues', 0)", "ramp_color('Reds', 1)",
+    "ramp_color('Greens', 0.5)", "ramp_color('Viridis', 0.5)", "ramp_color('NoSuchRamp', 0.5)",
+    "color_rgb(255, 127, 0)", "color_rgba(255, 127, 0, 10)", "color_hsl(100, 50, 50)",
+    # geometry accessors
+    "x_at(0)", "y_at(2)", "x_at(-1)", "$x_at(1)", "xat(1)", "yat(-2)",
+    "geom_to_wkt(start_point($geometry))", "geom_to_wkt(end_point(geom_from_wkt('LINESTRING(1 2, 3 4, 5 6)')))",
+    "geom_to_wkt(point_n(geom_from_wkt('LINESTRING(1 2, 3 4, 5 6)'), 2))",
+    "geom_to_wkt(point_n(geom_from_wkt('LINESTRING(1 2, 3 4, 5 6)'), -1))",
+    "bounds_width($geometry)", "bounds_height($geometry)",
+    "xmin($geometry)", "xmax($geometry)", "ymin($geometry)", "ymax($geometry)",
+    "is_closed(geom_from_wkt('LINESTRING(0 0, 1 1, 0 0)'))",
+    "is_closed(geom_from_wkt('LINESTRING(0 0, 1 1)'))", "is_closed($geometry)",
+    "is_multipart($geometry)", "is_multipart(geom_from_wkt('MULTIPOINT((1 2), (3 4))'))",
+    "num_geometries(geom_from_wkt('MULTIPOINT((1 2), (3 4))'))", "num_geometries($geometry)",
+    "geom_to_wkt(geometry_n(geom_from_wkt('MULTIPOINT((1 2), (3 4))'), 2))",
+    "geom_to_wkt(exterior_ring($geometry))",
+    "num_rings(geom_from_wkt('POLYGON((0 0, 9 0, 9 9, 0 9, 0 0), (1 1, 2 1, 2 2, 1 1))'))",
+    "num_interior_rings(geom_from_wkt('POLYGON((0 0, 9 0, 9 9, 0 9, 0 0), (1 1, 2 1, 2 2, 1 1))'))",
+    "geom_to_wkt(interior_ring_n(geom_from_wkt('POLYGON((0 0, 9 0, 9 9, 0 9, 0 0), (1 1, 2 1, 2 2, 1 1))'), 1))",
+    "degrees(azimuth(make_point(0, 0), make_point(1, 1)))",
+    "degrees(azimuth(make_point(0, 0), make_point(-1, 0)))",
+    "geom_to_wkt(project(make_point(1, 2), 3, radians(90)))",
+    "geom_to_wkt(make_line(make_point(1, 2), make_point(3, 4)))",
+    "geom_to_wkt(make_polygon(geom_from_wkt('LINESTRING(0 0, 0 1, 1 1, 1 0, 0 0)')))",
+    "geom_to_wkt(make_square(make_point(0, 0), make_point(2, 2)))",
+    "geom_to_wkt(translate(make_point(1, 2), 10, 20))", "geom_to_wkt(translate($geometry, 1, 1))",
+    "geom_to_wkt(flip_coordinates(make_point(1, 2)))",
+    "geom_to_wkt(rotate(make_point(1, 0), 90, make_point(0, 0)))",
+    "geom_to_wkt(line_interpolate_point(geom_from_wkt('LINESTRING(0 0, 10 0)'), 2.5))",
+    "line_locate_point(geom_from_wkt('LINESTRING(0 0, 10 0)'), make_point(4, 3))",
+    "geom_to_wkt(geomfromwkt('POINT(1 2)'))", "geomtowkt(make_point(1, 2))",
+    "is_empty(geom_from_wkt('POINT EMPTY'))", "is_empty($geometry)",
+    "geom_to_wkt(point_on_surface(make_point(3, 4)))",
+        "distance(make_point(0, 0), make_point(3, 4))", "sinuosity(geom_from_wkt('LINESTRING(0 0, 3 4, 6 0)'))",
+    "straight_distance_2d(geom_from_wkt('LINESTRING(0 0, 3 4, 6 0)'))",
+    "geom_to_wkt(close_line(geom_from_wkt('LINESTRING(0 0, 1 0, 1 1)')))",
+    "geom_to_wkt(boundary($geometry))", "geom_to_wkt(reverse(geom_from_wkt('LINESTRING(0 0, 1 0, 1 1)')))",
+    "geom_to_wkt(collect_geometries(make_point(1, 2), make_point(3, 4)))",
+    "angle_at_vertex(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), 1)",
+    "distance_to_vertex(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), 2)",
+    "geom_to_wkt(nodes_to_points(geom_from_wkt('LINESTRING(0 0, 1 0, 1 1)')))",
+    "geom_to_wkt(make_triangle(make_point(0, 0), make_point(1, 0), make_point(0, 1)))",
+    "inclination(make_point(0, 0, 0), make_point(1, 0, 1))",
+    "z(make_point(1, 2, 3))", "geom_to_wkt(line_substring(geom_from_wkt('LINESTRING(0 0, 10 0)'), 2, 5))",
+    "line_interpolate_angle(geom_from_wkt('LINESTRING(0 0, 10 10)'), 2)",
+    "main_angle(geom_from_wkt('POLYGON((0 0, 4 0, 4 1, 0 1, 0 0))'))",
+    "geom_to_wkt(make_point_m(1, 2, 3))", "m(make_point_m(1, 2, 3))",
+    "geom_to_wkt(extend(geom_from_wkt('LINESTRING(0 0, 10 0)'), 1, 2))",
+]
+
+
+def encode(v):
+    if isinstance(v, QVariant) and v.isNull():
+        return None
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, (int, float)):
+        return v
+    if isinstance(v, str):
+        return v
+    if isinstance(v, list):
+        return [encode(x) for x in v]
+    if isinstance(v, dict):
+        return {str(k): encode(x) for k, x in v.items()}
+    if isinstance(v, QByteArray):
+        return {"bytes": bytes(v).decode("utf-8", "replace")}
+    if isinstance(v, QColor):
+        return {"color": QgsSymbolLayerUtils.encodeColor(v)}
+    if isinstance(v, QgsGeometry):
+        return {"wkt": v.asWkt(8)}
+    if isinstance(v, QDateTime):
+        return {"datetime": v.toString("yyyy-MM-ddTHH:mm:ss.zzz")}
+    if isinstance(v, QDate):
+        return {"date": v.toString("yyyy-MM-dd")}
+    if isinstance(v, QTime):
+        return {"time": v.toString("HH:mm:ss.zzz")}
+    if isinstance(v, QgsInterval):
+        return {"interval": v.seconds()}
+    return {"other": type(v).__name__, "text": str(v)}
+
+
+fields = QgsFields()
+for name, t in (("name", QVariant.String), ("pop", QVariant.Int),
+                ("ratio", QVariant.Double), ("nothing", QVariant.String),
+                ("tags", QVariant.String)):
+    fields.append(QgsField(name, t))
+feature = QgsFeature(fields, 7)
+feature.setAttributes(["Bern", 134000, 0.25, None, "a,b,c"])
+feature.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0, 10 0, 10 5, 0 5, 0 0))"))
+
+out = []
+for text in EXPRESSIONS:
+    context = QgsExpressionContext()
+    scope = QgsExpressionContextScope()
+    scope.setVariable("map_scale", 25000)
+    context.appendScope(scope)
+    context.setFeature(feature)
+    context.setFields(fields)
+    e = QgsExpression(text)
+    if e.hasParserError():
+        out.append({"expression": text, "parserError": e.parserErrorString()})
+        continue
+    e.prepare(context)
+    v = e.evaluate(context)
+    entry = {"expression": text}
+    if e.hasEvalError():
+        entry["error"] = True
+    else:
+        entry["value"] = encode(v)
+    out.append(entry)
+
+here = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(here, "qgis_functions.json"), "w", encoding="utf-8") as f:
+    json.dump(out, f, indent=1, ensure_ascii=False)
+    f.write("\n")
