@@ -6,6 +6,7 @@ import {
   intervalPositions,
   lineLength,
   MAX_LINE_MARKERS,
+  MIN_MARKER_INTERVAL,
   offsetLine,
   pointOnSurface,
   pointsAlong,
@@ -151,4 +152,18 @@ Deno.test("intervalPositions: an interval too small to shorten what is left (1e-
       assert.ok(got.length <= MAX_LINE_MARKERS + 1, `${got.length}`);
     }
   }
+});
+
+Deno.test("intervalPositions: intervals under 0.1 px are 0.1 px, markers along the whole line (1e-12 put the bound of 100,000 at its start)", () => {
+  const line = new Float64Array([0, 0, 10, 0]);
+  const positions = intervalPositions(line, 1e-12, 0, 0);
+  assert.ok(
+    positions.length > 95 && positions.length < 105,
+    `${positions.length}`,
+  );
+  assert.ok(positions.at(-1)!.x > 9.8, `${positions.at(-1)!.x}`);
+  assert.equal(
+    intervalPositions(line, 0.05, 0, 0).length,
+    intervalPositions(line, MIN_MARKER_INTERVAL, 0, 0).length,
+  );
 });
