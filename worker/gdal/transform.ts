@@ -9,6 +9,7 @@ import { type Gdal, onGdalReset } from "./gdal.ts";
 import { withCString } from "./apps.ts";
 import type { Rect } from "../geometry/types.ts";
 import { PointTable } from "./_point_cache.ts";
+import { registerHeld } from "../cache/held.ts";
 
 const OAMS_TRADITIONAL_GIS_ORDER = 0;
 const EDGE_POINTS = 21;
@@ -347,6 +348,13 @@ const pointTables = new Map<string, PointTable>();
 let cachedPoints = 0;
 /** Per transformation, the three points whose results name the operation. */
 const probesOf = new Map<string, Float64Array>();
+
+registerHeld(
+  "gdal.transformedPoints",
+  () =>
+    pointCacheStats().bytes + keptInputs.byteLength +
+    keptResults.byteLength + keptMissAt.byteLength,
+);
 
 /**
  * Drops the transformed points kept across jobs.
