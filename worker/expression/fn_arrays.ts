@@ -38,8 +38,8 @@ function dict(v: unknown): Dict {
 
 /** Whether a value is an expression map (a plain object). */
 export function isMap(v: unknown): v is Dict {
-  return typeof v === "object" && v !== null && !Array.isArray(v) &&
-    !(v instanceof Date) && !(v instanceof Uint8Array) && !isGeometry(v);
+  return typeof v === "object" && v !== null &&
+    Object.getPrototypeOf(v) === Object.prototype && !isGeometry(v);
 }
 
 /** QVariant equality as QGIS's array functions use it. */

@@ -52,6 +52,7 @@ export {
 import { alias, def, type ExpressionContext, lazy } from "./registry.ts";
 import "./fn_arrays.ts";
 import "./fn_text.ts";
+import "./fn_color.ts";
 
 const geom = (ctx: ExpressionContext): Geometry | null =>
   ctx.geometry !== undefined ? ctx.geometry : ctx.feature?.geometry ?? null;
@@ -621,10 +622,6 @@ def(
   4,
   ([r, g, b, a]) => `${toInt(r)},${toInt(g)},${toInt(b)},${toInt(a)}`,
 );
-def("color_hsl", 3, 3, ([h, s, l]) => {
-  const [r, g, b] = hslToRgb(num(h) / 360, num(s) / 100, num(l) / 100);
-  return `${r},${g},${b}`;
-});
 
 function withGeom(
   ctx: ExpressionContext,
@@ -761,23 +758,6 @@ function formatDate(d: Date, f: string): string {
       }
     },
   );
-}
-
-function hslToRgb(h: number, s: number, l: number): [number, number, number] {
-  const q = l < 0.5 ? l * (1 + s) : l + s - l * s;
-  const p = 2 * l - q;
-  const f = (t: number) => {
-    t = (t + 1) % 1;
-    const v = t < 1 / 6
-      ? p + (q - p) * 6 * t
-      : t < 1 / 2
-      ? q
-      : t < 2 / 3
-      ? p + (q - p) * (2 / 3 - t) * 6
-      : p;
-    return Math.round(v * 255);
-  };
-  return [f(h + 1 / 3), f(h), f(h - 1 / 3)];
 }
 
 // QGIS 2's names, which QGIS 3 still reads
