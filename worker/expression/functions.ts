@@ -53,6 +53,7 @@ import { alias, def, type ExpressionContext, lazy } from "./registry.ts";
 import "./fn_arrays.ts";
 import "./fn_text.ts";
 import "./fn_color.ts";
+import "./fn_geometry.ts";
 
 const geom = (ctx: ExpressionContext): Geometry | null =>
   ctx.geometry !== undefined ? ctx.geometry : ctx.feature?.geometry ?? null;
@@ -474,6 +475,8 @@ def("geom_to_wkt", 1, 2, ([g, precision]) => {
   const p = precision === undefined ? 8 : num(precision);
   return geometryToWkt(asGeometry(g))
     .replace(/^[A-Z]+/, (t) => WKT_TYPES[t] ?? t)
+    // QGIS separates rings and parts by a comma alone
+    .replaceAll("), (", "),(")
     .replace(
       /-?\d+\.\d+(?:e[-+]?\d+)?/gi,
       (n) => String(Number(Number(n).toFixed(p))),

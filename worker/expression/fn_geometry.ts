@@ -1,0 +1,464 @@
+/**
+ * QGIS's simple geometry functions over the shared geometry model
+ * (vertices, parts, rings, bounds, constructors, affine moves, linear
+ * referencing), as QGIS 3.22 computes them. The model has no Z or M and
+ * does not tell a one-part multi-geometry from a single one.
+ *
+ * @module
+ */
+import type { Geometry, GeometryKind } from "../geometry/types.ts";
+import { bounds, length } from "../geometry/measure.ts";
+import { intersects } from "../geometry/predicates.ts";
+import { def } from "./registry.ts";
+import type { ExpressionContext } from "./registry.ts";
+import { ExpressionEvalError } from "./errors.ts";
+import { checkArrayLength } from "./budget.ts";
+import { isGeometry, toInt, toNumber, toText } from "./values.ts";
+
+const num = toNumber;
+type XY = [number, number];
+
+function asGeometry(v: unknown): Geometry {
+  if (isGeometry(v)) return v;
+  throw new ExpressionEvalError(`Cannot convert '${toText(v)}' to geometry`);
+}
+const current = (ctx: ExpressionContext): Geometry | null =>
+  ctx.geometry !== undefined ? ctx.geometry : ctx.feature?.geometry ?? null;
+
+const point = ([x, y]: XY): Geometry => ({
+  kind: "point",
+  parts: [[new Float64Array([x, y])]],
+});
+const line = (pts: XY[]): Geometry => ({
+  kind: "line",
+  parts: [[new Float64Array(pts.flat())]],
+});
+const ringPoints = (c: Float64Array): XY[] => {
+  const out: XY[] = [];
+  for (let i = 0; i + 1 < c.length; i += 2) out.push([c[i], c[i + 1]]);
+  return out;
+};
+
+/** Every vertex, in QGIS's order (parts, rings, closing vertices too). */
+function vertices(g: Geometry): XY[] {
+  const out: XY[] = [];
+  for (const part of g.parts) {
+    for (const ring of part) out.push(...ringPoints(ring));
+  }
+  return out;
+}
+function vertexAt(g: Geometry, index: number): XY | null {
+  const v = vertices(g);
+  const i = index < 0 ? v.length + index : index;
+  return i >= 0 && i < v.length ? v[i] : null;
+}
+/** The one line of a (single) line geometry. */
+function linePoints(g: Geometry, what: string): XY[] {
+  if (g.kind !== "line" || g.parts.length !== 1) {
+    throw new ExpressionEvalError(`${what} needs a line`);
+  }
+  return ringPoints(g.parts[0][0]);
+}
+const map = (g: Geometry, f: (p: XY) => XY): Geometry => ({
+  kind: g.kind,
+  parts: g.parts.map((part) =>
+    part.map((ring) => new Float64Array(ringPoints(ring).flatMap(f)))
+  ),
+});
+const dist = (a: XY, b: XY) => Math.hypot(b[0] - a[0], b[1] - a[1]);
+const TWO_PI = 2 * Math.PI;
+const normalized = (a: number) => ((a % TWO_PI) + TWO_PI) % TWO_PI;
+/** Azimuth from a to b: clockwise from north, radians in [0, 2π). */
+const azimuth = (a: XY, b: XY) =>
+  normalized(Math.atan2(b[0] - a[0], b[1] - a[1]));
+function averageAngle(a1: number, a2: number): number {
+  const cw = a2 >= a1 ? a2 - a1 : a2 + (TWO_PI - a1);
+  const ccw = TWO_PI - cw;
+  return normalized(cw <= ccw ? a1 + cw / 2 : a1 - ccw / 2);
+}
+
+// --- vertices -----------------------------------------------------------------
+function atVertex(ctx: ExpressionContext, i: unknown, axis: 0 | 1) {
+  const g = current(ctx);
+  if (!g) return null;
+  const v = vertexAt(g, toInt(i));
+  if (!v) throw new ExpressionEvalError("Index is out of range");
+  return v[axis];
+}
+def(["x_at", "$x_at", "xat"], 1, 1, ([i], ctx) => atVertex(ctx, i, 0));
+def(["y_at", "$y_at", "yat"], 1, 1, ([i], ctx) => atVertex(ctx, i, 1));
+def("start_point", 1, 1, ([g]) => {
+  const v = vertexAt(asGeometry(g), 0);
+  return v ? point(v) : null;
+});
+def("end_point", 1, 1, ([g]) => {
+  const v = vertexAt(asGeometry(g), -1);
+  return v ? point(v) : null;
+});
+def("point_n", 2, 2, ([g, n]) => {
+  const k = toInt(n);
+  if (k === 0) throw new ExpressionEvalError("Point index is 1-based");
+  const v = vertexAt(asGeometry(g), k > 0 ? k - 1 : k);
+  if (!v) throw new ExpressionEvalError("Point index is out of range");
+  return point(v);
+});
+def("nodes_to_points", 1, 2, ([g, ignoreClosing = false]) => {
+  const geom = asGeometry(g);
+  const pts: XY[] = [];
+  for (const part of geom.parts) {
+    for (const ring of part) {
+      const r = ringPoints(ring);
+      const closed = r.length > 1 && r[0][0] === r.at(-1)![0] &&
+        r[0][1] === r.at(-1)![1];
+      pts.push(...(ignoreClosing === true && closed ? r.slice(0, -1) : r));
+    }
+  }
+  checkArrayLength(pts.length, "nodes_to_points()");
+  return { kind: "point", parts: pts.map((p) => [new Float64Array(p)]) };
+});
+
+// --- bounds ---------------------------------------------------------------------
+const box = (g: unknown) => bounds(asGeometry(g));
+def("bounds_width", 1, 1, ([g]) => {
+  const b = box(g);
+  return b ? b.xmax - b.xmin : null;
+});
+def("bounds_height", 1, 1, ([g]) => {
+  const b = box(g);
+  return b ? b.ymax - b.ymin : null;
+});
+def("xmin", 1, 1, ([g]) => box(g)?.xmin ?? null);
+def("xmax", 1, 1, ([g]) => box(g)?.xmax ?? null);
+def("ymin", 1, 1, ([g]) => box(g)?.ymin ?? null);
+def("ymax", 1, 1, ([g]) => box(g)?.ymax ?? null);
+
+// --- parts and rings --------------------------------------------------------------
+def("is_empty", 1, 1, ([g]) => asGeometry(g).parts.length === 0);
+def("is_closed", 1, 1, ([g]) => {
+  const geom = asGeometry(g);
+  if (geom.kind !== "line") return null;
+  return geom.parts.every(([c]) =>
+    c.length >= 4 && c[0] === c[c.length - 2] && c[1] === c[c.length - 1]
+  );
+});
+def("is_multipart", 1, 1, ([g]) => asGeometry(g).parts.length > 1);
+def("num_geometries", 1, 1, ([g]) => asGeometry(g).parts.length);
+def("geometry_n", 2, 2, ([g, n]) => {
+  const geom = asGeometry(g), k = toInt(n);
+  if (geom.parts.length < 2) return null;
+  const part = geom.parts[k - 1];
+  return part ? { kind: geom.kind, parts: [part] } : null;
+});
+const polygonOnly = (g: unknown) => {
+  const geom = asGeometry(g);
+  return geom.kind === "polygon" ? geom : null;
+};
+def("exterior_ring", 1, 1, ([g]) => {
+  const geom = polygonOnly(g);
+  return geom && geom.parts.length === 1
+    ? { kind: "line", parts: [[geom.parts[0][0]]] }
+    : null;
+});
+def("interior_ring_n", 2, 2, ([g, n]) => {
+  const geom = polygonOnly(g);
+  if (!geom || geom.parts.length !== 1) return null;
+  const ring = geom.parts[0][toInt(n)];
+  return toInt(n) >= 1 && ring ? { kind: "line", parts: [[ring]] } : null;
+});
+def("num_rings", 1, 1, ([g]) => {
+  const geom = polygonOnly(g);
+  return geom ? geom.parts.reduce((n, p) => n + p.length, 0) : null;
+});
+def("num_interior_rings", 1, 1, ([g]) => {
+  const geom = polygonOnly(g);
+  return geom && geom.parts.length === 1 ? geom.parts[0].length - 1 : null;
+});
+def("boundary", 1, 1, ([g]) => {
+  const geom = asGeometry(g);
+  if (geom.kind === "polygon") {
+    const rings = geom.parts.flat();
+    return { kind: "line", parts: rings.map((r) => [r]) };
+  }
+  if (geom.kind === "line") {
+    const ends: XY[] = [];
+    for (const [c] of geom.parts) {
+      const r = ringPoints(c);
+      if (dist(r[0], r.at(-1)!) !== 0) ends.push(r[0], r.at(-1)!);
+    }
+    return { kind: "point", parts: ends.map((p) => [new Float64Array(p)]) };
+  }
+  return null;
+});
+def("close_line", 1, 1, ([g]) => {
+  const geom = asGeometry(g);
+  if (geom.kind !== "line") return null;
+  return {
+    kind: "line",
+    parts: geom.parts.map(([c]) => {
+      const closed = c[0] === c[c.length - 2] && c[1] === c[c.length - 1];
+      return [closed ? c : new Float64Array([...c, c[0], c[1]])];
+    }),
+  };
+});
+const KINDS: Record<string, GeometryKind> = {
+  point: "point",
+  line: "line",
+  polygon: "polygon",
+};
+def("collect_geometries", 1, Infinity, (args) => {
+  const list = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
+  const geoms = list.filter((v) => v !== null).map(asGeometry);
+  if (!geoms.length) return null;
+  const kind = KINDS[geoms[0].kind];
+  if (geoms.some((x) => x.kind !== kind)) {
+    throw new ExpressionEvalError("Cannot collect geometries of mixed types");
+  }
+  return { kind, parts: geoms.flatMap((x) => x.parts) };
+});
+
+// --- constructors -------------------------------------------------------------------
+const xyOf = (v: unknown): XY => {
+  const g = asGeometry(v);
+  if (g.kind !== "point" || g.parts.length !== 1) {
+    throw new ExpressionEvalError("Expected a point");
+  }
+  const c = g.parts[0][0];
+  return [c[0], c[1]];
+};
+def("make_line", 1, Infinity, (args) => {
+  const list = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
+  checkArrayLength(list.length, "make_line()");
+  const pts = list.filter((v) => v !== null).map(xyOf);
+  return pts.length < 2 ? null : line(pts);
+}, false);
+def("make_polygon", 1, Infinity, (args) => {
+  const rings = args.filter((v) => v !== null).map((v) => {
+    const g = asGeometry(v);
+    if (g.kind === "polygon") return g.parts[0][0];
+    if (g.kind !== "line") throw new ExpressionEvalError("Expected a line");
+    const c = g.parts[0][0];
+    const closed = c[0] === c[c.length - 2] && c[1] === c[c.length - 1];
+    return closed ? c : new Float64Array([...c, c[0], c[1]]);
+  });
+  return rings.length ? { kind: "polygon", parts: [rings] } : null;
+}, false);
+def("make_square", 2, 2, ([a, b]) => {
+  const p1 = xyOf(a), p3 = xyOf(b);
+  const cx = (p1[0] + p3[0]) / 2, cy = (p1[1] + p3[1]) / 2;
+  const dx = p1[0] - cx, dy = p1[1] - cy;
+  const p2: XY = [cx + dy, cy - dx], p4: XY = [cx - dy, cy + dx];
+  return {
+    kind: "polygon",
+    parts: [[new Float64Array([...p1, ...p2, ...p3, ...p4, ...p1])]],
+  };
+});
+
+// --- moves --------------------------------------------------------------------------
+def(
+  "translate",
+  3,
+  3,
+  ([g, dx, dy]) => {
+    const x = num(dx), y = num(dy);
+    return map(asGeometry(g), ([px, py]) => [px + x, py + y]);
+  },
+);
+def("rotate", 2, 3, ([g, a, c]) => {
+  const geom = asGeometry(g);
+  let center: XY;
+  if (c === undefined || c === null) {
+    const b = bounds(geom);
+    if (!b) return geom;
+    center = [(b.xmin + b.xmax) / 2, (b.ymin + b.ymax) / 2];
+  } else center = xyOf(c);
+  // clockwise, in degrees
+  const t = num(a) * Math.PI / 180, cos = Math.cos(t), sin = Math.sin(t);
+  return map(geom, ([x, y]) => {
+    const dx = x - center[0], dy = y - center[1];
+    return [center[0] + dx * cos + dy * sin, center[1] - dx * sin + dy * cos];
+  });
+}, false);
+def("flip_coordinates", 1, 1, ([g]) => map(asGeometry(g), ([x, y]) => [y, x]));
+def("azimuth", 2, 2, ([a, b]) => azimuth(xyOf(a), xyOf(b)));
+def("project", 3, 4, ([p, d, az, el]) => {
+  const [x, y] = xyOf(p);
+  const distance = num(d), a = num(az);
+  const inclination = el === undefined || el === null ? Math.PI / 2 : num(el);
+  const horizontal = distance * Math.sin(inclination);
+  return point([x + horizontal * Math.sin(a), y + horizontal * Math.cos(a)]);
+});
+
+// --- linear referencing ----------------------------------------------------------------
+/** The point and segment index at `distance` along a line (null past it). */
+function along(pts: XY[], distance: number): [XY, number] | null {
+  if (distance < 0 || !pts.length) return null;
+  let walked = 0;
+  for (let i = 1; i < pts.length; i++) {
+    const d = dist(pts[i - 1], pts[i]);
+    if (walked + d >= distance) {
+      const t = d === 0 ? 0 : (distance - walked) / d;
+      return [[
+        pts[i - 1][0] + t * (pts[i][0] - pts[i - 1][0]),
+        pts[i - 1][1] + t * (pts[i][1] - pts[i - 1][1]),
+      ], i];
+    }
+    walked += d;
+  }
+  return null;
+}
+def("line_interpolate_point", 2, 2, ([g, d]) => {
+  const at = along(
+    linePoints(asGeometry(g), "line_interpolate_point()"),
+    num(d),
+  );
+  return at ? point(at[0]) : null;
+});
+def("line_interpolate_angle", 2, 2, ([g, d]) => {
+  const pts = linePoints(asGeometry(g), "line_interpolate_angle()");
+  const at = along(pts, num(d));
+  if (!at) return null;
+  const [p, i] = at;
+  const a = azimuth(pts[i - 1], pts[i]);
+  // on a vertex between two segments: their average
+  if (dist(p, pts[i]) === 0 && i + 1 < pts.length) {
+    return averageAngle(a, azimuth(pts[i], pts[i + 1])) * 180 / Math.PI;
+  }
+  return a * 180 / Math.PI;
+});
+def("line_locate_point", 2, 2, ([g, p]) => {
+  const pts = linePoints(asGeometry(g), "line_locate_point()");
+  const q = xyOf(p);
+  let best = Infinity, at = 0, walked = 0;
+  for (let i = 1; i < pts.length; i++) {
+    const [a, b] = [pts[i - 1], pts[i]];
+    const d = dist(a, b);
+    const t = d === 0 ? 0 : Math.max(
+      0,
+      Math.min(
+        1,
+        ((q[0] - a[0]) * (b[0] - a[0]) + (q[1] - a[1]) * (b[1] - a[1])) /
+          (d * d),
+      ),
+    );
+    const e = dist(q, [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]);
+    if (e < best) {
+      best = e;
+      at = walked + t * d;
+    }
+    walked += d;
+  }
+  return at;
+});
+def("line_substring", 3, 3, ([g, s, e]) => {
+  const pts = linePoints(asGeometry(g), "line_substring()");
+  const total = length(asGeometry(g));
+  let from = num(s), to = num(e);
+  if (from < 0) from = Math.max(0, total + from);
+  if (to < 0) to = Math.max(0, total + to);
+  from = Math.min(from, total);
+  to = Math.min(to, total);
+  if (to < from) return null;
+  const a = along(pts, from), b = along(pts, to);
+  if (!a || !b) return null;
+  return line([a[0], ...pts.slice(a[1], b[1]), b[0]]);
+});
+def("extend", 3, 3, ([g, s, e]) => {
+  const pts = linePoints(asGeometry(g), "extend()");
+  if (pts.length < 2) return null;
+  const grow = (a: XY, b: XY, by: number): XY => {
+    const d = dist(a, b);
+    return d === 0
+      ? a
+      : [a[0] + (a[0] - b[0]) / d * by, a[1] + (a[1] - b[1]) / d * by];
+  };
+  const out = [...pts];
+  out[0] = grow(pts[0], pts[1], num(s));
+  out[out.length - 1] = grow(pts.at(-1)!, pts.at(-2)!, num(e));
+  return line(out);
+});
+def("straight_distance_2d", 1, 1, ([g]) => {
+  const pts = linePoints(asGeometry(g), "straight_distance_2d()");
+  return pts.length ? dist(pts[0], pts.at(-1)!) : null;
+});
+def("sinuosity", 1, 1, ([g]) => {
+  const pts = linePoints(asGeometry(g), "sinuosity()");
+  const straight = pts.length ? dist(pts[0], pts.at(-1)!) : 0;
+  return straight === 0 ? null : length(asGeometry(g)) / straight;
+});
+def("angle_at_vertex", 2, 2, ([g, v]) => {
+  const pts = linePoints(asGeometry(g), "angle_at_vertex()");
+  let i = toInt(v);
+  if (i < 0) i += pts.length;
+  if (i < 0 || i >= pts.length || pts.length < 2) return null;
+  const closed = dist(pts[0], pts.at(-1)!) === 0;
+  let angle: number;
+  if (i === 0 || i === pts.length - 1) {
+    const out = i === 0 ? azimuth(pts[0], pts[1]) : null;
+    const inc = i === pts.length - 1 ? azimuth(pts.at(-2)!, pts.at(-1)!) : null;
+    if (closed && pts.length > 2) {
+      angle = averageAngle(
+        azimuth(pts.at(-2)!, pts.at(-1)!),
+        azimuth(pts[0], pts[1]),
+      );
+    } else angle = (out ?? inc)!;
+  } else {
+    angle = averageAngle(
+      azimuth(pts[i - 1], pts[i]),
+      azimuth(pts[i], pts[i + 1]),
+    );
+  }
+  return angle * 180 / Math.PI;
+});
+def("distance_to_vertex", 2, 2, ([g, v]) => {
+  const pts = vertices(asGeometry(g));
+  const i = toInt(v);
+  if (i < 0 || i >= pts.length) return null;
+  let d = 0;
+  for (let k = 1; k <= i; k++) d += dist(pts[k - 1], pts[k]);
+  return d;
+});
+
+// --- distance -----------------------------------------------------------------------------
+function segmentDistance(q: XY, a: XY, b: XY): number {
+  const d2 = (b[0] - a[0]) ** 2 + (b[1] - a[1]) ** 2;
+  const t = d2 === 0 ? 0 : Math.max(
+    0,
+    Math.min(
+      1,
+      ((q[0] - a[0]) * (b[0] - a[0]) + (q[1] - a[1]) * (b[1] - a[1])) / d2,
+    ),
+  );
+  return dist(q, [a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])]);
+}
+/** Segments (a point: a segment of length 0) of every ring and line. */
+function segments(g: Geometry): [XY, XY][] {
+  const out: [XY, XY][] = [];
+  for (const part of g.parts) {
+    for (const ring of part) {
+      const r = ringPoints(ring);
+      if (r.length === 1) out.push([r[0], r[0]]);
+      for (let i = 1; i < r.length; i++) out.push([r[i - 1], r[i]]);
+    }
+  }
+  return out;
+}
+def("distance", 2, 2, ([a, b]) => {
+  const x = asGeometry(a), y = asGeometry(b);
+  if (!x.parts.length || !y.parts.length) return null;
+  if (intersects(x, y)) return 0;
+  const sx = segments(x), sy = segments(y);
+  checkArrayLength(sx.length * sy.length / 1000, "distance()");
+  let best = Infinity;
+  for (const [p, q] of sx) {
+    for (const [r, s] of sy) {
+      best = Math.min(
+        best,
+        segmentDistance(p, r, s),
+        segmentDistance(q, r, s),
+        segmentDistance(r, p, q),
+        segmentDistance(s, p, q),
+      );
+    }
+  }
+  return best;
+});
