@@ -170,8 +170,8 @@ function counts(a: unknown): [unknown, number][] {
   }
   return out;
 }
-// QGIS lists ties in its QHash's order; ours is the reverse of first
-// appearance (what QGIS gives for small integers)
+// QGIS lists ties in its QHash's order, which Qt seeds anew in each
+// process; ours is the order of first appearance
 function extreme(a: unknown, option: unknown, most: boolean): unknown {
   const c = counts(a);
   const total = c.reduce((n, [, k]) => n + k, 0);
@@ -185,7 +185,7 @@ function extreme(a: unknown, option: unknown, most: boolean): unknown {
     (m, [, k]) => most ? Math.max(m, k) : Math.min(m, k),
     most ? 0 : Infinity,
   );
-  const values = c.filter(([, k]) => k === best).map(([v]) => v).reverse();
+  const values = c.filter(([, k]) => k === best).map(([v]) => v);
   if (opt === "all") return values;
   if (opt === "any") return values[0];
   if (opt === "median") {

@@ -411,3 +411,37 @@ def(
   ([v, axis, p, f]) =>
     formatDms(num(v), str(axis), toInt(p), str(f ?? "").toLowerCase(), true),
 );
+
+// --- the feature itself ----------------------------------------------------------------
+def("$currentfeature", 0, 0, (_a, ctx) => ctx.feature ?? null, false);
+def("attributes", 0, 1, (args, ctx) => {
+  const f = (args.length ? args[0] : ctx.feature) as
+    | { attributes?: Record<string, unknown> }
+    | null
+    | undefined;
+  if (!f || typeof f !== "object" || !f.attributes) return null;
+  return { ...f.attributes };
+});
+def("geometry", 1, 1, ([f]) => {
+  const g = (f as { geometry?: unknown }).geometry;
+  return g ?? null;
+});
+// QgsExpression::replaceExpressionText: each [% expression %] by its text
+lazy("eval_template", 1, 1, (args, ev) => {
+  const template = str(ev(args[0]));
+  chargeExpressionWork(template.length);
+  let length = template.length;
+  return template.replace(/\[%([\s\S]*?)%\]/g, (whole, text: string) => {
+    let tree;
+    try {
+      tree = parseExpression(text);
+    } catch (e) {
+      if (e instanceof QgisSyntaxError) return whole;
+      throw e;
+    }
+    const out = str(ev(tree));
+    length += out.length - whole.length;
+    checkTextLength(length, "eval_template()");
+    return out;
+  });
+});

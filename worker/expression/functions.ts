@@ -776,3 +776,4 @@ alias("to_dm", "todm");
 alias("to_dms", "todms");
 alias("geom_from_wkt", "geomfromwkt");
 alias("geom_to_wkt", "geomtowkt");
+alias("intersects_bbox", "bbox");

@@ -160,6 +160,12 @@ EXPRESSIONS = [
     "main_angle(geom_from_wkt('POLYGON((0 0, 4 0, 4 1, 0 1, 0 0))'))",
     "geom_to_wkt(make_point_m(1, 2, 3))", "m(make_point_m(1, 2, 3))",
     "geom_to_wkt(extend(geom_from_wkt('LINESTRING(0 0, 10 0)'), 1, 2))",
+    # the feature itself
+    "attributes()", "attributes()['name']", "map_akeys(attributes())",
+    "attribute($currentfeature, 'pop')", "geom_to_wkt(geometry($currentfeature))",
+    "eval_template('[% \"name\" %] has [% \"pop\" / 1000 %]k')",
+    "eval_template('plain text')", "eval_template('[% NULL %]x')",
+    "bbox(make_point(1, 1), $geometry)", "bbox(make_point(11, 1), $geometry)",
 ]
 
 
