@@ -2,8 +2,8 @@
  * The hostile set through a real worker (issue #14, "Done when"): a worker
  * started as `deno task worker` starts it (same environment and V8 flags,
  * the locked-down permissions) serves, through its own Redis, the fuzz
- * classes — envelopes, sizes, styles, filters, paths — and the bench
- * reports per class how long the answers took (median, slowest) and what
+ * classes — envelopes, sizes, styles, filters, paths, expressions, lines —
+ * and the bench reports per class how long the answers took (median, slowest) and what
  * they were, and the worker's resident memory (`VmRSS`) before the set and
  * after it (each measured after the same three ordinary maps). It exits 1
  * when a hostile job took longer than {@link MAX_ANSWER_MS}, when an
@@ -42,6 +42,19 @@ const nested = (open: string, close: string, depth: number, inner = "") =>
   open.repeat(depth) + inner + close.repeat(depth);
 const POLY =
   '<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="fill" name="0"><layer class="SimpleFill"/></symbol></symbols></renderer-v2></qgis>';
+const esc = (s: string) =>
+  s.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
+/** A rule renderer's style whose one rule has `filter`. */
+const rule = (filter: string) => ({
+  name: "r",
+  definition: encodeStyle(
+    `<qgis><renderer-v2 type="RuleRenderer"><rules key="r"><rule key="a" filter="${
+      esc(filter)
+    }" symbol="0"/></rules><symbols><symbol type="fill" name="0"><layer class="SimpleFill"/></symbol></symbols></renderer-v2></qgis>`,
+  ),
+});
+const lineStyle = (options: string) =>
+  `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="line" name="0"><layer class="SimpleLine"><Option type="Map">${options}</Option></layer></symbol></symbols></renderer-v2></qgis>`;
 const zones = (extra: Params) => ({
   ...demoLayer("zones", "zones.geojson", POLY),
   ...extra,
@@ -198,6 +211,58 @@ function hostileSet(): Record<string, [string, Params][]> {
         ),
       ],
       ["source of 10 MB", withLayer(zones({ source: "x".repeat(10_000_000) }))],
+    ],
+    expressions: [
+      [
+        "lpad 500M chars",
+        withLayer(
+          zones({ style: rule("length(lpad('', 500000000, 'x')) > 0") }),
+        ),
+      ],
+      [
+        "replace squared",
+        withLayer(
+          zones({
+            style: rule(
+              "length(replace(lpad('', 5000, 'a'), 'a', lpad('', 5000, 'a'))) > 0",
+            ),
+          }),
+        ),
+      ],
+      [
+        "string_to_array 9M",
+        withLayer(
+          zones({
+            style: rule(
+              "array_length(string_to_array(lpad('', 9000000, ','))) > 0",
+            ),
+          }),
+        ),
+      ],
+    ],
+    lines: [
+      [
+        "dash of 1e-7 mm",
+        withLayer({
+          ...demoLayer(
+            "roads",
+            "roads.geojson",
+            lineStyle(
+              '<Option name="use_custom_dash" value="1" type="QString"/><Option name="customdash" value="0.0000001;0.0000001" type="QString"/><Option name="line_width" value="100" type="QString"/>',
+            ),
+          ),
+        }),
+      ],
+      [
+        "marker interval 1e-12",
+        withLayer(
+          demoLayer(
+            "roads",
+            "roads.geojson",
+            '<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="line" name="0"><layer class="MarkerLine"><Option type="Map"><Option name="interval" value="1e-12" type="QString"/><Option name="interval_unit" value="MapUnit" type="QString"/></Option><symbol type="marker" name="@0@0"><layer class="SimpleMarker"/></symbol></layer></symbol></symbols></renderer-v2></qgis>',
+          ),
+        ),
+      ],
     ],
   };
 }

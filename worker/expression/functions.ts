@@ -547,9 +547,21 @@ function list(v: unknown): unknown[] {
 const variantEq = (a: unknown, b: unknown) =>
   a !== null && b !== null && compareValues(a, b) === 0;
 def("string_to_array", 1, 3, ([s, delimiter = ",", empty = ""]) => {
-  // stops splitting past the bound, instead of making the whole array
-  const parts = str(s).split(str(delimiter), MAX_EXPRESSION_ARRAY + 1);
-  checkArrayLength(parts.length, "string_to_array()");
+  // counted before it is split: no array past the bound is made
+  const text = str(s), d = str(delimiter);
+  let count = 1;
+  if (d === "") count = text.length;
+  else {
+    for (
+      let at = text.indexOf(d);
+      at !== -1;
+      at = text.indexOf(d, at + d.length)
+    ) {
+      if (++count > MAX_EXPRESSION_ARRAY) break;
+    }
+  }
+  checkArrayLength(count, "string_to_array()");
+  const parts = text.split(d);
   // empty parts and those equal to empty_value are NULL
   return parts.map((part) => part === "" || part === str(empty) ? null : part);
 });
