@@ -144,3 +144,40 @@ Deno.test("budget: a job's budget holds a million features of ordinary label and
     disarmExpressionBudget();
   }
 });
+
+Deno.test("budget: the array, geometry and text functions of QGIS 3.22 added in session 16 are bounded too", () => {
+  for (
+    const [text, reason] of [
+      ["generate_series(1, 1e9)", /^Cannot evaluate generate_series\(\)/],
+      [
+        "make_circle(make_point(0, 0), 1, 5000000)",
+        /^Cannot evaluate a shape's segments/,
+      ],
+      [
+        "array_cat(generate_series(1, 600000), generate_series(1, 600000))",
+        /^Cannot evaluate array_cat\(\)/,
+      ],
+    ] as const
+  ) {
+    assert.throws(() => run(text), (e) => {
+      assert.ok(e instanceof ExpressionLimitError, text);
+      assert.match(e.message, reason, text);
+      return true;
+    });
+  }
+  // quadratic string distances over long texts: an evaluation error (NULL)
+  assert.equal(
+    run("levenshtein(lpad('', 20000, 'a'), lpad('', 20000, 'b'))"),
+    null,
+  );
+  // what the functions read and make is charged to the job's budget
+  armExpressionBudget(1_000_000);
+  try {
+    assert.throws(
+      () => run("array_sum(generate_series(1, 900000))"),
+      ExpressionLimitError,
+    );
+  } finally {
+    disarmExpressionBudget();
+  }
+});

@@ -12,7 +12,8 @@ import { intersects } from "../geometry/predicates.ts";
 import { def } from "./registry.ts";
 import type { ExpressionContext } from "./registry.ts";
 import { ExpressionEvalError } from "./errors.ts";
-import { checkArrayLength } from "./budget.ts";
+import { chargeExpressionWork, checkArrayLength } from "./budget.ts";
+import { encodeWkb, parseWkb } from "../geometry/wkb.ts";
 import { isGeometry, toInt, toNumber, toText } from "./values.ts";
 
 const num = toNumber;
@@ -41,6 +42,7 @@ const ringPoints = (c: Float64Array): XY[] => {
 
 /** Every vertex, in QGIS's order (parts, rings, closing vertices too). */
 function vertices(g: Geometry): XY[] {
+  charge(g);
   const out: XY[] = [];
   for (const part of g.parts) {
     for (const ring of part) out.push(...ringPoints(ring));
@@ -59,7 +61,12 @@ function linePoints(g: Geometry, what: string): XY[] {
   }
   return ringPoints(g.parts[0][0]);
 }
-const map = (g: Geometry, f: (p: XY) => XY): Geometry => ({
+/** Work units a geometry's coordinates cost (one a coordinate). */
+const charge = (g: Geometry) =>
+  chargeExpressionWork(
+    g.parts.reduce((n, p) => n + p.reduce((k, r) => k + r.length, 0), 0),
+  );
+const map = (g: Geometry, f: (p: XY) => XY): Geometry => (charge(g), {
   kind: g.kind,
   parts: g.parts.map((part) =>
     part.map((ring) => new Float64Array(ringPoints(ring).flatMap(f)))
@@ -461,4 +468,149 @@ def("distance", 2, 2, ([a, b]) => {
     }
   }
   return best;
+});
+
+// --- WKB ----------------------------------------------------------------------------------
+def("geom_to_wkb", 1, 1, ([g]) => encodeWkb(asGeometry(g)));
+def("geom_from_wkb", 1, 1, ([b]) => {
+  if (!(b instanceof Uint8Array)) {
+    throw new ExpressionEvalError("Cannot convert to geometry: no binary");
+  }
+  try {
+    return parseWkb(b);
+  } catch (e) {
+    throw new ExpressionEvalError(
+      `Cannot convert to geometry: ${(e as Error).message}`,
+    );
+  }
+});
+
+// --- orientation and segments ---------------------------------------------------------------
+/** Twice the signed area of a ring (positive: counter-clockwise). */
+function signedArea(c: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i + 3 < c.length; i += 2) {
+    s += c[i] * c[i + 3] - c[i + 2] * c[i + 1];
+  }
+  return s;
+}
+function reversedRing(c: Float64Array): Float64Array {
+  const out = new Float64Array(c.length);
+  for (let i = 0; i < c.length; i += 2) {
+    out[c.length - 2 - i] = c[i];
+    out[c.length - 1 - i] = c[i + 1];
+  }
+  return out;
+}
+// exterior rings clockwise, holes counter-clockwise
+def("force_rhr", 1, 1, ([g]) => {
+  const geom = asGeometry(g);
+  if (geom.kind !== "polygon") return geom;
+  return {
+    kind: "polygon",
+    parts: geom.parts.map((rings) =>
+      rings.map((r, i) =>
+        (i === 0 ? signedArea(r) > 0 : signedArea(r) < 0) ? reversedRing(r) : r
+      )
+    ),
+  };
+});
+def("segments_to_lines", 1, 1, ([g]) => {
+  const geom = asGeometry(g);
+  if (geom.kind === "point") return null;
+  const parts: Float64Array[][] = [];
+  for (const part of geom.parts) {
+    for (const r of part) {
+      checkArrayLength(parts.length + r.length / 2, "segments_to_lines()");
+      for (let i = 0; i + 3 < r.length; i += 2) {
+        parts.push([r.slice(i, i + 4)]);
+      }
+    }
+  }
+  return { kind: "line", parts };
+});
+
+// --- shapes ---------------------------------------------------------------------------------
+function segmentCount(v: unknown): number {
+  const n = toInt(v);
+  if (n < 3) throw new ExpressionEvalError("Segments must be 3 or more");
+  checkArrayLength(n, "a shape's segments");
+  chargeExpressionWork(n);
+  return n;
+}
+/** Ellipse vertices from the north end of the major axis, clockwise. */
+function ellipse(
+  [cx, cy]: XY,
+  a: number,
+  b: number,
+  azimuthDegrees: number,
+  n: number,
+): Geometry {
+  const az = azimuthDegrees * Math.PI / 180;
+  const [mx, my] = [Math.sin(az), Math.cos(az)]; // major axis
+  const [nx, ny] = [Math.cos(az), -Math.sin(az)]; // minor axis
+  const pts: XY[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = 2 * Math.PI / n * i;
+    const u = a * Math.cos(t), v = b * Math.sin(t);
+    pts.push([cx + u * mx + v * nx, cy + u * my + v * ny]);
+  }
+  pts.push(pts[0]);
+  return { kind: "polygon", parts: [[new Float64Array(pts.flat())]] };
+}
+def("make_circle", 2, 3, ([c, r, n = 36]) => {
+  const radius = num(r);
+  return ellipse(xyOf(c), radius, radius, 0, segmentCount(n));
+});
+def(
+  "make_ellipse",
+  4,
+  5,
+  ([c, a, b, az, n = 36]) =>
+    ellipse(xyOf(c), num(a), num(b), num(az), segmentCount(n)),
+);
+def("make_regular_polygon", 3, 4, ([c, p, sides, option = 0]) => {
+  const center = xyOf(c), corner = xyOf(p);
+  const n = toInt(sides);
+  if (n < 3) throw new ExpressionEvalError("Sides must be 3 or more");
+  checkArrayLength(n, "make_regular_polygon()");
+  chargeExpressionWork(n);
+  let radius = dist(center, corner);
+  let az = azimuth(center, corner);
+  // circumscribed: the point is the middle of a side
+  if (toInt(option) === 1) {
+    radius = radius / Math.cos(Math.PI / n);
+    az -= Math.PI / n;
+  }
+  const pts: XY[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = az + 2 * Math.PI / n * i;
+    pts.push([
+      center[0] + radius * Math.sin(t),
+      center[1] + radius * Math.cos(t),
+    ]);
+  }
+  pts.push(pts[0]);
+  return { kind: "polygon", parts: [[new Float64Array(pts.flat())]] };
+});
+def("make_rectangle_3points", 3, 4, ([a, b, c, option = 0]) => {
+  const p1 = xyOf(a), p2 = xyOf(b), p3 = xyOf(c);
+  const d = dist(p1, p2);
+  if (d === 0) return null;
+  const ux = (p2[0] - p1[0]) / d, uy = (p2[1] - p1[1]) / d;
+  // the side of p1→p2 the third point is on, and how far
+  const across = (p3[0] - p2[0]) * uy - (p3[1] - p2[1]) * ux;
+  const width = toInt(option) === 1 ? Math.abs(across) : dist(p2, p3);
+  const side = across < 0 ? -1 : 1;
+  const nx = uy * side * width, ny = -ux * side * width;
+  const ring = [p1, p2, [p2[0] + nx, p2[1] + ny], [p1[0] + nx, p1[1] + ny], p1];
+  return { kind: "polygon", parts: [[new Float64Array(ring.flat())]] };
+});
+def("affine_transform", 6, 10, ([g, dx, dy, rot, sx, sy]) => {
+  const t = num(rot) * Math.PI / 180, cos = Math.cos(t), sin = Math.sin(t);
+  const x0 = num(dx), y0 = num(dy), kx = num(sx), ky = num(sy);
+  return map(asGeometry(g), ([x, y]) => {
+    const u = x * kx, v = y * ky;
+    return [x0 + u * cos - v * sin, y0 + u * sin + v * cos];
+  });
 });

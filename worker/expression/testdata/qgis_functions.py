@@ -166,6 +166,28 @@ EXPRESSIONS = [
     "eval_template('[% \"name\" %] has [% \"pop\" / 1000 %]k')",
     "eval_template('plain text')", "eval_template('[% NULL %]x')",
     "bbox(make_point(1, 1), $geometry)", "bbox(make_point(11, 1), $geometry)",
+    # more geometry
+    "to_base64(geom_to_wkb(make_point(1, 2)))",
+    "to_base64(geom_to_wkb(geom_from_wkt('MULTILINESTRING((0 0, 1 1), (2 2, 3 3))')))",
+    "geom_to_wkt(geom_from_wkb(geom_to_wkb($geometry)))",
+    "geom_to_wkt(force_rhr(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (1 1, 1 2, 2 2, 1 1))')))",
+    "geom_to_wkt(force_rhr($geometry))",
+    "geom_to_wkt(segments_to_lines(geom_from_wkt('LINESTRING(0 0, 1 0, 1 1)')))",
+    "geom_to_wkt(segments_to_lines($geometry))",
+    "geom_to_wkt(make_circle(make_point(0, 0), 1, 4))",
+    "geom_to_wkt(make_circle(make_point(10, 5), 2, 6))",
+    "geom_to_wkt(make_ellipse(make_point(0, 0), 2, 1, 0, 4))",
+    "geom_to_wkt(make_ellipse(make_point(0, 0), 2, 1, 30, 6))",
+    "geom_to_wkt(make_regular_polygon(make_point(0, 0), make_point(0, 2), 4))",
+    "geom_to_wkt(make_regular_polygon(make_point(0, 0), make_point(0, 2), 3, 1))",
+    "geom_to_wkt(make_regular_polygon(make_point(1, 1), make_point(4, 5), 5))",
+    "geom_to_wkt(make_rectangle_3points(make_point(0, 0), make_point(0, 5), make_point(5, 5), 0))",
+    "geom_to_wkt(make_rectangle_3points(make_point(0, 0), make_point(0, 5), make_point(5, 3), 1))",
+    "geom_to_wkt(make_rectangle_3points(make_point(0, 0), make_point(3, 4), make_point(10, 0)))",
+    "geom_to_wkt(affine_transform(make_point(1, 1), 10, 20, 90, 2, 3))",
+    "geom_to_wkt(affine_transform($geometry, 1, 2, 0, 1, 1))",
+    "geom_to_wkt(order_parts(geom_from_wkt('MULTIPOINT((3 3), (1 1), (2 2))'), 'x', true))",
+    "z(make_point(1, 2))", "m(make_point(1, 2))",
 ]
 
 
