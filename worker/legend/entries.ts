@@ -3,7 +3,8 @@
  * them (`QgsDefaultVectorLayerLegend`, `QgsDefaultRasterLayerLegend`):
  *
  * - single symbol: one patch labelled with the layer name (QGIS embeds the
- *   lone, unlabelled node in the layer row);
+ *   lone, unlabelled node in the layer row, as it embeds any renderer's
+ *   lone unlabelled row: a single rule or category without a label);
  * - categorized / graduated: one row per category / class with its label,
  *   also the unchecked ones (`render="false"`): QGIS's legend renderer draws
  *   every node whatever its check state;
@@ -138,6 +139,62 @@ export function vectorEntries(
   style: VectorStyle,
   layerName: string,
   options: EntryOptions = {},
+): SymbolEntry[] {
+  const entries = listedEntries(style, layerName, options);
+  // QgsDefaultVectorLayerLegend embeds a lone node without a label in the
+  // layer's row, which names it after the layer
+  if (embeddedEntry(style) && entries.length === 1) {
+    return [{ ...entries[0], label: layerName }];
+  }
+  return entries;
+}
+
+/**
+ * Whether the renderer lists one legend row without a label, which QGIS
+ * (`QgsDefaultVectorLayerLegend`) embeds in the layer's row and labels with
+ * the layer name: a single symbol, or a lone rule, category or class
+ * whose label is empty (counted before any scale filter, as QGIS counts
+ * the renderer's legend items).
+ *
+ * @example
+ * ```ts
+ * import { parseVectorStyle } from "../style/qml.ts";
+ * import { embeddedEntry } from "./entries.ts";
+ * const style = parseVectorStyle(
+ *   '<qgis><renderer-v2 type="RuleRenderer"><rules key="r">' +
+ *   '<rule key="a" symbol="0"/></rules>' +
+ *   '<symbols><symbol type="line" name="0" alpha="1"/></symbols></renderer-v2></qgis>',
+ * )!;
+ * embeddedEntry(style); // true
+ * ```
+ */
+export function embeddedEntry(style: VectorStyle): boolean {
+  const r = style.renderer;
+  switch (r.type) {
+    case "singleSymbol":
+      return r.symbol !== null && r.symbol !== undefined;
+    case "categorizedSymbol":
+      return r.categories.length === 1 && r.categories[0].label === "";
+    case "graduatedSymbol":
+      return r.ranges.length === 1 && r.ranges[0].label === "";
+    case "RuleRenderer": {
+      const rules: Rule[] = [];
+      const walk = (rule: Rule) => {
+        rules.push(rule);
+        for (const c of rule.children) walk(c);
+      };
+      for (const c of r.root.children) walk(c);
+      return rules.length === 1 && rules[0].label === "";
+    }
+    default:
+      return false;
+  }
+}
+
+function listedEntries(
+  style: VectorStyle,
+  layerName: string,
+  options: EntryOptions,
 ): SymbolEntry[] {
   const r = style.renderer;
   switch (r.type) {

@@ -31,6 +31,7 @@ import { readBandNames } from "../legend/band_names.ts";
 import { compileExpression } from "../expression/mod.ts";
 import {
   type BandNamer,
+  embeddedEntry,
   type LayerLegend,
   rasterEntries,
   vectorEntries,
@@ -233,7 +234,7 @@ export async function layerLegend(
     title: layer.name,
     opacity: style.opacity,
     entries: vectorEntries(style, layer.name, { scale }),
-    embedded: style.renderer.type === "singleSymbol",
+    embedded: embeddedEntry(style),
   };
 }
 

@@ -75,6 +75,11 @@ const CASES: [string, number, string][] = [
   // 2.02 %: the outline's markers 0.0035 px apart, where QGIS's leave a
   // speckle ours blend away (18.76 % when metres were metres here)
   ["legend_own_metres_zones_2056", 3, "a width, interval, spacing in metres"],
+  // a renderer's lone unlabelled row is embedded: labelled with the layer
+  ["legend_own_one_unlabelled_rule", 1, "a lone rule without a label"],
+  ["legend_own_one_labelled_rule", 1, "a lone rule with a label"],
+  ["legend_own_two_unlabelled_rules", 1, "two rules without labels"],
+  ["legend_own_one_unlabelled_category", 1, "a lone category, no label"],
 ];
 
 for (const [name, bound, what] of CASES) {

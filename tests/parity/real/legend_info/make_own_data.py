@@ -21,9 +21,15 @@ layer whose layer and field names hold characters an XML name cannot
 (``@id``, ``a&b``, spaces, a leading digit…) and ``own/names/names.qgs``
 with it, for the element names of QGIS Server's GML.
 
+With the argument ``legends`` it makes only ``own/legends/``: one line
+layer drawn by renderers listing a single row, with and without a label
+(a rule, a category), and two unlabelled rules, and
+``own/legends/legends.qgs`` with them, for which rows QGIS's legend embeds
+in the layer's row (labelled with the layer name).
+
 Run with Debian's QGIS 3.22, then make_references.py::
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends]
 """
 import os
 import re
@@ -272,6 +278,58 @@ def make_metres_project():
     assert project.write()
 
 
+def make_legends_project():
+    """own/legends/: renderers listing one row, labelled or not."""
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer, QgsLineSymbol, QgsRendererCategory,
+        QgsRuleBasedRenderer,
+    )
+
+    out = OWN / "legends"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2056)
+    path = out / "legends.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    lines = ds.CreateLayer("lines", srs, ogr.wkbLineString, ["SPATIAL_INDEX=NO"])
+    lines.CreateField(ogr.FieldDefn("kind", ogr.OFTString))
+    f = ogr.Feature(lines.GetLayerDefn())
+    f.SetField("kind", "a")
+    f.SetGeometry(ogr.CreateGeometryFromWkt(
+        "LINESTRING (2600000 1200000, 2601000 1201000)"))
+    lines.CreateFeature(f)
+    ds = None
+    project = QgsProject()
+
+    def line(color):
+        return QgsLineSymbol.createSimple({"color": color, "width": "1.3"})
+
+    def rules(labels):
+        root = QgsRuleBasedRenderer.Rule(None)
+        for i, label in enumerate(labels):
+            root.appendChild(QgsRuleBasedRenderer.Rule(
+                line(f"{40 + 80 * i},40,200"), 0, 0, "", label))
+        return QgsRuleBasedRenderer(root)
+
+    renderers = {
+        "one unlabelled rule": rules([""]),
+        "one labelled rule": rules(["Rule A"]),
+        "two unlabelled rules": rules(["", ""]),
+        "one unlabelled category": QgsCategorizedSymbolRenderer(
+            "kind", [QgsRendererCategory("a", line("200,40,40"), "")]),
+    }
+    for name, renderer in renderers.items():
+        vl = QgsVectorLayer(f"{path}|layername=lines", name, "ogr")
+        assert vl.isValid()
+        vl.setRenderer(renderer)
+        project.addMapLayer(vl)
+    project.setCrs(QgsProject.instance().crs().fromEpsgId(2056))
+    project.setFileName(str(out / "legends.qgs"))
+    assert project.write()
+
+
 def main():
     qgis = QgsApplication([], False)
     qgis.initQgis()
@@ -281,6 +339,10 @@ def main():
         return
     if sys.argv[1:] == ["metres"]:
         make_metres_project()
+        qgis.exitQgis()
+        return
+    if sys.argv[1:] == ["legends"]:
+        make_legends_project()
         qgis.exitQgis()
         return
     if sys.argv[1:] == ["names"]:
@@ -331,6 +393,7 @@ def main():
     make_fid_project()
     make_names_project()
     make_metres_project()
+    make_legends_project()
     qgis.exitQgis()
 
 
