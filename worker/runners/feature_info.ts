@@ -292,15 +292,33 @@ async function queryVectorLayer(
         evaluate(residual, { feature: f, geometry: f.geometry, variables }),
       )
     : null;
+  // virtual fields follow the data's (QGIS does not add one named as a
+  // data field); their values are the layer's as its renderer and filter
+  // see them (a renderer may classify by one)
+  const virtual = virtualFields(root).filter((v) =>
+    !data.fields.some((f) => f.name === v.name)
+  );
+  const layerVariables = {
+    layer_id: layer.id,
+    layer_name: layer.name,
+    layer: layer.id,
+  };
   // symbolPicker reads only the map, the compiler and the variables.
   const pc = { map, compile: renderDeps.compile, variables } as PaintContext;
   const pick = style
-    ? symbolPicker(pc, style.renderer, new Set(data.fields.map((f) => f.name)))
+    ? symbolPicker(
+      pc,
+      style.renderer,
+      new Set([...data.fields, ...virtual].map((f) => f.name)),
+    )
     : null;
   const hits: Feature[] = [];
   try {
-    for (const f of await collectFeatures(data)) {
-      if (!f.geometry) continue;
+    for (const read of await collectFeatures(data)) {
+      if (!read.geometry) continue;
+      const f = virtual.length
+        ? addVirtualValues([read], virtual, layerVariables)[0]
+        : read;
       if (keep && !keep(f)) continue;
       if (pick && pick(f).length === 0) continue;
       hits.push(f);
@@ -318,16 +336,7 @@ async function queryVectorLayer(
   // rectangle, the first FEATURE_COUNT of them: the sources read in it
   // (feature id for files read in order and shapefiles' indexes, the
   // R-tree's for GeoPackages)
-  // virtual fields follow the data's, each shown feature's value computed
-  // (QGIS does not add one named as a data field)
-  const virtual = virtualFields(root).filter((v) =>
-    !data.fields.some((f) => f.name === v.name)
-  );
-  const shown = addVirtualValues(hits.slice(0, job.FEATURE_COUNT), virtual, {
-    layer_id: layer.id,
-    layer_name: layer.name,
-    layer: layer.id,
-  });
+  const shown = hits.slice(0, job.FEATURE_COUNT);
   const fields = infoFields(root, [...data.fields, ...virtual]);
   // the tables of value relations are read only for features to show
   if (hits.length) {

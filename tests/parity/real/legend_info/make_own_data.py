@@ -27,9 +27,14 @@ layer drawn by renderers listing a single row, with and without a label
 ``own/legends/legends.qgs`` with them, for which rows QGIS's legend embeds
 in the layer's row (labelled with the layer name).
 
+With the argument ``virtual`` it makes only ``own/virtual/``: points whose
+categorized renderer classifies by a virtual field (an expression field of
+the project), and ``own/virtual/virtual.qgs`` with them, for the features
+QGIS Server answers by the virtual field's class.
+
 Run with Debian's QGIS 3.22, then make_references.py::
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends|virtual]
 """
 import os
 import re
@@ -330,6 +335,45 @@ def make_legends_project():
     assert project.write()
 
 
+def make_virtual_project():
+    """own/virtual/: a renderer classifying by a virtual field."""
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer, QgsField, QgsMarkerSymbol,
+        QgsRendererCategory,
+    )
+    from qgis.PyQt.QtCore import QVariant
+
+    out = OWN / "virtual"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2056)
+    path = out / "virtual.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    points = ds.CreateLayer("points", srs, ogr.wkbPoint, ["SPATIAL_INDEX=NO"])
+    points.CreateField(ogr.FieldDefn("v", ogr.OFTInteger))
+    # two points under the map's centre (v 1 and 2), one beside (v 3)
+    for v, x in ((1, 2600000), (2, 2600000), (3, 2600100)):
+        f = ogr.Feature(points.GetLayerDefn())
+        f.SetField("v", v)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({x} 1200000)"))
+        points.CreateFeature(f)
+    ds = None
+    vl = QgsVectorLayer(f"{path}|layername=points", "classified", "ogr")
+    assert vl.isValid()
+    field = QgsField("twice", QVariant.Int)
+    vl.addExpressionField('"v" * 2', field)
+    # only twice = 2 has a class: the feature with v 2 (twice 4) is not drawn
+    vl.setRenderer(QgsCategorizedSymbolRenderer("twice", [QgsRendererCategory(
+        2, QgsMarkerSymbol.createSimple({"color": "200,40,40"}), "two")]))
+    project = QgsProject()
+    project.addMapLayer(vl)
+    project.setCrs(QgsProject.instance().crs().fromEpsgId(2056))
+    project.setFileName(str(out / "virtual.qgs"))
+    assert project.write()
+
+
 def main():
     qgis = QgsApplication([], False)
     qgis.initQgis()
@@ -343,6 +387,10 @@ def main():
         return
     if sys.argv[1:] == ["legends"]:
         make_legends_project()
+        qgis.exitQgis()
+        return
+    if sys.argv[1:] == ["virtual"]:
+        make_virtual_project()
         qgis.exitQgis()
         return
     if sys.argv[1:] == ["names"]:
@@ -394,6 +442,7 @@ def main():
     make_names_project()
     make_metres_project()
     make_legends_project()
+    make_virtual_project()
     qgis.exitQgis()
 
 
