@@ -614,3 +614,137 @@ def("affine_transform", 6, 10, ([g, dx, dy, rot, sx, sy]) => {
     return [x0 + u * cos - v * sin, y0 + u * sin + v * cos];
   });
 });
+
+// --- GEOS's interior point and convex hull ------------------------------------------------------
+/** GEOS's InteriorPointArea: the middle of the widest section of a scan line. */
+function interiorPointArea(g: Geometry): XY | null {
+  let best: XY | null = null, bestWidth = -1;
+  for (const rings of g.parts) {
+    const ys = rings.flatMap((r) => ringPoints(r).map((p) => p[1]));
+    if (!ys.length) continue;
+    let ymin = Infinity, ymax = -Infinity;
+    for (const y of ys) {
+      if (y < ymin) ymin = y;
+      if (y > ymax) ymax = y;
+    }
+    const centre = (ymin + ymax) / 2;
+    let lo = ymin, hi = ymax;
+    for (const y of ys) {
+      if (y <= centre) {
+        if (y > lo) lo = y;
+      } else if (y < hi) hi = y;
+    }
+    const scanY = (lo + hi) / 2;
+    const xs: number[] = [];
+    for (const r of rings) {
+      const pts = ringPoints(r);
+      for (let i = 1; i < pts.length; i++) {
+        const [x0, y0] = pts[i - 1], [x1, y1] = pts[i];
+        if ((y0 > scanY && y1 > scanY) || (y0 < scanY && y1 < scanY)) continue;
+        if (y0 === y1) continue;
+        if (y0 === scanY && y1 < scanY) continue;
+        if (y1 === scanY && y0 < scanY) continue;
+        xs.push(
+          x0 === x1 ? x0 : x0 + (x1 - x0) * (scanY - y0) / (y1 - y0),
+        );
+      }
+    }
+    xs.sort((a, b) => a - b);
+    for (let i = 0; i + 1 < xs.length; i += 2) {
+      const width = xs[i + 1] - xs[i];
+      if (width > bestWidth) {
+        bestWidth = width;
+        best = [(xs[i] + xs[i + 1]) / 2, scanY];
+      }
+    }
+  }
+  return best;
+}
+/** The vertex nearest `c` among `pts` (the first of equals). */
+function nearest(pts: XY[], c: XY): XY | null {
+  let best: XY | null = null, d = Infinity;
+  for (const p of pts) {
+    const e = dist(p, c);
+    if (e < d) {
+      d = e;
+      best = p;
+    }
+  }
+  return best;
+}
+function interiorPointLine(g: Geometry): XY | null {
+  // the length-weighted centroid of the segments
+  let sx = 0, sy = 0, total = 0;
+  const lines = g.parts.map(([c]) => ringPoints(c));
+  for (const pts of lines) {
+    for (let i = 1; i < pts.length; i++) {
+      const l = dist(pts[i - 1], pts[i]);
+      sx += l * (pts[i - 1][0] + pts[i][0]) / 2;
+      sy += l * (pts[i - 1][1] + pts[i][1]) / 2;
+      total += l;
+    }
+  }
+  if (total === 0) return lines[0]?.[0] ?? null;
+  const c: XY = [sx / total, sy / total];
+  return nearest(lines.flatMap((p) => p.slice(1, -1)), c) ??
+    nearest(lines.flatMap((p) => [p[0], p[p.length - 1]]), c);
+}
+def("point_on_surface", 1, 1, ([g]) => {
+  const geom = asGeometry(g);
+  charge(geom);
+  if (!geom.parts.length) return null;
+  let p: XY | null;
+  if (geom.kind === "polygon") p = interiorPointArea(geom);
+  else if (geom.kind === "line") p = interiorPointLine(geom);
+  else {
+    const pts = vertices(geom);
+    const c: XY = [
+      pts.reduce((s, q) => s + q[0], 0) / pts.length,
+      pts.reduce((s, q) => s + q[1], 0) / pts.length,
+    ];
+    p = nearest(pts, c);
+  }
+  return p ? point(p) : null;
+});
+
+/**
+ * The convex hull as GEOS gives it: from the lowest point (then leftmost),
+ * clockwise, without collinear vertices; a point or a line when the
+ * points are fewer or collinear.
+ */
+def(["convex_hull", "convexhull"], 1, 1, ([g]) => {
+  const pts = vertices(asGeometry(g));
+  const sorted = [...pts].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const unique = sorted.filter((p, i) =>
+    i === 0 || p[0] !== sorted[i - 1][0] || p[1] !== sorted[i - 1][1]
+  );
+  if (unique.length === 0) return null;
+  if (unique.length === 1) return point(unique[0]);
+  const cross = (o: XY, a: XY, b: XY) =>
+    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
+  // Andrew's monotone chain, counter-clockwise
+  const lower: XY[] = [], upper: XY[] = [];
+  for (const p of unique) {
+    while (lower.length >= 2 && cross(lower.at(-2)!, lower.at(-1)!, p) <= 0) {
+      lower.pop();
+    }
+    lower.push(p);
+  }
+  for (const p of [...unique].reverse()) {
+    while (upper.length >= 2 && cross(upper.at(-2)!, upper.at(-1)!, p) <= 0) {
+      upper.pop();
+    }
+    upper.push(p);
+  }
+  const ccw = [...lower.slice(0, -1), ...upper.slice(0, -1)];
+  if (ccw.length < 3) return line([unique[0], unique[unique.length - 1]]);
+  // GEOS: start at the lowest, then leftmost point, clockwise
+  let start = 0;
+  ccw.forEach((p, i) => {
+    const s = ccw[start];
+    if (p[1] < s[1] || (p[1] === s[1] && p[0] < s[0])) start = i;
+  });
+  const ring = [...ccw.slice(start), ...ccw.slice(0, start)];
+  const cw = [ring[0], ...ring.slice(1).reverse(), ring[0]];
+  return { kind: "polygon", parts: [[new Float64Array(cw.flat())]] };
+});

@@ -188,6 +188,19 @@ EXPRESSIONS = [
     "geom_to_wkt(affine_transform($geometry, 1, 2, 0, 1, 1))",
     "geom_to_wkt(order_parts(geom_from_wkt('MULTIPOINT((3 3), (1 1), (2 2))'), 'x', true))",
     "z(make_point(1, 2))", "m(make_point(1, 2))",
+    # interior points and hulls (GEOS's algorithms)
+    "geom_to_wkt(point_on_surface($geometry))",
+    "geom_to_wkt(point_on_surface(geom_from_wkt('POLYGON((0 0, 10 0, 10 2, 2 2, 2 10, 0 10, 0 0))')))",
+    "geom_to_wkt(point_on_surface(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 8 2, 8 8, 2 8, 2 2))')))",
+    "geom_to_wkt(point_on_surface(geom_from_wkt('MULTIPOLYGON(((0 0, 1 0, 1 1, 0 1, 0 0)), ((5 0, 9 0, 9 3, 5 3, 5 0)))')))",
+    "geom_to_wkt(point_on_surface(geom_from_wkt('POLYGON((0 0, 4 1, 3 5, 1 3, -1 4, 0 0))')))",
+    "geom_to_wkt(point_on_surface(geom_from_wkt('LINESTRING(0 0, 1 5, 2 0, 3 5, 10 0)')))",
+    "geom_to_wkt(point_on_surface(geom_from_wkt('LINESTRING(0 0, 10 0)')))",
+    "geom_to_wkt(point_on_surface(geom_from_wkt('MULTIPOINT((0 0), (5 5), (9 1))')))",
+    "geom_to_wkt(convex_hull(geom_from_wkt('MULTIPOINT((0 0), (2 0), (2 2), (0 2), (1 1))')))",
+    "geom_to_wkt(convex_hull(geom_from_wkt('LINESTRING(0 0, 4 1, 3 5, 1 3, -1 4)')))",
+    "geom_to_wkt(convex_hull($geometry))",
+    "geom_to_wkt(convexhull(geom_from_wkt('POLYGON((0 0, 10 0, 10 2, 2 2, 2 10, 0 10, 0 0))')))",
 ]
 
 
