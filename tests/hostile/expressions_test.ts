@@ -80,6 +80,17 @@ Deno.test("hostile expressions: catastrophic regular expressions in a style are 
 
 /** Amplifying attacks: label → rule filter, and the reason expected. */
 const amplifiers: [string, string, RegExp][] = [
+  // before: a stack overflow, taken for a fault of the Skia engine
+  [
+    "eval of a text evaluating itself",
+    "with_variable('x', 'eval(@x)', eval(@x)) = 1",
+    /^Cannot draw layer 'zones': Cannot evaluate eval\(\): it evaluates texts nested deeper than 16 levels$/,
+  ],
+  [
+    "eval_template of a template evaluating itself",
+    "with_variable('x', '[% eval_template(@x) %]', eval_template(@x)) = 'a'",
+    /^Cannot draw layer 'zones': Cannot evaluate eval_template\(\): it evaluates texts nested deeper than 16 levels$/,
+  ],
   [
     "lpad of 500 million characters",
     "length(lpad('', 500000000, 'x')) > 0",

@@ -174,3 +174,33 @@ export function chargeCall(
   for (let i = 0; i < args.length; i++) units += sizeOf(args[i]);
   chargeExpressionWork(units);
 }
+
+/** Deepest an `eval`/`eval_template` may run inside another. */
+export const MAX_EVAL_DEPTH = 16;
+let evalDepth = 0;
+
+/**
+ * Runs `body` one `eval` level deeper. An expression text that evaluates
+ * itself (`with_variable('x', 'eval(@x)', eval(@x))`) overflowed the
+ * stack, which the queue took for a fault of the Skia engine.
+ *
+ * @throws {ExpressionLimitError} past {@link MAX_EVAL_DEPTH} levels.
+ * @example
+ * ```ts
+ * import { nestedEval } from "./budget.ts";
+ * nestedEval("eval()", () => 1); // 1
+ * ```
+ */
+export function nestedEval<T>(what: string, body: () => T): T {
+  if (evalDepth >= MAX_EVAL_DEPTH) {
+    throw new ExpressionLimitError(
+      `Cannot evaluate ${what}: it evaluates texts nested deeper than ${MAX_EVAL_DEPTH} levels`,
+    );
+  }
+  evalDepth++;
+  try {
+    return body();
+  } finally {
+    evalDepth--;
+  }
+}

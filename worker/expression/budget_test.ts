@@ -181,3 +181,18 @@ Deno.test("budget: the array, geometry and text functions of QGIS 3.22 added in 
     disarmExpressionBudget();
   }
 });
+
+Deno.test("budget: eval and eval_template of texts that evaluate themselves end at 16 levels, not in a stack overflow", () => {
+  for (
+    const text of [
+      "with_variable('x', 'eval(@x)', eval(@x))",
+      "with_variable('x', '[% eval_template(@x) %]', eval_template(@x))",
+    ]
+  ) {
+    assert.throws(
+      () => run(text),
+      /^ExpressionLimitError: Cannot evaluate eval(_template)?\(\): it evaluates texts nested deeper than 16 levels$/,
+    );
+  }
+  assert.equal(run("eval('eval(''1 + 1'')')"), 2);
+});

@@ -11,7 +11,7 @@
 import { createHash } from "node:crypto";
 import { def, lazy } from "./registry.ts";
 import { ExpressionEvalError, QgisSyntaxError } from "./errors.ts";
-import { chargeExpressionWork, checkTextLength } from "./budget.ts";
+import { chargeExpressionWork, checkTextLength, nestedEval } from "./budget.ts";
 import { compileRegExp } from "./regex.ts";
 import { parseExpression } from "./parser.ts";
 import { toInt, toNumber, toText } from "./values.ts";
@@ -40,7 +40,7 @@ lazy("eval", 1, 1, (args, ev) => {
   if (text.trim() === "") return null;
   chargeExpressionWork(text.length);
   try {
-    return ev(parseExpression(text));
+    return nestedEval("eval()", () => ev(parseExpression(text)));
   } catch (e) {
     if (e instanceof QgisSyntaxError) {
       throw new ExpressionEvalError(`Cannot evaluate eval(): ${e.message}`);
@@ -439,7 +439,8 @@ lazy("eval_template", 1, 1, (args, ev) => {
       if (e instanceof QgisSyntaxError) return whole;
       throw e;
     }
-    const out = str(ev(tree));
+    const parsed = tree;
+    const out = str(nestedEval("eval_template()", () => ev(parsed)));
     length += out.length - whole.length;
     checkTextLength(length, "eval_template()");
     return out;
