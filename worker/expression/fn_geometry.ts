@@ -712,8 +712,9 @@ def("point_on_surface", 1, 1, ([g]) => {
  * clockwise, without collinear vertices; a point or a line when the
  * points are fewer or collinear.
  */
-def(["convex_hull", "convexhull"], 1, 1, ([g]) => {
-  const pts = vertices(asGeometry(g));
+def(["convex_hull", "convexhull"], 1, 1, ([g]) => convexHull(asGeometry(g)));
+function convexHull(geom: Geometry): Geometry | null {
+  const pts = vertices(geom);
   const sorted = [...pts].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const unique = sorted.filter((p, i) =>
     i === 0 || p[0] !== sorted[i - 1][0] || p[1] !== sorted[i - 1][1]
@@ -747,4 +748,88 @@ def(["convex_hull", "convexhull"], 1, 1, ([g]) => {
   const ring = [...ccw.slice(start), ...ccw.slice(0, start)];
   const cw = [ring[0], ...ring.slice(1).reverse(), ring[0]];
   return { kind: "polygon", parts: [[new Float64Array(cw.flat())]] };
-});
+}
+
+// --- QGIS's oriented minimum bounding box ---------------------------------------------------------
+/** QTransform's affine matrix: x' = m11 x + m21 y + dx, y' = m12 x + m22 y + dy. */
+type Affine = [number, number, number, number, number, number];
+/**
+ * `QTransform::fromTranslate(c).rotate(degrees).translate(-c)`, with Qt's
+ * exact sines of right angles.
+ */
+function rotationAbout([cx, cy]: XY, degrees: number): Affine {
+  let sin = 0, cos = 1;
+  if (degrees === 90 || degrees === -270) [sin, cos] = [1, 0];
+  else if (degrees === 270 || degrees === -90) [sin, cos] = [-1, 0];
+  else if (degrees === 180) [sin, cos] = [0, -1];
+  else if (degrees !== 0) {
+    const b = 0.017453292519943295769 * degrees;
+    [sin, cos] = [Math.sin(b), Math.cos(b)];
+  }
+  const m11 = cos, m12 = sin, m21 = -sin, m22 = cos;
+  return [
+    m11,
+    m12,
+    m21,
+    m22,
+    cx + (-cx * m11 + -cy * m21),
+    cy + (-cy * m22 + -cx * m12),
+  ];
+}
+const apply = ([m11, m12, m21, m22, dx, dy]: Affine, [x, y]: XY): XY => [
+  m11 * x + m21 * y + dx,
+  m12 * x + m22 * y + dy,
+];
+/** QgsInternalGeometryEngine::orientedMinimumBoundingBox: [box, angle]. */
+function orientedBox(g: Geometry): [Geometry, number] | null {
+  const hull = convexHull(g);
+  if (!hull || hull.kind !== "polygon") return null;
+  let pts = ringPoints(hull.parts[0][0]);
+  const pt0 = pts[0];
+  let pt1 = pt0;
+  let area = Number.MAX_VALUE, angle = 0, width = 0, height = 0;
+  let rect = { xmin: 0, ymin: 0, xmax: 0, ymax: 0 };
+  let total = 0;
+  for (let i = 1; i < pts.length; i++) {
+    const pt2 = pts[i];
+    const rotate = 180 / Math.PI *
+      normalized(-Math.atan2(pt2[1] - pt1[1], pt2[0] - pt1[0]) + Math.PI / 2);
+    total += rotate;
+    const t = rotationAbout(pt0, rotate);
+    pts = pts.map((p) => apply(t, p));
+    let xmin = Infinity, ymin = Infinity, xmax = -Infinity, ymax = -Infinity;
+    for (const [x, y] of pts) {
+      xmin = Math.min(xmin, x);
+      ymin = Math.min(ymin, y);
+      xmax = Math.max(xmax, x);
+      ymax = Math.max(ymax, y);
+    }
+    const current = (xmax - xmin) * (ymax - ymin);
+    if (current < area) {
+      rect = { xmin, ymin, xmax, ymax };
+      area = current;
+      angle = total;
+      width = xmax - xmin;
+      height = ymax - ymin;
+    }
+    pt1 = pts[i];
+  }
+  // QgsGeometry::fromRect, then rotate(angle, pt0): clockwise
+  const t = rotationAbout(pt0, -angle);
+  const corners: XY[] = [
+    [rect.xmin, rect.ymin],
+    [rect.xmax, rect.ymin],
+    [rect.xmax, rect.ymax],
+    [rect.xmin, rect.ymax],
+    [rect.xmin, rect.ymin],
+  ];
+  const box: Geometry = {
+    kind: "polygon",
+    parts: [[new Float64Array(corners.flatMap((p) => apply(t, p)))]],
+  };
+  if (width > height) angle += 90;
+  if (angle > 180) angle = angle % 180;
+  return [box, angle];
+}
+def("oriented_bbox", 1, 1, ([g]) => orientedBox(asGeometry(g))?.[0] ?? null);
+def("main_angle", 1, 1, ([g]) => orientedBox(asGeometry(g))?.[1] ?? null);

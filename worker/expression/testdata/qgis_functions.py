@@ -201,6 +201,16 @@ EXPRESSIONS = [
     "geom_to_wkt(convex_hull(geom_from_wkt('LINESTRING(0 0, 4 1, 3 5, 1 3, -1 4)')))",
     "geom_to_wkt(convex_hull($geometry))",
     "geom_to_wkt(convexhull(geom_from_wkt('POLYGON((0 0, 10 0, 10 2, 2 2, 2 10, 0 10, 0 0))')))",
+    # QGIS's oriented minimum bounding box
+    "main_angle($geometry)",
+    "main_angle(geom_from_wkt('POLYGON((0 0, 4 3, 1 7, -3 4, 0 0))'))",
+    "main_angle(geom_from_wkt('POLYGON((0 0, 3 -4, 11 2, 8 6, 0 0))'))",
+    "main_angle(geom_from_wkt('POLYGON((0 0, 10 0, 10 2, 2 2, 2 10, 0 10, 0 0))'))",
+    "main_angle(geom_from_wkt('LINESTRING(0 0, 5 5, 10 9)'))",
+    "geom_to_wkt(oriented_bbox($geometry))",
+    "geom_to_wkt(oriented_bbox(geom_from_wkt('POLYGON((0 0, 4 3, 1 7, -3 4, 0 0))')))",
+    "geom_to_wkt(oriented_bbox(geom_from_wkt('POLYGON((0 0, 3 -4, 11 2, 8 6, 0 0))')))",
+    "geom_to_wkt(oriented_bbox(geom_from_wkt('POLYGON((0 0, 10 0, 10 2, 2 2, 2 10, 0 10, 0 0))')))",
 ]
 
 
