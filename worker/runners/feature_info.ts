@@ -303,8 +303,20 @@ async function queryVectorLayer(
     layer_name: layer.name,
     layer: layer.id,
   };
-  // symbolPicker reads only the map, the compiler and the variables.
-  const pc = { map, compile: renderDeps.compile, variables } as PaintContext;
+  // symbolPicker reads only the map, the compiler, the variables and warns
+  // (an expression QGIS cannot parse either picks as NULL, as on the map)
+  const warned = new Set<string>();
+  const warn = (message: string) => {
+    if (warned.has(message)) return;
+    warned.add(message);
+    ctx.logger.log("warning", message);
+  };
+  const pc = {
+    map,
+    compile: renderDeps.compile,
+    variables,
+    warn,
+  } as PaintContext;
   const pick = style
     ? symbolPicker(
       pc,

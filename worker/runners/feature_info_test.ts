@@ -169,6 +169,50 @@ Deno.test("lines: rules with scale ranges — what is drawn at the map's scale, 
   );
 });
 
+Deno.test("lines: a rule QGIS cannot parse matches nothing (ELSE takes its features), with a warning, not a failure", async () => {
+  const qml = Deno.readTextFileSync(
+    join(TESTDATA, "feature_info", "lines_rules.qml"),
+  ).replace(
+    "&quot;kind&quot; = 'side'",
+    "no_such_function(&quot;kind&quot;) = 'side'",
+  );
+  const unparsed: QslJobLayer = {
+    ...layer("lines", "lines", null),
+    style: { name: "default", definition: encodeStyle(qml) },
+  };
+  const warnings: string[] = [];
+  const logged: RunnerContext = {
+    ...ctx,
+    logger: { log: (_level, message) => warnings.push(message) },
+  };
+  const base = {
+    QUERY_LAYERS: "lines",
+    FEATURE_COUNT: 10,
+    I: "50",
+    J: "50",
+    layers: [unparsed],
+  };
+  const answer = async (params: Record<string, unknown>) =>
+    ids(
+      JSON.parse(
+        new TextDecoder().decode(
+          (await featureInfo(job({ ...base, ...params }), logged)).data,
+        ),
+      ).features,
+    );
+  // 1:37795: 'side' no longer matches, ELSE is not drawn at this scale
+  assert.deepEqual(await answer({}), []);
+  // 1:7559: ELSE takes the side street
+  assert.deepEqual(
+    await answer({ ...ZOOMED, FI_LINE_TOLERANCE: 40 }),
+    ["lines.1", "lines.2", "lines.3"],
+  );
+  assert.ok(
+    warnings.some((w) => w.includes("no_such_function")),
+    warnings.join(),
+  );
+});
+
 Deno.test("polygons: inside, edge of a hole, outside; layer scale visibility; nullSymbol; no style", async () => {
   const at = (QUERY_LAYERS: string, I: number, J: number, extra = {}) =>
     hits({ QUERY_LAYERS, I: String(I), J: String(J), ...extra });
