@@ -196,3 +196,39 @@ Deno.test("budget: eval and eval_template of texts that evaluate themselves end 
   }
   assert.equal(run("eval('eval(''1 + 1'')')"), 2);
 });
+
+Deno.test("budget: hashing is charged by the character, 8 units (SHA-3 32), so loops of digests end", () => {
+  // a step hashing 10,000 characters spends about 101,000 units at 8 a
+  // character (lpad's text, the digest, the loop step): 6 fit in 700,000
+  armExpressionBudget(700_000);
+  try {
+    assert.equal(
+      run(
+        "array_length(array_foreach(generate_series(1, 6), md5(lpad('', 10000, 'x'))))",
+      ),
+      6,
+    );
+  } finally {
+    disarmExpressionBudget();
+  }
+  armExpressionBudget(700_000);
+  try {
+    assert.throws(
+      () =>
+        run(
+          "array_length(array_foreach(generate_series(1, 8), md5(lpad('', 10000, 'x'))))",
+        ),
+      ExpressionLimitError,
+    );
+    armExpressionBudget(700_000);
+    assert.throws(
+      () =>
+        run(
+          "array_length(array_foreach(generate_series(1, 3), hash(lpad('', 10000, 'x'), 'sha3_256')))",
+        ),
+      ExpressionLimitError,
+    );
+  } finally {
+    disarmExpressionBudget();
+  }
+});
