@@ -232,3 +232,13 @@ Deno.test("budget: hashing is charged by the character, 8 units (SHA-3 32), so l
     disarmExpressionBudget();
   }
 });
+
+Deno.test("budget: eval_template and to_decimal stay linear on hostile texts", () => {
+  const opens = "[%".repeat(200_000);
+  assert.equal(run(`eval_template('${opens}')`), opens);
+  assert.equal(run(`to_decimal('1${" ".repeat(5000)}x')`), null);
+  assert.equal(
+    run("eval_template('a [% 1 + 1 %] b [% 1 + %] c')"),
+    "a 2 b [% 1 + %] c",
+  );
+});

@@ -454,7 +454,7 @@ def("distance", 2, 2, ([a, b]) => {
   if (!x.parts.length || !y.parts.length) return null;
   if (intersects(x, y)) return 0;
   const sx = segments(x), sy = segments(y);
-  checkArrayLength(sx.length * sy.length / 1000, "distance()");
+  chargeExpressionWork(sx.length * sy.length);
   let best = Infinity;
   for (const [p, q] of sx) {
     for (const [r, s] of sy) {
@@ -785,6 +785,8 @@ function orientedBox(g: Geometry): [Geometry, number] | null {
   const hull = convexHull(g);
   if (!hull || hull.kind !== "polygon") return null;
   let pts = ringPoints(hull.parts[0][0]);
+  // each of the hull's edges turns the whole hull
+  chargeExpressionWork(pts.length * pts.length);
   const pt0 = pts[0];
   let pt1 = pt0;
   let area = Number.MAX_VALUE, angle = 0, width = 0, height = 0;

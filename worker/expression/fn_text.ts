@@ -333,6 +333,9 @@ def("to_interval", 1, 1, ([t]) => {
 // --- degrees, minutes, seconds -------------------------------------------------------
 def("to_decimal", 1, 1, ([v]) => {
   const text = str(v).trim();
+  // a coordinate's text is short; the pattern's runs of spaces are not
+  // linear on long ones
+  if (text.length > 100) return null;
   const m =
     /^([-+]?)\s*(\d+(?:\.\d+)?)\s*[°d\s]\s*(?:(\d+(?:\.\d+)?)\s*['′m]?\s*)?(?:(\d+(?:\.\d+)?)\s*(?:["″s]|''|′′)?\s*)?([NSEW])?$/i
       .exec(text);
@@ -440,18 +443,30 @@ lazy("eval_template", 1, 1, (args, ev) => {
   const template = str(ev(args[0]));
   chargeExpressionWork(template.length);
   let length = template.length;
-  return template.replace(/\[%([\s\S]*?)%\]/g, (whole, text: string) => {
+  // scanned once: a "[%" without its "%]" ends the search
+  const parts: string[] = [];
+  let at = 0;
+  for (;;) {
+    const open = template.indexOf("[%", at);
+    const close = open < 0 ? -1 : template.indexOf("%]", open + 2);
+    if (close < 0) break;
+    const whole = template.slice(open, close + 2);
+    let out = whole;
     let tree;
     try {
-      tree = parseExpression(text);
+      tree = parseExpression(template.slice(open + 2, close));
     } catch (e) {
-      if (e instanceof QgisSyntaxError) return whole;
-      throw e;
+      if (!(e instanceof QgisSyntaxError)) throw e;
     }
-    const parsed = tree;
-    const out = str(nestedEval("eval_template()", () => ev(parsed)));
+    if (tree) {
+      const parsed = tree;
+      out = str(nestedEval("eval_template()", () => ev(parsed)));
+    }
     length += out.length - whole.length;
     checkTextLength(length, "eval_template()");
-    return out;
-  });
+    parts.push(template.slice(at, open), out);
+    at = close + 2;
+  }
+  parts.push(template.slice(at));
+  return parts.join("");
 });
