@@ -9,12 +9,25 @@
 import type { Geometry, GeometryKind } from "../geometry/types.ts";
 import { bounds, length } from "../geometry/measure.ts";
 import { intersects } from "../geometry/predicates.ts";
-import { def } from "./registry.ts";
+import { def, lazy } from "./registry.ts";
+import { evaluate } from "./evaluate.ts";
+import { parseExpression } from "./parser.ts";
 import type { ExpressionContext } from "./registry.ts";
-import { ExpressionEvalError } from "./errors.ts";
-import { chargeExpressionWork, checkArrayLength } from "./budget.ts";
+import { ExpressionEvalError, QgisSyntaxError } from "./errors.ts";
+import {
+  chargeExpressionWork,
+  checkArrayLength,
+  LOOP_STEP_COST,
+} from "./budget.ts";
 import { encodeWkb, parseWkb } from "../geometry/wkb.ts";
-import { isGeometry, toInt, toNumber, toText } from "./values.ts";
+import {
+  compareValues,
+  isGeometry,
+  isTruthy,
+  toInt,
+  toNumber,
+  toText,
+} from "./values.ts";
 
 const num = toNumber;
 type XY = [number, number];
@@ -835,3 +848,47 @@ function orientedBox(g: Geometry): [Geometry, number] | null {
 }
 def("oriented_bbox", 1, 1, ([g]) => orientedBox(asGeometry(g))?.[0] ?? null);
 def("main_angle", 1, 1, ([g]) => orientedBox(asGeometry(g))?.[1] ?? null);
+
+// --- parts in the order of an expression ------------------------------------------------------------
+// QgsExpressionSorter: the expression evaluated with each part as the
+// feature's geometry; NULLs last ascending, first descending
+lazy("order_parts", 3, 3, (args, ev, ctx) => {
+  const g = ev(args[0]), text = ev(args[1]), asc = ev(args[2]);
+  if (g === null || text === null || asc === null) return null;
+  const geom = asGeometry(g);
+  if (geom.parts.length < 2) return geom;
+  let tree;
+  try {
+    tree = parseExpression(toText(text));
+  } catch (e) {
+    if (e instanceof QgisSyntaxError) {
+      throw new ExpressionEvalError(
+        `Cannot evaluate order_parts(): ${e.message}`,
+      );
+    }
+    throw e;
+  }
+  chargeExpressionWork(geom.parts.length * LOOP_STEP_COST);
+  const keyed = geom.parts.map((part, i) => {
+    const one: Geometry = { kind: geom.kind, parts: [part] };
+    const feature = ctx.feature ? { ...ctx.feature, geometry: one } : undefined;
+    let key: unknown;
+    try {
+      key = evaluate(tree, { ...ctx, feature, geometry: one });
+    } catch (e) {
+      if (!(e instanceof ExpressionEvalError)) throw e;
+      key = null;
+    }
+    return { part, key: key ?? null, i };
+  });
+  const up = isTruthy(asc);
+  keyed.sort((a, b) => {
+    if (a.key === null || b.key === null) {
+      if (a.key === b.key) return a.i - b.i;
+      return (a.key === null ? 1 : -1) * (up ? 1 : -1);
+    }
+    const c = compareValues(a.key, b.key);
+    return (up ? c : -c) || a.i - b.i;
+  });
+  return { kind: geom.kind, parts: keyed.map((k) => k.part) };
+});

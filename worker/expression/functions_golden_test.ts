@@ -129,7 +129,7 @@ const unknownNames = (text: string) =>
   ]
     .map((m) => m[1])
     .filter((n) => !lookupFunction(n));
-const NOT_YET = 3;
+const NOT_YET = 2;
 
 /**
  * Results whose order QGIS leaves to its hash (seeded in each process):

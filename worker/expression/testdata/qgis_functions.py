@@ -211,6 +211,13 @@ EXPRESSIONS = [
     "geom_to_wkt(oriented_bbox(geom_from_wkt('POLYGON((0 0, 4 3, 1 7, -3 4, 0 0))')))",
     "geom_to_wkt(oriented_bbox(geom_from_wkt('POLYGON((0 0, 3 -4, 11 2, 8 6, 0 0))')))",
     "geom_to_wkt(oriented_bbox(geom_from_wkt('POLYGON((0 0, 10 0, 10 2, 2 2, 2 10, 0 10, 0 0))')))",
+    # parts ordered by an expression evaluated on each
+    "geom_to_wkt(order_parts(geom_from_wkt('MULTIPOLYGON(((0 0, 3 0, 3 3, 0 3, 0 0)), ((5 5, 6 5, 6 6, 5 6, 5 5)), ((8 8, 10 8, 10 10, 8 10, 8 8)))'), 'area($geometry)', true))",
+    "geom_to_wkt(order_parts(geom_from_wkt('MULTIPOLYGON(((0 0, 3 0, 3 3, 0 3, 0 0)), ((5 5, 6 5, 6 6, 5 6, 5 5)), ((8 8, 10 8, 10 10, 8 10, 8 8)))'), 'area($geometry)', false))",
+    "geom_to_wkt(order_parts(geom_from_wkt('MULTIPOINT((3 1), (1 2), (2 3))'), '$x', true))",
+    "geom_to_wkt(order_parts(geom_from_wkt('MULTIPOINT((3 1), (1 2), (2 3))'), 'y($geometry)', false))",
+    "geom_to_wkt(order_parts(make_point(1, 2), '$x', true))",
+    "geom_to_wkt(order_parts(geom_from_wkt('MULTILINESTRING((0 0, 9 0), (0 1, 1 1), (0 2, 4 2))'), 'length($geometry) + \"pop\" * 0', true))",
 ]
 
 
