@@ -892,3 +892,116 @@ lazy("order_parts", 3, 3, (args, ev, ctx) => {
   });
   return { kind: geom.kind, parts: keyed.map((k) => k.part) };
 });
+
+// --- QGIS's smoothing and extrusion ------------------------------------------------------------------
+const angleBetween = (p1: XY, p2: XY, p3: XY) =>
+  normalized(
+    Math.atan2(p1[1] - p2[1], p1[0] - p2[0]) -
+      Math.atan2(p3[1] - p2[1], p3[0] - p2[0]),
+  );
+const lerp = (a: XY, b: XY, t: number): XY => [
+  a[0] + (b[0] - a[0]) * t,
+  a[1] + (b[1] - a[1]) * t,
+];
+/** QgsGeometry's smoothCurve (Chaikin's corner cutting with QGIS's limits). */
+function smoothCurve(
+  line: XY[],
+  iterations: number,
+  offset: number,
+  squareDist: number,
+  maxAngle: number,
+  ring: boolean,
+): XY[] {
+  let pts = line;
+  for (let it = 0; it < iterations; it++) {
+    chargeExpressionWork(pts.length * 2);
+    checkArrayLength(pts.length * 2, "smooth()");
+    const out: XY[] = [];
+    const n = pts.length;
+    let skipFirst = false, skipLast = false;
+    if (ring) {
+      const angle = Math.abs(
+        Math.PI - angleBetween(pts[n - 2], pts[0], pts[1]),
+      );
+      skipFirst = angle > maxAngle;
+    }
+    for (let i = 0; i < n - 1; i++) {
+      const p1 = pts[i], p2 = pts[i + 1];
+      let angle = Math.PI;
+      if (i === 0 && ring) angle = angleBetween(p1, p2, pts[n - 2]);
+      else if (i < n - 2) angle = angleBetween(p1, p2, pts[i + 2]);
+      else if (i === n - 2 && ring) angle = angleBetween(p1, p2, pts[1]);
+      skipLast = angle < Math.PI - maxAngle || angle > Math.PI + maxAngle;
+      const d2 = (p2[0] - p1[0]) ** 2 + (p2[1] - p1[1]) ** 2;
+      if (i === 0 || i >= n - 2 || d2 > squareDist) {
+        if (!ring) {
+          if (!skipFirst) out.push(i === 0 ? p1 : lerp(p1, p2, offset));
+          if (!skipLast) {
+            out.push(i === n - 2 ? p2 : lerp(p1, p2, 1 - offset));
+          } else out.push(p2);
+        } else {
+          if (!skipFirst) out.push(lerp(p1, p2, offset));
+          else if (i === 0) out.push(p1);
+          if (!skipLast) out.push(lerp(p1, p2, 1 - offset));
+          else out.push(p2);
+        }
+      }
+      skipFirst = skipLast;
+    }
+    if (
+      ring && out.length &&
+      (out[0][0] !== out.at(-1)![0] || out[0][1] !== out.at(-1)![1])
+    ) out.push(out[0]);
+    pts = out;
+  }
+  return pts;
+}
+def(
+  "smooth",
+  1,
+  5,
+  ([g, it = 1, off = 0.25, minLength = -1, maxAngle = 180]) => {
+    const geom = asGeometry(g);
+    if (geom.kind === "point") return geom;
+    const iterations = Math.max(0, Math.min(toInt(it), 10));
+    const offset = Math.max(0, Math.min(num(off), 0.5));
+    const min = num(minLength);
+    const squareDist = min > 0 ? min * min : -1;
+    const angle = Math.max(0, Math.min(num(maxAngle), 180)) * Math.PI / 180;
+    const ring = geom.kind === "polygon";
+    return {
+      kind: geom.kind,
+      parts: geom.parts.map((rings) =>
+        rings.map((r) =>
+          new Float64Array(
+            smoothCurve(
+              ringPoints(r),
+              iterations,
+              offset,
+              squareDist,
+              angle,
+              ring,
+            )
+              .flat(),
+          )
+        )
+      ),
+    };
+  },
+);
+// QgsInternalGeometryEngine::extrude: each line, then itself moved and
+// reversed, closed
+def("extrude", 3, 3, ([g, dx, dy]) => {
+  const geom = asGeometry(g);
+  if (geom.kind !== "line") return null;
+  charge(geom);
+  const x = num(dx), y = num(dy);
+  return {
+    kind: "polygon",
+    parts: geom.parts.map(([c]) => {
+      const pts = ringPoints(c);
+      const back = [...pts].reverse().map(([px, py]): XY => [px + x, py + y]);
+      return [new Float64Array([...pts, ...back, pts[0]].flat())];
+    }),
+  };
+});

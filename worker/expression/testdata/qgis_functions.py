@@ -218,6 +218,17 @@ EXPRESSIONS = [
     "geom_to_wkt(order_parts(geom_from_wkt('MULTIPOINT((3 1), (1 2), (2 3))'), 'y($geometry)', false))",
     "geom_to_wkt(order_parts(make_point(1, 2), '$x', true))",
     "geom_to_wkt(order_parts(geom_from_wkt('MULTILINESTRING((0 0, 9 0), (0 1, 1 1), (0 2, 4 2))'), 'length($geometry) + \"pop\" * 0', true))",
+    # QGIS's own smoothing and extrusion
+    "geom_to_wkt(smooth(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10, 20 10)')))",
+    "geom_to_wkt(smooth(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10, 20 10)'), 2, 0.2))",
+    "geom_to_wkt(smooth(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10, 11 10, 20 10)'), 1, 0.25, 5))",
+    "geom_to_wkt(smooth(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10, 20 10)'), 1, 0.25, -1, 45))",
+    "geom_to_wkt(smooth($geometry, 1))",
+    "geom_to_wkt(smooth(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'), 1, 0.25, -1, 60))",
+    "geom_to_wkt(smooth(geom_from_wkt('MULTILINESTRING((0 0, 4 0, 4 4), (9 9, 9 5, 5 5))')))",
+    "geom_to_wkt(smooth(make_point(1, 2), 3))",
+    "geom_to_wkt(extrude(geom_from_wkt('LINESTRING(1 2, 3 2, 4 3)'), 1, 2))",
+    "geom_to_wkt(extrude(geom_from_wkt('MULTILINESTRING((1 2, 3 2), (4 3, 8 3))'), 1, 2))",
 ]
 
 
