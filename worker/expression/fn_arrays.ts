@@ -113,7 +113,7 @@ def("array_replace", 2, 3, (args) => {
     });
   }
   return l.map((x) => same(x, before) ? after : x);
-}, false);
+});
 def("array_reverse", 1, 1, ([a]) => [...list(a)].reverse());
 def("array_slice", 3, 3, ([a, s, e]) => {
   const l = list(a);
@@ -149,20 +149,20 @@ function median(n: number[]): number | null {
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 def("array_median", 1, 1, ([a]) => median(numbers(a)));
+// NULL is less than any value (qgsVariantLessThan)
 def("array_min", 1, 1, ([a]) => {
-  const l = list(a).filter((x) => x !== null);
+  const l = list(a);
   return l.length ? l.reduce((m, x) => order(x, m) < 0 ? x : m) : null;
 });
 def("array_max", 1, 1, ([a]) => {
-  const l = list(a).filter((x) => x !== null);
+  const l = list(a);
   return l.length ? l.reduce((m, x) => order(x, m) > 0 ? x : m) : null;
 });
 
-/** Values and their counts, in first-appearance order. */
+/** Values (NULL too) and their counts, in first-appearance order. */
 function counts(a: unknown): [unknown, number][] {
   const out: [unknown, number][] = [];
   for (const x of list(a)) {
-    if (x === null) continue;
     chargeExpressionWork(out.length);
     const c = out.find(([y]) => same(x, y));
     if (c) c[1]++;

@@ -248,7 +248,8 @@ const xyOf = (v: unknown): XY => {
 def("make_line", 1, Infinity, (args) => {
   const list = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
   checkArrayLength(list.length, "make_line()");
-  const pts = list.filter((v) => v !== null).map(xyOf);
+  if (list.some((v) => v === null)) return null;
+  const pts = list.map(xyOf);
   return pts.length < 2 ? null : line(pts);
 }, false);
 def("make_polygon", 1, Infinity, (args) => {
@@ -377,7 +378,7 @@ def("line_substring", 3, 3, ([g, s, e]) => {
   if (to < 0) to = Math.max(0, total + to);
   from = Math.min(from, total);
   to = Math.min(to, total);
-  if (to < from) return null;
+  if (to < from) to = from;
   const a = along(pts, from), b = along(pts, to);
   if (!a || !b) return null;
   return line([a[0], ...pts.slice(a[1], b[1]), b[0]]);
@@ -403,7 +404,7 @@ def("straight_distance_2d", 1, 1, ([g]) => {
 def("sinuosity", 1, 1, ([g]) => {
   const pts = linePoints(asGeometry(g), "sinuosity()");
   const straight = pts.length ? dist(pts[0], pts.at(-1)!) : 0;
-  return straight === 0 ? null : length(asGeometry(g)) / straight;
+  return straight === 0 ? NaN : length(asGeometry(g)) / straight;
 });
 def("angle_at_vertex", 2, 2, ([g, v]) => {
   const pts = linePoints(asGeometry(g), "angle_at_vertex()");

@@ -30,7 +30,7 @@ const uuid = (format: string) => {
   return `{${u}}`;
 };
 def("$uuid", 0, 0, () => uuid(""));
-def("uuid", 0, 1, ([f]) => uuid(str(f ?? "").toLowerCase()), false);
+def("uuid", 0, 1, ([f]) => uuid(str(f ?? "").toLowerCase()));
 lazy("with_variable", 3, 3, (args, ev) => {
   const name = str(ev(args[0]));
   return ev(args[2], { [name]: ev(args[1]) });
@@ -70,12 +70,12 @@ def("rand", 2, 3, ([lo, hi, seed]) => {
   const a = toInt(lo), b = toInt(hi);
   if (b < a) return null;
   return a + Math.floor(random(seed) * (b - a + 1));
-}, false);
+});
 def("randf", 0, 3, ([lo = 0, hi = 1, seed]) => {
-  const a = num(lo ?? 0), b = num(hi ?? 1);
+  const a = num(lo), b = num(hi);
   if (b < a) return null;
   return a + random(seed) * (b - a);
-}, false);
+});
 
 // --- strings ------------------------------------------------------------------
 const HASHES: Record<string, string> = {
@@ -157,6 +157,7 @@ def("levenshtein", 2, 2, ([x, y]) => {
 });
 def("longest_common_substring", 2, 2, ([x, y]) => {
   const a = [...str(x)], b = [...str(y)];
+  if (!a.length || !b.length) return null;
   pairWork(a, b, "longest_common_substring()");
   let best = 0, end = 0;
   let prev = new Array(b.length + 1).fill(0);
@@ -223,15 +224,16 @@ def("regexp_matches", 2, 3, ([s, re, empty = ""]) => {
 
 // --- files ----------------------------------------------------------------------
 const fileName = (p: string) => p.slice(p.lastIndexOf("/") + 1);
-const orNull = (s: string) => s === "" ? null : s;
-def("file_name", 1, 1, ([p]) => orNull(fileName(str(p))));
+// an empty path gives empty texts; a name without a suffix, a NULL suffix
+def("file_name", 1, 1, ([p]) => fileName(str(p)));
 def("base_file_name", 1, 1, ([p]) => {
   const n = fileName(str(p)), dot = n.lastIndexOf(".");
-  return orNull(dot < 0 ? n : n.slice(0, dot));
+  return dot < 0 ? n : n.slice(0, dot);
 });
 def("file_suffix", 1, 1, ([p]) => {
   const n = fileName(str(p)), dot = n.indexOf(".");
-  return orNull(dot < 0 ? "" : n.slice(dot + 1));
+  if (n === "") return "";
+  return dot < 0 ? null : n.slice(dot + 1);
 });
 def("file_path", 1, 1, ([p]) => {
   const t = str(p), at = t.lastIndexOf("/");
@@ -304,10 +306,10 @@ const UNITS: [RegExp, number][] = [
 def("make_interval", 0, 7, (args) => {
   const factors = [31557600, 2592000, 604800, 86400, 3600, 60, 1];
   return args.reduce(
-    (sum: number, v, i) => sum + (v === null ? 0 : num(v)) * factors[i],
+    (sum: number, v, i) => sum + num(v) * factors[i],
     0,
   );
-}, false);
+});
 def("to_interval", 1, 1, ([t]) => {
   const text = str(t).trim();
   if (text.length > 1000) {

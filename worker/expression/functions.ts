@@ -617,11 +617,12 @@ def("array_get", 2, 2, ([a, i]) => {
 });
 def("array_first", 1, 1, ([a]) => list(a)[0] ?? null);
 def("array_last", 1, 1, ([a]) => list(a).at(-1) ?? null);
+// QGIS 3.22: a NULL key or value makes the whole map NULL
 def("map", 0, Infinity, (args) => {
   const m: Record<string, unknown> = {};
   for (let i = 0; i + 1 < args.length; i += 2) m[str(args[i])] = args[i + 1];
   return m;
-}, false);
+});
 def(
   "map_get",
   2,

@@ -11,7 +11,6 @@ import {
   parseExpression,
 } from "./mod.ts";
 import { isGeometry } from "./values.ts";
-import { geometryToWkt } from "./format.ts";
 import type { Feature } from "../geometry/types.ts";
 
 interface Entry {
@@ -91,6 +90,7 @@ function same(ours: unknown, want: unknown): boolean {
   }
   const w = want as Record<string, unknown>;
   if ("color" in w) return ours === w.color;
+  if ("number" in w) return Object.is(ours, Number(w.number));
   if ("bytes" in w) {
     return ours === w.bytes ||
       (ours instanceof Uint8Array &&
@@ -107,7 +107,11 @@ function same(ours: unknown, want: unknown): boolean {
       : ours === w.time || `${ours}.000` === w.time;
   }
   if ("interval" in w) return same(ours, w.interval);
-  if ("wkt" in w) return isGeometry(ours) && geometryToWkt(ours) === w.wkt;
+  if ("wkt" in w) {
+    // QGIS's asWkt(8), as geom_to_wkt spells it
+    return isGeometry(ours) &&
+      lookupFunction("geom_to_wkt")!.fn!([ours], {}) === w.wkt;
+  }
   if (typeof ours !== "object" || ours === null || Array.isArray(ours)) {
     return false;
   }

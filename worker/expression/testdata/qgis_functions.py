@@ -5,10 +5,11 @@ evaluated against one feature (fields name, pop, ratio, nothing, tags; a
 Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 qgis_functions.py
 (from this folder). Values are typed: numbers, strings, booleans, null,
 arrays, maps as JSON; {"color": "r,g,b,a"} for a QColor; {"wkt": …} for a
-geometry; {"date"|"datetime"|"time": …}; {"interval": seconds};
+geometry; {"date"|"datetime"|"time": …}; {"interval": seconds}; {"number": "nan"|"inf"|"-inf"};
 {"error": true} for an evaluation error (NULL in our engine).
 """
 import json
+import math
 import os
 from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
                        QgsExpressionContextScope, QgsFeature, QgsField,
@@ -229,6 +230,28 @@ EXPRESSIONS = [
     "geom_to_wkt(smooth(make_point(1, 2), 3))",
     "geom_to_wkt(extrude(geom_from_wkt('LINESTRING(1 2, 3 2, 4 3)'), 1, 2))",
     "geom_to_wkt(extrude(geom_from_wkt('MULTILINESTRING((1 2, 3 2), (4 3, 8 3))'), 1, 2))",
+    # NULL and edge arguments
+    "array_append(NULL, 1)", "array_append(array(1), NULL)", "array_cat(array(1), NULL)",
+    "array_replace(array(1, 2), 1, NULL)", "array_count(array(1, NULL), NULL)",
+    "array_sort(array(3, NULL, 1))", "array_distinct(array(1, NULL, NULL))",
+    "array_min(array(NULL, 2, 1))", "array_sum(array(NULL, 2))",
+    "map_insert(map('a', 1), 'b', NULL)", "map_concat(map('a', 1), NULL)",
+    "to_json(map('a', NULL))", "map_akeys(NULL)", "make_interval(1, NULL)",
+    "rand(NULL, 3)", "randf(NULL)", "uuid(NULL) is not null", "with_variable('x', NULL, @x)",
+    "eval(NULL)", "levenshtein(NULL, 'a')", "md5(NULL)", "soundex(NULL)",
+    "geom_to_wkt(make_line(make_point(0, 0), NULL, make_point(1, 1)))",
+    "geom_to_wkt(rotate(make_point(1, 0), 90, NULL))", "geom_to_wkt(rotate(make_point(1, 0), 90))",
+    "color_part(NULL, 'red')", "darker('not a color', 200)", "set_color_part('1,2,3', 'bogus', 4)",
+    "make_date(2020, 2, 30)", "make_time(25, 0, 0)", "to_dms(181, 'x', 2)", "to_dms(-0.0000001, 'x', 2)",
+    "to_dm(45.99999999, 'y', 3, 'aligned')", "to_dms(5.5, 'y', 2, 'aligned')",
+    "array_slice(array(1, 2, 3), 5, 9)", "array_insert(array(1, 2), -1, 9)",
+    "generate_series(1, 3, 0)", "generate_series(3, 1)", "hash('x', 'bogus')",
+    "from_base64('not base64!')", "longest_common_substring('', 'a')", "file_name('')",
+    "point_n($geometry, 0)", "x_at(99)", "geometry_n($geometry, 1)",
+    "exterior_ring(make_point(1, 1))", "num_rings(make_point(1, 1))",
+    "line_interpolate_point(geom_from_wkt('LINESTRING(0 0, 10 0)'), 20)",
+    "line_substring(geom_from_wkt('LINESTRING(0 0, 10 0)'), 5, 2)",
+    "azimuth(make_point(0, 0), make_point(0, 0))", "sinuosity(geom_from_wkt('LINESTRING(0 0, 1 1, 0 0)'))",
 ]
 
 
@@ -239,6 +262,8 @@ def encode(v):
         return None
     if isinstance(v, bool):
         return v
+    if isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
+        return {"number": str(v)}
     if isinstance(v, (int, float)):
         return v
     if isinstance(v, str):
