@@ -123,18 +123,75 @@ def("array_slice", 3, 3, ([a, s, e]) => {
   if (start < 0) start = 0;
   return end < start ? [] : l.slice(start, end + 1);
 });
-const order = (a: unknown, b: unknown) =>
-  a === null ? (b === null ? 0 : -1) : b === null ? 1 : compareValues(a, b);
+/** Qt's conversion of a value to an int (0 when it does not convert). */
+function qtInt(v: unknown): number {
+  if (typeof v === "number") {
+    return Number.isInteger(v) ? v : Math.sign(v) * Math.round(Math.abs(v));
+  }
+  if (typeof v === "boolean") return v ? 1 : 0;
+  const t = toText(v).trim();
+  return /^[-+]?\d+$/.test(t) ? Number(t) : 0;
+}
+function qtDouble(v: unknown): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return isNumberLike(v) ? toNumber(v) : 0;
+}
+/**
+ * qgsVariantLessThan: NULL first, then by the left value's type (an int
+ * compares as ints, a double as doubles, anything else as texts).
+ */
+function lessThan(a: unknown, b: unknown): boolean {
+  if (a === null) return b !== null;
+  if (b === null) return false;
+  if (typeof a === "number") {
+    return Number.isInteger(a) ? a < qtInt(b) : a < qtDouble(b);
+  }
+  if (a instanceof Date && b instanceof Date) return a < b;
+  if (typeof a === "boolean") return Number(a) < qtInt(b);
+  const x = toText(a), y = toText(b);
+  return x < y;
+}
+const equal = (a: unknown, b: unknown) =>
+  a === null || b === null ? a === b : compareValues(a, b) === 0;
+/**
+ * std::sort's order for QGIS's comparator: insertion sort up to 16
+ * elements (what libstdc++ does there), a stable merge sort above.
+ */
+function stdSort(l: unknown[], less: (a: unknown, b: unknown) => boolean) {
+  if (l.length > 16) {
+    return l.sort((a, b) => less(a, b) ? -1 : less(b, a) ? 1 : 0);
+  }
+  for (let i = 1; i < l.length; i++) {
+    const v = l[i];
+    if (less(v, l[0])) {
+      l.copyWithin(1, 0, i);
+      l[0] = v;
+    } else {
+      let j = i;
+      while (less(v, l[j - 1])) {
+        l[j] = l[j - 1];
+        j--;
+      }
+      l[j] = v;
+    }
+  }
+  return l;
+}
 def("array_sort", 1, 2, ([a, asc = true]) => {
   const l = [...list(a)];
   chargeExpressionWork(l.length * Math.ceil(Math.log2(l.length + 1)));
-  l.sort(order);
-  return asc === false || asc === 0 || asc === "false" ? l.reverse() : l;
+  const up = !(asc === false || asc === 0 || asc === "false");
+  return stdSort(
+    l,
+    up ? lessThan : (x, y) => !lessThan(x, y) && !equal(x, y),
+  );
 });
 
-// the elements that convert to numbers (QGIS skips the others)
+// the elements that are numbers
+// (texts too: QGIS sums and averages the numbers only)
 const numbers = (a: unknown) =>
-  list(a).filter((x) => x !== null && isNumberLike(x)).map(toNumber);
+  list(a).filter((x): x is number => typeof x === "number");
 def("array_sum", 1, 1, ([a]) => {
   const n = numbers(a);
   return n.length ? n.reduce((s, x) => s + x, 0) : null;
@@ -149,14 +206,15 @@ function median(n: number[]): number | null {
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 def("array_median", 1, 1, ([a]) => median(numbers(a)));
-// NULL is less than any value (qgsVariantLessThan)
+// the first element, replaced by each one qgsVariantLessThan puts before
+// (after) it: NULL first, mixed types by the left one's
 def("array_min", 1, 1, ([a]) => {
   const l = list(a);
-  return l.length ? l.reduce((m, x) => order(x, m) < 0 ? x : m) : null;
+  return l.length ? l.reduce((m, x) => lessThan(x, m) ? x : m) : null;
 });
 def("array_max", 1, 1, ([a]) => {
   const l = list(a);
-  return l.length ? l.reduce((m, x) => order(x, m) > 0 ? x : m) : null;
+  return l.length ? l.reduce((m, x) => lessThan(m, x) ? x : m) : null;
 });
 
 /** Values (NULL too) and their counts, in first-appearance order. */
@@ -177,7 +235,7 @@ function extreme(a: unknown, option: unknown, most: boolean): unknown {
   const total = c.reduce((n, [, k]) => n + k, 0);
   const opt = toText(option ?? "all").toLowerCase();
   if (opt === "real_majority" || opt === "real_minority") {
-    const hits = c.filter(([, k]) => most ? k > total / 2 : k < total / 2);
+    const hits = c.filter(([, k]) => most ? k > total / 2 : k <= total / 2);
     return most ? hits[0]?.[0] ?? null : hits.map(([v]) => v);
   }
   if (!c.length) return opt === "all" ? [] : null;

@@ -283,12 +283,8 @@ def("set_color_part", 3, 3, ([c, p, v]) => {
   const color = decode(c);
   const part = toText(p).toLowerCase();
   const value = toInt(v);
-  const byte = (x: number) => {
-    if (x < 0 || x > 255) {
-      throw new ExpressionEvalError(`Cannot set ${part} to ${x}`);
-    }
-    return x * 0x101;
-  };
+  // QColor clamps an 8-bit part (with a warning)
+  const byte = (x: number) => Math.max(0, Math.min(255, x)) * 0x101;
   const alpha = color.a / MAX;
   let out: Rgb16;
   switch (part) {
@@ -388,7 +384,8 @@ def("color_grayscale_average", 1, 1, ([c]) => {
   return encode(rgb8(avg, avg, avg, div257(color.a)));
 });
 def("color_mix_rgb", 3, 3, ([a, b, r]) => {
-  const x = decode(a), y = decode(b), ratio = toNumber(r);
+  const x = decode(a), y = decode(b);
+  const ratio = Math.max(0, Math.min(1, toNumber(r)));
   const mix = (p: number, q: number) =>
     Math.trunc(div257(p) * (1 - ratio) + div257(q) * ratio);
   const v = [mix(x.r, y.r), mix(x.g, y.g), mix(x.b, y.b), mix(x.a, y.a)];

@@ -326,25 +326,23 @@ def("to_interval", 1, 1, ([t]) => {
     seconds += Number(m[1]) * unit[1];
     found = true;
   }
-  if (!found) {
-    throw new ExpressionEvalError(`Cannot convert '${text}' to interval`);
-  }
-  return seconds;
+  // QGIS gives an interval of 0 for a text it cannot read
+  return found ? seconds : 0;
 });
 
 // --- degrees, minutes, seconds -------------------------------------------------------
+// QgsCoordinateUtils::dmsToDecimal: degrees, optional minutes, seconds,
+// and a sign or hemisphere before or after
 def("to_decimal", 1, 1, ([v]) => {
   const text = str(v).trim();
-  // a coordinate's text is short; the pattern's runs of spaces are not
-  // linear on long ones
   if (text.length > 100) return null;
   const m =
-    /^([-+]?)\s*(\d+(?:\.\d+)?)\s*[°d\s]\s*(?:(\d+(?:\.\d+)?)\s*['′m]?\s*)?(?:(\d+(?:\.\d+)?)\s*(?:["″s]|''|′′)?\s*)?([NSEW])?$/i
+    /^\s*(?:([-+nsew])\s*)?(\d{1,3})(?:[^0-9.]+([0-5]?\d))?[^0-9.]+([0-5]?\d(?:\.\d+)?)[^0-9.,]*?([-+nsew])?\s*$/i
       .exec(text);
   if (!m) return null;
-  let value = +m[2] + (m[3] ? +m[3] / 60 : 0) + (m[4] ? +m[4] / 3600 : 0);
-  if (m[1] === "-" || /[SW]/i.test(m[5] ?? "")) value = -value;
-  return value;
+  const value = Number(m[2]) + Number(m[3] ?? 0) / 60 + Number(m[4]) / 3600;
+  const negative = (s?: string) => !!s && /^[-sw]$/i.test(s);
+  return negative(m[1]) || negative(m[5]) ? -value : value;
 });
 
 /** QgsCoordinateFormatter's degrees-minutes(-seconds) text of one axis. */
@@ -394,7 +392,12 @@ function formatDms(
     ? degrees === 0 && minutes === 0 && Math.round(secs * mult) === 0
     : degrees === 0 && Math.round(minutes * mult) === 0;
   let hemisphere = "", sign = "";
-  if (!zero) {
+  // the antimeridian is neither east nor west
+  const antimeridian = isX && degrees === 180 &&
+    (seconds
+      ? minutes === 0 && Math.round(secs * mult) === 0
+      : Math.round(minutes * mult) === 0);
+  if (!zero && !antimeridian) {
     if (suffix) hemisphere = isX ? (v < 0 ? "W" : "E") : (v < 0 ? "S" : "N");
     else if (v < 0) sign = "-";
   }
