@@ -3,7 +3,7 @@
  * `set_color_part`, `darker`, `lighter`, `color_grayscale_average`,
  * `color_mix_rgb`, `create_ramp`, `ramp_color`) as QGIS 3.22 computes
  * them over Qt 5's `QColor`: 16-bit channels, float conversions between
- * RGB, HSV, HSL and CMYK, 8-bit values by Qt's division by 257. Colours
+ * RGB, HSV, HSL and CMYK, 8-bit values by division by 257. Colours
  * are QGIS's texts (`r,g,b` where QGIS gives a text, `r,g,b,a` where it
  * gives a QColor).
  *
@@ -19,7 +19,10 @@ const f = Math.fround;
 const MAX = 65535;
 const qRound = (v: number) =>
   v >= 0 ? Math.trunc(v + 0.5) : Math.trunc(v - 0.5);
-const div257 = (x: number) => (x - (x >> 8) + 0x80) >> 8;
+// QColor's 8-bit value of a 16-bit one: x / 257 rounded (measured with
+// PyQt5: 5782 → 22, 64287 → 250, 32767 → 127; the shift approximation
+// (x - (x >> 8) + 0x80) >> 8 gives 23 for 5782)
+const div257 = (x: number) => qRound(x / 257);
 
 /** A QColor in RGB: 16-bit channels and alpha. */
 interface Rgb16 {
