@@ -51,6 +51,7 @@ import { decodeStyle } from "@qgis-server-light/interface";
 import type { QslJobInfoRender } from "@qgis-server-light/interface";
 import { renderDeps } from "./render_deps.ts";
 import { renderColumns } from "./render_columns.ts";
+import { addVirtualValues, virtualFields } from "./feature_info_virtual.ts";
 import type { Element } from "@xmldom/xmldom";
 
 /** Renderers whose undrawn features QGIS leaves unlabelled. */
@@ -419,7 +420,9 @@ export async function renderMap(
       // the symbols' size: a wide line just outside stays undrawn there too
       // only the fields the renderer, the labels and the filter read
       // (QgsFeatureRenderer::usedAttributes, QgsPalLayerSettings::referencedFields)
-      const columns = renderColumns(
+      // virtual fields (the style's expression fields) read any field
+      const declared = root ? virtualFields(root) : [];
+      const columns = declared.length ? "all" : renderColumns(
         styled,
         root,
         !!(deps.createLabelEngine && root && styled?.labelsEnabled),
@@ -445,19 +448,32 @@ export async function renderMap(
       const style = styled ?? defaultVectorStyle(data.geometryKind, layer.id);
       // what the source could not apply is evaluated here
       const residual = data.residual ? deps.filterTest!(data.residual) : null;
-      const keep = (batch: Feature[]) =>
-        residual ? batch.filter((f) => residual(f, baseVariables)) : batch;
+      // QGIS adds no virtual field named as one of the data's; the others
+      // take their values before the renderer picks (a renderer classifying
+      // by one drew nothing), with the layer's variables
+      const virtual = declared.filter((v) =>
+        !data.fields.some((f) => f.name === v.name)
+      );
+      const layerVariables = {
+        ...baseVariables,
+        layer_id: layer.id,
+        layer_name: layer.name,
+        layer: layer.id,
+      };
+      const keep = (batch: Feature[]) => {
+        const kept = residual
+          ? batch.filter((f) => residual(f, baseVariables))
+          : batch;
+        return virtual.length
+          ? addVirtualValues(kept, virtual, layerVariables)
+          : kept;
+      };
       const pc: PaintContext = {
         ck,
         canvas,
         map,
         compile: deps.compile,
-        variables: {
-          ...baseVariables,
-          layer_id: layer.id,
-          layer_name: layer.name,
-          layer: layer.id,
-        },
+        variables: layerVariables,
         loadSvg: (p) => loadSvgFrom(p, svgPaths),
         featureBlendMode: style.featureBlendMode,
         warn,
@@ -465,7 +481,9 @@ export async function renderMap(
       // one set of paints for the layer, however many batches it comes in
       pc.paints = new PaintCache();
       blank = false;
-      const fieldNames = new Set(data.fields.map((f) => f.name));
+      const fieldNames = new Set(
+        [...data.fields, ...virtual].map((f) => f.name),
+      );
       let features: Feature[] = [];
       const composited = layerComposite(
         ck,

@@ -13,7 +13,7 @@ import {
 } from "@qgis-server-light/interface";
 import { legendRunner } from "../../../worker/runners/legend.ts";
 import { comparePadded, referenceContext } from "../parity.ts";
-import { caseDataRoot, realCases, realTest } from "./real.ts";
+import { caseDataRoot, realCases, realParity, realTest } from "./real.ts";
 
 const PREFIX = "legend_info";
 const DIR = fileURLToPath(new URL(`./${PREFIX}/`, import.meta.url));
@@ -90,3 +90,14 @@ for (const [name, bound, what] of CASES) {
     () => legendParity(name, bound),
   ));
 }
+
+// a map, not a legend: the own/virtual layer's categories are of a virtual
+// field (drew nothing before virtual fields were computed on the map)
+Deno.test(realTest(
+  PREFIX,
+  "render_own_virtual_class",
+  "map, a renderer classifying by a virtual field, 0 pixels",
+  async () => {
+    await realParity(PREFIX, "render_own_virtual_class", 0);
+  },
+));
