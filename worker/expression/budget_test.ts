@@ -242,3 +242,17 @@ Deno.test("budget: eval_template and to_decimal stay linear on hostile texts", (
     "a 2 b [% 1 + %] c",
   );
 });
+
+Deno.test("budget: pole_of_inaccessibility of a polygon a billion times longer than wide is refused before it makes its cells", () => {
+  assert.throws(
+    () =>
+      run(
+        "pole_of_inaccessibility(geom_from_wkt('POLYGON((0 0, 1e9 0, 1e9 1, 0 1, 0 0))'), 1)",
+      ),
+    (e) => {
+      assert.ok(e instanceof ExpressionLimitError);
+      assert.match(e.message, /^Cannot evaluate pole_of_inaccessibility\(\)/);
+      return true;
+    },
+  );
+});

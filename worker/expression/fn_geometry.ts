@@ -1006,3 +1006,146 @@ def("extrude", 3, 3, ([g, dx, dy]) => {
     }),
   };
 });
+
+// --- QGIS's pole of inaccessibility ---------------------------------------------------------------
+/** A cell of the polylabel search: centre, half size, distance, best possible. */
+interface Cell {
+  x: number;
+  y: number;
+  h: number;
+  d: number;
+  max: number;
+}
+/** Signed distance to a polygon's rings (positive inside). */
+function distanceToPolygon(x: number, y: number, rings: XY[][]): number {
+  let inside = false, minSq = Number.MAX_VALUE;
+  for (const ring of rings) {
+    const len = ring.length;
+    for (let i = 0, j = len - 1; i < len; j = i++) {
+      const [ax, ay] = ring[i], [bx, by] = ring[j];
+      if ((ay > y) !== (by > y) && x < (bx - ax) * (y - ay) / (by - ay) + ax) {
+        inside = !inside;
+      }
+      minSq = Math.min(minSq, segmentDistance([x, y], [ax, ay], [bx, by]) ** 2);
+    }
+  }
+  return (inside ? 1 : -1) * Math.sqrt(minSq);
+}
+/** std::priority_queue over `max` with libstdc++'s heap moves (ties too). */
+class CellQueue {
+  #c: Cell[] = [];
+  get size(): number {
+    return this.#c.length;
+  }
+  push(v: Cell): void {
+    const c = this.#c;
+    c.push(v);
+    this.#up(c.length - 1, 0, v);
+  }
+  #up(hole: number, top: number, v: Cell): void {
+    const c = this.#c;
+    let parent = Math.trunc((hole - 1) / 2);
+    while (hole > top && c[parent].max < v.max) {
+      c[hole] = c[parent];
+      hole = parent;
+      parent = Math.trunc((hole - 1) / 2);
+    }
+    c[hole] = v;
+  }
+  pop(): Cell {
+    const c = this.#c;
+    const top = c[0];
+    const len = c.length - 1;
+    if (len > 0) {
+      const v = c[len];
+      c[len] = top;
+      let hole = 0, child = 0;
+      while (child < Math.trunc((len - 1) / 2)) {
+        child = 2 * (child + 1);
+        if (c[child].max < c[child - 1].max) child--;
+        c[hole] = c[child];
+        hole = child;
+      }
+      if ((len & 1) === 0 && child === Math.trunc((len - 2) / 2)) {
+        child = 2 * (child + 1);
+        c[hole] = c[child - 1];
+        hole = child - 1;
+      }
+      this.#up(hole, 0, v);
+    }
+    c.pop();
+    return top;
+  }
+}
+function pole(rings: XY[][], precision: number): [XY, number] {
+  const cell = (x: number, y: number, h: number): Cell => {
+    const d = distanceToPolygon(x, y, rings);
+    return { x, y, h, d, max: d + h * Math.SQRT2 };
+  };
+  let xmin = Infinity, ymin = Infinity, xmax = -Infinity, ymax = -Infinity;
+  for (const [x, y] of rings[0]) {
+    xmin = Math.min(xmin, x);
+    ymin = Math.min(ymin, y);
+    xmax = Math.max(xmax, x);
+    ymax = Math.max(ymax, y);
+  }
+  const width = xmax - xmin, height = ymax - ymin;
+  const size = Math.min(width, height);
+  if (Math.abs(size) <= 1e-8) return [[xmin, ymin], 0];
+  let h = size / 2;
+  const queue = new CellQueue();
+  const vertexCount = rings.reduce((n, r) => n + r.length, 0);
+  const cells = Math.ceil(width / size) * Math.ceil(height / size);
+  checkArrayLength(cells, "pole_of_inaccessibility()");
+  chargeExpressionWork(cells * vertexCount);
+  for (let x = xmin; x < xmax; x += size) {
+    for (let y = ymin; y < ymax; y += size) queue.push(cell(x + h, y + h, h));
+  }
+  // the centroid of the exterior ring is the first guess
+  const ext = rings[0];
+  let area = 0, cx = 0, cy = 0;
+  const len = ext.length - 1;
+  for (let i = 0, j = len - 1; i < len; j = i++) {
+    const [ax, ay] = ext[i], [bx, by] = ext[j];
+    const f = ax * by - bx * ay;
+    cx += (ax + bx) * f;
+    cy += (ay + by) * f;
+    area += f * 3;
+  }
+  let best = Math.abs(area) <= 1e-8
+    ? cell(ext[0][0], ext[0][1], 0)
+    : cell(cx / area, cy / area, 0);
+  const box = cell(xmin + width / 2, ymin + height / 2, 0);
+  if (box.d > best.d) best = box;
+  while (queue.size) {
+    const current = queue.pop();
+    chargeExpressionWork(vertexCount);
+    if (current.d > best.d) best = current;
+    if (current.max - best.d <= precision) continue;
+    h = current.h / 2;
+    // a tolerance far below the polygon's size splits without end
+    checkArrayLength(queue.size + 4, "pole_of_inaccessibility()");
+    queue.push(cell(current.x - h, current.y - h, h));
+    queue.push(cell(current.x + h, current.y - h, h));
+    queue.push(cell(current.x - h, current.y + h, h));
+    queue.push(cell(current.x + h, current.y + h, h));
+  }
+  return [[best.x, best.y], best.d];
+}
+def("pole_of_inaccessibility", 2, 2, ([g, t]) => {
+  const geom = asGeometry(g);
+  if (geom.kind !== "polygon") return null;
+  const precision = num(t);
+  if (!(precision > 0)) {
+    throw new ExpressionEvalError("The tolerance must be above 0");
+  }
+  let best: XY | null = null, bestD = -Infinity;
+  for (const part of geom.parts) {
+    const [p, d] = pole(part.map(ringPoints), precision);
+    if (d > bestD) {
+      bestD = d;
+      best = p;
+    }
+  }
+  return best ? point(best) : null;
+});

@@ -283,6 +283,14 @@ EXPRESSIONS = [
     "ramp_color(create_ramp(map(0, 'red', 0.3, 'green', 1, 'blue'), true), 0.5)",
     "ramp_color(create_ramp(map(0, '0,0,0,0', 1, '255,255,255,255')), 0.33)",
     "ramp_color(create_ramp(map(0, 'red', 1, 'blue')), -1)",
+    # QGIS's pole of inaccessibility (polylabel)
+    "geom_to_wkt(pole_of_inaccessibility($geometry, 0.1))",
+    "geom_to_wkt(pole_of_inaccessibility(geom_from_wkt('POLYGON((0 0, 10 0, 10 2, 2 2, 2 10, 0 10, 0 0))'), 0.01))",
+    "geom_to_wkt(pole_of_inaccessibility(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 8 2, 8 8, 2 8, 2 2))'), 0.5))",
+    "geom_to_wkt(pole_of_inaccessibility(geom_from_wkt('MULTIPOLYGON(((0 0, 1 0, 1 1, 0 1, 0 0)), ((5 0, 9 0, 9 3, 5 3, 5 0)))'), 0.1))",
+    "geom_to_wkt(pole_of_inaccessibility(geom_from_wkt('POLYGON((0 0, 4 1, 3 5, 1 3, -1 4, 0 0))'), 0.001))",
+    "geom_to_wkt(pole_of_inaccessibility(geom_from_wkt('POLYGON((0 0, 100 0, 100 1, 0 1, 0 0))'), 1))",
+    "geom_to_wkt(pole_of_inaccessibility(geom_from_wkt('POLYGON((0 0, 10 0, 5 8, 0 0))'), 0.05))",
 ]
 
 
