@@ -19,7 +19,9 @@
  *
  * The table is read through the same source interface (so the same data
  * root checks) once per job: the read is kept with the job's join object,
- * which the job drops.
+ * which the job drops. A table that cannot be read (missing, no join
+ * field) fails the job, or, given a `warn` callback (a runner's logger),
+ * is a warning and the layer is read without that join, as QGIS draws it.
  *
  * @module
  */
@@ -230,10 +232,20 @@ function tableOf(
   join: SourceJoin,
   open: OpenJoinLayer,
   layerName: string,
+  warn?: (message: string) => void,
 ): Promise<JoinTable> {
   let table = tables.get(join);
   if (table === undefined) {
     table = readTable(join, open, layerName);
+    if (warn) {
+      // QGIS draws a layer whose joined layer is missing or invalid without
+      // that join (QgsVectorLayerJoinBuffer skips it): its fields are
+      // unknown, expressions reading them NULL
+      table = table.catch((error) => {
+        warn(`${(error as Error).message}; drawn without this join`);
+        return joinTable(join, [], []);
+      });
+    }
     tables.set(join, table);
   }
   return table;
@@ -312,10 +324,11 @@ export function withJoins(
   base: VectorSource,
   layer: SourceLayer & { joins: SourceJoin[] },
   open: OpenJoinLayer,
+  warn?: (message: string) => void,
 ): VectorSource {
   const joins = layer.joins;
   const read = () =>
-    Promise.all(joins.map((j) => tableOf(j, open, layer.name)));
+    Promise.all(joins.map((j) => tableOf(j, open, layer.name, warn)));
   const joinedNames = async () => {
     const names = new Set<string>();
     for (const t of await read()) {

@@ -291,6 +291,36 @@ Deno.test("a joined table outside the data root, or without its join field, fail
   );
 });
 
+Deno.test("with a runner's logger, a joined table that cannot be read is a warning and the layer is read without that join, as QGIS draws it", async () => {
+  const missing: SourceLayer = {
+    ...zones(),
+    joins: [
+      { ...zones().joins![0], layer: layer("stats", { path: "gone.csv" }) },
+      zones().joins![1],
+    ],
+  };
+  const warnings: string[] = [];
+  const logged: SourceContext = {
+    ...ctx,
+    logger: {
+      log: (level, message) => warnings.push(`${level}: ${message}`),
+    },
+  };
+  const page = await (openSource(missing, logged) as VectorSource).page({
+    startIndex: 0,
+    count: null,
+  });
+  // the ranks join still applies; the stats fields are not there
+  const names = page.fields.map((f) => f.name);
+  assert.ok(names.includes("r_rank"), names.join(", "));
+  assert.ok(!names.some((n) => n.startsWith("stats_")), names.join(", "));
+  assert.equal(warnings.length, 1, warnings.join("\n"));
+  assert.match(
+    warnings[0],
+    /^warning: Cannot join layer 'stats' to layer 'zones': .*gone\.csv.*; drawn without this join$/,
+  );
+});
+
 Deno.test("joinTable without the cache: its index finds what a scan comparing with QGIS's = finds", async () => {
   const { compareValues } = await import("../expression/values.ts");
   const values: AttributeValue[] = [

@@ -100,6 +100,9 @@ export function openSource(layer: SourceLayer, ctx: SourceContext): Source {
     source,
     { ...layer, joins },
     (joined) => openVectorSource(joined, ctx, `join to '${layer.name}' the`),
+    ctx.logger
+      ? (message) => ctx.logger!.log("warning", message, { layer: layer.name })
+      : undefined,
   );
 }
 
