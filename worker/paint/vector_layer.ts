@@ -2,8 +2,9 @@
  * Paints the features of one vector layer with its QML renderer:
  * `singleSymbol`, `categorizedSymbol`, `graduatedSymbol`, `RuleRenderer`
  * (nested rules, ELSE, scale ranges), `nullSymbol`, each also inverted
- * (`invertedPolygonRenderer`); symbol levels; the feature blend mode. Layer opacity and the layer blend mode are the
- * caller's (the render runner composites each layer).
+ * (`invertedPolygonRenderer`); symbol levels; the feature blend mode.
+ * Layer opacity and the layer blend mode are the caller's (the render
+ * runner composites each layer).
  *
  * @module
  */
