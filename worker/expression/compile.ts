@@ -11,6 +11,7 @@ import { ExpressionEvalError } from "./errors.ts";
 import { applyBinary, evaluate, type ExpressionContext } from "./evaluate.ts";
 import { lookupFunction } from "./functions.ts";
 import { chargeCall } from "./budget.ts";
+import { nullDefaults, omitNullDefaults } from "./arguments.ts";
 import { parseExpression } from "./parser.ts";
 import { compareValues, isTruthy, toNumber, truth } from "./values.ts";
 import { registerHeld } from "../cache/held.ts";
@@ -161,15 +162,18 @@ export function compileTree(e: Expression): Evaluator {
       const call = fn.fn!;
       const name = fn.name;
       const nullPropagates = fn.nullPropagates;
+      const slots = nullDefaults(name);
+      const anyNullSlot = slots.some((s, i) => s && i < args.length);
       return (ctx) => {
-        const values = new Array(args.length);
+        let values = new Array(args.length);
         let sawNull = false;
         for (let i = 0; i < args.length; i++) {
           const v = args[i](ctx);
-          if (v === null) sawNull = true;
+          if (v === null && !slots[i]) sawNull = true;
           values[i] = v;
         }
         if (nullPropagates && sawNull) return null;
+        if (anyNullSlot) values = omitNullDefaults(values, slots);
         const out = call(values, ctx);
         chargeCall(name, values, out);
         return out;

@@ -10,6 +10,7 @@ import type { BinaryOperator, Expression } from "./ast.ts";
 import { ExpressionEvalError } from "./errors.ts";
 import { compileRegExp } from "./regex.ts";
 import { type ExpressionContext, lookupFunction } from "./functions.ts";
+import { nullDefaults, omitNullDefaults } from "./arguments.ts";
 import { chargeCall, checkTextLength } from "./budget.ts";
 import {
   compareValues,
@@ -340,8 +341,12 @@ export function evaluate(e: Expression, ctx: ExpressionContext): unknown {
         chargeCall(fn.name, [], out);
         return out;
       }
-      const args = e.args.map((a) => evaluate(a, ctx));
-      if (fn.nullPropagates && args.some((a) => a === null)) return null;
+      const slots = nullDefaults(fn.name);
+      const values = e.args.map((a) => evaluate(a, ctx));
+      if (fn.nullPropagates && values.some((a, i) => a === null && !slots[i])) {
+        return null;
+      }
+      const args = omitNullDefaults(values, slots);
       const out = fn.fn!(args, ctx);
       chargeCall(fn.name, args, out);
       return out;

@@ -9,6 +9,7 @@
 import type { BinaryOperator, Expression } from "./ast.ts";
 import { QgisSyntaxError } from "./errors.ts";
 import { lookupFunction } from "./functions.ts";
+import { placeArguments, type WrittenArgument } from "./arguments.ts";
 
 type TokenType =
   | "number"
@@ -46,6 +47,7 @@ const KEYWORDS = new Set([
 ]);
 
 const OPERATORS = [
+  ":=",
   "//",
   "||",
   "<=",
@@ -418,9 +420,18 @@ class Parser {
     if (KEYWORDS.has(word)) throw this.error("unexpected keyword", t);
     if (this.isOp("(")) {
       this.next();
-      const args: Expression[] = [];
+      const args: WrittenArgument[] = [];
       if (!this.isOp(")")) {
-        do args.push(this.or()); while (this.isOp(",") && this.next());
+        do {
+          const named = this.peek.type === "ident" &&
+            this.#t[this.#i + 1].type === "op" &&
+            this.#t[this.#i + 1].text === ":=";
+          if (named) {
+            const name = this.next().text.toLowerCase();
+            this.next();
+            args.push({ name, value: this.or() });
+          } else args.push({ value: this.or() });
+        } while (this.isOp(",") && this.next());
       }
       this.expectOp(")");
       return this.call(t, args);
@@ -428,11 +439,17 @@ class Parser {
     if (t.text.startsWith("$")) return this.call(t, []);
     return { type: "column", name: t.text };
   }
-  call(t: Token, args: Expression[]): Expression {
+  call(t: Token, written: WrittenArgument[]): Expression {
     const fn = lookupFunction(t.text);
     if (!fn) {
       throw syntaxError(this.text, t.pos, `unknown function '${t.text}'`);
     }
+    const placed = placeArguments(fn.name, written);
+    if (typeof placed === "string") {
+      throw syntaxError(this.text, t.pos, placed);
+    }
+    // QGIS counts the arguments as written, before it places them
+    const args = written;
     if (args.length < fn.min || args.length > fn.max) {
       const want = fn.min === fn.max
         ? `${fn.min}`
@@ -443,7 +460,7 @@ class Parser {
         `function '${t.text}' takes ${want} arguments, got ${args.length}`,
       );
     }
-    return { type: "function", name: fn.name, args };
+    return { type: "function", name: fn.name, args: placed };
   }
   caseExpr(): Expression {
     const whens: { when: Expression; then: Expression }[] = [];
