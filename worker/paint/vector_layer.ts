@@ -128,11 +128,16 @@ export function symbolPicker(
           } else if (!byValue.has(v)) byValue.set(v, syms);
         }
       }
+      const quoted = /^"((?:[^"]|"")*)"$/.exec(renderer.attr);
+      const isField = fields.has(renderer.attr) ||
+        (quoted !== null && fields.has(quoted[1].replaceAll('""', '"')));
       return (f) => {
-        const key = asCategoryKey(
-          valueOf(pc, compile, renderer.attr, f, fields),
-        );
-        return byValue.get(key) ?? other ?? [];
+        let v = valueOf(pc, compile, renderer.attr, f, fields);
+        // QGIS's comparisons, logical operators and predicates yield the
+        // ints 1 and 0 (its three-valued logic), so a category of `"a" > "b"`
+        // is "1" or "0"; a boolean field stays "true"/"false"
+        if (!isField && typeof v === "boolean") v = v ? 1 : 0;
+        return byValue.get(asCategoryKey(v)) ?? other ?? [];
       };
     }
     case "graduatedSymbol": {

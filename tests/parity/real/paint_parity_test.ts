@@ -143,6 +143,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: a rule-based renderer without symbol levels whose rules' outlines sit on passes 1 and 0: QgsRuleBasedRenderer queues its features by pass either way, so the red outline lies over the grey ones (were drawn in feature order)",
   ],
   [
+    "category_expression",
+    0,
+    'our data: squares categorized by the expression `"pop_b" > "pop_a"` into "0", "1" and NULL, as QGIS\'s comparisons yield the ints 1 and 0 (were all drawn with the NULL category: 14,038 mismatched pixels), and squares categorized by a boolean field into "true" and "false"',
+  ],
+  [
     "raster_wkt_same_crs",
     0,
     "our data: an ASCII grid whose ESRI .prj is British National Grid (WKT, no EPSG code) on an EPSG:27700 map, zoomed out: QGIS identifies the WKT as the map's CRS and samples the grid unprojected (was reprojected: other cells)",
