@@ -231,6 +231,49 @@ function layerCrs(layer: XmlElement): Crs | null {
   return crsOf(authId, srid);
 }
 
+// The `crs` a delimited text URI names (QGIS's own option), "" when none.
+function delimitedTextCrs(openOptions: string[]): string {
+  for (const option of openOptions) {
+    const m = /^crs=(.*)$/i.exec(option);
+    if (!m) continue;
+    try {
+      return decodeURIComponent(m[1]).trim();
+    } catch {
+      return m[1].trim();
+    }
+  }
+  return "";
+}
+
+/**
+ * Whether QGIS reads a layer's data in another CRS than the data's own: the
+ * project declares one with an authority code a worker can use and the data
+ * has none or another (WGS 84's two names taken as one). Unknown data CRSs
+ * (not read, no authority code) are taken as the declared one.
+ *
+ * @example
+ * ```ts
+ * import { crsDiffers } from "./export_project.ts";
+ * crsDiffers("", "EPSG:4326"); // true
+ * crsDiffers("OGC:CRS84", "EPSG:4326"); // false
+ * crsDiffers(undefined, "EPSG:4326"); // false
+ * ```
+ */
+export function crsDiffers(
+  data: string | undefined,
+  declared: string | null | undefined,
+): boolean {
+  if (data === undefined || !declared || !/^[A-Z]+:\w+$/i.test(declared)) {
+    return false;
+  }
+  if (/^USER:/i.test(declared)) return false;
+  const name = (crs: string) => {
+    const upper = crs.trim().toUpperCase();
+    return upper === "OGC:CRS84" ? "EPSG:4326" : upper;
+  };
+  return name(data) !== name(declared);
+}
+
 /**
  * Simple geometry type of a WKB type name, as QGIS names it.
  *
@@ -650,10 +693,13 @@ export async function exportProject(
     layer: XmlElement,
     providerKey: string,
     label: string,
-  ): Promise<{ source: DataSource; facts: SourceFacts | null } | null> => {
+  ): Promise<
+    { source: DataSource; facts: SourceFacts | null; dataCrs?: string } | null
+  > => {
     const datasource = childText(layer, "datasource") ?? "";
     const source = emptySource();
     let facts: SourceFacts | null = null;
+    let dataCrs: string | undefined;
     if (providerKey === "ogr") {
       const d = decodeOgrUri(datasource, project.directory);
       source.ogr = ogrSource(d);
@@ -691,12 +737,13 @@ export async function exportProject(
         ...ogrSource({ path: d.path }),
         open_options: d.openOptions,
       } as OgrSource;
+      dataCrs = delimitedTextCrs(d.openOptions);
     } else if (providerKey === "wfs") {
       source.wfs = {};
     } else {
       return null;
     }
-    return { source, facts };
+    return { source, facts, dataCrs: dataCrs ?? facts?.crs };
   };
 
   /**
@@ -816,6 +863,7 @@ export async function exportProject(
     }
     let source = emptySource();
     let facts: SourceFacts | null = null;
+    let dataCrs: string | undefined;
     let rasterExtent: [number, number, number, number] | null = null;
     const providerKey = provider.toLowerCase();
     if (kind === "vector") {
@@ -824,7 +872,7 @@ export async function exportProject(
         warn(`Layer ${label}: unknown provider '${provider}'; skipped`);
         return;
       }
-      ({ source, facts } = read);
+      ({ source, facts, dataCrs } = read);
     } else if (kind === "raster") {
       if (providerKey === "gdal") {
         const d = decodeGdalUri(datasource, project.directory);
@@ -929,6 +977,11 @@ export async function exportProject(
         // written only when there are joins: a config without them stays
         // the Python exporter's, key for key
         ...(joins.length > 0 ? { joins } : {}),
+        // likewise only where QGIS reads the data in another CRS than its
+        // own
+        ...(crsDiffers(dataCrs, common.crs?.auth_id)
+          ? { data_crs: dataCrs }
+          : {}),
       });
     } else if (kind === "raster") rasters.push(common);
     else customs.push(common);

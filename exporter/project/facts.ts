@@ -45,6 +45,12 @@ export interface SourceFacts {
   /** WKB type name (`Polygon`, `MultiLineString` …) or null. */
   geometryType: string | null;
   extent: [number, number, number, number] | null;
+  /**
+   * The CRS the data declares, `AUTH:CODE`; "" when it has none (a
+   * Shapefile without `.prj`, a TopoJSON); absent when it has one without
+   * an authority code, or no geometry.
+   */
+  crs?: string;
 }
 
 // deno-lint-ignore no-explicit-any
@@ -357,9 +363,19 @@ function layersOf(
       info.driverShortName === "ESRI Shapefile" && geometryType !== null &&
       /^(LineString|Polygon)/.test(geometryType)
     ) geometryType = `Multi${geometryType}`;
+    const system = geom?.coordinateSystem;
+    const id = system?.projjson?.id;
+    const crs = geom === undefined
+      ? undefined
+      : id?.authority && id?.code !== undefined
+      ? `${id.authority}:${id.code}`
+      : system?.wkt
+      ? undefined
+      : "";
     layers.set(name, {
       fields,
       primaryKeys,
+      ...(crs === undefined ? {} : { crs }),
       geometryType,
       extent: Array.isArray(geom?.extent) && geom.extent.length === 4
         ? [geom.extent[0], geom.extent[1], geom.extent[2], geom.extent[3]]

@@ -2,7 +2,7 @@
 // 3.22's decodeUri gives them, fields read from the real files (made here
 // by our own GDAL), and the worker reads what the exporter writes.
 import assert from "node:assert/strict";
-import { Config } from "@qgis-server-light/interface/config";
+import { Config, jobLayer } from "@qgis-server-light/interface/config";
 import {
   convertGeoJson,
   sampleCollection,
@@ -123,6 +123,87 @@ Deno.test("exporter: spatialite, gpx and delimitedtext layers with QGIS's decode
         await source.features({ bbox, crs: "EPSG:2056" }),
       );
       assert.ok(features.length > 0, v.id);
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("exporter: data_crs where the data has no CRS or another than the project's; the job layer carries the project's and the worker reads in it", async () => {
+  const dir = await Deno.realPath(
+    await Deno.makeTempDir({ prefix: "qsl_exporter_crs_" }),
+  );
+  try {
+    // the sample's EPSG:2056 coordinates, in a Shapefile without .prj
+    await convertGeoJson(dir, "bare", sampleCollection(), "ESRI Shapefile", [
+      "-nln",
+      "bare",
+    ]);
+    await Deno.remove(`${dir}/bare.prj`);
+    await convertGeoJson(dir, "own", sampleCollection(), "ESRI Shapefile", [
+      "-nln",
+      "own",
+    ]);
+    await Deno.writeTextFile(
+      `${dir}/towns.csv`,
+      "name,x,y\nBern,2600000,1200000\n",
+    );
+    const layers = [
+      mapLayer("bare", "ogr", `${dir}/bare.shp`, "Polygon"),
+      mapLayer("own", "ogr", `${dir}/own.shp`, "Polygon"),
+      mapLayer(
+        "towns",
+        "delimitedtext",
+        `file://${dir}/towns.csv?type=csv&xField=x&yField=y&detectTypes=yes`,
+        "Point",
+      ),
+      mapLayer(
+        "towns_4326",
+        "delimitedtext",
+        `file://${dir}/towns.csv?type=csv&xField=x&yField=y&crs=EPSG%3A4326`,
+        "Point",
+      ),
+    ];
+    const ids = ["bare", "own", "towns", "towns_4326"];
+    const tree = ids.map((id) =>
+      `<layer-tree-layer id="${id}" name="${id}" checked="Qt::Checked"/>`
+    ).join("");
+    await Deno.writeTextFile(
+      `${dir}/p.qgs`,
+      `<qgis version="3.22.16-Białowieża"><layer-tree-group>${tree}</layer-tree-group><projectlayers>${
+        layers.join("")
+      }</projectlayers></qgis>`,
+    );
+    const config = await exportProject(await readProject(`${dir}/p.qgs`), {
+      encodeStyle: () => "",
+    });
+    Config.parse(config);
+    const byId = new Map(config.datasets.vector.map((v) => [v.id, v]));
+    // the key only where QGIS reads the data in another CRS than its own
+    assert.equal(byId.get("bare")!.data_crs, "");
+    assert.equal("data_crs" in byId.get("own")!, false);
+    assert.equal(byId.get("towns")!.data_crs, "");
+    assert.equal(byId.get("towns_4326")!.data_crs, "EPSG:4326");
+    const job = ids.map((id) => jobLayer(byId.get(id)!, "", ""));
+    assert.deepEqual(job.map((l) => l.crs), [
+      "EPSG:2056",
+      undefined,
+      "EPSG:2056",
+      "EPSG:2056",
+    ]);
+    assert.equal("crs" in job[1], false);
+    // read on an EPSG:3857 map: each in EPSG:2056, as QGIS reads the
+    // project (Bern's 2600000/1200000 is about 829,000/5,933,000 there)
+    const ctx = { dataRoot: dir, remoteHosts: [] };
+    const bbox = { xmin: 800000, ymin: 5900000, xmax: 860000, ymax: 5960000 };
+    for (const layer of job) {
+      const features = await collectFeatures(
+        await openVectorSource(layer, ctx, "render").features({
+          bbox,
+          crs: "EPSG:3857",
+        }),
+      );
+      assert.ok(features.length > 0, layer.id);
     }
   } finally {
     await Deno.remove(dir, { recursive: true });

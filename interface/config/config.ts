@@ -511,6 +511,15 @@ export interface DataSet {
   bbox_wgs84: BBox | null;
   /** The layer's CRS; null when the project has none for it or the layer is not spatial. */
   crs: Crs | null;
+  /**
+   * The CRS the data itself declares (`AUTH:CODE`; "" when it has none: a
+   * Shapefile without `.prj`, a TopoJSON, delimited text without `crs`),
+   * written only when it is not `crs`, which QGIS uses over it. Our
+   * exporter's addition: absent, the config is the Python exporter's key
+   * for key; absent too when the data's CRS was not read or has no
+   * authority code to compare.
+   */
+  data_crs?: string;
   /** Every named style of the layer, sorted by name, each as encoded QML. */
   styles: Style[];
   /** QGIS `minimumScale`: scale denominator of the most zoomed-out visible scale (0 = no limit), as stored even when scale-based visibility is off (QGIS 2.x's reversed `maximumScale`); 0 when absent, as QGIS reads it. */
@@ -533,6 +542,7 @@ const dataSetShape = {
   bbox: BBox.nullable().default(null),
   bbox_wgs84: BBox.nullable().default(null),
   crs: Crs.nullable().default(null),
+  data_crs: z.string().optional(),
   styles: z.array(Style).default([]),
   minimum_scale: z.number().nullable().default(null),
   maximum_scale: z.number().nullable().default(null),

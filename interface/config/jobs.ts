@@ -217,6 +217,10 @@ export function jobLayer(
   if (joins && joins.length > 0) {
     layer.joins = joins.map((j) => joinOf(dataset.name, j, folderName));
   }
+  // QGIS draws a layer in the CRS its project declares, whatever its data
+  // says; the key only where they differ, as joins
+  const declared = dataset.crs?.auth_id;
+  if (dataset.data_crs !== undefined && declared) layer.crs = declared;
   return layer;
 }
 

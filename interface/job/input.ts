@@ -82,6 +82,14 @@ export interface QslJobLayer {
    * refuses unknown keys).
    */
   joins?: QslJobLayerJoin[];
+  /**
+   * The CRS the project declares for the layer (`AUTH:CODE`), which QGIS
+   * uses over the data's own (a Shapefile without `.prj`, a TopoJSON, a
+   * `.prj` the project overrides); absent: the data's. Our worker's
+   * addition: written only where the two differ, so other jobs stay the
+   * Python project's key for key (its worker refuses unknown keys).
+   */
+  crs?: string;
 }
 
 /**
@@ -154,6 +162,7 @@ export const QslJobLayerJoin: z.ZodType<QslJobLayerJoin> = z.looseObject({
 export const QslJobLayer: z.ZodType<QslJobLayer> = z.looseObject({
   ...layerShape,
   joins: z.array(QslJobLayerJoin).optional(),
+  crs: z.string().optional(),
 });
 
 /** Parameters of a render (GetMap-like) job. */
@@ -431,6 +440,8 @@ export interface QslJobLayerInput {
   filter?: OgcFilter110 | OgcFilterFES20 | null;
   /** Tables joined onto the layer's features; default none. */
   joins?: QslJobLayerJoinInput[];
+  /** The CRS the project declares over the data's; default the data's. */
+  crs?: string;
 }
 
 /**

@@ -30,6 +30,11 @@ export interface LayerRef {
   folder_name?: string | null;
   /** QGIS provider key (`ogr`, `gdal`, …); absent: `ogr`. */
   driver?: string | null;
+  /**
+   * The CRS the project declares for the layer, read over the data's own
+   * (`AUTH:CODE`); absent: the data's.
+   */
+  crs?: string | null;
 }
 
 /** A decoded source. */

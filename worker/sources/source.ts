@@ -64,6 +64,11 @@ export interface SourceLayer {
   driver?: string | null;
   /** Tables joined onto a vector layer's features (`joins.ts`); absent: none. */
   joins?: SourceJoin[] | null;
+  /**
+   * The CRS the project declares for the layer (`AUTH:CODE`), which QGIS
+   * reads the data in whatever the data says; absent: the data's.
+   */
+  crs?: string | null;
 }
 
 /** What a source may use besides the layer (a runner's context fits). */

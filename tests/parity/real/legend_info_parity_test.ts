@@ -101,3 +101,15 @@ Deno.test(realTest(
     await realParity(PREFIX, "render_own_virtual_class", 0);
   },
 ));
+
+// a map of a Shapefile without .prj the project declares EPSG:4326, on an
+// EPSG:3857 map (drew nothing before the job carried the project's CRS: the
+// degrees were taken as metres, off the map)
+Deno.test(realTest(
+  PREFIX,
+  "render_deleon_no_prj",
+  "map, a layer in the CRS its project declares over its data's, 0 pixels",
+  async () => {
+    await realParity(PREFIX, "render_deleon_no_prj", 0);
+  },
+));

@@ -17,7 +17,9 @@ renders them: each job layer is opened from its source with the job's
 style imported (``importNamedStyle``), into ``QgsMapSettings`` rendered by
 ``QgsMapRendererParallelJob`` on a transparent background.
 A job layer's ``joins`` (our worker's addition) are added to it as QGIS joins
-tables (``apply_joins``), as QGIS Server does from the project.
+tables (``apply_joins``), as QGIS Server does from the project; its ``crs``
+(our worker's addition too: the project's CRS where it is not the data's)
+is set on it (``apply_crs``), as the project sets it.
 
 Run with Debian's QGIS 3.22, never at run time or in CI::
 
@@ -159,6 +161,15 @@ def job_layers(case, prefix_dir, data_root, qgis):
             )
             doc = QDomDocument()
             layer.exportNamedStyle(doc)
+            # the project's CRS over the data's, as our exporter writes it
+            # (only where they differ)
+            declared = layer.crs().authid()
+            data = layer.dataProvider().crs()
+            extra = {}
+            if declared and not declared.upper().startswith("USER:") and (
+                not data.isValid() or data.authid() != declared
+            ):
+                extra["crs"] = declared
             out.append({
                 "id": layer.id(),
                 # a client asks QGIS Server for a layer by its short name
@@ -172,6 +183,7 @@ def job_layers(case, prefix_dir, data_root, qgis):
                     "definition": encode_style(bytes(doc.toByteArray())),
                 },
                 "filter": None,
+                **extra,
             })
             continue
         src = {"path": spec["path"]}
@@ -240,6 +252,15 @@ def qgis_uri_parts(src):
 _JOINED = []
 
 
+def apply_crs(layer, jl):
+    """The job layer's ``crs`` (the project's, over the data's) set on the
+    layer, as the project sets it when QGIS Server reads it."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    if jl.get("crs"):
+        layer.setCrs(QgsCoordinateReferenceSystem(jl["crs"]))
+
+
 def apply_joins(layer, jl, data_root):
     """The job layer's ``joins`` (our worker's addition to the job), added as
     QGIS joins them, so that QGIS draws and answers with the joined fields as
@@ -294,6 +315,7 @@ def render(env, data_root, qgis):
             layer = QgsVectorLayer(uri, jl["name"], jl["driver"])
         if not layer.isValid():
             raise RuntimeError(f"layer {jl['name']} is not valid: {uri}")
+        apply_crs(layer, jl)
         if isinstance(layer, QgsVectorLayer):
             apply_joins(layer, jl, data_root)
         if jl["style"]:
@@ -348,6 +370,7 @@ def open_job_layers(job, data_root):
             layer = QgsVectorLayer(uri, jl["name"], jl["driver"], options)
         if not layer.isValid():
             raise RuntimeError(f"layer {jl['name']} is not valid: {uri}")
+        apply_crs(layer, jl)
         if isinstance(layer, QgsVectorLayer):
             apply_joins(layer, jl, data_root)
         if jl["style"]:

@@ -10,8 +10,9 @@
  * expression) is applied when the table is built; a `.csvt` types file
  * beside the file gives the field types, as in QGIS; the job's filter comes
  * back as the residual (features) or is evaluated here (pages). Features
- * come in the map CRS, reprojected from the URI's `crs` (a layer without a
- * `crs` is taken to be in the map's). Feature ids are line numbers, as in
+ * come in the map CRS, reprojected from the job layer's `crs` (the
+ * project's), else the URI's (a layer without either is taken to be in the
+ * map's). Feature ids are line numbers, as in
  * QGIS.
  *
  * Permissions: `--allow-read` on the data root.
@@ -296,7 +297,8 @@ class DelimitedTextSource implements VectorSource {
     this.#uri ??= parseDelimitedTextUri(this.#layer);
     return {
       table: await loadTable(this.#layer, this.#uri, this.#ctx),
-      crs: this.#uri.crs,
+      // the project's CRS over the URI's, as QGIS reads the layer
+      crs: this.#layer.crs?.trim() || this.#uri.crs,
     };
   }
 

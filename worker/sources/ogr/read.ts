@@ -241,7 +241,7 @@ function layerInfo(
     );
   }
   const cached = ds.layers.get(name);
-  if (cached) return cached;
+  if (cached) return declaredCrs(cached, layer);
   gdal.Module._CPLErrorReset();
   takeGdalMessages();
   // The first positional argument names the dataset, the next the layer.
@@ -296,7 +296,16 @@ function layerInfo(
     driver: String(json.driverShortName ?? ""),
   };
   ds.layers.set(name, info);
-  return info;
+  return declaredCrs(info, layer);
+}
+
+// QGIS reads a layer in the CRS its project declares, over the data's own
+// (none for a Shapefile without .prj or a TopoJSON, another for a .prj the
+// project overrides): coordinates are taken as they are, in that CRS.
+function declaredCrs(info: LayerInfo, layer: LayerRef): LayerInfo {
+  const crs = layer.crs?.trim().toUpperCase();
+  if (!crs || crs === info.crs) return info;
+  return { ...info, crs, crsDefinition: crs };
 }
 
 /** Drivers whose SQL (SQLite) can run a subset OGR SQL cannot parse. */

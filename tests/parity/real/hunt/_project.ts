@@ -77,9 +77,10 @@ export async function projectLayers(
 ): Promise<QslJobLayer[]> {
   Deno.mkdirSync(root, { recursive: true });
   extract(repo, commit, dirname(dirname(project)), root);
+  // the sources read, as the exporter does by default: what the data says
+  // (its CRS) decides keys of the jobs
   const config = await exportProject(await readProject(join(root, project)), {
     encodeStyle,
-    readSources: false,
   });
   const groups = new Map(config.tree.members.map((g) => [g.id, g]));
   const all = [
