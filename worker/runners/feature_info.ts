@@ -54,6 +54,8 @@ import {
   type ValueRelationCache,
 } from "./feature_info_relations.ts";
 import { readBandNames } from "../legend/band_names.ts";
+import { withGdal } from "../gdal/gdal.ts";
+import { transformInPlace } from "../gdal/transform.ts";
 import type { PaintContext } from "../paint/context.ts";
 import { symbolPicker } from "../paint/vector_layer.ts";
 import { renderDeps } from "./render_deps.ts";
@@ -380,14 +382,17 @@ interface MapPixels {
 }
 
 /**
- * Every band's value at the point as QGIS Server reads it when the raster
- * is in the map's CRS: `QgsGdalProvider::identify` on the map's extent and
- * size reads a 1 × 1 block over the map pixel under the point, so a map
- * coarser than the raster reads it as the provider draws it (GDAL's
- * overviews, a JPEG's reduced decoding, nearest neighbour on them).
- * `undefined` when QGIS would identify at the raster's own resolution
- * (another CRS; rotated grids), which `valuesAt` answers; null outside the
- * raster.
+ * Every band's value at the point as QGIS Server 3.22 reads it
+ * (`QgsRenderer::featureInfoFromRasterLayer`): `QgsGdalProvider::identify`
+ * on the map's extent and size reads a 1 × 1 block over the map pixel under
+ * the point, so a map coarser than the raster reads it as the provider
+ * draws it (GDAL's overviews, a JPEG's reduced decoding, nearest neighbour
+ * on them). A raster in another CRS is identified in its own: the point
+ * taken there, and the grid of map pixels laid over the map extent's two
+ * corners taken there (`QgsCoordinateTransform::transform` of a rectangle,
+ * not its bounding box). `undefined` when QGIS would identify at the
+ * raster's own resolution (rotated grids), which `valuesAt` answers; null
+ * outside the raster.
  */
 async function valuesOnMap(
   source: RasterSource,
@@ -395,19 +400,38 @@ async function valuesOnMap(
   crs: string,
   map: MapPixels,
 ): Promise<(number | null)[] | null | undefined> {
+  // the CRS test the map is drawn by (a raster without a CRS takes the
+  // project's layer CRS in QGIS, so is the map's)
+  const own = await source.read((reader) => {
+    const info = reader.info;
+    if (info.rotated) return Promise.resolve(undefined);
+    const same = reader.sameCrs?.(crs) ?? info.crs === crs;
+    return Promise.resolve(same ? null : info.crs ?? (info.wkt || null));
+  });
+  if (own === undefined) return undefined;
+  let [x, y] = point;
+  let m = map.extent;
+  if (own !== null) {
+    const xy = new Float64Array([x, y, m.xmin, m.ymin, m.xmax, m.ymax]);
+    const ok = await withGdal((gdal) =>
+      transformInPlace(gdal, [xy], crs, own, false)
+    );
+    if (!ok[0]) return null;
+    [x, y] = [xy[0], xy[1]];
+    m = {
+      xmin: Math.min(xy[2], xy[4]),
+      ymin: Math.min(xy[3], xy[5]),
+      xmax: Math.max(xy[2], xy[4]),
+      ymax: Math.max(xy[3], xy[5]),
+    };
+  }
+  const blockCrs = own ?? crs;
   return await source.read(async (reader) => {
     const info = reader.info;
-    // the CRS test the map is drawn by (a raster without a CRS takes the
-    // project's layer CRS in QGIS, so is the map's)
-    if (info.rotated || !(reader.sameCrs?.(crs) ?? info.crs === crs)) {
-      return undefined;
-    }
-    const [x, y] = point;
     const e = info.extent;
     if (!(x >= e.xmin && x <= e.xmax && y >= e.ymin && y <= e.ymax)) {
       return null;
     }
-    const m = map.extent;
     const xres = (m.xmax - m.xmin) / map.width;
     const yres = (m.ymax - m.ymin) / map.height;
     const col = Math.floor((x - m.xmin) / xres);
@@ -418,7 +442,7 @@ async function valuesOnMap(
     for (let band = 1; band <= info.bandCount; band++) {
       const [v] = await reader.block(band, {
         extent: pixel,
-        crs,
+        crs: blockCrs,
         width: 1,
         height: 1,
       });
