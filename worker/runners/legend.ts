@@ -122,7 +122,9 @@ async function defaultLegend(
   if (sourceKind(layer) !== "vector") return none("");
   let kind;
   try {
-    const source = openVectorSource(layer, ctx, "draw the legend of");
+    // the geometry type is the layer's own: its joined tables are not read
+    const { joins: _joins, ...own } = layer;
+    const source = openVectorSource(own, ctx, "draw the legend of");
     kind = (await source.page({ startIndex: 0, count: 0 })).geometryKind;
   } catch (error) {
     return none(` and its data cannot be read (${(error as Error).message})`);

@@ -194,6 +194,36 @@ Deno.test("legend runner: a layer without a style shows QGIS's default symbol, a
   );
 });
 
+Deno.test("legend runner: a layer without a style does not read its joined tables (its geometry type is its own)", async () => {
+  const points = {
+    ...layer("joined points", null),
+    source: JSON.stringify({ path: "points.geojson" }),
+    folder_name: "feature_info",
+    joins: [{
+      layer: {
+        ...layer("stats", null),
+        source: JSON.stringify({ path: "no_such_table.csv" }),
+        folder_name: "feature_info",
+      },
+      target_field: "name",
+      join_field: "name",
+      prefix: "stats_",
+      fields_subset: null,
+      memory_cache: true,
+    }],
+  };
+  const testdata = new URL("./testdata/", import.meta.url).pathname;
+  const seen: string[] = [];
+  const legend = await layerLegend(points, null, {
+    ...ctx,
+    dataRoot: testdata,
+    logger: { log: (_level, message) => seen.push(message) },
+  });
+  assert.equal(legend.entries.length, 1);
+  // reading the missing table would leave a warning naming it
+  assert.deepEqual(seen.filter((m) => m.includes("stats")), []);
+});
+
 async function layoutOf(
   layers: ReturnType<typeof layer>[],
   titles: boolean,
