@@ -321,6 +321,10 @@ export class LabelEngine {
   #providers = 0;
   #obstacles: PalObstacle[] = [];
   #owner = 0;
+  // merged lines: a label feature's connected group (PAL's
+  // mConnectedFeaturesIds), whose lines are no obstacles to its label
+  #connected = new Map<number, number>();
+  #groups = 0;
   #layers = 0;
   #placed: PlacedLabel[] | null = null;
   #expressions = new Map<string, ((ctx: object) => unknown) | null>();
@@ -530,39 +534,50 @@ export class LabelEngine {
   /**
    * `pal::Layer::joinConnectedFeatures`: the line pieces of a layer's
    * labels (each feature's, `#linePieces`), grouped by label text, longest
-   * first; each in turn joined into the first other piece of its group
-   * whose start or end it starts or ends at (`FeaturePart::isConnected`)
-   * as GEOS's line merger joins two lines, the joined piece leaving its
-   * feature. Returns the pieces left to each line label.
+   * first (libstdc++'s `std::sort`); the longest piece left takes in turn
+   * every other piece starting or ending where it starts or ends
+   * (`FeaturePart::isConnected`), the first such in length order each
+   * time, joined as GEOS's line merger joins two lines, until none is left
+   * to join; then the next longest piece left does the same. The pieces
+   * taken in leave their features. Returns the pieces left to each line
+   * label; the features joined in one round form one connected group.
    */
   #mergeLines(
     s: LabelSettings,
     list: Registered[],
   ): Map<Registered, number[][]> {
     const out = new Map<Registered, number[][]>();
-    const groups = new Map<string, { r: Registered; line: number[] }[]>();
+    type Piece = { r: Registered; line: number[]; length: number };
+    const groups = new Map<string, Piece[]>();
     for (const r of list) {
       if (r.feature.geometry?.kind !== "line") continue;
       const pieces = this.#linePieces(r.feature, s);
       out.set(r, []);
       let group = groups.get(r.text);
       if (!group) groups.set(r.text, group = []);
-      for (const line of pieces) group.push({ r, line });
+      for (const line of pieces) {
+        group.push({ r, line, length: lineLength(line) });
+      }
     }
     for (const group of groups.values()) {
-      const lengths = new Map(group.map((p) => [p, lineLength(p.line)]));
-      const parts = [...group].sort((a, b) =>
-        lengths.get(b)! - lengths.get(a)!
-      );
+      const parts = stdSort([...group], (a, b) => a.length > b.length);
       const left = new Set(group);
       while (parts.length > 1) {
-        const check = parts.shift()!;
-        const other = parts.find((p) => linesConnected(check.line, p.line));
-        if (!other) continue;
-        const joined = mergeTwoLines(other.line, check.line);
-        if (!joined) continue;
-        other.line = joined;
-        left.delete(check);
+        const id = this.#groups++;
+        const to = parts.shift()!;
+        this.#connected.set(to.r.owner, id);
+        const tries = [...parts];
+        for (;;) {
+          const i = tries.findIndex((p) => linesConnected(to.line, p.line));
+          if (i < 0) break;
+          const [other] = tries.splice(i, 1);
+          const joined = mergeTwoLines(to.line, other.line);
+          if (!joined) continue;
+          to.line = joined;
+          this.#connected.set(other.r.owner, id);
+          parts.splice(parts.indexOf(other), 1);
+          left.delete(other);
+        }
       }
       // in the layer's order, each piece to its feature
       for (const p of group) if (left.has(p)) out.get(p.r)!.push(p.line);
@@ -856,7 +871,7 @@ export class LabelEngine {
         layerOrder,
       });
     };
-    return { make, text, feature };
+    return { make, text, feature, owner };
   }
 
   /** Whether a candidate touches the map (PAL drops the others). */
@@ -1206,6 +1221,10 @@ export class LabelEngine {
       for (const n of hits) {
         const { part, c, b } = cands[n];
         if (part.owner === o.owner) continue;
+        const group = this.#connected.get(part.owner);
+        if (group !== undefined && group === this.#connected.get(o.owner)) {
+          continue;
+        }
         if (b[0] > ob[2] || ob[0] > b[2] || b[1] > ob[3] || ob[1] > b[3]) {
           continue;
         }
@@ -1500,6 +1519,8 @@ interface Registered {
   make: (count: number, merged?: number[][] | null) => void;
   text: string;
   feature: Feature;
+  /** Label feature id (`PalPart.owner`). */
+  owner: number;
 }
 
 /** `FeaturePart::isConnected`: one line starts or ends where the other does. */
@@ -1520,12 +1541,16 @@ function reversed(l: number[]): number[] {
 /**
  * Two lines joined end to end as GEOS's `LineMerger` joins them: walked
  * from the endpoint of least x (then y), reversed when more of the lines
- * run against the walk than along it; null when they share no endpoint.
+ * run against the walk than along it; null when they share no endpoint
+ * or either is a ring.
  */
 export function mergeTwoLines(a: number[], b: number[]): number[] | null {
   const ae = a.length - 2, be = b.length - 2;
   const same = (p: number[], i: number, q: number[], j: number) =>
     Math.abs(p[i] - q[j]) < 1e-8 && Math.abs(p[i + 1] - q[j + 1]) < 1e-8;
+  // a ring touched at its node: three line ends meet there, and GEOS
+  // leaves two lines (no merge)
+  if (same(a, 0, a, ae) || same(b, 0, b, be)) return null;
   // the joined line and each line's direction along it
   let line: number[];
   let aForward: boolean, bForward: boolean;

@@ -241,4 +241,12 @@ Deno.test("mergeTwoLines joins at a shared end as GEOS's line merger", () => {
   // one each way: walked from the least x
   assertEquals(mergeTwoLines([0, 0, 1, 0], [2, 1, 1, 0]), [0, 0, 1, 0, 2, 1]);
   assertEquals(mergeTwoLines([0, 0, 1, 0], [3, 3, 4, 4]), null);
+  // a ring touched at its node stays apart (GEOS: two lines), two lines
+  // closing a ring join
+  assertEquals(mergeTwoLines([0, 0, 1, 0, 1, 1, 0, 0], [0, 0, -1, 0]), null);
+  assertEquals(mergeTwoLines([0, 0, -1, 0], [0, 0, 1, 0, 1, 1, 0, 0]), null);
+  assertEquals(
+    mergeTwoLines([0, 0, 1, 0, 1, 1], [1, 1, 0, 0]),
+    [0, 0, 1, 0, 1, 1, 0, 0],
+  );
 });

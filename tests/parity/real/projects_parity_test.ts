@@ -44,6 +44,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "lizmap-web-client print_in_project_projection.qgs: line labels above the line whose best candidates tie in cost (symmetric about the middle, or all over obstacles at PAL's flat 0.0021), ordered as PAL sorts them first, by their cost before obstacle penalties (311 mismatched pixels sorted with the penalties: two labels one candidate off)",
   ],
   [
+    "label_merge_lines_poznan",
+    2828,
+    "bczernecki/qgis_auto projekt.qgs (QGIS 2.18 road names, curved, merge connected lines) at ×4: the longest piece of a street takes in every piece connected to it (PAL's joinConnectedFeatures), and the pieces joined with it are no obstacles to its label (9,354 mismatched pixels joining each piece into the first it touched, 5,243 with the joined lines as obstacles); five labels still elsewhere",
+  ],
+  [
     "polygon_outlines_144dpi",
     0,
     "QGIS-Training-Data extents.qgs: 0.26 mm polygon outlines at 144 dpi, both rings of a polygon one path",
