@@ -33,3 +33,9 @@ export { isTruthy, truth } from "./values.ts";
 export { functionNames, lookupFunction } from "./functions.ts";
 export { expressionToString, geometryToWkt } from "./format.ts";
 export { parseWkt } from "./wkt.ts";
+export {
+  type LayerLookup,
+  layerLookupOf,
+  type LookupLayer,
+  withLayerLookup,
+} from "./layers.ts";

@@ -17,7 +17,7 @@ import {
   openSource,
   type SourceLayer,
 } from "../sources/mod.ts";
-import type { Expression } from "../expression/mod.ts";
+import { type Expression, withLayerLookup } from "../expression/mod.ts";
 import { computeMapSettings, type MapJob } from "../map/compute.ts";
 import { mapVariables } from "../map/variables.ts";
 import type { MapSettings } from "../map/map_settings.ts";
@@ -51,6 +51,7 @@ import { decodeStyle } from "@qgis-server-light/interface";
 import type { QslJobInfoRender } from "@qgis-server-light/interface";
 import { renderDeps } from "./render_deps.ts";
 import { renderColumns } from "./render_columns.ts";
+import { jobLayerLookup } from "./expression_layers.ts";
 import { addVirtualValues, virtualFields } from "./feature_info_virtual.ts";
 import type { Element } from "@xmldom/xmldom";
 
@@ -334,11 +335,19 @@ export async function renderMap(
     // the pixels are ours: filled as Skia's clear to transparent or white
     // would (its clear costs ~45 µs even for one pixel between jobs)
     pooled.pixels().fill(map.format === "jpeg" ? 0xff : 0);
-    const baseVariables = mapVariables(map);
-    for (const layer of [...job.layers].reverse()) {
-      const root: Element | null = layer.style?.definition
+    const roots = job.layers.map((layer) =>
+      layer.style?.definition
         ? styleRoot(layer.name, layer.style.definition, ctx)
-        : null;
+        : null
+    );
+    // the layers styles read with get_feature, aggregate …, read first
+    const lookup = await jobLayerLookup(job.layers, roots, map.crs, ctx, warn);
+    const baseVariables = lookup
+      ? withLayerLookup(mapVariables(map), lookup)
+      : mapVariables(map);
+    for (let k = job.layers.length - 1; k >= 0; k--) {
+      const layer = job.layers[k];
+      const root: Element | null = roots[k];
       const source = openSource(layer, ctx);
       if (source.drawMap) {
         // a source that draws the whole map itself (web maps); the style,

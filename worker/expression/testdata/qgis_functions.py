@@ -12,8 +12,9 @@ import json
 import math
 import os
 from qgis.core import (QgsApplication, QgsExpression, QgsExpressionContext,
-                       QgsExpressionContextScope, QgsFeature, QgsField,
-                       QgsFields, QgsGeometry, QgsInterval, QgsSymbolLayerUtils)
+                       QgsExpressionContextScope, QgsExpressionContextUtils, QgsFeature, QgsField,
+                       QgsFields, QgsGeometry, QgsInterval, QgsProject,
+                       QgsSymbolLayerUtils, QgsVectorLayer)
 from qgis.PyQt.QtCore import QByteArray, QVariant, QDate, QDateTime, QTime
 from qgis.PyQt.QtGui import QColor
 
@@ -314,6 +315,68 @@ EXPRESSIONS = [
     "array_to_string(array(1, 2), delimiter:=NULL)",
     "regexp_replace(input_string:='a1b2', regex:='\\\\d', replacement:='#')",
     "wordwrap(text:='a short text to wrap', length:=7)", "wordwrap('a b c d', 3, delimiter:=NULL)",
+    # other layers of the project (CITIES below; ours: the job's layers)
+    "attribute(get_feature('cities', 'name', 'Basel'), 'pop')",
+    "attribute(get_feature('cities', 'pop', '134000'), 'name')",
+    "attribute(get_feature('cities', 'pop', 134000.0), 'name')",
+    "attribute(get_feature('cities', 'kind', 'town'), 'name')",
+    "attribute(get_feature('cities', 'NAME', 'Bern'), 'pop')",
+    "attribute(get_feature(layer:='cities', attribute:='name', value:=\"name\"), 'kind')",
+    "geom_to_wkt(geometry(get_feature('cities', 'name', 'Thun')))",
+    "get_feature('cities', 'name', 'Paris') is null", "get_feature('cities', 'nosuch', 1) is null",
+    "get_feature('nolayer', 'name', 'Bern') is null", "get_feature('cities', 'name', NULL) is null",
+    "attribute(get_feature('cities', 'code', '0'), 'name')",
+    "attribute(get_feature('cities', 'code', ''), 'name')",
+    "intersects($geometry, geometry(get_feature('cities', 'name', 'Bern')))",
+    "intersects($geometry, geometry(get_feature('cities', 'name', 'Basel')))",
+    "attribute(get_feature_by_id('cities', 2), 'name')", "get_feature_by_id('cities', 99) is null",
+    "attribute(get_feature_by_id('cities', '3'), 'name')", "get_feature_by_id('nolayer', 1) is null",
+    "aggregate('cities', 'sum', \"pop\")", "aggregate('cities', 'count', \"pop\")",
+    "aggregate('cities', 'count', \"code\")", "aggregate('cities', 'count_missing', \"code\")",
+    "aggregate('cities', 'count_distinct', \"kind\")", "aggregate('cities', 'min', \"pop\")",
+    "aggregate('cities', 'max', \"pop\")", "aggregate('cities', 'mean', \"pop\")",
+    "aggregate('cities', 'median', \"pop\")", "aggregate('cities', 'range', \"pop\")",
+    "aggregate('cities', 'stdev', \"pop\")", "aggregate('cities', 'stdevsample', \"pop\")",
+    "aggregate('cities', 'q1', \"pop\")", "aggregate('cities', 'q3', \"pop\")",
+    "aggregate('cities', 'iqr', \"pop\")", "aggregate('cities', 'minority', \"kind\")",
+    "aggregate('cities', 'majority', \"kind\")", "aggregate('cities', 'min', \"name\")",
+    "aggregate('cities', 'max', \"name\")", "aggregate('cities', 'min_length', \"name\")",
+    "aggregate('cities', 'max_length', \"name\")",
+    "aggregate('cities', 'concatenate', \"name\", concatenator:=', ')",
+    "aggregate('cities', 'concatenate', \"name\")",
+    "aggregate('cities', 'concatenate_unique', \"kind\", concatenator:='/')",
+    "aggregate('cities', 'array_agg', \"name\")", "aggregate('cities', 'array_agg', \"code\")",
+    "aggregate('cities', 'sum', \"pop\" / 1000)", "aggregate('cities', 'sum', \"pop\", \"kind\" = 'city')",
+    "aggregate(layer:='cities', aggregate:='max', expression:=\"pop\", filter:=\"name\" <> attribute(@parent, 'name'))",
+    "aggregate('cities', 'concatenate', \"name\", concatenator:=',', order_by:=\"pop\")",
+    "aggregate('cities', 'array_agg', \"name\", order_by:=\"name\")",
+    "aggregate('cities', 'array_agg', \"pop\", \"pop\" > 1000000)",
+    "aggregate('cities', 'sum', \"pop\", \"pop\" > 1000000)", "aggregate('cities', 'count', \"pop\", \"pop\" > 1000000)",
+    "aggregate('cities', 'mean', \"name\")", "aggregate('cities', 'bogus', \"pop\")",
+    "aggregate('nolayer', 'sum', \"pop\")",
+    "geom_to_wkt(aggregate('cities', 'collect', $geometry, \"kind\" = 'town'))",
+    "aggregate('cities', 'mean', \"pop\", \"pop\" > 1000000)", "aggregate('cities', 'min', \"pop\", \"pop\" > 1000000)",
+    "aggregate('cities', 'median', \"pop\", \"pop\" > 1000000)", "aggregate('cities', 'majority', \"pop\", \"pop\" > 1000000)",
+    "aggregate('cities', 'concatenate', \"name\", \"pop\" > 1000000)", "aggregate('cities', 'max', \"name\", \"pop\" > 1000000)",
+    "aggregate('cities', 'concatenate', \"code\", concatenator:='-')", "aggregate('cities', 'count_distinct', \"code\")",
+    "aggregate('cities', 'q1', \"pop\", \"pop\" > 20000)", "aggregate('cities', 'q3', \"pop\", \"pop\" > 20000)",
+    "aggregate('cities', 'median', \"pop\", \"pop\" > 20000)", "aggregate('cities', 'majority', \"code\")",
+    "aggregate('cities', 'minority', \"pop\")", "aggregate('cities', 'majority', \"name\")",
+    "aggregate('cities', 'max', \"code\")", "aggregate('cities', 'sum', \"code\")", "aggregate('cities', 'mean', \"code\")",
+    "aggregate('cities', 'count', \"name\")", "aggregate('cities', 'array_agg', \"name\", order_by:=\"code\")",
+    "aggregate('cities', 'SUM', \"pop\")", "aggregate('cities', 'sum', \"name\")",
+    "aggregate('cities', 'sum', \"pop\", NULL)", "aggregate('cities', 'sum', to_string(\"pop\"))",
+    "aggregate('cities', 'sum', \"pop\", filter:=intersects($geometry, geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))')))",
+]
+
+# A layer of the project, for get_feature, get_feature_by_id and aggregate.
+CITIES = [
+    # fid, name, pop, kind, code, WKT
+    (1, "Bern", 134000, "city", 0, "POINT(5 2)"),
+    (2, "Basel", 173000, "city", None, "POINT(20 30)"),
+    (3, "Thun", 43000, "town", 7, "POINT(3 4)"),
+    (4, "Spiez", 13000, "town", None, "POINT(40 1)"),
+    (5, "Biel", 55000, "town", 3, "POINT(8 1)"),
 ]
 
 
@@ -351,6 +414,15 @@ def encode(v):
     return {"other": type(v).__name__, "text": str(v)}
 
 
+cities = QgsVectorLayer("Point?crs=EPSG:2056&field=name:string&field=pop:integer"
+                        "&field=kind:string&field=code:integer", "cities", "memory")
+for fid, name, pop, kind, code, wkt in CITIES:
+    f = QgsFeature(cities.fields(), fid)
+    f.setAttributes([name, pop, kind, code])
+    f.setGeometry(QgsGeometry.fromWkt(wkt))
+    cities.dataProvider().addFeatures([f])
+QgsProject.instance().addMapLayer(cities)
+
 fields = QgsFields()
 for name, t in (("name", QVariant.String), ("pop", QVariant.Int),
                 ("ratio", QVariant.Double), ("nothing", QVariant.String),
@@ -360,21 +432,52 @@ feature = QgsFeature(fields, 7)
 feature.setAttributes(["Bern", 134000, 0.25, None, "a,b,c"])
 feature.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0, 10 0, 10 5, 0 5, 0 0))"))
 
+# Evaluated on the feature of fid 3 of CITIES, in its layer's scope (the
+# aggregates of the feature's own layer: sum("pop", group_by:=…)); marked
+# "feature": 3 in the golden file.
+ON_CITIES = [
+    "sum(\"pop\")", "maximum(\"pop\")", "minimum(\"pop\")", "count(\"name\")",
+    "mean(\"pop\", group_by:=\"kind\")", "sum(\"pop\", \"kind\")", "count(\"code\", \"kind\")",
+    "sum(\"pop\", filter:=\"pop\" > 40000)", "sum(\"pop\", \"kind\", \"pop\" > 40000)",
+    "\"pop\" / maximum(\"pop\")", "count_distinct(\"kind\")", "count_missing(\"code\")",
+    "median(\"pop\")", "stdev(\"pop\")", "range(\"pop\", \"kind\")", "minority(\"kind\")",
+    "majority(\"kind\")", "q1(\"pop\")", "q3(\"pop\")", "iqr(\"pop\")",
+    "min_length(\"name\")", "max_length(\"name\", \"kind\")",
+    "geom_to_wkt(collect($geometry, \"kind\"))",
+    "concatenate(\"name\", \"kind\", concatenator:=', ')",
+    "concatenate(\"name\", concatenator:='/', order_by:=\"pop\")",
+    "concatenate_unique(\"kind\", concatenator:='-')",
+    "array_agg(\"name\", group_by:=\"kind\", order_by:=\"name\")",
+    "array_agg(\"code\", group_by:=\"code\")",
+    "sum(\"pop\", filter:=\"name\" <> attribute(@parent, 'name'))",
+    "sum(\"pop\" * 2, \"kind\" || 'x')", "count(\"pop\", group_by:=\"code\" IS NULL)",
+    "attribute(get_feature(@layer, 'name', 'Bern'), 'pop')",
+    "aggregate(@layer, 'sum', \"pop\")", "sum(\"name\")", "maximum(\"name\")",
+]
+
 out = []
-for text in EXPRESSIONS:
+for text, on in [(t, None) for t in EXPRESSIONS] + [(t, 3) for t in ON_CITIES]:
     context = QgsExpressionContext()
     scope = QgsExpressionContextScope()
     scope.setVariable("map_scale", 25000)
     context.appendScope(scope)
-    context.setFeature(feature)
-    context.setFields(fields)
+    if on is None:
+        context.setFeature(feature)
+        context.setFields(fields)
+    else:
+        context.appendScope(QgsExpressionContextUtils.layerScope(cities))
+        context.setFeature(cities.getFeature(on))
+        context.setFields(cities.fields())
     e = QgsExpression(text)
     if e.hasParserError():
         out.append({"expression": text, "parserError": e.parserErrorString()})
+        assert on is None
         continue
     e.prepare(context)
     v = e.evaluate(context)
     entry = {"expression": text}
+    if on is not None:
+        entry["feature"] = on
     if e.hasEvalError():
         entry["error"] = True
     else:

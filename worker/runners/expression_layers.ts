@@ -1,0 +1,170 @@
+/**
+ * The job's layers as expressions read them (`get_feature`,
+ * `get_feature_by_id`, `aggregate`): the layers a style names in such a
+ * call are read in full before anything is drawn, so that evaluation stays
+ * synchronous; a layer the job does not carry is NULL and one warning.
+ *
+ * @module
+ */
+import type { Element, Node } from "@xmldom/xmldom";
+import type { Feature } from "../geometry/types.ts";
+import { parseWkb } from "../geometry/wkb.ts";
+import type { LayerLookup, LookupLayer } from "../expression/mod.ts";
+import { openSource, type SourceLayer } from "../sources/mod.ts";
+import type { RunnerContext } from "./types.ts";
+
+/**
+ * Most features of one layer read for expressions: a bigger layer is not
+ * read (its calls are NULL, with a warning), so that one expression cannot
+ * make a job hold a whole large table.
+ */
+export const MAX_LOOKUP_FEATURES = 50_000;
+
+const CALLS = /\b(?:get_feature|get_feature_by_id|aggregate)\s*\(/i;
+// the aggregates of the feature's own layer (sum("pop", group_by:=…))
+const OWN =
+  /\b(?:count|count_distinct|count_missing|minimum|maximum|sum|mean|median|stdev|range|minority|majority|q1|q3|iqr|min_length|max_length|collect|concatenate|concatenate_unique|array_agg)\s*\(/i;
+const QUOTED = /'((?:[^']|'')*)'/g;
+
+/** What a style's expressions read of other layers. */
+interface Reads {
+  /** Quoted texts of the calls (their layer arguments among them). */
+  names: Set<string>;
+  /** Whether they read the layer itself (`sum("pop")`, `@layer`). */
+  own: boolean;
+}
+
+// by style document, which the style cache keeps across jobs; null when
+// no expression of the style reads a layer
+const named = new WeakMap<Element, Reads | null>();
+
+function namedLayers(root: Element): Reads | null {
+  if (named.has(root)) return named.get(root)!;
+  let out: Reads | null = null;
+  const look = (text: string | null) => {
+    if (!text) return;
+    const calls = CALLS.test(text), own = OWN.test(text);
+    if (!calls && !own) return;
+    out ??= { names: new Set(), own: false };
+    if (own || text.includes("@layer")) out.own = true;
+    if (!calls) return;
+    for (const m of text.matchAll(QUOTED)) {
+      out.names.add(m[1].replaceAll("''", "'"));
+    }
+  };
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.nodeType === 1) {
+      const attributes = (node as Element).attributes;
+      for (let i = 0; i < attributes.length; i++) look(attributes[i].value);
+    } else if (node.nodeType === 3 || node.nodeType === 4) {
+      look(node.nodeValue);
+    }
+    for (let c = node.firstChild; c; c = c.nextSibling) stack.push(c);
+  }
+  named.set(root, out);
+  return out;
+}
+
+/**
+ * Reads the job's layers that its styles' expressions name in
+ * `get_feature`, `get_feature_by_id` or `aggregate`, and those whose own
+ * style aggregates them (`maximum("pop")`) (features in `crs`, as the
+ * map's), and answers for any layer name or id: a layer the job does
+ * not carry, could not read or had to leave out is `undefined` and one
+ * warning. Null when no style calls them.
+ *
+ * @example
+ * ```ts ignore
+ * const lookup = await jobLayerLookup(job.layers, roots, map.crs, ctx, warn);
+ * const variables = lookup ? withLayerLookup(mapVariables(map), lookup) : mapVariables(map);
+ * ```
+ */
+export async function jobLayerLookup(
+  layers: readonly SourceLayer[],
+  roots: readonly (Element | null)[],
+  crs: string,
+  ctx: RunnerContext,
+  warn: (message: string) => void,
+): Promise<LayerLookup | null> {
+  const names = new Set<string>();
+  const own = new Set<SourceLayer>();
+  let calls = false;
+  for (const [k, root] of roots.entries()) {
+    const found = root ? namedLayers(root) : null;
+    if (!found) continue;
+    calls = true;
+    for (const n of found.names) names.add(n);
+    if (found.own) own.add(layers[k]);
+  }
+  if (!calls) return null;
+  const read = new Map<SourceLayer, LookupLayer | undefined>();
+  for (const layer of layers) {
+    const wanted = own.has(layer) || names.has(layer.id) ||
+      names.has(layer.name);
+    if (read.has(layer) || !wanted) continue;
+    read.set(layer, await readLayer(layer, crs, ctx, warn));
+  }
+  return {
+    layer(idOrName: string): LookupLayer | undefined {
+      // QgsExpressionUtils::getVectorLayer: by id, then by name
+      const layer = layers.find((l) => l.id === idOrName) ??
+        layers.find((l) => l.name === idOrName);
+      if (!layer) {
+        warn(
+          `expressions: layer '${idOrName}' is not one of the job's layers; what reads it is NULL`,
+        );
+        return undefined;
+      }
+      if (!read.has(layer)) {
+        warn(
+          `expressions: layer '${layer.name}' is read by an expression that names it in a way not read beforehand; what reads it is NULL`,
+        );
+        read.set(layer, undefined);
+      }
+      return read.get(layer);
+    },
+  };
+}
+
+async function readLayer(
+  layer: SourceLayer,
+  crs: string,
+  ctx: RunnerContext,
+  warn: (message: string) => void,
+): Promise<LookupLayer | undefined> {
+  try {
+    const source = openSource(layer, ctx);
+    if (source.kind !== "vector" || source.drawMap) {
+      warn(
+        `expressions: layer '${layer.name}' is not a vector layer; what reads it is NULL`,
+      );
+      return undefined;
+    }
+    const page = await source.page({
+      startIndex: 0,
+      count: MAX_LOOKUP_FEATURES + 1,
+      crs,
+    });
+    if (page.features.length > MAX_LOOKUP_FEATURES) {
+      warn(
+        `expressions: layer '${layer.name}' has more than ${MAX_LOOKUP_FEATURES} features; what reads it is NULL`,
+      );
+      return undefined;
+    }
+    const features: Feature[] = page.features.map((f) => ({
+      id: f.id,
+      attributes: f.attributes,
+      geometry: f.wkb ? parseWkb(f.wkb) : null,
+    }));
+    return { features, fields: page.fields.map((f) => f.name) };
+  } catch (error) {
+    warn(
+      `expressions: cannot read layer '${layer.name}': ${
+        (error as Error).message
+      }; what reads it is NULL`,
+    );
+    return undefined;
+  }
+}

@@ -1,0 +1,136 @@
+import assert from "node:assert/strict";
+import { deflateSync } from "node:zlib";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { decode } from "fast-png";
+import { type RenderJob, renderMap } from "./render.ts";
+import { renderDeps } from "./render_deps.ts";
+import type { RunnerContext } from "./types.ts";
+
+const DEMO = join(dirname(fileURLToPath(import.meta.url)), "../../demo");
+
+function encode(qml: string): string {
+  let bin = "";
+  for (const b of deflateSync(new TextEncoder().encode(qml))) {
+    bin += String.fromCharCode(b);
+  }
+  return btoa(bin).replaceAll("+", "-").replaceAll("/", "_");
+}
+
+const escape = (s: string) =>
+  s.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;");
+
+// zones: red where the rule's filter holds, nothing elsewhere
+const ruleStyle = (filter: string) =>
+  `<qgis><renderer-v2 type="RuleRenderer"><rules key="r"><rule key="1" filter="${
+    escape(filter)
+  }" symbol="0"/></rules><symbols><symbol type="fill" name="0" alpha="1">
+  <layer class="SimpleFill" enabled="1" pass="0"><prop k="color" v="255,0,0,255"/><prop k="outline_style" v="no"/></layer>
+  </symbol></symbols></renderer-v2></qgis>`;
+
+const layer = (
+  name: string,
+  file: string,
+  qml: string,
+): RenderJob["layers"][number] => ({
+  id: `${name}_1`,
+  name,
+  source: JSON.stringify({ path: file }),
+  remote: false,
+  folder_name: "data",
+  driver: "ogr",
+  style: { name: "default", definition: encode(qml) },
+  filter: null,
+});
+
+// nothing drawn for the places themselves
+const PLACES = layer(
+  "places",
+  "places.geojson",
+  `<qgis><renderer-v2 type="nullSymbol"/></qgis>`,
+);
+
+// inside the lake zone (demo/data/zones.geojson), away from the places
+const bbox = { x_min: 2606000, y_min: 1200500, x_max: 2608000, y_max: 1201500 };
+
+async function centre(
+  layers: RenderJob["layers"],
+  logs: string[],
+): Promise<number[]> {
+  const ctx: RunnerContext = {
+    dataRoot: DEMO,
+    svgPaths: [],
+    remoteHosts: [],
+    limits: { maxWidth: 2000, maxHeight: 2000, maxLayers: 10 },
+    logger: { log: (level, message) => logs.push(`${level}: ${message}`) },
+  };
+  const job: RenderJob = {
+    layers,
+    bbox,
+    crs: "EPSG:2056",
+    width: 20,
+    height: 10,
+    format: "image/png",
+  };
+  const img = decode(
+    (await renderMap(job, ctx, renderDeps)).data as Uint8Array,
+  );
+  const i = (5 * img.width + 10) * img.channels;
+  return Array.from(img.data.subarray(i, i + 4) as Uint8Array);
+}
+
+Deno.test("render: rule filters read the job's other layers (get_feature, get_feature_by_id, aggregate)", async () => {
+  for (
+    const filter of [
+      `"kind" = 'lake' AND attribute(get_feature('places', 'name', 'Eymatt'), 'priority') = 3`,
+      `attribute(get_feature_by_id('places_1', 4), 'name') = 'Oberbottigen' AND "kind" = 'lake'`,
+      `"kind" = 'lake' AND aggregate(layer:='places', aggregate:='max', expression:="priority") = 3`,
+    ]
+  ) {
+    const logs: string[] = [];
+    const zones = layer("zones", "zones.geojson", ruleStyle(filter));
+    assert.deepEqual(await centre([zones, PLACES], logs), [255, 0, 0, 255]);
+    assert.deepEqual(logs.filter((l) => l.startsWith("warning")), [], filter);
+  }
+});
+
+Deno.test("render: a layer the job does not carry is NULL and one warning; the job is drawn", async () => {
+  const logs: string[] = [];
+  const zones = layer(
+    "zones",
+    "zones.geojson",
+    ruleStyle(
+      `"kind" = 'lake' AND get_feature('Inset Extent', 'id', 0) IS NULL`,
+    ),
+  );
+  assert.deepEqual(await centre([zones, PLACES], logs), [255, 0, 0, 255]);
+  assert.deepEqual(logs.filter((l) => l.startsWith("warning")), [
+    "warning: expressions: layer 'Inset Extent' is not one of the job's layers; what reads it is NULL",
+  ]);
+  // without the places layer, the first filter is NULL: nothing drawn
+  const logs2: string[] = [];
+  const reads = layer(
+    "zones",
+    "zones.geojson",
+    ruleStyle(
+      `attribute(get_feature('places', 'name', 'Eymatt'), 'priority') = 3`,
+    ),
+  );
+  assert.deepEqual((await centre([reads], logs2))[3], 0);
+  assert.equal(logs2.filter((l) => l.startsWith("warning")).length, 1);
+});
+
+Deno.test("render: a layer's own aggregates (maximum, group_by) read the whole layer, not the map's extent", async () => {
+  const logs: string[] = [];
+  // the lake is the only zone of kind 'lake'; the largest pop is the urban
+  // zone's (18000), outside the map
+  const zones = layer(
+    "zones",
+    "zones.geojson",
+    ruleStyle(
+      `maximum("pop") = 18000 AND count("id", group_by:="kind") = 1 AND "kind" = 'lake'`,
+    ),
+  );
+  assert.deepEqual(await centre([zones], logs), [255, 0, 0, 255]);
+  assert.deepEqual(logs.filter((l) => l.startsWith("warning")), []);
+});
