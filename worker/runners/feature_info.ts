@@ -114,7 +114,9 @@ export function queryPixel(
 
 /**
  * The job layers `QUERY_LAYERS` names, in its order: matched by name, else
- * by id; a name given twice is queried once.
+ * by id; a name given twice is queried once. Of layers sharing a name, the
+ * one whose id sorts first answers, as QGIS Server 3.22 finds a name among
+ * the project's layers (held by id in a `QMap`).
  *
  * @throws {JobError} for an empty list or a name no job layer has.
  * @example
@@ -132,8 +134,12 @@ export function resolveQueryLayers<L extends { id: string; name: string }>(
   if (!names.length) throw new JobError(`${FAIL}: QUERY_LAYERS names no layer`);
   const out: L[] = [];
   for (const name of names) {
-    const layer = layers.find((l) => l.name === name) ??
-      layers.find((l) => l.id === name);
+    const named = layers.filter((l) => l.name === name);
+    // QString's order: UTF-16 code units, as JavaScript's <
+    const layer = named.reduce<L | undefined>(
+      (first, l) => first === undefined || l.id < first.id ? l : first,
+      undefined,
+    ) ?? layers.find((l) => l.id === name);
     if (!layer) {
       throw new JobError(
         `${FAIL}: layer '${name}' in QUERY_LAYERS is not one of the job's layers (${

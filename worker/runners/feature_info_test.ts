@@ -524,6 +524,10 @@ Deno.test("queryPixel and resolveQueryLayers alone", () => {
   const layers = [{ id: "a", name: "b" }, { id: "b", name: "c" }];
   assert.deepEqual(resolveQueryLayers("b", layers), [layers[0]], "name first");
   assert.deepEqual(resolveQueryLayers("a,b,a", layers), [layers[0]]);
+  // two layers of one name: the smaller id answers, as QGIS Server's
+  // project map of layers by id (legend_info info_own_twins_*)
+  const twins = [{ id: "z_upper", name: "t" }, { id: "a_lower", name: "t" }];
+  assert.deepEqual(resolveQueryLayers("t", twins), [twins[1]]);
 });
 
 Deno.test({

@@ -35,8 +35,10 @@ Case fields (``cases.json`` is a list of them):
 - ``project``: optional QGIS project (repository path) whose layers
   ``{"project_layer": "<name>"}`` refer to; their style is exported from it
   as the upstream exporter does (``exportNamedStyle``).
-- ``layers``: top first. ``{"project_layer": name, "name"?}`` (``name``:
-  the job layer's name, when it is not the project layer's), or
+- ``layers``: top first. ``{"project_layer": name, "name"?, "index"?}``
+  (``name``: the job layer's name, when it is not the project layer's;
+  ``index``: of the project's layers of that name, the index-th in its layer
+  tree), or
   ``{"name", "path", "layerName"?, "driver": "ogr"|"gdal", "qml"?}`` where
   ``qml`` is ``"repo:<path>"`` (a style file of the repository) or a path
   relative to ``<prefix>/``; no ``qml``: the job's ``style`` is null.
@@ -155,6 +157,13 @@ def job_layers(case, prefix_dir, data_root, qgis):
             if not found:
                 raise RuntimeError(f"no layer {spec['project_layer']}")
             layer = found[0]
+            if "index" in spec:
+                # of layers sharing the name, the index-th in the layer tree
+                tree = [
+                    n.layer() for n in project.layerTreeRoot().findLayers()
+                    if n.layer() in found
+                ]
+                layer = tree[spec["index"]]
             provider = layer.providerType()
             decoded = QgsProviderRegistry.instance().decodeUri(
                 provider, layer.source()

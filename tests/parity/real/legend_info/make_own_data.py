@@ -27,6 +27,10 @@ layer drawn by renderers listing a single row, with and without a label
 ``own/legends/legends.qgs`` with them, for which rows QGIS's legend embeds
 in the layer's row (labelled with the layer name).
 
+With the argument ``twins`` it makes only ``own/twins/``: two layers of one
+name in ``own/twins/twins.qgs``, each over its own GeoPackage table with a
+point at the map's centre, for which of them QGIS Server answers the name.
+
 With the argument ``virtual`` it makes only ``own/virtual/``: points whose
 categorized renderer classifies by a virtual field (an expression field of
 the project), and ``own/virtual/virtual.qgs`` with them, for the features
@@ -34,7 +38,7 @@ QGIS Server answers by the virtual field's class.
 
 Run with Debian's QGIS 3.22, then make_references.py::
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends|virtual]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends|virtual|twins]
 """
 import os
 import re
@@ -374,9 +378,58 @@ def make_virtual_project():
     assert project.write()
 
 
+def make_twins_project():
+    """own/twins/: two layers of one name ("twin"), each over its own table
+    with a point at the map's centre, the upper one first in the layer
+    tree and last by id, for which of them QGIS Server answers the name."""
+    from qgis.core import QgsMarkerSymbol, QgsSingleSymbolRenderer
+
+    out = OWN / "twins"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2056)
+    path = out / "twins.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    for table in ("upper", "lower"):
+        layer = ds.CreateLayer(table, srs, ogr.wkbPoint, ["SPATIAL_INDEX=NO"])
+        layer.CreateField(ogr.FieldDefn("who", ogr.OFTString))
+        f = ogr.Feature(layer.GetLayerDefn())
+        f.SetField("who", table)
+        f.SetGeometry(ogr.CreateGeometryFromWkt("POINT (2600000 1200000)"))
+        layer.CreateFeature(f)
+    ds = None
+    project = QgsProject()
+    root = project.layerTreeRoot()
+    ids = {}
+    for table, color in (("upper", "200,40,40"), ("lower", "40,40,200")):
+        vl = QgsVectorLayer(f"{path}|layername={table}", "twin", "ogr")
+        assert vl.isValid()
+        vl.setRenderer(QgsSingleSymbolRenderer(
+            QgsMarkerSymbol.createSimple({"color": color})))
+        project.addMapLayer(vl, False)
+        root.addLayer(vl)
+        ids[table] = vl.id()
+    project.setCrs(QgsProject.instance().crs().fromEpsgId(2056))
+    qgs = out / "twins.qgs"
+    project.setFileName(str(qgs))
+    assert project.write()
+    # the upper layer's id sorts after the lower's (the tree's order is not
+    # the ids')
+    text = qgs.read_text()
+    text = text.replace(ids["upper"], "twin_z_upper")
+    text = text.replace(ids["lower"], "twin_a_lower")
+    qgs.write_text(text)
+
+
 def main():
     qgis = QgsApplication([], False)
     qgis.initQgis()
+    if sys.argv[1:] == ["twins"]:
+        make_twins_project()
+        qgis.exitQgis()
+        return
     if sys.argv[1:] == ["fid"]:
         make_fid_project()
         qgis.exitQgis()
