@@ -48,6 +48,14 @@ export interface Feature {
    * 3.22 anchors its texture brushes); absent when not reprojected.
    */
   textureOrigin?: [number, number];
+  /**
+   * For a line or polygon reprojected to the map CRS: the geometry to draw,
+   * clipped in the layer's CRS before it was reprojected, as QGIS clips a
+   * reprojected feature (`QgsSymbol::_getLineString2d`: where a dash
+   * pattern or marker interval starts); drawn as it is, not clipped again.
+   * The geometry itself when nothing was cut; absent when not reprojected.
+   */
+  drawGeometry?: Geometry;
 }
 
 /** An axis-aligned rectangle in some CRS. */

@@ -308,7 +308,8 @@ function paintFeatures(
       if (!f.geometry) continue;
       const symbols = pick(f);
       if (symbols.length === 0) continue;
-      const g = clipForDrawing(
+      // clipped in the layer's CRS already, as QGIS clips reprojected ones
+      const g = f.drawGeometry ? toPixels(f.drawGeometry) : clipForDrawing(
         toPixels(f.geometry),
         pc.map.width,
         pc.map.height,
@@ -326,11 +327,13 @@ function paintFeatures(
     if (!f.geometry) continue;
     const symbols = pick(f);
     if (symbols.length === 0) continue;
-    const g = clipForDrawing(
-      geometryToPixels(f.geometry, pc.map),
-      pc.map.width,
-      pc.map.height,
-    );
+    const g = f.drawGeometry
+      ? geometryToPixels(f.drawGeometry, pc.map)
+      : clipForDrawing(
+        geometryToPixels(f.geometry, pc.map),
+        pc.map.width,
+        pc.map.height,
+      );
     const origin = symbols.some(usesTexture)
       ? textureOrigin(f.geometry, pc.map, f.textureOrigin)
       : null;

@@ -50,7 +50,7 @@ import {
   type OpenDataset,
 } from "../../gdal/dataset_cache.ts";
 import { openPrepared, prepareSource } from "../gdal_dataset.ts";
-import { reprojectFeatures } from "../_util.ts";
+import { type LayerClip, layerClip, reprojectFeatures } from "../_util.ts";
 import type { LayerRef, LayerSource, SourceContext } from "../file_source.ts";
 import {
   type FeaturePage,
@@ -892,6 +892,7 @@ async function readVector(
         features,
         info.crsDefinition!,
         query.crs,
+        layerClip(gdal, query, info.crsDefinition!),
       );
     }
     return { fields, geometryKind, features };
@@ -1481,6 +1482,8 @@ function directStream(
   const names = fields.slice(fidColumn === null ? 0 : 1).map((f) => f.name);
   const rect = spatialRect(spatial);
   const reproject = reprojects(info, query.crs);
+  // where QGIS clips the features, once per read (null: in pixels)
+  let clip: LayerClip | null | undefined;
   const rows = function* (fids?: [number, number]): Generator<GpkgRow> {
     const bbox = rect ?? undefined;
     for (const row of gpkgRows(table, { fields: names, bbox, fids })) {
@@ -1504,9 +1507,18 @@ function directStream(
       });
     }
     if (!reproject || features.length === 0) return features;
-    return await withGdal((gdal) =>
-      reprojectFeatures(gdal, features, info.crsDefinition!, query.crs)
-    );
+    return await withGdal((gdal) => {
+      if (clip === undefined) {
+        clip = layerClip(gdal, query, info.crsDefinition!);
+      }
+      return reprojectFeatures(
+        gdal,
+        features,
+        info.crsDefinition!,
+        query.crs,
+        clip,
+      );
+    });
   };
   // Batches handed on are small where no GDAL call (reprojection) is
   // paid per batch: painted and dropped before V8's young generation

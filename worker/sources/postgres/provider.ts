@@ -34,7 +34,7 @@
  */
 import { withGdal } from "../../gdal/gdal.ts";
 import { transformInPlace, transformRect } from "../../gdal/transform.ts";
-import { reprojectFeatures } from "../_util.ts";
+import { layerClip, reprojectFeatures } from "../_util.ts";
 import type { Expression } from "../../expression/ast.ts";
 import { filterBBox } from "../../filter/mod.ts";
 import { hitsRect, searchRect } from "../../geometry/hit_test.ts";
@@ -271,8 +271,17 @@ class PostgresSource implements VectorSource {
       features.push({ id, attributes, geometry });
     }
     if (!same && features.length) {
+      // clipped where QGIS clips a reprojected layer (not for hit tests)
       features = await withGdal((gdal) =>
-        reprojectFeatures(gdal, features, info.crs!, q.crs)
+        reprojectFeatures(
+          gdal,
+          features,
+          info.crs!,
+          q.crs,
+          q.rectInLayerCrs || q.intersects
+            ? null
+            : layerClip(gdal, { bbox: q.rect, crs: q.crs }, info.crs!),
+        )
       );
     }
     return {
