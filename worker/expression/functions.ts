@@ -55,6 +55,7 @@ import "./fn_text.ts";
 import "./fn_color.ts";
 import "./fn_geometry.ts";
 import "./fn_layers.ts";
+import "./fn_simplify.ts";
 
 const geom = (ctx: ExpressionContext): Geometry | null =>
   ctx.geometry !== undefined ? ctx.geometry : ctx.feature?.geometry ?? null;

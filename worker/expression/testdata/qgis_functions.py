@@ -366,6 +366,22 @@ EXPRESSIONS = [
     "aggregate('cities', 'count', \"name\")", "aggregate('cities', 'array_agg', \"name\", order_by:=\"code\")",
     "aggregate('cities', 'SUM', \"pop\")", "aggregate('cities', 'sum', \"name\")",
     "aggregate('cities', 'sum', \"pop\", NULL)", "aggregate('cities', 'sum', to_string(\"pop\"))",
+    # GEOS's topology-preserving simplifier
+    "geom_to_wkt(simplify(geom_from_wkt('LINESTRING(0 0, 1 0.1, 2 0, 3 5, 4 0)'), 0.5))",
+    "geom_to_wkt(simplify(geom_from_wkt('POLYGON((0 0, 5 0.1, 10 0, 10 10, 0 10, 0 0))'), 0.5))",
+    "geom_to_wkt(simplify(geom_from_wkt('POLYGON((0 0, 5 0.1, 10 0, 10 10, 5 10.1, 0 10, 0 0))'), 20))",
+    "geom_to_wkt(simplify(geom_from_wkt('MULTILINESTRING((0 0, 5 1, 10 0), (5 -0.5, 5 0.5))'), 2))",
+    "geom_to_wkt(simplify(geom_from_wkt('MULTILINESTRING((0 0, 5 1, 10 0), (5 2, 5 3))'), 2))",
+    "geom_to_wkt(simplify(geom_from_wkt('LINESTRING(0 0, 10 0, 10 1, 5 1, 5 -1, 4 -1)'), 3))",
+    "geom_to_wkt(simplify(geom_from_wkt('LINESTRING(0 0, 1 0, 2 0, 3 0)'), 0))",
+    "geom_to_wkt(simplify(geom_from_wkt('LINESTRING(0 0, 1 1, 2 0)'), 100))",
+    "geom_to_wkt(simplify(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 3 2.2, 4 2, 4 4, 2 4, 2 2))'), 0.5))",
+    "geom_to_wkt(simplify(geom_from_wkt('POLYGON((0 0, 4 0.2, 8 0, 8.2 4, 8 8, 4 7.8, 0 8, 0.2 4, 0 0), (3.9 0.5, 4.1 0.5, 4 1.5, 3.9 0.5))'), 1))",
+    "geom_to_wkt(simplify(geom_from_wkt('MULTIPOLYGON(((0 0, 1 0.05, 2 0, 2 2, 0 2, 0 0)), ((3 0, 5 0, 5 2, 4 2.05, 3 2, 3 0)))'), 0.1))",
+    "geom_to_wkt(simplify(geom_from_wkt('LINESTRING(0 0, 3 4, 6 0, 9 4, 12 0, 15 4)'), 4.5))",
+    "geom_to_wkt(simplify(geom_from_wkt('LINESTRING(0 0, 5 5, 10 0, 10 10, 0 10, 0 1)'), 6))",
+    "geom_to_wkt(simplify($geometry, 1))", "geom_to_wkt(simplify(make_point(1, 2), 10))",
+    "simplify(geom_from_wkt('LINESTRING(0 0, 1 1, 2 0)'), -1)", "simplify(NULL, 1)",
     "aggregate('cities', 'sum', \"pop\", filter:=intersects($geometry, geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))')))",
 ]
 
