@@ -1523,13 +1523,35 @@ interface Registered {
   owner: number;
 }
 
-/** `FeaturePart::isConnected`: one line starts or ends where the other does. */
+/**
+ * `FeaturePart::isConnected`: exactly one end of `b` is where `a` starts
+ * or ends, and the other end of `b` lies nowhere on `a` (a piece closing a
+ * loop, or ending on the line's middle, is not joined).
+ */
 function linesConnected(a: number[], b: number[]): boolean {
   if (a.length < 2 || b.length < 2) return false;
+  const ae = a.length - 2, be = b.length - 2;
   const near = (i: number, j: number) =>
     Math.abs(a[i] - b[j]) < 1e-8 && Math.abs(a[i + 1] - b[j + 1]) < 1e-8;
-  const ae = a.length - 2, be = b.length - 2;
-  return near(0, 0) || near(ae, 0) || near(0, be) || near(ae, be);
+  const startTouches = near(0, 0) || near(ae, 0);
+  const endTouches = near(0, be) || near(ae, be);
+  if (startTouches === endTouches) return false;
+  const o = startTouches ? be : 0;
+  return !pointOnLine(a, b[o], b[o + 1]);
+}
+
+// GEOS's intersects of a point and a line: on a vertex or exactly on a
+// segment
+function pointOnLine(line: number[], x: number, y: number): boolean {
+  for (let i = 0; i + 3 < line.length; i += 2) {
+    const x0 = line[i], y0 = line[i + 1], x1 = line[i + 2], y1 = line[i + 3];
+    if (
+      x < Math.min(x0, x1) || x > Math.max(x0, x1) ||
+      y < Math.min(y0, y1) || y > Math.max(y0, y1)
+    ) continue;
+    if ((x1 - x0) * (y - y0) - (y1 - y0) * (x - x0) === 0) return true;
+  }
+  return false;
 }
 
 function reversed(l: number[]): number[] {
