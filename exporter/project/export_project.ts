@@ -97,6 +97,44 @@ const WMS_ENTRIES: [string, keyof Service][] = [
 ];
 
 /**
+ * Whether the project sets "Add geometry to feature response"
+ * (`WMSAddWktGeometry`), read as QGIS's `readBoolEntry` reads it
+ * (`QVariant::toBool` of its text: anything but "", "0" and "false").
+ *
+ * @example
+ * ```ts ignore
+ * import { addsWktGeometry } from "./export_project.ts";
+ * addsWktGeometry(project.root); // true
+ * ```
+ */
+export function addsWktGeometry(root: XmlElement): boolean {
+  const properties = child(root, "properties");
+  const e = properties ? child(properties, "WMSAddWktGeometry") : undefined;
+  const text = (e?.textContent ?? "").trim().toLowerCase();
+  return text !== "" && text !== "0" && text !== "false";
+}
+
+/**
+ * The project's feature info precision (`WMSPrecision`) as QGIS's
+ * `readNumEntry` reads it: its text as an integer, 6 (QGIS's default) when
+ * absent or not one (or outside 0–17, which no answer could use).
+ *
+ * @example
+ * ```ts ignore
+ * import { wmsPrecision } from "./export_project.ts";
+ * wmsPrecision(project.root); // 8
+ * ```
+ */
+export function wmsPrecision(root: XmlElement): number {
+  const properties = child(root, "properties");
+  const e = properties ? child(properties, "WMSPrecision") : undefined;
+  const text = (e?.textContent ?? "").trim();
+  if (!/^[+-]?\d+$/.test(text)) return 6;
+  const n = Number(text);
+  return n >= 0 && n <= 17 ? n : 6;
+}
+
+/**
  * The project's metadata and WMS service description (the Server tab of the
  * project properties); absent entries are "" as QGIS reads them.
  *
@@ -1034,7 +1072,15 @@ export async function exportProject(
   }
 
   return {
-    project: { version, name: title || project.baseName },
+    project: {
+      version,
+      name: title || project.baseName,
+      // only when set: a config without it is the Python exporter's
+      ...(addsWktGeometry(root) ? { wms_add_wkt_geometry: true } : {}),
+      ...(wmsPrecision(root) === 6
+        ? {}
+        : { wms_precision: wmsPrecision(root) }),
+    },
     meta_data: extractMetadata(root),
     tree: { members },
     datasets: {

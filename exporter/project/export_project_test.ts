@@ -573,3 +573,52 @@ Deno.test("a Shapefile layer's declared encoding goes into its source as GDAL's 
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("the project's WMSAddWktGeometry is wms_add_wkt_geometry, written only when set", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_exporter_wkt_" });
+  try {
+    const flags: [string | null, boolean][] = [
+      ['<WMSAddWktGeometry type="bool">true</WMSAddWktGeometry>', true],
+      ['<WMSAddWktGeometry type="QString">true</WMSAddWktGeometry>', true],
+      ['<WMSAddWktGeometry type="bool">false</WMSAddWktGeometry>', false],
+      [null, false],
+    ];
+    for (const [entry, set] of flags) {
+      await Deno.writeTextFile(
+        `${dir}/p.qgs`,
+        `<qgis version="3.22.0"><layer-tree-group/><projectlayers/>${
+          entry === null ? "" : `<properties>${entry}</properties>`
+        }</qgis>`,
+      );
+      const config = await exportProject(await readProject(`${dir}/p.qgs`), {
+        encodeStyle: keepQml,
+        readSources: false,
+      });
+      assert.equal("wms_add_wkt_geometry" in config.project, set, entry ?? "");
+      if (set) assert.equal(config.project.wms_add_wkt_geometry, true);
+    }
+    // WMSPrecision: only when not QGIS's default 6 (or unreadable)
+    const precisions: [string, number | undefined][] = [
+      ['<WMSPrecision type="QString">8</WMSPrecision>', 8],
+      ['<WMSPrecision type="QString">6</WMSPrecision>', undefined],
+      ['<WMSPrecision type="QString">x</WMSPrecision>', undefined],
+      ["", undefined],
+    ];
+    for (const [entry, precision] of precisions) {
+      await Deno.writeTextFile(
+        `${dir}/p.qgs`,
+        `<qgis version="3.22.0"><layer-tree-group/><projectlayers/><properties>${entry}</properties></qgis>`,
+      );
+      const config = await exportProject(await readProject(`${dir}/p.qgs`), {
+        encodeStyle: keepQml,
+        readSources: false,
+      });
+      assert.equal(config.project.wms_precision, precision, entry);
+      if (precision === undefined) {
+        assert.equal("wms_precision" in config.project, false);
+      }
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

@@ -128,6 +128,8 @@ export const PROJECT_RULE: KeepRule = {
           "WMSServiceAbstract",
           "WMSServiceTitle",
           "WMSUrl",
+          "WMSAddWktGeometry",
+          "WMSPrecision",
         ].map((n) => [n, { text: true, children: { value: TEXT } }]),
       ),
     },

@@ -814,6 +814,21 @@ export interface Project {
   version: string;
   /** Project title, else the project file's `projectname`, else the file's base name. */
   name: string;
+  /**
+   * The project's "Add geometry to feature response" (`WMSAddWktGeometry`):
+   * QGIS Server bounds each feature of a GML feature info answer and adds
+   * geometries when asked (`WITH_GEOMETRY`). Our exporter's addition,
+   * written only when set: absent, the config is the Python exporter's key
+   * for key.
+   */
+  wms_add_wkt_geometry?: boolean;
+  /**
+   * The project's feature info precision (`WMSPrecision`): decimals of the
+   * coordinates QGIS Server writes in GML and WKT answers. Our exporter's
+   * addition, written only when the project sets one other than QGIS's
+   * default 6.
+   */
+  wms_precision?: number;
 }
 
 /**
@@ -828,6 +843,8 @@ export interface Project {
 export const Project: z.ZodType<Project> = z.looseObject({
   version: z.string(),
   name: z.string(),
+  wms_add_wkt_geometry: z.boolean().optional(),
+  wms_precision: z.number().int().min(0).max(17).optional(),
 });
 
 /** The layer tree as a flat list of groups (the root has id/name ""). */

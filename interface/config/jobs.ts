@@ -474,6 +474,13 @@ export function buildFeatureInfoJob(
     FI_LINE_TOLERANCE: 0,
     FI_POLYGON_TOLERANCE: 0,
     WITH_GEOMETRY: options.with_geometry ?? false,
+    // the project's setting, only when the config has it (ours)
+    ...(config.project.wms_add_wkt_geometry === undefined
+      ? {}
+      : { wms_add_wkt_geometry: config.project.wms_add_wkt_geometry }),
+    ...(config.project.wms_precision === undefined
+      ? {}
+      : { wms_precision: config.project.wms_precision }),
     layers,
     bbox: jobBbox(options, datasetsOf(config, layers)),
     crs: options.crs,

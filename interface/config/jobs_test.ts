@@ -1,13 +1,17 @@
 import assert from "node:assert/strict";
 import { Config } from "./config.ts";
 import {
+  buildFeatureInfoJob,
   buildFeatureJob,
   buildLegendJob,
   buildRenderJob,
   jobBbox,
   selectLayers,
 } from "./jobs.ts";
-import { QslJobParameterRender } from "../job/input.ts";
+import {
+  QslJobParameterFeatureInfo,
+  QslJobParameterRender,
+} from "../job/input.ts";
 
 const ogr = (layer: string) => ({
   ogr: { path: "data/demo.gpkg", layer_name: layer },
@@ -214,4 +218,36 @@ Deno.test("a layer's joins reach its job layer; a layer without joins has no joi
     height: 1,
   })));
   assert.deepEqual(job.layers, layers);
+});
+
+Deno.test("buildFeatureInfoJob: the project's wms_add_wkt_geometry as wms_add_wkt_geometry, no key without it", () => {
+  const options = {
+    layers: ["places"],
+    crs: "EPSG:2056",
+    bbox: "2600000,1200000,2600100,1200100",
+    width: 10,
+    height: 10,
+    i: 5,
+    j: 5,
+  };
+  assert.equal(
+    "wms_add_wkt_geometry" in buildFeatureInfoJob(config, options),
+    false,
+  );
+  const adds = Config.parse({
+    ...config,
+    project: {
+      ...config.project,
+      wms_add_wkt_geometry: true,
+      wms_precision: 8,
+    },
+  });
+  const job = buildFeatureInfoJob(adds, options);
+  assert.equal(job.wms_add_wkt_geometry, true);
+  assert.equal(job.wms_precision, 8);
+  assert.equal(
+    QslJobParameterFeatureInfo.parse(JSON.parse(JSON.stringify(job)))
+      .wms_add_wkt_geometry,
+    true,
+  );
 });

@@ -305,6 +305,19 @@ export interface QslJobParameterFeatureInfo {
    * project's "add geometry to feature response".
    */
   WITH_GEOMETRY?: boolean;
+  /**
+   * The project's "Add geometry to feature response" (`WMSAddWktGeometry`),
+   * our addition: true, GML answers bound each feature (`gml:boundedBy`)
+   * and `WITH_GEOMETRY` adds geometries; false, no geometries whatever
+   * `WITH_GEOMETRY` says; absent, `WITH_GEOMETRY` alone decides both (the
+   * Python project's jobs have no such key).
+   */
+  wms_add_wkt_geometry?: boolean;
+  /**
+   * The project's `WMSPrecision`, our addition: decimals of GML and WKT
+   * coordinates in answers; absent: QGIS Server's default, 6.
+   */
+  wms_precision?: number;
   /** The map's layers (with styles). */
   layers: QslJobLayer[];
   /** Map extent. */
@@ -356,6 +369,8 @@ export const QslJobParameterFeatureInfo: z.ZodType<QslJobParameterFeatureInfo> =
           : v ?? false,
       z.boolean(),
     ).default(false),
+    wms_add_wkt_geometry: z.boolean().optional(),
+    wms_precision: int().min(0).max(17).optional(),
     layers: z.array(QslJobLayer).default([]),
     bbox: BBox.nullable().default(null),
     crs: z.string().nullable().default(null),
@@ -579,6 +594,10 @@ export interface QslJobParameterFeatureInfoInput {
   FI_POLYGON_TOLERANCE?: number | string;
   /** Whether features come with their geometry (`"true"`, `"1"`, `"yes"` too); default false. */
   WITH_GEOMETRY?: boolean | string;
+  /** The project's `WMSAddWktGeometry`; default none (`WITH_GEOMETRY` decides). */
+  wms_add_wkt_geometry?: boolean;
+  /** The project's `WMSPrecision`; default none (6). */
+  wms_precision?: number;
   /** The map's layers; default none. */
   layers?: QslJobLayerInput[];
   /** Map extent. */

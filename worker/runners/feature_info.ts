@@ -644,8 +644,18 @@ export async function featureInfo(
       ),
     );
   }
+  // QGIS Server: geometries when asked and the project adds them; GML's
+  // bounds whenever the project adds geometries (a job without the
+  // project's setting: as asked)
+  const adds = job.wms_add_wkt_geometry;
   const text = writeFeatureInfo(
-    { crs: map.crs, layers, withGeometry: job.WITH_GEOMETRY },
+    {
+      crs: map.crs,
+      layers,
+      withGeometry: !!job.WITH_GEOMETRY && adds !== false,
+      boundedBy: adds ?? !!job.WITH_GEOMETRY,
+      precision: job.wms_precision,
+    },
     format,
   )!;
   return { data: new TextEncoder().encode(text), contentType: format };

@@ -64,6 +64,17 @@ export interface InfoResult {
   layers: InfoLayer[];
   /** Whether features carry their geometry (JSON, GML). */
   withGeometry?: boolean;
+  /**
+   * Decimals of GML and WKT coordinates (the project's `WMSPrecision`);
+   * default 6, QGIS Server's. JSON keeps QGIS's JSON exporter's 6.
+   */
+  precision?: number;
+  /**
+   * Whether GML features carry their bounds (`gml:boundedBy`), as QGIS
+   * Server writes them when its project adds geometries, asked for or not;
+   * absent: with their geometry.
+   */
+  boundedBy?: boolean;
 }
 
 function typeOf(v: AttributeValue): string {
@@ -356,7 +367,9 @@ export function writeText(result: InfoResult): string {
         }'\n`;
       }
       if (result.withGeometry && f.geometry) {
-        out += `geometry = '${toWkt(f.geometry)}'\n`;
+        out += `geometry = '${
+          toWkt(f.geometry, result.precision ?? PRECISION)
+        }'\n`;
       }
     }
     out += "\n";
@@ -471,7 +484,7 @@ export function writeHtml(result: InfoResult): string {
       }
       if (result.withGeometry && f.geometry) {
         out += `<TR><TH>geometry</TH><TD>${
-          escapeXml(toWkt(f.geometry))
+          escapeXml(toWkt(f.geometry, result.precision ?? PRECISION))
         }</TD></TR>\n`;
       }
       out += "</TABLE>\n</BR>\n";
@@ -518,10 +531,11 @@ export function gmlTypeName(name: string): string {
   return name.replace(/[^\p{L}\p{N}\p{M}_:.\-\u00B7]/gu, "");
 }
 
-/** A coordinate as QGIS writes geometries in feature info: 6 decimals at most. */
-function coord(v: number): string {
-  const s = v.toFixed(PRECISION).replace(/\.?0+$/, "");
-  return s === "-0" ? "0" : s;
+/** A coordinate as QGIS writes geometries in feature info: `digits` decimals at most. */
+function coord(v: number, digits: number): string {
+  const s = v.toFixed(digits);
+  const t = s.includes(".") ? s.replace(/\.?0+$/, "") : s;
+  return t === "-0" ? "0" : t;
 }
 
 /** QGIS Server's feature info geometry precision (WMSPrecision's default). */
@@ -531,10 +545,14 @@ function rounded(v: number): number {
   return Number(v.toFixed(PRECISION));
 }
 
-function gmlCoordinates(ring: Float64Array, indent: string): string {
+function gmlCoordinates(
+  ring: Float64Array,
+  indent: string,
+  digits: number,
+): string {
   const pts: string[] = [];
   for (let i = 0; i + 1 < ring.length; i += 2) {
-    pts.push(`${coord(ring[i])},${coord(ring[i + 1])}`);
+    pts.push(`${coord(ring[i], digits)},${coord(ring[i + 1], digits)}`);
   }
   return `${indent}<gml:coordinates cs="," ts=" ">${
     pts.join(" ")
@@ -555,6 +573,7 @@ function gmlPolygon(
   rings: Float64Array[],
   srs: string,
   indent: string,
+  digits: number,
 ): string[] {
   const [outer, ...holes] = rings;
   const boundary = (tag: string, ring: Float64Array) =>
@@ -563,7 +582,7 @@ function gmlPolygon(
       "",
       indent + " ",
       element("gml:LinearRing", "", indent + "  ", [
-        gmlCoordinates(ring, indent + "   "),
+        gmlCoordinates(ring, indent + "   ", digits),
       ]),
     );
   return element("gml:Polygon", srs, indent, [
@@ -585,14 +604,19 @@ function gmlPolygon(
  * // '<gml:Point srsName="EPSG:2056">\n <gml:coordinates cs="," ts=" ">1,2</gml:coordinates>\n</gml:Point>'
  * ```
  */
-export function toGml2(g: Geometry, crs: string, indent = ""): string {
+export function toGml2(
+  g: Geometry,
+  crs: string,
+  indent = "",
+  digits = PRECISION,
+): string {
   const srs = ` srsName="${escapeXml(crs)}"`;
   const lines = (() => {
     switch (g.kind) {
       case "point": {
         const rings = g.parts.flatMap((p) => p);
         const one = (r: Float64Array, a: string, at: string) =>
-          element("gml:Point", a, at, [gmlCoordinates(r, at + " ")]);
+          element("gml:Point", a, at, [gmlCoordinates(r, at + " ", digits)]);
         return rings.length === 1 ? one(rings[0], srs, indent) : element(
           "gml:MultiPoint",
           srs,
@@ -609,7 +633,9 @@ export function toGml2(g: Geometry, crs: string, indent = ""): string {
       }
       case "line": {
         const one = (r: Float64Array, a: string, at: string) =>
-          element("gml:LineString", a, at, [gmlCoordinates(r, at + " ")]);
+          element("gml:LineString", a, at, [
+            gmlCoordinates(r, at + " ", digits),
+          ]);
         const parts = g.parts.map((p) => p[0] ?? new Float64Array());
         return parts.length === 1 ? one(parts[0], srs, indent) : element(
           "gml:MultiLineString",
@@ -627,7 +653,7 @@ export function toGml2(g: Geometry, crs: string, indent = ""): string {
       }
       case "polygon":
         return g.parts.length === 1
-          ? gmlPolygon(g.parts[0], srs, indent)
+          ? gmlPolygon(g.parts[0], srs, indent, digits)
           : element(
             "gml:MultiPolygon",
             srs,
@@ -637,7 +663,7 @@ export function toGml2(g: Geometry, crs: string, indent = ""): string {
                 "gml:polygonMember",
                 "",
                 indent + " ",
-                gmlPolygon(p, "", indent + "  "),
+                gmlPolygon(p, "", indent + "  ", digits),
               )
             ),
           );
@@ -646,7 +672,13 @@ export function toGml2(g: Geometry, crs: string, indent = ""): string {
   return lines.join("\n");
 }
 
-function gmlBox(b: Rect, crs: string, indent: string): string {
+function gmlBox(
+  b: Rect,
+  crs: string,
+  indent: string,
+  digits: number,
+): string {
+  const c = (v: number) => coord(v, digits);
   return element(
     "gml:boundedBy",
     "",
@@ -655,17 +687,17 @@ function gmlBox(b: Rect, crs: string, indent: string): string {
       "gml:Box",
       ` srsName="${escapeXml(crs)}"`,
       indent + " ",
-      [`${indent}  <gml:coordinates cs="," ts=" ">${coord(b.xmin)},${
-        coord(b.ymin)
-      } ${coord(b.xmax)},${coord(b.ymax)}</gml:coordinates>`],
+      [`${indent}  <gml:coordinates cs="," ts=" ">${c(b.xmin)},${c(b.ymin)} ${
+        c(b.xmax)
+      },${c(b.ymax)}</gml:coordinates>`],
     ),
   ).join("\n");
 }
 
-function wktRing(ring: Float64Array): string {
+function wktRing(ring: Float64Array, digits: number): string {
   const pts: string[] = [];
   for (let i = 0; i + 1 < ring.length; i += 2) {
-    pts.push(`${coord(ring[i])} ${coord(ring[i + 1])}`);
+    pts.push(`${coord(ring[i], digits)} ${coord(ring[i + 1], digits)}`);
   }
   return `(${pts.join(", ")})`;
 }
@@ -680,22 +712,23 @@ function wktRing(ring: Float64Array): string {
  * toWkt({ kind: "point", parts: [[new Float64Array([1.5, 2])]] }); // "Point (1.5 2)"
  * ```
  */
-export function toWkt(g: Geometry): string {
+export function toWkt(g: Geometry, digits = PRECISION): string {
+  const ring = (r: Float64Array) => wktRing(r, digits);
   switch (g.kind) {
     case "point": {
       const rings = g.parts.flatMap((p) => p);
       return rings.length === 1
-        ? `Point ${wktRing(rings[0])}`
-        : `MultiPoint (${rings.map(wktRing).join(",")})`;
+        ? `Point ${ring(rings[0])}`
+        : `MultiPoint (${rings.map(ring).join(",")})`;
     }
     case "line": {
       const parts = g.parts.map((p) => p[0] ?? new Float64Array());
       return parts.length === 1
-        ? `LineString ${wktRing(parts[0])}`
-        : `MultiLineString (${parts.map(wktRing).join(",")})`;
+        ? `LineString ${ring(parts[0])}`
+        : `MultiLineString (${parts.map(ring).join(",")})`;
     }
     case "polygon": {
-      const poly = (p: Float64Array[]) => `(${p.map(wktRing).join(",")})`;
+      const poly = (p: Float64Array[]) => `(${p.map(ring).join(",")})`;
       return g.parts.length === 1
         ? `Polygon ${poly(g.parts[0])}`
         : `MultiPolygon (${g.parts.map(poly).join(",")})`;
@@ -715,6 +748,7 @@ export function toWkt(g: Geometry): string {
  * ```
  */
 export function writeGml(result: InfoResult): string {
+  const digits = result.precision ?? PRECISION;
   const out = '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<wfs:FeatureCollection xmlns:ows="http://www.opengis.net/ows"' +
     ' xmlns:wfs="http://www.opengis.net/wfs"' +
@@ -744,11 +778,13 @@ export function writeGml(result: InfoResult): string {
     const fields = fieldsOf(layer);
     for (const f of layer.features) {
       let inner = "";
-      if (result.withGeometry && f.geometry) {
+      if ((result.boundedBy ?? result.withGeometry) && f.geometry) {
         const box = bounds(f.geometry);
-        if (box) inner += `${gmlBox(box, result.crs, "   ")}\n`;
+        if (box) inner += `${gmlBox(box, result.crs, "   ", digits)}\n`;
+      }
+      if (result.withGeometry && f.geometry) {
         inner += `   <qgs:geometry>\n${
-          toGml2(f.geometry, result.crs, "    ")
+          toGml2(f.geometry, result.crs, "    ", digits)
         }\n   </qgs:geometry>\n`;
       }
       // GML names fields by their names, not their aliases

@@ -18,6 +18,7 @@ import {
   resolveQueryLayers,
 } from "./feature_info.ts";
 import { JobError, type RunnerContext } from "./types.ts";
+import { toGml2, toWkt } from "./feature_info_format.ts";
 
 const TESTDATA = join(dirname(fileURLToPath(import.meta.url)), "testdata");
 
@@ -398,6 +399,54 @@ Deno.test("text/plain: QGIS Server's layout, every queried layer listed", async 
       "\n" +
       "Layer 'lines'\n" +
       "\n",
+  );
+});
+
+Deno.test("wms_add_wkt_geometry: the project's setting decides geometries and GML bounds as QGIS Server 3.22", async () => {
+  const gml = async (params: Record<string, unknown>) =>
+    new TextDecoder().decode(
+      (await featureInfo(
+        job({
+          ...TEXT_QUERY,
+          INFO_FORMAT: "application/vnd.ogc.gml",
+          ...params,
+        }),
+        ctx,
+      )).data,
+    );
+  const has = (text: string) => [
+    text.includes("<gml:boundedBy>"),
+    text.includes("<qgs:geometry>"),
+  ];
+  // absent: WITH_GEOMETRY decides both, as before the key
+  assert.deepEqual(has(await gml({ WITH_GEOMETRY: true })), [true, true]);
+  assert.deepEqual(has(await gml({ WITH_GEOMETRY: false })), [false, false]);
+  // the project adds geometries: bounds always, geometries when asked
+  assert.deepEqual(
+    has(await gml({ WITH_GEOMETRY: false, wms_add_wkt_geometry: true })),
+    [true, false],
+  );
+  assert.deepEqual(
+    has(await gml({ WITH_GEOMETRY: true, wms_add_wkt_geometry: true })),
+    [true, true],
+  );
+  // it does not: neither, asked or not
+  assert.deepEqual(
+    has(await gml({ WITH_GEOMETRY: true, wms_add_wkt_geometry: false })),
+    [false, false],
+  );
+  // the project's precision: decimals of GML and WKT coordinates (6 by
+  // default), trailing zeros dropped as qgsDoubleToString drops them
+  const point = {
+    kind: "point" as const,
+    parts: [[new Float64Array([440375.58817610, 5408195.030760991])]],
+  };
+  assert.equal(toWkt(point), "Point (440375.588176 5408195.030761)");
+  assert.equal(toWkt(point, 8), "Point (440375.5881761 5408195.03076099)");
+  assert.equal(toWkt(point, 0), "Point (440376 5408195)");
+  assert.match(
+    toGml2(point, "EPSG:2154", "", 8),
+    />440375\.5881761,5408195\.03076099</,
   );
 });
 

@@ -476,7 +476,35 @@ def draw_legend(env, data_root):
     return image.convertToFormat(QImage.Format_RGBA8888), layers
 
 
-def feature_info_envelope(case, layers):
+def feature_info_settings(project):
+    """The project's feature info settings our exporter carries into jobs
+    (only where set): "Add geometry to feature response" and the precision,
+    as QGIS Server reads them (``QgsServerProjectUtils``)."""
+    out = {}
+    if project.readBoolEntry("WMSAddWktGeometry", "/")[0]:
+        out["wms_add_wkt_geometry"] = True
+    precision = project.readNumEntry("WMSPrecision", "/", 6)[0]
+    if precision != 6 and 0 <= precision <= 17:
+        out["wms_precision"] = precision
+    return out
+
+
+def project_feature_info_settings(project_path):
+    """``feature_info_settings`` of a project file."""
+    from qgis.core import QgsProject
+
+    project = QgsProject()
+    if not project.read(str(project_path)):
+        return {}
+    out = feature_info_settings(project)
+    project.clear()
+    return out
+
+
+def feature_info_envelope(case, layers, settings=None):
+    """A feature info job; ``settings``: the project's
+    (``feature_info_settings``), carried as our exporter and job builder
+    carry them."""
     from qgis.core import QgsCoordinateReferenceSystem
 
     xmin, ymin, xmax, ymax = case["extent"]
@@ -505,6 +533,7 @@ def feature_info_envelope(case, layers):
               "FI_POLYGON_TOLERANCE", "WITH_GEOMETRY"):
         if k in q:
             job[k] = q[k]
+    job.update(settings or {})
     return {
         "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"qsl-parity:{case['name']}")),
         "type": "QslJobInfoFeatureInfo",
@@ -601,7 +630,12 @@ def main(argv):
                     img, layers = draw_legend(env, data_root)
                     answer = None
                 elif kind == "feature_info":
-                    env = feature_info_envelope(case, layers_json)
+                    env = feature_info_envelope(
+                        case, layers_json,
+                        project_feature_info_settings(
+                            data_root / case["project"]
+                        ),
+                    )
                     answer, ext = ask_qgis_server(case, env, data_root)
                     img, layers = None, []
                 else:

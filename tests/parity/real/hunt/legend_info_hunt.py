@@ -84,6 +84,8 @@ def main():
     project.read(spec["project"])
     crs = project.crs()
     authid = crs.authid() if crs.isValid() else ""
+    # the project's feature info settings, as our exporter carries them
+    settings = mr.feature_info_settings(project)
     names = []
     kept = []
     # legends, one per layer, as the upstream worker draws them
@@ -162,7 +164,8 @@ def main():
                 # the layer named as QGIS Server names it, as a client
                 # asking for it by that name would
                 env = mr.feature_info_envelope(
-                    case, [dict(jl, name=case["query"]["QUERY_LAYERS"])]
+                    case, [dict(jl, name=case["query"]["QUERY_LAYERS"])],
+                    settings,
                 )
                 try:
                     body, ext = mr.ask_qgis_server(case, env, root)
