@@ -162,7 +162,10 @@ export const QslJobLayerJoin: z.ZodType<QslJobLayerJoin> = z.looseObject({
 export const QslJobLayer: z.ZodType<QslJobLayer> = z.looseObject({
   ...layerShape,
   joins: z.array(QslJobLayerJoin).optional(),
-  crs: z.string().optional(),
+  // an authority code only: GDAL would also take a file name or a URL here
+  crs: z.string().regex(/^\s*[A-Za-z]+:\w+\s*$/, {
+    message: "Cannot read layer crs: not an AUTH:CODE name",
+  }).optional(),
 });
 
 /** Parameters of a render (GetMap-like) job. */

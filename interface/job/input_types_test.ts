@@ -89,3 +89,19 @@ Deno.test("QslJobLayer: joins are optional, defaulted inside, and absent when no
     () => QslJobLayer.parse({ ...base, joins: [{ target_field: "code" }] }),
   );
 });
+
+Deno.test("input types: a layer's declared crs is an authority code, never a file name or URL", () => {
+  const job = (crs: string) => ({
+    layers: [{ ...layer, crs }],
+    bbox: "0,0,1,1",
+    crs: "EPSG:2056",
+    width: 1,
+    height: 1,
+  });
+  assert.equal(RenderSchema.parse(job("EPSG:2056")).layers[0].crs, "EPSG:2056");
+  for (const bad of ["/etc/passwd", "http://host/x.prj", "+proj=longlat", ""]) {
+    const r = RenderSchema.safeParse(job(bad));
+    assert.ok(!r.success, bad);
+    assert.match(r.error.message, /Cannot read layer crs/);
+  }
+});
