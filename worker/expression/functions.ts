@@ -56,6 +56,7 @@ import "./fn_color.ts";
 import "./fn_geometry.ts";
 import "./fn_layers.ts";
 import "./fn_simplify.ts";
+import "./fn_buffer.ts";
 
 const geom = (ctx: ExpressionContext): Geometry | null =>
   ctx.geometry !== undefined ? ctx.geometry : ctx.feature?.geometry ?? null;

@@ -86,6 +86,9 @@ const contextOf = (entry: Entry) =>
 const GAPS = new Set<string>([
   // an interval is a number of seconds here, so day() reads it as a date
   "day(make_interval(days:=2))",
+  // an empty geometry has no type in the shared model (QGIS: Polygon EMPTY)
+  "geom_to_wkt(buffer(make_point(1, 2), 1, 2, 'flat'))",
+  "geom_to_wkt(buffer(make_point(1, 2), 0))",
   // ramps of QGIS's default style, by name
   "ramp_color('Spectral', 0.3)",
   "ramp_color('Blues', 0)",

@@ -382,6 +382,19 @@ EXPRESSIONS = [
     "geom_to_wkt(simplify(geom_from_wkt('LINESTRING(0 0, 5 5, 10 0, 10 10, 0 10, 0 1)'), 6))",
     "geom_to_wkt(simplify($geometry, 1))", "geom_to_wkt(simplify(make_point(1, 2), 10))",
     "simplify(geom_from_wkt('LINESTRING(0 0, 1 1, 2 0)'), -1)", "simplify(NULL, 1)",
+    # GEOS's buffer of points (lines and polygons are NULL in our engine)
+    "geom_to_wkt(buffer(make_point(3, 4), 2))", "geom_to_wkt(buffer(make_point(1, 2), 1, 1))",
+    "geom_to_wkt(buffer(make_point(1, 2), 1, 3))", "geom_to_wkt(buffer(make_point(1, 2), 1, 0))",
+    "geom_to_wkt(buffer(make_point(1, 2), 1, -3, 'round', 'miter'))",
+    "geom_to_wkt(buffer(make_point(1, 2), 1, 2, 'square'))", "geom_to_wkt(buffer(make_point(1, 2), 1, 2, 'bogus'))",
+    "geom_to_wkt(buffer(make_point(1, 2), 1, 2, 'flat'))", "geom_to_wkt(buffer(make_point(1, 2), 0))",
+    "geom_to_wkt(buffer(make_point(1e6, 2e6), 12.5))",
+    "geom_to_wkt(buffer(geom_from_wkt('MULTIPOINT((0 0), (10 0), (5 20), (20 5))'), 1, 1))",
+    "geom_to_wkt(buffer(geom_from_wkt('MULTIPOINT((0 0), (0 10))'), 1, 2))",
+    "geom_to_wkt(buffer(geom_from_wkt('MULTIPOINT((0 0), (0 10), (3 3))'), 1, 1, 'square'))",
+    "geom_to_wkt(buffer(geometry:=make_point(5, 5), distance:=3, segments:=2))",
+    "buffer(make_point(1, 2), NULL)", "buffer(make_point(1, 2), 1, NULL)",
+    "area(buffer(make_point(0, 0), 10)) > 300",
     "aggregate('cities', 'sum', \"pop\", filter:=intersects($geometry, geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))')))",
 ]
 
