@@ -5,6 +5,8 @@ import { fileURLToPath } from "node:url";
 import { decode } from "fast-png";
 import { type RenderJob, renderMap } from "./render.ts";
 import { renderDeps } from "./render_deps.ts";
+import { featureInfo } from "./feature_info.ts";
+import { QslJobParameterFeatureInfo } from "@qgis-server-light/interface";
 import type { RunnerContext } from "./types.ts";
 
 const DEMO = join(dirname(fileURLToPath(import.meta.url)), "../../demo");
@@ -133,4 +135,44 @@ Deno.test("render: a layer's own aggregates (maximum, group_by) read the whole l
   );
   assert.deepEqual(await centre([zones], logs), [255, 0, 0, 255]);
   assert.deepEqual(logs.filter((l) => l.startsWith("warning")), []);
+});
+
+Deno.test("feature info: rule filters read the job's other layers too", async () => {
+  const answer = async (filter: string, layers: string[]) => {
+    const logs: string[] = [];
+    const zones = layer("zones", "zones.geojson", ruleStyle(filter));
+    const job = QslJobParameterFeatureInfo.parse({
+      INFO_FORMAT: "application/json",
+      layers: layers.includes("places") ? [zones, PLACES] : [zones],
+      QUERY_LAYERS: "zones",
+      FEATURE_COUNT: 10,
+      I: "10",
+      J: "5",
+      bbox,
+      crs: "EPSG:2056",
+      width: 20,
+      height: 10,
+    });
+    const out = await featureInfo(job, {
+      dataRoot: DEMO,
+      svgPaths: [],
+      remoteHosts: [],
+      limits: { maxWidth: 2000, maxHeight: 2000, maxLayers: 10 },
+      logger: { log: (level, message) => logs.push(`${level}: ${message}`) },
+    });
+    const names = JSON.parse(new TextDecoder().decode(out.data)).features
+      .map((f: { properties: { name: string } }) => f.properties.name);
+    return { names, warnings: logs.filter((l) => l.startsWith("warning")) };
+  };
+  const reads =
+    `attribute(get_feature('places', 'name', 'Eymatt'), 'priority') = 3 AND sum("pop") = 18120`;
+  assert.deepEqual(await answer(reads, ["zones", "places"]), {
+    names: ["Wohlensee"],
+    warnings: [],
+  });
+  // without the places layer the rule is NULL: the lake is not drawn, so
+  // not answered
+  const alone = await answer(reads, ["zones"]);
+  assert.deepEqual(alone.names, []);
+  assert.equal(alone.warnings.length, 1);
 });

@@ -28,7 +28,14 @@ import {
   type Source,
   type VectorSource,
 } from "../sources/mod.ts";
-import { evaluate, type Expression, isTruthy } from "../expression/mod.ts";
+import {
+  evaluate,
+  type Expression,
+  isTruthy,
+  type LayerLookup,
+  withLayerLookup,
+} from "../expression/mod.ts";
+import { jobLayerLookup } from "./expression_layers.ts";
 import { ogcFilterToExpression } from "../filter/mod.ts";
 import type { Element } from "@xmldom/xmldom";
 import {
@@ -259,19 +266,23 @@ async function queryVectorLayer(
   ctx: RunnerContext,
   relations: ValueRelationCache,
   references: ReferenceCache,
+  lookup: LayerLookup | null,
 ): Promise<InfoLayer> {
   const { root, vector: style, visibleAt } = layerStyle(layer, ctx);
+  // the job's layers the style's expressions read (get_feature, sum …)
+  const withLayers = (v: Record<string, unknown>) =>
+    lookup ? withLayerLookup(v, lookup) : v;
   const none: InfoLayer = { name: layer.name, features: [] };
   if (!visibleAt(map.scale)) return none;
   // A layer without a vector renderer has nothing to filter by: every
   // feature under the pixel counts.
   if (style?.renderer.type === "nullSymbol") return none;
-  const variables: Record<string, unknown> = {
+  const variables: Record<string, unknown> = withLayers({
     ...mapVariables(map),
     layer_id: layer.id,
     layer_name: layer.name,
     layer: layer.id,
-  };
+  });
   let filter: Expression | null = null;
   const filterXml = layer.filter?.definition;
   if (filterXml && filterXml.trim()) {
@@ -306,11 +317,11 @@ async function queryVectorLayer(
   const virtual = virtualFields(root).filter((v) =>
     !data.fields.some((f) => f.name === v.name)
   );
-  const layerVariables = {
+  const layerVariables = withLayers({
     layer_id: layer.id,
     layer_name: layer.name,
     layer: layer.id,
-  };
+  });
   // symbolPicker reads only the map, the compiler, the variables and warns
   // (an expression QGIS cannot parse either picks as NULL, as on the map)
   const warned = new Set<string>();
@@ -610,6 +621,19 @@ export async function featureInfo(
   const layers: InfoLayer[] = [];
   const relations: ValueRelationCache = new Map();
   const references: ReferenceCache = new Map();
+  // the layers the queried layers' styles read with get_feature, sum …
+  const warned = new Set<string>();
+  const lookup = await jobLayerLookup(
+    job.layers,
+    job.layers.map((l) => queried.includes(l) ? layerStyle(l, ctx).root : null),
+    map.crs,
+    ctx,
+    (message) => {
+      if (warned.has(message)) return;
+      warned.add(message);
+      ctx.logger.log("warning", message);
+    },
+  );
   for (const [k, layer] of queried.entries()) {
     const source = sources[k];
     // QGIS Server leaves a layer hidden at the map's scale out of the
@@ -641,6 +665,7 @@ export async function featureInfo(
         ctx,
         relations,
         references,
+        lookup,
       ),
     );
   }
