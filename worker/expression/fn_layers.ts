@@ -9,7 +9,7 @@
  */
 import type { Feature, Geometry } from "../geometry/types.ts";
 import type { Expression } from "./ast.ts";
-import { chargeExpressionWork } from "./budget.ts";
+import { chargeExpressionWork, LOOP_STEP_COST } from "./budget.ts";
 import { ExpressionEvalError } from "./errors.ts";
 import { evaluate } from "./evaluate.ts";
 import { expressionToString } from "./format.ts";
@@ -374,7 +374,8 @@ function aggregateOf(r: AggregateRequest, ctx: ExpressionContext): unknown {
       return Array.isArray(hit) ? [...hit] : hit;
     }
   }
-  chargeExpressionWork(r.layer.features.length);
+  // an expression evaluated on each feature, as array_foreach on each element
+  chargeExpressionWork(r.layer.features.length * LOOP_STEP_COST);
   // QGIS evaluates them on each feature of the layer, the calling feature
   // as @parent
   const variables = { ...ctx.variables, parent: ctx.feature ?? null };
