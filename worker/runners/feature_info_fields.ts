@@ -23,6 +23,8 @@ export interface InfoField {
   type: string;
   /** Decimals of a real field, when its format has them. */
   precision?: number;
+  /** OGR's `JSON` subtype: QGIS reads the text as a map or a list. */
+  subType?: "JSON";
   /** The editor widget (`TextEdit`, `Range`, `ValueMap` …), "" when unset. */
   widget: string;
   /** The widget's configuration, options by name (`map` of a ValueMap). */
@@ -113,7 +115,12 @@ function readWidgetConfig(config: Element | null): WidgetConfig {
  */
 export function infoFields(
   root: Element | null,
-  fields: { name: string; type: string; precision?: number }[],
+  fields: {
+    name: string;
+    type: string;
+    precision?: number;
+    subType?: "JSON";
+  }[],
 ): InfoField[] {
   const aliases = new Map<string, string>();
   for (const a of children(children(root, "aliases")[0] ?? null, "alias")) {
@@ -149,9 +156,133 @@ export function infoFields(
     displayName: aliases.get(f.name) ?? f.name,
     type: f.type,
     ...(f.precision ? { precision: f.precision } : {}),
+    ...(f.subType ? { subType: f.subType } : {}),
     widget: widgets.get(f.name)?.type ?? "",
     config: widgets.get(f.name)?.config ?? { options: {}, valueMap: [] },
   }));
+}
+
+/**
+ * The map or list QGIS reads from a field of OGR's `JSON` subtype
+ * (`QJsonDocument::fromJson(…).toVariant()`); undefined for any other field
+ * or a text that is not a JSON object or array (QGIS keeps the text).
+ *
+ * @example
+ * ```ts
+ * import { jsonFieldValue } from "./feature_info_fields.ts";
+ * const field = { name: "m", displayName: "m", type: "String",
+ *   subType: "JSON" as const, widget: "", config: { options: {}, valueMap: [] } };
+ * jsonFieldValue('{"a": 1}', field); // { a: 1 }
+ * jsonFieldValue("7", field); // undefined
+ * ```
+ */
+export function jsonFieldValue(
+  v: AttributeValue,
+  field: InfoField,
+): unknown[] | Record<string, unknown> | undefined {
+  if (field.subType !== "JSON" || typeof v !== "string") return undefined;
+  try {
+    const parsed: unknown = JSON.parse(v);
+    return typeof parsed === "object" && parsed !== null
+      ? parsed as unknown[] | Record<string, unknown>
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A number as Qt 5's JSON writer writes it: a whole number below 2^64 in
+ * full, else the shortest digits that read back, in exponent form (two
+ * exponent digits at least) below 1e-4 and from 1e19.
+ *
+ * @example
+ * ```ts
+ * import { qtJsonNumber } from "./feature_info_fields.ts";
+ * qtJsonNumber(2161); // "2161"
+ * qtJsonNumber(0.00001); // "1e-05"
+ * qtJsonNumber(2e19); // "2e+19"
+ * ```
+ */
+export function qtJsonNumber(n: number): string {
+  if (!Number.isFinite(n)) return "null";
+  if (n === 0) return "0";
+  const [m, e] = n.toExponential().split("e");
+  const sign = m.startsWith("-") ? "-" : "";
+  const digits = m.replace("-", "").replace(".", "");
+  const exp = Number(e);
+  const whole = Number.isInteger(n) && Math.abs(n) < 2 ** 64;
+  if (whole || (exp >= -4 && exp < 19)) {
+    if (exp >= digits.length - 1) {
+      return sign + digits + "0".repeat(exp - digits.length + 1);
+    }
+    if (exp >= 0) {
+      return `${sign}${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+    }
+    return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  }
+  const mantissa = digits.length === 1
+    ? digits
+    : `${digits[0]}.${digits.slice(1)}`;
+  return `${sign}${mantissa}e${exp < 0 ? "-" : "+"}${
+    String(Math.abs(exp)).padStart(2, "0")
+  }`;
+}
+
+// QJsonDocument's string escapes: quotes, backslashes, control characters
+function qtJsonString(s: string): string {
+  return `"${
+    s.replace(/["\\\u0000-\u001f]/g, (c) => {
+      const named: Record<string, string> = {
+        '"': '\\"',
+        "\\": "\\\\",
+        "\b": "\\b",
+        "\f": "\\f",
+        "\n": "\\n",
+        "\r": "\\r",
+        "\t": "\\t",
+      };
+      return named[c] ??
+        `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+    })
+  }"`;
+}
+
+/**
+ * A JSON value as `QJsonDocument::toJson()` writes it (indented by four
+ * spaces, an object's keys in `QVariantMap`'s order, a line break after
+ * the document), as QGIS Server's text and HTML answers show a map or list.
+ *
+ * @example
+ * ```ts
+ * import { qtIndentedJson } from "./feature_info_fields.ts";
+ * qtIndentedJson({ b: 1, a: [true] });
+ * // '{\n    "a": [\n        true\n    ],\n    "b": 1\n}\n'
+ * ```
+ */
+export function qtIndentedJson(
+  value: unknown[] | Record<string, unknown>,
+): string {
+  const write = (v: unknown, indent: string): string => {
+    if (v === null || v === undefined) return "null";
+    if (typeof v === "number") return qtJsonNumber(v);
+    if (typeof v === "boolean") return v ? "true" : "false";
+    if (typeof v === "string") return qtJsonString(v);
+    const inner = indent + "    ";
+    if (Array.isArray(v)) {
+      return `[\n${v.map((x) => inner + write(x, inner)).join(",\n")}${
+        v.length ? "\n" : ""
+      }${indent}]`;
+    }
+    // QMap's order: UTF-16 code units, as JavaScript's <
+    const entries = Object.entries(v as Record<string, unknown>)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{\n${
+      entries.map(([k, x]) => `${inner}${qtJsonString(k)}: ${write(x, inner)}`)
+        .join(",\n")
+    }${entries.length ? "\n" : ""}${indent}}`;
+  };
+  return write(value, "") + "\n";
 }
 
 function pad(n: number, w = 2): string {
@@ -272,6 +403,8 @@ export function displayValue(v: AttributeValue, field: InfoField): string {
     return hit ? hit[1] : `(${key})`;
   }
   if (v === null || v === undefined) return "NULL";
+  const json = jsonFieldValue(v, field);
+  if (json !== undefined) return qtIndentedJson(json);
   if (typeof v === "number") {
     if (field.type === "Real") {
       if (field.widget === "Range" && field.config.options.Precision) {

@@ -15,6 +15,7 @@ import { bounds } from "../geometry/measure.ts";
 import {
   displayValue,
   type InfoField,
+  jsonFieldValue,
   valueRelationValue,
 } from "./feature_info_fields.ts";
 import { qtNumber } from "../legend/number_format.ts";
@@ -233,6 +234,9 @@ function jsonAttribute(v: AttributeValue, field: InfoField): unknown {
   // so does a value relation (its list in braces); other widgets do not
   if (field.widget === "ValueRelation") return valueRelationValue(v, field);
   if (v === null || v === undefined) return null;
+  // a map or list as JSON (QgsJsonUtils::jsonFromVariant)
+  const json = jsonFieldValue(v, field);
+  if (json !== undefined) return json;
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return null;
     return field.type === "Real" || !Number.isInteger(v)
@@ -822,6 +826,8 @@ function gmlValue(v: AttributeValue, field: InfoField): string {
   }
   // GML writes a date as QVariant's text, whatever the widget shows
   if (v instanceof Date) return displayValue(v, { ...field, widget: "" });
+  // a map or list has no QVariant text: QGIS Server writes NULL
+  if (jsonFieldValue(v, field) !== undefined) return "NULL";
   return displayValue(v, field);
 }
 

@@ -17,6 +17,7 @@ import {
   xmlName,
 } from "./feature_info_format.ts";
 import type { Geometry } from "../geometry/types.ts";
+import { qtIndentedJson, qtJsonNumber } from "./feature_info_fields.ts";
 
 const square: Geometry = {
   kind: "polygon",
@@ -306,4 +307,52 @@ Deno.test("GML text as QDom writes it: quotes kept, markup and ]]> escaped", () 
     "text/xml",
   );
   assert.equal(doc.documentElement!.textContent, `<'"&]]>`);
+});
+
+Deno.test("JSON fields: numbers and documents as Qt 5's QJsonDocument writes them (measured with PyQt5)", () => {
+  // QJsonDocument.fromJson([...]).toJson(Compact) of these doubles
+  const doubles = [
+    1e19,
+    2e19,
+    9.9e19,
+    1e20,
+    1.5e20,
+    1.23e21,
+    1e-4,
+    1.5e-4,
+    9.9e-5,
+    1.5e-5,
+    1e-100,
+    1e100,
+    123.456,
+    -0,
+    0.1,
+    1 / 3,
+    2161,
+    3e15,
+    5e-324,
+  ];
+  assert.equal(
+    doubles.map(qtJsonNumber).join(","),
+    "10000000000000000000,2e+19,9.9e+19,1e+20,1.5e+20,1.23e+21,0.0001," +
+      "0.00015,9.9e-05,1.5e-05,1e-100,1e+100,123.456,0,0.1," +
+      "0.3333333333333333,2161,3000000000000000,5e-324",
+  );
+  // QJsonDocument.fromVariant({...}).toJson()
+  assert.equal(
+    qtIndentedJson({
+      a: 100,
+      b: 1e20,
+      B: 1,
+      e: [1, 2, { z: null, y: true }],
+      f: {},
+      g: [],
+      h: 'x"é/\n',
+      j: 1e16,
+    }),
+    '{\n    "B": 1,\n    "a": 100,\n    "b": 1e+20,\n    "e": [\n        1,\n' +
+      '        2,\n        {\n            "y": true,\n            "z": null\n' +
+      '        }\n    ],\n    "f": {\n    },\n    "g": [\n    ],\n' +
+      '    "h": "x\\"é/\\n",\n    "j": 10000000000000000\n}\n',
+  );
 });

@@ -92,6 +92,11 @@ export interface VectorField {
   type: string;
   /** Decimals of a `Real` field, when the format says (QGIS writes its values with them). */
   precision?: number;
+  /**
+   * OGR's `JSON` subtype of a `String` field (a GeoJSON object property, a
+   * GeoPackage JSON column): QGIS reads its values as maps and lists.
+   */
+  subType?: "JSON";
 }
 
 /** What to read from a vector source for a map. */

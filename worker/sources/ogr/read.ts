@@ -275,6 +275,7 @@ function layerInfo(
     fields: (l.fields ?? []).map((f: Json) => ({
       name: String(f.name),
       type: f.subType === "Boolean" ? "Boolean" : String(f.type),
+      ...(f.subType === "JSON" ? { subType: "JSON" as const } : {}),
       ...(typeof f.precision === "number" && f.precision > 0
         ? { precision: f.precision }
         : {}),
