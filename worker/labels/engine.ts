@@ -517,11 +517,15 @@ export class LabelEngine {
     for (const [s, list] of layers) {
       const first = this.#parts.length;
       const merged = s.mergeLines ? this.#mergeLines(s, list) : null;
+      // PAL caps candidates by the features its layer holds: those with
+      // something left on the map (a line's bounding box may reach into the
+      // map while the line itself stays outside)
+      const count = list.filter((r) => this.#onMap(r.feature, s)).length;
       for (const r of list) {
-        if (!merged || !merged.has(r)) r.make(list.length);
+        if (!merged || !merged.has(r)) r.make(count);
         else {
           const pieces = merged.get(r)!;
-          if (pieces.length > 0) r.make(list.length, pieces);
+          if (pieces.length > 0) r.make(count, pieces);
         }
       }
       const provider = providers.get(s) ?? 0;
@@ -890,6 +894,30 @@ export class LabelEngine {
   /** The map's extent in PAL pixels: `[xmin, ymin, xmax, ymax]`. */
   #extent(): [number, number, number, number] {
     return [0, -this.#map.height, this.#map.width, 0];
+  }
+
+  /**
+   * Whether QGIS registers the feature's label with PAL: a line with a
+   * piece on the map, a point on it (polygons: their bounding box on it).
+   */
+  #onMap(feature: Feature, s: LabelSettings): boolean {
+    const g = feature.geometry!;
+    if (g.kind === "line") return this.#linePieces(feature, s).length > 0;
+    const e = this.#map.extent;
+    if (g.kind === "point") {
+      return g.parts.some(([[x, y]]) =>
+        x >= e.xmin && x <= e.xmax && y >= e.ymin && y <= e.ymax
+      );
+    }
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const part of g.parts) {
+      const r = part[0];
+      for (let i = 0; i < r.length; i += 2) {
+        x0 = Math.min(x0, r[i]), x1 = Math.max(x1, r[i]);
+        y0 = Math.min(y0, r[i + 1]), y1 = Math.max(y1, r[i + 1]);
+      }
+    }
+    return x1 >= e.xmin && x0 <= e.xmax && y1 >= e.ymin && y0 <= e.ymax;
   }
 
   /**

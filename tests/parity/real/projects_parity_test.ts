@@ -49,6 +49,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "bczernecki/qgis_auto projekt.qgs (QGIS 2.18 road names, curved, merge connected lines) at ×4: the longest piece of a street takes in every piece connected to it (PAL's joinConnectedFeatures), a piece whose other end lies on the line (closing a loop of a dual carriageway) not, and the pieces joined with it are no obstacles to its label (9,354 mismatched pixels joining each piece into the first it touched, 5,243 with the joined lines as obstacles, 2,828 with loops closed); four labels still elsewhere",
   ],
   [
+    "label_merge_lines_poznan_x16",
+    164,
+    "bczernecki/qgis_auto projekt.qgs at ×16: 106 road labels whose features reach into the map, 94 with a piece on it: PAL caps line candidates by the latter (no cap up to 100 labels, 40 up to 200), so every street's label takes QGIS's candidates (2,596 mismatched pixels capped by the 106)",
+  ],
+  [
     "polygon_outlines_144dpi",
     0,
     "QGIS-Training-Data extents.qgs: 0.26 mm polygon outlines at 144 dpi, both rings of a polygon one path",
