@@ -104,5 +104,26 @@ export async function projectLayers(
   // databases are files).
   return order.map((id) => byId.get(id)!)
     .filter((d) => ["ogr", "gdal", "spatialite"].includes(d.driver))
-    .map((d) => jobLayer(d, "", folder));
+    .map((d) => jobLayer(d, "", folder))
+    .filter((l) => !isWebDescription(l, root, folder));
+}
+
+/**
+ * A GDAL raster layer whose file is a service description (`<GDAL_WMS>`,
+ * `<WMS_Service>`…: tiles fetched from the web), not data in the snapshot.
+ */
+function isWebDescription(
+  layer: QslJobLayer,
+  root: string,
+  folder: string,
+): boolean {
+  if (layer.driver !== "gdal") return false;
+  const path = (JSON.parse(layer.source) as { path?: string }).path;
+  if (!path || !/\.xml$/i.test(path)) return false;
+  try {
+    const head = Deno.readTextFileSync(join(root, folder, path)).slice(0, 400);
+    return /<GDAL_WMS|<WMS_Service|<TMS_Service|<WMTS/i.test(head);
+  } catch {
+    return false;
+  }
 }

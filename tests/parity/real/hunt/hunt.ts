@@ -126,6 +126,64 @@
  * - filkuukie/borchowka b2785e330b19088b5c81ded53ee365e629b5b1da
  *   (projekt.qgz)
  *
+ * and since session 17 (h-corpus17) these, found by file name (`projet.qgz`,
+ * `proyecto.qgz`, `mapa.qgs`, `map.qgs`, `final.qgz`, `project1.qgz`,
+ * `qgis.qgs`, `gis.qgz`, `data/project.qgs`, `project/project.qgs`…) among
+ * the indexed public repositories, with their data in the snapshot (a GDAL
+ * raster that is a web service description, `<GDAL_WMS>`, is left out as a
+ * web layer):
+ *
+ * - datagistips/carroyage_insee 76a602fa728ddc117fcf074edf24f07651d5ac4c
+ *   (projet.qgz)
+ * - datagistips/geo4TableSchema 0c313a62685e3b9cc3d2113d7731307e53f0d0d7
+ *   (data/projet.qgz)
+ * - fpsampayo/offroad-galicia-tracks
+ *   f8fee436783c7f001ebc274eee87a34a288abd69 (proyecto.qgz)
+ * - Rebazar98/qgis-informes 3b23e34a21900f7e354d4077b0dd212f276978d5
+ *   (proyecto.qgz)
+ * - Nestorbd/BIU ede06c79c0cc8218f0d89373083d0a16dda7b8d1 (mapa.qgz)
+ * - dailyherald/flask_crashes 7d9dcfd6d552bb034cd5010d77f91f95633e8d6b
+ *   (map.qgs)
+ * - hackerspace-silesia/hackuj_slaski_transport
+ *   f283bd2a690018d5398edd463c07f241525ab82a (mapa.qgs)
+ * - maroxesen/mapotrans fdcb846604acfac9d86cdeef40fd27f1a4b0fc5c (mapa.qgs)
+ * - ruz76/leaflet_samples fd97da89921684835c765925f419919b073983cc
+ *   (mapa.qgs)
+ * - erikfva/qgiscode 4f004cebdfa4df9168579ed9689e8ddd27045cd8 (mapa.qgs)
+ * - mathewsjob/DEPWS 29df4d434ed35f2a93519dabe393a24c9e523478
+ *   (wmzmaps.qgz)
+ * - ominiverdi/workshop_gdal_satellite
+ *   0be515d6c3c8b9bb161e0e4beb6a0d8108070698 (qgis/workshop.qgz)
+ * - jeremyshantz/raremap 72ebc1a78bc2e2e61f473700e25bb8613834c868
+ *   (rare.qgs)
+ * - thithainganle/QGIS-PublicSchool-Enrollment-Mass2018
+ *   c0bf2cd0195cf4ecad39ec976d89a634b19f38cb (final.qgz)
+ * - AminGonCiny/GIS d7ad5a3cbf7a19fd67d19a52c6b0fd60ad54099c
+ *   (Alaska/alaska.qgz)
+ * - Muhandika/Praktikum6_SIG 262d81919fd7af61f4ec44522dcf47faabf63f76
+ *   (project1.qgz)
+ * - hmvuanem/VN_TapChiBDS 1b92fb053737882296e06bb88e5daee0417bc18a
+ *   (project1.qgz)
+ * - radekaadek/RS1 e08e2bacd7e8804e3baebbe926ae97db07cb6745
+ *   (1/rsproject.qgz)
+ * - MariaLuiseAmelia/latihan6 d79535ba21ac6fa2c14e23e67d1f0f4478ea91e9
+ *   (qgis.qgs)
+ * - alephcero/betterByBike 29ec6ac2d45dccf42975d507ee3912eb179159dc
+ *   (basefinal.qgs)
+ * - mirzahilmi/gis-codo 6ca9d2f17726276ef8944a1bafde8f60bf2b173b (gis.qgz)
+ * - FelipeSBarros/GeoPosadas 44932d67b7855982a62580653975a1c1c961f853
+ *   (Project.qgs)
+ * - FarooqAbbas/GIS 75fbfa23274351ae4e5fe47c0b2b3931aa1f13cf
+ *   (Feb_13_19/Feb_13_19.qgs)
+ * - NathanW2/pyqgis-playground c1dba640edb56aa17a720f49e4ada3a1d03af7ac
+ *   (composition/composer.qgs, data/project.qgs)
+ * - kartoza/docker-mapproxy 27daea655ec41d7e1e1adfce46e6a97bec1f8a0f
+ *   (qgis_projects/project.qgs, scenario_tests/multi_proxy/data/world.qgz)
+ * - kartoza/docker-qgis-server c588a61c53f726d38aa26326891b24402d0caeb0
+ *   (project/project.qgs, project-qgis3/project.qgs)
+ * - Claudio9701/proyecto-foodhub-lima
+ *   9cf7e5526627b194fc3c893a0576f824c35c1681 (landuse.qgz)
+ *
  * @module
  */
 import { dirname, join } from "node:path";
