@@ -176,3 +176,50 @@ Deno.test("feature info: rule filters read the job's other layers too", async ()
   assert.deepEqual(alone.names, []);
   assert.equal(alone.warnings.length, 1);
 });
+
+Deno.test("render: label expressions read the job's other layers too", async () => {
+  // the lake labelled (polygon, horizontal at its centroid) with the name
+  // of a place read from 'places'; no fill
+  const labelled = (text: string) =>
+    `<qgis labelsEnabled="1"><renderer-v2 type="nullSymbol"/><labeling type="simple"><settings calloutType="simple"><text-style fieldName="${
+      escape(text)
+    }" isExpression="1" fontFamily="DejaVu Sans" fontSize="30" textColor="0,0,0,255"/><placement placement="1"/></settings></labeling></qgis>`;
+  const inked = async (layers: RenderJob["layers"]) => {
+    const ctx: RunnerContext = {
+      dataRoot: DEMO,
+      svgPaths: [],
+      remoteHosts: [],
+      limits: { maxWidth: 2000, maxHeight: 2000, maxLayers: 10 },
+      logger: { log() {} },
+    };
+    const out = await renderMap(
+      {
+        layers,
+        bbox: {
+          x_min: 2605000,
+          y_min: 1199000,
+          x_max: 2610000,
+          y_max: 1202000,
+        },
+        crs: "EPSG:2056",
+        width: 200,
+        height: 120,
+        format: "image/png",
+      },
+      ctx,
+      renderDeps,
+    );
+    const img = decode(out.data as Uint8Array);
+    let n = 0;
+    for (let i = 3; i < img.data.length; i += img.channels) {
+      if (img.data[i]) n++;
+    }
+    return n;
+  };
+  const text =
+    `CASE WHEN "kind" = 'lake' THEN attribute(get_feature('places', 'priority', 3), 'name') END`;
+  const zones = layer("zones", "zones.geojson", labelled(text));
+  assert.ok(await inked([zones, PLACES]) > 50);
+  // without the places layer: no text, nothing drawn
+  assert.equal(await inked([zones]), 0);
+});

@@ -17,7 +17,11 @@ import {
   openSource,
   type SourceLayer,
 } from "../sources/mod.ts";
-import { type Expression, withLayerLookup } from "../expression/mod.ts";
+import {
+  type Expression,
+  type LayerLookup,
+  withLayerLookup,
+} from "../expression/mod.ts";
 import { computeMapSettings, type MapJob } from "../map/compute.ts";
 import { mapVariables } from "../map/variables.ts";
 import type { MapSettings } from "../map/map_settings.ts";
@@ -145,11 +149,15 @@ export interface RenderDeps {
   filterTest?: (residual: Expression) => FeatureTest;
   /** Raster renderer. */
   renderRaster?: RasterRenderer;
-  /** Creates a label engine for a map; `warn` reaches the job's log. */
+  /**
+   * Creates a label engine for a map; `warn` reaches the job's log, label
+   * expressions read other layers through `lookup` when there is one.
+   */
   createLabelEngine?: (
     map: MapSettings,
     ck: CanvasKit,
     warn: (message: string) => void,
+    lookup?: LayerLookup | null,
   ) => LabelEngineLike;
 }
 
@@ -529,7 +537,7 @@ export async function renderMap(
         if (composited) canvas.restore();
       }
       if (labelled && root) {
-        labels ??= deps.createLabelEngine!(map, ck, warn);
+        labels ??= deps.createLabelEngine!(map, ck, warn, lookup);
         // @symbol_color: the first layer's colour of the feature's symbol
         // (QgsSymbol::color)
         const pick = style.renderer

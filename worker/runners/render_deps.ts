@@ -7,7 +7,14 @@
 import type { RenderDeps } from "./render.ts";
 import { renderRasterLayer } from "../raster/render.ts";
 import { createLabelEngine } from "../labels/engine.ts";
-import { compileExpression, evaluate, isTruthy } from "../expression/mod.ts";
+import {
+  type CompiledExpression,
+  compileExpression,
+  evaluate,
+  isTruthy,
+  type LayerLookup,
+  withLayerLookup,
+} from "../expression/mod.ts";
 import { ogcFilterToExpression } from "../filter/mod.ts";
 
 /** The worker's render dependencies. */
@@ -19,6 +26,21 @@ export const renderDeps: RenderDeps = {
       evaluate(residual, { feature, geometry: feature.geometry, variables }),
     ),
   renderRaster: renderRasterLayer,
-  createLabelEngine: (map, ck, warn) =>
-    createLabelEngine(map, ck, { compile: compileExpression, warn }),
+  createLabelEngine: (map, ck, warn, lookup) =>
+    createLabelEngine(map, ck, {
+      compile: lookup ? readingLayers(lookup) : compileExpression,
+      warn,
+    }),
 };
+
+// The label engine makes its own variables (map scale, layer id, symbol
+// colour): its expressions get the job's layers added to them here.
+function readingLayers(
+  lookup: LayerLookup,
+): (text: string) => CompiledExpression {
+  return (text) => {
+    const fn = compileExpression(text);
+    return (ctx) =>
+      fn({ ...ctx, variables: withLayerLookup(ctx.variables ?? {}, lookup) });
+  };
+}
