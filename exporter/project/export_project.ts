@@ -44,6 +44,7 @@ import {
   type OgrDatasetRef,
   readOgrDataset,
   readPostgresTable,
+  readRasterCrs,
   readRasterExtent,
   type SourceFacts,
   type SourceField,
@@ -666,6 +667,26 @@ export async function exportProject(
     }
   };
 
+  // a raster's own CRS, to tell whether the project declares another
+  const rasterCrs = async (d: DecodedUri): Promise<string | undefined> => {
+    if (
+      !readSources || d.path === null ||
+      (d.vsiPrefix && !/^\/vsi(zip|gzip|tar)\//i.test(d.vsiPrefix))
+    ) {
+      return undefined;
+    }
+    try {
+      return await readRasterCrs({
+        path: isAbsolute(d.path) ? d.path : resolve(project.directory, d.path),
+        vsiPrefix: d.vsiPrefix,
+        readRoot: options.readRoot,
+      });
+    } catch {
+      // unreadable: taken to be in the declared CRS (the extent warns)
+      return undefined;
+    }
+  };
+
   const pgFacts = async (
     d: DecodedUri,
     label: string,
@@ -920,6 +941,7 @@ export async function exportProject(
         if (readSources && child(layer, "extent") === undefined) {
           rasterExtent = await rasterFacts(d, label);
         }
+        dataCrs = await rasterCrs(d);
       } else if (providerKey === "wms") {
         const d = decodeQueryUri(datasource);
         if ("tileMatrixSet" in d) source.wmts = wmtsSource(d);
@@ -1021,8 +1043,15 @@ export async function exportProject(
           ? { data_crs: dataCrs }
           : {}),
       });
-    } else if (kind === "raster") rasters.push(common);
-    else customs.push(common);
+    } else if (kind === "raster") {
+      rasters.push({
+        ...common,
+        // as for vectors: only where QGIS reads the grid in another CRS
+        ...(crsDiffers(dataCrs, common.crs?.auth_id)
+          ? { data_crs: dataCrs }
+          : {}),
+      });
+    } else customs.push(common);
   };
 
   // The tree is walked with a stack of its own, never by recursion: a

@@ -254,6 +254,30 @@ export async function readRasterExtent(
   });
 }
 
+/**
+ * The CRS a raster file declares, `AUTH:CODE` (the authority its WKT ends
+ * with); "" when it has none (a PNG with only a world file); undefined when
+ * its WKT names no authority. Throws as {@link readOgrDataset} does.
+ *
+ * @example
+ * ```ts ignore
+ * import { readRasterCrs } from "./facts.ts";
+ * await readRasterCrs({ path: "/data/dem.tif" }); // "EPSG:2056"
+ * ```
+ */
+export async function readRasterCrs(
+  ref: OgrDatasetRef,
+): Promise<string | undefined> {
+  return await withDataset(ref, "raster", (gdal, pointer) => {
+    const M = gdal.Module;
+    const wkt = String(M.UTF8ToString(M._GDALGetProjectionRef(pointer)));
+    if (wkt.trim() === "") return "";
+    const id = /ID\["([A-Za-z]+)",(\d+)\]\]\s*$/.exec(wkt) ??
+      /AUTHORITY\["([A-Za-z]+)","(\d+)"\]\]\s*$/.exec(wkt);
+    return id ? `${id[1].toUpperCase()}:${id[2]}` : undefined;
+  });
+}
+
 // Opens a dataset (checked first: real path, regular file, read root)
 // through the exporter's mount, runs `task` on it and closes it.
 async function withDataset<T>(

@@ -148,6 +148,14 @@ Deno.test("exporter: data_crs where the data has no CRS or another than the proj
       `${dir}/towns.csv`,
       "name,x,y\nBern,2600000,1200000\n",
     );
+    // a GeoTIFF without a CRS of its own (legend_info's own data)
+    await Deno.copyFile(
+      new URL(
+        "../../tests/parity/real/legend_info/own/nocrs/nocrs.tif",
+        import.meta.url,
+      ),
+      `${dir}/grid.tif`,
+    );
     const layers = [
       mapLayer("bare", "ogr", `${dir}/bare.shp`, "Polygon"),
       mapLayer("own", "ogr", `${dir}/own.shp`, "Polygon"),
@@ -165,7 +173,11 @@ Deno.test("exporter: data_crs where the data has no CRS or another than the proj
       ),
     ];
     const ids = ["bare", "own", "towns", "towns_4326"];
-    const tree = ids.map((id) =>
+    layers.push(
+      mapLayer("grid", "gdal", `${dir}/grid.tif`, "")
+        .replace('type="vector"', 'type="raster"'),
+    );
+    const tree = [...ids, "grid"].map((id) =>
       `<layer-tree-layer id="${id}" name="${id}" checked="Qt::Checked"/>`
     ).join("");
     await Deno.writeTextFile(
@@ -184,6 +196,9 @@ Deno.test("exporter: data_crs where the data has no CRS or another than the proj
     assert.equal("data_crs" in byId.get("own")!, false);
     assert.equal(byId.get("towns")!.data_crs, "");
     assert.equal(byId.get("towns_4326")!.data_crs, "EPSG:4326");
+    const grid = config.datasets.raster.find((r) => r.id === "grid")!;
+    assert.equal(grid.data_crs, "");
+    assert.equal(jobLayer(grid, "", "").crs, "EPSG:2056");
     const job = ids.map((id) => jobLayer(byId.get(id)!, "", ""));
     assert.deepEqual(job.map((l) => l.crs), [
       "EPSG:2056",

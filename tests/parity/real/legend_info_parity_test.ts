@@ -113,3 +113,15 @@ Deno.test(realTest(
     await realParity(PREFIX, "render_deleon_no_prj", 0);
   },
 ));
+
+// a GeoTIFF without a CRS of its own, declared EPSG:2056 by its project, on
+// an EPSG:3857 map (drawn unprojected, off the map, before the job carried
+// the project's CRS)
+Deno.test(realTest(
+  PREFIX,
+  "render_own_nocrs_raster",
+  "map, a raster in the CRS its project declares, 0 pixels",
+  async () => {
+    await realParity(PREFIX, "render_own_nocrs_raster", 0);
+  },
+));

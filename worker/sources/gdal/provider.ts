@@ -49,7 +49,13 @@ import type {
   SourceProvider,
 } from "../source.ts";
 import { openPrepared, prepareSource } from "../gdal_dataset.ts";
-import { rasterInfo, readWindow, sameRasterCrs, warpBand } from "./read.ts";
+import {
+  declaredRasterInfo,
+  rasterInfo,
+  readWindow,
+  sameRasterCrs,
+  warpBand,
+} from "./read.ts";
 import { bandValuesAt } from "./value_at.ts";
 import { registerHeld } from "../../cache/held.ts";
 
@@ -91,7 +97,8 @@ class GdalSource implements RasterSource {
     const prepared = await prepareSource(layer, this.#ctx);
     return await withGdal(async (gdal) => {
       const ds = openPrepared(gdal, layer, prepared, "raster");
-      const info = rasterInfo(gdal, ds);
+      const own = rasterInfo(gdal, ds);
+      const info = declaredRasterInfo(own, layer.crs);
       const grid = {
         width: info.width,
         height: info.height,
@@ -177,6 +184,7 @@ class GdalSource implements RasterSource {
             req.height,
             req.method ?? "nearestNeighbour",
             useSourceNoData,
+            info === own ? undefined : info.crs ?? undefined,
           );
         }
         return await sample(req.extent, req.width, req.height);

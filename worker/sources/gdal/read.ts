@@ -115,6 +115,25 @@ export function rasterInfo(gdal: Gdal, ds: OpenDataset): RasterInfo {
   return info;
 }
 
+/**
+ * A raster's facts in the CRS its project declares (a job layer's `crs`),
+ * which QGIS reads the grid in whatever the file says (a PNG with a world
+ * file and no CRS, a `.prj` the project overrides); unchanged without one.
+ *
+ * @example
+ * ```ts ignore
+ * const info = declaredRasterInfo(rasterInfo(gdal, ds), "EPSG:2056");
+ * ```
+ */
+export function declaredRasterInfo(
+  info: RasterInfo,
+  crs: string | null | undefined,
+): RasterInfo {
+  const declared = crs?.trim().toUpperCase();
+  if (!declared || declared === info.crs?.toUpperCase()) return info;
+  return { ...info, crs: declared, wkt: declared };
+}
+
 // Whether a WKT CRS is a map CRS, by WKT and map CRS (a few per job).
 const equivalents = new Map<string, boolean>();
 const MAX_EQUIVALENTS = 256;
@@ -371,6 +390,7 @@ export async function warpBand(
   height: number,
   resampling: ResamplingMethod,
   useSourceNoData = true,
+  sourceCrs?: string,
 ): Promise<Float64Array> {
   const name = `qsl_warp_${serial++}`;
   // gdalwarp has no band selection: a one-band VRT view comes first.
@@ -381,6 +401,8 @@ export async function warpBand(
       { pointer: ds.pointer, path: ds.path },
       ["-of", "VRT", "-b", String(band), "-ot", "Float64"].concat(
         useSourceNoData ? [] : ["-a_nodata", "none"],
+        // the project's CRS over the file's
+        sourceCrs ? ["-a_srs", sourceCrs] : [],
       ),
       `${name}_band`,
     );

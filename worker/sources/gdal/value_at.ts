@@ -10,7 +10,12 @@ import type { OpenDataset } from "../../gdal/dataset_cache.ts";
 import { transformInPlace } from "../../gdal/transform.ts";
 import { isNoCrs } from "../../map/compute.ts";
 import { JobError } from "../../runners/types.ts";
-import { rasterInfo, readWindow, sameRasterCrs } from "./read.ts";
+import {
+  declaredRasterInfo,
+  rasterInfo,
+  readWindow,
+  sameRasterCrs,
+} from "./read.ts";
 
 /**
  * The source pixel (column, row) under a point, with GDAL's inverse
@@ -56,11 +61,11 @@ export function sourcePixel(
 export async function bandValuesAt(
   gdal: Gdal,
   ds: OpenDataset,
-  layer: { name: string },
+  layer: { name: string; crs?: string | null },
   [x, y]: [number, number],
   mapCrs: string,
 ): Promise<(number | null)[] | null> {
-  const info = rasterInfo(gdal, ds);
+  const info = declaredRasterInfo(rasterInfo(gdal, ds), layer.crs);
   const point = new Float64Array([x, y]);
   const sameCrs = info.crs === null && !info.wkt || isNoCrs(mapCrs) ||
     info.crs !== null && sameRasterCrs(gdal, info, mapCrs);

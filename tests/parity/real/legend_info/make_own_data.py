@@ -31,6 +31,10 @@ With the argument ``twins`` it makes only ``own/twins/``: two layers of one
 name in ``own/twins/twins.qgs``, each over its own GeoPackage table with a
 point at the map's centre, for which of them QGIS Server answers the name.
 
+With the argument ``nocrs`` it makes only ``own/nocrs/``: a GeoTIFF without
+a CRS of its own that ``own/nocrs/nocrs.qgs`` declares EPSG:2056, for a raster
+read in the CRS its project declares.
+
 With the argument ``virtual`` it makes only ``own/virtual/``: points whose
 categorized renderer classifies by a virtual field (an expression field of
 the project), and ``own/virtual/virtual.qgs`` with them, for the features
@@ -38,7 +42,7 @@ QGIS Server answers by the virtual field's class.
 
 Run with Debian's QGIS 3.22, then make_references.py::
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends|virtual|twins]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends|virtual|twins|nocrs]
 """
 import os
 import re
@@ -423,9 +427,41 @@ def make_twins_project():
     qgs.write_text(text)
 
 
+def make_nocrs_project():
+    """own/nocrs/: a GeoTIFF grid in EPSG:2056 coordinates without a CRS of
+    its own, which the project declares EPSG:2056, for a raster read in the
+    CRS its project declares."""
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    out = OWN / "nocrs"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    path = out / "nocrs.tif"
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), 40, 40, 1, gdal.GDT_Byte)
+    ds.SetGeoTransform([2599800, 10, 0, 1200200, 0, -10])
+    band = ds.GetRasterBand(1)
+    band.WriteRaster(0, 0, 40, 40, bytes(
+        (x * 6 + y * 3) % 256 for y in range(40) for x in range(40)
+    ))
+    ds = None
+    layer = QgsRasterLayer(str(path), "nocrs", "gdal")
+    assert layer.isValid()
+    layer.setCrs(QgsCoordinateReferenceSystem("EPSG:2056"))
+    project = QgsProject()
+    project.addMapLayer(layer)
+    project.setCrs(QgsCoordinateReferenceSystem("EPSG:2056"))
+    project.setFileName(str(out / "nocrs.qgs"))
+    assert project.write()
+
+
 def main():
     qgis = QgsApplication([], False)
     qgis.initQgis()
+    if sys.argv[1:] == ["nocrs"]:
+        make_nocrs_project()
+        qgis.exitQgis()
+        return
     if sys.argv[1:] == ["twins"]:
         make_twins_project()
         qgis.exitQgis()
