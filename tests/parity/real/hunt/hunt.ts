@@ -128,7 +128,8 @@
  *
  * and since session 17 (h-corpus17) these, found by file name (`projet.qgz`,
  * `proyecto.qgz`, `mapa.qgs`, `map.qgs`, `final.qgz`, `project1.qgz`,
- * `qgis.qgs`, `gis.qgz`, `data/project.qgs`, `project/project.qgs`…) among
+ * `qgis.qgs`, `gis.qgz`, `qgis/qgis.qgz`, `test.qgs`, `data/project.qgs`,
+ * `project/project.qgs`…) among
  * the indexed public repositories, with their data in the snapshot (a GDAL
  * raster that is a web service description, `<GDAL_WMS>`, is left out as a
  * web layer):
@@ -183,6 +184,12 @@
  *   (project/project.qgs, project-qgis3/project.qgs)
  * - Claudio9701/proyecto-foodhub-lima
  *   9cf7e5526627b194fc3c893a0576f824c35c1681 (landuse.qgz)
+ * - mossnisse/SlimeRecords faf50190e143f978de5d9133b97977c10723ce30
+ *   (qgis/qgis.qgz)
+ * - Ngaing12/atons da88d35af625742047a27fa673a5f7a17f1d716c (qgis.qgs)
+ * - marcindus/VectorLayerToAsciTable
+ *   25475db1371b38b598d35e3d14746016b8d1b4b0 (test.qgs)
+ * - s160158/shp2xyz e2bbb734cdfe90c500554c13b2aea90fc803f1ae (test.qgs)
  *
  * @module
  */
