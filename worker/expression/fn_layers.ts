@@ -488,3 +488,83 @@ for (const [name, aggregate, max] of SHORTCUTS) {
     }, ctx);
   });
 }
+
+// --- overlay_* ------------------------------------------------------------------
+
+/**
+ * The features of a layer the calling feature's geometry relates to, as
+ * QGIS 3.22's overlay functions find them: in the layer's order, the
+ * calling feature itself left out when the layer is its own, `filter`
+ * evaluated on each; `overlay_disjoint` takes those that do not intersect
+ * (the calling feature among them).
+ */
+function overlay(
+  relation: "intersects" | "within" | "contains" | "disjoint",
+): (
+  args: Expression[],
+  ev: (e: Expression) => unknown,
+  ctx: ExpressionContext,
+) => unknown {
+  return (args, ev, ctx) => {
+    const layerArg = ev(args[0]);
+    const layer = layerArg === null ? undefined : layerOf(layerArg, ctx);
+    if (!layer) noLayer(layerArg);
+    const expression = isNullLiteral(args[1]) ? null : args[1];
+    const filter = isNullLiteral(args[2]) ? null : args[2];
+    const limitValue = args[3] ? ev(args[3]) : -1;
+    const limit = limitValue === null ? -1 : Math.trunc(toNumber(limitValue));
+    const geometry = ctx.geometry !== undefined
+      ? ctx.geometry
+      : ctx.feature?.geometry ?? null;
+    if (!geometry || !geometry.parts.length) return expression ? [] : false;
+    // the calling feature's own layer, by its id or name (asking the
+    // lookup for it would read it)
+    const name = toText(layerArg);
+    const own = name === ctx.variables?.layer ||
+      name === ctx.variables?.layer_name;
+    const self = own ? ctx.feature : undefined;
+    const test = lookupFunction(
+      relation === "disjoint" ? "intersects" : relation,
+    )!
+      .fn!;
+    chargeExpressionWork(layer.features.length * LOOP_STEP_COST);
+    const variables = { ...ctx.variables, parent: ctx.feature ?? null };
+    const found: Feature[] = [];
+    const kept: Feature[] = [];
+    for (const feature of layer.features) {
+      const sub = { ...ctx, feature, geometry: feature.geometry, variables };
+      if (filter && !isTruthy(evaluate(filter, sub))) continue;
+      kept.push(feature);
+      if (self && feature.id === self.id) continue;
+      if (!feature.geometry || !feature.geometry.parts.length) continue;
+      if (test([geometry, feature.geometry], ctx)) found.push(feature);
+    }
+    if (relation === "disjoint") {
+      if (!expression) return found.length === 0;
+      const hit = new Set(found);
+      return kept.filter((f) => !hit.has(f)).map((feature) =>
+        evaluate(expression, {
+          ...ctx,
+          feature,
+          geometry: feature.geometry,
+          variables,
+        })
+      );
+    }
+    const hits = limit >= 0 ? found.slice(0, limit) : found;
+    if (!expression) return hits.length > 0;
+    return hits.map((feature) =>
+      evaluate(expression, {
+        ...ctx,
+        feature,
+        geometry: feature.geometry,
+        variables,
+      })
+    );
+  };
+}
+for (
+  const relation of ["intersects", "within", "contains", "disjoint"] as const
+) {
+  lazy(`overlay_${relation}`, 1, 5, overlay(relation));
+}

@@ -1,6 +1,6 @@
 /**
  * The job's layers as expressions read them (`get_feature`,
- * `get_feature_by_id`, `aggregate`): the layers a style names in such a
+ * `get_feature_by_id`, `aggregate`, `overlay_intersects` …): the layers a style names in such a
  * call are read in full before anything is drawn, so that evaluation stays
  * synchronous; a layer the job does not carry is NULL and one warning.
  *
@@ -20,7 +20,8 @@ import type { RunnerContext } from "./types.ts";
  */
 export const MAX_LOOKUP_FEATURES = 50_000;
 
-const CALLS = /\b(?:get_feature|get_feature_by_id|aggregate)\s*\(/i;
+const CALLS =
+  /\b(?:get_feature|get_feature_by_id|aggregate|overlay_(?:intersects|within|contains|disjoint))\s*\(/i;
 // the aggregates of the feature's own layer (sum("pop", group_by:=…))
 const OWN =
   /\b(?:count|count_distinct|count_missing|minimum|maximum|sum|mean|median|stdev|range|minority|majority|q1|q3|iqr|min_length|max_length|collect|concatenate|concatenate_unique|array_agg)\s*\(/i;
@@ -69,7 +70,7 @@ function namedLayers(root: Element): Reads | null {
 
 /**
  * Reads the job's layers that its styles' expressions name in
- * `get_feature`, `get_feature_by_id` or `aggregate`, and those whose own
+ * `get_feature`, `get_feature_by_id`, `aggregate` or `overlay_*`, and those whose own
  * style aggregates them (`maximum("pop")`) (features in `crs`, as the
  * map's), and answers for any layer name or id: a layer the job does
  * not carry, could not read or had to leave out is `undefined` and one

@@ -223,3 +223,17 @@ Deno.test("render: label expressions read the job's other layers too", async () 
   // without the places layer: no text, nothing drawn
   assert.equal(await inked([zones]), 0);
 });
+
+Deno.test("render: overlay_intersects reads the job's other layers", async () => {
+  const logs: string[] = [];
+  // the urban zone holds Bümpliz; the lake holds no place
+  const zones = layer(
+    "zones",
+    "zones.geojson",
+    ruleStyle(
+      `"kind" = 'lake' AND NOT overlay_intersects('places') AND array_length(overlay_intersects('places', "name")) = 0`,
+    ),
+  );
+  assert.deepEqual(await centre([zones, PLACES], logs), [255, 0, 0, 255]);
+  assert.deepEqual(logs.filter((l) => l.startsWith("warning")), []);
+});

@@ -395,6 +395,13 @@ EXPRESSIONS = [
     "geom_to_wkt(buffer(geometry:=make_point(5, 5), distance:=3, segments:=2))",
     "buffer(make_point(1, 2), NULL)", "buffer(make_point(1, 2), 1, NULL)",
     "area(buffer(make_point(0, 0), 10)) > 300",
+    # spatial relations to the features of another layer
+    "overlay_intersects('cities')", "overlay_intersects('cities', \"name\")",
+    "overlay_intersects('cities', \"name\", \"pop\" > 50000)",
+    "overlay_intersects('cities', \"name\", limit:=1)", "overlay_intersects(layer:='cities', filter:=\"pop\" > 1000000)",
+    "overlay_within('cities')", "overlay_contains('cities', \"name\")",
+    "overlay_disjoint('cities')", "overlay_disjoint('cities', \"name\")",
+    "overlay_intersects('nolayer')", "overlay_contains('cities', geom_to_wkt($geometry))",
     "aggregate('cities', 'sum', \"pop\", filter:=intersects($geometry, geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))')))",
 ]
 
@@ -482,6 +489,8 @@ ON_CITIES = [
     "sum(\"pop\" * 2, \"kind\" || 'x')", "count(\"pop\", group_by:=\"code\" IS NULL)",
     "attribute(get_feature(@layer, 'name', 'Bern'), 'pop')",
     "aggregate(@layer, 'sum', \"pop\")", "sum(\"name\")", "maximum(\"name\")",
+    "overlay_intersects('cities')", "overlay_intersects('cities', \"name\")",
+    "overlay_disjoint('cities', \"name\")", "overlay_within(@layer, \"name\")",
 ]
 
 out = []
