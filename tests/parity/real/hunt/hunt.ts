@@ -190,6 +190,9 @@
  * - marcindus/VectorLayerToAsciTable
  *   25475db1371b38b598d35e3d14746016b8d1b4b0 (test.qgs)
  * - s160158/shp2xyz e2bbb734cdfe90c500554c13b2aea90fc803f1ae (test.qgs)
+ * - horih/map 8392f9530f7863c6f49656d7af9fb212e36fb89f (qgis/project.qgz)
+ * - xeophin/lede-data-and-databases a7d4ddded593eb5a2ef75350fe20f039d5482884
+ *   (project/map.qgz)
  *
  * @module
  */
