@@ -568,3 +568,27 @@ for (
 ) {
   lazy(`overlay_${relation}`, 1, 5, overlay(relation));
 }
+
+// --- selections -----------------------------------------------------------------
+
+// A map server has no selection: a layer it knows has none selected. NULL
+// where there is no such layer, as in QGIS.
+function knows(v: unknown, ctx: ExpressionContext): boolean {
+  const lookup = layerLookupOf(ctx);
+  const name = toText(v);
+  return lookup?.has ? lookup.has(name) : lookup?.layer(name) !== undefined;
+}
+def("is_selected", 0, 2, (args, ctx) => {
+  if (!args.length) {
+    const own = ctx.variables?.layer;
+    return own === undefined || own === null ? null : false;
+  }
+  return knows(args[0], ctx) ? false : null;
+});
+def("num_selected", 0, 1, (args, ctx) => {
+  if (!args.length) {
+    const own = ctx.variables?.layer;
+    return own === undefined || own === null ? null : 0;
+  }
+  return knows(args[0], ctx) ? 0 : null;
+});

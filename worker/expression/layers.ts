@@ -27,6 +27,11 @@ export interface LayerLookup {
    * read (the lookup says why, once, to whoever runs the job).
    */
   layer(idOrName: string): LookupLayer | undefined;
+  /**
+   * Whether the job carries a layer of this id or name (without reading
+   * it); absent: only the layers `layer` gives.
+   */
+  has?(idOrName: string): boolean;
 }
 
 // The lookup rides with the variables: every place that evaluates an

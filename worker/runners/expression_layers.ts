@@ -108,6 +108,9 @@ export async function jobLayerLookup(
     read.set(layer, await readLayer(layer, crs, ctx, warn));
   }
   return {
+    has(idOrName: string): boolean {
+      return layers.some((l) => l.id === idOrName || l.name === idOrName);
+    },
     layer(idOrName: string): LookupLayer | undefined {
       // QgsExpressionUtils::getVectorLayer: by id, then by name
       const layer = layers.find((l) => l.id === idOrName) ??

@@ -401,6 +401,7 @@ EXPRESSIONS = [
     "overlay_intersects('cities', \"name\", limit:=1)", "overlay_intersects(layer:='cities', filter:=\"pop\" > 1000000)",
     "overlay_within('cities')", "overlay_contains('cities', \"name\")",
     "overlay_disjoint('cities')", "overlay_disjoint('cities', \"name\")",
+    "is_selected()", "num_selected()", "num_selected('cities')", "num_selected('nolayer')",
     "overlay_intersects('nolayer')", "overlay_contains('cities', geom_to_wkt($geometry))",
     "aggregate('cities', 'sum', \"pop\", filter:=intersects($geometry, geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))')))",
 ]
@@ -491,6 +492,8 @@ ON_CITIES = [
     "aggregate(@layer, 'sum', \"pop\")", "sum(\"name\")", "maximum(\"name\")",
     "overlay_intersects('cities')", "overlay_intersects('cities', \"name\")",
     "overlay_disjoint('cities', \"name\")", "overlay_within(@layer, \"name\")",
+    "is_selected()", "num_selected()", "is_selected('cities', $currentfeature)",
+    "num_selected('cities')", "NOT is_selected()",
 ]
 
 out = []
