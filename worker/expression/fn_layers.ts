@@ -309,6 +309,7 @@ const IMPURE = new Set([
   "$scale",
   "with_variable",
   "env",
+  "var",
 ]);
 function pure(e: Expression | null | undefined): boolean {
   if (!e) return true;

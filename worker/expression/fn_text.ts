@@ -51,6 +51,11 @@ lazy("eval", 1, 1, (args, ev) => {
 // the worker's environment is no style's business (it holds secrets):
 // every variable reads as unset
 def("env", 1, 1, () => null);
+// var('name') is @name, the name computed
+def("var", 1, 1, ([name], ctx) => {
+  const v = ctx.variables?.[String(name)];
+  return v === undefined ? null : v;
+});
 
 // --- random -------------------------------------------------------------------
 /** mulberry32: a seeded generator (QGIS's mt19937 sequence is not reproduced). */

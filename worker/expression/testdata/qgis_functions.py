@@ -402,6 +402,8 @@ EXPRESSIONS = [
     "overlay_within('cities')", "overlay_contains('cities', \"name\")",
     "overlay_disjoint('cities')", "overlay_disjoint('cities', \"name\")",
     "is_selected()", "num_selected()", "num_selected('cities')", "num_selected('nolayer')",
+    "var('map_scale')", "var('nosuch')", "var('map_' || 'scale') * 2", "var(NULL)",
+    "with_variable('v', 3, var('v') + 1)",
     "overlay_intersects('nolayer')", "overlay_contains('cities', geom_to_wkt($geometry))",
     "aggregate('cities', 'sum', \"pop\", filter:=intersects($geometry, geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))')))",
 ]
