@@ -193,6 +193,10 @@
  * - horih/map 8392f9530f7863c6f49656d7af9fb212e36fb89f (qgis/project.qgz)
  * - xeophin/lede-data-and-databases a7d4ddded593eb5a2ef75350fe20f039d5482884
  *   (project/map.qgz)
+ * - kovarmi9/PKAR_mobility_of_university_students
+ *   7fba5062861eec5f06dec52e5effc86ef094826f (qgis/Project.qgz)
+ * - jeremieboudreault/habitat_suitability_curves_fda
+ *   11a0cda2a19466b1744d33296735cd49e615db74 (QGIS/project.qgs)
  *
  * @module
  */
