@@ -53,14 +53,18 @@ function namedLayers(root: Element): Reads | null {
       out.names.add(m[1].replaceAll("''", "'"));
     }
   };
+  // what is drawn or answered reads its expressions from attributes (rule
+  // filters, data-defined properties, labels, virtual fields); texts hold
+  // map tips, previews and metadata, and a field alias such as
+  // 'Count (2020)' is no call
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.nodeType === 1) {
-      const attributes = (node as Element).attributes;
+    if (node.nodeType !== 1) continue;
+    const element = node as Element;
+    if (element.tagName !== "alias") {
+      const attributes = element.attributes;
       for (let i = 0; i < attributes.length; i++) look(attributes[i].value);
-    } else if (node.nodeType === 3 || node.nodeType === 4) {
-      look(node.nodeValue);
     }
     for (let c = node.firstChild; c; c = c.nextSibling) stack.push(c);
   }

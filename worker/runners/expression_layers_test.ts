@@ -6,6 +6,8 @@ import { decode } from "fast-png";
 import { type RenderJob, renderMap } from "./render.ts";
 import { renderDeps } from "./render_deps.ts";
 import { featureInfo } from "./feature_info.ts";
+import { jobLayerLookup } from "./expression_layers.ts";
+import { parseQmlDocument } from "../style/qml.ts";
 import { QslJobParameterFeatureInfo } from "@qgis-server-light/interface";
 import type { RunnerContext } from "./types.ts";
 
@@ -236,4 +238,33 @@ Deno.test("render: overlay_intersects reads the job's other layers", async () =>
   );
   assert.deepEqual(await centre([zones, PLACES], logs), [255, 0, 0, 255]);
   assert.deepEqual(logs.filter((l) => l.startsWith("warning")), []);
+});
+
+Deno.test("expression layers: a field alias or a map tip that reads like a call is not one (nothing is read)", async () => {
+  const qml = ruleStyle(`"kind" = 'lake'`).replace(
+    "</qgis>",
+    `<aliases><alias field="pop" index="0" name="Count (all)"/></aliases><mapTip>[% get_feature('places', 'name', "name") %]</mapTip></qgis>`,
+  );
+  const zones = layer("zones", "zones.geojson", qml);
+  const ctx: RunnerContext = {
+    dataRoot: DEMO,
+    svgPaths: [],
+    remoteHosts: [],
+    limits: { maxWidth: 2000, maxHeight: 2000, maxLayers: 10 },
+    logger: { log() {} },
+  };
+  const lookup = (root: string) =>
+    jobLayerLookup(
+      [zones, PLACES],
+      [parseQmlDocument(root), null],
+      "EPSG:2056",
+      ctx,
+      () => {},
+    );
+  assert.equal(await lookup(qml), null);
+  // the same call in a rule filter is one
+  assert.notEqual(
+    await lookup(ruleStyle(`get_feature('places', 'name', "name") IS NULL`)),
+    null,
+  );
 });
