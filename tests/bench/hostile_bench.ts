@@ -2,7 +2,8 @@
  * The hostile set through a real worker (issue #14, "Done when"): a worker
  * started as `deno task worker` starts it (same environment and V8 flags,
  * the locked-down permissions) serves, through its own Redis, the fuzz
- * classes — envelopes, sizes, styles, filters, paths, expressions, lines —
+ * classes — envelopes, sizes, styles, filters, paths, expressions, labels,
+ * lines, rasters —
  * and the bench reports per class how long the answers took (median, slowest) and what
  * they were, and the worker's resident memory (`VmRSS`) before the set and
  * after it (each measured after the same three ordinary maps). It exits 1
@@ -22,7 +23,14 @@ import { RedisQueue } from "../../interface/redis_queue.ts";
 import { encodeStyle } from "../../interface/style_codec.ts";
 import { startTestRedis } from "../redis_server.ts";
 import { WORKER_ENV_VARS } from "../../worker/cli/env_vars.ts";
-import { demoLayer, demoRenderJob } from "../hostile/_jobs.ts";
+import {
+  bendingRing,
+  demoLayer,
+  demoRenderJob,
+  GREY_RASTER,
+  PERIMETER_LABELS,
+  sparseGeoTiff,
+} from "../hostile/_jobs.ts";
 import { zlibBombDefinition } from "../hostile/zlib_bomb.ts";
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -240,6 +248,23 @@ function hostileSet(): Record<string, [string, Params][]> {
         ),
       ],
     ],
+    labels: [
+      [
+        // each candidate walked the ring from its start: 9 s
+        "perimeter labels on a ring of 50,000 bending nodes",
+        withLayer(demoLayer("ring", "ring.geojson", PERIMETER_LABELS)),
+      ],
+    ],
+    rasters: [
+      [
+        // no overviews: GDAL went through every block of the file
+        "60,000 × 60,000 px GeoTIFF in a 300 × 200 map",
+        withLayer({
+          ...demoLayer("big", "big.tif", GREY_RASTER),
+          driver: "gdal",
+        }),
+      ],
+    ],
     lines: [
       [
         "dash of 1e-7 mm",
@@ -284,6 +309,11 @@ async function makeRoot(): Promise<string> {
   for (const f of ["places.geojson", "roads.geojson", "zones.geojson"]) {
     await Deno.copyFile(join(REPO, "demo/data", f), join(root, "data", f));
   }
+  await sparseGeoTiff(join(root, "data/big.tif"), 60_000);
+  await Deno.writeTextFile(
+    join(root, "data/ring.geojson"),
+    bendingRing(50_000),
+  );
   await Deno.writeTextFile(
     join(root, "outside.asc"),
     "ncols 1\nnrows 1\nxllcorner 0\nyllcorner 0\ncellsize 1\n1\n",

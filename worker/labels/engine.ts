@@ -1079,8 +1079,9 @@ export class LabelEngine {
         }
         case 7:
           if (curved) {
-            candidates.push(
-              ...candidatesCurved(poly[0], curved, {
+            append(
+              candidates,
+              candidatesCurved(poly[0], curved, {
                 ...curvedOptions(s, box.dist, upright),
                 targetCount: Math.max(
                   1,
@@ -1093,18 +1094,17 @@ export class LabelEngine {
         /* falls through */
         case 2:
         case 3:
-          candidates.push(
-            ...(s.placement === 7
-              ? candidatesCurvedStandIn
-              : candidatesAlongLine)(
-                poly[0],
-                box,
-                s.placementFlags,
-                s.lineAnchorPercent,
-                Math.max(1, Math.ceil(5 / pxPerCm * lineLength(poly[0]))),
-                true,
-                this.#frame(),
-              ),
+          append(
+            candidates,
+            (s.placement === 7 ? candidatesCurvedStandIn : candidatesAlongLine)(
+              poly[0],
+              box,
+              s.placementFlags,
+              s.lineAnchorPercent,
+              Math.max(1, Math.ceil(5 / pxPerCm * lineLength(poly[0]))),
+              true,
+              this.#frame(),
+            ),
           );
           break;
         default: {
@@ -1133,7 +1133,7 @@ export class LabelEngine {
               )
             );
           }
-          candidates.push(...inside);
+          append(candidates, inside);
           ringCosts = poly;
         }
       }
@@ -1580,6 +1580,14 @@ function pointOnLine(line: number[], x: number, y: number): boolean {
     if ((x1 - x0) * (y - y0) - (y1 - y0) * (x - x0) === 0) return true;
   }
   return false;
+}
+
+/**
+ * Appends one by one: a spread of a big list (a ring of 400,000 nodes gives
+ * that many candidates) overflows the stack.
+ */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 function reversed(l: number[]): number[] {

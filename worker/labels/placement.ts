@@ -484,6 +484,20 @@ function distances(line: Line): { seg: number[]; to: number[]; total: number } {
   return { seg, to, total };
 }
 
+// Whether a line's running distances never decrease (no NaN among them),
+// by array: bisection finds what the walk finds only then.
+const orderedDistances = new WeakMap<number[], boolean>();
+
+function ordered(to: number[]): boolean {
+  let known = orderedDistances.get(to);
+  if (known === undefined) {
+    known = true;
+    for (let i = 1; known && i < to.length; i++) known = to[i] >= to[i - 1];
+    orderedDistances.set(to, known);
+  }
+  return known;
+}
+
 // PointSet::getPointByDistance: before the start extends the first
 // segment backwards, past the end returns the last node
 function pointByDistance(
@@ -499,7 +513,17 @@ function pointByDistance(
     return [x0 + (line[2] - x0) * t, y0 + (line[3] - y0) * t];
   }
   let i = 1;
-  while (i < n - 1 && d >= to[i]) i++;
+  if (d === d && ordered(to)) {
+    // the segment holding d by bisection: a line of 100,000 nodes was
+    // walked from its start for every candidate (30 s for one polygon's
+    // perimeter labels)
+    let hi = n - 1;
+    while (i < hi) {
+      const mid = (i + hi) >> 1;
+      if (d >= to[mid]) i = mid + 1;
+      else hi = mid;
+    }
+  } else while (i < n - 1 && d >= to[i]) i++;
   if (d >= to[n - 1]) return [line[2 * n - 2], line[2 * n - 1]];
   const k = i - 1;
   const t = seg[k] > 0 ? (d - to[k]) / seg[k] : 0;
@@ -598,8 +622,12 @@ function alongStraightStretches(
   const lengths: number[] = [];
   const angles: number[] = [];
   let current = 0, longest = 0, sx = x(0), sy = y(0);
+  // by node, not a search of the list for each (quadratic on a line
+  // bending at every one of its 100,000 nodes)
+  const isExtreme = new Uint8Array(n);
+  for (const i of extreme) isExtreme[i] = 1;
   for (let i = 0; i < n - 1; i++) {
-    if (extreme.includes(i)) {
+    if (isExtreme[i]) {
       lengths.push(current);
       angles.push(normalizedAngle(Math.atan2(y(i) - sy, x(i) - sx)));
       longest = Math.max(longest, current);

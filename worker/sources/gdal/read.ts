@@ -284,6 +284,61 @@ function cachePut(key: string, values: Float64Array): void {
 }
 
 /**
+ * Whether a read samples a whole-pixel window inside the raster at half its
+ * resolution or less on both axes (a small map of a big raster).
+ */
+function decimates(
+  info: RasterInfo,
+  xoff: number,
+  yoff: number,
+  xsize: number,
+  ysize: number,
+  outWidth: number,
+  outHeight: number,
+): boolean {
+  const whole = [xoff, yoff, xsize, ysize].every(Number.isInteger);
+  return whole && xoff >= 0 && yoff >= 0 && xoff + xsize <= info.width &&
+    yoff + ysize <= info.height && xsize >= 2 * outWidth &&
+    ysize >= 2 * outHeight;
+}
+
+/**
+ * A second handle on a GeoTIFF that reads the pixels it samples straight
+ * from the file (GTIFF_DIRECT_IO, read when a dataset opens), or 0 for
+ * other formats. Without it GDAL's nearest neighbour decodes every block
+ * a sampled pixel falls in: a 60,000² px GeoTIFF without overviews took
+ * 4.4 s for a 256 px map, 0.13 s with it. Only for whole-pixel windows
+ * inside the raster: the direct path rounds a fractional window (GDAL's
+ * VRT at the raster's edges) unlike the block path. Compressed files fall
+ * back to the block path. The caller closes it.
+ */
+function openDirect(gdal: Gdal, ds: OpenDataset): number {
+  const M = gdal.Module;
+  const driver: number = M._GDALGetDatasetDriver(ds.pointer);
+  if (
+    !driver || M.UTF8ToString(M._GDALGetDriverShortName(driver)) !== "GTiff"
+  ) {
+    return 0;
+  }
+  const set = (value: string | null) =>
+    M.ccall(
+      "CPLSetConfigOption",
+      null,
+      ["string", "string"],
+      ["GTIFF_DIRECT_IO", value],
+    );
+  set("YES");
+  try {
+    return M.ccall("GDALOpen", "number", ["string", "number"], [
+      ds.gdalPath,
+      0,
+    ]) ?? 0;
+  } finally {
+    set(null);
+  }
+}
+
+/**
  * Reads one band's source window resampled to `outWidth × outHeight` (as
  * `GDALRasterIO` does), with no-data (the band's own, unless disabled)
  * as NaN. Recent windows are kept (24 MB): the result is shared, read-only.
@@ -325,10 +380,14 @@ export async function readWindow(
   const name = `qsl_raster_${serial++}`;
   // the ENVI data file ("<name>." in gdal3.js): outWidth × outHeight doubles
   hintFileSize(`${name}.`, outWidth * outHeight * 8);
+  const direct = resampling === "nearestNeighbour" &&
+      decimates(info, xoff, yoff, xsize, ysize, outWidth, outHeight)
+    ? openDirect(gdal, ds)
+    : 0;
   let out;
   try {
     out = await gdal.gdal_translate(
-      { pointer: ds.pointer, path: ds.path },
+      { pointer: direct || ds.pointer, path: ds.path },
       [
         "-of",
         "ENVI",
@@ -359,6 +418,7 @@ export async function readWindow(
     });
   } finally {
     hintFileSize(`${name}.`, null);
+    if (direct) gdal.Module._GDALClose(direct);
   }
   const values = readOutput(gdal, out);
   const nodata = useSourceNoData ? info.noData[band - 1] : null;
