@@ -197,6 +197,10 @@
  *   7fba5062861eec5f06dec52e5effc86ef094826f (qgis/Project.qgz)
  * - jeremieboudreault/habitat_suitability_curves_fda
  *   11a0cda2a19466b1744d33296735cd49e615db74 (QGIS/project.qgs)
+ * - covid19UNGS/Mobility 081f954cb1fa12017f5fa1649aca0fb89b095812
+ *   (map/map.qgz)
+ * - oldrev/mapmatchingkit 2970e560d466a23921b40891624a96be4f7567fc
+ *   (data/map.qgs)
  *
  * @module
  */
