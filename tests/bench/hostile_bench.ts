@@ -254,6 +254,20 @@ function hostileSet(): Record<string, [string, Params][]> {
         "perimeter labels on a ring of 50,000 bending nodes",
         withLayer(demoLayer("ring", "ring.geojson", PERIMETER_LABELS)),
       ],
+      [
+        // every glyph was outlined, off the map too (1,000,000: 14.9 s)
+        "labels of 500,000 characters",
+        withLayer(
+          demoLayer(
+            "places",
+            "places.geojson",
+            '<qgis labelsEnabled="1"><renderer-v2 type="singleSymbol"><symbols><symbol type="marker" name="0"><layer class="SimpleMarker"/></symbol></symbols></renderer-v2>' +
+              `<labeling type="simple"><settings><text-style fieldName="${
+                esc("lpad('', 500000, 'x')")
+              }" isExpression="1" fontSize="9"/><placement placement="0"/></settings></labeling></qgis>`,
+          ),
+        ),
+      ],
     ],
     rasters: [
       [

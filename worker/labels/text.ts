@@ -604,6 +604,29 @@ function glyphContours(
   return hit;
 }
 
+// The box of a glyph's contours, by contours (cached with them).
+const boundsCache = new WeakMap<
+  number[][],
+  [number, number, number, number]
+>();
+
+function contourBounds(contours: number[][]): [number, number, number, number] {
+  let b = boundsCache.get(contours);
+  if (!b) {
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const c of contours) {
+      for (let k = 0; k + 1 < c.length; k += 2) {
+        x0 = Math.min(x0, c[k]);
+        x1 = Math.max(x1, c[k]);
+        y0 = Math.min(y0, c[k + 1]);
+        y1 = Math.max(y1, c[k + 1]);
+      }
+    }
+    boundsCache.set(contours, b = [x0, y0, x1, y1]);
+  }
+  return b;
+}
+
 /**
  * Fills a label's glyphs as QGIS 3.22 does: each line one `QPainterPath`
  * of the glyph outlines (`glyph_outline.ts`) at Qt's glyph positions,
@@ -645,14 +668,29 @@ function fillQt(
     const outline: number[][] = [];
     const at: number[] = [];
     for (let g = 0; g < ids.length; g++) {
-      for (
-        const c of glyphContours(
-          layout.outlines!,
-          ids[g],
-          layout.pixelSize,
-          pen,
-        )
-      ) {
+      const contours = glyphContours(
+        layout.outlines!,
+        ids[g],
+        layout.pixelSize,
+        pen,
+      );
+      // a glyph wholly beside the image (its box past one edge) covers no
+      // pixel and winds around none: left out, so that a label of
+      // millions of characters costs the glyphs on the map only
+      const [bx0, by0, bx1, by1] = contourBounds(contours);
+      const ox = offs[g] + dx;
+      let left = 0, right = 0, above = 0, below = 0;
+      for (const [lx, ly] of [[bx0, by0], [bx1, by0], [bx0, by1], [bx1, by1]]) {
+        const x = spec.x + cos * (lx + ox) - sin * (ly + base);
+        const y = spec.y + sin * (lx + ox) + cos * (ly + base);
+        const X = m[0] * x + m[1] * y + m[2], Y = m[3] * x + m[4] * y + m[5];
+        if (X < -1) left++;
+        if (X > qt.width + 1) right++;
+        if (Y < -1) above++;
+        if (Y > qt.height + 1) below++;
+      }
+      if (left === 4 || right === 4 || above === 4 || below === 4) continue;
+      for (const c of contours) {
         outline.push(c.slice());
         at.push(offs[g]);
       }
