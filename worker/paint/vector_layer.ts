@@ -223,6 +223,38 @@ function rendererSymbols(renderer: Renderer): Symbol[] {
   }
 }
 
+/**
+ * A polygon's rings closed as QGIS closes them before drawing
+ * (`_getPolygonRing2d`: a ring whose last point is not its first gets the
+ * first again), so an unclosed ring's outline runs back to its start (a
+ * Shapefile may hold such rings; GDAL reads them as they are).
+ */
+function closeRings(g: Geometry): Geometry {
+  if (g.kind !== "polygon") return g;
+  let open = false;
+  for (const part of g.parts) {
+    for (const r of part) {
+      const n = r.length;
+      if (n >= 4 && (r[0] !== r[n - 2] || r[1] !== r[n - 1])) open = true;
+    }
+  }
+  if (!open) return g;
+  return {
+    kind: "polygon",
+    parts: g.parts.map((part) =>
+      part.map((r) => {
+        const n = r.length;
+        if (n < 4 || (r[0] === r[n - 2] && r[1] === r[n - 1])) return r;
+        const c = new Float64Array(n + 2);
+        c.set(r);
+        c[n] = r[0];
+        c[n + 1] = r[1];
+        return c;
+      })
+    ),
+  };
+}
+
 function clipForDrawing(g: Geometry, width: number, height: number): Geometry {
   if (g.kind === "point") return g;
   // QGIS clips lines and polygons to the extent grown by a tenth on every side.
@@ -309,10 +341,12 @@ function paintFeatures(
       const symbols = pick(f);
       if (symbols.length === 0) continue;
       // clipped in the layer's CRS already, as QGIS clips reprojected ones
-      const g = f.drawGeometry ? toPixels(f.drawGeometry) : clipForDrawing(
-        toPixels(f.geometry),
-        pc.map.width,
-        pc.map.height,
+      const g = closeRings(
+        f.drawGeometry ? toPixels(f.drawGeometry) : clipForDrawing(
+          toPixels(f.geometry),
+          pc.map.width,
+          pc.map.height,
+        ),
       );
       const options = symbols.some(usesTexture)
         ? { origin: textureOrigin(f.geometry, pc.map, f.textureOrigin) }
@@ -327,13 +361,15 @@ function paintFeatures(
     if (!f.geometry) continue;
     const symbols = pick(f);
     if (symbols.length === 0) continue;
-    const g = f.drawGeometry
-      ? geometryToPixels(f.drawGeometry, pc.map)
-      : clipForDrawing(
-        geometryToPixels(f.geometry, pc.map),
-        pc.map.width,
-        pc.map.height,
-      );
+    const g = closeRings(
+      f.drawGeometry
+        ? geometryToPixels(f.drawGeometry, pc.map)
+        : clipForDrawing(
+          geometryToPixels(f.geometry, pc.map),
+          pc.map.width,
+          pc.map.height,
+        ),
+    );
     const origin = symbols.some(usesTexture)
       ? textureOrigin(f.geometry, pc.map, f.textureOrigin)
       : null;

@@ -148,6 +148,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: EPSG:2056 dotted lines with interval markers and a dashed polygon outline cut by an EPSG:32631 map, clipped in the layer's CRS before they are reprojected, as QGIS clips them, so that dots, dashes and markers start where QGIS starts them (were clipped in pixels: 2,465 mismatched pixels)",
   ],
   [
+    "unclosed_rings",
+    0,
+    "our data: a Shapefile whose polygon rings do not end where they start (GDAL reads them as they are), their outlines closed back to the start as QGIS closes every ring before drawing it (were left open: 494 mismatched pixels)",
+  ],
+  [
     "category_expression",
     0,
     'our data: squares categorized by the expression `"pop_b" > "pop_a"` into "0", "1" and NULL, as QGIS\'s comparisons yield the ints 1 and 0 (were all drawn with the NULL category: 14,038 mismatched pixels), and squares categorized by a boolean field into "true" and "false"',
