@@ -24,7 +24,7 @@ import {
 import {
   addObstaclePenalty,
   makeObstacle,
-  type ObstacleType,
+  ObstacleType,
   type PalObstacle,
   pruneByDiscrimination,
   sizePenalty,
@@ -620,13 +620,16 @@ export class LabelEngine {
       for (const part of g.parts) {
         const [x, y] = this.#toPal(part[0][0], part[0][1]);
         if (symbolPx > 0) {
-          // QgsVectorLayerLabelProvider: a point's obstacle is its symbol's box
+          // QgsVectorLayerLabelProvider: a point's obstacle is its symbol's
+          // box, and a point layer drawn by a renderer repels labels from
+          // the whole of it, whatever its obstacle type says (PolygonWhole:
+          // any label touching the box costs 12)
           const [x0, y0, x1, y1] = pointObstacleBox(x, y, symbolPx);
           this.#obstacles.push(makeObstacle({
             kind: "polygon",
             owner,
             rings: [[x0, y0, x1, y0, x1, y1, x0, y1, x0, y0]],
-            type,
+            type: ObstacleType.PolygonWhole,
             factor,
           }));
         } else {

@@ -54,6 +54,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "bczernecki/qgis_auto projekt.qgs at ×16: 106 road labels whose features reach into the map, 94 with a piece on it: PAL caps line candidates by the latter (no cap up to 100 labels, 40 up to 200), so every street's label takes QGIS's candidates (2,596 mismatched pixels capped by the 106)",
   ],
   [
+    "label_point_symbol_obstacle",
+    0,
+    "kavigupta/jet-lag-small-game-la project.qgz: train stations labelled at cartographic positions among neighbourhood labels whose boundaries are obstacles (type boundary, as the stations' own setting): a point layer drawn by a renderer makes its symbols obstacles of type 'whole' whatever its settings say (QgsVectorLayerLabelProvider), so a label touching a station's symbol costs 12, not 6 (1,086 mismatched pixels with the layer's type)",
+  ],
+  [
     "polygon_outlines_144dpi",
     0,
     "QGIS-Training-Data extents.qgs: 0.26 mm polygon outlines at 144 dpi, both rings of a polygon one path",
