@@ -99,7 +99,7 @@ export function bufferPoints(
   }
   // BufferBuilder's subgraphs, rightmost first; equal ones in the order
   // of their lowest-leftmost node
-  const order = points.map((p, k) => k).sort((a, b) =>
+  const order = points.map((_p, k) => k).sort((a, b) =>
     points[b][0] - points[a][0] || points[a][1] - points[b][1] || a - b
   );
   const q = Math.max(1, Math.trunc(segments));

@@ -232,6 +232,7 @@ export function qtJsonNumber(n: number): string {
 // QJsonDocument's string escapes: quotes, backslashes, control characters
 function qtJsonString(s: string): string {
   return `"${
+    // deno-lint-ignore no-control-regex -- the control characters are what is escaped
     s.replace(/["\\\u0000-\u001f]/g, (c) => {
       const named: Record<string, string> = {
         '"': '\\"',
@@ -244,8 +245,7 @@ function qtJsonString(s: string): string {
       };
       return named[c] ??
         `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-    })
-  }"`;
+    })}"`;
 }
 
 /**
