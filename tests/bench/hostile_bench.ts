@@ -6,10 +6,14 @@
  * lines, rasters —
  * and the bench reports per class how long the answers took (median, slowest) and what
  * they were, and the worker's resident memory (`VmRSS`) before the set and
- * after it (each measured after the same three ordinary maps). It exits 1
- * when a hostile job took longer than {@link MAX_ANSWER_MS}, when an
- * ordinary map fails afterwards, or when RSS ends more than 20 % above
- * where it started.
+ * after each of two passes of it (each measured after the same three
+ * ordinary maps and an idle pause). It exits 1 when a hostile job took
+ * longer than {@link MAX_ANSWER_MS}, when an ordinary map fails afterwards,
+ * or when the second pass leaves RSS more than 10 % above the first's:
+ * a leak grows with every pass, while the first pass's big inputs leave a
+ * peak (V8's heap and malloc's arenas keep pages they grew to) that the
+ * second pass reuses. Before → after the first pass is printed, not bounded:
+ * it moved by 40 MB between runs of the same code.
  *
  * ```sh
  * deno run -A tests/bench/hostile_bench.ts [--verbose]
@@ -36,8 +40,8 @@ import { zlibBombDefinition } from "../hostile/zlib_bomb.ts";
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "../..");
 /** A hostile job must be answered within this. */
 const MAX_ANSWER_MS = 5_000;
-/** RSS after the set may exceed RSS before it by this ratio at most. */
-const MAX_RSS_GROWTH = 0.2;
+/** RSS after the second pass may exceed RSS after the first by this ratio at most. */
+const MAX_RSS_GROWTH = 0.1;
 /** Idle time before the last RSS reading. */
 const IDLE_MS = 10_000;
 /** `--verbose`: each job's answer time and the RSS after it. */
@@ -393,65 +397,64 @@ export async function main(): Promise<number> {
     };
     await ordinary();
     const before = rssMb(worker.pid);
-    console.log(
-      "| class | jobs | median ms | slowest ms | slowest job | answers | RSS MB after |",
-    );
-    console.log("| --- | --- | --- | --- | --- | --- | --- |");
-    for (const [name, jobs] of Object.entries(hostileSet())) {
-      const times: number[] = [];
-      const statuses = new Map<string, number>();
-      let slowest = "";
-      for (const [label, params] of jobs) {
-        let r;
-        try {
-          r = await post(params);
-        } catch (e) {
-          ok = false;
-          console.log(
-            `${name} / ${label}: no answer (${(e as Error).message})`,
-          );
-          continue;
-        }
-        if (VERBOSE) {
-          console.log(
-            `  ${name} / ${label}: ${r.status} in ${r.ms.toFixed(0)} ms, RSS ${
-              rssMb(worker.pid).toFixed(0)
-            } MB`,
-          );
-        }
-        if (r.ms >= Math.max(0, ...times)) slowest = label;
-        times.push(r.ms);
-        statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
-        if (r.ms > MAX_ANSWER_MS) ok = false;
-      }
+    const pass = async (): Promise<number> => {
       console.log(
-        `| ${name} | ${jobs.length} | ${median(times).toFixed(0)} | ${
-          Math.max(...times).toFixed(0)
-        } | ${slowest} | ${
-          [...statuses].map(([s, n]) => `${n} ${s}`).join(", ")
-        } | ${rssMb(worker.pid).toFixed(0)} |`,
+        "| class | jobs | median ms | slowest ms | slowest job | answers | RSS MB after |",
       );
-    }
-    await ordinary();
-    const settled = rssMb(worker.pid);
-    // an idle worker: V8's memory reducer runs after some seconds without work
-    await new Promise((r) => setTimeout(r, IDLE_MS));
-    await ordinary();
-    const after = rssMb(worker.pid);
-    console.log(
-      `\nWorker RSS right after the set and three ordinary maps: ${
-        settled.toFixed(0)
-      } MB; after ${IDLE_MS / 1000} s idle and three more: ${
-        after.toFixed(0)
-      } MB`,
-    );
-    const growth = after / before - 1;
+      console.log("| --- | --- | --- | --- | --- | --- | --- |");
+      for (const [name, jobs] of Object.entries(hostileSet())) {
+        const times: number[] = [];
+        const statuses = new Map<string, number>();
+        let slowest = "";
+        for (const [label, params] of jobs) {
+          let r;
+          try {
+            r = await post(params);
+          } catch (e) {
+            ok = false;
+            console.log(
+              `${name} / ${label}: no answer (${(e as Error).message})`,
+            );
+            continue;
+          }
+          if (VERBOSE) {
+            console.log(
+              `  ${name} / ${label}: ${r.status} in ${
+                r.ms.toFixed(0)
+              } ms, RSS ${rssMb(worker.pid).toFixed(0)} MB`,
+            );
+          }
+          if (r.ms >= Math.max(0, ...times)) slowest = label;
+          times.push(r.ms);
+          statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
+          if (r.ms > MAX_ANSWER_MS) ok = false;
+        }
+        console.log(
+          `| ${name} | ${jobs.length} | ${median(times).toFixed(0)} | ${
+            Math.max(...times).toFixed(0)
+          } | ${slowest} | ${
+            [...statuses].map(([s, n]) => `${n} ${s}`).join(", ")
+          } | ${rssMb(worker.pid).toFixed(0)} |`,
+        );
+      }
+      await ordinary();
+      // an idle worker: V8's memory reducer runs after some seconds without work
+      await new Promise((r) => setTimeout(r, IDLE_MS));
+      await ordinary();
+      return rssMb(worker.pid);
+    };
+    const first = await pass();
     console.log(
       `\nWorker RSS: ${before.toFixed(0)} MB before the hostile set, ${
-        after.toFixed(0)
-      } MB after it (${(growth * 100).toFixed(1)} %; limit ${
-        MAX_RSS_GROWTH * 100
-      } %)`,
+        first.toFixed(0)
+      } MB after it, idle ${IDLE_MS / 1000} s and three ordinary maps\n`,
+    );
+    const second = await pass();
+    const growth = second / first - 1;
+    console.log(
+      `\nWorker RSS after a second pass: ${second.toFixed(0)} MB (${
+        (growth * 100).toFixed(1)
+      } % above the first pass's; limit ${MAX_RSS_GROWTH * 100} %)`,
     );
     if (growth > MAX_RSS_GROWTH) ok = false;
     console.log(ok ? "hostile set: ok" : "hostile set: FAILED");
