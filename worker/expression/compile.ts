@@ -7,7 +7,11 @@
  */
 import { LruCache } from "../cache/lru.ts";
 import type { Expression } from "./ast.ts";
-import { ExpressionEvalError } from "./errors.ts";
+import {
+  ExpressionEvalError,
+  ExpressionUnsupportedError,
+  noteUnsupported,
+} from "./errors.ts";
 import { applyBinary, evaluate, type ExpressionContext } from "./evaluate.ts";
 import { lookupFunction } from "./functions.ts";
 import { chargeCall } from "./budget.ts";
@@ -216,6 +220,7 @@ export function compileExpression(text: string): CompiledExpression {
       try {
         return run(ctx);
       } catch (e) {
+        if (e instanceof ExpressionUnsupportedError) noteUnsupported(e.message);
         if (e instanceof ExpressionEvalError) return null;
         throw e;
       }

@@ -11,7 +11,7 @@
  */
 import type { Geometry } from "../geometry/types.ts";
 import { chargeExpressionWork } from "./budget.ts";
-import { ExpressionEvalError } from "./errors.ts";
+import { ExpressionEvalError, ExpressionUnsupportedError } from "./errors.ts";
 import { def } from "./registry.ts";
 import { isGeometry, toNumber, toText } from "./values.ts";
 
@@ -129,8 +129,8 @@ def("buffer", 2, 6, ([g, d, segments, cap]) => {
     style,
   );
   if (!out) {
-    throw new ExpressionEvalError(
-      `Cannot buffer a ${g.kind} geometry: only points apart from each other are buffered (GEOS's buffer is not available)`,
+    throw new ExpressionUnsupportedError(
+      `Cannot buffer a ${g.kind} geometry: only points apart from each other are buffered (GEOS's buffer is not available); the expression is NULL`,
     );
   }
   return out;

@@ -12,7 +12,13 @@
  * @module
  */
 export type { BinaryOperator, Expression } from "./ast.ts";
-export { ExpressionEvalError, QgisSyntaxError } from "./errors.ts";
+export {
+  ExpressionEvalError,
+  ExpressionUnsupportedError,
+  noteUnsupported,
+  QgisSyntaxError,
+  takeUnsupportedNotes,
+} from "./errors.ts";
 export { parseExpression } from "./parser.ts";
 export {
   type CompiledExpression,

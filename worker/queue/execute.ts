@@ -19,6 +19,7 @@ import {
   armExpressionBudget,
   disarmExpressionBudget,
 } from "../expression/budget.ts";
+import { takeUnsupportedNotes } from "../expression/errors.ts";
 import {
   DEFAULT_MAX_DPI,
   DEFAULT_MAX_FEATURE_COUNT,
@@ -224,11 +225,16 @@ export async function executeJob(
     checkLimits(info, ctx.limits);
     const decodeMs = performance.now() - started;
     armExpressionBudget();
+    takeUnsupportedNotes();
     let out;
     try {
       out = await runner(info, ctx);
     } finally {
       disarmExpressionBudget();
+      // what the engine could not evaluate where QGIS can: NULL, said once
+      for (const note of takeUnsupportedNotes()) {
+        ctx.logger.log("warning", maskSecrets(note));
+      }
     }
     return {
       status: "succeed",

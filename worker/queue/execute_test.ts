@@ -221,3 +221,29 @@ Deno.test("executeJob: FEATURE_COUNT is bounded (configurable): every feature wi
     await Deno.remove(root, { recursive: true });
   }
 });
+
+Deno.test("executeJob: an expression this engine cannot evaluate (GEOS's buffer of a polygon) is NULL and one warning in the job's log", async () => {
+  const lines: string[] = [];
+  const ctx = testRunnerContext(DEMO, {
+    logger: { log: (level, message) => lines.push(`${level}: ${message}`) },
+  });
+  const rule =
+    '<qgis><renderer-v2 type="RuleRenderer"><rules key="r"><rule key="a" symbol="0" filter="area(buffer($geometry, 10)) &gt; 0"/></rules><symbols><symbol type="fill" name="0"><layer class="SimpleFill"/></symbol></symbols></renderer-v2></qgis>';
+  const zones = {
+    ...layer("zones", JSON.stringify({ path: "data/zones.geojson" })),
+    style: { name: "default", definition: encodeStyle(rule) },
+  };
+  const outcome = await executeJob(
+    renderJob({
+      bbox: { x_min: 2600000, y_min: 1195000, x_max: 2612000, y_max: 1203000 },
+      width: 60,
+      height: 40,
+    }, [zones]),
+    defaultRunners(),
+    ctx,
+  );
+  assert.equal(outcome.status, "succeed", String(outcome.data));
+  const warnings = lines.filter((l) => /Cannot buffer a polygon/.test(l));
+  assert.equal(warnings.length, 1, lines.join("\n"));
+  assert.match(warnings[0], /^warning: /);
+});
