@@ -350,7 +350,9 @@ function readFormat(style: Element | null): TextFormat {
     opacity: num(a, "textOpacity", 1),
     letterSpacing: num(a, "fontLetterSpacing", 0),
     wordSpacing: num(a, "fontWordSpacing", 0),
-    capitalization: num(a, "capitalization", 0),
+    // QGIS 3.x before 3.4 wrote only `fontCapitals`; QgsTextFormat reads it
+    // where `capitalization` is absent
+    capitalization: num(a, "capitalization", num(a, "fontCapitals", 0)),
     lineHeight: num(a, "multilineHeight", 1),
     lineHeightUnit: unit(a, "multilineHeightUnit", "Percentage"),
     buffer: {

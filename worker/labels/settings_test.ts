@@ -59,3 +59,19 @@ Deno.test("no labeling, or an unknown type, reads as null", () => {
     null,
   );
 });
+
+Deno.test("capitalization: QGIS's older fontCapitals where capitalization is absent (QgsTextFormat::readXml, measured with QGIS 3.22)", () => {
+  const caps = (attrs: string) => {
+    const l = parse(
+      `<qgis><labeling type="simple"><settings><text-style fieldName="n" ${attrs}/></settings></labeling></qgis>`,
+    );
+    assert(l?.type === "simple");
+    return l.settings.format.capitalization;
+  };
+  // QGIS 3.22 read these as 1, 0, 4, 0 and 2
+  assertEquals(caps('fontCapitals="1"'), 1);
+  assertEquals(caps('fontCapitals="1" capitalization="0"'), 0);
+  assertEquals(caps('fontCapitals="4"'), 4);
+  assertEquals(caps(""), 0);
+  assertEquals(caps('capitalization="2" fontCapitals="1"'), 2);
+});
