@@ -32,8 +32,10 @@ import {
   demoLayer,
   demoRenderJob,
   GREY_RASTER,
+  MERGED_LINE_LABELS,
   PERIMETER_LABELS,
   sparseGeoTiff,
+  streetSegments,
 } from "../hostile/_jobs.ts";
 import { zlibBombDefinition } from "../hostile/zlib_bomb.ts";
 
@@ -259,6 +261,12 @@ function hostileSet(): Record<string, [string, Params][]> {
         withLayer(demoLayer("ring", "ring.geojson", PERIMETER_LABELS)),
       ],
       [
+        // each join scanned every piece left and the whole growing line:
+        // 200,000 segments took about 19 minutes
+        "50,000 shuffled segments of one street name, merged",
+        withLayer(demoLayer("streets", "main_st.geojson", MERGED_LINE_LABELS)),
+      ],
+      [
         // every glyph was outlined, off the map too (1,000,000: 14.9 s)
         "labels of 500,000 characters",
         withLayer(
@@ -331,6 +339,10 @@ async function makeRoot(): Promise<string> {
   await Deno.writeTextFile(
     join(root, "data/ring.geojson"),
     bendingRing(50_000),
+  );
+  await Deno.writeTextFile(
+    join(root, "data/main_st.geojson"),
+    streetSegments(50_000),
   );
   await Deno.writeTextFile(
     join(root, "outside.asc"),

@@ -123,3 +123,33 @@ export function bendingRing(n: number): string {
 export const PERIMETER_LABELS =
   '<qgis labelsEnabled="1"><renderer-v2 type="singleSymbol"><symbols><symbol type="fill" name="0"><layer class="SimpleFill"/></symbol></symbols></renderer-v2>' +
   '<labeling type="simple"><settings><text-style fieldName="name" fontSize="9"/><placement placement="2"/></settings></labeling></qgis>';
+
+/**
+ * A street across the demo's map cut into `n` segments all named
+ * "Main St", in a shuffled order, every other one drawn backwards, as
+ * GeoJSON text.
+ */
+export function streetSegments(n: number): string {
+  const x0 = 2599520, step = 12960 / n, y = 1199000;
+  const order = Array.from({ length: n }, (_, i) => i);
+  let seed = 7;
+  for (let i = n - 1; i > 0; i--) {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    const j = Math.floor(seed / 2147483648 * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const features = order.map((i) => {
+    const a = [x0 + i * step, y], b = [x0 + (i + 1) * step, y];
+    return `{"type":"Feature","properties":{"name":"Main St"},"geometry":{"type":"LineString","coordinates":${
+      JSON.stringify(i % 2 ? [b, a] : [a, b])
+    }}}`;
+  });
+  return `{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::2056"}},"features":[${
+    features.join(",")
+  }]}`;
+}
+
+/** A line style labelled by `name` with connected lines merged (PAL's mergeLines). */
+export const MERGED_LINE_LABELS =
+  '<qgis labelsEnabled="1"><renderer-v2 type="singleSymbol"><symbols><symbol type="line" name="0"><layer class="SimpleLine"/></symbol></symbols></renderer-v2>' +
+  '<labeling type="simple"><settings><text-style fieldName="name" fontSize="9"/><placement placement="2"/><rendering mergeLines="1"/></settings></labeling></qgis>';

@@ -55,3 +55,50 @@ Deno.test("hostile labels: a ring of 150,000 bending nodes gets perimeter labels
     }
   }
 });
+
+Deno.test("hostile labels: 60,000 shuffled segments of one street name are merged (mergeLines) in seconds", async () => {
+  // PAL's merge scanned every piece left, and the whole growing line, for
+  // each join: ~9 s for 20,000 segments, minutes here
+  const n = 60_000;
+  let seed = 7;
+  const rnd = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const features: Feature[] = order.map((i) => {
+    const x0 = 20 + 360 * i / n, x1 = 20 + 360 * (i + 1) / n;
+    // every other segment drawn backwards
+    const line = i % 2 ? [x1, 150, x0, 150] : [x0, 150, x1, 150];
+    return {
+      id: i + 1,
+      attributes: { name: "Main St" },
+      geometry: { kind: "line", parts: [[new Float64Array(line)]] },
+    };
+  });
+  const ck = await getCanvasKit();
+  const engine = createLabelEngine(MAP, ck);
+  try {
+    const t0 = performance.now();
+    engine.addLayer({
+      layerId: "streets",
+      qmlRoot: new DOMParser().parseFromString(
+        '<qgis labelsEnabled="1"><labeling type="simple"><settings><text-style fieldName="name" fontSize="9"/><placement placement="2"/><rendering mergeLines="1"/></settings></labeling></qgis>',
+        "text/xml",
+      ).documentElement!,
+      features,
+      geometryKind: "line",
+    });
+    // one street, one label
+    assert.equal(engine.placements().length, 1);
+    // generous: ~1 s here, minutes before
+    const seconds = (performance.now() - t0) / 1000;
+    assert.ok(seconds < 30, `${seconds.toFixed(1)} s`);
+  } finally {
+    engine.delete();
+  }
+});
