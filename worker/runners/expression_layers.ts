@@ -20,6 +20,12 @@ import type { RunnerContext } from "./types.ts";
  */
 export const MAX_LOOKUP_FEATURES = 50_000;
 
+/**
+ * Most features of all the layers one job reads for expressions together
+ * (a job may carry 100 layers): a layer that would pass it is not read.
+ */
+export const MAX_LOOKUP_FEATURES_PER_JOB = 200_000;
+
 const CALLS =
   /\b(?:get_feature|get_feature_by_id|aggregate|overlay_(?:intersects|within|contains|disjoint))\s*\(/i;
 // the aggregates of the feature's own layer (sum("pop", group_by:=…))
@@ -78,7 +84,9 @@ function namedLayers(root: Element): Reads | null {
  * style aggregates them (`maximum("pop")`) (features in `crs`, as the
  * map's), and answers for any layer name or id: a layer the job does
  * not carry, could not read or had to leave out is `undefined` and one
- * warning. Null when no style calls them.
+ * warning. Null when no style calls them. At most `maxFeatures` features
+ * of all these layers together are held; a layer that would pass it is
+ * left out.
  *
  * @example
  * ```ts ignore
@@ -92,6 +100,7 @@ export async function jobLayerLookup(
   crs: string,
   ctx: RunnerContext,
   warn: (message: string) => void,
+  maxFeatures: number = MAX_LOOKUP_FEATURES_PER_JOB,
 ): Promise<LayerLookup | null> {
   const names = new Set<string>();
   const own = new Set<SourceLayer>();
@@ -105,11 +114,14 @@ export async function jobLayerLookup(
   }
   if (!calls) return null;
   const read = new Map<SourceLayer, LookupLayer | undefined>();
+  let left = maxFeatures;
   for (const layer of layers) {
     const wanted = own.has(layer) || names.has(layer.id) ||
       names.has(layer.name);
     if (read.has(layer) || !wanted) continue;
-    read.set(layer, await readLayer(layer, crs, ctx, warn));
+    const got = await readLayer(layer, crs, ctx, warn, left, maxFeatures);
+    left -= got?.features.length ?? 0;
+    read.set(layer, got);
   }
   return {
     has(idOrName: string): boolean {
@@ -141,6 +153,8 @@ async function readLayer(
   crs: string,
   ctx: RunnerContext,
   warn: (message: string) => void,
+  left: number,
+  total: number,
 ): Promise<LookupLayer | undefined> {
   try {
     const source = openSource(layer, ctx);
@@ -150,14 +164,13 @@ async function readLayer(
       );
       return undefined;
     }
-    const page = await source.page({
-      startIndex: 0,
-      count: MAX_LOOKUP_FEATURES + 1,
-      crs,
-    });
-    if (page.features.length > MAX_LOOKUP_FEATURES) {
+    const most = Math.min(MAX_LOOKUP_FEATURES, left);
+    const page = await source.page({ startIndex: 0, count: most + 1, crs });
+    if (page.features.length > most) {
       warn(
-        `expressions: layer '${layer.name}' has more than ${MAX_LOOKUP_FEATURES} features; what reads it is NULL`,
+        most === MAX_LOOKUP_FEATURES
+          ? `expressions: layer '${layer.name}' has more than ${MAX_LOOKUP_FEATURES} features; what reads it is NULL`
+          : `expressions: layer '${layer.name}' would take the features read for the job's expressions past ${total}; what reads it is NULL`,
       );
       return undefined;
     }

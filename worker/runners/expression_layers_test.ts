@@ -268,3 +268,35 @@ Deno.test("expression layers: a field alias or a map tip that reads like a call 
     null,
   );
 });
+
+Deno.test("expression layers: the features read for one job's expressions are bounded together, not only per layer", async () => {
+  const style = ruleStyle(
+    `get_feature('places', 'name', "name") IS NULL AND get_feature('roads', 'name', "name") IS NULL`,
+  );
+  const zones = layer("zones", "zones.geojson", style);
+  const roads = layer("roads", "roads.geojson", "<qgis/>");
+  const ctx: RunnerContext = {
+    dataRoot: DEMO,
+    svgPaths: [],
+    remoteHosts: [],
+    limits: { maxWidth: 2000, maxHeight: 2000, maxLayers: 10 },
+    logger: { log() {} },
+  };
+  const warnings: string[] = [];
+  // the demo's places are 5 features: they fit a bound of 5, the roads
+  // after them do not
+  const lookup = await jobLayerLookup(
+    [zones, PLACES, roads],
+    [parseQmlDocument(style), null, null],
+    "EPSG:2056",
+    ctx,
+    (m) => warnings.push(m),
+    5,
+  );
+  assert.ok(lookup);
+  assert.equal(lookup.layer("places")?.features.length, 5);
+  assert.equal(lookup.layer("roads"), undefined);
+  assert.deepEqual(warnings, [
+    "expressions: layer 'roads' would take the features read for the job's expressions past 5; what reads it is NULL",
+  ]);
+});
