@@ -433,7 +433,10 @@ export function readLabelSettings(settings: Element): LabelSettings {
     priority: num(p, "priority", 5),
     obstacle: bool(r, "obstacle", true),
     obstacleFactor: num(r, "obstacleFactor", 1),
-    obstacleType: num(r, "obstacleType", 1),
+    // QgsPalLayerSettings::readXml: a <rendering> without obstacleType
+    // (styles converted from QGIS 2.x label properties) is read as
+    // PolygonInterior, not the boundary a new layer starts with
+    obstacleType: num(r, "obstacleType", 0),
     // QGIS 3.22 reads <rendering displayAll> only: the overlapHandling
     // QGIS >= 3.26 writes instead (no longer writing displayAll) is unknown
     // to it, so such labels do not overlap there

@@ -75,3 +75,17 @@ Deno.test("capitalization: QGIS's older fontCapitals where capitalization is abs
   assertEquals(caps(""), 0);
   assertEquals(caps('capitalization="2" fontCapitals="1"'), 2);
 });
+
+Deno.test("simple settings: no obstacleType is the polygon interior", () => {
+  // as QgsPalLayerSettings::readXml reads a QGIS 2.x style converted
+  // without the attribute (a new layer's boundary is written explicitly)
+  const read = (rendering: string) => {
+    const l = parse(
+      `<qgis><labeling type="simple"><settings><text-style fieldName="a"/>${rendering}</settings></labeling></qgis>`,
+    );
+    assert(l?.type === "simple");
+    return l.settings.obstacleType;
+  };
+  assertEquals(read(`<rendering obstacle="1"/>`), 0);
+  assertEquals(read(`<rendering obstacle="1" obstacleType="1"/>`), 1);
+});

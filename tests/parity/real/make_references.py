@@ -80,7 +80,9 @@ MIRROR = Path(os.environ.get("QSL_MIRROR_DIR", ROOT.parent / ".mirror"))
 
 
 def mirror_git_dir(repo):
-    return MIRROR / repo.replace("/", "+") / "repo"
+    d = MIRROR / repo.replace("/", "+") / "repo"
+    # fetch leaves some snapshots as a work tree's .git
+    return d / ".git" if (d / ".git").is_dir() else d
 
 
 def extract(repo, commit, paths, dest):

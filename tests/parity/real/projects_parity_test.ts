@@ -89,6 +89,11 @@ const EXPORTED: [name: string, limit: number, what: string][] = [
     'our QGIS 2.14-style project (own/labels_2x.qgs): labels in labeling/* custom properties behind the empty <labeling type="simple"/> QGIS 2.x wrote, read as QGIS 3.22 reads them (were not drawn)',
   ],
   [
+    "label_obstacle_interior_2x",
+    0,
+    "NathanW2/pyqgis-playground project.qgs (QGIS 2.1): a cadastre's lot numbers around their centroids, the lots obstacles; the exported <rendering> names no obstacleType, which QGIS 3.22 reads as the polygons' interior (not the boundary a new layer starts with): every candidate over a neighbouring lot cost 6 alike, so a lot between two others kept all its candidates, not QGIS's few (22,995 mismatched pixels read as the boundary)",
+  ],
+  [
     "dd_size_area_2x",
     0,
     "deleon-district-election-results-analysis map.qgs (QGIS 2.8): proportional circles from the symbol layers' old `size_expression`, scaled by area (were all drawn 2 mm wide)",

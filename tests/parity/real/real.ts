@@ -44,7 +44,14 @@ export function realCases(prefix: string): RealCase[] {
 }
 
 function gitDir(repo: string): string {
-  return join(MIRROR_DIR, repo.replace("/", "+"), "repo");
+  const dir = join(MIRROR_DIR, repo.replace("/", "+"), "repo");
+  // fetch leaves some snapshots as a work tree's .git
+  try {
+    Deno.statSync(join(dir, ".git"));
+    return join(dir, ".git");
+  } catch {
+    return dir;
+  }
 }
 
 function git(repo: string, args: string[]): Uint8Array | null {
