@@ -21,6 +21,8 @@ const CELL = 1e-7;
 /** Size classes of the segment index: a segment's cell side is a power of two from 2^MIN_LEVEL up. */
 const MIN_LEVEL = -40;
 const MAX_LEVEL = 1000;
+/** A line of this many segments or fewer is looked through, not indexed. */
+const SHORT = 24;
 
 type Point = [number, number];
 
@@ -149,6 +151,8 @@ class SegmentIndex {
   alive: boolean[] = [];
   #levels = new Map<number, Map<string, number[]>>();
   #huge: number[] = [];
+  /** Segments put in the grids so far: none while the line is short (looked through instead). */
+  #indexed = 0;
 
   add(x0: number, y0: number, x1: number, y1: number): number {
     const id = this.x0.length;
@@ -157,10 +161,19 @@ class SegmentIndex {
     this.x1.push(x1);
     this.y1.push(y1);
     this.alive.push(true);
+    if (id >= SHORT) {
+      while (this.#indexed <= id) this.#insert(this.#indexed++);
+    }
+    return id;
+  }
+
+  #insert(id: number): void {
+    const x0 = this.x0[id], y0 = this.y0[id];
+    const x1 = this.x1[id], y1 = this.y1[id];
     if (
       !Number.isFinite(x0) || !Number.isFinite(y0) || !Number.isFinite(x1) ||
       !Number.isFinite(y1)
-    ) return id;
+    ) return;
     const minx = Math.min(x0, x1), maxx = Math.max(x0, x1);
     const miny = Math.min(y0, y1), maxy = Math.max(y0, y1);
     const ext = Math.max(maxx - minx, maxy - miny);
@@ -171,7 +184,7 @@ class SegmentIndex {
     if (level < MIN_LEVEL) level = MIN_LEVEL;
     if (!(level <= MAX_LEVEL)) {
       this.#huge.push(id);
-      return id;
+      return;
     }
     const size = 2 ** level;
     let grid = this.#levels.get(level);
@@ -186,7 +199,25 @@ class SegmentIndex {
         else grid.set(key, [id]);
       }
     }
-    return id;
+  }
+
+  /**
+   * The plain walk's exact test of (x, y) on segment `id` as the line reads
+   * (`rev`: against storage order): 0 not on it, 1 on it only as the line
+   * reads now, 2 on it read either way.
+   */
+  #test(id: number, x: number, y: number, rev: boolean): number {
+    if (!this.alive[id]) return 0;
+    const x0 = this.x0[id], y0 = this.y0[id];
+    const x1 = this.x1[id], y1 = this.y1[id];
+    if (
+      x < Math.min(x0, x1) || x > Math.max(x0, x1) ||
+      y < Math.min(y0, y1) || y > Math.max(y0, y1)
+    ) return 0;
+    const fwd = (x1 - x0) * (y - y0) - (y1 - y0) * (x - x0) === 0;
+    const back = (x0 - x1) * (y - y1) - (y0 - y1) * (x - x1) === 0;
+    if (fwd && back) return 2;
+    return (rev ? back : fwd) ? 1 : 0;
   }
 
   /**
@@ -197,31 +228,32 @@ class SegmentIndex {
    * as the line reads now.
    */
   find(x: number, y: number, rev: boolean): number {
+    // a NaN or infinite point is on no segment (the test's arithmetic
+    // never gives 0 then)
     if (!Number.isFinite(x) || !Number.isFinite(y)) return -1;
     let found = -1;
-    const test = (id: number): boolean => {
-      if (!this.alive[id]) return false;
-      const x0 = this.x0[id], y0 = this.y0[id];
-      const x1 = this.x1[id], y1 = this.y1[id];
-      if (
-        x < Math.min(x0, x1) || x > Math.max(x0, x1) ||
-        y < Math.min(y0, y1) || y > Math.max(y0, y1)
-      ) return false;
-      const fwd = (x1 - x0) * (y - y0) - (y1 - y0) * (x - x0) === 0;
-      const back = (x0 - x1) * (y - y1) - (y0 - y1) * (x - x1) === 0;
-      if (fwd && back) {
-        found = 2 * id + 1;
-        return true;
+    if (this.x0.length <= SHORT) {
+      for (let id = 0; id < this.x0.length; id++) {
+        const t = this.#test(id, x, y, rev);
+        if (t === 2) return 2 * id + 1;
+        if (t === 1 && found < 0) found = 2 * id;
       }
-      if ((rev ? back : fwd) && found < 0) found = 2 * id;
-      return false;
-    };
-    for (const id of this.#huge) if (test(id)) return found;
+      return found;
+    }
+    for (const id of this.#huge) {
+      const t = this.#test(id, x, y, rev);
+      if (t === 2) return 2 * id + 1;
+      if (t === 1 && found < 0) found = 2 * id;
+    }
     for (const [level, grid] of this.#levels) {
       const size = 2 ** level;
       const cell = grid.get(`${Math.floor(x / size)},${Math.floor(y / size)}`);
       if (!cell) continue;
-      for (const id of cell) if (test(id)) return found;
+      for (const id of cell) {
+        const t = this.#test(id, x, y, rev);
+        if (t === 2) return 2 * id + 1;
+        if (t === 1 && found < 0) found = 2 * id;
+      }
     }
     return found;
   }
@@ -310,24 +342,60 @@ export function mergeConnectedLines(
   }
   ids.sort((a, b) => cx[a] - cx[b] || cy[a] - cy[b]);
   const cellX: number[] = [], cellY: number[] = [];
+  // per cell: the classes with an end in it, by their first piece, in
+  // order (skipped over once gone, and, in a round, once set aside: a
+  // cursor a round), then a heap for the rest (later representatives,
+  // pieces brought back during a round)
+  const arr: number[][] = [];
+  const jump: Int32Array[] = [];
   const heaps: Heap[] = [];
   // per end point, its cell (-1: none)
   const cellAt = new Int32Array(2 * n).fill(-1);
+  // per end point, whether its piece has an entry in the end's cell (one
+  // entry a cell: an entry set aside many times is not piled up)
+  const held = new Uint8Array(2 * n);
+  /** The end point of piece k in `cell`. */
+  const endIn = (k: number, cell: number): number =>
+    cellAt[2 * k] === cell ? 2 * k : 2 * k + 1;
+  const put = (k: number, cell: number): void => {
+    heaps[cell].push(k);
+    held[endIn(k, cell)] = 1;
+  };
+  const take = (cell: number): void => {
+    held[endIn(heaps[cell].items[0], cell)] = 0;
+    heaps[cell].pop();
+  };
   for (const id of ids) {
     const c = cellX.length - 1;
     if (c < 0 || cellX[c] !== cx[id] || cellY[c] !== cy[id]) {
       cellX.push(cx[id]);
       cellY.push(cy[id]);
       heaps.push(new Heap());
+      arr.push([]);
     }
     const cell = heaps.length - 1;
     cellAt[id] = cell;
     // both ends in one cell: one entry; a class by its representative
     const k = id >> 1;
     if (cellAt[id ^ 1] !== cell && members[classOf[k]][0] === k) {
-      heaps[cell].push(k);
+      arr[cell].push(k);
     }
   }
+  for (const a of arr) jump.push(new Int32Array(a.length));
+  const cursor = new Int32Array(arr.length);
+  const cursorRound = new Int32Array(arr.length);
+  /** The first place from i in a cell's list whose piece is not gone. */
+  const live = (cell: number, i: number): number => {
+    const a = arr[cell], jp = jump[cell];
+    let j = i;
+    while (j < a.length && gone[a[j]]) j = Math.max(j + 1, jp[j]);
+    for (let t = i; t < j;) {
+      const next = Math.max(t + 1, jp[t]);
+      jp[t] = j;
+      t = next;
+    }
+    return j;
+  };
   const findCell = (x: number, y: number): number => {
     let lo = 0, hi = cellX.length - 1;
     while (lo <= hi) {
@@ -351,8 +419,8 @@ export function mergeConnectedLines(
   };
   const pushBack = (k: number): void => {
     const c0 = cellAt[2 * k], c1 = cellAt[2 * k + 1];
-    if (c0 >= 0) heaps[c0].push(k);
-    if (c1 >= 0 && c1 !== c0) heaps[c1].push(k);
+    if (c0 >= 0 && !held[2 * k]) put(k, c0);
+    if (c1 >= 0 && c1 !== c0 && !held[2 * k + 1]) put(k, c1);
   };
 
   const gone = new Uint8Array(n);
@@ -360,7 +428,9 @@ export function mergeConnectedLines(
   // joining; each waits in the lists of what could change that (an end of
   // the line moving, its witness segment leaving the line, the line
   // turning round) and goes back to the heaps then or at the round's end
-  const parked = new Uint8Array(members.length);
+  // (the round's number while set aside)
+  const parked = new Int32Array(members.length);
+  let round = 0;
   /** Piece k leaves (it takes pieces in, or is taken in). */
   const leave = (k: number): void => {
     gone[k] = 1;
@@ -369,17 +439,18 @@ export function mergeConnectedLines(
     // only a representative leaves: the least piece left of its class
     const m = members[c];
     repAt[c]++;
-    if (repAt[c] < m.length && !parked[c]) pushBack(m[repAt[c]]);
+    if (repAt[c] < m.length && parked[c] !== round) pushBack(m[repAt[c]]);
   };
   const out: (number[] | null)[] = [...lines];
   const rounds: MergedLines["rounds"] = [];
   let left = n;
   for (let k = 0; k < n && left > 1; k++) {
     if (gone[k]) continue;
+    round++;
     leave(k);
     left--;
-    const round = { to: k, joined: [] as number[] };
-    rounds.push(round);
+    const thisRound = { to: k, joined: [] as number[] };
+    rounds.push(thisRound);
     const first = lines[k];
     if (first.length < 2) continue;
     const line = new PointDeque();
@@ -407,11 +478,11 @@ export function mergeConnectedLines(
     let atFront: number[] = [];
     let atBack: number[] = [];
     // waiting for a segment to leave, or for the line to turn round
-    const bySegment = new Map<number, number[]>();
+    const bySegment: (number[] | undefined)[] = [];
     let fragile: number[] = [];
     const unpark = (list: number[]): void => {
       for (const c of list) {
-        if (!parked[c]) continue;
+        if (parked[c] !== round) continue;
         parked[c] = 0;
         if (repAt[c] < members[c].length) pushBack(members[c][repAt[c]]);
       }
@@ -450,15 +521,15 @@ export function mergeConnectedLines(
         if (on < 0) return true;
         park(q, front, back);
         const seg = on >> 1;
-        const list = bySegment.get(seg);
+        const list = bySegment[seg];
         if (list) list.push(classOf[q]);
-        else bySegment.set(seg, [classOf[q]]);
+        else bySegment[seg] = [classOf[q]];
         if (!(on & 1)) fragile.push(classOf[q]);
         return false;
       };
       const park = (q: number, front: boolean, back: boolean): void => {
         const c = classOf[q];
-        parked[c] = 1;
+        parked[c] = round;
         parkLog.push(c);
         if (front) atFront.push(c);
         if (back) atBack.push(c);
@@ -468,22 +539,33 @@ export function mergeConnectedLines(
       cellsNear(backX, backY, cells);
       let best = -1;
       for (const cell of cells) {
-        const h = heaps[cell].items;
-        while (h.length > 0) {
-          const q = h[0];
-          if (best >= 0 && q >= best) break;
-          if (gone[q] || parked[classOf[q]]) {
-            heaps[cell].pop();
+        const a = arr[cell], h = heaps[cell].items;
+        let i = cursorRound[cell] === round ? cursor[cell] : 0;
+        for (;;) {
+          i = live(cell, i);
+          const qa = i < a.length ? a[i] : Infinity;
+          while (
+            h.length > 0 && (gone[h[0]] || parked[classOf[h[0]]] === round)
+          ) take(cell);
+          const qh = h.length > 0 ? h[0] : Infinity;
+          const q = Math.min(qa, qh);
+          if (q === Infinity || (best >= 0 && q >= best)) break;
+          if (qa < qh && parked[classOf[q]] === round) {
+            i++;
             continue;
           }
           if (accepts(q, cell)) {
             best = q;
             break;
           }
-          heaps[cell].pop();
+          // set aside, or near neither end (back after this step)
+          if (qa === q) i++;
+          if (qh === q) take(cell);
         }
+        cursor[cell] = i;
+        cursorRound[cell] = round;
       }
-      for (const [q, cell] of stash) heaps[cell].push(q);
+      for (const [q, cell] of stash) if (!held[endIn(q, cell)]) put(q, cell);
       stash.length = 0;
       if (best < 0) break;
       // join, as mergeTwoLines joins `line` and piece `best`
@@ -507,9 +589,9 @@ export function mergeConnectedLines(
         if (rev) line.popBack();
         else line.popFront();
         segments.alive[seg] = false;
-        const waiting = bySegment.get(seg);
+        const waiting = bySegment[seg];
         if (waiting) {
-          bySegment.delete(seg);
+          bySegment[seg] = undefined;
           unpark(waiting);
         }
         for (let i = m - 2; i >= 0; i -= 2) {
@@ -543,7 +625,7 @@ export function mergeConnectedLines(
       leave(best);
       left--;
       out[best] = null;
-      round.joined.push(best);
+      thisRound.joined.push(best);
       // what was set aside waiting for this
       if (movesFront) {
         const list = atFront;
@@ -560,7 +642,7 @@ export function mergeConnectedLines(
         unpark(list);
       }
     }
-    if (round.joined.length > 0) {
+    if (thisRound.joined.length > 0) {
       const l: number[] = new Array(2 * line.length);
       for (let i = 0; i < line.length; i++) {
         const j = rev ? line.length - 1 - i : i;
@@ -569,7 +651,14 @@ export function mergeConnectedLines(
       }
       out[k] = l;
     }
-    unpark(parkLog);
+    // the round's cursors start again next round; a later representative
+    // set aside goes back to its heaps
+    for (const c of parkLog) {
+      if (parked[c] !== round) continue;
+      parked[c] = 0;
+      const r = repAt[c] < members[c].length ? members[c][repAt[c]] : -1;
+      if (r >= 0 && r !== members[c][0]) pushBack(r);
+    }
   }
   return { lines: out, rounds };
 }

@@ -228,6 +228,19 @@ Deno.test("mergeConnectedLines matches the plain walk on a zigzag street with sp
   );
 });
 
+Deno.test("mergeConnectedLines matches the plain walk on overlapping pieces from one point and copies of one segment", () => {
+  // each round refuses every other piece (far end on the line, or both
+  // ends touching): pieces set aside, brought back each round
+  const comb: number[][] = [];
+  for (let i = 300; i >= 1; i--) comb.push([0, 0, i, 0]);
+  for (let i = 0; i < 100; i++) comb.push(i % 2 ? [1, 1, 0, 0] : [0, 0, 1, 1]);
+  for (let i = 0; i < 50; i++) comb.push([0, 0, 0.5, 2, 1, 1]);
+  assert.deepStrictEqual(
+    mergeConnectedLines(comb),
+    plainWalk(comb.map((l) => [...l])),
+  );
+});
+
 Deno.test("mergeConnectedLines joins 50,000 spokes meeting at one point in pairs", () => {
   const n = 50_000;
   const lines: number[][] = [];
