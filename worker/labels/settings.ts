@@ -419,18 +419,30 @@ export function readLabelSettings(settings: Element): LabelSettings {
     useMaxLineLengthForAutoWrap: bool(f, "useMaxLineLengthForAutoWrap", true),
     multilineAlign: num(f, "multilineAlign", 3),
     placement: num(p, "placement", 0),
-    placementFlags: num(p, "placementFlags", 10),
+    // missing attributes as QgsPalLayerSettings::readXml reads them
+    // (measured with QGIS 3.22): no flags, priority 0, the offset's and the
+    // distance's units from QGIS 2's labelOffsetInMapUnits (default on) and
+    // distInMapUnits (default off)
+    placementFlags: num(p, "placementFlags", 0),
     polygonPlacementFlags: num(p, "polygonPlacementFlags", 2),
     dist: num(p, "dist", 0),
-    distUnit: unit(p, "distUnits", "MM"),
+    distUnit: unit(
+      p,
+      "distUnits",
+      bool(p, "distInMapUnits", false) ? "MapUnit" : "MM",
+    ),
     xOffset: num(p, "xOffset", 0),
     yOffset: num(p, "yOffset", 0),
-    offsetUnit: unit(p, "offsetUnits", "MM"),
+    offsetUnit: unit(
+      p,
+      "offsetUnits",
+      bool(p, "labelOffsetInMapUnits", true) ? "MapUnit" : "MM",
+    ),
     quadOffset: num(p, "quadOffset", 4),
     rotation: num(p, "rotationAngle", 0),
     offsetType: num(p, "offsetType", 0),
     predefinedPositionOrder: order,
-    priority: num(p, "priority", 5),
+    priority: num(p, "priority", 0),
     obstacle: bool(r, "obstacle", true),
     obstacleFactor: num(r, "obstacleFactor", 1),
     // QgsPalLayerSettings::readXml: a <rendering> without obstacleType

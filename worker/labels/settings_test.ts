@@ -89,3 +89,24 @@ Deno.test("simple settings: no obstacleType is the polygon interior", () => {
   assertEquals(read(`<rendering obstacle="1"/>`), 0);
   assertEquals(read(`<rendering obstacle="1" obstacleType="1"/>`), 1);
 });
+
+Deno.test("simple settings: a <placement> without its attributes, as QGIS 3.22 reads it (QgsPalLayerSettings::readXml, measured)", () => {
+  const read = (placement: string) => {
+    const l = parse(
+      `<qgis><labeling type="simple"><settings><text-style fieldName="a"/>${placement}<rendering/></settings></labeling></qgis>`,
+    );
+    assert(l?.type === "simple");
+    const s = l.settings;
+    return [s.placementFlags, s.priority, s.offsetUnit, s.distUnit];
+  };
+  // QGIS 3.22: flags 0, priority 0, offset in map units, distance in mm
+  assertEquals(read("<placement/>"), [0, 0, "MapUnit", "MM"]);
+  assertEquals(
+    read(`<placement labelOffsetInMapUnits="0" distInMapUnits="1"/>`),
+    [0, 0, "MM", "MapUnit"],
+  );
+  assertEquals(
+    read(`<placement offsetUnits="MM" labelOffsetInMapUnits="1"/>`),
+    [0, 0, "MM", "MM"],
+  );
+});
