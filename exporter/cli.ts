@@ -26,6 +26,7 @@ import { createExportHandler } from "./serve.ts";
 import {
   OUTPUT_FORMATS,
   type OutputFormat,
+  pythonKeysOnly,
   serializeConfig,
 } from "./serialize.ts";
 import { VERSION } from "./version.ts";
@@ -205,6 +206,11 @@ export async function runCli(
     .option("--output <file>", "write to this file instead of stdout")
     .option("--no-read-sources", "do not open the layers' data for field types")
     .option(
+      "--python-keys-only",
+      "leave out our additions (joins, data_crs, wms_add_wkt_geometry, wms_precision) for clients that refuse unknown keys",
+      false,
+    )
+    .option(
       "--max-project-size <MiB>",
       "largest project XML read (a .qgz's .qgs inflated)",
       "128",
@@ -236,7 +242,10 @@ export async function runCli(
           warn,
           debug: log("debug"),
         });
-        const text = serializeConfig(config, outputFormat as OutputFormat);
+        const text = serializeConfig(
+          opts.pythonKeysOnly ? pythonKeysOnly(config) : config,
+          outputFormat as OutputFormat,
+        );
         if (opts.output) {
           try {
             await Deno.writeTextFile(opts.output, text);
@@ -273,6 +282,11 @@ export async function runCli(
     .option(
       "--pg-service-conf <path>",
       "a pg_service.conf to read services from",
+    )
+    .option(
+      "--python-keys-only",
+      "leave out our additions (joins, data_crs, wms_add_wkt_geometry, wms_precision) for clients that refuse unknown keys",
+      false,
     )
     .option(
       "--max-project-size <MiB>",
@@ -316,6 +330,7 @@ export async function runCli(
           encodeStyle: context.encodeStyle,
           pgServices: await loadPgServices(opts.pgServiceConf, warn),
           maxProjectBytes: maxBytes,
+          pythonKeysOnly: opts.pythonKeysOnly,
           log: log("warning"),
           warn,
           info: log("info"),

@@ -498,3 +498,35 @@ Deno.test("exit codes: 0 done, 1 the work failed, 2 usage", async () => {
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("--python-keys-only leaves out our additions and nothing else", async () => {
+  // a project saved by QGIS 3.22 with joins
+  const project = new URL(
+    "../tests/parity/joins/data/joins_project.qgs",
+    import.meta.url,
+  ).pathname;
+  const full = await cli("export", "--project", project);
+  const plain = await cli("export", "--project", project, "--python-keys-only");
+  assert.equal(plain.code, 0, plain.stderr);
+  const ours = ["joins", "data_crs", "wms_add_wkt_geometry", "wms_precision"];
+  // the default config says so
+  assert.match(full.stdout, /"joins": \[/);
+  for (const key of ours) {
+    assert.doesNotMatch(plain.stdout, new RegExp(`"${key}"`), key);
+  }
+  // the rest is the default config's, key for key
+  const strip = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(strip)
+      : v && typeof v === "object"
+      ? Object.fromEntries(
+        Object.entries(v).filter(([k]) => !ours.includes(k)).map((
+          [k, x],
+        ) => [k, strip(x)]),
+      )
+      : v;
+  assert.deepEqual(
+    JSON.parse(plain.stdout),
+    strip(JSON.parse(full.stdout)),
+  );
+});

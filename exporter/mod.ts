@@ -36,5 +36,6 @@ export {
 export {
   OUTPUT_FORMATS,
   type OutputFormat,
+  pythonKeysOnly,
   serializeConfig,
 } from "./serialize.ts";

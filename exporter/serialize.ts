@@ -44,6 +44,48 @@ function indent(e: Element, depth: number): void {
 }
 
 /**
+ * The config without our exporter's additions (`joins`, `data_crs`,
+ * `wms_add_wkt_geometry`, `wms_precision`): key for key what the Python
+ * exporter writes, for clients that parse configs strictly (xsdata's
+ * parsers refuse unknown properties by default). Our worker then draws
+ * joined fields, declared CRSs and feature info precision as the Python
+ * worker does: without them.
+ *
+ * @example
+ * ```ts
+ * import { pythonKeysOnly } from "./serialize.ts";
+ * import { Config } from "@qgis-server-light/interface/config";
+ * const config = Config.parse({
+ *   project: { version: "3.22", name: "x", wms_precision: 8 },
+ *   meta_data: { service: { contact_organization: null, contact_mail: null } },
+ *   tree: { members: [] },
+ *   datasets: {},
+ * });
+ * "wms_precision" in pythonKeysOnly(config).project; // false
+ * ```
+ */
+export function pythonKeysOnly(config: Config): Config {
+  const { wms_add_wkt_geometry: _a, wms_precision: _p, ...project } =
+    config.project;
+  const plain = <T extends { data_crs?: string }>(d: T): T => {
+    const { data_crs: _c, ...rest } = d;
+    return rest as T;
+  };
+  return {
+    ...config,
+    project,
+    datasets: {
+      ...config.datasets,
+      vector: config.datasets.vector.map((v) => {
+        const { joins: _j, ...rest } = plain(v);
+        return rest;
+      }),
+      raster: config.datasets.raster.map(plain),
+    },
+  };
+}
+
+/**
  * Serializes a config; JSON is indented by two spaces.
  *
  * @example

@@ -19,6 +19,7 @@ import { readProject } from "./project/read_project.ts";
 import {
   OUTPUT_FORMATS,
   type OutputFormat,
+  pythonKeysOnly,
   serializeConfig,
 } from "./serialize.ts";
 
@@ -32,6 +33,8 @@ export interface ExportServiceOptions {
   pgServices?: PgServices;
   /** Largest project XML read (see `readProject`); default 128 MiB. */
   maxProjectBytes?: number;
+  /** Write configs without our additions (`pythonKeysOnly`); default false. */
+  pythonKeysOnly?: boolean;
   /** Receives the reason of each refused or failed request. */
   log?: (message: string) => void;
   /** Receives the warnings of an export (skipped layers …); default `log`. */
@@ -242,7 +245,10 @@ export function createExportHandler(
           warn: (m) => warn(`${name}: ${m}`),
         },
       );
-      text = serializeConfig(config, format);
+      text = serializeConfig(
+        options.pythonKeysOnly ? pythonKeysOnly(config) : config,
+        format,
+      );
     } catch (error) {
       return fail(
         422,
