@@ -17,7 +17,7 @@ import { lookupFunction } from "./functions.ts";
 import { chargeCall } from "./budget.ts";
 import { nullDefaults, omitNullDefaults } from "./arguments.ts";
 import { parseExpression } from "./parser.ts";
-import { compareValues, isTruthy, toNumber, truth } from "./values.ts";
+import { compareValues, isTruthy, toNumber, truth, tvl } from "./values.ts";
 import { registerHeld } from "../cache/held.ts";
 
 /** An evaluator of one tree (throws evaluation errors). */
@@ -70,7 +70,7 @@ export function compileTree(e: Expression): Evaluator {
       if (e.op === "NOT") {
         return (ctx) => {
           const t = truth(f(ctx));
-          return t === null ? null : !t;
+          return t === null ? null : tvl(!t);
         };
       }
       const neg = e.op === "-";
@@ -86,19 +86,19 @@ export function compileTree(e: Expression): Evaluator {
       if (op === "AND") {
         return (ctx) => {
           const a = truth(l(ctx));
-          if (a === false) return false;
+          if (a === false) return 0;
           const b = truth(r(ctx));
-          if (b === false) return false;
-          return a === null || b === null ? null : true;
+          if (b === false) return 0;
+          return a === null || b === null ? null : 1;
         };
       }
       if (op === "OR") {
         return (ctx) => {
           const a = truth(l(ctx));
-          if (a === true) return true;
+          if (a === true) return 1;
           const b = truth(r(ctx));
-          if (b === true) return true;
-          return a === null || b === null ? null : false;
+          if (b === true) return 1;
+          return a === null || b === null ? null : 0;
         };
       }
       return (ctx) => applyBinary(op, l(ctx), r(ctx));
@@ -114,9 +114,9 @@ export function compileTree(e: Expression): Evaluator {
         for (const item of items) {
           const x = item(ctx);
           if (x === null) sawNull = true;
-          else if (compareValues(v, x) === 0) return !negated;
+          else if (compareValues(v, x) === 0) return tvl(!negated);
         }
-        return sawNull ? null : negated;
+        return sawNull ? null : tvl(negated);
       };
     }
     case "between": {
@@ -127,7 +127,7 @@ export function compileTree(e: Expression): Evaluator {
         const v = f(ctx), a = lo(ctx), b = hi(ctx);
         if (v === null || a === null || b === null) return null;
         const inside = compareValues(v, a) >= 0 && compareValues(v, b) <= 0;
-        return negated ? !inside : inside;
+        return tvl(negated ? !inside : inside);
       };
     }
     case "case": {
@@ -209,7 +209,7 @@ registerHeld("expression.compiled", () => compiled.bytes);
  * ```ts
  * import { compileExpression } from "./compile.ts";
  * const big = compileExpression('"pop" > 1000');
- * big({ feature: { id: 1, attributes: { pop: 5000 }, geometry: null } }); // true
+ * big({ feature: { id: 1, attributes: { pop: 5000 }, geometry: null } }); // 1 (QGIS's integer truth value)
  * ```
  */
 export function compileExpression(text: string): CompiledExpression {

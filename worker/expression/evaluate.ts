@@ -19,6 +19,7 @@ import {
   toNumber,
   toText,
   truth,
+  tvl,
 } from "./values.ts";
 
 export type { ExpressionContext };
@@ -178,17 +179,17 @@ function binary(
 ): unknown {
   if (op === "AND") {
     const a = truth(evaluate(left, ctx));
-    if (a === false) return false;
+    if (a === false) return 0;
     const b = truth(evaluate(right, ctx));
-    if (b === false) return false;
-    return a === null || b === null ? null : true;
+    if (b === false) return 0;
+    return a === null || b === null ? null : 1;
   }
   if (op === "OR") {
     const a = truth(evaluate(left, ctx));
-    if (a === true) return true;
+    if (a === true) return 1;
     const b = truth(evaluate(right, ctx));
-    if (b === true) return true;
-    return a === null || b === null ? null : false;
+    if (b === true) return 1;
+    return a === null || b === null ? null : 0;
   }
   return applyBinary(op, evaluate(left, ctx), evaluate(right, ctx));
 }
@@ -208,30 +209,32 @@ export function applyBinary(
   a: unknown,
   b: unknown,
 ): unknown {
-  if (op === "IS") return a === null || b === null ? a === b : equal(a, b);
-  if (op === "IS NOT") return a === null || b === null ? a !== b : !equal(a, b);
+  if (op === "IS") return tvl(a === null || b === null ? a === b : equal(a, b));
+  if (op === "IS NOT") {
+    return tvl(a === null || b === null ? a !== b : !equal(a, b));
+  }
   if (a === null || b === null) return null;
   switch (op) {
     case "=":
-      return equal(a, b);
+      return tvl(equal(a, b));
     case "<>":
-      return !equal(a, b);
+      return tvl(!equal(a, b));
     case "<":
-      return compareValues(a, b) < 0;
+      return tvl(compareValues(a, b) < 0);
     case ">":
-      return compareValues(a, b) > 0;
+      return tvl(compareValues(a, b) > 0);
     case "<=":
-      return compareValues(a, b) <= 0;
+      return tvl(compareValues(a, b) <= 0);
     case ">=":
-      return compareValues(a, b) >= 0;
+      return tvl(compareValues(a, b) >= 0);
     case "~":
-      return compileRegExp(toText(b)).test(toText(a));
+      return tvl(compileRegExp(toText(b)).test(toText(a)));
     case "LIKE":
     case "NOT LIKE":
     case "ILIKE":
     case "NOT ILIKE": {
       const m = likeMatch(toText(a), toText(b), op.includes("ILIKE"));
-      return op.startsWith("NOT") ? !m : m;
+      return tvl(op.startsWith("NOT") ? !m : m);
     }
     case "||": {
       const x = toText(a), y = toText(b);
@@ -280,7 +283,7 @@ export function evaluate(e: Expression, ctx: ExpressionContext): unknown {
       const v = evaluate(e.operand, ctx);
       if (e.op === "NOT") {
         const t = truth(v);
-        return t === null ? null : !t;
+        return t === null ? null : tvl(!t);
       }
       if (v === null) return null;
       return e.op === "-" ? -toNumber(v) : toNumber(v);
@@ -294,9 +297,9 @@ export function evaluate(e: Expression, ctx: ExpressionContext): unknown {
       for (const item of e.list) {
         const x = evaluate(item, ctx);
         if (x === null) sawNull = true;
-        else if (equal(v, x)) return !e.negated;
+        else if (equal(v, x)) return tvl(!e.negated);
       }
-      return sawNull ? null : e.negated;
+      return sawNull ? null : tvl(e.negated);
     }
     case "between": {
       const v = evaluate(e.operand, ctx);
@@ -304,7 +307,7 @@ export function evaluate(e: Expression, ctx: ExpressionContext): unknown {
       const hi = evaluate(e.high, ctx);
       if (v === null || lo === null || hi === null) return null;
       const inside = compareValues(v, lo) >= 0 && compareValues(v, hi) <= 0;
-      return e.negated ? !inside : inside;
+      return tvl(e.negated ? !inside : inside);
     }
     case "case":
       for (const w of e.whens) {

@@ -50,42 +50,42 @@ Deno.test("operators follow QGIS's precedence and semantics", () => {
     ["1 + '2'", 3],
     ["'a' || 1", "a1"],
     ["'a' || NULL", null],
-    ["'10' > '9'", true],
-    ["'b' > 'a'", true],
-    ["1 = 1.0", true],
-    ["1 == 1", true],
-    ["1 != 2", true],
-    ["1 <> 1", false],
+    ["'10' > '9'", 1],
+    ["'b' > 'a'", 1],
+    ["1 = 1.0", 1],
+    ["1 == 1", 1],
+    ["1 != 2", 1],
+    ["1 <> 1", 0],
     ["NULL = NULL", null],
-    ["NULL IS NULL", true],
-    ["1 IS NOT NULL", true],
-    ["NULL AND FALSE", false],
+    ["NULL IS NULL", 1],
+    ["1 IS NOT NULL", 1],
+    ["NULL AND FALSE", 0],
     ["NULL AND TRUE", null],
-    ["NULL OR TRUE", true],
+    ["NULL OR TRUE", 1],
     ["NULL OR FALSE", null],
     ["NOT NULL", null],
-    ["NOT 0", true],
-    ["name LIKE 'B%'", true],
-    ["name LIKE 'b%'", false],
-    ["name ILIKE 'b_rn'", true],
-    ["name NOT LIKE '%x%'", true],
-    ["'50%' LIKE '50\\\\%'", true],
-    ["name ~ 'er'", true],
-    ["kind IN ('town', 'city')", true],
-    ["kind NOT IN ('town', 'city')", false],
+    ["NOT 0", 1],
+    ["name LIKE 'B%'", 1],
+    ["name LIKE 'b%'", 0],
+    ["name ILIKE 'b_rn'", 1],
+    ["name NOT LIKE '%x%'", 1],
+    ["'50%' LIKE '50\\\\%'", 1],
+    ["name ~ 'er'", 1],
+    ["kind IN ('town', 'city')", 1],
+    ["kind NOT IN ('town', 'city')", 0],
     ["'x' IN ('a', NULL)", null],
-    ["code IN (10, 20)", true],
-    ["pop BETWEEN 1 AND 200000", true],
-    ["pop NOT BETWEEN 1 AND 2", true],
+    ["code IN (10, 20)", 1],
+    ["pop BETWEEN 1 AND 200000", 1],
+    ["pop NOT BETWEEN 1 AND 2", 1],
     [
       "CASE WHEN pop > 1e6 THEN 'huge' WHEN pop > 1e5 THEN 'big' ELSE 'small' END",
       "big",
     ],
     ["CASE WHEN FALSE THEN 1 END", null],
-    ["\"name\" = 'Bern'", true],
-    ["NAME = 'Bern'", true],
+    ["\"name\" = 'Bern'", 1],
+    ["NAME = 'Bern'", 1],
     ["missing", null],
-    ["@map_scale > 1000", true],
+    ["@map_scale > 1000", 1],
     ["@layer_name", "towns"],
     ["@undefined_var", null],
     ["$id", 7],
@@ -94,6 +94,7 @@ Deno.test("operators follow QGIS's precedence and semantics", () => {
     ["array(1, 2, 3)[-1]", 3],
     ["/* c */ 1 -- comment\n + 1", 2],
   ];
+  // operators give QGIS's integer truth values (TVL_True is 1), not booleans
   for (const [text, want] of cases) assert.deepEqual(ev(text), want, text);
 });
 
@@ -189,7 +190,7 @@ Deno.test("compileExpression yields NULL on evaluation errors, as QGIS", () => {
     () => evaluate(parseExpression("to_int(name)"), ctx),
     /Cannot convert 'Bern'/,
   );
-  assert.equal(compileExpression("pop > 1")(ctx), true);
+  assert.equal(compileExpression("pop > 1")(ctx), 1);
   assert.equal(
     compileExpression("pop > 1"),
     compileExpression("pop > 1"),
@@ -226,7 +227,7 @@ Deno.test("referencedColumns and push-down to OGR SQL", () => {
   );
   assert.equal(split.where, `("pop" > 5) AND ("kind" = 'city')`);
   assert.equal(split.residual?.type, "binary");
-  assert.equal(evaluate(split.residual!, ctx), true);
+  assert.equal(evaluate(split.residual!, ctx), 1);
   assert.deepEqual(splitForPushdown(parseExpression("upper(name) = 'X'")), {
     where: undefined,
     residual: parseExpression("upper(name) = 'X'"),
@@ -259,7 +260,7 @@ Deno.test("expressions and geometry literals print as text that parses back to t
     attributes: {},
     geometry: { kind: "point" as const, parts: [[new Float64Array([1, 1])]] },
   };
-  assert.equal(evaluate(parseExpression(text), { feature: inside }), true);
+  assert.equal(evaluate(parseExpression(text), { feature: inside }), 1);
   assert.deepEqual(
     evaluate(
       parseExpression(
@@ -281,40 +282,40 @@ Deno.test("geometry predicates and measures over the shared model", () => {
   const holed =
     "geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (4 4, 6 4, 6 6, 4 6, 4 4))')";
   const cases: [string, unknown][] = [
-    [`intersects(${sq}, make_point(5, 5))`, true],
-    [`intersects(${sq}, make_point(15, 5))`, false],
-    [`within(make_point(5, 5), ${sq})`, true],
-    [`contains(${sq}, make_point(5, 5))`, true],
-    [`contains(${holed}, make_point(5, 5))`, false],
-    [`intersects(${holed}, make_point(2, 2))`, true],
-    [`disjoint(${sq}, make_point(15, 5))`, true],
+    [`intersects(${sq}, make_point(5, 5))`, 1],
+    [`intersects(${sq}, make_point(15, 5))`, 0],
+    [`within(make_point(5, 5), ${sq})`, 1],
+    [`contains(${sq}, make_point(5, 5))`, 1],
+    [`contains(${holed}, make_point(5, 5))`, 0],
+    [`intersects(${holed}, make_point(2, 2))`, 1],
+    [`disjoint(${sq}, make_point(15, 5))`, 1],
     [
       `intersects(${sq}, geom_from_wkt('LINESTRING(-5 5, 15 5)'))`,
-      true,
+      1,
     ],
     [
       `within(geom_from_wkt('LINESTRING(1 1, 9 9)'), ${sq})`,
-      true,
+      1,
     ],
     [
       `within(geom_from_wkt('LINESTRING(1 1, 19 9)'), ${sq})`,
-      false,
+      0,
     ],
     [
       `intersects(geom_from_wkt('LINESTRING(0 0, 10 10)'), geom_from_wkt('LINESTRING(0 10, 10 0)'))`,
-      true,
+      1,
     ],
     [
       `intersects(geom_from_wkt('LINESTRING(0 0, 1 1)'), geom_from_wkt('LINESTRING(0 10, 10 9)'))`,
-      false,
+      0,
     ],
     [
       `intersects(${sq}, geom_from_wkt('POLYGON((20 20, 30 20, 30 30, 20 20))'))`,
-      false,
+      0,
     ],
     [
       `within(geom_from_wkt('POLYGON((1 1, 2 1, 2 2, 1 1))'), ${sq})`,
-      true,
+      1,
     ],
     [`area(${holed})`, 96],
     [`perimeter(${holed})`, 48],
@@ -346,7 +347,7 @@ Deno.test("expressions nested or chained past the limits are syntax errors, not 
   fails(Array(100_000).fill('"a" = 1').join(" OR "), /deeper than 1000 levels/);
   // within the limits they parse, compile and evaluate
   const chain = Array(999).fill('"pop" = 1').join(" OR ");
-  assert.equal(compileExpression(chain)({ feature }), false);
+  assert.equal(compileExpression(chain)({ feature }), 0);
   assert.equal(
     compileExpression("(".repeat(99) + "2" + ")".repeat(99))({ feature }),
     2,
@@ -386,7 +387,7 @@ Deno.test("LIKE matches as its regular expression did, in time linear in the pat
     evaluate(parseExpression(`"t" LIKE '${pattern}'`), {
       feature: { id: 1, attributes: { t: text }, geometry: null },
     }),
-    false,
+    0,
   );
   const ms = performance.now() - started;
   assert.ok(ms < 2000, `${ms.toFixed(0)} ms`);
@@ -415,4 +416,47 @@ Deno.test("array functions: string_to_array, array_foreach with @element, array_
   }
   // a value that is no array is an evaluation error: NULL when compiled
   assert.equal(compileExpression("array_to_string('a')")(ctx), null);
+});
+
+Deno.test("truth values as QGIS 3.22 gives them: operators and spatial predicates 1 or 0, boolean functions and literals true or false", () => {
+  // each text and value as QGIS 3.22's QgsExpression::evaluate gave it
+  const cases: [string, unknown][] = [
+    ["to_string(2 > 1)", "1"],
+    ["(2 > 1) || 'x'", "1x"],
+    ["concat(2 > 1, 'x')", "1x"],
+    ["format('%1', 2 > 1)", "1"],
+    ["array(2 > 1)", [1]],
+    ["to_string(NOT false)", "1"],
+    ["to_string(true OR false)", "1"],
+    ["to_string(1 IS NOT NULL)", "1"],
+    ["to_string(5 IN (5))", "1"],
+    ["to_string('a' ~ 'a')", "1"],
+    ["to_string(coalesce(2 > 1))", "1"],
+    ["to_string(intersects(make_point(0,0), make_point(0,0)))", "1"],
+    ["to_string(disjoint(make_point(0,0), make_point(1,0)))", "1"],
+    [
+      "to_string(contains(geom_from_wkt('POLYGON((0 0,2 0,2 2,0 2,0 0))'), make_point(1,1)))",
+      "1",
+    ],
+    [
+      "to_string(within(make_point(1,1), geom_from_wkt('POLYGON((0 0,2 0,2 2,0 2,0 0))')))",
+      "1",
+    ],
+    ["to_string(bbox(make_point(0,0), make_point(0,0)))", "1"],
+    ["to_string(true)", "true"],
+    ["to_string(if(true, true, false))", "true"],
+    ["to_string(array_contains(array(1), 1))", "true"],
+    ["to_string(is_empty(make_point(0,0)))", "false"],
+    ["to_string(is_empty_or_null(make_point(0,0)))", "false"],
+    ["to_string(is_closed(geom_from_wkt('LINESTRING(0 0,1 1,0 0)')))", "true"],
+  ];
+  for (const [text, want] of cases) {
+    assert.deepEqual(
+      compileExpression(text)({
+        feature: { id: 1, attributes: {}, geometry: null },
+      }),
+      want,
+      text,
+    );
+  }
 });

@@ -14,7 +14,7 @@ import { ExpressionEvalError, QgisSyntaxError } from "./errors.ts";
 import { chargeExpressionWork, checkTextLength, nestedEval } from "./budget.ts";
 import { compileRegExp } from "./regex.ts";
 import { parseExpression } from "./parser.ts";
-import { toInt, toNumber, toText } from "./values.ts";
+import { isGeometry, toInt, toNumber, toText } from "./values.ts";
 
 const str = toText;
 const num = toNumber;
@@ -216,9 +216,11 @@ def("soundex", 1, 1, ([s]) => {
   }
   return out.padEnd(4, "0");
 });
-// QGIS 3.22 gives true for NULL and an evaluation error for any other value
+// QGIS 3.22 takes the value as a geometry: true for NULL, whether it is
+// empty for a geometry, an evaluation error for any other value
 def("is_empty_or_null", 1, 1, ([v]) => {
   if (v === null) return true;
+  if (isGeometry(v)) return v.parts.length === 0;
   throw new ExpressionEvalError("Cannot evaluate is_empty_or_null()");
 }, false);
 def("regexp_matches", 2, 3, ([s, re, empty = ""]) => {

@@ -40,6 +40,7 @@ import {
   toNumber,
   toText,
   truth,
+  tvl,
 } from "./values.ts";
 
 export {
@@ -519,15 +520,28 @@ def("x_min", 1, 1, ([g]) => bounds(asGeometry(g))?.xmin ?? null);
 def("x_max", 1, 1, ([g]) => bounds(asGeometry(g))?.xmax ?? null);
 def("y_min", 1, 1, ([g]) => bounds(asGeometry(g))?.ymin ?? null);
 def("y_max", 1, 1, ([g]) => bounds(asGeometry(g))?.ymax ?? null);
-def("intersects", 2, 2, ([a, b]) => intersects(asGeometry(a), asGeometry(b)));
-def("disjoint", 2, 2, ([a, b]) => !intersects(asGeometry(a), asGeometry(b)));
-def("within", 2, 2, ([a, b]) => within(asGeometry(a), asGeometry(b)));
-def("contains", 2, 2, ([a, b]) => contains(asGeometry(a), asGeometry(b)));
+// QGIS's spatial predicates answer with its integer truth values (1, 0)
+def(
+  "intersects",
+  2,
+  2,
+  ([a, b]) => tvl(intersects(asGeometry(a), asGeometry(b))),
+);
+def(
+  "disjoint",
+  2,
+  2,
+  ([a, b]) => tvl(!intersects(asGeometry(a), asGeometry(b))),
+);
+def("within", 2, 2, ([a, b]) => tvl(within(asGeometry(a), asGeometry(b))));
+def("contains", 2, 2, ([a, b]) => tvl(contains(asGeometry(a), asGeometry(b))));
 def("intersects_bbox", 2, 2, ([a, b]) => {
   const x = bounds(asGeometry(a)), y = bounds(asGeometry(b));
-  return !!x && !!y && x.xmin <= y.xmax && y.xmin <= x.xmax &&
-    x.ymin <= y.ymax &&
-    y.ymin <= x.ymax;
+  return tvl(
+    !!x && !!y && x.xmin <= y.xmax && y.xmin <= x.xmax &&
+      x.ymin <= y.ymax &&
+      y.ymin <= x.ymax,
+  );
 });
 
 // --- arrays and maps (enough for replace() and IN-like use) ----------------------

@@ -70,7 +70,7 @@ Deno.test("regexp_match, regexp_replace, regexp_substr and ~ use it: a lookaroun
   assert.equal(run(`regexp_match("name", '\\\\p{Ll}+$')`), 2);
   assert.equal(run(`regexp_replace("name", '\\\\p{Ll}', '_')`), "Z_____");
   assert.equal(run(`regexp_substr("name", '(\\\\p{Ll}{2})')`), "ür");
-  assert.equal(run(`"name" ~ '^\\\\p{Lu}'`), true);
+  assert.equal(run(`"name" ~ '^\\\\p{Lu}'`), 1);
   assert.equal(run(`regexp_match("name", '(?=Z)')`), null);
   assert.equal(run(`"name" ~ '(a)\\\\1'`), null);
 });

@@ -194,3 +194,17 @@ export function toDate(v: unknown): Date {
   }
   throw new ExpressionEvalError(`Cannot convert '${toText(v)}' to date`);
 }
+
+/**
+ * An operator's truth value as QGIS gives it: the integer 1 or 0 (QGIS's
+ * `TVL_True`/`TVL_False`), so `to_string(2 > 1)` is "1", as in QGIS.
+ *
+ * @example
+ * ```ts
+ * import { tvl } from "./values.ts";
+ * tvl(true); // 1
+ * ```
+ */
+export function tvl(b: boolean): 0 | 1 {
+  return b ? 1 : 0;
+}

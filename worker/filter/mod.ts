@@ -9,7 +9,7 @@
  *   '<Filter xmlns="http://www.opengis.net/ogc"><PropertyIsGreaterThan>' +
  *     "<PropertyName>pop</PropertyName><Literal>1000</Literal></PropertyIsGreaterThan></Filter>",
  * );
- * evaluate(e, { feature: { id: 1, attributes: { pop: 5000 }, geometry: null } }); // true
+ * evaluate(e, { feature: { id: 1, attributes: { pop: 5000 }, geometry: null } }); // 1
  * ```
  *
  * @module

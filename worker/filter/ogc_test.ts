@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { filterBBox, ogcFilterToExpression, ogcFilterVersion } from "./mod.ts";
-import { evaluate } from "../expression/mod.ts";
+import { evaluate, isTruthy } from "../expression/mod.ts";
 import type { Feature } from "../geometry/types.ts";
 
 const OGC =
@@ -20,8 +20,10 @@ const point = (
 });
 const bern = point(5, 5, { name: "Bern", pop: 134000, canton: "BE" }, 12);
 const chur = point(50, 50, { name: "Chur", pop: 37000, canton: null }, 3);
+// a filter keeps a feature where its expression is true, as QGIS's
+// (operators give QGIS's 1 and 0)
 const matches = (xml: string, f: Feature) =>
-  evaluate(ogcFilterToExpression(xml), { feature: f });
+  isTruthy(evaluate(ogcFilterToExpression(xml), { feature: f }));
 
 Deno.test("Filter 1.1 comparison, logical, like, null, between", () => {
   const f = `<Filter ${OGC}><And>
