@@ -7,6 +7,12 @@
 import { buildProgram } from "../worker/cli/program.ts";
 import { testRunners } from "./worker_util.ts";
 
-const program = buildProgram({ runners: testRunners() });
+// a wider window for repeated signals, so that a loaded machine's delays
+// stay inside it (worker_e2e_test's second-signal test)
+const repeat = Deno.env.get("QSL_TEST_REPEAT_SIGNAL_MS");
+const program = buildProgram({
+  runners: testRunners(),
+  repeatSignalMs: repeat ? Number(repeat) : undefined,
+});
 await program.parseAsync(Deno.args, { from: "user" });
 Deno.exit(program.exitCode);

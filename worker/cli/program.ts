@@ -95,6 +95,11 @@ export interface ProgramIo {
   /** Installs signal handlers calling `stop`; returns their removal. Default SIGINT/SIGTERM. */
   onSignals?: (stop: () => void) => () => void;
   /**
+   * A signal this many milliseconds after the first or sooner is the same
+   * request delivered twice and ignored; default 1000 (tests widen it).
+   */
+  repeatSignalMs?: number;
+  /**
    * Loads engines (GDAL, Skia): `render` waits for it, `run` registers and
    * takes jobs meanwhile (a job waits for it); default none.
    */
@@ -496,7 +501,11 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         // whole process group as well. Only a signal well after the first
         // means "now".
         if (signalled !== undefined) {
-          if (Date.now() - signalled < REPEAT_SIGNAL_MS) return;
+          if (
+            Date.now() - signalled < (io.repeatSignalMs ?? REPEAT_SIGNAL_MS)
+          ) {
+            return;
+          }
           // The held job stays in processing:{id}; another worker re-queues
           // it once this worker's registration expires.
           logger.log("warning", "second signal: exiting at once", {
