@@ -515,6 +515,11 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         }
         signalled = Date.now();
         worker.stop();
+        // the window starts again once the stop is under way: its log line
+        // is a synchronous write that blocks while a slow reader leaves
+        // stderr's pipe full, and a duplicate waiting behind it is no
+        // second request
+        signalled = Date.now();
       });
       try {
         await worker.run();
