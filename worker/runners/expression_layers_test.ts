@@ -10,8 +10,16 @@ import { jobLayerLookup } from "./expression_layers.ts";
 import { parseQmlDocument } from "../style/qml.ts";
 import { QslJobParameterFeatureInfo } from "@qgis-server-light/interface";
 import type { RunnerContext } from "./types.ts";
+import { testRunnerContext } from "./_test_util.ts";
 
 const DEMO = join(dirname(fileURLToPath(import.meta.url)), "../../demo");
+
+// the demo's data, small limits; log lines as "level: message" into `logs`
+const jobContext = (logs?: string[]): RunnerContext =>
+  testRunnerContext(DEMO, {
+    limits: { maxWidth: 2000, maxHeight: 2000, maxLayers: 10 },
+    logger: { log: (level, message) => logs?.push(`${level}: ${message}`) },
+  });
 
 function encode(qml: string): string {
   let bin = "";
@@ -61,13 +69,7 @@ async function centre(
   layers: RenderJob["layers"],
   logs: string[],
 ): Promise<number[]> {
-  const ctx: RunnerContext = {
-    dataRoot: DEMO,
-    svgPaths: [],
-    remoteHosts: [],
-    limits: { maxWidth: 2000, maxHeight: 2000, maxLayers: 10 },
-    logger: { log: (level, message) => logs.push(`${level}: ${message}`) },
-  };
+  const ctx = jobContext(logs);
   const job: RenderJob = {
     layers,
     bbox,
@@ -187,13 +189,7 @@ Deno.test("render: label expressions read the job's other layers too", async () 
       escape(text)
     }" isExpression="1" fontFamily="DejaVu Sans" fontSize="30" textColor="0,0,0,255"/><placement placement="1"/></settings></labeling></qgis>`;
   const inked = async (layers: RenderJob["layers"]) => {
-    const ctx: RunnerContext = {
-      dataRoot: DEMO,
-      svgPaths: [],
-      remoteHosts: [],
-      limits: { maxWidth: 2000, maxHeight: 2000, maxLayers: 10 },
-      logger: { log() {} },
-    };
+    const ctx = jobContext();
     const out = await renderMap(
       {
         layers,
@@ -246,13 +242,7 @@ Deno.test("expression layers: a field alias or a map tip that reads like a call 
     `<aliases><alias field="pop" index="0" name="Count (all)"/></aliases><mapTip>[% get_feature('places', 'name', "name") %]</mapTip></qgis>`,
   );
   const zones = layer("zones", "zones.geojson", qml);
-  const ctx: RunnerContext = {
-    dataRoot: DEMO,
-    svgPaths: [],
-    remoteHosts: [],
-    limits: { maxWidth: 2000, maxHeight: 2000, maxLayers: 10 },
-    logger: { log() {} },
-  };
+  const ctx = jobContext();
   const lookup = (root: string) =>
     jobLayerLookup(
       [zones, PLACES],
@@ -275,13 +265,7 @@ Deno.test("expression layers: the features read for one job's expressions are bo
   );
   const zones = layer("zones", "zones.geojson", style);
   const roads = layer("roads", "roads.geojson", "<qgis/>");
-  const ctx: RunnerContext = {
-    dataRoot: DEMO,
-    svgPaths: [],
-    remoteHosts: [],
-    limits: { maxWidth: 2000, maxHeight: 2000, maxLayers: 10 },
-    logger: { log() {} },
-  };
+  const ctx = jobContext();
   const warnings: string[] = [];
   // the demo's places are 5 features: they fit a bound of 5, the roads
   // after them do not
