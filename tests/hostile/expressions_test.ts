@@ -6,13 +6,9 @@
 // `regexp_substr` and `~` compiled with the `u` flag, which V8's linear
 // engine does not take: the worker never answered again.
 import assert from "node:assert/strict";
-import { fileURLToPath } from "node:url";
-import { RedisQueue } from "../../interface/redis_queue.ts";
-import { startTestRedis } from "../redis_server.ts";
-import { spawnWorker } from "../bench/_util.ts";
 import { demoLayer, demoRenderJob } from "./_jobs.ts";
+import { withDemoWorker } from "./_demo_worker.ts";
 
-const DEMO = fileURLToPath(new URL("../../demo", import.meta.url));
 /** A hostile job must be answered within this. */
 // far below the alternative ruled out (no answer at all), far above a
 // loaded machine's answer (CI at load 20-25 took seconds)
@@ -42,40 +38,20 @@ const attacks: [string, string][] = [
 ];
 
 Deno.test("hostile expressions: catastrophic regular expressions in a style are answered in seconds; the next map is drawn", async () => {
-  const redis = await startTestRedis();
-  const worker = spawnWorker({ redisUrl: redis.url, dataRoot: DEMO });
-  const queue = RedisQueue.create(redis.url);
-  let answered = false;
-  try {
-    const post = (job: Record<string, unknown>, timeoutMs = 60_000) =>
-      queue.post(job as never, { type: "QslJobInfoRender", timeoutMs });
-    const ordinary = async () => {
-      const r = await post(demoRenderJob().job as Record<string, unknown>);
-      assert.equal(r.status, "succeed", String(r.result.data));
-    };
-    await ordinary(); // engines loaded
+  await withDemoWorker(async ({ post, ordinary }) => {
     for (const [name, qml] of attacks) {
       const job = demoRenderJob({
         layers: [demoLayer("zones", "zones.geojson", qml)],
       }).job as Record<string, unknown>;
       const t0 = performance.now();
-      const r = await post(job, MAX_ANSWER_MS * 4).catch((e) => {
-        throw new Error(`${name}: no answer (${e.message})`);
-      });
+      const r = await post(name, job, MAX_ANSWER_MS * 4);
       const ms = performance.now() - t0;
       // an evaluation error is NULL, as in QGIS: the zone is not drawn
       assert.equal(r.status, "succeed", `${name}: ${r.result.data}`);
       assert.ok(ms < MAX_ANSWER_MS, `${name}: answered in ${ms} ms`);
       await ordinary();
     }
-    answered = true;
-  } finally {
-    await queue.close();
-    // a worker stuck in a pattern finishes no job, nor a SIGTERM
-    if (!answered) worker.child.kill("SIGKILL");
-    await worker.stop();
-    await redis.stop();
-  }
+  });
 });
 
 /** Amplifying attacks: label → rule filter, and the reason expected. */
@@ -139,36 +115,17 @@ const amplifiers: [string, string, RegExp][] = [
 ];
 
 Deno.test("hostile expressions: functions asked for texts, arrays or loops of millions end their job failed naming the bound; the worker lives and draws the next map", async () => {
-  const redis = await startTestRedis();
-  const worker = spawnWorker({ redisUrl: redis.url, dataRoot: DEMO });
-  const queue = RedisQueue.create(redis.url);
-  try {
-    const post = (job: Record<string, unknown>) =>
-      queue.post(job as never, {
-        type: "QslJobInfoRender",
-        timeoutMs: 120_000,
-      });
-    const ordinary = async () => {
-      const r = await post(demoRenderJob().job as Record<string, unknown>);
-      assert.equal(r.status, "succeed", String(r.result.data));
-    };
-    await ordinary(); // engines loaded
+  await withDemoWorker(async ({ post, ordinary }) => {
     for (const [name, filter, reason] of amplifiers) {
       const job = demoRenderJob({
         layers: [demoLayer("zones", "zones.geojson", rule(filter))],
       }).job as Record<string, unknown>;
       // before: lpad's 500 million characters ended the worker process
       // ("Fatal JavaScript out of memory"), no answer
-      const r = await post(job).catch((e) => {
-        throw new Error(`${name}: no answer (${e.message})`);
-      });
+      const r = await post(name, job);
       assert.equal(r.status, "failed", `${name}: ${r.result.data}`);
       assert.match(String(r.result.data), reason, name);
       await ordinary();
     }
-  } finally {
-    await queue.close();
-    await worker.stop();
-    await redis.stop();
-  }
+  });
 });
