@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { isAbsolute, resolve } from "node:path";
+import { basename, extname, isAbsolute, join, resolve } from "node:path";
+import { unzipSync } from "fflate";
 import type { BBox } from "@qgis-server-light/interface/common";
 import type {
   Config,
@@ -595,6 +596,7 @@ export async function exportProject(
     d: DecodedUri,
     label: string,
     open: Pick<OgrDatasetRef, "openOptions" | "allowedDrivers"> = {},
+    quietWhenMissing = false,
   ): Promise<SourceFacts | null> => {
     if (!readSources || d.path === null) return null;
     if (d.vsiPrefix && /^\/vsi(curl|s3|gs|az|http)/i.test(d.vsiPrefix)) {
@@ -623,6 +625,7 @@ export async function exportProject(
       const name = d.layerName ?? order[Number(d.layerId ?? 0)];
       const facts = name === undefined ? undefined : layers.get(name);
       if (facts === undefined) {
+        if (quietWhenMissing) return null;
         warn(
           `Layer ${label}: ${shown} has no layer '${
             d.layerName ?? d.layerId ?? 0
@@ -891,7 +894,119 @@ export async function exportProject(
         fields.push(f);
       }
     }
+    const auxiliary = await auxiliaryJoin(layer, label, fields);
+    if (auxiliary !== null) joins.push(auxiliary);
     return joins;
+  };
+
+  let storage: Promise<DecodedUri | null> | undefined;
+  /**
+   * The project's auxiliary storage as QGIS 3.22 finds it: the first `.qgd`
+   * inside a `.qgz`, else the `.qgd` beside the `.qgs` named by its base
+   * name (up to the first dot, `QFileInfo::baseName`); null when there is
+   * none (QGIS then starts an empty one).
+   */
+  const auxiliaryStorage = (): Promise<DecodedUri | null> =>
+    storage ??= (async () => {
+      const file = basename(project.path);
+      const empty: DecodedUri = { layerName: null, vsiPrefix: null };
+      if (extname(file).toLowerCase() === ".qgz") {
+        let member: string | null = null;
+        try {
+          unzipSync(await Deno.readFile(project.path), {
+            filter: (f) => {
+              if (member === null && extname(f.name).toLowerCase() === ".qgd") {
+                member = f.name;
+              }
+              return false;
+            },
+          });
+        } catch {
+          return null;
+        }
+        return member === null ? null : {
+          ...empty,
+          path: file,
+          vsiPrefix: "/vsizip/",
+          vsiSuffix: `/${member}`,
+        };
+      }
+      const qgd = `${file.split(".")[0]}.qgd`;
+      try {
+        Deno.statSync(join(project.directory, qgd));
+      } catch {
+        return null;
+      }
+      return { ...empty, path: qgd };
+    })();
+
+  /**
+   * The join QGIS 3.22 adds for a layer's auxiliary storage
+   * (`<auxiliaryLayer key>`, `QgsVectorLayer::loadAuxiliaryLayer`): the
+   * storage's table named by the layer's id, left joined on its `ASPK` =
+   * the key field, its fields but `ASPK` and the provider's `rowid` named
+   * `auxiliary_storage_` + their name (label positions, rotations and other
+   * values the project keeps out of the data), without memory cache. Null
+   * for a layer without a key, a key that is not one of its fields, or no
+   * such table (QGIS would create an empty one).
+   */
+  const auxiliaryJoin = async (
+    layer: XmlElement,
+    label: string,
+    fields: Field[] | null,
+  ): Promise<VectorJoin | null> => {
+    const key = child(layer, "auxiliaryLayer")?.getAttribute("key");
+    const id = childText(layer, "id") ?? "";
+    if (!key || !id) return null;
+    const target = fields === null
+      ? key
+      : (fields.find((f) => f.name === key) ??
+        fields.find((f) => f.name.toLowerCase() === key.toLowerCase()))?.name;
+    if (target === undefined) return null;
+    const found = await auxiliaryStorage();
+    if (found === null) return null;
+    const d: DecodedUri = { ...found, layerName: id };
+    const facts = await ogrFacts(d, label, {}, true);
+    if (facts === null) return null;
+    const prefix = "auxiliary_storage_";
+    const subset = facts.fields.map((f) => f.name).filter((n) =>
+      n !== "ASPK" && n !== "rowid"
+    );
+    const source = emptySource();
+    source.ogr = {
+      ...ogrSource(d),
+      ...(d.vsiSuffix ? { vsi_suffix: d.vsiSuffix } : {}),
+    } as OgrSource;
+    if (fields !== null) {
+      const named = buildFields(layer, {
+        ...facts,
+        fields: facts.fields.filter((f) => subset.includes(f.name)).map((
+          f,
+        ) => ({ ...f, name: prefix + f.name })),
+        primaryKeys: [],
+      });
+      const taken = new Set(fields.map((f) => f.name));
+      for (const f of named) {
+        if (taken.has(f.name)) continue;
+        taken.add(f.name);
+        fields.push(f);
+      }
+    }
+    return {
+      join_layer_id: `${id}_auxiliarystorage`,
+      join_layer_name: `${id}_auxiliarystorage`,
+      source,
+      driver: "ogr",
+      target_field: target,
+      join_field: "ASPK",
+      prefix,
+      fields_subset: subset,
+      memory_cache: false,
+      editable: true,
+      upsert_on_edit: true,
+      cascaded_delete: true,
+      dynamic_form: false,
+    };
   };
 
   const extractLayer = async (

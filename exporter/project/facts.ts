@@ -286,7 +286,7 @@ async function withDataset<T>(
   task: (gdal: Json, pointer: number) => T | Promise<T>,
 ): Promise<T> {
   const { realPath } = await resolveLocalSource(ref.path, ref.readRoot);
-  const { withGdal, takeGdalMessages: take } = await import(
+  const { withGdal, takeGdalMessages: take, vsiPath } = await import(
     "@qgis-server-light/worker/gdal"
   );
   return await withGdal(async (gdal) => {
@@ -297,8 +297,8 @@ async function withDataset<T>(
       root.endsWith("/") ? root.length - 1 : root.length,
     );
     const gdalPath = `${ref.driverPrefix ? `${ref.driverPrefix}:` : ""}${
-      ref.vsiPrefix ?? ""
-    }${point}${inside}${ref.vsiSuffix ?? ""}`;
+      vsiPath(ref.vsiPrefix ?? "", `${point}${inside}`, ref.vsiSuffix ?? "")
+    }`;
     M._CPLErrorReset();
     take();
     const drivers = stringList(M, ref.allowedDrivers ?? []);

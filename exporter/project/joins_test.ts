@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { Config, type Vector } from "@qgis-server-light/interface/config";
 import { exportProject } from "./export_project.ts";
 import { readProject } from "./read_project.ts";
+import { zipSync } from "fflate";
 import { keepQml, TESTDATA } from "./_test_util.ts";
 
 const UPDATE = Deno.env.get("UPDATE_GOLDEN") === "1";
@@ -116,5 +117,106 @@ Deno.test("a joined field whose name the layer has is left out; a missing joined
   assert.match(
     warnings.join("\n"),
     /Layer 'zones' \(zones_[^)]*\): joined layer 'gone' is not a vector layer of the project; join skipped/,
+  );
+});
+
+// zones with a label position kept in the project's auxiliary storage
+// (a `.qgd` SQLite file, one table per layer named by its id, made with
+// the sqlite3 shell as QGIS 3.22 makes it)
+async function exportAuxiliary(
+  kind: "qgs" | "qgz",
+  key: string,
+): Promise<Vector> {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_aux_" });
+  try {
+    const qgs = (await Deno.readTextFile(PROJECT)).replace(
+      /(<id>zones_[^<]*<\/id>[\s\S]*?)<auxiliaryLayer\/>/,
+      `$1<auxiliaryLayer key="${key}"/>`,
+    );
+    for (const name of ["zones.geojson", "stats.csv", "ranks.csv"]) {
+      await Deno.copyFile(
+        fileURLToPath(
+          new URL(`../../tests/parity/joins/data/${name}`, import.meta.url),
+        ),
+        `${dir}/${name}`,
+      );
+    }
+    const qgd = await Deno.readFile(`${TESTDATA}auxiliary_storage.qgd`);
+    let file = `${dir}/p.v2.qgs`;
+    if (kind === "qgz") {
+      file = `${dir}/p.qgz`;
+      await Deno.writeFile(
+        file,
+        zipSync({
+          "p.qgs": new TextEncoder().encode(qgs),
+          "p.qgd": qgd,
+        }),
+      );
+    } else {
+      await Deno.writeTextFile(file, qgs);
+      // QGIS names it by the project's base name, up to the first dot
+      await Deno.writeFile(`${dir}/p.qgd`, qgd);
+    }
+    const config = await exportProject(await readProject(file), {
+      encodeStyle: keepQml,
+      warn: () => {},
+    });
+    return zones(config);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
+Deno.test("a layer's auxiliary storage is a join on ASPK, from a .qgd beside a .qgs or inside a .qgz", async () => {
+  const id = "zones_cb9f8985_aea3_4a5d_9854_4fc8de6dad50";
+  const beside = await exportAuxiliary("qgs", "code");
+  const join = beside.joins!.at(-1)!;
+  assert.deepEqual(
+    { ...join, source: join.source.ogr },
+    {
+      join_layer_id: `${id}_auxiliarystorage`,
+      join_layer_name: `${id}_auxiliarystorage`,
+      source: {
+        path: "p.qgd",
+        layer_name: id,
+        vsi_prefix: null,
+        layer_id: null,
+        subset: null,
+      },
+      driver: "ogr",
+      target_field: "code",
+      join_field: "ASPK",
+      prefix: "auxiliary_storage_",
+      // the provider's rowid and the key left out
+      fields_subset: ["labeling_positionx", "labeling_positiony"],
+      memory_cache: false,
+      editable: true,
+      upsert_on_edit: true,
+      cascaded_delete: true,
+      dynamic_form: false,
+    },
+  );
+  assert.deepEqual(beside.fields.slice(-2).map((f) => `${f.name}: ${f.type}`), [
+    "auxiliary_storage_labeling_positionx: Real",
+    "auxiliary_storage_labeling_positiony: Real",
+  ]);
+  const inside = (await exportAuxiliary("qgz", "code")).joins!.at(-1)!;
+  assert.deepEqual(inside.source.ogr, {
+    path: "p.qgz",
+    layer_name: id,
+    vsi_prefix: "/vsizip/",
+    layer_id: null,
+    subset: null,
+    vsi_suffix: "/p.qgd",
+  });
+  assert.deepEqual(inside.fields_subset, [
+    "labeling_positionx",
+    "labeling_positiony",
+  ]);
+  // a key that is not one of the layer's fields: QGIS adds no join
+  const unknown = await exportAuxiliary("qgs", "nope");
+  assert.equal(
+    unknown.joins!.some((j) => j.join_field === "ASPK"),
+    false,
   );
 });

@@ -236,6 +236,29 @@ export function readMemFile(gdal: Gdal, path: string): Uint8Array {
 }
 
 /**
+ * A file's path for GDAL, through a `/vsi…/` prefix and the member inside
+ * an archive. GDAL finds the archive in a `/vsizip/` or `/vsitar/` path by
+ * its extension; one it does not know (a `.qgz` holding a project's
+ * auxiliary storage) is named in braces, as GDAL reads it.
+ *
+ * @example
+ * ```ts
+ * import { vsiPath } from "./gdal.ts";
+ * vsiPath("/vsizip/", "/d/p.qgz", "/p.qgd"); // "/vsizip/{/d/p.qgz}/p.qgd"
+ * vsiPath("/vsizip/", "/d/a.zip", "/a.shp"); // "/vsizip//d/a.zip/a.shp"
+ * vsiPath("", "/d/a.shp", ""); // "/d/a.shp"
+ * ```
+ */
+export function vsiPath(prefix: string, file: string, suffix: string): string {
+  const braced = suffix !== "" && prefix !== "" &&
+    !ARCHIVE_EXTENSIONS.test(file);
+  return `${prefix}${braced ? `{${file}}` : file}${suffix}`;
+}
+
+// the archive extensions GDAL's /vsizip/ and /vsitar/ recognise in a path
+const ARCHIVE_EXTENSIONS = /\.(zip|kmz|dwf|ods|xlsx|xlsm|tar|tgz|tar\.gz)$/i;
+
+/**
  * Initialises gdal3.js once per process and returns it.
  *
  * @example

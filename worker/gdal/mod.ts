@@ -25,6 +25,7 @@ export {
   onGdalReset,
   readMemFile,
   takeGdalMessages,
+  vsiPath,
   withGdal,
 } from "./gdal.ts";
 export {

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Gdal } from "../gdal/gdal.ts";
+import { type Gdal, vsiPath } from "../gdal/gdal.ts";
 import {
   datasetCache,
   mountRoot,
@@ -47,7 +47,7 @@ export function gdalPathOf(gdal: Gdal, resolved: ResolvedSource): string {
   const inside = resolved.relativePath === ""
     ? ""
     : `/${resolved.relativePath}`;
-  return `${prefix}${point}${inside}${suffix}`;
+  return vsiPath(prefix, `${point}${inside}`, suffix);
 }
 
 /**

@@ -127,6 +127,9 @@ def relative_source(decoded, base, layer=None):
     src = {"path": os.path.relpath(decoded["path"], base)}
     if decoded.get("layerName"):
         src["layerName"] = decoded["layerName"]
+    if decoded.get("subset"):
+        # the provider's filter, as our exporter writes it
+        src["subset"] = decoded["subset"]
     if (
         layer is not None and layer.providerType() == "ogr"
         and decoded["path"].lower().endswith((".shp", ".dbf"))
@@ -181,6 +184,11 @@ def job_layers(case, prefix_dir, data_root, qgis):
                 not data.isValid() or data.authid() != declared
             ):
                 extra["crs"] = declared
+            aux = auxiliary_join(
+                layer, data_root / case["project"], folder, case["folder_name"]
+            )
+            if aux is not None:
+                extra["joins"] = [aux]
             out.append({
                 "id": layer.id(),
                 # a client asks QGIS Server for a layer by its short name
@@ -220,6 +228,53 @@ def job_layers(case, prefix_dir, data_root, qgis):
     return out
 
 
+def auxiliary_join(layer, project_file, folder, folder_name):
+    """The join QGIS adds for a layer's auxiliary storage, as our exporter
+    writes it into the job (the table of the layer's id in the project's
+    ``.qgd``, inside a ``.qgz`` or beside a ``.qgs``); None without one or
+    when it holds no field."""
+    import zipfile
+
+    aux = layer.auxiliaryLayer()
+    if aux is None:
+        return None
+    fields = [f.name() for f in aux.fields() if f.name() not in ("ASPK", "rowid")]
+    if not fields:
+        return None
+    if project_file.suffix.lower() == ".qgz":
+        member = next(
+            n for n in zipfile.ZipFile(project_file).namelist()
+            if n.lower().endswith(".qgd")
+        )
+        src = {
+            "path": os.path.relpath(project_file, folder),
+            "layer_name": layer.id(),
+            "vsi_prefix": "/vsizip/",
+            "vsi_suffix": "/" + member,
+        }
+    else:
+        qgd = project_file.parent / (project_file.name.split(".")[0] + ".qgd")
+        src = {"path": os.path.relpath(qgd, folder), "layer_name": layer.id()}
+    name = f"{layer.id()}_auxiliarystorage"
+    return {
+        "layer": {
+            "id": name,
+            "name": name,
+            "source": json.dumps(src),
+            "remote": False,
+            "folder_name": folder_name,
+            "driver": "ogr",
+            "style": None,
+            "filter": None,
+        },
+        "target_field": aux.joinInfo().targetFieldName(),
+        "join_field": "ASPK",
+        "prefix": "auxiliary_storage_",
+        "fields_subset": fields,
+        "memory_cache": False,
+    }
+
+
 def envelope(case, layers):
     from qgis.core import QgsCoordinateReferenceSystem
 
@@ -251,12 +306,25 @@ def qgis_uri_parts(src):
     decodeUri gives camelCase ones; without this QGIS opens a file's first
     layer instead of the named one."""
     out = dict(src)
-    for snake, camel in (("layer_name", "layerName"), ("open_options", "openOptions")):
+    for snake, camel in (
+        ("layer_name", "layerName"), ("open_options", "openOptions"),
+        ("vsi_prefix", "vsiPrefix"), ("vsi_suffix", "vsiSuffix"),
+    ):
         if snake in out:
             value = out.pop(snake)
             if value is not None and camel not in out:
                 out[camel] = value
     return out
+
+
+def archive_path(src):
+    """An archive GDAL does not know by its extension (a ``.qgz`` holding a
+    project's auxiliary storage) named in braces, as our worker names it."""
+    if src.get("vsiSuffix") and not src["path"].lower().endswith(
+        (".zip", ".kmz", ".dwf", ".ods", ".xlsx", ".xlsm", ".tar", ".tgz", ".tar.gz")
+    ):
+        src["path"] = "{" + src["path"] + "}"
+    return src
 
 
 # the joined tables of the layers opened: a join holds its layer weakly
@@ -282,7 +350,7 @@ def apply_joins(layer, jl, data_root):
         t = j["layer"]
         src = qgis_uri_parts(json.loads(t["source"]))
         src["path"] = str(data_root / t["folder_name"] / src["path"])
-        uri = QgsProviderRegistry.instance().encodeUri(t["driver"], src)
+        uri = QgsProviderRegistry.instance().encodeUri(t["driver"], archive_path(src))
         joined = QgsVectorLayer(uri, t["name"], t["driver"])
         if not joined.isValid():
             raise RuntimeError(f"joined layer {t['name']} is not valid: {uri}")
