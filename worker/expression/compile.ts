@@ -17,7 +17,13 @@ import { lookupFunction } from "./functions.ts";
 import { chargeCall } from "./budget.ts";
 import { nullDefaults, omitNullDefaults } from "./arguments.ts";
 import { parseExpression } from "./parser.ts";
-import { compareValues, isTruthy, toNumber, truth, tvl } from "./values.ts";
+import {
+  compareOperands,
+  operandsEqual,
+  truth,
+  tvl,
+  unaryMinus,
+} from "./values.ts";
 import { registerHeld } from "../cache/held.ts";
 
 /** An evaluator of one tree (throws evaluation errors). */
@@ -73,11 +79,10 @@ export function compileTree(e: Expression): Evaluator {
           return t === null ? null : tvl(!t);
         };
       }
-      const neg = e.op === "-";
+      if (e.op === "+") return f;
       return (ctx) => {
         const v = f(ctx);
-        if (v === null) return null;
-        return neg ? -toNumber(v) : toNumber(v);
+        return v === null ? null : unaryMinus(v);
       };
     }
     case "binary": {
@@ -114,7 +119,7 @@ export function compileTree(e: Expression): Evaluator {
         for (const item of items) {
           const x = item(ctx);
           if (x === null) sawNull = true;
-          else if (compareValues(v, x) === 0) return tvl(!negated);
+          else if (operandsEqual(v, x)) return tvl(!negated);
         }
         return sawNull ? null : tvl(negated);
       };
@@ -126,7 +131,7 @@ export function compileTree(e: Expression): Evaluator {
       return (ctx) => {
         const v = f(ctx), a = lo(ctx), b = hi(ctx);
         if (v === null || a === null || b === null) return null;
-        const inside = compareValues(v, a) >= 0 && compareValues(v, b) <= 0;
+        const inside = compareOperands(v, a) >= 0 && compareOperands(v, b) <= 0;
         return tvl(negated ? !inside : inside);
       };
     }
@@ -137,7 +142,9 @@ export function compileTree(e: Expression): Evaluator {
       }));
       const otherwise = e.else ? compileTree(e.else) : null;
       return (ctx) => {
-        for (const w of whens) if (isTruthy(w.when(ctx))) return w.then(ctx);
+        for (const w of whens) {
+          if (truth(w.when(ctx)) === true) return w.then(ctx);
+        }
         return otherwise ? otherwise(ctx) : null;
       };
     }

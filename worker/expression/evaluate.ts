@@ -13,13 +13,14 @@ import { type ExpressionContext, lookupFunction } from "./functions.ts";
 import { nullDefaults, omitNullDefaults } from "./arguments.ts";
 import { chargeCall, checkTextLength } from "./budget.ts";
 import {
-  compareValues,
+  compareOperands,
   isNumberLike,
-  isTruthy,
+  operandsEqual,
   toNumber,
   toText,
   truth,
   tvl,
+  unaryMinus,
 } from "./values.ts";
 
 export type { ExpressionContext };
@@ -136,9 +137,7 @@ export function likeToRegExp(
   return re;
 }
 
-function equal(a: unknown, b: unknown): boolean {
-  return compareValues(a, b) === 0;
-}
+const equal = operandsEqual;
 
 function arithmetic(op: BinaryOperator, a: unknown, b: unknown): unknown {
   if (op === "+" && typeof a === "string" && typeof b === "string") {
@@ -220,13 +219,13 @@ export function applyBinary(
     case "<>":
       return tvl(!equal(a, b));
     case "<":
-      return tvl(compareValues(a, b) < 0);
+      return tvl(compareOperands(a, b) < 0);
     case ">":
-      return tvl(compareValues(a, b) > 0);
+      return tvl(compareOperands(a, b) > 0);
     case "<=":
-      return tvl(compareValues(a, b) <= 0);
+      return tvl(compareOperands(a, b) <= 0);
     case ">=":
-      return tvl(compareValues(a, b) >= 0);
+      return tvl(compareOperands(a, b) >= 0);
     case "~":
       return tvl(compileRegExp(toText(b)).test(toText(a)));
     case "LIKE":
@@ -286,7 +285,7 @@ export function evaluate(e: Expression, ctx: ExpressionContext): unknown {
         return t === null ? null : tvl(!t);
       }
       if (v === null) return null;
-      return e.op === "-" ? -toNumber(v) : toNumber(v);
+      return e.op === "-" ? unaryMinus(v) : v;
     }
     case "binary":
       return binary(e.op, e.left, e.right, ctx);
@@ -306,12 +305,12 @@ export function evaluate(e: Expression, ctx: ExpressionContext): unknown {
       const lo = evaluate(e.low, ctx);
       const hi = evaluate(e.high, ctx);
       if (v === null || lo === null || hi === null) return null;
-      const inside = compareValues(v, lo) >= 0 && compareValues(v, hi) <= 0;
+      const inside = compareOperands(v, lo) >= 0 && compareOperands(v, hi) <= 0;
       return tvl(e.negated ? !inside : inside);
     }
     case "case":
       for (const w of e.whens) {
-        if (isTruthy(evaluate(w.when, ctx))) return evaluate(w.then, ctx);
+        if (truth(evaluate(w.when, ctx)) === true) return evaluate(w.then, ctx);
       }
       return e.else ? evaluate(e.else, ctx) : null;
     case "index": {

@@ -8,41 +8,74 @@ import type { Geometry } from "../geometry/types.ts";
 import { ExpressionEvalError } from "./errors.ts";
 
 /**
- * QGIS three-valued truth of a value: `true`, `false`, or `null` (unknown).
+ * QGIS three-valued truth of a value (`QgsExpressionUtils::getTVLValue`), as
+ * `AND`, `OR`, `NOT` and `CASE WHEN` read it: `true`, `false`, or `null`
+ * (unknown). Numbers near 0 are false; a geometry is true unless empty; a
+ * text is read as a number, and a text that is none ("yes", "true"), a date or
+ * an array is an evaluation error, as in QGIS.
  *
+ * @throws {ExpressionEvalError} "Cannot convert '…' to boolean"
  * @example
  * ```ts
  * import { truth } from "./values.ts";
  * truth(0); // false
+ * truth("2"); // true
  * truth(null); // null
  * ```
  */
 export function truth(v: unknown): boolean | null {
   if (v === null || v === undefined) return null;
   if (typeof v === "boolean") return v;
-  if (typeof v === "number") return v !== 0 && !Number.isNaN(v);
-  if (typeof v === "string") {
-    const s = v.trim().toLowerCase();
-    return !(s === "" || s === "0" || s === "false");
-  }
+  if (typeof v === "number") return !doubleNear(v, 0) && !Number.isNaN(v);
   if (isGeometry(v)) return v.parts.length > 0;
-  return true;
+  if (typeof v === "string" && DOUBLE_TEXT.test(v)) {
+    const n = Number(v);
+    return !doubleNear(n, 0);
+  }
+  throw new ExpressionEvalError(
+    `Cannot convert '${Array.isArray(v) ? "" : toText(v)}' to boolean`,
+  );
 }
 
 /**
- * Whether a value counts as true (unknown counts as false), as a rule's
- * filter or a `CASE WHEN` does.
+ * Whether a value counts as true where QGIS takes `QVariant::toBool()` of an
+ * expression's result: a rule's filter, a feature request's filter, `if()`,
+ * `array_filter()`. NULL is false; a number is true when it rounds to
+ * something other than 0 (so 0.4 is false); a text is true unless it is
+ * empty, "0" or "false" (any case); dates, geometries and arrays are false.
  *
  * @example
  * ```ts
  * import { isTruthy } from "./values.ts";
  * isTruthy("yes"); // true
+ * isTruthy("False"); // false
+ * isTruthy(0.4); // false
  * isTruthy(null); // false
  * ```
  */
 export function isTruthy(v: unknown): boolean {
-  return truth(v) === true;
+  if (typeof v === "boolean") return v;
+  // Qt rounds a double to an integer (qRound64) before testing it
+  if (typeof v === "number") return Math.floor(v + 0.5) !== 0 && v === v;
+  if (typeof v === "string") {
+    if (v.length > 5) return true;
+    const s = v.toLowerCase();
+    return !(s === "" || s === "0" || s === "false");
+  }
+  return false;
 }
+
+// qgsDoubleNear's default epsilon, 4 × DBL_EPSILON
+const NEAR = 4 * Number.EPSILON;
+
+/** QGIS's `qgsDoubleNear(a, b)` with its default epsilon. */
+function doubleNear(a: number, b: number): boolean {
+  const d = a - b;
+  return d > -NEAR && d <= NEAR;
+}
+
+// What QString::toDouble reads (C locale): no hexadecimal, no "inf"/"nan"
+const DOUBLE_TEXT = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
 
 /**
  * Whether a value is a geometry of the shared model.
@@ -58,16 +91,23 @@ export function isGeometry(v: unknown): v is Geometry {
     Array.isArray((v as Geometry).parts);
 }
 
-/** Whether a value converts to a number without loss of meaning (QGIS's isDoubleSafe). */
+/**
+ * Whether a value converts to a number without loss of meaning (QGIS's
+ * `isDoubleSafe`): numbers, and texts that read as finite numbers. Booleans
+ * are not: QGIS compares `true = 1` as the texts "true" and "1".
+ *
+ * @example
+ * ```ts
+ * import { isNumberLike } from "./values.ts";
+ * isNumberLike(" 1e3 "); // true
+ * isNumberLike("0x10"); // false
+ * isNumberLike(true); // false
+ * ```
+ */
 export function isNumberLike(v: unknown): boolean {
   if (typeof v === "number") return !Number.isNaN(v);
-  if (typeof v === "boolean") return true;
   if (typeof v === "string") {
-    // fast rejection: text starting with a letter (other than the I of
-    // "Infinity") is never a number
-    const c = v.charCodeAt(0);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90 && c !== 73)) return false;
-    return v.trim() !== "" && !Number.isNaN(Number(v.trim()));
+    return DOUBLE_TEXT.test(v) && Number.isFinite(Number(v));
   }
   return false;
 }
@@ -87,6 +127,22 @@ export function toNumber(v: unknown): number {
   if (typeof v === "string" && isNumberLike(v)) return Number(v.trim());
   if (v instanceof Date) return v.getTime();
   throw new ExpressionEvalError(`Cannot convert '${toText(v)}' to double`);
+}
+
+/**
+ * QGIS's unary minus: of a number or a text that reads as one; anything else
+ * (a boolean, a date) is an evaluation error, as in QGIS.
+ *
+ * @throws {ExpressionEvalError} "Unary minus only for numeric values."
+ * @example
+ * ```ts
+ * import { unaryMinus } from "./values.ts";
+ * unaryMinus("5"); // -5
+ * ```
+ */
+export function unaryMinus(v: unknown): number {
+  if (isNumberLike(v)) return -toNumber(v);
+  throw new ExpressionEvalError("Unary minus only for numeric values.");
 }
 
 /**
@@ -160,6 +216,48 @@ export function compareValues(a: unknown, b: unknown): number {
   }
   const s = toText(a), t = toText(b);
   return s < t ? -1 : s > t ? 1 : 0;
+}
+
+/**
+ * Compares two non-null values as QGIS's comparison operators (`=`, `<>`,
+ * `<`, `>`, `<=`, `>=`) and `IN` do: as numbers when both read as numbers
+ * and not both are texts (so `'10' < '9'` compares texts, `'10' > 9`
+ * numbers), as dates when one is a date, otherwise as texts (booleans read
+ * "true"/"false", so `true = 1` is false). Returns the difference, negative,
+ * zero or positive (of two numbers, their difference itself): the order
+ * operators test its sign, `=` and `IN` test it with {@link operandsEqual}.
+ *
+ * @example
+ * ```ts
+ * import { compareOperands } from "./values.ts";
+ * compareOperands("10", "9") < 0; // true (texts)
+ * compareOperands("10", 9) > 0; // true (numbers)
+ * compareOperands(true, 1) !== 0; // true
+ * ```
+ */
+export function compareOperands(a: unknown, b: unknown): number {
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  if (typeof a === "string" && typeof b === "string") {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  if (isNumberLike(a) && isNumberLike(b)) return toNumber(a) - toNumber(b);
+  return compareValues(a, b);
+}
+
+/**
+ * Whether two non-null values are equal as QGIS's `=` and `IN` find them:
+ * {@link compareOperands}, numbers within `qgsDoubleNear` (so
+ * `0.1 + 0.2 = 0.3` holds, as in QGIS).
+ *
+ * @example
+ * ```ts
+ * import { operandsEqual } from "./values.ts";
+ * operandsEqual(0.1 + 0.2, 0.3); // true
+ * operandsEqual("1.0", "1"); // false (texts)
+ * ```
+ */
+export function operandsEqual(a: unknown, b: unknown): boolean {
+  return doubleNear(compareOperands(a, b), 0);
 }
 
 /**

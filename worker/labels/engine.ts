@@ -41,6 +41,7 @@ import {
   polygonRingCosts,
 } from "./polygon.ts";
 import { stdSort } from "./_stdsort.ts";
+import { isTruthy } from "../expression/values.ts";
 import { candidatesCurved, type CurvedText } from "./curved.ts";
 import {
   clipLine,
@@ -435,9 +436,8 @@ export class LabelEngine {
     const scale = this.#map.scale;
     const matches = (r: LabelRule, f: Feature): boolean => {
       if (!r.filter.trim() || r.isElse) return true;
-      const v = this.#eval(r.filter, f, input.layerId);
-      return v !== null && v !== undefined && v !== false && v !== 0 &&
-        v !== "";
+      // QgsRuleBasedLabeling: QVariant::toBool() of the filter's value
+      return isTruthy(this.#eval(r.filter, f, input.layerId));
     };
     // QgsRuleBasedLabeling: a rule applies when its filter matches (an ELSE
     // rule when no sibling did), then its children are tried in turn.
@@ -701,7 +701,8 @@ export class LabelEngine {
       };
     }
     const show = this.#dd(s, "Show", feature, lid);
-    if (show === false || show === 0 || show === "0") return null;
+    // QgsProperty::valueAsBool: QVariant::toBool(), NULL keeps the default
+    if (show !== undefined && !isTruthy(show)) return null;
     const raw = s.isExpression
       ? this.#eval(s.fieldName, feature, lid)
       : feature.attributes[s.fieldName];
@@ -725,11 +726,11 @@ export class LabelEngine {
         size: Number.isFinite(Number(ddSize)) && ddSize !== undefined
           ? Number(ddSize)
           : format.size,
-        bold: ddBold !== undefined ? Boolean(ddBold) : format.bold,
-        italic: ddItalic !== undefined ? Boolean(ddItalic) : format.italic,
-        plainBold: ddBold !== undefined ? Boolean(ddBold) : format.plainBold,
+        bold: ddBold !== undefined ? isTruthy(ddBold) : format.bold,
+        italic: ddItalic !== undefined ? isTruthy(ddItalic) : format.italic,
+        plainBold: ddBold !== undefined ? isTruthy(ddBold) : format.plainBold,
         plainItalic: ddItalic !== undefined
-          ? Boolean(ddItalic)
+          ? isTruthy(ddItalic)
           : format.plainItalic,
         family: typeof ddFamily === "string" && ddFamily
           ? ddFamily
@@ -737,7 +738,7 @@ export class LabelEngine {
         buffer: {
           ...format.buffer,
           enabled: ddBufferDraw !== undefined
-            ? Boolean(ddBufferDraw)
+            ? isTruthy(ddBufferDraw)
             : format.buffer.enabled,
           size:
             ddBufferSize !== undefined && Number.isFinite(Number(ddBufferSize))
@@ -793,7 +794,7 @@ export class LabelEngine {
       priority = 1 - Math.max(0, Math.min(10, Number(ddPri))) / 10;
     }
     const ddAlways = this.#dd(s, "AlwaysShow", feature, lid);
-    const always = ddAlways === true || ddAlways === 1 || ddAlways === "1";
+    const always = ddAlways !== undefined && isTruthy(ddAlways);
     if (always) priority = -0.2;
     const ddColor = this.#dd(s, "Color", feature, lid);
     const make = (count: number, merged: number[][] | null = null) => {

@@ -22,6 +22,7 @@ import {
   shiftGeometry,
 } from "./geometry.ts";
 import { pixelTransform } from "../map/map_settings.ts";
+import { isTruthy } from "../expression/values.ts";
 
 /** Picks the symbols a renderer draws a feature with. */
 export type SymbolPicker = (feature: Feature) => Symbol[];
@@ -72,18 +73,6 @@ function asCategoryKey(v: unknown): string {
   if (typeof v === "boolean") return v ? "true" : "false";
   if (v instanceof Date) return v.toISOString();
   return String(v);
-}
-
-function isTruthy(v: unknown): boolean {
-  if (v === null || v === undefined || v === false) return false;
-  if (typeof v === "number") return v !== 0 && !Number.isNaN(v);
-  if (typeof v === "string") {
-    // QGIS converts strings to numbers/booleans for a filter result
-    const n = Number(v);
-    if (v.trim() !== "" && Number.isFinite(n)) return n !== 0;
-    return v.length > 0;
-  }
-  return true;
 }
 
 /** QGIS's `Rule::isScaleOK`. */
