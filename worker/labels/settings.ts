@@ -287,6 +287,10 @@ function num(a: Attrs, name: string, fallback: number): number {
   return Number.isFinite(n) ? n : fallback;
 }
 
+function finiteOr(n: number, fallback: number): number {
+  return Number.isFinite(n) ? n : fallback;
+}
+
 function bool(a: Attrs, name: string, fallback: boolean): boolean {
   const v = a(name);
   if (v === null || v === "") return fallback;
@@ -344,7 +348,10 @@ function readFormat(style: Element | null): TextFormat {
     plainBold: weight >= 63 || bool(a, "forcedBold", false),
     plainItalic: bool(a, "fontItalic", false) ||
       bool(a, "forcedItalic", false),
-    size: num(a, "fontSize", 10),
+    // QgsTextFormat::readXml: no fontSize is the application font's size (12
+    // pt where QGIS Server draws, offscreen); one that is no number is
+    // QString::toDouble's 0, a label under a pixel that QGIS skips
+    size: a("fontSize") === null ? 12 : finiteOr(Number(a("fontSize")), 0),
     sizeUnit,
     color: parseColor(a("textColor") ?? undefined, [0, 0, 0, 255]),
     opacity: num(a, "textOpacity", 1),

@@ -110,3 +110,17 @@ Deno.test("simple settings: a <placement> without its attributes, as QGIS 3.22 r
     [0, 0, "MM", "MM"],
   );
 });
+
+Deno.test("simple settings: a <text-style> without fontSize, as QGIS 3.22 reads it (QgsTextFormat::readXml, measured offscreen)", () => {
+  const read = (style: string) => {
+    const l = parse(
+      `<qgis><labeling type="simple"><settings>${style}<rendering/></settings></labeling></qgis>`,
+    );
+    assert(l?.type === "simple");
+    return l.settings.format.size;
+  };
+  // QGIS 3.22: the application font's 12 pt; "" and text read 0 (no label)
+  assertEquals(read(`<text-style fieldName="a"/>`), 12);
+  assertEquals(read(`<text-style fieldName="a" fontSize=""/>`), 0);
+  assertEquals(read(`<text-style fieldName="a" fontSize="8.5"/>`), 8.5);
+});
