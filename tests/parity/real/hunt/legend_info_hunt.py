@@ -7,7 +7,8 @@ GetFeatureInfo requests on the project itself (``ask_qgis_server``): for
 each queryable layer three points (vectors: a point on the first, middle
 and last feature in feature id order; rasters: three points inside the
 raster), each on a 640 px map of the full extent, ×4 and ×16 around the
-point, asked in the four formats with FEATURE_COUNT 10. Writes
+point, asked in the four formats with FEATURE_COUNT 10; the job carries the
+queried layer and the other checked layers QGIS Server names alike. Writes
 ``<name>.job.json`` and ``<name>.qgis.<png|txt|json|html|xml>`` beside the
 data and prints the case names as JSON on its last line (a third argument
 ``legend``: the legends alone). Run by
@@ -162,10 +163,18 @@ def main():
                     },
                 }
                 # the layer named as QGIS Server names it, as a client
-                # asking for it by that name would
+                # asking for it by that name would, with the other checked
+                # layers of that name (QGIS Server answers the one whose id
+                # sorts first, as our worker does when the job has them all)
+                asked = case["query"]["QUERY_LAYERS"]
+                twins = [
+                    dict(other, name=asked) for other, _ in kept
+                    if other["id"] != jl["id"]
+                    and project.mapLayer(other["id"]) is not None
+                    and server_name(project.mapLayer(other["id"]), project) == asked
+                ]
                 env = mr.feature_info_envelope(
-                    case, [dict(jl, name=case["query"]["QUERY_LAYERS"])],
-                    settings,
+                    case, [dict(jl, name=asked)] + twins, settings,
                 )
                 try:
                     body, ext = mr.ask_qgis_server(case, env, root)
