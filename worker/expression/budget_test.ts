@@ -7,6 +7,8 @@ import {
   disarmExpressionBudget,
   ExpressionLimitError,
 } from "./budget.ts";
+import { takeUnsupportedNotes } from "./errors.ts";
+import { loadGeos } from "../geos/geos.ts";
 
 const run = (text: string) => compileExpression(text)({});
 
@@ -255,4 +257,45 @@ Deno.test("budget: pole_of_inaccessibility of a polygon a billion times longer t
       return true;
     },
   );
+});
+
+Deno.test("budget: GEOS's functions refuse hostile buffers and huge geometries before GEOS sees them: NULL and one note each, at once", async () => {
+  await loadGeos();
+  takeUnsupportedNotes();
+  // a zigzag of 20,000 vertices: its segments 1.4 long, buffered by 100
+  // (GEOS: minutes and gigabytes), and ten million segments a quadrant
+  const zigzag = Array.from(
+    { length: 20_000 },
+    (_, i) => `${i} ${i % 2}`,
+  ).join(", ");
+  const line = `geom_from_wkt('LINESTRING(${zigzag})')`;
+  const started = performance.now();
+  for (
+    const text of [
+      `buffer(${line}, 100)`,
+      `offset_curve(${line}, 100)`,
+      `single_sided_buffer(${line}, 100)`,
+      "buffer(make_point(0, 0), 1, 10000000)",
+    ]
+  ) {
+    assert.equal(run(text), null, text);
+  }
+  // 120,000 vertices
+  const huge = `geom_from_wkt('LINESTRING(${
+    Array.from({ length: 120_000 }, (_, i) => `${i} 0`).join(", ")
+  })')`;
+  assert.equal(run(`intersection(${huge}, make_point(1, 0))`), null);
+  assert.ok(performance.now() - started < 10_000);
+  const notes = takeUnsupportedNotes();
+  assert.equal(notes.length, 5, notes.join("\n"));
+  assert.match(
+    notes[0],
+    /^Cannot evaluate buffer\(\): with 8 segments a quadrant at that distance it would cost GEOS more than 1000000 units/,
+  );
+  assert.match(
+    notes[4],
+    /^Cannot evaluate intersection\(\): its geometries have 120001 vertices \(at most 100000\); it is NULL$/,
+  );
+  // what is in bounds is GEOS's
+  assert.equal(run(`area(buffer(${line}, 1, 2)) > 0`), 1);
 });

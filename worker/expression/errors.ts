@@ -25,14 +25,15 @@ export class ExpressionEvalError extends Error {
 }
 
 /**
- * An evaluation this engine cannot do where QGIS can (GEOS's buffer of a
- * polygon, say): NULL as an evaluation error is, but the job's log says so
+ * An evaluation this engine cannot do where QGIS can (a GEOS result that
+ * mixes polygons and lines, a buffer over GEOS's bounds): NULL as an
+ * evaluation error is, but the job's log says so
  * once ({@link noteUnsupported}), so a map missing features tells why.
  *
  * @example
  * ```ts
  * import { ExpressionUnsupportedError } from "./errors.ts";
- * new ExpressionUnsupportedError("Cannot buffer a line").name; // "ExpressionUnsupportedError"
+ * new ExpressionUnsupportedError("Cannot evaluate combine()").name; // "ExpressionUnsupportedError"
  * ```
  */
 export class ExpressionUnsupportedError extends ExpressionEvalError {
@@ -54,9 +55,9 @@ const notes = new Set<string>();
  * @example
  * ```ts
  * import { noteUnsupported, takeUnsupportedNotes } from "./errors.ts";
- * noteUnsupported("Cannot buffer a line");
- * noteUnsupported("Cannot buffer a line");
- * takeUnsupportedNotes(); // ["Cannot buffer a line"]
+ * noteUnsupported("Cannot evaluate combine()");
+ * noteUnsupported("Cannot evaluate combine()");
+ * takeUnsupportedNotes(); // ["Cannot evaluate combine()"]
  * ```
  */
 export function noteUnsupported(message: string): void {

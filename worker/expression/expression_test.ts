@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { loadGeos } from "../geos/geos.ts";
 import {
   compileExpression,
   compileTree,
@@ -277,7 +278,8 @@ Deno.test("expressions and geometry literals print as text that parses back to t
   );
 });
 
-Deno.test("geometry predicates and measures over the shared model", () => {
+Deno.test("geometry predicates and measures over the shared model", async () => {
+  await loadGeos(); // within and contains are GEOS's
   const sq = "geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))')";
   const holed =
     "geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (4 4, 6 4, 6 6, 4 6, 4 4))')";

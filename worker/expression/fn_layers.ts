@@ -12,6 +12,7 @@ import type { Expression } from "./ast.ts";
 import { chargeExpressionWork, LOOP_STEP_COST } from "./budget.ts";
 import { ExpressionEvalError } from "./errors.ts";
 import { evaluate } from "./evaluate.ts";
+import { geosEquals } from "./fn_geos.ts";
 import { expressionToString } from "./format.ts";
 import { layerLookupOf, type LookupLayer } from "./layers.ts";
 import {
@@ -492,6 +493,15 @@ for (const [name, aggregate, max] of SHORTCUTS) {
 
 // --- overlay_* ------------------------------------------------------------------
 
+type Relation =
+  | "intersects"
+  | "within"
+  | "contains"
+  | "disjoint"
+  | "touches"
+  | "crosses"
+  | "equals";
+
 /**
  * The features of a layer the calling feature's geometry relates to, as
  * QGIS 3.22's overlay functions find them: in the layer's order, the
@@ -500,7 +510,7 @@ for (const [name, aggregate, max] of SHORTCUTS) {
  * (the calling feature among them).
  */
 function overlay(
-  relation: "intersects" | "within" | "contains" | "disjoint",
+  relation: Relation,
 ): (
   args: Expression[],
   ev: (e: Expression) => unknown,
@@ -524,10 +534,10 @@ function overlay(
     const own = name === ctx.variables?.layer ||
       name === ctx.variables?.layer_name;
     const self = own ? ctx.feature : undefined;
-    const test = lookupFunction(
-      relation === "disjoint" ? "intersects" : relation,
-    )!
-      .fn!;
+    // GEOS's Equals has no expression function of its own
+    const test = relation === "equals"
+      ? ([a, b]: unknown[]) => geosEquals(a as Geometry, b as Geometry)
+      : lookupFunction(relation === "disjoint" ? "intersects" : relation)!.fn!;
     chargeExpressionWork(layer.features.length * LOOP_STEP_COST);
     const variables = { ...ctx.variables, parent: ctx.feature ?? null };
     const found: Feature[] = [];
@@ -565,7 +575,15 @@ function overlay(
   };
 }
 for (
-  const relation of ["intersects", "within", "contains", "disjoint"] as const
+  const relation of [
+    "intersects",
+    "within",
+    "contains",
+    "disjoint",
+    "touches",
+    "crosses",
+    "equals",
+  ] as const
 ) {
   lazy(`overlay_${relation}`, 1, 5, overlay(relation));
 }

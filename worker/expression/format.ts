@@ -27,6 +27,16 @@ function ring(c: Float64Array): string {
  * ```
  */
 export function geometryToWkt(g: Geometry): string {
+  // an empty geometry as GEOS and QGIS spell a single one
+  if (!g.parts.length) {
+    return `${
+      g.kind === "point"
+        ? "POINT"
+        : g.kind === "line"
+        ? "LINESTRING"
+        : "POLYGON"
+    } EMPTY`;
+  }
   const single = g.parts.length === 1;
   switch (g.kind) {
     case "point":

@@ -13,12 +13,7 @@ import {
   numPoints,
   perimeter,
 } from "../geometry/measure.ts";
-import {
-  contains,
-  intersects,
-  rectToGeometry,
-  within,
-} from "../geometry/predicates.ts";
+import { intersects, rectToGeometry } from "../geometry/predicates.ts";
 import { ExpressionEvalError } from "./errors.ts";
 import { compileRegExp } from "./regex.ts";
 import { parseWkt } from "./wkt.ts";
@@ -57,7 +52,7 @@ import "./fn_color.ts";
 import "./fn_geometry.ts";
 import "./fn_layers.ts";
 import "./fn_simplify.ts";
-import "./fn_buffer.ts";
+import "./fn_geos.ts";
 
 const geom = (ctx: ExpressionContext): Geometry | null =>
   ctx.geometry !== undefined ? ctx.geometry : ctx.feature?.geometry ?? null;
@@ -533,8 +528,6 @@ def(
   2,
   ([a, b]) => tvl(!intersects(asGeometry(a), asGeometry(b))),
 );
-def("within", 2, 2, ([a, b]) => tvl(within(asGeometry(a), asGeometry(b))));
-def("contains", 2, 2, ([a, b]) => tvl(contains(asGeometry(a), asGeometry(b))));
 def("intersects_bbox", 2, 2, ([a, b]) => {
   const x = bounds(asGeometry(a)), y = bounds(asGeometry(b));
   return tvl(

@@ -14,6 +14,11 @@ import {
 } from "./mod.ts";
 import { isGeometry } from "./values.ts";
 import type { Feature } from "../geometry/types.ts";
+import { loadGeos } from "../geos/geos.ts";
+
+// GEOS's functions evaluate once it is loaded (the queue loads it before a
+// job that names one)
+await loadGeos();
 
 interface Entry {
   expression: string;
@@ -86,9 +91,6 @@ const contextOf = (entry: Entry) =>
 const GAPS = new Set<string>([
   // an interval is a number of seconds here, so day() reads it as a date
   "day(make_interval(days:=2))",
-  // an empty geometry has no type in the shared model (QGIS: Polygon EMPTY)
-  "geom_to_wkt(buffer(make_point(1, 2), 1, 2, 'flat'))",
-  "geom_to_wkt(buffer(make_point(1, 2), 0))",
   // ramps of QGIS's default style, by name
   "ramp_color('Spectral', 0.3)",
   "ramp_color('Blues', 0)",
@@ -100,6 +102,29 @@ const GAPS = new Set<string>([
   "geom_to_wkt(make_point_m(1, 2, 3))",
   "m(make_point_m(1, 2, 3))",
   "geom_to_wkt(make_triangle(make_point(0, 0), make_point(1, 0), make_point(0, 1)))",
+  // GEOS 3.13 (npm:geos-wasm) where QGIS 3.22 links GEOS 3.11: the
+  // offset curve's joins keep 8 segments a quadrant whatever \`segments\`
+  // says, and 3.11's artefacts at the ends are gone (3.12's OffsetCurve
+  // fixes); a buffer's rings and a single-sided buffer's start elsewhere
+  "geom_to_wkt(buffer(geom_from_wkt('MULTIPOINT((0 0), (2 0))'), 1, 2))",
+  "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), -1, 2))",
+  "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 0 1)'), -2, 8, 2, 5))",
+  "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10, 0 10, 0 0)'), -1, 2))",
+  "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10, 0 10)'), -1, 2))",
+  "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), 20))",
+  "geom_to_wkt(single_sided_buffer(geom_from_wkt('MULTILINESTRING((0 0, 10 0), (0 5, 10 5))'), 1))",
+  // a collection of polygons and lines or points: the shared model holds
+  // one kind of part a geometry (NULL, with a warning)
+  "geom_to_wkt(intersection(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'), geom_from_wkt('MULTIPOLYGON(((10 0, 20 0, 20 5, 10 5, 10 0)), ((5 6, 15 6, 15 15, 5 15, 5 6)))')))",
+  "geom_to_wkt(combine(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'), geom_from_wkt('LINESTRING(-5 5, 15 5)')))",
+  "geom_to_wkt(combine(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'), geom_from_wkt('LINESTRING(10 5, 20 5)')))",
+  "geom_to_wkt(combine(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'), geom_from_wkt('POINT(20 20)')))",
+  "geom_to_wkt(combine(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'), geom_from_wkt('MULTIPOINT((5 5), (20 20))')))",
+  "geom_to_wkt(sym_difference(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'), geom_from_wkt('LINESTRING(-5 5, 15 5)')))",
+  "geom_to_wkt(sym_difference(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'), geom_from_wkt('LINESTRING(10 5, 20 5)')))",
+  "geom_to_wkt(sym_difference(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'), geom_from_wkt('POINT(20 20)')))",
+  "geom_to_wkt(sym_difference(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'), geom_from_wkt('MULTIPOINT((5 5), (20 20))')))",
+  "geom_to_wkt(combine(geom_from_wkt('POINT(50 5)'), geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))')))",
 ]);
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");

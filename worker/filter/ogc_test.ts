@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { filterBBox, ogcFilterToExpression, ogcFilterVersion } from "./mod.ts";
 import { evaluate, isTruthy } from "../expression/mod.ts";
 import type { Feature } from "../geometry/types.ts";
+import { loadGeos } from "../geos/geos.ts";
 
 const OGC =
   'xmlns="http://www.opengis.net/ogc" xmlns:gml="http://www.opengis.net/gml"';
@@ -49,7 +50,8 @@ Deno.test("Filter 1.1 comparison, logical, like, null, between", () => {
   assert.equal(matches(or, bern), false);
 });
 
-Deno.test("FES 2.0 spatial operators with GML, resource ids", () => {
+Deno.test("FES 2.0 spatial operators with GML, resource ids", async () => {
+  await loadGeos(); // Within and Contains are GEOS's
   const bbox =
     `<fes:Filter ${FES}><fes:BBOX><fes:ValueReference>geom</fes:ValueReference>
     <gml:Envelope srsName="EPSG:2056"><gml:lowerCorner>0 0</gml:lowerCorner><gml:upperCorner>10 10</gml:upperCorner></gml:Envelope>

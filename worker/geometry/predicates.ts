@@ -1,7 +1,7 @@
 /**
  * Spatial predicates over the shared geometry model (planar, exact on the
- * coordinates given): what OGC filters' Intersects/Within/Contains/Disjoint
- * and BBOX need.
+ * coordinates given): what OGC filters' Intersects/Disjoint and BBOX need
+ * (Within and Contains are GEOS's, `worker/expression/fn_geos.ts`).
  *
  * @module
  */
@@ -61,14 +61,6 @@ function segmentsIntersect(a: Seg, b: Seg): boolean {
     (o2 === 0 && onSegment(b[2], b[3], a)) ||
     (o3 === 0 && onSegment(a[0], a[1], b)) ||
     (o4 === 0 && onSegment(a[2], a[3], b));
-}
-
-function properCross(a: Seg, b: Seg): boolean {
-  const o1 = orient(a[0], a[1], a[2], a[3], b[0], b[1]);
-  const o2 = orient(a[0], a[1], a[2], a[3], b[2], b[3]);
-  const o3 = orient(b[0], b[1], b[2], b[3], a[0], a[1]);
-  const o4 = orient(b[0], b[1], b[2], b[3], a[2], a[3]);
-  return o1 * o2 < 0 && o3 * o4 < 0;
 }
 
 /** -1 outside, 0 on the boundary, 1 inside (rings: exterior, holes). */
@@ -141,55 +133,6 @@ export function intersects(a: Geometry, b: Geometry): boolean {
     return vb.some(([x, y]) => sa.some((s) => onSegment(x, y, s)));
   }
   return false;
-}
-
-/**
- * Whether `a` lies within `b` (every point of `a` in `b`, not only on its
- * boundary).
- *
- * @example
- * ```ts
- * import { within } from "./predicates.ts";
- * const square = { kind: "polygon" as const, parts: [[new Float64Array([0, 0, 4, 0, 4, 4, 0, 4, 0, 0])]] };
- * within({ kind: "point", parts: [[new Float64Array([1, 1])]] }, square); // true
- * ```
- */
-export function within(a: Geometry, b: Geometry): boolean {
-  const va = vertices(a);
-  if (!va.length) return false;
-  if (b.kind === "polygon") {
-    const where = va.map(([x, y]) => pointInPolygon(x, y, b));
-    if (where.some((w) => w < 0)) return false;
-    const sb = segments(b);
-    if (segments(a).some((s) => sb.some((t) => properCross(s, t)))) {
-      return false;
-    }
-    if (where.some((w) => w > 0)) return true;
-    // all vertices on the boundary: within when a midpoint is inside
-    return segments(a).some((s) =>
-      pointInPolygon((s[0] + s[2]) / 2, (s[1] + s[3]) / 2, b) > 0
-    );
-  }
-  if (b.kind === "line") {
-    const sb = segments(b);
-    return va.every(([x, y]) => sb.some((s) => onSegment(x, y, s)));
-  }
-  const vb = vertices(b);
-  return va.every(([x, y]) => vb.some(([u, v]) => x === u && y === v));
-}
-
-/**
- * Whether `a` contains `b` (`within(b, a)`).
- *
- * @example
- * ```ts
- * import { contains } from "./predicates.ts";
- * const square = { kind: "polygon" as const, parts: [[new Float64Array([0, 0, 4, 0, 4, 4, 0, 4, 0, 0])]] };
- * contains(square, { kind: "point", parts: [[new Float64Array([9, 9])]] }); // false
- * ```
- */
-export function contains(a: Geometry, b: Geometry): boolean {
-  return within(b, a);
 }
 
 /**

@@ -20,6 +20,8 @@ import {
   disarmExpressionBudget,
 } from "../expression/budget.ts";
 import { takeUnsupportedNotes } from "../expression/errors.ts";
+import { GEOS_FUNCTIONS } from "../expression/fn_geos.ts";
+import { geosLoaded, loadGeos } from "../geos/geos.ts";
 import {
   DEFAULT_MAX_DPI,
   DEFAULT_MAX_FEATURE_COUNT,
@@ -224,6 +226,14 @@ export async function executeJob(
     }
     checkLimits(info, ctx.limits);
     const decodeMs = performance.now() - started;
+    // GEOS loads before the first job whose expressions may need it:
+    // evaluation is synchronous, and the worker that never meets one never
+    // holds it
+    if (!geosLoaded() && namesGeos(raw, value)) {
+      await loadGeos().catch((e) =>
+        ctx.logger.log("warning", (e as Error).message)
+      );
+    }
     armExpressionBudget();
     takeUnsupportedNotes();
     let out;
@@ -281,6 +291,18 @@ export function betweenJobs(): void {
     if (engineFault(error) === "other") resetCanvasKit();
     throw error;
   }
+}
+
+// an OGC filter's operators that become GEOS's functions
+const OGC_GEOS = /<(?:[\w.-]+:)?(?:Within|Contains)[\s/>]/;
+
+// whether the job's text names a function evaluated with GEOS (in an
+// expression or an OGC filter of its own; its styles are compressed, and
+// the runners look at them)
+function namesGeos(raw: unknown, value: unknown): boolean {
+  const text = typeof raw === "string" ? raw : JSON.stringify(value ?? null);
+  return text !== undefined &&
+    (GEOS_FUNCTIONS.test(text) || OGC_GEOS.test(text));
 }
 
 function safeJson(text: string): unknown {

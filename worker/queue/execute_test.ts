@@ -3,6 +3,7 @@ import { executeJob, MESSAGE_LIMIT } from "./execute.ts";
 import { defaultRunners } from "../runners/registry.ts";
 import { testRunnerContext } from "../runners/_test_util.ts";
 import { encodeStyle } from "@qgis-server-light/interface";
+import { geosLoaded } from "../geos/geos.ts";
 
 const DEMO = new URL("../../demo", import.meta.url).pathname;
 
@@ -40,6 +41,17 @@ function layer(name: string, source: string) {
     filter: null,
   };
 }
+
+// before any job of this file names one
+Deno.test("executeJob: a job that names no GEOS function leaves GEOS unloaded", async () => {
+  const outcome = await executeJob(
+    zonesJob("area($geometry) &gt; 0 AND intersects($geometry, $geometry)"),
+    defaultRunners(),
+    testRunnerContext(DEMO),
+  );
+  assert.equal(outcome.status, "succeed", String(outcome.data));
+  assert.equal(geosLoaded(), false);
+});
 
 Deno.test("executeJob: a failed job echoes at most a few hundred characters of its input", async () => {
   const huge = "x".repeat(10_000_000);
@@ -135,6 +147,39 @@ Deno.test("executeJob: a feature job's outcome names the layers of its queries (
   assert.deepEqual(outcome.layers, ["zones", "roads"]);
 });
 
+Deno.test("executeJob: a feature job whose OGC filter is Within loads GEOS for it: the zones within a box, no warning", async () => {
+  const lines: string[] = [];
+  const ctx = testRunnerContext(DEMO, {
+    logger: { log: (level, message) => lines.push(`${level}: ${message}`) },
+  });
+  const fes =
+    'xmlns:fes="http://www.opengis.net/fes/2.0" xmlns:gml="http://www.opengis.net/gml/3.2"';
+  const within = (box: string) =>
+    `<fes:Filter ${fes}><fes:Within><fes:ValueReference>geom</fes:ValueReference><gml:Envelope srsName="EPSG:2056"><gml:lowerCorner>${box}</gml:lowerCorner><gml:upperCorner>2700000 1300000</gml:upperCorner></gml:Envelope></fes:Within></fes:Filter>`;
+  const count = async (box: string) => {
+    const outcome = await executeJob(
+      JSON.stringify({
+        id: "w",
+        type: "QslJobInfoFeature",
+        job: {
+          queries: [{
+            layers: [layer("zones", '{"path":"data/zones.geojson"}')],
+            filter: { definition: within(box) },
+          }],
+        },
+      }),
+      defaultRunners(),
+      ctx,
+    );
+    assert.equal(outcome.status, "succeed", String(outcome.error));
+    return (outcome.data as { numbers_matched: number }).numbers_matched;
+  };
+  assert.equal(await count("2500000 1100000"), 5);
+  // Wohlensee, Bümpliz and Forst start east of 2605500
+  assert.equal(await count("2605500 1190000"), 3);
+  assert.deepEqual(lines.filter((l) => l.startsWith("warning")), []);
+});
+
 Deno.test("executeJob: FEATURE_COUNT is bounded (configurable): every feature within a huge tolerance was read, kept and written", async () => {
   // 50,000 points on a 10 m grid, all within the largest tolerance
   const root = await Deno.makeTempDir({ prefix: "qsl_feature_count_" });
@@ -222,28 +267,50 @@ Deno.test("executeJob: FEATURE_COUNT is bounded (configurable): every feature wi
   }
 });
 
-Deno.test("executeJob: an expression this engine cannot evaluate (GEOS's buffer of a polygon) is NULL and one warning in the job's log", async () => {
-  const lines: string[] = [];
-  const ctx = testRunnerContext(DEMO, {
-    logger: { log: (level, message) => lines.push(`${level}: ${message}`) },
-  });
+// a render job over demo/'s zones whose rule filters with `filter`
+function zonesJob(filter: string) {
   const rule =
-    '<qgis><renderer-v2 type="RuleRenderer"><rules key="r"><rule key="a" symbol="0" filter="area(buffer($geometry, 10)) &gt; 0"/></rules><symbols><symbol type="fill" name="0"><layer class="SimpleFill"/></symbol></symbols></renderer-v2></qgis>';
+    `<qgis><renderer-v2 type="RuleRenderer"><rules key="r"><rule key="a" symbol="0" filter="${filter}"/></rules><symbols><symbol type="fill" name="0"><layer class="SimpleFill"/></symbol></symbols></renderer-v2></qgis>`;
   const zones = {
     ...layer("zones", JSON.stringify({ path: "data/zones.geojson" })),
     style: { name: "default", definition: encodeStyle(rule) },
   };
+  return renderJob({
+    bbox: { x_min: 2600000, y_min: 1195000, x_max: 2612000, y_max: 1203000 },
+    width: 60,
+    height: 40,
+  }, [zones]);
+}
+
+Deno.test("executeJob: a job whose style buffers polygons loads GEOS before it runs: evaluated, no warning (NULL and a warning before GEOS)", async () => {
+  const lines: string[] = [];
+  const ctx = testRunnerContext(DEMO, {
+    logger: { log: (level, message) => lines.push(`${level}: ${message}`) },
+  });
   const outcome = await executeJob(
-    renderJob({
-      bbox: { x_min: 2600000, y_min: 1195000, x_max: 2612000, y_max: 1203000 },
-      width: 60,
-      height: 40,
-    }, [zones]),
+    zonesJob("area(buffer($geometry, 10)) &gt; area($geometry)"),
     defaultRunners(),
     ctx,
   );
   assert.equal(outcome.status, "succeed", String(outcome.data));
-  const warnings = lines.filter((l) => /Cannot buffer a polygon/.test(l));
+  assert.ok(geosLoaded());
+  assert.deepEqual(lines.filter((l) => l.startsWith("warning")), []);
+});
+
+Deno.test("executeJob: a buffer of ten million segments a quadrant is NULL and one warning; the job is drawn", async () => {
+  const lines: string[] = [];
+  const ctx = testRunnerContext(DEMO, {
+    logger: { log: (level, message) => lines.push(`${level}: ${message}`) },
+  });
+  const started = performance.now();
+  const outcome = await executeJob(
+    zonesJob("area(buffer($geometry, 10, 10000000)) &gt; 0"),
+    defaultRunners(),
+    ctx,
+  );
+  assert.equal(outcome.status, "succeed", String(outcome.data));
+  const warnings = lines.filter((l) => /would cost GEOS more than/.test(l));
   assert.equal(warnings.length, 1, lines.join("\n"));
-  assert.match(warnings[0], /^warning: /);
+  assert.match(warnings[0], /^warning: Cannot evaluate buffer\(\)/);
+  assert.ok(performance.now() - started < 30_000);
 });

@@ -12,6 +12,8 @@ import { parseWkb } from "../geometry/wkb.ts";
 import type { LayerLookup, LookupLayer } from "../expression/mod.ts";
 import { openSource, type SourceLayer } from "../sources/mod.ts";
 import type { RunnerContext } from "./types.ts";
+import { GEOS_FUNCTIONS } from "../expression/fn_geos.ts";
+import { geosLoaded, loadGeos } from "../geos/geos.ts";
 
 /**
  * Most features of one layer read for expressions: a bigger layer is not
@@ -27,7 +29,7 @@ export const MAX_LOOKUP_FEATURES = 50_000;
 export const MAX_LOOKUP_FEATURES_PER_JOB = 200_000;
 
 const CALLS =
-  /\b(?:get_feature|get_feature_by_id|aggregate|overlay_(?:intersects|within|contains|disjoint))\s*\(/i;
+  /\b(?:get_feature|get_feature_by_id|aggregate|overlay_(?:intersects|within|contains|disjoint|touches|crosses|equals))\s*\(/i;
 // the aggregates of the feature's own layer (sum("pop", group_by:=…))
 const OWN =
   /\b(?:count|count_distinct|count_missing|minimum|maximum|sum|mean|median|stdev|range|minority|majority|q1|q3|iqr|min_length|max_length|collect|concatenate|concatenate_unique|array_agg)\s*\(/i;
@@ -45,24 +47,11 @@ interface Reads {
 // no expression of the style reads a layer
 const named = new WeakMap<Element, Reads | null>();
 
-function namedLayers(root: Element): Reads | null {
-  if (named.has(root)) return named.get(root)!;
-  let out: Reads | null = null;
-  const look = (text: string | null) => {
-    if (!text) return;
-    const calls = CALLS.test(text), own = OWN.test(text);
-    if (!calls && !own) return;
-    out ??= { names: new Set(), own: false };
-    if (own || text.includes("@layer")) out.own = true;
-    if (!calls) return;
-    for (const m of text.matchAll(QUOTED)) {
-      out.names.add(m[1].replaceAll("''", "'"));
-    }
-  };
-  // what is drawn or answered reads its expressions from attributes (rule
-  // filters, data-defined properties, labels, virtual fields); texts hold
-  // map tips, previews and metadata, and a field alias such as
-  // 'Count (2020)' is no call
+// what is drawn or answered reads its expressions from attributes (rule
+// filters, data-defined properties, labels, virtual fields); texts hold
+// map tips, previews and metadata, and a field alias such as
+// 'Count (2020)' is no call
+function eachExpressionText(root: Element, look: (text: string) => void) {
   const stack: Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
@@ -74,8 +63,58 @@ function namedLayers(root: Element): Reads | null {
     }
     for (let c = node.firstChild; c; c = c.nextSibling) stack.push(c);
   }
+}
+
+function namedLayers(root: Element): Reads | null {
+  if (named.has(root)) return named.get(root)!;
+  let out: Reads | null = null;
+  eachExpressionText(root, (text) => {
+    if (!text) return;
+    const calls = CALLS.test(text), own = OWN.test(text);
+    if (!calls && !own) return;
+    out ??= { names: new Set(), own: false };
+    if (own || text.includes("@layer")) out.own = true;
+    if (!calls) return;
+    for (const m of text.matchAll(QUOTED)) {
+      out.names.add(m[1].replaceAll("''", "'"));
+    }
+  });
   named.set(root, out);
   return out;
+}
+
+// by style document: whether an expression of it names a function GEOS
+// evaluates
+const geosNamed = new WeakMap<Element, boolean>();
+
+function namesGeos(root: Element): boolean {
+  let found = geosNamed.get(root);
+  if (found === undefined) {
+    found = false;
+    eachExpressionText(root, (text) => {
+      if (!found && GEOS_FUNCTIONS.test(text)) found = true;
+    });
+    geosNamed.set(root, found);
+  }
+  return found;
+}
+
+/**
+ * Loads GEOS when an expression of the styles names a function evaluated
+ * with it (`buffer`, `intersection`, `touches` …), so that evaluation
+ * stays synchronous; a job that names none leaves it unloaded.
+ *
+ * @example
+ * ```ts ignore
+ * await loadGeosFor(roots, warn);
+ * ```
+ */
+export async function loadGeosFor(
+  roots: readonly (Element | null)[],
+  warn: (message: string) => void,
+): Promise<void> {
+  if (geosLoaded() || !roots.some((root) => root && namesGeos(root))) return;
+  await loadGeos().catch((e) => warn((e as Error).message));
 }
 
 /**
@@ -102,6 +141,7 @@ export async function jobLayerLookup(
   warn: (message: string) => void,
   maxFeatures: number = MAX_LOOKUP_FEATURES_PER_JOB,
 ): Promise<LayerLookup | null> {
+  await loadGeosFor(roots, warn);
   const names = new Set<string>();
   const own = new Set<SourceLayer>();
   let calls = false;

@@ -29,6 +29,7 @@ import { styleDocument, vectorStyleOf } from "../style/document.ts";
 import { parseRasterStyle, type RasterStyle } from "../raster/style.ts";
 import { readBandNames } from "../legend/band_names.ts";
 import { compileExpression } from "../expression/mod.ts";
+import { loadGeosFor } from "./expression_layers.ts";
 import {
   type BandNamer,
   embeddedEntry,
@@ -199,6 +200,7 @@ export async function layerLegend(
   }
   const root = styleRoot(layer, ctx);
   if (!root) return await defaultLegend(layer, "has no style", ctx);
+  await loadGeosFor([root], (m) => ctx.logger.log("warning", m));
   // the style says how a layer draws; its provider only whether it is a raster
   if (sourceKind(layer) === "raster") {
     let style;

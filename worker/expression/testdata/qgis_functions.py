@@ -21,6 +21,175 @@ from qgis.PyQt.QtGui import QColor
 app = QgsApplication([], False)
 app.initQgis()
 
+# GEOS's functions (worker/expression/fn_geos.ts): buffers of lines and
+# polygons, offset curves, predicates over pairs of many kinds, validity,
+# overlays, distances
+_SQUARE = "geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))')"
+_PAIRS = [
+    "geom_from_wkt('POLYGON((10 0, 20 0, 20 10, 10 10, 10 0))')",
+    "geom_from_wkt('POLYGON((5 5, 15 5, 15 15, 5 15, 5 5))')",
+    "geom_from_wkt('POLYGON((2 2, 4 2, 4 4, 2 4, 2 2))')",
+    "geom_from_wkt('POLYGON((10 10, 20 10, 20 20, 10 20, 10 10))')",
+    "geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))')",
+    "geom_from_wkt('POLYGON((20 20, 30 20, 30 30, 20 20))')",
+    "geom_from_wkt('LINESTRING(-5 5, 15 5)')",
+    "geom_from_wkt('LINESTRING(1 1, 9 9)')",
+    "geom_from_wkt('LINESTRING(10 5, 20 5)')",
+    "geom_from_wkt('LINESTRING(0 0, 10 0)')",
+    "geom_from_wkt('POINT(10 5)')",
+    "geom_from_wkt('POINT(5 5)')",
+    "geom_from_wkt('POINT(20 20)')",
+    "geom_from_wkt('MULTIPOINT((5 5), (20 20))')",
+    "geom_from_wkt('MULTIPOLYGON(((10 0, 20 0, 20 5, 10 5, 10 0)), ((5 6, 15 6, 15 15, 5 15, 5 6)))')",
+]
+_LINE_PAIRS = [
+    ("geom_from_wkt('LINESTRING(0 0, 10 10)')", "geom_from_wkt('LINESTRING(0 10, 10 0)')"),
+    ("geom_from_wkt('LINESTRING(0 0, 10 0)')", "geom_from_wkt('LINESTRING(5 0, 15 0)')"),
+    ("geom_from_wkt('LINESTRING(0 0, 10 0)')", "geom_from_wkt('LINESTRING(10 0, 10 10)')"),
+    ("geom_from_wkt('LINESTRING(0 0, 10 0)')", "geom_from_wkt('LINESTRING(2 0, 8 0)')"),
+    ("geom_from_wkt('LINESTRING(0 0, 10 0)')", "geom_from_wkt('POINT(5 0)')"),
+    ("geom_from_wkt('LINESTRING(0 0, 10 0)')", "geom_from_wkt('POINT(0 0)')"),
+]
+_PREDICATES = ["touches", "crosses", "overlaps", "within", "contains", "intersects", "disjoint"]
+GEOS_EXPRESSIONS = [
+    # buffers of lines and polygons: segments, caps, joins, mitre limits
+    "geom_to_wkt(buffer(geom_from_wkt('LINESTRING(0 0, 10 0)'), 1, 2))",
+    "geom_to_wkt(buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), 1, 2))",
+    "geom_to_wkt(buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), 1, 2, 'flat'))",
+    "geom_to_wkt(buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), 1, 2, 'square'))",
+    "geom_to_wkt(buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), 1, 2, 'round', 'miter'))",
+    "geom_to_wkt(buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), 1, 2, 'flat', 'bevel'))",
+    "geom_to_wkt(buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), 1, 2, 'square', 'miter', 1.2))",
+    "geom_to_wkt(buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 0 1)'), 2, 3, 'flat', 'miter', 5))",
+    "geom_to_wkt(buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 0 1)'), 2, 3, 'flat', 'miter', 50))",
+    "geom_to_wkt(buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10, 0 10, 0 0)'), 1, 1))",
+    "geom_to_wkt(buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10, 3 -2)'), 1, 2))",
+    "geom_to_wkt(buffer(geom_from_wkt('MULTILINESTRING((0 0, 5 0), (0 3, 5 3))'), 1, 1))",
+    "geom_to_wkt(buffer(geom_from_wkt('MULTILINESTRING((0 0, 5 0), (0 1, 5 1))'), 1, 1))",
+    "geom_to_wkt(buffer(geom_from_wkt('LINESTRING(0 0, 10 0)'), -1))",
+    "geom_to_wkt(buffer(geom_from_wkt('LINESTRING(0 0, 10 0)'), 0))",
+    "geom_to_wkt(buffer(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'), 1, 2))",
+    "geom_to_wkt(buffer(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'), 1, 2, 'flat', 'miter'))",
+    "geom_to_wkt(buffer(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'), 1, 2, 'round', 'bevel'))",
+    "geom_to_wkt(buffer(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'), -2))",
+    "geom_to_wkt(buffer(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'), -5))",
+    "geom_to_wkt(buffer(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (3 3, 7 3, 7 7, 3 7, 3 3))'), 1, 1, 'round', 'miter'))",
+    "geom_to_wkt(buffer(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (3 3, 7 3, 7 7, 3 7, 3 3))'), 2.5, 2))",
+    "geom_to_wkt(buffer(geom_from_wkt('POLYGON((0 0, 10 0, 5 1, 0 0))'), -0.1, 2))",
+    "geom_to_wkt(buffer(geom_from_wkt('MULTIPOLYGON(((0 0, 4 0, 4 4, 0 4, 0 0)), ((5 0, 9 0, 9 4, 5 4, 5 0)))'), 1, 1))",
+    "geom_to_wkt(buffer(geom_from_wkt('MULTIPOINT((0 0), (1 0))'), 1, 2))",
+    "geom_to_wkt(buffer(geom_from_wkt('MULTIPOINT((0 0), (2 0))'), 1, 2))",
+    "geom_to_wkt(buffer($geometry, 1, 1, 'round', 'bevel'))",
+    "round(area(buffer($geometry, 2)), 6)", "round(area(buffer($geometry, 2, 30)), 6)",
+    "buffer(geom_from_wkt('LINESTRING(0 0, 10 0)'), 1, 2, NULL)",
+    "geom_to_wkt(buffer(geometry:=geom_from_wkt('LINESTRING(0 0, 10 0)'), distance:=2, cap:='square'))",
+    # offset curves and single-sided buffers
+    "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), 1))",
+    "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), -1))",
+    "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), 1, 2))",
+    "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), -1, 2))",
+    "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), -2, 8, 2))",
+    "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), -2, 8, 3))",
+    "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 0 1)'), -2, 8, 2, 5))",
+    "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10, 0 10, 0 0)'), 1, 2))",
+    "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10, 0 10, 0 0)'), -1, 2))",
+    "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10, 0 10)'), -1, 2))",
+    "geom_to_wkt(offset_curve(geom_from_wkt('MULTILINESTRING((0 0, 10 0), (0 5, 10 5))'), 1))",
+    "geom_to_wkt(offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), 20))",
+    "offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0)'), 1, 8, 4)",
+    "offset_curve(geom_from_wkt('LINESTRING(0 0, 10 0)'), 1, 8, 0)",
+    "offset_curve($geometry, 1)", "offset_curve(make_point(1, 2), 1)",
+    "geom_to_wkt(single_sided_buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), 1))",
+    "geom_to_wkt(single_sided_buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), -1))",
+    "geom_to_wkt(single_sided_buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), 1, 2))",
+    "geom_to_wkt(single_sided_buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), -1, 2))",
+    "geom_to_wkt(single_sided_buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), -2, 8, 2))",
+    "geom_to_wkt(single_sided_buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 10 10)'), -2, 8, 3))",
+    "geom_to_wkt(single_sided_buffer(geom_from_wkt('LINESTRING(0 0, 10 0, 0 1)'), -2, 8, 2, 5))",
+    "geom_to_wkt(single_sided_buffer(geom_from_wkt('MULTILINESTRING((0 0, 10 0), (0 5, 10 5))'), 1))",
+    "single_sided_buffer(geom_from_wkt('LINESTRING(0 0, 10 0)'), 1, 8, 5)",
+    "single_sided_buffer($geometry, 1)", "single_sided_buffer(make_point(1, 2), 1)",
+] + [
+    "%s(%s, %s)" % (p, _SQUARE, other) for p in _PREDICATES for other in _PAIRS
+] + [
+    "%s(%s, %s)" % (p, a, b) for p in _PREDICATES for a, b in _LINE_PAIRS
+] + [
+    "%s(%s, %s)" % (p, b, a) for p in ["touches", "crosses", "within"] for a, b in _LINE_PAIRS
+] + [
+    "touches($geometry, geom_from_wkt('POINT(10 5)'))", "touches(NULL, $geometry)",
+    "crosses($geometry, geom_from_wkt('LINESTRING(-1 1, 11 1)'))",
+    "overlaps($geometry, geom_from_wkt('POLYGON((5 0, 15 0, 15 5, 5 5, 5 0))'))",
+    # relate: the DE-9IM matrix, or a pattern
+] + [
+    "relate(%s, %s)" % (_SQUARE, other) for other in _PAIRS[:10]
+] + [
+    "relate(%s, %s, 'T*T***T**')" % (_SQUARE, _PAIRS[1]),
+    "relate(%s, %s, 'T*T***T**')" % (_SQUARE, _PAIRS[2]),
+    "relate(%s, %s, 'F***T****')" % (_SQUARE, _PAIRS[0]),
+    "relate(%s, %s, '****T****')" % (_SQUARE, _PAIRS[0]),
+    "relate($geometry, geom_from_wkt('POINT(5 5)'))",
+    # validity
+    "is_valid(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))'))",
+    "is_valid(geom_from_wkt('POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))'))",
+    "is_valid(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (20 20, 30 20, 30 30, 20 20))'))",
+    "is_valid(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (5 0, 7 5, 3 5, 5 0))'))",
+    "is_valid(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 8 2, 8 8, 2 8, 2 2), (3 3, 4 3, 4 4, 3 3))'))",
+    "is_valid(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 5 0, 0 10, 0 0))'))",
+    "is_valid(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (0 0, 5 2, 5 5, 0 0))'))",
+    "is_valid(geom_from_wkt('POLYGON((0 0, 10 0, 10 0, 0 0))'))",
+    "is_valid(geom_from_wkt('MULTIPOLYGON(((0 0, 10 0, 10 10, 0 10, 0 0)), ((5 5, 15 5, 15 15, 5 15, 5 5)))'))",
+    "is_valid(geom_from_wkt('MULTIPOLYGON(((0 0, 10 0, 10 10, 0 10, 0 0)), ((10 0, 20 0, 20 10, 10 10, 10 0)))'))",
+    "is_valid(geom_from_wkt('LINESTRING(0 0, 10 10, 10 0, 0 10)'))",
+    "is_valid(geom_from_wkt('LINESTRING(0 0, 0 0)'))",
+    "is_valid(geom_from_wkt('MULTIPOINT((0 0), (0 0))'))",
+    "is_valid(make_point(1, 2))", "is_valid($geometry)", "is_valid(NULL)",
+    # overlays
+] + [
+    "geom_to_wkt(%s(%s, %s))" % (op, _SQUARE, other)
+    for op in ["intersection", "difference", "combine", "sym_difference"]
+    for other in _PAIRS
+] + [
+    "geom_to_wkt(%s(%s, %s))" % (op, a, b)
+    for op in ["intersection", "difference", "combine", "sym_difference"]
+    for a, b in _LINE_PAIRS
+] + [
+    "geom_to_wkt(difference(%s, %s))" % (other, _SQUARE)
+    for other in _PAIRS[:6] if other not in _SQUARE
+] + [
+    "geom_to_wkt(union(%s, %s))" % (_SQUARE, _PAIRS[1]),
+    "geom_to_wkt(symDifference(%s, %s))" % (_SQUARE, _PAIRS[1]),
+    "geom_to_wkt(intersection($geometry, geom_from_wkt('LINESTRING(-5 2, 15 2)')))",
+    "geom_to_wkt(combine(geom_from_wkt('MULTIPOINT((0 0), (1 1))'), geom_from_wkt('POINT(1 1)')))",
+    "geom_to_wkt(combine(geom_from_wkt('POINT(5 5)'), %s))" % _SQUARE,
+    "geom_to_wkt(combine(geom_from_wkt('POINT(50 5)'), %s))" % _SQUARE,
+    "geom_to_wkt(intersection(geom_from_wkt('POLYGON((0 0, 10 10, 10 0, 0 10, 0 0))'), %s))" % _SQUARE,
+    "geom_to_wkt(difference(geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (3 3, 7 3, 7 7, 3 7, 3 3))'), geom_from_wkt('POLYGON((5 -1, 6 -1, 6 11, 5 11, 5 -1))')))",
+    "area(intersection($geometry, geom_from_wkt('POLYGON((5 2, 20 2, 20 20, 5 20, 5 2))')))",
+    "intersection(NULL, $geometry)",
+    # distances, nearest points, merged lines
+    "hausdorff_distance(geom_from_wkt('LINESTRING (0 0, 2 1)'), geom_from_wkt('LINESTRING (0 0, 2 0)'))",
+    "hausdorff_distance(geom_from_wkt('LINESTRING (130 0, 0 0, 0 150)'), geom_from_wkt('LINESTRING (10 10, 10 150, 130 10)'))",
+    "hausdorff_distance(geom_from_wkt('LINESTRING (130 0, 0 0, 0 150)'), geom_from_wkt('LINESTRING (10 10, 10 150, 130 10)'), 0.5)",
+    "hausdorff_distance($geometry, geom_from_wkt('POINT(20 20)'))",
+    "hausdorff_distance(%s, %s)" % (_SQUARE, _PAIRS[1]),
+    "geom_to_wkt(shortest_line(geom_from_wkt('LINESTRING (20 80, 98 190, 110 180, 50 75 )'), geom_from_wkt('POINT(100 100)')))",
+    "geom_to_wkt(shortest_line(geom_from_wkt('POINT(100 100)'), geom_from_wkt('LINESTRING (20 80, 98 190, 110 180, 50 75 )')))",
+    "geom_to_wkt(shortest_line(%s, %s))" % (_SQUARE, _PAIRS[5]),
+    "geom_to_wkt(shortest_line(%s, %s))" % (_SQUARE, _PAIRS[1]),
+    "geom_to_wkt(closest_point(geom_from_wkt('LINESTRING (20 80, 98 190, 110 180, 50 75 )'), geom_from_wkt('POINT(100 100)')))",
+    "geom_to_wkt(closest_point(%s, geom_from_wkt('POINT(20 3)')))" % _SQUARE,
+    "geom_to_wkt(closest_point($geometry, geom_from_wkt('POINT(5 2)')))",
+    "geom_to_wkt(line_merge(geom_from_wkt('MULTILINESTRING((0 0, 1 1), (1 1, 2 2))')))",
+    "geom_to_wkt(line_merge(geom_from_wkt('MULTILINESTRING((0 0, 1 1), (1 1, 2 2), (5 5, 6 6))')))",
+    "geom_to_wkt(line_merge(geom_from_wkt('MULTILINESTRING((1 1, 2 2), (1 1, 0 0), (2 2, 3 2))')))",
+    "geom_to_wkt(line_merge(geom_from_wkt('MULTILINESTRING((0 0, 1 1), (1 1, 2 2), (1 1, 1 5))')))",
+    "geom_to_wkt(line_merge(geom_from_wkt('LINESTRING(0 0, 1 1, 2 2)')))",
+    "line_merge($geometry)", "line_merge(make_point(1, 2))",
+    "overlay_touches('cities')", "overlay_crosses('cities', \"name\")",
+    "overlay_equals('cities', \"name\")",
+    "overlay_touches('cities', \"name\", filter:=\"pop\" > 0)",
+]
+
 EXPRESSIONS = [
     # QGIS 2 aliases
     "toint('42')", "toint(4.6)", "toreal('2.5')", "tostring(12)",
@@ -406,7 +575,7 @@ EXPRESSIONS = [
     "with_variable('v', 3, var('v') + 1)",
     "overlay_intersects('nolayer')", "overlay_contains('cities', geom_to_wkt($geometry))",
     "aggregate('cities', 'sum', \"pop\", filter:=intersects($geometry, geom_from_wkt('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))')))",
-]
+] + GEOS_EXPRESSIONS
 
 # A layer of the project, for get_feature, get_feature_by_id and aggregate.
 CITIES = [
@@ -496,6 +665,11 @@ ON_CITIES = [
     "overlay_disjoint('cities', \"name\")", "overlay_within(@layer, \"name\")",
     "is_selected()", "num_selected()", "is_selected('cities', $currentfeature)",
     "num_selected('cities')", "NOT is_selected()",
+    "overlay_touches('cities')", "overlay_equals(@layer, \"name\")",
+    "overlay_equals('cities', \"name\")", "overlay_crosses('cities')",
+    "overlay_contains(@layer, \"name\")",
+    "within($geometry, geom_from_wkt('POLYGON((3 4, 5 4, 5 6, 3 4))'))",
+    "touches($geometry, geom_from_wkt('POLYGON((3 4, 5 4, 5 6, 3 4))'))",
 ]
 
 out = []
