@@ -525,7 +525,10 @@ export class LabelEngine {
       for (const r of list) {
         if (!merged || !merged.has(r)) r.make(count);
         else {
-          const pieces = merged.get(r)!;
+          // pal::Layer::joinConnectedFeatures drops the merged lines shorter
+          // than the minimum feature size
+          const min = s.minFeatureSize > 0 ? this.#minFeaturePx(s) : 0;
+          const pieces = merged.get(r)!.filter((p) => lineLength(p) >= min);
           if (pieces.length > 0) r.make(count, pieces);
         }
       }
@@ -756,6 +759,7 @@ export class LabelEngine {
     if (Math.round(toPixels(format.size, format.sizeUnit, this.#units)) < 1) {
       return null;
     }
+    if (!this.#bigEnough(feature, s)) return null;
     text = capitalize(text, format.capitalization);
     const lines = wrapLines(
       text,
@@ -895,6 +899,45 @@ export class LabelEngine {
   /** The map's extent in PAL pixels: `[xmin, ymin, xmax, ymax]`. */
   #extent(): [number, number, number, number] {
     return [0, -this.#map.height, this.#map.width, 0];
+  }
+
+  /**
+   * `QgsPalLabeling::checkMinimumSizeMM`: a line's length, or a polygon's
+   * square root of area, on the map (clipped to it, unless a polygon's label
+   * sits on its whole centroid) at least the minimum feature size; points
+   * always. A merged line is measured once merged (`#mergeLines`).
+   */
+  #bigEnough(feature: Feature, s: LabelSettings): boolean {
+    if (!(s.minFeatureSize > 0)) return true;
+    const g = feature.geometry!;
+    if (g.kind === "point" || (g.kind === "line" && s.mergeLines)) return true;
+    const min = this.#minFeaturePx(s);
+    const [ex0, ey0, ex1, ey1] = this.#extent();
+    if (g.kind === "line") {
+      let length = 0;
+      for (const part of g.parts) {
+        for (const piece of clipLine(this.#ring(part[0]), ex0, ey0, ex1, ey1)) {
+          length += lineLength(piece);
+        }
+      }
+      return length >= min;
+    }
+    const clip = !((s.placement === 0 || s.placement === 1) && s.centroidWhole);
+    let area = 0;
+    for (const part of g.parts) {
+      const rings = part.map((r) => Array.from(this.#ring(r)));
+      for (
+        const p of clip ? clipPolygon(rings, ex0, ey0, ex1, ey1) : [rings]
+      ) {
+        area += Math.abs(ringArea(p[0])) -
+          p.slice(1).reduce((a, r) => a + Math.abs(ringArea(r)), 0);
+      }
+    }
+    return Math.sqrt(area) >= min;
+  }
+
+  #minFeaturePx(s: LabelSettings): number {
+    return toPixels(s.minFeatureSize, "MM", this.#units);
   }
 
   /**

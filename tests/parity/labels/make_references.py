@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|edge|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|edge|min_size|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -597,6 +597,46 @@ def edge_cases(cases):
               cases, {"kind": "synthetic"})
 
 
+def make_split_lines():
+    # streets split into short pieces of one name, end to end: each piece is
+    # shorter than the minimum feature size, the merged street longer or not
+    feats = []
+    fid = 1
+    for name, x0, y0, pieces, step in (("Split Street", -450, 250, 6, 60), ("Split Short", -450, 0, 4, 40),
+                                       ("Split Avenue", 0, -200, 8, 50)):
+        for i in range(pieces):
+            a = [X0 + x0 + i * step, Y0 + y0 + i * 3]
+            b = [X0 + x0 + (i + 1) * step, Y0 + y0 + (i + 1) * 3]
+            feats.append(({"id": fid, "name": name}, {"type": "LineString", "coordinates": [a, b]}))
+            fid += 1
+    return write_geojson("lines_split", feats)
+
+
+def min_size_cases(cases):
+    # "suppress labelling of features smaller than" (minFeatureSize, mm): a
+    # line's length or a polygon's square root of area, after clipping to
+    # the map; of a merged line, the merged length
+    os.makedirs(DATA, exist_ok=True)
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    P = QgsPalLayerSettings
+    on_line = QgsLabeling.LinePlacementFlags(QgsLabeling.OnLine)
+
+    def one(name, file, kind, settings):
+        layer = job_layer(styled_layer(os.path.join(DATA, file), file.split(".")[0], kind, settings), {"path": file},
+                          "data")
+        save_case(name, job(name, [layer], bbox, 480, 346, 96), OUT, cases, {"kind": "synthetic"})
+
+    one("lines_min_size", make_lines(), "line",
+        label_settings(placement=P.Line, line_flags=on_line, minFeatureSize=55.0))
+    one("polygons_min_size", make_polygons(), "polygon", label_settings(placement=P.OverPoint, minFeatureSize=24.0))
+    one("polygons_edge_min_size", make_edge_polygons(), "polygon",
+        label_settings(placement=P.OverPoint, minFeatureSize=15.0))
+    split = make_split_lines()
+    merged = label_settings(placement=P.Line, line_flags=on_line, minFeatureSize=25.0)
+    merged.lineSettings().setMergeLines(True)
+    one("lines_merged_min_size", split, "line", merged)
+
+
 def overlap_cases(cases):
     # QGIS >= 3.26 saves "allow overlaps" as <placement overlapHandling=…>
     # and no longer writes <rendering displayAll>: QGIS 3.22 reads only the
@@ -626,6 +666,8 @@ def main():
         close_cases(cases)
     if not only or "edge" in only:
         edge_cases(cases)
+    if not only or "min_size" in only:
+        min_size_cases(cases)
     for spec in PROJECTS:
         if not only or spec["name"] in only:
             project_cases(cases, spec)
