@@ -214,13 +214,19 @@ export function qgsFromQgz(
   // The central directory lists the members; nothing is inflated here.
   let chosen: string | undefined;
   let announced = 0;
+  let method = 0;
+  let index = -1;
+  let entries = 0;
   try {
     unzipSync(bytes, {
       filter: (f) => {
         if (chosen === undefined && f.name.toLowerCase().endsWith(".qgs")) {
           chosen = f.name;
           announced = f.originalSize;
+          method = f.compression;
+          index = entries;
         }
+        entries++;
         return false;
       },
     });
@@ -230,6 +236,13 @@ export function qgsFromQgz(
   if (chosen === undefined) {
     throw new ProjectError(`Cannot read ${fileName}: it holds no .qgs file`);
   }
+  if (method !== 0 && method !== 8) {
+    throw new ProjectError(
+      `Cannot read ${fileName}: its project ${chosen} is compressed with method ${method}${
+        ZIP_METHODS[method] ? ` (${ZIP_METHODS[method]})` : ""
+      }; only stored and deflated members are read, as QGIS writes them`,
+    );
+  }
   const tooLarge = () =>
     new ProjectError(
       `Cannot read ${fileName}: its project ${chosen} inflates to more than ${
@@ -238,7 +251,9 @@ export function qgsFromQgz(
     );
   // An honest header saves the inflating; a lying one is caught below.
   if (announced > maxBytes) throw tooLarge();
-  const decoder = new TextDecoder();
+  let decoder: TextDecoder | undefined;
+  let head: Uint8Array[] = [];
+  let headSize = 0;
   const parts: string[] = [];
   let size = 0;
   let done = false;
@@ -257,17 +272,39 @@ export function qgsFromQgz(
         file.terminate();
         return;
       }
+      if (decoder === undefined) {
+        // the encoding is told by the first bytes (a mark, a declaration)
+        head.push(chunk);
+        headSize += chunk.length;
+        if (headSize < HEAD_BYTES && !final) return;
+        const first = concat(head, headSize);
+        head = [];
+        try {
+          decoder = projectDecoder(first, fileName);
+        } catch (error) {
+          failure = error as Error;
+          file.terminate();
+          return;
+        }
+        parts.push(decoder.decode(first, { stream: !final }));
+        if (final) done = true;
+        return;
+      }
       parts.push(decoder.decode(chunk, { stream: !final }));
       if (final) done = true;
     };
     file.start();
   });
   unzip.register(UnzipInflate);
+  // Streamed from the chosen member's own header: fflate's streaming reader
+  // does work per member it has seen for each member after it (200,000
+  // empty members before the project took 20 s).
+  const from = localHeaderOffset(bytes, index) ?? 0;
   // Small chunks: each is inflated as it is pushed, so the cap holds
   // within one chunk's output.
   const CHUNK = 16 * 1024;
   try {
-    for (let at = 0; at < bytes.length && !done && !failure; at += CHUNK) {
+    for (let at = from; at < bytes.length && !done && !failure; at += CHUNK) {
       const end = Math.min(at + CHUNK, bytes.length);
       unzip.push(bytes.subarray(at, end), end === bytes.length);
     }
@@ -277,6 +314,104 @@ export function qgsFromQgz(
   if (failure) throw failure;
   if (!done) throw broken(new Error(`${chosen} ends early`));
   return { name: chosen, text: parts.join("") };
+}
+
+// Names of the zip compression methods a project may come with.
+const ZIP_METHODS: Record<number, string> = {
+  9: "deflate64",
+  12: "bzip2",
+  14: "LZMA",
+  93: "Zstandard",
+  95: "XZ",
+  99: "AES encryption",
+};
+
+/** Bytes of a project looked at to tell its encoding. */
+const HEAD_BYTES = 1024;
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  // one chunk is the common case: a chunk of fflate's is 64 kB
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/**
+ * Where the local header of the archive's `index`-th member (in the central
+ * directory's order) starts, or undefined when the central directory is
+ * not where a plain zip has it (a ZIP64 archive: read from the start).
+ * `bytes` was read by fflate already: its central directory is whole.
+ */
+function localHeaderOffset(
+  bytes: Uint8Array,
+  index: number,
+): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  const last = Math.max(0, end - 65535);
+  while (end >= last && view.getUint32(end, true) !== 0x06054b50) end--;
+  if (end < last) return undefined;
+  let at = view.getUint32(end + 16, true);
+  if (at === 0xffffffff) return undefined;
+  for (let i = 0; i <= index; i++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) {
+      return undefined;
+    }
+    if (i === index) {
+      const offset = view.getUint32(at + 42, true);
+      return offset === 0xffffffff || offset >= bytes.length
+        ? undefined
+        : offset;
+    }
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) +
+      view.getUint16(at + 32, true);
+  }
+  return undefined;
+}
+
+/**
+ * The decoder of a project's text, told by its first bytes as an XML reader
+ * (QGIS's) tells it: a byte order mark (UTF-8, UTF-16), UTF-16 without one,
+ * else the XML declaration's `encoding`, else UTF-8. An encoding that is not
+ * known is refused with a {@link ProjectError}.
+ */
+function projectDecoder(head: Uint8Array, fileName: string): TextDecoder {
+  const [a, b, c, d] = head;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return new TextDecoder();
+  if (a === 0xff && b === 0xfe) return new TextDecoder("utf-16le");
+  if (a === 0xfe && b === 0xff) return new TextDecoder("utf-16be");
+  if (a === 0x3c && b === 0 && c === 0x3f && d === 0) {
+    return new TextDecoder("utf-16le");
+  }
+  if (a === 0 && b === 0x3c && c === 0 && d === 0x3f) {
+    return new TextDecoder("utf-16be");
+  }
+  let start = "";
+  for (let i = 0; i < Math.min(head.length, 256); i++) {
+    start += String.fromCharCode(head[i]);
+    if (head[i] === 0x3e) break; // '>': the declaration's end
+  }
+  const declared = /^\s*<\?xml\s[^>]*?\bencoding\s*=\s*(["'])([^"']*)\1/.exec(
+    start,
+  )?.[2];
+  if (declared === undefined) return new TextDecoder();
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(declared.trim());
+  } catch {
+    throw new ProjectError(
+      `Cannot read ${fileName}: its XML declaration names the encoding '${
+        declared.slice(0, 100)
+      }', which is not known`,
+    );
+  }
+  // a declaration read as ASCII is in no UTF-16 (it has no mark either)
+  return decoder.encoding.startsWith("utf-16") ? new TextDecoder() : decoder;
 }
 
 /**
@@ -337,7 +472,9 @@ export async function readProject(
     text = qgs.text;
     xmlName = `${fileName}!${qgs.name}`;
   } else {
-    text = new TextDecoder().decode(bytes);
+    text = projectDecoder(bytes.subarray(0, HEAD_BYTES), fileName).decode(
+      bytes,
+    );
   }
   return {
     root: parseProjectXml(text, xmlName),
