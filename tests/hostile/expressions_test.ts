@@ -4,7 +4,8 @@
 // starts it (V8 flags included): each is answered within seconds and the
 // next ordinary map is drawn. Before, `regexp_match`, `regexp_replace`,
 // `regexp_substr` and `~` compiled with the `u` flag, which V8's linear
-// engine does not take: the worker never answered again.
+// engine does not take: the worker never answered again; and a group counted
+// more than 16 times, which that engine does not take either, still did.
 import assert from "node:assert/strict";
 import { demoLayer, demoRenderJob } from "./_jobs.ts";
 import { withDemoWorker } from "./_demo_worker.ts";
@@ -35,6 +36,16 @@ const attacks: [string, string][] = [
   ["backreference", rule(`regexp_match('${LONG}', '^(a|a)*\\\\1$')`)],
   ["lookahead", rule(`regexp_match('${LONG}', '(?=(a+)+$)')`)],
   ["label", label(`regexp_replace('${LONG}', '^(a+)+$', 'x')`)],
+  // a group counted past 16 (V8's linear engine takes none): before, the
+  // worker never answered this job nor any after it
+  [
+    "regexp_match (.*a){25}x",
+    rule(`regexp_match(lpad('', 30000, 'a'), '(.*a){25}x')`),
+  ],
+  [
+    "label (.*a){25}x",
+    label(`regexp_substr(lpad('', 30000, 'a'), '(.*a){25}x')`),
+  ],
 ];
 
 Deno.test("hostile expressions: catastrophic regular expressions in a style are answered in seconds; the next map is drawn", async () => {

@@ -122,6 +122,185 @@ function translate(pattern: string): { source: string } | { refused: string } {
 }
 
 /**
+ * Most a quantifier's body may be repeated in V8's linear-time engine, which
+ * copies the body of a counted repetition (`x{3}` is `xxx`): a count over
+ * it, or nested counts multiplying past it (`(a{4}){5}`; `*` counts 1, `+`
+ * 2, `{m,}` m + 1, `{m,n}` n), make a pattern that engine refuses, and
+ * V8's backtracking engine then runs it without a bound: `(.*a){25}x`
+ * over 30,000 characters never returns. (V8's `kMaxReplicationFactor`.)
+ */
+const MAX_REPLICATION = 16;
+
+/**
+ * Largest count of a one-character repetition (`\d{20}`, `[a-z]{2,40}`)
+ * written out as copies, and largest pattern that makes.
+ */
+const MAX_EXPANDED_COUNT = 1000;
+const MAX_EXPANDED_LENGTH = 256 * 1024;
+
+interface GroupFrame {
+  /** Largest product of counts inside the group so far. */
+  inner: number;
+  /** Where the group's text starts in the output. */
+  start: number;
+}
+
+/**
+ * The pattern (already without `u` syntax) with every counted repetition of
+ * one character, escape or class that V8's linear-time engine could not
+ * take written out as copies (`\d{20}` → twenty `\d`), or the repetition
+ * that is left beyond that engine (a group repeated more than 16 times,
+ * nested counts multiplying past 16): the one construct, besides
+ * backreferences and lookarounds, that leaves a pattern to V8's unbounded
+ * backtracking.
+ */
+function linearize(
+  source: string,
+): { source: string } | { refused: string } {
+  let out = "";
+  const stack: GroupFrame[] = [{ inner: 1, start: 0 }];
+  // the last atom: where its text starts in `out`, whether it is one
+  // character (a literal, an escape, a class), the product inside it
+  let atomStart = -1;
+  let atomSingle = false;
+  let atomInner = 1;
+  const quantifier = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/;
+  let i = 0;
+  while (i < source.length) {
+    const c = source[i];
+    const q = atomStart >= 0 ? quantifier.exec(source.slice(i, i + 24)) : null;
+    if (q !== null) {
+      let min: number, max: number;
+      if (q[0] === "*") [min, max] = [0, Infinity];
+      else if (q[0] === "+") [min, max] = [1, Infinity];
+      else if (q[0] === "?") [min, max] = [0, 1];
+      else {
+        min = Number(q[1]);
+        max = q[2] === undefined ? min : q[3] === "" ? Infinity : Number(q[3]);
+      }
+      const lazy = source[i + q[0].length] === "?";
+      const length = q[0].length + (lazy ? 1 : 0);
+      const factor = max === Infinity ? min + 1 : max;
+      const frame = stack[stack.length - 1];
+      const tooMany = min > MAX_REPLICATION ||
+        (max !== Infinity && max > MAX_REPLICATION) ||
+        factor * atomInner > MAX_REPLICATION;
+      if (tooMany && atomSingle && max >= min) {
+        if (
+          max !== Infinity && max > MAX_EXPANDED_COUNT ||
+          min > MAX_EXPANDED_COUNT
+        ) {
+          return {
+            refused: `a repetition ${q[0]} of more than ${MAX_EXPANDED_COUNT}`,
+          };
+        }
+        const atom = out.slice(atomStart);
+        let text = atom.repeat(min);
+        if (max === Infinity) text += atom + (lazy ? "*?" : "*");
+        else {
+          const optional = lazy ? ")??" : ")?";
+          text += `(?:${atom}`.repeat(max - min) + optional.repeat(max - min);
+        }
+        out = out.slice(0, atomStart) + text;
+        if (out.length > MAX_EXPANDED_LENGTH) {
+          return {
+            refused:
+              `repetitions that written out make more than ${MAX_EXPANDED_LENGTH} characters`,
+          };
+        }
+      } else if (tooMany) {
+        return {
+          refused: `a repetition ${q[0]} of a group${
+            atomInner > 1 ? " holding repetitions" : ""
+          } beyond what runs in linear time (counts multiplying to at most ${MAX_REPLICATION})`,
+        };
+      } else {
+        out += source.slice(i, i + length);
+        frame.inner = Math.max(frame.inner, factor * atomInner);
+      }
+      i += length;
+      atomStart = -1;
+      continue;
+    }
+    if (c === "\\") {
+      atomStart = out.length;
+      atomSingle = true;
+      atomInner = 1;
+      // \uXXXX, \xXX, \cX and the rest: one character or class
+      const m = /^\\(?:u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|c[a-zA-Z]|[\s\S])/.exec(
+        source.slice(i, i + 6),
+      )!;
+      // \b, \B: assertions, which V8 does not repeat either way
+      out += m[0];
+      i += m[0].length;
+      continue;
+    }
+    if (c === "[") {
+      // without `u`, `[]` is an empty class and `[^]` any character
+      let j = i + 1;
+      while (j < source.length && source[j] !== "]") {
+        j += source[j] === "\\" ? 2 : 1;
+      }
+      atomStart = out.length;
+      atomSingle = true;
+      atomInner = 1;
+      out += source.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (c === "(") {
+      const m = /^\((?:\?(?::|<[^>=!]*>|[=!]|<[=!]))?/.exec(
+        source.slice(i, i + 64),
+      )!;
+      stack.push({ inner: 1, start: out.length });
+      out += m[0];
+      i += m[0].length;
+      atomStart = -1;
+      continue;
+    }
+    if (c === ")" && stack.length > 1) {
+      const frame = stack.pop()!;
+      out += c;
+      i++;
+      atomStart = frame.start;
+      atomSingle = false;
+      atomInner = frame.inner;
+      const parent = stack[stack.length - 1];
+      parent.inner = Math.max(parent.inner, frame.inner);
+      continue;
+    }
+    // a literal character, `.`; `|`, `^` and `$` are repeated by nothing
+    atomStart = c === "|" || c === "^" || c === "$" ? -1 : out.length;
+    atomSingle = true;
+    atomInner = 1;
+    out += c;
+    i++;
+  }
+  return { source: out };
+}
+
+/**
+ * A QGIS regular expression (PCRE as QRegularExpression reads it) as the
+ * source of a JavaScript pattern without flags that V8's linear-time engine
+ * can run, or the construct it cannot (a backreference, a lookaround, a
+ * group counted past 16). Throws a `SyntaxError` for a malformed `\p{…}`
+ * or `\u{…}`.
+ *
+ * @example
+ * ```ts
+ * import { linearSource } from "./regex.ts";
+ * linearSource("\\d{3}"); // { source: "\\d\\d\\d" }
+ * linearSource("(a|b){20}"); // { refused: "a repetition {20} of a group …" }
+ * ```
+ */
+export function linearSource(
+  pattern: string,
+): { source: string } | { refused: string } {
+  const translated = translate(pattern);
+  return "refused" in translated ? translated : linearize(translated.source);
+}
+
+/**
  * Compiles an expression's regular expression (`flags` among `g`, `i`, `m`,
  * `s`), cached; throws an {@link ExpressionEvalError} naming the cause for
  * an invalid pattern or one V8's linear-time engine cannot run.
@@ -144,7 +323,7 @@ export function compileRegExp(pattern: string, flags = ""): RegExp {
   let translated;
   let re: RegExp;
   try {
-    translated = translate(pattern);
+    translated = linearSource(pattern);
     if ("refused" in translated) {
       throw new ExpressionEvalError(
         `Cannot evaluate regular expression '${quoted}': it uses ${translated.refused}, which is not supported (it can backtrack for ever)`,

@@ -26,6 +26,7 @@
  *
  * @module
  */
+import { linearSource } from "../../expression/regex.ts";
 
 /** How a file's records are split (the URI's file options). */
 export interface TextFormat {
@@ -283,45 +284,28 @@ function quotedParser(format: TextFormat): Parser {
   };
 }
 
-/**
- * What V8's linear engine cannot run (backreferences, lookarounds): with
- * those a pattern can backtrack for ever on a crafted line, even in a
- * worker started with `--enable-experimental-regexp-engine-on-excessive-backtracks`.
- */
-function backtrackingOnly(pattern: string): string | null {
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "\\") {
-      const n = pattern[i + 1] ?? "";
-      if (/[1-9]/.test(n) || n === "k") return "a backreference";
-      i++;
-    } else if (c === "(" && pattern[i + 1] === "?") {
-      const t = pattern.slice(i + 2, i + 4);
-      if (t[0] === "=" || t[0] === "!" || t === "<=" || t === "<!") {
-        return "a lookaround";
-      }
-    }
-  }
-  return null;
-}
-
 function regexpParser(pattern: string): Parser {
-  const refused = backtrackingOnly(pattern);
-  if (refused !== null) {
-    throw new SyntaxError(
-      `Cannot read delimited text: the delimiter '${pattern}' uses ${refused}, which is not supported`,
-    );
-  }
   let re: RegExp;
   try {
-    re = new RegExp(pattern, "g");
+    // the pattern as QGIS reads it, in a form V8's linear-time engine runs
+    const linear = linearSource(pattern);
+    if ("refused" in linear) {
+      throw new SyntaxError(
+        `Cannot read delimited text: the delimiter '${pattern}' uses ${linear.refused}, which is not supported`,
+      );
+    }
+    re = new RegExp(linear.source, "g");
   } catch (error) {
+    if (
+      error instanceof SyntaxError &&
+      error.message.startsWith("Cannot read delimited text")
+    ) throw error;
     throw new SyntaxError(
       `Cannot read delimited text: the delimiter '${pattern}' is not a valid regular expression`,
       { cause: error },
     );
   }
-  const groups = new RegExp(`${pattern}|`).exec("")!.length - 1;
+  const groups = new RegExp(`${re.source}|`).exec("")!.length - 1;
   if (pattern.startsWith("^")) {
     if (groups === 0) {
       throw new SyntaxError(
