@@ -140,3 +140,43 @@ Deno.test("hostile expressions: functions asked for texts, arrays or loops of mi
     }
   });
 });
+
+// a zigzag of 20,000 vertices, its segments 1.4 long: buffered by 100,
+// GEOS nodes offset curves that each overlap ~70 others (minutes and
+// gigabytes of a heap that never shrinks)
+const ZIGZAG = `geom_from_wkt('LINESTRING(${
+  Array.from({ length: 20_000 }, (_, i) => `${i} ${i % 2}`).join(", ")
+})')`;
+
+/** GEOS's functions asked for more than GEOS can do in seconds. */
+const geosAttacks: [string, string][] = [
+  [
+    "buffer of ten million segments a quadrant",
+    "area(buffer($geometry, 10, 10000000)) > 0",
+  ],
+  [
+    "offset curve of a zigzag far wider than it",
+    `length(offset_curve(${ZIGZAG}, 100)) > 0`,
+  ],
+  ["buffer of a zigzag far wider than it", `area(buffer(${ZIGZAG}, 100)) > 0`],
+  [
+    "single-sided buffer of a zigzag",
+    `area(single_sided_buffer(${ZIGZAG}, -100, 50)) > 0`,
+  ],
+];
+
+Deno.test("hostile expressions: GEOS's buffers that would take GEOS minutes and gigabytes are NULL at once (a warning); the worker draws the next map", async () => {
+  await withDemoWorker(async ({ post, ordinary }) => {
+    for (const [name, filter] of geosAttacks) {
+      const job = demoRenderJob({
+        layers: [demoLayer("zones", "zones.geojson", rule(filter))],
+      }).job as Record<string, unknown>;
+      const t0 = performance.now();
+      const r = await post(name, job, MAX_ANSWER_MS * 4);
+      const ms = performance.now() - t0;
+      assert.equal(r.status, "succeed", `${name}: ${r.result.data}`);
+      assert.ok(ms < MAX_ANSWER_MS, `${name}: answered in ${ms} ms`);
+      await ordinary();
+    }
+  });
+});
