@@ -35,6 +35,8 @@ export interface BufferSettings {
   join: number;
   /** Whether the buffer's interior under the glyphs is filled. */
   fillInterior: boolean;
+  /** QGIS blend mode (`QgsPainting::BlendMode`) the buffer is drawn with. */
+  blendMode: number;
 }
 
 /** Background shape behind the text. */
@@ -121,6 +123,11 @@ export interface TextFormat {
   color: Rgba;
   /** Opacity 0…1. */
   opacity: number;
+  /**
+   * QGIS blend mode (`QgsPainting::BlendMode`) the glyphs are drawn with,
+   * against the map beneath (0 normal, 6 multiply, 8 overlay…).
+   */
+  blendMode: number;
   /** Extra space after every character (font size unit). */
   letterSpacing: number;
   /** Extra space per space character (font size unit). */
@@ -355,6 +362,7 @@ function readFormat(style: Element | null): TextFormat {
     sizeUnit,
     color: parseColor(a("textColor") ?? undefined, [0, 0, 0, 255]),
     opacity: num(a, "textOpacity", 1),
+    blendMode: num(a, "blendMode", 0),
     letterSpacing: num(a, "fontLetterSpacing", 0),
     wordSpacing: num(a, "fontWordSpacing", 0),
     // QGIS 3.x before 3.4 wrote only `fontCapitals`; QgsTextFormat reads it
@@ -370,6 +378,7 @@ function readFormat(style: Element | null): TextFormat {
       opacity: num(b, "bufferOpacity", 1),
       join: num(b, "bufferJoinStyle", 128),
       fillInterior: !bool(b, "bufferNoFill", false),
+      blendMode: num(b, "bufferBlendMode", 0),
     },
     background: {
       enabled: bool(bg, "shapeDraw", false),

@@ -17,6 +17,7 @@ import {
 import type { DirectPixels, PaintContext } from "../paint/context.ts";
 import { paintCoverage, pixelScratch } from "../paint/_coverage.ts";
 import { qtRasterize } from "../paint/qt_raster.ts";
+import { blendModeOf } from "../paint/_skia.ts";
 import {
   type QtPen,
   qtStrokePath,
@@ -499,6 +500,9 @@ export function drawText(
           : ck.StrokeJoin.Round,
       );
       paint.setColor(color ?? rgba(ck, buf.color, buf.opacity * opacity));
+      if (!color && buf.blendMode !== 0) {
+        paint.setBlendMode(blendModeOf(ck, buf.blendMode));
+      }
       // QgsTextRenderer fills the outline with the buffer colour, or with
       // a fully transparent brush when the interior is not filled: the
       // stroke's inner half stays under the glyphs either way
@@ -508,13 +512,18 @@ export function drawText(
         drawGlyphs(ck, canvas, layout, spec.align, paint);
       }
       paint.setStyle(ck.PaintStyle.Fill);
+      paint.setBlendMode(ck.BlendMode.SrcOver);
     };
     const drawFill = (color?: Float32Array) => {
       paint.setStyle(ck.PaintStyle.Fill);
       paint.setColor(
         color ?? rgba(ck, spec.color ?? format.color, format.opacity * opacity),
       );
+      if (!color && format.blendMode !== 0) {
+        paint.setBlendMode(blendModeOf(ck, format.blendMode));
+      }
       drawGlyphs(ck, canvas, layout, spec.align, paint);
+      paint.setBlendMode(ck.BlendMode.SrcOver);
     };
     const hasBg = bg.enabled && bg.type <= 3 && !spec.only;
     const qtReady = spec.qt !== undefined &&
@@ -559,8 +568,10 @@ export function drawText(
   if (qtBuffer) {
     const buf = format.buffer;
     const a = buf.color[3] / 255 * buf.opacity * opacity;
-    if (buf.fillInterior) fillQt(ck, canvas, layout, spec, buf.color, a);
-    fillQt(ck, canvas, layout, spec, buf.color, a, {
+    if (buf.fillInterior) {
+      fillQt(ck, canvas, layout, spec, buf.color, a, buf.blendMode);
+    }
+    fillQt(ck, canvas, layout, spec, buf.color, a, buf.blendMode, {
       width: toPixels(buf.size, buf.unit, units),
       cap: "flat",
       join: buf.join === 64 ? "bevel" : buf.join === 0 ? "miter" : "round",
@@ -568,7 +579,15 @@ export function drawText(
   }
   if (qtFill) {
     const c = spec.color ?? format.color;
-    fillQt(ck, canvas, layout, spec, c, c[3] / 255 * format.opacity * opacity);
+    fillQt(
+      ck,
+      canvas,
+      layout,
+      spec,
+      c,
+      c[3] / 255 * format.opacity * opacity,
+      format.blendMode,
+    );
   }
 }
 
@@ -640,6 +659,7 @@ function fillQt(
   spec: DrawSpec,
   rgba: Rgba,
   alpha: number,
+  blend: number,
   pen?: QtPen,
 ): void {
   const qt = spec.qt!;
@@ -650,7 +670,9 @@ function fillQt(
   const pc = {
     ck,
     canvas,
-    featureBlendMode: 0,
+    // QgsTextRenderer sets the component's blend mode on the painter that
+    // draws on the map: an overlaid text takes the colours beneath it
+    featureBlendMode: blend,
     direct: qt.direct,
   } as unknown as PaintContext;
   const n = layout.lines.length;

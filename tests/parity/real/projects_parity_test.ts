@@ -68,6 +68,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "isometric-resort-map map.qgz (no CRS): a PNG without world file, its pixels as map units from (0, 0) downwards as QGIS's GDAL provider places it (was placed upwards, out of view)",
   ],
+  [
+    "label_blend_overlay",
+    0,
+    "giovanafleck/Mundus map.qgz: house-value labels whose text style has blendMode 8 (overlay): QgsTextRenderer draws the glyphs onto the map with that composition mode, so black text vanishes over pure red polygons, turns red over lighter ones and stays black over the transparent background (were drawn black everywhere)",
+  ],
 ];
 
 // Cases whose job layers carry the styles our exporter writes for the
