@@ -23,6 +23,7 @@ import {
 } from "./geometry.ts";
 import { pixelTransform } from "../map/map_settings.ts";
 import { isTruthy } from "../expression/values.ts";
+import { paintHeatmap } from "./heatmap.ts";
 
 /** Picks the symbols a renderer draws a feature with. */
 export type SymbolPicker = (feature: Feature) => Symbol[];
@@ -193,6 +194,7 @@ export function symbolPicker(
       };
     }
     case "nullSymbol":
+    case "heatmapRenderer":
     case "unsupported":
       return () => [];
   }
@@ -311,6 +313,12 @@ function paintFeatures(
   features: Feature[],
   fields: Set<string>,
 ): number {
+  if (style.renderer.type === "heatmapRenderer") {
+    // no symbols: one raster of the layer's points (QGIS inverts no
+    // heatmap: the inverted renderer wraps symbol renderers only)
+    paintHeatmap(pc, style.renderer, features, fields);
+    return features.length;
+  }
   const pick = symbolPicker(pc, style.renderer, fields);
   if (style.inverted) features = invertedFeatures(pc, pick, features, fields);
   if (style.effect?.enabled && !drawsEffect(style.effect)) {
@@ -536,7 +544,8 @@ function usesTexture(s: Symbol): boolean {
  * draws the queue level by level), so a rule whose symbol sits on a higher
  * pass is drawn over every feature of a lower one. True for a rule-based
  * renderer whose active rules' symbols use more than one pass (one pass
- * draws in feature order either way).
+ * draws in feature order either way), and for the heatmap renderer (it
+ * sums every point before it draws).
  *
  * @example
  * ```ts ignore
@@ -544,6 +553,8 @@ function usesTexture(s: Symbol): boolean {
  * ```
  */
 export function queuesByPass(style: VectorStyle): boolean {
+  // a heatmap sums the whole layer before it draws
+  if (style.renderer.type === "heatmapRenderer") return true;
   if (style.renderer.type !== "RuleRenderer") return false;
   const passes = new Set<number>();
   const walk = (r: Rule) => {

@@ -55,6 +55,7 @@ import { decodeStyle } from "@qgis-server-light/interface";
 import type { QslJobInfoRender } from "@qgis-server-light/interface";
 import { renderDeps } from "./render_deps.ts";
 import { renderColumns } from "./render_columns.ts";
+import { heatmapRequestMargin } from "../paint/heatmap.ts";
 import { jobLayerLookup } from "./expression_layers.ts";
 import { addVirtualValues, virtualFields } from "./feature_info_virtual.ts";
 import type { Element } from "@xmldom/xmldom";
@@ -455,8 +456,18 @@ export async function renderMap(
         !!(deps.createLabelEngine && root && styled?.labelsEnabled);
       const streamed = !styled ||
         (!styled.symbolLevels && !labelled && !queuesByPass(styled));
+      // a heatmap asks for the points within its radius around the map
+      // (QgsHeatmapRenderer::modifyRequestExtent)
+      const grow = styled?.renderer.type === "heatmapRenderer"
+        ? heatmapRequestMargin(styled.renderer, map)
+        : 0;
       const data = await source.features({
-        bbox: { ...map.extent },
+        bbox: {
+          xmin: map.extent.xmin - grow,
+          ymin: map.extent.ymin - grow,
+          xmax: map.extent.xmax + grow,
+          ymax: map.extent.ymax + grow,
+        },
         crs: map.crs,
         filter,
         columns,

@@ -171,6 +171,9 @@ export function renderColumns(
       case "RuleRenderer":
         c.rule(r.root);
         break;
+      case "heatmapRenderer":
+        if (r.weight) c.fieldOrExpression(r.weight, false);
+        break;
       case "nullSymbol":
         break;
       default:

@@ -141,7 +141,40 @@ export type Renderer =
   }
   | { type: "RuleRenderer"; root: Rule }
   | { type: "nullSymbol" }
+  | HeatmapRenderer
   | { type: "unsupported"; name: string };
+
+/** A gradient colour ramp (`QgsGradientColorRamp`): colours 0–255. */
+export interface GradientRamp {
+  /** Colour at 0. */
+  color1: [number, number, number, number];
+  /** Colour at 1. */
+  color2: [number, number, number, number];
+  /** Steps instead of blends between stops. */
+  discrete: boolean;
+  /** Inner stops: offset (0–1) and colour, ascending. */
+  stops: [number, [number, number, number, number]][];
+}
+
+/**
+ * `QgsHeatmapRenderer`: point features summed into a raster of kernel
+ * densities (quartic kernel) drawn through a colour ramp.
+ */
+export interface HeatmapRenderer {
+  type: "heatmapRenderer";
+  /** Kernel radius. */
+  radius: number;
+  /** Unit of `radius`. */
+  radiusUnit: RenderUnit;
+  /** Density drawn with the ramp's last colour; 0: the map's highest. */
+  maxValue: number;
+  /** Pixels per raster cell (1 best … 10 coarsest). */
+  quality: number;
+  /** Field name or expression weighting each point; "": 1. */
+  weight: string;
+  /** The ramp; null: none (nothing drawn). */
+  ramp: GradientRamp | null;
+}
 
 /** The vector part of a layer's QML. */
 export interface VectorStyle {

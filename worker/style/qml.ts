@@ -7,6 +7,7 @@ import { DOMParser, type Element } from "@xmldom/xmldom";
 import type {
   Category,
   DataDefinedProperty,
+  GradientRamp,
   PaintEffect,
   Range,
   Renderer,
@@ -562,6 +563,31 @@ export function readRenderer(el: Element): Renderer {
     }
     case "nullSymbol":
       return { type };
+    case "heatmapRenderer": {
+      // QgsHeatmapRenderer::create; QgsUnitTypes::RenderUnit by number
+      const units = [
+        "MM",
+        "MapUnit",
+        "Pixel",
+        "Percentage",
+        "Point",
+        "Inch",
+        "MM",
+        "RenderMetersInMapUnits",
+      ] as const;
+      const ramp = children(el, "colorramp").find((r) =>
+        r.getAttribute("name") === "[source]"
+      );
+      return {
+        type,
+        radius: num(el.getAttribute("radius"), 50),
+        radiusUnit: units[num(el.getAttribute("radius_unit"), 0)] ?? "MM",
+        maxValue: num(el.getAttribute("max_value"), 0),
+        quality: Math.trunc(num(el.getAttribute("quality"), 0)),
+        weight: el.getAttribute("weight_expression") ?? "",
+        ramp: ramp ? readGradientRamp(ramp) : null,
+      };
+    }
     case "pointDisplacement":
     case "pointCluster": {
       // drawn by the renderer they wrap, without displacing or clustering
@@ -571,6 +597,41 @@ export function readRenderer(el: Element): Renderer {
     default:
       return { type: "unsupported", name: type };
   }
+}
+
+/**
+ * A `<colorramp type="gradient">` (QgsGradientColorRamp::create); other
+ * ramp types: null.
+ */
+function readGradientRamp(el: Element): GradientRamp | null {
+  const type = el.getAttribute("type") ?? "";
+  if (type !== "gradient") return null;
+  const p = readProps(el);
+  const color = (v: string | undefined, d: [number, number, number, number]) =>
+    parseRampColor(v) ?? d;
+  const stops: [number, [number, number, number, number]][] = [];
+  for (const s of (p.stops ?? "").split(":")) {
+    const [o, c] = s.split(";");
+    const rgba = parseRampColor(c);
+    if (rgba && Number.isFinite(Number(o))) stops.push([Number(o), rgba]);
+  }
+  stops.sort((a, b) => a[0] - b[0]);
+  return {
+    color1: color(p.color1, [0, 0, 255, 255]),
+    color2: color(p.color2, [0, 255, 0, 255]),
+    discrete: p.discrete === "1",
+    stops,
+  };
+}
+
+function parseRampColor(
+  v: string | undefined,
+): [number, number, number, number] | null {
+  const n = (v ?? "").split(",").map((x) => Number(x.trim()));
+  if (n.length < 3 || n.slice(0, 4).some((x) => !Number.isFinite(x))) {
+    return null;
+  }
+  return [n[0], n[1], n[2], n.length > 3 ? n[3] : 255];
 }
 
 function text(root: Element, name: string): string | null {

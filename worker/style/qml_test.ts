@@ -97,10 +97,49 @@ Deno.test("QML: point displacement and cluster renderers draw with the renderer 
     assertEquals(style?.renderer.type, "nullSymbol", type);
   }
   assertEquals(
+    parseVectorStyle('<qgis><renderer-v2 type="25dRenderer"/></qgis>')
+      ?.renderer,
+    { type: "unsupported", name: "25dRenderer" },
+    "unsupported",
+  );
+});
+
+Deno.test("QML: a heatmap renderer reads its radius, unit, quality, maximum, weight and ramp", () => {
+  const style = parseVectorStyle(
+    `<qgis><renderer-v2 type="heatmapRenderer" radius="1000" radius_unit="1" quality="5" max_value="1000" weight_expression="q">
+      <colorramp type="gradient" name="[source]">
+        <prop k="color1" v="255,255,255,0"/><prop k="color2" v="255,0,0,255"/>
+        <prop k="discrete" v="0"/><prop k="stops" v="0.7;250,210,40,230:0.3;40,120,220,160"/>
+      </colorramp></renderer-v2></qgis>`,
+  );
+  assertEquals(style?.renderer, {
+    type: "heatmapRenderer",
+    radius: 1000,
+    radiusUnit: "MapUnit",
+    maxValue: 1000,
+    quality: 5,
+    weight: "q",
+    ramp: {
+      color1: [255, 255, 255, 0],
+      color2: [255, 0, 0, 255],
+      discrete: false,
+      stops: [[0.3, [40, 120, 220, 160]], [0.7, [250, 210, 40, 230]]],
+    },
+  }, "Lelystad's heatmap, stops sorted");
+  // QgsHeatmapRenderer::create's defaults; no ramp of its own: none
+  assertEquals(
     parseVectorStyle('<qgis><renderer-v2 type="heatmapRenderer"/></qgis>')
       ?.renderer,
-    { type: "unsupported", name: "heatmapRenderer" },
-    "unsupported",
+    {
+      type: "heatmapRenderer",
+      radius: 50,
+      radiusUnit: "MM",
+      maxValue: 0,
+      quality: 0,
+      weight: "",
+      ramp: null,
+    },
+    "defaults",
   );
 });
 

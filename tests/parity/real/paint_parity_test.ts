@@ -204,6 +204,17 @@ const CASES: [name: string, limit: number, what: string][] = [
   ],
   ["patterns_144dpi", 0, "our data: point and line pattern fills at 144 dpi"],
   [
+    "heatmap",
+    0,
+    "our data: a heatmap renderer (QgsHeatmapRenderer) of radius 6 mm at quality 1, scaled by the map's highest density, through a ramp with two inner stops; points beyond the map's edges within the radius count (stikstof/LelystadAirport: was not drawn)",
+  ],
+  ["heatmap_144dpi", 0, "our data: the heatmap at 144 dpi"],
+  [
+    "heatmap_weighted",
+    0,
+    'our data: a heatmap of radius 40 px on 3-pixel cells weighted by the expression "w" * 2 (a multipoint counts each point)',
+  ],
+  [
     "circles_no_outline",
     0,
     "our data: 1.2 mm circle markers without outline, their edge Qt's rasterizer's coverage of addEllipse's flattened Béziers",

@@ -69,6 +69,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "isometric-resort-map map.qgz (no CRS): a PNG without world file, its pixels as map units from (0, 0) downwards as QGIS's GDAL provider places it (was placed upwards, out of view)",
   ],
   [
+    "heatmap_weighted",
+    0,
+    "stikstof/LelystadAirport map.qgz (QGIS 3.12): 4,611 aircraft emission points as a heatmap (radius 1,000 map units, quality 5, maximum 1,000, weighted by the field q, transparent white to red): quartic kernels summed on 5-pixel cells, scaled and stretched over the map as QgsHeatmapRenderer draws them (was not drawn: renderer not supported)",
+  ],
+  [
     "label_blend_overlay",
     0,
     "giovanafleck/Mundus map.qgz: house-value labels whose text style has blendMode 8 (overlay): QgsTextRenderer draws the glyphs onto the map with that composition mode, so black text vanishes over pure red polygons, turns red over lighter ones and stays black over the transparent background (were drawn black everywhere)",
