@@ -202,6 +202,71 @@
  * - oldrev/mapmatchingkit 2970e560d466a23921b40891624a96be4f7567fc
  *   (data/map.qgs)
  *
+ * and since session 18 (h-corpus18) these, found by file name (`map.qgz`,
+ * `Map.qgz`, `project.qgz`, `Project.qgz`, `project.qgs`, `qgis.qgz`,
+ * `QGIS.qgz`, `test.qgz`…) among the indexed public repositories, with
+ * their data in the snapshot (at each snapshot's HEAD):
+ *
+ * - CHawley14/SARAssetAnalysis 62f3753e86c0537ea42a0ea114a677115da2fa92
+ *   (map.qgz)
+ * - aiddata/MCC_Lesotho 343c48880fe96078d36e0f1d957d8402edd9ebe2
+ *   (project.qgz)
+ * - ezdanapak/hbdm 42346c8d3a97da75de55acb739a3a233093b8e0c
+ *   (GIS/project.qgz)
+ * - soarwing52/NCHU_Climate 3d3437a46b33dac85f1273c4fc19fa0983a88821
+ *   (project.qgz)
+ * - AnushreeGoyal3/Sustainable-Mobility-Case-
+ *   28db2cd6fba3331ff9e7f28546d988ab9f0966c0 (map.qgz)
+ * - HubashovD/project_mariupol_chronicles
+ *   1f213a2bcb8eb4bb85c37782f16439a8f881233f (map.qgz)
+ * - YKANG599/map-matching-cycling 131f50717372dd4958bccc8df4ce93da447b97db
+ *   (map.qgz, 10samples.qgz)
+ * - andrespa02/zonasDePalmas 65250959457510a7e9495b62cfb6edc4a1135eb7
+ *   (map.qgz)
+ * - giovanafleck/Mundus 4a09e41786a0e3a2a3101b360394a9d24b862247 (map.qgz)
+ * - maiuchi/10-16-20_data_final 0ca9059504a3a3c260e1be7337609abf49fc8813
+ *   (map/demo1.qgz)
+ * - naru6417/crimeInToronto a5d4efeefa041423b7b66b61522c3fc6df6ec133
+ *   (map.qgz)
+ * - ncss-tech/DSS_coweeta a7b23108a0d6f631d26b10e1ecb947be1847deff
+ *   (map.qgz)
+ * - phonggia2009/sondong-story-map ac6e656ae2e71d0419318f84df8110e8d151a9f5
+ *   (map.qgz)
+ * - stikstof/LelystadAirport 890d07c53a5974937771c5c345c336c4ee36e765
+ *   (map.qgz)
+ * - JulioContrerasH/Things_of_SEN2NAIP
+ *   e37501668a396b410fe149d0f26dfe100d419ff6 (map.qgz)
+ * - langbein-daniel/qgis-gtfs-visualization
+ *   9c5d4d3635b7123774ffddd31ddbb333bc0e0d6d (qgis.qgz)
+ * - BEugeneSmith/coffeeMarket 6dc030be2845669396c013332448294428d48799
+ *   (project.qgs)
+ * - JJediny/bureau-of-american-ethnology-maps
+ *   4da949f41ad671c98213a4f2a48280a443c9cba1 (project.qgs)
+ * - Wheelspawn/waterwatch 794d784d08a311b18877b87f2f2e93d98e75d504
+ *   (project.qgs)
+ * - doctor-jerzy/Expedition 507e9bc1f06350baaea042f24f41aa77a352f416
+ *   (project.qgs)
+ * - kgjenkins/freeville-village-maps bda719bb565db4e56ccb9c694758e683159c58d0
+ *   (test.qgz)
+ * - gvellut/hiking_maps 74952555c22a4d1187ad7cc527b0478b80ce37d5 (age.qgz,
+ *   arve.qgz, ann_alb.qgz)
+ * - baileybrody/Hospital_Locations_And_Accident_Outcomes
+ *   54ec1c61b2d6a1b4a76d8732d11feb4b70e77aac (Centroid to Hospital.qgz,
+ *   Project.qgz)
+ * - niallgclancy/persistence fdc4a1834622fecca067b0ed4c2f86cbe21943d3
+ *   (Map.qgz)
+ * - raudadhoba/qGIS ceeaaa042a3c68f15543bf4761e6eed50c381735
+ *   (GIS/Practicals/Practical_03/A/Making_A_Map.qgz,
+ *   GIS/Practicals/Practical_02/A/Adding_raster_layers.qgz,
+ *   GIS/Practicals/Practical_01/D/calculating_line_lengths_and_statistics.qgz)
+ * - wenhaowuuu/site_susceptibility 98f812b25420433922f01d507b9a6514960e1552
+ *   (QGIS.qgz)
+ * - kumar306Ankit/QGIS b8876a22a44ba4ce893a9dded12245c84fe58e06
+ *   (Project.qgz)
+ * - zwubhi/QGIS- b0c186fe9db518396023824fade4f49e29065ca8 (Project.qgz)
+ * - BieniekAlexander/350-chicago-analysis
+ *   68e535043cb6619f88cc865810db3175ee10f52e (congress-102.qgs)
+ *
  * @module
  */
 import { dirname, join } from "node:path";
