@@ -236,10 +236,12 @@ function textual(aggregate: string, values: unknown[]): unknown {
       return xs.reduce((a, b) => b < a ? b : a);
     case "max":
       return xs.reduce((a, b) => b > a ? b : a);
+    // reduced, not spread into Math.min: a layer's 200,000 values as
+    // arguments overflow the stack
     case "min_length":
-      return Math.min(...xs.map((s) => s.length));
+      return xs.reduce((a, s) => Math.min(a, s.length), Infinity);
     case "max_length":
-      return Math.max(...xs.map((s) => s.length));
+      return xs.reduce((a, s) => Math.max(a, s.length), -Infinity);
     case "minority":
     case "majority":
       return byFrequency(xs, aggregate === "majority");

@@ -72,3 +72,15 @@ Deno.test("get_feature finds by an index: the first feature of a value, numbers 
     null,
   );
 });
+
+Deno.test("aggregates: min_length and max_length over 200,000 values, not a stack overflow", () => {
+  const layer = layerOf(200_000);
+  const fn = compileExpression(
+    `aggregate('big', 'max_length', to_string("pop")) || ',' || aggregate('big', 'min_length', "kind")`,
+  );
+  const variables = withLayerLookup({}, {
+    layer: (name) => name === "big" ? layer : undefined,
+  });
+  // before: Math.max(...lengths) with 200,000 arguments overflowed the stack
+  assert.equal(fn({ feature: layer.features[0], variables }), "6,1");
+});

@@ -205,7 +205,10 @@ export function layoutText(
   const lineHeightPx = format.lineHeightUnit === "Percentage"
     ? (ascent + descent + (m.leading ?? 0)) * format.lineHeight
     : toPixels(format.lineHeight, format.lineHeightUnit, units);
-  const width = Math.max(0, ...widths);
+  // a loop, not Math.max(...widths): a label of 200,000 lines (a wrap
+  // character everywhere) overflowed the stack with as many arguments
+  let width = 0;
+  for (const w of widths) if (w > width) width = w;
   const height = ascent + descent + lineHeightPx * (lines.length - 1);
   return {
     lines,

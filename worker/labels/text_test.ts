@@ -144,3 +144,15 @@ Deno.test("drawText: every allocation made in CanvasKit's heap while drawing a l
   }
   assertEquals(live.size, 0);
 });
+
+Deno.test("layout: a label of 200,000 lines (a wrap character everywhere) is measured, not a stack overflow", async () => {
+  const ck = await getCanvasKit();
+  const fonts = await loadFontLibrary(ck);
+  // before: Math.max(0, ...widths) with 200,000 arguments, 'Maximum call
+  // stack size exceeded', and the job took the Skia engine for broken
+  const lines = wrapLines("a".repeat(200_000), "a", 0, true);
+  lines[lines.length - 1] = "Basel";
+  const l = layoutText(ck, fonts, format('fontSize="10"'), lines, units);
+  assert(l.width > 25 && l.width < 32, `width ${l.width}`);
+  l.font.delete();
+});
