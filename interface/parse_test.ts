@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { NO_REFERENCE, REFERENCE_DIR } from "../tests/reference.ts";
-import { parseJobInfo, WireFormatError } from "./parse.ts";
+import {
+  jsonNestsDeeperThan,
+  MAX_JSON_DEPTH,
+  parseJobInfo,
+  WireFormatError,
+} from "./parse.ts";
 import { BBox } from "./common.ts";
 import { QslJobInfo } from "./job/input.ts";
 
@@ -111,4 +116,31 @@ Deno.test("feature job: numeric strings for paging, a filter with null definitio
   assert.equal(job.job.start_index, 5);
   assert.equal(job.job.count, 10);
   assert.equal(job.job.queries[0].filter, null);
+});
+
+Deno.test("parseJobInfo refuses JSON nested deeper than MAX_JSON_DEPTH before parsing it", () => {
+  const deep = (n: number) =>
+    JSON.stringify({ id: "1", type: "QslJobInfoLegend", job: { layers: [] } })
+      .replace(
+        '"layers":[]',
+        `"x":${"[".repeat(n)}${"]".repeat(n)},"layers":[]`,
+      );
+  // two levels are the envelope and its job
+  assert.equal(parseJobInfo(deep(MAX_JSON_DEPTH - 2)).type, "QslJobInfoLegend");
+  assert.throws(
+    () => parseJobInfo(deep(MAX_JSON_DEPTH)),
+    (e: Error) =>
+      e instanceof WireFormatError &&
+      e.message ===
+        `Cannot parse job: its JSON nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`,
+  );
+  // brackets in strings, escaped quotes included, are text
+  const quoted = JSON.stringify({
+    id: "[".repeat(600) + '\\"' + "{".repeat(600),
+    type: "QslJobInfoLegend",
+    job: { layers: [] },
+  });
+  assert.equal(parseJobInfo(quoted).type, "QslJobInfoLegend");
+  assert.equal(jsonNestsDeeperThan("[[[]]]", 3), false);
+  assert.equal(jsonNestsDeeperThan("[[[[]]]]", 3), true);
 });

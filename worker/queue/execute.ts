@@ -6,7 +6,12 @@
  *
  * @module
  */
-import { parseJobInfo, WireFormatError } from "@qgis-server-light/interface";
+import {
+  jsonNestsDeeperThan,
+  MAX_JSON_DEPTH,
+  parseJobInfo,
+  WireFormatError,
+} from "@qgis-server-light/interface";
 import type { QslJobInfo } from "@qgis-server-light/interface";
 import { clip, maskSecrets } from "@qgis-server-light/interface";
 import { runnerFor, type RunnerRegistry } from "../runners/registry.ts";
@@ -306,6 +311,8 @@ function namesGeos(raw: unknown, value: unknown): boolean {
 }
 
 function safeJson(text: string): unknown {
+  // too deep a text is parsed by nobody: parseJobInfo names the bound
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) return undefined;
   try {
     return JSON.parse(text);
   } catch {

@@ -229,6 +229,13 @@ Deno.test("worker: bad jobs end failed with the cause, and the next job succeeds
     const cases: [string, string, RegExp][] = [
       ["malformed", "{not json", /malformed JSON/],
       [
+        // 8 MB of '[': JSON.parse took 16 s and 500 MB before
+        "JSON nested 4 million levels",
+        JSON.stringify({ id: "d", type: "QslJobInfoLegend", job: {} })
+          .replace("{}", '{"x":' + "[".repeat(4e6) + "]".repeat(4e6) + "}"),
+        /^Cannot parse job: its JSON nests arrays and objects deeper than 512 levels$/,
+      ],
+      [
         "unknown type",
         JSON.stringify({ id: "u", type: "QslJobInfoTeapot", job: {} }),
         /Cannot parse job: type/,
