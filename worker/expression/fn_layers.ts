@@ -10,7 +10,7 @@
 import type { Feature, Geometry } from "../geometry/types.ts";
 import type { Expression } from "./ast.ts";
 import { chargeExpressionWork, LOOP_STEP_COST } from "./budget.ts";
-import { ExpressionEvalError } from "./errors.ts";
+import { ExpressionEvalError, ExpressionUnsupportedError } from "./errors.ts";
 import { evaluate } from "./evaluate.ts";
 import { geosEquals } from "./fn_geos.ts";
 import { expressionToString } from "./format.ts";
@@ -589,6 +589,124 @@ for (
 ) {
   lazy(`overlay_${relation}`, 1, 5, overlay(relation));
 }
+
+// QgsSpatialIndex::nearestNeighbor's distance from the calling geometry to
+// a point feature, as QGIS 3.22 measured it (golden: a point inside the
+// calling polygon is as far as the polygon's nearest edge): to the nearest
+// segment of a line or polygon, to the nearest point of points
+function nearestDistance(g: Geometry, x: number, y: number): number {
+  let best = Infinity;
+  for (const part of g.parts) {
+    for (const c of part) {
+      if (g.kind === "point" || c.length < 4) {
+        for (let i = 0; i + 1 < c.length; i += 2) {
+          best = Math.min(best, Math.hypot(c[i] - x, c[i + 1] - y));
+        }
+        continue;
+      }
+      for (let i = 2; i + 1 < c.length; i += 2) {
+        const ax = c[i - 2], ay = c[i - 1], dx = c[i] - ax, dy = c[i + 1] - ay;
+        const len = dx * dx + dy * dy;
+        const t = len
+          ? Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len))
+          : 0;
+        best = Math.min(best, Math.hypot(ax + t * dx - x, ay + t * dy - y));
+      }
+    }
+  }
+  return best;
+}
+
+// whether (x, y) is inside a polygon geometry (even-odd over its rings)
+function insidePolygon(g: Geometry, x: number, y: number): boolean {
+  for (const part of g.parts) {
+    let inside = false;
+    for (const ring of part) {
+      for (let i = 2; i + 1 < ring.length; i += 2) {
+        const ax = ring[i - 2],
+          ay = ring[i - 1],
+          bx = ring[i],
+          by = ring[i + 1];
+        if (
+          (ay > y) !== (by > y) && x < ax + ((y - ay) * (bx - ax)) / (by - ay)
+        ) {
+          inside = !inside;
+        }
+      }
+    }
+    if (inside) return true;
+  }
+  return false;
+}
+
+/**
+ * `overlay_nearest(layer, expression, filter, limit := 1, max_distance :=
+ * 0)` as QGIS 3.22 answers it over a point layer: the `limit` nearest
+ * features that pass `filter` (all for -1), nearest first (ties in the
+ * layer's order), less those farther than `max_distance` (0: none left out); over its own layer the calling
+ * feature is one of the `limit + 1` taken and left out (so -1 takes none,
+ * as in QGIS). A layer of lines or polygons is NULL with a warning (what
+ * QGIS's spatial index measures there is not measured here).
+ */
+lazy("overlay_nearest", 1, 6, (args, ev, ctx) => {
+  const layerArg = ev(args[0]);
+  const layer = layerArg === null ? undefined : layerOf(layerArg, ctx);
+  if (!layer) noLayer(layerArg);
+  const expression = isNullLiteral(args[1]) ? null : args[1];
+  const filter = isNullLiteral(args[2]) ? null : args[2];
+  const limitValue = args[3] ? ev(args[3]) : 1;
+  const limit = limitValue === null ? 1 : Math.trunc(toNumber(limitValue));
+  const maxValue = args[4] ? ev(args[4]) : 0;
+  const maxDistance = maxValue === null ? 0 : toNumber(maxValue);
+  const geometry = ctx.geometry !== undefined
+    ? ctx.geometry
+    : ctx.feature?.geometry ?? null;
+  if (!geometry || !geometry.parts.length) return expression ? [] : false;
+  const name = toText(layerArg);
+  const own = name === ctx.variables?.layer ||
+    name === ctx.variables?.layer_name;
+  const self = own ? ctx.feature : undefined;
+  chargeExpressionWork(layer.features.length * LOOP_STEP_COST);
+  const variables = { ...ctx.variables, parent: ctx.feature ?? null };
+  const near: [number, number, Feature][] = [];
+  for (const feature of layer.features) {
+    const g = feature.geometry;
+    if (!g || !g.parts.length) continue;
+    if (g.kind !== "point") {
+      throw new ExpressionUnsupportedError(
+        `Cannot evaluate overlay_nearest(): layer '${name}' has lines or polygons; only point layers are measured as QGIS measures them; it is NULL`,
+      );
+    }
+    const sub = { ...ctx, feature, geometry: g, variables };
+    if (filter && !isTruthy(evaluate(filter, sub))) continue;
+    let d = Infinity, inside = false;
+    for (const part of g.parts) {
+      const [x, y] = part[0];
+      d = Math.min(d, nearestDistance(geometry, x, y));
+      if (geometry.kind === "polygon" && insidePolygon(geometry, x, y)) {
+        inside = true;
+      }
+    }
+    near.push([d, inside ? 0 : d, feature]);
+  }
+  near.sort((a, b) => a[0] - b[0]);
+  const take = self ? limit + 1 : limit;
+  // the nearest taken, then those farther than max_distance (GEOS's
+  // distance: 0 inside the calling polygon) left out
+  const hits = (take < 0 ? near : near.slice(0, take))
+    .filter(([, d]) => !(maxDistance > 0 && d > maxDistance))
+    .map(([, , f]) => f)
+    .filter((f) => !(self && f.id === self.id));
+  if (!expression) return hits.length > 0;
+  return hits.map((feature) =>
+    evaluate(expression, {
+      ...ctx,
+      feature,
+      geometry: feature.geometry,
+      variables,
+    })
+  );
+});
 
 // --- selections -----------------------------------------------------------------
 

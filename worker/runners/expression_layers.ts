@@ -29,7 +29,7 @@ export const MAX_LOOKUP_FEATURES = 50_000;
 export const MAX_LOOKUP_FEATURES_PER_JOB = 200_000;
 
 const CALLS =
-  /\b(?:get_feature|get_feature_by_id|aggregate|overlay_(?:intersects|within|contains|disjoint|touches|crosses|equals))\s*\(/i;
+  /\b(?:get_feature|get_feature_by_id|aggregate|overlay_(?:intersects|within|contains|disjoint|touches|crosses|equals|nearest))\s*\(/i;
 // the aggregates of the feature's own layer (sum("pop", group_by:=…))
 const OWN =
   /\b(?:count|count_distinct|count_missing|minimum|maximum|sum|mean|median|stdev|range|minority|majority|q1|q3|iqr|min_length|max_length|collect|concatenate|concatenate_unique|array_agg)\s*\(/i;

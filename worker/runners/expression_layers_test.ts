@@ -236,6 +236,34 @@ Deno.test("render: overlay_intersects reads the job's other layers", async () =>
   assert.deepEqual(logs.filter((l) => l.startsWith("warning")), []);
 });
 
+Deno.test("render: overlay_nearest and overlay_touches read the job's other layers, and a style that buffers loads GEOS", async () => {
+  const logs: string[] = [];
+  // the lake's nearest place is one; it touches none; its buffer is larger
+  const zones = layer(
+    "zones",
+    "zones.geojson",
+    ruleStyle(
+      `"kind" = 'lake' AND array_length(overlay_nearest('places', "name")) = 1 AND NOT overlay_touches('places') AND area(buffer($geometry, 10)) > $area`,
+    ),
+  );
+  assert.deepEqual(await centre([zones, PLACES], logs), [255, 0, 0, 255]);
+  assert.deepEqual(logs.filter((l) => l.startsWith("warning")), []);
+});
+
+Deno.test("expression layers: a style whose only call is overlay_nearest, overlay_touches, overlay_crosses or overlay_equals reads the layer it names", async () => {
+  for (const call of ["nearest", "touches", "crosses", "equals"]) {
+    const style = ruleStyle(`overlay_${call}('places')`);
+    const lookup = await jobLayerLookup(
+      [layer("zones", "zones.geojson", style), PLACES],
+      [parseQmlDocument(style), null],
+      "EPSG:2056",
+      jobContext(),
+      () => {},
+    );
+    assert.equal(lookup?.layer("places")?.features.length, 5, call);
+  }
+});
+
 Deno.test("expression layers: a field alias or a map tip that reads like a call is not one (nothing is read)", async () => {
   const qml = ruleStyle(`"kind" = 'lake'`).replace(
     "</qgis>",

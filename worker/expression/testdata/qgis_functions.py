@@ -188,6 +188,14 @@ GEOS_EXPRESSIONS = [
     "overlay_touches('cities')", "overlay_crosses('cities', \"name\")",
     "overlay_equals('cities', \"name\")",
     "overlay_touches('cities', \"name\", filter:=\"pop\" > 0)",
+    # the nearest features of a point layer (QgsSpatialIndex's distances)
+    "overlay_nearest('cities', \"name\")", "overlay_nearest('cities', \"name\", limit:=2)",
+    "overlay_nearest('cities', \"name\", limit:=5)", "overlay_nearest('cities')",
+    "overlay_nearest('cities', \"name\", filter:=\"pop\" < 50000, limit:=3)",
+    "overlay_nearest('cities', \"name\", limit:=-1)", "overlay_nearest('cities', \"name\", limit:=0)",
+    "overlay_nearest('cities', \"name\", limit:=10, max_distance:=20)",
+    "overlay_nearest('cities', \"name\", limit:=10, max_distance:=1.5)",
+    "overlay_nearest('nolayer')",
 ]
 
 EXPRESSIONS = [
@@ -670,6 +678,10 @@ ON_CITIES = [
     "overlay_contains(@layer, \"name\")",
     "within($geometry, geom_from_wkt('POLYGON((3 4, 5 4, 5 6, 3 4))'))",
     "touches($geometry, geom_from_wkt('POLYGON((3 4, 5 4, 5 6, 3 4))'))",
+    "overlay_nearest('cities', \"name\")", "overlay_nearest(@layer, \"name\", limit:=2)",
+    "overlay_nearest(@layer, \"name\", limit:=3)", "overlay_nearest(@layer, \"name\", limit:=10, max_distance:=6)",
+    "overlay_nearest('cities', \"name\", limit:=-1)", "overlay_nearest(@layer)",
+    "overlay_nearest('cities', \"pop\", filter:=\"kind\" = 'city', limit:=2)",
 ]
 
 out = []
