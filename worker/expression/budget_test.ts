@@ -299,3 +299,18 @@ Deno.test("budget: GEOS's functions refuse hostile buffers and huge geometries b
   // what is in bounds is GEOS's
   assert.equal(run(`area(buffer(${line}, 1, 2)) > 0`), 1);
 });
+
+Deno.test("budget: minimal_circle of a hull of more than 5,000 points is NULL and one note (QGIS recurses once a point)", () => {
+  takeUnsupportedNotes();
+  const ring = Array.from({ length: 6000 }, (_, i) => {
+    const a = 2 * Math.PI * i / 6000;
+    return `${Math.cos(a)} ${Math.sin(a)}`;
+  });
+  const polygon = `geom_from_wkt('POLYGON((${
+    [...ring, ring[0]].join(", ")
+  }))')`;
+  assert.equal(run(`minimal_circle(${polygon})`), null);
+  assert.deepEqual(takeUnsupportedNotes(), [
+    "Cannot evaluate minimal_circle(): its convex hull has more than 5000 points; it is NULL",
+  ]);
+});

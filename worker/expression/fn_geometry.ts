@@ -13,7 +13,11 @@ import { def, lazy } from "./registry.ts";
 import { evaluate } from "./evaluate.ts";
 import { parseExpression } from "./parser.ts";
 import type { ExpressionContext } from "./registry.ts";
-import { ExpressionEvalError, QgisSyntaxError } from "./errors.ts";
+import {
+  ExpressionEvalError,
+  ExpressionUnsupportedError,
+  QgisSyntaxError,
+} from "./errors.ts";
 import {
   chargeExpressionWork,
   checkArrayLength,
@@ -1148,4 +1152,105 @@ def("pole_of_inaccessibility", 2, 2, ([g, t]) => {
     }
   }
   return best ? point(best) : null;
+});
+
+// --- minimal_circle ------------------------------------------------------------
+type Circle = { c: XY; r: number; az: number };
+/** Most convex hull points `minimal_circle` takes. */
+const MAX_CIRCLE_POINTS = 5000;
+
+// QgsCircle::from3Points's centre (the slopes of two chords); azimuth 0
+function circleOf3(p1: XY, p2: XY, p3: XY): Circle {
+  const aSlope = (p2[1] - p1[1]) / (p2[0] - p1[0]);
+  const bSlope = (p3[1] - p2[1]) / (p3[0] - p2[0]);
+  const x = (aSlope * bSlope * (p1[1] - p3[1]) + bSlope * (p1[0] + p2[0]) -
+    aSlope * (p2[0] + p3[0])) / (2 * (bSlope - aSlope));
+  const y = -1 * (x - (p1[0] + p2[0]) / 2) / aSlope + (p1[1] + p2[1]) / 2;
+  return { c: [x, y], r: Math.hypot(x - p1[0], y - p1[1]), az: 0 };
+}
+
+// QgsCircle::from3Points: the points taken in an order whose chords are
+// neither vertical, as QGIS permutes them
+function from3Points(a: XY, b: XY, c: XY): Circle | null {
+  const eps = 1e-8;
+  const ok = (p1: XY, p2: XY, p3: XY) =>
+    Math.abs(p2[0] - p1[0]) > eps && Math.abs(p3[0] - p2[0]) > eps;
+  for (
+    const [p1, p2, p3] of [[a, b, c], [a, c, b], [b, a, c], [b, c, a], [
+      c,
+      b,
+      a,
+    ], [c, a, b]] as const
+  ) {
+    if (ok(p1, p2, p3)) {
+      const circle = circleOf3(p1, p2, p3);
+      return Number.isFinite(circle.r) ? circle : null;
+    }
+  }
+  return null;
+}
+
+// QgsGeometry.cpp's __recMinimalEnclosingCircle (Welzl's, the last point
+// first, no shuffle)
+function welzl(points: XY[], n: number, boundary: XY[]): Circle | null {
+  if (n === 0 || boundary.length === 3) {
+    switch (boundary.length) {
+      case 0:
+        return null;
+      case 1:
+        return { c: boundary[0], r: 0, az: 0 };
+      case 2: {
+        const [p, q] = boundary;
+        return {
+          c: [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2],
+          r: Math.hypot(q[0] - p[0], q[1] - p[1]) / 2,
+          // QgsCircle::from2Points: from the second point to the first
+          az: Math.atan2(p[0] - q[0], p[1] - q[1]) * 180 / Math.PI,
+        };
+      }
+      default:
+        return from3Points(boundary[0], boundary[1], boundary[2]);
+    }
+  }
+  chargeExpressionWork(1);
+  const p = points[n - 1];
+  let circle = welzl(points, n - 1, boundary);
+  if (
+    !circle ||
+    Math.hypot(p[0] - circle.c[0], p[1] - circle.c[1]) > circle.r + 1e-8
+  ) {
+    circle = welzl(points, n - 1, [...boundary, p]);
+  }
+  return circle;
+}
+
+def("minimal_circle", 1, 2, ([g, n = 36]) => {
+  const segments = toInt(n);
+  const hull = convexHull(asGeometry(g));
+  if (!hull) return null;
+  const points: XY[] = [];
+  for (const part of hull.parts) {
+    for (const ring of part) {
+      for (let i = 0; i + 1 < ring.length; i += 2) {
+        points.push([ring[i], ring[i + 1]]);
+      }
+    }
+  }
+  // QGIS recurses once a hull point: bounded so as not to overflow the stack
+  if (points.length > MAX_CIRCLE_POINTS) {
+    throw new ExpressionUnsupportedError(
+      `Cannot evaluate minimal_circle(): its convex hull has more than ${MAX_CIRCLE_POINTS} points; it is NULL`,
+    );
+  }
+  const circle = welzl(points, points.length, []);
+  if (!circle) return null;
+  // QgsEllipse::toPolygon of fewer than 3 segments: an empty polygon
+  if (segments < 3) return { kind: "polygon", parts: [] };
+  return ellipse(
+    circle.c,
+    circle.r,
+    circle.r,
+    circle.az,
+    segmentCount(segments),
+  );
 });

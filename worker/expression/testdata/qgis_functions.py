@@ -196,6 +196,19 @@ GEOS_EXPRESSIONS = [
     "overlay_nearest('cities', \"name\", limit:=10, max_distance:=20)",
     "overlay_nearest('cities', \"name\", limit:=10, max_distance:=1.5)",
     "overlay_nearest('nolayer')",
+    # the smallest circle around a geometry (QGIS's recursion over the hull)
+    "geom_to_wkt(minimal_circle(geom_from_wkt('MULTIPOINT((0 0), (4 0))'), 4))",
+    "geom_to_wkt(minimal_circle(geom_from_wkt('MULTIPOINT((0 0), (4 0), (0 3))'), 4))",
+    "geom_to_wkt(minimal_circle(geom_from_wkt('MULTIPOINT((0 0), (4 0), (2 3))'), 6))",
+    "geom_to_wkt(minimal_circle(geom_from_wkt('MULTIPOINT((0 0), (4 0), (2 3), (1 1), (3 -1))'), 8))",
+    "geom_to_wkt(minimal_circle(geom_from_wkt('LINESTRING(0 0, 4 2)'), 4))",
+    "geom_to_wkt(minimal_circle(geom_from_wkt('LINESTRING(0 0, 4 2, 5 -3, 1 -4, -1 1)')))",
+    "geom_to_wkt(minimal_circle(geom_from_wkt('POLYGON((0 0, 10 0, 10 5, 0 5, 0 0))'), 6))",
+    "geom_to_wkt(minimal_circle(geom_from_wkt('POLYGON((0 0, 6 0, 3 5, 0 0))'), 5))",
+    "geom_to_wkt(minimal_circle(geom_from_wkt('POLYGON((1 1, 9 2, 8 9, 2 7, 1 1))'), 12))",
+    "geom_to_wkt(minimal_circle($geometry, 4))", "geom_to_wkt(minimal_circle(make_point(1, 2), 3))",
+    "minimal_circle($geometry, 2)", "minimal_circle(NULL)",
+    "round(area(minimal_circle(geom_from_wkt('POLYGON((0 0, 6 0, 3 5, 0 0))'), 100)), 6)",
 ]
 
 EXPRESSIONS = [
