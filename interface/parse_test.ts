@@ -144,3 +144,33 @@ Deno.test("parseJobInfo refuses JSON nested deeper than MAX_JSON_DEPTH before pa
   assert.equal(jsonNestsDeeperThan("[[[]]]", 3), false);
   assert.equal(jsonNestsDeeperThan("[[[[]]]]", 3), true);
 });
+
+Deno.test("numbers are JSON numbers or numeric text; booleans, arrays and objects are refused, not coerced", () => {
+  const render = (width: unknown) => ({
+    id: "1",
+    type: "QslJobInfoRender",
+    job: { layers: [], bbox: "0,0,10,10", crs: "EPSG:2056", width, height: 5 },
+  });
+  // WMS parameters come as text, as the Python project's clients send them
+  for (const width of [256, "256", " 256 "]) {
+    const info = parseJobInfo(render(width));
+    assert.equal((info.job as { width: number }).width, 256);
+  }
+  // before: true was read as 1 (a map 1 px wide), [300] as 300
+  for (const width of [true, [300], { a: 1 }, "", "abc"]) {
+    assert.throws(
+      () => parseJobInfo(render(width)),
+      (e: Error) =>
+        e instanceof WireFormatError &&
+        /^Cannot parse job: job\.width: /.test(e.message),
+      JSON.stringify(width),
+    );
+  }
+  const legend = parseJobInfo({
+    id: "2",
+    type: "QslJobInfoLegend",
+    job: { layers: [], dpi: null, scale: "1000" },
+  }).job as { dpi: number; scale: number };
+  assert.equal(legend.dpi, 91);
+  assert.equal(legend.scale, 1000);
+});

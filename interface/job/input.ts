@@ -188,7 +188,17 @@ export interface QslJobParameterRender {
   svg_paths: string[];
 }
 
-const int = () => z.coerce.number().int();
+/**
+ * A number as JSON writes it, or as text (WMS parameters: `"256"`); other
+ * kinds are refused rather than coerced (`z.coerce.number` read `true` as 1
+ * and `[300]` as 300: a map 1 px wide, no error).
+ */
+function numeric<T extends z.ZodNumber>(schema: T) {
+  return z.preprocess(
+    (v) => typeof v === "string" && v.trim() !== "" ? Number(v) : v,
+    schema,
+  );
+}
 
 /**
  * Schema of {@link QslJobParameterRender}.
@@ -206,9 +216,9 @@ export const QslJobParameterRender: z.ZodType<QslJobParameterRender> = z
     layers: z.array(QslJobLayer),
     bbox: BBox,
     crs: z.string(),
-    width: int().positive(),
-    height: int().positive(),
-    dpi: z.coerce.number().positive().nullable().default(null),
+    width: numeric(z.number().int().positive()),
+    height: numeric(z.number().int().positive()),
+    dpi: numeric(z.number().positive()).nullable().default(null),
     format: z.string().default("image/png"),
     svg_paths: z.array(z.string()).default([]),
   });
@@ -268,8 +278,8 @@ export interface QslJobParameterFeature {
 export const QslJobParameterFeature: z.ZodType<QslJobParameterFeature> = z
   .looseObject({
     queries: z.array(FeatureQuery),
-    start_index: int().nonnegative().default(0),
-    count: int().nonnegative().nullable().default(null),
+    start_index: numeric(z.number().int().nonnegative()).default(0),
+    count: numeric(z.number().int().nonnegative()).nullable().default(null),
   });
 
 /**
@@ -360,10 +370,10 @@ export const QslJobParameterFeatureInfo: z.ZodType<QslJobParameterFeatureInfo> =
     Y: optNumStr(),
     I: optNumStr(),
     J: optNumStr(),
-    FEATURE_COUNT: int().positive().default(1),
-    FI_POINT_TOLERANCE: z.coerce.number().nonnegative().default(0),
-    FI_LINE_TOLERANCE: z.coerce.number().nonnegative().default(0),
-    FI_POLYGON_TOLERANCE: z.coerce.number().nonnegative().default(0),
+    FEATURE_COUNT: numeric(z.number().int().positive()).default(1),
+    FI_POINT_TOLERANCE: numeric(z.number().nonnegative()).default(0),
+    FI_LINE_TOLERANCE: numeric(z.number().nonnegative()).default(0),
+    FI_POLYGON_TOLERANCE: numeric(z.number().nonnegative()).default(0),
     // WMS sends text: "true", "1", "yes" (any case) ask for geometries
     WITH_GEOMETRY: z.preprocess(
       (v) =>
@@ -373,13 +383,13 @@ export const QslJobParameterFeatureInfo: z.ZodType<QslJobParameterFeatureInfo> =
       z.boolean(),
     ).default(false),
     wms_add_wkt_geometry: z.boolean().optional(),
-    wms_precision: int().min(0).max(17).optional(),
+    wms_precision: numeric(z.number().int().min(0).max(17)).optional(),
     layers: z.array(QslJobLayer).default([]),
     bbox: BBox.nullable().default(null),
     crs: z.string().nullable().default(null),
-    width: int().positive().nullable().default(null),
-    height: int().positive().nullable().default(null),
-    dpi: z.coerce.number().positive().nullable().default(null),
+    width: numeric(z.number().int().positive()).nullable().default(null),
+    height: numeric(z.number().int().positive()).nullable().default(null),
+    dpi: numeric(z.number().positive()).nullable().default(null),
   });
 
 /** Parameters of a legend (GetLegendGraphic-like) job. */
@@ -413,13 +423,13 @@ export const QslJobParameterLegend: z.ZodType<QslJobParameterLegend> = z
   .looseObject({
     layers: z.array(QslJobLayer),
     format: z.string().default("image/png"),
-    width: int().positive().nullable().default(null),
-    height: int().positive().nullable().default(null),
+    width: numeric(z.number().int().positive()).nullable().default(null),
+    height: numeric(z.number().int().positive()).nullable().default(null),
     dpi: z.preprocess(
       (v) => v ?? undefined,
-      z.coerce.number().positive().default(91),
+      numeric(z.number().positive()).default(91),
     ),
-    scale: z.coerce.number().positive().nullable().default(null),
+    scale: numeric(z.number().positive()).nullable().default(null),
     layer_title: z.boolean().default(false),
   });
 
