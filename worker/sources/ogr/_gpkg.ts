@@ -672,6 +672,17 @@ class WkbReader {
     type: number,
     _: null,
   ): FgbGeometry {
+    // the count is checked against the bytes left before anything is
+    // allocated: a blob announcing 2^31 points asked for 32 GB
+    const stride = 16 + (src.hasZ ? 8 : 0) + (src.hasM ? 8 : 0);
+    const left = Math.max(0, this.view.byteLength - this.at);
+    if (n * stride > left) {
+      throw new SyntaxError(
+        `Cannot read GeoPackage geometry: a geometry announces ${n} points where ${
+          Math.floor(left / stride)
+        } at most are left to read`,
+      );
+    }
     const xy = new Float64Array(n * 2);
     const z = this.dims.z ? new Float64Array(n) : null;
     const m = this.dims.m ? new Float64Array(n) : null;

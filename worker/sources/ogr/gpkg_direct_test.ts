@@ -623,3 +623,70 @@ Deno.test("a GeoPackage whose gpkg_ogr_contents says 0 features is counted: page
     await Deno.remove(root, { recursive: true });
   }
 });
+
+Deno.test("a GeoPackage geometry announcing more points than its blob holds fails naming it, before any allocation", async () => {
+  const root = await Deno.makeTempDir({ prefix: "qsl_gpkg_bogus_" });
+  const ctx = { dataRoot: root, remoteHosts: [] };
+  try {
+    // a POINT table: read directly a chunk of blobs at a time
+    const points = {
+      type: "FeatureCollection",
+      crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::2056" } },
+      features: Array.from({ length: 10 }, (_, i) => ({
+        type: "Feature",
+        properties: { n: i },
+        geometry: { type: "Point", coordinates: [2600000 + i * 100, 1200000] },
+      })),
+    };
+    await convertGeoJson(root, "pts", points, "GPKG", ["-nln", "pts"]);
+    const db = new DatabaseSync(`${root}/pts.gpkg`);
+    try {
+      // GDAL's triggers call SpatiaLite's functions, which node:sqlite lacks
+      const triggers = db.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'",
+      ).all() as { name: string }[];
+      for (const t of triggers) db.exec(`DROP TRIGGER "${t.name}"`);
+      // a LineString of 2^31 - 1 points holding one
+      const blob = new Uint8Array(8 + 9 + 16);
+      const view = new DataView(blob.buffer);
+      blob.set([0x47, 0x50, 0, 1]); // GP, version 0, little endian, no box
+      view.setInt32(4, 2056, true);
+      blob[8] = 1;
+      view.setUint32(9, 2, true);
+      view.setUint32(13, 0x7fffffff, true);
+      view.setFloat64(17, 2600000, true);
+      db.prepare("UPDATE pts SET geom = ? WHERE fid = 3").run(blob);
+    } finally {
+      db.close();
+    }
+    const layer = {
+      id: "bogus",
+      name: "pts",
+      source: JSON.stringify({ path: "pts.gpkg", layerName: "pts" }),
+      remote: false,
+      folder_name: "",
+      driver: "ogr",
+    };
+    // before: 'Array buffer allocation failed' (32 GB asked for)
+    let message = "";
+    try {
+      await collect(
+        await streamVectorLayer(layer, {
+          bbox: { xmin: -1e9, ymin: -1e9, xmax: 1e9, ymax: 1e9 },
+          crs: "EPSG:2056",
+          direct: true,
+          fields: [],
+        }, ctx),
+      );
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    assert(
+      /^Cannot read layer 'pts': Cannot read GeoPackage geometry: a geometry announces 2147483647 points where \d+ at most are left to read$/
+        .test(message),
+      message,
+    );
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
