@@ -231,7 +231,7 @@ export class FlatOutline {
 
 /** Collects the emitted contours; curves are flattened on the way. */
 class Emitter {
-  constructor(readonly o: FlatOutline) {}
+  constructor(public o: FlatOutline) {}
   /**
    * The last point drawn (0, 1) and the one before (2, 3): in a typed
    * array, as a number stored in an object's field is a new heap object.
@@ -472,13 +472,27 @@ type JoinMode = "flat" | "miter" | "round" | "square" | "roundcap";
 
 class Stroker {
   readonly e: Emitter;
-  readonly offset: number;
-  readonly capMode: JoinMode;
-  readonly joinMode: JoinMode;
-  readonly miterLimit: number;
+  pen!: QtPen;
+  offset = 0;
+  capMode: JoinMode = "flat";
+  joinMode: JoinMode = "flat";
+  miterLimit = 2;
   readonly isect: [number, number] = [0, 0];
-  constructor(readonly pen: QtPen, o: FlatOutline) {
+  constructor(pen: QtPen, o: FlatOutline) {
     this.e = new Emitter(o);
+    this.reset(pen, o);
+  }
+
+  /** Ready to stroke with `pen` into `o`, as a new stroker would be. */
+  reset(pen: QtPen, o: FlatOutline): this {
+    this.e.o = o;
+    this.e.b.fill(0);
+    this.t1x = 0;
+    this.t1y = 0;
+    this.t2x = 0;
+    this.t2y = 0;
+    this.hasTangent = false;
+    this.pen = pen;
     this.offset = pen.width / 2;
     this.capMode = pen.cap === "flat"
       ? "flat"
@@ -491,6 +505,7 @@ class Stroker {
       ? "miter"
       : "round";
     this.miterLimit = pen.miterLimit ?? 2;
+    return this;
   }
 
   /**
@@ -1165,6 +1180,10 @@ function contoursOf(o: FlatOutline): number[][] {
   );
 }
 
+let reused: Stroker | undefined;
+const IDLE_PEN: QtPen = { width: 0, cap: "flat", join: "bevel" };
+const IDLE_OUTLINE = new FlatOutline();
+
 /**
  * {@link qtStrokeOutline} appending its contours to `out`.
  *
@@ -1184,11 +1203,20 @@ export function qtStrokeInto(
 ): void {
   const n = points.length >> 1;
   if (n < 2) return;
-  const s = new Stroker(pen, out);
-  const closed = s.side(points, false, false);
-  const has = s.hasTangent;
-  const t1x = s.t1x, t1y = s.t1y, t2x = s.t2x, t2y = s.t2y;
-  if (!s.side(points, true, !closed) && has) {
-    s.join(points[0], points[1], t1x, t1y, t2x, t2y, s.capMode);
+  // one stroker for every call (they never nest): a stroker per ring let
+  // V8 collect its object layout whenever no ring was being stroked, and
+  // drop the optimized code of `side` with it ("embedded weak objects
+  // cleared"), which then ran unoptimized, boxing every number it computed
+  const s = (reused ??= new Stroker(pen, out)).reset(pen, out);
+  try {
+    const closed = s.side(points, false, false);
+    const has = s.hasTangent;
+    const t1x = s.t1x, t1y = s.t1y, t2x = s.t2x, t2y = s.t2y;
+    if (!s.side(points, true, !closed) && has) {
+      s.join(points[0], points[1], t1x, t1y, t2x, t2y, s.capMode);
+    }
+  } finally {
+    // the caller's outline and pen are not kept alive by the stroker
+    s.reset(IDLE_PEN, IDLE_OUTLINE);
   }
 }

@@ -1,5 +1,10 @@
 import { assert } from "./_test_util.ts";
-import { qtStrokeOutline, turnsPast90 } from "./qt_stroker.ts";
+import {
+  FlatOutline,
+  qtStrokeInto,
+  qtStrokeOutline,
+  turnsPast90,
+} from "./qt_stroker.ts";
 
 const round = (c: number[]) => c.map((v) => Math.round(v * 1e6) / 1e6);
 
@@ -124,4 +129,46 @@ Deno.test("turnsPast90: answers as QLineF::angleTo > 90 (not fuzzily 90) does, o
   }
   // random turns (but for lines shorter than 1e-9) are answered without atan2
   if (answered < cases * 0.85) throw new Error(`${answered} of ${cases}`);
+});
+
+Deno.test("qtStrokeInto: one kept stroker serves every call; no state passes from a call to the next", () => {
+  // random polylines, open and closed, with every cap, join and a miter
+  // limit or none: stroked in one order and in the reverse order, each must
+  // give the same contours whatever was stroked before it
+  let seed = 7;
+  const rand = () =>
+    (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const caps = ["flat", "square", "round"] as const;
+  const joins = ["bevel", "miter", "round"] as const;
+  const cases = Array.from({ length: 60 }, (_, k) => {
+    const n = 2 + Math.floor(rand() * 8);
+    const p: number[] = [];
+    for (let i = 0; i < n; i++) p.push(rand() * 50, rand() * 50);
+    if (k % 3 === 0) p.push(p[0], p[1]); // closed
+    const pen = {
+      width: 1 + rand() * 6,
+      cap: caps[k % 3],
+      join: joins[Math.floor(k / 3) % 3],
+      ...(k % 2 ? { miterLimit: 1 + rand() * 4 } : {}),
+    };
+    return { p, pen };
+  });
+  const key = (c: number[][]) => JSON.stringify(c);
+  const forward = cases.map(({ p, pen }) => key(qtStrokeOutline(p, pen)));
+  const backward = cases.slice().reverse().map(({ p, pen }) =>
+    key(qtStrokeOutline(p, pen))
+  ).reverse();
+  for (let k = 0; k < cases.length; k++) {
+    assert(forward[k] === backward[k], `case ${k} depends on the call before`);
+  }
+  // two strokes into one outline: the second's contours follow the first's
+  const o = new FlatOutline();
+  qtStrokeInto(cases[1].p, cases[1].pen, o);
+  const first = o.n;
+  qtStrokeInto(cases[2].p, cases[2].pen, o);
+  assert(
+    key([Array.from(o.xy.subarray(first, o.n))]) ===
+      key([qtStrokeOutline(cases[2].p, cases[2].pen).flat()]),
+    "the second stroke into a shared outline",
+  );
 });
