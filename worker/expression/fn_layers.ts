@@ -505,6 +505,43 @@ type Relation =
   | "equals";
 
 /**
+ * What every overlay function reads first: its layer (an evaluation error
+ * when the job carries none of that name or id), its expression and filter
+ * (NULL literals: none), the calling geometry, and the calling feature when
+ * the layer is its own, by id or name (asking the lookup for it would read
+ * it).
+ */
+function overlaySubject(
+  args: Expression[],
+  ev: (e: Expression) => unknown,
+  ctx: ExpressionContext,
+): {
+  layer: LookupLayer;
+  name: string;
+  expression: Expression | null;
+  filter: Expression | null;
+  geometry: Geometry | null;
+  self: Feature | undefined;
+} {
+  const layerArg = ev(args[0]);
+  const layer = layerArg === null ? undefined : layerOf(layerArg, ctx);
+  if (!layer) noLayer(layerArg);
+  const name = toText(layerArg);
+  const own = name === ctx.variables?.layer ||
+    name === ctx.variables?.layer_name;
+  return {
+    layer,
+    name,
+    expression: isNullLiteral(args[1]) ? null : args[1],
+    filter: isNullLiteral(args[2]) ? null : args[2],
+    geometry: ctx.geometry !== undefined
+      ? ctx.geometry
+      : ctx.feature?.geometry ?? null,
+    self: own ? ctx.feature : undefined,
+  };
+}
+
+/**
  * The features of a layer the calling feature's geometry relates to, as
  * QGIS 3.22's overlay functions find them: in the layer's order, the
  * calling feature itself left out when the layer is its own, `filter`
@@ -519,23 +556,14 @@ function overlay(
   ctx: ExpressionContext,
 ) => unknown {
   return (args, ev, ctx) => {
-    const layerArg = ev(args[0]);
-    const layer = layerArg === null ? undefined : layerOf(layerArg, ctx);
-    if (!layer) noLayer(layerArg);
-    const expression = isNullLiteral(args[1]) ? null : args[1];
-    const filter = isNullLiteral(args[2]) ? null : args[2];
+    const { layer, expression, filter, geometry, self } = overlaySubject(
+      args,
+      ev,
+      ctx,
+    );
     const limitValue = args[3] ? ev(args[3]) : -1;
     const limit = limitValue === null ? -1 : Math.trunc(toNumber(limitValue));
-    const geometry = ctx.geometry !== undefined
-      ? ctx.geometry
-      : ctx.feature?.geometry ?? null;
     if (!geometry || !geometry.parts.length) return expression ? [] : false;
-    // the calling feature's own layer, by its id or name (asking the
-    // lookup for it would read it)
-    const name = toText(layerArg);
-    const own = name === ctx.variables?.layer ||
-      name === ctx.variables?.layer_name;
-    const self = own ? ctx.feature : undefined;
     // GEOS's Equals has no expression function of its own
     const test = relation === "equals"
       ? ([a, b]: unknown[]) => geosEquals(a as Geometry, b as Geometry)
@@ -649,23 +677,16 @@ function insidePolygon(g: Geometry, x: number, y: number): boolean {
  * QGIS's spatial index measures there is not measured here).
  */
 lazy("overlay_nearest", 1, 6, (args, ev, ctx) => {
-  const layerArg = ev(args[0]);
-  const layer = layerArg === null ? undefined : layerOf(layerArg, ctx);
-  if (!layer) noLayer(layerArg);
-  const expression = isNullLiteral(args[1]) ? null : args[1];
-  const filter = isNullLiteral(args[2]) ? null : args[2];
+  const { layer, name, expression, filter, geometry, self } = overlaySubject(
+    args,
+    ev,
+    ctx,
+  );
   const limitValue = args[3] ? ev(args[3]) : 1;
   const limit = limitValue === null ? 1 : Math.trunc(toNumber(limitValue));
   const maxValue = args[4] ? ev(args[4]) : 0;
   const maxDistance = maxValue === null ? 0 : toNumber(maxValue);
-  const geometry = ctx.geometry !== undefined
-    ? ctx.geometry
-    : ctx.feature?.geometry ?? null;
   if (!geometry || !geometry.parts.length) return expression ? [] : false;
-  const name = toText(layerArg);
-  const own = name === ctx.variables?.layer ||
-    name === ctx.variables?.layer_name;
-  const self = own ? ctx.feature : undefined;
   chargeExpressionWork(layer.features.length * LOOP_STEP_COST);
   const variables = { ...ctx.variables, parent: ctx.feature ?? null };
   const near: [number, number, Feature][] = [];
