@@ -45,7 +45,8 @@ function indent(e: Element, depth: number): void {
 
 /**
  * The config without our exporter's additions (`joins`, `data_crs`,
- * `wms_add_wkt_geometry`, `wms_precision`): key for key what the Python
+ * `wms_add_wkt_geometry`, `wms_precision`, an OGR source's
+ * `geometry_type`): key for key what the Python
  * exporter writes, for clients that parse configs strictly (xsdata's
  * parsers refuse unknown properties by default). Our worker then draws
  * joined fields, declared CRSs and feature info precision as the Python
@@ -78,7 +79,10 @@ export function pythonKeysOnly(config: Config): Config {
       ...config.datasets,
       vector: config.datasets.vector.map((v) => {
         const { joins: _j, ...rest } = plain(v);
-        return rest;
+        const ogr = rest.source.ogr;
+        if (!ogr || !("geometry_type" in ogr)) return rest;
+        const { geometry_type: _g, ...source } = ogr;
+        return { ...rest, source: { ...rest.source, ogr: source } };
       }),
       raster: config.datasets.raster.map(plain),
     },

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { DOMParser } from "@xmldom/xmldom";
 import { Config } from "@qgis-server-light/interface/config";
-import { serializeConfig } from "./serialize.ts";
+import { pythonKeysOnly, serializeConfig } from "./serialize.ts";
 
 const config = Config.parse({
   project: { version: "3.22.16", name: "a & b" },
@@ -48,4 +48,30 @@ Deno.test("XML output: an element per field, lists repeat, nulls omitted", () =>
     root.getElementsByTagName("is_expanded")[0].textContent,
     "false",
   );
+});
+
+Deno.test("pythonKeysOnly leaves out an OGR source's geometry_type, and keeps the rest of the source", () => {
+  const split = Config.parse({
+    ...config,
+    datasets: {
+      vector: [{
+        id: "l1",
+        name: "parcels",
+        title: "parcels",
+        is_checked: true,
+        driver: "ogr",
+        source: {
+          ogr: {
+            path: "mixed.kml",
+            layer_name: "a",
+            geometry_type: "Polygon",
+          },
+        },
+      }],
+    },
+  });
+  assert.equal(split.datasets.vector[0].source.ogr?.geometry_type, "Polygon");
+  const plain = pythonKeysOnly(split).datasets.vector[0].source.ogr!;
+  assert.equal("geometry_type" in plain, false);
+  assert.equal(plain.layer_name, "a");
 });

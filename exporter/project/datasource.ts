@@ -444,6 +444,9 @@ export function ogrSource(d: DecodedUri): OgrSource {
     vsi_prefix: d.vsiPrefix ?? null,
     layer_id: d.layerId ?? null,
     subset: d.subset ?? null,
+    // an addition to the Python exporter's keys: only where QGIS reads one
+    // geometry type of a file holding several
+    ...(d.geometryType ? { geometry_type: d.geometryType } : {}),
   };
 }
 

@@ -4,6 +4,7 @@ import {
   decodeOgrUri,
   decodePostgresUri,
   decodeQueryUri,
+  ogrSource,
   postgresSource,
   projectPath,
   sslModeToInt,
@@ -77,4 +78,14 @@ Deno.test("sslmode and WKB codes", () => {
   assert.equal(wkbTypeCode("PointZ"), 1001);
   assert.equal(wkbTypeCode("LineString25D"), 0x80000002);
   assert.equal(wkbTypeCode("NoGeometry"), 100);
+});
+
+Deno.test("an OGR URI's geometrytype= is the source's geometry_type, written only when the URI has it", () => {
+  const split = ogrSource(
+    decodeOgrUri("./mixed.kml|layername=a|geometrytype=Polygon", "/p"),
+  );
+  assert.equal(split.geometry_type, "Polygon");
+  assert.equal(split.layer_name, "a");
+  const whole = ogrSource(decodeOgrUri("./a.gpkg|layername=a", "/p"));
+  assert.equal("geometry_type" in whole, false);
 });

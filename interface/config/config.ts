@@ -173,6 +173,13 @@ export interface OgrSource extends GdalSource {
   layer_id: string | null;
   /** The provider's subset filter (URI `subset=`, an SQL WHERE expression); null when unfiltered. */
   subset: string | null;
+  /**
+   * The one geometry type QGIS reads of a file holding several (URI
+   * `geometrytype=`: `Point`, `LineString`, `Polygon`…); features of other
+   * types are not the layer's. Our exporter's addition, written only when
+   * the URI has it.
+   */
+  geometry_type?: string | null;
 }
 
 /**
@@ -188,6 +195,7 @@ export const OgrSource: z.ZodType<OgrSource> = z.looseObject({
   ...gdalShape,
   layer_id: str(),
   subset: str(),
+  geometry_type: z.string().nullable().optional(),
 });
 
 /** A WFS source (not decoded, as upstream). */

@@ -57,6 +57,12 @@ export interface LayerSource {
    * exporter writes QGIS's `<provider encoding>` of a Shapefile layer).
    */
   encoding?: string;
+  /**
+   * The one geometry type QGIS reads of a file holding several (source key
+   * `geometryType`/`geometry_type`, QGIS's URI `geometrytype=`), as its
+   * simple kind: features of other kinds are not the layer's.
+   */
+  geometryKind?: "point" | "line" | "polygon";
 }
 
 /** A source resolved to a file the worker may open. */
@@ -137,6 +143,24 @@ export function parseLayerSource(layer: LayerRef): LayerSource {
     }
     out.vsiSuffix = `/${member}`;
   }
+  const geometryType = optionalString(
+    layer,
+    record,
+    "geometryType",
+    "geometry_type",
+  );
+  if (geometryType !== undefined) {
+    const kind = geometryKindOf(geometryType);
+    if (kind === undefined) {
+      throw fail(
+        layer,
+        `source key 'geometryType' names no geometry type ('${
+          geometryType.slice(0, 40)
+        }')`,
+      );
+    }
+    if (kind !== null) out.geometryKind = kind;
+  }
   const options = record.openOptions ?? record.open_options;
   if (Array.isArray(options)) {
     for (const option of options) {
@@ -147,6 +171,23 @@ export function parseLayerSource(layer: LayerRef): LayerSource {
     }
   }
   return out;
+}
+
+// QGIS's names of OGR geometry types (QgsWkbTypes::displayString, and the
+// OGR provider's `Point25D`…): the simple kind, null for none to filter by
+// (QGIS's "Unknown" and "NoGeometry" sublayers), undefined for no name
+function geometryKindOf(
+  name: string,
+): "point" | "line" | "polygon" | null | undefined {
+  const n = name.trim().toLowerCase().replace(/(25d|zm|z|m)$/, "");
+  if (n === "" || n === "unknown" || n === "nogeometry" || n === "none") {
+    return null;
+  }
+  const simple = n.replace(/^multi/, "");
+  if (simple === "point") return "point";
+  if (simple === "linestring" || simple === "curve") return "line";
+  if (simple === "polygon" || simple === "surface") return "polygon";
+  return undefined;
 }
 
 function checkHost(layer: LayerRef, url: string, hosts: string[]): void {

@@ -39,7 +39,8 @@ Case fields (``cases.json`` is a list of them):
   (``name``: the job layer's name, when it is not the project layer's;
   ``index``: of the project's layers of that name, the index-th in its layer
   tree), or
-  ``{"name", "path", "layerName"?, "driver": "ogr"|"gdal", "qml"?}`` where
+  ``{"name", "path", "layerName"?, "geometryType"?, "driver": "ogr"|"gdal",
+  "qml"?}`` where
   ``qml`` is ``"repo:<path>"`` (a style file of the repository) or a path
   relative to ``<prefix>/``; no ``qml``: the job's ``style`` is null.
 - ``crs``, ``extent`` (``[xmin, ymin, xmax, ymax]`` in map x/y order, even
@@ -208,6 +209,9 @@ def job_layers(case, prefix_dir, data_root, qgis):
         src = {"path": spec["path"]}
         if spec.get("layerName"):
             src["layerName"] = spec["layerName"]
+        if spec.get("geometryType"):
+            # QGIS's decoded-URI key, as encodeUri writes `geometrytype=`
+            src["geometryType"] = spec["geometryType"]
         style = None
         if spec.get("qml"):
             qml = spec["qml"]

@@ -204,6 +204,11 @@ const CASES: [name: string, limit: number, what: string][] = [
   ],
   ["patterns_144dpi", 0, "our data: point and line pattern fills at 144 dpi"],
   [
+    "mixed_types",
+    0,
+    "our data: one GeoJSON of points, lines and polygons (a point first) drawn as three layers, each the kind its source's geometryType names, as QGIS opens such a file (mixed_types.geojson|geometrytype=Polygon …; geo4TableSchema: every layer was read as its first feature's kind)",
+  ],
+  [
     "heatmap",
     0,
     "our data: a heatmap renderer (QgsHeatmapRenderer) of radius 6 mm at quality 1, scaled by the map's highest density, through a ramp with two inner stops; points beyond the map's edges within the radius count (stikstof/LelystadAirport: was not drawn)",

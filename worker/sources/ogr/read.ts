@@ -241,7 +241,7 @@ function layerInfo(
     );
   }
   const cached = ds.layers.get(name);
-  if (cached) return declaredCrs(cached, layer);
+  if (cached) return declaredKind(declaredCrs(cached, layer), source);
   gdal.Module._CPLErrorReset();
   takeGdalMessages();
   // The first positional argument names the dataset, the next the layer.
@@ -297,7 +297,7 @@ function layerInfo(
     driver: String(json.driverShortName ?? ""),
   };
   ds.layers.set(name, info);
-  return declaredCrs(info, layer);
+  return declaredKind(declaredCrs(info, layer), source);
 }
 
 // QGIS reads a layer in the CRS its project declares, over the data's own
@@ -307,6 +307,20 @@ function declaredCrs(info: LayerInfo, layer: LayerRef): LayerInfo {
   const crs = layer.crs?.trim().toUpperCase();
   if (!crs || crs === info.crs) return info;
   return { ...info, crs, crsDefinition: crs };
+}
+
+// QGIS's `geometrytype=` of a file holding several: the layer is read as
+// that kind, and every reader drops the features of other kinds (as QGIS's
+// OGR iterator skips them)
+const KIND_TYPE_NAMES = {
+  point: "Point",
+  line: "Line String",
+  polygon: "Polygon",
+} as const;
+
+function declaredKind(info: LayerInfo, source: LayerSource): LayerInfo {
+  if (!source.geometryKind || info.geometryType === null) return info;
+  return { ...info, geometryType: KIND_TYPE_NAMES[source.geometryKind] };
 }
 
 /** Drivers whose SQL (SQLite) can run a subset OGR SQL cannot parse. */

@@ -642,6 +642,39 @@ Deno.test("the process-wide cache stays bounded over many layers and reopens evi
   assert(datasetCache.stats.closed - before.closed >= 48);
 });
 
+Deno.test("a file of several geometry types read as the one its source names (QGIS's geometrytype=)", async () => {
+  const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
+  const read = (geometryType: string) =>
+    readVectorLayer(
+      layer({ path: "mixed.geojson", geometryType }, `mixed_${geometryType}`),
+      { bbox: ALL, crs: "EPSG:2056" },
+      ctx,
+    );
+  const lines = await read("LineString");
+  assertEquals(lines.geometryKind, "line");
+  assertEquals(lines.features.map((f) => f.attributes.z), [1]);
+  const points = await read("MultiPoint25D");
+  assertEquals(points.geometryKind, "point");
+  assertEquals(points.features.map((f) => f.geometry!.kind), [
+    "point",
+    "point",
+  ]);
+  const polygons = await read("Polygon");
+  assertEquals([polygons.geometryKind, polygons.features.length], [
+    "polygon",
+    0,
+  ]);
+  // QGIS's sublayer of every type: no filter
+  assertEquals((await read("Unknown")).features.length, 2);
+  const error = await assertRejects(() => read("Hexagon"), JobError);
+  assert(
+    error.message.includes(
+      "source key 'geometryType' names no geometry type ('Hexagon')",
+    ),
+    error.message,
+  );
+});
+
 Deno.test("cleanup of the generated data root", async () => {
   if (root) await Deno.remove(root, { recursive: true });
 });
