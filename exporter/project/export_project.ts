@@ -644,22 +644,26 @@ export async function exportProject(
     }
   };
 
+  // a raster file our GDAL can read for the exporter: a local path, plain or
+  // through an archive prefix (not a /vsicurl/ or other remote prefix)
+  const rasterFile = (d: DecodedUri) =>
+    d.path === null ||
+      (d.vsiPrefix && !/^\/vsi(zip|gzip|tar)\//i.test(d.vsiPrefix))
+      ? null
+      : {
+        path: isAbsolute(d.path) ? d.path : resolve(project.directory, d.path),
+        vsiPrefix: d.vsiPrefix,
+        readRoot: options.readRoot,
+      };
+
   const rasterFacts = async (
     d: DecodedUri,
     label: string,
   ): Promise<[number, number, number, number] | null> => {
-    if (
-      d.path === null ||
-      (d.vsiPrefix && !/^\/vsi(zip|gzip|tar)\//i.test(d.vsiPrefix))
-    ) {
-      return null;
-    }
+    const raster = rasterFile(d);
+    if (raster === null) return null;
     try {
-      return await readRasterExtent({
-        path: isAbsolute(d.path) ? d.path : resolve(project.directory, d.path),
-        vsiPrefix: d.vsiPrefix,
-        readRoot: options.readRoot,
-      });
+      return await readRasterExtent(raster);
     } catch (error) {
       warn(
         `Layer ${label}: cannot read ${d.path}: ${
@@ -672,18 +676,10 @@ export async function exportProject(
 
   // a raster's own CRS, to tell whether the project declares another
   const rasterCrs = async (d: DecodedUri): Promise<string | undefined> => {
-    if (
-      !readSources || d.path === null ||
-      (d.vsiPrefix && !/^\/vsi(zip|gzip|tar)\//i.test(d.vsiPrefix))
-    ) {
-      return undefined;
-    }
+    const raster = readSources ? rasterFile(d) : null;
+    if (raster === null) return undefined;
     try {
-      return await readRasterCrs({
-        path: isAbsolute(d.path) ? d.path : resolve(project.directory, d.path),
-        vsiPrefix: d.vsiPrefix,
-        readRoot: options.readRoot,
-      });
+      return await readRasterCrs(raster);
     } catch {
       // unreadable: taken to be in the declared CRS (the extent warns)
       return undefined;

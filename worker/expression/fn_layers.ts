@@ -542,6 +542,28 @@ function overlaySubject(
 }
 
 /**
+ * An overlay function's answer: without an expression whether any feature
+ * was found, else the expression's value on each found feature (in its own
+ * context, the calling feature as `@parent`).
+ */
+function overlayAnswer(
+  hits: Feature[],
+  expression: Expression | null,
+  ctx: ExpressionContext,
+  variables: Record<string, unknown>,
+): unknown {
+  if (!expression) return hits.length > 0;
+  return hits.map((feature) =>
+    evaluate(expression, {
+      ...ctx,
+      feature,
+      geometry: feature.geometry,
+      variables,
+    })
+  );
+}
+
+/**
  * The features of a layer the calling feature's geometry relates to, as
  * QGIS 3.22's overlay functions find them: in the layer's order, the
  * calling feature itself left out when the layer is its own, `filter`
@@ -583,25 +605,15 @@ function overlay(
     if (relation === "disjoint") {
       if (!expression) return found.length === 0;
       const hit = new Set(found);
-      return kept.filter((f) => !hit.has(f)).map((feature) =>
-        evaluate(expression, {
-          ...ctx,
-          feature,
-          geometry: feature.geometry,
-          variables,
-        })
+      return overlayAnswer(
+        kept.filter((f) => !hit.has(f)),
+        expression,
+        ctx,
+        variables,
       );
     }
     const hits = limit >= 0 ? found.slice(0, limit) : found;
-    if (!expression) return hits.length > 0;
-    return hits.map((feature) =>
-      evaluate(expression, {
-        ...ctx,
-        feature,
-        geometry: feature.geometry,
-        variables,
-      })
-    );
+    return overlayAnswer(hits, expression, ctx, variables);
   };
 }
 for (
@@ -718,15 +730,7 @@ lazy("overlay_nearest", 1, 6, (args, ev, ctx) => {
     .filter(([, d]) => !(maxDistance > 0 && d > maxDistance))
     .map(([, , f]) => f)
     .filter((f) => !(self && f.id === self.id));
-  if (!expression) return hits.length > 0;
-  return hits.map((feature) =>
-    evaluate(expression, {
-      ...ctx,
-      feature,
-      geometry: feature.geometry,
-      variables,
-    })
-  );
+  return overlayAnswer(hits, expression, ctx, variables);
 });
 
 // --- selections -----------------------------------------------------------------
