@@ -155,3 +155,107 @@ Deno.test({
     assert.equal(out.numbers_matched, 93);
   },
 });
+
+Deno.test("feature pages of one geometry type of a file holding several (QGIS's geometrytype=)", async () => {
+  // QGIS 3.22's OGR provider on this file with `|geometrytype=Point` counts
+  // 3 and iterates ids 0, 3, 7 (a MultiPoint is a point, the feature
+  // without geometry none); `Polygon` and `MultiPolygon` 1, 4, 8;
+  // `LineString` 2, 5, with the subset `name = 'even'` 2
+  const kinds = [
+    ["Point", [1, 2]],
+    ["Polygon", [[[0, 0], [4, 0], [4, 4], [0, 0]]]],
+    ["LineString", [[0, 0], [3, 3]]],
+    ["MultiPoint", [[1, 1], [2, 2]]],
+    ["MultiPolygon", [[[[5, 5], [6, 5], [6, 6], [5, 5]]]]],
+    ["MultiLineString", [[[1, 0], [1, 4]]]],
+    null,
+    ["Point", [3, 1]],
+    ["Polygon", [[[1, 1], [2, 1], [2, 2], [1, 1]]]],
+  ] as const;
+  const root = await Deno.makeTempDir({ prefix: "qsl-feature-kinds-" });
+  try {
+    await Deno.writeTextFile(
+      `${root}/mixed.geojson`,
+      JSON.stringify({
+        type: "FeatureCollection",
+        features: kinds.map((k, n) => ({
+          type: "Feature",
+          properties: { n, name: n % 2 ? "odd" : "even" },
+          geometry: k && { type: k[0], coordinates: k[1] },
+        })),
+      }),
+    );
+    const job = (
+      geometryType: string,
+      filter: string | null,
+      start = 0,
+      count: number | null = null,
+    ): QslJobInfoFeature =>
+      parseJobInfo(JSON.stringify({
+        id: "kinds",
+        type: "QslJobInfoFeature",
+        job: {
+          queries: [{
+            layers: [{
+              id: `mixed_${geometryType}`,
+              name: `mixed - ${geometryType}`,
+              source: JSON.stringify({ path: "mixed.geojson", geometryType }),
+              remote: false,
+              folder_name: "",
+              driver: "ogr",
+              style: null,
+              filter: null,
+            }],
+            aliases: [],
+            filter: filter === null ? null : { definition: filter },
+          }],
+          start_index: start,
+          count,
+        },
+      })) as QslJobInfoFeature;
+    const ctx = context(root);
+    const ns = async (...args: Parameters<typeof job>) => {
+      const out = (await featureRunner(job(...args), ctx))
+        .data as QueryCollection;
+      return [
+        out.numbers_matched,
+        out.feature_collections[0].features.map((f) =>
+          f.attributes.find((a) => a.name === "n")?.value
+        ),
+      ];
+    };
+    const of = (types: string[]) =>
+      kinds.flatMap((k, n) =>
+        k !== null && types.includes(k[0].replace("Multi", "")) ? [n] : []
+      );
+    const points = of(["Point"]);
+    assert.deepEqual(await ns("Point", null), [points.length, points]);
+    // pages and counts are of the kind's features
+    assert.deepEqual(await ns("Point", null, 1, 1), [
+      points.length,
+      points.slice(1, 2),
+    ]);
+    assert.deepEqual(await ns("MultiPolygon", null, 2), [
+      of(["Polygon"]).length,
+      of(["Polygon"]).slice(2),
+    ]);
+    // a filter OGR SQL says, and one we test ourselves (LIKE)
+    const eq =
+      `<fes:Filter ${FES}><fes:PropertyIsEqualTo><fes:ValueReference>name</fes:ValueReference>` +
+      `<fes:Literal>even</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>`;
+    const lines = of(["LineString"]).filter((n) => n % 2 === 0);
+    assert.deepEqual(await ns("LineString", eq), [lines.length, lines]);
+    const like =
+      `<fes:Filter ${FES}><fes:PropertyIsLike wildCard="*" singleChar="." escapeChar="!">` +
+      `<fes:ValueReference>name</fes:ValueReference><fes:Literal>o*</fes:Literal></fes:PropertyIsLike></fes:Filter>`;
+    const odd = of(["Polygon"]).filter((n) => n % 2 === 1);
+    assert.deepEqual(await ns("Polygon", like, 0, 5), [odd.length, odd]);
+    // every type: nothing filtered, the feature without geometry included
+    assert.deepEqual(await ns("Unknown", null), [
+      kinds.length,
+      kinds.map((_, n) => n),
+    ]);
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});

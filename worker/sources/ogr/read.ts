@@ -914,6 +914,29 @@ async function readVector(
   });
 }
 
+/** Reprojects the rows' geometries in place; those that fail become null. */
+function reprojectRows(
+  gdal: Gdal,
+  decoded: Decoded,
+  from: string,
+  to: string,
+): void {
+  const arrays: Float64Array[] = [];
+  const owners: number[] = [];
+  decoded.rows.forEach((row, i) => {
+    if (row.geometry) {
+      for (const xy of coordinateArrays(row.geometry)) {
+        arrays.push(xy);
+        owners.push(i);
+      }
+    }
+  });
+  const ok = transformInPlace(gdal, arrays, from, to);
+  ok.forEach((good, k) => {
+    if (!good) decoded.rows[owners[k]].geometry = null;
+  });
+}
+
 /**
  * Reads one page of a layer's features (ordered by FID) with ISO WKB
  * geometries, and how many features match in all — for GetFeature-like
@@ -944,7 +967,11 @@ export async function readVectorPage(
   const read = await withGdal((gdal) => {
     const ds = openPrepared(gdal, layer, prepared, "vector");
     const info = layerInfo(gdal, ds, layer, resolved.source);
-    const table = directTable(prepared, info, query.where, query.direct);
+    const kind = resolved.source.geometryKind;
+    // (the direct paths page by row, not by geometry kind)
+    const table = kind === undefined
+      ? directTable(prepared, info, query.where, query.direct)
+      : null;
     if (table !== null) {
       try {
         return directPage(gdal, table, info, query);
@@ -953,7 +980,9 @@ export async function readVectorPage(
         // (or names what is wrong).
       }
     }
-    const shpPage = directShapefilePage(prepared, info, query);
+    const shpPage = kind === undefined
+      ? directShapefilePage(prepared, info, query)
+      : null;
     if (shpPage !== null) return shpPage;
     const from = quoteIdent(layer, info.name);
     const where = whereClause(layer, resolved.source, query.where);
@@ -995,6 +1024,33 @@ export async function readVectorPage(
           runSql(gdal, ds, layer, info, sql.ogr, sql.native, pageOptions),
       )
       : null;
+    if (kind !== undefined) {
+      // One kind of a file holding several (`geometrytype=`): QGIS's OGR
+      // iterator skips the features of other kinds and those without a
+      // geometry, and counts the layer by reading it; so every row is read
+      // here and the page cut from those of the kind.
+      const sql = pageSql("");
+      const decoded = decode(
+        whole ??
+          runSql(gdal, ds, layer, info, sql.ogr, sql.native, pageOptions),
+        info.fields,
+        info.fidColumn,
+      );
+      const rows = decoded.rows.filter((row) =>
+        row.geometry !== null && kindOfType(row.geometry.type) === kind
+      );
+      decoded.rows = rows.slice(
+        query.startIndex,
+        query.count === null ? undefined : query.startIndex + query.count,
+      );
+      if (decoded.rows.length === 0) {
+        return { decoded: null, info, matched: rows.length };
+      }
+      if (reprojects(info, query.crs)) {
+        reprojectRows(gdal, decoded, info.crsDefinition!, query.crs!);
+      }
+      return { decoded, info, matched: rows.length };
+    }
     let matched = info.featureCount;
     if (whole !== null) {
       // (a count of 0 may be a stale GeoPackage count: the rows are counted)
@@ -1053,25 +1109,7 @@ export async function readVectorPage(
       decoded = decode(bytes, info.fields, info.fidColumn);
     }
     if (reprojects(info, query.crs)) {
-      const arrays: Float64Array[] = [];
-      const owners: number[] = [];
-      decoded.rows.forEach((row, i) => {
-        if (row.geometry) {
-          for (const xy of coordinateArrays(row.geometry)) {
-            arrays.push(xy);
-            owners.push(i);
-          }
-        }
-      });
-      const ok = transformInPlace(
-        gdal,
-        arrays,
-        info.crsDefinition!,
-        query.crs!,
-      );
-      ok.forEach((good, k) => {
-        if (!good) decoded.rows[owners[k]].geometry = null;
-      });
+      reprojectRows(gdal, decoded, info.crsDefinition!, query.crs!);
     }
     return { decoded, info, matched };
   });
