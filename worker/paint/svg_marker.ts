@@ -16,6 +16,11 @@ import { svgLibraryNote } from "./svg_loader.ts";
 import { LruCache } from "../cache/lru.ts";
 import { checkXmlLimits, type XmlLimits } from "../style/xml_limits.ts";
 import { registerHeld } from "../cache/held.ts";
+import { fontLibrarySync } from "../labels/fonts.ts";
+import { flattenSubpath, glyphPath } from "../labels/glyph_outline.ts";
+import type { QtSubpath } from "./qt_stroker.ts";
+import { qtRasterize } from "./qt_raster.ts";
+import { drawTarget, paintCoverage, pixelScratch } from "./_coverage.ts";
 
 /** What to draw. */
 export interface SvgMarkerSpec {
@@ -295,6 +300,87 @@ function shapePath(ck: CanvasKit, el: Element, tag: string): Path | null {
 }
 
 /**
+ * An SVG `text` as QtSvg draws it (`QSvgText`): its characters in one line,
+ * the font's pixel size its `font-size` in user units (QtSvg lays the text
+ * out at 100 pixels and scales the painter down), the baseline at `y`, the
+ * line's advance placed by `text-anchor` around `x`. The glyphs' outlines
+ * are filled as QPainter fills them (`glyph_outline.ts`, Qt's rasterizer)
+ * in the fill colour: Skia's glyph masks cover less of every edge pixel
+ * (a tenth of the coverage of a question mark of 37 pixels). QSvgRenderer's
+ * font is the application's (DejaVu Sans for QGIS on our machines); a
+ * family the SVG names is taken when the worker has it.
+ */
+function drawText(
+  pc: PaintContext,
+  el: Element,
+  st: Style,
+  opacity: number,
+): void {
+  const { ck } = pc;
+  const text = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+  const fill = colorOf(st.fill);
+  const size = parseFloat(el.getAttribute("font-size") ?? "");
+  if (!text || !fill || !(size > 0)) return;
+  const fonts = fontLibrarySync(ck);
+  const family = el.getAttribute("font-family") ?? "";
+  const tf = fonts.typeface(family, false, false);
+  const outlines = fonts.outlines(family, false, false);
+  // Qt's layout at 100 pixels: advances in 1/64 pixel
+  const layout = new ck.Font(tf, 100);
+  const ids = layout.getGlyphIDs(text);
+  const widths = layout.getGlyphWidths(ids);
+  layout.delete();
+  const offsets: number[] = [];
+  let advance = 0;
+  for (const w of widths) {
+    offsets.push(advance);
+    advance += Math.floor(w * 64 + 1e-6) / 64;
+  }
+  const anchor = el.getAttribute("text-anchor") ?? "start";
+  const k = size / 100;
+  const x = (parseFloat(el.getAttribute("x") ?? "") || 0) / k -
+    (anchor === "middle" ? advance / 2 : anchor === "end" ? advance : 0);
+  const y = (parseFloat(el.getAttribute("y") ?? "") || 0) / k;
+  const paths: QtSubpath[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    glyphPath(outlines, ids[i], 100, x + offsets[i], y, paths);
+  }
+  // the painter's matrix (marker, view box, the 100-pixel layout scaled
+  // down) on the curves' points, flattened in pixels as Qt flattens them
+  const { matrix: m, direct } = drawTarget(pc);
+  const a = m[0] * k, b = m[1] * k, c = m[2], d = m[3] * k, e = m[4] * k;
+  const f = m[5];
+  const map = (xy: ArrayLike<number>): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i + 1 < xy.length; i += 2) {
+      out.push(a * xy[i] + b * xy[i + 1] + c, d * xy[i] + e * xy[i + 1] + f);
+    }
+    return out;
+  };
+  const outline = paths.map((p) => {
+    const [sx, sy] = map([p.x, p.y]);
+    return flattenSubpath({ x: sx, y: sy, segs: p.segs.map(map) });
+  });
+  const px = pixelScratch;
+  px.n = 0;
+  qtRasterize(
+    outline,
+    pc.map.width,
+    pc.map.height,
+    false,
+    (x, y, cov) => px.push(x, y, cov),
+  );
+  paintCoverage(
+    pc,
+    px,
+    fill,
+    (fill[3] / 255) * st.fillOpacity * st.opacity * opacity,
+    m,
+    direct,
+  );
+}
+
+/**
  * Most elements one marker draws, `<use>` copies counted: 100,000 (an SVG
  * holds at most that many elements). Two groups each using the other 1,000
  * times, 8 levels deep, would otherwise draw 1e24 of them.
@@ -367,6 +453,8 @@ function drawNode(
         }
       } else drawNode(pc, ref as Element, st, opacity, depth + 1);
     }
+  } else if (tag === "text") {
+    drawText(pc, el, st, opacity);
   } else {
     const path = shapePath(ck, el, tag);
     if (path) {
@@ -428,7 +516,15 @@ function drawNode(
 }
 
 /**
- * Draws an SVG marker.
+ * What QGIS 3.22 draws for an SVG it cannot find: `QgsSvgCache`'s
+ * missing-image SVG, a black question mark filling the marker.
+ */
+export const MISSING_SVG =
+  "<svg width='10' height='10'><text x='5' y='10' font-size='10' text-anchor='middle'>?</text></svg>";
+
+/**
+ * Draws an SVG marker; for an SVG it cannot find, QGIS's placeholder
+ * (`MISSING_SVG`), with a warning.
  *
  * @example
  * ```ts ignore
@@ -437,10 +533,10 @@ function drawNode(
  * ```
  */
 export function drawSvgMarker(pc: PaintContext, spec: SvgMarkerSpec): void {
-  const text = pc.loadSvg(spec.path);
+  let text = pc.loadSvg(spec.path);
   if (text === null) {
     pc.warn(`SVG '${spec.path}' is not in the SVG folders${svgLibraryNote()}`);
-    return;
+    text = MISSING_SVG;
   }
   // the stroke width parameter is in SVG user units: pixels × (viewBox / size)
   // parsed once per SVG, not once per marker drawn

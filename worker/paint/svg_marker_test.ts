@@ -175,3 +175,70 @@ Deno.test("SVG: path data over MAX_SVG_PATH_NUMBERS is not drawn, with a warning
     throw new Error(JSON.stringify(warnings));
   }
 });
+
+Deno.test("SVG: a missing SVG is drawn as QGIS's placeholder, a black question mark filling the marker, with a warning", async () => {
+  const ck = await getCanvasKit();
+  const surface = ck.MakeSurface(40, 40)!;
+  const canvas = surface.getCanvas();
+  canvas.clear(ck.TRANSPARENT);
+  const warnings: string[] = [];
+  const pc: PaintContext = {
+    ck,
+    canvas,
+    map: computeMapSettings({
+      bbox: { x_min: 0, y_min: 0, x_max: 40, y_max: 40 },
+      crs: "EPSG:2056",
+      width: 40,
+      height: 40,
+    }),
+    compile: () => () => null,
+    variables: {},
+    loadSvg: () => null,
+    featureBlendMode: 0,
+    warn: (m) => warnings.push(m),
+  };
+  drawSvgMarker(pc, {
+    path: "C:/Users/someone/letters/geo_ch.svg",
+    x: 20,
+    y: 20,
+    size: 30,
+    aspect: null,
+    angle: 0,
+    fill: [255, 0, 0, 255],
+    stroke: [0, 0, 255, 255],
+    strokeWidthPx: 1,
+    strokeWidthParam: 0.2,
+    opacity: 1,
+  });
+  const px = canvas.readPixels(0, 0, {
+    width: 40,
+    height: 40,
+    colorType: ck.ColorType.RGBA_8888,
+    alphaType: ck.AlphaType.Unpremul,
+    colorSpace: ck.ColorSpace.SRGB,
+  }) as Uint8Array;
+  surface.dispose();
+  let covered = 0, x0 = 40, x1 = 0, y0 = 40, y1 = 0;
+  for (let y = 0; y < 40; y++) {
+    for (let x = 0; x < 40; x++) {
+      const [r, g, b, a] = px.subarray((y * 40 + x) * 4, (y * 40 + x) * 4 + 4);
+      if (a === 0) continue;
+      if (r !== 0 || g !== 0 || b !== 0) {
+        throw new Error(`colour ${r},${g},${b}`);
+      }
+      covered += a / 255;
+      x0 = Math.min(x0, x), x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y), y1 = Math.max(y1, y);
+    }
+  }
+  // the marker's image is 30 px from (5, 5): a question mark of DejaVu Sans
+  // at 30 pixels, its baseline at the image's bottom, centred; QSvgRenderer
+  // (Qt 5.15, DejaVu LGC Sans) covers columns 14..25 and rows 12..34 of it,
+  // 78.31 pixels in all (Skia's glyph mask: some 10 % less)
+  const box = `${x0}..${x1} ${y0}..${y1}`;
+  if (box !== "14..25 12..34") throw new Error(`box ${box}`);
+  if (Math.abs(covered - 78.31) > 0.2) throw new Error(`coverage ${covered}`);
+  if (!warnings.some((w) => w.includes("geo_ch.svg"))) {
+    throw new Error("no warning for a missing SVG");
+  }
+});

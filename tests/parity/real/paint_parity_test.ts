@@ -266,6 +266,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: labels of the features the renderer draws only (a category and a range turned off, a value no class takes, a feature no rule applies to), every feature's under the null renderer (geocamp-es/2019 map.qgz: the label of a category turned off was drawn)",
   ],
   [
+    "svg_missing",
+    0,
+    "our data: an SVG marker whose file is nowhere (hbdm GIS/project.qgz), drawn as QgsSvgCache's missing-image SVG, a black question mark in the application font, 1 to 20 mm and rotated, the glyphs' outlines filled by Qt's rasterizer (left out with a warning: 1,243 mismatched pixels; 63 with Skia's glyph masks)",
+  ],
+  [
+    "svg_missing_144dpi",
+    0,
+    "our data: the same at 144 dpi (2,752 left out; 68 with Skia's glyph masks)",
+  ],
+  [
     "meters_at_scale_4326",
     0,
     "our data: line widths, marker sizes and outlines in metres at scale on an EPSG:4326 map, converted to degrees along the parallel of the map's centre on the WGS 84 ellipsoid as QgsRenderContext::convertMetersToMapUnits does (valdese-net/vlp map.qgz: taken as degrees, 12 m lines covered the map)",
