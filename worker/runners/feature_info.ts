@@ -137,10 +137,13 @@ export function resolveQueryLayers<L extends { id: string; name: string }>(
   queryLayers: string,
   layers: L[],
 ): L[] {
-  const names = queryLayers.split(",").map((s) => s.trim()).filter((s) => s);
-  if (!names.length) throw new JobError(`${FAIL}: QUERY_LAYERS names no layer`);
+  // QGIS Server takes the names as they are (a layer named with a trailing
+  // space is asked for with it); ours also match without the spaces around
+  const asked = queryLayers.split(",").filter((s) => s.trim());
+  if (!asked.length) throw new JobError(`${FAIL}: QUERY_LAYERS names no layer`);
   const out: L[] = [];
-  for (const name of names) {
+  for (const raw of asked) {
+    const name = layers.some((l) => l.name === raw) ? raw : raw.trim();
     const named = layers.filter((l) => l.name === name);
     // QString's order: UTF-16 code units, as JavaScript's <
     const layer = named.reduce<L | undefined>(

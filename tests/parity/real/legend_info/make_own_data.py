@@ -35,6 +35,11 @@ With the argument ``nocrs`` it makes only ``own/nocrs/``: a GeoTIFF without
 a CRS of its own that ``own/nocrs/nocrs.qgs`` declares EPSG:2056, for a raster
 read in the CRS its project declares.
 
+With the argument ``spaces`` it makes only ``own/spaces/``: a point layer
+named with a trailing space (``"spaced "``, as projects name them by
+accident) in ``own/spaces/spaces.qgs``, for the name QGIS Server answers it
+by in ``QUERY_LAYERS``.
+
 With the argument ``virtual`` it makes only ``own/virtual/``: points whose
 categorized renderer classifies by a virtual field (an expression field of
 the project), and ``own/virtual/virtual.qgs`` with them, for the features
@@ -42,7 +47,7 @@ QGIS Server answers by the virtual field's class.
 
 Run with Debian's QGIS 3.22, then make_references.py::
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends|virtual|twins|nocrs]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends|virtual|twins|nocrs|spaces]
 """
 import os
 import re
@@ -206,6 +211,31 @@ def make_names_project():
     project.addMapLayer(vl)
     project.setCrs(vl.crs())
     project.setFileName(str(out / "names.qgs"))
+    assert project.write()
+
+
+def make_spaces_project():
+    """own/spaces/: a layer named with a trailing space."""
+    out = OWN / "spaces"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2056)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(out / "spaces.gpkg"))
+    layer = ds.CreateLayer("spaced", srs, ogr.wkbPoint, ["SPATIAL_INDEX=NO"])
+    layer.CreateField(ogr.FieldDefn("label", ogr.OFTString))
+    f = ogr.Feature(layer.GetLayerDefn())
+    f.SetField("label", "centre")
+    f.SetGeometry(ogr.CreateGeometryFromWkt("POINT (2600000 1200000)"))
+    layer.CreateFeature(f)
+    ds = None
+    project = QgsProject()
+    vl = QgsVectorLayer(str(out / "spaces.gpkg") + "|layername=spaced", "spaced ", "ogr")
+    assert vl.isValid()
+    project.addMapLayer(vl)
+    project.setCrs(vl.crs())
+    project.setFileName(str(out / "spaces.qgs"))
     assert project.write()
 
 
@@ -482,6 +512,10 @@ def main():
         make_virtual_project()
         qgis.exitQgis()
         return
+    if sys.argv[1:] == ["spaces"]:
+        make_spaces_project()
+        qgis.exitQgis()
+        return
     if sys.argv[1:] == ["names"]:
         make_names_project()
         qgis.exitQgis()
@@ -532,6 +566,7 @@ def main():
     make_metres_project()
     make_legends_project()
     make_virtual_project()
+    make_spaces_project()
     qgis.exitQgis()
 
 
