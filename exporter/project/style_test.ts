@@ -35,3 +35,17 @@ Deno.test("style: a <labeling> with settings is kept as it is", () => {
   assert.match(qml, /fieldName="other"/);
   assert.doesNotMatch(qml, /fieldName="name"/);
 });
+
+Deno.test("style: a layer's diagrams are kept (renderer, category, layer settings), as exportNamedStyle writes them", () => {
+  const text = LAYER.replace(
+    `<labeling type="simple"/>`,
+    `<LinearlyInterpolatedDiagramRenderer diagramType="Pie" classificationField="n" attributeLegend="1"><DiagramCategory enabled="1" width="15"><attribute field="&quot;a&quot;" color="#df240c" label="A"/></DiagramCategory></LinearlyInterpolatedDiagramRenderer><DiagramLayerSettings placement="1" showAll="1" priority="2"/>`,
+  );
+  const qml = currentStyleQml(parseXml(text, "x.qgs"), text, "3.22.16");
+  assert.match(
+    qml,
+    /<LinearlyInterpolatedDiagramRenderer [^>]*classificationField="n"/,
+  );
+  assert.match(qml, /<attribute [^>]*field="&quot;a&quot;"/);
+  assert.match(qml, /<DiagramLayerSettings [^>]*priority="2"/);
+});

@@ -56,6 +56,14 @@ import type { QslJobInfoRender } from "@qgis-server-light/interface";
 import { renderDeps } from "./render_deps.ts";
 import { renderColumns } from "./render_columns.ts";
 import { heatmapRequestMargin } from "../paint/heatmap.ts";
+import {
+  type DiagramEvaluator,
+  diagramEvaluator,
+  type DiagramLayout,
+  diagramsVisibleAt,
+  drawDiagrams,
+  layoutDiagrams,
+} from "../paint/diagram.ts";
 import { jobLayerLookup } from "./expression_layers.ts";
 import { addVirtualValues, virtualFields } from "./feature_info_virtual.ts";
 import type { Element } from "@xmldom/xmldom";
@@ -334,6 +342,7 @@ export async function renderMap(
     ctx.logger.log("warning", message);
   };
   let labels: LabelEngineLike | null = null;
+  const diagrams: { layout: DiagramLayout; evaluate: DiagramEvaluator }[] = [];
   const { surface } = pooled;
   const canvas = surface.getCanvas();
   // whatever a job leaves on the state stack is undone before the next
@@ -440,12 +449,14 @@ export async function renderMap(
       // (QgsFeatureRenderer::usedAttributes, QgsPalLayerSettings::referencedFields)
       // virtual fields (the style's expression fields) read any field
       const declared = root ? virtualFields(root) : [];
-      const columns = declared.length ? "all" : renderColumns(
-        styled,
-        root,
-        !!(deps.createLabelEngine && root && styled?.labelsEnabled),
-        filter,
-      );
+      const columns = declared.length || styled?.diagrams?.enabled
+        ? "all"
+        : renderColumns(
+          styled,
+          root,
+          !!(deps.createLabelEngine && root && styled?.labelsEnabled),
+          filter,
+        );
       // Without symbol levels or labels QGIS draws feature by feature in the
       // source's order: batches are painted as they come and dropped, so a
       // big layer holds one batch at a time (and the source may reuse a
@@ -454,8 +465,14 @@ export async function renderMap(
       // the default style has neither)
       const labelled =
         !!(deps.createLabelEngine && root && styled?.labelsEnabled);
+      // QgsVectorLayer::diagramsEnabled, within the diagrams' scales
+      const diagrammed = styled?.diagrams?.enabled &&
+          diagramsVisibleAt(styled.diagrams, map.scale)
+        ? styled.diagrams
+        : null;
       const streamed = !styled ||
-        (!styled.symbolLevels && !labelled && !queuesByPass(styled));
+        (!styled.symbolLevels && !labelled && !diagrammed &&
+          !queuesByPass(styled));
       // a heatmap asks for the points within its radius around the map
       // (QgsHeatmapRenderer::modifyRequestExtent)
       const grow = styled?.renderer.type === "heatmapRenderer"
@@ -547,6 +564,14 @@ export async function renderMap(
         pc.paints.delete();
         if (composited) canvas.restore();
       }
+      if (diagrammed) {
+        // placed now, with the layer's variables; drawn with the labels
+        const evaluate = diagramEvaluator(pc);
+        diagrams.push({
+          layout: layoutDiagrams(pc, diagrammed, features, evaluate),
+          evaluate,
+        });
+      }
       if (labelled && root) {
         labels ??= deps.createLabelEngine!(map, ck, warn, lookup);
         // @symbol_color: the first layer's colour of the feature's symbol
@@ -574,6 +599,27 @@ export async function renderMap(
             : undefined,
         });
       }
+    }
+    if (diagrams.length > 0) {
+      // QGIS's labelling engine draws the diagrams of the lower layers
+      // first (equal z-index), before the labels here (not interleaved)
+      const pc: PaintContext = {
+        ck,
+        canvas,
+        map,
+        compile: deps.compile,
+        variables: baseVariables,
+        loadSvg: () => null,
+        featureBlendMode: 0,
+        warn,
+        direct: {
+          pixels: pooled.pixels,
+          width: map.width,
+          saveCount: canvas.getSaveCount(),
+          matrix: canvas.getTotalMatrix(),
+        },
+      };
+      for (const d of diagrams) drawDiagrams(pc, d.layout, d.evaluate);
     }
     if (labels) {
       // every layer restored: the canvas draws into the map's pixels

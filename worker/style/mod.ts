@@ -13,6 +13,8 @@
 export type {
   Category,
   DataDefinedProperty,
+  DiagramCategory,
+  DiagramStyle,
   PaintEffect,
   Range,
   Renderer,
@@ -53,3 +55,4 @@ export {
   vectorStyleOf,
   visibleAtScale,
 } from "./document.ts";
+export { readDiagrams } from "./diagram.ts";

@@ -205,4 +205,97 @@ export interface VectorStyle {
    * features drawn as they are).
    */
   inverted?: { preprocessing: boolean };
+  /** The layer's diagrams (absent: none). */
+  diagrams?: DiagramStyle;
+}
+
+/** One category of a diagram: a value drawn in a colour. */
+export interface DiagramCategory {
+  /** Expression giving the value (a field reference is `"field"`). */
+  expression: string;
+  /** Colour, 0–255 channels (its alpha may be fractional: `colorOpacity`). */
+  color: [number, number, number, number];
+  /** Legend label. */
+  label: string;
+}
+
+/**
+ * A layer's diagrams (`QgsDiagramRenderer` with its `QgsDiagramSettings`
+ * and `QgsDiagramLayerSettings`): one diagram per feature, placed by the
+ * labelling engine.
+ */
+export interface DiagramStyle {
+  /** QGIS diagram name: `Pie`, `Histogram`, `Text`, `Stackedbar`. */
+  type: string;
+  /** Whether the diagrams are drawn (and listed in the legend). */
+  enabled: boolean;
+  /** Categories, in drawing order. */
+  categories: DiagramCategory[];
+  /** Fixed size (width, height) in `sizeUnit`. */
+  width: number;
+  /** Fixed height. */
+  height: number;
+  /** Unit of sizes and bar widths. */
+  sizeUnit: RenderUnit;
+  /** Outline colour. */
+  penColor: [number, number, number, number];
+  /** Outline width in `penUnit` (0: a hairline). */
+  penWidth: number;
+  /** Unit of `penWidth`. */
+  penUnit: RenderUnit;
+  /** Background colour (text diagrams). */
+  backgroundColor: [number, number, number, number];
+  /** Opacity, 0–1, of fills and outline. */
+  opacity: number;
+  /** Bar width of histograms and stacked bars, in `sizeUnit`. */
+  barWidth: number;
+  /** Direction bars grow: `Up`, `Down`, `Left`, `Right`. */
+  orientation: string;
+  /** Smallest size (interpolated sizes), in `sizeUnit`. */
+  minimumSize: number;
+  /** Start angle of pies, degrees clockwise from 3 o'clock. */
+  rotationOffset: number;
+  /** Pie slices follow each other clockwise. */
+  clockwise: boolean;
+  /** Sizes interpolated by area (`scaleDependency="Area"`), else by diameter. */
+  scaleByArea: boolean;
+  /** Gap between bars, in `spacingUnit`. */
+  spacing: number;
+  /** Unit of `spacing`. */
+  spacingUnit: RenderUnit;
+  /** Whether `minScale`/`maxScale` apply. */
+  scaleBasedVisibility: boolean;
+  /** Most zoomed-out scale denominator drawn (0: none). */
+  minScale: number;
+  /** Most zoomed-in scale denominator drawn (0: none). */
+  maxScale: number;
+  /** Font of text diagrams: family, size in points, bold, italic. */
+  font: { family: string; size: number; bold: boolean; italic: boolean };
+  /** Sizes interpolated from a value (absent: the fixed size). */
+  interpolation?: {
+    /** Expression of the value (a field reference is `"field"`). */
+    expression: string;
+    lowerValue: number;
+    upperValue: number;
+    lowerWidth: number;
+    lowerHeight: number;
+    upperWidth: number;
+    upperHeight: number;
+  };
+  /** Whether the legend lists the categories. */
+  attributeLegend: boolean;
+  /** Whether the legend shows the interpolated sizes. */
+  sizeLegend: boolean;
+  /** `QgsDiagramLayerSettings::Placement` (0 around, 1 over, 2 line, 3 curved, 4 horizontal, 5 free). */
+  placement: number;
+  /** Distance from the feature, in `sizeUnit`'s sense (millimetres or map units). */
+  distance: number;
+  /** Labelling priority 0–10. */
+  priority: number;
+  /** Drawing order among labels and diagrams. */
+  zIndex: number;
+  /** Whether the features are obstacles to labels. */
+  obstacle: boolean;
+  /** Drawn even where it collides. */
+  showAll: boolean;
 }

@@ -18,6 +18,7 @@ import type {
   VectorStyle,
 } from "./model.ts";
 import { checkXmlLimits, type XmlLimits } from "./xml_limits.ts";
+import { readDiagrams } from "./diagram.ts";
 
 /**
  * How large a style's XML may be: its size is bounded where it is inflated
@@ -690,6 +691,8 @@ export function readVectorStyle(root: Element): VectorStyle | null {
       preprocessing: renderer.getAttribute("preprocessing") === "1",
     };
   }
+  const diagrams = readDiagrams(root);
+  if (diagrams) style.diagrams = diagrams;
   return style;
 }
 

@@ -280,6 +280,22 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "our data: line widths, marker sizes and outlines in metres at scale on an EPSG:4326 map, converted to degrees along the parallel of the map's centre on the WGS 84 ellipsoid as QgsRenderContext::convertMetersToMapUnits does (valdese-net/vlp map.qgz: taken as degrees, 12 m lines covered the map)",
   ],
+  [
+    "diagram_pie",
+    0,
+    "our data: pie diagrams sized linearly by a field (scaled by area, minimum size), categories by fields and an expression, a 0.5 pt outline, 0.8 opacity, over the point",
+  ],
+  ["diagram_pie_144dpi", 0, "our data: the same at 144 dpi"],
+  [
+    "diagram_pie_fixed",
+    0,
+    "our data: polygons' pies of a fixed size, clockwise from 6 o'clock, a hairline outline, over the centroid of the polygon clipped to the map",
+  ],
+  [
+    "diagram_histogram",
+    0,
+    "our data: histograms whose bar lengths follow the values linearly, a 0.3 mm outline, over the point",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {

@@ -1,0 +1,178 @@
+#!/usr/bin/python3
+"""Writes the data and styles of the paint cases ``diagram_*`` (our own
+data): layer diagrams as QGIS 3.22 draws them.
+
+- ``data/diagram_points.geojson``: points with values ``a``, ``b``, ``c``
+  (one with a single value above 0, one with none) and a ``total``;
+- ``data/diagram_polygons.geojson``: squares and an L-shaped polygon, one
+  reaching beyond the map's edge, with the same values.
+
+Styles (each a plain marker or fill plus its diagrams, saved by QGIS):
+
+- ``diagram_pie.qml``: pies sized linearly by ``total`` (0 → 0 mm, 60 →
+  12 mm; minimum 2 mm), categories ``"a"``, ``"b"`` and the expression
+  ``"c" * 2``, a 0.5 pt outline, 0.8 opacity, over the point;
+- ``diagram_pie_fixed.qml``: polygons' pies of a fixed 9 mm, clockwise
+  from 90°, no outline (0 width: a hairline), over the centroid;
+- ``diagram_histogram.qml``: histograms of bars 3 mm wide, their length
+  linearly by ``total`` (0 → 0 mm, 60 → 15 mm), a 0.3 mm outline, over
+  the point.
+
+``make_references.py paint/diagram_pie paint/diagram_pie_144dpi
+paint/diagram_pie_fixed paint/diagram_histogram`` then renders them.
+
+Run with Debian's QGIS 3.22, never at run time or in CI::
+
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/paint/make_diagrams.py
+"""
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+X0, Y0 = 2600000, 1200000
+VALUES = [
+    (10, 20, 5), (30, 0, 15), (0, 0, 0), (5, 5, 5), (0, 12, 0),
+    (25, 10, 2), (3, 40, 7), (18, 18, 9),
+]
+
+
+def collection(features):
+    return {
+        "type": "FeatureCollection",
+        "crs": {"type": "name",
+                "properties": {"name": "urn:ogc:def:crs:EPSG::2056"}},
+        "features": [
+            {"type": "Feature", "properties": props, "geometry": geometry}
+            for props, geometry in features
+        ],
+    }
+
+
+def props(i):
+    a, b, c = VALUES[i % len(VALUES)]
+    return {"a": a, "b": b, "c": c, "total": a + b + 2 * c}
+
+
+def main():
+    from qgis.core import (
+        QgsApplication,
+        QgsDiagramLayerSettings,
+        QgsDiagramSettings,
+        QgsFillSymbol,
+        QgsHistogramDiagram,
+        QgsLinearlyInterpolatedDiagramRenderer,
+        QgsMarkerSymbol,
+        QgsPieDiagram,
+        QgsSingleCategoryDiagramRenderer,
+        QgsSingleSymbolRenderer,
+        QgsUnitTypes,
+        QgsVectorLayer,
+    )
+    from qgis.PyQt.QtCore import QSizeF
+    from qgis.PyQt.QtGui import QColor
+
+    points = collection([
+        (props(i), {"type": "Point", "coordinates": [
+            X0 + 40.3 + (i % 4) * 98.7, Y0 + 60.6 + (i // 4) * 151.3]})
+        for i in range(8)
+    ])
+    squares = []
+    for i in range(5):
+        x, y = X0 + 20 + i * 90.5, Y0 + 30 + (i % 2) * 130.25
+        squares.append((props(i), {"type": "Polygon", "coordinates": [[
+            [x, y], [x + 70, y], [x + 70, y + 80], [x, y + 80], [x, y]]]}))
+    squares.append((props(5), {"type": "Polygon", "coordinates": [[
+        [X0 + 250, Y0 + 180], [X0 + 380, Y0 + 180], [X0 + 380, Y0 + 200],
+        [X0 + 280, Y0 + 200], [X0 + 280, Y0 + 290], [X0 + 250, Y0 + 290],
+        [X0 + 250, Y0 + 180]]]}))
+    data = HERE / "data"
+    (data / "diagram_points.geojson").write_text(
+        json.dumps(points, indent=1) + "\n")
+    (data / "diagram_polygons.geojson").write_text(
+        json.dumps(collection(squares), indent=1) + "\n")
+    qgis = QgsApplication([], False)
+    qgis.initQgis()
+    colors = [QColor(223, 36, 12), QColor(255, 144, 17, 200),
+              QColor(40, 120, 220)]
+
+    def settings(size, pen_width, pen_unit, opacity):
+        s = QgsDiagramSettings()
+        s.enabled = True
+        s.categoryColors = colors
+        s.categoryAttributes = ['"a"', '"b"', '"c" * 2']
+        s.categoryLabels = ["A", "B", "C twice"]
+        s.size = QSizeF(size, size)
+        s.sizeType = QgsUnitTypes.RenderMillimeters
+        s.penColor = QColor(116, 19, 6)
+        s.penWidth = pen_width
+        s.lineSizeUnit = pen_unit
+        s.opacity = opacity
+        return s
+
+    def layer_settings(placement):
+        ls = QgsDiagramLayerSettings()
+        ls.setPlacement(placement)
+        ls.setShowAllDiagrams(True)
+        return ls
+
+    def save(layer, name):
+        msg, ok = layer.saveNamedStyle(str(HERE / "styles" / f"{name}.qml"))
+        assert ok, msg
+
+    pts = QgsVectorLayer(str(data / "diagram_points.geojson"), "p", "ogr")
+    assert pts.isValid()
+    pts.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple({
+        "name": "circle", "size": "1.2", "color": "60,60,60,255",
+        "outline_style": "no"})))
+
+    s = settings(12, 0.5, QgsUnitTypes.RenderPoints, 0.8)
+    s.minimumSize = 2
+    s.rotationOffset = 270
+    r = QgsLinearlyInterpolatedDiagramRenderer()
+    r.setDiagram(QgsPieDiagram())
+    r.setDiagramSettings(s)
+    r.setLowerValue(0)
+    r.setUpperValue(60)
+    r.setLowerSize(QSizeF(0, 0))
+    r.setUpperSize(QSizeF(12, 12))
+    r.setClassificationField("total")
+    pts.setDiagramRenderer(r)
+    pts.setDiagramLayerSettings(layer_settings(QgsDiagramLayerSettings.OverPoint))
+    save(pts, "diagram_pie")
+
+    s = settings(3, 0.3, QgsUnitTypes.RenderMillimeters, 1)
+    s.barWidth = 3
+    r = QgsLinearlyInterpolatedDiagramRenderer()
+    r.setDiagram(QgsHistogramDiagram())
+    r.setDiagramSettings(s)
+    r.setLowerValue(0)
+    r.setUpperValue(60)
+    r.setLowerSize(QSizeF(0, 0))
+    r.setUpperSize(QSizeF(15, 15))
+    r.setClassificationField("total")
+    pts.setDiagramRenderer(r)
+    pts.setDiagramLayerSettings(layer_settings(QgsDiagramLayerSettings.OverPoint))
+    save(pts, "diagram_histogram")
+
+    polys = QgsVectorLayer(str(data / "diagram_polygons.geojson"), "q", "ogr")
+    assert polys.isValid()
+    polys.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({
+        "color": "230,230,210,255", "outline_color": "120,120,120,255",
+        "outline_width": "0.26"})))
+    s = settings(9, 0, QgsUnitTypes.RenderMillimeters, 1)
+    s.rotationOffset = 90
+    s.setDirection(QgsDiagramSettings.Clockwise)
+    r = QgsSingleCategoryDiagramRenderer()
+    r.setDiagram(QgsPieDiagram())
+    r.setDiagramSettings(s)
+    polys.setDiagramRenderer(r)
+    polys.setDiagramLayerSettings(
+        layer_settings(QgsDiagramLayerSettings.OverPoint))
+    save(polys, "diagram_pie_fixed")
+    # the layers own their renderers: gone before QGIS exits
+    del pts, polys
+    qgis.exitQgis()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,672 @@
+/**
+ * Layer diagrams as QGIS 3.22 draws them (`QgsPieDiagram`,
+ * `QgsHistogramDiagram`, `QgsStackedBarDiagram`, placed by
+ * `QgsVectorLayerDiagramProvider`): each feature's diagram is sized
+ * (fixed, or linearly interpolated from a value), placed as PAL places
+ * its box (over the point or the polygon's centroid, or PAL's best
+ * position around it), then painted with QPainter's arithmetic: pies as
+ * `drawPie` on a whole-pixel rectangle (Qt's arc Béziers, filled by Qt's
+ * rasterizer, outlined by Qt's cosmetic or wide stroker), bars as
+ * rectangles.
+ *
+ * Every diagram is drawn (QGIS's "show all diagrams"): they do not yet
+ * take part in the labels' collisions.
+ *
+ * @module
+ */
+import type { DiagramStyle } from "../style/model.ts";
+import type { Feature } from "../geometry/types.ts";
+import { type Rgba, toPixels, type UnitContext } from "../style/props.ts";
+import type { CompiledExpression, PaintContext } from "./context.ts";
+import { pixelTransform } from "../map/map_settings.ts";
+import { paintCoverage, pixelScratch } from "./_coverage.ts";
+import { qtRasterize } from "./qt_raster.ts";
+import { flattenCubic, qtStrokePath, type QtSubpath } from "./qt_stroker.ts";
+import { drawCosmetic } from "./cosmetic.ts";
+import { qtArc } from "./qt_arc.ts";
+import { clipPolygon, polygonCentroid, ringArea } from "../labels/_geom.ts";
+import { candidatesAroundPoint } from "../labels/placement.ts";
+
+/** A diagram to draw: its feature and where (pixels). */
+export interface PlacedDiagram {
+  /** The feature. */
+  feature: Feature;
+  /** Left edge of the diagram's box, pixels. */
+  left: number;
+  /** Bottom edge of the diagram's box, pixels. */
+  bottom: number;
+  /** The diagram's size in the style's size unit. */
+  width: number;
+  /** Height in the style's size unit. */
+  height: number;
+}
+
+/** The diagrams of one layer, placed ({@link layoutDiagrams}). */
+export interface DiagramLayout {
+  /** The style. */
+  style: DiagramStyle;
+  /** Diagrams in drawing order. */
+  placed: PlacedDiagram[];
+  /**
+   * `QgsHistogramDiagram`/`QgsStackedBarDiagram::mScaleFactor`: set by the
+   * size of the last feature registered, read when drawing every one.
+   */
+  scaleFactor: number;
+}
+
+/** Evaluates a diagram's expression for a feature. */
+export type DiagramEvaluator = (
+  expression: string,
+  feature: Feature,
+) => unknown;
+
+/**
+ * An evaluator compiling each expression once; bad expressions warn once
+ * and are NULL, as QGIS evaluates them.
+ *
+ * @example
+ * ```ts ignore
+ * const evaluate = diagramEvaluator(pc);
+ * evaluate('"a" * 2', feature);
+ * ```
+ */
+export function diagramEvaluator(pc: PaintContext): DiagramEvaluator {
+  const cache = new Map<string, CompiledExpression>();
+  return (text, feature) => {
+    let fn = cache.get(text);
+    if (!fn) {
+      try {
+        fn = pc.compile(text);
+      } catch (error) {
+        pc.warn(
+          `diagram expression '${text}' is NULL: ${(error as Error).message}`,
+        );
+        fn = () => null;
+      }
+      cache.set(text, fn);
+    }
+    try {
+      return fn({
+        feature,
+        geometry: feature.geometry,
+        variables: pc.variables,
+      });
+    } catch {
+      return null;
+    }
+  };
+}
+
+/** `QVariant::toDouble`: `[value, ok]` (NULL and non-numbers 0, not ok). */
+function toDouble(v: unknown): [number, boolean] {
+  if (typeof v === "number") return Number.isFinite(v) ? [v, true] : [0, false];
+  if (typeof v === "boolean") return [v ? 1 : 0, true];
+  if (typeof v === "bigint") return [Number(v), true];
+  if (typeof v === "string") {
+    const t = v.trim();
+    if (t !== "" && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) {
+      return [Number(t), true];
+    }
+  }
+  return [0, false];
+}
+
+/**
+ * Whether the map's scale is within the diagrams' scale range
+ * (`QgsVectorLayerDiagramProvider::registerDiagram`).
+ *
+ * @example
+ * ```ts ignore
+ * diagramsVisibleAt(style, 25000);
+ * ```
+ */
+export function diagramsVisibleAt(style: DiagramStyle, scale: number): boolean {
+  if (!style.scaleBasedVisibility) return true;
+  if (style.maxScale > 0 && scale < style.maxScale) return false;
+  if (style.minScale > 0 && scale > style.minScale) return false;
+  return true;
+}
+
+/** `QgsDiagram::sizeForValue`. */
+function sizeForValue(style: DiagramStyle, value: number): [number, number] {
+  const is = style.interpolation!;
+  let v = value, lo = is.lowerValue, hi = is.upperValue;
+  if (style.scaleByArea) {
+    v = Math.sqrt(v);
+    lo = Math.sqrt(lo);
+    hi = Math.sqrt(hi);
+  }
+  const r = (v - lo) / (hi - lo);
+  let w = is.upperWidth * r + is.lowerWidth * (1 - r);
+  let h = is.upperHeight * r + is.lowerHeight * (1 - r);
+  const min = style.minimumSize;
+  if (w <= min && h <= min) {
+    // QSizeF::scale(min, min, Qt::KeepAspectRatio)
+    const same = Math.abs(w - h) <= 1e-8 * Math.max(1, Math.abs(w));
+    if (w === 0 && h === 0) return [min, min];
+    const rw = min * h / w;
+    if (rw <= min) {
+      w = min;
+      h = rw;
+    } else {
+      w = min * w / h;
+      h = min;
+    }
+    if (same) w = h;
+  }
+  return [w, h];
+}
+
+/**
+ * The size of a feature's diagram in the style's unit (null: none), and
+ * the bar diagrams' scale factor it sets.
+ */
+function diagramSize(
+  style: DiagramStyle,
+  feature: Feature,
+  evaluate: DiagramEvaluator,
+  units: UnitContext,
+  layout: DiagramLayout,
+): [number, number] | null {
+  const is = style.interpolation;
+  const n = style.categories.length;
+  const perUnit = toPixels(1, style.sizeUnit, units);
+  const spacing = toPixels(style.spacing, style.spacingUnit, units) / perUnit;
+  const vertical = style.orientation === "Up" || style.orientation === "Down";
+  if (style.type === "Pie" || style.type === "Text") {
+    if (!is) return [style.width, style.height];
+    const [value, ok] = toDouble(evaluate(is.expression, feature));
+    return ok ? sizeForValue(style, value) : null;
+  }
+  if (style.type === "Histogram") {
+    if (!is) {
+      // QgsHistogramDiagram::diagramSize(attributes): the largest of every
+      // attribute of the feature, not only the categories'
+      const values = Object.values(feature.attributes).map((v) =>
+        toDouble(v)[0]
+      );
+      const max = values.length ? Math.max(...values) : 0;
+      layout.scaleFactor = max / (vertical ? style.height : style.width);
+      const across = style.barWidth * n + spacing * Math.max(0, n - 1);
+      return vertical ? [across, style.height] : [style.width, across];
+    }
+    if (is.upperValue === is.lowerValue) return null;
+    let max = 0;
+    for (const c of style.categories) {
+      max = Math.max(toDouble(evaluate(c.expression, feature))[0], max);
+    }
+    if (max < style.minimumSize) max = style.minimumSize;
+    // QGIS's own: upper width less lower *height* for vertical bars
+    layout.scaleFactor = vertical
+      ? (is.upperWidth - is.lowerHeight) / (is.upperValue - is.lowerValue)
+      : (is.upperWidth - is.lowerWidth) / (is.upperValue - is.lowerValue);
+    const across = style.barWidth * n + spacing * Math.max(0, n - 1);
+    return vertical
+      ? [across, max * layout.scaleFactor]
+      : [max * layout.scaleFactor, across];
+  }
+  if (style.type === "Stackedbar") {
+    if (!is) {
+      let total = 0;
+      for (const c of style.categories) {
+        total += toDouble(evaluate(c.expression, feature))[0];
+      }
+      layout.scaleFactor = total / (vertical ? style.height : style.width);
+      const along = (vertical ? style.height : style.width) +
+        spacing * Math.max(0, n - 1);
+      return vertical ? [style.barWidth, along] : [along, style.barWidth];
+    }
+    if (is.upperValue === is.lowerValue) return null;
+    let total = 0;
+    for (const c of style.categories) {
+      total += toDouble(evaluate(c.expression, feature))[0];
+    }
+    if (total < style.minimumSize) total = style.minimumSize;
+    layout.scaleFactor = vertical
+      ? (is.upperWidth - is.lowerHeight) / (is.upperValue - is.lowerValue)
+      : (is.upperWidth - is.lowerWidth) / (is.upperValue - is.lowerValue);
+    const along = total * layout.scaleFactor + spacing * Math.max(0, n - 1);
+    return vertical ? [style.barWidth, along] : [along, style.barWidth];
+  }
+  return null;
+}
+
+/**
+ * Where PAL puts a feature's diagram box: its point (the first of a
+ * multipoint), a polygon's centroid (of its largest part, clipped to the
+ * map), a line's middle; map coordinates.
+ */
+function anchorOf(
+  feature: Feature,
+  map: PaintContext["map"],
+): [number, number] | null {
+  const g = feature.geometry;
+  if (!g || g.parts.length === 0) return null;
+  if (g.kind === "point") return [g.parts[0][0][0], g.parts[0][0][1]];
+  const e = map.extent;
+  if (g.kind === "polygon") {
+    let best: number[][] | null = null, bestArea = -1;
+    for (const part of g.parts) {
+      for (
+        const piece of clipPolygon(
+          part.map((r) => Array.from(r)),
+          e.xmin,
+          e.ymin,
+          e.xmax,
+          e.ymax,
+        )
+      ) {
+        const area = Math.abs(ringArea(piece[0])) -
+          piece.slice(1).reduce((a, r) => a + Math.abs(ringArea(r)), 0);
+        if (area > bestArea) {
+          bestArea = area;
+          best = piece;
+        }
+      }
+    }
+    return best ? polygonCentroid(best) : null;
+  }
+  // a line: the middle of its longest part
+  let best: Float64Array | null = null, bestLength = -1;
+  for (const part of g.parts) {
+    const l = part[0];
+    let length = 0;
+    for (let i = 0; i + 3 < l.length; i += 2) {
+      length += Math.hypot(l[i + 2] - l[i], l[i + 3] - l[i + 1]);
+    }
+    if (length > bestLength) {
+      bestLength = length;
+      best = l;
+    }
+  }
+  if (!best) return null;
+  let walked = 0;
+  for (let i = 0; i + 3 < best.length; i += 2) {
+    const d = Math.hypot(best[i + 2] - best[i], best[i + 3] - best[i + 1]);
+    if (walked + d >= bestLength / 2 && d > 0) {
+      const t = (bestLength / 2 - walked) / d;
+      return [
+        best[i] + t * (best[i + 2] - best[i]),
+        best[i + 1] + t * (best[i + 3] - best[i + 1]),
+      ];
+    }
+    walked += d;
+  }
+  return [best[0], best[1]];
+}
+
+/**
+ * Sizes and places a layer's diagrams as QGIS registers them with PAL
+ * (`QgsVectorLayerDiagramProvider::registerDiagram`), in feature order.
+ *
+ * @example
+ * ```ts ignore
+ * const layout = layoutDiagrams(pc, style, features, diagramEvaluator(pc));
+ * drawDiagrams(pc, layout, evaluate);
+ * ```
+ */
+export function layoutDiagrams(
+  pc: PaintContext,
+  style: DiagramStyle,
+  features: Feature[],
+  evaluate: DiagramEvaluator,
+): DiagramLayout {
+  const { map } = pc;
+  const units: UnitContext = {
+    dpi: map.dpi,
+    mapUnitsPerPixel: map.mapUnitsPerPixel,
+    mapUnitsPerMeter: map.mapUnitsPerMeter,
+  };
+  const layout: DiagramLayout = { style, placed: [], scaleFactor: 0 };
+  const [sx, dx, sy, dy] = pixelTransform(map);
+  const mupp = map.mapUnitsPerPixel;
+  const e = map.extent;
+  for (const feature of features) {
+    const size = diagramSize(style, feature, evaluate, units, layout);
+    if (!size || !(size[0] >= 0) || !(size[1] >= 0)) continue;
+    const anchor = anchorOf(feature, map);
+    if (!anchor) continue;
+    // QgsDiagramRenderer::sizeMapUnits: the width in map units, the
+    // height kept in proportion
+    const w = toPixels(size[0], style.sizeUnit, units) * mupp;
+    const h = size[0] > 0 ? size[1] * (w / size[0]) : 0;
+    // an empty box is never placed (QGIS 3.22 draws no zero-length bars)
+    if (!(w > 0 && h > 0)) continue;
+    let x0 = anchor[0] - w / 2, y0 = anchor[1] - h / 2;
+    if (style.placement === 0) {
+      // around the point: PAL's cheapest candidate (no collisions)
+      const dist = style.sizeUnit === "MapUnit"
+        ? style.distance
+        : toPixels(style.distance, "MM", units) * mupp;
+      const c = candidatesAroundPoint(anchor[0], anchor[1], {
+        w,
+        h,
+        dist,
+      });
+      let best = c[0];
+      for (const x of c) if (x.cost < best.cost) best = x;
+      if (best) {
+        x0 = best.x;
+        y0 = best.y;
+      }
+    }
+    // Pal::extract: a candidate shown whatever it hits must still touch
+    // the map; any other must lie within it
+    const inside = style.showAll
+      ? x0 <= e.xmax && x0 + w >= e.xmin && y0 <= e.ymax && y0 + h >= e.ymin
+      : x0 >= e.xmin && x0 + w <= e.xmax && y0 >= e.ymin && y0 + h <= e.ymax;
+    if (!inside) continue;
+    layout.placed.push({
+      feature,
+      left: sx * x0 + dx,
+      bottom: sy * y0 + dy,
+      width: size[0],
+      height: size[1],
+    });
+  }
+  return layout;
+}
+
+/** The outline of one pie piece or ellipse: fill contour and stroke path. */
+interface QtPath {
+  /** Start point and segments (`[x, y]` lines, six-number cubics). */
+  sub: QtSubpath;
+}
+
+function piePath(
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  a: number,
+  alen: number,
+): QtPath {
+  // QPainter::drawPie: moveTo(centre), arcTo(rect, a / 16, alen / 16),
+  // closeSubpath
+  const cx = x + w / 2, cy = y + h / 2;
+  const arc = qtArc(x, y, w, h, a / 16, alen / 16);
+  const segs: number[][] = [[arc.x, arc.y]];
+  for (let i = 0; i < arc.curves.length; i += 6) {
+    segs.push(arc.curves.slice(i, i + 6));
+  }
+  segs.push([cx, cy]);
+  return { sub: { x: cx, y: cy, segs } };
+}
+
+function ellipsePath(x: number, y: number, w: number, h: number): QtPath {
+  // QPaintEngineEx::drawEllipse: qt_curves_for_arc(rect, 0, -360)
+  const arc = qtArc(x, y, w, h, 0, -360);
+  const segs: number[][] = [];
+  for (let i = 0; i < arc.curves.length; i += 6) {
+    segs.push(arc.curves.slice(i, i + 6));
+  }
+  // the last cubic ends where the first starts: a closed subpath
+  return { sub: { x: arc.x, y: arc.y, segs } };
+}
+
+function rectPath(x: number, y: number, w: number, h: number): QtPath {
+  // QPaintEngineEx::drawRects: the corners as given, not normalized
+  const r = x + w, b = y + h;
+  return { sub: { x, y, segs: [[r, y], [r, b], [x, b], [x, y]] } };
+}
+
+/** Qt's outline mapper's polygon of a path (curves at a quarter pixel). */
+function fillContour(p: QtPath): number[] {
+  const out: number[] = [p.sub.x, p.sub.y];
+  let px = p.sub.x, py = p.sub.y;
+  for (const s of p.sub.segs) {
+    if (s.length === 2) out.push(s[0], s[1]);
+    else flattenCubic(out, px, py, s[0], s[1], s[2], s[3], s[4], s[5]);
+    px = s[s.length - 2];
+    py = s[s.length - 1];
+  }
+  return out;
+}
+
+/** QCosmeticStroker's polyline of a path (its cubic subdivision). */
+function cosmeticPolyline(p: QtPath): Float64Array {
+  const out: number[] = [p.sub.x, p.sub.y];
+  let px = p.sub.x, py = p.sub.y;
+  const sub = (q: number[], level: number) => {
+    if (level > 0) {
+      const dx = q[6] - q[0], dy = q[7] - q[1];
+      const len = 0.25 * (Math.abs(dx) + Math.abs(dy));
+      if (
+        Math.abs(dx * (q[1] - q[5]) - dy * (q[0] - q[4])) >= len ||
+        Math.abs(dx * (q[1] - q[3]) - dy * (q[0] - q[2])) >= len
+      ) {
+        const [x0, y0, x1, y1, x2, y2, x3, y3] = q;
+        const ax = (x0 + x1) / 2, ay = (y0 + y1) / 2;
+        const bx = (x1 + x2) / 2, by = (y1 + y2) / 2;
+        const qx = (x2 + x3) / 2, qy = (y2 + y3) / 2;
+        const abx = (ax + bx) / 2, aby = (ay + by) / 2;
+        const bqx = (bx + qx) / 2, bqy = (by + qy) / 2;
+        const mx = (abx + bqx) / 2, my = (aby + bqy) / 2;
+        sub([x0, y0, ax, ay, abx, aby, mx, my], level - 1);
+        sub([mx, my, bqx, bqy, qx, qy, x3, y3], level - 1);
+        return;
+      }
+    }
+    out.push(q[6], q[7]);
+  };
+  for (const s of p.sub.segs) {
+    if (s.length === 2) out.push(s[0], s[1]);
+    else sub([px, py, ...Array.from(s)], 6);
+    px = s[s.length - 2];
+    py = s[s.length - 1];
+  }
+  return new Float64Array(out);
+}
+
+/** A QPainter with a solid brush and pen, anti-aliased. */
+interface Painter {
+  pc: PaintContext;
+  brush: Rgba | null;
+  pen: Rgba | null;
+  /** Pen width in pixels (0: cosmetic hairline). */
+  penWidth: number;
+}
+
+/** `QPainter::drawPath`: the fill, then the pen's outline. */
+function drawPath(p: Painter, path: QtPath): void {
+  const { pc } = p;
+  if (p.brush && p.brush[3] > 0) {
+    const px = pixelScratch;
+    px.n = 0;
+    qtRasterize(
+      [fillContour(path)],
+      pc.map.width,
+      pc.map.height,
+      false,
+      (x, y, c) => px.push(x, y, c),
+    );
+    paintCoverage(pc, px, p.brush, p.brush[3] / 255);
+  }
+  if (!p.pen || !(p.pen[3] > 0)) return;
+  if (p.penWidth <= 1) {
+    drawCosmetic(pc, [{ points: cosmeticPolyline(path) }], p.pen, 1, {
+      width: p.penWidth,
+      caps: true,
+      dash: null,
+      dashOffset: 0,
+    });
+    return;
+  }
+  const outline = qtStrokePath([path.sub], {
+    width: p.penWidth,
+    cap: "square",
+    join: "bevel",
+  });
+  const px = pixelScratch;
+  px.n = 0;
+  qtRasterize(
+    outline,
+    pc.map.width,
+    pc.map.height,
+    false,
+    (x, y, c) => px.push(x, y, c),
+  );
+  paintCoverage(pc, px, p.pen, p.pen[3] / 255);
+}
+
+function withOpacity(c: Rgba, opacity: number): Rgba {
+  // QColor::setAlphaF(alphaF * opacity), 16 bits kept
+  const a = Math.round((c[3] / 255) * opacity * 65535) / 257;
+  return [c[0], c[1], c[2], a];
+}
+
+/**
+ * Draws a layer's placed diagrams, in order.
+ *
+ * @example
+ * ```ts ignore
+ * drawDiagrams(pc, layoutDiagrams(pc, style, features, evaluate), evaluate);
+ * ```
+ */
+export function drawDiagrams(
+  pc: PaintContext,
+  layout: DiagramLayout,
+  evaluate: DiagramEvaluator,
+): void {
+  const { style } = layout;
+  const units: UnitContext = {
+    dpi: pc.map.dpi,
+    mapUnitsPerPixel: pc.map.mapUnitsPerPixel,
+    mapUnitsPerMeter: pc.map.mapUnitsPerMeter,
+  };
+  const painter: Painter = {
+    pc,
+    brush: null,
+    pen: withOpacity(style.penColor, style.opacity),
+    penWidth: toPixels(style.penWidth, style.penUnit, units),
+  };
+  for (const d of layout.placed) {
+    const values = style.categories.map((c) =>
+      toDouble(evaluate(c.expression, d.feature))[0]
+    );
+    const w = toPixels(d.width, style.sizeUnit, units);
+    const h = toPixels(d.height, style.sizeUnit, units);
+    if (style.type === "Pie") {
+      drawPie(painter, style, values, d.left, d.bottom, w, h);
+    } else if (style.type === "Histogram") {
+      drawHistogram(painter, layout, values, d.left, d.bottom, units);
+    } else if (style.type === "Stackedbar") {
+      drawStackedBar(painter, layout, values, d.left, d.bottom, units);
+    }
+  }
+}
+
+function drawPie(
+  p: Painter,
+  style: DiagramStyle,
+  values: number[],
+  baseX: number,
+  bottom: number,
+  w: number,
+  h: number,
+): void {
+  let sum = 0, count = 0;
+  for (const v of values) {
+    sum += v;
+    if (v) count++;
+  }
+  // drawPie(QRectF, int, int): the angles in whole sixteenths of a degree
+  const x = baseX, y = bottom - h, iw = w, ih = h;
+  if (!(sum > 0)) {
+    p.brush = [0, 0, 0, 0];
+    drawPath(p, ellipsePath(x, y, iw, ih));
+    return;
+  }
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!v) continue;
+    const angle = v / sum * 360 * 16;
+    p.brush = withOpacity(style.categories[i].color, style.opacity);
+    if (count === 1) drawPath(p, ellipsePath(x, y, iw, ih));
+    else {
+      const start = style.clockwise
+        ? -16 * style.rotationOffset - total - angle
+        : -16 * style.rotationOffset + total;
+      drawPath(p, piePath(x, y, iw, ih, Math.trunc(start), Math.trunc(angle)));
+    }
+    total += angle;
+  }
+}
+
+function drawHistogram(
+  p: Painter,
+  layout: DiagramLayout,
+  values: number[],
+  baseX: number,
+  baseY: number,
+  units: UnitContext,
+): void {
+  const { style } = layout;
+  const px = (v: number) => toPixels(v, style.sizeUnit, units);
+  let max = 0;
+  for (const v of values) max = Math.max(v, max);
+  const scaledMax = px(max * layout.scaleFactor);
+  const width = px(style.barWidth);
+  const spacing = toPixels(style.spacing, style.spacingUnit, units);
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    const length = px(values[i] * layout.scaleFactor);
+    p.brush = withOpacity(style.categories[i].color, style.opacity);
+    let r: [number, number, number, number];
+    switch (style.orientation) {
+      case "Down":
+        r = [baseX + offset, baseY - scaledMax, width, length];
+        break;
+      case "Right":
+        r = [baseX, baseY - offset, length, -width];
+        break;
+      case "Left":
+        r = [baseX + scaledMax, baseY - offset, -length, -width];
+        break;
+      default:
+        r = [baseX + offset, baseY, width, -length];
+    }
+    drawPath(p, rectPath(...r));
+    offset += width + spacing;
+  }
+}
+
+function drawStackedBar(
+  p: Painter,
+  layout: DiagramLayout,
+  values: number[],
+  baseX: number,
+  baseY: number,
+  units: UnitContext,
+): void {
+  const { style } = layout;
+  const px = (v: number) => toPixels(v, style.sizeUnit, units);
+  let total = 0;
+  for (const v of values) total += v;
+  const spacing = toPixels(style.spacing, style.spacingUnit, units);
+  const totalSpacing = spacing * Math.max(0, values.length - 1);
+  const scaledMax = px(total * layout.scaleFactor) + totalSpacing;
+  const width = px(style.barWidth);
+  let offset = 0;
+  for (let i = 0; i < values.length; i++) {
+    const length = px(values[i] * layout.scaleFactor);
+    p.brush = withOpacity(style.categories[i].color, style.opacity);
+    let r: [number, number, number, number];
+    switch (style.orientation) {
+      case "Down":
+        r = [baseX, baseY - scaledMax + offset, width, length];
+        break;
+      case "Right":
+        r = [baseX + offset, baseY, length, -width];
+        break;
+      case "Left":
+        r = [baseX + scaledMax - offset, baseY, -length, -width];
+        break;
+      default:
+        r = [baseX, baseY - offset, width, -length];
+    }
+    drawPath(p, rectPath(...r));
+    offset += length + spacing;
+  }
+}
