@@ -654,12 +654,9 @@ export class LabelEngine {
     } else {
       // QgsPalLayerSettings::registerFeature: the obstacle is the label's
       // geometry, clipped to the map as it is (GEOS's intersection: the
-      // parts beyond the map's edges repel no candidate). Only interiors
-      // (obstacle type 0) so far: boundaries clipped too, the cut along the
-      // map's edge would cost the candidates across it, and jet-lag's
-      // stations over its divisions' boundaries (type 1) move further from
-      // QGIS's (×4: 736 → 839 mismatched pixels)
-      const clip = clipsPolygons(s) && type === 0;
+      // parts beyond the map's edges repel no candidate, whatever the
+      // obstacle type; the cut along the map's edge is a boundary as any)
+      const clip = clipsPolygons(s);
       const [ex0, ey0, ex1, ey1] = this.#extent();
       for (const part of g.parts) {
         const rings = part.map((r) => this.#ring(r));

@@ -52,6 +52,10 @@ const LIMITS: Record<string, number> = {
   // and the polygons repel candidates as clipped (260 with the pieces of a
   // ring joined by bridges along the edge and obstacles unclipped)
   polygons_edge_around_centroid: 0,
+  // neighbours' boundaries (obstacle type 1) beyond the map's edge: QGIS
+  // registers them clipped, so candidates reaching out there cross none
+  // (273 with the boundaries whole)
+  polygons_edge_boundary: 0,
   polygons_around_centroid_dist: 0,
   polygons_free: 0,
   polygons_horizontal: 0,

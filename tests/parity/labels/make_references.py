@@ -597,6 +597,41 @@ def edge_cases(cases):
               cases, {"kind": "synthetic"})
 
 
+def make_edge_boundary_polygons():
+    # neighbours whose boundaries lie beyond the map's right edge (the map is
+    # x -500..500, y -360..360): the candidates of the labels near the edge
+    # reach out there and over those boundaries, which only a tab of each
+    # brings into the map
+    def box(x0, y0, x1, y1):
+        return ring([(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
+
+    feats = [
+        ({"id": 1, "name": "Near the edge"}, {"type": "Polygon", "coordinates": [box(330, -60, 470, 60)]}),
+        ({"id": 2, "name": "Tab below"}, {"type": "Polygon", "coordinates": [ring(
+            [(470, -350), (800, -350), (800, 300), (530, 300), (530, -250), (470, -250)])]}),
+        ({"id": 3, "name": "Upper neighbour"}, {"type": "Polygon", "coordinates": [box(300, 160, 460, 260)]}),
+        ({"id": 4, "name": "Tab above"}, {"type": "Polygon", "coordinates": [ring(
+            [(480, 340), (480, 310), (505, 310), (505, 150), (900, 150), (900, 340)])]}),
+        ({"id": 5, "name": "Left inside"}, {"type": "Polygon", "coordinates": [box(100, -60, 330, 60)]}),
+    ]
+    return write_geojson("polygons_edge_boundary", feats)
+
+
+def edge_boundary_cases(cases):
+    # polygons whose boundaries repel the other labels (obstacleType 1, PAL's
+    # crossesBoundary): QGIS 3.22 registers them clipped to the map, so a
+    # candidate reaching beyond the map's edge crosses no boundary there
+    os.makedirs(DATA, exist_ok=True)
+    polygons = make_edge_boundary_polygons()
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    settings = label_settings(placement=QgsPalLayerSettings.AroundPoint, dist=0.0)
+    settings.obstacleSettings().setType(QgsLabelObstacleSettings.PolygonBoundary)
+    layer = job_layer(styled_layer(os.path.join(DATA, polygons), "polygons_edge_boundary", "polygon", settings),
+                      {"path": polygons}, "data")
+    save_case("polygons_edge_boundary", job("polygons_edge_boundary", [layer], bbox, 480, 346, 96), OUT,
+              cases, {"kind": "synthetic"})
+
+
 def make_split_lines():
     # streets split into short pieces of one name, end to end: each piece is
     # shorter than the minimum feature size, the merged street longer or not
@@ -666,6 +701,8 @@ def main():
         close_cases(cases)
     if not only or "edge" in only:
         edge_cases(cases)
+    if not only or "edge_boundary" in only:
+        edge_boundary_cases(cases)
     if not only or "min_size" in only:
         min_size_cases(cases)
     for spec in PROJECTS:
