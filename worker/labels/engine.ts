@@ -205,7 +205,12 @@ function symbolSizePx(symbol: Element, units: UnitContext): number {
     // QgsSvgMarkerSymbolLayer::bounds adds half a pixel where a simple
     // marker's adds the one pointObstacleBox adds (measured on QGIS 3.22)
     const pad = layers[j].getAttribute("class") === "SvgMarker" ? -0.5 : 0;
-    const px = toPixels(size, parseUnit(p.size_unit), units) +
+    // QgsSimpleMarkerSymbolLayerBase::bounds maps the marker's square
+    // through its rotation (QTransform::mapRect): a marker turned by a
+    // bounds a box (|cos a| + |sin a|) times as wide
+    const a = (Number(p.angle ?? 0) || 0) * Math.PI / 180;
+    const turn = Math.abs(Math.cos(a)) + Math.abs(Math.sin(a));
+    const px = toPixels(size, parseUnit(p.size_unit), units) * turn +
       toPixels(out, parseUnit(p.outline_width_unit), units) + pad;
     best = Math.max(best, px);
   }

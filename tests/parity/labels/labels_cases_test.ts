@@ -41,6 +41,9 @@ const LIMITS: Record<string, number> = {
   points_around_cluster_dist0: 0,
   points_close_dist0: 0,
   points_ordered_cluster: 0,
+  // stars turned by 34°, labels from their symbol bounds: QGIS bounds the
+  // turned square (4,854 with the marker's size as the box)
+  points_ordered_rotated_marker: 0,
   // two labelled layers: PAL walks the top layer's features first (218
   // with the bottom layer's first)
   points_two_layers: 0,

@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|edge|min_size|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|edge|min_size|rotated|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -688,9 +688,26 @@ def overlap_cases(cases):
               {"kind": "synthetic"})
 
 
+def rotated_cases(cases):
+    # labels placed around a turned marker from its symbol bounds: QGIS
+    # bounds the marker's square turned by its angle (a wider box)
+    points = os.path.join(DATA, "points.geojson")
+    P = QgsPalLayerSettings
+    settings = label_settings(placement=P.OrderedPositionsAroundPoint, dist=0.5, offsetType=P.FromSymbolBounds)
+    layer = styled_layer(points, "points", "point", settings)
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple(
+        {"name": "star", "color": "200,60,60", "outline_color": "60,20,20", "size": "4", "angle": "34"})))
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    save_case("points_ordered_rotated_marker",
+              job("points_ordered_rotated_marker", [job_layer(layer, {"path": "points.geojson"}, "data")], bbox, 480,
+                  346, 96), OUT, cases, {"kind": "synthetic"})
+
+
 def main():
     only = set(sys.argv[1:])
     cases = []
+    if not only or "rotated" in only:
+        rotated_cases(cases)
     if not only or "overlap" in only:
         overlap_cases(cases)
     if not only or "two" in only:
