@@ -9,6 +9,7 @@
  * deno run -A worker/bundle.ts             # bundle when stale
  * deno run -A worker/bundle.ts --force     # bundle anyway
  * deno run -A worker/bundle.ts --verbose   # and say which
+ * deno run -A worker/bundle.ts --prime     # load it once in Deno's caches, even when fresh
  * ```
  *
  * Deno resolves, reads and wraps each of ioredis's 81 CommonJS files and
@@ -18,6 +19,12 @@
  * `worker/`, where the bundle sits. The bundle is a build output: it is
  * not committed, and `worker/main.ts` uses it only while every file it was
  * made from is unchanged.
+ *
+ * After bundling it loads the bundle and the modules of `_late.ts` once in a
+ * process of their own (`_prime.ts`, with the `worker` task's permission
+ * set and V8 flags), so that the worker finds them in Deno's caches: a
+ * worker that parses and transpiles them itself keeps 40–50 MB more
+ * resident for good (docs/performance.md, session 19).
  *
  * @module
  */
@@ -44,6 +51,9 @@ export const LATE_IMPORTS: readonly string[] = [
   "./paint/canvaskit.ts",
   "@qgis-server-light/interface/result_codec",
 ];
+
+/** The process that loads the worker's modules into Deno's caches. */
+const PRIME_URL = new URL("./_prime.ts", import.meta.url);
 
 /** The files whose content pins the npm packages in the bundle. */
 const CONFIG_FILES = [
@@ -108,8 +118,54 @@ async function localInputs(): Promise<string[]> {
 }
 
 /**
- * Bundles when the bundle is stale (or always, with `force`); resolves with
- * what it did.
+ * The `worker` task's `--v8-flags=…` and `--unstable-…` flags (Deno's code
+ * cache is kept per set of V8 flags).
+ */
+async function workerTaskFlags(): Promise<string[]> {
+  const config = JSON.parse(
+    await Deno.readTextFile(new URL("deno.json", ROOT_URL)),
+  ) as { tasks?: { worker?: string | { command?: string } } };
+  const task = config.tasks?.worker;
+  const command = typeof task === "string" ? task : task?.command ?? "";
+  return command.split(/\s+/).filter((w) =>
+    w.startsWith("--v8-flags=") || w.startsWith("--unstable-")
+  );
+}
+
+/**
+ * Loads `main.ts`, the bundle and the modules of `_late.ts` in a process
+ * of their own (`_prime.ts`, under the `worker` permission set of
+ * `deno.json` and the `worker` task's flags), so that Deno's caches (module
+ * analysis, transpiled sources, CommonJS exports, code) hold them before a
+ * worker starts. {@link bundleWorkerStart} does after bundling.
+ *
+ * @example
+ * ```ts ignore
+ * import { primeWorkerStart } from "./bundle.ts";
+ * await primeWorkerStart();
+ * ```
+ */
+export async function primeWorkerStart(): Promise<void> {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-P=worker", ...await workerTaskFlags(), PRIME_URL.pathname],
+    cwd: ROOT_URL,
+    stdin: "null",
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  if (!out.success) {
+    throw new Error(
+      `Cannot prime the worker's start: ${
+        new TextDecoder().decode(out.stderr).trim()
+      }`,
+    );
+  }
+}
+
+/**
+ * Bundles when the bundle is stale (or always, with `force`), then loads
+ * it into Deno's caches ({@link primeWorkerStart}); resolves with what it
+ * did.
  *
  * @example
  * ```ts ignore
@@ -170,12 +226,16 @@ export async function bundleWorkerStart(
   } finally {
     await Deno.remove(tmp).catch(() => {});
   }
+  await primeWorkerStart();
   return "bundled";
 }
 
 if (import.meta.main) {
   // quiet unless asked: `deno task worker` runs it before every start
   const done = await bundleWorkerStart(Deno.args.includes("--force"));
+  if (done === "fresh" && Deno.args.includes("--prime")) {
+    await primeWorkerStart();
+  }
   if (Deno.args.includes("--verbose")) {
     console.error(`worker/start.bundle.js: ${done}`);
   }
