@@ -26,7 +26,7 @@ import {
   type Viewport,
 } from "./sampling.ts";
 import { parseRasterStyle, type RasterStyle } from "./style.ts";
-import { resampleSize, scaleBilinear } from "./resample.ts";
+import { resampleBlock, resamplePlan } from "./resample.ts";
 import { reprojectPixels } from "../sources/wms/projector.ts";
 import {
   leaseScratch,
@@ -232,21 +232,24 @@ export async function renderRasterLayer(
         ? providerResampling(style.resampling)
         : undefined;
       for (const tile of rasterIteratorTiles(viewport)) {
-        // The resample filter renders near the source resolution first.
-        const pixelRatio = (tile.extent.xmax - tile.extent.xmin) /
-          tile.width / providerXRes;
-        const size = resampleSize(
+        // The resample filter renders near the source resolution first,
+        // a few source pixels beyond the tile.
+        const plan = resamplePlan(
           style.resampling,
+          tile.extent,
           tile.width,
           tile.height,
-          pixelRatio,
+          providerXRes,
         );
-        const [w, h] = size ?? [tile.width, tile.height];
+        const [w, h] = plan
+          ? [plan.width, plan.height]
+          : [tile.width, tile.height];
+        const extent = plan?.extent ?? tile.extent;
         const read = async (band: number): Promise<RasterBlock> => {
           blockSingle = resample === undefined &&
             SINGLE_EXACT.has(info.dataTypes[band - 1]);
           const values = await reader.block(band, {
-            extent: tile.extent,
+            extent,
             crs: map.crs,
             width: w,
             height: h,
@@ -261,8 +264,8 @@ export async function renderRasterLayer(
             values,
             dataType: info.dataTypes[band - 1],
             cellSize: [
-              (tile.extent.xmax - tile.extent.xmin) / w,
-              (tile.extent.ymax - tile.extent.ymin) / h,
+              (extent.xmax - extent.xmin) / w,
+              (extent.ymax - extent.ymin) / h,
             ],
           };
         };
@@ -274,7 +277,7 @@ export async function renderRasterLayer(
           : undefined;
         // a single tile exactly on the map, coloured without resampling,
         // is the map's image itself
-        const wholeMap = !size && viewport.left + tile.col === 0 &&
+        const wholeMap = !plan && viewport.left + tile.col === 0 &&
           viewport.top + tile.row === 0 && tile.width === map.width &&
           tile.height === map.height;
         let rgba = filter(
@@ -288,7 +291,7 @@ export async function renderRasterLayer(
             wholeMap ? mapRgba() : syncScratch(w * h * 4).fill(0),
           ),
         );
-        if (size) rgba = scaleBilinear(rgba, w, h, tile.width, tile.height);
+        if (plan) rgba = resampleBlock(rgba, plan, tile.width, tile.height);
         if (wholeMap) {
           out = rgba;
           drawn = true;

@@ -1,51 +1,165 @@
 /**
  * `QgsRasterResampleFilter`: with a bilinear or cubic resampler, QGIS
  * renders the raster near its own resolution (zoomed in: at most the
- * map's, zoomed out: at most `maxOversampling` × the map's) and scales the
- * rendered image to the output. The scaling here is bilinear on
- * premultiplied pixels with centres aligned (Qt's smooth scaling and
- * QGIS's cubic resampler differ in rounding: an approximation).
+ * map's, zoomed out: at most `maxOversampling` × the map's), a few source
+ * pixels beyond the block, and scales the rendered image to the output.
+ * Bilinear is Qt's smooth scaling (`qtSmoothScale`, exact); cubic (GDAL's
+ * cubic in QGIS) is bilinear here, an approximation.
  *
  * @module
  */
 import type { RasterStyle } from "./style.ts";
 
+/** How QGIS 3.22's resample filter renders one block (`resamplePlan`). */
+export interface ResamplePlan {
+  /** The extent rendered: the block's, grown by `buffer` source pixels. */
+  extent: { xmin: number; ymin: number; xmax: number; ymax: number };
+  /** Size rendered (near the source resolution, the buffer included). */
+  width: number;
+  height: number;
+  /** Size the rendered image is scaled to (the buffered extent's at the block's resolution). */
+  scaledWidth: number;
+  scaledHeight: number;
+  /** Where the block lies in the scaled image. */
+  cropX: number;
+  cropY: number;
+  /** The resampler: bilinear (Qt's smooth scaling) or cubic. */
+  method: "bilinear" | "cubic";
+}
+
+// QgsRasterResampler::tileBufferPixels: bilinear 1, cubic 2
+function tileBuffer(method: string): number {
+  return method === "cubic" ? 2 : 1;
+}
+
+// qgsDoubleNear's default epsilon
+const near = (a: number, b: number) => Math.abs(a - b) <= 4 * Number.EPSILON;
+
 /**
- * The size to render a `width × height` block at before resampling, or
- * null when QGIS would not resample (nearest neighbour, or at the source
- * resolution).
+ * How QGIS 3.22's `QgsRasterResampleFilter::block` renders a block of
+ * `width × height` over `extent`, or null when it renders it as it is
+ * (nearest neighbour for the zoom direction, or the provider resamples).
+ * With a resampler the pipe below renders near the source resolution
+ * (`oversampling` = the block's pixel over the source's, at most
+ * `maxOversampling`) over the extent grown by `ceil(buffer × oversampling)`
+ * source pixels (the resampler's kernel: bilinear 1, cubic 2), scales that
+ * image to the grown extent at the block's resolution and crops the block
+ * from its middle: the block's edges take the pixels beyond it, transparent
+ * beyond the raster.
  *
  * @example
  * ```ts
- * import { resampleSize } from "./resample.ts";
- * const r = { zoomedIn: "bilinear" as const, zoomedOut: "nearestNeighbour" as const, maxOversampling: 2, provider: false };
- * resampleSize(r, 100, 50, 0.25); // [25, 12]
+ * import { resamplePlan } from "./resample.ts";
+ * const r = { zoomedIn: "bilinear" as const, zoomedOut: "bilinear" as const, maxOversampling: 2, provider: false };
+ * const plan = resamplePlan(r, { xmin: 0, ymin: 0, xmax: 100, ymax: 100 }, 50, 50, 1);
+ * [plan?.width, plan?.scaledWidth, plan?.cropX]; // [104, 52, 1]
  * ```
  */
-export function resampleSize(
+export function resamplePlan(
   resampling: RasterStyle["resampling"],
+  extent: { xmin: number; ymin: number; xmax: number; ymax: number },
   width: number,
   height: number,
-  pixelRatio: number,
-): [number, number] | null {
+  providerXRes: number,
+): ResamplePlan | null {
   if (resampling.provider) return null;
-  let oversampling = pixelRatio > resampling.maxOversampling
-    ? resampling.maxOversampling
-    : pixelRatio;
   const zoomedIn = resampling.zoomedIn !== "nearestNeighbour";
   const zoomedOut = resampling.zoomedOut !== "nearestNeighbour";
-  if ((oversampling < 1 && !zoomedIn) || (oversampling > 1 && !zoomedOut)) {
-    oversampling = 1;
-  }
-  const w = Math.trunc(width * oversampling);
-  const h = Math.trunc(height * oversampling);
+  if (!zoomedIn && !zoomedOut) return null;
+  const extW = extent.xmax - extent.xmin, extH = extent.ymax - extent.ymin;
+  const pixelRatio = extW / width / providerXRes;
+  const oversampling = pixelRatio > resampling.maxOversampling
+    ? resampling.maxOversampling
+    : pixelRatio;
   if (
-    Math.abs(oversampling - 1) <= 4 * Number.EPSILON || w < 1 || h < 1 ||
-    (w === width && h === height)
-  ) {
-    return null;
+    ((oversampling < 1 || near(oversampling, 1)) && !zoomedIn) ||
+    (oversampling > 1 && !zoomedOut)
+  ) return null;
+  const osX = width * oversampling / width;
+  const osY = height * oversampling / height;
+  let method: "bilinear" | "cubic";
+  let buffer = 0;
+  if (osX < 1 || near(oversampling, 1)) {
+    method = resampling.zoomedIn === "cubic" ? "cubic" : "bilinear";
+    buffer = Math.ceil(tileBuffer(resampling.zoomedIn) * oversampling);
+  } else {
+    method = resampling.zoomedOut === "cubic" ? "cubic" : "bilinear";
+    buffer = Math.ceil(tileBuffer(resampling.zoomedOut) * oversampling);
   }
-  return [w, h];
+  const grow = providerXRes * buffer;
+  const grown = {
+    xmin: extent.xmin - grow,
+    ymin: extent.ymin - grow,
+    xmax: extent.xmax + grow,
+    ymax: extent.ymax + grow,
+  };
+  const scaledWidth = Math.round(width * ((grown.xmax - grown.xmin) / extW));
+  const scaledHeight = Math.round(
+    height * ((grown.ymax - grown.ymin) / extH),
+  );
+  return {
+    extent: grown,
+    width: Math.round(width * osX) + 2 * buffer,
+    height: Math.round(height * osY) + 2 * buffer,
+    scaledWidth,
+    scaledHeight,
+    cropX: Math.trunc((scaledWidth - width) / 2),
+    cropY: Math.trunc((scaledHeight - height) / 2),
+    method,
+  };
+}
+
+/**
+ * Runs a {@link resamplePlan} on the image rendered for it (premultiplied
+ * RGBA of `plan.width × plan.height`): scaled as the resampler scales
+ * (bilinear: Qt's smooth scaling, exact; cubic: bilinear here, an
+ * approximation of GDAL's cubic) and cropped to the block.
+ *
+ * @example
+ * ```ts
+ * import { resampleBlock, resamplePlan } from "./resample.ts";
+ * const r = { zoomedIn: "bilinear" as const, zoomedOut: "bilinear" as const, maxOversampling: 2, provider: false };
+ * const plan = resamplePlan(r, { xmin: 0, ymin: 0, xmax: 100, ymax: 100 }, 50, 50, 1)!;
+ * resampleBlock(new Uint8Array(plan.width * plan.height * 4), plan, 50, 50).length; // 10000
+ * ```
+ */
+export function resampleBlock(
+  rgba: Uint8Array,
+  plan: ResamplePlan,
+  width: number,
+  height: number,
+): Uint8Array {
+  const scaled = plan.method === "cubic"
+    ? scaleBilinear(
+      rgba,
+      plan.width,
+      plan.height,
+      plan.scaledWidth,
+      plan.scaledHeight,
+    )
+    : qtSmoothScale(
+      rgba,
+      plan.width,
+      plan.height,
+      plan.scaledWidth,
+      plan.scaledHeight,
+    );
+  const out = new Uint8Array(width * height * 4);
+  // QImage::copy: what lies outside the scaled image is transparent
+  for (let y = 0; y < height; y++) {
+    const sy = y + plan.cropY;
+    if (sy < 0 || sy >= plan.scaledHeight) continue;
+    for (let x = 0; x < width; x++) {
+      const sx = x + plan.cropX;
+      if (sx < 0 || sx >= plan.scaledWidth) continue;
+      const s = (sy * plan.scaledWidth + sx) * 4, o = (y * width + x) * 4;
+      out[o] = scaled[s];
+      out[o + 1] = scaled[s + 1];
+      out[o + 2] = scaled[s + 2];
+      out[o + 3] = scaled[s + 3];
+    }
+  }
+  return out;
 }
 
 /**
@@ -84,6 +198,140 @@ export function scaleBilinear(
         const top = src[a + k] + (src[b + k] - src[a + k]) * fx;
         const bottom = src[c + k] + (src[d + k] - src[c + k]) * fx;
         out[o + k] = Math.round(top + (bottom - top) * fy);
+      }
+    }
+  }
+  return out;
+}
+
+// qimagescale.cpp's source points: 16.16 fixed-point steps of s / d, from
+// half a step back when scaling up
+function calcPoints(s: number, d: number): Int32Array {
+  const p = new Int32Array(d);
+  const up = d >= s;
+  let val = up ? Math.trunc(0x8000 * s / d) - 0x8000 : 0;
+  const inc = Math.trunc(s * 65536 / d);
+  for (let i = 0; i < d; i++) {
+    p[i] = Math.max(0, Math.floor(val / 65536));
+    val += inc;
+  }
+  return p;
+}
+
+// qimagescale.cpp's weights: up, the 8-bit fraction between two source
+// pixels; down, the first pixel's share and the share of each whole one
+// (14 bits, packed as share | whole << 16)
+function calcApoints(s: number, d: number, up: boolean): Int32Array {
+  const p = new Int32Array(d);
+  const inc = Math.trunc(s * 65536 / d);
+  if (up) {
+    let val = Math.trunc(0x8000 * s / d) - 0x8000;
+    for (let i = 0; i < d; i++) {
+      const pos = Math.floor(val / 65536);
+      p[i] = pos < 0 || pos >= s - 1 ? 0 : (Math.floor(val / 256) & 0xff);
+      val += inc;
+    }
+  } else {
+    let val = 0;
+    const cp = Math.trunc(((d << 14) + s - 1) / s);
+    for (let i = 0; i < d; i++) {
+      const ap = ((0x10000 - (val & 0xffff)) * cp) >> 16;
+      p[i] = ap | (cp << 16);
+      val += inc;
+    }
+  }
+  return p;
+}
+
+/**
+ * Qt 5.15's `QImage::scaled(…, Qt::SmoothTransformation)` of premultiplied
+ * RGBA (`qSmoothScaleImage`, from imlib2): down, each output pixel the
+ * average of the source pixels it covers in 14-bit shares; up, bilinear in
+ * 8-bit steps (SSE2's `interpolate_4_pixels`: rows first, then columns),
+ * truncated. QgsBilinearRasterResampler scales with it.
+ *
+ * @example
+ * ```ts
+ * import { qtSmoothScale } from "./resample.ts";
+ * const out = qtSmoothScale(Uint8Array.of(0, 0, 0, 255, 200, 200, 200, 255), 2, 1, 1, 1);
+ * Array.from(out); // [100, 100, 100, 255]
+ * ```
+ */
+export function qtSmoothScale(
+  src: Uint8Array,
+  sw: number,
+  sh: number,
+  dw: number,
+  dh: number,
+): Uint8Array {
+  const out = new Uint8Array(dw * dh * 4);
+  const xp = calcPoints(sw, dw), yp = calcPoints(sh, dh);
+  const xup = dw >= sw, yup = dh >= sh;
+  const xa = calcApoints(sw, dw, xup), ya = calcApoints(sh, dh, yup);
+  // a pixel's channel at (x, y)
+  const at = (x: number, y: number, k: number) => src[(y * sw + x) * 4 + k];
+  // 256-step interpolation of two channel values, truncated
+  const lerp = (a: number, b: number, f: number) =>
+    (a * (256 - f) + b * f) >> 8;
+  // the down helper: the weighted sum along x (or y) from (x, y), 14 bits
+  const sumX = (x: number, y: number, xap: number, cx: number, k: number) => {
+    let v = at(x, y, k) * xap;
+    let j = (1 << 14) - xap;
+    for (; j > cx; j -= cx) v += at(++x, y, k) * cx;
+    return v + at(x + 1, y, k) * j;
+  };
+  const sumY = (x: number, y: number, yap: number, cy: number, k: number) => {
+    let v = at(x, y, k) * yap;
+    let j = (1 << 14) - yap;
+    for (; j > cy; j -= cy) v += at(x, ++y, k) * cy;
+    return v + at(x, y + 1, k) * j;
+  };
+  for (let y = 0; y < dh; y++) {
+    const sy = yp[y];
+    const cy = ya[y] >> 16, yap = ya[y] & 0xffff;
+    for (let x = 0; x < dw; x++) {
+      const sx = xp[x];
+      const cx = xa[x] >> 16, xap = xa[x] & 0xffff;
+      const o = (y * dw + x) * 4;
+      for (let k = 0; k < 4; k++) {
+        let v: number;
+        if (xup && yup) {
+          if (yap > 0) {
+            const t = lerp(at(sx, sy, k), at(sx, sy + 1, k), yap);
+            v = xap > 0
+              ? lerp(
+                t,
+                lerp(at(sx + 1, sy, k), at(sx + 1, sy + 1, k), yap),
+                xap,
+              )
+              : t;
+          } else {
+            v = xap > 0
+              ? lerp(at(sx, sy, k), at(sx + 1, sy, k), xap)
+              : at(sx, sy, k);
+          }
+        } else if (!xup && !yup) {
+          let r = (sumX(sx, sy, xap, cx, k) >> 4) * yap;
+          let yy = sy, j = (1 << 14) - yap;
+          for (; j > cy; j -= cy) r += (sumX(sx, ++yy, xap, cx, k) >> 4) * cy;
+          r += (sumX(sx, yy + 1, xap, cx, k) >> 4) * j;
+          v = Math.floor(r / (1 << 24));
+        } else if (xup) {
+          // up in x, down in y
+          const a = sumY(sx, sy, yap, cy, k);
+          if (xap > 0) {
+            const b = sumY(sx + 1, sy, yap, cy, k);
+            v = ((a * (256 - xap) + b * xap) >> 8) >> 14;
+          } else v = a >> 14;
+        } else {
+          // down in x, up in y
+          const a = sumX(sx, sy, xap, cx, k);
+          if (yap > 0) {
+            const b = sumX(sx, sy + 1, xap, cx, k);
+            v = ((a * (256 - yap) + b * yap) >> 8) >> 14;
+          } else v = a >> 14;
+        }
+        out[o + k] = v;
       }
     }
   }

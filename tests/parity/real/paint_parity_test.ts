@@ -276,6 +276,21 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: the same at 144 dpi (2,752 left out; 68 with Skia's glyph masks)",
   ],
   [
+    "hillshade_resampled_out",
+    0,
+    "our data: a multidirectional hillshade of a Float32 DEM (2 m cells, NaN corner) with bilinear resampling at 2.5 m a pixel (DSS_coweeta map.qgz): rendered near the DEM's resolution over the block grown by ceil(oversampling) cells, scaled with Qt's smooth scaling, cropped (159 mismatched pixels rendered without the buffer and scaled with centres aligned in floating point)",
+  ],
+  [
+    "hillshade_resampled_in",
+    0,
+    "our data: the same zoomed in, 1.33 m a pixel (241 before)",
+  ],
+  [
+    "hillshade_resampled_far",
+    2,
+    "our data: the same at 5 m a pixel, oversampling capped at 2 (4 before; the 2 left where the DEM is read at 2.49 m a cell, GDAL's nearest decimation of the window)",
+  ],
+  [
     "meters_at_scale_4326",
     0,
     "our data: line widths, marker sizes and outlines in metres at scale on an EPSG:4326 map, converted to degrees along the parallel of the map's centre on the WGS 84 ellipsoid as QgsRenderContext::convertMetersToMapUnits does (valdese-net/vlp map.qgz: taken as degrees, 12 m lines covered the map)",
