@@ -51,6 +51,12 @@ export interface LayerInfo {
   geometryColumn: string | null;
   /** GDAL driver short name (e.g. `GPKG`). */
   driver: string;
+  /**
+   * For a layer with fields of one name (a DBF's truncated names): each
+   * renamed field's name (QGIS's, `name_1`…) → its column in GDAL's SQLite
+   * dialect (`name2`…), which reads such a layer.
+   */
+  columns?: Map<string, string>;
 }
 
 /** An open dataset, in the shape gdal3.js's utilities take. */

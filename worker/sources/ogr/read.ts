@@ -296,8 +296,51 @@ function layerInfo(
     geometryColumn: geom?.name ? String(geom.name) : null,
     driver: String(json.driverShortName ?? ""),
   };
+  renameDuplicates(info);
   ds.layers.set(name, info);
   return declaredKind(declaredCrs(info, layer), source);
+}
+
+// A DBF may hold fields of one name (truncated to 10 characters). QGIS's
+// OGR provider renames each repeat `name_1`, `name_2`… (QgsFields are
+// unique by name); OGR SQL cannot tell them apart (it leaves them out of a
+// `SELECT *`), GDAL's SQLite dialect names them `name2`, `name3`… (unique
+// without regard to case), so such layers are read in that dialect.
+function renameDuplicates(info: LayerInfo): void {
+  const names = new Set<string>();
+  const columns = new Set<string>();
+  const renamed = new Map<string, string>();
+  for (const field of info.fields) {
+    const original = field.name;
+    let column = original;
+    for (let n = 2; columns.has(column.toUpperCase()); n++) {
+      column = `${original}${n}`;
+    }
+    columns.add(column.toUpperCase());
+    let name = original;
+    for (let n = 1; names.has(name); n++) name = `${original}_${n}`;
+    names.add(name);
+    if (name !== original) {
+      field.name = name;
+      renamed.set(name, column);
+    }
+  }
+  if (renamed.size > 0) info.columns = renamed;
+}
+
+/** A field in the select list: its column, named as QGIS names it. */
+function fieldColumn(layer: LayerRef, info: LayerInfo, name: string): string {
+  const column = info.columns?.get(name);
+  return column === undefined
+    ? quoteIdent(layer, name)
+    : `${quoteIdent(layer, column)} AS ${quoteIdent(layer, name)}`;
+}
+
+/** Every field (`*`, or each by its column where fields were renamed). */
+function allColumns(layer: LayerRef, info: LayerInfo): string {
+  return info.columns === undefined
+    ? "*"
+    : info.fields.map((f) => fieldColumn(layer, info, f.name)).join(", ");
 }
 
 // QGIS reads a layer in the CRS its project declares, over the data's own
@@ -341,9 +384,10 @@ function runSql(
   nativeSql: () => string,
   options: string[],
 ): Uint8Array {
-  if (fidShadowed(info)) {
-    // OGR SQL's FID would be the attribute: the driver's SQL or GDAL's
-    // SQLite dialect, whose rowid is the feature id, instead.
+  if (readsNative(info)) {
+    // OGR SQL's FID would be the attribute, or it cannot name each of
+    // fields of one name: the driver's SQL or GDAL's SQLite dialect, whose
+    // rowid is the feature id, instead.
     return translate(gdal, ds, layer, [
       ...options,
       "-sql",
@@ -387,6 +431,11 @@ function runSql(
  */
 function fidShadowed(info: LayerInfo): boolean {
   return info.fields.some((f) => f.name === "FID");
+}
+
+/** Whether the layer is read by its native statement only ({@link runSql}). */
+function readsNative(info: LayerInfo): boolean {
+  return fidShadowed(info) || info.columns !== undefined;
 }
 
 /**
@@ -727,7 +776,11 @@ function selectList(
   fields: string[] | "all" | undefined,
 ): { list: string; fields: VectorField[]; fidColumn: string | null } {
   if (fields === undefined || fields === "all") {
-    return { list: "*", fields: withFid(info), fidColumn: info.fidColumn };
+    return {
+      list: allColumns(layer, info),
+      fields: withFid(info),
+      fidColumn: info.fidColumn,
+    };
   }
   // names match in any case, as expressions resolve columns
   const wanted = new Set(fields.map((f) => f.toLowerCase()));
@@ -738,7 +791,7 @@ function selectList(
     ? info.fidColumn
     : null;
   return {
-    list: chosen.map((f) => quoteIdent(layer, f.name)).join(", "),
+    list: chosen.map((f) => fieldColumn(layer, info, f.name)).join(", "),
     fields: fid === null
       ? chosen
       : [{ name: fid, type: "Integer64" }, ...chosen],
@@ -998,7 +1051,7 @@ export async function readVectorPage(
       ogr: `SELECT FID AS "${FID}", * FROM ${from}${where} ORDER BY FID${page}`,
       native: () =>
         `SELECT ${
-          nativeColumns(layer, info, "*")
+          nativeColumns(layer, info, allColumns(layer, info))
         } FROM ${from}${where} ORDER BY ${nativeFid(layer, info)}${page}`,
     });
     const pageOptions = [
@@ -1329,10 +1382,11 @@ function wholeLayer(
   readGeometries: () => Uint8Array,
 ): Uint8Array | null {
   // GeoJSON layers are in memory and read in FID order, filtered or not.
-  // So are layers with an attribute named FID in GDAL's SQLite dialect,
-  // which sets SQLite up anew on every statement (20–50 ms).
+  // So are layers read in GDAL's SQLite dialect (an attribute named FID,
+  // fields of one name), which sets SQLite up anew on every statement
+  // (20–50 ms).
   if (
-    (info.driver !== "GeoJSON" && !fidShadowed(info)) ||
+    (info.driver !== "GeoJSON" && !readsNative(info)) ||
     info.featureCount < 0 || info.featureCount > WHOLE_LAYER_FEATURES
   ) return null;
   const kept = getWholeLayer(ds, statement);

@@ -675,6 +675,59 @@ Deno.test("a file of several geometry types read as the one its source names (QG
   );
 });
 
+Deno.test("fields of one name in a DBF named as QGIS names them (name_1…), in maps, pages and field lists", async () => {
+  const ctx = { dataRoot: await dataRoot(), remoteHosts: [] };
+  const d = `${ctx.dataRoot}/data`;
+  const point = (x: number, votes: number) => ({
+    type: "Feature",
+    properties: { votes, votex: votes + 1, party: `p${votes}` },
+    geometry: { type: "Point", coordinates: [x, 1200000] },
+  });
+  await convertGeoJson(d, "dupes", {
+    type: "FeatureCollection",
+    crs: { type: "name", properties: { name: "urn:ogc:def:crs:EPSG::2056" } },
+    features: [point(2600000, 10), point(2600100, 20)],
+  }, "ESRI Shapefile");
+  // as a DBF's names truncated to 10 characters leave them (GDAL would
+  // write them apart)
+  const dbf = await Deno.readFile(`${d}/dupes.dbf`);
+  const at = new TextDecoder("latin1").decode(dbf).indexOf("votex\0");
+  assert(at > 0);
+  dbf.set(new TextEncoder().encode("votes"), at);
+  await Deno.writeFile(`${d}/dupes.dbf`, dbf);
+  const dupes = layer({ path: "dupes.shp" }, "dupes");
+  const values = (
+    attributes: Record<string, unknown>,
+  ) => [attributes.votes, attributes.votes_1, attributes.party];
+  const map = await readVectorLayer(
+    dupes,
+    { bbox: ALL, crs: "EPSG:2056" },
+    ctx,
+  );
+  assertEquals(map.fields.map((f) => f.name), ["votes", "votes_1", "party"]);
+  assertEquals(map.features.map((f) => values(f.attributes)), [
+    [10, 11, "p10"],
+    [20, 21, "p20"],
+  ]);
+  const some = await readVectorLayer(dupes, {
+    bbox: ALL,
+    crs: "EPSG:2056",
+    fields: ["votes_1"],
+  }, ctx);
+  assertEquals(some.features.map((f) => f.attributes.votes_1), [11, 21]);
+  const page = await readVectorPage(dupes, {
+    startIndex: 1,
+    count: 1,
+    orderByFid: true,
+  }, ctx);
+  assertEquals(page.numbersMatched, 2);
+  assertEquals(page.features.map((f) => values(f.attributes)), [[
+    20,
+    21,
+    "p20",
+  ]]);
+});
+
 Deno.test("cleanup of the generated data root", async () => {
   if (root) await Deno.remove(root, { recursive: true });
 });

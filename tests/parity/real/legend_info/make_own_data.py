@@ -40,6 +40,12 @@ named with a trailing space (``"spaced "``, as projects name them by
 accident) in ``own/spaces/spaces.qgs``, for the name QGIS Server answers it
 by in ``QUERY_LAYERS``.
 
+With the argument ``dupes`` it makes only ``own/dupes/``: a Shapefile
+whose DBF holds three fields of one name (``votes``, as truncating longer
+names to 10 characters leaves them; GDAL would write them apart, so the
+header is rewritten) and one other, in ``own/dupes/dupes.qgs``, for the
+names QGIS gives them (``votes``, ``votes_1``, ``votes_2``).
+
 With the argument ``virtual`` it makes only ``own/virtual/``: points whose
 categorized renderer classifies by a virtual field (an expression field of
 the project), and ``own/virtual/virtual.qgs`` with them, for the features
@@ -47,7 +53,7 @@ QGIS Server answers by the virtual field's class.
 
 Run with Debian's QGIS 3.22, then make_references.py::
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends|virtual|twins|nocrs|spaces]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends|virtual|twins|nocrs|spaces|dupes]
 """
 import os
 import re
@@ -236,6 +242,45 @@ def make_spaces_project():
     project.addMapLayer(vl)
     project.setCrs(vl.crs())
     project.setFileName(str(out / "spaces.qgs"))
+    assert project.write()
+
+
+def make_dupes_project():
+    """own/dupes/: a DBF with three fields of one name."""
+    out = OWN / "dupes"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2056)
+    ds = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(out / "dupes.shp"))
+    layer = ds.CreateLayer("dupes", srs, ogr.wkbPoint)
+    names = ["votes", "votex", "votey", "party"]
+    for name in names[:3]:
+        layer.CreateField(ogr.FieldDefn(name, ogr.OFTInteger))
+    layer.CreateField(ogr.FieldDefn("party", ogr.OFTString))
+    for i, (x, party) in enumerate([(2600000, "A"), (2600100, "B")]):
+        f = ogr.Feature(layer.GetLayerDefn())
+        for k, name in enumerate(names[:3]):
+            f.SetField(name, 10 * (i + 1) + k)
+        f.SetField("party", party)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({x} 1200000)"))
+        layer.CreateFeature(f)
+    ds = None
+    dbf = out / "dupes.dbf"
+    data = dbf.read_bytes()
+    for other in (b"votex", b"votey"):
+        assert data.count(other + b"\0") == 1
+        data = data.replace(other + b"\0", b"votes\0")
+    dbf.write_bytes(data)
+    project = QgsProject()
+    vl = QgsVectorLayer(str(out / "dupes.shp"), "dupes", "ogr")
+    assert vl.isValid()
+    got = [f.name() for f in vl.fields()]
+    assert got == ["votes", "votes_1", "votes_2", "party"], got
+    project.addMapLayer(vl)
+    project.setCrs(vl.crs())
+    project.setFileName(str(out / "dupes.qgs"))
     assert project.write()
 
 
@@ -512,6 +557,10 @@ def main():
         make_virtual_project()
         qgis.exitQgis()
         return
+    if sys.argv[1:] == ["dupes"]:
+        make_dupes_project()
+        qgis.exitQgis()
+        return
     if sys.argv[1:] == ["spaces"]:
         make_spaces_project()
         qgis.exitQgis()
@@ -567,6 +616,7 @@ def main():
     make_legends_project()
     make_virtual_project()
     make_spaces_project()
+    make_dupes_project()
     qgis.exitQgis()
 
 
