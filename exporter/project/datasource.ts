@@ -572,12 +572,16 @@ export function vectorTileSource(
   d: DecodedUri,
   projectDir: string,
 ): VectorTileSource {
+  const mbtiles = d.type === "mbtiles";
+  const file = d.path ?? (mbtiles ? d.url : undefined);
   return {
     type: d.type ?? "xyz",
     zmin: nullableInt(d.zmin),
     zmax: nullableInt(d.zmax),
-    url: d.url ?? null,
-    path: d.path ? projectPath(d.path, projectDir) : null,
+    // an MBTiles file is QGIS's URI `url`, decoded as `path` (QGIS 3.22's
+    // QgsVectorTileProviderMetadata::decodeUri)
+    url: mbtiles ? null : d.url ?? null,
+    path: file ? projectPath(file, projectDir) : null,
     style_url: d.styleUrl ?? null,
   };
 }

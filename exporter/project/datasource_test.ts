@@ -9,6 +9,7 @@ import {
   projectPath,
   sslModeToInt,
   sslModeToText,
+  vectorTileSource,
   wkbTypeCode,
 } from "./datasource.ts";
 
@@ -88,4 +89,29 @@ Deno.test("an OGR URI's geometrytype= is the source's geometry_type, written onl
   assert.equal(split.layer_name, "a");
   const whole = ogrSource(decodeOgrUri("./a.gpkg|layername=a", "/p"));
   assert.equal("geometry_type" in whole, false);
+});
+
+Deno.test("vector tile URIs: an MBTiles file (QGIS's url, decoded as path) relative to the project, an XYZ template as it is", () => {
+  const mbtiles = vectorTileSource(
+    decodeQueryUri("type=mbtiles&url=./data/t.mbtiles"),
+    "/p",
+  );
+  assert.deepEqual(mbtiles, {
+    type: "mbtiles",
+    zmin: null,
+    zmax: null,
+    url: null,
+    path: "data/t.mbtiles",
+    style_url: null,
+  });
+  const xyz = vectorTileSource(
+    decodeQueryUri(
+      "type=xyz&url=https://t/%7Bz%7D/%7Bx%7D/%7By%7D.pbf&zmin=2&zmax=9",
+    ),
+    "/p",
+  );
+  assert.deepEqual(
+    [xyz.url, xyz.path, xyz.zmin, xyz.zmax],
+    ["https://t/{z}/{x}/{y}.pbf", null, 2, 9],
+  );
 });

@@ -1064,7 +1064,11 @@ export async function exportProject(
       }
     } else {
       const d = decodeQueryUri(datasource);
-      if (providerKey === "" && type.startsWith("vector")) {
+      // QGIS 3.22 names both `vectortile` (later versions split them)
+      if (
+        (providerKey === "" || providerKey === "vectortile") &&
+        type.startsWith("vector")
+      ) {
         provider = d.type === "mbtiles"
           ? "mbtilesvectortiles"
           : d.type === "xyz"

@@ -226,7 +226,9 @@ export function jobLayer(
 
 function isRemote(key: string, source: Record<string, unknown>): boolean {
   const path = typeof source.path === "string" ? source.path : "";
-  return key === "ogr" || key === "gdal"
+  // an MBTiles file of vector tiles is a file below the data root too
+  return key === "ogr" || key === "gdal" ||
+      (key === "vector_tile" && source.type === "mbtiles")
     ? /^[a-z][a-z0-9+.-]*:\/\//i.test(path)
     : true;
 }

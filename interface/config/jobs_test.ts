@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
-import { Config } from "./config.ts";
+import { Config, Custom } from "./config.ts";
 import {
   buildFeatureInfoJob,
   buildFeatureJob,
   buildLegendJob,
   buildRenderJob,
   jobBbox,
+  jobLayer,
   selectLayers,
 } from "./jobs.ts";
 import {
@@ -250,4 +251,31 @@ Deno.test("buildFeatureInfoJob: the project's wms_add_wkt_geometry as wms_add_wk
       .wms_add_wkt_geometry,
     true,
   );
+});
+
+Deno.test("jobLayer: an MBTiles vector tile file is local (below the data root), XYZ vector tiles remote", () => {
+  const custom = (vector_tile: Record<string, unknown>, driver: string) =>
+    Custom.parse({
+      id: "vt",
+      name: "vt",
+      title: "VT",
+      is_checked: true,
+      driver,
+      source: { vector_tile },
+    });
+  const mbtiles = jobLayer(
+    custom({ type: "mbtiles", path: "tiles.mbtiles" }, "mbtilesvectortiles"),
+  );
+  assert.equal(mbtiles.remote, false);
+  assert.deepEqual(JSON.parse(mbtiles.source), {
+    type: "mbtiles",
+    path: "tiles.mbtiles",
+  });
+  const xyz = jobLayer(
+    custom(
+      { type: "xyz", url: "https://t/{z}/{x}/{y}.pbf", zmax: 14 },
+      "xyzvectortiles",
+    ),
+  );
+  assert.equal(xyz.remote, true);
 });

@@ -648,6 +648,9 @@ export async function featureInfo(
       );
       continue;
     }
+    // vector and raster layers are identified; a vector tile layer has no
+    // part in the answer (not supported)
+    if (source.kind === "vectortile") continue;
     if (source.kind === "raster") {
       const bands = await rasterBands(layer, source, point, map.crs, {
         extent: requested,

@@ -549,7 +549,7 @@ Deno.test("bad input fails with a JobError naming the cause", async () => {
       ...q,
       layers: [{ ...layer("points", "points", null), driver: "wfs" }],
     }),
-    /Cannot open layer 'points': provider 'wfs' is not supported \(supported: delimitedtext, gdal, gpx, ogr, postgres, spatialite, wms\)/,
+    /Cannot open layer 'points': provider 'wfs' is not supported \(supported: delimitedtext, gdal, gpx, mbtilesvectortiles, ogr, postgres, spatialite, wms, xyzvectortiles\)/,
   );
   const badStyle = layer("points", "points", null);
   badStyle.style = { name: "x", definition: encodeStyle("<qgis") };

@@ -55,6 +55,7 @@ import { decodeStyle } from "@qgis-server-light/interface";
 import type { QslJobInfoRender } from "@qgis-server-light/interface";
 import { renderDeps } from "./render_deps.ts";
 import { renderColumns } from "./render_columns.ts";
+import { drawVectorTiles, vectorTileStyleOf } from "./render_vector_tiles.ts";
 import { heatmapRequestMargin } from "../paint/heatmap.ts";
 import {
   type DiagramEvaluator,
@@ -411,6 +412,72 @@ export async function renderMap(
             drawRasterImage(ck, canvas, img, blend, blank);
           }
           blank = false;
+        }
+        continue;
+      }
+      if (source.kind === "vectortile") {
+        if (root && !visibleAtScale(root, map.scale)) continue;
+        const style = vectorTileStyleOf(layer.name, root);
+        if (style.unsupportedLabeling !== undefined) {
+          warn(
+            `vector tile layer '${layer.name}': labeling '${style.unsupportedLabeling}' is not supported; drawn without labels`,
+          );
+        }
+        // QgsVectorTileLayerRenderer adds its label provider when the layer
+        // has a labeling (vector tile layers have no "labels enabled" flag)
+        const labelled = !!deps.createLabelEngine && !!style.labeling?.length;
+        const pc: PaintContext = {
+          ck,
+          canvas,
+          map,
+          compile: deps.compile,
+          variables: {
+            ...baseVariables,
+            layer_id: layer.id,
+            layer_name: layer.name,
+            layer: layer.id,
+          },
+          loadSvg: (p) => loadSvgFrom(p, svgPaths),
+          featureBlendMode: 0,
+          warn,
+        };
+        pc.paints = new PaintCache();
+        blank = false;
+        const composited = layerComposite(
+          ck,
+          canvas,
+          style.opacity,
+          style.blendMode,
+        );
+        let drawn;
+        try {
+          drawn = await drawVectorTiles(
+            pc,
+            layer.name,
+            source,
+            style,
+            labelled,
+          );
+        } catch (error) {
+          if (error instanceof JobError) throw error;
+          throw new JobError(
+            `Cannot draw layer '${layer.name}': ${(error as Error).message}`,
+            { cause: error },
+          );
+        } finally {
+          pc.paints.delete();
+          if (composited) canvas.restore();
+        }
+        if (labelled) {
+          labels ??= deps.createLabelEngine!(map, ck, warn, lookup);
+          for (const l of drawn.labels) {
+            await labels.addLayer({
+              layerId: layer.id,
+              qmlRoot: l.root,
+              features: l.features,
+              geometryKind: l.geometryKind,
+            });
+          }
         }
         continue;
       }

@@ -136,7 +136,7 @@ Deno.test("render: bad input fails with a JobError naming the cause", async () =
     [{ ...base, svg_paths: ["../.."] }, /outside the data root/],
     [
       { ...base, layers: [{ ...layer("x", "<qgis/>"), driver: "wfs" }] },
-      /Cannot open layer 'x': provider 'wfs' is not supported \(supported: delimitedtext, gdal, gpx, ogr, postgres, spatialite, wms\)/,
+      /Cannot open layer 'x': provider 'wfs' is not supported \(supported: delimitedtext, gdal, gpx, mbtilesvectortiles, ogr, postgres, spatialite, wms, xyzvectortiles\)/,
     ],
   ];
   for (const [job, re] of cases) {

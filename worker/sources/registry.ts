@@ -13,6 +13,10 @@ import { ogrProvider } from "./ogr/mod.ts";
 import { postgresProvider } from "./postgres/mod.ts";
 import { spatialiteProvider } from "./spatialite/mod.ts";
 import { wmsProvider } from "./wms/provider.ts";
+import {
+  mbtilesVectorTilesProvider,
+  xyzVectorTilesProvider,
+} from "./vectortile/provider.ts";
 import type {
   Source,
   SourceContext,
@@ -30,6 +34,8 @@ const PROVIDERS = new Map<string, SourceProvider>(
     gpxProvider,
     wmsProvider,
     delimitedTextProvider,
+    xyzVectorTilesProvider,
+    mbtilesVectorTilesProvider,
   ].map((p) => [p.key, p]),
 );
 
@@ -44,7 +50,7 @@ function keyOf(layer: Pick<SourceLayer, "driver">): string {
  * @example
  * ```ts
  * import { supportedProviders } from "./registry.ts";
- * supportedProviders(); // ["delimitedtext", "gdal", "gpx", "ogr", "postgres", "spatialite", "wms"]
+ * supportedProviders(); // ["delimitedtext", "gdal", "gpx", "mbtilesvectortiles", "ogr", "postgres", "spatialite", "wms", "xyzvectortiles"]
  * ```
  */
 export function supportedProviders(): string[] {
@@ -52,8 +58,8 @@ export function supportedProviders(): string[] {
 }
 
 /**
- * What a layer's provider gives — `"vector"` or `"raster"` — or null when
- * the worker has no such provider.
+ * What a layer's provider gives — `"vector"`, `"raster"` or `"vectortile"`
+ * — or null when the worker has no such provider.
  *
  * @example
  * ```ts
@@ -65,7 +71,7 @@ export function supportedProviders(): string[] {
  */
 export function sourceKind(
   layer: Pick<SourceLayer, "driver">,
-): "vector" | "raster" | null {
+): "vector" | "raster" | "vectortile" | null {
   return PROVIDERS.get(keyOf(layer))?.kind ?? null;
 }
 

@@ -20,10 +20,12 @@ Deno.test("registry: dispatches on the provider key, QGIS's 'ogr' when absent, c
     "delimitedtext",
     "gdal",
     "gpx",
+    "mbtilesvectortiles",
     "ogr",
     "postgres",
     "spatialite",
     "wms",
+    "xyzvectortiles",
   ]);
   assertEquals(openSource(layer("ogr"), ctx).kind, "vector");
   assertEquals(openSource(layer("OGR"), ctx).provider, "ogr");
@@ -34,13 +36,16 @@ Deno.test("registry: dispatches on the provider key, QGIS's 'ogr' when absent, c
   assertEquals(sourceKind(layer("wms")), "raster");
   assertEquals(typeof openSource(layer("WMS"), ctx).drawMap, "function");
   assertEquals(sourceKind(layer("wfs")), null);
+  // vector tiles: tiles the vector tile renderer draws
+  assertEquals(sourceKind(layer("xyzvectortiles")), "vectortile");
+  assertEquals(openSource(layer("MBTilesVectorTiles"), ctx).kind, "vectortile");
 });
 
 Deno.test("registry: an unknown provider fails naming the layer, the key and what is supported", () => {
   const unknown = assertThrows(() => openSource(layer("WFS"), ctx), JobError);
   assertEquals(
     unknown.message,
-    "Cannot open layer 'roads': provider 'wfs' is not supported (supported: delimitedtext, gdal, gpx, ogr, postgres, spatialite, wms)",
+    "Cannot open layer 'roads': provider 'wfs' is not supported (supported: delimitedtext, gdal, gpx, mbtilesvectortiles, ogr, postgres, spatialite, wms, xyzvectortiles)",
   );
   const raster = assertThrows(
     () => openVectorSource(layer("gdal"), ctx, "query"),

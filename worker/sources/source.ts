@@ -439,15 +439,53 @@ export interface RasterSource extends SourceCapabilities {
   >;
 }
 
+/** A vector tile: its zoom level, column and row (XYZ rows, from the north). */
+export interface TileId {
+  /** Zoom level. */
+  z: number;
+  /** Column, from the west. */
+  x: number;
+  /** Row, from the north. */
+  y: number;
+}
+
+/** A vector tile's bytes (MVT protobuf, gzip-compressed or not). */
+export interface RawTile {
+  /** The tile. */
+  id: TileId;
+  /** Its bytes. */
+  data: Uint8Array;
+}
+
+/**
+ * A source of vector tiles (QGIS's `xyzvectortiles`, `mbtilesvectortiles`):
+ * tiles in the web mercator tile matrix (EPSG:3857), which the vector tile
+ * renderer decodes and draws tile by tile.
+ */
+export interface TiledVectorSource extends SourceCapabilities {
+  /** Always `"vectortile"`. */
+  readonly kind: "vectortile";
+  /** The provider key that opened it. */
+  readonly provider: string;
+  /** The zoom levels the source has, lowest and highest. */
+  zoomRange(): Promise<[number, number]>;
+  /**
+   * The tiles asked for that exist, in the order asked; a tile that is
+   * missing or fails to fetch is skipped (a warning in the job's log, as
+   * QGIS skips it).
+   */
+  tiles(ids: TileId[]): AsyncIterable<RawTile>;
+}
+
 /** A layer's source. */
-export type Source = VectorSource | RasterSource;
+export type Source = VectorSource | RasterSource | TiledVectorSource;
 
 /** A provider: opens the sources of one QGIS provider key. */
 export interface SourceProvider {
   /** QGIS provider key, lower case (`ogr`, `gdal`, …). */
   readonly key: string;
   /** What its sources are. */
-  readonly kind: "vector" | "raster";
+  readonly kind: "vector" | "raster" | "vectortile";
   /**
    * Opens a layer's source. Cheap and without I/O: the source reads (and
    * fails with a `JobError` naming the layer) when asked.
