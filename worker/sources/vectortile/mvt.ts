@@ -18,7 +18,7 @@
  */
 import { VectorTile } from "@mapbox/vector-tile";
 import { PbfReader } from "pbf";
-import { gunzipSync } from "fflate";
+import { Gunzip } from "fflate";
 import type { Feature, Geometry } from "../../geometry/types.ts";
 import { tileExtent, type TileId } from "./tile_matrix.ts";
 
@@ -49,27 +49,61 @@ export function isExteriorRing(ring: ArrayLike<number>): boolean {
 }
 
 /**
- * The bytes of a tile as the protobuf: gunzipped when gzip-compressed.
+ * Most bytes a tile may inflate to: 64 MiB (real tiles are kilobytes to a
+ * few megabytes; a gzip bomb of 64 kB inflates to 64 MiB).
+ */
+export const MAX_TILE_BYTES = 64 * 1024 * 1024;
+
+// compressed bytes inflated at a time: deflate inflates at most ~1,032
+// times, so one step never produces more than ~4 MiB past the limit
+const INFLATE_STEP = 4096;
+
+/**
+ * The bytes of a tile as the protobuf: gunzipped when gzip-compressed,
+ * step by step, refused beyond {@link MAX_TILE_BYTES}.
  *
- * @throws {RangeError} "Cannot decode tile: …" for broken gzip data.
+ * @throws {RangeError} "Cannot decode tile: …" for broken gzip data or a
+ * tile that inflates to more than the limit.
  * @example
  * ```ts
  * import { tileBytes } from "./mvt.ts";
  * tileBytes(new Uint8Array([0x1a, 0])).length; // 2
  * ```
  */
-export function tileBytes(raw: Uint8Array): Uint8Array {
-  if (raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b) {
-    try {
-      return gunzipSync(raw);
-    } catch (error) {
-      throw new RangeError(
-        `Cannot decode tile: bad gzip data (${(error as Error).message})`,
-        { cause: error },
-      );
+export function tileBytes(
+  raw: Uint8Array,
+  maxBytes: number = MAX_TILE_BYTES,
+): Uint8Array {
+  if (raw.length < 2 || raw[0] !== 0x1f || raw[1] !== 0x8b) return raw;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    const inflater = new Gunzip((chunk) => {
+      size += chunk.length;
+      if (size <= maxBytes) chunks.push(chunk);
+    });
+    for (let at = 0; at < raw.length && size <= maxBytes; at += INFLATE_STEP) {
+      const end = Math.min(at + INFLATE_STEP, raw.length);
+      inflater.push(raw.subarray(at, end), end === raw.length);
     }
+  } catch (error) {
+    throw new RangeError(
+      `Cannot decode tile: bad gzip data (${(error as Error).message})`,
+      { cause: error },
+    );
   }
-  return raw;
+  if (size > maxBytes) {
+    throw new RangeError(
+      `Cannot decode tile: it inflates to more than ${maxBytes} bytes (the limit)`,
+    );
+  }
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
 }
 
 /**

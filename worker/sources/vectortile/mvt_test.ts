@@ -1,7 +1,13 @@
 import { fileURLToPath } from "node:url";
 import { DatabaseSync } from "node:sqlite";
+import { gzipSync } from "fflate";
 import { assert, assertEquals, assertThrows } from "../_assert.ts";
-import { decodeTile, isExteriorRing, tileBytes } from "./mvt.ts";
+import {
+  decodeTile,
+  isExteriorRing,
+  MAX_TILE_BYTES,
+  tileBytes,
+} from "./mvt.ts";
 import { tileExtent } from "./tile_matrix.ts";
 
 // tiles GDAL made from our own data (tests/parity/vectortiles/make_references.py)
@@ -88,4 +94,17 @@ Deno.test("mvt: bytes that are no vector tile fail naming the tile", () => {
     RangeError,
   );
   assert(f.message.startsWith("Cannot decode tile 3/1/2: "), f.message);
+});
+
+Deno.test("mvt: a gzip bomb is refused before it is inflated whole", () => {
+  // 16 MiB of zeros: 16 kB compressed
+  const bomb = gzipSync(new Uint8Array(16 * 1024 * 1024));
+  assert(bomb.length < 64 * 1024, `${bomb.length} bytes`);
+  const e = assertThrows(() => tileBytes(bomb, 1024 * 1024), RangeError);
+  assertEquals(
+    e.message,
+    "Cannot decode tile: it inflates to more than 1048576 bytes (the limit)",
+  );
+  assertEquals(tileBytes(bomb).length, 16 * 1024 * 1024);
+  assertEquals(MAX_TILE_BYTES, 64 * 1024 * 1024);
 });
