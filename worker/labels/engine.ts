@@ -648,13 +648,18 @@ export class LabelEngine {
         }
       }
     } else if (g.kind === "line") {
+      // clipped to the map as QgsPalLayerSettings::registerFeature clips a
+      // line: its parts beyond the map's edges cross no candidate
+      const [ex0, ey0, ex1, ey1] = this.#extent();
       for (const part of g.parts) {
-        this.#obstacles.push(makeObstacle({
-          kind: "line",
-          owner,
-          line: this.#ring(part[0]),
-          factor,
-        }));
+        for (const line of clipLine(this.#ring(part[0]), ex0, ey0, ex1, ey1)) {
+          this.#obstacles.push(makeObstacle({
+            kind: "line",
+            owner,
+            line,
+            factor,
+          }));
+        }
       }
     } else {
       // QgsPalLayerSettings::registerFeature: the obstacle is the label's

@@ -50,6 +50,10 @@ const LIMITS: Record<string, number> = {
   // overlapHandling (QGIS >= 3.26) is unknown to 3.22: 613 when read as
   // "show all labels"
   points_overlap_handling: 0,
+  // streets leaving the map by points near its edge: QGIS registers lines
+  // clipped, so the points' candidates reaching out there cross none (623
+  // with the lines whole)
+  points_edge_lines: 0,
   polygons_around_centroid: 0,
   // polygons the map's edges cut: the largest visible piece is labelled
   // and the polygons repel candidates as clipped (260 with the pieces of a

@@ -632,6 +632,42 @@ def edge_boundary_cases(cases):
               cases, {"kind": "synthetic"})
 
 
+def make_edge_lines():
+    # points by the map's right edge (the map is x -500..500, y -360..360)
+    # and streets that leave the map there: their parts beyond the edge run
+    # along the points' candidates that reach out past it
+    points = [
+        ({"id": 1, "name": "Edge point"}, {"type": "Point", "coordinates": [X0 + 460, Y0 + 20]}),
+        ({"id": 2, "name": "Upper edge point"}, {"type": "Point", "coordinates": [X0 + 450, Y0 + 200]}),
+        ({"id": 3, "name": "Low point"}, {"type": "Point", "coordinates": [X0 + 440, Y0 - 150]}),
+    ]
+    lines = [
+        ({"id": 1, "name": "Out Street"}, {"type": "LineString", "coordinates": [
+            [X0 + 200, Y0 - 330], [X0 + 530, Y0 - 330], [X0 + 530, Y0 + 330]]}),
+        ({"id": 2, "name": "Far Road"}, {"type": "LineString", "coordinates": [
+            [X0 + 150, Y0 + 330], [X0 + 560, Y0 + 330], [X0 + 560, Y0 - 250]]}),
+    ]
+    return write_geojson("points_edge", points), write_geojson("lines_edge", lines)
+
+
+def edge_lines_cases(cases):
+    # QGIS 3.22 registers a line clipped to the map (registerFeature), so a
+    # point's candidate beyond the map's edge crosses no street there
+    os.makedirs(DATA, exist_ok=True)
+    points, lines = make_edge_lines()
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    P = QgsPalLayerSettings
+    on_line = QgsLabeling.LinePlacementFlags(QgsLabeling.OnLine)
+    layers = [
+        job_layer(styled_layer(os.path.join(DATA, lines), "lines_edge", "line",
+                               label_settings(placement=P.Line, line_flags=on_line)), {"path": lines}, "data"),
+        job_layer(styled_layer(os.path.join(DATA, points), "points_edge", "point", label_settings(dist=0.0)),
+                  {"path": points}, "data"),
+    ]
+    save_case("points_edge_lines", job("points_edge_lines", layers, bbox, 480, 346, 96), OUT, cases,
+              {"kind": "synthetic"})
+
+
 def make_split_lines():
     # streets split into short pieces of one name, end to end: each piece is
     # shorter than the minimum feature size, the merged street longer or not
@@ -720,6 +756,8 @@ def main():
         edge_cases(cases)
     if not only or "edge_boundary" in only:
         edge_boundary_cases(cases)
+    if not only or "edge_lines" in only:
+        edge_lines_cases(cases)
     if not only or "min_size" in only:
         min_size_cases(cases)
     for spec in PROJECTS:
