@@ -6,10 +6,10 @@
  * Deno parses a module it has not seen in this form (its imports, its
  * CommonJS exports) and transpiles a TypeScript one on threads of its own;
  * malloc keeps most of what that took resident in those threads' arenas
- * after it is freed. A worker that loads the start-up bundle and the
- * runners with Deno's caches cold is 40–50 MB larger for good
- * (docs/performance.md, session 19); loaded here first, in a process that
- * ends, its modules come from the caches.
+ * after it is freed. A worker that loaded the start-up bundle and the
+ * runners with Deno's caches cold ended 7–27 MB larger after 1,000 mixed
+ * jobs, its peak 9–30 MB higher (docs/performance.md, session 19); loaded
+ * here first, in a process that ends, its modules come from the caches.
  *
  * ```sh
  * deno run -P=worker worker/_prime.ts
