@@ -282,6 +282,27 @@ function drawPatch(
     }
     return;
   }
+  if (entry.kind === "icon") {
+    // QgsLayerTreeModelLegendNode::drawSymbol: QIcon::paint at whole
+    // millimetres (the painter is scaled to them) in the patch's box; the
+    // 16 px pixmap shrinks to the box's shorter side and is centred (ints)
+    const ix = Math.trunc(patch.x), iy = Math.trunc(patch.y);
+    const iw = Math.trunc(patch.width), ih = Math.trunc(patch.height);
+    const side = Math.min(16, iw, ih);
+    if (side <= 0) return;
+    const ax = ix + Math.floor(iw / 2) - Math.floor(side / 2);
+    const ay = iy + Math.floor(ih / 2) - Math.floor(side / 2);
+    const fill = new ck.Paint();
+    fill.setAntiAlias(true);
+    fill.setStyle(ck.PaintStyle.Fill);
+    fill.setColor(color4f(ck, entry.color));
+    canvas.drawRect(
+      ck.XYWHRect(ax * pxPerMm, ay * pxPerMm, side * pxPerMm, side * pxPerMm),
+      fill,
+    );
+    fill.delete();
+    return;
+  }
   if (entry.kind === "image") {
     drawLegendImage(
       ck,

@@ -66,6 +66,21 @@ export interface RampEntry {
 }
 
 /**
+ * A row with a square icon of one colour (a diagram category:
+ * QgsSimpleLegendNode with a 16 × 16 pixmap filled with the colour).
+ */
+export interface IconEntry {
+  /** Discriminator. */
+  kind: "icon";
+  /** Label drawn right of the patch. */
+  label: string;
+  /** Nesting depth. */
+  level: number;
+  /** The pixmap's colour. */
+  color: Rgba;
+}
+
+/**
  * A row with an image the layer's source gives (a WMS's GetLegendGraphic,
  * QgsWmsLegendNode): no label.
  */
@@ -85,7 +100,12 @@ export interface ImageEntry {
 }
 
 /** One legend row. */
-export type LegendEntry = SymbolEntry | ColorEntry | RampEntry | ImageEntry;
+export type LegendEntry =
+  | SymbolEntry
+  | ColorEntry
+  | RampEntry
+  | ImageEntry
+  | IconEntry;
 
 /** The legend of one layer. */
 export interface LayerLegend {
@@ -147,6 +167,35 @@ export function vectorEntries(
     return [{ ...entries[0], label: layerName }];
   }
   return entries;
+}
+
+/**
+ * The legend rows of a layer's diagrams, listed after the renderer's
+ * (`QgsDiagramRenderer::legendItems`): one per category, its colour in a
+ * square icon, when the diagrams are enabled and list their categories.
+ * The size legend of interpolated sizes is not listed yet.
+ *
+ * @example
+ * ```ts
+ * import { parseVectorStyle } from "../style/qml.ts";
+ * import { diagramEntries } from "./entries.ts";
+ * const style = parseVectorStyle(
+ *   '<qgis><renderer-v2 type="nullSymbol"/><SingleCategoryDiagramRenderer diagramType="Pie" attributeLegend="1">' +
+ *   '<DiagramCategory enabled="1"><attribute field="a" color="#ff0000" label="A"/></DiagramCategory>' +
+ *   '</SingleCategoryDiagramRenderer></qgis>',
+ * )!;
+ * diagramEntries(style).map((e) => e.label); // ["A"]
+ * ```
+ */
+export function diagramEntries(style: VectorStyle): IconEntry[] {
+  const d = style.diagrams;
+  if (!d || !d.enabled || !d.attributeLegend) return [];
+  return d.categories.map((c) => ({
+    kind: "icon",
+    label: c.label,
+    level: 0,
+    color: { r: c.color[0], g: c.color[1], b: c.color[2], a: c.color[3] },
+  }));
 }
 
 /**

@@ -1,10 +1,15 @@
 import assert from "node:assert/strict";
 import type { Element } from "@xmldom/xmldom";
 import { decodeStyle } from "@qgis-server-light/interface";
-import { parseQmlDocument, readVectorStyle } from "../style/qml.ts";
+import {
+  parseQmlDocument,
+  parseVectorStyle,
+  readVectorStyle,
+} from "../style/qml.ts";
 import { parseRasterStyle } from "../raster/style.ts";
 import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
 import {
+  diagramEntries,
   displayBandName,
   type LegendEntry,
   type RampEntry,
@@ -272,4 +277,21 @@ Deno.test({
     }
     assert.equal(checked, 10); // 3 graduated classes, 3 rules, 4 categories
   },
+});
+
+Deno.test("diagramEntries: a row per category of enabled diagrams listing them, none otherwise", () => {
+  const style = (enabled: string, legend: string) =>
+    parseVectorStyle(
+      `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="fill" name="0" alpha="1"/></symbols></renderer-v2>` +
+        `<SingleCategoryDiagramRenderer diagramType="Pie" attributeLegend="${legend}"><DiagramCategory enabled="${enabled}">` +
+        `<attribute field="a" color="#ff0000" label="A"/><attribute field="b" color="#0000ff" colorOpacity="0.5" label="B"/>` +
+        `</DiagramCategory></SingleCategoryDiagramRenderer></qgis>`,
+    )!;
+  const rows = diagramEntries(style("1", "1"));
+  if (
+    JSON.stringify(rows.map((r) => [r.kind, r.label, r.color.b, r.color.a])) !==
+      JSON.stringify([["icon", "A", 0, 255], ["icon", "B", 255, 32768 / 257]])
+  ) throw new Error(JSON.stringify(rows));
+  if (diagramEntries(style("0", "1")).length !== 0) throw new Error("disabled");
+  if (diagramEntries(style("1", "0")).length !== 0) throw new Error("unlisted");
 });

@@ -285,6 +285,7 @@ function rowSymbol(
       };
     }
     case "color":
+    case "icon":
       return {
         width: w,
         height: h,
@@ -349,7 +350,8 @@ export function layoutLegend(
   let y = s.boxSpace + (options.layerTitles ? s.titleSpace : 0);
   let first = true;
   for (const layer of layers) {
-    const embedded = layer.embedded && layer.entries.length === 1;
+    // the embedded row stands for the layer (a diagram's rows may follow it)
+    const embedded = layer.embedded === true && layer.entries.length >= 1;
     const showTitle = options.layerTitles && !embedded && layer.title !== "";
     // each layer is one group: the space above it is its first item's
     let firstInGroup = true;

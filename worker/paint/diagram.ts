@@ -205,27 +205,22 @@ function diagramSize(
       ? [across, max * layout.scaleFactor]
       : [max * layout.scaleFactor, across];
   }
-  if (style.type === "Stackedbar") {
-    if (!is) {
-      let total = 0;
-      for (const c of style.categories) {
-        total += toDouble(evaluate(c.expression, feature))[0];
-      }
-      layout.scaleFactor = total / (vertical ? style.height : style.width);
-      const along = (vertical ? style.height : style.width) +
-        spacing * Math.max(0, n - 1);
-      return vertical ? [style.barWidth, along] : [along, style.barWidth];
-    }
-    if (is.upperValue === is.lowerValue) return null;
+  if (style.type === "Stacked" || style.type === "Stackedbar") {
+    // QgsStackedBarDiagram: the bar is as long as a pie of the sum would be
+    // wide (sizeForValue, by area or diameter), plus the gaps
     let total = 0;
     for (const c of style.categories) {
       total += toDouble(evaluate(c.expression, feature))[0];
     }
-    if (total < style.minimumSize) total = style.minimumSize;
-    layout.scaleFactor = vertical
-      ? (is.upperWidth - is.lowerHeight) / (is.upperValue - is.lowerValue)
-      : (is.upperWidth - is.lowerWidth) / (is.upperValue - is.lowerValue);
-    const along = total * layout.scaleFactor + spacing * Math.max(0, n - 1);
+    let along: number;
+    if (!is) along = vertical ? style.height : style.width;
+    else {
+      if (is.upperValue === is.lowerValue) return null;
+      const size = sizeForValue(style, total);
+      along = vertical ? size[1] : size[0];
+    }
+    if (!(along > 0)) return null;
+    along += spacing * Math.max(0, n - 1);
     return vertical ? [style.barWidth, along] : [along, style.barWidth];
   }
   return null;
@@ -550,8 +545,8 @@ export function drawDiagrams(
       drawPie(painter, style, values, d.left, d.bottom, w, h);
     } else if (style.type === "Histogram") {
       drawHistogram(painter, layout, values, d.left, d.bottom, units);
-    } else if (style.type === "Stackedbar") {
-      drawStackedBar(painter, layout, values, d.left, d.bottom, units);
+    } else if (style.type === "Stacked" || style.type === "Stackedbar") {
+      drawStackedBar(painter, layout, values, d.left, d.bottom, [w, h], units);
     }
   }
 }
@@ -609,6 +604,9 @@ function drawHistogram(
   const scaledMax = px(max * layout.scaleFactor);
   const width = px(style.barWidth);
   const spacing = toPixels(style.spacing, style.spacingUnit, units);
+  // horizontal bars: the first on top
+  const across = values.length * width +
+    spacing * Math.max(0, values.length - 1);
   let offset = 0;
   for (let i = 0; i < values.length; i++) {
     const length = px(values[i] * layout.scaleFactor);
@@ -619,10 +617,10 @@ function drawHistogram(
         r = [baseX + offset, baseY - scaledMax, width, length];
         break;
       case "Right":
-        r = [baseX, baseY - offset, length, -width];
+        r = [baseX, baseY - across + offset, length, width];
         break;
       case "Left":
-        r = [baseX + scaledMax, baseY - offset, -length, -width];
+        r = [baseX + scaledMax, baseY - across + offset, -length, width];
         break;
       default:
         r = [baseX + offset, baseY, width, -length];
@@ -638,30 +636,33 @@ function drawStackedBar(
   values: number[],
   baseX: number,
   baseY: number,
+  size: [number, number],
   units: UnitContext,
 ): void {
   const { style } = layout;
-  const px = (v: number) => toPixels(v, style.sizeUnit, units);
   let total = 0;
   for (const v of values) total += v;
+  if (!(total > 0)) return;
   const spacing = toPixels(style.spacing, style.spacingUnit, units);
   const totalSpacing = spacing * Math.max(0, values.length - 1);
-  const scaledMax = px(total * layout.scaleFactor) + totalSpacing;
-  const width = px(style.barWidth);
+  const vertical = style.orientation === "Up" || style.orientation === "Down";
+  const full = vertical ? size[1] : size[0];
+  const barLength = full - totalSpacing;
+  const width = vertical ? size[0] : size[1];
   let offset = 0;
   for (let i = 0; i < values.length; i++) {
-    const length = px(values[i] * layout.scaleFactor);
+    const length = barLength * values[i] / total;
     p.brush = withOpacity(style.categories[i].color, style.opacity);
     let r: [number, number, number, number];
     switch (style.orientation) {
       case "Down":
-        r = [baseX, baseY - scaledMax + offset, width, length];
+        r = [baseX, baseY - full + offset, width, length];
         break;
       case "Right":
         r = [baseX + offset, baseY, length, -width];
         break;
       case "Left":
-        r = [baseX + scaledMax - offset, baseY, -length, -width];
+        r = [baseX + full - offset, baseY, -length, -width];
         break;
       default:
         r = [baseX, baseY - offset, width, -length];

@@ -32,6 +32,7 @@ import { compileExpression } from "../expression/mod.ts";
 import { loadGeosFor } from "./expression_layers.ts";
 import {
   type BandNamer,
+  diagramEntries,
   embeddedEntry,
   type LayerLegend,
   rasterEntries,
@@ -237,7 +238,12 @@ export async function layerLegend(
   return {
     title: layer.name,
     opacity: style.opacity,
-    entries: vectorEntries(style, layer.name, { scale }),
+    // the diagrams' rows follow the renderer's; the renderer's lone row,
+    // labelled with the layer's name, then no longer stands for the layer
+    entries: [
+      ...vectorEntries(style, layer.name, { scale }),
+      ...diagramEntries(style),
+    ],
     embedded: embeddedEntry(style),
   };
 }

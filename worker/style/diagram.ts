@@ -119,7 +119,9 @@ export function readDiagrams(root: Element): DiagramStyle | null {
       italic: font[5] === "1",
     },
     attributeLegend: renderer.getAttribute("attributeLegend") !== "0",
-    sizeLegend: renderer.getAttribute("sizeLegend") === "1",
+    // QgsLinearlyInterpolatedDiagramRenderer: a size legend when it has one
+    sizeLegend: linear !== null &&
+      firstChild(linear, "data-defined-size-legend") !== null,
     placement: 1,
     distance: 0,
     priority: 5,

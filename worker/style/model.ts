@@ -225,7 +225,7 @@ export interface DiagramCategory {
  * labelling engine.
  */
 export interface DiagramStyle {
-  /** QGIS diagram name: `Pie`, `Histogram`, `Text`, `Stackedbar`. */
+  /** QGIS diagram name: `Pie`, `Histogram`, `Text`, `Stacked` (stacked bars). */
   type: string;
   /** Whether the diagrams are drawn (and listed in the legend). */
   enabled: boolean;
@@ -284,7 +284,7 @@ export interface DiagramStyle {
   };
   /** Whether the legend lists the categories. */
   attributeLegend: boolean;
-  /** Whether the legend shows the interpolated sizes. */
+  /** Whether the legend shows the interpolated sizes (a `<data-defined-size-legend>`). */
   sizeLegend: boolean;
   /** `QgsDiagramLayerSettings::Placement` (0 around, 1 over, 2 line, 3 curved, 4 horizontal, 5 free). */
   placement: number;

@@ -80,6 +80,11 @@ const CASES: [string, number, string][] = [
   ["legend_own_one_labelled_rule", 1, "a lone rule with a label"],
   ["legend_own_two_unlabelled_rules", 1, "two rules without labels"],
   ["legend_own_one_unlabelled_category", 1, "a lone category, no label"],
+  [
+    "legend_diagrams",
+    1,
+    "our data: diagram categories after a single symbol (polygons, points)",
+  ],
 ];
 
 for (const [name, bound, what] of CASES) {

@@ -311,6 +311,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "our data: histograms whose bar lengths follow the values linearly, a 0.3 mm outline, over the point",
   ],
+  [
+    "diagram_stacked",
+    0,
+    "our data: stacked bars 1 px apart whose lengths follow the values linearly, a 0.4 px outline, 0.9 opacity, over the point",
+  ],
+  [
+    "diagram_histogram_left",
+    0,
+    "our data: histograms growing left, bars 0.5 mm apart, PAL's best position around the point",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {

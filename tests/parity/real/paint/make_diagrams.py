@@ -16,10 +16,18 @@ Styles (each a plain marker or fill plus its diagrams, saved by QGIS):
   from 90°, no outline (0 width: a hairline), over the centroid;
 - ``diagram_histogram.qml``: histograms of bars 3 mm wide, their length
   linearly by ``total`` (0 → 0 mm, 60 → 15 mm), a 0.3 mm outline, over
-  the point.
+  the point;
+- ``diagram_stacked.qml``: stacked bars 4 mm wide, 1 px apart, their
+  length linearly by ``total`` (60 → 16 mm), a 0.4 px outline, 0.9
+  opacity, over the point;
+- ``diagram_histogram_left.qml``: histograms growing left, bars 2.5 mm
+  wide 0.5 mm apart, around the point.
 
 ``make_references.py paint/diagram_pie paint/diagram_pie_144dpi
-paint/diagram_pie_fixed paint/diagram_histogram`` then renders them.
+paint/diagram_pie_fixed paint/diagram_histogram paint/diagram_stacked
+paint/diagram_histogram_left`` then renders them, and
+``make_references.py legend_info/legend_diagrams`` the legend of the same
+layers (the data written to ``legend_info/own/diagrams`` too).
 
 Run with Debian's QGIS 3.22, never at run time or in CI::
 
@@ -65,6 +73,7 @@ def main():
         QgsPieDiagram,
         QgsSingleCategoryDiagramRenderer,
         QgsSingleSymbolRenderer,
+        QgsStackedBarDiagram,
         QgsUnitTypes,
         QgsVectorLayer,
     )
@@ -86,10 +95,14 @@ def main():
         [X0 + 280, Y0 + 200], [X0 + 280, Y0 + 290], [X0 + 250, Y0 + 290],
         [X0 + 250, Y0 + 180]]]}))
     data = HERE / "data"
-    (data / "diagram_points.geojson").write_text(
-        json.dumps(points, indent=1) + "\n")
-    (data / "diagram_polygons.geojson").write_text(
-        json.dumps(collection(squares), indent=1) + "\n")
+    # the same data for the legend cases (legend_info/own/diagrams)
+    legend = HERE.parent / "legend_info" / "own" / "diagrams"
+    legend.mkdir(parents=True, exist_ok=True)
+    for folder in (data, legend):
+        (folder / "diagram_points.geojson").write_text(
+            json.dumps(points, indent=1) + "\n")
+        (folder / "diagram_polygons.geojson").write_text(
+            json.dumps(collection(squares), indent=1) + "\n")
     qgis = QgsApplication([], False)
     qgis.initQgis()
     colors = [QColor(223, 36, 12), QColor(255, 144, 17, 200),
@@ -153,6 +166,39 @@ def main():
     pts.setDiagramRenderer(r)
     pts.setDiagramLayerSettings(layer_settings(QgsDiagramLayerSettings.OverPoint))
     save(pts, "diagram_histogram")
+
+    s = settings(3, 0.4, QgsUnitTypes.RenderPixels, 0.9)
+    s.barWidth = 4
+    s.setSpacing(1)
+    s.setSpacingUnit(QgsUnitTypes.RenderPixels)
+    r = QgsLinearlyInterpolatedDiagramRenderer()
+    r.setDiagram(QgsStackedBarDiagram())
+    r.setDiagramSettings(s)
+    r.setLowerValue(0)
+    r.setUpperValue(60)
+    r.setLowerSize(QSizeF(0, 0))
+    r.setUpperSize(QSizeF(16, 16))
+    r.setClassificationField("total")
+    pts.setDiagramRenderer(r)
+    pts.setDiagramLayerSettings(layer_settings(QgsDiagramLayerSettings.OverPoint))
+    save(pts, "diagram_stacked")
+
+    s = settings(3, 0.3, QgsUnitTypes.RenderMillimeters, 1)
+    s.barWidth = 2.5
+    s.setSpacing(0.5)
+    s.diagramOrientation = QgsDiagramSettings.Left
+    r = QgsLinearlyInterpolatedDiagramRenderer()
+    r.setDiagram(QgsHistogramDiagram())
+    r.setDiagramSettings(s)
+    r.setLowerValue(0)
+    r.setUpperValue(60)
+    r.setLowerSize(QSizeF(0, 0))
+    r.setUpperSize(QSizeF(18, 18))
+    r.setClassificationField("total")
+    pts.setDiagramRenderer(r)
+    pts.setDiagramLayerSettings(
+        layer_settings(QgsDiagramLayerSettings.AroundPoint))
+    save(pts, "diagram_histogram_left")
 
     polys = QgsVectorLayer(str(data / "diagram_polygons.geojson"), "q", "ogr")
     assert polys.isValid()
