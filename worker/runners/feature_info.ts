@@ -53,7 +53,11 @@ import {
 import type { VectorStyle } from "../style/model.ts";
 import type { Feature, GeometryKind, Rect } from "../geometry/types.ts";
 import { infoFields } from "./feature_info_fields.ts";
-import { addVirtualValues, virtualFields } from "./feature_info_virtual.ts";
+import {
+  addVirtualValues,
+  virtualFields,
+  withJoinKeys,
+} from "./feature_info_virtual.ts";
 import {
   type ReferenceCache,
   resolveRelationReferences,
@@ -614,7 +618,19 @@ export async function featureInfo(
   const j = scaled ? Math.trunc(cj * (imageHeight / height!)) : cj;
   const queried = resolveQueryLayers(job.QUERY_LAYERS, job.layers);
   // every queried layer's provider is known before anything is read
-  const sources = queried.map((layer) => openSource(layer, ctx));
+  // (a join on a virtual field computes that field first, as QGIS does)
+  const sources = queried.map((layer) =>
+    openSource(
+      layer.joins?.length
+        ? withJoinKeys(layer, virtualFields(layerStyle(layer, ctx).root), {
+          layer_id: layer.id,
+          layer_name: layer.name,
+          layer: layer.id,
+        })
+        : layer,
+      ctx,
+    )
+  );
   // The pixel's centre, as QGIS Server's infoPointToMapCoordinates: in the
   // requested extent, each axis at its own resolution
   const point: [number, number] = [

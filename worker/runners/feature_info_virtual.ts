@@ -14,7 +14,9 @@ import {
   evaluate,
   type Expression,
   parseExpression,
+  referencedColumns,
 } from "../expression/mod.ts";
+import type { JoinKeys } from "../sources/joins.ts";
 import { qtGeneral } from "../legend/number_format.ts";
 
 /** A virtual field of a layer's style. */
@@ -185,4 +187,50 @@ export function addVirtualValues(
     }
     return { ...f, attributes: { ...f.attributes, ...values } };
   });
+}
+
+/**
+ * The layer with the virtual fields its joins' targets name, which QGIS
+ * computes before it joins (a join on an expression field); the layer
+ * itself when no join's target is one.
+ *
+ * @example
+ * ```ts
+ * import { DOMParser } from "@xmldom/xmldom";
+ * import { virtualFields, withJoinKeys } from "./feature_info_virtual.ts";
+ * const root = new DOMParser().parseFromString(
+ *   `<qgis><expressionfields><field name="key" type="2" expression="&quot;id&quot;"/></expressionfields></qgis>`,
+ *   "text/xml",
+ * ).documentElement!;
+ * const layer = { joins: [{ target_field: "key" }] };
+ * const keyed = withJoinKeys(layer, virtualFields(root), {});
+ * keyed.joinKeys?.values({ id: 1, attributes: { id: 7.0 }, geometry: null }); // { key: 7 }
+ * ```
+ */
+export function withJoinKeys<
+  L extends { joins?: { target_field: string }[] | null },
+>(
+  layer: L,
+  fields: VirtualField[],
+  variables: Record<string, unknown>,
+): L & { joinKeys?: JoinKeys } {
+  const targets = new Set((layer.joins ?? []).map((j) => j.target_field));
+  const keys = fields.filter((f) => targets.has(f.name));
+  if (!keys.length) return layer;
+  let columns: string[] | "all" = [];
+  for (const key of keys) {
+    if (!key.expression) continue;
+    const used = referencedColumns(key.expression);
+    if (used === "all") columns = "all";
+    else if (columns !== "all") columns.push(...used);
+  }
+  return {
+    ...layer,
+    joinKeys: {
+      types: new Map(keys.map((k) => [k.name, k.type])),
+      columns,
+      values: (feature) =>
+        addVirtualValues([feature], keys, variables)[0].attributes,
+    },
+  };
 }

@@ -66,7 +66,11 @@ import {
   layoutDiagrams,
 } from "../paint/diagram.ts";
 import { jobLayerLookup } from "./expression_layers.ts";
-import { addVirtualValues, virtualFields } from "./feature_info_virtual.ts";
+import {
+  addVirtualValues,
+  virtualFields,
+  withJoinKeys,
+} from "./feature_info_virtual.ts";
 import type { Element } from "@xmldom/xmldom";
 
 /** Renderers whose undrawn features QGIS leaves unlabelled. */
@@ -367,7 +371,18 @@ export async function renderMap(
     for (let k = job.layers.length - 1; k >= 0; k--) {
       const layer = job.layers[k];
       const root: Element | null = roots[k];
-      const source = openSource(layer, ctx);
+      // (a join on a virtual field computes that field first, as QGIS does)
+      const source = openSource(
+        root && layer.joins?.length
+          ? withJoinKeys(layer, virtualFields(root), {
+            ...baseVariables,
+            layer_id: layer.id,
+            layer_name: layer.name,
+            layer: layer.id,
+          })
+          : layer,
+        ctx,
+      );
       if (source.drawMap) {
         // a source that draws the whole map itself (web maps); the style,
         // when there is one, gives its opacity, filters and blend mode

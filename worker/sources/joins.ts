@@ -63,6 +63,20 @@ export interface SourceJoin {
   memory_cache?: boolean | null;
 }
 
+/**
+ * Virtual fields that joins' targets name: QGIS computes such a field
+ * before it joins (`QgsVectorLayerFeatureIterator::addVirtualAttributes`),
+ * from the feature's own fields.
+ */
+export interface JoinKeys {
+  /** The virtual fields' types by name (`Integer`, `String` …). */
+  types: Map<string, string>;
+  /** The data fields their expressions read ("all": any). */
+  columns: string[] | "all";
+  /** A feature's values of the virtual fields (a page's: no geometry). */
+  values(feature: Feature): Record<string, AttributeValue>;
+}
+
 /** A joined table, read: its fields as joined and a lookup by target value. */
 export interface JoinTable {
   /** The joined fields, named with the prefix, in the table's order. */
@@ -258,11 +272,17 @@ interface Joined {
   added: boolean[][];
   /** The layer's fields and the joined ones. */
   fields: VectorField[];
-  /** The layer's field types by name. */
+  /** The layer's field types by name (its join keys' too). */
   types: Map<string, string>;
+  /** Virtual fields that targets name. */
+  keys: JoinKeys | null;
 }
 
-function extend(base: VectorField[], tables: JoinTable[]): Joined {
+function extend(
+  base: VectorField[],
+  tables: JoinTable[],
+  keys?: JoinKeys | null,
+): Joined {
   const taken = new Set(base.map((f) => f.name));
   const fields = [...base];
   const added = tables.map((t) =>
@@ -277,19 +297,31 @@ function extend(base: VectorField[], tables: JoinTable[]): Joined {
     tables,
     added,
     fields,
-    types: new Map(base.map((f) => [f.name, f.type])),
+    types: new Map([
+      ...keys?.types ?? [],
+      ...base.map((f): [string, string] => [f.name, f.type]),
+    ]),
+    keys: keys ?? null,
   };
 }
 
 function joinAttributes(
-  attributes: Record<string, AttributeValue>,
+  feature: Feature,
   joins: SourceJoin[],
   joined: Joined,
 ): Record<string, AttributeValue> {
+  const attributes = feature.attributes;
   const out = { ...attributes };
+  // a target that is no data field but a virtual one: computed first
+  let virtual: Record<string, AttributeValue> | null = null;
   joined.tables.forEach((table, i) => {
     const target = joins[i].target_field;
-    const row = table.lookup(attributes[target], joined.types.get(target));
+    let value = attributes[target];
+    if (value === undefined && joined.keys?.types.has(target)) {
+      virtual ??= joined.keys.values(feature);
+      value = virtual[target];
+    }
+    const row = table.lookup(value, joined.types.get(target));
     const added = joined.added[i];
     for (let k = 0; k < table.fields.length; k++) {
       if (!added[k]) continue;
@@ -344,7 +376,7 @@ export function withJoins(
     const names = await joinedNames();
     const held = reads(query.filter, names) ? query.filter! : null;
     const set = await get(held ? null : query.filter);
-    const joined = extend(set.fields, tables);
+    const joined = extend(set.fields, tables, layer.joinKeys);
     return {
       ...set,
       fields: joined.fields,
@@ -354,7 +386,7 @@ export function withJoins(
           for await (const batch of set.batches) {
             yield batch.map((f): Feature => ({
               ...f,
-              attributes: joinAttributes(f.attributes, joins, joined),
+              attributes: joinAttributes(f, joins, joined),
             }));
           }
         },
@@ -373,7 +405,19 @@ export function withJoins(
       if (columns !== undefined && columns !== "all") {
         columns = columns.filter((c) => !names.has(c.toLowerCase()));
         for (const j of joins) {
-          if (!columns.includes(j.target_field)) columns.push(j.target_field);
+          const keys = layer.joinKeys;
+          if (keys?.types.has(j.target_field)) {
+            // the data fields the virtual target's expression reads
+            if (keys.columns === "all") columns = "all";
+            else {
+              for (const c of keys.columns) {
+                if (!columns.includes(c)) columns.push(c);
+              }
+            }
+            if (columns === "all") break;
+          } else if (!columns.includes(j.target_field)) {
+            columns.push(j.target_field);
+          }
         }
       }
       return await joinSet(
@@ -391,13 +435,17 @@ export function withJoins(
       const tables = await read();
       const names = await joinedNames();
       const joinPage = (page: FeaturePage): FeaturePage => {
-        const joined = extend(page.fields, tables);
+        const joined = extend(page.fields, tables, layer.joinKeys);
         return {
           ...page,
           fields: joined.fields,
           features: page.features.map((f) => ({
             ...f,
-            attributes: joinAttributes(f.attributes, joins, joined),
+            attributes: joinAttributes(
+              { id: f.id, attributes: f.attributes, geometry: null },
+              joins,
+              joined,
+            ),
           })),
         };
       };

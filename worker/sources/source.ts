@@ -46,7 +46,7 @@ import type { BlockValues, ProviderResampling } from "../raster/sampling.ts";
 import type { MapSettings } from "../map/map_settings.ts";
 import type { Element } from "@xmldom/xmldom";
 import type { Logger } from "../runners/types.ts";
-import type { SourceJoin } from "./joins.ts";
+import type { JoinKeys, SourceJoin } from "./joins.ts";
 
 /** The parts of a job layer a source reads (wire names). */
 export interface SourceLayer {
@@ -64,6 +64,12 @@ export interface SourceLayer {
   driver?: string | null;
   /** Tables joined onto a vector layer's features (`joins.ts`); absent: none. */
   joins?: SourceJoin[] | null;
+  /**
+   * Virtual fields (QGIS's expression fields) that joins' `target_field`s
+   * name, which QGIS computes before it joins (the runners set them from
+   * the layer's style); absent: a join's target is a field of the data.
+   */
+  joinKeys?: JoinKeys | null;
   /**
    * The CRS the project declares for the layer (`AUTH:CODE`), which QGIS
    * reads the data in whatever the data says; absent: the data's.

@@ -35,10 +35,11 @@ Case fields (``cases.json`` is a list of them):
 - ``project``: optional QGIS project (repository path) whose layers
   ``{"project_layer": "<name>"}`` refer to; their style is exported from it
   as the upstream exporter does (``exportNamedStyle``).
-- ``layers``: top first. ``{"project_layer": name, "name"?, "index"?}``
+- ``layers``: top first. ``{"project_layer": name, "name"?, "index"?, "joins"?}``
   (``name``: the job layer's name, when it is not the project layer's;
   ``index``: of the project's layers of that name, the index-th in its layer
-  tree), or
+  tree; ``joins``: the job layer's joins, in wire form, as our exporter
+  writes the project's), or
   ``{"name", "path", "layerName"?, "geometryType"?, "driver": "ogr"|"gdal",
   "qml"?}`` where
   ``qml`` is ``"repo:<path>"`` (a style file of the repository) or a path
@@ -190,6 +191,9 @@ def job_layers(case, prefix_dir, data_root, qgis):
             )
             if aux is not None:
                 extra["joins"] = [aux]
+            if spec.get("joins"):
+                # the project's joins as our exporter writes them (wire form)
+                extra["joins"] = extra.get("joins", []) + spec["joins"]
             out.append({
                 "id": layer.id(),
                 # a client asks QGIS Server for a layer by its short name

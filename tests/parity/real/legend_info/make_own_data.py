@@ -46,6 +46,11 @@ names to 10 characters leaves them; GDAL would write them apart, so the
 header is rewritten) and one other, in ``own/dupes/dupes.qgs``, for the
 names QGIS gives them (``votes``, ``votes_1``, ``votes_2``).
 
+With the argument ``virtjoin`` it makes only ``own/virtjoin/``: points
+joined to a table on a virtual field (``code``, the expression ``"n"`` as
+an integer over a real field), in ``own/virtjoin/virtjoin.qgs``, for the
+joined values QGIS computes that field for first.
+
 With the argument ``virtual`` it makes only ``own/virtual/``: points whose
 categorized renderer classifies by a virtual field (an expression field of
 the project), and ``own/virtual/virtual.qgs`` with them, for the features
@@ -53,7 +58,7 @@ QGIS Server answers by the virtual field's class.
 
 Run with Debian's QGIS 3.22, then make_references.py::
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends|virtual|twins|nocrs|spaces|dupes]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends|virtual|twins|nocrs|spaces|dupes|virtjoin]
 """
 import os
 import re
@@ -281,6 +286,55 @@ def make_dupes_project():
     project.addMapLayer(vl)
     project.setCrs(vl.crs())
     project.setFileName(str(out / "dupes.qgs"))
+    assert project.write()
+
+
+def make_virtjoin_project():
+    """own/virtjoin/: a join whose target is a virtual field."""
+    from qgis.core import QgsField, QgsVectorLayerJoinInfo
+    from qgis.PyQt.QtCore import QVariant
+
+    out = OWN / "virtjoin"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2056)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(out / "virtjoin.gpkg"))
+    points = ds.CreateLayer("points", srs, ogr.wkbPoint, ["SPATIAL_INDEX=NO"])
+    points.CreateField(ogr.FieldDefn("n", ogr.OFTReal))
+    for n, x in ((1.0, 2600000), (2.0, 2600100), (5.0, 2599900)):
+        f = ogr.Feature(points.GetLayerDefn())
+        f.SetField("n", n)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({x} 1200000)"))
+        points.CreateFeature(f)
+    names = ds.CreateLayer("names", None, ogr.wkbNone)
+    names.CreateField(ogr.FieldDefn("code", ogr.OFTInteger))
+    names.CreateField(ogr.FieldDefn("label", ogr.OFTString))
+    for code, label in ((1, "one"), (2, "two"), (3, "three")):
+        f = ogr.Feature(names.GetLayerDefn())
+        f.SetField("code", code)
+        f.SetField("label", label)
+        names.CreateFeature(f)
+    ds = None
+    project = QgsProject()
+    vl = QgsVectorLayer(str(out / "virtjoin.gpkg") + "|layername=points", "points", "ogr")
+    table = QgsVectorLayer(str(out / "virtjoin.gpkg") + "|layername=names", "names", "ogr")
+    assert vl.isValid() and table.isValid()
+    project.addMapLayer(vl)
+    project.addMapLayer(table)
+    vl.addExpressionField('"n"', QgsField("code", QVariant.Int))
+    join = QgsVectorLayerJoinInfo()
+    join.setJoinLayer(table)
+    join.setJoinFieldName("code")
+    join.setTargetFieldName("code")
+    join.setUsingMemoryCache(True)
+    join.setPrefix("names_")
+    assert vl.addJoin(join)
+    got = [(f["n"], f["code"], f["names_label"]) for f in vl.getFeatures()]
+    assert got == [(1.0, 1, "one"), (2.0, 2, "two"), (5.0, 5, None)], got
+    project.setCrs(vl.crs())
+    project.setFileName(str(out / "virtjoin.qgs"))
     assert project.write()
 
 
@@ -557,6 +611,10 @@ def main():
         make_virtual_project()
         qgis.exitQgis()
         return
+    if sys.argv[1:] == ["virtjoin"]:
+        make_virtjoin_project()
+        qgis.exitQgis()
+        return
     if sys.argv[1:] == ["dupes"]:
         make_dupes_project()
         qgis.exitQgis()
@@ -617,6 +675,7 @@ def main():
     make_virtual_project()
     make_spaces_project()
     make_dupes_project()
+    make_virtjoin_project()
     qgis.exitQgis()
 
 
