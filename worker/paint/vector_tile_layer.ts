@@ -22,6 +22,7 @@ import type { CompiledExpression, PaintContext } from "./context.ts";
 import { paintVectorLayer } from "./vector_layer.ts";
 import { isTruthy } from "../expression/values.ts";
 import { pathOf } from "./_skia.ts";
+import { pixelTransform } from "../map/map_settings.ts";
 
 /** A decoded tile: features (map CRS) by tile layer name. */
 export type TileLayers = Map<string, Feature[]>;
@@ -35,6 +36,19 @@ function boundary(g: Geometry): Geometry {
   const parts: Float64Array[][] = [];
   for (const part of g.parts) for (const ring of part) parts.push([ring]);
   return { kind: "line", parts };
+}
+
+// the tile's square on the map (whole pixels) back in map units
+function tileSquare(pc: PaintContext, pixels: Float64Array): Geometry {
+  const [a, b, c, d] = pixelTransform(pc.map);
+  const ring = new Float64Array(pixels.length + 2);
+  for (let k = 0; k + 1 < pixels.length; k += 2) {
+    ring[k] = (pixels[k] - b) / a;
+    ring[k + 1] = (pixels[k + 1] - d) / c;
+  }
+  ring[pixels.length] = ring[0];
+  ring[pixels.length + 1] = ring[1];
+  return { kind: "polygon", parts: [[ring]] };
 }
 
 function styleFor(style: VectorTileRendererStyle): VectorStyle {
@@ -51,10 +65,43 @@ function styleFor(style: VectorTileRendererStyle): VectorStyle {
   };
 }
 
-/** Compiles filters once per layer (a bad one filters nothing, as in QGIS). */
+/**
+ * Compiles filters once per layer (a bad one filters nothing, as in QGIS),
+ * and finds the point a point style draws a polygon at.
+ */
 export class TileFilters {
   readonly #cache = new Map<string, CompiledExpression | null>();
+  #pole: CompiledExpression | undefined;
   constructor(private readonly pc: PaintContext) {}
+
+  /**
+   * A polygon's pole of inaccessibility to a twentieth of its bounding
+   * box's smaller side, where the basic renderer draws it with a point
+   * style; null when there is none.
+   */
+  pole(g: Geometry): Geometry | null {
+    let xmin = Infinity, ymin = Infinity, xmax = -Infinity, ymax = -Infinity;
+    for (const part of g.parts) {
+      for (const ring of part) {
+        for (let k = 0; k + 1 < ring.length; k += 2) {
+          if (ring[k] < xmin) xmin = ring[k];
+          if (ring[k] > xmax) xmax = ring[k];
+          if (ring[k + 1] < ymin) ymin = ring[k + 1];
+          if (ring[k + 1] > ymax) ymax = ring[k + 1];
+        }
+      }
+    }
+    const tolerance = Math.min(xmax - xmin, ymax - ymin) / 20;
+    if (!(tolerance > 0)) return null;
+    this.#pole ??= this.pc.compile(
+      "pole_of_inaccessibility($geometry, @vector_tile_pole_tolerance)",
+    );
+    const p = this.#pole({
+      geometry: g,
+      variables: { vector_tile_pole_tolerance: tolerance },
+    }) as Geometry | null;
+    return p?.kind === "point" ? p : null;
+  }
 
   /** The compiled filter, or null when there is none or it does not parse. */
   get(text: string): CompiledExpression | null {
@@ -80,8 +127,9 @@ export class TileFilters {
 /**
  * The features a style draws (or labels) from a tile, in order (the layers
  * of a style without a layer name in name order, as QGIS's `QMap` holds
- * them); with `ringsAsLines`, a line style takes polygons' rings too (the
- * renderer does, the labeling does not).
+ * them); with `ringsAsLines`, a line style takes polygons' rings too, and
+ * with `pole` a point style polygons' poles of inaccessibility (the
+ * renderer does both, the labeling neither).
  *
  * @example
  * ```ts ignore
@@ -94,6 +142,7 @@ export function styleFeatures(
   filter: CompiledExpression | null,
   variables: Record<string, unknown>,
   ringsAsLines = true,
+  pole?: (g: Geometry) => Geometry | null,
 ): Feature[] {
   const names = style.layer === ""
     ? [...tile.keys()].sort()
@@ -113,6 +162,10 @@ export function styleFeatures(
       if (g.kind === want) out.push(f);
       else if (ringsAsLines && g.kind === "polygon" && want === "line") {
         out.push({ ...f, geometry: boundary(g), drawGeometry: undefined });
+      } else if (pole && g.kind === "polygon" && want === "point") {
+        // a point style draws a polygon at its pole of inaccessibility
+        const p = pole(g);
+        if (p) out.push({ ...f, geometry: p, drawGeometry: undefined });
       }
     }
   }
@@ -151,11 +204,25 @@ export function paintVectorTile(
     path.delete();
     for (const style of styles) {
       if (!isActiveAt(style, zoom) || !style.symbol) continue;
+      if (style.layer === "background") {
+        // a fill symbol fills the tile's square; other symbols draw nothing
+        if (style.symbol.type === "fill") {
+          paintVectorLayer(
+            pc,
+            styleFor(style),
+            [{ id: 0, attributes: {}, geometry: tileSquare(pc, ring) }],
+            new Set(),
+          );
+        }
+        continue;
+      }
       const features = styleFeatures(
         style,
         tile,
         filters.get(style.expression),
         pc.variables,
+        true,
+        (g) => filters.pole(g),
       );
       if (features.length === 0) continue;
       const fields = new Set<string>();

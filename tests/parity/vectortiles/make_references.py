@@ -21,7 +21,11 @@ dpi) of:
 - ``labels_3857``, ``labels_2056``: a second layer over the MBTiles
   (``labelled``), the same renderer and a basic labeling (point, line and
   polygon styles, filters, zoom ranges), as ``mbtiles_3857`` and
-  ``mbtiles_2056``.
+  ``mbtiles_2056``;
+- ``extras_3857``, ``extras_2056``: a third layer (``extras``) whose styles
+  fill each tile's square (``background``), draw the zones with a point style
+  (at their poles of inaccessibility) and every tile layer's points and
+  polygons with another.
 
 Run with Debian's QGIS 3.22 (and its GDAL), never at run time or in CI::
 
@@ -65,6 +69,10 @@ CASES = {
                     "layer": "labelled"},
     "labels_2056": {"crs": "EPSG:2056", "extent": [2597500, 1196300, 2606500, 1202300],
                     "layer": "labelled"},
+    "extras_3857": {"crs": "EPSG:3857", "extent": extent_3857(12, CX + 900, CY - 700),
+                    "layer": "extras"},
+    "extras_2056": {"crs": "EPSG:2056", "extent": [2597500, 1196300, 2606500, 1202300],
+                    "layer": "extras"},
 }
 
 
@@ -181,6 +189,25 @@ def symbol_styles():
     ]
 
 
+def extra_styles():
+    from qgis.core import (QgsFillSymbol, QgsMarkerSymbol, QgsVectorTileBasicRendererStyle,
+                           QgsWkbTypes)
+    background = QgsVectorTileBasicRendererStyle("background", "background",
+                                                 QgsWkbTypes.PolygonGeometry)
+    background.setSymbol(QgsFillSymbol.createSimple({
+        "color": "225,235,245,255", "outline_color": "90,90,200,255", "outline_width": "0.6"}))
+    zones = QgsVectorTileBasicRendererStyle("zones", "zones", QgsWkbTypes.PolygonGeometry)
+    zones.setSymbol(QgsFillSymbol.createSimple({
+        "color": "250,250,250,160", "outline_color": "60,60,60,255", "outline_width": "0.3"}))
+    centres = QgsVectorTileBasicRendererStyle("zone centres", "zones", QgsWkbTypes.PointGeometry)
+    centres.setSymbol(QgsMarkerSymbol.createSimple({
+        "name": "diamond", "color": "220,60,30,255", "size": "3"}))
+    every = QgsVectorTileBasicRendererStyle("every point", "", QgsWkbTypes.PointGeometry)
+    every.setSymbol(QgsMarkerSymbol.createSimple({
+        "name": "circle", "color": "20,20,20,255", "size": "1.2"}))
+    return [background, zones, centres, every]
+
+
 def labeling_styles():
     from qgis.core import (QgsPalLayerSettings, QgsTextFormat, QgsVectorTileBasicLabelingStyle,
                            QgsWkbTypes)
@@ -250,6 +277,12 @@ def main():
     labeling.setStyles(labeling_styles())
     labelled.setLabeling(labeling)
     project.addMapLayer(labelled)
+    extras = layer_of(f"type=mbtiles&url={DATA / 'tiles.mbtiles'}", "extras")
+    extras.setShortName("extras")
+    renderer = QgsVectorTileBasicRenderer()
+    renderer.setStyles(extra_styles())
+    extras.setRenderer(renderer)
+    project.addMapLayer(extras)
     if not project.write(str(DATA / "vectortiles.qgs")):
         raise RuntimeError("cannot write the project")
     # QGIS's backup of the file it replaced
@@ -267,8 +300,8 @@ def main():
         settings.setOutputDpi(96)
         settings.setDestinationCrs(QgsCoordinateReferenceSystem(spec["crs"]))
         settings.setExtent(QgsRectangle(*spec["extent"]))
-        settings.setLayers([xyz if case.startswith("xyz")
-                            else labelled if spec.get("layer") == "labelled" else tiles])
+        named = {"labelled": labelled, "extras": extras}
+        settings.setLayers([xyz if case.startswith("xyz") else named.get(spec.get("layer"), tiles)])
         settings.setBackgroundColor(QColor(Qt.transparent))
         job = QgsMapRendererParallelJob(settings)
         loop = QEventLoop()
