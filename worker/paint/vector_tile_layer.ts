@@ -142,7 +142,7 @@ export function styleFeatures(
   filter: CompiledExpression | null,
   variables: Record<string, unknown>,
   ringsAsLines = true,
-  pole?: (g: Geometry) => Geometry | null,
+  pole?: (f: Feature) => Geometry | null,
 ): Feature[] {
   const names = style.layer === ""
     ? [...tile.keys()].sort()
@@ -164,7 +164,7 @@ export function styleFeatures(
         out.push({ ...f, geometry: boundary(g), drawGeometry: undefined });
       } else if (pole && g.kind === "polygon" && want === "point") {
         // a point style draws a polygon at its pole of inaccessibility
-        const p = pole(g);
+        const p = pole(f);
         if (p) out.push({ ...f, geometry: p, drawGeometry: undefined });
       }
     }
@@ -174,7 +174,9 @@ export function styleFeatures(
 
 /**
  * Paints one tile: clipped to `polygon` (map pixels; rounded to whole
- * pixels here), the active styles at `zoom` in order.
+ * pixels here), the active styles at `zoom` in order. `poles`: the points
+ * polygons are drawn at by point styles, found before the tile was
+ * reprojected (absent: found in the map CRS).
  *
  * @example
  * ```ts ignore
@@ -189,6 +191,7 @@ export function paintVectorTile(
   tile: TileLayers,
   polygon: [number, number][],
   filters: TileFilters,
+  poles?: Map<Feature, Geometry | null>,
 ): void {
   const { ck, canvas } = pc;
   canvas.save();
@@ -222,7 +225,7 @@ export function paintVectorTile(
         filters.get(style.expression),
         pc.variables,
         true,
-        (g) => filters.pole(g),
+        poles ? (f) => poles.get(f) ?? null : (f) => filters.pole(f.geometry!),
       );
       if (features.length === 0) continue;
       const fields = new Set<string>();

@@ -12,7 +12,7 @@
 import type { Element } from "@xmldom/xmldom";
 import { withGdal } from "../gdal/gdal.ts";
 import { transformInPlace } from "../gdal/transform.ts";
-import type { Feature, GeometryKind } from "../geometry/types.ts";
+import type { Feature, Geometry, GeometryKind } from "../geometry/types.ts";
 import { pixelTransform } from "../map/map_settings.ts";
 import type { PaintContext } from "../paint/context.ts";
 import {
@@ -137,6 +137,9 @@ export async function drawVectorTiles(
     (extent.ymin + extent.ymax) / 2,
   ]);
   const [a, b, c, d] = pixelTransform(map);
+  const pointStyles = styles.filter((s) =>
+    s.geometry === "point" && s.symbol && isActiveAt(s, zoom)
+  );
   const filters = new TileFilters(pc);
   const variables = { ...pc.variables, zoom_level: zoom };
   const tpc: PaintContext = { ...pc, variables, direct: undefined };
@@ -174,9 +177,39 @@ export async function drawVectorTiles(
       box.xmax,
       box.ymin,
     ]);
+    // QGIS finds a polygon's pole for a point style in the layer's CRS
+    let poles: Map<Feature, Geometry | null> | undefined;
+    if (reprojected && pointStyles.length > 0) {
+      poles = new Map();
+      for (const [name, features] of tile) {
+        if (!pointStyles.some((s) => s.layer === "" || s.layer === name)) {
+          continue;
+        }
+        for (const f of features) {
+          if (f.geometry?.kind === "polygon") {
+            poles.set(f, filters.pole(f.geometry));
+          }
+        }
+      }
+    }
     if (reprojected) {
       await withGdal((gdal) => {
         transformInPlace(gdal, [corners], TILE_CRS, map.crs, false);
+        if (poles?.size) {
+          const points = [...poles.values()].filter((p): p is Geometry =>
+            p !== null
+          );
+          const ok = transformInPlace(
+            gdal,
+            points.map((p) => p.parts[0][0]),
+            TILE_CRS,
+            map.crs,
+          );
+          const failed = new Set(points.filter((_, k) => !ok[k]));
+          for (const [f, p] of poles) {
+            if (p && failed.has(p)) poles.set(f, null);
+          }
+        }
         for (const [name, features] of tile) {
           if (features.length === 0) continue;
           tile.set(
@@ -193,7 +226,7 @@ export async function drawVectorTiles(
     if (polygon.some(([x, y]) => !Number.isFinite(x) || !Number.isFinite(y))) {
       continue;
     }
-    paintVectorTile(tpc, styles, zoom, tile, polygon, filters);
+    paintVectorTile(tpc, styles, zoom, tile, polygon, filters, poles);
     // QgsVectorTileBasicLabelProvider::registerTileFeatures
     for (const { style: l, out } of labelling) {
       out.features.push(
