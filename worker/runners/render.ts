@@ -647,7 +647,10 @@ export async function renderMap(
         if (composited) canvas.restore();
       }
       if (diagrammed) {
-        // placed now, with the layer's variables; drawn with the labels
+        // every feature fetched, also those the renderer does not draw (a
+        // category turned off: QGIS 3.22 registers their diagrams, not
+        // their labels); placed now, with the layer's variables, drawn with
+        // the labels
         const evaluate = diagramEvaluator(pc);
         diagrams.push({
           layout: layoutDiagrams(pc, diagrammed, features, evaluate),

@@ -14,6 +14,9 @@ Styles (each a plain marker or fill plus its diagrams, saved by QGIS):
   ``"c" * 2``, a 0.5 pt outline, 0.8 opacity, over the point;
 - ``diagram_pie_fixed.qml``: polygons' pies of a fixed 9 mm, clockwise
   from 90°, no outline (0 width: a hairline), over the centroid;
+- ``diagram_categorized.qml``: the same pies on polygons categorized by
+  ``a`` (10 and 0 drawn, 30 turned off, 5 and 25 in no category): every
+  feature gets its pie, drawn by the renderer or not;
 - ``diagram_histogram.qml``: histograms of bars 3 mm wide, their length
   linearly by ``total`` (0 → 0 mm, 60 → 15 mm), a 0.3 mm outline, over
   the point;
@@ -25,7 +28,7 @@ Styles (each a plain marker or fill plus its diagrams, saved by QGIS):
 
 ``make_references.py paint/diagram_pie paint/diagram_pie_144dpi
 paint/diagram_pie_fixed paint/diagram_histogram paint/diagram_stacked
-paint/diagram_histogram_left`` then renders them, and
+paint/diagram_histogram_left paint/diagram_categorized`` then renders them, and
 ``make_references.py legend_info/legend_diagrams`` the legend of the same
 layers (the data written to ``legend_info/own/diagrams`` too).
 
@@ -64,6 +67,7 @@ def props(i):
 def main():
     from qgis.core import (
         QgsApplication,
+        QgsCategorizedSymbolRenderer,
         QgsDiagramLayerSettings,
         QgsDiagramSettings,
         QgsFillSymbol,
@@ -71,6 +75,7 @@ def main():
         QgsLinearlyInterpolatedDiagramRenderer,
         QgsMarkerSymbol,
         QgsPieDiagram,
+        QgsRendererCategory,
         QgsSingleCategoryDiagramRenderer,
         QgsSingleSymbolRenderer,
         QgsStackedBarDiagram,
@@ -215,6 +220,18 @@ def main():
     polys.setDiagramLayerSettings(
         layer_settings(QgsDiagramLayerSettings.OverPoint))
     save(polys, "diagram_pie_fixed")
+    # "a" = 30 is turned off, 5 and 25 take no category: QGIS 3.22 still
+    # draws their diagrams (not their labels)
+    categories = [
+        QgsRendererCategory(value, QgsFillSymbol.createSimple({
+            "color": color, "outline_color": "120,120,120,255"}), value,
+            value != "30")
+        for value, color in (("10", "230,230,210,255"),
+                             ("30", "200,230,200,255"),
+                             ("0", "210,210,240,255"))
+    ]
+    polys.setRenderer(QgsCategorizedSymbolRenderer("a", categories))
+    save(polys, "diagram_categorized")
     # the layers own their renderers: gone before QGIS exits
     del pts, polys
     qgis.exitQgis()
