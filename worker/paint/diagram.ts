@@ -27,6 +27,9 @@ import { qtArc } from "./qt_arc.ts";
 import { clipPolygon, polygonCentroid, ringArea } from "../labels/_geom.ts";
 import { candidatesAroundPoint } from "../labels/placement.ts";
 
+/** The diagram types drawn (`Text` diagrams are not yet). */
+const DRAWN_TYPES = new Set(["Pie", "Histogram", "Stacked", "Stackedbar"]);
+
 /** A diagram to draw: its feature and where (pixels). */
 export interface PlacedDiagram {
   /** The feature. */
@@ -173,7 +176,7 @@ function diagramSize(
   const perUnit = toPixels(1, style.sizeUnit, units);
   const spacing = toPixels(style.spacing, style.spacingUnit, units) / perUnit;
   const vertical = style.orientation === "Up" || style.orientation === "Down";
-  if (style.type === "Pie" || style.type === "Text") {
+  if (style.type === "Pie") {
     if (!is) return [style.width, style.height];
     const [value, ok] = toDouble(evaluate(is.expression, feature));
     return ok ? sizeForValue(style, value) : null;
@@ -313,6 +316,15 @@ export function layoutDiagrams(
     mapUnitsPerMeter: map.mapUnitsPerMeter,
   };
   const layout: DiagramLayout = { style, placed: [], scaleFactor: 0 };
+  if (!DRAWN_TYPES.has(style.type)) {
+    const name = pc.variables.layer_name;
+    pc.warn(
+      `${
+        typeof name === "string" ? `vector layer '${name}': ` : ""
+      }diagrams of type '${style.type}' are not drawn yet`,
+    );
+    return layout;
+  }
   const [sx, dx, sy, dy] = pixelTransform(map);
   const mupp = map.mapUnitsPerPixel;
   const e = map.extent;

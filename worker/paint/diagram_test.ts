@@ -125,3 +125,25 @@ Deno.test("drawDiagrams: a pie's slices counter-clockwise from 12 o'clock", asyn
     map.dispose();
   }
 });
+
+Deno.test("layoutDiagrams: a type not drawn yet warns and places nothing", async () => {
+  const warnings: string[] = [];
+  const map = testMap(await getCanvasKit(), 100, 100, {
+    direct: true,
+    warn: (m) => warnings.push(m),
+  });
+  try {
+    const style = { ...pie(), type: "Text" };
+    const layout = layoutDiagrams(map.pc, style, [
+      { id: 1, attributes: { a: 1, b: 1 }, geometry: point(50, 50) },
+    ], diagramEvaluator(map.pc));
+    assert(layout.placed.length === 0, `${layout.placed.length} placed`);
+    assert(
+      JSON.stringify(warnings) ===
+        JSON.stringify(["diagrams of type 'Text' are not drawn yet"]),
+      `warnings ${JSON.stringify(warnings)}`,
+    );
+  } finally {
+    map.dispose();
+  }
+});
