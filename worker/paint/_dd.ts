@@ -13,7 +13,7 @@ import {
   toPixels,
 } from "../style/props.ts";
 import type { Feature } from "../geometry/types.ts";
-import type { SymbolLayer } from "../style/model.ts";
+import type { Symbol, SymbolLayer } from "../style/model.ts";
 import type { CompiledExpression, PaintContext } from "./context.ts";
 import { capOf, joinOf } from "./_skia.ts";
 
@@ -52,12 +52,44 @@ const PREVIEW_FEATURE = {
   }),
 } as unknown as Feature;
 
+/**
+ * The symbol scope QGIS adds while a symbol draws a feature
+ * (`QgsExpressionContextUtils::updateSymbolScope`): `@symbol_color` is
+ * `QgsSymbol::color()`, its first layer's colour, and
+ * `@symbol_layer_count` its layer count.
+ */
+function symbolScope(
+  variables: Record<string, unknown>,
+  symbol: Symbol,
+): Record<string, unknown> {
+  const first = symbol.layers[0]?.props;
+  const color = parseColor(
+    first?.color ?? first?.line_color ?? "0,0,0,255",
+    [0, 0, 0, 255],
+  );
+  return {
+    ...variables,
+    symbol_color: color.join(","),
+    symbol_layer_count: symbol.layers.length,
+  };
+}
+
 /** Per-feature evaluation of data-defined properties. */
 export class Dd {
+  #variables: Record<string, unknown> | null = null;
+
   constructor(
     readonly pc: PaintContext,
     private feature: Feature | null,
+    private symbol: Symbol | null = null,
   ) {}
+
+  #scope(): Record<string, unknown> {
+    this.#variables ??= this.symbol
+      ? symbolScope(this.pc.variables, this.symbol)
+      : this.pc.variables;
+    return this.#variables;
+  }
 
   /** The data-defined value of `name`, or undefined (inactive, null, error). */
   value(layer: SymbolLayer, name: string): unknown {
@@ -85,7 +117,7 @@ export class Dd {
       const v = fn({
         feature: this.feature ?? PREVIEW_FEATURE,
         geometry: this.feature?.geometry ?? null,
-        variables: this.pc.variables,
+        variables: this.#scope(),
       });
       return v === null ? undefined : v;
     } catch {

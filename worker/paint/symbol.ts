@@ -59,7 +59,7 @@ export function drawSymbol(
   options: DrawSymbolOptions = {},
 ): void {
   const opacity = (options.opacity ?? 1) * symbol.alpha;
-  const dd = new Dd(pc, feature);
+  const dd = new Dd(pc, feature, symbol);
   for (let i = 0; i < symbol.layers.length; i++) {
     const layer = symbol.layers[i];
     if (!layer.enabled) continue;

@@ -178,6 +178,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: an inverted polygon renderer around a categorized one (half-transparent fills outside each kind's polygons: a hole, a multipolygon, two overlapping drawn even-odd), as OSGeo Ireland's QGIS 2.14 workshop masks its counties (was drawn with nothing)",
   ],
   [
+    "symbol_color",
+    0,
+    "our data: outlines whose data-defined colour is `@symbol_color`, the symbol's first layer's colour (QgsSymbol::color): a fill without brush (as cghoehne/transport-uhi-phx's state borders) and a fill under a simple line (were drawn in their static colours: 3,429 mismatched pixels)",
+  ],
+  [
     "inverted_zoom",
     0,
     "our data: the same zoomed in at 144 dpi, polygons cut by the map's edges",
