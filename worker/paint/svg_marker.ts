@@ -9,13 +9,14 @@
  * @module
  */
 import { DOMParser, type Element } from "@xmldom/xmldom";
-import type { Canvas, CanvasKit, Path } from "canvaskit-wasm";
+import type { Canvas, CanvasKit, Path, Shader } from "canvaskit-wasm";
 import { parseColor, type Rgba } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
 import { svgLibraryNote } from "./svg_loader.ts";
 import { LruCache } from "../cache/lru.ts";
 import { checkXmlLimits, type XmlLimits } from "../style/xml_limits.ts";
 import { registerHeld } from "../cache/held.ts";
+import { encodedImageSize } from "./image_size.ts";
 import { fontLibrarySync } from "../labels/fonts.ts";
 import { flattenSubpath, glyphPath } from "../labels/glyph_outline.ts";
 import type { QtSubpath } from "./qt_stroker.ts";
@@ -412,6 +413,227 @@ function byId(el: Element, id: string): Element | null {
   return map.get(id) ?? null;
 }
 
+/** A gradient's own attribute, or the one of the gradient it `href`s. */
+function gradientAttr(el: Element, name: string, depth = 0): string | null {
+  if (el.hasAttribute(name)) return el.getAttribute(name);
+  const href = el.getAttribute("xlink:href") ?? el.getAttribute("href");
+  const ref = href?.startsWith("#") && depth < 8
+    ? byId(el, href.slice(1))
+    : null;
+  return ref ? gradientAttr(ref, name, depth + 1) : null;
+}
+
+/** A gradient's stops: its own, else those of the gradient it `href`s. */
+function gradientStops(el: Element, depth = 0): Element[] {
+  const stops: Element[] = [];
+  for (let c = el.firstChild; c; c = c.nextSibling) {
+    if (
+      c.nodeType === 1 && (c as Element).tagName.replace(/^.*:/, "") === "stop"
+    ) {
+      stops.push(c as Element);
+    }
+  }
+  if (stops.length > 0 || depth >= 8) return stops;
+  const href = el.getAttribute("xlink:href") ?? el.getAttribute("href");
+  const ref = href?.startsWith("#") ? byId(el, href.slice(1)) : null;
+  return ref ? gradientStops(ref, depth + 1) : [];
+}
+
+/** A gradient coordinate: a number, or a percentage of 1. */
+function gradientNumber(v: string | null, fallback: number): number {
+  if (v === null) return fallback;
+  const n = parseFloat(v);
+  if (!Number.isFinite(n)) return fallback;
+  return v.trim().endsWith("%") ? n / 100 : n;
+}
+
+/**
+ * The shader of a paint server `url(#id)` (`linearGradient`,
+ * `radialGradient`, as QtSvg's `QSvgGradientStyle` draws them: stops with
+ * their colours and opacities, pad spread, `gradientUnits` and
+ * `gradientTransform`) over a shape of bounds `box`, or null (no such
+ * gradient: QtSvg then leaves the shape unfilled).
+ */
+function gradientShader(
+  ck: CanvasKit,
+  el: Element,
+  url: string,
+  box: Float32Array,
+  alpha: number,
+): Shader | null {
+  const m = /^url\(\s*#([^)\s]+)\s*\)/.exec(url.trim());
+  const ref = m ? byId(el, m[1]) : null;
+  if (!ref) return null;
+  const tag = ref.tagName.replace(/^.*:/, "");
+  if (tag !== "linearGradient" && tag !== "radialGradient") return null;
+  const stops = gradientStops(ref);
+  if (stops.length === 0) return null;
+  const colors: Float32Array[] = [];
+  const offsets: number[] = [];
+  for (const stop of stops) {
+    const styleOf = (name: string): string | null => {
+      const style = stop.getAttribute("style");
+      if (style) {
+        for (const decl of style.split(";")) {
+          const i = decl.indexOf(":");
+          if (i > 0 && decl.slice(0, i).trim() === name) {
+            return decl.slice(i + 1).trim();
+          }
+        }
+      }
+      return stop.hasAttribute(name) ? stop.getAttribute(name) : null;
+    };
+    const c = colorOf(styleOf("stop-color") ?? "black") ?? [0, 0, 0, 255];
+    const o = gradientNumber(styleOf("stop-opacity"), 1);
+    colors.push(
+      ck.Color4f(c[0] / 255, c[1] / 255, c[2] / 255, (c[3] / 255) * o * alpha),
+    );
+    const at = Math.min(
+      1,
+      Math.max(0, gradientNumber(stop.getAttribute("offset"), 0)),
+    );
+    offsets.push(Math.max(at, offsets.at(-1) ?? 0));
+  }
+  if (colors.length === 1) {
+    colors.push(colors[0]);
+    offsets.push(1);
+  }
+  // gradient space → user space: the bounding box's unit square unless
+  // userSpaceOnUse, then the gradient's own transform
+  let matrix = ck.Matrix.identity();
+  if (gradientAttr(ref, "gradientUnits") !== "userSpaceOnUse") {
+    matrix = ck.Matrix.multiply(
+      ck.Matrix.translated(box[0], box[1]),
+      ck.Matrix.scaled(box[2] - box[0], box[3] - box[1]),
+    );
+  }
+  const t = gradientAttr(ref, "gradientTransform");
+  if (t) matrix = ck.Matrix.multiply(matrix, svgMatrix(t));
+  const user = gradientAttr(ref, "gradientUnits") === "userSpaceOnUse";
+  const g = (name: string, fallback: number) =>
+    gradientNumber(gradientAttr(ref, name), fallback);
+  if (tag === "linearGradient") {
+    return ck.Shader.MakeLinearGradient(
+      [g("x1", 0), g("y1", 0)],
+      [g("x2", user ? 0 : 1), g("y2", 0)],
+      colors,
+      offsets,
+      ck.TileMode.Clamp,
+      matrix,
+    );
+  }
+  const cx = g("cx", 0.5), cy = g("cy", 0.5), r = g("r", 0.5);
+  const fx = g("fx", cx), fy = g("fy", cy);
+  return ck.Shader.MakeTwoPointConicalGradient(
+    [fx, fy],
+    0,
+    [cx, cy],
+    r,
+    colors,
+    offsets,
+    ck.TileMode.Clamp,
+    matrix,
+  );
+}
+
+/** An SVG `transform` list as a matrix. */
+function svgMatrix(t: string): number[] {
+  const re = /(\w+)\s*\(([^)]*)\)/g;
+  let out = [1, 0, 0, 0, 1, 0, 0, 0, 1];
+  const mul = (b: number[]) => {
+    const a = out;
+    out = [
+      a[0] * b[0] + a[1] * b[3],
+      a[0] * b[1] + a[1] * b[4],
+      a[0] * b[2] + a[1] * b[5] + a[2],
+      a[3] * b[0] + a[4] * b[3],
+      a[3] * b[1] + a[4] * b[4],
+      a[3] * b[2] + a[4] * b[5] + a[5],
+      0,
+      0,
+      1,
+    ];
+  };
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(t))) {
+    const a = m[2].split(/[\s,]+/).filter(Boolean).map(Number);
+    switch (m[1]) {
+      case "matrix":
+        mul([a[0], a[2], a[4], a[1], a[3], a[5]]);
+        break;
+      case "translate":
+        mul([1, 0, a[0] ?? 0, 0, 1, a[1] ?? 0]);
+        break;
+      case "scale":
+        mul([a[0] ?? 1, 0, 0, 0, a[1] ?? a[0] ?? 1, 0]);
+        break;
+      case "rotate": {
+        const r = ((a[0] ?? 0) * Math.PI) / 180;
+        const [x, y] = [a[1] ?? 0, a[2] ?? 0];
+        mul([1, 0, x, 0, 1, y]);
+        mul([Math.cos(r), -Math.sin(r), 0, Math.sin(r), Math.cos(r), 0]);
+        mul([1, 0, -x, 0, 1, -y]);
+        break;
+      }
+      case "skewX":
+        mul([1, Math.tan(((a[0] ?? 0) * Math.PI) / 180), 0, 0, 1, 0]);
+        break;
+      case "skewY":
+        mul([1, 0, 0, Math.tan(((a[0] ?? 0) * Math.PI) / 180), 1, 0]);
+        break;
+    }
+  }
+  return out;
+}
+
+/** Most pixels an SVG's embedded image may decode to (4,096 × 4,096). */
+const MAX_SVG_IMAGE_PIXELS = 4096 * 4096;
+
+/**
+ * An SVG `image` whose `href` is a base64 `data:` PNG or JPEG, stretched
+ * over its `x`, `y`, `width`, `height` (QtSvg's `QSvgImage`: the image
+ * drawn into that rectangle, smoothly); other images are not drawn.
+ */
+function drawImage(
+  pc: PaintContext,
+  el: Element,
+  st: Style,
+  opacity: number,
+): void {
+  const { ck, canvas } = pc;
+  const href = el.getAttribute("xlink:href") ?? el.getAttribute("href") ?? "";
+  const m = /^data:image\/(?:png|jpe?g);base64,(.*)$/s.exec(href.trim());
+  const n = (k: string) => parseFloat(el.getAttribute(k) ?? "") || 0;
+  const w = n("width"), h = n("height");
+  if (!m || !(w > 0) || !(h > 0)) return;
+  let bytes: Uint8Array;
+  try {
+    bytes = Uint8Array.from(
+      atob(m[1].replace(/\s+/g, "")),
+      (c) => c.charCodeAt(0),
+    );
+  } catch {
+    return;
+  }
+  const size = encodedImageSize(bytes);
+  if (!size || size.width * size.height > MAX_SVG_IMAGE_PIXELS) return;
+  const image = ck.MakeImageFromEncoded(bytes);
+  if (!image) return;
+  const paint = new ck.Paint();
+  paint.setAntiAlias(true);
+  paint.setAlphaf(Math.max(0, Math.min(1, st.opacity * opacity)));
+  canvas.drawImageRectOptions(
+    image,
+    ck.XYWHRect(0, 0, image.width(), image.height()),
+    ck.XYWHRect(n("x"), n("y"), w, h),
+    ck.FilterMode.Linear,
+    ck.MipmapMode.None,
+    paint,
+  );
+  paint.delete();
+  image.delete();
+}
+
 function drawNode(
   pc: PaintContext,
   el: Element,
@@ -455,15 +677,36 @@ function drawNode(
     }
   } else if (tag === "text") {
     drawText(pc, el, st, opacity);
+  } else if (tag === "image") {
+    drawImage(pc, el, st, opacity);
   } else {
     const path = shapePath(ck, el, tag);
     if (path) {
       path.setFillType(
         st.fillRule === "evenodd" ? ck.FillType.EvenOdd : ck.FillType.Winding,
       );
-      const fill = tag === "line" || tag === "polyline" && st.fill === "none"
+      const gradient = tag !== "line" && /^\s*url\(/.test(st.fill)
+        ? gradientShader(
+          ck,
+          el,
+          st.fill,
+          path.computeTightBounds(),
+          st.fillOpacity * st.opacity * opacity,
+        )
+        : null;
+      const fill = gradient || tag === "line" ||
+          tag === "polyline" && st.fill === "none" ||
+          /^\s*url\(/.test(st.fill)
         ? null
         : colorOf(st.fill);
+      if (gradient) {
+        const p = new ck.Paint();
+        p.setAntiAlias(true);
+        p.setShader(gradient);
+        canvas.drawPath(path, p);
+        p.delete();
+        gradient.delete();
+      }
       if (fill && tag !== "line") {
         const p = new ck.Paint();
         p.setAntiAlias(true);

@@ -183,6 +183,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: outlines whose data-defined colour is `@symbol_color`, the symbol's first layer's colour (QgsSymbol::color): a fill without brush (as cghoehne/transport-uhi-phx's state borders) and a fill under a simple line (were drawn in their static colours: 3,429 mismatched pixels)",
   ],
   [
+    "svg_gradients",
+    0,
+    "our data: QGIS's symbol/red-marker.svg and blue-marker.svg (pins filled with linear and radial gradients, shadows and highlights as embedded PNG images), two turned by 25°, as SanjeevBashyal/Project074 marks its alignments (were drawn black, without images: 605 mismatched pixels)",
+  ],
+  [
+    "svg_gradients_144dpi",
+    1,
+    "our data: the same at 144 dpi (1,405 before; 1 pixel of a highlight's edge left)",
+  ],
+  [
     "inverted_zoom",
     0,
     "our data: the same zoomed in at 144 dpi, polygons cut by the map's edges",
