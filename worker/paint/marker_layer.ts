@@ -111,6 +111,16 @@ export function drawMarkerLayer(
               Math.sin((i * Math.PI) / 32),
             );
           }
+        } else if (cmd.op === "arc" && cmd.closeToCentre) {
+          // QgsFilledMarkerSymbolLayer fills the shape's path as a polygon
+          // (QPainterPath::toFillPolygon): the centre, then the arc (Qt's
+          // degrees counter-clockwise on screen)
+          unit = [0, 0];
+          const steps = Math.max(8, Math.ceil(Math.abs(cmd.sweep) / 5));
+          for (let i = 0; i <= steps; i++) {
+            const t = ((cmd.start + (cmd.sweep * i) / steps) * Math.PI) / 180;
+            unit.push(Math.cos(t), -Math.sin(t));
+          }
         } else continue;
         const ring = new Float64Array(unit.length + 2);
         for (let i = 0; i + 1 < unit.length; i += 2) {
