@@ -553,9 +553,13 @@ export function drawText(
           : null;
         if (blur) paint.setMaskFilter(blur);
         const c = rgba(ck, shadow.color, shadow.opacity * opacity);
-        if (comp === 3 && hasBg) drawBackground(c);
-        else if (comp === 2 && hasBuf) drawBuffer(c);
-        else drawFill(c);
+        // QgsTextRenderer draws the shadow with the component it is set
+        // under, and none when that component is not drawn
+        if (comp === 3) {
+          if (hasBg) drawBackground(c);
+        } else if (comp === 2) {
+          if (hasBuf) drawBuffer(c);
+        } else drawFill(c);
         paint.setMaskFilter(null);
         blur?.delete();
         canvas.restore();

@@ -198,6 +198,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: filled markers whose shapes are arcs closed to their centre (semi, third and quarter circles), turned, half transparent, as Woodsandfields/QGIS_maps's San Marino population grid (were not drawn: 4,862 mismatched pixels)",
   ],
   [
+    "label_shadow_under",
+    0,
+    "our data: label drop shadows set under the background shape with no shape (as Woodsandfields/QGIS_maps's first world map.qgz), under the buffer with no buffer, and under a drawn buffer: QgsTextRenderer casts the shadow with its component only (the first two were cast by the text: 110 mismatched pixels)",
+  ],
+  [
     "inverted_zoom",
     0,
     "our data: the same zoomed in at 144 dpi, polygons cut by the map's edges",
