@@ -337,15 +337,64 @@ export function readDataDefined(
   return out;
 }
 
-function readFormat(style: Element | null): TextFormat {
+/**
+ * QGIS 2.x's label units (`QgsPalLayerSettings::SizeUnit`: points,
+ * millimetres, map units, percent), as QgsTextRendererUtils's
+ * `convertFromOldLabelUnit` reads them.
+ */
+function oldUnit(
+  a: Attrs,
+  name: string,
+  oldName: string,
+  fallback: RenderUnit,
+): RenderUnit {
+  if (a(name)) return unit(a, name, fallback);
+  const old = a(oldName);
+  if (!old) return fallback;
+  return (["Point", "MM", "MapUnit", "Percentage"] as RenderUnit[])[
+    Number(old)
+  ] ?? "MM";
+}
+
+/** An opacity, or QGIS 2.x's transparency (0–100) it replaced. */
+function opacityOr(
+  a: Attrs,
+  name: string,
+  transparency: string,
+  fallback: number,
+): number {
+  if (a(name)) return num(a, name, fallback);
+  return a(transparency) ? 1 - num(a, transparency, 0) / 100 : fallback;
+}
+
+/**
+ * A label's text format from its `<text-style>`; QGIS 2.x wrote the buffer,
+ * background and shadow beside it in `<settings>` (QgsTextFormat::readXml
+ * reads them there when the text style holds none), with its own unit and
+ * transparency attributes.
+ */
+function readFormat(style: Element | null, settings?: Element): TextFormat {
   const a = attrsOf(style);
   const namedStyle = a("namedStyle") ?? "";
   const ns = namedStyle.toLowerCase();
   const weight = num(a, "fontWeight", 50);
-  const b = attrsOf(child(style, "text-buffer"));
-  const bg = attrsOf(child(style, "background"));
-  const sh = attrsOf(child(style, "shadow"));
-  const sizeUnit = unit(a, "fontSizeUnit", "Point");
+  const part = (name: string) =>
+    child(style, name) ?? (settings ? child(settings, name) : null);
+  const b = attrsOf(part("text-buffer"));
+  const bg = attrsOf(part("background"));
+  const sh = attrsOf(part("shadow"));
+  // QGIS 2.x: fontSizeInMapUnits, points otherwise
+  const sizeUnit = a("fontSizeUnit")
+    ? unit(a, "fontSizeUnit", "Point")
+    : bool(a, "fontSizeInMapUnits", false)
+    ? "MapUnit"
+    : "Point";
+  // QgsTextBufferSettings::readXml: with no bufferDraw, a non-zero size
+  // draws the buffer (QGIS < 2.0)
+  const bufferSize = num(b, "bufferSize", 1);
+  const bufferDraw = b("bufferDraw")
+    ? bool(b, "bufferDraw", false)
+    : num(b, "bufferSize", 0) !== 0;
   return {
     family: a("fontFamily") || "DejaVu Sans",
     namedStyle,
@@ -361,7 +410,7 @@ function readFormat(style: Element | null): TextFormat {
     size: a("fontSize") === null ? 12 : finiteOr(Number(a("fontSize")), 0),
     sizeUnit,
     color: parseColor(a("textColor") ?? undefined, [0, 0, 0, 255]),
-    opacity: num(a, "textOpacity", 1),
+    opacity: opacityOr(a, "textOpacity", "textTransp", 1),
     blendMode: num(a, "blendMode", 0),
     letterSpacing: num(a, "fontLetterSpacing", 0),
     wordSpacing: num(a, "fontWordSpacing", 0),
@@ -371,11 +420,15 @@ function readFormat(style: Element | null): TextFormat {
     lineHeight: num(a, "multilineHeight", 1),
     lineHeightUnit: unit(a, "multilineHeightUnit", "Percentage"),
     buffer: {
-      enabled: bool(b, "bufferDraw", false),
-      size: num(b, "bufferSize", 1),
-      unit: unit(b, "bufferSizeUnits", "MM"),
+      enabled: bufferDraw,
+      size: bufferSize,
+      unit: b("bufferSizeUnits")
+        ? unit(b, "bufferSizeUnits", "MM")
+        : bool(b, "bufferSizeInMapUnits", false)
+        ? "MapUnit"
+        : "MM",
       color: parseColor(b("bufferColor") ?? undefined, [255, 255, 255, 255]),
-      opacity: num(b, "bufferOpacity", 1),
+      opacity: opacityOr(b, "bufferOpacity", "bufferTransp", 1),
       join: num(b, "bufferJoinStyle", 128),
       fillInterior: !bool(b, "bufferNoFill", false),
       blendMode: num(b, "bufferBlendMode", 0),
@@ -386,32 +439,37 @@ function readFormat(style: Element | null): TextFormat {
       sizeType: num(bg, "shapeSizeType", 0),
       sizeX: num(bg, "shapeSizeX", 0),
       sizeY: num(bg, "shapeSizeY", 0),
-      sizeUnit: unit(bg, "shapeSizeUnit", "MM"),
+      sizeUnit: oldUnit(bg, "shapeSizeUnit", "shapeSizeUnits", "MM"),
       offsetX: num(bg, "shapeOffsetX", 0),
       offsetY: num(bg, "shapeOffsetY", 0),
-      offsetUnit: unit(bg, "shapeOffsetUnit", "MM"),
+      offsetUnit: oldUnit(bg, "shapeOffsetUnit", "shapeOffsetUnits", "MM"),
       radiusX: num(bg, "shapeRadiiX", 0),
       radiusY: num(bg, "shapeRadiiY", 0),
-      radiusUnit: unit(bg, "shapeRadiiUnit", "MM"),
+      radiusUnit: oldUnit(bg, "shapeRadiiUnit", "shapeRadiiUnits", "MM"),
       fill: parseColor(bg("shapeFillColor") ?? undefined, [255, 255, 255, 255]),
       stroke: parseColor(
         bg("shapeBorderColor") ?? undefined,
         [128, 128, 128, 255],
       ),
       strokeWidth: num(bg, "shapeBorderWidth", 0),
-      strokeWidthUnit: unit(bg, "shapeBorderWidthUnit", "MM"),
-      opacity: num(bg, "shapeOpacity", 1),
+      strokeWidthUnit: oldUnit(
+        bg,
+        "shapeBorderWidthUnit",
+        "shapeBorderWidthUnits",
+        "MM",
+      ),
+      opacity: opacityOr(bg, "shapeOpacity", "shapeTransparency", 1),
     },
     shadow: {
       enabled: bool(sh, "shadowDraw", false),
       under: num(sh, "shadowUnder", 0),
       offsetAngle: num(sh, "shadowOffsetAngle", 135),
       offsetDist: num(sh, "shadowOffsetDist", 1),
-      offsetUnit: unit(sh, "shadowOffsetUnit", "MM"),
+      offsetUnit: oldUnit(sh, "shadowOffsetUnit", "shadowOffsetUnits", "MM"),
       radius: num(sh, "shadowRadius", 1.5),
-      radiusUnit: unit(sh, "shadowRadiusUnit", "MM"),
+      radiusUnit: oldUnit(sh, "shadowRadiusUnit", "shadowRadiusUnits", "MM"),
       color: parseColor(sh("shadowColor") ?? undefined, [0, 0, 0, 255]),
-      opacity: num(sh, "shadowOpacity", 0.7),
+      opacity: opacityOr(sh, "shadowOpacity", "shadowTransparency", 0.7),
       scale: num(sh, "shadowScale", 100),
     },
   };
@@ -429,7 +487,7 @@ export function readLabelSettings(settings: Element): LabelSettings {
   return {
     fieldName: s("fieldName") ?? "",
     isExpression: bool(s, "isExpression", false),
-    format: readFormat(style),
+    format: readFormat(style, settings),
     wrapChar: f("wrapChar") ?? "",
     autoWrapLength: num(f, "autoWrapLength", 0),
     useMaxLineLengthForAutoWrap: bool(f, "useMaxLineLengthForAutoWrap", true),

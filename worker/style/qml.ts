@@ -681,7 +681,10 @@ export function readVectorStyle(root: Element): VectorStyle | null {
       root.getAttribute("hasScaleBasedVisibilityFlag") === "1",
     minScale: num(root.getAttribute("minScale"), 0),
     maxScale: num(root.getAttribute("maxScale"), 0),
-    labelsEnabled: root.getAttribute("labelsEnabled") === "1",
+    // QgsVectorLayer::readSymbology: labels are on unless the style says
+    // otherwise (QGIS 2.x styles write no labelsEnabled)
+    labelsEnabled: !root.hasAttribute("labelsEnabled") ||
+      root.getAttribute("labelsEnabled") === "1",
   };
   // the renderer's own effect: the whole layer drawn through it
   const effect = child(renderer, "effect");

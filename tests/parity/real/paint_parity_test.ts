@@ -203,6 +203,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: label drop shadows set under the background shape with no shape (as Woodsandfields/QGIS_maps's first world map.qgz), under the buffer with no buffer, and under a drawn buffer: QgsTextRenderer casts the shadow with its component only (the first two were cast by the text: 110 mismatched pixels)",
   ],
   [
+    "labels_2x",
+    0,
+    "our data: a QGIS 2.12 rule-based labelling (as StanfordGeospatialCenter/Intro-to-QGIS's test.qgs): no labelsEnabled, read as on as QgsVectorLayer::readSymbology reads it, the buffer and background beside the text style with QGIS 2.x's transparencies and unit numbers (were not drawn: 6,261 mismatched pixels; 5,758 with labels on and no buffer nor background)",
+  ],
+  [
     "inverted_zoom",
     0,
     "our data: the same zoomed in at 144 dpi, polygons cut by the map's edges",
