@@ -267,6 +267,64 @@
  * - BieniekAlexander/350-chicago-analysis
  *   68e535043cb6619f88cc865810db3175ee10f52e (congress-102.qgs)
  *
+ * and since session 19 (h-corpus19) these, found by file name (`maps.qgz`,
+ * `demo.qgz`, `qgis/map.qgs`, `map1.qgz`, `maps.qgs`, `main.qgs`,
+ * `gis/project.qgs`, `tests/data/project.qgs`, `qgis/qgis.qgz`,
+ * `data/qgis.qgz`, `map/map.qgs`, `qgis/maps.qgz`, `QGIS/project.qgz`…) and
+ * by repository name (`qgis-workshop`, `qgis-map`, `qgis_map`,
+ * `intro-to-qgis`…) among the indexed public repositories, with their data
+ * in the snapshot:
+ *
+ * - signedav/dinosaur-hunt 9f395764300c52c4dd8d132a2fa6752999ed03d0
+ *   (dinosaur-hunt/maps.qgz)
+ * - ncss-tech/smr-eval a408130575c97c1281b2ef5fcf5359b16e89bf83 (maps.qgz)
+ * - arubrno/qgis-workshop e4133f12a665081549f2f405be9036ac25aa0357
+ *   (Part 2/QGIS projekt/skoleni_ARUB.qgz)
+ * - ect123/intro-to-qgis-workshop 6f8e4fc8bc017b6dba002ee16ddd65e649bdea81
+ *   (vanTreeMap.qgz)
+ * - MohanadDiab/GIS-Project d5fdebb1b4d7506b32f9011a6e0e7c17f3bf5dbf
+ *   (QGIS/project2.qgz)
+ * - SanjeevBashyal/Project074 c2733df3dc176df9ea73964de53f1835ecebb95f
+ *   (Alignment4/Alignment Trial/Phase 3/p3_140.qgz,
+ *   Alignment5/Work/8_Layers_align_5_detail.qgz, Alignment3/merged Road
+ *   colored.qgz, Alignment2/Phase 4/8_Layers.qgz)
+ * - dnawrocki256/europe-temp-map 81956a11ebae19adc29bfee67b0fb0ca5dd3b222
+ *   (locations project.qgz)
+ * - Smithy876/unit-3 ef1ca5af72415488c9b7675acef8617b7440903f
+ *   (data/data.qgz)
+ * - cghoehne/transport-uhi-phx d16fb6c5f44740c5e77a26897b762d70d23c8dc9
+ *   (QGIS/ASTER-fig.qgs, QGIS/final-maps.qgs)
+ * - OpenOil-UG/mining-map 1f68b5b9728e2d158bdaa29c387d4777ac30e535
+ *   (gis/usgs_vs_osm.qgs)
+ * - doctor-jerzy/pop_model_Muradyan 04e6bf6263c97ee928211d1a5853c83052fa2710
+ *   (gis/project.qgs)
+ * - 3liz/qgis-atlasprint 656074425f38c46fcffc59eefeea1929c36af31a
+ *   (tests/data/atlas_simple.qgs, tests/data/no_atlas.qgs)
+ * - TIGER-NET/WOIS_processing e9329bcc1f9b8b5d299a82dd2f212f514dbfc16d
+ *   (tests/data/project.qgs)
+ * - elpaso/qgis-atlas-export-function
+ *   b2dd63d007af38a11d24ae15e85d8e2821a8b425 (tests/data/project.qgs)
+ * - qgis/pyqgis_wrappers 58731eaf3cb97917f62e6f05b32ea00f78334c56
+ *   (tests/data/project.qgs)
+ * - OSLL/swarm-robotics 5450f3776f2899004604b1957f83d1d5b1a88fed
+ *   (map/map.qgs)
+ * - ntu-dasl-sg/frontiers2021-PLS 5f25d9da6b2a02dc6e9c73d7c653de6277fa1940
+ *   (qgis/maps.qgz)
+ * - pcorner10/prep_2023 44ef8e174e02f4502399ba7ab2179096205c068e
+ *   (qgis/qgis.qgz, qgis/zonalstatistics.qgz)
+ * - flliu315/tutorial_2026 a0d35890ebeab608256dbace021780bd9a25d186
+ *   (data/qgis.qgz)
+ * - jacgeborys/qgis-maps c763fe57976ad72e8fc2e9ccfbe760fdae7db24f
+ *   (Mapa_OSM.qgz)
+ * - Woodsandfields/QGIS_maps 2efcccd91b30b9de7076296270fd01cc9f52a804
+ *   (COUNTRY_AIRPORTS/Point-in-polygon_Airport_Analysis.qgz,
+ *   GEOCODING_AUSTIN/Austin_Public_Health_Services.qgz,
+ *   HOSPITALS/US_hospitals.qgz, MAPS_SIMPLIFIED/SimplifyingMap.qgz,
+ *   SAN_MARINO/sanMarinoMap.qgz, THEFIRSTMAP/FirstMap_QGZ_and_Layers/
+ *   THEFIRSTMAP/first world map.qgz)
+ * - StanfordGeospatialCenter/Intro-to-QGIS
+ *   737074465a682fd3c72e9e44430edc7befaa6e6b (Test Data/test.qgs)
+ *
  * @module
  */
 import { dirname, join } from "node:path";
