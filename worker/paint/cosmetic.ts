@@ -439,3 +439,45 @@ export function drawCosmetic(
 
 const pushScratch = (x: number, y: number, c: number) =>
   pixelScratch.push(x, y, c);
+
+/**
+ * QCosmeticStroker's subdivision of a cubic (`x0, y0, c1x, c1y, c2x, c2y,
+ * x3, y3`): halves it while a control point lies a quarter of the chord's
+ * Manhattan length or more off the chord, at most `level` times, and
+ * appends the end points of the pieces to `out`.
+ *
+ * @example
+ * ```ts
+ * import { cosmeticCubicPoints } from "./cosmetic.ts";
+ * const out: number[] = [];
+ * cosmeticCubicPoints(out, [0, 0, 0, 10, 10, 10, 10, 0], 6);
+ * out.slice(-2); // [10, 0]
+ * ```
+ */
+export function cosmeticCubicPoints(
+  out: number[],
+  q: ArrayLike<number>,
+  level: number,
+): void {
+  if (level > 0) {
+    const dx = q[6] - q[0], dy = q[7] - q[1];
+    const len = 0.25 * (Math.abs(dx) + Math.abs(dy));
+    if (
+      Math.abs(dx * (q[1] - q[5]) - dy * (q[0] - q[4])) >= len ||
+      Math.abs(dx * (q[1] - q[3]) - dy * (q[0] - q[2])) >= len
+    ) {
+      const x0 = q[0], y0 = q[1], x1 = q[2], y1 = q[3];
+      const x2 = q[4], y2 = q[5], x3 = q[6], y3 = q[7];
+      const ax = (x0 + x1) / 2, ay = (y0 + y1) / 2;
+      const bx = (x1 + x2) / 2, by = (y1 + y2) / 2;
+      const qx = (x2 + x3) / 2, qy = (y2 + y3) / 2;
+      const abx = (ax + bx) / 2, aby = (ay + by) / 2;
+      const bqx = (bx + qx) / 2, bqy = (by + qy) / 2;
+      const mx = (abx + bqx) / 2, my = (aby + bqy) / 2;
+      cosmeticCubicPoints(out, [x0, y0, ax, ay, abx, aby, mx, my], level - 1);
+      cosmeticCubicPoints(out, [mx, my, bqx, bqy, qx, qy, x3, y3], level - 1);
+      return;
+    }
+  }
+  out.push(q[6], q[7]);
+}

@@ -22,7 +22,7 @@ import { pixelTransform } from "../map/map_settings.ts";
 import { paintCoverage, pixelScratch } from "./_coverage.ts";
 import { qtRasterize } from "./qt_raster.ts";
 import { flattenCubic, qtStrokePath, type QtSubpath } from "./qt_stroker.ts";
-import { drawCosmetic } from "./cosmetic.ts";
+import { cosmeticCubicPoints, drawCosmetic } from "./cosmetic.ts";
 import { qtArc } from "./qt_arc.ts";
 import { clipPolygon, polygonCentroid, ringArea } from "../labels/_geom.ts";
 import { candidatesAroundPoint } from "../labels/placement.ts";
@@ -434,31 +434,9 @@ function fillContour(p: QtPath): number[] {
 function cosmeticPolyline(p: QtPath): Float64Array {
   const out: number[] = [p.sub.x, p.sub.y];
   let px = p.sub.x, py = p.sub.y;
-  const sub = (q: number[], level: number) => {
-    if (level > 0) {
-      const dx = q[6] - q[0], dy = q[7] - q[1];
-      const len = 0.25 * (Math.abs(dx) + Math.abs(dy));
-      if (
-        Math.abs(dx * (q[1] - q[5]) - dy * (q[0] - q[4])) >= len ||
-        Math.abs(dx * (q[1] - q[3]) - dy * (q[0] - q[2])) >= len
-      ) {
-        const [x0, y0, x1, y1, x2, y2, x3, y3] = q;
-        const ax = (x0 + x1) / 2, ay = (y0 + y1) / 2;
-        const bx = (x1 + x2) / 2, by = (y1 + y2) / 2;
-        const qx = (x2 + x3) / 2, qy = (y2 + y3) / 2;
-        const abx = (ax + bx) / 2, aby = (ay + by) / 2;
-        const bqx = (bx + qx) / 2, bqy = (by + qy) / 2;
-        const mx = (abx + bqx) / 2, my = (aby + bqy) / 2;
-        sub([x0, y0, ax, ay, abx, aby, mx, my], level - 1);
-        sub([mx, my, bqx, bqy, qx, qy, x3, y3], level - 1);
-        return;
-      }
-    }
-    out.push(q[6], q[7]);
-  };
   for (const s of p.sub.segs) {
     if (s.length === 2) out.push(s[0], s[1]);
-    else sub([px, py, ...Array.from(s)], 6);
+    else cosmeticCubicPoints(out, [px, py, ...Array.from(s)], 6);
     px = s[s.length - 2];
     py = s[s.length - 1];
   }

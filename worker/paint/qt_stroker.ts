@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { qtArc } from "./qt_arc.ts";
 
 /** Qt's cap styles. */
 export type QtCap = "flat" | "square" | "round";
@@ -322,151 +323,11 @@ export function flattenCubic(
   flattenCubic(out, mx, my, bx2, by2, bx3, by3, x4, y4, level - 1);
 }
 
+// QT_PATH_KAPPA: the control-point distance of a quarter circle's Bézier.
 const ARC_KAPPA = 0.5522847498;
 
-/** `qt_t_for_arc_angle`: the Bézier parameter of an angle on a quarter. */
-function tForArcAngle(angle: number): number {
-  if (fuzzyIsNull(angle)) return 0;
-  if (fuzzyCompare(angle, 90)) return 1;
-  const radians = angle * Math.PI / 180;
-  const cosAngle = Math.cos(radians), sinAngle = Math.sin(radians);
-  const K = ARC_KAPPA;
-  let tc = angle / 90;
-  for (let i = 0; i < 2; i++) {
-    tc -= ((((2 - 3 * K) * tc + 3 * (K - 1)) * tc) * tc + 1 - cosAngle) /
-      (((6 - 9 * K) * tc + 6 * (K - 1)) * tc);
-  }
-  let ts = tc;
-  for (let i = 0; i < 2; i++) {
-    ts -= ((((3 * K - 2) * ts - 6 * K + 3) * ts + 3 * K) * ts - sinAngle) /
-      (((9 * K - 6) * ts + 12 * K - 6) * ts + 3 * K);
-  }
-  return (tc + ts) / 2;
-}
-
+/** A cubic: start, two controls, end. */
 type Bezier = [number, number, number, number, number, number, number, number];
-
-/** `QBezier::parameterSplitLeft`: `b` becomes [t, 1]; returns [0, t]. */
-function splitLeft(b: Bezier, t: number): Bezier {
-  const l = new Array(8) as Bezier;
-  l[0] = b[0];
-  l[1] = b[1];
-  l[2] = b[0] + t * (b[2] - b[0]);
-  l[3] = b[1] + t * (b[3] - b[1]);
-  l[4] = b[2] + t * (b[4] - b[2]);
-  l[5] = b[3] + t * (b[5] - b[3]);
-  b[4] = b[4] + t * (b[6] - b[4]);
-  b[5] = b[5] + t * (b[7] - b[5]);
-  b[2] = l[4] + t * (b[4] - l[4]);
-  b[3] = l[5] + t * (b[5] - l[5]);
-  l[4] = l[2] + t * (l[4] - l[2]);
-  l[5] = l[3] + t * (l[5] - l[3]);
-  l[6] = b[0] = l[4] + t * (b[2] - l[4]);
-  l[7] = b[1] = l[5] + t * (b[3] - l[5]);
-  return l;
-}
-
-function onInterval(b: Bezier, t0: number, t1: number): Bezier {
-  if (t0 === 0 && t1 === 1) return b;
-  const c = b.slice() as Bezier;
-  splitLeft(c, t0);
-  return splitLeft(c, (t1 - t0) / (1 - t0));
-}
-
-/** `qt_find_ellipse_coords` for a circle: the point at `angle` degrees. */
-function circlePoint(
-  cx: number,
-  cy: number,
-  r: number,
-  angle: number,
-): [number, number] {
-  const theta = angle - 360 * Math.floor(angle / 360);
-  let t = theta / 90;
-  const quadrant = Math.trunc(t);
-  t -= quadrant;
-  t = tForArcAngle(90 * t);
-  if (quadrant & 1) t = 1 - t;
-  const a = (1 - t) ** 3, b = 3 * t * (1 - t) ** 2, c = 3 * t * t * (1 - t);
-  const d = t ** 3;
-  let px = a + b + c * ARC_KAPPA, py = d + c + b * ARC_KAPPA;
-  if (quadrant === 1 || quadrant === 2) px = -px;
-  if (quadrant === 0 || quadrant === 1) py = -py;
-  return [cx + r * px, cy + r * py];
-}
-
-/**
- * `qt_curves_for_arc` for a circle: the cubics (control, control, end …)
- * of the arc from `start` degrees over `sweep` degrees (counter-clockwise
- * with y up), cut at the quadrants as Qt cuts them.
- */
-function curvesForArc(
-  cx: number,
-  cy: number,
-  r: number,
-  start: number,
-  sweep: number,
-): number[] {
-  const x = cx - r, y = cy - r, w = 2 * r, h = 2 * r;
-  const w2 = r, h2 = r, w2k = w2 * ARC_KAPPA, h2k = h2 * ARC_KAPPA;
-  const pts = [
-    [x + w, y + h2],
-    [x + w, y + h2 + h2k],
-    [x + w2 + w2k, y + h],
-    [x + w2, y + h],
-    [x + w2 - w2k, y + h],
-    [x, y + h2 + h2k],
-    [x, y + h2],
-    [x, y + h2 - h2k],
-    [x + w2 - w2k, y],
-    [x + w2, y],
-    [x + w2 + w2k, y],
-    [x + w, y + h2 - h2k],
-    [x + w, y + h2],
-  ];
-  if (sweep > 360) sweep = 360;
-  else if (sweep < -360) sweep = -360;
-  const out: number[] = [];
-  let startSegment = Math.floor(start / 90);
-  let endSegment = Math.floor((start + sweep) / 90);
-  let startT = (start - startSegment * 90) / 90;
-  let endT = (start + sweep - endSegment * 90) / 90;
-  const delta = sweep > 0 ? 1 : -1;
-  if (delta < 0) {
-    startT = 1 - startT;
-    endT = 1 - endT;
-  }
-  if (fuzzyIsNull(startT - 1)) {
-    startT = 0;
-    startSegment += delta;
-  }
-  if (fuzzyIsNull(endT)) {
-    endT = 1;
-    endSegment -= delta;
-  }
-  startT = tForArcAngle(startT * 90);
-  endT = tForArcAngle(endT * 90);
-  const splitAtStart = !fuzzyIsNull(startT);
-  const splitAtEnd = !fuzzyIsNull(endT - 1);
-  const end = endSegment + delta;
-  if (startSegment === end) return out;
-  for (let i = startSegment; i !== end; i += delta) {
-    const j = 3 * (3 - (((i % 4) + 4) % 4));
-    const q = delta > 0 ? [j + 3, j + 2, j + 1, j] : [j, j + 1, j + 2, j + 3];
-    let b = q.flatMap((k) => pts[k]) as Bezier;
-    if (startSegment === endSegment && fuzzyCompare(startT, endT)) return out;
-    if (i === startSegment) {
-      if (i === endSegment && splitAtEnd) b = onInterval(b, startT, endT);
-      else if (splitAtStart) b = onInterval(b, startT, 1);
-    } else if (i === endSegment && splitAtEnd) {
-      b = onInterval(b, 0, endT);
-    }
-    out.push(b[2], b[3], b[4], b[5], b[6], b[7]);
-  }
-  const [ex, ey] = circlePoint(cx, cy, r, start + sweep);
-  out[out.length - 2] = ex;
-  out[out.length - 1] = ey;
-  return out;
-}
 
 type JoinMode = "flat" | "miter" | "round" | "square" | "roundcap";
 
@@ -610,7 +471,15 @@ class Stroker {
         // difference of the two directions (as Qt sweeps it)
         const a1 = angleOf(p1x, p1y, p2x, p2y);
         const a2 = angleOf(n1x, n1y, n2x, n2y);
-        const c = curvesForArc(fx, fy, offset, a1 + 90, -Math.abs(a2 - a1));
+        // QStroker passes the square around the vertex to qt_curves_for_arc
+        const c = qtArc(
+          fx - offset,
+          fy - offset,
+          offset * 2,
+          offset * 2,
+          a1 + 90,
+          -Math.abs(a2 - a1),
+        ).curves;
         for (let i = 0; i + 5 < c.length; i += 6) {
           e.cubicTo(c[i], c[i + 1], c[i + 2], c[i + 3], c[i + 4], c[i + 5]);
         }

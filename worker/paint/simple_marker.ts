@@ -19,6 +19,7 @@ import {
 import { type MarkerShape, markerShape } from "./shapes.ts";
 import { sharedPathBuilder } from "./_skia.ts";
 import {
+  cosmeticCubicPoints,
   cosmeticPixels,
   drawCosmetic,
   isCosmeticPenUnder,
@@ -504,7 +505,6 @@ function qtCirclePolyline(cx: number, cy: number, r: number): Float64Array {
 }
 
 function qtCircleOffsets(r: number): Float64Array {
-  const cx = 0, cy = 0;
   const k = KAPPA * r;
   const quarters = [
     [r, 0, r, k, k, r, 0, r],
@@ -512,30 +512,8 @@ function qtCircleOffsets(r: number): Float64Array {
     [-r, 0, -r, -k, -k, -r, 0, -r],
     [0, -r, k, -r, r, -k, r, 0],
   ];
-  const out: number[] = [cx + r, cy];
-  const sub = (p: number[], level: number) => {
-    if (level > 0) {
-      const dx = p[6] - p[0], dy = p[7] - p[1];
-      const len = 0.25 * (Math.abs(dx) + Math.abs(dy));
-      if (
-        Math.abs(dx * (p[1] - p[5]) - dy * (p[0] - p[4])) >= len ||
-        Math.abs(dx * (p[1] - p[3]) - dy * (p[0] - p[2])) >= len
-      ) {
-        const [x0, y0, x1, y1, x2, y2, x3, y3] = p;
-        const ax = (x0 + x1) / 2, ay = (y0 + y1) / 2;
-        const bx = (x1 + x2) / 2, by = (y1 + y2) / 2;
-        const qx = (x2 + x3) / 2, qy = (y2 + y3) / 2;
-        const abx = (ax + bx) / 2, aby = (ay + by) / 2;
-        const bqx = (bx + qx) / 2, bqy = (by + qy) / 2;
-        const mx = (abx + bqx) / 2, my = (aby + bqy) / 2;
-        sub([x0, y0, ax, ay, abx, aby, mx, my], level - 1);
-        sub([mx, my, bqx, bqy, qx, qy, x3, y3], level - 1);
-        return;
-      }
-    }
-    out.push(cx + p[6], cy + p[7]);
-  };
-  for (const q of quarters) sub(q, 6);
+  const out: number[] = [r, 0];
+  for (const q of quarters) cosmeticCubicPoints(out, q, 6);
   return new Float64Array(out);
 }
 
