@@ -893,3 +893,89 @@ Deno.test("e2e: a permission denial at start stops the worker with one line and 
     assert(lines.length === 1 && expected.test(lines[0]), w.log());
   }
 });
+
+const RED_TILES = encodeQml(
+  `<qgis><renderer type="basic"><styles><style name="zones" layer="zones" geometry="2" enabled="1" expression="" min-zoom="-1" max-zoom="-1">
+  <symbols><symbol type="fill" name="0" alpha="1"><layer class="SimpleFill" enabled="1" pass="0"><prop k="color" v="255,0,0,255"/><prop k="outline_style" v="no"/></layer></symbol></symbols>
+  </style></styles></renderer></qgis>`,
+);
+
+Deno.test("e2e: a vector tile layer (MBTiles) posted by the upstream RedisQueue client is drawn by a worker with read access only (node:sqlite read-only)", async () => {
+  const git = upstreamGit();
+  const python = await pythonWith("redis.asyncio");
+  if (!git || !python) {
+    console.warn(
+      "vector tile upstream client case skipped: no upstream snapshot or no python3 with redis-py",
+    );
+    return;
+  }
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  const tmp = await Deno.makeTempDir({ prefix: "qsl_vectortiles_e2e_" });
+  const data = "tests/parity/vectortiles/data";
+  // the worker permission set's, reading this data root instead of demo/
+  // (no write: node:sqlite opens the file read-only)
+  const w = spawn([
+    "run",
+    `--allow-read=${data},node_modules,worker,interface,deno.json,deno.lock`,
+    "--allow-net=127.0.0.1,localhost",
+    "--allow-env",
+    "--allow-sys=hostname",
+    "worker/main.ts",
+    "run",
+    "--redis-url",
+    redis.url,
+    "--data-root",
+    data,
+    "--worker-id",
+    "tiles",
+  ]);
+  try {
+    await registered(client, "tiles");
+    const src = await extractUpstream(git, tmp);
+    const id = crypto.randomUUID();
+    const job = renderJob(id, "tiles.mbtiles", false, RED_TILES);
+    Object.assign(job.job.layers[0], {
+      id: "tiles",
+      name: "tiles",
+      driver: "mbtilesvectortiles",
+      folder_name: "",
+      // the exporter's vector_tile source, as a client forwards it
+      source: JSON.stringify({ type: "mbtiles", path: "tiles.mbtiles" }),
+    });
+    // inside zone 1 of tests/parity/vectortiles/make_references.py
+    job.job.bbox = {
+      x_min: 825700,
+      y_min: 5926100,
+      x_max: 826500,
+      y_max: 5926700,
+      z_min: 0,
+      z_max: 0,
+    };
+    job.job.crs = "EPSG:3857";
+    const infoFile = join(tmp, `${id}.json`);
+    await Deno.writeTextFile(infoFile, JSON.stringify(job));
+    const out = await new Deno.Command(python, {
+      args: [
+        join(REPO, "tests/worker_upstream_client.py"),
+        src,
+        redis.url,
+        infoFile,
+      ],
+      stdout: "piped",
+      stderr: "piped",
+    }).output();
+    const err = new TextDecoder().decode(out.stderr);
+    assert(out.success, `${err}\nworker log:\n${w.log()}`);
+    const r = JSON.parse(new TextDecoder().decode(out.stdout));
+    assertEquals([r.status, r.content_type], ["succeed", "image/png"], w.log());
+    const png = Uint8Array.from(atob(r.data_b64), (c) => c.charCodeAt(0));
+    assertEquals(redPixels(png), 400, "the zone fills the map");
+  } finally {
+    w.child.kill("SIGTERM");
+    await w.child.status;
+    client.disconnect();
+    await Deno.remove(tmp, { recursive: true });
+    await redis.stop();
+  }
+});
