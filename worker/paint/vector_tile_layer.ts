@@ -127,9 +127,9 @@ export class TileFilters {
 /**
  * The features a style draws (or labels) from a tile, in order (the layers
  * of a style without a layer name in name order, as QGIS's `QMap` holds
- * them); with `ringsAsLines`, a line style takes polygons' rings too, and
- * with `pole` a point style polygons' poles of inaccessibility (the
- * renderer does both, the labeling neither).
+ * them); with `ringsAsLines`, a line style takes polygons' rings too (the
+ * renderer does, the labeling does not), and with `pole` a point style
+ * polygons' poles of inaccessibility (both do).
  *
  * @example
  * ```ts ignore

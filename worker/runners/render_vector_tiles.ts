@@ -137,9 +137,6 @@ export async function drawVectorTiles(
     (extent.ymin + extent.ymax) / 2,
   ]);
   const [a, b, c, d] = pixelTransform(map);
-  const pointStyles = styles.filter((s) =>
-    s.geometry === "point" && s.symbol && isActiveAt(s, zoom)
-  );
   const filters = new TileFilters(pc);
   const variables = { ...pc.variables, zoom_level: zoom };
   const tpc: PaintContext = { ...pc, variables, direct: undefined };
@@ -154,6 +151,13 @@ export async function drawVectorTiles(
         },
       }))
     : [];
+  // the styles and labeling styles that take polygons at their poles
+  const pointStyles: { layer: string }[] = [
+    ...styles.filter((s) =>
+      s.geometry === "point" && s.symbol && isActiveAt(s, zoom)
+    ),
+    ...labelling.map((l) => l.style).filter((l) => l.geometry === "point"),
+  ];
   let drawn = 0;
   for await (const raw of source.tiles(ids)) {
     let tile: TileLayers;
@@ -229,8 +233,18 @@ export async function drawVectorTiles(
     paintVectorTile(tpc, styles, zoom, tile, polygon, filters, poles);
     // QgsVectorTileBasicLabelProvider::registerTileFeatures
     for (const { style: l, out } of labelling) {
+      // a point labeling style labels polygons at their poles, as QGIS
       out.features.push(
-        ...styleFeatures(l, tile, filters.get(l.expression), variables, false),
+        ...styleFeatures(
+          l,
+          tile,
+          filters.get(l.expression),
+          variables,
+          false,
+          poles
+            ? (f) => poles!.get(f) ?? null
+            : (f) => filters.pole(f.geometry!),
+        ),
       );
     }
     drawn++;

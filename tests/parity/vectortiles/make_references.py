@@ -25,7 +25,7 @@ dpi) of:
 - ``extras_3857``, ``extras_2056``: a third layer (``extras``) whose styles
   fill each tile's square (``background``), draw the zones with a point style
   (at their poles of inaccessibility) and every tile layer's points and
-  polygons with another.
+  polygons with another, and label the zones with a point labeling style.
 
 Run with Debian's QGIS 3.22 (and its GDAL), never at run time or in CI::
 
@@ -247,6 +247,7 @@ def labeling_styles():
 
 def main():
     from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsMapRendererParallelJob,
+                           QgsWkbTypes,
                            QgsMapSettings, QgsProject, QgsRectangle, QgsVectorTileBasicLabeling,
                            QgsVectorTileBasicRenderer, QgsVectorTileLayer)
     from qgis.PyQt.QtCore import QEventLoop, QSize, Qt
@@ -282,6 +283,15 @@ def main():
     renderer = QgsVectorTileBasicRenderer()
     renderer.setStyles(extra_styles())
     extras.setRenderer(renderer)
+    extras_labeling = QgsVectorTileBasicLabeling()
+    extras_labeling.setStyles([labeling_styles()[2]])
+    # zone numbers with a point style: at the zones' poles of inaccessibility
+    extras_labeling.styles()
+    point_labels = extras_labeling.styles()
+    point_labels[0].setGeometryType(QgsWkbTypes.PointGeometry)
+    point_labels[0].setMaxZoomLevel(-1)
+    extras_labeling.setStyles(point_labels)
+    extras.setLabeling(extras_labeling)
     project.addMapLayer(extras)
     if not project.write(str(DATA / "vectortiles.qgs")):
         raise RuntimeError("cannot write the project")
