@@ -62,17 +62,27 @@ function symbolScope(
   variables: Record<string, unknown>,
   symbol: Symbol,
 ): Record<string, unknown> {
+  // one scope per symbol and map, not one per feature drawn
+  const kept = scopes.get(symbol);
+  if (kept?.base === variables) return kept.scope;
   const first = symbol.layers[0]?.props;
   const color = parseColor(
     first?.color ?? first?.line_color ?? "0,0,0,255",
     [0, 0, 0, 255],
   );
-  return {
+  const scope = {
     ...variables,
     symbol_color: color.join(","),
     symbol_layer_count: symbol.layers.length,
   };
+  scopes.set(symbol, { base: variables, scope });
+  return scope;
 }
+
+const scopes = new WeakMap<
+  Symbol,
+  { base: Record<string, unknown>; scope: Record<string, unknown> }
+>();
 
 /** Per-feature evaluation of data-defined properties. */
 export class Dd {
