@@ -268,6 +268,10 @@ export function qtSmoothScale(
   const xp = calcPoints(sw, dw), yp = calcPoints(sh, dh);
   const xup = dw >= sw, yup = dh >= sh;
   const xa = calcApoints(sw, dw, xup), ya = calcApoints(sh, dh, yup);
+  if (!xup && !yup) {
+    smoothDown(src, sw, sh, dw, dh, xp, yp, xa, ya, out);
+    return out;
+  }
   // a pixel's channel at (x, y)
   const at = (x: number, y: number, k: number) => src[(y * sw + x) * 4 + k];
   // 256-step interpolation of two channel values, truncated
@@ -336,4 +340,92 @@ export function qtSmoothScale(
     }
   }
   return out;
+}
+
+// qSmoothScaleImage down both ways: each source row's weighted sums along x
+// (>> 4, as Qt keeps them) once, kept while output rows still take them,
+// then the rows' weighted sum per output row
+function smoothDown(
+  src: Uint8Array,
+  sw: number,
+  sh: number,
+  dw: number,
+  dh: number,
+  xp: Int32Array,
+  yp: Int32Array,
+  xa: Int32Array,
+  ya: Int32Array,
+  out: Uint8Array,
+): void {
+  const stride = dw * 4;
+  const kept = new Map<number, Int32Array>();
+  const spare: Int32Array[] = [];
+  const rowSums = (sy: number): Int32Array => {
+    let sums = kept.get(sy);
+    if (sums) return sums;
+    sums = spare.pop() ?? new Int32Array(stride);
+    kept.set(sy, sums);
+    if (sy >= sh) return sums.fill(0); // read at a weight of 0 only
+    const row = sy * sw * 4;
+    for (let x = 0; x < dw; x++) {
+      const cx = xa[x] >> 16, xap = xa[x] & 0xffff;
+      let p = row + xp[x] * 4;
+      let r = src[p] * xap, g = src[p + 1] * xap;
+      let b = src[p + 2] * xap, a = src[p + 3] * xap;
+      let j = (1 << 14) - xap;
+      for (; j > cx; j -= cx) {
+        p += 4;
+        r += src[p] * cx;
+        g += src[p + 1] * cx;
+        b += src[p + 2] * cx;
+        a += src[p + 3] * cx;
+      }
+      // Qt reads the next pixel even at a weight of 0 (past the row's end)
+      if (j > 0) {
+        p += 4;
+        r += src[p] * j;
+        g += src[p + 1] * j;
+        b += src[p + 2] * j;
+        a += src[p + 3] * j;
+      }
+      const o = x * 4;
+      sums[o] = r >> 4;
+      sums[o + 1] = g >> 4;
+      sums[o + 2] = b >> 4;
+      sums[o + 3] = a >> 4;
+    }
+    return sums;
+  };
+  const taken: Int32Array[] = [];
+  const weights: number[] = [];
+  for (let y = 0; y < dh; y++) {
+    const cy = ya[y] >> 16, yap = ya[y] & 0xffff;
+    const first = yp[y];
+    // rows above this one's first are done with
+    for (const [sy, sums] of kept) {
+      if (sy < first) {
+        kept.delete(sy);
+        spare.push(sums);
+      }
+    }
+    taken.length = weights.length = 0;
+    let sy = first;
+    taken.push(rowSums(sy));
+    weights.push(yap);
+    let j = (1 << 14) - yap;
+    for (; j > cy; j -= cy) {
+      taken.push(rowSums(++sy));
+      weights.push(cy);
+    }
+    if (j > 0) {
+      taken.push(rowSums(sy + 1));
+      weights.push(j);
+    }
+    const o0 = y * stride;
+    for (let x = 0; x < stride; x++) {
+      let v = 0;
+      for (let i = 0; i < taken.length; i++) v += taken[i][x] * weights[i];
+      out[o0 + x] = Math.floor(v / (1 << 24));
+    }
+  }
 }
