@@ -17,7 +17,7 @@ import type {
   VectorTileSelector,
 } from "../style/vector_tile.ts";
 import { isActiveAt } from "../style/vector_tile.ts";
-import type { VectorStyle } from "../style/model.ts";
+import type { SymbolLayer, VectorStyle } from "../style/model.ts";
 import type { CompiledExpression, PaintContext } from "./context.ts";
 import { paintVectorLayer } from "./vector_layer.ts";
 import { isTruthy } from "../expression/values.ts";
@@ -49,6 +49,59 @@ function tileSquare(pc: PaintContext, pixels: Float64Array): Geometry {
   ring[pixels.length] = ring[0];
   ring[pixels.length + 1] = ring[1];
   return { kind: "polygon", parts: [[ring]] };
+}
+
+/**
+ * `QgsVectorTileBasicRenderer`'s background: the fill symbol drawn over the
+ * tile's polygon as QGIS hands it over, four corners not closed — a simple
+ * fill strokes it as an open path (`QPainterPath::addPolygon`), so the edge
+ * from the last corner back to the first (the tile's bottom) has no
+ * outline; its other layers draw the polygon as they would.
+ */
+function paintBackground(
+  pc: PaintContext,
+  style: VectorTileRendererStyle,
+  pixels: Float64Array,
+): void {
+  const square = tileSquare(pc, pixels);
+  const open = square.parts[0][0].slice(0, pixels.length);
+  const symbol = style.symbol!;
+  const draw = (layers: SymbolLayer[], type: "fill" | "line", g: Geometry) =>
+    paintVectorLayer(
+      pc,
+      styleFor({ ...style, symbol: { ...symbol, type, layers } }),
+      [{ id: 0, attributes: {}, geometry: g }],
+      new Set(),
+    );
+  for (const layer of symbol.layers) {
+    if (!layer.enabled) continue;
+    if (layer.className !== "SimpleFill") {
+      draw([layer], "fill", square);
+      continue;
+    }
+    const p = layer.props;
+    draw([{ ...layer, props: { ...p, outline_style: "no" } }], "fill", square);
+    if ((p.outline_style ?? "solid") === "no") continue;
+    draw(
+      [{
+        className: "SimpleLine",
+        enabled: true,
+        pass: layer.pass,
+        props: {
+          line_color: p.outline_color ?? "35,35,35,255",
+          line_width: p.outline_width ?? "0.26",
+          line_width_unit: p.outline_width_unit ?? "MM",
+          line_style: p.outline_style ?? "solid",
+          joinstyle: p.joinstyle ?? "bevel",
+          capstyle: "square",
+        },
+        dataDefined: {},
+        subSymbol: null,
+      }],
+      "line",
+      { kind: "line", parts: [[open]] },
+    );
+  }
 }
 
 function styleFor(style: VectorTileRendererStyle): VectorStyle {
@@ -209,14 +262,7 @@ export function paintVectorTile(
       if (!isActiveAt(style, zoom) || !style.symbol) continue;
       if (style.layer === "background") {
         // a fill symbol fills the tile's square; other symbols draw nothing
-        if (style.symbol.type === "fill") {
-          paintVectorLayer(
-            pc,
-            styleFor(style),
-            [{ id: 0, attributes: {}, geometry: tileSquare(pc, ring) }],
-            new Set(),
-          );
-        }
+        if (style.symbol.type === "fill") paintBackground(pc, style, ring);
         continue;
       }
       const features = styleFeatures(
