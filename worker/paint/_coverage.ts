@@ -175,13 +175,17 @@ function to8(v: number): number {
 }
 
 /**
- * Blends the pixels straight into the surface in the order drawCosmetic's
- * drawPoints calls would (groups by coverage in first-seen order), with
- * the arithmetic of Skia's 32-bit blitter for a solid colour drawn
- * source-over: the colour premultiplied in 8 bits (`SkMulDiv255Round`),
- * then `src + dst × (256 − srcAlpha) >> 8` per channel (`SkPMSrcOver`).
- * Checked against Skia bit for bit (`cosmetic_test.ts`); it saves a
- * drawPoints call (a blitter set up in WebAssembly) per coverage level.
+ * Blends the pixels straight into the surface as QPainter blends its spans
+ * of a solid colour source-over (`comp_func_solid_SourceOver` on
+ * ARGB32_Premultiplied): the colour's alpha through `QColor`'s 16 bits,
+ * premultiplied, scaled by each pixel's coverage and laid over the pixel,
+ * every product rounded as Qt's `BYTE_MUL` rounds it, in the order the
+ * pixels come. Skia's blitter (`SkPMSrcOver`: `dst × (256 − srcAlpha) >>
+ * 8`) truncates instead: where a thin outline crosses a pixel many times
+ * (a polygon of a fraction of a pixel) each crossing took a level more of
+ * what lay beneath, and a fill under it vanished (bureau-of-american-
+ * ethnology-maps: tribal lands' yellow gone under their black outlines).
+ * The canvas path (Skia points, inside layers) keeps Skia's arithmetic.
  */
 function blendDirect(
   direct: DirectPixels,
@@ -190,71 +194,40 @@ function blendDirect(
   alpha: number,
 ): void {
   const xyc = px.xyc, n = px.n;
-  // scratch counts are left zeroed for the next call
-  const counts = levelCounts, starts = levelStarts, next = levelNext;
-  // the coverage levels in first-seen order
-  const order = levelOrder;
-  let levels = 0;
-  for (let i = 0; i < n; i++) {
-    const c = xyc[3 * i + 2];
-    if (counts[c]++ === 0) order[levels++] = c;
-  }
-  let at = 0;
-  for (let k = 0; k < levels; k++) {
-    const c = order[k];
-    starts[c] = next[c] = at;
-    at += counts[c];
-  }
-  const w = direct.width;
-  const offsets = offsetScratch.length >= n
-    ? offsetScratch
-    : (offsetScratch = new Int32Array(Math.max(n, 2 * offsetScratch.length)));
-  for (let i = 0; i < n; i++) {
-    offsets[next[xyc[3 * i + 2]]++] = 4 * (xyc[3 * i + 1] * w + xyc[3 * i]);
-  }
   let pixels = views.get(direct);
   // a view taken before CanvasKit's heap grew is empty after
   if (!pixels || pixels.length === 0) {
     views.set(direct, pixels = direct.pixels());
   }
-  const r8 = to8(rgba[0] / 255),
-    g8 = to8(rgba[1] / 255),
-    b8 = to8(rgba[2] / 255);
-  for (let k = 0; k < levels; k++) {
-    const c = order[k];
-    const a8 = to8(alpha * c / 255);
-    if (a8 === 0) continue;
-    const sr = mulDiv255Round(r8, a8),
-      sg = mulDiv255Round(g8, a8),
-      sb = mulDiv255Round(b8, a8);
-    const scale = 256 - a8;
-    if ((pixels.byteOffset & 3) === 0) {
-      // as blendStamp: a pixel as one 32-bit word
-      const words = wordsOf(pixels);
-      const src = sr | (sg << 8) | (sb << 16) | (a8 << 24);
-      for (let k = starts[c], end = k + counts[c]; k < end; k++) {
-        const j = offsets[k] >> 2;
-        const d = words[j];
-        words[j] = (src +
-          (((Math.imul(d & 0xff00ff, scale) >>> 8) & 0xff00ff) |
-            (Math.imul((d >>> 8) & 0xff00ff, scale) & 0xff00ff00))) | 0;
-      }
-      continue;
-    }
-    for (let k = starts[c], end = k + counts[c]; k < end; k++) {
-      const j = offsets[k];
-      pixels[j] = sr + ((pixels[j] * scale) >> 8);
-      pixels[j + 1] = sg + ((pixels[j + 1] * scale) >> 8);
-      pixels[j + 2] = sb + ((pixels[j + 2] * scale) >> 8);
-      pixels[j + 3] = a8 + ((pixels[j + 3] * scale) >> 8);
-    }
+  // QColor::setAlphaF keeps 16 bits; toArgb32 takes 8 (qt_div_257)
+  const a16 = Math.round(Math.min(1, Math.max(0, alpha)) * 65535);
+  const a = (a16 - (a16 >> 8) + 0x80) >> 8;
+  const r = byteMul(to8(rgba[0] / 255), a),
+    g = byteMul(to8(rgba[1] / 255), a),
+    b = byteMul(to8(rgba[2] / 255), a);
+  const w = direct.width;
+  for (let i = 0; i < n; i++) {
+    const c = xyc[3 * i + 2];
+    const sa = byteMul(a, c);
+    if (sa === 0 && (r | g | b) === 0) continue;
+    const inv = 255 - sa;
+    const j = 4 * (xyc[3 * i + 1] * w + xyc[3 * i]);
+    pixels[j] = byteMul(r, c) + byteMul(pixels[j], inv);
+    pixels[j + 1] = byteMul(g, c) + byteMul(pixels[j + 1], inv);
+    pixels[j + 2] = byteMul(b, c) + byteMul(pixels[j + 2], inv);
+    pixels[j + 3] = sa + byteMul(pixels[j + 3], inv);
   }
-  for (let k = 0; k < levels; k++) counts[order[k]] = 0;
+}
+
+/** Qt's `BYTE_MUL` of one channel: `x × a / 255`, rounded. */
+function byteMul(x: number, a: number): number {
+  const t = x * a;
+  return (t + (t >> 8) + 0x80) >> 8;
 }
 
 const views = new WeakMap<DirectPixels, Uint8Array>();
 
-// 32-bit views of the byte views above (same memory)
+// a 32-bit view of the last byte view above (same memory)
 let words: { bytes: Uint8Array; words: Uint32Array } | null = null;
 
 function wordsOf(bytes: Uint8Array): Uint32Array {
@@ -367,15 +340,18 @@ export function blendStamp(
 ): void {
   const colors = stamp.colors, levels = stamp.levels;
   if (stamp.rgba !== rgba || stamp.alpha !== alpha) {
-    const r8 = to8(rgba[0] / 255),
-      g8 = to8(rgba[1] / 255),
-      b8 = to8(rgba[2] / 255);
+    // as blendDirect: QColor's alpha, premultiplied, by coverage, rounded
+    const a16 = Math.round(Math.min(1, Math.max(0, alpha)) * 65535);
+    const a = (a16 - (a16 >> 8) + 0x80) >> 8;
+    const r = byteMul(to8(rgba[0] / 255), a),
+      g = byteMul(to8(rgba[1] / 255), a),
+      b = byteMul(to8(rgba[2] / 255), a);
     for (let k = 0; k < levels.length; k++) {
-      const a8 = to8(alpha * levels[k] / 255);
-      colors[4 * k] = a8;
-      colors[4 * k + 1] = mulDiv255Round(r8, a8);
-      colors[4 * k + 2] = mulDiv255Round(g8, a8);
-      colors[4 * k + 3] = mulDiv255Round(b8, a8);
+      const c = levels[k];
+      colors[4 * k] = byteMul(a, c);
+      colors[4 * k + 1] = byteMul(r, c);
+      colors[4 * k + 2] = byteMul(g, c);
+      colors[4 * k + 3] = byteMul(b, c);
     }
     stamp.rgba = rgba;
     stamp.alpha = alpha;
@@ -386,57 +362,30 @@ export function blendStamp(
   }
   const offsets = stamp.offsets, starts = stamp.starts;
   for (let k = 0; k < levels.length; k++) {
-    const a8 = colors[4 * k];
-    if (a8 === 0) continue;
+    const sa = colors[4 * k];
     const sr = colors[4 * k + 1],
       sg = colors[4 * k + 2],
       sb = colors[4 * k + 3];
-    const scale = 256 - a8;
-    if (scale === 1 && (pixels.byteOffset & 3) === 0) {
-      // opaque: (dst × 1) >> 8 is 0, the source replaces the pixel; one
+    if (sa === 0 && (sr | sg | sb) === 0) continue;
+    const inv = 255 - sa;
+    if (inv === 0 && (pixels.byteOffset & 3) === 0) {
+      // opaque: BYTE_MUL(dst, 0) is 0, the source replaces the pixel; one
       // 32-bit store (WebAssembly's memory is little-endian)
       const words = wordsOf(pixels);
-      const word = (sr | (sg << 8) | (sb << 16) | (a8 << 24)) >>> 0;
+      const word = (sr | (sg << 8) | (sb << 16) | (sa << 24)) >>> 0;
       for (let i = starts[k], end = starts[k + 1]; i < end; i++) {
         words[(base + offsets[i]) >> 2] = word;
       }
       continue;
     }
-    if ((pixels.byteOffset & 3) === 0) {
-      // the four channels of a pixel as one 32-bit word: SkPMSrcOver's
-      // `src + (dst × scale >> 8)` per channel, two channels per
-      // multiplication (each product below 2¹⁶, so none spills into the
-      // next; each sum at most 255, as src ≤ srcAlpha: no carry)
-      const words = wordsOf(pixels);
-      const src = sr | (sg << 8) | (sb << 16) | (a8 << 24);
-      for (let i = starts[k], end = starts[k + 1]; i < end; i++) {
-        const j = (base + offsets[i]) >> 2;
-        const d = words[j];
-        // int32 arithmetic; the store takes the sum modulo 2³²
-        words[j] = (src +
-          (((Math.imul(d & 0xff00ff, scale) >>> 8) & 0xff00ff) |
-            (Math.imul((d >>> 8) & 0xff00ff, scale) & 0xff00ff00))) | 0;
-      }
-      continue;
-    }
     for (let i = starts[k], end = starts[k + 1]; i < end; i++) {
       const j = base + offsets[i];
-      pixels[j] = sr + ((pixels[j] * scale) >> 8);
-      pixels[j + 1] = sg + ((pixels[j + 1] * scale) >> 8);
-      pixels[j + 2] = sb + ((pixels[j + 2] * scale) >> 8);
-      pixels[j + 3] = a8 + ((pixels[j + 3] * scale) >> 8);
+      pixels[j] = sr + byteMul(pixels[j], inv);
+      pixels[j + 1] = sg + byteMul(pixels[j + 1], inv);
+      pixels[j + 2] = sb + byteMul(pixels[j + 2], inv);
+      pixels[j + 3] = sa + byteMul(pixels[j + 3], inv);
     }
   }
-}
-const levelCounts = new Int32Array(256);
-const levelStarts = new Int32Array(256);
-const levelNext = new Int32Array(256);
-const levelOrder = new Int32Array(256);
-
-let offsetScratch = new Int32Array(1024);
-
-function mulDiv255Round(a: number, b: number): number {
-  return ((a * b + 128) * 257) >> 16;
 }
 
 function cosmeticPaint(pc: PaintContext): Paint {

@@ -86,7 +86,7 @@ Deno.test("cosmetic: a ring gets no caps; an open path gets half a pixel at each
   assert.equal(count(ring, true), count(ring, false));
 });
 
-Deno.test("cosmetic: blending into the surface's own pixels gives Skia's drawPoints bit for bit", async () => {
+Deno.test("cosmetic: blending into the surface's own pixels stays within a few levels of Skia's drawPoints", async () => {
   const { getCanvasKit } = await import("./canvaskit.ts");
   const { drawCosmetic } = await import("./cosmetic.ts");
   const { testMap } = await import("./_test_util.ts");
@@ -133,10 +133,59 @@ Deno.test("cosmetic: blending into the surface's own pixels gives Skia's drawPoi
     return out;
   };
   const skia = draw(false), ours = draw(true);
-  let changed = 0;
+  let changed = 0, max = 0;
   for (let i = 0; i < skia.length; i++) {
     if (skia[i] !== background[i]) changed++;
+    max = Math.max(max, Math.abs(ours[i] - skia[i]));
   }
   assert.ok(changed > 4000, `too little drawn: ${changed}`);
-  assert.deepEqual(ours, skia);
+  // Qt's rounding against Skia's truncation, over up to hundreds of draws
+  assert.ok(max <= 16, `levels apart: ${max}`);
+});
+
+Deno.test("cosmetic: a pen crossing a pixel again and again blends as QPainter does (Qt's rounded BYTE_MUL, not Skia's truncation)", async () => {
+  const { getCanvasKit } = await import("./canvaskit.ts");
+  const { drawCosmetic } = await import("./cosmetic.ts");
+  const { testMap } = await import("./_test_util.ts");
+  const ck = await getCanvasKit();
+  // a fill of (246, 219, 13) at alpha 23, premultiplied, under 20 black
+  // hairlines of alpha 10 through the pixel centres of row 4
+  const background = new Uint8Array(8 * 8 * 4);
+  for (let i = 0; i < 64; i++) background.set([22, 20, 1, 23], 4 * i);
+  const map = testMap(ck, 8, 8, {
+    direct: true,
+    background,
+    compile: () => () => null,
+  });
+  for (let i = 0; i < 20; i++) {
+    drawCosmetic(
+      map.pc,
+      [{ points: new Float64Array([0, 4.5, 8, 4.5]) }],
+      [
+        0,
+        0,
+        0,
+        10,
+      ],
+      1,
+      { width: 0.98, caps: true, dash: null, dashOffset: 0 },
+    );
+  }
+  const out = map.pixels();
+  map.dispose();
+  // QPainter (Qt 5.15.8, antialiased cosmetic QPen of QColor(0, 0, 0, 10)
+  // drawn 20 times on that QImage): (12, 12, 1, 150); Skia's blitter
+  // leaves (2, 0, 0, 144)
+  assert.deepEqual(Array.from(out.subarray(4 * (4 * 8 + 3), 4 * (4 * 8 + 4))), [
+    12,
+    12,
+    1,
+    150,
+  ]);
+  assert.deepEqual(Array.from(out.subarray(4 * (2 * 8 + 3), 4 * (2 * 8 + 4))), [
+    22,
+    20,
+    1,
+    23,
+  ]);
 });
