@@ -33,6 +33,9 @@ import {
   pixelScratch,
 } from "./_coverage.ts";
 import { qtRasterize } from "./qt_raster.ts";
+import { qtArc } from "./qt_arc.ts";
+import { qtStrokePath } from "./qt_stroker.ts";
+import { qtCapOf, qtJoinOf } from "./wide_pen.ts";
 
 /**
  * Draws a `SimpleMarker` layer's shape centred at `(x, y)` plus the offset;
@@ -128,6 +131,38 @@ export function simpleMarker(
         dashOffset: 0,
       },
     );
+    return;
+  }
+  if (
+    snapped && st.circle && strokeStyle === "solid" && unscaled &&
+    stroke[3] !== 0 && opacity !== 0
+  ) {
+    // QGIS's marker cache draws the circle as QPainterPath::addEllipse's
+    // four Béziers: brush through Qt's rasterizer, the wide pen through
+    // Qt's stroker (the curves offset as QBezier::shifted) and rasterizer
+    if (shape.filled && fill[3] !== 0) {
+      qtCircleFill(pc, direct, cx, cy, half, fill, (fill[3] / 255) * opacity);
+    }
+    const arc = qtArc(cx - half, cy - half, 2 * half, 2 * half, 0, -360);
+    const segs: number[][] = [];
+    for (let i = 0; i + 5 < arc.curves.length; i += 6) {
+      segs.push(arc.curves.slice(i, i + 6));
+    }
+    const outline = qtStrokePath([{ x: arc.x, y: arc.y, segs }], {
+      width: strokeWidth,
+      cap: qtCapOf(ck, st.cap),
+      join: qtJoinOf(ck, st.join),
+    });
+    const px = pixelScratch;
+    px.n = 0;
+    qtRasterize(
+      outline,
+      pc.map.width,
+      pc.map.height,
+      false,
+      (x, y, c) => px.push(x, y, c),
+    );
+    paintCoverage(pc, px, stroke, (stroke[3] / 255) * opacity);
     return;
   }
   const brush = shape.filled ? fillPaint(pc, fill, opacity) : null;

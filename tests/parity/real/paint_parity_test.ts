@@ -208,6 +208,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: a QGIS 2.12 rule-based labelling (as StanfordGeospatialCenter/Intro-to-QGIS's test.qgs): no labelsEnabled, read as on as QgsVectorLayer::readSymbology reads it, the buffer and background beside the text style with QGIS 2.x's transparencies and unit numbers (were not drawn: 6,261 mismatched pixels; 5,758 with labels on and no buffer nor background)",
   ],
   [
+    "circle_outlines",
+    0,
+    "our data: circle markers of 1 to 3.5 mm with outlines wider than a pixel, some piled, as Woodsandfields/QGIS_maps's airports: QGIS's marker cache strokes addEllipse's Béziers with Qt's stroker (curves offset as QBezier::shifted) and fills the outline with Qt's rasterizer (Skia's stroke: 10 mismatched pixels; the airports 189 / 538)",
+  ],
+  [
+    "circle_outlines_144dpi",
+    0,
+    "our data: the same at 144 dpi (13 with Skia's stroke)",
+  ],
+  [
     "inverted_zoom",
     0,
     "our data: the same zoomed in at 144 dpi, polygons cut by the map's edges",
