@@ -30,7 +30,6 @@ const PARALLEL = 8;
 class VectorTiles implements TiledVectorSource {
   readonly kind = "vectortile" as const;
   #uri: VectorTileUri | undefined;
-  #db: DatabaseSync | undefined;
 
   constructor(
     readonly provider: string,
@@ -46,8 +45,11 @@ class VectorTiles implements TiledVectorSource {
     this.ctx.logger?.log("warning", message, { layer: this.layer.name });
   }
 
+  /**
+   * Opens the MBTiles file; the caller closes it when done (a job's source
+   * holds no file open after the job).
+   */
   async #mbtiles(): Promise<DatabaseSync> {
-    if (this.#db) return this.#db;
     if (this.layer.remote) {
       throw openError(this.layer, "an MBTiles file must be local, not remote");
     }
@@ -57,7 +59,7 @@ class VectorTiles implements TiledVectorSource {
       this.ctx,
     );
     try {
-      this.#db = new DatabaseSync(resolved.location, { readOnly: true });
+      return new DatabaseSync(resolved.location, { readOnly: true });
     } catch (error) {
       throw openError(
         this.layer,
@@ -65,7 +67,6 @@ class VectorTiles implements TiledVectorSource {
         error,
       );
     }
-    return this.#db;
   }
 
   async zoomRange(): Promise<[number, number]> {
@@ -83,6 +84,8 @@ class VectorTiles implements TiledVectorSource {
         `'${uri.path}' is not an MBTiles file: ${(error as Error).message}`,
         error,
       );
+    } finally {
+      db.close();
     }
     const meta = new Map(rows.map((r) => [r.name, String(r.value)]));
     const format = meta.get("format");
@@ -104,16 +107,20 @@ class VectorTiles implements TiledVectorSource {
     const uri = this.#parsed();
     if (uri.type === "mbtiles") {
       const db = await this.#mbtiles();
-      const statement = db.prepare(
-        "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
-      );
-      for (const id of ids) {
-        // MBTiles rows count from the south (TMS)
-        const row = statement.get(id.z, id.x, 2 ** id.z - 1 - id.y) as
-          | { tile_data: Uint8Array }
-          | undefined;
-        // a tile the file does not have is empty ground, as in QGIS
-        if (row?.tile_data) yield { id, data: new Uint8Array(row.tile_data) };
+      try {
+        const statement = db.prepare(
+          "SELECT tile_data FROM tiles WHERE zoom_level = ? AND tile_column = ? AND tile_row = ?",
+        );
+        for (const id of ids) {
+          // MBTiles rows count from the south (TMS)
+          const row = statement.get(id.z, id.x, 2 ** id.z - 1 - id.y) as
+            | { tile_data: Uint8Array }
+            | undefined;
+          // a tile the file does not have is empty ground, as in QGIS
+          if (row?.tile_data) yield { id, data: new Uint8Array(row.tile_data) };
+        }
+      } finally {
+        db.close();
       }
       return;
     }

@@ -61,6 +61,37 @@ Deno.test("mbtiles vector tiles: the file's zoom levels, its tiles by XYZ row, m
   assertEquals(log, []);
 });
 
+/** This process's open file descriptors that lead to `name`. */
+function openFilesNamed(name: string): number {
+  let n = 0;
+  for (const fd of Deno.readDirSync("/proc/self/fd")) {
+    try {
+      if (Deno.readLinkSync(`/proc/self/fd/${fd.name}`).endsWith(name)) n++;
+    } catch { /* closed meanwhile */ }
+  }
+  return n;
+}
+
+Deno.test({
+  name:
+    "mbtiles vector tiles: the file is closed once its levels and tiles are read",
+  ignore: Deno.build.os !== "linux",
+  fn: async () => {
+    const source = mbtilesVectorTilesProvider.open({
+      id: "t",
+      name: "tiles",
+      driver: "mbtilesvectortiles",
+      source: JSON.stringify({ type: "mbtiles", path: "tiles.mbtiles" }),
+      remote: false,
+    }, context([])) as TiledVectorSource;
+    const before = openFilesNamed("tiles.mbtiles");
+    await source.zoomRange();
+    await all(source, Z12);
+    // a worker serving many jobs must not hold one handle per job
+    assertEquals(openFilesNamed("tiles.mbtiles"), before);
+  },
+});
+
 Deno.test("mbtiles vector tiles: a remote file, a path out of the data root, a file that is no MBTiles fail naming the layer", async () => {
   const open = (source: unknown, remote = false) =>
     mbtilesVectorTilesProvider.open({
