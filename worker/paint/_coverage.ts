@@ -12,6 +12,7 @@ import type { CanvasKit, MallocObj, Paint } from "canvaskit-wasm";
 import { newPaint } from "./_skia.ts";
 import { registerHeld } from "../cache/held.ts";
 import { saveCountOf } from "./_ck_raw.ts";
+import { type Outline, qtRasterize } from "./qt_raster.ts";
 
 /** The pixels of one draw call: `(x, y, coverage)` triples, in device pixels. */
 export interface CoveragePixels {
@@ -427,6 +428,28 @@ export const pixelScratch: CoveragePixels = {
     this.xyc[i + 2] = c;
   },
 };
+
+/**
+ * The coverage of an outline filled as QPainter fills it (Qt's gray
+ * rasterizer, non-zero winding, clipped to `width` × `height`), in
+ * {@link pixelScratch}: valid until the next use of that scratch.
+ *
+ * @example
+ * ```ts
+ * import { qtCoverage } from "./_coverage.ts";
+ * qtCoverage([[1, 1, 3, 1, 3, 3, 1, 3]], 4, 4).n; // 4
+ * ```
+ */
+export function qtCoverage(
+  outline: Outline,
+  width: number,
+  height: number,
+): CoveragePixels {
+  const px = pixelScratch;
+  px.n = 0;
+  qtRasterize(outline, width, height, false, (x, y, c) => px.push(x, y, c));
+  return px;
+}
 
 // Points for drawPoints in CanvasKit's heap, reused across calls.
 let heapPoints: { ck: CanvasKit; obj: MallocObj; length: number } | null = null;

@@ -19,8 +19,7 @@ import type { Feature } from "../geometry/types.ts";
 import { type Rgba, toPixels, type UnitContext } from "../style/props.ts";
 import type { CompiledExpression, PaintContext } from "./context.ts";
 import { pixelTransform } from "../map/map_settings.ts";
-import { paintCoverage, pixelScratch } from "./_coverage.ts";
-import { qtRasterize } from "./qt_raster.ts";
+import { paintCoverage, qtCoverage } from "./_coverage.ts";
 import { flattenCubic, qtStrokePath, type QtSubpath } from "./qt_stroker.ts";
 import { cosmeticCubicPoints, drawCosmetic } from "./cosmetic.ts";
 import { qtArc } from "./qt_arc.ts";
@@ -456,15 +455,7 @@ interface Painter {
 function drawPath(p: Painter, path: QtPath): void {
   const { pc } = p;
   if (p.brush && p.brush[3] > 0) {
-    const px = pixelScratch;
-    px.n = 0;
-    qtRasterize(
-      [fillContour(path)],
-      pc.map.width,
-      pc.map.height,
-      false,
-      (x, y, c) => px.push(x, y, c),
-    );
+    const px = qtCoverage([fillContour(path)], pc.map.width, pc.map.height);
     paintCoverage(pc, px, p.brush, p.brush[3] / 255);
   }
   if (!p.pen || !(p.pen[3] > 0)) return;
@@ -482,15 +473,7 @@ function drawPath(p: Painter, path: QtPath): void {
     cap: "square",
     join: "bevel",
   });
-  const px = pixelScratch;
-  px.n = 0;
-  qtRasterize(
-    outline,
-    pc.map.width,
-    pc.map.height,
-    false,
-    (x, y, c) => px.push(x, y, c),
-  );
+  const px = qtCoverage(outline, pc.map.width, pc.map.height);
   paintCoverage(pc, px, p.pen, p.pen[3] / 255);
 }
 

@@ -31,6 +31,7 @@ import {
   makeStamp,
   paintCoverage,
   pixelScratch,
+  qtCoverage,
 } from "./_coverage.ts";
 import { qtRasterize } from "./qt_raster.ts";
 import { qtArc } from "./qt_arc.ts";
@@ -153,15 +154,7 @@ export function simpleMarker(
       cap: qtCapOf(ck, st.cap),
       join: qtJoinOf(ck, st.join),
     });
-    const px = pixelScratch;
-    px.n = 0;
-    qtRasterize(
-      outline,
-      pc.map.width,
-      pc.map.height,
-      false,
-      (x, y, c) => px.push(x, y, c),
-    );
+    const px = qtCoverage(outline, pc.map.width, pc.map.height);
     paintCoverage(pc, px, stroke, (stroke[3] / 255) * opacity);
     return;
   }

@@ -20,8 +20,7 @@ import { encodedImageSize } from "./image_size.ts";
 import { fontLibrarySync } from "../labels/fonts.ts";
 import { flattenSubpath, glyphPath } from "../labels/glyph_outline.ts";
 import type { QtSubpath } from "./qt_stroker.ts";
-import { qtRasterize } from "./qt_raster.ts";
-import { drawTarget, paintCoverage, pixelScratch } from "./_coverage.ts";
+import { drawTarget, paintCoverage, qtCoverage } from "./_coverage.ts";
 
 /** What to draw. */
 export interface SvgMarkerSpec {
@@ -362,15 +361,7 @@ function drawText(
     const [sx, sy] = map([p.x, p.y]);
     return flattenSubpath({ x: sx, y: sy, segs: p.segs.map(map) });
   });
-  const px = pixelScratch;
-  px.n = 0;
-  qtRasterize(
-    outline,
-    pc.map.width,
-    pc.map.height,
-    false,
-    (x, y, cov) => px.push(x, y, cov),
-  );
+  const px = qtCoverage(outline, pc.map.width, pc.map.height);
   paintCoverage(
     pc,
     px,
