@@ -20,6 +20,7 @@ import { isActiveAt } from "../style/vector_tile.ts";
 import type { SymbolLayer, VectorStyle } from "../style/model.ts";
 import type { CompiledExpression, PaintContext } from "./context.ts";
 import { paintVectorLayer } from "./vector_layer.ts";
+import { plainVectorStyle } from "../style/default_symbol.ts";
 import { isTruthy } from "../expression/values.ts";
 import { pathOf } from "./_skia.ts";
 import { pixelTransform } from "../map/map_settings.ts";
@@ -105,17 +106,7 @@ function paintBackground(
 }
 
 function styleFor(style: VectorTileRendererStyle): VectorStyle {
-  return {
-    renderer: { type: "singleSymbol", symbol: style.symbol },
-    symbolLevels: false,
-    opacity: 1,
-    blendMode: 0,
-    featureBlendMode: 0,
-    hasScaleBasedVisibility: false,
-    minScale: 0,
-    maxScale: 0,
-    labelsEnabled: false,
-  };
+  return plainVectorStyle({ type: "singleSymbol", symbol: style.symbol });
 }
 
 /**

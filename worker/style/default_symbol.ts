@@ -155,13 +155,31 @@ export function defaultVectorStyle(
   kind: GeometryKind | null,
   layerId: string,
 ): VectorStyle {
-  return {
-    renderer: kind
+  return plainVectorStyle(
+    kind
       ? {
         type: "singleSymbol",
         symbol: defaultSymbol(kind, defaultSymbolColor(layerId)),
       }
       : { type: "nullSymbol" },
+  );
+}
+
+/**
+ * A layer style of `renderer` alone: opaque, normal blending, no symbol
+ * levels, no scale range, no labels.
+ *
+ * @example
+ * ```ts
+ * import { plainVectorStyle } from "./default_symbol.ts";
+ * plainVectorStyle({ type: "nullSymbol" }).opacity; // 1
+ * ```
+ */
+export function plainVectorStyle(
+  renderer: VectorStyle["renderer"],
+): VectorStyle {
+  return {
+    renderer,
     symbolLevels: false,
     opacity: 1,
     blendMode: 0,
