@@ -625,6 +625,50 @@ Deno.test("e2e: a second signal exits at once, leaving the held job for re-queue
   }
 });
 
+Deno.test("e2e: the duplicate of a stop signal that arrives after the worker has stopped is ignored: exit code 0, not death by the signal", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  const root = await Deno.makeTempDir({ prefix: "qsl_worker_e2e_" });
+  // `deno task` forwards the signal it gets from the process group a moment
+  // after the worker got its own; an idle worker may have stopped by then
+  const w = spawnCommand(Deno.execPath(), [
+    "run",
+    "-A",
+    FIXTURE,
+    "run",
+    "--redis-url",
+    redis.url,
+    "--data-root",
+    root,
+    "--worker-id",
+    "worker-d",
+  ], { QSL_TEST_REPEAT_SIGNAL_MS: "60000", QSL_TEST_LINGER_MS: "3000" });
+  try {
+    await registered(client, "worker-d");
+    w.child.kill("SIGTERM");
+    await waitFor(
+      () => w.log().includes("worker stopped"),
+      30_000,
+      "stopped",
+    );
+    w.child.kill("SIGTERM");
+    const status = await w.child.status;
+    assertEquals(
+      [status.code, status.signal],
+      [0, null],
+      `exit; log:\n${w.log()}`,
+    );
+  } finally {
+    try {
+      w.child.kill("SIGKILL");
+    } catch { /* already gone */ }
+    await w.child.status;
+    client.disconnect();
+    await Deno.remove(root, { recursive: true });
+    await redis.stop();
+  }
+});
+
 /** A python3 that can import `module`, or undefined. */
 async function pythonWith(module: string): Promise<string | undefined> {
   for (const python of ["python3", "/usr/bin/python3"]) {

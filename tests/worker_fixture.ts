@@ -15,4 +15,8 @@ const program = buildProgram({
   repeatSignalMs: repeat ? Number(repeat) : undefined,
 });
 await program.parseAsync(Deno.args, { from: "user" });
+// holds the process after the worker has stopped, so that a test can signal
+// it in the moment between `worker stopped` and the exit
+const linger = Deno.env.get("QSL_TEST_LINGER_MS");
+if (linger) await new Promise((r) => setTimeout(r, Number(linger)));
 Deno.exit(program.exitCode);

@@ -495,7 +495,9 @@ export function buildProgram(io: ProgramIo = {}): Command & {
       });
       io.onWorker?.(worker);
       let signalled: number | undefined;
+      let stopped = false;
       const remove = (io.onSignals ?? defaultSignals)(() => {
+        if (stopped) return;
         // One stop request often arrives twice: `deno task` forwards the
         // signal it gets, and a terminal's Ctrl-C or `timeout` signals the
         // whole process group as well. Only a signal well after the first
@@ -530,7 +532,12 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         });
         state.exitCode = 1;
       } finally {
-        remove();
+        // A stop request's duplicate may still be on its way (`deno task`
+        // forwards the group's signal late): with the listener gone, it
+        // would kill the process by the signal (exit 143) after a clean
+        // stop. The listener stays; it does not keep the process alive.
+        if (signalled === undefined) remove();
+        else stopped = true;
       }
     });
 
