@@ -30,6 +30,7 @@ import {
   sizePenalty,
 } from "./costs.ts";
 import { mergeConnectedLines } from "./_merge_lines.ts";
+import { fixedCandidate } from "./fixed_position.ts";
 import {
   candidateBounds,
   type ProblemFeature,
@@ -786,9 +787,11 @@ export class LabelEngine {
     }
     let rotation = s.rotation;
     const ddRot = this.#dd(s, "LabelRotation", feature, lid);
-    if (ddRot !== undefined && Number.isFinite(Number(ddRot))) {
-      rotation = Number(ddRot);
-    }
+    const ddRotated = ddRot !== undefined && Number.isFinite(Number(ddRot));
+    if (ddRotated) rotation = Number(ddRot);
+    const fixed = this.#fixedPosition(s, feature, lid);
+    // a pinned label keeps the layer's rotation only when data-defined
+    if (fixed && !ddRotated) rotation = 0;
     const angle = -rotation * Math.PI / 180;
     const ox = toPixels(s.xOffset, s.offsetUnit, u);
     const oy = -toPixels(s.yOffset, s.offsetUnit, u);
@@ -849,6 +852,7 @@ export class LabelEngine {
         upright,
         merged,
       );
+      if (fixed) pinCandidate(sets, fixed, layout, angle);
       const label = this.#pending.length;
       let any = false;
       for (const set of sets) {
@@ -888,6 +892,31 @@ export class LabelEngine {
       });
     };
     return { make, text, feature, owner };
+  }
+
+  /**
+   * `QgsPalLayerSettings::registerFeature`'s data-defined position: both
+   * `PositionX` and `PositionY` active and numbers (a NULL leaves the label
+   * to PAL), in PAL pixels, with the `Hali` / `Vali` texts (undefined when
+   * the property is not active or NULL).
+   */
+  #fixedPosition(
+    s: LabelSettings,
+    feature: Feature,
+    lid: string,
+  ): FixedPosition | null {
+    const px = s.dataDefined.PositionX, py = s.dataDefined.PositionY;
+    if (!px?.active || !py?.active) return null;
+    const x = toDouble(this.#dd(s, "PositionX", feature, lid));
+    const y = toDouble(this.#dd(s, "PositionY", feature, lid));
+    if (x === null || y === null) return null;
+    const [palX, palY] = this.#toPal(x, y);
+    // a NULL alignment is no alignment (bottom left), as QGIS 3.22 reads it
+    const text = (name: string): string | undefined => {
+      const v = this.#dd(s, name, feature, lid);
+      return v === undefined || v === null ? undefined : String(v);
+    };
+    return { x: palX, y: palY, hali: text("Hali"), vali: text("Vali") };
   }
 
   /** Whether a candidate touches the map (PAL drops the others). */
@@ -1471,6 +1500,61 @@ function curvedOptions(
     maxAngleInside: inside * Math.PI / 180,
     maxAngleOutside: outside * Math.PI / 180,
   };
+}
+
+/** A label's data-defined position (PAL pixels) and alignment texts. */
+interface FixedPosition {
+  x: number;
+  y: number;
+  hali: string | undefined;
+  vali: string | undefined;
+}
+
+/** `QVariant::toDouble`: a number, or a text that reads as one; else null. */
+function toDouble(v: unknown): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string" && v.trim() !== "") {
+    const n = Number(v.trim());
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+/**
+ * PAL's fixed position (`FeaturePart::createCandidates`): the one candidate
+ * where the label is pinned, for the biggest part only
+ * (`pal::Layer::registerFeature` labels a fixed position's biggest part);
+ * the other parts' candidates are dropped.
+ */
+function pinCandidate(
+  sets: CandidateSet[],
+  fixed: FixedPosition,
+  layout: TextLayout,
+  angle: number,
+): void {
+  if (sets.length === 0) return;
+  const biggest = sets.reduce((a, b) => b.size > a.size ? b : a);
+  const [h] = layout.font.getGlyphIDs("H");
+  const bounds = layout.font.getGlyphBounds([h]);
+  const capHeight = Math.ceil(-bounds[1]) - Math.floor(bounds[3]);
+  biggest.candidates = [fixedCandidate(
+    fixed.x,
+    fixed.y,
+    {
+      w: layout.width,
+      h: layout.height,
+      ascent: layout.ascent,
+      descent: layout.descent,
+      capHeight,
+    },
+    fixed.hali,
+    fixed.vali,
+    angle,
+  )];
+  biggest.maxCandidates = 0;
+  biggest.ringCosts = undefined;
+  sets.length = 0;
+  sets.push(biggest);
 }
 
 /** PAL's `CostCalculator::candidateSortGrow`. */

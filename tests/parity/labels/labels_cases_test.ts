@@ -30,6 +30,13 @@ interface Case {
  * Curved labels are placed character by character as PAL places them.
  */
 const LIMITS: Record<string, number> = {
+  // labels pinned where PositionX / PositionY say (points, aligned by Hali
+  // / Vali and turned, polygons, lines): 3,893 / 1,622 / 2,293 / 2,396
+  // placed by PAL instead
+  dd_position_points: 0,
+  dd_position_aligned: 0,
+  dd_position_polygons: 0,
+  dd_position_lines: 0,
   lines_curved_above: 0,
   lines_curved_on: 0,
   lines_parallel_above_below: 0,

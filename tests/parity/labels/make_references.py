@@ -47,6 +47,7 @@ from qgis.core import (  # noqa: E402
     QgsMarkerSymbol,
     QgsPalLayerSettings,
     QgsProject,
+    QgsProperty,
     QgsProviderRegistry,
     QgsRectangle,
     QgsSingleSymbolRenderer,
@@ -739,9 +740,73 @@ def rotated_cases(cases):
                   346, 96), OUT, cases, {"kind": "synthetic"})
 
 
+def make_dd_points():
+    # points, most of whose labels sit where fields say (the labeling
+    # tool's auxiliary storage pattern): some beside other points' labels or
+    # symbols, some with no position (placed by PAL), aligned and turned
+    rows = [
+        # name, offset of the label's point (m), hali, vali, rotation
+        ("Aarberg", (-300, 200), (40, 30), "Left", "Bottom", None),
+        ("Biel", (-200, 180), (-20, 40), "Center", "Base", 15),
+        ("Chur", (-100, 190), None, None, None, None),
+        ("Davos", (0, 200), (30, -40), "Right", "Half", None),
+        ("Emmen", (100, 180), (-60, 10), None, "Cap", -30),
+        ("Frick", (200, 200), (10, 10), "Right", "Top", 180),
+        ("Gossau", (-300, -100), (20, 20), None, None, None),
+        ("Horgen", (-240, -80), None, None, None, None),
+        ("Ins", (-200, -120), (-30, 5), "center", "half", 90),
+        ("Jona", (0, -100), (5, 5), None, None, None),
+        ("Kriens", (20, -90), None, None, None, None),
+        ("Lyss", (40, -110), (200, 150), None, None, None),
+        ("Muri", (250, -150), (-15, 60), "Left", "Top", 45),
+        ("Nyon", (330, -200), (560, 0), None, None, None),
+    ]
+    feats = []
+    for i, (name, (x, y), off, hali, vali, rot) in enumerate(rows):
+        props = {"id": i, "name": name, "px": None, "py": None, "hali": hali, "vali": vali, "rot": rot}
+        if off is not None:
+            props["px"] = X0 + x + off[0]
+            props["py"] = Y0 + y + off[1]
+        feats.append((props, {"type": "Point", "coordinates": [X0 + x, Y0 + y]}))
+    return write_geojson("dd_points", feats)
+
+
+def dd_position_cases(cases):
+    os.makedirs(DATA, exist_ok=True)
+    points = make_dd_points()
+    polygons = make_polygons()
+    lines = make_lines()
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    P = QgsPalLayerSettings
+
+    def dd(settings, **props):
+        for key, value in props.items():
+            prop = QgsProperty.fromField(value[1:]) if value.startswith("@") else QgsProperty.fromExpression(value)
+            settings.dataDefinedProperties().setProperty(getattr(P, key), prop)
+        return settings
+
+    def one(name, file, kind, settings):
+        layer = job_layer(styled_layer(os.path.join(DATA, file), file.split(".")[0], kind, settings), {"path": file},
+                          "data")
+        save_case(name, job(name, [layer], bbox, 480, 346, 96), OUT, cases, {"kind": "synthetic"})
+
+    one("dd_position_points", points, "point", dd(label_settings(dist=1.0, buffer=True), PositionX="@px", PositionY="@py"))
+    one("dd_position_aligned", points, "point", dd(label_settings(dist=1.0, size=9.0), PositionX="@px", PositionY="@py",
+                                                   Hali="@hali", Vali="@vali", LabelRotation="@rot"))
+    one("dd_position_polygons", polygons, "polygon", dd(
+        label_settings(placement=P.Horizontal),
+        PositionX="x(centroid($geometry)) + 40 * (\"id\" % 3) - 60",
+        PositionY="CASE WHEN \"id\" = 2 THEN NULL ELSE y(centroid($geometry)) + 25 END"))
+    one("dd_position_lines", lines, "line", dd(
+        label_settings(placement=P.Line, line_flags=QgsLabeling.LinePlacementFlags(QgsLabeling.OnLine)),
+        PositionX="x(start_point($geometry))", PositionY="y(start_point($geometry))", LabelRotation="\"id\" * 20"))
+
+
 def main():
     only = set(sys.argv[1:])
     cases = []
+    if not only or "dd_position" in only:
+        dd_position_cases(cases)
     if not only or "rotated" in only:
         rotated_cases(cases)
     if not only or "overlap" in only:
