@@ -1136,6 +1136,23 @@ function pole(rings: XY[][], precision: number): [XY, number] {
   }
   return [[best.x, best.y], best.d];
 }
+/**
+ * QGIS's pole of inaccessibility of one polygon (rings of `[x, y]`), found
+ * to `precision`: the point and its distance to the rings.
+ *
+ * @example
+ * ```ts
+ * import { poleOfInaccessibility } from "./fn_geometry.ts";
+ * const square = [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]] as [number, number][][];
+ * poleOfInaccessibility(square, 0.1)[1]; // 2
+ * ```
+ */
+export function poleOfInaccessibility(
+  rings: [number, number][][],
+  precision: number,
+): [[number, number], number] {
+  return pole(rings, precision);
+}
 def("pole_of_inaccessibility", 2, 2, ([g, t]) => {
   const geom = asGeometry(g);
   if (geom.kind !== "polygon") return null;

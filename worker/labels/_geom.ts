@@ -521,3 +521,37 @@ export function clipLine(
   if (cur) out.push(cur);
   return out.filter((p) => p.length >= 4);
 }
+
+/**
+ * A point inside a polygon (GEOS `PointOnSurface`): the middle of the
+ * widest interior stretch of the horizontal line through the middle of the
+ * polygon's bounds.
+ *
+ * @example
+ * ```ts
+ * import { pointOnSurface } from "./_geom.ts";
+ * pointOnSurface([[0, 0, 4, 0, 4, 2, 0, 2, 0, 0]]); // [2, 1]
+ * ```
+ */
+export function pointOnSurface(rings: number[][]): [number, number] | null {
+  const [, y0, , y1] = coordsBounds(rings[0]);
+  const y = (y0 + y1) / 2;
+  const xs: number[] = [];
+  for (const r of rings) {
+    for (let i = 0; i + 3 < r.length; i += 2) {
+      const ay = r[i + 1], by = r[i + 3];
+      if ((ay > y) !== (by > y)) {
+        xs.push(r[i] + (r[i + 2] - r[i]) * (y - ay) / (by - ay));
+      }
+    }
+  }
+  xs.sort((a, b) => a - b);
+  let best: [number, number] | null = null, width = -1;
+  for (let i = 0; i + 1 < xs.length; i += 2) {
+    if (xs[i + 1] - xs[i] > width) {
+      width = xs[i + 1] - xs[i];
+      best = [(xs[i] + xs[i + 1]) / 2, y];
+    }
+  }
+  return best;
+}

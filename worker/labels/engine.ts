@@ -9,7 +9,11 @@ import type { Element } from "@xmldom/xmldom";
 import type { Canvas, CanvasKit } from "canvaskit-wasm";
 import type { Feature, GeometryKind } from "../geometry/types.ts";
 import type { MapSettings } from "../map/map_settings.ts";
-import type { DirectPixels, ExpressionCompiler } from "../paint/context.ts";
+import type {
+  DirectPixels,
+  ExpressionCompiler,
+  PaintContext,
+} from "../paint/context.ts";
 import {
   parseColor,
   parseUnit,
@@ -32,6 +36,15 @@ import {
 import { mergeConnectedLines } from "./_merge_lines.ts";
 import { fixedCandidate } from "./fixed_position.ts";
 import {
+  type CalloutAnchor,
+  calloutLines,
+  DEFAULT_CALLOUT_SYMBOL,
+} from "./callout.ts";
+import { DOMParser } from "@xmldom/xmldom";
+import { readSymbol } from "../style/qml.ts";
+import type { Symbol } from "../style/model.ts";
+import { drawSymbol } from "../paint/symbol.ts";
+import {
   candidateBounds,
   type ProblemFeature,
   solveProblem,
@@ -48,8 +61,8 @@ import {
   clipLine,
   clipPolygon,
   containsProperly,
-  coordsBounds,
   lineLength,
+  pointOnSurface,
   polygonCentroid,
   polygonContainsQuad,
   rectCorners,
@@ -133,6 +146,10 @@ export interface LabelEngineOptions {
 }
 
 interface PendingLabel {
+  /** The labelled feature (its callout's anchor). */
+  feature: Feature;
+  /** Every part of it labelled (a callout to the whole feature). */
+  allParts: boolean;
   layout: TextLayout;
   format: TextFormat;
   settings: LabelSettings;
@@ -880,6 +897,8 @@ export class LabelEngine {
         return;
       }
       this.#pending.push({
+        feature,
+        allParts: s.labelPerPart && !fixed,
         layout,
         format,
         settings: s,
@@ -1416,6 +1435,8 @@ export class LabelEngine {
       return pa.zIndex - pb.zIndex || pb.layerOrder - pa.layerOrder ||
         a.feature - b.feature;
     });
+    // QgsCallout::drawOrder: every callout below every label
+    this.#drawCallouts(canvas, direct, placed);
     for (const { feature, candidate } of placed) {
       const p = this.#pending[feature];
       const align = p.settings.multilineAlign === 3
@@ -1463,6 +1484,97 @@ export class LabelEngine {
     }
   }
 
+  /**
+   * `QgsVectorLayerLabelProvider::drawCallout` for each placed label whose
+   * settings have one (data-defined `CalloutDraw` first): the lines to its
+   * feature's geometry as PAL holds it (lines and polygons clipped to the
+   * map), drawn with the callout's line symbol.
+   */
+  #drawCallouts(
+    canvas: Canvas,
+    direct: DirectPixels | undefined,
+    placed: PlacedLabel[],
+  ): void {
+    let pc: PaintContext | null = null;
+    for (const { feature, candidate } of placed) {
+      const p = this.#pending[feature];
+      const callout = p.settings.callout;
+      if (!callout || !(callout.type in CALLOUT_TYPES)) continue;
+      let enabled = callout.enabled;
+      const dd = this.#dd(p.settings, "CalloutDraw", p.feature, "");
+      if (dd !== undefined) enabled = isTruthy(dd);
+      if (!enabled) continue;
+      const anchor = this.#calloutAnchor(p.feature, p.settings);
+      if (!anchor) continue;
+      const u = this.#units;
+      const lines = calloutLines(callout, candidate, anchor, {
+        minLength: toPixels(callout.minLength, callout.minLengthUnit, u),
+        offsetFromAnchor: toPixels(
+          callout.offsetFromAnchor,
+          callout.offsetFromAnchorUnit,
+          u,
+        ),
+        offsetFromLabel: toPixels(
+          callout.offsetFromLabel,
+          callout.offsetFromLabelUnit,
+          u,
+        ),
+      }, p.allParts);
+      if (lines.length === 0) continue;
+      pc ??= {
+        ck: this.#ck,
+        canvas,
+        map: this.#map,
+        compile: this.#compile ?? ((text: string) => {
+          throw new SyntaxError(
+            `Cannot compile '${text}': no expression engine`,
+          );
+        }),
+        variables: { map_scale: this.#map.scale },
+        loadSvg: () => null,
+        featureBlendMode: 0,
+        warn: this.#warn,
+        direct,
+      };
+      const symbol = calloutSymbol(callout.lineSymbol);
+      for (const line of lines) {
+        const px = new Float64Array(line.length);
+        for (let i = 0; i < line.length; i += 2) {
+          px[i] = line[i];
+          px[i + 1] = -line[i + 1];
+        }
+        drawSymbol(pc, symbol, p.feature, { kind: "line", parts: [[px]] });
+      }
+    }
+  }
+
+  /** A feature's geometry as its callout sees it (PAL pixels). */
+  #calloutAnchor(feature: Feature, s: LabelSettings): CalloutAnchor | null {
+    const g = feature.geometry;
+    if (!g) return null;
+    if (g.kind === "point") {
+      return {
+        kind: "point",
+        points: g.parts.map((part) => this.#toPal(part[0][0], part[0][1])),
+      };
+    }
+    const [ex0, ey0, ex1, ey1] = this.#extent();
+    if (g.kind === "line") {
+      const lines: number[][] = [];
+      for (const part of g.parts) {
+        lines.push(...clipLine(this.#ring(part[0]), ex0, ey0, ex1, ey1));
+      }
+      return lines.length ? { kind: "line", lines } : null;
+    }
+    const polygons: number[][][] = [];
+    for (const part of g.parts) {
+      const rings = part.map((r) => Array.from(this.#ring(r)));
+      if (!clipsPolygons(s)) polygons.push(rings);
+      else polygons.push(...clipPolygon(rings, ex0, ey0, ex1, ey1));
+    }
+    return polygons.length ? { kind: "polygon", polygons } : null;
+  }
+
   /** Frees every Skia object the engine holds. */
   delete(): void {
     for (const p of this.#pending) p.layout.font.delete();
@@ -1502,6 +1614,25 @@ function curvedOptions(
   };
 }
 
+/** The callouts drawn (QGIS 3.22's curved and balloon callouts are not). */
+const CALLOUT_TYPES = { simple: true, manhattan: true };
+
+const calloutSymbols = new Map<string | null, Symbol>();
+
+/** A callout's line symbol, read once per definition. */
+function calloutSymbol(xml: string | null): Symbol {
+  let symbol = calloutSymbols.get(xml);
+  if (!symbol) {
+    const doc = new DOMParser().parseFromString(
+      xml ?? DEFAULT_CALLOUT_SYMBOL,
+      "text/xml",
+    );
+    symbol = readSymbol(doc.documentElement!);
+    calloutSymbols.set(xml, symbol);
+  }
+  return symbol;
+}
+
 /** A label's data-defined position (PAL pixels) and alignment texts. */
 interface FixedPosition {
   x: number;
@@ -1535,8 +1666,17 @@ function pinCandidate(
   if (sets.length === 0) return;
   const biggest = sets.reduce((a, b) => b.size > a.size ? b : a);
   const [h] = layout.font.getGlyphIDs("H");
-  const bounds = layout.font.getGlyphBounds([h]);
-  const capHeight = Math.ceil(-bounds[1]) - Math.floor(bounds[3]);
+  // Qt's hinted H: its outline's top snapped to a whole pixel (11 px DejaVu
+  // Sans: 8 for 8.02); Skia's glyph bounds round outwards
+  let top = -layout.font.getGlyphBounds([h])[1];
+  if (layout.outlines) {
+    let yMax = 0;
+    for (const c of layout.outlines.contours(h)) {
+      for (const y of c.y) yMax = Math.max(yMax, y);
+    }
+    top = yMax * layout.pixelSize / layout.outlines.unitsPerEm;
+  }
+  const capHeight = Math.round(top);
   biggest.candidates = [fixedCandidate(
     fixed.x,
     fixed.y,
@@ -1629,34 +1769,6 @@ function polygonLabelPoint(
     return pointOnSurface(rings) ?? c;
   }
   return c;
-}
-
-/**
- * A point inside a polygon (GEOS `PointOnSurface`): the middle of the
- * widest interior stretch of the horizontal line through the middle of the
- * polygon's bounds.
- */
-function pointOnSurface(rings: number[][]): [number, number] | null {
-  const [, y0, , y1] = coordsBounds(rings[0]);
-  const y = (y0 + y1) / 2;
-  const xs: number[] = [];
-  for (const r of rings) {
-    for (let i = 0; i + 3 < r.length; i += 2) {
-      const ay = r[i + 1], by = r[i + 3];
-      if ((ay > y) !== (by > y)) {
-        xs.push(r[i] + (r[i + 2] - r[i]) * (y - ay) / (by - ay));
-      }
-    }
-  }
-  xs.sort((a, b) => a - b);
-  let best: [number, number] | null = null, width = -1;
-  for (let i = 0; i + 1 < xs.length; i += 2) {
-    if (xs[i + 1] - xs[i] > width) {
-      width = xs[i + 1] - xs[i];
-      best = [(xs[i] + xs[i + 1]) / 2, y];
-    }
-  }
-  return best;
 }
 
 /**

@@ -8,6 +8,7 @@
 import type { Element } from "@xmldom/xmldom";
 import type { RenderUnit } from "../style/model.ts";
 import { parseColor, parseUnit, type Rgba } from "../style/props.ts";
+import { type CalloutSettings, readCallout } from "./callout.ts";
 
 /** A data-defined property: a field or an expression, possibly inactive. */
 export interface DataDefined {
@@ -232,6 +233,8 @@ export interface LabelSettings {
   repeatDistanceUnit: RenderUnit;
   /** Data-defined properties by QGIS property name (`Size`, `Color` …). */
   dataDefined: Record<string, DataDefined>;
+  /** The callout, when enabled (or enabled per feature by `CalloutDraw`). */
+  callout?: CalloutSettings;
 }
 
 /** One rule of rule-based labelling. */
@@ -482,6 +485,8 @@ export function readLabelSettings(settings: Element): LabelSettings {
   const f = attrsOf(child(settings, "text-format"));
   const p = attrsOf(child(settings, "placement"));
   const r = attrsOf(child(settings, "rendering"));
+  const dataDefined = readDataDefined(child(settings, "dd_properties"));
+  const callout = readCallout(settings);
   const order = (p("predefinedPositionOrder") || "TR,TL,BR,BL,R,L,TSR,BSR")
     .split(",").map((x) => x.trim()).filter((x) => x !== "");
   return {
@@ -544,7 +549,10 @@ export function readLabelSettings(settings: Element): LabelSettings {
     lineAnchorPercent: num(p, "lineAnchorPercent", 0.5),
     repeatDistance: num(p, "repeatDistance", 0),
     repeatDistanceUnit: unit(p, "repeatDistanceUnits", "MM"),
-    dataDefined: readDataDefined(child(settings, "dd_properties")),
+    dataDefined,
+    ...(callout && (callout.enabled || dataDefined.CalloutDraw?.active)
+      ? { callout }
+      : {}),
   };
 }
 

@@ -35,6 +35,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from qgis.core import (  # noqa: E402
     QgsApplication,
+    QgsCallout,
+    QgsCalloutRegistry,
     QgsCoordinateReferenceSystem,
     QgsExpressionContext,
     QgsExpressionContextScope,
@@ -740,6 +742,21 @@ def rotated_cases(cases):
                   346, 96), OUT, cases, {"kind": "synthetic"})
 
 
+def with_dd(settings, **props):
+    """Data-defined label properties: "@field" or an expression."""
+    for key, value in props.items():
+        prop = QgsProperty.fromField(value[1:]) if value.startswith("@") else QgsProperty.fromExpression(value)
+        settings.dataDefinedProperties().setProperty(getattr(QgsPalLayerSettings, key), prop)
+    return settings
+
+
+def one_layer_case(cases, name, file, kind, settings):
+    """A case of one layer of our data over the synthetic view."""
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    layer = job_layer(styled_layer(os.path.join(DATA, file), file.split(".")[0], kind, settings), {"path": file}, "data")
+    save_case(name, job(name, [layer], bbox, 480, 346, 96), OUT, cases, {"kind": "synthetic"})
+
+
 def make_dd_points():
     # points, most of whose labels sit where fields say (the labeling
     # tool's auxiliary storage pattern): some beside other points' labels or
@@ -771,40 +788,66 @@ def make_dd_points():
     return write_geojson("dd_points", feats)
 
 
-def dd_position_cases(cases):
+def dd_layers():
+    """Our points with label positions, polygons and lines."""
     os.makedirs(DATA, exist_ok=True)
-    points = make_dd_points()
-    polygons = make_polygons()
-    lines = make_lines()
-    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    return make_dd_points(), make_polygons(), make_lines()
+
+
+def dd_position_cases(cases):
+    points, polygons, lines = dd_layers()
     P = QgsPalLayerSettings
 
-    def dd(settings, **props):
-        for key, value in props.items():
-            prop = QgsProperty.fromField(value[1:]) if value.startswith("@") else QgsProperty.fromExpression(value)
-            settings.dataDefinedProperties().setProperty(getattr(P, key), prop)
-        return settings
-
-    def one(name, file, kind, settings):
-        layer = job_layer(styled_layer(os.path.join(DATA, file), file.split(".")[0], kind, settings), {"path": file},
-                          "data")
-        save_case(name, job(name, [layer], bbox, 480, 346, 96), OUT, cases, {"kind": "synthetic"})
-
-    one("dd_position_points", points, "point", dd(label_settings(dist=1.0, buffer=True), PositionX="@px", PositionY="@py"))
-    one("dd_position_aligned", points, "point", dd(label_settings(dist=1.0, size=9.0), PositionX="@px", PositionY="@py",
+    one_layer_case(cases, "dd_position_points", points, "point", with_dd(label_settings(dist=1.0, buffer=True), PositionX="@px", PositionY="@py"))
+    one_layer_case(cases, "dd_position_aligned", points, "point", with_dd(label_settings(dist=1.0, size=9.0), PositionX="@px", PositionY="@py",
                                                    Hali="@hali", Vali="@vali", LabelRotation="@rot"))
-    one("dd_position_polygons", polygons, "polygon", dd(
+    one_layer_case(cases, "dd_position_polygons", polygons, "polygon", with_dd(
         label_settings(placement=P.Horizontal),
         PositionX="x(centroid($geometry)) + 40 * (\"id\" % 3) - 60",
         PositionY="CASE WHEN \"id\" = 2 THEN NULL ELSE y(centroid($geometry)) + 25 END"))
-    one("dd_position_lines", lines, "line", dd(
+    one_layer_case(cases, "dd_position_lines", lines, "line", with_dd(
         label_settings(placement=P.Line, line_flags=QgsLabeling.LinePlacementFlags(QgsLabeling.OnLine)),
         PositionX="x(start_point($geometry))", PositionY="y(start_point($geometry))", LabelRotation="\"id\" * 20"))
+
+
+def callout_cases(cases):
+    # labels moved from their features (data-defined positions, the
+    # labeling tool's pattern) with a callout line back to them
+    points, polygons, lines = dd_layers()
+    P = QgsPalLayerSettings
+
+    def with_callout(settings, kind="simple", symbol=None, **props):
+        callout = QgsCalloutRegistry.defaultCallout() if kind == "simple" else \
+            QgsApplication.calloutRegistry().createCallout(kind)
+        callout.setEnabled(True)
+        if symbol is not None:
+            callout.setLineSymbol(symbol)
+        for key, value in props.items():
+            getattr(callout, key)(*value) if isinstance(value, tuple) else getattr(callout, key)(value)
+        settings.setCallout(callout)
+        return settings
+
+    one_layer_case(cases, "callouts_points", points, "point", with_callout(
+        with_dd(label_settings(dist=1.0), PositionX="@px", PositionY="@py", Hali="@hali", Vali="@vali")))
+    red = QgsLineSymbol.createSimple({"line_color": "200,40,40", "line_width": "0.5"})
+    one_layer_case(cases, "callouts_lines_manhattan", lines, "line", with_callout(
+        with_dd(label_settings(placement=P.Line, line_flags=QgsLabeling.LinePlacementFlags(QgsLabeling.OnLine)),
+           PositionX="x(start_point($geometry)) + 60", PositionY="y(start_point($geometry)) - 40"),
+        kind="manhattan", symbol=red, setMinimumLength=3.0, setOffsetFromAnchor=1.0, setOffsetFromLabel=0.5))
+    one_layer_case(cases, "callouts_polygons_pole", polygons, "polygon", with_callout(
+        with_dd(label_settings(placement=P.Horizontal), PositionX="x_max($geometry) - 30",
+           PositionY="y_max($geometry) + 12")))
+    one_layer_case(cases, "callouts_polygons_centroid", polygons, "polygon", with_callout(
+        with_dd(label_settings(placement=P.Horizontal), PositionX="x_min($geometry) - 20",
+           PositionY="y_min($geometry) - 20"),
+        setAnchorPoint=QgsCallout.Centroid, setLabelAnchorPoint=QgsCallout.LabelTopRight))
 
 
 def main():
     only = set(sys.argv[1:])
     cases = []
+    if not only or "callouts" in only:
+        callout_cases(cases)
     if not only or "dd_position" in only:
         dd_position_cases(cases)
     if not only or "rotated" in only:
