@@ -25,7 +25,12 @@ import { DEFAULT_FAMILY, type FontLibrary } from "../labels/fonts.ts";
 import { readLabelSettings, type TextFormat } from "../labels/settings.ts";
 import { drawText, layoutText, type TextLayout } from "../labels/text.ts";
 import type { Rgba } from "../raster/style.ts";
-import type { ImageEntry } from "./entries.ts";
+import {
+  type ImageEntry,
+  sizedMarker,
+  type SizeLegendEntry,
+} from "./entries.ts";
+import type { CollapsedSizeLegend } from "./size_legend.ts";
 import {
   DEFAULT_LEGEND_SETTINGS,
   type FontMetricsMm,
@@ -51,19 +56,41 @@ export const SIZING_DOTS_PER_MM = 3.465;
 class LegendFonts {
   readonly label: QtFont;
   readonly title: QtFont;
+  /**
+   * The label font in the render context's pixels (the QFont's point size
+   * at the context's dpi, a whole pixel size as Qt asks FreeType for it).
+   */
+  readonly pixelLabel: QtFont;
 
-  constructor(ck: CanvasKit, fonts: FontLibrary, settings: LegendSettings) {
+  constructor(
+    ck: CanvasKit,
+    fonts: FontLibrary,
+    settings: LegendSettings,
+    dotsPerMm: number,
+  ) {
     this.label = new QtFont(ck, fonts, settings.labelFontSize, false);
     this.title = new QtFont(ck, fonts, settings.titleFontSize, false);
+    this.pixelLabel = new QtFont(
+      ck,
+      fonts,
+      settings.labelFontSize,
+      false,
+      Math.max(1, Math.round(settings.labelFontSize * dotsPerMm * 25.4 / 72)),
+    );
   }
 
   of(font: LegendFont): QtFont {
-    return font === "title" ? this.title : this.label;
+    return font === "title"
+      ? this.title
+      : font === "pixelLabel"
+      ? this.pixelLabel
+      : this.label;
   }
 
   delete(): void {
     this.label.delete();
     this.title.delete();
+    this.pixelLabel.delete();
   }
 }
 
@@ -146,7 +173,7 @@ export function createTextMeasure(
   settings: LegendSettings = DEFAULT_LEGEND_SETTINGS,
   dotsPerMm: number = SIZING_DOTS_PER_MM,
 ): SkiaTextMeasure {
-  const f = new LegendFonts(ck, fonts, settings);
+  const f = new LegendFonts(ck, fonts, settings, dotsPerMm);
   const metrics = new Map<LegendFont, FontMetricsMm>();
   for (const which of ["label", "title"] as const) {
     const font = f.of(which);
@@ -170,6 +197,17 @@ export function createTextMeasure(
       } finally {
         l.font.delete();
       }
+    },
+    labelPixels: () => {
+      const p = f.pixelLabel;
+      return {
+        ascent: p.ascent,
+        height: p.ascent + p.descent,
+        leading: p.leading,
+        boundingWidth: (text: string) => p.boundingWidth(text),
+        advance: (text: string) => p.width(text),
+        dotsPerMm,
+      };
     },
     delete: () => f.delete(),
   };
@@ -282,6 +320,10 @@ function drawPatch(
     }
     return;
   }
+  if (entry.kind === "sizeLegend") {
+    if (patch.sizeLegend) drawSizeLegend(pc, entry, x, y, patch.sizeLegend);
+    return;
+  }
   if (entry.kind === "icon") {
     // QgsLayerTreeModelLegendNode::drawSymbol: QIcon::paint at whole
     // millimetres (the painter is scaled to them) in the patch's box; the
@@ -354,6 +396,41 @@ function drawPatch(
   stroke.delete();
   fill.delete();
   shader?.delete();
+}
+
+/**
+ * A collapsed size legend's markers, then its lines, as
+ * QgsDataDefinedSizeLegend::drawCollapsedLegend draws them in the render
+ * context's pixels from the row's corner (`x`, `y`, pixels); its labels
+ * are the layout's texts.
+ */
+function drawSizeLegend(
+  pc: PaintContext,
+  entry: SizeLegendEntry,
+  x: number,
+  y: number,
+  { parts, dotsPerMm }: { parts: CollapsedSizeLegend; dotsPerMm: number },
+): void {
+  const px = pc.map.dpi / 25.4 / dotsPerMm;
+  for (const m of parts.markers) {
+    drawSymbol(
+      pc,
+      sizedMarker(entry.symbol, m.size, entry.sizeUnit),
+      null,
+      {
+        kind: "point",
+        parts: [[Float64Array.from([x + m.x * px, y + m.y * px])]],
+      },
+    );
+  }
+  for (const [x1, y1, x2, y2] of parts.lines) {
+    drawSymbol(pc, entry.lineSymbol, null, {
+      kind: "line",
+      parts: [[
+        Float64Array.from([x + x1 * px, y + y1 * px, x + x2 * px, y + y2 * px]),
+      ]],
+    });
+  }
 }
 
 /**
@@ -459,7 +536,7 @@ export function drawLegend(
     );
   }
   const pxPerMm = dpi / 25.4;
-  const legendFonts = new LegendFonts(ck, fonts, settings);
+  const legendFonts = new LegendFonts(ck, fonts, settings, pxPerMm);
   const glyphs = new ck.Paint();
   glyphs.setAntiAlias(true);
   glyphs.setColor(ck.BLACK);
@@ -478,7 +555,10 @@ export function drawLegend(
           item.text,
           item.x * device,
           item.y * device,
-          device / FONT_WORKAROUND_SCALE,
+          // a pixel font's pixel is the context's; the others' a tenth of a mm
+          item.font === "pixelLabel"
+            ? size.scale
+            : device / FONT_WORKAROUND_SCALE,
           glyphs,
         );
       }

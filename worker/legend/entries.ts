@@ -18,8 +18,19 @@
  * @module
  */
 import type { Element } from "@xmldom/xmldom";
-import type { Rule, Symbol, VectorStyle } from "../style/model.ts";
+import type {
+  DataDefinedSizeLegend,
+  DiagramStyle,
+  RenderUnit,
+  Rule,
+  Symbol,
+  SymbolLayer,
+  VectorStyle,
+} from "../style/model.ts";
 import type { RasterStyle, Rgba } from "../raster/style.ts";
+import { diagramLegendSize } from "../paint/diagram.ts";
+import { defaultSymbol } from "../style/default_symbol.ts";
+import { prettyBreaks } from "./pretty_breaks.ts";
 import {
   type BasicNumericFormat,
   formatBasic,
@@ -99,13 +110,39 @@ export interface ImageEntry {
   height: number;
 }
 
+/**
+ * A collapsed size legend (QgsDataDefinedSizeLegendNode): the markers of
+ * every class nested in one image, each with a line to its label.
+ */
+export interface SizeLegendEntry {
+  /** Discriminator. */
+  kind: "sizeLegend";
+  /** Always empty: the labels are part of the image. */
+  label: "";
+  /** Nesting depth. */
+  level: number;
+  /** The marker, drawn at each class's size in `sizeUnit`. */
+  symbol: Symbol;
+  /** The line from a marker's top to its label. */
+  lineSymbol: Symbol;
+  /** Sizes (in `sizeUnit`) and labels. */
+  classes: { size: number; label: string }[];
+  /** Unit of the sizes. */
+  sizeUnit: RenderUnit;
+  /** Markers on their bottom or centred. */
+  valign: "bottom" | "center";
+  /** `Qt::Alignment` of the labels. */
+  textAlignment: number;
+}
+
 /** One legend row. */
 export type LegendEntry =
   | SymbolEntry
   | ColorEntry
   | RampEntry
   | ImageEntry
-  | IconEntry;
+  | IconEntry
+  | SizeLegendEntry;
 
 /** The legend of one layer. */
 export interface LayerLegend {
@@ -172,8 +209,9 @@ export function vectorEntries(
 /**
  * The legend rows of a layer's diagrams, listed after the renderer's
  * (`QgsDiagramRenderer::legendItems`): one per category, its colour in a
- * square icon, when the diagrams are enabled and list their categories.
- * The size legend of interpolated sizes is not listed yet.
+ * square icon, when the diagrams are enabled and list their categories;
+ * then, for interpolated sizes with a size legend, its title row and its
+ * collapsed image or a marker row per size.
  *
  * @example
  * ```ts
@@ -187,15 +225,129 @@ export function vectorEntries(
  * diagramEntries(style).map((e) => e.label); // ["A"]
  * ```
  */
-export function diagramEntries(style: VectorStyle): IconEntry[] {
+export function diagramEntries(
+  style: VectorStyle,
+): (IconEntry | SymbolEntry | SizeLegendEntry)[] {
   const d = style.diagrams;
-  if (!d || !d.enabled || !d.attributeLegend) return [];
-  return d.categories.map((c) => ({
-    kind: "icon",
-    label: c.label,
-    level: 0,
-    color: { r: c.color[0], g: c.color[1], b: c.color[2], a: c.color[3] },
-  }));
+  if (!d || !d.enabled) return [];
+  const rows: (IconEntry | SymbolEntry | SizeLegendEntry)[] = [];
+  if (d.attributeLegend) {
+    for (const c of d.categories) {
+      rows.push({
+        kind: "icon",
+        label: c.label,
+        level: 0,
+        color: { r: c.color[0], g: c.color[1], b: c.color[2], a: c.color[3] },
+      });
+    }
+  }
+  const legend = d.dataDefinedSizeLegend;
+  if (legend && d.interpolation) rows.push(...sizeLegendEntries(d, legend));
+  return rows;
+}
+
+// QgsMarkerSymbol::createSimple's marker: a 2 mm red circle, dark outline
+const SIMPLE_MARKER: Symbol = defaultSymbol("point", [255, 0, 0, 255]);
+
+// QgsDataDefinedSizeLegend's default line: 0.2 mm, black
+const CALLOUT_LINE: Symbol = (() => {
+  const line = defaultSymbol("line", [0, 0, 0, 255]);
+  return {
+    ...line,
+    layers: line.layers.map((l) => ({
+      ...l,
+      props: { ...l.props, line_width: "0.2" },
+    })),
+  };
+})();
+
+/**
+ * A marker symbol at `size` in `unit` (QgsMarkerSymbol::setSizeUnit, then
+ * setSize: the largest layer takes the size, the others keep their share).
+ *
+ * @example
+ * ```ts
+ * import { sizedMarker } from "./entries.ts";
+ * const marker = {
+ *   type: "marker" as const, alpha: 1, clipToExtent: true,
+ *   layers: [{ className: "SimpleMarker", enabled: true, pass: 0,
+ *     props: { size: "2" }, dataDefined: {}, subSymbol: null }],
+ * };
+ * sizedMarker(marker, 5, "Point").layers[0].props.size; // "5"
+ * ```
+ */
+export function sizedMarker(
+  symbol: Symbol,
+  size: number,
+  unit: RenderUnit,
+): Symbol {
+  const sizeOf = (l: SymbolLayer) => Number(l.props.size ?? 2);
+  const largest = Math.max(0, ...symbol.layers.map(sizeOf));
+  return {
+    ...symbol,
+    layers: symbol.layers.map((l) => {
+      const own = sizeOf(l);
+      const scaled = own === largest || largest === 0
+        ? size
+        : own * size / largest;
+      return {
+        ...l,
+        props: { ...l.props, size: String(scaled), size_unit: unit },
+      };
+    }),
+  };
+}
+
+/**
+ * QgsLinearlyInterpolatedDiagramRenderer::legendItems' size legend: the
+ * classes given by hand or the pretty breaks of the interpolated range,
+ * each sized as the diagram sizes its value.
+ */
+function sizeLegendEntries(
+  d: DiagramStyle,
+  legend: DataDefinedSizeLegend,
+): (SymbolEntry | SizeLegendEntry)[] {
+  const is = d.interpolation!;
+  const classes = legend.classes.length > 0
+    ? legend.classes.map((c) => ({
+      size: diagramLegendSize(d, c.size),
+      label: c.label,
+    }))
+    : prettyBreaks(is.lowerValue, is.upperValue, 4).map((v) => ({
+      size: diagramLegendSize(d, v),
+      label: qtNumber(v),
+    }));
+  const symbol = legend.symbol ?? SIMPLE_MARKER;
+  const rows: (SymbolEntry | SizeLegendEntry)[] = [];
+  if (legend.title !== "") {
+    rows.push({ kind: "symbol", label: legend.title, level: 0, symbol: null });
+  }
+  if (legend.type === "collapsed") {
+    // QgsDataDefinedSizeLegend::drawCollapsedLegend draws nothing without
+    // classes
+    if (classes.length === 0) return rows;
+    rows.push({
+      kind: "sizeLegend",
+      label: "",
+      level: 0,
+      symbol,
+      lineSymbol: legend.lineSymbol ?? CALLOUT_LINE,
+      classes,
+      sizeUnit: d.sizeUnit,
+      valign: legend.valign,
+      textAlignment: legend.textAlignment,
+    });
+    return rows;
+  }
+  for (const c of classes) {
+    rows.push({
+      kind: "symbol",
+      label: c.label,
+      level: 0,
+      symbol: sizedMarker(symbol, c.size, d.sizeUnit),
+    });
+  }
+  return rows;
 }
 
 /**

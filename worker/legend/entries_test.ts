@@ -289,9 +289,57 @@ Deno.test("diagramEntries: a row per category of enabled diagrams listing them, 
     )!;
   const rows = diagramEntries(style("1", "1"));
   if (
-    JSON.stringify(rows.map((r) => [r.kind, r.label, r.color.b, r.color.a])) !==
+    JSON.stringify(
+      rows.map((r) =>
+        r.kind === "icon" ? [r.kind, r.label, r.color.b, r.color.a] : []
+      ),
+    ) !==
       JSON.stringify([["icon", "A", 0, 255], ["icon", "B", 255, 32768 / 257]])
   ) throw new Error(JSON.stringify(rows));
   if (diagramEntries(style("0", "1")).length !== 0) throw new Error("disabled");
   if (diagramEntries(style("1", "0")).length !== 0) throw new Error("unlisted");
+});
+
+Deno.test("diagramEntries: an interpolated diagram's size legend, its title, then its collapsed image or a marker row per size", () => {
+  const style = (type: string, classes: string) =>
+    parseVectorStyle(
+      `<qgis><renderer-v2 type="nullSymbol"/>` +
+        `<LinearlyInterpolatedDiagramRenderer diagramType="Pie" attributeLegend="0" classificationField="v" ` +
+        `lowerValue="0" upperValue="59" lowerWidth="0" lowerHeight="0" upperWidth="15" upperHeight="15">` +
+        `<DiagramCategory enabled="1" sizeType="MM" minimumSize="1" scaleDependency="Area"><attribute field="a" color="#ff0000" label="A"/></DiagramCategory>` +
+        `<data-defined-size-legend type="${type}" valign="center" title="Sizes">${classes}</data-defined-size-legend>` +
+        `</LinearlyInterpolatedDiagramRenderer></qgis>`,
+    )!;
+  const collapsed = diagramEntries(style("collapsed", ""));
+  assert.deepEqual(collapsed.map((e) => [e.kind, e.label]), [
+    ["symbol", "Sizes"],
+    ["sizeLegend", ""],
+  ]);
+  const image = collapsed[1];
+  assert.ok(image.kind === "sizeLegend");
+  // pretty breaks of 0..59, each as large as its pie (QGIS 3.22: 8.733…,
+  // 12.350…, 15 mm), in QGIS's default marker
+  assert.deepEqual(image.classes.map((c) => c.label), ["20", "40", "59"]);
+  const sizes = [8.73333764609373, 12.350804543889275, 15];
+  image.classes.forEach((c, i) =>
+    assert.ok(Math.abs(c.size - sizes[i]) < 1e-9)
+  );
+  assert.equal(image.valign, "center");
+  assert.equal(image.symbol.layers[0].props.color, "255,0,0,255");
+  const separated = diagramEntries(
+    style(
+      "separated",
+      `<classes><class size="20" label="twenty"/><class size="0" label="none"/></classes>`,
+    ),
+  );
+  assert.deepEqual(separated.map((e) => [e.kind, e.label]), [
+    ["symbol", "Sizes"],
+    ["symbol", "twenty"],
+    ["symbol", "none"],
+  ]);
+  const none = separated[2];
+  // a value of 0 takes the minimum size
+  assert.ok(
+    none.kind === "symbol" && none.symbol?.layers[0].props.size === "1",
+  );
 });

@@ -11,6 +11,11 @@
 import type { Symbol } from "../style/model.ts";
 import { parseUnit, propNumber } from "../style/props.ts";
 import type { LayerLegend, LegendEntry } from "./entries.ts";
+import {
+  type CollapsedSizeLegend,
+  collapsedSizeLegend,
+  type PixelFont,
+} from "./size_legend.ts";
 
 /** The legend's spacing and sizes, in millimetres (fonts in points). */
 export interface LegendSettings {
@@ -73,8 +78,11 @@ export const DEFAULT_LEGEND_SETTINGS: LegendSettings = {
   titleSpace: 3.5,
 };
 
-/** The text styles of a legend: symbol labels, layer titles, ramp labels. */
-export type LegendFont = "label" | "title";
+/**
+ * The text styles of a legend: symbol labels, layer titles; `pixelLabel`
+ * is the label font in the render context's pixels (size legends' labels).
+ */
+export type LegendFont = "label" | "title" | "pixelLabel";
 
 /** Vertical metrics of a font as QgsLegendSettings reads them, in millimetres. */
 export interface FontMetricsMm {
@@ -101,6 +109,12 @@ export interface TextMeasure {
    * QgsTextRenderer measures them (Rect mode), in millimetres.
    */
   rampText(lines: string[]): { width: number; height: number };
+  /**
+   * The label font in the pixels of the render context the legend is laid
+   * out with, and that context's scale (size legends); absent: size
+   * legends take no room and are not drawn.
+   */
+  labelPixels?(): PixelFont & { dotsPerMm: number };
 }
 
 /** A laid-out text drawn as QPainter::drawText draws it: left end of its baseline. */
@@ -152,6 +166,8 @@ export interface LaidPatch {
   height: number;
   /** Opacity of the layer, 0–1. */
   opacity: number;
+  /** A size legend's parts, in pixels at `dotsPerMm` from (`x`, `y`). */
+  sizeLegend?: { parts: CollapsedSizeLegend; dotsPerMm: number };
 }
 
 /** One legend row: its patch box and label position, for callers and tests. */
@@ -297,6 +313,8 @@ function rowSymbol(
         height: rampHeight,
         box: { dx: 0, dy: 0, width: w, height: rampHeight },
       };
+    case "sizeLegend":
+      return { width: 0, height: 0, box: null };
     case "image": {
       // QGIS 3.22's QgsWmsLegendNode stretches its image over the whole
       // WMS legend size, whatever the image's size or resolution (later
@@ -372,14 +390,32 @@ export function layoutLegend(
         ? measure.rampText([e.bottomLabel, e.topLabel])
         : { width: 0, height: 0 }
     );
-    const symbols = layer.entries.map((e, i) =>
-      rowSymbol(
+    const pixels = layer.entries.some((e) => e.kind === "sizeLegend")
+      ? measure.labelPixels?.()
+      : undefined;
+    const sizeLegends = layer.entries.map((e) =>
+      e.kind === "sizeLegend" && pixels
+        ? collapsedSizeLegend(e, pixels, pixels.dotsPerMm)
+        : null
+    );
+    const symbols = layer.entries.map((e, i): RowSymbol => {
+      const sl = sizeLegends[i];
+      // QgsDataDefinedSizeLegendNode::draw: the labels' width stands for
+      // its symbol, the markers' and lines' for its label
+      if (sl && pixels) {
+        return {
+          width: (sl.width - sl.labelXOffset) / pixels.dotsPerMm,
+          height: sl.height / pixels.dotsPerMm,
+          box: null,
+        };
+      }
+      return rowSymbol(
         e,
         s,
         options.dpi,
         Math.max(ramps[i].height, s.symbolHeight),
-      )
-    );
+      );
+    });
     // labels of a layer line up right of its widest patch
     const widest = Math.max(0, ...symbols.map((z) => z.width));
     layer.entries.forEach((entry, i) => {
@@ -391,6 +427,41 @@ export function layoutLegend(
       const sym = symbols[i];
       const x = left + entry.level * s.indent;
       const labelX = x + Math.max(sym.width, widest) + s.labelSpace;
+      if (entry.kind === "sizeLegend") {
+        const sl = sizeLegends[i];
+        const height = sym.height;
+        if (sl && pixels) {
+          const dpm = pixels.dotsPerMm;
+          items.push({
+            type: "patch",
+            entry,
+            x,
+            y: top,
+            width: sl.width / dpm,
+            height,
+            opacity: layer.opacity ?? 1,
+            sizeLegend: { parts: sl, dotsPerMm: dpm },
+          });
+          for (const l of sl.labels) {
+            // QgsTextRenderer::drawText into the label's QRect, at its top
+            const free = l.width - pixels.advance(l.text);
+            const align = entry.textAlignment;
+            const dx = align & 2 ? free : align & 4 ? free / 2 : 0;
+            items.push({
+              type: "rampText",
+              text: l.text,
+              x: x + (l.x + dx) / dpm,
+              top: top + l.top / dpm,
+              height: l.height / dpm,
+              align: "top",
+            });
+          }
+          right = Math.max(right, labelX + sl.labelXOffset / dpm);
+        }
+        rows.push({ entry, top, height, labelX });
+        y += height;
+        return;
+      }
       if (entry.kind === "ramp") {
         const height = sym.height;
         if (sym.box) {

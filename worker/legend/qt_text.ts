@@ -56,6 +56,11 @@ export class QtFont {
   readonly ascent: number;
   /** Descent, whole pixels. */
   readonly descent: number;
+  /**
+   * Leading, whole pixels (QFontMetricsF::leading: FreeType's line height,
+   * rounded, less ascent and descent; may be negative).
+   */
+  readonly leading: number;
   #kern: Map<number, number>;
 
   constructor(
@@ -63,8 +68,9 @@ export class QtFont {
     fonts: FontLibrary,
     points: number,
     bold: boolean,
+    pixelSize: number = workaroundPixelSize(points),
   ) {
-    this.pixelSize = workaroundPixelSize(points);
+    this.pixelSize = pixelSize;
     this.typeface = fonts.typeface(DEFAULT_FAMILY, bold, false);
     this.font = new ck.Font(this.typeface, this.pixelSize);
     this.font.setHinting(ck.FontHinting.None);
@@ -75,6 +81,8 @@ export class QtFont {
     // FreeType rounds a scalable face's size metrics outwards
     this.ascent = Math.ceil(-m.ascent - 1e-9);
     this.descent = Math.ceil(m.descent - 1e-9);
+    this.leading = Math.round(-m.ascent + m.descent + (m.leading ?? 0)) -
+      this.ascent - this.descent;
     this.#kern = fonts.kerning(DEFAULT_FAMILY, bold, false);
   }
 
@@ -116,6 +124,27 @@ export class QtFont {
    */
   #ligated(text: string): string {
     return hasLigatures(this.font) ? ligated(text) : text;
+  }
+
+  /**
+   * The width of a text's ink (QFontMetricsF::boundingRect(text).width()):
+   * each glyph's bitmap box, whole pixels from its pen, the pens advanced
+   * by whole pixels (Qt's hinted glyph cache), leftmost to rightmost.
+   */
+  boundingWidth(text: string): number {
+    const { ids } = this.shape(text);
+    const advances = this.font.getGlyphWidths(ids);
+    const b = this.font.getGlyphBounds(ids);
+    let pen = 0, left = Infinity, right = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const l = b[4 * i], r = b[4 * i + 2];
+      if (r > l) {
+        left = Math.min(left, pen + Math.floor(l + 1e-6));
+        right = Math.max(right, pen + Math.ceil(r - 1e-6));
+      }
+      pen += Math.round(advances[i]);
+    }
+    return left === Infinity ? 0 : right - left;
   }
 
   /** Advance width of a text (QFontMetricsF::horizontalAdvance), pixels. */

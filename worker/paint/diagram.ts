@@ -160,6 +160,37 @@ function sizeForValue(style: DiagramStyle, value: number): [number, number] {
 }
 
 /**
+ * The marker size the size legend shows for a value, in the style's size
+ * unit (`QgsDiagram::legendSize`): a pie's or a text diagram's larger side
+ * at that value; bars scaled by the widths alone (upper less lower width
+ * per value), the value raised to the minimum size.
+ *
+ * @example
+ * ```ts
+ * import { parseVectorStyle } from "../style/qml.ts";
+ * import { diagramLegendSize } from "./diagram.ts";
+ * const style = parseVectorStyle(
+ *   '<qgis><renderer-v2 type="nullSymbol"/><LinearlyInterpolatedDiagramRenderer diagramType="Pie" lowerValue="0" upperValue="100" ' +
+ *   'lowerWidth="0" lowerHeight="0" upperWidth="10" upperHeight="10" classificationField="v">' +
+ *   '<DiagramCategory scaleDependency="Diameter"/></LinearlyInterpolatedDiagramRenderer></qgis>',
+ * )!;
+ * diagramLegendSize(style.diagrams!, 50); // 5
+ * ```
+ */
+export function diagramLegendSize(style: DiagramStyle, value: number): number {
+  const is = style.interpolation;
+  if (!is) return 0;
+  if (style.type === "Histogram" || style.type.startsWith("Stacked")) {
+    if (is.upperValue === is.lowerValue) return style.minimumSize;
+    const v = Math.max(value, style.minimumSize);
+    return v * (is.upperWidth - is.lowerWidth) /
+      (is.upperValue - is.lowerValue);
+  }
+  const [w, h] = sizeForValue(style, value);
+  return w < h ? h : w; // std::max
+}
+
+/**
  * The size of a feature's diagram in the style's unit (null: none), and
  * the bar diagrams' scale factor it sets.
  */

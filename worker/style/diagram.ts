@@ -7,8 +7,14 @@
  * @module
  */
 import type { Element } from "@xmldom/xmldom";
-import type { DiagramCategory, DiagramStyle, RenderUnit } from "./model.ts";
+import type {
+  DataDefinedSizeLegend,
+  DiagramCategory,
+  DiagramStyle,
+  RenderUnit,
+} from "./model.ts";
 import { parseColor, parseUnit } from "./props.ts";
+import { readSymbol } from "./qml.ts";
 
 function firstChild(el: Element, name: string): Element | null {
   for (let n = el.firstChild; n; n = n.nextSibling) {
@@ -37,6 +43,54 @@ function color(
 ): [number, number, number, number] {
   const [r, g, b] = parseColor(name ?? undefined, [0, 0, 0, 255]);
   return [r, g, b, alpha];
+}
+
+/**
+ * QgsDataDefinedSizeLegend::readXml of an interpolated renderer's
+ * `<data-defined-size-legend>`; before QGIS 3.0, a `sizeLegend="1"`
+ * renderer's separated legend of its `sizeSymbol` marker.
+ */
+function readSizeLegend(linear: Element): DataDefinedSizeLegend | null {
+  const el = firstChild(linear, "data-defined-size-legend");
+  if (!el) {
+    if ((linear.getAttribute("sizeLegend") ?? "0") === "0") return null;
+    const symbol = firstChild(linear, "symbol");
+    return {
+      type: "separated",
+      valign: "bottom",
+      title: "",
+      symbol: symbol?.getAttribute("name") === "sizeSymbol"
+        ? readSymbol(symbol)
+        : null,
+      lineSymbol: null,
+      classes: [],
+      textAlignment: 1,
+    };
+  }
+  const symbol = firstChild(el, "symbol");
+  const line = firstChild(el, "lineSymbol");
+  const lineSymbol = line ? firstChild(line, "symbol") : null;
+  const classes: { size: number; label: string }[] = [];
+  const list = firstChild(el, "classes");
+  for (let n = list?.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType !== 1) continue;
+    const c = n as Element;
+    classes.push({
+      size: num(c.getAttribute("size"), 0),
+      label: c.getAttribute("label") ?? "",
+    });
+  }
+  return {
+    type: el.getAttribute("type") === "collapsed" ? "collapsed" : "separated",
+    valign: el.getAttribute("valign") === "center" ? "center" : "bottom",
+    title: el.getAttribute("title") ?? "",
+    symbol: symbol ? readSymbol(symbol) : null,
+    lineSymbol: lineSymbol ? readSymbol(lineSymbol) : null,
+    classes,
+    textAlignment: Math.trunc(
+      num(firstChild(el, "text-style")?.getAttribute("align") ?? null, 1),
+    ),
+  };
 }
 
 /**
@@ -130,6 +184,8 @@ export function readDiagrams(root: Element): DiagramStyle | null {
     showAll: true,
   };
   if (linear) {
+    const sizeLegend = readSizeLegend(linear);
+    if (sizeLegend) style.dataDefinedSizeLegend = sizeLegend;
     const l = (name: string) => num(linear.getAttribute(name), 0);
     const expression = linear.getAttribute(
       "classificationAttributeExpression",

@@ -220,6 +220,28 @@ export interface DiagramCategory {
 }
 
 /**
+ * The legend of sizes interpolated from a value (`QgsDataDefinedSizeLegend`,
+ * a `<data-defined-size-legend>`): a title row, then one image of nested
+ * markers (collapsed) or one row per size (separated).
+ */
+export interface DataDefinedSizeLegend {
+  /** `collapsed` (one image) or `separated` (a row per class). */
+  type: "collapsed" | "separated";
+  /** Markers of a collapsed legend sit on their bottom or are centred. */
+  valign: "bottom" | "center";
+  /** Title row (empty: none). */
+  title: string;
+  /** The marker drawn at each size (null: QGIS's default simple marker). */
+  symbol: Symbol | null;
+  /** The line from a marker to its label (null: QGIS's 0.2 mm black line). */
+  lineSymbol: Symbol | null;
+  /** Values and labels given by hand (empty: pretty breaks of the range). */
+  classes: { size: number; label: string }[];
+  /** `Qt::Alignment` of the labels (1 left, 2 right, 4 centred). */
+  textAlignment: number;
+}
+
+/**
  * A layer's diagrams (`QgsDiagramRenderer` with its `QgsDiagramSettings`
  * and `QgsDiagramLayerSettings`): one diagram per feature, placed by the
  * labelling engine.
@@ -286,6 +308,8 @@ export interface DiagramStyle {
   attributeLegend: boolean;
   /** Whether the legend shows the interpolated sizes (a `<data-defined-size-legend>`). */
   sizeLegend: boolean;
+  /** The legend of the interpolated sizes (absent: none). */
+  dataDefinedSizeLegend?: DataDefinedSizeLegend;
   /** `QgsDiagramLayerSettings::Placement` (0 around, 1 over, 2 line, 3 curved, 4 horizontal, 5 free). */
   placement: number;
   /** Distance from the feature, in `sizeUnit`'s sense (millimetres or map units). */

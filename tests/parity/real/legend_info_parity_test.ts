@@ -85,6 +85,11 @@ const CASES: [string, number, string][] = [
     1,
     "our data: diagram categories after a single symbol (polygons, points)",
   ],
+  [
+    "legend_diagram_size_legends",
+    1,
+    "our data: diagrams' size legends, collapsed and separated",
+  ],
 ];
 
 for (const [name, bound, what] of CASES) {
