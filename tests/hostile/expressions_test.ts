@@ -118,6 +118,39 @@ const amplifiers: [string, string, RegExp][] = [
     "array_length(array_foreach(string_to_array(lpad('', 99999, ',')), array_foreach(string_to_array(lpad('', 99999, ',')), 1))) > 0",
     /^Cannot draw layer 'zones': Cannot evaluate expressions: the job's expressions did more than 20000000000 units of work/,
   ],
+  // before: each element compared with each other one, uncharged: hours
+  [
+    "array_all of two arrays of 1,000,000",
+    "array_all(generate_series(1, 1000000), generate_series(1, 1000000))",
+    /^Cannot draw layer 'zones': Cannot evaluate expressions: the job's expressions did more than 20000000000 units of work/,
+  ],
+  [
+    "array_replace of arrays of 1,000,000",
+    "array_length(array_replace(generate_series(1, 1000000), generate_series(1, 1000000), generate_series(1, 1000000))) > 0",
+    /^Cannot draw layer 'zones': Cannot evaluate expressions: the job's expressions did more than 20000000000 units of work/,
+  ],
+  // before: Intl's RangeError, "minimumFractionDigits value is out of
+  // range.", named neither the function nor the bound
+  [
+    "format_number with 500 million decimals",
+    "length(format_number(1.5, 500000000)) > 0",
+    /^Cannot draw layer 'zones': Cannot evaluate format_number\(\): it would make a text of 500000000 characters/,
+  ],
+  // before: the line grew by concatenation (2.7 s a call of 2 million
+  // characters, 15 s of 9 million) and the words were not charged: hours
+  [
+    "wordwrap of 400,000 words, 1,000 times",
+    "array_length(array_foreach(generate_series(1, 1000), length(wordwrap(lpad('', 2000000, 'abcd '), 1000)))) > 0",
+    /^Cannot draw layer 'zones': Cannot evaluate expressions: the job's expressions did more than 20000000000 units of work/,
+  ],
+  // before: a map's entries were not charged (its JSON's characters only):
+  // an object of 200,000 members parsed and sorted 1,000 times a feature
+  // ran for hours
+  [
+    "from_json of 200,000 members, 1,000 times",
+    `with_variable('j', '{' || array_to_string(array_foreach(generate_series(1, 200000), '"k' || @element || '":1'), ',') || '}', array_length(array_foreach(generate_series(1, 1000), array_length(map_akeys(from_json(@j)))))) > 0`,
+    /^Cannot draw layer 'zones': Cannot evaluate expressions: the job's expressions did more than 20000000000 units of work/,
+  ],
   [
     "regexp_replace of 10 million matches, 1,000 times",
     "array_length(array_foreach(string_to_array(lpad('', 999, ',')), regexp_replace(lpad('', 9999999, 'x'), 'x', 'y'))) > 0",

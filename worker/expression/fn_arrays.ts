@@ -13,6 +13,8 @@ import {
   chargeExpressionWork,
   checkArrayLength,
   checkTextLength,
+  COMPARE_COST,
+  MAP_ENTRY_COST,
 } from "./budget.ts";
 import {
   compareValues,
@@ -72,7 +74,7 @@ def(
 def("array_distinct", 1, 1, ([a]) => {
   const out: unknown[] = [];
   for (const x of list(a)) {
-    chargeExpressionWork(out.length);
+    chargeExpressionWork(out.length * COMPARE_COST);
     if (!out.some((y) => same(x, y))) out.push(x);
   }
   return out;
@@ -96,6 +98,10 @@ def("array_remove_at", 2, 2, ([a, p]) => {
 });
 def("array_replace", 2, 3, (args) => {
   const l = list(args[0]);
+  // each element is compared with each of the values replaced
+  if (Array.isArray(args[1])) {
+    chargeExpressionWork(l.length * args[1].length * COMPARE_COST);
+  }
   if (args.length === 2) {
     const m = dict(args[1]);
     return l.map((x) => x !== null && toText(x) in m ? m[toText(x)] : x);
@@ -221,7 +227,7 @@ def("array_max", 1, 1, ([a]) => {
 function counts(a: unknown): [unknown, number][] {
   const out: [unknown, number][] = [];
   for (const x of list(a)) {
-    chargeExpressionWork(out.length);
+    chargeExpressionWork(out.length * COMPARE_COST);
     const c = out.find(([y]) => same(x, y));
     if (c) c[1]++;
     else out.push([x, 1]);
@@ -253,19 +259,18 @@ function extreme(a: unknown, option: unknown, most: boolean): unknown {
 }
 def("array_majority", 1, 2, ([a, o]) => extreme(a, o, true));
 def("array_minority", 1, 2, ([a, o]) => extreme(a, o, false));
-def(
-  "array_all",
-  2,
-  2,
-  ([a, b]) => list(b).every((x) => list(a).some((y) => same(x, y))),
-);
+def("array_all", 2, 2, ([a, b]) => {
+  // each element of the one is looked for among the other's
+  chargeExpressionWork(list(a).length * list(b).length * COMPARE_COST);
+  return list(b).every((x) => list(a).some((y) => same(x, y)));
+});
 def("array_prioritize", 2, 2, ([a, p]) => {
   const prio = list(p);
   const rank = (x: unknown) => {
     const i = prio.findIndex((y) => same(x, y));
     return i < 0 ? Infinity : i;
   };
-  chargeExpressionWork(list(a).length * prio.length);
+  chargeExpressionWork(list(a).length * prio.length * COMPARE_COST);
   return list(a)
     .map((x, i) => [x, rank(x), i] as const)
     .sort((x, y) => x[1] - y[1] || x[2] - y[2])
@@ -335,6 +340,13 @@ def("to_json", 1, 1, ([v]) => toJson(v));
 def("map_to_json", 1, 1, ([m]) => toJson(dict(m)));
 function parseJson(text: string): unknown {
   chargeExpressionWork(text.length);
+  // an object's members are the costly part (a dictionary's entries): one
+  // per ':' at most, charged before they are made
+  let members = 0;
+  for (let at = text.indexOf(":"); at >= 0; at = text.indexOf(":", at + 1)) {
+    members++;
+  }
+  chargeExpressionWork(members * MAP_ENTRY_COST);
   try {
     return JSON.parse(text);
   } catch {

@@ -270,13 +270,18 @@ def("replace", 2, 3, ([s, a, b]) => {
       );
     }
     for (const [k, v] of Object.entries(a as Record<string, unknown>)) {
+      // each pair reads the whole text again
+      chargeExpressionWork(text.length);
       text = replaceAll(text, k, str(v));
     }
     return text;
   }
   if (Array.isArray(a)) {
     const to = Array.isArray(b) ? b : a.map(() => b);
-    a.forEach((k, i) => text = replaceAll(text, str(k), str(to[i])));
+    a.forEach((k, i) => {
+      chargeExpressionWork(text.length);
+      text = replaceAll(text, str(k), str(to[i]));
+    });
     return text;
   }
   if (a === null || b === null) return null;
@@ -322,12 +327,20 @@ def(
     });
   },
 );
+// Intl's limit; QLocale takes more, whose digits past the 100th the
+// double does not hold (QGIS writes zeros there)
+const MAX_FRACTION_DIGITS = 100;
 def("format_number", 1, 3, ([n, places, _locale]) => {
-  const p = places == null ? 0 : toInt(places);
-  return num(n).toLocaleString("en-US", {
-    minimumFractionDigits: p,
-    maximumFractionDigits: p,
+  const p = places == null ? 0 : Math.max(0, toInt(places));
+  checkTextLength(p, "format_number()");
+  const digits = Math.min(p, MAX_FRACTION_DIGITS);
+  const text = num(n).toLocaleString("en-US", {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
   });
+  return p > digits && Number.isFinite(num(n))
+    ? text + "0".repeat(p - digits)
+    : text;
 });
 def(
   "wordwrap",
@@ -677,26 +690,39 @@ function regex(pattern: string, flags = ""): RegExp {
 
 function wordwrap(text: string, width: number, delim: string): string {
   if (width === 0) return text;
+  // a line is kept as its words and its length, and joined once: growing
+  // it by concatenation made each wrap cost the line's length again
+  // (9 million characters at width 1,000: 12 s)
   const lines: string[] = [];
   for (const para of text.split("\n")) {
     const words = para.split(delim);
-    let line = "";
+    // a word costs what a loop step does (about a microsecond), not the
+    // nanoseconds of its characters
+    chargeExpressionWork(words.length * LOOP_STEP_COST);
+    let line: string[] = [];
+    let length = 0;
+    const flush = () => {
+      lines.push(line.join(delim));
+      line = [];
+      length = 0;
+    };
     for (const w of words) {
       if (width > 0) {
-        if (line && (line + delim + w).length > width) {
-          lines.push(line);
-          line = w;
-        } else line = line ? line + delim + w : w;
-      } else {
-        // negative: minimum length before wrapping
-        line = line ? line + delim + w : w;
-        if (line.length >= -width) {
-          lines.push(line);
-          line = "";
+        if (length > 0 && length + delim.length + w.length > width) {
+          flush();
+          line.push(w);
+          length = w.length;
+          continue;
         }
       }
+      // an empty line takes the word alone, without a delimiter
+      if (length === 0) line = [w];
+      else line.push(w);
+      length = length === 0 ? w.length : length + delim.length + w.length;
+      // negative: minimum length before wrapping
+      if (width < 0 && length >= -width) flush();
     }
-    if (line) lines.push(line);
+    if (length > 0) flush();
   }
   return lines.join("\n");
 }
