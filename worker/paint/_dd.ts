@@ -95,7 +95,9 @@ export class Dd {
   ) {}
 
   #scope(): Record<string, unknown> {
-    this.#variables ??= this.symbol
+    // QgsSymbol::drawPreviewIcon gives a legend patch no symbol scope:
+    // @symbol_color is NULL there and a property of it keeps its value
+    this.#variables ??= this.symbol && !this.pc.preview
       ? symbolScope(this.pc.variables, this.symbol)
       : this.pc.variables;
     return this.#variables;

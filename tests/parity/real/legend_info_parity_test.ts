@@ -80,6 +80,8 @@ const CASES: [string, number, string][] = [
   ["legend_own_one_labelled_rule", 1, "a lone rule with a label"],
   ["legend_own_two_unlabelled_rules", 1, "two rules without labels"],
   ["legend_own_one_unlabelled_category", 1, "a lone category, no label"],
+  // a patch draws without the symbol scope: @symbol_color is NULL there
+  ["legend_own_symbol_color_outline", 1, "an outline of @symbol_color"],
   [
     "legend_diagrams",
     1,

@@ -27,6 +27,12 @@ layer drawn by renderers listing a single row, with and without a label
 ``own/legends/legends.qgs`` with them, for which rows QGIS's legend embeds
 in the layer's row (labelled with the layer name).
 
+With the argument ``symbolcolor`` it makes only ``own/symbolcolor/``: a
+polygon layer whose fill has no brush and an outline coloured by the
+expression ``@symbol_color`` over a static blue, in
+``own/symbolcolor/symbolcolor.qgs``, for the colour QGIS's legend patch
+takes (its preview sets no symbol scope: the static colour).
+
 With the argument ``twins`` it makes only ``own/twins/``: two layers of one
 name in ``own/twins/twins.qgs``, each over its own GeoPackage table with a
 point at the map's centre, for which of them QGIS Server answers the name.
@@ -58,7 +64,7 @@ QGIS Server answers by the virtual field's class.
 
 Run with Debian's QGIS 3.22, then make_references.py::
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends|virtual|twins|nocrs|spaces|dupes|virtjoin]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends|virtual|symbolcolor|twins|nocrs|spaces|dupes|virtjoin]
 """
 import os
 import re
@@ -511,6 +517,46 @@ def make_virtual_project():
     assert project.write()
 
 
+def make_symbolcolor_project():
+    """own/symbolcolor/: an outline coloured by ``@symbol_color`` (the
+    fill's red) over a static blue, with no brush."""
+    from qgis.core import (
+        QgsFillSymbol, QgsProperty, QgsSingleSymbolRenderer, QgsSymbolLayer,
+    )
+
+    out = OWN / "symbolcolor"
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2056)
+    path = out / "symbolcolor.gpkg"
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    zones = ds.CreateLayer("zones", srs, ogr.wkbPolygon, ["SPATIAL_INDEX=NO"])
+    f = ogr.Feature(zones.GetLayerDefn())
+    f.SetGeometry(ogr.CreateGeometryFromWkt(
+        "POLYGON ((2600000 1200000, 2601000 1200000, 2601000 1201000, "
+        "2600000 1200000))"))
+    zones.CreateFeature(f)
+    ds = None
+    vl = QgsVectorLayer(f"{path}|layername=zones", "outlined by symbol colour", "ogr")
+    assert vl.isValid()
+    symbol = QgsFillSymbol.createSimple({
+        "color": "200,40,40", "style": "no", "outline_color": "40,40,200",
+        "outline_width": "0.6",
+    })
+    symbol.symbolLayer(0).setDataDefinedProperty(
+        QgsSymbolLayer.PropertyStrokeColor,
+        QgsProperty.fromExpression("@symbol_color"),
+    )
+    vl.setRenderer(QgsSingleSymbolRenderer(symbol))
+    project = QgsProject()
+    project.addMapLayer(vl)
+    project.setCrs(QgsProject.instance().crs().fromEpsgId(2056))
+    project.setFileName(str(out / "symbolcolor.qgs"))
+    assert project.write()
+
+
 def make_twins_project():
     """own/twins/: two layers of one name ("twin"), each over its own table
     with a point at the map's centre, the upper one first in the layer
@@ -589,6 +635,10 @@ def main():
     qgis.initQgis()
     if sys.argv[1:] == ["nocrs"]:
         make_nocrs_project()
+        qgis.exitQgis()
+        return
+    if sys.argv[1:] == ["symbolcolor"]:
+        make_symbolcolor_project()
         qgis.exitQgis()
         return
     if sys.argv[1:] == ["twins"]:
@@ -676,6 +726,7 @@ def main():
     make_spaces_project()
     make_dupes_project()
     make_virtjoin_project()
+    make_symbolcolor_project()
     qgis.exitQgis()
 
 
