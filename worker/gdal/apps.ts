@@ -1,5 +1,5 @@
 /**
- * `ogr2ogr` and `ogrinfo` through GDAL's C API, without gdal3.js's
+ * `ogr2ogr`, `ogrinfo` and `gdalinfo` through GDAL's C API, without gdal3.js's
  * wrappers: those leak a little WebAssembly memory on every call (the
  * dataset list, the file list of the output, the info string), which adds
  * up over thousands of jobs in a long-running worker.
@@ -121,6 +121,31 @@ export function vectorTranslate(
   }
 }
 
+/** Runs GDAL's `gdalinfo` (`Info`) or `ogrinfo` (`VectorInfo`) as JSON. */
+function infoJson(
+  gdal: Gdal,
+  app: "Info" | "VectorInfo",
+  dataset: number,
+  options: string[],
+): unknown {
+  const M = gdal.Module;
+  const argv = allocArgv(gdal, ["-json", ...options]);
+  const opts = M[`_GDAL${app}OptionsNew`](argv[0], 0);
+  freeArgv(gdal, argv);
+  if (!opts) return null;
+  try {
+    const text = M[`_GDAL${app}`](dataset, opts);
+    if (!text) return null;
+    try {
+      return JSON.parse(M.UTF8ToString(text));
+    } finally {
+      M._free(text);
+    }
+  } finally {
+    M[`_GDAL${app}OptionsFree`](opts);
+  }
+}
+
 /**
  * Runs `ogrinfo -json <options>` on an open dataset and returns the parsed
  * JSON, or null when GDAL failed.
@@ -135,20 +160,22 @@ export function vectorInfo(
   dataset: number,
   options: string[],
 ): unknown {
-  const M = gdal.Module;
-  const argv = allocArgv(gdal, ["-json", ...options]);
-  const opts = M._GDALVectorInfoOptionsNew(argv[0], 0);
-  freeArgv(gdal, argv);
-  if (!opts) return null;
-  try {
-    const text = M._GDALVectorInfo(dataset, opts);
-    if (!text) return null;
-    try {
-      return JSON.parse(M.UTF8ToString(text));
-    } finally {
-      M._free(text);
-    }
-  } finally {
-    M._GDALVectorInfoOptionsFree(opts);
-  }
+  return infoJson(gdal, "VectorInfo", dataset, options);
+}
+
+/**
+ * Runs `gdalinfo -json <options>` on an open raster dataset and returns the
+ * parsed JSON, or null when GDAL failed.
+ *
+ * @example
+ * ```ts ignore
+ * const info = rasterInfoJson(gdal, ds.pointer, ["-nomd"]);
+ * ```
+ */
+export function rasterInfoJson(
+  gdal: Gdal,
+  dataset: number,
+  options: string[],
+): unknown {
+  return infoJson(gdal, "Info", dataset, options);
 }

@@ -7,6 +7,7 @@
  * @module
  */
 import { withGdal } from "../gdal/gdal.ts";
+import { rasterInfoJson } from "../gdal/apps.ts";
 import type { LayerRef } from "../sources/file_source.ts";
 import { openPrepared, prepareSource } from "../sources/gdal_dataset.ts";
 import type { RunnerContext } from "../runners/types.ts";
@@ -39,32 +40,14 @@ export async function readBandNames(
   const prepared = await prepareSource(layer, ctx);
   const bands = await withGdal((gdal) => {
     const ds = openPrepared(gdal, layer, prepared, "raster");
-    const M = gdal.Module;
-    const args = ["-json", "-nomd", "-norat", "-noct", "-nogcp"];
-    const ptrs = args.map((a) => {
-      const size = M.lengthBytesUTF8(a) + 1;
-      const p = M._malloc(size);
-      M.stringToUTF8(a, p, size);
-      return p;
-    });
-    const argv = M._malloc((ptrs.length + 1) * 4);
-    new Uint32Array(M.HEAPU32.buffer, argv, ptrs.length + 1).set([...ptrs, 0]);
-    const opts = M._GDALInfoOptionsNew(argv, 0);
-    for (const p of [argv, ...ptrs]) M._free(p);
-    if (!opts) {
-      throw new Error("Cannot describe the raster: GDAL refused the options");
-    }
-    try {
-      const text = M._GDALInfo(ds.pointer, opts);
-      if (!text) throw new Error("Cannot describe the raster: gdalinfo failed");
-      try {
-        return (JSON.parse(M.UTF8ToString(text)).bands ?? []) as GdalInfoBand[];
-      } finally {
-        M._free(text);
-      }
-    } finally {
-      M._GDALInfoOptionsFree(opts);
-    }
+    const info = rasterInfoJson(gdal, ds.pointer, [
+      "-nomd",
+      "-norat",
+      "-noct",
+      "-nogcp",
+    ]) as { bands?: GdalInfoBand[] } | null;
+    if (!info) throw new Error("Cannot describe the raster: gdalinfo failed");
+    return info.bands ?? [];
   });
   const count = bands.length;
   return (band) => {

@@ -243,7 +243,8 @@ def auxiliary_join(layer, project_file, folder, folder_name):
     when it holds no field."""
     import zipfile
 
-    aux = layer.auxiliaryLayer()
+    # rasters have no auxiliary storage
+    aux = layer.auxiliaryLayer() if hasattr(layer, "auxiliaryLayer") else None
     if aux is None:
         return None
     fields = [f.name() for f in aux.fields() if f.name() not in ("ASPK", "rowid")]

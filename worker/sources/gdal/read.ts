@@ -17,6 +17,7 @@ import type { RasterInfo } from "../source.ts";
 import { registerHeld } from "../../cache/held.ts";
 import { transformInPlace } from "../../gdal/transform.ts";
 import { isNoCrs } from "../../map/compute.ts";
+import { bandOverviews, openOverview, overviewWindow } from "./overview.ts";
 
 const infos = new WeakMap<OpenDataset, RasterInfo>();
 
@@ -283,23 +284,16 @@ function cachePut(key: string, values: Float64Array): void {
   }
 }
 
-/**
- * Whether a read samples a whole-pixel window inside the raster at half its
- * resolution or less on both axes (a small map of a big raster).
- */
-function decimates(
+/** Whether a window is of whole pixels inside the raster. */
+function wholeInside(
   info: RasterInfo,
   xoff: number,
   yoff: number,
   xsize: number,
   ysize: number,
-  outWidth: number,
-  outHeight: number,
 ): boolean {
-  const whole = [xoff, yoff, xsize, ysize].every(Number.isInteger);
-  return whole && xoff >= 0 && yoff >= 0 && xoff + xsize <= info.width &&
-    yoff + ysize <= info.height && xsize >= 2 * outWidth &&
-    ysize >= 2 * outHeight;
+  return [xoff, yoff, xsize, ysize].every(Number.isInteger) && xoff >= 0 &&
+    yoff >= 0 && xoff + xsize <= info.width && yoff + ysize <= info.height;
 }
 
 /**
@@ -380,14 +374,30 @@ export async function readWindow(
   const name = `qsl_raster_${serial++}`;
   // the ENVI data file ("<name>." in gdal3.js): outWidth × outHeight doubles
   hintFileSize(`${name}.`, outWidth * outHeight * 8);
-  const direct = resampling === "nearestNeighbour" &&
-      decimates(info, xoff, yoff, xsize, ysize, outWidth, outHeight)
+  const whole = resampling === "nearestNeighbour" &&
+    wholeInside(info, xoff, yoff, xsize, ysize);
+  // GDALRasterIO's overview and its window in that overview's pixels
+  const asked = { xoff, yoff, xsize, ysize };
+  const overview = whole
+    ? overviewWindow(
+      [info.width, info.height],
+      bandOverviews(gdal, ds)[band - 1] ?? [],
+      asked,
+      outWidth,
+      outHeight,
+    )
+    : null;
+  const level = overview ? openOverview(gdal, ds, overview.level) : 0;
+  const window = level ? overview! : asked;
+  // a small map of a big raster: half its resolution or less on both axes
+  const direct = !level && whole && xsize >= 2 * outWidth &&
+      ysize >= 2 * outHeight
     ? openDirect(gdal, ds)
     : 0;
   let out;
   try {
     out = await gdal.gdal_translate(
-      { pointer: direct || ds.pointer, path: ds.path },
+      { pointer: level || direct || ds.pointer, path: ds.path },
       [
         "-of",
         "ENVI",
@@ -396,10 +406,10 @@ export async function readWindow(
         "-b",
         String(band),
         "-srcwin",
-        String(xoff),
-        String(yoff),
-        String(xsize),
-        String(ysize),
+        String(window.xoff),
+        String(window.yoff),
+        String(window.xsize),
+        String(window.ysize),
         "-outsize",
         String(outWidth),
         String(outHeight),
@@ -419,6 +429,7 @@ export async function readWindow(
   } finally {
     hintFileSize(`${name}.`, null);
     if (direct) gdal.Module._GDALClose(direct);
+    if (level) gdal.Module._GDALClose(level);
   }
   const values = readOutput(gdal, out);
   const nodata = useSourceNoData ? info.noData[band - 1] : null;
