@@ -426,6 +426,19 @@ def make_metres_project():
     assert project.write()
 
 
+def fresh_gpkg(name):
+    """An emptied ``own/<name>/`` and a new ``<name>.gpkg`` in it: the folder,
+    EPSG:2056, the GeoPackage's path and its open data source."""
+    out = OWN / name
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2056)
+    path = out / f"{name}.gpkg"
+    return out, srs, path, ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+
+
 def make_legends_project():
     """own/legends/: renderers listing one row, labelled or not."""
     from qgis.core import (
@@ -433,14 +446,7 @@ def make_legends_project():
         QgsRuleBasedRenderer,
     )
 
-    out = OWN / "legends"
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(2056)
-    path = out / "legends.gpkg"
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    out, srs, path, ds = fresh_gpkg("legends")
     lines = ds.CreateLayer("lines", srs, ogr.wkbLineString, ["SPATIAL_INDEX=NO"])
     lines.CreateField(ogr.FieldDefn("kind", ogr.OFTString))
     f = ogr.Feature(lines.GetLayerDefn())
@@ -524,14 +530,7 @@ def make_symbolcolor_project():
         QgsFillSymbol, QgsProperty, QgsSingleSymbolRenderer, QgsSymbolLayer,
     )
 
-    out = OWN / "symbolcolor"
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(2056)
-    path = out / "symbolcolor.gpkg"
-    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    out, srs, path, ds = fresh_gpkg("symbolcolor")
     zones = ds.CreateLayer("zones", srs, ogr.wkbPolygon, ["SPATIAL_INDEX=NO"])
     f = ogr.Feature(zones.GetLayerDefn())
     f.SetGeometry(ogr.CreateGeometryFromWkt(
