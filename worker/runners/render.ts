@@ -55,6 +55,7 @@ import { decodeStyle } from "@qgis-server-light/interface";
 import type { QslJobInfoRender } from "@qgis-server-light/interface";
 import { renderDeps } from "./render_deps.ts";
 import { renderColumns } from "./render_columns.ts";
+import { readLabeling } from "../labels/settings.ts";
 import { drawVectorTiles, vectorTileStyleOf } from "./render_vector_tiles.ts";
 import { heatmapRequestMargin } from "../paint/heatmap.ts";
 import {
@@ -302,6 +303,24 @@ function drawRasterImage(
 }
 
 /**
+ * What the last map's vector layers held of their features at once: the
+ * most of one layer (a batch when it is painted batch by batch, else the
+ * whole layer in view). Reset when a map starts; for tests and benches.
+ *
+ * @example
+ * ```ts ignore
+ * import { renderMap, renderStats } from "./render.ts";
+ * await renderMap(job, ctx, deps);
+ * renderStats.heldFeatures; // ≤ a batch for a layer without labels
+ * ```
+ */
+export const renderStats: { heldFeatures: number } = { heldFeatures: 0 };
+
+function held(features: number): void {
+  if (features > renderStats.heldFeatures) renderStats.heldFeatures = features;
+}
+
+/**
  * Renders a map: the whole job, into an RGBA canvas of the map size.
  * Exposed for the one-shot CLI and the bench; the queue uses the runner.
  *
@@ -316,6 +335,7 @@ export async function renderMap(
   ctx: RunnerContext,
   deps: RenderDeps,
 ): Promise<{ data: Uint8Array; contentType: string }> {
+  renderStats.heldFeatures = 0;
   let map: MapSettings;
   try {
     map = computeMapSettings(job);
@@ -531,22 +551,19 @@ export async function renderMap(
       // (QgsFeatureRenderer::usedAttributes, QgsPalLayerSettings::referencedFields)
       // virtual fields (the style's expression fields) read any field
       const declared = root ? virtualFields(root) : [];
+      // labels on and a labelling to draw (a style that does not say
+      // labelsEnabled has them on, QGIS 2.x's way, but may have none)
+      const labelled = !!(deps.createLabelEngine && root &&
+        styled?.labelsEnabled && readLabeling(root) !== null);
       const columns = declared.length || styled?.diagrams?.enabled
         ? "all"
-        : renderColumns(
-          styled,
-          root,
-          !!(deps.createLabelEngine && root && styled?.labelsEnabled),
-          filter,
-        );
+        : renderColumns(styled, root, labelled, filter);
       // Without symbol levels or labels QGIS draws feature by feature in the
       // source's order: batches are painted as they come and dropped, so a
       // big layer holds one batch at a time (and the source may reuse a
       // batch's features for the next). Levels and labels need them all.
       // (a rule-based renderer on several passes queues the whole layer;
       // the default style has neither)
-      const labelled =
-        !!(deps.createLabelEngine && root && styled?.labelsEnabled);
       // QgsVectorLayer::diagramsEnabled, within the diagrams' scales
       const diagrammed = styled?.diagrams?.enabled &&
           diagramsVisibleAt(styled.diagrams, map.scale)
@@ -630,10 +647,12 @@ export async function renderMap(
       try {
         if (streamed) {
           for await (const batch of data.batches) {
+            held(batch.length);
             paintVectorLayer(pc, style, keep(batch), fieldNames);
           }
         } else {
           features = keep(await collectFeatures(data));
+          held(features.length);
           paintVectorLayer(pc, style, features, fieldNames);
         }
       } catch (error) {

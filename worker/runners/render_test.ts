@@ -2,7 +2,13 @@ import { deflateSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { decode } from "fast-png";
-import { decodeStyleDefinition, type RenderJob, renderMap } from "./render.ts";
+import {
+  decodeStyleDefinition,
+  type RenderJob,
+  renderMap,
+  renderStats,
+} from "./render.ts";
+import { convertGeoJson } from "../sources/_test_util.ts";
 import { renderDeps } from "./render_deps.ts";
 import { JobError, type RunnerContext } from "./types.ts";
 
@@ -260,4 +266,82 @@ Deno.test("render: EPSG:4326 with a WMS 1.3 lat/lon bbox reprojects the layer", 
   // the same numbers read as lon/lat (no swap) are far away in the Indian Ocean: nothing drawn
   const other = await pixel({ ...job, crs: "OGC:CRS84" });
   if (other[3] !== 0) throw new Error("CRS:84 bboxes are lon/lat");
+});
+
+Deno.test("render: a layer without labels to draw is painted batch by batch, also when its style does not say labelsEnabled", async () => {
+  // 1,000 points of a GeoPackage (read directly, in batches of 100)
+  const dir = await Deno.realPath(
+    await Deno.makeTempDir({ prefix: "qsl_render_batches_" }),
+  );
+  try {
+    await convertGeoJson(
+      dir,
+      "many",
+      {
+        type: "FeatureCollection",
+        crs: {
+          type: "name",
+          properties: { name: "urn:ogc:def:crs:EPSG::2056" },
+        },
+        features: Array.from({ length: 1000 }, (_, i) => ({
+          type: "Feature",
+          properties: { name: `p${i}` },
+          geometry: {
+            type: "Point",
+            coordinates: [2600000 + (i % 40) * 10, 1200000 + (i / 40 | 0) * 10],
+          },
+        })),
+      },
+      "GPKG",
+      ["-nln", "many"],
+    );
+    const marker =
+      `<renderer-v2 type="singleSymbol"><symbols><symbol type="marker" name="0"><layer class="SimpleMarker"><prop k="color" v="255,0,0,255"/></layer></symbol></symbols></renderer-v2>`;
+    const labeling =
+      `<labeling type="simple"><settings><text-style fieldName="name" fontSize="8"/></settings></labeling>`;
+    const render = async (qml: string): Promise<number> => {
+      await renderMap(
+        {
+          layers: [{
+            id: "many",
+            name: "many",
+            source: JSON.stringify({ path: "many.gpkg", layerName: "many" }),
+            remote: false,
+            folder_name: "",
+            driver: "ogr",
+            style: { name: "default", definition: encode(qml) },
+            filter: null,
+          }],
+          bbox: {
+            x_min: 2599990,
+            y_min: 1199990,
+            x_max: 2600400,
+            y_max: 1200260,
+          },
+          crs: "EPSG:2056",
+          width: 80,
+          height: 50,
+          format: "image/png",
+        },
+        { ...ctx, dataRoot: dir },
+        renderDeps,
+      );
+      return renderStats.heldFeatures;
+    };
+    // no labelsEnabled (labels on, as QGIS 2.x styles say) and no labelling
+    const unlabelled = await render(`<qgis>${marker}</qgis>`);
+    if (unlabelled > 100) {
+      throw new Error(`held ${unlabelled} features at once, not a batch`);
+    }
+    if (
+      await render(`<qgis labelsEnabled="0">${marker}${labeling}</qgis>`) > 100
+    ) {
+      throw new Error("labels off: held more than a batch");
+    }
+    // labels need every feature of the view
+    const labelled = await render(`<qgis>${marker}${labeling}</qgis>`);
+    if (labelled !== 1000) throw new Error(`labelled: held ${labelled}`);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });
