@@ -262,6 +262,130 @@ export function query(
 }
 
 /**
+ * Runs a query as {@link query} does (a read-only transaction rolled back,
+ * the extended protocol) through a cursor, its rows handed on `size` at a
+ * time: at most two batches are held, the one the caller has and the one
+ * fetched meanwhile. The transaction stays open until the last batch is
+ * taken or the caller stops iterating. A connection the server had closed
+ * is retried once, before any batch was handed on.
+ *
+ * @example
+ * ```ts ignore
+ * import { queryBatches } from "./pool.ts";
+ * for await (const rows of queryBatches(layer, c, "SELECT …", [], 1000)) {
+ *   rows.length; // ≤ 1000
+ * }
+ * ```
+ */
+export async function* queryBatches(
+  layer: SourceLayer,
+  c: PostgresConnection,
+  text: string,
+  params: unknown[],
+  size: number,
+): AsyncGenerator<unknown[][]> {
+  let delivered = false;
+  for (let attempt = 0;; attempt++) {
+    const handoff = new Handoff<unknown[][]>();
+    const reading = poolFor(c).begin("read only", async (tx) => {
+      const cursor = tx.unsafe(
+        text,
+        params as postgres.ParameterOrJSON<never>[],
+        { simple: false },
+      ).values().cursor(size) as AsyncIterable<unknown[][]>;
+      // leaving the loop closes the cursor (the caller stopped)
+      for await (const rows of cursor) {
+        if (!await handoff.put(rows)) break;
+      }
+      await tx.rollback();
+    });
+    reading.then(() => handoff.end(), (e) => handoff.fail(e));
+    try {
+      for (;;) {
+        const rows = await handoff.take();
+        if (rows === null) return;
+        delivered = true;
+        yield rows;
+      }
+    } catch (error) {
+      if (!delivered && attempt === 0 && RECONNECT.has(codeOf(error) ?? "")) {
+        continue;
+      }
+      throw postgresError(layer, c, error);
+    } finally {
+      handoff.cancel();
+      // the connection back in the pool before the caller goes on
+      await reading.catch(() => {});
+    }
+  }
+}
+
+/**
+ * One value at a time from a producer to a consumer: `put` waits until
+ * the value is taken (false when the consumer has gone), `take` until a
+ * value, the end (null) or a failure comes.
+ */
+class Handoff<T> {
+  #value: { value: T; taken: (more: boolean) => void } | null = null;
+  #waiter: ((v: T | null) => void) | null = null;
+  #failed: ((e: unknown) => void) | null = null;
+  #done = false;
+  #error: { e: unknown } | null = null;
+  #cancelled = false;
+
+  put(value: T): Promise<boolean> {
+    if (this.#cancelled) return Promise.resolve(false);
+    return new Promise((taken) => {
+      this.#value = { value, taken };
+      this.#wake();
+    });
+  }
+
+  end(): void {
+    this.#done = true;
+    this.#wake();
+  }
+
+  fail(e: unknown): void {
+    this.#error = { e };
+    this.#wake();
+  }
+
+  take(): Promise<T | null> {
+    return new Promise((resolve, reject) => {
+      this.#waiter = resolve;
+      this.#failed = reject;
+      this.#wake();
+    });
+  }
+
+  cancel(): void {
+    this.#cancelled = true;
+    this.#value?.taken(false);
+    this.#value = null;
+  }
+
+  #wake(): void {
+    const waiter = this.#waiter, failed = this.#failed;
+    if (waiter === null || failed === null) return;
+    if (this.#value !== null) {
+      const { value, taken } = this.#value;
+      this.#value = null;
+      this.#waiter = this.#failed = null;
+      // the producer fetches the next batch while this one is used
+      taken(true);
+      waiter(value);
+    } else if (this.#error !== null) {
+      this.#waiter = this.#failed = null;
+      failed(this.#error.e);
+    } else if (this.#done) {
+      this.#waiter = this.#failed = null;
+      waiter(null);
+    }
+  }
+}
+
+/**
  * The columns (name, type OID) a query returns, without running it.
  *
  * @example

@@ -34,7 +34,7 @@
  */
 import { withGdal } from "../../gdal/gdal.ts";
 import { transformInPlace, transformRect } from "../../gdal/transform.ts";
-import { layerClip, reprojectFeatures } from "../_util.ts";
+import { type LayerClip, layerClip, reprojectFeatures } from "../_util.ts";
 import type { Expression } from "../../expression/ast.ts";
 import { filterBBox } from "../../filter/mod.ts";
 import { hitsRect, searchRect } from "../../geometry/hit_test.ts";
@@ -61,7 +61,7 @@ import type {
   VectorSource,
 } from "../source.ts";
 import { oneBatch } from "../source.ts";
-import { query } from "./pool.ts";
+import { query, queryBatches } from "./pool.ts";
 import { Params, quoteIdent, splitForPostgres } from "./sql.ts";
 import { type TableInfo, tableInfo } from "./table.ts";
 import {
@@ -70,6 +70,13 @@ import {
   type PostgresUri,
   resolveConnection,
 } from "./uri.ts";
+
+/**
+ * Rows fetched from a map's cursor at a time (QGIS's PostgreSQL provider
+ * fetches 2,000): what a streamed render holds of a layer, twice (the
+ * batch painted and the one fetched meanwhile).
+ */
+const FETCH_ROWS = 1000;
 
 interface Opened {
   uri: PostgresUri;
@@ -235,60 +242,89 @@ class PostgresSource implements VectorSource {
       // two dimensions, curves segmented as QGIS draws them (1° per segment)
       `ST_AsBinary(ST_Force2D(CASE WHEN ST_HasArc(${g}) THEN ST_CurveToLine(${g}, pi() / 180, 2, 0) ELSE ${g} END), 'NDR')`,
     ];
-    const rows = await query(
+    const rows = queryBatches(
       layer,
       c,
       `SELECT ${select.join(", ")} FROM ${info.from} WHERE ${
         where.join(" AND ")
       }`,
       p.values,
-    );
+      FETCH_ROWS,
+    )[Symbol.asyncIterator]();
     let kind: GeometryKind | null = info.geometryKind;
-    let features: Feature[] = [];
     const n = wanted.length;
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r];
-      const wkb = row[n + 1] as Uint8Array | null;
-      if (wkb === null) continue;
-      let geometry;
-      try {
-        geometry = parseWkb(wkb);
-      } catch (error) {
-        throw new JobError(
-          `Cannot read layer '${layer.name}': ${(error as Error).message}`,
-          { cause: error },
-        );
+    let r = 0;
+    const featuresOf = (batch: unknown[][]): Feature[] => {
+      const features: Feature[] = [];
+      for (let b = 0; b < batch.length; b++, r++) {
+        const row = batch[b];
+        const wkb = row[n + 1] as Uint8Array | null;
+        if (wkb === null) continue;
+        let geometry;
+        try {
+          geometry = parseWkb(wkb);
+        } catch (error) {
+          throw new JobError(
+            `Cannot read layer '${layer.name}': ${(error as Error).message}`,
+            { cause: error },
+          );
+        }
+        if (geometry.parts.length === 0) continue;
+        // a layer of mixed type is drawn as the kind of its first feature
+        kind ??= geometry.kind;
+        if (geometry.kind !== kind) continue;
+        const attributes: Record<string, AttributeValue> = {};
+        for (let i = 0; i < n; i++) {
+          attributes[wanted[i].name] = attribute(row[i + 1]);
+        }
+        const id = row[0] === null ? r : Number(row[0]);
+        features.push({ id, attributes, geometry });
       }
-      if (geometry.parts.length === 0) continue;
-      // a layer of mixed type is drawn as the kind of its first feature
-      kind ??= geometry.kind;
-      if (geometry.kind !== kind) continue;
-      const attributes: Record<string, AttributeValue> = {};
-      for (let i = 0; i < n; i++) {
-        attributes[wanted[i].name] = attribute(row[i + 1]);
+      return features;
+    };
+    // a layer of mixed type: read until its first feature says the kind
+    const early: Feature[][] = [];
+    try {
+      while (kind === null) {
+        const next = await rows.next();
+        if (next.done) break;
+        early.push(featuresOf(next.value));
       }
-      const id = row[0] === null ? r : Number(row[0]);
-      features.push({ id, attributes, geometry });
+    } catch (error) {
+      await rows.return(undefined);
+      throw error;
     }
-    if (!same && features.length) {
-      // clipped where QGIS clips a reprojected layer (not for hit tests)
-      features = await withGdal((gdal) =>
-        reprojectFeatures(
-          gdal,
-          features,
-          info.crs!,
-          q.crs,
-          q.rectInLayerCrs || q.intersects
-            ? null
-            : layerClip(gdal, { bbox: q.rect, crs: q.crs }, info.crs!),
-        )
-      );
-    }
+    let clip: LayerClip | null | undefined;
+    const inMapCrs = async (features: Feature[]): Promise<Feature[]> => {
+      if (same || features.length === 0) return features;
+      return await withGdal((gdal) => {
+        // clipped where QGIS clips a reprojected layer (not for hit tests)
+        clip ??= q.rectInLayerCrs || q.intersects
+          ? null
+          : layerClip(gdal, { bbox: q.rect, crs: q.crs }, info.crs!);
+        return reprojectFeatures(gdal, features, info.crs!, q.crs, clip);
+      });
+    };
     return {
       fields: wanted,
       geometryKind: kind,
       residual,
-      batches: oneBatch(features),
+      batches: {
+        async *[Symbol.asyncIterator]() {
+          try {
+            for (const features of early) yield await inMapCrs(features);
+            early.length = 0;
+            for (;;) {
+              const next = await rows.next();
+              if (next.done) return;
+              yield await inMapCrs(featuresOf(next.value));
+            }
+          } finally {
+            // a caller that stops early closes the cursor
+            await rows.return(undefined);
+          }
+        },
+      },
       ...(same ? {} : { sourceCrs: info.crs! }),
     };
   }

@@ -261,3 +261,57 @@ Deno.test({
     );
   },
 });
+
+Deno.test("postgres: a map's features come through a cursor in batches of at most 1,000, in PostgreSQL's order; a reader that stops early ends the transaction", async () => {
+  await withDb(async (db) => {
+    // 2,500 points in a grid, ids in the table's order
+    await db.sql.unsafe(
+      `CREATE TABLE public.many AS SELECT i AS fid, 'p' || i AS name,
+        ST_SetSRID(ST_MakePoint(2600000 + (i % 50) * 10, 1200000 + (i / 50) * 10), 2056)::geometry(Point, 2056) AS geom
+        FROM generate_series(1, 2500) AS i`,
+    );
+    await db.sql.unsafe("ALTER TABLE public.many ADD PRIMARY KEY (fid)");
+    const pg = openVectorSource(
+      postgisLayer(db.name, "public", "many", { key: '"fid"' }),
+      ctx,
+      "read",
+    );
+    const set = await pg.features({ bbox: everywhere, crs: "EPSG:2056" });
+    const sizes: number[] = [];
+    const ids: number[] = [];
+    for await (const batch of set.batches) {
+      sizes.push(batch.length);
+      for (const f of batch) ids.push(f.id);
+    }
+    // a render holds a batch, not the layer
+    assertEquals(sizes, [1000, 1000, 500]);
+    const order = await db.sql.unsafe(
+      `SELECT fid FROM public.many WHERE geom && ST_MakeEnvelope(2500000, 1000000, 2800000, 1300000, 2056)`,
+    );
+    assertEquals(ids, order.map((r) => Number(r.fid)));
+    // reprojected batch by batch, the same points as one read of them
+    const wgs = { xmin: 7.4, ymin: 46.9, xmax: 7.5, ymax: 47.0 };
+    const inWgs = await pg.features({ bbox: wgs, crs: "OGC:CRS84" });
+    let n = 0;
+    for await (const batch of inWgs.batches) {
+      assert(batch.length <= 1000);
+      for (const f of batch) {
+        const [x, y] = f.geometry!.parts[0][0];
+        assert(x > 7.4 && x < 7.5 && y > 46.9 && y < 47.0, `${x} ${y}`);
+        n++;
+      }
+    }
+    assertEquals(n, 2500);
+    // stopped after the first batch: no transaction left open
+    const stopped = await pg.features({ bbox: everywhere, crs: "EPSG:2056" });
+    for await (const batch of stopped.batches) {
+      assertEquals(batch.length, 1000);
+      break;
+    }
+    const open = await db.sql.unsafe(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'qgis-server-light' AND state <> 'idle'`,
+      [db.name],
+    );
+    assertEquals(open[0].n, 0);
+  });
+});
