@@ -47,6 +47,8 @@ export type Sql = postgres.Sql<Record<string, never>>;
 interface Pool {
   sql: Sql;
   timer?: number;
+  /** Cursors open on it: it is not ended while one is read. */
+  cursors: number;
 }
 
 const pools = new LruCache<string, Pool>(16, (_key, pool) => {
@@ -105,6 +107,10 @@ const TYPES = {
  * ```
  */
 export function poolFor(c: PostgresConnection): Sql {
+  return poolEntry(c).sql;
+}
+
+function poolEntry(c: PostgresConnection): Pool {
   // the password is part of the key (another password, another pool) and
   // the key is never logged
   const key = JSON.stringify([
@@ -138,17 +144,21 @@ export function poolFor(c: PostgresConnection): Sql {
         default_transaction_read_only: true,
       },
     }) as unknown as Sql;
-    pool = { sql };
+    pool = { sql, cursors: 0 };
     pools.set(key, pool);
   }
   const p = pool;
-  clearTimeout(p.timer);
-  p.timer = setTimeout(
-    () => pools.delete(key),
-    options.idleSeconds * 1000,
-  ) as unknown as number;
-  Deno.unrefTimer(p.timer);
-  return p.sql;
+  const arm = () => {
+    clearTimeout(p.timer);
+    p.timer = setTimeout(
+      // a pool whose cursor is still read (a long render) waits longer
+      () => p.cursors > 0 ? arm() : pools.delete(key),
+      options.idleSeconds * 1000,
+    ) as unknown as number;
+    Deno.unrefTimer(p.timer);
+  };
+  arm();
+  return p;
 }
 
 /**
@@ -287,7 +297,9 @@ export async function* queryBatches(
   let delivered = false;
   for (let attempt = 0;; attempt++) {
     const handoff = new Handoff<unknown[][]>();
-    const reading = poolFor(c).begin("read only", async (tx) => {
+    const pool = poolEntry(c);
+    pool.cursors++;
+    const reading = pool.sql.begin("read only", async (tx) => {
       const cursor = tx.unsafe(
         text,
         params as postgres.ParameterOrJSON<never>[],
@@ -316,6 +328,7 @@ export async function* queryBatches(
       handoff.cancel();
       // the connection back in the pool before the caller goes on
       await reading.catch(() => {});
+      pool.cursors--;
     }
   }
 }

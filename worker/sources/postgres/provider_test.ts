@@ -11,7 +11,11 @@ import {
   postgisLayer,
   type TestDatabase,
 } from "./_test_util.ts";
-import { closePostgresPools } from "./pool.ts";
+import {
+  closePostgresPools,
+  DEFAULT_POSTGRES_OPTIONS,
+  setPostgresOptions,
+} from "./pool.ts";
 
 const root = await Deno.realPath(
   await Deno.makeTempDir({ prefix: "qsl_pg_" }),
@@ -313,5 +317,34 @@ Deno.test("postgres: a map's features come through a cursor in batches of at mos
       [db.name],
     );
     assertEquals(open[0].n, 0);
+  });
+});
+
+Deno.test("postgres: a cursor read for longer than the pool's idle time is not cut off", async () => {
+  await withDb(async (db) => {
+    await db.sql.unsafe(
+      `CREATE TABLE public.slow AS SELECT i AS fid,
+        ST_SetSRID(ST_MakePoint(2600000 + i, 1200000), 2056)::geometry(Point, 2056) AS geom
+        FROM generate_series(1, 6000) AS i`,
+    );
+    setPostgresOptions({ idleSeconds: 1 });
+    try {
+      const pg = openVectorSource(
+        postgisLayer(db.name, "public", "slow", { key: '"fid"' }),
+        ctx,
+        "read",
+      );
+      const set = await pg.features({ bbox: everywhere, crs: "EPSG:2056" });
+      let n = 0;
+      for await (const batch of set.batches) {
+        n += batch.length;
+        // a map painting its batches for longer than the idle time and the
+        // 5 s an ended pool waits for its queries
+        await new Promise((r) => setTimeout(r, 1500));
+      }
+      assertEquals(n, 6000);
+    } finally {
+      setPostgresOptions(DEFAULT_POSTGRES_OPTIONS);
+    }
   });
 });
