@@ -14,18 +14,33 @@
  * render fails or the peak is over {@link MAX_PEAK_MB}.
  *
  * ```sh
- * deno task bench:big [--runs N] [--zoom-runs N] [--dir DIR] [--only points,lines]
+ * deno task bench:big [--runs N] [--zoom-runs N] [--dir DIR] [--only points,lines] [--postgis]
  * ```
+ *
+ * `--postgis`: the same layers from PostGIS instead (the machine's
+ * PostgreSQL at 127.0.0.1:5432, user `postgres`, trust): a database of the
+ * bench's own, the rows made by `generate_series` in the GeoPackages' order
+ * and FIDs, a GiST index, dropped at the end (`--keep-db`: kept, for
+ * `big_layer_qgis.py postgis:<name>`; `--db <name>`: such a kept database
+ * used again, not dropped; drop it yourself).
  *
  * @module
  */
 import { dirname, join } from "node:path";
+import postgres from "postgres";
 import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { RedisQueue } from "../../interface/redis_queue.ts";
 import { encodeStyle } from "../../interface/style_codec.ts";
 import { startTestRedis } from "../redis_server.ts";
 import { WORKER_ENV_VARS } from "../../worker/cli/env_vars.ts";
+import {
+  createTestDatabase,
+  PG_HOST,
+  PG_PORT,
+  postgisLayer,
+  type TestDatabase,
+} from "../../worker/sources/postgres/_test_util.ts";
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const N = 1000;
@@ -136,6 +151,38 @@ async function generate(dir: string, layer: LayerName): Promise<void> {
   await Deno.remove(csv);
 }
 
+/** The layer's geometry of cell (i, j) = (n % N, n / N) in PostGIS's SQL. */
+const PG_GEOMETRY: Record<LayerName, string> = {
+  points: "ST_MakePoint(x + 50, y + 50)",
+  lines:
+    "ST_MakeLine(ST_MakePoint(x + 20, y + 20), ST_MakePoint(x + 80, y + 80))",
+  polygons:
+    "ST_MakePolygon(ST_MakeLine(ARRAY[ST_MakePoint(x + 25, y + 25), ST_MakePoint(x + 75, y + 25), ST_MakePoint(x + 75, y + 75), ST_MakePoint(x + 25, y + 75), ST_MakePoint(x + 25, y + 25)]))",
+};
+
+/** Loads the layers into `db` as tables of the same rows and FIDs. */
+async function loadPostgis(db: TestDatabase, layers: LayerName[]) {
+  for (const layer of layers) {
+    const t = performance.now();
+    await db.sql.unsafe(
+      `CREATE TABLE public.${layer} AS SELECT n + 1 AS fid, n AS id, 'f' || n AS name,
+        ST_SetSRID(${PG_GEOMETRY[layer]}, 2056)::geometry(${
+        LAYERS[layer].type
+      }, 2056) AS geom
+        FROM (SELECT n, ${X0} + (n % ${N}) * ${CELL} AS x, ${Y0} + (n / ${N}) * ${CELL} AS y
+          FROM generate_series(0, ${N * N - 1}) AS n) AS cells ORDER BY n`,
+    );
+    await db.sql.unsafe(`ALTER TABLE public.${layer} ADD PRIMARY KEY (fid)`);
+    await db.sql.unsafe(`CREATE INDEX ON public.${layer} USING gist (geom)`);
+    await db.sql.unsafe(`VACUUM ANALYZE public.${layer}`);
+    console.log(
+      `loaded ${layer} into PostGIS (${db.name}) in ${
+        ((performance.now() - t) / 1000).toFixed(1)
+      } s`,
+    );
+  }
+}
+
 async function ensureData(dir: string, layers: LayerName[]): Promise<void> {
   await Deno.mkdir(dir, { recursive: true });
   for (const layer of layers) {
@@ -189,7 +236,11 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-function job(layer: LayerName, zoom: boolean): Record<string, unknown> {
+function job(
+  layer: LayerName,
+  zoom: boolean,
+  db: TestDatabase | null,
+): Record<string, unknown> {
   // 1:5,000 at 96 dpi over 1000 px, as big_layer_qgis.py
   const half = zoom ? 1000 * 0.0254 / 96 * 5000 / 2 : N * CELL / 2;
   const cx = X0 + N * CELL / 2, cy = Y0 + N * CELL / 2;
@@ -197,10 +248,21 @@ function job(layer: LayerName, zoom: boolean): Record<string, unknown> {
     layers: [{
       id: `${layer}_id`,
       name: layer,
-      source: JSON.stringify({ path: `${layer}.gpkg`, layerName: layer }),
-      remote: false,
-      folder_name: "",
-      driver: "ogr",
+      ...(db
+        ? {
+          ...postgisLayer(db.name, "public", layer, {
+            key: '"fid"',
+            srid: "2056",
+          }),
+          id: `${layer}_id`,
+          folder_name: "",
+        }
+        : {
+          source: JSON.stringify({ path: `${layer}.gpkg`, layerName: layer }),
+          remote: false,
+          folder_name: "",
+          driver: "ogr",
+        }),
       style: { name: "default", definition: encodeStyle(LAYERS[layer].qml) },
       filter: null,
     }],
@@ -224,13 +286,40 @@ export async function main(): Promise<number> {
   const runs = Number(arg("--runs") ?? 1);
   const zoomRuns = Number(arg("--zoom-runs") ?? 5);
   const only = (arg("--only")?.split(",") ?? Object.keys(QGIS)) as LayerName[];
-  await ensureData(dir, only);
+  let db: TestDatabase | null = null;
+  const kept = arg("--db");
+  if (kept !== undefined) {
+    // a database an earlier `--postgis --keep-db` run loaded
+    db = {
+      name: kept,
+      sql: postgres({
+        host: PG_HOST,
+        port: PG_PORT,
+        username: "postgres",
+        database: kept,
+        max: 1,
+      }),
+      drop: () => Promise.resolve(),
+    };
+  } else if (Deno.args.includes("--postgis")) {
+    db = await createTestDatabase();
+    try {
+      await loadPostgis(db, only);
+    } catch (e) {
+      await db.drop();
+      throw e;
+    }
+  } else await ensureData(dir, only);
+  // the worker's data root, also when the layers are in PostGIS
+  await Deno.mkdir(dir, { recursive: true });
   const redis = await startTestRedis();
   const worker = new Deno.Command(Deno.execPath(), {
     args: [
       "run",
       "--v8-flags=--optimize-for-size,--enable-experimental-regexp-engine-on-excessive-backtracks",
-      `--allow-net=127.0.0.1:${redis.port}`,
+      `--allow-net=127.0.0.1:${redis.port}${
+        db ? `,${PG_HOST}:${PG_PORT}` : ""
+      }`,
       `--allow-read=${dir},${join(REPO, "node_modules")}`,
       `--allow-env=${WORKER_ENV_VARS.join(",")}`,
       "--allow-sys=hostname",
@@ -265,7 +354,7 @@ export async function main(): Promise<number> {
     };
     // the worker's start-up and first job, on a layer of nothing in view
     await post({
-      ...job(only[0], true),
+      ...job(only[0], true, db),
       bbox: { x_min: 0, y_min: 0, x_max: 1, y_max: 1 },
     });
     const before = procMb(worker.pid, "VmRSS");
@@ -277,12 +366,12 @@ export async function main(): Promise<number> {
       const full: number[] = [], cpu: number[] = [];
       for (let i = 0; i < runs; i++) {
         const c0 = procCpuMs(worker.pid);
-        full.push(await post(job(layer, false)));
+        full.push(await post(job(layer, false, db)));
         cpu.push(procCpuMs(worker.pid) - c0);
       }
       const zoom: number[] = [];
       for (let i = 0; i < zoomRuns; i++) {
-        zoom.push(await post(job(layer, true)));
+        zoom.push(await post(job(layer, true, db)));
       }
       const f = median(full), z = median(zoom);
       console.log(
@@ -301,7 +390,9 @@ export async function main(): Promise<number> {
         before.toFixed(0)
       } MB before the big layers, peak (VmHWM) ${
         peak.toFixed(0)
-      } MB (limit ${MAX_PEAK_MB}; QGIS's peak ${QGIS_PEAK_MB} MB); runs: ${runs} full, ${zoomRuns} at 1:5,000; data in ${dir}`,
+      } MB (limit ${MAX_PEAK_MB}; QGIS's peak ${QGIS_PEAK_MB} MB); runs: ${runs} full, ${zoomRuns} at 1:5,000; data in ${
+        db ? `PostGIS (${db.name})` : dir
+      }`,
     );
     if (peak > MAX_PEAK_MB) ok = false;
     console.log(ok ? "big layers: ok" : "big layers: FAILED");
@@ -312,6 +403,10 @@ export async function main(): Promise<number> {
     } catch { /* gone */ }
     await worker.status;
     await redis.stop();
+    if (db && (kept !== undefined || Deno.args.includes("--keep-db"))) {
+      await db.sql.end();
+      console.log(`database ${db.name} kept`);
+    } else await db?.drop();
   }
   return ok ? 0 : 1;
 }

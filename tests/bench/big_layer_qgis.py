@@ -12,6 +12,12 @@ text `name`. Then renders each layer alone, as the upstream worker does
 (QgsMapRendererParallelJob, one 1000 x 1000 px image, simple symbols), at the
 full extent and at 1:5,000 around the centre, median of the given runs, and
 prints milliseconds and the process's peak resident memory.
+
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/bench/big_layer_qgis.py postgis:<dbname> 3
+
+renders the same layers from PostGIS instead (tables `public.points`,
+`public.lines`, `public.polygons` keyed by `fid`, on 127.0.0.1:5432 as user
+postgres), as `deno task bench:big --postgis --keep-db` leaves them.
 """
 
 import os
@@ -63,9 +69,11 @@ def generate(path: Path) -> None:
 
 
 def main() -> None:
-    path = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/big_layer.gpkg")
+    target = sys.argv[1] if len(sys.argv) > 1 else "/tmp/big_layer.gpkg"
+    dbname = target[len("postgis:"):] if target.startswith("postgis:") else None
+    path = Path(target)
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    if not path.exists():
+    if dbname is None and not path.exists():
         t = time.perf_counter()
         generate(path)
         print(f"generated {path} in {time.perf_counter() - t:.1f} s")
@@ -89,7 +97,17 @@ def main() -> None:
     cx, cy = X0 + N * CELL / 2, Y0 + N * CELL / 2
     zoom = QgsRectangle(cx - half, cy - half, cx + half, cy + half)
     for name in ("points", "lines", "polygons"):
-        layer = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
+        if dbname is None:
+            layer = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
+        else:
+            kind = {"points": "Point", "lines": "LineString", "polygons": "Polygon"}
+            layer = QgsVectorLayer(
+                f"dbname='{dbname}' host=127.0.0.1 port=5432 user='postgres' "
+                f"key='fid' srid=2056 type={kind[name]} "
+                f'table="public"."{name}" (geom)',
+                name,
+                "postgres",
+            )
         assert layer.isValid(), name
         symbol = layer.renderer().symbol()
         symbol.setColor(QColor(200, 80, 40))
