@@ -346,6 +346,8 @@ export class LabelEngine {
   #providers = 0;
   #obstacles: PalObstacle[] = [];
   #owner = 0;
+  // a label line's own map coordinates, by its pixel line (#linePieces)
+  #mapLines = new WeakMap<number[], number[]>();
   // merged lines: a label feature's connected group (PAL's
   // mConnectedFeaturesIds), whose lines are no obstacles to its label
   #connected = new Map<number, number>();
@@ -951,6 +953,21 @@ export class LabelEngine {
     return { x0: m.extent.xmin, y0: m.extent.ymax, k: m.mapUnitsPerPixel };
   }
 
+  /** Whether every part's first ring lies inside the map's extent. */
+  #withinMap(parts: Float64Array[][]): boolean {
+    const e = this.#map.extent;
+    for (const part of parts) {
+      const r = part[0];
+      for (let i = 0; i < r.length; i += 2) {
+        if (
+          !(r[i] >= e.xmin && r[i] <= e.xmax && r[i + 1] >= e.ymin &&
+            r[i + 1] <= e.ymax)
+        ) return false;
+      }
+    }
+    return true;
+  }
+
   /** The map's extent in PAL pixels: `[xmin, ymin, xmax, ymax]`. */
   #extent(): [number, number, number, number] {
     return [0, -this.#map.height, this.#map.width, 0];
@@ -1026,8 +1043,19 @@ export class LabelEngine {
   #linePieces(feature: Feature, s: LabelSettings): number[][] {
     const [ex0, ey0, ex1, ey1] = this.#extent();
     let pieces: number[][] = [];
-    for (const part of feature.geometry!.parts) {
-      pieces.push(...clipLine(this.#ring(part[0]), ex0, ey0, ex1, ey1));
+    const parts = feature.geometry!.parts;
+    if (this.#withinMap(parts)) {
+      // QgsPalLabeling::prepareGeometry clips a geometry only when it
+      // reaches beyond the map: PAL keeps these coordinates as they are
+      for (const part of parts) {
+        const line = Array.from(this.#ring(part[0]));
+        this.#mapLines.set(line, Array.from(part[0]));
+        pieces.push(line);
+      }
+    } else {
+      for (const part of parts) {
+        pieces.push(...clipLine(this.#ring(part[0]), ex0, ey0, ex1, ey1));
+      }
     }
     if (!s.labelPerPart && pieces.length > 1) {
       pieces = [
@@ -1115,7 +1143,7 @@ export class LabelEngine {
             s.lineAnchorPercent,
             max,
             repeated,
-            this.#frame(),
+            { ...this.#frame(), line: this.#mapLines.get(line) },
           );
         out.push({ kind: "line", size: len, maxCandidates: max, candidates });
       }

@@ -362,6 +362,12 @@ export interface MapFrame {
   y0: number;
   /** Map units per pixel. */
   k: number;
+  /**
+   * The line's own map coordinates, when it is a feature's line as the
+   * data has it (PAL's, unclipped): pixels converted back differ in their
+   * last bits, and those decide exact cost ties.
+   */
+  line?: Line;
 }
 
 /** A polyline in PAL pixels (y up), as flat x, y pairs. */
@@ -424,7 +430,7 @@ export function candidatesAlongLine(
     // PAL works in map units: the same positions, but the rounding of
     // its sums (which decides exact cost ties) is that of map coordinates
     const { x0, y0, k } = frame;
-    const mapLine = Array.from(
+    const mapLine = frame.line ?? Array.from(
       line,
       (v, i) => i % 2 === 0 ? x0 + v * k : y0 + v * k,
     );
@@ -467,6 +473,13 @@ export function candidatesAlongLine(
   return out;
 }
 
+// GeomFunction::dist_euc2d: the square root of the summed squares (not
+// Math.hypot, whose rounding differs in the last bit)
+function dist(x0: number, y0: number, x1: number, y1: number): number {
+  const dx = x1 - x0, dy = y1 - y0;
+  return Math.sqrt(dx * dx + dy * dy);
+}
+
 function distances(line: Line): { seg: number[]; to: number[]; total: number } {
   const n = line.length / 2;
   const seg: number[] = [];
@@ -474,9 +487,11 @@ function distances(line: Line): { seg: number[]; to: number[]; total: number } {
   let total = 0;
   for (let i = 0; i < n - 1; i++) {
     if (i > 0) to[i] = to[i - 1] + seg[i - 1];
-    seg[i] = Math.hypot(
-      line[2 * i + 2] - line[2 * i],
-      line[2 * i + 3] - line[2 * i + 1],
+    seg[i] = dist(
+      line[2 * i],
+      line[2 * i + 1],
+      line[2 * i + 2],
+      line[2 * i + 3],
     );
     total += seg[i];
   }
@@ -588,7 +603,7 @@ function chordCost(
   ey: number,
   w: number,
 ): number {
-  const r = Math.hypot(ex - sx, ey - sy) / w;
+  const r = dist(sx, sy, ex, ey) / w;
   return r > 0.98 ? 0.0001 : (1 - r) / 100;
 }
 

@@ -52,6 +52,10 @@ const LIMITS: Record<string, number> = {
   lines_parallel_obstacles: 0,
   lines_parallel_on: 0,
   lines_parallel_repeat: 0,
+  // straight parallels in degrees whose candidates tie in cost but for the
+  // last bits of PAL's sums over the line's own map coordinates
+  lines_parallel_tie: 0,
+  lines_parallel_tie_144dpi: 0,
   // PAL's R-tree order and reduce (c.f. worker/labels/problem.ts)
   points_around_cluster: 0,
   points_around_cluster_dist0: 0,

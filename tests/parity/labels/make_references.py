@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|edge|min_size|rotated|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|edge|min_size|rotated|tie|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -843,6 +843,52 @@ def callout_cases(cases):
         setAnchorPoint=QgsCallout.Centroid, setLabelAnchorPoint=QgsCallout.LabelTopRight))
 
 
+def make_tie_lines():
+    # long straight parallels of many nodes in degrees (EPSG:4326), inside
+    # the map, some digitised westwards: their parallel candidates are
+    # symmetric about the middle, so pairs tie in cost but for the last bits
+    # of PAL's sums in map units (at small coordinates, pixels converted
+    # back to map units differ there); nodes at full precision
+    # seed 30 (of 22 to 32 tried): ties that both maps break the other way
+    # when the line is pixels converted back to map units
+    rnd = random.Random(int(os.environ.get("QSL_TIE_SEED", "30")))
+    feats = []
+    for i in range(5):
+        lat = -64 + i * 32 + rnd.uniform(-3, 3)
+        lon0, lon1 = -179.9 + rnd.uniform(0, 40), 179.9 - rnd.uniform(0, 40)
+        n = rnd.randint(60, 360)
+        pts = [[lon0 + (lon1 - lon0) * k / n, lat] for k in range(n + 1)]
+        if i % 2:
+            pts.reverse()
+        feats.append(({"id": i + 1, "name": f"Parallel {NAMES[i]}"}, {"type": "LineString", "coordinates": pts}))
+    fc = {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "properties": p, "geometry": g} for p, g in feats],
+    }
+    with open(os.path.join(DATA, "lines_tie.geojson"), "w") as f:
+        json.dump(fc, f, separators=(",", ":"))
+        f.write("\n")
+    return "lines_tie.geojson"
+
+
+def tie_cases(cases):
+    # PAL computes line candidates in map units from the line as the data
+    # has it (a line inside the map is not clipped), with sqrt(dx² + dy²)
+    # lengths: the rounding of those sums breaks the ties between symmetric
+    # positions (the order QGIS sorts them in)
+    os.makedirs(DATA, exist_ok=True)
+    lines = make_tie_lines()
+    P = QgsPalLayerSettings
+    on_line = QgsLabeling.LinePlacementFlags(QgsLabeling.OnLine)
+    for name, dpi in (("lines_parallel_tie", 96), ("lines_parallel_tie_144dpi", 144)):
+        layer = job_layer(styled_layer(os.path.join(DATA, lines), "lines_tie", "line",
+                                       label_settings(placement=P.Line, line_flags=on_line, size=10.0)),
+                          {"path": lines}, "data")
+        # EPSG:4326 as a WMS 1.3 client asks for it: latitude first
+        save_case(name, job(name, [layer], (-90, -180, 90, 180), 640, 320, dpi, crs="EPSG:4326"), OUT, cases,
+                  {"kind": "synthetic"})
+
+
 def main():
     only = set(sys.argv[1:])
     cases = []
@@ -850,6 +896,8 @@ def main():
         callout_cases(cases)
     if not only or "dd_position" in only:
         dd_position_cases(cases)
+    if not only or "tie" in only:
+        tie_cases(cases)
     if not only or "rotated" in only:
         rotated_cases(cases)
     if not only or "overlap" in only:
