@@ -184,6 +184,12 @@ function messageOf(error: unknown): string {
   if (error instanceof JobError || error instanceof WireFormatError) {
     return error.message;
   }
+  // a message that already names what could not be done stands alone; the
+  // error's class is no cause ("Cannot run job: RangeError: Cannot use CRS
+  // …" before)
+  if (error instanceof Error && error.message.startsWith("Cannot ")) {
+    return error.message;
+  }
   const message = error instanceof Error
     ? `${error.name}: ${error.message}`
     : String(error);
