@@ -38,26 +38,45 @@ export class PointTable {
    * when none is kept.
    */
   get(x: number, y: number, out: Float64Array, at: number): boolean {
-    if (this.size === 0) return false;
     scratch[0] = x;
     scratch[1] = y;
-    const b0 = scratchBits[0], b1 = scratchBits[1];
-    const b2 = scratchBits[2], b3 = scratchBits[3];
+    const e = this.find(
+      scratchBits[0],
+      scratchBits[1],
+      scratchBits[2],
+      scratchBits[3],
+    );
+    if (e < 0) return false;
+    out[at] = this.#values[2 * e];
+    out[at + 1] = this.#values[2 * e + 1];
+    return true;
+  }
+
+  /**
+   * The entry of the point whose coordinates have the bits (b0, b1) for x
+   * and (b2, b3) for y (the two 32-bit words of each, as a `Uint32Array`
+   * over the coordinates reads them), or -1 when none is kept. Its result
+   * is `values[2 * entry]`, `values[2 * entry + 1]`: a caller reading many
+   * points in place neither copies nor converts them.
+   */
+  find(b0: number, b1: number, b2: number, b3: number): number {
     const slots = this.#slots, kb = this.#keyBits;
     const mask = slots.length - 1;
+    if (mask < 0) return -1;
     for (let s = hash(b0, b1, b2, b3) & mask;; s = (s + 1) & mask) {
       const e = slots[s];
-      if (e === 0) return false;
+      if (e === 0) return -1;
       const o = 4 * (e - 1);
       if (
         kb[o] === b0 && kb[o + 1] === b1 && kb[o + 2] === b2 &&
         kb[o + 3] === b3
-      ) {
-        out[at] = this.#values[2 * (e - 1)];
-        out[at + 1] = this.#values[2 * (e - 1) + 1];
-        return true;
-      }
+      ) return e - 1;
     }
+  }
+
+  /** The kept results, x and y per entry ({@link find}). */
+  get values(): Float64Array {
+    return this.#values;
   }
 
   /** Keeps (ox, oy) for (x, y) (a point already kept is left as it is). */

@@ -217,6 +217,13 @@ export function transformInPlace(
   let n = 0;
   for (const a of arrays) n += a.length >> 1;
   if (n === 0) return arrays.map(() => true);
+  // GDAL wraps the longitudes of such a source before it averages them
+  const wraps = /lon_wrap|CENTER_LONG/i.test(from);
+  const cacheable = dedupe && !wraps && n >= DEDUPE_MIN_POINTS;
+  if (cacheable) {
+    const kept = transformKept(gdal, ct, `${from}\n${to}`, arrays, n);
+    if (kept !== null) return kept;
+  }
   // room for the distinct points and the one that restores the average
   const xs = M._malloc((n + 1) * 8);
   const ys = M._malloc((n + 1) * 8);
@@ -233,9 +240,7 @@ export function transformInPlace(
     // unique[k]: the GDAL slot of point k; null when every point has one
     let unique: Int32Array | null = null;
     let u = n;
-    // GDAL wraps the longitudes of such a source before it averages them
-    const wraps = /lon_wrap|CENTER_LONG/i.test(from);
-    if (dedupe && !wraps && n >= DEDUPE_MIN_POINTS) {
+    if (cacheable) {
       const slots = distinct(X, Y, n);
       if (slots !== null) [unique, u] = slots;
     }
@@ -396,6 +401,235 @@ let keptResults = new Float64Array(0);
 let keptMissAt = new Int32Array(0);
 
 /**
+ * The table to keep `m` more points in: `table`, or a new one for `name`
+ * when they would pass {@link MAX_CACHED_POINTS} (all kept points are then
+ * dropped; the probes stay: they name the same operations).
+ */
+function withRoom(name: string, table: PointTable, m: number): PointTable {
+  if (cachedPoints + m <= MAX_CACHED_POINTS) return table;
+  pointTables.clear();
+  cachedPoints = 0;
+  const fresh = new PointTable();
+  pointTables.set(name, fresh);
+  return fresh;
+}
+
+/**
+ * Transforms the `m` points at `xs`/`ys` in one GDAL call whose average
+ * is (ax, ay): a ballast point (room for it at index `m`) brings them to
+ * it. False (nothing transformed) when no ballast is found.
+ */
+function transformAt(
+  gdal: Gdal,
+  ct: number,
+  xs: number,
+  ys: number,
+  m: number,
+  ax: number,
+  ay: number,
+): boolean {
+  const M = gdal.Module;
+  const X = new Float64Array(M.HEAPF64.buffer, xs, m + 1);
+  const Y = new Float64Array(M.HEAPF64.buffer, ys, m + 1);
+  const [mx, my] = batchSums(X, Y, m);
+  const bx = ballast(mx, m, ax), by = ballast(my, m, ay);
+  if (bx === null || by === null) return false;
+  X[m] = bx;
+  Y[m] = by;
+  M._OCTTransform(ct, m + 1, xs, ys, 0);
+  return true;
+}
+
+/** Keeps the result (ox, oy) of (x, y) when it is finite. */
+function keep(
+  table: PointTable,
+  x: number,
+  y: number,
+  ox: number,
+  oy: number,
+): void {
+  if (!Number.isFinite(ox) || !Number.isFinite(oy)) return;
+  const before = table.size;
+  table.set(x, y, ox, oy);
+  cachedPoints += table.size - before;
+}
+
+// transformKept's entry per point, kept for batches up to KEEP_ENTRIES
+const KEEP_ENTRIES = 1 << 18;
+let keptEntries = new Int32Array(0);
+
+/**
+ * Transforms a batch whose points are (nearly) all kept, reading them in
+ * place: one look-up per point, no copy into GDAL's heap, no distinct
+ * points gathered first (a map drawn again, panned or zoomed). The points
+ * not kept (at most a tenth of the batch; repeats among them are sent
+ * again) go to GDAL with a ballast that gives the call the whole batch's
+ * average, as in `transformCached`, and are kept. Null (nothing changed)
+ * when the transformation has no probes or no points kept under the
+ * operation the batch's average chooses, when a point has an infinite
+ * coordinate, when more than a tenth are not kept, or when no probe or
+ * ballast point is found: the caller goes the general way.
+ */
+function transformKept(
+  gdal: Gdal,
+  ct: number,
+  key: string,
+  arrays: Float64Array[],
+  n: number,
+): boolean[] | null {
+  const probes = probesOf.get(key);
+  if (probes === undefined) return null;
+  // GDAL's average of the whole batch (batchSums, over the arrays)
+  let sx = 0, sy = 0;
+  for (const a of arrays) {
+    for (let i = 0; i + 1 < a.length; i += 2) {
+      const x = a[i], y = a[i + 1];
+      if (x === Infinity || y === Infinity) return null;
+      sx += x;
+      sy += y;
+    }
+  }
+  const ax = sx / n, ay = sy / n;
+  if (!Number.isFinite(ax) || !Number.isFinite(ay)) return null;
+  const name = operationName(gdal, ct, key, probes, ax, ay);
+  if (name === null) return null;
+  let table = pointTables.get(name);
+  if (table === undefined) return null;
+  const entries = n <= KEEP_ENTRIES
+    ? (keptEntries.length >= n
+      ? keptEntries
+      : (keptEntries = new Int32Array(Math.min(KEEP_ENTRIES, 2 * n))))
+    : new Int32Array(n);
+  const most = Math.floor(n / 10);
+  let m = 0, k = 0;
+  for (const a of arrays) {
+    const bits = new Uint32Array(
+      a.buffer,
+      a.byteOffset,
+      2 * (a.length >> 1) * 2,
+    );
+    for (let i = 0; i + 1 < a.length; i += 2, k++) {
+      const e = table.find(
+        bits[2 * i],
+        bits[2 * i + 1],
+        bits[2 * i + 2],
+        bits[2 * i + 3],
+      );
+      entries[k] = e;
+      if (e < 0 && ++m > most) return null;
+    }
+  }
+  // the table the kept points are read from (new points may be kept in
+  // another when the kept ones are dropped)
+  const held = table;
+  const M = gdal.Module;
+  let xs = 0, ys = 0;
+  if (m > 0) {
+    xs = M._malloc((m + 1) * 8);
+    ys = M._malloc((m + 1) * 8);
+  }
+  try {
+    if (m > 0) {
+      // the points not kept, in the batch's order, and their ballast
+      let X = new Float64Array(M.HEAPF64.buffer, xs, m + 1);
+      let Y = new Float64Array(M.HEAPF64.buffer, ys, m + 1);
+      let j = 0;
+      k = 0;
+      for (const a of arrays) {
+        for (let i = 0; i + 1 < a.length; i += 2, k++) {
+          if (entries[k] < 0) {
+            X[j] = a[i];
+            Y[j++] = a[i + 1];
+          }
+        }
+      }
+      if (!transformAt(gdal, ct, xs, ys, m, ax, ay)) return null;
+      X = new Float64Array(M.HEAPF64.buffer, xs, m);
+      Y = new Float64Array(M.HEAPF64.buffer, ys, m);
+      table = withRoom(name, table, m);
+      // each point not kept takes its own result (written below)
+      j = 0;
+      k = 0;
+      for (const a of arrays) {
+        for (let i = 0; i + 1 < a.length; i += 2, k++) {
+          if (entries[k] >= 0) continue;
+          keep(table, a[i], a[i + 1], X[j], Y[j++]);
+          entries[k] = -1 - (j - 1);
+        }
+      }
+    }
+    const values = held.values;
+    const X = m > 0 ? new Float64Array(M.HEAPF64.buffer, xs, m) : values;
+    const Y = m > 0 ? new Float64Array(M.HEAPF64.buffer, ys, m) : values;
+    k = 0;
+    return arrays.map((a) => {
+      let ok = true;
+      for (let i = 0; i + 1 < a.length; i += 2, k++) {
+        const e = entries[k];
+        let x, y;
+        if (e >= 0) {
+          x = values[2 * e];
+          y = values[2 * e + 1];
+        } else {
+          x = X[-1 - e];
+          y = Y[-1 - e];
+          if (!Number.isFinite(x) || !Number.isFinite(y)) ok = false;
+        }
+        a[i] = x;
+        a[i + 1] = y;
+      }
+      return ok;
+    });
+  } finally {
+    if (m > 0) {
+      M._free(xs);
+      M._free(ys);
+    }
+  }
+}
+
+/**
+ * The name of the operation GDAL chooses for a call whose average point
+ * is (ax, ay): the bits of the results of the transformation's three
+ * probe points, transformed in a call of that average (a fourth point,
+ * the probes' ballast, gives it to the bit). Null when no ballast is found
+ * or a probe does not transform.
+ */
+function operationName(
+  gdal: Gdal,
+  ct: number,
+  key: string,
+  probes: Float64Array,
+  ax: number,
+  ay: number,
+): string | null {
+  // the probes and their ballast: the batch's average
+  let px = 0, py = 0;
+  for (let i = 0; i < 3; i++) px += probes[2 * i], py += probes[2 * i + 1];
+  const pbx = ballast(px, 3, ax), pby = ballast(py, 3, ay);
+  if (pbx === null || pby === null) return null;
+  const M = gdal.Module;
+  const p = M._malloc(8 * 8);
+  try {
+    const P = new Float64Array(M.HEAPF64.buffer, p, 8);
+    for (let i = 0; i < 3; i++) {
+      P[i] = probes[2 * i];
+      P[4 + i] = probes[2 * i + 1];
+    }
+    P[3] = pbx;
+    P[7] = pby;
+    M._OCTTransform(ct, 4, p, p + 32, 0);
+    const R = new Float64Array(M.HEAPF64.buffer, p, 8);
+    // the probes' results only: the ballast's depends on the average
+    const probed = Float64Array.of(R[0], R[1], R[2], R[4], R[5], R[6]);
+    if (!probed.every(Number.isFinite)) return null;
+    return `${key}\n${new Uint32Array(probed.buffer).join(",")}`;
+  } finally {
+    M._free(p);
+  }
+}
+
+/**
  * Transforms the `u` points at `xs`/`ys` (distinct points, the last one
  * the ballast that keeps the batch's average) in place as one GDAL call
  * would, using the points kept from earlier calls. GDAL transforms each
@@ -428,31 +662,8 @@ function transformCached(
     probes = Float64Array.from([ax, ay, X[0], Y[0], X[u - 2], Y[u - 2]]);
     probesOf.set(key, probes);
   }
-  // the probes and their ballast: the batch's average
-  let px = 0, py = 0;
-  for (let i = 0; i < 3; i++) px += probes[2 * i], py += probes[2 * i + 1];
-  const pbx = ballast(px, 3, ax), pby = ballast(py, 3, ay);
-  if (pbx === null || pby === null) return false;
-  const p = M._malloc(8 * 8);
-  let name: string;
-  try {
-    const P = new Float64Array(M.HEAPF64.buffer, p, 8);
-    for (let i = 0; i < 3; i++) {
-      P[i] = probes[2 * i];
-      P[4 + i] = probes[2 * i + 1];
-    }
-    P[3] = pbx;
-    P[7] = pby;
-    M._OCTTransform(ct, 4, p, p + 32, 0);
-    const R = new Float64Array(M.HEAPF64.buffer, p, 8);
-    for (const i of [0, 1, 2, 4, 5, 6]) {
-      if (!Number.isFinite(R[i])) return false;
-    }
-    const bits = new Uint32Array(R.slice().buffer);
-    name = `${key}\n${bits.join(",")}`;
-  } finally {
-    M._free(p);
-  }
+  const name = operationName(gdal, ct, key, probes, ax, ay);
+  if (name === null) return false;
   let table = pointTables.get(name);
   if (table === undefined) {
     table = new PointTable();
@@ -482,9 +693,7 @@ function transformCached(
     }
   }
   if (m > 0) {
-    const [mx, my] = batchSums(X, Y, m);
-    const bx = ballast(mx, m, ax), by = ballast(my, m, ay);
-    if (bx === null || by === null) {
+    if (!transformAt(gdal, ct, xs, ys, m, ax, ay)) {
       // as they came, for the caller
       for (let i = 0; i < d; i++) {
         X[i] = inputs[2 * i];
@@ -492,27 +701,14 @@ function transformCached(
       }
       return false;
     }
-    X[m] = bx;
-    Y[m] = by;
-    M._OCTTransform(ct, m + 1, xs, ys, 0);
     X = new Float64Array(M.HEAPF64.buffer, xs, u);
     Y = new Float64Array(M.HEAPF64.buffer, ys, u);
-    if (cachedPoints + m > MAX_CACHED_POINTS) {
-      // all dropped (the probes stay: they name the same operations)
-      pointTables.clear();
-      cachedPoints = 0;
-      table = new PointTable();
-      pointTables.set(name, table);
-    }
+    table = withRoom(name, table, m);
     for (let j = 0; j < m; j++) {
       const i = missAt[j], x = X[j], y = Y[j];
       results[2 * i] = x;
       results[2 * i + 1] = y;
-      if (Number.isFinite(x) && Number.isFinite(y)) {
-        const before = table.size;
-        table.set(inputs[2 * i], inputs[2 * i + 1], x, y);
-        cachedPoints += table.size - before;
-      }
+      keep(table, inputs[2 * i], inputs[2 * i + 1], x, y);
     }
   }
   for (let i = 0; i < d; i++) {

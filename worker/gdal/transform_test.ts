@@ -152,4 +152,14 @@ Deno.test("transformInPlace: points kept across calls come out as the whole batc
     pointCacheStats().points === points,
     JSON.stringify(pointCacheStats()),
   );
+  // a few points not kept among kept ones (a map panned a little): the new
+  // ones go to GDAL under the whole batch's average, repeats and all
+  const fresh: number[] = [];
+  for (let k = 0; k < 12; k++) fresh.push(2601000.125 + 17 * k, 1200100.5);
+  await run([...coverage, Float64Array.from([...fresh, ...fresh.slice(0, 8)])]);
+  assert(
+    pointCacheStats().points === points + 12,
+    JSON.stringify(pointCacheStats()),
+  );
+  await run([Float64Array.from(fresh), ...elsewhere]);
 });
