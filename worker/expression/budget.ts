@@ -31,13 +31,16 @@ export const LOOP_STEP_COST = 1000;
 /** Work units one match of `replace`/`regexp_replace` costs. */
 export const MATCH_COST = 1000;
 /**
- * Work units one entry of a map a function takes or makes costs: a map is
+ * Work units one entry of a map a function takes or makes costs (past the
+ * first {@link FREE_MAP_ENTRIES}): a map is
  * a dictionary whose entries cost V8 microseconds each to make, copy or
  * sort, not the nanoseconds of an array's element (`from_json` of an
  * object of 500,000 members took 1.5 s where its 6 million characters were
  * charged as 6 ms of work).
  */
 export const MAP_ENTRY_COST = 1000;
+/** Entries of a map that {@link MAP_ENTRY_COST} is not charged for. */
+export const FREE_MAP_ENTRIES = 16;
 /**
  * Work units one comparison of two values costs in the functions that
  * compare each element with others (`array_all`, `array_replace`,
@@ -163,7 +166,12 @@ const sizeOf = (v: unknown): number => {
   if (
     typeof v === "object" && v !== null &&
     Object.getPrototypeOf(v) === Object.prototype && !isGeometry(v)
-  ) return Object.keys(v).length * MAP_ENTRY_COST;
+  ) {
+    // a feature (`$currentfeature`) and small maps go uncharged: a label's
+    // attribute($currentfeature, …) on millions of features stays in budget
+    return Math.max(0, Object.keys(v).length - FREE_MAP_ENTRIES) *
+      MAP_ENTRY_COST;
+  }
   return 0;
 };
 

@@ -4,6 +4,7 @@ import { evaluate } from "./evaluate.ts";
 import { parseExpression } from "./parser.ts";
 import {
   armExpressionBudget,
+  chargeCall,
   disarmExpressionBudget,
   ExpressionLimitError,
 } from "./budget.ts";
@@ -313,4 +314,23 @@ Deno.test("budget: minimal_circle of a hull of more than 5,000 points is NULL an
   assert.deepEqual(takeUnsupportedNotes(), [
     "Cannot evaluate minimal_circle(): its convex hull has more than 5000 points; it is NULL",
   ]);
+});
+
+Deno.test("budget: a map's entries are charged past the first 16, a feature's are not", () => {
+  armExpressionBudget(100_000);
+  try {
+    const feature = { id: 1, attributes: { name: "a" }, geometry: null };
+    for (let i = 0; i < 1000; i++) {
+      chargeCall("attribute", [feature, "name"], "a");
+    }
+    const big = Object.fromEntries(
+      Array.from({ length: 1016 }, (_, i) => [`k${i}`, i]),
+    );
+    assert.throws(
+      () => chargeCall("map_akeys", [big], []),
+      /did more than 100000 units of work/,
+    );
+  } finally {
+    disarmExpressionBudget();
+  }
 });
