@@ -137,6 +137,36 @@ export interface LabelPlacement {
   rotation: number;
 }
 
+/**
+ * A layer's diagrams as PAL label features
+ * (`QgsVectorLayerDiagramProvider`): each feature's diagram box and where
+ * PAL may put it, placed with the labels (they avoid each other) and drawn
+ * among them in z-index order.
+ */
+export interface DiagramLabelInput {
+  /** The layer (its labels and diagrams share its drawing order). */
+  layerId: string;
+  /** One entry per feature with a diagram. */
+  features: {
+    /** Candidates, pixels (y up), best first. */
+    candidates: Candidate[];
+    /** Draws the diagram with its box's bottom-left corner here (pixels, y down). */
+    draw: (left: number, bottom: number) => void;
+  }[];
+  /** `QgsDiagramLayerSettings::priority`, 0–10. */
+  priority: number;
+  /** Drawn even where they collide (the provider's DrawAllLabels). */
+  showAll: boolean;
+  /** Drawing order among labels and diagrams. */
+  zIndex: number;
+}
+
+interface PendingDiagram {
+  draw: (left: number, bottom: number) => void;
+  zIndex: number;
+  layerOrder: number;
+}
+
 /** Options of a label engine. */
 export interface LabelEngineOptions {
   /** Expression compiler for label expressions, rule filters and data-defined properties. */
@@ -181,12 +211,16 @@ interface PalPart {
   ringCosts?: number[][];
   /** The label provider (PAL layer) it belongs to, in order of creation. */
   provider: number;
+  /** A diagram (index into the engine's diagrams) rather than a label. */
+  diagram?: number;
 }
 
 /** A solved label. */
 interface PlacedLabel {
   feature: number;
   candidate: Candidate;
+  /** A diagram (index into the engine's diagrams) rather than a label. */
+  diagram?: number;
 }
 
 const QUADRANT_ALIGN: Record<Quadrant, number> = {
@@ -353,6 +387,8 @@ export class LabelEngine {
   #connected = new Map<number, number>();
   #groups = 0;
   #layers = 0;
+  #layerOrders = new Map<string, number>();
+  #diagrams: PendingDiagram[] = [];
   #placed: PlacedLabel[] | null = null;
   #expressions = new Map<string, ((ctx: object) => unknown) | null>();
 
@@ -450,11 +486,60 @@ export class LabelEngine {
 
   #symbolColor: ((feature: Feature) => string | undefined) | null = null;
 
+  /** A layer's drawing order, shared by its labels and its diagrams. */
+  #layerOrder(layerId: string): number {
+    let order = this.#layerOrders.get(layerId);
+    if (order === undefined) {
+      order = this.#layers++;
+      this.#layerOrders.set(layerId, order);
+    }
+    return order;
+  }
+
+  /**
+   * Registers a layer's diagrams as PAL features
+   * (`QgsVectorLayerDiagramProvider::registerDiagram`): their boxes take
+   * part in the labels' collisions, at the layer's priority; shown all,
+   * they are drawn whatever they hit.
+   */
+  addDiagrams(input: DiagramLabelInput): void {
+    this.#placed = null;
+    const layerOrder = this.#layerOrder(input.layerId);
+    let priority = 1 - input.priority / 10;
+    // pal::Layer::setPriority keeps a layer's priority inside (0, 1)
+    priority = priority >= 1 ? 0.9999 : priority <= 0.0001 ? 0.0001 : priority;
+    // shown all: QgsLabelFeature::setAlwaysShow, PAL's priority -0.2
+    if (input.showAll) priority = -0.2;
+    for (const f of input.features) {
+      const candidates = f.candidates.filter((c) => this.#visible(c));
+      if (candidates.length === 0) continue;
+      const diagram = this.#diagrams.length;
+      this.#diagrams.push({
+        draw: f.draw,
+        zIndex: input.zIndex,
+        layerOrder,
+      });
+      this.#parts.push({
+        label: -1,
+        owner: this.#owner++,
+        candidates,
+        kind: "point",
+        size: 0,
+        dist: 0,
+        priority,
+        showUnplaced: input.showAll,
+        maxCandidates: 0,
+        provider: 0,
+        diagram,
+      });
+    }
+  }
+
   #addLayer(input: LabelLayerInput): void {
     this.#placed = null;
     const labeling = readLabeling(input.qmlRoot);
     if (!labeling) return;
-    const layerOrder = this.#layers++;
+    const layerOrder = this.#layerOrder(input.layerId);
     const sizer = input.geometryKind === "point"
       ? markerSizer(input.qmlRoot, this.#units)
       : () => 0;
@@ -1429,6 +1514,7 @@ export class LabelEngine {
         this.#placed!.push({
           feature: owners[i].label,
           candidate: s.candidate,
+          diagram: owners[i].diagram,
         });
       }
     });
@@ -1440,7 +1526,9 @@ export class LabelEngine {
    * text, bottom-left corner, size and clockwise rotation in radians.
    */
   placements(): LabelPlacement[] {
-    return this.#solve().map(({ feature, candidate: c }) => ({
+    return this.#solve().filter((p) => p.diagram === undefined).map((
+      { feature, candidate: c },
+    ) => ({
       text: this.#pending[feature].layout.lines.join("\n"),
       x: c.x,
       y: -c.y,
@@ -1457,15 +1545,30 @@ export class LabelEngine {
    */
   draw(canvas: Canvas, direct?: DirectPixels): void {
     const qt = { width: this.#map.width, height: this.#map.height, direct };
-    const placed = [...this.#solve()];
-    placed.sort((a, b) => {
-      const pa = this.#pending[a.feature], pb = this.#pending[b.feature];
-      return pa.zIndex - pb.zIndex || pb.layerOrder - pa.layerOrder ||
-        a.feature - b.feature;
+    const all = [...this.#solve()];
+    const of = (l: PlacedLabel) =>
+      l.diagram === undefined
+        ? this.#pending[l.feature]
+        : this.#diagrams[l.diagram];
+    all.sort((a, b) => {
+      const pa = of(a), pb = of(b);
+      const order = pa.zIndex - pb.zIndex || pb.layerOrder - pa.layerOrder;
+      if (order !== 0) return order;
+      if (a.diagram === undefined && b.diagram === undefined) {
+        return a.feature - b.feature;
+      }
+      // QgsLabelSorter: a layer's labels and diagrams, the larger first
+      return b.candidate.w * b.candidate.h - a.candidate.w * a.candidate.h ||
+        (a.diagram ?? Infinity) - (b.diagram ?? Infinity);
     });
+    const placed = all.filter((l) => l.diagram === undefined);
     // QgsCallout::drawOrder: every callout below every label
     this.#drawCallouts(canvas, direct, placed);
-    for (const { feature, candidate } of placed) {
+    for (const { feature, candidate, diagram } of all) {
+      if (diagram !== undefined) {
+        this.#diagrams[diagram].draw(candidate.x, -candidate.y);
+        continue;
+      }
       const p = this.#pending[feature];
       const align = p.settings.multilineAlign === 3
         ? QUADRANT_ALIGN[candidate.quadrant]
@@ -1607,6 +1710,7 @@ export class LabelEngine {
   delete(): void {
     for (const p of this.#pending) p.layout.font.delete();
     this.#pending = [];
+    this.#diagrams = [];
     this.#parts = [];
     this.#obstacles = [];
     this.#placed = null;

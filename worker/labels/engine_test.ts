@@ -250,3 +250,52 @@ Deno.test("mergeTwoLines joins at a shared end as GEOS's line merger", () => {
     [0, 0, 1, 0, 1, 1, 0, 0],
   );
 });
+
+Deno.test("engine: diagrams are PAL features: a shown-all pie over its point leaves a label around it no room, and is drawn among the labels", async () => {
+  const ck = await getCanvasKit();
+  const labelled = (withDiagram: boolean, showAll: boolean) => {
+    const engine = createLabelEngine(MAP, ck);
+    engine.addLayer({
+      layerId: "p",
+      qmlRoot: qml(
+        '<text-style fieldName="name" fontFamily="DejaVu Sans" fontSize="9" textColor="0,0,0,255"/><placement placement="0" dist="1" distUnits="MM"/>',
+      ),
+      features: [point(1, 200, 150, "12")],
+      geometryKind: "point",
+    });
+    const drawn: number[][] = [];
+    if (withDiagram) {
+      // a 60 px box over the point (PAL's y up): every candidate around
+      // the point lies in it
+      engine.addDiagrams({
+        layerId: "p",
+        features: [{
+          candidates: [{
+            x: 170,
+            y: -180,
+            w: 60,
+            h: 60,
+            angle: 0,
+            cost: 0.0001,
+            quadrant: "over",
+          }],
+          draw: (left, bottom) => drawn.push([left, bottom]),
+        }],
+        priority: 5,
+        showAll,
+        zIndex: 0,
+      });
+    }
+    const placed = engine.placements().length;
+    const surface = ck.MakeSurface(400, 300)!;
+    engine.draw(surface.getCanvas());
+    surface.delete();
+    engine.delete();
+    return { placed, drawn };
+  };
+  assertEquals(labelled(false, true).placed, 1);
+  // shown all, the pie is always shown: PAL drops the label
+  const shown = labelled(true, true);
+  assertEquals(shown.placed, 0);
+  assertEquals(shown.drawn, [[170, 180]]);
+});

@@ -9,8 +9,9 @@
  * rasterizer, outlined by Qt's cosmetic or wide stroker), bars as
  * rectangles.
  *
- * Every diagram is drawn (QGIS's "show all diagrams"): they do not yet
- * take part in the labels' collisions.
+ * With a label engine, the diagrams are PAL features among the labels
+ * (their candidates here, placed and drawn by `worker/labels/engine.ts`);
+ * without one, each is drawn at its cheapest candidate.
  *
  * @module
  */
@@ -24,7 +25,11 @@ import { flattenCubic, qtStrokePath, type QtSubpath } from "./qt_stroker.ts";
 import { cosmeticCubicPoints, drawCosmetic } from "./cosmetic.ts";
 import { qtArc } from "./qt_arc.ts";
 import { clipPolygon, polygonCentroid, ringArea } from "../labels/_geom.ts";
-import { candidatesAroundPoint } from "../labels/placement.ts";
+import {
+  type Candidate,
+  candidateOverPoint,
+  candidatesAroundPoint,
+} from "../labels/placement.ts";
 
 /** The diagram types drawn (`Text` diagrams are not yet). */
 const DRAWN_TYPES = new Set(["Pie", "Histogram", "Stacked", "Stackedbar"]);
@@ -41,6 +46,11 @@ export interface PlacedDiagram {
   width: number;
   /** Height in the style's size unit. */
   height: number;
+  /**
+   * Where PAL may put the box: its candidates in pixels (y up), best
+   * first (over the point: one; around it: PAL's ring of positions).
+   */
+  candidates: Candidate[];
 }
 
 /** The diagrams of one layer, placed ({@link layoutDiagrams}). */
@@ -356,49 +366,42 @@ export function layoutDiagrams(
     return layout;
   }
   const [sx, dx, sy, dy] = pixelTransform(map);
-  const mupp = map.mapUnitsPerPixel;
-  const e = map.extent;
+  const { width: mapW, height: mapH } = map;
   for (const feature of features) {
     const size = diagramSize(style, feature, evaluate, units, layout);
     if (!size || !(size[0] >= 0) || !(size[1] >= 0)) continue;
     const anchor = anchorOf(feature, map);
     if (!anchor) continue;
-    // QgsDiagramRenderer::sizeMapUnits: the width in map units, the
-    // height kept in proportion
-    const w = toPixels(size[0], style.sizeUnit, units) * mupp;
+    // QgsDiagramRenderer::sizeMapUnits: the width, the height kept in
+    // proportion; PAL's pixels from here (y up)
+    const w = toPixels(size[0], style.sizeUnit, units);
     const h = size[0] > 0 ? size[1] * (w / size[0]) : 0;
     // an empty box is never placed (QGIS 3.22 draws no zero-length bars)
     if (!(w > 0 && h > 0)) continue;
-    let x0 = anchor[0] - w / 2, y0 = anchor[1] - h / 2;
+    const x = sx * anchor[0] + dx, y = -(sy * anchor[1] + dy);
+    let candidates: Candidate[];
     if (style.placement === 0) {
-      // around the point: PAL's cheapest candidate (no collisions)
-      const dist = style.sizeUnit === "MapUnit"
-        ? style.distance
-        : toPixels(style.distance, "MM", units) * mupp;
-      const c = candidatesAroundPoint(anchor[0], anchor[1], {
-        w,
-        h,
-        dist,
-      });
-      let best = c[0];
-      for (const x of c) if (x.cost < best.cost) best = x;
-      if (best) {
-        x0 = best.x;
-        y0 = best.y;
-      }
-    }
-    // Pal::extract: a candidate shown whatever it hits must still touch
-    // the map; any other must lie within it
-    const inside = style.showAll
-      ? x0 <= e.xmax && x0 + w >= e.xmin && y0 <= e.ymax && y0 + h >= e.ymin
-      : x0 >= e.xmin && x0 + w <= e.xmax && y0 >= e.ymin && y0 + h <= e.ymax;
-    if (!inside) continue;
+      // around the point: PAL's ring of positions at the distance, which
+      // QgsVectorLayerDiagramProvider::registerDiagram multiplies by the
+      // map units of a pixel whatever its unit: the value in pixels
+      candidates = candidatesAroundPoint(x, y, { w, h, dist: style.distance });
+    } else candidates = [candidateOverPoint(x, y, { w, h, dist: 0 }, 4, 0, 0)];
+    // Pal::extract: a candidate must touch the map (QGIS 3.22 draws pies
+    // shown or not cut by its edge)
+    candidates = candidates.filter((c) =>
+      c.x <= mapW && c.x + w >= 0 && c.y <= 0 && c.y + h >= -mapH
+    );
+    if (candidates.length === 0) continue;
+    // without collisions, the cheapest
+    let best = candidates[0];
+    for (const c of candidates) if (c.cost < best.cost) best = c;
     layout.placed.push({
       feature,
-      left: sx * x0 + dx,
-      bottom: sy * y0 + dy,
+      left: best.x,
+      bottom: -best.y,
       width: size[0],
       height: size[1],
+      candidates,
     });
   }
   return layout;
@@ -515,7 +518,7 @@ function withOpacity(c: Rgba, opacity: number): Rgba {
 }
 
 /**
- * Draws a layer's placed diagrams, in order.
+ * Draws a layer's placed diagrams, each where it was placed.
  *
  * @example
  * ```ts ignore
@@ -526,6 +529,30 @@ export function drawDiagrams(
   pc: PaintContext,
   layout: DiagramLayout,
   evaluate: DiagramEvaluator,
+): void {
+  for (const d of layout.placed) {
+    drawDiagram(pc, layout, d, evaluate, d.left, d.bottom);
+  }
+}
+
+/**
+ * Draws one diagram with its box's bottom-left corner at (`left`,
+ * `bottom`), pixels (`QgsDiagramRenderer::renderDiagram` at the position
+ * PAL chose).
+ *
+ * @example
+ * ```ts ignore
+ * const d = layout.placed[0];
+ * drawDiagram(pc, layout, d, evaluate, d.left, d.bottom);
+ * ```
+ */
+export function drawDiagram(
+  pc: PaintContext,
+  layout: DiagramLayout,
+  d: PlacedDiagram,
+  evaluate: DiagramEvaluator,
+  left: number,
+  bottom: number,
 ): void {
   const { style } = layout;
   const units: UnitContext = {
@@ -539,19 +566,17 @@ export function drawDiagrams(
     pen: withOpacity(style.penColor, style.opacity),
     penWidth: toPixels(style.penWidth, style.penUnit, units),
   };
-  for (const d of layout.placed) {
-    const values = style.categories.map((c) =>
-      toDouble(evaluate(c.expression, d.feature))[0]
-    );
-    const w = toPixels(d.width, style.sizeUnit, units);
-    const h = toPixels(d.height, style.sizeUnit, units);
-    if (style.type === "Pie") {
-      drawPie(painter, style, values, d.left, d.bottom, w, h);
-    } else if (style.type === "Histogram") {
-      drawHistogram(painter, layout, values, d.left, d.bottom, units);
-    } else if (style.type === "Stacked" || style.type === "Stackedbar") {
-      drawStackedBar(painter, layout, values, d.left, d.bottom, [w, h], units);
-    }
+  const values = style.categories.map((c) =>
+    toDouble(evaluate(c.expression, d.feature))[0]
+  );
+  const w = toPixels(d.width, style.sizeUnit, units);
+  const h = toPixels(d.height, style.sizeUnit, units);
+  if (style.type === "Pie") {
+    drawPie(painter, style, values, left, bottom, w, h);
+  } else if (style.type === "Histogram") {
+    drawHistogram(painter, layout, values, left, bottom, units);
+  } else if (style.type === "Stacked" || style.type === "Stackedbar") {
+    drawStackedBar(painter, layout, values, left, bottom, [w, h], units);
   }
 }
 

@@ -63,9 +63,11 @@ import {
   diagramEvaluator,
   type DiagramLayout,
   diagramsVisibleAt,
+  drawDiagram,
   drawDiagrams,
   layoutDiagrams,
 } from "../paint/diagram.ts";
+import type { DiagramLabelInput } from "../labels/engine.ts";
 import { jobLayerLookup } from "./expression_layers.ts";
 import {
   addVirtualValues,
@@ -141,6 +143,12 @@ export interface LabelEngineLike {
    * straight into them).
    */
   draw(canvas: Canvas, direct?: DirectPixels): void | Promise<void>;
+  /**
+   * Registers a layer's diagrams as label features: placed with the labels
+   * and drawn among them (absent: the diagrams are drawn before the labels,
+   * where they were laid out).
+   */
+  addDiagrams?(input: DiagramLabelInput): void;
   /** Frees Skia objects. */
   delete(): void;
 }
@@ -388,6 +396,25 @@ export async function renderMap(
     const baseVariables = lookup
       ? withLayerLookup(mapVariables(map), lookup)
       : mapVariables(map);
+    // the diagrams draw into the map's pixels once every layer is restored
+    let diagramPc: PaintContext | null = null;
+    const diagramPainter = (): PaintContext =>
+      diagramPc ??= {
+        ck,
+        canvas,
+        map,
+        compile: deps.compile,
+        variables: baseVariables,
+        loadSvg: () => null,
+        featureBlendMode: 0,
+        warn,
+        direct: {
+          pixels: pooled.pixels,
+          width: map.width,
+          saveCount: canvas.getSaveCount(),
+          matrix: canvas.getTotalMatrix(),
+        },
+      };
     for (let k = job.layers.length - 1; k >= 0; k--) {
       const layer = job.layers[k];
       const root: Element | null = roots[k];
@@ -671,10 +698,31 @@ export async function renderMap(
         // their labels); placed now, with the layer's variables, drawn with
         // the labels
         const evaluate = diagramEvaluator(pc);
-        diagrams.push({
-          layout: layoutDiagrams(pc, diagrammed, features, evaluate),
-          evaluate,
-        });
+        const layout = layoutDiagrams(pc, diagrammed, features, evaluate);
+        if (deps.createLabelEngine) {
+          // QgsVectorLayerDiagramProvider: PAL places them with the labels
+          labels ??= deps.createLabelEngine(map, ck, warn, lookup);
+        }
+        if (labels?.addDiagrams) {
+          labels.addDiagrams({
+            layerId: layer.id,
+            features: layout.placed.map((d) => ({
+              candidates: d.candidates,
+              draw: (left, bottom) =>
+                drawDiagram(
+                  diagramPainter(),
+                  layout,
+                  d,
+                  evaluate,
+                  left,
+                  bottom,
+                ),
+            })),
+            priority: diagrammed.priority,
+            showAll: diagrammed.showAll,
+            zIndex: diagrammed.zIndex,
+          });
+        } else diagrams.push({ layout, evaluate });
       }
       if (labelled && root) {
         labels ??= deps.createLabelEngine!(map, ck, warn, lookup);
@@ -705,24 +753,8 @@ export async function renderMap(
       }
     }
     if (diagrams.length > 0) {
-      // QGIS's labelling engine draws the diagrams of the lower layers
-      // first (equal z-index), before the labels here (not interleaved)
-      const pc: PaintContext = {
-        ck,
-        canvas,
-        map,
-        compile: deps.compile,
-        variables: baseVariables,
-        loadSvg: () => null,
-        featureBlendMode: 0,
-        warn,
-        direct: {
-          pixels: pooled.pixels,
-          width: map.width,
-          saveCount: canvas.getSaveCount(),
-          matrix: canvas.getTotalMatrix(),
-        },
-      };
+      // without a label engine: the lower layers' diagrams first
+      const pc = diagramPainter();
       for (const d of diagrams) drawDiagrams(pc, d.layout, d.evaluate);
     }
     if (labels) {

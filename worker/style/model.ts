@@ -312,7 +312,7 @@ export interface DiagramStyle {
   dataDefinedSizeLegend?: DataDefinedSizeLegend;
   /** `QgsDiagramLayerSettings::Placement` (0 around, 1 over, 2 line, 3 curved, 4 horizontal, 5 free). */
   placement: number;
-  /** Distance from the feature, in `sizeUnit`'s sense (millimetres or map units). */
+  /** Distance from the feature; QGIS 3.22 takes the value as pixels whatever the unit (`QgsVectorLayerDiagramProvider`). */
   distance: number;
   /** Labelling priority 0–10. */
   priority: number;

@@ -366,6 +366,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "our data: pies on categorized polygons: every feature gets one, also those the renderer does not draw (a category turned off, values in none), as QGIS 3.22 registers them (not their labels); 2,652 mismatched pixels with the labels' rule",
   ],
+  [
+    "diagram_labels",
+    0,
+    "our data: pies over the points, shown all, and the points' labels around them: PAL places both, the labels avoid the pies",
+  ],
+  [
+    "diagram_around_collide",
+    0,
+    "our data: pies around the points, not shown all, larger than the points' spacing: PAL moves or drops the colliding ones",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {

@@ -1,0 +1,104 @@
+#!/usr/bin/python3
+"""Writes the styles of the paint cases ``diagram_labels`` and
+``diagram_around_collide`` (our own data, ``data/diagram_points.geojson``
+of ``make_diagrams.py``): diagrams as QGIS 3.22's labelling engine places
+them, PAL label features among the labels.
+
+- ``diagram_labels.qml``: fixed 14 mm pies over the points, shown all,
+  and the points' labels (``"total"``, 10 pt DejaVu Sans) around the
+  points 1 mm away: the labels avoid the pies;
+- ``diagram_around_collide.qml``: fixed 30 mm pies around the points 1
+  mm away, not shown all: neighbours' pies overlap, PAL moves or drops
+  them.
+
+``make_references.py paint/diagram_labels paint/diagram_around_collide``
+then renders them.
+
+Run with Debian's QGIS 3.22, never at run time or in CI::
+
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/paint/make_diagram_collisions.py
+"""
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def main():
+    from qgis.core import (
+        QgsApplication,
+        QgsDiagramLayerSettings,
+        QgsDiagramSettings,
+        QgsMarkerSymbol,
+        QgsPalLayerSettings,
+        QgsPieDiagram,
+        QgsSingleCategoryDiagramRenderer,
+        QgsSingleSymbolRenderer,
+        QgsTextFormat,
+        QgsUnitTypes,
+        QgsVectorLayer,
+        QgsVectorLayerSimpleLabeling,
+    )
+    from qgis.PyQt.QtCore import QSizeF
+    from qgis.PyQt.QtGui import QColor, QFont
+
+    qgis = QgsApplication([], False)
+    qgis.initQgis()
+
+    def layer():
+        pts = QgsVectorLayer(str(HERE / "data" / "diagram_points.geojson"),
+                             "p", "ogr")
+        assert pts.isValid()
+        pts.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple({
+            "name": "circle", "size": "1.2", "color": "60,60,60,255",
+            "outline_style": "no"})))
+        return pts
+
+    def pies(pts, size, placement, show_all, dist):
+        s = QgsDiagramSettings()
+        s.enabled = True
+        s.categoryColors = [QColor(223, 36, 12), QColor(255, 144, 17),
+                            QColor(40, 120, 220)]
+        s.categoryAttributes = ['"a"', '"b"', '"c"']
+        s.categoryLabels = ["A", "B", "C"]
+        s.size = QSizeF(size, size)
+        s.sizeType = QgsUnitTypes.RenderMillimeters
+        s.penColor = QColor(60, 20, 10)
+        s.penWidth = 0.3
+        s.lineSizeUnit = QgsUnitTypes.RenderMillimeters
+        r = QgsSingleCategoryDiagramRenderer()
+        r.setDiagram(QgsPieDiagram())
+        r.setDiagramSettings(s)
+        pts.setDiagramRenderer(r)
+        ls = QgsDiagramLayerSettings()
+        ls.setPlacement(placement)
+        ls.setShowAllDiagrams(show_all)
+        ls.setDistance(dist)
+        pts.setDiagramLayerSettings(ls)
+
+    def save(pts, name):
+        msg, ok = pts.saveNamedStyle(str(HERE / "styles" / f"{name}.qml"))
+        assert ok, msg
+
+    pts = layer()
+    pies(pts, 14, QgsDiagramLayerSettings.OverPoint, True, 0)
+    fmt = QgsTextFormat()
+    fmt.setFont(QFont("DejaVu Sans"))
+    fmt.setSize(10)
+    fmt.setColor(QColor(30, 30, 30))
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "total"
+    settings.placement = QgsPalLayerSettings.AroundPoint
+    settings.dist = 1
+    settings.setFormat(fmt)
+    pts.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    pts.setLabelsEnabled(True)
+    save(pts, "diagram_labels")
+
+    pts = layer()
+    pies(pts, 30, QgsDiagramLayerSettings.AroundPoint, False, 1)
+    save(pts, "diagram_around_collide")
+    qgis.exitQgis()
+
+
+if __name__ == "__main__":
+    main()
