@@ -176,6 +176,10 @@ Deno.test("postgres hostile: oversized, multi-line and socket-path keys fail unr
       { schema: "s".repeat(5_000) },
       "source key 'schema' is 5000 characters long (at most 1000)",
     ],
+    // before: "PostgreSQL (…:99999/gis) answered: Port should be >= 0 and
+    // < 65536. Received 99999."
+    [{ port: 99999 }, "source key 'port' is not a TCP port ('99999')"],
+    [{ port: 0 }, "source key 'port' is not a TCP port ('0')"],
     [
       { host: "/var/run/postgresql" },
       "host '/var/run/postgresql' is a Unix socket folder; the worker connects over TCP only",

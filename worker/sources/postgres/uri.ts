@@ -192,6 +192,10 @@ export function parsePostgresUri(layer: SourceLayer): PostgresUri {
   uri.dbname = text(layer, r, "dbname");
   uri.host = text(layer, r, "host");
   uri.port = integer(layer, text(layer, r, "port"), "port");
+  // the client library's own check named itself, as if the server answered
+  if (uri.port !== undefined && (uri.port < 1 || uri.port > 65535)) {
+    throw fail(layer, `source key 'port' is not a TCP port ('${uri.port}')`);
+  }
   uri.user = text(layer, r, "username", "user");
   uri.password = text(layer, r, "password");
   uri.service = text(layer, r, "service");
