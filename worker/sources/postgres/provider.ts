@@ -282,10 +282,13 @@ class PostgresSource implements VectorSource {
       }
       return features;
     };
-    // a layer of mixed type: read until its first feature says the kind
+    // A layer of mixed type is read whole here, its kind the first
+    // feature's: the set's kind is known before its batches, and a caller
+    // that never iterates them must not leave the cursor's transaction
+    // open (a kind known in advance starts the query at the first batch).
     const early: Feature[][] = [];
     try {
-      while (kind === null) {
+      while (info.geometryKind === null) {
         const next = await rows.next();
         if (next.done) break;
         early.push(featuresOf(next.value));

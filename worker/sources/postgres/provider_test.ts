@@ -348,3 +348,31 @@ Deno.test("postgres: a cursor read for longer than the pool's idle time is not c
     }
   });
 });
+
+Deno.test("postgres: a layer of mixed type is drawn as its first feature's kind and leaves no transaction open when its batches are not read", async () => {
+  await withDb(async (db) => {
+    // an untyped geometry column: 1,499 points and a line among them
+    await db.sql.unsafe(
+      `CREATE TABLE public.mixed AS SELECT i AS fid,
+        ST_SetSRID(CASE WHEN i = 700 THEN ST_MakeLine(ST_MakePoint(2600000, 1200000), ST_MakePoint(2600010, 1200010))
+          ELSE ST_MakePoint(2600000 + i, 1200000) END, 2056)::geometry AS geom
+        FROM generate_series(1, 1500) AS i ORDER BY i`,
+    );
+    const pg = openVectorSource(
+      postgisLayer(db.name, "public", "mixed", { key: '"fid"' }),
+      ctx,
+      "read",
+    );
+    const set = await pg.features({ bbox: everywhere, crs: "EPSG:2056" });
+    assertEquals(set.geometryKind, "point");
+    // the set made, its batches not (yet) read
+    const open = await db.sql.unsafe(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'qgis-server-light' AND state <> 'idle'`,
+      [db.name],
+    );
+    assertEquals(open[0].n, 0);
+    const ids = (await collectFeatures(set)).map((f) => f.id);
+    assertEquals(ids.length, 1499);
+    assert(!ids.includes(700));
+  });
+});
