@@ -163,7 +163,14 @@ export function qtRasterizeFlat(
   const area = cellArea, cover = cellCover, mark = cellMark;
 
   // the sweep: cells in row order, spans between them at the running cover
-  const cells = touched.subarray(0, nTouched).sort();
+  const cells = touched.subarray(0, nTouched);
+  if (size <= SCAN_PER_CELL * nTouched) {
+    // a small grid (a stroke's outline is a ring of cells round its box):
+    // its marks read in order cost less than sorting the cells
+    for (let i = 0, j = 0; j < nTouched; i++) {
+      if (mark[i] !== 0) cells[j++] = i;
+    }
+  } else cells.sort();
   let k = 0;
   while (k < nTouched) {
     const row = Math.floor(cells[k] / stride);
@@ -202,6 +209,12 @@ export function qtRasterizeFlat(
     }
   }
 }
+
+/**
+ * The grid's cells are listed by reading their marks in order, not sorted,
+ * while the grid holds at most this many cells per touched one.
+ */
+const SCAN_PER_CELL = 16;
 
 /** A pixel's coverage (0–255) from its accumulated area. */
 function coverage(a: number, evenOdd: boolean): number {
