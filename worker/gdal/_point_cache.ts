@@ -74,6 +74,20 @@ export class PointTable {
     }
   }
 
+  /**
+   * Whether entry `e` is the point with the bits (b0, b1, b2, b3) (see
+   * {@link find}): a caller that expects the points in the order they were
+   * kept checks the entry after the last one it found before it looks the
+   * point up (the slots are scattered over the memory; the entries in
+   * order are not).
+   */
+  isAt(e: number, b0: number, b1: number, b2: number, b3: number): boolean {
+    if (e < 0 || e >= this.size) return false;
+    const kb = this.#keyBits, o = 4 * e;
+    return kb[o] === b0 && kb[o + 1] === b1 && kb[o + 2] === b2 &&
+      kb[o + 3] === b3;
+  }
+
   /** The kept results, x and y per entry ({@link find}). */
   get values(): Float64Array {
     return this.#values;

@@ -502,6 +502,10 @@ function transformKept(
     : new Int32Array(n);
   const most = Math.floor(n / 10);
   let m = 0, k = 0;
+  // the batch's points come as they were kept (new ones first seen in
+  // order, shared edges again forwards or backwards): the entry after the
+  // last found, the first not found yet, or the one before the last
+  let last = -2, front = 0;
   for (const a of arrays) {
     const bits = new Uint32Array(
       a.buffer,
@@ -509,14 +513,23 @@ function transformKept(
       2 * (a.length >> 1) * 2,
     );
     for (let i = 0; i + 1 < a.length; i += 2, k++) {
-      const e = table.find(
-        bits[2 * i],
-        bits[2 * i + 1],
-        bits[2 * i + 2],
-        bits[2 * i + 3],
-      );
+      const b0 = bits[2 * i], b1 = bits[2 * i + 1];
+      const b2 = bits[2 * i + 2], b3 = bits[2 * i + 3];
+      let e = last + 1;
+      if (!table.isAt(e, b0, b1, b2, b3)) {
+        e = front;
+        if (!table.isAt(e, b0, b1, b2, b3)) {
+          e = last - 1;
+          if (!table.isAt(e, b0, b1, b2, b3)) e = table.find(b0, b1, b2, b3);
+        }
+      }
       entries[k] = e;
-      if (e < 0 && ++m > most) return null;
+      if (e < 0) {
+        if (++m > most) return null;
+      } else {
+        last = e;
+        if (e >= front) front = e + 1;
+      }
     }
   }
   // the table the kept points are read from (new points may be kept in
