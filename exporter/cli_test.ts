@@ -27,6 +27,21 @@ async function cli(...args: string[]) {
   };
 }
 
+/** Runs the CLI as the README runs it: the exporter's own permission set. */
+async function exporterCli(...args: string[]) {
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "-P=exporter", MAIN, ...args],
+    stdout: "piped",
+    stderr: "piped",
+    cwd: new URL("..", import.meta.url).pathname,
+  }).output();
+  return {
+    code: out.code,
+    stdout: out.stdout,
+    stderr: new TextDecoder().decode(out.stderr),
+  };
+}
+
 function assertNoStack(stderr: string): void {
   assert.doesNotMatch(stderr, /^\s+at /m, stderr);
 }
@@ -277,21 +292,8 @@ Deno.test("an unreadable datasource is a warning; the export goes on", async () 
         ).join("")
       }</projectlayers></qgis>`,
     );
-    // As the README runs it: the exporter's own permission set.
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "-P=exporter",
-        MAIN,
-        "export",
-        "--project",
-        `${dir}/hostile.qgs`,
-      ],
-      stdout: "piped",
-      stderr: "piped",
-      cwd: new URL("..", import.meta.url).pathname,
-    }).output();
-    const stderr = new TextDecoder().decode(out.stderr);
+    const out = await exporterCli("export", "--project", `${dir}/hostile.qgs`);
+    const stderr = out.stderr;
     assert.equal(out.code, 0, stderr);
     assertNoStack(stderr);
     assert.doesNotMatch(stderr, /Uncaught|error:/);
@@ -529,4 +531,40 @@ Deno.test("--python-keys-only leaves out our additions and nothing else", async 
     JSON.parse(plain.stdout),
     strip(JSON.parse(full.stdout)),
   );
+});
+
+Deno.test("export with the exporter's permission set reads a PostgreSQL layer that names no user (libpq's default user)", async (t) => {
+  try {
+    (await Deno.connect({ hostname: "127.0.0.1", port: 5432 })).close();
+  } catch {
+    console.warn("skipped: no PostgreSQL at 127.0.0.1:5432");
+    await t.step({ name: "PostgreSQL reachable", ignore: true, fn() {} });
+    return;
+  }
+  const dir = await Deno.makeTempDir({ prefix: "qsl_exporter_pg_" });
+  try {
+    await Deno.writeTextFile(
+      `${dir}/pg.qgs`,
+      `<qgis version="3.22.16"><layer-tree-group><layer-tree-layer id="dbs"/></layer-tree-group><projectlayers><maplayer type="vector"><id>dbs</id><layername>dbs</layername><provider>postgres</provider><datasource>dbname='postgres' host=127.0.0.1 port=5432 sslmode=disable key='oid' table="pg_catalog"."pg_database"</datasource></maplayer></projectlayers></qgis>`,
+    );
+    const out = await exporterCli(
+      "export",
+      "--project",
+      `${dir}/pg.qgs`,
+      "--output",
+      `${dir}/pg.json`,
+    );
+    const stderr = out.stderr;
+    assert.equal(out.code, 0, stderr);
+    // before: "cannot read PostgreSQL table pg_catalog.pg_database: Requires
+    // env access to "USERNAME" …; fields, geometry type and extent left empty"
+    assert.doesNotMatch(stderr, /warning:/);
+    const config = Config.parse(
+      JSON.parse(await Deno.readTextFile(`${dir}/pg.json`)),
+    );
+    const fields = config.datasets.vector[0].fields.map((f) => f.name);
+    assert.ok(fields.includes("datname"), fields.join(", "));
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
 });

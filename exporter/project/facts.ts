@@ -446,6 +446,17 @@ const PG_VARIANT: Record<string, VariantType> = {
   jsonb: "QVariantMap",
 };
 
+/** libpq's user when a source names none: PGUSER, else the login name. */
+function defaultPgUser(): string {
+  for (const name of ["PGUSER", "USER"]) {
+    try {
+      const value = Deno.env.get(name);
+      if (value) return value;
+    } catch { /* not granted: the next one */ }
+  }
+  return "postgres";
+}
+
 /**
  * Reads a table's fields (with primary key), geometry type and extent from
  * PostgreSQL/PostGIS. Throws when the database cannot be reached.
@@ -469,7 +480,10 @@ export async function readPostgresTable(
   const client = postgres({
     host: connection.host ?? "localhost",
     port: connection.port ?? 5432,
-    username: connection.user,
+    // libpq's default user, read here: the client library reads USERNAME
+    // itself, which the exporter's permissions do not grant, and the layer
+    // was left unread with "Requires env access to \"USERNAME\""
+    username: connection.user ?? defaultPgUser(),
     password: connection.password,
     database: connection.database,
     ssl: connection.sslmode && /require|verify/.test(connection.sslmode)
