@@ -7,7 +7,7 @@
  * position around it), then painted with QPainter's arithmetic: pies as
  * `drawPie` on a whole-pixel rectangle (Qt's arc Béziers, filled by Qt's
  * rasterizer, outlined by Qt's cosmetic or wide stroker), bars as
- * rectangles.
+ * rectangles; through the diagrams' paint effect when one is enabled.
  *
  * With a label engine, the diagrams are PAL features among the labels
  * (their candidates here, placed and drawn by `worker/labels/engine.ts`);
@@ -24,6 +24,7 @@ import { paintCoverage, qtCoverage } from "./_coverage.ts";
 import { flattenCubic, qtStrokePath, type QtSubpath } from "./qt_stroker.ts";
 import { cosmeticCubicPoints, drawCosmetic } from "./cosmetic.ts";
 import { qtArc } from "./qt_arc.ts";
+import { drawsEffect, drawWithEffect } from "./paint_effect.ts";
 import { clipPolygon, polygonCentroid, ringArea } from "../labels/_geom.ts";
 import {
   type Candidate,
@@ -560,24 +561,61 @@ export function drawDiagram(
     mapUnitsPerPixel: pc.map.mapUnitsPerPixel,
     mapUnitsPerMeter: pc.map.mapUnitsPerMeter,
   };
-  const painter: Painter = {
-    pc,
-    brush: null,
-    pen: withOpacity(style.penColor, style.opacity),
-    penWidth: toPixels(style.penWidth, style.penUnit, units),
-  };
+  const pen = withOpacity(style.penColor, style.opacity);
+  const penWidth = toPixels(style.penWidth, style.penUnit, units);
   const values = style.categories.map((c) =>
     toDouble(evaluate(c.expression, d.feature))[0]
   );
   const w = toPixels(d.width, style.sizeUnit, units);
   const h = toPixels(d.height, style.sizeUnit, units);
-  if (style.type === "Pie") {
-    drawPie(painter, style, values, left, bottom, w, h);
-  } else if (style.type === "Histogram") {
-    drawHistogram(painter, layout, values, left, bottom, units);
-  } else if (style.type === "Stacked" || style.type === "Stackedbar") {
-    drawStackedBar(painter, layout, values, left, bottom, [w, h], units);
+  const draw = (p: PaintContext, dx: number, dy: number) => {
+    const painter: Painter = { pc: p, brush: null, pen, penWidth };
+    const x = left + dx, y = bottom + dy;
+    if (style.type === "Pie") {
+      drawPie(painter, style, values, x, y, w, h);
+    } else if (style.type === "Histogram") {
+      drawHistogram(painter, layout, values, x, y, units);
+    } else if (style.type === "Stacked" || style.type === "Stackedbar") {
+      drawStackedBar(painter, layout, values, x, y, [w, h], units);
+    }
+  };
+  const effect = drawsEffect(style.effect) ? style.effect! : null;
+  if (!effect) {
+    draw(pc, 0, 0);
+    return;
   }
+  // QgsDiagramRenderer::renderDiagram records the diagram for its effect
+  // with the painter untranslated: the picture's anchor is the map's
+  // corner; bars may reach past the diagram's box: a generous margin (it
+  // only sizes the effect's image)
+  const m = penWidth / 2 +
+    (style.type === "Pie" ? 0 : barsReach(layout, values, units));
+  drawWithEffect(pc, effect, {
+    x: 0,
+    y: 0,
+    bounds: [left - m, bottom - h - m, left + w + m, bottom + m],
+    draw,
+  });
+}
+
+/** How far a feature's bars may reach from its box's corner, pixels. */
+function barsReach(
+  layout: DiagramLayout,
+  values: number[],
+  units: UnitContext,
+): number {
+  const { style } = layout;
+  let max = 0;
+  for (const v of values) max = Math.max(max, Math.abs(v));
+  const n = values.length;
+  const across = n * toPixels(style.barWidth, style.sizeUnit, units) +
+    Math.max(0, n - 1) * toPixels(style.spacing, style.spacingUnit, units);
+  const along = toPixels(
+    max * Math.abs(layout.scaleFactor),
+    style.sizeUnit,
+    units,
+  );
+  return Math.max(across, along);
 }
 
 function drawPie(

@@ -14,7 +14,7 @@ import type {
   RenderUnit,
 } from "./model.ts";
 import { parseColor, parseUnit } from "./props.ts";
-import { readSymbol } from "./qml.ts";
+import { readEffect, readSymbol } from "./qml.ts";
 
 function firstChild(el: Element, name: string): Element | null {
   for (let n = el.firstChild; n; n = n.nextSibling) {
@@ -203,6 +203,8 @@ export function readDiagrams(root: Element): DiagramStyle | null {
       upperHeight: l("upperHeight"),
     };
   }
+  const effect = firstChild(cat, "effect");
+  if (effect) style.effect = readEffect(effect);
   const layer = firstChild(root, "DiagramLayerSettings");
   if (layer) {
     const b = (name: string) => layer.getAttribute(name);

@@ -84,3 +84,18 @@ Deno.test("readDiagrams: fixed size, legacy transparency and map units", () => {
 Deno.test("readDiagrams: none without a diagram renderer", () => {
   assertEquals(readDiagrams(parseQmlDocument("<qgis/>")), null, "none");
 });
+
+Deno.test("readDiagrams: the category's paint effect", () => {
+  // ahmethakankuru/QGIS-project (QGIS 3.16): a stack of a drop shadow only
+  const root = parseQmlDocument(`<qgis>
+<SingleCategoryDiagramRenderer diagramType="Pie"><DiagramCategory enabled="1" width="5" height="5">
+<attribute field="&quot;a&quot;" color="#ff0000" label="A"/>
+<effect type="effectStack" enabled="1"><effect type="dropShadow"><prop k="enabled" v="1"/><prop k="blur_level" v="5.845"/></effect></effect>
+</DiagramCategory></SingleCategoryDiagramRenderer></qgis>`);
+  const effect = readDiagrams(root)?.effect;
+  assertEquals(
+    [effect?.type, effect?.enabled, effect?.effects.map((e) => e.type)],
+    ["effectStack", true, ["dropShadow"]],
+    "the stack",
+  );
+});

@@ -322,4 +322,9 @@ export interface DiagramStyle {
   obstacle: boolean;
   /** Drawn even where it collides. */
   showAll: boolean;
+  /**
+   * Paint effect each diagram is drawn through (`QgsDiagramSettings::paintEffect`;
+   * absent: none).
+   */
+  effect?: PaintEffect;
 }

@@ -362,6 +362,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: histograms growing left, bars 0.5 mm apart, PAL's best position around the point",
   ],
   [
+    "diagram_effects",
+    0,
+    "our data: diagrams drawn through their paint effect: pies whose effect stack holds only a drop shadow (the shadow drawn, the pies not: as ahmethakankuru/QGIS-project qgisproject/project.qgz's buildings), pies under an outer glow then the source",
+  ],
+  [
     "diagram_categorized",
     0,
     "our data: pies on categorized polygons: every feature gets one, also those the renderer does not draw (a category turned off, values in none), as QGIS 3.22 registers them (not their labels); 2,652 mismatched pixels with the labels' rule",

@@ -24,11 +24,17 @@ Styles (each a plain marker or fill plus its diagrams, saved by QGIS):
   length linearly by ``total`` (60 → 16 mm), a 0.4 px outline, 0.9
   opacity, over the point;
 - ``diagram_histogram_left.qml``: histograms growing left, bars 2.5 mm
-  wide 0.5 mm apart, around the point.
+  wide 0.5 mm apart, around the point;
+- ``diagram_effects_points.qml``: the pies of ``diagram_pie.qml`` drawn
+  through an effect stack holding a red drop shadow and no source (only
+  the blurred shadow is drawn, not the pies);
+- ``diagram_effects_polygons.qml``: pies of a fixed 7 mm drawn through a
+  stack of an outer glow, then the source.
 
 ``make_references.py paint/diagram_pie paint/diagram_pie_144dpi
 paint/diagram_pie_fixed paint/diagram_histogram paint/diagram_stacked
-paint/diagram_histogram_left paint/diagram_categorized`` then renders them, and
+paint/diagram_histogram_left paint/diagram_categorized
+paint/diagram_effects`` then renders them, and
 ``make_references.py legend_info/legend_diagrams`` the legend of the same
 layers (the data written to ``legend_info/own/diagrams`` too).
 
@@ -70,10 +76,14 @@ def main():
         QgsCategorizedSymbolRenderer,
         QgsDiagramLayerSettings,
         QgsDiagramSettings,
+        QgsDrawSourceEffect,
+        QgsDropShadowEffect,
+        QgsEffectStack,
         QgsFillSymbol,
         QgsHistogramDiagram,
         QgsLinearlyInterpolatedDiagramRenderer,
         QgsMarkerSymbol,
+        QgsOuterGlowEffect,
         QgsPieDiagram,
         QgsRendererCategory,
         QgsSingleCategoryDiagramRenderer,
@@ -157,6 +167,19 @@ def main():
     pts.setDiagramRenderer(r)
     pts.setDiagramLayerSettings(layer_settings(QgsDiagramLayerSettings.OverPoint))
     save(pts, "diagram_pie")
+    # the same pies through a stack of a drop shadow and no source
+    # (ahmethakankuru/QGIS-project's buildings): only the shadow is drawn
+    shadow = QgsDropShadowEffect()
+    shadow.setColor(QColor(255, 0, 0))
+    shadow.setBlurLevel(1.5)
+    shadow.setBlurUnit(QgsUnitTypes.RenderMillimeters)
+    shadow.setOpacity(0.5)
+    stack = QgsEffectStack()
+    stack.appendEffect(shadow)
+    stack.setEnabled(True)
+    s.setPaintEffect(stack)
+    r.setDiagramSettings(s)
+    save(pts, "diagram_effects_points")
 
     s = settings(3, 0.3, QgsUnitTypes.RenderMillimeters, 1)
     s.barWidth = 3
@@ -220,6 +243,19 @@ def main():
     polys.setDiagramLayerSettings(
         layer_settings(QgsDiagramLayerSettings.OverPoint))
     save(polys, "diagram_pie_fixed")
+    s = settings(7, 0.3, QgsUnitTypes.RenderMillimeters, 1)
+    glow = QgsOuterGlowEffect()
+    glow.setColor(QColor(20, 160, 40))
+    glow.setSpread(1)
+    glow.setBlurLevel(1)
+    glow.setOpacity(0.8)
+    stack = QgsEffectStack()
+    stack.appendEffect(glow)
+    stack.appendEffect(QgsDrawSourceEffect())
+    stack.setEnabled(True)
+    s.setPaintEffect(stack)
+    r.setDiagramSettings(s)
+    save(polys, "diagram_effects_polygons")
     # "a" = 30 is turned off, 5 and 25 take no category: QGIS 3.22 still
     # draws their diagrams (not their labels)
     categories = [
