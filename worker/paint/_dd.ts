@@ -12,6 +12,7 @@ import {
   type Rgba,
   toPixels,
 } from "../style/props.ts";
+import { decodeMapUnitScale, mapUnitPixels } from "../style/map_unit_scale.ts";
 import type { Feature } from "../geometry/types.ts";
 import type { Symbol, SymbolLayer } from "../style/model.ts";
 import type { CompiledExpression, PaintContext } from "./context.ts";
@@ -24,14 +25,28 @@ const compiled = new WeakMap<object, Map<string, CompiledExpression | null>>();
 // QGIS's default outline colour of fills and markers.
 const OUTLINE: Rgba = [35, 35, 35, 255];
 
-/** Converts a size property with its `<key>_unit` to pixels. */
+/**
+ * Converts a size property with its `<key>_unit` to pixels; in map units,
+ * held by its map unit scale (`<key>_map_unit_scale`; a simple line's
+ * width `width_map_unit_scale`, an effect's `<key>_unit_scale`).
+ */
 export function px(
   pc: PaintContext,
   props: Record<string, string>,
   value: number,
   unitKey: string,
 ): number {
-  return toPixels(value, parseUnit(props[unitKey]), pc.map);
+  const unit = parseUnit(props[unitKey]);
+  if (unit === "MapUnit") {
+    const stem = unitKey === "line_width_unit"
+      ? "width"
+      : unitKey.replace(/_unit$/, "");
+    const scale = decodeMapUnitScale(
+      props[`${stem}_map_unit_scale`] ?? props[`${unitKey}_scale`],
+    );
+    if (scale) return mapUnitPixels(value, scale, pc.map, pc.map.scale);
+  }
+  return toPixels(value, unit, pc.map);
 }
 
 /**

@@ -362,6 +362,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: histograms growing left, bars 0.5 mm apart, PAL's best position around the point",
   ],
   [
+    "map_unit_scale",
+    0,
+    "our data: circles, outlines and lines in map units held by their map unit scale's minimum sizes in millimetres (as QGIS's test_project_scaledsymbols.qgs: 10 map units, 5 to 100 mm)",
+  ],
+  [
+    "map_unit_scale_zoom",
+    16,
+    "our data: the same zoomed in: the circles' maximum size, the lines' scale range (drawn as at 1:3,000) and maximum (left: 16 edge pixels of the 9 mm circles' 8 px outlines, a few levels apart)",
+  ],
+  [
     "diagram_effects",
     0,
     "our data: diagrams drawn through their paint effect: pies whose effect stack holds only a drop shadow (the shadow drawn, the pies not: as ahmethakankuru/QGIS-project qgisproject/project.qgz's buildings), pies under an outer glow then the source",
