@@ -311,7 +311,11 @@ export async function renderRasterLayer(
       }
     } else if (
       reader.project && style.resampling.zoomedIn === "nearestNeighbour" &&
-      style.resampling.zoomedOut === "nearestNeighbour"
+      style.resampling.zoomedOut === "nearestNeighbour" &&
+      // a rotated or flipped grid has no projector parts: GDAL's warper
+      // takes it onto the map, as QGIS's provider reads it through a
+      // warped VRT (QgsGdalProvider::initBaseDataset)
+      !(info.rotated && info.crs !== null)
     ) {
       // Another CRS, as QGIS 3.22's pipe draws it: the projector comes
       // after the renderer, so each part is rendered on the source grid the

@@ -362,6 +362,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: histograms growing left, bars 0.5 mm apart, PAL's best position around the point",
   ],
   [
+    "raster_flipped",
+    234,
+    "our data: a GeoTIFF whose rows run south to north (a positive pixel height, as QGIS's tests/testdata requires_warped_vrt.tif), read by QGIS through a warped VRT: drawn by GDAL's warper onto the map (was not drawn: 46,105); left: cell edges a pixel from the warped VRT's",
+  ],
+  [
+    "raster_flipped_4326",
+    222,
+    "our data: the same in EPSG:4326 (was not drawn: 24,354; a flipped grid has no projector parts); left: cell edges a pixel from QGIS's warped VRT then projector",
+  ],
+  [
     "map_unit_scale",
     0,
     "our data: circles, outlines and lines in map units held by their map unit scale's minimum sizes in millimetres (as QGIS's test_project_scaledsymbols.qgs: 10 map units, 5 to 100 mm)",
