@@ -3,6 +3,20 @@ data written as they write it. Imported by those scripts only; run with
 Debian's QGIS 3.22, never at run time or in CI."""
 
 
+def collection(features):
+    """A GeoJSON FeatureCollection in EPSG:2056 of ``(properties,
+    geometry)`` pairs."""
+    return {
+        "type": "FeatureCollection",
+        "crs": {"type": "name",
+                "properties": {"name": "urn:ogc:def:crs:EPSG::2056"}},
+        "features": [
+            {"type": "Feature", "properties": props, "geometry": geometry}
+            for props, geometry in features
+        ],
+    }
+
+
 def labelled_points(points, labels):
     """A GeoJSON FeatureCollection in EPSG:2056 of ``points`` (x, y), each
     with the property ``label`` taken from ``labels`` in turn."""

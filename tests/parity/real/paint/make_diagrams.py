@@ -53,24 +53,13 @@ VALUES = [
 ]
 
 
-def collection(features):
-    return {
-        "type": "FeatureCollection",
-        "crs": {"type": "name",
-                "properties": {"name": "urn:ogc:def:crs:EPSG::2056"}},
-        "features": [
-            {"type": "Feature", "properties": props, "geometry": geometry}
-            for props, geometry in features
-        ],
-    }
-
-
 def props(i):
     a, b, c = VALUES[i % len(VALUES)]
     return {"a": a, "b": b, "c": c, "total": a + b + 2 * c}
 
 
 def main():
+    from _fixture import collection
     from qgis.core import (
         QgsApplication,
         QgsCategorizedSymbolRenderer,

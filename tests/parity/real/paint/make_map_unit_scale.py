@@ -28,19 +28,8 @@ HERE = Path(__file__).resolve().parent
 X0, Y0 = 2600000, 1200000
 
 
-def collection(features):
-    return {
-        "type": "FeatureCollection",
-        "crs": {"type": "name",
-                "properties": {"name": "urn:ogc:def:crs:EPSG::2056"}},
-        "features": [
-            {"type": "Feature", "properties": {"id": i}, "geometry": g}
-            for i, g in enumerate(features)
-        ],
-    }
-
-
 def main():
+    from _fixture import collection
     from qgis.core import (
         QgsApplication,
         QgsLineSymbol,
@@ -57,9 +46,11 @@ def main():
         [X0 + 390, Y0 + 20 + k * 90]]} for k in range(4)]
     data = HERE / "data"
     (data / "map_unit_points.geojson").write_text(
-        json.dumps(collection(points)) + "\n")
+        json.dumps(collection(
+            ({"id": i}, g) for i, g in enumerate(points))) + "\n")
     (data / "map_unit_lines.geojson").write_text(
-        json.dumps(collection(lines)) + "\n")
+        json.dumps(collection(
+            ({"id": i}, g) for i, g in enumerate(lines))) + "\n")
     qgis = QgsApplication([], False)
     qgis.initQgis()
     pts = QgsVectorLayer(str(data / "map_unit_points.geojson"), "p", "ogr")
