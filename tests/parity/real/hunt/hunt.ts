@@ -325,6 +325,39 @@
  * - StanfordGeospatialCenter/Intro-to-QGIS
  *   737074465a682fd3c72e9e44430edc7befaa6e6b (Test Data/test.qgs)
  *
+ * and since session 20 (h-corpus20) these, found by file name
+ * (`qgisproject/project.qgz`, `analysis.qgz`, `plan.qgz`, `gis.qgs`,
+ * `GeospatialProject/qgis.qgs`…) and by repository name (`qgis_project`,
+ * `qgis-project`…) among the indexed public repositories, with their data
+ * in the snapshot, and a copy of QGIS's own tests/testdata
+ * (Lighter01/qgis_project):
+ *
+ * - nurulhudan2014/geospatialgroup6 16e6c43c6dd40104fa9ca91558c7e767a8f122e0
+ *   (GeospatialProject/qgis.qgs)
+ * - ahmethakankuru/QGIS-project c926e57e6fb8c84cbaf7d10c7363eb8a03aed581
+ *   (qgisproject/project.qgz)
+ * - athila-afk/pgweb-acara5 1cb7db0b3429134650d18218261ae1d1aa83086b
+ *   (qgis/project.qgz)
+ * - MKrouma/masjid-api 2769b9349a3bdde861f7b8a1efc1221769147e1b
+ *   (analysis.qgz)
+ * - edieraristizabal/PAPER_RainfallLandslides_Vdea
+ *   b363a58ddfe38d1a361b89c3a055e338e125c656 (project.qgz)
+ * - LifeRide-Saint-Medard/maps da6ac0e50ea4a903b8e88e7259d0ce36115ed8de
+ *   (plan.qgz)
+ * - CIDCO-dev/PecheFantome f2cbd19290403fe0cef334609a19d2708eda27f1
+ *   (gis.qgs)
+ * - Lighter01/qgis_project 8fc8f6c1a7f83d9e795919a83251d04007f795e8
+ *   (tests/testdata/: kbs.qgs, embedded_groups/project1.qgs,
+ *   layout_atlas_table.qgs, joins.qgs, selective_masking.qgs,
+ *   qgis_server_project/project.qgs, layouts/sample_project.qgs,
+ *   projects/good_layers_test.qgs, qgis_server/test_opacity_project.qgs,
+ *   qgis_server/test_project_scaledsymbols.qgs,
+ *   qgis_server/wms_tile_buffer.qgs, qgis_server/test_raster_nodata.qgz,
+ *   qgis_server/test_project_values.qgz,
+ *   qgis_server/test_project_epsg3857.qgs,
+ *   project_translation/points_translation.qgs, quickapp_project.qgs,
+ *   xyztiles.qgs)
+ *
  * @module
  */
 import { dirname, join } from "node:path";
