@@ -327,7 +327,7 @@
  *
  * and since session 20 (h-corpus20) these, found by file name
  * (`qgisproject/project.qgz`, `analysis.qgz`, `plan.qgz`, `gis.qgs`,
- * `GeospatialProject/qgis.qgs`…) and by repository name (`qgis_project`,
+ * `GeospatialProject/qgis.qgs`, `data/project.qgz`…) and by repository name (`qgis_project`,
  * `qgis-project`…) among the indexed public repositories, with their data
  * in the snapshot, and a copy of QGIS's own tests/testdata
  * (Lighter01/qgis_project):
@@ -346,6 +346,11 @@
  *   (plan.qgz)
  * - CIDCO-dev/PecheFantome f2cbd19290403fe0cef334609a19d2708eda27f1
  *   (gis.qgs)
+ * - jsolisu/qgis d8cdc368f6c6a5d13d29a360cf1785a751e79eda (data/project.qgz)
+ * - matiasbasile/utngis 03071fb3d5498eb1a53ea043073bb2f5052f4ec1
+ *   (data/project.qgz)
+ * - 3DGISKing/QGISEditTools c88fb7edb09272500b3993310b98227bfcc46ccf
+ *   (data/project-issue3.qgz)
  * - Lighter01/qgis_project 8fc8f6c1a7f83d9e795919a83251d04007f795e8
  *   (tests/testdata/: kbs.qgs, embedded_groups/project1.qgs,
  *   layout_atlas_table.qgs, joins.qgs, selective_masking.qgs,
