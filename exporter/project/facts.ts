@@ -47,8 +47,9 @@ export interface SourceFacts {
   extent: [number, number, number, number] | null;
   /**
    * The CRS the data declares, `AUTH:CODE`; "" when it has none (a
-   * Shapefile without `.prj`, a TopoJSON); absent when it has one without
-   * an authority code, or no geometry.
+   * Shapefile without `.prj`, a TopoJSON, a GeoPackage table of srs_id
+   * -1); absent when it has one without an authority code, or no
+   * geometry.
    */
   crs?: string;
 }
@@ -254,10 +255,19 @@ export async function readRasterExtent(
   });
 }
 
+// GDAL's stand-in for a table without a CRS (a GeoPackage's srs_id -1,
+// "Undefined Cartesian SRS") is an engineering CRS: nothing reprojects from
+// it, and QGIS draws the layer in the CRS its project declares, as for no
+// CRS at all.
+function engineeringCrs(wkt: string): boolean {
+  return /^\s*(LOCAL_CS|ENGCRS|ENGINEERINGCRS)\s*\[/i.test(wkt);
+}
+
 /**
  * The CRS a raster file declares, `AUTH:CODE` (the authority its WKT ends
- * with); "" when it has none (a PNG with only a world file); undefined when
- * its WKT names no authority. Throws as {@link readOgrDataset} does.
+ * with); "" when it has none (a PNG with only a world file, a GeoPackage
+ * tile table of srs_id -1); undefined when its WKT names no authority.
+ * Throws as {@link readOgrDataset} does.
  *
  * @example
  * ```ts ignore
@@ -271,7 +281,7 @@ export async function readRasterCrs(
   return await withDataset(ref, "raster", (gdal, pointer) => {
     const M = gdal.Module;
     const wkt = String(M.UTF8ToString(M._GDALGetProjectionRef(pointer)));
-    if (wkt.trim() === "") return "";
+    if (wkt.trim() === "" || engineeringCrs(wkt)) return "";
     const id = /ID\["([A-Za-z]+)",(\d+)\]\]\s*$/.exec(wkt) ??
       /AUTHORITY\["([A-Za-z]+)","(\d+)"\]\]\s*$/.exec(wkt);
     return id ? `${id[1].toUpperCase()}:${id[2]}` : undefined;
@@ -393,7 +403,7 @@ function layersOf(
       ? undefined
       : id?.authority && id?.code !== undefined
       ? `${id.authority}:${id.code}`
-      : system?.wkt
+      : system?.wkt && !engineeringCrs(system.wkt)
       ? undefined
       : "";
     layers.set(name, {

@@ -6,6 +6,7 @@
  * @module
  */
 import { join } from "node:path";
+import { jobLayer } from "@qgis-server-light/interface/config";
 import { encodeStyle } from "@qgis-server-light/interface/style_codec";
 import { exportProject } from "../../../exporter/project/export_project.ts";
 import { readProject } from "../../../exporter/project/read_project.ts";
@@ -151,3 +152,37 @@ for (const [name, limit, what] of CASES) {
     () => realParity("projects", name, limit),
   ));
 }
+
+// A case whose job layers carry the CRS our exporter writes for them (the
+// project's, where the data's is not it), read from the data itself.
+Deno.test(realTest(
+  "projects",
+  "raster_undefined_crs",
+  "our exporter's layer CRS, 0 mismatched pixels; qgis-server-landing-page-plugin test_project_wms_grouped_nested_layers.qgs: a GeoPackage tile table of srs_id -1 (GDAL's LOCAL_CS 'Undefined Cartesian SRS') drawn on an EPSG:3857 map in the EPSG:25832 its project declares, as QGIS does (was 'Cannot transform from EPSG:3857 to LOCAL_CS[…]')",
+  async () => {
+    const c = realCases("projects").find((x) =>
+      x.name === "raster_undefined_crs"
+    )!;
+    const root = caseDataRoot("projects", c);
+    const project = (c as unknown as { project: string }).project;
+    const config = await exportProject(
+      await readProject(join(root, project)),
+      { encodeStyle, readRoot: root },
+    );
+    const byId = new Map(config.datasets.raster.map((d) => [d.id, d]));
+    await realParity(
+      "projects",
+      "raster_undefined_crs",
+      0,
+      undefined,
+      (job) => {
+        for (const layer of job.layers) {
+          const crs = jobLayer(byId.get(layer.id)!, "", "").crs;
+          if (crs === undefined) delete layer.crs;
+          else layer.crs = crs;
+        }
+        return job;
+      },
+    );
+  },
+));
