@@ -40,7 +40,10 @@ import { ogcFilterToExpression } from "../filter/mod.ts";
 import type { Element } from "@xmldom/xmldom";
 import {
   computeMapSettings,
+  computeScale,
   hasInvertedAxes,
+  isGeographic,
+  isNoCrs,
   normaliseCrs,
 } from "../map/compute.ts";
 import { mapVariables } from "../map/variables.ts";
@@ -263,6 +266,23 @@ function layerStyle(layer: QslJobLayer, ctx: RunnerContext): LayerStyle {
   }
 }
 
+// The scale QGIS Server's layer scale ranges are tested against: the wire
+// bbox's first axis measured as its width (see featureInfo).
+function requestScale(
+  bbox: { x_min: number; y_min: number; x_max: number; y_max: number },
+  crs: string,
+  width: number,
+  dpi: number,
+): number {
+  const c = normaliseCrs(crs);
+  return computeScale(
+    { xmin: bbox.x_min, ymin: bbox.y_min, xmax: bbox.x_max, ymax: bbox.y_max },
+    width,
+    dpi,
+    isGeographic(c) || isNoCrs(c),
+  );
+}
+
 async function queryVectorLayer(
   layer: QslJobLayer,
   source: VectorSource,
@@ -275,12 +295,11 @@ async function queryVectorLayer(
   references: ReferenceCache,
   lookup: LayerLookup | null,
 ): Promise<InfoLayer> {
-  const { root, vector: style, visibleAt } = layerStyle(layer, ctx);
+  const { root, vector: style } = layerStyle(layer, ctx);
   // the job's layers the style's expressions read (get_feature, sum …)
   const withLayers = (v: Record<string, unknown>) =>
     lookup ? withLayerLookup(v, lookup) : v;
   const none: InfoLayer = { name: layer.name, features: [] };
-  if (!visibleAt(map.scale)) return none;
   // A layer without a vector renderer has nothing to filter by: every
   // feature under the pixel counts.
   if (style?.renderer.type === "nullSymbol") return none;
@@ -518,8 +537,6 @@ async function querySourceItself(
   format: string,
   ctx: RunnerContext,
 ): Promise<InfoLayer> {
-  const none: InfoLayer = { name: layer.name, features: [] };
-  if (!layerStyle(layer, ctx).visibleAt(map.scale)) return none;
   const answer = await source.featureInfo!({
     point,
     extent: map.extent,
@@ -528,7 +545,7 @@ async function querySourceItself(
     height: map.height,
     featureCount: 0,
   });
-  if (!answer) return none;
+  if (!answer) return { name: layer.name, features: [] };
   if (format === "application/vnd.ogc.gml" || format === "text/xml") {
     return {
       name: layer.name,
@@ -617,6 +634,14 @@ export async function featureInfo(
   const i = scaled ? Math.trunc(ci * (imageWidth / width!)) : ci;
   const j = scaled ? Math.trunc(cj * (imageHeight / height!)) : cj;
   const queried = resolveQueryLayers(job.QUERY_LAYERS, job.layers);
+  // QGIS Server 3.22 tests its layers' scale ranges against the scale of
+  // the BBOX as the request writes it (QgsRenderer::getFeatureInfo:
+  // QgsScaleCalculator on bboxAsRectangle), not the map's: axes not
+  // swapped for a CRS of north-first axes (EPSG:4326's latitudes measured
+  // as its width, its longitudes' middle as the latitude), extent not
+  // grown to square pixels. The renderer's own scale rules still see the
+  // map's scale.
+  const scale = requestScale(bbox!, crs!, imageWidth, map.dpi);
   // every queried layer's provider is known before anything is read
   // (a join on a virtual field computes that field first, as QGIS does)
   const sources = queried.map((layer) =>
@@ -655,9 +680,9 @@ export async function featureInfo(
   );
   for (const [k, layer] of queried.entries()) {
     const source = sources[k];
-    // QGIS Server leaves a layer hidden at the map's scale out of the
+    // QGIS Server leaves a layer hidden at the request's scale out of the
     // answer, its name included
-    if (!layerStyle(layer, ctx).visibleAt(map.scale)) continue;
+    if (!layerStyle(layer, ctx).visibleAt(scale)) continue;
     if (source.featureInfo) {
       layers.push(
         await querySourceItself(layer, source, map, point, format, ctx),
