@@ -25,6 +25,7 @@ import { flattenCubic, qtStrokePath, type QtSubpath } from "./qt_stroker.ts";
 import { cosmeticCubicPoints, drawCosmetic } from "./cosmetic.ts";
 import { qtArc } from "./qt_arc.ts";
 import { drawsEffect, drawWithEffect } from "./paint_effect.ts";
+import { isTruthy } from "../expression/values.ts";
 import { clipPolygon, polygonCentroid, ringArea } from "../labels/_geom.ts";
 import {
   type Candidate,
@@ -368,7 +369,14 @@ export function layoutDiagrams(
   }
   const [sx, dx, sy, dy] = pixelTransform(map);
   const { width: mapW, height: mapH } = map;
+  const show = style.dataDefined?.show;
   for (const feature of features) {
+    // QgsVectorLayerDiagramProvider::registerDiagram: a data-defined show
+    // first (NULL shows), before the diagram is sized
+    if (show?.active) {
+      const v = evaluate(show.expression, feature);
+      if (v !== null && v !== undefined && !isTruthy(v)) continue;
+    }
     const size = diagramSize(style, feature, evaluate, units, layout);
     if (!size || !(size[0] >= 0) || !(size[1] >= 0)) continue;
     const anchor = anchorOf(feature, map);

@@ -14,7 +14,7 @@ import type {
   RenderUnit,
 } from "./model.ts";
 import { parseColor, parseUnit } from "./props.ts";
-import { readEffect, readSymbol } from "./qml.ts";
+import { readEffect, readPropertyCollection, readSymbol } from "./qml.ts";
 
 function firstChild(el: Element, name: string): Element | null {
   for (let n = el.firstChild; n; n = n.nextSibling) {
@@ -214,6 +214,11 @@ export function readDiagrams(root: Element): DiagramStyle | null {
     style.zIndex = num(b("zIndex"), 0);
     style.obstacle = b("obstacle") === "1";
     style.showAll = b("showAll") !== "0";
+    const properties = firstChild(layer, "properties");
+    if (properties) {
+      const dd = readPropertyCollection(properties);
+      if (Object.keys(dd).length > 0) style.dataDefined = dd;
+    }
   }
   return style;
 }

@@ -99,3 +99,28 @@ Deno.test("readDiagrams: the category's paint effect", () => {
     "the stack",
   );
 });
+
+Deno.test("readDiagrams: the layer settings' data-defined properties and the size legend", () => {
+  const d = readDiagrams(parseQmlDocument(
+    LINEAR.replace(
+      '<DiagramLayerSettings placement="0" linePlacementFlags="18" obstacle="1" dist="2" showAll="0" priority="2" zIndex="3"/>',
+      '<DiagramLayerSettings placement="1"><properties><Option type="Map"><Option name="name" value="" type="QString"/>' +
+        '<Option name="properties" type="Map"><Option name="show" type="Map"><Option name="active" value="true" type="bool"/>' +
+        '<Option name="expression" value="&quot;a&quot; > 5" type="QString"/><Option name="type" value="3" type="int"/>' +
+        '</Option></Option><Option name="type" value="collection" type="QString"/></Option></properties></DiagramLayerSettings>',
+    ).replace(
+      "</LinearlyInterpolatedDiagramRenderer>",
+      '<data-defined-size-legend type="collapsed" valign="center" title="T"><classes><class size="3" label="three"/></classes>' +
+        '<text-style color="0,0,0,255" align="2"/></data-defined-size-legend></LinearlyInterpolatedDiagramRenderer>',
+    ),
+  ))!;
+  assertEquals(d.dataDefined, {
+    show: { active: true, expression: '"a" > 5' },
+  }, "data-defined");
+  const l = d.dataDefinedSizeLegend!;
+  assertEquals(
+    [l.type, l.valign, l.title, l.classes, l.textAlignment, l.symbol],
+    ["collapsed", "center", "T", [{ size: 3, label: "three" }], 2, null],
+    "size legend",
+  );
+});

@@ -327,4 +327,9 @@ export interface DiagramStyle {
    * absent: none).
    */
   effect?: PaintEffect;
+  /**
+   * Data-defined layer settings (`QgsDiagramLayerSettings::Property` names:
+   * `show` is drawn; absent: none).
+   */
+  dataDefined?: Record<string, DataDefinedProperty>;
 }

@@ -371,7 +371,30 @@ function readDataDefined(
   // QGIS 3 reads `<data_defined_properties>` over the old properties (the
   // collection is cleared first); files before 3.0 have only the latter.
   if (!dd) return readOldDataDefined(className, props);
-  const map = child(dd, "Option");
+  return readPropertyCollection(dd);
+}
+
+/**
+ * A QgsPropertyCollection as QGIS 3 writes it into `container` (an
+ * `<Option type="Map">` whose `properties` map the properties): each
+ * active or not, a field as `"field"`, a static value quoted.
+ *
+ * @example
+ * ```ts
+ * import { parseQmlDocument, readPropertyCollection } from "./qml.ts";
+ * const root = parseQmlDocument(
+ *   '<qgis><Option type="Map"><Option name="properties" type="Map"><Option name="show" type="Map">' +
+ *   '<Option name="active" value="true" type="bool"/><Option name="field" value="v" type="QString"/>' +
+ *   '<Option name="type" value="2" type="int"/></Option></Option></Option></qgis>',
+ * );
+ * readPropertyCollection(root).show.expression; // '"v"'
+ * ```
+ */
+export function readPropertyCollection(
+  container: Element,
+): Record<string, DataDefinedProperty> {
+  const out: Record<string, DataDefinedProperty> = {};
+  const map = child(container, "Option");
   if (!map) return out;
   const dds = readOptionMap(map).properties;
   if (!dds || typeof dds !== "object") return out;

@@ -401,6 +401,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "our data: pies around the points, not shown all, larger than the points' spacing: PAL moves or drops the colliding ones",
   ],
+  [
+    "diagram_dd_show",
+    0,
+    "our data: pies over the points where a data-defined show expression holds",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {

@@ -9,10 +9,12 @@ them, PAL label features among the labels.
   points 1 mm away: the labels avoid the pies;
 - ``diagram_around_collide.qml``: fixed 30 mm pies around the points 1
   mm away, not shown all: neighbours' pies overlap, PAL moves or drops
-  them.
+  them;
+- ``diagram_dd_show.qml``: fixed 12 mm pies over the points, shown where
+  the data-defined ``show`` expression ``"a" > 5`` holds.
 
-``make_references.py paint/diagram_labels paint/diagram_around_collide``
-then renders them.
+``make_references.py paint/diagram_labels paint/diagram_around_collide
+paint/diagram_dd_show`` then renders them.
 
 Run with Debian's QGIS 3.22, never at run time or in CI::
 
@@ -31,6 +33,7 @@ def main():
         QgsMarkerSymbol,
         QgsPalLayerSettings,
         QgsPieDiagram,
+        QgsProperty,
         QgsSingleCategoryDiagramRenderer,
         QgsSingleSymbolRenderer,
         QgsTextFormat,
@@ -97,6 +100,16 @@ def main():
     pts = layer()
     pies(pts, 30, QgsDiagramLayerSettings.AroundPoint, False, 1)
     save(pts, "diagram_around_collide")
+
+    pts = layer()
+    pies(pts, 12, QgsDiagramLayerSettings.OverPoint, True, 0)
+    ls = pts.diagramLayerSettings()
+    props = ls.dataDefinedProperties()
+    props.setProperty(QgsDiagramLayerSettings.Show,
+                      QgsProperty.fromExpression('"a" > 5'))
+    ls.setDataDefinedProperties(props)
+    pts.setDiagramLayerSettings(ls)
+    save(pts, "diagram_dd_show")
     qgis.exitQgis()
 
 
