@@ -310,8 +310,7 @@ export async function renderRasterLayer(
         drawn = true;
       }
     } else if (
-      reader.project && style.resampling.zoomedIn === "nearestNeighbour" &&
-      style.resampling.zoomedOut === "nearestNeighbour" &&
+      reader.project &&
       // a rotated or flipped grid has no projector parts: GDAL's warper
       // takes it onto the map, as QGIS's provider reads it through a
       // warped VRT (QgsGdalProvider::initBaseDataset)
@@ -320,7 +319,9 @@ export async function renderRasterLayer(
       // Another CRS, as QGIS 3.22's pipe draws it: the projector comes
       // after the renderer, so each part is rendered on the source grid the
       // projector asks for (a hillshade's cells in the source's units),
-      // then its pixels are taken to the map's.
+      // then its pixels are taken to the map's. QgsRasterLayerRenderer
+      // forces provider resampling on a reprojected layer: the resample
+      // filter is off, the provider reads with its own methods.
       const projectedMap = reader.project({
         extent: map.extent,
         crs: map.crs,
@@ -328,6 +329,7 @@ export async function renderRasterLayer(
         height: map.height,
       });
       if (projectedMap === null) return null;
+      const resample = providerResampling(style.providerResampling);
       for (const part of projectedMap.parts) {
         const read = async (band: number): Promise<RasterBlock> => {
           const values = await reader.block(band, {
@@ -335,6 +337,7 @@ export async function renderRasterLayer(
             crs: info.crs ?? map.crs,
             width: part.srcCols,
             height: part.srcRows,
+            resample,
             useSourceNoData: useSrcNoData(band),
           });
           applyUserNoData(values, style.userNoData[band]);

@@ -172,6 +172,17 @@ export interface RasterStyle {
     /** True when the provider resamples (`<provider><resampling enabled>`). */
     provider: boolean;
   };
+  /**
+   * The provider's own methods (`<provider><resampling>`), enabled or not:
+   * QGIS 3.22 forces provider resampling on a reprojected GDAL layer
+   * (`QgsRasterLayerRenderer`), with these methods, the resample filter
+   * off.
+   */
+  providerResampling: {
+    zoomedIn: ResamplingMethod;
+    zoomedOut: ResamplingMethod;
+    maxOversampling: number;
+  };
   /** `<blendMode>` (QPainter composition mode number). */
   blendMode: number;
 }
@@ -445,6 +456,15 @@ export function parseRasterStyle(qmlRoot: Element): RasterStyle {
   const useProvider = stage === "provider" ||
     attr(providerResampling, "enabled") === "true";
   const grayscale = Math.trunc(qmlNumber(attr(hs, "grayscaleMode"), 0));
+  const providerMethods = {
+    zoomedIn: resamplingMethod(
+      attr(providerResampling, "zoomedInResamplingMethod"),
+    ),
+    zoomedOut: resamplingMethod(
+      attr(providerResampling, "zoomedOutResamplingMethod"),
+    ),
+    maxOversampling: qmlNumber(attr(providerResampling, "maxOversampling"), 2),
+  };
   return {
     renderer: renderer(rr, rendererType),
     rendererType,
@@ -479,26 +499,13 @@ export function parseRasterStyle(qmlRoot: Element): RasterStyle {
         qmlNumber(attr(hs, "colorizeStrength"), 100),
       ),
     },
-    resampling: useProvider
-      ? {
-        zoomedIn: resamplingMethod(
-          attr(providerResampling, "zoomedInResamplingMethod"),
-        ),
-        zoomedOut: resamplingMethod(
-          attr(providerResampling, "zoomedOutResamplingMethod"),
-        ),
-        maxOversampling: qmlNumber(
-          attr(providerResampling, "maxOversampling"),
-          2,
-        ),
-        provider: true,
-      }
-      : {
-        zoomedIn: resamplingMethod(attr(resampler, "zoomedInResampler")),
-        zoomedOut: resamplingMethod(attr(resampler, "zoomedOutResampler")),
-        maxOversampling: qmlNumber(attr(resampler, "maxOversampling"), 2),
-        provider: false,
-      },
+    resampling: useProvider ? { ...providerMethods, provider: true } : {
+      zoomedIn: resamplingMethod(attr(resampler, "zoomedInResampler")),
+      zoomedOut: resamplingMethod(attr(resampler, "zoomedOutResampler")),
+      maxOversampling: qmlNumber(attr(resampler, "maxOversampling"), 2),
+      provider: false,
+    },
+    providerResampling: providerMethods,
     blendMode: Math.trunc(qmlNumber(text(child(qmlRoot, "blendMode")), 0)),
   };
 }

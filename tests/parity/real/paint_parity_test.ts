@@ -331,6 +331,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: the same at 5 m a pixel, oversampling capped at 2 (4 before; the 2 left where the DEM is read at 2.49 m a cell, GDAL's nearest decimation of the window)",
   ],
   [
+    "hillshade_resampled_3857_in",
+    0,
+    "our data: the same EPSG:2056 DEM with its bilinear resample filter on an EPSG:3857 map at 0.5 m a cell: QgsRasterLayerRenderer forces provider resampling on a reprojected layer (the filter off, the provider's nearest neighbour), and the projector comes after the renderer: shaded on the source grid the projector asks for (27,966 of 72,300 before: warped bilinearly onto the map grid, shaded there; firetools/qgis2fds cern_meyrin.qgs)",
+  ],
+  [
+    "hillshade_resampled_3857_out",
+    0,
+    "our data: the same at 4 m a cell (4 before)",
+  ],
+  [
     "meters_at_scale_4326",
     0,
     "our data: line widths, marker sizes and outlines in metres at scale on an EPSG:4326 map, converted to degrees along the parallel of the map's centre on the WGS 84 ellipsoid as QgsRenderContext::convertMetersToMapUnits does (valdese-net/vlp map.qgz: taken as degrees, 12 m lines covered the map)",

@@ -363,6 +363,20 @@
  *   project_translation/points_translation.qgs, quickapp_project.qgs,
  *   xyztiles.qgs)
  *
+ * and since session 20 (h-corpus20r), raster projects: found by raster file
+ * name (`dem.tif`, `data/dem.tif`, `hillshade.tif`, `DEM.tif`, `dtm.tif`,
+ * `dem.qgz`, `hillshade.qgz`…) among the indexed public repositories, then a
+ * project beside it, with their rasters in the snapshot:
+ *
+ * - firetools/qgis2fds 57c12fd02575b000fafaf031892dfc5b036d3e56
+ *   (verification/cern_meyrin/cern_meyrin.qgs,
+ *   verification/golden_gate_extent/golden_gate_extent.qgs),
+ *   336c0c1bc7bb60902cd6af5d28a71413e4c387b2
+ *   (verification/tests/golden_gate_local/QGIS/golden_gate_local.qgs,
+ *   verification/tests/cern_meyrin/QGIS/cern_meyrin_local.qgs) and
+ *   53bc0ec96e50503ed48d5ff17f117cb010801744
+ *   (verification/tests/test_cern_meyrin/cern_meyrin.qgs)
+ *
  * @module
  */
 import { dirname, join } from "node:path";
