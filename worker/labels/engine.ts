@@ -1552,7 +1552,9 @@ export class LabelEngine {
         : this.#diagrams[l.diagram];
     all.sort((a, b) => {
       const pa = of(a), pb = of(b);
-      const order = pa.zIndex - pb.zIndex || pb.layerOrder - pa.layerOrder;
+      // QgsLabelSorter: the layers lower in the tree first (the render
+      // registers them bottom first), the top layer's labels drawn last
+      const order = pa.zIndex - pb.zIndex || pa.layerOrder - pb.layerOrder;
       if (order !== 0) return order;
       if (a.diagram === undefined && b.diagram === undefined) {
         return a.feature - b.feature;
