@@ -341,6 +341,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: the same at 4 m a cell (4 before)",
   ],
   [
+    "hillshade_provider_bilinear_3857",
+    0,
+    "our data: the same zoomed in, its provider's methods bilinear but not enabled: QgsRasterLayerRenderer's forced provider resampling reads with them",
+  ],
+  [
     "meters_at_scale_4326",
     0,
     "our data: line widths, marker sizes and outlines in metres at scale on an EPSG:4326 map, converted to degrees along the parallel of the map's centre on the WGS 84 ellipsoid as QgsRenderContext::convertMetersToMapUnits does (valdese-net/vlp map.qgz: taken as degrees, 12 m lines covered the map)",
