@@ -376,6 +376,8 @@
  *   verification/tests/cern_meyrin/QGIS/cern_meyrin_local.qgs) and
  *   53bc0ec96e50503ed48d5ff17f117cb010801744
  *   (verification/tests/test_cern_meyrin/cern_meyrin.qgs)
+ * - noaa-ocs-hydrography/qgis-raster-attribute-table-plugin
+ *   b952dbf6acffde8c98f324e69d1e5d630995551b (tests/rat_test.qgs)
  *
  * @module
  */
