@@ -43,7 +43,12 @@ import {
 import { DOMParser } from "@xmldom/xmldom";
 import { readSymbol } from "../style/qml.ts";
 import type { Symbol } from "../style/model.ts";
-import { drawSymbol } from "../paint/symbol.ts";
+import { drawMarkerSymbol, drawSymbol } from "../paint/symbol.ts";
+import { loadSvgFrom } from "../paint/svg_loader.ts";
+import {
+  shapeBackgroundSize,
+  shapeBackgroundSymbol,
+} from "./shape_background.ts";
 import {
   candidateBounds,
   type ProblemFeature,
@@ -1545,27 +1550,27 @@ export class LabelEngine {
    */
   draw(canvas: Canvas, direct?: DirectPixels): void {
     const qt = { width: this.#map.width, height: this.#map.height, direct };
-    const all = [...this.#solve()];
+    // QgsLabelSorter (libstdc++'s std::sort of PAL's solution): by
+    // z-index, then layer, then the larger label or diagram first (its
+    // background or buffer under a smaller neighbour's)
     const of = (l: PlacedLabel) =>
       l.diagram === undefined
         ? this.#pending[l.feature]
         : this.#diagrams[l.diagram];
-    all.sort((a, b) => {
+    const all = stdSort([...this.#solve()], (a, b) => {
       const pa = of(a), pb = of(b);
+      if (pa.zIndex !== pb.zIndex) return pa.zIndex < pb.zIndex;
       // QgsLabelSorter: the layers lower in the tree first (the render
       // registers them bottom first), the top layer's labels drawn last
-      const order = pa.zIndex - pb.zIndex || pa.layerOrder - pb.layerOrder;
-      if (order !== 0) return order;
-      if (a.diagram === undefined && b.diagram === undefined) {
-        return a.feature - b.feature;
+      if (pa.layerOrder !== pb.layerOrder) {
+        return pa.layerOrder < pb.layerOrder;
       }
-      // QgsLabelSorter: a layer's labels and diagrams, the larger first
-      return b.candidate.w * b.candidate.h - a.candidate.w * a.candidate.h ||
-        (a.diagram ?? Infinity) - (b.diagram ?? Infinity);
+      return a.candidate.w * a.candidate.h > b.candidate.w * b.candidate.h;
     });
     const placed = all.filter((l) => l.diagram === undefined);
     // QgsCallout::drawOrder: every callout below every label
     this.#drawCallouts(canvas, direct, placed);
+    let shapes: PaintContext | null = null;
     for (const { feature, candidate, diagram } of all) {
       if (diagram !== undefined) {
         this.#diagrams[diagram].draw(candidate.x, -candidate.y);
@@ -1604,6 +1609,11 @@ export class LabelEngine {
           }
         }
         continue;
+      }
+      const bg = p.format.background;
+      if (bg.enabled && (bg.type === 4 || bg.type === 5)) {
+        shapes ??= this.#paintContext(canvas, direct);
+        this.#drawShapeBackground(shapes, p, candidate);
       }
       drawText(this.#ck, canvas, p.layout, p.format, {
         x: candidate.x,
@@ -1654,21 +1664,7 @@ export class LabelEngine {
         ),
       }, p.allParts);
       if (lines.length === 0) continue;
-      pc ??= {
-        ck: this.#ck,
-        canvas,
-        map: this.#map,
-        compile: this.#compile ?? ((text: string) => {
-          throw new SyntaxError(
-            `Cannot compile '${text}': no expression engine`,
-          );
-        }),
-        variables: { map_scale: this.#map.scale },
-        loadSvg: () => null,
-        featureBlendMode: 0,
-        warn: this.#warn,
-        direct,
-      };
+      pc ??= this.#paintContext(canvas, direct);
       const symbol = calloutSymbol(callout.lineSymbol);
       for (const line of lines) {
         const px = new Float64Array(line.length);
@@ -1679,6 +1675,58 @@ export class LabelEngine {
         drawSymbol(pc, symbol, p.feature, { kind: "line", parts: [[px]] });
       }
     }
+  }
+
+  /** What the callouts' and backgrounds' symbols are painted with. */
+  #paintContext(canvas: Canvas, direct?: DirectPixels): PaintContext {
+    return {
+      ck: this.#ck,
+      canvas,
+      map: this.#map,
+      compile: this.#compile ?? ((text: string) => {
+        throw new SyntaxError(`Cannot compile '${text}': no expression engine`);
+      }),
+      variables: { map_scale: this.#map.scale },
+      // QGIS's SVG library (the job's own SVG folders are not known here)
+      loadSvg: (path) => loadSvgFrom(path, []),
+      featureBlendMode: 0,
+      warn: this.#warn,
+      direct,
+    };
+  }
+
+  /**
+   * `QgsTextRenderer::drawBackground` for an SVG or marker shape: the
+   * symbol centred on the label, turned with it, before its buffer and text.
+   */
+  #drawShapeBackground(
+    pc: PaintContext,
+    p: PendingLabel,
+    c: Candidate,
+  ): void {
+    const bg = p.format.background;
+    const size = shapeBackgroundSize(bg, c.w, c.h, this.#units);
+    if (size === 0) return;
+    const symbol = shapeBackgroundSymbol(bg, size);
+    if (!symbol) return;
+    const cs = Math.cos(c.angle), sn = Math.sin(c.angle);
+    const cx = c.x + (c.w / 2) * cs - (c.h / 2) * sn;
+    const cy = c.y + (c.w / 2) * sn + (c.h / 2) * cs;
+    const ox = toPixels(bg.offsetX, bg.offsetUnit, this.#units);
+    const oy = toPixels(bg.offsetY, bg.offsetUnit, this.#units);
+    // QPainter turned about the label's centre, then offset: the marker's
+    // own drawing (QGIS's cached image of it) turned with the painter
+    const opacity = bg.opacity * p.opacity;
+    if (c.angle === 0) {
+      drawMarkerSymbol(pc, symbol, p.feature, cx + ox, -cy + oy, opacity);
+      return;
+    }
+    const canvas = pc.canvas;
+    canvas.save();
+    canvas.translate(cx, -cy);
+    canvas.rotate(-c.angle * 180 / Math.PI, 0, 0);
+    drawMarkerSymbol(pc, symbol, p.feature, ox, oy, opacity);
+    canvas.restore();
   }
 
   /** A feature's geometry as its callout sees it (PAL pixels). */

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Element } from "@xmldom/xmldom";
+import { type Element, XMLSerializer } from "@xmldom/xmldom";
 import type { RenderUnit } from "../style/model.ts";
 import { parseColor, parseUnit, type Rgba } from "../style/props.ts";
 import { type CalloutSettings, readCallout } from "./callout.ts";
@@ -76,6 +76,10 @@ export interface BackgroundSettings {
   strokeWidthUnit: RenderUnit;
   /** Opacity 0…1. */
   opacity: number;
+  /** An SVG shape's file (type 4 only). */
+  svgFile?: string;
+  /** A marker shape's `<symbol>` XML (type 5 only). */
+  markerSymbol?: string;
 }
 
 /** Drop shadow. */
@@ -371,6 +375,29 @@ function opacityOr(
 }
 
 /**
+ * What an SVG or marker background draws: the SVG file, or the
+ * `<symbol name="markerSymbol">` as XML (absent for the other shapes).
+ */
+function shapeSource(
+  el: Element | null,
+  type: number,
+): { svgFile?: string; markerSymbol?: string } {
+  if (!el) return {};
+  if (type === 4) return { svgFile: el.getAttribute("shapeSVGFile") ?? "" };
+  if (type !== 5) return {};
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    const e = n as Element;
+    if (
+      n.nodeType === 1 && e.nodeName === "symbol" &&
+      e.getAttribute("name") === "markerSymbol"
+    ) {
+      return { markerSymbol: new XMLSerializer().serializeToString(e) };
+    }
+  }
+  return {};
+}
+
+/**
  * A label's text format from its `<text-style>`; QGIS 2.x wrote the buffer,
  * background and shadow beside it in `<settings>` (QgsTextFormat::readXml
  * reads them there when the text style holds none), with its own unit and
@@ -462,6 +489,7 @@ function readFormat(style: Element | null, settings?: Element): TextFormat {
         "MM",
       ),
       opacity: opacityOr(bg, "shapeOpacity", "shapeTransparency", 1),
+      ...shapeSource(part("background"), num(bg, "shapeType", 0)),
     },
     shadow: {
       enabled: bool(sh, "shadowDraw", false),

@@ -46,6 +46,14 @@ const LIMITS: Record<string, number> = {
   callouts_lines_manhattan: 0,
   callouts_polygons_pole: 344,
   callouts_polygons_centroid: 0,
+  // SVG and marker backgrounds (8,446 / 3,296 / 9,986 / 5,755 not drawn):
+  // what is left is QGIS's cached marker image turned with a rotated label
+  // (resampled, where we draw the turned shape) and, at the map's edge, one
+  // square a pixel off where its cache image snaps
+  background_marker_buffer: 81,
+  background_marker_fixed: 134,
+  background_svg_buffer: 154,
+  background_svg_fixed: 0,
   lines_curved_above: 0,
   lines_curved_on: 0,
   lines_parallel_above_below: 0,

@@ -53,13 +53,14 @@ from qgis.core import (  # noqa: E402
     QgsProviderRegistry,
     QgsRectangle,
     QgsSingleSymbolRenderer,
+    QgsTextBackgroundSettings,
     QgsTextBufferSettings,
     QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QEventLoop, QSize, Qt  # noqa: E402
+from qgis.PyQt.QtCore import QEventLoop, QSize, QSizeF, Qt  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont, QImage  # noqa: E402
 from qgis.PyQt.QtXml import QDomDocument  # noqa: E402
 
@@ -889,9 +890,54 @@ def tie_cases(cases):
                   {"kind": "synthetic"})
 
 
+def background_cases(cases):
+    # labels over a marker symbol or an SVG (QGIS's own library), sized by
+    # the label (buffer) or fixed, some turned
+    points, polygons, _ = dd_layers()
+    P = QgsPalLayerSettings
+
+    def with_background(settings, kind, size_type, size, **extra):
+        fmt = settings.format()
+        bg = QgsTextBackgroundSettings()
+        bg.setEnabled(True)
+        bg.setType(kind)
+        bg.setSizeType(size_type)
+        bg.setSize(QSizeF(size, size))
+        bg.setSizeUnit(QgsUnitTypes.RenderMillimeters)
+        if kind == QgsTextBackgroundSettings.ShapeMarkerSymbol:
+            bg.setMarkerSymbol(QgsMarkerSymbol.createSimple(
+                {"name": extra.get("shape", "circle"), "color": "250,230,120", "outline_color": "120,90,20",
+                 "outline_width": "0.3"}))
+        else:
+            bg.setSvgFile("backgrounds/background_square_rounded.svg")
+            bg.setFillColor(QColor(200, 230, 255))
+            bg.setStrokeColor(QColor(30, 60, 140))
+            bg.setStrokeWidth(0.4)
+            bg.setStrokeWidthUnit(QgsUnitTypes.RenderMillimeters)
+        if "opacity" in extra:
+            bg.setOpacity(extra["opacity"])
+        fmt.setBackground(bg)
+        settings.setFormat(fmt)
+        return settings
+
+    B = QgsTextBackgroundSettings
+    one_layer_case(cases, "background_marker_buffer", points, "point", with_background(
+        with_dd(label_settings(dist=2.0), PositionX="@px", PositionY="@py", LabelRotation="@rot"),
+        B.ShapeMarkerSymbol, B.SizeBuffer, 0.5))
+    one_layer_case(cases, "background_marker_fixed", polygons, "polygon", with_background(
+        label_settings(placement=P.OverPoint), B.ShapeMarkerSymbol, B.SizeFixed, 9.0, shape="square", opacity=0.7))
+    one_layer_case(cases, "background_svg_buffer", points, "point", with_background(
+        with_dd(label_settings(dist=2.0), PositionX="@px", PositionY="@py", LabelRotation="@rot"),
+        B.ShapeSVG, B.SizeBuffer, 1.0))
+    one_layer_case(cases, "background_svg_fixed", polygons, "polygon", with_background(
+        label_settings(placement=P.OverPoint), B.ShapeSVG, B.SizeFixed, 12.0))
+
+
 def main():
     only = set(sys.argv[1:])
     cases = []
+    if not only or "backgrounds" in only:
+        background_cases(cases)
     if not only or "callouts" in only:
         callout_cases(cases)
     if not only or "dd_position" in only:
