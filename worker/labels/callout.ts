@@ -1,6 +1,6 @@
 /**
- * Label callouts (`<callout type="simple">` and `"manhattan"`): the line
- * QGIS 3.22's `QgsSimpleLineCallout` draws from a placed label to its
+ * Label callouts (`<callout type="simple">`, `"manhattan"` and `"curved"`):
+ * the line QGIS 3.22's `QgsSimpleLineCallout` (and its subclasses) draws from a placed label to its
  * feature, before every label, with the callout's line symbol. The label's
  * anchor is its rectangle's nearest point (`point_on_exterior`), its centre
  * or one of its corners or edge middles; the feature's is the nearest point
@@ -19,7 +19,7 @@ import { pointInRings, pointOnSurface, rectCorners } from "./_geom.ts";
 
 /** A label's callout settings (`QgsCallout` and its line callouts). */
 export interface CalloutSettings {
-  /** `simple`, `manhattan` (others are read but not drawn). */
+  /** `simple`, `manhattan`, `curved` (others are read but not drawn). */
   type: string;
   /** Drawn at all. */
   enabled: boolean;
@@ -43,6 +43,10 @@ export interface CalloutSettings {
   offsetFromLabelUnit: RenderUnit;
   /** A line to every part of a multi-part feature. */
   drawToAllParts: boolean;
+  /** Curved callouts: the bend, a fraction of the line's length. */
+  curvature: number;
+  /** Curved callouts: `auto`, `clockwise` or `counterclockwise`. */
+  orientation: string;
   /** The callout's own data-defined properties. */
   dataDefined: Record<string, DataDefined>;
 }
@@ -118,6 +122,10 @@ export function readCallout(settings: Element): CalloutSettings | null {
     offsetFromLabel: num("offsetFromLabel"),
     offsetFromLabelUnit: parseUnit(v.offsetFromLabelUnit || "MM"),
     drawToAllParts: v.drawToAllParts === "true" || v.drawToAllParts === "1",
+    curvature: v.curvature === undefined || v.curvature === ""
+      ? 0.1
+      : num("curvature"),
+    orientation: (v.orientation || "auto").toLowerCase(),
     dataDefined: dd,
   };
 }
@@ -160,7 +168,7 @@ type XY = [number, number];
  *   labelAnchorPoint: "point_on_exterior", lineSymbol: null, minLength: 0,
  *   minLengthUnit: "MM" as const, offsetFromAnchor: 0, offsetFromAnchorUnit: "MM" as const,
  *   offsetFromLabel: 0, offsetFromLabelUnit: "MM" as const, drawToAllParts: false,
- *   dataDefined: {},
+ *   curvature: 0.1, orientation: "auto", dataDefined: {},
  * };
  * const lines = calloutLines(
  *   settings,
@@ -201,6 +209,8 @@ export function calloutLines(
     if (lengths.minLength > 0 && length < lengths.minLength) continue;
     let line = settings.type === "manhattan"
       ? [s[0], s[1], s[0], e[1], e[0], e[1]]
+      : settings.type === "curved"
+      ? curvedLine(s, e, label, settings)
       : [s[0], s[1], e[0], e[1]];
     if (lengths.offsetFromAnchor > 0 || lengths.offsetFromLabel > 0) {
       line = substring(
@@ -212,6 +222,131 @@ export function calloutLines(
     if (line.length >= 4) out.push(line);
   }
   return out;
+}
+
+/**
+ * `QgsCurvedLineCallout::createCalloutLine`: a circular arc from `s` to `e`
+ * through the point off the middle of the line by `curvature` of its
+ * length, bent clockwise or not as chosen, or by the side of the label's
+ * (unturned) box the line leaves from; worked in output pixels (y down) as
+ * QGIS works it, segmentized by a degree as `QgsCircularString` is drawn.
+ */
+function curvedLine(
+  s: XY,
+  e: XY,
+  label: CalloutLabel,
+  settings: CalloutSettings,
+): number[] {
+  const [sx, sy, ex, ey] = [s[0], -s[1], e[0], -e[1]];
+  // QRectF(bottom-left corner, w, -h): its "bottom" is the label's top
+  const left = label.x, right = label.x + label.w;
+  const top = -label.y, bottom = -label.y - label.h;
+  let clockwise = settings.orientation === "clockwise";
+  if (
+    settings.orientation !== "clockwise" &&
+    settings.orientation !== "counterclockwise"
+  ) {
+    const near = (a: number, b: number) => Math.abs(a - b) < 1e-8;
+    const midX = left + label.w / 2, midY = top - label.h / 2;
+    switch (closestSide(right, bottom, left, top, sx, sy)) {
+      case 1:
+        clockwise = near(ex, sx) ? sx >= midX : !(ex > sx);
+        break;
+      case 2:
+        clockwise = ex < sx ||
+          (!(ey < sy) && ex - sx < ey - sy);
+        break;
+      case 3:
+        clockwise = near(ey, sy) ? sy < midY : !(ey < sy);
+        break;
+      case 4:
+        clockwise = !(ex < sx) &&
+          (ey > sy || !(ex - sx < sy - ey));
+        break;
+      case 5:
+        clockwise = near(ex, sx) ? sx < midX : !(ex < sx);
+        break;
+      case 6:
+        clockwise = ex > sx || (!(ey > sy) && sx - ex < sy - ey);
+        break;
+      case 7:
+        clockwise = near(ey, sy) ? !(sy < midY) : !(ey > sy);
+        break;
+      case 8:
+        clockwise = !(ex > sx) &&
+          (ey < sy || !(sx - ex < ey - sy));
+        break;
+    }
+  }
+  const length = Math.hypot(ex - sx, ey - sy);
+  const offset = (clockwise ? 1 : -1) * length * settings.curvature;
+  // QgsGeometryUtils::perpendicularOffsetPointAlongSegment at the middle
+  const k = length > 0 ? offset / length : 0;
+  const mx = sx + (ex - sx) * 0.5 + (ey - sy) * k;
+  const my = sy + (ey - sy) * 0.5 - (ex - sx) * k;
+  const pts = arcPoints([sx, sy], [mx, my], [ex, ey]);
+  const out: number[] = [];
+  for (let i = 0; i < pts.length; i += 2) out.push(pts[i], -pts[i + 1]);
+  return out;
+}
+
+/** `QgsGeometryUtils::closestSideOfRectangle` (1 top … 8, clockwise). */
+function closestSide(
+  right: number,
+  bottom: number,
+  left: number,
+  top: number,
+  x: number,
+  y: number,
+): number {
+  const near = (a: number, b: number) => Math.abs(a - b) < 1e-8;
+  const corner = (dx: number, dy: number, tie: number, a: number, b: number) =>
+    near(dx, dy) ? tie : dx < dy ? a : b;
+  if (x <= left && y <= bottom) return corner(left - x, bottom - y, 6, 5, 7);
+  if (x >= right && y >= top) return corner(x - right, y - top, 2, 1, 3);
+  if (x >= right && y <= bottom) return corner(x - right, bottom - y, 4, 5, 3);
+  if (x <= left && y >= top) return corner(left - x, y - top, 8, 1, 7);
+  if (x <= left) return 7;
+  if (x >= right) return 3;
+  if (y <= bottom) return 5;
+  if (y >= top) return 1;
+  const smallestX = Math.min(right - x, x - left);
+  const smallestY = Math.min(top - y, y - bottom);
+  if (smallestX < smallestY) return right - x < x - left ? 3 : 7;
+  return top - y < y - bottom ? 1 : 5;
+}
+
+/**
+ * A circular arc through three points as `QgsCircularString` segmentizes
+ * it: a point per degree from the first to the last, counter-clockwise
+ * (reversed when the arc turns clockwise); collinear points stay a line.
+ */
+function arcPoints(p1: XY, p2: XY, p3: XY): number[] {
+  const [x1, y1] = p1, [x2, y2] = p2, [x3, y3] = p3;
+  const side = (x2 - x1) * (y3 - y1) - (x3 - x1) * (y2 - y1);
+  const d = 2 * (x1 * (y2 - y3) + x2 * (y3 - y1) + x3 * (y1 - y2));
+  if (side === 0 || d === 0) return [x1, y1, x2, y2, x3, y3];
+  const clockwise = side < 0;
+  const [ax, ay, bx, by] = clockwise ? [x3, y3, x1, y1] : [x1, y1, x3, y3];
+  const sq1 = x1 * x1 + y1 * y1,
+    sq2 = x2 * x2 + y2 * y2,
+    sq3 = x3 * x3 + y3 * y3;
+  const cx = (sq1 * (y2 - y3) + sq2 * (y3 - y1) + sq3 * (y1 - y2)) / d;
+  const cy = (sq1 * (x3 - x2) + sq2 * (x1 - x3) + sq3 * (x2 - x1)) / d;
+  const r = Math.hypot(x1 - cx, y1 - cy);
+  const a1 = Math.atan2(ay - cy, ax - cx);
+  let a3 = Math.atan2(by - cy, bx - cx);
+  if (a3 <= a1) a3 += 2 * Math.PI;
+  const step = Math.PI / 180;
+  const out = [ax, ay];
+  for (let a = a1 + step; a < a3 - step / 100; a += step) {
+    out.push(cx + r * Math.cos(a), cy + r * Math.sin(a));
+  }
+  out.push(bx, by);
+  if (!clockwise) return out;
+  const rev: number[] = [];
+  for (let i = out.length - 2; i >= 0; i -= 2) rev.push(out[i], out[i + 1]);
+  return rev;
 }
 
 /** The label's anchor: its rectangle's ring, or one point of it. */

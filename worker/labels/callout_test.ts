@@ -14,6 +14,8 @@ const simple: CalloutSettings = {
   offsetFromLabel: 0,
   offsetFromLabelUnit: "MM",
   drawToAllParts: false,
+  curvature: 0.1,
+  orientation: "auto",
   dataDefined: {},
 };
 const none = { minLength: 0, offsetFromAnchor: 0, offsetFromLabel: 0 };
@@ -83,4 +85,36 @@ Deno.test("calloutLines: no line to a polygon the label touches, else to its cen
   ]]);
   const touching = { ...label, x: 8, y: 8 };
   assertEquals(calloutLines(centroid, touching, polygon, none, false), []);
+});
+
+Deno.test("calloutLines: curved callouts bend off the line by their curvature", () => {
+  const point = {
+    kind: "point" as const,
+    points: [[30, 10]] as [number, number][],
+  };
+  const curved = {
+    ...simple,
+    type: "curved",
+    labelAnchorPoint: "bl",
+    curvature: 0.25,
+    orientation: "clockwise",
+  };
+  // from (10, 10) to (30, 10): an arc through a point 5 px off the middle
+  const [line] = calloutLines(curved, label, point, none, false);
+  assertEquals([line[0], line[1]], [10, 10]);
+  assertEquals(line.slice(-2).map(Math.round), [30, 10]);
+  const ys = line.filter((_, i) => i % 2 === 1);
+  const off = Math.max(...ys.map((y) => Math.abs(y - 10)));
+  assertEquals(Math.round(off * 100) / 100, 5);
+  // counter-clockwise bends to the other side
+  const [other] = calloutLines(
+    { ...curved, orientation: "counterclockwise" },
+    label,
+    point,
+    none,
+    false,
+  );
+  const sideOf = (l: number[]) =>
+    Math.sign(l[Math.floor(l.length / 4) * 2 + 1] - 10);
+  assertEquals(sideOf(line) === -sideOf(other), true);
 });

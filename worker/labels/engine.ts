@@ -1796,8 +1796,8 @@ function curvedOptions(
   };
 }
 
-/** The callouts drawn (QGIS 3.22's curved and balloon callouts are not). */
-const CALLOUT_TYPES = { simple: true, manhattan: true };
+/** The callouts drawn (QGIS 3.22's balloon callouts are not). */
+const CALLOUT_TYPES = { simple: true, manhattan: true, curved: true };
 
 const calloutSymbols = new Map<string | null, Symbol>();
 

@@ -830,11 +830,17 @@ def callout_cases(cases):
 
     one_layer_case(cases, "callouts_points", points, "point", with_callout(
         with_dd(label_settings(dist=1.0), PositionX="@px", PositionY="@py", Hali="@hali", Vali="@vali")))
-    red = QgsLineSymbol.createSimple({"line_color": "200,40,40", "line_width": "0.5"})
+    def red():
+        # a symbol per callout: setLineSymbol takes it over
+        return QgsLineSymbol.createSimple({"line_color": "200,40,40", "line_width": "0.5"})
+
     one_layer_case(cases, "callouts_lines_manhattan", lines, "line", with_callout(
         with_dd(label_settings(placement=P.Line, line_flags=QgsLabeling.LinePlacementFlags(QgsLabeling.OnLine)),
            PositionX="x(start_point($geometry)) + 60", PositionY="y(start_point($geometry)) - 40"),
-        kind="manhattan", symbol=red, setMinimumLength=3.0, setOffsetFromAnchor=1.0, setOffsetFromLabel=0.5))
+        kind="manhattan", symbol=red(), setMinimumLength=3.0, setOffsetFromAnchor=1.0, setOffsetFromLabel=0.5))
+    one_layer_case(cases, "callouts_points_curved", points, "point", with_callout(
+        with_dd(label_settings(dist=1.0), PositionX="@px", PositionY="@py", Hali="@hali", Vali="@vali"),
+        kind="curved", symbol=red(), setCurvature=0.25, setOffsetFromLabel=0.5))
     one_layer_case(cases, "callouts_polygons_pole", polygons, "polygon", with_callout(
         with_dd(label_settings(placement=P.Horizontal), PositionX="x_max($geometry) - 30",
            PositionY="y_max($geometry) + 12")))
