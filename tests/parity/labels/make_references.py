@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|edge|min_size|rotated|tie|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|edge|min_size|rotated|tie|draw_order|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -939,6 +939,27 @@ def background_cases(cases):
         label_settings(placement=P.OverPoint), B.ShapeSVG, B.SizeFixed, 12.0))
 
 
+def draw_order_cases(cases):
+    # two layers' labels drawn over each other (displayAll, over the point):
+    # QgsLabelSorter draws lower layers' labels first, so the upper layer's
+    # text covers the lower one's
+    os.makedirs(DATA, exist_ok=True)
+    with open(os.path.join(DATA, "points.geojson")) as f:
+        feats = [(ft["properties"], ft["geometry"]) for ft in json.load(f)["features"]]
+    layers = []
+    for name, color in (("points_upper", QColor(200, 30, 30)), ("points_lower", QColor(30, 30, 200))):
+        path = write_geojson(name, feats)
+        s = label_settings(placement=QgsPalLayerSettings.OverPoint, size=11.0, buffer=True, displayAll=True)
+        fmt = s.format()
+        fmt.setColor(color)
+        s.setFormat(fmt)
+        layers.append(job_layer(styled_layer(os.path.join(DATA, path), name, "point", s), {"path": path}, "data"))
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    # the job's first layer is the top one
+    save_case("points_layer_draw_order", job("points_layer_draw_order", layers, bbox, 480, 346, 96), OUT, cases,
+              {"kind": "synthetic"})
+
+
 def main():
     only = set(sys.argv[1:])
     cases = []
@@ -950,6 +971,8 @@ def main():
         dd_position_cases(cases)
     if not only or "tie" in only:
         tie_cases(cases)
+    if not only or "draw_order" in only:
+        draw_order_cases(cases)
     if not only or "rotated" in only:
         rotated_cases(cases)
     if not only or "overlap" in only:
