@@ -377,6 +377,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: histograms growing left, bars 0.5 mm apart, PAL's best position around the point",
   ],
   [
+    "raster_gcps",
+    2537,
+    "our data: a GeoTIFF georeferenced by four ground control points only (as CIDCO-dev/PecheFantome gis.qgs's BSB chart), read by QGIS through a warped VRT of them (was not drawn: 16,814); left: QGIS's VRT is a north-up grid of GDAL's suggested cells, drawn as blocks, where GDAL's warper onto the map draws the turned cells",
+  ],
+  [
     "raster_flipped",
     234,
     "our data: a GeoTIFF whose rows run south to north (a positive pixel height, as QGIS's tests/testdata requires_warped_vrt.tif), read by QGIS through a warped VRT: drawn by GDAL's warper onto the map (was not drawn: 46,105); left: cell edges a pixel from the warped VRT's",

@@ -18,6 +18,7 @@ import { registerHeld } from "../../cache/held.ts";
 import { transformInPlace } from "../../gdal/transform.ts";
 import { isNoCrs } from "../../map/compute.ts";
 import { bandOverviews, openOverview, overviewWindow } from "./overview.ts";
+import { rasterInfoJson } from "../../gdal/apps.ts";
 
 const infos = new WeakMap<OpenDataset, RasterInfo>();
 
@@ -64,13 +65,17 @@ export function rasterInfo(gdal: Gdal, ds: OpenDataset): RasterInfo {
   const bandCount: number = M._GDALGetRasterCount(ds.pointer);
   const mem: number = M._malloc(48);
   let gt: number[];
+  let gcps: GcpFacts | null = null;
   try {
     const err = M._GDALGetGeoTransform(ds.pointer, mem);
     gt = Array.from(M.HEAPF64.subarray(mem >> 3, (mem >> 3) + 6));
     // A raster without georeferencing (a plain PNG or JPEG): pixels as map
     // units, rows going down from y 0, as QGIS's GDAL provider takes it
     // (GDAL's default (0,1,0,0,0,1) with the pixel height made -1).
-    if (err !== 0) gt = [0, 1, 0, 0, 0, -1];
+    if (err !== 0) {
+      gt = [0, 1, 0, 0, 0, -1];
+      gcps = gcpFacts(gdal, ds);
+    }
   } finally {
     M._free(mem);
   }
@@ -89,7 +94,8 @@ export function rasterInfo(gdal: Gdal, ds: OpenDataset): RasterInfo {
   } finally {
     M._free(flag);
   }
-  const wkt: string = M.UTF8ToString(M._GDALGetProjectionRef(ds.pointer));
+  const wkt: string = gcps?.wkt ??
+    M.UTF8ToString(M._GDALGetProjectionRef(ds.pointer));
   const id = /ID\["([A-Za-z]+)",(\d+)\]\]\s*$/.exec(wkt) ??
     /AUTHORITY\["([A-Za-z]+)","(\d+)"\]\]\s*$/.exec(wkt);
   const x0 = gt[0], y0 = gt[3];
@@ -98,13 +104,15 @@ export function rasterInfo(gdal: Gdal, ds: OpenDataset): RasterInfo {
     height,
     bandCount,
     geoTransform: gt,
-    extent: {
+    extent: gcps?.extent ?? {
       xmin: Math.min(x0, x0 + width * gt[1]),
       xmax: Math.max(x0, x0 + width * gt[1]),
       ymin: Math.min(y0, y0 + height * gt[5]),
       ymax: Math.max(y0, y0 + height * gt[5]),
     },
-    rotated: gt[2] !== 0 || gt[4] !== 0 || gt[5] > 0 || gt[1] < 0,
+    // georeferenced by ground control points: warped as a rotated grid
+    rotated: gcps !== null || gt[2] !== 0 || gt[4] !== 0 || gt[5] > 0 ||
+      gt[1] < 0,
     dataTypes,
     noData,
     // A CRS without an authority code (an ESRI .prj beside an ASCII grid)
@@ -114,6 +122,42 @@ export function rasterInfo(gdal: Gdal, ds: OpenDataset): RasterInfo {
   };
   infos.set(ds, info);
   return info;
+}
+
+/** A raster's ground control points: their CRS and the box they span. */
+interface GcpFacts {
+  wkt: string;
+  extent: Rect;
+}
+
+/**
+ * The ground control points of a raster without a geotransform (a BSB
+ * nautical chart, a scanned map), which QGIS's GDAL provider reads through
+ * a warped VRT of them (`QgsGdalProvider::initBaseDataset`); null without
+ * any or without their CRS.
+ */
+function gcpFacts(gdal: Gdal, ds: OpenDataset): GcpFacts | null {
+  const info = rasterInfoJson(gdal, ds.pointer, ["-nomd", "-norat", "-noct"]) as
+    | {
+      gcps?: {
+        coordinateSystem?: { wkt?: string };
+        gcpList?: { x: number; y: number }[];
+      };
+    }
+    | null;
+  const list = info?.gcps?.gcpList ?? [];
+  const wkt = info?.gcps?.coordinateSystem?.wkt ?? "";
+  if (list.length < 3 || !wkt.trim()) return null;
+  const xs = list.map((g) => g.x), ys = list.map((g) => g.y);
+  return {
+    wkt,
+    extent: {
+      xmin: Math.min(...xs),
+      xmax: Math.max(...xs),
+      ymin: Math.min(...ys),
+      ymax: Math.max(...ys),
+    },
+  };
 }
 
 /**
