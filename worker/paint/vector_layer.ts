@@ -86,7 +86,9 @@ function scaleOk(rule: Rule, scale: number): boolean {
 }
 
 /**
- * Builds the symbol picker of a renderer.
+ * Builds the symbol picker of a renderer; with `identify`, a rule-based
+ * renderer's ELSE decides as QGIS's `willRenderFeature` (feature info), not
+ * as its `renderFeature` (maps).
  *
  * @example
  * ```ts ignore
@@ -99,6 +101,7 @@ export function symbolPicker(
   pc: PaintContext,
   renderer: Renderer,
   fields: Set<string>,
+  identify = false,
 ): SymbolPicker {
   const compile = compiler(pc);
   switch (renderer.type) {
@@ -169,23 +172,48 @@ export function symbolPicker(
           rendered = true;
         }
         let matched = false;
-        const active = rule.children.filter((c) =>
-          c.active && scaleOk(c, scale)
-        );
-        for (const c of active) {
+        const isActive = (c: Rule) => c.active && scaleOk(c, scale);
+        for (const c of rule.children) {
           if (c.isElse) continue;
+          // QgsRuleBasedRenderer::Rule::renderFeature (3.22) walks every
+          // child: one unchecked or out of scale whose filter takes the
+          // feature draws nothing but counts as matched ("Inactive"), so
+          // the ELSE rules leave that feature undrawn
+          // (identify's willRenderFeature: rulesForFeature skips rules out
+          // of scale, so there the ELSE takes their features)
+          if (!isActive(c)) {
+            if (!identify || scaleOk(c, scale)) {
+              matched ||= inactiveMatch(c, f);
+            }
+            continue;
+          }
           const r = visit(c, f, out);
           matched ||= r;
           rendered ||= r;
         }
         if (!matched) {
-          for (const c of active) {
-            if (!c.isElse) continue;
+          for (const c of rule.children) {
+            if (!c.isElse || !isActive(c)) continue;
             const r = visit(c, f, out);
             rendered ||= r;
           }
         }
         return rendered;
+      };
+      const filterOk = (rule: Rule, f: Feature): boolean => {
+        const fn = filters.get(rule);
+        return !fn ||
+          isTruthy(
+            fn({ feature: f, geometry: f.geometry, variables: pc.variables }),
+          );
+      };
+      // whether a rule that draws nothing (unchecked, out of scale) answers
+      // "Inactive" for the feature, as QGIS's renderFeature does
+      const inactiveMatch = (rule: Rule, f: Feature): boolean => {
+        if (!filterOk(rule, f)) return false;
+        if (!rule.active || rule.symbol) return true;
+        return rule.children.some((c) => !c.isElse && inactiveMatch(c, f)) ||
+          rule.children.some((c) => c.isElse && inactiveMatch(c, f));
       };
       return (f) => {
         const out: Symbol[] = [];

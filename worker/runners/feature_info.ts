@@ -367,6 +367,7 @@ async function queryVectorLayer(
       pc,
       style.renderer,
       new Set([...data.fields, ...virtual].map((f) => f.name)),
+      true,
     )
     : null;
   const hits: Feature[] = [];

@@ -79,6 +79,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "giovanafleck/Mundus map.qgz: house-value labels whose text style has blendMode 8 (overlay): QgsTextRenderer draws the glyphs onto the map with that composition mode, so black text vanishes over pure red polygons, turns red over lighter ones and stays black over the transparent background (were drawn black everywhere)",
   ],
+  [
+    "rule_else_out_of_scale",
+    7737,
+    "gbd-websuite demos/scales.qgs: 50 rules of 1:1,000 scale ranges and an ELSE, at 1:200,000; a feature whose rule is out of scale counts as matched (QgsRuleBasedRenderer's 'Inactive'), so the ELSE leaves it undrawn and unlabelled (84,317 mismatched pixels with every point drawn and labelled by the ELSE); what is left is where PAL places the dense '100' labels",
+  ],
 ];
 
 // Cases whose job layers carry the styles our exporter writes for the
