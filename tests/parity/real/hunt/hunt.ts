@@ -379,6 +379,42 @@
  * - noaa-ocs-hydrography/qgis-raster-attribute-table-plugin
  *   b952dbf6acffde8c98f324e69d1e5d630995551b (tests/rat_test.qgs)
  *
+ * and since session 20 (h-corpus20b), projects published by QGIS Server:
+ * the demo, test and instance projects of QGIS Server, lizmap, GBD WebSuite
+ * and QGIS Server plugin repositories (most with WMS capabilities set),
+ * found by repository name (`qgis-server`, `lizmap`, `qwc`, `geoportal`…)
+ * among the indexed public repositories, with their data in the snapshot:
+ *
+ * - GispoCoding/qgis-server-example cd482a76c9211704a3ff01cd9da6387c3181c0fd
+ *   (data/example_project/example_project.qgs)
+ * - 3liz/qgis-server-tiles-plugin 98f69e4e8660f3ea2fd40909ccdfdcfb163ba33c
+ *   (tests/data/france_parts.qgs, tests/data/france_parts_grid_4326.qgs)
+ * - elpaso/qgis-server-landing-page-plugin
+ *   34ff606e8390e204da754b0687fa139edc106d0b
+ *   (plugins/landingpage/tests/projects/Project1.qgs, Project2.qgz and
+ *   test_project_wms_grouped_nested_layers.qgs,
+ *   plugins/landingpage/tests/projects2/project3.qgz)
+ * - gbd-consult/gbd-websuite e33ba8c8881d64eb141fa0b22a3f38610ee8a69e
+ *   (demos/poi_geojson.qgs, demos/poi_geojson_dynamic_legend.qgs,
+ *   demos/scales.qgs)
+ * - vincjo/qgis-server-api 9950643486c178eb82e5d547c9a75d5ccd3a1166
+ *   (tests/core/templates/test-qgs.qgs, tests/core/templates/testing.qgs)
+ * - 3liz/qgis-wfsOutputExtension 8d4c6269c155b0e58d2a3e8d6918abca44a44da8
+ *   (tests/data/lines.qgs)
+ * - 3liz/lizmap-docker-compose bc20ca00aadf66b4bee9e6760cb9efebbb1b1d50
+ *   (lizmap.dir/instances/test_france_parts/france_parts.qgs)
+ * - 3liz/lizmap-web-client-demo 8c4a468e8594e9db2004e5d3b3f8f9d720e35bd7
+ *   (projects/NAME/NAME.qgs for cats, flatgeobuf, lampadaires, land_use,
+ *   multi_atlas, snapping and time_manager_earthquake)
+ * - opengisch/lizmap-tool-demo 7714310f837bd74743308693e643819f0d2b7f93
+ *   (projects/demo.qgs)
+ * - NaturalGIS/qgis_server_and_lizmap_on_windows
+ *   f94106783908bc558834050f918b14daf48763f7
+ *   (webserver/lm_repos/demos_lizmap/montpellier.qgs,
+ *   webserver/www/lizmap/lizmap/install/qgis_intranet/montpellier_intranet.qgs)
+ * - 3liz/lizmap-mapbuilder-module 0e09246856f4c70fb42d20f3271529538f7979a8
+ *   (tests/lizmap/instances/airportsTest/Paris.qgs)
+ *
  * @module
  */
 import { dirname, join } from "node:path";
