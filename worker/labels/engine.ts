@@ -124,6 +124,13 @@ export interface LabelLayerInput {
    * scope before registering a feature's label); absent: not set.
    */
   symbolColor?: (feature: Feature) => string | undefined;
+  /**
+   * Turns a point of the layer's CRS into the map CRS, in place
+   * (`[x, y]`), when the features were reprojected: data-defined label
+   * positions are in the layer's CRS, as QGIS's `registerFeature` reads
+   * them; absent: the layer is in the map CRS.
+   */
+  toMapCrs?: (xy: Float64Array) => void;
 }
 
 /** A placed label, in output pixels (y down). */
@@ -898,7 +905,7 @@ export class LabelEngine {
     const ddRot = this.#dd(s, "LabelRotation", feature, lid);
     const ddRotated = ddRot !== undefined && Number.isFinite(Number(ddRot));
     if (ddRotated) rotation = Number(ddRot);
-    const fixed = this.#fixedPosition(s, feature, lid);
+    const fixed = this.#fixedPosition(s, feature, lid, input.toMapCrs);
     // a pinned label keeps the layer's rotation only when data-defined
     if (fixed && !ddRotated) rotation = 0;
     const angle = -rotation * Math.PI / 180;
@@ -1015,13 +1022,17 @@ export class LabelEngine {
     s: LabelSettings,
     feature: Feature,
     lid: string,
+    toMapCrs: ((xy: Float64Array) => void) | undefined,
   ): FixedPosition | null {
     const px = s.dataDefined.PositionX, py = s.dataDefined.PositionY;
     if (!px?.active || !py?.active) return null;
     const x = toDouble(this.#dd(s, "PositionX", feature, lid));
     const y = toDouble(this.#dd(s, "PositionY", feature, lid));
     if (x === null || y === null) return null;
-    const [palX, palY] = this.#toPal(x, y);
+    const xy = Float64Array.of(x, y);
+    toMapCrs?.(xy);
+    if (!Number.isFinite(xy[0]) || !Number.isFinite(xy[1])) return null;
+    const [palX, palY] = this.#toPal(xy[0], xy[1]);
     // a NULL alignment is no alignment (bottom left), as QGIS 3.22 reads it
     const text = (name: string): string | undefined => {
       const v = this.#dd(s, name, feature, lid);

@@ -137,6 +137,7 @@ export interface LabelEngineLike {
     features: Feature[];
     geometryKind: GeometryKind | null;
     symbolColor?: (feature: Feature) => string | undefined;
+    toMapCrs?: (xy: Float64Array) => void;
   }): void | Promise<void>;
   /**
    * Draws all labels (`direct`: the map's pixels, when the canvas draws
@@ -182,6 +183,14 @@ export interface RenderDeps {
     warn: (message: string) => void,
     lookup?: LayerLookup | null,
   ) => LabelEngineLike;
+  /**
+   * A point transformation between two CRSs (`[x, y]` in place; NaN where
+   * it fails), for the data-defined label positions of a reprojected layer.
+   */
+  pointTransform?: (
+    from: string,
+    to: string,
+  ) => Promise<(xy: Float64Array) => void>;
 }
 
 /**
@@ -748,6 +757,9 @@ export async function renderMap(
               const props = pick(f)[0]?.layers[0]?.props;
               return props?.color ?? props?.line_color;
             }
+            : undefined,
+          toMapCrs: data.sourceCrs !== undefined && deps.pointTransform
+            ? await deps.pointTransform(data.sourceCrs, map.crs)
             : undefined,
         });
       }

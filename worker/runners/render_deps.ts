@@ -16,6 +16,8 @@ import {
   withLayerLookup,
 } from "../expression/mod.ts";
 import { ogcFilterToExpression } from "../filter/mod.ts";
+import { getGdal } from "../gdal/gdal.ts";
+import { transformInPlace } from "../gdal/transform.ts";
 
 /** The worker's render dependencies. */
 export const renderDeps: RenderDeps = {
@@ -31,6 +33,14 @@ export const renderDeps: RenderDeps = {
       compile: lookup ? readingLayers(lookup) : compileExpression,
       warn,
     }),
+  // called between the label engine's synchronous steps, never across an
+  // await, so the engine's GDAL calls do not interleave with a queued task's
+  pointTransform: async (from, to) => {
+    const gdal = await getGdal();
+    return (xy) => {
+      if (!transformInPlace(gdal, [xy], from, to, false)[0]) xy.fill(NaN);
+    };
+  },
 };
 
 // The label engine makes its own variables (map scale, layer id, symbol

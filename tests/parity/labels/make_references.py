@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|edge|min_size|rotated|tie|draw_order|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|edge|min_size|rotated|tie|draw_order|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -38,6 +38,7 @@ from qgis.core import (  # noqa: E402
     QgsCallout,
     QgsCalloutRegistry,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsExpressionContext,
     QgsExpressionContextScope,
     QgsFillSymbol,
@@ -811,6 +812,22 @@ def dd_position_cases(cases):
         PositionX="x(start_point($geometry))", PositionY="y(start_point($geometry))", LabelRotation="\"id\" * 20"))
 
 
+def dd_position_reprojected_cases(cases):
+    # the positions are in the layer's CRS: QGIS 3.22's registerFeature
+    # transforms them to the map's, as it does the features
+    points, _, _ = dd_layers()
+    settings = with_dd(label_settings(dist=1.0, size=9.0), PositionX="@px", PositionY="@py",
+                       Hali="@hali", Vali="@vali", LabelRotation="@rot")
+    layer = job_layer(styled_layer(os.path.join(DATA, points), "dd_points", "point", settings), {"path": points}, "data")
+    ct = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS), QgsCoordinateReferenceSystem("EPSG:3857"),
+                                QgsProject.instance())
+    r = ct.transformBoundingBox(QgsRectangle(X0 - 500, Y0 - 360, X0 + 500, Y0 + 360))
+    height = round(480 * r.height() / r.width())
+    name = "dd_position_points_3857"
+    save_case(name, job(name, [layer], (r.xMinimum(), r.yMinimum(), r.xMaximum(), r.yMaximum()), 480, height, 96,
+                        crs="EPSG:3857"), OUT, cases, {"kind": "synthetic"})
+
+
 def callout_cases(cases):
     # labels moved from their features (data-defined positions, the
     # labeling tool's pattern) with a callout line back to them
@@ -969,6 +986,8 @@ def main():
         callout_cases(cases)
     if not only or "dd_position" in only:
         dd_position_cases(cases)
+    if not only or "dd_position_reprojected" in only:
+        dd_position_reprojected_cases(cases)
     if not only or "tie" in only:
         tie_cases(cases)
     if not only or "draw_order" in only:
