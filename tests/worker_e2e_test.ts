@@ -63,9 +63,10 @@ function fixture(
   url: string,
   id: string,
   dataRoot: string,
-  ...extra: string[]
+  extra: string[] = [],
+  env: Record<string, string> = {},
 ): Proc {
-  return spawn([
+  return spawnCommand(Deno.execPath(), [
     "run",
     "-A",
     FIXTURE,
@@ -81,7 +82,7 @@ function fixture(
     "--log-format",
     "json",
     ...extra,
-  ]);
+  ], env);
 }
 
 async function registered(client: Redis, id: string): Promise<void> {
@@ -188,7 +189,7 @@ Deno.test("e2e: --max-job-bytes: a larger job fails unread, naming the option; t
   const redis = await startTestRedis();
   const client = new Redis(redis.url);
   const root = await Deno.makeTempDir({ prefix: "qsl_worker_e2e_" });
-  const w = fixture(redis.url, "worker-m", root, "--max-job-bytes", "2000");
+  const w = fixture(redis.url, "worker-m", root, ["--max-job-bytes", "2000"]);
   try {
     await registered(client, "worker-m");
     const big = JSON.stringify(legendJob("big", ["a".repeat(1000)]));
@@ -553,24 +554,9 @@ Deno.test("e2e: a second signal exits at once, leaving the held job for re-queue
   const window = 8000;
   // the test runner's legend sleeps `width` ms: two minutes, so the job is
   // still running when the second signal comes
-  const w = spawnCommand(Deno.execPath(), [
-    "run",
-    "-A",
-    FIXTURE,
-    "run",
-    "--redis-url",
-    redis.url,
-    "--data-root",
-    root,
-    "--worker-id",
-    "worker-s",
-    "--worker-expiry",
-    "2",
-    "--log-format",
-    "json",
-    "--max-width",
-    "200000",
-  ], { QSL_TEST_REPEAT_SIGNAL_MS: String(window) });
+  const w = fixture(redis.url, "worker-s", root, ["--max-width", "200000"], {
+    QSL_TEST_REPEAT_SIGNAL_MS: String(window),
+  });
   try {
     await registered(client, "worker-s");
     const id = crypto.randomUUID();
@@ -631,18 +617,10 @@ Deno.test("e2e: the duplicate of a stop signal that arrives after the worker has
   const root = await Deno.makeTempDir({ prefix: "qsl_worker_e2e_" });
   // `deno task` forwards the signal it gets from the process group a moment
   // after the worker got its own; an idle worker may have stopped by then
-  const w = spawnCommand(Deno.execPath(), [
-    "run",
-    "-A",
-    FIXTURE,
-    "run",
-    "--redis-url",
-    redis.url,
-    "--data-root",
-    root,
-    "--worker-id",
-    "worker-d",
-  ], { QSL_TEST_REPEAT_SIGNAL_MS: "60000", QSL_TEST_LINGER_MS: "3000" });
+  const w = fixture(redis.url, "worker-d", root, [], {
+    QSL_TEST_REPEAT_SIGNAL_MS: "60000",
+    QSL_TEST_LINGER_MS: "3000",
+  });
   try {
     await registered(client, "worker-d");
     w.child.kill("SIGTERM");
@@ -847,7 +825,7 @@ Deno.test("e2e: only a worker's death while running a job counts against it (--m
   const root = await Deno.makeTempDir({ prefix: "qsl_worker_e2e_" });
   const procs: Proc[] = [];
   const start = (id: string) => {
-    const p = fixture(redis.url, id, root, "--max-attempts", "1");
+    const p = fixture(redis.url, id, root, ["--max-attempts", "1"]);
     procs.push(p);
     return p;
   };
