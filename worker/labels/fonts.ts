@@ -44,6 +44,21 @@ const FAMILIES: Record<string, [string, string, string, string]> = {
   ],
 };
 
+// Generic families QGIS 3.22 keeps in a label's text format (Qt's font
+// database lists Monospace, Serif and Sans Serif, and
+// QgsFontUtils::fontFamilyMatchOnSystem matches a family by the start of a
+// listed name, case-insensitive) and fontconfig resolves to a DejaVu face.
+// Any other family (Courier, Times, Arial, sans-serif…) is not matched, so
+// QGIS draws its application font, DejaVu Sans, whatever fontconfig would
+// have substituted.
+const GENERIC: Record<string, string> = {
+  "monospace": "dejavu sans mono",
+  "mono": "dejavu sans mono",
+  "serif": "dejavu serif",
+  "sans serif": "dejavu sans",
+  "sans": "dejavu sans",
+};
+
 /** The family an unknown family falls back to. */
 export const DEFAULT_FAMILY = "DejaVu Sans";
 
@@ -61,7 +76,17 @@ const SERIF_STYLES: Record<string, [boolean, boolean]> = {
   "Italic": [false, true],
   "Bold Italic": [true, true],
 };
+// Qt lists these styles for its generic families (a prefix such as Mono is
+// not a listed family, so it has none)
+const GENERIC_STYLES: Record<string, [boolean, boolean]> = {
+  "Normal": [false, false],
+  "Italic": [false, true],
+  "Oblique": [false, true],
+};
 const NAMED_STYLES: Record<string, Record<string, [boolean, boolean]>> = {
+  "monospace": GENERIC_STYLES,
+  "serif": GENERIC_STYLES,
+  "sans serif": GENERIC_STYLES,
   "dejavu sans": { ...SANS_STYLES, "ExtraLight": [false, false] },
   "dejavu sans condensed": SANS_STYLES,
   "dejavu sans mono": SANS_STYLES,
@@ -118,7 +143,7 @@ export interface FontLibrary {
   kerning(family: string, bold: boolean, italic: boolean): Map<number, number>;
   /** The face's glyph outlines (its `glyf` table), as Qt fills them. */
   outlines(family: string, bold: boolean, italic: boolean): GlyphOutlines;
-  /** Whether the library has the family itself (no fallback). */
+  /** Whether the library has the family (or a generic one QGIS keeps). */
   has(family: string): boolean;
   /** The families the library holds. */
   readonly families: string[];
@@ -146,12 +171,16 @@ class DejaVuLibrary implements FontLibrary {
   }
 
   has(family: string): boolean {
-    return family.trim().toLowerCase() in FAMILIES;
+    const fam = family.trim().toLowerCase();
+    return fam in FAMILIES || fam in GENERIC;
   }
 
   #file(family: string, bold: boolean, italic: boolean): string {
-    let fam = family.trim().toLowerCase();
-    if (!(fam in FAMILIES)) fam = DEFAULT_FAMILY.toLowerCase();
+    const asked = family.trim().toLowerCase();
+    // Silent here: withFallbackWarnings says so through the job's logger.
+    const fam = asked in FAMILIES
+      ? asked
+      : GENERIC[asked] ?? DEFAULT_FAMILY.toLowerCase();
     return FAMILIES[fam][(bold ? 1 : 0) + (italic ? 2 : 0)];
   }
 
@@ -176,10 +205,7 @@ class DejaVuLibrary implements FontLibrary {
   }
 
   typeface(family: string, bold: boolean, italic: boolean): Typeface {
-    let fam = family.trim().toLowerCase();
-    // Silent here: withFallbackWarnings says so through the job's logger.
-    if (!(fam in FAMILIES)) fam = DEFAULT_FAMILY.toLowerCase();
-    const file = FAMILIES[fam][(bold ? 1 : 0) + (italic ? 2 : 0)];
+    const file = this.#file(family, bold, italic);
     let tf = this.#cache.get(file);
     if (!tf) {
       const bytes = readFileSync(this.#dir + file);

@@ -1,6 +1,6 @@
 import { getCanvasKit } from "../paint/canvaskit.ts";
 import { assert, assertEquals } from "./_assert.ts";
-import { loadFontLibrary, withFallbackWarnings } from "./fonts.ts";
+import { fontStyle, loadFontLibrary, withFallbackWarnings } from "./fonts.ts";
 
 Deno.test("fonts: DejaVu faces load once; unknown families fall back", async () => {
   const ck = await getCanvasKit();
@@ -25,6 +25,25 @@ Deno.test("fonts: DejaVu faces load once; unknown families fall back", async () 
   assertEquals(warned.length, 1);
   assert(warned[0].includes("No Such Font"));
   assert(fonts.has("DejaVu Serif") && !fonts.has("Arial"));
+});
+
+Deno.test("fonts: generic families QGIS keeps resolve to their DejaVu face", async () => {
+  const fonts = await loadFontLibrary(await getCanvasKit());
+  const face = (family: string, italic = false) =>
+    fonts.typeface(family, false, italic);
+  assert(face("Monospace") === face("DejaVu Sans Mono"));
+  assert(face("mono") === face("DejaVu Sans Mono"));
+  assert(face("Serif", true) === face("DejaVu Serif", true));
+  assert(face("Sans Serif") === face("DejaVu Sans"));
+  // not in Qt's font database: QgsTextFormat falls back to DejaVu Sans
+  assert(face("Courier") === face("DejaVu Sans"));
+  assert(face("Times") === face("DejaVu Sans"));
+  assert(fonts.has("Monospace") && !fonts.has("Courier New"));
+  const style = (family: string, namedStyle: string) =>
+    fontStyle({ family, namedStyle, bold: true, italic: false }, fonts);
+  assertEquals(style("Serif", "Italic"), [false, true]);
+  assertEquals(style("Monospace", "Bold"), [true, false]);
+  assertEquals(style("Mono", "Italic"), [true, false]);
 });
 
 Deno.test("fonts: kerning pairs come from the kern table", async () => {

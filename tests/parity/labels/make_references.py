@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|edge|min_size|rotated|tie|draw_order|dd_position_reprojected|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|edge|min_size|rotated|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -956,6 +956,27 @@ def background_cases(cases):
         label_settings(placement=P.OverPoint), B.ShapeSVG, B.SizeFixed, 12.0))
 
 
+def generic_family_cases(cases):
+    # labels in the generic families Qt's font database lists (fontconfig
+    # aliases): QGIS keeps them (QgsFontUtils::fontFamilyMatchOnSystem) and
+    # draws DejaVu Sans Mono / DejaVu Serif, not its DejaVu Sans fallback
+    points, polygons, _ = dd_layers()
+    P = QgsPalLayerSettings
+
+    def in_family(settings, family, named_style=""):
+        fmt = settings.format()
+        fmt.setFont(QFont(family))
+        if named_style:
+            fmt.setNamedStyle(named_style)
+        settings.setFormat(fmt)
+        return settings
+
+    one_layer_case(cases, "points_family_monospace", points, "point",
+                   in_family(label_settings(dist=1.0, size=9.0), "Monospace"))
+    one_layer_case(cases, "polygons_family_serif_italic", polygons, "polygon",
+                   in_family(label_settings(placement=P.OverPoint, size=9.0), "Serif", "Italic"))
+
+
 def draw_order_cases(cases):
     # two layers' labels drawn over each other (displayAll, over the point):
     # QgsLabelSorter draws lower layers' labels first, so the upper layer's
@@ -990,6 +1011,8 @@ def main():
         dd_position_reprojected_cases(cases)
     if not only or "tie" in only:
         tie_cases(cases)
+    if not only or "generic_families" in only:
+        generic_family_cases(cases)
     if not only or "draw_order" in only:
         draw_order_cases(cases)
     if not only or "rotated" in only:
