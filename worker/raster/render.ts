@@ -312,8 +312,9 @@ export async function renderRasterLayer(
     } else if (
       reader.project &&
       // a rotated or flipped grid has no projector parts: GDAL's warper
-      // takes it onto the map, as QGIS's provider reads it through a
-      // warped VRT (QgsGdalProvider::initBaseDataset)
+      // takes it onto the map (the gdal provider reads such a grid through
+      // a north-up warped VRT, as QGIS's does; this is for a source that
+      // could not)
       !(info.rotated && info.crs !== null)
     ) {
       // Another CRS, as QGIS 3.22's pipe draws it: the projector comes

@@ -378,18 +378,18 @@ const CASES: [name: string, limit: number, what: string][] = [
   ],
   [
     "raster_gcps",
-    2537,
-    "our data: a GeoTIFF georeferenced by four ground control points only (as CIDCO-dev/PecheFantome gis.qgs's BSB chart), read by QGIS through a warped VRT of them (was not drawn: 16,814); left: QGIS's VRT is a north-up grid of GDAL's suggested cells, drawn as blocks, where GDAL's warper onto the map draws the turned cells",
+    0,
+    "our data: a GeoTIFF georeferenced by four ground control points only (as CIDCO-dev/PecheFantome gis.qgs's BSB chart), read as QGIS reads it: through a north-up warped VRT of them (GDAL's suggested cells, nearest neighbour, drawn as blocks) (was not drawn: 16,814; warped onto the map: 2,537)",
   ],
   [
     "raster_flipped",
-    234,
-    "our data: a GeoTIFF whose rows run south to north (a positive pixel height, as QGIS's tests/testdata requires_warped_vrt.tif), read by QGIS through a warped VRT: drawn by GDAL's warper onto the map (was not drawn: 46,105); left: cell edges a pixel from the warped VRT's",
+    0,
+    "our data: a GeoTIFF whose rows run south to north (a positive pixel height, as QGIS's tests/testdata requires_warped_vrt.tif), read as QGIS reads it: through a north-up warped VRT (was not drawn: 46,105; warped onto the map: 234)",
   ],
   [
     "raster_flipped_4326",
-    222,
-    "our data: the same in EPSG:4326 (was not drawn: 24,354; a flipped grid has no projector parts); left: cell edges a pixel from QGIS's warped VRT then projector",
+    0,
+    "our data: the same in EPSG:4326, the warped VRT then the projector (was not drawn: 24,354; warped onto the map: 222)",
   ],
   [
     "map_unit_scale",

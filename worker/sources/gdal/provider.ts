@@ -15,8 +15,10 @@
  * nearest neighbour (the visible part of the raster aligned to whole map
  * pixels, each part of it projected: the provider's block of the source
  * extent and size the projector asks for, mapped back pixel by pixel);
- * otherwise (and for a rotated grid) it is warped onto the request's grid
- * by GDAL's warper.
+ * otherwise it is warped onto the request's grid by GDAL's warper. A
+ * rotated or flipped grid, or one placed by ground control points, is read
+ * through a north-up warped VRT of it, as QGIS's provider reads it
+ * (`warped_vrt.ts`).
  *
  * Permissions: `--allow-read` on the data root; `--allow-net` on the hosts
  * of remote files.
@@ -57,6 +59,7 @@ import {
   warpBand,
 } from "./read.ts";
 import { bandValuesAt } from "./value_at.ts";
+import { northUpDataset } from "./warped_vrt.ts";
 import { registerHeld } from "../../cache/held.ts";
 
 const WINDOW_PLANNED = Symbol("window planned");
@@ -96,7 +99,11 @@ class GdalSource implements RasterSource {
     const layer = this.#layer;
     const prepared = await prepareSource(layer, this.#ctx);
     return await withGdal(async (gdal) => {
-      const ds = openPrepared(gdal, layer, prepared, "raster");
+      const ds = await northUpDataset(
+        gdal,
+        layer,
+        openPrepared(gdal, layer, prepared, "raster"),
+      );
       const own = rasterInfo(gdal, ds);
       const info = declaredRasterInfo(own, layer.crs);
       const grid = {
@@ -205,7 +212,11 @@ class GdalSource implements RasterSource {
     const layer = this.#layer;
     const prepared = await prepareSource(layer, this.#ctx);
     return await withGdal(async (gdal) => {
-      const ds = openPrepared(gdal, layer, prepared, "raster");
+      const ds = await northUpDataset(
+        gdal,
+        layer,
+        openPrepared(gdal, layer, prepared, "raster"),
+      );
       return await bandValuesAt(gdal, ds, layer, point, crs);
     });
   }
