@@ -9,7 +9,8 @@
  *   also the unchecked ones (`render="false"`): QGIS's legend renderer draws
  *   every node whatever its check state;
  * - rule-based: one row per rule with its label, nested rules one level
- *   deeper, rules outside the scale range dropped when a scale is given;
+ *   deeper (a level the legend draws unindented, as QgsLegendRenderer
+ *   does), rules outside the scale range dropped when a scale is given;
  * - rasters: pseudocolour rows per colour ramp item (or a continuous ramp
  *   when the QML asks for one), paletted rows per class, red/green/blue
  *   band rows for multiband colour, a grey ramp for single band grey, and

@@ -33,8 +33,6 @@ export interface LegendSettings {
   layerSpace: number;
   /** Extra space between the lines of a multi-line text. */
   lineSpacing: number;
-  /** Indentation per nesting level (rule-based children). */
-  indent: number;
   /**
    * Size of a legend image (QgsLegendSettings::wmsLegendSize): QGIS 3.22
    * draws a WMS's legend graphic stretched to it.
@@ -70,7 +68,6 @@ export const DEFAULT_LEGEND_SETTINGS: LegendSettings = {
   labelSpace: 2,
   layerSpace: 3,
   lineSpacing: 1,
-  indent: 4,
   wmsLegendWidth: 50,
   wmsLegendHeight: 25,
   labelFontSize: 12,
@@ -425,7 +422,9 @@ export function layoutLegend(
       firstInGroup = false;
       const top = y;
       const sym = symbols[i];
-      const x = left + entry.level * s.indent;
+      // QgsLegendRenderer draws a nested rule's row at the column's left
+      // edge, at every level: only the layer tree view's icon is indented
+      const x = left;
       const labelX = x + Math.max(sym.width, widest) + s.labelSpace;
       if (entry.kind === "sizeLegend") {
         const sl = sizeLegends[i];

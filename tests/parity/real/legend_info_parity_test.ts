@@ -82,6 +82,12 @@ const CASES: [string, number, string][] = [
   ["legend_own_one_unlabelled_category", 1, "a lone category, no label"],
   // a patch draws without the symbol scope: @symbol_color is NULL there
   ["legend_own_symbol_color_outline", 1, "an outline of @symbol_color"],
+  // QgsLegendRenderer draws nested rules' rows unindented, at every level
+  [
+    "legend_own_nested_rules",
+    1,
+    "nested rules, parents with and without symbols",
+  ],
   [
     "legend_diagrams",
     1,

@@ -27,6 +27,11 @@ layer drawn by renderers listing a single row, with and without a label
 ``own/legends/legends.qgs`` with them, for which rows QGIS's legend embeds
 in the layer's row (labelled with the layer name).
 
+With the argument ``nested`` it makes only ``own/nested/``: one line layer
+drawn by a rule-based renderer whose rules nest, under a parent without a
+symbol and under one with a symbol (two levels deep), in
+``own/nested/nested.qgs``, for where QGIS's legend draws nested rows.
+
 With the argument ``symbolcolor`` it makes only ``own/symbolcolor/``: a
 polygon layer whose fill has no brush and an outline coloured by the
 expression ``@symbol_color`` over a static blue, in
@@ -64,7 +69,7 @@ QGIS Server answers by the virtual field's class.
 
 Run with Debian's QGIS 3.22, then make_references.py::
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends|virtual|symbolcolor|twins|nocrs|spaces|dupes|virtjoin]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/real/legend_info/make_own_data.py [fid|names|metres|legends|nested|virtual|symbolcolor|twins|nocrs|spaces|dupes|virtjoin]
 """
 import os
 import re
@@ -439,14 +444,11 @@ def fresh_gpkg(name):
     return out, srs, path, ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
 
 
-def make_legends_project():
-    """own/legends/: renderers listing one row, labelled or not."""
-    from qgis.core import (
-        QgsCategorizedSymbolRenderer, QgsLineSymbol, QgsRendererCategory,
-        QgsRuleBasedRenderer,
-    )
-
-    out, srs, path, ds = fresh_gpkg("legends")
+def fresh_line_gpkg(name):
+    """An emptied ``own/<name>/`` and ``<name>.gpkg`` in it holding a layer
+    ``lines`` of one line (``kind`` "a"): the folder and the GeoPackage's
+    path."""
+    out, srs, path, ds = fresh_gpkg(name)
     lines = ds.CreateLayer("lines", srs, ogr.wkbLineString, ["SPATIAL_INDEX=NO"])
     lines.CreateField(ogr.FieldDefn("kind", ogr.OFTString))
     f = ogr.Feature(lines.GetLayerDefn())
@@ -455,6 +457,17 @@ def make_legends_project():
         "LINESTRING (2600000 1200000, 2601000 1201000)"))
     lines.CreateFeature(f)
     ds = None
+    return out, path
+
+
+def make_legends_project():
+    """own/legends/: renderers listing one row, labelled or not."""
+    from qgis.core import (
+        QgsCategorizedSymbolRenderer, QgsLineSymbol, QgsRendererCategory,
+        QgsRuleBasedRenderer,
+    )
+
+    out, path = fresh_line_gpkg("legends")
     project = QgsProject()
 
     def line(color):
@@ -481,6 +494,38 @@ def make_legends_project():
         project.addMapLayer(vl)
     project.setCrs(QgsProject.instance().crs().fromEpsgId(2056))
     project.setFileName(str(out / "legends.qgs"))
+    assert project.write()
+
+
+def make_nested_project():
+    """own/nested/: a rule-based renderer with nested rules, under a parent
+    without a symbol and under a parent with one, two levels deep."""
+    from qgis.core import QgsLineSymbol, QgsRuleBasedRenderer
+
+    out, path = fresh_line_gpkg("nested")
+    project = QgsProject()
+
+    def rule(label, color=None):
+        symbol = (QgsLineSymbol.createSimple({"color": color, "width": "1.3"})
+                  if color else None)
+        return QgsRuleBasedRenderer.Rule(symbol, 0, 0, "", label)
+
+    root = QgsRuleBasedRenderer.Rule(None)
+    bare = rule("Parent without symbol")
+    bare.appendChild(rule("Child A", "200,40,40"))
+    bare.appendChild(rule("Child B", "40,160,40"))
+    drawn = rule("Parent with symbol", "40,40,200")
+    child = rule("Child C", "200,160,40")
+    child.appendChild(rule("Grandchild D", "160,40,200"))
+    drawn.appendChild(child)
+    root.appendChild(bare)
+    root.appendChild(drawn)
+    vl = QgsVectorLayer(f"{path}|layername=lines", "nested rules", "ogr")
+    assert vl.isValid()
+    vl.setRenderer(QgsRuleBasedRenderer(root))
+    project.addMapLayer(vl)
+    project.setCrs(QgsProject.instance().crs().fromEpsgId(2056))
+    project.setFileName(str(out / "nested.qgs"))
     assert project.write()
 
 
@@ -654,6 +699,10 @@ def main():
         return
     if sys.argv[1:] == ["legends"]:
         make_legends_project()
+        qgis.exitQgis()
+        return
+    if sys.argv[1:] == ["nested"]:
+        make_nested_project()
         qgis.exitQgis()
         return
     if sys.argv[1:] == ["virtual"]:
