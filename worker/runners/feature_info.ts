@@ -536,7 +536,6 @@ async function querySourceItself(
   map: MapSettings,
   point: [number, number],
   format: string,
-  ctx: RunnerContext,
 ): Promise<InfoLayer> {
   const answer = await source.featureInfo!({
     point,
@@ -686,7 +685,7 @@ export async function featureInfo(
     if (!layerStyle(layer, ctx).visibleAt(scale)) continue;
     if (source.featureInfo) {
       layers.push(
-        await querySourceItself(layer, source, map, point, format, ctx),
+        await querySourceItself(layer, source, map, point, format),
       );
       continue;
     }

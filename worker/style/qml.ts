@@ -366,7 +366,6 @@ function readDataDefined(
   className: string,
   props: Record<string, string>,
 ): Record<string, DataDefinedProperty> {
-  const out: Record<string, DataDefinedProperty> = {};
   const dd = child(el, "data_defined_properties");
   // QGIS 3 reads `<data_defined_properties>` over the old properties (the
   // collection is cleared first); files before 3.0 have only the latter.
