@@ -56,6 +56,12 @@ export interface Feature {
    * The geometry itself when nothing was cut; absent when not reprojected.
    */
   drawGeometry?: Geometry;
+  /**
+   * The attributes a join gave no row: null without a type in QGIS 3.22
+   * (`QgsFeature::initAttributes`), which QGIS Server's GML writes `NULL`
+   * where a null number read from a table is 0; absent when none.
+   */
+  unjoined?: string[];
 }
 
 /** An axis-aligned rectangle in some CRS. */

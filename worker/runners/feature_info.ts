@@ -414,6 +414,7 @@ async function queryVectorLayer(
       id: f.id,
       attributes: f.attributes,
       geometry: f.geometry,
+      ...(f.unjoined ? { unjoined: f.unjoined } : {}),
     })),
   };
 }

@@ -28,6 +28,8 @@ export interface InfoFeature {
   attributes: Record<string, AttributeValue>;
   /** Geometry in the map CRS, or null. */
   geometry: Geometry | null;
+  /** Attributes a join gave no row (GML writes them `NULL`); absent: none. */
+  unjoined?: string[];
 }
 
 /** One queried layer and the features found in it. */
@@ -795,7 +797,11 @@ export function writeGml(result: InfoResult): string {
       for (const fd of fields) {
         const name = xmlName(fd.name);
         inner += `   <qgs:${name}>${
-          gmlText(gmlValue(f.attributes[fd.name] ?? null, fd))
+          gmlText(
+            f.unjoined?.includes(fd.name)
+              ? "NULL"
+              : gmlValue(f.attributes[fd.name] ?? null, fd),
+          )
         }</qgs:${name}>\n`;
       }
       const fid = `fid="${gmlAttribute(`${layer.name}.${f.id}`)}"`;

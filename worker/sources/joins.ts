@@ -309,9 +309,10 @@ function joinAttributes(
   feature: Feature,
   joins: SourceJoin[],
   joined: Joined,
-): Record<string, AttributeValue> {
+): Pick<Feature, "attributes" | "unjoined"> {
   const attributes = feature.attributes;
   const out = { ...attributes };
+  const unjoined: string[] = [];
   // a target that is no data field but a virtual one: computed first
   let virtual: Record<string, AttributeValue> | null = null;
   joined.tables.forEach((table, i) => {
@@ -326,9 +327,10 @@ function joinAttributes(
     for (let k = 0; k < table.fields.length; k++) {
       if (!added[k]) continue;
       out[table.fields[k].name] = row?.[table.sourceNames[k]] ?? null;
+      if (row === null) unjoined.push(table.fields[k].name);
     }
   });
-  return out;
+  return unjoined.length ? { attributes: out, unjoined } : { attributes: out };
 }
 
 /** Whether an expression reads any of the names (as columns resolve: any case). */
@@ -386,7 +388,7 @@ export function withJoins(
           for await (const batch of set.batches) {
             yield batch.map((f): Feature => ({
               ...f,
-              attributes: joinAttributes(f, joins, joined),
+              ...joinAttributes(f, joins, joined),
             }));
           }
         },
@@ -441,7 +443,7 @@ export function withJoins(
           fields: joined.fields,
           features: page.features.map((f) => ({
             ...f,
-            attributes: joinAttributes(
+            ...joinAttributes(
               { id: f.id, attributes: f.attributes, geometry: null },
               joins,
               joined,
