@@ -407,8 +407,13 @@ export function displayValue(v: AttributeValue, field: InfoField): string {
   if (json !== undefined) return qtIndentedJson(json);
   if (typeof v === "number") {
     if (field.type === "Real") {
-      if (field.widget === "Range" && field.config.options.Precision) {
-        return v.toFixed(Number(field.config.options.Precision));
+      if (field.widget === "Range") {
+        // QgsRangeFieldFormatter: its Precision's decimals, or without one
+        // the QVariant's text (not the field's precision)
+        const decimals = field.config.options.Precision;
+        return decimals === undefined
+          ? variantText(v)
+          : v.toFixed(Number(decimals) || 0);
       }
       const precision = field.precision ?? 0;
       if (precision > 0) {
