@@ -160,6 +160,8 @@ export interface DiagramLabelInput {
   layerId: string;
   /** One entry per feature with a diagram. */
   features: {
+    /** The feature (its geometry the obstacle when the diagrams are obstacles). */
+    feature?: Feature;
     /** Candidates, pixels (y up), best first. */
     candidates: Candidate[];
     /** Draws the diagram with its box's bottom-left corner here (pixels, y down). */
@@ -171,6 +173,15 @@ export interface DiagramLabelInput {
   showAll: boolean;
   /** Drawing order among labels and diagrams. */
   zIndex: number;
+  /**
+   * The features repel labels and other diagrams
+   * (`QgsDiagramLayerSettings::isObstacle`); needs each feature's `feature`.
+   */
+  obstacle?: boolean;
+  /** The layer's style (its point symbols' boxes are their obstacles). */
+  qmlRoot?: Element;
+  /** The layer's geometry kind (points' obstacles are their symbols' boxes). */
+  geometryKind?: GeometryKind | null;
 }
 
 interface PendingDiagram {
@@ -392,6 +403,10 @@ export class LabelEngine {
   #providers = 0;
   #obstacles: PalObstacle[] = [];
   #owner = 0;
+  // the layer and feature of each diagram and label feature: PAL's
+  // FeaturePart::hasSameLabelFeatureAs, so a feature's diagram obstacle
+  // does not repel its own labels (nor its labels' obstacle its diagram)
+  #sameFeature = new Map<number, string>();
   // a label line's own map coordinates, by its pixel line (#linePieces)
   #mapLines = new WeakMap<number[], number[]>();
   // merged lines: a label feature's connected group (PAL's
@@ -522,7 +537,31 @@ export class LabelEngine {
     priority = priority >= 1 ? 0.9999 : priority <= 0.0001 ? 0.0001 : priority;
     // shown all: QgsLabelFeature::setAlwaysShow, PAL's priority -0.2
     if (input.showAll) priority = -0.2;
+    const sizer = input.obstacle && input.qmlRoot &&
+        input.geometryKind === "point"
+      ? markerSizer(input.qmlRoot, this.#units)
+      : () => 0;
     for (const f of input.features) {
+      const owner = this.#owner++;
+      if (f.feature) {
+        this.#sameFeature.set(owner, `${input.layerId}\u0000${f.feature.id}`);
+      }
+      if (input.obstacle && f.feature?.geometry) {
+        // QgsVectorLayerDiagramProvider::registerDiagram: the feature is a
+        // PAL obstacle of QgsLabelObstacleSettings' defaults (factor 1,
+        // polygon boundary), its geometry prepared (clipped to the map), a
+        // point's the box of its symbol as the renderer passes it
+        // (getPointObstacleGeometry); registered whether or not the diagram
+        // has a candidate on the map
+        this.#addObstacle(
+          f.feature,
+          sizer(f.feature),
+          owner,
+          1,
+          ObstacleType.PolygonBoundary,
+          true,
+        );
+      }
       const candidates = f.candidates.filter((c) => this.#visible(c));
       if (candidates.length === 0) continue;
       const diagram = this.#diagrams.length;
@@ -533,7 +572,7 @@ export class LabelEngine {
       });
       this.#parts.push({
         label: -1,
-        owner: this.#owner++,
+        owner,
         candidates,
         kind: "point",
         size: 0,
@@ -607,6 +646,7 @@ export class LabelEngine {
     }
     for (const feature of input.features) {
       const owner = this.#owner++;
+      this.#sameFeature.set(owner, `${input.layerId}\u0000${feature.id}`);
       const settingsList: LabelSettings[] = [];
       if (labeling.type === "simple") settingsList.push(labeling.settings);
       else if (matches(labeling.root, feature)) {
@@ -621,7 +661,14 @@ export class LabelEngine {
         }
         if (s.obstacle && !obstacleAdded && feature.geometry) {
           obstacleAdded = true;
-          this.#addObstacle(feature, symbolPx, owner, s);
+          this.#addObstacle(
+            feature,
+            symbolPx,
+            owner,
+            s.obstacleFactor,
+            s.obstacleType as ObstacleType,
+            clipsPolygons(s),
+          );
         }
         const registered = this.#register(
           input,
@@ -733,11 +780,11 @@ export class LabelEngine {
     feature: Feature,
     symbolPx: number,
     owner: number,
-    s: LabelSettings,
+    factor: number,
+    type: ObstacleType,
+    clip: boolean,
   ): void {
     const g = feature.geometry!;
-    const factor = s.obstacleFactor;
-    const type = s.obstacleType as ObstacleType;
     if (g.kind === "point") {
       for (const part of g.parts) {
         const [x, y] = this.#toPal(part[0][0], part[0][1]);
@@ -783,7 +830,6 @@ export class LabelEngine {
       // geometry, clipped to the map as it is (GEOS's intersection: the
       // parts beyond the map's edges repel no candidate, whatever the
       // obstacle type; the cut along the map's edge is a boundary as any)
-      const clip = clipsPolygons(s);
       const [ex0, ey0, ex1, ey1] = this.#extent();
       for (const part of g.parts) {
         const rings = part.map((r) => this.#ring(r));
@@ -1477,6 +1523,10 @@ export class LabelEngine {
       for (const n of hits) {
         const { part, c, b } = cands[n];
         if (part.owner === o.owner) continue;
+        const same = this.#sameFeature.get(part.owner);
+        if (same !== undefined && same === this.#sameFeature.get(o.owner)) {
+          continue;
+        }
         const group = this.#connected.get(part.owner);
         if (group !== undefined && group === this.#connected.get(o.owner)) {
           continue;

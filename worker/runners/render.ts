@@ -716,6 +716,7 @@ export async function renderMap(
           labels.addDiagrams({
             layerId: layer.id,
             features: layout.placed.map((d) => ({
+              feature: d.feature,
               candidates: d.candidates,
               draw: (left, bottom) =>
                 drawDiagram(
@@ -730,6 +731,9 @@ export async function renderMap(
             priority: diagrammed.priority,
             showAll: diagrammed.showAll,
             zIndex: diagrammed.zIndex,
+            obstacle: diagrammed.obstacle,
+            qmlRoot: root ?? undefined,
+            geometryKind: data.geometryKind,
           });
         } else diagrams.push({ layout, evaluate });
       }

@@ -426,6 +426,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "our data: pies over the points where a data-defined show expression holds",
   ],
+  [
+    "diagram_obstacle",
+    0,
+    "our data: pies over polygons' centroids as obstacles (QgsDiagramLayerSettings::isObstacle): the polygons' boundaries repel another layer's labels around the centroids",
+  ],
+  [
+    "diagram_obstacle_own_labels",
+    0,
+    "our data: the same pies and labels in one layer: a feature's diagram obstacle does not repel its own label (PAL's hasSameLabelFeatureAs)",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {

@@ -11,10 +11,18 @@ them, PAL label features among the labels.
   mm away, not shown all: neighbours' pies overlap, PAL moves or drops
   them;
 - ``diagram_dd_show.qml``: fixed 12 mm pies over the points, shown where
-  the data-defined ``show`` expression ``"a" > 5`` holds.
+  the data-defined ``show`` expression ``"a" > 5`` holds;
+- ``diagram_obstacle.qml`` (``data/diagram_polygons.geojson``): 8 mm pies
+  over the polygons' centroids, shown all, obstacles;
+  ``diagram_obstacle_labels.qml`` the same polygons' labels (``'total: '
+  || "total"``, not obstacles) around their centroids 6 mm away, a layer
+  above: the polygons' boundaries, as the diagrams' obstacles, repel the
+  labels crossing them; ``diagram_obstacle_own_labels.qml`` the pies and
+  the labels in one layer: a feature's diagram obstacle does not repel its
+  own label (PAL's hasSameLabelFeatureAs).
 
 ``make_references.py paint/diagram_labels paint/diagram_around_collide
-paint/diagram_dd_show`` then renders them.
+paint/diagram_dd_show paint/diagram_obstacle paint/diagram_obstacle_own_labels`` then renders them.
 
 Run with Debian's QGIS 3.22, never at run time or in CI::
 
@@ -32,6 +40,7 @@ def main():
         QgsDiagramSettings,
         QgsMarkerSymbol,
         QgsPalLayerSettings,
+        QgsFillSymbol,
         QgsPieDiagram,
         QgsProperty,
         QgsSingleCategoryDiagramRenderer,
@@ -110,6 +119,44 @@ def main():
     ls.setDataDefinedProperties(props)
     pts.setDiagramLayerSettings(ls)
     save(pts, "diagram_dd_show")
+
+    def obstacle_pies():
+        polys = QgsVectorLayer(
+            str(HERE / "data" / "diagram_polygons.geojson"), "p", "ogr")
+        assert polys.isValid()
+        polys.setRenderer(QgsSingleSymbolRenderer(
+            QgsFillSymbol.createSimple({
+                "color": "230,225,200,255",
+                "outline_color": "120,110,90,255",
+                "outline_width": "0.26"})))
+        pies(polys, 8, QgsDiagramLayerSettings.OverPoint, True, 0)
+        ls = polys.diagramLayerSettings()
+        ls.setIsObstacle(True)
+        polys.setDiagramLayerSettings(ls)
+        return polys
+
+    save(obstacle_pies(), "diagram_obstacle")
+
+    polys = QgsVectorLayer(str(HERE / "data" / "diagram_polygons.geojson"),
+                           "p", "ogr")
+    polys.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({
+        "style": "no", "outline_style": "no"})))
+    settings = QgsPalLayerSettings()
+    settings.fieldName = "'total: ' || \"total\""
+    settings.isExpression = True
+    settings.placement = QgsPalLayerSettings.AroundPoint
+    settings.dist = 6
+    settings.obstacle = False
+    settings.setFormat(fmt)
+    polys.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    polys.setLabelsEnabled(True)
+    save(polys, "diagram_obstacle_labels")
+
+    polys = obstacle_pies()
+    settings.obstacle = True
+    polys.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    polys.setLabelsEnabled(True)
+    save(polys, "diagram_obstacle_own_labels")
     qgis.exitQgis()
 
 
