@@ -101,6 +101,26 @@ function fieldsOf(layer: InfoLayer): InfoField[] {
   }));
 }
 
+/**
+ * The fields QGIS Server 3.22's JSON writes: it finds each shown field again
+ * by its display name (`QgsFields::lookupField`: a name, then a name in any
+ * case, then an alias in any case) and writes the fields found, in field
+ * order, so an alias that is another field's name writes that field.
+ */
+function jsonFields(fields: InfoField[]): InfoField[] {
+  const lookup = (shown: string): number => {
+    const lower = shown.toLowerCase();
+    let i = fields.findIndex((f) => f.name === shown);
+    if (i < 0) i = fields.findIndex((f) => f.name.toLowerCase() === lower);
+    if (i < 0) {
+      i = fields.findIndex((f) => f.displayName.toLowerCase() === lower);
+    }
+    return i;
+  };
+  const found = new Set(fields.map((f) => lookup(f.displayName)));
+  return fields.filter((_, i) => found.has(i));
+}
+
 /** The INFO_FORMATs written, lower case. */
 export const INFO_FORMATS: readonly string[] = [
   "application/json",
@@ -325,7 +345,7 @@ export function writeGeoJson(result: InfoResult): string {
         ),
       }];
     }
-    const fields = fieldsOf(layer);
+    const fields = jsonFields(fieldsOf(layer));
     return layer.features.map((f) => ({
       type: "Feature",
       id: `${layer.name}.${f.id}`,
