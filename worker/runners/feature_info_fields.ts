@@ -396,6 +396,10 @@ export function displayValue(v: AttributeValue, field: InfoField): string {
   ) {
     return relationReferenceValue(v, field.relationReference);
   }
+  // QgsRelationReferenceFieldFormatter without a relation: QVariant's text
+  if (field.widget === "RelationReference" && v !== null && v !== undefined) {
+    return variantText(v);
+  }
   if (field.widget === "ValueMap" && field.config.valueMap.length) {
     if (v === null || v === undefined) return "(NULL)";
     const key = typeof v === "number" ? qtGeneral(v) : String(v);
