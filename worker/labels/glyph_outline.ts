@@ -325,3 +325,36 @@ export function flattenSubpath(p: QtSubpath): number[] {
   }
   return poly;
 }
+
+/**
+ * Subpaths mapped by an affine matrix (`[a, b, c, d, e, f]`: x' = a·x +
+ * b·y + c, y' = d·x + e·y + f) and then flattened as Qt flattens them
+ * ({@link flattenSubpath}): curves drawn through a painter's matrix are
+ * flattened in device pixels.
+ *
+ * @example
+ * ```ts
+ * import { flattenMapped } from "./glyph_outline.ts";
+ * flattenMapped([{ x: 0, y: 0, segs: [[1, 0], [0, 0]] }], [2, 0, 1, 0, 2, 0]);
+ * // [[1, 0, 3, 0, 1, 0]]
+ * ```
+ */
+export function flattenMapped(
+  paths: readonly QtSubpath[],
+  m: ArrayLike<number>,
+): number[][] {
+  const map = (xy: ArrayLike<number>): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i + 1 < xy.length; i += 2) {
+      out.push(
+        m[0] * xy[i] + m[1] * xy[i + 1] + m[2],
+        m[3] * xy[i] + m[4] * xy[i + 1] + m[5],
+      );
+    }
+    return out;
+  };
+  return paths.map((p) => {
+    const [sx, sy] = map([p.x, p.y]);
+    return flattenSubpath({ x: sx, y: sy, segs: p.segs.map(map) });
+  });
+}

@@ -18,7 +18,7 @@ import { checkXmlLimits, type XmlLimits } from "../style/xml_limits.ts";
 import { registerHeld } from "../cache/held.ts";
 import { encodedImageSize } from "./image_size.ts";
 import { fontLibrarySync } from "../labels/fonts.ts";
-import { flattenSubpath, glyphPath } from "../labels/glyph_outline.ts";
+import { flattenMapped, glyphPath } from "../labels/glyph_outline.ts";
 import type { QtSubpath } from "./qt_stroker.ts";
 import { drawTarget, paintCoverage, qtCoverage } from "./_coverage.ts";
 
@@ -348,19 +348,14 @@ function drawText(
   // the painter's matrix (marker, view box, the 100-pixel layout scaled
   // down) on the curves' points, flattened in pixels as Qt flattens them
   const { matrix: m, direct } = drawTarget(pc);
-  const a = m[0] * k, b = m[1] * k, c = m[2], d = m[3] * k, e = m[4] * k;
-  const f = m[5];
-  const map = (xy: ArrayLike<number>): number[] => {
-    const out: number[] = [];
-    for (let i = 0; i + 1 < xy.length; i += 2) {
-      out.push(a * xy[i] + b * xy[i + 1] + c, d * xy[i] + e * xy[i + 1] + f);
-    }
-    return out;
-  };
-  const outline = paths.map((p) => {
-    const [sx, sy] = map([p.x, p.y]);
-    return flattenSubpath({ x: sx, y: sy, segs: p.segs.map(map) });
-  });
+  const outline = flattenMapped(paths, [
+    m[0] * k,
+    m[1] * k,
+    m[2],
+    m[3] * k,
+    m[4] * k,
+    m[5],
+  ]);
   const px = qtCoverage(outline, pc.map.width, pc.map.height);
   paintCoverage(
     pc,

@@ -31,6 +31,11 @@ const CASES: [name: string, limit: number, what: string][] = [
   ],
   ["null_style", 0, "layers without style: QGIS's default symbols"],
   [
+    "font_marker_families",
+    2,
+    "our data: font markers in families not installed (Courier New, Courier, monospace, Times New Roman, Georgia, serif, Arial, Wingdings; bold Courier New and Times New Roman), every other one stroked: fontconfig's DejaVu Sans Mono, DejaVu Serif or DejaVu Sans (3,642 mismatched pixels unstroked when all were DejaVu Sans), the glyph path filled by Qt's rasterizer, centred by whole-pixel advance and rounded-up ascent, then stroked over the fill by Qt's stroker (1,754 stroked under a Skia glyph fill); 2 at stroke edges (the stroker on curves flattened first)",
+  ],
+  [
     "effects_points",
     0,
     "our data: marker paint effects (drop and inner shadows, outer and inner glows, stack and Gaussian blurs, draw source with opacity and multiply)",
