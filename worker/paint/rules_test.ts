@@ -50,10 +50,20 @@ Deno.test("rules: nesting, ELSE per level, scale ranges, unchecked rules", () =>
   if (
     JSON.stringify(widths(50000, { class: "motorway", lanes: 1 })) !== '["0"]'
   ) throw new Error("motorway");
-  // beyond the motorway rule's largest scale the top-level ELSE applies
+  // beyond the motorway rule's largest scale its filter still takes the
+  // feature: QGIS 3.22's Rule::renderFeature counts it as matched
+  // (Inactive), so the top-level ELSE does not draw it either
   if (
-    JSON.stringify(widths(200000, { class: "motorway", lanes: 1 })) !== '["3"]'
+    JSON.stringify(widths(200000, { class: "motorway", lanes: 1 })) !== "[]"
   ) throw new Error("motorway out of scale");
+  // beyond that scale a feature no rule's filter takes goes to the ELSE
+  if (
+    JSON.stringify(widths(200000, { class: "minor", lanes: 1 })) !== '["3"]'
+  ) throw new Error("ELSE out of the motorway's scale");
+  // so does an unchecked rule's
+  if (JSON.stringify(widths(50000, { class: "main", lanes: 1 })) !== "[]") {
+    throw new Error("unchecked rule");
+  }
   if (JSON.stringify(widths(50000, { class: "main", lanes: 2 })) !== '["1"]') {
     throw new Error("main in group");
   }
