@@ -25,6 +25,7 @@ import { flattenCubic, qtStrokePath, type QtSubpath } from "./qt_stroker.ts";
 import { cosmeticCubicPoints, drawCosmetic } from "./cosmetic.ts";
 import { qtArc } from "./qt_arc.ts";
 import { drawsEffect, drawWithEffect } from "./paint_effect.ts";
+import { typefaceFor } from "./font_marker.ts";
 import { isTruthy } from "../expression/values.ts";
 import { clipPolygon, polygonCentroid, ringArea } from "../labels/_geom.ts";
 import {
@@ -33,8 +34,14 @@ import {
   candidatesAroundPoint,
 } from "../labels/placement.ts";
 
-/** The diagram types drawn (`Text` diagrams are not yet). */
-const DRAWN_TYPES = new Set(["Pie", "Histogram", "Stacked", "Stackedbar"]);
+/** The diagram types drawn. */
+const DRAWN_TYPES = new Set([
+  "Pie",
+  "Histogram",
+  "Stacked",
+  "Stackedbar",
+  "Text",
+]);
 
 /** A diagram to draw: its feature and where (pixels). */
 export interface PlacedDiagram {
@@ -218,7 +225,8 @@ function diagramSize(
   const perUnit = toPixels(1, style.sizeUnit, units);
   const spacing = toPixels(style.spacing, style.spacingUnit, units) / perUnit;
   const vertical = style.orientation === "Up" || style.orientation === "Down";
-  if (style.type === "Pie") {
+  // QgsTextDiagram sizes as QgsPieDiagram: the fixed size or its value's
+  if (style.type === "Pie" || style.type === "Text") {
     if (!is) return [style.width, style.height];
     const [value, ok] = toDouble(evaluate(is.expression, feature));
     return ok ? sizeForValue(style, value) : null;
@@ -495,7 +503,11 @@ interface Painter {
 }
 
 /** `QPainter::drawPath`: the fill, then the pen's outline. */
-function drawPath(p: Painter, path: QtPath): void {
+function drawPath(
+  p: Painter,
+  path: QtPath,
+  cap: "square" | "flat" = "square",
+): void {
   const { pc } = p;
   if (p.brush && p.brush[3] > 0) {
     const px = qtCoverage([fillContour(path)], pc.map.width, pc.map.height);
@@ -513,7 +525,7 @@ function drawPath(p: Painter, path: QtPath): void {
   }
   const outline = qtStrokePath([path.sub], {
     width: p.penWidth,
-    cap: "square",
+    cap,
     join: "bevel",
   });
   const px = qtCoverage(outline, pc.map.width, pc.map.height);
@@ -585,6 +597,11 @@ export function drawDiagram(
       drawHistogram(painter, layout, values, x, y, units);
     } else if (style.type === "Stacked" || style.type === "Stackedbar") {
       drawStackedBar(painter, layout, values, x, y, [w, h], units);
+    } else if (style.type === "Text") {
+      const texts = style.categories.map((c) =>
+        qtString(evaluate(c.expression, d.feature))
+      );
+      drawTextDiagram(painter, style, texts, x, y, w, h, units);
     }
   };
   const effect = drawsEffect(style.effect) ? style.effect! : null;
@@ -597,7 +614,9 @@ export function drawDiagram(
   // corner; bars may reach past the diagram's box: a generous margin (it
   // only sizes the effect's image)
   const m = penWidth / 2 +
-    (style.type === "Pie" ? 0 : barsReach(layout, values, units));
+    (style.type === "Pie" || style.type === "Text"
+      ? 0
+      : barsReach(layout, values, units));
   drawWithEffect(pc, effect, {
     x: 0,
     y: 0,
@@ -662,6 +681,101 @@ function drawPie(
     }
     total += angle;
   }
+}
+
+/**
+ * `QgsTextDiagram::renderDiagram` as QGIS 3.22 builds it: always its
+ * default circle shape and vertical orientation (nothing sets them), the
+ * background ellipse, a separator between values, each value centred on
+ * its row in its category's colour.
+ */
+function drawTextDiagram(
+  p: Painter,
+  style: DiagramStyle,
+  texts: string[],
+  baseX: number,
+  bottom: number,
+  w: number,
+  h: number,
+  units: UnitContext,
+): void {
+  const { pc } = p;
+  const baseY = bottom - h;
+  const n = texts.length;
+  // its pen, brush and values take their colours as they are (no opacity)
+  p.pen = style.penColor;
+  p.brush = style.backgroundColor;
+  // QPainter has only drawEllipse(int, int, int, int) of four numbers:
+  // the circle's box truncated to whole pixels (the separators are not)
+  const [ix, iy, iw, ih] = [baseX, baseY, w, h].map(Math.trunc);
+  drawPath(p, ellipsePath(ix, iy, iw, ih));
+  p.brush = null;
+  const cx = baseX + w / 2, cy = baseY + h / 2, r1 = w / 2, r2 = h / 2;
+  for (let i = 1; i < n; i++) {
+    // lineEllipseIntersection of the row's line across the box
+    const ly = baseY + h / n * i - cy;
+    const d = 1 - ly * ly / (r2 * r2);
+    if (!(d > 0)) continue;
+    const dx = r1 * Math.sqrt(d);
+    drawPath(p, {
+      sub: { x: cx - dx, y: ly + cy, segs: [[cx + dx, ly + cy]] },
+    }, "flat");
+  }
+  // QgsDiagram::scaledFont: the point size as pixels (QFont::setPixelSize
+  // truncates)
+  const pixel = style.sizeUnit === "MapUnit"
+    ? Math.max(1, Math.trunc(style.font.size / units.mapUnitsPerPixel))
+    : Math.trunc(style.font.size * 0.376 * units.dpi / 25.4);
+  if (pixel <= 0) return;
+  const tf = typefaceFor(
+    pc.ck,
+    style.font.family,
+    [style.font.bold ? "Bold" : "", style.font.italic ? "Oblique" : ""]
+      .filter(Boolean).join(" "),
+  );
+  if (!tf) return;
+  const font = new pc.ck.Font(tf, pixel);
+  const metrics = font.getMetrics();
+  // QFontMetricsF::height of Qt's FreeType engine: FreeType's size metrics,
+  // the ascender and descender rounded out to whole pixels
+  const height = Math.ceil(-metrics.ascent) + Math.ceil(metrics.descent);
+  const xHeight = xHeightOf(font);
+  const paint = new pc.ck.Paint();
+  paint.setAntiAlias(true);
+  for (let i = 0; i < n; i++) {
+    const text = texts[i];
+    if (!text) continue;
+    const ids = font.getGlyphIDs(text);
+    let advance = 0;
+    for (const g of font.getGlyphWidths(ids)) advance += g;
+    // the row's middle: QGIS adds w / n / 2 (not h) to the row's top
+    const x = baseX + w / 2 - advance / 2;
+    const y = baseY + h / n * i + w / n / 2 +
+      (style.labelPlacementMethod === "Height" ? height / 2 : xHeight);
+    const c = style.categories[i].color;
+    paint.setColor(pc.ck.Color(c[0], c[1], c[2], c[3] / 255));
+    const blob = pc.ck.TextBlob.MakeFromText(text, font);
+    if (blob) {
+      pc.canvas.drawTextBlob(blob, x, y, paint);
+      blob.delete();
+    }
+  }
+  paint.delete();
+  font.delete();
+}
+
+/** The font's x-height: the top of its `x` glyph above the baseline. */
+function xHeightOf(font: import("canvaskit-wasm").Font): number {
+  const ids = font.getGlyphIDs("x");
+  const b = font.getGlyphBounds(ids);
+  return -b[1];
+}
+
+/** QVariant::toString of an expression's value (NULL is empty). */
+function qtString(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  return String(v);
 }
 
 function drawHistogram(

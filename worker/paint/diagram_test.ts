@@ -133,14 +133,14 @@ Deno.test("layoutDiagrams: a type not drawn yet warns and places nothing", async
     warn: (m) => warnings.push(m),
   });
   try {
-    const style = { ...pie(), type: "Text" };
+    const style = { ...pie(), type: "Radial" };
     const layout = layoutDiagrams(map.pc, style, [
       { id: 1, attributes: { a: 1, b: 1 }, geometry: point(50, 50) },
     ], diagramEvaluator(map.pc));
     assert(layout.placed.length === 0, `${layout.placed.length} placed`);
     assert(
       JSON.stringify(warnings) ===
-        JSON.stringify(["diagrams of type 'Text' are not drawn yet"]),
+        JSON.stringify(["diagrams of type 'Radial' are not drawn yet"]),
       `warnings ${JSON.stringify(warnings)}`,
     );
   } finally {

@@ -172,6 +172,9 @@ export function readDiagrams(root: Element): DiagramStyle | null {
       bold: num(font[4] ?? null, 50) > 50,
       italic: font[5] === "1",
     },
+    labelPlacementMethod: a("labelPlacementMethod") === "Height"
+      ? "Height"
+      : "XHeight",
     attributeLegend: renderer.getAttribute("attributeLegend") !== "0",
     // QgsLinearlyInterpolatedDiagramRenderer: a size legend when it has one
     sizeLegend: linear !== null &&

@@ -293,6 +293,12 @@ export interface DiagramStyle {
   maxScale: number;
   /** Font of text diagrams: family, size in points, bold, italic. */
   font: { family: string; size: number; bold: boolean; italic: boolean };
+  /**
+   * Text diagrams' vertical placement of each value
+   * (`QgsDiagramSettings::LabelPlacementMethod`): half the font's height or
+   * its x-height below the line's middle.
+   */
+  labelPlacementMethod?: "Height" | "XHeight";
   /** Sizes interpolated from a value (absent: the fixed size). */
   interpolation?: {
     /** Expression of the value (a field reference is `"field"`). */

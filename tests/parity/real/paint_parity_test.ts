@@ -441,6 +441,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     0,
     "our data: the same pies and labels in one layer: a feature's diagram obstacle does not repel its own label (PAL's hasSameLabelFeatureAs)",
   ],
+  [
+    "diagram_text",
+    167,
+    "our data: text diagrams over the points (QgsTextDiagram: a circle, a row per value in its colour; left: 167 edge pixels of the values' glyphs, Qt's drawText rasterizing them otherwise than Skia)",
+  ],
 ];
 
 for (const [name, limit, what] of CASES) {

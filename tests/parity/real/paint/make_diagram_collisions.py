@@ -19,10 +19,13 @@ them, PAL label features among the labels.
   above: the polygons' boundaries, as the diagrams' obstacles, repel the
   labels crossing them; ``diagram_obstacle_own_labels.qml`` the pies and
   the labels in one layer: a feature's diagram obstacle does not repel its
-  own label (PAL's hasSameLabelFeatureAs).
+  own label (PAL's hasSameLabelFeatureAs);
+- ``diagram_text.qml``: 16 mm text diagrams (``QgsTextDiagram``: a
+  circle of the background colour, a row per value in its colour, 9 pt
+  DejaVu Sans) over the points, shown all.
 
 ``make_references.py paint/diagram_labels paint/diagram_around_collide
-paint/diagram_dd_show paint/diagram_obstacle paint/diagram_obstacle_own_labels`` then renders them.
+paint/diagram_dd_show paint/diagram_obstacle paint/diagram_obstacle_own_labels paint/diagram_text`` then renders them.
 
 Run with Debian's QGIS 3.22, never at run time or in CI::
 
@@ -45,6 +48,7 @@ def main():
         QgsProperty,
         QgsSingleCategoryDiagramRenderer,
         QgsSingleSymbolRenderer,
+        QgsTextDiagram,
         QgsTextFormat,
         QgsUnitTypes,
         QgsVectorLayer,
@@ -157,6 +161,16 @@ def main():
     polys.setLabeling(QgsVectorLayerSimpleLabeling(settings))
     polys.setLabelsEnabled(True)
     save(polys, "diagram_obstacle_own_labels")
+
+    pts = layer()
+    pies(pts, 16, QgsDiagramLayerSettings.OverPoint, True, 0)
+    r = pts.diagramRenderer()
+    s = r.diagramSettings()[0]
+    s.backgroundColor = QColor(250, 240, 200)
+    s.font = QFont("DejaVu Sans", 9)
+    r.setDiagram(QgsTextDiagram())
+    r.setDiagramSettings(s)
+    save(pts, "diagram_text")
     qgis.exitQgis()
 
 
