@@ -92,17 +92,19 @@ const MAPS: Record<string, [crs: string, box: string[]]> = {
  * module's documentation for how and when).
  */
 export const QGIS_MS: Readonly<Record<string, number>> = {
-  // 2026-12-07 05:02-05:04 UTC, load average 1.4-1.5, medians of 11, the
-  // lower of two runs around ours in a quiet window (the other: 146.9,
-  // 167.5, 170.5, 720.8, 115.3 ms). Session 13's machine (02:28 UTC, load
-  // 1.2): 172.9, 190.8, 204.8, 968.8, 103.4; at load 13.8 (2026-12-06):
-  // 772.2, 840.5, 812.9, 3,436.3, 332.8 (QGIS's parallel render slows more
-  // than ours on a loaded machine).
-  demo_2056: 141.2,
-  demo_3857: 158.0,
-  demo_4326: 161.4,
-  parcels_esri102014: 696.1,
-  mosaic_3857: 108.6,
+  // 2026-12-07 23:11-23:12 UTC (session 20's machine, its fixed workload
+  // 191.1 ms), load average 0.0-1.0, medians of 11, the lower of two runs
+  // around ours in a quiet window (the other: 112.5, 127.7, 128.6, 691.9,
+  // 73.3 ms). Before (05:02 UTC, a machine whose fixed workload took 259.7
+  // ms): 141.2, 158.0, 161.4, 696.1, 108.6; session 13's machine (02:28
+  // UTC, load 1.2): 172.9, 190.8, 204.8, 968.8, 103.4; at load 13.8
+  // (2026-12-06): 772.2, 840.5, 812.9, 3,436.3, 332.8 (QGIS's parallel
+  // render slows more than ours on a loaded machine).
+  demo_2056: 109.9,
+  demo_3857: 120.7,
+  demo_4326: 124.0,
+  parcels_esri102014: 687.4,
+  mosaic_3857: 69.7,
 };
 
 function argNumber(flag: string, fallback: number): number {
