@@ -55,7 +55,7 @@ import type { ProjectFile } from "./read_project.ts";
 import type { XmlElement } from "./xml_tree.ts";
 import { pythonTitle, sanitizeName } from "./sanitize.ts";
 import { legendToLayerTree } from "./legend_tree.ts";
-import { layerStyles } from "./style.ts";
+import { type LayerReference, layerStyles } from "./style.ts";
 import { bboxToWgs84 } from "./wgs84.ts";
 
 /** Options of {@link exportProject}. */
@@ -581,6 +581,15 @@ export async function exportProject(
     const id = childText(l, "id");
     if (id) mapLayers.set(id, l);
   }
+  // what a value relation widget naming a layer by id is given of it
+  const references = new Map<string, LayerReference>();
+  for (const [id, l] of mapLayers) {
+    references.set(id, {
+      name: childText(l, "layername") ?? "",
+      source: childText(l, "datasource") ?? "",
+      provider: childText(l, "provider") ?? "",
+    });
+  }
 
   const members: TreeGroup[] = [];
   const groups: Group[] = [];
@@ -1092,7 +1101,7 @@ export async function exportProject(
       ? [...pathNames(groupPath), shortName].join(separator)
       : shortName;
     const layerName = childText(layer, "layername") ?? "";
-    const styles = layerStyles(layer, project.text, version);
+    const styles = layerStyles(layer, project.text, version, references);
     const wkbAttr = layer.getAttribute("wkbType");
     const isSpatial = kind !== "vector" ||
       !(wkbAttr === "NoGeometry" ||

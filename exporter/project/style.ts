@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { child, children, customProperties } from "./_xml.ts";
+import { child, children, customProperties, path } from "./_xml.ts";
 import { hasLabeling2x, labelingFrom2x } from "./labeling_2x.ts";
 import type { XmlElement } from "./xml_tree.ts";
 
@@ -74,9 +74,74 @@ const GEOMETRY_CODES: Record<string, number> = {
   "No geometry": 4,
 };
 
+/**
+ * A project layer as a value relation widget's configuration names it
+ * (`LayerName`, `LayerSource`, `LayerProviderName`): its name, its data
+ * source as the project writes it, its provider key.
+ */
+export interface LayerReference {
+  name: string;
+  source: string;
+  provider: string;
+}
+
 const escapeAttribute = (value: string): string =>
   value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;")
     .replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+
+const REFERENCE_OPTIONS: [string, keyof LayerReference][] = [
+  ["LayerName", "name"],
+  ["LayerSource", "source"],
+  ["LayerProviderName", "provider"],
+];
+
+/**
+ * The text of a `<fieldConfiguration>` whose value relation widgets name
+ * the project layer they read by its id (`Layer`) given that layer's name,
+ * source and provider, as QGIS's widget configuration dialog writes them:
+ * QGIS Server finds the layer by id in the project, a worker holds only the
+ * job's layers and reads the source instead. Options already there are set
+ * to the layer the id names, which QGIS resolves first.
+ */
+function valueRelationLayers(
+  configuration: XmlElement,
+  text: string,
+  layers: ReadonlyMap<string, LayerReference>,
+): string {
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const field of children(configuration, "field")) {
+    const widget = child(field, "editWidget");
+    if (widget?.getAttribute("type") !== "ValueRelation") continue;
+    const map = path(widget, "config", "Option");
+    if (map?.getAttribute("type") !== "Map") continue;
+    const options = children(map, "Option");
+    const layer = layers.get(
+      options.find((o) => o.getAttribute("name") === "Layer")
+        ?.getAttribute("value") ?? "",
+    );
+    const last = options.at(-1);
+    if (!layer || !last) continue;
+    for (const [name, key] of REFERENCE_OPTIONS) {
+      const option = `<Option value="${
+        escapeAttribute(layer[key])
+      }" name="${name}" type="QString"/>`;
+      const there = options.find((o) => o.getAttribute("name") === name);
+      if (there?.getAttribute("value") === layer[key]) continue;
+      edits.push(
+        there
+          ? { start: there.start, end: there.end, text: option }
+          : { start: last.end, end: last.end, text: option },
+      );
+    }
+  }
+  let out = "";
+  let at = configuration.start;
+  for (const edit of edits.sort((a, b) => a.start - b.start)) {
+    out += text.slice(at, edit.start) + edit.text;
+    at = edit.end;
+  }
+  return out + text.slice(at, configuration.end);
+}
 
 /**
  * Builds the QML of the layer's live (current) style from its `<maplayer>`:
@@ -84,6 +149,9 @@ const escapeAttribute = (value: string): string =>
  * mode, opacity, raster pipe, custom properties, fields config …) under a
  * `<qgis>` root carrying the scale-visibility and other style attributes.
  * The elements are copied verbatim from the project text.
+ *
+ * Value relation widgets that name their layer by id are given that
+ * layer's name, source and provider ({@link valueRelationLayers}).
  *
  * @example
  * ```ts ignore
@@ -95,6 +163,7 @@ export function currentStyleQml(
   mapLayer: XmlElement,
   text: string,
   version: string,
+  layers: ReadonlyMap<string, LayerReference> = new Map(),
 ): string {
   const all = children(mapLayer);
   // A QGIS 2.x layer's labels: QGIS 3 reads them from custom properties and
@@ -129,7 +198,13 @@ export function currentStyleQml(
     const e = all[i];
     if (NOT_STYLE_ELEMENTS.has(e.nodeName)) continue;
     if (labeling2x && placeholder(e)) continue;
-    parts.push(`\n  ${text.slice(e.start, e.end)}`);
+    parts.push(
+      `\n  ${
+        e.nodeName === "fieldConfiguration"
+          ? valueRelationLayers(e, text, layers)
+          : text.slice(e.start, e.end)
+      }`,
+    );
   }
   // exportNamedStyle ends a vector style with the layer's geometry type,
   // which the project keeps as the <maplayer geometry="…"> attribute.
@@ -159,6 +234,7 @@ export function layerStyles(
   mapLayer: XmlElement,
   text: string,
   version: string,
+  layers: ReadonlyMap<string, LayerReference> = new Map(),
 ): LayerStyles {
   const manager = child(mapLayer, "map-layer-style-manager");
   const current = manager?.getAttribute("current") || "default";
@@ -170,7 +246,7 @@ export function layerStyles(
     if (stored === undefined) continue;
     byName.set(name, `${DOCTYPE}\n${text.slice(stored.start, stored.end)}\n`);
   }
-  byName.set(current, currentStyleQml(mapLayer, text, version));
+  byName.set(current, currentStyleQml(mapLayer, text, version, layers));
   const names = [...byName.keys()].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
   return {
     current,

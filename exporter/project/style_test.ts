@@ -49,3 +49,50 @@ Deno.test("style: a layer's diagrams are kept (renderer, category, layer setting
   assert.match(qml, /<attribute [^>]*field="&quot;a&quot;"/);
   assert.match(qml, /<DiagramLayerSettings [^>]*priority="2"/);
 });
+
+Deno.test("style: a value relation naming its layer by id is given that layer's name, source and provider; a stale one is set to them", () => {
+  const text = `<maplayer type="vector" geometry="Point">
+  <id>main</id>
+  <fieldConfiguration>
+    <field name="kind"><editWidget type="ValueRelation"><config><Option type="Map">
+      <Option value="id" name="Key" type="QString"/>
+      <Option value="dict_1" name="Layer" type="QString"/>
+      <Option value="name" name="Value" type="QString"/>
+    </Option></config></editWidget></field>
+    <field name="other"><editWidget type="ValueRelation"><config><Option type="Map">
+      <Option value="dict_1" name="Layer" type="QString"/>
+      <Option value="/home/someone/old.csv" name="LayerSource" type="QString"/>
+    </Option></config></editWidget></field>
+    <field name="free"><editWidget type="ValueRelation"><config><Option type="Map">
+      <Option value="elsewhere" name="Layer" type="QString"/>
+    </Option></config></editWidget></field>
+  </fieldConfiguration>
+</maplayer>`;
+  const layers = new Map([["dict_1", {
+    name: "dict & co",
+    source: "./dict.gpkg|layername=dict",
+    provider: "ogr",
+  }]]);
+  const qml = currentStyleQml(parseXml(text, "x.qgs"), text, "3.22", layers);
+  const added =
+    `<Option value="dict &amp; co" name="LayerName" type="QString"/>` +
+    `<Option value="./dict.gpkg|layername=dict" name="LayerSource" type="QString"/>` +
+    `<Option value="ogr" name="LayerProviderName" type="QString"/>`;
+  assert.ok(
+    qml.includes(`<Option value="name" name="Value" type="QString"/>${added}`),
+    qml,
+  );
+  assert.ok(
+    qml.includes(
+      `<Option value="./dict.gpkg|layername=dict" name="LayerSource" type="QString"/><Option value="dict &amp; co" name="LayerName" type="QString"/><Option value="ogr" name="LayerProviderName" type="QString"/>`,
+    ),
+    qml,
+  );
+  assert.doesNotMatch(qml, /old\.csv/);
+  assert.match(
+    qml,
+    /<Option value="elsewhere" name="Layer" type="QString"\/>\s*<\/Option>/,
+  );
+  // the styles parse: the QML stays well-formed
+  parseXml(qml, "x.qml");
+});

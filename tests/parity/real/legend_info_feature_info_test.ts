@@ -5,6 +5,10 @@
  * the project itself (`make_references.py`). The answers must be equal, byte
  * for byte; in GML up to the order of a tag's attributes, which QGIS Server
  * writes in a random order (Qt's hash seed).
+ *
+ * The jobs carry the styles QGIS's `exportNamedStyle` writes; the cases of
+ * `EXPORTED` carry the styles our exporter writes for the project instead
+ * (what it adds to them is under test).
  */
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -13,7 +17,10 @@ import {
   parseJobInfo,
   type QslJobInfoFeatureInfo,
 } from "@qgis-server-light/interface";
+import { encodeStyle } from "@qgis-server-light/interface/style_codec";
 import { featureInfo } from "../../../worker/runners/feature_info.ts";
+import { exportProject } from "../../../exporter/project/export_project.ts";
+import { readProject } from "../../../exporter/project/read_project.ts";
 import { referenceContext } from "../parity.ts";
 import { caseDataRoot, realCases, realTest, sortAttributes } from "./real.ts";
 
@@ -25,6 +32,32 @@ const EXTENSIONS: Record<string, string> = {
   "text/html": "html",
   "application/vnd.ogc.gml": "xml",
 };
+
+// value relation widgets naming their layer by id alone: our exporter adds
+// the layer's name, source and provider, which the worker reads
+const EXPORTED = new Set([
+  "info_value_relation_by_id_text",
+  "info_value_relation_by_id_gml",
+]);
+
+/** The job's layers given the styles our exporter writes for the project. */
+async function withExportedStyles(
+  job: QslJobInfoFeatureInfo["job"],
+  root: string,
+  project: string,
+): Promise<void> {
+  const config = await exportProject(await readProject(join(root, project)), {
+    encodeStyle,
+    readSources: false,
+  });
+  const byId = new Map(config.datasets.vector.map((d) => [d.id, d]));
+  for (const layer of job.layers) {
+    const d = byId.get(layer.id)!;
+    const style = d.styles.find((s) => s.name === d.style_name) ??
+      d.styles[0];
+    layer.style = { name: style.name, definition: style.definition };
+  }
+}
 
 const cases = realCases(PREFIX).filter((c) =>
   (c as { kind?: string }).kind === "feature_info"
@@ -40,10 +73,12 @@ for (const c of cases) {
       const expected = await Deno.readTextFile(
         join(DIR, `${c.name}.qgis.${ext}`),
       );
-      const out = await featureInfo(
-        info.job,
-        referenceContext(caseDataRoot(PREFIX, c)),
-      );
+      const root = caseDataRoot(PREFIX, c);
+      if (EXPORTED.has(c.name)) {
+        const project = (c as unknown as { project: string }).project;
+        await withExportedStyles(info.job, root, project);
+      }
+      const out = await featureInfo(info.job, referenceContext(root));
       const text = new TextDecoder().decode(out.data);
       if (ext === "xml") {
         assert.equal(sortAttributes(text), sortAttributes(expected));
