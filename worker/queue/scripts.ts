@@ -25,6 +25,19 @@ import {
   statusTimestampField,
 } from "@qgis-server-light/interface/protocol";
 
+// A Lua function `stalled_count(key, field)`: the job's count of workers
+// that died running it; 0 when the field is missing or no finite number of
+// 0 or more (a client may write anything there: HINCRBY and a comparison
+// with nil raised an error, and the job went back to the queue's front for
+// ever).
+const LUA_STALLED_COUNT = `
+local function stalled_count(key, field)
+  local n = tonumber(redis.call('HGET', key, field))
+  if not n or n ~= n or n < 0 or n == math.huge then return 0 end
+  return math.floor(n)
+end
+`;
+
 /**
  * Moves one job from a processing list (KEYS[1]) back to the front of
  * `jobs` (KEYS[2]); when its status was `running`, the worker holding it
@@ -39,13 +52,16 @@ import {
  * await client.eval(RECLAIM_SCRIPT, 2, "processing:w1", "jobs", "job:", "status", "running", "stalled", "queued", "1");
  * ```
  */
-export const RECLAIM_SCRIPT = `
+export const RECLAIM_SCRIPT = `${LUA_STALLED_COUNT}
 local id = redis.call('LMOVE', KEYS[1], KEYS[2], 'RIGHT', 'LEFT')
 if not id then return false end
 local key = ARGV[1] .. id
-local running = redis.call('HGET', key, ARGV[2]) == ARGV[3]
+local running = redis.call('TYPE', key).ok == 'hash' and
+  redis.call('HGET', key, ARGV[2]) == ARGV[3]
 if running then
-  if ARGV[6] == '1' then redis.call('HINCRBY', key, ARGV[4], 1) end
+  if ARGV[6] == '1' then
+    redis.call('HSET', key, ARGV[4], stalled_count(key, ARGV[4]) + 1)
+  end
   redis.call('HSET', key, ARGV[2], ARGV[5])
 end
 return {id, running and 1 or 0}
@@ -87,8 +103,10 @@ end
 // Redis); sets it `running` unless workers died running it ARGV[6] times (a
 // poison pill: it fails unrun).
 const TAKE_BODY = `
+local kind = redis.call('TYPE', key).ok
+if kind ~= 'hash' and kind ~= 'none' then return {5, kind, false, false, id} end
 local len = redis.call('HSTRLEN', key, ARGV[1])
-local stalled = redis.call('HGET', key, ARGV[2]) or '0'
+local stalled = tostring(stalled_count(key, ARGV[2]))
 if len > tonumber(ARGV[3]) then
   return {0, len, stalled, redis.call('HGET', key, ARGV[4]) or '', id}
 end
@@ -106,7 +124,8 @@ return {1, info, stalled, false, id}
  * Takes the job whose hash is KEYS[1] (ARGV from {@link takeArgv}): returns
  * `{1, info, stalled}` (set `running` unless a poison pill), `{0, length,
  * stalled, info_type}` when the envelope is over the limit (not read, not
- * set running), or `{2}` when the hash is gone (the client withdrew it).
+ * set running), `{2}` when the hash is gone (the client withdrew it), or
+ * `{5, type}` when the key holds another type than a hash (not read).
  *
  * @example
  * ```ts ignore
@@ -114,7 +133,7 @@ return {1, info, stalled, false, id}
  * await client.eval(TAKE_SCRIPT, 1, "job:1", ...takeArgv(8 << 20, 3));
  * ```
  */
-export const TAKE_SCRIPT = `${LUA_ISO_TIME}
+export const TAKE_SCRIPT = `${LUA_ISO_TIME}${LUA_STALLED_COUNT}
 local key, id = KEYS[1], false
 ${TAKE_BODY}`;
 
@@ -135,7 +154,7 @@ ${TAKE_BODY}`;
  * const reply = blocking.eval(TAKE_MOVED_SCRIPT, 1, "processing:w1", ...takeArgv(8 << 20, 3));
  * ```
  */
-export const TAKE_MOVED_SCRIPT = `${LUA_ISO_TIME}
+export const TAKE_MOVED_SCRIPT = `${LUA_ISO_TIME}${LUA_STALLED_COUNT}
 local n = redis.call('LLEN', KEYS[1])
 if n ~= 1 then return {n == 0 and 3 or 4} end
 local id = redis.call('LINDEX', KEYS[1], 0)
@@ -143,7 +162,8 @@ local key = ARGV[5] .. id
 ${TAKE_BODY}`;
 
 /**
- * A take script's reply: `[code, info or length, stalled, info_type, id]`
+ * A take script's reply: `[code, info or length or the key's type, stalled,
+ * info_type, id]`
  * (codes in {@link TAKE_SCRIPT} and {@link TAKE_MOVED_SCRIPT}).
  */
 export type TakeReply = [
@@ -182,8 +202,9 @@ export function takeArgv(maxJobBytes: number, maxAttempts: number): string[] {
  * Finishes a job in one step: sets its hash KEYS[1]'s final status fields
  * (ARGV[6…], names and values), publishes the result ARGV[2] on the channel
  * ARGV[1], expires the hash after ARGV[3] seconds and, when ARGV[5] is 1,
- * drops the id ARGV[4] from the processing list KEYS[2]. Returns how many
- * subscribers received the result.
+ * drops the id ARGV[4] from the processing list KEYS[2]. A key that holds
+ * another type than a hash (a client's doing) is left as it is, the result
+ * still published. Returns how many subscribers received the result.
  *
  * @example
  * ```ts ignore
@@ -192,9 +213,11 @@ export function takeArgv(maxJobBytes: number, maxAttempts: number): string[] {
  * ```
  */
 export const FINISH_SCRIPT = `
-redis.call('HSET', KEYS[1], unpack(ARGV, 6))
+local hash = redis.call('TYPE', KEYS[1]).ok
+hash = hash == 'hash' or hash == 'none'
+if hash then redis.call('HSET', KEYS[1], unpack(ARGV, 6)) end
 local receivers = redis.call('PUBLISH', ARGV[1], ARGV[2])
-redis.call('EXPIRE', KEYS[1], ARGV[3])
+if hash then redis.call('EXPIRE', KEYS[1], ARGV[3]) end
 if ARGV[5] == '1' then redis.call('LREM', KEYS[2], 1, ARGV[4]) end
 return receivers
 `;

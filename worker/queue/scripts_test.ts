@@ -11,6 +11,7 @@ import { Buffer } from "node:buffer";
 import {
   FINISH_SCRIPT,
   LUA_ISO_TIME,
+  RECLAIM_SCRIPT,
   TAKE_MOVED_SCRIPT,
   TAKE_SCRIPT,
   takeArgv,
@@ -179,6 +180,52 @@ Deno.test("FINISH_SCRIPT: final status fields, the result's bytes published as t
   } finally {
     client.disconnect();
     sub.disconnect();
+    await redis.stop();
+  }
+});
+
+Deno.test("RECLAIM_SCRIPT: a running job whose stalled count a client wrote as no number counts from 0; a key of another type is moved back untouched", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  const processing = processingKey("dead");
+  const reclaim = () =>
+    client.eval(
+      RECLAIM_SCRIPT,
+      2,
+      processing,
+      JOBS_KEY,
+      jobKey(""),
+      JobField.status,
+      "running",
+      JobField.stalled,
+      "queued",
+      "1",
+    );
+  try {
+    for (
+      const [stalled, after] of [
+        ["abc", "1"],
+        ["nan", "1"],
+        ["inf", "1"],
+        ["-7", "1"],
+        ["1.5", "2"],
+      ]
+    ) {
+      await client.hset(jobKey("a"), { status: "running", stalled });
+      await client.rpush(processing, "a");
+      // before: HINCRBY failed ("hash value is not an integer") after the move
+      assert.deepEqual(await reclaim(), ["a", 1], stalled);
+      assert.equal(await client.hget(jobKey("a"), JobField.stalled), after);
+      assert.equal(await client.hget(jobKey("a"), JobField.status), "queued");
+      assert.equal(await client.lpop(JOBS_KEY), "a");
+    }
+    await client.set(jobKey("s"), "x");
+    await client.rpush(processing, "s");
+    assert.deepEqual(await reclaim(), ["s", 0]);
+    assert.equal(await client.get(jobKey("s")), "x");
+    assert.equal(await reclaim(), null);
+  } finally {
+    client.disconnect();
     await redis.stop();
   }
 });

@@ -721,7 +721,8 @@ export class QueueWorker {
     const key = jobKey(id);
     try {
       let reply = await taken.catch(() => [4] as TakeReply);
-      const read = reply[0] === 0 || reply[0] === 1 || reply[0] === 2;
+      const read = reply[0] === 0 || reply[0] === 1 || reply[0] === 2 ||
+        reply[0] === 5;
       if (!read || reply[4] !== id) {
         // not the job BLMOVE returned: read that one
         reply = await client.eval(
@@ -740,7 +741,22 @@ export class QueueWorker {
         return;
       }
       const stalled = Number(reply[2]) || 0;
-      if (reply[0] === 0) {
+      if (reply[0] === 5) {
+        // Not a job's hash (a client wrote some other kind of value under
+        // its key): answered, never read nor written, so that it cannot
+        // hold the queue's front
+        const message = `Cannot run job: its key '${clip(key)}' holds a ${
+          reply[1]
+        }, not a hash; it was not read`;
+        outcome = {
+          status: "failed",
+          data: message,
+          contentType: ERROR_CONTENT_TYPE,
+          layers: [],
+          error: message,
+          durationMs: 0,
+        };
+      } else if (reply[0] === 0) {
         const message =
           `Cannot run job: its envelope has ${reply[1]} bytes, over the ` +
           `limit of ${this.#o.maxJobBytes} (--max-job-bytes); it was not read`;
