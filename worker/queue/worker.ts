@@ -741,45 +741,34 @@ export class QueueWorker {
         return;
       }
       const stalled = Number(reply[2]) || 0;
+      let refusal: string | null = null;
       if (reply[0] === 5) {
         // Not a job's hash (a client wrote some other kind of value under
         // its key): answered, never read nor written, so that it cannot
         // hold the queue's front
-        const message = `Cannot run job: its key '${clip(key)}' holds a ${
+        refusal = `Cannot run job: its key '${clip(key)}' holds a ${
           reply[1]
         }, not a hash; it was not read`;
-        outcome = {
-          status: "failed",
-          data: message,
-          contentType: ERROR_CONTENT_TYPE,
-          layers: [],
-          error: message,
-          durationMs: 0,
-        };
       } else if (reply[0] === 0) {
-        const message =
+        refusal =
           `Cannot run job: its envelope has ${reply[1]} bytes, over the ` +
           `limit of ${this.#o.maxJobBytes} (--max-job-bytes); it was not read`;
-        outcome = {
-          status: "failed",
-          data: message,
-          contentType: ERROR_CONTENT_TYPE,
-          type: clip(String(reply[3] ?? "")) || undefined,
-          layers: [],
-          error: message,
-          durationMs: 0,
-        };
       } else if (stalled >= this.#o.maxAttempts) {
-        const message =
+        refusal =
           `Cannot run job: workers died while running it ${stalled} times ` +
           `(limit ${this.#o.maxAttempts}; only a worker's death during the ` +
           `job counts, not a retry for any other reason)`;
+      }
+      if (refusal !== null) {
         outcome = {
           status: "failed",
-          data: message,
+          data: refusal,
           contentType: ERROR_CONTENT_TYPE,
+          type: reply[0] === 0
+            ? clip(String(reply[3] ?? "")) || undefined
+            : undefined,
           layers: [],
-          error: message,
+          error: refusal,
           durationMs: 0,
         };
       } else {
