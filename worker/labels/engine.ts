@@ -94,6 +94,7 @@ import {
   type LabelRule,
   type LabelSettings,
   readLabeling,
+  readLabelSettings,
   type TextFormat,
 } from "./settings.ts";
 import {
@@ -164,6 +165,11 @@ export interface DiagramLabelInput {
     feature?: Feature;
     /** Candidates, pixels (y up), best first. */
     candidates: Candidate[];
+    /**
+     * The diagram's box (pixels) when PAL makes its candidates from the
+     * feature's line or polygon (`along`).
+     */
+    box?: { w: number; h: number };
     /** Draws the diagram with its box's bottom-left corner here (pixels, y down). */
     draw: (left: number, bottom: number) => void;
   }[];
@@ -182,6 +188,15 @@ export interface DiagramLabelInput {
   qmlRoot?: Element;
   /** The layer's geometry kind (points' obstacles are their symbols' boxes). */
   geometryKind?: GeometryKind | null;
+  /**
+   * PAL makes the candidates of the features with a `box` from their line
+   * or polygon: `QgsDiagramLayerSettings::Placement` (lines: 2 parallel, 4
+   * horizontal; polygons: 2 along the outer ring, 3 and 5 free, 4
+   * horizontal inside) and the distance in pixels. The line placement
+   * flags play no part: QGIS 3.22's diagram provider never hands them to
+   * PAL, whose features then sit on the line.
+   */
+  along?: { placement: number; dist: number };
 }
 
 interface PendingDiagram {
@@ -541,6 +556,16 @@ export class LabelEngine {
         input.geometryKind === "point"
       ? markerSizer(input.qmlRoot, this.#units)
       : () => 0;
+    const along = input.along ? diagramSettings(input.along.placement) : null;
+    const shaped = (f: DiagramLabelInput["features"][number]) =>
+      along !== null && f.box !== undefined && f.feature?.geometry &&
+      f.feature.geometry.kind !== "point";
+    // PAL caps candidates by the features its layer holds on the map
+    const count = along
+      ? input.features.filter((f) =>
+        shaped(f) && this.#onMap(f.feature!, along)
+      ).length
+      : 0;
     for (const f of input.features) {
       const owner = this.#owner++;
       if (f.feature) {
@@ -562,27 +587,57 @@ export class LabelEngine {
           true,
         );
       }
-      const candidates = f.candidates.filter((c) => this.#visible(c));
-      if (candidates.length === 0) continue;
-      const diagram = this.#diagrams.length;
-      this.#diagrams.push({
-        draw: f.draw,
-        zIndex: input.zIndex,
-        layerOrder,
-      });
-      this.#parts.push({
-        label: -1,
-        owner,
-        candidates,
-        kind: "point",
-        size: 0,
-        dist: 0,
-        priority,
-        showUnplaced: input.showAll,
-        maxCandidates: 0,
-        provider: 0,
-        diagram,
-      });
+      // QgsVectorLayerDiagramProvider::registerDiagram: a diagram's box is
+      // a PAL feature of its own at a fixed angle 0, its geometry prepared
+      // (clipped to the map) whatever the placement
+      const sets: CandidateSet[] = shaped(f)
+        ? this.#candidates(
+          f.feature!,
+          along!,
+          { w: f.box!.w, h: f.box!.h, dist: input.along!.dist },
+          0,
+          4,
+          0,
+          0,
+          count,
+          null,
+          true,
+          null,
+          true,
+        )
+        : [{
+          kind: "point",
+          size: 0,
+          maxCandidates: 0,
+          candidates: f.candidates,
+        }];
+      let diagram = -1;
+      for (const set of sets) {
+        const candidates = set.candidates.filter((c) => this.#visible(c));
+        if (candidates.length === 0) continue;
+        if (diagram < 0) {
+          diagram = this.#diagrams.length;
+          this.#diagrams.push({
+            draw: f.draw,
+            zIndex: input.zIndex,
+            layerOrder,
+          });
+        }
+        this.#parts.push({
+          label: -1,
+          owner,
+          candidates,
+          kind: set.kind,
+          size: set.size,
+          dist: shaped(f) ? input.along!.dist : 0,
+          priority,
+          showUnplaced: input.showAll,
+          maxCandidates: set.maxCandidates,
+          ringCosts: set.ringCosts,
+          provider: 0,
+          diagram,
+        });
+      }
     }
   }
 
@@ -1224,6 +1279,7 @@ export class LabelEngine {
     curved: CurvedText | null = null,
     upright = true,
     merged: number[][] | null = null,
+    diagram = false,
   ): CandidateSet[] {
     const g = feature.geometry!;
     const out: CandidateSet[] = [];
@@ -1277,7 +1333,10 @@ export class LabelEngine {
         let max = len > 0 ? Math.ceil(5 / pxPerCm * len) : 1;
         if (maxLayer > 0) max = Math.min(max, maxLayer);
         const candidates = s.placement === 4
-          ? candidatesHorizontalAlongLine(line, box, s.lineAnchorPercent)
+          ? candidatesHorizontalAlongLine(line, box, s.lineAnchorPercent, max, {
+            ...this.#frame(),
+            line: this.#mapLines.get(line),
+          })
           : s.placement === 3 && curved
           ? candidatesCurved(line, curved, {
             ...curvedOptions(s, box.dist, upright),
@@ -1301,7 +1360,9 @@ export class LabelEngine {
     // candidates along a ring's cut at the map border: the whole ring's
     // edges, lengths and middles decide); the largest part unless every part
     // is labelled
-    const clip = clipsPolygons(s);
+    // a diagram's geometry is clipped to the map whatever its placement
+    // (QgsVectorLayerDiagramProvider::registerDiagram)
+    const clip = diagram || clipsPolygons(s);
     let polys: number[][][] = [];
     for (const part of g.parts) {
       const rings = part.map((r) => Array.from(this.#ring(r)));
@@ -1367,7 +1428,13 @@ export class LabelEngine {
           }
         /* falls through */
         case 2:
-        case 3:
+        case 3: {
+          // PAL's candidates per length: a diagram's polygon measured
+          // whole, its holes too (GEOS's length), a label's by its outer
+          // ring (both measured with QGIS 3.22)
+          const perimeter = diagram
+            ? poly.reduce((a, r) => a + lineLength(r), 0)
+            : lineLength(poly[0]);
           append(
             candidates,
             (s.placement === 7 ? candidatesCurvedStandIn : candidatesAlongLine)(
@@ -1375,12 +1442,13 @@ export class LabelEngine {
               box,
               s.placementFlags,
               s.lineAnchorPercent,
-              Math.max(1, Math.ceil(5 / pxPerCm * lineLength(poly[0]))),
+              Math.max(1, Math.ceil(5 / pxPerCm * perimeter)),
               true,
               this.#frame(),
             ),
           );
           break;
+        }
         default: {
           // PAL's grid inside the polygon's pieces, 1 / √(2.5 per cm²) apart
           // PAL's grid in map units: its rounding breaks exact cost ties
@@ -1552,8 +1620,8 @@ export class LabelEngine {
       list = pruneByDiscrimination(list);
       if (part.ringCosts) {
         // prefer positions far from the rings, then near the centroid
-        polygonRingCosts(list, part.ringCosts, this.#extent());
-        polygonCentroidCosts(list, part.ringCosts);
+        polygonRingCosts(list, part.ringCosts, this.#extent(), this.#frame());
+        polygonCentroidCosts(list, part.ringCosts, this.#frame());
       }
       const penalty = sizePenalty(part.kind, part.size, mapW, mapH);
       if (penalty > 0) { for (const c of list) c.cost += penalty; }
@@ -1634,7 +1702,16 @@ export class LabelEngine {
     let shapes: PaintContext | null = null;
     for (const { feature, candidate, diagram } of all) {
       if (diagram !== undefined) {
-        this.#diagrams[diagram].draw(candidate.x, -candidate.y);
+        const c = candidate;
+        if (c.angle === 0) this.#diagrams[diagram].draw(c.x, -c.y);
+        else {
+          // QgsVectorLayerDiagramProvider::drawLabel: unrotated, centred on
+          // the middle of PAL's turned box
+          const cos = Math.cos(c.angle), sin = Math.sin(c.angle);
+          const cx = c.x + (c.w * cos - c.h * sin) / 2;
+          const cy = c.y + (c.w * sin + c.h * cos) / 2;
+          this.#diagrams[diagram].draw(cx - c.w / 2, -(cy - c.h / 2));
+        }
         continue;
       }
       const p = this.#pending[feature];
@@ -1955,6 +2032,22 @@ interface CandidateSet {
   candidates: Candidate[];
   /** Polygon rings whose distance costs the candidates (horizontal, free). */
   ringCosts?: number[][];
+}
+
+let diagramDefaults: LabelSettings | null = null;
+
+/**
+ * The PAL layer settings of a diagram layer placed along its lines or
+ * inside its polygons (`QgsVectorLayerDiagramProvider`): QGIS's defaults
+ * but for the placement, on the line (QGIS 3.22 never hands the diagram
+ * layer's line placement flags to PAL).
+ */
+function diagramSettings(placement: number): LabelSettings {
+  diagramDefaults ??= readLabelSettings(
+    new DOMParser().parseFromString("<settings/>", "text/xml")
+      .documentElement!,
+  );
+  return { ...diagramDefaults, placement, placementFlags: 1 };
 }
 
 /**

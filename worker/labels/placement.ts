@@ -427,28 +427,12 @@ export function candidatesAlongLine(
   frame?: MapFrame,
 ): Candidate[] {
   if (frame) {
-    // PAL works in map units: the same positions, but the rounding of
-    // its sums (which decides exact cost ties) is that of map coordinates
-    const { x0, y0, k } = frame;
-    const mapLine = frame.line ?? Array.from(
+    return inMapUnits(
       line,
-      (v, i) => i % 2 === 0 ? x0 + v * k : y0 + v * k,
+      box,
+      frame,
+      (l, b) => candidatesAlongLine(l, b, flags, anchor, targetCount, overrun),
     );
-    const mapBox = { ...box, w: box.w * k, h: box.h * k, dist: box.dist * k };
-    return candidatesAlongLine(
-      mapLine,
-      mapBox,
-      flags,
-      anchor,
-      targetCount,
-      overrun,
-    ).map((c) => ({
-      ...c,
-      x: (c.x - x0) / k,
-      y: (c.y - y0) / k,
-      w: box.w,
-      h: box.h,
-    }));
   }
   const out: Candidate[] = [];
   const n = line.length / 2;
@@ -471,6 +455,30 @@ export function candidatesAlongLine(
     );
   }
   return out;
+}
+
+// PAL works in map units: the same positions, but the rounding of its
+// sums (which decides exact cost ties) is that of map coordinates; the
+// candidates made there, back in pixels
+function inMapUnits(
+  line: Line,
+  box: LabelBox,
+  frame: MapFrame,
+  make: (line: Line, box: LabelBox) => Candidate[],
+): Candidate[] {
+  const { x0, y0, k } = frame;
+  const mapLine = frame.line ?? Array.from(
+    line,
+    (v, i) => i % 2 === 0 ? x0 + v * k : y0 + v * k,
+  );
+  const mapBox = { ...box, w: box.w * k, h: box.h * k, dist: box.dist * k };
+  return make(mapLine, mapBox).map((c) => ({
+    ...c,
+    x: (c.x - x0) / k,
+    y: (c.y - y0) / k,
+    w: box.w,
+    h: box.h,
+  }));
 }
 
 // GeomFunction::dist_euc2d: the square root of the summed squares (not
@@ -833,12 +841,17 @@ export function chopAtRepeatDistance(
 }
 
 /**
- * Horizontal candidates along a line (PAL's `createHorizontalCandidatesAlongLine`).
+ * Horizontal candidates along a line (PAL's
+ * `createHorizontalCandidatesAlongLine`): centred on points stepped from
+ * the line's start to its end, `count + 1` steps, costs growing with the
+ * distance from the anchor; in PAL's creation order. No overrun test: a
+ * line shorter than the label gets them too. With `frame`, computed in map
+ * units as PAL computes them (the rounding breaks exact cost ties).
  *
  * @example
  * ```ts
  * import { candidatesHorizontalAlongLine } from "./placement.ts";
- * candidatesHorizontalAlongLine([0, 0, 100, 50], { w: 20, h: 8, dist: 0 }).length; // 9
+ * candidatesHorizontalAlongLine([0, 0, 100, 0], { w: 20, h: 8, dist: 0 }, 0.5, 3).length; // 5
  * ```
  */
 export function candidatesHorizontalAlongLine(
@@ -846,26 +859,35 @@ export function candidatesHorizontalAlongLine(
   box: LabelBox,
   anchor = 0.5,
   count = 8,
+  frame?: MapFrame,
 ): Candidate[] {
-  const { total, seg } = lineLength(line);
+  if (frame) {
+    return inMapUnits(
+      line,
+      box,
+      frame,
+      (l, b) => candidatesHorizontalAlongLine(l, b, anchor, count),
+    );
+  }
   const out: Candidate[] = [];
-  if (seg.length === 0) return out;
+  if (line.length < 4) return out;
+  const { seg, to, total } = distances(line);
   const stepD = total / (count + 1);
   const anchorD = total * anchor;
-  for (let d = 0; d <= total + 1e-9 && out.length <= count; d += stepD || 1) {
-    const [cx, cy] = pointAt(line, seg, d);
+  for (let d = 0; d <= total; d += stepD) {
+    const [cx, cy] = pointByDistance(line, seg, to, d);
     out.push({
       x: cx - box.w / 2,
       y: cy - box.h / 2,
       w: box.w,
       h: box.h,
       angle: 0,
-      cost: Math.abs(anchorD - d) / (total || 1) / 1000,
+      cost: Math.abs(anchorD - d) / total / 1000,
       quadrant: "over",
     });
-    if (!stepD) break;
+    if (!(stepD > 0)) break;
   }
-  return out.sort((a, b) => a.cost - b.cost);
+  return out;
 }
 
 /**

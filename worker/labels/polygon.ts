@@ -12,7 +12,11 @@
  *
  * @module
  */
-import { containsProperly, distanceToLine, polygonCentroid } from "./_geom.ts";
+import {
+  containsProperly,
+  polygonCentroid,
+  segmentDistance2,
+} from "./_geom.ts";
 import type { Candidate, LabelBox } from "./placement.ts";
 
 const EPSILON = 1e-9;
@@ -584,18 +588,34 @@ export function polygonRingCosts(
   candidates: Candidate[],
   rings: number[][],
   extent: [number, number, number, number],
+  map?: { x0: number; y0: number; k: number },
 ): void {
   const [ex0, ey0, ex1, ey1] = extent;
-  const frame = [ex0, ey0, ex1, ey0, ex1, ey1, ex0, ey1, ex0, ey0];
+  const edge = [ex0, ey0, ex1, ey0, ex1, ey1, ex0, ey1, ex0, ey0];
+  // PAL measures in map units: their rounding breaks exact ties
+  const mx = map ? (v: number) => map.x0 + v * map.k : (v: number) => v;
+  const my = map ? (v: number) => map.y0 + v * map.k : (v: number) => v;
+  const all = [...rings, edge].map((r) =>
+    r.map((v, i) => i % 2 === 0 ? mx(v) : my(v))
+  );
   const d = candidates.map((c) => {
+    // CandidatePolygonRingDistanceCalculator: the middle of the first and
+    // third corners, its squared distance to the nearest ring
     const cs = Math.cos(c.angle), sn = Math.sin(c.angle);
-    const px = c.x + (c.w * cs - c.h * sn) / 2;
-    const py = c.y + (c.w * sn + c.h * cs) / 2;
+    const x0 = mx(c.x), y0 = my(c.y);
+    const w = map ? c.w * map.k : c.w, h = map ? c.h * map.k : c.h;
+    const px = (x0 + (x0 + w * cs - h * sn)) / 2;
+    const py = (y0 + (y0 + w * sn + h * cs)) / 2;
     let m = Infinity;
-    for (const r of [...rings, frame]) {
-      m = Math.min(m, distanceToLine(r, px, py));
+    for (const r of all) {
+      for (let i = 0; i + 3 < r.length; i += 2) {
+        m = Math.min(
+          m,
+          segmentDistance2(px, py, r[i], r[i + 1], r[i + 2], r[i + 3]),
+        );
+      }
     }
-    return 4 * m * m;
+    return m;
   });
   let min = Infinity, max = -Infinity;
   for (const v of d) min = Math.min(min, v), max = Math.max(max, v);
@@ -625,12 +645,19 @@ export function polygonRingCosts(
 export function polygonCentroidCosts(
   candidates: Candidate[],
   rings: number[][],
+  map?: { x0: number; y0: number; k: number },
 ): void {
-  const [cx, cy] = polygonCentroid(rings);
+  const mx = map ? (v: number) => map.x0 + v * map.k : (v: number) => v;
+  const my = map ? (v: number) => map.y0 + v * map.k : (v: number) => v;
+  const [cx, cy] = polygonCentroid(
+    rings.map((r) => r.map((v, i) => i % 2 === 0 ? mx(v) : my(v))),
+  );
   const d = candidates.map((c) => {
     const cs = Math.cos(c.angle), sn = Math.sin(c.angle);
-    const px = c.x + (c.w * cs - c.h * sn) / 2;
-    const py = c.y + (c.w * sn + c.h * cs) / 2;
+    const x0 = mx(c.x), y0 = my(c.y);
+    const w = map ? c.w * map.k : c.w, h = map ? c.h * map.k : c.h;
+    const px = (x0 + (x0 + w * cs - h * sn)) / 2;
+    const py = (y0 + (y0 + w * sn + h * cs)) / 2;
     return Math.hypot(px - cx, py - cy);
   });
   let min = Infinity, max = -Infinity;

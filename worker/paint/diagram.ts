@@ -3,8 +3,8 @@
  * `QgsHistogramDiagram`, `QgsStackedBarDiagram`, placed by
  * `QgsVectorLayerDiagramProvider`): each feature's diagram is sized
  * (fixed, or linearly interpolated from a value), placed as PAL places
- * its box (over the point or the polygon's centroid, or PAL's best
- * position around it), then painted with QPainter's arithmetic: pies as
+ * its box (over the point or the polygon's centroid, PAL's best position
+ * around it, or along lines and inside polygons), then painted with QPainter's arithmetic: pies as
  * `drawPie` on a whole-pixel rectangle (Qt's arc Béziers, filled by Qt's
  * rasterizer, outlined by Qt's cosmetic or wide stroker), bars as
  * rectangles; through the diagrams' paint effect when one is enabled.
@@ -57,9 +57,13 @@ export interface PlacedDiagram {
   height: number;
   /**
    * Where PAL may put the box: its candidates in pixels (y up), best
-   * first (over the point: one; around it: PAL's ring of positions).
+   * first (over the point: one; around it: PAL's ring of positions); none
+   * when the label engine makes them from the feature's line or polygon
+   * ({@link DiagramLayout.along}).
    */
   candidates: Candidate[];
+  /** The box in pixels (PAL's, of the diagram's size in map units). */
+  box: { w: number; h: number };
 }
 
 /** The diagrams of one layer, placed ({@link layoutDiagrams}). */
@@ -73,6 +77,14 @@ export interface DiagramLayout {
    * size of the last feature registered, read when drawing every one.
    */
   scaleFactor: number;
+  /**
+   * The placement when PAL places the boxes along the layer's lines or
+   * inside its polygons (`QgsDiagramLayerSettings::Placement`: lines 2
+   * parallel, 4 horizontal; polygons 2 along the outer ring, 3 curved, 4
+   * horizontal, 5 free), with the distance in pixels; the label engine
+   * makes their candidates (without one, each is drawn over its point).
+   */
+  along?: { placement: number; dist: number };
 }
 
 /** Evaluates a diagram's expression for a feature. */
@@ -378,7 +390,29 @@ export function layoutDiagrams(
   const [sx, dx, sy, dy] = pixelTransform(map);
   const { width: mapW, height: mapH } = map;
   const show = style.dataDefined?.show;
+  const along = alongPlacement(style);
+  let warned = false;
+  // QgsVectorLayerDiagramProvider::registerDiagram multiplies the distance
+  // by the map units of a pixel whatever its unit: the value in pixels
+  if (along) {
+    layout.along = { placement: along.placement, dist: style.distance };
+  }
   for (const feature of features) {
+    const kind = feature.geometry?.kind;
+    // PAL makes a line's candidates along it only when parallel or
+    // horizontal: over or around the point, or free, a line has none
+    if (kind === "line" && !along?.lines) {
+      if (style.placement === 3 && !warned) {
+        warned = true;
+        const name = pc.variables.layer_name;
+        pc.warn(
+          `${
+            typeof name === "string" ? `vector layer '${name}': ` : ""
+          }diagrams curved along lines are not drawn (QGIS 3.22 crashes on them: PAL's curved candidates need a label's characters)`,
+        );
+      }
+      continue;
+    }
     // QgsVectorLayerDiagramProvider::registerDiagram: a data-defined show
     // first (NULL shows), before the diagram is sized
     if (show?.active) {
@@ -397,6 +431,21 @@ export function layoutDiagrams(
     if (!(w > 0 && h > 0)) continue;
     const x = sx * anchor[0] + dx, y = -(sy * anchor[1] + dy);
     let candidates: Candidate[];
+    if (along && kind !== "point") {
+      // the label engine's, from the line or polygon; drawn over the point
+      // without one
+      const over = candidateOverPoint(x, y, { w, h, dist: 0 }, 4, 0, 0);
+      layout.placed.push({
+        feature,
+        left: over.x,
+        bottom: -over.y,
+        width: size[0],
+        height: size[1],
+        candidates: [],
+        box: { w, h },
+      });
+      continue;
+    }
     if (style.placement === 0) {
       // around the point: PAL's ring of positions at the distance, which
       // QgsVectorLayerDiagramProvider::registerDiagram multiplies by the
@@ -419,9 +468,24 @@ export function layoutDiagrams(
       width: size[0],
       height: size[1],
       candidates,
+      box: { w, h },
     });
   }
   return layout;
+}
+
+/**
+ * Whether PAL places the layer's boxes along its lines or inside its
+ * polygons rather than over or around a point, and whether lines get any
+ * (QGIS 3.22's PAL: parallel and horizontal only; "curved" along a line
+ * crashes QGIS 3.22, as PAL's curved candidates need a label's
+ * characters and a diagram has none).
+ */
+function alongPlacement(
+  style: DiagramStyle,
+): { placement: number; lines: boolean } | null {
+  const p = style.placement;
+  return p >= 2 && p <= 5 ? { placement: p, lines: p === 2 || p === 4 } : null;
 }
 
 /** The outline of one pie piece or ellipse: fill contour and stroke path. */

@@ -1,5 +1,5 @@
 import { getCanvasKit } from "./canvaskit.ts";
-import { assert, point, polygon, testMap } from "./_test_util.ts";
+import { assert, line, point, polygon, testMap } from "./_test_util.ts";
 import {
   diagramEvaluator,
   diagramsVisibleAt,
@@ -141,6 +141,73 @@ Deno.test("layoutDiagrams: a type not drawn yet warns and places nothing", async
     assert(
       JSON.stringify(warnings) ===
         JSON.stringify(["diagrams of type 'Radial' are not drawn yet"]),
+      `warnings ${JSON.stringify(warnings)}`,
+    );
+  } finally {
+    map.dispose();
+  }
+});
+
+Deno.test("layoutDiagrams: lines get diagrams parallel or horizontal only, curved warns", async () => {
+  const warnings: string[] = [];
+  const map = testMap(await getCanvasKit(), 100, 100, {
+    direct: true,
+    warn: (m) => warnings.push(m),
+  });
+  try {
+    const features = [
+      { id: 1, attributes: { a: 1, b: 1 }, geometry: line(10, 50, 90, 50) },
+      {
+        id: 2,
+        attributes: { a: 1, b: 1 },
+        geometry: polygon(50, 0, 90, 0, 90, 20, 50, 20, 50, 0),
+      },
+    ];
+    const placed = (placement: number) => {
+      const layout = layoutDiagrams(
+        map.pc,
+        pie("", `placement="${placement}" dist="2" linePlacementFlags="2"`),
+        features,
+        diagramEvaluator(map.pc),
+      );
+      return {
+        along: layout.along,
+        ids: layout.placed.map((d) => [d.feature.id, d.candidates.length]),
+      };
+    };
+    // over or around: PAL has no candidates along a line (QGIS 3.22 draws
+    // none); the polygon's box over or around its centroid
+    for (const p of [0, 1]) {
+      const r = placed(p);
+      assert(
+        r.along === undefined &&
+          JSON.stringify(r.ids.map((i) => i[0])) === "[2]",
+        `placement ${p}: ${JSON.stringify(r)}`,
+      );
+    }
+    // parallel, horizontal: the label engine makes both features'
+    // candidates from their line and polygon
+    for (const p of [2, 4]) {
+      const r = placed(p);
+      assert(
+        JSON.stringify(r) ===
+          JSON.stringify({
+            along: { placement: p, dist: 2 },
+            ids: [[1, 0], [2, 0]],
+          }),
+        `placement ${p}: ${JSON.stringify(r)}`,
+      );
+    }
+    // free: the polygon only; curved: the polygon only, and a warning
+    assert(
+      JSON.stringify(placed(5).ids) === "[[2,0]]",
+      JSON.stringify(placed(5)),
+    );
+    const before = warnings.length;
+    assert(JSON.stringify(placed(3).ids) === "[[2,0]]", "curved");
+    assert(
+      before === 0 && warnings.length === 1 &&
+        warnings[0].includes("curved along lines"),
       `warnings ${JSON.stringify(warnings)}`,
     );
   } finally {

@@ -718,6 +718,7 @@ export async function renderMap(
             features: layout.placed.map((d) => ({
               feature: d.feature,
               candidates: d.candidates,
+              box: layout.along ? d.box : undefined,
               draw: (left, bottom) =>
                 drawDiagram(
                   diagramPainter(),
@@ -734,6 +735,7 @@ export async function renderMap(
             obstacle: diagrammed.obstacle,
             qmlRoot: root ?? undefined,
             geometryKind: data.geometryKind,
+            along: layout.along,
           });
         } else diagrams.push({ layout, evaluate });
       }

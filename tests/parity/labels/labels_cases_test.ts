@@ -57,6 +57,35 @@ const LIMITS: Record<string, number> = {
   background_marker_fixed: 134,
   background_svg_buffer: 154,
   background_svg_fixed: 0,
+  // diagrams placed by PAL along lines and inside polygons
+  // (QgsDiagramLayerSettings placements; our data, QGIS 3.22 references),
+  // before → after: on lines parallel (each line placement flag: QGIS
+  // 3.22 ignores them and the distance, PAL puts the boxes on the line)
+  // 3,153 / 3,153 / 1,749 (below, bars) / 3,153 (above and below, map
+  // orientation) → 0, 9,203 (14 mm, not shown all) → 0; horizontal on
+  // lines 1,734 → 0; over, around a line and free: PAL has no candidates
+  // (QGIS draws none) 5,035 / 2,404 / 5,035 → 0; polygons free 7,217 → 0,
+  // horizontal (bars) 2,770 → 0, horizontal 12 mm not shown all 10,102 →
+  // 0, along the outer ring 10,664 → 0
+  diagram_lines_above: 0,
+  diagram_lines_above_below_map: 0,
+  diagram_lines_around: 0,
+  diagram_lines_below: 0,
+  diagram_lines_free: 0,
+  diagram_lines_hidden: 0,
+  diagram_lines_horizontal: 0,
+  diagram_lines_on: 0,
+  diagram_lines_over: 0,
+  diagram_polygons_around: 0,
+  diagram_polygons_free: 0,
+  diagram_polygons_horizontal: 0,
+  diagram_polygons_horizontal_hidden: 0,
+  diagram_polygons_line: 0,
+  diagram_polygons_over: 0,
+  // "curved" on polygons (not offered by QGIS's diagram dialog): QGIS
+  // 3.22 centres the pies on ring vertices by a rule not understood yet;
+  // ours go along the outer ring as "perimeter" does
+  diagram_polygons_curved: 16270,
   lines_curved_above: 0,
   lines_curved_on: 0,
   lines_parallel_above_below: 0,

@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|close|two|overlap|edge|min_size|rotated|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|diagram_placements|close|two|overlap|edge|min_size|rotated|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -39,6 +39,9 @@ from qgis.core import (  # noqa: E402
     QgsCalloutRegistry,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsDiagramLayerSettings,
+    QgsDiagramSettings,
+    QgsHistogramDiagram,
     QgsExpressionContext,
     QgsExpressionContextScope,
     QgsFillSymbol,
@@ -49,10 +52,12 @@ from qgis.core import (  # noqa: E402
     QgsMapSettings,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
+    QgsPieDiagram,
     QgsProject,
     QgsProperty,
     QgsProviderRegistry,
     QgsRectangle,
+    QgsSingleCategoryDiagramRenderer,
     QgsSingleSymbolRenderer,
     QgsTextBackgroundSettings,
     QgsTextBufferSettings,
@@ -998,9 +1003,75 @@ def draw_order_cases(cases):
               {"kind": "synthetic"})
 
 
+def with_diagrams(layer, kind="pie", size=8.0, placement=QgsDiagramLayerSettings.OverPoint, dist=0.0,
+                  flags=None, show_all=True):
+    """Fixed-size diagrams of three expressions over our data's own fields."""
+    s = QgsDiagramSettings()
+    s.enabled = True
+    s.categoryColors = [QColor(223, 36, 12), QColor(255, 144, 17), QColor(40, 120, 220)]
+    s.categoryAttributes = ['"id" + 1', 'length("name") / 3', '("id" * 7) % 5 + 1']
+    s.categoryLabels = ["A", "B", "C"]
+    s.size = QSizeF(size, size)
+    s.sizeType = QgsUnitTypes.RenderMillimeters
+    s.penColor = QColor(60, 20, 10)
+    s.penWidth = 0.3
+    s.lineSizeUnit = QgsUnitTypes.RenderMillimeters
+    s.barWidth = 2.0
+    r = QgsSingleCategoryDiagramRenderer()
+    r.setDiagram(QgsHistogramDiagram() if kind == "histogram" else QgsPieDiagram())
+    r.setDiagramSettings(s)
+    layer.setDiagramRenderer(r)
+    ls = QgsDiagramLayerSettings()
+    ls.setPlacement(placement)
+    ls.setDistance(dist)
+    ls.setShowAllDiagrams(show_all)
+    if flags is not None:
+        ls.setLinePlacementFlags(QgsDiagramLayerSettings.LinePlacementFlags(flags))
+    layer.setDiagramLayerSettings(ls)
+    return layer
+
+
+def diagram_placement_cases(cases):
+    # diagrams on polygons and lines, QgsDiagramLayerSettings' placements
+    # (PAL places their boxes as it places labels, unrotated when drawn)
+    polygons = make_polygons()
+    lines = make_lines()
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    D = QgsDiagramLayerSettings
+
+    def one(name, file, geometry, **diagram):
+        layer = with_diagrams(styled_layer(os.path.join(DATA, file), file.split(".")[0], geometry, None), **diagram)
+        layers = [job_layer(layer, {"path": file}, "data")]
+        save_case(name, job(name, layers, bbox, 480, 346, 96), OUT, cases, {"kind": "synthetic"})
+
+    one("diagram_polygons_over", polygons, "polygon", placement=D.OverPoint)
+    one("diagram_polygons_around", polygons, "polygon", placement=D.AroundPoint, dist=3.0)
+    one("diagram_polygons_horizontal", polygons, "polygon", kind="histogram", placement=D.Horizontal)
+    one("diagram_polygons_free", polygons, "polygon", placement=D.Free, size=10.0)
+    one("diagram_polygons_curved", polygons, "polygon", placement=D.Curved, size=10.0)
+    one("diagram_polygons_horizontal_hidden", polygons, "polygon", placement=D.Horizontal, size=12.0, show_all=False)
+    one("diagram_polygons_line", polygons, "polygon", placement=D.Line, dist=2.0,
+        flags=D.AboveLine | D.MapOrientation)
+    one("diagram_lines_over", lines, "line", placement=D.OverPoint)
+    one("diagram_lines_around", lines, "line", kind="histogram", placement=D.AroundPoint, dist=3.0)
+    one("diagram_lines_free", lines, "line", placement=D.Free)
+    one("diagram_lines_on", lines, "line", placement=D.Line, flags=D.OnLine)
+    one("diagram_lines_above", lines, "line", placement=D.Line, dist=2.0, flags=D.AboveLine)
+    one("diagram_lines_below", lines, "line", kind="histogram", placement=D.Line, dist=2.0, flags=D.BelowLine)
+    one("diagram_lines_above_below_map", lines, "line", placement=D.Line, dist=2.0,
+        flags=D.AboveLine | D.BelowLine | D.MapOrientation)
+    one("diagram_lines_horizontal", lines, "line", placement=D.Horizontal, flags=D.OnLine)
+    # "curved" along lines is not a case: QGIS 3.22 crashes on it (PAL's
+    # curved candidates need a label's characters, a diagram has none)
+    one("diagram_lines_hidden", lines, "line", placement=D.Line, size=14.0, dist=1.0,
+        flags=D.AboveLine | D.BelowLine, show_all=False)
+
+
 def main():
     only = set(sys.argv[1:])
     cases = []
+    if not only or "diagram_placements" in only:
+        diagram_placement_cases(cases)
     if not only or "backgrounds" in only:
         background_cases(cases)
     if not only or "callouts" in only:
