@@ -102,6 +102,7 @@ import {
   characterAdvances,
   characterLayout,
   drawText,
+  drawTextMask,
   layoutText,
   type TextLayout,
   wrapLines,
@@ -1762,6 +1763,52 @@ export class LabelEngine {
         opacity: p.opacity,
         qt,
       }, this.#units);
+    }
+  }
+
+  /**
+   * Draws the selective masks of the placed labels whose format has one
+   * (`QgsTextRenderer::drawMask`) into the mask image of each layer they
+   * mask; `maskCanvas` gives it (null: that layer is not on the map).
+   * Placement is solved once: {@link draw} draws the same labels.
+   */
+  drawMasks(maskCanvas: (layerId: string) => Canvas | null): void {
+    const qt = { width: this.#map.width, height: this.#map.height };
+    for (const { feature, candidate, diagram } of this.#solve()) {
+      if (diagram !== undefined) continue;
+      const p = this.#pending[feature];
+      const mask = p.format.mask;
+      if (!mask) continue;
+      const align = p.settings.multilineAlign === 3
+        ? QUADRANT_ALIGN[candidate.quadrant]
+        : p.settings.multilineAlign === 4
+        ? 0
+        : p.settings.multilineAlign;
+      for (const layerId of new Set(mask.refs.map((r) => r.layerId))) {
+        const canvas = maskCanvas(layerId);
+        if (!canvas) continue;
+        if (candidate.chars) {
+          const boxes = [candidate, ...(candidate.parts ?? [])];
+          boxes.forEach((b, i) =>
+            drawTextMask(
+              this.#ck,
+              canvas,
+              characterLayout(p.layout, candidate.chars![i]),
+              p.format,
+              { x: b.x, y: -b.y, rotation: -b.angle, align: 0, qt },
+              this.#units,
+            )
+          );
+          continue;
+        }
+        drawTextMask(this.#ck, canvas, p.layout, p.format, {
+          x: candidate.x,
+          y: -candidate.y,
+          rotation: -candidate.angle,
+          align,
+          qt,
+        }, this.#units);
+      }
     }
   }
 

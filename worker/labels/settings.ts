@@ -8,6 +8,7 @@
 import { type Element, XMLSerializer } from "@xmldom/xmldom";
 import type { RenderUnit } from "../style/model.ts";
 import { parseColor, parseUnit, type Rgba } from "../style/props.ts";
+import { readTextMask, type TextMask } from "../paint/masks.ts";
 import { type CalloutSettings, readCallout } from "./callout.ts";
 
 /** A data-defined property: a field or an expression, possibly inactive. */
@@ -149,6 +150,8 @@ export interface TextFormat {
   background: BackgroundSettings;
   /** Shadow. */
   shadow: ShadowSettings;
+  /** Selective mask (on and masking something), or null. */
+  mask: TextMask | null;
 }
 
 /** One labelling configuration (`QgsPalLayerSettings`). */
@@ -449,6 +452,7 @@ function readFormat(style: Element | null, settings?: Element): TextFormat {
     capitalization: num(a, "capitalization", num(a, "fontCapitals", 0)),
     lineHeight: num(a, "multilineHeight", 1),
     lineHeightUnit: unit(a, "multilineHeightUnit", "Percentage"),
+    mask: readTextMask(part("text-mask")),
     buffer: {
       enabled: bufferDraw,
       size: bufferSize,

@@ -598,6 +598,77 @@ export function drawText(
   }
 }
 
+/**
+ * Draws a label's selective mask (`QgsTextRenderer::drawMask`) into a mask
+ * image: the glyphs filled and stroked with a pen as wide as the mask size
+ * (half of it outside the glyphs), grey at the mask's opacity; only its
+ * alpha matters. Nothing when the format has no mask.
+ *
+ * @example
+ * ```ts ignore
+ * drawTextMask(ck, maskCanvas, layout, format, spec, units);
+ * ```
+ */
+export function drawTextMask(
+  ck: CanvasKit,
+  canvas: Canvas,
+  layout: TextLayout,
+  format: TextFormat,
+  spec: DrawSpec,
+  units: UnitContext,
+): void {
+  const mask = format.mask;
+  if (!mask || mask.opacity <= 0) return;
+  const pen = mask.unit === "Percentage"
+    ? toPixels(format.size, format.sizeUnit, units) * mask.size / 100
+    : toPixels(mask.size, mask.unit, units);
+  const join = mask.join === 64 ? "bevel" : mask.join === 0 ? "miter" : "round";
+  const grey: Rgba = [128, 128, 128, 255];
+  if (
+    spec.qt !== undefined && layout.outlines !== undefined &&
+    layout.qoffsets !== undefined
+  ) {
+    // Qt's rasterizer, as the label's glyphs (into the mask's own pixels)
+    const at = {
+      ...spec,
+      qt: { width: spec.qt.width, height: spec.qt.height },
+    };
+    fillQt(ck, canvas, layout, at, grey, mask.opacity, 0);
+    if (pen > 0) {
+      fillQt(ck, canvas, layout, at, grey, mask.opacity, 0, {
+        width: pen,
+        cap: "flat",
+        join,
+      });
+    }
+    return;
+  }
+  canvas.save();
+  canvas.translate(spec.x, spec.y);
+  if (spec.rotation) canvas.rotate(spec.rotation * 180 / Math.PI, 0, 0);
+  const paint = new ck.Paint();
+  try {
+    paint.setAntiAlias(true);
+    paint.setColor(ck.Color4f(0.5, 0.5, 0.5, mask.opacity));
+    drawGlyphs(ck, canvas, layout, spec.align, paint);
+    if (pen > 0) {
+      paint.setStyle(ck.PaintStyle.Stroke);
+      paint.setStrokeWidth(pen);
+      paint.setStrokeJoin(
+        join === "bevel"
+          ? ck.StrokeJoin.Bevel
+          : join === "miter"
+          ? ck.StrokeJoin.Miter
+          : ck.StrokeJoin.Round,
+      );
+      drawGlyphs(ck, canvas, layout, spec.align, paint);
+    }
+  } finally {
+    paint.delete();
+    canvas.restore();
+  }
+}
+
 // Glyph contours at the origin by face, glyph, pixel size and pen (the
 // fill's polygons or the buffer's stroked outline), kept for the process:
 // a map labels the same letters again and again.

@@ -9,6 +9,7 @@ import type { Canvas, CanvasKit } from "canvaskit-wasm";
 import type { Feature, Geometry } from "../geometry/types.ts";
 import type { MapSettings } from "../map/map_settings.ts";
 import type { PaintCache } from "./_paints.ts";
+import type { SymbolLayer } from "../style/model.ts";
 
 /** What an expression is evaluated against. */
 export interface ExpressionContext {
@@ -66,6 +67,17 @@ export interface PaintContext {
    * there directly, as Skia's blitter would. Absent: always through Skia.
    */
   direct?: DirectPixels;
+  /**
+   * Symbol layers not drawn: the masked ones, in the second pass of a
+   * layer selective masking cuts (`QgsRenderContext::
+   * setDisabledSymbolLayers`); absent: all drawn.
+   */
+  disabledLayers?: Set<SymbolLayer>;
+  /**
+   * Where mask marker symbol layers (`MaskMarker`) draw their sub-symbol:
+   * the mask images of the layers they mask; absent: they draw nothing.
+   */
+  maskCanvases?: Canvas[];
 }
 
 /** A raster surface's own pixels, for painters that blend pixel by pixel. */

@@ -63,6 +63,7 @@ export function drawSymbol(
   for (let i = 0; i < symbol.layers.length; i++) {
     const layer = symbol.layers[i];
     if (!layer.enabled) continue;
+    if (pc.disabledLayers?.has(layer)) continue;
     if (options.pass !== undefined && layer.pass !== options.pass) continue;
     if (options.layerIndex !== undefined && i !== options.layerIndex) continue;
     if (layer.dataDefined.enabled?.active) {
@@ -313,6 +314,25 @@ function drawLayerPlain(
       if (geom.kind === "polygon") {
         for (const part of geom.parts) {
           linePatternFill(pc, layer, part, feature, opacity, dd, origin);
+        }
+      }
+      return;
+    case "MaskMarker":
+      // QgsMaskMarkerSymbolLayer: its sub-symbol drawn into the mask
+      // images only, never on the map
+      if (pc.maskCanvases && layer.subSymbol) {
+        for (const canvas of pc.maskCanvases) {
+          const mc: PaintContext = {
+            ...pc,
+            canvas,
+            direct: undefined,
+            maskCanvases: undefined,
+            disabledLayers: undefined,
+            featureBlendMode: 0,
+          };
+          for (const [x, y] of markerPoints(symbol, geom)) {
+            drawMarkerSymbol(mc, layer.subSymbol, feature, x, y, 1, lineAngle);
+          }
         }
       }
       return;

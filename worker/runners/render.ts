@@ -75,6 +75,7 @@ import {
   withJoinKeys,
 } from "./feature_info_virtual.ts";
 import type { Element } from "@xmldom/xmldom";
+import { directOf, MaskedMap, planMasks } from "./render_masks.ts";
 
 /** Renderers whose undrawn features QGIS leaves unlabelled. */
 const DRAWS_ITS_LABELS = new Set([
@@ -150,6 +151,11 @@ export interface LabelEngineLike {
    * where they were laid out).
    */
   addDiagrams?(input: DiagramLabelInput): void;
+  /**
+   * Draws the placed labels' selective masks into the mask image of each
+   * layer they mask (null: not masked on this map); before {@link draw}.
+   */
+  drawMasks?(maskCanvas: (layerId: string) => Canvas | null): void;
   /** Frees Skia objects. */
   delete(): void;
 }
@@ -386,9 +392,14 @@ export async function renderMap(
   let labels: LabelEngineLike | null = null;
   const diagrams: { layout: DiagramLayout; evaluate: DiagramEvaluator }[] = [];
   const { surface } = pooled;
-  const canvas = surface.getCanvas();
+  const mainCanvas = surface.getCanvas();
+  // where the layer being drawn draws: the map, or (above a masked layer)
+  // an image of its own (render_masks.ts)
+  let canvas = mainCanvas;
+  let layerPixels = pooled.pixels;
+  let masked: MaskedMap | null = null;
   // whatever a job leaves on the state stack is undone before the next
-  const baseSaveCount = canvas.save();
+  const baseSaveCount = mainCanvas.save();
   // nothing drawn yet on a transparent map: a raster image is copied in
   let blank = map.format !== "jpeg";
   try {
@@ -400,6 +411,8 @@ export async function renderMap(
         ? styleRoot(layer.name, layer.style.definition, ctx)
         : null
     );
+    const masks = planMasks(job.layers, roots);
+    if (masks) masked = new MaskedMap(ck, map, masks);
     // the layers styles read with get_feature, aggregate …, read first
     const lookup = await jobLayerLookup(job.layers, roots, map.crs, ctx, warn);
     const baseVariables = lookup
@@ -439,6 +452,19 @@ export async function renderMap(
           : layer,
         ctx,
       );
+      const drawsTwice = masked !== null && masked.isMasked(layer.id) &&
+        !source.drawMap && source.kind !== "raster" &&
+        source.kind !== "vectortile";
+      if (masked && !drawsTwice) {
+        const t = masked.target({
+          canvas: mainCanvas,
+          pixels: layerPixels,
+          fresh: false,
+        });
+        canvas = t.canvas;
+        layerPixels = t.pixels;
+        if (t.fresh) blank = true;
+      }
       if (source.drawMap) {
         // a source that draws the whole map itself (web maps); the style,
         // when there is one, gives its opacity, filters and blend mode
@@ -446,7 +472,7 @@ export async function renderMap(
         const img = await source.drawMap({
           map,
           style: root,
-          into: blank ? () => pooled.pixels() : undefined,
+          into: blank ? () => layerPixels() : undefined,
         });
         if (img) {
           try {
@@ -476,7 +502,7 @@ export async function renderMap(
           root.getElementsByTagName("blendMode")[0]?.textContent ?? 0,
         ) || 0;
         // on a blank canvas the image may be drawn into its pixels directly
-        const target = blank && blend === 0 ? pooled.pixels() : undefined;
+        const target = blank && blend === 0 ? layerPixels() : undefined;
         const img = await deps.renderRaster(layer, root, map, ctx, target);
         if (img) {
           if (img.rgba !== target || !img.premultiplied) {
@@ -605,9 +631,9 @@ export async function renderMap(
           diagramsVisibleAt(styled.diagrams, map.scale)
         ? styled.diagrams
         : null;
-      const streamed = !styled ||
+      const streamed = !drawsTwice && (!styled ||
         (!styled.symbolLevels && !labelled && !diagrammed &&
-          !queuesByPass(styled));
+          !queuesByPass(styled)));
       // a heatmap asks for the points within its radius around the map
       // (QgsHeatmapRenderer::modifyRequestExtent)
       const grow = styled?.renderer.type === "heatmapRenderer"
@@ -665,16 +691,19 @@ export async function renderMap(
         [...data.fields, ...virtual].map((f) => f.name),
       );
       let features: Feature[] = [];
-      const composited = layerComposite(
+      // mask markers draw into the mask images of the layers they mask
+      pc.maskCanvases = masked?.markerCanvases(layer.id);
+      // a masked layer's opacity and blend mode apply when it is composed
+      const composited = !drawsTwice && layerComposite(
         ck,
         canvas,
         style.opacity,
         style.blendMode,
       );
       // without a layer of its own, the layer draws into the map's pixels
-      if (!composited) {
+      if (!composited && !drawsTwice) {
         pc.direct = {
-          pixels: pooled.pixels,
+          pixels: layerPixels,
           width: map.width,
           saveCount: canvas.getSaveCount(),
           matrix: canvas.getTotalMatrix(),
@@ -689,7 +718,28 @@ export async function renderMap(
         } else {
           features = keep(await collectFeatures(data));
           held(features.length);
-          paintVectorLayer(pc, style, features, fieldNames);
+          if (drawsTwice) {
+            masked!.drawMasked(
+              layer.id,
+              style.renderer,
+              style.opacity,
+              style.blendMode,
+              (t, disabled) =>
+                paintVectorLayer(
+                  {
+                    ...pc,
+                    canvas: t.canvas,
+                    direct: directOf(t, map.width),
+                    disabledLayers: disabled,
+                    // the masks are drawn once, with the whole layer
+                    maskCanvases: disabled ? undefined : pc.maskCanvases,
+                  },
+                  style,
+                  features,
+                  fieldNames,
+                ),
+            );
+          } else paintVectorLayer(pc, style, features, fieldNames);
         }
       } catch (error) {
         if (error instanceof JobError) throw error;
@@ -770,6 +820,14 @@ export async function renderMap(
         });
       }
     }
+    canvas = mainCanvas;
+    layerPixels = pooled.pixels;
+    if (masked) {
+      // the labels' masks, then the masked layers composed on the map,
+      // under the labels
+      labels?.drawMasks?.((id) => masked!.labelCanvas(id));
+      masked.compose(mainCanvas);
+    }
     if (diagrams.length > 0) {
       // without a label engine: the lower layers' diagrams first
       const pc = diagramPainter();
@@ -790,7 +848,8 @@ export async function renderMap(
     };
   } finally {
     labels?.delete();
-    canvas.restoreToCount(baseSaveCount);
+    masked?.release();
+    mainCanvas.restoreToCount(baseSaveCount);
     releaseSurface(ck, pooled);
   }
 }

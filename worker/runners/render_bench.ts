@@ -20,6 +20,7 @@ import { computeMapSettings } from "../map/compute.ts";
 import { getCanvasKit } from "../paint/canvaskit.ts";
 import { encodePng, encodePremultipliedPng } from "../paint/png.ts";
 import { printMedians } from "../../tests/bench/medians.ts";
+import { decodeStyle, encodeStyle } from "@qgis-server-light/interface";
 
 interface Case {
   name: string;
@@ -65,6 +66,48 @@ if (!NO_REFERENCE) {
     group,
     async fn() {
       await renderMap(bui, buiCtx, renderDeps);
+    },
+  });
+}
+
+{
+  // selective masking: road names masking their casing (a second pass of
+  // the roads, a mask image) against the same map with the mask off
+  const dir = new URL("../../tests/parity/labels/testdata/", import.meta.url)
+    .pathname;
+  const masked: RenderJob = JSON.parse(
+    await Deno.readTextFile(`${dir}masks_label_casing.job.json`),
+  ).job;
+  const plain: RenderJob = {
+    ...masked,
+    layers: masked.layers.map((l) => ({
+      ...l,
+      style: l.style && {
+        ...l.style,
+        definition: encodeStyle(
+          decodeStyle(l.style.definition).replaceAll(
+            'maskEnabled="1"',
+            'maskEnabled="0"',
+          ),
+        ),
+      },
+    })),
+  };
+  const ctx = referenceContext(dir);
+  const group = "masks_label_casing 480×346: roads labelled on the line";
+  benches.push({
+    name: "the label mask off",
+    group,
+    baseline: true,
+    async fn() {
+      await renderMap(plain, ctx, renderDeps);
+    },
+  });
+  benches.push({
+    name: "the names masking the roads' casing",
+    group,
+    async fn() {
+      await renderMap(masked, ctx, renderDeps);
     },
   });
 }

@@ -51,6 +51,11 @@ from qgis.core import (  # noqa: E402
     QgsMapRendererParallelJob,
     QgsMapSettings,
     QgsMarkerSymbol,
+    QgsMaskMarkerSymbolLayer,
+    QgsSimpleLineSymbolLayer,
+    QgsSymbolLayerId,
+    QgsSymbolLayerReference,
+    QgsTextMaskSettings,
     QgsPalLayerSettings,
     QgsPieDiagram,
     QgsProject,
@@ -333,6 +338,7 @@ def render_results(envelope, data_root):
 def run_job(envelope, data_root):
     j = envelope["job"]
     layers = []
+    opened = []
     for jl in j["layers"]:
         src = json.loads(jl["source"])
         src["path"] = os.path.join(data_root, jl["folder_name"], src["path"])
@@ -342,8 +348,16 @@ def run_job(envelope, data_root):
         options.forceReadOnly = True
         layer = QgsVectorLayer(uri, jl["name"], jl["driver"], options)
         assert layer.isValid(), uri
+        opened.append((jl, layer))
+    for jl, layer in opened:
+        # selective masks name the layers they mask by id: the job's ids
+        # become the ids QGIS gave the layers it opened (as QGIS Server
+        # reads the project's own ids)
+        qml = zlib.decompress(base64.urlsafe_b64decode(jl["style"]["definition"])).decode("utf-8")
+        for other, qlayer in opened:
+            qml = qml.replace(other["id"] + ",", qlayer.id() + ",")
         doc = QDomDocument()
-        doc.setContent(zlib.decompress(base64.urlsafe_b64decode(jl["style"]["definition"])))
+        doc.setContent(qml)
         layer.importNamedStyle(doc)
         layers.append(layer)
     scope = QgsExpressionContextScope()
@@ -460,7 +474,11 @@ def project_cases(cases, spec):
             source = {"path": os.path.relpath(src["path"], folder)}
             if src.get("layerName"):
                 source["layerName"] = src["layerName"]
-            layers.append(job_layer(layer, source, "data"))
+            layers.append((layer, source))
+        if spec.get("setup"):
+            # a change to the project's styles, with the job ids of its layers
+            spec["setup"]({l.name(): (l, job_layer_id(src)) for l, src in layers})
+        layers = [job_layer(layer, source, "data") for layer, source in layers]
         for view in spec["views"]:
             name = spec["name"] + "_" + view["name"]
             env = job(name, layers, view["bbox"], view["width"], view["height"], view["dpi"], spec["crs"])
@@ -471,6 +489,26 @@ def project_cases(cases, spec):
                 "folder": spec["folder"],
                 "files": spec["files"],
             })
+
+
+def enable_training_masks(layers):
+    """The selective masking exercise done: the polygons' names (their
+    mask, 1.5 mm, switched on) mask the lines and the planes (each
+    category's SVG marker, by the category's key)."""
+    polys, _ = layers["polys"]
+    _, lines_id = layers["lines"]
+    _, points_id = layers["points"]
+    labeling = polys.labeling().clone()
+    settings = labeling.settings()
+    fmt = settings.format()
+    mask = fmt.mask()
+    mask.setEnabled(True)
+    refs = [QgsSymbolLayerReference(lines_id, QgsSymbolLayerId("", [0]))]
+    refs += [QgsSymbolLayerReference(points_id, QgsSymbolLayerId(key, [0])) for key in ("B52", "Biplane", "Jet")]
+    mask.setMaskedSymbolLayers(refs)
+    fmt.setMask(mask)
+    settings.setFormat(fmt)
+    polys.setLabeling(QgsVectorLayerSimpleLabeling(settings))
 
 
 PROJECTS = [
@@ -527,6 +565,10 @@ PROJECTS = [
         ],
     },
 ]
+
+
+# the same exercise with its masks switched on
+PROJECTS.insert(1, dict(PROJECTS[0], name="training_masks", setup=enable_training_masks))
 
 
 def make_close_points():
@@ -1067,11 +1109,90 @@ def diagram_placement_cases(cases):
         flags=D.AboveLine | D.BelowLine, show_all=False)
 
 
+def job_layer_id(source, folder="data"):
+    """The id job_layer gives the layer of a source."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, folder + "/" + json.dumps(source, sort_keys=True)))
+
+
+def mask_refs(layer_id, *paths, key=""):
+    return [QgsSymbolLayerReference(layer_id, QgsSymbolLayerId(key, list(p))) for p in paths]
+
+
+def with_mask(settings, refs, size=1.0, unit=QgsUnitTypes.RenderMillimeters, opacity=1.0):
+    fmt = settings.format()
+    m = QgsTextMaskSettings()
+    m.setEnabled(True)
+    m.setSize(size)
+    m.setSizeUnit(unit)
+    m.setOpacity(opacity)
+    m.setMaskedSymbolLayers(refs)
+    fmt.setMask(m)
+    settings.setFormat(fmt)
+    return settings
+
+
+def cased_lines(path, name, settings):
+    """Our lines drawn as a road: a dark casing under a light centre."""
+    layer = styled_layer(path, name, "line", settings)
+    sym = QgsLineSymbol.createSimple({"line_color": "60,60,60", "line_width": "1.8"})
+    sym.appendSymbolLayer(QgsSimpleLineSymbolLayer.create({"line_color": "250,220,120", "line_width": "0.9"}))
+    layer.setRenderer(QgsSingleSymbolRenderer(sym))
+    return layer
+
+
+def mask_cases(cases):
+    # selective masking (QGIS >= 3.12): label masks and mask markers cut the
+    # casing of our roads (symbol layer 0) and leave their centre
+    os.makedirs(DATA, exist_ok=True)
+    points = make_points()
+    lines = make_lines()
+    polygons = make_polygons()
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    W, H, DPI = 480, 346, 96
+    P = QgsPalLayerSettings
+    lines_id = job_layer_id({"path": lines})
+    polygons_id = job_layer_id({"path": polygons})
+    on_line = QgsLabeling.LinePlacementFlags(QgsLabeling.OnLine)
+
+    def save(name, layers):
+        save_case(name, job(name, layers, bbox, W, H, DPI), OUT, cases, {"kind": "synthetic"})
+
+    # the roads' own names mask their casing (1 mm)
+    road = cased_lines(os.path.join(DATA, lines), "lines", with_mask(
+        label_settings(placement=P.Line, line_flags=on_line, size=10.0), mask_refs(lines_id, [0])))
+    save("masks_label_casing", [job_layer(road, {"path": lines}, "data")])
+    # place names over the points mask the roads' casing, 1 mm, and the
+    # polygons' fill and outline at half opacity, 2 pt
+    labelled = styled_layer(os.path.join(DATA, points), "points", "point", with_mask(
+        label_settings(placement=P.OverPoint, size=10.0), mask_refs(lines_id, [0]), size=1.0))
+    road = cased_lines(os.path.join(DATA, lines), "lines", None)
+    save("masks_label_points", [job_layer(labelled, {"path": points}, "data"),
+                                job_layer(road, {"path": lines}, "data")])
+    labelled = styled_layer(os.path.join(DATA, points), "points", "point", with_mask(
+        label_settings(placement=P.OverPoint, size=10.0), mask_refs(polygons_id, [0]),
+        size=2.0, unit=QgsUnitTypes.RenderPoints, opacity=0.5))
+    fills = styled_layer(os.path.join(DATA, polygons), "polygons", "polygon", None)
+    save("masks_label_points_pt_opacity", [job_layer(labelled, {"path": points}, "data"),
+                                           job_layer(fills, {"path": polygons}, "data")])
+    # a mask marker around each point (a 5 mm circle) masks the casing
+    marker = styled_layer(os.path.join(DATA, points), "points", "point", None)
+    sym = marker.renderer().symbol()
+    mask = QgsMaskMarkerSymbolLayer()
+    mask.setSubSymbol(QgsMarkerSymbol.createSimple({"name": "circle", "size": "5", "color": "0,0,0"}))
+    mask.setMasks(mask_refs(lines_id, [0]))
+    sym.appendSymbolLayer(mask)
+    road = cased_lines(os.path.join(DATA, lines), "lines", None)
+    save("masks_marker", [job_layer(marker, {"path": points}, "data"),
+                          job_layer(road, {"path": lines}, "data")])
+
+
 def main():
     only = set(sys.argv[1:])
     cases = []
     if not only or "diagram_placements" in only:
         diagram_placement_cases(cases)
+    if not only or "masks" in only:
+        mask_cases(cases)
     if not only or "backgrounds" in only:
         background_cases(cases)
     if not only or "callouts" in only:
