@@ -125,3 +125,32 @@ Deno.test("composeMasked: outside the mask the whole layer, inside the unmasked 
   // half the red kept, the blue under it
   assert.deepEqual([...first.slice(8, 12)], [127, 0, 128, 255]);
 });
+
+Deno.test("resolveSymbolLayers: a rule-based renderer's symbols by their rule's key", () => {
+  const parsed = parseVectorStyle(style(
+    `<renderer-v2 type="RuleRenderer"><rules key="{root}">` +
+      `<rule key="{a}" filter="x = 1" symbol="0" label="a">` +
+      `<rule key="{b}" filter="y = 1" symbol="1" label="b"/></rule>` +
+      `</rules><symbols>${
+        named(
+          "0",
+          "line",
+          layerXml("SimpleLine", {}),
+          layerXml("SimpleLine", {}),
+        )
+      }${
+        named("1", "line", layerXml("SimpleLine", {}))
+      }</symbols></renderer-v2>`,
+  ))!;
+  assert.equal(parsed.renderer.type, "RuleRenderer");
+  if (parsed.renderer.type !== "RuleRenderer") return;
+  const a = parsed.renderer.root.children[0];
+  const got = resolveSymbolLayers(parsed.renderer, [
+    // a QGIS 3.18 style's reference (DSGTools): the rule key, then the path
+    ...parseSymbolLayerRefs("l,{a},1;l,{b},0;l,{root},0"),
+  ]);
+  assert.deepEqual(
+    [...got],
+    [a.symbol!.layers[1], a.children[0].symbol!.layers[0]],
+  );
+});
