@@ -143,9 +143,11 @@ const LIMITS: Record<string, number> = {
   training_masking_zoom: 0,
   // selective masking (worker/paint/masks.ts): road names masking their
   // casing, place names masking the roads' casing (1 mm) and the
-  // polygons (2 pt, half opaque), mask markers around points (1,151 /
-  // 132 / 989 / 179 with the masks left out)
+  // polygons (2 pt, half opaque), mask markers around points, curved
+  // names masking character by character (1,151 / 132 / 989 / 179 / 1,155
+  // with the masks left out)
   masks_label_casing: 0,
+  masks_label_curved: 0,
   masks_label_points: 0,
   masks_label_points_pt_opacity: 0,
   masks_marker: 0,

@@ -1161,6 +1161,10 @@ def mask_cases(cases):
     road = cased_lines(os.path.join(DATA, lines), "lines", with_mask(
         label_settings(placement=P.Line, line_flags=on_line, size=10.0), mask_refs(lines_id, [0])))
     save("masks_label_casing", [job_layer(road, {"path": lines}, "data")])
+    # curved names (character by character), a round-joined 0.8 mm mask
+    road = cased_lines(os.path.join(DATA, lines), "lines", with_mask(
+        label_settings(placement=P.Curved, line_flags=on_line, size=10.0), mask_refs(lines_id, [0]), size=0.8))
+    save("masks_label_curved", [job_layer(road, {"path": lines}, "data")])
     # place names over the points mask the roads' casing, 1 mm, and the
     # polygons' fill and outline at half opacity, 2 pt
     labelled = styled_layer(os.path.join(DATA, points), "points", "point", with_mask(
