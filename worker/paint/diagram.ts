@@ -30,6 +30,7 @@ import { isTruthy } from "../expression/values.ts";
 import { clipPolygon, polygonCentroid, ringArea } from "../labels/_geom.ts";
 import {
   type Candidate,
+  candidateCentered,
   candidateOverPoint,
   candidatesAroundPoint,
 } from "../labels/placement.ts";
@@ -446,11 +447,17 @@ export function layoutDiagrams(
       });
       continue;
     }
-    if (style.placement === 0) {
-      // around the point: PAL's ring of positions at the distance, which
+    if (style.placement !== 1) {
+      // around the point (a point's other placements too, as PAL makes a
+      // point's candidates): PAL's ring of positions at the distance, which
       // QgsVectorLayerDiagramProvider::registerDiagram multiplies by the
-      // map units of a pixel whatever its unit: the value in pixels
-      candidates = candidatesAroundPoint(x, y, { w, h, dist: style.distance });
+      // map units of a pixel whatever its unit: the value in pixels; a
+      // polygon's at distance 0 centred on its centroid first
+      const box = { w, h, dist: style.distance };
+      candidates = candidatesAroundPoint(x, y, box);
+      if (kind === "polygon" && style.distance === 0) {
+        candidates.unshift(candidateCentered(x, y, box));
+      }
     } else candidates = [candidateOverPoint(x, y, { w, h, dist: 0 }, 4, 0, 0)];
     // Pal::extract: a candidate must touch the map (QGIS 3.22 draws pies
     // shown or not cut by its edge)

@@ -77,6 +77,16 @@ const LIMITS: Record<string, number> = {
   diagram_lines_on: 0,
   diagram_lines_over: 0,
   diagram_polygons_around: 0,
+  // a polygon's pies around its centroid at distance 0 (QGIS's default):
+  // PAL's candidate centred on the centroid comes first (23,210 without
+  // it); a point's "horizontal" is PAL's ring around it (15,990 over it)
+  diagram_polygons_around_dist0: 0,
+  diagram_points_horizontal: 0,
+  // QGIS's server test project (Lighter01/qgis_project's copy): its
+  // countries' pies around the centroid at distance 0, shown all (29,246
+  // / 8,862 top right of the centroid)
+  project_diagrams_full: 0,
+  project_diagrams_europe: 0,
   diagram_polygons_free: 0,
   diagram_polygons_horizontal: 0,
   diagram_polygons_horizontal_hidden: 0,

@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|diagram_placements|close|two|overlap|edge|min_size|rotated|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|diagram_placements|project_diagrams|close|two|overlap|edge|min_size|rotated|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -1086,8 +1086,11 @@ def diagram_placement_cases(cases):
         layers = [job_layer(layer, {"path": file}, "data")]
         save_case(name, job(name, layers, bbox, 480, 346, 96), OUT, cases, {"kind": "synthetic"})
 
+    points = make_points()
+    one("diagram_points_horizontal", points, "point", placement=D.Horizontal, dist=2.0, size=6.0, show_all=False)
     one("diagram_polygons_over", polygons, "polygon", placement=D.OverPoint)
     one("diagram_polygons_around", polygons, "polygon", placement=D.AroundPoint, dist=3.0)
+    one("diagram_polygons_around_dist0", polygons, "polygon", placement=D.AroundPoint, size=12.0, show_all=False)
     one("diagram_polygons_horizontal", polygons, "polygon", kind="histogram", placement=D.Horizontal)
     one("diagram_polygons_free", polygons, "polygon", placement=D.Free, size=10.0)
     one("diagram_polygons_curved", polygons, "polygon", placement=D.Curved, size=10.0)
@@ -1190,6 +1193,38 @@ def mask_cases(cases):
                           job_layer(road, {"path": lines}, "data")])
 
 
+def project_diagram_cases(cases):
+    # QGIS's own server test project (Lighter01/qgis_project's copy): its
+    # countries' 15 mm pies around the centroid at distance 0, shown all
+    # (SpatiaLite in the project, read by OGR here as by the job)
+    mirror, folder = "Lighter01+qgis_project", "tests/testdata/qgis_server_accesscontrol"
+    repo = os.path.join(MIRROR, mirror, "repo")
+    if not os.path.isdir(repo):
+        print("skipped project_diagrams: %s is absent" % repo, file=sys.stderr)
+        return
+    commit = git(repo, "rev-parse", "HEAD").decode().strip()
+    with tempfile.TemporaryDirectory() as tmp:
+        data = os.path.join(tmp, "data")
+        os.makedirs(data)
+        for f in ("helloworld.db", "project.qgs"):
+            with open(os.path.join(data, f), "wb") as out:
+                out.write(git(repo, "show", "%s:%s/%s" % (commit, folder, f)))
+        project = QgsProject()
+        assert project.read(os.path.join(data, "project.qgs"))
+        styled = project.mapLayersByName("Country_Diagrams")[0]
+        doc = QDomDocument()
+        assert not styled.exportNamedStyle(doc)
+        layer = QgsVectorLayer(os.path.join(data, "helloworld.db") + "|layername=country", "Country_Diagrams", "ogr")
+        assert layer.isValid()
+        layer.importNamedStyle(doc)
+        layers = [job_layer(layer, {"path": "helloworld.db", "layerName": "country"}, "data")]
+        for view, bbox in (("full", (-20037508.34, -12000000.0, 20037508.34, 19000000.0)),
+                           ("europe", (-2500000.0, 3500000.0, 5500000.0, 9500000.0))):
+            name = "project_diagrams_" + view
+            save_case(name, job(name, layers, bbox, 640, 496 if view == "full" else 480, 96, "EPSG:3857"), tmp, cases, {
+                "kind": "project", "mirror": mirror, "commit": commit, "folder": folder, "files": ["helloworld.db"]})
+
+
 def main():
     only = set(sys.argv[1:])
     cases = []
@@ -1197,6 +1232,8 @@ def main():
         diagram_placement_cases(cases)
     if not only or "masks" in only:
         mask_cases(cases)
+    if not only or "project_diagrams" in only:
+        project_diagram_cases(cases)
     if not only or "backgrounds" in only:
         background_cases(cases)
     if not only or "callouts" in only:
