@@ -57,6 +57,13 @@ export interface Feature {
    */
   drawGeometry?: Geometry;
   /**
+   * For a feature reprojected to the map CRS: its bounding box in the
+   * layer's CRS, and that CRS, which QGIS Server's GML bounds transform
+   * (`QgsCoordinateTransform::transformBoundingBox`) rather than bounding
+   * the reprojected geometry; absent when not reprojected.
+   */
+  sourceBounds?: { crs: string; box: Rect };
+  /**
    * The attributes a join gave no row: null without a type in QGIS 3.22
    * (`QgsFeature::initAttributes`), which QGIS Server's GML writes `NULL`
    * where a null number read from a table is 0; absent when none.

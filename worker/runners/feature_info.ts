@@ -68,8 +68,9 @@ import {
   type ValueRelationCache,
 } from "./feature_info_relations.ts";
 import { readBandNames } from "../legend/band_names.ts";
-import { withGdal } from "../gdal/gdal.ts";
+import { type Gdal, withGdal } from "../gdal/gdal.ts";
 import { transformInPlace } from "../gdal/transform.ts";
+import { transformBoundingBox } from "../sources/wms/bbox.ts";
 import type { PaintContext } from "../paint/context.ts";
 import { symbolPicker } from "../paint/vector_layer.ts";
 import { renderDeps } from "./render_deps.ts";
@@ -283,6 +284,29 @@ function requestScale(
   );
 }
 
+// qgsDoubleNear's default epsilon (4 × DBL_EPSILON), as QgsRectangle::isEmpty
+const NEAR = 4 * Number.EPSILON;
+
+/**
+ * A feature's layer-CRS bounding box in the map's CRS as QGIS Server's GML
+ * bounds it (`QgsCoordinateTransform::transformBoundingBox`): a box without
+ * width or height (a point, a straight horizontal line) is its lower-left
+ * corner transformed; null when nothing transforms.
+ */
+function gmlBounds(
+  gdal: Gdal,
+  box: Rect,
+  from: string,
+  to: string,
+): Rect | null {
+  if (box.xmax - box.xmin > NEAR && box.ymax - box.ymin > NEAR) {
+    return transformBoundingBox(gdal, box, from, to);
+  }
+  const p = new Float64Array([box.xmin, box.ymin]);
+  const [ok] = transformInPlace(gdal, [p], from, to, false);
+  return ok ? { xmin: p[0], ymin: p[1], xmax: p[0], ymax: p[1] } : null;
+}
+
 async function queryVectorLayer(
   layer: QslJobLayer,
   source: VectorSource,
@@ -407,14 +431,27 @@ async function queryVectorLayer(
       references,
     );
   }
+  // GML bounds a reprojected feature by its layer-CRS box transformed
+  const gml = job.INFO_FORMAT.trim().toLowerCase() ===
+    "application/vnd.ogc.gml";
+  const boxes = gml && shown.some((f) => f.sourceBounds)
+    ? await withGdal((gdal) =>
+      shown.map((f) =>
+        f.sourceBounds
+          ? gmlBounds(gdal, f.sourceBounds.box, f.sourceBounds.crs, map.crs)
+          : null
+      )
+    )
+    : [];
   return {
     name: layer.name,
     fields,
-    features: shown.map((f) => ({
+    features: shown.map((f, i) => ({
       id: f.id,
       attributes: f.attributes,
       geometry: f.geometry,
       ...(f.unjoined ? { unjoined: f.unjoined } : {}),
+      ...(boxes[i] ? { bounds: boxes[i]! } : {}),
     })),
   };
 }

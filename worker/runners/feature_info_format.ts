@@ -30,6 +30,11 @@ export interface InfoFeature {
   geometry: Geometry | null;
   /** Attributes a join gave no row (GML writes them `NULL`); absent: none. */
   unjoined?: string[];
+  /**
+   * GML's bounds of a reprojected feature: its layer-CRS bounding box
+   * transformed as QGIS transforms it; absent: the geometry's bounds.
+   */
+  bounds?: Rect;
 }
 
 /** One queried layer and the features found in it. */
@@ -805,7 +810,7 @@ export function writeGml(result: InfoResult): string {
     for (const f of layer.features) {
       let inner = "";
       if ((result.boundedBy ?? result.withGeometry) && f.geometry) {
-        const box = bounds(f.geometry);
+        const box = f.bounds ?? bounds(f.geometry);
         if (box) inner += `${gmlBox(box, result.crs, "   ", digits)}\n`;
       }
       if (result.withGeometry && f.geometry) {

@@ -132,7 +132,8 @@ function pickText(
  * GDAL; features with a point that does not transform are dropped. Lines
  * and polygons keep their bounding box corner (xmin, ymin) in the source
  * CRS, reprojected, as `textureOrigin` (QGIS 3.22 anchors texture brushes
- * there, not at the reprojected geometry's corner).
+ * there, not at the reprojected geometry's corner); every feature keeps its
+ * bounding box in the source CRS as `sourceBounds`.
  *
  * @throws {JobError} "Cannot reproject to <crs>: …" when GDAL has no
  * transformation between the two CRSs.
@@ -166,7 +167,7 @@ export function reprojectFeatures(
     }
   }
   features.forEach((f, i) => {
-    let x0 = Infinity, y0 = Infinity;
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (const part of f.geometry!.parts) {
       for (const ring of part) {
         arrays.push(ring);
@@ -174,8 +175,16 @@ export function reprojectFeatures(
         for (let k = 0; k + 1 < ring.length; k += 2) {
           if (ring[k] < x0) x0 = ring[k];
           if (ring[k + 1] < y0) y0 = ring[k + 1];
+          if (ring[k] > x1) x1 = ring[k];
+          if (ring[k + 1] > y1) y1 = ring[k + 1];
         }
       }
+    }
+    if (x0 <= x1 && y0 <= y1) {
+      f.sourceBounds = {
+        crs: from,
+        box: { xmin: x0, ymin: y0, xmax: x1, ymax: y1 },
+      };
     }
     if (f.geometry!.kind !== "point" && x0 < Infinity && y0 < Infinity) {
       corners.push([new Float64Array([x0, y0]), f]);
