@@ -45,7 +45,8 @@ function indent(e: Element, depth: number): void {
 
 /**
  * The config without our exporter's additions (`joins`, `data_crs`,
- * `wms_add_wkt_geometry`, `wms_precision`, an OGR source's
+ * `wms_add_wkt_geometry`, `wms_precision`,
+ * `wms_feature_info_use_attribute_form_settings`, an OGR source's
  * `geometry_type`): key for key what the Python
  * exporter writes, for clients that parse configs strictly (xsdata's
  * parsers refuse unknown properties by default). Our worker then draws
@@ -66,8 +67,12 @@ function indent(e: Element, depth: number): void {
  * ```
  */
 export function pythonKeysOnly(config: Config): Config {
-  const { wms_add_wkt_geometry: _a, wms_precision: _p, ...project } =
-    config.project;
+  const {
+    wms_add_wkt_geometry: _a,
+    wms_precision: _p,
+    wms_feature_info_use_attribute_form_settings: _f,
+    ...project
+  } = config.project;
   const plain = <T extends { data_crs?: string }>(d: T): T => {
     const { data_crs: _c, ...rest } = d;
     return rest as T;

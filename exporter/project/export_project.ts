@@ -110,10 +110,29 @@ const WMS_ENTRIES: [string, keyof Service][] = [
  * ```
  */
 export function addsWktGeometry(root: XmlElement): boolean {
+  return projectFlag(root, "WMSAddWktGeometry");
+}
+
+/** A project property read as QGIS's `readBoolEntry` reads it. */
+function projectFlag(root: XmlElement, name: string): boolean {
   const properties = child(root, "properties");
-  const e = properties ? child(properties, "WMSAddWktGeometry") : undefined;
+  const e = properties ? child(properties, name) : undefined;
   const text = (e?.textContent ?? "").trim().toLowerCase();
   return text !== "" && text !== "0" && text !== "false";
+}
+
+/**
+ * Whether the project sets "Use attribute form settings for GetFeatureInfo
+ * response" (`WMSFeatureInfoUseAttributeFormSettings`).
+ *
+ * @example
+ * ```ts ignore
+ * import { usesAttributeForm } from "./export_project.ts";
+ * usesAttributeForm(project.root); // true
+ * ```
+ */
+export function usesAttributeForm(root: XmlElement): boolean {
+  return projectFlag(root, "WMSFeatureInfoUseAttributeFormSettings");
 }
 
 /**
@@ -1233,6 +1252,9 @@ export async function exportProject(
       ...(wmsPrecision(root) === 6
         ? {}
         : { wms_precision: wmsPrecision(root) }),
+      ...(usesAttributeForm(root)
+        ? { wms_feature_info_use_attribute_form_settings: true }
+        : {}),
     },
     meta_data: extractMetadata(root),
     tree: { members },

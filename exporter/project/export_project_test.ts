@@ -597,6 +597,21 @@ Deno.test("the project's WMSAddWktGeometry is wms_add_wkt_geometry, written only
       assert.equal("wms_add_wkt_geometry" in config.project, set, entry ?? "");
       if (set) assert.equal(config.project.wms_add_wkt_geometry, true);
     }
+    // WMSFeatureInfoUseAttributeFormSettings: only when set
+    for (const [value, set] of [["true", true], ["false", false]] as const) {
+      await Deno.writeTextFile(
+        `${dir}/p.qgs`,
+        `<qgis version="3.22.0"><layer-tree-group/><projectlayers/><properties><WMSFeatureInfoUseAttributeFormSettings type="bool">${value}</WMSFeatureInfoUseAttributeFormSettings></properties></qgis>`,
+      );
+      const config = await exportProject(await readProject(`${dir}/p.qgs`), {
+        encodeStyle: keepQml,
+        readSources: false,
+      });
+      assert.equal(
+        config.project.wms_feature_info_use_attribute_form_settings,
+        set ? true : undefined,
+      );
+    }
     // WMSPrecision: only when not QGIS's default 6 (or unreadable)
     const precisions: [string, number | undefined][] = [
       ['<WMSPrecision type="QString">8</WMSPrecision>', 8],

@@ -130,6 +130,7 @@ export const PROJECT_RULE: KeepRule = {
           "WMSUrl",
           "WMSAddWktGeometry",
           "WMSPrecision",
+          "WMSFeatureInfoUseAttributeFormSettings",
         ].map((n) => [n, { text: true, children: { value: TEXT } }]),
       ),
     },

@@ -837,6 +837,13 @@ export interface Project {
    * default 6.
    */
   wms_precision?: number;
+  /**
+   * The project's "Use attribute form settings for GetFeatureInfo response"
+   * (`WMSFeatureInfoUseAttributeFormSettings`): QGIS Server's text, HTML
+   * and JSON answers list a layer with a drag-and-drop form by its form's
+   * fields, in its order. Our exporter's addition, written only when set.
+   */
+  wms_feature_info_use_attribute_form_settings?: boolean;
 }
 
 /**
@@ -853,6 +860,7 @@ export const Project: z.ZodType<Project> = z.looseObject({
   name: z.string(),
   wms_add_wkt_geometry: z.boolean().optional(),
   wms_precision: z.number().int().min(0).max(17).optional(),
+  wms_feature_info_use_attribute_form_settings: z.boolean().optional(),
 });
 
 /** The layer tree as a flat list of groups (the root has id/name ""). */

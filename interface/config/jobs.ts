@@ -483,6 +483,13 @@ export function buildFeatureInfoJob(
     ...(config.project.wms_precision === undefined
       ? {}
       : { wms_precision: config.project.wms_precision }),
+    ...(config.project.wms_feature_info_use_attribute_form_settings ===
+        undefined
+      ? {}
+      : {
+        wms_feature_info_use_attribute_form_settings:
+          config.project.wms_feature_info_use_attribute_form_settings,
+      }),
     layers,
     bbox: jobBbox(options, datasetsOf(config, layers)),
     crs: options.crs,

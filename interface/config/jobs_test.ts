@@ -241,11 +241,18 @@ Deno.test("buildFeatureInfoJob: the project's wms_add_wkt_geometry as wms_add_wk
       ...config.project,
       wms_add_wkt_geometry: true,
       wms_precision: 8,
+      wms_feature_info_use_attribute_form_settings: true,
     },
   });
   const job = buildFeatureInfoJob(adds, options);
   assert.equal(job.wms_add_wkt_geometry, true);
   assert.equal(job.wms_precision, 8);
+  assert.equal(job.wms_feature_info_use_attribute_form_settings, true);
+  assert.equal(
+    "wms_feature_info_use_attribute_form_settings" in
+      buildFeatureInfoJob(config, options),
+    false,
+  );
   assert.equal(
     QslJobParameterFeatureInfo.parse(JSON.parse(JSON.stringify(job)))
       .wms_add_wkt_geometry,

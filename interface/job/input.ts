@@ -331,6 +331,13 @@ export interface QslJobParameterFeatureInfo {
    * coordinates in answers; absent: QGIS Server's default, 6.
    */
   wms_precision?: number;
+  /**
+   * The project's `WMSFeatureInfoUseAttributeFormSettings`, our addition:
+   * true, text, HTML and JSON answers list a layer whose style has a
+   * drag-and-drop form (`tablayout`) by the form's fields, in its order;
+   * absent or false: every field, in the data's order.
+   */
+  wms_feature_info_use_attribute_form_settings?: boolean;
   /** The map's layers (with styles). */
   layers: QslJobLayer[];
   /** Map extent. */
@@ -384,6 +391,7 @@ export const QslJobParameterFeatureInfo: z.ZodType<QslJobParameterFeatureInfo> =
     ).default(false),
     wms_add_wkt_geometry: z.boolean().optional(),
     wms_precision: numeric(z.number().int().min(0).max(17)).optional(),
+    wms_feature_info_use_attribute_form_settings: z.boolean().optional(),
     layers: z.array(QslJobLayer).default([]),
     bbox: BBox.nullable().default(null),
     crs: z.string().nullable().default(null),
@@ -611,6 +619,8 @@ export interface QslJobParameterFeatureInfoInput {
   wms_add_wkt_geometry?: boolean;
   /** The project's `WMSPrecision`; default none (6). */
   wms_precision?: number;
+  /** The project's `WMSFeatureInfoUseAttributeFormSettings`; default none. */
+  wms_feature_info_use_attribute_form_settings?: boolean;
   /** The map's layers; default none. */
   layers?: QslJobLayerInput[];
   /** Map extent. */

@@ -55,7 +55,7 @@ import {
 } from "../style/document.ts";
 import type { VectorStyle } from "../style/model.ts";
 import type { Feature, GeometryKind, Rect } from "../geometry/types.ts";
-import { infoFields } from "./feature_info_fields.ts";
+import { formFields, infoFields } from "./feature_info_fields.ts";
 import {
   addVirtualValues,
   virtualFields,
@@ -443,9 +443,14 @@ async function queryVectorLayer(
       )
     )
     : [];
+  // with the project's "use attribute form settings", all but GML list a
+  // drag-and-drop form's fields, in its order
+  const listed = job.wms_feature_info_use_attribute_form_settings && !gml
+    ? formFields(root, fields) ?? fields
+    : fields;
   return {
     name: layer.name,
-    fields,
+    fields: listed,
     features: shown.map((f, i) => ({
       id: f.id,
       attributes: f.attributes,

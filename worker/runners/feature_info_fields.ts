@@ -163,6 +163,54 @@ export function infoFields(
 }
 
 /**
+ * The fields a layer's drag-and-drop form shows, in its order, as QGIS
+ * Server lists them with its project's "use attribute form settings"
+ * (`QgsRenderer::writeAttributesTabLayout`): the style's
+ * `<attributeEditorForm>` walked depth-first, each field element naming a
+ * shown field taking its place (containers only group them); null when
+ * the style's form is not a drag-and-drop one (`<editorlayout>tablayout`).
+ *
+ * @example
+ * ```ts
+ * import { DOMParser } from "@xmldom/xmldom";
+ * import { formFields, infoFields } from "./feature_info_fields.ts";
+ * const root = new DOMParser().parseFromString(
+ *   `<qgis><editorlayout>tablayout</editorlayout><attributeEditorForm>
+ *   <attributeEditorField name="b"/><attributeEditorField name="a"/>
+ *   </attributeEditorForm></qgis>`,
+ *   "text/xml",
+ * ).documentElement!;
+ * const fields = infoFields(root, [
+ *   { name: "a", type: "String" }, { name: "b", type: "String" },
+ *   { name: "c", type: "String" },
+ * ]);
+ * formFields(root, fields)!.map((f) => f.name); // ["b", "a"]
+ * ```
+ */
+export function formFields(
+  root: Element | null,
+  fields: InfoField[],
+): InfoField[] | null {
+  const layout = children(root, "editorlayout")[0]?.textContent ?? "";
+  const form = children(root, "attributeEditorForm")[0] ?? null;
+  if (layout.trim() !== "tablayout" || !form) return null;
+  const out: InfoField[] = [];
+  const walk = (container: Element) => {
+    for (let n = container.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType !== 1) continue;
+      const e = n as Element;
+      if (e.tagName === "attributeEditorContainer") walk(e);
+      else if (e.tagName === "attributeEditorField") {
+        const field = fields.find((f) => f.name === e.getAttribute("name"));
+        if (field) out.push(field);
+      }
+    }
+  };
+  walk(form);
+  return out;
+}
+
+/**
  * The map or list QGIS reads from a field of OGR's `JSON` subtype
  * (`QJsonDocument::fromJson(…).toVariant()`); undefined for any other field
  * or a text that is not a JSON object or array (QGIS keeps the text).

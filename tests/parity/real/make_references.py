@@ -561,7 +561,8 @@ def draw_legend(env, data_root):
 
 def feature_info_settings(project):
     """The project's feature info settings our exporter carries into jobs
-    (only where set): "Add geometry to feature response" and the precision,
+    (only where set): "Add geometry to feature response", the precision and
+    "Use attribute form settings for GetFeatureInfo response",
     as QGIS Server reads them (``QgsServerProjectUtils``)."""
     out = {}
     if project.readBoolEntry("WMSAddWktGeometry", "/")[0]:
@@ -569,6 +570,8 @@ def feature_info_settings(project):
     precision = project.readNumEntry("WMSPrecision", "/", 6)[0]
     if precision != 6 and 0 <= precision <= 17:
         out["wms_precision"] = precision
+    if project.readBoolEntry("WMSFeatureInfoUseAttributeFormSettings", "/")[0]:
+        out["wms_feature_info_use_attribute_form_settings"] = True
     return out
 
 
