@@ -70,6 +70,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "isometric-resort-map map.qgz (no CRS): a PNG without world file, its pixels as map units from (0, 0) downwards as QGIS's GDAL provider places it (was placed upwards, out of view)",
   ],
   [
+    "raster_lonlat_prj",
+    0,
+    "inasafe gisv4 project.qgs (QGIS 2.18): an ESRI ASCII grid whose .prj is GCS_WGS_1984, which GDAL reads with longitude-first axes, so QGIS identifies it as OGC:CRS84, not the map's EPSG:4326, and draws it through its raster projector (a nearest-neighbour grid of approximate rows), not at exact pixel centres (our data)",
+  ],
+  [
     "heatmap_weighted",
     0,
     "stikstof/LelystadAirport map.qgz (QGIS 3.12): 4,611 aircraft emission points as a heatmap (radius 1,000 map units, quality 5, maximum 1,000, weighted by the field q, transparent white to red): quartic kernels summed on 5-pixel cells, scaled and stretched over the map as QgsHeatmapRenderer draws them (was not drawn: renderer not supported)",

@@ -179,6 +179,20 @@ export function declaredRasterInfo(
   return { ...info, crs: declared, wkt: declared };
 }
 
+/**
+ * Whether a WKT is a geographic CRS whose axes say longitude first (GDAL
+ * writes `AXIS["Longitude",EAST],AXIS["Latitude",NORTH]` for an ESRI
+ * `.prj`'s `GCS_WGS_1984`): PROJ identifies it as `OGC:CRS84` (`OGC:CRS83`,
+ * `IGNF:ETRS89G`…), never as an EPSG geographic CRS, whose axes are
+ * latitude first, so QGIS reprojects it onto such a map.
+ */
+function lonLatGeographic(wkt: string): boolean {
+  if (!/^\s*GEOG(?:CS|CRS)\[/i.test(wkt)) return false;
+  const axis = /AXIS\["([^"]*)",\s*(\w+)/i.exec(wkt);
+  if (!axis) return false;
+  return /^(?:lon|long|longitude)$/i.test(axis[1]) || /^east$/i.test(axis[2]);
+}
+
 // Whether a WKT CRS is a map CRS, by WKT and map CRS (a few per job).
 const equivalents = new Map<string, boolean>();
 const MAX_EQUIVALENTS = 256;
@@ -208,6 +222,7 @@ export function sameRasterCrs(
   if (info.crs === null || isNoCrs(crs)) return true;
   if (info.crs.toUpperCase() === crs.toUpperCase()) return true;
   if (/^[A-Za-z]+:\d+$/.test(info.crs)) return false;
+  if (lonLatGeographic(info.crs) && /^EPSG:/i.test(crs)) return false;
   const { xmin, ymin, xmax, ymax } = info.extent;
   const key = `${info.crs}\n${crs}\n${xmin} ${ymin} ${xmax} ${ymax}`;
   const known = equivalents.get(key);
