@@ -19,6 +19,7 @@ import { drawMarkerLayer } from "./marker_layer.ts";
 import { markerLine } from "./marker_line.ts";
 import { centroidFill } from "./centroid_fill.ts";
 import { linePatternFill, pointPatternFill } from "./pattern_fill.ts";
+import { shapeburstFill } from "./shapeburst_fill.ts";
 import { gradientFill } from "./gradient_fill.ts";
 import { drawsEffect, drawWithEffect } from "./paint_effect.ts";
 import { px } from "./_dd.ts";
@@ -295,6 +296,13 @@ function drawLayerPlain(
       if (geom.kind === "polygon") {
         for (const part of geom.parts) {
           gradientFill(pc, layer, part, opacity, dd);
+        }
+      }
+      return;
+    case "ShapeburstFill":
+      if (geom.kind === "polygon") {
+        for (const part of geom.parts) {
+          shapeburstFill(pc, layer, part, opacity, dd);
         }
       }
       return;

@@ -1,0 +1,390 @@
+/**
+ * QGIS's `ShapeburstFill` symbol layer as QGIS 3.22 draws it
+ * (`QgsShapeburstFillSymbolLayer::renderPolygon`): the polygon (clipped to
+ * the map extent grown by a tenth on every side, `QgsSymbol::_getPolygon`)
+ * drawn white with a one-pixel black pen into an image of its bounding box
+ * plus a margin; each pixel shaded by its Euclidean distance to the
+ * nearest black one (Felzenszwalb and Huttenlocher's transform) through a
+ * colour ramp, over `max_distance` (or the shape's deepest pixel), then
+ * kept where the polygon and its pen were drawn and placed on the map at
+ * its corner truncated to whole pixels.
+ *
+ * @module
+ */
+import type { Rgba } from "../style/props.ts";
+import { parseColor, propNumber, propPoint } from "../style/props.ts";
+import type { SymbolLayer } from "../style/model.ts";
+import type { PaintContext } from "./context.ts";
+import { newPaint, pathOf } from "./_skia.ts";
+import { type Dd, px } from "./_dd.ts";
+import { bounds } from "./_paints.ts";
+import { releaseSurface, takeSurface } from "./surface.ts";
+import { stackBlur, unpremultiply } from "./image_ops.ts";
+
+const INF = 1e20;
+
+// QColor::fromRgbF's 16-bit channel read back as 8 bits (qRound(x / 257)).
+function channelF(a: number, b: number, v: number): number {
+  const f = a / 255 + v * (b / 255 - a / 255);
+  const c16 = Math.floor(Math.min(1, Math.max(0, f)) * 65535 + 0.5);
+  return Math.floor(c16 / 257 + 0.5);
+}
+
+function interpolate(a: Rgba, b: Rgba, v: number): Rgba {
+  return [
+    channelF(a[0], b[0], v),
+    channelF(a[1], b[1], v),
+    channelF(a[2], b[2], v),
+    channelF(a[3], b[3], v),
+  ];
+}
+
+function near(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-8;
+}
+
+/**
+ * `QgsGradientColorRamp::color`: the colour at `value` (0–1) of a ramp from
+ * `c1` to `c2` through `stops` (offset, colour), interpolated in RGB.
+ *
+ * @example
+ * ```ts
+ * import { gradientRampColor } from "./shapeburst_fill.ts";
+ * gradientRampColor([255, 255, 255, 255], [0, 0, 0, 255], [], false, 0.5);
+ * // [128, 128, 128, 255]
+ * ```
+ */
+export function gradientRampColor(
+  c1: Rgba,
+  c2: Rgba,
+  stops: [number, Rgba][],
+  discrete: boolean,
+  value: number,
+): Rgba {
+  if (near(value, 0) || value < 0) return c1;
+  if (near(value, 1) || value > 1) return c2;
+  let lower = 0;
+  let from = c1;
+  for (const [offset, c] of stops) {
+    if (offset > value) {
+      if (discrete) return from;
+      return near(offset, lower)
+        ? from
+        : interpolate(from, c, (value - lower) / (offset - lower));
+    }
+    lower = offset;
+    from = c;
+  }
+  if (discrete) return from;
+  return near(1, lower)
+    ? from
+    : interpolate(from, c2, (value - lower) / (1 - lower));
+}
+
+function rampOf(
+  layer: SymbolLayer,
+  dd: Dd,
+): (v: number) => Rgba {
+  const p = layer.props;
+  if (propNumber(p, "color_type", 0) === 1) {
+    const stops: [number, Rgba][] = [];
+    for (const s of (p.stops ?? "").split(":")) {
+      const [o, c] = s.split(";");
+      if (c !== undefined && Number.isFinite(Number(o))) {
+        stops.push([Number(o), parseColor(c)]);
+      }
+    }
+    const c1 = parseColor(p.color1, [0, 0, 255, 255]);
+    const c2 = parseColor(p.color2, [0, 255, 0, 255]);
+    const discrete = p.discrete === "1";
+    return (v) => gradientRampColor(c1, c2, stops, discrete, v);
+  }
+  const c1 = dd.colorOf(layer, "fillColor", "color", [0, 0, 255, 255]);
+  const c2 = dd.colorOf(layer, "secondaryColor", "gradient_color2", [
+    255,
+    255,
+    255,
+    255,
+  ]);
+  return (v) => gradientRampColor(c1, c2, [], false, v);
+}
+
+// Sutherland–Hodgman against one edge of the clip rectangle.
+function clipEdge(
+  r: number[],
+  inside: (x: number, y: number) => boolean,
+  cut: (x0: number, y0: number, x1: number, y1: number) => [number, number],
+): number[] {
+  const out: number[] = [];
+  const n = r.length / 2;
+  if (n === 0) return out;
+  let px0 = r[(n - 1) * 2], py0 = r[(n - 1) * 2 + 1];
+  let in0 = inside(px0, py0);
+  for (let i = 0; i < n; i++) {
+    const x = r[i * 2], y = r[i * 2 + 1];
+    const in1 = inside(x, y);
+    if (in1) {
+      if (!in0) out.push(...cut(px0, py0, x, y));
+      out.push(x, y);
+    } else if (in0) out.push(...cut(px0, py0, x, y));
+    px0 = x;
+    py0 = y;
+    in0 = in1;
+  }
+  return out;
+}
+
+/**
+ * A ring clipped to a rectangle (`QgsClipper::trimPolygon`), open (its
+ * first point not repeated).
+ *
+ * @example
+ * ```ts
+ * import { trimRing } from "./shapeburst_fill.ts";
+ * trimRing(Float64Array.of(-5, -5, 5, -5, 5, 5, -5, 5, -5, -5), [0, 0, 10, 10]);
+ * // [0, 0, 5, 0, 5, 5, 0, 5]
+ * ```
+ */
+export function trimRing(
+  ring: Float64Array,
+  [x0, y0, x1, y1]: [number, number, number, number],
+): number[] {
+  let r = Array.from(ring);
+  const n = r.length;
+  if (n >= 4 && r[0] === r[n - 2] && r[1] === r[n - 1]) r = r.slice(0, -2);
+  const atX = (x: number) => (ax: number, ay: number, bx: number, by: number) =>
+    [x, ay + (by - ay) * (x - ax) / (bx - ax)] as [number, number];
+  const atY = (y: number) => (ax: number, ay: number, bx: number, by: number) =>
+    [ax + (bx - ax) * (y - ay) / (by - ay), y] as [number, number];
+  r = clipEdge(r, (x) => x <= x1, atX(x1));
+  r = clipEdge(r, (_x, y) => y <= y1, atY(y1));
+  r = clipEdge(r, (x) => x >= x0, atX(x0));
+  r = clipEdge(r, (_x, y) => y >= y0, atY(y0));
+  return r;
+}
+
+/** Distance transform of one row or column (squared distances). */
+function dt1d(
+  f: Float64Array,
+  n: number,
+  v: Int32Array,
+  z: Float64Array,
+  d: Float64Array,
+): void {
+  let k = 0;
+  v[0] = 0;
+  z[0] = -INF;
+  z[1] = INF;
+  for (let q = 1; q <= n - 1; q++) {
+    let s = ((f[q] + q * q) - (f[v[k]] + v[k] * v[k])) / (2 * q - 2 * v[k]);
+    while (s <= z[k]) {
+      k--;
+      s = ((f[q] + q * q) - (f[v[k]] + v[k] * v[k])) / (2 * q - 2 * v[k]);
+    }
+    k++;
+    v[k] = q;
+    z[k] = s;
+    z[k + 1] = INF;
+  }
+  k = 0;
+  for (let q = 0; q <= n - 1; q++) {
+    while (z[k + 1] < q) k++;
+    d[q] = (q - v[k]) * (q - v[k]) + f[v[k]];
+  }
+}
+
+/** Squared distances of every pixel to the nearest zero one, in place. */
+function distanceTransform2d(a: Float64Array, w: number, h: number): void {
+  const m = Math.max(w, h);
+  const f = new Float64Array(m);
+  const v = new Int32Array(m);
+  const z = new Float64Array(m + 1);
+  const d = new Float64Array(m);
+  for (let x = 0; x < w; x++) {
+    for (let y = 0; y < h; y++) f[y] = a[x + y * w];
+    dt1d(f, h, v, z, d);
+    for (let y = 0; y < h; y++) a[x + y * w] = d[y];
+  }
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) f[x] = a[x + y * w];
+    dt1d(f, w, v, z, d);
+    for (let x = 0; x < w; x++) a[x + y * w] = d[x];
+  }
+}
+
+/** Rings drawn white with a one-pixel black pen into a transparent image. */
+function drawMask(
+  pc: PaintContext,
+  rings: number[][],
+  w: number,
+  h: number,
+  tx: number,
+  ty: number,
+): Uint8Array {
+  const { ck } = pc;
+  const off = takeSurface(ck, w, h);
+  if (!off) {
+    throw new RangeError(`Cannot draw a shapeburst fill: no ${w}×${h} surface`);
+  }
+  try {
+    const canvas = off.surface.getCanvas();
+    canvas.clear(ck.TRANSPARENT);
+    canvas.save();
+    canvas.translate(tx, ty);
+    const path = pathOf(ck, rings, true);
+    const fill = newPaint(ck, 0);
+    fill.setAntiAlias(true);
+    fill.setColor(ck.WHITE);
+    canvas.drawPath(path, fill);
+    const pen = newPaint(ck, 0);
+    pen.setAntiAlias(true);
+    pen.setStyle(ck.PaintStyle.Stroke);
+    pen.setStrokeWidth(1);
+    pen.setColor(ck.BLACK);
+    canvas.drawPath(path, pen);
+    fill.delete();
+    pen.delete();
+    path.delete();
+    canvas.restore();
+    off.surface.flush();
+    return off.pixels().slice();
+  } finally {
+    releaseSurface(ck, off);
+  }
+}
+
+/**
+ * Draws one polygon (exterior ring first, then its holes; pixels) with a
+ * `ShapeburstFill` layer.
+ *
+ * @example
+ * ```ts ignore
+ * import { shapeburstFill } from "./shapeburst_fill.ts";
+ * shapeburstFill(pc, layer, rings, 1, dd);
+ * ```
+ */
+export function shapeburstFill(
+  pc: PaintContext,
+  layer: SymbolLayer,
+  rings: Float64Array[],
+  opacity: number,
+  dd: Dd,
+): void {
+  const p = layer.props;
+  const { width: mw, height: mh } = pc.map;
+  const clip: [number, number, number, number] = [
+    -mw / 10,
+    -mh / 10,
+    mw * 1.1,
+    mh * 1.1,
+  ];
+  const clipped = rings.map((r) => trimRing(r, clip));
+  const exterior = clipped[0];
+  if (!exterior || exterior.length < 6) return;
+  const blurRadius = Math.trunc(propNumber(p, "blur_radius", 0));
+  const useWholeShape = p.use_whole_shape === "1";
+  const maxDistance = propNumber(p, "max_distance", 5);
+  const ignoreRings = p.ignore_rings === "1";
+  let maxPx = 0;
+  if (!useWholeShape && !near(maxDistance, 0)) {
+    maxPx = Math.round(px(pc, p, maxDistance, "distance_unit"));
+  }
+  const ramp = rampOf(layer, dd);
+  const [bx0, by0, bx1, by1] = bounds([Float64Array.from(exterior)]);
+  const side = 4 + (blurRadius + 2) * 4;
+  const w = Math.round(bx1 - bx0) + side * 2;
+  const h = Math.round(by1 - by0) + side * 2;
+  if (w <= 0 || h <= 0) return;
+  const tx = -bx0 + side, ty = -by0 + side;
+  const drawn = clipped.filter((r) => r.length >= 6);
+  const alpha = drawMask(pc, drawn, w, h, tx, ty);
+  const shape = ignoreRings ? drawMask(pc, [exterior], w, h, tx, ty) : alpha;
+  // the shape over black: a pixel with no white in it is at distance 0
+  const n = w * h;
+  const dist = new Float64Array(n);
+  for (let i = 0; i < n; i++) dist[i] = shape[i * 4] === 0 ? 0 : INF;
+  distanceTransform2d(dist, w, h);
+  let maxValue = maxPx;
+  if (useWholeShape) {
+    let m = dist[0];
+    for (let i = 1; i < n; i++) if (dist[i] > m) m = dist[i];
+    maxValue = Math.sqrt(m);
+  }
+  // premultiplied ramp colours, opacity, then kept where the mask is
+  const out = new Uint8Array(n * 4);
+  for (let i = 0; i < n; i++) {
+    const sq = dist[i];
+    const v = maxValue > 0
+      ? (sq > 0 ? Math.min(Math.sqrt(sq) / maxValue, 1) : 0)
+      : 1;
+    const c = ramp(v);
+    const a = c[3];
+    out[i * 4] = mul(c[0], a);
+    out[i * 4 + 1] = mul(c[1], a);
+    out[i * 4 + 2] = mul(c[2], a);
+    out[i * 4 + 3] = a;
+  }
+  if (opacity < 1) {
+    const f = Math.round(opacity * 255);
+    for (let i = 0; i < n * 4; i++) out[i] = mul(out[i], f);
+  }
+  if (blurRadius > 0) {
+    unpremultiply(out);
+    stackBlur({ data: out, width: w, height: h }, blurRadius);
+    for (let i = 0; i < n; i++) {
+      const a = out[i * 4 + 3];
+      out[i * 4] = mul(out[i * 4], a);
+      out[i * 4 + 1] = mul(out[i * 4 + 1], a);
+      out[i * 4 + 2] = mul(out[i * 4 + 2], a);
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const m = alpha[i * 4 + 3];
+    for (let k = 0; k < 4; k++) out[i * 4 + k] = mul(out[i * 4 + k], m);
+  }
+  let [ox, oy] = propPoint(p, "offset");
+  ox = px(pc, p, ox, "offset_unit");
+  oy = px(pc, p, oy, "offset_unit");
+  drawPremultiplied(
+    pc,
+    out,
+    w,
+    h,
+    // QPainter::drawImage at a QPointF: the corner truncated to whole pixels
+    Math.trunc(bx0 - side + ox),
+    Math.trunc(by0 - side + oy),
+  );
+}
+
+// Qt's BYTE_MUL: x · a / 255 rounded.
+function mul(x: number, a: number): number {
+  const t = x * a + 0x80;
+  return (t + (t >> 8)) >> 8;
+}
+
+function drawPremultiplied(
+  pc: PaintContext,
+  data: Uint8Array,
+  w: number,
+  h: number,
+  x: number,
+  y: number,
+): void {
+  const { ck } = pc;
+  const img = ck.MakeImage(
+    {
+      width: w,
+      height: h,
+      alphaType: ck.AlphaType.Premul,
+      colorType: ck.ColorType.RGBA_8888,
+      colorSpace: ck.ColorSpace.SRGB,
+    },
+    data,
+    w * 4,
+  );
+  if (!img) return;
+  const paint = newPaint(ck, pc.featureBlendMode);
+  pc.canvas.drawImage(img, x, y, paint);
+  paint.delete();
+  img.delete();
+}
