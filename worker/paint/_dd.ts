@@ -122,22 +122,28 @@ export class Dd {
   value(layer: SymbolLayer, name: string): unknown {
     const p = layer.dataDefined[name];
     if (!p?.active || (!this.feature && !this.pc.preview)) return undefined;
+    return this.evaluate(p.expression, `data-defined ${name}`);
+  }
+
+  /**
+   * An expression's value for the feature (compiled once per job), or
+   * undefined (null, error; a syntax error is warned of once, as `what`).
+   */
+  evaluate(expression: string, what: string): unknown {
     let cache = compiled.get(this.pc.compile);
     if (!cache) {
       cache = new Map();
       compiled.set(this.pc.compile, cache);
     }
-    let fn = cache.get(p.expression);
+    let fn = cache.get(expression);
     if (fn === undefined) {
       try {
-        fn = this.pc.compile(p.expression);
+        fn = this.pc.compile(expression);
       } catch (error) {
-        this.pc.warn(
-          `data-defined ${name} '${p.expression}': ${(error as Error).message}`,
-        );
+        this.pc.warn(`${what} '${expression}': ${(error as Error).message}`);
         fn = null;
       }
-      cache.set(p.expression, fn);
+      cache.set(expression, fn);
     }
     if (!fn) return undefined;
     try {

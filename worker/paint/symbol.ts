@@ -12,7 +12,12 @@ import type { Symbol, SymbolLayer } from "../style/model.ts";
 import { propNumber } from "../style/props.ts";
 import type { PaintContext } from "./context.ts";
 import { Dd } from "./_dd.ts";
-import { polygonCentroid, shiftGeometry } from "./geometry.ts";
+import {
+  geometryToPixels,
+  polygonCentroid,
+  shiftGeometry,
+} from "./geometry.ts";
+import { isGeometry } from "../expression/values.ts";
 import { simpleFill } from "./simple_fill.ts";
 import { simpleLine } from "./simple_line.ts";
 import { drawMarkerLayer } from "./marker_layer.ts";
@@ -299,6 +304,9 @@ function drawLayerPlain(
         }
       }
       return;
+    case "GeometryGenerator":
+      geometryGenerator(pc, layer, feature, geom, opacity, dd);
+      return;
     case "ShapeburstFill":
       if (geom.kind === "polygon") {
         for (const part of geom.parts) {
@@ -347,6 +355,46 @@ function drawLayerPlain(
     default:
       pc.warn(`symbol layer class '${layer.className}' is not drawn`);
   }
+}
+
+/**
+ * `QgsGeometryGeneratorSymbolLayer` (QGIS 3.22): the sub-symbol drawn for a
+ * copy of the feature whose geometry is the layer's `geometryModifier`
+ * expression evaluated for the feature (in the map's CRS here, where QGIS
+ * evaluates it in the layer's: the same for the layers a job draws in
+ * their own CRS); a legend patch draws the sub-symbol's own patch: a
+ * marker at the patch's centre, a line or fill on the patch.
+ */
+function geometryGenerator(
+  pc: PaintContext,
+  layer: SymbolLayer,
+  feature: Feature | null,
+  geom: Geometry,
+  opacity: number,
+  dd: Dd,
+): void {
+  const sub = layer.subSymbol;
+  if (!sub) return;
+  if (!feature || pc.preview) {
+    if (!pc.preview) return;
+    if (sub.type === "marker") {
+      const [x0, y0, x1, y1] = bounds(geom.parts.flat());
+      drawMarkerSymbol(pc, sub, feature, (x0 + x1) / 2, (y0 + y1) / 2, opacity);
+    } else drawSymbol(pc, sub, feature, geom, { opacity });
+    return;
+  }
+  const v = dd.evaluate(
+    layer.props.geometryModifier ?? "",
+    "geometry generator",
+  );
+  if (!isGeometry(v) || v.parts.length === 0) return;
+  drawSymbol(
+    pc,
+    sub,
+    { ...feature, geometry: v },
+    geometryToPixels(v, pc.map),
+    { opacity },
+  );
 }
 
 function markerPoints(symbol: Symbol, geom: Geometry): [number, number][] {

@@ -80,6 +80,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "ThomasG77/30DayMapChallenge day15_names (QGIS 3.10): a ShapeburstFill (white to black over 2 mm, on an inverted polygon renderer: France's glowing coast); here our island with a lake and an islet, 3 mm blue to cream: each pixel shaded by its distance to the shape's edge (QgsShapeburstFillSymbolLayer's distance transform), kept where the polygon is drawn (was not drawn: symbol layer class not supported)",
   ],
   [
+    "geometry_generator",
+    0,
+    "ThomasG77/30DayMapChallenge day13_tracks (QGIS 3.10): race circuits drawn as a red marker at point_on_surface($geometry) by a GeometryGenerator symbol layer; here our tracks with a line from start to end point and a marker at point_on_surface: the sub-symbol drawn for the expression's geometry (was not drawn: symbol layer class not supported)",
+  ],
+  [
     "heatmap_weighted",
     0,
     "stikstof/LelystadAirport map.qgz (QGIS 3.12): 4,611 aircraft emission points as a heatmap (radius 1,000 map units, quality 5, maximum 1,000, weighted by the field q, transparent white to red): quartic kernels summed on 5-pixel cells, scaled and stretched over the map as QgsHeatmapRenderer draws them (was not drawn: renderer not supported)",
