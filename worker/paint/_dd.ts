@@ -14,7 +14,11 @@ import {
 } from "../style/props.ts";
 import { decodeMapUnitScale, mapUnitPixels } from "../style/map_unit_scale.ts";
 import type { Feature } from "../geometry/types.ts";
-import type { Symbol, SymbolLayer } from "../style/model.ts";
+import type {
+  PropertyTransformer,
+  Symbol,
+  SymbolLayer,
+} from "../style/model.ts";
 import type { CompiledExpression, PaintContext } from "./context.ts";
 import { capOf, joinOf } from "./_skia.ts";
 
@@ -99,6 +103,43 @@ const scopes = new WeakMap<
   { base: Record<string, unknown>; scope: Record<string, unknown> }
 >();
 
+// An expression that failed (no value at all, not NULL).
+const FAILED = Symbol("failed");
+
+/**
+ * A property transformer's output for an expression's value
+ * (`QgsSizeScaleTransformer::transform`, `QgsGenericNumericTransformer`):
+ * NULL gives the null output, a number is clamped to the input range and
+ * scaled (linearly, or along the curve's exponent), anything else passes.
+ *
+ * @example
+ * ```ts
+ * import { transformValue } from "./_dd.ts";
+ * const t = { type: "size" as const, scaleType: 0, minValue: 0, maxValue: 10,
+ *   minOutput: 1, maxOutput: 6, nullOutput: 0.5, exponent: 1 };
+ * [transformValue(t, 5), transformValue(t, 20), transformValue(t, null)]; // [3.5, 6, 0.5]
+ * ```
+ */
+export function transformValue(t: PropertyTransformer, v: unknown): unknown {
+  if (v === null || v === undefined) return t.nullOutput;
+  if (typeof v === "string" && v.trim() === "") return v;
+  const x = typeof v === "number" ? v : Number(v);
+  if (typeof v === "boolean" || typeof v === "object" || !Number.isFinite(x)) {
+    return v;
+  }
+  const { minValue: a, maxValue: b, minOutput: lo, maxOutput: hi } = t;
+  if (t.type === "numeric" && Math.abs(b - a) <= 1e-8) {
+    return Math.min(Math.max(x, lo), hi);
+  }
+  const c = Math.min(Math.max(x, a), b);
+  const linear = t.type === "size"
+    ? t.scaleType === 0
+    : Math.abs(t.exponent - 1) <= 1e-8;
+  if (linear) return lo + (c - a) * (hi - lo) / (b - a);
+  return lo + Math.pow(c - a, t.exponent) * (hi - lo) /
+      Math.pow(b - a, t.exponent);
+}
+
 /** Per-feature evaluation of data-defined properties. */
 export class Dd {
   #variables: Record<string, unknown> | null = null;
@@ -122,14 +163,18 @@ export class Dd {
   value(layer: SymbolLayer, name: string): unknown {
     const p = layer.dataDefined[name];
     if (!p?.active || (!this.feature && !this.pc.preview)) return undefined;
-    return this.evaluate(p.expression, `data-defined ${name}`);
+    if (!p.transformer) {
+      return this.evaluate(p.expression, `data-defined ${name}`);
+    }
+    const raw = this.evaluate(p.expression, `data-defined ${name}`, true);
+    return raw === FAILED ? undefined : transformValue(p.transformer, raw);
   }
 
   /**
    * An expression's value for the feature (compiled once per job), or
    * undefined (null, error; a syntax error is warned of once, as `what`).
    */
-  evaluate(expression: string, what: string): unknown {
+  evaluate(expression: string, what: string, keepNull = false): unknown {
     let cache = compiled.get(this.pc.compile);
     if (!cache) {
       cache = new Map();
@@ -145,16 +190,16 @@ export class Dd {
       }
       cache.set(expression, fn);
     }
-    if (!fn) return undefined;
+    if (!fn) return keepNull ? FAILED : undefined;
     try {
       const v = fn({
         feature: this.feature ?? PREVIEW_FEATURE,
         geometry: this.feature?.geometry ?? null,
         variables: this.#scope(),
       });
-      return v === null ? undefined : v;
+      return v === null && !keepNull ? undefined : v;
     } catch {
-      return undefined;
+      return keepNull ? FAILED : undefined;
     }
   }
 

@@ -24,6 +24,36 @@ export interface DataDefinedProperty {
   active: boolean;
   /** Expression text (`type` 3) — a field reference is turned into `"field"`. */
   expression: string;
+  /**
+   * The property's transformer (`QgsPropertyTransformer`, the size
+   * assistant's scaling), applied to the expression's value; absent: none.
+   */
+  transformer?: PropertyTransformer;
+}
+
+/**
+ * A numeric `QgsPropertyTransformer`: `QgsSizeScaleTransformer` (`t` 1:
+ * `size`, its `scaleType` 0 linear, 1 area, 2 Flannery, 3 exponential) or
+ * `QgsGenericNumericTransformer` (`t` 0: `numeric`); values outside
+ * `minValue`–`maxValue` are clamped, NULL gives `nullOutput`.
+ */
+export interface PropertyTransformer {
+  /** `size` (QgsSizeScaleTransformer) or `numeric` (generic). */
+  type: "size" | "numeric";
+  /** Size transformers: 0 linear, 1 area, 2 Flannery, 3 exponential. */
+  scaleType: number;
+  /** Input range. */
+  minValue: number;
+  /** Input range. */
+  maxValue: number;
+  /** Output range (`minSize`/`minOutput`). */
+  minOutput: number;
+  /** Output range (`maxSize`/`maxOutput`). */
+  maxOutput: number;
+  /** The output for NULL (`nullSize`/`nullOutput`). */
+  nullOutput: number;
+  /** The curve's exponent. */
+  exponent: number;
 }
 
 /** Kind of symbol: what geometry it draws. */

@@ -9,6 +9,7 @@ import type {
   DataDefinedProperty,
   GradientRamp,
   PaintEffect,
+  PropertyTransformer,
   Range,
   Renderer,
   Rule,
@@ -411,10 +412,51 @@ export function readPropertyCollection(
       expression = `'${p.val.replaceAll("'", "''")}'`;
     }
     if (expression !== null && expression.trim() !== "") {
-      out[name] = { active, expression };
+      const transformer = readTransformer(p.transformer);
+      out[name] = transformer
+        ? { active, expression, transformer }
+        : { active, expression };
     }
   }
   return out;
+}
+
+/** A property's numeric transformer (`t` 0 or 1 with its `d` map), or null. */
+function readTransformer(raw: unknown): PropertyTransformer | null {
+  if (!raw || typeof raw !== "object") return null;
+  const r = raw as Record<string, unknown>;
+  const t = Number(r.t);
+  const d = r.d;
+  if ((t !== 0 && t !== 1) || !d || typeof d !== "object") return null;
+  const o = d as Record<string, unknown>;
+  const n = (k: string, fallback: number) => {
+    const v = Number(o[k]);
+    return o[k] !== undefined && o[k] !== null && Number.isFinite(v)
+      ? v
+      : fallback;
+  };
+  if (t === 1) {
+    return {
+      type: "size",
+      scaleType: n("scaleType", 0),
+      minValue: n("minValue", 0),
+      maxValue: n("maxValue", 1),
+      minOutput: n("minSize", 0),
+      maxOutput: n("maxSize", 1),
+      nullOutput: n("nullSize", 0),
+      exponent: n("exponent", 1),
+    };
+  }
+  return {
+    type: "numeric",
+    scaleType: 0,
+    minValue: n("minValue", 0),
+    maxValue: n("maxValue", 1),
+    minOutput: n("minOutput", 0),
+    maxOutput: n("maxOutput", 1),
+    nullOutput: n("nullOutput", 0),
+    exponent: n("exponent", 1),
+  };
 }
 
 /**

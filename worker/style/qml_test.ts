@@ -305,3 +305,47 @@ Deno.test("QML: QGIS 2.x data-defined properties read as QGIS 3 upgrades them", 
   // QGIS 3 reads <data_defined_properties> over the old properties
   assertEquals(marker.dataDefined, {}, "new-style properties win");
 });
+
+Deno.test("readPropertyCollection: a size assistant's transformer (t 1) and a generic one (t 0)", async () => {
+  const { readPropertyCollection } = await import("./qml.ts");
+  const prop = (name: string, t: number, d: string) =>
+    `<Option name="${name}" type="Map"><Option name="active" value="true" type="bool"/>` +
+    `<Option name="expression" value="&quot;v&quot; / 1000" type="QString"/><Option name="type" value="3" type="int"/>` +
+    `<Option name="transformer" type="Map"><Option name="d" type="Map">${d}</Option>` +
+    `<Option name="t" value="${t}" type="int"/></Option></Option>`;
+  const opt = (k: string, v: number) =>
+    `<Option name="${k}" value="${v}" type="double"/>`;
+  const root = parseQmlDocument(
+    `<qgis><Option type="Map"><Option name="properties" type="Map">` +
+      prop(
+        "size",
+        1,
+        opt("exponent", 0.7) + opt("maxSize", 6) + opt("maxValue", 250) +
+          opt("minSize", 1) + opt("minValue", 0) + opt("nullSize", 0.5) +
+          `<Option name="scaleType" value="3" type="int"/>`,
+      ) +
+      prop("outlineWidth", 0, opt("minOutput", 0.2) + opt("maxOutput", 2)) +
+      `</Option></Option></qgis>`,
+  );
+  const dd = readPropertyCollection(root);
+  assertEquals(dd.size.transformer, {
+    type: "size",
+    scaleType: 3,
+    minValue: 0,
+    maxValue: 250,
+    minOutput: 1,
+    maxOutput: 6,
+    nullOutput: 0.5,
+    exponent: 0.7,
+  }, "size transformer");
+  assertEquals(dd.outlineWidth.transformer, {
+    type: "numeric",
+    scaleType: 0,
+    minValue: 0,
+    maxValue: 1,
+    minOutput: 0.2,
+    maxOutput: 2,
+    nullOutput: 0,
+    exponent: 1,
+  }, "generic transformer");
+});
