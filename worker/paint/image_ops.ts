@@ -322,6 +322,44 @@ function dt1d(
   }
 }
 
+/** The "infinite" distance of a pixel not yet reached (`INF` in QGIS). */
+export const DT_INF = INF;
+
+/**
+ * The squared distance transform of a `w × h` grid in place (columns, then
+ * rows, as QGIS's `distanceTransform2d`): each cell becomes its squared
+ * distance to the nearest cell that was 0 ({@link DT_INF} elsewhere).
+ *
+ * @example
+ * ```ts
+ * import { DT_INF, squaredDistanceTransform } from "./image_ops.ts";
+ * const a = Float64Array.of(0, DT_INF, DT_INF);
+ * squaredDistanceTransform(a, 3, 1);
+ * Array.from(a); // [0, 1, 4]
+ * ```
+ */
+export function squaredDistanceTransform(
+  arr: Float64Array,
+  w: number,
+  h: number,
+): void {
+  const m = Math.max(w, h);
+  const f = new Float64Array(m);
+  const v = new Int32Array(m);
+  const z = new Float64Array(m + 1);
+  const out = new Float64Array(m);
+  for (let x = 0; x < w; x++) {
+    for (let y = 0; y < h; y++) f[y] = arr[x + y * w];
+    dt1d(f, h, v, z, out);
+    for (let y = 0; y < h; y++) arr[x + y * w] = out[y];
+  }
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) f[x] = arr[x + y * w];
+    dt1d(f, w, v, z, out);
+    for (let x = 0; x < w; x++) arr[x + y * w] = out[x];
+  }
+}
+
 /** A colour ramp: a colour for each value in 0–1. */
 export type ColorRampFn = (value: number) => Rgba;
 
@@ -354,21 +392,7 @@ export function distanceTransform(
     if (shadeExterior) arr[i] = a > 0 ? 1 - a / 255 : INF;
     else arr[i] = a === 255 ? INF : 0;
   }
-  const m = Math.max(w, h);
-  const f = new Float64Array(m);
-  const v = new Int32Array(m);
-  const z = new Float64Array(m + 1);
-  const out = new Float64Array(m);
-  for (let x = 0; x < w; x++) {
-    for (let y = 0; y < h; y++) f[y] = arr[x + y * w];
-    dt1d(f, h, v, z, out);
-    for (let y = 0; y < h; y++) arr[x + y * w] = out[y];
-  }
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) f[x] = arr[x + y * w];
-    dt1d(f, w, v, z, out);
-    for (let x = 0; x < w; x++) arr[x + y * w] = out[x];
-  }
+  squaredDistanceTransform(arr, w, h);
   const spread2 = spread * spread;
   const full = Math.abs(spread) < 1e-8 ? ramp(1) : null;
   for (let i = 0; i < n; i++) {

@@ -19,9 +19,12 @@ import { newPaint, pathOf } from "./_skia.ts";
 import { type Dd, px } from "./_dd.ts";
 import { bounds } from "./_paints.ts";
 import { releaseSurface, takeSurface } from "./surface.ts";
-import { stackBlur, unpremultiply } from "./image_ops.ts";
-
-const INF = 1e20;
+import {
+  DT_INF,
+  squaredDistanceTransform,
+  stackBlur,
+  unpremultiply,
+} from "./image_ops.ts";
 
 // QColor::fromRgbF's 16-bit channel read back as 8 bits (qRound(x / 257)).
 function channelF(a: number, b: number, v: number): number {
@@ -163,55 +166,6 @@ export function trimRing(
   return r;
 }
 
-/** Distance transform of one row or column (squared distances). */
-function dt1d(
-  f: Float64Array,
-  n: number,
-  v: Int32Array,
-  z: Float64Array,
-  d: Float64Array,
-): void {
-  let k = 0;
-  v[0] = 0;
-  z[0] = -INF;
-  z[1] = INF;
-  for (let q = 1; q <= n - 1; q++) {
-    let s = ((f[q] + q * q) - (f[v[k]] + v[k] * v[k])) / (2 * q - 2 * v[k]);
-    while (s <= z[k]) {
-      k--;
-      s = ((f[q] + q * q) - (f[v[k]] + v[k] * v[k])) / (2 * q - 2 * v[k]);
-    }
-    k++;
-    v[k] = q;
-    z[k] = s;
-    z[k + 1] = INF;
-  }
-  k = 0;
-  for (let q = 0; q <= n - 1; q++) {
-    while (z[k + 1] < q) k++;
-    d[q] = (q - v[k]) * (q - v[k]) + f[v[k]];
-  }
-}
-
-/** Squared distances of every pixel to the nearest zero one, in place. */
-function distanceTransform2d(a: Float64Array, w: number, h: number): void {
-  const m = Math.max(w, h);
-  const f = new Float64Array(m);
-  const v = new Int32Array(m);
-  const z = new Float64Array(m + 1);
-  const d = new Float64Array(m);
-  for (let x = 0; x < w; x++) {
-    for (let y = 0; y < h; y++) f[y] = a[x + y * w];
-    dt1d(f, h, v, z, d);
-    for (let y = 0; y < h; y++) a[x + y * w] = d[y];
-  }
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) f[x] = a[x + y * w];
-    dt1d(f, w, v, z, d);
-    for (let x = 0; x < w; x++) a[x + y * w] = d[x];
-  }
-}
-
 /** Rings drawn white with a one-pixel black pen into a transparent image. */
 function drawMask(
   pc: PaintContext,
@@ -302,8 +256,8 @@ export function shapeburstFill(
   // the shape over black: a pixel with no white in it is at distance 0
   const n = w * h;
   const dist = new Float64Array(n);
-  for (let i = 0; i < n; i++) dist[i] = shape[i * 4] === 0 ? 0 : INF;
-  distanceTransform2d(dist, w, h);
+  for (let i = 0; i < n; i++) dist[i] = shape[i * 4] === 0 ? 0 : DT_INF;
+  squaredDistanceTransform(dist, w, h);
   let maxValue = maxPx;
   if (useWholeShape) {
     let m = dist[0];
