@@ -192,8 +192,8 @@ export interface DiagramLabelInput {
   /**
    * PAL makes the candidates of the features with a `box` from their line
    * or polygon: `QgsDiagramLayerSettings::Placement` (lines: 2 parallel, 4
-   * horizontal; polygons: 2 along the outer ring, 3 and 5 free, 4
-   * horizontal inside) and the distance in pixels. The line placement
+   * horizontal; polygons: 2 along the outer ring, 4 horizontal and 5 free
+   * inside, 3 PAL's turned grid inside without the rings' costs) and the distance in pixels. The line placement
    * flags play no part: QGIS 3.22's diagram provider never hands them to
    * PAL, whose features then sit on the line.
    */
@@ -1387,7 +1387,10 @@ export class LabelEngine {
       max = Math.max(16, max);
       const candidates: Candidate[] = [];
       let ringCosts: number[][] | undefined;
-      switch (s.placement) {
+      // a diagram's "curved" inside a polygon is PAL's grid, turned
+      // (`createCandidatesForPolygon`'s default arrangement)
+      const placement = diagram && s.placement === 3 ? -1 : s.placement;
+      switch (placement) {
         case 0: {
           const [cx, cy] = polygonLabelPoint(poly, s.centroidInside);
           // PAL: at distance 0 a candidate centred on the centroid comes
@@ -1459,8 +1462,9 @@ export class LabelEngine {
           let inside = candidatesForPolygon(
             poly.map(toMap),
             { ...box, w: box.w * k, h: box.h * k, dist: box.dist * k },
-            s.placement === 5,
+            s.placement === 5 || placement === -1,
             pxPerCm / Math.sqrt(2.5) * k,
+            s.placement === 5,
           ).map((c) => ({
             ...c,
             x: (c.x - fx) / k,
@@ -1477,7 +1481,9 @@ export class LabelEngine {
             );
           }
           append(candidates, inside);
-          ringCosts = poly;
+          // CostCalculator: the distance to the rings and the centroid
+          // costs only the horizontal and free arrangements' candidates
+          if (placement !== -1) ringCosts = poly;
         }
       }
       out.push({

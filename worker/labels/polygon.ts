@@ -478,7 +478,9 @@ function orientedBox(s: Shape): OrientedBox | null {
  * PAL's candidates inside a polygon for the "horizontal" (`free` false) and
  * "free" placements, `density` pixels apart (QGIS: √(1 / candidates per
  * pixel²), from 2.5 candidates per cm² by default). Costs are all 0.0001
- * until {@link polygonRingCosts} sets them.
+ * until {@link polygonRingCosts} sets them. Turned (`free`), a box is
+ * horizontal where a horizontal label fits (`fitHorizontal`, "free" only:
+ * PAL's other arrangements always turn it).
  *
  * @example
  * ```ts
@@ -492,6 +494,7 @@ export function candidatesForPolygon(
   box: LabelBox,
   free: boolean,
   density: number,
+  fitHorizontal = free,
 ): Candidate[] {
   const { w, h } = box;
   const ext = rings[0];
@@ -519,7 +522,7 @@ export function candidatesForPolygon(
   for (const b of boxes) {
     if (b.length * b.width > (fx1 - fx0) * (fy1 - fy0) * 5) continue;
     let enough = false;
-    if (free) {
+    if (fitHorizontal) {
       enough = true;
       const px = (b.x[0] + b.x[2]) / 2 - w;
       const py = (b.y[0] + b.y[2]) / 2 - h;

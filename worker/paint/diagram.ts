@@ -81,7 +81,7 @@ export interface DiagramLayout {
   /**
    * The placement when PAL places the boxes along the layer's lines or
    * inside its polygons (`QgsDiagramLayerSettings::Placement`: lines 2
-   * parallel, 4 horizontal; polygons 2 along the outer ring, 3 curved, 4
+   * parallel, 4 horizontal; polygons 2 along the outer ring, 3 "curved", 4
    * horizontal, 5 free), with the distance in pixels; the label engine
    * makes their candidates (without one, each is drawn over its point).
    */

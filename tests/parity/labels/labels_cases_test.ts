@@ -92,10 +92,10 @@ const LIMITS: Record<string, number> = {
   diagram_polygons_horizontal_hidden: 0,
   diagram_polygons_line: 0,
   diagram_polygons_over: 0,
-  // "curved" on polygons (not offered by QGIS's diagram dialog): QGIS
-  // 3.22 centres the pies on ring vertices by a rule not understood yet;
-  // ours go along the outer ring as "perimeter" does
-  diagram_polygons_curved: 16270,
+  // "curved" on polygons (not offered by QGIS's diagram dialog): PAL's
+  // turned grid inside, without the rings' and centroid's costs (16,270
+  // along the outer ring)
+  diagram_polygons_curved: 0,
   lines_curved_above: 0,
   lines_curved_on: 0,
   lines_parallel_above_below: 0,
