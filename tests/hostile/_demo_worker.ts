@@ -23,16 +23,18 @@ export interface DemoWorker {
 }
 
 /**
- * Runs `test` against a fresh worker, once it has drawn an ordinary map
+ * Runs `test` against a fresh worker (more arguments of `run`: `args`),
+ * once it has drawn an ordinary map
  * (engines loaded); stops the worker and its Redis afterwards, with SIGKILL
  * when `test` threw (a worker stuck in a job finishes neither it nor a
  * SIGTERM).
  */
 export async function withDemoWorker(
   test: (worker: DemoWorker) => Promise<void>,
+  args: string[] = [],
 ): Promise<void> {
   const redis = await startTestRedis();
-  const worker = spawnWorker({ redisUrl: redis.url, dataRoot: DEMO });
+  const worker = spawnWorker({ redisUrl: redis.url, dataRoot: DEMO, args });
   const queue = RedisQueue.create(redis.url);
   let done = false;
   try {

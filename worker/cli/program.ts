@@ -27,6 +27,7 @@ import type { RunnerRegistry } from "../runners/registry.ts";
 import {
   DEFAULT_MAX_DPI,
   DEFAULT_MAX_FEATURE_COUNT,
+  DEFAULT_MAX_JOB_SECONDS,
   DEFAULT_MAX_STYLE_BYTES,
   type Logger,
   type LogLevel,
@@ -179,6 +180,13 @@ function commonOptions(cmd: Command) {
     )
     .addOption(
       new Option(
+        "--max-job-seconds <s>",
+        "seconds a job may run before it fails",
+      ).env("QSL_MAX_JOB_SECONDS").argParser(positiveInt)
+        .default(DEFAULT_MAX_JOB_SECONDS),
+    )
+    .addOption(
+      new Option(
         "--web-timeout <ms>",
         "timeout of one request to a web map server (WMS, WMTS, XYZ)",
       ).env("QSL_WEB_TIMEOUT").argParser(positiveInt)
@@ -246,6 +254,7 @@ interface CommonOpts {
   maxDpi: number;
   maxStyleBytes: number;
   maxFeatureCount: number;
+  maxJobSeconds: number;
   webTimeout: number;
   webLayerTimeout: number;
   webCacheDir?: string;
@@ -351,6 +360,7 @@ function context(opts: CommonOpts, logger: Logger): RunnerContext {
       maxDpi: opts.maxDpi,
       maxStyleBytes: opts.maxStyleBytes,
       maxFeatureCount: opts.maxFeatureCount,
+      maxJobSeconds: opts.maxJobSeconds,
     },
     logger,
   };

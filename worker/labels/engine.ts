@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkJobClock } from "../map/job_clock.ts";
 import type { Element } from "@xmldom/xmldom";
 import type { Canvas, CanvasKit } from "canvaskit-wasm";
 import type { Feature, GeometryKind } from "../geometry/types.ts";
@@ -917,6 +918,7 @@ export class LabelEngine {
     symbolPx: number,
     layerOrder: number,
   ): Registered | null {
+    checkJobClock();
     if (!s.drawLabels || !feature.geometry) return null;
     const lid = input.layerId;
     const ddOrder = this.#dd(s, "PredefinedPositionOrder", feature, lid);

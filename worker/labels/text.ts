@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { checkJobClock } from "../map/job_clock.ts";
 import type { Canvas, CanvasKit, Font, MallocObj } from "canvaskit-wasm";
 import type { UnitContext } from "../style/props.ts";
 import { toPixels } from "../style/props.ts";
@@ -174,6 +175,8 @@ export function layoutText(
   const ligate = letter === 0 && hasLigatures(font);
   let charGlyphs: Uint16Array | undefined;
   for (const line of lines) {
+    // a wrap character can make a label of a million lines
+    checkJobClock();
     const shaped = ligate ? ligated(line) : line;
     if (charGlyphs === undefined && shaped !== line) {
       charGlyphs = font.getGlyphIDs(line) as Uint16Array;

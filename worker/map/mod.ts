@@ -27,3 +27,9 @@ export {
   normaliseCrs,
 } from "./compute.ts";
 export { mapVariables } from "./variables.ts";
+export {
+  armJobClock,
+  checkJobClock,
+  disarmJobClock,
+  JobTimeError,
+} from "./job_clock.ts";

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { checkJobClock } from "../map/job_clock.ts";
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import type { Canvas, CanvasKit, Path, Shader } from "canvaskit-wasm";
 import { parseColor, type Rgba } from "../style/props.ts";
@@ -628,6 +629,7 @@ function drawNode(
   depth = 0,
 ): void {
   if (++drawn > MAX_SVG_DRAWN) return;
+  if ((drawn & 255) === 0) checkJobClock();
   const { ck, canvas } = pc;
   const tag = el.tagName.replace(/^.*:/, "");
   if (

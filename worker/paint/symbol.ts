@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { checkJobClock } from "../map/job_clock.ts";
 import type { Feature, Geometry } from "../geometry/types.ts";
 import type { Symbol, SymbolLayer } from "../style/model.ts";
 import { propNumber } from "../style/props.ts";
@@ -101,6 +102,9 @@ function drawLayer(
   lineAngle: number,
   origin: [number, number] | null,
 ): void {
+  // each layer of each symbol drawn, markers along lines and in fills
+  // included: what multiplies a job's bounds
+  checkJobClock();
   if (layer.effect?.enabled && !drawsEffect(layer.effect)) {
     pc.warn(
       `paint effect '${layer.effect.type}' is not drawn (colour effects are not supported)`,

@@ -25,11 +25,13 @@ import {
   disarmExpressionBudget,
 } from "../expression/budget.ts";
 import { takeUnsupportedNotes } from "../expression/errors.ts";
+import { armJobClock, disarmJobClock } from "../map/job_clock.ts";
 import { GEOS_FUNCTIONS } from "../expression/fn_geos.ts";
 import { geosLoaded, loadGeos } from "../geos/geos.ts";
 import {
   DEFAULT_MAX_DPI,
   DEFAULT_MAX_FEATURE_COUNT,
+  DEFAULT_MAX_JOB_SECONDS,
   DEFAULT_MAX_STYLE_BYTES,
   JobError,
   type RunnerContext,
@@ -246,12 +248,14 @@ export async function executeJob(
       );
     }
     armExpressionBudget();
+    armJobClock(ctx.limits.maxJobSeconds ?? DEFAULT_MAX_JOB_SECONDS);
     takeUnsupportedNotes();
     let out;
     try {
       out = await runner(info, ctx);
     } finally {
       disarmExpressionBudget();
+      disarmJobClock();
       // what the engine could not evaluate where QGIS can: NULL, said once
       for (const note of takeUnsupportedNotes()) {
         ctx.logger.log("warning", maskSecrets(note));

@@ -37,6 +37,11 @@ export interface RunnerLimits {
    * (`FEATURE_COUNT`); default {@link DEFAULT_MAX_FEATURE_COUNT}.
    */
   maxFeatureCount?: number;
+  /**
+   * Seconds a job may run before it fails; default
+   * {@link DEFAULT_MAX_JOB_SECONDS} (`worker/map/job_clock.ts`).
+   */
+  maxJobSeconds?: number;
 }
 
 /**
@@ -44,6 +49,13 @@ export interface RunnerLimits {
  * (symbols, fonts, buffers, pattern distances) grows with it.
  */
 export const DEFAULT_MAX_DPI = 1200;
+
+/**
+ * Default seconds a job may run: 60, six times the Python client's default
+ * wait for a result (10 s), so that no client still waits for an answer the
+ * worker gave up.
+ */
+export const DEFAULT_MAX_JOB_SECONDS = 60;
 
 /**
  * Default most features per layer of a feature info answer: 10,000 (QGIS

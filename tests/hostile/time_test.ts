@@ -1,0 +1,81 @@
+// Styles each of whose bounds holds but whose product is hours of drawing,
+// posted through Redis to a real worker process started as `deno task
+// worker` starts it, with `--max-job-seconds 5`: each ends failed naming
+// the budget soon after it, and the next ordinary map is drawn. Before, an
+// SVG marker of 10,000 elements (100 bytes of `<use>`s) every 1 mm along
+// the demo's roads held the worker 89 s on a 300 × 200 map, and every
+// 0.001 mm (100,000 markers a road) for hours; labels of 200,000 lines (a
+// wrap character) 31 s: no job had a time budget.
+import assert from "node:assert/strict";
+import { demoLayer, demoRenderJob } from "./_jobs.ts";
+import { withDemoWorker } from "./_demo_worker.ts";
+
+const BUDGET_S = 5;
+/** A hostile job must be answered within this after its budget. */
+// far below the alternative ruled out (minutes to hours), far above a
+// loaded machine's slack
+const SLACK_MS = 20_000;
+
+// an SVG whose one <use> draws 10,000 rectangles (100 × 100 copies)
+const uses = (id: string) => `<use xlink:href="#${id}"/>`.repeat(100);
+const SVG =
+  `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><defs><g id="a"><rect width="1" height="1" fill="red"/></g><g id="b">${
+    uses("a")
+  }</g><g id="c">${uses("b")}</g></defs><use xlink:href="#c"/></svg>`;
+
+const option = (name: string, value: string) =>
+  `<Option name="${name}" value="${value}" type="QString"/>`;
+const markerLine = (interval: string, marker: string) =>
+  `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="line" name="0"><layer class="MarkerLine"><Option type="Map">${
+    option("interval", interval)
+  }${option("placement", "interval")}${
+    option("interval_unit", "MM")
+  }</Option><symbol type="marker" name="@0@0">${marker}</symbol></layer></symbol></symbols></renderer-v2></qgis>`;
+const svgMarker = `<layer class="SvgMarker"><Option type="Map">${
+  option("name", `base64:${btoa(SVG)}`)
+}${option("size", "4")}</Option></layer>`;
+// 2,000 simple markers in one symbol
+const manyMarkers = Array.from(
+  { length: 2000 },
+  () =>
+    `<layer class="SimpleMarker"><Option type="Map">${
+      option("size", "2")
+    }</Option></layer>`,
+).join("");
+
+// a label of 200,000 empty lines (its wrap character is every character)
+const WRAPPED =
+  `<qgis labelsEnabled="1"><renderer-v2 type="singleSymbol"><symbols><symbol type="line" name="0"><layer class="SimpleLine"/></symbol></symbols></renderer-v2><labeling type="simple"><settings><text-style fieldName="lpad('', 200000, 'a')" isExpression="1" fontSize="9"/><text-format wrapChar="a"/><placement placement="2"/></settings></labeling></qgis>`;
+
+/** Attacks: label → the roads layer's style. */
+const attacks: [string, string][] = [
+  ["an SVG of 10,000 elements every 1 mm", markerLine("1", svgMarker)],
+  ["an SVG of 10,000 elements every 0.001 mm", markerLine("0.001", svgMarker)],
+  ["2,000 markers a symbol every 0.001 mm", markerLine("0.001", manyMarkers)],
+  // before: 31 s for the demo's 5 roads
+  ["labels of 200,000 lines", WRAPPED],
+];
+
+Deno.test("hostile time: styles whose bounds multiply to hours end failed at the job's time budget; the worker draws the next map", async () => {
+  await withDemoWorker(async ({ post, ordinary }) => {
+    for (const [name, qml] of attacks) {
+      const job = demoRenderJob({
+        layers: [demoLayer("roads", "roads.geojson", qml)],
+      }).job as Record<string, unknown>;
+      const t0 = performance.now();
+      const r = await post(name, job, BUDGET_S * 1000 + SLACK_MS * 4);
+      const ms = performance.now() - t0;
+      assert.equal(r.status, "failed", `${name}: ${r.result.data}`);
+      assert.match(
+        String(r.result.data),
+        /^(Cannot draw layer 'roads': )?Cannot finish the job: it ran longer than its time budget of 5 s \(--max-job-seconds\)$/,
+        name,
+      );
+      assert.ok(
+        ms < BUDGET_S * 1000 + SLACK_MS,
+        `${name}: answered in ${ms} ms`,
+      );
+      await ordinary();
+    }
+  }, ["--max-job-seconds", String(BUDGET_S)]);
+});
