@@ -49,6 +49,20 @@ export interface CalloutSettings {
   orientation: string;
   /** The callout's own data-defined properties. */
   dataDefined: Record<string, DataDefined>;
+  /** Balloon callouts: the fill symbol's `<symbol>` XML (null: QGIS's default). */
+  fillSymbol?: string | null;
+  /** Balloon callouts: margins about the label, left, top, right, bottom. */
+  margins?: [number, number, number, number];
+  /** Unit of `margins`. */
+  marginsUnit?: RenderUnit;
+  /** Balloon callouts: the wedge's width where it leaves the balloon. */
+  wedgeWidth?: number;
+  /** Unit of `wedgeWidth`. */
+  wedgeWidthUnit?: RenderUnit;
+  /** Balloon callouts: the corners' radius. */
+  cornerRadius?: number;
+  /** Unit of `cornerRadius`. */
+  cornerRadiusUnit?: RenderUnit;
 }
 
 /** QGIS's default callout line: a simple line 0.3 mm wide, (60, 60, 60). */
@@ -60,6 +74,17 @@ export const DEFAULT_CALLOUT_SYMBOL =
   '<Option name="capstyle" type="QString" value="square"/>' +
   '<Option name="joinstyle" type="QString" value="bevel"/>' +
   '<Option name="line_style" type="QString" value="solid"/></Option></layer></symbol>';
+
+/** QGIS's default balloon: a simple fill (255, 200, 60), outlined 0.26 mm (35, 35, 35). */
+export const DEFAULT_BALLOON_SYMBOL =
+  '<symbol type="fill" name="balloon" alpha="1"><layer class="SimpleFill" enabled="1" pass="0" locked="0">' +
+  '<Option type="Map"><Option name="color" type="QString" value="255,200,60,255"/>' +
+  '<Option name="outline_color" type="QString" value="35,35,35,255"/>' +
+  '<Option name="outline_width" type="QString" value="0.26"/>' +
+  '<Option name="outline_width_unit" type="QString" value="MM"/>' +
+  '<Option name="outline_style" type="QString" value="solid"/>' +
+  '<Option name="joinstyle" type="QString" value="bevel"/>' +
+  '<Option name="style" type="QString" value="solid"/></Option></layer></symbol>';
 
 function childElement(el: Element, name: string): Element | null {
   for (let n = el.firstChild; n; n = n.nextSibling) {
@@ -127,7 +152,32 @@ export function readCallout(settings: Element): CalloutSettings | null {
       : num("curvature"),
     orientation: (v.orientation || "auto").toLowerCase(),
     dataDefined: dd,
+    fillSymbol: v.fillSymbol || null,
+    margins: readMargins(v.margins),
+    marginsUnit: parseUnit(v.marginsUnit || "MM"),
+    wedgeWidth: v.wedgeWidth === undefined || v.wedgeWidth === ""
+      ? 2.64
+      : num("wedgeWidth"),
+    wedgeWidthUnit: parseUnit(v.wedgeWidthUnit || "MM"),
+    cornerRadius: num("cornerRadius"),
+    cornerRadiusUnit: parseUnit(v.cornerRadiusUnit || "MM"),
   };
+}
+
+/**
+ * `QgsMargins::fromString`: four numbers, left, top, right, bottom; any
+ * other text is no margin at all.
+ */
+function readMargins(
+  text: string | undefined,
+): [number, number, number, number] {
+  const parts = (text ?? "").split(",");
+  if (parts.length !== 4) return [0, 0, 0, 0];
+  const n = parts.map((p) => Number(p.trim()));
+  if (n.some((x, i) => parts[i].trim() === "" || !Number.isFinite(x))) {
+    return [0, 0, 0, 0];
+  }
+  return [n[0], n[1], n[2], n[3]];
 }
 
 /** A feature's geometry as its label's callout sees it (PAL pixels, y up). */
@@ -372,12 +422,21 @@ function labelGeometry(label: CalloutLabel, anchor: string): number[] {
   return [x + at[0] * cs - at[1] * sn, y + at[0] * sn + at[1] * cs];
 }
 
-/** `QgsCallout::calloutLineToPart`: the shortest line, label first. */
-function lineToPart(
+/**
+ * `QgsCallout::calloutLineToPart`: the shortest line, label first; null
+ * when the label meets the feature.
+ *
+ * @example
+ * ```ts
+ * import { lineToPart } from "./callout.ts";
+ * lineToPart([10, 0], { kind: "point", points: [[0, 0]] }, "centroid"); // [[10, 0], [0, 0]]
+ * ```
+ */
+export function lineToPart(
   from: number[],
   part: CalloutAnchor,
   anchorPoint: string,
-): [XY, XY] | null {
+): [[number, number], [number, number]] | null {
   if (part.kind === "point") {
     return nearest(from, part.points.map((p) => [p[0], p[1]]), true);
   }
@@ -579,7 +638,16 @@ function pole(polygons: number[][][]): number[] {
   return best;
 }
 
-function polylineLength(l: number[]): number {
+/**
+ * A polyline's length.
+ *
+ * @example
+ * ```ts
+ * import { polylineLength } from "./callout.ts";
+ * polylineLength([0, 0, 3, 4]); // 5
+ * ```
+ */
+export function polylineLength(l: number[]): number {
   let s = 0;
   for (let i = 0; i + 3 < l.length; i += 2) {
     s += Math.hypot(l[i + 2] - l[i], l[i + 3] - l[i + 1]);
@@ -587,8 +655,16 @@ function polylineLength(l: number[]): number {
   return s;
 }
 
-/** `QgsLineString::curveSubstring`: the stretch from `start` to `end` along. */
-function substring(l: number[], start: number, end: number): number[] {
+/**
+ * `QgsLineString::curveSubstring`: the stretch from `start` to `end` along.
+ *
+ * @example
+ * ```ts
+ * import { substring } from "./callout.ts";
+ * substring([0, 0, 10, 0], 0, 4); // [0, 0, 4, 0]
+ * ```
+ */
+export function substring(l: number[], start: number, end: number): number[] {
   if (!(end > start)) return [];
   const at = (d: number): [number, number, number] => {
     let s = 0;

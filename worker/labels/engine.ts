@@ -36,9 +36,11 @@ import {
 } from "./costs.ts";
 import { mergeConnectedLines } from "./_merge_lines.ts";
 import { fixedCandidate } from "./fixed_position.ts";
+import { balloonRing } from "./balloon.ts";
 import {
   type CalloutAnchor,
   calloutLines,
+  DEFAULT_BALLOON_SYMBOL,
   DEFAULT_CALLOUT_SYMBOL,
 } from "./callout.ts";
 import { DOMParser } from "@xmldom/xmldom";
@@ -1841,8 +1843,39 @@ export class LabelEngine {
       if (dd !== undefined) enabled = isTruthy(dd);
       if (!enabled) continue;
       const anchor = this.#calloutAnchor(p.feature, p.settings);
-      if (!anchor) continue;
       const u = this.#units;
+      if (callout.type === "balloon") {
+        const ring = balloonRing(candidate, anchor, callout.anchorPoint, {
+          margins: (callout.margins ?? [0, 0, 0, 0]).map((m) =>
+            toPixels(m, callout.marginsUnit ?? "MM", u)
+          ) as [number, number, number, number],
+          wedgeWidth: toPixels(
+            callout.wedgeWidth ?? 2.64,
+            callout.wedgeWidthUnit ?? "MM",
+            u,
+          ),
+          cornerRadius: toPixels(
+            callout.cornerRadius ?? 0,
+            callout.cornerRadiusUnit ?? "MM",
+            u,
+          ),
+          offsetFromAnchor: toPixels(
+            callout.offsetFromAnchor,
+            callout.offsetFromAnchorUnit,
+            u,
+          ),
+        });
+        if (ring.length < 8) continue;
+        pc ??= this.#paintContext(canvas, direct);
+        drawSymbol(
+          pc,
+          calloutSymbol(callout.fillSymbol ?? null, DEFAULT_BALLOON_SYMBOL),
+          p.feature,
+          { kind: "polygon", parts: [[new Float64Array(ring)]] },
+        );
+        continue;
+      }
+      if (!anchor) continue;
       const lines = calloutLines(callout, candidate, anchor, {
         minLength: toPixels(callout.minLength, callout.minLengthUnit, u),
         offsetFromAnchor: toPixels(
@@ -1989,21 +2022,27 @@ function curvedOptions(
   };
 }
 
-/** The callouts drawn (QGIS 3.22's balloon callouts are not). */
-const CALLOUT_TYPES = { simple: true, manhattan: true, curved: true };
+/** The callouts drawn (every type QGIS 3.22 has). */
+const CALLOUT_TYPES = {
+  simple: true,
+  manhattan: true,
+  curved: true,
+  balloon: true,
+};
 
-const calloutSymbols = new Map<string | null, Symbol>();
+const calloutSymbols = new Map<string, Symbol>();
 
-/** A callout's line symbol, read once per definition. */
-function calloutSymbol(xml: string | null): Symbol {
-  let symbol = calloutSymbols.get(xml);
+/** A callout's line or fill symbol, read once per definition. */
+function calloutSymbol(
+  xml: string | null,
+  fallback = DEFAULT_CALLOUT_SYMBOL,
+): Symbol {
+  const text = xml ?? fallback;
+  let symbol = calloutSymbols.get(text);
   if (!symbol) {
-    const doc = new DOMParser().parseFromString(
-      xml ?? DEFAULT_CALLOUT_SYMBOL,
-      "text/xml",
-    );
+    const doc = new DOMParser().parseFromString(text, "text/xml");
     symbol = readSymbol(doc.documentElement!);
-    calloutSymbols.set(xml, symbol);
+    calloutSymbols.set(text, symbol);
   }
   return symbol;
 }

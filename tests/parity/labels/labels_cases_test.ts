@@ -49,6 +49,13 @@ const LIMITS: Record<string, number> = {
   callouts_lines_manhattan: 0,
   callouts_polygons_pole: 344,
   callouts_polygons_centroid: 0,
+  // balloon callouts (4,263 / 5,541 / 7,189 not drawn): the polygons'
+  // 986 are the holed polygon's pole (as callouts_polygons_pole), the
+  // points' 44 one wedge on the other side of a corner its point lies
+  // exactly diagonal to (QGIS's tie falls by its map units' rounding)
+  balloon_points: 44,
+  balloon_points_rounded: 0,
+  balloon_polygons: 986,
   // SVG and marker backgrounds (8,446 / 3,296 / 9,986 / 5,755 not drawn):
   // what is left is QGIS's cached marker image turned with a rotated label
   // (resampled, where we draw the turned shape) and, at the map's edge, one

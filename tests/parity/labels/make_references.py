@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|diagram_placements|project_diagrams|close|two|overlap|edge|min_size|rotated|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|diagram_placements|project_diagrams|close|two|overlap|edge|min_size|rotated|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -50,6 +50,7 @@ from qgis.core import (  # noqa: E402
     QgsLineSymbol,
     QgsMapRendererParallelJob,
     QgsMapSettings,
+    QgsMargins,
     QgsMarkerSymbol,
     QgsMaskMarkerSymbolLayer,
     QgsSimpleLineSymbolLayer,
@@ -914,6 +915,43 @@ def callout_cases(cases):
         setAnchorPoint=QgsCallout.Centroid, setLabelAnchorPoint=QgsCallout.LabelTopRight))
 
 
+def balloon_cases(cases):
+    # balloon callouts (QGIS >= 3.20): a speech bubble, margins about the
+    # label and a wedge to the feature, filled under every label
+    points, polygons, _ = dd_layers()
+    P = QgsPalLayerSettings
+
+    def with_balloon(settings, fill=None, margins=None, radius=None, wedge=None):
+        callout = QgsApplication.calloutRegistry().createCallout("balloon")
+        callout.setEnabled(True)
+        if fill is not None:
+            callout.setFillSymbol(QgsFillSymbol.createSimple(fill))
+        if margins is not None:
+            callout.setMargins(QgsMargins(*margins))
+            callout.setMarginsUnit(QgsUnitTypes.RenderMillimeters)
+        if radius is not None:
+            callout.setCornerRadius(radius)
+            callout.setCornerRadiusUnit(QgsUnitTypes.RenderMillimeters)
+        if wedge is not None:
+            callout.setWedgeWidth(wedge)
+            callout.setWedgeWidthUnit(QgsUnitTypes.RenderMillimeters)
+        settings.setCallout(callout)
+        return settings
+
+    one_layer_case(cases, "balloon_points", points, "point", with_balloon(
+        with_dd(label_settings(dist=1.0), PositionX="@px", PositionY="@py", Hali="@hali", Vali="@vali")))
+    one_layer_case(cases, "balloon_points_rounded", points, "point", with_balloon(
+        with_dd(label_settings(dist=1.0, buffer=True), PositionX="@px", PositionY="@py", Hali="@hali",
+                Vali="@vali"),
+        fill={"color": "255,255,255,220", "outline_color": "40,40,120", "outline_width": "0.4"},
+        margins=(1.0, 0.5, 1.5, 0.8), radius=1.5, wedge=3.0))
+    one_layer_case(cases, "balloon_polygons", polygons, "polygon", with_balloon(
+        with_dd(label_settings(placement=P.Horizontal), PositionX="x_max($geometry) - 30",
+                PositionY="y_max($geometry) + 12"),
+        fill={"color": "200,230,255", "outline_color": "30,60,140", "outline_width": "0.3"},
+        margins=(0.5, 0.5, 0.5, 0.5), radius=0.8))
+
+
 def make_tie_lines():
     # long straight parallels of many nodes in degrees (EPSG:4326), inside
     # the map, some digitised westwards: their parallel candidates are
@@ -1238,6 +1276,8 @@ def main():
         background_cases(cases)
     if not only or "callouts" in only:
         callout_cases(cases)
+    if not only or "balloon" in only:
+        balloon_cases(cases)
     if not only or "dd_position" in only:
         dd_position_cases(cases)
     if not only or "dd_position_reprojected" in only:
