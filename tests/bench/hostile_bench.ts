@@ -280,6 +280,22 @@ function hostileSet(): Record<string, [string, Params][]> {
           ),
         ),
       ],
+      [
+        // htmlparser2 keeps its open elements at the front of an array:
+        // 100,000 nested tags cost it 7 s before the markup was cut at
+        // 10,000 characters
+        "HTML labels of 500,000 characters of nested tags",
+        withLayer(
+          demoLayer(
+            "places",
+            "places.geojson",
+            '<qgis labelsEnabled="1"><renderer-v2 type="singleSymbol"><symbols><symbol type="marker" name="0"><layer class="SimpleMarker"/></symbol></symbols></renderer-v2>' +
+              `<labeling type="simple"><settings><text-style fieldName="${
+                esc("lpad('', 500000, '<b>x')")
+              }" isExpression="1" fontSize="9" allowHtml="1"/><placement placement="0"/></settings></labeling></qgis>`,
+          ),
+        ),
+      ],
     ],
     rasters: [
       [

@@ -37,6 +37,7 @@ import {
 import { mergeConnectedLines } from "./_merge_lines.ts";
 import { fixedCandidate } from "./fixed_position.ts";
 import { balloonRing } from "./balloon.ts";
+import { parseLabelHtml } from "./html.ts";
 import {
   type CalloutAnchor,
   calloutLines,
@@ -108,6 +109,7 @@ import {
   drawTextMask,
   layoutText,
   type TextLayout,
+  wrapHtmlLines,
   wrapLines,
 } from "./text.ts";
 
@@ -990,13 +992,32 @@ export class LabelEngine {
       return null;
     }
     if (!this.#bigEnough(feature, s)) return null;
+    // QgsTextDocument: an HTML text's blocks and runs, each run
+    // capitalized and split on its own
+    const html = format.allowHtml
+      ? wrapHtmlLines(
+        parseLabelHtml(text).map((b) =>
+          b.map((f) => ({
+            ...f,
+            text: capitalize(f.text, format.capitalization),
+          }))
+        ),
+        s.wrapChar,
+        s.autoWrapLength,
+        s.useMaxLineLengthForAutoWrap,
+      )
+      : undefined;
+    // markup that holds no text (`<p></p>`) labels nothing
+    if (html && html.length === 0) return null;
     text = capitalize(text, format.capitalization);
-    const lines = wrapLines(
-      text,
-      s.wrapChar,
-      s.autoWrapLength,
-      s.useMaxLineLengthForAutoWrap,
-    );
+    const lines = html
+      ? html.map((b) => b.map((f) => f.text).join(""))
+      : wrapLines(
+        text,
+        s.wrapChar,
+        s.autoWrapLength,
+        s.useMaxLineLengthForAutoWrap,
+      );
     const u = this.#units;
     let dist = toPixels(s.dist, s.distUnit, u);
     const ddDist = this.#dd(s, "LabelDistance", feature, lid);
@@ -1040,6 +1061,8 @@ export class LabelEngine {
         format,
         lines,
         this.#units,
+        undefined,
+        html,
       );
       const box: LabelBox = {
         w: layout.width,

@@ -33,6 +33,13 @@ export class GlyphOutlines {
   #cache = new Map<number, Contour[]>();
   /** Design units per em (`head`). */
   readonly unitsPerEm: number;
+  /**
+   * FreeType's `underline_position` (font units, y up): the `post`
+   * table's, less half its thickness (0 without the table).
+   */
+  readonly underlinePosition: number;
+  /** The `post` table's underline thickness (font units). */
+  readonly underlineThickness: number;
 
   /** Reads the tables of a TrueType font file. */
   constructor(bytes: Uint8Array) {
@@ -61,6 +68,27 @@ export class GlyphOutlines {
     this.unitsPerEm = v.getUint16(head + 18);
     this.#longLoca = v.getInt16(head + 50) === 1;
     this.#numGlyphs = v.getUint16(maxp + 4);
+    const post = tables.get("post");
+    const inside = post !== undefined && post + 12 <= bytes.byteLength;
+    this.underlineThickness = inside ? v.getInt16(post + 10) : 0;
+    this.underlinePosition = inside
+      ? v.getInt16(post + 8) - Math.trunc(this.underlineThickness / 2)
+      : 0;
+  }
+
+  /**
+   * Where `QPainterPath::addText` puts a font's underline at a pixel size
+   * (Qt's FreeType engine: 26.6 sums of `FT_MulFix`, the thickness at least
+   * a pixel): the top of the line below the baseline and its thickness.
+   */
+  underline(pixelSize: number): { top: number; thickness: number } {
+    const scale = mulDiv(Math.round(pixelSize * 64), 1 << 16, this.unitsPerEm);
+    const pos = -mulFix(this.underlinePosition, scale);
+    const thick = mulFix(this.underlineThickness, scale);
+    return {
+      top: (pos - Math.trunc(thick / 2)) / 64,
+      thickness: Math.max(1, thick / 64),
+    };
   }
 
   #range(id: number): [number, number] {

@@ -83,3 +83,30 @@ Deno.test("ligated: the Latin liga ligatures, longest first from the left", () =
   assert(ligated("Office flat") === "O\uFB03ce \uFB02at");
   assert(ligated("Bern") === "Bern");
 });
+
+const DEBIAN_DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+const debianDejaVu = await Deno.readFile(DEBIAN_DEJAVU).catch(() => null);
+
+Deno.test({
+  name:
+    "GlyphOutlines.underline: where QPainterPath::addText puts Qt's underline (Debian's DejaVu Sans, measured with Qt 5)",
+  ignore: debianDejaVu === null,
+  fn: async () => {
+    const { GlyphOutlines } = await import("./glyph_outline.ts");
+    const face = new GlyphOutlines(debianDejaVu!);
+    // addText's underline box (top, height) at 12, 13, 16 and 30 px
+    const qt: [number, number, number][] = [
+      [12, 0.234375, 1],
+      [13, 0.265625, 1],
+      [16, 0.328125, 1],
+      [30, 0.59375, 1.3125],
+    ];
+    for (const [px, top, thickness] of qt) {
+      const u = face.underline(px);
+      assert(
+        u.top === top && u.thickness === thickness,
+        `${px}: ${JSON.stringify(u)}`,
+      );
+    }
+  },
+});

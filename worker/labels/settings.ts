@@ -140,6 +140,8 @@ export interface TextFormat {
   wordSpacing: number;
   /** Qt capitalization: 0 mixed, 1 upper, 2 lower, 3 small caps, 4 capitalize. */
   capitalization: number;
+  /** The text is HTML (`allowHtml`, QGIS 3.14+; see `html.ts`). */
+  allowHtml?: boolean;
   /** Line height (factor, or absolute in `lineHeightUnit`). */
   lineHeight: number;
   /** `Percentage` (a factor) or a length unit. */
@@ -450,6 +452,7 @@ function readFormat(style: Element | null, settings?: Element): TextFormat {
     // QGIS 3.x before 3.4 wrote only `fontCapitals`; QgsTextFormat reads it
     // where `capitalization` is absent
     capitalization: num(a, "capitalization", num(a, "fontCapitals", 0)),
+    allowHtml: bool(a, "allowHtml", false),
     lineHeight: num(a, "multilineHeight", 1),
     lineHeightUnit: unit(a, "multilineHeightUnit", "Percentage"),
     mask: readTextMask(part("text-mask")),

@@ -26,6 +26,7 @@ import {
 } from "../paint/qt_stroker.ts";
 import type { Rgba } from "../style/props.ts";
 import type { TextFormat } from "./settings.ts";
+import type { HtmlBlock } from "./html.ts";
 
 /** Applies QGIS capitalization (0 mixed, 1 upper, 2 lower, 4 first letter capital, 5 title? as Qt's `QFont::Capitalize`). */
 export function capitalize(text: string, mode: number): string {
@@ -86,6 +87,44 @@ export function wrapLines(
 }
 
 /**
+ * An HTML label's lines, as `QgsTextDocument::splitLines` makes them of its
+ * blocks: each run split at newlines and the wrap character, then wrapped
+ * on its own ({@link wrapLines}); a run's pieces after the first start new
+ * lines.
+ *
+ * @example
+ * ```ts
+ * import { wrapHtmlLines } from "./text.ts";
+ * const run = { color: null, underline: false, strikeOut: false, overline: false };
+ * const lines = wrapHtmlLines([[{ ...run, text: "a|b" }, { ...run, text: "c" }]], "|", 0, true);
+ * lines.map((l) => l.map((f) => f.text)); // [["a"], ["b", "c"]]
+ * ```
+ */
+export function wrapHtmlLines(
+  blocks: HtmlBlock[],
+  wrapChar: string,
+  length: number,
+  useMax: boolean,
+): HtmlBlock[] {
+  const out: HtmlBlock[] = [];
+  for (const block of blocks) {
+    let line: HtmlBlock = [];
+    for (const f of block) {
+      const parts = wrapLines(f.text, wrapChar, length, useMax);
+      for (let i = 0; i < parts.length; i++) {
+        if (i > 0) {
+          out.push(line);
+          line = [];
+        }
+        if (parts[i] !== "") line.push({ ...f, text: parts[i] });
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/**
  * A glyph advance as Qt's FreeType engine gives it: the unhinted advance
  * truncated to Qt's fixed point (1/64 pixel).
  */
@@ -129,6 +168,28 @@ export interface TextLayout {
    * same as `glyphs[0]`): curved labels draw character by character.
    */
   charGlyphs?: Uint16Array;
+  /** An HTML label's runs per line (absent: one run of the label's format). */
+  runs?: TextRun[][];
+}
+
+/** A run of an HTML label's line, measured apart (`QgsTextFragment`). */
+export interface TextRun {
+  /** Its first glyph in the line. */
+  start: number;
+  /** After its last glyph. */
+  end: number;
+  /** Where it starts along the line (Qt's sum of the runs before). */
+  x: number;
+  /** Its advance. */
+  width: number;
+  /** Its colour; null: the label's. */
+  color: Rgba | null;
+  /** Underlined. */
+  underline: boolean;
+  /** Struck through. */
+  strikeOut: boolean;
+  /** Overlined. */
+  overline: boolean;
 }
 
 /**
@@ -143,6 +204,7 @@ export function layoutText(
   lines: string[],
   units: UnitContext,
   sizeOverride?: number,
+  html?: HtmlBlock[],
 ): TextLayout {
   // QGIS sets the font's pixel size, an integer (QgsTextFormat::scaledFont)
   const pixelSize = Math.max(
@@ -174,36 +236,65 @@ export function layoutText(
   // spaced (QTextEngine's dontLigate)
   const ligate = letter === 0 && hasLigatures(font);
   let charGlyphs: Uint16Array | undefined;
-  for (const line of lines) {
+  // an HTML label's runs are measured apart, as QGIS measures each
+  // fragment (no kerning or ligature across two)
+  const pieces = html ? html.map((b) => b.map((f) => f.text)) : null;
+  if (html) lines = pieces!.map((p) => p.join(""));
+  const runs: TextRun[][] = [];
+  for (let li = 0; li < lines.length; li++) {
     // a wrap character can make a label of a million lines
     checkJobClock();
-    const shaped = ligate ? ligated(line) : line;
-    if (charGlyphs === undefined && shaped !== line) {
-      charGlyphs = font.getGlyphIDs(line) as Uint16Array;
-    }
-    const ids = font.getGlyphIDs(shaped) as Uint16Array;
-    const adv = font.getGlyphWidths(ids);
-    const chars = Array.from(shaped);
-    const off = new Float32Array(ids.length);
-    const qoff = new Float64Array(ids.length);
+    const line = lines[li];
+    const ids: number[] = [];
+    const off: number[] = [];
+    const qoff: number[] = [];
+    const lineRuns: TextRun[] = [];
     let x = 0, xq = 0;
-    for (let i = 0; i < ids.length; i++) {
-      off[i] = x;
-      qoff[i] = xq;
-      const space = letter + (chars[i] === " " ? word : 0);
-      x += adv[i] + space;
-      xq += qtAdvance(adv[i]) + space;
-      if (i + 1 < ids.length) {
-        const k = kern.get(((ids[i] << 16) | ids[i + 1]) >>> 0) ?? 0;
-        x += k * pixelSize;
-        xq += Math.round(k * pixelSize * 64) / 64;
+    const parts = pieces ? pieces[li] : [line];
+    for (let pi = 0; pi < parts.length; pi++) {
+      const piece = parts[pi];
+      const shaped = ligate ? ligated(piece) : piece;
+      if (charGlyphs === undefined && shaped !== piece) {
+        charGlyphs = font.getGlyphIDs(line) as Uint16Array;
+      }
+      const pieceIds = font.getGlyphIDs(shaped) as Uint16Array;
+      const adv = font.getGlyphWidths(pieceIds);
+      const chars = Array.from(shaped);
+      const start = ids.length, runX = xq;
+      for (let i = 0; i < pieceIds.length; i++) {
+        ids.push(pieceIds[i]);
+        off.push(x);
+        qoff.push(xq);
+        const space = letter + (chars[i] === " " ? word : 0);
+        x += adv[i] + space;
+        xq += qtAdvance(adv[i]) + space;
+        if (i + 1 < pieceIds.length) {
+          const k = kern.get(((pieceIds[i] << 16) | pieceIds[i + 1]) >>> 0) ??
+            0;
+          x += k * pixelSize;
+          xq += Math.round(k * pixelSize * 64) / 64;
+        }
+      }
+      x = xq;
+      if (html) {
+        const f = html[li][pi];
+        lineRuns.push({
+          start,
+          end: ids.length,
+          x: runX,
+          width: xq - runX,
+          color: f.color,
+          underline: f.underline,
+          strikeOut: f.strikeOut,
+          overline: f.overline,
+        });
       }
     }
-    x = xq;
-    glyphs.push(ids);
-    offsets.push(off);
-    qoffsets.push(qoff);
-    widths.push(x);
+    glyphs.push(Uint16Array.from(ids));
+    offsets.push(Float32Array.from(off));
+    qoffsets.push(Float64Array.from(qoff));
+    widths.push(xq);
+    runs.push(lineRuns);
   }
   const lineHeightPx = format.lineHeightUnit === "Percentage"
     ? (ascent + descent + (m.leading ?? 0)) * format.lineHeight
@@ -228,6 +319,7 @@ export function layoutText(
     qoffsets,
     outlines: fonts.outlines(format.family, bold, italic),
     charGlyphs,
+    ...(html ? { runs } : {}),
   };
 }
 
@@ -321,8 +413,11 @@ export function characterAdvances(
 export function characterLayout(layout: TextLayout, index: number): TextLayout {
   const id = (layout.charGlyphs ?? layout.glyphs[0])[index];
   const w = qtAdvance(layout.font.getGlyphWidths(Uint16Array.of(id))[0]);
+  // an HTML label's character keeps its run's colour and lines
+  const run = layout.runs?.[0]?.find((r) => index >= r.start && index < r.end);
   return {
     ...layout,
+    runs: run ? [[{ ...run, start: 0, end: 1, x: 0, width: w }]] : undefined,
     lines: [Array.from(layout.lines[0])[index] ?? ""],
     glyphs: [Uint16Array.of(id)],
     offsets: [Float32Array.of(0)],
@@ -404,33 +499,82 @@ export function xformArray(ck: CanvasKit, length: number): Float32Array {
   return xforms.memory.toTypedArray() as Float32Array;
 }
 
+/**
+ * The underline, strike-through and overline of a line's runs as
+ * `QPainterPath::addText` adds them to a fragment's path: boxes (x along
+ * the line, y down from the baseline, width, height) as wide as the run,
+ * the underline where the font's `post` table puts it, the strike-through
+ * a third of the ascent up, the overline a pixel above the ascent.
+ */
+function decorationBoxes(
+  layout: TextLayout,
+  run: TextRun,
+): [number, number, number, number][] {
+  if (!run.underline && !run.strikeOut && !run.overline) return [];
+  const ul = layout.outlines?.underline(layout.pixelSize) ?? {
+    top: layout.pixelSize * 0.02,
+    thickness: Math.max(1, layout.pixelSize * 0.044),
+  };
+  const lw = ul.thickness;
+  const out: [number, number, number, number][] = [];
+  if (run.underline) out.push([run.x, ul.top, run.width, lw]);
+  if (run.overline) out.push([run.x, -(layout.ascent + 1), run.width, lw]);
+  if (run.strikeOut) out.push([run.x, -layout.ascent / 3, run.width, lw]);
+  return out;
+}
+
 function drawGlyphs(
   ck: CanvasKit,
   canvas: Canvas,
   layout: TextLayout,
   align: number,
   paint: import("canvaskit-wasm").Paint,
+  colorOf?: (run: TextRun) => Float32Array,
 ): void {
   const n = layout.lines.length;
   for (let i = 0; i < n; i++) {
     const ids = layout.glyphs[i];
-    if (ids.length === 0) continue;
     const free = layout.width - layout.widths[i];
     const dx = align === 1 ? free / 2 : align === 2 ? free : 0;
     // baseline of line i: QgsTextRenderer draws a label's last line a
     // quarter of the (whole-pixel) ascent above the label's bottom
     const base = -0.25 * layout.ascent - layout.lineStep * (n - 1 - i);
-    const xf = xformArray(ck, ids.length * 4);
-    for (let g = 0; g < ids.length; g++) {
-      xf[4 * g] = 1;
-      xf[4 * g + 1] = 0;
-      xf[4 * g + 2] = dx + layout.offsets[i][g];
-      xf[4 * g + 3] = base;
-    }
-    const blob = ck.TextBlob.MakeFromRSXformGlyphs(ids, xf, layout.font);
-    if (blob) {
-      canvas.drawTextBlob(blob, 0, 0, paint);
-      blob.delete();
+    const runs = layout.runs?.[i] ?? [
+      {
+        start: 0,
+        end: ids.length,
+        x: 0,
+        width: layout.widths[i],
+        color: null,
+        underline: false,
+        strikeOut: false,
+        overline: false,
+      },
+    ];
+    for (const run of runs) {
+      if (colorOf) paint.setColor(colorOf(run));
+      const count = run.end - run.start;
+      if (count > 0) {
+        const xf = xformArray(ck, count * 4);
+        for (let g = 0; g < count; g++) {
+          xf[4 * g] = 1;
+          xf[4 * g + 1] = 0;
+          xf[4 * g + 2] = dx + layout.offsets[i][run.start + g];
+          xf[4 * g + 3] = base;
+        }
+        const blob = ck.TextBlob.MakeFromRSXformGlyphs(
+          ids.subarray(run.start, run.end),
+          xf,
+          layout.font,
+        );
+        if (blob) {
+          canvas.drawTextBlob(blob, 0, 0, paint);
+          blob.delete();
+        }
+      }
+      for (const [x, y, w, h] of decorationBoxes(layout, run)) {
+        canvas.drawRect(ck.XYWHRect(dx + x, base + y, w, h), paint);
+      }
     }
   }
 }
@@ -528,7 +672,15 @@ export function drawText(
       if (!color && format.blendMode !== 0) {
         paint.setBlendMode(blendModeOf(ck, format.blendMode));
       }
-      drawGlyphs(ck, canvas, layout, spec.align, paint);
+      const colorOf = !color && layout.runs
+        ? (run: TextRun) =>
+          rgba(
+            ck,
+            run.color ?? spec.color ?? format.color,
+            format.opacity * opacity,
+          )
+        : undefined;
+      drawGlyphs(ck, canvas, layout, spec.align, paint, colorOf);
       paint.setBlendMode(ck.BlendMode.SrcOver);
     };
     const hasBg = bg.enabled && bg.type <= 3 && !spec.only;
@@ -589,6 +741,12 @@ export function drawText(
   }
   if (qtFill) {
     const c = spec.color ?? format.color;
+    // QgsTextRenderer: a fragment's own colour, else the label's, its
+    // alpha times the text's opacity
+    const colorOf = (run: TextRun): [Rgba, number] => {
+      const rc = run.color ?? c;
+      return [rc, rc[3] / 255 * format.opacity * opacity];
+    };
     fillQt(
       ck,
       canvas,
@@ -597,6 +755,8 @@ export function drawText(
       c,
       c[3] / 255 * format.opacity * opacity,
       format.blendMode,
+      undefined,
+      colorOf,
     );
   }
 }
@@ -731,7 +891,10 @@ function contourBounds(contours: number[][]): [number, number, number, number] {
  * Fills a label's glyphs as QGIS 3.22 does: each line one `QPainterPath`
  * of the glyph outlines (`glyph_outline.ts`) at Qt's glyph positions,
  * through the painter's matrix (the label's position and rotation), filled
- * by Qt's gray rasterizer (non-zero) and blended in the text colour.
+ * by Qt's gray rasterizer (non-zero) and blended in the text colour. An
+ * HTML label's lines are a path per run, in the run's colour
+ * (`colorOf`), each with its underline, strike-through and overline;
+ * its buffer strokes the whole line's path.
  */
 function fillQt(
   ck: CanvasKit,
@@ -742,9 +905,9 @@ function fillQt(
   alpha: number,
   blend: number,
   pen?: QtPen,
+  colorOf?: (run: TextRun) => [Rgba, number],
 ): void {
   const qt = spec.qt!;
-  if (alpha <= 0) return;
   const m = canvas.getTotalMatrix();
   const cos = Math.cos(spec.rotation), sin = Math.sin(spec.rotation);
   const px = pixelScratch;
@@ -760,58 +923,91 @@ function fillQt(
   const push = (x: number, y: number, c: number) => px.push(x, y, c);
   for (let i = 0; i < n; i++) {
     const ids = layout.glyphs[i];
-    if (ids.length === 0) continue;
+    const runs = layout.runs?.[i];
+    if (ids.length === 0 && !runs?.length) continue;
     const free = layout.width - layout.widths[i];
     const dx = spec.align === 1 ? free / 2 : spec.align === 2 ? free : 0;
     const base = -0.25 * layout.ascent - layout.lineStep * (n - 1 - i);
     const offs = layout.qoffsets![i];
-    // each glyph's contours at the origin (its fill, or the outline Qt's
-    // stroker makes of it: contours are stroked one by one), moved to the
-    // glyph's position below
-    const outline: number[][] = [];
-    const at: number[] = [];
-    for (let g = 0; g < ids.length; g++) {
-      const contours = glyphContours(
-        layout.outlines!,
-        ids[g],
-        layout.pixelSize,
-        pen,
-      );
-      // a glyph wholly beside the image (its box past one edge) covers no
-      // pixel and winds around none: left out, so that a label of
-      // millions of characters costs the glyphs on the map only
-      const [bx0, by0, bx1, by1] = contourBounds(contours);
-      const ox = offs[g] + dx;
-      let left = 0, right = 0, above = 0, below = 0;
-      for (const [lx, ly] of [[bx0, by0], [bx1, by0], [bx0, by1], [bx1, by1]]) {
-        const x = spec.x + cos * (lx + ox) - sin * (ly + base);
-        const y = spec.y + sin * (lx + ox) + cos * (ly + base);
-        const X = m[0] * x + m[1] * y + m[2], Y = m[3] * x + m[4] * y + m[5];
-        if (X < -1) left++;
-        if (X > qt.width + 1) right++;
-        if (Y < -1) above++;
-        if (Y > qt.height + 1) below++;
+    // the paths drawn: the line's, or (HTML text) each run's
+    const groups: { start: number; end: number; runs: TextRun[] }[] =
+      runs && colorOf
+        ? runs.map((r) => ({ start: r.start, end: r.end, runs: [r] }))
+        : [{ start: 0, end: ids.length, runs: runs ?? [] }];
+    for (const group of groups) {
+      const [color, a] = colorOf && group.runs.length === 1
+        ? colorOf(group.runs[0])
+        : [rgba, alpha];
+      if (a <= 0) continue;
+      // each glyph's contours at the origin (its fill, or the outline Qt's
+      // stroker makes of it: contours are stroked one by one), moved to the
+      // glyph's position below
+      const outline: number[][] = [];
+      const at: number[] = [];
+      for (let g = group.start; g < group.end; g++) {
+        const contours = glyphContours(
+          layout.outlines!,
+          ids[g],
+          layout.pixelSize,
+          pen,
+        );
+        // a glyph wholly beside the image (its box past one edge) covers
+        // no pixel and winds around none: left out, so that a label of
+        // millions of characters costs the glyphs on the map only
+        const [bx0, by0, bx1, by1] = contourBounds(contours);
+        const ox = offs[g] + dx;
+        let left = 0, right = 0, above = 0, below = 0;
+        for (
+          const [lx, ly] of [[bx0, by0], [bx1, by0], [bx0, by1], [bx1, by1]]
+        ) {
+          const x = spec.x + cos * (lx + ox) - sin * (ly + base);
+          const y = spec.y + sin * (lx + ox) + cos * (ly + base);
+          const X = m[0] * x + m[1] * y + m[2],
+            Y = m[3] * x + m[4] * y + m[5];
+          if (X < -1) left++;
+          if (X > qt.width + 1) right++;
+          if (Y < -1) above++;
+          if (Y > qt.height + 1) below++;
+        }
+        if (left === 4 || right === 4 || above === 4 || below === 4) continue;
+        for (const c of contours) {
+          outline.push(c.slice());
+          at.push(offs[g]);
+        }
       }
-      if (left === 4 || right === 4 || above === 4 || below === 4) continue;
-      for (const c of contours) {
-        outline.push(c.slice());
-        at.push(offs[g]);
+      // QPainterPath::addRect's boxes (clockwise, y down), stroked too
+      for (const run of group.runs) {
+        for (const [x0, y0, w, h] of decorationBoxes(layout, run)) {
+          const x1 = x0 + w, y1 = y0 + h;
+          const box = [x0, y0, x1, y0, x1, y1, x0, y1, x0, y0];
+          const contours = pen
+            ? qtStrokePath([{
+              x: x0,
+              y: y0,
+              segs: [[x1, y0], [x1, y1], [x0, y1], [x0, y0]],
+            }], pen)
+            : [box];
+          for (const c of contours) {
+            outline.push(c.slice());
+            at.push(0);
+          }
+        }
       }
+      // the painter's matrix: the label's origin and rotation, then the
+      // line's offset (alignment, baseline)
+      for (let j = 0; j < outline.length; j++) {
+        const c = outline[j], ox = at[j] + dx;
+        for (let k = 0; k + 1 < c.length; k += 2) {
+          const lx = c[k] + ox, ly = c[k + 1] + base;
+          const x = spec.x + cos * lx - sin * ly;
+          const y = spec.y + sin * lx + cos * ly;
+          c[k] = m[0] * x + m[1] * y + m[2];
+          c[k + 1] = m[3] * x + m[4] * y + m[5];
+        }
+      }
+      px.n = 0;
+      qtRasterize(outline, qt.width, qt.height, false, push);
+      paintCoverage(pc, px, color, a);
     }
-    // the painter's matrix: the label's origin and rotation, then the
-    // line's offset (alignment, baseline)
-    for (let j = 0; j < outline.length; j++) {
-      const c = outline[j], ox = at[j] + dx;
-      for (let k = 0; k + 1 < c.length; k += 2) {
-        const lx = c[k] + ox, ly = c[k + 1] + base;
-        const x = spec.x + cos * lx - sin * ly;
-        const y = spec.y + sin * lx + cos * ly;
-        c[k] = m[0] * x + m[1] * y + m[2];
-        c[k + 1] = m[3] * x + m[4] * y + m[5];
-      }
-    }
-    px.n = 0;
-    qtRasterize(outline, qt.width, qt.height, false, push);
-    paintCoverage(pc, px, rgba, alpha);
   }
 }

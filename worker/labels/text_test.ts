@@ -156,3 +156,32 @@ Deno.test("layout: a label of 200,000 lines (a wrap character everywhere) is mea
   assert(l.width > 25 && l.width < 32, `width ${l.width}`);
   l.font.delete();
 });
+
+Deno.test("layout: an HTML label's runs are measured apart (no kerning across), blocks are lines", async () => {
+  const { parseLabelHtml } = await import("./html.ts");
+  const { wrapHtmlLines } = await import("./text.ts");
+  const ck = await getCanvasKit();
+  const fonts = await loadFontLibrary(ck);
+  const f = format('fontSize="20" allowHtml="1"');
+  assertEquals(f.allowHtml, true);
+  const kerned = layoutText(ck, fonts, f, ["AV"], units);
+  const lone = (t: string) => layoutText(ck, fonts, f, [t], units);
+  const a = lone("A"), v = lone("V");
+  const html = wrapHtmlLines(
+    parseLabelHtml('A<u>V</u><p style="color:red">W</p>'),
+    "",
+    0,
+    true,
+  );
+  const l = layoutText(ck, fonts, f, [], units, undefined, html);
+  assertEquals(l.lines, ["AV", "W"]);
+  // QgsTextFragment::horizontalAdvance: each run on its own
+  assertEquals(l.widths[0], a.width + v.width);
+  assert(kerned.width < l.widths[0], `${kerned.width} ≥ ${l.widths[0]}`);
+  assertEquals(l.runs![0].map((r) => [r.start, r.end, r.x, r.underline]), [
+    [0, 1, 0, false],
+    [1, 2, a.width, true],
+  ]);
+  assertEquals(l.runs![1][0].color, [255, 0, 0, 255]);
+  for (const x of [kerned, a, v, l]) x.font.delete();
+});

@@ -56,6 +56,17 @@ const LIMITS: Record<string, number> = {
   balloon_points: 44,
   balloon_points_rounded: 0,
   balloon_polygons: 986,
+  // HTML labels (allowHtml; 15,341 / 7,883 / 2,250 with the markup
+  // drawn): the points' 352 and the curved lines' 377 are underlines
+  // only, half a pixel lower: the npm DejaVu Sans's post table puts the
+  // underline at -130 units, Debian's build (QGIS's references) at -40
+  // (0 / 0 with -40)
+  html_points: 352,
+  html_polygons: 0,
+  html_lines_curved: 377,
+  // markup from data (6,487 raw): Qt's parser reads "a < b<font …>" as a
+  // tag b where htmlparser2 (HTML5) reads text and a font tag
+  html_hostile: 4472,
   // SVG and marker backgrounds (8,446 / 3,296 / 9,986 / 5,755 not drawn):
   // what is left is QGIS's cached marker image turned with a rotated label
   // (resampled, where we draw the turned shape) and, at the map's edge, one

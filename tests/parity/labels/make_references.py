@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|diagram_placements|project_diagrams|close|two|overlap|edge|min_size|rotated|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|html|diagram_placements|project_diagrams|close|two|overlap|edge|min_size|rotated|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -952,6 +952,43 @@ def balloon_cases(cases):
         margins=(0.5, 0.5, 0.5, 0.5), radius=0.8))
 
 
+def html_cases(cases):
+    # labels of HTML (allowHtml, QGIS >= 3.14): 3.22 draws colours,
+    # underline, strike-through, overline and line breaks; other tags and
+    # styles are read and left, the markup itself never drawn
+    points, polygons, _ = dd_layers()
+    P = QgsPalLayerSettings
+
+    def html(settings, expression):
+        fmt = settings.format()
+        fmt.setAllowHtmlFormatting(True)
+        settings.setFormat(fmt)
+        settings.fieldName = expression
+        settings.isExpression = True
+        return settings
+
+    one_layer_case(cases, "html_points", points, "point", html(
+        label_settings(dist=1.0, size=9.0, buffer=True),
+        "CASE WHEN \"id\" % 4 = 0 THEN '<u>' || \"name\" || '</u>' "
+        "WHEN \"id\" % 4 = 1 THEN '<span style=\"color:#c02020\">' || \"name\" || '</span> <s>' || \"id\" || '</s>' "
+        "WHEN \"id\" % 4 = 2 THEN '<b>' || \"name\" || '</b><br><font color=\"#2040c0\">' || \"id\" || '</font>' "
+        "ELSE '<i>' || \"name\" || '</i> &amp; <span style=\"font-size:14pt; text-decoration: overline\">x</span>' END"))
+    one_layer_case(cases, "html_polygons", polygons, "polygon", html(
+        label_settings(placement=P.OverPoint, size=10.0),
+        "'<p style=\"color:rgb(20,110,40)\">' || \"name\" || '</p><div><font color=red>#</font>' || \"id\" || ' &lt;' || "
+        "(\"id\" * 2) || '&gt;</div>'"))
+    _, _, lines = dd_layers()
+    one_layer_case(cases, "html_lines_curved", lines, "line", html(
+        label_settings(placement=P.Curved, line_flags=QgsLabeling.LinePlacementFlags(QgsLabeling.OnLine)),
+        "'<span style=\"color:#c02020\">' || left(\"name\", 4) || '</span><u>' || substr(\"name\", 5) || '</u>'"))
+    # markup from data: unclosed and stray tags, bad colours, an entity
+    # that is none; QGIS draws what its parser makes of them
+    one_layer_case(cases, "html_hostile", points, "point", html(
+        label_settings(dist=1.0, size=9.0),
+        "'<b><i>' || \"name\" || '<span style=\"color:nonsense;;\">' || '</u>&bogus; a < b' || "
+        "CASE WHEN \"id\" % 2 = 0 THEN '<font color=\"#00f\">' || \"id\" ELSE '<script>x</script>' END"))
+
+
 def make_tie_lines():
     # long straight parallels of many nodes in degrees (EPSG:4326), inside
     # the map, some digitised westwards: their parallel candidates are
@@ -1278,6 +1315,8 @@ def main():
         callout_cases(cases)
     if not only or "balloon" in only:
         balloon_cases(cases)
+    if not only or "html" in only:
+        html_cases(cases)
     if not only or "dd_position" in only:
         dd_position_cases(cases)
     if not only or "dd_position_reprojected" in only:
