@@ -78,6 +78,17 @@ const ogc = (body: string) =>
 const EQ =
   "<PropertyIsEqualTo><PropertyName>name</PropertyName><Literal>a</Literal></PropertyIsEqualTo>";
 
+/** The demo's places, labelled with an expression (`extra`: more text-style attributes). */
+const placesLabelled = (expression: string, extra: string) =>
+  demoLayer(
+    "places",
+    "places.geojson",
+    '<qgis labelsEnabled="1"><renderer-v2 type="singleSymbol"><symbols><symbol type="marker" name="0"><layer class="SimpleMarker"/></symbol></symbols></renderer-v2>' +
+      `<labeling type="simple"><settings><text-style fieldName="${
+        esc(expression)
+      }" isExpression="1" fontSize="9"${extra}/><placement placement="0"/></settings></labeling></qgis>`,
+  );
+
 /** The fuzz classes: name → jobs (each answered, whatever it says). */
 function hostileSet(): Record<string, [string, Params][]> {
   return {
@@ -269,16 +280,7 @@ function hostileSet(): Record<string, [string, Params][]> {
       [
         // every glyph was outlined, off the map too (1,000,000: 14.9 s)
         "labels of 500,000 characters",
-        withLayer(
-          demoLayer(
-            "places",
-            "places.geojson",
-            '<qgis labelsEnabled="1"><renderer-v2 type="singleSymbol"><symbols><symbol type="marker" name="0"><layer class="SimpleMarker"/></symbol></symbols></renderer-v2>' +
-              `<labeling type="simple"><settings><text-style fieldName="${
-                esc("lpad('', 500000, 'x')")
-              }" isExpression="1" fontSize="9"/><placement placement="0"/></settings></labeling></qgis>`,
-          ),
-        ),
+        withLayer(placesLabelled("lpad('', 500000, 'x')", "")),
       ],
       [
         // htmlparser2 keeps its open elements at the front of an array:
@@ -286,14 +288,7 @@ function hostileSet(): Record<string, [string, Params][]> {
         // 10,000 characters
         "HTML labels of 500,000 characters of nested tags",
         withLayer(
-          demoLayer(
-            "places",
-            "places.geojson",
-            '<qgis labelsEnabled="1"><renderer-v2 type="singleSymbol"><symbols><symbol type="marker" name="0"><layer class="SimpleMarker"/></symbol></symbols></renderer-v2>' +
-              `<labeling type="simple"><settings><text-style fieldName="${
-                esc("lpad('', 500000, '<b>x')")
-              }" isExpression="1" fontSize="9" allowHtml="1"/><placement placement="0"/></settings></labeling></qgis>`,
-          ),
+          placesLabelled("lpad('', 500000, '<b>x')", ' allowHtml="1"'),
         ),
       ],
     ],
