@@ -117,6 +117,9 @@ const LIMITS: Record<string, number> = {
   lines_curved_above: 0,
   lines_curved_on: 0,
   lines_parallel_above_below: 0,
+  // horizontal along lines: PAL's steps over the whole line, as many as
+  // its candidates, in map units (6,643 with 8 steps sorted by cost)
+  lines_horizontal: 0,
   lines_parallel_obstacles: 0,
   lines_parallel_on: 0,
   lines_parallel_repeat: 0,

@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|html|diagram_placements|project_diagrams|close|two|overlap|edge|min_size|rotated|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -1268,6 +1268,14 @@ def mask_cases(cases):
                           job_layer(road, {"path": lines}, "data")])
 
 
+def lines_horizontal_cases(cases):
+    # labels horizontal along lines (PAL's createHorizontalCandidatesAlongLine:
+    # centred on points stepped along the whole line, short lines too)
+    lines = make_lines()
+    one_layer_case(cases, "lines_horizontal", lines, "line",
+                   label_settings(placement=QgsPalLayerSettings.Horizontal, size=9.0, buffer=True))
+
+
 def project_diagram_cases(cases):
     # QGIS's own server test project (Lighter01/qgis_project's copy): its
     # countries' 15 mm pies around the centroid at distance 0, shown all
@@ -1307,6 +1315,8 @@ def main():
         diagram_placement_cases(cases)
     if not only or "masks" in only:
         mask_cases(cases)
+    if not only or "lines_horizontal" in only:
+        lines_horizontal_cases(cases)
     if not only or "project_diagrams" in only:
         project_diagram_cases(cases)
     if not only or "backgrounds" in only:
