@@ -220,7 +220,13 @@ const PATTERNS: Record<string, number[]> = {
   diagonal_x: [0x7e, 0xbd, 0xdb, 0xe7, 0xe7, 0xdb, 0xbd, 0x7e],
 };
 
-/** A paint filling with Qt's pixel-aligned brush pattern in a colour. */
+/**
+ * A paint filling with Qt's brush pattern in a colour: pixel-aligned on an
+ * unscaled canvas; under a scaled or turned one (a legend drawn at 0.75),
+ * the pattern scaled with it and sampled smoothly, as Qt's raster engine
+ * draws a pattern brush through the painter's matrix with
+ * `SmoothPixmapTransform`.
+ */
 export function patternPaint(
   pc: PaintContext,
   style: string,
@@ -229,10 +235,12 @@ export function patternPaint(
 ): Paint | null {
   const bits = PATTERNS[style];
   if (!bits) return null;
+  const m = pc.canvas.getTotalMatrix();
+  const smooth = m[0] !== 1 || m[4] !== 1 || m[1] !== 0 || m[3] !== 0;
   return cached(
     pc,
-    () => `p${pc.featureBlendMode}|${style}|${rgba}|${opacity}`,
-    () => makePatternPaint(pc, bits, rgba, opacity),
+    () => `p${pc.featureBlendMode}|${style}|${rgba}|${opacity}|${smooth}`,
+    () => makePatternPaint(pc, bits, rgba, opacity, smooth),
   );
 }
 
@@ -241,6 +249,7 @@ function makePatternPaint(
   bits: number[],
   rgba: Rgba,
   opacity: number,
+  smooth: boolean,
 ): Paint | null {
   const { ck } = pc;
   const pixels = new Uint8Array(8 * 8 * 4);
@@ -268,7 +277,7 @@ function makePatternPaint(
   const shader = image.makeShaderOptions(
     ck.TileMode.Repeat,
     ck.TileMode.Repeat,
-    ck.FilterMode.Nearest,
+    smooth ? ck.FilterMode.Linear : ck.FilterMode.Nearest,
     ck.MipmapMode.None,
   );
   image.delete();

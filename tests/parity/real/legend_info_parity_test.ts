@@ -60,6 +60,11 @@ const CASES: [string, number, string][] = [
   ["legend_bees_fields", 1, "pattern fills, an outline data-defined on $id"],
   ["legend_fill_colour_expression", 1, "a fill colour data-defined on a field"],
   ["legend_line_patterns_scaled", 1, "line pattern fills, drawn at 0.75"],
+  [
+    "legend_dense_pattern_scaled",
+    1,
+    "a Qt dense brush pattern (Dense4), drawn at 0.75: scaled and smoothed",
+  ],
   ["legend_ligatures", 1, "a label with ff, fi, fl, ffi and ffl ligatures"],
   ["legend_marker_centres", 1, "2 mm circles: a patch of 7 px, centred at 3"],
   ["legend_fill_outline_lines", 1, "a fill symbol of two line layers"],
