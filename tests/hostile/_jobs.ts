@@ -56,9 +56,14 @@ export function demoRenderJob(
 /**
  * Writes a `size × size` one-band Byte GeoTIFF over the demo's map, tiled,
  * uncompressed, without overviews and with no tile written (GDAL's
- * SPARSE_OK: a few hundred kB on disk), made with our GDAL.
+ * SPARSE_OK: a few hundred kB on disk), made with our GDAL; or with other
+ * creation `options`.
  */
-export async function sparseGeoTiff(path: string, size: number): Promise<void> {
+export async function sparseGeoTiff(
+  path: string,
+  size: number,
+  creationOptions: string[] = ["TILED=YES", "SPARSE_OK=TRUE"],
+): Promise<void> {
   const bytes = await withGdal((gdal) => {
     const M = gdal.Module;
     const held: number[] = [];
@@ -71,7 +76,7 @@ export async function sparseGeoTiff(path: string, size: number): Promise<void> {
     };
     const local = "/output/qsl_sparse.tif";
     try {
-      const options = ["TILED=YES", "SPARSE_OK=TRUE"].map(cString);
+      const options = creationOptions.map(cString);
       const list = M._malloc(4 * (options.length + 1));
       held.push(list);
       options.forEach((p, i) => M.HEAP32[(list >> 2) + i] = p);

@@ -21,6 +21,7 @@ import type { Gdal } from "./gdal.ts";
 import { onGdalReset, takeGdalMessages } from "./gdal.ts";
 import { LruCache } from "../cache/lru.ts";
 import { withCString, withCStringList } from "./apps.ts";
+import { oversizedBlocks } from "./raster_blocks.ts";
 import { JobError } from "../runners/types.ts";
 import type { Rect } from "../geometry/types.ts";
 
@@ -199,6 +200,13 @@ export class DatasetCache {
     if (!pointer) {
       const detail = gdalError(gdal) ?? "GDAL could not open the file";
       throw new JobError(`Cannot open layer '${layer.name}': ${detail}`);
+    }
+    if (kind === "raster") {
+      const oversized = oversizedBlocks(gdal, pointer);
+      if (oversized !== null) {
+        M._GDALClose(pointer);
+        throw new JobError(`Cannot open layer '${layer.name}': ${oversized}`);
+      }
     }
     const layerNames: string[] = [];
     if (kind === "vector") {

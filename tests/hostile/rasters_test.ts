@@ -1,0 +1,65 @@
+// GeoTIFFs of a few hundred bytes declaring 100,000 × 100,000 pixels,
+// opened by real GDAL for a map of the demo: strips of 100,000 × 20,000
+// pixels (2 GB each) fail their layer at once naming the block; tiled ones
+// and 2,000 bands are drawn. Before, GDAL allocated the 2 GB strip: 7.7 s
+// for a 300 × 200 map, and the worker's WebAssembly memory (never given
+// back) grew by 2 GB for good.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { encodeStyle } from "@qgis-server-light/interface";
+import { executeJob } from "../../worker/queue/execute.ts";
+import { defaultRunners } from "../../worker/runners/registry.ts";
+import { testRunnerContext } from "../../worker/runners/_test_util.ts";
+import { demoRenderJob, GREY_RASTER, sparseGeoTiff } from "./_jobs.ts";
+
+const rasterJob = (file: string) =>
+  JSON.stringify(demoRenderJob({
+    layers: [{
+      id: "r_id",
+      name: "r",
+      source: JSON.stringify({ path: `data/${file}` }),
+      remote: false,
+      folder_name: "",
+      driver: "gdal",
+      style: { name: "default", definition: encodeStyle(GREY_RASTER) },
+      filter: null,
+    }],
+  }));
+
+Deno.test("hostile rasters: a GeoTIFF whose blocks hold gigabytes fails naming them; tiled ones are drawn; the next map is drawn", async () => {
+  const root = await Deno.makeTempDir({ prefix: "qsl_hostile_rasters_" });
+  try {
+    await Deno.mkdir(join(root, "data"));
+    for (const f of ["places.geojson", "roads.geojson", "zones.geojson"]) {
+      await Deno.copyFile(
+        new URL(`../../demo/data/${f}`, import.meta.url),
+        join(root, "data", f),
+      );
+    }
+    await sparseGeoTiff(join(root, "data/strips.tif"), 100_000, [
+      "TILED=NO",
+      "BLOCKYSIZE=20000",
+      "SPARSE_OK=TRUE",
+    ]);
+    await sparseGeoTiff(join(root, "data/tiles.tif"), 100_000, [
+      "TILED=YES",
+      "SPARSE_OK=TRUE",
+      "COMPRESS=DEFLATE",
+    ]);
+    const ctx = testRunnerContext(root);
+    const registry = defaultRunners();
+    const ordinary = JSON.stringify(demoRenderJob());
+    const strips = await executeJob(rasterJob("strips.tif"), registry, ctx);
+    assert.equal(strips.status, "failed");
+    assert.equal(
+      strips.data,
+      "Cannot open layer 'r': its blocks of 100000 × 20000 pixels hold 2000000000 bytes, over the limit of 268435456 (GDAL reads a block whole)",
+    );
+    const tiles = await executeJob(rasterJob("tiles.tif"), registry, ctx);
+    assert.equal(tiles.status, "succeed", String(tiles.data));
+    const next = await executeJob(ordinary, registry, ctx);
+    assert.equal(next.status, "succeed", String(next.data));
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});
