@@ -7,9 +7,14 @@
 // 0.001 mm (100,000 markers a road) for hours; labels of 200,000 lines (a
 // wrap character) 31 s: no job had a time budget.
 import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { executeJob } from "../../worker/queue/execute.ts";
+import { defaultRunners } from "../../worker/runners/registry.ts";
+import { testRunnerContext } from "../../worker/runners/_test_util.ts";
 import { demoLayer, demoRenderJob } from "./_jobs.ts";
 import { withDemoWorker } from "./_demo_worker.ts";
 
+const DEMO = fileURLToPath(new URL("../../demo", import.meta.url));
 const BUDGET_S = 5;
 /** A hostile job must be answered within this after its budget. */
 // far below the alternative ruled out (minutes to hours), far above a
@@ -78,4 +83,47 @@ Deno.test("hostile time: styles whose bounds multiply to hours end failed at the
       await ordinary();
     }
   }, ["--max-job-seconds", String(BUDGET_S)]);
+});
+
+// a rule renderer of 50,000 rules: a legend of 50,000 rows per layer
+const rules = (n: number) =>
+  `<qgis><renderer-v2 type="RuleRenderer"><rules key="r">${
+    Array.from(
+      { length: n },
+      (_, i) => `<rule key="k${i}" label="rule ${i}" filter="1=1" symbol="0"/>`,
+    ).join("")
+  }</rules><symbols><symbol type="fill" name="0"><layer class="SimpleFill"/></symbol></symbols></renderer-v2></qgis>`;
+
+Deno.test("hostile time: a legend of 3 layers of 50,000 rules ends failed at the job's time budget; the next legend is drawn", async () => {
+  const ctx = testRunnerContext(DEMO, {
+    limits: {
+      maxWidth: 8192,
+      maxHeight: 8192,
+      maxLayers: 100,
+      maxJobSeconds: BUDGET_S,
+    },
+  });
+  const legend = (layers: Record<string, unknown>[]) =>
+    JSON.stringify({
+      id: "legend",
+      type: "QslJobInfoLegend",
+      job: { layers, format: "image/png" },
+    });
+  const big = demoLayer("zones", "zones.geojson", rules(50_000));
+  const t0 = performance.now();
+  // before: 65 s (load 4), then "96×2619836 exceeds the limit of 8192×8192"
+  const r = await executeJob(legend([big, big, big]), defaultRunners(), ctx);
+  const ms = performance.now() - t0;
+  assert.equal(r.status, "failed");
+  assert.equal(
+    r.data,
+    `Cannot finish the job: it ran longer than its time budget of ${BUDGET_S} s (--max-job-seconds)`,
+  );
+  assert.ok(ms < BUDGET_S * 1000 + SLACK_MS * 2, `answered in ${ms} ms`);
+  const next = await executeJob(
+    legend([demoLayer("zones", "zones.geojson", rules(3))]),
+    defaultRunners(),
+    ctx,
+  );
+  assert.equal(next.status, "succeed", String(next.data));
 });

@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { checkJobClock } from "../map/job_clock.ts";
 import type { Symbol } from "../style/model.ts";
 import { parseUnit, propNumber } from "../style/props.ts";
 import type { LayerLegend, LegendEntry } from "./entries.ts";
@@ -396,6 +397,8 @@ export function layoutLegend(
         : null
     );
     const symbols = layer.entries.map((e, i): RowSymbol => {
+      // a style of 100,000 rules is 100,000 rows
+      checkJobClock();
       const sl = sizeLegends[i];
       // QgsDataDefinedSizeLegendNode::draw: the labels' width stands for
       // its symbol, the markers' and lines' for its label
@@ -414,8 +417,9 @@ export function layoutLegend(
       );
     });
     // labels of a layer line up right of its widest patch
-    const widest = Math.max(0, ...symbols.map((z) => z.width));
+    const widest = symbols.reduce((m, z) => Math.max(m, z.width), 0);
     layer.entries.forEach((entry, i) => {
+      checkJobClock();
       // 2.5 mm above every row but a legend's first
       if (!firstInGroup || !first) y += s.symbolSpace;
       first = false;

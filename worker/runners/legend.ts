@@ -8,6 +8,7 @@
  *
  * @module
  */
+import { checkJobClock } from "../map/job_clock.ts";
 import {
   openSource,
   openVectorSource,
@@ -274,6 +275,7 @@ export const legendRunner: Runner<QslJobInfoLegend> = async (
   const dpi = job.dpi ?? 91;
   const layers: LayerLegend[] = [];
   for (const l of job.layers) {
+    checkJobClock();
     layers.push(await layerLegend(l, job.scale ?? null, ctx));
   }
   const ck = await getCanvasKit();
