@@ -15,8 +15,11 @@ const LUT_SIZE = 256;
 /** A prepared colour ramp shader. */
 export class ColorRampShader {
   readonly #values: Float64Array;
-  readonly #colors: Rgba[];
-  readonly #type: ColorRampShaderStyle["type"];
+  // the items' colours, r, g, b, a each (flat: read without an object
+  // per item in the per-pixel path)
+  readonly #rgba: Float64Array;
+  // 0 INTERPOLATED, 1 DISCRETE, 2 EXACT
+  readonly #kind: number;
   readonly #clip: boolean;
   #lut: Int32Array | null = null;
   #lutFactor = 1;
@@ -40,8 +43,14 @@ export class ColorRampShader {
    */
   constructor(style: ColorRampShaderStyle) {
     this.#values = Float64Array.from(style.items.map((i) => i.value));
-    this.#colors = style.items.map((i) => i.color);
-    this.#type = style.type;
+    this.#rgba = Float64Array.from(
+      style.items.flatMap(({ color: c }) => [c.r, c.g, c.b, c.a]),
+    );
+    this.#kind = style.type === "INTERPOLATED"
+      ? 0
+      : style.type === "DISCRETE"
+      ? 1
+      : 2;
     this.#clip = style.clip;
     this.#prepareLut();
   }
@@ -111,14 +120,16 @@ export class ColorRampShader {
   shadeInto(value: number, out: Rgba): boolean {
     const values = this.#values;
     const n = values.length;
-    if (n === 0 || !Number.isFinite(value)) return false;
+    // not finite (NaN, ±Infinity): value - value is NaN
+    if (n === 0 || value - value !== 0) return false;
     let idx: number;
     let overflow = false;
     const lut = this.#lut;
+    const lutOffset = this.#lutOffset;
     // C++ converts the double to int by truncation.
-    const lutIndex = Math.trunc((value - this.#lutOffset) * this.#lutFactor);
-    const lutCount = lut ? lut.length : 0;
-    if (value < this.#lutOffset) {
+    const lutIndex = Math.trunc((value - lutOffset) * this.#lutFactor);
+    const lutCount = lut === null ? 0 : lut.length;
+    if (value < lutOffset) {
       idx = 0;
     } else if (lutIndex >= lutCount) {
       idx = n - 1;
@@ -133,8 +144,10 @@ export class ColorRampShader {
         overflow = true;
       }
     }
-    const current = this.#colors[idx];
-    if (this.#type === "INTERPOLATED") {
+    const rgba = this.#rgba;
+    const k = idx * 4;
+    const kind = this.#kind;
+    if (kind === 0) { // INTERPOLATED
       if (
         idx < 1 || overflow || values[idx] - DOUBLE_DIFF_THRESHOLD <= value
       ) {
@@ -144,34 +157,34 @@ export class ColorRampShader {
         ) {
           return false;
         }
-        return copyTo(current, out);
+        return copyTo(rgba, k, out);
       }
-      const previous = this.#colors[idx - 1];
+      const p = k - 4;
       // QGIS computes the position in single precision.
       const range = Math.fround(values[idx] - values[idx - 1]);
       const offset = Math.fround(value - values[idx - 1]);
       const scale = Math.fround(offset / range);
-      out.r = previous.r +
-        Math.trunc(Math.fround((current.r - previous.r) * scale));
-      out.g = previous.g +
-        Math.trunc(Math.fround((current.g - previous.g) * scale));
-      out.b = previous.b +
-        Math.trunc(Math.fround((current.b - previous.b) * scale));
-      out.a = previous.a +
-        Math.trunc(Math.fround((current.a - previous.a) * scale));
+      out.r = rgba[p] + Math.trunc(Math.fround((rgba[k] - rgba[p]) * scale));
+      out.g = rgba[p + 1] +
+        Math.trunc(Math.fround((rgba[k + 1] - rgba[p + 1]) * scale));
+      out.b = rgba[p + 2] +
+        Math.trunc(Math.fround((rgba[k + 2] - rgba[p + 2]) * scale));
+      out.a = rgba[p + 3] +
+        Math.trunc(Math.fround((rgba[k + 3] - rgba[p + 3]) * scale));
       return true;
     }
-    if (this.#type === "DISCRETE") {
+    if (kind === 1) { // DISCRETE
       // The colour of the upper class for values between two breaks.
-      return overflow ? false : copyTo(current, out);
+      return overflow ? false : copyTo(rgba, k, out);
     }
     return !overflow && values[idx] - DOUBLE_DIFF_THRESHOLD <= value
-      ? copyTo(current, out)
+      ? copyTo(rgba, k, out)
       : false;
   }
 }
 
-function copyTo(c: Rgba, out: Rgba): true {
-  out.r = c.r, out.g = c.g, out.b = c.b, out.a = c.a;
+function copyTo(rgba: Float64Array, k: number, out: Rgba): true {
+  out.r = rgba[k], out.g = rgba[k + 1], out.b = rgba[k + 2];
+  out.a = rgba[k + 3];
   return true;
 }

@@ -12,6 +12,7 @@
  * @module
  */
 export {
+  type PixelRect,
   type RasterImage,
   type RasterJobLayer,
   renderRasterLayer,

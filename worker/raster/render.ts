@@ -27,7 +27,7 @@ import {
 } from "./sampling.ts";
 import { parseRasterStyle, type RasterStyle } from "./style.ts";
 import { resampleBlock, resamplePlan } from "./resample.ts";
-import { reprojectPixels } from "../sources/wms/projector.ts";
+import { reprojectInto } from "../sources/wms/projector.ts";
 import {
   leaseScratch,
   type ScratchLease,
@@ -50,6 +50,52 @@ export interface RasterImage {
   premultiplied: boolean;
   /** The layer's QPainter composition mode number (`<blendMode>`, 0 = source over). */
   blendMode: number;
+  /**
+   * The part of the image that may hold drawn pixels, within the image:
+   * every pixel outside it is transparent (0). Absent: the whole image.
+   */
+  bounds?: PixelRect;
+}
+
+/** A rectangle of pixels: its left column, top row, width and height. */
+export interface PixelRect {
+  /** Left column. */
+  left: number;
+  /** Top row. */
+  top: number;
+  /** Width in pixels. */
+  width: number;
+  /** Height in pixels. */
+  height: number;
+}
+
+// The union of the rectangles a layer's tiles were pasted to, clipped to
+// the map.
+class DrawnBounds {
+  #x0 = Infinity;
+  #y0 = Infinity;
+  #x1 = -Infinity;
+  #y1 = -Infinity;
+  constructor(readonly width: number, readonly height: number) {}
+
+  add(left: number, top: number, width: number, height: number): void {
+    this.#x0 = Math.min(this.#x0, Math.max(0, left));
+    this.#y0 = Math.min(this.#y0, Math.max(0, top));
+    this.#x1 = Math.max(this.#x1, Math.min(this.width, left + width));
+    this.#y1 = Math.max(this.#y1, Math.min(this.height, top + height));
+  }
+
+  rect(): PixelRect {
+    if (!(this.#x1 > this.#x0 && this.#y1 > this.#y0)) {
+      return { left: 0, top: 0, width: 0, height: 0 };
+    }
+    return {
+      left: this.#x0,
+      top: this.#y0,
+      width: this.#x1 - this.#x0,
+      height: this.#y1 - this.#y0,
+    };
+  }
 }
 
 /** The job layer fields a raster render reads (structurally `QslJobLayer`). */
@@ -222,6 +268,8 @@ export async function renderRasterLayer(
     // allocated when the first tile is pasted
     let out: Uint8Array | null = null;
     let drawn = false;
+    // where the tiles went; null: anywhere on the map
+    let bounds: DrawnBounds | null = new DrawnBounds(map.width, map.height);
     if (sameCrs && !info.rotated) {
       const viewport = rasterViewport(map, info.extent);
       if (viewport === null || viewport.width === 0 || viewport.height === 0) {
@@ -295,6 +343,7 @@ export async function renderRasterLayer(
         if (wholeMap) {
           out = rgba;
           drawn = true;
+          bounds = null;
           continue;
         }
         out ??= mapRgba();
@@ -302,6 +351,12 @@ export async function renderRasterLayer(
           out,
           map,
           rgba,
+          viewport.left + tile.col,
+          viewport.top + tile.row,
+          tile.width,
+          tile.height,
+        );
+        bounds?.add(
           viewport.left + tile.col,
           viewport.top + tile.row,
           tile.width,
@@ -333,6 +388,8 @@ export async function renderRasterLayer(
       const resample = providerResampling(style.providerResampling);
       for (const part of projectedMap.parts) {
         const read = async (band: number): Promise<RasterBlock> => {
+          blockSingle = resample === undefined &&
+            SINGLE_EXACT.has(info.dataTypes[band - 1]);
           const values = await reader.block(band, {
             extent: part.srcExtent,
             crs: info.crs ?? map.crs,
@@ -340,6 +397,7 @@ export async function renderRasterLayer(
             height: part.srcRows,
             resample,
             useSourceNoData: useSrcNoData(band),
+            alloc: blockAlloc,
           });
           applyUserNoData(values, style.userNoData[band]);
           return {
@@ -353,6 +411,7 @@ export async function renderRasterLayer(
             ],
           };
         };
+        blockScratchNext = 0;
         const blocks: RasterBlock[] = [];
         for (const b of bands) blocks.push(await read(b));
         const alpha = style.alphaBand > 0
@@ -365,19 +424,14 @@ export async function renderRasterLayer(
             renderer,
             blocks,
             alpha,
-            new Uint8Array(part.srcCols * part.srcRows * 4),
+            // the shared scratch: used up (projected into the map) before
+            // any await
+            syncScratch(part.srcCols * part.srcRows * 4).fill(0),
           ),
         );
         out ??= mapRgba();
-        paste(
-          out,
-          map,
-          reprojectPixels(rgba, part.index),
-          part.left,
-          part.top,
-          part.width,
-          part.height,
-        );
+        reprojectInto(rgba, part.index, out, map.width, map.height, part);
+        bounds?.add(part.left, part.top, part.width, part.height);
         drawn = true;
       }
     } else {
@@ -425,6 +479,7 @@ export async function renderRasterLayer(
         ),
       );
       drawn = true;
+      bounds = null;
     }
     if (!drawn || !out) return null;
     return {
@@ -433,6 +488,7 @@ export async function renderRasterLayer(
       height: map.height,
       premultiplied: true,
       blendMode: style.blendMode,
+      ...(bounds ? { bounds: bounds.rect() } : {}),
     };
   };
   try {

@@ -415,6 +415,69 @@ Deno.test({
 
 Deno.test({
   name:
+    "renderRasterLayer: a raster covering part of the map says where it drew (bounds); every pixel outside is transparent",
+  sanitizeResources: false,
+  async fn() {
+    const maps = [
+      // the raster's area in Web Mercator, with room around it
+      mapFor(
+        { xmin: 826000, ymin: 5931000, xmax: 837000, ymax: 5941000 },
+        110,
+        100,
+        "EPSG:3857",
+      ),
+      // its own CRS, the map twice as large
+      mapFor(
+        {
+          xmin: X0 - W * CELL / 2,
+          ymin: Y0 - H * CELL / 2,
+          xmax: X0 + W * CELL * 1.5,
+          ymax: Y0 + H * CELL * 1.5,
+        },
+        2 * W,
+        2 * H,
+        "EPSG:2056",
+      ),
+    ];
+    for (const map of maps) {
+      const image = await renderRasterLayer(
+        layer("single.tif"),
+        qml(PSEUDO),
+        map,
+        testContext(root),
+      );
+      assert(image, `${map.crs}: rendered`);
+      const b = image.bounds;
+      assert(b, `${map.crs}: bounds given`);
+      assert(
+        b.width * b.height < 0.6 * map.width * map.height,
+        `${map.crs}: bounds ${JSON.stringify(b)} smaller than the map`,
+      );
+      let inside = 0;
+      for (let y = 0; y < map.height; y++) {
+        for (let x = 0; x < map.width; x++) {
+          const a = image.rgba[(y * map.width + x) * 4 + 3];
+          const within = x >= b.left && x < b.left + b.width &&
+            y >= b.top && y < b.top + b.height;
+          if (!within) {
+            assertEquals(
+              pixel(image.rgba, map.width, x, y),
+              [0, 0, 0, 0],
+              `${map.crs}: ${x},${y} outside the bounds`,
+            );
+          } else if (a) inside++;
+        }
+      }
+      assert(
+        inside > 0.5 * b.width * b.height,
+        `${map.crs}: ${inside} drawn pixels in the bounds`,
+      );
+    }
+  },
+});
+
+Deno.test({
+  name:
     "renderRasterLayer: out of view → null; unsupported renderer → null with a warning",
   sanitizeResources: false,
   async fn() {

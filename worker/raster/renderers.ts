@@ -226,6 +226,10 @@ export function renderPseudocolor(
   const nodata = packRgba(...nodataPixel(options));
   const hasTransparency = usesTransparency(options);
   const alpha = options.alpha?.values;
+  // without an alpha band or a transparency list every pixel has the
+  // layer's opacity (1: none applied)
+  const perPixel = alpha !== undefined || options.transparentValues.length > 0;
+  const opacity = options.opacity;
   // Zoomed-in blocks repeat each source value over neighbouring pixels: the
   // last result is reused when neither value nor alpha band differ.
   const reusable = !alpha;
@@ -234,46 +238,54 @@ export function renderPseudocolor(
   const values = block.values;
   const w = block.width;
   const c = { r: 0, g: 0, b: 0, a: 0 };
-  for (let i = 0; i < n; i++) {
-    if (reusable && i >= w && i % w === 0 && sameRow(values, i, w)) {
+  for (let rowAt = 0; rowAt < n; rowAt += w) {
+    if (reusable && rowAt > 0 && sameRow(values, rowAt, w)) {
       // a row repeating the one above (zoomed in) colours the same
-      out32.copyWithin(i, i - w, i);
-      i += w - 1;
+      out32.copyWithin(rowAt, rowAt - w, rowAt);
       continue;
     }
-    const value = values[i];
-    if (value !== value) { // NaN
-      out32[i] = nodata;
-      continue;
-    }
-    if (reusable && value === lastValue) {
-      out32[i] = last;
-      continue;
-    }
-    let px: number;
-    if (!shader.shadeInto(value, c)) {
-      px = nodata;
-    } else {
-      let { r, g, b } = c;
-      const a = c.a;
-      if (a < 255) {
-        // The shader's colours are straight; the block is premultiplied.
-        r = Math.trunc(r * (a / 255));
-        g = Math.trunc(g * (a / 255));
-        b = Math.trunc(b * (a / 255));
+    for (let i = rowAt, end = rowAt + w; i < end; i++) {
+      const value = values[i];
+      if (value !== value) { // NaN
+        out32[i] = nodata;
+        continue;
       }
-      if (!hasTransparency) {
-        px = packRgba(r, g, b, a);
-      } else if (alpha && alpha[i] === 0) {
+      if (reusable && value === lastValue) {
+        out32[i] = last;
+        continue;
+      }
+      let px: number;
+      if (!shader.shadeInto(value, c)) {
         px = nodata;
       } else {
-        const o = opacityOf(value, options, i);
-        px = packRgba(o * r, o * g, o * b, o * a);
+        let r = c.r, g = c.g, b = c.b;
+        const a = c.a;
+        if (a < 255) {
+          // The shader's colours are straight; the block is premultiplied.
+          r = Math.trunc(r * (a / 255));
+          g = Math.trunc(g * (a / 255));
+          b = Math.trunc(b * (a / 255));
+        }
+        // qRgba(int, int, int, int) masks each component to 8 bits (as
+        // packRgba, inline: a call per pixel is not inlined under the
+        // worker's --optimize-for-size)
+        if (!hasTransparency) {
+          px = ((Math.trunc(r) & 255) | (Math.trunc(g) & 255) << 8 |
+            (Math.trunc(b) & 255) << 16 | (Math.trunc(a) & 255) << 24) >>> 0;
+        } else if (alpha && alpha[i] === 0) {
+          px = nodata;
+        } else {
+          const o = perPixel ? opacityOf(value, options, i) : opacity;
+          px = ((Math.trunc(o * r) & 255) | (Math.trunc(o * g) & 255) << 8 |
+            (Math.trunc(o * b) & 255) << 16 |
+            (Math.trunc(o * a) & 255) << 24) >>>
+            0;
+        }
       }
+      out32[i] = px;
+      lastValue = value;
+      last = px;
     }
-    out32[i] = px;
-    lastValue = value;
-    last = px;
   }
   if (!aligned) out.set(new Uint8Array(out32.buffer));
   return out;
@@ -525,8 +537,15 @@ export function renderHillshade(
 ): Uint8Array {
   const { width, height, values } = block;
   const [cellX, cellY] = block.cellSize ?? [1, 1];
-  const out = outputFor(options, width * height);
-  const nodata = nodataPixel(options);
+  const n = width * height;
+  const out = outputFor(options, n);
+  // one 32-bit store per pixel (RGBA bytes on a little-endian host), as in
+  // renderPseudocolor
+  const aligned = out.byteOffset % 4 === 0;
+  const out32 = aligned
+    ? new Uint32Array(out.buffer, out.byteOffset, n)
+    : new Uint32Array(n);
+  const nodata = packRgba(...nodataPixel(options));
   // QGIS computes in single precision: every float step is rounded.
   const f = Math.fround;
   const z = params.zFactor;
@@ -544,71 +563,121 @@ export function renderHillshade(
   const sin127 = f(127 * sinZenith);
   const cos225 = f(f(-32.87001872802012) * cosAltZ);
   const cosAlt127 = f(127 * cosAltZ);
-  const at = (row: number, col: number, centre: number) => {
-    const v = values[row * width + col];
-    return Number.isNaN(v) ? centre : f(v);
-  };
+  const derXDiv = 8 * cellX;
+  const derYDiv = 8 * -cellY;
+  const multidirection = params.multidirection;
+  // The opacity is the same for every pixel unless an alpha band or a
+  // transparency list says otherwise: then the colour of a pixel depends
+  // on its gray alone.
+  const perPixel = options.alpha !== undefined ||
+    options.transparentValues.length > 0;
+  const alpha0 = f(options.opacity);
+  const opaque0 = Math.abs(alpha0 - 1) <= 4 * Number.EPSILON;
+  const alphaByte0 = Math.trunc(f(alpha0 * 255)) & 255;
   for (let row = 0; row < height; row++) {
-    const up = row === 0 ? row : row - 1;
-    const down = row === height - 1 ? row : row + 1;
+    const rowAt = row * width;
+    const upAt = row === 0 ? rowAt : rowAt - width;
+    const downAt = row === height - 1 ? rowAt : rowAt + width;
     for (let col = 0; col < width; col++) {
-      const i = row * width + col;
-      if (Number.isNaN(values[i])) {
-        fill(out, i, nodata);
+      const i = rowAt + col;
+      const centre = values[i];
+      if (centre !== centre) { // NaN
+        out32[i] = nodata;
         continue;
       }
-      const x22 = f(values[i]);
-      const left = col === 0 ? col : col - 1;
-      const right = col === width - 1 ? col : col + 1;
-      const x11 = at(up, left, x22), x21 = at(row, left, x22);
-      const x31 = at(down, left, x22), x12 = at(up, col, x22);
-      const x32 = at(down, col, x22), x13 = at(up, right, x22);
-      const x23 = at(row, right, x22), x33 = at(down, right, x22);
+      const x22 = f(centre);
+      const l = col === 0 ? col : col - 1;
+      const r = col === width - 1 ? col : col + 1;
+      // no-data neighbours take the centre's value
+      let v = values[upAt + l];
+      const x11 = v !== v ? x22 : f(v);
+      v = values[rowAt + l];
+      const x21 = v !== v ? x22 : f(v);
+      v = values[downAt + l];
+      const x31 = v !== v ? x22 : f(v);
+      v = values[upAt + col];
+      const x12 = v !== v ? x22 : f(v);
+      v = values[downAt + col];
+      const x32 = v !== v ? x22 : f(v);
+      v = values[upAt + r];
+      const x13 = v !== v ? x22 : f(v);
+      v = values[rowAt + r];
+      const x23 = v !== v ? x22 : f(v);
+      v = values[downAt + r];
+      const x33 = v !== v ? x22 : f(v);
       const derX = f(
-        ((x13 + x23 + x23 + x33) - (x11 + x21 + x21 + x31)) / (8 * cellX),
+        ((x13 + x23 + x23 + x33) - (x11 + x21 + x21 + x31)) / derXDiv,
       );
       const derY = f(
-        ((x31 + x32 + x32 + x33) - (x11 + x12 + x12 + x13)) / (8 * -cellY),
+        ((x31 + x32 + x32 + x33) - (x11 + x12 + x12 + x13)) / derYDiv,
       );
       let gray: number;
-      if (!params.multidirection) {
+      if (!multidirection) {
         const num = f(sin254 - f(f(derY * cosAz254) - f(derX * sinAz254)));
         const den = f(
           Math.sqrt(f(1 + f(squareZ * f(f(derX * derX) + f(derY * derY))))),
         );
         gray = f(num / den);
       } else {
-        const xx = f(derX * derX), yy = f(derY * derY), sum = f(xx + yy);
-        if (sum === 0) gray = f(1 + sin254);
-        else {
-          const clamp0 = (v: number) => (v <= 0 ? 0 : v);
-          const v225 = clamp0(f(sin127 + f(f(derX - derY) * cos225)));
-          const v270 = clamp0(f(sin127 - f(derX * cosAlt127)));
-          const v315 = clamp0(f(sin127 + f(f(derX + derY) * cos225)));
-          const v360 = clamp0(f(sin127 - f(derY * cosAlt127)));
-          const w225 = f(0.5 * sum - f(derX * derY));
-          const w270 = xx;
-          const w315 = f(sum - w225);
-          const w360 = yy;
-          const weighted = f(
-            f(f(f(w225 * v225) + f(w270 * v270)) + f(w315 * v315)) +
-              f(w360 * v360),
-          );
-          const cang = f(f(weighted / sum) / f(1 + f(squareZ * sum)));
-          gray = f(1 + cang);
-        }
+        gray = multidirectionalGray(
+          derX,
+          derY,
+          sin127,
+          sin254,
+          cos225,
+          cosAlt127,
+          squareZ,
+        );
       }
       gray = Math.min(255, Math.max(0, gray));
-      const alpha = f(opacityOf(x22, options, i));
-      if (Math.abs(alpha - 1) <= 4 * Number.EPSILON) {
-        setRgba(out, i, gray, gray, gray, 255);
+      let alpha = alpha0, opaque = opaque0, alphaByte = alphaByte0;
+      if (perPixel) {
+        alpha = f(opacityOf(x22, options, i));
+        opaque = Math.abs(alpha - 1) <= 4 * Number.EPSILON;
+        if (!opaque) alphaByte = Math.trunc(f(alpha * 255)) & 255;
+      }
+      if (opaque) {
+        const g = Math.trunc(gray) & 255;
+        out32[i] = (g | g << 8 | g << 16 | 255 << 24) >>> 0;
       } else {
-        const g = f(alpha * gray);
-        setRgba(out, i, g, g, g, f(alpha * 255));
+        const g = Math.trunc(f(alpha * gray)) & 255;
+        out32[i] = (g | g << 8 | g << 16 | alphaByte << 24) >>> 0;
       }
     }
   }
+  if (!aligned) out.set(new Uint8Array(out32.buffer));
   return out;
+}
+
+// The multidirectional hillshade's gray (GDAL's formula, in single
+// precision as QGIS computes it).
+function multidirectionalGray(
+  derX: number,
+  derY: number,
+  sin127: number,
+  sin254: number,
+  cos225: number,
+  cosAlt127: number,
+  squareZ: number,
+): number {
+  const f = Math.fround;
+  const xx = f(derX * derX), yy = f(derY * derY), sum = f(xx + yy);
+  if (sum === 0) return f(1 + sin254);
+  const clamp0 = (v: number) => (v <= 0 ? 0 : v);
+  const v225 = clamp0(f(sin127 + f(f(derX - derY) * cos225)));
+  const v270 = clamp0(f(sin127 - f(derX * cosAlt127)));
+  const v315 = clamp0(f(sin127 + f(f(derX + derY) * cos225)));
+  const v360 = clamp0(f(sin127 - f(derY * cosAlt127)));
+  const w225 = f(0.5 * sum - f(derX * derY));
+  const w270 = xx;
+  const w315 = f(sum - w225);
+  const w360 = yy;
+  const weighted = f(
+    f(f(f(w225 * v225) + f(w270 * v270)) + f(w315 * v315)) +
+      f(w360 * v360),
+  );
+  const cang = f(f(weighted / sum) / f(1 + f(squareZ * sum)));
+  return f(1 + cang);
 }
 
 /**

@@ -51,6 +51,7 @@ import {
 } from "../paint/surface.ts";
 import { loadSvgFrom } from "../paint/svg_loader.ts";
 import { JobError, type Runner, type RunnerContext } from "./types.ts";
+import { syncScratch } from "../cache/scratch.ts";
 import { decodeStyle } from "@qgis-server-light/interface";
 import type { QslJobInfoRender } from "@qgis-server-light/interface";
 import { renderDeps } from "./render_deps.ts";
@@ -113,6 +114,12 @@ export interface RasterImage {
   width: number;
   /** Height. */
   height: number;
+  /**
+   * The part of the image that may hold drawn pixels (left column, top row,
+   * width, height): every pixel outside it is transparent. Absent: the
+   * whole image.
+   */
+  bounds?: { left: number; top: number; width: number; height: number };
 }
 
 /**
@@ -304,23 +311,45 @@ function drawRasterImage(
     ) throw new JobError("Cannot draw raster layer: bad image");
     return;
   }
+  // Source-over leaves the canvas as it is under transparent pixels: only
+  // the part of the image that holds drawn pixels is drawn (a raster in
+  // another CRS, or smaller than the map, covers a part of it). Other
+  // modes (source, destination-in …) clear under transparency: all of it.
+  let { width, height } = img;
+  let pixels = img.rgba, x = 0, y = 0;
+  const b = img.bounds;
+  if (
+    blend === 0 && b !== undefined &&
+    (b.width < img.width || b.height < img.height)
+  ) {
+    if (b.width <= 0 || b.height <= 0) return;
+    pixels = syncScratch(b.width * b.height * 4);
+    const rowBytes = b.width * 4;
+    for (let row = 0; row < b.height; row++) {
+      const from = ((b.top + row) * img.width + b.left) * 4;
+      pixels.set(img.rgba.subarray(from, from + rowBytes), row * rowBytes);
+    }
+    ({ width, height } = b);
+    x = b.left;
+    y = b.top;
+  }
   const image = ck.MakeImage(
     {
-      width: img.width,
-      height: img.height,
+      width,
+      height,
       alphaType: img.premultiplied
         ? ck.AlphaType.Premul
         : ck.AlphaType.Unpremul,
       colorType: ck.ColorType.RGBA_8888,
       colorSpace: ck.ColorSpace.SRGB,
     },
-    img.rgba,
-    img.width * 4,
+    pixels,
+    width * 4,
   );
   if (!image) throw new JobError("Cannot draw raster layer: bad image");
   const paint = new ck.Paint();
   if (blend !== 0) paint.setBlendMode(blendModeOf(ck, blend));
-  canvas.drawImage(image, 0, 0, paint);
+  canvas.drawImage(image, x, y, paint);
   paint.delete();
   image.delete();
 }
