@@ -118,6 +118,57 @@ export class ColorRampShader {
    * ```
    */
   shadeInto(value: number, out: Rgba): boolean {
+    const c = ONE;
+    if (!this.shadeRgba(value, c)) return false;
+    out.r = c[0], out.g = c[1], out.b = c[2], out.a = c[3];
+    return true;
+  }
+
+  /**
+   * {@linkcode shadeInto} into an array of four numbers (r, g, b, a): no
+   * number is boxed on the way, as storing fractional numbers in an
+   * object's fields can be (a render's per-pixel path).
+   *
+   * @example
+   * ```ts
+   * import { ColorRampShader } from "./color_ramp.ts";
+   * const s = new ColorRampShader({
+   *   type: "DISCRETE", clip: false, minimumValue: 0, maximumValue: 10,
+   *   items: [{ value: 10, color: { r: 9, g: 8, b: 7, a: 255 }, label: "" }],
+   * });
+   * const c = new Float64Array(4);
+   * s.shadeRgba(5, c); // true
+   * Array.from(c); // [9, 8, 7, 255]
+   * ```
+   */
+  shadeRgba(value: number, out: Float64Array): boolean {
+    VALUE[0] = value;
+    return this.shadeAt(VALUE, 0, out);
+  }
+
+  /**
+   * {@linkcode shadeRgba} of `values[index]`: a render's per-pixel path
+   * passes the array and an index, not the number (a fractional number
+   * passed to a call that is not inlined is boxed, one allocation a pixel).
+   *
+   * @example
+   * ```ts
+   * import { ColorRampShader } from "./color_ramp.ts";
+   * const s = new ColorRampShader({
+   *   type: "DISCRETE", clip: false, minimumValue: 0, maximumValue: 10,
+   *   items: [{ value: 10, color: { r: 9, g: 8, b: 7, a: 255 }, label: "" }],
+   * });
+   * const c = new Float64Array(4);
+   * s.shadeAt(Float32Array.of(20, 5), 1, c); // true
+   * Array.from(c); // [9, 8, 7, 255]
+   * ```
+   */
+  shadeAt(
+    from: Float64Array | Float32Array,
+    index: number,
+    out: Float64Array,
+  ): boolean {
+    const value = from[index];
     const values = this.#values;
     const n = values.length;
     // not finite (NaN, ±Infinity): value - value is NaN
@@ -164,12 +215,12 @@ export class ColorRampShader {
       const range = Math.fround(values[idx] - values[idx - 1]);
       const offset = Math.fround(value - values[idx - 1]);
       const scale = Math.fround(offset / range);
-      out.r = rgba[p] + Math.trunc(Math.fround((rgba[k] - rgba[p]) * scale));
-      out.g = rgba[p + 1] +
+      out[0] = rgba[p] + Math.trunc(Math.fround((rgba[k] - rgba[p]) * scale));
+      out[1] = rgba[p + 1] +
         Math.trunc(Math.fround((rgba[k + 1] - rgba[p + 1]) * scale));
-      out.b = rgba[p + 2] +
+      out[2] = rgba[p + 2] +
         Math.trunc(Math.fround((rgba[k + 2] - rgba[p + 2]) * scale));
-      out.a = rgba[p + 3] +
+      out[3] = rgba[p + 3] +
         Math.trunc(Math.fround((rgba[k + 3] - rgba[p + 3]) * scale));
       return true;
     }
@@ -183,8 +234,12 @@ export class ColorRampShader {
   }
 }
 
-function copyTo(rgba: Float64Array, k: number, out: Rgba): true {
-  out.r = rgba[k], out.g = rgba[k + 1], out.b = rgba[k + 2];
-  out.a = rgba[k + 3];
+function copyTo(rgba: Float64Array, k: number, out: Float64Array): true {
+  out[0] = rgba[k], out[1] = rgba[k + 1], out[2] = rgba[k + 2];
+  out[3] = rgba[k + 3];
   return true;
 }
+
+// shadeInto's colour on its way, shadeRgba's value
+const ONE = new Float64Array(4);
+const VALUE = new Float64Array(1);

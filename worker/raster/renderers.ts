@@ -192,6 +192,75 @@ function sameRow(
   return true;
 }
 
+// One colour (r, g, b, a) for the shader's calls.
+const shaded = new Float64Array(4);
+
+// A row of renderPseudocolor, as a function of typed arrays and numbers:
+// called once a row, it is compiled early and stays compiled between
+// renders (a loop over the whole block ran in code compiled for one call's
+// objects, and in the interpreter until then). Without `transparency` the
+// colour is as shaded, else scaled by the pixel's `opacities` (the layer's,
+// or what an alpha band or a transparency list gives); `state`: the last
+// pixel shaded, carried from row to row.
+function pseudocolorRow(
+  shader: ColorRampShader,
+  values: Float64Array | Float32Array,
+  out32: Uint32Array,
+  rowAt: number,
+  width: number,
+  nodata: number,
+  transparency: boolean,
+  opacities: Float64Array,
+  alpha: Float64Array | Float32Array | null,
+  state: Int32Array,
+): void {
+  const c = shaded;
+  const reusable = alpha === null;
+  // the last pixel shaded, by its index: a number carried from pixel to
+  // pixel (its value, its colour) could be boxed at every step
+  let last = state[0];
+  for (let i = rowAt, end = rowAt + width; i < end; i++) {
+    const value = values[i];
+    if (value !== value) { // NaN
+      out32[i] = nodata;
+      continue;
+    }
+    if (reusable && last >= 0 && value === values[last]) {
+      out32[i] = out32[last];
+      continue;
+    }
+    last = i;
+    if (!shader.shadeAt(values, i, c)) {
+      out32[i] = nodata;
+      continue;
+    }
+    // (each step stored, not carried in a variable: a fractional number
+    // carried across branches can be boxed)
+    const a = c[3];
+    if (a < 255) {
+      // The shader's colours are straight; the block is premultiplied.
+      c[0] = Math.trunc(c[0] * (a / 255));
+      c[1] = Math.trunc(c[1] * (a / 255));
+      c[2] = Math.trunc(c[2] * (a / 255));
+    }
+    // qRgba(int, int, int, int) masks each component to 8 bits (as
+    // packRgba, inline)
+    if (!transparency) {
+      out32[i] = ((Math.trunc(c[0]) & 255) | (Math.trunc(c[1]) & 255) << 8 |
+        (Math.trunc(c[2]) & 255) << 16 | (Math.trunc(a) & 255) << 24) >>> 0;
+    } else if (alpha !== null && alpha[i] === 0) {
+      out32[i] = nodata;
+    } else {
+      const o = opacities[i - rowAt];
+      out32[i] = ((Math.trunc(o * c[0]) & 255) |
+        (Math.trunc(o * c[1]) & 255) << 8 |
+        (Math.trunc(o * c[2]) & 255) << 16 |
+        (Math.trunc(o * a) & 255) << 24) >>> 0;
+    }
+  }
+  state[0] = last;
+}
+
 /**
  * `QgsSingleBandPseudoColorRenderer`: colours a band through a colour ramp
  * shader.
@@ -224,68 +293,41 @@ export function renderPseudocolor(
     ? new Uint32Array(out.buffer, out.byteOffset, n)
     : new Uint32Array(n);
   const nodata = packRgba(...nodataPixel(options));
-  const hasTransparency = usesTransparency(options);
-  const alpha = options.alpha?.values;
-  // without an alpha band or a transparency list every pixel has the
-  // layer's opacity (1: none applied)
-  const perPixel = alpha !== undefined || options.transparentValues.length > 0;
-  const opacity = options.opacity;
+  const alpha = options.alpha?.values ?? null;
   // Zoomed-in blocks repeat each source value over neighbouring pixels: the
   // last result is reused when neither value nor alpha band differ.
-  const reusable = !alpha;
-  let lastValue = NaN;
-  let last = 0;
+  const reusable = alpha === null;
+  // without an alpha band or a transparency list every pixel has the
+  // layer's opacity (applied unless it is 1)
+  const perPixel = alpha !== null || options.transparentValues.length > 0;
+  // each pixel's opacity in the row (all the layer's without one per pixel)
+  const opacities = new Float64Array(block.width).fill(options.opacity);
+  const state = Int32Array.of(-1);
   const values = block.values;
   const w = block.width;
-  const c = { r: 0, g: 0, b: 0, a: 0 };
   for (let rowAt = 0; rowAt < n; rowAt += w) {
     if (reusable && rowAt > 0 && sameRow(values, rowAt, w)) {
       // a row repeating the one above (zoomed in) colours the same
       out32.copyWithin(rowAt, rowAt - w, rowAt);
       continue;
     }
-    for (let i = rowAt, end = rowAt + w; i < end; i++) {
-      const value = values[i];
-      if (value !== value) { // NaN
-        out32[i] = nodata;
-        continue;
+    if (perPixel) {
+      for (let i = rowAt; i < rowAt + w; i++) {
+        opacities[i - rowAt] = opacityOf(values[i], options, i);
       }
-      if (reusable && value === lastValue) {
-        out32[i] = last;
-        continue;
-      }
-      let px: number;
-      if (!shader.shadeInto(value, c)) {
-        px = nodata;
-      } else {
-        let r = c.r, g = c.g, b = c.b;
-        const a = c.a;
-        if (a < 255) {
-          // The shader's colours are straight; the block is premultiplied.
-          r = Math.trunc(r * (a / 255));
-          g = Math.trunc(g * (a / 255));
-          b = Math.trunc(b * (a / 255));
-        }
-        // qRgba(int, int, int, int) masks each component to 8 bits (as
-        // packRgba, inline: a call per pixel is not inlined under the
-        // worker's --optimize-for-size)
-        if (!hasTransparency) {
-          px = ((Math.trunc(r) & 255) | (Math.trunc(g) & 255) << 8 |
-            (Math.trunc(b) & 255) << 16 | (Math.trunc(a) & 255) << 24) >>> 0;
-        } else if (alpha && alpha[i] === 0) {
-          px = nodata;
-        } else {
-          const o = perPixel ? opacityOf(value, options, i) : opacity;
-          px = ((Math.trunc(o * r) & 255) | (Math.trunc(o * g) & 255) << 8 |
-            (Math.trunc(o * b) & 255) << 16 |
-            (Math.trunc(o * a) & 255) << 24) >>>
-            0;
-        }
-      }
-      out32[i] = px;
-      lastValue = value;
-      last = px;
     }
+    pseudocolorRow(
+      shader,
+      values,
+      out32,
+      rowAt,
+      w,
+      nodata,
+      usesTransparency(options),
+      opacities,
+      alpha,
+      state,
+    );
   }
   if (!aligned) out.set(new Uint8Array(out32.buffer));
   return out;
@@ -512,6 +554,83 @@ export function renderPaletted(
   return out;
 }
 
+// A row of renderHillshade (see pseudocolorRow for why a row is a
+// function of typed arrays and numbers). `k`: the divisors of the
+// derivatives, then the renderer's single-precision constants; `alpha`:
+// the layer's opacity, or `opacities` for each pixel of the row.
+function hillshadeRow(
+  values: Float64Array | Float32Array,
+  out32: Uint32Array,
+  rowAt: number,
+  upAt: number,
+  downAt: number,
+  width: number,
+  nodata: number,
+  k: Float64Array,
+  multidirection: boolean,
+  alpha0: number,
+  opacities: Float64Array | null,
+): void {
+  // QGIS computes in single precision: every float step is rounded.
+  const f = Math.fround;
+  const derXDiv = k[0], derYDiv = k[1];
+  const sin254 = k[2], cosAz254 = k[3], sinAz254 = k[4], squareZ = k[5];
+  for (let col = 0; col < width; col++) {
+    const i = rowAt + col;
+    const centre = values[i];
+    if (centre !== centre) { // NaN
+      out32[i] = nodata;
+      continue;
+    }
+    const x22 = f(centre);
+    const l = col === 0 ? col : col - 1;
+    const r = col === width - 1 ? col : col + 1;
+    // no-data neighbours take the centre's value
+    let v = values[upAt + l];
+    const x11 = v !== v ? x22 : f(v);
+    v = values[rowAt + l];
+    const x21 = v !== v ? x22 : f(v);
+    v = values[downAt + l];
+    const x31 = v !== v ? x22 : f(v);
+    v = values[upAt + col];
+    const x12 = v !== v ? x22 : f(v);
+    v = values[downAt + col];
+    const x32 = v !== v ? x22 : f(v);
+    v = values[upAt + r];
+    const x13 = v !== v ? x22 : f(v);
+    v = values[rowAt + r];
+    const x23 = v !== v ? x22 : f(v);
+    v = values[downAt + r];
+    const x33 = v !== v ? x22 : f(v);
+    const derX = f(
+      ((x13 + x23 + x23 + x33) - (x11 + x21 + x21 + x31)) / derXDiv,
+    );
+    const derY = f(
+      ((x31 + x32 + x32 + x33) - (x11 + x12 + x12 + x13)) / derYDiv,
+    );
+    let gray: number;
+    if (!multidirection) {
+      const num = f(sin254 - f(f(derY * cosAz254) - f(derX * sinAz254)));
+      const den = f(
+        Math.sqrt(f(1 + f(squareZ * f(f(derX * derX) + f(derY * derY))))),
+      );
+      gray = f(num / den);
+    } else {
+      gray = multidirectionalGray(derX, derY, k);
+    }
+    gray = Math.min(255, Math.max(0, gray));
+    const alpha = opacities === null ? alpha0 : opacities[col];
+    if (Math.abs(alpha - 1) <= 4 * Number.EPSILON) {
+      const g = Math.trunc(gray) & 255;
+      out32[i] = (g | g << 8 | g << 16 | 255 << 24) >>> 0;
+    } else {
+      const g = Math.trunc(f(alpha * gray)) & 255;
+      const a = Math.trunc(f(alpha * 255)) & 255;
+      out32[i] = (g | g << 8 | g << 16 | a << 24) >>> 0;
+    }
+  }
+}
+
 /**
  * `QgsHillshadeRenderer` (GDAL's fast formula; multidirectional too).
  * Edge pixels and no-data neighbours reuse the centre value.
@@ -563,87 +682,42 @@ export function renderHillshade(
   const sin127 = f(127 * sinZenith);
   const cos225 = f(f(-32.87001872802012) * cosAltZ);
   const cosAlt127 = f(127 * cosAltZ);
-  const derXDiv = 8 * cellX;
-  const derYDiv = 8 * -cellY;
-  const multidirection = params.multidirection;
+  const k = Float64Array.of(
+    8 * cellX,
+    8 * -cellY,
+    sin254,
+    cosAz254,
+    sinAz254,
+    squareZ,
+    sin127,
+    cos225,
+    cosAlt127,
+  );
   // The opacity is the same for every pixel unless an alpha band or a
-  // transparency list says otherwise: then the colour of a pixel depends
-  // on its gray alone.
+  // transparency list says otherwise (then given per pixel, row by row).
   const perPixel = options.alpha !== undefined ||
     options.transparentValues.length > 0;
-  const alpha0 = f(options.opacity);
-  const opaque0 = Math.abs(alpha0 - 1) <= 4 * Number.EPSILON;
-  const alphaByte0 = Math.trunc(f(alpha0 * 255)) & 255;
+  const opacities = perPixel ? new Float64Array(width) : null;
   for (let row = 0; row < height; row++) {
     const rowAt = row * width;
-    const upAt = row === 0 ? rowAt : rowAt - width;
-    const downAt = row === height - 1 ? rowAt : rowAt + width;
-    for (let col = 0; col < width; col++) {
-      const i = rowAt + col;
-      const centre = values[i];
-      if (centre !== centre) { // NaN
-        out32[i] = nodata;
-        continue;
-      }
-      const x22 = f(centre);
-      const l = col === 0 ? col : col - 1;
-      const r = col === width - 1 ? col : col + 1;
-      // no-data neighbours take the centre's value
-      let v = values[upAt + l];
-      const x11 = v !== v ? x22 : f(v);
-      v = values[rowAt + l];
-      const x21 = v !== v ? x22 : f(v);
-      v = values[downAt + l];
-      const x31 = v !== v ? x22 : f(v);
-      v = values[upAt + col];
-      const x12 = v !== v ? x22 : f(v);
-      v = values[downAt + col];
-      const x32 = v !== v ? x22 : f(v);
-      v = values[upAt + r];
-      const x13 = v !== v ? x22 : f(v);
-      v = values[rowAt + r];
-      const x23 = v !== v ? x22 : f(v);
-      v = values[downAt + r];
-      const x33 = v !== v ? x22 : f(v);
-      const derX = f(
-        ((x13 + x23 + x23 + x33) - (x11 + x21 + x21 + x31)) / derXDiv,
-      );
-      const derY = f(
-        ((x31 + x32 + x32 + x33) - (x11 + x12 + x12 + x13)) / derYDiv,
-      );
-      let gray: number;
-      if (!multidirection) {
-        const num = f(sin254 - f(f(derY * cosAz254) - f(derX * sinAz254)));
-        const den = f(
-          Math.sqrt(f(1 + f(squareZ * f(f(derX * derX) + f(derY * derY))))),
-        );
-        gray = f(num / den);
-      } else {
-        gray = multidirectionalGray(
-          derX,
-          derY,
-          sin127,
-          sin254,
-          cos225,
-          cosAlt127,
-          squareZ,
-        );
-      }
-      gray = Math.min(255, Math.max(0, gray));
-      let alpha = alpha0, opaque = opaque0, alphaByte = alphaByte0;
-      if (perPixel) {
-        alpha = f(opacityOf(x22, options, i));
-        opaque = Math.abs(alpha - 1) <= 4 * Number.EPSILON;
-        if (!opaque) alphaByte = Math.trunc(f(alpha * 255)) & 255;
-      }
-      if (opaque) {
-        const g = Math.trunc(gray) & 255;
-        out32[i] = (g | g << 8 | g << 16 | 255 << 24) >>> 0;
-      } else {
-        const g = Math.trunc(f(alpha * gray)) & 255;
-        out32[i] = (g | g << 8 | g << 16 | alphaByte << 24) >>> 0;
+    if (opacities !== null) {
+      for (let i = rowAt; i < rowAt + width; i++) {
+        opacities[i - rowAt] = f(opacityOf(f(values[i]), options, i));
       }
     }
+    hillshadeRow(
+      values,
+      out32,
+      rowAt,
+      row === 0 ? rowAt : rowAt - width,
+      row === height - 1 ? rowAt : rowAt + width,
+      width,
+      nodata,
+      k,
+      params.multidirection,
+      f(options.opacity),
+      opacities,
+    );
   }
   if (!aligned) out.set(new Uint8Array(out32.buffer));
   return out;
@@ -654,12 +728,10 @@ export function renderHillshade(
 function multidirectionalGray(
   derX: number,
   derY: number,
-  sin127: number,
-  sin254: number,
-  cos225: number,
-  cosAlt127: number,
-  squareZ: number,
+  k: Float64Array,
 ): number {
+  const sin254 = k[2], squareZ = k[5], sin127 = k[6];
+  const cos225 = k[7], cosAlt127 = k[8];
   const f = Math.fround;
   const xx = f(derX * derX), yy = f(derY * derY), sum = f(xx + yy);
   if (sum === 0) return f(1 + sin254);
