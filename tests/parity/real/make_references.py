@@ -313,14 +313,15 @@ def qgis_uri_parts(src):
     """A job source as QGIS's encodeUri wants it: our exporter writes the
     upstream config's snake_case keys (``layer_name``, ``open_options``),
     decodeUri gives camelCase ones; without this QGIS opens a file's first
-    layer instead of the named one (and every geometry type of a file
-    holding several, where the project reads one: ``geometry_type``, our
-    exporter's addition, is QGIS's ``geometrytype=``, as QGIS Server opens
-    the project's layer)."""
+    layer instead of the named one or the one at its index (``layer_id``),
+    and every geometry type of a file holding several, where the project
+    reads one (``geometry_type``, our exporter's addition, is QGIS's
+    ``geometrytype=``, as QGIS Server opens the project's layer)."""
     out = dict(src)
     for snake, camel in (
-        ("layer_name", "layerName"), ("open_options", "openOptions"),
-        ("vsi_prefix", "vsiPrefix"), ("vsi_suffix", "vsiSuffix"),
+        ("layer_name", "layerName"), ("layer_id", "layerId"),
+        ("open_options", "openOptions"), ("vsi_prefix", "vsiPrefix"),
+        ("vsi_suffix", "vsiSuffix"),
         ("geometry_type", "geometryType"),
     ):
         if snake in out:
