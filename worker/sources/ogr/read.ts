@@ -536,6 +536,11 @@ function translate(
       "FlatGeobuf",
       "-lco",
       "SPATIAL_INDEX=NO",
+      // FlatGeobuf holds no list fields (a GeoJSON property's array): their
+      // text, `(2:47.5,7.25)`, not "Missing implementation for
+      // OGRFieldType 3" for the whole layer
+      "-fieldTypeToString",
+      "IntegerList,Integer64List,RealList,StringList",
       ...options,
     ], dest);
     if (!ok) throw fail(layer, gdalError(gdal) ?? "GDAL could not read it");

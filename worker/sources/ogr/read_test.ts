@@ -731,3 +731,36 @@ Deno.test("fields of one name in a DBF named as QGIS names them (name_1…), in 
 Deno.test("cleanup of the generated data root", async () => {
   if (root) await Deno.remove(root, { recursive: true });
 });
+
+Deno.test("readVectorLayer reads a GeoJSON whose properties hold arrays (OGR list fields, which FlatGeobuf cannot hold) as their text", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_lists_" });
+  try {
+    await Deno.mkdir(`${dir}/data`);
+    const feature = (x: number, n: number) => ({
+      type: "Feature",
+      properties: { name: `s${n}`, pos: [46.5 + n, 7.25], ids: [n, n + 1] },
+      geometry: { type: "Point", coordinates: [x, 1200500] },
+    });
+    await Deno.writeTextFile(
+      `${dir}/data/lists.geojson`,
+      JSON.stringify({
+        type: "FeatureCollection",
+        crs: {
+          type: "name",
+          properties: { name: "urn:ogc:def:crs:EPSG::2056" },
+        },
+        features: [feature(2600500, 1), feature(2610500, 2)],
+      }),
+    );
+    const ctx = { dataRoot: dir, remoteHosts: [] };
+    const data = await readVectorLayer(layer({ path: "lists.geojson" }), {
+      bbox: { xmin: 2600000, ymin: 1200000, xmax: 2601000, ymax: 1201000 },
+      crs: "EPSG:2056",
+    }, ctx);
+    assertEquals(data.features.map((f) => f.attributes.name), ["s1"]);
+    assertEquals(data.features[0].attributes.pos, "(2:47.5,7.25)");
+    assertEquals(data.features[0].attributes.ids, "(2:1,2)");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
