@@ -537,7 +537,7 @@ function translate(
       "-lco",
       "SPATIAL_INDEX=NO",
       // FlatGeobuf holds no list fields (a GeoJSON property's array): their
-      // text, `(2:47.5,7.25)`, not "Missing implementation for
+      // text, `(2:47.5,7.25)` (shown as `47.5, 7.25`), not "Missing implementation for
       // OGRFieldType 3" for the whole layer
       "-fieldTypeToString",
       "IntegerList,Integer64List,RealList,StringList",
@@ -616,6 +616,7 @@ function decode(
   // Per column of the header: its name, whether it is the id, a date.
   let names: string[] = [];
   let isDate: boolean[] = [];
+  let isList: boolean[] = [];
   let fidIndex = -1;
   let known: FgbColumn[] | null = null;
   let index = -1;
@@ -629,6 +630,7 @@ function decode(
         const t = types.get(n);
         return t === "Date" || t === "DateTime";
       });
+      isList = names.map((n) => types.get(n)?.endsWith("List") ?? false);
       fidIndex = names.indexOf(FID);
     }
     const attributes: Record<string, AttributeValue> = {};
@@ -642,6 +644,8 @@ function decode(
         if (i === fidIndex) id = value as number;
         else if (isDate[i] && typeof value === "string") {
           attributes[names[i]] = parseDate(value, true);
+        } else if (isList[i] && typeof value === "string") {
+          attributes[names[i]] = listText(value);
         } else attributes[names[i]] = value;
       });
     }
@@ -649,6 +653,16 @@ function decode(
     rows.push({ id, attributes, geometry });
   });
   return { header: file.header, rows };
+}
+
+/**
+ * A list field's value as text: GDAL's `(2:47.5,7.25)` (ogr2ogr's
+ * `-fieldTypeToString`) as QGIS shows a list (`QgsField::displayString`:
+ * its items joined by `, `).
+ */
+function listText(value: string): string {
+  const m = /^\(\d+:(.*)\)$/s.exec(value);
+  return m ? m[1].split(",").join(", ") : value;
 }
 
 /**
