@@ -415,6 +415,39 @@
  * - 3liz/lizmap-mapbuilder-module 0e09246856f4c70fb42d20f3271529538f7979a8
  *   (tests/lizmap/instances/airportsTest/Paris.qgs)
  *
+ * and since session 21 (h-corpus21), found by file name (`mapping.qgz`,
+ * `world.qgs`, `demo.qgs`, `layers.qgz`, `carte.qgz`…), by the test data of
+ * QGIS plugins and apps (`qgis2web`, `inasafe`, `libqfieldsync`, Mergin
+ * Maps) and a cartographer's 30DayMapChallenge, with their data in the
+ * snapshot:
+ *
+ * - eltmarin/FEMA_EMarin cf610c51c7d548f8535baffc5c03592bead46415
+ *   (mapping.qgz)
+ * - inasafe/inasafe 677c0421a885e498ecda7584a8c980f532b820c0
+ *   (safe/test/data/gisv4/project.qgs, safe/test/data/projects/:
+ *   geopackage_vec_ras.qgs, geopackage_vec.qgs, load_standard_layers.qgs,
+ *   issue_2553.qgs)
+ * - qgis2web/qgis2web 8f0e6a33057466a8ec51928dd8f798370cbd895a
+ *   (test_data/project_for_export.qgs) and
+ *   947575b428a3d1a988de6a5a3710c8d0ac0e4ed5
+ *   (test_data/shp_point_categorized.qgs, test_data/shp_line_graduated.qgs)
+ * - opengisch/libqfieldsync 0f081eb6c7bd98247259dedcbf83651eb20cddc6
+ *   (tests/data/simple_project/project.qgs,
+ *   tests/data/assets_project/project.qgs)
+ * - MerginMaps/mobile 9ce25cbd32091d40693b93ca02c3f493d108f1a9
+ *   (test/test_data/: project_value_relations/proj.qgz,
+ *   project_relations/proj.qgz, filtering/test_feature_filtering.qgz)
+ * - ThomasG77/30DayMapChallenge 4fb2bfd08c67fd92151e7b91132b795e95f0b7f7
+ *   (day1_points/frequentation-voyageurs-sncf.qgz,
+ *   day2_lines/transports-nantes.qgz,
+ *   day4_hexagons/commerces-pays-de-la-loire.qgz,
+ *   day12_movement/train-speed-limits.qgz,
+ *   day13_tracks/formula1-circuits.qgz, day14_boundaries/berlin-wall.qgz,
+ *   day15_names/french-streets-with-name-thomas.qgz,
+ *   day16_places/vergers_2015_france.qgz)
+ * - anitagraser/TimeManager 5ad1058ae9b8dc3fd8ef07de1fa66d5fbab0b304
+ *   (testdata/tweets.qgs)
+ *
  * @module
  */
 import { dirname, join } from "node:path";
