@@ -376,3 +376,120 @@ Deno.test("postgres: a layer of mixed type is drawn as its first feature's kind 
     assert(!ids.includes(700));
   });
 });
+
+Deno.test("postgres: a map that needs no field comes through binary COPY, the same features in the same order as through the cursor; reused batch by batch; stopped early, no transaction is left open", async () => {
+  await withDb(async (db) => {
+    // every kind of row: NULL and empty geometries, multi-parts, holes, Z,
+    // curves, a point of NaN, lines of 0 and many points; a name COPY's
+    // text must quote; rows in an order of their own
+    const table = 'odd "name"; ) x';
+    await db.sql.unsafe(
+      `CREATE TABLE public.${quote(table)} AS SELECT i AS fid, i % 3 AS n,
+        ST_SetSRID(CASE i % 9
+          WHEN 0 THEN NULL
+          WHEN 1 THEN ST_GeomFromText('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0))')
+          WHEN 2 THEN ST_GeomFromText('POLYGON((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 3 2, 3 3, 2 2))')
+          WHEN 3 THEN ST_GeomFromText('MULTIPOLYGON(((0 0, 5 0, 5 5, 0 0)), ((6 6, 9 6, 9 9, 6 6)))')
+          WHEN 4 THEN ST_GeomFromText('POLYGON Z((0 0 1, 4 0 2, 4 4 3, 0 0 1))')
+          WHEN 5 THEN ST_GeomFromText('CURVEPOLYGON(CIRCULARSTRING(0 0, 4 0, 4 4, 0 4, 0 0))')
+          WHEN 6 THEN ST_GeomFromText('POLYGON EMPTY')
+          WHEN 7 THEN ST_GeomFromText('LINESTRING(0 0, 1 1)')
+          ELSE ST_MakePolygon(ST_MakeLine(ARRAY(SELECT ST_MakePoint(k, (k * k) % 7) FROM generate_series(0, i % 40 + 3) AS k) || ST_MakePoint(0, 0)))
+        END, 2056) AS geom
+        FROM generate_series(1, 2600) AS i ORDER BY (i * 7919) % 2600`,
+    );
+    await db.sql.unsafe(
+      `UPDATE public.${
+        quote(table)
+      } SET geom = ST_Translate(geom, 2600000, 1200000)`,
+    );
+    await db.sql.unsafe(
+      `ALTER TABLE public.${quote(table)} ADD PRIMARY KEY (fid)`,
+    );
+    const pg = openVectorSource(
+      // polygons (QgsWkbTypes 3): the column itself says Geometry
+      postgisLayer(db.name, "public", table, {
+        key: '"fid"',
+        srid: "2056",
+        type: 3,
+      }),
+      ctx,
+      "read",
+    );
+    const read = async (
+      columns: string[] | "all",
+      transient = false,
+      filter?: string,
+    ) => {
+      const set = await pg.features({
+        bbox: everywhere,
+        crs: "EPSG:2056",
+        columns,
+        transient,
+        filter: filter ? parseExpression(filter) : null,
+      });
+      const out: { id: number; coords: number[][][] }[] = [];
+      const seen = new Set<unknown>();
+      let reused = 0;
+      for await (const batch of set.batches) {
+        assert(batch.length <= 1000, `${batch.length}`);
+        for (const f of batch) {
+          if (seen.has(f)) reused++;
+          seen.add(f);
+          out.push({
+            id: f.id,
+            coords: f.geometry!.parts.map((p) => p.map((r) => Array.from(r))),
+          });
+        }
+      }
+      return { out, reused, residual: set.residual };
+    };
+    const cursor = await read("all");
+    // NULL, empty polygons and the line (not the layer's kind) left out
+    assertEquals(cursor.out.length, 2600 - 3 * 289 + 1);
+    const copy = await read([]);
+    assertEquals(copy.out, cursor.out);
+    assertEquals(copy.reused, 0);
+    const reused = await read([], true);
+    assertEquals(reused.out, cursor.out);
+    assert(reused.reused > 0, "features reused from batch to batch");
+    // numbers in a filter are written as literals; a string falls back to
+    // the cursor (bound); both as the cursor reads them
+    const numeric = await read([], true, "fid > 100 AND fid <= 2000.5");
+    assertEquals(
+      numeric.out,
+      cursor.out.filter((f) => f.id > 100 && f.id <= 2000.5),
+    );
+    assertEquals(numeric.residual, null);
+    const text = await read([], true, "n = 1 OR fid = 'x'");
+    assert(text.out.length > 0);
+    // what the query is while a batch is held
+    const set = await pg.features({
+      bbox: everywhere,
+      crs: "EPSG:2056",
+      columns: [],
+      transient: true,
+    });
+    for await (const _ of set.batches) {
+      const running = await db.sql.unsafe(
+        `SELECT query FROM pg_stat_activity WHERE datname = $1 AND application_name = 'qgis-server-light' AND state <> 'idle'`,
+        [db.name],
+      );
+      assertEquals(running.length, 1);
+      assert(
+        String(running[0].query).startsWith("COPY (\nSELECT "),
+        String(running[0].query),
+      );
+      break;
+    }
+    const open = await db.sql.unsafe(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'qgis-server-light' AND state <> 'idle'`,
+      [db.name],
+    );
+    assertEquals(open[0].n, 0);
+  });
+});
+
+function quote(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

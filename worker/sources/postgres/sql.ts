@@ -1,7 +1,9 @@
 /**
  * SQL for the `postgres` provider: quoted identifiers, and the part of a
  * QGIS expression PostgreSQL evaluates exactly as QGIS does, compiled with
- * bound parameters — no value from a job is ever written into SQL text.
+ * bound parameters — no value from a job is ever written into SQL text,
+ * but for a finite number where the statement takes no parameters (COPY),
+ * as the literal `String(n)` writes.
  *
  * Pushed down (each only where the column's type makes PostgreSQL's meaning
  * QGIS's): comparisons of a numeric column with a number; `=`/`<>` of a
@@ -34,10 +36,21 @@ export function quoteIdent(name: string): string {
 /** How a column's values compare, by its PostgreSQL type. */
 export type ColumnClass = "number" | "text" | "other";
 
-/** Collects bound parameters; `$n` placeholders in order. */
+/**
+ * Collects bound parameters; `$n` placeholders in order. With
+ * `numbersInline`, a finite number is written as a quoted literal with its
+ * cast instead (for statements that take no parameters, as COPY): its text
+ * is `String(number)`, digits, sign, point and exponent only; every other
+ * value is still bound.
+ */
 export class Params {
   /** The values, `$1` first. */
   readonly values: unknown[] = [];
+  readonly #numbersInline: boolean;
+
+  constructor(numbersInline = false) {
+    this.#numbersInline = numbersInline;
+  }
 
   /**
    * Binds a value and returns its placeholder with a cast.
@@ -48,9 +61,15 @@ export class Params {
    * const p = new Params();
    * p.bind(5, "int8"); // "$1::int8"
    * p.values; // [5]
+   * new Params(true).bind(2.5, "float8"); // "'2.5'::float8"
    * ```
    */
   bind(value: unknown, cast: string): string {
+    if (
+      this.#numbersInline && typeof value === "number" && Number.isFinite(value)
+    ) {
+      return `'${String(value)}'::${cast}`;
+    }
     this.values.push(value);
     return `$${this.values.length}::${cast}`;
   }

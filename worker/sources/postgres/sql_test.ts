@@ -5,6 +5,7 @@ import {
   Params,
   quoteIdent,
   splitForPostgres,
+  toPostgresSql,
 } from "./sql.ts";
 
 const classes: Record<string, ColumnClass> = {
@@ -76,4 +77,23 @@ Deno.test("postgres sql: what PostgreSQL would mean otherwise stays a residual",
 Deno.test("postgres sql: identifiers are quoted", () => {
   assertEquals(quoteIdent('a"b'), '"a""b"');
   assertThrows(() => quoteIdent("a\0b"), RangeError);
+});
+
+Deno.test("postgres sql: for COPY, finite numbers are written as literals, anything else stays bound", () => {
+  const p = new Params(true);
+  const cls = (name: string): ColumnClass =>
+    name === "name" ? "text" : "number";
+  const sql = toPostgresSql(
+    parseExpression("pop > -1.5e-7 AND n BETWEEN 1 AND 2 AND name = 'x'''"),
+    cls,
+    p,
+  );
+  assertEquals(
+    sql,
+    `(("pop" > '-1.5e-7'::float8) AND ("n" BETWEEN '1'::int8 AND '2'::int8)) AND ("name" = $1::text)`,
+  );
+  assertEquals(p.values, ["x'"]);
+  assertEquals(p.bind(NaN, "float8"), "$2::float8");
+  assertEquals(p.bind(Infinity, "float8"), "$3::float8");
+  assertEquals(new Params().bind(2.5, "float8"), "$1::float8");
 });

@@ -35,7 +35,21 @@ export interface TableInfo {
   key: string[];
   /** The single integer key column the feature ids come from, or null. */
   idColumn: string | null;
+  /**
+   * The geometry column's declared type cannot hold curves (a point, line
+   * or polygon type, single or multi): no arc to segment.
+   */
+  linear: boolean;
 }
+
+const LINEAR = new Set([
+  "POINT",
+  "LINESTRING",
+  "POLYGON",
+  "MULTIPOINT",
+  "MULTILINESTRING",
+  "MULTIPOLYGON",
+]);
 
 const TTL_MS = 60_000;
 const tables = new LruCache<string, { info: TableInfo; at: number }>(64);
@@ -189,7 +203,10 @@ export async function tableInfo(
   let srid = uri.srid ?? null;
   let wkbType = uri.wkbType ?? null;
   const plain = !uri.table.trim().startsWith("(");
-  if (geometryColumn !== null && (srid === null || wkbType === null) && plain) {
+  // whether the column may hold curves: by its declared type (the URI's
+  // type is the job's word, not the column's)
+  let linear = false;
+  if (geometryColumn !== null && plain) {
     const rows = await query(
       layer,
       c,
@@ -200,6 +217,7 @@ export async function tableInfo(
     );
     if (rows.length) {
       const [s, type, dims] = rows[0] as [number, string, number];
+      linear = LINEAR.has(String(type).toUpperCase().replace(/M$/, ""));
       if (srid === null && s > 0) srid = s;
       if (wkbType === null) {
         const t = String(type).toUpperCase();
@@ -255,6 +273,7 @@ export async function tableInfo(
     geometryKind: geometryColumn === null ? null : kindOfWkbType(wkbType ?? 0),
     wkbType: wkbType ?? 0,
     key,
+    linear,
     idColumn: keyType === 20 || keyType === 21 || keyType === 23 ||
         keyType === 26
       ? key[0]
