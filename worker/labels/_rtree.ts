@@ -43,14 +43,14 @@ function volumeOf(x0: number, y0: number, x1: number, y1: number): number {
   return f(f(radius * radius) * PI_F);
 }
 
-function volume(r: Bounds): number {
+function volume(r: ArrayLike<number>): number {
   return volumeOf(r[0], r[1], r[2], r[3]);
 }
 
 // volume(combine(a, b)) without the combined array: the split and the
 // choice of a branch measure every pair, and the arrays were most of a
 // labelled map's garbage
-function combinedVolume(a: Bounds, b: Bounds): number {
+function combinedVolume(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return volumeOf(
     Math.min(a[0], b[0]),
     Math.min(a[1], b[1]),
@@ -59,13 +59,12 @@ function combinedVolume(a: Bounds, b: Bounds): number {
   );
 }
 
-function combine(a: Bounds, b: Bounds): Bounds {
-  return [
-    Math.min(a[0], b[0]),
-    Math.min(a[1], b[1]),
-    Math.max(a[2], b[2]),
-    Math.max(a[3], b[3]),
-  ];
+/** `into` = combine(`into`, `b`), in place (a branch's own array). */
+function combineInto(into: Bounds | Float64Array, b: ArrayLike<number>): void {
+  into[0] = Math.min(b[0], into[0]);
+  into[1] = Math.min(b[1], into[1]);
+  into[2] = Math.max(b[2], into[2]);
+  into[3] = Math.max(b[3], into[3]);
 }
 
 function overlap(a: Bounds, b: Bounds): boolean {
@@ -73,15 +72,35 @@ function overlap(a: Bounds, b: Bounds): boolean {
 }
 
 function cover(n: Node): Bounds {
+  const out: Bounds = [0, 0, 0, 0];
+  coverInto(out, n);
+  return out;
+}
+
+/** `into` = cover(`n`), in place (a branch's own array). */
+function coverInto(into: Bounds, n: Node): void {
   const bs = n.branches;
-  let [x0, y0, x1, y1] = bs[0].rect;
+  const r0 = bs[0].rect;
+  let x0 = r0[0], y0 = r0[1], x1 = r0[2], y1 = r0[3];
   for (let i = 1; i < bs.length; i++) {
     const r = bs[i].rect;
     x0 = Math.min(r[0], x0), y0 = Math.min(r[1], y0);
     x1 = Math.max(r[2], x1), y1 = Math.max(r[3], y1);
   }
-  return [x0, y0, x1, y1];
+  into[0] = x0, into[1] = y0, into[2] = x1, into[3] = y1;
 }
+
+// Every rectangle array belongs to one branch (scaled anew for a leaf, made
+// by `cover` for a node): a node's is updated in place, and a split works
+// in these scratch arrays, not new ones per insertion (the tree's garbage
+// was a third of a labelled map's).
+const BUF: (Branch | null)[] = new Array(MAX + 1).fill(null);
+const PART = new Int8Array(MAX + 1);
+const AREA = new Float64Array(MAX + 1);
+const COVERS = [new Float64Array(4), new Float64Array(4)];
+const COUNT = new Int32Array(2);
+const AREAS = new Float64Array(2);
+const QUERY: Bounds = [0, 0, 0, 0];
 
 /**
  * PAL's candidate R-tree over ids: insert, remove and search in PAL's order.
@@ -104,6 +123,8 @@ export class PalRtree {
   #xres: number;
   #yres: number;
   #max: Bounds;
+  #query: Bounds = [0, 0, 0, 0];
+  #searching = false;
 
   /** An index for coordinates within `extent` (the map's, in map units). */
   constructor(extent: Bounds) {
@@ -121,14 +142,13 @@ export class PalRtree {
     this.#yres = (FLT_MAX - 1) / (this.#max[3] - this.#max[1]);
   }
 
-  #scale(b: Bounds): Bounds {
+  #scale(b: Bounds, out: Bounds = [0, 0, 0, 0]): Bounds {
     const m = this.#max;
-    return [
-      f((Math.max(b[0], m[0]) - this.#xmin) / this.#xres),
-      f((Math.max(b[1], m[1]) - this.#ymin) / this.#yres),
-      f((Math.min(b[2], m[2]) - this.#xmin) / this.#xres),
-      f((Math.min(b[3], m[3]) - this.#ymin) / this.#yres),
-    ];
+    out[0] = f((Math.max(b[0], m[0]) - this.#xmin) / this.#xres);
+    out[1] = f((Math.max(b[1], m[1]) - this.#ymin) / this.#yres);
+    out[2] = f((Math.min(b[2], m[2]) - this.#xmin) / this.#xres);
+    out[3] = f((Math.min(b[3], m[3]) - this.#ymin) / this.#yres);
+    return out;
   }
 
   /** Inserts `id` with its bounds. */
@@ -138,11 +158,13 @@ export class PalRtree {
 
   /** Removes `id` stored with `bounds`. */
   remove(id: number, bounds: Bounds): void {
-    const rect = this.#scale(bounds);
+    // the scaled rectangle only compared: the shared query array
+    const rect = this.#scale(bounds, QUERY);
     const reinsert: Node[] = [];
     if (!this.#removeRec(rect, id, this.#root, reinsert)) {
-      for (const n of reinsert) {
-        for (const b of n.branches) this.#insertRect(b, n.level);
+      for (let i = 0; i < reinsert.length; i++) {
+        const n = reinsert[i], bs = n.branches;
+        for (let j = 0; j < bs.length; j++) this.#insertRect(bs[j], n.level);
       }
       const r = this.#root;
       if (r.branches.length === 1 && r.level > 0) {
@@ -153,15 +175,17 @@ export class PalRtree {
 
   /** Calls `hit` for every id whose bounds meet `bounds`, in PAL's order. */
   search(bounds: Bounds, hit: (id: number) => void): void {
-    const rect = this.#scale(bounds);
-    const walk = (n: Node) => {
-      for (const b of n.branches) {
-        if (!overlap(rect, b.rect)) continue;
-        if (n.level > 0) walk(b.child!);
-        else hit(b.data);
-      }
-    };
-    walk(this.#root);
+    // a search within a hit scales into an array of its own
+    const rect = this.#searching
+      ? this.#scale(bounds)
+      : this.#scale(bounds, this.#query);
+    const outer = this.#searching;
+    this.#searching = true;
+    try {
+      searchRec(rect, this.#root, hit);
+    } finally {
+      this.#searching = outer;
+    }
   }
 
   #insertRect(branch: Branch, level: number): void {
@@ -185,10 +209,10 @@ export class PalRtree {
       const picked = node.branches[i];
       const other = this.#insertRec(branch, picked.child!, level);
       if (!other) {
-        picked.rect = combine(branch.rect, picked.rect);
+        combineInto(picked.rect, branch.rect);
         return null;
       }
-      picked.rect = cover(picked.child!);
+      coverInto(picked.rect, picked.child!);
       return addBranch(
         { rect: cover(other), child: other, data: -1 },
         node,
@@ -205,7 +229,7 @@ export class PalRtree {
         if (!overlap(rect, bs[i].rect)) continue;
         if (!this.#removeRec(rect, id, bs[i].child!, list)) {
           const child = bs[i].child!;
-          if (child.branches.length >= MIN) bs[i].rect = cover(child);
+          if (child.branches.length >= MIN) coverInto(bs[i].rect, child);
           else {
             // RTree.h prepends to its re-insertion list
             list.unshift(child);
@@ -223,6 +247,20 @@ export class PalRtree {
       }
     }
     return true;
+  }
+}
+
+function searchRec(
+  rect: Bounds,
+  n: Node,
+  hit: (id: number) => void,
+): void {
+  const bs = n.branches;
+  for (let i = 0; i < bs.length; i++) {
+    const b = bs[i];
+    if (!overlap(rect, b.rect)) continue;
+    if (n.level > 0) searchRec(rect, b.child!, hit);
+    else hit(b.data);
   }
 }
 
@@ -253,33 +291,30 @@ function addBranch(branch: Branch, node: Node): Node | null {
     node.branches.push(branch);
     return null;
   }
-  const buf = [...node.branches, branch];
-  const total = buf.length;
-  let [x0, y0, x1, y1] = buf[0].rect;
+  const buf = BUF, part = PART, area = AREA, covers = COVERS;
+  const count = COUNT, areas = AREAS;
+  const total = node.branches.length + 1;
+  for (let i = 0; i < total - 1; i++) buf[i] = node.branches[i];
+  buf[total - 1] = branch;
+  const r0 = buf[0]!.rect;
+  let x0 = r0[0], y0 = r0[1], x1 = r0[2], y1 = r0[3];
   for (let i = 1; i < total; i++) {
-    const r = buf[i].rect;
+    const r = buf[i]!.rect;
     x0 = Math.min(x0, r[0]), y0 = Math.min(y0, r[1]);
     x1 = Math.max(x1, r[2]), y1 = Math.max(y1, r[3]);
   }
   const coverSplitArea = volumeOf(x0, y0, x1, y1);
-  const part = new Int8Array(total).fill(-1);
-  const count = [0, 0];
-  const covers: Bounds[] = [buf[0].rect, buf[0].rect];
-  const areas = [0, 0];
-  const classify = (i: number, g: number) => {
-    part[i] = g;
-    covers[g] = count[g] === 0 ? buf[i].rect : combine(buf[i].rect, covers[g]);
-    areas[g] = volume(covers[g]);
-    count[g]++;
-  };
+  part.fill(-1);
+  count[0] = count[1] = 0;
+  areas[0] = areas[1] = 0;
   // seeds: the pair wasting the most area together
   {
-    const area = buf.map((b) => volume(b.rect));
+    for (let i = 0; i < total; i++) area[i] = volume(buf[i]!.rect);
     let worst = f(-coverSplitArea - 1), s0 = 0, s1 = 0;
     for (let a = 0; a < total - 1; a++) {
       for (let b = a + 1; b < total; b++) {
         const waste = f(
-          f(combinedVolume(buf[a].rect, buf[b].rect) - area[a]) - area[b],
+          f(combinedVolume(buf[a]!.rect, buf[b]!.rect) - area[a]) - area[b],
         );
         if (waste > worst) worst = waste, s0 = a, s1 = b;
       }
@@ -294,8 +329,8 @@ function addBranch(branch: Branch, node: Node): Node | null {
     let biggest = -1, chosen = 0, better = 0;
     for (let i = 0; i < total; i++) {
       if (part[i] !== -1) continue;
-      const g0 = f(combinedVolume(buf[i].rect, covers[0]) - areas[0]);
-      const g1 = f(combinedVolume(buf[i].rect, covers[1]) - areas[1]);
+      const g0 = f(combinedVolume(buf[i]!.rect, covers[0]) - areas[0]);
+      const g1 = f(combinedVolume(buf[i]!.rect, covers[1]) - areas[1]);
       let diff = f(g1 - g0);
       let group = 0;
       if (!(diff >= 0)) group = 1, diff = -diff;
@@ -311,9 +346,23 @@ function addBranch(branch: Branch, node: Node): Node | null {
     for (let i = 0; i < total; i++) if (part[i] === -1) classify(i, g);
   }
   const fresh: Node = { level: node.level, branches: [] };
-  node.branches = [];
+  // the node keeps its array, written over in order
+  const bs = node.branches;
+  let k = 0;
   for (let i = 0; i < total; i++) {
-    (part[i] === 0 ? node : fresh).branches.push(buf[i]);
+    if (part[i] === 0) bs[k++] = buf[i]!;
+    else fresh.branches.push(buf[i]!);
+    buf[i] = null;
   }
+  bs.length = k;
   return fresh;
+}
+
+/** Puts branch `i` of a split in group `g` (`addBranch`'s scratch). */
+function classify(i: number, g: number): void {
+  PART[i] = g;
+  if (COUNT[g] === 0) COVERS[g].set(BUF[i]!.rect);
+  else combineInto(COVERS[g], BUF[i]!.rect);
+  AREAS[g] = volume(COVERS[g]);
+  COUNT[g]++;
 }

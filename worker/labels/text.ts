@@ -942,8 +942,8 @@ function fillQt(
       // each glyph's contours at the origin (its fill, or the outline Qt's
       // stroker makes of it: contours are stroked one by one), moved to the
       // glyph's position below
-      const outline: number[][] = [];
-      const at: number[] = [];
+      const outline = OUTLINE, at = OUTLINE_AT;
+      outline.length = at.length = 0;
       for (let g = group.start; g < group.end; g++) {
         const contours = glyphContours(
           layout.outlines!,
@@ -954,12 +954,11 @@ function fillQt(
         // a glyph wholly beside the image (its box past one edge) covers
         // no pixel and winds around none: left out, so that a label of
         // millions of characters costs the glyphs on the map only
-        const [bx0, by0, bx1, by1] = contourBounds(contours);
+        const box = contourBounds(contours);
         const ox = offs[g] + dx;
         let left = 0, right = 0, above = 0, below = 0;
-        for (
-          const [lx, ly] of [[bx0, by0], [bx1, by0], [bx0, by1], [bx1, by1]]
-        ) {
+        for (let corner = 0; corner < 4; corner++) {
+          const lx = box[corner & 1 ? 2 : 0], ly = box[corner & 2 ? 3 : 1];
           const x = spec.x + cos * (lx + ox) - sin * (ly + base);
           const y = spec.y + sin * (lx + ox) + cos * (ly + base);
           const X = m[0] * x + m[1] * y + m[2],
@@ -970,8 +969,8 @@ function fillQt(
           if (Y > qt.height + 1) below++;
         }
         if (left === 4 || right === 4 || above === 4 || below === 4) continue;
-        for (const c of contours) {
-          outline.push(c.slice());
+        for (let k = 0; k < contours.length; k++) {
+          outline.push(pooledCopy(contours[k], outline.length));
           at.push(offs[g]);
         }
       }
@@ -988,7 +987,7 @@ function fillQt(
             }], pen)
             : [box];
           for (const c of contours) {
-            outline.push(c.slice());
+            outline.push(pooledCopy(c, outline.length));
             at.push(0);
           }
         }
@@ -1010,4 +1009,21 @@ function fillQt(
       paintCoverage(pc, px, color, a);
     }
   }
+  // what a long label left beyond the usual is not kept
+  OUTLINE.length = OUTLINE_AT.length = 0;
+  if (OUTLINE_POOL.length > 1024) OUTLINE_POOL.length = 1024;
+}
+
+// fillQt's moved contours, arrays reused by every line of every label (a
+// labelled map's copies were a sixth of its garbage); not re-entered
+const OUTLINE: number[][] = [];
+const OUTLINE_AT: number[] = [];
+const OUTLINE_POOL: number[][] = [];
+
+/** A copy of `c` in the pool's array `i` (to be moved in place). */
+function pooledCopy(c: number[], i: number): number[] {
+  const copy = OUTLINE_POOL[i] ??= [];
+  copy.length = c.length;
+  for (let q = 0; q < c.length; q++) copy[q] = c[q];
+  return copy;
 }
