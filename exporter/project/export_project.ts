@@ -4,7 +4,14 @@
  *
  * @module
  */
-import { basename, extname, isAbsolute, join, resolve } from "node:path";
+import {
+  basename,
+  extname,
+  isAbsolute,
+  join,
+  relative,
+  resolve,
+} from "node:path";
 import { unzipSync } from "fflate";
 import type { BBox } from "@qgis-server-light/interface/common";
 import type {
@@ -35,6 +42,7 @@ import {
   gdalSource,
   ogrSource,
   postgresSource,
+  projectPath,
   sslModeToText,
   vectorTileSource,
   wmsSource,
@@ -51,12 +59,13 @@ import {
   type SourceField,
 } from "./facts.ts";
 import type { PgServices } from "./pg_service.ts";
-import type { ProjectFile } from "./read_project.ts";
+import { type ProjectFile, readProject } from "./read_project.ts";
 import type { XmlElement } from "./xml_tree.ts";
 import { pythonTitle, sanitizeName } from "./sanitize.ts";
 import { legendToLayerTree } from "./legend_tree.ts";
 import { type LayerReference, layerStyles } from "./style.ts";
 import { bboxToWgs84 } from "./wgs84.ts";
+import { resolveLocalSource } from "./local_source.ts";
 
 /** Options of {@link exportProject}. */
 export interface ExportOptions {
@@ -199,6 +208,30 @@ export function extractMetadata(root: XmlElement): MetaData {
     creationDateTime: creation,
     author: meta ? childText(meta, "author") ?? "" : "",
   };
+}
+
+/** The layer tree's first group named `name`, depth first (`findGroup`). */
+function findGroup(root: XmlElement, name: string): XmlElement | null {
+  const tree = child(root, "layer-tree-group");
+  const stack = tree ? [...children(tree, "layer-tree-group")].reverse() : [];
+  while (stack.length > 0) {
+    const g = stack.pop()!;
+    if (g.getAttribute("name") === name) return g;
+    stack.push(...[...children(g, "layer-tree-group")].reverse());
+  }
+  return null;
+}
+
+/** The layer nodes below `group`, at any depth. */
+function layerNodes(group: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
+  const stack = [group];
+  while (stack.length > 0) {
+    const g = stack.pop()!;
+    out.push(...children(g, "layer-tree-layer"));
+    stack.push(...children(g, "layer-tree-group"));
+  }
+  return out;
 }
 
 function checked(e: XmlElement): boolean {
@@ -600,6 +633,84 @@ export async function exportProject(
     const id = childText(l, "id");
     if (id) mapLayers.set(id, l);
   }
+
+  // Embedded layers and groups (QgsProject::createEmbeddedLayer/Group): a
+  // layer's <maplayer> and a group's children are read from the project
+  // that owns them, named relative to the project that embeds them.
+  const owners = new Map<XmlElement, ProjectFile>();
+  const others = new Map<string, Promise<ProjectFile | null>>();
+  const otherProject = (
+    file: string,
+    from: ProjectFile,
+  ): Promise<ProjectFile | null> => {
+    const at = isAbsolute(file) ? file : resolve(from.directory, file);
+    let read = others.get(at);
+    if (read === undefined) {
+      read = (async () => {
+        try {
+          if (options.readRoot !== undefined) {
+            await resolveLocalSource(at, options.readRoot);
+          }
+          return await readProject(at);
+        } catch (error) {
+          warn(
+            `Cannot read the embedded project ${file}: ${
+              (error as Error).message
+            }; its layers skipped`,
+          );
+          return null;
+        }
+      })();
+      others.set(at, read);
+    }
+    return read;
+  };
+  /** The <maplayer> of `id` in `from` (following embedding), or null. */
+  const ownLayer = async (
+    id: string,
+    from: ProjectFile,
+    depth = 0,
+  ): Promise<{ layer: XmlElement; owner: ProjectFile } | null> => {
+    const list = child(from.root, "projectlayers");
+    for (const l of list ? children(list, "maplayer") : []) {
+      if (l.getAttribute("embedded") === "1" && l.getAttribute("id") === id) {
+        const file = l.getAttribute("project") ?? "";
+        const other = depth < 8 ? await otherProject(file, from) : null;
+        return other === null ? null : ownLayer(id, other, depth + 1);
+      }
+      if (childText(l, "id") === id) return { layer: l, owner: from };
+    }
+    return null;
+  };
+  const embedLayer = async (id: string, from: ProjectFile): Promise<void> => {
+    const found = await ownLayer(id, from);
+    if (found === null) return;
+    mapLayers.set(id, found.layer);
+    if (found.owner !== project) owners.set(found.layer, found.owner);
+  };
+  for (const l of projectLayers ? children(projectLayers, "maplayer") : []) {
+    const id = l.getAttribute("id");
+    if (l.getAttribute("embedded") === "1" && id && !mapLayers.has(id)) {
+      await embedLayer(id, project);
+    }
+  }
+  /** A decoded path of `layer`, relative to its owner, as the host's. */
+  // layer tree nodes of embedded groups unchecked by the embedding project
+  const hidden = new Set<XmlElement>();
+  const ownerOf = (layer: XmlElement): ProjectFile =>
+    owners.get(layer) ?? project;
+  const rebase = <T extends { path?: string | null }>(
+    d: T,
+    layer: XmlElement,
+  ): T => {
+    const owner = owners.get(layer);
+    if (
+      owner === undefined || !d.path || isAbsolute(d.path) ||
+      /^[a-z][a-z0-9+.-]*:\/\//i.test(d.path)
+    ) return d;
+    const at = relative(project.directory, resolve(owner.directory, d.path));
+    return { ...d, path: projectPath(at, project.directory) };
+  };
   // what a value relation widget naming a layer by id is given of it
   const references = new Map<string, LayerReference>();
   for (const [id, l] of mapLayers) {
@@ -787,7 +898,10 @@ export async function exportProject(
     let facts: SourceFacts | null = null;
     let dataCrs: string | undefined;
     if (providerKey === "ogr") {
-      const d = decodeOgrUri(datasource, project.directory);
+      const d = rebase(
+        decodeOgrUri(datasource, ownerOf(layer).directory),
+        layer,
+      );
       source.ogr = ogrSource(d);
       const encoding = shapefileEncoding(layer, d);
       if (encoding !== null) {
@@ -804,11 +918,17 @@ export async function exportProject(
     } else if (providerKey === "spatialite") {
       // The upstream config has no SpatiaLite source: written as the file
       // source it is (the driver says which provider reads it).
-      const d = decodeSpatialiteUri(datasource, project.directory);
+      const d = rebase(
+        decodeSpatialiteUri(datasource, ownerOf(layer).directory),
+        layer,
+      );
       source.ogr = ogrSource(d);
       facts = await ogrFacts(d, label);
     } else if (providerKey === "gpx") {
-      const d = decodeGpxUri(datasource, project.directory);
+      const d = rebase(
+        decodeGpxUri(datasource, ownerOf(layer).directory),
+        layer,
+      );
       source.ogr = ogrSource(d);
       const gdalLayer =
         { waypoint: "waypoints", route: "routes", track: "tracks" }[
@@ -818,7 +938,10 @@ export async function exportProject(
         ? await ogrFacts({ ...d, layerName: gdalLayer }, label)
         : null;
     } else if (providerKey === "delimitedtext") {
-      const d = decodeDelimitedTextUri(datasource, project.directory);
+      const d = rebase(
+        decodeDelimitedTextUri(datasource, ownerOf(layer).directory),
+        layer,
+      );
       source.ogr = {
         ...ogrSource({ path: d.path }),
         open_options: d.openOptions,
@@ -981,7 +1104,8 @@ export async function exportProject(
   ): Promise<VectorJoin | null> => {
     const key = child(layer, "auxiliaryLayer")?.getAttribute("key");
     const id = childText(layer, "id") ?? "";
-    if (!key || !id) return null;
+    // an embedded layer's storage is its own project's
+    if (!key || !id || owners.has(layer)) return null;
     const target = fields === null
       ? key
       : (fields.find((f) => f.name === key) ??
@@ -1073,7 +1197,10 @@ export async function exportProject(
       ({ source, facts, dataCrs } = read);
     } else if (kind === "raster") {
       if (providerKey === "gdal") {
-        const d = decodeGdalUri(datasource, project.directory);
+        const d = rebase(
+          decodeGdalUri(datasource, ownerOf(layer).directory),
+          layer,
+        );
         source.gdal = gdalSource(d);
         // Before QGIS 2.x wrote a raster's <extent>, QGIS read it from the
         // file.
@@ -1120,7 +1247,13 @@ export async function exportProject(
       ? [...pathNames(groupPath), shortName].join(separator)
       : shortName;
     const layerName = childText(layer, "layername") ?? "";
-    const styles = layerStyles(layer, project.text, version, references);
+    const owner = ownerOf(layer);
+    const styles = layerStyles(
+      layer,
+      owner.text,
+      owner === project ? version : owner.root.getAttribute("version") ?? "",
+      references,
+    );
     const wkbAttr = layer.getAttribute("wkbType");
     const isSpatial = kind !== "vector" ||
       !(wkbAttr === "NoGeometry" ||
@@ -1142,7 +1275,7 @@ export async function exportProject(
     const common = {
       id,
       name,
-      is_checked: checked(node),
+      is_checked: checked(node) && !hidden.has(node),
       title: childText(layer, "title") || layerName,
       source,
       driver: provider,
@@ -1200,15 +1333,25 @@ export async function exportProject(
   // The tree is walked with a stack of its own, never by recursion: a
   // project can nest groups as deep as it likes. A group's path is a linked
   // list, so deep trees do not copy their paths level by level.
-  type Work = { node: XmlElement; path: GroupPath | null };
+  type Work = {
+    node: XmlElement;
+    path: GroupPath | null;
+    /** The project the node's layers are read from (embedded groups). */
+    from: ProjectFile;
+    depth: number;
+  };
   // QGIS before 2.4 wrote a <legend> instead of a layer tree.
   const legend = child(root, "legend");
   const rootGroup = child(root, "layer-tree-group") ??
     (legend ? legendToLayerTree(legend) : undefined);
-  const work: Work[] = rootGroup ? [{ node: rootGroup, path: null }] : [];
+  const work: Work[] = rootGroup
+    ? [{ node: rootGroup, path: null, from: project, depth: 0 }]
+    : [];
   while (work.length > 0) {
-    const { node, path: parentPath } = work.pop()!;
+    const { node, path: parentPath, from, depth } = work.pop()!;
     if (node.nodeName === "layer-tree-layer") {
+      const id = node.getAttribute("id") ?? "";
+      if (from !== project && !mapLayers.has(id)) await embedLayer(id, from);
       await extractLayer(node, parentPath);
       continue;
     }
@@ -1216,10 +1359,39 @@ export async function exportProject(
     const here = shortName === ""
       ? parentPath
       : { name: shortName, parent: parentPath };
-    const nodes = children(node).filter((c) =>
+    const isRoot = node === rootGroup;
+    let membersOf = node;
+    let childFrom = from;
+    const props = customProperties(node);
+    if (!isRoot && String(props.embedded) === "1") {
+      // QgsProject::loadEmbeddedNodes: the group keeps its own name and
+      // state; its children are the owner's group of that name, its
+      // "embedded-invisible-layers" unchecked.
+      const file = String(props.embedded_project ?? "");
+      const other = depth < 8 && file !== ""
+        ? await otherProject(file, from)
+        : null;
+      const name = node.getAttribute("name") ?? "";
+      const owned = other && findGroup(other.root, name);
+      if (owned) {
+        membersOf = owned;
+        childFrom = other!;
+        const invisible = props["embedded-invisible-layers"];
+        const ids = new Set(
+          Array.isArray(invisible) ? invisible.map(String) : [
+            String(invisible ?? ""),
+          ],
+        );
+        for (const l of layerNodes(owned)) {
+          if (ids.has(l.getAttribute("id") ?? "")) hidden.add(l);
+        }
+      } else if (other) {
+        warn(`Group '${name}': no such group in ${file}; skipped`);
+      }
+    }
+    const nodes = children(membersOf).filter((c) =>
       c.nodeName === "layer-tree-group" || c.nodeName === "layer-tree-layer"
     );
-    const isRoot = node === rootGroup;
     members.push({
       id: shortName,
       name: shortName,
@@ -1239,7 +1411,12 @@ export async function exportProject(
       is_expanded: isRoot ? true : expanded(node),
     });
     for (let i = nodes.length - 1; i >= 0; i--) {
-      work.push({ node: nodes[i], path: here });
+      work.push({
+        node: nodes[i],
+        path: here,
+        from: childFrom,
+        depth: childFrom === from ? depth : depth + 1,
+      });
     }
   }
 

@@ -637,3 +637,87 @@ Deno.test("the project's WMSAddWktGeometry is wms_add_wkt_geometry, written only
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("embedded layers and groups are read from the project that owns them", async () => {
+  // As QGIS 3.22 reads Lighter01/qgis_project's embedded_groups/project2.qgs
+  // and embedded_layers/project.qgz (exporter/parity cases
+  // qgis_embedded_*): the embedding project keeps the group's name and
+  // state, takes its children from the owner's group of that name (the
+  // "embedded-invisible-layers" unchecked) and each embedded <maplayer>
+  // from the owner; paths are the owner's, relative to the embedding
+  // project.
+  const dir = await Deno.makeTempDir({ prefix: "qsl_exporter_embedded_" });
+  const layer = (id: string, file: string) =>
+    `<maplayer type="vector" geometry="Point"><id>${id}</id><datasource>${file}</datasource><layername>${id}</layername><provider encoding="UTF-8">ogr</provider></maplayer>`;
+  try {
+    await Deno.mkdir(`${dir}/owner`);
+    await Deno.mkdir(`${dir}/host`);
+    await Deno.writeTextFile(
+      `${dir}/owner/owner.qgs`,
+      `<qgis version="3.22.0"><layer-tree-group>
+        <layer-tree-group name="outer" checked="Qt::Checked">
+          <layer-tree-group name="roads" checked="Qt::Checked">
+            <layer-tree-layer id="a" name="a" checked="Qt::Checked"/>
+            <layer-tree-layer id="b" name="b" checked="Qt::Checked"/>
+          </layer-tree-group>
+        </layer-tree-group>
+        <layer-tree-layer id="c" name="c" checked="Qt::Checked"/>
+      </layer-tree-group><projectlayers>
+        ${layer("a", "./data/a.shp")}${
+        layer("b", "../shared/b.gpkg|layername=b")
+      }${layer("c", "./data/c.shp")}
+      </projectlayers></qgis>`,
+    );
+    await Deno.writeTextFile(
+      `${dir}/host/host.qgs`,
+      `<qgis version="3.22.0"><layer-tree-group>
+        <layer-tree-group name="roads" checked="Qt::Unchecked"><customproperties>
+          <property key="embedded" value="1"/>
+          <property key="embedded-invisible-layers" value="b"/>
+          <property key="embedded_project" value="../owner/owner.qgs"/>
+        </customproperties></layer-tree-group>
+        <layer-tree-layer id="c" name="c" checked="Qt::Checked"/>
+        <layer-tree-group name="gone"><customproperties>
+          <property key="embedded" value="1"/>
+          <property key="embedded_project" value="./missing.qgs"/>
+        </customproperties></layer-tree-group>
+      </layer-tree-group><projectlayers>
+        <maplayer id="c" embedded="1" project="../owner/owner.qgs"/>
+      </projectlayers></qgis>`,
+    );
+    const warnings: string[] = [];
+    const config = await exportProject(
+      await readProject(`${dir}/host/host.qgs`),
+      {
+        encodeStyle: keepQml,
+        readSources: false,
+        warn: (m) => warnings.push(m),
+      },
+    );
+    assert.deepEqual(
+      config.tree.members.map((m) => [m.id, m.is_checked, m.children]),
+      [["", true, ["roads", "c", "gone"]], ["roads", false, ["a", "b"]], [
+        "gone",
+        true,
+        [],
+      ]],
+    );
+    assert.deepEqual(
+      config.datasets.vector.map((
+        v,
+      ) => [v.id, v.is_checked, v.source.ogr?.path]),
+      [
+        ["a", true, "../owner/data/a.shp"],
+        ["b", false, "../shared/b.gpkg"],
+        ["c", true, "../owner/data/c.shp"],
+      ],
+    );
+    assert.equal(warnings.length, 1);
+    assert.match(
+      warnings[0],
+      /^Cannot read the embedded project \.\/missing\.qgs: /,
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
