@@ -134,3 +134,43 @@ Deno.test("hostile queue entries: a job key of another type than a hash, or a st
     await redis.stop();
   }
 });
+
+Deno.test("hostile queue: jobs whose client never listens do not hold the worker; their results are still re-published, the next client is answered at once", async () => {
+  const redis = await startTestRedis();
+  const worker = spawnWorker({ redisUrl: redis.url, dataRoot: DEMO });
+  const queue = RedisQueue.create(redis.url);
+  const client = new Redis(redis.url);
+  try {
+    const ordinary = async () => {
+      const t0 = performance.now();
+      const r = await queue.post(demoRenderJob().job as never, {
+        type: "QslJobInfoRender",
+        timeoutMs: 120_000,
+      });
+      assert.equal(r.status, "succeed", String(r.result.data));
+      return performance.now() - t0;
+    };
+    await ordinary();
+    // 5 jobs pushed by a client that never subscribes (gone, or posting
+    // to keep the worker busy): each result is re-published for 5 s
+    const ids = Array.from({ length: 5 }, (_, i) => `deaf${i}`);
+    for (const id of ids) {
+      await client.hset(jobKey(id), {
+        info: envelope.replace('"demo"', `"${id}"`),
+      });
+      await client.rpush(JOBS_KEY, id);
+    }
+    // before: answered after the 5 × 5 s of re-publishing (≥ 25 s)
+    const ms = await ordinary();
+    assert.ok(ms < 12_000, `answered in ${ms} ms`);
+    // the unheard jobs still end with their final status
+    for (const id of ids) {
+      assert.equal(await client.hget(jobKey(id), "status"), "succeed", id);
+    }
+  } finally {
+    await queue.close();
+    client.disconnect();
+    await worker.stop();
+    await redis.stop();
+  }
+});
