@@ -1541,11 +1541,18 @@ export class LabelEngine {
       case 6: {
         // QgsPalLayerSettings: the symbol size the positions are offset by
         // is the point's obstacle box (QgsMarkerSymbol::bounds, one pixel
-        // more, cut to whole output pixels), not the marker's size
+        // more, cut to whole output pixels), not the marker's size, as
+        // QgsPalLabeling::prepareGeometry clips it to the map: a marker the
+        // map's edge cuts offsets its labels by the part inside
         let b = box;
         if (box.symbolW) {
+          const [ex0, ey0, ex1, ey1] = this.#extent();
           const [x0, y0, x1, y1] = pointObstacleBox(x, y, box.symbolW);
-          b = { ...box, symbolW: x1 - x0, symbolH: y1 - y0 };
+          b = {
+            ...box,
+            symbolW: Math.min(x1, ex1) - Math.max(x0, ex0),
+            symbolH: Math.min(y1, ey1) - Math.max(y0, ey0),
+          };
         }
         const c = candidatesOrderedPositions(
           x,

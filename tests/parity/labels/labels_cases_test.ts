@@ -135,6 +135,10 @@ const LIMITS: Record<string, number> = {
   // stars turned by 34°, labels from their symbol bounds: QGIS bounds the
   // turned square (4,854 with the marker's size as the box)
   points_ordered_rotated_marker: 0,
+  // markers the map's edges cut, labels from their symbol bounds: QGIS
+  // offsets them by the obstacle box as clipped to the map (1,473 with the
+  // whole box)
+  points_ordered_edge: 0,
   // two labelled layers: PAL walks the top layer's features first (218
   // with the bottom layer's first)
   points_two_layers: 0,

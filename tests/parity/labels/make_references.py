@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -792,6 +792,37 @@ def rotated_cases(cases):
                   346, 96), OUT, cases, {"kind": "synthetic"})
 
 
+def make_edge_points():
+    # points a few pixels inside the map's edges (the map is x -500..500,
+    # y -360..360, about 2.08 m a pixel), whose 4 mm markers the edges cut,
+    # and neighbours whose labels compete with theirs
+    pts = [
+        (-300, 352), (-120, 356), (-96, 330), (60, 348), (240, 354), (262, 326),
+        (-496, 200), (-492, 40), (-470, 52), (-497, -150),
+        (494, 180), (497, -20), (475, -5), (490, -250),
+        (-250, -352), (-40, -357), (-18, -333), (150, -349), (330, -355),
+        (-495, 355), (496, -356),
+    ]
+    feats = [({"id": i, "name": NAMES[(i * 7) % len(NAMES)]}, {"type": "Point", "coordinates": [X0 + x, Y0 + y]})
+             for i, (x, y) in enumerate(pts)]
+    return write_geojson("points_edge_markers", feats)
+
+
+def edge_points_cases(cases):
+    # cartographic placement from the symbol bounds of markers the map's
+    # edge cuts: the labels sit around the marker's box as clipped to the map
+    os.makedirs(DATA, exist_ok=True)
+    points = make_edge_points()
+    P = QgsPalLayerSettings
+    settings = label_settings(placement=P.OrderedPositionsAroundPoint, dist=0.0, offsetType=P.FromSymbolBounds)
+    layer = styled_layer(os.path.join(DATA, points), "points_edge_markers", "point", settings)
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsMarkerSymbol.createSimple(
+        {"name": "circle", "color": "120,85,236", "outline_color": "35,35,35", "size": "4"})))
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    save_case("points_ordered_edge", job("points_ordered_edge", [job_layer(layer, {"path": points}, "data")], bbox, 480,
+                                         346, 96), OUT, cases, {"kind": "synthetic"})
+
+
 def with_dd(settings, **props):
     """Data-defined label properties: "@field" or an expression."""
     for key, value in props.items():
@@ -1339,6 +1370,8 @@ def main():
         draw_order_cases(cases)
     if not only or "rotated" in only:
         rotated_cases(cases)
+    if not only or "edge_points" in only:
+        edge_points_cases(cases)
     if not only or "overlap" in only:
         overlap_cases(cases)
     if not only or "two" in only:
