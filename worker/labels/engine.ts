@@ -720,7 +720,11 @@ export class LabelEngine {
         if (s.scaleVisibility && !scaleOk(s.scaleMin, s.scaleMax, scale)) {
           continue;
         }
-        if (s.obstacle && !obstacleAdded && feature.geometry) {
+        // QgsPalLayerSettings::registerFeatureWithDetails: a label the
+        // data-defined Show hides is no feature of PAL, nor an obstacle
+        // (only a layer that draws no labels registers obstacles alone)
+        const hidden = s.drawLabels && !this.#shown(s, feature, input.layerId);
+        if (s.obstacle && !obstacleAdded && feature.geometry && !hidden) {
           obstacleAdded = true;
           this.#addObstacle(
             feature,
@@ -909,6 +913,13 @@ export class LabelEngine {
     }
   }
 
+  /** The data-defined Show: false hides the feature's label. */
+  #shown(s: LabelSettings, feature: Feature, layerId: string): boolean {
+    const show = this.#dd(s, "Show", feature, layerId);
+    // QgsProperty::valueAsBool: QVariant::toBool(), NULL keeps the default
+    return show === undefined || isTruthy(show);
+  }
+
   /**
    * Prepares a feature's label (text, size, settings); returns what makes
    * its candidates once the layer's feature count is known, or null when
@@ -935,9 +946,7 @@ export class LabelEngine {
         ).filter((x) => x !== ""),
       };
     }
-    const show = this.#dd(s, "Show", feature, lid);
-    // QgsProperty::valueAsBool: QVariant::toBool(), NULL keeps the default
-    if (show !== undefined && !isTruthy(show)) return null;
+    if (!this.#shown(s, feature, lid)) return null;
     const raw = s.isExpression
       ? this.#eval(s.fieldName, feature, lid)
       : feature.attributes[s.fieldName];

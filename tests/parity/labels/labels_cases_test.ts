@@ -139,6 +139,9 @@ const LIMITS: Record<string, number> = {
   // offsets them by the obstacle box as clipped to the map (1,473 with the
   // whole box)
   points_ordered_edge: 0,
+  // polygons whose label a field hides (data-defined Show): no obstacle to
+  // the points' labels either (617 kept as obstacles)
+  show_hidden_obstacle: 0,
   // two labelled layers: PAL walks the top layer's features first (218
   // with the bottom layer's first)
   points_two_layers: 0,

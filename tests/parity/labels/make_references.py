@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|show_obstacle|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -823,6 +823,40 @@ def edge_points_cases(cases):
                                          346, 96), OUT, cases, {"kind": "synthetic"})
 
 
+def make_show_obstacles():
+    # two large polygons, the left one's label hidden by a field (show = 0),
+    # and points just inside their edges, whose first positions cross them
+    def box(x0, y0, x1, y1):
+        return ring([(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
+
+    polygons = [
+        ({"id": 1, "name": "Hidden zone", "show": 0}, {"type": "Polygon", "coordinates": [box(-400, -250, 0, 250)]}),
+        ({"id": 2, "name": "Shown zone", "show": 1}, {"type": "Polygon", "coordinates": [box(100, -250, 450, 250)]}),
+    ]
+    pts = [(-12, 100), (-15, -60), (-200, 240), (-390, 0), (-250, -242), (112, 80), (440, -100), (300, 240),
+           (200, -242)]
+    points = [({"id": i, "name": NAMES[(i * 5) % len(NAMES)]}, {"type": "Point", "coordinates": [X0 + x, Y0 + y]})
+              for i, (x, y) in enumerate(pts)]
+    return write_geojson("polygons_show", polygons), write_geojson("points_show", points)
+
+
+def show_obstacle_cases(cases):
+    # a label the data-defined Show hides is no obstacle either
+    os.makedirs(DATA, exist_ok=True)
+    polygons, points = make_show_obstacles()
+    settings = with_dd(label_settings(dist=0.0), Show="@show")
+    settings.obstacleSettings().setType(QgsLabelObstacleSettings.PolygonBoundary)
+    layers = [
+        job_layer(styled_layer(os.path.join(DATA, polygons), "polygons_show", "polygon", settings), {"path": polygons},
+                  "data"),
+        job_layer(styled_layer(os.path.join(DATA, points), "points_show", "point", label_settings(dist=0.0)),
+                  {"path": points}, "data"),
+    ]
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    save_case("show_hidden_obstacle", job("show_hidden_obstacle", layers, bbox, 480, 346, 96), OUT, cases,
+              {"kind": "synthetic"})
+
+
 def with_dd(settings, **props):
     """Data-defined label properties: "@field" or an expression."""
     for key, value in props.items():
@@ -1372,6 +1406,8 @@ def main():
         rotated_cases(cases)
     if not only or "edge_points" in only:
         edge_points_cases(cases)
+    if not only or "show_obstacle" in only:
+        show_obstacle_cases(cases)
     if not only or "overlap" in only:
         overlap_cases(cases)
     if not only or "two" in only:
