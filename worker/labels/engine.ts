@@ -720,11 +720,14 @@ export class LabelEngine {
         if (s.scaleVisibility && !scaleOk(s.scaleMin, s.scaleMax, scale)) {
           continue;
         }
-        // QgsPalLayerSettings::registerFeatureWithDetails: a label the
-        // data-defined Show hides is no feature of PAL, nor an obstacle
-        // (only a layer that draws no labels registers obstacles alone)
-        const hidden = s.drawLabels && !this.#shown(s, feature, input.layerId);
-        if (s.obstacle && !obstacleAdded && feature.geometry && !hidden) {
+        // a feature QGIS drops before PAL is no obstacle either (only a
+        // layer that draws no labels registers obstacles alone)
+        const reaches = s.drawLabels && !!feature.geometry &&
+          this.#reachesPal(s, feature, input.layerId);
+        if (
+          s.obstacle && !obstacleAdded && feature.geometry &&
+          (reaches || !s.drawLabels)
+        ) {
           obstacleAdded = true;
           this.#addObstacle(
             feature,
@@ -735,6 +738,7 @@ export class LabelEngine {
             clipsPolygons(s),
           );
         }
+        if (!reaches) continue;
         const registered = this.#register(
           input,
           s,
@@ -913,17 +917,34 @@ export class LabelEngine {
     }
   }
 
-  /** The data-defined Show: false hides the feature's label. */
-  #shown(s: LabelSettings, feature: Feature, layerId: string): boolean {
+  /**
+   * Whether `QgsPalLayerSettings::registerFeatureWithDetails` hands the
+   * feature to PAL: not when the data-defined Show hides its label, its
+   * font has no size or rounds to less than a pixel (a size in metres at
+   * scale on a map zoomed out), or the feature is under the minimum size.
+   * It returns before it makes the label feature, which carries the
+   * obstacle: such a feature repels no label either. An empty text does
+   * reach PAL (an obstacle without a label).
+   */
+  #reachesPal(s: LabelSettings, feature: Feature, layerId: string): boolean {
     const show = this.#dd(s, "Show", feature, layerId);
     // QgsProperty::valueAsBool: QVariant::toBool(), NULL keeps the default
-    return show === undefined || isTruthy(show);
+    if (show !== undefined && !isTruthy(show)) return false;
+    const ddSize = this.#dd(s, "Size", feature, layerId);
+    const size = Number.isFinite(Number(ddSize)) && ddSize !== undefined
+      ? Number(ddSize)
+      : s.format.size;
+    if (!(size > 0)) return false;
+    if (Math.round(toPixels(size, s.format.sizeUnit, this.#units)) < 1) {
+      return false;
+    }
+    return this.#bigEnough(feature, s);
   }
 
   /**
-   * Prepares a feature's label (text, size, settings); returns what makes
-   * its candidates once the layer's feature count is known, or null when
-   * the feature has no label.
+   * Prepares a feature's label (text, size, settings) for a feature that
+   * reaches PAL (`#reachesPal`); returns what makes its candidates once the
+   * layer's feature count is known, or null when the feature has no label.
    */
   #register(
     input: LabelLayerInput,
@@ -946,7 +967,6 @@ export class LabelEngine {
         ).filter((x) => x !== ""),
       };
     }
-    if (!this.#shown(s, feature, lid)) return null;
     const raw = s.isExpression
       ? this.#eval(s.fieldName, feature, lid)
       : feature.attributes[s.fieldName];
@@ -994,13 +1014,6 @@ export class LabelEngine {
         },
       };
     }
-    if (!(format.size > 0)) return null;
-    // QgsPalLayerSettings::registerFeature: no label whose font rounds to
-    // less than a pixel (a size in metres at scale on a map zoomed out)
-    if (Math.round(toPixels(format.size, format.sizeUnit, this.#units)) < 1) {
-      return null;
-    }
-    if (!this.#bigEnough(feature, s)) return null;
     // QgsTextDocument: an HTML text's blocks and runs, each run
     // capitalized and split on its own
     const html = format.allowHtml

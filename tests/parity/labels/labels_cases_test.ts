@@ -142,6 +142,9 @@ const LIMITS: Record<string, number> = {
   // polygons whose label a field hides (data-defined Show): no obstacle to
   // the points' labels either (617 kept as obstacles)
   show_hidden_obstacle: 0,
+  // squares under the polygons' minimum size beside points: QGIS never
+  // hands them to PAL, so they repel no label (1,307 as obstacles)
+  min_size_no_obstacle: 0,
   // two labelled layers: PAL walks the top layer's features first (218
   // with the bottom layer's first)
   points_two_layers: 0,

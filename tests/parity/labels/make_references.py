@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|show_obstacle|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|show_obstacle|min_size_obstacle|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -857,6 +857,39 @@ def show_obstacle_cases(cases):
               {"kind": "synthetic"})
 
 
+def make_min_size_obstacles():
+    # small squares at the top right of points, under the polygons' minimum
+    # size, and one square large enough to be labelled
+    def box(x0, y0, x1, y1):
+        return ring([(x0, y0), (x1, y0), (x1, y1), (x0, y1)])
+
+    pts = [(-380, 200), (-200, 120), (-40, 260), (150, 180), (330, 60), (-300, -150), (-60, -60), (200, -220)]
+    squares = [({"id": i, "name": "Small %d" % i}, {"type": "Polygon", "coordinates": [box(x + 8, y + 4, x + 28, y + 24)]})
+               for i, (x, y) in enumerate(pts)]
+    squares.append(({"id": 99, "name": "Big enough"}, {"type": "Polygon", "coordinates": [box(0, -300, 120, -180)]}))
+    points = [({"id": i, "name": NAMES[(i * 3) % len(NAMES)]}, {"type": "Point", "coordinates": [X0 + x, Y0 + y]})
+              for i, (x, y) in enumerate(pts)]
+    return write_geojson("polygons_min_size_obstacle", squares), write_geojson("points_min_size_obstacle", points)
+
+
+def min_size_obstacle_cases(cases):
+    # a polygon under the minimum size QGIS never hands to PAL: its label is
+    # suppressed and it repels no other label
+    os.makedirs(DATA, exist_ok=True)
+    polygons, points = make_min_size_obstacles()
+    settings = label_settings(placement=QgsPalLayerSettings.OverPoint, minFeatureSize=6.0)
+    settings.obstacleSettings().setType(QgsLabelObstacleSettings.PolygonBoundary)
+    layers = [
+        job_layer(styled_layer(os.path.join(DATA, points), "points_min_size_obstacle", "point",
+                               label_settings(dist=0.0)), {"path": points}, "data"),
+        job_layer(styled_layer(os.path.join(DATA, polygons), "polygons_min_size_obstacle", "polygon", settings),
+                  {"path": polygons}, "data"),
+    ]
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    save_case("min_size_no_obstacle", job("min_size_no_obstacle", layers, bbox, 480, 346, 96), OUT, cases,
+              {"kind": "synthetic"})
+
+
 def with_dd(settings, **props):
     """Data-defined label properties: "@field" or an expression."""
     for key, value in props.items():
@@ -1408,6 +1441,8 @@ def main():
         edge_points_cases(cases)
     if not only or "show_obstacle" in only:
         show_obstacle_cases(cases)
+    if not only or "min_size_obstacle" in only:
+        min_size_obstacle_cases(cases)
     if not only or "overlap" in only:
         overlap_cases(cases)
     if not only or "two" in only:
