@@ -921,7 +921,8 @@ export class LabelEngine {
    * Whether `QgsPalLayerSettings::registerFeatureWithDetails` hands the
    * feature to PAL: not when the data-defined Show hides its label, its
    * font has no size or rounds to less than a pixel (a size in metres at
-   * scale on a map zoomed out), or the feature is under the minimum size.
+   * scale on a map zoomed out) or, in map units, to a pixel size outside
+   * its limits, or the feature is under the minimum size.
    * It returns before it makes the label feature, which carries the
    * obstacle: such a feature repels no label either. An empty text does
    * reach PAL (an obstacle without a label).
@@ -935,8 +936,23 @@ export class LabelEngine {
       ? Number(ddSize)
       : s.format.size;
     if (!(size > 0)) return false;
-    if (Math.round(toPixels(size, s.format.sizeUnit, this.#units)) < 1) {
-      return false;
+    const px = Math.round(toPixels(size, s.format.sizeUnit, this.#units));
+    if (px < 1) return false;
+    if (s.format.sizeUnit === "MapUnit") {
+      // a font in map units outside its pixel limits is not drawn
+      const dd = (key: string, value: number) => {
+        const n = Number(this.#dd(s, key, feature, layerId) ?? NaN);
+        return Number.isFinite(n) ? Math.trunc(n) : value;
+      };
+      const ddLimit = this.#dd(s, "FontLimitPixel", feature, layerId);
+      const limit = ddLimit !== undefined && ddLimit !== null
+        ? isTruthy(ddLimit)
+        : s.fontLimitPixelSize;
+      if (limit) {
+        const min = dd("FontMinPixel", s.fontMinPixelSize);
+        const max = dd("FontMaxPixel", s.fontMaxPixelSize);
+        if (min > px || px > max) return false;
+      }
     }
     return this.#bigEnough(feature, s);
   }

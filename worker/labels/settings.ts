@@ -220,6 +220,12 @@ export interface LabelSettings {
   centroidWhole: boolean;
   /** Minimum feature size (mm) to label. */
   minFeatureSize: number;
+  /** A font in map units is limited to pixel sizes (`fontLimitPixelSize`). */
+  fontLimitPixelSize: boolean;
+  /** Smallest pixel size such a font is drawn at. */
+  fontMinPixelSize: number;
+  /** Largest pixel size such a font is drawn at. */
+  fontMaxPixelSize: number;
   /** Label every part of a multi-geometry. */
   labelPerPart: boolean;
   /** Join connected lines of the same label text into one before placing. */
@@ -574,6 +580,9 @@ export function readLabelSettings(settings: Element): LabelSettings {
     centroidInside: bool(p, "centroidInside", false),
     centroidWhole: bool(p, "centroidWhole", false),
     minFeatureSize: num(r, "minFeatureSize", 0),
+    fontLimitPixelSize: bool(r, "fontLimitPixelSize", false),
+    fontMinPixelSize: num(r, "fontMinPixelSize", 3),
+    fontMaxPixelSize: num(r, "fontMaxPixelSize", 10000),
     labelPerPart: bool(r, "labelPerPart", false),
     mergeLines: bool(r, "mergeLines", false),
     drawLabels: bool(r, "drawLabels", true),

@@ -145,6 +145,10 @@ const LIMITS: Record<string, number> = {
   // squares under the polygons' minimum size beside points: QGIS never
   // hands them to PAL, so they repel no label (1,307 as obstacles)
   min_size_no_obstacle: 0,
+  // labels in map units under the layer's minimum pixel size (1,353 drawn
+  // and obstacles), and within it (drawn, the squares obstacles)
+  font_limit_pixel: 0,
+  font_limit_pixel_within: 0,
   // two labelled layers: PAL walks the top layer's features first (218
   // with the bottom layer's first)
   points_two_layers: 0,

@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|show_obstacle|min_size_obstacle|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|show_obstacle|min_size_obstacle|font_limit|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -890,6 +890,37 @@ def min_size_obstacle_cases(cases):
               {"kind": "synthetic"})
 
 
+def font_limit_cases(cases):
+    # labels in map units whose pixel size is under the layer's limit: QGIS
+    # never hands them to PAL, so they are not drawn and repel no label; a
+    # second layer's, within its limits, is drawn
+    os.makedirs(DATA, exist_ok=True)
+    polygons, points = make_min_size_obstacles()
+    P = QgsPalLayerSettings
+
+    def in_map_units(size, minimum):
+        settings = label_settings(placement=P.OverPoint, size=size, fontLimitPixelSize=True, fontMinPixelSize=minimum)
+        fmt = settings.format()
+        fmt.setSizeUnit(QgsUnitTypes.RenderMapUnits)
+        settings.setFormat(fmt)
+        settings.obstacleSettings().setType(QgsLabelObstacleSettings.PolygonBoundary)
+        return settings
+
+    layers = [
+        job_layer(styled_layer(os.path.join(DATA, points), "points_min_size_obstacle", "point",
+                               label_settings(dist=0.0)), {"path": points}, "data"),
+        job_layer(styled_layer(os.path.join(DATA, polygons), "polygons_min_size_obstacle", "polygon",
+                               in_map_units(8.0, 6)), {"path": polygons}, "data"),
+    ]
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    save_case("font_limit_pixel", job("font_limit_pixel", layers, bbox, 480, 346, 96), OUT, cases,
+              {"kind": "synthetic"})
+    layers[1] = job_layer(styled_layer(os.path.join(DATA, polygons), "polygons_min_size_obstacle", "polygon",
+                                       in_map_units(20.0, 6)), {"path": polygons}, "data")
+    save_case("font_limit_pixel_within", job("font_limit_pixel_within", layers, bbox, 480, 346, 96), OUT, cases,
+              {"kind": "synthetic"})
+
+
 def with_dd(settings, **props):
     """Data-defined label properties: "@field" or an expression."""
     for key, value in props.items():
@@ -1443,6 +1474,8 @@ def main():
         show_obstacle_cases(cases)
     if not only or "min_size_obstacle" in only:
         min_size_obstacle_cases(cases)
+    if not only or "font_limit" in only:
+        font_limit_cases(cases)
     if not only or "overlap" in only:
         overlap_cases(cases)
     if not only or "two" in only:
