@@ -629,24 +629,35 @@ export function valueRelationValue(
 }
 
 /**
- * A value as QgsCheckBoxFieldFormatter::representValue writes it: a
- * boolean field's truth (null is false), another field's value matched
- * against the widget's checked and unchecked states, `NULL` for neither.
+ * A value as QGIS 3.22's QgsCheckBoxFieldFormatter::representValue writes
+ * it: a boolean field's truth (null is false); another field's value
+ * matched against the widget's checked and unchecked states, `true` or
+ * `false` — the stored value itself when `TextDisplayMethod` is 1 — and
+ * `(value)` for neither. A null reads as QVariant's null of its type does:
+ * `0` for a number (which may match an unchecked `0`), empty for a text.
  */
 function checkBoxValue(v: AttributeValue, field: InfoField): string {
-  let state: boolean | null = null;
   if (field.type === "Boolean") {
     // QVariant::toBool, also of the text GML passes ("true", "1")
-    state = typeof v === "string"
+    const state = typeof v === "string"
       ? !["", "0", "false"].includes(v.toLowerCase())
       : !!v;
-  } else if (v !== null && v !== undefined) {
-    const { CheckedState: on, UncheckedState: off } = field.config.options;
-    if (on !== undefined && variantEquals(on, v)) state = true;
-    else if (off !== undefined && variantEquals(off, v)) state = false;
+    return state ? "true" : "false";
   }
-  return state === null ? "NULL" : state ? "true" : "false";
+  const value = v ?? (NUMERIC_TYPES.includes(field.type) ? 0 : "");
+  const { CheckedState: on, UncheckedState: off, TextDisplayMethod: method } =
+    field.config.options;
+  const stored = Number(method) === 1;
+  if (on !== undefined && variantEquals(on, value)) {
+    return stored ? variantText(value) : "true";
+  }
+  if (off !== undefined && variantEquals(off, value)) {
+    return stored ? variantText(value) : "false";
+  }
+  return `(${variantText(value)})`;
 }
+
+const NUMERIC_TYPES = ["Integer", "Integer64", "Real"];
 
 /**
  * A value as QgsRelationReferenceFieldFormatter::representValue writes it:

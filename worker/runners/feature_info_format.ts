@@ -19,6 +19,7 @@ import {
   valueRelationValue,
 } from "./feature_info_fields.ts";
 import { qtNumber } from "../legend/number_format.ts";
+import { grisu2 } from "./grisu2.ts";
 
 /** A feature found under the pixel. */
 export interface InfoFeature {
@@ -203,8 +204,9 @@ class JsonDouble {
 }
 
 /**
- * A double as nlohmann::json writes it (QGIS Server's JSON): the shortest
- * digits that read back, `.0` on whole numbers, exponent form below 1e-4
+ * A double as nlohmann::json writes it (QGIS Server's JSON): Grisu2's
+ * digits, which read back but are not always the shortest
+ * (`17.251612224587898`), `.0` on whole numbers, exponent form below 1e-4
  * and from 1e15.
  *
  * @example
@@ -213,17 +215,17 @@ class JsonDouble {
  * jsonDouble(40); // "40.0"
  * jsonDouble(0.00001); // "1e-05"
  * jsonDouble(1e21); // "1e+21"
+ * jsonDouble(17.2516122245879); // "17.251612224587898"
  * ```
  */
 export function jsonDouble(v: number): string {
   if (!Number.isFinite(v)) return "null";
   if (v === 0) return Object.is(v, -0) ? "-0.0" : "0.0";
-  const [m, e] = v.toExponential().split("e");
-  const sign = m.startsWith("-") ? "-" : "";
-  const digits = m.replace("-", "").replace(".", "");
+  const sign = v < 0 ? "-" : "";
+  const { digits, exponent } = grisu2(v);
   const k = digits.length;
   // the decimal point sits after n digits: v = 0.d1d2… × 10^n
-  const n = Number(e) + 1;
+  const n = k + exponent;
   if (k <= n && n <= 15) return sign + digits + "0".repeat(n - k) + ".0";
   if (0 < n && n <= 15) {
     return sign + digits.slice(0, n) + "." + digits.slice(n);

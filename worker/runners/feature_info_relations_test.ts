@@ -63,10 +63,21 @@ Deno.test("check box: a boolean's truth, another field's states", () => {
   );
   assert.equal(displayValue(1, int), "true");
   assert.equal(displayValue(0, int), "false");
-  assert.equal(displayValue(5, int), "NULL");
-  assert.equal(displayValue(null, int), "NULL");
+  // QGIS 3.22.16's answers: another value in parentheses; a null number
+  // reads 0, a null text nothing
+  assert.equal(displayValue(5, int), "(5)");
+  assert.equal(displayValue(null, int), "false");
   // unset states (an invalid QVariant) match nothing
-  assert.equal(displayValue(0, field("CheckBox", {}, "Integer")), "NULL");
+  assert.equal(displayValue(0, field("CheckBox", {}, "Integer")), "(0)");
+  const text = field(
+    "CheckBox",
+    { CheckedState: "Yes", UncheckedState: "No", TextDisplayMethod: "1" },
+    "String",
+  );
+  assert.equal(displayValue("Yes", text), "Yes");
+  assert.equal(displayValue("No", text), "No");
+  assert.equal(displayValue(null, text), "()");
+  assert.equal(displayValue("maybe", text), "(maybe)");
 });
 
 const STYLE = (layerSource: string, layerId = "types_id") =>
