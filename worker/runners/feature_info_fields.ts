@@ -240,6 +240,31 @@ export function jsonFieldValue(
 }
 
 /**
+ * The items of an OGR list field (`IntegerList`, `Integer64List`,
+ * `RealList`, `StringList`: a GeoJSON property's array), read as the text
+ * QGIS shows (`47.5, 7.25`, see `worker/sources/ogr/read.ts`): numbers for
+ * a number list, texts for a text list; undefined for any other field.
+ * QGIS Server's JSON writes them as an array, its GML as `NULL`.
+ *
+ * @example
+ * ```ts
+ * import { listFieldValue } from "./feature_info_fields.ts";
+ * const field = { name: "l", displayName: "l", type: "RealList",
+ *   widget: "", config: { options: {}, valueMap: [] } };
+ * listFieldValue("47.5, 7.25", field); // [47.5, 7.25]
+ * ```
+ */
+export function listFieldValue(
+  v: AttributeValue,
+  field: InfoField,
+): (number | string)[] | undefined {
+  if (!field.type.endsWith("List") || typeof v !== "string") return undefined;
+  if (v === "") return [];
+  const items = v.split(", ");
+  return field.type === "StringList" ? items : items.map(Number);
+}
+
+/**
  * A number as Qt 5's JSON writer writes it: a whole number below 2^64 in
  * full, else the shortest digits that read back, in exponent form (two
  * exponent digits at least) below 1e-4 and from 1e19.

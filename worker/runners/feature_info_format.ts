@@ -16,6 +16,7 @@ import {
   displayValue,
   type InfoField,
   jsonFieldValue,
+  listFieldValue,
   valueRelationValue,
 } from "./feature_info_fields.ts";
 import { qtNumber } from "../legend/number_format.ts";
@@ -263,6 +264,13 @@ function jsonAttribute(v: AttributeValue, field: InfoField): unknown {
   // so does a value relation (its list in braces); other widgets do not
   if (field.widget === "ValueRelation") return valueRelationValue(v, field);
   if (v === null || v === undefined) return null;
+  // an OGR list field as an array, its reals as doubles
+  const list = listFieldValue(v, field);
+  if (list !== undefined) {
+    return field.type === "RealList"
+      ? list.map((x) => new JsonDouble(Number(x)))
+      : list;
+  }
   // a map or list as JSON (QgsJsonUtils::jsonFromVariant)
   const json = jsonFieldValue(v, field);
   if (json !== undefined) return json;
@@ -860,7 +868,10 @@ function gmlValue(v: AttributeValue, field: InfoField): string {
   // GML writes a date as QVariant's text, whatever the widget shows
   if (v instanceof Date) return displayValue(v, { ...field, widget: "" });
   // a map or list has no QVariant text: QGIS Server writes NULL
-  if (jsonFieldValue(v, field) !== undefined) return "NULL";
+  if (
+    jsonFieldValue(v, field) !== undefined ||
+    listFieldValue(v, field) !== undefined
+  ) return "NULL";
   return displayValue(v, field);
 }
 
