@@ -324,9 +324,6 @@ async function queryVectorLayer(
   const withLayers = (v: Record<string, unknown>) =>
     lookup ? withLayerLookup(v, lookup) : v;
   const none: InfoLayer = { name: layer.name, features: [] };
-  // A layer without a vector renderer has nothing to filter by: every
-  // feature under the pixel counts.
-  if (style?.renderer.type === "nullSymbol") return none;
   const variables: Record<string, unknown> = withLayers({
     ...mapVariables(map),
     layer_id: layer.id,
@@ -386,7 +383,9 @@ async function queryVectorLayer(
     variables,
     warn,
   } as PaintContext;
-  const pick = style
+  // a layer without a vector renderer (`nullSymbol`) has nothing to filter
+  // by: every feature under the pixel counts, as QGIS Server answers it
+  const pick = style && style.renderer.type !== "nullSymbol"
     ? symbolPicker(
       pc,
       style.renderer,
