@@ -323,7 +323,6 @@ async function queryVectorLayer(
   // the job's layers the style's expressions read (get_feature, sum …)
   const withLayers = (v: Record<string, unknown>) =>
     lookup ? withLayerLookup(v, lookup) : v;
-  const none: InfoLayer = { name: layer.name, features: [] };
   const variables: Record<string, unknown> = withLayers({
     ...mapVariables(map),
     layer_id: layer.id,
