@@ -207,7 +207,7 @@ export async function runCli(
     .option("--no-read-sources", "do not open the layers' data for field types")
     .option(
       "--python-keys-only",
-      "leave out our additions (joins, data_crs, wms_add_wkt_geometry, wms_precision, wms_feature_info_use_attribute_form_settings) for clients that refuse unknown keys",
+      "leave out our additions (joins, data_crs, wms_add_wkt_geometry, wms_precision, wms_feature_info_use_attribute_form_settings, ellipsoid, area_units, distance_units) for clients that refuse unknown keys",
       false,
     )
     .option(
@@ -285,7 +285,7 @@ export async function runCli(
     )
     .option(
       "--python-keys-only",
-      "leave out our additions (joins, data_crs, wms_add_wkt_geometry, wms_precision, wms_feature_info_use_attribute_form_settings) for clients that refuse unknown keys",
+      "leave out our additions (joins, data_crs, wms_add_wkt_geometry, wms_precision, wms_feature_info_use_attribute_form_settings, ellipsoid, area_units, distance_units) for clients that refuse unknown keys",
       false,
     )
     .option(

@@ -46,7 +46,8 @@ function indent(e: Element, depth: number): void {
 /**
  * The config without our exporter's additions (`joins`, `data_crs`,
  * `wms_add_wkt_geometry`, `wms_precision`,
- * `wms_feature_info_use_attribute_form_settings`, an OGR source's
+ * `wms_feature_info_use_attribute_form_settings`, `ellipsoid`,
+ * `area_units`, `distance_units`, an OGR source's
  * `geometry_type`): key for key what the Python
  * exporter writes, for clients that parse configs strictly (xsdata's
  * parsers refuse unknown properties by default). Our worker then draws
@@ -71,6 +72,9 @@ export function pythonKeysOnly(config: Config): Config {
     wms_add_wkt_geometry: _a,
     wms_precision: _p,
     wms_feature_info_use_attribute_form_settings: _f,
+    ellipsoid: _e,
+    area_units: _au,
+    distance_units: _du,
     ...project
   } = config.project;
   const plain = <T extends { data_crs?: string }>(d: T): T => {

@@ -75,3 +75,20 @@ Deno.test("pythonKeysOnly leaves out an OGR source's geometry_type, and keeps th
   assert.equal("geometry_type" in plain, false);
   assert.equal(plain.layer_name, "a");
 });
+
+Deno.test("pythonKeysOnly leaves out the project's ellipsoid and units", () => {
+  const measured = Config.parse({
+    ...config,
+    project: {
+      ...config.project,
+      ellipsoid: "EPSG:7030",
+      area_units: "km2",
+      distance_units: "km",
+    },
+  });
+  const plain = pythonKeysOnly(measured).project;
+  for (const key of ["ellipsoid", "area_units", "distance_units"]) {
+    assert.equal(key in plain, false, key);
+  }
+  assert.equal(plain.name, config.project.name);
+});

@@ -164,6 +164,40 @@ export function wmsPrecision(root: XmlElement): number {
   return n >= 0 && n <= 17 ? n : 6;
 }
 
+/** A project property in a group (`Measure/Ellipsoid`), trimmed; "" when absent. */
+function groupEntry(root: XmlElement, group: string, name: string): string {
+  const properties = child(root, "properties");
+  const g = properties ? child(properties, group) : undefined;
+  const e = g ? child(g, name) : undefined;
+  return (e?.textContent ?? "").trim();
+}
+
+/**
+ * The project's measures as `$area`, `$length` and `$perimeter` take them
+ * (`Measure/Ellipsoid`, `Measurement/AreaUnits`,
+ * `Measurement/DistanceUnits`), each only when it is not QGIS's default: an
+ * absent ellipsoid is `NONE` (QgsProject reads it so), empty units are
+ * square metres and metres.
+ *
+ * @example
+ * ```ts ignore
+ * import { projectMeasures } from "./export_project.ts";
+ * projectMeasures(project.root); // { ellipsoid: "EPSG:7030", area_units: "km2" }
+ * ```
+ */
+export function projectMeasures(
+  root: XmlElement,
+): { ellipsoid?: string; area_units?: string; distance_units?: string } {
+  const ellipsoid = groupEntry(root, "Measure", "Ellipsoid");
+  const area = groupEntry(root, "Measurement", "AreaUnits");
+  const distance = groupEntry(root, "Measurement", "DistanceUnits");
+  return {
+    ...(ellipsoid && ellipsoid !== "NONE" ? { ellipsoid } : {}),
+    ...(area && area !== "m2" ? { area_units: area } : {}),
+    ...(distance && distance !== "meters" ? { distance_units: distance } : {}),
+  };
+}
+
 /**
  * The project's metadata and WMS service description (the Server tab of the
  * project properties); absent entries are "" as QGIS reads them.
@@ -1432,6 +1466,7 @@ export async function exportProject(
       ...(usesAttributeForm(root)
         ? { wms_feature_info_use_attribute_form_settings: true }
         : {}),
+      ...projectMeasures(root),
     },
     meta_data: extractMetadata(root),
     tree: { members },

@@ -612,6 +612,35 @@ Deno.test("the project's WMSAddWktGeometry is wms_add_wkt_geometry, written only
         set ? true : undefined,
       );
     }
+    // Measure/Ellipsoid, Measurement/*Units: only when not QGIS's defaults
+    const measures: [string, Record<string, string>][] = [
+      ["", {}],
+      ['<Measure><Ellipsoid type="QString">NONE</Ellipsoid></Measure>', {}],
+      [
+        '<Measure><Ellipsoid type="QString">EPSG:7030</Ellipsoid></Measure><Measurement><AreaUnits type="QString">km2</AreaUnits><DistanceUnits type="QString">km</DistanceUnits></Measurement>',
+        { ellipsoid: "EPSG:7030", area_units: "km2", distance_units: "km" },
+      ],
+      [
+        '<Measurement><AreaUnits type="QString">m2</AreaUnits><DistanceUnits type="QString">meters</DistanceUnits></Measurement>',
+        {},
+      ],
+    ];
+    for (const [entry, want] of measures) {
+      await Deno.writeTextFile(
+        `${dir}/p.qgs`,
+        `<qgis version="3.22.0"><layer-tree-group/><projectlayers/><properties>${entry}</properties></qgis>`,
+      );
+      const config = await exportProject(await readProject(`${dir}/p.qgs`), {
+        encodeStyle: keepQml,
+        readSources: false,
+      });
+      const { ellipsoid, area_units, distance_units } = config.project;
+      assert.deepEqual(
+        JSON.parse(JSON.stringify({ ellipsoid, area_units, distance_units })),
+        want,
+        entry,
+      );
+    }
     // WMSPrecision: only when not QGIS's default 6 (or unreadable)
     const precisions: [string, number | undefined][] = [
       ['<WMSPrecision type="QString">8</WMSPrecision>', 8],

@@ -115,24 +115,28 @@ export const PROJECT_RULE: KeepRule = {
   children: {
     title: TEXT,
     properties: {
-      children: Object.fromEntries(
-        [
-          "WMSContactOrganization",
-          "WMSContactMail",
-          "WMSContactPerson",
-          "WMSContactPhone",
-          "WMSContactPosition",
-          "WMSFees",
-          "WMSKeywordList",
-          "WMSOnlineResource",
-          "WMSServiceAbstract",
-          "WMSServiceTitle",
-          "WMSUrl",
-          "WMSAddWktGeometry",
-          "WMSPrecision",
-          "WMSFeatureInfoUseAttributeFormSettings",
-        ].map((n) => [n, { text: true, children: { value: TEXT } }]),
-      ),
+      children: {
+        Measure: { children: { Ellipsoid: TEXT } },
+        Measurement: { children: { AreaUnits: TEXT, DistanceUnits: TEXT } },
+        ...Object.fromEntries(
+          [
+            "WMSContactOrganization",
+            "WMSContactMail",
+            "WMSContactPerson",
+            "WMSContactPhone",
+            "WMSContactPosition",
+            "WMSFees",
+            "WMSKeywordList",
+            "WMSOnlineResource",
+            "WMSServiceAbstract",
+            "WMSServiceTitle",
+            "WMSUrl",
+            "WMSAddWktGeometry",
+            "WMSPrecision",
+            "WMSFeatureInfoUseAttributeFormSettings",
+          ].map((n) => [n, { text: true, children: { value: TEXT } }]),
+        ),
+      },
     },
     projectMetadata: {
       children: {

@@ -844,6 +844,26 @@ export interface Project {
    * fields, in its order. Our exporter's addition, written only when set.
    */
   wms_feature_info_use_attribute_form_settings?: boolean;
+  /**
+   * The project's ellipsoid (`Measure/Ellipsoid`: a PROJ acronym such as
+   * `WGS84`, `EPSG:<code>`, or `PARAMETER:<a>:<b>`), on which QGIS measures
+   * `$area`, `$length` and `$perimeter`. Our exporter's addition, written
+   * only when the project sets one other than `NONE`: absent, they are
+   * measured planar in the layer's CRS.
+   */
+  ellipsoid?: string;
+  /**
+   * The project's area units (`Measurement/AreaUnits`: `m2`, `km2`, `ha`
+   * …), those of `$area`. Our exporter's addition, written only when set
+   * to other than `m2`.
+   */
+  area_units?: string;
+  /**
+   * The project's distance units (`Measurement/DistanceUnits`: `meters`,
+   * `km`, `feet` …), those of `$length` and `$perimeter`. Our exporter's
+   * addition, written only when set to other than `meters`.
+   */
+  distance_units?: string;
 }
 
 /**
@@ -861,6 +881,9 @@ export const Project: z.ZodType<Project> = z.looseObject({
   wms_add_wkt_geometry: z.boolean().optional(),
   wms_precision: z.number().int().min(0).max(17).optional(),
   wms_feature_info_use_attribute_form_settings: z.boolean().optional(),
+  ellipsoid: z.string().optional(),
+  area_units: z.string().optional(),
+  distance_units: z.string().optional(),
 });
 
 /** The layer tree as a flat list of groups (the root has id/name ""). */

@@ -437,6 +437,19 @@ export function buildRenderJob(
     dpi: options.dpi ?? null,
     format: options.format ?? "image/png",
     svg_paths: [],
+    ...projectMeasures(config),
+  };
+}
+
+/** The project's measures a job carries: those the config has (ours). */
+function projectMeasures(
+  config: Config,
+): Pick<QslJobParameterRender, "ellipsoid" | "area_units" | "distance_units"> {
+  const { ellipsoid, area_units, distance_units } = config.project;
+  return {
+    ...(ellipsoid === undefined ? {} : { ellipsoid }),
+    ...(area_units === undefined ? {} : { area_units }),
+    ...(distance_units === undefined ? {} : { distance_units }),
   };
 }
 
@@ -490,6 +503,7 @@ export function buildFeatureInfoJob(
         wms_feature_info_use_attribute_form_settings:
           config.project.wms_feature_info_use_attribute_form_settings,
       }),
+    ...projectMeasures(config),
     layers,
     bbox: jobBbox(options, datasetsOf(config, layers)),
     crs: options.crs,

@@ -286,3 +286,44 @@ Deno.test("jobLayer: an MBTiles vector tile file is local (below the data root),
   );
   assert.equal(xyz.remote, true);
 });
+
+Deno.test("buildRenderJob and buildFeatureInfoJob: the project's ellipsoid and units, only when the config has them", () => {
+  const box = {
+    layers: ["places"],
+    crs: "EPSG:2056",
+    bbox: "2600000,1200000,2600100,1200100",
+    width: 10,
+    height: 10,
+  };
+  const info = { ...box, i: 5, j: 5 };
+  for (
+    const job of [
+      buildRenderJob(config, box),
+      buildFeatureInfoJob(config, info),
+    ]
+  ) {
+    for (const key of ["ellipsoid", "area_units", "distance_units"]) {
+      assert.equal(key in job, false, key);
+    }
+  }
+  const measures = Config.parse({
+    ...config,
+    project: {
+      ...config.project,
+      ellipsoid: "EPSG:7030",
+      area_units: "km2",
+      distance_units: "km",
+    },
+  });
+  const render = QslJobParameterRender.parse(
+    JSON.parse(JSON.stringify(buildRenderJob(measures, box))),
+  );
+  const featureInfo = QslJobParameterFeatureInfo.parse(
+    JSON.parse(JSON.stringify(buildFeatureInfoJob(measures, info))),
+  );
+  for (const job of [render, featureInfo]) {
+    assert.equal(job.ellipsoid, "EPSG:7030");
+    assert.equal(job.area_units, "km2");
+    assert.equal(job.distance_units, "km");
+  }
+});

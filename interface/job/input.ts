@@ -186,6 +186,19 @@ export interface QslJobParameterRender {
   format: string;
   /** Extra SVG folders (Python `QslJobParameterMapRelated`). */
   svg_paths: string[];
+  /**
+   * The project's ellipsoid (`Measure/Ellipsoid`), our addition: `$area`,
+   * `$length` and `$perimeter` measure on it; absent or `NONE`: planar in
+   * the layer's CRS.
+   */
+  ellipsoid?: string;
+  /** The project's area units (`m2`, `km2` …), our addition; absent: `m2`. */
+  area_units?: string;
+  /**
+   * The project's distance units (`meters`, `km` …), our addition; absent:
+   * `meters`.
+   */
+  distance_units?: string;
 }
 
 /**
@@ -199,6 +212,13 @@ function numeric<T extends z.ZodNumber>(schema: T) {
     schema,
   );
 }
+
+// the project's measures (our additions), in render and feature info jobs
+const MEASURES = {
+  ellipsoid: z.string().optional(),
+  area_units: z.string().optional(),
+  distance_units: z.string().optional(),
+};
 
 /**
  * Schema of {@link QslJobParameterRender}.
@@ -221,6 +241,7 @@ export const QslJobParameterRender: z.ZodType<QslJobParameterRender> = z
     dpi: numeric(z.number().positive()).nullable().default(null),
     format: z.string().default("image/png"),
     svg_paths: z.array(z.string()).default([]),
+    ...MEASURES,
   });
 
 /** One query of a feature job. */
@@ -338,6 +359,19 @@ export interface QslJobParameterFeatureInfo {
    * absent or false: every field, in the data's order.
    */
   wms_feature_info_use_attribute_form_settings?: boolean;
+  /**
+   * The project's ellipsoid (`Measure/Ellipsoid`), our addition: `$area`,
+   * `$length` and `$perimeter` measure on it; absent or `NONE`: planar in
+   * the layer's CRS.
+   */
+  ellipsoid?: string;
+  /** The project's area units (`m2`, `km2` …), our addition; absent: `m2`. */
+  area_units?: string;
+  /**
+   * The project's distance units (`meters`, `km` …), our addition; absent:
+   * `meters`.
+   */
+  distance_units?: string;
   /** The map's layers (with styles). */
   layers: QslJobLayer[];
   /** Map extent. */
@@ -392,6 +426,7 @@ export const QslJobParameterFeatureInfo: z.ZodType<QslJobParameterFeatureInfo> =
     wms_add_wkt_geometry: z.boolean().optional(),
     wms_precision: numeric(z.number().int().min(0).max(17)).optional(),
     wms_feature_info_use_attribute_form_settings: z.boolean().optional(),
+    ...MEASURES,
     layers: z.array(QslJobLayer).default([]),
     bbox: BBox.nullable().default(null),
     crs: z.string().nullable().default(null),
@@ -541,6 +576,12 @@ export interface QslJobParameterRenderInput {
   format?: string;
   /** Extra SVG folders; default none. */
   svg_paths?: string[];
+  /** The project's ellipsoid; default none (planar). */
+  ellipsoid?: string;
+  /** The project's area units; default `m2`. */
+  area_units?: string;
+  /** The project's distance units; default `meters`. */
+  distance_units?: string;
 }
 
 /**
@@ -621,6 +662,12 @@ export interface QslJobParameterFeatureInfoInput {
   wms_precision?: number;
   /** The project's `WMSFeatureInfoUseAttributeFormSettings`; default none. */
   wms_feature_info_use_attribute_form_settings?: boolean;
+  /** The project's ellipsoid; default none (planar). */
+  ellipsoid?: string;
+  /** The project's area units; default `m2`. */
+  area_units?: string;
+  /** The project's distance units; default `meters`. */
+  distance_units?: string;
   /** The map's layers; default none. */
   layers?: QslJobLayerInput[];
   /** Map extent. */

@@ -9,6 +9,7 @@ import {
   referencedColumns,
   splitForPushdown,
   toOgrSql,
+  withMeasurer,
 } from "./mod.ts";
 import type { Feature } from "../geometry/types.ts";
 
@@ -461,4 +462,32 @@ Deno.test("truth values as QGIS 3.22 gives them: operators and spatial predicate
       text,
     );
   }
+});
+
+Deno.test("$area, $length and $perimeter measure with the measurer the variables carry (the project's ellipsoid), planar without", () => {
+  const square: Feature = {
+    id: 1,
+    attributes: {},
+    geometry: {
+      kind: "polygon",
+      parts: [[new Float64Array([0, 0, 2, 0, 2, 2, 0, 2, 0, 0])]],
+    },
+  };
+  const seen: Feature[] = [];
+  const measurer = {
+    area: (_g: unknown, f?: Feature) => (f && seen.push(f), 2.5),
+    length: () => 1.5,
+    perimeter: () => 7,
+  };
+  const variables = withMeasurer({ layer_name: "towns" }, measurer);
+  const ev = (text: string, v?: Record<string, unknown>) =>
+    evaluate(parseExpression(text), { feature: square, variables: v });
+  assert.equal(ev("$area", variables), 2.5);
+  assert.equal(ev("$perimeter", variables), 7);
+  assert.equal(ev("$length", variables), 1.5);
+  assert.equal(seen[0], square);
+  // area() stays planar in the map's units, as QGIS's area($geometry)
+  assert.equal(ev("area($geometry)", variables), 4);
+  assert.equal(ev("$area"), 4);
+  assert.equal(ev("$perimeter", { layer_name: "towns" }), 8);
 });

@@ -15,6 +15,7 @@ import {
 } from "../geometry/measure.ts";
 import { intersects, rectToGeometry } from "../geometry/predicates.ts";
 import { ExpressionEvalError } from "./errors.ts";
+import { type Measurer, measurerOf } from "./measurer.ts";
 import { compileRegExp } from "./regex.ts";
 import { parseWkt } from "./wkt.ts";
 import { geometryToWkt } from "./format.ts";
@@ -463,9 +464,16 @@ def("format_date", 2, 3, ([d, f]) => formatDate(toDate(d), str(f)));
 // --- records and geometry -----------------------------------------------------
 def("$id", 0, 0, (_a, ctx) => ctx.feature?.id ?? null, false);
 def("$geometry", 0, 0, (_a, ctx) => geom(ctx), false);
-def("$area", 0, 0, (_a, ctx) => withGeom(ctx, area), false);
-def("$length", 0, 0, (_a, ctx) => withGeom(ctx, length), false);
-def("$perimeter", 0, 0, (_a, ctx) => withGeom(ctx, perimeter), false);
+// on the project's ellipsoid, in its units, when the caller says how
+def("$area", 0, 0, (_a, ctx) => measured(ctx, "area", area), false);
+def("$length", 0, 0, (_a, ctx) => measured(ctx, "length", length), false);
+def(
+  "$perimeter",
+  0,
+  0,
+  (_a, ctx) => measured(ctx, "perimeter", perimeter),
+  false,
+);
 def("$x", 0, 0, (_a, ctx) => withGeom(ctx, (g) => pointXY(g)[0]), false);
 def("$y", 0, 0, (_a, ctx) => withGeom(ctx, (g) => pointXY(g)[1]), false);
 def("attribute", 1, 2, (args, ctx) => {
@@ -668,6 +676,15 @@ function withGeom(
 ): number | null {
   const g = geom(ctx);
   return g ? f(g) : null;
+}
+
+function measured(
+  ctx: ExpressionContext,
+  what: keyof Measurer,
+  planar: (g: Geometry) => number,
+): number | null {
+  const m = measurerOf(ctx);
+  return withGeom(ctx, m ? (g) => m[what](g, ctx.feature) : planar);
 }
 
 function pointXY(g: Geometry): [number, number] {

@@ -36,6 +36,7 @@ export {
 } from "./evaluate.ts";
 export { type PushdownSplit, splitForPushdown, toOgrSql } from "./sql.ts";
 export { isTruthy, truth } from "./values.ts";
+export { type Measurer, measurerOf, withMeasurer } from "./measurer.ts";
 export { functionNames, lookupFunction } from "./functions.ts";
 export { expressionToString, geometryToWkt } from "./format.ts";
 export { parseWkt } from "./wkt.ts";

@@ -34,6 +34,7 @@ import {
   isTruthy,
   type LayerLookup,
   withLayerLookup,
+  withMeasurer,
 } from "../expression/mod.ts";
 import { jobLayerLookup } from "./expression_layers.ts";
 import { ogcFilterToExpression } from "../filter/mod.ts";
@@ -68,7 +69,8 @@ import {
   type ValueRelationCache,
 } from "./feature_info_relations.ts";
 import { readBandNames } from "../legend/band_names.ts";
-import { type Gdal, withGdal } from "../gdal/gdal.ts";
+import { type Gdal, getGdal, withGdal } from "../gdal/gdal.ts";
+import { projectMeasurer } from "./project_measurer.ts";
 import { transformInPlace } from "../gdal/transform.ts";
 import { transformBoundingBox } from "../sources/wms/bbox.ts";
 import type { PaintContext } from "../paint/context.ts";
@@ -321,8 +323,10 @@ async function queryVectorLayer(
 ): Promise<InfoLayer> {
   const { root, vector: style } = layerStyle(layer, ctx);
   // the job's layers the style's expressions read (get_feature, sum …)
+  // and $area, $length, $perimeter as the project measures
+  const measurer = projectMeasurer(await getGdal(), job, map.crs);
   const withLayers = (v: Record<string, unknown>) =>
-    lookup ? withLayerLookup(v, lookup) : v;
+    withMeasurer(lookup ? withLayerLookup(v, lookup) : v, measurer);
   const variables: Record<string, unknown> = withLayers({
     ...mapVariables(map),
     layer_id: layer.id,

@@ -20,7 +20,9 @@ import {
 import {
   type Expression,
   type LayerLookup,
+  type Measurer,
   withLayerLookup,
+  withMeasurer,
 } from "../expression/mod.ts";
 import { computeMapSettings, type MapJob } from "../map/compute.ts";
 import { mapVariables } from "../map/variables.ts";
@@ -77,6 +79,8 @@ import {
 } from "./feature_info_virtual.ts";
 import type { Element } from "@xmldom/xmldom";
 import { directOf, MaskedMap, planMasks } from "./render_masks.ts";
+import { getGdal } from "../gdal/gdal.ts";
+import { type MeasureSettings, projectMeasurer } from "./project_measurer.ts";
 
 /** Renderers whose undrawn features QGIS leaves unlabelled. */
 const DRAWS_ITS_LABELS = new Set([
@@ -95,7 +99,7 @@ export interface RenderJobLayer extends SourceLayer {
 }
 
 /** The parts of a `QslJobInfoRender` the runner reads (wire names). */
-export interface RenderJob extends MapJob {
+export interface RenderJob extends MapJob, MeasureSettings {
   /** Layers, top first. */
   layers: RenderJobLayer[];
   /** SVG folders of the job, relative to the data root (searched first). */
@@ -188,13 +192,15 @@ export interface RenderDeps {
   renderRaster?: RasterRenderer;
   /**
    * Creates a label engine for a map; `warn` reaches the job's log, label
-   * expressions read other layers through `lookup` when there is one.
+   * expressions read other layers through `lookup` when there is one and
+   * measure (`$area` …) with `measurer`.
    */
   createLabelEngine?: (
     map: MapSettings,
     ck: CanvasKit,
     warn: (message: string) => void,
     lookup?: LayerLookup | null,
+    measurer?: Measurer | null,
   ) => LabelEngineLike;
   /**
    * A point transformation between two CRSs (`[x, y]` in place; NaN where
@@ -444,9 +450,12 @@ export async function renderMap(
     if (masks) masked = new MaskedMap(ck, map, masks);
     // the layers styles read with get_feature, aggregate …, read first
     const lookup = await jobLayerLookup(job.layers, roots, map.crs, ctx, warn);
-    const baseVariables = lookup
-      ? withLayerLookup(mapVariables(map), lookup)
-      : mapVariables(map);
+    // $area, $length, $perimeter as the project measures
+    const measurer = projectMeasurer(await getGdal(), job, map.crs);
+    const baseVariables = withMeasurer(
+      lookup ? withLayerLookup(mapVariables(map), lookup) : mapVariables(map),
+      measurer,
+    );
     // the diagrams draw into the map's pixels once every layer is restored
     let diagramPc: PaintContext | null = null;
     const diagramPainter = (): PaintContext =>
@@ -595,7 +604,7 @@ export async function renderMap(
           if (composited) canvas.restore();
         }
         if (labelled) {
-          labels ??= deps.createLabelEngine!(map, ck, warn, lookup);
+          labels ??= deps.createLabelEngine!(map, ck, warn, lookup, measurer);
           for (const l of drawn.labels) {
             await labels.addLayer({
               layerId: layer.id,
@@ -789,7 +798,7 @@ export async function renderMap(
         const layout = layoutDiagrams(pc, diagrammed, features, evaluate);
         if (deps.createLabelEngine) {
           // QgsVectorLayerDiagramProvider: PAL places them with the labels
-          labels ??= deps.createLabelEngine(map, ck, warn, lookup);
+          labels ??= deps.createLabelEngine(map, ck, warn, lookup, measurer);
         }
         if (labels?.addDiagrams) {
           labels.addDiagrams({
@@ -819,7 +828,7 @@ export async function renderMap(
         } else diagrams.push({ layout, evaluate });
       }
       if (labelled && root) {
-        labels ??= deps.createLabelEngine!(map, ck, warn, lookup);
+        labels ??= deps.createLabelEngine!(map, ck, warn, lookup, measurer);
         // @symbol_color: the first layer's colour of the feature's symbol
         // (QgsSymbol::color)
         const pick = style.renderer

@@ -13,7 +13,9 @@ import {
   evaluate,
   isTruthy,
   type LayerLookup,
+  type Measurer,
   withLayerLookup,
+  withMeasurer,
 } from "../expression/mod.ts";
 import { ogcFilterToExpression } from "../filter/mod.ts";
 import { getGdal } from "../gdal/gdal.ts";
@@ -28,9 +30,11 @@ export const renderDeps: RenderDeps = {
       evaluate(residual, { feature, geometry: feature.geometry, variables }),
     ),
   renderRaster: renderRasterLayer,
-  createLabelEngine: (map, ck, warn, lookup) =>
+  createLabelEngine: (map, ck, warn, lookup, measurer) =>
     createLabelEngine(map, ck, {
-      compile: lookup ? readingLayers(lookup) : compileExpression,
+      compile: lookup || measurer
+        ? withJobContext(lookup ?? null, measurer ?? null)
+        : compileExpression,
       warn,
     }),
   // called between the label engine's synchronous steps, never across an
@@ -44,13 +48,19 @@ export const renderDeps: RenderDeps = {
 };
 
 // The label engine makes its own variables (map scale, layer id, symbol
-// colour): its expressions get the job's layers added to them here.
-function readingLayers(
-  lookup: LayerLookup,
+// colour): its expressions get the job's layers and the project's measures
+// added to them here.
+function withJobContext(
+  lookup: LayerLookup | null,
+  measurer: Measurer | null,
 ): (text: string) => CompiledExpression {
   return (text) => {
     const fn = compileExpression(text);
-    return (ctx) =>
-      fn({ ...ctx, variables: withLayerLookup(ctx.variables ?? {}, lookup) });
+    return (ctx) => {
+      let variables = ctx.variables ?? {};
+      if (lookup) variables = withLayerLookup(variables, lookup);
+      if (measurer) variables = withMeasurer(variables, measurer);
+      return fn({ ...ctx, variables });
+    };
   };
 }

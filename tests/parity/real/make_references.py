@@ -562,8 +562,9 @@ def draw_legend(env, data_root):
 
 def feature_info_settings(project):
     """The project's feature info settings our exporter carries into jobs
-    (only where set): "Add geometry to feature response", the precision and
-    "Use attribute form settings for GetFeatureInfo response",
+    (only where set): "Add geometry to feature response", the precision,
+    "Use attribute form settings for GetFeatureInfo response" and the
+    measures' ellipsoid and units,
     as QGIS Server reads them (``QgsServerProjectUtils``)."""
     out = {}
     if project.readBoolEntry("WMSAddWktGeometry", "/")[0]:
@@ -573,6 +574,17 @@ def feature_info_settings(project):
         out["wms_precision"] = precision
     if project.readBoolEntry("WMSFeatureInfoUseAttributeFormSettings", "/")[0]:
         out["wms_feature_info_use_attribute_form_settings"] = True
+    # the ellipsoid and units $area, $length and $perimeter measure in
+    # (our exporter's, each only when not QGIS's default)
+    ellipsoid = project.ellipsoid()
+    if ellipsoid and ellipsoid != "NONE":
+        out["ellipsoid"] = ellipsoid
+    area = project.readEntry("Measurement", "/AreaUnits", "")[0]
+    if area and area != "m2":
+        out["area_units"] = area
+    distance = project.readEntry("Measurement", "/DistanceUnits", "")[0]
+    if distance and distance != "meters":
+        out["distance_units"] = distance
     return out
 
 
