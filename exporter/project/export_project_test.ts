@@ -625,15 +625,19 @@ Deno.test("the project's WMSAddWktGeometry is wms_add_wkt_geometry, written only
         {},
       ],
     ];
-    for (const [entry, want] of measures) {
+    // a project of these properties, exported
+    const exportWith = async (properties: string) => {
       await Deno.writeTextFile(
         `${dir}/p.qgs`,
-        `<qgis version="3.22.0"><layer-tree-group/><projectlayers/><properties>${entry}</properties></qgis>`,
+        `<qgis version="3.22.0"><layer-tree-group/><projectlayers/><properties>${properties}</properties></qgis>`,
       );
-      const config = await exportProject(await readProject(`${dir}/p.qgs`), {
+      return await exportProject(await readProject(`${dir}/p.qgs`), {
         encodeStyle: keepQml,
         readSources: false,
       });
+    };
+    for (const [entry, want] of measures) {
+      const config = await exportWith(entry);
       const { ellipsoid, area_units, distance_units } = config.project;
       assert.deepEqual(
         JSON.parse(JSON.stringify({ ellipsoid, area_units, distance_units })),
@@ -649,14 +653,7 @@ Deno.test("the project's WMSAddWktGeometry is wms_add_wkt_geometry, written only
       ["", undefined],
     ];
     for (const [entry, precision] of precisions) {
-      await Deno.writeTextFile(
-        `${dir}/p.qgs`,
-        `<qgis version="3.22.0"><layer-tree-group/><projectlayers/><properties>${entry}</properties></qgis>`,
-      );
-      const config = await exportProject(await readProject(`${dir}/p.qgs`), {
-        encodeStyle: keepQml,
-        readSources: false,
-      });
+      const config = await exportWith(entry);
       assert.equal(config.project.wms_precision, precision, entry);
       if (precision === undefined) {
         assert.equal("wms_precision" in config.project, false);
