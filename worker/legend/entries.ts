@@ -32,6 +32,7 @@ import type { RasterStyle, Rgba } from "../raster/style.ts";
 import { diagramLegendSize } from "../paint/diagram.ts";
 import { defaultSymbol } from "../style/default_symbol.ts";
 import { prettyBreaks } from "./pretty_breaks.ts";
+import { transformValue } from "../paint/_dd.ts";
 import {
   type BasicNumericFormat,
   formatBasic,
@@ -352,6 +353,63 @@ function sizeLegendEntries(
 }
 
 /**
+ * QgsSingleSymbolRenderer::legendSymbolItems of a marker whose size is
+ * data-defined, with a size legend (QgsDataDefinedSizeLegend::
+ * updateFromSymbolAndProperty, then legendSymbolList): a title row (the
+ * legend's title, else the property's expression), then one row per class,
+ * the marker without its data-defined size at the class's size through the
+ * property's size transformer; without classes given, the pretty breaks of
+ * the transformer's input range, labelled as `QString::number` writes
+ * them. Null when the symbol has no such size or the legend is collapsed
+ * (not drawn here).
+ */
+function markerSizeEntries(
+  symbol: Symbol,
+  legend: DataDefinedSizeLegend,
+): SymbolEntry[] | null {
+  if (symbol.type !== "marker" || legend.type !== "separated") return null;
+  const dd = symbol.layers.find((l) => l.enabled && l.dataDefined.size)
+    ?.dataDefined.size;
+  if (!dd) return null;
+  const t = dd.transformer?.type === "size" ? dd.transformer : null;
+  const classes = legend.classes.length > 0
+    ? legend.classes
+    : t
+    ? prettyBreaks(t.minValue, t.maxValue, 4).map((v) => ({
+      size: v,
+      label: qtNumber(v),
+    }))
+    : [];
+  const plain: Symbol = {
+    ...symbol,
+    layers: symbol.layers.map((l) => {
+      const { size: _, ...dataDefined } = l.dataDefined;
+      return { ...l, dataDefined };
+    }),
+  };
+  const largest = plain.layers.reduce(
+    (a, l) => Number(l.props.size ?? 2) > Number(a.props.size ?? 2) ? l : a,
+  );
+  const unit = (largest.props.size_unit ?? "MM") as RenderUnit;
+  const title = legend.title !== ""
+    ? legend.title
+    : /^"(.*)"$/s.exec(dd.expression)?.[1] ?? dd.expression;
+  const rows: SymbolEntry[] = title === ""
+    ? []
+    : [{ kind: "symbol", label: title, level: 0, symbol: null }];
+  for (const c of classes) {
+    const size = t ? Number(transformValue(t, c.size)) : c.size;
+    rows.push({
+      kind: "symbol",
+      label: c.label,
+      level: 0,
+      symbol: sizedMarker(plain, size, unit),
+    });
+  }
+  return rows;
+}
+
+/**
  * Whether the renderer lists one legend row without a label, which QGIS
  * (`QgsDefaultVectorLayerLegend`) embeds in the layer's row and labels with
  * the layer name: a single symbol, or a lone rule, category or class
@@ -374,7 +432,8 @@ export function embeddedEntry(style: VectorStyle): boolean {
   const r = style.renderer;
   switch (r.type) {
     case "singleSymbol":
-      return r.symbol !== null && r.symbol !== undefined;
+      return r.symbol !== null && r.symbol !== undefined &&
+        !(r.sizeLegend && markerSizeEntries(r.symbol, r.sizeLegend));
     case "categorizedSymbol":
       return r.categories.length === 1 && r.categories[0].label === "";
     case "graduatedSymbol":
@@ -400,10 +459,15 @@ function listedEntries(
 ): SymbolEntry[] {
   const r = style.renderer;
   switch (r.type) {
-    case "singleSymbol":
+    case "singleSymbol": {
+      const sized = r.symbol && r.sizeLegend
+        ? markerSizeEntries(r.symbol, r.sizeLegend)
+        : null;
+      if (sized) return sized;
       return r.symbol
         ? [{ kind: "symbol", label: layerName, level: 0, symbol: r.symbol }]
         : [];
+    }
     case "categorizedSymbol":
       return r.categories.map((c) => ({
         kind: "symbol",

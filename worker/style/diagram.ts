@@ -46,11 +46,23 @@ function color(
 }
 
 /**
- * QgsDataDefinedSizeLegend::readXml of an interpolated renderer's
- * `<data-defined-size-legend>`; before QGIS 3.0, a `sizeLegend="1"`
- * renderer's separated legend of its `sizeSymbol` marker.
+ * QgsDataDefinedSizeLegend::readXml of an interpolated diagram renderer's or
+ * a feature renderer's `<data-defined-size-legend>`; before QGIS 3.0, a
+ * `sizeLegend="1"` diagram renderer's separated legend of its `sizeSymbol`
+ * marker.
+ *
+ * @example
+ * ```ts
+ * import { DOMParser } from "@xmldom/xmldom";
+ * import { readSizeLegend } from "./diagram.ts";
+ * const el = new DOMParser().parseFromString(
+ *   '<renderer-v2><data-defined-size-legend title="T" type="separated"/></renderer-v2>',
+ *   "text/xml",
+ * ).documentElement!;
+ * readSizeLegend(el)?.title; // "T"
+ * ```
  */
-function readSizeLegend(linear: Element): DataDefinedSizeLegend | null {
+export function readSizeLegend(linear: Element): DataDefinedSizeLegend | null {
   const el = firstChild(linear, "data-defined-size-legend");
   if (!el) {
     if ((linear.getAttribute("sizeLegend") ?? "0") === "0") return null;

@@ -156,7 +156,15 @@ export interface Rule {
 
 /** A feature renderer. */
 export type Renderer =
-  | { type: "singleSymbol"; symbol: Symbol | null }
+  | {
+    type: "singleSymbol";
+    symbol: Symbol | null;
+    /**
+     * The legend of the marker's data-defined size
+     * (`<data-defined-size-legend>`); absent: none.
+     */
+    sizeLegend?: DataDefinedSizeLegend;
+  }
   | {
     type: "categorizedSymbol";
     /** Field name or expression. */

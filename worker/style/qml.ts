@@ -19,7 +19,7 @@ import type {
   VectorStyle,
 } from "./model.ts";
 import { checkXmlLimits, type XmlLimits } from "./xml_limits.ts";
-import { readDiagrams } from "./diagram.ts";
+import { readDiagrams, readSizeLegend } from "./diagram.ts";
 
 /**
  * How large a style's XML may be: its size is bounded where it is inflated
@@ -573,11 +573,14 @@ export function readRenderer(el: Element): Renderer {
   const type = el.getAttribute("type") ?? "";
   const symbols = readSymbols(el);
   switch (type) {
-    case "singleSymbol":
+    case "singleSymbol": {
+      const sizeLegend = readSizeLegend(el);
       return {
         type,
         symbol: symbols.get("0") ?? [...symbols.values()][0] ?? null,
+        ...(sizeLegend ? { sizeLegend } : {}),
       };
+    }
     case "categorizedSymbol": {
       const categories: Category[] = [];
       const cats = child(el, "categories");

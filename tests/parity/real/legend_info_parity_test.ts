@@ -103,6 +103,11 @@ const CASES: [string, number, string][] = [
     1,
     "our data: diagrams' size legends, collapsed and separated",
   ],
+  [
+    "legend_size_assistant_separated",
+    1,
+    "a marker's size assistant: its size legend's pretty breaks",
+  ],
 ];
 
 for (const [name, bound, what] of CASES) {
