@@ -228,7 +228,10 @@ export function compileExpression(text: string): CompiledExpression {
         return run(ctx);
       } catch (e) {
         if (e instanceof ExpressionUnsupportedError) noteUnsupported(e.message);
-        if (e instanceof ExpressionEvalError) return null;
+        if (e instanceof ExpressionEvalError) {
+          ctx.onEvalError?.(e.message);
+          return null;
+        }
         throw e;
       }
     };

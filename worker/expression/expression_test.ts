@@ -200,6 +200,17 @@ Deno.test("compileExpression yields NULL on evaluation errors, as QGIS", () => {
   );
 });
 
+Deno.test("compileExpression tells onEvalError of the error it turns into NULL", () => {
+  const errors: string[] = [];
+  const onEvalError = (m: string) => errors.push(m);
+  const f = compileExpression('"name" * 2');
+  assert.equal(f({ ...ctx, onEvalError }), null);
+  assert.deepEqual(errors, ["Cannot convert 'Bern' to double"]);
+  // a NULL value is no error
+  assert.equal(compileExpression("NULL")({ ...ctx, onEvalError }), null);
+  assert.equal(errors.length, 1);
+});
+
 Deno.test("referencedColumns and push-down to OGR SQL", () => {
   assert.deepEqual(
     referencedColumns(parseExpression("\"a\" + b * attribute('c')")),

@@ -16,6 +16,11 @@ export interface ExpressionContext {
   geometry?: Geometry | null;
   /** Variables without the `@` (`map_scale`, `layer_name`…). */
   variables?: Record<string, unknown>;
+  /**
+   * Told of the evaluation error a compiled expression turns into NULL
+   * (QgsExpression::hasEvalError), for callers that tell the two apart.
+   */
+  onEvalError?: (message: string) => void;
 }
 
 /**

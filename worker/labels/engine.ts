@@ -439,6 +439,7 @@ export class LabelEngine {
   #diagrams: PendingDiagram[] = [];
   #placed: PlacedLabel[] | null = null;
   #expressions = new Map<string, ((ctx: object) => unknown) | null>();
+  #failedExpressions = new Set<string>();
 
   /** Creates an engine for a map. */
   constructor(
@@ -487,6 +488,19 @@ export class LabelEngine {
   }
 
   #eval(text: string, feature: Feature, layerId: string): unknown {
+    return this.#evaluate(text, feature, layerId)?.value ?? null;
+  }
+
+  /**
+   * An expression's value for a feature, or null when it cannot be parsed
+   * or fails to evaluate (QgsExpression::hasParserError, hasEvalError),
+   * which is not a NULL value.
+   */
+  #evaluate(
+    text: string,
+    feature: Feature,
+    layerId: string,
+  ): { value: unknown } | null {
     const fn = this.#expr(text);
     if (!fn) return null;
     try {
@@ -497,7 +511,20 @@ export class LabelEngine {
       };
       const color = this.#symbolColor?.(feature);
       if (color !== undefined) variables.symbol_color = color;
-      return fn({ feature, geometry: feature.geometry, variables });
+      let error: string | null = null;
+      const value = fn({
+        feature,
+        geometry: feature.geometry,
+        variables,
+        onEvalError: (message: string) => error = message,
+      });
+      if (error === null) return { value };
+      // once per expression: a layer's features may all fail alike
+      if (!this.#failedExpressions.has(text)) {
+        this.#failedExpressions.add(text);
+        this.#warn(`labels: expression '${text}' failed: ${error}`);
+      }
+      return null;
     } catch (e) {
       this.#warn(
         `labels: expression '${text}' failed: ${(e as Error).message}`,
@@ -695,6 +722,8 @@ export class LabelEngine {
     // labelling; for rule-based the layer's own (no features) and one per
     // rule with settings (QgsRuleBasedLabeling::Rule::createSubProviders)
     const providers = new Map<LabelSettings, number>();
+    // the features each settings object handed to PAL (limitNumLabels)
+    const palCounts = new Map<LabelSettings, number>();
     if (labeling.type === "simple") {
       providers.set(labeling.settings, this.#providers++);
     } else {
@@ -722,10 +751,23 @@ export class LabelEngine {
         }
         // a feature QGIS drops before PAL is no obstacle either (only a
         // layer that draws no labels registers obstacles alone)
-        const reaches = s.drawLabels && !!feature.geometry &&
-          this.#reachesPal(s, feature, input.layerId);
+        const label = s.drawLabels && feature.geometry
+          ? this.#reachesPal(s, feature, input.layerId)
+          : null;
+        // limitNumLabels: PAL takes the first maxNumLabels features that
+        // reach it, in the layer's order (none when the limit is 0)
+        const taken = palCounts.get(s) ?? 0;
+        const reaches = label !== null &&
+          (!s.limitNumLabels || taken < s.maxNumLabels);
+        if (reaches) palCounts.set(s, taken + 1);
+        // the data-defined IsObstacle (QgsProperty::valueAsBool: NULL
+        // keeps the layer's setting)
+        const ddObstacle = this.#dd(s, "IsObstacle", feature, input.layerId);
+        const obstacle = ddObstacle !== undefined && ddObstacle !== null
+          ? isTruthy(ddObstacle)
+          : s.obstacle;
         if (
-          s.obstacle && !obstacleAdded && feature.geometry &&
+          obstacle && !obstacleAdded && feature.geometry &&
           (reaches || !s.drawLabels)
         ) {
           obstacleAdded = true;
@@ -733,7 +775,7 @@ export class LabelEngine {
             feature,
             symbolPx,
             owner,
-            s.obstacleFactor,
+            this.#obstacleFactor(s, feature, input.layerId),
             s.obstacleType as ObstacleType,
             clipsPolygons(s),
           );
@@ -743,6 +785,7 @@ export class LabelEngine {
           input,
           s,
           feature,
+          label!.raw,
           owner,
           symbolPx,
           layerOrder,
@@ -918,26 +961,45 @@ export class LabelEngine {
   }
 
   /**
+   * `QgsLabelObstacleSettings::updateDataDefinedProperties`: a data-defined
+   * `ObstacleFactor` of 0 to 10 is a factor of 0.0001 to 2; NULL or no
+   * number keeps the layer's.
+   */
+  #obstacleFactor(s: LabelSettings, feature: Feature, layerId: string): number {
+    const dd = this.#dd(s, "ObstacleFactor", feature, layerId);
+    if (dd === undefined || dd === null || dd === "") return s.obstacleFactor;
+    const n = Number(dd);
+    if (!Number.isFinite(n)) return s.obstacleFactor;
+    return Math.min(Math.max(n, 0), 10) / 5 + 0.0001;
+  }
+
+  /**
    * Whether `QgsPalLayerSettings::registerFeatureWithDetails` hands the
    * feature to PAL: not when the data-defined Show hides its label, its
    * font has no size or rounds to less than a pixel (a size in metres at
    * scale on a map zoomed out) or, in map units, to a pixel size outside
-   * its limits, or the feature is under the minimum size.
+   * its limits, its label expression fails to evaluate (an error, not
+   * NULL) or the feature is under the minimum size.
    * It returns before it makes the label feature, which carries the
    * obstacle: such a feature repels no label either. An empty text does
-   * reach PAL (an obstacle without a label).
+   * reach PAL (an obstacle without a label). Returns the label's value
+   * (the field's or the expression's), or null when dropped.
    */
-  #reachesPal(s: LabelSettings, feature: Feature, layerId: string): boolean {
+  #reachesPal(
+    s: LabelSettings,
+    feature: Feature,
+    layerId: string,
+  ): { raw: unknown } | null {
     const show = this.#dd(s, "Show", feature, layerId);
     // QgsProperty::valueAsBool: QVariant::toBool(), NULL keeps the default
-    if (show !== undefined && !isTruthy(show)) return false;
+    if (show !== undefined && !isTruthy(show)) return null;
     const ddSize = this.#dd(s, "Size", feature, layerId);
     const size = Number.isFinite(Number(ddSize)) && ddSize !== undefined
       ? Number(ddSize)
       : s.format.size;
-    if (!(size > 0)) return false;
+    if (!(size > 0)) return null;
     const px = Math.round(toPixels(size, s.format.sizeUnit, this.#units));
-    if (px < 1) return false;
+    if (px < 1) return null;
     if (s.format.sizeUnit === "MapUnit") {
       // a font in map units outside its pixel limits is not drawn
       const dd = (key: string, value: number) => {
@@ -951,10 +1013,15 @@ export class LabelEngine {
       if (limit) {
         const min = dd("FontMinPixel", s.fontMinPixelSize);
         const max = dd("FontMaxPixel", s.fontMaxPixelSize);
-        if (min > px || px > max) return false;
+        if (min > px || px > max) return null;
       }
     }
-    return this.#bigEnough(feature, s);
+    // QgsExpression::hasParserError / hasEvalError: no label, no obstacle
+    const raw = s.isExpression
+      ? this.#evaluate(s.fieldName, feature, layerId)
+      : { value: feature.attributes[s.fieldName] };
+    if (!raw) return null;
+    return this.#bigEnough(feature, s) ? { raw: raw.value } : null;
   }
 
   /**
@@ -966,6 +1033,7 @@ export class LabelEngine {
     input: LabelLayerInput,
     s: LabelSettings,
     feature: Feature,
+    raw: unknown,
     owner: number,
     symbolPx: number,
     layerOrder: number,
@@ -983,9 +1051,6 @@ export class LabelEngine {
         ).filter((x) => x !== ""),
       };
     }
-    const raw = s.isExpression
-      ? this.#eval(s.fieldName, feature, lid)
-      : feature.attributes[s.fieldName];
     let text = textOf(raw);
     if (text === null || text === "") return null;
     let format = s.format;

@@ -226,6 +226,10 @@ export interface LabelSettings {
   fontMinPixelSize: number;
   /** Largest pixel size such a font is drawn at. */
   fontMaxPixelSize: number;
+  /** At most `maxNumLabels` features of the layer reach PAL. */
+  limitNumLabels: boolean;
+  /** The features labelled, in the layer's order, when limited. */
+  maxNumLabels: number;
   /** Label every part of a multi-geometry. */
   labelPerPart: boolean;
   /** Join connected lines of the same label text into one before placing. */
@@ -581,6 +585,8 @@ export function readLabelSettings(settings: Element): LabelSettings {
     centroidWhole: bool(p, "centroidWhole", false),
     minFeatureSize: num(r, "minFeatureSize", 0),
     fontLimitPixelSize: bool(r, "fontLimitPixelSize", false),
+    limitNumLabels: bool(r, "limitNumLabels", false),
+    maxNumLabels: Math.trunc(num(r, "maxNumLabels", 2000)),
     fontMinPixelSize: num(r, "fontMinPixelSize", 3),
     fontMaxPixelSize: num(r, "fontMaxPixelSize", 10000),
     labelPerPart: bool(r, "labelPerPart", false),

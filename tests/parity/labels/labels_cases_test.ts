@@ -149,6 +149,18 @@ const LIMITS: Record<string, number> = {
   // and obstacles), and within it (drawn, the squares obstacles)
   font_limit_pixel: 0,
   font_limit_pixel_within: 0,
+  // squares the data-defined IsObstacle makes no obstacle (with empty
+  // labels, and in a layer drawing no labels), squares whose label
+  // expression fails to evaluate (no obstacle, unlike a NULL text) and
+  // points past the layer's maxNumLabels (neither labelled nor obstacles)
+  dd_is_obstacle: 0,
+  dd_is_obstacle_only: 0,
+  // the data-defined ObstacleFactor: 0 (a factor of 0.0001) for the odd
+  // squares, with empty labels and drawing no labels
+  dd_obstacle_factor: 0,
+  dd_obstacle_factor_only: 0,
+  label_eval_error: 0,
+  max_num_labels: 0,
   // two labelled layers: PAL walks the top layer's features first (218
   // with the bottom layer's first)
   points_two_layers: 0,

@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|show_obstacle|min_size_obstacle|font_limit|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|show_obstacle|min_size_obstacle|font_limit|pal_gaps|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -921,6 +921,50 @@ def font_limit_cases(cases):
               {"kind": "synthetic"})
 
 
+def pal_gap_cases(cases):
+    # QgsPalLayerSettings::registerFeatureWithDetails drops a feature before
+    # PAL (no label, no obstacle) when the data-defined IsObstacle says it
+    # repels nothing (obstacle only), its label expression fails to
+    # evaluate, or the layer already registered maxNumLabels features
+    os.makedirs(DATA, exist_ok=True)
+    polygons, points = make_min_size_obstacles()
+    P = QgsPalLayerSettings
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+
+    def squares(expression, **extra):
+        settings = label_settings(field=expression, placement=P.OverPoint, isExpression=True, **extra)
+        settings.obstacleSettings().setType(QgsLabelObstacleSettings.PolygonBoundary)
+        return settings
+
+    def case(name, square_settings, point_settings=None):
+        layers = [
+            job_layer(styled_layer(os.path.join(DATA, points), "points_min_size_obstacle", "point",
+                                   point_settings or label_settings(dist=0.0)), {"path": points}, "data"),
+            job_layer(styled_layer(os.path.join(DATA, polygons), "polygons_min_size_obstacle", "polygon",
+                                   square_settings), {"path": polygons}, "data"),
+        ]
+        save_case(name, job(name, layers, bbox, 480, 346, 96), OUT, cases, {"kind": "synthetic"})
+
+    # the small squares have no text (obstacles without a label); the odd
+    # ones are no obstacle
+    case("dd_is_obstacle", with_dd(squares("if(\"id\" = 99, \"name\", '')"), IsObstacle='"id" % 2 = 0'))
+    # the data-defined ObstacleFactor (0 to 10, a factor of 0.0001 to 2):
+    # the odd squares barely repel the points' labels
+    case("dd_obstacle_factor", with_dd(squares("if(\"id\" = 99, \"name\", '')"),
+                                       ObstacleFactor='if("id" % 2 = 0, 10, 0)'))
+    case("dd_obstacle_factor_only", with_dd(squares("\"name\"", drawLabels=False),
+                                            ObstacleFactor='if("id" % 2 = 0, 10, 0)'))
+    # the same for a layer that draws no labels, obstacles only
+    case("dd_is_obstacle_only", with_dd(squares("\"name\"", drawLabels=False), IsObstacle='"id" % 2 = 0'))
+    # text times a number is an evaluation error, not NULL: the small
+    # squares are no obstacle
+    case("label_eval_error", squares("if(\"id\" = 99, \"name\", \"name\" * 2)"))
+    # the points layer registers its first three features only: the others
+    # are neither labelled nor obstacles
+    case("max_num_labels", squares("if(\"id\" = 99, \"name\", '')"),
+         label_settings(dist=0.0, limitNumLabels=True, maxNumLabels=3))
+
+
 def with_dd(settings, **props):
     """Data-defined label properties: "@field" or an expression."""
     for key, value in props.items():
@@ -1476,6 +1520,8 @@ def main():
         min_size_obstacle_cases(cases)
     if not only or "font_limit" in only:
         font_limit_cases(cases)
+    if not only or "pal_gaps" in only:
+        pal_gap_cases(cases)
     if not only or "overlap" in only:
         overlap_cases(cases)
     if not only or "two" in only:
