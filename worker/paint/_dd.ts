@@ -15,12 +15,14 @@ import {
 import { decodeMapUnitScale, mapUnitPixels } from "../style/map_unit_scale.ts";
 import type { Feature } from "../geometry/types.ts";
 import type {
+  ColorRampTransformer,
   PropertyTransformer,
   Symbol,
   SymbolLayer,
 } from "../style/model.ts";
 import type { CompiledExpression, PaintContext } from "./context.ts";
 import { capOf, joinOf } from "./_skia.ts";
+import { rampColor } from "./heatmap.ts";
 
 // Compiled data-defined expressions by compiler, then by text: a style's
 // expressions are compiled once per job, not once per feature.
@@ -108,9 +110,12 @@ const FAILED = Symbol("failed");
 
 /**
  * A property transformer's output for an expression's value
- * (`QgsSizeScaleTransformer::transform`, `QgsGenericNumericTransformer`):
- * NULL gives the null output, a number is clamped to the input range and
- * scaled (linearly, or along the curve's exponent), anything else passes.
+ * (`QgsSizeScaleTransformer::transform`, `QgsGenericNumericTransformer`,
+ * `QgsColorRampTransformer`): NULL gives the null output, a number (or
+ * what `QVariant::toDouble` reads as one: a numeric text, a boolean) is
+ * clamped to the input range and scaled (linearly, or along the curve's
+ * exponent; a colour ramp's colour at its 0–1 position, as `r,g,b,a`),
+ * anything else passes.
  *
  * @example
  * ```ts
@@ -120,13 +125,21 @@ const FAILED = Symbol("failed");
  * [transformValue(t, 5), transformValue(t, 20), transformValue(t, null)]; // [3.5, 6, 0.5]
  * ```
  */
-export function transformValue(t: PropertyTransformer, v: unknown): unknown {
-  if (v === null || v === undefined) return t.nullOutput;
-  if (typeof v === "string" && v.trim() === "") return v;
-  const x = typeof v === "number" ? v : Number(v);
-  if (typeof v === "boolean" || typeof v === "object" || !Number.isFinite(x)) {
-    return v;
+export function transformValue(
+  t: PropertyTransformer | ColorRampTransformer,
+  v: unknown,
+): unknown {
+  if (v === null || v === undefined) {
+    return t.type === "colorRamp" ? t.nullColor.join(",") : t.nullOutput;
   }
+  if (typeof v === "string" && v.trim() === "") return v;
+  const x = typeof v === "number" || typeof v === "boolean"
+    ? Number(v)
+    : typeof v === "string"
+    ? Number(v)
+    : NaN;
+  if (!Number.isFinite(x)) return v;
+  if (t.type === "colorRamp") return rampValue(t, x);
   const { minValue: a, maxValue: b, minOutput: lo, maxOutput: hi } = t;
   if (t.type === "numeric" && Math.abs(b - a) <= 1e-8) {
     return Math.min(Math.max(x, lo), hi);
@@ -138,6 +151,17 @@ export function transformValue(t: PropertyTransformer, v: unknown): unknown {
   if (linear) return lo + (c - a) * (hi - lo) / (b - a);
   return lo + Math.pow(c - a, t.exponent) * (hi - lo) /
       Math.pow(b - a, t.exponent);
+}
+
+// QgsColorRampTransformer::color: the value's 0–1 position over the input
+// range, clamped (a NaN, 0/0 when the range is empty, stays NaN: the
+// ramp gives its last colour), read from the ramp; no ramp read: the
+// value passes as the property's text
+function rampValue(t: ColorRampTransformer, x: number): unknown {
+  if (!t.ramp) return x;
+  const f = (x - t.minValue) / (t.maxValue - t.minValue);
+  const at = Number.isNaN(f) ? f : Math.min(Math.max(f, 0), 1);
+  return rampColor(t.ramp, at).join(",");
 }
 
 /** Per-feature evaluation of data-defined properties. */
@@ -171,10 +195,16 @@ export class Dd {
   }
 
   /**
-   * An expression's value for the feature (compiled once per job), or
-   * undefined (null, error; a syntax error is warned of once, as `what`).
+   * An expression's value for the feature (or `feature`, another version
+   * of it), compiled once per job, or undefined (null, error; a syntax
+   * error is warned of once, as `what`).
    */
-  evaluate(expression: string, what: string, keepNull = false): unknown {
+  evaluate(
+    expression: string,
+    what: string,
+    keepNull = false,
+    feature: Feature | null = this.feature,
+  ): unknown {
     let cache = compiled.get(this.pc.compile);
     if (!cache) {
       cache = new Map();
@@ -193,8 +223,8 @@ export class Dd {
     if (!fn) return keepNull ? FAILED : undefined;
     try {
       const v = fn({
-        feature: this.feature ?? PREVIEW_FEATURE,
-        geometry: this.feature?.geometry ?? null,
+        feature: feature ?? PREVIEW_FEATURE,
+        geometry: feature?.geometry ?? null,
         variables: this.#scope(),
       });
       return v === null && !keepNull ? undefined : v;

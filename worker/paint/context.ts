@@ -78,6 +78,22 @@ export interface PaintContext {
    * the mask images of the layers they mask; absent: they draw nothing.
    */
   maskCanvases?: Canvas[];
+  /**
+   * A layer drawn in another CRS than its own: coordinate arrays (flat
+   * `x, y`, in place) from the map CRS to the layer's (`toLayer`) and
+   * back (`toMap`), as `QgsRenderContext::coordinateTransform` goes and
+   * reverses; geometry generators evaluate their expression in the
+   * layer's CRS. Absent: the layer is in the map's CRS.
+   */
+  layerCrs?: LayerCrs;
+}
+
+/** Transformations between the map's CRS and a reprojected layer's. */
+export interface LayerCrs {
+  /** From the map CRS to the layer's, in place (NaN where a point fails). */
+  toLayer(coords: Float64Array[]): void;
+  /** From the layer's CRS to the map's, in place (NaN where a point fails). */
+  toMap(coords: Float64Array[]): void;
 }
 
 /** A raster surface's own pixels, for painters that blend pixel by pixel. */

@@ -364,10 +364,12 @@ function drawLayerPlain(
 /**
  * `QgsGeometryGeneratorSymbolLayer` (QGIS 3.22): the sub-symbol drawn for a
  * copy of the feature whose geometry is the layer's `geometryModifier`
- * expression evaluated for the feature (in the map's CRS here, where QGIS
- * evaluates it in the layer's: the same for the layers a job draws in
- * their own CRS); a legend patch draws the sub-symbol's own patch: a
- * marker at the patch's centre, a line or fill on the patch.
+ * expression (`$geometry` when empty) evaluated for the feature, in the
+ * layer's CRS (the feature's geometry as the layer holds it, the result
+ * drawn through the map's transformation, as `renderFeature` draws any
+ * feature: a 1,000 m buffer of a layer in metres stays 1,000 m on a map in
+ * degrees); a legend patch draws the sub-symbol's own patch: a marker at
+ * the patch's centre, a line or fill on the patch.
  */
 function geometryGenerator(
   pc: PaintContext,
@@ -387,18 +389,35 @@ function geometryGenerator(
     } else drawSymbol(pc, sub, feature, geom, { opacity });
     return;
   }
+  const crs = pc.layerCrs;
+  const source = crs && feature.geometry
+    ? { ...feature, geometry: transformedCopy(feature.geometry, crs.toLayer) }
+    : feature;
   const v = dd.evaluate(
-    layer.props.geometryModifier ?? "",
+    layer.props.geometryModifier || "$geometry",
     "geometry generator",
+    false,
+    source,
   );
   if (!isGeometry(v) || v.parts.length === 0) return;
+  const generated = crs ? transformedCopy(v, crs.toMap) : v;
   drawSymbol(
     pc,
     sub,
-    { ...feature, geometry: v },
-    geometryToPixels(v, pc.map),
+    { ...feature, geometry: generated },
+    geometryToPixels(generated, pc.map),
     { opacity },
   );
+}
+
+// a geometry's copy with its coordinates transformed
+function transformedCopy(
+  g: Geometry,
+  transform: (coords: Float64Array[]) => void,
+): Geometry {
+  const parts = g.parts.map((rings) => rings.map((r) => r.slice()));
+  transform(parts.flat());
+  return { kind: g.kind, parts };
 }
 
 function markerPoints(symbol: Symbol, geom: Geometry): [number, number][] {

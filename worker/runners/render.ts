@@ -210,6 +210,15 @@ export interface RenderDeps {
     from: string,
     to: string,
   ) => Promise<(xy: Float64Array) => void>;
+  /**
+   * Coordinate arrays (flat `x, y`) transformed between two CRSs in place
+   * (NaN where a point fails), for the geometry generators of a
+   * reprojected layer.
+   */
+  coordinateTransform?: (
+    from: string,
+    to: string,
+  ) => Promise<(coords: Float64Array[]) => void>;
 }
 
 /**
@@ -722,6 +731,12 @@ export async function renderMap(
         featureBlendMode: style.featureBlendMode,
         warn,
       };
+      if (data.sourceCrs !== undefined && deps.coordinateTransform) {
+        pc.layerCrs = {
+          toLayer: await deps.coordinateTransform(map.crs, data.sourceCrs),
+          toMap: await deps.coordinateTransform(data.sourceCrs, map.crs),
+        };
+      }
       // one set of paints for the layer, however many batches it comes in
       pc.paints = new PaintCache();
       blank = false;

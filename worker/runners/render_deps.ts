@@ -45,6 +45,12 @@ export const renderDeps: RenderDeps = {
       if (!transformInPlace(gdal, [xy], from, to, false)[0]) xy.fill(NaN);
     };
   },
+  coordinateTransform: async (from, to) => {
+    const gdal = await getGdal();
+    return (coords) => {
+      transformInPlace(gdal, coords, from, to);
+    };
+  },
 };
 
 // The label engine makes its own variables (map scale, layer id, symbol

@@ -28,7 +28,24 @@ export interface DataDefinedProperty {
    * The property's transformer (`QgsPropertyTransformer`, the size
    * assistant's scaling), applied to the expression's value; absent: none.
    */
-  transformer?: PropertyTransformer;
+  transformer?: PropertyTransformer | ColorRampTransformer;
+}
+
+/**
+ * `QgsColorRampTransformer` (`t` 2, the colour assistant): the value is
+ * scaled to 0–1 over `minValue`–`maxValue`, clamped, and read from the
+ * ramp; NULL gives `nullColor`.
+ */
+export interface ColorRampTransformer {
+  type: "colorRamp";
+  /** Input range. */
+  minValue: number;
+  /** Input range. */
+  maxValue: number;
+  /** The colour of NULL (QGIS's default: transparent black). */
+  nullColor: [number, number, number, number];
+  /** The ramp (a gradient); null: another ramp type, not read. */
+  ramp: GradientRamp | null;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import type {
   Category,
+  ColorRampTransformer,
   DataDefinedProperty,
   GradientRamp,
   PaintEffect,
@@ -421,13 +422,20 @@ export function readPropertyCollection(
   return out;
 }
 
-/** A property's numeric transformer (`t` 0 or 1 with its `d` map), or null. */
-function readTransformer(raw: unknown): PropertyTransformer | null {
+/**
+ * A property's transformer (`t` 0 generic numeric, 1 size, 2 colour ramp,
+ * with its `d` map), or null.
+ */
+function readTransformer(
+  raw: unknown,
+): PropertyTransformer | ColorRampTransformer | null {
   if (!raw || typeof raw !== "object") return null;
   const r = raw as Record<string, unknown>;
   const t = Number(r.t);
   const d = r.d;
-  if ((t !== 0 && t !== 1) || !d || typeof d !== "object") return null;
+  if ((t !== 0 && t !== 1 && t !== 2) || !d || typeof d !== "object") {
+    return null;
+  }
   const o = d as Record<string, unknown>;
   const n = (k: string, fallback: number) => {
     const v = Number(o[k]);
@@ -435,6 +443,29 @@ function readTransformer(raw: unknown): PropertyTransformer | null {
       ? v
       : fallback;
   };
+  if (t === 2) {
+    // QgsColorRampTransformer::loadVariant: the ramp through
+    // QgsSymbolLayerUtils::loadColorRamp (its type and properties map)
+    const ramp = o.colorramp && typeof o.colorramp === "object"
+      ? o.colorramp as Record<string, unknown>
+      : {};
+    const props = ramp.properties && typeof ramp.properties === "object"
+      ? ramp.properties as Record<string, unknown>
+      : {};
+    const text: Record<string, string> = {};
+    for (const [k, v] of Object.entries(props)) {
+      if (typeof v === "string") text[k] = v;
+    }
+    return {
+      type: "colorRamp",
+      minValue: n("minValue", 0),
+      maxValue: n("maxValue", 1),
+      nullColor: parseRampColor(
+        typeof o.nullColor === "string" ? o.nullColor : undefined,
+      ) ?? [0, 0, 0, 0],
+      ramp: gradientRampOf(String(ramp.type ?? ""), text),
+    };
+  }
   if (t === 1) {
     return {
       type: "size",
@@ -672,9 +703,15 @@ export function readRenderer(el: Element): Renderer {
  * ramp types: null.
  */
 function readGradientRamp(el: Element): GradientRamp | null {
-  const type = el.getAttribute("type") ?? "";
+  return gradientRampOf(el.getAttribute("type") ?? "", readProps(el));
+}
+
+/** A gradient ramp of its properties (`QgsGradientColorRamp::create`). */
+function gradientRampOf(
+  type: string,
+  p: Record<string, string>,
+): GradientRamp | null {
   if (type !== "gradient") return null;
-  const p = readProps(el);
   const color = (v: string | undefined, d: [number, number, number, number]) =>
     parseRampColor(v) ?? d;
   const stops: [number, [number, number, number, number]][] = [];

@@ -349,3 +349,41 @@ Deno.test("readPropertyCollection: a size assistant's transformer (t 1) and a ge
     exponent: 1,
   }, "generic transformer");
 });
+
+Deno.test("readPropertyCollection: a colour assistant's ramp transformer (t 2)", async () => {
+  const { readPropertyCollection } = await import("./qml.ts");
+  const str = (k: string, v: string) =>
+    `<Option name="${k}" value="${v}" type="QString"/>`;
+  const root = parseQmlDocument(
+    `<qgis><Option type="Map"><Option name="properties" type="Map">` +
+      `<Option name="fillColor" type="Map"><Option name="active" value="true" type="bool"/>` +
+      `<Option name="field" value="v" type="QString"/><Option name="type" value="2" type="int"/>` +
+      `<Option name="transformer" type="Map"><Option name="d" type="Map">` +
+      `<Option name="colorramp" type="Map">${
+        str("name", "[source]")
+      }<Option name="properties" type="Map">` +
+      str("color1", "43,131,186,255") + str("color2", "215,25,28,255") +
+      str("discrete", "0") + str("stops", "0.5;255,255,191,120") +
+      `</Option>${str("type", "gradient")}</Option>` +
+      `<Option name="maxValue" value="250" type="double"/><Option name="minValue" value="3" type="double"/>` +
+      str("nullColor", "120,40,160,180") + str("rampName", "Spectral") +
+      `</Option><Option name="t" value="2" type="int"/></Option></Option>` +
+      `</Option></Option></qgis>`,
+  );
+  assertEquals(readPropertyCollection(root).fillColor, {
+    active: true,
+    expression: '"v"',
+    transformer: {
+      type: "colorRamp",
+      minValue: 3,
+      maxValue: 250,
+      nullColor: [120, 40, 160, 180],
+      ramp: {
+        color1: [43, 131, 186, 255],
+        color2: [215, 25, 28, 255],
+        discrete: false,
+        stops: [[0.5, [255, 255, 191, 120]]],
+      },
+    },
+  }, "colour ramp transformer");
+});

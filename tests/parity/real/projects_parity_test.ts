@@ -85,6 +85,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     "ThomasG77/30DayMapChallenge day13_tracks (QGIS 3.10): race circuits drawn as a red marker at point_on_surface($geometry) by a GeometryGenerator symbol layer; here our tracks with a line from start to end point and a marker at point_on_surface: the sub-symbol drawn for the expression's geometry (was not drawn: symbol layer class not supported)",
   ],
   [
+    "color_ramp_assistant",
+    0,
+    "the colour assistant (QgsColorRampTransformer, t 2, as QGIS 3.22 writes it): our stations' fill colour from \"visitors\" / 1000 through a gradient ramp with two stops (one half transparent) over 3–250, clamped at both ends, NULL to its null colour: the value's position on the ramp, blended in QColor's 16-bit channels (was drawn in the layer's static grey: the ramp not read)",
+  ],
+  [
+    "geometry_generator_layer_crs",
+    0,
+    "a GeometryGenerator symbol layer of a reprojected layer (our EPSG:2056 stations on an EPSG:3857 map): buffer($geometry, 250) and translate($geometry, 0, 300) evaluated in the layer's CRS, in metres, the result drawn through the map's transformation, as QgsGeometryGeneratorSymbolLayer::render and renderFeature do (was evaluated in the map's CRS: 250 pseudo-metres, a third smaller at 47° N)",
+  ],
+  [
     "size_assistant_exponential",
     0,
     "ThomasG77/30DayMapChallenge day1_points (QGIS 3.10): station markers sized by \"fg_Total Voyageurs 2018\" / 1000000 through the size assistant's exponential scale (QgsSizeScaleTransformer: 0–250 to 1–6 mm, exponent 0.7); here our stations, 0–300 to 1–9 mm and NULL at 2.5 mm: the expression's value clamped and scaled (was drawn at the value itself in millimetres: a 400 mm circle)",
