@@ -18,6 +18,7 @@ import type { PaintContext } from "./context.ts";
 import { newPaint, pathOf } from "./_skia.ts";
 import { type Dd, px } from "./_dd.ts";
 import { bounds } from "./_paints.ts";
+import { cosmeticPixels } from "./cosmetic.ts";
 import { releaseSurface, takeSurface } from "./surface.ts";
 import {
   DT_INF,
@@ -166,7 +167,13 @@ export function trimRing(
   return r;
 }
 
-/** Rings drawn white with a one-pixel black pen into a transparent image. */
+/**
+ * Rings drawn white with a one-pixel black pen into a transparent image:
+ * the pen as QPainter draws a pen one pixel wide, through its cosmetic
+ * stroker (a full pixel of coverage spread across two pixels), so a ring
+ * under a pixel or two (a tiny island) darkens no pixel to black and
+ * leaves no pixel at distance 0, as in QGIS.
+ */
 function drawMask(
   pc: PaintContext,
   rings: number[][],
@@ -180,6 +187,7 @@ function drawMask(
   if (!off) {
     throw new RangeError(`Cannot draw a shapeburst fill: no ${w}×${h} surface`);
   }
+  let pixels: Uint8Array;
   try {
     const canvas = off.surface.getCanvas();
     canvas.clear(ck.TRANSPARENT);
@@ -190,21 +198,46 @@ function drawMask(
     fill.setAntiAlias(true);
     fill.setColor(ck.WHITE);
     canvas.drawPath(path, fill);
-    const pen = newPaint(ck, 0);
-    pen.setAntiAlias(true);
-    pen.setStyle(ck.PaintStyle.Stroke);
-    pen.setStrokeWidth(1);
-    pen.setColor(ck.BLACK);
-    canvas.drawPath(path, pen);
     fill.delete();
-    pen.delete();
     path.delete();
     canvas.restore();
     off.surface.flush();
-    return off.pixels().slice();
+    pixels = off.pixels().slice();
   } finally {
     releaseSurface(ck, off);
   }
+  // the closed rings in the image's pixels; one ring is QPainter's
+  // drawPolygon, several a path of closed subpaths
+  const paths = rings.map((r) => {
+    const n = r.length;
+    const closed = r[0] === r[n - 2] && r[1] === r[n - 1];
+    const points = new Float64Array(closed ? n : n + 2);
+    for (let i = 0; i + 1 < n; i += 2) {
+      points[i] = r[i] + tx;
+      points[i + 1] = r[i + 1] + ty;
+    }
+    if (!closed) {
+      points[n] = points[0];
+      points[n + 1] = points[1];
+    }
+    return { points };
+  });
+  // opaque black over the pixel at the coverage: Qt's solid source-over
+  cosmeticPixels(
+    paths,
+    { width: 1, caps: false, dash: null, dashOffset: 0 },
+    w,
+    h,
+    (x, y, c) => {
+      const i = (y * w + x) * 4;
+      const keep = 255 - c;
+      pixels[i] = mul(pixels[i], keep);
+      pixels[i + 1] = mul(pixels[i + 1], keep);
+      pixels[i + 2] = mul(pixels[i + 2], keep);
+      pixels[i + 3] = c + mul(pixels[i + 3], keep);
+    },
+  );
+  return pixels;
 }
 
 /**

@@ -80,6 +80,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "ThomasG77/30DayMapChallenge day15_names (QGIS 3.10): a ShapeburstFill (white to black over 2 mm, on an inverted polygon renderer: France's glowing coast); here our island with a lake and an islet, 3 mm blue to cream: each pixel shaded by its distance to the shape's edge (QgsShapeburstFillSymbolLayer's distance transform), kept where the polygon is drawn (was not drawn: symbol layer class not supported)",
   ],
   [
+    "shapeburst_islets",
+    197,
+    "ThomasG77/30DayMapChallenge day15_names (QGIS 3.10): France's coast glowing through a ShapeburstFill whose tiny islands (holes under a pixel or two) QGIS draws without a glow; here our sea with 50 jagged islets (40 vertices) of 0.12 to 4 px radius: the shape's one-pixel pen drawn as Qt's cosmetic stroker draws it, a pixel of coverage spread over two, which leaves no pixel of a tiny ring black and so none at distance 0 (1,182 mismatched pixels with the pen stroked by Skia: the islets under a pixel glowed); one islet of 0.8 px still glows where QGIS's does not",
+  ],
+  [
     "geometry_generator",
     0,
     "ThomasG77/30DayMapChallenge day13_tracks (QGIS 3.10): race circuits drawn as a red marker at point_on_surface($geometry) by a GeometryGenerator symbol layer; here our tracks with a line from start to end point and a marker at point_on_surface: the sub-symbol drawn for the expression's geometry (was not drawn: symbol layer class not supported)",
