@@ -60,7 +60,7 @@ import {
 } from "./facts.ts";
 import type { PgServices } from "./pg_service.ts";
 import { type ProjectFile, readProject } from "./read_project.ts";
-import type { XmlElement } from "./xml_tree.ts";
+import { parseXml, type XmlElement } from "./xml_tree.ts";
 import { pythonTitle, sanitizeName } from "./sanitize.ts";
 import { legendToLayerTree } from "./legend_tree.ts";
 import { type LayerReference, layerStyles } from "./style.ts";
@@ -231,7 +231,12 @@ export function extractMetadata(root: XmlElement): MetaData {
   }
   const links = meta ? path(meta, "links") : undefined;
   // Without a creation time the field stays empty, as upstream leaves it.
-  const creation = meta ? childText(meta, "creation") ?? "" : "";
+  // QDateTime::toPyDateTime drops a UTC offset: upstream writes the local
+  // time the project stores ("2026-03-17T19:47:39+07:00" → "…T19:47:39").
+  const creation = (meta ? childText(meta, "creation") ?? "" : "").replace(
+    /^(\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?)(?:Z|[+-]\d\d:?\d\d)$/,
+    "$1",
+  );
   return {
     service,
     links: links
@@ -658,8 +663,11 @@ export async function exportProject(
   const readSources = options.readSources ?? true;
   const root = project.root;
   const version = root.getAttribute("version") ?? "";
-  const title = childText(root, "title") ||
-    root.getAttribute("projectname") || "";
+  // QgsProject::title(): the metadata's title, else the <title> of projects
+  // before QGIS 3.2; never the projectname attribute
+  const metadata = child(root, "projectMetadata");
+  const title = (metadata ? childText(metadata, "title") : "") ||
+    childText(root, "title") || "";
 
   const mapLayers = new Map<string, XmlElement>();
   const projectLayers = child(root, "projectlayers");
@@ -1378,9 +1386,17 @@ export async function exportProject(
   const legend = child(root, "legend");
   const rootGroup = child(root, "layer-tree-group") ??
     (legend ? legendToLayerTree(legend) : undefined);
-  const work: Work[] = rootGroup
-    ? [{ node: rootGroup, path: null, from: project, depth: 0 }]
-    : [];
+  // without a tree or a legend QGIS's tree is an empty root
+  const treeRoot = rootGroup ?? parseXml(
+    "<layer-tree-group/>",
+    project.baseName,
+  );
+  const work: Work[] = [{
+    node: treeRoot,
+    path: null,
+    from: project,
+    depth: 0,
+  }];
   while (work.length > 0) {
     const { node, path: parentPath, from, depth } = work.pop()!;
     if (node.nodeName === "layer-tree-layer") {
@@ -1393,7 +1409,7 @@ export async function exportProject(
     const here = shortName === ""
       ? parentPath
       : { name: shortName, parent: parentPath };
-    const isRoot = node === rootGroup;
+    const isRoot = node === treeRoot;
     let membersOf = node;
     let childFrom = from;
     const props = customProperties(node);

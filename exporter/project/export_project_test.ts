@@ -747,3 +747,43 @@ Deno.test("embedded layers and groups are read from the project that owns them",
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("title, creation time and an absent tree as upstream reads them on QGIS 3.22", async () => {
+  // As lizmap-web-client's opacity.qgs / WMSInfotest.qgs and QField's
+  // test_3d.qgz export upstream: QgsProject::title() never reads the
+  // projectname attribute, toPyDateTime drops a UTC offset, and a project
+  // without a layer tree or legend has an empty root group.
+  const dir = await Deno.makeTempDir({ prefix: "qsl_exporter_title_" });
+  try {
+    await Deno.writeTextFile(
+      `${dir}/bare.qgs`,
+      `<qgis version="3.10.5-A Coruña" projectname="Montpellier"><title></title>
+        <projectMetadata><creation>2026-03-17T19:47:39+07:00</creation></projectMetadata>
+      </qgis>`,
+    );
+    const config = await exportProject(await readProject(`${dir}/bare.qgs`), {
+      encodeStyle: keepQml,
+    });
+    assert.equal(config.project.name, "bare");
+    // g3w-admin's gruppo-1_un-progetto_qgis34_no_title.qgs: the title only
+    // in the metadata
+    await Deno.writeTextFile(
+      `${dir}/meta.qgs`,
+      `<qgis version="3.4.13-Madeira"><title></title>
+        <projectMetadata><title>Un progetto</title></projectMetadata></qgis>`,
+    );
+    assert.equal(
+      (await exportProject(await readProject(`${dir}/meta.qgs`), {
+        encodeStyle: keepQml,
+      })).project.name,
+      "Un progetto",
+    );
+    assert.equal(config.meta_data.creationDateTime, "2026-03-17T19:47:39");
+    assert.deepEqual(config.tree.members, [
+      { id: "", name: "", is_checked: true, children: [], is_expanded: true },
+    ]);
+    assert.deepEqual(config.datasets.group.map((g) => g.id), [""]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});

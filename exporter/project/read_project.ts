@@ -140,7 +140,7 @@ export const PROJECT_RULE: KeepRule = {
     },
     projectMetadata: {
       children: {
-        ...textOf("author", "creation", "language"),
+        ...textOf("author", "creation", "language", "title"),
         keywords: { children: { keyword: TEXT } },
         links: { children: { link: SHALLOW } },
       },
