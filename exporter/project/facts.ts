@@ -379,7 +379,10 @@ function layersOf(
       }
       fields.push({
         name: String(f.name),
-        typeName: f.subType === "JSON" ? "JSON" : type,
+        // QGIS's OGR provider names the Boolean and JSON subtypes
+        typeName: f.subType === "JSON" || f.subType === "Boolean"
+          ? String(f.subType)
+          : type,
         variant,
         // QGIS's OGR provider counts a decimal's width without its point.
         length: Number(f.width ?? 0) - (Number(f.precision ?? 0) > 0 ? 1 : 0),
