@@ -57,6 +57,7 @@ import {
   readRasterExtent,
   type SourceFacts,
   type SourceField,
+  type VariantType,
 } from "./facts.ts";
 import type { PgServices } from "./pg_service.ts";
 import { type ProjectFile, readProject } from "./read_project.ts";
@@ -600,6 +601,38 @@ function buildFields(layer: XmlElement, facts: SourceFacts): Field[] {
       editor_widget_type_oapif_format: widgetOapifFormat,
     };
   });
+}
+
+// QVariant::Type numbers of <expressionfields> as SourceField variants
+const QVARIANT: Record<string, VariantType> = {
+  "1": "Bool",
+  "2": "Int",
+  "3": "UInt",
+  "4": "LongLong",
+  "5": "ULongLong",
+  "6": "Double",
+  "8": "QVariantMap",
+  "9": "QVariantList",
+  "10": "QString",
+  "11": "QStringList",
+  "12": "QByteArray",
+  "14": "QDate",
+  "15": "QTime",
+  "16": "QDateTime",
+};
+
+/** A layer's expression (virtual) fields, as QGIS lists them. */
+function expressionFields(layer: XmlElement): SourceField[] {
+  const list = child(layer, "expressionfields");
+  return (list ? children(list, "field") : []).map((f) => ({
+    name: f.getAttribute("name") ?? "",
+    typeName: f.getAttribute("typeName") ?? "",
+    variant: QVARIANT[f.getAttribute("type") ?? ""] ?? "QString",
+    length: num(f.getAttribute("length") ?? undefined) ?? 0,
+    precision: num(f.getAttribute("precision") ?? undefined) ?? 0,
+    nullable: true,
+    comment: f.getAttribute("comment") ?? "",
+  })).filter((f) => f.name !== "");
 }
 
 const emptySource = (): DataSource => ({
@@ -1347,6 +1380,17 @@ export async function exportProject(
       const wkb = wkbAttr || facts?.geometryType || "Unknown";
       const fields = facts ? buildFields(layer, facts) : [];
       const joins = await readJoins(layer, label, facts ? fields : null);
+      // QgsVectorLayer::updateFields: expression fields after the joined
+      if (facts) {
+        const taken = new Set(fields.map((f) => f.name));
+        fields.push(
+          ...buildFields(layer, {
+            ...facts,
+            fields: expressionFields(layer).filter((f) => !taken.has(f.name)),
+            primaryKeys: [],
+          }),
+        );
+      }
       vectors.push({
         ...common,
         fields,

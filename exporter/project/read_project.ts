@@ -78,6 +78,7 @@ const MAP_LAYER: KeepRule = {
     // QGIS 2.x label settings live there (style.ts, labeling_2x.ts)
     customproperties: CUSTOM_PROPERTIES,
     aliases: { children: { alias: SHALLOW } },
+    expressionfields: { children: { field: SHALLOW } },
     constraints: { children: { constraint: SHALLOW } },
     fieldConfiguration: {
       children: {
