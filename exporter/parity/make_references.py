@@ -136,6 +136,22 @@ def shim_qgis():
         serializers.DictEncoder = DictEncoder
 
 
+def give_creation_time(exporter):
+    """A project without a creation time gets 1900-01-01 (see the module doc)."""
+    from qgis.PyQt.QtCore import QDate, QDateTime, QTime
+
+    original_metadata = exporter.extract_metadata
+
+    def extract_metadata(project):
+        metadata = project.metadata()
+        if not metadata.creationDateTime().isValid():
+            metadata.setCreationDateTime(QDateTime(QDate(1900, 1, 1), QTime(0, 0)))
+            project.setMetadata(metadata)
+        return original_metadata(project)
+
+    exporter.extract_metadata = staticmethod(extract_metadata)
+
+
 def blank_styles(config):
     for kind in ("vector", "raster", "custom"):
         for dataset in config["datasets"][kind]:
@@ -197,7 +213,6 @@ def main(names):
         extract(UPSTREAM, upstream["commit"], ["src/qgis_server_light"], tmp / "upstream")
         sys.path.insert(0, str(tmp / "upstream" / "src"))
         from qgis.core import QgsApplication, QgsProject
-        from qgis.PyQt.QtCore import QDate, QDateTime, QTime
 
         QgsApplication.setPrefixPath("/usr", True)
         app = QgsApplication([], False)
@@ -205,16 +220,7 @@ def main(names):
         shim_qgis()
         from qgis_server_light.exporter.extract import Exporter
 
-        original_metadata = Exporter.extract_metadata
-
-        def extract_metadata(project):
-            metadata = project.metadata()
-            if not metadata.creationDateTime().isValid():
-                metadata.setCreationDateTime(QDateTime(QDate(1900, 1, 1), QTime(0, 0)))
-                project.setMetadata(metadata)
-            return original_metadata(project)
-
-        Exporter.extract_metadata = staticmethod(extract_metadata)
+        give_creation_time(Exporter)
         for case in cases:
             base = tmp / case["name"]
             extract(case["repo"], case["commit"], case["extract"], base)
