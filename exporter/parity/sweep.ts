@@ -35,7 +35,10 @@ const DELIBERATE: [string, RegExp][] = [
   ["nullable", /\.fields\[[^\]]*\]\.nullable: /],
   ["layer CRS", /\.crs\.(auth_id|postgis_srid|ogc_uri|ogc_urn): /],
   ["style_name", /\.style_name: "[^"]*" ≠ "default"$/],
-  ["project keys written only when set", /^project\.wms_\w+: only ours/],
+  [
+    "project keys written only when set",
+    /^project\.(wms_\w+|ellipsoid): only ours/,
+  ],
   ["data_crs written only when it differs", /\.data_crs: only ours/],
   // our additions (--python-keys-only leaves them out)
   ["joins written only when there are joins", /\]\.joins: only ours/],
