@@ -189,6 +189,23 @@ Deno.test("every command of docs/exporter.md runs as the page says", async (t) =
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /export_1000_layers \(medians of 15\)/);
     },
+    // The sweep needs QGIS 3.22 and minutes: the Python half is compiled,
+    // the Deno half run on an empty sweep folder.
+    "QT_QPA_PLATFORM=offscreen /usr/bin/python3 exporter/parity/sweep.py /tmp/sweep":
+      async () => {
+        const r = await sh(
+          `python3 -c "import ast, sys; [ast.parse(open(f).read()) for f in sys.argv[1:]]" exporter/parity/sweep.py exporter/parity/make_references.py`,
+        );
+        assert.equal(r.code, 0, r.stderr);
+      },
+    "deno run -A exporter/parity/sweep.ts /tmp/sweep": async () => {
+      const dir = `${tmp}/sweep`;
+      await Deno.mkdir(dir, { recursive: true });
+      await Deno.writeTextFile(`${dir}/projects.tsv`, "");
+      const r = await sh(`deno run -A exporter/parity/sweep.ts ${dir}`);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout.trim(), "{}");
+    },
     "deno run -A exporter/bench/memory.ts": async (c) => {
       const r = await sh(c);
       assert.equal(r.code, 0, r.stderr);
