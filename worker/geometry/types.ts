@@ -64,6 +64,12 @@ export interface Feature {
    */
   sourceBounds?: { crs: string; box: Rect };
   /**
+   * True when `geometry` is in the CRS of `sourceBounds` rather than the
+   * map's: the copy a geometry generator evaluates its expression on, as
+   * QGIS evaluates it on the layer's geometry; absent otherwise.
+   */
+  geometryInLayerCrs?: boolean;
+  /**
    * The attributes a join gave no row: null without a type in QGIS 3.22
    * (`QgsFeature::initAttributes`), which QGIS Server's GML writes `NULL`
    * where a null number read from a table is 0; absent when none.

@@ -391,7 +391,11 @@ function geometryGenerator(
   }
   const crs = pc.layerCrs;
   const source = crs && feature.geometry
-    ? { ...feature, geometry: transformedCopy(feature.geometry, crs.toLayer) }
+    ? {
+      ...feature,
+      geometry: transformedCopy(feature.geometry, crs.toLayer),
+      geometryInLayerCrs: true,
+    }
     : feature;
   const v = dd.evaluate(
     layer.props.geometryModifier || "$geometry",

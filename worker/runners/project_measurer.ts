@@ -75,7 +75,7 @@ export function projectMeasurer(
   (g: Geometry, f?: Feature): number => {
     try {
       const layerCrs = f?.sourceBounds?.crs ?? mapCrs;
-      const own = layerCrs === mapCrs
+      const own = layerCrs === mapCrs || f?.geometryInLayerCrs
         ? g
         : transformed(gdal, g, mapCrs, layerCrs);
       if (!own) return 0;

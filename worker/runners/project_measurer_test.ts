@@ -59,6 +59,39 @@ Deno.test("$area, $length, $perimeter of features on a Mercator map measure as Q
   });
 });
 
+Deno.test("a geometry a generator holds in its layer's CRS (geometryInLayerCrs) is measured as it is, not transformed from the map's again", async () => {
+  await withGdal((gdal) => {
+    for (const m of fixture.projected.filter((m) => m.crs !== "EPSG:3857")) {
+      // QgsGeometryGeneratorSymbolLayer evaluates on the layer's geometry
+      const geometry = parseWkt(m.wkt);
+      const feature: Feature = {
+        id: 1,
+        attributes: {},
+        geometry,
+        sourceBounds: {
+          crs: m.crs,
+          box: { xmin: 0, ymin: 0, xmax: 0, ymax: 0 },
+        },
+        geometryInLayerCrs: true,
+      };
+      const measurer = projectMeasurer(gdal, {
+        ...(m.ellipsoid === "NONE" ? {} : { ellipsoid: m.ellipsoid }),
+        area_units: m.area_units,
+        distance_units: m.distance_units,
+      }, "EPSG:3857");
+      for (const k of ["area", "length", "perimeter"] as const) {
+        const ours = measurer[k](geometry, feature);
+        assert.ok(
+          Math.abs(ours - m[k]) <= Math.abs(m[k]) * 1e-8,
+          `${k} of ${m.ellipsoid} ${m.crs} ${m.wkt}: ${ours} for QGIS's ${
+            m[k]
+          }`,
+        );
+      }
+    }
+  });
+});
+
 Deno.test("a feature whose point does not transform measures 0, as QGIS's caught transform error", async () => {
   await withGdal((gdal) => {
     const measurer = projectMeasurer(gdal, { ellipsoid: "WGS84" }, "EPSG:4326");
