@@ -141,9 +141,9 @@ ${TAKE_BODY}`;
  * {@link TAKE_SCRIPT} for the job `BLMOVE` just moved into the processing
  * list KEYS[1], sent behind it on the same connection: Redis runs it once
  * `BLMOVE` has returned, so the envelope comes back in the same round trip
- * as the id. That list is usually empty before (only a result still
- * re-published in the background keeps its job there), so the job is its
- * only element; the reply ends with its id. With no element (`BLMOVE` timed out) it returns `{3}`, with more
+ * as the id. That list was empty before (nothing taken stays there while
+ * the worker waits), so the job is its only element; the reply ends with
+ * its id. With no element (`BLMOVE` timed out) it returns `{3}`, with more
  * than one `{4}` (then the worker takes the id `BLMOVE` returned with
  * {@link TAKE_SCRIPT}).
  *
