@@ -516,6 +516,9 @@ export function buildProgram(io: ProgramIo = {}): Command & {
           if (
             Date.now() - signalled < (io.repeatSignalMs ?? REPEAT_SIGNAL_MS)
           ) {
+            logger.log("debug", "repeated stop signal: ignored", {
+              worker_id: worker.id,
+            });
             return;
           }
           // The held job stays in processing:{id}; another worker re-queues
