@@ -453,6 +453,14 @@ async function queryVectorLayer(
   return {
     name: layer.name,
     fields: listed,
+    // JSON looks its fields up among them all (the shown ones as resolved)
+    ...(job.INFO_FORMAT.trim().toLowerCase().includes("json")
+      ? {
+        allFields: infoFields(root, [...data.fields, ...virtual], true).map(
+          (f) => fields.find((s) => s.name === f.name) ?? f,
+        ),
+      }
+      : {}),
     features: shown.map((f, i) => ({
       id: f.id,
       attributes: f.attributes,

@@ -100,7 +100,8 @@ function readWidgetConfig(config: Element | null): WidgetConfig {
 
 /**
  * Reads how a layer's style shows its fields in feature info, for the
- * fields the data has (in their order); hidden ones are left out.
+ * fields the data has (in their order); hidden ones are left out unless
+ * `withHidden` (QGIS Server's JSON looks shown fields up among them all).
  *
  * @example
  * ```ts
@@ -121,6 +122,7 @@ export function infoFields(
     precision?: number;
     subType?: "JSON";
   }[],
+  withHidden = false,
 ): InfoField[] {
   const aliases = new Map<string, string>();
   for (const a of children(children(root, "aliases")[0] ?? null, "alias")) {
@@ -151,7 +153,7 @@ export function infoFields(
       config: readWidgetConfig(children(w, "config")[0] ?? null),
     });
   }
-  return fields.filter((f) => !hidden.has(f.name)).map((f) => ({
+  return fields.filter((f) => withHidden || !hidden.has(f.name)).map((f) => ({
     name: f.name,
     displayName: aliases.get(f.name) ?? f.name,
     type: f.type,

@@ -48,6 +48,12 @@ export interface InfoLayer {
    * every attribute under its own name.
    */
   fields?: InfoField[];
+  /**
+   * Every field of the layer, hidden ones too, in field order: those QGIS
+   * Server's JSON looks the shown fields' display names up in; absent: the
+   * shown fields.
+   */
+  allFields?: InfoField[];
   /** Features in the source's order (feature id); none for a raster layer. */
   features: InfoFeature[];
   /** A raster layer's band values at the pixel; absent for a vector layer. */
@@ -110,22 +116,25 @@ function fieldsOf(layer: InfoLayer): InfoField[] {
 
 /**
  * The fields QGIS Server 3.22's JSON writes: it finds each shown field again
- * by its display name (`QgsFields::lookupField`: a name, then a name in any
- * case, then an alias in any case) and writes the fields found, in field
- * order, so an alias that is another field's name writes that field.
+ * by its display name among all the layer's fields, hidden ones too
+ * (`QgsFields::lookupField`: a name, then a name in any case, then an alias
+ * in any case) and writes the fields found, in field order, so an alias
+ * that is another field's name writes that field, and an alias a hidden
+ * field shares with a shown one writes the hidden field (montpellier's
+ * excluded district code `QUARTMNO` and its joined name, both "District").
  */
-function jsonFields(fields: InfoField[]): InfoField[] {
-  const lookup = (shown: string): number => {
-    const lower = shown.toLowerCase();
-    let i = fields.findIndex((f) => f.name === shown);
-    if (i < 0) i = fields.findIndex((f) => f.name.toLowerCase() === lower);
+function jsonFields(shown: InfoField[], all: InfoField[]): InfoField[] {
+  const lookup = (name: string): number => {
+    const lower = name.toLowerCase();
+    let i = all.findIndex((f) => f.name === name);
+    if (i < 0) i = all.findIndex((f) => f.name.toLowerCase() === lower);
     if (i < 0) {
-      i = fields.findIndex((f) => f.displayName.toLowerCase() === lower);
+      i = all.findIndex((f) => f.displayName.toLowerCase() === lower);
     }
     return i;
   };
-  const found = new Set(fields.map((f) => lookup(f.displayName)));
-  return fields.filter((_, i) => found.has(i));
+  const found = new Set(shown.map((f) => lookup(f.displayName)));
+  return all.filter((_, i) => found.has(i));
 }
 
 /** The INFO_FORMATs written, lower case. */
@@ -360,7 +369,8 @@ export function writeGeoJson(result: InfoResult): string {
         ),
       }];
     }
-    const fields = jsonFields(fieldsOf(layer));
+    const shown = fieldsOf(layer);
+    const fields = jsonFields(shown, layer.allFields ?? shown);
     return layer.features.map((f) => ({
       type: "Feature",
       id: `${layer.name}.${f.id}`,
