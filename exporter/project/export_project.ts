@@ -786,13 +786,15 @@ export async function exportProject(
     const at = relative(project.directory, resolve(owner.directory, d.path));
     return { ...d, path: projectPath(at, project.directory) };
   };
-  // what a value relation widget naming a layer by id is given of it
+  // what a value relation widget naming a layer by id, or a relation
+  // referencing it, is given of it
   const references = new Map<string, LayerReference>();
   for (const [id, l] of mapLayers) {
     references.set(id, {
       name: childText(l, "layername") ?? "",
       source: childText(l, "datasource") ?? "",
       provider: childText(l, "provider") ?? "",
+      display: childText(l, "previewExpression") ?? "",
     });
   }
 

@@ -62,7 +62,10 @@ const MAP_LAYER: KeepRule = {
       "layername",
       "shortname",
       "title",
+      "previewExpression",
     ),
+    // relation references read the referenced layer (style.ts)
+    referencedLayers: { children: { relation: SHALLOW } },
     srs: {
       children: {
         spatialrefsys: {

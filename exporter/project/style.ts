@@ -77,19 +77,21 @@ const GEOMETRY_CODES: Record<string, number> = {
 /**
  * A project layer as a value relation widget's configuration names it
  * (`LayerName`, `LayerSource`, `LayerProviderName`): its name, its data
- * source as the project writes it, its provider key.
+ * source as the project writes it, its provider key; and its display
+ * expression (`<previewExpression>`), which relation references show.
  */
 export interface LayerReference {
   name: string;
   source: string;
   provider: string;
+  display?: string;
 }
 
 const escapeAttribute = (value: string): string =>
   value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;")
     .replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
 
-const REFERENCE_OPTIONS: [string, keyof LayerReference][] = [
+const REFERENCE_OPTIONS: [string, "name" | "source" | "provider"][] = [
   ["LayerName", "name"],
   ["LayerSource", "source"],
   ["LayerProviderName", "provider"],
@@ -143,6 +145,64 @@ function valueRelationLayers(
   return out + text.slice(at, configuration.end);
 }
 
+/** Offset just after the `>` closing the start tag of `e`. */
+function startTagEnd(e: XmlElement, text: string): number {
+  let quote = "";
+  for (let i = e.start; i < e.end; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === ">") return i + 1;
+  }
+  return e.end;
+}
+
+// the referenced layer as QgsWeakRelation writes it in a style
+const RELATION_ATTRIBUTES: [string, "name" | "source" | "provider"][] = [
+  ["layerName", "name"],
+  ["dataSource", "source"],
+  ["providerKey", "provider"],
+];
+
+/**
+ * The text of a `<referencedLayers>` whose relations are given the
+ * referenced layer's name, source and provider where QGIS did not write
+ * them (`QgsWeakRelation`), and its display expression as
+ * `previewExpression` (ours: QGIS Server shows a relation reference as the
+ * referenced feature's display expression, read from a layer the project
+ * holds and a job need not carry).
+ */
+function relationLayers(
+  referenced: XmlElement,
+  text: string,
+  layers: ReadonlyMap<string, LayerReference>,
+): string {
+  let out = "";
+  let at = referenced.start;
+  for (const relation of children(referenced, "relation")) {
+    const layer = layers.get(
+      relation.getAttribute("referencedLayer") ??
+        relation.getAttribute("layerId") ?? "",
+    );
+    if (!layer) continue;
+    const added: [string, string][] = [];
+    for (const [name, key] of RELATION_ATTRIBUTES) {
+      if (!relation.hasAttribute(name) && layer[key]) {
+        added.push([name, layer[key]]);
+      }
+    }
+    if (layer.display) added.push(["previewExpression", layer.display]);
+    if (!added.length) continue;
+    const open = startTagEnd(relation, text);
+    const close = text[open - 2] === "/" ? open - 2 : open - 1;
+    out += text.slice(at, close) +
+      added.map(([n, v]) => ` ${n}="${escapeAttribute(v)}"`).join("");
+    at = close;
+  }
+  return out + text.slice(at, referenced.end);
+}
+
 /**
  * Builds the QML of the layer's live (current) style from its `<maplayer>`:
  * the style elements QGIS writes into a `.qml` (renderer, labeling, blend
@@ -151,7 +211,9 @@ function valueRelationLayers(
  * The elements are copied verbatim from the project text.
  *
  * Value relation widgets that name their layer by id are given that
- * layer's name, source and provider ({@link valueRelationLayers}).
+ * layer's name, source and provider ({@link valueRelationLayers}), the
+ * relations it references its layers' display expressions
+ * ({@link relationLayers}).
  *
  * @example
  * ```ts ignore
@@ -202,6 +264,8 @@ export function currentStyleQml(
       `\n  ${
         e.nodeName === "fieldConfiguration"
           ? valueRelationLayers(e, text, layers)
+          : e.nodeName === "referencedLayers"
+          ? relationLayers(e, text, layers)
           : text.slice(e.start, e.end)
       }`,
     );

@@ -96,3 +96,46 @@ Deno.test("style: a value relation naming its layer by id is given that layer's 
   // the styles parse: the QML stays well-formed
   parseXml(qml, "x.qml");
 });
+
+Deno.test("style: a relation is given its referenced layer's display expression, and its name, source and provider where QGIS did not write them", () => {
+  const text = `<maplayer type="vector" geometry="Point">
+  <id>main</id>
+  <referencedLayers>
+    <relation id="r1" name="r1" referencingLayer="main" referencedLayer="dict_1" layerId="dict_1" dataSource="./dict.csv" providerKey="ogr" layerName="dict">
+      <fieldRef referencingField="kind" referencedField="id"/>
+    </relation>
+    <relation id="r2" referencingLayer="main" referencedLayer="dict_1" strength="Association"/>
+    <relation id="r3" referencingLayer="main" referencedLayer="elsewhere"/>
+  </referencedLayers>
+</maplayer>`;
+  const layers = new Map([["dict_1", {
+    name: "dict",
+    source: "./dict.csv",
+    provider: "ogr",
+    display: `'<' || "name" || '> & "co"'`,
+  }]]);
+  const qml = currentStyleQml(parseXml(text, "x.qgs"), text, "3.22", layers);
+  const display =
+    `previewExpression="'&lt;' || &quot;name&quot; || '> &amp; &quot;co&quot;'"`;
+  assert.ok(qml.includes(`layerName="dict" ${display}>`), qml);
+  assert.ok(
+    qml.includes(
+      `strength="Association" layerName="dict" dataSource="./dict.csv" providerKey="ogr" ${display}/>`,
+    ),
+    qml,
+  );
+  assert.ok(
+    qml.includes(
+      `<relation id="r3" referencingLayer="main" referencedLayer="elsewhere"/>`,
+    ),
+    qml,
+  );
+  const relations =
+    parseXml(qml, "x.qml").children.find((e) =>
+      e.nodeName === "referencedLayers"
+    )!.children;
+  assert.equal(
+    relations[0].getAttribute("previewExpression"),
+    `'<' || "name" || '> & "co"'`,
+  );
+});

@@ -431,6 +431,7 @@ async function queryVectorLayer(
       job.layers,
       ctx,
       references,
+      layer,
     );
   }
   // GML bounds a reprojected feature by its layer-CRS box transformed

@@ -30,6 +30,43 @@ export type ValueRelationCache = Map<
 /** Referenced layers read in one job, by layer and field. */
 export type ReferenceCache = Map<string, Promise<RelationTarget | null>>;
 
+/**
+ * A job layer for an OGR source as the project writes it
+ * (`path|layername=…|layerid=…`, the path relative to the project, beside
+ * the job's own layers), or null for another provider.
+ */
+function sourceLayer(
+  uri: string,
+  providerKey: string,
+  id: string,
+  name: string,
+  owner: QslJobLayer,
+): QslJobLayer | null {
+  const provider = (providerKey || "ogr").toLowerCase();
+  if (!uri || provider !== "ogr") return null;
+  const [path, ...parts] = uri.split("|");
+  let layerName: string | null = null;
+  let layerId: string | null = null;
+  for (const part of parts) {
+    const eq = part.indexOf("=");
+    const key = part.slice(0, eq).toLowerCase();
+    if (key === "layername") layerName = part.slice(eq + 1);
+    else if (key === "layerid") layerId = part.slice(eq + 1);
+  }
+  return {
+    id,
+    name: name || path,
+    driver: "ogr",
+    remote: false,
+    folder_name: owner.folder_name ?? null,
+    source: JSON.stringify({
+      path: path.replace(/^(\.\/)+/, ""),
+      layer_name: layerName,
+      layer_id: layerId,
+    }),
+  } as QslJobLayer;
+}
+
 /** The job layer a value relation reads, or null. */
 function valueLayer(
   options: Record<string, string>,
@@ -45,30 +82,13 @@ function valueLayer(
     : null;
   if (byName) return byName;
   const uri = options.LayerSource ?? "";
-  const provider = (options.LayerProviderName || "ogr").toLowerCase();
-  if (!uri || provider !== "ogr") return null;
-  // path|layername=…|layerid=…, the path relative to the project
-  const [path, ...parts] = uri.split("|");
-  let layerName: string | null = null;
-  let layerId: string | null = null;
-  for (const part of parts) {
-    const eq = part.indexOf("=");
-    const key = part.slice(0, eq).toLowerCase();
-    if (key === "layername") layerName = part.slice(eq + 1);
-    else if (key === "layerid") layerId = part.slice(eq + 1);
-  }
-  return {
-    id: options.Layer || `value_relation:${uri}`,
-    name: options.LayerName || path,
-    driver: "ogr",
-    remote: false,
-    folder_name: owner.folder_name ?? null,
-    source: JSON.stringify({
-      path: path.replace(/^(\.\/)+/, ""),
-      layer_name: layerName,
-      layer_id: layerId,
-    }),
-  } as QslJobLayer;
+  return sourceLayer(
+    uri,
+    options.LayerProviderName ?? "",
+    options.Layer || `value_relation:${uri}`,
+    options.LayerName ?? "",
+    owner,
+  );
 }
 
 function lessThan(a: AttributeValue, b: AttributeValue): number {
@@ -198,6 +218,7 @@ async function readTarget(
   layer: QslJobLayer,
   referenced: string,
   ctx: RunnerContext,
+  display: string | null,
 ): Promise<RelationTarget | null> {
   try {
     const root = layer.style?.definition
@@ -207,8 +228,8 @@ async function readTarget(
         ctx.limits.maxStyleBytes,
       )
       : null;
-    const text = childElements(root, "previewExpression")[0]?.textContent ??
-      "";
+    const text = display ??
+      childElements(root, "previewExpression")[0]?.textContent ?? "";
     let expression = null;
     try {
       expression = text.trim() ? parseExpression(text) : null;
@@ -236,14 +257,16 @@ async function readTarget(
 /**
  * Reads what the relation reference widgets among `fields` show, for those
  * whose relation (the owner's style's `<referencedLayers>`) references one
- * of the job's layers: its features and display expression, into their
+ * of the job's layers, or a layer the job does not carry by the relation's
+ * OGR `dataSource` and the display expression our exporter adds to it
+ * (`previewExpression`): its features and display expression, into their
  * `relationReference`. Others keep their values, as QGIS without the
  * relation.
  *
  * @example
  * ```ts ignore
  * import { resolveRelationReferences } from "./feature_info_relations.ts";
- * await resolveRelationReferences(fields, root, job.layers, ctx, new Map());
+ * await resolveRelationReferences(fields, root, job.layers, ctx, new Map(), layer);
  * ```
  */
 export async function resolveRelationReferences(
@@ -252,6 +275,7 @@ export async function resolveRelationReferences(
   layers: QslJobLayer[],
   ctx: RunnerContext,
   cache: ReferenceCache,
+  owner: QslJobLayer,
 ): Promise<void> {
   const relations = childElements(
     childElements(root, "referencedLayers")[0] ?? null,
@@ -266,12 +290,23 @@ export async function resolveRelationReferences(
     const referenced = relationPair(relation, field.name);
     const layerId = relation.getAttribute("referencedLayer") ||
       relation.getAttribute("layerId");
-    const layer = layers.find((l) => l.id === layerId);
+    const inJob = layers.find((l) => l.id === layerId);
+    const layer = inJob ?? sourceLayer(
+      relation.getAttribute("dataSource") ?? "",
+      relation.getAttribute("providerKey") ?? "",
+      layerId ?? "",
+      relation.getAttribute("layerName") ?? "",
+      owner,
+    );
     if (!referenced || !layer) continue;
-    const key = JSON.stringify([layer.id, referenced]);
+    // a layer outside the job shows the expression the exporter added
+    const display = inJob
+      ? null
+      : relation.getAttribute("previewExpression") ?? "";
+    const key = JSON.stringify([layer.id, referenced, display]);
     let target = cache.get(key);
     if (!target) {
-      target = readTarget(layer, referenced, ctx);
+      target = readTarget(layer, referenced, ctx, display);
       cache.set(key, target);
     }
     field.relationReference = (await target) ?? undefined;
