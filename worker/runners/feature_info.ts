@@ -480,6 +480,26 @@ interface MapPixels {
 }
 
 /**
+ * Whether `QgsRasterDataProvider::block` reads a 1 × 1 block over `pixel`
+ * from a raster of extent `e` (its CRS): the part of the pixel on the
+ * raster, in pixel units, rounded to whole columns and rows, is not empty.
+ */
+function coveredEnough(pixel: Rect, e: Rect): boolean {
+  const xmin = Math.max(pixel.xmin, e.xmin),
+    xmax = Math.min(pixel.xmax, e.xmax);
+  const ymin = Math.max(pixel.ymin, e.ymin),
+    ymax = Math.min(pixel.ymax, e.ymax);
+  if (!(xmin < xmax && ymin < ymax)) return false;
+  const w = pixel.xmax - pixel.xmin, h = pixel.ymax - pixel.ymin;
+  // std::round, halves away from zero (the offsets are not negative)
+  const fromCol = Math.round((xmin - pixel.xmin) / w);
+  const toCol = Math.round((xmax - pixel.xmin) / w) - 1;
+  const fromRow = Math.round((pixel.ymax - ymax) / h);
+  const toRow = Math.round((pixel.ymax - ymin) / h) - 1;
+  return toCol >= fromCol && toRow >= fromRow;
+}
+
+/**
  * Every band's value at the point as QGIS Server 3.22 reads it
  * (`QgsRenderer::featureInfoFromRasterLayer`): `QgsGdalProvider::identify`
  * on the map's extent and size reads a 1 × 1 block over the map pixel under
@@ -536,6 +556,15 @@ async function valuesOnMap(
     const row = Math.floor((m.ymax - y) / yres);
     const xmin = m.xmin + col * xres, ymax = m.ymax - row * yres;
     const pixel = { xmin, ymin: ymax - yres, xmax: xmin + xres, ymax };
+    // a pixel the raster covers too little of (less than its centre on an
+    // axis: QgsRasterDataProvider::block's rounded sub-rectangle is empty)
+    // is a block filled with no data, whose value identify then reads as
+    // it is: the band's no-data value (no data), or 0 for a band without
+    // one (a reprojected map's pixel grid can lie off the raster around a
+    // point on it)
+    if (!coveredEnough(pixel, e)) {
+      return info.noData.map((v) => v === null ? 0 : null);
+    }
     const out: (number | null)[] = [];
     for (let band = 1; band <= info.bandCount; band++) {
       const [v] = await reader.block(band, {
