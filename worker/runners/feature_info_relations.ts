@@ -2,10 +2,10 @@
  * The items of value relation widgets, as QgsValueRelationFieldFormatter
  * reads them for QGIS Server's feature info: the layer the widget's
  * configuration names (`Layer` id, else `LayerName`) among the job's
- * layers, else its `LayerSource` (an OGR source, beside the project as the
- * job's own layers), read whole; key and value fields by name, the
- * `FilterExpression` applied when the expression engine reads it, items
- * sorted by key (by value with `OrderByValue`). The source is opened as a
+ * layers, else its `LayerSource` (an OGR or delimited text source, beside
+ * the project as the job's own layers), read whole; key and value fields
+ * by name, the `FilterExpression` applied when the expression engine reads
+ * it, items sorted by key (by value with `OrderByValue`). The source is opened as a
  * job layer's is: inside the data root only. What cannot be read leaves the
  * widget without items, as QGIS without the layer (values shown as
  * `(value)`).
@@ -31,9 +31,10 @@ export type ValueRelationCache = Map<
 export type ReferenceCache = Map<string, Promise<RelationTarget | null>>;
 
 /**
- * A job layer for an OGR source as the project writes it
- * (`path|layername=…|layerid=…`, the path relative to the project, beside
- * the job's own layers), or null for another provider.
+ * A job layer for an OGR or delimited text source as the project writes it
+ * (`path|layername=…|layerid=…`, `file:./a.csv?type=csv&…`, the path
+ * relative to the project, beside the job's own layers), or null for
+ * another provider.
  */
 function sourceLayer(
   uri: string,
@@ -43,7 +44,25 @@ function sourceLayer(
   owner: QslJobLayer,
 ): QslJobLayer | null {
   const provider = (providerKey || "ogr").toLowerCase();
-  if (!uri || provider !== "ogr") return null;
+  if (!uri || (provider !== "ogr" && provider !== "delimitedtext")) {
+    return null;
+  }
+  const layer = (path: string, source: Record<string, unknown>) =>
+    ({
+      id,
+      name: name || path,
+      driver: provider,
+      remote: false,
+      folder_name: owner.folder_name ?? null,
+      source: JSON.stringify({ path, ...source }),
+    }) as QslJobLayer;
+  if (provider === "delimitedtext") {
+    // the worker's delimited text source reads the URI's query itself
+    return layer(
+      uri.replace(/^file:(\/\/)?/i, "").replace(/^(\.\/)+/, ""),
+      {},
+    );
+  }
   const [path, ...parts] = uri.split("|");
   let layerName: string | null = null;
   let layerId: string | null = null;
@@ -53,18 +72,10 @@ function sourceLayer(
     if (key === "layername") layerName = part.slice(eq + 1);
     else if (key === "layerid") layerId = part.slice(eq + 1);
   }
-  return {
-    id,
-    name: name || path,
-    driver: "ogr",
-    remote: false,
-    folder_name: owner.folder_name ?? null,
-    source: JSON.stringify({
-      path: path.replace(/^(\.\/)+/, ""),
-      layer_name: layerName,
-      layer_id: layerId,
-    }),
-  } as QslJobLayer;
+  return layer(path.replace(/^(\.\/)+/, ""), {
+    layer_name: layerName,
+    layer_id: layerId,
+  });
 }
 
 /** The job layer a value relation reads, or null. */

@@ -35,7 +35,8 @@ const EXTENSIONS: Record<string, string> = {
 
 // value relation widgets naming their layer by id alone: our exporter adds
 // the layer's name, source and provider, which the worker reads (the
-// attribute form cases' layer has such widgets too); a relation reference
+// attribute form cases' layer has such widgets too; conditional_forms.qgs'
+// keep a stale path of a delimited text layer); a relation reference
 // to a layer the job does not carry: our exporter adds the referenced
 // layer's display expression to the relation
 const EXPORTED = new Set([
@@ -44,6 +45,7 @@ const EXPORTED = new Set([
   "info_attribute_form_order_text",
   "info_attribute_form_order_html",
   "info_relation_reference_by_source_text",
+  "info_value_relation_delimited_text",
 ]);
 
 /** The job's layers given the styles our exporter writes for the project. */
