@@ -16,6 +16,13 @@ import { parseWkb } from "../../geometry/wkb.ts";
 import { JobError } from "../../runners/types.ts";
 import type { SourceLayer, VectorField } from "../source.ts";
 import { type CopyRun, CopyTupleReader } from "./copy_binary.ts";
+import type { CopyValueReader } from "./copy_values.ts";
+
+/** A field read from binary COPY: its name and its type's reader. */
+export interface CopyField {
+  name: string;
+  read: CopyValueReader;
+}
 
 /** A value as `npm:postgres` gives it → an attribute value. */
 export function attribute(v: unknown): AttributeValue {
@@ -55,7 +62,7 @@ interface Slot {
 export class RowDecoder {
   readonly #layer: SourceLayer;
   readonly #reuse: boolean;
-  readonly #tuples = new CopyTupleReader(2);
+  #tuples: CopyTupleReader | null = null;
   readonly #slots: Slot[] = [];
   #used = 0;
   #batch: Feature[] = [];
@@ -130,14 +137,32 @@ export class RowDecoder {
   }
 
   /**
-   * Binary COPY tuples of (id as int8 or NULL, WKB or NULL): the WKB is
-   * 2-D little-endian (`ST_AsBinary(ST_Force2D(…), 'NDR')`); anything else
-   * is parsed as {@link rows} parses it.
+   * Binary COPY tuples of (id as int8 or NULL, the `fields` read by their
+   * readers, WKB or NULL): the WKB is 2-D little-endian
+   * (`ST_AsBinary(ST_Force2D(…), 'NDR')`); anything else is parsed as
+   * {@link rows} parses it.
    */
-  copyRun(run: CopyRun, kind: GeometryKind | null): Feature[] {
+  copyRun(
+    run: CopyRun,
+    kind: GeometryKind | null,
+    fields: CopyField[] = [],
+  ): Feature[] {
+    const nf = fields.length, g = nf + 1;
+    if (this.#tuples === null || this.#tuples.maxFields !== nf + 2) {
+      this.#tuples = new CopyTupleReader(nf + 2);
+    }
     const t = this.#tuples;
     t.use(run.bytes);
     const bytes = t.bytes, view = t.view;
+    const attributesOf = (into: Record<string, AttributeValue>) => {
+      for (let i = 0; i < nf; i++) {
+        const length = t.length(i + 1);
+        into[fields[i].name] = length < 0
+          ? null
+          : fields[i].read(view, bytes, t.start(i + 1), length);
+      }
+      return into;
+    };
     let batch: Feature[];
     if (this.#reuse) {
       batch = this.#batch;
@@ -145,9 +170,9 @@ export class RowDecoder {
       this.#used = 0;
     } else batch = [];
     for (; t.next(); this.#row++) {
-      const length = t.length(1);
+      const length = t.length(g);
       if (length < 0) continue;
-      const at = t.start(1);
+      const at = t.start(g);
       const id = t.length(0) === 8 ? t.int8(0) : this.#row;
       // NDR Point, LineString, Polygon of one ring, 2-D, exactly sized
       const type = length >= 9 && bytes[at] === 1
@@ -171,7 +196,7 @@ export class RowDecoder {
         if (geometry.parts.length === 0) continue;
         kind ??= geometry.kind;
         if (geometry.kind !== kind) continue;
-        batch.push({ id, attributes: {}, geometry });
+        batch.push({ id, attributes: attributesOf({}), geometry });
         continue;
       }
       const own = KIND_OF_TYPE[type]!;
@@ -185,6 +210,12 @@ export class RowDecoder {
         ring[i] = view.getFloat64(xy, true);
       }
       s.feature.id = id;
+      // a reused feature's attributes are overwritten, the same keys
+      if (nf > 0) {
+        s.feature.attributes = attributesOf(
+          this.#reuse ? s.feature.attributes : {},
+        );
+      }
       batch.push(s.feature);
     }
     this.kind = kind;

@@ -228,6 +228,11 @@ export class CopyTupleReader {
     this.#lengths = new Int32Array(maxFields);
   }
 
+  /** The most fields a tuple may have. */
+  get maxFields(): number {
+    return this.#starts.length;
+  }
+
   /** Reads the tuples of these bytes from their start on. */
   use(bytes: Uint8Array): void {
     this.#bytes = bytes;

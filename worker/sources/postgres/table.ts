@@ -21,6 +21,8 @@ export interface TableInfo {
   fields: VectorField[];
   /** Comparison class per attribute column. */
   classes: Map<string, ColumnClass>;
+  /** PostgreSQL type OID per attribute column (how COPY sends its values). */
+  oids: Map<string, number>;
   /** The geometry column, or null. */
   geometryColumn: string | null;
   /** SRID of the geometry column, or null when unknown (0). */
@@ -195,10 +197,12 @@ export async function tableInfo(
   }
   const fields: VectorField[] = [];
   const classes = new Map<string, ColumnClass>();
+  const oids = new Map<string, number>();
   for (const d of described) {
     if (d.name === geometryColumn) continue;
     fields.push({ name: d.name, type: TYPE_BY_OID[d.type] ?? "String" });
     classes.set(d.name, CLASS_BY_OID[d.type] ?? "other");
+    oids.set(d.name, d.type);
   }
   let srid = uri.srid ?? null;
   let wkbType = uri.wkbType ?? null;
@@ -267,6 +271,7 @@ export async function tableInfo(
     from,
     fields,
     classes,
+    oids,
     geometryColumn,
     srid,
     crs: srid !== null ? `EPSG:${srid}` : null,
