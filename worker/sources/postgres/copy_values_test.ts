@@ -193,9 +193,35 @@ async function read(
   return { values, copy };
 }
 
-Deno.test("postgres copy values: each type reads from binary COPY as the cursor reads its text", async (t) => {
+async function withDb(fn: (db: TestDatabase) => Promise<void>) {
   const db = await createTestDatabase();
   try {
+    await fn(db);
+  } finally {
+    await closePostgresPools();
+    await db.drop();
+  }
+}
+
+/** A table of `columns` (SQL) holding one row of `values` (SQL literals). */
+async function oneRow(
+  db: TestDatabase,
+  name: string,
+  columns: string,
+  values: string,
+) {
+  await db.sql.unsafe(
+    `CREATE TABLE public.${name} (fid int PRIMARY KEY, ${columns},
+      geom geometry(Point, 2056))`,
+  );
+  await db.sql.unsafe(
+    `INSERT INTO public.${name} VALUES (1, ${values},
+      ST_SetSRID(ST_MakePoint(1, 1), 2056))`,
+  );
+}
+
+Deno.test("postgres copy values: each type reads from binary COPY as the cursor reads its text", async (t) => {
+  await withDb(async (db) => {
     for (const type of Object.keys(CASES)) {
       await t.step(type, async () => {
         const name = `t_${type.replace(/\W/g, "_")}`;
@@ -209,24 +235,17 @@ Deno.test("postgres copy values: each type reads from binary COPY as the cursor 
         assertEquals(copied.values, cursor.values);
       });
     }
-  } finally {
-    await closePostgresPools();
-    await db.drop();
-  }
+  });
 });
 
 Deno.test("postgres copy values: the values themselves", async () => {
-  const db = await createTestDatabase();
-  try {
-    await db.sql.unsafe(
-      `CREATE TABLE public.v (fid int PRIMARY KEY, f4 float4, n numeric,
-        d date, ts timestamp, tz timestamptz, t text, b bool, i8 int8,
-        geom geometry(Point, 2056))`,
-    );
-    await db.sql.unsafe(
-      `INSERT INTO public.v VALUES (1, 0.1, 1.10, '2020-02-29',
-        '2020-02-29 12:34:56.123456', '2020-06-01 12:00:00.5+02', 'Zürich',
-        true, 9007199254740993, ST_SetSRID(ST_MakePoint(1, 1), 2056))`,
+  await withDb(async (db) => {
+    await oneRow(
+      db,
+      "v",
+      "f4 float4, n numeric, d date, ts timestamp, tz timestamptz, t text, b bool, i8 int8",
+      `0.1, 1.10, '2020-02-29', '2020-02-29 12:34:56.123456',
+        '2020-06-01 12:00:00.5+02', 'Zürich', true, 9007199254740993`,
     );
     const pg = openVectorSource(
       postgisLayer(db.name, "public", "v", { key: '"fid"', srid: "2056" }),
@@ -249,30 +268,16 @@ Deno.test("postgres copy values: the values themselves", async () => {
       b: true,
       i8: 9007199254740992,
     }]);
-  } finally {
-    await closePostgresPools();
-    await db.drop();
-  }
+  });
 });
 
 Deno.test("postgres copy values: a type without a reader goes through the cursor", async () => {
-  const db = await createTestDatabase();
-  try {
-    await db.sql.unsafe(
-      `CREATE TABLE public.j (fid int PRIMARY KEY, v json,
-        geom geometry(Point, 2056))`,
-    );
-    await db.sql.unsafe(
-      `INSERT INTO public.j VALUES (1, '{"a": [1, 2]}',
-        ST_SetSRID(ST_MakePoint(1, 1), 2056))`,
-    );
+  await withDb(async (db) => {
+    await oneRow(db, "j", "v json", `'{"a": [1, 2]}'`);
     const { values, copy } = await read(db, "j");
     assert(!copy, "json read through the cursor");
     assertEquals(values, [[1, '{"a":[1,2]}']]);
-  } finally {
-    await closePostgresPools();
-    await db.drop();
-  }
+  });
 });
 
 Deno.test("copyValueReader: readers by OID; none for other types", () => {
