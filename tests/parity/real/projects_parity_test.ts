@@ -105,6 +105,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "ThomasG77/30DayMapChallenge day1_points (QGIS 3.10): station markers sized by \"fg_Total Voyageurs 2018\" / 1000000 through the size assistant's exponential scale (QgsSizeScaleTransformer: 0–250 to 1–6 mm, exponent 0.7); here our stations, 0–300 to 1–9 mm and NULL at 2.5 mm: the expression's value clamped and scaled (was drawn at the value itself in millimetres: a 400 mm circle)",
   ],
   [
+    "raster_nan_nodata_byte",
+    0,
+    "minorua/Qgis2threejs testproject1.qgs: an RGB Byte GeoTIFF whose no-data value is NaN, which a Byte band cannot hold, so QGIS's GDAL provider ignores it and draws the red-0 sea; here our 24 x 16 cells (make_nan_nodata.py) (the sea was left out: NaN cast to 0)",
+  ],
+  [
     "heatmap_weighted",
     0,
     "stikstof/LelystadAirport map.qgz (QGIS 3.12): 4,611 aircraft emission points as a heatmap (radius 1,000 map units, quality 5, maximum 1,000, weighted by the field q, transparent white to red): quartic kernels summed on 5-pixel cells, scaled and stretched over the map as QgsHeatmapRenderer draws them (was not drawn: renderer not supported)",

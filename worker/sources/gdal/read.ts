@@ -25,6 +25,28 @@ const infos = new WeakMap<OpenDataset, RasterInfo>();
 const GDT_BYTE = 1, GDT_UINT16 = 2, GDT_INT16 = 3, GDT_UINT32 = 4;
 const GDT_INT32 = 5, GDT_FLOAT32 = 6, GDT_INT8 = 14;
 
+/**
+ * `QgsRaster::isRepresentableValue`: whether a value is in the range of the
+ * band's type (NaN is in no integer type's).
+ *
+ * @example
+ * ```ts
+ * isRepresentable(NaN, 1); // false: not a Byte
+ * ```
+ */
+export function isRepresentable(value: number, dataType: number): boolean {
+  const range: Record<number, [number, number]> = {
+    [GDT_BYTE]: [0, 0xff],
+    [GDT_INT8]: [-0x80, 0x7f],
+    [GDT_UINT16]: [0, 0xffff],
+    [GDT_INT16]: [-0x8000, 0x7fff],
+    [GDT_UINT32]: [0, 0xffffffff],
+    [GDT_INT32]: [-0x80000000, 0x7fffffff],
+  };
+  const r = range[dataType];
+  return !r || (value >= r[0] && value <= r[1]);
+}
+
 /** `QgsRaster::representableValue`: a value cast to the band's type. */
 export function representable(value: number, dataType: number): number {
   switch (dataType) {
@@ -89,7 +111,14 @@ export function rasterInfo(gdal: Gdal, ds: OpenDataset): RasterInfo {
       dataTypes.push(type);
       M.HEAP32[flag >> 2] = 0;
       const value: number = M._GDALGetRasterNoDataValue(band, flag);
-      noData.push(M.HEAP32[flag >> 2] ? representable(value, type) : null);
+      // A no-data value the band's type cannot hold (NaN or -9999 on a Byte
+      // band, as some writers leave) is ignored, as QgsGdalProvider ignores
+      // it: cast, it would hide real pixels (NaN became 0).
+      noData.push(
+        M.HEAP32[flag >> 2] && isRepresentable(value, type)
+          ? representable(value, type)
+          : null,
+      );
     }
   } finally {
     M._free(flag);

@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { withGdal } from "../../gdal/gdal.ts";
 import type { OpenDataset } from "../../gdal/dataset_cache.ts";
-import { clearWindowCache, rasterInfo, readWindow } from "./read.ts";
+import {
+  clearWindowCache,
+  isRepresentable,
+  rasterInfo,
+  readWindow,
+} from "./read.ts";
 
 // A GeoTIFF read at half its resolution or less takes GDAL's direct path
 // (GTIFF_DIRECT_IO, uncompressed files): it samples the pixels the block
@@ -107,4 +112,20 @@ Deno.test("readWindow: decimated GeoTIFF windows (GDAL's direct path) sample the
     clearWindowCache();
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+// QGIS's GDAL provider ignores a no-data value its band's type cannot hold
+// (the figures of QgsRasterDataProvider::sourceHasNoDataValue in QGIS 3.22
+// for GeoTIFFs GDAL wrote with these values).
+Deno.test("isRepresentable: NaN and out-of-range no-data values of integer bands are not, floats' are", () => {
+  const BYTE = 1, UINT16 = 2, INT16 = 3, FLOAT32 = 6;
+  assert.equal(isRepresentable(NaN, BYTE), false);
+  assert.equal(isRepresentable(300, BYTE), false);
+  assert.equal(isRepresentable(-1, BYTE), false);
+  assert.equal(isRepresentable(12.7, BYTE), true); // QGIS: 12
+  assert.equal(isRepresentable(-9999, UINT16), false);
+  assert.equal(isRepresentable(-9999, INT16), true);
+  assert.equal(isRepresentable(40000, INT16), false);
+  assert.equal(isRepresentable(NaN, FLOAT32), true);
+  assert.equal(isRepresentable(-Infinity, FLOAT32), true);
 });
