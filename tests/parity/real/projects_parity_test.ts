@@ -110,6 +110,11 @@ const CASES: [name: string, limit: number, what: string][] = [
     "minorua/Qgis2threejs testproject1.qgs: an RGB Byte GeoTIFF whose no-data value is NaN, which a Byte band cannot hold, so QGIS's GDAL provider ignores it and draws the red-0 sea; here our 24 x 16 cells (make_nan_nodata.py) (the sea was left out: NaN cast to 0)",
   ],
   [
+    "shapefile_sbn_fallback",
+    0,
+    "FOSS4GAcademy/GST101FOSS4GLabs World View.qgs (QGIS 2.8): a graticule shapefile whose ESRI .sbn index GDAL cannot search ('Inconsistent shape count for bin') under a spatial filter: GDAL scans every shape instead and QGIS draws them (the job failed on that error)",
+  ],
+  [
     "heatmap_weighted",
     0,
     "stikstof/LelystadAirport map.qgz (QGIS 3.12): 4,611 aircraft emission points as a heatmap (radius 1,000 map units, quality 5, maximum 1,000, weighted by the field q, transparent white to red): quartic kernels summed on 5-pixel cells, scaled and stretched over the map as QgsHeatmapRenderer draws them (was not drawn: renderer not supported)",

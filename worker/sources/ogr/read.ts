@@ -154,12 +154,24 @@ function fail(layer: LayerRef, detail: string, cause?: unknown): JobError {
 }
 
 /**
+ * What shapelib reports of an ESRI spatial index (`.sbn`) it cannot use
+ * (sbnsearch.c): the shapefile driver then scans every shape against the
+ * filter instead, so the read is whole, as QGIS draws it.
+ */
+const SBN_INDEX_ERROR =
+  /\.sbn\b|shape count (?:for|in) bin|^Unexpected bin (?:id|size)|nBinStart|^First referenced bin|^All nodes are empty|^Cannot read node descriptors/;
+
+/**
  * gdal3.js rejects only on some error numbers; any error GDAL reported
  * during a read (a VRT's missing source, a failed feature) fails the read
- * rather than drawing a silently incomplete map.
+ * rather than drawing a silently incomplete map; not an unusable `.sbn`
+ * index, which GDAL reads around.
  */
 function throwOnGdalError(gdal: Gdal, layer: LayerRef): void {
-  const errors = takeGdalMessages().filter((l) => /^ERROR \d+:/.test(l));
+  const errors = takeGdalMessages().filter((l) =>
+    /^ERROR \d+:/.test(l) &&
+    !SBN_INDEX_ERROR.test(l.replace(/^ERROR \d+: /, ""))
+  );
   gdal.Module._CPLErrorReset();
   if (errors.length) {
     throw fail(
