@@ -448,6 +448,44 @@
  * - anitagraser/TimeManager 5ad1058ae9b8dc3fd8ef07de1fa66d5fbab0b304
  *   (testdata/tweets.qgs)
  *
+ * and since session 22 (h-huntmaps), found by file name
+ * (`tests/data/test_project.qgs`, `test/data/test.qgs`,
+ * `tests/data/project.qgz`, `test/test.qgs`…) and by repository name
+ * (`qgis-server-`, `foss4g`, `qgis2threejs`, `pyqgis`…), with their data in
+ * the snapshot:
+ *
+ * - jncc/vsas-roam-app ffaa9d7c692cd59fc6eee6a132e0f05a76517bce
+ *   (project.qgs)
+ * - walkthru-earth/qgis-server 8b094f820292a65e67659ca7834af9daa12b5cef
+ *   (tests/data/test_project.qgs, tests/data/test_project_wfs.qgs)
+ * - JanCaha/qgis-plugin-bivariate-renderer
+ *   fa6ced9ccbdb70bcc2866bd3136abce2629b275f (tests/data/project.qgz)
+ * - faunalia/rt_mapserver_exporter 9ff43fec3abb1844e3d7aa5d92d7d870b13b47c9
+ *   (test/data/test.qgs)
+ * - nachouve/qgis-equicluster-plugin
+ *   db73296251815cfdaa4ca7c1c056c8618af556ba (test/data/test.qgs)
+ * - bird50/curent ed87395d22970e14c4cfdfdf36b0d41ed7e5b7fd (test/test.qgs)
+ * - minorua/Qgis2threejs d83c3d857f9694e8c8158d916e29a9aa4f16ed0f
+ *   (tests/data/testproject1/testproject1.qgs,
+ *   tests/data/testproject2/testproject2.qgs)
+ * - GispoCoding/pyqgis-advanced-workshop
+ *   1cd9005e538eaf1ef4da970f5fffc2d6f5328b71 (test/data/test_project.qgs)
+ * - chebizarro/foss4gna-python-qgis
+ *   dd0d35a03f4bb581b9d36420fe04f98748045299 (ePop/qgis/popestimator.qgs)
+ * - FOSS4GAcademy/GST101FOSS4GLabs ad441326c91c6d8721093988b04cd5cb2d5481be
+ *   (Module 3 Lab/QGIS 2.8/Lab 3 Data/: Country View UTM.qgs, World View
+ *   UTM.qgs, World View.qgs, Country View.qgs, Vermont.qgs; Module 4
+ *   Lab/QGIS 2.8/Lab 4 Data/Lab 4 Solution.qgs, Module 5 Lab/QGIS 2.8/Lab 5
+ *   Data/Lab 5 Solution.qgs, Module 6 Lab/QGIS 2.8/Lab 6 Data/Lab 6
+ *   Solution.qgs, Module 7 Lab/QGIS 2.8/Lab 7 Data/Lab7_Solution.qgs)
+ * - FOSS4GAcademy/GST102FOSS4GLabs f6a2e9d882e0e550fcef0152124c66dfa29f877c
+ *   (Module 3 Lab/QGIS 2.8/Lab 3 Data/Tornado/Solution/Solution.qgs and
+ *   Tornado/Tornado.qgs, Module 4 Lab/QGIS 2.8/Lab 4
+ *   Data/Solution/Solution.qgs, Module 5 Lab/QGIS 2.8/Lab 5 Data/Solution/Lab
+ *   5 Solution.qgs)
+ * - FOSS4GAcademy/GST103FOSS4GLabs f7c7bbacebc7765d000eaad2c5f5aa0dc1d814a1
+ *   (Module 6 Lab/QGIS 2.8/Lab 6 Data/Solution/Lab_6_Solution.qgs)
+ *
  * @module
  */
 import { dirname, join } from "node:path";
