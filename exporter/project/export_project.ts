@@ -52,6 +52,7 @@ import {
 import {
   type OgrDatasetRef,
   readOgrDataset,
+  readOgrFilteredExtent,
   readPostgresTable,
   readRasterCrs,
   readRasterExtent,
@@ -648,6 +649,22 @@ const emptySource = (): DataSource => ({
 
 type Kind = "vector" | "raster" | "custom";
 
+/** An extent a source gives, `[xmin, ymin, xmax, ymax]`, or none at all. */
+type DataExtent = [number, number, number, number] | "empty";
+
+/**
+ * QGIS's minimal rectangle (`QgsRectangle::setMinimal`), the extent of a
+ * layer without features, as the Python exporter writes it.
+ */
+const EMPTY_BBOX: BBox = {
+  x_min: Number.MAX_VALUE,
+  x_max: -Number.MAX_VALUE,
+  y_min: Number.MAX_VALUE,
+  y_max: -Number.MAX_VALUE,
+  z_min: 0,
+  z_max: 0,
+};
+
 /** A group's short-name path, innermost first. */
 interface GroupPath {
   name: string;
@@ -701,6 +718,9 @@ export async function exportProject(
   const metadata = child(root, "projectMetadata");
   const title = (metadata ? childText(metadata, "title") : "") ||
     childText(root, "title") || "";
+
+  // QgsProject::FlagTrustLayerMetadata: layers keep the extent stored
+  const trustsMetadata = child(root, "trust")?.getAttribute("active") === "1";
 
   const mapLayers = new Map<string, XmlElement>();
   const projectLayers = child(root, "projectlayers");
@@ -808,6 +828,32 @@ export async function exportProject(
     Promise<{ layers: Map<string, SourceFacts>; order: string[] }>
   >();
 
+  const ogrRef = (
+    d: DecodedUri,
+    open: Pick<OgrDatasetRef, "openOptions" | "allowedDrivers"> = {},
+  ): OgrDatasetRef => ({
+    path: isAbsolute(d.path ?? "")
+      ? d.path ?? ""
+      : resolve(project.directory, d.path ?? ""),
+    vsiPrefix: d.vsiPrefix,
+    vsiSuffix: d.vsiSuffix,
+    driverPrefix: d.driverPrefix,
+    readRoot: options.readRoot,
+    ...open,
+  });
+  // one read per dataset: its layers' facts and their order
+  const ogrDataset = (
+    ref: OgrDatasetRef,
+  ): Promise<{ layers: Map<string, SourceFacts>; order: string[] }> => {
+    const key = JSON.stringify(ref);
+    let dataset = ogrCache.get(key);
+    if (dataset === undefined) {
+      dataset = readOgrDataset(ref);
+      ogrCache.set(key, dataset);
+    }
+    return dataset;
+  };
+
   const ogrFacts = async (
     d: DecodedUri,
     label: string,
@@ -818,23 +864,8 @@ export async function exportProject(
     if (d.vsiPrefix && /^\/vsi(curl|s3|gs|az|http)/i.test(d.vsiPrefix)) {
       return null;
     }
-    const base = isAbsolute(d.path)
-      ? d.path
-      : resolve(project.directory, d.path);
-    const ref: OgrDatasetRef = {
-      path: base,
-      vsiPrefix: d.vsiPrefix,
-      vsiSuffix: d.vsiSuffix,
-      driverPrefix: d.driverPrefix,
-      readRoot: options.readRoot,
-      ...open,
-    };
-    const key = JSON.stringify(ref);
-    let dataset = ogrCache.get(key);
-    if (dataset === undefined) {
-      dataset = readOgrDataset(ref);
-      ogrCache.set(key, dataset);
-    }
+    const ref = ogrRef(d, open);
+    const dataset = ogrDataset(ref);
     const shown = `${d.driverPrefix ? `${d.driverPrefix}:` : ""}${d.path}`;
     try {
       const { layers, order } = await dataset;
@@ -962,18 +993,56 @@ export async function exportProject(
     return merged;
   };
 
+  /**
+   * The extent QGIS 3.22's OGR provider gives a layer it opened (what
+   * `QgsVectorLayer::extent` returns unless the project trusts its layer
+   * metadata): GDAL's extent of the layer, or with a subset the envelope of
+   * the features it keeps (QGIS walks them); "empty" when GDAL tells none
+   * or the subset keeps no feature: QGIS's minimal rectangle. Undefined
+   * when the subset cannot be applied (the project's `<extent>` stays).
+   */
+  const ogrExtent = async (
+    d: DecodedUri,
+    facts: SourceFacts,
+    label: string,
+  ): Promise<DataExtent | undefined> => {
+    // GDAL's extent even of a layer without features (a GeoPackage's
+    // gpkg_contents, a Shapefile's header)
+    if (!d.subset) return facts.extent ?? "empty";
+    const ref = ogrRef(d);
+    try {
+      const layerName = d.layerName ??
+        (await ogrDataset(ref)).order[Number(d.layerId ?? 0)];
+      if (layerName === undefined) return undefined;
+      return await readOgrFilteredExtent(ref, layerName, d.subset) ?? "empty";
+    } catch (error) {
+      warn(
+        `Layer ${label}: cannot filter ${d.path} by its subset: ${
+          (error as Error).message
+        }; the project's extent kept`,
+      );
+      return undefined;
+    }
+  };
+
   /** A vector layer's source and what its data says; null: unknown provider. */
   const readVector = async (
     layer: XmlElement,
     providerKey: string,
     label: string,
   ): Promise<
-    { source: DataSource; facts: SourceFacts | null; dataCrs?: string } | null
+    {
+      source: DataSource;
+      facts: SourceFacts | null;
+      dataCrs?: string;
+      dataExtent?: DataExtent;
+    } | null
   > => {
     const datasource = childText(layer, "datasource") ?? "";
     const source = emptySource();
     let facts: SourceFacts | null = null;
     let dataCrs: string | undefined;
+    let dataExtent: DataExtent | undefined;
     if (providerKey === "ogr") {
       const d = rebase(
         decodeOgrUri(datasource, ownerOf(layer).directory),
@@ -988,6 +1057,7 @@ export async function exportProject(
         } as OgrSource;
       }
       facts = await ogrFacts(d, label);
+      if (facts !== null) dataExtent = await ogrExtent(d, facts, label);
     } else if (providerKey === "postgres") {
       const d = mergeService(decodePostgresUri(datasource), label);
       source.postgres = postgresSource(d);
@@ -1029,7 +1099,7 @@ export async function exportProject(
     } else {
       return null;
     }
-    return { source, facts, dataCrs: dataCrs ?? facts?.crs };
+    return { source, facts, dataCrs: dataCrs ?? facts?.crs, dataExtent };
   };
 
   /**
@@ -1263,6 +1333,7 @@ export async function exportProject(
     let source = emptySource();
     let facts: SourceFacts | null = null;
     let dataCrs: string | undefined;
+    let dataExtent: DataExtent | undefined;
     let rasterExtent: [number, number, number, number] | null = null;
     const providerKey = provider.toLowerCase();
     if (kind === "vector") {
@@ -1271,7 +1342,7 @@ export async function exportProject(
         warn(`Layer ${label}: unknown provider '${provider}'; skipped`);
         return;
       }
-      ({ source, facts, dataCrs } = read);
+      ({ source, facts, dataCrs, dataExtent } = read);
     } else if (kind === "raster") {
       if (providerKey === "gdal") {
         const d = rebase(
@@ -1336,12 +1407,37 @@ export async function exportProject(
       !(wkbAttr === "NoGeometry" ||
         layer.getAttribute("geometry") === "No geometry" ||
         facts?.geometryType === "NoGeometry");
-    let bbox = isSpatial ? bboxOf(child(layer, "extent")) : null;
+    const stored = isSpatial ? bboxOf(child(layer, "extent")) : null;
+    let bbox = stored;
     const extent = facts?.extent ?? rasterExtent;
     if (isSpatial && bbox === null && extent) {
       const [x0, y0, x1, y1] = extent;
       bbox = { x_min: x0, x_max: x1, y_min: y0, y_max: y1, z_min: 0, z_max: 0 };
     }
+    // QgsVectorLayer::extent asks the provider that opened the data, and
+    // reads the project's <extent> only when the project trusts its layer
+    // metadata (`<trust active="1">`)
+    if (isSpatial && dataExtent !== undefined && !trustsMetadata) {
+      if (dataExtent === "empty") bbox = EMPTY_BBOX;
+      else {
+        const [x0, y0, x1, y1] = dataExtent;
+        bbox = {
+          x_min: x0,
+          x_max: x1,
+          y_min: y0,
+          y_max: y1,
+          z_min: 0,
+          z_max: 0,
+        };
+      }
+    }
+    // the stored WGS 84 extent is the stored extent's
+    const sameBox = (a: BBox | null, b: BBox | null) =>
+      a !== null && b !== null && a.x_min === b.x_min &&
+      a.x_max === b.x_max && a.y_min === b.y_min && a.y_max === b.y_max;
+    const storedWgs84 = stored === null || sameBox(bbox, stored)
+      ? bboxOf(child(layer, "wgs84extent"))
+      : null;
     // As QgsMapLayer::readLayerXml: QGIS 2.x's minimumScale/maximumScale
     // were reversed; an absent scale reads as 0.
     const old = layer.hasAttribute("minimumScale");
@@ -1356,11 +1452,13 @@ export async function exportProject(
       title: childText(layer, "title") || layerName,
       source,
       driver: provider,
-      bbox,
-      bbox_wgs84: isSpatial
-        ? bboxOf(child(layer, "wgs84extent")) ??
-          (bbox ? await bboxToWgs84(bbox, crsDefinitions(layer)) : null)
-        : null,
+      bbox: bbox === EMPTY_BBOX ? { ...EMPTY_BBOX } : bbox,
+      bbox_wgs84: !isSpatial
+        ? null
+        : bbox === EMPTY_BBOX
+        ? { ...EMPTY_BBOX }
+        : storedWgs84 ??
+          (bbox ? await bboxToWgs84(bbox, crsDefinitions(layer)) : null),
       crs: isSpatial ? layerCrs(layer) : null,
       styles: styles.styles.map((s) => ({
         name: s.name,

@@ -206,6 +206,83 @@ export async function readOgrDataset(
 }
 
 /**
+ * The extent QGIS's OGR provider gives a layer read with a subset (a filter
+ * it passes to OGR as the attribute filter): the envelope of the features
+ * the filter keeps, `[xmin, ymin, xmax, ymax]`, or null when it keeps none.
+ * A filter OGR refuses throws, as an unreadable file does
+ * ({@link readOgrDataset}).
+ *
+ * @example
+ * ```ts ignore
+ * import { readOgrFilteredExtent } from "./facts.ts";
+ * await readOgrFilteredExtent({ path: "/data/roads.gpkg" }, "roads", "kind = 'A'");
+ * ```
+ */
+export async function readOgrFilteredExtent(
+  ref: OgrDatasetRef,
+  layer: string,
+  where: string,
+): Promise<[number, number, number, number] | null> {
+  const { takeGdalMessages } = await import("@qgis-server-light/worker/gdal");
+  const { vectorTranslate, vectorInfo, withCString } = await import(
+    "@qgis-server-light/worker/gdal/apps"
+  );
+  return await withDataset(ref, "vector", (gdal, pointer) => {
+    // GDAL's own extent of a filtered layer may ignore the filter (a
+    // Shapefile's header, a GeoPackage's gpkg_contents): the kept features
+    // are copied, and their copy measured.
+    const M = gdal.Module;
+    const dir = "/qsl_exporter";
+    try {
+      M.FS.mkdir(dir);
+    } catch { /* exists */ }
+    const dest = `${dir}/filtered.fgb`;
+    M._CPLErrorReset();
+    takeGdalMessages();
+    try {
+      const ok = vectorTranslate(gdal, pointer, [
+        "-f",
+        "FlatGeobuf",
+        "-lco",
+        "SPATIAL_INDEX=NO",
+        "-select",
+        "",
+        "-where",
+        where,
+        layer,
+      ], dest);
+      const message = lastGdalError(M, dir, takeGdalMessages);
+      if (!ok || message !== null) {
+        throw new Error(
+          `GDAL cannot filter it: ${message ?? "GDAL could not read it"}`,
+        );
+      }
+      const out = withCString(
+        gdal,
+        dest,
+        (p: number) => M._GDALOpenEx(p, GDAL_OF_VECTOR, 0, 0, 0),
+      );
+      if (!out) return null;
+      try {
+        const info = vectorInfo(gdal, out, ["-so", "-nomd"]) as Json;
+        const l = info?.layers?.[0];
+        const extent = l?.geometryFields?.[0]?.extent;
+        return Number(l?.featureCount ?? 0) > 0 && Array.isArray(extent) &&
+            extent.length === 4
+          ? [extent[0], extent[1], extent[2], extent[3]]
+          : null;
+      } finally {
+        M._GDALClose(out);
+      }
+    } finally {
+      for (const name of M.FS.readdir(dir) as string[]) {
+        if (name !== "." && name !== "..") M.FS.unlink(`${dir}/${name}`);
+      }
+    }
+  });
+}
+
+/**
  * The extent of a raster file, `[xmin, ymin, xmax, ymax]` in its CRS, from
  * its geotransform (what QGIS's GDAL provider reports); null when the file
  * has none. Throws as {@link readOgrDataset} does.

@@ -118,6 +118,7 @@ const MAP_LAYER: KeepRule = {
 export const PROJECT_RULE: KeepRule = {
   children: {
     title: TEXT,
+    trust: SHALLOW,
     properties: {
       children: {
         Measure: { children: { Ellipsoid: TEXT } },
