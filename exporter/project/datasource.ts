@@ -509,6 +509,11 @@ const WMS_EXTRAS: [string, string][] = [
   ["maxHeight", "max_height"],
 ];
 
+// Keys the config leaves out when empty: an empty referer, user or password
+// is none (QGIS's XYZ connections write `http-header:referer=` unset), and
+// the Python exporter writes none of them.
+const OMITTED_WHEN_EMPTY = new Set(["referer", "username", "password"]);
+
 function extras(
   d: DecodedUri,
   keys: [string, string][],
@@ -516,7 +521,9 @@ function extras(
   const out: Record<string, string> = {};
   for (const [key, name] of keys) {
     const value = d[key];
-    if (value !== undefined && !(name in out)) out[name] = value ?? "";
+    if (value === undefined || name in out) continue;
+    if (!value && OMITTED_WHEN_EMPTY.has(name)) continue;
+    out[name] = value ?? "";
   }
   return out;
 }

@@ -11,6 +11,7 @@ import {
   sslModeToText,
   vectorTileSource,
   wkbTypeCode,
+  xyzSource,
 } from "./datasource.ts";
 
 Deno.test("OGR URIs: layer name, id, subset with bars, vsi prefix", () => {
@@ -114,4 +115,18 @@ Deno.test("vector tile URIs: an MBTiles file (QGIS's url, decoded as path) relat
     [xyz.url, xyz.path, xyz.zmin, xyz.zmax],
     ["https://t/{z}/{x}/{y}.pbf", null, 2, 9],
   );
+});
+
+Deno.test("an XYZ source's empty referer, user and password are left out, as the Python exporter leaves them", () => {
+  const url = "type=xyz&url=https://t/%7Bz%7D/%7Bx%7D/%7By%7D.png&zmin=0";
+  // QGIS's XYZ connections write `http-header:referer=` when none is set
+  const empty = xyzSource(
+    decodeQueryUri(`${url}&http-header:referer=&username=&password=`),
+  );
+  assert.deepEqual(Object.keys(empty).sort(), ["type", "url", "zmax", "zmin"]);
+  // an empty `referer` does not hide the `http-header:referer` that is set
+  const set = xyzSource(
+    decodeQueryUri(`${url}&referer=&http-header:referer=https://r/`),
+  );
+  assert.equal(set.referer, "https://r/");
 });
