@@ -37,12 +37,16 @@ const DELIBERATE: [string, RegExp][] = [
   ["style_name", /\.style_name: "[^"]*" ≠ "default"$/],
   [
     "project keys written only when set",
-    /^project\.(wms_\w+|ellipsoid): only ours/,
+    /^project\.(wms_\w+|ellipsoid|area_units|distance_units): only ours/,
   ],
   ["data_crs written only when it differs", /\.data_crs: only ours/],
   // our additions (--python-keys-only leaves them out)
   ["joins written only when there are joins", /\]\.joins: only ours/],
   ["geometry_type of OGR sources", /\.source\.ogr\.geometry_type: only ours/],
+  [
+    "tile pixel ratio and HTTP settings of web sources",
+    /\.source\.(xyz|wms|wmts)\.(tile_pixel_ratio|referer|username|password): only ours/,
+  ],
   [
     "Shapefile encoding",
     /\.source\.ogr\.open_options: only ours \(\["ENCODING=/,
