@@ -1541,12 +1541,16 @@ export async function exportProject(
     from: project,
     depth: 0,
   }];
+  // Layers are extracted once the whole tree is read: a layer of an
+  // embedded group may join one read after it (QGIS resolves joins once
+  // every layer is loaded).
+  const treeLayers: [XmlElement, GroupPath | null][] = [];
   while (work.length > 0) {
     const { node, path: parentPath, from, depth } = work.pop()!;
     if (node.nodeName === "layer-tree-layer") {
       const id = node.getAttribute("id") ?? "";
       if (from !== project && !mapLayers.has(id)) await embedLayer(id, from);
-      await extractLayer(node, parentPath);
+      treeLayers.push([node, parentPath]);
       continue;
     }
     const shortName = groupShortName(node);
@@ -1612,6 +1616,10 @@ export async function exportProject(
         depth: childFrom === from ? depth : depth + 1,
       });
     }
+  }
+
+  for (const [node, groupPath] of treeLayers) {
+    await extractLayer(node, groupPath);
   }
 
   return {

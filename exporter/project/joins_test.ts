@@ -220,3 +220,71 @@ Deno.test("a layer's auxiliary storage is a join on ASPK, from a .qgd beside a .
     false,
   );
 });
+
+Deno.test("a join between two layers of an embedded group adds the joined fields, as QGIS 3.22 reads the embedding project", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_joins_embedded_" });
+  try {
+    const points = (properties: Record<string, unknown>, point: boolean) => ({
+      type: "FeatureCollection",
+      features: [{
+        type: "Feature",
+        properties,
+        geometry: point ? { type: "Point", coordinates: [1, 2] } : null,
+      }],
+    });
+    await Deno.writeTextFile(
+      `${dir}/a.geojson`,
+      JSON.stringify(points({ id: 1, name: "x" }, true)),
+    );
+    await Deno.writeTextFile(
+      `${dir}/b.geojson`,
+      JSON.stringify(points({ id: 1, val: 2.5 }, false)),
+    );
+    // QGIS keeps a layer id only when it is longer than 10 characters
+    const layer = (id: string, name: string, joins: string) =>
+      `<maplayer type="vector" geometry="Point" wkbType="Point"><id>${id}</id>` +
+      `<datasource>./${name}.geojson</datasource><layername>${name}</layername>` +
+      `<provider encoding="UTF-8">ogr</provider>` +
+      `<vectorjoins>${joins}</vectorjoins></maplayer>`;
+    // the joining layer comes first: its joined layer is not read yet
+    await Deno.writeTextFile(
+      `${dir}/owner.qgs`,
+      `<qgis version="3.22.16"><layer-tree-group>` +
+        `<layer-tree-group name="G" checked="Qt::Checked">` +
+        `<layer-tree-layer id="layer_a_0001" name="a" checked="Qt::Checked"/>` +
+        `<layer-tree-layer id="layer_b_0002" name="b" checked="Qt::Checked"/>` +
+        `</layer-tree-group></layer-tree-group><projectlayers>` +
+        layer(
+          "layer_a_0001",
+          "a",
+          `<join joinLayerId="layer_b_0002" joinFieldName="id" targetFieldName="id" memoryCache="1"/>`,
+        ) + layer("layer_b_0002", "b", "") + `</projectlayers></qgis>`,
+    );
+    await Deno.writeTextFile(
+      `${dir}/host.qgs`,
+      `<qgis version="3.22.16"><layer-tree-group>` +
+        `<layer-tree-group name="G" checked="Qt::Checked"><customproperties>` +
+        `<Option type="Map"><Option name="embedded" value="1" type="int"/>` +
+        `<Option name="embedded_project" value="./owner.qgs" type="QString"/>` +
+        `</Option></customproperties></layer-tree-group>` +
+        `</layer-tree-group><projectlayers/></qgis>`,
+    );
+    const warnings: string[] = [];
+    const config = await exportProject(await readProject(`${dir}/host.qgs`), {
+      encodeStyle: keepQml,
+      warn: (m) => warnings.push(m),
+    });
+    assert.deepEqual(warnings, []);
+    // QGIS 3.22's layer.fields() of each layer in host.qgs
+    assert.deepEqual(
+      config.datasets.vector.map((v) => [v.id, v.fields.map((f) => f.name)]),
+      [
+        ["layer_a_0001", ["id", "name", "b_val"]],
+        ["layer_b_0002", ["id", "val"]],
+      ],
+    );
+    assert.equal(config.datasets.vector[0].joins?.[0].join_layer_name, "b");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
