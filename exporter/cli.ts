@@ -19,7 +19,11 @@ import {
   type Logger,
   type LogLevel,
 } from "./log.ts";
-import { exportProject } from "./project/export_project.ts";
+import {
+  DEFAULT_MAX_GROUP_DEPTH,
+  DEFAULT_MAX_LAYERS,
+  exportProject,
+} from "./project/export_project.ts";
 import { loadPgServices } from "./project/pg_service.ts";
 import { readProject } from "./project/read_project.ts";
 import { createExportHandler } from "./serve.ts";
@@ -67,6 +71,16 @@ function projectSize(value: string): number {
     );
   }
   return Math.floor(mib * 1024 * 1024);
+}
+
+function limit(option: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new UsageError(
+      `Cannot export: ${option} must be a whole number from 1, not '${value}'`,
+    );
+  }
+  return n;
 }
 
 const encoder = new TextEncoder();
@@ -215,9 +229,21 @@ export async function runCli(
       "largest project XML read (a .qgz's .qgs inflated)",
       "128",
     )
+    .option(
+      "--max-layers <n>",
+      "most layers a project may have",
+      String(DEFAULT_MAX_LAYERS),
+    )
+    .option(
+      "--max-group-depth <n>",
+      "deepest nesting of layer-tree groups",
+      String(DEFAULT_MAX_GROUP_DEPTH),
+    )
     .action((opts) => {
       action = (async () => {
         const maxBytes = projectSize(opts.maxProjectSize);
+        const maxLayers = limit("--max-layers", opts.maxLayers);
+        const maxGroupDepth = limit("--max-group-depth", opts.maxGroupDepth);
         const outputFormat = opts.outputFormat.toLowerCase();
         if (!OUTPUT_FORMATS.includes(outputFormat as OutputFormat)) {
           throw new UsageError(
@@ -241,6 +267,8 @@ export async function runCli(
           encodeStyle: context.encodeStyle,
           warn,
           debug: log("debug"),
+          maxLayers,
+          maxGroupDepth,
         });
         const text = serializeConfig(
           opts.pythonKeysOnly ? pythonKeysOnly(config) : config,
@@ -293,9 +321,21 @@ export async function runCli(
       "largest project XML read (a .qgz's .qgs inflated)",
       "128",
     )
+    .option(
+      "--max-layers <n>",
+      "most layers a project may have",
+      String(DEFAULT_MAX_LAYERS),
+    )
+    .option(
+      "--max-group-depth <n>",
+      "deepest nesting of layer-tree groups",
+      String(DEFAULT_MAX_GROUP_DEPTH),
+    )
     .action((opts) => {
       action = (async () => {
         const maxBytes = projectSize(opts.maxProjectSize);
+        const maxLayers = limit("--max-layers", opts.maxLayers);
+        const maxGroupDepth = limit("--max-group-depth", opts.maxGroupDepth);
         const dataRoot = opts.dataRoot ?? env("QSL_DATA_ROOT");
         if (!dataRoot) {
           throw new UsageError(
@@ -330,6 +370,8 @@ export async function runCli(
           encodeStyle: context.encodeStyle,
           pgServices: await loadPgServices(opts.pgServiceConf, warn),
           maxProjectBytes: maxBytes,
+          maxLayers,
+          maxGroupDepth,
           pythonKeysOnly: opts.pythonKeysOnly,
           log: log("warning"),
           warn,

@@ -5,6 +5,7 @@ import { decodeStyle } from "@qgis-server-light/interface/style_codec";
 import { NO_REFERENCE, REFERENCE_DIR } from "../tests/reference.ts";
 import { TESTDATA } from "./project/_test_util.ts";
 import { VERSION } from "./version.ts";
+import { writeManyLayers, writeNestedGroups } from "./bench/_hostile.ts";
 
 const MAIN = new URL("./main.ts", import.meta.url).pathname;
 const PERMISSIONS = [
@@ -122,6 +123,53 @@ Deno.test("usage errors exit 2", async () => {
     );
     assert.equal(r.code, 2, size);
     assert.match(r.stderr, /--max-project-size must be a number of MiB/);
+  }
+});
+
+Deno.test("a project over the layer or group depth limit is refused naming the limit; the options raise it", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_exporter_limits_" });
+  try {
+    await writeManyLayers(`${dir}/many.qgs`, 100_000);
+    await writeNestedGroups(`${dir}/deep.qgs`, 101);
+    const many = await cli("export", "--project", `${dir}/many.qgs`);
+    assert.equal(many.code, 1);
+    assert.equal(
+      many.stderr,
+      "error: Cannot export many.qgs: it has more than 10,000 layers, the limit (raise --max-layers to export it)\n",
+    );
+    const deep = await cli("export", "--project", `${dir}/deep.qgs`);
+    assert.equal(deep.code, 1);
+    assert.equal(
+      deep.stderr,
+      "error: Cannot export deep.qgs: its layer tree nests groups deeper than 100 levels, the limit (raise --max-group-depth to export it)\n",
+    );
+    const raised = await cli(
+      "export",
+      "--project",
+      `${dir}/deep.qgs`,
+      "--max-group-depth",
+      "101",
+    );
+    assert.equal(raised.code, 0, raised.stderr);
+    assert.equal(
+      Config.parse(JSON.parse(raised.stdout)).tree.members.length,
+      102,
+    );
+    for (const option of ["--max-layers", "--max-group-depth"]) {
+      for (const value of ["0", "x"]) {
+        const r = await cli(
+          "export",
+          "--project",
+          `${TESTDATA}basic.qgs`,
+          option,
+          value,
+        );
+        assert.equal(r.code, 2, `${option} ${value}`);
+        assert.match(r.stderr, new RegExp(`${option} must be a whole number`));
+      }
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
   }
 });
 

@@ -33,6 +33,10 @@ export interface ExportServiceOptions {
   pgServices?: PgServices;
   /** Largest project XML read (see `readProject`); default 128 MiB. */
   maxProjectBytes?: number;
+  /** Most layers a project may have (see `exportProject`). */
+  maxLayers?: number;
+  /** Deepest layer-tree group nesting (see `exportProject`). */
+  maxGroupDepth?: number;
   /** Write configs without our additions (`pythonKeysOnly`); default false. */
   pythonKeysOnly?: boolean;
   /** Receives the reason of each refused or failed request. */
@@ -243,6 +247,8 @@ export function createExportHandler(
           encodeStyle: options.encodeStyle,
           readRoot: realRoot,
           warn: (m) => warn(`${name}: ${m}`),
+          maxLayers: options.maxLayers,
+          maxGroupDepth: options.maxGroupDepth,
         },
       );
       text = serializeConfig(

@@ -129,3 +129,33 @@ export async function writeNestedGroups(
   }
   await writeChunks(path, chunks());
 }
+
+/**
+ * Writes a project of `count` layers (WMS, so no data is read), each in the
+ * layer tree.
+ *
+ * @example
+ * ```ts ignore
+ * await writeManyLayers("/tmp/many.qgs", 100_000);
+ * ```
+ */
+export async function writeManyLayers(
+  path: string,
+  count: number,
+): Promise<void> {
+  function* chunks(): Generator<string> {
+    yield '<qgis version="3.22.16"><title>many</title><layer-tree-group>';
+    for (let i = 0; i < count; i++) {
+      yield `<layer-tree-layer id="wms_${i}" name="WMS ${i}"/>`;
+    }
+    yield "</layer-tree-group><projectlayers>";
+    for (let i = 0; i < count; i++) {
+      yield `<maplayer type="raster"><id>wms_${i}</id>` +
+        "<datasource>crs=EPSG:3857&amp;format=image/png&amp;layers=a&amp;" +
+        "styles=&amp;url=https://example.com/wms</datasource>" +
+        `<layername>WMS ${i}</layername><provider>wms</provider></maplayer>`;
+    }
+    yield "</projectlayers></qgis>\n";
+  }
+  await writeChunks(path, chunks());
+}

@@ -62,6 +62,7 @@ import {
 } from "./facts.ts";
 import type { PgServices } from "./pg_service.ts";
 import { type ProjectFile, readProject } from "./read_project.ts";
+import { ProjectError } from "./errors.ts";
 import { parseXml, type XmlElement } from "./xml_tree.ts";
 import { pythonTitle, sanitizeName } from "./sanitize.ts";
 import { legendToLayerTree } from "./legend_tree.ts";
@@ -93,7 +94,34 @@ export interface ExportOptions {
    * required for `styles[].definition`.
    */
   encodeStyle: (qml: string) => string;
+  /**
+   * Most layers exported: a project with more `<maplayer>`s, or a layer
+   * tree (embedded groups included) naming more layers, is refused with a
+   * {@link ProjectError}. Default {@link DEFAULT_MAX_LAYERS}.
+   */
+  maxLayers?: number;
+  /**
+   * Deepest nesting of layer-tree groups (embedded groups included)
+   * exported; deeper is refused with a {@link ProjectError}. Default
+   * {@link DEFAULT_MAX_GROUP_DEPTH}.
+   */
+  maxGroupDepth?: number;
 }
+
+/**
+ * The most layers a project may have by default: 10,000, ten times the
+ * largest project we know of (a layer costs some 15 ms and 100 kB).
+ */
+export const DEFAULT_MAX_LAYERS = 10_000;
+
+/**
+ * The deepest layer-tree group nesting exported by default: 100 levels.
+ * QGIS projects nest a handful; each level lengthens the name of every
+ * layer below it when names are unified by group.
+ */
+export const DEFAULT_MAX_GROUP_DEPTH = 100;
+
+const count = (n: number): string => n.toLocaleString("en-US");
 
 const WMS_ENTRIES: [string, keyof Service][] = [
   ["WMSContactOrganization", "contact_organization"],
@@ -722,8 +750,26 @@ export async function exportProject(
   // QgsProject::FlagTrustLayerMetadata: layers keep the extent stored
   const trustsMetadata = child(root, "trust")?.getAttribute("active") === "1";
 
+  const maxLayers = options.maxLayers ?? DEFAULT_MAX_LAYERS;
+  const maxGroupDepth = options.maxGroupDepth ?? DEFAULT_MAX_GROUP_DEPTH;
+  const refuse = (detail: string, option: string, file = project.path) =>
+    new ProjectError(
+      `Cannot export ${
+        basename(file)
+      }: ${detail} (raise ${option} to export it)`,
+    );
+  const tooManyLayers = (what: string, file?: string) =>
+    refuse(
+      `${what} more than ${count(maxLayers)} layers, the limit`,
+      "--max-layers",
+      file,
+    );
+
   const mapLayers = new Map<string, XmlElement>();
   const projectLayers = child(root, "projectlayers");
+  if (
+    projectLayers && children(projectLayers, "maplayer").length > maxLayers
+  ) throw tooManyLayers("it has");
   for (const l of projectLayers ? children(projectLayers, "maplayer") : []) {
     const id = childText(l, "id");
     if (id) mapLayers.set(id, l);
@@ -746,7 +792,12 @@ export async function exportProject(
           if (options.readRoot !== undefined) {
             await resolveLocalSource(at, options.readRoot);
           }
-          return await readProject(at);
+          const other = await readProject(at);
+          const list = child(other.root, "projectlayers");
+          if (list && children(list, "maplayer").length > maxLayers) {
+            throw tooManyLayers("it has", at);
+          }
+          return other;
         } catch (error) {
           warn(
             `Cannot read the embedded project ${file}: ${
@@ -1525,6 +1576,8 @@ export async function exportProject(
     /** The project the node's layers are read from (embedded groups). */
     from: ProjectFile;
     depth: number;
+    /** Groups above the node (the root's children are at 0). */
+    level: number;
   };
   // QGIS before 2.4 wrote a <legend> instead of a layer tree.
   const legend = child(root, "legend");
@@ -1540,18 +1593,30 @@ export async function exportProject(
     path: null,
     from: project,
     depth: 0,
+    level: -1,
   }];
   // Layers are extracted once the whole tree is read: a layer of an
   // embedded group may join one read after it (QGIS resolves joins once
   // every layer is loaded).
   const treeLayers: [XmlElement, GroupPath | null][] = [];
   while (work.length > 0) {
-    const { node, path: parentPath, from, depth } = work.pop()!;
+    const { node, path: parentPath, from, depth, level } = work.pop()!;
     if (node.nodeName === "layer-tree-layer") {
+      if (treeLayers.length === maxLayers) {
+        throw tooManyLayers("its layer tree names");
+      }
       const id = node.getAttribute("id") ?? "";
       if (from !== project && !mapLayers.has(id)) await embedLayer(id, from);
       treeLayers.push([node, parentPath]);
       continue;
+    }
+    if (level >= maxGroupDepth) {
+      throw refuse(
+        `its layer tree nests groups deeper than ${
+          count(maxGroupDepth)
+        } levels, the limit`,
+        "--max-group-depth",
+      );
     }
     const shortName = groupShortName(node);
     const here = shortName === ""
@@ -1614,6 +1679,7 @@ export async function exportProject(
         path: here,
         from: childFrom,
         depth: childFrom === from ? depth : depth + 1,
+        level: level + 1,
       });
     }
   }

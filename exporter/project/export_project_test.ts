@@ -7,7 +7,7 @@ import { parsePgServiceConf } from "./pg_service.ts";
 import { readProject } from "./read_project.ts";
 import { parseXml } from "./xml_tree.ts";
 import { keepQml, parseQml, TESTDATA } from "./_test_util.ts";
-import { writeNestedGroups } from "../bench/_hostile.ts";
+import { writeManyLayers, writeNestedGroups } from "../bench/_hostile.ts";
 
 const UPDATE = Deno.env.get("UPDATE_GOLDEN") === "1";
 
@@ -418,7 +418,7 @@ Deno.test({
   },
 });
 
-Deno.test("50,000 nested layer-tree groups export without recursion", async () => {
+Deno.test("50,000 nested layer-tree groups export without recursion when the depth limit allows them", async () => {
   const dir = await Deno.makeTempDir({ prefix: "qsl_exporter_groups_" });
   try {
     const path = `${dir}/groups.qgs`;
@@ -426,6 +426,7 @@ Deno.test("50,000 nested layer-tree groups export without recursion", async () =
     const config = await exportProject(await readProject(path), {
       encodeStyle: keepQml,
       unifyLayerNamesByGroup: true,
+      maxGroupDepth: 50_000,
     });
     assert.equal(config.tree.members.length, 50_001);
     assert.equal(config.datasets.group.length, 50_001);
@@ -436,6 +437,82 @@ Deno.test("50,000 nested layer-tree groups export without recursion", async () =
     assert.equal(names.length, 50_001);
     assert.deepEqual(names.slice(0, 2), ["g0", "g1"]);
     assert.equal(names.at(-1), "wms_1");
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("the layer limit counts the project's layers, the layers its tree names and an embedded project's layers", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_exporter_layers_" });
+  try {
+    await writeManyLayers(`${dir}/many.qgs`, 11);
+    const many = await readProject(`${dir}/many.qgs`);
+    await assert.rejects(
+      exportProject(many, { encodeStyle: keepQml, maxLayers: 10 }),
+      (e: Error) =>
+        e.name === "ProjectError" &&
+        e.message ===
+          "Cannot export many.qgs: it has more than 10 layers, the limit (raise --max-layers to export it)",
+    );
+    const config = await exportProject(many, {
+      encodeStyle: keepQml,
+      maxLayers: 11,
+    });
+    assert.equal(config.datasets.raster.length, 11);
+    // one layer named 11 times by the tree
+    await writeManyLayers(`${dir}/one.qgs`, 1);
+    const one = await Deno.readTextFile(`${dir}/one.qgs`);
+    const node = '<layer-tree-layer id="wms_0" name="WMS 0"/>';
+    await Deno.writeTextFile(
+      `${dir}/repeated.qgs`,
+      one.replace(node, node.repeat(11)),
+    );
+    await assert.rejects(
+      exportProject(await readProject(`${dir}/repeated.qgs`), {
+        encodeStyle: keepQml,
+        maxLayers: 10,
+      }),
+      /^ProjectError: Cannot export repeated\.qgs: its layer tree names more than 10 layers, the limit \(raise --max-layers to export it\)$/,
+    );
+    // a group embedded from a project of too many layers is skipped
+    await Deno.writeTextFile(
+      `${dir}/host.qgs`,
+      `<qgis version="3.22.16"><layer-tree-group>` +
+        `<layer-tree-group name="G"><customproperties><Option type="Map">` +
+        `<Option name="embedded" value="1" type="int"/>` +
+        `<Option name="embedded_project" value="./many.qgs" type="QString"/>` +
+        `</Option></customproperties></layer-tree-group>` +
+        `</layer-tree-group></qgis>`,
+    );
+    const warnings: string[] = [];
+    const host = await exportProject(await readProject(`${dir}/host.qgs`), {
+      encodeStyle: keepQml,
+      maxLayers: 10,
+      warn: (m) => warnings.push(m),
+    });
+    assert.equal(host.datasets.raster.length, 0);
+    assert.deepEqual(warnings, [
+      "Cannot read the embedded project ./many.qgs: Cannot export many.qgs: it has more than 10 layers, the limit (raise --max-layers to export it); its layers skipped",
+    ]);
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
+
+Deno.test("groups nested deeper than the limit are refused; as deep as the limit export", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_exporter_depth_" });
+  try {
+    await writeNestedGroups(`${dir}/deep.qgs`, 5);
+    const deep = await readProject(`${dir}/deep.qgs`);
+    await assert.rejects(
+      exportProject(deep, { encodeStyle: keepQml, maxGroupDepth: 4 }),
+      /^ProjectError: Cannot export deep\.qgs: its layer tree nests groups deeper than 4 levels, the limit \(raise --max-group-depth to export it\)$/,
+    );
+    const config = await exportProject(deep, {
+      encodeStyle: keepQml,
+      maxGroupDepth: 5,
+    });
+    assert.equal(config.datasets.group.length, 6);
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
