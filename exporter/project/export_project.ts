@@ -279,6 +279,30 @@ export function extractMetadata(root: XmlElement): MetaData {
   };
 }
 
+/**
+ * The QGIS version that saved a project as QGIS writes it
+ * (`QgsProjectVersion(text).text()`, which the Python exporter writes):
+ * major, minor and sub as integers (0 when absent or not numbers), then the
+ * release name after the first `-` when there is one.
+ *
+ * @example
+ * ```ts
+ * import { projectVersionText } from "./export_project.ts";
+ * projectVersionText("20.0"); // "20.0.0"
+ * projectVersionText("3.22.16-Białowieża"); // "3.22.16-Białowieża"
+ * ```
+ */
+export function projectVersionText(version: string): string {
+  const dash = version.indexOf("-");
+  const numbers = (dash < 0 ? version : version.slice(0, dash)).split(".");
+  const name = dash < 0 ? "" : version.slice(dash + 1);
+  // QString::toInt: surrounding spaces allowed, anything else is 0
+  const int = (s: string | undefined) =>
+    s !== undefined && /^\s*\+?\d+\s*$/.test(s) ? Number(s) : 0;
+  const text = `${int(numbers[0])}.${int(numbers[1])}.${int(numbers[2])}`;
+  return name === "" ? text : `${text}-${name}`;
+}
+
 /** The layer tree's first group named `name`, depth first (`findGroup`). */
 function findGroup(root: XmlElement, name: string): XmlElement | null {
   const tree = child(root, "layer-tree-group");
@@ -1690,7 +1714,7 @@ export async function exportProject(
 
   return {
     project: {
-      version,
+      version: projectVersionText(version),
       name: title || project.baseName,
       // only when set: a config without it is the Python exporter's
       ...(addsWktGeometry(root) ? { wms_add_wkt_geometry: true } : {}),

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import postgres from "postgres";
 import { Config } from "@qgis-server-light/interface/config";
 import { NO_REFERENCE, REFERENCE_DIR } from "../../tests/reference.ts";
-import { exportProject } from "./export_project.ts";
+import { exportProject, projectVersionText } from "./export_project.ts";
 import { parsePgServiceConf } from "./pg_service.ts";
 import { readProject } from "./read_project.ts";
 import { parseXml } from "./xml_tree.ts";
@@ -863,4 +863,21 @@ Deno.test("title, creation time and an absent tree as upstream reads them on QGI
   } finally {
     await Deno.remove(dir, { recursive: true });
   }
+});
+
+Deno.test("the project's version is written as QGIS 3.22's QgsProjectVersion writes it", () => {
+  // QgsProjectVersion(text).text() on QGIS 3.22 for each
+  const cases: [string, string][] = [
+    ["20.0", "20.0.0"],
+    ["3.22.16-Białowieża", "3.22.16-Białowieża"],
+    ["3", "3.0.0"],
+    ["", "0.0.0"],
+    ["3.22.0-", "3.22.0"],
+    ["3.x.1-Foo-Bar", "3.0.1-Foo-Bar"],
+    [" 3 .4", "3.4.0"],
+  ];
+  assert.deepEqual(
+    cases.map(([text]) => [text, projectVersionText(text)]),
+    cases,
+  );
 });
