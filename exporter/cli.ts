@@ -73,6 +73,23 @@ function projectSize(value: string): number {
   return Math.floor(mib * 1024 * 1024);
 }
 
+// The hostile-project limits, options of both commands.
+const maxLayersOption = () =>
+  new Option("--max-layers <n>", "most layers a project may have")
+    .default(String(DEFAULT_MAX_LAYERS));
+const maxGroupDepthOption = () =>
+  new Option("--max-group-depth <n>", "deepest nesting of layer-tree groups")
+    .default(String(DEFAULT_MAX_GROUP_DEPTH));
+
+function limits(
+  opts: { maxLayers: string; maxGroupDepth: string },
+): { maxLayers: number; maxGroupDepth: number } {
+  return {
+    maxLayers: limit("--max-layers", opts.maxLayers),
+    maxGroupDepth: limit("--max-group-depth", opts.maxGroupDepth),
+  };
+}
+
 function limit(option: string, value: string): number {
   const n = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
@@ -229,21 +246,12 @@ export async function runCli(
       "largest project XML read (a .qgz's .qgs inflated)",
       "128",
     )
-    .option(
-      "--max-layers <n>",
-      "most layers a project may have",
-      String(DEFAULT_MAX_LAYERS),
-    )
-    .option(
-      "--max-group-depth <n>",
-      "deepest nesting of layer-tree groups",
-      String(DEFAULT_MAX_GROUP_DEPTH),
-    )
+    .addOption(maxLayersOption())
+    .addOption(maxGroupDepthOption())
     .action((opts) => {
       action = (async () => {
         const maxBytes = projectSize(opts.maxProjectSize);
-        const maxLayers = limit("--max-layers", opts.maxLayers);
-        const maxGroupDepth = limit("--max-group-depth", opts.maxGroupDepth);
+        const { maxLayers, maxGroupDepth } = limits(opts);
         const outputFormat = opts.outputFormat.toLowerCase();
         if (!OUTPUT_FORMATS.includes(outputFormat as OutputFormat)) {
           throw new UsageError(
@@ -321,21 +329,12 @@ export async function runCli(
       "largest project XML read (a .qgz's .qgs inflated)",
       "128",
     )
-    .option(
-      "--max-layers <n>",
-      "most layers a project may have",
-      String(DEFAULT_MAX_LAYERS),
-    )
-    .option(
-      "--max-group-depth <n>",
-      "deepest nesting of layer-tree groups",
-      String(DEFAULT_MAX_GROUP_DEPTH),
-    )
+    .addOption(maxLayersOption())
+    .addOption(maxGroupDepthOption())
     .action((opts) => {
       action = (async () => {
         const maxBytes = projectSize(opts.maxProjectSize);
-        const maxLayers = limit("--max-layers", opts.maxLayers);
-        const maxGroupDepth = limit("--max-group-depth", opts.maxGroupDepth);
+        const { maxLayers, maxGroupDepth } = limits(opts);
         const dataRoot = opts.dataRoot ?? env("QSL_DATA_ROOT");
         if (!dataRoot) {
           throw new UsageError(
