@@ -8,7 +8,7 @@
  * @module
  */
 import type { Feature } from "../geometry/types.ts";
-import type { GradientRamp, HeatmapRenderer } from "../style/model.ts";
+import type { ColorRamp, HeatmapRenderer } from "../style/model.ts";
 import { toPixels } from "../style/props.ts";
 import { mapToPixel } from "../map/map_settings.ts";
 import type { CompiledExpression, PaintContext } from "./context.ts";
@@ -20,19 +20,29 @@ const qRound = (v: number) =>
 /**
  * The ramp's colour at `value` as `QgsGradientColorRamp::color` gives it
  * (blended in QColor's 16-bit channels) and `QColor::rgba` rounds it to
- * 8 bits.
+ * 8 bits; a ramp of colours in equal steps (`QgsPresetSchemeColorRamp`,
+ * `QgsColorBrewerColorRamp::color`) gives the colour of the step `value`
+ * falls in (the last one at 1).
  *
  * @example
  * ```ts
  * import { rampColor } from "./heatmap.ts";
  * const ramp = { color1: [255, 255, 255, 0], color2: [255, 0, 0, 255], discrete: false, stops: [] };
  * rampColor(ramp as never, 0.5); // [255, 128, 128, 128]
+ * rampColor({ colors: [[255, 0, 0, 255], [0, 0, 255, 255]] }, 0.5); // [0, 0, 255, 255]
  * ```
  */
 export function rampColor(
-  ramp: GradientRamp,
+  ramp: ColorRamp,
   value: number,
 ): [number, number, number, number] {
+  if ("colors" in ramp) {
+    // QGIS answers an invalid colour outside 0–1, which its callers never
+    // ask for (values are clamped first): the nearest end here
+    const n = ramp.colors.length;
+    const at = Math.trunc(Math.min(Math.max(value, 0), 1) * n);
+    return ramp.colors[Math.min(Number.isNaN(at) ? n - 1 : at, n - 1)];
+  }
   if (near(value, 0) || value < 0) return ramp.color1;
   if (near(value, 1) || value > 1) return ramp.color2;
   let lower = 0;
@@ -174,7 +184,7 @@ export function paintHeatmap(
   const scaleMax = renderer.maxValue > 0 ? renderer.maxValue : max;
   const cells = new Uint8Array(width * height * 4);
   let last = -1;
-  let color = ramp.color1;
+  let color = rampColor(ramp, 0);
   for (let i = 0; i < width * height; i++) {
     const v = values[i];
     const t = v > 0 ? Math.min(v / scaleMax, 1) : 0;

@@ -26,6 +26,23 @@ Deno.test("heatmap: ramp colours as QgsGradientColorRamp blends them (QColor's 1
   ]);
 });
 
+Deno.test("heatmap: ramps of colours in equal steps give the colour of the step (QgsPresetSchemeColorRamp::color)", () => {
+  const steps = {
+    colors: [[255, 0, 0, 255], [0, 255, 0, 255], [0, 0, 255, 128]] as [
+      number,
+      number,
+      number,
+      number,
+    ][],
+  };
+  // values measured with QGIS 3.22 (QgsPresetSchemeColorRamp.color)
+  assert.deepStrictEqual(rampColor(steps, 0), [255, 0, 0, 255]);
+  assert.deepStrictEqual(rampColor(steps, 0.3333333), [255, 0, 0, 255]);
+  assert.deepStrictEqual(rampColor(steps, 0.33333334), [0, 255, 0, 255]);
+  assert.deepStrictEqual(rampColor(steps, 0.66666667), [0, 0, 255, 128]);
+  assert.deepStrictEqual(rampColor(steps, 1), [0, 0, 255, 128]);
+});
+
 Deno.test("heatmap: features are asked for within the radius around the map", () => {
   const r: HeatmapRenderer = {
     type: "heatmapRenderer",

@@ -44,8 +44,8 @@ export interface ColorRampTransformer {
   maxValue: number;
   /** The colour of NULL (QGIS's default: transparent black). */
   nullColor: [number, number, number, number];
-  /** The ramp (a gradient); null: another ramp type, not read. */
-  ramp: GradientRamp | null;
+  /** The ramp; null: a ramp type not read (random, cpt-city). */
+  ramp: ColorRamp | null;
 }
 
 /**
@@ -212,6 +212,19 @@ export interface GradientRamp {
 }
 
 /**
+ * A ramp of colours in equal steps (`QgsPresetSchemeColorRamp`,
+ * `QgsColorBrewerColorRamp`): a value v of 0–1 takes colour
+ * `min(floor(v × n), n − 1)` of its n colours (0–255).
+ */
+export interface StepRamp {
+  /** The colours, first at 0. */
+  colors: [number, number, number, number][];
+}
+
+/** A colour ramp a style holds: a gradient, or colours in equal steps. */
+export type ColorRamp = GradientRamp | StepRamp;
+
+/**
  * `QgsHeatmapRenderer`: point features summed into a raster of kernel
  * densities (quartic kernel) drawn through a colour ramp.
  */
@@ -227,8 +240,8 @@ export interface HeatmapRenderer {
   quality: number;
   /** Field name or expression weighting each point; "": 1. */
   weight: string;
-  /** The ramp; null: none (nothing drawn). */
-  ramp: GradientRamp | null;
+  /** The ramp; null: none, or a type not read (nothing drawn). */
+  ramp: ColorRamp | null;
 }
 
 /** The vector part of a layer's QML. */

@@ -6,6 +6,7 @@
 import { DOMParser, type Element } from "@xmldom/xmldom";
 import type {
   Category,
+  ColorRamp,
   ColorRampTransformer,
   DataDefinedProperty,
   GradientRamp,
@@ -20,6 +21,7 @@ import type {
   VectorStyle,
 } from "./model.ts";
 import { checkXmlLimits, type XmlLimits } from "./xml_limits.ts";
+import { COLOR_BREWER } from "./_color_brewer.ts";
 import { readDiagrams, readSizeLegend } from "./diagram.ts";
 
 /**
@@ -463,7 +465,7 @@ function readTransformer(
       nullColor: parseRampColor(
         typeof o.nullColor === "string" ? o.nullColor : undefined,
       ) ?? [0, 0, 0, 0],
-      ramp: gradientRampOf(String(ramp.type ?? ""), text),
+      ramp: rampOf(String(ramp.type ?? ""), text),
     };
   }
   if (t === 1) {
@@ -684,7 +686,7 @@ export function readRenderer(el: Element): Renderer {
         maxValue: num(el.getAttribute("max_value"), 0),
         quality: Math.trunc(num(el.getAttribute("quality"), 0)),
         weight: el.getAttribute("weight_expression") ?? "",
-        ramp: ramp ? readGradientRamp(ramp) : null,
+        ramp: ramp ? readRamp(ramp) : null,
       };
     }
     case "pointDisplacement":
@@ -699,11 +701,48 @@ export function readRenderer(el: Element): Renderer {
 }
 
 /**
- * A `<colorramp type="gradient">` (QgsGradientColorRamp::create); other
- * ramp types: null.
+ * A `<colorramp>` (`QgsSymbolLayerUtils::loadColorRamp`) of a type read
+ * (`rampOf`), else null.
  */
-function readGradientRamp(el: Element): GradientRamp | null {
-  return gradientRampOf(el.getAttribute("type") ?? "", readProps(el));
+function readRamp(el: Element): ColorRamp | null {
+  return rampOf(el.getAttribute("type") ?? "", readProps(el));
+}
+
+/**
+ * A colour ramp of its type and properties: a gradient
+ * (`QgsGradientColorRamp::create`), preset colours
+ * (`QgsPresetSchemeColorRamp::create`) or a ColorBrewer scheme
+ * (`QgsColorBrewerColorRamp::create`); random and cpt-city ramps (colours
+ * QGIS draws by chance, or reads from its cpt-city files): null.
+ */
+function rampOf(
+  type: string,
+  p: Record<string, string>,
+): ColorRamp | null {
+  if (type === "preset") {
+    const colors: [number, number, number, number][] = [];
+    // read up to the first index missing, as QGIS reads them
+    for (let i = 0; p[`preset_color_${i}`] !== undefined; i++) {
+      colors.push(parseRampColor(p[`preset_color_${i}`]) ?? [0, 0, 0, 255]);
+    }
+    // QgsPresetSchemeColorRamp's constructor: one colour when given none
+    return { colors: colors.length ? colors : [[250, 75, 60, 255]] };
+  }
+  if (type === "colorbrewer") {
+    const n = Math.trunc(num(p.colors, 5));
+    const palette = COLOR_BREWER[p.schemeName ?? "Spectral"]?.[n];
+    if (!palette) return null;
+    const colors = palette.split(" ").map((
+      hex,
+    ): [number, number, number, number] => [
+      parseInt(hex.slice(0, 2), 16),
+      parseInt(hex.slice(2, 4), 16),
+      parseInt(hex.slice(4, 6), 16),
+      255,
+    ]);
+    return { colors: p.inverted === "1" ? colors.reverse() : colors };
+  }
+  return gradientRampOf(type, p);
 }
 
 /** A gradient ramp of its properties (`QgsGradientColorRamp::create`). */

@@ -387,3 +387,67 @@ Deno.test("readPropertyCollection: a colour assistant's ramp transformer (t 2)",
     },
   }, "colour ramp transformer");
 });
+
+Deno.test("readPropertyCollection: preset and ColorBrewer ramps of a colour assistant; random and cpt-city ramps unread", async () => {
+  const { readPropertyCollection } = await import("./qml.ts");
+  const str = (k: string, v: string) =>
+    `<Option name="${k}" value="${v}" type="QString"/>`;
+  const ramp = (type: string, props: [string, string][]) => {
+    const root = parseQmlDocument(
+      `<qgis><Option type="Map"><Option name="properties" type="Map">` +
+        `<Option name="fillColor" type="Map"><Option name="active" value="true" type="bool"/>` +
+        `<Option name="field" value="v" type="QString"/><Option name="type" value="2" type="int"/>` +
+        `<Option name="transformer" type="Map"><Option name="d" type="Map">` +
+        `<Option name="colorramp" type="Map">${
+          str("name", "[source]")
+        }<Option name="properties" type="Map">` +
+        props.map(([k, v]) => str(k, v)).join("") +
+        `</Option>${str("type", type)}</Option>` +
+        `</Option><Option name="t" value="2" type="int"/></Option></Option>` +
+        `</Option></Option></qgis>`,
+    );
+    const t = readPropertyCollection(root).fillColor.transformer;
+    return t?.type === "colorRamp" ? t.ramp : undefined;
+  };
+  assertEquals(
+    ramp("preset", [
+      ["preset_color_0", "255,0,0,128"],
+      ["preset_color_1", "0,0,255,255"],
+      ["preset_color_3", "0,255,0,255"],
+    ]),
+    { colors: [[255, 0, 0, 128], [0, 0, 255, 255]] },
+    "preset colours up to the first missing index",
+  );
+  assertEquals(
+    ramp("preset", []),
+    { colors: [[250, 75, 60, 255]] },
+    "no preset colour: QGIS's one",
+  );
+  // QgsColorBrewerColorRamp('Blues', 4) of QGIS 3.22, inverted
+  assertEquals(
+    ramp("colorbrewer", [["schemeName", "Blues"], ["colors", "4"], [
+      "inverted",
+      "1",
+    ]]),
+    {
+      colors: [[0x21, 0x71, 0xb5, 255], [0x6b, 0xae, 0xd6, 255], [
+        0xbd,
+        0xd7,
+        0xe7,
+        255,
+      ], [0xef, 0xf3, 0xff, 255]],
+    },
+    "ColorBrewer",
+  );
+  assertEquals(
+    ramp("colorbrewer", [["schemeName", "Blues"], ["colors", "2"]]),
+    null,
+    "a variant ColorBrewer lacks",
+  );
+  assertEquals(ramp("random", [["count", "10"]]), null, "random");
+  assertEquals(
+    ramp("cpt-city", [["schemeName", "cb/div/BrBG_"], ["variantName", "05"]]),
+    null,
+    "cpt-city",
+  );
+});
