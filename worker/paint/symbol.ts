@@ -10,7 +10,8 @@
 import { checkJobClock } from "../map/job_clock.ts";
 import type { Feature, Geometry } from "../geometry/types.ts";
 import type { Symbol, SymbolLayer } from "../style/model.ts";
-import { propNumber } from "../style/props.ts";
+import { parseUnit, propNumber, toPixels } from "../style/props.ts";
+import { pixelTransform } from "../map/map_settings.ts";
 import type { PaintContext } from "./context.ts";
 import { Dd } from "./_dd.ts";
 import {
@@ -390,13 +391,23 @@ function geometryGenerator(
     return;
   }
   const crs = pc.layerCrs;
-  const source = crs && feature.geometry
-    ? {
+  const screen = generatorScreen(pc, layer);
+  let source: Feature = feature;
+  if (screen && feature.geometry) {
+    source = {
+      ...feature,
+      geometry: transformedCopy(feature.geometry, screen.to),
+      // measured as QGIS measures it: as if the page's coordinates were
+      // the layer's
+      geometryInLayerCrs: true,
+    };
+  } else if (crs && feature.geometry) {
+    source = {
       ...feature,
       geometry: transformedCopy(feature.geometry, crs.toLayer),
       geometryInLayerCrs: true,
-    }
-    : feature;
+    };
+  }
   const v = dd.evaluate(
     layer.props.geometryModifier || "$geometry",
     "geometry generator",
@@ -404,7 +415,11 @@ function geometryGenerator(
     source,
   );
   if (!isGeometry(v) || v.parts.length === 0) return;
-  const generated = crs ? transformedCopy(v, crs.toMap) : v;
+  const generated = screen
+    ? transformedCopy(v, screen.from)
+    : crs
+    ? transformedCopy(v, crs.toMap)
+    : v;
   drawSymbol(
     pc,
     sub,
@@ -412,6 +427,51 @@ function geometryGenerator(
     geometryToPixels(generated, pc.map),
     { opacity },
   );
+}
+
+/**
+ * The generator's `units` other than map units (QGIS 3.22: millimetres,
+ * pixels, points, inches): the expression sees the feature on the map's
+ * page in those units (origin at the map's top-left corner, y down), and
+ * its result is read back from them: `buffer($geometry, 3)` is 3 mm
+ * round, `make_point(20, 20)` 20 mm right of and below the map's corner.
+ * Null: map units (and the units QGIS does not offer, which it treats as
+ * map units).
+ */
+function generatorScreen(
+  pc: PaintContext,
+  layer: SymbolLayer,
+): {
+  to: (coords: Float64Array[]) => void;
+  from: (coords: Float64Array[]) => void;
+} | null {
+  const units = layer.props.units;
+  const unit = units === undefined ? "MapUnit" : parseUnit(units);
+  if (
+    unit !== "MM" && unit !== "Pixel" && unit !== "Point" && unit !== "Inch"
+  ) {
+    return null;
+  }
+  const s = 1 / toPixels(1, unit, pc.map);
+  const [sx, dx, sy, dy] = pixelTransform(pc.map);
+  return {
+    to(coords) {
+      for (const r of coords) {
+        for (let i = 0; i + 1 < r.length; i += 2) {
+          r[i] = (sx * r[i] + dx) * s;
+          r[i + 1] = (sy * r[i + 1] + dy) * s;
+        }
+      }
+    },
+    from(coords) {
+      for (const r of coords) {
+        for (let i = 0; i + 1 < r.length; i += 2) {
+          r[i] = (r[i] / s - dx) / sx;
+          r[i + 1] = (r[i + 1] / s - dy) / sy;
+        }
+      }
+    },
+  };
 }
 
 // a geometry's copy with its coordinates transformed

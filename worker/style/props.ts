@@ -77,9 +77,12 @@ const UNITS: Record<string, RenderUnit> = {
   points: "Point",
   pixel: "Pixel",
   mapunit: "MapUnit",
+  mapunits: "MapUnit",
   inch: "Inch",
   rendermetersinmapunits: "RenderMetersInMapUnits",
+  meters: "RenderMetersInMapUnits",
   percentage: "Percentage",
+  percent: "Percentage",
 };
 
 /**

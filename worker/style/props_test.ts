@@ -50,8 +50,23 @@ Deno.test("props: every unit converts as QgsRenderContext::convertToPainterUnits
       parseUnit("MapUnit"),
       parseUnit(""),
       parseUnit("Inch"),
+      // QgsUnitTypes::decodeRenderUnit's other spellings (a geometry
+      // generator's default is "mapunits")
+      parseUnit("mapunits"),
+      parseUnit("meters"),
+      parseUnit("percent"),
+      parseUnit("pixels"),
     ],
-    ["Point", "MapUnit", "MM", "Inch"],
+    [
+      "Point",
+      "MapUnit",
+      "MM",
+      "Inch",
+      "MapUnit",
+      "RenderMetersInMapUnits",
+      "Percentage",
+      "MM",
+    ],
     "names",
   );
 });

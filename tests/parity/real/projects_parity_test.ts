@@ -95,6 +95,21 @@ const CASES: [name: string, limit: number, what: string][] = [
     "the colour assistant (QgsColorRampTransformer, t 2, as QGIS 3.22 writes it): our stations' fill colour from \"visitors\" / 1000 through a gradient ramp with two stops (one half transparent) over 3–250, clamped at both ends, NULL to its null colour: the value's position on the ramp, blended in QColor's 16-bit channels (was drawn in the layer's static grey: the ramp not read)",
   ],
   [
+    "color_ramp_assistant_steps",
+    0,
+    "the colour assistant with ramps of colours in equal steps: our stations' fill through an inverted ColorBrewer ramp (RdYlBu, 7 colours; QgsColorBrewerColorRamp) and their inner squares through preset colours (QgsPresetSchemeColorRamp, two half transparent) over sqrt(\"visitors\") 0–632.5: the colour of the step the value's position falls in (were drawn in the layer's static grey: only gradient ramps were read)",
+  ],
+  [
+    "geometry_generator_units",
+    0,
+    "GeometryGenerator symbol layers in millimetres, inches, points and pixels (QGIS 3.22's units): buffer($geometry, 3) mm, a 0.04 in buffer 0.12 in below, a line ±9 pt, a marker 14 px right, make_point(20, 20) mm: the expression evaluated on the map's page in the unit, origin at the map's top-left corner, y down (were evaluated in map units: 3 m buffers, and the star off the map)",
+  ],
+  [
+    "geometry_generator_units_144dpi",
+    0,
+    "geometry_generator_units at 144 dpi: the page's units follow the dpi (pixels do not)",
+  ],
+  [
     "geometry_generator_layer_crs",
     0,
     "a GeometryGenerator symbol layer of a reprojected layer (our EPSG:2056 stations on an EPSG:3857 map): buffer($geometry, 250) and translate($geometry, 0, 300) evaluated in the layer's CRS, in metres, the result drawn through the map's transformation, as QgsGeometryGeneratorSymbolLayer::render and renderFeature do (was evaluated in the map's CRS: 250 pseudo-metres, a third smaller at 47° N)",
