@@ -44,6 +44,7 @@ import {
   DEFAULT_BALLOON_SYMBOL,
   DEFAULT_CALLOUT_SYMBOL,
 } from "./callout.ts";
+import { calloutForFeature } from "./callout_dd.ts";
 import { DOMParser } from "@xmldom/xmldom";
 import { readSymbol } from "../style/qml.ts";
 import type { Symbol } from "../style/model.ts";
@@ -539,7 +540,17 @@ export class LabelEngine {
     feature: Feature,
     layerId: string,
   ): unknown {
-    const p: DataDefined | undefined = s.dataDefined[name];
+    return this.#ddOf(s.dataDefined, name, feature, layerId);
+  }
+
+  /** A data-defined property's value of a collection (as `#dd`). */
+  #ddOf(
+    collection: Record<string, DataDefined>,
+    name: string,
+    feature: Feature,
+    layerId: string,
+  ): unknown {
+    const p: DataDefined | undefined = collection[name];
     if (!p || !p.active) return undefined;
     if (p.field !== undefined) return feature.attributes[p.field] ?? undefined;
     if (p.expression) {
@@ -1969,12 +1980,16 @@ export class LabelEngine {
     let pc: PaintContext | null = null;
     for (const { feature, candidate } of placed) {
       const p = this.#pending[feature];
-      const callout = p.settings.callout;
-      if (!callout || !(callout.type in CALLOUT_TYPES)) continue;
-      let enabled = callout.enabled;
+      const settings = p.settings.callout;
+      if (!settings || !(settings.type in CALLOUT_TYPES)) continue;
+      let enabled = settings.enabled;
       const dd = this.#dd(p.settings, "CalloutDraw", p.feature, "");
       if (dd !== undefined) enabled = isTruthy(dd);
       if (!enabled) continue;
+      const callout = calloutForFeature(
+        settings,
+        (name) => this.#ddOf(settings.dataDefined, name, p.feature, ""),
+      );
       const anchor = this.#calloutAnchor(p.feature, p.settings);
       const u = this.#units;
       if (callout.type === "balloon") {

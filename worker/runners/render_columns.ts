@@ -120,7 +120,12 @@ class Collector {
   labelSettings(s: LabelSettings | null): void {
     if (!s) return;
     this.fieldOrExpression(s.fieldName, s.isExpression);
-    for (const p of Object.values(s.dataDefined)) {
+    // the callout's own properties too (QgsCallout::referencedFields)
+    const dds = [
+      ...Object.values(s.dataDefined),
+      ...Object.values(s.callout?.dataDefined ?? {}),
+    ];
+    for (const p of dds) {
       if (p.field !== undefined) this.names.add(p.field);
       if (p.expression !== undefined && p.expression.trim()) {
         this.expression(p.expression);

@@ -79,6 +79,20 @@ Deno.test("renderColumns: labels' field, expression and data-defined properties"
   );
 });
 
+Deno.test("renderColumns: a callout's own data-defined properties", () => {
+  const single =
+    `<renderer-v2 type="singleSymbol"><symbols>${MARKER()}</symbols></renderer-v2>`;
+  const callout =
+    `<callout type="simple"><Option type="Map"><Option name="enabled" value="1" type="QString"/><Option name="ddProperties" type="Map"><Option name="name" value="" type="QString"/><Option name="properties" type="Map"><Option name="OffsetFromLabel" type="Map"><Option name="active" value="true" type="bool"/><Option name="expression" value="&quot;gap&quot; * 2" type="QString"/><Option name="type" value="3" type="int"/></Option></Option><Option name="type" value="collection" type="QString"/></Option></Option></callout>`;
+  assertEquals(
+    columns(
+      single +
+        LABELS(`<text-style fieldName="name" isExpression="0"/>${callout}`),
+    ),
+    ["gap", "name"],
+  );
+});
+
 Deno.test("renderColumns: what cannot be analysed reads every field", () => {
   const single = (dd: string) =>
     `<renderer-v2 type="singleSymbol"><symbols>${

@@ -56,6 +56,17 @@ const LIMITS: Record<string, number> = {
   balloon_points: 44,
   balloon_points_rounded: 0,
   balloon_polygons: 986,
+  // callouts whose own properties are data-defined (QgsCallout's
+  // ddProperties: label and feature anchors, minimum length, offsets,
+  // curvature in percent and orientation, balloon margins top-right-
+  // bottom-left, wedge width, corner radius), evaluated per feature, their
+  // fields read: 43 / 784 / 694 / 844 with the static settings; the
+  // balloons' 69 are the wedges of Horgen and Kriens, whose labels PAL
+  // places diagonal to their points (balloon_points' tie)
+  callouts_dd_points: 0,
+  callouts_dd_curved: 0,
+  callouts_dd_polygons: 0,
+  balloon_dd_points: 69,
   // HTML labels (allowHtml; 15,341 / 7,883 / 2,250 with the markup
   // drawn): the points' 352 and the curved lines' 377 are underlines
   // only, half a pixel lower: the npm DejaVu Sans's post table puts the

@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|show_obstacle|min_size_obstacle|font_limit|pal_gaps|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|callouts_dd|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|show_obstacle|min_size_obstacle|font_limit|pal_gaps|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -1125,6 +1125,50 @@ def balloon_cases(cases):
         margins=(0.5, 0.5, 0.5, 0.5), radius=0.8))
 
 
+def callout_dd_cases(cases):
+    # callouts whose own properties are data-defined (QgsCallout's
+    # property collection): anchors, lengths, offsets, curvature and
+    # orientation, balloon margins, wedge and corners, per feature
+    points, polygons, _ = dd_layers()
+    P = QgsPalLayerSettings
+
+    def with_dd_callout(settings, kind, symbol=None, **props):
+        callout = QgsApplication.calloutRegistry().createCallout(kind)
+        callout.setEnabled(True)
+        if symbol is not None:
+            callout.setLineSymbol(symbol)
+        for key, value in props.items():
+            callout.dataDefinedProperties().setProperty(getattr(QgsCallout, key), QgsProperty.fromExpression(value))
+        settings.setCallout(callout)
+        return settings
+
+    def moved(settings):
+        return with_dd(settings, PositionX="@px", PositionY="@py", Hali="@hali", Vali="@vali")
+
+    red = QgsLineSymbol.createSimple({"line_color": "200,40,40", "line_width": "0.5"})
+    one_layer_case(cases, "callouts_dd_points", points, "point", with_dd_callout(
+        moved(label_settings(dist=1.0)), "simple", red.clone(),
+        LabelAnchorPointPosition="CASE \"id\" % 4 WHEN 0 THEN 'TL' WHEN 1 THEN 'b' WHEN 2 THEN 'centroid' "
+                                 "ELSE 'nonsense' END",
+        OffsetFromLabel="(\"id\" % 3) * 0.6",
+        OffsetFromAnchor="CASE WHEN \"id\" % 2 = 0 THEN 1.2 END",
+        MinimumCalloutLength="CASE WHEN \"id\" = 3 THEN 50 ELSE 0 END"))
+    one_layer_case(cases, "callouts_dd_curved", points, "point", with_dd_callout(
+        moved(label_settings(dist=1.0)), "curved", red.clone(),
+        Curvature="\"id\" * 6",
+        Orientation="CASE WHEN \"id\" % 2 = 0 THEN 'clockwise' ELSE 'counterclockwise' END"))
+    one_layer_case(cases, "callouts_dd_polygons", polygons, "polygon", with_dd_callout(
+        with_dd(label_settings(placement=P.Horizontal), PositionX="x_max($geometry) - 30",
+                PositionY="y_max($geometry) + 12"), "simple",
+        AnchorPointPosition="CASE WHEN \"id\" % 2 = 0 THEN 'centroid' ELSE 'point_on_exterior' END",
+        LabelAnchorPointPosition="'r'"))
+    one_layer_case(cases, "balloon_dd_points", points, "point", with_dd_callout(
+        moved(label_settings(dist=1.0)), "balloon",
+        Margins="CASE \"id\" % 3 WHEN 0 THEN '1,2,0.5,0' WHEN 1 THEN array(0.5, 0.5, 2, 1) ELSE 'bad' END",
+        WedgeWidth="\"id\" % 3 + 1",
+        CornerRadius="(\"id\" % 2) * 1.5"))
+
+
 def html_cases(cases):
     # labels of HTML (allowHtml, QGIS >= 3.14): 3.22 draws colours,
     # underline, strike-through, overline and line breaks; other tags and
@@ -1498,6 +1542,8 @@ def main():
         callout_cases(cases)
     if not only or "balloon" in only:
         balloon_cases(cases)
+    if not only or "callouts_dd" in only:
+        callout_dd_cases(cases)
     if not only or "html" in only:
         html_cases(cases)
     if not only or "dd_position" in only:
