@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { Feature, Geometry } from "../geometry/types.ts";
+import type { Feature, Geometry, GeometryKind } from "../geometry/types.ts";
 import type { Renderer, Rule, Symbol, VectorStyle } from "../style/model.ts";
 import type { CompiledExpression, PaintContext } from "./context.ts";
 import { drawSymbol, layerMargin } from "./symbol.ts";
@@ -83,6 +83,27 @@ function scaleOk(rule: Rule, scale: number): boolean {
   if (rule.scaleMinDenom !== 0 && rule.scaleMinDenom > scale) return false;
   if (rule.scaleMaxDenom !== 0 && rule.scaleMaxDenom < scale) return false;
   return true;
+}
+
+// the symbol type QgsSymbol::renderFeature draws each geometry type with
+// (a point only with a marker symbol, a line with a line symbol, a polygon
+// with a fill symbol; another type draws nothing)
+const SYMBOL_TYPE_OF = {
+  point: "marker",
+  line: "line",
+  polygon: "fill",
+} as const;
+
+// the symbols of `symbols` QGIS draws a geometry of `kind` with (a style
+// made for lines applied to polygons draws nothing)
+function drawable(
+  symbols: Symbol[],
+  kind: GeometryKind,
+): Symbol[] {
+  const type = SYMBOL_TYPE_OF[kind];
+  return symbols.every((s) => s.type === type)
+    ? symbols
+    : symbols.filter((s) => s.type === type);
 }
 
 /**
@@ -363,7 +384,7 @@ function paintFeatures(
     let drawn = 0;
     for (const f of features) {
       if (!f.geometry) continue;
-      const symbols = pick(f);
+      const symbols = drawable(pick(f), f.geometry.kind);
       if (symbols.length === 0) continue;
       // clipped in the layer's CRS already, as QGIS clips reprojected ones
       const g = closeRings(
@@ -384,7 +405,7 @@ function paintFeatures(
   const jobs: DrawJob[] = [];
   for (const f of features) {
     if (!f.geometry) continue;
-    const symbols = pick(f);
+    const symbols = drawable(pick(f), f.geometry.kind);
     if (symbols.length === 0) continue;
     const g = closeRings(
       f.drawGeometry

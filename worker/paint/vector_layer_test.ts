@@ -112,6 +112,29 @@ Deno.test("paint: single symbol fill covers the polygon, nothing outside", async
   eq(at(70, 50), [0, 0, 0, 0], "right of it");
 });
 
+Deno.test("paint: a symbol of another geometry type draws nothing (QgsSymbol::renderFeature)", async () => {
+  // a style made for lines (a wide line symbol) on polygons and points,
+  // a fill on points: QGIS 3.22 draws none of them
+  const line =
+    `<symbol type="line" name="0" alpha="1"><layer class="SimpleLine" enabled="1" pass="0"><prop k="line_color" v="255,0,0,255"/><prop k="line_width" v="4"/></layer></symbol>`;
+  const at = await render(
+    `<qgis><renderer-v2 type="singleSymbol"><symbols>${line}</symbols></renderer-v2></qgis>`,
+    [square(1, 20, 20, 60, 60), point(2, 80, 80)],
+    [],
+  );
+  eq(at(20, 60), [0, 0, 0, 0], "the polygon's outline");
+  eq(at(80, 20), [0, 0, 0, 0], "the point");
+  const onPoint = await render(
+    `<qgis><renderer-v2 type="singleSymbol"><symbols>${
+      fill("255,0,0,255").replace('name="S"', 'name="0"')
+    }</symbols></renderer-v2></qgis>`,
+    [point(2, 80, 80), square(1, 20, 20, 60, 60)],
+    [],
+  );
+  eq(onPoint(80, 20), [0, 0, 0, 0], "a fill on a point");
+  eq(onPoint(40, 60), [255, 0, 0, 255], "the fill on the polygon");
+});
+
 Deno.test("paint: categories by field, render=false and the catch-all category", async () => {
   const qml =
     `<qgis><renderer-v2 type="categorizedSymbol" attr="kind"><categories>
