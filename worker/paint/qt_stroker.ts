@@ -281,7 +281,8 @@ class Emitter {
 
 /**
  * A cubic as Qt's outline mapper flattens it (`QBezier::addToPolygon`,
- * threshold a quarter pixel): halved until flat enough, at most 9 levels.
+ * threshold a quarter pixel; `QPainterPath::toSubpathPolygons` flattens
+ * with half a pixel): halved until flat enough, at most 9 levels.
  */
 export function flattenCubic(
   out: FlatOutline | number[],
@@ -294,8 +295,8 @@ export function flattenCubic(
   x4: number,
   y4: number,
   level = 9,
+  threshold = 0.25,
 ): void {
-  const threshold = 0.25;
   const y4y1 = y4 - y1, x4x1 = x4 - x1;
   let l = Math.abs(x4x1) + Math.abs(y4y1);
   let d: number;
@@ -319,8 +320,8 @@ export function flattenCubic(
   const ax3 = (ax2 + cx) * .5, ay3 = (ay2 + cy) * .5;
   const bx2 = (bx3 + cx) * .5, by2 = (by3 + cy) * .5;
   const mx = (ax3 + bx2) * .5, my = (ay3 + by2) * .5;
-  flattenCubic(out, x1, y1, ax2, ay2, ax3, ay3, mx, my, level - 1);
-  flattenCubic(out, mx, my, bx2, by2, bx3, by3, x4, y4, level - 1);
+  flattenCubic(out, x1, y1, ax2, ay2, ax3, ay3, mx, my, level - 1, threshold);
+  flattenCubic(out, mx, my, bx2, by2, bx3, by3, x4, y4, level - 1, threshold);
 }
 
 // QT_PATH_KAPPA: the control-point distance of a quarter circle's Bézier.

@@ -24,6 +24,7 @@ import { simpleFill } from "./simple_fill.ts";
 import { simpleLine } from "./simple_line.ts";
 import { drawMarkerLayer } from "./marker_layer.ts";
 import { markerLine } from "./marker_line.ts";
+import { arrowLine } from "./arrow_line.ts";
 import { centroidFill } from "./centroid_fill.ts";
 import { linePatternFill, pointPatternFill } from "./pattern_fill.ts";
 import { shapeburstFill } from "./shapeburst_fill.ts";
@@ -218,7 +219,16 @@ function drawLayerWithEffect(
 export function layerMargin(pc: PaintContext, layer: SymbolLayer): number {
   const p = layer.props;
   let m = 2;
-  for (const k of ["line_width", "outline_width", "width", "size"]) {
+  for (
+    const k of [
+      "line_width",
+      "outline_width",
+      "width",
+      "size",
+      // an arrow line's head sticks out furthest
+      "head_thickness",
+    ]
+  ) {
     const v = Number(p[k]);
     if (Number.isFinite(v)) m += Math.abs(px(pc, p, v, `${k}_unit`));
   }
@@ -268,6 +278,9 @@ function drawLayerPlain(
       } else simpleLine(pc, layer, lines.lines, opacity, dd);
       return;
     }
+    case "ArrowLine":
+      arrowLine(pc, layer, linesOf(geom, layer).lines, feature, opacity, dd);
+      return;
     case "HashLine":
     case "MarkerLine": {
       const lines = linesOf(geom, layer);

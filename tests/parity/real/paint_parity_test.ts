@@ -68,6 +68,12 @@ const CASES: [name: string, limit: number, what: string][] = [
   ],
   ["dashes_144dpi", 0, "our data: dashed wide pens at 144 dpi"],
   [
+    "arrows",
+    0,
+    "our data: arrow lines (QgsArrowSymbolLayer, ArrowLine, as town-planning's domiko_sxedio.qgs and quantenschaum/mapping's tides.qgs draw them): straight and curved along the circle through three points, single, reversed and double heads, plain and half, per segment or not, offset, a data-defined width, filled by their fill sub-symbols (were not drawn: symbol layer class not supported)",
+  ],
+  ["arrows_144dpi", 0, "our data: arrow lines at 144 dpi"],
+  [
     "pattern_angle",
     0,
     "our data: a line pattern fill's angle as QGIS 3.22 saves it (`angle`; we read only QGIS 2's `lineangle` and drew 45°)",
