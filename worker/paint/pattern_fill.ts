@@ -449,9 +449,17 @@ function hasDataDefined(symbol: Symbol): boolean {
 /**
  * Fills rings with a texture tile (`w × h`, drawn by `draw` on a context of
  * its own) repeated from `origin` rounded as Qt's raster engine rounds a
- * translated brush; a tile with `key` is drawn once per layer drawing.
+ * translated brush (the brush turned by `angle` degrees clockwise about
+ * the origin, sampled through its inverse: QBrush::setTransform's rotate);
+ * a tile with `key` is drawn once per layer drawing.
+ *
+ * @example
+ * ```ts ignore
+ * import { fillWithTile } from "./pattern_fill.ts";
+ * fillWithTile(pc, rings, [0, 0], 1, null, 16, 16, (tc) => drawTileContent(tc));
+ * ```
  */
-function fillWithTile(
+export function fillWithTile(
   pc: PaintContext,
   rings: Float64Array[],
   origin: [number, number] | null,
@@ -460,6 +468,7 @@ function fillWithTile(
   w: number,
   h: number,
   draw: (tc: PaintContext) => void,
+  angle = 0,
 ): void {
   const { ck } = pc;
   const make = () => drawTile(pc, w, h, draw);
@@ -470,8 +479,9 @@ function fillWithTile(
   if (image === undefined) image = make();
   if (!image) return;
   const m = totalMatrix(pc);
-  const translation = m[0] === 1 && m[4] === 1 && m[1] === 0 && m[3] === 0 &&
+  const translates = m[0] === 1 && m[4] === 1 && m[1] === 0 && m[3] === 0 &&
     m[6] === 0 && m[7] === 0;
+  const translation = translates && angle === 0;
   // Qt's raster engine: a brush whose matrix (the painter's with the
   // brush's) only translates is tiled at whole pixels (QSpanData::setupMatrix
   // nudges it by 1/65536 before inverting it, blend_tiled_* round the
@@ -484,9 +494,14 @@ function fillWithTile(
   const shader = image.makeShaderOptions(
     ck.TileMode.Repeat,
     ck.TileMode.Repeat,
-    translation ? ck.FilterMode.Nearest : ck.FilterMode.Linear,
+    // a turned brush on a map: nearest too (the map's painter has no
+    // SmoothPixmapTransform)
+    translates ? ck.FilterMode.Nearest : ck.FilterMode.Linear,
     ck.MipmapMode.None,
-    ck.Matrix.translated(tx, ty),
+    angle === 0 ? ck.Matrix.translated(tx, ty) : ck.Matrix.multiply(
+      ck.Matrix.translated(tx, ty),
+      ck.Matrix.rotated(angle * Math.PI / 180),
+    ),
   );
   if (owned) image.delete();
   const paint = newPaint(ck, pc.featureBlendMode);

@@ -754,6 +754,30 @@ export const MISSING_SVG =
   "<svg width='10' height='10'><text x='5' y='10' font-size='10' text-anchor='middle'>?</text></svg>";
 
 /**
+ * The height over the width of an SVG's view box (1 without one, or for an
+ * SVG that cannot be found or read), as `QgsSvgCache` sizes the image it
+ * renders an SVG into.
+ *
+ * @example
+ * ```ts ignore
+ * import { svgHeightRatio } from "./svg_marker.ts";
+ * svgHeightRatio(pc, "symbol/tree.svg"); // 1.5
+ * ```
+ */
+export function svgHeightRatio(pc: PaintContext, path: string): number {
+  const text = pc.loadSvg(path) ?? MISSING_SVG;
+  const probeKey = `${path}\0${text.length}`;
+  let probe = parsed.get(probeKey)?.doc;
+  if (probe === undefined) {
+    probe = parseSvg(text);
+    parsed.set(probeKey, { doc: probe, bytes: 32 * text.length });
+  }
+  if (!probe) return 1;
+  const [, , w, h] = probe.vb;
+  return w > 0 ? h / w : 1;
+}
+
+/**
  * Draws an SVG marker; for an SVG it cannot find, QGIS's placeholder
  * (`MISSING_SVG`), with a warning.
  *

@@ -25,6 +25,7 @@ import { simpleLine } from "./simple_line.ts";
 import { drawMarkerLayer } from "./marker_layer.ts";
 import { markerLine } from "./marker_line.ts";
 import { arrowLine } from "./arrow_line.ts";
+import { svgFill } from "./svg_fill.ts";
 import { centroidFill } from "./centroid_fill.ts";
 import { linePatternFill, pointPatternFill } from "./pattern_fill.ts";
 import { shapeburstFill } from "./shapeburst_fill.ts";
@@ -341,6 +342,13 @@ function drawLayerPlain(
       if (geom.kind === "polygon") {
         for (const part of geom.parts) {
           pointPatternFill(pc, layer, part, feature, opacity, dd, origin);
+        }
+      }
+      return;
+    case "SVGFill":
+      if (geom.kind === "polygon") {
+        for (const part of geom.parts) {
+          svgFill(pc, layer, part, feature, opacity, dd, origin);
         }
       }
       return;

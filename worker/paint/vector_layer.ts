@@ -573,7 +573,7 @@ interface DrawJob {
   origin: [number, number] | null;
 }
 
-const TEXTURED = new Set(["PointPatternFill", "LinePatternFill"]);
+const TEXTURED = new Set(["PointPatternFill", "LinePatternFill", "SVGFill"]);
 const textured = new WeakMap<Symbol, boolean>();
 
 /** Whether a symbol fills with a texture brush (a pattern fill). */

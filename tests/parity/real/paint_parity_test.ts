@@ -74,6 +74,16 @@ const CASES: [name: string, limit: number, what: string][] = [
   ],
   ["arrows_144dpi", 0, "our data: arrow lines at 144 dpi"],
   [
+    "svg_fill",
+    0,
+    "our data: SVG fills (QgsSVGFillSymbolLayer, SVGFill, as town-planning's domiko_sxedio.qgs and hauke96/qgis-outdoor-map's map.qgs fill areas) with QGIS's own SVGs, their param(fill) colours and stroke widths: the SVG cache's image of whole pixels as a brush tiled from each feature's texture origin, one turned by 30°, one half transparent, then the outline sub-symbol (were not drawn: symbol layer class not supported)",
+  ],
+  [
+    "svg_fill_144dpi",
+    280,
+    "our data: SVG fills at 144 dpi; the 280 are scattered pixels of the brush turned by 30°, sampled nearest through its inverse (Qt's fixed-point arithmetic, not Skia's)",
+  ],
+  [
     "pattern_angle",
     0,
     "our data: a line pattern fill's angle as QGIS 3.22 saves it (`angle`; we read only QGIS 2's `lineangle` and drew 45°)",
