@@ -350,25 +350,44 @@ Deno.test("readPropertyCollection: a size assistant's transformer (t 1) and a ge
   }, "generic transformer");
 });
 
-Deno.test("readPropertyCollection: a colour assistant's ramp transformer (t 2)", async () => {
-  const { readPropertyCollection } = await import("./qml.ts");
-  const str = (k: string, v: string) =>
-    `<Option name="${k}" value="${v}" type="QString"/>`;
-  const root = parseQmlDocument(
+const opt = (k: string, v: string) =>
+  `<Option name="${k}" value="${v}" type="QString"/>`;
+
+// a property collection whose fillColor reads the field v through a colour
+// ramp transformer (t 2) of a ramp of `type` and `props`; `extra`: more of
+// the transformer's options
+function rampTransformerXml(
+  type: string,
+  props: [string, string][],
+  extra = "",
+) {
+  return parseQmlDocument(
     `<qgis><Option type="Map"><Option name="properties" type="Map">` +
       `<Option name="fillColor" type="Map"><Option name="active" value="true" type="bool"/>` +
       `<Option name="field" value="v" type="QString"/><Option name="type" value="2" type="int"/>` +
       `<Option name="transformer" type="Map"><Option name="d" type="Map">` +
       `<Option name="colorramp" type="Map">${
-        str("name", "[source]")
+        opt("name", "[source]")
       }<Option name="properties" type="Map">` +
-      str("color1", "43,131,186,255") + str("color2", "215,25,28,255") +
-      str("discrete", "0") + str("stops", "0.5;255,255,191,120") +
-      `</Option>${str("type", "gradient")}</Option>` +
-      `<Option name="maxValue" value="250" type="double"/><Option name="minValue" value="3" type="double"/>` +
-      str("nullColor", "120,40,160,180") + str("rampName", "Spectral") +
+      props.map(([k, v]) => opt(k, v)).join("") +
+      `</Option>${opt("type", type)}</Option>${extra}` +
       `</Option><Option name="t" value="2" type="int"/></Option></Option>` +
       `</Option></Option></qgis>`,
+  );
+}
+
+Deno.test("readPropertyCollection: a colour assistant's ramp transformer (t 2)", async () => {
+  const { readPropertyCollection } = await import("./qml.ts");
+  const root = rampTransformerXml(
+    "gradient",
+    [
+      ["color1", "43,131,186,255"],
+      ["color2", "215,25,28,255"],
+      ["discrete", "0"],
+      ["stops", "0.5;255,255,191,120"],
+    ],
+    `<Option name="maxValue" value="250" type="double"/><Option name="minValue" value="3" type="double"/>` +
+      opt("nullColor", "120,40,160,180") + opt("rampName", "Spectral"),
   );
   assertEquals(readPropertyCollection(root).fillColor, {
     active: true,
@@ -390,22 +409,8 @@ Deno.test("readPropertyCollection: a colour assistant's ramp transformer (t 2)",
 
 Deno.test("readPropertyCollection: preset and ColorBrewer ramps of a colour assistant; random and cpt-city ramps unread", async () => {
   const { readPropertyCollection } = await import("./qml.ts");
-  const str = (k: string, v: string) =>
-    `<Option name="${k}" value="${v}" type="QString"/>`;
   const ramp = (type: string, props: [string, string][]) => {
-    const root = parseQmlDocument(
-      `<qgis><Option type="Map"><Option name="properties" type="Map">` +
-        `<Option name="fillColor" type="Map"><Option name="active" value="true" type="bool"/>` +
-        `<Option name="field" value="v" type="QString"/><Option name="type" value="2" type="int"/>` +
-        `<Option name="transformer" type="Map"><Option name="d" type="Map">` +
-        `<Option name="colorramp" type="Map">${
-          str("name", "[source]")
-        }<Option name="properties" type="Map">` +
-        props.map(([k, v]) => str(k, v)).join("") +
-        `</Option>${str("type", type)}</Option>` +
-        `</Option><Option name="t" value="2" type="int"/></Option></Option>` +
-        `</Option></Option></qgis>`,
-    );
+    const root = rampTransformerXml(type, props);
     const t = readPropertyCollection(root).fillColor.transformer;
     return t?.type === "colorRamp" ? t.ramp : undefined;
   };

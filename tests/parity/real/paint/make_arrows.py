@@ -23,6 +23,8 @@ from qgis.core import (
     QgsSymbolLayer, QgsVectorLayer,
 )
 
+from _fixture import collection
+
 HERE = Path(__file__).resolve().parent
 
 app = QgsApplication([], False)
@@ -30,15 +32,11 @@ app.initQgis()
 
 
 def feature(kind, geometry, size=1):
-    return {"type": "Feature", "properties": {"kind": kind, "size": size}, "geometry": geometry}
+    return {"kind": kind, "size": size}, geometry
 
 
 def write_geojson(name, features):
-    (HERE / "data" / name).write_text(json.dumps({
-        "type": "FeatureCollection",
-        "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::2056"}},
-        "features": features,
-    }, indent=1) + "\n")
+    (HERE / "data" / name).write_text(json.dumps(collection(features), indent=1) + "\n")
 
 
 def line(*xy):

@@ -22,6 +22,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from _fixture import collection
+
 HERE = Path(__file__).resolve().parent
 
 app = QgsApplication([], False)
@@ -29,7 +31,7 @@ app.initQgis()
 
 
 def feature(kind, geometry):
-    return {"type": "Feature", "properties": {"kind": kind}, "geometry": geometry}
+    return {"kind": kind}, geometry
 
 
 def poly(*xy):
@@ -60,16 +62,12 @@ cats = [
     ("planes", svg_fill("gpsicons/plane.svg", 8, color="200,60,60,255", outline_color="0,0,0,255",
                         outline_width=0.2)),
 ]
-(HERE / "data" / "svg_fill.geojson").write_text(json.dumps({
-    "type": "FeatureCollection",
-    "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::2056"}},
-    "features": [
+(HERE / "data" / "svg_fill.geojson").write_text(json.dumps(collection([
         feature("woods", poly((10.3, 160.2), (180.7, 150.4), (190.1, 290.9), (30.6, 280.3))),
         feature("swamp", poly((210.2, 170.6), (390.4, 160.2), (370.8, 290.1), (220.3, 280.7))),
         feature("grass", poly((15.6, 10.1), (170.2, 20.8), (150.4, 140.5))),
         feature("planes", poly((200.5, 15.3), (385.2, 25.1), (390.7, 140.6), (205.1, 130.4))),
-    ],
-}, indent=1) + "\n")
+]), indent=1) + "\n")
 layer = QgsVectorLayer("Geometry?crs=EPSG:2056&field=kind:string", "svg_fill", "memory")
 layer.setRenderer(QgsCategorizedSymbolRenderer(
     "kind", [QgsRendererCategory(k, s, k) for k, s in cats]))
