@@ -1550,9 +1550,15 @@ export async function exportProject(
       }, ${styles.styles.length} styles`,
     );
     if (kind === "vector") {
-      // QGIS knows no layer without a WKB type: Unknown when neither the
-      // project nor the data tells.
-      const wkb = wkbAttr || facts?.geometryType || "Unknown";
+      // QGIS takes the WKB type from the provider that opened the data
+      // (a PolygonZ the project calls Polygon), the project's when the data
+      // tells a generic one (a GeoPackage's GEOMETRY column) or is not read;
+      // it knows no layer without one: Unknown when neither tells.
+      const told = facts?.geometryType;
+      const specific = told && !/^(Geometry|Unknown)(Z|M|ZM)?$/.test(told)
+        ? told
+        : null;
+      const wkb = specific || wkbAttr || told || "Unknown";
       const fields = facts ? buildFields(layer, facts) : [];
       const joins = await readJoins(layer, label, facts ? fields : null);
       // QgsVectorLayer::updateFields: expression fields after the joined

@@ -881,3 +881,58 @@ Deno.test("the project's version is written as QGIS 3.22's QgsProjectVersion wri
     cases,
   );
 });
+
+Deno.test("a vector layer's WKB type is the data's when the data tells a specific one, as QGIS 3.22 reads it", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "qsl_exporter_wkb_" });
+  try {
+    const collection = (geometries: unknown[]) =>
+      JSON.stringify({
+        type: "FeatureCollection",
+        features: geometries.map((geometry, i) => ({
+          type: "Feature",
+          properties: { n: i },
+          geometry,
+        })),
+      });
+    await Deno.writeTextFile(
+      `${dir}/z.geojson`,
+      collection([{ type: "Point", coordinates: [1, 2, 3] }]),
+    );
+    // mixed: GDAL tells "Unknown (any)"
+    await Deno.writeTextFile(
+      `${dir}/mixed.geojson`,
+      collection([
+        { type: "Point", coordinates: [1, 2] },
+        { type: "LineString", coordinates: [[1, 2], [3, 4]] },
+      ]),
+    );
+    const layers = [
+      ["pointz_layer_1", "./z.geojson"],
+      ["mixed_layer_01", "./mixed.geojson|geometrytype=Point"],
+    ];
+    await Deno.writeTextFile(
+      `${dir}/p.qgs`,
+      `<qgis version="3.22.16"><layer-tree-group>${
+        layers.map(([id]) =>
+          `<layer-tree-layer id="${id}" name="${id}" checked="Qt::Checked"/>`
+        ).join("")
+      }</layer-tree-group><projectlayers>${
+        layers.map(([id, source]) =>
+          `<maplayer type="vector" geometry="Point" wkbType="Point"><id>${id}</id>` +
+          `<datasource>${source}</datasource><layername>${id}</layername>` +
+          `<provider encoding="UTF-8">ogr</provider></maplayer>`
+        ).join("")
+      }</projectlayers></qgis>`,
+    );
+    const config = await exportProject(await readProject(`${dir}/p.qgs`), {
+      encodeStyle: keepQml,
+    });
+    // QGIS 3.22's QgsWkbTypes.displayString(layer.wkbType()) of each
+    assert.deepEqual(
+      config.datasets.vector.map((v) => [v.id, v.geometry_type_wkb]),
+      [["pointz_layer_1", "PointZ"], ["mixed_layer_01", "Point"]],
+    );
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+});
