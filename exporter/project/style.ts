@@ -304,7 +304,8 @@ export function layerStyles(
   const current = manager?.getAttribute("current") || "default";
   const byName = new Map<string, string>();
   for (const style of manager ? children(manager, "map-layer-style") : []) {
-    const name = style.getAttribute("name") ?? "";
+    // QgsMapLayerStyleManager::readXml names an unnamed style "default"
+    const name = style.getAttribute("name") || "default";
     if (name === current) continue;
     const stored = child(style, "qgis");
     if (stored === undefined) continue;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { currentStyleQml } from "./style.ts";
+import { currentStyleQml, layerStyles } from "./style.ts";
 import { parseXml } from "./xml_tree.ts";
 
 // A layer as QGIS 2.14 saved it: its labels in labeling/* custom properties
@@ -138,4 +138,23 @@ Deno.test("style: a relation is given its referenced layer's display expression,
     relations[0].getAttribute("previewExpression"),
     `'<' || "name" || '> & "co"'`,
   );
+});
+
+Deno.test("style: an unnamed style of the style manager is QGIS's 'default', listed in its sorted place", () => {
+  // QGIS testdata's relations.qgs: QGIS 3.22 lists custom, custom2, default
+  const text = `<maplayer type="vector" geometry="Point"><id>points_1</id>
+  <renderer-v2 type="singleSymbol"><symbols/></renderer-v2>
+  <map-layer-style-manager current="custom2">
+    <map-layer-style name=""><qgis><renderer-v2 type="singleSymbol"><symbols/></renderer-v2></qgis></map-layer-style>
+    <map-layer-style name="custom"><qgis><renderer-v2 type="singleSymbol"><symbols/></renderer-v2></qgis></map-layer-style>
+    <map-layer-style name="custom2"/>
+  </map-layer-style-manager>
+</maplayer>`;
+  const { current, styles } = layerStyles(
+    parseXml(text, "x.qgs"),
+    text,
+    "3.22.16",
+  );
+  assert.equal(current, "custom2");
+  assert.deepEqual(styles.map((s) => s.name), ["custom", "custom2", "default"]);
 });
