@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { ExportResult } from "@qgis-server-light/interface/config";
 import { createExportHandler, isSafeSegment } from "./serve.ts";
 import { keepQml, TESTDATA } from "./project/_test_util.ts";
+import { writeManyLayers, writeNestedGroups } from "./bench/_hostile.ts";
 
 Deno.test("mandant/project must be plain names", () => {
   for (const ok of ["acme", "demo_2", "a.b", "Base maps"]) {
@@ -202,5 +203,48 @@ Deno.test("a served project reads no file outside the data root", async () => {
   } finally {
     await Deno.remove(root, { recursive: true });
     await Deno.remove(outside, { recursive: true });
+  }
+});
+
+Deno.test("serve refuses a project over its layer or group depth limit with 422, naming the limit", async () => {
+  const root = await Deno.makeTempDir({ prefix: "qsl_exporter_serve_limits_" });
+  try {
+    await Deno.mkdir(`${root}/acme`);
+    await writeManyLayers(`${root}/acme/many.qgs`, 3);
+    await writeNestedGroups(`${root}/acme/deep.qgs`, 3);
+    const handler = createExportHandler({
+      dataRoot: root,
+      encodeStyle: keepQml,
+      maxLayers: 2,
+      maxGroupDepth: 2,
+      log: () => {},
+    });
+    const post = async (project: string) => {
+      const r = await handler(
+        new Request("http://127.0.0.1/export", {
+          method: "POST",
+          body: JSON.stringify({ mandant: "acme", project }),
+        }),
+      );
+      return { status: r.status, result: ExportResult.parse(await r.json()) };
+    };
+    assert.deepEqual(await post("many"), {
+      status: 422,
+      result: {
+        successful: false,
+        reason:
+          "Cannot export acme/many: Cannot export many.qgs: it has more than 2 layers, the limit (raise --max-layers to export it)",
+      },
+    });
+    assert.deepEqual(await post("deep"), {
+      status: 422,
+      result: {
+        successful: false,
+        reason:
+          "Cannot export acme/deep: Cannot export deep.qgs: its layer tree nests groups deeper than 2 levels, the limit (raise --max-group-depth to export it)",
+      },
+    });
+  } finally {
+    await Deno.remove(root, { recursive: true });
   }
 });
