@@ -9,6 +9,11 @@ import { spawnWorker } from "../bench/_util.ts";
 import { demoRenderJob } from "./_jobs.ts";
 
 const DEMO = fileURLToPath(new URL("../../demo", import.meta.url));
+/** What a job failed by the worker's --max-job-seconds says. */
+const TIME_BUDGET =
+  /^(Cannot draw layer '[^']*': )?Cannot finish the job: it ran longer than its time budget of \d+ s \(--max-job-seconds\)$/;
+/** Times the ordinary map is asked for while the time budget fails it. */
+const MAP_ATTEMPTS = 5;
 
 /** What a test does with the worker. */
 export interface DemoWorker {
@@ -18,7 +23,10 @@ export interface DemoWorker {
     job: Record<string, unknown>,
     timeoutMs?: number,
   ): ReturnType<RedisQueue["post"]>;
-  /** Draws the demo's map and checks it succeeded (the worker lives). */
+  /**
+   * Draws the demo's map and checks it succeeded (the worker lives); asked
+   * again, a few times, while the worker's time budget fails it.
+   */
   ordinary(): Promise<void>;
 }
 
@@ -45,11 +53,24 @@ export async function withDemoWorker(
         },
       );
     const ordinary = async () => {
-      const r = await post(
-        "ordinary map",
-        demoRenderJob().job as Record<string, unknown>,
-      );
-      assert.equal(r.status, "succeed", String(r.result.data));
+      // A test that sets a short --max-job-seconds (time_test: 5 s) runs
+      // this map under it too: 25-350 ms quiet, it once took more than 5 s
+      // at load 20+ on 2 cores and failed naming the budget. That answer
+      // already shows a worker that serves; the map drawn shows engines
+      // intact, so the map is asked for again after such an answer, at
+      // most MAP_ATTEMPTS times. Any other failure, or no answer, fails.
+      for (let attempt = 1;; attempt++) {
+        const r = await post(
+          "ordinary map",
+          demoRenderJob().job as Record<string, unknown>,
+        );
+        if (r.status === "succeed") return;
+        const data = String(r.result.data);
+        assert.ok(
+          TIME_BUDGET.test(data) && attempt < MAP_ATTEMPTS,
+          `ordinary map, attempt ${attempt}: ${data}`,
+        );
+      }
     };
     await ordinary();
     await test({ post, ordinary });

@@ -17,9 +17,11 @@ import { withDemoWorker } from "./_demo_worker.ts";
 const DEMO = fileURLToPath(new URL("../../demo", import.meta.url));
 const BUDGET_S = 5;
 /** A hostile job must be answered within this after its budget. */
-// far below the alternative ruled out (minutes to hours), far above a
-// loaded machine's slack
-const SLACK_MS = 20_000;
+// The alternative ruled out is minutes to hours (89 s, hours before the
+// budget); the message naming the budget shows which check ended the job.
+// 55 s (was 20 s) so that only a job the budget did not end fails, not a
+// loaded CI machine (load 20+ on 2 cores): speed is for benches, not tests.
+const SLACK_MS = 55_000;
 
 // an SVG whose one <use> draws 10,000 rectangles (100 × 100 copies)
 const uses = (id: string) => `<use xlink:href="#${id}"/>`.repeat(100);
@@ -68,7 +70,7 @@ Deno.test("hostile time: styles whose bounds multiply to hours end failed at the
         layers: [demoLayer("roads", "roads.geojson", qml)],
       }).job as Record<string, unknown>;
       const t0 = performance.now();
-      const r = await post(name, job, BUDGET_S * 1000 + SLACK_MS * 4);
+      const r = await post(name, job, BUDGET_S * 1000 + SLACK_MS * 2);
       const ms = performance.now() - t0;
       assert.equal(r.status, "failed", `${name}: ${r.result.data}`);
       assert.match(
@@ -119,7 +121,7 @@ Deno.test("hostile time: a legend of 3 layers of 50,000 rules ends failed at the
     r.data,
     `Cannot finish the job: it ran longer than its time budget of ${BUDGET_S} s (--max-job-seconds)`,
   );
-  assert.ok(ms < BUDGET_S * 1000 + SLACK_MS * 2, `answered in ${ms} ms`);
+  assert.ok(ms < BUDGET_S * 1000 + SLACK_MS, `answered in ${ms} ms`);
   const next = await executeJob(
     legend([demoLayer("zones", "zones.geojson", rules(3))]),
     defaultRunners(),
