@@ -13,6 +13,7 @@ import { RedisQueue } from "../interface/redis_queue.ts";
 import { redisOptions } from "../interface/redis_connect.ts";
 import { WORKER_ENV_VARS } from "../worker/cli/env_vars.ts";
 import { sleep, waitFor } from "./worker_util.ts";
+import { serverPid } from "./redis_server.ts";
 import { demoLayer } from "./hostile/_jobs.ts";
 import type { QslJobParameterLegendInput } from "../interface/job/input.ts";
 
@@ -42,7 +43,8 @@ async function waitForPort(port: number): Promise<void> {
         return false;
       }
     },
-    10_000,
+    // a server starts in milliseconds; a loaded machine may take seconds
+    30_000,
     `port ${port}`,
   );
 }
@@ -54,32 +56,68 @@ interface Server {
   crash(): Promise<void>;
 }
 
+/**
+ * Starts `command` with `argsFor(port)` on a free port, and makes sure the
+ * server answering there is this child (INFO's process_id, over TLS with
+ * `ca`): between finding a port free and binding it, another test's server
+ * may take it; then ours exits, and this test would talk to the other's.
+ * Such a port is given up for another, at most 5 times.
+ */
 async function startServer(
   command: string,
-  args: string[],
-  port: number,
+  argsFor: (port: number) => string[] | Promise<string[]>,
+  ca?: string,
 ): Promise<Server> {
-  const child = new Deno.Command(command, {
-    args,
-    stdout: "null",
-    stderr: "null",
-  }).spawn();
-  await waitForPort(port);
-  return {
-    port,
-    async stop() {
-      try {
-        child.kill("SIGTERM");
-      } catch { /* gone */ }
-      await child.status;
-    },
-    async crash() {
+  for (let attempt = 1;; attempt++) {
+    const port = freePort();
+    const child = new Deno.Command(command, {
+      args: await argsFor(port),
+      stdout: "null",
+      stderr: "null",
+    }).spawn();
+    const crash = async () => {
       try {
         child.kill("SIGKILL");
       } catch { /* gone */ }
       await child.status;
-    },
-  };
+    };
+    let pid: number | null = null;
+    try {
+      await waitForPort(port);
+      pid = await serverPid(
+        port,
+        ca === undefined ? undefined : async () =>
+          Deno.connectTls({
+            hostname: "127.0.0.1",
+            port,
+            caCerts: [await Deno.readTextFile(ca)],
+          }),
+      );
+    } catch (e) {
+      if (attempt >= 5) {
+        await crash();
+        throw e;
+      }
+    }
+    if (pid === child.pid) {
+      return {
+        port,
+        async stop() {
+          try {
+            child.kill("SIGTERM");
+          } catch { /* gone */ }
+          await child.status;
+        },
+        crash,
+      };
+    }
+    await crash();
+    if (attempt >= 5) {
+      throw new Error(
+        `Cannot start ${command}: port ${port} is answered by process ${pid}`,
+      );
+    }
+  }
 }
 
 function redisArgs(port: number): string[] {
@@ -214,7 +252,9 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
 }, async () => {
-  const port = freePort(); // nothing listens there
+  // nothing listens there: a port found free (a port 0 bind's, 32768 and
+  // up) may be taken meanwhile by another test's Redis, which would answer
+  const port = 1;
   const w = spawnWorker(`redis://127.0.0.1:${port}`);
   try {
     await waitFor(
@@ -289,8 +329,8 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
 }, async () => {
-  const port = freePort();
-  const server = await startServer("redis-server", redisArgs(port), port);
+  const server = await startServer("redis-server", redisArgs);
+  const port = server.port;
   // each a wrong password: the worker says so in one line and exits 1;
   // the log's `redis=` and messages showed the secret part before
   const cases: [string, string][] = [
@@ -323,8 +363,8 @@ Deno.test({
   sanitizeResources: false,
   sanitizeOps: false,
 }, async () => {
-  const port = freePort();
-  const server = await startServer("redis-server", redisArgs(port), port);
+  const server = await startServer("redis-server", redisArgs);
+  const port = server.port;
   const admin = new Redis({ host: "127.0.0.1", port });
   const w = spawnWorker(`redis://qsl:s3cr%40t@127.0.0.1:${port}/2`);
   const bad = spawnWorker(`redis://qsl:wr0ngpass@127.0.0.1:${port}`);
@@ -446,8 +486,7 @@ Deno.test({
   );
   await makeCertificates(dir);
   const ca = join(dir, "ca.pem");
-  const port = freePort();
-  const server = await startServer("redis-server", [
+  const server = await startServer("redis-server", (port) => [
     ...redisArgs(0),
     "--tls-port",
     String(port),
@@ -459,7 +498,8 @@ Deno.test({
     ca,
     "--tls-auth-clients",
     "no",
-  ], port);
+  ], ca);
+  const port = server.port;
   const url = `rediss://127.0.0.1:${port}`;
   const admin = new Redis(redisOptions(url, { tlsCaFile: ca }));
   const w = spawnWorker(url, { read: [ca], extra: ["--redis-tls-ca", ca] });
@@ -509,25 +549,28 @@ Deno.test({
   const dir = await Deno.realPath(
     await Deno.makeTempDir({ prefix: "qsl_sentinel_" }),
   );
-  const port = freePort();
-  const master = await startServer("redis-server", redisArgs(port), port);
+  const master = await startServer("redis-server", redisArgs);
+  const port = master.port;
   const sentinels: Server[] = [];
   try {
     for (const i of [1, 2]) {
-      const sport = freePort();
-      const conf = join(dir, `sentinel${i}.conf`);
-      await Deno.writeTextFile(
-        conf,
-        [
-          `port ${sport}`,
-          "bind 127.0.0.1",
-          `dir ${dir}`,
-          `sentinel monitor mymaster 127.0.0.1 ${port} 1`,
-          "sentinel down-after-milliseconds mymaster 5000",
-          "",
-        ].join("\n"),
+      sentinels.push(
+        await startServer("redis-sentinel", async (sport) => {
+          const conf = join(dir, `sentinel${i}-${sport}.conf`);
+          await Deno.writeTextFile(
+            conf,
+            [
+              `port ${sport}`,
+              "bind 127.0.0.1",
+              `dir ${dir}`,
+              `sentinel monitor mymaster 127.0.0.1 ${port} 1`,
+              "sentinel down-after-milliseconds mymaster 5000",
+              "",
+            ].join("\n"),
+          );
+          return [conf];
+        }),
       );
-      sentinels.push(await startServer("redis-sentinel", [conf], sport));
     }
     const url = `redis+sentinel://${
       sentinels.map((s) => `127.0.0.1:${s.port}`).join(",")
@@ -565,32 +608,36 @@ function sentinelRecords(reply: unknown): Record<string, string>[] {
 const FILL =
   '<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="fill" name="0"><layer class="SimpleFill"/></symbol></symbols></renderer-v2></qgis>';
 
-/** Starts a redis-sentinel monitoring `mymaster` at `masterPort`. */
-async function startSentinel(
+/**
+ * Starts a redis-sentinel monitoring `mymaster` at `masterPort`; on a TLS
+ * port only when `tlsCa` (the CA that signed its certificate) is given.
+ */
+function startSentinel(
   dir: string,
   masterPort: number,
   extraConf: string[] = [],
-  tlsPort = false,
+  tlsCa?: string,
 ): Promise<Server> {
-  const port = freePort();
-  const conf = join(dir, `sentinel-${port}.conf`);
-  await Deno.writeTextFile(
-    conf,
-    [
-      tlsPort ? `port 0\ntls-port ${port}` : `port ${port}`,
-      "bind 127.0.0.1",
-      `dir ${dir}`,
-      ...extraConf,
-      `sentinel monitor mymaster 127.0.0.1 ${masterPort} 1`,
-      // short, but not so short that a loaded machine fakes a failure
-      "sentinel down-after-milliseconds mymaster 1500",
-      // two sentinels may split their votes; they vote again after twice
-      // this (the default, 3 minutes, would outlast the test)
-      "sentinel failover-timeout mymaster 3000",
-      "",
-    ].join("\n"),
-  );
-  return await startServer("redis-sentinel", [conf], port);
+  return startServer("redis-sentinel", async (port) => {
+    const conf = join(dir, `sentinel-${port}.conf`);
+    await Deno.writeTextFile(
+      conf,
+      [
+        tlsCa ? `port 0\ntls-port ${port}` : `port ${port}`,
+        "bind 127.0.0.1",
+        `dir ${dir}`,
+        ...extraConf,
+        `sentinel monitor mymaster 127.0.0.1 ${masterPort} 1`,
+        // short, but not so short that a loaded machine fakes a failure
+        "sentinel down-after-milliseconds mymaster 1500",
+        // two sentinels may split their votes; they vote again after twice
+        // this (the default, 3 minutes, would outlast the test)
+        "sentinel failover-timeout mymaster 3000",
+        "",
+      ].join("\n"),
+    );
+    return [conf];
+  }, tlsCa);
 }
 
 for (
@@ -608,22 +655,37 @@ for (
     const dir = await Deno.realPath(
       await Deno.makeTempDir({ prefix: "qsl_failover_" }),
     );
-    const mport = freePort();
-    const rport = freePort();
     // a full sync writes an RDB file: in the test's folder, not the repository
-    const master = await startServer(
-      "redis-server",
-      [...redisArgs(mport), "--dir", dir],
-      mport,
-    );
-    const replica = await startServer("redis-server", [
-      ...redisArgs(rport),
+    const master = await startServer("redis-server", (port) => [
+      ...redisArgs(port),
+      "--dir",
+      dir,
+      // SENTINEL FAILOVER: the sentinels cannot make the old master a
+      // replica (they would ~10 s after the promotion, and close every
+      // connection to it). The worker and client must follow the
+      // sentinels' announcement: before, that was a race against those
+      // 10 s, which a loaded machine could lose.
+      ...(how === "failover"
+        ? [
+          "--rename-command",
+          "REPLICAOF",
+          "",
+          "--rename-command",
+          "SLAVEOF",
+          "",
+        ]
+        : []),
+    ]);
+    const mport = master.port;
+    const replica = await startServer("redis-server", (port) => [
+      ...redisArgs(port),
       "--dir",
       dir,
       "--replicaof",
       "127.0.0.1",
       String(mport),
-    ], rport);
+    ]);
+    const rport = replica.port;
     const sentinels: Server[] = [];
     const connections: Redis[] = [];
     const connect = (port: number): Redis => {
@@ -642,7 +704,8 @@ for (
           (await onReplica.info("replication")).includes(
             "master_link_status:up",
           ),
-        10_000,
+        // waits for events: seconds when loaded, long enough for load 20+
+        60_000,
         "the replica to sync",
       );
       for (const _ of [1, 2]) sentinels.push(await startSentinel(dir, mport));
@@ -667,7 +730,7 @@ for (
           }
           return true;
         },
-        20_000,
+        60_000,
         "the sentinels to find the replica and each other",
       );
       const url = `redis+sentinel://${
@@ -682,7 +745,12 @@ for (
             layers: [demoLayer("zones", "zones.geojson", FILL)],
           } as unknown as QslJobParameterLegendInput,
           { timeoutMs: 30_000 },
-        );
+        ).catch((e) => {
+          // whether the worker took the job, ran it, published its result
+          throw new Error(
+            `${(e as Error).message}; the worker's log:\n${w!.log()}`,
+          );
+        });
         assert(status === "succeed", `status ${status}:\n${w!.log()}`);
         assert(
           result.worker_id === w!.id,
@@ -695,9 +763,8 @@ for (
         onMaster.disconnect();
         await master.crash();
       } else {
-        // the old master stays up: nothing closes the connections to it until
-        // the sentinels make it a replica (~10 s later), and what is written to
-        // it meanwhile is lost then
+        // the old master stays up, a master (see its start), and nothing
+        // closes the connections to it: what is written there is lost
         await asked[0].call("SENTINEL", "FAILOVER", "mymaster");
       }
       const crashed = performance.now();
@@ -714,7 +781,7 @@ for (
           }
           return true;
         },
-        30_000,
+        60_000,
         "the failover to the replica",
       );
       assert(
@@ -722,21 +789,25 @@ for (
         "the replica is the master now",
       );
       const promoted = performance.now();
+      // The worker's connections, and the client's subscription to its
+      // results, on the new master (failover: while the old one still takes
+      // writes, following the sentinels' announcement): a job posted before
+      // raced their reconnection, which a loaded machine makes seconds long.
+      await waitFor(
+        async () => {
+          const clients = String(await onReplica.call("CLIENT", "LIST"))
+            .split("\n");
+          return clients.some((c) => c.includes("name=qsl-worker-blocking")) &&
+            clients.some((c) => c.includes("name=qsl-worker-commands")) &&
+            clients.some((c) => / name= /.test(c) && /\bpsub=[1-9]/.test(c));
+        },
+        60_000,
+        "the worker's connections and the client's subscription on the new master",
+      );
       if (how === "failover") {
-        // the worker follows the sentinels' announcement: on the new master
-        // while the old one still takes writes
-        await waitFor(
-          async () => {
-            const clients = String(await onReplica.call("CLIENT", "LIST"));
-            return clients.includes("name=qsl-worker-blocking") &&
-              clients.includes("name=qsl-worker-commands");
-          },
-          30_000,
-          "the worker's connections on the new master",
-        );
         assert(
           (await onMaster.info("replication")).includes("role:master"),
-          "the worker moved only when the old master was made a replica",
+          "the old master was made a replica: the worker may have moved for that",
         );
         // a client that connects now finds the new master, and the worker there
         const fresh = RedisQueue.create(url);
@@ -795,9 +866,8 @@ Deno.test({
     `tls-ca-cert-file ${ca}`,
     "tls-auth-clients no",
   ];
-  const port = freePort();
   // TLS only: nothing answers in plain text
-  const master = await startServer("redis-server", [
+  const master = await startServer("redis-server", (port) => [
     ...redisArgs(0),
     "--dir",
     dir,
@@ -807,7 +877,8 @@ Deno.test({
       const [key, value] = line.split(" ");
       return [`--${key}`, value];
     }),
-  ], port);
+  ], ca);
+  const port = master.port;
   const sentinels: Server[] = [];
   let w: Worker | undefined;
   let queue: RedisQueue | undefined;
@@ -815,7 +886,7 @@ Deno.test({
   try {
     // the sentinel speaks TLS and monitors the master over TLS
     sentinels.push(
-      await startSentinel(dir, port, [...tls, "tls-replication yes"], true),
+      await startSentinel(dir, port, [...tls, "tls-replication yes"], ca),
     );
     const url = `rediss+sentinel://127.0.0.1:${sentinels[0].port}/mymaster`;
     admin = new Redis(redisOptions(url, { tlsCaFile: ca }));

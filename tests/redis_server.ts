@@ -45,9 +45,22 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
   );
 }
 
-/** The `process_id` of the Redis answering on `port` (INFO server). */
-async function serverPid(port: number): Promise<number | null> {
-  const conn = await Deno.connect({ hostname: "127.0.0.1", port });
+/**
+ * The `process_id` of the Redis (or redis-sentinel) answering on `port`
+ * (INFO server), over `connect` when given (TLS): which process answers a
+ * port found free, since another test's server may have taken it first.
+ *
+ * @example
+ * ```ts ignore
+ * const pid = await serverPid(6379);
+ * ```
+ */
+export async function serverPid(
+  port: number,
+  connect: () => Promise<Deno.Conn> = () =>
+    Deno.connect({ hostname: "127.0.0.1", port }),
+): Promise<number | null> {
+  const conn = await connect();
   // whatever else answers there (an error reply, another protocol) must not
   // hold the harness: the read ends with the connection after 2 s
   let closed = false;
