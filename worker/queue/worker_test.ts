@@ -1,5 +1,9 @@
 import { Redis } from "ioredis";
-import { startTestRedis, type TestRedis } from "../../tests/redis_server.ts";
+import {
+  spawnOwnedRedis,
+  startTestRedis,
+  type TestRedis,
+} from "../../tests/redis_server.ts";
 import {
   legendJob,
   ranJobs,
@@ -21,6 +25,13 @@ import { EngineInfo } from "../../interface/engine_info.ts";
 import { createLogger } from "../log/logger.ts";
 import type { ResultFormat } from "../../interface/result_codec.ts";
 import { QueueWorker, type QueueWorkerOptions } from "./worker.ts";
+
+/**
+ * How long a test waits for an event (a status, a log line, a key): it
+ * comes in milliseconds, and the wait ends then; 30 s (were 2 to 10 s) so
+ * that a loaded machine (load 20+ on 2 cores) is not taken for a fault.
+ */
+const WAIT_MS = 30_000;
 
 function assert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new Error(message);
@@ -208,7 +219,7 @@ Deno.test("worker: statuses, timestamps and duration; a Python-ordered client (l
       w.logs.map((l) => JSON.parse(l)).find((l) =>
         l.id === id && l.message === "job"
       );
-    await waitFor(() => jobLine() !== undefined, 2000, "the job's log line");
+    await waitFor(() => jobLine() !== undefined, WAIT_MS, "the job's log line");
     const line = jobLine();
     assert(
       line && line.status === "succeed" && line.type === "QslJobInfoLegend",
@@ -394,7 +405,7 @@ Deno.test("worker: jobs held by a dead worker are re-queued and run; only a deat
           (await status(finished)) === "succeed" &&
           (await status(unstarted)) === "succeed" &&
           (await status(poison)) === "failed",
-        10_000,
+        WAIT_MS,
         "the jobs finished",
       );
       const stalled = (id: string) => client.hget(jobKey(id), "stalled");
@@ -405,7 +416,7 @@ Deno.test("worker: jobs held by a dead worker are re-queued and run; only a deat
       assert(!ranJobs.includes(poison), "the poison pill was not run again");
       await waitFor(
         () => w.logs.some((l) => l.includes(poison) && l.includes('"job"')),
-        2000,
+        WAIT_MS,
         "the poison pill's log line",
       );
       const line = w.logs.map((l) => JSON.parse(l)).find((l) =>
@@ -451,7 +462,7 @@ Deno.test("worker: stop() lets the current job finish, then deregisters", async 
       id,
       JSON.stringify(legendJob(id, ["slow"], 800)),
     );
-    await waitFor(() => ranJobs.includes(id), 5000, "job started");
+    await waitFor(() => ranJobs.includes(id), WAIT_MS, "job started");
     const stopped = w.worker.stop();
     const { hash } = await pending;
     assertEquals(hash.status, "succeed", "finished after stop");
@@ -507,7 +518,7 @@ Deno.test("worker: survives a Redis restart mid-run", async () => {
     // re-registered after Redis lost its data
     await waitFor(
       async () => (await client.exists(workerKey(w.worker.id))) === 1,
-      5000,
+      WAIT_MS,
       "re-registered",
     );
     client.disconnect();
@@ -581,32 +592,9 @@ Deno.test("worker: Redis unreachable at start: retries with backoff (no busy loo
     await new Promise((r) => setTimeout(r, 2000));
     const retries = w.logs.filter((l) => l.includes("retrying")).length;
     assert(retries >= 1 && retries <= 12, `retries in 2 s: ${retries}`);
-    server = new Deno.Command("redis-server", {
-      args: [
-        "--port",
-        String(port),
-        "--bind",
-        "127.0.0.1",
-        "--save",
-        "",
-        "--appendonly",
-        "no",
-      ],
-      stdout: "null",
-      stderr: "null",
-    }).spawn();
-    await waitFor(
-      async () => {
-        try {
-          (await Deno.connect({ hostname: "127.0.0.1", port })).close();
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      5000,
-      "redis-server up",
-    );
+    // the server answering `port` must be ours: another test's may have
+    // taken the port meanwhile (then this fails clearly, naming the port)
+    server = (await spawnOwnedRedis(port)).child;
     const id = crypto.randomUUID();
     const { hash } = await submit(
       url,
@@ -646,13 +634,13 @@ Deno.test("worker: a restarted worker with the same --worker-id runs the jobs it
     try {
       await waitFor(
         async () => (await client.hget(jobKey(id), "status")) === "succeed",
-        5000,
+        WAIT_MS,
         "the held job finished",
       );
       // dropped from the list once re-publishing to nobody gives up
       await waitFor(
         async () => (await client.llen(processingKey("pod-1"))) === 0,
-        2000,
+        WAIT_MS,
         "the job dropped from processing:pod-1",
       );
       assertEquals(await client.hget(jobKey(id), JobField.stalled), null);
@@ -712,7 +700,7 @@ Deno.test("worker: registers before its engines load; a job taken meanwhile wait
   try {
     await waitFor(
       async () => (await client.smembers(WORKERS_KEY)).includes(w.worker.id),
-      5000,
+      WAIT_MS,
       "registered with the engines still loading",
     );
     const id = crypto.randomUUID();
@@ -720,7 +708,7 @@ Deno.test("worker: registers before its engines load; a job taken meanwhile wait
     await waitFor(
       async () =>
         (await client.lrange(processingKey(w.worker.id), 0, -1)).includes(id),
-      5000,
+      WAIT_MS,
       "job taken",
     );
     await new Promise((r) => setTimeout(r, 200));
