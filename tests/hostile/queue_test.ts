@@ -23,9 +23,9 @@ import { demoRenderJob } from "./_jobs.ts";
 
 const DEMO = fileURLToPath(new URL("../../demo", import.meta.url));
 /** The ordinary map behind each entry must be answered within this. */
-// far below the alternative ruled out (never), far above a loaded
-// machine's answer
-const MAX_ANSWER_MS = 30_000;
+// The alternative ruled out is never. 60 s (was 30 s): only a hang fails,
+// not a loaded CI machine (load 20-25 on 2 cores); speed is for benches.
+const MAX_ANSWER_MS = 60_000;
 
 const envelope = JSON.stringify(demoRenderJob());
 

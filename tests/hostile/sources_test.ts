@@ -11,9 +11,11 @@ import { startTestRedis } from "../redis_server.ts";
 import { spawnWorker } from "../bench/_util.ts";
 
 /** A hostile job must be answered within this. */
-// far below the alternative ruled out (no answer at all), far above a
-// loaded machine's answer (CI at load 20-25 took seconds)
-const MAX_ANSWER_MS = 20_000;
+// The alternative ruled out is no answer at all. 60 s (was 20 s): only a
+// hang fails, not a loaded CI machine (load 20-25 on 2 cores took seconds,
+// and its hostile expressions and time tests more than 20 s); speed is for
+// benches (tests/bench/hostile_bench.ts).
+const MAX_ANSWER_MS = 60_000;
 const POINT =
   '<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="marker" name="0"><layer class="SimpleMarker"><Option type="Map"><Option name="size" value="3" type="QString"/></Option></layer></symbol></symbols></renderer-v2></qgis>';
 
@@ -150,7 +152,7 @@ Deno.test("hostile sources: delimited text attacks through a real worker end fai
     await ordinary(); // engines loaded
     for (const [label, source, reason] of textAttacks()) {
       const t0 = performance.now();
-      const r = await post(textMap(source), MAX_ANSWER_MS * 4);
+      const r = await post(textMap(source), MAX_ANSWER_MS * 2);
       const ms = performance.now() - t0;
       const data = String(r.result.data);
       assert.equal(r.status, "failed", `${label}: ${data}`);

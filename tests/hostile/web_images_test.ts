@@ -13,9 +13,11 @@ import { procMb, spawnWorker } from "../bench/_util.ts";
 import { startBombServer } from "./image_bomb.ts";
 
 /** A hostile job must be answered within this. */
-// far below the alternative ruled out (no answer at all), far above a
-// loaded machine's answer (CI at load 20-25 took seconds)
-const MAX_ANSWER_MS = 20_000;
+// The alternative ruled out is no answer at all. 60 s (was 20 s): only a
+// hang fails, not a loaded CI machine (load 20-25 on 2 cores took seconds,
+// and its hostile expressions and time tests more than 20 s); speed is for
+// benches (tests/bench/hostile_bench.ts).
+const MAX_ANSWER_MS = 60_000;
 /** The worker's RSS may not grow past this after the bombs. */
 const MAX_RSS_GROWTH_MB = 150;
 
@@ -67,7 +69,10 @@ Deno.test("hostile web images: tiles, GetMap and legend graphics declaring 16000
   const queue = RedisQueue.create(redis.url);
   try {
     const post = (type: string, params: Params) =>
-      queue.post(params as never, { type: type as never, timeoutMs: 60_000 });
+      queue.post(params as never, {
+        type: type as never,
+        timeoutMs: MAX_ANSWER_MS * 2,
+      });
     const ordinary = async () => {
       const r = await post(
         "QslJobInfoRender",
@@ -117,7 +122,8 @@ Deno.test("hostile web images: tiles, GetMap and legend graphics declaring 16000
       // its stdout reaches this process through a pipe that a loaded
       // machine may deliver after the result (CI at load 9: no line yet)
       const seen = async () => {
-        for (let i = 0; i < 200; i++) {
+        // up to 30 s (was 10 s): a wait for the line, over when it comes
+        for (let i = 0; i < 600; i++) {
           if (lines.some((l) => warning.test(l))) return true;
           await new Promise((ok) => setTimeout(ok, 50));
         }
