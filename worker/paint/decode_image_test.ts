@@ -44,8 +44,9 @@ Deno.test("decodeImage: a PNG bomb (30 kB declaring 16000 × 16000) is refused f
         "Cannot decode image: PNG of 16000×16000 pixels, more than the 4194304 allowed",
   );
   // Skia would have taken 1.4 s and 256 MB to decode it, 20 s and 1 GB
-  // more to read it as RGBA
-  assert.ok(performance.now() - t0 < 1000);
+  // more to read it as RGBA: the RSS below tells (work not done); the time
+  // is a bound on a hang only, 10 s (was 1 s) for a loaded machine
+  assert.ok(performance.now() - t0 < 10_000);
   assert.ok(Deno.memoryUsage().rss - rss0 < 50e6);
   // one as large as allowed is decoded
   const edge = decodeImage(ck, pngBomb(2048, 2048), {

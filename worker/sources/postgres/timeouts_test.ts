@@ -116,8 +116,10 @@ Deno.test("postgres: --pg-statement-timeout and --pg-connect-timeout end a job f
       assert(r.status === "failed", `${label}: ${r.status} ${data}`);
       assert(reason.test(data), `${label}: ${data}`);
       assert(!data.includes("\n") && !data.includes("s3cr3t"), data);
-      // 1 s and the round trips; the defaults are 30 s and 10 s
-      assert(ms < 4_000, `${label}: answered in ${ms} ms`);
+      // 1 s and the round trips; the defaults are 30 s (the statement's:
+      // the message names 1 s) and 10 s (the connection's): 9 s (was 4 s)
+      // still tells the 10 s apart, with seconds for a loaded machine
+      assert(ms < 9_000, `${label}: answered in ${ms} ms`);
       await ordinary();
     }
     assert(!worker.log().includes("s3cr3t"), worker.log());

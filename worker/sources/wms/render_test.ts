@@ -324,8 +324,9 @@ Deno.test("renderWebLayer: a tile declaring 16000 × 16000 pixels is refused fro
       log[0],
     );
     // decoded, the four took 1.4 s and 256 MB each in Skia, then 20 s and
-    // a gigabyte as RGBA
-    assert(ms < 3000, `${ms} ms`);
+    // a gigabyte as RGBA: the RSS below tells (work not done); the time is
+    // a bound on a hang only, 30 s (was 3 s) for a loaded machine (load 25)
+    assert(ms < 30_000, `${ms} ms`);
     const grown = (Deno.memoryUsage().rss - rss0) / 1e6;
     assert(grown < 200, `RSS grew by ${grown} MB`);
   } finally {
