@@ -125,26 +125,42 @@ Deno.test("every command of docs/exporter.md runs as the page says", async (t) =
             `${root}/acme/data/${f.name}`,
           );
         }
-        const port = String(freePort());
-        const child = new Deno.Command("bash", {
-          args: [
-            "-c",
-            `exec ${c.replace("/srv/qgis", root).replace("5000", port)}`,
-          ],
-          cwd: ROOT,
-          stdout: "null",
-          stderr: "piped",
-        }).spawn();
-        try {
-          const reader = child.stderr.pipeThrough(new TextDecoderStream())
+        // a port found free may be taken by another test's server before
+        // serve binds it (then serve stops, AddrInUse): another port, at
+        // most 5 times
+        let port = "";
+        let child: Deno.ChildProcess | undefined;
+        for (let attempt = 1; !child; attempt++) {
+          port = String(freePort());
+          const started = new Deno.Command("bash", {
+            args: [
+              "-c",
+              `exec ${c.replace("/srv/qgis", root).replace("5000", port)}`,
+            ],
+            cwd: ROOT,
+            stdout: "null",
+            stderr: "piped",
+          }).spawn();
+          const reader = started.stderr.pipeThrough(new TextDecoderStream())
             .getReader();
           let seen = "";
           while (!/listening on http/.test(seen)) {
             const { value, done } = await reader.read();
-            if (done) throw new Error(`serve stopped: ${seen}`);
+            if (done) break;
             seen += value;
           }
           reader.releaseLock();
+          if (/listening on http/.test(seen)) {
+            child = started;
+            break;
+          }
+          await started.status;
+          await started.stderr.cancel().catch(() => {});
+          if (!/AddrInUse|address already in use/i.test(seen) || attempt >= 5) {
+            throw new Error(`serve stopped: ${seen}`);
+          }
+        }
+        try {
           const curl = commands.find((x) => x.startsWith("curl "))!;
           const r = await sh(curl.replace("5000", port));
           assert.equal(r.code, 0, r.stderr);

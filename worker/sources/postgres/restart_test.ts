@@ -53,16 +53,38 @@ Deno.test({
       const gid = Number((await run(["id", "-g", "postgres"], false)).trim());
       await Deno.chown(dir, uid, gid);
     }
-    const port = freePort();
     const pg = (args: string[]) => run([`${BIN}/pg_ctl`, ...args], root);
-    const options =
+    const optionsFor = (port: number) =>
       `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+    let port = 0;
+    let options = "";
     try {
       await run(
         [`${BIN}/initdb`, "-D", data, "-A", "trust", "-U", "postgres"],
         root,
       );
-      await pg(["-D", data, "-o", options, "-l", `${dir}/log`, "-w", "start"]);
+      // a port found free may be taken by another test's server before
+      // PostgreSQL binds it (then it does not start): another port, at most
+      // 5 times
+      for (let attempt = 1;; attempt++) {
+        port = freePort();
+        options = optionsFor(port);
+        try {
+          await pg([
+            "-D",
+            data,
+            "-o",
+            options,
+            "-l",
+            `${dir}/log`,
+            "-w",
+            "start",
+          ]);
+          break;
+        } catch (e) {
+          if (attempt >= 5) throw e;
+        }
+      }
       await run([
         `${BIN}/psql`,
         "-h",
