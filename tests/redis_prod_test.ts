@@ -13,7 +13,7 @@ import { RedisQueue } from "../interface/redis_queue.ts";
 import { redisOptions } from "../interface/redis_connect.ts";
 import { WORKER_ENV_VARS } from "../worker/cli/env_vars.ts";
 import { sleep, waitFor } from "./worker_util.ts";
-import { serverPid } from "./redis_server.ts";
+import { spawnOwned } from "./redis_server.ts";
 import { demoLayer } from "./hostile/_jobs.ts";
 import type { QslJobParameterLegendInput } from "../interface/job/input.ts";
 
@@ -26,29 +26,6 @@ function assert(cond: unknown, message: string): asserts cond {
   if (!cond) throw new Error(message);
 }
 
-function freePort(): number {
-  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
-  const { port } = l.addr as Deno.NetAddr;
-  l.close();
-  return port;
-}
-
-async function waitForPort(port: number): Promise<void> {
-  await waitFor(
-    async () => {
-      try {
-        (await Deno.connect({ hostname: "127.0.0.1", port })).close();
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    // a server starts in milliseconds; a loaded machine may take seconds
-    30_000,
-    `port ${port}`,
-  );
-}
-
 interface Server {
   port: number;
   stop(): Promise<void>;
@@ -57,67 +34,50 @@ interface Server {
 }
 
 /**
- * Starts `command` with `argsFor(port)` on a free port, and makes sure the
- * server answering there is this child (INFO's process_id, over TLS with
- * `ca`): between finding a port free and binding it, another test's server
- * may take it; then ours exits, and this test would talk to the other's.
- * Such a port is given up for another, at most 5 times.
+ * Starts `command` with `argsFor(port)` on a free port that this child
+ * answers (spawnOwned: INFO's process_id, over TLS with `ca`): between
+ * finding a port free and binding it, another test's server may take it;
+ * then ours exits, and this test would talk to the other's.
  */
 async function startServer(
   command: string,
   argsFor: (port: number) => string[] | Promise<string[]>,
   ca?: string,
 ): Promise<Server> {
-  for (let attempt = 1;; attempt++) {
-    const port = freePort();
-    const child = new Deno.Command(command, {
-      args: await argsFor(port),
-      stdout: "null",
-      stderr: "null",
-    }).spawn();
-    const crash = async () => {
+  const { port, child } = await spawnOwned(
+    async (port) =>
+      new Deno.Command(command, {
+        args: await argsFor(port),
+        stdout: "null",
+        stderr: "null",
+      }).spawn(),
+    {
+      name: command,
+      // a server starts in milliseconds; a loaded machine may take seconds
+      waitMs: 30_000,
+      connect: ca === undefined ? undefined : async (port) =>
+        Deno.connectTls({
+          hostname: "127.0.0.1",
+          port,
+          caCerts: [await Deno.readTextFile(ca)],
+        }),
+    },
+  );
+  return {
+    port,
+    async stop() {
+      try {
+        child.kill("SIGTERM");
+      } catch { /* gone */ }
+      await child.status;
+    },
+    async crash() {
       try {
         child.kill("SIGKILL");
       } catch { /* gone */ }
       await child.status;
-    };
-    let pid: number | null = null;
-    try {
-      await waitForPort(port);
-      pid = await serverPid(
-        port,
-        ca === undefined ? undefined : async () =>
-          Deno.connectTls({
-            hostname: "127.0.0.1",
-            port,
-            caCerts: [await Deno.readTextFile(ca)],
-          }),
-      );
-    } catch (e) {
-      if (attempt >= 5) {
-        await crash();
-        throw e;
-      }
-    }
-    if (pid === child.pid) {
-      return {
-        port,
-        async stop() {
-          try {
-            child.kill("SIGTERM");
-          } catch { /* gone */ }
-          await child.status;
-        },
-        crash,
-      };
-    }
-    await crash();
-    if (attempt >= 5) {
-      throw new Error(
-        `Cannot start ${command}: port ${port} is answered by process ${pid}`,
-      );
-    }
-  }
+    },
+  };
 }
 
 function redisArgs(port: number): string[] {

@@ -29,7 +29,11 @@ function freePort(): number {
   return port;
 }
 
-async function waitForPort(port: number, timeoutMs: number): Promise<void> {
+async function waitForPort(
+  port: number,
+  timeoutMs: number,
+  name = "redis-server",
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -41,7 +45,7 @@ async function waitForPort(port: number, timeoutMs: number): Promise<void> {
     }
   }
   throw new Error(
-    `Cannot start redis-server: port ${port} not open after ${timeoutMs} ms`,
+    `Cannot start ${name}: port ${port} not open after ${timeoutMs} ms`,
   );
 }
 
@@ -101,15 +105,43 @@ export async function serverPid(
  * await child.status;
  * ```
  */
-export async function spawnOwnedRedis(
+export function spawnOwnedRedis(
   port?: number,
 ): Promise<{ port: number; child: Deno.ChildProcess }> {
+  return spawnOwned(spawnRedis, { port });
+}
+
+/**
+ * Spawns a Redis-speaking server with `spawn(port)` on `options.port` (else
+ * a free one, another one up to 5 times) and makes sure the server
+ * answering there is that child (INFO's process_id, over
+ * `options.connect(port)` when given, e.g. TLS).
+ *
+ * @example
+ * ```ts ignore
+ * const { port, child } = await spawnOwned((p) =>
+ *   new Deno.Command("redis-sentinel", { args: [conf(p)] }).spawn()
+ * );
+ * ```
+ */
+export async function spawnOwned(
+  spawn: (port: number) => Deno.ChildProcess | Promise<Deno.ChildProcess>,
+  options: {
+    port?: number;
+    connect?: (port: number) => Promise<Deno.Conn>;
+    waitMs?: number;
+    /** The server's name in errors; default redis-server. */
+    name?: string;
+  } = {},
+): Promise<{ port: number; child: Deno.ChildProcess }> {
+  const { port, connect, name = "redis-server" } = options;
   for (let attempt = 0;; attempt++) {
     const p = port ?? freePort();
-    const child = spawnRedis(p);
+    const child = await spawn(p);
     try {
-      await waitForPort(p, 5000);
-      if (await serverPid(p) === child.pid) return { port: p, child };
+      await waitForPort(p, options.waitMs ?? 5000, name);
+      const pid = await serverPid(p, connect && (() => connect(p)));
+      if (pid === child.pid) return { port: p, child };
     } catch (e) {
       if (port !== undefined || attempt >= 4) {
         try {
@@ -125,7 +157,7 @@ export async function spawnOwnedRedis(
     await child.status;
     if (port !== undefined || attempt >= 4) {
       throw new Error(
-        `Cannot start redis-server: port ${p} is answered by another server`,
+        `Cannot start ${name}: port ${p} is answered by another server`,
       );
     }
   }
