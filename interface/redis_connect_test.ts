@@ -1,13 +1,17 @@
 import assert from "node:assert/strict";
+import { join } from "node:path";
+import { Redis } from "ioredis";
 import {
   isAuthError,
   isConnectionDown,
+  reconnectWhenEnded,
   redactRedisUrl,
   redisErrorLine,
   redisOptions,
   redisTarget,
 } from "./redis_connect.ts";
 import { RedisQueue } from "./redis_queue.ts";
+import { spawnOwned, startTestRedis } from "../tests/redis_server.ts";
 
 Deno.test("redis URLs: user, password, db; rediss; sentinel with db and passwords", () => {
   assert.deepEqual(redisOptions("redis://app:s3cr%40t@cache:6380/2"), {
@@ -169,5 +173,79 @@ Deno.test({
     );
   } finally {
     await queue.close();
+  }
+});
+
+Deno.test({
+  name:
+    "reconnectWhenEnded: a sentinel connection ioredis ends while making it (a failover announced meanwhile) is made again; one its owner closed is not",
+  sanitizeResources: false,
+  sanitizeOps: false,
+}, async () => {
+  const master = await startTestRedis();
+  const dir = await Deno.makeTempDir({ prefix: "qsl_reconnect_" });
+  const sentinel = await spawnOwned(async (port) => {
+    const conf = join(dir, `sentinel-${port}.conf`);
+    await Deno.writeTextFile(
+      conf,
+      `port ${port}\nbind 127.0.0.1\ndir ${dir}\nsentinel monitor mymaster 127.0.0.1 ${master.port} 1\n`,
+    );
+    return new Deno.Command("redis-sentinel", {
+      args: [conf],
+      stdout: "null",
+      stderr: "null",
+    }).spawn();
+  }, { name: "redis-sentinel", waitMs: 30_000 });
+  const url = `redis+sentinel://127.0.0.1:${sentinel.port}/mymaster`;
+  const clients: Redis[] = [];
+  // what ioredis's failover detector does when the sentinels announce a new
+  // master: disconnects the sentinel connector. Done here at the moment that
+  // ends the client (its connection being made again), not left to chance.
+  const endWhileConnecting = (client: Redis) => {
+    const connector = (client as unknown as {
+      connector: { disconnect(): void };
+    }).connector;
+    client.once("connecting", () => connector.disconnect());
+    client.disconnect(true);
+  };
+  const ended = (client: Redis) =>
+    new Promise<void>((resolve) => client.once("end", () => resolve()));
+  // ready, or a rejection after 30 s (a client ended for good never is)
+  const ready = (client: Redis) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    return Promise.race([
+      new Promise<void>((resolve) => client.once("ready", () => resolve())),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`not ready after 30 s: ${client.status}`)),
+          30_000,
+        );
+      }),
+    ]).finally(() => clearTimeout(timer));
+  };
+  try {
+    let closed = false;
+    const client = new Redis(redisOptions(url));
+    client.on("error", () => {});
+    clients.push(client);
+    reconnectWhenEnded(client, () => closed);
+    await ready(client);
+    const end = ended(client);
+    endWhileConnecting(client);
+    // before: "Connection is closed." for every command from here on
+    await end;
+    await ready(client);
+    assert.equal(await client.ping(), "PONG");
+    // closed by its owner: stays closed
+    closed = true;
+    await client.quit();
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(client.status, "end");
+  } finally {
+    for (const c of clients) c.disconnect();
+    sentinel.child.kill("SIGTERM");
+    await sentinel.child.status;
+    await master.stop();
+    await Deno.remove(dir, { recursive: true });
   }
 });

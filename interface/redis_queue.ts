@@ -48,8 +48,10 @@ import {
 } from "./protocol.ts";
 import { decodeResult } from "./result_codec.ts";
 import {
+  type EndingClient,
   isAuthError,
   isConnectionDown,
+  reconnectWhenEnded,
   type RedisConnectOptions,
   redisErrorLine,
   redisOptions,
@@ -273,6 +275,7 @@ export class RedisQueue {
 
   readonly #label: string;
   #lastError: Error | undefined;
+  #closed = false;
 
   /**
    * Wraps a client, e.g. an ioredis `Redis` (it is used for commands; a
@@ -288,9 +291,16 @@ export class RedisQueue {
 
   // Keeps connection errors for the one-line message a failed post throws
   // (and keeps ioredis from printing them with a stack).
+  // A client that can connect again (ioredis) is connected again when
+  // ioredis ends it by itself (reconnectWhenEnded: a sentinels' failover
+  // announced while it reconnected).
   #watch(client: RedisQueueClient): void {
     client.on("error", (e: Error) => this.#lastError = e);
     client.on("ready", () => this.#lastError = undefined);
+    const ending = client as unknown as Partial<EndingClient>;
+    if (typeof ending.connect === "function") {
+      reconnectWhenEnded(ending as EndingClient, () => this.#closed);
+    }
   }
 
   /** One line naming the server and the cause, for a failed command. */
@@ -533,6 +543,7 @@ export class RedisQueue {
 
   /** Closes the connections. */
   async close(): Promise<void> {
+    this.#closed = true;
     this.#subscriber?.disconnect();
     await this.#client.quit().catch(() => this.#client.disconnect());
   }

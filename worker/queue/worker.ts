@@ -50,6 +50,7 @@ import type {
 import {
   isAuthError,
   isConnectionDown,
+  reconnectWhenEnded,
   redactRedisUrl,
   redisErrorLine,
   redisOptions,
@@ -386,6 +387,9 @@ export class QueueWorker {
       } else lost(redisErrorLine(e, target.label));
     });
     client.on("close", () => lost());
+    // ioredis ends a connection it was making again when the sentinels
+    // announce a new master meanwhile: made again (reconnectWhenEnded)
+    reconnectWhenEnded(client, () => this.#stopping);
     client.on("ready", () => {
       if (down) {
         down = false;
