@@ -190,3 +190,38 @@ export function plainVectorStyle(
     labelsEnabled: false,
   };
 }
+
+/**
+ * The renderer types QGIS 3.22 itself knows (`QgsRendererRegistry`); a
+ * style's renderer of another type is a plugin's, which QGIS without that
+ * plugin cannot load: the layer keeps the default renderer it was opened
+ * with.
+ */
+const QGIS_RENDERERS = new Set([
+  "singleSymbol",
+  "categorizedSymbol",
+  "graduatedSymbol",
+  "RuleRenderer",
+  "pointDisplacement",
+  "pointCluster",
+  "invertedPolygonRenderer",
+  "heatmapRenderer",
+  "25dRenderer",
+  "nullSymbol",
+  "embeddedSymbol",
+  "mergedFeatureRenderer",
+]);
+
+/**
+ * Whether a renderer type is one of QGIS 3.22's own (not a plugin's).
+ *
+ * @example
+ * ```ts
+ * import { isQgisRenderer } from "./default_symbol.ts";
+ * isQgisRenderer("25dRenderer"); // true
+ * isQgisRenderer("BivariateRenderer"); // false
+ * ```
+ */
+export function isQgisRenderer(type: string): boolean {
+  return QGIS_RENDERERS.has(type);
+}

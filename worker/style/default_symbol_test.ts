@@ -3,6 +3,7 @@ import {
   defaultSymbol,
   defaultSymbolColor,
   defaultVectorStyle,
+  isQgisRenderer,
 } from "./default_symbol.ts";
 
 Deno.test("default symbol colour: stable per layer id, the same as the reference generator's", () => {
@@ -55,4 +56,15 @@ Deno.test("default symbols: QGIS's marker, line and fill", () => {
       "36,46,189,255",
     );
   }
+});
+
+// QGIS 3.22's renderer registry (QgsRendererRegistry's constructor) holds
+// the 2.5D and embedded-symbol renderers too; a type outside it is a
+// plugin's, which QGIS without the plugin cannot load
+Deno.test("isQgisRenderer: QGIS 3.22's own renderer types, not plugins'", () => {
+  assert.equal(isQgisRenderer("RuleRenderer"), true);
+  assert.equal(isQgisRenderer("25dRenderer"), true);
+  assert.equal(isQgisRenderer("embeddedSymbol"), true);
+  assert.equal(isQgisRenderer("BivariateRenderer"), false);
+  assert.equal(isQgisRenderer(""), false);
 });

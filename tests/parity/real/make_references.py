@@ -125,6 +125,26 @@ def default_symbol_rgb(layer_id):
     return tuple(int(c * 255 + 0.5) for c in (r, g, b))
 
 
+def project_renderer_type(project_file, layer_id):
+    """The renderer type a project file gives a layer (None: none), as
+    written, whether or not QGIS can load it."""
+    import re
+    import zipfile
+    path = Path(project_file)
+    if path.suffix.lower() == ".qgz":
+        with zipfile.ZipFile(path) as z:
+            name = next(n for n in z.namelist() if n.lower().endswith(".qgs"))
+            text = z.read(name).decode("utf-8", "replace")
+    else:
+        text = path.read_text("utf-8", "replace")
+    at = text.find(f"<id>{layer_id}</id>")
+    if at < 0:
+        return None
+    end = text.find("</maplayer>", at)
+    m = re.search(r'<renderer-v2[^>]*\stype="([^"]*)"', text[at:end])
+    return m.group(1) if m else None
+
+
 def relative_source(decoded, base, layer=None):
     src = {"path": os.path.relpath(decoded["path"], base)}
     if decoded.get("layerName"):
@@ -143,7 +163,8 @@ def relative_source(decoded, base, layer=None):
 
 
 def job_layers(case, prefix_dir, data_root, qgis):
-    from qgis.core import QgsProject, QgsProviderRegistry
+    from qgis.core import QgsProject, QgsProviderRegistry, QgsVectorLayer
+    from qgis.PyQt.QtGui import QColor
     from qgis.PyQt.QtXml import QDomDocument
 
     folder = data_root / case["folder_name"]
@@ -175,6 +196,13 @@ def job_layers(case, prefix_dir, data_root, qgis):
             decoded = QgsProviderRegistry.instance().decodeUri(
                 provider, layer.source()
             )
+            if isinstance(layer, QgsVectorLayer) and project_renderer_type(
+                    data_root / case["project"], layer.id()
+            ) not in (None, layer.renderer().type()):
+                # a plugin's renderer QGIS cannot load: the layer keeps its
+                # default renderer, with our colour instead of a random one
+                layer.renderer().symbol().setColor(
+                    QColor(*default_symbol_rgb(layer.id())))
             doc = QDomDocument()
             layer.exportNamedStyle(doc)
             # the project's CRS over the data's, as our exporter writes it

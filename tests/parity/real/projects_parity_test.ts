@@ -170,6 +170,11 @@ const EXPORTED: [name: string, limit: number, what: string][] = [
     "NathanW2/pyqgis-playground project.qgs (QGIS 2.1): a cadastre's lot numbers around their centroids, the lots obstacles; the exported <rendering> names no obstacleType, which QGIS 3.22 reads as the polygons' interior (not the boundary a new layer starts with): every candidate over a neighbouring lot cost 6 alike, so a lot between two others kept all its candidates, not QGIS's few (22,995 mismatched pixels read as the boundary)",
   ],
   [
+    "plugin_renderer_default_symbol",
+    0,
+    "JanCaha/qgis-plugin-bivariate-renderer project.qgz (QGIS 3.26): a layer drawn by the plugin's BivariateRenderer, which QGIS without the plugin cannot load: the layer keeps its default renderer (the default fill symbol, our colour in the reference for QGIS's random one), drawn with nothing before",
+  ],
+  [
     "dd_size_area_2x",
     0,
     "deleon-district-election-results-analysis map.qgs (QGIS 2.8): proportional circles from the symbol layers' old `size_expression`, scaled by area (were all drawn 2 mm wide)",
