@@ -225,13 +225,16 @@ const PATTERNS: Record<string, number[]> = {
  * unscaled canvas; under a scaled or turned one (a legend drawn at 0.75),
  * the pattern scaled with it and sampled smoothly, as Qt's raster engine
  * draws a pattern brush through the painter's matrix with
- * `SmoothPixmapTransform`.
+ * `SmoothPixmapTransform`. The pattern starts at `origin` (the geometry's
+ * pixels) where the painter QGIS draws with is translated there (a legend
+ * patch's corner, a part drawn with an effect), else at the canvas origin.
  */
 export function patternPaint(
   pc: PaintContext,
   style: string,
   rgba: Rgba,
   opacity: number,
+  origin: [number, number] | null = null,
 ): Paint | null {
   const bits = PATTERNS[style];
   if (!bits) return null;
@@ -239,8 +242,9 @@ export function patternPaint(
   const smooth = m[0] !== 1 || m[4] !== 1 || m[1] !== 0 || m[3] !== 0;
   return cached(
     pc,
-    () => `p${pc.featureBlendMode}|${style}|${rgba}|${opacity}|${smooth}`,
-    () => makePatternPaint(pc, bits, rgba, opacity, smooth),
+    () =>
+      `p${pc.featureBlendMode}|${style}|${rgba}|${opacity}|${smooth}|${origin}`,
+    () => makePatternPaint(pc, bits, rgba, opacity, smooth, origin),
   );
 }
 
@@ -250,6 +254,7 @@ function makePatternPaint(
   rgba: Rgba,
   opacity: number,
   smooth: boolean,
+  origin: [number, number] | null,
 ): Paint | null {
   const { ck } = pc;
   const pixels = new Uint8Array(8 * 8 * 4);
@@ -279,6 +284,7 @@ function makePatternPaint(
     ck.TileMode.Repeat,
     smooth ? ck.FilterMode.Linear : ck.FilterMode.Nearest,
     ck.MipmapMode.None,
+    origin ? ck.Matrix.translated(origin[0], origin[1]) : undefined,
   );
   image.delete();
   const p = newPaint(ck, pc.featureBlendMode);

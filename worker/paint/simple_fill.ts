@@ -87,6 +87,7 @@ export function simpleFill(
   rings: Float64Array[],
   opacity: number,
   dd: Dd,
+  origin: [number, number] | null = null,
 ): void {
   const { ck } = pc;
   const st = staticOf(styles, pc, layer, () => fillStyle(pc, layer, dd));
@@ -95,7 +96,7 @@ export function simpleFill(
     ? null
     : style === "solid"
     ? fillPaint(pc, fill, opacity)
-    : patternPaint(pc, style, fill, opacity);
+    : patternPaint(pc, style, fill, opacity, origin);
   const { matrix: m, direct } = drawTarget(pc);
   if (isCosmeticPenUnder(m, width)) {
     // QPainter draws pens up to a pixel wide with its cosmetic stroker

@@ -264,7 +264,7 @@ function drawLayerPlain(
     case "SimpleFill":
       if (geom.kind === "polygon") {
         for (const part of geom.parts) {
-          simpleFill(pc, layer, part, opacity, dd);
+          simpleFill(pc, layer, part, opacity, dd, origin);
         }
       }
       return;

@@ -65,6 +65,12 @@ const CASES: [string, number, string][] = [
     1,
     "a Qt dense brush pattern (Dense4), drawn at 0.75: scaled and smoothed",
   ],
+  // the legend translates the painter to the patch: the pattern starts there
+  [
+    "legend_dense_pattern_patch_origin",
+    1,
+    "a Qt dense brush pattern (Dense3) from the patch's corner, at 0.75",
+  ],
   ["legend_ligatures", 1, "a label with ff, fi, fl, ffi and ffl ligatures"],
   ["legend_marker_centres", 1, "2 mm circles: a patch of 7 px, centred at 3"],
   ["legend_fill_outline_lines", 1, "a fill symbol of two line layers"],
