@@ -2,7 +2,8 @@
  * Paints the features of one vector layer with its QML renderer:
  * `singleSymbol`, `categorizedSymbol`, `graduatedSymbol`, `RuleRenderer`
  * (nested rules, ELSE, scale ranges), `nullSymbol`, each also inverted
- * (`invertedPolygonRenderer`); symbol levels; the feature blend mode.
+ * (`invertedPolygonRenderer`) or merged (`mergedFeatureRenderer`); symbol
+ * levels; the feature blend mode.
  * Layer opacity and the layer blend mode are the caller's (the render
  * runner composites each layer).
  *
@@ -24,6 +25,7 @@ import {
 import { pixelTransform } from "../map/map_settings.ts";
 import { isTruthy } from "../expression/values.ts";
 import { paintHeatmap } from "./heatmap.ts";
+import { mergedFeatures, symbolsKey } from "./merged_features.ts";
 
 /** Picks the symbols a renderer draws a feature with. */
 export type SymbolPicker = (feature: Feature) => Symbol[];
@@ -370,6 +372,7 @@ function paintFeatures(
   }
   const pick = symbolPicker(pc, style.renderer, fields);
   if (style.inverted) features = invertedFeatures(pc, pick, features, fields);
+  if (style.merged) features = mergedFeatures(pick, features, pc.warn);
   if (style.effect?.enabled && !drawsEffect(style.effect)) {
     pc.warn(
       `layer paint effect '${style.effect.type}' is not drawn (colour effects are not supported)`,
@@ -490,11 +493,7 @@ function invertedFeatures(
   for (const f of features) {
     const symbols = pick(f);
     if (symbols.length === 0) continue;
-    const key = symbols.map((s) => {
-      let id = ids.get(s);
-      if (id === undefined) ids.set(s, id = ids.size);
-      return id;
-    }).join(",");
+    const key = symbolsKey(ids, symbols);
     let group = groups.get(key);
     if (!group) groups.set(key, group = { f, parts: [[outer()]] });
     if (f.geometry?.kind !== "polygon") continue;

@@ -81,6 +81,7 @@ import type { Element } from "@xmldom/xmldom";
 import { directOf, MaskedMap, planMasks } from "./render_masks.ts";
 import { getGdal } from "../gdal/gdal.ts";
 import { type MeasureSettings, projectMeasurer } from "./project_measurer.ts";
+import { geosLoaded, loadGeos } from "../geos/geos.ts";
 
 /** Renderers whose undrawn features QGIS leaves unlabelled. */
 const DRAWS_ITS_LABELS = new Set([
@@ -628,6 +629,11 @@ export async function renderMap(
       const styled = root ? vectorStyleOf(root) : null;
       // QgsMapLayer::isInScaleRange
       if (root && !visibleAtScale(root, map.scale)) continue;
+      // a merged feature renderer unions its features with GEOS, loaded
+      // for the first layer that needs it
+      if (styled?.merged && !geosLoaded()) {
+        await loadGeos().catch((e) => warn((e as Error).message));
+      }
       // a plugin's renderer: QGIS without the plugin keeps the default
       // renderer the layer was opened with (QgsVectorLayer::readSymbology)
       let pluginRenderer = false;

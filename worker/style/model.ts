@@ -273,6 +273,12 @@ export interface VectorStyle {
    * features drawn as they are).
    */
   inverted?: { preprocessing: boolean };
+  /**
+   * A merged feature renderer (`mergedFeatureRenderer`) wraps `renderer`:
+   * each group of features drawn with the same symbols is drawn as one,
+   * their polygons or lines unioned (absent: features drawn as they are).
+   */
+  merged?: true;
   /** The layer's diagrams (absent: none). */
   diagrams?: DiagramStyle;
 }

@@ -810,8 +810,11 @@ function layerOpacity(root: Element): number {
 export function readVectorStyle(root: Element): VectorStyle | null {
   const renderer = child(root, "renderer-v2");
   if (!renderer) return null;
-  // QgsInvertedPolygonRenderer draws through the renderer it embeds
-  const inner = renderer.getAttribute("type") === "invertedPolygonRenderer"
+  // QgsInvertedPolygonRenderer and QgsMergedFeatureRenderer draw through
+  // the renderer they embed
+  const type = renderer.getAttribute("type");
+  const inner = type === "invertedPolygonRenderer" ||
+      type === "mergedFeatureRenderer"
     ? child(renderer, "renderer-v2")
     : null;
   const style: VectorStyle = {
@@ -832,7 +835,8 @@ export function readVectorStyle(root: Element): VectorStyle | null {
   // the renderer's own effect: the whole layer drawn through it
   const effect = child(renderer, "effect");
   if (effect) style.effect = readEffect(effect);
-  if (inner) {
+  if (inner && type === "mergedFeatureRenderer") style.merged = true;
+  else if (inner) {
     style.inverted = {
       preprocessing: renderer.getAttribute("preprocessing") === "1",
     };

@@ -156,6 +156,15 @@ Deno.test("QML: an inverted polygon renderer draws through the renderer it embed
   );
 });
 
+Deno.test("QML: a merged feature renderer draws through the renderer it embeds, merged", () => {
+  const style = parseVectorStyle(
+    `<qgis><renderer-v2 type="mergedFeatureRenderer"><renderer-v2 type="nullSymbol"/></renderer-v2></qgis>`,
+  );
+  assertEquals(style?.renderer.type, "nullSymbol", "renderer");
+  assertEquals(style?.merged, true, "merged");
+  assertEquals(style?.inverted, undefined, "not inverted");
+});
+
 Deno.test("QML: property names of QGIS 2.x styles read as QGIS 3 reads them", () => {
   const style = parseVectorStyle(
     `<qgis version="2.0.1-Dufour"><renderer-v2 type="singleSymbol"><symbols>

@@ -84,6 +84,12 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: SVG fills at 144 dpi; the 280 are scattered pixels of the brush turned by 30°, sampled nearest through its inverse (Qt's fixed-point arithmetic, not Skia's)",
   ],
   [
+    "merged",
+    0,
+    "our data: a merged feature renderer (QgsMergedFeatureRenderer, mergedFeatureRenderer, as hauke96/qgis-outdoor-map's streets and borders) around a rule-based renderer: road pieces unioned and their lines merged per rule, so that dashes and interval markers run on across the joins; adjacent parcels unioned, their shared edges gone from the dashed outline (were drawn with nothing: renderer not supported)",
+  ],
+  ["merged_144dpi", 0, "our data: the merged feature renderer at 144 dpi"],
+  [
     "pattern_angle",
     0,
     "our data: a line pattern fill's angle as QGIS 3.22 saves it (`angle`; we read only QGIS 2's `lineangle` and drew 45°)",
