@@ -247,64 +247,152 @@ function unpremultiplyRows(
     words.byteOffset,
     words.length * 4,
   );
-  let o = 0, i = 0;
   for (let y = 0; y < height; y++) {
-    if (y > 0 && sameRow(words, y * width, width)) {
-      // a row like the one above: filter Up, all zeros (fast to deflate)
-      raw[o] = 2;
-      raw.fill(0, o + 1, o + stride);
-      o += stride;
-      i += width;
+    unpremultiplyRow(raw, y * stride, words, bytes, y, width);
+  }
+}
+
+/**
+ * Writes row `y` of `words` (premultiplied pixels) as a scanline at `o` of
+ * `raw`: its filter byte, then its unpremultiplied pixels (or Up, all
+ * zeros, when the row equals the one above). Reads only rows `y` and
+ * `y - 1` of `words`.
+ */
+function unpremultiplyRow(
+  raw: Uint8Array,
+  o: number,
+  words: Uint32Array,
+  bytes: Uint8Array,
+  y: number,
+  width: number,
+): void {
+  const stride = width * 4 + 1;
+  let i = y * width;
+  if (y > 0 && sameRow(words, i, width)) {
+    // a row like the one above: filter Up, all zeros (fast to deflate)
+    raw[o] = 2;
+    raw.fill(0, o + 1, o + stride);
+    return;
+  }
+  raw[o++] = 0; // filter None
+  const rowEnd = i + width;
+  while (i < rowEnd) {
+    const v = words[i];
+    if (v === 0) {
+      // a run of transparent pixels (most of many maps) in one fill
+      let j = i + 1;
+      while (j < rowEnd && words[j] === 0) j++;
+      raw.fill(0, o, o + (j - i) * 4);
+      o += (j - i) * 4;
+      i = j;
       continue;
     }
-    raw[o++] = 0; // filter None
-    const rowEnd = i + width;
-    while (i < rowEnd) {
-      const v = words[i];
-      if (v === 0) {
-        // a run of transparent pixels (most of many maps) in one fill
-        let j = i + 1;
-        while (j < rowEnd && words[j] === 0) j++;
-        raw.fill(0, o, o + (j - i) * 4);
+    const a = v >>> 24;
+    if (a === 255) {
+      // a run of opaque pixels (a basemap's rows): their colours are the
+      // same premultiplied or not, a long run copied at once
+      let j = i + 1;
+      while (j < rowEnd && words[j] >>> 24 === 255) j++;
+      if (j - i >= 8) {
+        raw.set(bytes.subarray(i * 4, j * 4), o);
         o += (j - i) * 4;
         i = j;
         continue;
       }
-      const a = v >>> 24;
-      if (a === 255) {
-        // a run of opaque pixels (a basemap's rows): their colours are the
-        // same premultiplied or not, a long run copied at once
-        let j = i + 1;
-        while (j < rowEnd && words[j] >>> 24 === 255) j++;
-        if (j - i >= 8) {
-          raw.set(bytes.subarray(i * 4, j * 4), o);
-          o += (j - i) * 4;
-          i = j;
-          continue;
-        }
-        for (; i < j; i++, o += 4) {
-          const u = words[i];
-          raw[o] = u & 255;
-          raw[o + 1] = (u >>> 8) & 255;
-          raw[o + 2] = (u >>> 16) & 255;
-          raw[o + 3] = 255;
-        }
-        continue;
-      } else if (a === 0) {
-        raw[o] =
-          raw[o + 1] =
-          raw[o + 2] =
-          raw[o + 3] =
-            0;
-      } else {
-        const row = a << 8;
-        raw[o] = UNPREMUL[row | (v & 255)];
-        raw[o + 1] = UNPREMUL[row | ((v >>> 8) & 255)];
-        raw[o + 2] = UNPREMUL[row | ((v >>> 16) & 255)];
-        raw[o + 3] = a;
+      for (; i < j; i++, o += 4) {
+        const u = words[i];
+        raw[o] = u & 255;
+        raw[o + 1] = (u >>> 8) & 255;
+        raw[o + 2] = (u >>> 16) & 255;
+        raw[o + 3] = 255;
       }
-      i++;
-      o += 4;
+      continue;
+    } else if (a === 0) {
+      raw[o] =
+        raw[o + 1] =
+        raw[o + 2] =
+        raw[o + 3] =
+          0;
+    } else {
+      const row = a << 8;
+      raw[o] = UNPREMUL[row | (v & 255)];
+      raw[o + 1] = UNPREMUL[row | ((v >>> 8) & 255)];
+      raw[o + 2] = UNPREMUL[row | ((v >>> 16) & 255)];
+      raw[o + 3] = a;
     }
+    i++;
+    o += 4;
   }
+}
+
+/**
+ * Bytes {@linkcode encodePremultipliedPngInPlace} needs for a size: the
+ * scanlines, a filter byte more than the pixels per row.
+ *
+ * @example
+ * ```ts
+ * import { inPlacePngBytes } from "./png.ts";
+ * inPlacePngBytes(2, 3); // 27
+ * ```
+ */
+export function inPlacePngBytes(width: number, height: number): number {
+  return (width * 4 + 1) * height;
+}
+
+// one scanline, written here and then moved into place
+let rowScratch = new Uint8Array(0);
+
+/**
+ * {@linkcode encodePremultipliedPng} with the scanlines written over the
+ * pixels themselves: `memory` holds the premultiplied pixels in its first
+ * `width × height × 4` bytes and has room for the scanlines (their filter
+ * bytes: {@linkcode inPlacePngBytes}). Its pixels are gone after. A
+ * surface's kept pixel buffer thus serves as the PNG's scanlines too,
+ * where a 1500×1500 map kept a second array of 9 MB for them.
+ *
+ * Rows are converted from the last up: row `y`'s scanline starts `y`
+ * bytes after its pixels, so it covers only its own pixels (read before,
+ * through a one-row buffer) and those of row `y + 1` (converted already),
+ * and row `y - 1`, which the Up filter compares with, is still intact.
+ *
+ * @example
+ * ```ts
+ * import { decode } from "fast-png";
+ * import { encodePremultipliedPngInPlace, inPlacePngBytes } from "./png.ts";
+ * const memory = new Uint8Array(inPlacePngBytes(1, 1));
+ * memory.set([64, 0, 0, 128]); // red at alpha 128
+ * decode(encodePremultipliedPngInPlace(memory, 1, 1)).data; // [128, 0, 0, 128]
+ * ```
+ */
+export function encodePremultipliedPngInPlace(
+  memory: Uint8Array,
+  width: number,
+  height: number,
+  options: Omit<PngOptions, "opaque"> = {},
+): Uint8Array {
+  const total = inPlacePngBytes(width, height);
+  if (memory.length < total) {
+    throw new RangeError(
+      `Cannot encode PNG: ${memory.length} bytes for ${width}×${height} RGBA scanlines in place`,
+    );
+  }
+  const n = width * height;
+  if (memory.byteOffset % 4 !== 0) {
+    return encodePremultipliedPng(
+      memory.subarray(0, n * 4),
+      width,
+      height,
+      options,
+    );
+  }
+  const words = new Uint32Array(memory.buffer, memory.byteOffset, n);
+  const bytes = memory.subarray(0, n * 4);
+  const stride = width * 4 + 1;
+  if (rowScratch.length < stride) rowScratch = new Uint8Array(stride);
+  const row = rowScratch;
+  for (let y = height - 1; y >= 0; y--) {
+    unpremultiplyRow(row, 0, words, bytes, y, width);
+    memory.set(row.subarray(0, stride), y * stride);
+  }
+  return container(memory.subarray(0, total), width, height, 4, options);
 }

@@ -1,5 +1,11 @@
 import { decode } from "fast-png";
-import { encodePng, encodePremultipliedPng, preparePng } from "./png.ts";
+import {
+  encodePng,
+  encodePremultipliedPng,
+  encodePremultipliedPngInPlace,
+  inPlacePngBytes,
+  preparePng,
+} from "./png.ts";
 
 Deno.test("PNG: RGBA and RGB round-trip through an independent decoder", () => {
   const w = 37, h = 23;
@@ -191,4 +197,50 @@ Deno.test("PNG: a stream made ahead for one level is not used at another", () =>
   if (atOne.join() !== encodePng(rgba, 16, 16).join()) {
     throw new Error("level 1 bytes differ");
   }
+});
+
+Deno.test("PNG in place: the same bytes as through the scratch, for every kind of row, over the pixels' own memory", () => {
+  // rows: opaque runs long and short, transparent runs, partial alpha,
+  // rows repeating the one above (Up), at widths whose scanlines shift
+  // each row by a different amount
+  for (const [w, h] of [[1, 1], [3, 7], [17, 9], [64, 33]]) {
+    const premul = new Uint8Array(w * h * 4);
+    let seed = w * 131 + h;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24;
+    for (let y = 0; y < h; y++) {
+      if (y > 0 && y % 4 === 2) {
+        premul.copyWithin(y * w * 4, (y - 1) * w * 4, y * w * 4);
+        continue;
+      }
+      for (let x = 0; x < w; x++) {
+        const kind = (x >> 3) % 3;
+        const a = kind === 0 ? 255 : kind === 1 ? 0 : rnd();
+        const at = (y * w + x) * 4;
+        for (let c = 0; c < 3; c++) {
+          premul[at + c] = a === 0 ? 0 : rnd() % (a + 1);
+        }
+        premul[at + 3] = a;
+      }
+    }
+    const expected = encodePremultipliedPng(premul, w, h, { dpi: 96 });
+    const memory = new Uint8Array(inPlacePngBytes(w, h) + 5).fill(77);
+    memory.set(premul);
+    const got = encodePremultipliedPngInPlace(memory, w, h, { dpi: 96 });
+    if (got.join() !== expected.join()) {
+      throw new Error(`${w}×${h}: bytes differ`);
+    }
+    if (memory[memory.length - 1] !== 77) {
+      throw new Error("wrote past the scanlines");
+    }
+  }
+});
+
+Deno.test("PNG in place: too little room for the scanlines is a RangeError", () => {
+  let e: unknown;
+  try {
+    encodePremultipliedPngInPlace(new Uint8Array(2 * 2 * 4), 2, 2);
+  } catch (error) {
+    e = error;
+  }
+  if (!(e instanceof RangeError)) throw new Error("no RangeError");
 });

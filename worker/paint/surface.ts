@@ -18,7 +18,12 @@
  * @module
  */
 import type { Canvas, CanvasKit, MallocObj, Surface } from "canvaskit-wasm";
-import { encodePremultipliedPng, type PngOptions } from "./png.ts";
+import {
+  encodePremultipliedPng,
+  encodePremultipliedPngInPlace,
+  inPlacePngBytes,
+  type PngOptions,
+} from "./png.ts";
 import { onCanvasKitReset } from "./canvaskit.ts";
 import { registerHeld } from "../cache/held.ts";
 
@@ -150,7 +155,9 @@ export function takeSurface(
     !Number.isInteger(width) || !Number.isInteger(height) || width < 1 ||
     height < 1 || !(bytes <= MAX_SURFACE_BYTES)
   ) return null;
-  const buffer = pixelBuffer(ck, bytes);
+  // room for the PNG's scanlines too (a filter byte a row), which
+  // encodeSurface writes over the pixels instead of into a second array
+  const buffer = pixelBuffer(ck, inPlacePngBytes(width, height));
   if (!buffer) return null;
   const kept = buffer.kept;
   if (kept && kept.width === width && kept.height === height) {
@@ -278,7 +285,8 @@ export function settleSurfaces(): void {
  * Encodes what was drawn on a pooled surface: PNG from the surface's own
  * pixels (unpremultiplied while encoding: Skia's `readPixels` to
  * unpremultiplied took 96 ms at 1500×1500), or JPEG (quality 90) through
- * Skia's encoder.
+ * Skia's encoder. A PNG's scanlines are written over the surface's pixels
+ * (its buffer has room for them): encode last, the pixels are gone after.
  *
  * @throws {RangeError} when Skia cannot encode the JPEG.
  * @example
@@ -309,6 +317,16 @@ export function encodeSurface(
     return bytes;
   }
   pooled.surface.flush();
+  const buffer = buffers.get(pooled);
+  const scanlines = inPlacePngBytes(pooled.width, pooled.height);
+  if (buffer && buffer.bytes >= scanlines) {
+    return encodePremultipliedPngInPlace(
+      (buffer.memory.toTypedArray() as Uint8Array).subarray(0, scanlines),
+      pooled.width,
+      pooled.height,
+      options,
+    );
+  }
   return encodePremultipliedPng(
     pooled.pixels(),
     pooled.width,

@@ -1,4 +1,6 @@
+import { decode } from "fast-png";
 import { getCanvasKit } from "./canvaskit.ts";
+import { heldBytes } from "../cache/held.ts";
 import {
   encodeSurface,
   MAX_SURFACE_BYTES,
@@ -140,4 +142,28 @@ Deno.test("takeSurface: a size past MAX_SURFACE_BYTES, or one CanvasKit refuses,
       releaseSurface(ck, s);
     }
   }
+});
+
+Deno.test("encodeSurface: a PNG's scanlines go over the surface's own pixels, not into the scratch (a 1500×1500 map kept 9 MB more)", () => {
+  const before = heldBytes()["scratch.shared"] ?? 0;
+  const s = takeSurface(ck, 301, 207)!;
+  try {
+    const canvas = s.surface.getCanvas();
+    canvas.clear(ck.Color(0, 0, 255, 0.5));
+    const paint = new ck.Paint();
+    paint.setColor(ck.Color(255, 0, 0, 1));
+    canvas.drawRect(ck.LTRBRect(10, 20, 200, 150), paint);
+    paint.delete();
+    const png = decode(encodeSurface(ck, s, "png"));
+    const at = (x: number, y: number) =>
+      [...png.data.subarray((y * 301 + x) * 4, (y * 301 + x) * 4 + 4)].join();
+    if (at(50, 50) !== "255,0,0,255") throw new Error(`red: ${at(50, 50)}`);
+    if (at(250, 200) !== "0,0,255,128") {
+      throw new Error(`blue: ${at(250, 200)}`);
+    }
+  } finally {
+    releaseSurface(ck, s);
+  }
+  const after = heldBytes()["scratch.shared"] ?? 0;
+  if (after > before) throw new Error(`scratch grew: ${before} -> ${after}`);
 });
