@@ -23,6 +23,8 @@
  * deno run -A tests/bench/e2e_bench.ts --stages --memory-jobs 0 # the worker's stages per job
  * deno run -A tests/bench/e2e_bench.ts --worker-v8 --enable-experimental-regexp-engine-on-excessive-backtracks # other V8 flags ('' for none)
  * deno run -A tests/bench/e2e_bench.ts --hwm-trace # every rise of the worker's VmHWM, with the job that made it
+ * deno run -A tests/bench/e2e_bench.ts --rss-kinds # its memory map by kind at its highest moment and at the end
+ * deno run -A tests/bench/e2e_bench.ts --hwm-trace --worker-v8 --optimize-for-size,--trace-gc --worker-log /tmp/w.log # its output, with a line per job
  * deno run -A tests/bench/e2e_bench.ts --jobs placenames_features --runs 201 --memory-jobs 0 # some jobs only
  * ```
  *
@@ -126,6 +128,33 @@ async function postgisJob(
     type: file.type,
     params: params as unknown as QslJobInfo["job"],
   };
+}
+
+/** Stops the `--rss-kinds` sampler and prints its two memory maps. */
+async function printKinds(sampler: Worker): Promise<void> {
+  const { peakMb, atPeak, atEnd } = await new Promise<{
+    peakMb: number;
+    atPeak: Record<string, number>;
+    atEnd: Record<string, number>;
+  }>((resolve) => {
+    sampler.onmessage = (e) => resolve(e.data);
+    sampler.postMessage("stop");
+  });
+  sampler.terminate();
+  console.log(
+    `\nThe worker's resident memory by kind of mapping (MiB), at its highest ` +
+      `sampled moment (${peakMb.toFixed(1)} MiB) and at the end:\n`,
+  );
+  console.log("| kind | at the peak | at the end | peak − end |");
+  console.log("| --- | ---: | ---: | ---: |");
+  const kinds = [...new Set([...Object.keys(atPeak), ...Object.keys(atEnd)])]
+    .sort();
+  for (const k of kinds) {
+    const p = atPeak[k] ?? 0, e = atEnd[k] ?? 0;
+    console.log(
+      `| ${k} | ${p.toFixed(1)} | ${e.toFixed(1)} | ${(p - e).toFixed(1)} |`,
+    );
+  }
 }
 
 /**
@@ -284,6 +313,15 @@ async function run(): Promise<number> {
       }
       : {}),
   });
+  // --worker-log FILE: every line the worker writes (V8's --trace-gc …)
+  const workerLog = argString("--worker-log");
+  const logFile = workerLog
+    ? Deno.openSync(workerLog, { write: true, create: true, truncate: true })
+    : null;
+  const logEnc = new TextEncoder();
+  const logMark = (line: string): void =>
+    void logFile?.writeSync(logEnc.encode(line + "\n"));
+  if (logFile) spawned.onLine(logMark);
   const reports: Record<string, unknown>[] = [];
   const jobLines = new Map<string, Record<string, number>>();
   if (memoryLines || stagesWanted) {
@@ -328,6 +366,11 @@ async function run(): Promise<number> {
   const watchHwm = (phase: string, job: string): void => {
     if (!hwmTrace) return;
     const hwm = procMb(worker.pid, "VmHWM");
+    logMark(
+      `### ${phase} ${job} RSS ${procMb(worker.pid).toFixed(1)} HWM ${
+        hwm.toFixed(1)
+      }`,
+    );
     if (hwm > hwmLast + 0.05) {
       rises.push(
         `${phase} ${job}: VmHWM ${hwmLast.toFixed(1)} -> ${hwm.toFixed(1)} ` +
@@ -344,6 +387,14 @@ async function run(): Promise<number> {
       if (Date.now() - t > 60_000) throw new Error("worker did not register");
       await new Promise((r) => setTimeout(r, 50));
     }
+    // --rss-kinds: the worker's memory map by kind at its highest sampled
+    // moment and at the end (what stands above the resident set at the peak)
+    const sampler = Deno.args.includes("--rss-kinds")
+      ? new Worker(new URL("./_rss_sampler.ts", import.meta.url), {
+        type: "module",
+      })
+      : null;
+    sampler?.postMessage(worker.pid);
     const rssStart = procMb(worker.pid);
     const hwmStart = procMb(worker.pid, "VmHWM");
     // Warm-up: the first job waits for the engines (GDAL, Skia) to load.
@@ -512,6 +563,7 @@ async function run(): Promise<number> {
     }
     if (memoryLines) printMemoryReports(reports);
     if (hwmTrace) console.log(`\nVmHWM rises:\n${rises.join("\n")}`);
+    if (sampler) await printKinds(sampler);
     const last = every.length > 0 ? every[every.length - 1][1] : NaN;
     // #17: at most 256 MB resident after the jobs, at no moment more (the
     // process's VmHWM: a peak between two samples counts), and flat
@@ -541,6 +593,7 @@ async function run(): Promise<number> {
     );
     return 1;
   } finally {
+    logFile?.close();
     await queue.close();
     client.disconnect();
     await spawned.stop();
