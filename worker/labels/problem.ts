@@ -243,6 +243,23 @@ export function candidateBounds(c: ProblemCandidate): Rect {
   return r;
 }
 
+/**
+ * PAL makes its candidates in map units, where the candidates drawn around
+ * anchors at the same height (neighbouring polygons' centroids, say) meet
+ * exactly and so conflict; ours are made in pixels, off by a few ulps that
+ * differ from anchor to anchor. Bounds rounded to 2⁻²⁴ pixel meet again.
+ */
+const GRID = 2 ** 24;
+
+function snapRect(r: Rect): Rect {
+  return [
+    Math.round(r[0] * GRID) / GRID,
+    Math.round(r[1] * GRID) / GRID,
+    Math.round(r[2] * GRID) / GRID,
+    Math.round(r[3] * GRID) / GRID,
+  ];
+}
+
 function rectsIntersect(a: Rect, b: Rect): boolean {
   return Math.max(a[0], b[0]) <= Math.min(a[2], b[2]) &&
     Math.max(a[1], b[1]) <= Math.min(a[3], b[3]);
@@ -295,7 +312,7 @@ function parts(c: ProblemCandidate): Box[] {
 /**
  * Whether two candidates of different features conflict
  * (`LabelPosition::isInConflict`): axis-aligned rectangles by their bounds
- * (touching counts), others by their shapes.
+ * (touching counts, to 2⁻²⁴ pixel), others by their shapes.
  *
  * @example
  * ```ts
@@ -309,9 +326,10 @@ export function candidatesConflict(
   b: ProblemCandidate,
 ): boolean {
   if (!a.parts && !b.parts && a.angle === 0 && b.angle === 0) {
-    return rectsIntersect(boxBounds(a), boxBounds(b));
+    return rectsIntersect(snapRect(boxBounds(a)), snapRect(boxBounds(b)));
   }
-  if (!rectsIntersect(candidateBounds(a), candidateBounds(b))) return false;
+  const ba = snapRect(candidateBounds(a)), bb = snapRect(candidateBounds(b));
+  if (!rectsIntersect(ba, bb)) return false;
   for (const pa of parts(a)) {
     for (const pb of parts(b)) if (boxesIntersect(pa, pb)) return true;
   }
@@ -477,7 +495,8 @@ export function solveProblem<C extends ProblemCandidate>(
     const c = lps[i].cost;
     cost[i] = c >= 1 ? c - Math.trunc(c) : c;
   }
-  const bounds = lps.map(candidateBounds);
+  // the bounds conflicts are tested with: the index must find the same
+  const bounds = lps.map((c) => snapRect(candidateBounds(c)));
   let cell = 0;
   for (const b of bounds) cell = Math.max(cell, b[2] - b[0], b[3] - b[1]);
   cell = Math.max(cell, 1e-9);

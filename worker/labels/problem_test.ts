@@ -41,6 +41,22 @@ Deno.test("touching rectangles conflict (GEOS intersects), rotated ones by their
   assert(candidatesConflict(curved, box(5, 2)));
 });
 
+Deno.test("candidates meeting but for pixel rounding conflict, as PAL's meet exactly in map units", () => {
+  // above one centroid and below its neighbour's, the centroids' heights a
+  // few ulps apart (computed in pixels from different rings)
+  const above = { ...box(0, -146.00000000000023), h: 19 };
+  const below = { ...box(5, -165.00000000000054), h: 19 };
+  assert(below.y + below.h < above.y);
+  assert(candidatesConflict(above, below));
+  assert(!candidatesConflict(above, { ...below, y: below.y - 1e-6 }));
+  // the solver finds them as conflicting: one of the two is left out
+  const out = solveProblem([
+    { candidates: [above], priority: 0.5, showUnplaced: false },
+    { candidates: [below], priority: 0.5, showUnplaced: false },
+  ]);
+  assertEquals(out.filter((o) => o.candidate).length, 1);
+});
+
 Deno.test("a feature moves to its next candidate rather than drop a neighbour", () => {
   const out = solveProblem([
     {

@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|callouts_dd|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|show_obstacle|min_size_obstacle|font_limit|pal_gaps|tie|draw_order|generic_families|dd_position_reprojected|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|callouts_dd|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|show_obstacle|min_size_obstacle|font_limit|pal_gaps|tie|touching|draw_order|generic_families|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -1252,6 +1252,42 @@ def tie_cases(cases):
                   {"kind": "synthetic"})
 
 
+def make_touching_zones():
+    # 60 strips of 6° from pole to pole (EPSG:4326), numbered: two-digit
+    # numbers are wider than a strip, so the candidates above and below the
+    # centroids of neighbours touch at the same latitude
+    feats = []
+    for i in range(60):
+        x0 = -180 + 6 * i
+        pts = [[x0, -80], [x0 + 6, -80], [x0 + 6, 84], [x0, 84], [x0, -80]]
+        feats.append(({"id": i + 1, "name": str(i + 1)}, {"type": "Polygon", "coordinates": [pts]}))
+    fc = {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "properties": p, "geometry": g} for p, g in feats],
+    }
+    with open(os.path.join(DATA, "polygons_touching.geojson"), "w") as f:
+        json.dump(fc, f, separators=(",", ":"))
+        f.write("\n")
+    return "polygons_touching.geojson"
+
+
+def touching_cases(cases):
+    # PAL makes its candidates in map units, where the label above one
+    # centroid and the label below its neighbour's meet exactly, and counts
+    # touching candidates as conflicting: the count decides which labels the
+    # solver drops (every other one)
+    os.makedirs(DATA, exist_ok=True)
+    zones = make_touching_zones()
+    settings = label_settings(placement=QgsPalLayerSettings.AroundPoint, dist=0.0, size=12.25, buffer=True)
+    settings.obstacleSettings().setType(QgsLabelObstacleSettings.PolygonInterior)
+    layer = job_layer(styled_layer(os.path.join(DATA, zones), "polygons_touching", "polygon", settings),
+                      {"path": zones}, "data")
+    # EPSG:4326 as a WMS 1.3 client asks for it: latitude first
+    save_case("polygons_touching_candidates",
+              job("polygons_touching_candidates", [layer], (-80, -180, 84, 180), 640, 292, 96, crs="EPSG:4326"),
+              OUT, cases, {"kind": "synthetic"})
+
+
 def background_cases(cases):
     # labels over a marker symbol or an SVG (QGIS's own library), sized by
     # the label (buffer) or fixed, some turned
@@ -1552,6 +1588,8 @@ def main():
         dd_position_reprojected_cases(cases)
     if not only or "tie" in only:
         tie_cases(cases)
+    if not only or "touching" in only:
+        touching_cases(cases)
     if not only or "generic_families" in only:
         generic_family_cases(cases)
     if not only or "draw_order" in only:
