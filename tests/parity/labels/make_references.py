@@ -121,6 +121,18 @@ def write_geojson(name, features):
     return name + ".geojson"
 
 
+def write_wgs84_geojson(name, features):
+    # GeoJSON's own CRS (EPSG:4326), coordinates at full precision
+    fc = {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "properties": p, "geometry": g} for p, g in features],
+    }
+    with open(os.path.join(DATA, name + ".geojson"), "w") as f:
+        json.dump(fc, f, separators=(",", ":"))
+        f.write("\n")
+    return name + ".geojson"
+
+
 NAMES = [
     "Aarberg", "Biel", "Chur", "Davos", "Emmen", "Frick", "Gossau", "Horgen",
     "Ins", "Jona", "Kriens", "Lyss", "Muri", "Nyon", "Olten", "Prilly",
@@ -1224,14 +1236,7 @@ def make_tie_lines():
         if i % 2:
             pts.reverse()
         feats.append(({"id": i + 1, "name": f"Parallel {NAMES[i]}"}, {"type": "LineString", "coordinates": pts}))
-    fc = {
-        "type": "FeatureCollection",
-        "features": [{"type": "Feature", "properties": p, "geometry": g} for p, g in feats],
-    }
-    with open(os.path.join(DATA, "lines_tie.geojson"), "w") as f:
-        json.dump(fc, f, separators=(",", ":"))
-        f.write("\n")
-    return "lines_tie.geojson"
+    return write_wgs84_geojson("lines_tie", feats)
 
 
 def tie_cases(cases):
@@ -1261,14 +1266,7 @@ def make_touching_zones():
         x0 = -180 + 6 * i
         pts = [[x0, -80], [x0 + 6, -80], [x0 + 6, 84], [x0, 84], [x0, -80]]
         feats.append(({"id": i + 1, "name": str(i + 1)}, {"type": "Polygon", "coordinates": [pts]}))
-    fc = {
-        "type": "FeatureCollection",
-        "features": [{"type": "Feature", "properties": p, "geometry": g} for p, g in feats],
-    }
-    with open(os.path.join(DATA, "polygons_touching.geojson"), "w") as f:
-        json.dump(fc, f, separators=(",", ":"))
-        f.write("\n")
-    return "polygons_touching.geojson"
+    return write_wgs84_geojson("polygons_touching", feats)
 
 
 def touching_cases(cases):
