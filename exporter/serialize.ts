@@ -5,7 +5,8 @@
  * @module
  */
 import { DOMImplementation, type Element, XMLSerializer } from "@xmldom/xmldom";
-import type { Config } from "@qgis-server-light/interface/config";
+import { Config } from "@qgis-server-light/interface/config";
+import { upstreamKeysOnly } from "@qgis-server-light/interface/upstream_keys";
 
 /** The output formats of the exporter. */
 export type OutputFormat = "json" | "xml";
@@ -44,15 +45,14 @@ function indent(e: Element, depth: number): void {
 }
 
 /**
- * The config without our exporter's additions (`joins`, `data_crs`,
- * `wms_add_wkt_geometry`, `wms_precision`,
- * `wms_feature_info_use_attribute_form_settings`, `ellipsoid`,
- * `area_units`, `distance_units`, an OGR source's
- * `geometry_type`): key for key what the Python
- * exporter writes, for clients that parse configs strictly (xsdata's
- * parsers refuse unknown properties by default). Our worker then draws
- * joined fields, declared CRSs and feature info precision as the Python
- * worker does: without them.
+ * The config with the Python exporter's keys only, at any depth: every key
+ * the interface's schemas mark as our addition (`ours`: the project's
+ * feature info settings and measures, `data_crs`, `joins`, an OGR source's
+ * `geometry_type` and `open_options`, web sources' URI extras) and every
+ * key they do not declare is left out, for clients that parse configs
+ * strictly (xsdata's parsers refuse unknown properties by default). Our
+ * worker then draws joined fields, declared CRSs, encodings and feature
+ * info precision as the Python worker does: without them.
  *
  * @example
  * ```ts
@@ -68,34 +68,7 @@ function indent(e: Element, depth: number): void {
  * ```
  */
 export function pythonKeysOnly(config: Config): Config {
-  const {
-    wms_add_wkt_geometry: _a,
-    wms_precision: _p,
-    wms_feature_info_use_attribute_form_settings: _f,
-    ellipsoid: _e,
-    area_units: _au,
-    distance_units: _du,
-    ...project
-  } = config.project;
-  const plain = <T extends { data_crs?: string }>(d: T): T => {
-    const { data_crs: _c, ...rest } = d;
-    return rest as T;
-  };
-  return {
-    ...config,
-    project,
-    datasets: {
-      ...config.datasets,
-      vector: config.datasets.vector.map((v) => {
-        const { joins: _j, ...rest } = plain(v);
-        const ogr = rest.source.ogr;
-        if (!ogr || !("geometry_type" in ogr)) return rest;
-        const { geometry_type: _g, ...source } = ogr;
-        return { ...rest, source: { ...rest.source, ogr: source } };
-      }),
-      raster: config.datasets.raster.map(plain),
-    },
-  };
+  return upstreamKeysOnly(Config, config);
 }
 
 /**

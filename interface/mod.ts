@@ -20,6 +20,7 @@ export * from "./parse.ts";
 export * from "./errors.ts";
 export * from "./style_codec.ts";
 export * from "./redact.ts";
+export * from "./upstream_keys.ts";
 export * from "./pickle.ts";
 export * from "./result_codec.ts";
 export * from "./redis_queue.ts";

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { BBox, Style } from "../common.ts";
+import { ours } from "../upstream_keys.ts";
 
 const str = () => z.string().nullable().default(null);
 const int = () => z.number().int().nullable().default(null);
@@ -16,7 +17,9 @@ const intOrText = () =>
     (v) => typeof v === "string" && /^\s*-?\d+\s*$/.test(v) ? Number(v) : v,
     z.number().int().nullable().default(null),
   );
-const optionalText = () => z.string().optional();
+// our additions to the Python entities are marked `ours`: `upstreamKeysOnly`
+// (the exporter's --python-keys-only) leaves them out
+const ourText = () => ours(z.string().optional());
 
 /** A group of the layer tree: its children are group names and layer ids. */
 export interface TreeGroup {
@@ -180,6 +183,13 @@ export interface OgrSource extends GdalSource {
    * the URI has it.
    */
   geometry_type?: string | null;
+  /**
+   * GDAL open options: `ENCODING=<encoding>` of a Shapefile whose project
+   * declares an encoding (`<provider encoding>`, not `System`); QGIS's URI
+   * options of SpatiaLite, GPX and delimited text layers (`type=csv`,
+   * `xField=x` …). Our exporter's addition; absent otherwise.
+   */
+  open_options?: string[];
 }
 
 /**
@@ -195,7 +205,8 @@ export const OgrSource: z.ZodType<OgrSource> = z.looseObject({
   ...gdalShape,
   layer_id: str(),
   subset: str(),
-  geometry_type: z.string().nullable().optional(),
+  geometry_type: ours(z.string().nullable().optional()),
+  open_options: ours(z.array(z.string()).optional()),
 });
 
 /** A WFS source (not decoded, as upstream). */
@@ -249,10 +260,10 @@ export const XYZSource: z.ZodType<XYZSource> = z.looseObject({
   zmin: intOrText(),
   zmax: intOrText(),
   type: str(),
-  tile_pixel_ratio: optionalText(),
-  referer: optionalText(),
-  username: optionalText(),
-  password: optionalText(),
+  tile_pixel_ratio: ourText(),
+  referer: ourText(),
+  username: ourText(),
+  password: ourText(),
 });
 
 /** A WMS layer. */
@@ -304,16 +315,16 @@ const wmsShape = {
   feature_count: intOrText(),
   contextual_wms_legend: str(),
   styles: str(),
-  ignore_get_map_url: optionalText(),
-  ignore_get_feature_info_url: optionalText(),
-  ignore_axis_orientation: optionalText(),
-  invert_axis_orientation: optionalText(),
-  smooth_pixmap_transform: optionalText(),
-  max_width: optionalText(),
-  max_height: optionalText(),
-  referer: optionalText(),
-  username: optionalText(),
-  password: optionalText(),
+  ignore_get_map_url: ourText(),
+  ignore_get_feature_info_url: ourText(),
+  ignore_axis_orientation: ourText(),
+  invert_axis_orientation: ourText(),
+  smooth_pixmap_transform: ourText(),
+  max_width: ourText(),
+  max_height: ourText(),
+  referer: ourText(),
+  username: ourText(),
+  password: ourText(),
 };
 
 /**
@@ -358,7 +369,7 @@ export const WmtsSource: z.ZodType<WmtsSource> = z.looseObject({
   tile_matrix_set: z.string(),
   tile_dimensions: str(),
   tile_pixel_ratio: str(),
-  type: optionalText(),
+  type: ourText(),
 });
 
 /** A PostgreSQL/PostGIS table or query. */
@@ -550,7 +561,7 @@ const dataSetShape = {
   bbox: BBox.nullable().default(null),
   bbox_wgs84: BBox.nullable().default(null),
   crs: Crs.nullable().default(null),
-  data_crs: z.string().optional(),
+  data_crs: ours(z.string().optional()),
   styles: z.array(Style).default([]),
   minimum_scale: z.number().nullable().default(null),
   maximum_scale: z.number().nullable().default(null),
@@ -689,7 +700,7 @@ export const Vector: z.ZodType<Vector> = z.looseObject({
   fields: z.array(Field).default([]),
   geometry_type_simple: str(),
   geometry_type_wkb: str(),
-  joins: z.array(VectorJoin).optional(),
+  joins: ours(z.array(VectorJoin).optional()),
 });
 
 /** A layer tree group as a dataset (with its title). */
@@ -878,12 +889,12 @@ export interface Project {
 export const Project: z.ZodType<Project> = z.looseObject({
   version: z.string(),
   name: z.string(),
-  wms_add_wkt_geometry: z.boolean().optional(),
-  wms_precision: z.number().int().min(0).max(17).optional(),
-  wms_feature_info_use_attribute_form_settings: z.boolean().optional(),
-  ellipsoid: z.string().optional(),
-  area_units: z.string().optional(),
-  distance_units: z.string().optional(),
+  wms_add_wkt_geometry: ours(z.boolean().optional()),
+  wms_precision: ours(z.number().int().min(0).max(17).optional()),
+  wms_feature_info_use_attribute_form_settings: ours(z.boolean().optional()),
+  ellipsoid: ourText(),
+  area_units: ourText(),
+  distance_units: ourText(),
 });
 
 /** The layer tree as a flat list of groups (the root has id/name ""). */
