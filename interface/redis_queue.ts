@@ -33,7 +33,9 @@ import type {
   QslJobParameterRender,
   QslJobParameterRenderInput,
 } from "./job/input.ts";
+import { QslJobInfo as QslJobInfoSchema } from "./job/input.ts";
 import { parseJobInfo } from "./parse.ts";
+import { upstreamKeysOnly } from "./upstream_keys.ts";
 import type { JobResult } from "./job/output.ts";
 import {
   DENO_WORKER_NAME,
@@ -428,7 +430,11 @@ export class RedisQueue {
       // One write (corked), one round trip.
       const [written, pushed] = this.#corked(() => [
         this.#client.hset(key, {
-          [JobField.info]: JSON.stringify(info),
+          // the Python worker's xsdata parser refuses keys its dataclasses
+          // do not declare: our additions at their defaults stay home
+          [JobField.info]: JSON.stringify(
+            upstreamKeysOnly(QslJobInfoSchema, info, { onlyDefaults: true }),
+          ),
           [JobField.infoType]: type,
           [JobField.status]: JobStatus.queued,
           [statusTimestampField(JobStatus.queued)]: ts,

@@ -59,6 +59,8 @@ interface Def {
   element?: z.ZodType;
   shape?: Record<string, z.ZodType>;
   options?: z.ZodType[];
+  discriminator?: string;
+  values?: unknown[];
   getter?: () => z.ZodType;
 }
 
@@ -165,7 +167,14 @@ function strip(
     return value.map((v) => strip(d.element!, v, onlyDefaults));
   }
   if (d.type === "union") {
-    const option = d.options!.find((o) => o.safeParse(value).success);
+    // a discriminated union (a job envelope by its `type`) picks its option
+    // by the tag: parsing a whole job once per option cost a post 4 parses
+    const tag = d.discriminator;
+    const option = tag && isPlainObject(value)
+      ? d.options!.find((o) =>
+        def(def(unwrap(o)).shape?.[tag] ?? o).values?.includes(value[tag])
+      )
+      : d.options!.find((o) => o.safeParse(value).success);
     return option ? strip(option, value, onlyDefaults) : value;
   }
   if (!isPlainObject(value)) return value;

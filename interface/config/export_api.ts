@@ -5,6 +5,7 @@
  * @module
  */
 import { z } from "zod";
+import { ours } from "../upstream_keys.ts";
 import { PgServiceConf } from "../common.ts";
 
 /** What `POST /export` takes. */
@@ -65,5 +66,6 @@ export interface ExportResult {
  */
 export const ExportResult: z.ZodType<ExportResult> = z.looseObject({
   successful: z.boolean(),
-  reason: z.string().optional(),
+  // ours: the Python service answers `successful` alone
+  reason: ours(z.string().optional()),
 });

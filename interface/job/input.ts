@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { BBox, type BBoxInput, Style } from "../common.ts";
+import { ours } from "../upstream_keys.ts";
 
 const FES20_NS = "http://www.opengis.net/fes/2.0";
 
@@ -161,11 +162,14 @@ export const QslJobLayerJoin: z.ZodType<QslJobLayerJoin> = z.looseObject({
  */
 export const QslJobLayer: z.ZodType<QslJobLayer> = z.looseObject({
   ...layerShape,
-  joins: z.array(QslJobLayerJoin).optional(),
+  // our additions (`ours`) are unknown to the Python project's dataclasses
+  joins: ours(z.array(QslJobLayerJoin).optional()),
   // an authority code only: GDAL would also take a file name or a URL here
-  crs: z.string().regex(/^\s*[A-Za-z]+:\w+\s*$/, {
-    message: "Cannot read layer crs: not an AUTH:CODE name",
-  }).optional(),
+  crs: ours(
+    z.string().regex(/^\s*[A-Za-z]+:\w+\s*$/, {
+      message: "Cannot read layer crs: not an AUTH:CODE name",
+    }).optional(),
+  ),
 });
 
 /** Parameters of a render (GetMap-like) job. */
@@ -215,9 +219,9 @@ function numeric<T extends z.ZodNumber>(schema: T) {
 
 // the project's measures (our additions), in render and feature info jobs
 const MEASURES = {
-  ellipsoid: z.string().optional(),
-  area_units: z.string().optional(),
-  distance_units: z.string().optional(),
+  ellipsoid: ours(z.string().optional()),
+  area_units: ours(z.string().optional()),
+  distance_units: ours(z.string().optional()),
 };
 
 /**
@@ -240,7 +244,9 @@ export const QslJobParameterRender: z.ZodType<QslJobParameterRender> = z
     height: numeric(z.number().int().positive()),
     dpi: numeric(z.number().positive()).nullable().default(null),
     format: z.string().default("image/png"),
-    svg_paths: z.array(z.string()).default([]),
+    // the Python render job has none (its QslJobParameterRender is not a
+    // QslJobParameterMapRelated)
+    svg_paths: ours(z.array(z.string()).default([])),
     ...MEASURES,
   });
 
@@ -411,28 +417,31 @@ export const QslJobParameterFeatureInfo: z.ZodType<QslJobParameterFeatureInfo> =
     Y: optNumStr(),
     I: optNumStr(),
     J: optNumStr(),
-    FEATURE_COUNT: numeric(z.number().int().positive()).default(1),
-    FI_POINT_TOLERANCE: numeric(z.number().nonnegative()).default(0),
-    FI_LINE_TOLERANCE: numeric(z.number().nonnegative()).default(0),
-    FI_POLYGON_TOLERANCE: numeric(z.number().nonnegative()).default(0),
+    // the Python feature info job has the six fields above only
+    FEATURE_COUNT: ours(numeric(z.number().int().positive()).default(1)),
+    FI_POINT_TOLERANCE: ours(numeric(z.number().nonnegative()).default(0)),
+    FI_LINE_TOLERANCE: ours(numeric(z.number().nonnegative()).default(0)),
+    FI_POLYGON_TOLERANCE: ours(numeric(z.number().nonnegative()).default(0)),
     // WMS sends text: "true", "1", "yes" (any case) ask for geometries
-    WITH_GEOMETRY: z.preprocess(
-      (v) =>
-        typeof v === "string"
-          ? ["true", "1", "yes"].includes(v.trim().toLowerCase())
-          : v ?? false,
-      z.boolean(),
-    ).default(false),
-    wms_add_wkt_geometry: z.boolean().optional(),
-    wms_precision: numeric(z.number().int().min(0).max(17)).optional(),
-    wms_feature_info_use_attribute_form_settings: z.boolean().optional(),
+    WITH_GEOMETRY: ours(
+      z.preprocess(
+        (v) =>
+          typeof v === "string"
+            ? ["true", "1", "yes"].includes(v.trim().toLowerCase())
+            : v ?? false,
+        z.boolean(),
+      ).default(false),
+    ),
+    wms_add_wkt_geometry: ours(z.boolean().optional()),
+    wms_precision: ours(numeric(z.number().int().min(0).max(17)).optional()),
+    wms_feature_info_use_attribute_form_settings: ours(z.boolean().optional()),
     ...MEASURES,
-    layers: z.array(QslJobLayer).default([]),
-    bbox: BBox.nullable().default(null),
-    crs: z.string().nullable().default(null),
-    width: numeric(z.number().int().positive()).nullable().default(null),
-    height: numeric(z.number().int().positive()).nullable().default(null),
-    dpi: numeric(z.number().positive()).nullable().default(null),
+    layers: ours(z.array(QslJobLayer).default([])),
+    bbox: ours(BBox.nullable().default(null)),
+    crs: ours(z.string().nullable().default(null)),
+    width: ours(numeric(z.number().int().positive()).nullable().default(null)),
+    height: ours(numeric(z.number().int().positive()).nullable().default(null)),
+    dpi: ours(numeric(z.number().positive()).nullable().default(null)),
   });
 
 /** Parameters of a legend (GetLegendGraphic-like) job. */
