@@ -558,7 +558,14 @@ Deno.test("--python-keys-only leaves out our additions and nothing else", async 
   const full = await cli("export", "--project", project);
   const plain = await cli("export", "--project", project, "--python-keys-only");
   assert.equal(plain.code, 0, plain.stderr);
-  const ours = ["joins", "data_crs", "wms_add_wkt_geometry", "wms_precision"];
+  // (python_keys_test.ts checks every key against upstream's dataclasses)
+  const ours = [
+    "joins",
+    "data_crs",
+    "wms_add_wkt_geometry",
+    "wms_precision",
+    "open_options",
+  ];
   // the default config says so
   assert.match(full.stdout, /"joins": \[/);
   for (const key of ours) {
