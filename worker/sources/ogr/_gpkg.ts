@@ -25,6 +25,7 @@ import type { AttributeValue } from "../../geometry/types.ts";
 import { parseDate } from "../dates.ts";
 import type { ResolvedSource } from "../file_source.ts";
 import { type FgbGeometry, FgbGeometryType as T } from "./_flatgeobuf.ts";
+import { gpkgBadGeometry } from "./_gpkg_check.ts";
 
 /** A GeoPackage feature table the direct path may read. */
 export interface GpkgTable {
@@ -144,53 +145,6 @@ function openFile(resolved: ResolvedSource): OpenFile | null {
 const INT16 = [-32768, 32767];
 const INT32 = [-2147483648, 2147483647];
 const SAFE = [-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
-
-// Allowed GeoPackage flag bytes: standard (not extended), not empty, an
-// envelope of 0–4, either byte order; their header length.
-const FLAGS: Record<string, number> = {};
-for (const [code, size] of [[0, 0], [1, 32], [2, 48], [3, 48], [4, 64]]) {
-  for (const order of [0, 1]) {
-    FLAGS[((code << 1) | order).toString(16).padStart(2, "0").toUpperCase()] =
-      8 + size;
-  }
-}
-
-function hex(bytes: number[]): string {
-  return bytes.map((b) => b.toString(16).padStart(2, "0")).join("")
-    .toUpperCase();
-}
-
-// ISO WKB headers (byte order, type) of the simple types with Z/M; the
-// type codes of points (which have no count of parts).
-const WKB_HEADS: string[] = [];
-const POINT_TYPES: string[] = [];
-for (const base of [1, 2, 3, 4, 5, 6]) {
-  for (const dims of [0, 1000, 2000, 3000]) {
-    const t = base + dims;
-    WKB_HEADS.push(hex([1, t & 255, t >> 8, 0, 0]));
-    WKB_HEADS.push(hex([0, 0, 0, t >> 8, t & 255]));
-    if (base === 1) {
-      POINT_TYPES.push(hex([t & 255, t >> 8, 0, 0]));
-      POINT_TYPES.push(hex([0, 0, t >> 8, t & 255]));
-    }
-  }
-}
-
-/** SQL that is true for a geometry blob the parser below does not take. */
-function badGeometry(g: string): string {
-  const flags = `hex(substr(${g}, 4, 1))`;
-  const header = `CASE ${flags} ${
-    Object.entries(FLAGS).map(([f, n]) => `WHEN '${f}' THEN ${n}`).join(" ")
-  } END`;
-  const heads = WKB_HEADS.map((h) => `'${h}'`).join(", ");
-  return `${g} IS NOT NULL AND (substr(${g}, 1, 3) <> X'475000' OR ${header} IS NULL OR ` +
-    `hex(substr(${g}, ${header} + 1, 5)) NOT IN (${heads}) OR ` +
-    // a line, polygon or multi-geometry without parts is an empty one
-    `(hex(substr(${g}, ${header} + 2, 4)) NOT IN (${
-      POINT_TYPES.map((t) => `'${t}'`).join(", ")
-    }) AND ` +
-    `substr(${g}, ${header} + 6, 4) = X'00000000'))`;
-}
 
 /** How a field's stored values are checked and turned into GDAL's values. */
 function fieldRule(
@@ -312,7 +266,7 @@ function describe(db: DatabaseSync, info: LayerInfo): GpkgTable | null {
     [...columns.values()].filter((c) => c.pk > 0).length !== 1 ||
     !columns.has(geometry)
   ) return null;
-  const bad: string[] = [badGeometry(ident(geometry))];
+  const bad: string[] = [gpkgBadGeometry(ident(geometry))];
   const convert = new Map<string, (v: unknown) => AttributeValue>();
   for (const field of info.fields) {
     const column = columns.get(field.name);
