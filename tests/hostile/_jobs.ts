@@ -57,12 +57,13 @@ export function demoRenderJob(
  * Writes a `size × size` one-band Byte GeoTIFF over the demo's map, tiled,
  * uncompressed, without overviews and with no tile written (GDAL's
  * SPARSE_OK: a few hundred kB on disk), made with our GDAL; or with other
- * creation `options`.
+ * creation `options` and another `geoTransform`.
  */
 export async function sparseGeoTiff(
   path: string,
   size: number,
   creationOptions: string[] = ["TILED=YES", "SPARSE_OK=TRUE"],
+  geoTransform: number[] = [2599520, 12960 / size, 0, 1203320, 0, -8640 / size],
 ): Promise<void> {
   const bytes = await withGdal((gdal) => {
     const M = gdal.Module;
@@ -86,10 +87,7 @@ export async function sparseGeoTiff(
       if (!ds) throw new Error(`Cannot create ${local}`);
       const gt = M._malloc(48);
       held.push(gt);
-      M.HEAPF64.set(
-        [2599520, 12960 / size, 0, 1203320, 0, -8640 / size],
-        gt >> 3,
-      );
+      M.HEAPF64.set(geoTransform, gt >> 3);
       M._GDALSetGeoTransform(ds, gt);
       M._GDALClose(ds);
       const out = M.FS.readFile(local) as Uint8Array;

@@ -63,3 +63,51 @@ Deno.test("hostile rasters: a GeoTIFF whose blocks hold gigabytes fails naming t
     await Deno.remove(root, { recursive: true });
   }
 });
+
+// GDAL's JSON prints a NaN geotransform as bare `nan` tokens: before, the
+// job failed with "Cannot run job: SyntaxError: Unexpected token 'a', …"
+// quoting GDAL's JSON over several lines.
+Deno.test("hostile rasters: a GeoTIFF whose geotransform is NaN or infinite is read, not answered with a JSON SyntaxError; the next map is drawn", async () => {
+  const root = await Deno.makeTempDir({ prefix: "qsl_hostile_rasters_" });
+  try {
+    await Deno.mkdir(join(root, "data"));
+    for (const f of ["places.geojson", "roads.geojson", "zones.geojson"]) {
+      await Deno.copyFile(
+        new URL(`../../demo/data/${f}`, import.meta.url),
+        join(root, "data", f),
+      );
+    }
+    await sparseGeoTiff(join(root, "data/nan.tif"), 64, undefined, [
+      NaN,
+      1,
+      0,
+      NaN,
+      0,
+      -1,
+    ]);
+    await sparseGeoTiff(join(root, "data/inf.tif"), 64, undefined, [
+      -Infinity,
+      Infinity,
+      0,
+      Infinity,
+      0,
+      -Infinity,
+    ]);
+    const ctx = testRunnerContext(root);
+    const registry = defaultRunners();
+    for (const file of ["nan.tif", "inf.tif"]) {
+      const r = await executeJob(rasterJob(file), registry, ctx);
+      const message = String(r.status === "failed" ? r.data : "");
+      assert.doesNotMatch(message, /SyntaxError|JSON|\n/, file);
+      if (r.status === "failed") assert.match(message, /^Cannot /);
+    }
+    const next = await executeJob(
+      JSON.stringify(demoRenderJob()),
+      registry,
+      ctx,
+    );
+    assert.equal(next.status, "succeed", String(next.data));
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});

@@ -121,6 +121,33 @@ export function vectorTranslate(
   }
 }
 
+// GDAL's JSON writer prints a NaN or infinite double as a bare `nan`,
+// `inf` or `-inf` (a GeoTIFF whose geotransform or statistics are NaN): no
+// JSON. They become null; strings are matched first so a name holding
+// "nan" is left alone.
+const GDAL_JSON_TOKENS = /"(?:[^"\\]|\\.)*"|-?\b(?:nan|inf(?:inity)?)\b/gi;
+
+/**
+ * Parses the JSON text of GDAL's info apps, whose non-finite numbers are
+ * bare `nan`/`inf` tokens: they are read as null.
+ *
+ * @example
+ * ```ts
+ * import { parseGdalJson } from "./apps.ts";
+ * parseGdalJson('{"geoTransform":[nan,1,-inf],"name":"nan"}');
+ * // { geoTransform: [null, 1, null], name: "nan" }
+ * ```
+ */
+export function parseGdalJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return JSON.parse(
+      text.replace(GDAL_JSON_TOKENS, (m) => m.startsWith('"') ? m : "null"),
+    );
+  }
+}
+
 /** Runs GDAL's `gdalinfo` (`Info`) or `ogrinfo` (`VectorInfo`) as JSON. */
 function infoJson(
   gdal: Gdal,
@@ -137,7 +164,7 @@ function infoJson(
     const text = M[`_GDAL${app}`](dataset, opts);
     if (!text) return null;
     try {
-      return JSON.parse(M.UTF8ToString(text));
+      return parseGdalJson(M.UTF8ToString(text));
     } finally {
       M._free(text);
     }
