@@ -9,6 +9,8 @@ import type { Feature } from "../../worker/geometry/types.ts";
 import type { MapSettings } from "../../worker/map/map_settings.ts";
 import { getCanvasKit } from "../../worker/paint/canvaskit.ts";
 import { createLabelEngine } from "../../worker/labels/engine.ts";
+import { demoLayer, demoRenderJob } from "./_jobs.ts";
+import { withDemoWorker } from "./_demo_worker.ts";
 
 const MAP: MapSettings = {
   extent: { xmin: 0, ymin: 0, xmax: 400, ymax: 300 },
@@ -101,4 +103,41 @@ Deno.test("hostile labels: 60,000 shuffled segments of one street name are merge
   } finally {
     engine.delete();
   }
+});
+
+// Rotations of 1e308° (the label's own or data-defined) through a real
+// worker: answered, and the next map is drawn. Before, PAL's candidate
+// angle was brought into [0, 2π) a turn at a time, and a turn added to
+// -1.7e306 rad changes nothing: the worker hung in one job for good, past
+// its time budget (the loop never yields to the job clock).
+const rotated = (placement: string, dd: string) =>
+  `<qgis labelsEnabled="1"><renderer-v2 type="singleSymbol"><symbols><symbol type="marker" name="0"><layer class="SimpleMarker"/></symbol></symbols></renderer-v2><labeling type="simple"><settings><text-style fieldName="name" fontSize="9"/>${placement}${dd}</settings></labeling></qgis>`;
+const LABEL_ROTATION =
+  '<dd_properties><Option type="Map"><Option name="name" value="" type="QString"/><Option name="properties" type="Map"><Option name="LabelRotation" type="Map"><Option name="active" value="true" type="bool"/><Option name="expression" value="-1e308" type="QString"/><Option name="type" value="3" type="int"/></Option></Option><Option name="type" value="collection" type="QString"/></Option></dd_properties>';
+
+Deno.test("hostile labels: rotations of 1e308 degrees are answered; the worker draws the next map", async () => {
+  await withDemoWorker(async ({ post, ordinary }) => {
+    for (
+      const [name, file, qml] of [
+        [
+          "polygon labels rotated 1e308°",
+          "zones.geojson",
+          rotated('<placement placement="1" rotationAngle="1e308"/>', ""),
+        ],
+        [
+          "point labels rotated -1e308° (data-defined)",
+          "places.geojson",
+          rotated('<placement placement="1"/>', LABEL_ROTATION),
+        ],
+      ]
+    ) {
+      const job = demoRenderJob({
+        layers: [demoLayer("l", file, qml)],
+      }).job as Record<string, unknown>;
+      // a map of the demo takes a second; a hung worker never answers
+      const r = await post(name, job, 60_000);
+      assert.equal(r.status, "succeed", `${name}: ${r.result.data}`);
+      await ordinary();
+    }
+  }, ["--max-job-seconds", "10"]);
 });

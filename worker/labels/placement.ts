@@ -337,6 +337,10 @@ export function uprightCandidate(c: Candidate, upright: boolean): Candidate {
   // curved labels are turned upright as they are made
   if (c.chars) return c;
   let a = c.angle;
+  // a rotation of 1e308° is finite: one turn added to it is lost, and the
+  // loops below never ended (the worker hung past the job's time budget);
+  // the remainder brings it near first, exact for the usual angles
+  if (Math.abs(a) > 1e6) a %= 2 * Math.PI;
   while (a > 2 * Math.PI) a -= 2 * Math.PI;
   while (a < 0) a += 2 * Math.PI;
   if (upright && a > Math.PI / 2 && a <= 3 * Math.PI / 2) {

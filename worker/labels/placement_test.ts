@@ -164,3 +164,13 @@ Deno.test("candidatesAlongLine: in a map frame, the same candidates back in pixe
     assertEquals(framed[i].w, 30);
   }
 });
+
+Deno.test("uprightCandidate brings angles of ±1.7e306 rad into [0, 2π] (a turn added to them changes nothing)", () => {
+  for (const angle of [-1.7e306, 1.7e306, -1e7]) {
+    const c = uprightCandidate(
+      { x: 0, y: 0, w: 10, h: 2, angle, cost: 0, quadrant: "over" },
+      true,
+    );
+    assert(c.angle >= 0 && c.angle <= 2 * Math.PI, String(c.angle));
+  }
+});
