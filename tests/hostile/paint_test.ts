@@ -39,3 +39,25 @@ Deno.test("hostile paint: a blur asking for a surface of 400286 × 400190 fails 
     }
   }
 });
+
+// Skia makes no gradient whose ends are not finite: before, the job failed
+// with "Cannot draw layer 'zones': Cannot read properties of null (reading
+// 'delete')", an internal error naming no cause.
+Deno.test("hostile paint: a gradient fill whose reference points are 1e308 is drawn; the next map is drawn", async () => {
+  const ctx = testRunnerContext(DEMO);
+  const registry = defaultRunners();
+  for (const type of ["0", "1"]) {
+    const qml =
+      `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="fill" name="0"><layer class="GradientFill"><Option type="Map"><Option name="gradient_type" value="${type}" type="QString"/><Option name="reference_point2" value="1e308,-1e308" type="QString"/></Option></layer></symbol></symbols></renderer-v2></qgis>`;
+    const r = await executeJob(
+      JSON.stringify(
+        demoRenderJob({ layers: [demoLayer("zones", "zones.geojson", qml)] }),
+      ),
+      registry,
+      ctx,
+    );
+    assert.equal(r.status, "succeed", `type ${type}: ${r.data}`);
+  }
+  const next = await executeJob(JSON.stringify(demoRenderJob()), registry, ctx);
+  assert.equal(next.status, "succeed", String(next.data));
+});

@@ -71,7 +71,15 @@ export function gradientFill(
     )
     : ck.Shader.MakeLinearGradient(p1, p2, colors, null, mode);
   const paint = newPaint(ck, pc.featureBlendMode);
-  paint.setShader(shader);
-  shader.delete();
+  if (shader) {
+    paint.setShader(shader);
+    shader.delete();
+  } else {
+    // Skia makes no gradient whose ends or radius are not finite (reference
+    // points of 1e308 times the feature's box); seen from so far, a
+    // gradient never leaves its first colour (before: "Cannot read
+    // properties of null (reading 'delete')")
+    paint.setColor(colors[0]);
+  }
   drawAndDelete(pc.canvas, pathOf(ck, rings, true), [paint]);
 }

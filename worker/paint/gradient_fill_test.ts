@@ -41,3 +41,23 @@ Deno.test("GradientFill: radial from the first reference point", async () => {
   assert(p.at(50, 50)[0] > 240, `centre ${p.at(50, 50)}`);
   assert(p.at(79, 50)[2] > 240, `edge ${p.at(79, 50)}`);
 });
+
+Deno.test("GradientFill: reference points of 1e308 (no gradient Skia can make) fill with colour 1", async () => {
+  for (const gradient_type of ["0", "1"]) {
+    const p = await paintSymbol(
+      symbolXml(
+        "fill",
+        layerXml("GradientFill", {
+          color: "255,0,0,255",
+          gradient_color2: "0,0,255,255",
+          gradient_type,
+          reference_point1: "0.5,0.5",
+          reference_point2: "1e308,-1e308",
+        }),
+      ),
+      SQUARE,
+    );
+    const c = p.at(50, 50);
+    assert(c[0] > 240 && c[2] < 15, `type ${gradient_type}: centre ${c}`);
+  }
+});
