@@ -11,6 +11,7 @@ import type { Geometry, Rect } from "../geometry/types.ts";
 import type { BinaryOperator, Expression } from "../expression/ast.ts";
 import { rectToGeometry } from "../geometry/predicates.ts";
 import { checkXmlLimits, type XmlLimits } from "../style/xml_limits.ts";
+import { clip } from "@qgis-server-light/interface/redact";
 
 /**
  * How large an OGC filter may be: 1 MiB of XML (room for some 20,000 feature
@@ -112,7 +113,15 @@ function coords(e: Element, srsDimension = 2): number[] {
     );
   }
   if (name === "pos" || name === "posList") {
-    const dim = Number(e.getAttribute("srsDimension") || srsDimension) || 2;
+    const attr = e.getAttribute("srsDimension");
+    const dim = Number(attr || srsDimension) || 2;
+    // the walk below steps by it: a step of -1 or 1e-300 never ended, and
+    // filled an array to 4 GB before V8 gave up ("Invalid array length")
+    if (!Number.isInteger(dim) || dim < 2) {
+      return fail(
+        `srsDimension '${clip(attr ?? "")}' is not a whole number of 2 or more`,
+      );
+    }
     const n = text(e).split(/\s+/).filter(Boolean).map(Number);
     const out: number[] = [];
     for (let i = 0; i + 1 < n.length; i += dim) out.push(n[i], n[i + 1]);

@@ -133,3 +133,18 @@ Deno.test("an <Or> of 10,000 comparisons evaluates (a balanced tree, not 10,000 
   ) depth++;
   assert.ok(depth <= 15, `${depth}`); // 14 ORs, then the comparison
 });
+
+Deno.test("ogcFilterToExpression refuses a srsDimension that is no whole number of 2 or more, naming it", () => {
+  for (const dim of ["-1", "1e-300", "1", "2.5"]) {
+    const xml =
+      `<fes:Filter ${FES}><fes:Intersects><fes:ValueReference>geom</fes:ValueReference><gml:LineString><gml:posList srsDimension="${dim}">1 2 3 4</gml:posList></gml:LineString></fes:Intersects></fes:Filter>`;
+    assert.throws(
+      () => ogcFilterToExpression(xml),
+      {
+        name: "SyntaxError",
+        message:
+          `Cannot parse OGC filter: srsDimension '${dim}' is not a whole number of 2 or more`,
+      },
+    );
+  }
+});
