@@ -26,16 +26,22 @@ const rasterJob = (file: string) =>
     }],
   }));
 
-Deno.test("hostile rasters: a GeoTIFF whose blocks hold gigabytes fails naming them; tiled ones are drawn; the next map is drawn", async () => {
+// a temporary data root holding the demo's vector layers under data/
+async function demoDataRoot(): Promise<string> {
   const root = await Deno.makeTempDir({ prefix: "qsl_hostile_rasters_" });
+  await Deno.mkdir(join(root, "data"));
+  for (const f of ["places.geojson", "roads.geojson", "zones.geojson"]) {
+    await Deno.copyFile(
+      new URL(`../../demo/data/${f}`, import.meta.url),
+      join(root, "data", f),
+    );
+  }
+  return root;
+}
+
+Deno.test("hostile rasters: a GeoTIFF whose blocks hold gigabytes fails naming them; tiled ones are drawn; the next map is drawn", async () => {
+  const root = await demoDataRoot();
   try {
-    await Deno.mkdir(join(root, "data"));
-    for (const f of ["places.geojson", "roads.geojson", "zones.geojson"]) {
-      await Deno.copyFile(
-        new URL(`../../demo/data/${f}`, import.meta.url),
-        join(root, "data", f),
-      );
-    }
     await sparseGeoTiff(join(root, "data/strips.tif"), 100_000, [
       "TILED=NO",
       "BLOCKYSIZE=20000",
@@ -68,15 +74,8 @@ Deno.test("hostile rasters: a GeoTIFF whose blocks hold gigabytes fails naming t
 // job failed with "Cannot run job: SyntaxError: Unexpected token 'a', …"
 // quoting GDAL's JSON over several lines.
 Deno.test("hostile rasters: a GeoTIFF whose geotransform is NaN or infinite is read, not answered with a JSON SyntaxError; the next map is drawn", async () => {
-  const root = await Deno.makeTempDir({ prefix: "qsl_hostile_rasters_" });
+  const root = await demoDataRoot();
   try {
-    await Deno.mkdir(join(root, "data"));
-    for (const f of ["places.geojson", "roads.geojson", "zones.geojson"]) {
-      await Deno.copyFile(
-        new URL(`../../demo/data/${f}`, import.meta.url),
-        join(root, "data", f),
-      );
-    }
     await sparseGeoTiff(join(root, "data/nan.tif"), 64, undefined, [
       NaN,
       1,
