@@ -6,7 +6,10 @@
  * (`QgsImageFillSymbolLayer::renderPolygon`). The tile's size is truncated
  * to whole pixels while the markers and lines in it keep their fractional
  * positions, so the pattern repeats at the tile's period, not the layer's
- * distance, and what falls off the tile's edges is lost, as in QGIS.
+ * distance, and what falls off the tile's edges is lost, as in QGIS. A
+ * line pattern's lines are drawn across the tile grown by whole tiles on
+ * every side and the growth cut off after, so that a dash pattern runs
+ * from each line's start as QGIS's does.
  *
  * The texture origin is the pixel of the feature's bounding box corner
  * (xmin, ymin) (`QgsSymbol::renderFeature`), the same for every part;
@@ -235,34 +238,42 @@ export function linePatternFill(
   const key = sub && hasDataDefined(sub)
     ? null
     : `lp|${layerId(layer)}|${angle0}|${distance}`;
-  fillWithTile(pc, rings, origin, opacity, key, tile.w, tile.h, (tc) => {
-    const lines = tile.lines.map((l) =>
-      new Float64Array([
-        l[0] - tile.x,
-        l[1] - tile.y,
-        l[2] - tile.x,
-        l[3] - tile.y,
-      ])
-    );
-    if (sub) {
-      for (const l of lines) {
-        drawSymbol(tc, sub, feature, { kind: "line", parts: [[l]] });
+  // the lines drawn across the whole buffered image, the buffer cut off
+  // after, as QGIS does: a line cut at the tile's edge would start its
+  // dashes there (Qt's cosmetic stroker counts a dash pattern from where it
+  // clips a line, not from the line's start)
+  fillWithTile(
+    pc,
+    rings,
+    origin,
+    opacity,
+    key,
+    tile.w,
+    tile.h,
+    (tc) => {
+      const lines = tile.lines.map((l) => new Float64Array(l));
+      if (sub) {
+        for (const l of lines) {
+          drawSymbol(tc, sub, feature, { kind: "line", parts: [[l]] });
+        }
+        return;
       }
-      return;
-    }
-    // a layer without sub-symbol: QGIS's line of its colour and width
-    const paint = strokePaint(
-      tc,
-      parseColor(props.color),
-      1,
-      px(tc, props, propNumber(props, "linewidth", 0.5), "linewidth_unit"),
-      "solid",
-      tc.ck.StrokeCap.Square,
-      tc.ck.StrokeJoin.Bevel,
-      null,
-    );
-    if (paint) drawAndDelete(tc.canvas, pathOf(tc.ck, lines, false), [paint]);
-  });
+      // a layer without sub-symbol: QGIS's line of its colour and width
+      const paint = strokePaint(
+        tc,
+        parseColor(props.color),
+        1,
+        px(tc, props, propNumber(props, "linewidth", 0.5), "linewidth_unit"),
+        "solid",
+        tc.ck.StrokeCap.Square,
+        tc.ck.StrokeJoin.Bevel,
+        null,
+      );
+      if (paint) drawAndDelete(tc.canvas, pathOf(tc.ck, lines, false), [paint]);
+    },
+    0,
+    [tile.x, tile.y],
+  );
 }
 
 /** A line pattern's tile: its size, lines and where it is cut from them. */
@@ -451,7 +462,9 @@ function hasDataDefined(symbol: Symbol): boolean {
  * its own) repeated from `origin` rounded as Qt's raster engine rounds a
  * translated brush (the brush turned by `angle` degrees clockwise about
  * the origin, sampled through its inverse: QBrush::setTransform's rotate);
- * a tile with `key` is drawn once per layer drawing.
+ * a tile with `key` is drawn once per layer drawing. With a `margin`
+ * `[x, y]`, `draw` draws on an image grown by it on every side, and the
+ * tile is the image's middle (QgsLinePatternFillSymbolLayer's buffer).
  *
  * @example
  * ```ts ignore
@@ -469,9 +482,10 @@ export function fillWithTile(
   h: number,
   draw: (tc: PaintContext) => void,
   angle = 0,
+  margin: [number, number] = [0, 0],
 ): void {
   const { ck } = pc;
-  const make = () => drawTile(pc, w, h, draw);
+  const make = () => drawTile(pc, w, h, draw, margin);
   let image: Image | null | undefined = key && pc.paints
     ? pc.paints.image(`${key}|${pc.featureBlendMode}`, make)
     : undefined;
@@ -512,15 +526,20 @@ export function fillWithTile(
   drawAndDelete(pc.canvas, pathOf(ck, rings, true), [paint]);
 }
 
-/** Draws a tile on a surface of its own; its pixels as an image. */
+/**
+ * Draws a tile on a surface of its own (grown by `margin` on every side);
+ * the tile's pixels as an image.
+ */
 function drawTile(
   pc: PaintContext,
   w: number,
   h: number,
   draw: (tc: PaintContext) => void,
+  [mx, my]: [number, number],
 ): Image | null {
   const { ck } = pc;
-  const off = takeSurface(ck, w, h);
+  const fw = w + 2 * mx, fh = h + 2 * my;
+  const off = takeSurface(ck, fw, fh);
   if (!off) return null;
   try {
     const canvas = off.surface.getCanvas();
@@ -528,16 +547,25 @@ function drawTile(
     draw({
       ...pc,
       canvas,
-      map: { ...pc.map, width: w, height: h },
+      map: { ...pc.map, width: fw, height: fh },
       featureBlendMode: 0,
       paints: undefined,
       direct: {
         pixels: () => off.pixels(),
-        width: w,
+        width: fw,
         saveCount: canvas.getSaveCount(),
       },
     });
     off.surface.flush();
+    let pixels = off.pixels().slice();
+    if (mx !== 0 || my !== 0) {
+      const tile = new Uint8Array(w * h * 4);
+      for (let y = 0; y < h; y++) {
+        const from = ((y + my) * fw + mx) * 4;
+        tile.set(pixels.subarray(from, from + w * 4), y * w * 4);
+      }
+      pixels = tile;
+    }
     return ck.MakeImage(
       {
         width: w,
@@ -546,7 +574,7 @@ function drawTile(
         colorType: ck.ColorType.RGBA_8888,
         colorSpace: ck.ColorSpace.SRGB,
       },
-      off.pixels().slice(),
+      pixels,
       w * 4,
     );
   } finally {

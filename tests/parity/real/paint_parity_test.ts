@@ -105,6 +105,12 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: the same at 144 dpi",
   ],
   [
+    "pattern_dashes",
+    0,
+    "our data: line pattern fills 5 mm apart whose sub-line is dashed (faunalia/rt_mapserver_exporter test.qgs's style): custom dashes with square, flat and round caps and Qt's dash, dot and dash-dot styles over a 2.5 mm line, at 45°, 0°, 90°, 30°, 135° and 300°",
+  ],
+  ["pattern_dashes_144dpi", 0, "our data: the same at 144 dpi"],
+  [
     "pattern_reproject",
     0,
     "our data: line pattern fills of EPSG:32632 squares on an EPSG:3857 map, the texture anchored at the layer-CRS bounding box corner reprojected, as QGIS 3.22 (eoliennes parcs.qgs: anchored at the reprojected polygon's corner, 28,861 mismatched pixels)",
