@@ -17,6 +17,8 @@ Run with Debian's QGIS 3.22, never at run time or in CI::
 import json
 from pathlib import Path
 
+from _fixture import collection
+
 HERE = Path(__file__).resolve().parent
 
 ANGLES = ["45", "0", "90", "30", "135", "300"]
@@ -35,54 +37,38 @@ DASHES = [
 
 
 def main():
-    from qgis.core import (
-        QgsApplication,
-        QgsCategorizedSymbolRenderer,
-        QgsFillSymbol,
-        QgsLinePatternFillSymbolLayer,
-        QgsLineSymbol,
-        QgsRendererCategory,
-        QgsSimpleLineSymbolLayer,
-        QgsVectorLayer,
-    )
+    from qgis import core
 
     rings = []
     for i in range(len(ANGLES)):
         x = 2600010 + i * 65
         rings.append([[x, 1200020], [x + 58, 1200030], [x + 50, 1200280],
                       [x + 3, 1200270], [x, 1200020]])
-    polygons = {
-        "type": "FeatureCollection",
-        "crs": {"type": "name",
-                "properties": {"name": "urn:ogc:def:crs:EPSG::2056"}},
-        "features": [
-            {"type": "Feature", "properties": {"id": i},
-             "geometry": {"type": "Polygon", "coordinates": [ring]}}
-            for i, ring in enumerate(rings)
-        ],
-    }
+    polygons = collection(
+        ({"id": i}, {"type": "Polygon", "coordinates": [ring]})
+        for i, ring in enumerate(rings))
     path = HERE / "data" / "pattern_dashes.geojson"
     path.write_text(json.dumps(polygons, indent=1))
-    qgis = QgsApplication([], False)
+    qgis = core.QgsApplication([], False)
     qgis.initQgis()
-    layer = QgsVectorLayer(str(path), "p", "ogr")
+    layer = core.QgsVectorLayer(str(path), "p", "ogr")
     categories = []
     for i, angle in enumerate(ANGLES):
-        fill = QgsLinePatternFillSymbolLayer.create({
+        fill = core.QgsLinePatternFillSymbolLayer.create({
             "angle": angle, "distance": "5", "distance_unit": "MM"})
-        sub = QgsLineSymbol.createSimple({
+        sub = core.QgsLineSymbol.createSimple({
             "line_color": "255,238,0,255", "line_width": "2.5",
             "line_width_unit": "MM", "capstyle": "square",
             "joinstyle": "bevel"})
-        sub.appendSymbolLayer(QgsSimpleLineSymbolLayer.create({
+        sub.appendSymbolLayer(core.QgsSimpleLineSymbolLayer.create({
             "line_color": "20,20,20,255", "line_width_unit": "MM",
             "joinstyle": "bevel", **DASHES[i]}))
         fill.setSubSymbol(sub)
-        symbol = QgsFillSymbol.createSimple({
+        symbol = core.QgsFillSymbol.createSimple({
             "color": "0,0,255,255", "outline_style": "no"})
         symbol.appendSymbolLayer(fill)
-        categories.append(QgsRendererCategory(i, symbol, angle))
-    layer.setRenderer(QgsCategorizedSymbolRenderer("id", categories))
+        categories.append(core.QgsRendererCategory(i, symbol, angle))
+    layer.setRenderer(core.QgsCategorizedSymbolRenderer("id", categories))
     layer.saveNamedStyle(str(HERE / "styles" / "pattern_dashes.qml"))
     qgis.exitQgis()
 
