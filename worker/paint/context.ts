@@ -9,6 +9,7 @@ import type { Canvas, CanvasKit } from "canvaskit-wasm";
 import type { Feature, Geometry } from "../geometry/types.ts";
 import type { MapSettings } from "../map/map_settings.ts";
 import type { PaintCache } from "./_paints.ts";
+import type { ImageLoader } from "./image_loader.ts";
 import type { SymbolLayer } from "../style/model.ts";
 
 /** What an expression is evaluated against. */
@@ -44,6 +45,11 @@ export interface PaintContext {
   variables: Record<string, unknown>;
   /** SVG loader for `SvgMarker`/`SVGFill`. */
   loadSvg: SvgLoader;
+  /**
+   * Image loader for `RasterFill`/`RasterMarker` (`image_loader.ts`);
+   * absent: no image is found (drawn with nothing, with a warning).
+   */
+  loadImage?: ImageLoader;
   /** Feature blend mode (QGIS number; 0 = normal). */
   featureBlendMode: number;
   /** Reports something the painter skipped (unsupported layer class …). */

@@ -8,7 +8,7 @@
  * @module
  */
 import { existsSync, readFileSync, realpathSync } from "node:fs";
-import { join, relative, sep } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import { LruCache } from "../cache/lru.ts";
 import { registerHeld } from "../cache/held.ts";
 
@@ -94,6 +94,68 @@ const cache = new LruCache<string, string | null>({
 registerHeld("svg.texts", () => cache.bytes);
 
 /**
+ * Where a style's file name was found below the searched folders: its real
+ * path, or `outside` when the name led only out of every folder (a
+ * `../../etc/x.png`, a link out of a folder; read nowhere).
+ */
+export type FolderFind = { real: string } | { outside: true } | null;
+
+/**
+ * Finds a file a style names (absolute path of the machine the style was
+ * made on, a path relative to a folder, `./` relative to the project) below
+ * `dirs`, in order: the name as it is when relative, the tails of the name
+ * after each `svg` folder in it, then its base name. A candidate whose real
+ * path leaves its folder is skipped, as is a file over `maxBytes` bytes.
+ *
+ * @example
+ * ```ts
+ * import { findInFolders } from "./svg_loader.ts";
+ * findInFolders("missing.svg", [Deno.cwd()], 1024); // null
+ * ```
+ */
+export function findInFolders(
+  path: string,
+  dirs: readonly string[],
+  maxBytes: number,
+): FolderFind {
+  const norm = path.replaceAll("\\", "/");
+  const candidates: string[] = [];
+  // relative names, and the tails of absolute ones after each "/svg/" folder
+  if (!norm.startsWith("/") && !/^[a-zA-Z]:\//.test(norm)) {
+    candidates.push(norm);
+  }
+  const parts = norm.split("/");
+  for (let i = parts.length - 1; i >= 1; i--) {
+    if (parts[i - 1].toLowerCase() === "svg") {
+      candidates.push(parts.slice(i).join("/"));
+    }
+  }
+  candidates.push(parts[parts.length - 1]);
+  let outside = false;
+  for (const dir of dirs) {
+    for (const c of candidates) {
+      const full = join(dir, c);
+      try {
+        if (!existsSync(full)) continue;
+        const real = realpathSync(full);
+        const rel = relative(realpathSync(dir), real);
+        if (rel.startsWith("..") || isAbsolute(rel)) {
+          outside = true;
+          continue;
+        }
+        // too large a file is no symbol: read it not, as if absent
+        const stat = Deno.statSync(real);
+        if (!stat.isFile || stat.size > maxBytes) continue;
+        return { real };
+      } catch {
+        continue;
+      }
+    }
+  }
+  return outside ? { outside: true } : null;
+}
+
+/**
  * Loads an SVG's text, or null when no SVG folder holds it. `svgPaths` are
  * searched first, in order, then QGIS's SVG library (`qgisFolders`, by
  * default the usable ones of `QGIS_SVG_FOLDERS`; `[]` searches only
@@ -125,36 +187,12 @@ export function loadSvgFrom(
   const dirs = [...svgPaths, ...library];
   const key = `${dirs.join("\0")}\0\0${path}`;
   if (cache.has(key)) return cache.get(key)!;
-  const norm = path.replaceAll("\\", "/");
-  const candidates: string[] = [];
-  // relative names, and the tails of absolute ones after each "/svg/" folder
-  if (!norm.startsWith("/") && !/^[a-zA-Z]:\//.test(norm)) {
-    candidates.push(norm);
-  }
-  const parts = norm.split("/");
-  for (let i = parts.length - 1; i >= 1; i--) {
-    if (parts[i - 1].toLowerCase() === "svg") {
-      candidates.push(parts.slice(i).join("/"));
-    }
-  }
-  candidates.push(parts[parts.length - 1]);
+  const found = findInFolders(path, dirs, MAX_SVG_BYTES);
   let text: string | null = null;
-  outer: for (const dir of dirs) {
-    for (const c of candidates) {
-      const full = join(dir, c);
-      try {
-        if (!existsSync(full)) continue;
-        const real = realpathSync(full);
-        const rel = relative(realpathSync(dir), real);
-        if (rel.startsWith("..") || rel.startsWith(sep)) continue;
-        // too large a file is no marker: read it not, as if absent
-        if (Deno.statSync(real).size > MAX_SVG_BYTES) continue;
-        text = readFileSync(real, "utf8");
-        break outer;
-      } catch {
-        continue;
-      }
-    }
+  try {
+    if (found && "real" in found) text = readFileSync(found.real, "utf8");
+  } catch {
+    text = null;
   }
   cache.set(key, text);
   return text;

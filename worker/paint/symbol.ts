@@ -25,6 +25,7 @@ import { simpleLine } from "./simple_line.ts";
 import { drawMarkerLayer } from "./marker_layer.ts";
 import { markerLine } from "./marker_line.ts";
 import { arrowLine } from "./arrow_line.ts";
+import { rasterFill } from "./raster_fill.ts";
 import { svgFill } from "./svg_fill.ts";
 import { centroidFill } from "./centroid_fill.ts";
 import { linePatternFill, pointPatternFill } from "./pattern_fill.ts";
@@ -349,6 +350,13 @@ function drawLayerPlain(
       if (geom.kind === "polygon") {
         for (const part of geom.parts) {
           svgFill(pc, layer, part, feature, opacity, dd, origin);
+        }
+      }
+      return;
+    case "RasterFill":
+      if (geom.kind === "polygon") {
+        for (const part of geom.parts) {
+          rasterFill(pc, layer, part, opacity, dd);
         }
       }
       return;

@@ -90,6 +90,16 @@ const CASES: [name: string, limit: number, what: string][] = [
   ],
   ["merged_144dpi", 0, "our data: the merged feature renderer at 144 dpi"],
   [
+    "raster_fill",
+    3,
+    "our data: raster image fills (QgsRasterFillSymbolLayer, RasterFill, as hauke96/qgis-outdoor-map's sprites): our PNG named by another machine's absolute path, found in the layer's folder, at its own size from the feature's corner; scaled to 4 mm from the map's corner; turned by 30° at 60 % opacity, offset; inline base64 data scaled to 3 mm in a symbol at 70 % (43,928 before: not drawn); the 3: one row of the turned brush sampled nearest through its inverse (Qt's fixed-point steps along a span, not Skia's)",
+  ],
+  [
+    "raster_fill_144dpi",
+    33,
+    "our data: raster image fills at 144 dpi (98,233 before); the 33: one row of the turned brush, as at 96 dpi",
+  ],
+  [
     "pattern_angle",
     0,
     "our data: a line pattern fill's angle as QGIS 3.22 saves it (`angle`; we read only QGIS 2's `lineangle` and drew 45°)",
