@@ -31,6 +31,7 @@ import {
   type SizeLegendEntry,
 } from "./entries.ts";
 import type { CollapsedSizeLegend } from "./size_legend.ts";
+import type { ImageLoader } from "../paint/image_loader.ts";
 import {
   DEFAULT_LEGEND_SETTINGS,
   type FontMetricsMm,
@@ -227,6 +228,8 @@ export interface DrawLegendOptions {
   compile: ExpressionCompiler;
   /** Loads SVG symbols by their QML path. */
   loadSvg: (path: string) => string | null;
+  /** Loads `RasterFill`/`RasterMarker` images; absent: inline ones only. */
+  loadImage?: ImageLoader;
   /** Reports what the painters skipped. */
   warn: (message: string) => void;
   /** Spacing and sizes; QGIS's defaults when absent. */
@@ -595,6 +598,7 @@ export function drawLegend(
       compile: options.compile,
       variables: { map_scale: options.mapScale, output_dpi: dpi },
       loadSvg: options.loadSvg,
+      loadImage: options.loadImage,
       featureBlendMode: 0,
       warn: options.warn,
       preview: true,

@@ -7,7 +7,8 @@
  *
  * @module
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
 import { LruCache } from "../cache/lru.ts";
 import { registerHeld } from "../cache/held.ts";
 import { findInFolders, qgisSvgFolders } from "./svg_loader.ts";
@@ -89,4 +90,36 @@ export function loadImageFrom(
   }
   cache.set(key, out);
   return out;
+}
+
+/**
+ * Where a layer's style images are looked for before the SVG folders: the
+ * layer's folder below the data root (a project's `./sprites/x.png` beside
+ * its data), then the data root; a folder leaving the data root is none.
+ *
+ * @example
+ * ```ts
+ * import { imageFolders } from "./image_loader.ts";
+ * imageFolders(Deno.cwd(), "../..").length; // 1: the data root alone
+ * ```
+ */
+export function imageFolders(
+  dataRoot: string,
+  folder: string | null | undefined,
+): string[] {
+  let root: string;
+  try {
+    root = realpathSync(dataRoot);
+  } catch {
+    return [];
+  }
+  if (!folder) return [root];
+  try {
+    const real = realpathSync(resolve(root, folder));
+    const rel = relative(root, real);
+    if (rel.startsWith("..") || isAbsolute(rel)) return [root];
+    return [real, root];
+  } catch {
+    return [root];
+  }
 }

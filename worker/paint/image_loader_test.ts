@@ -1,5 +1,9 @@
 import { join } from "node:path";
-import { loadImageFrom, MAX_IMAGE_BYTES } from "./image_loader.ts";
+import {
+  imageFolders,
+  loadImageFrom,
+  MAX_IMAGE_BYTES,
+} from "./image_loader.ts";
 import { assert } from "./_test_util.ts";
 
 function tree(): { root: string; data: string; outside: string } {
@@ -57,4 +61,16 @@ Deno.test("loadImageFrom: base64 data inline, and a clear error for bad data", (
   assert("bytes" in ok && ok.bytes.length === 2, JSON.stringify(ok));
   const bad = loadImageFrom("base64:%%%", [], []);
   assert("error" in bad && bad.error.startsWith("Cannot read image"), "bad");
+});
+
+Deno.test("imageFolders: the layer's folder then the data root; a folder leaving the root is dropped", () => {
+  const { root, data } = tree();
+  const real = Deno.realPathSync(root);
+  assert(
+    imageFolders(root, "data").join() === `${Deno.realPathSync(data)},${real}`,
+    imageFolders(root, "data").join(),
+  );
+  assert(imageFolders(root, "../outside").join() === real, "outside");
+  assert(imageFolders(root, null).join() === real, "no folder");
+  Deno.removeSync(join(root, ".."), { recursive: true });
 });

@@ -1,7 +1,8 @@
 /**
  * Marker symbol layers at a point: sizes, rotation, offsets and anchor
  * points common to every marker class, then the class's own drawing
- * (`SimpleMarker`, `FilledMarker`, `FontMarker`, `SvgMarker`, `EllipseMarker`).
+ * (`SimpleMarker`, `FilledMarker`, `FontMarker`, `SvgMarker`, `EllipseMarker`,
+ * `RasterMarker`).
  *
  * @module
  */
@@ -14,6 +15,11 @@ import { drawAndDelete, fillPaint, strokePaint } from "./_paints.ts";
 import { markerShape } from "./shapes.ts";
 import { drawFontMarker } from "./font_marker.ts";
 import { drawSvgMarker } from "./svg_marker.ts";
+import {
+  drawRasterMarker,
+  type RasterMarkerImage,
+  rasterMarkerImage,
+} from "./raster_marker.ts";
 import { drawSymbol } from "./symbol.ts";
 import { simpleMarker } from "./simple_marker.ts";
 
@@ -81,11 +87,19 @@ export function drawMarkerLayer(
   const size = m.size;
   const angle = m.angle + lineAngle;
   let ox = m.ox, oy = m.oy;
+  // a raster marker's height is its image's, in proportion or fixed
+  let height = m.height;
+  let raster: RasterMarkerImage | null = null;
+  if (layer.className === "RasterMarker") {
+    raster = rasterMarkerImage(pc, layer, size, opacity, dd);
+    if (!raster) return;
+    height = raster.height;
+  }
   // anchor points: 0 left/top, 1 centre, 2 right/bottom
   if (m.h === 0) ox += m.width / 2;
   else if (m.h === 2) ox -= m.width / 2;
-  if (m.v === 0) oy += m.height / 2;
-  else if (m.v === 2) oy -= m.height / 2;
+  if (m.v === 0) oy += height / 2;
+  else if (m.v === 2) oy -= height / 2;
   if (angle !== 0) {
     const r = (angle * Math.PI) / 180;
     const rx = ox * Math.cos(r) - oy * Math.sin(r);
@@ -93,6 +107,9 @@ export function drawMarkerLayer(
     ox = rx;
   }
   switch (layer.className) {
+    case "RasterMarker":
+      drawRasterMarker(pc, raster!.texture, x + ox, y + oy, angle);
+      return;
     case "FilledMarker": {
       // the shape's outline as a polygon, drawn with the fill sub-symbol
       const sub = layer.subSymbol;

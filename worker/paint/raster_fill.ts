@@ -21,7 +21,7 @@ import { fillWithTile } from "./pattern_fill.ts";
 import { qtSmoothScale } from "../raster/resample.ts";
 
 /** A texture: premultiplied RGBA. */
-interface Texture {
+export interface Texture {
   width: number;
   height: number;
   rgba: Uint8Array;
@@ -31,7 +31,8 @@ interface Texture {
  * The texture QgsImageCache::pathAsImage gives for an image's bytes: the
  * opacity multiplied into its straight colour (QgsImageOperation::
  * multiplyOpacity), then scaled smoothly to `width` pixels wide and the
- * height in proportion (`QImage::scaledToWidth`), or left at its own size
+ * height in proportion (`QImage::scaledToWidth`) or to `height` when
+ * given (`QImage::scaled`, the aspect ignored), or left at its own size
  * when `width` is 0. Null when the bytes are no image; throws a
  * `RangeError` when the image declares more than `maxPixels` pixels.
  *
@@ -52,18 +53,20 @@ export function imageTexture(
   width: number,
   opacity: number,
   maxPixels: number = DEFAULT_MAX_IMAGE_PIXELS,
+  height = 0,
 ): Texture | null {
   const image = decodeImage(ck, bytes, { maxPixels, premultiplied: false });
   if (!image) return null;
   const im = { width: image.width, height: image.height, data: image.rgba };
   multiplyOpacity(im, opacity);
   premultiply(im.data);
-  if (width <= 0 || width === im.width) {
-    return { width: im.width, height: im.height, rgba: im.data };
-  }
-  // QImage::scaledToWidth: a scale of width / w both ways, the target
-  // size rounded up (QImage::transformed, smooth)
-  const f = width / im.width;
+  if (
+    width <= 0 ||
+    (width === im.width && (height <= 0 || height === im.height))
+  ) return { width: im.width, height: im.height, rgba: im.data };
+  // QImage::scaledToWidth (height 0) or scaled: a scale of width / w (and
+  // height / h), the target size rounded up (QImage::transformed, smooth)
+  const f = (height > 0 ? height : width * im.height / im.width) / im.height;
   const h = Math.trunc(f * im.height + 0.9999);
   if (width * h > maxPixels) {
     throw new RangeError(
@@ -81,6 +84,38 @@ export function imageTexture(
 // textures by the paints of a layer's draw: one decode per image and size
 const textures = new WeakMap<object, Map<string, Texture | string>>();
 
+/**
+ * The texture of a `RasterFill` or `RasterMarker` layer's image, `width`
+ * pixels wide (0: its own size; `percent`: that percentage of its own
+ * width) and `height` high (0: in proportion), `alpha` multiplied in; or
+ * why there is none (a warning's text). Decoded once per image and size
+ * for the paints of a layer's draw.
+ *
+ * @example
+ * ```ts ignore
+ * import { layerTexture } from "./raster_fill.ts";
+ * layerTexture(pc, "./sprites/rock.png", 0, 1); // its own size
+ * ```
+ */
+export function layerTexture(
+  pc: PaintContext,
+  path: string,
+  width: number,
+  alpha: number,
+  options: { percent?: number; height?: number } = {},
+): Texture | string {
+  const percent = options.percent ?? 0, height = options.height ?? 0;
+  const key = `${path}|${width}|${height}|${percent}|${alpha}`;
+  let memo = pc.paints ? textures.get(pc.paints) : undefined;
+  if (pc.paints && !memo) textures.set(pc.paints, memo = new Map());
+  let texture = memo?.get(key);
+  if (texture === undefined) {
+    texture = loadTexture(pc, path, width, percent, alpha, height);
+    memo?.set(key, texture);
+  }
+  return texture;
+}
+
 // the texture, or why there is none
 function loadTexture(
   pc: PaintContext,
@@ -88,20 +123,22 @@ function loadTexture(
   width: number,
   percent: number,
   alpha: number,
+  height: number,
 ): Texture | string {
   // without folders (a legend's patches), inline images still load
   const loaded = pc.loadImage?.(path) ?? loadImageFrom(path, [], []);
   if ("error" in loaded) return loaded.error;
+  const ck = pc.ck;
   let texture: Texture | null;
   try {
-    texture = imageTexture(pc.ck, loaded.bytes, width, alpha);
+    texture = imageTexture(ck, loaded.bytes, width, alpha, undefined, height);
     if (texture && percent > 0) {
       // of the image's own width; no texture under 1 or over 10,000 px
       const w = percent * texture.width / 100;
       if (Math.trunc(w) < 1 || w > 10000) {
         return `Cannot draw image '${path}': ${w} pixels wide`;
       }
-      texture = imageTexture(pc.ck, loaded.bytes, Math.trunc(w), alpha);
+      texture = imageTexture(ck, loaded.bytes, Math.trunc(w), alpha);
     }
   } catch (error) {
     return `${(error as Error).message} ('${path}')`;
@@ -140,13 +177,9 @@ export function rasterFill(
   const key = `rasterfill|${path}|${width}|${
     percent ? widthValue : 0
   }|${alpha}`;
-  let memo = pc.paints ? textures.get(pc.paints) : undefined;
-  if (pc.paints && !memo) textures.set(pc.paints, memo = new Map());
-  let texture = memo?.get(key);
-  if (texture === undefined) {
-    texture = loadTexture(pc, path, width, percent ? widthValue : 0, alpha);
-    memo?.set(key, texture);
-  }
+  const texture = layerTexture(pc, path, width, alpha, {
+    percent: percent ? widthValue : 0,
+  });
   if (typeof texture === "string") {
     pc.warn(`RasterFill: ${texture}`);
     return;

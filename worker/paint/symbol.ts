@@ -145,6 +145,7 @@ const MARKER_CLASSES = new Set([
   "SvgMarker",
   "EllipseMarker",
   "FilledMarker",
+  "RasterMarker",
 ]);
 
 /**
@@ -294,6 +295,7 @@ function drawLayerPlain(
     case "SvgMarker":
     case "EllipseMarker":
     case "FilledMarker":
+    case "RasterMarker":
       if (geom.kind === "point") {
         // markerPoints' points, without an array per point
         for (const part of geom.parts) {

@@ -25,6 +25,7 @@ import type {
 } from "@qgis-server-light/interface";
 import { getCanvasKit } from "../paint/canvaskit.ts";
 import { loadSvgFrom } from "../paint/svg_loader.ts";
+import { imageFolders, loadImageFrom } from "../paint/image_loader.ts";
 import { fontLibrarySync, withFallbackWarnings } from "../labels/fonts.ts";
 import { styleDocument, vectorStyleOf } from "../style/document.ts";
 import { parseRasterStyle, type RasterStyle } from "../raster/style.ts";
@@ -322,6 +323,15 @@ export const legendRunner: Runner<QslJobInfoLegend> = async (
       mapScale: job.scale ?? 1,
       compile: compileExpression,
       loadSvg: (p) => loadSvgFrom(p, ctx.svgPaths),
+      loadImage: (p) =>
+        loadImageFrom(p, [
+          ...new Set(
+            job.layers.flatMap((l) =>
+              imageFolders(ctx.dataRoot, l.folder_name)
+            ),
+          ),
+          ...ctx.svgPaths,
+        ]),
       warn: (message) => {
         if (warned.has(message)) return;
         warned.add(message);

@@ -52,7 +52,7 @@ import {
   takeSurface,
 } from "../paint/surface.ts";
 import { loadSvgFrom } from "../paint/svg_loader.ts";
-import { loadImageFrom } from "../paint/image_loader.ts";
+import { imageFolders, loadImageFrom } from "../paint/image_loader.ts";
 import { JobError, type Runner, type RunnerContext } from "./types.ts";
 import { syncScratch } from "../cache/scratch.ts";
 import { decodeStyle } from "@qgis-server-light/interface";
@@ -286,32 +286,6 @@ function jobSvgPaths(job: RenderJob, ctx: RunnerContext): string[] {
     out.push(real);
   }
   return out;
-}
-
-/**
- * Where a style's images are looked for before the SVG folders: the
- * layer's folder (a project's `./sprites/x.png` beside its data), then the
- * data root; a folder outside the data root is none.
- */
-function imageFolders(
-  folder: string | null | undefined,
-  ctx: RunnerContext,
-): string[] {
-  let root: string;
-  try {
-    root = realpathSync(ctx.dataRoot);
-  } catch {
-    return [];
-  }
-  if (!folder) return [root];
-  try {
-    const real = realpathSync(resolve(root, folder));
-    const rel = relative(root, real);
-    if (rel.startsWith("..") || isAbsolute(rel)) return [root];
-    return [real, root];
-  } catch {
-    return [root];
-  }
 }
 
 function layerComposite(
@@ -774,7 +748,7 @@ export async function renderMap(
         loadSvg: (p) => loadSvgFrom(p, svgPaths),
         loadImage: (p) =>
           loadImageFrom(p, [
-            ...imageFolders(layer.folder_name, ctx),
+            ...imageFolders(ctx.dataRoot, layer.folder_name),
             ...svgPaths,
           ]),
         featureBlendMode: style.featureBlendMode,

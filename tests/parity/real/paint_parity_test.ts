@@ -100,6 +100,16 @@ const CASES: [name: string, limit: number, what: string][] = [
     "our data: raster image fills at 144 dpi (98,233 before); the 33: one row of the turned brush, as at 96 dpi",
   ],
   [
+    "raster_marker",
+    3,
+    "our data: raster image markers (QgsRasterMarkerSymbolLayer, RasterMarker, as town-planning's hospitals): our PNG 4 mm wide in its own proportions; 6 mm with a fixed aspect ratio of 1.5 at 50 % anchored top left; 5 mm turned by 30°, offset, anchored bottom right; inline base64 data 3 mm wide in a symbol at 70 % (2,200 before: not drawn); the 3: edge pixels of the turned images, sampled nearest through the inverse (Qt's fixed point, not Skia's)",
+  ],
+  [
+    "raster_marker_144dpi",
+    60,
+    "our data: raster image markers at 144 dpi (5,158 before); the 60: edge and inner pixels of the turned images, as at 96 dpi",
+  ],
+  [
     "pattern_angle",
     0,
     "our data: a line pattern fill's angle as QGIS 3.22 saves it (`angle`; we read only QGIS 2's `lineangle` and drew 45°)",
