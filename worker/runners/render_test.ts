@@ -345,3 +345,48 @@ Deno.test("render: a layer without labels to draw is painted batch by batch, als
     await Deno.remove(dir, { recursive: true });
   }
 });
+
+Deno.test("render: an image symbol named outside the data root, or declaring too many pixels, is refused with a warning and not drawn", async () => {
+  // 8 × 8 PNG whose header then says 60,000 × 60,000
+  const png = Uint8Array.from(
+    atob(
+      "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAYAAADED76LAAAAEklEQVR4nGP4z8DwHx9mGBkKAHbUf4FCkHCEAAAAAElFTkSuQmCC",
+    ),
+    (c) => c.charCodeAt(0),
+  );
+  new DataView(png.buffer).setUint32(16, 60_000);
+  new DataView(png.buffer).setUint32(20, 60_000);
+  const huge = "base64:" + btoa(String.fromCharCode(...png));
+  const cases: [string, string][] = [
+    // demo/data/../../deno.json: the repository's, outside the data root demo/
+    [
+      "../../deno.json",
+      "RasterFill: Cannot read image '../../deno.json': it is outside the data root and the SVG folders",
+    ],
+    [
+      huge,
+      "RasterFill: Cannot decode image: PNG of 60000×60000 pixels, more than the 4194304 allowed",
+    ],
+  ];
+  for (const [file, message] of cases) {
+    logs.length = 0;
+    const job: RenderJob = {
+      layers: [layer(
+        "image",
+        `<qgis><renderer-v2 type="singleSymbol"><symbols><symbol type="fill" name="0" alpha="1">
+        <layer class="RasterFill" enabled="1" pass="0"><prop k="imageFile" v="${file}"/></layer>
+        </symbol></symbols></renderer-v2></qgis>`,
+      )],
+      bbox,
+      crs: "EPSG:2056",
+      width: 20,
+      height: 10,
+      format: "image/png",
+    };
+    const [, , , a] = await pixel(job);
+    if (a !== 0) throw new Error(`${file.slice(0, 20)}: drawn (alpha ${a})`);
+    if (!logs.some((l) => l.startsWith(`warning: ${message}`))) {
+      throw new Error(`${file.slice(0, 20)}: ${logs.join("; ")}`);
+    }
+  }
+});
