@@ -18,6 +18,7 @@ import { decodeImage, DEFAULT_MAX_IMAGE_PIXELS } from "./decode_image.ts";
 import { multiplyOpacity, premultiply } from "./image_ops.ts";
 import { loadImageFrom } from "./image_loader.ts";
 import { fillWithTile } from "./pattern_fill.ts";
+import { shiftGeometry } from "./geometry.ts";
 import { qtSmoothScale } from "../raster/resample.ts";
 
 /** A texture: premultiplied RGBA. */
@@ -186,14 +187,9 @@ export function rasterFill(
   }
   const [ox, oy] = dd.point(layer, "offset", propPoint(p, "offset"));
   const dx = px(pc, p, ox, "offset_unit"), dy = px(pc, p, oy, "offset_unit");
-  const moved = dx === 0 && dy === 0 ? rings : rings.map((r) => {
-    const out = new Float64Array(r.length);
-    for (let i = 0; i < r.length; i += 2) {
-      out[i] = r[i] + dx;
-      out[i + 1] = r[i + 1] + dy;
-    }
-    return out;
-  });
+  const moved = dx === 0 && dy === 0
+    ? rings
+    : shiftGeometry({ kind: "polygon", parts: [rings] }, dx, dy).parts[0];
   // feature mode: the exterior ring's bounding-box corner (before the
   // painter's offset translation, which moves the texture with it)
   let origin: [number, number] = [dx, dy];
