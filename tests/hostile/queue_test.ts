@@ -134,3 +134,56 @@ Deno.test("hostile queue entries: a job key of another type than a hash, or a st
     await redis.stop();
   }
 });
+
+Deno.test("hostile queue: jobs whose client never listens do not hold the worker: each next job is taken while the results before it are still re-published; they all end succeed, the next client is answered", async () => {
+  const redis = await startTestRedis();
+  const worker = spawnWorker({ redisUrl: redis.url, dataRoot: DEMO });
+  const queue = RedisQueue.create(redis.url);
+  const client = new Redis(redis.url);
+  try {
+    const ordinary = async () => {
+      const r = await queue.post(demoRenderJob().job as never, {
+        type: "QslJobInfoRender",
+        timeoutMs: MAX_ANSWER_MS,
+      });
+      assert.equal(r.status, "succeed", String(r.result.data));
+    };
+    await ordinary();
+    // 5 jobs pushed by a client that never subscribes (gone, or posting
+    // to keep the worker busy): each result is re-published for 5 s
+    const ids = Array.from({ length: 5 }, (_, i) => `deaf${i}`);
+    for (const id of ids) {
+      await client.hset(jobKey(id), {
+        info: envelope.replace('"demo"', `"${id}"`),
+      });
+      await client.rpush(JOBS_KEY, id);
+    }
+    await ordinary();
+    // a stop waits for the re-publishing: then the hashes are final
+    await worker.stop();
+    const hashes = await Promise.all(
+      ids.map((id) => client.hgetall(jobKey(id))),
+    );
+    // each publication writes last_update: the job after each one was
+    // taken (Redis's clock) before its last publication. Before, after it
+    // (the worker waited the 5 s, each job 5 s behind the one before).
+    // Events, not a wall-time bound, so that a loaded machine cannot fail it.
+    for (let i = 1; i < ids.length; i++) {
+      const taken = Date.parse(hashes[i]["timestamp.running"]);
+      const lastPublished = Date.parse(hashes[i - 1]["timestamp.last_update"]);
+      assert.ok(
+        taken < lastPublished,
+        `${ids[i]} taken at ${hashes[i]["timestamp.running"]}, ${
+          ids[i - 1]
+        } last published at ${hashes[i - 1]["timestamp.last_update"]}`,
+      );
+    }
+    // the unheard jobs still end with their final status
+    hashes.forEach((h, i) => assert.equal(h.status, "succeed", ids[i]));
+  } finally {
+    await queue.close();
+    client.disconnect();
+    await worker.stop();
+    await redis.stop();
+  }
+});

@@ -120,6 +120,9 @@ end
 return {1, info, stalled, false, id}
 `;
 
+// how many ARGV takeArgv gives the take scripts
+const TAKE_ARGC = 10;
+
 /**
  * Takes the job whose hash is KEYS[1] (ARGV from {@link takeArgv}): returns
  * `{1, info, stalled}` (set `running` unless a poison pill), `{0, length,
@@ -141,23 +144,37 @@ ${TAKE_BODY}`;
  * {@link TAKE_SCRIPT} for the job `BLMOVE` just moved into the processing
  * list KEYS[1], sent behind it on the same connection: Redis runs it once
  * `BLMOVE` has returned, so the envelope comes back in the same round trip
- * as the id. That list was empty before (nothing taken stays there while
- * the worker waits), so the job is its only element; the reply ends with
- * its id. With no element (`BLMOVE` timed out) it returns `{3}`, with more
- * than one `{4}` (then the worker takes the id `BLMOVE` returned with
- * {@link TAKE_SCRIPT}).
+ * as the id. The list holds, besides that job, only the jobs whose results
+ * the worker still re-publishes in the background, named in ARGV after
+ * {@link takeArgv}'s: without them, the job is its only element; the reply
+ * ends with its id. With no other element (`BLMOVE` timed out) it returns
+ * `{3}`, with more than one `{4}` (then the worker takes the id `BLMOVE`
+ * returned with {@link TAKE_SCRIPT}). Skipping them matters: after a
+ * timeout, a re-published job alone in the list was "taken" again, set
+ * `running` between two publications, and a worker that died then had it
+ * counted as a death during the job.
  *
  * @example
  * ```ts ignore
  * import { TAKE_MOVED_SCRIPT, takeArgv } from "./scripts.ts";
  * const id = blocking.blmove("jobs", "processing:w1", "LEFT", "RIGHT", 5);
- * const reply = blocking.eval(TAKE_MOVED_SCRIPT, 1, "processing:w1", ...takeArgv(8 << 20, 3));
+ * const republished = ["job-7"]; // results still re-published
+ * const reply = blocking.eval(TAKE_MOVED_SCRIPT, 1, "processing:w1", ...takeArgv(8 << 20, 3), ...republished);
  * ```
  */
 export const TAKE_MOVED_SCRIPT = `${LUA_ISO_TIME}${LUA_STALLED_COUNT}
-local n = redis.call('LLEN', KEYS[1])
+local id, n = false, 0
+if #ARGV == ${TAKE_ARGC} then
+  n = redis.call('LLEN', KEYS[1])
+  if n == 1 then id = redis.call('LINDEX', KEYS[1], 0) end
+else
+  local skip = {}
+  for i = ${TAKE_ARGC + 1}, #ARGV do skip[ARGV[i]] = true end
+  for _, held in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
+    if not skip[held] then id, n = held, n + 1 end
+  end
+end
 if n ~= 1 then return {n == 0 and 3 or 4} end
-local id = redis.call('LINDEX', KEYS[1], 0)
 local key = ARGV[5] .. id
 ${TAKE_BODY}`;
 

@@ -128,6 +128,56 @@ Deno.test("TAKE_MOVED_SCRIPT behind BLMOVE: the moved job's envelope in the same
   }
 });
 
+Deno.test("TAKE_MOVED_SCRIPT skips the jobs named as re-published: {3} when BLMOVE timed out beside one (its final status untouched), the moved job taken beside them in the same round trip", async () => {
+  const redis = await startTestRedis();
+  const blocking = new Redis(redis.url);
+  const client = new Redis(redis.url);
+  const processing = processingKey("w1");
+  const argv = takeArgv(1000, 3);
+  const take = (republished: string[]) => {
+    const moved = blocking.blmove(JOBS_KEY, processing, "LEFT", "RIGHT", 1);
+    const taken = blocking.eval(
+      TAKE_MOVED_SCRIPT,
+      1,
+      processing,
+      ...argv,
+      ...republished,
+    );
+    return Promise.all([moved, taken as Promise<TakeReply>]);
+  };
+  try {
+    // a finished job whose result is still re-published, held meanwhile
+    await client.hset(jobKey("r"), {
+      [JobField.info]: '{"id":"r"}',
+      [JobField.status]: "succeed",
+    });
+    await client.rpush(processing, "r");
+    assert.deepEqual(await take(["r"]), [null, [3]]);
+    assert.equal(await client.hget(jobKey("r"), "status"), "succeed");
+    assert.equal(await client.hget(jobKey("r"), "timestamp.running"), null);
+    // unnamed, it passed for the moved job: set running again (the race)
+    assert.deepEqual(await take([]), [null, [1, '{"id":"r"}', "0", null, "r"]]);
+    assert.equal(await client.hget(jobKey("r"), "status"), "running");
+    await client.hset(jobKey("r"), { [JobField.status]: "succeed" });
+
+    // a job moved beside it: taken at once (was {4}, a second round trip);
+    // a named job already gone (its re-publishing ended) changes nothing
+    await client.hset(jobKey("f"), { [JobField.info]: '{"id":"f"}' });
+    await client.rpush(JOBS_KEY, "f");
+    assert.deepEqual(await take(["r", "gone"]), [
+      "f",
+      [1, '{"id":"f"}', "0", null, "f"],
+    ]);
+    assert.equal(await client.hget(jobKey("f"), "status"), "running");
+    assert.equal(await client.hget(jobKey("r"), "status"), "succeed");
+    assert.deepEqual(await client.lrange(processing, 0, -1), ["r", "f"]);
+  } finally {
+    blocking.disconnect();
+    client.disconnect();
+    await redis.stop();
+  }
+});
+
 Deno.test("FINISH_SCRIPT: final status fields, the result's bytes published as they are, the hash's TTL, the id dropped from the processing list only when asked; returns the receivers", async () => {
   const redis = await startTestRedis();
   const client = new Redis(redis.url);

@@ -15,7 +15,9 @@
  *    drop the job from `processing:{id}`, in the script that sets the final
  *    status (`scripts.ts`); while PUBLISH reaches nobody (the Python client
  *    subscribes late), the job goes back to `processing:{id}` and the worker
- *    sets the final status again and publishes again, with a short backoff.
+ *    sets the final status again and publishes again, with a short backoff,
+ *    in the background (the next jobs are taken meanwhile; the take script
+ *    is told those held jobs' ids and passes over them).
  *
  * Jobs held by workers whose `worker:{id}` expired are moved back to the
  * front of `jobs` on start and periodically, so a killed worker loses
@@ -290,6 +292,9 @@ export class QueueWorker {
   #recoverOwn: false | "predecessor" | "interrupted" = "predecessor";
   #stopWaiters: (() => void)[] = [];
   #stopped = false;
+  // results published again in the background until someone hears them,
+  // with their jobs' ids (held in our processing list meanwhile)
+  readonly #republishing = new Map<Promise<void>, string>();
   #stages: Record<string, number> = {};
   #fatal: Error | undefined;
   readonly #takeArgv: string[];
@@ -463,6 +468,9 @@ export class QueueWorker {
         const idle = await this.#unlessStopped((async () => {
           await this.#heartbeatIfDue();
           if (this.#recoverOwn) {
+            // after an error: the jobs whose results are re-published are
+            // held until that ends (not run again meanwhile)
+            await Promise.allSettled([...this.#republishing.keys()]);
             await this.#returnHeld(
               "job returned to the queue: never finished",
               this.#recoverOwn === "predecessor",
@@ -487,7 +495,15 @@ export class QueueWorker {
               "RIGHT",
               this.#o.blockSeconds,
             );
-            taken = blocking.qslTakeMoved(processing, ...this.#takeArgv);
+            // the jobs whose results are re-published are in that list
+            // too: named, so that it does not take one of them for the
+            // job when BLMOVE times out (it was set running again, and a
+            // death then counted as one during the job)
+            taken = blocking.qslTakeMoved(
+              processing,
+              ...this.#takeArgv,
+              ...new Set(this.#republishing.values()),
+            );
           } finally {
             stream?.uncork();
           }
@@ -897,39 +913,56 @@ export class QueueWorker {
       ]);
     };
     stage("encode_result");
-    let receivers = await publishOnce(true);
-    if (receivers === 0) {
-      // The Python client subscribes after pushing and writes `queued` late:
-      // until someone hears us, the job is ours again (re-queued if we die)
-      // and we set the final status again and publish again.
-      await client.rpush(processing, id);
-      const deadline = Date.now() + this.#o.publishRetryMs;
-      let wait = 10;
-      while (receivers === 0 && Date.now() < deadline) {
-        await sleep(Math.min(wait, Math.max(0, deadline - Date.now())));
-        wait = Math.min(wait * 2, 500);
-        receivers = await publishOnce(false);
+    const report = (receivers: number) => {
+      stage("publish_and_remove");
+      if (status === "succeed") this.stats.succeeded++;
+      else this.stats.failed++;
+      const done = this.stats.succeeded + this.stats.failed;
+      if (done % MEMORY_REPORT_EVERY === 0) {
+        this.#log.log("debug", "memory", { jobs: done, ...memoryReport() });
       }
-      await client.lrem(processing, 1, id);
-    }
-    stage("publish_and_remove");
-    if (status === "succeed") this.stats.succeeded++;
-    else this.stats.failed++;
-    const done = this.stats.succeeded + this.stats.failed;
-    if (done % MEMORY_REPORT_EVERY === 0) {
-      this.#log.log("debug", "memory", { jobs: done, ...memoryReport() });
-    }
-    this.#log.log(status === "succeed" ? "info" : "warning", "job", {
-      id,
-      type: outcome.type,
-      layers: outcome.layers,
-      status,
-      duration_ms: Math.round(outcome.durationMs * 10) / 10,
-      attempt,
-      stages_ms: stages,
-      receivers,
-      error: outcome.error,
-    });
+      this.#log.log(status === "succeed" ? "info" : "warning", "job", {
+        id,
+        type: outcome.type,
+        layers: outcome.layers,
+        status,
+        duration_ms: Math.round(outcome.durationMs * 10) / 10,
+        attempt,
+        stages_ms: stages,
+        receivers,
+        error: outcome.error,
+      });
+    };
+    const receivers = await publishOnce(true);
+    if (receivers !== 0) return report(receivers);
+    // The Python client subscribes after pushing and writes `queued` late:
+    // until someone hears us, the job is ours again (re-queued if we die)
+    // and we set the final status again and publish again. In the
+    // background: a client that never listens (gone, or posting without
+    // subscribing) would otherwise hold the worker for the whole retry
+    // time each job (5 s), and so every client behind it.
+    await client.rpush(processing, id);
+    const retrying: Promise<void> = (async () => {
+      let heard = 0;
+      try {
+        const deadline = Date.now() + this.#o.publishRetryMs;
+        let wait = 10;
+        while (heard === 0 && Date.now() < deadline) {
+          await sleep(Math.min(wait, Math.max(0, deadline - Date.now())));
+          wait = Math.min(wait * 2, 500);
+          heard = await publishOnce(false);
+        }
+        await client.lrem(processing, 1, id);
+      } catch (error) {
+        // left in our processing list: returned to the queue with the rest
+        this.#log.log("warning", "Cannot publish the result again", {
+          id,
+          error: maskSecrets((error as Error).message),
+        });
+      }
+      report(heard);
+    })().finally(() => this.#republishing.delete(retrying));
+    this.#republishing.set(retrying, id);
   }
 
   /**
@@ -963,6 +996,8 @@ export class QueueWorker {
     const client = this.#client!;
     if (client.status === "ready") {
       try {
+        // results still re-published end first (at most publishRetryMs)
+        await Promise.allSettled([...this.#republishing.keys()]);
         // A job BLMOVE took while we were stopping was never started: give it back.
         await this.#returnHeld("job returned to the queue at stop", false);
         await client.multi()

@@ -7,6 +7,7 @@ import {
 import {
   legendJob,
   ranJobs,
+  sleep,
   submit,
   testRunners,
   waitFor,
@@ -447,6 +448,54 @@ Deno.test("worker: jobs held by a dead worker are re-queued and run; only a deat
       await stopAll(w);
     }
   } finally {
+    client.disconnect();
+    await redis.stop();
+  }
+});
+
+Deno.test("worker: a result re-published in the background stays final: the idle take does not set its job running again, so a death meanwhile is not counted", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  // nobody listens: re-published for 3 s, over two 1 s BLMOVE timeouts
+  // whose take script ran on the processing list holding only this job
+  const w = start(redis, { publishRetryMs: 3000 });
+  try {
+    const id = crypto.randomUUID();
+    await client.hset(jobKey(id), {
+      [JobField.info]: JSON.stringify(legendJob(id, ["a"])),
+      [JobField.infoType]: "QslJobInfoLegend",
+      [JobField.status]: "queued",
+    });
+    await client.rpush(JOBS_KEY, id);
+    const held = async () =>
+      (await client.lrange(processingKey(w.worker.id), 0, -1)).includes(id);
+    const status = () => client.hget(jobKey(id), JobField.status);
+    await waitFor(
+      async () => await held() && (await status()) === "succeed",
+      10_000,
+      "the job finished and re-published",
+    );
+    const running = await client.hget(jobKey(id), "timestamp.running");
+    // what a worker reaping this one would find, had it died at any moment
+    // of the re-publishing: `running` counts a death during the job
+    const seen = new Set<string | null>();
+    while (await held()) {
+      seen.add(await status());
+      await sleep(5);
+    }
+    assertEquals([...seen], ["succeed"], "statuses while re-published");
+    assertEquals(
+      await client.hget(jobKey(id), "timestamp.running"),
+      running,
+      "the running timestamp, not written again",
+    );
+    assertEquals(
+      await client.hget(jobKey(id), JobField.status),
+      "succeed",
+      "final",
+    );
+  } finally {
+    await stopAll(w);
     client.disconnect();
     await redis.stop();
   }
