@@ -444,19 +444,25 @@ export class QueueWorker {
     const blocking = this.#blocking;
     // The registration is renewed while a job runs (the loop renews it
     // while idle): one timer for the worker's life, ticking twice per
-    // period, not one made and cleared per job (~20 µs of each job).
+    // period, not one made and cleared per job (~20 µs of each job). And
+    // while a stop waits for results still re-published: their jobs are
+    // held, and a lapsed registration would have them re-queued and run
+    // again as a dead worker's (#shutdown deregisters once they end).
     const beatMs = this.#o.heartbeatSeconds * 1000;
     const beat = setInterval(() => {
-      if (this.#busy && Date.now() - this.#lastHeartbeat >= beatMs) {
+      if (
+        (this.#busy || this.#republishing.size > 0) &&
+        Date.now() - this.#lastHeartbeat >= beatMs
+      ) {
         this.#heartbeat(this.#client!).catch(() => {});
       }
     }, beatMs / 2);
     try {
       await this.#serve(blocking!);
+      await this.#shutdown();
     } finally {
       clearInterval(beat);
     }
-    await this.#shutdown();
     if (this.#fatal) throw this.#fatal;
   }
 

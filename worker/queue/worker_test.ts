@@ -453,6 +453,32 @@ Deno.test("worker: jobs held by a dead worker are re-queued and run; only a deat
   }
 });
 
+// Posts a job as a client that never subscribes and waits until the worker
+// has finished it and re-publishes its result, holding it meanwhile; returns
+// its id and whether it is still held.
+async function postUnheard(
+  client: Redis,
+  w: Running,
+): Promise<{ id: string; held: () => Promise<boolean> }> {
+  const id = crypto.randomUUID();
+  await client.hset(jobKey(id), {
+    [JobField.info]: JSON.stringify(legendJob(id, ["a"])),
+    [JobField.infoType]: "QslJobInfoLegend",
+    [JobField.status]: "queued",
+  });
+  await client.rpush(JOBS_KEY, id);
+  const held = async () =>
+    (await client.lrange(processingKey(w.worker.id), 0, -1)).includes(id);
+  await waitFor(
+    async () =>
+      await held() &&
+      (await client.hget(jobKey(id), JobField.status)) === "succeed",
+    10_000,
+    "the job finished and re-published",
+  );
+  return { id, held };
+}
+
 Deno.test("worker: a result re-published in the background stays final: the idle take does not set its job running again, so a death meanwhile is not counted", async () => {
   const redis = await startTestRedis();
   const client = new Redis(redis.url);
@@ -460,21 +486,8 @@ Deno.test("worker: a result re-published in the background stays final: the idle
   // whose take script ran on the processing list holding only this job
   const w = start(redis, { publishRetryMs: 3000 });
   try {
-    const id = crypto.randomUUID();
-    await client.hset(jobKey(id), {
-      [JobField.info]: JSON.stringify(legendJob(id, ["a"])),
-      [JobField.infoType]: "QslJobInfoLegend",
-      [JobField.status]: "queued",
-    });
-    await client.rpush(JOBS_KEY, id);
-    const held = async () =>
-      (await client.lrange(processingKey(w.worker.id), 0, -1)).includes(id);
+    const { id, held } = await postUnheard(client, w);
     const status = () => client.hget(jobKey(id), JobField.status);
-    await waitFor(
-      async () => await held() && (await status()) === "succeed",
-      10_000,
-      "the job finished and re-published",
-    );
     const running = await client.hget(jobKey(id), "timestamp.running");
     // what a worker reaping this one would find, had it died at any moment
     // of the re-publishing: `running` counts a death during the job
@@ -493,6 +506,44 @@ Deno.test("worker: a result re-published in the background stays final: the idle
       await client.hget(jobKey(id), JobField.status),
       "succeed",
       "final",
+    );
+  } finally {
+    await stopAll(w);
+    client.disconnect();
+    await redis.stop();
+  }
+});
+
+Deno.test("worker: stop() waits for the results still re-published, registered meanwhile: no other worker re-queues their jobs as a dead worker's", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  // nobody listens: re-published for 4 s, twice the registration's expiry
+  const w = start(redis, { publishRetryMs: 4000 });
+  try {
+    const { id, held } = await postUnheard(client, w);
+    const stopped = w.worker.stop();
+    // what a reaper looks at: the registration, as long as the job is held
+    let lapsed = false;
+    while (await held()) {
+      if (!(await client.exists(workerKey(w.worker.id)))) lapsed = true;
+      await sleep(20);
+    }
+    await stopped;
+    await w.done;
+    assertEquals(
+      lapsed,
+      false,
+      "the registration lapsed while the job was held",
+    );
+    assertEquals(
+      await client.exists(workerKey(w.worker.id)),
+      0,
+      "deregistered at the end",
+    );
+    assertEquals(
+      [await client.hget(jobKey(id), JobField.status), await held()],
+      ["succeed", false],
+      "final, no longer held",
     );
   } finally {
     await stopAll(w);
