@@ -93,6 +93,22 @@ async function registered(client: Redis, id: string): Promise<void> {
   );
 }
 
+// A job's status is `running` as soon as Redis has run the take script,
+// before the worker has read its reply: a stop signal handled in between
+// finds the worker idle and returns the job to the queue unstarted (at load
+// 25 a process waits that long). The registration's status says when the
+// worker is busy with the job (renewed every second while busy).
+async function busy(client: Redis, id: string): Promise<void> {
+  await waitFor(
+    async () => {
+      const info = await client.hget(workerKey(id), "info");
+      return info !== null && JSON.parse(info).status === "processing";
+    },
+    20_000,
+    `worker ${id} busy with the job`,
+  );
+}
+
 Deno.test("e2e: a worker killed with SIGKILL while holding a job: the job is re-queued and finished by a second worker", async () => {
   const redis = await startTestRedis();
   const client = new Redis(redis.url);
@@ -160,13 +176,14 @@ Deno.test("e2e: SIGTERM lets the current job finish; the worker deregisters and 
     const pending = submit(
       redis.url,
       id,
-      JSON.stringify(legendJob(id, ["x"], 1200)),
+      JSON.stringify(legendJob(id, ["x"], 3000)), // ms: still running once busy shows
     );
     await waitFor(
       async () => (await client.hget(jobKey(id), "status")) === "running",
       10_000,
       "job running",
     );
+    await busy(client, "worker-t");
     w.child.kill("SIGTERM");
     const { hash } = await pending;
     assertEquals(hash.status, "succeed", "the current job finished");
@@ -570,6 +587,7 @@ Deno.test("e2e: a second signal exits at once, leaving the held job for re-queue
       10_000,
       "job running",
     );
+    await busy(client, "worker-s");
     w.child.kill("SIGTERM");
     // the first signal is handled once its line shows: the next one is a
     // second request
@@ -640,6 +658,7 @@ Deno.test("e2e: a repeated stop signal inside the window is the same request: th
       10_000,
       "job running",
     );
+    await busy(client, "worker-r");
     w.child.kill("SIGTERM");
     await waitFor(
       () => w.log().includes("worker stopping"),
