@@ -110,3 +110,35 @@ Deno.test("hostile rasters: a GeoTIFF whose geotransform is NaN or infinite is r
     await Deno.remove(root, { recursive: true });
   }
 });
+
+// An Arc/Info ASCII grid whose header declares 500 × 500 cells over five
+// values: before, GDAL's reads of the missing lines held the worker for
+// minutes (no answer in 95 s on a loaded machine), past the job's time
+// budget, since a WebAssembly call cannot be stopped.
+Deno.test("hostile rasters: an ASCII grid declaring 500 × 500 cells in 100 bytes fails naming them, at once; the next map is drawn", async () => {
+  const root = await demoDataRoot();
+  try {
+    await Deno.writeTextFile(
+      join(root, "data/short.asc"),
+      "ncols 500\nnrows 500\nxllcorner 2599520\nyllcorner 1194680\ncellsize 25.92\nNODATA_value -9999\n1 2 3 4 5\n",
+    );
+    const ctx = testRunnerContext(root);
+    const registry = defaultRunners();
+    const t0 = performance.now();
+    const r = await executeJob(rasterJob("short.asc"), registry, ctx);
+    assert.equal(r.status, "failed");
+    assert.equal(
+      r.data,
+      "Cannot open layer 'r': its AAIGrid file declares 500 × 500 cells but holds 100 bytes (at least 2 a cell)",
+    );
+    assert.ok(performance.now() - t0 < 20_000);
+    const next = await executeJob(
+      JSON.stringify(demoRenderJob()),
+      registry,
+      ctx,
+    );
+    assert.equal(next.status, "succeed", String(next.data));
+  } finally {
+    await Deno.remove(root, { recursive: true });
+  }
+});

@@ -21,7 +21,7 @@ import type { Gdal } from "./gdal.ts";
 import { onGdalReset, takeGdalMessages } from "./gdal.ts";
 import { LruCache } from "../cache/lru.ts";
 import { withCString, withCStringList } from "./apps.ts";
-import { oversizedBlocks } from "./raster_blocks.ts";
+import { oversizedBlocks, shortTextGrid } from "./raster_blocks.ts";
 import { JobError } from "../runners/types.ts";
 import type { Rect } from "../geometry/types.ts";
 
@@ -202,7 +202,8 @@ export class DatasetCache {
       throw new JobError(`Cannot open layer '${layer.name}': ${detail}`);
     }
     if (kind === "raster") {
-      const oversized = oversizedBlocks(gdal, pointer);
+      const oversized = oversizedBlocks(gdal, pointer) ??
+        shortTextGrid(gdal, pointer, gdalPath);
       if (oversized !== null) {
         M._GDALClose(pointer);
         throw new JobError(`Cannot open layer '${layer.name}': ${oversized}`);

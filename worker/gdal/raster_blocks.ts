@@ -72,3 +72,41 @@ export function oversizedBlocks(
   if (bytes <= maxBytes) return null;
   return `its blocks of ${width} × ${height} pixels hold ${bytes} bytes, over the limit of ${maxBytes} (GDAL reads a block whole)`;
 }
+
+// GDAL's text grids: each cell is a number and a separator
+const TEXT_GRIDS = new Set(["AAIGrid", "GRASSASCIIGrid"]);
+
+/**
+ * Why a text grid (Arc/Info ASCII, GRASS ASCII) cannot hold the cells its
+ * header declares, or null: each cell takes at least two bytes (a digit and
+ * a separator). Such a file of 100 bytes declaring 500 × 500 cells held
+ * the worker for minutes in GDAL's reads, past the job's time budget (a
+ * WebAssembly call cannot be stopped).
+ *
+ * @example
+ * ```ts ignore
+ * const reason = shortTextGrid(gdal, pointer, "/qsl/root0/data/dem.asc");
+ * ```
+ */
+export function shortTextGrid(
+  gdal: Gdal,
+  pointer: number,
+  gdalPath: string,
+): string | null {
+  const M = gdal.Module;
+  const driver: number = M._GDALGetDatasetDriver(pointer);
+  if (!driver) return null;
+  const name = M.UTF8ToString(M._GDALGetDriverShortName(driver));
+  if (!TEXT_GRIDS.has(name)) return null;
+  const width: number = M._GDALGetRasterXSize(pointer);
+  const height: number = M._GDALGetRasterYSize(pointer);
+  let size: number;
+  try {
+    size = M.FS.stat(gdalPath).size as number;
+  } catch {
+    return null;
+  }
+  const cells = width * height;
+  if (size >= 2 * cells - 1) return null;
+  return `its ${name} file declares ${width} × ${height} cells but holds ${size} bytes (at least 2 a cell)`;
+}
