@@ -16,6 +16,7 @@
  * @module
  */
 import { type Bounds, PalRtree } from "./_rtree.ts";
+import { keepShape } from "../cache/kept_shapes.ts";
 
 /** A candidate's rectangle. */
 export interface Box {
@@ -448,6 +449,37 @@ interface Chain {
   delta: number;
 }
 
+// Whether two candidates conflict (PAL's LabelPosition::isInConflict),
+// remembered by pair. A class, not a closure made per problem: the chain
+// search and the counts call it in their hot loops, and a new closure per
+// problem was compiled anew, with every function it was inlined into.
+class Conflicts {
+  #cache = new Map<number, boolean>();
+  #featOf: number[];
+  #free: boolean[];
+  #lps: ProblemCandidate[];
+
+  constructor(featOf: number[], free: boolean[], lps: ProblemCandidate[]) {
+    this.#featOf = featOf;
+    this.#free = free;
+    this.#lps = lps;
+  }
+
+  test(a: number, b: number): boolean {
+    const featOf = this.#featOf;
+    if (featOf[a] === featOf[b]) return false;
+    if (this.#free[featOf[a]] || this.#free[featOf[b]]) return false;
+    const total = this.#lps.length;
+    const key = a < b ? a * total + b : b * total + a;
+    let r = this.#cache.get(key);
+    if (r === undefined) {
+      r = candidatesConflict(this.#lps[a], this.#lps[b]);
+      this.#cache.set(key, r);
+    }
+    return r;
+  }
+}
+
 /**
  * Solves a labelling problem as PAL does: conflict counts, `reduce`, FALP,
  * then the chain search. Returns one outcome per feature, in order.
@@ -504,24 +536,16 @@ export function solveProblem<C extends ProblemCandidate>(
   // solution's ties: the same tree, in map units
   const all = new CandidateTree(bounds, options);
   for (let i = 0; i < total; i++) all.insert(i);
-  const conflictCache = new Map<number, boolean>();
-  const free = features.map((f) => f.noConflicts === true);
-  const conflict = (a: number, b: number): boolean => {
-    if (featOf[a] === featOf[b]) return false;
-    if (free[featOf[a]] || free[featOf[b]]) return false;
-    const key = a < b ? a * total + b : b * total + a;
-    let r = conflictCache.get(key);
-    if (r === undefined) {
-      r = candidatesConflict(lps[a], lps[b]);
-      conflictCache.set(key, r);
-    }
-    return r;
-  };
+  const conflictTable = new Conflicts(
+    featOf,
+    features.map((f) => f.noConflicts === true),
+    lps,
+  );
 
   // overlap counts
   const overlaps = new Int32Array(total);
   for (let i = 0; i < total; i++) {
-    for (const j of all.query(i)) if (conflict(i, j)) overlaps[i]++;
+    for (const j of all.query(i)) if (conflictTable.test(i, j)) overlaps[i]++;
   }
 
   // reduce: drop the candidates worse than a feature's first overlap-free one
@@ -545,7 +569,7 @@ export function solveProblem<C extends ProblemCandidate>(
             // dropped one meets, but its LabelPosition::decrementNumOverlaps
             // adds one: they rise
             for (const o of all.query(id2)) {
-              if (conflict(id2, o)) overlaps[o]++;
+              if (conflictTable.test(id2, o)) overlaps[o]++;
             }
             all.remove(id2);
           }
@@ -574,7 +598,7 @@ export function solveProblem<C extends ProblemCandidate>(
       if (!list.isIn(id)) return;
       list.remove(id);
       for (const other of all.query(id)) {
-        if (other !== id && list.isIn(other) && conflict(other, id)) {
+        if (other !== id && list.isIn(other) && conflictTable.test(other, id)) {
           list.decreaseKey(other);
         }
       }
@@ -584,14 +608,15 @@ export function solveProblem<C extends ProblemCandidate>(
       const f = featOf[label];
       sol[f] = label;
       for (let i = featStart[f]; i < featStart[f] + featNb[f]; i++) ignore(i);
-      const conflicting = all.query(label).filter((o) => conflict(label, o));
+      const conflicting = all.query(label).filter((o) =>
+        conflictTable.test(label, o)
+      );
       for (const o of conflicting) ignore(o);
       active.insert(label);
     }
   }
 
   // chain search
-  const candCost = (id: number) => cost[id];
   const chain = (seed0: number): Chain | null => {
     let seed = seed0;
     let deltaBest = Number.MAX_VALUE;
@@ -604,7 +629,7 @@ export function solveProblem<C extends ProblemCandidate>(
       let deltaMin = Number.MAX_VALUE;
       let nextSeed = -1;
       let retainedLabel = -2;
-      delta -= tmpsol[seed] === -1 ? inactive[seed] : candCost(tmpsol[seed]);
+      delta -= tmpsol[seed] === -1 ? inactive[seed] : cost[tmpsol[seed]];
       for (let i = -1; i < seedNb; i++) {
         if (
           (tmpsol[seed] === -1 && i === -1) ||
@@ -616,7 +641,7 @@ export function solveProblem<C extends ProblemCandidate>(
           const conflicts: number[] = [];
           let cycle = false;
           for (const other of active.query(bounds[lid])) {
-            if (!conflict(other, lid)) continue;
+            if (!conflictTable.test(other, lid)) continue;
             const feat = featOf[other];
             if (current.some((e) => e.feat === feat)) {
               cycle = true;
@@ -624,17 +649,17 @@ export function solveProblem<C extends ProblemCandidate>(
             }
             if (!conflicts.includes(feat)) {
               conflicts.push(feat);
-              deltaTmp += candCost(other) + inactive[feat];
+              deltaTmp += cost[other] + inactive[feat];
             }
           }
           if (cycle) continue;
           if (conflicts.length === 0) {
-            if (!retained || delta + candCost(lid) < deltaBest) {
-              deltaBest = delta + candCost(lid);
+            if (!retained || delta + cost[lid] < deltaBest) {
+              deltaBest = delta + cost[lid];
               retained = {
                 feat: [...current.map((e) => e.feat), seed],
                 label: [...current.map((e) => e.neu), lid],
-                delta: delta + candCost(lid),
+                delta: delta + cost[lid],
               };
             }
           } else if (conflicts.length === 1) {
@@ -651,7 +676,7 @@ export function solveProblem<C extends ProblemCandidate>(
                 lid,
                 ...conflicts.map(() => -1),
               ],
-              delta: delta + candCost(lid),
+              delta: delta + cost[lid],
             };
             for (const ft of conflicts) c.delta += inactive[ft];
             if (c.delta < deltaBest) {
@@ -676,7 +701,7 @@ export function solveProblem<C extends ProblemCandidate>(
         if (et.old !== -1) active.remove(et.old);
         if (et.neu !== -1) active.insert(et.neu);
         tmpsol[seed] = retainedLabel;
-        delta += candCost(retainedLabel);
+        delta += cost[retainedLabel];
         seed = nextSeed;
       }
     }
@@ -703,7 +728,7 @@ export function solveProblem<C extends ProblemCandidate>(
             const old = sol[fid];
             active.remove(old);
             for (const o of all.query(old)) {
-              if (conflict(old, o)) ok[featOf[o]] = 0;
+              if (conflictTable.test(old, o)) ok[featOf[o]] = 0;
             }
           }
           sol[fid] = lid;
@@ -723,4 +748,24 @@ export function solveProblem<C extends ProblemCandidate>(
     }
   }
   return out;
+}
+
+// One of each class a problem builds, for the worker's life
+// (kept_shapes.ts): without them their maps died with each labelled map, and
+// with them the optimized queue, index, R-tree and conflict methods
+// (compiled again in every job with labels). Fractional bounds, as the
+// candidates' are.
+{
+  const box = { x: 0.5, y: 0.5, w: 1.5, h: 1.5, angle: 0, cost: 0.5 };
+  const kept: Rect[] = [[0.5, 0.5, 2, 2], [1.25, 0.5, 2.75, 2]];
+  const queue = keepShape(new PriorityQueue(2, 1));
+  queue.insert(0, 1);
+  const index = keepShape(new Index(kept, 1.5));
+  index.insert(0);
+  const tree = keepShape(new CandidateTree(kept, {}));
+  tree.insert(0);
+  const conflictTable = keepShape(
+    new Conflicts([0, 1], [false, false], [box, box]),
+  );
+  conflictTable.test(0, 1);
 }

@@ -130,3 +130,8 @@ Deno.test("labels of a million pixels are solved without a cell per pixel", () =
   // the two huge labels fit side by side; the small one collides with them
   assertEquals(out.map((o) => o.candidate !== null), [true, true, false]);
 });
+
+Deno.test("problem: a queue kept for the worker's life (its map with it)", async () => {
+  const { keptShapes } = await import("../cache/kept_shapes.ts");
+  assert(keptShapes().some((o) => o instanceof PriorityQueue));
+});

@@ -6,6 +6,7 @@
  * @module
  */
 import type { ColorRampShaderStyle, Rgba } from "./style.ts";
+import { keepShape } from "../cache/kept_shapes.ts";
 
 // QGIS compares class values with a threshold of 0 (it was 1e-7 once and
 // was dropped so that small values can be classified).
@@ -243,3 +244,21 @@ function copyTo(rgba: Float64Array, k: number, out: Float64Array): true {
 // shadeInto's colour on its way, shadeRgba's value
 const ONE = new Float64Array(4);
 const VALUE = new Float64Array(1);
+
+// One shader for the worker's life (kept_shapes.ts): without it the shader's
+// map died with each render, and with it the optimized shadeAt and
+// pseudocolorRow (compiled again in every raster job). Fractional values, as
+// a ramp's: its fields hold the representations the renders' do.
+keepShape(
+  new ColorRampShader({
+    type: "INTERPOLATED",
+    clip: false,
+    minimumValue: 0.5,
+    maximumValue: 2.5,
+    items: [0.5, 1.5, 2.5].map((value) => ({
+      value,
+      color: { r: 0, g: 0, b: 0, a: 255 },
+      label: "",
+    })),
+  }),
+);

@@ -1,3 +1,4 @@
+import { ok } from "node:assert/strict";
 import { ColorRampShader } from "./color_ramp.ts";
 import type { ColorRampShaderStyle, Rgba } from "./style.ts";
 import { assertEquals } from "./_assert.ts";
@@ -99,4 +100,9 @@ Deno.test("exact: only the listed values", () => {
 
 Deno.test("an empty ramp draws nothing", () => {
   assertEquals(new ColorRampShader(style("DISCRETE", [])).shade(1), null, "");
+});
+
+Deno.test("ColorRampShader: one shader kept for the worker's life (its map with it)", async () => {
+  const { keptShapes } = await import("../cache/kept_shapes.ts");
+  ok(keptShapes().some((o) => o instanceof ColorRampShader));
 });
