@@ -16,7 +16,7 @@ import {
   glyphPath,
 } from "./glyph_outline.ts";
 import type { DirectPixels, PaintContext } from "../paint/context.ts";
-import { paintCoverage, pixelScratch } from "../paint/_coverage.ts";
+import { paintCoverage, pixelScratch, pushPixel } from "../paint/_coverage.ts";
 import { qtRasterize } from "../paint/qt_raster.ts";
 import { blendModeOf } from "../paint/_skia.ts";
 import {
@@ -920,7 +920,6 @@ function fillQt(
     direct: qt.direct,
   } as unknown as PaintContext;
   const n = layout.lines.length;
-  const push = (x: number, y: number, c: number) => px.push(x, y, c);
   for (let i = 0; i < n; i++) {
     const ids = layout.glyphs[i];
     const runs = layout.runs?.[i];
@@ -1005,7 +1004,7 @@ function fillQt(
         }
       }
       px.n = 0;
-      qtRasterize(outline, qt.width, qt.height, false, push);
+      qtRasterize(outline, qt.width, qt.height, false, pushPixel);
       paintCoverage(pc, px, color, a);
     }
   }

@@ -430,6 +430,25 @@ export const pixelScratch: CoveragePixels = {
 };
 
 /**
+ * {@linkcode pixelScratch}'s push as one function for the worker's life:
+ * the rasterizers' sink. A closure made per call (`(x, y, c) =>
+ * px.push(x, y, c)`) was compiled anew, to Maglev then TurboFan, for every
+ * path and every label drawn (V8 did not share the optimized code between
+ * the closures), and the rasterizer calling it saw a new target each time.
+ *
+ * @example
+ * ```ts
+ * import { pixelScratch, pushPixel } from "./_coverage.ts";
+ * pixelScratch.n = 0;
+ * pushPixel(3, 4, 255);
+ * pixelScratch.n; // 1
+ * ```
+ */
+export function pushPixel(x: number, y: number, c: number): void {
+  pixelScratch.push(x, y, c);
+}
+
+/**
  * The coverage of an outline filled as QPainter fills it (Qt's gray
  * rasterizer, non-zero winding, clipped to `width` × `height`), in
  * {@link pixelScratch}: valid until the next use of that scratch.
@@ -447,7 +466,7 @@ export function qtCoverage(
 ): CoveragePixels {
   const px = pixelScratch;
   px.n = 0;
-  qtRasterize(outline, width, height, false, (x, y, c) => px.push(x, y, c));
+  qtRasterize(outline, width, height, false, pushPixel);
   return px;
 }
 

@@ -16,7 +16,12 @@
  */
 import type { DirectPixels, PaintContext } from "./context.ts";
 import type { Rgba } from "../style/props.ts";
-import { paintCoverage, pixelScratch, totalMatrix } from "./_coverage.ts";
+import {
+  paintCoverage,
+  pixelScratch,
+  pushPixel,
+  totalMatrix,
+} from "./_coverage.ts";
 
 /** A pen drawn by the cosmetic stroker. */
 export interface CosmeticPen {
@@ -425,7 +430,7 @@ export function drawCosmetic(
     k === 1 ? pen : { ...pen, width: pen.width * k },
     pc.map.width,
     pc.map.height,
-    pushScratch,
+    pushPixel,
   );
   paintCoverage(
     pc,
@@ -436,9 +441,6 @@ export function drawCosmetic(
     matrix === undefined ? undefined : direct,
   );
 }
-
-const pushScratch = (x: number, y: number, c: number) =>
-  pixelScratch.push(x, y, c);
 
 /**
  * QCosmeticStroker's subdivision of a cubic (`x0, y0, c1x, c1y, c2x, c2y,

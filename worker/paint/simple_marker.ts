@@ -31,6 +31,7 @@ import {
   makeStamp,
   paintCoverage,
   pixelScratch,
+  pushPixel,
   qtCoverage,
 } from "./_coverage.ts";
 import { qtRasterize } from "./qt_raster.ts";
@@ -323,7 +324,7 @@ function qtCircleFill(
     w,
     h,
     false,
-    (x, y, c) => px.push(x, y, c),
+    pushPixel,
   );
   paintCoverage(pc, px, fill, alpha);
 }
@@ -370,7 +371,7 @@ function fillStamp(
   const px = pixelScratch;
   px.n = 0;
   const size = 2 * x + 2;
-  qtRasterize([points], size, size, false, (px_, py, c) => px.push(px_, py, c));
+  qtRasterize([points], size, size, false, pushPixel);
   const t: FillStamp = {
     half,
     fx,
@@ -483,7 +484,7 @@ function circleStamp(
     { width: pen, caps: true, dash: null, dashOffset: 0 },
     size,
     size,
-    (px_, py, c) => px.push(px_, py, c),
+    pushPixel,
   );
   const t: CircleStamp = {
     half,

@@ -13,7 +13,12 @@
 import type { CanvasKit, StrokeCap, StrokeJoin } from "canvaskit-wasm";
 import type { PaintContext } from "./context.ts";
 import type { Rgba } from "../style/props.ts";
-import { paintCoverage, pixelScratch, totalMatrix } from "./_coverage.ts";
+import {
+  paintCoverage,
+  pixelScratch,
+  pushPixel,
+  totalMatrix,
+} from "./_coverage.ts";
 import { qtRasterizeFlat } from "./qt_raster.ts";
 import { qtDashes } from "./qt_dasher.ts";
 import {
@@ -71,7 +76,6 @@ export function drawWidePen(
     m[2] === 0 && m[5] === 0;
   const px = pixelScratch;
   px.n = 0;
-  const push = (x: number, y: number, c: number) => px.push(x, y, c);
   const outline = penOutline;
   for (const group of groups) {
     outline.clear();
@@ -91,7 +95,7 @@ export function drawWidePen(
         }
       }
     }
-    qtRasterizeFlat(outline, pc.map.width, pc.map.height, false, push);
+    qtRasterizeFlat(outline, pc.map.width, pc.map.height, false, pushPixel);
   }
   outline.release();
   paintCoverage(pc, px, rgba, alpha);
