@@ -25,6 +25,7 @@
  * deno run -A tests/bench/e2e_bench.ts --hwm-trace # every rise of the worker's VmHWM, with the job that made it
  * deno run -A tests/bench/e2e_bench.ts --rss-kinds # its memory map by kind at its highest moment and at the end
  * deno run -A tests/bench/e2e_bench.ts --hwm-trace --worker-v8 --optimize-for-size,--trace-gc --worker-log /tmp/w.log # its output, with a line per job
+ * deno run -A tests/bench/e2e_bench.ts --worker-v8 --optimize-for-size,--trace-opt # V8's compilations per mixed job
  * deno run -A tests/bench/e2e_bench.ts --jobs placenames_features --runs 201 --memory-jobs 0 # some jobs only
  * ```
  *
@@ -322,6 +323,20 @@ async function run(): Promise<number> {
   const logMark = (line: string): void =>
     void logFile?.writeSync(logEnc.encode(line + "\n"));
   if (logFile) spawned.onLine(logMark);
+  // V8's optimizing compilations during the mixed jobs, counted from its
+  // --trace-opt lines (`--worker-v8 …,--trace-opt`): a hot function compiled
+  // again and again is compile CPU in every job (session 23)
+  const compiled = { counting: false, turbofan: 0, maglev: 0, ms: 0 };
+  spawned.onLine((line) => {
+    if (!compiled.counting) return;
+    const m = line.match(
+      /^\[completed compiling .*\(target (\w+)\)(?: OSR)? - took ([\d.]+), ([\d.]+), ([\d.]+) ms/,
+    );
+    if (!m) return;
+    if (m[1].startsWith("TURBOFAN")) compiled.turbofan++;
+    else if (m[1] === "MAGLEV") compiled.maglev++;
+    compiled.ms += Number(m[2]) + Number(m[3]) + Number(m[4]);
+  });
   const reports: Record<string, unknown>[] = [];
   const jobLines = new Map<string, Record<string, number>>();
   if (memoryLines || stagesWanted) {
@@ -496,6 +511,7 @@ async function run(): Promise<number> {
     const t0 = performance.now();
     // the worker's CPU time: steadier than the wall clock on a loaded machine
     const cpu0 = procCpuSeconds(worker.pid);
+    compiled.counting = true;
     const inFlight = 2;
     const lane = async (): Promise<void> => {
       while (next < memoryJobs) {
@@ -521,6 +537,7 @@ async function run(): Promise<number> {
     if (renders.length > 0 && memoryJobs > 0) {
       await Promise.all(Array.from({ length: inFlight }, lane));
     }
+    compiled.counting = false;
     const seconds = (performance.now() - t0) / 1000;
     const cpu = procCpuSeconds(worker.pid) - cpu0;
     console.log(
@@ -536,6 +553,17 @@ async function run(): Promise<number> {
         `${cpu.toFixed(1)} s, ${(cpu / memoryJobs * 1000).toFixed(1)} ms ` +
         `per job):\n`,
     );
+    if (compiled.turbofan + compiled.maglev > 0) {
+      const per = (n: number) => (n / memoryJobs).toFixed(2);
+      console.log(
+        `V8 compilations during the mixed jobs (--trace-opt): TurboFan ` +
+          `${compiled.turbofan}, Maglev ${compiled.maglev} (${
+            per(compiled.turbofan)
+          } and ${per(compiled.maglev)} per job, ${
+            (compiled.ms / memoryJobs).toFixed(1)
+          } ms of compiler time per job as V8 times it)\n`,
+      );
+    }
     console.log("| when | RSS MB | VmHWM MB (peak so far) |");
     console.log("| --- | ---: | ---: |");
     for (const [when, mb, hwm] of samples) {
