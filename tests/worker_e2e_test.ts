@@ -129,7 +129,7 @@ Deno.test("e2e: a worker killed with SIGKILL while holding a job: the job is re-
       async () =>
         (await client.lrange(processingKey("worker-a"), 0, -1)).includes(id) &&
         (await client.hget(jobKey(id), "status")) === "running",
-      10_000,
+      30_000,
       "worker A running the job",
     );
     a.child.kill("SIGKILL");
@@ -180,7 +180,7 @@ Deno.test("e2e: SIGTERM lets the current job finish; the worker deregisters and 
     );
     await waitFor(
       async () => (await client.hget(jobKey(id), "status")) === "running",
-      10_000,
+      30_000,
       "job running",
     );
     await busy(client, "worker-t");
@@ -584,7 +584,7 @@ Deno.test("e2e: a second signal exits at once, leaving the held job for re-queue
     ).catch((e) => e);
     await waitFor(
       async () => (await client.hget(jobKey(id), "status")) === "running",
-      10_000,
+      30_000,
       "job running",
     );
     await busy(client, "worker-s");
@@ -655,7 +655,7 @@ Deno.test("e2e: a repeated stop signal inside the window is the same request: th
     );
     await waitFor(
       async () => (await client.hget(jobKey(id), "status")) === "running",
-      10_000,
+      30_000,
       "job running",
     );
     await busy(client, "worker-r");
@@ -965,7 +965,7 @@ Deno.test("e2e: only a worker's death while running a job counts against it (--m
       () =>
         /workers died while running it 1 times \(limit 1; only a worker's death during the job counts/
           .test(c.log()),
-      10_000,
+      30_000,
       `the poison pill's message in C's log:\n${c.log()}`,
     );
   } finally {
