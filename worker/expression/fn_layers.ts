@@ -527,8 +527,11 @@ function overlaySubject(
   const layer = layerArg === null ? undefined : layerOf(layerArg, ctx);
   if (!layer) noLayer(layerArg);
   const name = toText(layerArg);
-  const own = name === ctx.variables?.layer ||
-    name === ctx.variables?.layer_name;
+  // QGIS's source layer is @layer's (its id or name here): without it
+  // (labels' context) the calling feature is no feature of the layer's own
+  const source = ctx.variables?.layer;
+  const own = source !== undefined && source !== null &&
+    (name === source || name === ctx.variables?.layer_name);
   return {
     layer,
     name,

@@ -139,6 +139,13 @@ export interface LabelLayerInput {
    * them; absent: the layer is in the map CRS.
    */
   toMapCrs?: (xy: Float64Array) => void;
+  /**
+   * The layer's expression variables without the `@` (the map's and the
+   * layer's scopes: `layer_name`, `map_extent`…), which QGIS's labeling
+   * context holds for the label's expressions; absent: only `map_scale`,
+   * `layer_id` and `map_crs`.
+   */
+  variables?: Record<string, unknown>;
 }
 
 /** A placed label, in output pixels (y down). */
@@ -437,6 +444,7 @@ export class LabelEngine {
   #groups = 0;
   #layers = 0;
   #layerOrders = new Map<string, number>();
+  #layerVariables = new Map<string, Record<string, unknown>>();
   #diagrams: PendingDiagram[] = [];
   #placed: PlacedLabel[] | null = null;
   #expressions = new Map<string, ((ctx: object) => unknown) | null>();
@@ -506,6 +514,7 @@ export class LabelEngine {
     if (!fn) return null;
     try {
       const variables: Record<string, unknown> = {
+        ...this.#layerVariables.get(layerId),
         map_scale: this.#map.scale,
         layer_id: layerId,
         map_crs: this.#map.crs,
@@ -687,6 +696,9 @@ export class LabelEngine {
 
   #addLayer(input: LabelLayerInput): void {
     this.#placed = null;
+    if (input.variables) {
+      this.#layerVariables.set(input.layerId, input.variables);
+    }
     const labeling = readLabeling(input.qmlRoot);
     if (!labeling) return;
     const layerOrder = this.#layerOrder(input.layerId);

@@ -152,6 +152,7 @@ export interface LabelEngineLike {
     geometryKind: GeometryKind | null;
     symbolColor?: (feature: Feature) => string | undefined;
     toMapCrs?: (xy: Float64Array) => void;
+    variables?: Record<string, unknown>;
   }): void | Promise<void>;
   /**
    * Draws all labels (`direct`: the map's pixels, when the canvas draws
@@ -622,6 +623,13 @@ export async function renderMap(
               qmlRoot: l.root,
               features: l.features,
               geometryKind: l.geometryKind,
+              // the layer's scope but @layer: QGIS's labels take their
+              // own feature in its layer's overlays (test_bees.qgz)
+              variables: {
+                ...baseVariables,
+                layer_id: layer.id,
+                layer_name: layer.name,
+              },
             });
           }
         }
@@ -884,6 +892,13 @@ export async function renderMap(
           qmlRoot: root,
           features: drawn,
           geometryKind: data.geometryKind,
+          // the map's and the layer's scopes but @layer: QGIS's labels take
+          // their own feature in its layer's overlays (test_bees.qgz)
+          variables: {
+            ...baseVariables,
+            layer_id: layer.id,
+            layer_name: layer.name,
+          },
           symbolColor: pick
             ? (f: Feature) => {
               const props = pick(f)[0]?.layers[0]?.props;

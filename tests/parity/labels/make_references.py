@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|callouts_dd|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|show_obstacle|min_size_obstacle|font_limit|pal_gaps|tie|touching|draw_order|generic_families|dd_position_reprojected|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|callouts_dd|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|show_obstacle|min_size_obstacle|font_limit|pal_gaps|tie|touching|draw_order|generic_families|layer_variables|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -1350,6 +1350,18 @@ def generic_family_cases(cases):
                    in_family(label_settings(placement=P.OverPoint, size=9.0), "Serif", "Italic"))
 
 
+def layer_variable_cases(cases):
+    # a label expression reading the layer's scope (@layer_name) and the
+    # map's (@map_scale rounded): QGIS's labeling context holds both
+    # (GwennaelFrancois/World-Domination labels its territories with
+    # @layer_name)
+    _, polygons, _ = dd_layers()
+    P = QgsPalLayerSettings
+    one_layer_case(cases, "polygons_layer_name_variable", polygons, "polygon",
+                   label_settings(field="@layer_name || ' ' || \"name\"", placement=P.OverPoint, size=9.0,
+                                  isExpression=True))
+
+
 def draw_order_cases(cases):
     # two layers' labels drawn over each other (displayAll, over the point):
     # QgsLabelSorter draws lower layers' labels first, so the upper layer's
@@ -1592,6 +1604,8 @@ def main():
         generic_family_cases(cases)
     if not only or "draw_order" in only:
         draw_order_cases(cases)
+    if not only or "layer_variables" in only:
+        layer_variable_cases(cases)
     if not only or "rotated" in only:
         rotated_cases(cases)
     if not only or "edge_points" in only:
