@@ -486,6 +486,22 @@
  * - FOSS4GAcademy/GST103FOSS4GLabs f7c7bbacebc7765d000eaad2c5f5aa0dc1d814a1
  *   (Module 6 Lab/QGIS 2.8/Lab 6 Data/Solution/Lab_6_Solution.qgs)
  *
+ * and since session 22 (h-huntmaps2), found by file name (`data/map.qgz`,
+ * `gis/project.qgz`, `data/project.qgs`, `qgis/project.qgs`,
+ * `QGIS/QGIS.qgz`, `map/map.qgz`, `map1.qgz`…) among the indexed public
+ * repositories, with their data in the snapshot (80 repositories, 115
+ * projects tried; the others' data is absent, over 4 MiB or out of the
+ * repository):
+ *
+ * - GwennaelFrancois/World-Domination
+ *   cbf8e5b6d00bf2e8a93de83aebeddb7972839556 (data/map.qgz)
+ * - renegadeKB/Service-Availability ee099aee23370283b2a7fa9e5e5cb7f286c53f83
+ *   (data/map.qgz)
+ * - raphaelsulzer/LayerFeatureLabeler
+ *   9d33db4c9a83375dbc3f59a6718f51d3ae2adbdc (data/project.qgs)
+ * - tmontes/PyConPT2025 2ff5a39f3a279fb5380d06aa9e233a76b2f8f3d8
+ *   (gis/project.qgz)
+ *
  * @module
  */
 import { dirname, join } from "node:path";
