@@ -55,3 +55,32 @@ function ogrMilliseconds(seconds: number, fraction: number): number {
   const part = Math.fround(second - Math.floor(second));
   return Math.trunc(Math.fround(part * 1000));
 }
+
+/**
+ * A date or date-time OGR gives as text, as QGIS's OGR provider reads it
+ * (`QgsOgrUtils::getOgrFeatureAttribute`): a null when its day is no
+ * calendar day (GDAL's Shapefile driver gives a blank `D` field as
+ * `0000/00/00`, which `QDate(0, 0, 0)` makes an invalid, null date), else
+ * {@link parseDate} with OGR's float seconds.
+ *
+ * @example
+ * ```ts
+ * import { parseOgrDate } from "./dates.ts";
+ * parseOgrDate("0000/00/00"); // null
+ * (parseOgrDate("2020/01/02") as Date).getDate(); // 2
+ * ```
+ */
+export function parseOgrDate(text: string): Date | string | null {
+  const m = /^\s*(\d{4})[-/](\d{2})[-/](\d{2})/.exec(text);
+  if (m) {
+    const [y, mo, d] = [+m[1], +m[2], +m[3]];
+    // QDate has no year 0; months and days in range
+    const days = new Date(Date.UTC(2000, mo, 0)).getUTCDate();
+    const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    if (
+      y === 0 || mo < 1 || mo > 12 || d < 1 ||
+      d > (mo === 2 ? (leap ? 29 : 28) : days)
+    ) return null;
+  }
+  return parseDate(text, true);
+}

@@ -87,7 +87,7 @@ import { shpRows, shpTable } from "./_shp.ts";
 import { DIRECT_PAGE_FEATURES, directWholePage } from "./_direct_pages.ts";
 import { hitsRect } from "../../geometry/hit_test.ts";
 import type { PreparedSource } from "../gdal_dataset.ts";
-import { parseDate } from "../dates.ts";
+import { parseOgrDate } from "../dates.ts";
 import { vectorInfo, vectorTranslate } from "../../gdal/apps.ts";
 import { transformInPlace, transformRect } from "../../gdal/transform.ts";
 
@@ -655,7 +655,7 @@ function decode(
       readProperties(properties, columns, (i, value) => {
         if (i === fidIndex) id = value as number;
         else if (isDate[i] && typeof value === "string") {
-          attributes[names[i]] = parseDate(value, true);
+          attributes[names[i]] = parseOgrDate(value);
         } else if (isList[i] && typeof value === "string") {
           attributes[names[i]] = listText(value);
         } else attributes[names[i]] = value;
