@@ -54,6 +54,7 @@ import {
   vectorStyleOf,
   visibleAtScale,
 } from "../style/document.ts";
+import { hasPluginRenderer } from "../style/default_symbol.ts";
 import type { VectorStyle } from "../style/model.ts";
 import type { Feature, GeometryKind, Rect } from "../geometry/types.ts";
 import { formFields, infoFields } from "./feature_info_fields.ts";
@@ -387,8 +388,11 @@ async function queryVectorLayer(
     warn,
   } as PaintContext;
   // a layer without a vector renderer (`nullSymbol`) has nothing to filter
-  // by: every feature under the pixel counts, as QGIS Server answers it
-  const pick = style && style.renderer.type !== "nullSymbol"
+  // by: every feature under the pixel counts, as QGIS Server answers it; so
+  // has one with a plugin's renderer, whose default single symbol QGIS
+  // without the plugin keeps draws every feature
+  const pick = style && style.renderer.type !== "nullSymbol" &&
+      !hasPluginRenderer(style)
     ? symbolPicker(
       pc,
       style.renderer,

@@ -17,7 +17,12 @@ import {
 } from "../sources/mod.ts";
 import { decodeLegendImage } from "../legend/image.ts";
 import { webSettings } from "../sources/wms/settings.ts";
-import { defaultVectorStyle } from "../style/default_symbol.ts";
+import {
+  asQgisDraws,
+  defaultVectorStyle,
+  hasPluginRenderer,
+} from "../style/default_symbol.ts";
+import type { GeometryKind } from "../geometry/types.ts";
 import type { Element } from "@xmldom/xmldom";
 import type {
   QslJobInfoLegend,
@@ -106,6 +111,21 @@ async function bandNamer(
   }
 }
 
+/** A vector layer's geometry kind, its source's (null: none), or why not. */
+async function geometryKind(
+  layer: QslJobLayer,
+  ctx: RunnerContext,
+): Promise<GeometryKind | null | Error> {
+  try {
+    // the geometry type is the layer's own: its joined tables are not read
+    const { joins: _joins, ...own } = layer;
+    const source = openVectorSource(own, ctx, "draw the legend of");
+    return (await source.page({ startIndex: 0, count: 0 })).geometryKind;
+  } catch (error) {
+    return error as Error;
+  }
+}
+
 /**
  * The legend of a layer without a renderer: a vector layer is drawn with
  * QGIS's default symbol for its geometry type (as the render runner draws
@@ -124,14 +144,9 @@ async function defaultLegend(
     return { title: layer.name, entries: [] };
   };
   if (sourceKind(layer) !== "vector") return none("");
-  let kind;
-  try {
-    // the geometry type is the layer's own: its joined tables are not read
-    const { joins: _joins, ...own } = layer;
-    const source = openVectorSource(own, ctx, "draw the legend of");
-    kind = (await source.page({ startIndex: 0, count: 0 })).geometryKind;
-  } catch (error) {
-    return none(` and its data cannot be read (${(error as Error).message})`);
+  const kind = await geometryKind(layer, ctx);
+  if (kind instanceof Error) {
+    return none(` and its data cannot be read (${kind.message})`);
   }
   if (!kind) return none(" and no geometry");
   const style = defaultVectorStyle(kind, layer.id);
@@ -229,13 +244,25 @@ export async function layerLegend(
       embedded: style.renderer?.type === "singlecolor",
     };
   }
-  const style = vectorStyleOf(root);
+  let style = vectorStyleOf(root);
   if (!style) {
     return await defaultLegend(
       layer,
       "has no vector renderer in its style",
       ctx,
     );
+  }
+  if (hasPluginRenderer(style)) {
+    // QGIS without the plugin lists the default renderer it keeps
+    const kind = await geometryKind(layer, ctx);
+    if (kind instanceof Error) {
+      ctx.logger.log(
+        "warning",
+        `layer '${layer.name}' has a plugin's renderer and its data cannot be read (${kind.message}): no legend rows`,
+      );
+      return { title: layer.name, entries: [] };
+    }
+    style = asQgisDraws(style, kind, layer.id);
   }
   return {
     title: layer.name,

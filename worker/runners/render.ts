@@ -32,7 +32,11 @@ import {
   vectorStyleOf,
   visibleAtScale,
 } from "../style/document.ts";
-import { defaultVectorStyle, isQgisRenderer } from "../style/default_symbol.ts";
+import {
+  asQgisDraws,
+  defaultVectorStyle,
+  hasPluginRenderer,
+} from "../style/default_symbol.ts";
 import type { Feature, GeometryKind } from "../geometry/types.ts";
 import type {
   DirectPixels,
@@ -645,11 +649,9 @@ export async function renderMap(
       }
       // a plugin's renderer: QGIS without the plugin keeps the default
       // renderer the layer was opened with (QgsVectorLayer::readSymbology)
-      let pluginRenderer = false;
       if (styled?.renderer.type === "unsupported") {
-        pluginRenderer = !isQgisRenderer(styled.renderer.name);
         warn(
-          pluginRenderer
+          hasPluginRenderer(styled)
             ? `vector layer '${layer.name}': renderer '${styled.renderer.name}' is not one of QGIS's (a plugin's); drawn with the default symbol, as QGIS without the plugin draws it`
             : `vector layer '${layer.name}': renderer '${styled.renderer.name}' is not supported; drawn with nothing`,
         );
@@ -719,12 +721,9 @@ export async function renderMap(
         columns,
         transient: streamed,
       });
-      const style = styled && pluginRenderer
-        ? {
-          ...styled,
-          renderer: defaultVectorStyle(data.geometryKind, layer.id).renderer,
-        }
-        : styled ?? defaultVectorStyle(data.geometryKind, layer.id);
+      const style = styled
+        ? asQgisDraws(styled, data.geometryKind, layer.id)
+        : defaultVectorStyle(data.geometryKind, layer.id);
       // what the source could not apply is evaluated here
       const residual = data.residual ? deps.filterTest!(data.residual) : null;
       // QGIS adds no virtual field named as one of the data's; the others

@@ -225,3 +225,43 @@ const QGIS_RENDERERS = new Set([
 export function isQgisRenderer(type: string): boolean {
   return QGIS_RENDERERS.has(type);
 }
+
+/**
+ * Whether a vector style's renderer is a plugin's (a type that is not one
+ * of QGIS 3.22's): QGIS without the plugin cannot load it and keeps the
+ * default renderer the layer was opened with
+ * (`QgsVectorLayer::readSymbology`), which draws, lists in the legend and
+ * answers feature info for every feature.
+ *
+ * @example
+ * ```ts
+ * import { defaultVectorStyle, hasPluginRenderer } from "./default_symbol.ts";
+ * hasPluginRenderer(defaultVectorStyle("point", "a")); // false
+ * ```
+ */
+export function hasPluginRenderer(style: VectorStyle): boolean {
+  return style.renderer.type === "unsupported" &&
+    !isQgisRenderer(style.renderer.name);
+}
+
+/**
+ * A vector style as QGIS draws it: one with a plugin's renderer
+ * ({@link hasPluginRenderer}) keeps all but its renderer, which is the
+ * default one for the layer's geometry kind; any other is itself.
+ *
+ * @example
+ * ```ts
+ * import { asQgisDraws, defaultVectorStyle } from "./default_symbol.ts";
+ * const style = defaultVectorStyle("point", "a");
+ * asQgisDraws(style, "point", "a") === style; // true
+ * ```
+ */
+export function asQgisDraws(
+  style: VectorStyle,
+  kind: GeometryKind | null,
+  layerId: string,
+): VectorStyle {
+  return hasPluginRenderer(style)
+    ? { ...style, renderer: defaultVectorStyle(kind, layerId).renderer }
+    : style;
+}

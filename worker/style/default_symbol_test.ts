@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import {
+  asQgisDraws,
   defaultSymbol,
   defaultSymbolColor,
   defaultVectorStyle,
+  hasPluginRenderer,
   isQgisRenderer,
 } from "./default_symbol.ts";
 
@@ -67,4 +69,28 @@ Deno.test("isQgisRenderer: QGIS 3.22's own renderer types, not plugins'", () => 
   assert.equal(isQgisRenderer("embeddedSymbol"), true);
   assert.equal(isQgisRenderer("BivariateRenderer"), false);
   assert.equal(isQgisRenderer(""), false);
+});
+
+// QGIS keeps the default renderer of a layer whose plugin renderer it
+// cannot load: the style's other parts (opacity…) stay
+Deno.test("asQgisDraws: a plugin's renderer becomes the default one", () => {
+  const plugin = {
+    ...defaultVectorStyle("polygon", "l"),
+    opacity: 0.5,
+    renderer: { type: "unsupported" as const, name: "BivariateRenderer" },
+  };
+  assert.equal(hasPluginRenderer(plugin), true);
+  const drawn = asQgisDraws(plugin, "polygon", "l");
+  assert.equal(drawn.opacity, 0.5);
+  assert.deepEqual(
+    drawn.renderer,
+    defaultVectorStyle("polygon", "l").renderer,
+  );
+  // a QGIS renderer we do not draw stays unsupported
+  const unknown = {
+    ...plugin,
+    renderer: { type: "unsupported" as const, name: "heatmapRenderer" },
+  };
+  assert.equal(hasPluginRenderer(unknown), false);
+  assert.equal(asQgisDraws(unknown, "polygon", "l"), unknown);
 });

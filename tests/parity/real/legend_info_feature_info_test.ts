@@ -17,12 +17,15 @@ import {
   parseJobInfo,
   type QslJobInfoFeatureInfo,
 } from "@qgis-server-light/interface";
-import { encodeStyle } from "@qgis-server-light/interface/style_codec";
 import { featureInfo } from "../../../worker/runners/feature_info.ts";
-import { exportProject } from "../../../exporter/project/export_project.ts";
-import { readProject } from "../../../exporter/project/read_project.ts";
 import { referenceContext } from "../parity.ts";
-import { caseDataRoot, realCases, realTest, sortAttributes } from "./real.ts";
+import {
+  caseDataRoot,
+  realCases,
+  realTest,
+  sortAttributes,
+  withExportedStyles,
+} from "./real.ts";
 
 const PREFIX = "legend_info";
 const DIR = fileURLToPath(new URL(`./${PREFIX}/`, import.meta.url));
@@ -46,26 +49,9 @@ const EXPORTED = new Set([
   "info_attribute_form_order_html",
   "info_relation_reference_by_source_text",
   "info_value_relation_delimited_text",
+  // a plugin's renderer QGIS without the plugin cannot load
+  "info_plugin_renderer_text",
 ]);
-
-/** The job's layers given the styles our exporter writes for the project. */
-async function withExportedStyles(
-  job: QslJobInfoFeatureInfo["job"],
-  root: string,
-  project: string,
-): Promise<void> {
-  const config = await exportProject(await readProject(join(root, project)), {
-    encodeStyle,
-    readSources: false,
-  });
-  const byId = new Map(config.datasets.vector.map((d) => [d.id, d]));
-  for (const layer of job.layers) {
-    const d = byId.get(layer.id)!;
-    const style = d.styles.find((s) => s.name === d.style_name) ??
-      d.styles[0];
-    layer.style = { name: style.name, definition: style.definition };
-  }
-}
 
 const cases = realCases(PREFIX).filter((c) =>
   (c as { kind?: string }).kind === "feature_info"
@@ -84,7 +70,7 @@ for (const c of cases) {
       const root = caseDataRoot(PREFIX, c);
       if (EXPORTED.has(c.name)) {
         const project = (c as unknown as { project: string }).project;
-        await withExportedStyles(info.job, root, project);
+        await withExportedStyles(info.job.layers, root, project);
       }
       const out = await featureInfo(info.job, referenceContext(root));
       const text = new TextDecoder().decode(out.data);

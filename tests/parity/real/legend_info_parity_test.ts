@@ -13,17 +13,32 @@ import {
 } from "@qgis-server-light/interface";
 import { legendRunner } from "../../../worker/runners/legend.ts";
 import { comparePadded, referenceContext } from "../parity.ts";
-import { caseDataRoot, realCases, realParity, realTest } from "./real.ts";
+import {
+  caseDataRoot,
+  realCases,
+  realParity,
+  realTest,
+  withExportedStyles,
+} from "./real.ts";
 
 const PREFIX = "legend_info";
 const DIR = fileURLToPath(new URL(`./${PREFIX}/`, import.meta.url));
+
+// cases whose jobs carry the styles our exporter writes for the project
+// (QGIS's exportNamedStyle cannot write a plugin's renderer it did not load)
+const EXPORTED = new Set(["legend_plugin_renderer_default_symbol"]);
 
 async function legendParity(name: string, bound: number): Promise<void> {
   const c = realCases(PREFIX).find((x) => x.name === name)!;
   const info = parseJobInfo(
     await Deno.readTextFile(join(DIR, `${name}.job.json`)),
   ) as QslJobInfoLegend;
-  const ctx = referenceContext(caseDataRoot(PREFIX, c));
+  const root = caseDataRoot(PREFIX, c);
+  if (EXPORTED.has(name)) {
+    const project = (c as unknown as { project: string }).project;
+    await withExportedStyles(info.job.layers, root, project);
+  }
+  const ctx = referenceContext(root);
   ctx.limits = { maxWidth: 8192, maxHeight: 8192, maxLayers: 100 };
   const out = await legendRunner(info, ctx);
   const r = await comparePadded(
@@ -113,6 +128,12 @@ const CASES: [string, number, string][] = [
     "legend_size_assistant_separated",
     1,
     "a marker's size assistant: its size legend's pretty breaks",
+  ],
+  // QGIS without the plugin lists the default renderer the layer keeps
+  [
+    "legend_plugin_renderer_default_symbol",
+    1,
+    "a plugin's BivariateRenderer: the default fill symbol, our colour",
   ],
 ];
 

@@ -17,6 +17,9 @@ import { type RenderJob, renderMap } from "../../../worker/runners/render.ts";
 import { renderDeps } from "../../../worker/runners/render_deps.ts";
 import type { RunnerContext } from "../../../worker/runners/types.ts";
 import { comparePng, type ParityResult, referenceContext } from "../parity.ts";
+import { encodeStyle } from "@qgis-server-light/interface/style_codec";
+import { exportProject } from "../../../exporter/project/export_project.ts";
+import { readProject } from "../../../exporter/project/read_project.ts";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -192,4 +195,33 @@ export function sortAttributes(xml: string): string {
         (attrs.match(/[^\s=>]+="[^"]*"/g) ?? []).sort().join(" ")
       }${close}>`,
   );
+}
+
+/**
+ * Gives a job's layers the styles our exporter writes for the project
+ * (what it adds to QGIS's `exportNamedStyle`, or keeps of a style QGIS
+ * cannot load, such as a plugin's renderer, is then under test).
+ *
+ * @example
+ * ```ts ignore
+ * import { withExportedStyles } from "./real.ts";
+ * await withExportedStyles(info.job.layers, root, "project.qgz");
+ * ```
+ */
+export async function withExportedStyles(
+  layers: { id: string; style?: { name: string; definition: string } | null }[],
+  root: string,
+  project: string,
+): Promise<void> {
+  const config = await exportProject(await readProject(join(root, project)), {
+    encodeStyle,
+    readSources: false,
+  });
+  const byId = new Map(config.datasets.vector.map((d) => [d.id, d]));
+  for (const layer of layers) {
+    const d = byId.get(layer.id)!;
+    const style = d.styles.find((s) => s.name === d.style_name) ??
+      d.styles[0];
+    layer.style = { name: style.name, definition: style.definition };
+  }
 }
