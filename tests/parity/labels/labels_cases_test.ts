@@ -142,6 +142,9 @@ const LIMITS: Record<string, number> = {
   points_around_cluster: 0,
   points_around_cluster_dist0: 0,
   points_close_dist0: 0,
+  // a label meeting a neighbour's symbol box, as PAL's map units make them
+  // meet (224 with the box missed by an ulp in pixels)
+  points_touching_symbol: 0,
   points_ordered_cluster: 0,
   // stars turned by 34°, labels from their symbol bounds: QGIS bounds the
   // turned square (4,854 with the marker's size as the box)

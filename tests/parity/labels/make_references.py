@@ -3,7 +3,7 @@
 
 Run with Debian's QGIS (python3-qgis) from the repository root:
 
-    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|callouts_dd|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|show_obstacle|min_size_obstacle|font_limit|pal_gaps|tie|touching|draw_order|generic_families|layer_variables|dd_position_reprojected|<project case>…]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 tests/parity/labels/make_references.py [synthetic|balloon|callouts_dd|html|diagram_placements|project_diagrams|lines_horizontal|close|two|overlap|edge|min_size|rotated|edge_points|show_obstacle|min_size_obstacle|font_limit|pal_gaps|tie|touching|touching_symbol|draw_order|generic_families|layer_variables|dd_position_reprojected|<project case>…]
 
 Writes into tests/parity/labels/testdata/:
 
@@ -604,6 +604,31 @@ def close_cases(cases):
     layer = job_layer(styled_layer(os.path.join(DATA, points), "points_close", "point",
                                    label_settings(dist=0.0, size=9.0)), {"path": points}, "data")
     save_case("points_close_dist0", job("points_close_dist0", [layer], bbox, 480, 346, 96), OUT, cases,
+              {"kind": "synthetic"})
+
+
+def make_touching_symbol_points():
+    # five points of a random cluster (make_clusters.py, case 37): Emmen sits
+    # on a whole pixel, so its labels left of it end where Aarberg's symbol
+    # box (whole pixels) begins. PAL makes both in map units, where they
+    # meet exactly and touch (GEOS intersects): those candidates cost 12
+    feats = [
+        ({"id": 0, "name": "Aarberg"}, {"type": "Point", "coordinates": [X0 - 59.76, Y0 + 11.49]}),
+        ({"id": 1, "name": "Biel"}, {"type": "Point", "coordinates": [X0 - 47.99, Y0 + 9.47]}),
+        ({"id": 2, "name": "Chur"}, {"type": "Point", "coordinates": [X0 - 48.69, Y0 - 4.56]}),
+        ({"id": 3, "name": "Davos"}, {"type": "Point", "coordinates": [X0 - 36.74, Y0 + 12.02]}),
+        ({"id": 4, "name": "Emmen"}, {"type": "Point", "coordinates": [X0 - 68.75, Y0 - 8.55]}),
+    ]
+    return write_geojson("points_touching_symbol", feats)
+
+
+def touching_symbol_cases(cases):
+    os.makedirs(DATA, exist_ok=True)
+    points = make_touching_symbol_points()
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    layer = job_layer(styled_layer(os.path.join(DATA, points), "points_touching_symbol", "point",
+                                   label_settings(dist=0.0, size=9.0)), {"path": points}, "data")
+    save_case("points_touching_symbol", job("points_touching_symbol", [layer], bbox, 480, 346, 96), OUT, cases,
               {"kind": "synthetic"})
 
 
@@ -1600,6 +1625,8 @@ def main():
         tie_cases(cases)
     if not only or "touching" in only:
         touching_cases(cases)
+    if not only or "touching_symbol" in only:
+        touching_symbol_cases(cases)
     if not only or "generic_families" in only:
         generic_family_cases(cases)
     if not only or "draw_order" in only:
