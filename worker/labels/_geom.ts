@@ -33,6 +33,25 @@ export function coordsBounds(
   return [x0, y0, x1, y1];
 }
 
+const SNAP = 2 ** 24;
+
+/**
+ * PAL makes its candidates and obstacles in map units, where shapes drawn
+ * from the same coordinates meet exactly and so touch (GEOS's `intersects`
+ * and PAL's box tests count touching); ours are made in pixels, off by a few
+ * ulps that differ from anchor to anchor. Coordinates rounded to 2⁻²⁴ pixel
+ * meet again.
+ *
+ * @example
+ * ```ts
+ * import { snapCoords } from "./_geom.ts";
+ * snapCoords([206.99999999999997, 1]); // [207, 1]
+ * ```
+ */
+export function snapCoords<T extends number[]>(k: T): T {
+  return k.map((v) => Math.round(v * SNAP) / SNAP) as T;
+}
+
 function orient(
   ax: number,
   ay: number,

@@ -1,5 +1,5 @@
 import { assertEquals } from "./_assert.ts";
-import { clipPolygon, polygonCentroid, ringArea } from "./_geom.ts";
+import { clipPolygon, polygonCentroid, ringArea, snapCoords } from "./_geom.ts";
 
 const area = (p: number[][]) => p.reduce((a, r) => a + ringArea(r), 0);
 
@@ -41,4 +41,14 @@ Deno.test("clipPolygon: corners passed on the way along the border", () => {
   const pieces = clipPolygon([l], 0, 0, 3, 3);
   assertEquals(pieces.length, 1);
   assertEquals(area(pieces[0]), 3);
+});
+
+Deno.test("snapCoords: values a few ulps apart meet, a real gap stays", () => {
+  assertEquals(snapCoords([206.99999999999997, 161.07812499999997]), [
+    207,
+    161.078125,
+  ]);
+  const [a, b] = snapCoords([0.1 + 0.2, 0.3, 0.3 + 1e-6]);
+  assertEquals(a, b);
+  assertEquals(snapCoords([0.3 + 1e-6])[0] === b, false);
 });

@@ -16,6 +16,7 @@ import {
   quadIntersectsLine,
   quadIntersectsPolygon,
   rectCorners,
+  snapCoords,
 } from "./_geom.ts";
 import { stdSort } from "./_stdsort.ts";
 
@@ -83,6 +84,8 @@ export type PalObstacle =
     type: ObstacleType;
     factor: number;
     bounds: [number, number, number, number];
+    /** A point symbol's box, on whole pixels. */
+    symbolBox?: boolean;
   };
 
 /**
@@ -104,6 +107,7 @@ export function makeObstacle(
       rings: Coords[];
       type: ObstacleType;
       factor: number;
+      symbolBox?: boolean;
     },
 ): PalObstacle {
   if (o.kind === "point") return { ...o, bounds: [o.x, o.y, o.x, o.y] };
@@ -117,6 +121,18 @@ function boxes(c: CostCandidate): CostBox[] {
 
 function quad(b: CostBox): number[] {
   return rectCorners(b.x, b.y, b.w, b.h, b.angle);
+}
+
+/**
+ * The quad GEOS's `intersects` (touching counts) tests against a point
+ * symbol's box: rounded to 2⁻²⁴ pixel, so that a label meeting the box in
+ * map units, as PAL makes both (the box from whole pixels), touches it here
+ * too. Lines and polygons keep the exact quad: rounding it against them
+ * misplaced road labels (bczernecki/qgis_auto at ×16, 175 → 1,989
+ * mismatched pixels), their coordinates being off the grid anyway.
+ */
+function touchQuad(b: CostBox): number[] {
+  return snapCoords(quad(b));
 }
 
 function distanceToPoint(b: CostBox, px: number, py: number): number {
@@ -215,7 +231,12 @@ export function obstacleUnits(
             ? 6
             : 0;
         default:
-          return parts.some((p) => quadIntersectsPolygon(quad(p), o.rings))
+          return parts.some((p) =>
+              quadIntersectsPolygon(
+                o.symbolBox ? touchQuad(p) : quad(p),
+                o.rings,
+              )
+            )
             ? 12
             : 0;
       }

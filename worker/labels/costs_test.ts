@@ -80,6 +80,26 @@ Deno.test("obstacle units: points 2 inside, lines 1 crossing, polygons by type",
   );
 });
 
+Deno.test("a label an ulp short of a symbol box touches it, as in PAL's map units", () => {
+  // random cluster case 37: Emmen's label left of it ends at x 207 but for
+  // an ulp, where Aarberg's symbol box (whole pixels) begins; PAL makes both
+  // in map units, where they meet, and GEOS intersects counts the touch
+  const right = 206.99999999999997;
+  const c = rect(right - 45.921875, -177.104, 45.921875, 15);
+  assert(c.x + c.w < 207);
+  const box = makeObstacle({
+    kind: "polygon",
+    owner: 1,
+    rings: [square(207, -171, 215, -163)],
+    type: ObstacleType.PolygonWhole,
+    factor: 1,
+    symbolBox: true,
+  });
+  assertEquals(obstacleUnits(c, box, 0), 12);
+  // a real gap still misses it
+  assertEquals(obstacleUnits(rect(c.x - 1e-6, c.y, c.w, c.h), box, 0), 0);
+});
+
 Deno.test("hard conflict when an obstacle outranks the label (engine version 2)", () => {
   const o = makeObstacle({ kind: "point", owner: 1, x: 1, y: 1, factor: 1.5 });
   const low = rect(0, 0, 10, 4);

@@ -77,6 +77,7 @@ import {
   polygonContainsQuad,
   rectCorners,
   ringArea,
+  snapCoords,
 } from "./_geom.ts";
 import {
   type Candidate,
@@ -935,6 +936,7 @@ export class LabelEngine {
             rings: [[x0, y0, x1, y0, x1, y1, x0, y1, x0, y0]],
             type: ObstacleType.PolygonWhole,
             factor,
+            symbolBox: true,
           }));
         } else {
           this.#obstacles.push(makeObstacle({
@@ -1709,10 +1711,18 @@ export class LabelEngine {
     }
     // obstacle penalties, from every obstacle to the candidates of the
     // other features it touches
-    const cands: { part: PalPart; c: Candidate; b: number[] }[] = [];
+    const cands: {
+      part: PalPart;
+      c: Candidate;
+      b: number[];
+      snapped: number[];
+    }[] = [];
     for (const part of parts) {
       for (const c of part.candidates) {
-        cands.push({ part, c, b: candidateBounds(c) });
+        // a symbol's box is tested against the candidate rounded to 2⁻²⁴
+        // pixel (`costs.ts`): one touching it so must reach the test
+        const b = candidateBounds(c);
+        cands.push({ part, c, b, snapped: snapCoords(b) });
       }
     }
     // a grid of cells as large as the largest candidate: every candidate
@@ -1720,7 +1730,11 @@ export class LabelEngine {
     // larger than the labels) meets every candidate instead
     let cell = 64;
     for (const e of cands) {
-      cell = Math.max(cell, e.b[2] - e.b[0], e.b[3] - e.b[1]);
+      cell = Math.max(
+        cell,
+        e.snapped[2] - e.snapped[0],
+        e.snapped[3] - e.snapped[1],
+      );
     }
     const grid = new Map<string, number[]>();
     const span = (b: number[]) => [
@@ -1730,7 +1744,7 @@ export class LabelEngine {
       Math.floor(b[3] / cell),
     ];
     cands.forEach((e, n) => {
-      const [i0, j0, i1, j1] = span(e.b);
+      const [i0, j0, i1, j1] = span(e.snapped);
       for (let i = i0; i <= i1; i++) {
         for (let j = j0; j <= j1; j++) {
           const k = `${i},${j}`;
@@ -1756,7 +1770,10 @@ export class LabelEngine {
         hits = [...set].sort((a, b) => a - b);
       }
       for (const n of hits) {
-        const { part, c, b } = cands[n];
+        const { part, c } = cands[n];
+        const b = o.kind === "polygon" && o.symbolBox
+          ? cands[n].snapped
+          : cands[n].b;
         if (part.owner === o.owner) continue;
         const same = this.#sameFeature.get(part.owner);
         if (same !== undefined && same === this.#sameFeature.get(o.owner)) {

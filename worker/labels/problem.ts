@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { snapCoords } from "./_geom.ts";
 import { type Bounds, PalRtree } from "./_rtree.ts";
 import { keepShape } from "../cache/kept_shapes.ts";
 
@@ -244,22 +245,10 @@ export function candidateBounds(c: ProblemCandidate): Rect {
   return r;
 }
 
-/**
- * PAL makes its candidates in map units, where the candidates drawn around
- * anchors at the same height (neighbouring polygons' centroids, say) meet
- * exactly and so conflict; ours are made in pixels, off by a few ulps that
- * differ from anchor to anchor. Bounds rounded to 2⁻²⁴ pixel meet again.
- */
-const GRID = 2 ** 24;
-
-function snapRect(r: Rect): Rect {
-  return [
-    Math.round(r[0] * GRID) / GRID,
-    Math.round(r[1] * GRID) / GRID,
-    Math.round(r[2] * GRID) / GRID,
-    Math.round(r[3] * GRID) / GRID,
-  ];
-}
+// PAL makes its candidates in map units, where the candidates drawn around
+// anchors at the same height (neighbouring polygons' centroids, say) meet
+// exactly and so conflict: bounds rounded to 2⁻²⁴ pixel meet again
+const snapRect = snapCoords<Rect>;
 
 function rectsIntersect(a: Rect, b: Rect): boolean {
   return Math.max(a[0], b[0]) <= Math.min(a[2], b[2]) &&
