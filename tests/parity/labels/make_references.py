@@ -597,14 +597,17 @@ def make_close_points():
     return write_geojson("points_close", feats)
 
 
+def save_dist0_points_case(cases, name, points):
+    # the points' layer labelled around each point at distance 0, 9 pt
+    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
+    layer = job_layer(styled_layer(os.path.join(DATA, points), points.split(".")[0], "point",
+                                   label_settings(dist=0.0, size=9.0)), {"path": points}, "data")
+    save_case(name, job(name, [layer], bbox, 480, 346, 96), OUT, cases, {"kind": "synthetic"})
+
+
 def close_cases(cases):
     os.makedirs(DATA, exist_ok=True)
-    points = make_close_points()
-    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
-    layer = job_layer(styled_layer(os.path.join(DATA, points), "points_close", "point",
-                                   label_settings(dist=0.0, size=9.0)), {"path": points}, "data")
-    save_case("points_close_dist0", job("points_close_dist0", [layer], bbox, 480, 346, 96), OUT, cases,
-              {"kind": "synthetic"})
+    save_dist0_points_case(cases, "points_close_dist0", make_close_points())
 
 
 def make_touching_symbol_points():
@@ -624,12 +627,7 @@ def make_touching_symbol_points():
 
 def touching_symbol_cases(cases):
     os.makedirs(DATA, exist_ok=True)
-    points = make_touching_symbol_points()
-    bbox = (X0 - 500, Y0 - 360, X0 + 500, Y0 + 360)
-    layer = job_layer(styled_layer(os.path.join(DATA, points), "points_touching_symbol", "point",
-                                   label_settings(dist=0.0, size=9.0)), {"path": points}, "data")
-    save_case("points_touching_symbol", job("points_touching_symbol", [layer], bbox, 480, 346, 96), OUT, cases,
-              {"kind": "synthetic"})
+    save_dist0_points_case(cases, "points_touching_symbol", make_touching_symbol_points())
 
 
 def two_layer_cases(cases):
