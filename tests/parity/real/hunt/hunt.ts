@@ -488,10 +488,10 @@
  *
  * and since session 22 (h-huntmaps2), found by file name (`data/map.qgz`,
  * `gis/project.qgz`, `data/project.qgs`, `qgis/project.qgs`,
- * `QGIS/QGIS.qgz`, `map/map.qgz`, `map1.qgz`…) among the indexed public
- * repositories, with their data in the snapshot (80 repositories, 115
- * projects tried; the others' data is absent, over 4 MiB or out of the
- * repository):
+ * `QGIS/QGIS.qgz`, `map/map.qgz`, `map1.qgz`, `data/qgis.qgs`,
+ * `qgis/qgis_project.qgz`…) among the indexed public repositories, with
+ * their data in the snapshot (86 repositories, 121 projects tried; the
+ * others' data is absent, over 4 MiB or out of the repository):
  *
  * - GwennaelFrancois/World-Domination
  *   cbf8e5b6d00bf2e8a93de83aebeddb7972839556 (data/map.qgz)
@@ -501,6 +501,10 @@
  *   9d33db4c9a83375dbc3f59a6718f51d3ae2adbdc (data/project.qgs)
  * - tmontes/PyConPT2025 2ff5a39f3a279fb5380d06aa9e233a76b2f8f3d8
  *   (gis/project.qgz)
+ * - ndkv/tourism-yes 95c96f6b5e0a321b5b8cc5f12d39b6c53e1d2620
+ *   (data/qgis.qgs)
+ * - tlohde/lake-terminating-glaciers b1f3ab4949162af176d5b9ed55ccc15153aeabdf
+ *   (qgis/qgis_project.qgz)
  *
  * @module
  */
