@@ -415,6 +415,33 @@ function geometryGenerator(
   if (!sub) return;
   if (!feature || pc.preview) {
     if (!pc.preview) return;
+    const painter = painterUnit(layer);
+    if (painter && sub.type !== "marker") {
+      // a line or fill preview in painter units (QGIS 3.22's
+      // evaluateGeometryInPainterUnits): the expression sees the patch's
+      // shape in the unit, its result drawn as the sub-symbol's shape; a
+      // marker sub-symbol stays at the patch's centre (measured:
+      // legend_generator_units)
+      const s = 1 / toPixels(1, painter, pc.map);
+      const scale = (k: number) => (coords: Float64Array[]) => {
+        for (const r of coords) for (let i = 0; i < r.length; i++) r[i] *= k;
+      };
+      const v = dd.evaluate(
+        layer.props.geometryModifier || "$geometry",
+        "geometry generator",
+        false,
+        {
+          id: feature?.id ?? 0,
+          attributes: feature?.attributes ?? {},
+          geometry: transformedCopy(geom, scale(s)),
+          geometryInLayerCrs: true,
+        },
+      );
+      if (!isGeometry(v) || v.parts.length === 0) return;
+      const generated = transformedCopy(v, scale(1 / s));
+      drawSymbol(pc, sub, feature, generated, { opacity });
+      return;
+    }
     if (sub.type === "marker") {
       const [x0, y0, x1, y1] = bounds(geom.parts.flat());
       drawMarkerSymbol(pc, sub, feature, (x0 + x1) / 2, (y0 + y1) / 2, opacity);
@@ -476,13 +503,8 @@ function generatorScreen(
   to: (coords: Float64Array[]) => void;
   from: (coords: Float64Array[]) => void;
 } | null {
-  const units = layer.props.units;
-  const unit = units === undefined ? "MapUnit" : parseUnit(units);
-  if (
-    unit !== "MM" && unit !== "Pixel" && unit !== "Point" && unit !== "Inch"
-  ) {
-    return null;
-  }
+  const unit = painterUnit(layer);
+  if (!unit) return null;
   const s = 1 / toPixels(1, unit, pc.map);
   const [sx, dx, sy, dy] = pixelTransform(pc.map);
   return {
@@ -503,6 +525,18 @@ function generatorScreen(
       }
     },
   };
+}
+
+/** The generator's unit when it is a painter unit; null: map units. */
+function painterUnit(
+  layer: SymbolLayer,
+): "MM" | "Pixel" | "Point" | "Inch" | null {
+  const units = layer.props.units;
+  const unit = units === undefined ? "MapUnit" : parseUnit(units);
+  return unit === "MM" || unit === "Pixel" || unit === "Point" ||
+      unit === "Inch"
+    ? unit
+    : null;
 }
 
 // a geometry's copy with its coordinates transformed

@@ -129,6 +129,13 @@ const CASES: [string, number, string][] = [
     1,
     "a marker's size assistant: its size legend's pretty breaks",
   ],
+  // a geometry generator in painter units: a line or fill sub-symbol drawn
+  // on the expression's result for the patch, a marker at its centre
+  [
+    "legend_generator_units",
+    1,
+    "our data: geometry generators in millimetres, inches, points, pixels",
+  ],
   // QGIS without the plugin lists the default renderer the layer keeps
   [
     "legend_plugin_renderer_default_symbol",
