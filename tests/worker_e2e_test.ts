@@ -1086,3 +1086,108 @@ Deno.test("e2e: a vector tile layer (MBTiles) posted by the upstream RedisQueue 
     await redis.stop();
   }
 });
+
+Deno.test("e2e: a job stuck in a call that cannot be interrupted: the watchdog logs one line and kills the worker with SIGKILL; the job stays in processing:{worker} for re-queueing", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  const root = await Deno.realPath(
+    await Deno.makeTempDir({ prefix: "qsl_worker_e2e_" }),
+  );
+  // the watchdog under the README's permissions (no --allow-run): see
+  // worker/queue/watchdog_test.ts; the fixture (test runners) runs from
+  // sources, which need more
+  const w = fixture(
+    redis.url,
+    "worker-s",
+    root,
+    ["--max-job-seconds", "1"],
+    { QSL_TEST_WATCHDOG_GRACE_SECONDS: "1" },
+  );
+  try {
+    await registered(client, "worker-s");
+    const id = crypto.randomUUID();
+    await client.multi()
+      .hset(jobKey(id), {
+        info: JSON.stringify(legendJob(id, ["spin"])),
+        info_type: "QslJobInfoLegend",
+        status: "queued",
+      })
+      .rpush("jobs", id)
+      .exec();
+    // bound against a hang only: the watchdog acts after about 2 s
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const status = await Promise.race([
+      w.child.status,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`worker still alive after 60 s:\n${w.log()}`)),
+          60_000,
+        );
+      }),
+    ]).finally(() => clearTimeout(timer));
+    assertEquals(status.signal, "SIGKILL", `killed by SIGKILL:\n${w.log()}`);
+    assertEquals(status.code, 137, "exit status");
+    const lines = w.log().split("\n").filter((l) => l.includes("stuck for"));
+    assertEquals(lines.length, 1, `one watchdog line:\n${w.log()}`);
+    const line = JSON.parse(lines[0]);
+    assertEquals(line.level, "error", "level");
+    assertEquals(line.id, id, "job id");
+    assertEquals(line.worker_id, "worker-s", "worker id");
+    assert(
+      line.elapsed_s >= 2 &&
+        new RegExp(
+          `^Cannot finish job ${id}: stuck for ${line.elapsed_s} s in a call that cannot be interrupted; exiting so that a supervisor restarts the worker and another worker re-queues the job$`,
+        ).test(line.message),
+      `the line: ${lines[0]}`,
+    );
+    assert(!w.log().includes("s3cr3t"), "no secret in the log");
+    assertEquals(
+      await client.lrange(processingKey("worker-s"), 0, -1),
+      [id],
+      "held for re-queueing",
+    );
+    assertEquals(await client.hget(jobKey(id), "status"), "running", "status");
+  } finally {
+    await killed(w);
+    client.disconnect();
+    await Deno.remove(root, { recursive: true });
+    await redis.stop();
+  }
+});
+
+Deno.test("e2e: the watchdog leaves alone a long job within its budget, and the idle worker after it", async () => {
+  const redis = await startTestRedis();
+  const client = new Redis(redis.url);
+  const root = await Deno.makeTempDir({ prefix: "qsl_worker_e2e_" });
+  // allowed 5 + 1 s; the job takes 3 s (past the grace alone), and the
+  // worker then idles past the allowance: a job's end must be marked
+  const w = fixture(redis.url, "worker-l", root, ["--max-job-seconds", "5"], {
+    QSL_TEST_WATCHDOG_GRACE_SECONDS: "1",
+  });
+  try {
+    await registered(client, "worker-l");
+    const long = crypto.randomUUID();
+    const r = await submit(
+      redis.url,
+      long,
+      JSON.stringify(legendJob(long, ["a"], 3000)),
+      { timeoutMs: 60_000 },
+    );
+    assertEquals(r.hash.status, "succeed", w.log());
+    await new Promise((r) => setTimeout(r, 8000));
+    const next = crypto.randomUUID();
+    const n = await submit(
+      redis.url,
+      next,
+      JSON.stringify(legendJob(next, ["b"])),
+      { timeoutMs: 60_000 },
+    );
+    assertEquals(n.hash.status, "succeed", w.log());
+    assert(!w.log().includes("stuck for"), `no watchdog line:\n${w.log()}`);
+  } finally {
+    await killed(w);
+    client.disconnect();
+    await Deno.remove(root, { recursive: true });
+    await redis.stop();
+  }
+});

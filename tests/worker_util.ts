@@ -76,13 +76,17 @@ export const ranJobs: string[] = [];
 /**
  * Test runners: legend echoes the layer names (after waiting `width` ms),
  * render answers bytes [layer count, width & 255, height & 255] as
- * `image/x-test`. Runner errors come from a layer named `throw`.
+ * `image/x-test`. Runner errors come from a layer named `throw`; a layer
+ * named `spin` hangs the thread for ever (the watchdog's tests).
  */
 export function testRunners(): RunnerRegistry {
   const legend: Runner<QslJobInfoLegend> = async (info) => {
     ranJobs.push(info.id);
-    if (info.job.width) await sleep(info.job.width);
     const names = info.job.layers.map((l) => l.name);
+    // a call into WebAssembly that never returns (GDAL on a hostile input):
+    // synchronous, so neither the job clock nor anything else runs again
+    if (names.includes("spin")) { for (;;) { /* the watchdog's case */ } }
+    if (info.job.width) await sleep(info.job.width);
     if (names.includes("throw")) throw new RangeError("the runner broke");
     return {
       data: { id: info.id, layers: names, count: names.length },

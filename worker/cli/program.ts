@@ -44,6 +44,7 @@ import {
   wmsLikeOptions,
 } from "./wms_options.ts";
 
+import { startWatchdog } from "../queue/watchdog.ts";
 import { VERSION } from "./version.ts";
 // the modules loaded after the registration (see there)
 import * as late from "../_late.ts";
@@ -100,6 +101,11 @@ export interface ProgramIo {
    * request delivered twice and ignored; default 1000 (tests widen it).
    */
   repeatSignalMs?: number;
+  /**
+   * Seconds a job may overrun `--max-job-seconds` before the watchdog kills
+   * the process; default max(30, the budget). For tests.
+   */
+  watchdogGraceSeconds?: number;
   /**
    * Loads engines (GDAL, Skia): `render` waits for it, `run` registers and
    * takes jobs meanwhile (a job waits for it); default none.
@@ -484,13 +490,22 @@ export function buildProgram(io: ProgramIo = {}): Command & {
       }
       const ctx = context(opts, logger);
       const expiry = opts.workerExpiry;
+      const workerId = opts.workerId ?? crypto.randomUUID();
+      // a job stuck in WebAssembly blocks this thread for ever: the
+      // watchdog's thread kills the process so that a supervisor restarts it
+      const watchdog = startWatchdog({
+        format: opts.logFormat as LogFormat,
+        workerId,
+        graceSeconds: io.watchdogGraceSeconds,
+      });
       const worker = new QueueWorker({
+        watchdog,
         redisUrl: opts.redisUrl,
         tlsCaFile: opts.redisTlsCa,
         runners: loadRunners,
         context: ctx,
         resultFormat: opts.resultFormat as ResultFormat,
-        workerId: opts.workerId,
+        workerId,
         maxAttempts: opts.maxAttempts,
         jobTtlSeconds: opts.jobTtl,
         maxJobBytes: opts.maxJobBytes,
@@ -551,6 +566,7 @@ export function buildProgram(io: ProgramIo = {}): Command & {
         // stop. The listener stays; it does not keep the process alive.
         if (signalled === undefined) remove();
         else stopped = true;
+        watchdog.stop();
       }
     });
 

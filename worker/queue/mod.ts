@@ -10,4 +10,5 @@
  * @module
  */
 export * from "./execute.ts";
+export * from "./watchdog.ts";
 export * from "./worker.ts";

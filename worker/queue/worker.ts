@@ -61,8 +61,13 @@ import {
 } from "@qgis-server-light/interface/redis_connect";
 import { clip, maskSecrets } from "@qgis-server-light/interface/redact";
 import type { RunnerRegistry } from "../runners/registry.ts";
-import { ERROR_CONTENT_TYPE, type RunnerContext } from "../runners/types.ts";
+import {
+  DEFAULT_MAX_JOB_SECONDS,
+  ERROR_CONTENT_TYPE,
+  type RunnerContext,
+} from "../runners/types.ts";
 import type { JobOutcome } from "./execute.ts";
+import type { Watchdog } from "./watchdog.ts";
 import {
   FINISH_SCRIPT,
   FINISH_SCRIPT_SHA1,
@@ -201,6 +206,11 @@ export interface QueueWorkerOptions {
    * `worker starting` log line (`modules`, `modules_reason`).
    */
   startedFrom?: { from: string; reason?: string };
+  /**
+   * Told when a job's runner starts and ends: kills the process when a job
+   * hangs in a call the job clock cannot interrupt (see watchdog.ts).
+   */
+  watchdog?: Watchdog;
 }
 
 /** Counters of a running worker. */
@@ -258,7 +268,12 @@ export class QueueWorker {
   readonly #o: Required<
     Omit<
       QueueWorkerOptions,
-      "workerId" | "hostName" | "startEngines" | "tlsCaFile" | "startedFrom"
+      | "workerId"
+      | "hostName"
+      | "startEngines"
+      | "tlsCaFile"
+      | "startedFrom"
+      | "watchdog"
     >
   >;
   readonly #startEngines: (() => Promise<unknown>) | undefined;
@@ -266,6 +281,7 @@ export class QueueWorker {
   #engined = false; // #ready resolved: no await (a turn of the event loop) per job
   readonly #tlsCaFile: string | undefined;
   readonly #startedFrom: { from: string; reason?: string } | undefined;
+  readonly #watchdog: Watchdog | undefined;
   #target: RedisTarget | undefined;
   // Told when stop() is called: idle Redis calls race it, because ioredis
   // leaves a command pending for ever when it is disconnected between two
@@ -305,6 +321,7 @@ export class QueueWorker {
     this.#host = options.hostName ?? defaultHostName();
     this.#tlsCaFile = options.tlsCaFile;
     this.#startedFrom = options.startedFrom;
+    this.#watchdog = options.watchdog;
     this.#o = {
       redisUrl: options.redisUrl,
       runners: options.runners,
@@ -814,11 +831,20 @@ export class QueueWorker {
           stage("engines");
         }
         const { executeJob } = await loadExecute();
-        outcome = await executeJob(
-          reply[1] as string,
-          await this.#runners(),
-          this.#o.context,
+        const runners = await this.#runners();
+        this.#watchdog?.jobStarted(
+          id,
+          this.#o.context.limits.maxJobSeconds ?? DEFAULT_MAX_JOB_SECONDS,
         );
+        try {
+          outcome = await executeJob(
+            reply[1] as string,
+            runners,
+            this.#o.context,
+          );
+        } finally {
+          this.#watchdog?.jobEnded();
+        }
         if (outcome.decodeMs !== undefined) {
           // the envelope's JSON, schema and limits, apart from the runner
           stages.decode = Math.round(outcome.decodeMs * 1000) / 1000;
